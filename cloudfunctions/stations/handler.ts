@@ -1,0 +1,19 @@
+/** `stations`: the public directory. Thin: validate → call the core → envelope. */
+import type { Caller } from '../../core/shared/caller';
+import { action, createRouter, type Logger } from '../../core/shared/router';
+import { getInput, nearbyInput, regionsInput, searchInput } from '../../core/station/api';
+import { createDirectory, type DirectoryDeps } from '../../core/station/service';
+
+export function createStationsHandler(deps: DirectoryDeps, logger?: Logger) {
+  const directory = createDirectory(deps);
+  return createRouter<Caller>(
+    'stations',
+    {
+      nearby: action({ input: nearbyInput, run: (input) => directory.nearby(input) }),
+      search: action({ input: searchInput, run: (input) => directory.search(input) }),
+      get: action({ input: getInput, run: (input) => directory.get(input) }),
+      regions: action({ input: regionsInput, run: (input) => directory.regions(input) }),
+    },
+    logger,
+  );
+}

@@ -1,0 +1,30 @@
+/** Geodesy on GCJ-02 coordinates (the datum WeChat maps use). Distances are great-circle metres. */
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+const EARTH_RADIUS_M = 6_371_008.8;
+const toRad = (deg: number) => (deg * Math.PI) / 180;
+
+export function distanceMeters(a: LatLng, b: LatLng): number {
+  const dLat = toRad(b.lat - a.lat);
+  const dLng = toRad(b.lng - a.lng);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** A lat/lng box that contains every point within `radiusM` of the centre (for index pre-filtering). */
+export function boundingBox(centre: LatLng, radiusM: number): { minLat: number; maxLat: number; minLng: number; maxLng: number } {
+  const dLat = (radiusM / EARTH_RADIUS_M) * (180 / Math.PI);
+  const cos = Math.max(Math.cos(toRad(centre.lat)), 1e-6);
+  const dLng = dLat / cos;
+  return { minLat: centre.lat - dLat, maxLat: centre.lat + dLat, minLng: centre.lng - dLng, maxLng: centre.lng + dLng };
+}
+
+/** "320 米" / "1.2 公里" / "15 公里" */
+export function formatDistance(meters: number): string {
+  if (meters < 1000) return `${Math.max(10, Math.round(meters / 10) * 10)} 米`;
+  if (meters < 10_000) return `${(meters / 1000).toFixed(1)} 公里`;
+  return `${Math.round(meters / 1000)} 公里`;
+}

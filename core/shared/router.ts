@@ -1,0 +1,112 @@
+/**
+ * The action router every cloud function uses: parse the event, validate `data` with zod
+ * (unknown fields rejected), run the action, answer the PRODUCT §9 envelope.
+ * It logs the function, action, outcome code and duration — never the input.
+ */
+import { AppError, type Envelope, type ErrorBody } from './errors';
+import { z } from './zod';
+
+type Schema<T> = z.ZodMiniType<T, unknown>;
+
+export interface ActionDef<I, O, C> {
+  input: Schema<I>;
+  run: (input: I, ctx: C, meta: { requestId?: string }) => Promise<O> | O;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ActionMap<C> = Record<string, ActionDef<any, any, C>>;
+
+export function action<I, O, C>(def: ActionDef<I, O, C>): ActionDef<I, O, C> {
+  return def;
+}
+
+export interface Logger {
+  info(entry: Record<string, unknown>): void;
+  error(entry: Record<string, unknown>): void;
+}
+
+export const silentLogger: Logger = { info() {}, error() {} };
+
+const eventSchema = z.strictObject({
+  action: z.string().check(z.minLength(1), z.maxLength(40)),
+  data: z.optional(z.unknown()),
+  requestId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对'))),
+});
+
+/** Chinese message for a zod issue that carries no message of ours. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.message && issue.message !== 'Invalid input') return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? '必填' : '格式不对';
+    case 'too_big':
+      return issue.origin === 'string' ? `最多 ${issue.maximum} 个字` : issue.origin === 'array' ? `最多 ${issue.maximum} 项` : `不能大于 ${issue.maximum}`;
+    case 'too_small':
+      return issue.origin === 'string' ? (issue.minimum === 1 ? '不能为空' : `至少 ${issue.minimum} 个字`) : issue.origin === 'array' ? `至少 ${issue.minimum} 项` : `不能小于 ${issue.minimum}`;
+    case 'invalid_value':
+      return '不是可选的值';
+    case 'invalid_format':
+      return '格式不对';
+    case 'unrecognized_keys':
+      return '不支持的字段';
+    default:
+      return '格式不对';
+  }
+}
+
+export function validationError(error: z.core.$ZodError, prefix = ''): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[prefix, ...issue.path, key].filter((p) => p !== '').join('.')] = '不支持的字段';
+      continue;
+    }
+    const path = [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.') || prefix || 'data';
+    fields[path] ??= issueMessage(issue);
+  }
+  const names = Object.keys(fields);
+  const message = names.length === 1 ? `${names[0]}：${fields[names[0]]}` : `有 ${names.length} 处填写有误，请检查`;
+  return new AppError('VALIDATION_ERROR', message, fields);
+}
+
+export function parseInput<T>(schema: Schema<T>, data: unknown, prefix = 'data'): T {
+  const result = schema.safeParse(data);
+  if (!result.success) throw validationError(result.error, prefix);
+  return result.data;
+}
+
+export function toErrorBody(err: unknown): ErrorBody {
+  if (err instanceof AppError) return err.toBody();
+  return new AppError('INTERNAL').toBody();
+}
+
+/** Build a function handler from its actions. `ctx` is made by the caller (cloud entry or local server). */
+export function createRouter<C>(fn: string, actions: ActionMap<C>, logger: Logger = silentLogger) {
+  return async function handle(event: unknown, ctx: C): Promise<Envelope<unknown>> {
+    const started = Date.now();
+    let actionName = '?';
+    try {
+      const parsed = eventSchema.safeParse(event);
+      if (!parsed.success) throw validationError(parsed.error, '');
+      actionName = parsed.data.action;
+      const def = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
+      if (!def) throw new AppError('NOT_FOUND', `没有这个操作：${actionName.slice(0, 40)}`, { action: '没有这个操作' });
+      const input = parseInput(def.input, parsed.data.data ?? {});
+      const data = await def.run(input, ctx, { requestId: parsed.data.requestId });
+      logger.info({ fn, action: actionName, code: 'OK', ms: Date.now() - started });
+      return { ok: true, data };
+    } catch (err) {
+      const body = toErrorBody(err);
+      if (body.code === 'INTERNAL') {
+        // Name and stack frames only: messages of foreign errors may echo input values.
+        const e = err as Error;
+        logger.error({ fn, action: actionName, code: body.code, error: e?.name ?? typeof err, stack: e?.stack?.split('\n').slice(1, 6).join(' | ') });
+      } else {
+        logger.info({ fn, action: actionName, code: body.code, ms: Date.now() - started });
+      }
+      return { ok: false, error: body };
+    }
+  };
+}
+
+export type Handler<C> = ReturnType<typeof createRouter<C>>;

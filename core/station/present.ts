@@ -1,0 +1,61 @@
+/** Station → what the public sees. Derived facts are computed at read time, never stored. */
+import type { StationDetail, StationSummary } from './api';
+import { describeWeek, hoursStatus } from './hours';
+import type { Station } from './model';
+import { trustFacts } from './rules';
+import { STATUS_LABELS } from './vocabulary';
+
+export function placeOf(s: Station): string {
+  // Skip province and city: a villager knows which county they are in.
+  return s.regionPath.slice(2).map((r) => r.name).join(' · ');
+}
+
+export function toSummary(s: Station, now: Date, distanceM?: number): StationSummary {
+  const hours = hoursStatus(s.hours, now);
+  const trust = trustFacts(s, now);
+  const summary: StationSummary = {
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    level: s.level,
+    status: s.status,
+    statusLabel: STATUS_LABELS[s.status],
+    place: placeOf(s),
+    address: s.address,
+    location: { lat: s.location.lat, lng: s.location.lng },
+    services: s.services,
+    phone: s.contact.phone,
+    hours: { state: hours.state, label: hours.label, detail: hours.detail, ...(hours.note ? { note: hours.note } : {}) },
+    certified: trust.certified,
+    inCultivation: trust.inCultivation,
+    stale: trust.stale,
+  };
+  if (distanceM !== undefined) summary.distanceM = Math.round(distanceM);
+  return summary;
+}
+
+export function toDetail(s: Station, now: Date): StationDetail {
+  const trust = trustFacts(s, now);
+  return {
+    ...toSummary(s, now),
+    regionPath: s.regionPath,
+    locationDatum: s.location.datum,
+    operator: s.operator,
+    platforms: s.platforms,
+    areaSqm: s.areaSqm,
+    servicePopulation: s.servicePopulation,
+    photos: s.photos,
+    openingHours: s.hours,
+    week: describeWeek(s.hours),
+    processes: s.processes,
+    commitments: s.commitments,
+    fees: s.fees,
+    complaintChannels: s.complaintChannels,
+    ...(s.contact.personName ? { contactPerson: s.contact.personName } : {}),
+    certification: trust.certified ? s.certification : null,
+    ...(trust.cultivationEndsOn ? { cultivationEndsOn: trust.cultivationEndsOn } : {}),
+    infoConfirmedOn: s.infoConfirmedOn,
+    infoAgeDays: trust.infoAgeDays,
+    demo: !!s.demo,
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * Directory use cases over the storage ports. "Open now" depends on the clock, so it is applied
+ * here over batches from the repository; the cursor carries the repository offset.
+ */
+import { encodeCursor, decodeCursor } from '../shared/cursor';
+import { AppError } from '../shared/errors';
+import type { Clock, Page, RegionRepository, StationRepository } from '../ports';
+import { DEFAULT_RADIUS_M, type GetInput, type NearbyInput, type RegionItem, type RegionsInput, type SearchInput, type StationDetail, type StationPage } from './api';
+import { isOpenAt } from './hours';
+import type { Station } from './model';
+import { toDetail, toSummary } from './present';
+import { LISTED_STATUSES, PUBLIC_STATUSES } from './vocabulary';
+
+const DEFAULT_LIMIT = 20;
+/** How many candidates one "open now" page may examine before answering with what it has. */
+const OPEN_NOW_SCAN_LIMIT = 2000;
+
+export interface DirectoryDeps {
+  stations: StationRepository;
+  regions: RegionRepository;
+  clock: Clock;
+}
+
+async function collect<T>(
+  fetch: (offset: number, limit: number) => Promise<Page<T>>,
+  keep: (item: T) => boolean,
+  start: number,
+  limit: number,
+): Promise<{ items: T[]; next: number | null }> {
+  const items: T[] = [];
+  let offset = start;
+  const batch = Math.max(limit, 50);
+  while (offset - start < OPEN_NOW_SCAN_LIMIT) {
+    const page = await fetch(offset, batch);
+    for (let i = 0; i < page.items.length; i++) {
+      if (keep(page.items[i])) {
+        items.push(page.items[i]);
+        if (items.length === limit) {
+          const consumed = offset + i + 1;
+          const more = i + 1 < page.items.length || page.hasMore;
+          return { items, next: more ? consumed : null };
+        }
+      }
+    }
+    offset += page.items.length;
+    if (!page.hasMore) return { items, next: null };
+  }
+  return { items, next: offset };
+}
+
+function scopeOf(action: string, input: Record<string, unknown>): string {
+  const { cursor: _cursor, ...rest } = input;
+  return `${action}:${JSON.stringify(rest, Object.keys(rest).sort())}`;
+}
+
+export function createDirectory(deps: DirectoryDeps) {
+  const { stations, regions, clock } = deps;
+
+  return {
+    async nearby(input: NearbyInput): Promise<StationPage> {
+      const now = clock.now();
+      const limit = input.limit ?? DEFAULT_LIMIT;
+      const scope = scopeOf('nearby', input);
+      const start = decodeCursor(input.cursor, scope);
+      const query = { lat: input.lat, lng: input.lng, radiusM: input.radiusM ?? DEFAULT_RADIUS_M, level: input.level, service: input.service, statuses: LISTED_STATUSES };
+      const keep = input.openNow ? (r: { station: Station }) => isOpenAt(r.station.hours, now) : () => true;
+      const { items, next } = await collect((offset, lim) => stations.nearby({ ...query, offset, limit: lim }), keep, start, limit);
+      return { items: items.map((r) => toSummary(r.station, now, r.distanceM)), nextCursor: next === null ? null : encodeCursor(next, scope) };
+    },
+
+    async search(input: SearchInput): Promise<StationPage> {
+      const now = clock.now();
+      const limit = input.limit ?? DEFAULT_LIMIT;
+      const scope = scopeOf('search', input);
+      const start = decodeCursor(input.cursor, scope);
+      const query = { text: input.q || undefined, regionCode: input.regionCode, level: input.level, service: input.service, statuses: LISTED_STATUSES };
+      const keep = input.openNow ? (s: Station) => isOpenAt(s.hours, now) : () => true;
+      const { items, next } = await collect((offset, lim) => stations.search({ ...query, offset, limit: lim }), keep, start, limit);
+      return { items: items.map((s) => toSummary(s, now)), nextCursor: next === null ? null : encodeCursor(next, scope) };
+    },
+
+    async get(input: GetInput): Promise<StationDetail> {
+      const station = await stations.get(input.id);
+      if (!station || !PUBLIC_STATUSES.includes(station.status)) {
+        throw new AppError('NOT_FOUND', '没有找到这个站点，可能已被撤销', { id: '站点不存在' });
+      }
+      return toDetail(station, clock.now());
+    },
+
+    async regions(input: RegionsInput): Promise<RegionItem[]> {
+      const parent = input.parentCode ?? null;
+      if (parent) {
+        const exists = await regions.get(parent);
+        if (!exists) throw new AppError('NOT_FOUND', '没有这个地区', { parentCode: '地区不存在' });
+      }
+      const children = await regions.children(parent);
+      return children.map((r) => ({ code: r.code, name: r.name, level: r.level, hasChildren: r.level !== 'village' }));
+    },
+  };
+}
+
+export type Directory = ReturnType<typeof createDirectory>;

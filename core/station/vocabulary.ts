@@ -1,0 +1,74 @@
+/** Fixed vocabularies of the station directory (第五条3, 第八条, 第十一条). */
+
+export const STATION_LEVELS = ['county', 'township', 'village'] as const;
+export type StationLevel = (typeof STATION_LEVELS)[number];
+
+export const LEVEL_LABELS: Record<StationLevel, string> = {
+  county: '县级运营中心',
+  township: '乡镇服务站',
+  village: '村级服务点',
+};
+
+/** Minimum usable area in ㎡ by level (第七条1). */
+export const MIN_AREA_SQM: Record<StationLevel, number> = { county: 200, township: 20, village: 10 };
+
+/** Service population a station should normally reach (第六条1). */
+export const MIN_SERVICE_POPULATION = 300;
+
+/** Services of 第八条, as a fixed, filterable vocabulary. Order is display order. */
+export const SERVICES = [
+  ['product_sales', '扶贫产品代销'],
+  ['purchasing', '商品代购'],
+  ['express', '快递收发'],
+  ['bill_payment', '便民缴费'],
+  ['rural_finance', '农村金融服务'],
+  ['ticket_booking', '车票预订'],
+  ['medical_booking', '就诊预约'],
+  ['information', '资讯获取'],
+  ['policy_consulting', '政策咨询'],
+  ['agri_services', '农业服务'],
+  ['startup_support', '创业帮扶'],
+  ['education_jobs', '教育就业'],
+  ['product_showcase', '产品展示'],
+  ['training', '人才培养'],
+  ['warehousing', '仓储物流'],
+] as const;
+export type ServiceCode = (typeof SERVICES)[number][0];
+export const SERVICE_CODES = SERVICES.map(([code]) => code) as unknown as readonly [ServiceCode, ...ServiceCode[]];
+export const SERVICE_LABELS = Object.fromEntries(SERVICES) as Record<ServiceCode, string>;
+
+/**
+ * Life cycle (第十一条3, 6): planned → operator_review (运营单位初审) → county_review (县级审核)
+ * → notice (公示) → certified (认定/授牌) → active; rectification (整改) and closed (关停).
+ */
+export const STATION_STATUSES = [
+  'planned',
+  'operator_review',
+  'county_review',
+  'notice',
+  'certified',
+  'active',
+  'rectification',
+  'closed',
+] as const;
+export type StationStatus = (typeof STATION_STATUSES)[number];
+
+export const STATUS_LABELS: Record<StationStatus, string> = {
+  planned: '规划中',
+  operator_review: '运营单位初审中',
+  county_review: '县级审核中',
+  notice: '认定公示中',
+  certified: '已认定',
+  active: '已认定',
+  rectification: '整改中',
+  closed: '已关停',
+};
+
+/** Statuses shown in public lists. Closed stations stay readable by id so old links explain themselves. */
+export const LISTED_STATUSES: readonly StationStatus[] = ['notice', 'certified', 'active', 'rectification'];
+export const PUBLIC_STATUSES: readonly StationStatus[] = [...LISTED_STATUSES, 'closed'];
+/** Statuses that carry a certificate (only these may use the 电商扶贫 name, 第十一条7). */
+export const CERTIFIED_STATUSES: readonly StationStatus[] = ['certified', 'active', 'rectification'];
+
+export const CHANNEL_KINDS = ['station', 'operator', 'county', 'hotline_12345', 'hotline_12315', 'online'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
