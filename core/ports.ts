@@ -57,3 +57,133 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+// ——— Complaints, roles, audit, outbox, calendar (PRODUCT §3, §6) ———
+import type { RoleBinding } from './authz/roles';
+import type { YearDays } from './calendar/workdays';
+import type { Complaint, ComplaintCategory, ComplaintStatus, HistoryEntry, OutboxMessage } from './complaint/model';
+
+export interface ComplaintQuery {
+  /** Complaints filed by this openid. */
+  owner?: string;
+  stationIds?: string[];
+  /** Any of these region codes in the complaint's regionCodes. */
+  regionCodes?: string[];
+  /** Assigned to any of these operators. */
+  assignedOperators?: string[];
+  statuses?: readonly ComplaintStatus[];
+  category?: ComplaintCategory;
+  /** Only complaints whose active deadline (dueAt) is at or before this instant. */
+  dueBefore?: string;
+  /** Only complaints escalated to at least level 1. */
+  escalatedOnly?: boolean;
+  /** Only complaints submitted at or after this instant. */
+  since?: string;
+  order: 'due' | 'newest';
+  offset: number;
+  limit: number;
+}
+
+export interface ComplaintStats {
+  total: number;
+  byStatus: Partial<Record<ComplaintStatus, number>>;
+  byCategory: Partial<Record<ComplaintCategory, number>>;
+  byStation: { stationId: string; stationName: string; count: number }[];
+  /** Replies made, and how many within their deadline. */
+  replied: number;
+  repliedOnTime: number;
+  /** Final evaluations: satisfied / basically / unsatisfied / none (未评价). */
+  evaluations: Partial<Record<'satisfied' | 'basically' | 'unsatisfied' | 'none', number>>;
+}
+
+export interface ComplaintChange {
+  next: Complaint;
+  expectedVersion: number;
+  history: HistoryEntry[];
+  outbox: OutboxMessage[];
+}
+
+export interface ComplaintRepository {
+  /**
+   * Write a new complaint with its first history entry and outbox messages, all or nothing.
+   * `requestKey` makes it idempotent: a second call with the same key returns the first complaint.
+   */
+  create(input: { complaint: Complaint; history: HistoryEntry; outbox: OutboxMessage[]; requestKey: string }): Promise<{ created: boolean; complaint: Complaint }>;
+  get(id: string): Promise<Complaint | null>;
+  findByTrackingNo(trackingNo: string): Promise<Complaint | null>;
+  /** Apply a transition: complaint, history and outbox together; CONFLICT when the version moved on. */
+  apply(change: ComplaintChange): Promise<void>;
+  history(id: string): Promise<HistoryEntry[]>;
+  list(q: ComplaintQuery): Promise<Page<Complaint>>;
+  /** Aggregates for officials and the public station figures; no personal data. */
+  stats(q: { regionCodes?: string[]; stationIds?: string[]; since: string }): Promise<ComplaintStats>;
+  /** Count supporters ("我也遇到了"); false when this openid already supports it. */
+  addSupporter(id: string, openid: string, at: string): Promise<boolean>;
+}
+
+export interface OutboxRepository {
+  /** Unsent messages with fewer than maxAttempts failed attempts, oldest first. */
+  pending(limit: number, maxAttempts: number): Promise<OutboxMessage[]>;
+  /** Marks sent once; false when it was already sent (a second sender lost the race). */
+  markSent(id: string, at: string): Promise<boolean>;
+  markFailed(id: string, error: string, at: string): Promise<void>;
+  /** Everything for one recipient, newest first (local inspection and tests). */
+  forRecipient(openid: string, limit: number): Promise<OutboxMessage[]>;
+}
+
+export interface RoleRepository {
+  activeFor(openid: string): Promise<RoleBinding[]>;
+  /** Active bindings whose scope is one of these region codes, or station/operator scopes in them. */
+  list(q: { offset: number; limit: number }): Promise<Page<RoleBinding>>;
+  get(id: string): Promise<RoleBinding | null>;
+  insert(binding: RoleBinding): Promise<void>;
+  revoke(id: string, by: string, at: string): Promise<boolean>;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorOpenid: string | null;
+  action: string;
+  outcome: 'allowed' | 'denied' | 'done';
+  resource: string;
+  /** Short reason or detail; never personal data. */
+  detail: string;
+}
+
+export interface AuditRepository {
+  append(entry: AuditEntry): Promise<void>;
+  list(q: { resource?: string; action?: string; offset: number; limit: number }): Promise<Page<AuditEntry>>;
+}
+
+export interface CalendarRepository {
+  adminYears(): Promise<YearDays[]>;
+  saveYear(year: YearDays, by: string, at: string): Promise<void>;
+}
+
+// ——— Platform services ———
+
+export type ContentVerdict = 'pass' | 'review' | 'risky';
+export interface ContentSecurity {
+  /** msgSecCheck v2 in the cloud. Throws when the checker fails; callers hold the content then. */
+  checkText(text: string, ctx: { openid: string; scene: 'complaint' | 'rating' | 'objection' | 'profile' }): Promise<ContentVerdict>;
+}
+
+export interface Notifier {
+  /** Send one subscribe message; throws on failure so the outbox can retry. */
+  send(message: OutboxMessage): Promise<void>;
+}
+
+export interface Cipher {
+  encrypt(plain: string): string;
+  decrypt(token: string): string;
+  /** Keyed hash for duplicate detection without storing the value. */
+  keyedHash(plain: string): string;
+}
+
+export interface IdSource {
+  /** A unique, URL-safe id. */
+  id(): string;
+  /** Random characters for human-facing numbers (Crockford base32, no I/L/O/U). */
+  code(length: number): string;
+}

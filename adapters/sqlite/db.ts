@@ -47,6 +47,44 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX regions_parent ON regions(parent_code, code);
     `,
   },
+  {
+    version: 2,
+    name: 'complaints-roles-audit-outbox-calendar',
+    sql: `
+      CREATE TABLE complaints (
+        id TEXT PRIMARY KEY,
+        tracking_no TEXT NOT NULL UNIQUE,
+        station_id TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        status TEXT NOT NULL,
+        category TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        due_at TEXT,
+        submitted_at TEXT NOT NULL,
+        escalation_level INTEGER NOT NULL,
+        assigned_operator TEXT,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX complaints_owner ON complaints(owner, submitted_at);
+      CREATE INDEX complaints_station ON complaints(station_id, submitted_at);
+      CREATE INDEX complaints_due ON complaints(due_at) WHERE due_at IS NOT NULL;
+      CREATE INDEX complaints_operator ON complaints(assigned_operator, due_at) WHERE assigned_operator IS NOT NULL;
+      CREATE TABLE complaint_regions (code TEXT NOT NULL, due_at TEXT, complaint_id TEXT NOT NULL, PRIMARY KEY (code, complaint_id)) WITHOUT ROWID;
+      CREATE INDEX complaint_regions_due ON complaint_regions(code, due_at);
+      CREATE TABLE complaint_history (complaint_id TEXT NOT NULL, seq INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (complaint_id, seq)) WITHOUT ROWID;
+      CREATE TABLE complaint_requests (request_key TEXT PRIMARY KEY, complaint_id TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE complaint_supporters (complaint_id TEXT NOT NULL, openid TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (complaint_id, openid)) WITHOUT ROWID;
+      CREATE TABLE outbox (id TEXT PRIMARY KEY, openid TEXT NOT NULL, created_at TEXT NOT NULL, sent_at TEXT, attempts INTEGER NOT NULL DEFAULT 0, doc TEXT NOT NULL);
+      CREATE INDEX outbox_pending ON outbox(created_at) WHERE sent_at IS NULL;
+      CREATE INDEX outbox_recipient ON outbox(openid, created_at);
+      CREATE TABLE role_bindings (id TEXT PRIMARY KEY, openid TEXT NOT NULL, role TEXT NOT NULL, revoked_at TEXT, granted_at TEXT NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX role_bindings_openid ON role_bindings(openid) WHERE revoked_at IS NULL;
+      CREATE TABLE audit_log (id TEXT PRIMARY KEY, at TEXT NOT NULL, actor TEXT, action TEXT NOT NULL, outcome TEXT NOT NULL, resource TEXT NOT NULL, detail TEXT NOT NULL);
+      CREATE INDEX audit_resource ON audit_log(resource, at);
+      CREATE INDEX audit_at ON audit_log(at);
+      CREATE TABLE calendar_years (year INTEGER PRIMARY KEY, doc TEXT NOT NULL, entered_by TEXT NOT NULL, entered_at TEXT NOT NULL);
+    `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -16,9 +16,12 @@ export function distanceMeters(a: LatLng, b: LatLng): number {
 
 /** A lat/lng box that contains every point within `radiusM` of the centre (for index pre-filtering). */
 export function boundingBox(centre: LatLng, radiusM: number): { minLat: number; maxLat: number; minLng: number; maxLng: number } {
-  const dLat = (radiusM / EARTH_RADIUS_M) * (180 / Math.PI);
-  const cos = Math.max(Math.cos(toRad(centre.lat)), 1e-6);
-  const dLng = dLat / cos;
+  const angular = radiusM / EARTH_RADIUS_M;
+  const dLat = angular * (180 / Math.PI);
+  // The circle's widest longitude is reached at its tangent points, slightly poleward of the
+  // centre's parallel: asin(sin δ / cos φ), which exceeds δ / cos φ. At or past a pole: all longitudes.
+  const ratio = angular >= Math.PI / 2 ? 1 : Math.sin(angular) / Math.max(Math.cos(toRad(centre.lat)), 1e-12);
+  const dLng = ratio >= 1 ? 180 : Math.asin(ratio) * (180 / Math.PI);
   return { minLat: centre.lat - dLat, maxLat: centre.lat + dLat, minLng: centre.lng - dLng, maxLng: centre.lng + dLng };
 }
 

@@ -54,7 +54,7 @@ export function nameFollowsRule(name: string, level: StationLevel): boolean {
   const n = name.replace(/[（(]/g, '(').replace(/[）)]/g, ')');
   switch (level) {
     case 'county':
-      return /^(江西省?)?.{1,12}(县|市|区)电商扶贫服务?运营中心$/.test(n) || /^江西电商扶贫工程.{1,12}(县|市|区)运营中心$/.test(n);
+      return /^(江西省?)?.{1,12}(县|市|区)电商扶贫(?:服务)?运营中心$/.test(n) || /^江西电商扶贫工程.{1,12}(县|市|区)运营中心$/.test(n);
     case 'township':
       return /^江西电商扶贫工程.{1,12}(乡|镇|街道)服务站$/.test(n) || /^江西省电商扶贫.{0,12}(乡|镇|街道)?服务站$/.test(n);
     case 'village':

@@ -1,0 +1,318 @@
+/**
+ * CloudBase (WeChat cloud development) station and region repositories over the document
+ * database API that wx-server-sdk and @cloudbase/node-sdk both expose.
+ *
+ * One document per station: `_id` = station id, the full record under `station`, plus
+ * denormalised fields the queries filter on (see StationDoc). Nearby uses `_.geoNear` on the
+ * GeoPoint `location` (needs the geo index of indexes.json); search uses equality/`_.in` filters,
+ * a RegExp over the station's character tokens or a `^prefix` RegExp over its pinyin tokens, and
+ * orders by level then code. Every read pages internally with `limit(≤ 100)`, the most one `get()`
+ * returns inside a cloud function. Behaviour matches the SQLite adapter (the contract suite in
+ * test/contract runs against both).
+ *
+ * `db` is passed in and typed by the small local interfaces below: this module never loads an SDK.
+ */
+import { AppError } from '../../core/shared/errors';
+import { distanceMeters } from '../../core/shared/geo';
+import type { NearbyQuery, Page, RegionRepository, SearchQuery, StationFilter, StationRepository } from '../../core/ports';
+import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
+import type { Region, Station } from '../../core/station/model';
+import type { StationLevel } from '../../core/station/vocabulary';
+
+// ---------------------------------------------------------------------------------------------
+// The subset of the SDK database API used here. Results are `unknown` on purpose: the SDKs
+// disagree on shapes (wx-server-sdk rejects on errors, node-sdk may resolve `{ code, message }`).
+
+export interface CbQuery {
+  where(condition: Record<string, unknown>): CbQuery;
+  orderBy(field: string, direction: 'asc' | 'desc'): CbQuery;
+  skip(offset: number): CbQuery;
+  limit(max: number): CbQuery;
+  field(projection: Record<string, boolean>): CbQuery;
+  get(): unknown;
+  count(): unknown;
+}
+
+export interface CbDocument {
+  set(arg: Record<string, unknown>): unknown;
+  remove(): unknown;
+}
+
+export interface CbCollection extends CbQuery {
+  doc(id: string): CbDocument;
+}
+
+export interface CbCommand {
+  in(values: unknown[]): unknown;
+  geoNear(options: { geometry: unknown; maxDistance?: number; minDistance?: number }): unknown;
+}
+
+export interface CbDatabase {
+  collection(name: string): CbCollection;
+  command: CbCommand;
+  /** Always called with `new`: node-sdk's Point is a class; wx-server-sdk's wrapper accepts both. */
+  Geo: { Point: new (longitude: number, latitude: number) => unknown };
+  RegExp(options: { regexp: string; options?: string }): unknown;
+}
+
+/**
+ * Which SDK `db` comes from. They differ in one call we make: wx-server-sdk takes
+ * `doc(id).set({ data })`, @cloudbase/node-sdk takes `doc(id).set(data)`.
+ */
+export type CloudbaseSdk = 'wx-server-sdk' | 'node-sdk';
+
+export interface CloudbaseOptions {
+  /** Prepended to collection names (tests use a private prefix). */
+  prefix?: string;
+  sdk?: CloudbaseSdk;
+  /**
+   * Pinyin conversion, needed only to write stations. The read-only `stations` function leaves
+   * it out, which keeps the pinyin dictionary out of its bundle.
+   */
+  pinyin?: PinyinFn;
+}
+
+export const COLLECTIONS = { stations: 'stations', regions: 'regions' } as const;
+
+/** Documented maximum of one `get()` in a cloud function. */
+export const MAX_BATCH = 100;
+
+/** Top level of the region tree: the province of Jiangxi. */
+const PROVINCE_CODE = '36';
+
+const LEVEL_RANK: Record<StationLevel, number> = { county: 0, township: 1, village: 2 };
+
+/**
+ * geoNear measures on MongoDB's sphere (radius 6,378,100 m), ours on 6,371,008.8 m, so the same
+ * pair of points is ~0.11 % farther for the database. Ask for a little more and cut exactly in JS.
+ */
+const GEO_MARGIN = 1.002;
+
+/** Stored shape of a station document (besides `_id`). */
+export interface StationDoc {
+  code: string;
+  level: StationLevel;
+  levelRank: number;
+  status: Station['status'];
+  services: string[];
+  /** Every code of the region path, for "in this region" at any level. */
+  regionCodes: string[];
+  /** GeoPoint (lng, lat) for geoNear. */
+  location: unknown;
+  /** Character tokens of name, places and address, space-joined: "江 西 … 水 头 村 …". */
+  chars: string;
+  /** Pinyin initials and full pinyin of the name and each place: ["stcfwd", "shuitoucun", …]. */
+  latin: string[];
+  station: Station;
+}
+
+export interface RegionDoc {
+  code: string;
+  name: string;
+  level: Region['level'];
+  parentCode: string | null;
+  centre?: { lat: number; lng: number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls into the SDK
+
+function unavailable(cause: unknown): AppError {
+  const err = new AppError('UNAVAILABLE', '数据暂时无法读取，请稍后再试');
+  // Kept for debugging; the router never sends it to clients.
+  (err as Error & { cause?: unknown }).cause = cause;
+  return err;
+}
+
+/** Await one SDK request; any failure (rejection or an error-shaped answer) becomes UNAVAILABLE. */
+async function request<T>(send: () => unknown): Promise<T> {
+  let res: unknown;
+  try {
+    res = await send();
+  } catch (err) {
+    throw unavailable(err);
+  }
+  if (res && typeof res === 'object' && 'code' in res && (res as { code?: unknown }).code) throw unavailable(res);
+  return res as T;
+}
+
+async function getDocs<T>(query: CbQuery): Promise<(T & { _id: string })[]> {
+  const res = await request<{ data?: unknown }>(() => query.get());
+  if (!Array.isArray(res?.data)) throw unavailable(new Error('get() answered without a data array'));
+  return res.data as (T & { _id: string })[];
+}
+
+/**
+ * Documents [offset, offset + count) of a query, in batches of at most MAX_BATCH.
+ * `build` makes the query afresh (order, projection) so skip/limit can be added per batch.
+ */
+async function fetchRange<T>(build: () => CbQuery, offset: number, count: number): Promise<(T & { _id: string })[]> {
+  const out: (T & { _id: string })[] = [];
+  while (out.length < count) {
+    const want = Math.min(MAX_BATCH, count - out.length);
+    const batch = await getDocs<T>(build().skip(offset + out.length).limit(want));
+    out.push(...batch);
+    if (batch.length < want) break;
+  }
+  return out;
+}
+
+function regexEscape(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
+/** wx-server-sdk wraps the document in `{ data }`; node-sdk takes it as is. */
+function setArg(sdk: CloudbaseSdk, data: Record<string, unknown>): Record<string, unknown> {
+  return sdk === 'wx-server-sdk' ? { data } : data;
+}
+
+/** Run `fn` over items with at most `width` requests in flight. */
+async function inBatches<T>(items: T[], width: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(fn));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stations
+
+export function toStationDoc(db: CbDatabase, s: Station, pinyin: PinyinFn): StationDoc {
+  const places = s.regionPath.slice(2).map((r) => r.name); // county and below: what villagers type
+  const latin = pinyinTokens([s.name, ...places], pinyin);
+  return {
+    code: s.code,
+    level: s.level,
+    levelRank: LEVEL_RANK[s.level],
+    status: s.status,
+    services: [...new Set(s.services)],
+    regionCodes: [...new Set(s.regionPath.map((r) => r.code))],
+    location: new db.Geo.Point(s.location.lng, s.location.lat),
+    chars: charTokens([s.name, ...places, s.address].join(' ')),
+    latin: latin ? latin.split(' ') : [],
+    station: s,
+  };
+}
+
+export function createCloudbaseStationRepository(db: CbDatabase, options: CloudbaseOptions = {}): StationRepository {
+  const name = (options.prefix ?? '') + COLLECTIONS.stations;
+  const sdk = options.sdk ?? 'wx-server-sdk';
+  const _ = db.command;
+  // Looked up per call: cheap, and lets tests swap what `db.collection` answers.
+  const stations = () => db.collection(name);
+
+  function filterWhere(q: StationFilter): Record<string, unknown> {
+    const where: Record<string, unknown> = { status: _.in([...q.statuses]) };
+    if (q.level) where.level = q.level;
+    if (q.service) where.services = q.service; // array field: matches when it contains the value
+    return where;
+  }
+
+  /** Condition for free text, or null when nothing searchable remains (→ no results). */
+  function textWhere(text: string): Record<string, unknown> | null {
+    const q = text.trim();
+    if (!q) return null;
+    if (isLatinQuery(q)) {
+      // Prefix of any pinyin token (like FTS5 `"q" *`).
+      return { latin: db.RegExp({ regexp: '^' + regexEscape(q.replace(/\s+/g, '').toLowerCase()) }) };
+    }
+    const tokens = charTokens(q);
+    if (!tokens) return null;
+    // The phrase as whole tokens: "水 头" matches "… 水 头 村 …", "a1" does not match "a12".
+    return { chars: db.RegExp({ regexp: `(^| )${regexEscape(tokens)}( |$)` }) };
+  }
+
+  return {
+    async nearby(q: NearbyQuery) {
+      const where = {
+        ...filterWhere(q),
+        location: _.geoNear({ geometry: new db.Geo.Point(q.lng, q.lat), maxDistance: q.radiusM * GEO_MARGIN + 1 }),
+      };
+      // geoNear already orders nearest first; an orderBy would replace that order.
+      const docs = await fetchRange<StationDoc>(() => stations().where(where).field({ station: true }), q.offset, q.limit + 1);
+      const hits: { station: Station; distanceM: number }[] = [];
+      for (const doc of docs) {
+        const distanceM = distanceMeters(q, doc.station.location);
+        if (distanceM <= q.radiusM) hits.push({ station: doc.station, distanceM });
+      }
+      return { items: hits.slice(0, q.limit), hasMore: hits.length > q.limit };
+    },
+
+    async search(q: SearchQuery): Promise<Page<Station>> {
+      const where = filterWhere(q);
+      if (q.text) {
+        const text = textWhere(q.text);
+        if (!text) return { items: [], hasMore: false };
+        Object.assign(where, text);
+      }
+      if (q.regionCode) where.regionCodes = q.regionCode;
+      const docs = await fetchRange<StationDoc>(
+        () => stations().where(where).orderBy('levelRank', 'asc').orderBy('code', 'asc').orderBy('_id', 'asc').field({ station: true }),
+        q.offset,
+        q.limit + 1,
+      );
+      return { items: docs.slice(0, q.limit).map((d) => d.station), hasMore: docs.length > q.limit };
+    },
+
+    async get(id: string) {
+      // A query rather than doc(id).get(): wx-server-sdk throws on a missing document.
+      const docs = await getDocs<StationDoc>(stations().where({ _id: id }).field({ station: true }).limit(1));
+      return docs[0]?.station ?? null;
+    },
+
+    async upsertMany(list: Station[]) {
+      const pinyin = options.pinyin;
+      if (!pinyin) throw new Error('createCloudbaseStationRepository: writing stations needs the pinyin option');
+      const latest = new Map(list.map((s) => [s.id, s])); // last version of an id wins, as in SQLite
+      // set() replaces the whole document (no merge), so dropped services or a moved location leave no trace.
+      await inBatches([...latest.values()], 10, (s) =>
+        request(() => stations().doc(s.id).set(setArg(sdk, { ...toStationDoc(db, s, pinyin) }))),
+      );
+    },
+
+    async count() {
+      const res = await request<{ total?: unknown }>(() => stations().count());
+      if (typeof res?.total !== 'number') throw unavailable(new Error('count() answered without a total'));
+      return res.total;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regions
+
+function toRegion(doc: RegionDoc): Region {
+  return {
+    code: doc.code,
+    name: doc.name,
+    level: doc.level,
+    parentCode: doc.parentCode ?? null,
+    ...(doc.centre ? { centre: { lat: doc.centre.lat, lng: doc.centre.lng } } : {}),
+  };
+}
+
+export function createCloudbaseRegionRepository(db: CbDatabase, options: Pick<CloudbaseOptions, 'prefix' | 'sdk'> = {}): RegionRepository {
+  const name = (options.prefix ?? '') + COLLECTIONS.regions;
+  const sdk = options.sdk ?? 'wx-server-sdk';
+  const regions = () => db.collection(name);
+
+  return {
+    async children(parentCode) {
+      const where = { parentCode: parentCode ?? PROVINCE_CODE };
+      // A township can have more villages than one get() returns: read until a short batch.
+      const docs = await fetchRange<RegionDoc>(() => regions().where(where).orderBy('code', 'asc'), 0, Number.MAX_SAFE_INTEGER);
+      return docs.map(toRegion);
+    },
+
+    async get(code) {
+      const docs = await getDocs<RegionDoc>(regions().where({ _id: code }).limit(1));
+      return docs[0] ? toRegion(docs[0]) : null;
+    },
+
+    async upsertMany(list) {
+      const latest = new Map(list.map((r) => [r.code, r]));
+      await inBatches([...latest.values()], 10, (r) => {
+        const doc: RegionDoc = { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode };
+        if (r.centre) doc.centre = { lat: r.centre.lat, lng: r.centre.lng };
+        return request(() => regions().doc(r.code).set(setArg(sdk, { ...doc })));
+      });
+    },
+  };
+}

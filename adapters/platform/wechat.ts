@@ -1,0 +1,45 @@
+/**
+ * WeChat implementations of the platform ports, over the `cloud` object of wx-server-sdk
+ * (passed in, so nothing here loads the SDK). Cloud functions using them declare the openapi
+ * permissions in their config.json.
+ */
+import type { ContentSecurity, ContentVerdict, Notifier } from '../../core/ports';
+import type { OutboxMessage } from '../../core/complaint/model';
+
+interface WxCloud {
+  openapi: {
+    security: { msgSecCheck(req: Record<string, unknown>): Promise<{ result?: { suggest?: string }; errCode?: number }> };
+    subscribeMessage: { send(req: Record<string, unknown>): Promise<{ errCode?: number }> };
+  };
+}
+
+/** msgSecCheck v2 scenes: 1 资料, 2 评论, 3 论坛, 4 社交日志. */
+const SCENES = { profile: 1, complaint: 2, rating: 2, objection: 3 } as const;
+
+export function wechatContentSecurity(cloud: WxCloud): ContentSecurity {
+  return {
+    async checkText(text, ctx): Promise<ContentVerdict> {
+      const r = await cloud.openapi.security.msgSecCheck({ openid: ctx.openid, scene: SCENES[ctx.scene], version: 2, content: text });
+      const suggest = r.result?.suggest;
+      if (suggest === 'pass' || suggest === 'review' || suggest === 'risky') return suggest;
+      throw new Error('unexpected msgSecCheck answer');
+    },
+  };
+}
+
+/**
+ * Template per event type, from configuration (ZDT_SUBSCRIBE_TEMPLATES), e.g.
+ * {"complaint_accepted":{"id":"TEMPLATE_ID","fields":{"character_string1":"trackingNo","thing2":"station","phrase3":"status"}}}
+ */
+export type TemplateConfig = Partial<Record<OutboxMessage['event'], { id: string; fields: Record<string, string> }>>;
+
+export function wechatNotifier(cloud: WxCloud, templates: TemplateConfig, page = 'pages/complaint/detail'): Notifier {
+  return {
+    async send(m) {
+      const t = templates[m.event];
+      if (!t) return; // no template configured for this event: nothing to send, not an error
+      const data = Object.fromEntries(Object.entries(t.fields).map(([key, field]) => [key, { value: (m.payload[field] ?? '').slice(0, 20) }]));
+      await cloud.openapi.subscribeMessage.send({ touser: m.openid, templateId: t.id, page: `${page}?id=${m.complaintId}`, data, miniprogramState: 'formal' });
+    },
+  };
+}

@@ -1,0 +1,262 @@
+/**
+ * SQLite repositories for complaints (with history, idempotency keys and supporters), the
+ * notification outbox, role bindings, the audit log and administrator-entered calendar years.
+ * A complaint change, its history and its outbox messages share one transaction.
+ */
+import type { RoleBinding } from '../../core/authz/roles';
+import type { YearDays } from '../../core/calendar/workdays';
+import type { Complaint, HistoryEntry, OutboxMessage } from '../../core/complaint/model';
+import { AppError } from '../../core/shared/errors';
+import type {
+  AuditEntry,
+  AuditRepository,
+  CalendarRepository,
+  ComplaintChange,
+  ComplaintQuery,
+  ComplaintRepository,
+  ComplaintStats,
+  OutboxRepository,
+  RoleRepository,
+} from '../../core/ports';
+import { guarded, type Db } from './db';
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+
+/** Test-only fault injection: throw between the complaint row and its history/outbox rows. */
+export interface ComplaintFaults {
+  afterComplaintRow?: () => void;
+}
+
+export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults = {}): ComplaintRepository {
+  const insertComplaint = db.prepare(
+    `INSERT INTO complaints (id, tracking_no, station_id, owner, status, category, version, due_at, submitted_at, escalation_level, assigned_operator, doc)
+     VALUES (@id, @trackingNo, @stationId, @owner, @status, @category, @version, @dueAt, @submittedAt, @escalationLevel, @assignedOperator, @doc)`,
+  );
+  const updateComplaint = db.prepare(
+    `UPDATE complaints SET status = @status, version = @version, due_at = @dueAt, escalation_level = @escalationLevel, assigned_operator = @assignedOperator, doc = @doc
+     WHERE id = @id AND version = @expectedVersion`,
+  );
+  const insertRegion = db.prepare('INSERT INTO complaint_regions (code, due_at, complaint_id) VALUES (?, ?, ?)');
+  const updateRegionDue = db.prepare('UPDATE complaint_regions SET due_at = ? WHERE complaint_id = ?');
+  const nextSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM complaint_history WHERE complaint_id = ?').pluck();
+  const insertHistory = db.prepare('INSERT INTO complaint_history (complaint_id, seq, doc) VALUES (?, ?, ?)');
+  const insertOutbox = db.prepare('INSERT INTO outbox (id, openid, created_at, sent_at, attempts, doc) VALUES (?, ?, ?, NULL, 0, ?)');
+  const findRequest = db.prepare('SELECT complaint_id FROM complaint_requests WHERE request_key = ?').pluck();
+  const insertRequest = db.prepare('INSERT INTO complaint_requests (request_key, complaint_id) VALUES (?, ?)');
+  const getDoc = db.prepare('SELECT doc FROM complaints WHERE id = ?').pluck();
+  const getByTracking = db.prepare('SELECT doc FROM complaints WHERE tracking_no = ?').pluck();
+  const historyOf = db.prepare('SELECT doc FROM complaint_history WHERE complaint_id = ? ORDER BY seq').pluck();
+  const insertSupporter = db.prepare('INSERT OR IGNORE INTO complaint_supporters (complaint_id, openid, at) VALUES (?, ?, ?)');
+  const bumpSupporters = db.prepare("UPDATE complaints SET doc = json_set(doc, '$.supporters', json_extract(doc, '$.supporters') + 1) WHERE id = ?");
+
+  const row = (c: Complaint) => ({
+    id: c.id,
+    trackingNo: c.trackingNo,
+    stationId: c.stationId,
+    owner: c.complainantOpenid,
+    status: c.status,
+    category: c.category,
+    version: c.version,
+    dueAt: c.dueAt,
+    submittedAt: c.submittedAt,
+    escalationLevel: c.escalationLevel,
+    assignedOperator: c.assignee?.kind === 'operator' ? c.assignee.operatorName : null,
+    doc: JSON.stringify(c),
+  });
+
+  const writeHistoryAndOutbox = (complaintId: string, history: HistoryEntry[], outbox: OutboxMessage[]) => {
+    faults.afterComplaintRow?.();
+    for (const h of history) insertHistory.run(complaintId, nextSeq.get(complaintId), JSON.stringify(h));
+    for (const m of outbox) insertOutbox.run(m.id, m.openid, m.createdAt, JSON.stringify(m));
+  };
+
+  const create = db.transaction((input: { complaint: Complaint; history: HistoryEntry; outbox: OutboxMessage[]; requestKey: string }) => {
+    const existing = findRequest.get(input.requestKey) as string | undefined;
+    if (existing) return { created: false, complaint: JSON.parse(getDoc.get(existing) as string) as Complaint };
+    const c = input.complaint;
+    insertComplaint.run(row(c));
+    for (const code of c.regionCodes) insertRegion.run(code, c.dueAt, c.id);
+    writeHistoryAndOutbox(c.id, [input.history], input.outbox);
+    insertRequest.run(input.requestKey, c.id);
+    return { created: true, complaint: c };
+  });
+
+  const apply = db.transaction((change: ComplaintChange) => {
+    const c = change.next;
+    const r = updateComplaint.run({ ...row(c), expectedVersion: change.expectedVersion });
+    if (r.changes === 0) throw new AppError('CONFLICT', '这件投诉刚被其他人处理过，请刷新后再试');
+    updateRegionDue.run(c.dueAt, c.id);
+    writeHistoryAndOutbox(c.id, change.history, change.outbox);
+  });
+
+  const support = db.transaction((id: string, openid: string, at: string) => {
+    const added = insertSupporter.run(id, openid, at).changes > 0;
+    if (added) bumpSupporters.run(id);
+    return added;
+  });
+
+  function where(q: Partial<ComplaintQuery>, params: unknown[]): string {
+    const clauses: string[] = [];
+    if (q.regionCodes !== undefined || q.assignedOperators !== undefined) {
+      // Scope: visible through any region binding or any operator assignment; empty scope sees nothing.
+      const parts: string[] = [];
+      if (q.regionCodes?.length) {
+        parts.push(`c.id IN (SELECT complaint_id FROM complaint_regions WHERE code IN (${marks(q.regionCodes.length)}))`);
+        params.push(...q.regionCodes);
+      }
+      if (q.assignedOperators?.length) {
+        parts.push(`c.assigned_operator IN (${marks(q.assignedOperators.length)})`);
+        params.push(...q.assignedOperators);
+      }
+      clauses.push(parts.length ? `(${parts.join(' OR ')})` : '0');
+    }
+    if (q.owner !== undefined) {
+      clauses.push('c.owner = ?');
+      params.push(q.owner);
+    }
+    if (q.stationIds) {
+      clauses.push(`c.station_id IN (${marks(q.stationIds.length) || 'NULL'})`);
+      params.push(...q.stationIds);
+    }
+    if (q.statuses) {
+      clauses.push(`c.status IN (${marks(q.statuses.length) || 'NULL'})`);
+      params.push(...q.statuses);
+    }
+    if (q.category) {
+      clauses.push('c.category = ?');
+      params.push(q.category);
+    }
+    if (q.dueBefore) {
+      clauses.push('c.due_at IS NOT NULL AND c.due_at <= ?');
+      params.push(q.dueBefore);
+    }
+    if (q.escalatedOnly) clauses.push('c.escalation_level >= 1');
+    if (q.since) {
+      clauses.push('c.submitted_at >= ?');
+      params.push(q.since);
+    }
+    return clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
+  }
+
+  return {
+    create: (input) => guarded(() => create(input)),
+    get: (id) => guarded(() => {
+      const doc = getDoc.get(id) as string | undefined;
+      return doc ? (JSON.parse(doc) as Complaint) : null;
+    }),
+    findByTrackingNo: (no) => guarded(() => {
+      const doc = getByTracking.get(no) as string | undefined;
+      return doc ? (JSON.parse(doc) as Complaint) : null;
+    }),
+    apply: (change) => guarded(() => apply(change)),
+    history: (id) => guarded(() => (historyOf.all(id) as string[]).map((d) => JSON.parse(d) as HistoryEntry)),
+    list: (q) =>
+      guarded(() => {
+        const params: unknown[] = [];
+        const order = q.order === 'due' ? ' ORDER BY c.due_at IS NULL, c.due_at, c.submitted_at, c.id' : ' ORDER BY c.submitted_at DESC, c.id';
+        const sql = `SELECT c.doc FROM complaints c${where(q, params)}${order} LIMIT ? OFFSET ?`;
+        params.push(q.limit + 1, q.offset);
+        const docs = db.prepare(sql).pluck().all(...params) as string[];
+        return { items: docs.slice(0, q.limit).map((d) => JSON.parse(d) as Complaint), hasMore: docs.length > q.limit };
+      }),
+    stats: (q) =>
+      guarded((): ComplaintStats => {
+        const params: unknown[] = [];
+        const sql =
+          "SELECT c.status, c.category, c.station_id, json_extract(c.doc, '$.stationName'), json_extract(c.doc, '$.replyOnTime'), json_extract(c.doc, '$.evaluation'), json_extract(c.doc, '$.reply') IS NOT NULL" +
+          ` FROM complaints c${where({ regionCodes: q.regionCodes, stationIds: q.stationIds, since: q.since }, params)}`;
+        const rows = db.prepare(sql).raw().all(...params) as [Complaint['status'], Complaint['category'], string, string, number | null, string | null, number][];
+        const stats: ComplaintStats = { total: 0, byStatus: {}, byCategory: {}, byStation: [], replied: 0, repliedOnTime: 0, evaluations: {} };
+        const stationsSeen = new Map<string, { stationId: string; stationName: string; count: number }>();
+        for (const [status, category, stationId, stationName, onTime, evaluation, hasReply] of rows) {
+          stats.total++;
+          stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
+          stats.byCategory[category] = (stats.byCategory[category] ?? 0) + 1;
+          const s = stationsSeen.get(stationId) ?? { stationId, stationName, count: 0 };
+          s.count++;
+          stationsSeen.set(stationId, s);
+          if (hasReply || onTime !== null) {
+            stats.replied++;
+            if (onTime) stats.repliedOnTime++;
+          }
+          if (status === 'closed' && evaluation) {
+            const k = evaluation as keyof ComplaintStats['evaluations'];
+            stats.evaluations[k] = (stats.evaluations[k] ?? 0) + 1;
+          }
+        }
+        stats.byStation = [...stationsSeen.values()].sort((a, b) => b.count - a.count).slice(0, 20);
+        return stats;
+      }),
+    addSupporter: (id, openid, at) => guarded(() => support(id, openid, at)),
+  };
+}
+
+export function createSqliteOutboxRepository(db: Db): OutboxRepository {
+  const pending = db.prepare('SELECT doc, attempts FROM outbox WHERE sent_at IS NULL AND attempts < ? ORDER BY created_at, id LIMIT ?').raw();
+  const markSent = db.prepare("UPDATE outbox SET sent_at = ?, doc = json_set(doc, '$.sentAt', ?) WHERE id = ? AND sent_at IS NULL");
+  const markFailed = db.prepare("UPDATE outbox SET attempts = attempts + 1, doc = json_set(doc, '$.attempts', attempts + 1, '$.lastError', ?) WHERE id = ? AND sent_at IS NULL");
+  const forRecipient = db.prepare('SELECT doc FROM outbox WHERE openid = ? ORDER BY created_at DESC, id LIMIT ?').pluck();
+  return {
+    pending: (limit, maxAttempts) => guarded(() => (pending.all(maxAttempts, limit) as [string, number][]).map(([d]) => JSON.parse(d) as OutboxMessage)),
+    markSent: (id, at) => guarded(() => markSent.run(at, at, id).changes > 0),
+    markFailed: (id, error, _at) => guarded(() => void markFailed.run(error.slice(0, 60), id)),
+    forRecipient: (openid, limit) => guarded(() => (forRecipient.all(openid, limit) as string[]).map((d) => JSON.parse(d) as OutboxMessage)),
+  };
+}
+
+export function createSqliteRoleRepository(db: Db): RoleRepository {
+  const active = db.prepare('SELECT doc FROM role_bindings WHERE openid = ? AND revoked_at IS NULL ORDER BY granted_at').pluck();
+  const list = db.prepare('SELECT doc FROM role_bindings WHERE revoked_at IS NULL ORDER BY granted_at, id LIMIT ? OFFSET ?').pluck();
+  const one = db.prepare('SELECT doc FROM role_bindings WHERE id = ?').pluck();
+  const insert = db.prepare('INSERT INTO role_bindings (id, openid, role, revoked_at, granted_at, doc) VALUES (?, ?, ?, NULL, ?, ?)');
+  const revoke = db.prepare(
+    "UPDATE role_bindings SET revoked_at = ?, doc = json_set(doc, '$.revokedAt', ?, '$.revokedBy', ?) WHERE id = ? AND revoked_at IS NULL",
+  );
+  return {
+    activeFor: (openid) => guarded(() => (active.all(openid) as string[]).map((d) => JSON.parse(d) as RoleBinding)),
+    list: (q) => guarded(() => {
+      const docs = list.all(q.limit + 1, q.offset) as string[];
+      return { items: docs.slice(0, q.limit).map((d) => JSON.parse(d) as RoleBinding), hasMore: docs.length > q.limit };
+    }),
+    get: (id) => guarded(() => {
+      const d = one.get(id) as string | undefined;
+      return d ? (JSON.parse(d) as RoleBinding) : null;
+    }),
+    insert: (b) => guarded(() => void insert.run(b.id, b.openid, b.role, b.grantedAt, JSON.stringify(b))),
+    revoke: (id, by, at) => guarded(() => revoke.run(at, at, by, id).changes > 0),
+  };
+}
+
+export function createSqliteAuditRepository(db: Db): AuditRepository {
+  const insert = db.prepare('INSERT INTO audit_log (id, at, actor, action, outcome, resource, detail) VALUES (@id, @at, @actorOpenid, @action, @outcome, @resource, @detail)');
+  return {
+    append: (e) => guarded(() => void insert.run(e)),
+    list: (q) =>
+      guarded(() => {
+        const clauses: string[] = [];
+        const params: unknown[] = [];
+        if (q.resource) {
+          clauses.push('resource = ?');
+          params.push(q.resource);
+        }
+        if (q.action) {
+          clauses.push('action = ?');
+          params.push(q.action);
+        }
+        const sql = `SELECT id, at, actor AS actorOpenid, action, outcome, resource, detail FROM audit_log${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY at DESC, id LIMIT ? OFFSET ?`;
+        const rows = db.prepare(sql).all(...params, q.limit + 1, q.offset) as AuditEntry[];
+        return { items: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
+      }),
+  };
+}
+
+export function createSqliteCalendarRepository(db: Db): CalendarRepository {
+  const all = db.prepare('SELECT doc FROM calendar_years ORDER BY year').pluck();
+  const upsert = db.prepare(
+    'INSERT INTO calendar_years (year, doc, entered_by, entered_at) VALUES (?, ?, ?, ?) ON CONFLICT(year) DO UPDATE SET doc = excluded.doc, entered_by = excluded.entered_by, entered_at = excluded.entered_at',
+  );
+  return {
+    adminYears: () => guarded(() => (all.all() as string[]).map((d) => JSON.parse(d) as YearDays)),
+    saveYear: (y, by, at) => guarded(() => void upsert.run(y.year, JSON.stringify(y), by, at)),
+  };
+}

@@ -1,0 +1,39 @@
+/** `complaints`: the closed loop. Thin: validate → the complaint service (which authorises) → envelope. */
+import * as api from '../../core/complaint/api';
+import { createComplaintService, type ComplaintDeps } from '../../core/complaint/service';
+import type { Caller } from '../../core/shared/caller';
+import { action, createRouter, type Logger } from '../../core/shared/router';
+
+export function createComplaintsHandler(deps: ComplaintDeps, logger?: Logger) {
+  const s = createComplaintService(deps);
+  return createRouter<Caller>(
+    'complaints',
+    {
+      // Residents
+      similar: action({ input: api.similarInput, run: (i, c) => s.similar(c.openid, i) }),
+      submit: action({ input: api.submitInput, run: (i, c, meta) => s.submit(c.openid, i, meta.requestId) }),
+      join: action({ input: api.joinInput, run: (i, c) => s.join(c.openid, i) }),
+      mine: action({ input: api.mineInput, run: (i, c) => s.mine(c.openid, i) }),
+      get: action({ input: api.getInput, run: (i, c) => s.get(c.openid, i) }),
+      withdraw: action({ input: api.withdrawInput, run: (i, c) => s.withdraw(c.openid, i) }),
+      evaluate: action({ input: api.evaluateInput, run: (i, c) => s.evaluate(c.openid, i) }),
+      publicStats: action({ input: api.publicStatsInput, run: (i) => s.publicStats(i) }),
+      // Station heads
+      station: action({ input: api.stationListInput, run: (i, c) => s.stationList(c.openid, i) }),
+      stationDetail: action({ input: api.detailInput, run: (i, c) => s.stationDetail(c.openid, i) }),
+      // Officials and handlers
+      queue: action({ input: api.queueInput, run: (i, c) => s.queue(c.openid, i) }),
+      detail: action({ input: api.detailInput, run: (i, c) => s.detail(c.openid, i) }),
+      accept: action({ input: api.acceptInput, run: (i, c) => s.accept(c.openid, i) }),
+      refuse: action({ input: api.refuseInput, run: (i, c) => s.refuse(c.openid, i) }),
+      assign: action({ input: api.assignInput, run: (i, c) => s.assign(c.openid, i) }),
+      reply: action({ input: api.replyInput, run: (i, c) => s.reply(c.openid, i) }),
+      extend: action({ input: api.extendInput, run: (i, c) => s.extend(c.openid, i) }),
+      merge: action({ input: api.mergeInput, run: (i, c) => s.merge(c.openid, i) }),
+      note: action({ input: api.noteInput, run: (i, c) => s.note(c.openid, i) }),
+      release: action({ input: api.releaseInput, run: (i, c) => s.release(c.openid, i) }),
+      stats: action({ input: api.statsInput, run: (i, c) => s.stats(c.openid, i) }),
+    },
+    logger,
+  );
+}

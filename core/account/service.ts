@@ -1,0 +1,186 @@
+/**
+ * Who am I, role grants and revocations (every one audited), and the administrator-entered
+ * holiday calendar. The first administrators come from configuration (bootstrapAdmins).
+ */
+import { authorize, canGrant, listBindings } from '../authz/policy';
+import { ROLE_LABELS, ROLES, describeScope, scopeMatchesRole, type Actor, type Role, type RoleBinding, type Scope } from '../authz/roles';
+import { WorkCalendar, checkYearEntry } from '../calendar/workdays';
+import type { AuditRepository, CalendarRepository, Clock, IdSource, RoleRepository, StationRepository } from '../ports';
+import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { AppError } from '../shared/errors';
+import { isoDate, regionCode, z } from '../shared/zod';
+import { toShanghai } from '../shared/time';
+
+const scopeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('none') }),
+  z.strictObject({ kind: z.literal('station'), stationId: z.string().check(z.regex(/^[a-z0-9-]{3,40}$/, '站点编号不对')) }),
+  z.strictObject({ kind: z.literal('operator'), operatorName: z.string().check(z.trim(), z.minLength(2), z.maxLength(60)) }),
+  z.strictObject({ kind: z.literal('region'), regionCode }),
+]);
+const openid = z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/, 'openid 格式不对'));
+
+export const meInput = z.strictObject({});
+export const grantInput = z.strictObject({ openid, role: z.enum(ROLES, '角色不对'), scope: scopeSchema, name: z.optional(z.string().check(z.trim(), z.maxLength(20))) });
+export const revokeInput = z.strictObject({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/)) });
+export const bindingsInput = z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(40))), limit: z.optional(z.int().check(z.gte(1), z.lte(50))) });
+export const calendarInput = z.strictObject({});
+export const setCalendarYearInput = z.strictObject({
+  year: z.int().check(z.gte(2020), z.lte(2100)),
+  holidays: z.array(isoDate).check(z.maxLength(60)),
+  workdays: z.array(isoDate).check(z.maxLength(20)),
+});
+
+export interface AccountDeps {
+  roles: RoleRepository;
+  audit: AuditRepository;
+  calendars: CalendarRepository;
+  stations: StationRepository;
+  ids: IdSource;
+  clock: Clock;
+}
+
+export interface MeView {
+  openid: string;
+  roles: { id: string; role: Role; label: string; scope: Scope; scopeLabel: string }[];
+  isOfficial: boolean;
+  isStationHead: boolean;
+  isHandler: boolean;
+}
+
+/** "openid:role:scopeValue" entries separated by commas, from configuration (ZDT_ADMINS). */
+export function parseAdminConfig(spec: string): { openid: string; role: Role; scope: Scope }[] {
+  return spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [oid, role, value] = entry.split(':');
+      if (!oid || !(ROLES as readonly string[]).includes(role) || !value) throw new Error(`ZDT_ADMINS entry is not "openid:role:scope": ${entry.slice(0, 8)}…`);
+      const scope: Scope = role === 'station_head' ? { kind: 'station', stationId: value } : role === 'operator_staff' ? { kind: 'operator', operatorName: value } : { kind: 'region', regionCode: value };
+      if (!scopeMatchesRole(role as Role, scope)) throw new Error(`ZDT_ADMINS: scope does not fit role ${role}`);
+      return { openid: oid, role: role as Role, scope };
+    });
+}
+
+/** Insert configured bindings that are not there yet (idempotent); each insert audited. */
+export async function bootstrapAdmins(deps: Pick<AccountDeps, 'roles' | 'audit' | 'ids' | 'clock'>, admins: { openid: string; role: Role; scope: Scope }[], by = 'config'): Promise<number> {
+  let added = 0;
+  for (const a of admins) {
+    const existing = await deps.roles.activeFor(a.openid);
+    if (existing.some((b) => b.role === a.role && JSON.stringify(b.scope) === JSON.stringify(a.scope))) continue;
+    const at = deps.clock.now().toISOString();
+    const binding: RoleBinding = { id: deps.ids.id(), openid: a.openid, role: a.role, scope: a.scope, grantedBy: by, grantedAt: at, revokedAt: null, revokedBy: null };
+    await deps.roles.insert(binding);
+    await deps.audit.append({ id: deps.ids.id(), at, actorOpenid: null, action: 'role.grant', outcome: 'done', resource: `binding:${binding.id}`, detail: `${by}: ${a.role} ${describeScope(a.scope)}` });
+    added++;
+  }
+  return added;
+}
+
+export function createAccountService(deps: AccountDeps) {
+  const { roles, audit, calendars, stations, ids, clock } = deps;
+
+  async function actorOf(oid: string | null): Promise<Actor> {
+    if (!oid) throw new AppError('UNAUTHENTICATED', '请先登录微信后再试');
+    return { openid: oid, bindings: await roles.activeFor(oid) };
+  }
+
+  async function denied(actor: Actor, action: string, resource: string, reason: string): Promise<never> {
+    await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action, outcome: 'denied', resource, detail: reason });
+    throw new AppError('FORBIDDEN', '您没有权限进行这个操作');
+  }
+
+  /** Region codes a new scope lies in, for the granter's coverage check. */
+  async function regionsOf(scope: Scope): Promise<string[]> {
+    switch (scope.kind) {
+      case 'region': {
+        const c = scope.regionCode;
+        return [c.slice(0, 2), c.slice(0, 4), c.slice(0, 6), c.slice(0, 9), c].filter((x, i, a) => x.length >= 2 && a.indexOf(x) === i && c.startsWith(x));
+      }
+      case 'station': {
+        const s = await stations.get(scope.stationId);
+        if (!s) throw new AppError('NOT_FOUND', '没有这个站点', { 'scope.stationId': '站点不存在' });
+        return s.regionPath.map((r) => r.code);
+      }
+      case 'operator':
+        return ['36']; // operators work across counties: only the province grants them
+      case 'none':
+        return [];
+    }
+  }
+
+  return {
+    async me(oid: string | null): Promise<MeView> {
+      const actor = await actorOf(oid);
+      const list = actor.bindings.map((b) => ({ id: b.id, role: b.role, label: ROLE_LABELS[b.role], scope: b.scope, scopeLabel: describeScope(b.scope) }));
+      return {
+        openid: actor.openid,
+        roles: list,
+        isOfficial: listBindings(actor, 'complaint.accept').length > 0,
+        isStationHead: listBindings(actor, 'complaint.readAsStation').length > 0,
+        isHandler: listBindings(actor, 'complaint.queue').length > 0,
+      };
+    },
+
+    async grant(oid: string | null, input: z.infer<typeof grantInput>) {
+      const actor = await actorOf(oid);
+      if (!scopeMatchesRole(input.role, input.scope)) throw new AppError('VALIDATION_ERROR', '角色与范围不匹配', { scope: '范围与角色不匹配' });
+      const regions = await regionsOf(input.scope);
+      if (!listBindings(actor, 'role.grant').length) return denied(actor, 'role.grant', `openid:${input.openid.slice(0, 6)}`, 'role');
+      if (!canGrant(actor, input.role, regions)) return denied(actor, 'role.grant', `openid:${input.openid.slice(0, 6)}`, 'out-of-scope');
+      const existing = await roles.activeFor(input.openid);
+      if (existing.some((b) => b.role === input.role && JSON.stringify(b.scope) === JSON.stringify(input.scope))) throw new AppError('CONFLICT', '此人已有这个角色');
+      const at = clock.now().toISOString();
+      const binding: RoleBinding = { id: ids.id(), openid: input.openid, role: input.role, scope: input.scope, grantedBy: actor.openid, grantedAt: at, revokedAt: null, revokedBy: null };
+      await roles.insert(binding);
+      await audit.append({ id: ids.id(), at, actorOpenid: actor.openid, action: 'role.grant', outcome: 'done', resource: `binding:${binding.id}`, detail: `${input.role} ${describeScope(input.scope)}` });
+      return { id: binding.id, role: binding.role, label: ROLE_LABELS[binding.role], scope: binding.scope, scopeLabel: describeScope(binding.scope) };
+    },
+
+    async revoke(oid: string | null, input: z.infer<typeof revokeInput>) {
+      const actor = await actorOf(oid);
+      const b = await roles.get(input.id);
+      if (!b || b.revokedAt) throw new AppError('NOT_FOUND', '没有这个角色记录');
+      if (!canGrant(actor, b.role, await regionsOf(b.scope))) return denied(actor, 'role.revoke', `binding:${b.id}`, 'out-of-scope');
+      const at = clock.now().toISOString();
+      await roles.revoke(b.id, actor.openid, at);
+      await audit.append({ id: ids.id(), at, actorOpenid: actor.openid, action: 'role.revoke', outcome: 'done', resource: `binding:${b.id}`, detail: `${b.role} ${describeScope(b.scope)}` });
+      return { id: b.id, revoked: true };
+    },
+
+    async bindings(oid: string | null, input: z.infer<typeof bindingsInput>) {
+      const actor = await actorOf(oid);
+      if (!listBindings(actor, 'role.list').length) return denied(actor, 'role.list', 'bindings', 'role');
+      const offset = decodeCursor(input.cursor, 'bindings');
+      const limit = input.limit ?? 20;
+      const page = await roles.list({ offset, limit });
+      return {
+        items: page.items.map((b) => ({ id: b.id, openid: b.openid, role: b.role, label: ROLE_LABELS[b.role], scopeLabel: describeScope(b.scope), grantedAt: b.grantedAt })),
+        nextCursor: page.hasMore ? encodeCursor(offset + limit, 'bindings') : null,
+      };
+    },
+
+    async calendar(oid: string | null) {
+      await actorOf(oid);
+      const cal = new WorkCalendar(await calendars.adminYears());
+      const year = Number(toShanghai(clock.now()).date.slice(0, 4));
+      const missing = cal.missingYears(year, year + 1);
+      return {
+        years: cal.knownYears(),
+        missingYears: missing,
+        warning: missing.length ? `${missing.join('、')} 年的节假日安排尚未录入，投诉期限暂按周末计算` : null,
+      };
+    },
+
+    async setCalendarYear(oid: string | null, input: z.infer<typeof setCalendarYearInput>) {
+      const actor = await actorOf(oid);
+      if (!authorize(actor, 'calendar.edit', { regionCodes: ['36'] }).allowed) return denied(actor, 'calendar.edit', `year:${input.year}`, 'role');
+      const problem = checkYearEntry(input);
+      if (problem) throw new AppError('VALIDATION_ERROR', problem, { holidays: problem });
+      const at = clock.now().toISOString();
+      await calendars.saveYear({ year: input.year, holidays: [...new Set(input.holidays)].sort(), workdays: [...new Set(input.workdays)].sort(), source: 'admin' }, actor.openid, at);
+      await audit.append({ id: ids.id(), at, actorOpenid: actor.openid, action: 'calendar.edit', outcome: 'done', resource: `year:${input.year}`, detail: `${input.holidays.length} holidays, ${input.workdays.length} workdays` });
+      return { year: input.year, saved: true };
+    },
+  };
+}

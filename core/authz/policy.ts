@@ -1,0 +1,156 @@
+/**
+ * One deny-by-default authorisation function. Each permission lists the roles that may use it;
+ * the binding's scope must cover the record. Ownership and assignment rules are explicit here,
+ * not scattered through handlers.
+ */
+import { OFFICIAL_ROLES, scopeCovers, type Actor, type Role, type RoleBinding, type ScopeTarget } from './roles';
+
+export const PERMISSIONS = [
+  'complaint.submit',
+  'complaint.readOwn',
+  'complaint.withdraw',
+  'complaint.evaluate',
+  'complaint.readAsStation',
+  'complaint.queue',
+  'complaint.detail',
+  'complaint.accept',
+  'complaint.refuse',
+  'complaint.assign',
+  'complaint.reply',
+  'complaint.extend',
+  'complaint.merge',
+  'complaint.note',
+  'complaint.stats',
+  'complaint.review',
+  'complaint.contact',
+  'role.grant',
+  'role.list',
+  'calendar.edit',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export interface Target extends Partial<ScopeTarget> {
+  /** Openid of the person the record belongs to (complainant, applicant…). */
+  ownerOpenid?: string;
+  /** Who the record is assigned to for handling. */
+  assignee?: { kind: 'operator'; operatorName: string } | { kind: 'station'; stationId: string } | null;
+  /** Openid of the official who accepted and handles it. */
+  handlerOpenid?: string | null;
+}
+
+export type Decision = { allowed: true; basis: 'owner' | 'role' | 'assignee'; binding?: RoleBinding } | { allowed: false; reason: string };
+
+const OFFICIALS = OFFICIAL_ROLES;
+const HANDLERS: readonly Role[] = ['operator_staff', ...OFFICIALS];
+
+/** Roles allowed per permission, checked against the binding's scope. Owner-only permissions have none. */
+const ROLE_RULES: Record<Permission, readonly Role[]> = {
+  'complaint.submit': [],
+  'complaint.readOwn': [],
+  'complaint.withdraw': [],
+  'complaint.evaluate': [],
+  'complaint.readAsStation': ['station_head'],
+  'complaint.queue': HANDLERS,
+  'complaint.detail': HANDLERS,
+  'complaint.accept': OFFICIALS,
+  'complaint.refuse': OFFICIALS,
+  'complaint.assign': OFFICIALS,
+  'complaint.reply': OFFICIALS,
+  'complaint.extend': OFFICIALS,
+  'complaint.merge': OFFICIALS,
+  'complaint.note': HANDLERS,
+  'complaint.stats': HANDLERS,
+  'complaint.review': OFFICIALS,
+  'complaint.contact': [],
+  'role.grant': OFFICIALS,
+  'role.list': OFFICIALS,
+  'calendar.edit': ['province_admin'],
+};
+
+/** Anyone signed in (resident is everyone's role). */
+const ANY_SIGNED_IN: readonly Permission[] = ['complaint.submit'];
+const OWNER_ONLY: readonly Permission[] = ['complaint.readOwn', 'complaint.withdraw', 'complaint.evaluate'];
+
+function activeBindings(actor: Actor): RoleBinding[] {
+  return actor.bindings.filter((b) => !b.revokedAt);
+}
+
+function assigneeMatches(actor: Actor, target: Target): RoleBinding | undefined {
+  const a = target.assignee;
+  if (!a) return undefined;
+  return activeBindings(actor).find((b) =>
+    a.kind === 'operator'
+      ? b.role === 'operator_staff' && b.scope.kind === 'operator' && b.scope.operatorName === a.operatorName
+      : b.role === 'station_head' && b.scope.kind === 'station' && b.scope.stationId === a.stationId,
+  );
+}
+
+export function authorize(actor: Actor | null, permission: Permission, target: Target = {}): Decision {
+  if (!actor) return { allowed: false, reason: 'unauthenticated' };
+  if (!(PERMISSIONS as readonly string[]).includes(permission)) return { allowed: false, reason: 'unknown-permission' };
+  if (ANY_SIGNED_IN.includes(permission)) return { allowed: true, basis: 'owner' };
+  if (OWNER_ONLY.includes(permission)) {
+    return target.ownerOpenid && target.ownerOpenid === actor.openid ? { allowed: true, basis: 'owner' } : { allowed: false, reason: 'not-owner' };
+  }
+  if (permission === 'complaint.contact') {
+    // Contact details go to the handler only: the accepting official or the assignee's staff.
+    if (target.handlerOpenid && target.handlerOpenid === actor.openid) return { allowed: true, basis: 'assignee' };
+    const b = assigneeMatches(actor, target);
+    return b ? { allowed: true, basis: 'assignee', binding: b } : { allowed: false, reason: 'not-handler' };
+  }
+  if (permission === 'complaint.reply') {
+    const b = assigneeMatches(actor, target);
+    if (b) return { allowed: true, basis: 'assignee', binding: b };
+  }
+  const roles = ROLE_RULES[permission];
+  const scopeTarget: ScopeTarget = { stationId: target.stationId, operatorName: target.operatorName, regionCodes: target.regionCodes ?? [] };
+  // Operator staff only see what is assigned to their operator, not every complaint about its stations.
+  const operatorTarget: ScopeTarget = target.assignee?.kind === 'operator' ? { ...scopeTarget, operatorName: target.assignee.operatorName } : { ...scopeTarget, operatorName: undefined };
+  for (const b of activeBindings(actor)) {
+    if (!roles.includes(b.role)) continue;
+    const covers = b.role === 'operator_staff' ? scopeCovers(b.scope, operatorTarget) : scopeCovers(b.scope, scopeTarget);
+    if (covers) return { allowed: true, basis: 'role', binding: b };
+  }
+  return { allowed: false, reason: roles.length && activeBindings(actor).some((b) => roles.includes(b.role)) ? 'out-of-scope' : 'role' };
+}
+
+/** The broadest region an actor's official bindings cover, for list queries (null = none). */
+export function officialRegions(actor: Actor): string[] {
+  return activeBindings(actor)
+    .filter((b) => OFFICIALS.includes(b.role) && b.scope.kind === 'region')
+    .map((b) => (b.scope as { regionCode: string }).regionCode);
+}
+
+export function operatorScopes(actor: Actor): string[] {
+  return activeBindings(actor)
+    .filter((b) => b.role === 'operator_staff' && b.scope.kind === 'operator')
+    .map((b) => (b.scope as { operatorName: string }).operatorName);
+}
+
+export function stationScopes(actor: Actor): string[] {
+  return activeBindings(actor)
+    .filter((b) => b.role === 'station_head' && b.scope.kind === 'station')
+    .map((b) => (b.scope as { stationId: string }).stationId);
+}
+
+const RANK: Record<Role, number> = { resident: 0, station_head: 1, operator_staff: 1, county_official: 2, city_supervisor: 3, province_admin: 4 };
+
+/**
+ * May `granter` give `role` with a scope whose records lie in `targetRegions`?
+ * Only a higher-ranked official whose region covers the new scope.
+ */
+export function canGrant(granter: Actor, role: Role, targetRegions: string[]): boolean {
+  return activeBindings(granter).some(
+    (b) => OFFICIALS.includes(b.role) && RANK[b.role] > RANK[role] && b.scope.kind === 'region' && targetRegions.includes(b.scope.regionCode),
+  );
+}
+
+/**
+ * For list permissions (queue, stats, role.list): the caller's bindings that carry an allowed role.
+ * The list query is then restricted to those bindings' scopes; an empty result means FORBIDDEN.
+ */
+export function listBindings(actor: Actor | null, permission: Permission): RoleBinding[] {
+  if (!actor) return [];
+  const roles = ROLE_RULES[permission] ?? [];
+  return activeBindings(actor).filter((b) => roles.includes(b.role));
+}

@@ -1,0 +1,159 @@
+/** The `complaints` function's contract: strict input schemas and the views it answers. */
+import { optionalText, phone, regionCode, text, z } from '../shared/zod';
+import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, REFUSAL_CODES, type Assignee, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
+
+export const MAX_DESCRIPTION = 2000;
+export const MAX_PHOTOS = 3;
+
+const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/, '编号不对'));
+const stationId = z.string().check(z.regex(/^[a-z0-9-]{3,40}$/, '站点编号不对'));
+const version = z.int().check(z.gte(1, '版本号不对'));
+const cursor = z.optional(z.string().check(z.maxLength(40, '翻页参数无效')));
+const limit = z.optional(z.int().check(z.gte(1), z.lte(50, '每页最多 50 条')));
+/** Photo ids: cloud storage file ids (cloud://…) in weapp, upload ids locally. */
+const photoId = z.string().check(z.regex(/^(cloud:\/\/[A-Za-z0-9._/-]{10,200}|upl-[A-Za-z0-9_-]{10,64})$/, '图片无效，请重新上传'));
+
+export const similarInput = z.strictObject({ stationId, category: z.enum(CATEGORY_CODES, '请选择投诉类型') });
+export const submitInput = z.strictObject({
+  stationId,
+  category: z.enum(CATEGORY_CODES, '请选择投诉类型'),
+  description: z.string().check(z.trim(), z.minLength(5, '请至少写 5 个字，说清楚发生了什么'), z.maxLength(MAX_DESCRIPTION, `描述最多 ${MAX_DESCRIPTION} 个字`)),
+  photos: z.optional(z.array(photoId).check(z.maxLength(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`))),
+  phone: z.optional(phone),
+  shareIdentity: z.optional(z.boolean()),
+});
+export const joinInput = z.strictObject({ id });
+export const mineInput = z.strictObject({ cursor, limit });
+export const getInput = z.union([z.strictObject({ id }), z.strictObject({ trackingNo: z.string().check(z.regex(/^TS\d{6}[0-9A-Z]{6}$/, '投诉编号不对')) })]);
+export const withdrawInput = z.strictObject({ id, version });
+export const evaluateInput = z.strictObject({ id, version, evaluation: z.enum(EVALUATIONS, '请选择评价'), comment: optionalText(300, '评价说明') });
+export const stationListInput = z.strictObject({ stationId: z.optional(stationId), cursor, limit });
+
+export const queueInput = z.strictObject({
+  status: z.optional(z.enum(COMPLAINT_STATUSES, '状态不对')),
+  overdue: z.optional(z.boolean()),
+  escalated: z.optional(z.boolean()),
+  category: z.optional(z.enum(CATEGORY_CODES, '类型不对')),
+  stationId: z.optional(stationId),
+  regionCode: z.optional(regionCode),
+  cursor,
+  limit,
+});
+export const detailInput = z.strictObject({ id });
+export const acceptInput = z.strictObject({ id, version });
+export const refuseInput = z.strictObject({ id, version, reason: z.enum(REFUSAL_CODES, '请选择不予受理的原因'), text: text(500, '说明') });
+export const assignInput = z.strictObject({ id, version, to: z.enum(['operator', 'station'], '请选择转办对象') });
+export const replyInput = z.strictObject({ id, version, text: z.string().check(z.trim(), z.minLength(5, '答复至少 5 个字'), z.maxLength(MAX_DESCRIPTION, `答复最多 ${MAX_DESCRIPTION} 个字`)) });
+export const extendInput = z.strictObject({ id, version, workdays: z.int().check(z.gte(1, '至少延期 1 个工作日'), z.lte(10, '最多延期 10 个工作日')), reason: text(200, '延期理由') });
+export const mergeInput = z.strictObject({ id, version, intoId: id });
+export const noteInput = z.strictObject({ id, text: text(500, '备注') });
+export const releaseInput = z.strictObject({ id, version });
+export const statsInput = z.strictObject({ regionCode: z.optional(regionCode), stationId: z.optional(stationId), days: z.optional(z.int().check(z.gte(1), z.lte(730))) });
+export const publicStatsInput = z.strictObject({ stationId });
+
+export interface TimelineItem {
+  at: string;
+  action: string;
+  label: string;
+  status: ComplaintStatus;
+  note: string | null;
+  /** Officials only: who did it (role) and internal notes. */
+  byRole?: string;
+  internal?: boolean;
+}
+
+/** What the complainant sees of their own complaint. */
+export interface ComplaintView {
+  id: string;
+  trackingNo: string;
+  version: number;
+  stationId: string;
+  stationName: string;
+  category: ComplaintCategory;
+  categoryLabel: string;
+  description: string;
+  photos: string[];
+  status: ComplaintStatus;
+  statusLabel: string;
+  submittedAt: string;
+  acceptDueOn: string;
+  replyDueOn: string | null;
+  deadlineProvisional: boolean;
+  reply: { text: string; at: string } | null;
+  evaluation: Evaluation | 'none' | null;
+  canWithdraw: boolean;
+  canEvaluate: boolean;
+  /** Masked call-back phone, e.g. 138****1234. */
+  phoneMasked: string | null;
+  shareIdentity: boolean;
+  supporters: number;
+  timeline: TimelineItem[];
+  /** True for a complaint the caller supports rather than filed. */
+  supporting?: boolean;
+}
+
+/** Officials' and handlers' view: adds scope facts, deadlines, overdue and contact (masked unless handler). */
+export interface ComplaintCaseView extends ComplaintView {
+  regionCodes: string[];
+  operatorName: string;
+  held: boolean;
+  overdue: 'accept' | 'reply' | null;
+  dueAt: string | null;
+  escalationLevel: number;
+  escalationLabel: string;
+  assignee: Assignee | null;
+  assigneeLabel: string | null;
+  refusal: { reason: RefusalReason; text: string } | null;
+  extension: { workdays: number; reason: string; at: string } | null;
+  mergedInto: string | null;
+  reopenCount: number;
+  /** Full phone only for the handler; otherwise masked. */
+  phone: string | null;
+  /** Complainant reference for the station: hidden unless they allowed it. */
+  complainant: string;
+  allowedActions: string[];
+  calendarWarning: string | null;
+}
+
+export interface SimilarItem {
+  id: string;
+  trackingNo: string;
+  categoryLabel: string;
+  statusLabel: string;
+  submittedOn: string;
+  supporters: number;
+}
+
+export interface ComplaintListItem {
+  id: string;
+  trackingNo: string;
+  stationName: string;
+  categoryLabel: string;
+  status: ComplaintStatus;
+  statusLabel: string;
+  submittedAt: string;
+  dueAt: string | null;
+  overdue: 'accept' | 'reply' | null;
+  escalationLevel: number;
+  held: boolean;
+}
+
+export interface StatsView {
+  days: number;
+  total: number;
+  byStatus: { status: ComplaintStatus; label: string; count: number }[];
+  byCategory: { category: ComplaintCategory; label: string; count: number }[];
+  byStation: { stationId: string; stationName: string; count: number }[];
+  onTimeRate: number | null;
+  satisfactionRate: number | null;
+  evaluations: { key: string; label: string; count: number }[];
+  calendarWarning: string | null;
+}
+
+export interface PublicStationStats {
+  stationId: string;
+  months: 12;
+  complaints: number;
+  onTimeRate: number | null;
+  satisfactionRate: number | null;
+}

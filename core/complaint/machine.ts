@@ -1,0 +1,263 @@
+/**
+ * The complaint state machine: which command may move a complaint from which state, by whom,
+ * and what it records. Pure: time and the working-day calendar come in as arguments.
+ */
+import type { WorkCalendar } from '../calendar/workdays';
+import { AppError } from '../shared/errors';
+import { addDays, fromShanghai, toShanghai } from '../shared/time';
+import {
+  CATEGORY_LABELS,
+  EVALUATION_LABELS,
+  REFUSAL_LABELS,
+  STATUS_LABELS,
+  type Assignee,
+  type Complaint,
+  type ComplaintStatus,
+  type Evaluation,
+  type HistoryEntry,
+  type OutboxMessage,
+  type RefusalReason,
+} from './model';
+
+export const ACCEPT_WORKDAYS = 3;
+export const REPLY_WORKDAYS = 5;
+export const MAX_EXTENSION_WORKDAYS = 10;
+export const EVALUATION_DAYS = 7;
+export const MAX_REOPENS = 1;
+export const MAX_ESCALATION = 2;
+
+export type ActorKind = 'complainant' | 'official' | 'assignee' | 'system';
+
+export type Command =
+  | { type: 'accept' }
+  | { type: 'refuse'; reason: RefusalReason; text: string }
+  | { type: 'assign'; assignee: Assignee; assigneeLabel: string }
+  | { type: 'reply'; text: string }
+  | { type: 'extend'; workdays: number; reason: string }
+  | { type: 'withdraw' }
+  | { type: 'evaluate'; evaluation: Evaluation; comment?: string }
+  | { type: 'merge'; into: { id: string; trackingNo: string } }
+  | { type: 'note'; text: string }
+  | { type: 'release' }
+  | { type: 'escalate'; kind: 'accept' | 'reply' }
+  | { type: 'autoClose' };
+export type CommandType = Command['type'];
+
+const ALL: ComplaintStatus[] = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged'];
+
+/** The explicit transition table: from which states, by whom. */
+export const TRANSITIONS: Record<CommandType, { from: readonly ComplaintStatus[]; by: readonly ActorKind[] }> = {
+  accept: { from: ['submitted'], by: ['official'] },
+  refuse: { from: ['submitted'], by: ['official'] },
+  assign: { from: ['accepted', 'assigned'], by: ['official'] },
+  reply: { from: ['accepted', 'assigned'], by: ['official', 'assignee'] },
+  extend: { from: ['accepted', 'assigned'], by: ['official'] },
+  withdraw: { from: ['submitted', 'accepted', 'assigned'], by: ['complainant'] },
+  evaluate: { from: ['replied'], by: ['complainant'] },
+  merge: { from: ['submitted', 'accepted', 'assigned'], by: ['official'] },
+  note: { from: ALL, by: ['official', 'assignee'] },
+  release: { from: ['submitted'], by: ['official'] },
+  escalate: { from: ['submitted', 'accepted', 'assigned'], by: ['system'] },
+  autoClose: { from: ['replied'], by: ['system'] },
+};
+
+const COMMAND_LABELS: Record<CommandType, string> = {
+  accept: '受理',
+  refuse: '不予受理',
+  assign: '转办',
+  reply: '答复',
+  extend: '延期',
+  withdraw: '撤回',
+  evaluate: '评价',
+  merge: '并单',
+  note: '备注',
+  release: '审核通过',
+  escalate: '督办',
+  autoClose: '自动办结',
+};
+
+export interface TransitionContext {
+  at: Date;
+  calendar: WorkCalendar;
+  actor: { kind: ActorKind; role: string; openid: string | null };
+}
+
+export interface TransitionResult {
+  next: Complaint;
+  history: HistoryEntry;
+  notify: Omit<OutboxMessage, 'id' | 'createdAt' | 'sentAt' | 'attempts' | 'lastError'>[];
+}
+
+/** The instant a "last working day" deadline ends: midnight after it, Asia/Shanghai. */
+export function deadlineInstant(dueOn: string): Date {
+  return fromShanghai(addDays(dueOn, 1), 0);
+}
+
+export function acceptDue(submittedAt: Date, calendar: WorkCalendar) {
+  return calendar.addWorkdays(toShanghai(submittedAt).date, ACCEPT_WORKDAYS);
+}
+
+export function isOverdue(c: Complaint, now: Date): 'accept' | 'reply' | null {
+  if (c.status === 'submitted' && now >= deadlineInstant(c.acceptDueOn)) return 'accept';
+  if ((c.status === 'accepted' || c.status === 'assigned') && c.replyDueOn && now >= deadlineInstant(c.replyDueOn)) return 'reply';
+  return null;
+}
+
+export function canApply(c: Complaint, type: CommandType, actor: ActorKind): boolean {
+  const t = TRANSITIONS[type];
+  return t.from.includes(c.status) && t.by.includes(actor);
+}
+
+function stateError(c: Complaint, type: CommandType): AppError {
+  return new AppError('CONFLICT', `这件投诉${STATUS_LABELS[c.status]}，不能${COMMAND_LABELS[type]}`);
+}
+
+export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): TransitionResult {
+  const t = TRANSITIONS[cmd.type];
+  if (!t.by.includes(ctx.actor.kind)) throw new AppError('FORBIDDEN', `您不能对这件投诉进行${COMMAND_LABELS[cmd.type]}`);
+  if (!t.from.includes(c.status)) throw stateError(c, cmd.type);
+
+  const at = ctx.at.toISOString();
+  const next: Complaint = { ...c, version: c.version + 1, updatedAt: at, escalations: [...c.escalations] };
+  let note: string | null = null;
+  let internal = false;
+  const notify: TransitionResult['notify'] = [];
+  const tell = (event: OutboxMessage['event'], status: string) =>
+    notify.push({ openid: c.complainantOpenid, event, complaintId: c.id, payload: { trackingNo: c.trackingNo, station: c.stationName.slice(0, 20), status, category: CATEGORY_LABELS[c.category] } });
+
+  switch (cmd.type) {
+    case 'accept': {
+      if (c.held) throw new AppError('CONFLICT', '投诉内容待审核，请先审核通过再受理');
+      const due = ctx.calendar.addWorkdays(toShanghai(ctx.at).date, REPLY_WORKDAYS);
+      next.status = 'accepted';
+      next.acceptedAt = at;
+      next.handlerOpenid = ctx.actor.openid;
+      next.replyDueOn = due.date;
+      next.deadlineProvisional = c.deadlineProvisional || due.provisional;
+      note = `请于 ${due.date} 前答复`;
+      tell('complaint_accepted', '已受理');
+      break;
+    }
+    case 'refuse':
+      next.status = 'refused';
+      next.refusal = { reason: cmd.reason, text: cmd.text };
+      next.closedAt = at;
+      note = `${REFUSAL_LABELS[cmd.reason]}：${cmd.text}`;
+      tell('complaint_refused', '不予受理');
+      break;
+    case 'assign':
+      next.status = 'assigned';
+      next.assignee = cmd.assignee;
+      note = `转办给 ${cmd.assigneeLabel}`;
+      break;
+    case 'reply':
+      next.status = 'replied';
+      next.reply = { text: cmd.text, at, byRole: ctx.actor.role };
+      next.replyOnTime = !!c.replyDueOn && ctx.at < deadlineInstant(c.replyDueOn);
+      note = cmd.text;
+      tell('complaint_replied', '已答复，请评价');
+      break;
+    case 'extend': {
+      if (c.extension) throw new AppError('CONFLICT', '这件投诉已经延期过一次，不能再延期');
+      if (!c.replyDueOn) throw stateError(c, 'extend');
+      const due = ctx.calendar.addWorkdays(c.replyDueOn, cmd.workdays);
+      next.extension = { workdays: cmd.workdays, reason: cmd.reason, at };
+      next.replyDueOn = due.date;
+      next.deadlineProvisional = c.deadlineProvisional || due.provisional;
+      note = `延期 ${cmd.workdays} 个工作日至 ${due.date}：${cmd.reason}`;
+      break;
+    }
+    case 'withdraw':
+      next.status = 'withdrawn';
+      next.closedAt = at;
+      note = '投诉人撤回';
+      break;
+    case 'evaluate':
+      next.evaluation = cmd.evaluation;
+      next.evaluationComment = cmd.comment ?? null;
+      if (cmd.evaluation === 'unsatisfied' && c.reopenCount < MAX_REOPENS) {
+        // 不满意 reopens once for re-handling (重办) with a fresh reply deadline.
+        const due = ctx.calendar.addWorkdays(toShanghai(ctx.at).date, REPLY_WORKDAYS);
+        next.status = c.assignee ? 'assigned' : 'accepted';
+        next.reopenCount = c.reopenCount + 1;
+        next.reply = null;
+        next.replyDueOn = due.date;
+        next.deadlineProvisional = c.deadlineProvisional || due.provisional;
+        note = `不满意，重新办理（${due.date} 前答复）`;
+      } else {
+        next.status = 'closed';
+        next.closedAt = at;
+        note = `评价：${EVALUATION_LABELS[cmd.evaluation]}`;
+      }
+      break;
+    case 'merge':
+      if (cmd.into.id === c.id) throw new AppError('VALIDATION_ERROR', '不能把投诉并入它自己', { into: '不能并入自己' });
+      next.status = 'merged';
+      next.mergedInto = cmd.into.id;
+      next.closedAt = at;
+      note = `并入 ${cmd.into.trackingNo} 一并办理`;
+      tell('complaint_closed', `已并入${cmd.into.trackingNo}`);
+      break;
+    case 'note':
+      next.version = c.version; // a note is history only; the complaint itself is unchanged
+      next.updatedAt = c.updatedAt;
+      note = cmd.text;
+      internal = true;
+      break;
+    case 'release':
+      if (!c.held) throw new AppError('CONFLICT', '这件投诉不需要审核');
+      next.held = false;
+      note = '内容审核通过';
+      internal = true;
+      break;
+    case 'escalate': {
+      const overdue = isOverdue(c, ctx.at);
+      const dueOn = cmd.kind === 'accept' ? c.acceptDueOn : c.replyDueOn;
+      if (overdue !== cmd.kind || !dueOn) throw new AppError('CONFLICT', '这件投诉没有超期');
+      if (c.escalations.some((e) => e.kind === cmd.kind && e.dueOn === dueOn)) throw new AppError('CONFLICT', '这件投诉已经督办过');
+      const toLevel = Math.min(MAX_ESCALATION, c.escalationLevel + 1);
+      next.escalationLevel = toLevel;
+      next.escalations.push({ kind: cmd.kind, dueOn, toLevel, at });
+      note = `${cmd.kind === 'accept' ? '超期未受理' : '超期未答复'}，升级为${toLevel === 1 ? '市级' : '省级'}督办`;
+      internal = true;
+      break;
+    }
+    case 'autoClose': {
+      const repliedAt = c.reply ? new Date(c.reply.at) : null;
+      if (!repliedAt || ctx.at.getTime() < repliedAt.getTime() + EVALUATION_DAYS * 86_400_000) throw new AppError('CONFLICT', '还在等待投诉人评价');
+      next.status = 'closed';
+      next.evaluation = 'none'; // never counted as 满意
+      next.closedAt = at;
+      note = `${EVALUATION_DAYS} 天内未评价，自动办结（未评价）`;
+      tell('complaint_closed', '已办结（未评价）');
+      break;
+    }
+  }
+
+  next.dueAt = activeDueAt(next);
+  const history: HistoryEntry = {
+    complaintId: c.id,
+    at,
+    actorRole: ctx.actor.role,
+    actorOpenid: ctx.actor.openid,
+    action: cmd.type,
+    fromStatus: c.status,
+    toStatus: next.status,
+    note,
+    internal,
+  };
+  return { next, history, notify };
+}
+
+/** The deadline that currently runs, as an ISO instant (null for final states). */
+export function activeDueAt(c: Complaint): string | null {
+  if (c.status === 'submitted') return deadlineInstant(c.acceptDueOn).toISOString();
+  if ((c.status === 'accepted' || c.status === 'assigned') && c.replyDueOn) return deadlineInstant(c.replyDueOn).toISOString();
+  const evaluation = evaluationDeadline(c);
+  return evaluation ? evaluation.toISOString() : null;
+}
+
+/** Evaluation is due this long after the reply; un-evaluated complaints close as 未评价. */
+export function evaluationDeadline(c: Complaint): Date | null {
+  return c.status === 'replied' && c.reply ? new Date(new Date(c.reply.at).getTime() + EVALUATION_DAYS * 86_400_000) : null;
+}

@@ -1,0 +1,133 @@
+/**
+ * Complaints (PRODUCT §3): the 12345 loop 受理、转办、办理、回复、督办、办结、回访、评价.
+ * Explicit states after FixMyStreet; every transition is recorded with who, when and what.
+ */
+export const COMPLAINT_CATEGORIES = [
+  ['attitude', '服务态度'],
+  ['overcharge', '乱收费/未明码标价'],
+  ['fake_goods', '假冒伪劣或虚假"扶贫"产品'],
+  ['parcel', '快递丢失/损坏'],
+  ['false_ads', '虚假宣传'],
+  ['fraud', '刷单欺诈'],
+  ['closed_often', '站点长期不开门'],
+  ['privacy', '泄露隐私'],
+  ['other', '其他'],
+] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number][0];
+export const CATEGORY_CODES = COMPLAINT_CATEGORIES.map(([c]) => c) as unknown as readonly [ComplaintCategory, ...ComplaintCategory[]];
+export const CATEGORY_LABELS = Object.fromEntries(COMPLAINT_CATEGORIES) as Record<ComplaintCategory, string>;
+
+export const COMPLAINT_STATUSES = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+export const STATUS_LABELS: Record<ComplaintStatus, string> = {
+  submitted: '待受理',
+  accepted: '已受理',
+  assigned: '已转办',
+  replied: '已答复',
+  closed: '已办结',
+  refused: '不予受理',
+  withdrawn: '已撤回',
+  merged: '已并单',
+};
+export const OPEN_STATUSES: readonly ComplaintStatus[] = ['submitted', 'accepted', 'assigned'];
+export const FINAL_STATUSES: readonly ComplaintStatus[] = ['closed', 'refused', 'withdrawn', 'merged'];
+
+export const REFUSAL_REASONS = [
+  ['not_station', '不属于电商扶贫站点的事项'],
+  ['no_facts', '没有具体事实和诉求'],
+  ['duplicate', '重复投诉，已有处理结果'],
+  ['in_court', '已进入诉讼、仲裁等程序'],
+  ['other', '其他原因'],
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number][0];
+export const REFUSAL_CODES = REFUSAL_REASONS.map(([c]) => c) as unknown as readonly [RefusalReason, ...RefusalReason[]];
+export const REFUSAL_LABELS = Object.fromEntries(REFUSAL_REASONS) as Record<RefusalReason, string>;
+
+export const EVALUATIONS = ['satisfied', 'basically', 'unsatisfied'] as const;
+export type Evaluation = (typeof EVALUATIONS)[number];
+export const EVALUATION_LABELS: Record<Evaluation | 'none', string> = { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意', none: '未评价' };
+
+/** county → city → province (督办). */
+export const ESCALATION_LABELS = ['县级', '市级督办', '省级督办'] as const;
+
+export type Assignee = { kind: 'operator'; operatorName: string } | { kind: 'station'; stationId: string };
+
+export interface Complaint {
+  id: string;
+  trackingNo: string;
+  stationId: string;
+  stationName: string;
+  operatorName: string;
+  /** Region codes of the station from province down: the scope officials are matched against. */
+  regionCodes: string[];
+  category: ComplaintCategory;
+  description: string;
+  /** Storage file ids of up to 3 photos. */
+  photos: string[];
+  complainantOpenid: string;
+  /** Call-back phone, encrypted (never stored in clear). */
+  phoneCipher: string | null;
+  /** Masked form for display, e.g. 138****1234 (the clear number is only in phoneCipher). */
+  phoneMasked: string | null;
+  /** Whether the station may see who complained (default false). */
+  shareIdentity: boolean;
+  /** Content check said "review": visible to officials only until released. */
+  held: boolean;
+  status: ComplaintStatus;
+  version: number;
+  submittedAt: string;
+  /** Last working day to accept or refuse (YYYY-MM-DD, Asia/Shanghai). */
+  acceptDueOn: string;
+  acceptedAt: string | null;
+  handlerOpenid: string | null;
+  replyDueOn: string | null;
+  /** True when a deadline was counted through a year without holiday data. */
+  deadlineProvisional: boolean;
+  extension: { workdays: number; reason: string; at: string } | null;
+  assignee: Assignee | null;
+  reply: { text: string; at: string; byRole: string } | null;
+  /** Whether the (last) reply came within the reply deadline. */
+  replyOnTime: boolean | null;
+  evaluation: Evaluation | 'none' | null;
+  evaluationComment: string | null;
+  reopenCount: number;
+  refusal: { reason: RefusalReason; text: string } | null;
+  /** 0 county, 1 city, 2 province. */
+  escalationLevel: number;
+  escalations: { kind: 'accept' | 'reply'; dueOn: string; toLevel: number; at: string }[];
+  mergedInto: string | null;
+  supporters: number;
+  /** The active deadline as an instant (accept, reply or evaluation), null when final; indexed for queues and the scheduler. */
+  dueAt: string | null;
+  closedAt: string | null;
+  updatedAt: string;
+}
+
+export interface HistoryEntry {
+  complaintId: string;
+  at: string;
+  actorRole: string;
+  /** Openid of the actor; never shown to the complainant or the station. */
+  actorOpenid: string | null;
+  action: string;
+  fromStatus: ComplaintStatus | null;
+  toStatus: ComplaintStatus;
+  /** Public note shown in the timeline (reply text, refusal reason…). */
+  note: string | null;
+  /** Internal: only officials see it. */
+  internal: boolean;
+}
+
+export interface OutboxMessage {
+  id: string;
+  /** Recipient openid. */
+  openid: string;
+  /** One subscribe-message template per event type. */
+  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned';
+  complaintId: string;
+  payload: Record<string, string>;
+  createdAt: string;
+  sentAt: string | null;
+  attempts: number;
+  lastError: string | null;
+}

@@ -1,0 +1,498 @@
+/**
+ * Complaint use cases: authorise every action against the record's scope (denials audited),
+ * run the state machine, and write the change, its history and its notifications together.
+ */
+import { authorize, listBindings, type Decision, type Permission, type Target } from '../authz/policy';
+import type { Actor } from '../authz/roles';
+import { WorkCalendar } from '../calendar/workdays';
+import type {
+  AuditRepository,
+  CalendarRepository,
+  Cipher,
+  Clock,
+  ComplaintQuery,
+  ComplaintRepository,
+  ContentSecurity,
+  IdSource,
+  RoleRepository,
+  StationRepository,
+} from '../ports';
+import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { AppError } from '../shared/errors';
+import { maskPhone } from '../shared/mask';
+import { toShanghai } from '../shared/time';
+import { LISTED_STATUSES } from '../station/vocabulary';
+import type { z } from '../shared/zod';
+import type * as api from './api';
+import { acceptDue, activeDueAt, canApply, isOverdue, transition, TRANSITIONS, type ActorKind, type Command, type CommandType } from './machine';
+import {
+  CATEGORY_LABELS,
+  ESCALATION_LABELS,
+  EVALUATION_LABELS,
+  OPEN_STATUSES,
+  STATUS_LABELS,
+  type Complaint,
+  type HistoryEntry,
+  type OutboxMessage,
+} from './model';
+
+type In<S extends z.ZodMiniType> = z.infer<S>;
+
+export interface ComplaintDeps {
+  complaints: ComplaintRepository;
+  roles: RoleRepository;
+  audit: AuditRepository;
+  calendars: CalendarRepository;
+  stations: StationRepository;
+  content: ContentSecurity;
+  cipher: Cipher;
+  ids: IdSource;
+  clock: Clock;
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  submit: '提交投诉',
+  accept: '受理',
+  refuse: '不予受理',
+  assign: '转办',
+  reply: '答复',
+  extend: '延期',
+  withdraw: '撤回',
+  evaluate: '评价',
+  merge: '并单',
+  note: '内部备注',
+  release: '审核通过',
+  escalate: '督办',
+  autoClose: '自动办结',
+};
+
+export function createComplaintService(deps: ComplaintDeps) {
+  const { complaints, roles, audit, calendars, stations, content, cipher, ids, clock } = deps;
+
+  async function actorOf(openid: string | null): Promise<Actor> {
+    if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录微信后再试');
+    return { openid, bindings: await roles.activeFor(openid) };
+  }
+
+  async function calendar(): Promise<WorkCalendar> {
+    return new WorkCalendar(await calendars.adminYears());
+  }
+
+  function calendarWarning(cal: WorkCalendar, now: Date): string | null {
+    const year = Number(toShanghai(now).date.slice(0, 4));
+    const missing = cal.missingYears(year, year + 1);
+    return missing.length ? `${missing.join('、')} 年的节假日安排尚未录入，相关期限暂按周末计算，请管理员尽快录入` : null;
+  }
+
+  async function deny(actor: Actor | null, permission: Permission, resource: string, reason: string): Promise<never> {
+    await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor?.openid ?? null, action: permission, outcome: 'denied', resource, detail: reason });
+    if (reason === 'unauthenticated') throw new AppError('UNAUTHENTICATED');
+    throw new AppError('FORBIDDEN', reason === 'not-owner' ? '只能查看和操作自己的投诉' : '这件投诉不在您的处理范围内');
+  }
+
+  async function permit(actor: Actor, permission: Permission, target: Target, resource: string): Promise<Decision & { allowed: true }> {
+    const d = authorize(actor, permission, target);
+    if (!d.allowed) return deny(actor, permission, resource, d.reason);
+    return d;
+  }
+
+  function targetOf(c: Complaint): Target {
+    return { stationId: c.stationId, operatorName: c.operatorName, regionCodes: c.regionCodes, ownerOpenid: c.complainantOpenid, assignee: c.assignee, handlerOpenid: c.handlerOpenid };
+  }
+
+  async function load(id: string): Promise<Complaint> {
+    const c = await complaints.get(id);
+    if (!c) throw new AppError('NOT_FOUND', '没有找到这件投诉', { id: '投诉不存在' });
+    return c;
+  }
+
+  function timeline(history: HistoryEntry[], forOfficial: boolean) {
+    return history
+      .filter((h) => forOfficial || !h.internal)
+      .map((h) => ({
+        at: h.at,
+        action: h.action,
+        label: ACTION_LABELS[h.action] ?? h.action,
+        status: h.toStatus,
+        note: h.note,
+        ...(forOfficial ? { byRole: h.actorRole, internal: h.internal } : {}),
+      }));
+  }
+
+  function ownerView(c: Complaint, history: HistoryEntry[], viewerOpenid: string): api.ComplaintView {
+    const own = c.complainantOpenid === viewerOpenid;
+    return {
+      id: c.id,
+      trackingNo: c.trackingNo,
+      version: c.version,
+      stationId: c.stationId,
+      stationName: c.stationName,
+      category: c.category,
+      categoryLabel: CATEGORY_LABELS[c.category],
+      description: own ? c.description : '',
+      photos: own ? c.photos : [],
+      status: c.status,
+      statusLabel: STATUS_LABELS[c.status],
+      submittedAt: c.submittedAt,
+      acceptDueOn: c.acceptDueOn,
+      replyDueOn: c.replyDueOn,
+      deadlineProvisional: c.deadlineProvisional,
+      reply: c.reply ? { text: c.reply.text, at: c.reply.at } : null,
+      evaluation: c.evaluation,
+      canWithdraw: own && canApply(c, 'withdraw', 'complainant'),
+      canEvaluate: own && canApply(c, 'evaluate', 'complainant'),
+      phoneMasked: own ? c.phoneMasked : null,
+      shareIdentity: c.shareIdentity,
+      supporters: c.supporters,
+      timeline: timeline(history, false),
+      ...(own ? {} : { supporting: true }),
+    };
+  }
+
+  function allowedActions(actor: Actor, c: Complaint): string[] {
+    const out: string[] = [];
+    const perms: [CommandType, Permission][] = [
+      ['accept', 'complaint.accept'],
+      ['refuse', 'complaint.refuse'],
+      ['assign', 'complaint.assign'],
+      ['reply', 'complaint.reply'],
+      ['extend', 'complaint.extend'],
+      ['merge', 'complaint.merge'],
+      ['note', 'complaint.note'],
+      ['release', 'complaint.review'],
+    ];
+    for (const [cmd, perm] of perms) {
+      const d = authorize(actor, perm, targetOf(c));
+      if (!d.allowed) continue;
+      const kind: ActorKind = d.basis === 'assignee' ? 'assignee' : 'official';
+      if (!TRANSITIONS[cmd].by.includes(kind) || !TRANSITIONS[cmd].from.includes(c.status)) continue;
+      if (cmd === 'extend' && c.extension) continue;
+      if (cmd === 'release' && !c.held) continue;
+      if (cmd === 'accept' && c.held) continue;
+      out.push(cmd);
+    }
+    return out;
+  }
+
+  function assigneeLabel(c: Complaint): string | null {
+    if (!c.assignee) return null;
+    return c.assignee.kind === 'operator' ? `运营单位：${c.assignee.operatorName}` : `站点：${c.stationName}`;
+  }
+
+  function caseView(actor: Actor, c: Complaint, history: HistoryEntry[], cal: WorkCalendar, now: Date, opts: { station: boolean }): api.ComplaintCaseView {
+    const handler = authorize(actor, 'complaint.contact', targetOf(c)).allowed;
+    let phone: string | null = null;
+    if (c.phoneCipher && handler && !opts.station) phone = cipher.decrypt(c.phoneCipher);
+    const hideIdentity = opts.station && !c.shareIdentity;
+    return {
+      ...ownerView(c, history, c.complainantOpenid),
+      // Officials see the content; a held complaint shows only to officials (the station sees it after release).
+      description: opts.station && c.held ? '（内容审核中）' : c.description,
+      photos: opts.station && c.held ? [] : c.photos,
+      canWithdraw: false,
+      canEvaluate: false,
+      phoneMasked: hideIdentity ? null : c.phoneMasked,
+      timeline: timeline(history, !opts.station),
+      regionCodes: c.regionCodes,
+      operatorName: c.operatorName,
+      held: c.held,
+      overdue: isOverdue(c, now),
+      dueAt: c.dueAt,
+      escalationLevel: c.escalationLevel,
+      escalationLabel: ESCALATION_LABELS[c.escalationLevel] ?? ESCALATION_LABELS[2],
+      assignee: c.assignee,
+      assigneeLabel: assigneeLabel(c),
+      refusal: c.refusal,
+      extension: c.extension,
+      mergedInto: c.mergedInto,
+      reopenCount: c.reopenCount,
+      phone,
+      complainant: hideIdentity ? '匿名（投诉人未同意向站点公开身份）' : `投诉人（${c.phoneMasked ?? '未留电话'}）`,
+      allowedActions: opts.station ? [] : allowedActions(actor, c),
+      calendarWarning: c.deadlineProvisional ? calendarWarning(cal, now) ?? '期限按周末计算，待节假日数据录入后以实际为准' : null,
+    };
+  }
+
+  function listItem(c: Complaint, now: Date): api.ComplaintListItem {
+    return {
+      id: c.id,
+      trackingNo: c.trackingNo,
+      stationName: c.stationName,
+      categoryLabel: CATEGORY_LABELS[c.category],
+      status: c.status,
+      statusLabel: STATUS_LABELS[c.status],
+      submittedAt: c.submittedAt,
+      dueAt: c.dueAt,
+      overdue: isOverdue(c, now),
+      escalationLevel: c.escalationLevel,
+      held: c.held,
+    };
+  }
+
+  async function page(q: Omit<ComplaintQuery, 'offset' | 'limit'>, cursor: string | undefined, limit: number | undefined, scope: string) {
+    const offset = decodeCursor(cursor, scope);
+    const lim = limit ?? 20;
+    const result = await complaints.list({ ...q, offset, limit: lim });
+    return { items: result.items, nextCursor: result.hasMore ? encodeCursor(offset + lim, scope) : null };
+  }
+
+  /** Run one command on one complaint: authorise, check the version, transition, write atomically. */
+  async function act(openid: string | null, id: string, version: number | null, permission: Permission, build: (c: Complaint, actor: Actor) => Command | Promise<Command>) {
+    const actor = await actorOf(openid);
+    const c = await load(id);
+    const d = await permit(actor, permission, targetOf(c), `complaint:${id}`);
+    if (version !== null && version !== c.version) throw new AppError('CONFLICT', '这件投诉刚被其他人处理过，请刷新后再试');
+    const kind: ActorKind = d.basis === 'owner' ? 'complainant' : d.basis === 'assignee' ? 'assignee' : 'official';
+    const role = d.binding?.role ?? (kind === 'complainant' ? 'resident' : 'official');
+    const cal = await calendar();
+    const now = clock.now();
+    const cmd = await build(c, actor);
+    const result = transition(c, cmd, { at: now, calendar: cal, actor: { kind, role, openid: actor.openid } });
+    const outbox: OutboxMessage[] = result.notify.map((n) => ({ ...n, id: ids.id(), createdAt: now.toISOString(), sentAt: null, attempts: 0, lastError: null }));
+    await complaints.apply({ next: result.next, expectedVersion: c.version, history: [result.history], outbox });
+    const history = await complaints.history(id);
+    return kind === 'complainant' ? ownerView(result.next, history, actor.openid) : caseView(actor, result.next, history, cal, now, { station: false });
+  }
+
+  return {
+    async similar(openid: string | null, input: In<typeof api.similarInput>): Promise<api.SimilarItem[]> {
+      await actorOf(openid);
+      const result = await complaints.list({ stationIds: [input.stationId], category: input.category, statuses: OPEN_STATUSES, order: 'newest', offset: 0, limit: 5 });
+      return result.items
+        .filter((c) => !c.held)
+        .map((c) => ({ id: c.id, trackingNo: c.trackingNo, categoryLabel: CATEGORY_LABELS[c.category], statusLabel: STATUS_LABELS[c.status], submittedOn: toShanghai(new Date(c.submittedAt)).date, supporters: c.supporters }));
+    },
+
+    async submit(openid: string | null, input: In<typeof api.submitInput>, requestId: string | undefined): Promise<api.ComplaintView> {
+      const actor = await actorOf(openid);
+      if (!requestId) throw new AppError('VALIDATION_ERROR', '缺少请求编号，请刷新后重试', { requestId: '必填' });
+      await permit(actor, 'complaint.submit', {}, 'complaint:new');
+      const station = await stations.get(input.stationId);
+      if (!station || !(LISTED_STATUSES.includes(station.status) || station.status === 'closed')) {
+        throw new AppError('NOT_FOUND', '没有找到这个站点', { stationId: '站点不存在' });
+      }
+      if (station.status === 'closed') throw new AppError('CONFLICT', '该站点已关停，无法投诉；如有问题请拨打 12345', { stationId: '站点已关停' });
+
+      let held = false;
+      try {
+        const verdict = await content.checkText(input.description, { openid: actor.openid, scene: 'complaint' });
+        if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '投诉内容含有不当信息，请修改后再提交', { description: '含有不当信息' });
+        held = verdict === 'review';
+      } catch (err) {
+        if (err instanceof AppError) throw err;
+        held = true; // the checker failed: hold for an official rather than publish or lose it
+      }
+
+      const now = clock.now();
+      const at = now.toISOString();
+      const cal = await calendar();
+      const due = acceptDue(now, cal);
+      const complaintId = ids.id();
+      const complaint: Complaint = {
+        id: complaintId,
+        trackingNo: `TS${toShanghai(now).date.slice(2).replace(/-/g, '')}${ids.code(6)}`,
+        stationId: station.id,
+        stationName: station.name,
+        operatorName: station.operator.name,
+        regionCodes: station.regionPath.map((r) => r.code),
+        category: input.category,
+        description: input.description,
+        photos: input.photos ?? [],
+        complainantOpenid: actor.openid,
+        phoneCipher: input.phone ? cipher.encrypt(input.phone) : null,
+        phoneMasked: maskPhone(input.phone),
+        shareIdentity: input.shareIdentity ?? false,
+        held,
+        status: 'submitted',
+        version: 1,
+        submittedAt: at,
+        acceptDueOn: due.date,
+        acceptedAt: null,
+        handlerOpenid: null,
+        replyDueOn: null,
+        deadlineProvisional: due.provisional,
+        extension: null,
+        assignee: null,
+        reply: null,
+        replyOnTime: null,
+        evaluation: null,
+        evaluationComment: null,
+        reopenCount: 0,
+        refusal: null,
+        escalationLevel: 0,
+        escalations: [],
+        mergedInto: null,
+        supporters: 0,
+        dueAt: null,
+        closedAt: null,
+        updatedAt: at,
+      };
+      complaint.dueAt = activeDueAt(complaint);
+      const history: HistoryEntry = {
+        complaintId,
+        at,
+        actorRole: 'resident',
+        actorOpenid: actor.openid,
+        action: 'submit',
+        fromStatus: null,
+        toStatus: 'submitted',
+        note: held ? '已提交，内容审核后受理' : `请于 ${due.date} 前受理`,
+        internal: false,
+      };
+      const { complaint: stored } = await complaints.create({ complaint, history, outbox: [], requestKey: `${actor.openid}:${requestId}` });
+      return ownerView(stored, await complaints.history(stored.id), actor.openid);
+    },
+
+    async join(openid: string | null, input: In<typeof api.joinInput>): Promise<{ supporters: number; added: boolean }> {
+      const actor = await actorOf(openid);
+      const c = await load(input.id);
+      if (!OPEN_STATUSES.includes(c.status) || c.held) throw new AppError('CONFLICT', '这件投诉已办结，请单独提交新的投诉');
+      if (c.complainantOpenid === actor.openid) throw new AppError('CONFLICT', '这是您自己提交的投诉');
+      const added = await complaints.addSupporter(c.id, actor.openid, clock.now().toISOString());
+      return { supporters: c.supporters + (added ? 1 : 0), added };
+    },
+
+    async mine(openid: string | null, input: In<typeof api.mineInput>) {
+      const actor = await actorOf(openid);
+      const now = clock.now();
+      const r = await page({ owner: actor.openid, order: 'newest' }, input.cursor, input.limit, `mine:${actor.openid}`);
+      return { items: r.items.map((c) => listItem(c, now)), nextCursor: r.nextCursor };
+    },
+
+    async get(openid: string | null, input: In<typeof api.getInput>): Promise<api.ComplaintView> {
+      const actor = await actorOf(openid);
+      const c = 'id' in input ? await complaints.get(input.id) : await complaints.findByTrackingNo(input.trackingNo);
+      // Knowing an id or tracking number grants nothing: a stranger gets the same answer as a miss.
+      if (!c || c.complainantOpenid !== actor.openid) {
+        if (c) await deny(actor, 'complaint.readOwn', `complaint:${c.id}`, 'not-owner').catch(() => undefined);
+        throw new AppError('NOT_FOUND', '没有找到这件投诉', { id: '投诉不存在' });
+      }
+      return ownerView(c, await complaints.history(c.id), actor.openid);
+    },
+
+    withdraw: (openid: string | null, input: In<typeof api.withdrawInput>) => act(openid, input.id, input.version, 'complaint.withdraw', () => ({ type: 'withdraw' })),
+    evaluate: (openid: string | null, input: In<typeof api.evaluateInput>) =>
+      act(openid, input.id, input.version, 'complaint.evaluate', () => ({ type: 'evaluate', evaluation: input.evaluation, comment: input.comment || undefined })),
+
+    async stationList(openid: string | null, input: In<typeof api.stationListInput>) {
+      const actor = await actorOf(openid);
+      const mine = listBindings(actor, 'complaint.readAsStation').map((b) => (b.scope.kind === 'station' ? b.scope.stationId : ''));
+      const stationIds = input.stationId ? [input.stationId] : mine;
+      if (!stationIds.length || stationIds.some((s) => !mine.includes(s))) return deny(actor, 'complaint.readAsStation', `station:${input.stationId ?? '-'}`, 'out-of-scope');
+      const now = clock.now();
+      const r = await page({ stationIds, order: 'newest' }, input.cursor, input.limit, `station:${stationIds.join(',')}`);
+      return { items: r.items.map((c) => listItem(c, now)), nextCursor: r.nextCursor };
+    },
+
+    async stationDetail(openid: string | null, input: In<typeof api.detailInput>) {
+      const actor = await actorOf(openid);
+      const c = await load(input.id);
+      await permit(actor, 'complaint.readAsStation', targetOf(c), `complaint:${c.id}`);
+      const cal = await calendar();
+      return caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true });
+    },
+
+    async queue(openid: string | null, input: In<typeof api.queueInput>) {
+      const actor = await actorOf(openid);
+      const bindings = listBindings(actor, 'complaint.queue');
+      if (!bindings.length) return deny(actor, 'complaint.queue', 'complaints', 'role');
+      const regions = bindings.flatMap((b) => (b.scope.kind === 'region' ? [b.scope.regionCode] : []));
+      const operators = bindings.flatMap((b) => (b.scope.kind === 'operator' ? [b.scope.operatorName] : []));
+      let regionCodes: string[] | undefined = regions;
+      let assignedOperators: string[] | undefined = operators;
+      if (input.regionCode) {
+        // Narrowing must stay inside the caller's regions.
+        if (!regions.some((r) => input.regionCode!.startsWith(r))) return deny(actor, 'complaint.queue', `region:${input.regionCode}`, 'out-of-scope');
+        regionCodes = [input.regionCode];
+        assignedOperators = [];
+      }
+      const now = clock.now();
+      const q: Omit<ComplaintQuery, 'offset' | 'limit'> = {
+        regionCodes,
+        assignedOperators,
+        statuses: input.status ? [input.status] : input.overdue ? OPEN_STATUSES : undefined,
+        category: input.category,
+        stationIds: input.stationId ? [input.stationId] : undefined,
+        dueBefore: input.overdue ? now.toISOString() : undefined,
+        escalatedOnly: input.escalated,
+        order: 'due',
+      };
+      const { cursor: _c, limit: _l, ...filters } = input;
+      const r = await page(q, input.cursor, input.limit, `queue:${actor.openid}:${JSON.stringify(filters)}`);
+      const cal = await calendar();
+      return { items: r.items.map((c) => listItem(c, now)), nextCursor: r.nextCursor, calendarWarning: calendarWarning(cal, now) };
+    },
+
+    async detail(openid: string | null, input: In<typeof api.detailInput>): Promise<api.ComplaintCaseView> {
+      const actor = await actorOf(openid);
+      const c = await load(input.id);
+      await permit(actor, 'complaint.detail', targetOf(c), `complaint:${c.id}`);
+      return caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false });
+    },
+
+    accept: (openid: string | null, input: In<typeof api.acceptInput>) => act(openid, input.id, input.version, 'complaint.accept', () => ({ type: 'accept' })),
+    refuse: (openid: string | null, input: In<typeof api.refuseInput>) =>
+      act(openid, input.id, input.version, 'complaint.refuse', () => ({ type: 'refuse', reason: input.reason, text: input.text })),
+    assign: (openid: string | null, input: In<typeof api.assignInput>) =>
+      act(openid, input.id, input.version, 'complaint.assign', (c) =>
+        input.to === 'operator'
+          ? { type: 'assign', assignee: { kind: 'operator', operatorName: c.operatorName }, assigneeLabel: `运营单位 ${c.operatorName}` }
+          : { type: 'assign', assignee: { kind: 'station', stationId: c.stationId }, assigneeLabel: `站点 ${c.stationName}` },
+      ),
+    reply: (openid: string | null, input: In<typeof api.replyInput>) => act(openid, input.id, input.version, 'complaint.reply', () => ({ type: 'reply', text: input.text })),
+    extend: (openid: string | null, input: In<typeof api.extendInput>) =>
+      act(openid, input.id, input.version, 'complaint.extend', () => ({ type: 'extend', workdays: input.workdays, reason: input.reason })),
+    release: (openid: string | null, input: In<typeof api.releaseInput>) => act(openid, input.id, input.version, 'complaint.review', () => ({ type: 'release' })),
+    note: (openid: string | null, input: In<typeof api.noteInput>) => act(openid, input.id, null, 'complaint.note', () => ({ type: 'note', text: input.text })),
+    merge: (openid: string | null, input: In<typeof api.mergeInput>) =>
+      act(openid, input.id, input.version, 'complaint.merge', async (c, actor) => {
+        const into = await load(input.intoId);
+        await permit(actor, 'complaint.merge', targetOf(into), `complaint:${into.id}`);
+        if (into.stationId !== c.stationId) throw new AppError('VALIDATION_ERROR', '只能合并同一站点的投诉', { intoId: '不是同一站点' });
+        if (!OPEN_STATUSES.includes(into.status)) throw new AppError('CONFLICT', '目标投诉已办结，不能并入');
+        return { type: 'merge', into: { id: into.id, trackingNo: into.trackingNo } };
+      }),
+
+    async stats(openid: string | null, input: In<typeof api.statsInput>): Promise<api.StatsView> {
+      const actor = await actorOf(openid);
+      const bindings = listBindings(actor, 'complaint.stats').filter((b) => b.scope.kind === 'region');
+      if (!bindings.length) return deny(actor, 'complaint.stats', 'stats', 'role');
+      const regions = bindings.map((b) => (b.scope as { regionCode: string }).regionCode);
+      if (input.regionCode && !regions.some((r) => input.regionCode!.startsWith(r))) return deny(actor, 'complaint.stats', `region:${input.regionCode}`, 'out-of-scope');
+      const now = clock.now();
+      const days = input.days ?? 365;
+      const s = await complaints.stats({
+        regionCodes: input.regionCode ? [input.regionCode] : regions,
+        stationIds: input.stationId ? [input.stationId] : undefined,
+        since: new Date(now.getTime() - days * 86_400_000).toISOString(),
+      });
+      const evaluated = (s.evaluations.satisfied ?? 0) + (s.evaluations.basically ?? 0) + (s.evaluations.unsatisfied ?? 0);
+      return {
+        days,
+        total: s.total,
+        byStatus: Object.entries(s.byStatus).map(([status, count]) => ({ status: status as Complaint['status'], label: STATUS_LABELS[status as Complaint['status']], count: count ?? 0 })),
+        byCategory: Object.entries(s.byCategory).map(([category, count]) => ({ category: category as Complaint['category'], label: CATEGORY_LABELS[category as Complaint['category']], count: count ?? 0 })),
+        byStation: s.byStation,
+        onTimeRate: s.replied ? s.repliedOnTime / s.replied : null,
+        satisfactionRate: evaluated ? ((s.evaluations.satisfied ?? 0) + (s.evaluations.basically ?? 0)) / evaluated : null,
+        evaluations: (['satisfied', 'basically', 'unsatisfied', 'none'] as const).map((k) => ({ key: k, label: EVALUATION_LABELS[k], count: s.evaluations[k] ?? 0 })),
+        calendarWarning: calendarWarning(await calendar(), now),
+      };
+    },
+
+    async publicStats(input: In<typeof api.publicStatsInput>): Promise<api.PublicStationStats> {
+      const now = clock.now();
+      const s = await complaints.stats({ stationIds: [input.stationId], since: new Date(now.getTime() - 365 * 86_400_000).toISOString() });
+      const evaluated = (s.evaluations.satisfied ?? 0) + (s.evaluations.basically ?? 0) + (s.evaluations.unsatisfied ?? 0);
+      return {
+        stationId: input.stationId,
+        months: 12,
+        complaints: s.total - (s.byStatus.withdrawn ?? 0) - (s.byStatus.merged ?? 0),
+        onTimeRate: s.replied ? s.repliedOnTime / s.replied : null,
+        satisfactionRate: evaluated ? ((s.evaluations.satisfied ?? 0) + (s.evaluations.basically ?? 0)) / evaluated : null,
+      };
+    },
+  };
+}
+
+export type ComplaintService = ReturnType<typeof createComplaintService>;

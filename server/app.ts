@@ -1,0 +1,80 @@
+/**
+ * Composition of the local mode: SQLite + local platform services + the function handlers +
+ * the HTTP server. `npm start`, the HTTP tests, the browser tests and the benchmarks all use it.
+ */
+import type { Server } from 'node:http';
+import { openDatabase, type Db } from '../adapters/sqlite/db';
+import { aesCipher, localKeyRing } from '../adapters/platform/local';
+import type { ComplaintFaults } from '../adapters/sqlite/complaints';
+import { bootstrapAdmins, parseAdminConfig } from '../core/account/service';
+import type { Logger } from '../core/shared/router';
+import { demoIdentities } from '../seed/identities';
+import { createLocalFunctions, createLocalStores, localPlatform, type LocalPlatform, type LocalStores } from './functions';
+import { createLocalServer } from './http';
+import { seedIfEmpty } from './seed';
+
+export interface LocalAppOptions {
+  dbFile: string;
+  keyFile: string;
+  h5Dir?: string;
+  /** Seed demo stations, regions and demo identities' roles on an empty database. */
+  demo?: boolean;
+  platform?: Partial<LocalPlatform>;
+  logger?: Logger;
+  accessLog?: (entry: Record<string, unknown>) => void;
+  faults?: ComplaintFaults;
+}
+
+export interface LocalApp {
+  db: Db;
+  stores: LocalStores;
+  platform: LocalPlatform;
+  server: Server;
+  runScheduler: () => ReturnType<ReturnType<typeof createLocalFunctions>['scheduler']>;
+  seeded: { seeded: boolean; stations: number };
+  close(): Promise<void>;
+}
+
+export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
+  const db = openDatabase(opts.dbFile);
+  const stores = createLocalStores(db, opts.faults);
+  const platform = localPlatform(aesCipher(localKeyRing(opts.keyFile)), opts.platform);
+  const seeded = opts.demo ? await seedIfEmpty(stores, platform.clock.now()) : { seeded: false, stations: await stores.stations.count() };
+  const identities = opts.demo ? demoIdentities() : [];
+  if (opts.demo) {
+    await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, identities.filter((i) => i.role !== 'resident'), 'demo');
+  }
+  if (process.env.ZDT_ADMINS) {
+    await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, parseAdminConfig(process.env.ZDT_ADMINS));
+  }
+  const { functions, scheduler } = createLocalFunctions(stores, platform, opts.logger);
+  const runScheduler = () => scheduler({}, { openid: null, trusted: true });
+  const server = createLocalServer({
+    functions,
+    h5Dir: opts.h5Dir,
+    log: opts.accessLog,
+    dev: opts.demo
+      ? { identities, runScheduler, outbox: async (openid) => stores.outbox.forRecipient(openid, 50) }
+      : undefined,
+  });
+  return {
+    db,
+    stores,
+    platform,
+    server,
+    runScheduler,
+    seeded,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+        if (!server.listening) {
+          db.close();
+          resolve();
+        }
+      }),
+  };
+}

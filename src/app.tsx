@@ -1,0 +1,15 @@
+import type { PropsWithChildren } from 'react';
+import { useLaunch } from '@tarojs/taro';
+import { ensureCloud } from './services/transport';
+import './app.css';
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // weapp: connect to the cloud environment once; a no-op on H5 (the local server).
+    ensureCloud();
+  });
+  // children is the page being rendered
+  return children;
+}
+
+export default App;

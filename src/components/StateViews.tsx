@@ -1,0 +1,59 @@
+/** Loading / empty / error states: plain words, one clear action. */
+import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+
+export function Skeleton({ id = 'list-loading', rows = 3 }: { id?: string; rows?: number }) {
+  return (
+    <View id={id} className='skeleton'>
+      <Text className='skeleton__text'>正在加载…</Text>
+      {Array.from({ length: rows }, (_, i) => (
+        <View key={i} className='skeleton__card'>
+          <View className='skeleton__line skeleton__line--title' />
+          <View className='skeleton__line' />
+          <View className='skeleton__line skeleton__line--short' />
+        </View>
+      ))}
+    </View>
+  );
+}
+
+interface EmptyProps {
+  id?: string;
+  text: string;
+  actionText?: string;
+  onAction?: () => void;
+  actionId?: string;
+}
+
+export function EmptyState({ id = 'list-empty', text, actionText, onAction, actionId }: EmptyProps) {
+  return (
+    <View id={id} className='state state--empty'>
+      <Text className='state__text'>{text}</Text>
+      {actionText && onAction ? (
+        <View id={actionId} className='btn btn--ghost' hoverClass='tap-active' onClick={onAction}>
+          {actionText}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+interface ErrorProps {
+  id?: string;
+  message: string;
+  onRetry: () => void;
+  retryId?: string;
+  extra?: ReactNode;
+}
+
+export function ErrorState({ id = 'list-error', message, onRetry, retryId = 'btn-retry', extra }: ErrorProps) {
+  return (
+    <View id={id} className='state state--error'>
+      <Text className='state__text'>{message}</Text>
+      <View id={retryId} className='btn btn--primary' hoverClass='tap-active' onClick={onRetry}>
+        重试
+      </View>
+      {extra}
+    </View>
+  );
+}

@@ -1,0 +1,57 @@
+/** A list of stations with its states: loading skeleton, empty, error + 重试, 加载更多. */
+import { Text, View } from '@tarojs/components';
+import type { StationSummary } from '@core/station/api';
+import type { ServiceCode } from '@core/station/vocabulary';
+import type { ApiError } from '../services/api';
+import type { ListStatus } from '../hooks/useStationQuery';
+import StationCard from './StationCard';
+import { EmptyState, ErrorState, Skeleton } from './StateViews';
+
+export interface StationListProps {
+  status: ListStatus;
+  items: StationSummary[];
+  error: ApiError | null;
+  hasMore: boolean;
+  loadingMore: boolean;
+  moreError: ApiError | null;
+  onRetry: () => void;
+  onLoadMore: () => void;
+  onOpen: (id: string) => void;
+  emptyText: string;
+  emptyActionText?: string;
+  onEmptyAction?: () => void;
+  highlightService?: ServiceCode;
+}
+
+export default function StationList(p: StationListProps) {
+  if (p.status === 'idle') return null;
+  if (p.status === 'loading') return <Skeleton />;
+  if (p.status === 'error') return <ErrorState message={p.error?.message ?? '加载失败'} onRetry={p.onRetry} />;
+  if (!p.items.length) {
+    return <EmptyState text={p.emptyText} actionText={p.emptyActionText} onAction={p.onEmptyAction} actionId='btn-empty-action' />;
+  }
+  return (
+    <View id='station-list' className='station-list'>
+      {p.items.map((s) => (
+        <StationCard key={s.id} station={s} onOpen={p.onOpen} highlightService={p.highlightService} />
+      ))}
+      <View className='list-footer'>
+        {p.moreError ? <Text className='list-footer__error'>{p.moreError.message}</Text> : null}
+        {p.hasMore ? (
+          <View
+            id='btn-load-more'
+            className={`btn btn--ghost btn--block ${p.loadingMore ? 'btn--disabled' : ''}`}
+            hoverClass='tap-active'
+            onClick={() => !p.loadingMore && p.onLoadMore()}
+          >
+            {p.loadingMore ? '正在加载…' : p.moreError ? '重新加载' : '加载更多'}
+          </View>
+        ) : (
+          <Text id='list-end' className='list-footer__end'>
+            共 {p.items.length} 个站点，没有更多了
+          </Text>
+        )}
+      </View>
+    </View>
+  );
+}

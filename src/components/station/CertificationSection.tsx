@@ -1,0 +1,51 @@
+/** Is this a genuine, certified station (第十一条7)? Certificate, cultivation period, warnings. */
+import { Text, View } from '@tarojs/components';
+import type { StationDetail } from '@core/station/api';
+import { formatDate } from '../../utils/format';
+import Section from './Section';
+
+export default function CertificationSection({ station: s }: { station: StationDetail }) {
+  const cert = s.certification;
+  return (
+    <Section id='section-certification' title='站点认定'>
+      {s.certified && cert ? (
+        <View id='cert-ok' className='notice notice--ok'>
+          <Text className='notice__title'>✓ 已认定的电商扶贫站点，可放心办理</Text>
+          <View className='kv'>
+            <Text className='kv__k'>证书编号</Text>
+            <Text id='cert-no' className='kv__v' userSelect>
+              {cert.certificateNo}
+            </Text>
+          </View>
+          <View className='kv'>
+            <Text className='kv__k'>认定日期</Text>
+            <Text className='kv__v'>{formatDate(cert.certifiedOn)}</Text>
+          </View>
+          <View className='kv'>
+            <Text className='kv__k'>认定机关</Text>
+            <Text className='kv__v'>{cert.authority}</Text>
+          </View>
+        </View>
+      ) : (
+        <View id='cert-warning' className='notice notice--danger'>
+          <Text className='notice__title'>该站点尚未认定，不得以“电商扶贫”名义经营</Text>
+          {s.status === 'notice' ? <Text className='notice__text'>该站点正在认定公示中，公示结束并认定后才能挂牌。</Text> : null}
+        </View>
+      )}
+      {s.status === 'rectification' ? (
+        <View id='rectification-warning' className='notice notice--warn'>
+          <Text className='notice__title'>该站点正在整改</Text>
+          <Text className='notice__text'>服务可能不完整，办理前请先打电话确认。</Text>
+        </View>
+      ) : null}
+      {s.inCultivation ? (
+        <View id='cultivation' className='notice notice--info'>
+          <Text className='notice__title'>培育期站点</Text>
+          <Text className='notice__text'>
+            新认定站点有 6 个月培育期{s.cultivationEndsOn ? `，至 ${formatDate(s.cultivationEndsOn)}` : ''}。
+          </Text>
+        </View>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '站点通 · 找站点',
+  enablePullDownRefresh: true,
+});

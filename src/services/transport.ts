@@ -1,0 +1,133 @@
+/**
+ * The one place the app talks to the backend. Every function answers the PRODUCT §9 envelope
+ * `{ ok: true, data } | { ok: false, error: { code, message, fields? } }`:
+ *  - weapp: `Taro.cloud.callFunction({ name, data: { action, data, requestId? } })` → `res.result`;
+ *  - H5 (local server): `POST /api/<name>` with the same body → the response body (any status).
+ * `process.env.TARO_ENV` is replaced at build time, so each build keeps only its own transport.
+ * Failures become an `ApiError` carrying the server's Chinese message.
+ */
+import Taro from '@tarojs/taro';
+import type { ErrorBody, ErrorCode } from '@core/shared/errors';
+import { ERROR_CODES, HTTP_STATUS, defaultMessage } from '@core/shared/errors';
+import { currentOpenid } from './identity';
+
+export const NETWORK_MESSAGE = '网络不太好，请检查网络后重试';
+const BAD_ANSWER_MESSAGE = '服务返回的内容看不懂，请稍后再试';
+/** Weak rural networks: give a request time, but not forever. */
+const TIMEOUT_MS = 20_000;
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string>;
+  constructor(code: ErrorCode, message?: string, fields?: Record<string, string>) {
+    super(message || defaultMessage(code));
+    // Keep instanceof working when classes are compiled to ES5 (weapp).
+    Object.setPrototypeOf(this, ApiError.prototype);
+    this.name = 'ApiError';
+    this.code = code;
+    this.fields = fields ?? {};
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError || (!!e && typeof e === 'object' && (e as { name?: unknown }).name === 'ApiError');
+}
+
+/** Any failure → ApiError (pages show `message` and offer 重试). */
+export function toApiError(e: unknown): ApiError {
+  if (isApiError(e)) return e;
+  return new ApiError('UNAVAILABLE', NETWORK_MESSAGE);
+}
+
+const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** A client-made request id (20 chars of [A-Za-z0-9], matches the server's /^[A-Za-z0-9_-]{8,64}$/). */
+export function newRequestId(): string {
+  let id = Date.now().toString(36);
+  while (id.length < 20) id += ID_CHARS[Math.floor(Math.random() * ID_CHARS.length)];
+  return id;
+}
+
+/** Drop `undefined` fields: the server rejects unknown fields and some transports keep nulls. */
+export function compact<T extends object>(input: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
+function isErrorCode(v: unknown): v is ErrorCode {
+  return typeof v === 'string' && (ERROR_CODES as readonly string[]).includes(v);
+}
+
+/** Envelope → data, or throw its error. Anything else is a bad answer. */
+export function unwrap<T>(body: unknown, httpStatus?: number): T {
+  if (body && typeof body === 'object' && typeof (body as { ok?: unknown }).ok === 'boolean') {
+    const env = body as { ok: boolean; data?: unknown; error?: Partial<ErrorBody> };
+    if (env.ok) return env.data as T;
+    const err = env.error ?? {};
+    const code = isErrorCode(err.code) ? err.code : 'INTERNAL';
+    throw new ApiError(code, typeof err.message === 'string' ? err.message : undefined, err.fields);
+  }
+  if (httpStatus !== undefined && (httpStatus < 200 || httpStatus >= 300)) {
+    throw new ApiError(codeForStatus(httpStatus));
+  }
+  throw new ApiError('INTERNAL', BAD_ANSWER_MESSAGE);
+}
+
+function codeForStatus(status: number): ErrorCode {
+  for (const code of ERROR_CODES) if (HTTP_STATUS[code] === status) return code;
+  if (status === 502 || status === 504 || status === 0) return 'UNAVAILABLE';
+  return status >= 500 ? 'INTERNAL' : 'VALIDATION_ERROR';
+}
+
+let cloudReady = false;
+/** `Taro.cloud.init()` once (weapp). Environment: build-time CLOUD_ENV, else the current one. */
+export function ensureCloud(): void {
+  if (process.env.TARO_ENV !== 'weapp' || cloudReady) return;
+  const cloud = Taro.cloud as typeof Taro.cloud & { DYNAMIC_CURRENT_ENV?: string };
+  const env = CLOUD_ENV || cloud.DYNAMIC_CURRENT_ENV;
+  try {
+    cloud.init(env ? { env, traceUser: true } : { traceUser: true });
+    cloudReady = true;
+  } catch (e) {
+    console.error('cloud.init failed', e);
+  }
+}
+
+export interface CallOptions {
+  /**
+   * A write a person triggered: a request id is attached (a new one unless given; pass the same
+   * id again when retrying the same submission so the server answers the first result).
+   */
+  write?: boolean;
+  requestId?: string;
+}
+
+export async function callFunction<T>(name: string, action: string, data: object, options: CallOptions = {}): Promise<T> {
+  const requestId = options.requestId ?? (options.write ? newRequestId() : undefined);
+  const body = compact({ action, data: compact(data), requestId });
+
+  if (process.env.TARO_ENV === 'weapp') {
+    ensureCloud();
+    let res: Taro.cloud.CallFunctionResult;
+    try {
+      res = await Taro.cloud.callFunction({ name, data: body });
+    } catch (e) {
+      const msg = String((e as { errMsg?: string })?.errMsg ?? e);
+      // Network trouble reads as such; other cloud failures (function missing, env…) as unavailable.
+      const offline = /timeout|network|request:fail|-1\b|ERR_/i.test(msg);
+      throw new ApiError('UNAVAILABLE', offline ? NETWORK_MESSAGE : defaultMessage('UNAVAILABLE'));
+    }
+    return unwrap<T>(res.result);
+  }
+
+  const header: Record<string, string> = { 'Content-Type': 'application/json' };
+  const openid = currentOpenid();
+  if (openid) header['X-WX-OPENID'] = openid;
+  let res: { statusCode: number; data: unknown };
+  try {
+    res = await Taro.request({ url: `/api/${name}`, method: 'POST', data: body, header, timeout: TIMEOUT_MS, dataType: 'json' });
+  } catch {
+    throw new ApiError('UNAVAILABLE', NETWORK_MESSAGE);
+  }
+  return unwrap<T>(res.data, res.statusCode);
+}

@@ -1,0 +1,75 @@
+/**
+ * The storage contract against a real CloudBase environment through @cloudbase/node-sdk.
+ * Runs only with TCB_ENV, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY set: without
+ * credentials the SDK's first database call raises an unhandled rejection that kills Node 20, so
+ * the SDK is not even loaded then.
+ *
+ * It uses collections `<prefix>stations` and `<prefix>regions` (prefix: TCB_TEST_PREFIX, default
+ * `zdt_contract_`, never a production name), empties them before each store and after the run.
+ * They must exist with the indexes of adapters/cloudbase/indexes.json (geoNear needs the geo index,
+ * which the SDK cannot create): see docs/cloudbase.md, "Contract tests against a real environment".
+ */
+import { pinyinOf } from '../../adapters/pinyin';
+import { COLLECTIONS, createCloudbaseRegionRepository, createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
+import { describeStationStoreContract } from './stations.contract';
+
+const env = process.env.TCB_ENV;
+const secretId = process.env.TENCENTCLOUD_SECRETID;
+const secretKey = process.env.TENCENTCLOUD_SECRETKEY;
+const creds = env && secretId && secretKey ? { env, secretId, secretKey } : null;
+const prefix = process.env.TCB_TEST_PREFIX || 'zdt_contract_';
+
+if (!creds) {
+  test('cloudbase (real): skipped, no credentials (set TCB_ENV, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY)', () => {
+    console.info('[contract] cloudbase (real) skipped: TCB_ENV / TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY not set');
+  });
+} else {
+  type NodeSdkDb = CbDatabase & { createCollection(name: string): Promise<unknown> };
+  let db: NodeSdkDb | null = null;
+
+  function database(): NodeSdkDb {
+    if (!db) {
+      // Loaded only here, with credentials present.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const tcb = require('@cloudbase/node-sdk') as { init(o: Record<string, string>): { database(): unknown } };
+      db = tcb.init(creds as Record<string, string>).database() as NodeSdkDb;
+    }
+    return db;
+  }
+
+  const names = Object.values(COLLECTIONS).map((n) => prefix + n);
+
+  async function emptyCollections(d: NodeSdkDb): Promise<void> {
+    const _ = d.command as unknown as { exists(v: boolean): unknown };
+    for (const name of names) {
+      const res = (await (d.collection(name).where({ _id: _.exists(true) }) as unknown as { remove(): Promise<unknown> }).remove()) as { code?: string; message?: string };
+      if (res?.code) throw new Error(`cannot empty ${name}: ${res.code} ${res.message ?? ''} (create it with its indexes first, see docs/cloudbase.md)`);
+    }
+  }
+
+  describeStationStoreContract(
+    `cloudbase (real env ${creds.env}, prefix ${prefix})`,
+    async () => {
+      const real = database();
+      for (const name of names) await real.createCollection(name).catch(() => undefined); // already there: fine
+      await emptyCollections(real);
+      let broken = false;
+      // Outage stand-in: the same repositories, pointed at collections that do not exist.
+      const switchable: CbDatabase = {
+        command: real.command,
+        Geo: real.Geo,
+        RegExp: (o) => real.RegExp(o),
+        collection: (name) => real.collection(broken ? `${name}_missing_${Date.now()}` : name),
+      };
+      return {
+        stations: createCloudbaseStationRepository(switchable, { prefix, sdk: 'node-sdk', pinyin: pinyinOf }),
+        regions: createCloudbaseRegionRepository(switchable, { prefix, sdk: 'node-sdk' }),
+        breakStore: () => {
+          broken = true;
+        },
+        dispose: () => emptyCollections(real),
+      };
+    },
+    { timeoutMs: 60_000 },
+  );
+}

@@ -1,0 +1,546 @@
+/**
+ * The storage contract of StationRepository and RegionRepository (core/ports.ts): one suite that
+ * every adapter (SQLite, CloudBase through the fake SDK, CloudBase for real) must pass as is.
+ */
+import type { NearbyQuery, RegionRepository, SearchQuery, StationRepository } from '../../core/ports';
+import { AppError } from '../../core/shared/errors';
+import { distanceMeters } from '../../core/shared/geo';
+import type { Station } from '../../core/station/model';
+import { LISTED_STATUSES, PUBLIC_STATUSES } from '../../core/station/vocabulary';
+import { bulkStations, bulkVillages, CENTRE, offset, R, REGIONS, S, STATIONS } from '../support/stations';
+
+export interface StoreHandle {
+  stations: StationRepository;
+  regions: RegionRepository;
+  /** Make the backing store unreachable (close the database, take the service down…). */
+  breakStore(): void | Promise<void>;
+  /** Release resources / delete test data. */
+  dispose?(): void | Promise<void>;
+}
+
+export interface ContractOptions {
+  /** Per-hook and per-test timeout (a real cloud environment is slow). */
+  timeoutMs?: number;
+}
+
+const ids = (items: { id: string }[]) => items.map((s) => s.id);
+const nearIds = (page: { items: { station: Station }[] }) => page.items.map((r) => r.station.id);
+
+function nearbyQ(q: Partial<NearbyQuery> = {}): NearbyQuery {
+  return { ...CENTRE, radiusM: 5000, statuses: LISTED_STATUSES, offset: 0, limit: 50, ...q };
+}
+
+function searchQ(q: Partial<SearchQuery> = {}): SearchQuery {
+  return { statuses: LISTED_STATUSES, offset: 0, limit: 50, ...q };
+}
+
+/** The reference answer for a nearby query over `all`, computed from the fixtures. */
+function expectedNearby(all: Station[], q: NearbyQuery): string[] {
+  return all
+    .filter((s) => q.statuses.includes(s.status) && (!q.level || s.level === q.level) && (!q.service || s.services.includes(q.service)))
+    .map((s) => ({ id: s.id, d: distanceMeters(q, s.location) }))
+    .filter((x) => x.d <= q.radiusM)
+    .sort((a, b) => a.d - b.d)
+    .map((x) => x.id);
+}
+
+const LEVEL_ORDER = { county: 0, township: 1, village: 2 } as const;
+function byLevelThenCode(a: Station, b: Station): number {
+  return LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+async function expectUnavailable(p: Promise<unknown>): Promise<void> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe('UNAVAILABLE');
+}
+
+export function describeStationStoreContract(name: string, makeStores: () => Promise<StoreHandle>, options: ContractOptions = {}): void {
+  const timeout = options.timeoutMs ?? 5000;
+
+  describe(`${name}: station store contract`, () => {
+    describe('a seeded directory', () => {
+      let h: StoreHandle;
+      beforeAll(async () => {
+        h = await makeStores();
+        await h.regions.upsertMany(REGIONS);
+        await h.stations.upsertMany(STATIONS);
+      }, timeout * 4);
+      afterAll(async () => {
+        await h?.dispose?.();
+      }, timeout * 4);
+
+      describe('nearby', () => {
+        test(
+          'finds listed stations within the radius, nearest first, with their distance',
+          async () => {
+            const page = await h.stations.nearby(nearbyQ());
+            expect(nearIds(page)).toEqual(['yd-county', 'gj-township', 'st-village', 'xx-village', 'hq-village', 'hs-village', 'edge-in']);
+            expect(nearIds(page)).toEqual(expectedNearby(STATIONS, nearbyQ()));
+            expect(page.hasMore).toBe(false);
+            for (const { station, distanceM } of page.items) {
+              expect(Math.abs(distanceM - distanceMeters(CENTRE, station.location))).toBeLessThan(0.5);
+            }
+            const distances = page.items.map((r) => r.distanceM);
+            expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+            expect(page.items[0].distanceM).toBeCloseTo(300, 0);
+          },
+          timeout,
+        );
+
+        test(
+          'returns whole, unchanged station records',
+          async () => {
+            const page = await h.stations.nearby(nearbyQ({ limit: 1 }));
+            expect(page.items[0].station).toEqual(S.yuduCounty);
+          },
+          timeout,
+        );
+
+        test(
+          'the radius is exact at its edge: 4997 m is in, 5010 m is out',
+          async () => {
+            const found = nearIds(await h.stations.nearby(nearbyQ({ radiusM: 5000 })));
+            expect(found).toContain('edge-in');
+            expect(found).not.toContain('edge-out');
+            const wider = nearIds(await h.stations.nearby(nearbyQ({ radiusM: 5020 })));
+            expect(wider.slice(-2)).toEqual(['edge-in', 'edge-out']);
+          },
+          timeout,
+        );
+
+        test(
+          'a small radius or an empty area finds nothing',
+          async () => {
+            expect(await h.stations.nearby(nearbyQ({ radiusM: 200 }))).toEqual({ items: [], hasMore: false });
+            const nanchang = { lat: 28.68, lng: 115.86 };
+            expect(await h.stations.nearby(nearbyQ({ ...nanchang, radiusM: 50_000 }))).toEqual({ items: [], hasMore: false });
+          },
+          timeout,
+        );
+
+        test(
+          'filters by level, by service, and both',
+          async () => {
+            expect(nearIds(await h.stations.nearby(nearbyQ({ level: 'village' })))).toEqual(['st-village', 'xx-village', 'hq-village', 'hs-village', 'edge-in']);
+            expect(nearIds(await h.stations.nearby(nearbyQ({ service: 'bill_payment' })))).toEqual(['gj-township', 'xx-village']);
+            const q = nearbyQ({ level: 'township', service: 'express', radiusM: 20_000 });
+            expect(nearIds(await h.stations.nearby(q))).toEqual(['gj-township', 'tsl-township']);
+            expect(nearIds(await h.stations.nearby(q))).toEqual(expectedNearby(STATIONS, q));
+          },
+          timeout,
+        );
+
+        test(
+          'only the statuses asked for',
+          async () => {
+            const pub = nearIds(await h.stations.nearby(nearbyQ({ statuses: PUBLIC_STATUSES })));
+            expect(pub.slice(0, 2)).toEqual(['yd-county', 'lt-closed']);
+            expect(pub).not.toContain('xx-planned');
+            expect(nearIds(await h.stations.nearby(nearbyQ({ statuses: ['planned'] })))).toEqual(['xx-planned']);
+            expect(nearIds(await h.stations.nearby(nearbyQ({ statuses: ['notice', 'rectification'] })))).toEqual(['xx-village', 'hs-village']);
+            expect((await h.stations.nearby(nearbyQ({ statuses: [] }))).items).toEqual([]);
+          },
+          timeout,
+        );
+
+        test(
+          'pages with offset/limit; hasMore says whether another item exists',
+          async () => {
+            const all = expectedNearby(STATIONS, nearbyQ());
+            const p1 = await h.stations.nearby(nearbyQ({ limit: 3 }));
+            const p2 = await h.stations.nearby(nearbyQ({ limit: 3, offset: 3 }));
+            const p3 = await h.stations.nearby(nearbyQ({ limit: 3, offset: 6 }));
+            expect([p1.hasMore, p2.hasMore, p3.hasMore]).toEqual([true, true, false]);
+            expect([...nearIds(p1), ...nearIds(p2), ...nearIds(p3)]).toEqual(all);
+            expect((await h.stations.nearby(nearbyQ({ limit: all.length }))).hasMore).toBe(false);
+            expect((await h.stations.nearby(nearbyQ({ limit: all.length - 1 }))).hasMore).toBe(true);
+            expect(await h.stations.nearby(nearbyQ({ offset: all.length }))).toEqual({ items: [], hasMore: false });
+            expect(await h.stations.nearby(nearbyQ({ offset: 500 }))).toEqual({ items: [], hasMore: false });
+          },
+          timeout,
+        );
+      });
+
+      describe('search', () => {
+        test(
+          'Chinese text: a substring of the name',
+          async () => {
+            expect(ids((await h.stations.search(searchQ({ text: '水头' }))).items)).toEqual(['st-village']);
+            expect(ids((await h.stations.search(searchQ({ text: '运营中心' }))).items)).toEqual(['xg-county', 'yd-county']);
+            expect(ids((await h.stations.search(searchQ({ text: '边界服务' }))).items)).toEqual(['edge-in']);
+          },
+          timeout,
+        );
+
+        test(
+          'Chinese text: a village or township name the station name does not contain',
+          async () => {
+            expect(ids((await h.stations.search(searchQ({ text: '溪背' }))).items)).toEqual(['hq-village']);
+            expect(ids((await h.stations.search(searchQ({ text: '溪背村' }))).items)).toEqual(['hq-village']);
+            expect(ids((await h.stations.search(searchQ({ text: '贡江' }))).items)).toEqual(['gj-township', 'st-village', 'xx-village', 'hq-village']);
+          },
+          timeout,
+        );
+
+        test(
+          'Chinese text: the address',
+          async () => {
+            expect(ids((await h.stations.search(searchQ({ text: '长征大道' }))).items)).toEqual(['yd-county']);
+          },
+          timeout,
+        );
+
+        test(
+          'Chinese text must be contiguous, and punctuation or regex characters are not operators',
+          async () => {
+            expect((await h.stations.search(searchQ({ text: '水村' }))).items).toEqual([]);
+            expect(ids((await h.stations.search(searchQ({ text: ' 水头 ' }))).items)).toEqual(['st-village']);
+            expect(ids((await h.stations.search(searchQ({ text: '水头.*' }))).items)).toEqual(['st-village']);
+            expect(ids((await h.stations.search(searchQ({ text: '(水头|溪背)' }))).items)).toEqual([]);
+            expect(await h.stations.search(searchQ({ text: '.*' }))).toEqual({ items: [], hasMore: false });
+            expect(await h.stations.search(searchQ({ text: '！？' }))).toEqual({ items: [], hasMore: false });
+          },
+          timeout,
+        );
+
+        test(
+          'pinyin: initials and full-pinyin prefixes of the name and of places, any case, spaces ignored',
+          async () => {
+            expect(ids((await h.stations.search(searchQ({ text: 'stc' }))).items)).toEqual(['st-village']);
+            expect(ids((await h.stations.search(searchQ({ text: 'STC' }))).items)).toEqual(['st-village']);
+            expect(ids((await h.stations.search(searchQ({ text: 'shuit' }))).items)).toEqual(['st-village']);
+            expect(ids((await h.stations.search(searchQ({ text: 'shui tou' }))).items)).toEqual(['st-village']);
+            expect(ids((await h.stations.search(searchQ({ text: 'hqbm' }))).items)).toEqual(['hq-village']); // station name
+            expect(ids((await h.stations.search(searchQ({ text: 'xbc' }))).items)).toEqual(['hq-village']); // its village
+            expect(ids((await h.stations.search(searchQ({ text: 'gjz' }))).items)).toEqual(['gj-township', 'st-village', 'xx-village', 'hq-village']);
+          },
+          timeout,
+        );
+
+        test(
+          'pinyin matches prefixes only, and not the stripped brand or the province and city',
+          async () => {
+            expect((await h.stations.search(searchQ({ text: 'toucun' }))).items).toEqual([]);
+            expect((await h.stations.search(searchQ({ text: 'jxds' }))).items).toEqual([]);
+            expect((await h.stations.search(searchQ({ text: 'ganzhou' }))).items).toEqual([]);
+          },
+          timeout,
+        );
+
+        test(
+          'by region code at every level',
+          async () => {
+            const listed = STATIONS.filter((s) => LISTED_STATUSES.includes(s.status)).sort(byLevelThenCode);
+            expect(ids((await h.stations.search(searchQ({ regionCode: '36' }))).items)).toEqual(ids(listed));
+            expect(ids((await h.stations.search(searchQ({ regionCode: '3607' }))).items)).toEqual(ids(listed));
+            expect(ids((await h.stations.search(searchQ({ regionCode: '360732' }))).items)).toEqual(['xg-county', 'cg-township']);
+            expect(ids((await h.stations.search(searchQ({ regionCode: '360731100' }))).items)).toEqual(['gj-township', 'st-village', 'xx-village', 'hq-village']);
+            expect(ids((await h.stations.search(searchQ({ regionCode: '360731100201' }))).items)).toEqual(['st-village']);
+            expect((await h.stations.search(searchQ({ regionCode: '3601' }))).items).toEqual([]);
+          },
+          timeout,
+        );
+
+        test(
+          'orders county → township → village, then by code',
+          async () => {
+            const got = (await h.stations.search(searchQ({ regionCode: '360731' }))).items;
+            expect(ids(got)).toEqual(['yd-county', 'gj-township', 'tsl-township', 'st-village', 'xx-village', 'hq-village', 'hs-village', 'edge-in', 'edge-out']);
+            expect(ids(got)).toEqual(ids([...got].sort(byLevelThenCode)));
+          },
+          timeout,
+        );
+
+        test(
+          'without text or region: every station of the statuses, filters applied',
+          async () => {
+            expect(ids((await h.stations.search(searchQ({ statuses: ['closed', 'planned'] }))).items)).toEqual(['lt-closed', 'xx-planned']);
+            expect(ids((await h.stations.search(searchQ({ level: 'county' }))).items)).toEqual(['xg-county', 'yd-county']);
+          },
+          timeout,
+        );
+
+        test(
+          'combines text, region, level, service and statuses',
+          async () => {
+            expect(ids((await h.stations.search(searchQ({ regionCode: '360731', level: 'village', service: 'express' }))).items)).toEqual(['st-village', 'hq-village', 'hs-village']);
+            expect(ids((await h.stations.search(searchQ({ text: '服务点', regionCode: '360731101' }))).items)).toEqual(['hs-village', 'edge-in', 'edge-out']);
+            expect(ids((await h.stations.search(searchQ({ text: 'hsc', service: 'training' }))).items)).toEqual(['edge-in', 'edge-out']);
+            expect(ids((await h.stations.search(searchQ({ text: '小溪' }))).items)).toEqual(['xx-village']);
+            expect(ids((await h.stations.search(searchQ({ text: '小溪', statuses: PUBLIC_STATUSES.concat('planned') }))).items)).toEqual(['xx-village', 'xx-planned']);
+            expect((await h.stations.search(searchQ({ text: '罗田' }))).items).toEqual([]);
+            expect(ids((await h.stations.search(searchQ({ text: '罗田', statuses: PUBLIC_STATUSES }))).items)).toEqual(['lt-closed']);
+            expect((await h.stations.search(searchQ({ text: '水头', level: 'township' }))).items).toEqual([]);
+          },
+          timeout,
+        );
+
+        test(
+          'pages with offset/limit and hasMore',
+          async () => {
+            const all = ids((await h.stations.search(searchQ({ regionCode: '36' }))).items);
+            expect(all).toHaveLength(11);
+            const seen: string[] = [];
+            const flags: boolean[] = [];
+            for (let offsetN = 0; offsetN < all.length; offsetN += 4) {
+              const page = await h.stations.search(searchQ({ regionCode: '36', offset: offsetN, limit: 4 }));
+              seen.push(...ids(page.items));
+              flags.push(page.hasMore);
+            }
+            expect(seen).toEqual(all);
+            expect(flags).toEqual([true, true, false]);
+            expect((await h.stations.search(searchQ({ regionCode: '36', limit: 11 }))).hasMore).toBe(false);
+            expect(await h.stations.search(searchQ({ regionCode: '36', offset: 11 }))).toEqual({ items: [], hasMore: false });
+          },
+          timeout,
+        );
+      });
+
+      describe('get and count', () => {
+        test(
+          'get returns the whole record, or null',
+          async () => {
+            expect(await h.stations.get('st-village')).toEqual(S.shuitou);
+            expect(await h.stations.get('lt-closed')).toEqual(S.luotian);
+            expect(await h.stations.get('no-such-station')).toBeNull();
+          },
+          timeout,
+        );
+
+        test(
+          'count counts every station, whatever its status',
+          async () => {
+            expect(await h.stations.count()).toBe(STATIONS.length);
+          },
+          timeout,
+        );
+      });
+
+      describe('regions', () => {
+        test(
+          'top level: the cities of the province (36), sorted by code',
+          async () => {
+            expect(await h.regions.children(null)).toEqual([R.nanchang, R.ganzhou, R.jian]);
+          },
+          timeout,
+        );
+
+        test(
+          'children of a city, a county and a township; none below a village',
+          async () => {
+            expect(await h.regions.children('3607')).toEqual([R.yudu, R.xingguo]);
+            expect(await h.regions.children('360731')).toEqual([R.gongjiang, R.tieshanlong]);
+            expect(await h.regions.children('360731100')).toEqual([R.shuitou, R.xiaoxi, R.xibei]);
+            expect(await h.regions.children('360731100201')).toEqual([]);
+            expect(await h.regions.children('3601')).toEqual([]);
+          },
+          timeout,
+        );
+
+        test(
+          'get: with the centre when known, without the key otherwise; null when absent',
+          async () => {
+            expect(await h.regions.get('360731')).toEqual(R.yudu);
+            const township = await h.regions.get('360731100');
+            expect(township).toEqual(R.gongjiang);
+            expect(township).not.toHaveProperty('centre');
+            expect(await h.regions.get('36')).toEqual(R.jiangxi);
+            expect(await h.regions.get('369999')).toBeNull();
+          },
+          timeout,
+        );
+      });
+    });
+
+    describe('writes', () => {
+      let h: StoreHandle;
+      beforeEach(async () => {
+        h = await makeStores();
+        await h.stations.upsertMany(STATIONS);
+      }, timeout * 4);
+      afterEach(async () => {
+        await h?.dispose?.();
+      }, timeout * 4);
+
+      test(
+        'upserting an existing id replaces it: no duplicate',
+        async () => {
+          const changed = { ...S.shuitou, contact: { phone: '13907975678' } };
+          await h.stations.upsertMany([changed]);
+          expect(await h.stations.count()).toBe(STATIONS.length);
+          expect(await h.stations.get('st-village')).toEqual(changed);
+          expect(nearIds(await h.stations.nearby(nearbyQ())).filter((id) => id === 'st-village')).toHaveLength(1);
+          expect(ids((await h.stations.search(searchQ({ text: '水头' }))).items)).toEqual(['st-village']);
+        },
+        timeout,
+      );
+
+      test(
+        'the last version of an id in one call wins',
+        async () => {
+          const v1 = { ...S.shuitou, address: '贡江镇水头村一组' };
+          const v2 = { ...S.shuitou, address: '贡江镇水头村二组' };
+          await h.stations.upsertMany([v1, v2]);
+          expect(await h.stations.count()).toBe(STATIONS.length);
+          expect((await h.stations.get('st-village'))?.address).toBe('贡江镇水头村二组');
+        },
+        timeout,
+      );
+
+      test(
+        'a moved station is found at its new place only',
+        async () => {
+          const far = offset(CENTRE, 30_000, 20_000);
+          await h.stations.upsertMany([{ ...S.shuitou, location: { ...far, datum: 'GCJ-02' } }]);
+          expect(nearIds(await h.stations.nearby(nearbyQ()))).not.toContain('st-village');
+          const there = await h.stations.nearby(nearbyQ({ ...far, radiusM: 1000 }));
+          expect(nearIds(there)).toEqual(['st-village']);
+          expect(there.items[0].distanceM).toBeLessThan(1);
+        },
+        timeout,
+      );
+
+      test(
+        'a removed service no longer matches; an added one does',
+        async () => {
+          await h.stations.upsertMany([{ ...S.shuitou, services: ['purchasing', 'medical_booking'] }]);
+          expect(nearIds(await h.stations.nearby(nearbyQ({ service: 'express' })))).not.toContain('st-village');
+          expect(ids((await h.stations.search(searchQ({ regionCode: '360731100201', service: 'express' }))).items)).toEqual([]);
+          expect(ids((await h.stations.search(searchQ({ regionCode: '360731100201', service: 'medical_booking' }))).items)).toEqual(['st-village']);
+        },
+        timeout,
+      );
+
+      test(
+        'a renamed station is found by its new name, not its old one',
+        async () => {
+          await h.stations.upsertMany([{ ...S.hongqi, name: '江西电商扶贫工程新桥便民服务点' }]);
+          expect(ids((await h.stations.search(searchQ({ text: '新桥' }))).items)).toEqual(['hq-village']);
+          expect(ids((await h.stations.search(searchQ({ text: 'xqbm' }))).items)).toEqual(['hq-village']);
+          expect((await h.stations.search(searchQ({ text: '红旗' }))).items).toEqual([]);
+          expect((await h.stations.search(searchQ({ text: 'hqbm' }))).items).toEqual([]);
+          expect(ids((await h.stations.search(searchQ({ text: '溪背' }))).items)).toEqual(['hq-village']); // the village is unchanged
+        },
+        timeout,
+      );
+
+      test(
+        'a status change moves the station in and out of listings',
+        async () => {
+          await h.stations.upsertMany([{ ...S.shuitou, status: 'closed', certification: null }]);
+          expect(nearIds(await h.stations.nearby(nearbyQ()))).not.toContain('st-village');
+          expect((await h.stations.search(searchQ({ text: '水头' }))).items).toEqual([]);
+          expect(ids((await h.stations.search(searchQ({ text: '水头', statuses: PUBLIC_STATUSES }))).items)).toEqual(['st-village']);
+        },
+        timeout,
+      );
+
+      test(
+        'a moved region path changes region matches',
+        async () => {
+          await h.stations.upsertMany([{ ...S.shuitou, regionPath: [...S.shuitou.regionPath.slice(0, 4), { code: R.xiaoxi.code, name: R.xiaoxi.name }] }]);
+          expect((await h.stations.search(searchQ({ regionCode: R.shuitou.code }))).items).toEqual([]);
+          expect(ids((await h.stations.search(searchQ({ regionCode: R.xiaoxi.code }))).items)).toEqual(['st-village', 'xx-village']);
+        },
+        timeout,
+      );
+
+      test(
+        'regions: upsert replaces by code',
+        async () => {
+          await h.regions.upsertMany(REGIONS);
+          await h.regions.upsertMany([{ ...R.gongjiang, name: '贡江镇（新）' }]);
+          expect(await h.regions.get(R.gongjiang.code)).toEqual({ ...R.gongjiang, name: '贡江镇（新）' });
+          expect(await h.regions.children('360731')).toEqual([{ ...R.gongjiang, name: '贡江镇（新）' }, R.tieshanlong]);
+        },
+        timeout,
+      );
+    });
+
+    describe('answers larger than one storage batch (130 stations, 120 villages)', () => {
+      let h: StoreHandle;
+      const bulk = bulkStations(130);
+      const villages = bulkVillages(120);
+      beforeAll(async () => {
+        h = await makeStores();
+        await h.stations.upsertMany(bulk);
+        await h.regions.upsertMany([...REGIONS, ...villages]);
+      }, timeout * 12);
+      afterAll(async () => {
+        await h?.dispose?.();
+      }, timeout * 12);
+
+      test(
+        'nearby with a large limit and offset',
+        async () => {
+          const all = expectedNearby(bulk, nearbyQ());
+          expect(all).toHaveLength(130);
+          const p1 = await h.stations.nearby(nearbyQ({ limit: 120 }));
+          expect(nearIds(p1)).toEqual(all.slice(0, 120));
+          expect(p1.hasMore).toBe(true);
+          const p2 = await h.stations.nearby(nearbyQ({ offset: 105, limit: 50 }));
+          expect(nearIds(p2)).toEqual(all.slice(105));
+          expect(p2.hasMore).toBe(false);
+        },
+        timeout * 2,
+      );
+
+      test(
+        'search with a large limit and offset',
+        async () => {
+          const all = [...bulk].sort(byLevelThenCode).map((s) => s.id);
+          const p1 = await h.stations.search(searchQ({ regionCode: R.shuitou.code, limit: 120 }));
+          expect(ids(p1.items)).toEqual(all.slice(0, 120));
+          expect(p1.hasMore).toBe(true);
+          const p2 = await h.stations.search(searchQ({ text: '水头', offset: 100, limit: 40 }));
+          expect(ids(p2.items)).toEqual(all.slice(100));
+          expect(p2.hasMore).toBe(false);
+          expect(await h.stations.count()).toBe(130);
+        },
+        timeout * 2,
+      );
+
+      test(
+        'all children of a region with many children',
+        async () => {
+          const got = await h.regions.children(R.gongjiang.code);
+          expect(got.map((r) => r.code)).toEqual([R.shuitou, R.xiaoxi, R.xibei, ...villages].map((r) => r.code).sort());
+        },
+        timeout * 2,
+      );
+    });
+
+    describe('when the store is unavailable', () => {
+      let h: StoreHandle;
+      beforeAll(async () => {
+        h = await makeStores();
+        await h.regions.upsertMany([R.jiangxi, R.ganzhou]);
+        await h.stations.upsertMany([S.shuitou]);
+        await h.breakStore();
+      }, timeout * 4);
+      afterAll(async () => {
+        await h?.dispose?.();
+      }, timeout * 4);
+
+      test(
+        'every operation fails with AppError UNAVAILABLE',
+        async () => {
+          await expectUnavailable(h.stations.nearby(nearbyQ()));
+          await expectUnavailable(h.stations.search(searchQ({ text: '水头' })));
+          await expectUnavailable(h.stations.search(searchQ({ text: 'stc' })));
+          await expectUnavailable(h.stations.get('st-village'));
+          await expectUnavailable(h.stations.count());
+          await expectUnavailable(h.stations.upsertMany([S.xiaoxi]));
+          await expectUnavailable(h.regions.children(null));
+          await expectUnavailable(h.regions.get('36'));
+          await expectUnavailable(h.regions.upsertMany([R.nanchang]));
+        },
+        timeout * 2,
+      );
+    });
+  });
+}
