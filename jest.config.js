@@ -25,11 +25,15 @@ module.exports = {
       roots: ['<rootDir>/test/components'],
       testMatch: ['**/*.test.tsx'],
       transform: { '^.+\\.(t|j)sx?$': 'babel-jest' },
-      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|react|scheduler|@babel|@testing-library)/)'],
+      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|\\.pnpm|tslib|react|scheduler|@babel|@testing-library)/)'],
       moduleNameMapper: {
         '^@tarojs/components$': '@tarojs/components/lib/react/index',
         '\\.(css|scss)$': '<rootDir>/test/components/style-stub.js',
         '^@/(.*)$': '<rootDir>/src/$1',
+        '^@core/(.*)$': '<rootDir>/core/$1',
+        '^@tarojs/taro$': '<rootDir>/test/components/taro-mock.ts',
+        // The app uses no Swiper; stub the ESM-only bundle @tarojs/components imports.
+        '^swiper/bundle$': '<rootDir>/test/components/style-stub.js',
       },
       setupFiles: ['<rootDir>/test/components/setup.ts'],
     },

@@ -181,6 +181,16 @@ export interface Cipher {
   keyedHash(plain: string): string;
 }
 
+export interface FileStore {
+  /**
+   * Take an uploaded photo into a complaint: check it was uploaded by this person and is a clean
+   * image; returns the id to store. Throws VALIDATION_ERROR otherwise.
+   */
+  claim(fileId: string, openid: string): Promise<string>;
+  /** Short-lived URLs, given only to people allowed to see the record. */
+  viewUrls(fileIds: string[]): Promise<string[]>;
+}
+
 export interface IdSource {
   /** A unique, URL-safe id. */
   id(): string;

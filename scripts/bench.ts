@@ -18,7 +18,7 @@ import { distanceMeters } from '../core/shared/geo';
 import { LISTED_STATUSES } from '../core/station/vocabulary';
 import { provinceStations } from '../seed/province';
 import { createLocalFunctions, createLocalStores, localPlatform } from '../server/functions';
-import { aesCipher } from '../adapters/platform/local';
+import { aesCipher } from '../adapters/platform/crypto';
 import { randomBytes } from 'node:crypto';
 import { createLocalServer } from '../server/http';
 import { root } from './run-util';
@@ -100,7 +100,8 @@ async function main(): Promise<void> {
   const full = timeEach(Math.min(QUERIES, 300), (i) => scan(query(i)));
 
   // Throughput through the real local server vs a bare http server.
-  const { functions } = createLocalFunctions(stores, localPlatform(aesCipher([{ id: 'k1', key: randomBytes(32) }])));
+  const noFiles = { claim: async (id: string) => id, viewUrls: async (ids: string[]) => ids };
+  const { functions } = createLocalFunctions(stores, localPlatform(aesCipher([{ id: 'k1', key: randomBytes(32) }]), noFiles));
   const local = createLocalServer({ functions });
   const localUrl = await listen(local);
   const body = JSON.stringify({ action: 'nearby', data: { lat: points[0].lat, lng: points[0].lng, radiusM: 20_000 } });

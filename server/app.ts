@@ -4,7 +4,10 @@
  */
 import type { Server } from 'node:http';
 import { openDatabase, type Db } from '../adapters/sqlite/db';
-import { aesCipher, localKeyRing } from '../adapters/platform/local';
+import { localKeyRing } from '../adapters/platform/local';
+import { aesCipher, deriveKey } from '../adapters/platform/crypto';
+import { localFileStore, type LocalFileStore } from '../adapters/platform/local-files';
+import { systemClock } from '../core/ports';
 import type { ComplaintFaults } from '../adapters/sqlite/complaints';
 import { bootstrapAdmins, parseAdminConfig } from '../core/account/service';
 import type { Logger } from '../core/shared/router';
@@ -16,6 +19,8 @@ import { seedIfEmpty } from './seed';
 export interface LocalAppOptions {
   dbFile: string;
   keyFile: string;
+  /** Folder for uploaded photos (git-ignored in local mode). */
+  uploadsDir: string;
   h5Dir?: string;
   /** Seed demo stations, regions and demo identities' roles on an empty database. */
   demo?: boolean;
@@ -29,6 +34,7 @@ export interface LocalApp {
   db: Db;
   stores: LocalStores;
   platform: LocalPlatform;
+  files: LocalFileStore;
   server: Server;
   runScheduler: () => ReturnType<ReturnType<typeof createLocalFunctions>['scheduler']>;
   seeded: { seeded: boolean; stations: number };
@@ -38,7 +44,9 @@ export interface LocalApp {
 export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
   const db = openDatabase(opts.dbFile);
   const stores = createLocalStores(db, opts.faults);
-  const platform = localPlatform(aesCipher(localKeyRing(opts.keyFile)), opts.platform);
+  const ring = localKeyRing(opts.keyFile);
+  const files = localFileStore(opts.uploadsDir, deriveKey(ring, 'zdt-file-urls'), opts.platform?.clock ?? systemClock);
+  const platform = localPlatform(aesCipher(ring), files, opts.platform);
   const seeded = opts.demo ? await seedIfEmpty(stores, platform.clock.now()) : { seeded: false, stations: await stores.stations.count() };
   const identities = opts.demo ? demoIdentities() : [];
   if (opts.demo) {
@@ -51,6 +59,7 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
   const runScheduler = () => scheduler({}, { openid: null, trusted: true });
   const server = createLocalServer({
     functions,
+    files,
     h5Dir: opts.h5Dir,
     log: opts.accessLog,
     dev: opts.demo
@@ -61,6 +70,7 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
     db,
     stores,
     platform,
+    files,
     server,
     runScheduler,
     seeded,

@@ -12,9 +12,10 @@ import {
 } from '../adapters/sqlite/complaints';
 import { createSqliteRegionRepository, createSqliteStationRepository } from '../adapters/sqlite/stations';
 import { pinyinOf } from '../adapters/pinyin';
-import { localContentSecurity, randomIds, recordingNotifier } from '../adapters/platform/local';
+import { localContentSecurity, recordingNotifier } from '../adapters/platform/local';
+import { randomIds } from '../adapters/platform/crypto';
 import type { Db } from '../adapters/sqlite/db';
-import { systemClock, type Cipher, type Clock, type ContentSecurity, type IdSource, type Notifier } from '../core/ports';
+import { systemClock, type Cipher, type Clock, type ContentSecurity, type FileStore, type IdSource, type Notifier } from '../core/ports';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
 import type { Logger } from '../core/shared/router';
@@ -44,17 +45,18 @@ export interface LocalPlatform {
   cipher: Cipher;
   ids: IdSource;
   notifier: Notifier;
+  files: FileStore;
 }
 
-export function localPlatform(cipher: Cipher, overrides: Partial<LocalPlatform> = {}): LocalPlatform {
-  return { clock: systemClock, content: localContentSecurity(), cipher, ids: randomIds, notifier: recordingNotifier(), ...overrides };
+export function localPlatform(cipher: Cipher, files: FileStore, overrides: Partial<LocalPlatform> = {}): LocalPlatform {
+  return { clock: systemClock, content: localContentSecurity(), cipher, files, ids: randomIds, notifier: recordingNotifier(), ...overrides };
 }
 
 export function createLocalFunctions(stores: LocalStores, platform: LocalPlatform, logger?: Logger) {
-  const { clock, content, cipher, ids, notifier } = platform;
+  const { clock, content, cipher, ids, notifier, files } = platform;
   const functions: Record<string, FunctionHandler> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, clock }, logger),
-    complaints: createComplaintsHandler({ ...stores, content, cipher, ids, clock }, logger),
+    complaints: createComplaintsHandler({ ...stores, content, files, cipher, ids, clock }, logger),
     account: createAccountHandler({ ...stores, ids, clock }, logger),
   };
   // Not in `functions`: clients cannot call it; the server runs it on a timer and the dev route.

@@ -9,12 +9,16 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import { AppError, HTTP_STATUS, type Envelope } from '../core/shared/errors';
 import type { FunctionHandler } from './functions';
+import type { LocalFileStore } from '../adapters/platform/local-files';
+import { MAX_PHOTO_BYTES } from '../core/shared/image';
 
 export const MAX_BODY_BYTES = 1_000_000;
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface LocalServerOptions {
   functions: Record<string, FunctionHandler>;
+  /** Photo uploads (POST /api/upload) and signed views (GET /files/<id>). */
+  files?: LocalFileStore;
   /** Folder of the H5 build; when absent the root explains how to build it. */
   h5Dir?: string;
   /** Developer routes, local mode only: demo identities, the scheduler on demand, the outbox. */
@@ -40,22 +44,36 @@ function fail(res: ServerResponse, err: AppError): void {
   sendEnvelope(res, { ok: false, error: err.toBody() });
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, max = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new AppError('VALIDATION_ERROR', '提交的内容太大了'));
-        req.destroy();
+      if (size > max) {
+        // Answer at once but keep reading (and dropping) the rest: destroying the request here
+        // resets the connection and the client never sees the answer. Give up on runaway bodies.
+        reject(new AppError('VALIDATION_ERROR', max === MAX_BODY_BYTES ? '提交的内容太大了' : '图片太大了，请选择 2MB 以内的照片'));
+        if (size > max * 8) req.destroy();
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+async function handleUpload(req: IncomingMessage, res: ServerResponse, files: LocalFileStore): Promise<void> {
+  if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 上传'));
+  const header = req.headers['x-wx-openid'];
+  if (typeof header !== 'string' || !OPENID_PATTERN.test(header)) return fail(res, new AppError('UNAUTHENTICATED', '请先登录微信后再上传'));
+  try {
+    const bytes = await readBody(req, MAX_PHOTO_BYTES);
+    sendEnvelope(res, { ok: true, data: files.upload(bytes, header) });
+  } catch (err) {
+    fail(res, err instanceof AppError ? err : new AppError('INTERNAL'));
+  }
 }
 
 async function handleDev(req: IncomingMessage, res: ServerResponse, path: string, dev: NonNullable<LocalServerOptions['dev']>): Promise<void> {
@@ -83,7 +101,7 @@ export function createLocalServer(opts: LocalServerOptions): Server {
     if (openid !== null && !OPENID_PATTERN.test(openid)) return fail(res, new AppError('UNAUTHENTICATED', '身份信息无效，请重新进入'));
     let event: unknown;
     try {
-      const raw = await readBody(req);
+      const raw = (await readBody(req)).toString('utf8');
       event = raw === '' ? {} : JSON.parse(raw);
     } catch (err) {
       return fail(res, err instanceof AppError ? err : new AppError('VALIDATION_ERROR', '请求格式不对，应为 JSON'));
@@ -95,6 +113,19 @@ export function createLocalServer(opts: LocalServerOptions): Server {
     const started = Date.now();
     const path = (req.url ?? '/').split('?')[0];
     res.on('finish', () => log({ method: req.method, path, status: res.statusCode, ms: Date.now() - started }));
+    if (path === '/api/upload' && opts.files) {
+      handleUpload(req, res, opts.files).catch(() => fail(res, new AppError('INTERNAL')));
+      return;
+    }
+    const file = /^\/files\/(upl-[A-Za-z0-9_-]{10,64})$/.exec(path);
+    if (file && opts.files && req.method === 'GET') {
+      const q = new URL(req.url ?? '/', 'http://local').searchParams;
+      const found = opts.files.read(file[1], q.get('exp') ?? '', q.get('sig') ?? '');
+      if (!found) return fail(res, new AppError('NOT_FOUND', '图片链接已过期，请刷新页面'));
+      res.writeHead(200, { 'content-type': found.type, 'cache-control': 'private, max-age=600', 'content-length': found.bytes.length });
+      res.end(found.bytes);
+      return;
+    }
     const api = /^\/api\/([A-Za-z0-9_-]{1,40})\/?$/.exec(path);
     if (api) {
       handleApi(req, res, api[1]).catch(() => fail(res, new AppError('INTERNAL')));

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     dbFile: join(dataDir, 'zhandiantong.sqlite'),
     // The data key lives outside the database file.
     keyFile: join(dataDir, 'keys', 'data-keys.txt'),
+    uploadsDir: join(dataDir, 'uploads'),
     h5Dir,
     demo: process.env.DEMO !== '0',
     logger: { info: jsonLog, error: jsonLog },

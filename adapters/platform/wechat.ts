@@ -5,6 +5,8 @@
  */
 import type { ContentSecurity, ContentVerdict, Notifier } from '../../core/ports';
 import type { OutboxMessage } from '../../core/complaint/model';
+import { AppError } from '../../core/shared/errors';
+import type { FileStore } from '../../core/ports';
 
 interface WxCloud {
   openapi: {
@@ -40,6 +42,38 @@ export function wechatNotifier(cloud: WxCloud, templates: TemplateConfig, page =
       if (!t) return; // no template configured for this event: nothing to send, not an error
       const data = Object.fromEntries(Object.entries(t.fields).map(([key, field]) => [key, { value: (m.payload[field] ?? '').slice(0, 20) }]));
       await cloud.openapi.subscribeMessage.send({ touser: m.openid, templateId: t.id, page: `${page}?id=${m.complaintId}`, data, miniprogramState: 'formal' });
+    },
+  };
+}
+
+interface WxStorage {
+  downloadFile(req: { fileID: string }): Promise<{ fileContent: Buffer }>;
+  uploadFile(req: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
+  deleteFile(req: { fileList: string[] }): Promise<unknown>;
+  getTempFileURL(req: { fileList: string[] }): Promise<{ fileList: { fileID: string; tempFileURL: string; status: number }[] }>;
+}
+
+/**
+ * Cloud storage: the client uploads to `complaint-uploads/`; claiming downloads it, checks the
+ * type and size, strips location data, stores the clean copy under `complaint-photos/` (which
+ * the storage rules keep private) and deletes the upload. Views are temporary URLs.
+ */
+export function wechatFileStore(cloud: WxStorage, cleaner: (b: Uint8Array) => { ok: true; bytes: Uint8Array; type: string } | { ok: false; message: string }, newId: () => string): FileStore {
+  return {
+    async claim(fileId: string): Promise<string> {
+      if (!/^cloud:\/\/[^/]+\/complaint-uploads\//.test(fileId)) throw new AppError('VALIDATION_ERROR', '图片无效，请重新上传', { photos: '图片无效' });
+      const { fileContent } = await cloud.downloadFile({ fileID: fileId });
+      const cleaned = cleaner(new Uint8Array(fileContent));
+      if (!cleaned.ok) throw new AppError('VALIDATION_ERROR', cleaned.message, { photos: cleaned.message });
+      const ext = cleaned.type === 'image/png' ? 'png' : 'jpg';
+      const { fileID } = await cloud.uploadFile({ cloudPath: `complaint-photos/${newId()}.${ext}`, fileContent: Buffer.from(cleaned.bytes) });
+      await cloud.deleteFile({ fileList: [fileId] });
+      return fileID;
+    },
+    async viewUrls(ids: string[]): Promise<string[]> {
+      if (!ids.length) return [];
+      const r = await cloud.getTempFileURL({ fileList: ids });
+      return ids.map((id) => r.fileList.find((f) => f.fileID === id)?.tempFileURL ?? '');
     },
   };
 }

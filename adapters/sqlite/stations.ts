@@ -80,9 +80,11 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
       guarded(() => {
         const box = boundingBox(q, q.radiusM);
         const params: unknown[] = [box.minLat, box.maxLat, box.minLng, box.maxLng];
+        // Overlap, not containment: the R*Tree stores 32-bit floats rounded outwards, so a point
+        // just inside the box edge may be stored as a box poking out of it. Exact distance filters below.
         const sql =
           'SELECT s.rid, s.lat, s.lng FROM stations_geo g JOIN stations s ON s.rid = g.rid' +
-          ' WHERE g.min_lat >= ? AND g.max_lat <= ? AND g.min_lng >= ? AND g.max_lng <= ?' +
+          ' WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lng >= ? AND g.min_lng <= ?' +
           filterSql(q, params);
         const rows = db.prepare(sql).raw().all(...params) as [number, number, number][];
         const hits: { rid: number; d: number }[] = [];

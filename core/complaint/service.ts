@@ -13,6 +13,7 @@ import type {
   ComplaintQuery,
   ComplaintRepository,
   ContentSecurity,
+  FileStore,
   IdSource,
   RoleRepository,
   StationRepository,
@@ -45,6 +46,7 @@ export interface ComplaintDeps {
   calendars: CalendarRepository;
   stations: StationRepository;
   content: ContentSecurity;
+  files: FileStore;
   cipher: Cipher;
   ids: IdSource;
   clock: Clock;
@@ -67,7 +69,7 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 export function createComplaintService(deps: ComplaintDeps) {
-  const { complaints, roles, audit, calendars, stations, content, cipher, ids, clock } = deps;
+  const { complaints, roles, audit, calendars, stations, content, files, cipher, ids, clock } = deps;
 
   async function actorOf(openid: string | null): Promise<Actor> {
     if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录微信后再试');
@@ -119,7 +121,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       }));
   }
 
-  function ownerView(c: Complaint, history: HistoryEntry[], viewerOpenid: string): api.ComplaintView {
+  function ownerView(c: Complaint, history: HistoryEntry[], viewerOpenid: string, photoUrls: string[]): api.ComplaintView {
     const own = c.complainantOpenid === viewerOpenid;
     return {
       id: c.id,
@@ -130,7 +132,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       category: c.category,
       categoryLabel: CATEGORY_LABELS[c.category],
       description: own ? c.description : '',
-      photos: own ? c.photos : [],
+      photos: own ? photoUrls : [],
       status: c.status,
       statusLabel: STATUS_LABELS[c.status],
       submittedAt: c.submittedAt,
@@ -179,16 +181,16 @@ export function createComplaintService(deps: ComplaintDeps) {
     return c.assignee.kind === 'operator' ? `运营单位：${c.assignee.operatorName}` : `站点：${c.stationName}`;
   }
 
-  function caseView(actor: Actor, c: Complaint, history: HistoryEntry[], cal: WorkCalendar, now: Date, opts: { station: boolean }): api.ComplaintCaseView {
+  function caseView(actor: Actor, c: Complaint, history: HistoryEntry[], cal: WorkCalendar, now: Date, opts: { station: boolean }, photoUrls: string[]): api.ComplaintCaseView {
     const handler = authorize(actor, 'complaint.contact', targetOf(c)).allowed;
     let phone: string | null = null;
     if (c.phoneCipher && handler && !opts.station) phone = cipher.decrypt(c.phoneCipher);
     const hideIdentity = opts.station && !c.shareIdentity;
     return {
-      ...ownerView(c, history, c.complainantOpenid),
+      ...ownerView(c, history, c.complainantOpenid, photoUrls),
       // Officials see the content; a held complaint shows only to officials (the station sees it after release).
       description: opts.station && c.held ? '（内容审核中）' : c.description,
-      photos: opts.station && c.held ? [] : c.photos,
+      photos: opts.station && c.held ? [] : photoUrls,
       canWithdraw: false,
       canEvaluate: false,
       phoneMasked: hideIdentity ? null : c.phoneMasked,
@@ -251,7 +253,8 @@ export function createComplaintService(deps: ComplaintDeps) {
     const outbox: OutboxMessage[] = result.notify.map((n) => ({ ...n, id: ids.id(), createdAt: now.toISOString(), sentAt: null, attempts: 0, lastError: null }));
     await complaints.apply({ next: result.next, expectedVersion: c.version, history: [result.history], outbox });
     const history = await complaints.history(id);
-    return kind === 'complainant' ? ownerView(result.next, history, actor.openid) : caseView(actor, result.next, history, cal, now, { station: false });
+    const urls = await files.viewUrls(result.next.photos);
+    return kind === 'complainant' ? ownerView(result.next, history, actor.openid, urls) : caseView(actor, result.next, history, cal, now, { station: false }, urls);
   }
 
   return {
@@ -283,6 +286,9 @@ export function createComplaintService(deps: ComplaintDeps) {
         held = true; // the checker failed: hold for an official rather than publish or lose it
       }
 
+      const photos: string[] = [];
+      for (const p of input.photos ?? []) photos.push(await files.claim(p, actor.openid));
+
       const now = clock.now();
       const at = now.toISOString();
       const cal = await calendar();
@@ -297,7 +303,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         regionCodes: station.regionPath.map((r) => r.code),
         category: input.category,
         description: input.description,
-        photos: input.photos ?? [],
+        photos,
         complainantOpenid: actor.openid,
         phoneCipher: input.phone ? cipher.encrypt(input.phone) : null,
         phoneMasked: maskPhone(input.phone),
@@ -340,7 +346,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         internal: false,
       };
       const { complaint: stored } = await complaints.create({ complaint, history, outbox: [], requestKey: `${actor.openid}:${requestId}` });
-      return ownerView(stored, await complaints.history(stored.id), actor.openid);
+      return ownerView(stored, await complaints.history(stored.id), actor.openid, await files.viewUrls(stored.photos));
     },
 
     async join(openid: string | null, input: In<typeof api.joinInput>): Promise<{ supporters: number; added: boolean }> {
@@ -367,7 +373,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         if (c) await deny(actor, 'complaint.readOwn', `complaint:${c.id}`, 'not-owner').catch(() => undefined);
         throw new AppError('NOT_FOUND', '没有找到这件投诉', { id: '投诉不存在' });
       }
-      return ownerView(c, await complaints.history(c.id), actor.openid);
+      return ownerView(c, await complaints.history(c.id), actor.openid, await files.viewUrls(c.photos));
     },
 
     withdraw: (openid: string | null, input: In<typeof api.withdrawInput>) => act(openid, input.id, input.version, 'complaint.withdraw', () => ({ type: 'withdraw' })),
@@ -389,7 +395,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const c = await load(input.id);
       await permit(actor, 'complaint.readAsStation', targetOf(c), `complaint:${c.id}`);
       const cal = await calendar();
-      return caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true });
+      return caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true }, c.held ? [] : await files.viewUrls(c.photos));
     },
 
     async queue(openid: string | null, input: In<typeof api.queueInput>) {
@@ -427,7 +433,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const actor = await actorOf(openid);
       const c = await load(input.id);
       await permit(actor, 'complaint.detail', targetOf(c), `complaint:${c.id}`);
-      return caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false });
+      return caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(c.photos));
     },
 
     accept: (openid: string | null, input: In<typeof api.acceptInput>) => act(openid, input.id, input.version, 'complaint.accept', () => ({ type: 'accept' })),

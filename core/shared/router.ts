@@ -55,22 +55,25 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 }
 
 export function validationError(error: z.core.$ZodError, prefix = ''): AppError {
-  const fields: Record<string, string> = {};
+  // A Map, not an object literal: field names come from the input and may be "__proto__".
+  const found = new Map<string, string>();
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[[prefix, ...issue.path, key].filter((p) => p !== '').join('.')] = '不支持的字段';
+      for (const key of issue.keys) found.set([prefix, ...issue.path, key].filter((p) => p !== '').join('.'), '不支持的字段');
       continue;
     }
     const path = [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.') || prefix || 'data';
-    fields[path] ??= issueMessage(issue);
+    if (!found.has(path)) found.set(path, issueMessage(issue));
   }
+  const fields = Object.fromEntries(found) as Record<string, string>;
   const names = Object.keys(fields);
   const message = names.length === 1 ? `${names[0]}：${fields[names[0]]}` : `有 ${names.length} 处填写有误，请检查`;
   return new AppError('VALIDATION_ERROR', message, fields);
 }
 
 export function parseInput<T>(schema: Schema<T>, data: unknown, prefix = 'data'): T {
-  const result = schema.safeParse(data);
+  // reportInput: issueMessage tells a missing value (必填) from a wrong one (格式不对) by issue.input.
+  const result = schema.safeParse(data, { reportInput: true });
   if (!result.success) throw validationError(result.error, prefix);
   return result.data;
 }
@@ -86,7 +89,7 @@ export function createRouter<C>(fn: string, actions: ActionMap<C>, logger: Logge
     const started = Date.now();
     let actionName = '?';
     try {
-      const parsed = eventSchema.safeParse(event);
+      const parsed = eventSchema.safeParse(event, { reportInput: true });
       if (!parsed.success) throw validationError(parsed.error, '');
       actionName = parsed.data.action;
       const def = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
@@ -98,9 +101,10 @@ export function createRouter<C>(fn: string, actions: ActionMap<C>, logger: Logge
     } catch (err) {
       const body = toErrorBody(err);
       if (body.code === 'INTERNAL') {
-        // Name and stack frames only: messages of foreign errors may echo input values.
+        // Name and stack frames only: messages of foreign errors may echo input values (and may span lines).
         const e = err as Error;
-        logger.error({ fn, action: actionName, code: body.code, error: e?.name ?? typeof err, stack: e?.stack?.split('\n').slice(1, 6).join(' | ') });
+        const frames = typeof e?.stack === 'string' ? e.stack.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 5).join(' | ') : undefined;
+        logger.error({ fn, action: actionName, code: body.code, error: e?.name ?? typeof err, stack: frames });
       } else {
         logger.info({ fn, action: actionName, code: body.code, ms: Date.now() - started });
       }

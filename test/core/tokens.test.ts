@@ -63,7 +63,11 @@ describe('pinyinTokens', () => {
 
   test('with the real pinyin dictionary', () => {
     expect(pinyinOf('贡江镇')).toEqual({ initials: 'gjz', full: 'gongjiangzhen' });
+    // 都 is dū in Jiangxi place names (于都, 宁都, 都昌), not dōu.
     expect(pinyinOf('于都县')).toEqual({ initials: 'ydx', full: 'yuduxian' });
+    expect(pinyinOf('宁都县')).toEqual({ initials: 'ndx', full: 'ningduxian' });
+    expect(pinyinOf('都昌县')).toEqual({ initials: 'dcx', full: 'duchangxian' });
+    expect(pinyinOf('于都县贡江镇').full).toBe('yuduxiangongjiangzhen');
     expect(pinyinTokens(['江西电商扶贫工程水头村服务点', '于都县', '贡江镇', '水头村'], pinyinOf).split(' ')).toEqual([
       'stcfwd',
       'shuitoucunfuwudian',

@@ -1,0 +1,65 @@
+/**
+ * Local photo storage for the H5 build: uploads land in a git-ignored folder with their owner,
+ * location data already stripped; views use short-lived HMAC-signed URLs so an <img> can load
+ * them without headers, and only people who were shown the complaint get a URL.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock, FileStore } from '../../core/ports';
+import { AppError } from '../../core/shared/errors';
+import { cleanPhoto, type ImageType } from '../../core/shared/image';
+
+const ID = /^upl-[A-Za-z0-9_-]{10,64}$/;
+const URL_TTL_S = 15 * 60;
+
+interface Meta {
+  owner: string;
+  type: ImageType;
+  size: number;
+}
+
+export interface LocalFileStore extends FileStore {
+  /** Store an upload; the answer is the id the client sends with the complaint. */
+  upload(bytes: Uint8Array, openid: string): { id: string };
+  /** Serve a signed URL's file, or null when the link is wrong or expired. */
+  read(id: string, exp: string, sig: string): { bytes: Buffer; type: ImageType } | null;
+}
+
+export function localFileStore(dir: string, signingKey: Buffer, clock: Clock): LocalFileStore {
+  mkdirSync(dir, { recursive: true });
+  const sign = (id: string, exp: number) => createHmac('sha256', signingKey).update(`${id}.${exp}`).digest('base64url');
+  const metaOf = (id: string): Meta | null => {
+    if (!ID.test(id)) return null;
+    const f = join(dir, `${id}.json`);
+    return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as Meta) : null;
+  };
+  return {
+    upload(bytes, openid) {
+      const cleaned = cleanPhoto(bytes);
+      if (!cleaned.ok) throw new AppError('VALIDATION_ERROR', cleaned.message, { file: cleaned.message });
+      const id = `upl-${randomBytes(15).toString('base64url')}`;
+      writeFileSync(join(dir, id), cleaned.bytes);
+      writeFileSync(join(dir, `${id}.json`), JSON.stringify({ owner: openid, type: cleaned.type, size: cleaned.bytes.length } satisfies Meta));
+      return { id };
+    },
+    async claim(fileId, openid) {
+      const meta = metaOf(fileId);
+      if (!meta || meta.owner !== openid) throw new AppError('VALIDATION_ERROR', '图片无效，请重新上传', { photos: '图片无效' });
+      return fileId;
+    },
+    async viewUrls(ids) {
+      const exp = Math.floor(clock.now().getTime() / 1000) + URL_TTL_S;
+      return ids.map((id) => `/files/${id}?exp=${exp}&sig=${sign(id, exp)}`);
+    },
+    read(id, exp, sig) {
+      const meta = metaOf(id);
+      const expNum = Number(exp);
+      if (!meta || !Number.isInteger(expNum) || expNum * 1000 < clock.now().getTime()) return null;
+      const want = Buffer.from(sign(id, expNum));
+      const got = Buffer.from(sig);
+      if (want.length !== got.length || !timingSafeEqual(want, got)) return null;
+      return { bytes: readFileSync(join(dir, id)), type: meta.type };
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Bundle each cloud function for upload: `npx tsx scripts/build-functions.ts [name…]`.
+ *
+ * For every folder of cloudfunctions/ with an index.ts: one minified CommonJS file for Node 16
+ * (the oldest runtime the cloud offers), wx-server-sdk left out (the cloud installs it from the
+ * generated package.json), plus the function's config.json. Output: dist/cloudfunctions/<name>/.
+ */
+import { build, type Plugin } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..');
+const SOURCE_DIR = join(ROOT, 'cloudfunctions');
+
+/**
+ * zod/mini exposes one namespace object (`z`), and core/shared/zod.ts re-exports it whole, so
+ * esbuild keeps every member, including ~260 KB of translated error messages (`z.locales`).
+ * zod/mini configures no locale by default and our messages are our own Chinese ones, so the
+ * locale modules are replaced by an empty one. (The bundle test runs validation through the bundle.)
+ */
+const dropZodLocales: Plugin = {
+  name: 'drop-zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+export interface BuildOptions {
+  /** Where the function folders go. Default: dist/cloudfunctions. */
+  outDir?: string;
+  /** Build only these functions. Default: all. */
+  only?: string[];
+  /** Print one line per function. Default: true. */
+  log?: boolean;
+}
+
+export interface BuiltFunction {
+  name: string;
+  dir: string;
+  /** Size of index.js in bytes. */
+  bytes: number;
+}
+
+/** Function folders: those of cloudfunctions/ with an index.ts. */
+export function listFunctions(): string[] {
+  return readdirSync(SOURCE_DIR)
+    .filter((name) => statSync(join(SOURCE_DIR, name)).isDirectory() && existsSync(join(SOURCE_DIR, name, 'index.ts')))
+    .sort();
+}
+
+function wxServerSdkVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const version = pkg.dependencies?.['wx-server-sdk'];
+  if (!version) throw new Error('package.json has no wx-server-sdk dependency');
+  return version;
+}
+
+async function buildOne(name: string, dir: string, sdkVersion: string): Promise<BuiltFunction> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, 'index.js');
+  const result = await build({
+    entryPoints: [join(SOURCE_DIR, name, 'index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node16',
+    minify: true,
+    legalComments: 'none',
+    external: ['wx-server-sdk'],
+    plugins: [dropZodLocales],
+    logLevel: 'silent',
+    absWorkingDir: ROOT,
+  });
+  // esbuild throws on errors; warnings (e.g. an unresolvable optional require) still matter.
+  for (const w of result.warnings) console.warn(`[${name}] warning: ${w.text}${w.location ? ` (${w.location.file}:${w.location.line})` : ''}`);
+
+  const pkg = { name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+  const config = join(SOURCE_DIR, name, 'config.json');
+  if (existsSync(config)) copyFileSync(config, join(dir, 'config.json'));
+  return { name, dir, bytes: statSync(outfile).size };
+}
+
+export async function buildFunctions(options: BuildOptions = {}): Promise<BuiltFunction[]> {
+  const outRoot = resolve(options.outDir ?? join(ROOT, 'dist', 'cloudfunctions'));
+  const log = options.log ?? true;
+  const all = listFunctions();
+  const unknown = (options.only ?? []).filter((n) => !all.includes(n));
+  if (unknown.length) throw new Error(`no such function: ${unknown.join(', ')} (have: ${all.join(', ')})`);
+  const names = options.only ?? all;
+  const sdkVersion = wxServerSdkVersion();
+  const built: BuiltFunction[] = [];
+
+  const failures: string[] = [];
+  for (const name of names) {
+    let fn: BuiltFunction;
+    try {
+      fn = await buildOne(name, join(outRoot, name), sdkVersion);
+    } catch (err) {
+      // Keep going so one run reports every broken function; fail at the end.
+      failures.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+      continue;
+    }
+    built.push(fn);
+    if (log) console.info(`${name.padEnd(16)} ${(fn.bytes / 1024).toFixed(1).padStart(7)} KB  ${relative(process.cwd(), join(fn.dir, 'index.js'))}`);
+  }
+  if (failures.length) throw new Error(`${failures.length} function(s) failed to build:\n${failures.join('\n')}`);
+  return built;
+}
+
+if (require.main === module) {
+  buildFunctions({ only: process.argv.length > 2 ? process.argv.slice(2) : undefined }).catch((err: unknown) => {
+    console.error(`build-functions failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,19 @@
+/** Runs before every component test file (jest.config.js `setupFiles`). */
+// Build-time constant normally injected by Taro's defineConstants (config/index.ts).
+(globalThis as unknown as { CLOUD_ENV: string }).CLOUD_ENV = '';
+// The app branches on process.env.TARO_ENV; tests run the H5 code paths unless a test sets it.
+delete process.env.TARO_ENV;
+// Feature flags @tarojs/runtime expects from the build (imported by @tarojs/components helpers).
+for (const flag of [
+  'ENABLE_INNER_HTML',
+  'ENABLE_ADJACENT_HTML',
+  'ENABLE_SIZE_APIS',
+  'ENABLE_TEMPLATE_CONTENT',
+  'ENABLE_CLONE_NODE',
+  'ENABLE_CONTAINS',
+  'ENABLE_MUTATION_OBSERVER',
+]) {
+  (globalThis as Record<string, unknown>)[flag] = false;
+}
+// @tarojs/components: false = define the web components (they render in jsdom).
+(globalThis as Record<string, unknown>).DEPRECATED_ADAPTER_COMPONENT = false;
