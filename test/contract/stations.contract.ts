@@ -217,6 +217,7 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
             expect(ids((await h.stations.search(searchQ({ text: 'hqbm' }))).items)).toEqual(['hq-village']); // station name
             expect(ids((await h.stations.search(searchQ({ text: 'xbc' }))).items)).toEqual(['hq-village']); // its village
             expect(ids((await h.stations.search(searchQ({ text: 'gjz' }))).items)).toEqual(['gj-township', 'st-village', 'xx-village', 'hq-village']);
+            expect(ids((await h.stations.search(searchQ({ text: 'yudu', level: 'county' }))).items)).toEqual(['yd-county']); // 于都县 (county)
           },
           timeout,
         );
