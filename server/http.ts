@@ -77,7 +77,7 @@ async function handleUpload(req: IncomingMessage, res: ServerResponse, files: Lo
 }
 
 async function handleDev(req: IncomingMessage, res: ServerResponse, path: string, dev: NonNullable<LocalServerOptions['dev']>): Promise<void> {
-  if (path === '/dev/identities' && req.method === 'GET') return send(res, 200, { ok: true, data: dev.identities });
+  if (path === '/dev/identities' && req.method === 'GET') return send(res, 200, dev.identities);
   if (path === '/dev/scheduler/run' && req.method === 'POST') return sendEnvelope(res, await dev.runScheduler());
   if (path === '/dev/outbox' && req.method === 'GET') {
     const openid = new URL(req.url ?? '/', 'http://local').searchParams.get('openid') ?? '';
