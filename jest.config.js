@@ -18,7 +18,14 @@ module.exports = {
     node('core'),
     node('contract'),
     node('server'),
-    node('weapp', { testEnvironment: 'jsdom', testMatch: ['**/*.test.ts'] }),
+    node('weapp', {
+      testEnvironment: 'jsdom',
+      testMatch: ['**/*.test.ts'],
+      // The server code behind the simulated cloud (better-sqlite3, zod…) resolves its Node builds.
+      testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
+      // dist/weapp bundles run as built (already ES5 + webpack), never through swc.
+      transformIgnorePatterns: ['/node_modules/(?!(chinese-days)/)', '<rootDir>/dist/'],
+    }),
     {
       displayName: 'components',
       testEnvironment: 'jsdom',

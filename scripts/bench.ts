@@ -4,6 +4,8 @@
  *  1. `nearby` on the full-province data set (≈24,000 stations): R*Tree query vs a full scan.
  *  2. Local-server throughput for `stations.nearby` (autocannon) vs a bare Node http server
  *     answering a fixed JSON body of the same size.
+ *  3. Complaints: `submit` throughput with a zero-loss check, `queue` p95 over 100,000
+ *     complaints (scripts/bench-complaints.ts).
  * Results also go to .cache/bench/results.json.
  */
 import autocannon from 'autocannon';
@@ -22,6 +24,7 @@ import { aesCipher } from '../adapters/platform/crypto';
 import { randomBytes } from 'node:crypto';
 import { createLocalServer } from '../server/http';
 import { root } from './run-util';
+import { benchComplaints } from './bench-complaints';
 
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 2000);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
@@ -121,7 +124,9 @@ async function main(): Promise<void> {
   bare.close();
   db.close();
 
+  const complaints = await benchComplaints(bareResult.reqPerSec);
   const results = {
+    complaints,
     machine: { cores: cpus().length, node: process.version },
     dataset: { stations: stations.length },
     nearby: {

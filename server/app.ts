@@ -14,7 +14,7 @@ import type { Logger } from '../core/shared/router';
 import { demoIdentities } from '../seed/identities';
 import { createLocalFunctions, createLocalStores, localPlatform, type LocalPlatform, type LocalStores } from './functions';
 import { createLocalServer } from './http';
-import { seedIfEmpty } from './seed';
+import { seedDemoComplaints, seedIfEmpty } from './seed';
 
 export interface LocalAppOptions {
   dbFile: string;
@@ -24,6 +24,8 @@ export interface LocalAppOptions {
   h5Dir?: string;
   /** Seed demo stations, regions and demo identities' roles on an empty database. */
   demo?: boolean;
+  /** Also seed a few weeks of demo complaints (npm start; tests start without them). */
+  demoComplaints?: boolean;
   platform?: Partial<LocalPlatform>;
   logger?: Logger;
   accessLog?: (entry: Record<string, unknown>) => void;
@@ -52,6 +54,7 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
   if (opts.demo) {
     await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, identities.filter((i) => i.role !== 'resident'), 'demo');
   }
+  if (opts.demo && opts.demoComplaints) await seedDemoComplaints(stores, platform.clock.now());
   if (process.env.ZDT_ADMINS) {
     await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, parseAdminConfig(process.env.ZDT_ADMINS));
   }

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     uploadsDir: join(dataDir, 'uploads'),
     h5Dir,
     demo: process.env.DEMO !== '0',
+    demoComplaints: process.env.DEMO !== '0',
     logger: { info: jsonLog, error: jsonLog },
     accessLog: process.env.ACCESS_LOG === '1' ? jsonLog : undefined,
   });

@@ -3,6 +3,7 @@ import { toShanghai } from '../core/shared/time';
 import { demoStations } from '../seed/demo';
 import { loadRegions } from '../seed/regions';
 import type { LocalStores } from './functions';
+import { generateComplaints, type GeneratedComplaint } from '../seed/complaints';
 
 export async function seedIfEmpty(stores: LocalStores, now: Date = new Date()): Promise<{ seeded: boolean; stations: number }> {
   const existing = await stores.stations.count();
@@ -11,4 +12,32 @@ export async function seedIfEmpty(stores: LocalStores, now: Date = new Date()): 
   const stations = demoStations(toShanghai(now).date);
   await stores.stations.upsertMany(stations);
   return { seeded: true, stations: stations.length };
+}
+
+/**
+ * A few weeks of complaints on the 于都 demo stations so the workbench, the statistics and the
+ * public station figures have something to show on first start (npm start only).
+ */
+export async function seedDemoComplaints(stores: LocalStores, now: Date = new Date()): Promise<number> {
+  const existing = await stores.complaints.list({ order: 'newest', offset: 0, limit: 1 });
+  if (existing.items.length) return 0;
+  const page = await stores.stations.search({ regionCode: '360731', statuses: ['active', 'certified', 'rectification'], offset: 0, limit: 12 });
+  const generated = generateComplaints({
+    stations: page.items,
+    n: 36,
+    now,
+    days: 50,
+    residentOpenids: ['demo-resident-2'],
+    officialOpenid: 'demo-county-official-1',
+    seed: 11,
+  });
+  for (const g of generated) await writeGenerated(stores, g);
+  return generated.length;
+}
+
+/** Store a generated complaint with its whole history (create, then the walked state). */
+export async function writeGenerated(stores: Pick<LocalStores, 'complaints'>, g: GeneratedComplaint): Promise<void> {
+  const [first, ...rest] = g.history;
+  await stores.complaints.create({ complaint: g.complaint, history: first, outbox: [], requestKey: g.requestKey });
+  if (rest.length) await stores.complaints.apply({ next: g.complaint, expectedVersion: g.complaint.version, history: rest, outbox: g.outbox });
 }

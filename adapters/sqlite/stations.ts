@@ -42,6 +42,13 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
   const insertRegion = db.prepare('INSERT INTO station_regions (code, rid) VALUES (?, ?)');
   const getDoc = db.prepare('SELECT doc FROM stations WHERE id = ?').pluck();
   const countAll = db.prepare('SELECT count(*) FROM stations').pluck();
+  // Queries vary only by which filters are present: a handful of shapes, each prepared once.
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  const prepared = (sql: string) => {
+    let stmt = statements.get(sql);
+    if (!stmt) statements.set(sql, (stmt = db.prepare(sql)));
+    return stmt;
+  };
 
   const write = db.transaction((stations: Station[]) => {
     for (const s of stations) {
@@ -83,10 +90,12 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
         // Overlap, not containment: the R*Tree stores 32-bit floats rounded outwards, so a point
         // just inside the box edge may be stored as a box poking out of it. Exact distance filters below.
         const sql =
-          'SELECT s.rid, s.lat, s.lng FROM stations_geo g JOIN stations s ON s.rid = g.rid' +
+          // CROSS JOIN pins the R*Tree as the outer loop; a plain JOIN lets the planner scan every
+          // listed station by status and probe the R*Tree per row (measured: ~50× slower).
+          'SELECT s.rid, s.lat, s.lng FROM stations_geo g CROSS JOIN stations s ON s.rid = g.rid' +
           ' WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lng >= ? AND g.min_lng <= ?' +
           filterSql(q, params);
-        const rows = db.prepare(sql).raw().all(...params) as [number, number, number][];
+        const rows = prepared(sql).raw().all(...params) as [number, number, number][];
         const hits: { rid: number; d: number }[] = [];
         for (const [rid, lat, lng] of rows) {
           const d = distanceMeters(q, { lat, lng });
@@ -114,7 +123,7 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
         }
         sql += filterSql(q, params) + ' ORDER BY s.level_rank, s.code LIMIT ? OFFSET ?';
         params.push(q.limit + 1, q.offset);
-        const docs = db.prepare(sql).pluck().all(...params) as string[];
+        const docs = prepared(sql).pluck().all(...params) as string[];
         return { items: docs.slice(0, q.limit).map((d) => JSON.parse(d) as Station), hasMore: docs.length > q.limit };
       }),
 
@@ -132,7 +141,7 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
   function loadDocs(rids: number[]): Map<number, Station> {
     const map = new Map<number, Station>();
     if (rids.length === 0) return map;
-    const rows = db.prepare(`SELECT rid, doc FROM stations WHERE rid IN (${placeholders(rids.length)})`).raw().all(...rids) as [number, string][];
+    const rows = prepared(`SELECT rid, doc FROM stations WHERE rid IN (${placeholders(rids.length)})`).raw().all(...rids) as [number, string][];
     for (const [rid, doc] of rows) map.set(rid, JSON.parse(doc) as Station);
     return map;
   }

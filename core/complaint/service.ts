@@ -182,19 +182,22 @@ export function createComplaintService(deps: ComplaintDeps) {
   }
 
   function caseView(actor: Actor, c: Complaint, history: HistoryEntry[], cal: WorkCalendar, now: Date, opts: { station: boolean }, photoUrls: string[]): api.ComplaintCaseView {
+    // A station head sees a complaint as the station even when it is assigned to the station (and
+    // answers through reply): the complainant's identity only if they allowed it.
+    const station = opts.station || !authorize(actor, 'complaint.detail', targetOf(c)).allowed;
     const handler = authorize(actor, 'complaint.contact', targetOf(c)).allowed;
     let phone: string | null = null;
-    if (c.phoneCipher && handler && !opts.station) phone = cipher.decrypt(c.phoneCipher);
-    const hideIdentity = opts.station && !c.shareIdentity;
+    if (c.phoneCipher && handler && (!station || c.shareIdentity)) phone = cipher.decrypt(c.phoneCipher);
+    const hideIdentity = station && !c.shareIdentity;
     return {
       ...ownerView(c, history, c.complainantOpenid, photoUrls),
       // Officials see the content; a held complaint shows only to officials (the station sees it after release).
-      description: opts.station && c.held ? '（内容审核中）' : c.description,
-      photos: opts.station && c.held ? [] : photoUrls,
+      description: station && c.held ? '（内容审核中）' : c.description,
+      photos: station && c.held ? [] : photoUrls,
       canWithdraw: false,
       canEvaluate: false,
       phoneMasked: hideIdentity ? null : c.phoneMasked,
-      timeline: timeline(history, !opts.station),
+      timeline: timeline(history, !station),
       regionCodes: c.regionCodes,
       operatorName: c.operatorName,
       held: c.held,
@@ -210,7 +213,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       reopenCount: c.reopenCount,
       phone,
       complainant: hideIdentity ? '匿名（投诉人未同意向站点公开身份）' : `投诉人（${c.phoneMasked ?? '未留电话'}）`,
-      allowedActions: opts.station ? [] : allowedActions(actor, c),
+      allowedActions: allowedActions(actor, c),
       calendarWarning: c.deadlineProvisional ? calendarWarning(cal, now) ?? '期限按周末计算，待节假日数据录入后以实际为准' : null,
     };
   }

@@ -11,7 +11,8 @@ const KEY = 'zdt.demoOpenid';
 export interface DemoIdentity {
   openid: string;
   role: string;
-  scope: string | null;
+  /** e.g. { kind: 'county', code: '360731' } — shape owned by the server. */
+  scope: { kind: string; [key: string]: unknown } | null;
   name: string;
   note?: string;
 }

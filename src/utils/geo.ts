@@ -9,7 +9,7 @@ export interface LatLng {
 }
 
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943;
 
 export function outOfChina(p: LatLng): boolean {
   return p.lng < 72.004 || p.lng > 137.8347 || p.lat < 0.8293 || p.lat > 55.8271;

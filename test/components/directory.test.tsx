@@ -75,7 +75,7 @@ test('weapp asks WeChat for GCJ-02 directly', async () => {
     expect(Taro.getLocation).toHaveBeenCalledWith({ type: 'gcj02' });
     expect(nearby.mock.calls[0][0]).toMatchObject({ lat: 25.95, lng: 115.41 });
   } finally {
-    delete process.env.TARO_ENV;
+    process.env.TARO_ENV = 'h5';
   }
 });
 
@@ -143,6 +143,10 @@ test('filters re-query: 只看营业中, level, service', async () => {
     fireEvent.click(container.querySelector('#filter-open-now')!);
   });
   expect(nearby.mock.calls.at(-1)![0]).toMatchObject({ openNow: true });
+  expect(container.querySelector('#filter-panel')).toBeNull();
+  await act(async () => {
+    fireEvent.click(container.querySelector('#filter-toggle')!);
+  });
   await act(async () => {
     fireEvent.click(container.querySelector('#filter-level-village')!);
   });
@@ -151,6 +155,7 @@ test('filters re-query: 只看营业中, level, service', async () => {
     fireEvent.click(container.querySelector('#filter-service-express')!);
   });
   expect(nearby.mock.calls.at(-1)![0]).toMatchObject({ service: 'express' });
+  expect(container.querySelector('#filter-toggle')!.textContent).toContain('筛选（2）');
   // Filtered and empty → offer to clear the filters.
   nearby.mockResolvedValue({ items: [], nextCursor: null });
   await act(async () => {

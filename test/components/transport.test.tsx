@@ -66,7 +66,7 @@ describe('weapp (cloud functions)', () => {
     process.env.TARO_ENV = 'weapp';
   });
   afterEach(() => {
-    delete process.env.TARO_ENV;
+    process.env.TARO_ENV = 'h5';
   });
 
   test('callFunction({name, data:{action, data}}) → res.result envelope; cloud initialised once', async () => {

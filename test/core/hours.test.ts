@@ -18,7 +18,6 @@ function sh(date: string, hhmm: string): Date {
 }
 
 // May 2026: Mon 11, Tue 12, Wed 13, Thu 14, Fri 15, Sat 16, Sun 17, Mon 18 … Wed 27.
-const MON = '2026-05-11';
 const WED = '2026-05-13';
 const THU = '2026-05-14';
 const FRI = '2026-05-15';

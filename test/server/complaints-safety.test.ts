@@ -1,0 +1,557 @@
+/**
+ * Complaints safety over real HTTP: the authorisation matrix (every action × every demo role ×
+ * in/out of scope, denials audited), no data for strangers, concurrency and idempotency, fault
+ * injection (nothing half-written), content checks, input limits, fuzzing (never INTERNAL) and
+ * logs without personal data.
+ */
+import fc from 'fast-check';
+import type { ComplaintCaseView, ComplaintListItem, ComplaintView, SimilarItem } from '../../core/complaint/api';
+import { demoStations } from '../../seed/demo';
+import { caseOf, fileComplaint, uploadPhoto, type SubmitData } from '../support/complaints';
+import { DEMO, HEAD_STATION, countRows, rid, startApp, type CallResult, type TestApp } from '../support/local-app';
+
+jest.setTimeout(60_000);
+
+const NOW = '2026-09-30T02:00:00.000Z';
+/** 鄱阳县 (上饶市 3611): outside the county official's, the city supervisor's, the operator's and the station head's scope. */
+const OUT_STATION = 'st-361128001-000';
+/** 于都县, but run by the second demo operator: in the officials' scope, not the operator staff's. */
+const OTHER_OPERATOR_STATION = 'st-360731103-000';
+
+const seed = demoStations('2026-09-30');
+const CLOSED_STATION = seed.find((s) => s.status === 'closed' && s.regionPath[2].code === '360731')!.id;
+const PLANNED_STATION = seed.find((s) => s.status === 'planned')!.id;
+
+/** Everything the test logger, the access log and the console saw. */
+const logLines: string[] = [];
+const faultState = { armed: 0 };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp({
+    now: NOW,
+    logger: { info: (e) => logLines.push(JSON.stringify(e)), error: (e) => logLines.push(JSON.stringify(e)) },
+    accessLog: (e) => logLines.push(JSON.stringify(e)),
+    faults: {
+      afterComplaintRow: () => {
+        if (faultState.armed > 0) {
+          faultState.armed--;
+          throw new Error('injected storage fault');
+        }
+      },
+    },
+  });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+function codeOf(r: CallResult): string {
+  return r.body.ok ? 'ok' : r.body.error.code;
+}
+
+async function deniedEntries(openid: string) {
+  const page = await t.app.stores.audit.list({ offset: 0, limit: 100_000 });
+  return page.items.filter((e) => e.actorOpenid === openid && e.outcome === 'denied');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The authorisation matrix
+
+type Scope = 'in' | 'out';
+type Caller = 'resident1' | 'resident2' | 'stationHead' | 'operatorStaff' | 'county' | 'city' | 'province' | 'anonymous';
+const CALLERS: Caller[] = ['resident1', 'resident2', 'stationHead', 'operatorStaff', 'county', 'city', 'province', 'anonymous'];
+const openidOf = (c: Caller): string | null => (c === 'anonymous' ? null : DEMO[c]);
+const stationOf = (s: Scope) => (s === 'in' ? HEAD_STATION : OUT_STATION);
+const countyOf = (s: Scope) => (s === 'in' ? '360731' : '361128');
+
+interface Prepared {
+  id: string;
+  version: number;
+  intoId?: string;
+}
+type Expect = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED';
+
+/** Officials: county and city only in their region; the province everywhere. */
+const official = (c: Caller, s: Scope): Expect =>
+  c === 'province' || ((c === 'county' || c === 'city') && s === 'in') ? 'ok' : c === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+/** Handlers: officials plus the operator the complaint is assigned to. */
+const handler = (c: Caller, s: Scope): Expect => (c === 'operatorStaff' ? (s === 'in' ? 'ok' : 'FORBIDDEN') : official(c, s));
+const owner = (c: Caller): Expect => (c === 'resident1' ? 'ok' : c === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+const anyone = (c: Caller): Expect => (c === 'anonymous' ? 'UNAUTHENTICATED' : 'ok');
+const stationHead = (c: Caller, s: Scope): Expect => (c === 'stationHead' && s === 'in' ? 'ok' : c === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+
+async function submitted(s: Scope, extra: SubmitData = {}): Promise<Prepared> {
+  const c = await fileComplaint(t, { stationId: stationOf(s), ...extra });
+  return { id: c.id, version: c.version };
+}
+async function step(p: Prepared, action: string, data: Record<string, unknown> = {}): Promise<Prepared> {
+  const c = await t.ok<ComplaintCaseView>('complaints', action, { id: p.id, version: p.version, ...data }, DEMO.province);
+  return { id: c.id, version: c.version };
+}
+const acceptedP = async (s: Scope) => step(await submitted(s), 'accept');
+const assignedP = async (s: Scope, to: 'operator' | 'station' = 'operator') => step(await acceptedP(s), 'assign', { to });
+const repliedP = async (s: Scope) => step(await acceptedP(s), 'reply', { text: '已经核实并处理完毕。' });
+
+interface Row {
+  action: string;
+  prepare?: (s: Scope) => Promise<Prepared>;
+  data: (p: Prepared | undefined, s: Scope) => unknown;
+  expect: (c: Caller, s: Scope) => Expect;
+  requestId?: boolean;
+  /** Expected HTTP answer when allowed but the record says no (e.g. joining one's own complaint). */
+}
+
+const ROWS: Row[] = [
+  { action: 'similar', data: (_p, s) => ({ stationId: stationOf(s), category: 'overcharge' }), expect: anyone },
+  { action: 'submit', data: (_p, s) => ({ stationId: stationOf(s), category: 'other', description: '矩阵测试提交的投诉内容。' }), expect: anyone, requestId: true },
+  { action: 'join', prepare: submitted, data: (p) => ({ id: p!.id }), expect: (c) => (c === 'resident1' ? 'CONFLICT' : anyone(c)) },
+  { action: 'mine', data: () => ({}), expect: anyone },
+  { action: 'get', prepare: submitted, data: (p) => ({ id: p!.id }), expect: (c) => (c === 'resident1' ? 'ok' : c === 'anonymous' ? 'UNAUTHENTICATED' : 'NOT_FOUND') },
+  { action: 'withdraw', prepare: submitted, data: (p) => ({ id: p!.id, version: p!.version }), expect: owner },
+  { action: 'evaluate', prepare: repliedP, data: (p) => ({ id: p!.id, version: p!.version, evaluation: 'satisfied' }), expect: owner },
+  { action: 'publicStats', data: (_p, s) => ({ stationId: stationOf(s) }), expect: () => 'ok' },
+  { action: 'station', data: (_p, s) => ({ stationId: stationOf(s) }), expect: stationHead },
+  { action: 'stationDetail', prepare: submitted, data: (p) => ({ id: p!.id }), expect: stationHead },
+  {
+    action: 'queue',
+    data: (_p, s) => ({ regionCode: countyOf(s) }),
+    // Operator staff have no region to narrow to.
+    expect: (c, s) => (c === 'operatorStaff' ? 'FORBIDDEN' : official(c, s)),
+  },
+  { action: 'detail', prepare: (s) => assignedP(s), data: (p) => ({ id: p!.id }), expect: handler },
+  { action: 'accept', prepare: submitted, data: (p) => ({ id: p!.id, version: p!.version }), expect: official },
+  { action: 'refuse', prepare: submitted, data: (p) => ({ id: p!.id, version: p!.version, reason: 'no_facts', text: '没有具体事实' }), expect: official },
+  { action: 'assign', prepare: acceptedP, data: (p) => ({ id: p!.id, version: p!.version, to: 'operator' }), expect: official },
+  { action: 'reply', prepare: (s) => assignedP(s), data: (p) => ({ id: p!.id, version: p!.version, text: '矩阵测试的答复内容。' }), expect: handler },
+  {
+    action: 'reply',
+    prepare: (s) => assignedP(s, 'station'),
+    data: (p) => ({ id: p!.id, version: p!.version, text: '站点给出的答复内容。' }),
+    // Assigned to the station: its head answers; operator staff have no part in it.
+    expect: (c, s) => (c === 'stationHead' ? (s === 'in' ? 'ok' : 'FORBIDDEN') : official(c, s)),
+  },
+  { action: 'extend', prepare: acceptedP, data: (p) => ({ id: p!.id, version: p!.version, workdays: 5, reason: '需要调查' }), expect: official },
+  {
+    action: 'merge',
+    prepare: async (s) => ({ ...(await submitted(s)), intoId: (await submitted(s)).id }),
+    data: (p) => ({ id: p!.id, version: p!.version, intoId: p!.intoId }),
+    expect: official,
+  },
+  { action: 'note', prepare: (s) => assignedP(s), data: (p) => ({ id: p!.id, text: '内部备注：已电话联系。' }), expect: handler },
+  { action: 'release', prepare: (s) => submitted(s, { description: '需要人工审核的内容 REVIEW-TEST' }), data: (p) => ({ id: p!.id, version: p!.version }), expect: official },
+  { action: 'stats', data: (_p, s) => ({ regionCode: countyOf(s) }), expect: (c, s) => (c === 'operatorStaff' ? 'FORBIDDEN' : official(c, s)) },
+];
+
+const STATUS: Record<Expect, number> = { ok: 200, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, UNAUTHENTICATED: 401 };
+
+describe('authorisation matrix', () => {
+  beforeAll(() => t.clock.set(NOW));
+
+  const cases = ROWS.flatMap((row, i) =>
+    (['in', 'out'] as Scope[]).flatMap((scope) => CALLERS.map((caller) => [`${row.action}#${i}`, caller, scope, row.expect(caller, scope), row] as const)),
+  );
+
+  it.each(cases)('%s as %s, %s of scope → %s', async (_name, caller, scope, expected, row) => {
+    const prepared = row.prepare ? await row.prepare(scope) : undefined;
+    const openid = openidOf(caller);
+    const deniedBefore = openid ? (await deniedEntries(openid)).length : 0;
+    const r = await t.call('complaints', row.action, row.data(prepared, scope), openid, row.requestId ? rid('matrix') : undefined);
+    expect(codeOf(r)).toBe(expected);
+    expect(r.status).toBe(STATUS[expected]);
+    if (expected !== 'ok') {
+      // Nothing about the record in a refusal.
+      const text = JSON.stringify(r.body);
+      expect(text).not.toContain('矩阵');
+      expect(text).not.toContain('快递代收');
+      expect(Object.keys(r.body)).toEqual(['ok', 'error']);
+    }
+    if (openid && (expected === 'FORBIDDEN' || (expected === 'NOT_FOUND' && row.action === 'get'))) {
+      const denied = await deniedEntries(openid);
+      expect(denied.length).toBe(deniedBefore + 1);
+    }
+    if (prepared && expected !== 'ok' && row.action !== 'join') {
+      // A denied command changed nothing.
+      const after = await caseOf(t, prepared.id);
+      expect(after.version).toBe(prepared.version);
+    }
+  });
+
+  it('the denial entries name the permission, the record and the reason, never personal data', async () => {
+    const p = await submitted('out', { phone: '13912340000' });
+    await t.call('complaints', 'accept', { id: p.id, version: p.version }, DEMO.county);
+    const page = await t.app.stores.audit.list({ resource: `complaint:${p.id}`, offset: 0, limit: 10 });
+    expect(page.items).toEqual([
+      expect.objectContaining({ actorOpenid: DEMO.county, action: 'complaint.accept', outcome: 'denied', resource: `complaint:${p.id}`, detail: 'out-of-scope' }),
+    ]);
+    expect(JSON.stringify(page.items)).not.toContain('13912340000');
+  });
+
+  it('queues only show complaints in scope', async () => {
+    const inside = await submitted('in');
+    const outside = await submitted('out');
+    const otherOp = await step(await step(await submitted('in', { stationId: OTHER_OPERATOR_STATION }), 'accept'), 'assign', { to: 'operator' });
+    const ours = await assignedP('in');
+    const all = async (openid: string) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await t.ok<{ items: ComplaintListItem[]; nextCursor: string | null }>('complaints', 'queue', { limit: 50, ...(cursor ? { cursor } : {}) }, openid);
+        ids.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    const county = await all(DEMO.county);
+    expect(county).toEqual(expect.arrayContaining([inside.id, otherOp.id, ours.id]));
+    expect(county).not.toContain(outside.id);
+    const city = await all(DEMO.city);
+    expect(city).not.toContain(outside.id);
+    expect(city).toContain(inside.id);
+    const province = await all(DEMO.province);
+    expect(province).toEqual(expect.arrayContaining([inside.id, outside.id, otherOp.id, ours.id]));
+    const operator = await all(DEMO.operatorStaff);
+    expect(operator).toContain(ours.id);
+    expect(operator).not.toContain(otherOp.id);
+    expect(operator).not.toContain(inside.id);
+    expect(operator).not.toContain(outside.id);
+    // The other operator's complaint stays closed to this operator's staff.
+    expect((await t.call('complaints', 'detail', { id: otherOp.id }, DEMO.operatorStaff)).status).toBe(403);
+    expect((await t.call('complaints', 'reply', { id: otherOp.id, version: otherOp.version, text: '不是我们的投诉。' }, DEMO.operatorStaff)).status).toBe(403);
+    // A county official cannot narrow the queue to another county.
+    expect((await t.call('complaints', 'queue', { regionCode: '3611' }, DEMO.county)).status).toBe(403);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe("a stranger learns nothing of another resident's complaint", () => {
+  it('by id or by tracking number: the same NOT_FOUND as for a complaint that does not exist', async () => {
+    t.clock.set(NOW);
+    const c = await fileComplaint(t, { description: '李四不该看到的投诉内容。', phone: '13955556666' });
+    const byId = await t.call('complaints', 'get', { id: c.id }, DEMO.resident2);
+    const missingId = await t.call('complaints', 'get', { id: 'AAAAAAAAAAAAAAAA' }, DEMO.resident2);
+    expect(byId.status).toBe(404);
+    expect(byId.body).toEqual(missingId.body);
+    const byNo = await t.call('complaints', 'get', { trackingNo: c.trackingNo }, DEMO.resident2);
+    const missingNo = await t.call('complaints', 'get', { trackingNo: 'TS260930ZZZZZZ' }, DEMO.resident2);
+    expect(byNo.status).toBe(404);
+    expect(byNo.body).toEqual(missingNo.body);
+    for (const r of [byId, byNo]) {
+      const text = JSON.stringify(r.body);
+      expect(text).not.toContain('李四');
+      expect(text).not.toContain('13955556666');
+      expect(text).not.toContain('139****6666');
+      expect(text).not.toContain(HEAD_STATION);
+    }
+    // Not in their list either, and the owner still sees it.
+    const mine = await t.ok<{ items: ComplaintListItem[] }>('complaints', 'mine', { limit: 50 }, DEMO.resident2);
+    expect(mine.items.map((i) => i.id)).not.toContain(c.id);
+    expect((await t.ok<ComplaintView>('complaints', 'get', { trackingNo: c.trackingNo }, DEMO.resident1)).id).toBe(c.id);
+    // The attempts are audited.
+    const audit = await t.app.stores.audit.list({ resource: `complaint:${c.id}`, offset: 0, limit: 10 });
+    expect(audit.items.filter((e) => e.actorOpenid === DEMO.resident2 && e.outcome === 'denied')).toHaveLength(2);
+  });
+});
+
+describe('concurrency and idempotency', () => {
+  beforeAll(() => t.clock.set(NOW));
+
+  it('two officials accepting the same version at once: exactly one ok, one CONFLICT', async () => {
+    for (let round = 0; round < 5; round++) {
+      const c = await fileComplaint(t);
+      const results = await Promise.all([
+        t.call('complaints', 'accept', { id: c.id, version: 1 }, DEMO.county),
+        t.call('complaints', 'accept', { id: c.id, version: 1 }, DEMO.province),
+      ]);
+      expect(results.map(codeOf).sort()).toEqual(['CONFLICT', 'ok']);
+      const d = await caseOf(t, c.id);
+      expect(d.version).toBe(2);
+      expect(countRows(t.app, 'complaint_history', 'complaint_id = ?', c.id)).toBe(2);
+      expect(countRows(t.app, 'outbox', 'json_extract(doc, '$.complaintId') = ?', c.id)).toBe(1);
+    }
+  });
+
+  it('20 concurrent submits with one requestId make exactly one complaint; every answer carries its id', async () => {
+    const before = countRows(t.app, 'complaints');
+    const requestId = rid('same');
+    const data = { stationId: HEAD_STATION, category: 'fraud', description: '同一个请求重复提交了二十次。' };
+    const results = await Promise.all(Array.from({ length: 20 }, () => t.call<ComplaintView>('complaints', 'submit', data, DEMO.resident2, requestId)));
+    expect(results.map(codeOf)).toEqual(Array(20).fill('ok'));
+    const ids = new Set(results.map((r) => (r.body.ok ? r.body.data.id : '')));
+    expect(ids.size).toBe(1);
+    const [id] = [...ids];
+    const trackingNos = new Set(results.map((r) => (r.body.ok ? r.body.data.trackingNo : '')));
+    expect(trackingNos.size).toBe(1);
+    expect(countRows(t.app, 'complaints')).toBe(before + 1);
+    expect(countRows(t.app, 'complaint_history', 'complaint_id = ?', id)).toBe(1);
+    expect(countRows(t.app, 'complaint_requests', 'complaint_id = ?', id)).toBe(1);
+    // The same requestId from someone else is a different request.
+    const other = await t.ok<ComplaintView>('complaints', 'submit', data, DEMO.resident1, requestId);
+    expect(other.id).not.toBe(id);
+  });
+});
+
+describe('fault injection: nothing half-written', () => {
+  beforeAll(() => t.clock.set(NOW));
+  afterEach(() => (faultState.armed = 0));
+
+  it('a storage failure between the complaint row and its history fails the submit and leaves nothing; the retry succeeds once', async () => {
+    const tables = ['complaints', 'complaint_history', 'complaint_requests', 'complaint_regions', 'outbox'];
+    const before = Object.fromEntries(tables.map((x) => [x, countRows(t.app, x)]));
+    const requestId = rid('fault');
+    const data = { stationId: HEAD_STATION, category: 'false_ads', description: '故障注入测试：虚假宣传扶贫产品。', phone: '13700001234' };
+    faultState.armed = 1;
+    const failed = await t.call('complaints', 'submit', data, DEMO.resident1, requestId);
+    expect(faultState.armed).toBe(0);
+    expect(failed.status).toBe(500);
+    expect(failed.body).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.any(String) } });
+    expect(JSON.stringify(failed.body)).not.toContain('injected');
+    for (const x of tables) expect(countRows(t.app, x)).toBe(before[x]);
+    expect(countRows(t.app, 'complaints', 'json_extract(doc, '$.description') = ?', data.description)).toBe(0);
+
+    const retry = await t.call<ComplaintView>('complaints', 'submit', data, DEMO.resident1, requestId);
+    expect(codeOf(retry)).toBe('ok');
+    const again = await t.call<ComplaintView>('complaints', 'submit', data, DEMO.resident1, requestId);
+    expect(again.body.ok && retry.body.ok && again.body.data.id === retry.body.data.id).toBe(true);
+    expect(countRows(t.app, 'complaints', 'json_extract(doc, '$.description') = ?', data.description)).toBe(1);
+    expect(countRows(t.app, 'complaints')).toBe(before.complaints + 1);
+    expect(countRows(t.app, 'complaint_history')).toBe(before.complaint_history + 1);
+    expect(countRows(t.app, 'complaint_requests')).toBe(before.complaint_requests + 1);
+  });
+
+  it('a failure while applying a transition leaves the complaint, its history and the outbox as they were', async () => {
+    const c = await fileComplaint(t);
+    const outboxBefore = countRows(t.app, 'outbox');
+    faultState.armed = 1;
+    const failed = await t.call('complaints', 'accept', { id: c.id, version: 1 }, DEMO.county);
+    expect(failed.status).toBe(500);
+    const d = await caseOf(t, c.id);
+    expect(d).toEqual(expect.objectContaining({ status: 'submitted', version: 1, acceptDueOn: '2026-10-10', replyDueOn: null }));
+    expect(countRows(t.app, 'complaint_history', 'complaint_id = ?', c.id)).toBe(1);
+    expect(countRows(t.app, 'complaints', 'id = ? AND version = 1 AND status = ?', c.id, 'submitted')).toBe(1);
+    expect(countRows(t.app, 'outbox')).toBe(outboxBefore);
+    const ok = await t.ok<ComplaintCaseView>('complaints', 'accept', { id: c.id, version: 1 }, DEMO.county);
+    expect(ok.status).toBe('accepted');
+  });
+});
+
+describe('content security, stations and input limits', () => {
+  beforeAll(() => t.clock.set(NOW));
+
+  it('risky text is refused with nothing written; the same requestId then works with clean text', async () => {
+    const before = countRows(t.app, 'complaints');
+    const historyBefore = countRows(t.app, 'complaint_history');
+    const requestId = rid('risky');
+    const r = await t.call('complaints', 'submit', { stationId: HEAD_STATION, category: 'other', description: '这里有 RISKY-TEST 内容' }, DEMO.resident1, requestId);
+    expect(r.status).toBe(422);
+    expect(r.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'CONTENT_REJECTED', fields: { description: expect.any(String) } }) });
+    expect(countRows(t.app, 'complaints')).toBe(before);
+    expect(countRows(t.app, 'complaint_history')).toBe(historyBefore);
+    expect(countRows(t.app, 'complaint_requests', 'request_key LIKE ?', `%${requestId}`)).toBe(0);
+    const fixed = await t.call('complaints', 'submit', { stationId: HEAD_STATION, category: 'other', description: '改好后的投诉内容。' }, DEMO.resident1, requestId);
+    expect(codeOf(fixed)).toBe('ok');
+  });
+
+  it.each([
+    ['review', '请加微信返现 REVIEW-TEST'],
+    ['checker error', '检查服务出错 CHECKER-ERROR'],
+  ])('%s → held for officials; accept blocked until release', async (_kind, description) => {
+    const c = await fileComplaint(t, { description, category: 'fraud' });
+    expect(c.status).toBe('submitted');
+    expect(c.timeline[0].note).toBe('已提交，内容审核后受理');
+    const q = await t.ok<{ items: ComplaintListItem[] }>('complaints', 'queue', { category: 'fraud', limit: 50 }, DEMO.county);
+    expect(q.items.find((i) => i.id === c.id)).toEqual(expect.objectContaining({ held: true }));
+    const d = await caseOf(t, c.id, DEMO.county);
+    expect(d.held).toBe(true);
+    expect(d.allowedActions).toContain('release');
+    expect(d.allowedActions).not.toContain('accept');
+    const blocked = await t.call('complaints', 'accept', { id: c.id, version: 1 }, DEMO.county);
+    expect(blocked.status).toBe(409);
+    // Held content is not shown to the station, not offered as similar, and cannot be joined.
+    const st = await t.ok<ComplaintCaseView>('complaints', 'stationDetail', { id: c.id }, DEMO.stationHead);
+    expect(st.description).toBe('（内容审核中）');
+    const similar = await t.ok<SimilarItem[]>('complaints', 'similar', { stationId: HEAD_STATION, category: 'fraud' }, DEMO.resident2);
+    expect(similar.map((s) => s.id)).not.toContain(c.id);
+    expect((await t.call('complaints', 'join', { id: c.id }, DEMO.resident2)).status).toBe(409);
+
+    const released = await t.ok<ComplaintCaseView>('complaints', 'release', { id: c.id, version: 1 }, DEMO.county);
+    expect(released).toEqual(expect.objectContaining({ held: false, version: 2, status: 'submitted' }));
+    expect(released.allowedActions).toContain('accept');
+    expect((await t.call('complaints', 'release', { id: c.id, version: 2 }, DEMO.county)).status).toBe(409);
+    const accepted = await t.ok<ComplaintCaseView>('complaints', 'accept', { id: c.id, version: 2 }, DEMO.county);
+    expect(accepted.status).toBe('accepted');
+    // The internal release note is for officials only.
+    const own = await t.ok<ComplaintView>('complaints', 'get', { id: c.id }, DEMO.resident1);
+    expect(own.timeline.map((i) => i.action)).toEqual(['submit', 'accept']);
+  });
+
+  it('a closed station → CONFLICT; an unknown or never-listed station → NOT_FOUND; nothing written', async () => {
+    const before = countRows(t.app, 'complaints');
+    const closed = await t.call('complaints', 'submit', { stationId: CLOSED_STATION, category: 'closed_often', description: '站点长期关门没人。' }, DEMO.resident1, rid());
+    expect(closed.status).toBe(409);
+    expect(closed.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'CONFLICT', fields: { stationId: expect.any(String) } }) });
+    for (const stationId of ['st-999999999-999', PLANNED_STATION]) {
+      const r = await t.call('complaints', 'submit', { stationId, category: 'other', description: '这个站点不存在吧。' }, DEMO.resident1, rid());
+      expect(r.status).toBe(404);
+      expect(r.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_FOUND', fields: { stationId: expect.any(String) } }) });
+    }
+    expect(countRows(t.app, 'complaints')).toBe(before);
+  });
+
+  it('description limits: 2000 characters pass, 2001 and blank do not', async () => {
+    const ok = await fileComplaint(t, { description: '多'.repeat(2000) });
+    expect(ok.description).toHaveLength(2000);
+    for (const description of ['多'.repeat(2001), '     ', '短']) {
+      const r = await t.call('complaints', 'submit', { stationId: HEAD_STATION, category: 'other', description }, DEMO.resident1, rid());
+      expect(r.status).toBe(400);
+      expect(r.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_ERROR', fields: { 'data.description': expect.any(String) } }) });
+    }
+  });
+
+  it('photos: at most 3, ids must be uploads of the same person', async () => {
+    const mine = await Promise.all([1, 2, 3, 4].map(() => uploadPhoto(t, DEMO.resident1)));
+    const theirs = await uploadPhoto(t, DEMO.resident2);
+    const base = { stationId: HEAD_STATION, category: 'other', description: '附上照片作为证据。' };
+    const four = await t.call('complaints', 'submit', { ...base, photos: mine }, DEMO.resident1, rid());
+    expect(four.status).toBe(400);
+    expect(four.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_ERROR', fields: { 'data.photos': expect.any(String) } }) });
+    const malformed = await t.call('complaints', 'submit', { ...base, photos: ['../../etc/passwd'] }, DEMO.resident1, rid());
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_ERROR', fields: { 'data.photos.0': expect.any(String) } }) });
+    for (const photos of [['upl-doesnotexist0000'], [theirs]]) {
+      const before = countRows(t.app, 'complaints');
+      const r = await t.call('complaints', 'submit', { ...base, photos }, DEMO.resident1, rid());
+      expect(r.status).toBe(400);
+      expect(codeOf(r)).toBe('VALIDATION_ERROR');
+      expect(countRows(t.app, 'complaints')).toBe(before);
+    }
+    const three = await t.ok<ComplaintView>('complaints', 'submit', { ...base, photos: mine.slice(0, 3) }, DEMO.resident1, rid());
+    expect(three.photos).toHaveLength(3);
+  });
+
+  it('an unknown field is rejected, not ignored', async () => {
+    const r = await t.call('complaints', 'submit', { stationId: HEAD_STATION, category: 'other', description: '带了多余字段的投诉。', complainantOpenid: DEMO.resident2 }, DEMO.resident1, rid());
+    expect(r.status).toBe(400);
+    expect(r.body).toEqual({ ok: false, error: expect.objectContaining({ fields: { 'data.complainantOpenid': '不支持的字段' } }) });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('logs carry no personal data', () => {
+  it('a full loop, a fault and denials leave no phone, description or name in any log line', async () => {
+    t.clock.set(NOW);
+    const consoleLines: string[] = [];
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) =>
+      jest.spyOn(console, m).mockImplementation((...args: unknown[]) => void consoleLines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '))),
+    );
+    const secrets = {
+      phone: '13612345678',
+      masked: '136****5678',
+      name: '欧阳娜娜',
+      description: '欧阳娜娜在站点寄件被多收十元钱，店员还骂人。',
+      reply: '已联系欧阳娜娜退款。',
+      comment: '欧阳娜娜表示满意',
+    };
+    const startAt = logLines.length;
+    try {
+      const c = await fileComplaint(t, { description: secrets.description, phone: secrets.phone });
+      await t.call('complaints', 'get', { id: c.id }, DEMO.resident2);
+      const a = await t.ok<ComplaintCaseView>('complaints', 'accept', { id: c.id, version: 1 }, DEMO.county);
+      await t.call('complaints', 'detail', { id: c.id }, DEMO.operatorStaff);
+      const s = await t.ok<ComplaintCaseView>('complaints', 'assign', { id: c.id, version: a.version, to: 'operator' }, DEMO.county);
+      await t.ok('complaints', 'note', { id: c.id, text: `备注：${secrets.name} ${secrets.phone}` }, DEMO.operatorStaff);
+      const r = await t.ok<ComplaintCaseView>('complaints', 'reply', { id: c.id, version: s.version, text: secrets.reply }, DEMO.operatorStaff);
+      await t.ok('complaints', 'evaluate', { id: c.id, version: r.version, evaluation: 'satisfied', comment: secrets.comment }, DEMO.resident1);
+      faultState.armed = 1;
+      await t.call('complaints', 'submit', { stationId: HEAD_STATION, category: 'other', description: secrets.description, phone: secrets.phone }, DEMO.resident1, rid());
+      await t.call('complaints', 'submit', { stationId: HEAD_STATION, category: 'other', description: `${secrets.name} RISKY-TEST`, phone: secrets.phone }, DEMO.resident1, rid());
+      await t.call('complaints', 'submit', { stationId: HEAD_STATION, category: 'other', description: `${secrets.name} CHECKER-ERROR`, phone: 'x' + secrets.phone }, DEMO.resident1, rid());
+      await t.call('account', 'grant', { openid: 'someone-new-1', role: 'county_official', scope: { kind: 'region', regionCode: '360731' }, name: secrets.name }, DEMO.province);
+      await t.raw('/dev/scheduler/run', { method: 'POST' });
+    } finally {
+      faultState.armed = 0;
+      spies.forEach((s) => s.mockRestore());
+    }
+    const lines = [...logLines.slice(startAt), ...consoleLines];
+    // The logger really was used: one line per call at least (function, action, outcome).
+    expect(logLines.length - startAt).toBeGreaterThan(10);
+    expect(logLines.slice(startAt).some((l) => l.includes('"code":"INTERNAL"'))).toBe(true);
+    for (const line of lines) {
+      for (const secret of Object.values(secrets)) expect(line).not.toContain(secret);
+      expect(line).not.toMatch(/1[3-9]\d{9}/);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('fuzzing: arbitrary input never makes an INTERNAL error', () => {
+  const COMPLAINT_ACTIONS = [
+    'similar', 'submit', 'join', 'mine', 'get', 'withdraw', 'evaluate', 'publicStats', 'station', 'stationDetail',
+    'queue', 'detail', 'accept', 'refuse', 'assign', 'reply', 'extend', 'merge', 'note', 'release', 'stats',
+  ];
+  const ACCOUNT_ACTIONS = ['me', 'grant', 'revoke', 'bindings', 'calendar', 'setCalendarYear'];
+  let ids: string[] = [];
+
+  beforeAll(async () => {
+    t.clock.set(NOW);
+    ids = (t.app.db.prepare('SELECT id FROM complaints LIMIT 20').pluck().all() as string[]).concat(
+      t.app.db.prepare('SELECT id FROM role_bindings LIMIT 5').pluck().all() as string[],
+    );
+  });
+
+  const openids = fc.constantFrom<string | null>(null, ...Object.values(DEMO));
+  const scalar = fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom('360731', '36', '3607', '2026-10-01', 'overcharge', 'operator', 'station', 'satisfied', 'no_facts', HEAD_STATION, OUT_STATION, '__proto__', 'constructor'),
+  );
+  const keys = fc.constantFrom(
+    'id', 'version', 'intoId', 'text', 'reason', 'to', 'workdays', 'evaluation', 'comment', 'stationId', 'category', 'description', 'photos', 'phone',
+    'shareIdentity', 'cursor', 'limit', 'status', 'overdue', 'escalated', 'regionCode', 'days', 'trackingNo', 'openid', 'role', 'scope', 'name', 'year',
+    'holidays', 'workdays', '__proto__', 'constructor', 'toString',
+  );
+  const data = () =>
+    fc.oneof(
+      fc.anything(),
+      fc.dictionary(keys, fc.oneof(scalar, fc.constantFrom(...(ids.length ? ids : ['x'])), fc.array(scalar, { maxLength: 4 }), fc.dictionary(fc.constantFrom('kind', 'regionCode', 'stationId', 'operatorName'), scalar)), { maxKeys: 6 }),
+      fc.record({ id: fc.constantFrom(...(ids.length ? ids : ['x'])), version: fc.integer({ min: -1, max: 12 }) }),
+    );
+
+  async function check(fn: string, action: string, numRuns: number) {
+    await fc.assert(
+      fc.asyncProperty(data(), openids, fc.option(fc.string({ minLength: 0, maxLength: 70 }), { nil: undefined }), async (d, openid, requestId) => {
+        const r = await t.call(fn, action, d, openid, requestId);
+        if (r.status >= 500 || (!r.body.ok && r.body.error.code === 'INTERNAL')) throw new Error(`${fn}.${action} → ${r.status} ${JSON.stringify(r.body)} for ${JSON.stringify(d)}`);
+        expect(typeof r.body.ok).toBe('boolean');
+      }),
+      { numRuns, seed: 20260930 },
+    );
+  }
+
+  it.each(COMPLAINT_ACTIONS)('complaints.%s', async (action) => {
+    await check('complaints', action, 50);
+  });
+  it.each(ACCOUNT_ACTIONS)('account.%s', async (action) => {
+    await check('account', action, 50);
+  });
+
+  it('whole events of any shape', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.anything(), openids, async (event, openid) => {
+        const headers: Record<string, string> = openid ? { 'x-wx-openid': openid } : {};
+        const body = JSON.stringify(event);
+        const res = await t.raw('/api/complaints', { method: 'POST', headers, body: body === undefined ? '' : body });
+        expect(res.status).toBeLessThan(500);
+        const parsed = await res.json();
+        expect(typeof parsed.ok).toBe('boolean');
+      }),
+      { numRuns: 100, seed: 7 },
+    );
+  });
+});

@@ -1,0 +1,22 @@
+import { renderPage, setupWeapp, teardownWeapp } from './support/simulate';
+jest.setTimeout(30_000);
+afterAll(() => teardownWeapp());
+test('probe', async () => {
+  const t0 = Date.now();
+  const env = await setupWeapp({ location: { latitude: 25.952, longitude: 115.415 } });
+  console.log('setup', Date.now() - t0);
+  const page = await renderPage('pages/station/index?id=st-360731-000');
+  await page.waitFor('station-name');
+  console.log('render', Date.now() - t0);
+  console.log(page.pageText());
+  console.log(page.findAll('').map(n => n.id).filter(Boolean).join(' '));
+  console.log(page.classes('hours-state'), page.classes('station-name'));
+  await page.tap('btn-call');
+  await page.tap('btn-navigate');
+  await page.tap('elder-toggle');
+  console.log(page.classes('page-station'));
+  console.log(JSON.stringify(env.calls.filter(c => !/Storage/.test(c.api)).map(c => [c.api, c.args]), (k, v) => typeof v === 'function' ? undefined : v));
+  const row = env.db.prepare("select doc from stations where id='st-360731-000'").get() as any;
+  const doc = JSON.parse(row.doc); console.log(doc.contact, doc.location);
+  page.unmount();
+});
