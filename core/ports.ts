@@ -197,3 +197,50 @@ export interface IdSource {
   /** Random characters for human-facing numbers (Crockford base32, no I/L/O/U). */
   code(length: number): string;
 }
+
+// ——— Ratings (PRODUCT §4) ———
+import type { PressureReport, Rating, RatingAggregate, RatingStatus } from './rating/model';
+
+export interface RatingRepository {
+  /**
+   * Store a rating atomically with the station aggregate. Inside one transaction: a repeated
+   * requestKey returns the first result; the rater's current rating on the station made after
+   * `windowStart` is marked replaced (and leaves the aggregate if it was published); the new one
+   * enters the aggregate when published.
+   */
+  submit(input: { rating: Rating; requestKey: string; windowStart: string }): Promise<{ rating: Rating; replaced: Rating | null; created: boolean }>;
+  get(id: string): Promise<Rating | null>;
+  /** The rater's current (not replaced) rating on a station, newest first. */
+  current(stationId: string, raterOpenid: string): Promise<Rating | null>;
+  listPublished(stationId: string, offset: number, limit: number): Promise<Page<Rating>>;
+  listByRater(openid: string, offset: number, limit: number): Promise<Page<Rating>>;
+  /** Held ratings on stations in any of these regions, oldest first. */
+  listHeld(regionCodes: string[], offset: number, limit: number): Promise<Page<Rating>>;
+  aggregate(stationId: string): Promise<RatingAggregate | null>;
+  /** Ratings (any status but rejected) on a station created in [since, until). */
+  countBetween(stationId: string, since: string, until: string): Promise<number>;
+  /** Ratings on a station since `since` by accounts first seen after `newerThan`. */
+  countByNewAccounts(stationId: string, since: string, newerThan: string): Promise<number>;
+  /** Record that an openid was seen (first time only); returns when it was first seen. */
+  touchAccount(openid: string, at: string): Promise<string>;
+  /** held → published | rejected, adjusting the aggregate; CONFLICT when the version moved on. */
+  setStatus(id: string, expectedVersion: number, status: Extract<RatingStatus, 'published' | 'rejected'>, at: string): Promise<Rating>;
+  /** The station head's one public reply; CONFLICT when there already is one. */
+  reply(id: string, text: string, at: string): Promise<Rating>;
+  addPressureReport(report: PressureReport): Promise<void>;
+  listPressureReports(regionCodes: string[], offset: number, limit: number): Promise<Page<PressureReport>>;
+  /** Per-station counts and published means for trend views: [since, now) vs the period before. */
+  trends(regionCodes: string[], since: string, previousSince: string): Promise<{ stationId: string; stationName: string; recent: number; previous: number; held: number; mean: number | null }[]>;
+}
+
+export interface Signer {
+  /** Current key id (one character) and an HMAC (base64url) of `payload` for `purpose`. */
+  sign(purpose: string, payload: string): { keyId: string; signature: string };
+  /** Verify against the key `keyId` (rotated-out keys still verify while they are in the ring). */
+  verify(purpose: string, payload: string, keyId: string, signature: string): boolean;
+}
+
+export interface CodeImages {
+  /** A scannable image for the station's signed scene: mini-program code in the cloud, QR locally. */
+  stationCode(scene: string, page: string): Promise<{ contentType: string; base64: string }>;
+}

@@ -20,6 +20,33 @@
  * Outages: `setDown(true)` fails every request until `setDown(false)`; `failNext(n)` fails the next
  * n requests. Failures look like each SDK's: wx-server-sdk rejects; node-sdk resolves
  * `{ code, message }` for a server error (failNext) and rejects for a network failure (setDown).
+ *
+ * Writes besides `doc().set()`: `collection.add()` (insert; an explicit `_id` that exists fails),
+ * `doc().update()` and `where().update()` (a nested object sets only the fields it names, as the
+ * SDK's serialiser flattens it to dotted paths; `_.inc`), `where().remove()`.
+ *
+ * Aggregation: `collection.aggregate()` with `match`, `group` (`_id` a `'$field'`, an object of
+ * them or a constant; accumulators `$.sum` and `$.first` of `db.command.aggregate`), `sort`,
+ * `skip`, `limit` and `end()`. Without a `limit` stage it answers at most 20 results, as observed
+ * in cloud functions. Other stages and operators throw.
+ *
+ * Transactions: `db.runTransaction(async (transaction) => …, times = 3)`, all or nothing. Writes are
+ * buffered and applied only when the callback resolves; a thrown error or `transaction.rollback(reason)`
+ * discards them (the promise rejects with the error or the reason). Inside, only single-document
+ * operations by `_id` are allowed, as CloudBase documents: `transaction.collection(n).add()` and
+ * `.doc(id).get/set/update/remove()`; `where`, `orderBy`, `get`, `count`, `aggregate`… throw.
+ * Reads see committed data plus the transaction's own writes. Concurrency is first-writer-wins: writing a
+ * document another open transaction wrote, or one changed since this transaction began, fails
+ * with DATABASE_TRANSACTION_CONFLICT, and so does a commit whose documents changed meanwhile. Like
+ * the SDK, runTransaction retries the callback when the error has `code:
+ * 'DATABASE_TRANSACTION_CONFLICT'`: node-sdk operations answer `{ code }` and commits throw it, so
+ * those are retried; wx-server-sdk operations reject with an error carrying `errCode`, which the
+ * SDK's check does not see, so those are not. `doc(id).get()` in a transaction answers
+ * `{ data: doc | null }` (node-sdk) or `{ data: doc }` and rejects a missing one (wx-server-sdk,
+ * default throwOnNotFound).
+ *
+ * Faults inside transactions: `failTransactionWrite(n)` makes the n-th write (add/set/update/remove)
+ * of the next transaction fail with a server error, to prove nothing is half-written.
  */
 import indexConfig from '../../adapters/cloudbase/indexes.json';
 
@@ -38,7 +65,26 @@ export interface FakeCloudbaseOptions {
 }
 
 export interface RequestLog {
-  op: 'get' | 'count' | 'remove' | 'doc.get' | 'doc.set' | 'doc.remove' | 'createCollection';
+  op:
+    | 'get'
+    | 'count'
+    | 'remove'
+    | 'update'
+    | 'add'
+    | 'aggregate'
+    | 'doc.get'
+    | 'doc.set'
+    | 'doc.update'
+    | 'doc.remove'
+    | 'createCollection'
+    | 'tx.start'
+    | 'tx.get'
+    | 'tx.add'
+    | 'tx.set'
+    | 'tx.update'
+    | 'tx.remove'
+    | 'tx.rollback'
+    | 'tx.commit';
   collection: string;
   skip?: number;
   limit?: number;
@@ -117,7 +163,46 @@ class GeoNearCommand {
   ) {}
 }
 
-const isCommand = (v: unknown) => v instanceof QueryCommand || v instanceof LogicCommand || v instanceof GeoNearCommand;
+/** An update operator (`_.inc`): only valid in update() data. */
+class UpdateCommand {
+  constructor(
+    readonly op: 'inc',
+    readonly value: number,
+  ) {}
+}
+
+/** An aggregation accumulator (`$.sum`, `$.first` of `db.command.aggregate`). */
+class AggregateOperator {
+  constructor(
+    readonly op: 'sum' | 'first',
+    readonly arg: unknown,
+  ) {}
+}
+
+const isCommand = (v: unknown) =>
+  v instanceof QueryCommand || v instanceof LogicCommand || v instanceof GeoNearCommand || v instanceof UpdateCommand || v instanceof AggregateOperator;
+
+/** `db.command.aggregate`: the accumulators supported; any other operator throws. */
+function makeAggregateCommand() {
+  const fieldRef = (op: string, v: unknown) => {
+    if (typeof v !== 'string' || !v.startsWith('$') || v.length < 2) throw new Error(`$.${op}: expects a "$field" reference`);
+    return v;
+  };
+  const supported = {
+    sum: (v: unknown) => {
+      if (typeof v !== 'number') fieldRef('sum', v);
+      return new AggregateOperator('sum', v);
+    },
+    first: (v: unknown) => new AggregateOperator('first', fieldRef('first', v)),
+  };
+  return new Proxy(supported, {
+    get(target, prop) {
+      if (typeof prop === 'string' && prop in target) return target[prop as keyof typeof target];
+      if (typeof prop === 'symbol' || prop === 'then') return undefined;
+      return unsupported(`db.command.aggregate.${String(prop)}`);
+    },
+  });
+}
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
@@ -153,6 +238,11 @@ function makeCommand() {
     nin: array('nin'),
     and: logic('and'),
     or: logic('or'),
+    inc: (n: unknown) => {
+      if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error('_.inc: expects a finite number');
+      return new UpdateCommand('inc', n);
+    },
+    aggregate: makeAggregateCommand(),
     geoNear: (o: { geometry: unknown; maxDistance?: number; minDistance?: number }) => {
       if (!o || !(o.geometry instanceof FakeGeoPoint)) throw new Error('_.geoNear: geometry must be a db.Geo.Point');
       for (const k of ['maxDistance', 'minDistance'] as const) {
@@ -312,6 +402,8 @@ function inspectCondition(cond: unknown, inOr: boolean, found: { field: string; 
       found.push({ field: path, cmd: spec });
     } else if (isPlainObject(spec)) {
       inspectCondition(spec, inOr, found, path);
+    } else if (spec instanceof UpdateCommand || spec instanceof AggregateOperator) {
+      throw new Error(`where: ${path} holds an update/aggregation operator, not a query condition`);
     } else if (typeof spec === 'function' || typeof spec === 'symbol') {
       throw new Error(`where: ${path} is not a value or a command`);
     }
@@ -339,260 +431,3 @@ const geoPointFunction = function (lng: number, lat: number) {
   return new FakeGeoPoint(lng, lat);
 } as unknown as { new (lng: number, lat: number): FakeGeoPoint; (lng: number, lat: number): FakeGeoPoint };
 
-// ---------------------------------------------------------------------------------------------
-// The database
-
-interface QueryState {
-  where?: unknown;
-  orders: [string, 'asc' | 'desc'][];
-  skip?: number;
-  limit?: number;
-  projection?: Record<string, boolean>;
-}
-
-class SdkError extends Error {
-  constructor(
-    readonly errCode: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CloudSDKError';
-  }
-}
-
-export class FakeCloudbase {
-  readonly flavour: SdkFlavour;
-  /** Every request that reached the "server", in order. */
-  readonly log: RequestLog[] = [];
-  private readonly collections = new Map<string, { indexes: IndexDef[]; docs: Map<string, Doc> }>();
-  private down = false;
-  private failures = 0;
-
-  constructor(options: FakeCloudbaseOptions = {}) {
-    this.flavour = options.flavour ?? 'wx-server-sdk';
-    const declared = options.collections ?? declaredIndexes(options.prefix ?? '');
-    for (const [name, indexes] of Object.entries(declared)) this.collections.set(name, { indexes, docs: new Map() });
-    this.db = this.makeDb();
-  }
-
-  /** Fail every request (a network outage) until called with false. */
-  setDown(down: boolean): void {
-    this.down = down;
-  }
-
-  /** Fail the next `n` requests (a server error). */
-  failNext(n = 1): void {
-    this.failures += n;
-  }
-
-  /** Raw stored documents of a collection (for assertions). */
-  dump(name: string): Doc[] {
-    return [...(this.collections.get(name)?.docs.values() ?? [])].map((d) => structuredClone(d));
-  }
-
-  /** The object an adapter receives: what `cloud.database()` returns. */
-  readonly db: ReturnType<FakeCloudbase['makeDb']>;
-
-  private makeDb() {
-    return {
-      command: makeCommand(),
-      // node-sdk exposes the class (so `new` is required); wx-server-sdk wraps it in a plain function.
-      Geo: { Point: (this.flavour === 'node-sdk' ? FakeGeoPoint : geoPointFunction) as typeof geoPointFunction },
-      RegExp: (o: { regexp: string; options?: string }) => new FakeRegExp(o?.regexp, o?.options),
-      collection: (name: string) => {
-        if (typeof name !== 'string' || !name) throw new Error('collection: name is required');
-        return this.collectionRef(name);
-      },
-      createCollection: (name: string) =>
-        this.send({ op: 'createCollection', collection: name }, () => {
-          if (this.collections.has(name)) throw new SdkError('DATABASE_COLLECTION_ALREADY_EXIST', `collection ${name} already exists`);
-          this.collections.set(name, { indexes: [], docs: new Map() });
-          return {};
-        }),
-    };
-  }
-
-  // --- requests ------------------------------------------------------------------------------
-
-  /** Run one request as the SDK would deliver it: outages and server errors per flavour. */
-  private async send<T extends object>(entry: RequestLog, run: () => T): Promise<T | { code: string; message: string }> {
-    await Promise.resolve(); // always asynchronous, like a network call
-    this.log.push(entry);
-    if (this.down) throw new SdkError('NETWORK_ERROR', `${entry.op}:fail network unreachable (fake outage)`);
-    let serverError: SdkError | null = null;
-    let result: T | undefined;
-    if (this.failures > 0) {
-      this.failures--;
-      serverError = new SdkError('DATABASE_REQUEST_FAILED', `${entry.op}:fail internal server error (fake failure)`);
-    } else {
-      try {
-        result = run();
-      } catch (err) {
-        if (!(err instanceof SdkError)) throw err; // misuse of the API: always a plain throw
-        serverError = err;
-      }
-    }
-    if (serverError) {
-      if (this.flavour === 'node-sdk') return { code: serverError.errCode, message: serverError.message };
-      throw serverError;
-    }
-    return result as T;
-  }
-
-  private store(name: string) {
-    const c = this.collections.get(name);
-    if (!c) throw new SdkError('DATABASE_COLLECTION_NOT_EXIST', `collection ${name} does not exist`);
-    return c;
-  }
-
-  private collectionRef(name: string) {
-    return { ...this.queryRef(name, { orders: [] }), doc: (id: string) => this.docRef(name, id) };
-  }
-
-  private queryRef(name: string, state: QueryState) {
-    const next = (patch: Partial<QueryState>) => this.queryRef(name, { ...state, ...patch });
-    return {
-      where: (cond: unknown) => {
-        const geo: { field: string; cmd: GeoNearCommand }[] = [];
-        inspectCondition(cond, false, geo);
-        if (geo.length > 1) throw new Error('where: only one geoNear per query');
-        return next({ where: cond });
-      },
-      orderBy: (field: string, direction: string) => {
-        if (typeof field !== 'string' || !field) throw new Error('orderBy: field is required');
-        if (direction !== 'asc' && direction !== 'desc') throw new Error(`orderBy: direction must be "asc" or "desc", got ${direction}`);
-        return next({ orders: [...state.orders, [field, direction]] });
-      },
-      skip: (n: number) => {
-        if (!Number.isInteger(n) || n < 0) throw new Error(`skip: expects a non-negative integer, got ${n}`);
-        return next({ skip: n });
-      },
-      limit: (n: number) => {
-        if (!Number.isInteger(n) || n < 1) throw new Error(`limit: expects a positive integer, got ${n}`);
-        if (n > MAX_LIMIT) throw new Error(`limit: at most ${MAX_LIMIT} per get() in a cloud function, got ${n}`);
-        return next({ limit: n });
-      },
-      field: (projection: Record<string, unknown>) => {
-        if (!isPlainObject(projection)) throw new Error('field: expects an object');
-        for (const [k, v] of Object.entries(projection)) {
-          if (v !== true && v !== 1) unsupported(`field() with ${k}: ${String(v)} (only inclusion)`);
-          if (k.includes('.')) unsupported('field() on a nested path');
-        }
-        return next({ projection: projection as Record<string, boolean> });
-      },
-      get: () =>
-        this.send({ op: 'get', collection: name, skip: state.skip, limit: state.limit }, () => {
-          const docs = this.run(name, state);
-          this.log[this.log.length - 1].returned = docs.length;
-          return this.flavour === 'wx-server-sdk' ? { data: docs, errMsg: 'collection.get:ok' } : { data: docs, requestId: 'fake' };
-        }),
-      count: () => {
-        const geo: { field: string; cmd: GeoNearCommand }[] = [];
-        if (state.where) inspectCondition(state.where, false, geo);
-        if (geo.length) throw new Error('count: geoNear is not allowed in count()');
-        return this.send({ op: 'count', collection: name }, () => {
-          const docs = [...this.store(name).docs.values()].filter((d) => !state.where || matches(d, state.where));
-          return { total: docs.length };
-        });
-      },
-      remove: () => {
-        if (state.skip !== undefined || state.limit !== undefined || state.orders.length) unsupported('remove() with skip/limit/orderBy');
-        return this.send({ op: 'remove', collection: name }, () => {
-          const c = this.store(name);
-          let removed = 0;
-          for (const [id, d] of [...c.docs]) {
-            if (!state.where || matches(d, state.where)) {
-              c.docs.delete(id);
-              removed++;
-            }
-          }
-          return { stats: { removed }, deleted: removed };
-        });
-      },
-    };
-  }
-
-  /** Evaluate a query: filter, geo distance order or orderBy, skip, limit (default 100), projection. */
-  private run(name: string, state: QueryState): Record<string, unknown>[] {
-    const c = this.store(name);
-    let docs = [...c.docs.values()].filter((d) => !state.where || matches(d, state.where));
-    const geo: { field: string; cmd: GeoNearCommand }[] = [];
-    if (state.where) inspectCondition(state.where, false, geo);
-    if (geo.length) {
-      const { field, cmd } = geo[0];
-      if (!c.indexes.some((i) => i.key[field] === '2dsphere')) {
-        throw new SdkError('DATABASE_REQUEST_FAILED', `unable to find index for $geoNear query on ${name}.${field}`);
-      }
-      if (state.orders.length) unsupported('orderBy together with geoNear (undocumented in CloudBase)');
-      const p = cmd.geometry;
-      const withDistance: { d: number; doc: Doc }[] = [];
-      for (const doc of docs) {
-        const v = getPath(doc, field);
-        if (!isGeoJsonPoint(v)) continue;
-        const d = haversine(p.longitude, p.latitude, v.coordinates[0], v.coordinates[1]);
-        if (cmd.maxDistance !== undefined && d > cmd.maxDistance) continue;
-        if (cmd.minDistance !== undefined && d < cmd.minDistance) continue;
-        withDistance.push({ d, doc });
-      }
-      withDistance.sort((a, b) => a.d - b.d); // stable: ties keep insertion order
-      docs = withDistance.map((x) => x.doc);
-    } else if (state.orders.length) {
-      docs.sort((a, b) => {
-        for (const [f, dir] of state.orders) {
-          const c2 = compareForSort(getPath(a, f), getPath(b, f));
-          if (c2 !== 0) return dir === 'asc' ? c2 : -c2;
-        }
-        return 0;
-      });
-    }
-    const skip = state.skip ?? 0;
-    const page = docs.slice(skip, skip + (state.limit ?? MAX_LIMIT));
-    return page.map((d) => {
-      const picked = state.projection
-        ? Object.fromEntries([['_id', d._id], ...Object.keys(state.projection).filter((k) => k in d).map((k) => [k, d[k]])])
-        : d;
-      return toRead(picked) as Record<string, unknown>;
-    });
-  }
-
-  private docRef(name: string, id: string) {
-    if ((typeof id !== 'string' || !id) && typeof id !== 'number') throw new Error('doc: id is required');
-    const key = String(id);
-    return {
-      get: () =>
-        this.send({ op: 'doc.get', collection: name }, () => {
-          const doc = this.store(name).docs.get(key);
-          if (this.flavour === 'node-sdk') return { data: doc ? [toRead(doc)] : [], requestId: 'fake' };
-          if (!doc) throw new SdkError('DATABASE_DOCUMENT_NOT_EXIST', `document.get:fail document with _id ${key} does not exist`);
-          return { data: toRead(doc), errMsg: 'document.get:ok' };
-        }),
-      set: (arg: unknown) => {
-        let data: unknown = arg;
-        if (this.flavour === 'wx-server-sdk') {
-          if (!isPlainObject(arg) || !isPlainObject(arg.data)) throw new Error('document.set:fail options.data must be an object ({ data: {...} })');
-          data = arg.data;
-        }
-        if (!isPlainObject(data) || Object.keys(data).length === 0) throw new Error('document.set:fail data must be a non-empty object');
-        if ('_id' in data) throw new Error('document.set:fail 不能更新_id的值 (data must not contain _id)');
-        const stored = { ...(toStored(data, '') as Record<string, unknown>), _id: key } as Doc;
-        return this.send({ op: 'doc.set', collection: name }, () => {
-          const docs = this.store(name).docs;
-          const existed = docs.has(key);
-          docs.set(key, stored); // replace: no merge with the previous version
-          return this.flavour === 'wx-server-sdk'
-            ? { _id: key, stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 }, errMsg: 'document.set:ok' }
-            : { updated: existed ? 1 : 0, upsertedId: existed ? undefined : key, requestId: 'fake' };
-        });
-      },
-      remove: () =>
-        this.send({ op: 'doc.remove', collection: name }, () => {
-          const removed = this.store(name).docs.delete(key) ? 1 : 0;
-          return { stats: { removed }, deleted: removed };
-        }),
-    };
-  }
-}
-
-export function createFakeCloudbase(options: FakeCloudbaseOptions = {}): FakeCloudbase {
-  return new FakeCloudbase(options);
-}

@@ -12,7 +12,7 @@ import type { Clock } from '../../core/ports';
 import type { Envelope } from '../../core/shared/errors';
 import type { Logger } from '../../core/shared/router';
 import { createLocalApp, type LocalApp } from '../../server/app';
-import type { LocalPlatform } from '../../server/functions';
+import { createLocalFunctions, type LocalPlatform } from '../../server/functions';
 
 /** A clock that only moves when told to. */
 export class FixedClock implements Clock {
@@ -58,6 +58,13 @@ export interface TestApp {
   dir: string;
   /** POST /api/<fn> with { action, data, requestId? } as `openid` (null: no identity header). */
   call<T = unknown>(fn: string, action: string, data?: unknown, openid?: string | null, requestId?: string): Promise<CallResult<T>>;
+  /**
+   * The same handlers in-process over the same database (no HTTP): for setting records up fast.
+   * The event goes through a JSON round trip, as it would over the wire.
+   */
+  direct<T = unknown>(fn: string, action: string, data?: unknown, openid?: string | null, requestId?: string): Promise<Envelope<T>>;
+  /** direct() that fails the test unless the answer is ok; returns data. */
+  okDirect<T = any>(fn: string, action: string, data?: unknown, openid?: string | null, requestId?: string): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Like call() but fails the test unless the answer is ok; returns data. */
   ok<T = any>(fn: string, action: string, data?: unknown, openid?: string | null, requestId?: string): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
   raw(path: string, init?: RequestInit): Promise<Response>;
@@ -107,9 +114,18 @@ export async function startApp(opts: StartOptions = {}): Promise<TestApp> {
     return { status: res.status, body: (await res.json()) as Envelope<T> };
   }
 
+  const inProcess = createLocalFunctions(app.stores, app.platform).functions;
+  async function direct<T>(fn: string, action: string, data?: unknown, openid: string | null = null, requestId?: string): Promise<Envelope<T>> {
+    const event: Record<string, unknown> = { action };
+    if (data !== undefined) event.data = data;
+    if (requestId !== undefined) event.requestId = requestId;
+    return (await inProcess[fn](JSON.parse(JSON.stringify(event)), { openid })) as Envelope<T>;
+  }
+
   return {
     app,
     clock,
+    direct,
     notifier,
     base,
     dir,
@@ -118,6 +134,11 @@ export async function startApp(opts: StartOptions = {}): Promise<TestApp> {
       const r = await call(fn, action, data, openid, requestId);
       if (!r.body.ok) throw new Error(`${fn}.${action} as ${openid}: ${r.status} ${JSON.stringify(r.body.error)}`);
       return r.body.data as never;
+    },
+    async okDirect(fn, action, data, openid, requestId) {
+      const r = await direct(fn, action, data, openid, requestId);
+      if (!r.ok) throw new Error(`${fn}.${action} as ${openid}: ${JSON.stringify(r.error)}`);
+      return r.data as never;
     },
     raw: (path, init) => fetch(`${base}${path}`, init),
     async close() {

@@ -478,8 +478,10 @@ export interface PageHandle {
   text(idOrNode: string | ExparserNode): string;
   /** Text of the whole page. */
   pageText(): string;
-  /** Class list of the element with this id. */
-  classes(id: string): string[];
+  /** Class list of an element (as written in the source: simulate's `main--` / `comp--` prefixes removed). */
+  classes(idOrNode: string | ExparserNode): string[];
+  /** Elements carrying a class (e.g. `badge-hours`), optionally inside `within`. */
+  findAllByClass(className: string, within?: string | ExparserNode): ExparserNode[];
   /** Tap an element (exparser `tap`, as the client dispatches it) and let the page update. */
   tap(idOrNode: string | ExparserNode): Promise<void>;
   /** Type into an <Input> (`input` event with detail.value). */
@@ -537,6 +539,18 @@ function textOf(node: ExparserNode): string {
   };
   visit(node);
   return out;
+}
+
+/** simulate prefixes classes with the component's tag name (`main` for the page, `comp` for Taro's recursive component). */
+const CLASS_PREFIX = /^(main|comp)--/;
+
+function classesOf(node: ExparserNode): string[] {
+  const el = node.$$ as Element | undefined;
+  if (!el || typeof (el as Element).getAttribute !== 'function') return [];
+  return String(el.getAttribute('class') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((c) => c.replace(CLASS_PREFIX, ''));
 }
 
 /** Render a page of the build, e.g. `pages/station/index?id=st-360731-000`, attached to document.body. */
@@ -598,10 +612,14 @@ export async function renderPage(url: string): Promise<PageHandle> {
     },
     text: (idOrNode) => textOf(nodeOf(idOrNode)).replace(/\s+/g, ' ').trim(),
     pageText,
-    classes(id) {
-      const n = nodeOf(id);
-      const el = n.$$ as Element | undefined;
-      return el && 'className' in el ? String(el.className).split(/\s+/).filter(Boolean) : [];
+    classes: (idOrNode) => classesOf(nodeOf(idOrNode)),
+    findAllByClass(className, within) {
+      const out: ExparserNode[] = [];
+      const start = within === undefined ? shadow() : nodeOf(within);
+      walk(start, (n) => {
+        if (!(n instanceof exparser.TextNode) && classesOf(n).includes(className)) out.push(n);
+      });
+      return out;
     },
     async tap(idOrNode) {
       const n = nodeOf(idOrNode);
