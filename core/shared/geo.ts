@@ -27,7 +27,10 @@ export function boundingBox(centre: LatLng, radiusM: number): { minLat: number; 
 
 /** "320 米" / "1.2 公里" / "15 公里" */
 export function formatDistance(meters: number): string {
-  if (meters < 1000) return `${Math.max(10, Math.round(meters / 10) * 10)} 米`;
-  if (meters < 10_000) return `${(meters / 1000).toFixed(1)} 公里`;
+  // Thresholds on the rounded value, so 996 m reads "1.0 公里" rather than "1000 米".
+  const tens = Math.max(10, Math.round(meters / 10) * 10);
+  if (tens < 1000) return `${tens} 米`;
+  const tenths = Math.round(meters / 100) / 10;
+  if (tenths < 10) return `${tenths.toFixed(1)} 公里`;
   return `${Math.round(meters / 1000)} 公里`;
 }

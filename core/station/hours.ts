@@ -59,7 +59,14 @@ export function intervalsOn(hours: OpeningHours, date: string): { ranges: [numbe
     return [start, end];
   });
   ranges.sort((a, b) => a[0] - b[0]);
-  return { ranges, note: exception?.note, exception: !!exception };
+  // Back-to-back or overlapping intervals (08:00–12:00, 12:00–18:00) are one opening.
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return { ranges: merged, note: exception?.note, exception: !!exception };
 }
 
 function dayLabel(fromDate: string, date: string): string {
@@ -77,15 +84,19 @@ export function hoursStatus(hours: OpeningHours, now: Date): HoursStatus {
   // Still open from yesterday's interval that runs past midnight?
   for (const [start, end] of intervalsOn(hours, yesterday).ranges) {
     if (end > 1440 && local.minute + 1440 >= start && local.minute + 1440 < end) {
-      const closesAt = fromShanghai(yesterday, end);
-      return { state: 'open', label: '营业中', closesAt, detail: `今天 ${formatMinute(end - 1440)} 打烊` };
+      const close = continuedClose(hours, yesterday, end);
+      if (!close) return { state: 'open', label: '营业中', detail: '全天营业' };
+      const when = close.date === today ? '今天' : dayLabel(today, close.date);
+      return { state: 'open', label: '营业中', closesAt: fromShanghai(close.date, close.minute), detail: `${when} ${formatMinute(close.minute)} 打烊` };
     }
   }
   const todays = intervalsOn(hours, today);
   for (const [start, end] of todays.ranges) {
     if (local.minute >= start && local.minute < end) {
-      const closesAt = fromShanghai(today, end);
-      const when = end >= 1440 ? (end === 1440 ? '今天 24:00' : `明天 ${formatMinute(end - 1440)}`) : `今天 ${formatMinute(end)}`;
+      const close = continuedClose(hours, today, end);
+      if (!close) return { state: 'open', label: '营业中', detail: '全天营业', note: todays.note };
+      const closesAt = fromShanghai(close.date, close.minute);
+      const when = close.date === today ? `今天 ${formatMinute(close.minute)}` : `${dayLabel(today, close.date)} ${formatMinute(close.minute)}`;
       return { state: 'open', label: '营业中', closesAt, detail: `${when} 打烊`, note: todays.note };
     }
   }
@@ -98,6 +109,26 @@ export function hoursStatus(hours: OpeningHours, now: Date): HoursStatus {
   }
   const laterToday = todays.ranges.some(([start]) => start > local.minute);
   return { state: 'closed', label: laterToday ? '未开门' : '已打烊', nextOpenAt, detail: nextText, note: todays.note };
+}
+
+/**
+ * Where an opening that ends at `end` minutes after `date`'s midnight really closes, following
+ * the next days' intervals that start exactly when it ends (e.g. 00:00–24:00 every day).
+ * Null when it never closes within a week.
+ */
+function continuedClose(hours: OpeningHours, date: string, end: number): { date: string; minute: number } | null {
+  let d = date;
+  let e = end;
+  for (let i = 0; i < 8; i++) {
+    if (e < 1440) return { date: d, minute: e };
+    const next = addDays(d, 1);
+    const carry = e - 1440;
+    const cont = intervalsOn(hours, next).ranges.find(([start, stop]) => start <= carry && carry < stop);
+    if (!cont) return e === 1440 ? { date: d, minute: 1440 } : { date: next, minute: carry };
+    d = next;
+    e = cont[1];
+  }
+  return null;
 }
 
 function nextOpening(hours: OpeningHours, today: string, minute: number): { date: string; minute: number } | undefined {

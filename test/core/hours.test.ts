@@ -416,13 +416,19 @@ describe.each(ZONES)('machine time zone %s', (zone) => {
           const s = hoursStatus(hours, t);
           const minute = 60_000;
           if (s.state === 'open') {
-            expect(s.closesAt).toBeInstanceOf(Date);
-            const closesAt = (s.closesAt as Date).getTime();
-            expect(closesAt).toBeGreaterThan(t.getTime());
-            expect(closesAt - t.getTime()).toBeLessThanOrEqual(2 * 1440 * minute);
-            expect(modelOpen(hours, new Date(closesAt - minute))).toBe(true);
             expect(s.label).toBe('营业中');
-            expect(s.detail).toMatch(/^(今天|明天) \d\d:\d\d 打烊$/);
+            if (s.detail === '全天营业') {
+              expect(s.closesAt).toBeUndefined();
+            } else {
+              expect(s.closesAt).toBeInstanceOf(Date);
+              const closesAt = (s.closesAt as Date).getTime();
+              expect(closesAt).toBeGreaterThan(t.getTime());
+              expect(closesAt - t.getTime()).toBeLessThanOrEqual(9 * 1440 * minute);
+              expect(modelOpen(hours, new Date(closesAt - minute))).toBe(true);
+              // Back-to-back intervals are followed: at closesAt it really is closed.
+              expect(modelOpen(hours, new Date(closesAt))).toBe(false);
+              expect(s.detail).toMatch(/^(今天|明天|后天|\d+月\d+日周.) \d\d:\d\d 打烊$/);
+            }
           } else {
             expect(['已打烊', '未开门', '今日休息']).toContain(s.label);
             expect(s.label === '今日休息').toBe(s.state === 'closed_today');

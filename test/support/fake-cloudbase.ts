@@ -431,3 +431,756 @@ const geoPointFunction = function (lng: number, lat: number) {
   return new FakeGeoPoint(lng, lat);
 } as unknown as { new (lng: number, lat: number): FakeGeoPoint; (lng: number, lat: number): FakeGeoPoint };
 
+// ---------------------------------------------------------------------------------------------
+// Updates
+
+/** [path, value] pairs of update() data: nested plain objects become dotted paths, as the SDK's serialiser does. */
+function flattenUpdate(data: Record<string, unknown>, prefix: string, out: [string, unknown][]): [string, unknown][] {
+  for (const [k, v] of Object.entries(data)) {
+    if (k.startsWith('$')) throw new Error(`update: field name "${k}" may not start with $`);
+    if (v === undefined) continue; // dropped by the SDK's serialiser
+    const path = prefix ? `${prefix}.${k}` : k;
+    if (isPlainObject(v) && Object.keys(v).length > 0) flattenUpdate(v, path, out);
+    else out.push([path, v]);
+  }
+  return out;
+}
+
+/** A copy of `doc` with the changes applied (MongoDB $set / $inc semantics). */
+function applyUpdate(doc: Doc, changes: [string, unknown][]): Doc {
+  const next = structuredClone(doc);
+  for (const [path, v] of changes) {
+    const parts = path.split('.');
+    let cur: Record<string, unknown> = next;
+    for (const part of parts.slice(0, -1)) {
+      if (cur[part] === undefined) cur[part] = {};
+      else if (!isPlainObject(cur[part])) throw new SdkError('DATABASE_REQUEST_FAILED', `update: cannot create field inside "${part}" of ${path} (not an object)`);
+      cur = cur[part] as Record<string, unknown>;
+    }
+    const last = parts[parts.length - 1];
+    if (v instanceof UpdateCommand) {
+      const old = cur[last];
+      if (old === undefined) cur[last] = v.value;
+      else if (typeof old === 'number') cur[last] = old + v.value;
+      else throw new SdkError('DATABASE_REQUEST_FAILED', `Cannot apply $inc to a value of non-numeric type (${path})`);
+    } else {
+      cur[last] = v;
+    }
+  }
+  return next;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aggregation
+
+type Stage =
+  | { kind: 'match'; cond: unknown }
+  | { kind: 'group'; spec: Record<string, unknown> }
+  | { kind: 'sort'; spec: Record<string, 1 | -1> }
+  | { kind: 'skip'; n: number }
+  | { kind: 'limit'; n: number };
+
+/** Documents an aggregation answers when the pipeline has no limit stage (observed in cloud functions). */
+export const AGGREGATE_DEFAULT_LIMIT = 20;
+
+function evalExpression(row: Record<string, unknown>, expr: unknown, topLevel = true): unknown {
+  if (typeof expr === 'string' && expr.startsWith('$')) {
+    const v = getPath(row, expr.slice(1));
+    return v === undefined && topLevel ? null : v;
+  }
+  if (isPlainObject(expr)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, e] of Object.entries(expr)) {
+      const v = evalExpression(row, e, false);
+      if (v !== undefined) out[k] = v; // MongoDB leaves out a missing field
+    }
+    return out;
+  }
+  if (isCommand(expr)) return unsupported('an operator inside a group _id');
+  return expr;
+}
+
+function runGroup(rows: Record<string, unknown>[], spec: Record<string, unknown>): Record<string, unknown>[] {
+  const accumulators = Object.entries(spec).filter(([k]) => k !== '_id') as [string, AggregateOperator][];
+  const groups = new Map<string, { out: Record<string, unknown>; seen: Set<string> }>();
+  for (const row of rows) {
+    const id = evalExpression(row, spec._id);
+    const key = JSON.stringify(id);
+    let g = groups.get(key);
+    if (!g) {
+      g = { out: { _id: id }, seen: new Set() };
+      for (const [field, op] of accumulators) if (op.op === 'sum') g.out[field] = 0;
+      groups.set(key, g);
+    }
+    for (const [field, op] of accumulators) {
+      if (op.op === 'sum') {
+        const v = typeof op.arg === 'number' ? op.arg : evalExpression(row, op.arg);
+        if (typeof v === 'number') g.out[field] = (g.out[field] as number) + v;
+      } else if (!g.seen.has(field)) {
+        g.seen.add(field);
+        g.out[field] = evalExpression(row, op.arg);
+      }
+    }
+  }
+  return [...groups.values()].map((g) => g.out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The database
+
+interface QueryState {
+  where?: unknown;
+  orders: [string, 'asc' | 'desc'][];
+  skip?: number;
+  limit?: number;
+  projection?: Record<string, boolean>;
+}
+
+interface StoredCollection {
+  indexes: IndexDef[];
+  docs: Map<string, Doc>;
+  /** Commit sequence number of each document's last write (kept after removal). */
+  versions: Map<string, number>;
+}
+
+class SdkError extends Error {
+  constructor(
+    readonly errCode: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CloudSDKError';
+  }
+}
+
+/** What node-sdk's Transaction.init/commit/rollback throw: the error answer, with its `code`. */
+class CodedError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TcbError';
+  }
+}
+
+export const TRANSACTION_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
+
+class TxState {
+  readonly writes = new Map<string, { name: string; id: string; doc: Doc | null }>();
+  writeCount = 0;
+  ended = false;
+  aborted = false;
+  abortReason: unknown = undefined;
+  /** Set when an operation failed on the server: the transaction can no longer commit. */
+  failed: string | null = null;
+  constructor(
+    readonly startSeq: number,
+    readonly failAtWrite: number | null,
+  ) {}
+}
+
+function isErrorAnswer(res: unknown): res is { code: string; message: string } {
+  return !!res && typeof res === 'object' && typeof (res as { code?: unknown }).code === 'string';
+}
+
+export class FakeCloudbase {
+  readonly flavour: SdkFlavour;
+  /** Every request that reached the "server", in order. */
+  readonly log: RequestLog[] = [];
+  private readonly collections = new Map<string, StoredCollection>();
+  private down = false;
+  private failures = 0;
+  /** Bumped by every write that reaches storage. */
+  private seq = 0;
+  private readonly locks = new Map<string, TxState>();
+  private txFault: number | null = null;
+  private generatedIds = 0;
+  /** Transaction attempts started (retries included). */
+  transactionsStarted = 0;
+
+  constructor(options: FakeCloudbaseOptions = {}) {
+    this.flavour = options.flavour ?? 'wx-server-sdk';
+    const declared = options.collections ?? declaredIndexes(options.prefix ?? '');
+    for (const [name, indexes] of Object.entries(declared)) this.collections.set(name, { indexes, docs: new Map(), versions: new Map() });
+    this.db = this.makeDb();
+  }
+
+  /** Fail every request (a network outage) until called with false. */
+  setDown(down: boolean): void {
+    this.down = down;
+  }
+
+  /** Fail the next `n` requests (a server error). */
+  failNext(n = 1): void {
+    this.failures += n;
+  }
+
+  /** Make the n-th write (add/set/update/remove) of the next transaction fail with a server error. */
+  failTransactionWrite(n = 1): void {
+    if (!Number.isInteger(n) || n < 1) throw new Error('failTransactionWrite: n must be a positive integer');
+    this.txFault = n;
+  }
+
+  /** Raw stored documents of a collection (for assertions). */
+  dump(name: string): Doc[] {
+    return [...(this.collections.get(name)?.docs.values() ?? [])].map((d) => structuredClone(d));
+  }
+
+  /** The object an adapter receives: what `cloud.database()` returns. */
+  readonly db: ReturnType<FakeCloudbase['makeDb']>;
+
+  private makeDb() {
+    return {
+      command: makeCommand(),
+      // node-sdk exposes the class (so `new` is required); wx-server-sdk wraps it in a plain function.
+      Geo: { Point: (this.flavour === 'node-sdk' ? FakeGeoPoint : geoPointFunction) as typeof geoPointFunction },
+      RegExp: (o: { regexp: string; options?: string }) => new FakeRegExp(o?.regexp, o?.options),
+      collection: (name: string) => {
+        if (typeof name !== 'string' || !name) throw new Error('collection: name is required');
+        return this.collectionRef(name);
+      },
+      createCollection: (name: string) =>
+        this.send({ op: 'createCollection', collection: name }, () => {
+          if (this.collections.has(name)) throw new SdkError('DATABASE_COLLECTION_ALREADY_EXIST', `collection ${name} already exists`);
+          this.collections.set(name, { indexes: [], docs: new Map(), versions: new Map() });
+          return {};
+        }),
+      runTransaction: <T>(callback: (transaction: FakeTransaction) => Promise<T>, times = 3): Promise<T> => this.runTransaction(callback, times),
+      startTransaction: () => unsupported('startTransaction (use runTransaction)'),
+    };
+  }
+
+  // --- requests ------------------------------------------------------------------------------
+
+  /** Run one request as the SDK would deliver it: outages and server errors per flavour. */
+  private async send<T extends object>(entry: RequestLog, run: () => T): Promise<T | { code: string; message: string }> {
+    await Promise.resolve(); // always asynchronous, like a network call
+    this.log.push(entry);
+    if (this.down) throw new SdkError('NETWORK_ERROR', `${entry.op}:fail network unreachable (fake outage)`);
+    let serverError: SdkError | null = null;
+    let result: T | undefined;
+    if (this.failures > 0) {
+      this.failures--;
+      serverError = new SdkError('DATABASE_REQUEST_FAILED', `${entry.op}:fail internal server error (fake failure)`);
+    } else {
+      try {
+        result = run();
+      } catch (err) {
+        if (!(err instanceof SdkError)) throw err; // misuse of the API: always a plain throw
+        serverError = err;
+      }
+    }
+    if (serverError) {
+      if (this.flavour === 'node-sdk') return { code: serverError.errCode, message: serverError.message };
+      throw serverError;
+    }
+    return result as T;
+  }
+
+  /** A request that throws its error answer in both flavours (node-sdk's Transaction init/commit/rollback do). */
+  private async sendStrict<T extends object>(entry: RequestLog, run: () => T): Promise<T> {
+    let res: T | { code: string; message: string };
+    try {
+      res = await this.send(entry, run);
+    } catch (err) {
+      if (err instanceof SdkError && err.errCode !== 'NETWORK_ERROR') throw new CodedError(err.errCode, err.message);
+      throw err;
+    }
+    if (isErrorAnswer(res)) throw new CodedError(res.code, res.message);
+    return res as T;
+  }
+
+  private store(name: string): StoredCollection {
+    const c = this.collections.get(name);
+    if (!c) throw new SdkError('DATABASE_COLLECTION_NOT_EXIST', `collection ${name} does not exist`);
+    return c;
+  }
+
+  /** Every write that reaches storage goes through here. */
+  private write(name: string, id: string, doc: Doc | null): void {
+    const c = this.store(name);
+    this.seq++;
+    if (doc) c.docs.set(id, doc);
+    else c.docs.delete(id);
+    c.versions.set(id, this.seq);
+  }
+
+  private version(name: string, id: string): number {
+    return this.store(name).versions.get(id) ?? 0;
+  }
+
+  private ok<W extends object, N extends object>(wx: W, node: N): W | N {
+    return this.flavour === 'wx-server-sdk' ? wx : node;
+  }
+
+  /** The data of set()/add()/update(): `{ data }` for wx-server-sdk, the object itself for node-sdk. */
+  private unwrap(arg: unknown, api: string): Record<string, unknown> {
+    let data: unknown = arg;
+    if (this.flavour === 'wx-server-sdk') {
+      if (!isPlainObject(arg) || !isPlainObject(arg.data)) throw new Error(`${api}:fail options.data must be an object ({ data: {...} })`);
+      data = arg.data;
+    }
+    if (Array.isArray(data)) unsupported(`${api} with an array (batch insert)`);
+    if (!isPlainObject(data) || Object.keys(data).length === 0) throw new Error(`${api}:fail data must be a non-empty object`);
+    return data;
+  }
+
+  private setData(arg: unknown, key: string): Doc {
+    const data = this.unwrap(arg, 'document.set');
+    if ('_id' in data) throw new Error('document.set:fail 不能更新_id的值 (data must not contain _id)');
+    return { ...(toStored(data, '') as Record<string, unknown>), _id: key } as Doc;
+  }
+
+  private addData(arg: unknown): Doc {
+    const data = this.unwrap(arg, 'collection.add');
+    let id = data._id;
+    if (id === undefined) id = `fake${String(++this.generatedIds).padStart(12, '0')}`;
+    if (typeof id !== 'string' || !id) throw new Error('collection.add:fail _id must be a non-empty string');
+    const rest = { ...data };
+    delete rest._id;
+    return { ...(toStored(rest, '') as Record<string, unknown>), _id: id } as Doc;
+  }
+
+  private updateChanges(arg: unknown, api: string): [string, unknown][] {
+    const data = this.unwrap(arg, api);
+    if ('_id' in data) throw new Error(`${api}:fail 不能更新_id的值`);
+    return flattenUpdate(data, '', []).map(([path, v]) => [path, v instanceof UpdateCommand ? v : toStored(v, path)]);
+  }
+
+  private duplicate(name: string, id: string): SdkError {
+    return new SdkError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${name} dup key: { _id: "${id}" }`);
+  }
+
+  private collectionRef(name: string) {
+    return {
+      ...this.queryRef(name, { orders: [] }),
+      doc: (id: string) => this.docRef(name, id),
+      add: (arg: unknown) => {
+        const doc = this.addData(arg);
+        return this.send({ op: 'add', collection: name }, () => {
+          if (this.store(name).docs.has(doc._id)) throw this.duplicate(name, doc._id);
+          this.write(name, doc._id, doc);
+          return this.ok({ _id: doc._id, errMsg: 'collection.add:ok' }, { id: doc._id, requestId: 'fake' });
+        });
+      },
+      aggregate: () => this.aggregateRef(name, []),
+    };
+  }
+
+  private queryRef(name: string, state: QueryState) {
+    const next = (patch: Partial<QueryState>) => this.queryRef(name, { ...state, ...patch });
+    const noGeo = (what: string) => {
+      const geo: { field: string; cmd: GeoNearCommand }[] = [];
+      if (state.where) inspectCondition(state.where, false, geo);
+      if (geo.length) throw new Error(`${what}: geoNear is not allowed in ${what}`);
+    };
+    return {
+      where: (cond: unknown) => {
+        const geo: { field: string; cmd: GeoNearCommand }[] = [];
+        inspectCondition(cond, false, geo);
+        if (geo.length > 1) throw new Error('where: only one geoNear per query');
+        return next({ where: cond });
+      },
+      orderBy: (field: string, direction: string) => {
+        if (typeof field !== 'string' || !field) throw new Error('orderBy: field is required');
+        if (direction !== 'asc' && direction !== 'desc') throw new Error(`orderBy: direction must be "asc" or "desc", got ${direction}`);
+        return next({ orders: [...state.orders, [field, direction]] });
+      },
+      skip: (n: number) => {
+        if (!Number.isInteger(n) || n < 0) throw new Error(`skip: expects a non-negative integer, got ${n}`);
+        return next({ skip: n });
+      },
+      limit: (n: number) => {
+        if (!Number.isInteger(n) || n < 1) throw new Error(`limit: expects a positive integer, got ${n}`);
+        if (n > MAX_LIMIT) throw new Error(`limit: at most ${MAX_LIMIT} per get() in a cloud function, got ${n}`);
+        return next({ limit: n });
+      },
+      field: (projection: Record<string, unknown>) => {
+        if (!isPlainObject(projection)) throw new Error('field: expects an object');
+        for (const [k, v] of Object.entries(projection)) {
+          if (v !== true && v !== 1) unsupported(`field() with ${k}: ${String(v)} (only inclusion)`);
+          if (k.includes('.')) unsupported('field() on a nested path');
+        }
+        return next({ projection: projection as Record<string, boolean> });
+      },
+      get: () =>
+        this.send({ op: 'get', collection: name, skip: state.skip, limit: state.limit }, () => {
+          const docs = this.run(name, state);
+          this.log[this.log.length - 1].returned = docs.length;
+          return this.ok({ data: docs, errMsg: 'collection.get:ok' }, { data: docs, requestId: 'fake' });
+        }),
+      count: () => {
+        noGeo('count');
+        return this.send({ op: 'count', collection: name }, () => {
+          const docs = [...this.store(name).docs.values()].filter((d) => !state.where || matches(d, state.where));
+          return { total: docs.length };
+        });
+      },
+      update: (arg: unknown) => {
+        if (state.skip !== undefined || state.limit !== undefined || state.orders.length || state.projection) unsupported('update() with skip/limit/orderBy/field');
+        noGeo('update');
+        const changes = this.updateChanges(arg, 'collection.update');
+        return this.send({ op: 'update', collection: name }, () => {
+          let updated = 0;
+          for (const [id, d] of [...this.store(name).docs]) {
+            if (state.where && !matches(d, state.where)) continue;
+            this.write(name, id, applyUpdate(d, changes));
+            updated++;
+          }
+          return this.ok({ stats: { updated }, errMsg: 'collection.update:ok' }, { updated, requestId: 'fake' });
+        });
+      },
+      remove: () => {
+        if (state.skip !== undefined || state.limit !== undefined || state.orders.length) unsupported('remove() with skip/limit/orderBy');
+        noGeo('remove');
+        return this.send({ op: 'remove', collection: name }, () => {
+          let removed = 0;
+          for (const [id, d] of [...this.store(name).docs]) {
+            if (!state.where || matches(d, state.where)) {
+              this.write(name, id, null);
+              removed++;
+            }
+          }
+          return { stats: { removed }, deleted: removed };
+        });
+      },
+    };
+  }
+
+  /** Evaluate a query: filter, geo distance order or orderBy, skip, limit (default 100), projection. */
+  private run(name: string, state: QueryState): Record<string, unknown>[] {
+    const c = this.store(name);
+    let docs = [...c.docs.values()].filter((d) => !state.where || matches(d, state.where));
+    const geo: { field: string; cmd: GeoNearCommand }[] = [];
+    if (state.where) inspectCondition(state.where, false, geo);
+    if (geo.length) {
+      const { field, cmd } = geo[0];
+      if (!c.indexes.some((i) => i.key[field] === '2dsphere')) {
+        throw new SdkError('DATABASE_REQUEST_FAILED', `unable to find index for $geoNear query on ${name}.${field}`);
+      }
+      if (state.orders.length) unsupported('orderBy together with geoNear (undocumented in CloudBase)');
+      const p = cmd.geometry;
+      const withDistance: { d: number; doc: Doc }[] = [];
+      for (const doc of docs) {
+        const v = getPath(doc, field);
+        if (!isGeoJsonPoint(v)) continue;
+        const d = haversine(p.longitude, p.latitude, v.coordinates[0], v.coordinates[1]);
+        if (cmd.maxDistance !== undefined && d > cmd.maxDistance) continue;
+        if (cmd.minDistance !== undefined && d < cmd.minDistance) continue;
+        withDistance.push({ d, doc });
+      }
+      withDistance.sort((a, b) => a.d - b.d); // stable: ties keep insertion order
+      docs = withDistance.map((x) => x.doc);
+    } else if (state.orders.length) {
+      docs.sort((a, b) => {
+        for (const [f, dir] of state.orders) {
+          const c2 = compareForSort(getPath(a, f), getPath(b, f));
+          if (c2 !== 0) return dir === 'asc' ? c2 : -c2;
+        }
+        return 0;
+      });
+    }
+    const skip = state.skip ?? 0;
+    const page = docs.slice(skip, skip + (state.limit ?? MAX_LIMIT));
+    return page.map((d) => {
+      const picked = state.projection
+        ? Object.fromEntries([['_id', d._id], ...Object.keys(state.projection).filter((k) => k in d).map((k) => [k, d[k]])])
+        : d;
+      return toRead(picked) as Record<string, unknown>;
+    });
+  }
+
+  private docRef(name: string, id: string) {
+    if ((typeof id !== 'string' || !id) && typeof id !== 'number') throw new Error('doc: id is required');
+    const key = String(id);
+    return {
+      get: () =>
+        this.send({ op: 'doc.get', collection: name }, () => {
+          const doc = this.store(name).docs.get(key);
+          if (this.flavour === 'node-sdk') return { data: doc ? [toRead(doc)] : [], requestId: 'fake' };
+          if (!doc) throw new SdkError('DATABASE_DOCUMENT_NOT_EXIST', `document.get:fail document with _id ${key} does not exist`);
+          return { data: toRead(doc), errMsg: 'document.get:ok' };
+        }),
+      set: (arg: unknown) => {
+        const stored = this.setData(arg, key);
+        return this.send({ op: 'doc.set', collection: name }, () => {
+          const existed = this.store(name).docs.has(key);
+          this.write(name, key, stored); // replace: no merge with the previous version
+          return this.ok(
+            { _id: key, stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 }, errMsg: 'document.set:ok' },
+            { updated: existed ? 1 : 0, upsertedId: existed ? undefined : key, requestId: 'fake' },
+          );
+        });
+      },
+      update: (arg: unknown) => {
+        const changes = this.updateChanges(arg, 'document.update');
+        return this.send({ op: 'doc.update', collection: name }, () => {
+          const doc = this.store(name).docs.get(key);
+          if (doc) this.write(name, key, applyUpdate(doc, changes));
+          const updated = doc ? 1 : 0;
+          return this.ok({ stats: { updated }, errMsg: 'document.update:ok' }, { updated, requestId: 'fake' });
+        });
+      },
+      remove: () =>
+        this.send({ op: 'doc.remove', collection: name }, () => {
+          const existed = this.store(name).docs.has(key);
+          if (existed) this.write(name, key, null);
+          return { stats: { removed: existed ? 1 : 0 }, deleted: existed ? 1 : 0 };
+        }),
+    };
+  }
+
+  // --- aggregation ---------------------------------------------------------------------------
+
+  private aggregateRef(name: string, stages: Stage[]): FakeAggregate {
+    const next = (s: Stage) => this.aggregateRef(name, [...stages, s]);
+    const count = (what: string, n: unknown, min: number) => {
+      if (!Number.isInteger(n) || (n as number) < min) throw new Error(`aggregate.${what}: expects an integer ≥ ${min}, got ${String(n)}`);
+      return n as number;
+    };
+    const api: FakeAggregate = {
+      match: (cond: unknown) => {
+        const geo: { field: string; cmd: GeoNearCommand }[] = [];
+        inspectCondition(cond, false, geo);
+        if (geo.length) unsupported('geoNear inside match');
+        return next({ kind: 'match', cond });
+      },
+      group: (spec: Record<string, unknown>) => {
+        if (!isPlainObject(spec) || !('_id' in spec)) throw new Error('aggregate.group: expects an object with _id');
+        for (const [k, v] of Object.entries(spec)) {
+          if (k !== '_id' && !(v instanceof AggregateOperator)) throw new Error(`aggregate.group: ${k} must be an accumulator ($.sum, $.first…)`);
+        }
+        return next({ kind: 'group', spec });
+      },
+      sort: (spec: Record<string, 1 | -1>) => {
+        if (!isPlainObject(spec) || !Object.keys(spec).length || !Object.values(spec).every((v) => v === 1 || v === -1)) throw new Error('aggregate.sort: expects { field: 1 | -1, … }');
+        return next({ kind: 'sort', spec });
+      },
+      skip: (n: number) => next({ kind: 'skip', n: count('skip', n, 0) }),
+      limit: (n: number) => next({ kind: 'limit', n: count('limit', n, 1) }),
+      end: () =>
+        this.send({ op: 'aggregate', collection: name }, () => {
+          const list = this.pipeline(name, stages);
+          return this.ok({ list, errMsg: 'collection.aggregate:ok' }, { data: list, requestId: 'fake' });
+        }),
+    };
+    return new Proxy(api, {
+      get(target, prop) {
+        if (typeof prop === 'string' && prop in target) return target[prop as keyof FakeAggregate];
+        if (typeof prop === 'symbol' || prop === 'then') return undefined;
+        return unsupported(`aggregate().${String(prop)}`);
+      },
+    });
+  }
+
+  private pipeline(name: string, stages: Stage[]): unknown[] {
+    let rows: Record<string, unknown>[] = [...this.store(name).docs.values()];
+    let limited = false;
+    for (const s of stages) {
+      if (s.kind === 'match') rows = rows.filter((r) => matches(r as Doc, s.cond));
+      else if (s.kind === 'group') rows = runGroup(rows, s.spec);
+      else if (s.kind === 'skip') rows = rows.slice(s.n);
+      else if (s.kind === 'limit') {
+        rows = rows.slice(0, s.n);
+        limited = true;
+      } else if (s.kind === 'sort') {
+        const keys = Object.entries(s.spec);
+        rows = [...rows].sort((a, b) => {
+          for (const [f, dir] of keys) {
+            const c = compareForSort(getPath(a, f), getPath(b, f));
+            if (c !== 0) return dir === 1 ? c : -c;
+          }
+          return 0;
+        });
+      }
+    }
+    if (!limited) rows = rows.slice(0, AGGREGATE_DEFAULT_LIMIT);
+    return rows.map((r) => toRead(r));
+  }
+
+  // --- transactions --------------------------------------------------------------------------
+
+  private async runTransaction<T>(callback: (transaction: FakeTransaction) => Promise<T>, times: number): Promise<T> {
+    if (typeof callback !== 'function') throw new Error('runTransaction: callback must be a function');
+    const tx = new TxState(this.seq, this.txFault);
+    this.txFault = null;
+    this.transactionsStarted++;
+    await this.sendStrict({ op: 'tx.start', collection: '' }, () => ({ transactionId: `tx${this.transactionsStarted}` }));
+    try {
+      const result = await callback(this.transactionRef(tx));
+      if (tx.aborted) throw tx.abortReason;
+      await this.commit(tx);
+      return result;
+    } catch (err) {
+      this.end(tx);
+      // As node-sdk's runTransaction: retry on a conflict answer, up to `times` more attempts.
+      if (times > 0 && (err as { code?: unknown } | null)?.code === TRANSACTION_CONFLICT) return this.runTransaction(callback, times - 1);
+      throw err;
+    }
+  }
+
+  private async commit(tx: TxState): Promise<void> {
+    await this.sendStrict({ op: 'tx.commit', collection: '' }, () => {
+      this.checkOpen(tx);
+      if (tx.failed) throw new SdkError(tx.failed, `transaction cannot commit after a failed operation (${tx.failed})`);
+      for (const w of tx.writes.values()) {
+        if (this.version(w.name, w.id) > tx.startSeq) throw new SdkError(TRANSACTION_CONFLICT, `${TRANSACTION_CONFLICT}: ${w.name}/${w.id} changed during the transaction`);
+      }
+      const writes = [...tx.writes.values()];
+      this.end(tx);
+      for (const w of writes) this.write(w.name, w.id, w.doc);
+      return {};
+    });
+  }
+
+  private end(tx: TxState): void {
+    if (tx.ended) return;
+    tx.ended = true;
+    tx.writes.clear();
+    for (const [k, holder] of [...this.locks]) if (holder === tx) this.locks.delete(k);
+  }
+
+  private checkOpen(tx: TxState): void {
+    if (tx.ended) throw new SdkError('DATABASE_TRANSACTION_FAIL', 'the transaction has ended (committed, rolled back or failed)');
+  }
+
+  private txKey(name: string, id: string): string {
+    return `${name}\u0000${id}`;
+  }
+
+  private txRead(tx: TxState, name: string, id: string): Doc | null {
+    const own = tx.writes.get(this.txKey(name, id));
+    if (own) return own.doc;
+    return this.store(name).docs.get(id) ?? null;
+  }
+
+  /** Buffer a write: fault injection, then first-writer-wins conflict detection. */
+  private txWrite(tx: TxState, name: string, id: string, doc: Doc | null): void {
+    this.store(name);
+    tx.writeCount++;
+    try {
+      if (tx.failAtWrite === tx.writeCount) throw new SdkError('DATABASE_REQUEST_FAILED', `write ${tx.writeCount} of the transaction failed (fake fault)`);
+      const k = this.txKey(name, id);
+      const holder = this.locks.get(k);
+      if ((holder && holder !== tx) || this.version(name, id) > tx.startSeq) {
+        throw new SdkError(TRANSACTION_CONFLICT, `${TRANSACTION_CONFLICT}: ${name}/${id} was written by another transaction`);
+      }
+      this.locks.set(k, tx);
+      tx.writes.set(k, { name, id, doc });
+    } catch (err) {
+      if (err instanceof SdkError) tx.failed = err.errCode;
+      throw err;
+    }
+  }
+
+  private transactionRef(tx: TxState): FakeTransaction {
+    return {
+      collection: (name: string) => {
+        if (typeof name !== 'string' || !name) throw new Error('Collection name is required');
+        const refuse = (what: string) => () => {
+          throw new Error(`fake-cloudbase: ${what} is not allowed in a transaction (only add() and doc(id).get/set/update/remove())`);
+        };
+        return {
+          add: (arg: unknown) => {
+            const doc = this.addData(arg);
+            return this.send({ op: 'tx.add', collection: name }, () => {
+              this.checkOpen(tx);
+              if (this.txRead(tx, name, doc._id)) {
+                tx.failed = 'DATABASE_DUPLICATE_WRITE';
+                throw this.duplicate(name, doc._id);
+              }
+              this.txWrite(tx, name, doc._id, doc);
+              return this.ok({ _id: doc._id, errMsg: 'collection.add:ok' }, { inserted: 1, ok: 1, id: doc._id, requestId: 'fake' });
+            });
+          },
+          doc: (id: string) => this.txDocRef(tx, name, id),
+          where: refuse('where()'),
+          orderBy: refuse('orderBy()'),
+          skip: refuse('skip()'),
+          limit: refuse('limit()'),
+          field: refuse('field()'),
+          get: refuse('collection.get()'),
+          count: refuse('count()'),
+          update: refuse('collection.update()'),
+          remove: refuse('collection.remove()'),
+          aggregate: refuse('aggregate()'),
+        };
+      },
+      rollback: (reason?: unknown) =>
+        this.sendStrict({ op: 'tx.rollback', collection: '' }, () => {
+          this.checkOpen(tx);
+          tx.aborted = true;
+          tx.abortReason = reason;
+          this.end(tx);
+          return {};
+        }),
+      commit: () => unsupported('transaction.commit() inside runTransaction (it commits when the callback resolves)'),
+    };
+  }
+
+  private txDocRef(tx: TxState, name: string, id: string) {
+    if (typeof id !== 'string' || !id) throw new Error('doc: id is required');
+    return {
+      get: () =>
+        this.send({ op: 'tx.get', collection: name }, () => {
+          this.checkOpen(tx);
+          const doc = this.txRead(tx, name, id);
+          if (this.flavour === 'node-sdk') return { data: doc ? toRead(doc) : null, requestId: 'fake' };
+          // wx-server-sdk rejects a missing document (throwOnNotFound); the transaction goes on.
+          if (!doc) throw new SdkError('DATABASE_DOCUMENT_NOT_EXIST', `document.get:fail document with _id ${id} does not exist`);
+          return { data: toRead(doc), errMsg: 'document.get:ok' };
+        }),
+      set: (arg: unknown) => {
+        const stored = this.setData(arg, id);
+        return this.send({ op: 'tx.set', collection: name }, () => {
+          this.checkOpen(tx);
+          const existed = !!this.txRead(tx, name, id);
+          this.txWrite(tx, name, id, stored);
+          return this.ok({ _id: id, stats: { updated: existed ? 1 : 0, created: 0 }, errMsg: 'document.set:ok' }, { updated: existed ? 1 : 0, upserted: [{ _id: id }], requestId: 'fake' });
+        });
+      },
+      update: (arg: unknown) => {
+        const changes = this.updateChanges(arg, 'document.update');
+        return this.send({ op: 'tx.update', collection: name }, () => {
+          this.checkOpen(tx);
+          const doc = this.txRead(tx, name, id);
+          if (doc) this.txWrite(tx, name, id, applyUpdate(doc, changes));
+          const updated = doc ? 1 : 0;
+          return this.ok({ stats: { updated }, errMsg: 'document.update:ok' }, { updated, requestId: 'fake' });
+        });
+      },
+      remove: () =>
+        this.send({ op: 'tx.remove', collection: name }, () => {
+          this.checkOpen(tx);
+          const existed = !!this.txRead(tx, name, id);
+          if (existed) this.txWrite(tx, name, id, null);
+          return this.ok({ stats: { removed: existed ? 1 : 0 }, errMsg: 'document.remove:ok' }, { deleted: existed ? 1 : 0, requestId: 'fake' });
+        }),
+    };
+  }
+}
+
+/** What a transaction callback receives. */
+export interface FakeTransaction {
+  collection(name: string): {
+    add(arg: unknown): Promise<unknown>;
+    doc(id: string): { get(): Promise<unknown>; set(arg: unknown): Promise<unknown>; update(arg: unknown): Promise<unknown>; remove(): Promise<unknown> };
+    [refused: string]: unknown;
+  };
+  rollback(reason?: unknown): Promise<unknown>;
+  commit(): never;
+}
+
+export interface FakeAggregate {
+  match(cond: unknown): FakeAggregate;
+  group(spec: Record<string, unknown>): FakeAggregate;
+  sort(spec: Record<string, 1 | -1>): FakeAggregate;
+  skip(n: number): FakeAggregate;
+  limit(n: number): FakeAggregate;
+  end(): Promise<unknown>;
+}
+
+export function createFakeCloudbase(options: FakeCloudbaseOptions = {}): FakeCloudbase {
+  return new FakeCloudbase(options);
+}

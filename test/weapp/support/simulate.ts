@@ -55,9 +55,9 @@ interface ExparserNode {
   _vt?: { tagName?: string; attrs?: { name: string; value: unknown }[] };
 }
 interface ExparserApi {
-  Element: new (...args: any[]) => ExparserNode;
-  Component: new (...args: any[]) => ExparserNode;
-  TextNode: new (...args: any[]) => ExparserNode;
+  Element: unknown;
+  Component: unknown;
+  TextNode: unknown;
   Event: {
     create(name: string, detail: unknown, options: Record<string, unknown>): unknown;
     dispatchEvent(target: ExparserNode, event: unknown): void;
@@ -517,12 +517,17 @@ function loadPageComponent(route: string): string {
   return id;
 }
 
+/** `instanceof` without TypeScript narrowing (exparser's classes are untyped). */
+function isA(node: unknown, cls: unknown): boolean {
+  return node instanceof (cls as new () => unknown);
+}
+
 function walk(node: ExparserNode | null | undefined, visit: (n: ExparserNode) => boolean | void): boolean {
   if (!node) return false;
   if (visit(node) === true) return true;
-  if (node instanceof exparser.Component && node.shadowRoot && walk(node.shadowRoot, visit)) return true;
+  if (isA(node, exparser.Component) && node.shadowRoot && walk(node.shadowRoot, visit)) return true;
   for (const child of node.childNodes ?? []) {
-    if (child instanceof exparser.Element && walk(child, visit)) return true;
+    if (isA(child, exparser.Element) && walk(child, visit)) return true;
   }
   return false;
 }
@@ -530,11 +535,11 @@ function walk(node: ExparserNode | null | undefined, visit: (n: ExparserNode) =>
 function textOf(node: ExparserNode): string {
   let out = '';
   const visit = (n: ExparserNode) => {
-    if (n instanceof exparser.TextNode) {
+    if (isA(n, exparser.TextNode)) {
       out += n.textContent ?? '';
       return;
     }
-    if (n instanceof exparser.Component && n.shadowRoot) visit(n.shadowRoot);
+    if (isA(n, exparser.Component) && n.shadowRoot) visit(n.shadowRoot);
     for (const c of n.childNodes ?? []) visit(c);
   };
   visit(node);
@@ -567,15 +572,15 @@ export async function renderPage(url: string): Promise<PageHandle> {
   let mounted = true;
 
   const shadow = () => root._exparserNode.shadowRoot ?? null;
-  const find = (id: string) => {
-    let hit: ExparserNode | null = null;
+  const find = (id: string): ExparserNode | null => {
+    const hits: ExparserNode[] = [];
     walk(shadow(), (n) => {
-      if (!(n instanceof exparser.TextNode) && n.id === id) {
-        hit = n;
+      if (!isA(n, exparser.TextNode) && n.id === id) {
+        hits.push(n);
         return true;
       }
     });
-    return hit;
+    return hits[0] ?? null;
   };
   const nodeOf = (idOrNode: string | ExparserNode) => {
     if (typeof idOrNode !== 'string') return idOrNode;
@@ -595,7 +600,7 @@ export async function renderPage(url: string): Promise<PageHandle> {
     findAll(prefix) {
       const out: ExparserNode[] = [];
       walk(shadow(), (n) => {
-        if (!(n instanceof exparser.TextNode) && typeof n.id === 'string' && n.id.startsWith(prefix)) out.push(n);
+        if (!isA(n, exparser.TextNode) && typeof n.id === 'string' && n.id.startsWith(prefix)) out.push(n);
       });
       return out;
     },
@@ -617,7 +622,7 @@ export async function renderPage(url: string): Promise<PageHandle> {
       const out: ExparserNode[] = [];
       const start = within === undefined ? shadow() : nodeOf(within);
       walk(start, (n) => {
-        if (!(n instanceof exparser.TextNode) && classesOf(n).includes(className)) out.push(n);
+        if (!isA(n, exparser.TextNode) && classesOf(n).includes(className)) out.push(n);
       });
       return out;
     },
