@@ -244,3 +244,42 @@ export interface CodeImages {
   /** A scannable image for the station's signed scene: mini-program code in the cloud, QR locally. */
   stationCode(scene: string, page: string): Promise<{ contentType: string; base64: string }>;
 }
+
+// ——— Recruitment and public notices (PRODUCT §5) ———
+import type { Application, ApplicationStatus, Post, PostStatus, TrainingRecord } from './recruitment/model';
+import type { Notice, NoticeStatus, Objection } from './notice/model';
+
+export interface RecruitmentRepository {
+  insertPost(post: Post): Promise<void>;
+  getPost(id: string): Promise<Post | null>;
+  /** CONFLICT when the version moved on. */
+  updatePost(next: Post, expectedVersion: number): Promise<void>;
+  /** Posts in any of these regions (all when omitted), newest first. */
+  listPosts(q: { statuses?: readonly PostStatus[]; regionCodes?: string[]; offset: number; limit: number }): Promise<Page<Post>>;
+  /**
+   * Insert an application; CONFLICT when the same ID number (keyed hash) or the same openid
+   * already applied to the post. A repeated requestKey returns the first application.
+   */
+  insertApplication(app: Application, requestKey: string): Promise<{ application: Application; created: boolean }>;
+  getApplication(id: string): Promise<Application | null>;
+  updateApplication(next: Application, expectedVersion: number): Promise<void>;
+  listApplications(q: { postId?: string; applicantOpenid?: string; statuses?: readonly ApplicationStatus[]; offset: number; limit: number }): Promise<Page<Application>>;
+  /** Remove personal data of applications in these statuses last updated before `before`; returns how many. */
+  purgePersonalData(statuses: readonly ApplicationStatus[], before: string, at: string): Promise<number>;
+  insertTraining(record: TrainingRecord): Promise<void>;
+  listTraining(q: { stationIds?: string[]; headOpenid?: string }): Promise<TrainingRecord[]>;
+}
+
+export interface NoticeRepository {
+  insert(notice: Notice): Promise<void>;
+  get(id: string): Promise<Notice | null>;
+  update(next: Notice, expectedVersion: number): Promise<void>;
+  /** Newest first; `regionCodes` narrows to notices in any of those regions. */
+  list(q: { status?: NoticeStatus; regionCodes?: string[]; offset: number; limit: number }): Promise<Page<Notice>>;
+  /** Open notices whose last day is before `today` (YYYY-MM-DD). */
+  ended(today: string, limit: number): Promise<Notice[]>;
+  insertObjection(o: Objection): Promise<void>;
+  getObjection(id: string): Promise<Objection | null>;
+  updateObjection(next: Objection, expectedVersion: number): Promise<void>;
+  listObjections(noticeId: string): Promise<Objection[]>;
+}

@@ -5,7 +5,7 @@
  * (the oldest runtime the cloud offers), wx-server-sdk left out (the cloud installs it from the
  * generated package.json), plus the function's config.json. Output: dist/cloudfunctions/<name>/.
  */
-import { build, type Plugin } from 'esbuild';
+import { build, transform, type BuildOptions as EsbuildOptions, type Plugin } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
@@ -25,6 +25,57 @@ const dropZodLocales: Plugin = {
     b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
 };
+
+/** The module through which the core imports zod (`import * as z from 'zod/mini'; export { z };`). */
+const ZOD_MODULE = join(ROOT, 'core', 'shared', 'zod.ts');
+const ZOD_NAMESPACE_IMPORT = "import * as z from 'zod/mini';";
+
+/**
+ * The members of `z` a bundle uses at run time, found in its own sources after types are erased
+ * (so `z.infer<…>` or `z.core.$ZodIssue` in a type do not count). Null when some file uses `z` other
+ * than as `z.member` (passed as a value, aliased…): then the namespace must stay whole.
+ */
+async function zodMembersUsed(inputs: string[]): Promise<Set<string> | null> {
+  const used = new Set<string>();
+  const importsZ = /import\s*\{[^}]*\bz\b[^}]*\}\s*from\s*["'][^"']*shared\/zod(\.ts)?["']/;
+  for (const file of inputs) {
+    if (!/\.ts$/.test(file) || file.includes('node_modules')) continue;
+    const path = resolve(ROOT, file);
+    const isZodModule = path === ZOD_MODULE;
+    const { code } = await transform(readFileSync(path, 'utf8'), { loader: 'ts', format: 'esm' });
+    if (!isZodModule && !importsZ.test(code)) continue;
+    for (const m of code.matchAll(/(?<![\w$.])z\.([A-Za-z_$][\w$]*)/g)) used.add(m[1]);
+    const body = code
+      .split('\n')
+      .filter((line) => !/^\s*(import\b|export\s*\{)/.test(line))
+      .join('\n');
+    if (/(?<![\w$.])z\b(?!\s*[.:])/.test(body)) return null;
+  }
+  return used;
+}
+
+/**
+ * core/shared/zod.ts re-exports the whole zod/mini namespace, which esbuild cannot tree-shake: each
+ * bundle carried all of zod 4 (~167 KB with JSON Schema and the compiler). In the bundles that module
+ * imports, by name, only the members the bundle's sources use and packs them into a plain `z`.
+ */
+function pruneZod(members: Set<string>): Plugin {
+  return {
+    name: 'prune-zod',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]core[\\/]shared[\\/]zod\.ts$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes(ZOD_NAMESPACE_IMPORT)) return undefined; // the module changed shape: leave it whole
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const runtime = new Set(Object.keys(require('zod/mini') as object));
+        const names = [...members].filter((m) => runtime.has(m)).sort();
+        const imports = names.map((n) => `${n} as z_${n}`).join(', ');
+        const object = names.map((n) => `${n}: z_${n}`).join(', ');
+        return { contents: source.replace(ZOD_NAMESPACE_IMPORT, `import { ${imports} } from 'zod/mini';\nconst z = { ${object} };`), loader: 'ts' };
+      });
+    },
+  };
+}
 
 export interface BuildOptions {
   /** Where the function folders go. Default: dist/cloudfunctions. */
@@ -60,9 +111,8 @@ async function buildOne(name: string, dir: string, sdkVersion: string): Promise<
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, 'index.js');
-  const result = await build({
+  const common: EsbuildOptions = {
     entryPoints: [join(SOURCE_DIR, name, 'index.ts')],
-    outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -70,10 +120,14 @@ async function buildOne(name: string, dir: string, sdkVersion: string): Promise<
     minify: true,
     legalComments: 'none',
     external: ['wx-server-sdk'],
-    plugins: [dropZodLocales],
     logLevel: 'silent',
     absWorkingDir: ROOT,
-  });
+  };
+  // Pass 1 (in memory) lists the sources in the bundle; pass 2 writes it with zod pruned to what they use.
+  const probe = await build({ ...common, write: false, outfile, metafile: true, plugins: [dropZodLocales] });
+  const members = await zodMembersUsed(Object.keys(probe.metafile?.inputs ?? {}));
+  if (!members) console.warn(`[${name}] warning: z is used other than as z.member; zod is bundled whole`);
+  const result = await build({ ...common, outfile, plugins: members ? [dropZodLocales, pruneZod(members)] : [dropZodLocales] });
   // esbuild throws on errors; warnings (e.g. an unresolvable optional require) still matter.
   for (const w of result.warnings) console.warn(`[${name}] warning: ${w.text}${w.location ? ` (${w.location.file}:${w.location.line})` : ''}`);
 

@@ -12,10 +12,16 @@ import {
 } from '../adapters/sqlite/complaints';
 import { createSqliteRegionRepository, createSqliteStationRepository } from '../adapters/sqlite/stations';
 import { pinyinOf } from '../adapters/pinyin';
-import { localContentSecurity, recordingNotifier } from '../adapters/platform/local';
-import { randomIds } from '../adapters/platform/crypto';
+import { localContentSecurity, qrCodeImages, recordingNotifier } from '../adapters/platform/local';
+import { hmacSigner, randomIds } from '../adapters/platform/crypto';
+import { createSqliteRatingRepository } from '../adapters/sqlite/ratings';
+import { createSqliteNoticeRepository, createSqliteRecruitmentRepository } from '../adapters/sqlite/recruitment';
+import { createRecruitmentHandler } from '../cloudfunctions/recruitment/handler';
+import { createNoticesHandler } from '../cloudfunctions/notices/handler';
+import { createRecruitmentService } from '../core/recruitment/service';
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../adapters/sqlite/db';
-import { systemClock, type Cipher, type Clock, type ContentSecurity, type FileStore, type IdSource, type Notifier } from '../core/ports';
+import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
 import type { Logger } from '../core/shared/router';
@@ -23,6 +29,7 @@ import { createStationsHandler } from '../cloudfunctions/stations/handler';
 import { createComplaintsHandler } from '../cloudfunctions/complaints/handler';
 import { createAccountHandler } from '../cloudfunctions/account/handler';
 import { createSchedulerHandler } from '../cloudfunctions/scheduler/handler';
+import { createRatingsHandler } from '../cloudfunctions/ratings/handler';
 
 export type FunctionHandler = (event: unknown, caller: Caller) => Promise<Envelope<unknown>>;
 
@@ -35,6 +42,9 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     roles: createSqliteRoleRepository(db),
     audit: createSqliteAuditRepository(db),
     calendars: createSqliteCalendarRepository(db),
+    ratings: createSqliteRatingRepository(db),
+    recruitment: createSqliteRecruitmentRepository(db),
+    notices: createSqliteNoticeRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -46,20 +56,42 @@ export interface LocalPlatform {
   ids: IdSource;
   notifier: Notifier;
   files: FileStore;
+  /** Signs station scenes and visit tokens (server/app.ts: from the local key ring). */
+  signer: Signer;
+  /** Station codes: a QR image locally. */
+  codes: CodeImages;
 }
 
 export function localPlatform(cipher: Cipher, files: FileStore, overrides: Partial<LocalPlatform> = {}): LocalPlatform {
-  return { clock: systemClock, content: localContentSecurity(), cipher, files, ids: randomIds, notifier: recordingNotifier(), ...overrides };
+  return {
+    clock: systemClock,
+    content: localContentSecurity(),
+    cipher,
+    files,
+    ids: randomIds,
+    notifier: recordingNotifier(),
+    // Without a configured ring: a key for this process only (codes stop verifying on restart).
+    signer: overrides.signer ?? hmacSigner([{ id: 'k1', key: randomBytes(32) }]),
+    codes: qrCodeImages(),
+    ...overrides,
+  };
 }
 
 export function createLocalFunctions(stores: LocalStores, platform: LocalPlatform, logger?: Logger) {
-  const { clock, content, cipher, ids, notifier, files } = platform;
+  const { clock, content, cipher, ids, notifier, files, signer, codes } = platform;
   const functions: Record<string, FunctionHandler> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, clock }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, cipher, ids, clock }, logger),
     account: createAccountHandler({ ...stores, ids, clock }, logger),
+    ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock }, logger),
+    recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock }, logger),
+    notices: createNoticesHandler({ ...stores, content, cipher, ids, clock }, logger),
   };
+  const recruitment = createRecruitmentService({ ...stores, content, cipher, ids, clock });
   // Not in `functions`: clients cannot call it; the server runs it on a timer and the dev route.
-  const scheduler = createSchedulerHandler({ ...stores, notifier, ids, clock }, logger);
+  const scheduler = createSchedulerHandler({ ...stores, notifier, ids, clock }, logger, [
+    () => recruitment.closeEndedNotices(),
+    () => recruitment.purgeExpired(Number(process.env.ZDT_RETENTION_DAYS ?? 180)),
+  ]);
   return { functions, scheduler };
 }

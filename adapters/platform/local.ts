@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ContentSecurity, ContentVerdict, Notifier } from '../../core/ports';
+import QRCode from 'qrcode';
+import type { CodeImages, ContentSecurity, ContentVerdict, Notifier } from '../../core/ports';
 import { parseKeyRing } from './crypto';
 import type { OutboxMessage } from '../../core/complaint/model';
 
@@ -51,4 +52,20 @@ export function recordingNotifier(): Notifier & { delivered: OutboxMessage[]; fa
     },
   };
   return n;
+}
+
+/**
+ * Locally the station code is a plain QR code (PNG) of a link carrying the signed scene:
+ * `zdt://station?scene=…` by default, or the H5 station page (`<baseUrl>/<page>?scene=…`, which
+ * reads `scene` like the mini-program page does) when `baseUrl` is given.
+ */
+export function qrCodeImages(opts: { baseUrl?: string } = {}): CodeImages {
+  return {
+    async stationCode(scene, page) {
+      const q = `scene=${encodeURIComponent(scene)}`;
+      const text = opts.baseUrl ? `${opts.baseUrl.replace(/\/+$/, '')}/${page}?${q}` : `zdt://station?${q}`;
+      const png = await QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 });
+      return { contentType: 'image/png', base64: png.toString('base64') };
+    },
+  };
 }

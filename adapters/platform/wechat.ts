@@ -6,7 +6,7 @@
 import type { ContentSecurity, ContentVerdict, Notifier } from '../../core/ports';
 import type { OutboxMessage } from '../../core/complaint/model';
 import { AppError } from '../../core/shared/errors';
-import type { FileStore } from '../../core/ports';
+import type { CodeImages, FileStore } from '../../core/ports';
 
 interface WxCloud {
   openapi: {
@@ -74,6 +74,29 @@ export function wechatFileStore(cloud: WxStorage, cleaner: (b: Uint8Array) => { 
       if (!ids.length) return [];
       const r = await cloud.getTempFileURL({ fileList: ids });
       return ids.map((id) => r.fileList.find((f) => f.fileID === id)?.tempFileURL ?? '');
+    },
+  };
+}
+
+interface WxCode {
+  openapi: {
+    wxacode: {
+      getUnlimited(req: { scene: string; page: string; checkPath?: boolean; envVersion?: string; width?: number }): Promise<{ buffer?: Buffer | Uint8Array; contentType?: string; errCode?: number; errMsg?: string }>;
+    };
+  };
+}
+
+/**
+ * The station's mini-program code (wxacode.getUnlimited, declared in the function's config.json):
+ * `scene` is at most 32 visible characters, the page opens with it in `options.scene`.
+ * `checkPath: false` so codes can be made before the page is released.
+ */
+export function wechatCodeImages(cloud: WxCode): CodeImages {
+  return {
+    async stationCode(scene, page) {
+      const r = await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false, width: 430 });
+      if (r.errCode || !r.buffer || !r.buffer.length) throw new Error(`wxacode.getUnlimited failed (${r.errCode ?? 'no image'})`);
+      return { contentType: r.contentType || 'image/jpeg', base64: Buffer.from(r.buffer).toString('base64') };
     },
   };
 }

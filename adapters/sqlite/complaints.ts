@@ -33,7 +33,9 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
      VALUES (@id, @trackingNo, @stationId, @owner, @status, @category, @version, @dueAt, @submittedAt, @escalationLevel, @assignedOperator, @doc)`,
   );
   const updateComplaint = db.prepare(
-    `UPDATE complaints SET status = @status, version = @version, due_at = @dueAt, escalation_level = @escalationLevel, assigned_operator = @assignedOperator, doc = @doc
+    // Supporters counted since the caller read the complaint stay counted (the stored count wins).
+    `UPDATE complaints SET status = @status, version = @version, due_at = @dueAt, escalation_level = @escalationLevel, assigned_operator = @assignedOperator,
+       doc = json_set(@doc, '$.supporters', json_extract(doc, '$.supporters'))
      WHERE id = @id AND version = @expectedVersion`,
   );
   const insertRegion = db.prepare('INSERT INTO complaint_regions (code, due_at, complaint_id) VALUES (?, ?, ?)');
@@ -184,7 +186,8 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
             stats.evaluations[k] = (stats.evaluations[k] ?? 0) + 1;
           }
         }
-        stats.byStation = [...stationsSeen.values()].sort((a, b) => b.count - a.count).slice(0, 20);
+        // Most complaints first; ties in station id order, so the top 20 is deterministic.
+        stats.byStation = [...stationsSeen.values()].sort((a, b) => b.count - a.count || (a.stationId < b.stationId ? -1 : a.stationId > b.stationId ? 1 : 0)).slice(0, 20);
         return stats;
       }),
     addSupporter: (id, openid, at) => guarded(() => support(id, openid, at)),

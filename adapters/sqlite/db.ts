@@ -85,6 +85,68 @@ export const MIGRATIONS: Migration[] = [
       CREATE TABLE calendar_years (year INTEGER PRIMARY KEY, doc TEXT NOT NULL, entered_by TEXT NOT NULL, entered_at TEXT NOT NULL);
     `,
   },
+  {
+    version: 3,
+    name: 'ratings',
+    sql: `
+      CREATE TABLE ratings (
+        id TEXT PRIMARY KEY,
+        station_id TEXT NOT NULL,
+        rater TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        rater_first_seen TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX ratings_station_status ON ratings(station_id, status, created_at DESC, id DESC);
+      CREATE INDEX ratings_station_created ON ratings(station_id, created_at, status, rater_first_seen);
+      CREATE INDEX ratings_rater ON ratings(rater, created_at DESC, id DESC);
+      CREATE INDEX ratings_rater_station ON ratings(rater, station_id, created_at DESC);
+      CREATE INDEX ratings_held ON ratings(created_at, id) WHERE status = 'held';
+      CREATE INDEX ratings_created ON ratings(created_at);
+      CREATE TABLE rating_aggregates (
+        station_id TEXT PRIMARY KEY,
+        count INTEGER NOT NULL,
+        attitude INTEGER NOT NULL,
+        pricing INTEGER NOT NULL,
+        cleanliness INTEGER NOT NULL,
+        efficiency INTEGER NOT NULL,
+        visit_verified INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE rating_requests (request_key TEXT PRIMARY KEY, rating_id TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE rating_accounts (openid TEXT PRIMARY KEY, first_seen TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE rating_reports (id TEXT PRIMARY KEY, station_id TEXT NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX rating_reports_created ON rating_reports(created_at DESC, id DESC);
+    `,
+  },
+  {
+    version: 4,
+    name: 'recruitment-notices',
+    sql: `
+    CREATE TABLE posts (id TEXT PRIMARY KEY, status TEXT NOT NULL, created_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX posts_status ON posts(status, created_at);
+    CREATE TABLE post_regions (code TEXT NOT NULL, post_id TEXT NOT NULL, PRIMARY KEY (code, post_id)) WITHOUT ROWID;
+    CREATE TABLE applications (
+      id TEXT PRIMARY KEY, post_id TEXT NOT NULL, applicant TEXT NOT NULL, id_hash TEXT NOT NULL, status TEXT NOT NULL,
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX applications_post_id_hash ON applications(post_id, id_hash);
+    CREATE UNIQUE INDEX applications_post_applicant ON applications(post_id, applicant);
+    CREATE INDEX applications_applicant ON applications(applicant, created_at);
+    CREATE INDEX applications_status ON applications(status, updated_at);
+    CREATE TABLE application_requests (request_key TEXT PRIMARY KEY, application_id TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE training_records (id TEXT PRIMARY KEY, station_id TEXT NOT NULL, head TEXT NOT NULL, date TEXT NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX training_station ON training_records(station_id, head, date);
+    CREATE TABLE notices (id TEXT PRIMARY KEY, status TEXT NOT NULL, ends_on TEXT NOT NULL, published_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX notices_status ON notices(status, ends_on);
+    CREATE INDEX notices_published ON notices(published_at);
+    CREATE TABLE notice_regions (code TEXT NOT NULL, notice_id TEXT NOT NULL, PRIMARY KEY (code, notice_id)) WITHOUT ROWID;
+    CREATE TABLE objections (id TEXT PRIMARY KEY, notice_id TEXT NOT NULL, created_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX objections_notice ON objections(notice_id, created_at);
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -16,13 +16,22 @@ export function isTimerEvent(event: unknown, openid: string | null): boolean {
   return !openid && !!e && e.Type === 'Timer' && e.TriggerName === TRIGGER_NAME;
 }
 
-export function createSchedulerHandler(deps: SchedulerDeps, logger?: Logger) {
-  let running: Promise<SchedulerReport> | null = null;
-  return async function handle(event: unknown, caller: { openid: string | null; trusted?: boolean }): Promise<Envelope<SchedulerReport>> {
+/** Further timed jobs (notices that ended, personal-data purge…); each safe to run twice. */
+export type ExtraJob = () => Promise<Record<string, number>>;
+export type FullReport = SchedulerReport & Record<string, number>;
+
+export function createSchedulerHandler(deps: SchedulerDeps, logger?: Logger, extraJobs: ExtraJob[] = []) {
+  let running: Promise<FullReport> | null = null;
+  const runAll = async (): Promise<FullReport> => {
+    const report: FullReport = { ...(await runScheduler(deps)) };
+    for (const job of extraJobs) Object.assign(report, await job());
+    return report;
+  };
+  return async function handle(event: unknown, caller: { openid: string | null; trusted?: boolean }): Promise<Envelope<FullReport>> {
     try {
       if (!caller.trusted && !isTimerEvent(event, caller.openid)) throw new AppError('FORBIDDEN', '只有定时任务可以运行');
       // One run at a time in this process; a second caller waits for the same run.
-      running ??= runScheduler(deps).finally(() => (running = null));
+      running ??= runAll().finally(() => (running = null));
       const report = await running;
       logger?.info({ fn: 'scheduler', code: 'OK', ...report });
       return { ok: true, data: report };

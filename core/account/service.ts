@@ -150,13 +150,25 @@ export function createAccountService(deps: AccountDeps) {
 
     async bindings(oid: string | null, input: z.infer<typeof bindingsInput>) {
       const actor = await actorOf(oid);
-      if (!listBindings(actor, 'role.list').length) return denied(actor, 'role.list', 'bindings', 'role');
-      const offset = decodeCursor(input.cursor, 'bindings');
+      const mine = listBindings(actor, 'role.list').flatMap((b) => (b.scope.kind === 'region' ? [b.scope.regionCode] : []));
+      if (!mine.length) return denied(actor, 'role.list', 'bindings', 'role');
+      // Only bindings whose scope lies inside the caller's regions: a county official does not list
+      // other counties or the levels above. Bindings are few; filter them all, then page.
+      const visible: RoleBinding[] = [];
+      for (let at = 0; ; at += 200) {
+        const page = await roles.list({ offset: at, limit: 200 });
+        for (const b of page.items) {
+          const regions = await regionsOf(b.scope).catch(() => [] as string[]);
+          if (regions.some((r) => mine.includes(r))) visible.push(b);
+        }
+        if (!page.hasMore) break;
+      }
+      const scope = `bindings:${actor.openid}`;
+      const offset = decodeCursor(input.cursor, scope);
       const limit = input.limit ?? 20;
-      const page = await roles.list({ offset, limit });
       return {
-        items: page.items.map((b) => ({ id: b.id, openid: b.openid, role: b.role, label: ROLE_LABELS[b.role], scopeLabel: describeScope(b.scope), grantedAt: b.grantedAt })),
-        nextCursor: page.hasMore ? encodeCursor(offset + limit, 'bindings') : null,
+        items: visible.slice(offset, offset + limit).map((b) => ({ id: b.id, openid: b.openid, role: b.role, label: ROLE_LABELS[b.role], scopeLabel: describeScope(b.scope), grantedAt: b.grantedAt })),
+        nextCursor: offset + limit < visible.length ? encodeCursor(offset + limit, scope) : null,
       };
     },
 

@@ -26,6 +26,11 @@ export const PERMISSIONS = [
   'role.grant',
   'role.list',
   'calendar.edit',
+  'recruitment.manage',
+  'recruitment.score',
+  'recruitment.reveal',
+  'notice.manage',
+  'training.record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +70,11 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'role.grant': OFFICIALS,
   'role.list': OFFICIALS,
   'calendar.edit': ['province_admin'],
+  'recruitment.manage': HANDLERS,
+  'recruitment.score': HANDLERS,
+  'recruitment.reveal': OFFICIALS,
+  'notice.manage': OFFICIALS,
+  'training.record': HANDLERS,
 };
 
 /** Anyone signed in (resident is everyone's role). */
@@ -108,7 +118,8 @@ export function authorize(actor: Actor | null, permission: Permission, target: T
   const operatorTarget: ScopeTarget = target.assignee?.kind === 'operator' ? { ...scopeTarget, operatorName: target.assignee.operatorName } : { ...scopeTarget, operatorName: undefined };
   for (const b of activeBindings(actor)) {
     if (!roles.includes(b.role)) continue;
-    const covers = b.role === 'operator_staff' ? scopeCovers(b.scope, operatorTarget) : scopeCovers(b.scope, scopeTarget);
+    // For complaints, operator staff act on what is assigned to them; elsewhere on their operator's records.
+    const covers = b.role === 'operator_staff' && permission.startsWith('complaint.') ? scopeCovers(b.scope, operatorTarget) : scopeCovers(b.scope, scopeTarget);
     if (covers) return { allowed: true, basis: 'role', binding: b };
   }
   return { allowed: false, reason: roles.length && activeBindings(actor).some((b) => roles.includes(b.role)) ? 'out-of-scope' : 'role' };

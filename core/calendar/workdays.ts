@@ -5,7 +5,7 @@
  * that touched such a year says so (`unknownYears`), and deadlines computed through it are
  * marked provisional so officials see a warning.
  */
-import { addDays } from '../shared/time';
+import { addDays, isIsoDate } from '../shared/time';
 import { OFFICIAL_DAYS } from './official-days';
 
 export interface YearDays {
@@ -104,8 +104,10 @@ export class WorkCalendar {
   }
 }
 
-/** Validate an administrator's entry for one year: dates inside the year, no day in both lists. */
+/** Validate an administrator's entry for one year: real dates inside the year, no day in both lists. */
 export function checkYearEntry(entry: { year: number; holidays: string[]; workdays: string[] }): string | null {
+  const impossible = [...entry.holidays, ...entry.workdays].find((d) => !isIsoDate(d));
+  if (impossible) return `${impossible} 不是有效的日期`;
   const inYear = (d: string) => d.startsWith(`${entry.year}-`);
   if (!entry.holidays.every(inYear) || !entry.workdays.every(inYear)) return `日期必须都在 ${entry.year} 年内`;
   const both = entry.holidays.filter((d) => entry.workdays.includes(d));

@@ -11,7 +11,10 @@ export function charTokens(text: string): string {
   let word = '';
   for (const ch of text.toLowerCase()) {
     if (/[\p{Script=Han}]/u.test(ch)) {
-      if (word) out.push(word), (word = '');
+      if (word) {
+        out.push(word);
+        word = '';
+      }
       out.push(ch);
     } else if (/[a-z0-9]/.test(ch)) {
       word += ch;

@@ -12,15 +12,26 @@ const DEFAULT_FONT_SIZE = 16;
 let value: boolean | null = null;
 const listeners = new Set<(on: boolean) => void>();
 
-function systemPrefersLarge(): boolean {
+/** WeChat's 我-设置-通用-字体大小, in px (16 = default). getAppBaseInfo on newer base libraries. */
+function systemFontSize(): number | undefined {
+  const t = Taro as unknown as { getAppBaseInfo?: () => { fontSizeSetting?: number } };
   try {
-    const t = Taro as unknown as { getAppBaseInfo?: () => { fontSizeSetting?: number } };
-    const info = typeof t.getAppBaseInfo === 'function' ? t.getAppBaseInfo() : Taro.getSystemInfoSync();
-    const size = info?.fontSizeSetting;
-    return typeof size === 'number' && size > DEFAULT_FONT_SIZE;
+    const size = typeof t.getAppBaseInfo === 'function' ? t.getAppBaseInfo()?.fontSizeSetting : undefined;
+    if (typeof size === 'number') return size;
   } catch {
-    return false;
+    /* fall through */
   }
+  try {
+    const size = Taro.getSystemInfoSync()?.fontSizeSetting;
+    return typeof size === 'number' ? size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function systemPrefersLarge(): boolean {
+  const size = systemFontSize();
+  return size !== undefined && size > DEFAULT_FONT_SIZE;
 }
 
 export function getElderMode(): boolean {

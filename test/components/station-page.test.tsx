@@ -161,14 +161,24 @@ test('demo stations say so', async () => {
 });
 
 test('error with the server’s message, 重试 asks again', async () => {
-  get.mockRejectedValueOnce(new ApiError('NOT_FOUND', '没有找到这个站点，可能已被撤销')).mockResolvedValueOnce(detail());
+  get.mockRejectedValueOnce(new ApiError('UNAVAILABLE', '网络不太好，请检查网络后重试')).mockResolvedValueOnce(detail());
   routerParams.current = { id: 'st-ydgj-01' };
   const { container } = render(<StationPage />);
   expect(container.querySelector('#station-loading')).not.toBeNull();
-  await screen.findByText('没有找到这个站点，可能已被撤销');
+  await screen.findByText('网络不太好，请检查网络后重试');
   await act(async () => {
     fireEvent.click(container.querySelector('#btn-retry')!);
   });
   await waitFor(() => expect(container.querySelector('#station-name')).not.toBeNull());
   expect(get).toHaveBeenCalledTimes(2);
+});
+
+test('unknown station: the server’s message and the way home, no pointless 重试', async () => {
+  get.mockRejectedValue(new ApiError('NOT_FOUND', '没有找到这个站点，可能已被撤销'));
+  routerParams.current = { id: 'st-gone' };
+  const { container } = render(<StationPage />);
+  await screen.findByText('没有找到这个站点，可能已被撤销');
+  expect(container.querySelector('#btn-retry')).toBeNull();
+  fireEvent.click(container.querySelector('#btn-home')!);
+  expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' });
 });

@@ -8,9 +8,16 @@
  * `zdt_contract_`, never a production name), empties them before each store and after the run.
  * They must exist with the indexes of adapters/cloudbase/indexes.json (geoNear needs the geo index,
  * which the SDK cannot create): see docs/cloudbase.md, "Contract tests against a real environment".
+ *
+ * The complaint contract uses `<prefix>complaints`, `<prefix>complaint_history`, … (created here when
+ * missing; the indexes only make it faster). It has no fault injection against a real environment,
+ * so the mid-transaction failure tests are skipped there; transactions, conflicts and aggregation
+ * run for real.
  */
+import { COMPLAINT_COLLECTIONS, cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { pinyinOf } from '../../adapters/pinyin';
 import { COLLECTIONS, createCloudbaseRegionRepository, createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
+import { describeComplaintStoreContract } from './complaints.contract';
 import { describeStationStoreContract } from './stations.contract';
 
 const env = process.env.TCB_ENV;
@@ -38,10 +45,11 @@ if (!creds) {
   }
 
   const names = Object.values(COLLECTIONS).map((n) => prefix + n);
+  const complaintNames = Object.values(COMPLAINT_COLLECTIONS).map((n) => prefix + n);
 
-  async function emptyCollections(d: NodeSdkDb): Promise<void> {
+  async function emptyCollections(d: NodeSdkDb, list: string[] = names): Promise<void> {
     const _ = d.command as unknown as { exists(v: boolean): unknown };
-    for (const name of names) {
+    for (const name of list) {
       const res = (await (d.collection(name).where({ _id: _.exists(true) }) as unknown as { remove(): Promise<unknown> }).remove()) as { code?: string; message?: string };
       if (res?.code) throw new Error(`cannot empty ${name}: ${res.code} ${res.message ?? ''} (create it with its indexes first, see docs/cloudbase.md)`);
     }
@@ -68,6 +76,37 @@ if (!creds) {
           broken = true;
         },
         dispose: () => emptyCollections(real),
+      };
+    },
+    { timeoutMs: 60_000 },
+  );
+
+  describeComplaintStoreContract(
+    `cloudbase (real env ${creds.env}, prefix ${prefix})`,
+    async () => {
+      const real = database();
+      for (const name of complaintNames) await real.createCollection(name).catch(() => undefined);
+      await emptyCollections(real, complaintNames);
+      let broken = false;
+      // Outage stand-in: once broken, every request rejects (query builders chain on, requests fail).
+      const outage = () => Promise.reject(new Error('simulated outage (contract test)'));
+      const requests = new Set(['get', 'count', 'update', 'remove', 'set', 'add', 'end']);
+      const dead: unknown = new Proxy(() => undefined, {
+        get: (_target, prop) => (prop === 'then' ? undefined : typeof prop === 'string' && requests.has(prop) ? outage : () => dead),
+      });
+      type Tx = { collection(name: string): unknown };
+      const realTx = real as unknown as { runTransaction(cb: (tx: Tx) => Promise<unknown>, times?: number): Promise<unknown> };
+      const switchable = {
+        command: real.command,
+        collection: (name: string) => (broken ? dead : real.collection(name)),
+        runTransaction: (cb: (tx: Tx) => Promise<unknown>, times?: number) => (broken ? outage() : realTx.runTransaction(cb, times)),
+      } as unknown as CbDatabase;
+      return {
+        ...cloudbaseComplaintStores(switchable, { prefix, sdk: 'node-sdk' }),
+        breakStore: () => {
+          broken = true;
+        },
+        dispose: () => emptyCollections(real, complaintNames),
       };
     },
     { timeoutMs: 60_000 },

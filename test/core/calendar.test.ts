@@ -150,7 +150,7 @@ describe('checkYearEntry', () => {
     ['a holiday in another year', { ...ok, holidays: ['2026-12-31'] }, '日期必须都在 2027 年内'],
     ['a make-up day in another year', { ...ok, workdays: ['2028-01-01'] }, '日期必须都在 2027 年内'],
     ['a day in both lists', { ...ok, holidays: ['2027-02-06'], workdays: ['2027-02-06'] }, '2027-02-06 不能既是假日又是调休上班日'],
-    ['a make-up day on a weekday', { ...ok, workdays: ['2027-02-08'] }, '调休上班日应为周六或周日'],
+    ['a make-up day on a weekday', { ...ok, workdays: ['2027-02-10'] }, '调休上班日应为周六或周日'],
   ])('rejects %s', (_name, entry, message) => {
     expect(checkYearEntry(entry)).toBe(message);
   });
@@ -178,8 +178,8 @@ describe('deadlines do not depend on the machine time zone', () => {
   const EXPECTED: Record<string, { date: string; provisional: boolean }> = {
     '2026-09-29T15:30:00.000Z': { date: '2026-10-09', provisional: false },
     '2026-09-29T16:30:00.000Z': { date: '2026-10-10', provisional: false },
-    '2026-02-13T15:59:59.999Z': { date: '2026-02-24', provisional: false },
-    '2026-02-13T16:00:00.000Z': { date: '2026-02-25', provisional: false },
+    '2026-02-13T15:59:59.999Z': { date: '2026-02-25', provisional: false }, // 02-14, 02-24, 02-25
+    '2026-02-13T16:00:00.000Z': { date: '2026-02-26', provisional: false }, // from 02-14: 02-24, 25, 26
     '2026-12-30T18:00:00.000Z': { date: '2027-01-05', provisional: true },
     '2026-03-08T07:30:00.000Z': { date: '2026-03-11', provisional: false },
     '2026-11-01T06:30:00.000Z': { date: '2026-11-04', provisional: false },

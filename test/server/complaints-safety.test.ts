@@ -224,6 +224,44 @@ describe('authorisation matrix', () => {
   });
 });
 
+describe('account: grants and role lists stay in scope', () => {
+  type BindingItem = { id: string; openid: string; role: string; scopeLabel: string };
+  const listAll = async (openid: string) => {
+    const out: BindingItem[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await t.ok<{ items: BindingItem[]; nextCursor: string | null }>('account', 'bindings', { limit: 50, ...(cursor ? { cursor } : {}) }, openid);
+      out.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return out;
+  };
+
+  it('a county official lists only bindings inside the county; the province sees all; residents none', async () => {
+    await t.ok('account', 'grant', { openid: 'poyang-official-1', role: 'county_official', scope: { kind: 'region', regionCode: '361128' } }, DEMO.province);
+    await t.ok('account', 'grant', { openid: 'yudu-head-2', role: 'station_head', scope: { kind: 'station', stationId: 'st-360731100-006' } }, DEMO.county);
+    // Out of scope for the county official: another county, and the province-wide role.
+    const denied = await t.call('account', 'grant', { openid: 'poyang-head-1', role: 'station_head', scope: { kind: 'station', stationId: OUT_STATION } }, DEMO.county);
+    expect(denied.status).toBe(403);
+    const county = (await listAll(DEMO.county)).map((b) => b.openid);
+    expect(county).toEqual(expect.arrayContaining([DEMO.county, DEMO.stationHead, 'yudu-head-2']));
+    expect(county).not.toContain('poyang-official-1');
+    expect(county).not.toContain(DEMO.province);
+    expect(county).not.toContain(DEMO.city);
+    const city = (await listAll(DEMO.city)).map((b) => b.openid);
+    expect(city).toEqual(expect.arrayContaining([DEMO.city, DEMO.county, 'yudu-head-2']));
+    expect(city).not.toContain('poyang-official-1');
+    const province = (await listAll(DEMO.province)).map((b) => b.openid);
+    expect(province).toEqual(expect.arrayContaining([DEMO.province, DEMO.city, DEMO.county, DEMO.operatorStaff, 'poyang-official-1', 'yudu-head-2']));
+    expect(province).toHaveLength(countRows(t.app, 'role_bindings', 'revoked_at IS NULL'));
+    for (const who of [DEMO.resident1, DEMO.stationHead, DEMO.operatorStaff]) expect((await t.call('account', 'bindings', {}, who)).status).toBe(403);
+    // Every grant is audited.
+    const audit = await t.app.stores.audit.list({ action: 'role.grant', offset: 0, limit: 100 });
+    expect(audit.items.filter((e) => e.outcome === 'done' && e.actorOpenid === DEMO.province).length).toBeGreaterThanOrEqual(1);
+    expect(audit.items.filter((e) => e.outcome === 'denied' && e.actorOpenid === DEMO.county)).toHaveLength(1);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 
 describe("a stranger learns nothing of another resident's complaint", () => {

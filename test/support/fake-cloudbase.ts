@@ -446,9 +446,21 @@ function flattenUpdate(data: Record<string, unknown>, prefix: string, out: [stri
   return out;
 }
 
+/** A deep copy of stored data, in this realm (structuredClone's objects fail isPlainObject under jest). */
+function cloneStored<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneStored) as T;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = cloneStored(v);
+    return out as T;
+  }
+  return value;
+}
+
 /** A copy of `doc` with the changes applied (MongoDB $set / $inc semantics). */
 function applyUpdate(doc: Doc, changes: [string, unknown][]): Doc {
-  const next = structuredClone(doc);
+  const next = cloneStored(doc);
   for (const [path, v] of changes) {
     const parts = path.split('.');
     let cur: Record<string, unknown> = next;

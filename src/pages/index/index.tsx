@@ -60,6 +60,7 @@ export default function IndexPage() {
   });
 
   const findNearby = async () => {
+    if (mode === 'locating') return;
     setMode('locating');
     setLocateFail(null);
     setQ('');

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { LEVEL_LABELS } from '@core/station/vocabulary';
 import Badges from '../../components/Badges';
 import PageShell from '../../components/PageShell';
-import { ErrorState, Skeleton } from '../../components/StateViews';
+import { EmptyState, ErrorState, Skeleton } from '../../components/StateViews';
 import ActionBar from '../../components/station/ActionBar';
 import CertificationSection from '../../components/station/CertificationSection';
 import ChannelsSection from '../../components/station/ChannelsSection';
@@ -68,7 +68,11 @@ export default function StationPage() {
   return (
     <PageShell id='page-station' heading='站点详情'>
       {!station && !error ? <Skeleton id='station-loading' rows={2} /> : null}
-      {error ? (
+      {error && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_ERROR') ? (
+        // Asking again will not help: say so and offer the way back.
+        <EmptyState id='station-error' text={error.message} actionText='回到首页' onAction={goHome} actionId='btn-home' />
+      ) : null}
+      {error && error.code !== 'NOT_FOUND' && error.code !== 'VALIDATION_ERROR' ? (
         <ErrorState
           id='station-error'
           message={error.message}

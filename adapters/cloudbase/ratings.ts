@@ -1,0 +1,518 @@
+/**
+ * CloudBase repository for ratings (PRODUCT §4) over the document database API of wx-server-sdk
+ * and @cloudbase/node-sdk. Behaviour matches adapters/sqlite/ratings.ts (the contract suite in
+ * test/contract/ratings.contract.ts runs against both), including its counting rules.
+ *
+ * Collections (indexes: adapters/cloudbase/indexes.json; closed rules: cloudbase/database-rules.json):
+ * - ratings: `_id` = rating id; the record under `rating`, plus the fields queries filter and order
+ *   on (stationId, rater, status, createdAt, regionCodes, raterFirstSeen, scoreSum);
+ * - rating_aggregates: `_id` = station id; count, per-dimension sums, visit-verified count;
+ * - rating_requests: `_id` = "rk_" + SHA-256 of the request key (it contains an openid);
+ * - rating_accounts: `_id` = "ac_" + SHA-256 of the openid; when it was first seen, and per
+ *   station the id of the person's newest rating there (`current`);
+ * - rating_reports: `_id` = report id; "pressured to rate" reports.
+ *
+ * Atomicity. CloudBase transactions allow only single-document operations by `_id`, so a submit
+ * finds the rater's current rating through the account document instead of a query: inside one
+ * `db.runTransaction` it reads the request key, the account (first seen + current pointer), the
+ * current rating and the station aggregate by `_id`, and writes the replaced rating, the new one,
+ * the aggregate, the account pointer and the request key. Two submits by one person both write
+ * their account document, two submits on one station that change its aggregate both write that,
+ * so one of them loses with a write conflict and runs again (up to MAX_ATTEMPTS, with a short
+ * random pause), now seeing the winner's writes. A repeated request key answers the first result.
+ *
+ * Any SDK failure (a rejection, or node-sdk's `{ code, message }` answer) becomes
+ * AppError('UNAVAILABLE'). `db` is passed in; this module never loads an SDK.
+ */
+import { createHash } from 'node:crypto';
+import type { Page, RatingRepository } from '../../core/ports';
+import type { PressureReport, Rating, RatingAggregate, Scores } from '../../core/rating/model';
+import { AppError } from '../../core/shared/errors';
+import type { CbDatabase, CloudbaseSdk } from './stations';
+
+// ---------------------------------------------------------------------------------------------
+// The part of the SDK database API used here. Results are `unknown`: the SDKs answer in
+// different shapes, normalised below.
+
+interface Query {
+  where(condition: unknown): Query;
+  orderBy(field: string, direction: 'asc' | 'desc'): Query;
+  skip(offset: number): Query;
+  limit(max: number): Query;
+  field(projection: Record<string, boolean>): Query;
+  get(): unknown;
+  count(): unknown;
+}
+
+interface Aggregate {
+  match(condition: unknown): Aggregate;
+  group(spec: Record<string, unknown>): Aggregate;
+  sort(spec: Record<string, 1 | -1>): Aggregate;
+  limit(n: number): Aggregate;
+  end(): unknown;
+}
+
+interface Collection extends Query {
+  add(arg: Record<string, unknown>): unknown;
+  doc(id: string): { set(arg: Record<string, unknown>): unknown };
+  aggregate(): Aggregate;
+}
+
+interface TxDocument {
+  get(): unknown;
+  set(arg: Record<string, unknown>): unknown;
+  update(arg: Record<string, unknown>): unknown;
+}
+
+interface Transaction {
+  collection(name: string): { add(arg: Record<string, unknown>): unknown; doc(id: string): TxDocument };
+  rollback(reason?: unknown): unknown;
+}
+
+interface Command {
+  in(values: unknown[]): unknown;
+  neq(value: unknown): unknown;
+  gt(value: unknown): unknown;
+  gte(value: unknown): unknown;
+  lt(value: unknown): unknown;
+  and(conditions: unknown[]): unknown;
+  aggregate: { sum(v: unknown): unknown; first(v: unknown): unknown };
+}
+
+interface RatingDatabase {
+  collection(name: string): Collection;
+  command: Command;
+  runTransaction<T>(callback: (transaction: Transaction) => Promise<T>, times?: number): Promise<T>;
+}
+
+export interface RatingStoreOptions {
+  /** Prepended to collection names (tests use a private prefix). */
+  prefix?: string;
+  /** Which SDK `db` comes from (argument shapes differ). Default: wx-server-sdk. */
+  sdk?: CloudbaseSdk;
+  /** Pause before running a conflicted transaction again (tests shorten it). Default: 5–40 ms × attempt. */
+  backoff?: (attempt: number) => Promise<void>;
+}
+
+export const RATING_COLLECTIONS = {
+  ratings: 'ratings',
+  aggregates: 'rating_aggregates',
+  requests: 'rating_requests',
+  accounts: 'rating_accounts',
+  reports: 'rating_reports',
+} as const;
+
+/** Documented maximum of one `get()` in a cloud function. */
+const MAX_BATCH = 100;
+/** Transaction attempts before a conflicted write answers UNAVAILABLE. */
+export const MAX_ATTEMPTS = 8;
+/** At most this many stations per aggregation in trends (then the top 100 are kept, as in SQLite). */
+const TRENDS_GROUPS = 1000;
+const TRENDS_LIMIT = 100;
+const CONFLICT_MESSAGE = '这条评价刚被其他人处理过，请刷新后再试';
+const COUNTED = ['published', 'held'];
+
+// ---------------------------------------------------------------------------------------------
+// Stored shapes (besides `_id`)
+
+export interface RatingDoc {
+  rating: Rating;
+  stationId: string;
+  stationName: string;
+  rater: string;
+  status: Rating['status'];
+  version: number;
+  createdAt: string;
+  regionCodes: string[];
+  /** When the rater was first seen (for countByNewAccounts without a join). */
+  raterFirstSeen: string;
+  /** Sum of the four dimensions (trends' means by aggregation). */
+  scoreSum: number;
+}
+
+interface AggregateDoc {
+  count: number;
+  sums: Scores;
+  visitVerified: number;
+  updatedAt: string;
+}
+
+interface AccountDoc {
+  firstSeen: string;
+  /** Station id → id of the person's newest rating there. */
+  current?: Record<string, string>;
+}
+
+interface RequestDoc {
+  ratingId: string;
+  at: string;
+}
+
+interface ReportDoc {
+  report: PressureReport;
+  stationId: string;
+  regionCodes: string[];
+  createdAt: string;
+}
+
+type WithId<T> = T & { _id: string };
+
+// ---------------------------------------------------------------------------------------------
+// SDK calls
+
+function unavailable(cause: unknown): AppError {
+  const err = new AppError('UNAVAILABLE', '数据暂时无法读取，请稍后再试');
+  (err as Error & { cause?: unknown }).cause = cause; // for debugging; never sent to clients
+  return err;
+}
+
+function isErrorAnswer(res: unknown): boolean {
+  return !!res && typeof res === 'object' && 'code' in res && !!(res as { code?: unknown }).code;
+}
+
+async function request<T>(send: () => unknown): Promise<T> {
+  let res: unknown;
+  try {
+    res = await send();
+  } catch (err) {
+    throw err instanceof AppError ? err : unavailable(err);
+  }
+  if (isErrorAnswer(res)) throw unavailable(res);
+  return res as T;
+}
+
+/** One operation inside a transaction: an error answer is thrown as is (node-sdk retries conflicts). */
+async function txRequest<T>(send: () => unknown): Promise<T> {
+  const res = await send();
+  if (isErrorAnswer(res)) throw res;
+  return res as T;
+}
+
+function errorText(err: unknown): string {
+  if (typeof err === 'string') return err;
+  const e = err as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
+  return [e?.code, e?.errCode, e?.errMsg, e?.message].filter((x) => typeof x === 'string' || typeof x === 'number').join(' ');
+}
+
+/** Lost a race: a write conflict with another transaction, or a document it created first. */
+function isRace(err: unknown): boolean {
+  return /TRANSACTION_CONFLICT|write ?conflict|DUPLICATE|duplicate key/i.test(errorText(err));
+}
+
+async function getDocs<T>(query: Query): Promise<WithId<T>[]> {
+  const res = await request<{ data?: unknown }>(() => query.get());
+  if (!Array.isArray(res?.data)) throw unavailable(new Error('get() answered without a data array'));
+  return res.data as WithId<T>[];
+}
+
+async function fetchRange<T>(build: () => Query, offset: number, count: number): Promise<WithId<T>[]> {
+  const out: WithId<T>[] = [];
+  while (out.length < count) {
+    const want = Math.min(MAX_BATCH, count - out.length);
+    const batch = await getDocs<T>(build().skip(offset + out.length).limit(want));
+    out.push(...batch);
+    if (batch.length < want) break;
+  }
+  return out;
+}
+
+async function countOf(query: Query): Promise<number> {
+  const res = await request<{ total?: unknown }>(() => query.count());
+  if (typeof res?.total !== 'number') throw unavailable(new Error('count() answered without a total'));
+  return res.total;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+export const ratingRequestDocId = (requestKey: string) => `rk_${sha256(requestKey)}`;
+export const ratingAccountDocId = (openid: string) => `ac_${sha256(openid)}`;
+
+const scoreSum = (s: Scores) => s.attitude + s.pricing + s.cleanliness + s.efficiency;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const defaultBackoff = (attempt: number) => new Promise<void>((r) => setTimeout(r, Math.floor(5 + Math.random() * 35 * attempt)));
+
+export function toRatingDoc(r: Rating, raterFirstSeen: string): RatingDoc {
+  return {
+    rating: r,
+    stationId: r.stationId,
+    stationName: r.stationName,
+    rater: r.raterOpenid,
+    status: r.status,
+    version: r.version,
+    createdAt: r.createdAt,
+    regionCodes: [...new Set(r.regionCodes)],
+    raterFirstSeen,
+    scoreSum: scoreSum(r.scores),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function createCloudbaseRatingRepository(db: CbDatabase, options: RatingStoreOptions = {}): RatingRepository {
+  const x = db as unknown as RatingDatabase;
+  if (typeof x.runTransaction !== 'function') throw new Error('createCloudbaseRatingRepository: the database object has no runTransaction (needs wx-server-sdk ≥ 1.7 or @cloudbase/node-sdk)');
+  const _ = x.command;
+  const sdk = options.sdk ?? 'wx-server-sdk';
+  const backoff = options.backoff ?? defaultBackoff;
+  const prefix = options.prefix ?? '';
+  const names = Object.fromEntries(Object.entries(RATING_COLLECTIONS).map(([k, v]) => [k, prefix + v])) as { [K in keyof typeof RATING_COLLECTIONS]: string };
+  const coll = (name: string) => x.collection(name);
+  /** wx-server-sdk wraps write data in `{ data }`; node-sdk takes it as is. */
+  const arg = (data: object): Record<string, unknown> => (sdk === 'wx-server-sdk' ? { data } : { ...data });
+
+  async function txGet<T>(tx: Transaction, collection: string, id: string): Promise<WithId<T> | null> {
+    let res: unknown;
+    try {
+      res = await tx.collection(collection).doc(id).get();
+    } catch (err) {
+      // wx-server-sdk (default throwOnNotFound) rejects a missing document after a successful request.
+      if (sdk === 'wx-server-sdk' && /does not exist/.test(errorText(err))) return null;
+      throw err;
+    }
+    if (isErrorAnswer(res)) throw res;
+    const data = (res as { data?: unknown } | null)?.data;
+    if (!data || (Array.isArray(data) && !data.length)) return null;
+    return (Array.isArray(data) ? data[0] : data) as WithId<T>;
+  }
+  const txAdd = (tx: Transaction, collection: string, id: string, data: object) => txRequest(() => tx.collection(collection).add(arg({ _id: id, ...data })));
+  const txSet = (tx: Transaction, collection: string, id: string, data: object) => txRequest(() => tx.collection(collection).doc(id).set(arg(data)));
+  const txUpdate = (tx: Transaction, collection: string, id: string, data: object) => txRequest(() => tx.collection(collection).doc(id).update(arg(data)));
+
+  /** Run `body` in a transaction, again after a lost race; AppErrors pass through. */
+  async function transact<T>(body: (tx: Transaction) => Promise<T>, onRace?: () => Promise<T | null>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await x.runTransaction(body, 0);
+      } catch (err) {
+        if (err instanceof AppError) throw err;
+        if (onRace) {
+          const settled = await onRace();
+          if (settled) return settled;
+        }
+        if (isRace(err) && attempt < MAX_ATTEMPTS) {
+          await backoff(attempt);
+          continue;
+        }
+        throw unavailable(err);
+      }
+    }
+  }
+
+  async function getRating(id: string): Promise<Rating | null> {
+    const [doc] = await getDocs<RatingDoc>(coll(names.ratings).where({ _id: id }).field({ rating: true }).limit(1));
+    return doc?.rating ?? null;
+  }
+
+  /** The first answer of a request key, read outside a transaction (after a lost race). */
+  async function byRequestKey(key: string): Promise<{ rating: Rating; replaced: Rating | null; created: boolean } | null> {
+    const [req] = await getDocs<RequestDoc>(coll(names.requests).where({ _id: key }).limit(1));
+    if (!req) return null;
+    const rating = await getRating(req.ratingId);
+    if (!rating) throw unavailable(new Error('rating request key without its rating'));
+    return { rating, replaced: rating.replaces ? await getRating(rating.replaces) : null, created: false };
+  }
+
+  /** Read the aggregate, apply the changes, write it back (inside a transaction). */
+  async function moveAggregate(tx: Transaction, stationId: string, moves: { r: Rating; sign: 1 | -1 }[], at: string): Promise<void> {
+    if (!moves.length) return;
+    const cur = await txGet<AggregateDoc>(tx, names.aggregates, stationId);
+    const next: AggregateDoc = cur
+      ? { count: cur.count, sums: { ...cur.sums }, visitVerified: cur.visitVerified, updatedAt: at }
+      : { count: 0, sums: { attitude: 0, pricing: 0, cleanliness: 0, efficiency: 0 }, visitVerified: 0, updatedAt: at };
+    for (const { r, sign } of moves) {
+      next.count += sign;
+      for (const d of Object.keys(next.sums) as (keyof Scores)[]) next.sums[d] += sign * r.scores[d];
+      if (r.visitVerified) next.visitVerified += sign;
+    }
+    await txSet(tx, names.aggregates, stationId, next);
+  }
+
+  function ratingPage(docs: WithId<RatingDoc>[], limit: number): Page<Rating> {
+    return { items: docs.slice(0, limit).map((d) => d.rating), hasMore: docs.length > limit };
+  }
+
+  async function groupBy<T>(match: unknown, group: Record<string, unknown>): Promise<T[]> {
+    const res = await request<{ list?: unknown; data?: unknown }>(() =>
+      coll(names.ratings).aggregate().match(match).group(group).sort({ count: -1, _id: 1 }).limit(TRENDS_GROUPS).end(),
+    );
+    const rows = sdk === 'wx-server-sdk' ? res?.list : res?.data;
+    if (!Array.isArray(rows)) throw unavailable(new Error('aggregate answered without a list'));
+    return rows as T[];
+  }
+
+  return {
+    async submit(input) {
+      const r = input.rating;
+      const key = ratingRequestDocId(input.requestKey);
+      const accountId = ratingAccountDocId(r.raterOpenid);
+      return transact(
+        async (tx) => {
+          const req = await txGet<RequestDoc>(tx, names.requests, key);
+          if (req) {
+            const first = await txGet<RatingDoc>(tx, names.ratings, req.ratingId);
+            if (!first) throw unavailable(new Error('rating request key without its rating'));
+            const was = first.rating.replaces ? await txGet<RatingDoc>(tx, names.ratings, first.rating.replaces) : null;
+            return { rating: first.rating, replaced: was?.rating ?? null, created: false };
+          }
+          const account = await txGet<AccountDoc>(tx, names.accounts, accountId);
+          const firstSeen = account?.firstSeen ?? r.createdAt;
+          const currentId = account?.current?.[r.stationId];
+          const moves: { r: Rating; sign: 1 | -1 }[] = [];
+          let replaced: Rating | null = null;
+          if (currentId) {
+            const cur = await txGet<RatingDoc>(tx, names.ratings, currentId);
+            const c = cur?.rating;
+            if (cur && c && (c.status === 'published' || c.status === 'held') && c.createdAt > input.windowStart) {
+              replaced = { ...c, status: 'replaced', version: c.version + 1 };
+              await txSet(tx, names.ratings, c.id, toRatingDoc(replaced, cur.raterFirstSeen));
+              if (c.status === 'published') moves.push({ r: c, sign: -1 });
+            }
+          }
+          const rating: Rating = { ...r, replaces: replaced?.id ?? null };
+          await txAdd(tx, names.ratings, rating.id, toRatingDoc(rating, firstSeen));
+          if (rating.status === 'published') moves.push({ r: rating, sign: 1 });
+          await moveAggregate(tx, rating.stationId, moves, rating.createdAt);
+          // The pointer write also serialises one person's concurrent submits (write conflict).
+          if (account) await txUpdate(tx, names.accounts, accountId, { current: { [rating.stationId]: rating.id } });
+          else await txAdd(tx, names.accounts, accountId, { firstSeen, current: { [rating.stationId]: rating.id } });
+          await txAdd(tx, names.requests, key, { ratingId: rating.id, at: rating.createdAt });
+          return { rating, replaced, created: true };
+        },
+        () => byRequestKey(key),
+      );
+    },
+
+    get: getRating,
+
+    async current(stationId, openid) {
+      const [account] = await getDocs<AccountDoc>(coll(names.accounts).where({ _id: ratingAccountDocId(openid) }).limit(1));
+      const id = account?.current?.[stationId];
+      return id ? getRating(id) : null;
+    },
+
+    async listPublished(stationId, offset, limit) {
+      const docs = await fetchRange<RatingDoc>(
+        () => coll(names.ratings).where({ stationId, status: 'published' }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').field({ rating: true }),
+        offset,
+        limit + 1,
+      );
+      return ratingPage(docs, limit);
+    },
+
+    async listByRater(openid, offset, limit) {
+      const docs = await fetchRange<RatingDoc>(
+        () => coll(names.ratings).where({ rater: openid }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').field({ rating: true }),
+        offset,
+        limit + 1,
+      );
+      return ratingPage(docs, limit);
+    },
+
+    async listHeld(regionCodes, offset, limit) {
+      if (!regionCodes.length) return { items: [], hasMore: false };
+      const docs = await fetchRange<RatingDoc>(
+        () => coll(names.ratings).where({ status: 'held', regionCodes: _.in([...new Set(regionCodes)]) }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').field({ rating: true }),
+        offset,
+        limit + 1,
+      );
+      return ratingPage(docs, limit);
+    },
+
+    async aggregate(stationId): Promise<RatingAggregate | null> {
+      const [doc] = await getDocs<AggregateDoc>(coll(names.aggregates).where({ _id: stationId }).limit(1));
+      return doc ? { stationId, count: doc.count, sums: { ...doc.sums }, visitVerified: doc.visitVerified, updatedAt: doc.updatedAt } : null;
+    },
+
+    countBetween(stationId, since, until) {
+      return countOf(coll(names.ratings).where(_.and([{ stationId, status: _.in(COUNTED) }, { createdAt: _.gte(since) }, { createdAt: _.lt(until) }])));
+    },
+
+    countByNewAccounts(stationId, since, newerThan) {
+      return countOf(coll(names.ratings).where({ stationId, createdAt: _.gte(since), status: _.neq('replaced'), raterFirstSeen: _.gt(newerThan) }));
+    },
+
+    async touchAccount(openid, at) {
+      const id = ratingAccountDocId(openid);
+      const read = async () => (await getDocs<AccountDoc>(coll(names.accounts).where({ _id: id }).limit(1)))[0] ?? null;
+      const found = await read();
+      if (found) return found.firstSeen;
+      try {
+        await request(() => coll(names.accounts).add(arg({ _id: id, firstSeen: at })));
+        return at;
+      } catch (err) {
+        // Created meanwhile (another request of the same person): the first one stands.
+        const again = await read();
+        if (again) return again.firstSeen;
+        throw err;
+      }
+    },
+
+    async setStatus(id, expectedVersion, status, at) {
+      return transact(async (tx) => {
+        const doc = await txGet<RatingDoc>(tx, names.ratings, id);
+        if (!doc) throw new AppError('NOT_FOUND', '没有找到这条评价');
+        const cur = doc.rating;
+        if (cur.version !== expectedVersion || cur.status !== 'held') throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+        const next: Rating = { ...cur, status, version: cur.version + 1 };
+        await txSet(tx, names.ratings, id, toRatingDoc(next, doc.raterFirstSeen));
+        if (status === 'published') await moveAggregate(tx, next.stationId, [{ r: next, sign: 1 }], at);
+        return next;
+      });
+    },
+
+    async reply(id, text, at) {
+      return transact(async (tx) => {
+        const doc = await txGet<RatingDoc>(tx, names.ratings, id);
+        if (!doc) throw new AppError('NOT_FOUND', '没有找到这条评价');
+        if (doc.rating.reply) throw new AppError('CONFLICT', '这条评价已经回复过了，每条评价只能回复一次');
+        const next: Rating = { ...doc.rating, reply: { text, at }, version: doc.rating.version + 1 };
+        await txSet(tx, names.ratings, id, toRatingDoc(next, doc.raterFirstSeen));
+        return next;
+      });
+    },
+
+    async addPressureReport(report) {
+      const doc: ReportDoc = { report, stationId: report.stationId, regionCodes: [...new Set(report.regionCodes)], createdAt: report.createdAt };
+      await request(() => coll(names.reports).doc(report.id).set(arg(doc)));
+    },
+
+    async listPressureReports(regionCodes, offset, limit) {
+      if (!regionCodes.length) return { items: [], hasMore: false };
+      const docs = await fetchRange<ReportDoc>(
+        () => coll(names.reports).where({ regionCodes: _.in([...new Set(regionCodes)]) }).orderBy('createdAt', 'desc').orderBy('_id', 'desc'),
+        offset,
+        limit + 1,
+      );
+      return { items: docs.slice(0, limit).map((d) => d.report), hasMore: docs.length > limit };
+    },
+
+    async trends(regionCodes, since, previousSince) {
+      if (!regionCodes.length) return [];
+      const regions = { regionCodes: _.in([...new Set(regionCodes)]) };
+      const $ = _.aggregate;
+      type Row = { _id: string; stationName: string; count: number; sum?: number };
+      const [recent, previous, held, published] = await Promise.all([
+        groupBy<Row>(_.and([regions, { status: _.in(COUNTED) }, { createdAt: _.gte(since) }]), { _id: '$stationId', stationName: $.first('$stationName'), count: $.sum(1) }),
+        groupBy<Row>(_.and([regions, { status: _.in(COUNTED) }, { createdAt: _.gte(previousSince) }, { createdAt: _.lt(since) }]), {
+          _id: '$stationId',
+          stationName: $.first('$stationName'),
+          count: $.sum(1),
+        }),
+        groupBy<Row>(_.and([regions, { status: 'held' }]), { _id: '$stationId', stationName: $.first('$stationName'), count: $.sum(1) }),
+        groupBy<Row>(_.and([regions, { status: 'published' }, { createdAt: _.gte(since) }]), { _id: '$stationId', stationName: $.first('$stationName'), count: $.sum(1), sum: $.sum('$scoreSum') }),
+      ]);
+      const rows = new Map<string, { stationId: string; stationName: string; recent: number; previous: number; held: number; mean: number | null }>();
+      const row = (g: Row) => {
+        let r = rows.get(g._id);
+        if (!r) rows.set(g._id, (r = { stationId: g._id, stationName: g.stationName, recent: 0, previous: 0, held: 0, mean: null }));
+        return r;
+      };
+      for (const g of recent) row(g).recent = g.count;
+      for (const g of previous) row(g).previous = g.count;
+      for (const g of held) row(g).held = g.count;
+      for (const g of published) row(g).mean = g.count ? round1((g.sum ?? 0) / (4 * g.count)) : null;
+      return [...rows.values()]
+        .sort((a, b) => b.recent - a.recent || b.previous - a.previous || (a.stationId < b.stationId ? -1 : a.stationId > b.stationId ? 1 : 0))
+        .slice(0, TRENDS_LIMIT);
+    },
+  };
+}

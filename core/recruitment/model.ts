@@ -1,0 +1,177 @@
+/**
+ * Station-head recruitment (第九条2): 自主报名、公开比选、公示. Posts with a published rubric,
+ * applications with protected personal data, scoring by several reviewers, selection, a reserve
+ * pool of qualified runners-up, and training records (第九条3).
+ */
+import { AppError } from '../shared/errors';
+
+export const POST_STATUSES = ['draft', 'open', 'reviewing', 'notice', 'appointed', 'cancelled'] as const;
+export type PostStatus = (typeof POST_STATUSES)[number];
+export const POST_STATUS_LABELS: Record<PostStatus, string> = { draft: '草稿', open: '报名中', reviewing: '评审中', notice: '公示中', appointed: '已任用', cancelled: '已取消' };
+
+export interface RubricItem {
+  criterion: string;
+  /** Weights of a rubric sum to 100. */
+  weight: number;
+}
+
+export interface Post {
+  id: string;
+  title: string;
+  stationId: string | null;
+  stationName: string | null;
+  /** The station's operating company, when there is a station (operator staff may manage the post). */
+  operatorName: string | null;
+  /** A village that needs a station when there is none yet. */
+  villageCode: string | null;
+  villageName: string | null;
+  regionCodes: string[];
+  requirements: string[];
+  rubric: RubricItem[];
+  opensOn: string;
+  closesOn: string;
+  /** Minimum total score for the reserve pool (备用库). */
+  qualifyingScore: number;
+  status: PostStatus;
+  selectedApplicationId: string | null;
+  noticeId: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export const BACKGROUNDS = [
+  ['association', '商协会负责人'],
+  ['cooperative', '合作社负责人'],
+  ['agri_company', '涉农企业负责人'],
+  ['self_employed', '个体户'],
+  ['villager', '本地村民'],
+  ['returnee', '返乡青年'],
+  ['other', '其他'],
+] as const;
+export type Background = (typeof BACKGROUNDS)[number][0];
+export const BACKGROUND_CODES = BACKGROUNDS.map(([c]) => c) as unknown as readonly [Background, ...Background[]];
+export const BACKGROUND_LABELS = Object.fromEntries(BACKGROUNDS) as Record<Background, string>;
+
+export const EDUCATION = ['primary', 'junior', 'senior', 'vocational', 'college', 'bachelor', 'master'] as const;
+export type Education = (typeof EDUCATION)[number];
+export const EDUCATION_LABELS: Record<Education, string> = { primary: '小学', junior: '初中', senior: '高中', vocational: '中专/技校', college: '大专', bachelor: '本科', master: '研究生' };
+
+export const APPLICATION_STATUSES = ['submitted', 'withdrawn', 'selected', 'reserve', 'unsuccessful', 'appointed', 'stopped'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  submitted: '已报名',
+  withdrawn: '已撤回',
+  selected: '拟任用（公示中）',
+  reserve: '进入备用库',
+  unsuccessful: '未入选',
+  appointed: '已任用',
+  stopped: '公示未通过',
+};
+
+export interface ReviewScore {
+  reviewerOpenid: string;
+  /** criterion → 0..100 */
+  byCriterion: Record<string, number>;
+  at: string;
+}
+
+export interface Application {
+  id: string;
+  postId: string;
+  applicantOpenid: string;
+  name: string;
+  gender: 'male' | 'female';
+  birthYear: number;
+  /** ID number: encrypted; keyed hash for duplicates; masked for display. */
+  idCipher: string | null;
+  idHash: string;
+  idMasked: string;
+  phoneCipher: string | null;
+  phoneMasked: string;
+  villageCode: string;
+  villageName: string;
+  background: Background;
+  education: Education;
+  skills: string;
+  productExperience: string;
+  statement: string;
+  /** Separate, explicit consent to process the ID number (个人信息保护法 第二十九条). */
+  idConsentAt: string;
+  status: ApplicationStatus;
+  scores: ReviewScore[];
+  createdAt: string;
+  updatedAt: string;
+  /** Set when personal data was purged after the retention period. */
+  purgedAt: string | null;
+  version: number;
+}
+
+export interface TrainingRecord {
+  id: string;
+  stationId: string;
+  headOpenid: string;
+  headName: string;
+  kind: 'pre_job' | 'annual';
+  title: string;
+  date: string;
+  days: number;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export const PRE_JOB_MIN_DAYS = 3;
+export const ANNUAL_MIN_TRAININGS = 2;
+
+/** Weighted total 0..100 of one reviewer's scores; the application's total is the reviewers' mean. */
+export function weightedTotal(rubric: RubricItem[], byCriterion: Record<string, number>): number {
+  return rubric.reduce((sum, r) => sum + (r.weight * (byCriterion[r.criterion] ?? 0)) / 100, 0);
+}
+
+export function applicationTotal(rubric: RubricItem[], scores: ReviewScore[]): number | null {
+  if (!scores.length) return null;
+  return Math.round((scores.reduce((s, r) => s + weightedTotal(rubric, r.byCriterion), 0) / scores.length) * 10) / 10;
+}
+
+/** Ranking: total descending; ties by earlier application (first come). */
+export function rank<T extends { total: number | null; createdAt: string }>(items: T[]): (T & { rank: number })[] {
+  const scored = items.filter((i) => i.total !== null).sort((a, b) => (b.total as number) - (a.total as number) || a.createdAt.localeCompare(b.createdAt));
+  return scored.map((i, k) => ({ ...i, rank: k + 1 }));
+}
+
+export function checkRubric(rubric: RubricItem[]): void {
+  const total = rubric.reduce((s, r) => s + r.weight, 0);
+  if (total !== 100) throw new AppError('VALIDATION_ERROR', `评分权重合计应为 100，现在是 ${total}`, { rubric: '权重合计应为 100' });
+  const names = new Set(rubric.map((r) => r.criterion));
+  if (names.size !== rubric.length) throw new AppError('VALIDATION_ERROR', '评分项名称不能重复', { rubric: '评分项重复' });
+}
+
+/** Post transitions: which command from which state. */
+export const POST_TRANSITIONS = {
+  open: ['draft'],
+  close: ['open'],
+  select: ['reviewing'],
+  startNotice: ['reviewing'],
+  appoint: ['notice'],
+  reopenReview: ['notice'],
+  cancel: ['draft', 'open', 'reviewing'],
+} as const satisfies Record<string, readonly PostStatus[]>;
+
+export type PostCommand = keyof typeof POST_TRANSITIONS;
+
+export function assertPostTransition(post: Post, cmd: PostCommand): void {
+  if (!(POST_TRANSITIONS[cmd] as readonly PostStatus[]).includes(post.status)) {
+    throw new AppError('CONFLICT', `岗位当前${POST_STATUS_LABELS[post.status]}，不能进行这个操作`);
+  }
+}
+
+/** Heads who are behind on training (第九条3): < 3 pre-job days, or < 2 trainings in the year. */
+export function trainingGaps(records: TrainingRecord[], year: number): { preJobDays: number; thisYear: number; behind: string[] } {
+  const preJobDays = records.filter((r) => r.kind === 'pre_job').reduce((s, r) => s + r.days, 0);
+  const thisYear = records.filter((r) => r.kind === 'annual' && r.date.startsWith(`${year}-`)).length;
+  const behind: string[] = [];
+  if (preJobDays < PRE_JOB_MIN_DAYS) behind.push(`岗前培训 ${preJobDays} 天，应不少于 ${PRE_JOB_MIN_DAYS} 天`);
+  if (thisYear < ANNUAL_MIN_TRAININGS) behind.push(`${year} 年培训 ${thisYear} 次，应不少于 ${ANNUAL_MIN_TRAININGS} 次`);
+  return { preJobDays, thisYear, behind };
+}

@@ -1,0 +1,744 @@
+/**
+ * The storage contract of ComplaintRepository, OutboxRepository, RoleRepository, AuditRepository
+ * and CalendarRepository (core/ports.ts): one suite every adapter (SQLite, CloudBase through the
+ * fake SDK, CloudBase for real) must pass as is. Expected answers of list and stats come from a
+ * reference implementation over the fixtures (and a few are spelled out by hand).
+ */
+import type { Complaint } from '../../core/complaint/model';
+import type {
+  AuditRepository,
+  CalendarRepository,
+  ComplaintQuery,
+  ComplaintRepository,
+  ComplaintStats,
+  OutboxRepository,
+  RoleRepository,
+} from '../../core/ports';
+import { AppError } from '../../core/shared/errors';
+import {
+  adminYear,
+  at,
+  auditEntry,
+  binding,
+  CS,
+  historyEntry,
+  listFixtures,
+  makeComplaint,
+  nextVersion,
+  OPERATOR_A,
+  OPERATOR_B,
+  outboxMessage,
+  OWNERS,
+  submitEntry,
+} from '../support/complaint-fixtures';
+
+export interface ComplaintStoreHandle {
+  complaints: ComplaintRepository;
+  outbox: OutboxRepository;
+  roles: RoleRepository;
+  audit: AuditRepository;
+  calendars: CalendarRepository;
+  /**
+   * Make the next create() or apply() fail after the complaint itself was written and before its
+   * history and outbox (SQLite: ComplaintFaults.afterComplaintRow; CloudBase fake: the 2nd write of
+   * the transaction). Absent where a store cannot inject faults (a real environment).
+   */
+  failMidTransaction?(): void;
+  /** Make the backing store unreachable. */
+  breakStore(): void | Promise<void>;
+  /** Release resources / delete test data. */
+  dispose?(): void | Promise<void>;
+}
+
+export interface ComplaintContractOptions {
+  /** Per-hook and per-test timeout (a real cloud environment is slow). */
+  timeoutMs?: number;
+  /** Complaints in the paging scenario (more than one SDK batch of 100). */
+  bulk?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reference semantics (core/ports.ts ComplaintQuery and ComplaintStats)
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function referenceList(all: Complaint[], q: ComplaintQuery): { ids: string[]; hasMore: boolean } {
+  const hits = all.filter((c) => {
+    if (q.regionCodes !== undefined || q.assignedOperators !== undefined) {
+      const byRegion = (q.regionCodes ?? []).some((r) => c.regionCodes.includes(r));
+      const byOperator = c.assignee?.kind === 'operator' && (q.assignedOperators ?? []).includes(c.assignee.operatorName);
+      if (!byRegion && !byOperator) return false;
+    }
+    if (q.owner !== undefined && c.complainantOpenid !== q.owner) return false;
+    if (q.stationIds && !q.stationIds.includes(c.stationId)) return false;
+    if (q.statuses && !q.statuses.includes(c.status)) return false;
+    if (q.category && c.category !== q.category) return false;
+    if (q.dueBefore && !(c.dueAt !== null && c.dueAt <= q.dueBefore)) return false;
+    if (q.escalatedOnly && c.escalationLevel < 1) return false;
+    if (q.since && c.submittedAt < q.since) return false;
+    return true;
+  });
+  hits.sort(
+    q.order === 'due'
+      ? (a, b) => Number(a.dueAt === null) - Number(b.dueAt === null) || cmp(a.dueAt ?? '', b.dueAt ?? '') || cmp(a.submittedAt, b.submittedAt) || cmp(a.id, b.id)
+      : (a, b) => cmp(b.submittedAt, a.submittedAt) || cmp(a.id, b.id),
+  );
+  return { ids: hits.slice(q.offset, q.offset + q.limit).map((c) => c.id), hasMore: hits.length > q.offset + q.limit };
+}
+
+export function referenceStats(all: Complaint[], q: { regionCodes?: string[]; stationIds?: string[]; since: string }): ComplaintStats {
+  const hits = all.filter(
+    (c) => (q.regionCodes === undefined || q.regionCodes.some((r) => c.regionCodes.includes(r))) && (!q.stationIds || q.stationIds.includes(c.stationId)) && c.submittedAt >= q.since,
+  );
+  const stats: ComplaintStats = { total: 0, byStatus: {}, byCategory: {}, byStation: [], replied: 0, repliedOnTime: 0, evaluations: {} };
+  const stations = new Map<string, { stationId: string; stationName: string; count: number }>();
+  for (const c of hits) {
+    stats.total++;
+    stats.byStatus[c.status] = (stats.byStatus[c.status] ?? 0) + 1;
+    stats.byCategory[c.category] = (stats.byCategory[c.category] ?? 0) + 1;
+    const s = stations.get(c.stationId) ?? { stationId: c.stationId, stationName: c.stationName, count: 0 };
+    s.count++;
+    stations.set(c.stationId, s);
+    if (c.reply !== null || c.replyOnTime !== null) {
+      stats.replied++;
+      if (c.replyOnTime) stats.repliedOnTime++;
+    }
+    if (c.status === 'closed' && c.evaluation) stats.evaluations[c.evaluation] = (stats.evaluations[c.evaluation] ?? 0) + 1;
+  }
+  stats.byStation = [...stations.values()].sort((a, b) => b.count - a.count || cmp(a.stationId, b.stationId)).slice(0, 20);
+  return stats;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const ids = (items: { id: string }[]) => items.map((c) => c.id);
+
+function q(partial: Partial<ComplaintQuery>): ComplaintQuery {
+  return { order: 'newest', offset: 0, limit: 50, ...partial };
+}
+
+async function errorOf(p: Promise<unknown>): Promise<unknown> {
+  return p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+}
+
+async function expectCode(p: Promise<unknown>, code: string): Promise<void> {
+  const err = await errorOf(p);
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe(code);
+}
+
+async function seed(h: ComplaintStoreHandle, list: Complaint[]): Promise<void> {
+  for (const c of list) await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: `seed:${c.id}` });
+}
+
+const LIST_QUERIES: [string, Partial<ComplaintQuery>][] = [
+  ['everything, newest first', {}],
+  ['everything, by deadline', { order: 'due' }],
+  ['one owner', { owner: OWNERS.o1 }],
+  ['one owner by deadline', { owner: OWNERS.o2, order: 'due' }],
+  ['an owner nobody is', { owner: 'o-nobody' }],
+  ['some stations', { stationIds: [CS.tieshanlong.stationId, CS.changgang.stationId] }],
+  ['no stations at all (empty list)', { stationIds: [] }],
+  ['open statuses by deadline', { statuses: ['submitted', 'accepted', 'assigned'], order: 'due' }],
+  ['no statuses at all (empty list)', { statuses: [] }],
+  ['one category', { category: 'overcharge' }],
+  ['a county', { regionCodes: ['360731'], order: 'due' }],
+  ['a village', { regionCodes: ['360731100201'] }],
+  ['the province', { regionCodes: ['36'] }],
+  ['two regions', { regionCodes: ['360731101', '360732'] }],
+  ['a region or an operator', { regionCodes: ['360731101'], assignedOperators: [OPERATOR_A], order: 'due' }],
+  ['an operator only (regions given but empty)', { regionCodes: [], assignedOperators: [OPERATOR_A] }],
+  ['an operator only (regions not given)', { assignedOperators: [OPERATOR_B] }],
+  ['a region only (operators given but empty)', { regionCodes: ['360732'], assignedOperators: [] }],
+  ['an empty scope sees nothing', { regionCodes: [], assignedOperators: [] }],
+  ['a region without complaints', { regionCodes: ['3601'] }],
+  ['due at or before an instant', { dueBefore: at(50), order: 'due' }],
+  ['the scheduler query', { dueBefore: at(100), statuses: ['submitted', 'accepted', 'assigned', 'replied'], order: 'due' }],
+  ['escalated only', { escalatedOnly: true, order: 'due' }],
+  ['submitted since an instant (inclusive)', { since: at(70) }],
+  ['several filters together', { regionCodes: ['360731'], statuses: ['submitted', 'accepted', 'assigned'], category: 'parcel', order: 'due' }],
+  ['the "already reported?" query', { stationIds: [CS.shuitou.stationId], category: 'overcharge', statuses: ['submitted', 'accepted', 'assigned'], limit: 5 }],
+  ['scope and owner together', { regionCodes: ['360731', '360732'], assignedOperators: [OPERATOR_B], owner: OWNERS.o2, order: 'due' }],
+];
+
+export function describeComplaintStoreContract(name: string, makeStores: () => Promise<ComplaintStoreHandle>, options: ComplaintContractOptions = {}): void {
+  const timeout = options.timeoutMs ?? 5000;
+  const bulk = options.bulk ?? 130;
+
+  describe(`${name}: complaint store contract`, () => {
+    describe('list and stats over twelve complaints', () => {
+      const all = listFixtures();
+      let h: ComplaintStoreHandle;
+      beforeAll(async () => {
+        h = await makeStores();
+        await seed(h, all);
+      }, timeout * 6);
+      afterAll(async () => {
+        await h?.dispose?.();
+      }, timeout * 4);
+
+      test(
+        'newest first: submittedAt descending, ties by id',
+        async () => {
+          const page = await h.complaints.list(q({}));
+          expect(ids(page.items)).toEqual(['c12', 'c11', 'c10', 'c08', 'c09', 'c07', 'c06', 'c05', 'c04', 'c03', 'c02', 'c01']);
+          expect(page.hasMore).toBe(false);
+          expect(page.items[0]).toEqual(all[11]);
+        },
+        timeout,
+      );
+
+      test(
+        "'due': dueAt ascending with no deadline last, then submittedAt, then id",
+        async () => {
+          const page = await h.complaints.list(q({ order: 'due' }));
+          expect(ids(page.items)).toEqual(['c02', 'c03', 'c10', 'c01', 'c04', 'c05', 'c06', 'c07', 'c08', 'c09', 'c11', 'c12']);
+        },
+        timeout,
+      );
+
+      test(
+        'scope: a region matches any level of the path; operators add their assignments; both empty is nothing',
+        async () => {
+          expect(ids((await h.complaints.list(q({ regionCodes: ['360732'], order: 'due' }))).items)).toEqual(['c04', 'c07', 'c11']);
+          expect(ids((await h.complaints.list(q({ regionCodes: ['360731101'], assignedOperators: [OPERATOR_A], order: 'due' }))).items)).toEqual(['c03', 'c10', 'c04', 'c06', 'c11']);
+          expect((await h.complaints.list(q({ regionCodes: [], assignedOperators: [] }))).items).toEqual([]);
+        },
+        timeout,
+      );
+
+      test(
+        'dueBefore includes the instant itself and never a complaint without a deadline',
+        async () => {
+          expect(ids((await h.complaints.list(q({ dueBefore: at(50), order: 'due' }))).items)).toEqual(['c02', 'c03', 'c10']);
+          expect(ids((await h.complaints.list(q({ dueBefore: at(49), order: 'due' }))).items)).toEqual([]);
+          expect(ids((await h.complaints.list(q({ dueBefore: at(10_000), order: 'due' }))).items)).toEqual(['c02', 'c03', 'c10', 'c01', 'c04', 'c05']);
+        },
+        timeout,
+      );
+
+      test.each(LIST_QUERIES)(
+        'list: %s',
+        async (_label, partial) => {
+          const query = q(partial);
+          const page = await h.complaints.list(query);
+          const want = referenceList(all, query);
+          expect(ids(page.items)).toEqual(want.ids);
+          expect(page.hasMore).toBe(want.hasMore);
+        },
+        timeout,
+      );
+
+      test(
+        'paging: offset/limit/hasMore walk the whole order without gaps or repeats',
+        async () => {
+          for (const order of ['due', 'newest'] as const) {
+            const seen: string[] = [];
+            for (let offset = 0; ; offset += 5) {
+              const page = await h.complaints.list(q({ order, offset, limit: 5 }));
+              seen.push(...ids(page.items));
+              expect(page.hasMore).toBe(offset + 5 < all.length);
+              if (!page.hasMore) break;
+            }
+            expect(seen).toEqual(referenceList(all, q({ order, limit: 100 })).ids);
+          }
+          const last = await h.complaints.list(q({ offset: 12, limit: 5 }));
+          expect(last).toEqual({ items: [], hasMore: false });
+        },
+        timeout * 2,
+      );
+
+      test(
+        'stats over everything: the numbers by hand',
+        async () => {
+          const s = await h.complaints.stats({ since: at(0) });
+          expect(s).toEqual({
+            total: 12,
+            byStatus: { submitted: 2, accepted: 1, assigned: 2, replied: 1, closed: 3, refused: 1, withdrawn: 1, merged: 1 },
+            byCategory: { overcharge: 5, attitude: 3, parcel: 2, other: 1, fraud: 1 },
+            // Ties (3 and 3) in station id order.
+            byStation: [
+              { stationId: CS.shuitou.stationId, stationName: CS.shuitou.stationName, count: 6 },
+              { stationId: CS.changgang.stationId, stationName: CS.changgang.stationName, count: 3 },
+              { stationId: CS.tieshanlong.stationId, stationName: CS.tieshanlong.stationName, count: 3 },
+            ],
+            replied: 4,
+            repliedOnTime: 2,
+            evaluations: { satisfied: 1, basically: 1, none: 1 },
+          });
+        },
+        timeout,
+      );
+
+      test.each([
+        ['a county', { regionCodes: ['360731'], since: at(0) }],
+        ['a county and a city', { regionCodes: ['360732', '3607'], since: at(0) }],
+        ['one station', { stationIds: [CS.changgang.stationId], since: at(0) }],
+        ['a region and stations', { regionCodes: ['360731'], stationIds: [CS.tieshanlong.stationId, CS.changgang.stationId], since: at(0) }],
+        ['since (inclusive)', { since: at(60) }],
+        ['a region without complaints', { regionCodes: ['3608'], since: at(0) }],
+        ['an empty region list', { regionCodes: [], since: at(0) }],
+        ['an empty station list', { stationIds: [], since: at(0) }],
+        ['a future since', { since: at(100_000) }],
+      ] as [string, { regionCodes?: string[]; stationIds?: string[]; since: string }][])(
+        'stats: %s',
+        async (_label, query) => {
+          expect(await h.complaints.stats(query)).toEqual(referenceStats(all, query));
+        },
+        timeout,
+      );
+
+      test(
+        'get and findByTrackingNo answer the record or null',
+        async () => {
+          expect(await h.complaints.get('c04')).toEqual(all[3]);
+          expect(await h.complaints.findByTrackingNo(all[6].trackingNo)).toEqual(all[6]);
+          expect(await h.complaints.get('nope')).toBeNull();
+          expect(await h.complaints.findByTrackingNo('TS000000NOPE')).toBeNull();
+          expect(await h.complaints.history('nope')).toEqual([]);
+        },
+        timeout,
+      );
+    });
+
+    describe(`paging through ${bulk} complaints`, () => {
+      const all = Array.from({ length: bulk }, (_, i) =>
+        makeComplaint(`b${String(i).padStart(4, '0')}`, { submittedAt: at(i % 7 === 0 ? 0 : i), dueAt: i % 5 === 0 ? null : at(1000 - (i % 50)) }),
+      );
+      let h: ComplaintStoreHandle;
+      beforeAll(async () => {
+        h = await makeStores();
+        await seed(h, all);
+      }, timeout * 20);
+      afterAll(async () => {
+        await h?.dispose?.();
+      }, timeout * 4);
+
+      test(
+        'a page longer than one SDK batch, from an offset, in both orders',
+        async () => {
+          for (const order of ['newest', 'due'] as const) {
+            const query = q({ order, offset: 7, limit: 110 });
+            const page = await h.complaints.list(query);
+            const want = referenceList(all, query);
+            expect(ids(page.items)).toEqual(want.ids);
+            expect(page.hasMore).toBe(want.hasMore);
+          }
+          const tail = q({ order: 'due', offset: bulk - 3, limit: 10 });
+          expect(ids((await h.complaints.list(tail)).items)).toEqual(referenceList(all, tail).ids);
+        },
+        timeout * 2,
+      );
+
+      test(
+        'stats count them all',
+        async () => {
+          expect(await h.complaints.stats({ since: at(0) })).toEqual(referenceStats(all, { since: at(0) }));
+        },
+        timeout,
+      );
+    });
+
+    describe('writes', () => {
+      let h: ComplaintStoreHandle;
+      beforeEach(async () => {
+        h = await makeStores();
+      }, timeout * 4);
+      afterEach(async () => {
+        await h?.dispose?.();
+      }, timeout * 4);
+
+      describe('create', () => {
+        test(
+          'writes the complaint, its first history entry and its outbox messages',
+          async () => {
+            const c = makeComplaint('k1');
+            const m = outboxMessage(c, 'm-k1', at(1));
+            const res = await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [m], requestKey: 'o1:req-1' });
+            expect(res).toEqual({ created: true, complaint: c });
+            expect(await h.complaints.get('k1')).toEqual(c);
+            expect(await h.complaints.findByTrackingNo(c.trackingNo)).toEqual(c);
+            expect(await h.complaints.history('k1')).toEqual([submitEntry(c)]);
+            expect(await h.outbox.forRecipient(c.complainantOpenid, 10)).toEqual([m]);
+          },
+          timeout,
+        );
+
+        test(
+          'is idempotent by requestKey: the second call answers the first complaint and writes nothing',
+          async () => {
+            const first = makeComplaint('k1');
+            const again = makeComplaint('k2', { description: '重复提交' });
+            await h.complaints.create({ complaint: first, history: submitEntry(first), outbox: [outboxMessage(first, 'm-1', at(1))], requestKey: 'o1:req-1' });
+            const res = await h.complaints.create({ complaint: again, history: submitEntry(again), outbox: [outboxMessage(again, 'm-2', at(2))], requestKey: 'o1:req-1' });
+            expect(res).toEqual({ created: false, complaint: first });
+            expect(await h.complaints.get('k2')).toBeNull();
+            expect(await h.complaints.history('k1')).toHaveLength(1);
+            expect(ids(await h.outbox.forRecipient(first.complainantOpenid, 10))).toEqual(['m-1']);
+            // Another key is another complaint.
+            expect((await h.complaints.create({ complaint: again, history: submitEntry(again), outbox: [], requestKey: 'o1:req-2' })).created).toBe(true);
+          },
+          timeout,
+        );
+
+        test(
+          'the same key twice at once creates one complaint; both callers get it',
+          async () => {
+            const a = makeComplaint('k1');
+            const b = makeComplaint('k2');
+            const [ra, rb] = await Promise.all([
+              h.complaints.create({ complaint: a, history: submitEntry(a), outbox: [], requestKey: 'o1:same' }),
+              h.complaints.create({ complaint: b, history: submitEntry(b), outbox: [], requestKey: 'o1:same' }),
+            ]);
+            expect([ra.created, rb.created].sort()).toEqual([false, true]);
+            expect(ra.complaint.id).toBe(rb.complaint.id);
+            const winner = ra.created ? 'k1' : 'k2';
+            const loser = ra.created ? 'k2' : 'k1';
+            expect(await h.complaints.get(loser)).toBeNull();
+            expect(await h.complaints.history(winner)).toHaveLength(1);
+            expect(await h.complaints.history(loser)).toEqual([]);
+          },
+          timeout,
+        );
+
+        test(
+          'is atomic: a failure after the complaint was written leaves nothing, and the key stays free',
+          async () => {
+            if (!h.failMidTransaction) return; // no fault injection on this store
+            const c = makeComplaint('k1');
+            const input = { complaint: c, history: submitEntry(c), outbox: [outboxMessage(c, 'm-k1', at(1))], requestKey: 'o1:req-1' };
+            h.failMidTransaction();
+            expect(await errorOf(h.complaints.create(input))).toBeTruthy();
+            expect(await h.complaints.get('k1')).toBeNull();
+            expect(await h.complaints.findByTrackingNo(c.trackingNo)).toBeNull();
+            expect(await h.complaints.history('k1')).toEqual([]);
+            expect(await h.outbox.forRecipient(c.complainantOpenid, 10)).toEqual([]);
+            expect(await h.complaints.list(q({}))).toEqual({ items: [], hasMore: false });
+            expect((await h.complaints.stats({ since: at(0) })).total).toBe(0);
+            // The request key was not kept: the resident's retry goes through.
+            expect(await h.complaints.create(input)).toEqual({ created: true, complaint: c });
+            expect(await h.complaints.history('k1')).toHaveLength(1);
+          },
+          timeout,
+        );
+      });
+
+      describe('apply', () => {
+        async function created(id = 'k1'): Promise<Complaint> {
+          const c = makeComplaint(id);
+          await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: `key:${id}` });
+          return c;
+        }
+        const accept = (c: Complaint) => {
+          const next = nextVersion(c, at(30), { status: 'accepted', acceptedAt: at(30), replyDueOn: '2026-03-12', dueAt: at(9000) });
+          return { next, expectedVersion: c.version, history: [historyEntry(c, 'accept', 'accepted', at(30))], outbox: [outboxMessage(c, `m-accept-${c.id}`, at(30))] };
+        };
+
+        test(
+          'writes the new version, appends history in order and queues the outbox messages',
+          async () => {
+            const c = await created();
+            const change = accept(c);
+            await h.complaints.apply(change);
+            expect(await h.complaints.get('k1')).toEqual(change.next);
+            expect(await h.complaints.history('k1')).toEqual([submitEntry(c), change.history[0]]);
+            expect(await h.outbox.forRecipient(c.complainantOpenid, 10)).toEqual(change.outbox);
+            // Several entries in one change keep their order; the list indexes follow the record.
+            const a = change.next;
+            const assign = nextVersion(a, at(40), { status: 'assigned', assignee: { kind: 'operator', operatorName: OPERATOR_B } });
+            const entries = [historyEntry(a, 'assign', 'assigned', at(40)), historyEntry(a, 'note', 'assigned', at(40), { internal: true, note: '请运营单位核实' })];
+            await h.complaints.apply({ next: assign, expectedVersion: a.version, history: entries, outbox: [] });
+            expect(await h.complaints.history('k1')).toEqual([submitEntry(c), change.history[0], ...entries]);
+            expect(ids((await h.complaints.list(q({ assignedOperators: [OPERATOR_B] }))).items)).toEqual(['k1']);
+            expect(ids((await h.complaints.list(q({ statuses: ['submitted'] }))).items)).toEqual([]);
+            expect(ids((await h.complaints.list(q({ dueBefore: at(9000), order: 'due' }))).items)).toEqual(['k1']);
+          },
+          timeout,
+        );
+
+        test(
+          'a stale expectedVersion is CONFLICT and writes nothing',
+          async () => {
+            const c = await created();
+            const change = accept(c);
+            await h.complaints.apply(change);
+            await expectCode(h.complaints.apply({ ...accept(c), history: [historyEntry(c, 'refuse', 'refused', at(31))], outbox: [outboxMessage(c, 'm-late', at(31))] }), 'CONFLICT');
+            expect(await h.complaints.get('k1')).toEqual(change.next);
+            expect(await h.complaints.history('k1')).toHaveLength(2);
+            expect(ids(await h.outbox.forRecipient(c.complainantOpenid, 10))).toEqual(['m-accept-k1']);
+            await expectCode(h.complaints.apply({ ...accept(makeComplaint('missing')) }), 'CONFLICT');
+          },
+          timeout,
+        );
+
+        test(
+          'two applies with the same expectedVersion at once: one wins, the other is CONFLICT',
+          async () => {
+            const c = await created();
+            const accepted = accept(c);
+            const refused = {
+              next: nextVersion(c, at(31), { status: 'refused', refusal: { reason: 'no_facts', text: '无具体事实' }, dueAt: null }),
+              expectedVersion: c.version,
+              history: [historyEntry(c, 'refuse', 'refused', at(31))],
+              outbox: [outboxMessage(c, 'm-refuse-k1', at(31), 'complaint_refused')],
+            };
+            const results = await Promise.allSettled([h.complaints.apply(accepted), h.complaints.apply(refused)]);
+            const fulfilled = results.filter((r) => r.status === 'fulfilled');
+            const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+            expect(fulfilled).toHaveLength(1);
+            expect(rejected).toHaveLength(1);
+            expect(rejected[0].reason).toBeInstanceOf(AppError);
+            expect((rejected[0].reason as AppError).code).toBe('CONFLICT');
+            const winner = results[0].status === 'fulfilled' ? accepted : refused;
+            expect(await h.complaints.get('k1')).toEqual(winner.next);
+            expect(await h.complaints.history('k1')).toEqual([submitEntry(c), winner.history[0]]);
+            expect(await h.outbox.forRecipient(c.complainantOpenid, 10)).toEqual(winner.outbox);
+          },
+          timeout,
+        );
+
+        test(
+          'a history-only change (same version, e.g. an internal note) may repeat',
+          async () => {
+            const c = await created();
+            const note = (n: number) => ({ next: c, expectedVersion: c.version, history: [historyEntry(c, 'note', 'submitted', at(n), { internal: true, note: `备注${n}` })], outbox: [] });
+            await h.complaints.apply(note(1));
+            await h.complaints.apply(note(2));
+            expect(await h.complaints.get('k1')).toEqual(c);
+            expect((await h.complaints.history('k1')).map((e) => e.note)).toEqual([submitEntry(c).note, '备注1', '备注2']);
+          },
+          timeout,
+        );
+
+        test(
+          'is atomic: a failure after the complaint was written leaves the old version, history and outbox',
+          async () => {
+            if (!h.failMidTransaction) return;
+            const c = await created();
+            const change = accept(c);
+            h.failMidTransaction();
+            expect(await errorOf(h.complaints.apply(change))).toBeTruthy();
+            expect(await h.complaints.get('k1')).toEqual(c);
+            expect(await h.complaints.history('k1')).toEqual([submitEntry(c)]);
+            expect(await h.outbox.forRecipient(c.complainantOpenid, 10)).toEqual([]);
+            expect(ids((await h.complaints.list(q({ statuses: ['accepted'] }))).items)).toEqual([]);
+            await h.complaints.apply(change); // and the retry goes through
+            expect(await h.complaints.get('k1')).toEqual(change.next);
+          },
+          timeout,
+        );
+      });
+
+      describe('supporters', () => {
+        test(
+          'count once per openid',
+          async () => {
+            const c = makeComplaint('k1');
+            await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: 'k' });
+            expect(await h.complaints.addSupporter('k1', OWNERS.o2, at(5))).toBe(true);
+            expect(await h.complaints.addSupporter('k1', OWNERS.o2, at(6))).toBe(false);
+            expect(await h.complaints.addSupporter('k1', OWNERS.o3, at(7))).toBe(true);
+            expect((await h.complaints.get('k1'))?.supporters).toBe(2);
+            // Two at once both count.
+            const both = await Promise.all([h.complaints.addSupporter('k1', 'o-resident-0004', at(8)), h.complaints.addSupporter('k1', 'o-resident-0005', at(8))]);
+            expect(both).toEqual([true, true]);
+            expect((await h.complaints.get('k1'))?.supporters).toBe(4);
+          },
+          timeout,
+        );
+
+        test(
+          'a change made from a copy read before a supporter joined keeps that supporter counted',
+          async () => {
+            const c = makeComplaint('k1');
+            await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: 'k' });
+            const read = (await h.complaints.get('k1')) as Complaint;
+            expect(await h.complaints.addSupporter('k1', OWNERS.o2, at(5))).toBe(true);
+            const next = nextVersion(read, at(30), { status: 'accepted', acceptedAt: at(30) });
+            await h.complaints.apply({ next, expectedVersion: read.version, history: [historyEntry(read, 'accept', 'accepted', at(30))], outbox: [] });
+            expect(await h.complaints.get('k1')).toEqual({ ...next, supporters: 1 });
+          },
+          timeout,
+        );
+      });
+
+      describe('outbox', () => {
+        /** Five messages to two people, created out of order, via a complaint and a change. */
+        async function queued() {
+          const c = makeComplaint('k1');
+          const m = {
+            a: outboxMessage(c, 'm-a', at(3)),
+            b: outboxMessage(c, 'm-b', at(1)),
+            c: outboxMessage(c, 'm-c', at(2), 'complaint_assigned', OWNERS.o3),
+            d: outboxMessage(c, 'm-d', at(2)),
+            e: outboxMessage(c, 'm-e', at(5), 'complaint_replied'),
+          };
+          await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [m.a, m.b, m.c], requestKey: 'k' });
+          const next = nextVersion(c, at(5), { status: 'accepted' });
+          await h.complaints.apply({ next, expectedVersion: 1, history: [historyEntry(c, 'accept', 'accepted', at(5))], outbox: [m.d, m.e] });
+          return m;
+        }
+
+        test(
+          'pending: unsent, fewer failed attempts than the maximum, oldest first (ties by id), up to the limit',
+          async () => {
+            const m = await queued();
+            expect(await h.outbox.pending(10, 5)).toEqual([m.b, m.c, m.d, m.a, m.e]);
+            expect(ids(await h.outbox.pending(2, 5))).toEqual(['m-b', 'm-c']);
+            expect(await h.outbox.markSent('m-c', at(10))).toBe(true);
+            await h.outbox.markFailed('m-b', 'TimeoutError', at(10));
+            await h.outbox.markFailed('m-b', 'TimeoutError', at(11));
+            expect(ids(await h.outbox.pending(10, 3))).toEqual(['m-b', 'm-d', 'm-a', 'm-e']);
+            expect(ids(await h.outbox.pending(10, 2))).toEqual(['m-d', 'm-a', 'm-e']);
+            const [failed] = (await h.outbox.forRecipient(OWNERS.o1, 10)).filter((x) => x.id === 'm-b');
+            expect(failed).toEqual({ ...m.b, attempts: 2, lastError: 'TimeoutError' });
+          },
+          timeout,
+        );
+
+        test(
+          'markSent succeeds once, also when two senders race; a sent message ignores markFailed',
+          async () => {
+            const m = await queued();
+            const race = await Promise.all([h.outbox.markSent('m-a', at(10)), h.outbox.markSent('m-a', at(10))]);
+            expect(race.filter(Boolean)).toHaveLength(1);
+            expect(await h.outbox.markSent('m-a', at(11))).toBe(false);
+            expect(await h.outbox.markSent('no-such-message', at(11))).toBe(false);
+            await h.outbox.markFailed('m-a', 'late failure', at(12));
+            const [sent] = (await h.outbox.forRecipient(OWNERS.o1, 10)).filter((x) => x.id === 'm-a');
+            expect(sent).toEqual({ ...m.a, sentAt: at(10) });
+            expect(ids(await h.outbox.pending(10, 5))).not.toContain('m-a');
+          },
+          timeout,
+        );
+
+        test(
+          'markFailed keeps a short error (at most 60 characters)',
+          async () => {
+            await queued();
+            await h.outbox.markFailed('m-e', 'x'.repeat(200), at(10));
+            const [e] = (await h.outbox.forRecipient(OWNERS.o1, 10)).filter((x) => x.id === 'm-e');
+            expect(e.attempts).toBe(1);
+            expect(e.lastError).toBe('x'.repeat(60));
+          },
+          timeout,
+        );
+
+        test(
+          'forRecipient: one person, newest first (ties by id), up to the limit',
+          async () => {
+            const m = await queued();
+            expect(await h.outbox.forRecipient(OWNERS.o1, 10)).toEqual([m.e, m.a, m.d, m.b]);
+            expect(ids(await h.outbox.forRecipient(OWNERS.o1, 2))).toEqual(['m-e', 'm-a']);
+            expect(await h.outbox.forRecipient(OWNERS.o3, 10)).toEqual([m.c]);
+            expect(await h.outbox.forRecipient('o-nobody', 10)).toEqual([]);
+          },
+          timeout,
+        );
+      });
+
+      describe('roles', () => {
+        const county = binding('b-county', 'o-county-0001', 'county_official', { kind: 'region', regionCode: '360731' }, at(1));
+        const head = binding('b-head', 'o-head-0001', 'station_head', { kind: 'station', stationId: CS.shuitou.stationId }, at(2));
+        const city = binding('b-city', 'o-county-0001', 'city_supervisor', { kind: 'region', regionCode: '3607' }, at(0));
+        const staff = binding('b-staff', 'o-staff-0001', 'operator_staff', { kind: 'operator', operatorName: OPERATOR_A }, at(3));
+
+        test(
+          'insert, get, activeFor (in grant order) and list of active bindings with paging',
+          async () => {
+            for (const b of [county, head, city, staff]) await h.roles.insert(b);
+            expect(await h.roles.get('b-head')).toEqual(head);
+            expect(await h.roles.get('nope')).toBeNull();
+            expect(await h.roles.activeFor('o-county-0001')).toEqual([city, county]);
+            expect(await h.roles.activeFor('o-nobody')).toEqual([]);
+            expect(await h.roles.list({ offset: 0, limit: 3 })).toEqual({ items: [city, county, head], hasMore: true });
+            expect(await h.roles.list({ offset: 3, limit: 3 })).toEqual({ items: [staff], hasMore: false });
+          },
+          timeout,
+        );
+
+        test(
+          'revoke once: the binding stops counting and records who and when',
+          async () => {
+            for (const b of [county, head, city]) await h.roles.insert(b);
+            expect(await h.roles.revoke('b-county', 'o-admin-0001', at(9))).toBe(true);
+            expect(await h.roles.revoke('b-county', 'o-admin-0002', at(10))).toBe(false);
+            expect(await h.roles.revoke('nope', 'o-admin-0001', at(10))).toBe(false);
+            expect(await h.roles.get('b-county')).toEqual({ ...county, revokedAt: at(9), revokedBy: 'o-admin-0001' });
+            expect(await h.roles.activeFor('o-county-0001')).toEqual([city]);
+            expect(await h.roles.list({ offset: 0, limit: 10 })).toEqual({ items: [city, head], hasMore: false });
+          },
+          timeout,
+        );
+      });
+
+      describe('audit', () => {
+        test(
+          'append and list newest first (ties by id), filtered by resource and/or action, paged',
+          async () => {
+            const e = [
+              auditEntry('a1', at(1), 'role.grant', 'binding:b1'),
+              auditEntry('a2', at(3), 'complaint.detail', 'complaint:k1', { outcome: 'denied', detail: 'out-of-scope' }),
+              auditEntry('a3', at(2), 'role.revoke', 'binding:b1'),
+              auditEntry('a4', at(3), 'complaint.accept', 'complaint:k1', { outcome: 'allowed', actorOpenid: null }),
+              auditEntry('a5', at(4), 'role.grant', 'binding:b2'),
+            ];
+            for (const x of e) await h.audit.append(x);
+            expect(await h.audit.list({ offset: 0, limit: 10 })).toEqual({ items: [e[4], e[1], e[3], e[2], e[0]], hasMore: false });
+            expect(await h.audit.list({ offset: 1, limit: 2 })).toEqual({ items: [e[1], e[3]], hasMore: true });
+            expect(await h.audit.list({ resource: 'binding:b1', offset: 0, limit: 10 })).toEqual({ items: [e[2], e[0]], hasMore: false });
+            expect(await h.audit.list({ action: 'role.grant', offset: 0, limit: 10 })).toEqual({ items: [e[4], e[0]], hasMore: false });
+            expect(await h.audit.list({ action: 'role.grant', resource: 'binding:b2', offset: 0, limit: 10 })).toEqual({ items: [e[4]], hasMore: false });
+            expect(await h.audit.list({ resource: 'nothing', offset: 0, limit: 10 })).toEqual({ items: [], hasMore: false });
+          },
+          timeout,
+        );
+      });
+
+      describe('calendar', () => {
+        test(
+          'saved years come back in year order; saving a year again replaces it',
+          async () => {
+            expect(await h.calendars.adminYears()).toEqual([]);
+            const y2027 = adminYear(2027, ['2027-01-01', '2027-02-08'], ['2027-02-20']);
+            const y2026 = adminYear(2026, ['2026-10-01']);
+            await h.calendars.saveYear(y2027, 'o-admin-0001', at(1));
+            await h.calendars.saveYear(y2026, 'o-admin-0001', at(2));
+            expect(await h.calendars.adminYears()).toEqual([y2026, y2027]);
+            const corrected = adminYear(2027, ['2027-01-01'], []);
+            await h.calendars.saveYear(corrected, 'o-admin-0002', at(3));
+            expect(await h.calendars.adminYears()).toEqual([y2026, corrected]);
+          },
+          timeout,
+        );
+      });
+
+      test(
+        'an unreachable store answers UNAVAILABLE everywhere',
+        async () => {
+          const c = makeComplaint('k1');
+          await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: 'k' });
+          await h.breakStore();
+          await expectCode(h.complaints.get('k1'), 'UNAVAILABLE');
+          await expectCode(h.complaints.findByTrackingNo(c.trackingNo), 'UNAVAILABLE');
+          await expectCode(h.complaints.history('k1'), 'UNAVAILABLE');
+          await expectCode(h.complaints.list(q({})), 'UNAVAILABLE');
+          await expectCode(h.complaints.stats({ since: at(0) }), 'UNAVAILABLE');
+          const d = makeComplaint('k2');
+          await expectCode(h.complaints.create({ complaint: d, history: submitEntry(d), outbox: [], requestKey: 'k2' }), 'UNAVAILABLE');
+          await expectCode(h.complaints.apply({ next: nextVersion(c, at(5), { status: 'accepted' }), expectedVersion: 1, history: [], outbox: [] }), 'UNAVAILABLE');
+          await expectCode(h.complaints.addSupporter('k1', OWNERS.o2, at(5)), 'UNAVAILABLE');
+          await expectCode(h.outbox.pending(10, 5), 'UNAVAILABLE');
+          await expectCode(h.outbox.markSent('m', at(5)), 'UNAVAILABLE');
+          await expectCode(h.roles.activeFor('o-county-0001'), 'UNAVAILABLE');
+          await expectCode(h.audit.append(auditEntry('a1', at(1), 'x', 'y')), 'UNAVAILABLE');
+          await expectCode(h.calendars.adminYears(), 'UNAVAILABLE');
+        },
+        timeout,
+      );
+    });
+  });
+}

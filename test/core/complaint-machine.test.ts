@@ -1,0 +1,779 @@
+/**
+ * The complaint state machine (PRODUCT §3): the transition table against the specification,
+ * deadlines on real 2026 holidays, model-based property tests of `transition` (pure) and of
+ * the service over SQLite (authorisation, history, versions), and the scheduler being safe to run
+ * twice with a fixed clock moved past deadlines.
+ */
+import fc from 'fast-check';
+import { WorkCalendar } from '../../core/calendar/workdays';
+import type { ComplaintCaseView, ComplaintView } from '../../core/complaint/api';
+import {
+  ACCEPT_WORKDAYS,
+  EVALUATION_DAYS,
+  MAX_ESCALATION,
+  MAX_EXTENSION_WORKDAYS,
+  MAX_REOPENS,
+  REPLY_WORKDAYS,
+  TRANSITIONS,
+  acceptDue,
+  activeDueAt,
+  deadlineInstant,
+  isOverdue,
+  transition,
+  type ActorKind,
+  type Command,
+  type CommandType,
+} from '../../core/complaint/machine';
+import { EVALUATIONS, FINAL_STATUSES, REFUSAL_CODES, type Complaint, type ComplaintStatus, type HistoryEntry, type OutboxMessage } from '../../core/complaint/model';
+import { AppError } from '../../core/shared/errors';
+import { YUDU_OPERATOR } from '../../seed/demo';
+import { createComplaintHarness, type ComplaintHarness } from '../support/complaint-service';
+import { DEMO, HEAD_STATION } from '../support/local-app';
+
+jest.setTimeout(60_000);
+
+const cal = new WorkCalendar();
+const DAY = 86_400_000;
+
+/** The Asia/Shanghai calendar date of an instant, computed independently of core/shared/time. */
+const shanghaiDate = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
+/** When a "last working day" deadline ends: 00:00 Shanghai the next day. */
+const endOf = (dueOn: string) => Date.parse(`${dueOn}T00:00:00+08:00`) + DAY;
+
+function newComplaint(at: Date, opts: { held?: boolean; id?: string } = {}): Complaint {
+  const due = acceptDue(at, cal);
+  const c: Complaint = {
+    id: opts.id ?? 'c-000001',
+    trackingNo: 'TS260930ABCDEF',
+    stationId: 'st-360731100-000',
+    stationName: '江西电商扶贫工程贡江镇服务站',
+    operatorName: YUDU_OPERATOR,
+    regionCodes: ['36', '3607', '360731', '360731100'],
+    category: 'overcharge',
+    description: '快递代收每件多收两元，没有明码标价。',
+    photos: [],
+    complainantOpenid: 'o-complainant',
+    phoneCipher: 'k1.x.y.z',
+    phoneMasked: '139****5678',
+    shareIdentity: false,
+    held: opts.held ?? false,
+    status: 'submitted',
+    version: 1,
+    submittedAt: at.toISOString(),
+    acceptDueOn: due.date,
+    acceptedAt: null,
+    handlerOpenid: null,
+    replyDueOn: null,
+    deadlineProvisional: due.provisional,
+    extension: null,
+    assignee: null,
+    reply: null,
+    replyOnTime: null,
+    evaluation: null,
+    evaluationComment: null,
+    reopenCount: 0,
+    refusal: null,
+    escalationLevel: 0,
+    escalations: [],
+    mergedInto: null,
+    supporters: 0,
+    dueAt: null,
+    closedAt: null,
+    updatedAt: at.toISOString(),
+  };
+  c.dueAt = activeDueAt(c);
+  return c;
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    Object.values(o as Record<string, unknown>).forEach(deepFreeze);
+    Object.freeze(o);
+  }
+  return o;
+}
+
+const ctx = (at: string | Date, kind: ActorKind, role = kind === 'system' ? 'system' : kind === 'complainant' ? 'resident' : 'county_official') => ({
+  at: new Date(at),
+  calendar: cal,
+  actor: { kind, role, openid: kind === 'system' ? null : `o-${kind}` },
+});
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+    return 'ok';
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return err.code;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the transition table', () => {
+  it('is the loop of PRODUCT §3, written out independently', () => {
+    const open: ComplaintStatus[] = ['submitted', 'accepted', 'assigned'];
+    const all: ComplaintStatus[] = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged'];
+    const spec: Record<CommandType, { from: ComplaintStatus[]; by: ActorKind[] }> = {
+      accept: { from: ['submitted'], by: ['official'] },
+      refuse: { from: ['submitted'], by: ['official'] },
+      assign: { from: ['accepted', 'assigned'], by: ['official'] },
+      reply: { from: ['accepted', 'assigned'], by: ['official', 'assignee'] },
+      extend: { from: ['accepted', 'assigned'], by: ['official'] },
+      withdraw: { from: open, by: ['complainant'] }, // before the reply
+      evaluate: { from: ['replied'], by: ['complainant'] },
+      merge: { from: open, by: ['official'] },
+      note: { from: all, by: ['official', 'assignee'] },
+      release: { from: ['submitted'], by: ['official'] },
+      escalate: { from: open, by: ['system'] },
+      autoClose: { from: ['replied'], by: ['system'] },
+    };
+    const norm = (t: Record<string, { from: readonly string[]; by: readonly string[] }>) =>
+      Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { from: [...v.from].sort(), by: [...v.by].sort() }]));
+    expect(norm(TRANSITIONS)).toEqual(norm(spec));
+    expect([ACCEPT_WORKDAYS, REPLY_WORKDAYS, MAX_EXTENSION_WORKDAYS, EVALUATION_DAYS, MAX_REOPENS, MAX_ESCALATION]).toEqual([3, 5, 10, 7, 1, 2]);
+  });
+
+  it('final states accept nothing but notes', () => {
+    for (const status of FINAL_STATUSES) {
+      for (const [type, t] of Object.entries(TRANSITIONS)) expect(t.from.includes(status)).toBe(type === 'note');
+    }
+  });
+});
+
+describe('deadlines on real 2026 holidays', () => {
+  it.each([
+    ['2026-09-30T02:00:00.000Z', '2026-10-10'], // 国庆 10-01..07; 10-10 is a make-up Saturday
+    ['2026-09-24T02:00:00.000Z', '2026-09-30'], // 中秋 09-25..27
+    ['2026-02-12T02:00:00.000Z', '2026-02-24'], // 02-13, 02-14 (make-up), 春节 02-15..23, 02-24
+    ['2026-02-27T02:00:00.000Z', '2026-03-03'], // 02-28 make-up Saturday counts, then 03-02, 03-03
+    ['2026-04-30T02:00:00.000Z', '2026-05-08'], // 劳动节 05-01..05
+  ])('submitted %s → accept due %s', (at, due) => {
+    const c = newComplaint(new Date(at));
+    expect(c.acceptDueOn).toBe(due);
+    expect(c.deadlineProvisional).toBe(false);
+    expect(c.dueAt).toBe(new Date(endOf(due)).toISOString());
+  });
+
+  it('accepting on 2026-09-30 makes the reply due 2026-10-13; extending by 10 moves it to 2026-10-27', () => {
+    const c = newComplaint(new Date('2026-09-30T02:00:00Z'));
+    const a = transition(c, { type: 'accept' }, ctx('2026-09-30T03:00:00Z', 'official')).next;
+    expect(a.replyDueOn).toBe('2026-10-13');
+    expect(a.dueAt).toBe('2026-10-13T16:00:00.000Z');
+    const e = transition(a, { type: 'extend', workdays: 10, reason: '调查' }, ctx('2026-10-01T03:00:00Z', 'official')).next;
+    expect(e.replyDueOn).toBe('2026-10-27');
+    expect(e.extension).toEqual({ workdays: 10, reason: '调查', at: '2026-10-01T03:00:00.000Z' });
+  });
+
+  it('into 2027 the deadline is provisional, and the flag stays with the complaint', () => {
+    const c = newComplaint(new Date('2026-12-30T02:00:00Z'));
+    expect(c.acceptDueOn).toBe('2027-01-04');
+    expect(c.deadlineProvisional).toBe(true);
+    const withAdmin = new WorkCalendar([{ year: 2027, holidays: ['2027-01-01'], workdays: [], source: 'admin' }]);
+    const due = acceptDue(new Date('2026-12-30T02:00:00Z'), withAdmin);
+    expect(due).toEqual({ date: '2027-01-05', provisional: false, unknownYears: [] });
+    // Accepted with 2027 data known, an earlier provisional deadline still marks the complaint.
+    const a = transition(c, { type: 'accept' }, { ...ctx('2026-12-31T02:00:00Z', 'official'), calendar: withAdmin }).next;
+    expect(a.replyDueOn).toBe('2027-01-08');
+    expect(a.deadlineProvisional).toBe(true);
+  });
+
+  it('is overdue from Shanghai midnight after the due day, not a millisecond earlier', () => {
+    const c = newComplaint(new Date('2026-09-30T02:00:00Z'));
+    expect(isOverdue(c, new Date('2026-10-10T15:59:59.999Z'))).toBeNull();
+    expect(isOverdue(c, new Date('2026-10-10T16:00:00.000Z'))).toBe('accept');
+    expect(deadlineInstant('2026-10-10').toISOString()).toBe('2026-10-10T16:00:00.000Z');
+  });
+});
+
+describe('transitions, one by one', () => {
+  const at0 = '2026-09-30T02:00:00.000Z';
+
+  it('不满意 reopens once with a new reply deadline; the second 不满意 closes', () => {
+    let c = newComplaint(new Date(at0));
+    c = transition(c, { type: 'accept' }, ctx(at0, 'official')).next;
+    c = transition(c, { type: 'reply', text: '已处理' }, ctx('2026-10-08T02:00:00Z', 'official')).next;
+    const reopened = transition(c, { type: 'evaluate', evaluation: 'unsatisfied' }, ctx('2026-10-09T02:00:00Z', 'complainant'));
+    expect(reopened.next).toEqual(expect.objectContaining({ status: 'accepted', reopenCount: 1, reply: null, replyDueOn: '2026-10-15', evaluation: 'unsatisfied' }));
+    expect(reopened.history).toEqual(expect.objectContaining({ fromStatus: 'replied', toStatus: 'accepted', action: 'evaluate' }));
+    c = transition(reopened.next, { type: 'reply', text: '再次处理' }, ctx('2026-10-12T02:00:00Z', 'official')).next;
+    const closed = transition(c, { type: 'evaluate', evaluation: 'unsatisfied' }, ctx('2026-10-12T03:00:00Z', 'complainant')).next;
+    expect(closed).toEqual(expect.objectContaining({ status: 'closed', evaluation: 'unsatisfied', reopenCount: 1, dueAt: null }));
+  });
+
+  it('autoClose only 7 days after the reply, and as 未评价 (never 满意)', () => {
+    let c = newComplaint(new Date(at0));
+    c = transition(c, { type: 'accept' }, ctx(at0, 'official')).next;
+    c = transition(c, { type: 'reply', text: '已处理' }, ctx('2026-10-08T02:00:00Z', 'official')).next;
+    expect(c.dueAt).toBe('2026-10-15T02:00:00.000Z');
+    expect(codeOf(() => transition(c, { type: 'autoClose' }, ctx('2026-10-15T01:59:59.999Z', 'system')))).toBe('CONFLICT');
+    const r = transition(c, { type: 'autoClose' }, ctx('2026-10-15T02:00:00Z', 'system'));
+    expect(r.next).toEqual(expect.objectContaining({ status: 'closed', evaluation: 'none' }));
+    expect(r.notify.map((n) => n.event)).toEqual(['complaint_closed']);
+  });
+
+  it('escalation goes county → city → province and stops there; once per deadline', () => {
+    let c = newComplaint(new Date(at0));
+    expect(codeOf(() => transition(c, { type: 'escalate', kind: 'accept' }, ctx('2026-10-10T12:00:00Z', 'system')))).toBe('CONFLICT');
+    c = transition(c, { type: 'escalate', kind: 'accept' }, ctx('2026-10-11T00:00:00Z', 'system')).next;
+    expect(c.escalationLevel).toBe(1);
+    expect(codeOf(() => transition(c, { type: 'escalate', kind: 'accept' }, ctx('2026-10-12T00:00:00Z', 'system')))).toBe('CONFLICT');
+    c = transition(c, { type: 'accept' }, ctx('2026-10-12T00:00:00Z', 'official')).next; // reply due 10-19
+    c = transition(c, { type: 'escalate', kind: 'reply' }, ctx('2026-10-20T00:00:00Z', 'system')).next;
+    expect(c.escalationLevel).toBe(2);
+    c = transition(c, { type: 'extend', workdays: 2, reason: '补充调查' }, ctx('2026-10-20T01:00:00Z', 'official')).next; // → 10-21
+    c = transition(c, { type: 'escalate', kind: 'reply' }, ctx('2026-10-22T00:00:00Z', 'system')).next;
+    expect(c.escalationLevel).toBe(2);
+    expect(c.escalations.map((e) => [e.kind, e.dueOn, e.toLevel])).toEqual([
+      ['accept', '2026-10-10', 1],
+      ['reply', '2026-10-19', 2],
+      ['reply', '2026-10-21', 2],
+    ]);
+  });
+
+  it('a note records history only; a held complaint cannot be accepted before release', () => {
+    const c = newComplaint(new Date(at0), { held: true });
+    const n = transition(c, { type: 'note', text: '内部备注' }, ctx(at0, 'official'));
+    expect(n.next).toEqual(c);
+    expect(n.history).toEqual(expect.objectContaining({ internal: true, fromStatus: 'submitted', toStatus: 'submitted', note: '内部备注' }));
+    expect(codeOf(() => transition(c, { type: 'accept' }, ctx(at0, 'official')))).toBe('CONFLICT');
+    const r = transition(c, { type: 'release' }, ctx(at0, 'official')).next;
+    expect(r).toEqual(expect.objectContaining({ held: false, version: 2, status: 'submitted' }));
+    expect(transition(r, { type: 'accept' }, ctx(at0, 'official')).next.status).toBe('accepted');
+  });
+
+  it('notifications go to the complainant and carry no description or phone', () => {
+    const c = newComplaint(new Date(at0));
+    const r = transition(c, { type: 'accept' }, ctx(at0, 'official'));
+    expect(r.notify).toEqual([
+      { openid: 'o-complainant', event: 'complaint_accepted', complaintId: c.id, payload: { trackingNo: c.trackingNo, station: '江西电商扶贫工程贡江镇服务站', status: '已受理', category: '乱收费/未明码标价' } },
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Model-based: random command sequences by random actors against `transition`.
+
+const KINDS: ActorKind[] = ['complainant', 'official', 'assignee', 'system'];
+const SELF = 'c-000001';
+
+interface Model {
+  status: ComplaintStatus;
+  held: boolean;
+  extended: boolean;
+  reopenCount: number;
+  hasAssignee: boolean;
+  level: number;
+  escalated: Set<string>;
+  version: number;
+  repliedAt: number | null;
+  acceptDueOn: string;
+  replyDueOn: string | null;
+  satisfiedGiven: boolean;
+}
+
+const cmdArb: fc.Arbitrary<Command> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant<Command>({ type: 'accept' }) },
+  { weight: 1, arbitrary: fc.constantFrom(...REFUSAL_CODES).map((reason): Command => ({ type: 'refuse', reason, text: '说明' })) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<Command>(
+      { type: 'assign', assignee: { kind: 'operator', operatorName: YUDU_OPERATOR }, assigneeLabel: '运营单位' },
+      { type: 'assign', assignee: { kind: 'station', stationId: 'st-360731100-000' }, assigneeLabel: '站点' },
+    ),
+  },
+  { weight: 3, arbitrary: fc.constant<Command>({ type: 'reply', text: '已处理完毕' }) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: MAX_EXTENSION_WORKDAYS }).map((workdays): Command => ({ type: 'extend', workdays, reason: '需要调查' })) },
+  { weight: 1, arbitrary: fc.constant<Command>({ type: 'withdraw' }) },
+  { weight: 3, arbitrary: fc.constantFrom(...EVALUATIONS).map((evaluation): Command => ({ type: 'evaluate', evaluation })) },
+  { weight: 1, arbitrary: fc.constantFrom(SELF, 'c-000002').map((id): Command => ({ type: 'merge', into: { id, trackingNo: 'TS260930ZZZZZZ' } })) },
+  { weight: 1, arbitrary: fc.constant<Command>({ type: 'note', text: '备注' }) },
+  { weight: 1, arbitrary: fc.constant<Command>({ type: 'release' }) },
+  { weight: 2, arbitrary: fc.constantFrom<Command>({ type: 'escalate', kind: 'accept' }, { type: 'escalate', kind: 'reply' }) },
+  { weight: 2, arbitrary: fc.constant<Command>({ type: 'autoClose' }) },
+);
+const stepArb = fc.record({
+  cmd: cmdArb,
+  /** 'right' picks an actor the table allows, so sequences get somewhere; otherwise any actor. */
+  actor: fc.oneof({ weight: 3, arbitrary: fc.constant<'right'>('right') }, { weight: 1, arbitrary: fc.constantFrom(...KINDS) }),
+  advanceMin: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 12 * 24 * 60 })),
+});
+
+/** What the specification says a command does here: an error code, or ok. */
+function expected(m: Model, cmd: Command, actor: ActorKind, now: number): string {
+  const allowedFrom: Record<CommandType, ComplaintStatus[]> = {
+    accept: ['submitted'],
+    refuse: ['submitted'],
+    assign: ['accepted', 'assigned'],
+    reply: ['accepted', 'assigned'],
+    extend: ['accepted', 'assigned'],
+    withdraw: ['submitted', 'accepted', 'assigned'],
+    evaluate: ['replied'],
+    merge: ['submitted', 'accepted', 'assigned'],
+    note: ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged'],
+    release: ['submitted'],
+    escalate: ['submitted', 'accepted', 'assigned'],
+    autoClose: ['replied'],
+  };
+  const allowedBy: Record<CommandType, ActorKind[]> = {
+    accept: ['official'],
+    refuse: ['official'],
+    assign: ['official'],
+    reply: ['official', 'assignee'],
+    extend: ['official'],
+    withdraw: ['complainant'],
+    evaluate: ['complainant'],
+    merge: ['official'],
+    note: ['official', 'assignee'],
+    release: ['official'],
+    escalate: ['system'],
+    autoClose: ['system'],
+  };
+  if (!allowedBy[cmd.type].includes(actor)) return 'FORBIDDEN';
+  if (!allowedFrom[cmd.type].includes(m.status)) return 'CONFLICT';
+  switch (cmd.type) {
+    case 'accept':
+      return m.held ? 'CONFLICT' : 'ok';
+    case 'extend':
+      return m.extended ? 'CONFLICT' : 'ok';
+    case 'merge':
+      return cmd.into.id === SELF ? 'VALIDATION_ERROR' : 'ok';
+    case 'release':
+      return m.held ? 'ok' : 'CONFLICT';
+    case 'escalate': {
+      const overdue = m.status === 'submitted' ? (now >= endOf(m.acceptDueOn) ? 'accept' : null) : m.replyDueOn && now >= endOf(m.replyDueOn) ? 'reply' : null;
+      const dueOn = cmd.kind === 'accept' ? m.acceptDueOn : m.replyDueOn;
+      return overdue === cmd.kind && !m.escalated.has(`${cmd.kind}:${dueOn}`) ? 'ok' : 'CONFLICT';
+    }
+    case 'autoClose':
+      return m.repliedAt !== null && now >= m.repliedAt + EVALUATION_DAYS * DAY ? 'ok' : 'CONFLICT';
+    default:
+      return 'ok';
+  }
+}
+
+const NOTIFY: Partial<Record<CommandType, OutboxMessage['event']>> = {
+  accept: 'complaint_accepted',
+  refuse: 'complaint_refused',
+  reply: 'complaint_replied',
+  merge: 'complaint_closed',
+  autoClose: 'complaint_closed',
+};
+
+describe('model-based: random command sequences against transition()', () => {
+  it('agrees with the specification step by step and keeps every invariant', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.integer({ min: 0, max: 400 * 24 * 60 }), fc.array(stepArb, { minLength: 1, maxLength: 40 }), (held, startMin, steps) => {
+        let now = Date.parse('2026-01-01T00:00:00Z') + startMin * 60_000;
+        let c = deepFreeze(newComplaint(new Date(now), { held, id: SELF }));
+        const m: Model = {
+          status: 'submitted',
+          held,
+          extended: false,
+          reopenCount: 0,
+          hasAssignee: false,
+          level: 0,
+          escalated: new Set(),
+          version: 1,
+          repliedAt: null,
+          acceptDueOn: c.acceptDueOn,
+          replyDueOn: null,
+          satisfiedGiven: false,
+        };
+        const history: HistoryEntry[] = [];
+        for (const step of steps) {
+          now += step.advanceMin * 60_000;
+          const actor: ActorKind = step.actor === 'right' ? TRANSITIONS[step.cmd.type].by[0] : step.actor;
+          const want = expected(m, step.cmd, actor, now);
+          const wasFinal = FINAL_STATUSES.includes(m.status);
+          let got: ReturnType<typeof transition> | null = null;
+          let code = 'ok';
+          try {
+            got = transition(c, step.cmd, ctx(new Date(now), actor));
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err; // e.g. a TypeError from mutating the frozen input
+            code = err.code;
+          }
+          expect({ cmd: step.cmd.type, actor, status: m.status, code }).toEqual({ cmd: step.cmd.type, actor, status: m.status, code: want });
+          if (!got) continue;
+          expect(wasFinal && step.cmd.type !== 'note').toBe(false);
+          // The table: nothing succeeds from a state or by an actor it does not list.
+          expect(TRANSITIONS[step.cmd.type].from).toContain(m.status);
+          expect(TRANSITIONS[step.cmd.type].by).toContain(actor);
+
+          const next = got.next;
+          const at = new Date(now).toISOString();
+          // Exactly one history entry, with from/to and who.
+          expect(got.history).toEqual(
+            expect.objectContaining({ complaintId: SELF, at, action: step.cmd.type, fromStatus: m.status, toStatus: next.status, actorOpenid: actor === 'system' ? null : `o-${actor}` }),
+          );
+          history.push(got.history);
+          // Version: +1 per change, a note changes nothing.
+          if (step.cmd.type === 'note') {
+            expect(next).toEqual(c);
+          } else {
+            expect(next.version).toBe(m.version + 1);
+            expect(next.updatedAt).toBe(at);
+          }
+          // Notifications: one per resident-facing event, to the complainant.
+          const event = NOTIFY[step.cmd.type];
+          expect(got.notify.map((n) => n.event)).toEqual(event ? [event] : []);
+          got.notify.forEach((n) => expect(n.openid).toBe('o-complainant'));
+
+          // Advance the model.
+          switch (step.cmd.type) {
+            case 'accept':
+              m.status = 'accepted';
+              m.replyDueOn = cal.addWorkdays(shanghaiDate(now), REPLY_WORKDAYS).date;
+              expect(next.handlerOpenid).toBe('o-official');
+              break;
+            case 'refuse':
+              m.status = 'refused';
+              break;
+            case 'assign':
+              m.status = 'assigned';
+              m.hasAssignee = true;
+              break;
+            case 'reply':
+              expect(next.replyOnTime).toBe(now < endOf(m.replyDueOn!));
+              m.status = 'replied';
+              m.repliedAt = now;
+              break;
+            case 'extend':
+              m.extended = true;
+              m.replyDueOn = cal.addWorkdays(m.replyDueOn!, step.cmd.workdays).date;
+              break;
+            case 'withdraw':
+              m.status = 'withdrawn';
+              break;
+            case 'evaluate':
+              if (step.cmd.evaluation === 'unsatisfied' && m.reopenCount === 0) {
+                m.status = m.hasAssignee ? 'assigned' : 'accepted';
+                m.reopenCount = 1;
+                m.repliedAt = null;
+                m.replyDueOn = cal.addWorkdays(shanghaiDate(now), REPLY_WORKDAYS).date;
+              } else {
+                m.status = 'closed';
+                if (step.cmd.evaluation === 'satisfied') m.satisfiedGiven = true;
+              }
+              expect(next.evaluation).toBe(step.cmd.evaluation);
+              break;
+            case 'merge':
+              m.status = 'merged';
+              break;
+            case 'release':
+              m.held = false;
+              break;
+            case 'escalate': {
+              const dueOn = step.cmd.kind === 'accept' ? m.acceptDueOn : m.replyDueOn!;
+              m.escalated.add(`${step.cmd.kind}:${dueOn}`);
+              m.level = Math.min(2, m.level + 1);
+              break;
+            }
+            case 'autoClose':
+              m.status = 'closed';
+              expect(next.evaluation).toBe('none');
+              break;
+            case 'note':
+              break;
+          }
+          if (step.cmd.type !== 'note') m.version++;
+          expect({
+            status: next.status,
+            held: next.held,
+            version: next.version,
+            reopenCount: next.reopenCount,
+            escalationLevel: next.escalationLevel,
+            replyDueOn: next.replyDueOn,
+            extended: next.extension !== null,
+            reply: next.reply !== null,
+          }).toEqual({
+            status: m.status,
+            held: m.held,
+            version: m.version,
+            reopenCount: m.reopenCount,
+            escalationLevel: m.level,
+            replyDueOn: m.replyDueOn,
+            extended: m.extended,
+            reply: m.repliedAt !== null,
+          });
+          // Invariants.
+          expect(next.reopenCount).toBeLessThanOrEqual(MAX_REOPENS);
+          expect(next.escalationLevel).toBeLessThanOrEqual(MAX_ESCALATION);
+          expect(next.escalations).toHaveLength(m.escalated.size);
+          if (next.evaluation === 'satisfied') expect(m.satisfiedGiven || next.status !== 'closed').toBe(true);
+          if (FINAL_STATUSES.includes(next.status)) {
+            expect(next.dueAt).toBeNull();
+            expect(next.closedAt).not.toBeNull();
+          } else {
+            expect(next.dueAt).toEqual(expect.any(String));
+          }
+          if (next.status === 'submitted') expect(next.dueAt).toBe(new Date(endOf(next.acceptDueOn)).toISOString());
+          if (next.status === 'accepted' || next.status === 'assigned') expect(next.dueAt).toBe(new Date(endOf(next.replyDueOn!)).toISOString());
+          if (next.status === 'replied') expect(next.dueAt).toBe(new Date(m.repliedAt! + EVALUATION_DAYS * DAY).toISOString());
+          c = deepFreeze(next);
+        }
+        // The history is a chain: each entry starts where the previous ended; reopening at most once.
+        for (let i = 1; i < history.length; i++) expect(history[i].fromStatus).toBe(history[i - 1].toStatus);
+        expect(history.filter((h) => h.action === 'evaluate' && h.toStatus !== 'closed').length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 400, seed: 42 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Model-based over the service and SQLite: random demo actors, random commands, clock jumps.
+
+type Who = keyof typeof DEMO;
+const WHO: Who[] = ['resident1', 'resident2', 'stationHead', 'operatorStaff', 'county', 'city', 'province'];
+const OUT_STATION = 'st-361128001-000';
+
+/** The scope rules of PRODUCT §6 for this demo cast, written out independently of core/authz. */
+function mayAct(who: Who, action: string, c: Complaint, into?: Complaint): boolean {
+  const inYudu = (x: Complaint) => x.regionCodes.includes('360731');
+  const official = (x: Complaint) => who === 'province' || ((who === 'county' || who === 'city') && inYudu(x));
+  const operatorAssigned = who === 'operatorStaff' && c.assignee?.kind === 'operator' && c.assignee.operatorName === YUDU_OPERATOR;
+  const stationAssigned = who === 'stationHead' && c.assignee?.kind === 'station' && c.assignee.stationId === HEAD_STATION;
+  switch (action) {
+    case 'withdraw':
+    case 'evaluate':
+      return c.complainantOpenid === DEMO[who];
+    case 'reply':
+      return stationAssigned || operatorAssigned || official(c);
+    case 'note':
+      return operatorAssigned || official(c);
+    case 'merge':
+      return official(c) && !!into && official(into);
+    default:
+      return official(c);
+  }
+}
+
+describe('model-based: the service over SQLite', () => {
+  let h: ComplaintHarness;
+  beforeAll(async () => {
+    h = await createComplaintHarness('2026-03-02T02:00:00.000Z');
+  });
+  afterAll(() => h.close());
+
+  const opArb = fc.oneof(
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('submit' as const), who: fc.constantFrom<Who>('resident1', 'resident2'), out: fc.boolean(), held: fc.boolean(), phone: fc.boolean() }) },
+    {
+      weight: 8,
+      arbitrary: fc.record({
+        op: fc.constant('act' as const),
+        action: fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom('accept', 'assign', 'reply', 'evaluate') },
+          { weight: 2, arbitrary: fc.constantFrom('refuse', 'extend', 'withdraw', 'merge', 'note', 'release') },
+        ),
+        who: fc.oneof({ weight: 2, arbitrary: fc.constant<'auto'>('auto') }, { weight: 1, arbitrary: fc.constantFrom(...WHO) }),
+        fit: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+        pick: fc.nat(),
+        pick2: fc.nat(),
+        stale: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+        to: fc.constantFrom('operator' as const, 'station' as const),
+        evaluation: fc.constantFrom(...EVALUATIONS),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('time' as const), days: fc.integer({ min: 1, max: 9 }) }) },
+  );
+
+  it('never fails internally, authorises like §6, and keeps history, versions and outbox consistent', async () => {
+    const created: string[] = [];
+    const successes = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 30 }), async (ops) => {
+        for (const op of ops) {
+          if (op.op === 'time') {
+            h.clock.advanceDays(op.days);
+            const first = await h.scheduler();
+            const second = await h.scheduler();
+            expect(second).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0 });
+            expect(first.failed).toBe(0);
+            continue;
+          }
+          if (op.op === 'submit') {
+            const v = await h.service.submit(
+              DEMO[op.who],
+              {
+                stationId: op.out ? OUT_STATION : HEAD_STATION,
+                category: 'overcharge',
+                description: op.held ? '请人工审核 REVIEW-TEST' : '快递代收多收费用。',
+                ...(op.phone ? { phone: '13912345678' } : {}),
+              },
+              `req-${created.length}-${Math.random().toString(36).slice(2)}`,
+            );
+            created.push(v.id);
+            continue;
+          }
+          if (!created.length) continue;
+          // Mostly a complaint in a state the command fits, and an actor who may act on it, so sequences get somewhere.
+          const all = (await Promise.all(created.map((id) => h.stores.complaints.get(id)))) as Complaint[];
+          const fitting = all.filter((x) => TRANSITIONS[op.action as CommandType].from.includes(x.status));
+          const candidates = op.fit && fitting.length ? fitting : all;
+          const c = candidates[op.pick % candidates.length];
+          const into = op.action === 'merge' ? all.filter((x) => x.stationId === c.stationId)[op.pick2 % all.filter((x) => x.stationId === c.stationId).length] : undefined;
+          const who: Who =
+            op.who !== 'auto'
+              ? op.who
+              : op.action === 'withdraw' || op.action === 'evaluate'
+                ? (WHO.find((w) => DEMO[w] === c.complainantOpenid) ?? 'resident1')
+                : op.action === 'reply' && c.assignee?.kind === 'station'
+                  ? 'stationHead'
+                  : op.action === 'reply' && c.assignee?.kind === 'operator'
+                    ? 'operatorStaff'
+                    : c.regionCodes.includes('360731')
+                      ? 'county'
+                      : 'province';
+          const openid = DEMO[who];
+          const version = op.stale ? c.version + 1 : c.version;
+          const base = { id: c.id, version };
+          const run = (): Promise<ComplaintView | ComplaintCaseView> => {
+            switch (op.action) {
+              case 'accept':
+                return h.service.accept(openid, base);
+              case 'refuse':
+                return h.service.refuse(openid, { ...base, reason: 'other', text: '不属于受理范围' });
+              case 'assign':
+                return h.service.assign(openid, { ...base, to: op.to });
+              case 'reply':
+                return h.service.reply(openid, { ...base, text: '已经处理完毕。' });
+              case 'extend':
+                return h.service.extend(openid, { ...base, workdays: 3, reason: '需要调查' });
+              case 'withdraw':
+                return h.service.withdraw(openid, base);
+              case 'evaluate':
+                return h.service.evaluate(openid, { ...base, evaluation: op.evaluation });
+              case 'merge':
+                return h.service.merge(openid, { ...base, intoId: into!.id });
+              case 'note':
+                return h.service.note(openid, { id: c.id, text: '内部备注' });
+              default:
+                return h.service.release(openid, base);
+            }
+          };
+          let code = 'ok';
+          try {
+            await run();
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            code = err.code;
+          }
+          expect(code).not.toBe('INTERNAL');
+          const allowed = mayAct(who, op.action, c, into);
+          if (code === 'FORBIDDEN') expect({ who, action: op.action, allowed }).toEqual({ who, action: op.action, allowed: false });
+          if (code === 'ok') {
+            expect({ who, action: op.action, allowed }).toEqual({ who, action: op.action, allowed: true });
+            expect(op.stale && op.action !== 'note').toBe(false);
+            successes.set(op.action, (successes.get(op.action) ?? 0) + 1);
+          }
+          // A denied or failed command leaves the record as it was.
+          if (code !== 'ok') expect((await h.stores.complaints.get(c.id))!.version).toBe(c.version);
+        }
+        // Invariants over everything stored so far.
+        for (const id of created) {
+          const c = (await h.stores.complaints.get(id))!;
+          const hist = await h.stores.complaints.history(id);
+          expect(hist[0]).toEqual(expect.objectContaining({ action: 'submit', fromStatus: null, toStatus: 'submitted' }));
+          for (let i = 1; i < hist.length; i++) expect(hist[i].fromStatus).toBe(hist[i - 1].toStatus);
+          expect(hist[hist.length - 1].toStatus).toBe(c.status);
+          expect(c.version).toBe(1 + hist.filter((x) => x.action !== 'submit' && x.action !== 'note').length);
+          expect(c.reopenCount).toBeLessThanOrEqual(1);
+          expect(hist.filter((x) => x.action === 'evaluate' && x.toStatus !== 'closed').length).toBe(c.reopenCount);
+          expect(c.escalationLevel).toBeLessThanOrEqual(2);
+          expect(c.escalations).toHaveLength(hist.filter((x) => x.action === 'escalate').length);
+          const last = hist[hist.length - 1];
+          if (last.action === 'autoClose') expect(c.evaluation).toBe('none');
+          if (c.evaluation === 'satisfied') expect(hist.some((x) => x.action === 'evaluate' && x.note === '评价：满意')).toBe(true);
+          const messages = h.db.prepare("SELECT count(*) FROM outbox WHERE json_extract(doc, '$.complaintId') = ?").pluck().get(id) as number;
+          expect(messages).toBe(hist.filter((x) => ['accept', 'refuse', 'reply', 'merge', 'autoClose'].includes(x.action)).length);
+        }
+      }),
+      { numRuns: 40, seed: 7 },
+    );
+    // The sequences really went through the loop.
+    for (const action of ['accept', 'assign', 'reply', 'evaluate', 'refuse', 'withdraw', 'note', 'release']) expect(successes.get(action) ?? 0).toBeGreaterThan(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the scheduler with a fixed clock moved past deadlines', () => {
+  let h: ComplaintHarness;
+  beforeAll(async () => {
+    h = await createComplaintHarness('2026-09-30T02:00:00.000Z');
+  });
+  afterAll(() => h.close());
+
+  const file = async (who = DEMO.resident1) =>
+    h.service.submit(who, { stationId: HEAD_STATION, category: 'overcharge', description: '快递代收多收费用。', phone: '13912345678' }, `req-${Math.random().toString(36).slice(2)}`);
+  const get = async (id: string) => (await h.stores.complaints.get(id))!;
+
+  it('escalates each overdue deadline once, auto-closes as 未评价, delivers each message once; the second run changes nothing', async () => {
+    const a = await file(); // accept due 10-10
+    const b0 = await file();
+    const b = await h.service.accept(DEMO.county, { id: b0.id, version: 1 }); // reply due 10-13
+    const c0 = await file();
+    const c1 = await h.service.accept(DEMO.county, { id: c0.id, version: 1 });
+    await h.service.reply(DEMO.county, { id: c1.id, version: c1.version, text: '已经处理完毕。' }); // evaluation due 10-07 02:00Z
+
+    // Nothing is due yet: only the pending notifications go out (accepted ×2, replied ×1).
+    h.notifier.failNext = 1;
+    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 2, failed: 1, skipped: 0 });
+    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 1, failed: 0, skipped: 0 });
+    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0 });
+    expect(h.notifier.delivered).toHaveLength(3);
+
+    // 10-11 08:00 Shanghai: A's accept deadline (10-10) has passed; C has waited 7 days for an evaluation.
+    h.clock.set('2026-10-11T00:00:00.000Z');
+    const snapshot = () => h.db.prepare('SELECT id, version, status, escalation_level FROM complaints ORDER BY id').all();
+    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 1, sent: 1, failed: 0, skipped: 0 });
+    const after = snapshot();
+    const history = h.db.prepare('SELECT count(*) FROM complaint_history').pluck().get();
+    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0 });
+    expect(snapshot()).toEqual(after);
+    expect(h.db.prepare('SELECT count(*) FROM complaint_history').pluck().get()).toBe(history);
+
+    expect(await get(a.id)).toEqual(expect.objectContaining({ status: 'submitted', escalationLevel: 1, escalations: [expect.objectContaining({ kind: 'accept', dueOn: '2026-10-10', toLevel: 1 })] }));
+    const closed = await get(c0.id);
+    expect(closed).toEqual(expect.objectContaining({ status: 'closed', evaluation: 'none' }));
+    const ch = await h.stores.complaints.history(c0.id);
+    expect(ch[ch.length - 1]).toEqual(expect.objectContaining({ action: 'autoClose', actorRole: 'system', actorOpenid: null, fromStatus: 'replied', toStatus: 'closed' }));
+    // (A message that failed is retried in a later run, so delivery order is not creation order.)
+    expect(h.notifier.delivered.filter((m) => m.complaintId === c0.id).map((m) => m.event).sort()).toEqual(['complaint_accepted', 'complaint_closed', 'complaint_replied']);
+    expect((await get(b.id)).escalationLevel).toBe(0);
+
+    // 10-14: B's reply deadline (10-13) has passed.
+    h.clock.set('2026-10-14T00:00:00.000Z');
+    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 0, sent: 0, failed: 0, skipped: 0 });
+    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0 });
+    expect((await get(b.id)).escalationLevel).toBe(1);
+    expect((await get(a.id)).escalationLevel).toBe(1);
+
+    // A is accepted late (reply due 10-21), misses that too → province level; an extension missed again stays at 2.
+    const aa = await h.service.accept(DEMO.county, { id: a.id, version: (await get(a.id)).version });
+    expect(aa.replyDueOn).toBe('2026-10-21');
+    h.clock.set('2026-10-22T00:00:00.000Z');
+    // Only A (B was already escalated for its 10-13 deadline); A's acceptance notice goes out.
+    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 0, sent: 1, failed: 0, skipped: 0 });
+    expect((await get(a.id)).escalationLevel).toBe(2);
+    expect((await get(b.id)).escalationLevel).toBe(1);
+    const ext = await h.service.extend(DEMO.county, { id: a.id, version: (await get(a.id)).version, workdays: 1, reason: '补充调查' });
+    expect(ext.replyDueOn).toBe('2026-10-22');
+    h.clock.set('2026-10-23T00:00:00.000Z');
+    expect((await h.scheduler()).escalated).toBe(1);
+    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0 });
+    const final = await get(a.id);
+    expect(final.escalationLevel).toBe(2);
+    expect(final.escalations.map((e) => [e.kind, e.dueOn, e.toLevel])).toEqual([
+      ['accept', '2026-10-10', 1],
+      ['reply', '2026-10-21', 2],
+      ['reply', '2026-10-22', 2],
+    ]);
+    // Escalations show in the officials' queue filter.
+    const q = await h.service.queue(DEMO.county, { escalated: true });
+    expect(q.items.map((i) => i.id).sort()).toEqual([a.id, b.id].sort());
+  });
+});
