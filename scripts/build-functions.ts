@@ -7,7 +7,8 @@
  */
 import { build, transform, type BuildOptions as EsbuildOptions, type Plugin } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import * as zodMini from 'zod/mini';
 
 const ROOT = resolve(__dirname, '..');
 const SOURCE_DIR = join(ROOT, 'cloudfunctions');
@@ -37,18 +38,19 @@ const ZOD_NAMESPACE_IMPORT = "import * as z from 'zod/mini';";
  */
 async function zodMembersUsed(inputs: string[]): Promise<Set<string> | null> {
   const used = new Set<string>();
-  const importsZ = /import\s*\{[^}]*\bz\b[^}]*\}\s*from\s*["'][^"']*shared\/zod(\.ts)?["']/;
   for (const file of inputs) {
     if (!/\.ts$/.test(file) || file.includes('node_modules')) continue;
     const path = resolve(ROOT, file);
-    const isZodModule = path === ZOD_MODULE;
     const { code } = await transform(readFileSync(path, 'utf8'), { loader: 'ts', format: 'esm' });
-    if (!isZodModule && !importsZ.test(code)) continue;
+    let importsZ = path === ZOD_MODULE;
+    for (const m of code.matchAll(/\bimport\s*(\*\s*as\s*[\w$]+|\{[^}]*\})\s*from\s*["']([^"']+)["']/g)) {
+      if (!m[2].startsWith('.') || resolve(dirname(path), m[2]).replace(/(\.ts)?$/, '.ts') !== ZOD_MODULE) continue;
+      if (m[1].startsWith('*') || /\bz\s+as\b/.test(m[1])) return null; // the namespace under another name
+      if (/(?<![\w$])z(?![\w$])/.test(m[1])) importsZ = true;
+    }
+    if (!importsZ) continue;
     for (const m of code.matchAll(/(?<![\w$.])z\.([A-Za-z_$][\w$]*)/g)) used.add(m[1]);
-    const body = code
-      .split('\n')
-      .filter((line) => !/^\s*(import\b|export\s*\{)/.test(line))
-      .join('\n');
+    const body = code.replace(/\b(import|export)\s*(\*\s*as\s*[\w$]+|\{[^}]*\})\s*(from\s*["'][^"']*["'])?\s*;?/g, '');
     if (/(?<![\w$.])z\b(?!\s*[.:])/.test(body)) return null;
   }
   return used;
@@ -65,9 +67,10 @@ function pruneZod(members: Set<string>): Plugin {
     setup(b) {
       b.onLoad({ filter: /[\\/]core[\\/]shared[\\/]zod\.ts$/ }, (args) => {
         const source = readFileSync(args.path, 'utf8');
-        if (!source.includes(ZOD_NAMESPACE_IMPORT)) return undefined; // the module changed shape: leave it whole
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const runtime = new Set(Object.keys(require('zod/mini') as object));
+        if (!source.includes(ZOD_NAMESPACE_IMPORT)) {
+          return { contents: source, loader: 'ts', warnings: [{ text: `${ZOD_NAMESPACE_IMPORT} not found in core/shared/zod.ts: zod is bundled whole` }] };
+        }
+        const runtime = new Set(Object.keys(zodMini));
         const names = [...members].filter((m) => runtime.has(m)).sort();
         const imports = names.map((n) => `${n} as z_${n}`).join(', ');
         const object = names.map((n) => `${n}: z_${n}`).join(', ');

@@ -90,7 +90,8 @@ async function handleDev(req: IncomingMessage, res: ServerResponse, path: string
 export function createLocalServer(opts: LocalServerOptions): Server {
   const log = opts.log ?? (() => {});
   const h5 = opts.h5Dir && existsSync(join(opts.h5Dir, 'index.html')) ? opts.h5Dir : undefined;
-  const assets = h5 ? sirv(h5, { dev: false, etag: true, gzip: false, single: true }) : undefined;
+  // dev: re-read the folder on each request, so a rebuild while the server runs is served at once.
+  const assets = h5 ? sirv(h5, { dev: true, etag: true, gzip: false, single: true }) : undefined;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, fn: string): Promise<void> {
     if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 调用'));

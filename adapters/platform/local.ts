@@ -3,6 +3,7 @@
  * file beside (not inside) the database, and a notifier that records deliveries for inspection.
  */
 import { randomBytes } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import QRCode from 'qrcode';
@@ -64,8 +65,62 @@ export function qrCodeImages(opts: { baseUrl?: string } = {}): CodeImages {
     async stationCode(scene, page) {
       const q = `scene=${encodeURIComponent(scene)}`;
       const text = opts.baseUrl ? `${opts.baseUrl.replace(/\/+$/, '')}/${page}?${q}` : `zdt://station?${q}`;
-      const png = await QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 });
-      return { contentType: 'image/png', base64: png.toString('base64') };
+      return { contentType: 'image/png', base64: qrPng(text).toString('base64') };
     },
   };
+}
+
+/** Width of the local QR image in pixels (rounded down to whole pixels per module). */
+export const QR_TARGET_PX = 360;
+const QR_MARGIN = 4;
+
+/**
+ * The QR matrix from `qrcode`, written as an 8-bit greyscale PNG with zlib directly: synchronous
+ * and a few milliseconds (qrcode's own PNG path goes through pngjs streams).
+ */
+export function qrPng(text: string): Buffer {
+  const { size, data } = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
+  const cells = size + 2 * QR_MARGIN;
+  const scale = Math.max(1, Math.floor(QR_TARGET_PX / cells));
+  const px = cells * scale;
+  const raw = Buffer.alloc((px + 1) * px, 255);
+  for (let y = 0; y < px; y++) {
+    const row = y * (px + 1);
+    raw[row] = 0; // filter: none
+    const my = Math.floor(y / scale) - QR_MARGIN;
+    if (my < 0 || my >= size) continue;
+    for (let x = 0; x < px; x++) {
+      const mx = Math.floor(x / scale) - QR_MARGIN;
+      if (mx >= 0 && mx < size && data[my * size + mx]) raw[row + 1 + x] = 0;
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(px, 0);
+  header.writeUInt32BE(px, 4);
+  header[8] = 8; // bit depth
+  header[9] = 0; // greyscale
+  return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type: string, body: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(body.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
+  return Buffer.concat([head, body, crc]);
 }

@@ -115,6 +115,8 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       statusLabel: POST_STATUS_LABELS[p.status],
       open: p.status === 'open' && p.opensOn <= today() && today() <= p.closesOn,
       noticeId: p.noticeId,
+      /** Officials pass it back with openPost/closePost/cancelPost/select/publish. */
+      version: p.version,
     };
   }
 
@@ -409,13 +411,14 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       assertPostTransition(p, 'select');
       if (p.version !== input.version) throw new AppError('CONFLICT', '岗位刚被其他人修改，请刷新后再试');
       const chosen = await loadApplication(input.applicationId);
-      if (chosen.postId !== p.id || chosen.status !== 'submitted' || !chosen.scores.length) throw new AppError('CONFLICT', '只能选择已评分、仍在评审中的报名');
+      // A reserve candidate may be chosen too: after an upheld objection the post is back in review (备用库).
+      if (chosen.postId !== p.id || (chosen.status !== 'submitted' && chosen.status !== 'reserve') || !chosen.scores.length) throw new AppError('CONFLICT', '只能选择已评分、仍在评审中或备用库中的报名');
       const at = clock.now().toISOString();
-      const all = await recruitment.listApplications({ postId: p.id, statuses: ['submitted'], offset: 0, limit: 500 });
+      const all = await recruitment.listApplications({ postId: p.id, statuses: ['submitted', 'reserve', 'selected'], offset: 0, limit: 500 });
       for (const a of all.items) {
         const total = applicationTotal(p.rubric, a.scores) ?? 0;
         const status = a.id === chosen.id ? 'selected' : total >= p.qualifyingScore ? 'reserve' : 'unsuccessful';
-        await recruitment.updateApplication({ ...a, status, updatedAt: at, version: a.version + 1 }, a.version);
+        if (status !== a.status) await recruitment.updateApplication({ ...a, status, updatedAt: at, version: a.version + 1 }, a.version);
       }
       const next: Post = { ...p, selectedApplicationId: chosen.id, updatedAt: at, version: p.version + 1 };
       await recruitment.updatePost(next, p.version);

@@ -70,6 +70,8 @@ export interface StationSummary {
   certified: boolean;
   inCultivation: boolean;
   stale: boolean;
+  /** True for the generated demonstration data set (the list shows a banner). */
+  demo: boolean;
   distanceM?: number;
 }
 
@@ -92,7 +94,6 @@ export interface StationDetail extends StationSummary {
   cultivationEndsOn?: string;
   infoConfirmedOn: string;
   infoAgeDays: number;
-  demo: boolean;
 }
 
 export interface StationPage {

@@ -29,6 +29,7 @@ export function toSummary(s: Station, now: Date, distanceM?: number): StationSum
     certified: trust.certified,
     inCultivation: trust.inCultivation,
     stale: trust.stale,
+    demo: !!s.demo,
   };
   if (distanceM !== undefined) summary.distanceM = Math.round(distanceM);
   return summary;
@@ -56,6 +57,5 @@ export function toDetail(s: Station, now: Date): StationDetail {
     ...(trust.cultivationEndsOn ? { cultivationEndsOn: trust.cultivationEndsOn } : {}),
     infoConfirmedOn: s.infoConfirmedOn,
     infoAgeDays: trust.infoAgeDays,
-    demo: !!s.demo,
   };
 }

@@ -102,24 +102,25 @@ export interface CallOptions {
   requestId?: string;
 }
 
-export async function callFunction<T>(name: string, action: string, data: object, options: CallOptions = {}): Promise<T> {
-  const requestId = options.requestId ?? (options.write ? newRequestId() : undefined);
-  const body = compact({ action, data: compact(data), requestId });
+type Body = { action: string; data: object; requestId?: string };
 
-  if (process.env.TARO_ENV === 'weapp') {
-    ensureCloud();
-    let res: Taro.cloud.CallFunctionResult;
-    try {
-      res = await Taro.cloud.callFunction({ name, data: body });
-    } catch (e) {
-      const msg = String((e as { errMsg?: string })?.errMsg ?? e);
-      // Network trouble reads as such; other cloud failures (function missing, env…) as unavailable.
-      const offline = /timeout|network|request:fail|-1\b|ERR_/i.test(msg);
-      throw new ApiError('UNAVAILABLE', offline ? NETWORK_MESSAGE : defaultMessage('UNAVAILABLE'));
-    }
-    return unwrap<T>(res.result);
+/** weapp: the cloud function answers the envelope as `res.result`. */
+async function sendCloud<T>(name: string, body: Body): Promise<T> {
+  ensureCloud();
+  let res: Taro.cloud.CallFunctionResult;
+  try {
+    res = await Taro.cloud.callFunction({ name, data: body });
+  } catch (e) {
+    const msg = String((e as { errMsg?: string })?.errMsg ?? e);
+    // Network trouble reads as such; other cloud failures (function missing, env…) as unavailable.
+    const offline = /timeout|network|request:fail|ERR_/i.test(msg);
+    throw new ApiError('UNAVAILABLE', offline ? NETWORK_MESSAGE : defaultMessage('UNAVAILABLE'));
   }
+  return unwrap<T>(res.result);
+}
 
+/** H5: the local server answers the envelope as the body, whatever the HTTP status. */
+async function sendHttp<T>(name: string, body: Body): Promise<T> {
   const header: Record<string, string> = { 'Content-Type': 'application/json' };
   const openid = currentOpenid();
   if (openid) header['X-WX-OPENID'] = openid;
@@ -130,4 +131,11 @@ export async function callFunction<T>(name: string, action: string, data: object
     throw new ApiError('UNAVAILABLE', NETWORK_MESSAGE);
   }
   return unwrap<T>(res.data, res.statusCode);
+}
+
+export function callFunction<T>(name: string, action: string, data: object, options: CallOptions = {}): Promise<T> {
+  const requestId = options.requestId ?? (options.write ? newRequestId() : undefined);
+  const body = compact({ action, data: compact(data), requestId }) as Body;
+  // A plain conditional on the build-time constant, so the minifier drops the other transport.
+  return process.env.TARO_ENV === 'weapp' ? sendCloud<T>(name, body) : sendHttp<T>(name, body);
 }

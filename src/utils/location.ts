@@ -31,19 +31,33 @@ export function isDenied(errMsg: string): boolean {
   return /auth|deny|denied|permission|privacy|拒绝/i.test(errMsg);
 }
 
-export async function locate(): Promise<LocateResult> {
+function failure(e: unknown): LocateResult {
+  const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as { message?: string })?.message ?? '');
+  return { ok: false, reason: isDenied(msg) ? 'denied' : 'unavailable' };
+}
+
+/** WeChat answers GCJ-02 directly. */
+async function locateWeapp(): Promise<LocateResult> {
   try {
-    if (process.env.TARO_ENV === 'weapp') {
-      const res = await withTimeout(Taro.getLocation({ type: 'gcj02' }), TIMEOUT_MS);
-      return { ok: true, position: { lat: res.latitude, lng: res.longitude } };
-    }
-    // Browsers only know WGS-84 (Taro's H5 getLocation refuses 'gcj02'): convert.
+    const res = await withTimeout(Taro.getLocation({ type: 'gcj02' }), TIMEOUT_MS);
+    return { ok: true, position: { lat: res.latitude, lng: res.longitude } };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+/** Browsers only know WGS-84 (Taro's H5 getLocation refuses 'gcj02'): convert. */
+async function locateBrowser(): Promise<LocateResult> {
+  try {
     const res = await withTimeout(Taro.getLocation({ type: 'wgs84', highAccuracyExpireTime: 10_000 }), TIMEOUT_MS);
     return { ok: true, position: wgs84ToGcj02({ lat: res.latitude, lng: res.longitude }) };
   } catch (e) {
-    const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as { message?: string })?.message ?? '');
-    return { ok: false, reason: isDenied(msg) ? 'denied' : 'unavailable' };
+    return failure(e);
   }
+}
+
+export function locate(): Promise<LocateResult> {
+  return process.env.TARO_ENV === 'weapp' ? locateWeapp() : locateBrowser();
 }
 
 /** weapp: after a refusal, the settings page is the only way back to permission. */

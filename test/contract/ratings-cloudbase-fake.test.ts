@@ -83,7 +83,8 @@ describe('cloudbase rating adapter details', () => {
     for (const d of [...requests, ...fake.dump('rating_accounts')]) expect(d._id).not.toContain('u1');
   });
 
-  test.each([1, 2, 3, 4, 5, 6])('a failure at write %i of a replacing submit leaves nothing half-written; the retry succeeds', async (n) => {
+  // A replacing submit writes five documents: the replaced rating, the new one, the aggregate, the account pointer, the request key.
+  test.each([1, 2, 3, 4, 5])('a failure at write %i of a replacing submit leaves nothing half-written; the retry succeeds', async (n) => {
     for (const flavour of ['wx-server-sdk', 'node-sdk'] as SdkFlavour[]) {
       const fake = createFakeCloudbase({ flavour });
       const s = store(fake);

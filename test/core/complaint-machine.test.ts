@@ -29,6 +29,7 @@ import { AppError } from '../../core/shared/errors';
 import { YUDU_OPERATOR } from '../../seed/demo';
 import { createComplaintHarness, type ComplaintHarness } from '../support/complaint-service';
 import { DEMO, HEAD_STATION } from '../support/local-app';
+import { EPOCH_OFFSETS, machineTimeZone, setMachineTimeZone } from './machine-tz';
 
 jest.setTimeout(60_000);
 
@@ -142,7 +143,15 @@ describe('the transition table', () => {
   });
 });
 
-describe('deadlines on real 2026 holidays', () => {
+describe.each(['UTC', 'America/New_York'])('deadlines on real 2026 holidays, machine time zone %s', (zone) => {
+  const originalTz = machineTimeZone();
+  beforeAll(() => setMachineTimeZone(zone));
+  afterAll(() => setMachineTimeZone(originalTz));
+
+  it('the machine zone really changed', () => {
+    expect(new Date(0).getTimezoneOffset()).toBe(EPOCH_OFFSETS[zone]);
+  });
+
   it.each([
     ['2026-09-30T02:00:00.000Z', '2026-10-10'], // 国庆 10-01..07; 10-10 is a make-up Saturday
     ['2026-09-24T02:00:00.000Z', '2026-09-30'], // 中秋 09-25..27
@@ -744,6 +753,9 @@ describe('the scheduler with a fixed clock moved past deadlines', () => {
     // (A message that failed is retried in a later run, so delivery order is not creation order.)
     expect(h.notifier.delivered.filter((m) => m.complaintId === c0.id).map((m) => m.event).sort()).toEqual(['complaint_accepted', 'complaint_closed', 'complaint_replied']);
     expect((await get(b.id)).escalationLevel).toBe(0);
+    // Officials' overdue filter shows exactly the overdue open complaint.
+    const overdue = await h.service.queue(DEMO.county, { overdue: true });
+    expect(overdue.items.map((i) => [i.id, i.overdue, i.escalationLevel])).toEqual([[a.id, 'accept', 1]]);
 
     // 10-14: B's reply deadline (10-13) has passed.
     h.clock.set('2026-10-14T00:00:00.000Z');

@@ -6,7 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { hmacSigner, MIN_SIGNATURE_CHARS } from '../../adapters/platform/crypto';
-import { qrCodeImages } from '../../adapters/platform/local';
+import { inflateSync } from 'node:zlib';
+import QRCode from 'qrcode';
+import { QR_TARGET_PX, qrCodeImages } from '../../adapters/platform/local';
 import type { RatingAggregate } from '../../core/rating/model';
 import {
   BURST_FACTOR,
@@ -279,13 +281,39 @@ describe('hmacSigner', () => {
 });
 
 describe('local station code image', () => {
-  test('a PNG QR code of the signed scene link', async () => {
-    const img = await qrCodeImages().stationCode('st-360731100-000.1abcdefghijkl', 'pages/station/index');
+  test('a greyscale PNG whose pixels are the QR matrix of the scene link', async () => {
+    const scene = 'st-360731100-000.1abcdefghijkl';
+    const img = await qrCodeImages().stationCode(scene, 'pages/station/index');
     expect(img.contentType).toBe('image/png');
     const png = Buffer.from(img.base64, 'base64');
-    // PNG signature, then the IHDR chunk: width and height (big-endian) at bytes 16 and 20.
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([360, 360]);
+    const width = png.readUInt32BE(16);
+    expect(png.readUInt32BE(20)).toBe(width);
+    expect(width).toBeGreaterThanOrEqual(200);
+    expect(width).toBeLessThanOrEqual(QR_TARGET_PX);
+    // Read the pixels back (one IDAT chunk, filter 0 rows) and compare with the QR modules.
+    const idatAt = png.indexOf('IDAT', 0, 'latin1');
+    const raw = inflateSync(png.subarray(idatAt + 4, idatAt + 4 + png.readUInt32BE(idatAt - 4)));
+    const { size, data } = QRCode.create(`zdt://station?scene=${scene}`, { errorCorrectionLevel: 'M' }).modules;
+    const scale = width / (size + 8);
+    expect(Number.isInteger(scale)).toBe(true);
+    let mismatches = 0;
+    for (let my = 0; my < size; my++) {
+      for (let mx = 0; mx < size; mx++) {
+        const x = (mx + 4) * scale + (scale >> 1);
+        const y = (my + 4) * scale + (scale >> 1);
+        if ((raw[y * (width + 1) + 1 + x] === 0) !== !!data[my * size + mx]) mismatches++;
+      }
+    }
+    expect(mismatches).toBe(0);
+    // The quiet zone is white.
+    expect(raw.subarray(1, width + 1).every((v) => v === 255)).toBe(true);
+  });
+
+  test('an H5 link when a base URL is given', async () => {
+    const a = await qrCodeImages({ baseUrl: 'http://127.0.0.1:8080/' }).stationCode('st-a.1abcdefghijkl', 'pages/station/index');
+    const b = await qrCodeImages().stationCode('st-a.1abcdefghijkl', 'pages/station/index');
+    expect(a.base64).not.toBe(b.base64);
   });
 });

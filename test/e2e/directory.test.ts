@@ -4,7 +4,7 @@
  * disclosure; the region picker when location is refused; elder mode's larger text.
  * Screenshots: .cache/e2e/directory-*.png (look at them).
  */
-import type { Page, Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import type { StationDetail } from '../../core/station/api';
 import { startHarness, type Harness } from './support/harness';
 
@@ -16,6 +16,8 @@ const TRUST_CLASSES = ['badge-certified', 'badge-notice', 'badge-uncertified', '
 let h: Harness;
 /** Page errors, console errors and failed requests of the current test (favicon aside). */
 let problems: string[] = [];
+/** Browsers opened by the current test, closed after it. */
+let contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   h = await startHarness();
@@ -29,12 +31,15 @@ beforeEach(() => {
   problems = [];
 });
 
-afterEach(() => {
+afterEach(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  contexts = [];
   expect(problems).toEqual([]);
 });
 
 async function open(opts: Parameters<Harness['open']>[0] = {}): Promise<{ page: Page; telRequests: string[] }> {
-  const { page } = await h.open(opts);
+  const { page, context } = await h.open(opts);
+  contexts.push(context);
   const telRequests: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -49,7 +54,10 @@ async function open(opts: Parameters<Harness['open']>[0] = {}): Promise<{ page: 
   return { page, telRequests };
 }
 
-/** Taro H5 pages slide in: wait until no CSS animation/transition runs and `selector` stands still. */
+/**
+ * Taro H5 pages slide in: wait until no CSS animation/transition runs on `selector` or its
+ * ancestors (a loading shimmer elsewhere does not count) and its position stands still.
+ */
 async function settled(page: Page, selector: string): Promise<void> {
   await page.locator(selector).first().waitFor({ state: 'visible' });
   await page.waitForFunction(
@@ -57,7 +65,10 @@ async function settled(page: Page, selector: string): Promise<void> {
       const w = window as unknown as { __lastRect?: string };
       const el = document.querySelector(sel);
       if (!el) return false;
-      const running = document.getAnimations().some((a) => a.playState === 'running');
+      const running = document.getAnimations().some((a) => {
+        const target = (a.effect as KeyframeEffect | null)?.target;
+        return a.playState === 'running' && !!target && target.contains(el);
+      });
       const r = el.getBoundingClientRect();
       const rect = `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)}`;
       const still = w.__lastRect === rect;
@@ -67,6 +78,30 @@ async function settled(page: Page, selector: string): Promise<void> {
     selector,
     { polling: 50, timeout: 15_000 },
   );
+}
+
+/**
+ * Tap an element like a finger does: wait for it, scroll it into view, check that it is really the
+ * topmost thing at its centre (document.elementFromPoint), then a touchscreen tap there.
+ * (Playwright's own click/tap hit-test reports the index page's <taro-pull-to-refresh-core>
+ * as "intercepting" some buttons — elementsFromPoint lists that ancestor first — although
+ * real input events reach the button; this check uses the browser's own hit test instead.)
+ */
+async function tap(page: Page, selector: string): Promise<void> {
+  const el = page.locator(selector).first();
+  await el.waitFor({ state: 'visible' });
+  await el.scrollIntoViewIfNeeded();
+  await settled(page, selector);
+  const { x, y, covered } = await el.evaluate((node) => {
+    const r = node.getBoundingClientRect();
+    const cx = r.left + r.width / 2;
+    const cy = r.top + r.height / 2;
+    const top = document.elementFromPoint(cx, cy);
+    const ok = !!top && (top === node || node.contains(top));
+    return { x: cx, y: cy, covered: ok ? '' : `${top?.tagName.toLowerCase()}.${top?.getAttribute('class') ?? ''}#${top?.id ?? ''}` };
+  });
+  if (covered) throw new Error(`${selector} is covered by ${covered} at (${Math.round(x)}, ${Math.round(y)})`);
+  await page.touchscreen.tap(x, y);
 }
 
 /** Scroll an element to the top of the viewport, then wait for it to stand still. */
@@ -151,7 +186,7 @@ test('nearby (geolocation near 于都) → list by distance with badges → sear
   await settled(page, '#page-index #btn-locate');
   expect(await page.locator('#page-index #demo-banner').innerText()).toContain('演示数据');
 
-  await page.locator('#page-index #btn-locate').click();
+  await tap(page, '#page-index #btn-locate');
   await page.locator('#page-index #station-list').waitFor();
   expect(await page.locator('#page-index #list-context').innerText()).toContain('按距离排序');
   const nearby = await cardsOf(page, 'page-index');
@@ -162,10 +197,10 @@ test('nearby (geolocation near 于都) → list by distance with badges → sear
   expect(nearby[0].place).toContain('于都县');
   expectBadges(nearby);
   await settled(page, '#page-index #station-list');
-  await h.shot(page, 'directory-1-nearby');
+  await h.shot(page, 'directory-01-nearby');
 
   await page.locator('#page-index #search-input input').fill('gjz');
-  await page.locator('#page-index #search-submit').click();
+  await tap(page, '#page-index #search-submit');
   await page.locator('#page-index #list-context', { hasText: '搜索“gjz”' }).waitFor();
   await page.locator('#page-index #station-list').waitFor();
   const found = await cardsOf(page, 'page-index');
@@ -173,11 +208,11 @@ test('nearby (geolocation near 于都) → list by distance with badges → sear
   expect(found[0].name).toContain('贡江');
   expectBadges(found);
   await settled(page, '#page-index #station-list');
-  await h.shot(page, 'directory-2-search-gjz');
+  await h.shot(page, 'directory-02-search-gjz');
 
   const target = found.find((c) => c.name.includes('贡江镇服务站')) ?? found[0];
   const expected = await api<StationDetail>('get', { id: target.id });
-  await page.locator(`#page-index #station-${target.id}`).click();
+  await tap(page, `#page-index #station-${target.id}`);
   await page.locator('#page-station #station-name').waitFor();
   await settled(page, '#page-station #station-name');
   expect(page.url()).toContain(`/pages/station/index?id=${encodeURIComponent(target.id)}`);
@@ -196,24 +231,24 @@ test('nearby (geolocation near 于都) → list by distance with badges → sear
   expect(expected.certification).not.toBeNull();
   expect(await page.locator(`${p} #cert-no`).innerText()).toBe(expected.certification!.certificateNo);
   expect(await page.locator(`${p} #station-phone`).innerText()).toBe(expected.phone);
-  await h.shot(page, 'directory-3-station-top');
+  await h.shot(page, 'directory-03-station-top');
 
   await scrollTo(page, `${p} #section-hours`);
-  await h.shot(page, 'directory-4-station-hours-services');
+  await h.shot(page, 'directory-04-station-hours-services');
   await scrollTo(page, `${p} #section-commitments`);
-  await h.shot(page, 'directory-5-station-commitments-fees');
+  await h.shot(page, 'directory-05-station-commitments-fees');
   await scrollTo(page, `${p} #section-channels`);
-  await h.shot(page, 'directory-6-station-channels-contact');
+  await h.shot(page, 'directory-06-station-channels-contact');
 
   // 导航 on H5: no WeChat map, so the address and GCJ-02 coordinates are shown instead.
-  await page.locator(`${p} #btn-navigate`).click();
+  await tap(page, `${p} #btn-navigate`);
   await page.locator(`${p} #place-fallback`).waitFor();
   expect(await page.locator(`${p} #station-coords`).innerText()).toContain(`${expected.location.lat.toFixed(5)}, ${expected.location.lng.toFixed(5)}`);
   await scrollTo(page, `${p} #station-detail .actions`);
-  await h.shot(page, 'directory-7-station-navigate-fallback');
+  await h.shot(page, 'directory-07-station-navigate-fallback');
 
   // 打电话 on H5 hands a tel: link to the phone.
-  await page.locator(`${p} #btn-call`).click();
+  await tap(page, `${p} #btn-call`);
   await until(() => telRequests.length > 0, 'a tel: request');
   expect(telRequests).toEqual([`tel:${expected.phone.replace(/\D/g, '')}`]);
 });
@@ -232,20 +267,20 @@ test('search "贡江" (Chinese) finds 贡江 stations', async () => {
 test('location refused → 没有定位权限 → region picker 赣州市 → 于都县 → county list', async () => {
   const { page } = await open(); // no geolocation permission granted: the browser refuses
   await page.goto(`${h.baseUrl}/`);
-  await page.locator('#page-index #btn-locate').click();
+  await tap(page, '#page-index #btn-locate');
   await page.locator('#page-index #locate-failed').waitFor();
   expect(await page.locator('#page-index #locate-failed').innerText()).toContain('没有定位权限');
   expect(await page.locator('#page-index #btn-open-setting').count()).toBe(0); // weapp only
 
   await page.locator('#page-index #region-list').waitFor();
-  await page.locator('#page-index #region-3607').click();
+  await tap(page, '#page-index #region-3607');
   await page.locator('#page-index #region-360731').waitFor();
   expect(await page.locator('#page-index .region-picker__crumbs').innerText()).toContain('赣州市');
   await settled(page, '#page-index #region-list');
-  await h.shot(page, 'directory-8-region-picker-ganzhou');
+  await h.shot(page, 'directory-08-region-picker-ganzhou');
 
-  await page.locator('#page-index #region-360731').click();
-  await page.locator('#page-index #region-pick-all').click();
+  await tap(page, '#page-index #region-360731');
+  await tap(page, '#page-index #region-pick-all');
   await page.locator('#page-index #list-context', { hasText: '地区：于都县' }).waitFor();
   await page.locator('#page-index #station-list').waitFor();
   const cards = await cardsOf(page, 'page-index');
@@ -254,7 +289,7 @@ test('location refused → 没有定位权限 → region picker 赣州市 → �
   expect(cards.every((c) => c.distance === '')).toBe(true); // no position, no distance
   expectBadges(cards);
   await settled(page, '#page-index #station-list');
-  await h.shot(page, 'directory-9-region-yudu-list');
+  await h.shot(page, 'directory-09-region-yudu-list');
 
   // The choice is kept: a reload lists 于都县 again without asking.
   await page.reload();
@@ -264,10 +299,10 @@ test('location refused → 没有定位权限 → region picker 赣州市 → �
 test('按地区查找 page: 赣州市 → 于都县 → 贡江镇 returns to the list of that township', async () => {
   const { page } = await open();
   await page.goto(`${h.baseUrl}/`);
-  await page.locator('#page-index #btn-region').click();
-  await page.locator('#page-region #region-3607').click();
-  await page.locator('#page-region #region-360731').click();
-  await page.locator('#page-region #region-360731100').click();
+  await tap(page, '#page-index #btn-region');
+  await tap(page, '#page-region #region-3607');
+  await tap(page, '#page-region #region-360731');
+  await tap(page, '#page-region #region-360731100');
   await page.locator('#page-index #list-context', { hasText: '地区：于都县 · 贡江镇' }).waitFor();
   await page.locator('#page-index #station-list').waitFor();
   const cards = await cardsOf(page, 'page-index');
@@ -285,7 +320,7 @@ test('长辈模式: body text ≥ 18px, big tap targets, remembered', async () =
   const before = await Promise.all(bodyText.map((s) => fontPx(page, s)));
   expect(Math.max(...before)).toBeLessThan(18);
 
-  await page.locator('#page-station #elder-toggle').click();
+  await tap(page, '#page-station #elder-toggle');
   await page.locator('#page-station.page--elder').waitFor();
   expect(await page.locator('#page-station #elder-toggle').innerText()).toContain('开');
   const after = await Promise.all(bodyText.map((s) => fontPx(page, s)));
@@ -305,10 +340,10 @@ test('长辈模式: body text ≥ 18px, big tap targets, remembered', async () =
   // Remembered across pages and reloads.
   await page.goto(`${h.baseUrl}/`);
   await page.locator('#page-index.page--elder').waitFor();
-  await page.locator('#page-index #btn-locate').click(); // refused → region picker
-  await page.locator('#page-index #region-3607').click();
-  await page.locator('#page-index #region-360731').click();
-  await page.locator('#page-index #region-pick-all').click();
+  await tap(page, '#page-index #btn-locate'); // refused → region picker
+  await tap(page, '#page-index #region-3607');
+  await tap(page, '#page-index #region-360731');
+  await tap(page, '#page-index #region-pick-all');
   await page.locator('#page-index #station-list').waitFor();
   expect(await fontPx(page, '#page-index .station-card__hours')).toBeGreaterThanOrEqual(18);
   const smallHome = (await textSizes(page, '#page-index')).filter((t) => t.px < 18);

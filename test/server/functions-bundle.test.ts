@@ -1,7 +1,11 @@
 /**
- * The deployed artefact works end to end: build the `stations` bundle into a temp dir, give it a
- * fake `wx-server-sdk` (a node_modules folder next to it, as the cloud would install the real one)
- * whose database() is the CloudBase test double seeded with fixtures, and call its `main`.
+ * The deployed artefacts work end to end: build the bundles into a temp dir, give them a fake
+ * `wx-server-sdk` (a node_modules folder next to them, as the cloud would install the real one)
+ * whose database() is the CloudBase test double, and call their `main`:
+ * - `stations` over seeded fixtures;
+ * - `account` (first administrators from ZDT_ADMINS), `complaints` (submit → queue → accept, with
+ *   ZDT_DATA_KEYS, msgSecCheck and a different OPENID per call) and `scheduler` (only its timer
+ *   trigger may run it; it delivers the outbox through subscribeMessage.send) over one database.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +14,7 @@ import { pinyinOf } from '../../adapters/pinyin';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository } from '../../adapters/cloudbase/stations';
 import { buildFunctions } from '../../scripts/build-functions';
 import { createFakeCloudbase } from '../support/fake-cloudbase';
-import { CENTRE, REGIONS, STATIONS } from '../support/stations';
+import { CENTRE, REGIONS, S, STATIONS } from '../support/stations';
 
 type Main = (event: unknown, context: unknown) => Promise<{ ok: boolean; data?: unknown; error?: { code: string; fields?: Record<string, string> } }>;
 
@@ -115,6 +119,166 @@ describe('stations cloud function bundle', () => {
       const entry = JSON.parse(line) as Record<string, unknown>;
       expect(entry).toMatchObject({ fn: 'stations', level: expect.any(String) });
       expect(line).not.toMatch(/25\.9|水头|stc|forged|no-such-station/);
+    }
+  });
+});
+
+describe('account, complaints and scheduler bundles end to end', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'zdt-functions-'));
+  const fake = createFakeCloudbase();
+  /** The OPENID the WeChat context reports for the next call ('' for a timer trigger). */
+  let openid = '';
+  const sdk = {
+    DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
+    init: jest.fn(),
+    database: jest.fn(() => fake.db),
+    getWXContext: jest.fn(() => ({ OPENID: openid, APPID: 'wx-test' })),
+    openapi: {
+      security: { msgSecCheck: jest.fn(async (_req: Record<string, unknown>) => ({ errCode: 0, result: { suggest: 'pass', label: 100 } })) },
+      subscribeMessage: { send: jest.fn(async (_req: Record<string, unknown>) => ({ errCode: 0 })) },
+    },
+    getTempFileURL: jest.fn(async ({ fileList }: { fileList: string[] }) => ({ fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${fileID}`, status: 0 })) })),
+  };
+  const RESIDENT = 'o-resident-0001';
+  const STRANGER = 'o-resident-0002';
+  const COUNTY = 'o-county-0001';
+  const env = {
+    ZDT_DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+    ZDT_ADMINS: `${COUNTY}:county_official:360731`,
+    ZDT_SUBSCRIBE_TEMPLATES: JSON.stringify({ complaint_accepted: { id: 'TPL-ACCEPTED', fields: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status' } } }),
+  };
+  const savedEnv: Record<string, string | undefined> = {};
+  const mains: Record<string, Main> = {};
+  const sizes: Record<string, number> = {};
+  const logged: string[] = [];
+
+  /** Call a function as `who` (null: no user, as for a timer trigger). */
+  async function call(fn: string, who: string | null, event: unknown) {
+    openid = who ?? '';
+    return mains[fn](event, {});
+  }
+
+  beforeAll(async () => {
+    for (const [k, v] of Object.entries(env)) {
+      savedEnv[k] = process.env[k];
+      process.env[k] = v;
+    }
+    const built = await buildFunctions({ outDir, only: ['account', 'complaints', 'scheduler'], log: false });
+    const fakeSdkDir = join(outDir, 'node_modules', 'wx-server-sdk');
+    mkdirSync(fakeSdkDir, { recursive: true });
+    writeFileSync(join(fakeSdkDir, 'index.js'), 'module.exports = globalThis.__fakeWxServerSdkLoop;\n');
+    (globalThis as Record<string, unknown>).__fakeWxServerSdkLoop = sdk;
+    await createCloudbaseRegionRepository(fake.db).upsertMany(REGIONS);
+    await createCloudbaseStationRepository(fake.db, { pinyin: pinyinOf }).upsertMany(STATIONS);
+    jest.spyOn(console, 'info').mockImplementation((line: string) => void logged.push(line));
+    jest.spyOn(console, 'error').mockImplementation((line: string) => void logged.push(line));
+    for (const b of built) {
+      sizes[b.name] = b.bytes;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      mains[b.name] = (require(join(b.dir, 'index.js')) as { main: Main }).main;
+    }
+  }, 60_000);
+
+  afterAll(() => {
+    jest.restoreAllMocks();
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    delete (globalThis as Record<string, unknown>).__fakeWxServerSdkLoop;
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  test('each bundle is small and carries neither SQLite nor the pinyin dictionary', () => {
+    for (const name of ['account', 'complaints', 'scheduler']) {
+      expect(sizes[name]).toBeLessThanOrEqual(SIZE_BUDGET);
+      const code = readFileSync(join(outDir, name, 'index.js'), 'utf8');
+      expect(code).toMatch(/require\("wx-server-sdk"\)/);
+      expect(code).not.toMatch(/pinyin-pro|better-sqlite3/);
+    }
+    expect(JSON.parse(readFileSync(join(outDir, 'scheduler', 'config.json'), 'utf8'))).toMatchObject({ triggers: [{ name: 'scheduler-every-10-min', type: 'timer' }] });
+  });
+
+  test('account: the configured administrator exists after the first call', async () => {
+    const me = await call('account', COUNTY, { action: 'me', data: {} });
+    expect(me).toMatchObject({ ok: true, data: { openid: COUNTY, isOfficial: true, roles: [{ role: 'county_official', scope: { kind: 'region', regionCode: '360731' } }] } });
+    // Bootstrapping is idempotent: one binding, one audit entry.
+    await call('account', COUNTY, { action: 'me', data: {} });
+    expect(fake.dump('role_bindings')).toHaveLength(1);
+    expect(fake.dump('audit_log').filter((a) => a.action === 'role.grant')).toHaveLength(1);
+    expect(await call('account', null, { action: 'me', data: {} })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  let complaint: { id: string; version: number; trackingNo: string };
+
+  test('complaints: a resident submits; the same requestId twice is one complaint', async () => {
+    const event = {
+      action: 'submit',
+      data: { stationId: S.shuitou.id, category: 'overcharge', description: '快递代收每件多收两元，没有明码标价。', phone: '13800138000' },
+      requestId: 'req-bundle-0001',
+    };
+    const res = await call('complaints', RESIDENT, event);
+    expect(res).toMatchObject({ ok: true, data: { status: 'submitted', stationId: S.shuitou.id, phoneMasked: '138****8000' } });
+    complaint = res.data as typeof complaint;
+    expect(complaint.trackingNo).toMatch(/^TS\d{6}[0-9A-Z]{6}$/);
+    expect(sdk.openapi.security.msgSecCheck).toHaveBeenCalledWith(expect.objectContaining({ openid: RESIDENT, version: 2, content: event.data.description }));
+    const again = await call('complaints', RESIDENT, event);
+    expect(again).toMatchObject({ ok: true, data: { id: complaint.id } });
+    expect(fake.dump('complaints')).toHaveLength(1);
+    // The phone is stored encrypted only.
+    expect(JSON.stringify(fake.dump('complaints'))).not.toContain('13800138000');
+  });
+
+  test('complaints: identity comes from the WeChat context, never from the event', async () => {
+    expect(await call('complaints', null, { action: 'mine', data: {} })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await call('complaints', STRANGER, { action: 'get', data: { id: complaint.id }, userInfo: { openId: RESIDENT } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('complaints', STRANGER, { action: 'queue', data: {} })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const mine = await call('complaints', RESIDENT, { action: 'mine', data: {} });
+    expect((mine.data as { items: { id: string }[] }).items.map((c) => c.id)).toEqual([complaint.id]);
+  });
+
+  test('complaints: the county official sees it in the queue and accepts it; a stale version is CONFLICT', async () => {
+    const queue = await call('complaints', COUNTY, { action: 'queue', data: {} });
+    expect(queue.ok).toBe(true);
+    expect((queue.data as { items: { id: string }[] }).items.map((c) => c.id)).toEqual([complaint.id]);
+    const accepted = await call('complaints', COUNTY, { action: 'accept', data: { id: complaint.id, version: complaint.version } });
+    expect(accepted).toMatchObject({ ok: true, data: { id: complaint.id, status: 'accepted', phone: '13800138000' } });
+    expect(await call('complaints', COUNTY, { action: 'accept', data: { id: complaint.id, version: complaint.version } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const view = await call('complaints', RESIDENT, { action: 'get', data: { id: complaint.id } });
+    expect(view).toMatchObject({ ok: true, data: { status: 'accepted' } });
+    expect((view.data as { timeline: { action: string }[] }).timeline.map((t) => t.action)).toEqual(['submit', 'accept']);
+    expect(fake.dump('outbox')).toEqual([expect.objectContaining({ openid: RESIDENT, event: 'complaint_accepted', complaintId: complaint.id, sentAt: null })]);
+  });
+
+  test('scheduler: refuses callers with an OPENID and events that are not its timer trigger', async () => {
+    const timer = { Type: 'Timer', TriggerName: 'scheduler-every-10-min', Time: new Date().toISOString() };
+    expect(await call('scheduler', RESIDENT, timer)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('scheduler', null, { action: 'run', data: {} })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('scheduler', null, { ...timer, TriggerName: 'another-trigger' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(sdk.openapi.subscribeMessage.send).not.toHaveBeenCalled();
+  });
+
+  test('scheduler: its timer trigger delivers the outbox once, and a second run finds nothing to do', async () => {
+    const timer = { Type: 'Timer', TriggerName: 'scheduler-every-10-min', Time: new Date().toISOString() };
+    const first = await call('scheduler', null, timer);
+    expect(first).toMatchObject({ ok: true, data: { sent: 1, failed: 0, escalated: 0, autoClosed: 0 } });
+    expect(sdk.openapi.subscribeMessage.send).toHaveBeenCalledTimes(1);
+    expect(sdk.openapi.subscribeMessage.send).toHaveBeenCalledWith(
+      expect.objectContaining({ touser: RESIDENT, templateId: 'TPL-ACCEPTED', data: expect.objectContaining({ character_string1: { value: complaint.trackingNo } }) }),
+    );
+    expect(fake.dump('outbox')[0].sentAt).toEqual(expect.any(String));
+    expect(await call('scheduler', null, timer)).toMatchObject({ ok: true, data: { sent: 0, failed: 0 } });
+    expect(sdk.openapi.subscribeMessage.send).toHaveBeenCalledTimes(1);
+  });
+
+  test('each function booted once, and logs carry no input or personal data', () => {
+    expect(sdk.init).toHaveBeenCalledTimes(3);
+    expect(sdk.database).toHaveBeenCalledTimes(3);
+    expect(logged.length).toBeGreaterThan(10);
+    for (const line of logged) {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      expect(['account', 'complaints', 'scheduler']).toContain(entry.fn);
+      expect(line).not.toMatch(/13800138000|多收两元|o-resident-000/);
     }
   });
 });

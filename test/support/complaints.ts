@@ -45,7 +45,7 @@ export async function replied(t: TestApp, data: SubmitData = {}): Promise<Compla
 }
 
 export async function uploadPhoto(t: TestApp, openid: string, bytes: Buffer = PNG_1X1): Promise<string> {
-  const res = await t.raw('/api/upload', { method: 'POST', headers: { 'x-wx-openid': openid, 'content-type': 'application/octet-stream' }, body: bytes });
+  const res = await t.raw('/api/upload', { method: 'POST', headers: { 'x-wx-openid': openid, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
   const body = (await res.json()) as { ok: boolean; data?: { id: string }; error?: unknown };
   if (!body.ok || !body.data) throw new Error(`upload failed: ${JSON.stringify(body.error)}`);
   return body.data.id;

@@ -48,6 +48,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
+  if (!env) return; // setupWeapp failed: its error (e.g. "run npm run build:weapp first") is the report
   env.storage.clear();
   env.clearCalls();
   env.location = 'denied';
@@ -271,13 +272,35 @@ describe('pages/station/index (station page)', () => {
     expect(page.has('btn-navigate')).toBe(false);
   });
 
-  test('an unknown id shows an error with retry and a way home', async () => {
+  test('an unknown id says so and offers the way home (no pointless 重试)', async () => {
     page = await renderPage('pages/station/index?id=st-000000-000');
     await page.waitFor('station-error');
-    expect(page.has('btn-retry')).toBe(true);
+    expect(page.text('station-error')).toMatch(/\S/);
+    expect(page.has('btn-retry')).toBe(false);
+    expect(page.has('station-detail')).toBe(false);
     await page.tap('btn-home');
     const [relaunch] = await env.waitForCall('reLaunch');
     expect(relaunch.url).toBe('/pages/index/index');
+  });
+
+  test('a network failure shows 重试, and 重试 loads the station', async () => {
+    const real = env.functions.stations;
+    let failures = 1;
+    env.functions.stations = async (event, caller) => {
+      if (failures-- > 0) throw { errMsg: 'cloud.callFunction:fail request:fail timeout' };
+      return real(event, caller);
+    };
+    try {
+      page = await renderPage(`pages/station/index?id=${COUNTY_CENTRE}`);
+      await page.waitFor('station-error');
+      expect(page.text('station-error')).toContain('网络不太好');
+      await page.tap('btn-retry');
+      await page.waitFor('station-name');
+      expect(page.has('station-error')).toBe(false);
+      expect(env.callsTo('cloud.callFunction')).toHaveLength(2);
+    } finally {
+      env.functions.stations = real;
+    }
   });
 
   test('长辈模式 switch turns the page to elder mode and is remembered', async () => {

@@ -7,6 +7,7 @@ import { Text, View } from '@tarojs/components';
 import type { StationSummary } from '@core/station/api';
 import { niceScale, offsetMeters, type LatLng } from '../../utils/geo';
 import MapStationList from './MapStationList';
+import './offline-map.css';
 
 export interface StationMapProps {
   /** The resident's position; null = centre on the stations. */

@@ -1,0 +1,168 @@
+/**
+ * One complaint for officials and handlers (`detail`) or for the station head (`stationDetail`,
+ * ?mode=station: no complainant identity unless they allowed it, no actions). Facts, deadlines,
+ * contact as the server gives it (full phone only to the handler), photos, the timeline, and
+ * the buttons the server allows.
+ */
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import PageShell from '../../../components/PageShell';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { complaintsAdmin, type ComplaintCaseView } from '../../../services/complaints-admin';
+import type { ApiError } from '../../../services/transport';
+import { useLoad } from '../../shared/hooks';
+import { Notice, formatDateTime, formatDay, toast } from '../../shared/ui';
+import CaseActions from '../components/CaseActions';
+import DeadlineBadge from '../components/DeadlineBadge';
+import Timeline from '../components/Timeline';
+import { statusTone } from '../components/status';
+import '../../shared/sub.css';
+
+function Kv({ k, v, id }: { k: string; v: string; id?: string }) {
+  return (
+    <View className='kv' id={id}>
+      <Text className='kv__k'>{k}</Text>
+      <Text className='kv__v'>{v}</Text>
+    </View>
+  );
+}
+
+export default function ComplaintPage() {
+  const router = useRouter();
+  const id = router.params.id ?? '';
+  const asStation = router.params.mode === 'station';
+  const c = useLoad<ComplaintCaseView>(() => (asStation ? complaintsAdmin.stationDetail({ id }) : complaintsAdmin.detail({ id })), [id, asStation]);
+  const [result, setResult] = useState<{ tone: 'ok' | 'warn'; title: string; text?: string } | null>(null);
+
+  const changed = (view: ComplaintCaseView, message: string) => {
+    c.setData(view);
+    setResult({ tone: 'ok', title: message });
+    toast(message, 'success');
+  };
+  const conflict = (err: ApiError) => {
+    setResult({ tone: 'warn', title: '已被他人处理，已刷新', text: err.message });
+    c.reload();
+  };
+
+  const v = c.data;
+  const call = () => v?.phone && Taro.makePhoneCall({ phoneNumber: v.phone }).catch(() => undefined);
+  const preview = (url: string) => v && Taro.previewImage({ current: url, urls: v.photos }).catch(() => undefined);
+
+  return (
+    <PageShell id='page-complaint' heading={asStation ? '本站投诉' : '投诉办理'}>
+      {!v && c.status === 'loading' ? <Skeleton id='complaint-loading' rows={2} /> : null}
+      {!v && c.status === 'error' ? (
+        c.error?.code === 'NOT_FOUND' || c.error?.code === 'FORBIDDEN' ? (
+          <EmptyState id='complaint-error' text={c.error.message} actionText='返回' actionId='btn-back' onAction={() => Taro.navigateBack()} />
+        ) : (
+          <ErrorState id='complaint-error' message={c.error?.message ?? '加载失败'} onRetry={c.reload} />
+        )
+      ) : null}
+      {v ? (
+        <View id='complaint-detail'>
+          <View className='case-head'>
+            <Text className='page-title case-head__title'>{v.categoryLabel}</Text>
+            <View className='case-head__row'>
+              <Text id='complaint-status' className={`status status--${statusTone(v.status)}`}>
+                {v.statusLabel}
+              </Text>
+              <DeadlineBadge id='complaint-deadline' subject={v} />
+              {v.escalationLevel > 0 ? <Text className='badge badge--danger'>{v.escalationLabel}</Text> : null}
+              {v.held ? <Text className='badge badge--warn'>内容待审核</Text> : null}
+            </View>
+            <Text className='small-note'>投诉编号 {v.trackingNo}</Text>
+          </View>
+
+          {result ? <Notice id={result.tone === 'ok' ? 'action-result' : 'conflict-notice'} tone={result.tone} title={result.title} text={result.text} /> : null}
+          {c.status === 'loading' ? <Notice id='complaint-refreshing' tone='info' text='正在刷新…' /> : null}
+          {c.status === 'error' && c.error ? <Notice id='refresh-error' tone='danger' text={`刷新失败：${c.error.message}`} /> : null}
+          {v.calendarWarning ? <Notice id='complaint-calendar-warning' tone='warn' text={v.calendarWarning} /> : null}
+          {v.held && !asStation ? <Notice tone='warn' text='投诉内容需要人工审核：审核通过前站点看不到，受理前请先审核。' /> : null}
+
+          {!asStation ? <CaseActions c={v} onChanged={changed} onConflict={conflict} /> : null}
+
+          <View id='complaint-facts' className='section'>
+            <Text className='section__title'>基本情况</Text>
+            <View className='section__body'>
+              <Kv k='站点' v={v.stationName} />
+              {!asStation ? <Kv k='运营单位' v={v.operatorName} /> : null}
+              <Kv k='提交时间' v={formatDateTime(v.submittedAt)} />
+              <Kv k='受理期限' v={`${formatDay(v.acceptDueOn)} 前`} />
+              {v.replyDueOn ? <Kv k='答复期限' v={`${formatDay(v.replyDueOn)} 前${v.extension ? `（已延期 ${v.extension.workdays} 个工作日）` : ''}`} /> : null}
+              {v.extension ? <Kv k='延期理由' v={v.extension.reason} /> : null}
+              {v.assigneeLabel ? <Kv k='转办给' v={v.assigneeLabel} /> : null}
+              {v.refusal ? <Kv k='不予受理' v={v.refusal.text} /> : null}
+              {v.mergedInto ? <Kv k='已并入' v={v.mergedInto} /> : null}
+              {v.reopenCount ? <Kv k='重办' v={`投诉人不满意，已重办 ${v.reopenCount} 次`} /> : null}
+              {v.supporters ? <Kv k='附议' v={`另有 ${v.supporters} 人反映了同样的问题`} /> : null}
+              <Kv k='督办级别' v={v.escalationLabel} />
+            </View>
+          </View>
+
+          <View id='complaint-contact' className='section'>
+            <Text className='section__title'>投诉人</Text>
+            <View className='section__body'>
+              <Text id='complainant' className='notice__text'>
+                {v.complainant}
+              </Text>
+              {v.phone ? (
+                <View className='row contact-row'>
+                  <Text id='complaint-phone' className='row__grow masked'>
+                    回访电话：{v.phone}
+                  </Text>
+                  <View id='btn-call' className='btn btn--secondary btn--small' hoverClass='tap-active' onClick={call}>
+                    拨打
+                  </View>
+                </View>
+              ) : v.phoneMasked ? (
+                <View>
+                  <Text id='complaint-phone' className='masked'>
+                    回访电话：{v.phoneMasked}
+                  </Text>
+                  <Text className='small-note'>完整号码只给承办人看（受理人或被转办的单位）。</Text>
+                </View>
+              ) : (
+                <Text id='complaint-phone' className='text-muted'>
+                  {asStation && !v.shareIdentity ? '投诉人未同意向站点公开身份和电话' : '投诉人没有留电话'}
+                </Text>
+              )}
+            </View>
+          </View>
+
+          <View id='complaint-description' className='section'>
+            <Text className='section__title'>投诉内容</Text>
+            <View className='section__body'>
+              <Text className='description'>{v.description || '（无）'}</Text>
+              {v.photos.length ? (
+                <View id='complaint-photos' className='photos'>
+                  {v.photos.map((url) => (
+                    <Image key={url} className='photo' src={url} mode='aspectFill' onClick={() => preview(url)} />
+                  ))}
+                </View>
+              ) : null}
+            </View>
+          </View>
+
+          {v.reply ? (
+            <View id='complaint-reply' className='section'>
+              <Text className='section__title'>答复</Text>
+              <View className='section__body'>
+                <Text className='description'>{v.reply.text}</Text>
+                <Text className='small-note'>{formatDateTime(v.reply.at)}</Text>
+                {v.evaluation ? <Text className='small-note'>投诉人评价：{{ satisfied: '满意', basically: '基本满意', unsatisfied: '不满意', none: '未评价' }[v.evaluation]}</Text> : null}
+              </View>
+            </View>
+          ) : null}
+
+          <View className='section'>
+            <Text className='section__title'>办理过程</Text>
+            <View className='section__body'>
+              <Timeline items={v.timeline} />
+            </View>
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,252 @@
+/**
+ * The buttons for one complaint — exactly the server's `allowedActions` — and the small form
+ * each one needs. Every write sends the case's `version`; a CONFLICT answer goes to `onConflict`
+ * (the page reloads and says so), other errors show here with the server's message.
+ */
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { OPEN_STATUSES, REFUSAL_REASONS, type RefusalReason } from '@core/complaint/model';
+import { complaintsAdmin, type ComplaintCaseView, type ComplaintListItem } from '../../../services/complaints-admin';
+import { toApiError, type ApiError } from '../../../services/transport';
+import { Choices, Field, Notice, SubmitButton, TextArea, fieldError } from '../../shared/ui';
+import { buttonsFor, DONE_MESSAGES, type CaseAction } from '../utils/actions';
+
+interface Props {
+  c: ComplaintCaseView;
+  onChanged: (view: ComplaintCaseView, message: string) => void;
+  onConflict: (error: ApiError) => void;
+}
+
+const MAX_EXTEND = 10;
+
+export default function CaseActions({ c, onChanged, onConflict }: Props) {
+  const buttons = buttonsFor(c.allowedActions);
+  const [panel, setPanel] = useState<CaseAction | null>(null);
+  const [busy, setBusy] = useState<CaseAction | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [hint, setHint] = useState<string | null>(null);
+
+  const [refuseReason, setRefuseReason] = useState<RefusalReason | null>(null);
+  const [refuseText, setRefuseText] = useState('');
+  const [replyText, setReplyText] = useState('');
+  const [extendDays, setExtendDays] = useState(5);
+  const [extendReason, setExtendReason] = useState('');
+  const [noteText, setNoteText] = useState('');
+  const [mergeInto, setMergeInto] = useState<string | null>(null);
+  const [candidates, setCandidates] = useState<ComplaintListItem[] | null>(null);
+  const [candidatesError, setCandidatesError] = useState<ApiError | null>(null);
+
+  const base = { id: c.id, version: c.version };
+
+  async function run(action: CaseAction, call: () => Promise<ComplaintCaseView>) {
+    if (busy) return;
+    setBusy(action);
+    setError(null);
+    setHint(null);
+    try {
+      const view = await call();
+      setPanel(null);
+      setReplyText('');
+      setRefuseText('');
+      setRefuseReason(null);
+      setExtendReason('');
+      setNoteText('');
+      setMergeInto(null);
+      onChanged(view, DONE_MESSAGES[action]);
+    } catch (e) {
+      const err = toApiError(e);
+      if (err.code === 'CONFLICT') {
+        setPanel(null);
+        onConflict(err);
+      } else {
+        setError(err);
+      }
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function loadCandidates() {
+    setCandidates(null);
+    setCandidatesError(null);
+    complaintsAdmin.queue({ stationId: c.stationId, limit: 50 }).then(
+      (page) => setCandidates(page.items.filter((i) => i.id !== c.id && OPEN_STATUSES.includes(i.status))),
+      (e) => setCandidatesError(toApiError(e)),
+    );
+  }
+
+  function tap(action: CaseAction) {
+    setError(null);
+    setHint(null);
+    if (action === 'accept') return run('accept', () => complaintsAdmin.accept(base));
+    if (action === 'release') return run('release', () => complaintsAdmin.release(base));
+    const next = panel === action ? null : action;
+    setPanel(next);
+    if (next === 'merge') loadCandidates();
+  }
+
+  const need = (ok: boolean, message: string) => {
+    if (!ok) setHint(message);
+    return ok;
+  };
+
+  if (!buttons.length) {
+    return (
+      <View id='complaint-actions' className='section'>
+        <Text id='no-actions' className='text-muted'>
+          {OPEN_STATUSES.includes(c.status) ? '这件投诉目前不需要您操作。' : `这件投诉${c.statusLabel}，无需再操作。`}
+        </Text>
+      </View>
+    );
+  }
+
+  return (
+    <View id='complaint-actions' className='section case-actions'>
+      <Text className='section__title'>办理</Text>
+      <View className='case-actions__buttons'>
+        {buttons.map((b) => (
+          <View
+            key={b.action}
+            id={b.id}
+            className={`btn case-actions__btn ${busy === b.action ? 'btn--disabled' : b.tone === 'danger' ? 'btn--danger' : `btn--${b.tone}`} ${panel === b.action ? 'case-actions__btn--on' : ''}`}
+            hoverClass='tap-active'
+            onClick={() => tap(b.action)}
+          >
+            {busy === b.action ? '正在处理…' : b.label}
+          </View>
+        ))}
+      </View>
+
+      {hint ? <Notice id='action-hint' tone='warn' text={hint} /> : null}
+      {error ? <Notice id='action-error' tone='danger' title='没有成功' text={error.message} /> : null}
+
+      {panel === 'refuse' ? (
+        <View id='panel-refuse' className='panel'>
+          <Field label='不予受理的原因' required error={fieldError(error, 'reason')}>
+            <Choices idPrefix='refuse-reason' options={REFUSAL_REASONS} value={refuseReason} onChange={setRefuseReason} />
+          </Field>
+          <Field label='说明（会告知投诉人）' required error={fieldError(error, 'text')}>
+            <TextArea id='refuse-text' value={refuseText} onChange={setRefuseText} maxlength={500} placeholder='请写明不予受理的理由，以及投诉人可以去哪里反映' />
+          </Field>
+          <SubmitButton
+            id='btn-submit-refuse'
+            text='确定不予受理'
+            tone='danger'
+            busy={busy === 'refuse'}
+            onClick={() => {
+              if (!need(!!refuseReason, '请选择不予受理的原因') || !need(!!refuseText.trim(), '请填写说明')) return;
+              void run('refuse', () => complaintsAdmin.refuse({ ...base, reason: refuseReason as RefusalReason, text: refuseText.trim() }));
+            }}
+          />
+        </View>
+      ) : null}
+
+      {panel === 'assign' ? (
+        <View id='panel-assign' className='panel'>
+          <Text className='panel__lead'>转给谁办理？对方会看到这件投诉并负责答复。</Text>
+          <SubmitButton id='btn-assign-operator' text={`转运营单位：${c.operatorName}`} tone='secondary' busy={busy === 'assign'} onClick={() => void run('assign', () => complaintsAdmin.assign({ ...base, to: 'operator' }))} />
+          <SubmitButton id='btn-assign-station' text={`转站点：${c.stationName}`} tone='ghost' busy={busy === 'assign'} onClick={() => void run('assign', () => complaintsAdmin.assign({ ...base, to: 'station' }))} />
+        </View>
+      ) : null}
+
+      {panel === 'reply' ? (
+        <View id='panel-reply' className='panel'>
+          <Field label='答复内容（投诉人会看到）' required hint='写清查明的情况、处理结果和整改措施' error={fieldError(error, 'text')}>
+            <TextArea id='reply-text' value={replyText} onChange={setReplyText} maxlength={2000} placeholder='例如：经核实，站点已退还多收的费用 5 元，并在店内张贴收费标准。' />
+          </Field>
+          <SubmitButton
+            id='btn-submit-reply'
+            text='提交答复'
+            busy={busy === 'reply'}
+            onClick={() => {
+              if (!need(replyText.trim().length >= 5, '答复至少 5 个字')) return;
+              void run('reply', () => complaintsAdmin.reply({ ...base, text: replyText.trim() }));
+            }}
+          />
+        </View>
+      ) : null}
+
+      {panel === 'extend' ? (
+        <View id='panel-extend' className='panel'>
+          <Field label='延长几个工作日（只能延期一次，最多 10 个）' required error={fieldError(error, 'workdays')}>
+            <View className='stepper'>
+              <View id='extend-minus' className={`btn ${extendDays <= 1 ? 'btn--disabled' : 'btn--ghost'}`} hoverClass='tap-active' onClick={() => setExtendDays(Math.max(1, extendDays - 1))}>
+                －
+              </View>
+              <Text id='extend-days' className='stepper__value'>
+                {extendDays} 个工作日
+              </Text>
+              <View id='extend-plus' className={`btn ${extendDays >= MAX_EXTEND ? 'btn--disabled' : 'btn--ghost'}`} hoverClass='tap-active' onClick={() => setExtendDays(Math.min(MAX_EXTEND, extendDays + 1))}>
+                ＋
+              </View>
+            </View>
+          </Field>
+          <Field label='延期理由' required error={fieldError(error, 'reason')}>
+            <TextArea id='extend-reason' value={extendReason} onChange={setExtendReason} maxlength={200} placeholder='例如：需要快递公司出具丢件证明' />
+          </Field>
+          <SubmitButton
+            id='btn-submit-extend'
+            text={`延期 ${extendDays} 个工作日`}
+            busy={busy === 'extend'}
+            onClick={() => {
+              if (!need(!!extendReason.trim(), '请填写延期理由')) return;
+              void run('extend', () => complaintsAdmin.extend({ ...base, workdays: extendDays, reason: extendReason.trim() }));
+            }}
+          />
+        </View>
+      ) : null}
+
+      {panel === 'merge' ? (
+        <View id='panel-merge' className='panel'>
+          <Text className='panel__lead'>把这件投诉并入同一站点的另一件未办结投诉（重复投诉）。并单后这件不再单独办理。</Text>
+          {!candidates && !candidatesError ? <Text className='text-muted'>正在查找同一站点的投诉…</Text> : null}
+          {candidatesError ? (
+            <Notice tone='danger' text={candidatesError.message}>
+              <View id='merge-retry' className='btn btn--ghost btn--small btn--inline' onClick={loadCandidates}>
+                重试
+              </View>
+            </Notice>
+          ) : null}
+          {candidates && !candidates.length ? <Text id='merge-none' className='text-muted'>同一站点没有其他未办结的投诉。</Text> : null}
+          {candidates?.map((m) => (
+            <View key={m.id} id={`merge-option-${m.id}`} className={`option ${mergeInto === m.id ? 'option--on' : ''}`} hoverClass='tap-active' onClick={() => setMergeInto(m.id)}>
+              <Text className='option__mark'>{mergeInto === m.id ? '●' : '○'}</Text>
+              <View className='option__body'>
+                <Text className='option__title'>
+                  {m.trackingNo} · {m.categoryLabel}
+                </Text>
+                <Text className='option__sub'>{m.statusLabel}</Text>
+              </View>
+            </View>
+          ))}
+          {candidates && candidates.length ? (
+            <SubmitButton
+              id='btn-submit-merge'
+              text='并入选中的投诉'
+              busy={busy === 'merge'}
+              disabled={!mergeInto}
+              onClick={() => mergeInto && void run('merge', () => complaintsAdmin.merge({ ...base, intoId: mergeInto }))}
+            />
+          ) : null}
+        </View>
+      ) : null}
+
+      {panel === 'note' ? (
+        <View id='panel-note' className='panel'>
+          <Field label='内部备注（投诉人和站点看不到）' required error={fieldError(error, 'text')}>
+            <TextArea id='note-text' value={noteText} onChange={setNoteText} maxlength={500} placeholder='例如：已电话联系站长，约定周三现场核查' />
+          </Field>
+          <SubmitButton
+            id='btn-submit-note'
+            text='保存备注'
+            busy={busy === 'note'}
+            onClick={() => {
+              if (!need(!!noteText.trim(), '请填写备注')) return;
+              void run('note', () => complaintsAdmin.note({ id: c.id, text: noteText.trim() }));
+            }}
+          />
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * 工作台: tiles for what the caller's roles allow (from account.me), the overdue count on
+ * 投诉待办, and a warning when next year's holiday data is missing (deadlines would count
+ * weekends only).
+ */
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import PageShell from '../../../components/PageShell';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { account, type CalendarStatus } from '../../../services/account';
+import { complaintsAdmin } from '../../../services/complaints-admin';
+import { useLoad } from '../../shared/hooks';
+import { Notice } from '../../shared/ui';
+import '../../shared/sub.css';
+
+interface Tile {
+  key: string;
+  title: string;
+  sub: string;
+  url: string;
+}
+
+const OVERDUE_PAGE = 50;
+
+export default function WorkbenchPage() {
+  const me = useLoad(() => account.me({ fresh: true }), []);
+  const [calendar, setCalendar] = useState<CalendarStatus | null>(null);
+  const [overdue, setOverdue] = useState<{ count: number; more: boolean } | null>(null);
+  const [overdueError, setOverdueError] = useState(false);
+  const shown = useRef(false);
+
+  const isHandler = !!me.data?.isHandler;
+  const refreshCounts = () => {
+    if (!isHandler) return;
+    setOverdueError(false);
+    complaintsAdmin.queue({ overdue: true, limit: OVERDUE_PAGE }).then(
+      (page) => setOverdue({ count: page.items.length, more: !!page.nextCursor }),
+      () => setOverdueError(true),
+    );
+  };
+
+  useEffect(() => {
+    if (!me.data) return;
+    refreshCounts();
+    if (me.data.isHandler || me.data.isOfficial) account.calendar().then(setCalendar, () => setCalendar(null));
+  }, [me.data]);
+
+  useDidShow(() => {
+    // Coming back from a case: the count may have changed.
+    if (shown.current) refreshCounts();
+    shown.current = true;
+  });
+
+  usePullDownRefresh(() => {
+    me.reload();
+    Taro.stopPullDownRefresh();
+  });
+
+  const open = (url: string) => Taro.navigateTo({ url });
+  const d = me.data;
+  const tiles: Tile[] = [];
+  if (d?.isHandler) tiles.push({ key: 'queue', title: '投诉待办', sub: '受理、转办、答复', url: '/packages/official/queue/index' });
+  if (d?.isOfficial) tiles.push({ key: 'ratings', title: '评价审核', sub: '待审核评价、站点趋势', url: '/packages/official/ratings/index' });
+  if (d?.isHandler) tiles.push({ key: 'posts', title: '站点负责人招募', sub: '岗位、报名、评分、公示', url: '/packages/official/posts/index' });
+  if (d?.isOfficial) tiles.push({ key: 'training', title: '培训情况', sub: '岗前培训、年度培训', url: '/packages/official/training/index' });
+  if (d?.isOfficial) tiles.push({ key: 'stats', title: '统计', sub: '按状态、类型、站点', url: '/packages/official/stats/index' });
+  if (d?.isStationHead) tiles.push({ key: 'station', title: '本站投诉', sub: '关于本站的投诉和答复', url: '/packages/official/station/index' });
+
+  return (
+    <PageShell id='page-workbench' heading='工作台'>
+      {me.status === 'loading' && !d ? <Skeleton id='workbench-loading' rows={2} /> : null}
+      {me.status === 'error' && !d ? <ErrorState id='workbench-error' message={me.error?.message ?? '加载失败'} onRetry={me.reload} /> : null}
+      {d ? (
+        <View>
+          <Text id='workbench-who' className='who'>
+            {d.roles.length ? d.roles.map((r) => `${r.label}（${r.scopeLabel}）`).join('、') : '您目前没有工作人员角色'}
+          </Text>
+          {calendar?.warning ? (
+            <Notice id='calendar-warning' tone='warn' title='节假日安排未录入' text={`${calendar.warning}。请省级管理员录入后，期限才按实际节假日计算。`} />
+          ) : null}
+          {tiles.length === 0 ? (
+            <EmptyState id='workbench-empty' text='工作台只对站点负责人、运营单位和主管部门开放。如需开通，请联系县级商务主管部门。' />
+          ) : (
+            <View id='workbench-tiles' className='tiles'>
+              {tiles.map((t) => (
+                <View key={t.key} id={`tile-${t.key}`} className='tile' hoverClass='tap-active' onClick={() => open(t.url)}>
+                  <Text className='tile__title'>{t.title}</Text>
+                  <Text className='tile__sub'>{t.sub}</Text>
+                  {t.key === 'queue' && overdue ? (
+                    overdue.count > 0 ? (
+                      <Text id='tile-queue-overdue' className='tile__alert'>
+                        超期 {overdue.count}
+                        {overdue.more ? '+' : ''} 件
+                      </Text>
+                    ) : (
+                      <Text id='tile-queue-overdue' className='tile__ok'>
+                        没有超期件
+                      </Text>
+                    )
+                  ) : null}
+                  {t.key === 'queue' && overdueError ? <Text className='tile__sub'>超期件数暂时查不到</Text> : null}
+                </View>
+              ))}
+            </View>
+          )}
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

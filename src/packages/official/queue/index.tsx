@@ -1,0 +1,132 @@
+/**
+ * 投诉待办: the complaints in the caller's scope, most urgent first (the server orders by
+ * deadline). Filters: status, 只看超期, 督办件, category. Each case shows its countdown.
+ */
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useMemo, useRef, useState } from 'react';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintStatus } from '@core/complaint/model';
+import PageShell from '../../../components/PageShell';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { complaintsAdmin, type ComplaintListItem, type QueueInput } from '../../../services/complaints-admin';
+import { usePaged } from '../../shared/hooks';
+import { ListFooter, Notice } from '../../shared/ui';
+import ComplaintCard from '../components/ComplaintCard';
+import '../../shared/sub.css';
+
+const STATUS_CHIPS: [ComplaintStatus | 'all', string][] = [
+  ['all', '全部'],
+  ['submitted', '待受理'],
+  ['accepted', '已受理'],
+  ['assigned', '已转办'],
+  ['replied', '已答复'],
+  ['closed', '已办结'],
+  ['refused', '不予受理'],
+];
+
+const PAGE = 20;
+
+export default function QueuePage() {
+  const [status, setStatus] = useState<ComplaintStatus | 'all'>('all');
+  const [overdue, setOverdue] = useState(false);
+  const [escalated, setEscalated] = useState(false);
+  const [category, setCategory] = useState<ComplaintCategory | null>(null);
+  const [showCategories, setShowCategories] = useState(false);
+  const shown = useRef(false);
+
+  const filters = useMemo<QueueInput>(
+    () => ({
+      status: status === 'all' ? undefined : status,
+      overdue: overdue || undefined,
+      escalated: escalated || undefined,
+      category: category ?? undefined,
+    }),
+    [status, overdue, escalated, category],
+  );
+  const list = usePaged<ComplaintListItem>((cursor) => complaintsAdmin.queue({ ...filters, cursor, limit: PAGE }), JSON.stringify(filters));
+  const calendarWarning = (list.first?.calendarWarning as string | null | undefined) ?? null;
+
+  useDidShow(() => {
+    // Back from a case: its state may have changed.
+    if (shown.current) list.reload();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    list.reload();
+    Taro.stopPullDownRefresh();
+  });
+
+  const open = (id: string) => Taro.navigateTo({ url: `/packages/official/complaint/index?id=${encodeURIComponent(id)}` });
+  const filtered = status !== 'all' || overdue || escalated || !!category;
+  const categoryLabel = category ? COMPLAINT_CATEGORIES.find(([c]) => c === category)?.[1] : null;
+
+  return (
+    <PageShell id='page-queue' heading='投诉待办'>
+      {calendarWarning ? <Notice id='calendar-warning' tone='warn' text={calendarWarning} /> : null}
+      <View id='queue-filters' className='filters'>
+        <View className='chips'>
+          {STATUS_CHIPS.map(([code, label]) => (
+            <View key={code} id={`filter-status-${code}`} className={`chip ${status === code ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setStatus(code)}>
+              {label}
+            </View>
+          ))}
+        </View>
+        <View className='chips'>
+          <View id='filter-overdue' className={`chip ${overdue ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setOverdue(!overdue)}>
+            {overdue ? '✓ ' : ''}只看超期
+          </View>
+          <View id='filter-escalated' className={`chip ${escalated ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setEscalated(!escalated)}>
+            {escalated ? '✓ ' : ''}督办件
+          </View>
+          <View id='filter-category' className={`chip ${category ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setShowCategories(!showCategories)}>
+            类型：{categoryLabel ?? '全部'} {showCategories ? '▴' : '▾'}
+          </View>
+        </View>
+        {showCategories ? (
+          <View id='category-panel' className='filters__panel'>
+            <View className='chips'>
+              <View id='filter-category-all' className={`chip ${!category ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => { setCategory(null); setShowCategories(false); }}>
+                全部类型
+              </View>
+              {COMPLAINT_CATEGORIES.map(([code, label]) => (
+                <View key={code} id={`filter-category-${code}`} className={`chip ${category === code ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => { setCategory(code); setShowCategories(false); }}>
+                  {label}
+                </View>
+              ))}
+            </View>
+          </View>
+        ) : null}
+      </View>
+
+      {list.status === 'loading' ? <Skeleton id='queue-loading' rows={3} /> : null}
+      {list.status === 'error' ? <ErrorState id='queue-error' message={list.error?.message ?? '加载失败'} onRetry={list.reload} /> : null}
+      {list.status === 'ready' && !list.items.length ? (
+        filtered ? (
+          <EmptyState
+            id='queue-empty'
+            text='没有符合条件的投诉'
+            actionText='清除筛选'
+            actionId='btn-clear-filters'
+            onAction={() => {
+              setStatus('all');
+              setOverdue(false);
+              setEscalated(false);
+              setCategory(null);
+            }}
+          />
+        ) : (
+          <EmptyState id='queue-empty' text='您的辖区目前没有投诉' />
+        )
+      ) : null}
+      {list.status === 'ready' && list.items.length ? (
+        <View id='queue-list'>
+          {list.items.map((item) => (
+            <ComplaintCard key={item.id} item={item} onOpen={open} />
+          ))}
+          <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} count={list.items.length} />
+        </View>
+      ) : null}
+      {list.status === 'ready' && list.items.length ? <Text className='small-note queue-note'>按期限先后排列，最紧急的在最上面。</Text> : null}
+    </PageShell>
+  );
+}

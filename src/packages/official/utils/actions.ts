@@ -1,0 +1,43 @@
+/**
+ * The server says which actions the caller may take on a case (`allowedActions`); the page shows
+ * exactly those buttons, in this order. Hiding a button is not access control — the server
+ * checks every action again.
+ */
+export type CaseAction = 'release' | 'accept' | 'reply' | 'assign' | 'extend' | 'merge' | 'refuse' | 'note';
+
+export interface ActionButton {
+  action: CaseAction;
+  label: string;
+  id: string;
+  tone: 'primary' | 'secondary' | 'ghost' | 'danger';
+  /** Runs at once (no form to fill). */
+  immediate: boolean;
+}
+
+export const ACTION_BUTTONS: readonly ActionButton[] = [
+  { action: 'release', label: '审核通过', id: 'btn-release', tone: 'primary', immediate: true },
+  { action: 'accept', label: '受理', id: 'btn-accept', tone: 'primary', immediate: true },
+  { action: 'reply', label: '答复', id: 'btn-reply', tone: 'primary', immediate: false },
+  { action: 'assign', label: '转办', id: 'btn-assign', tone: 'secondary', immediate: false },
+  { action: 'extend', label: '延期', id: 'btn-extend', tone: 'ghost', immediate: false },
+  { action: 'merge', label: '并单', id: 'btn-merge', tone: 'ghost', immediate: false },
+  { action: 'refuse', label: '不予受理', id: 'btn-refuse', tone: 'danger', immediate: false },
+  { action: 'note', label: '内部备注', id: 'btn-note', tone: 'ghost', immediate: false },
+];
+
+/** Buttons for the server's allowedActions; unknown action names are ignored. */
+export function buttonsFor(allowedActions: readonly string[]): ActionButton[] {
+  return ACTION_BUTTONS.filter((b) => allowedActions.includes(b.action));
+}
+
+/** What to tell the official after an action succeeded. */
+export const DONE_MESSAGES: Record<CaseAction, string> = {
+  release: '已审核通过，站点和投诉人可以看到了',
+  accept: '已受理，请在答复期限内答复',
+  reply: '已答复，已通知投诉人评价',
+  assign: '已转办',
+  extend: '已延期',
+  merge: '已并单',
+  refuse: '已不予受理，已通知投诉人',
+  note: '备注已保存（仅内部可见）',
+};

@@ -1,0 +1,111 @@
+/**
+ * City → county → township → village (12-digit code), one level at a time, from the `stations`
+ * function's `regions` action. Used by the application form and the officials' post form.
+ */
+import { Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+import { ErrorState, Skeleton } from '../../components/StateViews';
+import { stations, toApiError, type ApiError, type RegionItem } from '../../services/api';
+
+export interface ChosenVillage {
+  code: string;
+  name: string;
+  /** e.g. 于都县 · 贡江镇 · 长龙居委会 */
+  label: string;
+}
+
+const PROMPTS = ['请选择市', '请选择县（市、区）', '请选择乡镇（街道）', '请选择村（社区）'];
+
+interface Props {
+  value: ChosenVillage | null;
+  onChange: (v: ChosenVillage) => void;
+  idPrefix?: string;
+}
+
+export default function VillagePicker({ value, onChange, idPrefix = 'village' }: Props) {
+  const [open, setOpen] = useState(!value);
+  const [path, setPath] = useState<RegionItem[]>([]);
+  const [items, setItems] = useState<RegionItem[]>([]);
+  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState<ApiError | null>(null);
+  const parent = path.length ? path[path.length - 1] : null;
+
+  const load = useCallback(() => {
+    let alive = true;
+    setStatus('loading');
+    stations.regions({ parentCode: parent ? parent.code : null }).then(
+      (list) => {
+        if (!alive) return;
+        setItems(list);
+        setStatus('ready');
+      },
+      (e) => {
+        if (!alive) return;
+        setError(toApiError(e));
+        setStatus('error');
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, [parent]);
+
+  useEffect(() => (open ? load() : undefined), [open, load]);
+
+  const choose = (item: RegionItem) => {
+    if (item.level === 'village' || !item.hasChildren) {
+      if (item.level !== 'village') return; // only a village finishes
+      const chain = [...path, item];
+      onChange({ code: item.code, name: item.name, label: chain.slice(1).map((r) => r.name).join(' · ') });
+      setOpen(false);
+      return;
+    }
+    setPath([...path, item]);
+  };
+
+  if (!open && value) {
+    return (
+      <View id={`${idPrefix}-chosen`} className='picked'>
+        <Text className='picked__text'>{value.label}</Text>
+        <Text id={`${idPrefix}-change`} className='link' onClick={() => setOpen(true)}>
+          更换
+        </Text>
+      </View>
+    );
+  }
+
+  return (
+    <View id={`${idPrefix}-picker`} className='village-picker'>
+      <View className='region-picker__crumbs'>
+        <Text className={`crumb ${path.length ? 'crumb--link' : ''}`} onClick={() => setPath([])}>
+          江西省
+        </Text>
+        {path.map((r, i) => (
+          <Text key={r.code} className={`crumb ${i < path.length - 1 ? 'crumb--link' : ''}`} onClick={() => setPath(path.slice(0, i + 1))}>
+            {' › '}
+            {r.name}
+          </Text>
+        ))}
+      </View>
+      <Text className='region-picker__prompt'>{PROMPTS[path.length] ?? '请选择'}</Text>
+      {status === 'loading' ? <Skeleton id={`${idPrefix}-loading`} rows={1} /> : null}
+      {status === 'error' ? <ErrorState id={`${idPrefix}-error`} retryId={`${idPrefix}-retry`} message={error?.message ?? '加载失败'} onRetry={load} /> : null}
+      {status === 'ready' ? (
+        <View className='region-list'>
+          {items.length === 0 ? <Text className='state__text'>这里还没有下级地区</Text> : null}
+          {items.map((r) => (
+            <View key={r.code} id={`${idPrefix}-item-${r.code}`} className='region-item' hoverClass='tap-active' onClick={() => choose(r)}>
+              <Text className='region-item__name'>{r.name}</Text>
+              <Text className='region-item__arrow'>{r.level === 'village' ? '选择' : '›'}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {value ? (
+        <View className='btn btn--ghost btn--block village-picker__cancel' hoverClass='tap-active' onClick={() => setOpen(false)}>
+          不改了，仍选 {value.name}
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * `account` client: who am I (roles → which workbench tiles to show) and the holiday-calendar
+ * status (officials are warned when next year's holidays are not entered yet).
+ * Only types come from core/account/service.ts (the module itself pulls in zod).
+ */
+import type { MeView } from '@core/account/service';
+import { currentOpenid } from './identity';
+import { callFunction } from './transport';
+
+export type { MeView };
+
+export interface CalendarStatus {
+  years: { year: number; source: 'official' | 'admin' }[];
+  missingYears: number[];
+  warning: string | null;
+}
+
+let meCache: { key: string; promise: Promise<MeView> } | null = null;
+
+export const account = {
+  /** Cached per identity for the session; `fresh` asks again (failures are never cached). */
+  me(opts: { fresh?: boolean } = {}): Promise<MeView> {
+    const key = currentOpenid() ?? '';
+    if (!meCache || meCache.key !== key || opts.fresh) {
+      const promise = callFunction<MeView>('account', 'me', {});
+      meCache = { key, promise };
+      promise.catch(() => {
+        if (meCache?.promise === promise) meCache = null;
+      });
+    }
+    return meCache.promise;
+  },
+  calendar: () => callFunction<CalendarStatus>('account', 'calendar', {}),
+};
+
+/** For tests. */
+export function clearAccountCache(): void {
+  meCache = null;
+}
