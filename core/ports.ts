@@ -217,9 +217,9 @@ export interface RatingRepository {
   /** Held ratings on stations in any of these regions, oldest first. */
   listHeld(regionCodes: string[], offset: number, limit: number): Promise<Page<Rating>>;
   aggregate(stationId: string): Promise<RatingAggregate | null>;
-  /** Ratings (any status but rejected) on a station created in [since, until). */
+  /** Published and held ratings on a station created in [since, until) (not rejected, not replaced: one person re-rating counts once). */
   countBetween(stationId: string, since: string, until: string): Promise<number>;
-  /** Ratings on a station since `since` by accounts first seen after `newerThan`. */
+  /** Ratings (any status but replaced; rejected ones count) on a station since `since` by accounts first seen after `newerThan`. */
   countByNewAccounts(stationId: string, since: string, newerThan: string): Promise<number>;
   /** Record that an openid was seen (first time only); returns when it was first seen. */
   touchAccount(openid: string, at: string): Promise<string>;

@@ -21,6 +21,7 @@ export function summary(over: Partial<StationSummary> = {}): StationSummary {
     certified: true,
     inCultivation: false,
     stale: false,
+    demo: true,
     distanceM: 1234,
     ...over,
   };

@@ -4,9 +4,12 @@
  * disclosure; the region picker when location is refused; elder mode's larger text.
  * Screenshots: .cache/e2e/directory-*.png (look at them).
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import type { StationDetail } from '../../core/station/api';
-import { startHarness, type Harness } from './support/harness';
+import { ROOT, startHarness, type Harness } from './support/harness';
 
 /** Near 于都县城. The browser reports WGS-84; the app converts to GCJ-02 before asking. */
 const YUDU = { latitude: 25.952, longitude: 115.415 };
@@ -20,6 +23,12 @@ let problems: string[] = [];
 let contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
+  // Say what is missing instead of timing out on a blank page.
+  if (!existsSync(join(ROOT, 'dist', 'h5', 'index.html'))) throw new Error('dist/h5 is missing: run `npx tsx scripts/e2e.ts` (builds it) or `npm run build:h5` first');
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) throw new Error(`no browser at ${chromium}: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM_PATH)`);
+  const cjk = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  if (!cjk.error && !cjk.stdout.trim()) throw new Error('no Chinese font installed (screenshots would show boxes): apt-get install -y fonts-noto-cjk');
   h = await startHarness();
 });
 

@@ -7,6 +7,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { EVALUATION_LABELS } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { complaintsAdmin, type ComplaintCaseView } from '../../../services/complaints-admin';
@@ -150,7 +151,7 @@ export default function ComplaintPage() {
               <View className='section__body'>
                 <Text className='description'>{v.reply.text}</Text>
                 <Text className='small-note'>{formatDateTime(v.reply.at)}</Text>
-                {v.evaluation ? <Text className='small-note'>投诉人评价：{{ satisfied: '满意', basically: '基本满意', unsatisfied: '不满意', none: '未评价' }[v.evaluation]}</Text> : null}
+                {v.evaluation ? <Text className='small-note'>投诉人评价：{EVALUATION_LABELS[v.evaluation]}</Text> : null}
               </View>
             </View>
           ) : null}

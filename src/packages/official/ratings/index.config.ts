@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '评价审核',
+  enablePullDownRefresh: true,
+});

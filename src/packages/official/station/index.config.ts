@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '本站投诉',
+  enablePullDownRefresh: true,
+});

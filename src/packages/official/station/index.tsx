@@ -1,0 +1,42 @@
+/** 本站投诉: the station head's list of complaints about their station (no complainant identity unless allowed). */
+import { View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useRef } from 'react';
+import PageShell from '../../../components/PageShell';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { complaintsAdmin, type ComplaintListItem } from '../../../services/complaints-admin';
+import { usePaged } from '../../shared/hooks';
+import { ListFooter, Notice } from '../../shared/ui';
+import ComplaintCard from '../components/ComplaintCard';
+import '../../shared/sub.css';
+
+export default function StationComplaintsPage() {
+  const list = usePaged<ComplaintListItem>((cursor) => complaintsAdmin.station({ cursor, limit: 20 }), 'station');
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) list.reload();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    list.reload();
+    Taro.stopPullDownRefresh();
+  });
+  const open = (id: string) => Taro.navigateTo({ url: `/packages/official/complaint/index?mode=station&id=${encodeURIComponent(id)}` });
+
+  return (
+    <PageShell id='page-station-complaints' heading='本站投诉'>
+      <Notice tone='info' text='投诉人的身份和电话不向站点公开，除非投诉人自己同意。被转办给本站的投诉，请按主管部门要求尽快整改并答复。' />
+      {list.status === 'loading' ? <Skeleton id='station-loading' rows={2} /> : null}
+      {list.status === 'error' ? <ErrorState id='station-error' message={list.error?.message ?? '加载失败'} onRetry={list.reload} /> : null}
+      {list.status === 'ready' && !list.items.length ? <EmptyState id='station-empty' text='本站还没有收到投诉' /> : null}
+      {list.status === 'ready' && list.items.length ? (
+        <View id='station-list'>
+          {list.items.map((item) => (
+            <ComplaintCard key={item.id} item={item} onOpen={open} showStation={false} />
+          ))}
+          <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} count={list.items.length} />
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '投诉统计',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,97 @@
+/** 统计: complaints in the caller's region by status, category and station; on-time and satisfaction rates. */
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import PageShell from '../../../components/PageShell';
+import { ErrorState, Skeleton } from '../../../components/StateViews';
+import { complaintsAdmin } from '../../../services/complaints-admin';
+import { useLoad } from '../../shared/hooks';
+import { Notice, percent } from '../../shared/ui';
+import Bars from '../components/Bars';
+import '../../shared/sub.css';
+
+const RANGES: [number, string][] = [
+  [30, '近 30 天'],
+  [90, '近 90 天'],
+  [365, '近一年'],
+];
+const TOP_STATIONS = 10;
+
+export default function StatsPage() {
+  const [days, setDays] = useState(30);
+  const s = useLoad(() => complaintsAdmin.stats({ days }), [days]);
+  usePullDownRefresh(() => {
+    s.reload();
+    Taro.stopPullDownRefresh();
+  });
+  const v = s.data;
+  const stations = v ? [...v.byStation].sort((a, b) => b.count - a.count) : [];
+
+  return (
+    <PageShell id='page-stats' heading='投诉统计'>
+      <View className='chips'>
+        {RANGES.map(([d, label]) => (
+          <View key={d} id={`stats-days-${d}`} className={`chip ${days === d ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setDays(d)}>
+            {label}
+          </View>
+        ))}
+      </View>
+      {!v && s.status === 'loading' ? <Skeleton id='stats-loading' rows={2} /> : null}
+      {s.status === 'error' ? <ErrorState id='stats-error' message={s.error?.message ?? '加载失败'} onRetry={s.reload} /> : null}
+      {v && s.status !== 'error' ? (
+        <View id='stats-view' className={s.status === 'loading' ? 'is-refreshing' : ''}>
+          {v.calendarWarning ? <Notice id='calendar-warning' tone='warn' text={v.calendarWarning} /> : null}
+          <View className='big-numbers'>
+            <View className='big-number'>
+              <Text id='stats-total' className='big-number__value'>
+                {v.total}
+              </Text>
+              <Text className='big-number__label'>投诉总数</Text>
+            </View>
+            <View className='big-number'>
+              <Text id='stats-ontime' className='big-number__value'>
+                {percent(v.onTimeRate)}
+              </Text>
+              <Text className='big-number__label'>按期答复率</Text>
+            </View>
+            <View className='big-number'>
+              <Text id='stats-satisfaction' className='big-number__value'>
+                {percent(v.satisfactionRate)}
+              </Text>
+              <Text className='big-number__label'>满意率</Text>
+            </View>
+          </View>
+          <Text className='lead'>满意率 = （满意 + 基本满意）÷ 已评价件数；未评价的不算满意。</Text>
+
+          <View className='section'>
+            <Text className='section__title'>按状态</Text>
+            <View className='section__body'>
+              <Bars id='stats-by-status' items={v.byStatus.map((x) => ({ key: x.status, label: x.label, value: x.count }))} />
+            </View>
+          </View>
+          <View className='section'>
+            <Text className='section__title'>按类型</Text>
+            <View className='section__body'>
+              <Bars id='stats-by-category' items={[...v.byCategory].sort((a, b) => b.count - a.count).map((x) => ({ key: x.category, label: x.label, value: x.count, tone: 'secondary' as const }))} />
+            </View>
+          </View>
+          <View className='section'>
+            <View className='section__head'>
+              <Text className='section__title'>按站点</Text>
+              {stations.length > TOP_STATIONS ? <Text className='section__aside'>投诉最多的 {TOP_STATIONS} 个</Text> : null}
+            </View>
+            <View className='section__body'>
+              <Bars id='stats-by-station' items={stations.slice(0, TOP_STATIONS).map((x) => ({ key: x.stationId, label: x.stationName, value: x.count, tone: 'danger' as const }))} />
+            </View>
+          </View>
+          <View className='section'>
+            <Text className='section__title'>投诉人评价</Text>
+            <View className='section__body'>
+              <Bars id='stats-evaluations' items={v.evaluations.map((x) => ({ key: x.key, label: x.label, value: x.count }))} />
+            </View>
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}
