@@ -4,10 +4,9 @@
  * histories are consistent. Deterministic for a given seed.
  */
 import { WorkCalendar } from '../core/calendar/workdays';
-import { acceptDue, activeDueAt, transition, type Command } from '../core/complaint/machine';
+import { fileComplaint, trackingNumber, transition, type Command } from '../core/complaint/machine';
 import { CATEGORY_CODES, type Complaint, type HistoryEntry, type OutboxMessage } from '../core/complaint/model';
 import type { Station } from '../core/station/model';
-import { toShanghai } from '../core/shared/time';
 
 const DESCRIPTIONS = [
   '代寄快递时多收了两元钱，也没有给收据。',
@@ -48,48 +47,24 @@ export function generateComplaints(opts: { stations: Station[]; n: number; now: 
     const submitted = new Date(opts.now.getTime() - rand() * opts.days * 86_400_000);
     const openid = opts.residentOpenids[i % opts.residentOpenids.length];
     const id = `gen${String(i).padStart(7, '0')}x`;
-    const due = acceptDue(submitted, calendar);
     const at = submitted.toISOString();
-    let c: Complaint = {
-      id,
-      trackingNo: `TS${toShanghai(submitted).date.slice(2).replace(/-/g, '')}${i.toString(32).toUpperCase().padStart(6, '0').slice(-6)}`,
-      stationId: station.id,
-      stationName: station.name,
-      operatorName: station.operator.name,
-      regionCodes: station.regionPath.map((r) => r.code),
-      category: pick(CATEGORY_CODES),
-      description: pick(DESCRIPTIONS),
-      photos: [],
-      complainantOpenid: openid,
-      phoneCipher: null,
-      phoneMasked: null,
-      shareIdentity: rand() < 0.3,
-      held: false,
-      status: 'submitted',
-      version: 1,
-      submittedAt: at,
-      acceptDueOn: due.date,
-      acceptedAt: null,
-      handlerOpenid: null,
-      replyDueOn: null,
-      deadlineProvisional: due.provisional,
-      extension: null,
-      assignee: null,
-      reply: null,
-      replyOnTime: null,
-      evaluation: null,
-      evaluationComment: null,
-      reopenCount: 0,
-      refusal: null,
-      escalationLevel: 0,
-      escalations: [],
-      mergedInto: null,
-      supporters: 0,
-      dueAt: null,
-      closedAt: null,
-      updatedAt: at,
-    };
-    c.dueAt = activeDueAt(c);
+    let c: Complaint = fileComplaint(
+      {
+        id,
+        trackingNo: trackingNumber(submitted, i.toString(32).toUpperCase().padStart(6, '0').slice(-6)),
+        station,
+        category: pick(CATEGORY_CODES),
+        description: pick(DESCRIPTIONS),
+        photos: [],
+        complainantOpenid: openid,
+        phoneCipher: null,
+        phoneMasked: null,
+        shareIdentity: rand() < 0.3,
+        held: false,
+        submittedAt: submitted,
+      },
+      calendar,
+    );
     const history: HistoryEntry[] = [{ complaintId: id, at, actorRole: 'resident', actorOpenid: openid, action: 'submit', fromStatus: null, toStatus: 'submitted', note: null, internal: false }];
     const outbox: OutboxMessage[] = [];
     // Walk: how far this complaint has got, as a share of all complaints.

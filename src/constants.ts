@@ -7,3 +7,18 @@
 export const DEFAULT_RADIUS_M = 20_000;
 /** Largest `limit` a page may ask for. */
 export const MAX_PAGE = 50;
+
+/**
+ * Mirrored from core/complaint/api.ts and core/rating/api.ts (zod modules; the app imports only
+ * their types). test/components/feedback-constants.test.tsx checks they match.
+ */
+/** Longest complaint description (characters). */
+export const MAX_DESCRIPTION = 2000;
+/** Shortest complaint description the server accepts (after trimming). */
+export const MIN_DESCRIPTION = 5;
+/** Photos per complaint. */
+export const MAX_PHOTOS = 3;
+/** Longest rating comment (characters). */
+export const MAX_RATING_COMMENT = 300;
+/** Largest photo the local server takes (core/shared/image.ts MAX_PHOTO_BYTES). */
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;

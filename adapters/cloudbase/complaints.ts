@@ -43,7 +43,8 @@ import type {
   RoleRepository,
 } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
-import type { CbDatabase, CloudbaseSdk } from './stations';
+import { EVERYTHING, fetchRange, getDocs, isErrorAnswer, MAX_BATCH, request, unavailable, writeArg, type CloudbaseSdk, type WithId } from './sdk';
+import type { CbDatabase } from './stations';
 
 // ---------------------------------------------------------------------------------------------
 // The part of the SDK database API used here (a superset of what stations.ts needs). Results are
@@ -124,8 +125,6 @@ export const COMPLAINT_COLLECTIONS = {
   calendars: 'calendar_years',
 } as const;
 
-/** Documented maximum of one `get()` in a cloud function. */
-const MAX_BATCH = 100;
 /** Sorts after every ISO instant: complaints without a deadline come last in the 'due' order. */
 const NO_DUE = '~';
 /** At most this many stations in ComplaintStats.byStation (as in SQLite). */
@@ -183,36 +182,11 @@ interface CalendarDoc extends YearDays {
   enteredAt: string;
 }
 
-type WithId<T> = T & { _id: string };
-
 // ---------------------------------------------------------------------------------------------
-// SDK calls
-
-function unavailable(cause: unknown): AppError {
-  const err = new AppError('UNAVAILABLE', '数据暂时无法读取，请稍后再试');
-  (err as Error & { cause?: unknown }).cause = cause; // for debugging; never sent to clients
-  return err;
-}
+// SDK calls (request / getDocs / fetchRange: ./sdk)
 
 function conflict(): AppError {
   return new AppError('CONFLICT', CONFLICT_MESSAGE);
-}
-
-/** node-sdk answers a server error as `{ code, message }` instead of rejecting. */
-function isErrorAnswer(res: unknown): boolean {
-  return !!res && typeof res === 'object' && 'code' in res && !!(res as { code?: unknown }).code;
-}
-
-/** Await one SDK request outside a transaction; any failure becomes UNAVAILABLE. */
-async function request<T>(send: () => unknown): Promise<T> {
-  let res: unknown;
-  try {
-    res = await send();
-  } catch (err) {
-    throw err instanceof AppError ? err : unavailable(err);
-  }
-  if (isErrorAnswer(res)) throw unavailable(res);
-  return res as T;
 }
 
 /**
@@ -235,26 +209,6 @@ function errorText(err: unknown): string {
 function isTxConflict(err: unknown): boolean {
   return /TRANSACTION_CONFLICT|write ?conflict/i.test(errorText(err));
 }
-
-async function getDocs<T>(query: Query): Promise<WithId<T>[]> {
-  const res = await request<{ data?: unknown }>(() => query.get());
-  if (!Array.isArray(res?.data)) throw unavailable(new Error('get() answered without a data array'));
-  return res.data as WithId<T>[];
-}
-
-/** Documents [offset, offset + count) of a query, in batches of at most MAX_BATCH. */
-async function fetchRange<T>(build: () => Query, offset: number, count: number): Promise<WithId<T>[]> {
-  const out: WithId<T>[] = [];
-  while (out.length < count) {
-    const want = Math.min(MAX_BATCH, count - out.length);
-    const batch = await getDocs<T>(build().skip(offset + out.length).limit(want));
-    out.push(...batch);
-    if (batch.length < want) break;
-  }
-  return out;
-}
-
-const everything = Number.MAX_SAFE_INTEGER;
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -339,7 +293,7 @@ function context(db: CbDatabase, options: ComplaintStoreOptions): Ctx {
     sdk,
     names,
     coll: (name) => x.collection(name),
-    arg: (data) => (sdk === 'wx-server-sdk' ? { data } : data),
+    arg: (data) => writeArg(sdk, data),
     updated: (res) => {
       const r = res as { updated?: unknown; stats?: { updated?: unknown } } | null;
       const n = sdk === 'wx-server-sdk' ? r?.stats?.updated : r?.updated;
@@ -513,7 +467,7 @@ export function createCloudbaseComplaintRepository(db: CbDatabase, options: Comp
     },
 
     async history(id) {
-      const docs = await fetchRange<HistoryDoc>(() => ctx.coll(names.history).where({ complaintId: id }).orderBy('seq', 'asc'), 0, everything);
+      const docs = await fetchRange<HistoryDoc>(() => ctx.coll(names.history).where({ complaintId: id }).orderBy('seq', 'asc'), 0, EVERYTHING);
       return docs.map((d) => d.entry);
     },
 
@@ -624,7 +578,7 @@ export function createCloudbaseRoleRepository(db: CbDatabase, options: Complaint
   const roles = () => ctx.coll(ctx.names.roles);
   return {
     async activeFor(openid) {
-      const docs = await fetchRange<RoleDoc>(() => roles().where({ openid, revokedAt: null }).orderBy('grantedAt', 'asc').orderBy('_id', 'asc'), 0, everything);
+      const docs = await fetchRange<RoleDoc>(() => roles().where({ openid, revokedAt: null }).orderBy('grantedAt', 'asc').orderBy('_id', 'asc'), 0, EVERYTHING);
       return docs.map((d) => d.binding);
     },
     async list(q) {
@@ -677,7 +631,7 @@ export function createCloudbaseCalendarRepository(db: CbDatabase, options: Compl
   const years = () => ctx.coll(ctx.names.calendars);
   return {
     async adminYears() {
-      const docs = await fetchRange<CalendarDoc>(() => years().orderBy('year', 'asc'), 0, everything);
+      const docs = await fetchRange<CalendarDoc>(() => years().orderBy('year', 'asc'), 0, EVERYTHING);
       return docs.map((d) => ({ year: d.year, holidays: d.holidays, workdays: d.workdays, source: d.source }));
     },
     async saveYear(y, by, at) {

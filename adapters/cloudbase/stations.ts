@@ -12,12 +12,12 @@
  *
  * `db` is passed in and typed by the small local interfaces below: this module never loads an SDK.
  */
-import { AppError } from '../../core/shared/errors';
 import { distanceMeters } from '../../core/shared/geo';
 import type { NearbyQuery, Page, RegionRepository, SearchQuery, StationFilter, StationRepository } from '../../core/ports';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
 import type { StationLevel } from '../../core/station/vocabulary';
+import { EVERYTHING, fetchRange, getDocs, request, unavailable, writeArg, type CloudbaseSdk } from './sdk';
 
 // ---------------------------------------------------------------------------------------------
 // The subset of the SDK database API used here. Results are `unknown` on purpose: the SDKs
@@ -55,11 +55,8 @@ export interface CbDatabase {
   RegExp(options: { regexp: string; options?: string }): unknown;
 }
 
-/**
- * Which SDK `db` comes from. They differ in one call we make: wx-server-sdk takes
- * `doc(id).set({ data })`, @cloudbase/node-sdk takes `doc(id).set(data)`.
- */
-export type CloudbaseSdk = 'wx-server-sdk' | 'node-sdk';
+/** Re-exported for the adapters that import it from here. */
+export type { CloudbaseSdk };
 
 export interface CloudbaseOptions {
   /** Prepended to collection names (tests use a private prefix). */
@@ -73,9 +70,6 @@ export interface CloudbaseOptions {
 }
 
 export const COLLECTIONS = { stations: 'stations', regions: 'regions' } as const;
-
-/** Documented maximum of one `get()` in a cloud function. */
-export const MAX_BATCH = 100;
 
 /** Top level of the region tree: the province of Jiangxi. */
 const PROVINCE_CODE = '36';
@@ -115,55 +109,10 @@ export interface RegionDoc {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Calls into the SDK
-
-function unavailable(cause: unknown): AppError {
-  const err = new AppError('UNAVAILABLE', '数据暂时无法读取，请稍后再试');
-  // Kept for debugging; the router never sends it to clients.
-  (err as Error & { cause?: unknown }).cause = cause;
-  return err;
-}
-
-/** Await one SDK request; any failure (rejection or an error-shaped answer) becomes UNAVAILABLE. */
-async function request<T>(send: () => unknown): Promise<T> {
-  let res: unknown;
-  try {
-    res = await send();
-  } catch (err) {
-    throw unavailable(err);
-  }
-  if (res && typeof res === 'object' && 'code' in res && (res as { code?: unknown }).code) throw unavailable(res);
-  return res as T;
-}
-
-async function getDocs<T>(query: CbQuery): Promise<(T & { _id: string })[]> {
-  const res = await request<{ data?: unknown }>(() => query.get());
-  if (!Array.isArray(res?.data)) throw unavailable(new Error('get() answered without a data array'));
-  return res.data as (T & { _id: string })[];
-}
-
-/**
- * Documents [offset, offset + count) of a query, in batches of at most MAX_BATCH.
- * `build` makes the query afresh (order, projection) so skip/limit can be added per batch.
- */
-async function fetchRange<T>(build: () => CbQuery, offset: number, count: number): Promise<(T & { _id: string })[]> {
-  const out: (T & { _id: string })[] = [];
-  while (out.length < count) {
-    const want = Math.min(MAX_BATCH, count - out.length);
-    const batch = await getDocs<T>(build().skip(offset + out.length).limit(want));
-    out.push(...batch);
-    if (batch.length < want) break;
-  }
-  return out;
-}
+// Helpers (SDK calls: ./sdk)
 
 function regexEscape(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
-}
-
-/** wx-server-sdk wraps the document in `{ data }`; node-sdk takes it as is. */
-function setArg(sdk: CloudbaseSdk, data: Record<string, unknown>): Record<string, unknown> {
-  return sdk === 'wx-server-sdk' ? { data } : data;
 }
 
 /** Run `fn` over items with at most `width` requests in flight. */
@@ -263,7 +212,7 @@ export function createCloudbaseStationRepository(db: CbDatabase, options: Cloudb
       const latest = new Map(list.map((s) => [s.id, s])); // last version of an id wins, as in SQLite
       // set() replaces the whole document (no merge), so dropped services or a moved location leave no trace.
       await inBatches([...latest.values()], 10, (s) =>
-        request(() => stations().doc(s.id).set(setArg(sdk, { ...toStationDoc(db, s, pinyin) }))),
+        request(() => stations().doc(s.id).set(writeArg(sdk, { ...toStationDoc(db, s, pinyin) }))),
       );
     },
 
@@ -297,7 +246,7 @@ export function createCloudbaseRegionRepository(db: CbDatabase, options: Pick<Cl
     async children(parentCode) {
       const where = { parentCode: parentCode ?? PROVINCE_CODE };
       // A township can have more villages than one get() returns: read until a short batch.
-      const docs = await fetchRange<RegionDoc>(() => regions().where(where).orderBy('code', 'asc'), 0, Number.MAX_SAFE_INTEGER);
+      const docs = await fetchRange<RegionDoc>(() => regions().where(where).orderBy('code', 'asc'), 0, EVERYTHING);
       return docs.map(toRegion);
     },
 
@@ -311,7 +260,7 @@ export function createCloudbaseRegionRepository(db: CbDatabase, options: Pick<Cl
       await inBatches([...latest.values()], 10, (r) => {
         const doc: RegionDoc = { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode };
         if (r.centre) doc.centre = { lat: r.centre.lat, lng: r.centre.lng };
-        return request(() => regions().doc(r.code).set(setArg(sdk, { ...doc })));
+        return request(() => regions().doc(r.code).set(writeArg(sdk, { ...doc })));
       });
     },
   };

@@ -97,6 +97,73 @@ export function acceptDue(submittedAt: Date, calendar: WorkCalendar) {
   return calendar.addWorkdays(toShanghai(submittedAt).date, ACCEPT_WORKDAYS);
 }
 
+export interface NewComplaint {
+  id: string;
+  trackingNo: string;
+  station: { id: string; name: string; operator: { name: string }; regionPath: { code: string }[] };
+  category: Complaint['category'];
+  description: string;
+  photos: string[];
+  complainantOpenid: string;
+  phoneCipher: string | null;
+  phoneMasked: string | null;
+  shareIdentity: boolean;
+  held: boolean;
+  submittedAt: Date;
+}
+
+/** A freshly filed complaint (状态 待受理) with its accept deadline; the single place that builds one. */
+export function fileComplaint(input: NewComplaint, calendar: WorkCalendar): Complaint {
+  const at = input.submittedAt.toISOString();
+  const due = acceptDue(input.submittedAt, calendar);
+  const c: Complaint = {
+    id: input.id,
+    trackingNo: input.trackingNo,
+    stationId: input.station.id,
+    stationName: input.station.name,
+    operatorName: input.station.operator.name,
+    regionCodes: input.station.regionPath.map((r) => r.code),
+    category: input.category,
+    description: input.description,
+    photos: input.photos,
+    complainantOpenid: input.complainantOpenid,
+    phoneCipher: input.phoneCipher,
+    phoneMasked: input.phoneMasked,
+    shareIdentity: input.shareIdentity,
+    held: input.held,
+    status: 'submitted',
+    version: 1,
+    submittedAt: at,
+    acceptDueOn: due.date,
+    acceptedAt: null,
+    handlerOpenid: null,
+    replyDueOn: null,
+    deadlineProvisional: due.provisional,
+    extension: null,
+    assignee: null,
+    reply: null,
+    replyOnTime: null,
+    evaluation: null,
+    evaluationComment: null,
+    reopenCount: 0,
+    refusal: null,
+    escalationLevel: 0,
+    escalations: [],
+    mergedInto: null,
+    supporters: 0,
+    dueAt: null,
+    closedAt: null,
+    updatedAt: at,
+  };
+  c.dueAt = activeDueAt(c);
+  return c;
+}
+
+/** Tracking numbers read TS + yymmdd (Asia/Shanghai) + 6 random characters. */
+export function trackingNumber(submittedAt: Date, random6: string): string {
+  return `TS${toShanghai(submittedAt).date.slice(2).replace(/-/g, '')}${random6}`;
+}
+
 export function isOverdue(c: Complaint, now: Date): 'accept' | 'reply' | null {
   if (c.status === 'submitted' && now >= deadlineInstant(c.acceptDueOn)) return 'accept';
   if ((c.status === 'accepted' || c.status === 'assigned') && c.replyDueOn && now >= deadlineInstant(c.replyDueOn)) return 'reply';

@@ -25,7 +25,7 @@ import { toShanghai } from '../shared/time';
 import { LISTED_STATUSES } from '../station/vocabulary';
 import type { z } from '../shared/zod';
 import type * as api from './api';
-import { acceptDue, activeDueAt, canApply, isOverdue, transition, TRANSITIONS, type ActorKind, type Command, type CommandType } from './machine';
+import { canApply, fileComplaint, isOverdue, trackingNumber, transition, TRANSITIONS, type ActorKind, type Command, type CommandType } from './machine';
 import {
   CATEGORY_LABELS,
   ESCALATION_LABELS,
@@ -295,48 +295,24 @@ export function createComplaintService(deps: ComplaintDeps) {
       const now = clock.now();
       const at = now.toISOString();
       const cal = await calendar();
-      const due = acceptDue(now, cal);
       const complaintId = ids.id();
-      const complaint: Complaint = {
-        id: complaintId,
-        trackingNo: `TS${toShanghai(now).date.slice(2).replace(/-/g, '')}${ids.code(6)}`,
-        stationId: station.id,
-        stationName: station.name,
-        operatorName: station.operator.name,
-        regionCodes: station.regionPath.map((r) => r.code),
-        category: input.category,
-        description: input.description,
-        photos,
-        complainantOpenid: actor.openid,
-        phoneCipher: input.phone ? cipher.encrypt(input.phone) : null,
-        phoneMasked: maskPhone(input.phone),
-        shareIdentity: input.shareIdentity ?? false,
-        held,
-        status: 'submitted',
-        version: 1,
-        submittedAt: at,
-        acceptDueOn: due.date,
-        acceptedAt: null,
-        handlerOpenid: null,
-        replyDueOn: null,
-        deadlineProvisional: due.provisional,
-        extension: null,
-        assignee: null,
-        reply: null,
-        replyOnTime: null,
-        evaluation: null,
-        evaluationComment: null,
-        reopenCount: 0,
-        refusal: null,
-        escalationLevel: 0,
-        escalations: [],
-        mergedInto: null,
-        supporters: 0,
-        dueAt: null,
-        closedAt: null,
-        updatedAt: at,
-      };
-      complaint.dueAt = activeDueAt(complaint);
+      const complaint = fileComplaint(
+        {
+          id: complaintId,
+          trackingNo: trackingNumber(now, ids.code(6)),
+          station,
+          category: input.category,
+          description: input.description,
+          photos,
+          complainantOpenid: actor.openid,
+          phoneCipher: input.phone ? cipher.encrypt(input.phone) : null,
+          phoneMasked: maskPhone(input.phone),
+          shareIdentity: input.shareIdentity ?? false,
+          held,
+          submittedAt: now,
+        },
+        cal,
+      );
       const history: HistoryEntry = {
         complaintId,
         at,
@@ -345,7 +321,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         action: 'submit',
         fromStatus: null,
         toStatus: 'submitted',
-        note: held ? '已提交，内容审核后受理' : `请于 ${due.date} 前受理`,
+        note: held ? '已提交，内容审核后受理' : `请于 ${complaint.acceptDueOn} 前受理`,
         internal: false,
       };
       const { complaint: stored } = await complaints.create({ complaint, history, outbox: [], requestKey: `${actor.openid}:${requestId}` });

@@ -11,6 +11,7 @@
 import fc from 'fast-check';
 import { checkCharacter } from '../../core/recruitment/idcard';
 import { ERROR_CODES, type Envelope } from '../../core/shared/errors';
+import { createLocalFunctions } from '../../server/functions';
 import { DEMO, countRows, rid, startApp, type CallResult, type TestApp } from '../support/local-app';
 
 jest.setTimeout(120_000);
@@ -298,39 +299,36 @@ describe('applications', () => {
     expect(errorOf(sameAccount)).toEqual({ code: 'CONFLICT', message: '您已经报名过这个岗位', fields: { postId: '已报名' } });
     const otherAccount = await call('recruitment', 'apply', applyData(P.a1, S.A), 'someone-else-1', rid());
     expect(errorOf(otherAccount)).toMatchObject({ code: 'CONFLICT', fields: { idNumber: '已报名' } });
-    // The same person may apply to another post.
-    expect(codeOf(await call('recruitment', 'apply', applyData(P.a1, S.C), P.a1.openid, rid()))).toBe('CONFLICT'); // a1's ID… no: c1 is on C
   });
 
   it('bad input: no consent, malformed or wrong ID number, ID not matching, malformed phone, no requestId', async () => {
     const fresh = person('applicant-z1', '杨光明', '19870707', 111, '13970000099');
-    SECRETS.push(fresh.idNumber, fresh.phone);
+    const wrongCheck = fresh.idNumber.slice(0, 17) + (fresh.idNumber[17] === '1' ? '2' : '1');
+    const badDate = `36073119870231111${checkCharacter('36073119870231111')}`;
+    SECRETS.push(fresh.idNumber, fresh.phone, wrongCheck, badDate);
     const before = countRows(t.app, 'applications');
-    const cases: [Record<string, unknown>, string, string][] = [
-      [{ idConsent: false }, 'idConsent', '请勾选同意提供身份证号'],
-      [{ idConsent: undefined }, 'idConsent', '请勾选同意提供身份证号'],
-      [{ idConsent: 'true' }, 'idConsent', '请勾选同意提供身份证号'],
-      [{ idNumber: fresh.idNumber.slice(0, 17) }, 'idNumber', '身份证号应为 18 位（最后一位可以是 X）'],
-      [{ idNumber: fresh.idNumber.slice(0, 17) + (fresh.idNumber[17] === '1' ? '2' : '1') }, 'idNumber', '身份证号校验位不对，请核对'],
-      [{ idNumber: `3607311987023${'0'}111`.slice(0, 17) + 'X' }, 'idNumber', '身份证号里的出生日期不对'],
-      [{ idNumber: `${fresh.idNumber}1` }, 'data.idNumber', '身份证号应为 18 位'],
-      [{ birthYear: 1988 }, 'birthYear', '与身份证号不一致'],
-      [{ gender: fresh.gender === 'male' ? 'female' : 'male' }, 'gender', '与身份证号不一致'],
-      [{ phone: '1397000009' }, 'data.phone', '请填写 11 位手机号'],
-      [{ phone: '23970000099' }, 'data.phone', '请填写 11 位手机号'],
-      [{ phone: '139-7000-0099' }, 'data.phone', '请填写 11 位手机号'],
-      [{ name: 'Tom' }, 'data.name', '请填写真实姓名（2-15 个汉字）'],
-      [{ villageCode: '360731100999' }, 'villageCode', '没有这个村'],
-      [{ extra: 1 }, 'data.extra', '不支持的字段'],
+    const cases: [Record<string, unknown>, Record<string, string>][] = [
+      [{ idConsent: false }, { 'data.idConsent': '请勾选同意提供身份证号' }],
+      [{ idConsent: undefined }, { 'data.idConsent': '请勾选同意提供身份证号' }],
+      [{ idConsent: 'true' }, { 'data.idConsent': '请勾选同意提供身份证号' }],
+      [{ idNumber: fresh.idNumber.slice(0, 17) }, { idNumber: '身份证号应为 18 位（最后一位可以是 X）' }],
+      [{ idNumber: wrongCheck }, { idNumber: '身份证号校验位不对，请核对' }],
+      [{ idNumber: badDate }, { idNumber: '身份证号里的出生日期不对' }],
+      [{ idNumber: `${fresh.idNumber}1` }, { 'data.idNumber': '身份证号应为 18 位' }],
+      [{ idNumber: '' }, { 'data.idNumber': '请填写身份证号' }],
+      [{ birthYear: 1988 }, { birthYear: '与身份证号不一致' }],
+      [{ gender: fresh.gender === 'male' ? 'female' : 'male' }, { gender: '与身份证号不一致' }],
+      [{ phone: '1397000009' }, { 'data.phone': '请填写 11 位手机号' }],
+      [{ phone: '23970000099' }, { 'data.phone': '请填写 11 位手机号' }],
+      [{ phone: '139-7000-0099' }, { 'data.phone': '请填写 11 位手机号' }],
+      [{ phone: undefined }, { 'data.phone': '必填' }],
+      [{ name: 'Tom' }, { 'data.name': '请填写真实姓名（2-15 个汉字）' }],
+      [{ villageCode: '360731100999' }, { villageCode: '没有这个村' }],
+      [{ extra: 1 }, { 'data.extra': '不支持的字段' }],
     ];
-    for (const [over, field, message] of cases) {
+    for (const [over, fields] of cases) {
       const r = await call('recruitment', 'apply', applyData(fresh, S.B, over), fresh.openid, rid());
-      expect({ over, code: codeOf(r) }).toEqual({ over, code: 'VALIDATION_ERROR' });
-      const e = errorOf(r)!;
-      expect(e.message).toMatch(HAN);
-      const key = Object.keys(e.fields ?? {}).find((f) => f === field || f === `data.${field}` || f === field.replace(/^data\./, ''));
-      expect({ over, key: key ?? Object.keys(e.fields ?? {}) }).toEqual({ over, key: expect.any(String) });
-      expect(e.fields![key as string]).toBe(message);
+      expect({ over, error: errorOf(r) }).toEqual({ over, error: { code: 'VALIDATION_ERROR', message: expect.stringMatching(HAN), fields } });
     }
     // Without a requestId.
     expect(errorOf(await call('recruitment', 'apply', applyData(fresh, S.B), fresh.openid))).toMatchObject({ code: 'VALIDATION_ERROR', fields: { requestId: '必填' } });
@@ -399,7 +397,8 @@ describe('scoring, reveal, selection', () => {
     }
     // Every criterion, no others.
     const partial = await call('recruitment', 'score', { applicationId: S.app.a1, byCriterion: { 电商技能: 90 } }, DEMO.county);
-    expect(errorOf(partial)).toMatchObject({ code: 'VALIDATION_ERROR', message: '请按评分项逐项打分：农产品经验、电商技能、群众基础'.replace(/：.*/, (m) => m) });
+    expect(errorOf(partial)).toMatchObject({ code: 'VALIDATION_ERROR', message: expect.stringContaining('请按评分项逐项打分'), fields: { byCriterion: '评分项不对' } });
+    for (const c of ['电商技能', '群众基础', '农产品经验']) expect(errorOf(partial)!.message).toContain(c);
     expect(codeOf(await call('recruitment', 'score', { applicationId: S.app.a1, byCriterion: { 电商技能: 101, 群众基础: 1, 农产品经验: 1 } }, DEMO.county))).toBe('VALIDATION_ERROR');
 
     for (const [k, vals] of [['b1', [90, 90, 90]], ['b2', [50, 50, 50]], ['c1', [80, 80, 80]], ['d1', [75, 75, 75]]] as const) await score(DEMO.county, S.app[k], [...vals]);
@@ -450,10 +449,13 @@ describe('scoring, reveal, selection', () => {
       expect(JSON.stringify(e)).not.toContain(P.b1.idNumber);
       expect(JSON.stringify(e)).not.toContain(P.b1.phone);
     }
-    // Operator staff may score but not decrypt; a reason is required.
+    // Operator staff may score but not decrypt (the denial is audited); a reason is required.
+    const doneBefore = entries.filter((e) => e.outcome === 'done').length;
     expect(codeOf(await call('recruitment', 'reveal', { applicationId: S.app.b1, field: 'phone', reason: '联系' }, DEMO.operatorStaff))).toBe('FORBIDDEN');
     expect(errorOf(await call('recruitment', 'reveal', { applicationId: S.app.b1, field: 'phone', reason: '' }, DEMO.county))).toMatchObject({ code: 'VALIDATION_ERROR', fields: { 'data.reason': '请填写查看原因' } });
-    expect((await t.app.stores.audit.list({ action: 'recruitment.reveal', offset: 0, limit: 100 })).items.filter((e) => e.outcome === 'done').length).toBe(done.length + (entries.filter((e) => e.outcome === 'done').length - done.length));
+    const after = (await t.app.stores.audit.list({ action: 'recruitment.reveal', offset: 0, limit: 100 })).items;
+    expect(after.filter((e) => e.outcome === 'done').length).toBe(doneBefore);
+    expect(after.filter((e) => e.outcome === 'denied' && e.actorOpenid === DEMO.operatorStaff)).toHaveLength(1);
   });
 
   it('selection: the chosen one, qualified runners-up into the reserve pool, the rest unsuccessful', async () => {
@@ -775,80 +777,88 @@ describe('fuzzing: arbitrary input to every action never makes an INTERNAL error
     recruitment: ['posts', 'post', 'apply', 'mine', 'withdraw', 'createPost', 'openPost', 'closePost', 'cancelPost', 'applications', 'reveal', 'score', 'select', 'reserve', 'recordTraining', 'training'],
     notices: ['list', 'get', 'object', 'publish', 'objections', 'resolve'],
   };
-  const WHO = [null, DEMO.resident1, DEMO.county, DEMO.city, DEMO.province, DEMO.operatorStaff, DEMO.stationHead, P.b1.openid];
   const NASTY_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'then', '', 'valueOf'];
   const FIELDS = ['id', 'postId', 'applicationId', 'noticeId', 'objectionId', 'version', 'name', 'gender', 'birthYear', 'idNumber', 'idConsent', 'phone', 'villageCode', 'background', 'education', 'skills', 'productExperience', 'statement', 'title', 'stationId', 'requirements', 'rubric', 'opensOn', 'closesOn', 'qualifyingScore', 'field', 'reason', 'byCriterion', 'kind', 'date', 'days', 'regionCode', 'status', 'cursor', 'limit', 'realName', 'text', 'startsOn', 'endsOn', 'objectionChannel', 'response'];
-  const key = fc.oneof(fc.constantFrom(...NASTY_KEYS, ...FIELDS), fc.string({ maxLength: 8 }));
-  const leaf = fc.oneof(
-    fc.constantFrom(null, true, false, 0, -1, 1, 1.5, 1e308, -0, '', ' ', '0', 'x'.repeat(2000), '贡'.repeat(300), '\u0000', '\uD800', '2026-02-30', '9999-99-99', '0000-00-00', 'NaN'),
-    fc.integer(),
-    fc.double(),
-    fc.string({ maxLength: 30 }),
-    fc.constantFrom(...Object.values(S.app).filter(Boolean), S.A, S.B, S.J, S.notice.B, ST_B, VILLAGE, '360731', '36', 'open', 'closed', 'idNumber', 'phone', 'pre_job', 'upheld', 'male', 'villager'),
-  );
-  const value = fc.letrec((tie) => ({
-    v: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(key, tie('v'), { maxKeys: 5 })),
-  })).v;
-  /** Mostly data shaped like the real inputs, with some fields wrong. */
-  const shaped = fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 8 });
-  const event = fc.oneof(
-    fc.record({ action: fc.constantFrom(...ACTIONS.recruitment, ...ACTIONS.notices), data: fc.oneof(shaped, value), requestId: fc.option(fc.oneof(fc.string({ maxLength: 70 }), fc.constant(rid('fz'))), { nil: undefined }) }, { requiredKeys: ['action'] }),
-    value,
-  );
+  const fuzzLog: string[] = [];
+  let handlers: Record<string, (event: unknown, caller: { openid: string | null }) => Promise<Envelope<unknown>>>;
 
-  let checked = 0;
-  async function check(fn: string, ev: unknown, who: string | null) {
-    let res: Envelope<unknown>;
-    try {
-      res = await t.direct(fn, (ev as { action?: string })?.action ?? '', undefined, who);
-      // direct() builds its own event; send the raw one to exercise the router too.
-      res = await (t as unknown as { direct: (f: string, a: string, d?: unknown, o?: string | null, r?: string) => Promise<Envelope<unknown>> }).direct(fn, String((ev as { action?: unknown })?.action ?? ''), (ev as { data?: unknown })?.data, who, typeof (ev as { requestId?: unknown })?.requestId === 'string' ? ((ev as { requestId: string }).requestId) : undefined);
-    } catch (err) {
-      throw new Error(`${fn} threw ${(err as Error)?.name}: ${JSON.stringify(ev)?.slice(0, 300)}`);
-    }
-    checked++;
-    expect(res).toBeDefined();
-    if (!res.ok) {
-      expect({ ev, code: res.error.code }).not.toEqual({ ev, code: 'INTERNAL' });
-      expect(ERROR_CODES).toContain(res.error.code);
-      expect(res.error.message).toMatch(HAN);
-      if (res.error.code === 'VALIDATION_ERROR') for (const m of Object.values(res.error.fields ?? {})) expect(m).toMatch(HAN);
-    }
+  /** Built when the story has run: ids of real records make the fuzzed input reach deeper. */
+  function arbitraries() {
+    const who = fc.constantFrom<string | null>(null, DEMO.resident1, DEMO.county, DEMO.city, DEMO.province, DEMO.operatorStaff, DEMO.stationHead, P.b1.openid);
+    const key = fc.oneof(fc.constantFrom(...NASTY_KEYS, ...FIELDS), fc.string({ maxLength: 8 }));
+    const real = [...Object.values(S.app), S.A, S.B, S.J, S.V, ...Object.values(S.notice), ...Object.values(S.objection)].filter(Boolean);
+    const leaf = fc.oneof(
+      fc.constantFrom(null, true, false, 0, -1, 1, 1.5, 1e308, -0, '', ' ', '0', 'x'.repeat(2000), '贡'.repeat(300), '\u0000', '\uD800', '2026-02-30', '9999-99-99', '0000-00-00', 'NaN'),
+      fc.integer(),
+      fc.double(),
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom(...real, ST_B, VILLAGE, '360731', '36', 'open', 'closed', 'idNumber', 'phone', 'pre_job', 'upheld', 'male', 'villager', P.a2.idNumber),
+    );
+    const { v: value } = fc.letrec((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(key, tie('v'), { maxKeys: 5 })),
+    }));
+    /** Data shaped like the real inputs, with some fields wrong. */
+    const shaped = fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 8 });
+    const requestId = fc.option(fc.oneof(fc.string({ maxLength: 70 }), fc.constant('fz-0123456789')), { nil: undefined });
+    const event = (fn: string) =>
+      fc.oneof(
+        { weight: 4, arbitrary: fc.record({ action: fc.constantFrom(...ACTIONS[fn]), data: fc.oneof(shaped, value), requestId }, { requiredKeys: ['action'] }) },
+        { weight: 1, arbitrary: value },
+      );
+    return { who, value, shaped, event };
+  }
+
+  beforeAll(() => {
+    t.clock.set(at10('2026-10-20'));
+    const logger = { info: (e: Record<string, unknown>) => void fuzzLog.push(JSON.stringify(e)), error: (e: Record<string, unknown>) => void fuzzLog.push(JSON.stringify(e)) };
+    handlers = createLocalFunctions(t.app.stores, t.app.platform, logger).functions;
+  });
+
+  function checkEnvelope(ev: unknown, res: Envelope<unknown>) {
+    expect(JSON.parse(JSON.stringify(res))).toEqual(res);
+    if (res.ok) return;
+    expect({ ev, code: res.error.code }).not.toEqual({ ev, code: 'INTERNAL' });
+    expect(ERROR_CODES).toContain(res.error.code);
+    expect(res.error.message).toMatch(HAN);
+    if (res.error.code === 'VALIDATION_ERROR') for (const m of Object.values(res.error.fields ?? {})) expect(m).toMatch(HAN);
   }
 
   it.each(['recruitment', 'notices'])('%s: random events from random callers', async (fn) => {
-    t.clock.set(at10('2026-10-20'));
+    const { who, event } = arbitraries();
     await fc.assert(
-      fc.asyncProperty(event, fc.constantFrom(...WHO), async (ev, who) => {
-        await check(fn, ev, who);
+      fc.asyncProperty(event(fn), who, async (ev, openid) => {
+        // A JSON round trip, as over the wire.
+        const wire = JSON.parse(JSON.stringify(ev) ?? 'null');
+        checkEnvelope(ev, await handlers[fn](wire, { openid }));
       }),
-      { numRuns: 400 },
+      { numRuns: 500 },
     );
+    expect(fuzzLog.filter((l) => l.includes('"code":"INTERNAL"'))).toEqual([]);
   });
 
   it('every action: an unknown field, or data that is not an object → VALIDATION_ERROR, whoever calls', async () => {
+    const { who, value, shaped } = arbitraries();
+    const data = fc.oneof(
+      fc.record({ base: shaped, extra: fc.constantFrom('hack', 'applicantOpenid', 'idCipher', 'openid', '__proto__', 'status2') }).map(({ base, extra }) => JSON.parse(JSON.stringify({ ...base, [extra]: 1 }))),
+      fc.oneof(fc.string(), fc.integer(), fc.array(value, { maxLength: 3 }), fc.constant(true)),
+    );
     for (const [fn, actions] of Object.entries(ACTIONS)) {
       for (const action of actions) {
         await fc.assert(
-          fc.asyncProperty(
-            fc.oneof(
-              fc.record({ base: shaped, extra: fc.constantFrom('hack', 'applicantOpenid', 'idCipher', 'openid', '__proto__', 'status2') }).map(({ base, extra }) => JSON.parse(JSON.stringify({ ...base, [extra]: 1 }).replace('"__proto__":', '"__proto__":'))),
-              fc.oneof(fc.string(), fc.integer(), fc.array(value, { maxLength: 3 }), fc.constant(true)),
-            ),
-            fc.constantFrom(...WHO),
-            async (data, who) => {
-              const res = await t.direct(fn, action, data, who, rid('fz'));
-              expect({ fn, action, data, code: res.ok ? 'ok' : res.error.code }).toEqual({ fn, action, data, code: 'VALIDATION_ERROR' });
-            },
-          ),
-          { numRuns: 25 },
+          fc.asyncProperty(data, who, async (d, openid) => {
+            const res = await handlers[fn]({ action, data: d, requestId: rid('fz') }, { openid });
+            expect({ fn, action, d, code: res.ok ? 'ok' : res.error.code }).toEqual({ fn, action, d, code: 'VALIDATION_ERROR' });
+          }),
+          { numRuns: 30 },
         );
       }
     }
   });
 
   it('an unknown action → NOT_FOUND', async () => {
-    for (const fn of ['recruitment', 'notices']) expect((await t.direct(fn, 'dropTables', {}, DEMO.province)).ok).toBe(false);
-    expect(checked).toBeGreaterThan(0);
+    for (const fn of ['recruitment', 'notices']) {
+      const res = await handlers[fn]({ action: 'dropTables', data: {} }, { openid: DEMO.province });
+      expect(res).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
   });
 });

@@ -81,7 +81,8 @@ export default function ComplaintPage() {
           {v.calendarWarning ? <Notice id='complaint-calendar-warning' tone='warn' text={v.calendarWarning} /> : null}
           {v.held && !asStation ? <Notice tone='warn' text='投诉内容需要人工审核：审核通过前站点看不到，受理前请先审核。' /> : null}
 
-          {!asStation ? <CaseActions c={v} onChanged={changed} onConflict={conflict} /> : null}
+          {/* A station head answers a case assigned to the station (the server lists 答复 then). */}
+          {!asStation || v.allowedActions.length ? <CaseActions c={v} onChanged={changed} onConflict={conflict} /> : null}
 
           <View id='complaint-facts' className='section'>
             <Text className='section__title'>基本情况</Text>

@@ -1,0 +1,14 @@
+import { Picker, Text, View } from '@tarojs/components';
+import { formatDay } from '../../shared/ui';
+
+/** A date picker that shows the chosen day in words ("12月4日"). */
+export default function DateField({ id, value, onChange, start, end }: { id: string; value: string; onChange: (v: string) => void; start?: string; end?: string }) {
+  return (
+    <Picker mode='date' value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
+      <View id={id} className='picker' hoverClass='tap-active'>
+        <Text>{value ? `${formatDay(value)}（${value}）` : '请选择日期'}</Text>
+        <Text className='picker__arrow'>▾</Text>
+      </View>
+    </Picker>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * 新建招募岗位: title, the station (or a village that needs one), requirements (第九条1),
+ * the published rubric (weights sum to 100), the application window. Created as a draft;
+ * the next page opens it for applications.
+ */
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { addDays } from '@core/shared/time';
+import PageShell from '../../../components/PageShell';
+import { account } from '../../../services/account';
+import { stations, type StationSummary } from '../../../services/api';
+import { recruitment } from '../../../services/recruitment';
+import { toApiError, type ApiError } from '../../../services/transport';
+import VillagePicker, { type ChosenVillage } from '../../shared/VillagePicker';
+import { Choices, Field, Notice, SubmitButton, TextInput, fieldError, todayShanghai } from '../../shared/ui';
+import DateField from '../components/DateField';
+import RubricEditor from '../components/RubricEditor';
+import { rememberPost } from '../utils/my-posts';
+import { checkRubricRows, type RubricRow } from '../utils/rubric';
+import '../../shared/sub.css';
+
+const DEFAULT_REQUIREMENTS = ['有较强的扶贫事业心和责任感', '具有一定的电商知识和服务技能', '熟悉当地贫困人口与扶贫产品情况'];
+const DEFAULT_RUBRIC: RubricRow[] = [
+  { criterion: '电商知识和技能', weight: '30' },
+  { criterion: '农产品上行能力', weight: '30' },
+  { criterion: '熟悉当地情况', weight: '20' },
+  { criterion: '责任心和群众口碑', weight: '20' },
+];
+
+export default function NewPostPage() {
+  const today = todayShanghai();
+  const [title, setTitle] = useState('');
+  const [target, setTarget] = useState<'station' | 'village'>('station');
+  const [regionCode, setRegionCode] = useState<string | undefined>(undefined);
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<StationSummary[] | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [searchError, setSearchError] = useState<ApiError | null>(null);
+  const [station, setStation] = useState<StationSummary | null>(null);
+  const [village, setVillage] = useState<ChosenVillage | null>(null);
+  const [requirements, setRequirements] = useState<string[]>(DEFAULT_REQUIREMENTS);
+  const [rubric, setRubric] = useState<RubricRow[]>(DEFAULT_RUBRIC);
+  const [opensOn, setOpensOn] = useState(today);
+  const [closesOn, setClosesOn] = useState(addDays(today, 14));
+  const [qualifying, setQualifying] = useState('60');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [hint, setHint] = useState<string | null>(null);
+
+  useEffect(() => {
+    account.me().then(
+      (me) => {
+        const s = me.roles.find((r) => r.scope.kind === 'region')?.scope;
+        if (s && s.kind === 'region') setRegionCode(s.regionCode);
+      },
+      () => undefined,
+    );
+  }, []);
+
+  const search = () => {
+    const text = q.trim();
+    if (!text && !regionCode) {
+      setHint('请输入站点名称');
+      return;
+    }
+    setSearching(true);
+    setSearchError(null);
+    stations.search({ q: text || undefined, regionCode, limit: 20 }).then(
+      (page) => {
+        setFound(page.items);
+        setSearching(false);
+      },
+      (e) => {
+        setSearchError(toApiError(e));
+        setSearching(false);
+      },
+    );
+  };
+
+  const check = checkRubricRows(rubric);
+  const reqs = requirements.map((r) => r.trim()).filter(Boolean);
+
+  const submit = async () => {
+    setHint(null);
+    if (!title.trim()) return setHint('请填写岗位名称');
+    if (target === 'station' && !station) return setHint('请选择站点');
+    if (target === 'village' && !village) return setHint('请选择村');
+    if (!reqs.length) return setHint('至少写一条任职条件');
+    if (!check.ok) return setHint(check.message);
+    if (closesOn < opensOn) return setHint('报名截止日期不能早于开始日期');
+    const score = Number(qualifying);
+    if (!/^\d{1,3}$/.test(qualifying) || score > 100) return setHint('备用库分数线应为 0 到 100');
+    setBusy(true);
+    setError(null);
+    try {
+      const post = await recruitment.createPost({
+        title: title.trim(),
+        ...(target === 'station' ? { stationId: station!.id } : { villageCode: village!.code }),
+        requirements: reqs,
+        rubric: check.rubric,
+        opensOn,
+        closesOn,
+        qualifyingScore: score,
+      });
+      rememberPost(post.id);
+      Taro.redirectTo({ url: `/packages/official/post/index?id=${encodeURIComponent(post.id)}&created=1` });
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PageShell id='page-post-new' heading='新建招募岗位'>
+      <View id='post-form' className='form'>
+        <Field label='岗位名称' required error={fieldError(error, 'title')}>
+          <TextInput id='post-title' value={title} onChange={setTitle} placeholder='如：贡江镇服务站负责人' maxlength={40} />
+        </Field>
+
+        <Field label='为哪里招' required error={fieldError(error, 'stationId') ?? fieldError(error, 'villageCode')}>
+          <Choices
+            idPrefix='post-target'
+            options={[
+              ['station', '已有站点'],
+              ['village', '还没有站点的村'],
+            ]}
+            value={target}
+            onChange={setTarget}
+          />
+          {target === 'station' ? (
+            station ? (
+              <View id='post-station-chosen' className='picked'>
+                <Text className='picked__text'>{station.name}</Text>
+                <Text id='post-station-change' className='link' onClick={() => setStation(null)}>
+                  更换
+                </Text>
+              </View>
+            ) : (
+              <View>
+                <View className='row'>
+                  <View className='row__grow'>
+                    <TextInput id='post-station-q' value={q} onChange={setQ} placeholder='站点名称或拼音首字母' maxlength={50} />
+                  </View>
+                  <View id='btn-station-search' className='btn btn--secondary search__btn' hoverClass='tap-active' onClick={search}>
+                    {searching ? '查找中' : '查找'}
+                  </View>
+                </View>
+                {searchError ? <Text className='field__error'>{searchError.message}</Text> : null}
+                {found && !found.length ? <Text className='small-note'>没有找到站点，换个名字试试</Text> : null}
+                {found?.map((s) => (
+                  <View key={s.id} id={`station-option-${s.id}`} className='option' hoverClass='tap-active' onClick={() => setStation(s)}>
+                    <View className='option__body'>
+                      <Text className='option__title'>{s.name}</Text>
+                      <Text className='option__sub'>{s.place}</Text>
+                    </View>
+                  </View>
+                ))}
+              </View>
+            )
+          ) : (
+            <VillagePicker idPrefix='post-village' value={village} onChange={setVillage} />
+          )}
+        </Field>
+
+        <Field label='任职条件' required hint='第九条1：事业心和责任感、电商知识和服务技能、熟悉当地情况' error={fieldError(error, 'requirements')}>
+          {requirements.map((r, i) => (
+            <View key={i} className='rubric-row'>
+              <View className='rubric-row__name'>
+                <TextInput id={`post-req-${i}`} value={r} onChange={(v) => setRequirements(requirements.map((x, k) => (k === i ? v : x)))} maxlength={100} placeholder='一条任职条件' />
+              </View>
+              <View id={`post-req-remove-${i}`} className={`btn ${requirements.length <= 1 ? 'btn--disabled' : 'btn--ghost'}`} hoverClass='tap-active' onClick={() => requirements.length > 1 && setRequirements(requirements.filter((_, k) => k !== i))}>
+                删
+              </View>
+            </View>
+          ))}
+          {requirements.length < 10 ? (
+            <View id='btn-add-req' className='btn btn--ghost btn--block' hoverClass='tap-active' onClick={() => setRequirements([...requirements, ''])}>
+              ＋ 添加条件
+            </View>
+          ) : null}
+        </Field>
+
+        <Field label='评分标准（公开比选）' required hint='报名者能看到评分项和权重；权重合计必须是 100' error={fieldError(error, 'rubric')}>
+          <RubricEditor rows={rubric} onChange={setRubric} />
+        </Field>
+
+        <Field label='报名开始' required error={fieldError(error, 'opensOn')}>
+          <DateField id='post-opens' value={opensOn} onChange={setOpensOn} start={today} />
+        </Field>
+        <Field label='报名截止' required error={fieldError(error, 'closesOn')}>
+          <DateField id='post-closes' value={closesOn} onChange={setClosesOn} start={opensOn} />
+        </Field>
+        <Field label='备用库分数线' hint='总分达到此分数、未被选中的人进入备用库' error={fieldError(error, 'qualifyingScore')}>
+          <TextInput id='post-qualifying' type='number' value={qualifying} onChange={(v) => setQualifying(v.replace(/\D/g, '').slice(0, 3))} maxlength={3} />
+        </Field>
+
+        {hint ? <Notice id='post-hint' tone='warn' text={hint} /> : null}
+        {error ? <Notice id='post-error' tone='danger' title='没有保存成功' text={error.message} /> : null}
+        <SubmitButton id='btn-create-post' text='保存岗位（草稿）' busy={busy} disabled={!check.ok} onClick={() => void submit()} />
+        <Text className='small-note'>保存后可以检查一遍，再点“开始报名”公开。</Text>
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * 站点负责人招募 (management): posts in the caller's area and the ones they created here
+ * (drafts included), newest first; 新建岗位.
+ */
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useRef } from 'react';
+import PageShell from '../../../components/PageShell';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { account } from '../../../services/account';
+import { recruitment, type PublicPost } from '../../../services/recruitment';
+import { useLoad } from '../../shared/hooks';
+import { formatDay } from '../../shared/ui';
+import PostStatusChip from '../components/PostStatus';
+import { forgetPost, myPostIds } from '../utils/my-posts';
+import '../../shared/sub.css';
+
+async function loadPosts(): Promise<{ mine: PublicPost[]; area: PublicPost[] }> {
+  const me = await account.me();
+  const region = me.roles.find((r) => r.scope.kind === 'region')?.scope;
+  const regionCode = region && region.kind === 'region' ? region.regionCode : undefined;
+  const page = await recruitment.posts({ regionCode, limit: 50 });
+  const mine: PublicPost[] = [];
+  for (const id of myPostIds()) {
+    try {
+      mine.push((await recruitment.applications({ postId: id, limit: 1 })).post);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'NOT_FOUND') forgetPost(id);
+    }
+  }
+  const mineIds = new Set(mine.map((p) => p.id));
+  return { mine, area: page.items.filter((p) => !mineIds.has(p.id)) };
+}
+
+function PostItem({ p }: { p: PublicPost }) {
+  return (
+    <View id={`post-${p.id}`} className='item' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/official/post/index?id=${encodeURIComponent(p.id)}` })}>
+      <View className='item__top'>
+        <Text className='item__title'>{p.title}</Text>
+        <PostStatusChip status={p.status} label={p.statusLabel} />
+      </View>
+      <Text className='item__line'>{p.stationName ?? (p.villageName ? `${p.villageName}（新设站点）` : '')}</Text>
+      <Text className='item__line'>
+        报名时间：{formatDay(p.opensOn)} 至 {formatDay(p.closesOn)}
+      </Text>
+    </View>
+  );
+}
+
+export default function PostsPage() {
+  const posts = useLoad(loadPosts, []);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) posts.reload();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    posts.reload();
+    Taro.stopPullDownRefresh();
+  });
+  const d = posts.data;
+  const empty = d && !d.mine.length && !d.area.length;
+
+  return (
+    <PageShell id='page-posts' heading='站点负责人招募'>
+      <Text className='lead'>自主报名 → 公开比选 → 公示 → 任用（第九条）。</Text>
+      <View className='links'>
+        <View id='btn-new-post' className='btn btn--primary btn--grow' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: '/packages/official/post-new/index' })}>
+          ＋ 新建岗位
+        </View>
+      </View>
+      {!d && posts.status === 'loading' ? <Skeleton id='posts-loading' rows={2} /> : null}
+      {posts.status === 'error' ? <ErrorState id='posts-error' message={posts.error?.message ?? '加载失败'} onRetry={posts.reload} /> : null}
+      {empty ? <EmptyState id='posts-empty' text='还没有招募岗位。点“新建岗位”开始。' /> : null}
+      {d && !empty ? (
+        <View id='posts-list'>
+          {d.mine.length ? <Text className='sub-title list-heading'>我创建的岗位</Text> : null}
+          {d.mine.map((p) => (
+            <PostItem key={p.id} p={p} />
+          ))}
+          {d.area.length ? <Text className='sub-title list-heading'>辖区内的岗位</Text> : null}
+          {d.area.map((p) => (
+            <PostItem key={p.id} p={p} />
+          ))}
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}
