@@ -45,6 +45,6 @@ export function dialNumber(value: string): string {
 
 /** 12000 → "1.2 万" for populations; smaller numbers as is. */
 export function formatCount(n: number): string {
-  if (n >= 10_000) return `${Number((n / 10_000).toFixed(1))} 万`;
+  if (n >= 10_000) return `${Number((n / 10_000).toFixed(1))}万`;
   return String(n);
 }

@@ -101,7 +101,7 @@ test('services, processes, commitments, contact and operator are all shown', asy
   expect(facts.textContent).toContain('江西省 › 赣州市 › 于都县 › 贡江镇');
   expect(facts.textContent).toContain('淘宝、拼多多');
   expect(facts.textContent).toContain('60 ㎡');
-  expect(facts.textContent).toContain('约 1.2 万 人');
+  expect(facts.textContent).toContain('约 1.2万人');
   expect(facts.textContent).toContain('信息核实于 2025年5月20日');
   expect(facts.textContent).not.toContain('信息可能已过期');
 });

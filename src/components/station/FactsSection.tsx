@@ -37,7 +37,7 @@ export default function FactsSection({ station: s }: { station: StationDetail })
         复制地址
       </View>
       <Row k='使用面积' v={`${s.areaSqm} ㎡`} />
-      <Row k='服务人口' v={`约 ${formatCount(s.servicePopulation)} 人`} />
+      <Row k='服务人口' v={`约 ${formatCount(s.servicePopulation)}人`} />
       <Row k='合作平台' v={s.platforms.length ? s.platforms.join('、') : '暂未公布'} />
       <View id='freshness' className={`freshness ${s.stale ? 'freshness--stale' : ''}`}>
         <Text>信息核实于 {formatDate(s.infoConfirmedOn)}</Text>

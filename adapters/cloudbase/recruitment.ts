@@ -1,0 +1,545 @@
+/**
+ * CloudBase repositories for recruitment (posts, applications, training records) and public
+ * notices (notices, objections), PRODUCT §5, over the document database API of wx-server-sdk and
+ * @cloudbase/node-sdk. Behaviour matches adapters/sqlite/recruitment.ts: the contract suite in
+ * test/contract/recruitment.contract.ts runs against both.
+ *
+ * Collections (indexes: adapters/cloudbase/indexes.json; closed rules: cloudbase/database-rules.json):
+ * - posts: `_id` = post id; the record under `post`, plus status, version, createdAt, regionCodes;
+ * - applications: `_id` = application id; the record under `application`, plus postId, applicant,
+ *   idHash, status, createdAt, updatedAt, version and `purged`. Reviewers' scores are stored with
+ *   `byCriterion` as a list of `{ c, v }` pairs: criterion names are free text and a document key
+ *   may not start with `$` or contain a dot;
+ * - application_requests: three kinds of small documents with deterministic `_id`s, none of which
+ *   carries an openid or a hash of an ID number in clear:
+ *   `rk_` + SHA-256(request key) → the application a request created (idempotency);
+ *   `ih_` + SHA-256(post id, keyed ID hash) → one application per ID number and post;
+ *   `ap_` + SHA-256(post id, openid) → one application per person and post;
+ * - training_records: `_id` = record id; the record under `record`, plus stationId, headOpenid, date;
+ * - notices: `_id` = notice id; the record under `notice`, plus status, endsOn, publishedAt,
+ *   regionCodes, version;
+ * - objections: `_id` = objection id; the record under `objection`, plus noticeId, createdAt, version.
+ *
+ * Duplicates. `insertApplication` runs in one `db.runTransaction` (single documents by `_id` only,
+ * as CloudBase allows): it reads the request key and both guards, then adds the application, the
+ * guards and the request key. `add` with an explicit `_id` fails when the document exists, so of
+ * two concurrent applications with the same ID number or by the same person one loses (write
+ * conflict or duplicate key) and runs again, now seeing the winner's guard (CONFLICT) or, for the
+ * same request key, answering the winner's application.
+ *
+ * Updates are version-checked without a transaction: `where({ _id, version }).update(…)` changes
+ * the document only if nobody changed it since it was read, and `stats.updated` (node-sdk:
+ * `updated`) says whether it did; 0 → CONFLICT. Every update raises the version, so a successful
+ * update always modifies the document (MongoDB counts unmodified matches as 0). The nested record
+ * is flattened by the SDK to dotted paths, which replaces every field (all are always present).
+ *
+ * The personal-data purge is one conditional multi-document update (`purged: false` in the
+ * condition, so a second run changes nothing) that clears the ciphers, the masked values and the
+ * free texts; the keyed hash stays for duplicate detection, the name and scores for the public
+ * result list.
+ *
+ * Queries page internally with `limit(≤ 100)`. Any SDK failure (a rejection, or node-sdk's
+ * `{ code, message }` answer) becomes AppError('UNAVAILABLE'). `db` is passed in; this module never
+ * loads an SDK.
+ */
+import { createHash } from 'node:crypto';
+import type { Notice, Objection } from '../../core/notice/model';
+import type { NoticeRepository, Page, RecruitmentRepository } from '../../core/ports';
+import type { Application, Post, ReviewScore, TrainingRecord } from '../../core/recruitment/model';
+import { AppError } from '../../core/shared/errors';
+import type { CbDatabase, CloudbaseSdk } from './stations';
+
+// ---------------------------------------------------------------------------------------------
+// The part of the SDK database API used here. Results are `unknown`: the SDKs answer in
+// different shapes, normalised below.
+
+interface Query {
+  where(condition: unknown): Query;
+  orderBy(field: string, direction: 'asc' | 'desc'): Query;
+  skip(offset: number): Query;
+  limit(max: number): Query;
+  get(): unknown;
+  update(arg: Record<string, unknown>): unknown;
+}
+
+interface Collection extends Query {
+  add(arg: Record<string, unknown>): unknown;
+}
+
+interface Transaction {
+  collection(name: string): { add(arg: Record<string, unknown>): unknown; doc(id: string): { get(): unknown } };
+  rollback(reason?: unknown): unknown;
+}
+
+interface Command {
+  in(values: unknown[]): unknown;
+  lt(value: unknown): unknown;
+}
+
+interface RecruitmentDatabase {
+  collection(name: string): Collection;
+  command: Command;
+  runTransaction<T>(callback: (transaction: Transaction) => Promise<T>, times?: number): Promise<T>;
+}
+
+export interface RecruitmentStoreOptions {
+  /** Prepended to collection names (tests use a private prefix). */
+  prefix?: string;
+  /** Which SDK `db` comes from (argument shapes differ). Default: wx-server-sdk. */
+  sdk?: CloudbaseSdk;
+  /** Pause before running a conflicted transaction again (tests shorten it). Default: 5–40 ms × attempt. */
+  backoff?: (attempt: number) => Promise<void>;
+}
+
+export const RECRUITMENT_COLLECTIONS = {
+  posts: 'posts',
+  applications: 'applications',
+  requests: 'application_requests',
+  training: 'training_records',
+  notices: 'notices',
+  objections: 'objections',
+} as const;
+
+/** Documented maximum of one `get()` in a cloud function. */
+const MAX_BATCH = 100;
+/** Transaction attempts before a conflicted insert answers UNAVAILABLE. */
+export const MAX_ATTEMPTS = 6;
+const everything = Number.MAX_SAFE_INTEGER;
+
+// ---------------------------------------------------------------------------------------------
+// Stored shapes (besides `_id`)
+
+type StoredScore = Omit<ReviewScore, 'byCriterion'> & { byCriterion: { c: string; v: number }[] };
+type StoredApplication = Omit<Application, 'scores'> & { scores: StoredScore[] };
+
+export interface PostDoc {
+  post: Post;
+  status: Post['status'];
+  version: number;
+  createdAt: string;
+  regionCodes: string[];
+}
+
+export interface ApplicationDoc {
+  application: StoredApplication;
+  postId: string;
+  applicant: string;
+  idHash: string;
+  status: Application['status'];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  purged: boolean;
+}
+
+interface RequestDoc {
+  kind: 'request' | 'id' | 'applicant';
+  applicationId: string;
+  postId: string;
+}
+
+export interface TrainingDoc {
+  record: TrainingRecord;
+  stationId: string;
+  headOpenid: string;
+  date: string;
+}
+
+export interface NoticeDoc {
+  notice: Notice;
+  status: Notice['status'];
+  endsOn: string;
+  publishedAt: string;
+  regionCodes: string[];
+  version: number;
+}
+
+export interface ObjectionDoc {
+  objection: Objection;
+  noticeId: string;
+  createdAt: string;
+  version: number;
+}
+
+type WithId<T> = T & { _id: string };
+
+// ---------------------------------------------------------------------------------------------
+// SDK calls
+
+function unavailable(cause: unknown): AppError {
+  const err = new AppError('UNAVAILABLE', '数据暂时无法读取，请稍后再试');
+  (err as Error & { cause?: unknown }).cause = cause; // for debugging; never sent to clients
+  return err;
+}
+
+const conflict = (what: string) => new AppError('CONFLICT', `${what}刚被其他人修改，请刷新后再试`);
+
+function isErrorAnswer(res: unknown): boolean {
+  return !!res && typeof res === 'object' && 'code' in res && !!(res as { code?: unknown }).code;
+}
+
+async function request<T>(send: () => unknown): Promise<T> {
+  let res: unknown;
+  try {
+    res = await send();
+  } catch (err) {
+    throw err instanceof AppError ? err : unavailable(err);
+  }
+  if (isErrorAnswer(res)) throw unavailable(res);
+  return res as T;
+}
+
+/** One operation inside a transaction: an error answer is thrown as is. */
+async function txRequest<T>(send: () => unknown): Promise<T> {
+  const res = await send();
+  if (isErrorAnswer(res)) throw res;
+  return res as T;
+}
+
+function errorText(err: unknown): string {
+  if (typeof err === 'string') return err;
+  const e = err as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
+  return [e?.code, e?.errCode, e?.errMsg, e?.message].filter((x) => typeof x === 'string' || typeof x === 'number').join(' ');
+}
+
+/** Lost a race: a write conflict with another transaction, or a document it created first. */
+function isRace(err: unknown): boolean {
+  return /TRANSACTION_CONFLICT|write ?conflict|DUPLICATE|duplicate key/i.test(errorText(err));
+}
+
+async function getDocs<T>(query: Query): Promise<WithId<T>[]> {
+  const res = await request<{ data?: unknown }>(() => query.get());
+  if (!Array.isArray(res?.data)) throw unavailable(new Error('get() answered without a data array'));
+  return res.data as WithId<T>[];
+}
+
+/** Documents [offset, offset + count) of a query, in batches of at most MAX_BATCH. */
+async function fetchRange<T>(build: () => Query, offset: number, count: number): Promise<WithId<T>[]> {
+  const out: WithId<T>[] = [];
+  while (out.length < count) {
+    const want = Math.min(MAX_BATCH, count - out.length);
+    const batch = await getDocs<T>(build().skip(offset + out.length).limit(want));
+    out.push(...batch);
+    if (batch.length < want) break;
+  }
+  return out;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+export const applicationRequestDocId = (requestKey: string) => `rk_${sha256(requestKey)}`;
+export const applicationIdGuardDocId = (postId: string, idHash: string) => `ih_${sha256(`${postId}\n${idHash}`)}`;
+export const applicationApplicantGuardDocId = (postId: string, openid: string) => `ap_${sha256(`${postId}\n${openid}`)}`;
+const defaultBackoff = (attempt: number) => new Promise<void>((r) => setTimeout(r, Math.floor(5 + Math.random() * 35 * attempt)));
+
+// ---------------------------------------------------------------------------------------------
+// Record ↔ document
+
+export function toPostDoc(p: Post): PostDoc {
+  return { post: p, status: p.status, version: p.version, createdAt: p.createdAt, regionCodes: [...new Set(p.regionCodes)] };
+}
+
+export function toApplicationDoc(a: Application): ApplicationDoc {
+  const stored: StoredApplication = {
+    ...a,
+    scores: a.scores.map((s) => ({ reviewerOpenid: s.reviewerOpenid, at: s.at, byCriterion: Object.entries(s.byCriterion).map(([c, v]) => ({ c, v })) })),
+  };
+  return {
+    application: stored,
+    postId: a.postId,
+    applicant: a.applicantOpenid,
+    idHash: a.idHash,
+    status: a.status,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    version: a.version,
+    purged: a.purgedAt !== null,
+  };
+}
+
+function fromApplicationDoc(d: ApplicationDoc): Application {
+  const a = d.application;
+  return {
+    ...a,
+    scores: a.scores.map((s) => {
+      // A Map, not an object literal, while building: a criterion may be called "__proto__".
+      const byCriterion = Object.fromEntries(new Map(s.byCriterion.map(({ c, v }) => [c, v])));
+      return { reviewerOpenid: s.reviewerOpenid, byCriterion, at: s.at };
+    }),
+  };
+}
+
+export function toNoticeDoc(n: Notice): NoticeDoc {
+  return { notice: n, status: n.status, endsOn: n.endsOn, publishedAt: n.publishedAt, regionCodes: [...new Set(n.regionCodes)], version: n.version };
+}
+
+export function toObjectionDoc(o: Objection): ObjectionDoc {
+  return { objection: o, noticeId: o.noticeId, createdAt: o.createdAt, version: o.version };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Ctx {
+  db: RecruitmentDatabase;
+  _: Command;
+  names: { [K in keyof typeof RECRUITMENT_COLLECTIONS]: string };
+  coll(name: string): Collection;
+  /** wx-server-sdk wraps write data in `{ data }`; node-sdk takes it as is. */
+  arg(data: object): Record<string, unknown>;
+  /** How many documents an update changed. */
+  updated(res: unknown): number;
+  sdk: CloudbaseSdk;
+  backoff(attempt: number): Promise<void>;
+}
+
+function context(db: CbDatabase, options: RecruitmentStoreOptions, needsTransactions: boolean): Ctx {
+  const x = db as unknown as RecruitmentDatabase;
+  if (needsTransactions && typeof x.runTransaction !== 'function') {
+    throw new Error('createCloudbaseRecruitmentRepository: the database object has no runTransaction (needs wx-server-sdk ≥ 1.7 or @cloudbase/node-sdk)');
+  }
+  const prefix = options.prefix ?? '';
+  const sdk = options.sdk ?? 'wx-server-sdk';
+  return {
+    db: x,
+    _: x.command,
+    names: Object.fromEntries(Object.entries(RECRUITMENT_COLLECTIONS).map(([k, v]) => [k, prefix + v])) as Ctx['names'],
+    coll: (name) => x.collection(name),
+    arg: (data) => (sdk === 'wx-server-sdk' ? { data } : { ...data }),
+    updated: (res) => {
+      const r = res as { updated?: unknown; stats?: { updated?: unknown } } | null;
+      const n = sdk === 'wx-server-sdk' ? r?.stats?.updated : r?.updated;
+      if (typeof n !== 'number') throw unavailable(new Error('update answered without a count'));
+      return n;
+    },
+    sdk,
+    backoff: options.backoff ?? defaultBackoff,
+  };
+}
+
+async function byId<T>(ctx: Ctx, collection: string, id: string): Promise<WithId<T> | null> {
+  const [doc] = await getDocs<T>(ctx.coll(collection).where({ _id: id }).limit(1));
+  return doc ?? null;
+}
+
+/** Replace a document's fields when its version is still `expected`; false when it moved on (or is gone). */
+async function updateIfVersion(ctx: Ctx, collection: string, id: string, expected: number, doc: object): Promise<boolean> {
+  const res = await request(() => ctx.coll(collection).where({ _id: id, version: expected }).update(ctx.arg(doc)));
+  return ctx.updated(res) > 0;
+}
+
+async function insert(ctx: Ctx, collection: string, id: string, doc: object): Promise<void> {
+  await request(() => ctx.coll(collection).add(ctx.arg({ _id: id, ...doc })));
+}
+
+function page<T>(docs: T[], limit: number): { items: T[]; hasMore: boolean } {
+  return { items: docs.slice(0, limit), hasMore: docs.length > limit };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Posts, applications, training records
+
+export function createCloudbaseRecruitmentRepository(db: CbDatabase, options: RecruitmentStoreOptions = {}): RecruitmentRepository {
+  const ctx = context(db, options, true);
+  const { _, names } = ctx;
+
+  async function txGet<T>(tx: Transaction, collection: string, id: string): Promise<WithId<T> | null> {
+    let res: unknown;
+    try {
+      res = await tx.collection(collection).doc(id).get();
+    } catch (err) {
+      // wx-server-sdk (default throwOnNotFound) rejects a missing document after a successful request.
+      if (ctx.sdk === 'wx-server-sdk' && /does not exist/.test(errorText(err))) return null;
+      throw err;
+    }
+    if (isErrorAnswer(res)) throw res;
+    // In a transaction node-sdk answers the document or null; outside, a list.
+    const data = (res as { data?: unknown } | null)?.data;
+    if (!data || (Array.isArray(data) && !data.length)) return null;
+    return (Array.isArray(data) ? data[0] : data) as WithId<T>;
+  }
+  const txAdd = (tx: Transaction, collection: string, id: string, data: object) => txRequest(() => tx.collection(collection).add(ctx.arg({ _id: id, ...data })));
+
+  async function getApplication(id: string): Promise<Application | null> {
+    const doc = await byId<ApplicationDoc>(ctx, names.applications, id);
+    return doc ? fromApplicationDoc(doc) : null;
+  }
+
+  /** The first answer of a request key, read outside a transaction (after a lost race). */
+  async function byRequestKey(key: string): Promise<{ application: Application; created: boolean } | null> {
+    const req = await byId<RequestDoc>(ctx, names.requests, key);
+    if (!req) return null;
+    const application = await getApplication(req.applicationId);
+    if (!application) throw unavailable(new Error('application request key without its application'));
+    return { application, created: false };
+  }
+
+  return {
+    async insertPost(p) {
+      await insert(ctx, names.posts, p.id, toPostDoc(p));
+    },
+
+    async getPost(id) {
+      return (await byId<PostDoc>(ctx, names.posts, id))?.post ?? null;
+    },
+
+    async updatePost(next, expected) {
+      if (!(await updateIfVersion(ctx, names.posts, next.id, expected, toPostDoc(next)))) throw conflict('岗位');
+    },
+
+    async listPosts(q) {
+      const where: Record<string, unknown> = {};
+      if (q.statuses) {
+        if (!q.statuses.length) return { items: [], hasMore: false };
+        where.status = _.in([...new Set(q.statuses)]);
+      }
+      if (q.regionCodes) {
+        if (!q.regionCodes.length) return { items: [], hasMore: false };
+        where.regionCodes = _.in([...new Set(q.regionCodes)]);
+      }
+      const base = () => (Object.keys(where).length ? ctx.coll(names.posts).where(where) : ctx.coll(names.posts));
+      const docs = await fetchRange<PostDoc>(() => base().orderBy('createdAt', 'desc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
+      return page(docs.map((d) => d.post), q.limit);
+    },
+
+    async insertApplication(a, requestKey) {
+      const key = applicationRequestDocId(requestKey);
+      const idGuard = applicationIdGuardDocId(a.postId, a.idHash);
+      const applicantGuard = applicationApplicantGuardDocId(a.postId, a.applicantOpenid);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await ctx.db.runTransaction(async (tx) => {
+            const existing = await txGet<RequestDoc>(tx, names.requests, key);
+            if (existing) {
+              const doc = await txGet<ApplicationDoc>(tx, names.applications, existing.applicationId);
+              if (!doc) throw unavailable(new Error('application request key without its application'));
+              return { application: fromApplicationDoc(doc), created: false };
+            }
+            if (await txGet(tx, names.requests, idGuard)) throw new AppError('CONFLICT', '这个身份证号已经报名过这个岗位', { idNumber: '已报名' });
+            if (await txGet(tx, names.requests, applicantGuard)) throw new AppError('CONFLICT', '您已经报名过这个岗位', { postId: '已报名' });
+            await txAdd(tx, names.applications, a.id, toApplicationDoc(a));
+            await txAdd(tx, names.requests, idGuard, { kind: 'id', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
+            await txAdd(tx, names.requests, applicantGuard, { kind: 'applicant', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
+            await txAdd(tx, names.requests, key, { kind: 'request', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
+            return { application: a, created: true };
+          }, 0);
+        } catch (err) {
+          if (err instanceof AppError) throw err;
+          // A concurrent insert with the same request key may have won.
+          const winner = await byRequestKey(key);
+          if (winner) return winner;
+          if (isRace(err) && attempt < MAX_ATTEMPTS) {
+            await ctx.backoff(attempt);
+            continue;
+          }
+          throw unavailable(err);
+        }
+      }
+    },
+
+    getApplication,
+
+    async updateApplication(next, expected) {
+      if (!(await updateIfVersion(ctx, names.applications, next.id, expected, toApplicationDoc(next)))) throw conflict('报名');
+    },
+
+    async listApplications(q) {
+      const where: Record<string, unknown> = {};
+      if (q.postId !== undefined) where.postId = q.postId;
+      if (q.applicantOpenid !== undefined) where.applicant = q.applicantOpenid;
+      if (q.statuses) {
+        if (!q.statuses.length) return { items: [], hasMore: false };
+        where.status = _.in([...new Set(q.statuses)]);
+      }
+      const base = () => (Object.keys(where).length ? ctx.coll(names.applications).where(where) : ctx.coll(names.applications));
+      const docs = await fetchRange<ApplicationDoc>(() => base().orderBy('createdAt', 'asc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
+      return page(docs.map(fromApplicationDoc), q.limit);
+    },
+
+    async purgePersonalData(statuses, before, at) {
+      if (!statuses.length) return 0;
+      // A nested object in update() sets only the fields it names.
+      const res = await request(() =>
+        ctx.coll(names.applications)
+          .where({ status: _.in([...new Set(statuses)]), updatedAt: _.lt(before), purged: false })
+          .update(ctx.arg({ purged: true, application: { idCipher: null, phoneCipher: null, idMasked: '已清除', phoneMasked: '已清除', skills: '', productExperience: '', statement: '', purgedAt: at } })),
+      );
+      return ctx.updated(res);
+    },
+
+    async insertTraining(t) {
+      const doc: TrainingDoc = { record: t, stationId: t.stationId, headOpenid: t.headOpenid, date: t.date };
+      await insert(ctx, names.training, t.id, doc);
+    },
+
+    async listTraining(q) {
+      const where: Record<string, unknown> = {};
+      if (q.stationIds) {
+        if (!q.stationIds.length) return [];
+        where.stationId = _.in([...new Set(q.stationIds)]);
+      }
+      if (q.headOpenid !== undefined) where.headOpenid = q.headOpenid;
+      const base = () => (Object.keys(where).length ? ctx.coll(names.training).where(where) : ctx.coll(names.training));
+      const docs = await fetchRange<TrainingDoc>(() => base().orderBy('date', 'asc').orderBy('_id', 'asc'), 0, everything);
+      return docs.map((d) => d.record);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notices and objections
+
+export function createCloudbaseNoticeRepository(db: CbDatabase, options: RecruitmentStoreOptions = {}): NoticeRepository {
+  const ctx = context(db, options, false);
+  const { _, names } = ctx;
+  return {
+    async insert(n) {
+      await insert(ctx, names.notices, n.id, toNoticeDoc(n));
+    },
+
+    async get(id) {
+      return (await byId<NoticeDoc>(ctx, names.notices, id))?.notice ?? null;
+    },
+
+    async update(next, expected) {
+      if (!(await updateIfVersion(ctx, names.notices, next.id, expected, toNoticeDoc(next)))) throw conflict('公示');
+    },
+
+    async list(q): Promise<Page<Notice>> {
+      const where: Record<string, unknown> = {};
+      if (q.status) where.status = q.status;
+      if (q.regionCodes) {
+        if (!q.regionCodes.length) return { items: [], hasMore: false };
+        where.regionCodes = _.in([...new Set(q.regionCodes)]);
+      }
+      const base = () => (Object.keys(where).length ? ctx.coll(names.notices).where(where) : ctx.coll(names.notices));
+      const docs = await fetchRange<NoticeDoc>(() => base().orderBy('publishedAt', 'desc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
+      return page(docs.map((d) => d.notice), q.limit);
+    },
+
+    async ended(today, limit) {
+      const docs = await fetchRange<NoticeDoc>(() => ctx.coll(names.notices).where({ status: 'open', endsOn: _.lt(today) }).orderBy('endsOn', 'asc').orderBy('_id', 'asc'), 0, limit);
+      return docs.map((d) => d.notice);
+    },
+
+    async insertObjection(o) {
+      await insert(ctx, names.objections, o.id, toObjectionDoc(o));
+    },
+
+    async getObjection(id) {
+      return (await byId<ObjectionDoc>(ctx, names.objections, id))?.objection ?? null;
+    },
+
+    async updateObjection(next, expected) {
+      if (!(await updateIfVersion(ctx, names.objections, next.id, expected, toObjectionDoc(next)))) throw conflict('异议');
+    },
+
+    async listObjections(noticeId) {
+      const docs = await fetchRange<ObjectionDoc>(() => ctx.coll(names.objections).where({ noticeId }).orderBy('createdAt', 'asc').orderBy('_id', 'asc'), 0, everything);
+      return docs.map((d) => d.objection);
+    },
+  };
+}
+
+/** Both repositories over one database, as the cloud entries use them. */
+export function cloudbaseRecruitmentStores(db: CbDatabase, options: RecruitmentStoreOptions = {}) {
+  return { recruitment: createCloudbaseRecruitmentRepository(db, options), notices: createCloudbaseNoticeRepository(db, options) };
+}
