@@ -3,7 +3,9 @@
  *   npx taro build --type weapp   → dist/weapp   (open the repository root in WeChat DevTools)
  *   npx taro build --type h5      → dist/h5      (served by the local server at http://127.0.0.1:8080/)
  * Build-time constants: CLOUD_ENV (WeChat cloud environment id; empty = the environment the
- * mini-program is bound to), set it with `CLOUD_ENV=xxx npx taro build --type weapp`.
+ * mini-program is bound to), set it with `CLOUD_ENV=xxx npx taro build --type weapp`;
+ * COMPLAINT_TEMPLATE_IDS (comma-separated subscribe-message template ids for complaint updates,
+ * at most 3 are asked for; empty = the app does not ask), e.g. `COMPLAINT_TEMPLATE_IDS=a,b,c`.
  */
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
@@ -29,6 +31,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || ''),
+      COMPLAINT_TEMPLATE_IDS: JSON.stringify((process.env.COMPLAINT_TEMPLATE_IDS || '').split(',').map((s) => s.trim()).filter(Boolean)),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

@@ -75,6 +75,11 @@ export interface ComplaintQuery {
   category?: ComplaintCategory;
   /** Only complaints whose active deadline (dueAt) is at or before this instant. */
   dueBefore?: string;
+  /**
+   * Only complaints the scheduler has work on by this instant: nextActionAt (core/complaint/scheduler.ts)
+   * at or before it. Unlike dueBefore it leaves out complaints already escalated for their deadline.
+   */
+  actionBefore?: string;
   /** Only complaints escalated to at least level 1. */
   escalatedOnly?: boolean;
   /** Only complaints submitted at or after this instant. */

@@ -6,6 +6,7 @@
  *     answering a fixed JSON body of the same size.
  *  3. Complaints: `submit` throughput with a zero-loss check, `queue` p95 over 100,000
  *     complaints (scripts/bench-complaints.ts).
+ *  4. Ratings: `summary` and `list` p95 on a station with 10,000 ratings (scripts/bench-ratings.ts).
  * Results also go to .cache/bench/results.json.
  */
 import autocannon from 'autocannon';
@@ -25,6 +26,7 @@ import { randomBytes } from 'node:crypto';
 import { createLocalServer } from '../server/http';
 import { root } from './run-util';
 import { benchComplaints } from './bench-complaints';
+import { benchRatings } from './bench-ratings';
 
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 2000);
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
@@ -125,8 +127,10 @@ async function main(): Promise<void> {
   db.close();
 
   const complaints = await benchComplaints(bareResult.reqPerSec);
+  const ratings = await benchRatings();
   const results = {
     complaints,
+    ratings,
     machine: { cores: cpus().length, node: process.version },
     dataset: { stations: stations.length },
     nearby: {

@@ -2,7 +2,25 @@ export default defineAppConfig({
   // Main package: the public directory only (PRODUCT §8: main package ≤ 2 MB).
   // Officials' (complaint handling, recruitment, certification) and applicants' pages go to
   // subpackages, e.g. subPackages: [{ root: 'packages/official', pages: [...] }, { root: 'packages/apply', pages: [...] }].
-  pages: ['pages/index/index', 'pages/station/index', 'pages/map/index', 'pages/region/index'],
+  pages: [
+    'pages/index/index',
+    'pages/station/index',
+    'pages/map/index',
+    'pages/region/index',
+    'pages/complaint/new/index',
+    'pages/complaint/mine/index',
+    'pages/complaint/detail/index',
+    'pages/rating/new/index',
+    'pages/rating/mine/index',
+    'pages/me/index',
+  ],
+  subPackages: [
+    {
+      root: 'packages/official',
+      pages: ['home/index', 'queue/index', 'complaint/index', 'stats/index', 'ratings/index', 'station/index', 'posts/index', 'post-new/index', 'post/index', 'application/index', 'objections/index', 'training/index'],
+    },
+    { root: 'packages/apply', pages: ['index/index', 'post/index', 'form/index', 'mine/index', 'notices/index', 'notice/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f3f4f6',

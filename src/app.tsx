@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { ensureCloud } from './services/transport';
 import './app.css';
+import './styles/feedback.css';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

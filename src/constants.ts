@@ -22,3 +22,11 @@ export const MAX_PHOTOS = 3;
 export const MAX_RATING_COMMENT = 300;
 /** Largest photo the local server takes (core/shared/image.ts MAX_PHOTO_BYTES). */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+/** Working days to accept / to reply, days to evaluate (core/complaint/machine.ts). */
+export const ACCEPT_WORKDAYS = 3;
+export const REPLY_WORKDAYS = 5;
+export const EVALUATION_DAYS = 7;
+/** How long a scanned visit counts, in hours (core/rating/rules.ts VISIT_TOKEN_MS). */
+export const VISIT_HOURS = 3;
+/** Longest comment with a complaint evaluation (core/complaint/api.ts evaluateInput). */
+export const MAX_EVALUATION_COMMENT = 300;

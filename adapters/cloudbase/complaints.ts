@@ -30,6 +30,7 @@ import { createHash } from 'node:crypto';
 import type { RoleBinding } from '../../core/authz/roles';
 import type { YearDays } from '../../core/calendar/workdays';
 import type { Complaint, HistoryEntry, OutboxMessage } from '../../core/complaint/model';
+import { nextActionAt } from '../../core/complaint/scheduler';
 import type {
   AuditEntry,
   AuditRepository,
@@ -152,6 +153,11 @@ export interface ComplaintDoc {
   dueAt: string | null;
   /** dueAt, or "~" when there is none: ascending order puts those last. */
   dueKey: string;
+  /**
+   * nextActionAt (core/complaint/scheduler.ts), or "~" when the scheduler has nothing to do: equals
+   * dueKey except for a complaint already escalated for its current deadline. The scheduler's filter.
+   */
+  actionKey: string;
   escalationLevel: number;
   /** Stats facets: a reply was made; whether on time; the evaluation of a closed complaint. */
   replied: boolean;
@@ -242,6 +248,7 @@ export function toComplaintDoc(c: Complaint, historySeq: number): ComplaintDoc {
     submittedAt: c.submittedAt,
     dueAt: c.dueAt,
     dueKey: c.dueAt ?? NO_DUE,
+    actionKey: nextActionAt(c) ?? NO_DUE,
     escalationLevel: c.escalationLevel,
     replied: c.reply !== null || c.replyOnTime !== null,
     replyOnTime: c.replyOnTime,
@@ -382,6 +389,7 @@ export function createCloudbaseComplaintRepository(db: CbDatabase, options: Comp
     if (q.category) where.category = q.category;
     // dueKey of a complaint without a deadline ("~") is above every instant.
     if (q.dueBefore) where.dueKey = _.lte(q.dueBefore);
+    if (q.actionBefore) where.actionKey = _.lte(q.actionBefore);
     if (q.escalatedOnly) where.escalationLevel = _.gte(1);
     if (q.since) where.submittedAt = _.gte(q.since);
     const empty = !scope && Object.keys(where).length === 0;
@@ -389,10 +397,10 @@ export function createCloudbaseComplaintRepository(db: CbDatabase, options: Comp
     return { where: Object.keys(where).length ? _.and([scope, where]) : scope, empty: false };
   }
 
-  function ordered(base: Query, order: ComplaintQuery['order']): Query {
-    return order === 'due'
-      ? base.orderBy('dueKey', 'asc').orderBy('submittedAt', 'asc').orderBy('_id', 'asc')
-      : base.orderBy('submittedAt', 'desc').orderBy('_id', 'asc');
+  function ordered(base: Query, q: Pick<ComplaintQuery, 'order' | 'actionBefore'>): Query {
+    if (q.order !== 'due') return base.orderBy('submittedAt', 'desc').orderBy('_id', 'asc');
+    // Where actionKey ≤ an instant, actionKey = dueKey: the same order, served by the index the filter uses.
+    return base.orderBy(q.actionBefore ? 'actionKey' : 'dueKey', 'asc').orderBy('submittedAt', 'asc').orderBy('_id', 'asc');
   }
 
   async function aggregate<T>(match: Record<string, unknown>, group: Record<string, unknown>, sort?: Record<string, 1 | -1>): Promise<T[]> {
@@ -475,7 +483,7 @@ export function createCloudbaseComplaintRepository(db: CbDatabase, options: Comp
       const cond = condition(q);
       if (!cond) return { items: [], hasMore: false };
       const docs = await fetchRange<ComplaintDoc>(
-        () => ordered(cond.empty ? complaints() : complaints().where(cond.where), q.order).field({ complaint: true }),
+        () => ordered(cond.empty ? complaints() : complaints().where(cond.where), q).field({ complaint: true }),
         q.offset,
         q.limit + 1,
       );

@@ -226,6 +226,14 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 export const ratingRequestDocId = (requestKey: string) => `rk_${sha256(requestKey)}`;
 export const ratingAccountDocId = (openid: string) => `ac_${sha256(openid)}`;
 
+/** The account's current rating id on a station (own keys only: a station id may be "constructor"). */
+function pointer(account: AccountDoc | null | undefined, stationId: string): string | null {
+  const current = account?.current;
+  if (!current || !Object.prototype.hasOwnProperty.call(current, stationId)) return null;
+  const id = current[stationId];
+  return typeof id === 'string' && id ? id : null;
+}
+
 const scoreSum = (s: Scores) => s.attitude + s.pricing + s.cleanliness + s.efficiency;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const defaultBackoff = (attempt: number) => new Promise<void>((r) => setTimeout(r, Math.floor(5 + Math.random() * 35 * attempt)));
@@ -355,7 +363,7 @@ export function createCloudbaseRatingRepository(db: CbDatabase, options: RatingS
           }
           const account = await txGet<AccountDoc>(tx, names.accounts, accountId);
           const firstSeen = account?.firstSeen ?? r.createdAt;
-          const currentId = account?.current?.[r.stationId];
+          const currentId = pointer(account, r.stationId);
           const moves: { r: Rating; sign: 1 | -1 }[] = [];
           let replaced: Rating | null = null;
           if (currentId) {
@@ -385,7 +393,7 @@ export function createCloudbaseRatingRepository(db: CbDatabase, options: RatingS
 
     async current(stationId, openid) {
       const [account] = await getDocs<AccountDoc>(coll(names.accounts).where({ _id: ratingAccountDocId(openid) }).limit(1));
-      const id = account?.current?.[stationId];
+      const id = pointer(account, stationId);
       return id ? getRating(id) : null;
     },
 

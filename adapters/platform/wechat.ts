@@ -6,6 +6,7 @@
 import type { ContentSecurity, ContentVerdict, Notifier } from '../../core/ports';
 import type { OutboxMessage } from '../../core/complaint/model';
 import { AppError } from '../../core/shared/errors';
+import { isOwnUpload } from '../../core/shared/image';
 import type { CodeImages, FileStore } from '../../core/ports';
 
 interface WxCloud {
@@ -53,27 +54,45 @@ interface WxStorage {
   getTempFileURL(req: { fileList: string[] }): Promise<{ fileList: { fileID: string; tempFileURL: string; status: number }[] }>;
 }
 
+const invalidPhoto = () => new AppError('VALIDATION_ERROR', '图片无效，请重新上传', { photos: '图片无效' });
+
+/** A storage answer that says the file is not there (then the photo is invalid, not the service down). */
+function isMissingFile(err: unknown): boolean {
+  const e = err as { errCode?: unknown; errMsg?: unknown; message?: unknown; code?: unknown } | null;
+  return /NONEXIST|not ?exist|not found|404/i.test([e?.code, e?.errCode, e?.errMsg, e?.message].filter((x) => x !== undefined).join(' '));
+}
+
 /**
- * Cloud storage: the client uploads to `complaint-uploads/`; claiming downloads it, checks the
- * type and size, strips location data, stores the clean copy under `complaint-photos/` (which
- * the storage rules keep private) and deletes the upload. Views are temporary URLs.
+ * Cloud storage: the client uploads to `complaint-uploads/<its openid>/<name>` (complaintUploadPath
+ * in core/shared/image.ts); claiming checks the file is in the caller's own folder, downloads it,
+ * checks the type and size, strips location data, stores the clean copy under `complaint-photos/`
+ * (which the storage rules keep private) and deletes the upload. Views are temporary URLs.
  */
 export function wechatFileStore(cloud: WxStorage, cleaner: (b: Uint8Array) => { ok: true; bytes: Uint8Array; type: string } | { ok: false; message: string }, newId: () => string): FileStore {
   return {
-    async claim(fileId: string): Promise<string> {
-      if (!/^cloud:\/\/[^/]+\/complaint-uploads\//.test(fileId)) throw new AppError('VALIDATION_ERROR', '图片无效，请重新上传', { photos: '图片无效' });
-      const { fileContent } = await cloud.downloadFile({ fileID: fileId });
+    async claim(fileId: string, openid: string): Promise<string> {
+      // Someone else's upload, or a file outside the upload folders, is never taken (nor deleted).
+      if (!isOwnUpload(fileId, openid)) throw invalidPhoto();
+      let fileContent: Buffer;
+      try {
+        ({ fileContent } = await cloud.downloadFile({ fileID: fileId }));
+      } catch (err) {
+        if (isMissingFile(err)) throw invalidPhoto();
+        throw new AppError('UNAVAILABLE', '照片暂时无法读取，请稍后再试');
+      }
       const cleaned = cleaner(new Uint8Array(fileContent));
       if (!cleaned.ok) throw new AppError('VALIDATION_ERROR', cleaned.message, { photos: cleaned.message });
       const ext = cleaned.type === 'image/png' ? 'png' : 'jpg';
       const { fileID } = await cloud.uploadFile({ cloudPath: `complaint-photos/${newId()}.${ext}`, fileContent: Buffer.from(cleaned.bytes) });
-      await cloud.deleteFile({ fileList: [fileId] });
+      // The clean copy is stored: a failed delete leaves only the person's own upload behind.
+      await cloud.deleteFile({ fileList: [fileId] }).catch(() => undefined);
       return fileID;
     },
     async viewUrls(ids: string[]): Promise<string[]> {
       if (!ids.length) return [];
       const r = await cloud.getTempFileURL({ fileList: ids });
-      return ids.map((id) => r.fileList.find((f) => f.fileID === id)?.tempFileURL ?? '');
+      // In the order asked; '' for a file the storage could not link (status ≠ 0).
+      return ids.map((id) => r.fileList.find((f) => f.fileID === id && f.status === 0)?.tempFileURL ?? '');
     },
   };
 }

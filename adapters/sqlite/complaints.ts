@@ -6,6 +6,7 @@
 import type { RoleBinding } from '../../core/authz/roles';
 import type { YearDays } from '../../core/calendar/workdays';
 import type { Complaint, HistoryEntry, OutboxMessage } from '../../core/complaint/model';
+import { nextActionAt } from '../../core/complaint/scheduler';
 import { AppError } from '../../core/shared/errors';
 import type {
   AuditEntry,
@@ -29,12 +30,12 @@ export interface ComplaintFaults {
 
 export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults = {}): ComplaintRepository {
   const insertComplaint = db.prepare(
-    `INSERT INTO complaints (id, tracking_no, station_id, owner, status, category, version, due_at, submitted_at, escalation_level, assigned_operator, doc)
-     VALUES (@id, @trackingNo, @stationId, @owner, @status, @category, @version, @dueAt, @submittedAt, @escalationLevel, @assignedOperator, @doc)`,
+    `INSERT INTO complaints (id, tracking_no, station_id, owner, status, category, version, due_at, next_action_at, submitted_at, escalation_level, assigned_operator, doc)
+     VALUES (@id, @trackingNo, @stationId, @owner, @status, @category, @version, @dueAt, @nextActionAt, @submittedAt, @escalationLevel, @assignedOperator, @doc)`,
   );
   const updateComplaint = db.prepare(
     // Supporters counted since the caller read the complaint stay counted (the stored count wins).
-    `UPDATE complaints SET status = @status, version = @version, due_at = @dueAt, escalation_level = @escalationLevel, assigned_operator = @assignedOperator,
+    `UPDATE complaints SET status = @status, version = @version, due_at = @dueAt, next_action_at = @nextActionAt, escalation_level = @escalationLevel, assigned_operator = @assignedOperator,
        doc = json_set(@doc, '$.supporters', json_extract(doc, '$.supporters'))
      WHERE id = @id AND version = @expectedVersion`,
   );
@@ -60,6 +61,7 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
     category: c.category,
     version: c.version,
     dueAt: c.dueAt,
+    nextActionAt: nextActionAt(c),
     submittedAt: c.submittedAt,
     escalationLevel: c.escalationLevel,
     assignedOperator: c.assignee?.kind === 'operator' ? c.assignee.operatorName : null,
@@ -131,6 +133,10 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
     if (q.dueBefore) {
       clauses.push('c.due_at IS NOT NULL AND c.due_at <= ?');
       params.push(q.dueBefore);
+    }
+    if (q.actionBefore) {
+      clauses.push('c.next_action_at IS NOT NULL AND c.next_action_at <= ?');
+      params.push(q.actionBefore);
     }
     if (q.escalatedOnly) clauses.push('c.escalation_level >= 1');
     if (q.since) {

@@ -147,6 +147,25 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX objections_notice ON objections(notice_id, created_at);
   `,
   },
+  {
+    version: 5,
+    name: 'complaint-next-action',
+    // next_action_at = nextActionAt(complaint) (core/complaint/scheduler.ts), written with every
+    // complaint; rows from before are filled here by the same rule: due_at unless the complaint
+    // was already escalated for its current accept/reply deadline.
+    sql: `
+    ALTER TABLE complaints ADD COLUMN next_action_at TEXT;
+    UPDATE complaints SET next_action_at = CASE
+      WHEN due_at IS NULL THEN NULL
+      WHEN status = 'submitted' AND EXISTS (SELECT 1 FROM json_each(doc, '$.escalations') e
+        WHERE json_extract(e.value, '$.kind') = 'accept' AND json_extract(e.value, '$.dueOn') = json_extract(doc, '$.acceptDueOn')) THEN NULL
+      WHEN status IN ('accepted', 'assigned') AND EXISTS (SELECT 1 FROM json_each(doc, '$.escalations') e
+        WHERE json_extract(e.value, '$.kind') = 'reply' AND json_extract(e.value, '$.dueOn') = json_extract(doc, '$.replyDueOn')) THEN NULL
+      ELSE due_at
+    END;
+    CREATE INDEX complaints_next_action ON complaints(next_action_at) WHERE next_action_at IS NOT NULL;
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -4,22 +4,59 @@ import { createCloudbaseStationRepository, type CbDatabase } from '../../adapter
 import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { bootstrapAdmins, parseAdminConfig } from '../../core/account/service';
 import { systemClock } from '../../core/ports';
+import { AppError } from '../../core/shared/errors';
+import { toErrorBody } from '../../core/shared/router';
 import { cloudEntry, jsonLogger } from '../_shared/cloud';
 import { createAccountHandler } from './handler';
+
+type Admins = ReturnType<typeof parseAdminConfig>;
+
+/**
+ * ZDT_ADMINS parsed, or which entry (1-based) is malformed. Never the values: entries hold openids.
+ */
+export function readAdminConfig(spec: string): { ok: true; admins: Admins } | { ok: false; entry: number } {
+  try {
+    return { ok: true, admins: parseAdminConfig(spec) };
+  } catch {
+    const entries = spec.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = entries.findIndex((e) => {
+      try {
+        parseAdminConfig(e);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    return { ok: false, entry: bad + 1 };
+  }
+}
 
 export const main = cloudEntry('account', (cloud) => {
   const db = cloud.database() as unknown as CbDatabase;
   const stores = cloudbaseComplaintStores(db);
   const deps = { ...stores, stations: createCloudbaseStationRepository(db), ids: randomIds, clock: systemClock };
   const handle = createAccountHandler(deps, jsonLogger);
+  const config = readAdminConfig(process.env.ZDT_ADMINS ?? '');
   // Configured administrators are ensured once per container, before the first action.
   let ready: Promise<unknown> | null = null;
   return async (event, caller) => {
-    ready ??= bootstrapAdmins(deps, parseAdminConfig(process.env.ZDT_ADMINS ?? '')).catch((err) => {
-      ready = null;
+    if (!config.ok) {
+      // A malformed ZDT_ADMINS is an operator's mistake: every call answers INTERNAL (until the
+      // variable is fixed) and logs where the mistake is, without any value.
+      jsonLogger.error({ fn: 'account', action: 'config', code: 'INTERNAL', error: 'ConfigError', variable: 'ZDT_ADMINS', entry: config.entry });
+      return { ok: false, error: new AppError('INTERNAL').toBody() };
+    }
+    ready ??= bootstrapAdmins(deps, config.admins).catch((err: unknown) => {
+      ready = null; // tried again on the next call
       throw err;
     });
-    await ready;
+    try {
+      await ready;
+    } catch (err) {
+      const body = toErrorBody(err);
+      jsonLogger.error({ fn: 'account', action: 'bootstrapAdmins', code: body.code, error: (err as Error)?.name ?? typeof err });
+      return { ok: false, error: body };
+    }
     return handle(event, caller);
   };
 });

@@ -2,17 +2,58 @@
  * Cloud entry of `scheduler`, called by its timer trigger (config.json). Any other caller —
  * a client with an OPENID, or an event that is not this trigger — is refused.
  */
+import { pinyinOf } from '../../adapters/pinyin';
 import { randomIds } from '../../adapters/platform/crypto';
-import { wechatNotifier, type TemplateConfig } from '../../adapters/platform/wechat';
-import type { CbDatabase } from '../../adapters/cloudbase/stations';
+import { wechatContentSecurity, wechatNotifier, type TemplateConfig } from '../../adapters/platform/wechat';
+import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
 import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
-import { systemClock } from '../../core/ports';
+import { cloudbaseRecruitmentStores } from '../../adapters/cloudbase/recruitment';
+import { createRecruitmentService, DEFAULT_RETENTION_DAYS } from '../../core/recruitment/service';
+import { systemClock, type Cipher } from '../../core/ports';
 import { cloudEntry, jsonLogger } from '../_shared/cloud';
-import { createSchedulerHandler } from './handler';
+import { CLOUD_RUN_BUDGET_MS, createSchedulerHandler } from './handler';
+
+/** The scheduler's jobs decrypt nothing: it needs no data keys, and fails loudly if that ever changes. */
+const noDecryption: Cipher = {
+  encrypt: () => {
+    throw new Error('scheduler: no data keys');
+  },
+  decrypt: () => {
+    throw new Error('scheduler: no data keys');
+  },
+  keyedHash: () => {
+    throw new Error('scheduler: no data keys');
+  },
+};
+
+/** Days after which personal data of unsuccessful applications is purged (ZDT_RETENTION_DAYS, default 180). */
+function retentionDays(value = process.env.ZDT_RETENTION_DAYS): number {
+  const days = Number(value);
+  return value && Number.isInteger(days) && days > 0 ? days : DEFAULT_RETENTION_DAYS;
+}
 
 export const main = cloudEntry('scheduler', (cloud) => {
   const db = cloud.database() as unknown as CbDatabase;
   const templates = JSON.parse(process.env.ZDT_SUBSCRIBE_TEMPLATES ?? '{}') as TemplateConfig;
-  const handle = createSchedulerHandler({ ...cloudbaseComplaintStores(db), notifier: wechatNotifier(cloud as never, templates), ids: randomIds, clock: systemClock }, jsonLogger);
+  const stores = cloudbaseComplaintStores(db);
+  // Closing a notice may appoint a station head, which writes the station (pinyin tokens needed).
+  const recruitment = createRecruitmentService({
+    ...stores,
+    ...cloudbaseRecruitmentStores(db),
+    stations: createCloudbaseStationRepository(db, { pinyin: pinyinOf }),
+    regions: createCloudbaseRegionRepository(db),
+    content: wechatContentSecurity(cloud as never),
+    cipher: noDecryption,
+    ids: randomIds,
+    clock: systemClock,
+  });
+  const days = retentionDays();
+  const handle = createSchedulerHandler(
+    { ...stores, notifier: wechatNotifier(cloud as never, templates), ids: randomIds, clock: systemClock },
+    jsonLogger,
+    // As server/functions.ts: notices whose period ended, then the personal-data purge; both safe to run twice.
+    [() => recruitment.closeEndedNotices(), () => recruitment.purgeExpired(days)],
+    { deadlineMs: CLOUD_RUN_BUDGET_MS },
+  );
   return (event, caller) => handle(event, caller);
 });

@@ -11,7 +11,7 @@ const version = z.int().check(z.gte(1, '版本号不对'));
 const cursor = z.optional(z.string().check(z.maxLength(40, '翻页参数无效')));
 const limit = z.optional(z.int().check(z.gte(1), z.lte(50, '每页最多 50 条')));
 /** Photo ids: cloud storage file ids (cloud://…) in weapp, upload ids locally. */
-const photoId = z.string().check(z.regex(/^(cloud:\/\/[A-Za-z0-9._/-]{10,200}|upl-[A-Za-z0-9_-]{10,64})$/, '图片无效，请重新上传'));
+const photoId = z.string().check(z.regex(/^(cloud:\/\/[A-Za-z0-9_./-]{10,200}|upl-[A-Za-z0-9_-]{10,64})$/, '图片无效，请重新上传'));
 
 export const similarInput = z.strictObject({ stationId, category: z.enum(CATEGORY_CODES, '请选择投诉类型') });
 export const submitInput = z.strictObject({

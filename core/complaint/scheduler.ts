@@ -3,6 +3,12 @@
  * complaints nobody evaluated within 7 days as 未评价, and deliver the notification outbox.
  * Safe to run twice: every step re-checks state, writes with the version it read, and an
  * outbox message is marked sent exactly once.
+ *
+ * Which complaints it looks at: those whose `nextActionAt` (below, stored by the adapters) has
+ * passed. A complaint already escalated for its current deadline has none, so thousands of those
+ * never crowd out a newer overdue one. A run has a time budget (a cloud function is killed at its
+ * timeout): it stops starting new work when the budget is spent and reports `remaining: true`;
+ * the next trigger carries on where the state says.
  */
 import { WorkCalendar } from '../calendar/workdays';
 import type { CalendarRepository, Clock, ComplaintRepository, IdSource, Notifier, OutboxRepository } from '../ports';
@@ -25,11 +31,53 @@ export interface SchedulerReport {
   sent: number;
   failed: number;
   skipped: number;
+  /** Work was left for the next run: the time budget ran out, or more complaints needed action than one run takes. */
+  remaining: boolean;
+}
+
+export interface SchedulerOptions {
+  /**
+   * Stop starting new work this many milliseconds after the run began: the function's timeout
+   * minus a margin for the step in flight (the cloud entry: 45 s of 60 s). No limit when absent.
+   */
+  deadlineMs?: number;
+  /** Milliseconds from any fixed origin, for the budget (default Date.now); `deps.clock` is business time and may stand still. */
+  timer?: () => number;
+}
+
+/** How much of a run's time is spent. */
+export interface Budget {
+  /** True once `share` (0–1, default all) of the time budget is used; never without a deadline. */
+  spent(share?: number): boolean;
+}
+
+export function startBudget(options: SchedulerOptions = {}): Budget {
+  const timer = options.timer ?? Date.now;
+  const started = timer();
+  const { deadlineMs } = options;
+  return { spent: (share = 1) => deadlineMs !== undefined && timer() - started >= deadlineMs * share };
 }
 
 const BATCH = 100;
 const MAX_PER_RUN = 2000;
 const MAX_ATTEMPTS = 5;
+/** Escalation and auto-close stop at this share of the budget, so notifications always get the rest. */
+const COMPLAINT_SHARE = 0.75;
+const ACTIVE: Complaint['status'][] = ['submitted', 'accepted', 'assigned', 'replied'];
+
+/**
+ * When the scheduler next has something to do with this complaint, or null when nothing until
+ * someone acts on it: the active deadline (`dueAt`) unless the complaint was already escalated for
+ * that accept/reply deadline; for a replied complaint the end of its evaluation window. Adapters
+ * store it beside the record (ComplaintQuery.actionBefore filters on it).
+ */
+export function nextActionAt(c: Complaint): string | null {
+  if (c.dueAt === null) return null;
+  const kind = c.status === 'submitted' ? 'accept' : c.status === 'accepted' || c.status === 'assigned' ? 'reply' : null;
+  const dueOn = kind === 'accept' ? c.acceptDueOn : c.replyDueOn;
+  if (kind && dueOn && c.escalations.some((e) => e.kind === kind && e.dueOn === dueOn)) return null;
+  return c.dueAt;
+}
 
 function nextCommand(c: Complaint, now: Date): Command | null {
   const evalDue = evaluationDeadline(c);
@@ -41,21 +89,30 @@ function nextCommand(c: Complaint, now: Date): Command | null {
   return { type: 'escalate', kind: overdue };
 }
 
-export async function runScheduler(deps: SchedulerDeps): Promise<SchedulerReport> {
+export async function runScheduler(deps: SchedulerDeps, budget: Budget = startBudget()): Promise<SchedulerReport> {
   const { complaints, outbox, calendars, notifier, ids, clock } = deps;
   const now = clock.now();
   const calendar = new WorkCalendar(await calendars.adminYears());
-  const report: SchedulerReport = { escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0 };
+  const report: SchedulerReport = { escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0, remaining: false };
 
-  // Collect first, then act: acting changes the set being paged through.
+  // Collect first, then act: acting changes the set being paged through (an escalated complaint
+  // leaves it). Oldest deadline first; at most MAX_PER_RUN, the rest next run.
   const due: Complaint[] = [];
-  for (let offset = 0; offset < MAX_PER_RUN; offset += BATCH) {
-    const page = await complaints.list({ dueBefore: now.toISOString(), statuses: ['submitted', 'accepted', 'assigned', 'replied'], order: 'due', offset, limit: BATCH });
+  for (let offset = 0; ; offset += BATCH) {
+    if (offset >= MAX_PER_RUN || budget.spent(COMPLAINT_SHARE)) {
+      report.remaining = true;
+      break;
+    }
+    const page = await complaints.list({ actionBefore: now.toISOString(), statuses: ACTIVE, order: 'due', offset, limit: BATCH });
     due.push(...page.items);
     if (!page.hasMore) break;
   }
 
   for (const c of due) {
+    if (budget.spent(COMPLAINT_SHARE)) {
+      report.remaining = true;
+      break;
+    }
     const cmd = nextCommand(c, now);
     if (!cmd) continue;
     try {
@@ -73,10 +130,14 @@ export async function runScheduler(deps: SchedulerDeps): Promise<SchedulerReport
 
   // Each message is tried at most once per run; failures wait for the next run.
   const tried = new Set<string>();
-  for (;;) {
+  sending: for (;;) {
     const pending = (await outbox.pending(BATCH + tried.size, MAX_ATTEMPTS)).filter((m) => !tried.has(m.id));
     if (!pending.length) break;
     for (const m of pending) {
+      if (budget.spent()) {
+        report.remaining = true;
+        break sending;
+      }
       tried.add(m.id);
       try {
         await notifier.send(m);

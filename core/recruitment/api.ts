@@ -1,6 +1,10 @@
 /** The `recruitment` and `notices` functions' contracts. */
-import { isoDate, optionalText, regionCode, text, z } from '../shared/zod';
+import { isIsoDate } from '../shared/time';
+import { isoDate as isoDateFormat, optionalText, regionCode, text, z } from '../shared/zod';
 import { BACKGROUND_CODES, EDUCATION } from './model';
+
+/** YYYY-MM-DD that is a real day (the shared format alone lets 2026-02-30 through, which the notice arithmetic would silently roll over). */
+const isoDate = isoDateFormat.check(z.refine(isIsoDate, '没有这一天，请检查日期'));
 
 const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/, '编号不对'));
 const version = z.int().check(z.gte(1, '版本号不对'));

@@ -170,7 +170,9 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     const app = await recruitment.getApplication(n.subjectId);
     if (!app) return;
     const post = await recruitment.getPost(app.postId);
-    if (!post) return;
+    // Only the post's own notice decides: a notice left over from a publish that lost a race (the
+    // post was cancelled or re-published meanwhile) must not appoint anyone.
+    if (!post || post.noticeId !== n.id) return;
     const at = clock.now().toISOString();
     if (n.outcome === 'approved') {
       if (app.status !== 'appointed') await recruitment.updateApplication({ ...app, status: 'appointed', updatedAt: at, version: app.version + 1 }, app.version);

@@ -67,3 +67,32 @@ export function cleanPhoto(bytes: Uint8Array): { ok: true; type: ImageType; byte
     return { ok: false, message: '图片已损坏，请重新拍摄' };
   }
 }
+
+// ——— Where the mini-program uploads a complaint photo (cloud storage) ———
+
+/** Uploads live in one folder per person; the complaints function claims only the caller's own. */
+export const UPLOAD_DIR = 'complaint-uploads';
+const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
+/** An upload's file name: 8–64 of [A-Za-z0-9_-] and a .jpg, .jpeg or .png extension (lower case). */
+export const UPLOAD_NAME = /^[A-Za-z0-9_-]{8,64}\.(?:jpg|jpeg|png)$/;
+
+/**
+ * The `cloudPath` for `wx.cloud.uploadFile`: `complaint-uploads/<openid>/<name>`, the openid being
+ * the uploader's own (from `account.me`). Throws on an openid or name the claim would refuse.
+ */
+export function complaintUploadPath(openid: string, name: string): string {
+  if (!OPENID.test(openid) || !UPLOAD_NAME.test(name)) throw new Error('complaintUploadPath: bad openid or file name');
+  return `${UPLOAD_DIR}/${openid}/${name}`;
+}
+
+/**
+ * Whether a cloud file id (`cloud://<env>.<bucket>/<cloudPath>`) is an upload in this person's own
+ * folder: exactly `complaint-uploads/<openid>/<name>`, nothing else (no deeper folders, no "..").
+ */
+export function isOwnUpload(fileId: string, openid: string): boolean {
+  if (!OPENID.test(openid)) return false;
+  const m = /^cloud:\/\/[A-Za-z0-9._-]+\/(.+)$/.exec(fileId);
+  if (!m) return false;
+  const [dir, owner, name, ...rest] = m[1].split('/');
+  return dir === UPLOAD_DIR && owner === openid && rest.length === 0 && UPLOAD_NAME.test(name ?? '');
+}

@@ -56,6 +56,7 @@ describe('cloudbase complaint adapter details', () => {
       submittedAt: c.submittedAt,
       dueAt: at(900),
       dueKey: at(900),
+      actionKey: at(900),
       escalationLevel: 1,
       replied: false,
       replyOnTime: null,
@@ -75,7 +76,7 @@ describe('cloudbase complaint adapter details', () => {
     const s = stores(fake);
     const c = makeComplaint('k1', { status: 'closed', dueAt: null });
     await s.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: 'k' });
-    expect(fake.dump('complaints')[0]).toMatchObject({ dueAt: null, dueKey: '~' });
+    expect(fake.dump('complaints')[0]).toMatchObject({ dueAt: null, dueKey: '~', actionKey: '~' });
   });
 
   test('create and apply are one transaction each; a stale version rolls back', async () => {

@@ -5,6 +5,7 @@
  * reference implementation over the fixtures (and a few are spelled out by hand).
  */
 import type { Complaint } from '../../core/complaint/model';
+import { nextActionAt } from '../../core/complaint/scheduler';
 import type {
   AuditRepository,
   CalendarRepository,
@@ -74,6 +75,10 @@ export function referenceList(all: Complaint[], q: ComplaintQuery): { ids: strin
     if (q.statuses && !q.statuses.includes(c.status)) return false;
     if (q.category && c.category !== q.category) return false;
     if (q.dueBefore && !(c.dueAt !== null && c.dueAt <= q.dueBefore)) return false;
+    if (q.actionBefore) {
+      const next = nextActionAt(c);
+      if (!(next !== null && next <= q.actionBefore)) return false;
+    }
     if (q.escalatedOnly && c.escalationLevel < 1) return false;
     if (q.since && c.submittedAt < q.since) return false;
     return true;
@@ -156,7 +161,8 @@ const LIST_QUERIES: [string, Partial<ComplaintQuery>][] = [
   ['an empty scope sees nothing', { regionCodes: [], assignedOperators: [] }],
   ['a region without complaints', { regionCodes: ['3601'] }],
   ['due at or before an instant', { dueBefore: at(50), order: 'due' }],
-  ['the scheduler query', { dueBefore: at(100), statuses: ['submitted', 'accepted', 'assigned', 'replied'], order: 'due' }],
+  ['the scheduler query', { actionBefore: at(100), statuses: ['submitted', 'accepted', 'assigned', 'replied'], order: 'due' }],
+  ['the old scheduler query (dueBefore)', { dueBefore: at(100), statuses: ['submitted', 'accepted', 'assigned', 'replied'], order: 'due' }],
   ['escalated only', { escalatedOnly: true, order: 'due' }],
   ['submitted since an instant (inclusive)', { since: at(70) }],
   ['several filters together', { regionCodes: ['360731'], statuses: ['submitted', 'accepted', 'assigned'], category: 'parcel', order: 'due' }],
@@ -337,6 +343,68 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         'stats count them all',
         async () => {
           expect(await h.complaints.stats({ since: at(0) })).toEqual(referenceStats(all, { since: at(0) }));
+        },
+        timeout,
+      );
+    });
+
+    describe('actionBefore: what the scheduler still has to do', () => {
+      const escalation = (kind: 'accept' | 'reply', dueOn: string, minutes: number) => ({ kind, dueOn, toLevel: 1, at: at(minutes) });
+      /**
+       * a1 escalated for its accept deadline (nothing to do); a2 overdue, not escalated; a3 escalated
+       * for its old accept deadline, now overdue for its reply; a4 escalated for its reply deadline;
+       * a5 replied (evaluation window); a6 closed; a7 due later.
+       */
+      const fixtures = () => [
+        makeComplaint('a1', { status: 'submitted', dueAt: at(100), escalationLevel: 1, escalations: [escalation('accept', '2026-03-05', 101)] }),
+        makeComplaint('a2', { status: 'submitted', dueAt: at(200), submittedAt: at(1) }),
+        makeComplaint('a3', { status: 'accepted', replyDueOn: '2026-03-12', dueAt: at(50), escalationLevel: 1, escalations: [escalation('accept', '2026-03-05', 20)] }),
+        makeComplaint('a4', { status: 'assigned', replyDueOn: '2026-03-12', dueAt: at(60), escalationLevel: 1, escalations: [escalation('reply', '2026-03-12', 61)] }),
+        makeComplaint('a5', {
+          status: 'replied',
+          replyDueOn: '2026-03-12',
+          dueAt: at(70),
+          escalations: [escalation('reply', '2026-03-12', 61)],
+          reply: { text: '已处理。', at: at(65), byRole: 'county_official' },
+          replyOnTime: false,
+        }),
+        makeComplaint('a6', { status: 'closed', dueAt: null, closedAt: at(80), escalations: [escalation('accept', '2026-03-05', 10)] }),
+        makeComplaint('a7', { status: 'submitted', dueAt: at(5000) }),
+      ];
+      let h: ComplaintStoreHandle;
+      beforeEach(async () => {
+        h = await makeStores();
+        await seed(h, fixtures());
+      }, timeout * 6);
+      afterEach(async () => {
+        await h?.dispose?.();
+      }, timeout * 4);
+
+      test(
+        'leaves out complaints escalated for their current deadline and those without one; deadline order',
+        async () => {
+          const all = fixtures();
+          expect(all.map(nextActionAt)).toEqual([null, at(200), at(50), null, at(70), null, at(5000)]);
+          const query = q({ actionBefore: at(1000), statuses: ['submitted', 'accepted', 'assigned', 'replied'], order: 'due' });
+          expect(ids((await h.complaints.list(query)).items)).toEqual(['a3', 'a5', 'a2']);
+          expect(ids((await h.complaints.list(query)).items)).toEqual(referenceList(all, query).ids);
+          expect(ids((await h.complaints.list(q({ actionBefore: at(70), order: 'due' }))).items)).toEqual(['a3', 'a5']);
+          expect(ids((await h.complaints.list(q({ actionBefore: at(10_000), order: 'due', offset: 1, limit: 2 }))).items)).toEqual(['a5', 'a2']);
+          // dueBefore still sees them all (the officials' overdue filter).
+          expect(ids((await h.complaints.list(q({ dueBefore: at(1000), order: 'due' }))).items)).toEqual(['a3', 'a4', 'a5', 'a1', 'a2']);
+        },
+        timeout,
+      );
+
+      test(
+        'follows every change: escalating drops a complaint, a new deadline (extension) brings it back',
+        async () => {
+          const [, a2, , a4] = fixtures();
+          const escalated = nextVersion(a2, at(210), { escalationLevel: 1, escalations: [escalation('accept', a2.acceptDueOn, 210)] });
+          await h.complaints.apply({ next: escalated, expectedVersion: a2.version, history: [historyEntry(a2, 'escalate', 'submitted', at(210), { internal: true })], outbox: [] });
+          const extended = nextVersion(a4, at(220), { replyDueOn: '2026-03-13', dueAt: at(300), extension: { workdays: 1, reason: '补充调查', at: at(220) } });
+          await h.complaints.apply({ next: extended, expectedVersion: a4.version, history: [historyEntry(a4, 'extend', 'assigned', at(220))], outbox: [] });
+          expect(ids((await h.complaints.list(q({ actionBefore: at(1000), order: 'due' }))).items)).toEqual(['a3', 'a5', 'a4']);
         },
         timeout,
       );

@@ -216,6 +216,16 @@ export function describeRatingStoreContract(name: string, open: () => Promise<Ra
         expect(await store.get('rt-missing')).toBeNull();
       });
 
+      test('station ids that are Object.prototype names are ordinary ids', async () => {
+        for (const stationId of ['constructor', 'toString', 'valueOf', 'hasOwnProperty']) {
+          expect(await store.current(stationId, 'u1')).toBeNull();
+          const r = rating({ stationId });
+          expect((await submit(r)).replaced).toBeNull();
+          expect(await store.current(stationId, 'u1')).toEqual(r);
+          expect(await aggregateOf(stationId)).toEqual(expectedAggregate([r]));
+        }
+      });
+
       test('a comment, hold reasons and visit verification round-trip', async () => {
         const r = rating({ comment: '服务热情，价格公道。"引号" \\ 和换行\n', holdReasons: ['burst', 'new_accounts'], status: 'held', visitVerified: true });
         await submit(r);

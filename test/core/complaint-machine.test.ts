@@ -599,7 +599,7 @@ describe('model-based: the service over SQLite', () => {
             h.clock.advanceDays(op.days);
             const first = await h.scheduler();
             const second = await h.scheduler();
-            expect(second).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0 });
+            expect(second).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0, remaining: false });
             expect(first.failed).toBe(0);
             continue;
           }
@@ -730,18 +730,18 @@ describe('the scheduler with a fixed clock moved past deadlines', () => {
 
     // Nothing is due yet: only the pending notifications go out (accepted ×2, replied ×1).
     h.notifier.failNext = 1;
-    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 2, failed: 1, skipped: 0 });
-    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 1, failed: 0, skipped: 0 });
-    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0 });
+    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 2, failed: 1, skipped: 0, remaining: false });
+    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 1, failed: 0, skipped: 0, remaining: false });
+    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0, remaining: false });
     expect(h.notifier.delivered).toHaveLength(3);
 
     // 10-11 08:00 Shanghai: A's accept deadline (10-10) has passed; C has waited 7 days for an evaluation.
     h.clock.set('2026-10-11T00:00:00.000Z');
     const snapshot = () => h.db.prepare('SELECT id, version, status, escalation_level FROM complaints ORDER BY id').all();
-    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 1, sent: 1, failed: 0, skipped: 0 });
+    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 1, sent: 1, failed: 0, skipped: 0, remaining: false });
     const after = snapshot();
     const history = h.db.prepare('SELECT count(*) FROM complaint_history').pluck().get();
-    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0 });
+    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0, remaining: false });
     expect(snapshot()).toEqual(after);
     expect(h.db.prepare('SELECT count(*) FROM complaint_history').pluck().get()).toBe(history);
 
@@ -759,8 +759,8 @@ describe('the scheduler with a fixed clock moved past deadlines', () => {
 
     // 10-14: B's reply deadline (10-13) has passed.
     h.clock.set('2026-10-14T00:00:00.000Z');
-    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 0, sent: 0, failed: 0, skipped: 0 });
-    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0 });
+    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 0, sent: 0, failed: 0, skipped: 0, remaining: false });
+    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0, remaining: false });
     expect((await get(b.id)).escalationLevel).toBe(1);
     expect((await get(a.id)).escalationLevel).toBe(1);
 
@@ -769,14 +769,14 @@ describe('the scheduler with a fixed clock moved past deadlines', () => {
     expect(aa.replyDueOn).toBe('2026-10-21');
     h.clock.set('2026-10-22T00:00:00.000Z');
     // Only A (B was already escalated for its 10-13 deadline); A's acceptance notice goes out.
-    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 0, sent: 1, failed: 0, skipped: 0 });
+    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 0, sent: 1, failed: 0, skipped: 0, remaining: false });
     expect((await get(a.id)).escalationLevel).toBe(2);
     expect((await get(b.id)).escalationLevel).toBe(1);
     const ext = await h.service.extend(DEMO.county, { id: a.id, version: (await get(a.id)).version, workdays: 1, reason: '补充调查' });
     expect(ext.replyDueOn).toBe('2026-10-22');
     h.clock.set('2026-10-23T00:00:00.000Z');
     expect((await h.scheduler()).escalated).toBe(1);
-    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0 });
+    expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0, remaining: false });
     const final = await get(a.id);
     expect(final.escalationLevel).toBe(2);
     expect(final.escalations.map((e) => [e.kind, e.dueOn, e.toLevel])).toEqual([

@@ -282,3 +282,51 @@ describe('account, complaints and scheduler bundles end to end', () => {
     }
   });
 });
+
+describe('account bundle with a malformed ZDT_ADMINS', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'zdt-functions-'));
+  const fake = createFakeCloudbase();
+  const sdk = {
+    DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
+    init: jest.fn(),
+    database: jest.fn(() => fake.db),
+    getWXContext: jest.fn(() => ({ OPENID: 'o-county-0001', APPID: 'wx-test' })),
+  };
+  // The second entry has a role that does not exist; the first is fine.
+  const MALFORMED = 'o-county-0001:county_official:360731, oSecretAdmin-777:emperor:36';
+  const saved = process.env.ZDT_ADMINS;
+  const logged: string[] = [];
+  let main: Main;
+
+  beforeAll(async () => {
+    process.env.ZDT_ADMINS = MALFORMED;
+    const [built] = await buildFunctions({ outDir, only: ['account'], log: false });
+    const fakeSdkDir = join(outDir, 'node_modules', 'wx-server-sdk');
+    mkdirSync(fakeSdkDir, { recursive: true });
+    writeFileSync(join(fakeSdkDir, 'index.js'), 'module.exports = globalThis.__fakeWxServerSdkBadAdmins;\n');
+    (globalThis as Record<string, unknown>).__fakeWxServerSdkBadAdmins = sdk;
+    jest.spyOn(console, 'info').mockImplementation((line: string) => void logged.push(line));
+    jest.spyOn(console, 'error').mockImplementation((line: string) => void logged.push(line));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    main = (require(join(built.dir, 'index.js')) as { main: Main }).main;
+  }, 60_000);
+
+  afterAll(() => {
+    jest.restoreAllMocks();
+    if (saved === undefined) delete process.env.ZDT_ADMINS;
+    else process.env.ZDT_ADMINS = saved;
+    delete (globalThis as Record<string, unknown>).__fakeWxServerSdkBadAdmins;
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  test('every call answers an INTERNAL envelope (never throws), logs the config error without values, grants nothing', async () => {
+    for (let i = 0; i < 2; i++) {
+      await expect(main({ action: 'me', data: {} }, {})).resolves.toEqual({ ok: false, error: expect.objectContaining({ code: 'INTERNAL' }) });
+    }
+    expect(fake.dump('role_bindings')).toEqual([]);
+    const errors = logged.map((line) => JSON.parse(line) as Record<string, unknown>).filter((e) => e.level === 'error');
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatchObject({ fn: 'account', code: 'INTERNAL', error: 'ConfigError', variable: 'ZDT_ADMINS', entry: 2 });
+    for (const line of logged) expect(line).not.toMatch(/o-county-0001|oSecretAdmin|emperor|360731/);
+  });
+});

@@ -545,8 +545,13 @@ describe('fuzzing every ratings action', () => {
     const held = (await t.ok<ListPage>('ratings', 'held', { limit: 50 }, DEMO.province)).items[0].id;
     const real = (data: unknown): unknown => {
       if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
-      const swap: Record<string, string> = { __GOOD_SCENE__: goodScene, __PUBLISHED_ID__: published, __HELD_ID__: held };
-      return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' && v in swap ? swap[v] : v]));
+      // A Map, not an object: generated strings such as "valueOf" must not hit Object.prototype.
+      const swap = new Map([
+        ['__GOOD_SCENE__', goodScene],
+        ['__PUBLISHED_ID__', published],
+        ['__HELD_ID__', held],
+      ]);
+      return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' ? (swap.get(v) ?? v) : v]));
     };
     await fc.assert(
       fc.asyncProperty(

@@ -172,7 +172,7 @@ async function publish(postId: string, startsOn: string, endsOn: string) {
   const p = await managed(postId);
   return call('notices', 'publish', { postId, version: p.version, startsOn, endsOn, objectionChannel: '于都县商务局 0797-6221234（工作日）' }, DEMO.county);
 }
-async function object(noticeId: string, openid: string = DEMO.resident1, over: Record<string, unknown> = {}) {
+async function object(noticeId: string, openid: string | null = DEMO.resident1, over: Record<string, unknown> = {}) {
   return call('notices', 'object', { noticeId, realName: '张三', phone: OBJECTOR_PHONE, text: '据我所知此人常年在外地务工，不在本村居住。', ...over }, openid);
 }
 async function resolve(objectionId: string, status: 'investigating' | 'upheld' | 'dismissed', response?: string) {
@@ -234,6 +234,9 @@ describe('posts', () => {
     expect(errorOf(r)).toEqual({ code: 'VALIDATION_ERROR', message: '评分权重合计应为 100，现在是 90', fields: { rubric: '权重合计应为 100' } });
     const both = await call('recruitment', 'createPost', { title: '负责人', stationId: ST_A, villageCode: VILLAGE, requirements: ['常住'], rubric: RUBRIC, opensOn: '2026-09-21', closesOn: '2026-09-25' }, DEMO.county);
     expect(errorOf(both)).toMatchObject({ code: 'VALIDATION_ERROR', fields: { stationId: expect.any(String) } });
+    // Dates must exist, not only look like dates.
+    const feb30 = await call('recruitment', 'createPost', { title: '负责人', stationId: ST_A, requirements: ['常住'], rubric: RUBRIC, opensOn: '2026-02-30', closesOn: '2026-13-01' }, DEMO.county);
+    expect(errorOf(feb30)).toEqual({ code: 'VALIDATION_ERROR', message: expect.stringMatching(HAN), fields: { 'data.opensOn': '没有这一天，请检查日期', 'data.closesOn': '没有这一天，请检查日期' } });
   });
 
   it('residents and the station head cannot manage posts; the 于都 official not a 井冈山 one', async () => {
@@ -492,8 +495,9 @@ describe('public notice', () => {
     expect(errorOf(r)).toEqual({ code: 'VALIDATION_ERROR', message: '公示期不少于 5 个工作日，最早 2026-10-12 结束', fields: { endsOn: '最早 2026-10-12' } });
     expect(countRows(t.app, 'notices')).toBe(notices);
     expect(await managed(S.A)).toEqual(p);
-    // Not before today.
+    // Not before today; only real dates.
     expect(errorOf(await publish(S.A, '2026-09-22', '2026-10-12'))).toMatchObject({ code: 'VALIDATION_ERROR', fields: { startsOn: '早于今天' } });
+    expect(errorOf(await publish(S.A, '2026-09-31', '2026-10-40'))).toMatchObject({ code: 'VALIDATION_ERROR', fields: { 'data.startsOn': '没有这一天，请检查日期', 'data.endsOn': '没有这一天，请检查日期' } });
     // Only officials publish; not out of scope.
     expect(codeOf(await call('notices', 'publish', { postId: S.A, version: p.version, startsOn: '2026-09-30', endsOn: '2026-10-12', objectionChannel: '电话' }, DEMO.operatorStaff))).toBe('FORBIDDEN');
     expect(codeOf(await call('notices', 'publish', { postId: S.J, version: (await managed(S.J)).version, startsOn: '2026-09-30', endsOn: '2026-10-12', objectionChannel: '电话' }, DEMO.county))).toBe('FORBIDDEN');
@@ -657,6 +661,38 @@ describe('public notice', () => {
     expect((await ok('stations', 'get', { id: ST_A })).contactPerson).toBe(P.a2.name);
     // A finished post takes no more commands.
     expect(codeOf(await call('recruitment', 'cancelPost', { id: S.A, version: (await managed(S.A)).version }, DEMO.county))).toBe('CONFLICT');
+  });
+
+  it('a notice left over from a publish that lost a race with a cancellation appoints nobody', async () => {
+    // As if publish had stored its notice and then failed to move the post (cancelled meanwhile).
+    await ok('recruitment', 'select', { postId: S.J, version: (await managed(S.J)).version, applicationId: S.app.j1 }, DEMO.province);
+    await transition('cancelPost', S.J, DEMO.province);
+    const stale = await managed(S.J);
+    const contact = (await ok('stations', 'get', { id: ST_J })).contactPerson;
+    await t.app.stores.notices.insert({
+      id: 'orphan-notice-1',
+      kind: 'appointment',
+      subjectId: S.app.j1,
+      title: '厦坪镇服务站负责人拟任用人选公示',
+      facts: [{ label: '姓名', value: P.j1.name }],
+      body: '经自主报名、公开比选，拟任用以上人选。',
+      regionCodes: stale.regionCodes,
+      startsOn: '2026-10-05',
+      endsOn: '2026-10-13',
+      objectionChannel: '电话',
+      status: 'open',
+      outcome: null,
+      publishedBy: DEMO.province,
+      publishedAt: '2026-10-05T02:00:00.000Z',
+      closedAt: null,
+      version: 1,
+    });
+    expect((await scheduler()).closed).toBe(1);
+    expect((await ok('notices', 'get', { id: 'orphan-notice-1' })).status).toBe('closed');
+    expect(await managed(S.J)).toEqual(stale);
+    expect((await stored(S.app.j1)).status).toBe('selected');
+    expect((await ok('account', 'me', {}, P.j1.openid)).roles).toEqual([]);
+    expect((await ok('stations', 'get', { id: ST_J })).contactPerson).toBe(contact);
   });
 });
 

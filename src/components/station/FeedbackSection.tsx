@@ -1,17 +1,68 @@
 /**
- * PLACEHOLDER — 评价 (PRODUCT §4) and 投诉 (§3) entries go here when those features land:
- *  - a "我要投诉" button (→ complaints subpackage, pre-filled with this station),
- *  - the published rating summary and the "我要评价" entry.
- * Until then it points to the supervision channels above, so nobody is left without a way to complain.
+ * 投诉 on the station page (PRODUCT §3): the station's public figures for the last 12 months
+ * (count, on-time rate, satisfaction — no personal data) and "投诉这个站点". Phone channels
+ * stay above in "监督投诉" for those who prefer to call.
  */
-import { Text } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import type { StationDetail } from '@core/station/api';
+import { complaints, type PublicStationStats } from '../../services/complaints';
+import { toApiError, type ApiError } from '../../services/transport';
+import { percent } from '../../utils/feedback';
 import Section from './Section';
 
-export default function FeedbackSection(_props: { station: StationDetail }) {
+export function statsLine(s: PublicStationStats): string {
+  return `近${s.months}个月投诉 ${s.complaints} 件，按时办结率 ${percent(s.onTimeRate)}，满意率 ${percent(s.satisfactionRate)}`;
+}
+
+export default function FeedbackSection({ station }: { station: StationDetail }) {
+  const [stats, setStats] = useState<PublicStationStats | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let alive = true;
+    setError(null);
+    complaints.publicStats({ stationId: station.id }).then(
+      (s) => alive && setStats(s),
+      (e) => alive && setError(toApiError(e)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [station.id, attempt]);
+
+  const complain = () =>
+    Taro.navigateTo({ url: `/pages/complaint/new/index?stationId=${encodeURIComponent(station.id)}&stationName=${encodeURIComponent(station.name)}` });
+
   return (
-    <Section id='section-feedback' title='评价与投诉'>
-      <Text className='text-muted'>在线评价和投诉功能即将开通。现在如需投诉，请拨打上面“监督投诉”中的电话。</Text>
+    <Section id='section-feedback' title='投诉'>
+      {stats ? (
+        <Text id='complaint-stats' className='complaint-stats'>
+          {statsLine(stats)}
+        </Text>
+      ) : error ? (
+        <View id='complaint-stats-error' className='quiet-error'>
+          <Text className='text-muted'>投诉统计暂时加载不出来。</Text>
+          <Text id='complaint-stats-retry' className='link' onClick={() => setAttempt((n) => n + 1)}>
+            重试
+          </Text>
+        </View>
+      ) : (
+        <Text className='text-muted'>正在加载投诉统计…</Text>
+      )}
+      {stats ? <Text className='small text-muted'>只统计件数和比例，不显示任何个人信息。</Text> : null}
+      {station.status === 'closed' ? (
+        <Text className='small'>该站点已关停，不能在线投诉。遗留问题请拨打 12345 或运营单位热线。</Text>
+      ) : (
+        <>
+          <View id='btn-complain' className='btn btn--secondary btn--block feedback__btn' hoverClass='tap-active' onClick={complain}>
+            投诉这个站点
+          </View>
+          <Text className='small text-muted'>3 个工作日内受理，5 个工作日内答复。默认不让站点知道是谁投诉的。也可以拨打上面“监督投诉”里的电话。</Text>
+        </>
+      )}
     </Section>
   );
 }

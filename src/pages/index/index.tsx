@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { DEFAULT_RADIUS_M } from '../../constants';
 import DemoBanner from '../../components/DemoBanner';
 import FilterBar from '../../components/FilterBar';
+import MoreEntries from '../../components/MoreEntries';
 import PageShell from '../../components/PageShell';
 import RegionPicker from '../../components/RegionPicker';
 import SearchBox from '../../components/SearchBox';
@@ -118,6 +119,14 @@ export default function IndexPage() {
         </View>
       </View>
       <SearchBox value={q} onSearch={setQ} />
+      <View className='home-links'>
+        <View id='btn-home-complain' className='home-link' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: '/pages/complaint/new/index' })}>
+          我要投诉
+        </View>
+        <View id='btn-home-me' className='home-link' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: '/pages/me/index' })}>
+          我的（投诉、评价）
+        </View>
+      </View>
 
       {locateFail && mode !== 'nearby' ? (
         <View id='locate-failed' className='notice notice--warn'>
@@ -177,6 +186,7 @@ export default function IndexPage() {
         onEmptyAction={onEmptyAction}
         highlightService={filters.service}
       />
+      <MoreEntries />
     </PageShell>
   );
 }

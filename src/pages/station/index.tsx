@@ -1,10 +1,14 @@
 /**
  * Station page: everything 第十条3 asks a station to make public, plus certification, freshness
  * and the call / navigate actions. Open state is recomputed on the phone every minute.
+ * Opened by scanning the station's code (`scene`: weapp `options.scene`, H5 `?scene=`) it asks
+ * the server for a visit token (到店评价) and keeps it for the station; a bad code says so and
+ * the page still shows the station named in it.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { parseScene } from '@core/rating/rules';
 import { LEVEL_LABELS } from '@core/station/vocabulary';
 import Badges from '../../components/Badges';
 import PageShell from '../../components/PageShell';
@@ -19,21 +23,59 @@ import FeedbackSection from '../../components/station/FeedbackSection';
 import FeesSection from '../../components/station/FeesSection';
 import HoursSection from '../../components/station/HoursSection';
 import ProcessesSection from '../../components/station/ProcessesSection';
+import RatingsSection from '../../components/station/RatingsSection';
 import ServicesSection from '../../components/station/ServicesSection';
 import { stations, toApiError, type ApiError, type StationDetail } from '../../services/api';
+import { ratings } from '../../services/ratings';
 import { markDemoSeen } from '../../store/demo';
+import { loadVisit, saveVisit } from '../../store/visit';
+import { VISIT_HOURS } from '../../constants';
+import { param } from '../../utils/params';
 import { trustBadges } from '../../utils/trust';
 import { callPhone } from '../../utils/phone';
 import './index.css';
 
+type VisitState = { status: 'checking' } | { status: 'ok'; stationName: string } | { status: 'error'; message: string };
+
 export default function StationPage() {
   const router = useRouter();
-  const id = router.params.id ?? '';
+  const scene = param(router.params.scene);
+  // A scanned code names the station before its signature is checked (the page works either way).
+  const id = param(router.params.id) || parseScene(scene)?.stationId || '';
   const [station, setStation] = useState<StationDetail | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [now, setNow] = useState(() => new Date());
+  const [visit, setVisit] = useState<VisitState | null>(() => (!scene && id && loadVisit(id) ? { status: 'ok', stationName: '' } : null));
+  /** Bumped when the page shows again (back from rating or complaining): the sections reload. */
+  const [shownCount, setShownCount] = useState(0);
+  const shown = useRef(false);
+
+  useEffect(() => {
+    if (!scene) return;
+    let alive = true;
+    setVisit({ status: 'checking' });
+    ratings.visit({ scene }).then(
+      (v) => {
+        saveVisit({ stationId: v.stationId, stationName: v.stationName, token: v.visitToken, expiresAt: v.expiresAt });
+        if (alive) setVisit({ status: 'ok', stationName: v.stationName });
+      },
+      (e) => alive && setVisit({ status: 'error', message: toApiError(e).message }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [scene]);
+
+  useDidShow(() => {
+    if (shown.current) {
+      setShownCount((n) => n + 1);
+      if (id && !loadVisit(id)) setVisit((v) => (v?.status === 'ok' ? null : v));
+    }
+    shown.current = true;
+  });
 
   const load = useCallback(() => {
+    if (!id) return undefined;
     let alive = true;
     setError(null);
     setStation(null);
@@ -64,10 +106,40 @@ export default function StationPage() {
   }));
 
   const goHome = () => Taro.reLaunch({ url: '/pages/index/index' });
+  const rate = () => {
+    if (!station) return;
+    const visited = !!loadVisit(station.id);
+    Taro.navigateTo({
+      url: `/pages/rating/new/index?stationId=${encodeURIComponent(station.id)}&name=${encodeURIComponent(station.name)}${visited ? '&visit=1' : ''}`,
+    });
+  };
+  const visitOk = visit?.status === 'ok';
 
   return (
     <PageShell id='page-station' heading='站点详情'>
-      {!station && !error ? <Skeleton id='station-loading' rows={2} /> : null}
+      {visit?.status === 'checking' ? (
+        <View id='visit-checking' className='notice notice--info'>
+          <Text className='notice__text'>正在核对站点二维码…</Text>
+        </View>
+      ) : null}
+      {visit?.status === 'error' ? (
+        <View id='visit-error' className='notice notice--warn'>
+          <Text className='notice__title'>这次扫码不能算到店</Text>
+          <Text className='notice__text'>{visit.message}</Text>
+          <Text className='notice__text'>站点信息照常可以看，也可以普通评价。</Text>
+        </View>
+      ) : null}
+      {visitOk && station ? (
+        <View id='visit-banner' className='notice notice--ok visit-banner'>
+          <Text className='notice__title'>您已到店，可进行到店评价</Text>
+          <Text className='notice__text'>扫码后 {VISIT_HOURS} 小时内有效，评价会标上“到店评价”。</Text>
+          <View id='btn-visit-rate' className='btn btn--primary btn--small btn--inline' hoverClass='tap-active' onClick={rate}>
+            去评价
+          </View>
+        </View>
+      ) : null}
+      {!id ? <EmptyState id='station-error' text='这个二维码无效，请扫描站点张贴的官方二维码' actionText='回到首页' onAction={goHome} actionId='btn-home' /> : null}
+      {id && !station && !error ? <Skeleton id='station-loading' rows={2} /> : null}
       {error && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_ERROR') ? (
         // Asking again will not help: say so and offer the way back.
         <EmptyState id='station-error' text={error.message} actionText='回到首页' onAction={goHome} actionId='btn-home' />
@@ -123,7 +195,8 @@ export default function StationPage() {
           <ChannelsSection station={station} />
           <ContactSection station={station} />
           <FactsSection station={station} />
-          <FeedbackSection station={station} />
+          <RatingsSection key={`r${shownCount}`} station={station} visited={visitOk} onRate={rate} />
+          <FeedbackSection key={`f${shownCount}`} station={station} />
         </View>
       ) : null}
     </PageShell>

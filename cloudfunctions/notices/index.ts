@@ -1,0 +1,35 @@
+/**
+ * Cloud entry of `notices`: public notices (公示) and real-name objections over CloudBase;
+ * msgSecCheck for objections; objectors' phones encrypted with ZDT_DATA_KEYS. Resolving the last
+ * open objection of a suspended notice appoints the candidate, which writes the station's contact
+ * person: station writes need the pinyin tokens, hence the `pinyin` option.
+ */
+import { pinyinOf } from '../../adapters/pinyin';
+import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
+import { wechatContentSecurity } from '../../adapters/platform/wechat';
+import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
+import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
+import { cloudbaseRecruitmentStores } from '../../adapters/cloudbase/recruitment';
+import { systemClock } from '../../core/ports';
+import { cloudEntry, jsonLogger, requiredEnv } from '../_shared/cloud';
+import { createNoticesHandler } from './handler';
+
+export const main = cloudEntry('notices', (cloud) => {
+  const db = cloud.database() as unknown as CbDatabase;
+  const { roles, audit, calendars } = cloudbaseComplaintStores(db);
+  return createNoticesHandler(
+    {
+      ...cloudbaseRecruitmentStores(db),
+      stations: createCloudbaseStationRepository(db, { pinyin: pinyinOf }),
+      regions: createCloudbaseRegionRepository(db),
+      roles,
+      audit,
+      calendars,
+      content: wechatContentSecurity(cloud as never),
+      cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
+      ids: randomIds,
+      clock: systemClock,
+    },
+    jsonLogger,
+  );
+});

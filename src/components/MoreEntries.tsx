@@ -1,0 +1,41 @@
+/**
+ * "更多" links into the subpackages: 招募与公示 (everyone) and 工作台 (only for people the server
+ * says handle complaints or run a station — account.me; hiding it is convenience, the server
+ * checks every action).
+ */
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { account } from '../services/account';
+
+export const APPLY_HOME = '/packages/apply/index/index';
+export const WORKBENCH_HOME = '/packages/official/home/index';
+
+export default function MoreEntries() {
+  const [staff, setStaff] = useState(false);
+  const check = () => {
+    account.me().then(
+      (me) => setStaff(me.isHandler || me.isStationHead),
+      () => setStaff(false),
+    );
+  };
+  useEffect(check, []);
+  // The identity may change between visits (H5 demo identities); me() is cached per identity.
+  useDidShow(check);
+
+  return (
+    <View id='more-entries' className='section'>
+      <Text className='section__title'>更多</Text>
+      <View className='section__body'>
+        <View id='entry-apply' className='btn btn--ghost btn--block' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: APPLY_HOME })}>
+          招募与公示（站点负责人报名、公示）
+        </View>
+        {staff ? (
+          <View id='entry-workbench' className='btn btn--secondary btn--block' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: WORKBENCH_HOME })}>
+            工作台（投诉办理、招募管理）
+          </View>
+        ) : null}
+      </View>
+    </View>
+  );
+}

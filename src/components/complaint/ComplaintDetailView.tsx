@@ -1,0 +1,145 @@
+/**
+ * One of my complaints: status, tracking number, deadlines, the reply, what I wrote, every step;
+ * 撤回 while it can still be withdrawn; the evaluation form after the reply.
+ */
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { EVALUATION_LABELS } from '@core/complaint/model';
+import { complaints, type ComplaintView } from '../../services/complaints';
+import { toApiError, type ApiError } from '../../services/transport';
+import { formatDateTime } from '../../utils/feedback';
+import Deadlines from './Deadlines';
+import EvaluationForm from './EvaluationForm';
+import StatusChip from './StatusChip';
+import Timeline from './Timeline';
+import TrackingNo from './TrackingNo';
+
+interface Props {
+  view: ComplaintView;
+  onChange: (view: ComplaintView) => void;
+  /** Ask the server again (after a CONFLICT). */
+  onReload: () => void;
+}
+
+export default function ComplaintDetailView({ view, onChange, onReload }: Props) {
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const withdraw = async () => {
+    if (withdrawing) return;
+    const ok = await Taro.showModal({
+      title: '撤回投诉',
+      content: '撤回后这件投诉就不再处理了，确定撤回吗？',
+      confirmText: '确定撤回',
+      cancelText: '不撤回',
+    }).then(
+      (r) => r.confirm,
+      () => false,
+    );
+    if (!ok) return;
+    setWithdrawing(true);
+    setError(null);
+    complaints.withdraw({ id: view.id, version: view.version }).then(
+      (v) => {
+        setWithdrawing(false);
+        onChange(v);
+      },
+      (e) => {
+        const err = toApiError(e);
+        setWithdrawing(false);
+        setError(err);
+        if (err.code === 'CONFLICT') onReload();
+      },
+    );
+  };
+
+  const previewPhoto = (url: string) => {
+    Taro.previewImage({ current: url, urls: view.photos }).catch(() => undefined);
+  };
+
+  return (
+    <View id='complaint-detail'>
+      <View className='card'>
+        <View className='detail__top'>
+          <Text className='detail__category'>{view.categoryLabel}</Text>
+          <StatusChip id='complaint-status' status={view.status} label={view.statusLabel} />
+        </View>
+        <Text className='detail__station'>{view.stationName}</Text>
+        <Text className='detail__meta'>{formatDateTime(view.submittedAt)} 提交</Text>
+        <TrackingNo value={view.trackingNo} />
+        <Deadlines view={view} />
+      </View>
+
+      {view.reply ? (
+        <View id='complaint-reply' className='section reply'>
+          <Text className='section__title'>答复</Text>
+          <Text className='reply__text' userSelect>
+            {view.reply.text}
+          </Text>
+          <Text className='reply__at'>{formatDateTime(view.reply.at)}</Text>
+        </View>
+      ) : null}
+
+      {view.canEvaluate ? <EvaluationForm view={view} onDone={onChange} onStale={onReload} /> : null}
+
+      {view.evaluation ? (
+        <View id='complaint-evaluation' className='notice notice--ok'>
+          <Text className='notice__title'>您的评价：{EVALUATION_LABELS[view.evaluation]}</Text>
+        </View>
+      ) : null}
+
+      <View className='section'>
+        <Text className='section__title'>我反映的情况</Text>
+        <View className='section__body'>
+          <Text className='detail__description' userSelect>
+            {view.description}
+          </Text>
+          {view.photos.length ? (
+            <View className='photos__grid detail__photos'>
+              {view.photos.map((url, i) => (
+                <Image key={url} id={`complaint-photo-${i}`} className='photo__img detail__photo' src={url} mode='aspectFill' onClick={() => previewPhoto(url)} />
+              ))}
+            </View>
+          ) : null}
+          <View className='kv'>
+            <Text className='kv__k'>回电电话</Text>
+            <Text className='kv__v'>{view.phoneMasked ?? '没有留'}</Text>
+          </View>
+          <View className='kv'>
+            <Text className='kv__k'>站点能否看到我</Text>
+            <Text className='kv__v'>{view.shareIdentity ? '能（您同意了）' : '不能'}</Text>
+          </View>
+          {view.supporters > 0 ? (
+            <View className='kv'>
+              <Text className='kv__k'>也遇到的人</Text>
+              <Text className='kv__v'>{view.supporters} 人</Text>
+            </View>
+          ) : null}
+        </View>
+      </View>
+
+      <View className='section'>
+        <Text className='section__title'>办理过程</Text>
+        <View className='section__body'>
+          <Timeline items={view.timeline} />
+        </View>
+      </View>
+
+      {error ? (
+        <View id='complaint-action-error' className='notice notice--danger'>
+          <Text className='notice__text'>{error.message}</Text>
+        </View>
+      ) : null}
+
+      {view.canWithdraw ? (
+        <View className='form__submit'>
+          <View id='btn-withdraw' className={`btn btn--ghost btn--danger btn--block ${withdrawing ? 'btn--disabled' : ''}`} hoverClass='tap-active' onClick={withdraw}>
+            {withdrawing ? '正在撤回…' : '撤回投诉'}
+          </View>
+          <Text className='field__hint'>问题已经解决了，可以撤回。答复之前都可以撤回。</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

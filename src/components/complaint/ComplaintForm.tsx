@@ -1,0 +1,299 @@
+/**
+ * The complaint form (PRODUCT §3). Every change is saved to the phone at once (the draft, with
+ * the submission's request id); a restored draft says so. Submitting after a lost answer
+ * reuses the same request id, so the server cannot file it twice. Server field errors land
+ * under their fields.
+ */
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '@core/complaint/model';
+import { ACCEPT_WORKDAYS, MAX_DESCRIPTION, MIN_DESCRIPTION, REPLY_WORKDAYS } from '../../constants';
+import { complaints, type ComplaintView } from '../../services/complaints';
+import { askForComplaintUpdates } from '../../services/subscribe';
+import { ApiError, toApiError } from '../../services/transport';
+import { clearDraft, isBlank, loadDraft, newDraft, saveDraft, type ComplaintDraft, type DraftPhoto } from '../../store/complaintDraft';
+import Toggle from '../Toggle';
+import PhotoPicker from './PhotoPicker';
+import PrivacyNotice from './PrivacyNotice';
+import SimilarReports from './SimilarReports';
+
+type Field = 'category' | 'description' | 'photos' | 'phone';
+export type FieldErrors = Partial<Record<Field, string>>;
+
+/** The server's phone rule for call-backs (core/shared/zod.ts `phone`, without hotlines). */
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+export function validateDraft(d: Pick<ComplaintDraft, 'category' | 'description' | 'phone'>): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!d.category) errors.category = '请选择投诉类型';
+  const length = d.description.trim().length;
+  if (!length) errors.description = '请写一写发生了什么';
+  else if (length < MIN_DESCRIPTION) errors.description = `请至少写 ${MIN_DESCRIPTION} 个字，说清楚发生了什么`;
+  else if (length > MAX_DESCRIPTION) errors.description = `最多 ${MAX_DESCRIPTION} 个字，请删减一些`;
+  if (d.phone && !PHONE.test(d.phone)) errors.phone = '电话号码不对：手机 11 位，座机请带区号';
+  return errors;
+}
+
+/** Server field paths ("data.description", "data.photos.1", "photos") → our fields. */
+function fieldsFromServer(fields: Record<string, string>): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [path, message] of Object.entries(fields)) {
+    const name = path.replace(/^data\./, '').split('.')[0];
+    if (name === 'category' || name === 'description' || name === 'photos' || name === 'phone') out[name] ??= message;
+  }
+  return out;
+}
+
+/** Worth asking again with the same request id: the answer was lost or the server was busy. */
+const RETRYABLE = new Set(['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED']);
+
+interface Props {
+  stationId: string;
+  stationName: string;
+  onSubmitted: (view: ComplaintView) => void;
+  /** "我的投诉" (to check whether an interrupted submission went through). */
+  onOpenMine?: () => void;
+}
+
+export default function ComplaintForm({ stationId, stationName, onSubmitted, onOpenMine }: Props) {
+  const [draft, setDraft] = useState<ComplaintDraft>(() => {
+    const saved = loadDraft(stationId);
+    return saved ? { ...saved, stationName: stationName || saved.stationName } : newDraft(stationId, stationName);
+  });
+  const [restored, setRestored] = useState(() => !isBlank(draft));
+  const draftRef = useRef(draft);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<{ error: ApiError; retry: boolean } | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [uploading, setUploading] = useState(0);
+
+  /** Change the draft and keep it on the phone at once. */
+  const update = useCallback((patch: Partial<ComplaintDraft>) => {
+    const next = { ...draftRef.current, ...patch, updatedAt: new Date().toISOString() };
+    draftRef.current = next;
+    saveDraft(next);
+    setDraft(next);
+  }, []);
+
+  // The page may learn the station's name after the form opened.
+  useEffect(() => {
+    if (stationName && stationName !== draftRef.current.stationName) {
+      const next = { ...draftRef.current, stationName };
+      draftRef.current = next;
+      if (!isBlank(next)) saveDraft(next);
+      setDraft(next);
+    }
+  }, [stationName]);
+
+  const changePhotos = useCallback((fn: (cur: DraftPhoto[]) => DraftPhoto[]) => {
+    update({ photos: fn(draftRef.current.photos) });
+    setErrors((e) => ({ ...e, photos: undefined }));
+  }, [update]);
+
+  const startOver = () => {
+    clearDraft(stationId);
+    const fresh = newDraft(stationId, stationName);
+    draftRef.current = fresh;
+    setDraft(fresh);
+    setRestored(false);
+    setErrors({});
+    setFailure(null);
+  };
+
+  const submit = () => {
+    if (submitting) return;
+    const d = draftRef.current;
+    const found = validateDraft(d);
+    setErrors(found);
+    if (Object.keys(found).length) {
+      setFailure({ error: new ApiError('VALIDATION_ERROR', '还有没填好的地方，请看红字提示'), retry: false });
+      return;
+    }
+    if (uploading) {
+      setFailure({ error: new ApiError('VALIDATION_ERROR', '照片还在上传，请等上传完再提交'), retry: false });
+      return;
+    }
+    // On the tap itself (WeChat needs the gesture); never waited for.
+    askForComplaintUpdates();
+    setSubmitting(true);
+    setFailure(null);
+    // Marked before the answer: if it never comes, the draft knows it may have been filed.
+    if (!d.sentAt) update({ sentAt: new Date().toISOString() });
+    complaints
+      .submit(
+        {
+          stationId,
+          category: d.category as ComplaintCategory,
+          description: d.description.trim(),
+          photos: d.photos.length ? d.photos.map((p) => p.id) : undefined,
+          phone: d.phone || undefined,
+          shareIdentity: d.shareIdentity,
+        },
+        d.requestId,
+      )
+      .then(
+        (view) => {
+          clearDraft(stationId);
+          setSubmitting(false);
+          onSubmitted(view);
+        },
+        (e) => {
+          const err = toApiError(e);
+          setSubmitting(false);
+          if (RETRYABLE.has(err.code)) {
+            setFailure({ error: err, retry: true });
+            return;
+          }
+          // The server answered "no": nothing was filed.
+          update({ sentAt: null });
+          const fromServer = fieldsFromServer(err.fields);
+          if (Object.keys(fromServer).length) setErrors(fromServer);
+          setFailure({ error: err, retry: false });
+        },
+      );
+  };
+
+  const length = draft.description.length;
+
+  return (
+    <View id='complaint-form' className='form'>
+      <View className='card form__station'>
+        <Text className='form__station-label'>投诉站点</Text>
+        <Text id='complaint-station' className='form__station-name'>
+          {draft.stationName || stationName}
+        </Text>
+      </View>
+
+      {restored ? (
+        <View id='draft-restored' className='notice notice--info'>
+          <Text className='notice__title'>已恢复您上次没提交的内容</Text>
+          {draft.sentAt ? (
+            <Text className='notice__text'>上次提交时网络断了，可能已经提交成功。直接点“提交投诉”即可，不会重复投诉。</Text>
+          ) : (
+            <Text className='notice__text'>可以接着写。想重新写，请点“清空重写”。</Text>
+          )}
+          {draft.sentAt && onOpenMine ? (
+            <Text id='btn-draft-mine' className='link' onClick={onOpenMine}>
+              去“我的投诉”看看
+            </Text>
+          ) : null}
+          {!draft.sentAt ? (
+            <Text id='btn-clear-draft' className='link' onClick={startOver}>
+              清空重写
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+
+      <View className='section'>
+        <Text className='field__label'>1. 投诉什么？（必选）</Text>
+        <View id='complaint-category' className='chips chips--static form__chips'>
+          {COMPLAINT_CATEGORIES.map(([code, label]) => (
+            <Text
+              key={code}
+              id={`category-${code}`}
+              className={`chip ${draft.category === code ? 'chip--on' : ''}`}
+              onClick={() => {
+                update({ category: code });
+                setErrors((e) => ({ ...e, category: undefined }));
+              }}
+            >
+              {label}
+            </Text>
+          ))}
+        </View>
+        {errors.category ? (
+          <Text id='error-category' className='field__error'>
+            {errors.category}
+          </Text>
+        ) : null}
+        {draft.category ? <SimilarReports stationId={stationId} category={draft.category} /> : null}
+      </View>
+
+      <View className='section'>
+        <Text className='field__label'>2. 发生了什么？（必填）</Text>
+        <Text className='field__hint'>写清楚时间、经过、涉及的钱或物品，至少 {MIN_DESCRIPTION} 个字。</Text>
+        <Textarea
+          id='complaint-description'
+          className={`textarea ${errors.description ? 'textarea--error' : ''}`}
+          value={draft.description}
+          maxlength={MAX_DESCRIPTION}
+          placeholder='例如：6月3日上午在站点寄快递，收了15元，墙上写的是5元。'
+          placeholderClass='textarea__placeholder'
+          onInput={(e) => {
+            update({ description: e.detail.value });
+            if (errors.description) setErrors((x) => ({ ...x, description: undefined }));
+          }}
+        />
+        <Text id='description-counter' className={`counter ${length > MAX_DESCRIPTION ? 'counter--over' : ''}`}>
+          {length}/{MAX_DESCRIPTION}
+        </Text>
+        {errors.description ? (
+          <Text id='error-description' className='field__error'>
+            {errors.description}
+          </Text>
+        ) : null}
+      </View>
+
+      <View className='section'>
+        <Text className='field__label'>3. 照片（选填）</Text>
+        <PhotoPicker photos={draft.photos} onChange={changePhotos} onBusyChange={setUploading} error={errors.photos} />
+      </View>
+
+      <View className='section'>
+        <Text className='field__label'>4. 回电电话（选填）</Text>
+        <Text className='field__hint'>留了电话，处理人员可以打给您核实。只给处理人员看。</Text>
+        <Input
+          id='complaint-phone'
+          className={`input ${errors.phone ? 'input--error' : ''}`}
+          type='number'
+          maxlength={12}
+          value={draft.phone}
+          placeholder='手机号或座机号'
+          placeholderClass='textarea__placeholder'
+          onInput={(e) => {
+            update({ phone: e.detail.value.replace(/[^\d-]/g, '') });
+            if (errors.phone) setErrors((x) => ({ ...x, phone: undefined }));
+          }}
+        />
+        {errors.phone ? (
+          <Text id='error-phone' className='field__error'>
+            {errors.phone}
+          </Text>
+        ) : null}
+      </View>
+
+      <View className='section'>
+        <Toggle id='complaint-share-identity' label='允许站点看到我的身份' on={draft.shareIdentity} onChange={(on) => update({ shareIdentity: on })} />
+        <PrivacyNotice shareIdentity={draft.shareIdentity} />
+      </View>
+
+      {failure ? (
+        <View id='complaint-submit-error' className={`notice ${failure.retry ? 'notice--warn' : 'notice--danger'}`}>
+          <Text className='notice__title'>{failure.retry ? '还没有提交成功' : '没有提交'}</Text>
+          <Text className='notice__text'>{failure.error.message}</Text>
+          {failure.retry ? (
+            <>
+              <Text className='notice__text'>您填的内容已经保存在手机上。网络好一点后点“重试”，不会重复投诉。</Text>
+              <View id='btn-retry-submit' className='btn btn--primary btn--inline' hoverClass='tap-active' onClick={submit}>
+                {submitting ? '正在提交…' : '重试'}
+              </View>
+            </>
+          ) : null}
+        </View>
+      ) : null}
+
+      <View className='form__submit'>
+        <View
+          id='complaint-submit'
+          className={`btn btn--primary btn--big btn--block ${submitting ? 'btn--disabled' : ''}`}
+          hoverClass='tap-active'
+          onClick={submit}
+        >
+          {submitting ? '正在提交…' : uploading ? '照片上传中…' : '提交投诉'}
+        </View>
+        <Text className='field__hint form__after'>提交后马上给您投诉编号。{ACCEPT_WORKDAYS} 个工作日内受理，受理后 {REPLY_WORKDAYS} 个工作日内答复。</Text>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * 回访: after the reply the resident says 满意 / 基本满意 / 不满意 (+ optional words).
+ * 不满意 sends the complaint back for re-handling once (重办); the form says so before sending.
+ */
+import { Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import { EVALUATIONS, EVALUATION_LABELS, type Evaluation } from '@core/complaint/model';
+import { MAX_EVALUATION_COMMENT, REPLY_WORKDAYS } from '../../constants';
+import { complaints, type ComplaintView } from '../../services/complaints';
+import { ApiError, toApiError } from '../../services/transport';
+
+/** Button id → the value sent (tests read this mapping). */
+export const EVALUATION_BUTTON_IDS: Record<Evaluation, string> = {
+  satisfied: 'btn-evaluate-satisfied',
+  basically: 'btn-evaluate-basically',
+  unsatisfied: 'btn-evaluate-unsatisfied',
+};
+
+/** Has it already been sent back once (不满意 reopens only once)? */
+export function alreadyReopened(view: Pick<ComplaintView, 'timeline'>): boolean {
+  return view.timeline.some((t) => t.action === 'evaluate' && t.status !== 'closed');
+}
+
+interface Props {
+  view: ComplaintView;
+  onDone: (view: ComplaintView) => void;
+  /** CONFLICT: someone else changed it; the page reloads. */
+  onStale?: () => void;
+}
+
+export default function EvaluationForm({ view, onDone, onStale }: Props) {
+  const [choice, setChoice] = useState<Evaluation | null>(null);
+  const [comment, setComment] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const reopened = alreadyReopened(view);
+
+  const send = () => {
+    if (sending) return;
+    if (!choice) {
+      setError(new ApiError('VALIDATION_ERROR', '请先选择满意、基本满意或不满意'));
+      return;
+    }
+    setSending(true);
+    setError(null);
+    complaints.evaluate({ id: view.id, version: view.version, evaluation: choice, comment: comment.trim() || undefined }).then(
+      (v) => {
+        setSending(false);
+        onDone(v);
+      },
+      (e) => {
+        const err = toApiError(e);
+        setSending(false);
+        setError(err);
+        if (err.code === 'CONFLICT') onStale?.();
+      },
+    );
+  };
+
+  return (
+    <View id='evaluation-form' className='section'>
+      <Text className='section__title'>您对处理结果满意吗？</Text>
+      <View className='evaluation__choices'>
+        {EVALUATIONS.map((e) => (
+          <View
+            key={e}
+            id={EVALUATION_BUTTON_IDS[e]}
+            data-evaluation={e}
+            className={`btn evaluation__choice ${choice === e ? 'evaluation__choice--on' : ''} ${e === 'unsatisfied' ? 'evaluation__choice--bad' : ''}`}
+            hoverClass='tap-active'
+            onClick={() => {
+              setChoice(e);
+              setError(null);
+            }}
+          >
+            {EVALUATION_LABELS[e]}
+          </View>
+        ))}
+      </View>
+      {choice === 'unsatisfied' ? (
+        <Text id='evaluation-unsatisfied-note' className='notice notice--warn evaluation__note'>
+          {reopened
+            ? '这件投诉已经重新办理过一次，这次选“不满意”会办结，您的意见会记录下来，供上级督查。'
+            : `选“不满意”，这件投诉会退回重新办理一次，${REPLY_WORKDAYS} 个工作日内再答复您。`}
+        </Text>
+      ) : null}
+      <Textarea
+        id='evaluation-comment'
+        className='textarea textarea--short'
+        value={comment}
+        maxlength={MAX_EVALUATION_COMMENT}
+        placeholder='还想说什么（选填）'
+        placeholderClass='textarea__placeholder'
+        onInput={(e) => setComment(e.detail.value)}
+      />
+      <Text className='counter'>
+        {comment.length}/{MAX_EVALUATION_COMMENT}
+      </Text>
+      {error ? (
+        <Text id='evaluation-error' className='field__error'>
+          {error.message}
+        </Text>
+      ) : null}
+      <View id='btn-evaluate-submit' className={`btn btn--primary btn--block ${sending ? 'btn--disabled' : ''}`} hoverClass='tap-active' onClick={send}>
+        {sending ? '正在提交…' : '提交评价'}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * "被诱导好评/差评骚扰？": tell the authorities the station asked for praise in exchange for
+ * something, or harassed someone over a bad rating. Goes to officials, not to the station.
+ */
+import { Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import { ratings, type ReportInput } from '../../services/ratings';
+import { ApiError, toApiError } from '../../services/transport';
+
+const KINDS: [ReportInput['kind'], string][] = [
+  ['induced_praise', '站点让我给好评（送东西、返钱或不给办事）'],
+  ['harassment', '我给了差评，站点来找我麻烦'],
+];
+
+export default function PressureReport({ stationId }: { stationId: string }) {
+  const [open, setOpen] = useState(false);
+  const [kind, setKind] = useState<ReportInput['kind'] | null>(null);
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState(false);
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  if (!open) {
+    return (
+      <Text id='btn-report-pressure' className='link' onClick={() => setOpen(true)}>
+        被诱导好评/差评骚扰？
+      </Text>
+    );
+  }
+  if (done) {
+    return (
+      <View id='rating-report' className='notice notice--ok'>
+        <Text className='notice__title'>已收到，谢谢您</Text>
+        <Text className='notice__text'>主管部门会核查。站点看不到是谁反映的。</Text>
+      </View>
+    );
+  }
+  const send = () => {
+    if (sending) return;
+    if (!kind) {
+      setError(new ApiError('VALIDATION_ERROR', '请选择是哪种情况'));
+      return;
+    }
+    setSending(true);
+    setError(null);
+    ratings.report({ stationId, kind, text: text.trim() || undefined }).then(
+      () => {
+        setSending(false);
+        setDone(true);
+      },
+      (e) => {
+        setSending(false);
+        setError(toApiError(e));
+      },
+    );
+  };
+  return (
+    <View id='rating-report' className='report'>
+      <Text className='field__label'>遇到了哪种情况？</Text>
+      {KINDS.map(([k, label]) => (
+        <View key={k} id={`report-kind-${k}`} className={`choice ${kind === k ? 'choice--on' : ''}`} hoverClass='tap-active' onClick={() => setKind(k)}>
+          <Text className='choice__mark'>{kind === k ? '●' : '○'}</Text>
+          <Text>{label}</Text>
+        </View>
+      ))}
+      <Textarea
+        id='report-text'
+        className='textarea textarea--short'
+        value={text}
+        maxlength={300}
+        placeholder='说说经过（选填）'
+        placeholderClass='textarea__placeholder'
+        onInput={(e) => setText(e.detail.value)}
+      />
+      <Text className='field__hint'>这条反映只给主管部门看，站点看不到是谁反映的。</Text>
+      {error ? <Text className='field__error'>{error.message}</Text> : null}
+      <View className='actions__row'>
+        <View id='btn-report-send' className={`btn btn--primary btn--grow mr ${sending ? 'btn--disabled' : ''}`} hoverClass='tap-active' onClick={send}>
+          {sending ? '正在提交…' : '提交'}
+        </View>
+        <View id='btn-report-cancel' className='btn btn--ghost btn--grow' hoverClass='tap-active' onClick={() => setOpen(false)}>
+          取消
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,44 @@
+/** One dimension: its name, five big star buttons, and the choice in words. */
+import { Text, View } from '@tarojs/components';
+import { STAR_WORDS } from '../../utils/feedback';
+
+interface Props {
+  dimension: string;
+  label: string;
+  value: number | undefined;
+  onChange: (n: number) => void;
+  error?: string;
+}
+
+export default function StarInput({ dimension, label, value, onChange, error }: Props) {
+  return (
+    <View id={`rating-dim-${dimension}`} className={`stars-input ${error ? 'stars-input--error' : ''}`}>
+      <View className='stars-input__head'>
+        <Text className='stars-input__label'>{label}</Text>
+        <Text id={`rating-word-${dimension}`} className='stars-input__word'>
+          {value ? `${value} 星 · ${STAR_WORDS[value]}` : '请打星'}
+        </Text>
+      </View>
+      <View className='stars-input__row'>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <View
+            key={n}
+            id={`rating-star-${dimension}-${n}`}
+            className={`star ${value && n <= value ? 'star--on' : ''}`}
+            hoverClass='tap-active'
+            ariaRole='button'
+            ariaLabel={`${label} ${n} 星`}
+            onClick={() => onChange(n)}
+          >
+            <Text>{value && n <= value ? '★' : '☆'}</Text>
+          </View>
+        ))}
+      </View>
+      {error ? (
+        <Text id={`rating-error-${dimension}`} className='field__error'>
+          {error}
+        </Text>
+      ) : null}
+    </View>
+  );
+}

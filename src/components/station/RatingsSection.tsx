@@ -1,0 +1,103 @@
+/**
+ * 评价 on the station page (PRODUCT §4): the published score, recent ratings with the head's
+ * replies, "评价这个站点" (disabled with the reason when the caller may not rate it), and the
+ * "被诱导好评/差评骚扰？" report.
+ */
+import { Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import type { StationDetail } from '@core/station/api';
+import { usePagedList } from '../../hooks/usePagedList';
+import { ratings, type RatingView, type SummaryView } from '../../services/ratings';
+import { toApiError, type ApiError } from '../../services/transport';
+import ListFooter from '../ListFooter';
+import PressureReport from '../rating/PressureReport';
+import RatingItem from '../rating/RatingItem';
+import RatingSummary from '../rating/RatingSummary';
+import Section from './Section';
+
+const RECENT = 3;
+
+interface Props {
+  station: StationDetail;
+  /** A valid 到店 token is kept for this station. */
+  visited: boolean;
+  onRate: () => void;
+}
+
+export function rateBlockedReason(station: Pick<StationDetail, 'status'>, summary: Pick<SummaryView, 'canRate'> | null): string | null {
+  if (station.status === 'closed') return '站点已关停，不能评价';
+  if (summary?.canRate === false) return '您负责管理或监管这个站点，不能给它评价（防止刷单）';
+  return null;
+}
+
+export default function RatingsSection({ station, visited, onRate }: Props) {
+  const [summary, setSummary] = useState<SummaryView | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const list = usePagedList<RatingView>((cursor) => ratings.list({ stationId: station.id, cursor, limit: RECENT }), `${station.id}:${attempt}`);
+
+  useEffect(() => {
+    let alive = true;
+    setError(null);
+    ratings.summary({ stationId: station.id }).then(
+      (s) => alive && setSummary(s),
+      (e) => alive && setError(toApiError(e)),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [station.id, attempt]);
+
+  const blocked = rateBlockedReason(station, summary);
+
+  return (
+    <Section id='section-ratings' title='评价'>
+      {summary ? <RatingSummary summary={summary} /> : null}
+      {!summary && error ? (
+        <View id='rating-summary-error' className='quiet-error'>
+          <Text className='text-muted'>评分暂时加载不出来。</Text>
+          <Text id='rating-summary-retry' className='link' onClick={() => setAttempt((n) => n + 1)}>
+            重试
+          </Text>
+        </View>
+      ) : null}
+      {!summary && !error ? <Text className='text-muted'>正在加载评分…</Text> : null}
+
+      <View
+        id='btn-rate'
+        className={`btn ${blocked ? 'btn--disabled' : 'btn--primary'} btn--block feedback__btn`}
+        hoverClass={blocked ? 'none' : 'tap-active'}
+        onClick={() => !blocked && onRate()}
+      >
+        {visited && !blocked ? '到店评价这个站点' : '评价这个站点'}
+      </View>
+      {blocked ? (
+        <Text id='rate-disabled-reason' className='small text-muted'>
+          {blocked}
+        </Text>
+      ) : null}
+
+      {list.status === 'ready' && list.items.length ? (
+        <View id='rating-list' className='rating-list'>
+          <Text className='sub-title'>最近的评价</Text>
+          {list.items.map((r) => (
+            <RatingItem key={r.id} rating={r} />
+          ))}
+          <ListFooter idPrefix='ratings' hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText='没有更多评价了' />
+        </View>
+      ) : null}
+      {list.status === 'error' && summary?.count ? (
+        <View className='quiet-error'>
+          <Text className='text-muted'>评价列表暂时加载不出来。</Text>
+          <Text className='link' onClick={() => list.reload()}>
+            重试
+          </Text>
+        </View>
+      ) : null}
+
+      <View className='feedback__report'>
+        <PressureReport stationId={station.id} />
+      </View>
+    </Section>
+  );
+}

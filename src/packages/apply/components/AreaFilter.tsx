@@ -1,0 +1,65 @@
+/** 全省 → 市 → 县: where to look for posts. Two levels are enough to find a county's posts. */
+import { Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+import { ErrorState, Skeleton } from '../../../components/StateViews';
+import { stations, toApiError, type ApiError, type RegionItem } from '../../../services/api';
+
+export interface Area {
+  code: string;
+  label: string;
+}
+
+export default function AreaFilter({ onPick }: { onPick: (area: Area | null) => void }) {
+  const [city, setCity] = useState<RegionItem | null>(null);
+  const [items, setItems] = useState<RegionItem[]>([]);
+  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const load = useCallback(() => {
+    let alive = true;
+    setStatus('loading');
+    stations.regions({ parentCode: city ? city.code : null }).then(
+      (list) => {
+        if (!alive) return;
+        setItems(list);
+        setStatus('ready');
+      },
+      (e) => {
+        if (!alive) return;
+        setError(toApiError(e));
+        setStatus('error');
+      },
+    );
+    return () => {
+      alive = false;
+    };
+  }, [city]);
+  useEffect(() => load(), [load]);
+
+  return (
+    <View id='area-filter' className='filters__panel area-filter'>
+      <View className='chips'>
+        <View id='area-all' className='chip' hoverClass='tap-active' onClick={() => (city ? onPick({ code: city.code, label: city.name }) : onPick(null))}>
+          {city ? `${city.name}全部` : '全省'}
+        </View>
+        {city ? (
+          <View id='area-back' className='chip chip--link' hoverClass='tap-active' onClick={() => setCity(null)}>
+            ‹ 换个市
+          </View>
+        ) : null}
+      </View>
+      {status === 'loading' ? <Skeleton id='area-loading' rows={1} /> : null}
+      {status === 'error' ? <ErrorState id='area-error' retryId='area-retry' message={error?.message ?? '加载失败'} onRetry={load} /> : null}
+      {status === 'ready' ? (
+        <View className='chips'>
+          {items.map((r) => (
+            <View key={r.code} id={`area-${r.code}`} className='chip' hoverClass='tap-active' onClick={() => (city ? onPick({ code: r.code, label: `${city.name} · ${r.name}` }) : setCity(r))}>
+              {r.name}
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {status === 'ready' ? <Text className='small-note area-filter__hint'>{city ? '选择县（市、区）' : '先选市'}</Text> : null}
+    </View>
+  );
+}

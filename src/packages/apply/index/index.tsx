@@ -1,0 +1,99 @@
+/**
+ * 站点负责人招募 (public): posts by region — open ones first — with links to my applications
+ * and the public notices (公示).
+ */
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import PageShell from '../../../components/PageShell';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { recruitment, type PublicPost } from '../../../services/recruitment';
+import { usePaged } from '../../shared/hooks';
+import { ListFooter, formatDay } from '../../shared/ui';
+import AreaFilter, { type Area } from '../components/AreaFilter';
+import '../../shared/sub.css';
+
+const KEY = 'zdt.apply.area';
+
+function loadArea(): Area | null {
+  try {
+    const v = Taro.getStorageSync(KEY) as Area | '';
+    return v && typeof v === 'object' && typeof v.code === 'string' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function PostCard({ p }: { p: PublicPost }) {
+  const closed = p.status === 'open' && !p.open;
+  return (
+    <View id={`post-${p.id}`} className='item' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/apply/post/index?id=${encodeURIComponent(p.id)}` })}>
+      <View className='item__top'>
+        <Text className='item__title'>{p.title}</Text>
+        <Text className={`status ${p.open ? 'status--ok' : 'status--muted'}`}>{p.open ? '报名中' : closed ? '不在报名时间' : p.statusLabel}</Text>
+      </View>
+      <Text className='item__line'>{p.stationName ?? (p.villageName ? `${p.villageName}（新设站点）` : '')}</Text>
+      <Text className='item__line'>
+        报名时间：{formatDay(p.opensOn)} 至 {formatDay(p.closesOn)}
+      </Text>
+    </View>
+  );
+}
+
+export default function ApplyHomePage() {
+  const [area, setArea] = useState<Area | null>(loadArea);
+  const [picking, setPicking] = useState(false);
+  const list = usePaged<PublicPost>((cursor) => recruitment.posts({ regionCode: area?.code, cursor, limit: 20 }), area?.code ?? 'all');
+  usePullDownRefresh(() => {
+    list.reload();
+    Taro.stopPullDownRefresh();
+  });
+  const pick = (a: Area | null) => {
+    setArea(a);
+    setPicking(false);
+    try {
+      if (a) Taro.setStorageSync(KEY, a);
+      else Taro.removeStorageSync(KEY);
+    } catch {
+      /* ignore */
+    }
+  };
+  const items = [...list.items].sort((a, b) => Number(b.open) - Number(a.open));
+
+  return (
+    <PageShell id='page-apply' heading='站点负责人招募'>
+      <Text className='lead'>电商扶贫服务站点负责人通过自主报名、公开比选、公示确定。符合条件的都可以报名。</Text>
+      <View className='links'>
+        <View id='link-mine' className='btn btn--ghost' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: '/packages/apply/mine/index' })}>
+          我的报名
+        </View>
+        <View id='link-notices' className='btn btn--ghost' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: '/packages/apply/notices/index' })}>
+          公示公告
+        </View>
+      </View>
+      <View className='context-line area-line'>
+        <Text id='area-current' className='context-line__text'>
+          地区：{area?.label ?? '全省'}
+        </Text>
+        <Text id='btn-area' className='link' onClick={() => setPicking(!picking)}>
+          {picking ? '收起' : '更换'}
+        </Text>
+      </View>
+      {picking ? <AreaFilter onPick={pick} /> : null}
+
+      {list.status === 'loading' ? <Skeleton id='posts-loading' rows={2} /> : null}
+      {list.status === 'error' ? <ErrorState id='posts-error' message={list.error?.message ?? '加载失败'} onRetry={list.reload} /> : null}
+      {list.status === 'ready' && !items.length ? (
+        <EmptyState id='posts-empty' text={area ? `${area.label}目前没有招募岗位，可以看看全省的` : '目前没有招募岗位'} actionText={area ? '看全省' : undefined} actionId='btn-all-areas' onAction={area ? () => pick(null) : undefined} />
+      ) : null}
+      {list.status === 'ready' && items.length ? (
+        <View id='posts-list'>
+          {items.map((p) => (
+            <PostCard key={p.id} p={p} />
+          ))}
+          <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} count={items.length} />
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * A public notice: the facts (name, gender, age, village, post — never ID or phone), the period,
+ * the objection channel, and — only while the notice is running — the real-name objection form.
+ */
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import PageShell from '../../../components/PageShell';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { notices, type ObjectionReceipt } from '../../../services/notices';
+import { newRequestId, toApiError, type ApiError } from '../../../services/transport';
+import { useLoad } from '../../shared/hooks';
+import { Field, Notice, SubmitButton, TextArea, TextInput, fieldError, formatDay } from '../../shared/ui';
+import '../../shared/sub.css';
+
+function ObjectionForm({ noticeId }: { noticeId: string }) {
+  const requestId = useRef(newRequestId());
+  const [realName, setRealName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [text, setText] = useState('');
+  const [hint, setHint] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<ObjectionReceipt | null>(null);
+
+  const submit = async () => {
+    const h: Record<string, string> = {};
+    if (!/^[\u4e00-\u9fa5·]{2,15}$/.test(realName.trim())) h.realName = '异议须实名：请填写真实姓名';
+    if (!/^1[3-9]\d{9}$/.test(phone.trim())) h.phone = '请填写 11 位手机号';
+    if (text.trim().length < 10) h.text = '请写清异议的事实和理由（至少 10 个字）';
+    setHint(h);
+    setError(null);
+    if (Object.keys(h).length) return;
+    setBusy(true);
+    try {
+      setDone(await notices.object({ noticeId, realName: realName.trim(), phone: phone.trim(), text: text.trim() }, requestId.current));
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done) {
+    return (
+      <View id='objection-success' className='notice notice--ok'>
+        <Text className='notice__title'>异议已提交（{done.statusLabel}）</Text>
+        <Text className='notice__text'>主管部门会核查，并通过您留的电话答复。您的姓名和电话只有处理异议的工作人员能看到。</Text>
+      </View>
+    );
+  }
+
+  return (
+    <View id='objection-form' className='form'>
+      <Text className='form__title'>提出异议</Text>
+      <Text className='small-note objection-form__lead'>异议须实名。您的姓名和电话只有处理异议的工作人员能看到，不会告诉被公示人。</Text>
+      <Field label='真实姓名' required error={hint.realName ?? fieldError(error, 'realName')}>
+        <TextInput id='objection-name' value={realName} onChange={setRealName} maxlength={15} />
+      </Field>
+      <Field label='手机号' required error={hint.phone ?? fieldError(error, 'phone')}>
+        <TextInput id='objection-phone' type='number' value={phone} onChange={(v) => setPhone(v.replace(/\D/g, '').slice(0, 11))} maxlength={11} />
+      </Field>
+      <Field label='异议内容' required hint='写清具体事实、理由，有证据的请说明' error={hint.text ?? fieldError(error, 'text')}>
+        <TextArea id='objection-text' value={text} onChange={setText} maxlength={1000} />
+      </Field>
+      {error ? <Notice id='objection-error' tone='danger' title='没有提交成功' text={error.message} /> : null}
+      <SubmitButton id='objection-submit' text='提交异议' busy={busy} onClick={() => void submit()} />
+    </View>
+  );
+}
+
+export default function NoticePage() {
+  const router = useRouter();
+  const id = router.params.id ?? '';
+  const n = useLoad(() => notices.get({ id }), [id]);
+  const v = n.data;
+
+  return (
+    <PageShell id='page-notice' heading='公示'>
+      {!v && n.status === 'loading' ? <Skeleton id='notice-loading' rows={2} /> : null}
+      {n.status === 'error' ? (
+        n.error?.code === 'NOT_FOUND' ? (
+          <EmptyState id='notice-error' text={n.error.message} actionText='返回' actionId='btn-back' onAction={() => Taro.navigateBack()} />
+        ) : (
+          <ErrorState id='notice-error' message={n.error?.message ?? '加载失败'} onRetry={n.reload} />
+        )
+      ) : null}
+      {v ? (
+        <View id='notice-detail'>
+          <Text className='page-title'>{v.title}</Text>
+          <View id='notice-period' className={`notice ${v.running ? 'notice--warn' : 'notice--info'}`}>
+            <Text className='notice__title'>{v.running ? '正在公示' : v.status === 'open' ? '公示尚未开始' : '公示已结束'}</Text>
+            <Text className='notice__text'>
+              公示期：{formatDay(v.startsOn)} 至 {formatDay(v.endsOn)}
+            </Text>
+            {v.outcomeLabel ? <Text className='notice__text'>结果：{v.outcomeLabel}</Text> : null}
+          </View>
+          <View id='notice-facts' className='section'>
+            <Text className='section__title'>公示对象</Text>
+            <View className='section__body'>
+              {v.facts.map((f) => (
+                <View key={f.label} className='kv'>
+                  <Text className='kv__k'>{f.label}</Text>
+                  <Text className='kv__v'>{f.value}</Text>
+                </View>
+              ))}
+            </View>
+            <Text className='notice__text'>{v.body}</Text>
+          </View>
+          <View id='notice-channel' className='section'>
+            <Text className='section__title'>异议渠道</Text>
+            <Text className='notice__text'>{v.objectionChannel}</Text>
+            <Text className='small-note'>也可以在下面直接提交（公示期内）。</Text>
+          </View>
+          {v.running ? <ObjectionForm noticeId={v.id} /> : <Notice id='objection-closed' tone='info' text={v.status === 'open' ? '公示开始后才能提出异议。' : '公示期已过，不能再提出异议。'} />}
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '招募岗位',
+  enableShareAppMessage: true,
+});

@@ -1,0 +1,106 @@
+/** A post for applicants: requirements, the published rubric with weights, the window, and public results after selection. */
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import PageShell from '../../../components/PageShell';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { recruitment } from '../../../services/recruitment';
+import { useLoad } from '../../shared/hooks';
+import { Notice, formatDay } from '../../shared/ui';
+import '../../shared/sub.css';
+
+export default function ApplyPostPage() {
+  const router = useRouter();
+  const id = router.params.id ?? '';
+  const p = useLoad(() => recruitment.post({ id }), [id]);
+  const v = p.data;
+
+  return (
+    <PageShell id='page-apply-post' heading='招募岗位'>
+      {!v && p.status === 'loading' ? <Skeleton id='post-loading' rows={2} /> : null}
+      {p.status === 'error' ? (
+        p.error?.code === 'NOT_FOUND' ? (
+          <EmptyState id='post-error' text={p.error.message} actionText='返回' actionId='btn-back' onAction={() => Taro.navigateBack()} />
+        ) : (
+          <ErrorState id='post-error' message={p.error?.message ?? '加载失败'} onRetry={p.reload} />
+        )
+      ) : null}
+      {v ? (
+        <View id='post-detail'>
+          <Text className='page-title'>{v.title}</Text>
+          <Text className='lead'>{v.stationName ?? (v.villageName ? `${v.villageName}（新设站点）` : '')}</Text>
+          <View id='post-window' className={`notice ${v.open ? 'notice--ok' : 'notice--info'}`}>
+            <Text className='notice__title'>{v.open ? '正在报名' : v.status === 'open' ? '不在报名时间' : v.statusLabel}</Text>
+            <Text className='notice__text'>
+              报名时间：{formatDay(v.opensOn)} 至 {formatDay(v.closesOn)}
+            </Text>
+          </View>
+          {v.open ? (
+            <View className='actions'>
+              <View id='btn-apply' className='btn btn--primary btn--big btn--block' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/apply/form/index?postId=${encodeURIComponent(v.id)}` })}>
+                我要报名
+              </View>
+            </View>
+          ) : null}
+
+          <View id='post-requirements' className='section'>
+            <Text className='section__title'>任职条件</Text>
+            <View className='bullet-list'>
+              {v.requirements.map((r, i) => (
+                <View key={i} className='bullet'>
+                  <Text className='bullet__dot'>·</Text>
+                  <Text className='bullet__text'>{r}</Text>
+                </View>
+              ))}
+            </View>
+            <Text className='small-note'>优先考虑当地有农产品销售能力的商协会、合作社、涉农企业负责人、个体户和本地村民。</Text>
+          </View>
+
+          <View id='post-rubric' className='section'>
+            <Text className='section__title'>怎么评（公开比选）</Text>
+            <Text className='small-note'>评审按下面各项打分，按权重算总分，总分高的优先。</Text>
+            <View className='section__body'>
+              {v.rubric.map((r) => (
+                <View key={r.criterion} className='bar-row'>
+                  <View className='bar-row__head'>
+                    <Text className='bar-row__label'>{r.criterion}</Text>
+                    <Text className='bar-row__value'>占 {r.weight}%</Text>
+                  </View>
+                  <View className='bar'>
+                    <View className='bar__fill' style={{ width: `${r.weight}%` }} />
+                  </View>
+                </View>
+              ))}
+            </View>
+          </View>
+
+          {v.results ? (
+            <View id='post-results' className='section'>
+              <Text className='section__title'>比选结果</Text>
+              <Text className='small-note'>只公开姓名和总分。</Text>
+              <View className='section__body'>
+                {v.results.map((r) => (
+                  <View key={`${r.rank}-${r.name}`} className='results__row'>
+                    <Text className={`rank ${r.selected ? 'rank--1' : ''}`}>{r.rank}</Text>
+                    <Text className='results__name'>
+                      {r.name}
+                      {r.selected ? '（拟任用）' : ''}
+                    </Text>
+                    <Text className='results__total'>{r.total} 分</Text>
+                  </View>
+                ))}
+              </View>
+            </View>
+          ) : null}
+          {v.noticeId ? (
+            <View className='actions'>
+              <View id='btn-notice' className='btn btn--secondary btn--block' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/apply/notice/index?id=${encodeURIComponent(v.noticeId!)}` })}>
+                查看任用公示
+              </View>
+            </View>
+          ) : null}
+          {v.status === 'cancelled' ? <Notice tone='warn' text='这个岗位已取消。' /> : null}
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,206 @@
+/**
+ * One application for a reviewer: the applicant's answers, masked ID and phone with an audited
+ * 查看 (a reason is required; the server records who, when and why), and the scoring form — one
+ * score 0–100 per published criterion, the weighted total shown as it is filled.
+ */
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import PageShell from '../../../components/PageShell';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { recruitment, type ApplicationsView, type ReviewerApplication } from '../../../services/recruitment';
+import { toApiError, type ApiError } from '../../../services/transport';
+import { useLoad } from '../../shared/hooks';
+import { Choices, Field, Notice, SubmitButton, TextInput, fieldError, formatDateTime, toast } from '../../shared/ui';
+import { previewTotal } from '../utils/rubric';
+import '../../shared/sub.css';
+
+type PersonalField = 'idNumber' | 'phone';
+const FIELD_TEXT: Record<PersonalField, string> = { idNumber: '身份证号', phone: '手机号' };
+const REASONS = [
+  ['核对身份', '核对身份'],
+  ['资格审查', '资格审查'],
+  ['电话联系本人', '电话联系本人'],
+] as const;
+
+function RevealRow({ applicationId, field, masked }: { applicationId: string; field: PersonalField; masked: string }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [value, setValue] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const submit = async () => {
+    if (!reason.trim()) {
+      setError(null);
+      setOpen(true);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await recruitment.reveal({ applicationId, field, reason: reason.trim() });
+      setValue(r.value);
+      setOpen(false);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View id={`reveal-${field}`} className='reveal'>
+      <View className='kv'>
+        <Text className='kv__k'>{FIELD_TEXT[field]}</Text>
+        <Text id={`app-${field}`} className='kv__v masked'>
+          {value ?? masked}
+        </Text>
+      </View>
+      {value ? (
+        <Notice id={`reveal-audited-${field}`} tone='info' title='已记录本次查看' text={`查看人、时间和原因“${reason.trim()}”已写入审计记录。请勿外传。`} />
+      ) : open ? (
+        <View id={`reveal-panel-${field}`} className='panel'>
+          <Field label={`查看完整${FIELD_TEXT[field]}的原因`} required hint='每次查看都会记录查看人、时间和原因' error={fieldError(error, 'reason')}>
+            <Choices idPrefix={`reveal-reason-${field}`} options={REASONS} value={(REASONS.find(([r]) => r === reason)?.[0] ?? null) as (typeof REASONS)[number][0] | null} onChange={setReason} />
+            <TextInput id={`reveal-reason-input-${field}`} value={reason} onChange={setReason} maxlength={100} placeholder='或写下其他原因' />
+          </Field>
+          {error ? <Notice id={`reveal-error-${field}`} tone='danger' text={error.message} /> : null}
+          <SubmitButton id={`btn-confirm-reveal-${field}`} text='确认查看' busy={busy} disabled={!reason.trim()} onClick={() => void submit()} />
+        </View>
+      ) : (
+        <View id={`btn-reveal-${field}`} className='btn btn--ghost btn--small btn--inline' hoverClass='tap-active' onClick={() => setOpen(true)}>
+          查看完整{FIELD_TEXT[field]}
+        </View>
+      )}
+    </View>
+  );
+}
+
+function ScoreForm({ view, app, onSaved }: { view: ApplicationsView; app: ReviewerApplication; onSaved: (a: ReviewerApplication) => void }) {
+  const rubric = view.post.rubric;
+  const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(rubric.map((r) => [r.criterion, app.myScore?.[r.criterion] !== undefined ? String(app.myScore[r.criterion]) : ''])));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const total = previewTotal(rubric, scores);
+  const submit = async () => {
+    if (total === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await recruitment.score({ applicationId: app.id, byCriterion: Object.fromEntries(rubric.map((r) => [r.criterion, Number(scores[r.criterion])])) });
+      onSaved(saved);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View id='score-form' className='section'>
+      <Text className='section__title'>{app.myScore ? '修改我的评分' : '评分'}</Text>
+      <Text className='small-note'>每项打 0–100 分；总分按权重折算，多位评审取平均。</Text>
+      <View className='section__body'>
+        {rubric.map((r, i) => (
+          <View key={r.criterion} className='score-row'>
+            <Text className='score-row__label'>
+              {r.criterion}（权重 {r.weight}）
+            </Text>
+            <View className='score-row__input'>
+              <TextInput id={`score-${i}`} type='number' value={scores[r.criterion] ?? ''} onChange={(v) => setScores({ ...scores, [r.criterion]: v.replace(/\D/g, '').slice(0, 3) })} maxlength={3} placeholder='0-100' />
+            </View>
+          </View>
+        ))}
+        <Text id='score-preview' className='rubric-sum'>
+          {total === null ? '每项填 0 到 100 的整数后显示总分' : `我的总分：${total}`}
+        </Text>
+        {error ? <Notice id='score-error' tone='danger' text={error.message} /> : null}
+        <SubmitButton id='btn-submit-score' text='保存评分' busy={busy} disabled={total === null} onClick={() => void submit()} />
+      </View>
+    </View>
+  );
+}
+
+export default function ApplicationPage() {
+  const router = useRouter();
+  const postId = router.params.postId ?? '';
+  const id = router.params.id ?? '';
+  const data = useLoad(() => recruitment.applications({ postId, limit: 50 }), [postId]);
+  const [app, setApp] = useState<ReviewerApplication | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    setApp(data.data?.items.find((a) => a.id === id) ?? null);
+  }, [data.data, id]);
+
+  const v = data.data;
+  return (
+    <PageShell id='page-application' heading='报名材料'>
+      {!v && data.status === 'loading' ? <Skeleton id='app-loading' rows={2} /> : null}
+      {data.status === 'error' ? <ErrorState id='app-error' message={data.error?.message ?? '加载失败'} onRetry={data.reload} /> : null}
+      {v && !app ? <EmptyState id='app-missing' text='没有找到这份报名' /> : null}
+      {v && app ? (
+        <View id='application-detail'>
+          <Text className='page-title'>{app.name}</Text>
+          <Text className='lead'>
+            {v.post.title} · {app.statusLabel}
+            {app.total !== null ? ` · 总分 ${app.total}（${app.reviewers} 人评分）` : ''}
+          </Text>
+          {saved ? <Notice id='score-saved' tone='ok' title='评分已保存' text={app.total !== null ? `当前总分 ${app.total}（${app.reviewers} 人评分的平均）` : undefined} /> : null}
+
+          <View id='app-personal' className='section'>
+            <Text className='section__title'>个人信息</Text>
+            <View className='section__body'>
+              <View className='kv'>
+                <Text className='kv__k'>性别 / 出生</Text>
+                <Text className='kv__v'>
+                  {app.gender} · {app.birthYear} 年
+                </Text>
+              </View>
+              <View className='kv'>
+                <Text className='kv__k'>所在村</Text>
+                <Text className='kv__v'>{app.villageName}</Text>
+              </View>
+              <RevealRow applicationId={app.id} field='idNumber' masked={app.idMasked} />
+              <RevealRow applicationId={app.id} field='phone' masked={app.phoneMasked} />
+              <Text className='small-note'>报名时间：{formatDateTime(app.createdAt)}</Text>
+            </View>
+          </View>
+
+          <View id='app-answers' className='section'>
+            <Text className='section__title'>报名材料</Text>
+            <View className='section__body'>
+              <View className='kv'>
+                <Text className='kv__k'>身份背景</Text>
+                <Text className='kv__v'>{app.background}</Text>
+              </View>
+              <View className='kv'>
+                <Text className='kv__k'>文化程度</Text>
+                <Text className='kv__v'>{app.education}</Text>
+              </View>
+              <Text className='sub-title'>电商技能</Text>
+              <Text className='description'>{app.skills}</Text>
+              <Text className='sub-title'>农产品经验</Text>
+              <Text className='description'>{app.productExperience}</Text>
+              <Text className='sub-title'>个人陈述</Text>
+              <Text className='description'>{app.statement}</Text>
+            </View>
+          </View>
+
+          {v.post.status === 'reviewing' && app.status === 'submitted' ? (
+            <ScoreForm
+              key={app.id}
+              view={v}
+              app={app}
+              onSaved={(a) => {
+                setApp(a);
+                setSaved(true);
+                toast('评分已保存', 'success');
+              }}
+            />
+          ) : (
+            <Notice tone='info' text={v.post.status === 'open' ? '报名截止后才能评分。' : '这份报名现在不能评分。'} />
+          )}
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

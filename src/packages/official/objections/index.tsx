@@ -1,0 +1,135 @@
+/**
+ * 公示和异议 (officials): the notice as published, and the real-name objections with 处理:
+ * 核查中 / 异议成立 (stops the appointment at once) / 异议不成立, with a reply to the objector.
+ */
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import PageShell from '../../../components/PageShell';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { notices, type NoticeDetail, type ObjectionView } from '../../../services/notices';
+import { toApiError, type ApiError } from '../../../services/transport';
+import { useLoad } from '../../shared/hooks';
+import { Choices, Field, Notice, SubmitButton, TextArea, fieldError, formatDateTime, formatDay, toast } from '../../shared/ui';
+import '../../shared/sub.css';
+
+type Outcome = 'investigating' | 'upheld' | 'dismissed';
+const OUTCOMES: readonly (readonly [Outcome, string])[] = [
+  ['investigating', '核查中'],
+  ['upheld', '异议成立'],
+  ['dismissed', '异议不成立'],
+];
+
+function ObjectionCard({ o, onDone }: { o: ObjectionView; onDone: (message: string, conflict?: boolean) => void }) {
+  const open = o.status === 'received' || o.status === 'investigating';
+  const [status, setStatus] = useState<Outcome | null>(null);
+  const [response, setResponse] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [hint, setHint] = useState<string | null>(null);
+  const submit = async () => {
+    setHint(null);
+    if (!status) return setHint('请选择处理结果');
+    if (status !== 'investigating' && !response.trim()) return setHint('请填写给异议人的答复');
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await notices.resolve({ objectionId: o.id, version: o.version, status, response: response.trim() || undefined });
+      onDone(`已处理：${r.statusLabel}`);
+    } catch (e) {
+      const err = toApiError(e);
+      if (err.code === 'CONFLICT') onDone(err.message, true);
+      else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View id={`objection-${o.id}`} className='item'>
+      <View className='item__top'>
+        <Text className='item__title'>
+          {o.realName}（{o.phoneMasked}）
+        </Text>
+        <Text className={`status status--${o.status === 'upheld' ? 'danger' : o.status === 'dismissed' ? 'muted' : 'warn'}`}>{o.statusLabel}</Text>
+      </View>
+      <Text className='item__line'>{formatDateTime(o.createdAt)}</Text>
+      <Text className='description objection-text'>{o.text}</Text>
+      {o.response ? <Notice tone='info' title='答复' text={o.response} /> : null}
+      {open ? (
+        <View className='panel'>
+          <Field label='处理结果' required>
+            <Choices idPrefix={`resolve-status-${o.id}`} options={OUTCOMES} value={status} onChange={setStatus} />
+          </Field>
+          {status === 'upheld' ? <Notice tone='danger' text='异议成立会立即停止这次任用，岗位回到评审，可以从其他报名者中重新选定。' /> : null}
+          <Field label='给异议人的答复' required={status !== 'investigating'} error={fieldError(error, 'response')}>
+            <TextArea id={`resolve-response-${o.id}`} value={response} onChange={setResponse} maxlength={500} placeholder='写明核查情况和结论' />
+          </Field>
+          {hint ? <Notice tone='warn' text={hint} /> : null}
+          {error ? <Notice tone='danger' text={error.message} /> : null}
+          <SubmitButton id={`btn-resolve-${o.id}`} text='提交处理结果' busy={busy} onClick={() => void submit()} />
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export default function ObjectionsPage() {
+  const router = useRouter();
+  const noticeId = router.params.noticeId ?? '';
+  const data = useLoad<{ notice: NoticeDetail; objections: ObjectionView[] }>(
+    async () => {
+      const [notice, objections] = await Promise.all([notices.get({ id: noticeId }), notices.objections({ noticeId })]);
+      return { notice, objections };
+    },
+    [noticeId],
+  );
+  const [result, setResult] = useState<{ tone: 'ok' | 'warn'; title: string; text?: string } | null>(null);
+  usePullDownRefresh(() => {
+    data.reload();
+    Taro.stopPullDownRefresh();
+  });
+  const done = (message: string, conflict?: boolean) => {
+    setResult(conflict ? { tone: 'warn', title: '已被他人处理，已刷新', text: message } : { tone: 'ok', title: message });
+    if (!conflict) toast(message, 'success');
+    data.reload();
+  };
+  const d = data.data;
+
+  return (
+    <PageShell id='page-objections' heading='公示和异议'>
+      {!d && data.status === 'loading' ? <Skeleton id='objections-loading' rows={2} /> : null}
+      {data.status === 'error' ? <ErrorState id='objections-error' message={data.error?.message ?? '加载失败'} onRetry={data.reload} /> : null}
+      {d ? (
+        <View>
+          <View id='notice-summary' className='section'>
+            <Text className='section__title'>{d.notice.title}</Text>
+            <View className='section__body'>
+              {d.notice.facts.map((f) => (
+                <View key={f.label} className='kv'>
+                  <Text className='kv__k'>{f.label}</Text>
+                  <Text className='kv__v'>{f.value}</Text>
+                </View>
+              ))}
+              <View className='kv'>
+                <Text className='kv__k'>公示期</Text>
+                <Text className='kv__v'>
+                  {formatDay(d.notice.startsOn)} 至 {formatDay(d.notice.endsOn)}
+                  {d.notice.running ? '（公示中）' : d.notice.status === 'open' ? '（未开始）' : '（已结束）'}
+                </Text>
+              </View>
+              {d.notice.outcomeLabel ? <Notice tone={d.notice.outcome === 'approved' ? 'ok' : 'warn'} text={d.notice.outcomeLabel} /> : null}
+            </View>
+          </View>
+          {result ? <Notice id={result.tone === 'ok' ? 'resolve-result' : 'conflict-notice'} tone={result.tone} title={result.title} text={result.text} /> : null}
+          <Text className='sub-title list-heading'>异议（{d.objections.length}）</Text>
+          {!d.objections.length ? <EmptyState id='objections-empty' text='公示期内还没有收到异议' /> : null}
+          <View id='objections-list'>
+            {d.objections.map((o) => (
+              <ObjectionCard key={`${o.id}-${o.version}`} o={o} onDone={done} />
+            ))}
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * 培训情况: appointed station heads and their training (第九条3: ≥ 3 days pre-job, ≥ 2 trainings
+ * a year); those behind come first and are highlighted. 记录培训 adds a record.
+ */
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import { ANNUAL_MIN_TRAININGS, PRE_JOB_MIN_DAYS } from '@core/recruitment/model';
+import PageShell from '../../../components/PageShell';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { recruitment, type TrainingRow } from '../../../services/recruitment';
+import { toApiError, type ApiError } from '../../../services/transport';
+import { useLoad } from '../../shared/hooks';
+import { Choices, Field, Notice, SubmitButton, TextInput, fieldError, formatDay, todayShanghai, toast } from '../../shared/ui';
+import DateField from '../components/DateField';
+import '../../shared/sub.css';
+
+const KINDS = [
+  ['pre_job', '岗前培训'],
+  ['annual', '年度培训/交流'],
+] as const;
+
+function RecordForm({ heads, onSaved }: { heads: TrainingRow[]; onSaved: () => void }) {
+  const [stationId, setStationId] = useState<string | null>(heads.find((h) => h.behind.length)?.stationId ?? heads[0]?.stationId ?? null);
+  const [kind, setKind] = useState<'pre_job' | 'annual'>('pre_job');
+  const [title, setTitle] = useState('');
+  const [date, setDate] = useState(todayShanghai());
+  const [days, setDays] = useState('1');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [hint, setHint] = useState<string | null>(null);
+  const submit = async () => {
+    setHint(null);
+    if (!stationId) return setHint('请选择站点');
+    if (!title.trim()) return setHint('请填写培训名称');
+    const n = Number(days);
+    if (!(n > 0 && n <= 60)) return setHint('天数应在 0.5 到 60 之间');
+    setBusy(true);
+    setError(null);
+    try {
+      await recruitment.recordTraining({ stationId, kind, title: title.trim(), date, days: n });
+      setTitle('');
+      toast('已记录', 'success');
+      onSaved();
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View id='training-form' className='form'>
+      <Text className='form__title'>记录一次培训</Text>
+      <Field label='站点负责人' required error={fieldError(error, 'stationId')}>
+        {heads.map((h) => (
+          <View key={h.stationId} id={`training-station-${h.stationId}`} className={`option ${stationId === h.stationId ? 'option--on' : ''}`} hoverClass='tap-active' onClick={() => setStationId(h.stationId)}>
+            <Text className='option__mark'>{stationId === h.stationId ? '●' : '○'}</Text>
+            <View className='option__body'>
+              <Text className='option__title'>{h.headName}</Text>
+              <Text className='option__sub'>{h.stationName}</Text>
+            </View>
+          </View>
+        ))}
+      </Field>
+      <Field label='培训类型' required error={fieldError(error, 'kind')}>
+        <Choices idPrefix='training-kind' options={KINDS} value={kind} onChange={setKind} />
+      </Field>
+      <Field label='培训名称' required error={fieldError(error, 'title')}>
+        <TextInput id='training-title' value={title} onChange={setTitle} maxlength={60} placeholder='如：2026 年县级电商扶贫站长培训班' />
+      </Field>
+      <Field label='日期' required error={fieldError(error, 'date')}>
+        <DateField id='training-date' value={date} onChange={setDate} />
+      </Field>
+      <Field label='天数' required error={fieldError(error, 'days')}>
+        <TextInput id='training-days' type='digit' value={days} onChange={setDays} maxlength={4} />
+      </Field>
+      {hint ? <Notice tone='warn' text={hint} /> : null}
+      {error ? <Notice id='training-error' tone='danger' text={error.message} /> : null}
+      <SubmitButton id='btn-record-training' text='保存培训记录' busy={busy} onClick={() => void submit()} />
+    </View>
+  );
+}
+
+export default function TrainingPage() {
+  const data = useLoad(() => recruitment.training({}), []);
+  usePullDownRefresh(() => {
+    data.reload();
+    Taro.stopPullDownRefresh();
+  });
+  const d = data.data;
+  const heads = d ? [...d.heads].sort((a, b) => b.behind.length - a.behind.length) : [];
+
+  return (
+    <PageShell id='page-training' heading='培训情况'>
+      <Text className='lead'>
+        要求：岗前培训累计不少于 {PRE_JOB_MIN_DAYS} 天；每年培训、对接交流不少于 {ANNUAL_MIN_TRAININGS} 次（第九条3）。
+      </Text>
+      {!d && data.status === 'loading' ? <Skeleton id='training-loading' rows={2} /> : null}
+      {data.status === 'error' ? <ErrorState id='training-error-state' message={data.error?.message ?? '加载失败'} onRetry={data.reload} /> : null}
+      {d ? (
+        <View>
+          {d.behind ? <Notice id='training-behind' tone='danger' title={`${d.behind} 位负责人培训不达标`} text='请安排培训，培训后在下方记录。' /> : heads.length ? <Notice tone='ok' text={`${d.year} 年全部负责人培训达标`} /> : null}
+          {!heads.length ? <EmptyState id='training-empty' text='辖区内还没有经公示任用的站点负责人' /> : null}
+          <View id='training-list'>
+            {heads.map((h) => (
+              <View key={h.stationId} id={`training-${h.stationId}`} className={`item ${h.behind.length ? 'item--alert' : ''}`}>
+                <View className='item__top'>
+                  <Text className='item__title'>{h.headName}</Text>
+                  <Text className={`status ${h.behind.length ? 'status--danger' : 'status--ok'}`}>{h.behind.length ? '未达标' : '达标'}</Text>
+                </View>
+                <Text className='item__line'>{h.stationName}</Text>
+                <Text className='item__line'>
+                  岗前培训 {h.preJobDays} 天 · {d.year} 年培训 {h.thisYear} 次
+                </Text>
+                {h.behind.map((b) => (
+                  <Text key={b} className='behind item__line'>
+                    {b}
+                  </Text>
+                ))}
+                {h.records.length ? (
+                  <Text className='small-note'>
+                    最近：{h.records.slice(-2).map((r) => `${formatDay(r.date)} ${r.title}（${r.days} 天）`).join('；')}
+                  </Text>
+                ) : null}
+              </View>
+            ))}
+          </View>
+          {heads.length ? <RecordForm heads={heads} onSaved={data.reload} /> : null}
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,57 @@
+/** 我的投诉: newest first, each with its status; tap → 投诉详情. Refreshes when shown again. */
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useRef } from 'react';
+import StatusChip from '../../../components/complaint/StatusChip';
+import ListFooter from '../../../components/ListFooter';
+import PageShell from '../../../components/PageShell';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { usePagedList } from '../../../hooks/usePagedList';
+import { complaints, type ComplaintListItem } from '../../../services/complaints';
+import { formatDay } from '../../../utils/feedback';
+
+export default function MyComplaintsPage() {
+  const list = usePagedList<ComplaintListItem>((cursor) => complaints.mine({ cursor, limit: 20 }), 'mine');
+  const shown = useRef(false);
+
+  useDidShow(() => {
+    // Back from a complaint: its status may have changed.
+    if (shown.current) list.reload(true);
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    list.reload(true);
+    Taro.stopPullDownRefresh();
+  });
+
+  const open = (id: string) => Taro.navigateTo({ url: `/pages/complaint/detail/index?id=${encodeURIComponent(id)}` });
+  const newComplaint = () => Taro.navigateTo({ url: '/pages/complaint/new/index' });
+
+  return (
+    <PageShell id='page-complaint-mine' heading='我的投诉'>
+      {list.status === 'loading' ? <Skeleton id='mine-loading' rows={2} /> : null}
+      {list.status === 'error' ? <ErrorState id='mine-error' message={list.error?.message ?? '加载失败'} onRetry={() => list.reload()} /> : null}
+      {list.status === 'ready' && !list.items.length ? (
+        <EmptyState id='mine-empty' text='您还没有投诉过。站点有问题，可以在这里投诉。' actionText='我要投诉' onAction={newComplaint} actionId='btn-new-complaint' />
+      ) : null}
+      {list.status === 'ready' && list.items.length ? (
+        <View id='mine-list'>
+          {list.items.map((c) => (
+            <View key={c.id} id={`complaint-${c.id}`} className='card complaint-card' hoverClass='tap-active' onClick={() => open(c.id)}>
+              <View className='detail__top'>
+                <Text className='complaint-card__title'>{c.categoryLabel}</Text>
+                <StatusChip id={`complaint-status-${c.id}`} status={c.status} label={c.statusLabel} />
+              </View>
+              <Text className='complaint-card__station'>{c.stationName}</Text>
+              <Text className='complaint-card__meta'>
+                {formatDay(c.submittedAt)} 提交 · 编号 {c.trackingNo}
+              </Text>
+              {c.status === 'replied' ? <Text className='complaint-card__todo'>已答复，请去评价 ›</Text> : null}
+            </View>
+          ))}
+          <ListFooter idPrefix='mine' hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText={`共 ${list.items.length} 件，没有更多了`} />
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}
