@@ -38,16 +38,20 @@
  * free texts; the keyed hash stays for duplicate detection, the name and scores for the public
  * result list.
  *
+ * Appointing a head changes the station's contact person. `stationsForAppointments` writes just
+ * that (no search token depends on it), so the functions that appoint (`notices`, `scheduler`)
+ * need not carry the pinyin dictionary that full station writes require.
+ *
  * Queries page internally with `limit(≤ 100)`. Any SDK failure (a rejection, or node-sdk's
  * `{ code, message }` answer) becomes AppError('UNAVAILABLE'). `db` is passed in; this module never
  * loads an SDK.
  */
 import { createHash } from 'node:crypto';
 import type { Notice, Objection } from '../../core/notice/model';
-import type { NoticeRepository, Page, RecruitmentRepository } from '../../core/ports';
+import type { NoticeRepository, Page, RecruitmentRepository, StationRepository } from '../../core/ports';
 import type { Application, Post, ReviewScore, TrainingRecord } from '../../core/recruitment/model';
 import { AppError } from '../../core/shared/errors';
-import type { CbDatabase, CloudbaseSdk } from './stations';
+import { COLLECTIONS as STATION_COLLECTIONS, createCloudbaseStationRepository, type CbDatabase, type CloudbaseSdk } from './stations';
 
 // ---------------------------------------------------------------------------------------------
 // The part of the SDK database API used here. Results are `unknown`: the SDKs answer in
@@ -542,4 +546,26 @@ export function createCloudbaseNoticeRepository(db: CbDatabase, options: Recruit
 /** Both repositories over one database, as the cloud entries use them. */
 export function cloudbaseRecruitmentStores(db: CbDatabase, options: RecruitmentStoreOptions = {}) {
   return { recruitment: createCloudbaseRecruitmentRepository(db, options), notices: createCloudbaseNoticeRepository(db, options) };
+}
+
+/**
+ * The station repository as the recruitment service uses it in the cloud: reads as usual; a write
+ * stores only the station's `contact` and `updatedAt` (what an appointment changes) with one
+ * conditional update, and writes nothing for a station that does not exist. Every other field of
+ * the record passed in is ignored, so full station writes (which need pinyin tokens) stay with
+ * createCloudbaseStationRepository.
+ */
+export function stationsForAppointments(db: CbDatabase, options: Pick<RecruitmentStoreOptions, 'prefix' | 'sdk'> = {}): StationRepository {
+  const ctx = context(db, options, false);
+  const base = createCloudbaseStationRepository(db, { prefix: options.prefix, sdk: options.sdk });
+  const name = (options.prefix ?? '') + STATION_COLLECTIONS.stations;
+  return {
+    ...base,
+    async upsertMany(stations) {
+      for (const s of stations) {
+        // A nested object in update() sets only the fields it names.
+        await request(() => ctx.coll(name).where({ _id: s.id }).update(ctx.arg({ station: { contact: s.contact, updatedAt: s.updatedAt } })));
+      }
+    },
+  };
 }

@@ -2,14 +2,13 @@
  * Cloud entry of `notices`: public notices (公示) and real-name objections over CloudBase;
  * msgSecCheck for objections; objectors' phones encrypted with ZDT_DATA_KEYS. Resolving the last
  * open objection of a suspended notice appoints the candidate, which writes the station's contact
- * person: station writes need the pinyin tokens, hence the `pinyin` option.
+ * person (stationsForAppointments: that field only, so no pinyin dictionary in this bundle).
  */
-import { pinyinOf } from '../../adapters/pinyin';
 import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
 import { wechatContentSecurity } from '../../adapters/platform/wechat';
-import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
+import { createCloudbaseRegionRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
 import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
-import { cloudbaseRecruitmentStores } from '../../adapters/cloudbase/recruitment';
+import { cloudbaseRecruitmentStores, stationsForAppointments } from '../../adapters/cloudbase/recruitment';
 import { systemClock } from '../../core/ports';
 import { cloudEntry, jsonLogger, requiredEnv } from '../_shared/cloud';
 import { createNoticesHandler } from './handler';
@@ -20,7 +19,7 @@ export const main = cloudEntry('notices', (cloud) => {
   return createNoticesHandler(
     {
       ...cloudbaseRecruitmentStores(db),
-      stations: createCloudbaseStationRepository(db, { pinyin: pinyinOf }),
+      stations: stationsForAppointments(db),
       regions: createCloudbaseRegionRepository(db),
       roles,
       audit,

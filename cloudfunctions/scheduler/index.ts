@@ -1,13 +1,14 @@
 /**
  * Cloud entry of `scheduler`, called by its timer trigger (config.json). Any other caller —
- * a client with an OPENID, or an event that is not this trigger — is refused.
+ * a client with an OPENID, or an event that is not this trigger — is refused. Besides the
+ * complaint jobs it closes public notices whose period ended (appointing, stopping or suspending)
+ * and purges personal data of unsuccessful applications after ZDT_RETENTION_DAYS.
  */
-import { pinyinOf } from '../../adapters/pinyin';
 import { randomIds } from '../../adapters/platform/crypto';
 import { wechatContentSecurity, wechatNotifier, type TemplateConfig } from '../../adapters/platform/wechat';
-import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
+import { createCloudbaseRegionRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
 import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
-import { cloudbaseRecruitmentStores } from '../../adapters/cloudbase/recruitment';
+import { cloudbaseRecruitmentStores, stationsForAppointments } from '../../adapters/cloudbase/recruitment';
 import { createRecruitmentService, DEFAULT_RETENTION_DAYS } from '../../core/recruitment/service';
 import { systemClock, type Cipher } from '../../core/ports';
 import { cloudEntry, jsonLogger } from '../_shared/cloud';
@@ -36,11 +37,11 @@ export const main = cloudEntry('scheduler', (cloud) => {
   const db = cloud.database() as unknown as CbDatabase;
   const templates = JSON.parse(process.env.ZDT_SUBSCRIBE_TEMPLATES ?? '{}') as TemplateConfig;
   const stores = cloudbaseComplaintStores(db);
-  // Closing a notice may appoint a station head, which writes the station (pinyin tokens needed).
+  // Closing a notice may appoint a station head, which writes the station's contact person.
   const recruitment = createRecruitmentService({
     ...stores,
     ...cloudbaseRecruitmentStores(db),
-    stations: createCloudbaseStationRepository(db, { pinyin: pinyinOf }),
+    stations: stationsForAppointments(db),
     regions: createCloudbaseRegionRepository(db),
     content: wechatContentSecurity(cloud as never),
     cipher: noDecryption,

@@ -11,9 +11,13 @@ import {
   applicationRequestDocId,
   createCloudbaseNoticeRepository,
   createCloudbaseRecruitmentRepository,
+  stationsForAppointments,
 } from '../../adapters/cloudbase/recruitment';
+import { createCloudbaseStationRepository } from '../../adapters/cloudbase/stations';
+import { pinyinOf } from '../../adapters/pinyin';
 import { AppError } from '../../core/shared/errors';
 import { createFakeCloudbase, type FakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
+import { STATIONS } from '../support/stations';
 import { application, describeRecruitmentStoreContract, notice, post } from './recruitment.contract';
 
 const quickBackoff = () => new Promise<void>((r) => setTimeout(r, Math.floor(Math.random() * 3)));
@@ -146,5 +150,23 @@ describe('cloudbase recruitment adapter details', () => {
     expect((await recruitment.listApplications({ postId: 'p-big', offset: 0, limit: 500 })).items).toHaveLength(130);
     expect(await notices.listObjections('n1')).toHaveLength(105);
     for (const g of fake.log.filter((e) => e.op === 'get')) expect(g.limit).toBeLessThanOrEqual(100);
+  });
+
+  test.each(['wx-server-sdk', 'node-sdk'] as SdkFlavour[])('stationsForAppointments (%s): writes the contact person and updatedAt only, without pinyin; reads as usual', async (flavour) => {
+    const fake = createFakeCloudbase({ flavour });
+    await createCloudbaseStationRepository(fake.db, { pinyin: pinyinOf, sdk: flavour }).upsertMany(STATIONS);
+    const stations = stationsForAppointments(fake.db, { sdk: flavour });
+    const s = STATIONS[0];
+    const before = fake.dump('stations').find((d) => d._id === s.id)!;
+    expect(await stations.get(s.id)).toEqual(s);
+    // Whatever else the record passed in says, only contact and updatedAt are written.
+    await stations.upsertMany([{ ...s, name: '不会写入', contact: { ...s.contact, personName: '谢春生' }, updatedAt: '2026-10-13T00:00:00.000Z' }]);
+    const after = fake.dump('stations').find((d) => d._id === s.id)!;
+    expect(after).toEqual({ ...before, station: { ...(before.station as object), contact: { ...s.contact, personName: '谢春生' }, updatedAt: '2026-10-13T00:00:00.000Z' } });
+    expect((await stations.get(s.id))?.contact.personName).toBe('谢春生');
+    // A station that does not exist is not created.
+    await stations.upsertMany([{ ...s, id: 'st-missing-000' }]);
+    expect(await stations.get('st-missing-000')).toBeNull();
+    expect(fake.dump('stations')).toHaveLength(STATIONS.length);
   });
 });
