@@ -115,6 +115,8 @@ export interface ComplaintRepository {
    */
   create(input: { complaint: Complaint; history: HistoryEntry; outbox: OutboxMessage[]; requestKey: string }): Promise<{ created: boolean; complaint: Complaint }>;
   get(id: string): Promise<Complaint | null>;
+  /** The complaint a request key created, if any (lets a retried submit answer before doing work again). */
+  findByRequestKey(requestKey: string): Promise<Complaint | null>;
   findByTrackingNo(trackingNo: string): Promise<Complaint | null>;
   /** Apply a transition: complaint, history and outbox together; CONFLICT when the version moved on. */
   apply(change: ComplaintChange): Promise<void>;

@@ -448,6 +448,8 @@ export function createCloudbaseComplaintRepository(db: CbDatabase, options: Comp
       return doc?.complaint ?? null;
     },
 
+    findByRequestKey: (requestKey) => byRequestKey(requestDocId(requestKey)),
+
     async findByTrackingNo(trackingNo) {
       const [doc] = await getDocs<ComplaintDoc>(complaints().where({ trackingNo }).field({ complaint: true }).limit(1));
       return doc?.complaint ?? null;

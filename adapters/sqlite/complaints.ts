@@ -48,6 +48,7 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
   const insertRequest = db.prepare('INSERT INTO complaint_requests (request_key, complaint_id) VALUES (?, ?)');
   const getDoc = db.prepare('SELECT doc FROM complaints WHERE id = ?').pluck();
   const getByTracking = db.prepare('SELECT doc FROM complaints WHERE tracking_no = ?').pluck();
+  const getByRequest = db.prepare('SELECT c.doc FROM complaint_requests r JOIN complaints c ON c.id = r.complaint_id WHERE r.request_key = ?').pluck();
   const historyOf = db.prepare('SELECT doc FROM complaint_history WHERE complaint_id = ? ORDER BY seq').pluck();
   const insertSupporter = db.prepare('INSERT OR IGNORE INTO complaint_supporters (complaint_id, openid, at) VALUES (?, ?, ?)');
   const bumpSupporters = db.prepare("UPDATE complaints SET doc = json_set(doc, '$.supporters', json_extract(doc, '$.supporters') + 1) WHERE id = ?");
@@ -150,6 +151,10 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
     create: (input) => guarded(() => create(input)),
     get: (id) => guarded(() => {
       const doc = getDoc.get(id) as string | undefined;
+      return doc ? (JSON.parse(doc) as Complaint) : null;
+    }),
+    findByRequestKey: (key) => guarded(() => {
+      const doc = getByRequest.get(key) as string | undefined;
       return doc ? (JSON.parse(doc) as Complaint) : null;
     }),
     findByTrackingNo: (no) => guarded(() => {

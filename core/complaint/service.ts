@@ -273,6 +273,10 @@ export function createComplaintService(deps: ComplaintDeps) {
       const actor = await actorOf(openid);
       if (!requestId) throw new AppError('VALIDATION_ERROR', '缺少请求编号，请刷新后重试', { requestId: '必填' });
       await permit(actor, 'complaint.submit', {}, 'complaint:new');
+      // A retried submit answers with the first result before checking or claiming anything again.
+      const requestKey = `${actor.openid}:${requestId}`;
+      const prior = await complaints.findByRequestKey(requestKey);
+      if (prior) return ownerView(prior, await complaints.history(prior.id), actor.openid, await files.viewUrls(prior.photos));
       const station = await stations.get(input.stationId);
       if (!station || !(LISTED_STATUSES.includes(station.status) || station.status === 'closed')) {
         throw new AppError('NOT_FOUND', '没有找到这个站点', { stationId: '站点不存在' });
@@ -324,7 +328,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         note: held ? '已提交，内容审核后受理' : `请于 ${complaint.acceptDueOn} 前受理`,
         internal: false,
       };
-      const { complaint: stored } = await complaints.create({ complaint, history, outbox: [], requestKey: `${actor.openid}:${requestId}` });
+      const { complaint: stored } = await complaints.create({ complaint, history, outbox: [], requestKey });
       return ownerView(stored, await complaints.history(stored.id), actor.openid, await files.viewUrls(stored.photos));
     },
 

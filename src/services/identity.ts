@@ -58,3 +58,8 @@ export function listDemoIdentities(): Promise<DemoIdentity[] | null> {
   }
   return cached;
 }
+
+/** For tests: forget the cached identity list. */
+export function clearDemoIdentitiesCache(): void {
+  cached = null;
+}

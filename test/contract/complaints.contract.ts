@@ -446,6 +446,8 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             expect(await h.complaints.get('k2')).toBeNull();
             expect(await h.complaints.history('k1')).toHaveLength(1);
             expect(ids(await h.outbox.forRecipient(first.complainantOpenid, 10))).toEqual(['m-1']);
+            expect(await h.complaints.findByRequestKey('o1:req-1')).toEqual(first);
+            expect(await h.complaints.findByRequestKey('o1:req-unknown')).toBeNull();
             // Another key is another complaint.
             expect((await h.complaints.create({ complaint: again, history: submitEntry(again), outbox: [], requestKey: 'o1:req-2' })).created).toBe(true);
           },

@@ -42,7 +42,8 @@ export default function ComplaintPage() {
     toast(message, 'success');
   };
   const conflict = (err: ApiError) => {
-    setResult({ tone: 'warn', title: '已被他人处理，已刷新', text: err.message });
+    // The server's "请刷新后再试" is done already; other conflicts (e.g. 目标投诉已办结) keep their reason.
+    setResult({ tone: 'warn', title: '已被他人处理，已刷新', text: /刷新/.test(err.message) ? '下面是最新情况，请确认后再操作。' : err.message });
     c.reload();
   };
 
@@ -124,11 +125,11 @@ export default function ComplaintPage() {
                   </Text>
                   <Text className='small-note'>完整号码只给承办人看（受理人或被转办的单位）。</Text>
                 </View>
-              ) : (
-                <Text id='complaint-phone' className='text-muted'>
-                  {asStation && !v.shareIdentity ? '投诉人未同意向站点公开身份和电话' : '投诉人没有留电话'}
+              ) : asStation && !v.shareIdentity ? (
+                <Text id='complaint-phone' className='small-note'>
+                  投诉人未同意向站点公开身份和电话。
                 </Text>
-              )}
+              ) : null}
             </View>
           </View>
 

@@ -25,9 +25,9 @@ export default function RubricEditor({ rows, onChange }: { rows: RubricRow[]; on
         </View>
       ))}
       <Text id='rubric-sum' className={`rubric-sum ${check.total === 100 ? 'rubric-sum--ok' : 'rubric-sum--bad'}`}>
-        权重合计 {check.total} / 100{check.total === 100 ? ' ✓' : ''}
+        {check.total === 100 ? '权重合计 100 ✓' : `权重合计 ${check.total}，应为 100（${check.total > 100 ? `多了 ${check.total - 100}` : `还差 ${100 - check.total}`}）`}
       </Text>
-      {check.message ? (
+      {check.message && !check.message.startsWith('权重合计') ? (
         <Text id='rubric-error' className='field__error'>
           {check.message}
         </Text>

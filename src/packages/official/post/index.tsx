@@ -160,9 +160,9 @@ export default function PostManagePage() {
             </View>
             <Text className='sub-title'>评分标准</Text>
             {post.rubric.map((r) => (
-              <View key={r.criterion} className='kv'>
-                <Text className='kv__k'>{r.criterion}</Text>
-                <Text className='kv__v'>{r.weight} 分</Text>
+              <View key={r.criterion} className='results__row'>
+                <Text className='results__name'>{r.criterion}</Text>
+                <Text className='results__total'>权重 {r.weight}</Text>
               </View>
             ))}
           </View>

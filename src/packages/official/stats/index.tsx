@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
+import { COMPLAINT_STATUSES } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
 import { ErrorState, Skeleton } from '../../../components/StateViews';
 import { complaintsAdmin } from '../../../services/complaints-admin';
@@ -66,7 +67,7 @@ export default function StatsPage() {
           <View className='section'>
             <Text className='section__title'>按状态</Text>
             <View className='section__body'>
-              <Bars id='stats-by-status' items={v.byStatus.map((x) => ({ key: x.status, label: x.label, value: x.count }))} />
+              <Bars id='stats-by-status' items={[...v.byStatus].sort((a, b) => COMPLAINT_STATUSES.indexOf(a.status) - COMPLAINT_STATUSES.indexOf(b.status)).map((x) => ({ key: x.status, label: x.label, value: x.count }))} />
             </View>
           </View>
           <View className='section'>

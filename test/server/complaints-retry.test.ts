@@ -1,0 +1,55 @@
+/**
+ * A retried submit (same requestId) answers with the first complaint before any work is done
+ * again — in the cloud the photo claim consumes the upload, so claiming twice would fail.
+ */
+import { AppError } from '../../core/shared/errors';
+import type { FileStore } from '../../core/ports';
+import { DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
+
+/** Like the cloud store: an upload can be claimed once, then it is gone. */
+function consumingFiles(): FileStore & { claims: number } {
+  const taken = new Set<string>();
+  const store = {
+    claims: 0,
+    async claim(id: string) {
+      store.claims++;
+      if (taken.has(id)) throw new AppError('VALIDATION_ERROR', '图片无效，请重新上传', { photos: '图片无效' });
+      taken.add(id);
+      return `clean-${id}`;
+    },
+    async viewUrls(ids: string[]) {
+      return ids.map((id) => `/view/${id}`);
+    },
+  };
+  return store;
+}
+
+describe('retried submit', () => {
+  let t: TestApp;
+  const files = consumingFiles();
+  beforeAll(async () => {
+    t = await startApp({ platform: { files } });
+  });
+  afterAll(() => t.close());
+
+  test('the same requestId answers the first complaint without claiming the photos again', async () => {
+    const requestId = rid('retry');
+    const data = { stationId: HEAD_STATION, category: 'parcel', description: '快递寄出三天还没有揽收记录。', photos: ['upl-aaaaaaaaaaaa1'] };
+    const first = await t.call<{ id: string; photos: string[] }>('complaints', 'submit', data, DEMO.resident1, requestId);
+    expect(first.status).toBe(200);
+    const again = await t.call<{ id: string; photos: string[] }>('complaints', 'submit', data, DEMO.resident1, requestId);
+    expect(again.status).toBe(200);
+    expect(again.body.ok && first.body.ok && again.body.data.id === first.body.data.id).toBe(true);
+    expect(files.claims).toBe(1);
+    const mine = await t.ok<{ items: unknown[] }>('complaints', 'mine', {}, DEMO.resident1);
+    expect(mine.items).toHaveLength(1);
+  });
+
+  test('another person reusing the same requestId files their own complaint', async () => {
+    const requestId = rid('shared');
+    const data = { stationId: HEAD_STATION, category: 'attitude', description: '工作人员说话很不客气。' };
+    const a = await t.ok<{ id: string }>('complaints', 'submit', data, DEMO.resident1, requestId);
+    const b = await t.ok<{ id: string }>('complaints', 'submit', data, DEMO.resident2, requestId);
+    expect(a.id).not.toBe(b.id);
+  });
+});
