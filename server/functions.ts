@@ -18,7 +18,7 @@ import { createSqliteRatingRepository } from '../adapters/sqlite/ratings';
 import { createSqliteNoticeRepository, createSqliteRecruitmentRepository } from '../adapters/sqlite/recruitment';
 import { createRecruitmentHandler } from '../cloudfunctions/recruitment/handler';
 import { createNoticesHandler } from '../cloudfunctions/notices/handler';
-import { createRecruitmentService } from '../core/recruitment/service';
+import { createRecruitmentService, retentionDaysFrom } from '../core/recruitment/service';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../adapters/sqlite/db';
 import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
@@ -91,7 +91,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   // Not in `functions`: clients cannot call it; the server runs it on a timer and the dev route.
   const scheduler = createSchedulerHandler({ ...stores, notifier, ids, clock }, logger, [
     () => recruitment.closeEndedNotices(),
-    () => recruitment.purgeExpired(Number(process.env.ZDT_RETENTION_DAYS ?? 180)),
+    () => recruitment.purgeExpired(retentionDaysFrom(process.env.ZDT_RETENTION_DAYS)),
   ]);
   return { functions, scheduler };
 }

@@ -9,7 +9,7 @@ import { wechatContentSecurity, wechatNotifier, type TemplateConfig } from '../.
 import { createCloudbaseRegionRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
 import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from '../../adapters/cloudbase/recruitment';
-import { createRecruitmentService, DEFAULT_RETENTION_DAYS } from '../../core/recruitment/service';
+import { createRecruitmentService, retentionDaysFrom } from '../../core/recruitment/service';
 import { systemClock, type Cipher } from '../../core/ports';
 import { cloudEntry, jsonLogger } from '../_shared/cloud';
 import { CLOUD_RUN_BUDGET_MS, createSchedulerHandler } from './handler';
@@ -28,10 +28,7 @@ const noDecryption: Cipher = {
 };
 
 /** Days after which personal data of unsuccessful applications is purged (ZDT_RETENTION_DAYS, default 180). */
-function retentionDays(value = process.env.ZDT_RETENTION_DAYS): number {
-  const days = Number(value);
-  return value && Number.isInteger(days) && days > 0 ? days : DEFAULT_RETENTION_DAYS;
-}
+const retentionDays = () => retentionDaysFrom(process.env.ZDT_RETENTION_DAYS);
 
 export const main = cloudEntry('scheduler', (cloud) => {
   const db = cloud.database() as unknown as CbDatabase;

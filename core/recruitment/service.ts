@@ -62,6 +62,12 @@ export interface RecruitmentDeps {
 
 /** Personal data of unsuccessful applications is purged after this many days (configurable). */
 export const DEFAULT_RETENTION_DAYS = 180;
+
+/** Retention from configuration (ZDT_RETENTION_DAYS): a positive whole number, else the default. */
+export function retentionDaysFrom(value: string | undefined): number {
+  const days = Number(value);
+  return value && Number.isInteger(days) && days > 0 ? days : DEFAULT_RETENTION_DAYS;
+}
 const GENDER_LABELS = { male: '男', female: '女' } as const;
 
 export function createRecruitmentService(deps: RecruitmentDeps) {
@@ -579,7 +585,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     },
 
     /** Scheduler job: close notices whose period ended and apply the outcome. Safe to run twice. */
-    async closeEndedNotices(): Promise<{ closed: number }> {
+    async closeEndedNotices(): Promise<{ closed: number; reconciled: number }> {
       let closed = 0;
       for (const n of await notices.ended(today(), 100)) {
         try {
@@ -589,7 +595,17 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
           if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
         }
       }
-      return { closed };
+      // Finish what a crash between closing a notice and applying its outcome left undone:
+      // posts still "on notice" whose notice is already closed.
+      let reconciled = 0;
+      for (const p of (await recruitment.listPosts({ statuses: ['notice'], offset: 0, limit: 100 })).items) {
+        const n = p.noticeId ? await notices.get(p.noticeId) : null;
+        if (n && n.status === 'closed' && n.kind === 'appointment' && (n.outcome === 'approved' || n.outcome === 'stopped')) {
+          await applyAppointmentOutcome(n);
+          reconciled++;
+        }
+      }
+      return { closed, reconciled };
     },
 
     /** Scheduler job: purge personal data of unsuccessful and withdrawn applications after retention. */

@@ -3,9 +3,13 @@
  * mocked Taro.request (POST /api/<fn> {action, data, requestId}), fixtures shaped like the
  * functions' answers, and the Taro APIs those screens use beyond taro-mock's defaults.
  */
+import { configure } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { ComplaintView } from '@core/complaint/api';
 import type { RatingView, SummaryView } from '@core/rating/api';
+
+// Two shared cores and parallel builds: give findBy/waitFor more than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 export interface Sent {
   fn: string;

@@ -11,7 +11,7 @@ import { resetDemoForTest } from '@/store/demo';
 import { resetElderModeForTest } from '@/store/elder';
 import { loadVisit } from '@/store/visit';
 import { detail } from './fixtures';
-import { fail, installExtraTaro, ratingView, serve, summaryView, type Handler } from './feedback-support';
+import { fail, flush, installExtraTaro, ratingView, serve, summaryView, type Handler } from './feedback-support';
 import { resetTaro, routerParams, storage } from './taro-mock';
 
 jest.mock('@/services/api', () => {
@@ -44,6 +44,8 @@ async function open(params: Record<string, string>, over: Record<string, Handler
   routerParams.current = params;
   const r = render(<StationPage />);
   const $ = (s: string) => r.container.querySelector(s);
+  // Let the station and section requests answer inside act.
+  await act(flush);
   return { ...r, $, sent };
 }
 

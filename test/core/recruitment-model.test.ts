@@ -672,7 +672,7 @@ describe('model-based: the recruitment service over SQLite', () => {
               h.clock.advanceDays(o.days);
               const first = await h.service.closeEndedNotices();
               const second = await h.service.closeEndedNotices();
-              expect(second).toEqual({ closed: 0 });
+              expect(second).toEqual({ closed: 0, reconciled: 0 });
               const ending = m.notices.filter((n) => n.status === 'open' && n.endsOn < today());
               expect(first.closed).toBeGreaterThanOrEqual(ending.length);
               for (const n of ending) {

@@ -23,7 +23,7 @@ interface Props {
 }
 
 export default function VillagePicker({ value, onChange, idPrefix = 'village' }: Props) {
-  const [open, setOpen] = useState(!value);
+  const [open, setOpen] = useState(false);
   const [path, setPath] = useState<RegionItem[]>([]);
   const [items, setItems] = useState<RegionItem[]>([]);
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
@@ -62,6 +62,15 @@ export default function VillagePicker({ value, onChange, idPrefix = 'village' }:
     }
     setPath([...path, item]);
   };
+
+  if (!open && !value) {
+    return (
+      <View id={`${idPrefix}-open`} className='picker' hoverClass='tap-active' onClick={() => setOpen(true)}>
+        <Text className='input__placeholder'>请选择：市 › 县 › 乡镇 › 村</Text>
+        <Text className='picker__arrow'>›</Text>
+      </View>
+    );
+  }
 
   if (!open && value) {
     return (

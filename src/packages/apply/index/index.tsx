@@ -71,8 +71,8 @@ export default function ApplyHomePage() {
           公示公告
         </View>
       </View>
-      <View className='context-line area-line'>
-        <Text id='area-current' className='context-line__text'>
+      <View className='area-line'>
+        <Text id='area-current' className='area-line__text'>
           地区：{area?.label ?? '全省'}
         </Text>
         <Text id='btn-area' className='link' onClick={() => setPicking(!picking)}>
