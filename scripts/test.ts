@@ -20,7 +20,7 @@ step('eslint', run('ESLint', bin('eslint'), ['.']));
 step('tsc', run('TypeScript (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']));
 step('weapp build', run('Taro weapp build', bin('taro'), ['build', '--type', 'weapp'], { env: { NODE_ENV: 'production' } }));
 step('functions build', run('Cloud function bundles (esbuild)', bin('tsx'), ['scripts/build-functions.ts']));
-step('jest', run('Jest: core, contract, server, components, weapp (TZ=UTC)', bin('jest'), ['--json', `--outputFile=${unit}`, '--selectProjects', 'core', 'contract', 'server', 'components', 'weapp'], { env: { TZ: 'UTC' } }));
+step('jest', run('Jest: core, contract, server, components, weapp (TZ=UTC)', bin('jest'), ['--json', `--outputFile=${unit}`, '--maxWorkers=2', '--selectProjects', 'core', 'contract', 'server', 'components', 'weapp'], { env: { TZ: 'UTC' } }));
 step('jest core NY', run('Jest: core again under TZ=America/New_York', bin('jest'), ['--json', `--outputFile=${coreNy}`, '--selectProjects', 'core'], { env: { TZ: 'America/New_York' } }));
 
 const t = totals([unit, coreNy]);

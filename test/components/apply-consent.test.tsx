@@ -66,6 +66,8 @@ const type = async (container: HTMLElement, id: string, value: string) => {
     container.querySelector(`#${id}`)!.dispatchEvent(new CustomEvent('input', { detail: { value } }));
   });
 };
+/** Let the Taro web components (stencil) render their inner <input> before values change. */
+const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
 const tap = async (container: HTMLElement, id: string) => {
   await act(async () => {
     fireEvent.click(container.querySelector(`#${id}`)!);
@@ -135,6 +137,7 @@ test('validateApplication: consent first, then the GB 11643 number and its agree
 test('the form: no ID field and no request without consent; after consent it sends idConsent: true', async () => {
   const { container } = render(<ApplyFormPage />);
   await screen.findByText('罗坳镇服务站负责人');
+  await settle();
   expect(container.querySelector('#apply-id')).toBeNull();
   await fillAllButId(container);
   expect(container.querySelector('#apply-village-chosen')!.textContent).toContain('于都县 · 贡江镇 · 贡江居委会');
@@ -145,6 +148,7 @@ test('the form: no ID field and no request without consent; after consent it sen
 
   await tap(container, 'apply-consent');
   expect(container.querySelector('#apply-id')).not.toBeNull();
+  await settle();
   await type(container, 'apply-id', ID);
   apply.mockRejectedValueOnce(new ApiError('UNAVAILABLE', '网络不太好，请检查网络后重试')).mockResolvedValueOnce({
     id: 'app0000001',

@@ -74,8 +74,11 @@ beforeEach(() => {
   Object.values(api).forEach((m) => m.mockReset());
 });
 
+/** Let the Taro web components (stencil) render their inner <textarea> before values change. */
+const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
+
 function ids(container: HTMLElement): string[] {
-  return Array.from(container.querySelectorAll('.case-actions__buttons > *')).map((el) => el.id);
+  return Array.from(container.querySelectorAll('.sp-case-actions__buttons > *')).map((el) => el.id);
 }
 
 test('buttonsFor keeps the server’s actions only, in a fixed order, ignoring unknown names', () => {
@@ -117,6 +120,7 @@ test('答复: textarea → reply with the text; too short is stopped on the phon
   const onChanged = jest.fn();
   const { container } = render(<CaseActions c={caseView({ status: 'accepted', allowedActions: ['reply', 'note'] })} onChanged={onChanged} onConflict={jest.fn()} />);
   fireEvent.click(container.querySelector('#btn-reply')!);
+  await settle();
   const text = container.querySelector('#reply-text')!;
   await act(async () => {
     text.dispatchEvent(new CustomEvent('input', { detail: { value: '好的' } }));
@@ -141,6 +145,7 @@ test('不予受理 needs a reason from the fixed list and a text', async () => {
   const { container } = render(<CaseActions c={caseView({ allowedActions: ['accept', 'refuse'] })} onChanged={jest.fn()} onConflict={jest.fn()} />);
   fireEvent.click(container.querySelector('#btn-refuse')!);
   expect(container.querySelectorAll('[id^=refuse-reason-]')).toHaveLength(5);
+  await settle();
   fireEvent.click(container.querySelector('#refuse-reason-not_station')!);
   await act(async () => {
     container.querySelector('#refuse-text')!.dispatchEvent(new CustomEvent('input', { detail: { value: '属于快递公司的责任，请拨打 12305' } }));
@@ -159,6 +164,7 @@ test('延期 is limited to 1–10 working days', async () => {
   expect(container.querySelector('#extend-days')!.textContent).toContain('10 个工作日');
   for (let i = 0; i < 12; i++) fireEvent.click(container.querySelector('#extend-minus')!);
   expect(container.querySelector('#extend-days')!.textContent).toContain('1 个工作日');
+  await settle();
   await act(async () => {
     container.querySelector('#extend-reason')!.dispatchEvent(new CustomEvent('input', { detail: { value: '等待快递公司出具证明' } }));
   });

@@ -46,6 +46,7 @@ function Harness({ initial }: { initial: RubricRow[] }) {
 test('the editor shows the running total and turns it green at exactly 100', async () => {
   const { container } = render(<Harness initial={rows(['电商技能', '60'], ['群众口碑', '30'])} />);
   const sum = () => container.querySelector('#rubric-sum')!;
+  await act(() => new Promise<void>((r) => setTimeout(r, 30)));
   expect(sum().textContent).toContain('权重合计 90，应为 100（还差 10）');
   expect(sum().className).toContain('rubric-sum--bad');
   await act(async () => {

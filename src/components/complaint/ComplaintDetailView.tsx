@@ -33,6 +33,9 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
       content: '撤回后这件投诉就不再处理了，确定撤回吗？',
       confirmText: '确定撤回',
       cancelText: '不撤回',
+      // WeChat's default green is too light on white for older eyes.
+      confirmColor: '#a3221b',
+      cancelColor: '#1f1f1f',
     }).then(
       (r) => r.confirm,
       () => false,
@@ -107,8 +110,8 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
             <Text className='kv__v'>{view.phoneMasked ?? '没有留'}</Text>
           </View>
           <View className='kv'>
-            <Text className='kv__k'>站点能否看到我</Text>
-            <Text className='kv__v'>{view.shareIdentity ? '能（您同意了）' : '不能'}</Text>
+            <Text className='kv__k'>我的身份</Text>
+            <Text className='kv__v'>{view.shareIdentity ? '您允许站点看到' : '站点看不到是您投诉的'}</Text>
           </View>
           {view.supporters > 0 ? (
             <View className='kv'>

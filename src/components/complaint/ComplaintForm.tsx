@@ -73,6 +73,8 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
     draftRef.current = next;
     saveDraft(next);
     setDraft(next);
+    // A "fix this first" message is stale once something changed; a lost-answer one stays.
+    if (!('sentAt' in patch)) setFailure((f) => (f && !f.retry ? null : f));
   }, []);
 
   // The page may learn the station's name after the form opened.

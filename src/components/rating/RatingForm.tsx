@@ -37,6 +37,8 @@ export default function RatingForm({ stationId, visitToken, onSubmitted, onVisit
 
   /** Something changed after a send: that is a new rating. */
   const changed = () => {
+    // A "fix this first" message is stale once something changed; a lost-answer one stays.
+    setFailure((f) => (f && !f.retry ? null : f));
     if (sent.current) {
       requestId.current = newRequestId();
       sent.current = false;

@@ -65,17 +65,17 @@ export default function VillagePicker({ value, onChange, idPrefix = 'village' }:
 
   if (!open && !value) {
     return (
-      <View id={`${idPrefix}-open`} className='picker' hoverClass='tap-active' onClick={() => setOpen(true)}>
-        <Text className='input__placeholder'>请选择：市 › 县 › 乡镇 › 村</Text>
-        <Text className='picker__arrow'>›</Text>
+      <View id={`${idPrefix}-open`} className='sp-picker' hoverClass='tap-active' onClick={() => setOpen(true)}>
+        <Text className='sp-input__placeholder'>请选择：市 › 县 › 乡镇 › 村</Text>
+        <Text className='sp-picker__arrow'>›</Text>
       </View>
     );
   }
 
   if (!open && value) {
     return (
-      <View id={`${idPrefix}-chosen`} className='picked'>
-        <Text className='picked__text'>{value.label}</Text>
+      <View id={`${idPrefix}-chosen`} className='sp-picked'>
+        <Text className='sp-picked__text'>{value.label}</Text>
         <Text id={`${idPrefix}-change`} className='link' onClick={() => setOpen(true)}>
           更换
         </Text>
@@ -84,7 +84,7 @@ export default function VillagePicker({ value, onChange, idPrefix = 'village' }:
   }
 
   return (
-    <View id={`${idPrefix}-picker`} className='village-picker'>
+    <View id={`${idPrefix}-picker`} className='sp-village-picker'>
       <View className='region-picker__crumbs'>
         <Text className={`crumb ${path.length ? 'crumb--link' : ''}`} onClick={() => setPath([])}>
           江西省
@@ -111,7 +111,7 @@ export default function VillagePicker({ value, onChange, idPrefix = 'village' }:
         </View>
       ) : null}
       {value ? (
-        <View className='btn btn--ghost btn--block village-picker__cancel' hoverClass='tap-active' onClick={() => setOpen(false)}>
+        <View className='btn btn--ghost btn--block sp-village-picker__cancel' hoverClass='tap-active' onClick={() => setOpen(false)}>
           不改了，仍选 {value.name}
         </View>
       ) : null}

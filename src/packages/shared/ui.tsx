@@ -75,15 +75,15 @@ export function Notice({ id, tone, title, text, children }: { id?: string; tone:
 
 export function Field({ label, hint, error, children, required, errorId }: { label: string; hint?: string; error?: string; children: ReactNode; required?: boolean; errorId?: string }) {
   return (
-    <View className={`field ${error ? 'field--error' : ''}`}>
-      <Text className='field__label'>
+    <View className={`sp-field ${error ? 'sp-field--error' : ''}`}>
+      <Text className='sp-field__label'>
         {label}
-        {required ? <Text className='field__required'> *</Text> : null}
+        {required ? <Text className='sp-field__required'> *</Text> : null}
       </Text>
-      {hint ? <Text className='field__hint'>{hint}</Text> : null}
+      {hint ? <Text className='sp-field__hint'>{hint}</Text> : null}
       {children}
       {error ? (
-        <Text id={errorId} className='field__error'>
+        <Text id={errorId} className='sp-field__error'>
           {error}
         </Text>
       ) : null}
@@ -104,12 +104,12 @@ export function TextInput({ id, value, onChange, placeholder, maxlength = 100, t
   return (
     <Input
       id={id}
-      className='input'
+      className='sp-input'
       type={type}
       value={value}
       maxlength={maxlength}
       placeholder={placeholder}
-      placeholderClass='input__placeholder'
+      placeholderClass='sp-input__placeholder'
       onInput={(e) => onChange(e.detail.value)}
     />
   );
@@ -117,17 +117,17 @@ export function TextInput({ id, value, onChange, placeholder, maxlength = 100, t
 
 export function TextArea({ id, value, onChange, placeholder, maxlength = 500 }: Omit<InputProps, 'type'>) {
   return (
-    <View className='textarea-wrap'>
+    <View className='sp-textarea-wrap'>
       <Textarea
         id={id}
-        className='textarea'
+        className='sp-textarea'
         value={value}
         maxlength={maxlength}
         placeholder={placeholder}
-        placeholderClass='input__placeholder'
+        placeholderClass='sp-input__placeholder'
         onInput={(e) => onChange(e.detail.value)}
       />
-      <Text className='textarea__count'>
+      <Text className='sp-textarea__count'>
         {value.length}/{maxlength}
       </Text>
     </View>
@@ -137,7 +137,7 @@ export function TextArea({ id, value, onChange, placeholder, maxlength = 500 }: 
 /** One-of choices as big chips. */
 export function Choices<T extends string>({ idPrefix, options, value, onChange }: { idPrefix: string; options: readonly (readonly [T, string])[]; value: T | null; onChange: (v: T) => void }) {
   return (
-    <View className='chips chips--form'>
+    <View className='chips sp-chips--form'>
       {options.map(([code, label]) => (
         <View key={code} id={`${idPrefix}-${code}`} className={`chip ${value === code ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => onChange(code)}>
           {label}
@@ -153,7 +153,7 @@ export function SubmitButton({ id, text, busyText = '正在提交…', busy, dis
   return (
     <View
       id={id}
-      className={`btn btn--block ${off ? 'btn--disabled' : `btn--${tone}`}`}
+      className={`btn btn--block ${off ? 'btn--disabled' : tone === 'danger' ? 'sp-btn--danger' : `btn--${tone}`}`}
       hoverClass={off ? 'none' : 'tap-active'}
       aria-disabled={off ? 'true' : undefined}
       onClick={() => {

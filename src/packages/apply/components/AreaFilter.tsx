@@ -37,7 +37,7 @@ export default function AreaFilter({ onPick }: { onPick: (area: Area | null) => 
   useEffect(() => load(), [load]);
 
   return (
-    <View id='area-filter' className='filters__panel area-filter'>
+    <View id='area-filter' className='filters__panel sp-area-filter'>
       <View className='chips'>
         <View id='area-all' className='chip' hoverClass='tap-active' onClick={() => (city ? onPick({ code: city.code, label: city.name }) : onPick(null))}>
           {city ? `${city.name}全部` : '全省'}
@@ -59,7 +59,7 @@ export default function AreaFilter({ onPick }: { onPick: (area: Area | null) => 
           ))}
         </View>
       ) : null}
-      {status === 'ready' ? <Text className='small-note area-filter__hint'>{city ? '选择县（市、区）' : '先选市'}</Text> : null}
+      {status === 'ready' ? <Text className='sp-small-note sp-area-filter__hint'>{city ? '选择县（市、区）' : '先选市'}</Text> : null}
     </View>
   );
 }

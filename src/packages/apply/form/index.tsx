@@ -111,9 +111,9 @@ export default function ApplyFormPage() {
         <View id='apply-success' className='notice notice--ok'>
           <Text className='notice__title'>报名成功</Text>
           <Text className='notice__text'>{p ? `岗位：${p.title}` : ''}</Text>
-          <Text className='notice__text'>
-            {done.name} · 身份证 {done.idMasked} · 电话 {done.phoneMasked}
-          </Text>
+          <Text className='notice__text'>姓名：{done.name}</Text>
+          <Text className='notice__text'>身份证：{done.idMasked}</Text>
+          <Text className='notice__text'>电话：{done.phoneMasked}</Text>
           <Text className='notice__text'>报名截止后评审打分，结果和公示会在这里公布。报名截止前可以在“我的报名”里撤回。</Text>
         </View>
         <View className='actions'>
@@ -132,11 +132,11 @@ export default function ApplyFormPage() {
       {p && !p.open ? <EmptyState id='form-closed' text={`这个岗位现在不能报名（报名时间 ${p.opensOn} 至 ${p.closesOn}）`} actionText='返回' onAction={() => Taro.navigateBack()} /> : null}
       {p && p.open ? (
         <View id='apply-form'>
-          <Text className='page-title'>{p.title}</Text>
-          <Text className='lead'>带 * 的必须填写。身份证号和电话加密保存，不会公开。</Text>
+          <Text className='sp-page-title'>{p.title}</Text>
+          <Text className='sp-lead'>带 * 的必须填写。身份证号和电话加密保存，不会公开。</Text>
 
-          <View className='form'>
-            <Text className='form__title'>1. 基本情况</Text>
+          <View className='sp-form'>
+            <Text className='sp-form__title'>1. 基本情况</Text>
             <Field label='姓名' required error={err('name')}>
               <TextInput id='apply-name' value={d.name} onChange={(v) => set('name', v)} maxlength={15} placeholder='与身份证一致' />
             </Field>
@@ -161,18 +161,18 @@ export default function ApplyFormPage() {
             </Field>
           </View>
 
-          <View className='form'>
-            <Text className='form__title'>2. 身份证号</Text>
+          <View className='sp-form'>
+            <Text className='sp-form__title'>2. 身份证号</Text>
             <IdConsent consented={d.idConsent} onConsent={(on) => set('idConsent', on)} idNumber={d.idNumber} onIdNumber={setId} error={err('idNumber')} />
             {err('idConsent') ? (
-              <Text id='apply-consent-error' className='field__error'>
+              <Text id='apply-consent-error' className='sp-field__error'>
                 {err('idConsent')}
               </Text>
             ) : null}
           </View>
 
-          <View className='form'>
-            <Text className='form__title'>3. 能力和经历</Text>
+          <View className='sp-form'>
+            <Text className='sp-form__title'>3. 能力和经历</Text>
             <Field label='身份背景' required error={err('background')}>
               <Choices idPrefix='apply-background' options={BACKGROUNDS} value={d.background} onChange={(v) => set('background', v)} />
             </Field>
@@ -190,11 +190,11 @@ export default function ApplyFormPage() {
             </Field>
           </View>
 
-          <View className='form'>
+          <View className='sp-form'>
             {problems ? <Notice id='apply-problems' tone='warn' text={`有 ${problems} 处需要修改，请看上面红字`} /> : null}
             {error ? <Notice id='apply-error' tone='danger' title='没有报上名' text={error.message} /> : null}
             <SubmitButton id='apply-submit' text='提交报名' busy={busy} onClick={() => void submit()} />
-            <Text className='small-note'>提交即表示您确认填写的信息真实。</Text>
+            <Text className='sp-small-note'>提交即表示您确认填写的信息真实。</Text>
           </View>
         </View>
       ) : null}

@@ -27,13 +27,13 @@ function loadArea(): Area | null {
 function PostCard({ p }: { p: PublicPost }) {
   const closed = p.status === 'open' && !p.open;
   return (
-    <View id={`post-${p.id}`} className='item' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/apply/post/index?id=${encodeURIComponent(p.id)}` })}>
-      <View className='item__top'>
-        <Text className='item__title'>{p.title}</Text>
-        <Text className={`status ${p.open ? 'status--ok' : 'status--muted'}`}>{p.open ? '报名中' : closed ? '不在报名时间' : p.statusLabel}</Text>
+    <View id={`post-${p.id}`} className='sp-item' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/apply/post/index?id=${encodeURIComponent(p.id)}` })}>
+      <View className='sp-item__top'>
+        <Text className='sp-item__title'>{p.title}</Text>
+        <Text className={`sp-status ${p.open ? 'sp-status--ok' : 'sp-status--muted'}`}>{p.open ? '报名中' : closed ? '不在报名时间' : p.statusLabel}</Text>
       </View>
-      <Text className='item__line'>{p.stationName ?? (p.villageName ? `${p.villageName}（新设站点）` : '')}</Text>
-      <Text className='item__line'>
+      <Text className='sp-item__line'>{p.stationName ?? (p.villageName ? `${p.villageName}（新设站点）` : '')}</Text>
+      <Text className='sp-item__line'>
         报名时间：{formatDay(p.opensOn)} 至 {formatDay(p.closesOn)}
       </Text>
     </View>
@@ -62,8 +62,8 @@ export default function ApplyHomePage() {
 
   return (
     <PageShell id='page-apply' heading='站点负责人招募'>
-      <Text className='lead'>电商扶贫服务站点负责人通过自主报名、公开比选、公示确定。符合条件的都可以报名。</Text>
-      <View className='links'>
+      <Text className='sp-lead'>电商扶贫服务站点负责人通过自主报名、公开比选、公示确定。符合条件的都可以报名。</Text>
+      <View className='sp-links'>
         <View id='link-mine' className='btn btn--ghost' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: '/packages/apply/mine/index' })}>
           我的报名
         </View>
@@ -71,8 +71,8 @@ export default function ApplyHomePage() {
           公示公告
         </View>
       </View>
-      <View className='area-line'>
-        <Text id='area-current' className='area-line__text'>
+      <View className='sp-area-line'>
+        <Text id='area-current' className='sp-area-line__text'>
           地区：{area?.label ?? '全省'}
         </Text>
         <Text id='btn-area' className='link' onClick={() => setPicking(!picking)}>

@@ -55,21 +55,20 @@ export default function MyApplicationsPage() {
       {list.status === 'ready' && list.items.length ? (
         <View id='mine-list'>
           {list.items.map((a) => (
-            <View key={a.id} id={`mine-${a.id}`} className='item'>
-              <View className='item__top' onClick={() => Taro.navigateTo({ url: `/packages/apply/post/index?id=${encodeURIComponent(a.postId)}` })}>
-                <Text className='item__title'>{a.postTitle}</Text>
-                <Text className={`status status--${TONE[a.status] ?? 'info'}`}>{a.statusLabel}</Text>
+            <View key={a.id} id={`mine-${a.id}`} className='sp-item'>
+              <View className='sp-item__top' onClick={() => Taro.navigateTo({ url: `/packages/apply/post/index?id=${encodeURIComponent(a.postId)}` })}>
+                <Text className='sp-item__title'>{a.postTitle}</Text>
+                <Text className={`sp-status sp-status--${TONE[a.status] ?? 'info'}`}>{a.statusLabel}</Text>
               </View>
-              <Text className='item__line'>
+              <Text className='sp-item__line'>
                 {a.name} · {a.villageName}
               </Text>
-              <Text className='item__line masked'>
-                身份证 {a.idMasked} · 电话 {a.phoneMasked}
-              </Text>
-              <Text className='item__line'>{formatDateTime(a.createdAt)} 报名</Text>
+              <Text className='sp-item__line'>身份证 {a.idMasked}</Text>
+              <Text className='sp-item__line'>电话 {a.phoneMasked}</Text>
+              <Text className='sp-item__line'>{formatDateTime(a.createdAt)} 报名</Text>
               {a.canWithdraw ? (
-                <View className='item__actions'>
-                  <View id={`btn-withdraw-${a.id}`} className={`btn ${busy === a.id ? 'btn--disabled' : 'btn--danger'}`} hoverClass='tap-active' onClick={() => withdraw(a)}>
+                <View className='sp-item__actions'>
+                  <View id={`btn-withdraw-${a.id}`} className={`btn ${busy === a.id ? 'btn--disabled' : 'sp-btn--danger'}`} hoverClass='tap-active' onClick={() => withdraw(a)}>
                     {busy === a.id ? '正在撤回…' : '撤回报名'}
                   </View>
                 </View>

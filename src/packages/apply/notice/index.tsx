@@ -51,9 +51,9 @@ function ObjectionForm({ noticeId }: { noticeId: string }) {
   }
 
   return (
-    <View id='objection-form' className='form'>
-      <Text className='form__title'>提出异议</Text>
-      <Text className='small-note objection-form__lead'>异议须实名。您的姓名和电话只有处理异议的工作人员能看到，不会告诉被公示人。</Text>
+    <View id='objection-form' className='sp-form'>
+      <Text className='sp-form__title'>提出异议</Text>
+      <Text className='sp-small-note sp-objection-form__lead'>异议须实名。您的姓名和电话只有处理异议的工作人员能看到，不会告诉被公示人。</Text>
       <Field label='真实姓名' required error={hint.realName ?? fieldError(error, 'realName')}>
         <TextInput id='objection-name' value={realName} onChange={setRealName} maxlength={15} />
       </Field>
@@ -87,7 +87,7 @@ export default function NoticePage() {
       ) : null}
       {v ? (
         <View id='notice-detail'>
-          <Text className='page-title'>{v.title}</Text>
+          <Text className='sp-page-title'>{v.title}</Text>
           <View id='notice-period' className={`notice ${v.running ? 'notice--warn' : 'notice--info'}`}>
             <Text className='notice__title'>{v.running ? '正在公示' : v.status === 'open' ? '公示尚未开始' : '公示已结束'}</Text>
             <Text className='notice__text'>
@@ -110,7 +110,7 @@ export default function NoticePage() {
           <View id='notice-channel' className='section'>
             <Text className='section__title'>异议渠道</Text>
             <Text className='notice__text'>{v.objectionChannel}</Text>
-            <Text className='small-note'>也可以在下面直接提交（公示期内）。</Text>
+            <Text className='sp-small-note'>也可以在下面直接提交（公示期内）。</Text>
           </View>
           {v.running ? <ObjectionForm noticeId={v.id} /> : <Notice id='objection-closed' tone='info' text={v.status === 'open' ? '公示开始后才能提出异议。' : '公示期已过，不能再提出异议。'} />}
         </View>

@@ -25,7 +25,7 @@ export default function NoticesPage() {
 
   return (
     <PageShell id='page-notices' heading='公示公告'>
-      <Text className='lead'>拟任用的站点负责人在任用前公示不少于 5 个工作日。对公示对象有意见，可以在公示期内实名提出。</Text>
+      <Text className='sp-lead'>拟任用的站点负责人在任用前公示不少于 5 个工作日。对公示对象有意见，可以在公示期内实名提出。</Text>
       <View className='chips'>
         {FILTERS.map(([code, label]) => (
           <View key={code} id={`notices-filter-${code}`} className={`chip ${status === code ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setStatus(code)}>
@@ -41,15 +41,15 @@ export default function NoticesPage() {
       {list.status === 'ready' && list.items.length ? (
         <View id='notices-list'>
           {list.items.map((n) => (
-            <View key={n.id} id={`notice-${n.id}`} className='item' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/apply/notice/index?id=${encodeURIComponent(n.id)}` })}>
-              <View className='item__top'>
-                <Text className='item__title'>{n.title}</Text>
-                <Text className={`status ${n.running ? 'status--warn' : 'status--muted'}`}>{n.running ? '公示中' : n.status === 'open' ? '即将公示' : '已结束'}</Text>
+            <View key={n.id} id={`notice-${n.id}`} className='sp-item' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/apply/notice/index?id=${encodeURIComponent(n.id)}` })}>
+              <View className='sp-item__top'>
+                <Text className='sp-item__title'>{n.title}</Text>
+                <Text className={`sp-status ${n.running ? 'sp-status--warn' : 'sp-status--muted'}`}>{n.running ? '公示中' : n.status === 'open' ? '即将公示' : '已结束'}</Text>
               </View>
-              <Text className='item__line'>
+              <Text className='sp-item__line'>
                 公示期：{formatDay(n.startsOn)} 至 {formatDay(n.endsOn)}
               </Text>
-              {n.outcomeLabel ? <Text className='item__line'>{n.outcomeLabel}</Text> : null}
+              {n.outcomeLabel ? <Text className='sp-item__line'>{n.outcomeLabel}</Text> : null}
             </View>
           ))}
           <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} count={list.items.length} />

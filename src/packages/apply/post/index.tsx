@@ -26,8 +26,8 @@ export default function ApplyPostPage() {
       ) : null}
       {v ? (
         <View id='post-detail'>
-          <Text className='page-title'>{v.title}</Text>
-          <Text className='lead'>{v.stationName ?? (v.villageName ? `${v.villageName}（新设站点）` : '')}</Text>
+          <Text className='sp-page-title'>{v.title}</Text>
+          <Text className='sp-lead'>{v.stationName ?? (v.villageName ? `${v.villageName}（新设站点）` : '')}</Text>
           <View id='post-window' className={`notice ${v.open ? 'notice--ok' : 'notice--info'}`}>
             <Text className='notice__title'>{v.open ? '正在报名' : v.status === 'open' ? '不在报名时间' : v.statusLabel}</Text>
             <Text className='notice__text'>
@@ -44,7 +44,7 @@ export default function ApplyPostPage() {
 
           <View id='post-requirements' className='section'>
             <Text className='section__title'>任职条件</Text>
-            <View className='bullet-list'>
+            <View className='sp-bullet-list'>
               {v.requirements.map((r, i) => (
                 <View key={i} className='bullet'>
                   <Text className='bullet__dot'>·</Text>
@@ -52,21 +52,21 @@ export default function ApplyPostPage() {
                 </View>
               ))}
             </View>
-            <Text className='small-note'>优先考虑当地有农产品销售能力的商协会、合作社、涉农企业负责人、个体户和本地村民。</Text>
+            <Text className='sp-small-note'>优先考虑当地有农产品销售能力的商协会、合作社、涉农企业负责人、个体户和本地村民。</Text>
           </View>
 
           <View id='post-rubric' className='section'>
             <Text className='section__title'>怎么评（公开比选）</Text>
-            <Text className='small-note'>评审按下面各项打分，按权重算总分，总分高的优先。</Text>
+            <Text className='sp-small-note'>评审按下面各项打分，按权重算总分，总分高的优先。</Text>
             <View className='section__body'>
               {v.rubric.map((r) => (
-                <View key={r.criterion} className='bar-row'>
-                  <View className='bar-row__head'>
-                    <Text className='bar-row__label'>{r.criterion}</Text>
-                    <Text className='bar-row__value'>占 {r.weight}%</Text>
+                <View key={r.criterion} className='sp-bar-row'>
+                  <View className='sp-bar-row__head'>
+                    <Text className='sp-bar-row__label'>{r.criterion}</Text>
+                    <Text className='sp-bar-row__value'>占 {r.weight}%</Text>
                   </View>
-                  <View className='bar'>
-                    <View className='bar__fill' style={{ width: `${r.weight}%` }} />
+                  <View className='sp-bar'>
+                    <View className='sp-bar__fill' style={{ width: `${r.weight}%` }} />
                   </View>
                 </View>
               ))}
@@ -76,16 +76,16 @@ export default function ApplyPostPage() {
           {v.results ? (
             <View id='post-results' className='section'>
               <Text className='section__title'>比选结果</Text>
-              <Text className='small-note'>只公开姓名和总分。</Text>
+              <Text className='sp-small-note'>只公开姓名和总分。</Text>
               <View className='section__body'>
                 {v.results.map((r) => (
-                  <View key={`${r.rank}-${r.name}`} className='results__row'>
-                    <Text className={`rank ${r.selected ? 'rank--1' : ''}`}>{r.rank}</Text>
-                    <Text className='results__name'>
+                  <View key={`${r.rank}-${r.name}`} className='sp-results__row'>
+                    <Text className={`sp-rank ${r.selected ? 'sp-rank--1' : ''}`}>{r.rank}</Text>
+                    <Text className='sp-results__name'>
                       {r.name}
                       {r.selected ? '（拟任用）' : ''}
                     </Text>
-                    <Text className='results__total'>{r.total} 分</Text>
+                    <Text className='sp-results__total'>{r.total} 分</Text>
                   </View>
                 ))}
               </View>

@@ -48,17 +48,17 @@ function RevealRow({ applicationId, field, masked }: { applicationId: string; fi
     }
   };
   return (
-    <View id={`reveal-${field}`} className='reveal'>
+    <View id={`reveal-${field}`} className='sp-reveal'>
       <View className='kv'>
         <Text className='kv__k'>{FIELD_TEXT[field]}</Text>
-        <Text id={`app-${field}`} className='kv__v masked'>
+        <Text id={`app-${field}`} className='kv__v sp-masked'>
           {value ?? masked}
         </Text>
       </View>
       {value ? (
         <Notice id={`reveal-audited-${field}`} tone='info' title='已记录本次查看' text={`查看人、时间和原因“${reason.trim()}”已写入审计记录。请勿外传。`} />
       ) : open ? (
-        <View id={`reveal-panel-${field}`} className='panel'>
+        <View id={`reveal-panel-${field}`} className='sp-panel'>
           <Field label={`查看完整${FIELD_TEXT[field]}的原因`} required hint='每次查看都会记录查看人、时间和原因' error={fieldError(error, 'reason')}>
             <Choices idPrefix={`reveal-reason-${field}`} options={REASONS} value={(REASONS.find(([r]) => r === reason)?.[0] ?? null) as (typeof REASONS)[number][0] | null} onChange={setReason} />
             <TextInput id={`reveal-reason-input-${field}`} value={reason} onChange={setReason} maxlength={100} placeholder='或写下其他原因' />
@@ -75,7 +75,7 @@ function RevealRow({ applicationId, field, masked }: { applicationId: string; fi
   );
 }
 
-function ScoreForm({ view, app, onSaved }: { view: ApplicationsView; app: ReviewerApplication; onSaved: (a: ReviewerApplication) => void }) {
+function ScoreForm({ view, app, onSaved, savedText }: { view: ApplicationsView; app: ReviewerApplication; onSaved: (a: ReviewerApplication) => void; savedText: string | null }) {
   const rubric = view.post.rubric;
   const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(rubric.map((r) => [r.criterion, app.myScore?.[r.criterion] !== undefined ? String(app.myScore[r.criterion]) : ''])));
   const [busy, setBusy] = useState(false);
@@ -97,22 +97,23 @@ function ScoreForm({ view, app, onSaved }: { view: ApplicationsView; app: Review
   return (
     <View id='score-form' className='section'>
       <Text className='section__title'>{app.myScore ? '修改我的评分' : '评分'}</Text>
-      <Text className='small-note'>每项打 0–100 分；总分按权重折算，多位评审取平均。</Text>
+      <Text className='sp-small-note'>每项打 0–100 分；总分按权重折算，多位评审取平均。</Text>
       <View className='section__body'>
         {rubric.map((r, i) => (
-          <View key={r.criterion} className='score-row'>
-            <Text className='score-row__label'>
+          <View key={r.criterion} className='sp-score-row'>
+            <Text className='sp-score-row__label'>
               {r.criterion}（权重 {r.weight}）
             </Text>
-            <View className='score-row__input'>
+            <View className='sp-score-row__input'>
               <TextInput id={`score-${i}`} type='number' value={scores[r.criterion] ?? ''} onChange={(v) => setScores({ ...scores, [r.criterion]: v.replace(/\D/g, '').slice(0, 3) })} maxlength={3} placeholder='0-100' />
             </View>
           </View>
         ))}
-        <Text id='score-preview' className='rubric-sum'>
+        <Text id='score-preview' className='sp-rubric-sum'>
           {total === null ? '每项填 0 到 100 的整数后显示总分' : `我的总分：${total}`}
         </Text>
         {error ? <Notice id='score-error' tone='danger' text={error.message} /> : null}
+        {savedText && !busy ? <Notice id='score-saved' tone='ok' title='评分已保存' text={savedText} /> : null}
         <SubmitButton id='btn-submit-score' text='保存评分' busy={busy} disabled={total === null} onClick={() => void submit()} />
       </View>
     </View>
@@ -139,12 +140,11 @@ export default function ApplicationPage() {
       {v && !app ? <EmptyState id='app-missing' text='没有找到这份报名' /> : null}
       {v && app ? (
         <View id='application-detail'>
-          <Text className='page-title'>{app.name}</Text>
-          <Text className='lead'>
+          <Text className='sp-page-title'>{app.name}</Text>
+          <Text className='sp-lead'>
             {v.post.title} · {app.statusLabel}
             {app.total !== null ? ` · 总分 ${app.total}（${app.reviewers} 人评分）` : ''}
           </Text>
-          {saved ? <Notice id='score-saved' tone='ok' title='评分已保存' text={app.total !== null ? `当前总分 ${app.total}（${app.reviewers} 人评分的平均）` : undefined} /> : null}
 
           <View id='app-personal' className='section'>
             <Text className='section__title'>个人信息</Text>
@@ -161,7 +161,7 @@ export default function ApplicationPage() {
               </View>
               <RevealRow applicationId={app.id} field='idNumber' masked={app.idMasked} />
               <RevealRow applicationId={app.id} field='phone' masked={app.phoneMasked} />
-              <Text className='small-note'>报名时间：{formatDateTime(app.createdAt)}</Text>
+              <Text className='sp-small-note'>报名时间：{formatDateTime(app.createdAt)}</Text>
             </View>
           </View>
 
@@ -177,11 +177,11 @@ export default function ApplicationPage() {
                 <Text className='kv__v'>{app.education}</Text>
               </View>
               <Text className='sub-title'>电商技能</Text>
-              <Text className='description'>{app.skills}</Text>
+              <Text className='sp-description'>{app.skills}</Text>
               <Text className='sub-title'>农产品经验</Text>
-              <Text className='description'>{app.productExperience}</Text>
+              <Text className='sp-description'>{app.productExperience}</Text>
               <Text className='sub-title'>个人陈述</Text>
-              <Text className='description'>{app.statement}</Text>
+              <Text className='sp-description'>{app.statement}</Text>
             </View>
           </View>
 
@@ -190,6 +190,7 @@ export default function ApplicationPage() {
               key={app.id}
               view={v}
               app={app}
+              savedText={saved && app.total !== null ? `当前总分 ${app.total}（${app.reviewers} 人评分的平均）` : null}
               onSaved={(a) => {
                 setApp(a);
                 setSaved(true);

@@ -63,17 +63,17 @@ export default function ComplaintPage() {
       ) : null}
       {v ? (
         <View id='complaint-detail'>
-          <View className='case-head'>
-            <Text className='page-title case-head__title'>{v.categoryLabel}</Text>
-            <View className='case-head__row'>
-              <Text id='complaint-status' className={`status status--${statusTone(v.status)}`}>
+          <View className='sp-case-head'>
+            <Text className='sp-page-title sp-case-head__title'>{v.categoryLabel}</Text>
+            <View className='sp-case-head__row'>
+              <Text id='complaint-status' className={`sp-status sp-status--${statusTone(v.status)}`}>
                 {v.statusLabel}
               </Text>
               <DeadlineBadge id='complaint-deadline' subject={v} />
               {v.escalationLevel > 0 ? <Text className='badge badge--danger'>{v.escalationLabel}</Text> : null}
               {v.held ? <Text className='badge badge--warn'>内容待审核</Text> : null}
             </View>
-            <Text className='small-note'>投诉编号 {v.trackingNo}</Text>
+            <Text className='sp-small-note'>投诉编号 {v.trackingNo}</Text>
           </View>
 
           {result ? <Notice id={result.tone === 'ok' ? 'action-result' : 'conflict-notice'} tone={result.tone} title={result.title} text={result.text} /> : null}
@@ -110,8 +110,8 @@ export default function ComplaintPage() {
                 {v.complainant}
               </Text>
               {v.phone ? (
-                <View className='row contact-row'>
-                  <Text id='complaint-phone' className='row__grow masked'>
+                <View className='sp-row sp-contact-row'>
+                  <Text id='complaint-phone' className='sp-row__grow sp-masked'>
                     回访电话：{v.phone}
                   </Text>
                   <View id='btn-call' className='btn btn--secondary btn--small' hoverClass='tap-active' onClick={call}>
@@ -120,15 +120,11 @@ export default function ComplaintPage() {
                 </View>
               ) : v.phoneMasked ? (
                 <View>
-                  <Text id='complaint-phone' className='masked'>
+                  <Text id='complaint-phone' className='sp-masked'>
                     回访电话：{v.phoneMasked}
                   </Text>
-                  <Text className='small-note'>完整号码只给承办人看（受理人或被转办的单位）。</Text>
+                  <Text className='sp-small-note'>完整号码只给承办人看（受理人或被转办的单位）。</Text>
                 </View>
-              ) : asStation && !v.shareIdentity ? (
-                <Text id='complaint-phone' className='small-note'>
-                  投诉人未同意向站点公开身份和电话。
-                </Text>
               ) : null}
             </View>
           </View>
@@ -136,11 +132,11 @@ export default function ComplaintPage() {
           <View id='complaint-description' className='section'>
             <Text className='section__title'>投诉内容</Text>
             <View className='section__body'>
-              <Text className='description'>{v.description || '（无）'}</Text>
+              <Text className='sp-description'>{v.description || '（无）'}</Text>
               {v.photos.length ? (
-                <View id='complaint-photos' className='photos'>
+                <View id='complaint-photos' className='sp-photos'>
                   {v.photos.map((url) => (
-                    <Image key={url} className='photo' src={url} mode='aspectFill' onClick={() => preview(url)} />
+                    <Image key={url} className='sp-photo' src={url} mode='aspectFill' onClick={() => preview(url)} />
                   ))}
                 </View>
               ) : null}
@@ -151,9 +147,9 @@ export default function ComplaintPage() {
             <View id='complaint-reply' className='section'>
               <Text className='section__title'>答复</Text>
               <View className='section__body'>
-                <Text className='description'>{v.reply.text}</Text>
-                <Text className='small-note'>{formatDateTime(v.reply.at)}</Text>
-                {v.evaluation ? <Text className='small-note'>投诉人评价：{EVALUATION_LABELS[v.evaluation]}</Text> : null}
+                <Text className='sp-description'>{v.reply.text}</Text>
+                <Text className='sp-small-note'>{formatDateTime(v.reply.at)}</Text>
+                {v.evaluation ? <Text className='sp-small-note'>投诉人评价：{EVALUATION_LABELS[v.evaluation]}</Text> : null}
               </View>
             </View>
           ) : null}

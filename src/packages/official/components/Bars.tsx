@@ -14,15 +14,15 @@ export default function Bars({ id, items, max }: { id?: string; items: BarItem[]
   const top = max ?? Math.max(1, ...items.map((i) => i.value));
   if (!items.length) return <Text className='text-muted'>暂无数据</Text>;
   return (
-    <View id={id} className='bars'>
+    <View id={id} className='sp-bars'>
       {items.map((it) => (
-        <View key={it.key} className='bar-row'>
-          <View className='bar-row__head'>
-            <Text className='bar-row__label'>{it.label}</Text>
-            <Text className='bar-row__value'>{it.valueText ?? it.value}</Text>
+        <View key={it.key} className='sp-bar-row'>
+          <View className='sp-bar-row__head'>
+            <Text className='sp-bar-row__label'>{it.label}</Text>
+            <Text className='sp-bar-row__value'>{it.valueText ?? it.value}</Text>
           </View>
-          <View className='bar'>
-            <View className={`bar__fill ${it.tone && it.tone !== 'primary' ? `bar__fill--${it.tone}` : ''}`} style={{ width: `${Math.max(it.value > 0 ? 2 : 0, Math.round((it.value / top) * 100))}%` }} />
+          <View className='sp-bar'>
+            <View className={`sp-bar__fill ${it.tone && it.tone !== 'primary' ? `sp-bar__fill--${it.tone}` : ''}`} style={{ width: `${Math.max(it.value > 0 ? 2 : 0, Math.round((it.value / top) * 100))}%` }} />
           </View>
         </View>
       ))}

@@ -101,14 +101,14 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
   }
 
   return (
-    <View id='complaint-actions' className='section case-actions'>
+    <View id='complaint-actions' className='section sp-case-actions'>
       <Text className='section__title'>办理</Text>
-      <View className='case-actions__buttons'>
+      <View className='sp-case-actions__buttons'>
         {buttons.map((b) => (
           <View
             key={b.action}
             id={b.id}
-            className={`btn case-actions__btn ${busy === b.action ? 'btn--disabled' : b.tone === 'danger' ? 'btn--danger' : `btn--${b.tone}`} ${panel === b.action ? 'case-actions__btn--on' : ''}`}
+            className={`btn sp-case-actions__btn ${busy === b.action ? 'btn--disabled' : b.tone === 'danger' ? 'sp-btn--danger' : `btn--${b.tone}`} ${panel === b.action ? 'sp-case-actions__btn--on' : ''}`}
             hoverClass='tap-active'
             onClick={() => tap(b.action)}
           >
@@ -121,7 +121,7 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       {error ? <Notice id='action-error' tone='danger' title='没有成功' text={error.message} /> : null}
 
       {panel === 'refuse' ? (
-        <View id='panel-refuse' className='panel'>
+        <View id='panel-refuse' className='sp-panel'>
           <Field label='不予受理的原因' required error={fieldError(error, 'reason')}>
             <Choices idPrefix='refuse-reason' options={REFUSAL_REASONS} value={refuseReason} onChange={setRefuseReason} />
           </Field>
@@ -142,15 +142,15 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       ) : null}
 
       {panel === 'assign' ? (
-        <View id='panel-assign' className='panel'>
-          <Text className='panel__lead'>转给谁办理？对方会看到这件投诉并负责答复。</Text>
+        <View id='panel-assign' className='sp-panel'>
+          <Text className='sp-panel__lead'>转给谁办理？对方会看到这件投诉并负责答复。</Text>
           <SubmitButton id='btn-assign-operator' text={`转运营单位：${c.operatorName}`} tone='secondary' busy={busy === 'assign'} onClick={() => void run('assign', () => complaintsAdmin.assign({ ...base, to: 'operator' }))} />
           <SubmitButton id='btn-assign-station' text={`转站点：${c.stationName}`} tone='ghost' busy={busy === 'assign'} onClick={() => void run('assign', () => complaintsAdmin.assign({ ...base, to: 'station' }))} />
         </View>
       ) : null}
 
       {panel === 'reply' ? (
-        <View id='panel-reply' className='panel'>
+        <View id='panel-reply' className='sp-panel'>
           <Field label='答复内容（投诉人会看到）' required hint='写清查明的情况、处理结果和整改措施' error={fieldError(error, 'text')}>
             <TextArea id='reply-text' value={replyText} onChange={setReplyText} maxlength={2000} placeholder='例如：经核实，站点已退还多收的费用 5 元，并在店内张贴收费标准。' />
           </Field>
@@ -167,13 +167,13 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       ) : null}
 
       {panel === 'extend' ? (
-        <View id='panel-extend' className='panel'>
+        <View id='panel-extend' className='sp-panel'>
           <Field label='延长几个工作日（只能延期一次，最多 10 个）' required error={fieldError(error, 'workdays')}>
-            <View className='stepper'>
+            <View className='sp-stepper'>
               <View id='extend-minus' className={`btn ${extendDays <= 1 ? 'btn--disabled' : 'btn--ghost'}`} hoverClass='tap-active' onClick={() => setExtendDays(Math.max(1, extendDays - 1))}>
                 －
               </View>
-              <Text id='extend-days' className='stepper__value'>
+              <Text id='extend-days' className='sp-stepper__value'>
                 {extendDays} 个工作日
               </Text>
               <View id='extend-plus' className={`btn ${extendDays >= MAX_EXTEND ? 'btn--disabled' : 'btn--ghost'}`} hoverClass='tap-active' onClick={() => setExtendDays(Math.min(MAX_EXTEND, extendDays + 1))}>
@@ -197,8 +197,8 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       ) : null}
 
       {panel === 'merge' ? (
-        <View id='panel-merge' className='panel'>
-          <Text className='panel__lead'>把这件投诉并入同一站点的另一件未办结投诉（重复投诉）。并单后这件不再单独办理。</Text>
+        <View id='panel-merge' className='sp-panel'>
+          <Text className='sp-panel__lead'>把这件投诉并入同一站点的另一件未办结投诉（重复投诉）。并单后这件不再单独办理。</Text>
           {!candidates && !candidatesError ? <Text className='text-muted'>正在查找同一站点的投诉…</Text> : null}
           {candidatesError ? (
             <Notice tone='danger' text={candidatesError.message}>
@@ -209,13 +209,13 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
           ) : null}
           {candidates && !candidates.length ? <Text id='merge-none' className='text-muted'>同一站点没有其他未办结的投诉。</Text> : null}
           {candidates?.map((m) => (
-            <View key={m.id} id={`merge-option-${m.id}`} className={`option ${mergeInto === m.id ? 'option--on' : ''}`} hoverClass='tap-active' onClick={() => setMergeInto(m.id)}>
-              <Text className='option__mark'>{mergeInto === m.id ? '●' : '○'}</Text>
-              <View className='option__body'>
-                <Text className='option__title'>
+            <View key={m.id} id={`merge-option-${m.id}`} className={`sp-option ${mergeInto === m.id ? 'sp-option--on' : ''}`} hoverClass='tap-active' onClick={() => setMergeInto(m.id)}>
+              <Text className='sp-option__mark'>{mergeInto === m.id ? '●' : '○'}</Text>
+              <View className='sp-option__body'>
+                <Text className='sp-option__title'>
                   {m.trackingNo} · {m.categoryLabel}
                 </Text>
-                <Text className='option__sub'>{m.statusLabel}</Text>
+                <Text className='sp-option__sub'>{m.statusLabel}</Text>
               </View>
             </View>
           ))}
@@ -232,7 +232,7 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       ) : null}
 
       {panel === 'note' ? (
-        <View id='panel-note' className='panel'>
+        <View id='panel-note' className='sp-panel'>
           <Field label='内部备注（投诉人和站点看不到）' required error={fieldError(error, 'text')}>
             <TextArea id='note-text' value={noteText} onChange={setNoteText} maxlength={500} placeholder='例如：已电话联系站长，约定周三现场核查' />
           </Field>

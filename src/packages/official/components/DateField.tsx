@@ -5,9 +5,9 @@ import { formatDay } from '../../shared/ui';
 export default function DateField({ id, value, onChange, start, end }: { id: string; value: string; onChange: (v: string) => void; start?: string; end?: string }) {
   return (
     <Picker mode='date' value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
-      <View id={id} className='picker' hoverClass='tap-active'>
+      <View id={id} className='sp-picker' hoverClass='tap-active'>
         <Text>{value ? `${formatDay(value)}（${value}）` : '请选择日期'}</Text>
-        <Text className='picker__arrow'>▾</Text>
+        <Text className='sp-picker__arrow'>▾</Text>
       </View>
     </Picker>
   );

@@ -6,9 +6,9 @@ export default function DeadlineBadge({ id, subject, now }: { id?: string; subje
   const info = deadlineInfo(subject, now);
   if (!info) return null;
   return (
-    <View className='deadline-line'>
-      <Text className='deadline-line__stage'>{info.stage}期限：</Text>
-      <Text id={id} className={`deadline deadline--${info.tone}`}>
+    <View className='sp-deadline-line'>
+      <Text className='sp-deadline-line__stage'>{info.stage}期限：</Text>
+      <Text id={id} className={`sp-deadline sp-deadline--${info.tone}`}>
         {info.text}
       </Text>
     </View>

@@ -4,5 +4,5 @@ import type { PostStatus } from '@core/recruitment/model';
 const TONES: Record<PostStatus, string> = { draft: 'muted', open: 'ok', reviewing: 'info', notice: 'warn', appointed: 'ok', cancelled: 'muted' };
 
 export default function PostStatusChip({ status, label }: { status: PostStatus; label: string }) {
-  return <Text className={`status status--${TONES[status]}`}>{label}</Text>;
+  return <Text className={`sp-status sp-status--${TONES[status]}`}>{label}</Text>;
 }

@@ -50,7 +50,7 @@ export default function PublishNotice({ post, candidate, onPublished, onConflict
   return (
     <View id='notice-form' className='section'>
       <Text className='section__title'>发布任用公示</Text>
-      <Text className='small-note'>
+      <Text className='sp-small-note'>
         拟任用：{candidate}。公示不少于 {MIN_NOTICE_WORKDAYS} 个工作日，公示内容为姓名、性别、年龄、所在村和拟任岗位，不含身份证号和电话。
       </Text>
       <View className='section__body'>

@@ -12,11 +12,11 @@ export default function RubricEditor({ rows, onChange }: { rows: RubricRow[]; on
   return (
     <View id='rubric-editor'>
       {rows.map((r, i) => (
-        <View key={i} className='rubric-row'>
-          <View className='rubric-row__name'>
+        <View key={i} className='sp-rubric-row'>
+          <View className='sp-rubric-row__name'>
             <TextInput id={`rubric-name-${i}`} value={r.criterion} onChange={(v) => set(i, { criterion: v })} placeholder='评分项，如：电商技能' maxlength={20} />
           </View>
-          <View className='rubric-row__weight'>
+          <View className='sp-rubric-row__weight'>
             <TextInput id={`rubric-weight-${i}`} type='number' value={r.weight} onChange={(v) => set(i, { weight: v.replace(/\D/g, '').slice(0, 3) })} placeholder='权重' maxlength={3} />
           </View>
           <View id={`rubric-remove-${i}`} className={`btn ${rows.length <= 2 ? 'btn--disabled' : 'btn--ghost'}`} hoverClass='tap-active' onClick={() => rows.length > 2 && onChange(rows.filter((_, k) => k !== i))}>
@@ -24,11 +24,11 @@ export default function RubricEditor({ rows, onChange }: { rows: RubricRow[]; on
           </View>
         </View>
       ))}
-      <Text id='rubric-sum' className={`rubric-sum ${check.total === 100 ? 'rubric-sum--ok' : 'rubric-sum--bad'}`}>
+      <Text id='rubric-sum' className={`sp-rubric-sum ${check.total === 100 ? 'sp-rubric-sum--ok' : 'sp-rubric-sum--bad'}`}>
         {check.total === 100 ? '权重合计 100 ✓' : `权重合计 ${check.total}，应为 100（${check.total > 100 ? `多了 ${check.total - 100}` : `还差 ${100 - check.total}`}）`}
       </Text>
       {check.message && !check.message.startsWith('权重合计') ? (
-        <Text id='rubric-error' className='field__error'>
+        <Text id='rubric-error' className='sp-field__error'>
           {check.message}
         </Text>
       ) : null}

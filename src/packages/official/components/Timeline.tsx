@@ -17,18 +17,18 @@ const ROLE_TEXT: Record<string, string> = {
 export default function Timeline({ items }: { items: TimelineItem[] }) {
   if (!items.length) return <Text className='text-muted'>暂无记录</Text>;
   return (
-    <View id='complaint-timeline' className='timeline'>
+    <View id='complaint-timeline' className='sp-timeline'>
       {items.map((t, i) => (
-        <View key={`${t.at}-${i}`} className={`timeline__item ${t.internal ? 'timeline__item--internal' : ''}`}>
-          <View className='timeline__dot' />
-          <View className='timeline__body'>
-            <View className='timeline__head'>
-              <Text className='timeline__label'>{t.label}</Text>
-              {t.byRole ? <Text className='timeline__role'>{ROLE_TEXT[t.byRole] ?? t.byRole}</Text> : null}
+        <View key={`${t.at}-${i}`} className={`sp-timeline__item ${t.internal ? 'sp-timeline__item--internal' : ''}`}>
+          <View className='sp-timeline__dot' />
+          <View className='sp-timeline__body'>
+            <View className='sp-timeline__head'>
+              <Text className='sp-timeline__label'>{t.label}</Text>
+              {t.byRole ? <Text className='sp-timeline__role'>{ROLE_TEXT[t.byRole] ?? t.byRole}</Text> : null}
               {t.internal ? <Text className='badge badge--muted'>内部</Text> : null}
             </View>
-            <Text className='timeline__time'>{formatDateTime(t.at)}</Text>
-            {t.note ? <Text className='timeline__note'>{t.note}</Text> : null}
+            <Text className='sp-timeline__time'>{formatDateTime(t.at)}</Text>
+            {t.note ? <Text className='sp-timeline__note'>{t.note}</Text> : null}
           </View>
         </View>
       ))}

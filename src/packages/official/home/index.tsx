@@ -73,7 +73,7 @@ export default function WorkbenchPage() {
       {me.status === 'error' && !d ? <ErrorState id='workbench-error' message={me.error?.message ?? '加载失败'} onRetry={me.reload} /> : null}
       {d ? (
         <View>
-          <Text id='workbench-who' className='who'>
+          <Text id='workbench-who' className='sp-who'>
             {d.roles.length ? d.roles.map((r) => `${r.label}（${r.scopeLabel}）`).join('、') : '您目前没有工作人员角色'}
           </Text>
           {calendar?.warning ? (
@@ -82,24 +82,24 @@ export default function WorkbenchPage() {
           {tiles.length === 0 ? (
             <EmptyState id='workbench-empty' text='工作台只对站点负责人、运营单位和主管部门开放。如需开通，请联系县级商务主管部门。' />
           ) : (
-            <View id='workbench-tiles' className='tiles'>
+            <View id='workbench-tiles' className='sp-tiles'>
               {tiles.map((t) => (
-                <View key={t.key} id={`tile-${t.key}`} className='tile' hoverClass='tap-active' onClick={() => open(t.url)}>
-                  <Text className='tile__title'>{t.title}</Text>
-                  <Text className='tile__sub'>{t.sub}</Text>
+                <View key={t.key} id={`tile-${t.key}`} className='sp-tile' hoverClass='tap-active' onClick={() => open(t.url)}>
+                  <Text className='sp-tile__title'>{t.title}</Text>
+                  <Text className='sp-tile__sub'>{t.sub}</Text>
                   {t.key === 'queue' && overdue ? (
                     overdue.count > 0 ? (
-                      <Text id='tile-queue-overdue' className='tile__alert'>
+                      <Text id='tile-queue-overdue' className='sp-tile__alert'>
                         超期 {overdue.count}
                         {overdue.more ? '+' : ''} 件
                       </Text>
                     ) : (
-                      <Text id='tile-queue-overdue' className='tile__ok'>
+                      <Text id='tile-queue-overdue' className='sp-tile__ok'>
                         没有超期件
                       </Text>
                     )
                   ) : null}
-                  {t.key === 'queue' && overdueError ? <Text className='tile__sub'>超期件数暂时查不到</Text> : null}
+                  {t.key === 'queue' && overdueError ? <Text className='sp-tile__sub'>超期件数暂时查不到</Text> : null}
                 </View>
               ))}
             </View>

@@ -45,18 +45,18 @@ function ObjectionCard({ o, onDone }: { o: ObjectionView; onDone: (message: stri
     }
   };
   return (
-    <View id={`objection-${o.id}`} className='item'>
-      <View className='item__top'>
-        <Text className='item__title'>
+    <View id={`objection-${o.id}`} className='sp-item'>
+      <View className='sp-item__top'>
+        <Text className='sp-item__title'>
           {o.realName}（{o.phoneMasked}）
         </Text>
-        <Text className={`status status--${o.status === 'upheld' ? 'danger' : o.status === 'dismissed' ? 'muted' : 'warn'}`}>{o.statusLabel}</Text>
+        <Text className={`sp-status sp-status--${o.status === 'upheld' ? 'danger' : o.status === 'dismissed' ? 'muted' : 'warn'}`}>{o.statusLabel}</Text>
       </View>
-      <Text className='item__line'>{formatDateTime(o.createdAt)}</Text>
-      <Text className='description objection-text'>{o.text}</Text>
+      <Text className='sp-item__line'>{formatDateTime(o.createdAt)}</Text>
+      <Text className='sp-description sp-objection-text'>{o.text}</Text>
       {o.response ? <Notice tone='info' title='答复' text={o.response} /> : null}
       {open ? (
-        <View className='panel'>
+        <View className='sp-panel'>
           <Field label='处理结果' required>
             <Choices idPrefix={`resolve-status-${o.id}`} options={OUTCOMES} value={status} onChange={setStatus} />
           </Field>
@@ -121,7 +121,7 @@ export default function ObjectionsPage() {
             </View>
           </View>
           {result ? <Notice id={result.tone === 'ok' ? 'resolve-result' : 'conflict-notice'} tone={result.tone} title={result.title} text={result.text} /> : null}
-          <Text className='sub-title list-heading'>异议（{d.objections.length}）</Text>
+          <Text className='sub-title sp-list-heading'>异议（{d.objections.length}）</Text>
           {!d.objections.length ? <EmptyState id='objections-empty' text='公示期内还没有收到异议' /> : null}
           <View id='objections-list'>
             {d.objections.map((o) => (

@@ -114,7 +114,7 @@ export default function NewPostPage() {
 
   return (
     <PageShell id='page-post-new' heading='新建招募岗位'>
-      <View id='post-form' className='form'>
+      <View id='post-form' className='sp-form'>
         <Field label='岗位名称' required error={fieldError(error, 'title')}>
           <TextInput id='post-title' value={title} onChange={setTitle} placeholder='如：贡江镇服务站负责人' maxlength={40} />
         </Field>
@@ -131,29 +131,29 @@ export default function NewPostPage() {
           />
           {target === 'station' ? (
             station ? (
-              <View id='post-station-chosen' className='picked'>
-                <Text className='picked__text'>{station.name}</Text>
+              <View id='post-station-chosen' className='sp-picked'>
+                <Text className='sp-picked__text'>{station.name}</Text>
                 <Text id='post-station-change' className='link' onClick={() => setStation(null)}>
                   更换
                 </Text>
               </View>
             ) : (
               <View>
-                <View className='row'>
-                  <View className='row__grow'>
+                <View className='sp-row'>
+                  <View className='sp-row__grow'>
                     <TextInput id='post-station-q' value={q} onChange={setQ} placeholder='站点名称或拼音首字母' maxlength={50} />
                   </View>
                   <View id='btn-station-search' className='btn btn--secondary search__btn' hoverClass='tap-active' onClick={search}>
                     {searching ? '查找中' : '查找'}
                   </View>
                 </View>
-                {searchError ? <Text className='field__error'>{searchError.message}</Text> : null}
-                {found && !found.length ? <Text className='small-note'>没有找到站点，换个名字试试</Text> : null}
+                {searchError ? <Text className='sp-field__error'>{searchError.message}</Text> : null}
+                {found && !found.length ? <Text className='sp-small-note'>没有找到站点，换个名字试试</Text> : null}
                 {found?.map((s) => (
-                  <View key={s.id} id={`station-option-${s.id}`} className='option' hoverClass='tap-active' onClick={() => setStation(s)}>
-                    <View className='option__body'>
-                      <Text className='option__title'>{s.name}</Text>
-                      <Text className='option__sub'>{s.place}</Text>
+                  <View key={s.id} id={`station-option-${s.id}`} className='sp-option' hoverClass='tap-active' onClick={() => setStation(s)}>
+                    <View className='sp-option__body'>
+                      <Text className='sp-option__title'>{s.name}</Text>
+                      <Text className='sp-option__sub'>{s.place}</Text>
                     </View>
                   </View>
                 ))}
@@ -166,8 +166,8 @@ export default function NewPostPage() {
 
         <Field label='任职条件' required hint='第九条1：事业心和责任感、电商知识和服务技能、熟悉当地情况' error={fieldError(error, 'requirements')}>
           {requirements.map((r, i) => (
-            <View key={i} className='rubric-row'>
-              <View className='rubric-row__name'>
+            <View key={i} className='sp-rubric-row'>
+              <View className='sp-rubric-row__name'>
                 <TextInput id={`post-req-${i}`} value={r} onChange={(v) => setRequirements(requirements.map((x, k) => (k === i ? v : x)))} maxlength={100} placeholder='一条任职条件' />
               </View>
               <View id={`post-req-remove-${i}`} className={`btn ${requirements.length <= 1 ? 'btn--disabled' : 'btn--ghost'}`} hoverClass='tap-active' onClick={() => requirements.length > 1 && setRequirements(requirements.filter((_, k) => k !== i))}>
@@ -199,7 +199,7 @@ export default function NewPostPage() {
         {hint ? <Notice id='post-hint' tone='warn' text={hint} /> : null}
         {error ? <Notice id='post-error' tone='danger' title='没有保存成功' text={error.message} /> : null}
         <SubmitButton id='btn-create-post' text='保存岗位（草稿）' busy={busy} disabled={!check.ok} onClick={() => void submit()} />
-        <Text className='small-note'>保存后可以检查一遍，再点“开始报名”公开。</Text>
+        <Text className='sp-small-note'>保存后可以检查一遍，再点“开始报名”公开。</Text>
       </View>
     </PageShell>
   );

@@ -113,19 +113,19 @@ export default function PostManagePage() {
       {!post && data.status === 'error' ? <ErrorState id='post-error' message={data.error?.message ?? '加载失败'} onRetry={data.reload} /> : null}
       {post ? (
         <View id='post-manage'>
-          <Text className='page-title'>{post.title}</Text>
-          <View className='case-head'>
-            <View className='case-head__row'>
+          <Text className='sp-page-title'>{post.title}</Text>
+          <View className='sp-case-head'>
+            <View className='sp-case-head__row'>
               <PostStatusChip status={post.status} label={post.statusLabel} />
               <Text className='text-muted'>{post.stationName ?? `${post.villageName ?? ''}（新设站点）`}</Text>
             </View>
-            <Text className='small-note'>
+            <Text className='sp-small-note'>
               报名时间：{formatDay(post.opensOn)} 至 {formatDay(post.closesOn)}
             </Text>
           </View>
           {result ? <Notice id={result.tone === 'warn' ? 'conflict-notice' : 'post-result'} tone={result.tone} title={result.title} text={result.text} /> : null}
 
-          <View id='post-actions' className='links'>
+          <View id='post-actions' className='sp-links'>
             {post.status === 'draft' ? (
               <View id='btn-open-post' className='btn btn--primary' hoverClass='tap-active' onClick={() => transition('open')}>
                 {busy === 'open' ? '正在处理…' : ACTION_TEXT.open.label}
@@ -137,7 +137,7 @@ export default function PostManagePage() {
               </View>
             ) : null}
             {post.status === 'draft' || post.status === 'open' || post.status === 'reviewing' ? (
-              <View id='btn-cancel-post' className='btn btn--danger' hoverClass='tap-active' onClick={() => transition('cancel')}>
+              <View id='btn-cancel-post' className='btn sp-btn--danger' hoverClass='tap-active' onClick={() => transition('cancel')}>
                 {busy === 'cancel' ? '正在处理…' : '取消岗位'}
               </View>
             ) : null}
@@ -150,7 +150,7 @@ export default function PostManagePage() {
 
           <View id='post-info' className='section'>
             <Text className='section__title'>任职条件</Text>
-            <View className='bullet-list'>
+            <View className='sp-bullet-list'>
               {post.requirements.map((r, i) => (
                 <View key={i} className='bullet'>
                   <Text className='bullet__dot'>·</Text>
@@ -160,9 +160,9 @@ export default function PostManagePage() {
             </View>
             <Text className='sub-title'>评分标准</Text>
             {post.rubric.map((r) => (
-              <View key={r.criterion} className='results__row'>
-                <Text className='results__name'>{r.criterion}</Text>
-                <Text className='results__total'>权重 {r.weight}</Text>
+              <View key={r.criterion} className='sp-results__row'>
+                <Text className='sp-results__name'>{r.criterion}</Text>
+                <Text className='sp-results__total'>权重 {r.weight}</Text>
               </View>
             ))}
           </View>
@@ -176,31 +176,30 @@ export default function PostManagePage() {
               <Text className='section__title'>报名（{apps.length}）</Text>
               <Text className='section__aside'>按总分排名</Text>
             </View>
-            {post.status === 'open' ? <Text className='small-note'>报名截止后才能评分。</Text> : null}
-            {post.status === 'reviewing' && !selected ? <Text className='small-note'>每份报名至少一人评分后，才能选定拟任用人选。</Text> : null}
+            {post.status === 'open' ? <Text className='sp-small-note'>报名截止后才能评分。</Text> : null}
+            {post.status === 'reviewing' && !selected ? <Text className='sp-small-note'>每份报名至少一人评分后，才能选定拟任用人选。</Text> : null}
             {!apps.length ? (
               <EmptyState id='applications-empty' text={post.status === 'draft' ? '岗位还没开始报名' : '还没有人报名'} />
             ) : (
               <View id='applications-list' className='section__body'>
                 {apps.map((a) => (
-                  <View key={a.id} id={`app-${a.id}`} className='option app-row'>
-                    <Text className={`rank ${a.rank === 1 ? 'rank--1' : ''}`}>{a.rank ?? '—'}</Text>
-                    <View className='option__body' onClick={() => openApp(a)}>
-                      <Text className='option__title'>
+                  <View key={a.id} id={`app-${a.id}`} className='sp-option sp-app-row'>
+                    <Text className={`sp-rank ${a.rank === 1 ? 'sp-rank--1' : ''}`}>{a.rank ?? '—'}</Text>
+                    <View className='sp-option__body' onClick={() => openApp(a)}>
+                      <Text className='sp-option__title'>
                         {a.name} · {a.gender} · {a.birthYear} 年生 · {a.villageName}
                       </Text>
-                      <Text className='option__sub'>
+                      <Text className='sp-option__sub'>
                         {a.background} · {a.education} · {a.statusLabel}
                       </Text>
-                      <Text className='option__sub'>
+                      <Text className='sp-option__sub'>
                         {a.total !== null ? `总分 ${a.total}（${a.reviewers} 人评分）` : '未评分'}
                         {a.myScore ? ' · 我已评分' : ''}
                       </Text>
-                      <Text className='option__sub masked'>
-                        身份证 {a.idMasked} · 电话 {a.phoneMasked}
-                      </Text>
+                      <Text className='sp-option__sub'>身份证 {a.idMasked}</Text>
+                      <Text className='sp-option__sub'>电话 {a.phoneMasked}</Text>
                     </View>
-                    <View className='app-row__actions'>
+                    <View className='sp-app-row__actions'>
                       <View id={`btn-open-app-${a.id}`} className='btn btn--ghost btn--small' hoverClass='tap-active' onClick={() => openApp(a)}>
                         {post.status === 'reviewing' && a.status === 'submitted' ? '评分' : '查看'}
                       </View>
@@ -219,16 +218,16 @@ export default function PostManagePage() {
           {reserve ? (
             <View id='reserve-list' className='section'>
               <Text className='section__title'>备用库（{reserve.length}）</Text>
-              <Text className='small-note'>达到分数线、未被选中的报名者；岗位空缺时优先从这里考虑。</Text>
+              <Text className='sp-small-note'>达到分数线、未被选中的报名者；岗位空缺时优先从这里考虑。</Text>
               <View className='section__body'>
                 {reserve.length ? (
                   reserve.map((r) => (
-                    <View key={r.id} className='results__row'>
-                      <Text className='rank'>{r.rank}</Text>
-                      <Text className='results__name'>
+                    <View key={r.id} className='sp-results__row'>
+                      <Text className='sp-rank'>{r.rank}</Text>
+                      <Text className='sp-results__name'>
                         {r.name} · {r.villageName}
                       </Text>
-                      <Text className='results__total'>{r.total} 分</Text>
+                      <Text className='sp-results__total'>{r.total} 分</Text>
                     </View>
                   ))
                 ) : (

@@ -34,13 +34,13 @@ async function loadPosts(): Promise<{ mine: PublicPost[]; area: PublicPost[] }> 
 
 function PostItem({ p }: { p: PublicPost }) {
   return (
-    <View id={`post-${p.id}`} className='item' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/official/post/index?id=${encodeURIComponent(p.id)}` })}>
-      <View className='item__top'>
-        <Text className='item__title'>{p.title}</Text>
+    <View id={`post-${p.id}`} className='sp-item' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/official/post/index?id=${encodeURIComponent(p.id)}` })}>
+      <View className='sp-item__top'>
+        <Text className='sp-item__title'>{p.title}</Text>
         <PostStatusChip status={p.status} label={p.statusLabel} />
       </View>
-      <Text className='item__line'>{p.stationName ?? (p.villageName ? `${p.villageName}（新设站点）` : '')}</Text>
-      <Text className='item__line'>
+      <Text className='sp-item__line'>{p.stationName ?? (p.villageName ? `${p.villageName}（新设站点）` : '')}</Text>
+      <Text className='sp-item__line'>
         报名时间：{formatDay(p.opensOn)} 至 {formatDay(p.closesOn)}
       </Text>
     </View>
@@ -63,8 +63,8 @@ export default function PostsPage() {
 
   return (
     <PageShell id='page-posts' heading='站点负责人招募'>
-      <Text className='lead'>自主报名 → 公开比选 → 公示 → 任用（第九条）。</Text>
-      <View className='links'>
+      <Text className='sp-lead'>自主报名 → 公开比选 → 公示 → 任用（第九条）。</Text>
+      <View className='sp-links'>
         <View id='btn-new-post' className='btn btn--primary btn--grow' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: '/packages/official/post-new/index' })}>
           ＋ 新建岗位
         </View>
@@ -74,11 +74,11 @@ export default function PostsPage() {
       {empty ? <EmptyState id='posts-empty' text='还没有招募岗位。点“新建岗位”开始。' /> : null}
       {d && !empty ? (
         <View id='posts-list'>
-          {d.mine.length ? <Text className='sub-title list-heading'>我创建的岗位</Text> : null}
+          {d.mine.length ? <Text className='sub-title sp-list-heading'>我创建的岗位</Text> : null}
           {d.mine.map((p) => (
             <PostItem key={p.id} p={p} />
           ))}
-          {d.area.length ? <Text className='sub-title list-heading'>辖区内的岗位</Text> : null}
+          {d.area.length ? <Text className='sub-title sp-list-heading'>辖区内的岗位</Text> : null}
           {d.area.map((p) => (
             <PostItem key={p.id} p={p} />
           ))}

@@ -126,7 +126,7 @@ export default function QueuePage() {
           <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} count={list.items.length} />
         </View>
       ) : null}
-      {list.status === 'ready' && list.items.length ? <Text className='small-note queue-note'>按期限先后排列，最紧急的在最上面。</Text> : null}
+      {list.status === 'ready' && list.items.length ? <Text className='sp-small-note sp-queue-note'>按期限先后排列，最紧急的在最上面。</Text> : null}
     </PageShell>
   );
 }

@@ -42,14 +42,14 @@ function HeldCard({ r, onDone }: { r: RatingView; onDone: (id: string, text: str
     }
   };
   return (
-    <View id={`held-${r.id}`} className='item'>
-      <View className='item__top'>
-        <Text className='item__title'>{r.stationName}</Text>
-        {r.visitVerified ? <Text className='status status--ok'>到店评价</Text> : null}
+    <View id={`held-${r.id}`} className='sp-item'>
+      <View className='sp-item__top'>
+        <Text className='sp-item__title'>{r.stationName}</Text>
+        {r.visitVerified ? <Text className='sp-status sp-status--ok'>到店评价</Text> : null}
       </View>
-      <Text className='item__line'>{DIMENSIONS.map(([k, label]) => `${label} ${r.scores[k]}星`).join('　')}</Text>
-      {r.comment ? <Text className='description held-comment'>“{r.comment}”</Text> : null}
-      <Text className='item__line'>{formatDateTime(r.createdAt)}</Text>
+      <Text className='sp-item__line'>{DIMENSIONS.map(([k, label]) => `${label} ${r.scores[k]}星`).join('　')}</Text>
+      {r.comment ? <Text className='sp-description sp-held-comment'>“{r.comment}”</Text> : null}
+      <Text className='sp-item__line'>{formatDateTime(r.createdAt)}</Text>
       {r.holdReasons?.length ? (
         <View className='badges'>
           {r.holdReasons.map((h) => (
@@ -60,11 +60,11 @@ function HeldCard({ r, onDone }: { r: RatingView; onDone: (id: string, text: str
         </View>
       ) : null}
       {error ? <Notice tone='danger' text={error.message} /> : null}
-      <View className='item__actions'>
+      <View className='sp-item__actions'>
         <View id={`btn-publish-${r.id}`} className={`btn ${busy ? 'btn--disabled' : 'btn--primary'}`} hoverClass='tap-active' onClick={() => decide('publish')}>
           {busy === 'publish' ? '正在处理…' : '公开'}
         </View>
-        <View id={`btn-reject-${r.id}`} className={`btn ${busy ? 'btn--disabled' : 'btn--danger'}`} hoverClass='tap-active' onClick={() => decide('reject')}>
+        <View id={`btn-reject-${r.id}`} className={`btn ${busy ? 'btn--disabled' : 'sp-btn--danger'}`} hoverClass='tap-active' onClick={() => decide('reject')}>
           {busy === 'reject' ? '正在处理…' : '不公开'}
         </View>
       </View>
@@ -106,7 +106,7 @@ export default function RatingsReviewPage() {
 
       {tab === 'held' ? (
         <View id='held-section'>
-          <Text className='lead'>短时间内评价异常增多、新账号集中评价或内容需要人工看的评价，审核后才公开。</Text>
+          <Text className='sp-lead'>短时间内评价异常增多、新账号集中评价或内容需要人工看的评价，审核后才公开。</Text>
           {held.status === 'loading' ? <Skeleton id='held-loading' rows={2} /> : null}
           {held.status === 'error' ? <ErrorState id='held-error' message={held.error?.message ?? '加载失败'} onRetry={held.reload} /> : null}
           {held.status === 'ready' && !waiting.length ? <EmptyState id='held-empty' text='没有待审核的评价' /> : null}
@@ -134,16 +134,16 @@ export default function RatingsReviewPage() {
             <View>
               <View id='trends-list' className='section'>
                 <Text className='section__title'>各站点评价数量</Text>
-                <Text className='small-note'>{`近 ${trends.data.days} 天 与 之前 ${trends.data.days} 天 对比；评价突然增多的站点要留意刷单。`}</Text>
+                <Text className='sp-small-note'>{`近 ${trends.data.days} 天 与 之前 ${trends.data.days} 天 对比；评价突然增多的站点要留意刷单。`}</Text>
                 <View className='section__body'>
                   {trends.data.stations.length ? (
                     trends.data.stations.map((s) => (
-                      <View key={s.stationId} id={`trend-${s.stationId}`} className='trend'>
+                      <View key={s.stationId} id={`trend-${s.stationId}`} className='sp-trend'>
                         <Bars
                           items={[{ key: s.stationId, label: s.stationName, value: s.recent, valueText: `${s.recent} 条（之前 ${s.previous} 条）`, tone: s.recent > Math.max(3, s.previous * 2) ? 'danger' : 'primary' }]}
                           max={Math.max(1, ...trends.data!.stations.map((x) => Math.max(x.recent, x.previous)))}
                         />
-                        <Text className='small-note trend__meta'>
+                        <Text className='sp-small-note sp-trend__meta'>
                           {s.mean !== null ? `平均 ${s.mean.toFixed(1)} 星` : '暂无公开评分'}
                           {s.held ? ` · 待审核 ${s.held} 条` : ''}
                         </Text>
@@ -161,12 +161,12 @@ export default function RatingsReviewPage() {
                 <View className='section__body'>
                   {trends.data.pressureReports.length ? (
                     trends.data.pressureReports.map((p) => (
-                      <View key={p.id} id={`report-${p.id}`} className='kv report'>
+                      <View key={p.id} id={`report-${p.id}`} className='kv sp-report'>
                         <Text className='kv__k'>{REPORT_KINDS[p.kind] ?? p.kind}</Text>
                         <View className='kv__v'>
-                          <Text className='option__title'>{stationName(p.stationId)}</Text>
+                          <Text className='sp-option__title'>{stationName(p.stationId)}</Text>
                           {p.text ? <Text className='notice__text'>{p.text}</Text> : null}
-                          <Text className='small-note'>{formatDateTime(p.createdAt)}</Text>
+                          <Text className='sp-small-note'>{formatDateTime(p.createdAt)}</Text>
                         </View>
                       </View>
                     ))

@@ -40,29 +40,29 @@ export default function StatsPage() {
       {!v && s.status === 'loading' ? <Skeleton id='stats-loading' rows={2} /> : null}
       {s.status === 'error' ? <ErrorState id='stats-error' message={s.error?.message ?? '加载失败'} onRetry={s.reload} /> : null}
       {v && s.status !== 'error' ? (
-        <View id='stats-view' className={s.status === 'loading' ? 'is-refreshing' : ''}>
+        <View id='stats-view' className={s.status === 'loading' ? 'sp-is-refreshing' : ''}>
           {v.calendarWarning ? <Notice id='calendar-warning' tone='warn' text={v.calendarWarning} /> : null}
-          <View className='big-numbers'>
-            <View className='big-number'>
-              <Text id='stats-total' className='big-number__value'>
+          <View className='sp-big-numbers'>
+            <View className='sp-big-number'>
+              <Text id='stats-total' className='sp-big-number__value'>
                 {v.total}
               </Text>
-              <Text className='big-number__label'>投诉总数</Text>
+              <Text className='sp-big-number__label'>投诉总数</Text>
             </View>
-            <View className='big-number'>
-              <Text id='stats-ontime' className='big-number__value'>
+            <View className='sp-big-number'>
+              <Text id='stats-ontime' className='sp-big-number__value'>
                 {percent(v.onTimeRate)}
               </Text>
-              <Text className='big-number__label'>按期答复率</Text>
+              <Text className='sp-big-number__label'>按期答复率</Text>
             </View>
-            <View className='big-number'>
-              <Text id='stats-satisfaction' className='big-number__value'>
+            <View className='sp-big-number'>
+              <Text id='stats-satisfaction' className='sp-big-number__value'>
                 {percent(v.satisfactionRate)}
               </Text>
-              <Text className='big-number__label'>满意率</Text>
+              <Text className='sp-big-number__label'>满意率</Text>
             </View>
           </View>
-          <Text className='lead'>满意率 = （满意 + 基本满意）÷ 已评价件数；未评价的不算满意。</Text>
+          <Text className='sp-lead'>满意率 = （满意 + 基本满意）÷ 已评价件数；未评价的不算满意。</Text>
 
           <View className='section'>
             <Text className='section__title'>按状态</Text>

@@ -29,8 +29,10 @@ function RecordForm({ heads, onSaved }: { heads: TrainingRow[]; onSaved: () => v
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [hint, setHint] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const submit = async () => {
     setHint(null);
+    setSaved(null);
     if (!stationId) return setHint('请选择站点');
     if (!title.trim()) return setHint('请填写培训名称');
     const n = Number(days);
@@ -39,6 +41,7 @@ function RecordForm({ heads, onSaved }: { heads: TrainingRow[]; onSaved: () => v
     setError(null);
     try {
       await recruitment.recordTraining({ stationId, kind, title: title.trim(), date, days: n });
+      setSaved(`已记录：${title.trim()}（${n} 天）`);
       setTitle('');
       toast('已记录', 'success');
       onSaved();
@@ -49,15 +52,15 @@ function RecordForm({ heads, onSaved }: { heads: TrainingRow[]; onSaved: () => v
     }
   };
   return (
-    <View id='training-form' className='form'>
-      <Text className='form__title'>记录一次培训</Text>
+    <View id='training-form' className='sp-form'>
+      <Text className='sp-form__title'>记录一次培训</Text>
       <Field label='站点负责人' required error={fieldError(error, 'stationId')}>
         {heads.map((h) => (
-          <View key={h.stationId} id={`training-station-${h.stationId}`} className={`option ${stationId === h.stationId ? 'option--on' : ''}`} hoverClass='tap-active' onClick={() => setStationId(h.stationId)}>
-            <Text className='option__mark'>{stationId === h.stationId ? '●' : '○'}</Text>
-            <View className='option__body'>
-              <Text className='option__title'>{h.headName}</Text>
-              <Text className='option__sub'>{h.stationName}</Text>
+          <View key={h.stationId} id={`training-station-${h.stationId}`} className={`sp-option ${stationId === h.stationId ? 'sp-option--on' : ''}`} hoverClass='tap-active' onClick={() => setStationId(h.stationId)}>
+            <Text className='sp-option__mark'>{stationId === h.stationId ? '●' : '○'}</Text>
+            <View className='sp-option__body'>
+              <Text className='sp-option__title'>{h.headName}</Text>
+              <Text className='sp-option__sub'>{h.stationName}</Text>
             </View>
           </View>
         ))}
@@ -76,6 +79,7 @@ function RecordForm({ heads, onSaved }: { heads: TrainingRow[]; onSaved: () => v
       </Field>
       {hint ? <Notice tone='warn' text={hint} /> : null}
       {error ? <Notice id='training-error' tone='danger' text={error.message} /> : null}
+      {saved ? <Notice id='training-saved' tone='ok' text={saved} /> : null}
       <SubmitButton id='btn-record-training' text='保存培训记录' busy={busy} onClick={() => void submit()} />
     </View>
   );
@@ -92,7 +96,7 @@ export default function TrainingPage() {
 
   return (
     <PageShell id='page-training' heading='培训情况'>
-      <Text className='lead'>
+      <Text className='sp-lead'>
         要求：岗前培训累计不少于 {PRE_JOB_MIN_DAYS} 天；每年培训、对接交流不少于 {ANNUAL_MIN_TRAININGS} 次（第九条3）。
       </Text>
       {!d && data.status === 'loading' ? <Skeleton id='training-loading' rows={2} /> : null}
@@ -103,22 +107,22 @@ export default function TrainingPage() {
           {!heads.length ? <EmptyState id='training-empty' text='辖区内还没有经公示任用的站点负责人' /> : null}
           <View id='training-list'>
             {heads.map((h) => (
-              <View key={h.stationId} id={`training-${h.stationId}`} className={`item ${h.behind.length ? 'item--alert' : ''}`}>
-                <View className='item__top'>
-                  <Text className='item__title'>{h.headName}</Text>
-                  <Text className={`status ${h.behind.length ? 'status--danger' : 'status--ok'}`}>{h.behind.length ? '未达标' : '达标'}</Text>
+              <View key={h.stationId} id={`training-${h.stationId}`} className={`sp-item ${h.behind.length ? 'sp-item--alert' : ''}`}>
+                <View className='sp-item__top'>
+                  <Text className='sp-item__title'>{h.headName}</Text>
+                  <Text className={`sp-status ${h.behind.length ? 'sp-status--danger' : 'sp-status--ok'}`}>{h.behind.length ? '未达标' : '达标'}</Text>
                 </View>
-                <Text className='item__line'>{h.stationName}</Text>
-                <Text className='item__line'>
+                <Text className='sp-item__line'>{h.stationName}</Text>
+                <Text className='sp-item__line'>
                   岗前培训 {h.preJobDays} 天 · {d.year} 年培训 {h.thisYear} 次
                 </Text>
                 {h.behind.map((b) => (
-                  <Text key={b} className='behind item__line'>
+                  <Text key={b} className='sp-behind sp-item__line'>
                     {b}
                   </Text>
                 ))}
                 {h.records.length ? (
-                  <Text className='small-note'>
+                  <Text className='sp-small-note'>
                     最近：{h.records.slice(-2).map((r) => `${formatDay(r.date)} ${r.title}（${r.days} 天）`).join('；')}
                   </Text>
                 ) : null}
