@@ -124,6 +124,8 @@ export interface ComplaintRepository {
   list(q: ComplaintQuery): Promise<Page<Complaint>>;
   /** Aggregates for officials and the public station figures; no personal data. */
   stats(q: { regionCodes?: string[]; stationIds?: string[]; since: string }): Promise<ComplaintStats>;
+  /** Final complaints filed before `before` whose personal data is not purged yet, oldest first. */
+  purgeable(before: string, limit: number): Promise<Complaint[]>;
   /** Count supporters ("我也遇到了"); false when this openid already supports it. */
   addSupporter(id: string, openid: string, at: string): Promise<boolean>;
 }

@@ -19,6 +19,7 @@ import { createSqliteNoticeRepository, createSqliteRecruitmentRepository } from 
 import { createRecruitmentHandler } from '../cloudfunctions/recruitment/handler';
 import { createNoticesHandler } from '../cloudfunctions/notices/handler';
 import { createRecruitmentService, retentionDaysFrom } from '../core/recruitment/service';
+import { complaintRetentionDays, purgeExpiredComplaints } from '../core/complaint/scheduler';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../adapters/sqlite/db';
 import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
@@ -92,6 +93,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   const scheduler = createSchedulerHandler({ ...stores, notifier, ids, clock }, logger, [
     () => recruitment.closeEndedNotices(),
     () => recruitment.purgeExpired(retentionDaysFrom(process.env.ZDT_RETENTION_DAYS)),
+    () => purgeExpiredComplaints({ ...stores, clock }, complaintRetentionDays(process.env.ZDT_COMPLAINT_RETENTION_DAYS)),
   ]);
   return { functions, scheduler };
 }

@@ -98,6 +98,7 @@ interface Command {
   and(conditions: unknown[]): unknown;
   or(conditions: unknown[]): unknown;
   inc(n: number): unknown;
+  neq(v: unknown): unknown;
   aggregate: { sum(v: unknown): unknown; first(v: unknown): unknown };
 }
 
@@ -162,6 +163,8 @@ export interface ComplaintDoc {
   /** Stats facets: a reply was made; whether on time; the evaluation of a closed complaint. */
   replied: boolean;
   replyOnTime: boolean | null;
+  /** Personal data removed after retention; the purge job's filter. */
+  purged: boolean;
   finalEvaluation: Complaint['evaluation'];
 }
 
@@ -253,6 +256,7 @@ export function toComplaintDoc(c: Complaint, historySeq: number): ComplaintDoc {
     replied: c.reply !== null || c.replyOnTime !== null,
     replyOnTime: c.replyOnTime,
     finalEvaluation: c.status === 'closed' ? c.evaluation : null,
+    purged: !!c.purgedAt,
   };
 }
 
@@ -449,6 +453,20 @@ export function createCloudbaseComplaintRepository(db: CbDatabase, options: Comp
     },
 
     findByRequestKey: (requestKey) => byRequestKey(requestDocId(requestKey)),
+
+    async purgeable(before, limit) {
+      // Documents written before the `purged` field existed lack it: `neq(true)` matches them too.
+      const docs = await fetchRange<ComplaintDoc>(
+        () =>
+          complaints()
+            .where({ status: ctx._.in(['closed', 'refused', 'withdrawn', 'merged']), submittedAt: ctx._.lt(before), purged: ctx._.neq(true) })
+            .orderBy('submittedAt', 'asc')
+            .orderBy('_id', 'asc'),
+        0,
+        limit,
+      );
+      return docs.map((d) => d.complaint);
+    },
 
     async findByTrackingNo(trackingNo) {
       const [doc] = await getDocs<ComplaintDoc>(complaints().where({ trackingNo }).field({ complaint: true }).limit(1));

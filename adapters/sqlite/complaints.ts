@@ -202,6 +202,17 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
         return stats;
       }),
     addSupporter: (id, openid, at) => guarded(() => support(id, openid, at)),
+    purgeable: (before, limit) =>
+      guarded(() =>
+        (
+          db
+            .prepare(
+              "SELECT doc FROM complaints WHERE status IN ('closed', 'refused', 'withdrawn', 'merged') AND submitted_at < ? AND json_extract(doc, '$.purgedAt') IS NULL ORDER BY submitted_at, id LIMIT ?",
+            )
+            .pluck()
+            .all(before, limit) as string[]
+        ).map((d) => JSON.parse(d) as Complaint),
+      ),
   };
 }
 

@@ -10,6 +10,7 @@ import { createCloudbaseRegionRepository, type CbDatabase } from '../../adapters
 import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from '../../adapters/cloudbase/recruitment';
 import { createRecruitmentService, retentionDaysFrom } from '../../core/recruitment/service';
+import { complaintRetentionDays, purgeExpiredComplaints } from '../../core/complaint/scheduler';
 import { systemClock, type Cipher } from '../../core/ports';
 import { cloudEntry, jsonLogger } from '../_shared/cloud';
 import { CLOUD_RUN_BUDGET_MS, createSchedulerHandler } from './handler';
@@ -50,7 +51,11 @@ export const main = cloudEntry('scheduler', (cloud) => {
     { ...stores, notifier: wechatNotifier(cloud as never, templates), ids: randomIds, clock: systemClock },
     jsonLogger,
     // As server/functions.ts: notices whose period ended, then the personal-data purge; both safe to run twice.
-    [() => recruitment.closeEndedNotices(), () => recruitment.purgeExpired(days)],
+    [
+      () => recruitment.closeEndedNotices(),
+      () => recruitment.purgeExpired(days),
+      () => purgeExpiredComplaints({ ...stores, clock: systemClock }, complaintRetentionDays(process.env.ZDT_COMPLAINT_RETENTION_DAYS)),
+    ],
     { deadlineMs: CLOUD_RUN_BUDGET_MS },
   );
   return (event, caller) => handle(event, caller);

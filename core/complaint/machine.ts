@@ -23,6 +23,9 @@ export const ACCEPT_WORKDAYS = 3;
 export const REPLY_WORKDAYS = 5;
 export const MAX_EXTENSION_WORKDAYS = 10;
 export const EVALUATION_DAYS = 7;
+/** Closed complaints keep the person's data this long after filing (ZDT_COMPLAINT_RETENTION_DAYS). */
+export const COMPLAINT_RETENTION_DAYS = 730;
+export const PURGED_TEXT = '（已超过保存期限，投诉内容已按规定清除）';
 export const MAX_REOPENS = 1;
 export const MAX_ESCALATION = 2;
 
@@ -40,7 +43,8 @@ export type Command =
   | { type: 'note'; text: string }
   | { type: 'release' }
   | { type: 'escalate'; kind: 'accept' | 'reply' }
-  | { type: 'autoClose' };
+  | { type: 'autoClose' }
+  | { type: 'purge' };
 export type CommandType = Command['type'];
 
 const ALL: ComplaintStatus[] = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged'];
@@ -59,6 +63,7 @@ export const TRANSITIONS: Record<CommandType, { from: readonly ComplaintStatus[]
   release: { from: ['submitted'], by: ['official'] },
   escalate: { from: ['submitted', 'accepted', 'assigned'], by: ['system'] },
   autoClose: { from: ['replied'], by: ['system'] },
+  purge: { from: ['closed', 'refused', 'withdrawn', 'merged'], by: ['system'] },
 };
 
 const COMMAND_LABELS: Record<CommandType, string> = {
@@ -74,6 +79,7 @@ const COMMAND_LABELS: Record<CommandType, string> = {
   release: '审核通过',
   escalate: '督办',
   autoClose: '自动办结',
+  purge: '清除个人信息',
 };
 
 export interface TransitionContext {
@@ -299,6 +305,18 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       tell('complaint_closed', '已办结（未评价）');
       break;
     }
+    case 'purge':
+      if (c.purgedAt) throw new AppError('CONFLICT', '个人信息已经清除');
+      // The case stays for statistics; what identifies or describes the person goes.
+      next.description = PURGED_TEXT;
+      next.photos = [];
+      next.phoneCipher = null;
+      next.phoneMasked = null;
+      next.evaluationComment = null;
+      next.purgedAt = at;
+      note = '超过保存期限，已清除投诉人的个人信息';
+      internal = true;
+      break;
   }
 
   next.dueAt = activeDueAt(next);

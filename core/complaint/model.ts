@@ -101,6 +101,8 @@ export interface Complaint {
   dueAt: string | null;
   closedAt: string | null;
   updatedAt: string;
+  /** Set when personal data was removed after the retention period (PRODUCT §7). */
+  purgedAt?: string | null;
 }
 
 export interface HistoryEntry {

@@ -13,7 +13,7 @@
 import { WorkCalendar } from '../calendar/workdays';
 import type { CalendarRepository, Clock, ComplaintRepository, IdSource, Notifier, OutboxRepository } from '../ports';
 import { AppError } from '../shared/errors';
-import { evaluationDeadline, isOverdue, transition, type Command } from './machine';
+import { COMPLAINT_RETENTION_DAYS, evaluationDeadline, isOverdue, transition, type Command } from './machine';
 import type { Complaint, OutboxMessage } from './model';
 
 export interface SchedulerDeps {
@@ -149,4 +149,36 @@ export async function runScheduler(deps: SchedulerDeps, budget: Budget = startBu
     }
   }
   return report;
+}
+
+/**
+ * Timed job: remove the complainant's personal data (description, photos, phone, evaluation
+ * comment) from finished complaints filed more than `retentionDays` ago (PRODUCT §7). The case,
+ * its states and dates stay for statistics. Safe to run twice: purged complaints are not found again.
+ */
+export async function purgeExpiredComplaints(
+  deps: Pick<SchedulerDeps, 'complaints' | 'calendars' | 'clock'>,
+  retentionDays: number,
+  limit = 200,
+): Promise<{ complaintsPurged: number }> {
+  const now = deps.clock.now();
+  const before = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
+  const calendar = new WorkCalendar(await deps.calendars.adminYears());
+  let complaintsPurged = 0;
+  for (const c of await deps.complaints.purgeable(before, limit)) {
+    try {
+      const r = transition(c, { type: 'purge' }, { at: now, calendar, actor: { kind: 'system', role: 'system', openid: null } });
+      await deps.complaints.apply({ next: r.next, expectedVersion: c.version, history: [r.history], outbox: [] });
+      complaintsPurged++;
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
+    }
+  }
+  return { complaintsPurged };
+}
+
+/** Retention from configuration (ZDT_COMPLAINT_RETENTION_DAYS): a positive whole number, else the default. */
+export function complaintRetentionDays(value: string | undefined): number {
+  const days = Number(value);
+  return value && Number.isInteger(days) && days > 0 ? days : COMPLAINT_RETENTION_DAYS;
 }

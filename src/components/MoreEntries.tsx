@@ -5,7 +5,7 @@
  */
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { account } from '../services/account';
 
 export const APPLY_HOME = '/packages/apply/index/index';
@@ -19,9 +19,13 @@ export default function MoreEntries() {
       () => setStaff(false),
     );
   };
+  const shown = useRef(false);
   useEffect(check, []);
-  // The identity may change between visits (H5 demo identities); me() is cached per identity.
-  useDidShow(check);
+  // Coming back to the page: the identity may have changed (H5 demo identities); me() is cached per identity.
+  useDidShow(() => {
+    if (shown.current) check();
+    shown.current = true;
+  });
 
   return (
     <View id='more-entries' className='section'>

@@ -61,6 +61,7 @@ describe('cloudbase complaint adapter details', () => {
       replied: false,
       replyOnTime: null,
       finalEvaluation: null,
+      purged: false,
     });
     expect(fake.dump('complaint_history').map((d) => d._id)).toEqual([historyDocId('k1', 1), historyDocId('k1', 2)]);
     expect(historyDocId('k1', 2)).toBe('k1-000002');

@@ -410,6 +410,33 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
       );
     });
 
+    describe('purgeable: finished complaints past retention', () => {
+      let h: ComplaintStoreHandle;
+      beforeEach(async () => {
+        h = await makeStores();
+        for (const c of [
+          makeComplaint('p1', { status: 'closed', submittedAt: at(10), dueAt: null }),
+          makeComplaint('p2', { status: 'withdrawn', submittedAt: at(20), dueAt: null }),
+          makeComplaint('p3', { status: 'submitted', submittedAt: at(30) }),
+          makeComplaint('p4', { status: 'refused', submittedAt: at(500), dueAt: null }),
+        ])
+          await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: `purge:${c.id}` });
+      }, timeout * 2);
+
+      test(
+        'lists only final complaints filed before the cut-off, oldest first, and not once purged',
+        async () => {
+          expect(ids(await h.complaints.purgeable(at(100), 10))).toEqual(['p1', 'p2']);
+          expect(ids(await h.complaints.purgeable(at(100), 1))).toEqual(['p1']);
+          const p1 = (await h.complaints.get('p1'))!;
+          await h.complaints.apply({ next: nextVersion(p1, at(600), { purgedAt: at(600), description: '（已清除）' }), expectedVersion: p1.version, history: [historyEntry(p1, 'purge', 'closed', at(600), { internal: true })], outbox: [] });
+          expect(ids(await h.complaints.purgeable(at(100), 10))).toEqual(['p2']);
+          expect(ids(await h.complaints.purgeable(at(1000), 10))).toEqual(['p2', 'p4']);
+        },
+        timeout,
+      );
+    });
+
     describe('writes', () => {
       let h: ComplaintStoreHandle;
       beforeEach(async () => {

@@ -129,6 +129,8 @@ describe('the transition table', () => {
       release: { from: ['submitted'], by: ['official'] },
       escalate: { from: open, by: ['system'] },
       autoClose: { from: ['replied'], by: ['system'] },
+      // Personal data of finished complaints is removed after the retention period (PRODUCT §7).
+      purge: { from: ['closed', 'refused', 'withdrawn', 'merged'], by: ['system'] },
     };
     const norm = (t: Record<string, { from: readonly string[]; by: readonly string[] }>) =>
       Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { from: [...v.from].sort(), by: [...v.by].sort() }]));
@@ -136,9 +138,9 @@ describe('the transition table', () => {
     expect([ACCEPT_WORKDAYS, REPLY_WORKDAYS, MAX_EXTENSION_WORKDAYS, EVALUATION_DAYS, MAX_REOPENS, MAX_ESCALATION]).toEqual([3, 5, 10, 7, 1, 2]);
   });
 
-  it('final states accept nothing but notes', () => {
+  it('final states accept nothing but notes and the retention purge', () => {
     for (const status of FINAL_STATUSES) {
-      for (const [type, t] of Object.entries(TRANSITIONS)) expect(t.from.includes(status)).toBe(type === 'note');
+      for (const [type, t] of Object.entries(TRANSITIONS)) expect(t.from.includes(status)).toBe(type === 'note' || type === 'purge');
     }
   });
 });
@@ -324,6 +326,7 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number): string
     release: ['submitted'],
     escalate: ['submitted', 'accepted', 'assigned'],
     autoClose: ['replied'],
+    purge: ['closed', 'refused', 'withdrawn', 'merged'],
   };
   const allowedBy: Record<CommandType, ActorKind[]> = {
     accept: ['official'],
@@ -338,6 +341,7 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number): string
     release: ['official'],
     escalate: ['system'],
     autoClose: ['system'],
+    purge: ['system'],
   };
   if (!allowedBy[cmd.type].includes(actor)) return 'FORBIDDEN';
   if (!allowedFrom[cmd.type].includes(m.status)) return 'CONFLICT';

@@ -8,7 +8,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { DEFAULT_RADIUS_M } from '../../constants';
 import DemoBanner from '../../components/DemoBanner';
 import FilterBar from '../../components/FilterBar';
-import MoreEntries from '../../components/MoreEntries';
 import PageShell from '../../components/PageShell';
 import RegionPicker from '../../components/RegionPicker';
 import SearchBox from '../../components/SearchBox';
@@ -186,7 +185,6 @@ export default function IndexPage() {
         onEmptyAction={onEmptyAction}
         highlightService={filters.service}
       />
-      <MoreEntries />
     </PageShell>
   );
 }

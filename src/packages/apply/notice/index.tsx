@@ -110,7 +110,7 @@ export default function NoticePage() {
           <View id='notice-channel' className='section'>
             <Text className='section__title'>异议渠道</Text>
             <Text className='notice__text'>{v.objectionChannel}</Text>
-            <Text className='sp-small-note'>也可以在下面直接提交（公示期内）。</Text>
+            {v.running ? <Text className='sp-small-note'>也可以在下面直接提交。</Text> : null}
           </View>
           {v.running ? <ObjectionForm noticeId={v.id} /> : <Notice id='objection-closed' tone='info' text={v.status === 'open' ? '公示开始后才能提出异议。' : '公示期已过，不能再提出异议。'} />}
         </View>
