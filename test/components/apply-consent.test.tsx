@@ -193,6 +193,6 @@ test('the form: no ID field and no request without consent; after consent it sen
 test('a post that is not open says so instead of showing the form', async () => {
   post.mockResolvedValue({ ...POST, open: false, status: 'reviewing', statusLabel: '评审中' });
   const { container } = render(<ApplyFormPage />);
-  await screen.findByText(/现在不能报名/);
+  await screen.findByText('这个岗位的报名已结束（评审中）');
   expect(container.querySelector('#apply-form')).toBeNull();
 });

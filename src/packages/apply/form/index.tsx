@@ -129,7 +129,7 @@ export default function ApplyFormPage() {
     <PageShell id='page-apply-form' heading='报名'>
       {!p && post.status === 'loading' ? <Skeleton id='form-loading' rows={2} /> : null}
       {!p && post.status === 'error' ? <ErrorState id='form-error' message={post.error?.message ?? '加载失败'} onRetry={post.reload} /> : null}
-      {p && !p.open ? <EmptyState id='form-closed' text={`这个岗位现在不能报名（报名时间 ${p.opensOn} 至 ${p.closesOn}）`} actionText='返回' onAction={() => Taro.navigateBack()} /> : null}
+      {p && !p.open ? <EmptyState id='form-closed' text={p.status === 'open' ? `现在不在报名时间内（${p.opensOn} 至 ${p.closesOn}）` : `这个岗位的报名已结束（${p.statusLabel}）`} actionText='返回' onAction={() => Taro.navigateBack()} /> : null}
       {p && p.open ? (
         <View id='apply-form'>
           <Text className='sp-page-title'>{p.title}</Text>
