@@ -14,6 +14,7 @@ export function createRecruitmentHandler(deps: RecruitmentDeps, logger?: Logger)
       apply: action({ input: api.applyInput, run: (i, c, m) => s.apply(c.openid, i, m.requestId) }),
       mine: action({ input: api.mineInput, run: (i, c) => s.mine(c.openid, i) }),
       withdraw: action({ input: api.withdrawInput, run: (i, c) => s.withdraw(c.openid, i) }),
+      managedPosts: action({ input: api.managedPostsInput, run: (i, c) => s.managedPosts(c.openid, i) }),
       createPost: action({ input: api.createPostInput, run: (i, c) => s.createPost(c.openid, i) }),
       openPost: action({ input: api.postActionInput, run: (i, c) => s.transitionPost(c.openid, i, 'open') }),
       closePost: action({ input: api.postActionInput, run: (i, c) => s.transitionPost(c.openid, i, 'close') }),

@@ -46,6 +46,7 @@ export const createPostInput = z.strictObject({
   closesOn: isoDate,
   qualifyingScore: z.optional(z.int().check(z.gte(0), z.lte(100))),
 });
+export const managedPostsInput = z.strictObject({ cursor, limit });
 export const postActionInput = z.strictObject({ id, version });
 export const applicationsInput = z.strictObject({ postId: id, cursor, limit });
 export const revealInput = z.strictObject({ applicationId: id, field: z.enum(['idNumber', 'phone'], '字段不对'), reason: text(100, '查看原因') });

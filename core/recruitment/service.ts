@@ -360,6 +360,22 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       return publicPost(post);
     },
 
+    /** Officials and operators: every post in their scope, drafts and cancelled ones included. */
+    async managedPosts(openid: string | null, input: In<typeof api.managedPostsInput>) {
+      const actor = await actorOf(openid);
+      const bindings = listBindings(actor, 'recruitment.manage');
+      const regionCodes = bindings.flatMap((b) => (b.scope.kind === 'region' ? [b.scope.regionCode] : []));
+      if (!regionCodes.length) {
+        await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: 'recruitment.manage', outcome: 'denied', resource: 'posts', detail: 'role' });
+        throw new AppError('FORBIDDEN', '只有主管部门可以管理招募岗位');
+      }
+      const scope = `managed:${actor.openid}`;
+      const offset = decodeCursor(input.cursor, scope);
+      const lim = input.limit ?? 20;
+      const page = await recruitment.listPosts({ regionCodes, offset, limit: lim });
+      return { items: page.items.map(publicPost), nextCursor: page.hasMore ? encodeCursor(offset + lim, scope) : null };
+    },
+
     async transitionPost(openid: string | null, input: In<typeof api.postActionInput>, cmd: 'open' | 'close' | 'cancel') {
       const actor = await actorOf(openid);
       const p = await loadPost(input.id);

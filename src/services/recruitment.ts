@@ -32,6 +32,8 @@ const FN = 'recruitment';
 export const recruitment = {
   // Public and applicants
   posts: (input: In<typeof api.postsInput> = {}) => callFunction<PostsPage>(FN, 'posts', input),
+  /** Officials: every post in their area, drafts included. */
+  managedPosts: (input: In<typeof api.managedPostsInput> = {}) => callFunction<PostsPage>(FN, 'managedPosts', input),
   post: (input: In<typeof api.postInput>) => callFunction<PostDetail>(FN, 'post', input),
   /** Pass the same requestId again when retrying one submission: the server answers the first result. */
   apply: (input: ApplyInput, requestId: string) => callFunction<Out<'apply'>>(FN, 'apply', input, { requestId }),

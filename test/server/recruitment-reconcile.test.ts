@@ -57,4 +57,24 @@ describe('appointment after an interrupted notice close', () => {
     const again = await t.app.runScheduler();
     expect(again.ok && again.data).toMatchObject({ closed: 0, reconciled: 0 });
   });
+
+  test('officials list the posts they manage, drafts included; residents may not', async () => {
+    const draft = await t.okDirect('recruitment', 'createPost', {
+      title: '草稿岗位',
+      villageCode: '360731100001',
+      requirements: ['熟悉本村情况'],
+      rubric: [
+        { criterion: '电商技能', weight: 50 },
+        { criterion: '群众基础', weight: 50 },
+      ],
+      opensOn: '2026-10-08',
+      closesOn: '2026-10-20',
+    }, DEMO.county);
+    expect(draft).toMatchObject({ status: 'draft', version: 1 });
+    const managed = await t.okDirect('recruitment', 'managedPosts', {}, DEMO.county);
+    expect(managed.items.map((p: { id: string }) => p.id)).toContain(draft.id);
+    expect((await t.okDirect('recruitment', 'posts', {})).items.map((p: { id: string }) => p.id)).not.toContain(draft.id);
+    const denied = await t.direct('recruitment', 'managedPosts', {}, DEMO.resident1);
+    expect(denied.ok ? 'ok' : denied.error.code).toBe('FORBIDDEN');
+  });
 });

@@ -7,29 +7,17 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useRef } from 'react';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
-import { account } from '../../../services/account';
 import { recruitment, type PublicPost } from '../../../services/recruitment';
 import { useLoad } from '../../shared/hooks';
 import { formatDay } from '../../shared/ui';
 import PostStatusChip from '../components/PostStatus';
-import { forgetPost, myPostIds } from '../utils/my-posts';
+import { myPostIds } from '../utils/my-posts';
 import '../../shared/sub.css';
 
 async function loadPosts(): Promise<{ mine: PublicPost[]; area: PublicPost[] }> {
-  const me = await account.me();
-  const region = me.roles.find((r) => r.scope.kind === 'region')?.scope;
-  const regionCode = region && region.kind === 'region' ? region.regionCode : undefined;
-  const page = await recruitment.posts({ regionCode, limit: 50 });
-  const mine: PublicPost[] = [];
-  for (const id of myPostIds()) {
-    try {
-      mine.push((await recruitment.applications({ postId: id, limit: 1 })).post);
-    } catch (e) {
-      if ((e as { code?: string }).code === 'NOT_FOUND') forgetPost(id);
-    }
-  }
-  const mineIds = new Set(mine.map((p) => p.id));
-  return { mine, area: page.items.filter((p) => !mineIds.has(p.id)) };
+  const page = await recruitment.managedPosts({ limit: 50 });
+  const mineIds = new Set(myPostIds());
+  return { mine: page.items.filter((p) => mineIds.has(p.id)), area: page.items.filter((p) => !mineIds.has(p.id)) };
 }
 
 function PostItem({ p }: { p: PublicPost }) {
