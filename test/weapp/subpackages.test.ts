@@ -113,3 +113,45 @@ test('报名: the ID field appears only after the separate consent', async () =>
   await page.tap('apply-consent');
   await page.waitFor('apply-id');
 });
+
+test('公示: the public notice shows name, gender, age, village and post — never the ID or phone — and takes a real-name objection', async () => {
+  const call = async (fn: string, action: string, data: unknown, openid: string, requestId?: string) => {
+    const r = await env.functions[fn]({ action, data, ...(requestId ? { requestId } : {}) }, { openid });
+    if (!r.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(r)}`);
+    return r.data as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+  const today = toShanghai(new Date()).date;
+  const idNumber = '36073119900512' + '131';
+  const { checkCharacter } = await import('../../core/recruitment/idcard');
+  const fullId = idNumber + checkCharacter(idNumber);
+  const phone = '13970001234';
+  const post = await call('recruitment', 'createPost', { title: '金竹社区服务点负责人', stationId: 'st-360731100-006', requirements: ['熟悉本村'], rubric: [{ criterion: '电商技能', weight: 50 }, { criterion: '群众基础', weight: 50 }], opensOn: today, closesOn: today }, OFFICIAL);
+  await call('recruitment', 'openPost', { id: post.id, version: 1 }, OFFICIAL);
+  const app = await call('recruitment', 'apply', { postId: post.id, name: '钟明华', gender: 'male', birthYear: 1990, idNumber: fullId, idConsent: true, phone, villageCode: '360731100001', background: 'returnee', education: 'college', skills: '会开网店', productExperience: '卖过脐橙', statement: '愿意为村里服务' }, 'notice-applicant', 'weapp-notice-apply');
+  await call('recruitment', 'closePost', { id: post.id, version: 2 }, OFFICIAL);
+  await call('recruitment', 'score', { applicationId: app.id, byCriterion: { 电商技能: 80, 群众基础: 90 } }, OFFICIAL);
+  await call('recruitment', 'select', { postId: post.id, version: 3, applicationId: app.id }, OFFICIAL);
+  const { addDays } = await import('../../core/shared/time');
+  const notice = await call('notices', 'publish', { postId: post.id, version: 4, startsOn: today, endsOn: addDays(today, 14), objectionChannel: '于都县商务局 0797-6220000' }, OFFICIAL);
+
+  env.openid = 'demo-resident-2';
+  page = await renderPage(`packages/apply/notice/index?id=${notice.id}`);
+  await page.waitFor('notice-facts');
+  const facts = page.text('notice-facts');
+  for (const expected of ['钟明华', '男', '长龙', '金竹社区服务点负责人']) expect(facts).toContain(expected);
+  expect(facts).toMatch(/\d+ 岁/);
+  const all = page.text('page-notice');
+  expect(all).not.toContain(fullId);
+  expect(all).not.toContain(phone);
+  expect(page.text('notice-channel')).toContain('0797-6220000');
+
+  await page.waitFor('objection-form');
+  await page.type('objection-name', '李四');
+  await page.type('objection-phone', '13812340001');
+  await page.type('objection-text', '据我所知，该人选长期在外地务工，不熟悉本村情况。');
+  await page.tap('objection-submit');
+  await page.waitFor('objection-success');
+  const objections = await call('notices', 'objections', { noticeId: notice.id }, OFFICIAL);
+  expect(objections).toHaveLength(1);
+  expect(objections[0]).toMatchObject({ realName: '李四', status: 'received' });
+});
