@@ -1,6 +1,6 @@
 /** The `recruitment` and `notices` functions' contracts. */
 import { isIsoDate } from '../shared/time';
-import { isoDate as isoDateFormat, optionalText, regionCode, text, z } from '../shared/zod';
+import { isoDate as isoDateFormat, latitude, longitude, optionalText, regionCode, text, z } from '../shared/zod';
 import { BACKGROUND_CODES, EDUCATION } from './model';
 
 /** YYYY-MM-DD that is a real day (the shared format alone lets 2026-02-30 through, which the notice arithmetic would silently roll over). */
@@ -13,7 +13,10 @@ const limit = z.optional(z.int().check(z.gte(1), z.lte(50, '每页最多 50 条'
 const mobile = z.string().check(z.regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'));
 
 // Public and applicants
-export const postsInput = z.strictObject({ regionCode: z.optional(regionCode), cursor, limit });
+/** By region, or near a position (lat and lng together: nearest posts first, with their distance). */
+export const postsInput = z
+  .strictObject({ regionCode: z.optional(regionCode), lat: z.optional(latitude), lng: z.optional(longitude), cursor, limit })
+  .check(z.refine((v) => (v.lat === undefined) === (v.lng === undefined), { message: '位置需要同时有纬度和经度', path: ['lat'] }));
 export const postInput = z.strictObject({ id });
 export const applyInput = z.strictObject({
   postId: id,

@@ -24,6 +24,7 @@ import type {
   StationRepository,
 } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { distanceMeters } from '../shared/geo';
 import { AppError } from '../shared/errors';
 import { maskIdNumber, maskPhone } from '../shared/mask';
 import { toShanghai } from '../shared/time';
@@ -62,6 +63,8 @@ export interface RecruitmentDeps {
 
 /** Personal data of unsuccessful applications is purged after this many days (configurable). */
 export const DEFAULT_RETENTION_DAYS = 180;
+/** How many open posts "near me" looks at (open posts are few at any time). */
+const NEARBY_POST_SCAN = 200;
 
 /** Retention from configuration (ZDT_RETENTION_DAYS): a positive whole number, else the default. */
 export function retentionDaysFrom(value: string | undefined): number {
@@ -225,10 +228,28 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
   return {
     // ——— public and applicants ———
     async posts(input: In<typeof api.postsInput>) {
-      const offset = decodeCursor(input.cursor, `posts:${input.regionCode ?? ''}`);
+      const scope = `posts:${input.regionCode ?? ''}:${input.lat ?? ''},${input.lng ?? ''}`;
+      const offset = decodeCursor(input.cursor, scope);
       const lim = input.limit ?? 20;
+      if (input.lat !== undefined && input.lng !== undefined) {
+        // Near me: posts still taking applications, nearest first by their station (or, for a village
+        // without a station yet, its county seat). Few posts are open at once, so this is in memory.
+        const here = { lat: input.lat, lng: input.lng };
+        const open = (await recruitment.listPosts({ statuses: ['open'], regionCodes: input.regionCode ? [input.regionCode] : undefined, offset: 0, limit: NEARBY_POST_SCAN })).items;
+        const located: { post: Post; distanceM: number | null }[] = [];
+        for (const p of open) {
+          const at = p.stationId ? (await stations.get(p.stationId))?.location : (await regions.get(p.regionCodes[2] ?? ''))?.centre;
+          located.push({ post: p, distanceM: at ? Math.round(distanceMeters(here, at)) : null });
+        }
+        located.sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity));
+        const page = located.slice(offset, offset + lim);
+        return {
+          items: page.map((x) => ({ ...publicPost(x.post), ...(x.distanceM !== null ? { distanceM: x.distanceM } : {}) })),
+          nextCursor: located.length > offset + lim ? encodeCursor(offset + lim, scope) : null,
+        };
+      }
       const page = await recruitment.listPosts({ statuses: ['open', 'reviewing', 'notice', 'appointed'], regionCodes: input.regionCode ? [input.regionCode] : undefined, offset, limit: lim });
-      return { items: page.items.map(publicPost), nextCursor: page.hasMore ? encodeCursor(offset + lim, `posts:${input.regionCode ?? ''}`) : null };
+      return { items: page.items.map(publicPost), nextCursor: page.hasMore ? encodeCursor(offset + lim, scope) : null };
     },
 
     async post(input: In<typeof api.postInput>) {

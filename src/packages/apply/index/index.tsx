@@ -11,6 +11,8 @@ import { recruitment, type PublicPost } from '../../../services/recruitment';
 import { usePaged } from '../../shared/hooks';
 import { ListFooter, formatDay } from '../../shared/ui';
 import AreaFilter, { type Area } from '../components/AreaFilter';
+import { locate } from '../../../utils/location';
+import { formatDistance } from '@core/shared/geo';
 import '../../shared/sub.css';
 
 const KEY = 'zdt.apply.area';
@@ -24,7 +26,7 @@ function loadArea(): Area | null {
   }
 }
 
-function PostCard({ p }: { p: PublicPost }) {
+function PostCard({ p }: { p: PublicPost & { distanceM?: number } }) {
   const closed = p.status === 'open' && !p.open;
   return (
     <View id={`post-${p.id}`} className='sp-item' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/apply/post/index?id=${encodeURIComponent(p.id)}` })}>
@@ -32,7 +34,10 @@ function PostCard({ p }: { p: PublicPost }) {
         <Text className='sp-item__title'>{p.title}</Text>
         <Text className={`sp-status ${p.open ? 'sp-status--ok' : 'sp-status--muted'}`}>{p.open ? '报名中' : closed ? '不在报名时间' : p.statusLabel}</Text>
       </View>
-      <Text className='sp-item__line'>{p.stationName ?? (p.villageName ? `${p.villageName}（新设站点）` : '')}</Text>
+      <Text className='sp-item__line'>
+        {p.stationName ?? (p.villageName ? `${p.villageName}（新设站点）` : '')}
+        {p.distanceM !== undefined ? ` · 约 ${formatDistance(p.distanceM)}` : ''}
+      </Text>
       <Text className='sp-item__line'>
         报名时间：{formatDay(p.opensOn)} 至 {formatDay(p.closesOn)}
       </Text>
@@ -43,12 +48,28 @@ function PostCard({ p }: { p: PublicPost }) {
 export default function ApplyHomePage() {
   const [area, setArea] = useState<Area | null>(loadArea);
   const [picking, setPicking] = useState(false);
-  const list = usePaged<PublicPost>((cursor) => recruitment.posts({ regionCode: area?.code, cursor, limit: 20 }), area?.code ?? 'all');
+  /** Set after "附近的岗位": open posts nearest first. */
+  const [near, setNear] = useState<{ lat: number; lng: number } | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [locateMessage, setLocateMessage] = useState('');
+  const list = usePaged<PublicPost>(
+    (cursor) => recruitment.posts(near ? { lat: near.lat, lng: near.lng, cursor, limit: 20 } : { regionCode: area?.code, cursor, limit: 20 }),
+    near ? `near:${near.lat},${near.lng}` : (area?.code ?? 'all'),
+  );
+  const findNearby = async () => {
+    setLocating(true);
+    setLocateMessage('');
+    const r = await locate();
+    setLocating(false);
+    if (r.ok) setNear({ lat: r.position.lat, lng: r.position.lng });
+    else setLocateMessage(r.reason === 'denied' ? '没有定位权限，请按地区查看' : '暂时无法定位，请按地区查看');
+  };
   usePullDownRefresh(() => {
     list.reload();
     Taro.stopPullDownRefresh();
   });
   const pick = (a: Area | null) => {
+    setNear(null);
     setArea(a);
     setPicking(false);
     try {
@@ -58,7 +79,8 @@ export default function ApplyHomePage() {
       /* ignore */
     }
   };
-  const items = [...list.items].sort((a, b) => Number(b.open) - Number(a.open));
+  // Near me keeps the server's distance order; by region, open posts first.
+  const items = near ? list.items : [...list.items].sort((a, b) => Number(b.open) - Number(a.open));
 
   return (
     <PageShell id='page-apply' heading='站点负责人招募'>
@@ -78,6 +100,13 @@ export default function ApplyHomePage() {
         <Text id='btn-area' className='link' onClick={() => setPicking(!picking)}>
           {picking ? '收起' : '更换'}
         </Text>
+      </View>
+      <View className='sp-area-line'>
+        <Text id='btn-near' className='link' onClick={() => void (near ? setNear(null) : findNearby())}>
+          {near ? '按地区查看' : locating ? '正在定位…' : '附近的岗位'}
+        </Text>
+        {near ? <Text id='near-on' className='sp-area-line__text'>按离您的距离排列（报名中的岗位）</Text> : null}
+        {locateMessage ? <Text id='near-error' className='sp-area-line__text'>{locateMessage}</Text> : null}
       </View>
       {picking ? <AreaFilter onPick={pick} /> : null}
 
