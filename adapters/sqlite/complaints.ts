@@ -40,7 +40,8 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
      WHERE id = @id AND version = @expectedVersion`,
   );
   const insertRegion = db.prepare('INSERT INTO complaint_regions (code, due_at, complaint_id) VALUES (?, ?, ?)');
-  const updateRegionDue = db.prepare('UPDATE complaint_regions SET due_at = ? WHERE complaint_id = ?');
+  // By primary key (code, complaint_id): one row per region code, never a scan of the table.
+  const updateRegionDue = db.prepare('UPDATE complaint_regions SET due_at = ? WHERE code = ? AND complaint_id = ?');
   const nextSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM complaint_history WHERE complaint_id = ?').pluck();
   const insertHistory = db.prepare('INSERT INTO complaint_history (complaint_id, seq, doc) VALUES (?, ?, ?)');
   const insertOutbox = db.prepare('INSERT INTO outbox (id, openid, created_at, sent_at, attempts, doc) VALUES (?, ?, ?, NULL, 0, ?)');
@@ -90,7 +91,7 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
     const c = change.next;
     const r = updateComplaint.run({ ...row(c), expectedVersion: change.expectedVersion });
     if (r.changes === 0) throw new AppError('CONFLICT', '这件投诉刚被其他人处理过，请刷新后再试');
-    updateRegionDue.run(c.dueAt, c.id);
+    for (const code of c.regionCodes) updateRegionDue.run(c.dueAt, code, c.id);
     writeHistoryAndOutbox(c.id, change.history, change.outbox);
   });
 

@@ -4,6 +4,7 @@
  * Only types come from core/account/service.ts (the module itself pulls in zod).
  */
 import type { MeView } from '@core/account/service';
+import type { Role, Scope } from '@core/authz/roles';
 import { currentOpenid } from './identity';
 import { callFunction } from './transport';
 
@@ -31,7 +32,23 @@ export const account = {
     return meCache.promise;
   },
   calendar: () => callFunction<CalendarStatus>('account', 'calendar', {}),
+  /** Province administrators: enter a year's holidays and make-up working days (调休). */
+  setCalendarYear: (input: { year: number; holidays: string[]; workdays: string[] }) =>
+    callFunction<{ year: number; saved: boolean }>('account', 'setCalendarYear', input, { write: true }),
+  /** Role bindings the caller may see (inside their regions). */
+  bindings: (input: { cursor?: string; limit?: number } = {}) => callFunction<{ items: BindingItem[]; nextCursor: string | null }>('account', 'bindings', input),
+  grant: (input: { openid: string; role: Role; scope: Scope }) => callFunction<{ id: string; label: string; scopeLabel: string }>('account', 'grant', input, { write: true }),
+  revoke: (input: { id: string }) => callFunction<{ id: string; revoked: boolean }>('account', 'revoke', input, { write: true }),
 };
+
+export interface BindingItem {
+  id: string;
+  openid: string;
+  role: Role;
+  label: string;
+  scopeLabel: string;
+  grantedAt: string;
+}
 
 /** For tests. */
 export function clearAccountCache(): void {

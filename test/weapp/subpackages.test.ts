@@ -155,3 +155,37 @@ test('公示: the public notice shows name, gender, age, village and post — ne
   expect(objections).toHaveLength(1);
   expect(objections[0]).toMatchObject({ realName: '李四', status: 'received' });
 });
+
+test('角色与节假日: the province administrator enters 2027 holidays; the warning goes away', async () => {
+  env.openid = 'demo-province-admin-1';
+  page = await renderPage('packages/official/admin/index');
+  await page.waitFor('calendar-form');
+  expect(page.text('calendar-years')).toContain('缺：');
+  await page.type('calendar-year', '2027');
+  await page.type('calendar-holidays', '2027-01-01, 2027-02-06 2027-02-07，2027-10-01');
+  await page.type('calendar-workdays', '2027-02-14');
+  await page.tap('calendar-submit');
+  await page.waitFor('calendar-saved');
+  const status = await env.functions.account({ action: 'calendar', data: {} }, { openid: 'demo-province-admin-1' });
+  expect(status.ok && (status.data as { years: { year: number; source: string }[] }).years).toEqual(expect.arrayContaining([{ year: 2027, source: 'admin' }]));
+});
+
+test('角色与节假日: a county official sees no calendar form and cannot grant above their level', async () => {
+  env.openid = OFFICIAL;
+  page = await renderPage('packages/official/admin/index');
+  await page.waitFor('grant-form');
+  expect(page.has('calendar-form')).toBe(false);
+  await page.type('grant-openid', 'someone-new-1');
+  await page.tap('grant-role-station_head');
+  await page.type('grant-scope', 'st-360731100-000');
+  await page.tap('grant-submit');
+  // The grant is asynchronous: wait until the server has it (bounded).
+  let roles: string[] = [];
+  for (let i = 0; i < 40 && !roles.length; i++) {
+    const me = await env.functions.account({ action: 'me', data: {} }, { openid: 'someone-new-1' });
+    roles = me.ok ? (me.data as { roles: { role: string }[] }).roles.map((r) => r.role) : [];
+    if (!roles.length) await new Promise((r) => setTimeout(r, 50));
+  }
+  expect(roles).toEqual(['station_head']);
+  expect(page.has('grant-error')).toBe(false);
+});
