@@ -159,7 +159,7 @@ test('公示: the public notice shows name, gender, age, village and post — ne
 test('角色与节假日: the province administrator enters 2027 holidays; the warning goes away', async () => {
   env.openid = 'demo-province-admin-1';
   page = await renderPage('packages/official/admin/index');
-  await page.waitFor('calendar-form');
+  await page.waitFor('calendar-years');
   expect(page.text('calendar-years')).toContain('缺：');
   await page.type('calendar-year', '2027');
   await page.type('calendar-holidays', '2027-01-01, 2027-02-06 2027-02-07，2027-10-01');
