@@ -44,7 +44,7 @@ import type {
   RoleRepository,
 } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
-import { EVERYTHING, fetchRange, getDocs, isErrorAnswer, MAX_BATCH, request, unavailable, writeArg, type CloudbaseSdk, type WithId } from './sdk';
+import { EVERYTHING, fetchRange, getDocs, isErrorAnswer, MAX_BATCH, request, unavailable, writeArg, type CloudbaseSdk, type WithId, txRequest, errorText, isTxConflict } from './sdk';
 import type { CbDatabase } from './stations';
 
 // ---------------------------------------------------------------------------------------------
@@ -196,27 +196,6 @@ interface CalendarDoc extends YearDays {
 
 function conflict(): AppError {
   return new AppError('CONFLICT', CONFLICT_MESSAGE);
-}
-
-/**
- * One operation inside a transaction. An error answer is thrown as is: node-sdk's runTransaction
- * retries the callback when it sees `code: 'DATABASE_TRANSACTION_CONFLICT'`.
- */
-async function txRequest<T>(send: () => unknown): Promise<T> {
-  const res = await send();
-  if (isErrorAnswer(res)) throw res;
-  return res as T;
-}
-
-function errorText(err: unknown): string {
-  if (typeof err === 'string') return err;
-  const e = err as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
-  return [e?.code, e?.errCode, e?.errMsg, e?.message].filter((x) => typeof x === 'string' || typeof x === 'number').join(' ');
-}
-
-/** A write conflict between two transactions (the loser's answer). */
-function isTxConflict(err: unknown): boolean {
-  return /TRANSACTION_CONFLICT|write ?conflict/i.test(errorText(err));
 }
 
 function sha256(text: string): string {

@@ -28,6 +28,7 @@ import { createHash } from 'node:crypto';
 import type { Page, RatingRepository } from '../../core/ports';
 import type { PressureReport, Rating, RatingAggregate, Scores } from '../../core/rating/model';
 import { AppError } from '../../core/shared/errors';
+import { errorText, fetchRange, getDocs, isErrorAnswer, isRace, request, txRequest, unavailable, type WithId } from './sdk';
 import type { CbDatabase, CloudbaseSdk } from './stations';
 
 // ---------------------------------------------------------------------------------------------
@@ -103,7 +104,6 @@ export const RATING_COLLECTIONS = {
 } as const;
 
 /** Documented maximum of one `get()` in a cloud function. */
-const MAX_BATCH = 100;
 /** Transaction attempts before a conflicted write answers UNAVAILABLE. */
 export const MAX_ATTEMPTS = 8;
 /** At most this many stations per aggregation in trends (then the top 100 are kept, as in SQLite). */
@@ -155,66 +155,9 @@ interface ReportDoc {
   createdAt: string;
 }
 
-type WithId<T> = T & { _id: string };
 
 // ---------------------------------------------------------------------------------------------
 // SDK calls
-
-function unavailable(cause: unknown): AppError {
-  const err = new AppError('UNAVAILABLE', '数据暂时无法读取，请稍后再试');
-  (err as Error & { cause?: unknown }).cause = cause; // for debugging; never sent to clients
-  return err;
-}
-
-function isErrorAnswer(res: unknown): boolean {
-  return !!res && typeof res === 'object' && 'code' in res && !!(res as { code?: unknown }).code;
-}
-
-async function request<T>(send: () => unknown): Promise<T> {
-  let res: unknown;
-  try {
-    res = await send();
-  } catch (err) {
-    throw err instanceof AppError ? err : unavailable(err);
-  }
-  if (isErrorAnswer(res)) throw unavailable(res);
-  return res as T;
-}
-
-/** One operation inside a transaction: an error answer is thrown as is (node-sdk retries conflicts). */
-async function txRequest<T>(send: () => unknown): Promise<T> {
-  const res = await send();
-  if (isErrorAnswer(res)) throw res;
-  return res as T;
-}
-
-function errorText(err: unknown): string {
-  if (typeof err === 'string') return err;
-  const e = err as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
-  return [e?.code, e?.errCode, e?.errMsg, e?.message].filter((x) => typeof x === 'string' || typeof x === 'number').join(' ');
-}
-
-/** Lost a race: a write conflict with another transaction, or a document it created first. */
-function isRace(err: unknown): boolean {
-  return /TRANSACTION_CONFLICT|write ?conflict|DUPLICATE|duplicate key/i.test(errorText(err));
-}
-
-async function getDocs<T>(query: Query): Promise<WithId<T>[]> {
-  const res = await request<{ data?: unknown }>(() => query.get());
-  if (!Array.isArray(res?.data)) throw unavailable(new Error('get() answered without a data array'));
-  return res.data as WithId<T>[];
-}
-
-async function fetchRange<T>(build: () => Query, offset: number, count: number): Promise<WithId<T>[]> {
-  const out: WithId<T>[] = [];
-  while (out.length < count) {
-    const want = Math.min(MAX_BATCH, count - out.length);
-    const batch = await getDocs<T>(build().skip(offset + out.length).limit(want));
-    out.push(...batch);
-    if (batch.length < want) break;
-  }
-  return out;
-}
 
 async function countOf(query: Query): Promise<number> {
   const res = await request<{ total?: unknown }>(() => query.count());

@@ -85,3 +85,30 @@ export async function fetchRange<T>(build: () => PageableQuery, offset: number, 
 export function writeArg(sdk: CloudbaseSdk, data: Record<string, unknown>): Record<string, unknown> {
   return sdk === 'wx-server-sdk' ? { data } : data;
 }
+
+/**
+ * One operation inside a transaction. An error answer is thrown as is: node-sdk's runTransaction
+ * retries the callback when it sees `code: 'DATABASE_TRANSACTION_CONFLICT'`.
+ */
+export async function txRequest<T>(send: () => unknown): Promise<T> {
+  const res = await send();
+  if (isErrorAnswer(res)) throw res;
+  return res as T;
+}
+
+/** Whatever text an SDK error carries (code, errCode, errMsg, message), for classifying it. */
+export function errorText(err: unknown): string {
+  if (typeof err === 'string') return err;
+  const e = err as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
+  return [e?.code, e?.errCode, e?.errMsg, e?.message].filter((x) => typeof x === 'string' || typeof x === 'number').join(' ');
+}
+
+/** A write conflict between two transactions (the loser's answer). */
+export function isTxConflict(err: unknown): boolean {
+  return /TRANSACTION_CONFLICT|write ?conflict/i.test(errorText(err));
+}
+
+/** Lost a race: a write conflict with another transaction, or a document the other one created first. */
+export function isRace(err: unknown): boolean {
+  return /TRANSACTION_CONFLICT|write ?conflict|DUPLICATE|duplicate key/i.test(errorText(err));
+}
