@@ -4,6 +4,12 @@
  */
 import type { Region, Station } from './station/model';
 import type { ServiceCode, StationLevel, StationStatus } from './station/vocabulary';
+import type { RoleBinding } from './authz/roles';
+import type { YearDays } from './calendar/workdays';
+import type { Complaint, ComplaintCategory, ComplaintStatus, HistoryEntry, OutboxMessage } from './complaint/model';
+import type { PressureReport, Rating, RatingAggregate, RatingStatus } from './rating/model';
+import type { Application, ApplicationStatus, Post, PostStatus, TrainingRecord } from './recruitment/model';
+import type { Notice, NoticeStatus, Objection } from './notice/model';
 
 export interface StationFilter {
   level?: StationLevel;
@@ -59,9 +65,6 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 // ——— Complaints, roles, audit, outbox, calendar (PRODUCT §3, §6) ———
-import type { RoleBinding } from './authz/roles';
-import type { YearDays } from './calendar/workdays';
-import type { Complaint, ComplaintCategory, ComplaintStatus, HistoryEntry, OutboxMessage } from './complaint/model';
 
 export interface ComplaintQuery {
   /** Complaints filed by this openid. */
@@ -208,7 +211,6 @@ export interface IdSource {
 }
 
 // ——— Ratings (PRODUCT §4) ———
-import type { PressureReport, Rating, RatingAggregate, RatingStatus } from './rating/model';
 
 export interface RatingRepository {
   /**
@@ -255,8 +257,6 @@ export interface CodeImages {
 }
 
 // ——— Recruitment and public notices (PRODUCT §5) ———
-import type { Application, ApplicationStatus, Post, PostStatus, TrainingRecord } from './recruitment/model';
-import type { Notice, NoticeStatus, Objection } from './notice/model';
 
 export interface RecruitmentRepository {
   insertPost(post: Post): Promise<void>;
