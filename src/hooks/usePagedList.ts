@@ -1,5 +1,5 @@
 /**
- * A cursor-paged list for the main package's pages: first page, "加载更多", 重试, refresh.
+ * A cursor-paged list for every page (the subpackages use it too): first page, "加载更多", 重试, refresh.
  * Answers to superseded loads are dropped.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -17,6 +17,8 @@ export interface PagedList<T> {
   /** Start over; `quiet` keeps the items on screen until the answer comes. */
   reload: (quiet?: boolean) => void;
   loadMore: () => void;
+  /** The whole first page's answer, for extra fields beside the items (e.g. calendarWarning). */
+  first: Record<string, unknown> | null;
 }
 
 export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>, key: string): PagedList<T> {
@@ -26,6 +28,7 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<ApiError | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
+  const [first, setFirst] = useState<Record<string, unknown> | null>(null);
   const seq = useRef(0);
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
@@ -41,6 +44,7 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
         if (n !== seq.current) return;
         setItems(page.items);
         setCursor(page.nextCursor);
+        setFirst(page as unknown as Record<string, unknown>);
         setStatus('ready');
       },
       (e) => {
@@ -78,5 +82,5 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
     );
   }, [cursor, loadingMore]);
 
-  return { status, items, error, hasMore: !!cursor, loadingMore, moreError, reload, loadMore };
+  return { status, items, error, hasMore: !!cursor, loadingMore, moreError, reload, loadMore, first };
 }
