@@ -3,8 +3,9 @@
  * can take the whole area ("查看全部"); choosing a township finishes.
  */
 import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
-import { stations, toApiError, type ApiError, type RegionItem } from '../services/api';
+import { useState } from 'react';
+import type { RegionItem } from '../services/api';
+import { useRegionChildren } from '../hooks/useRegionChildren';
 import type { ChosenRegion } from '../store/region';
 import { ErrorState, Skeleton } from './StateViews';
 
@@ -19,32 +20,9 @@ interface Props {
 
 export default function RegionPicker({ onPick, title }: Props) {
   const [path, setPath] = useState<RegionItem[]>([]);
-  const [items, setItems] = useState<RegionItem[]>([]);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState<ApiError | null>(null);
   const parent = path.length ? path[path.length - 1] : null;
 
-  const load = useCallback(() => {
-    let alive = true;
-    setStatus('loading');
-    stations.regions({ parentCode: parent ? parent.code : null }).then(
-      (list) => {
-        if (!alive) return;
-        setItems(list);
-        setStatus('ready');
-      },
-      (e) => {
-        if (!alive) return;
-        setError(toApiError(e));
-        setStatus('error');
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [parent]);
-
-  useEffect(() => load(), [load]);
+  const { items, status, error, retry: load } = useRegionChildren(parent ? parent.code : null);
 
   const finish = (chain: RegionItem[]) => {
     const last = chain[chain.length - 1];

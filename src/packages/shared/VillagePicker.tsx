@@ -3,9 +3,10 @@
  * function's `regions` action. Used by the application form and the officials' post form.
  */
 import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ErrorState, Skeleton } from '../../components/StateViews';
-import { stations, toApiError, type ApiError, type RegionItem } from '../../services/api';
+import type { RegionItem } from '../../services/api';
+import { useRegionChildren } from '../../hooks/useRegionChildren';
 
 export interface ChosenVillage {
   code: string;
@@ -25,32 +26,9 @@ interface Props {
 export default function VillagePicker({ value, onChange, idPrefix = 'village' }: Props) {
   const [open, setOpen] = useState(false);
   const [path, setPath] = useState<RegionItem[]>([]);
-  const [items, setItems] = useState<RegionItem[]>([]);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState<ApiError | null>(null);
   const parent = path.length ? path[path.length - 1] : null;
 
-  const load = useCallback(() => {
-    let alive = true;
-    setStatus('loading');
-    stations.regions({ parentCode: parent ? parent.code : null }).then(
-      (list) => {
-        if (!alive) return;
-        setItems(list);
-        setStatus('ready');
-      },
-      (e) => {
-        if (!alive) return;
-        setError(toApiError(e));
-        setStatus('error');
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [parent]);
-
-  useEffect(() => (open ? load() : undefined), [open, load]);
+  const { items, status, error, retry: load } = useRegionChildren(parent ? parent.code : null, open);
 
   const choose = (item: RegionItem) => {
     if (item.level === 'village' || !item.hasChildren) {

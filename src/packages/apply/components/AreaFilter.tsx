@@ -1,8 +1,9 @@
 /** 全省 → 市 → 县: where to look for posts. Two levels are enough to find a county's posts. */
 import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ErrorState, Skeleton } from '../../../components/StateViews';
-import { stations, toApiError, type ApiError, type RegionItem } from '../../../services/api';
+import type { RegionItem } from '../../../services/api';
+import { useRegionChildren } from '../../../hooks/useRegionChildren';
 
 export interface Area {
   code: string;
@@ -11,30 +12,8 @@ export interface Area {
 
 export default function AreaFilter({ onPick }: { onPick: (area: Area | null) => void }) {
   const [city, setCity] = useState<RegionItem | null>(null);
-  const [items, setItems] = useState<RegionItem[]>([]);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState<ApiError | null>(null);
 
-  const load = useCallback(() => {
-    let alive = true;
-    setStatus('loading');
-    stations.regions({ parentCode: city ? city.code : null }).then(
-      (list) => {
-        if (!alive) return;
-        setItems(list);
-        setStatus('ready');
-      },
-      (e) => {
-        if (!alive) return;
-        setError(toApiError(e));
-        setStatus('error');
-      },
-    );
-    return () => {
-      alive = false;
-    };
-  }, [city]);
-  useEffect(() => load(), [load]);
+  const { items, status, error, retry: load } = useRegionChildren(city ? city.code : null);
 
   return (
     <View id='area-filter' className='filters__panel sp-area-filter'>
