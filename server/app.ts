@@ -15,6 +15,20 @@ import { demoIdentities } from '../seed/identities';
 import { createLocalFunctions, createLocalStores, localPlatform, type LocalPlatform, type LocalStores } from './functions';
 import { createLocalServer } from './http';
 import { seedDemoComplaints, seedIfEmpty } from './seed';
+import type { OutboxMessage } from '../core/complaint/model';
+import { buildSubscribeMessage, localTemplates, miniprogramStateFrom } from '../core/notify/subscribe';
+
+/**
+ * A local outbox entry with `request`: exactly the body subscribeMessage.send receives for it
+ * (local template ids), or `requestError` when WeChat would be sent nothing valid.
+ */
+function withWechatRequest(m: OutboxMessage): OutboxMessage & { request: unknown; requestError?: string } {
+  try {
+    return { ...m, request: buildSubscribeMessage(m, localTemplates(), miniprogramStateFrom(process.env.ZDT_MINIPROGRAM_STATE)) };
+  } catch (err) {
+    return { ...m, request: null, requestError: err instanceof Error ? err.message : 'error' };
+  }
+}
 
 export interface LocalAppOptions {
   dbFile: string;
@@ -66,7 +80,7 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
     h5Dir: opts.h5Dir,
     log: opts.accessLog,
     dev: opts.demo
-      ? { identities, runScheduler, outbox: async (openid) => stores.outbox.forRecipient(openid, 50) }
+      ? { identities, runScheduler, outbox: async (openid) => (await stores.outbox.forRecipient(openid, 50)).map(withWechatRequest) }
       : undefined,
   });
   return {

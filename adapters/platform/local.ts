@@ -10,6 +10,7 @@ import QRCode from 'qrcode';
 import type { CodeImages, ContentSecurity, ContentVerdict, Notifier } from '../../core/ports';
 import { parseKeyRing } from './crypto';
 import type { OutboxMessage } from '../../core/complaint/model';
+import { buildSubscribeMessage, localTemplates, type MiniprogramState, type SubscribePayload, type SubscribeTemplates } from '../../core/notify/subscribe';
 
 /**
  * Deterministic stand-in for msgSecCheck so every outcome is testable:
@@ -39,17 +40,24 @@ export function localKeyRing(file: string): { id: string; key: Buffer }[] {
   return parseKeyRing(readFileSync(file, 'utf8'));
 }
 
-/** Locally a "sent" message is recorded here and stays visible in the outbox table. */
-export function recordingNotifier(): Notifier & { delivered: OutboxMessage[]; failNext: number } {
+/**
+ * Locally a "sent" message is built exactly as for WeChat (core/notify/subscribe.ts, a local
+ * template per event kind) and recorded; it stays visible in the outbox table. Demo identities
+ * count as having consented to every template, so every message is delivered.
+ */
+export function recordingNotifier(templates: SubscribeTemplates = localTemplates(), state: MiniprogramState = 'formal'): Notifier & { delivered: OutboxMessage[]; sent: SubscribePayload[]; failNext: number } {
   const n = {
     delivered: [] as OutboxMessage[],
+    sent: [] as SubscribePayload[],
     failNext: 0,
     async send(m: OutboxMessage) {
       if (n.failNext > 0) {
         n.failNext--;
         throw new Error('simulated delivery failure');
       }
+      const payload = buildSubscribeMessage(m, templates, state);
       n.delivered.push(m);
+      if (payload) n.sent.push(payload);
     },
   };
   return n;

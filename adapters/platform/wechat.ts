@@ -4,7 +4,7 @@
  * permissions in their config.json.
  */
 import type { ContentSecurity, ContentVerdict, Notifier } from '../../core/ports';
-import type { OutboxMessage } from '../../core/complaint/model';
+import { buildSubscribeMessage, type MiniprogramState, type SubscribeTemplates } from '../../core/notify/subscribe';
 import { AppError } from '../../core/shared/errors';
 import { isOwnUpload } from '../../core/shared/image';
 import type { CodeImages, FileStore } from '../../core/ports';
@@ -31,20 +31,33 @@ export function wechatContentSecurity(cloud: WxCloud): ContentSecurity {
 }
 
 /**
- * Template per event type, from configuration (ZDT_SUBSCRIBE_TEMPLATES), e.g.
- * {"complaint_accepted":{"id":"TEMPLATE_ID","fields":{"character_string1":"trackingNo","thing2":"station","phrase3":"status"}}}
+ * Subscribe messages: the payload is built in core/notify/subscribe.ts (templates from
+ * ZDT_SUBSCRIBE_TEMPLATES, checked at boot); the cloud call takes the same body with camelCase
+ * names. An event without a template is not sent (and not an error). WeChat's refusals come back
+ * as errors named by their cause, so the outbox records why (no personal data).
  */
-export type TemplateConfig = Partial<Record<OutboxMessage['event'], { id: string; fields: Record<string, string> }>>;
-
-export function wechatNotifier(cloud: WxCloud, templates: TemplateConfig, page = 'pages/complaint/detail'): Notifier {
+export function wechatNotifier(cloud: WxCloud, templates: SubscribeTemplates, state: MiniprogramState = 'formal'): Notifier {
   return {
     async send(m) {
-      const t = templates[m.event];
-      if (!t) return; // no template configured for this event: nothing to send, not an error
-      const data = Object.fromEntries(Object.entries(t.fields).map(([key, field]) => [key, { value: (m.payload[field] ?? '').slice(0, 20) }]));
-      await cloud.openapi.subscribeMessage.send({ touser: m.openid, templateId: t.id, page: `${page}?id=${m.complaintId}`, data, miniprogramState: 'formal' });
+      const p = buildSubscribeMessage(m, templates, state);
+      if (!p) return;
+      try {
+        await cloud.openapi.subscribeMessage.send({ touser: p.touser, templateId: p.template_id, page: p.page, data: p.data, miniprogramState: p.miniprogram_state, lang: 'zh_CN' });
+      } catch (err) {
+        throw subscribeError(err);
+      }
     },
   };
+}
+
+/** errCode → a name for the outbox: 43101 no consent, 47003 a value, 41030 the page, 40037 the template. */
+const SUBSCRIBE_ERRORS: Record<number, string> = { 43101: 'SubscribeNotConsented', 47003: 'SubscribeValueRefused', 41030: 'SubscribePageRefused', 40037: 'SubscribeTemplateRefused' };
+
+function subscribeError(err: unknown): Error {
+  const code = Number((err as { errCode?: unknown } | null)?.errCode);
+  const e = new Error(`subscribeMessage.send failed (${Number.isFinite(code) ? code : 'unknown'})`);
+  e.name = SUBSCRIBE_ERRORS[code] ?? 'SubscribeSendFailed';
+  return e;
 }
 
 interface WxStorage {
