@@ -177,7 +177,10 @@ export interface CalendarRepository {
 
 export type ContentVerdict = 'pass' | 'review' | 'risky';
 export interface ContentSecurity {
-  /** msgSecCheck v2 in the cloud. Throws when the checker fails; callers hold the content then. */
+  /**
+   * msgSecCheck v2 in the cloud. Throws when the checker fails; what then happens to the text is
+   * decided per scene by CONTENT_POLICY (core/content/policy.ts), never by the caller.
+   */
   checkText(text: string, ctx: { openid: string; scene: 'complaint' | 'rating' | 'objection' | 'profile' }): Promise<ContentVerdict>;
 }
 
