@@ -118,15 +118,26 @@ interface WxCode {
   };
 }
 
+/** wxacode env_version: which version of the mini-program a code opens. */
+export type CodeEnvVersion = 'release' | 'trial' | 'develop';
+
+/** ZDT_CODE_ENV_VERSION: `trial` or `develop` before the first release (a release code opens nothing yet). */
+export function codeEnvVersionFrom(value: string | undefined): CodeEnvVersion {
+  if (!value) return 'release';
+  if (value === 'release' || value === 'trial' || value === 'develop') return value;
+  throw new Error('ZDT_CODE_ENV_VERSION: release, trial or develop');
+}
+
 /**
  * The station's mini-program code (wxacode.getUnlimited, declared in the function's config.json):
  * `scene` is at most 32 visible characters, the page opens with it in `options.scene`.
- * `checkPath: false` so codes can be made before the page is released.
+ * `checkPath: false` so codes can be made before the page is released; `envVersion` says which
+ * version the code opens (trial or develop before release, else scanning opens nothing).
  */
-export function wechatCodeImages(cloud: WxCode): CodeImages {
+export function wechatCodeImages(cloud: WxCode, envVersion: CodeEnvVersion = 'release'): CodeImages {
   return {
     async stationCode(scene, page) {
-      const r = await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false, width: 430 });
+      const r = await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false, envVersion, width: 430 });
       if (r.errCode || !r.buffer || !r.buffer.length) throw new Error(`wxacode.getUnlimited failed (${r.errCode ?? 'no image'})`);
       return { contentType: r.contentType || 'image/jpeg', base64: Buffer.from(r.buffer).toString('base64') };
     },

@@ -1,6 +1,6 @@
 /** Cloud entry of `ratings`: CloudBase stores, msgSecCheck, HMAC signing keys, mini-program codes. */
 import { hmacSigner, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
-import { wechatCodeImages, wechatContentSecurity } from '../../adapters/platform/wechat';
+import { codeEnvVersionFrom, wechatCodeImages, wechatContentSecurity } from '../../adapters/platform/wechat';
 import { createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
 import { createCloudbaseAuditRepository, createCloudbaseRoleRepository } from '../../adapters/cloudbase/complaints';
 import { createCloudbaseRatingRepository } from '../../adapters/cloudbase/ratings';
@@ -20,7 +20,7 @@ export const main = cloudEntry('ratings', (cloud) => {
       audit: createCloudbaseAuditRepository(db),
       content: wechatContentSecurity(cloud as never),
       signer: hmacSigner(parseKeyRing(keys)),
-      codes: wechatCodeImages(cloud as never),
+      codes: wechatCodeImages(cloud as never, codeEnvVersionFrom(process.env.ZDT_CODE_ENV_VERSION)),
       ids: randomIds,
       clock: systemClock,
     },
