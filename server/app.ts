@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import { openDatabase, type Db } from '../adapters/sqlite/db';
-import { localKeyRing } from '../adapters/platform/local';
+import { localKeyRing, localMediaChecker } from '../adapters/platform/local';
 import { aesCipher, deriveKey, hmacSigner } from '../adapters/platform/crypto';
 import { localFileStore, type LocalFileStore } from '../adapters/platform/local-files';
 import { systemClock } from '../core/ports';
@@ -62,7 +62,7 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
   const stores = createLocalStores(db, opts.faults);
   const ring = localKeyRing(opts.keyFile);
   const files = localFileStore(opts.uploadsDir, deriveKey(ring, 'zdt-file-urls'), opts.platform?.clock ?? systemClock);
-  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring), ...opts.platform });
+  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring), mediaChecker: localMediaChecker((id) => files.remove(id)), ...opts.platform });
   const seeded = opts.demo ? await seedIfEmpty(stores, platform.clock.now()) : { seeded: false, stations: await stores.stations.count() };
   const identities = opts.demo ? demoIdentities() : [];
   if (opts.demo) {

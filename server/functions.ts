@@ -12,7 +12,9 @@ import {
 } from '../adapters/sqlite/complaints';
 import { createSqliteRegionRepository, createSqliteStationRepository } from '../adapters/sqlite/stations';
 import { pinyinOf } from '../adapters/pinyin';
-import { localContentSecurity, qrCodeImages, recordingNotifier } from '../adapters/platform/local';
+import { localContentSecurity, localMediaChecker, qrCodeImages, recordingNotifier } from '../adapters/platform/local';
+import { createSqliteMediaCheckRepository } from '../adapters/sqlite/media-checks';
+import { createMediaCheckHandler } from '../cloudfunctions/mediacheck/handler';
 import { hmacSigner, randomIds } from '../adapters/platform/crypto';
 import { createSqliteRatingRepository } from '../adapters/sqlite/ratings';
 import { createSqliteNoticeRepository, createSqliteRecruitmentRepository } from '../adapters/sqlite/recruitment';
@@ -46,6 +48,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     ratings: createSqliteRatingRepository(db),
     recruitment: createSqliteRecruitmentRepository(db),
     notices: createSqliteNoticeRepository(db),
+    mediaChecks: createSqliteMediaCheckRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -61,6 +64,8 @@ export interface LocalPlatform {
   signer: Signer;
   /** Station codes: a QR image locally. */
   codes: CodeImages;
+  /** Photo checks: pass after one scheduler run locally (adapters/platform/local.ts). */
+  mediaChecker: ReturnType<typeof localMediaChecker>;
 }
 
 export function localPlatform(cipher: Cipher, files: FileStore, overrides: Partial<LocalPlatform> = {}): LocalPlatform {
@@ -74,15 +79,16 @@ export function localPlatform(cipher: Cipher, files: FileStore, overrides: Parti
     // Without a configured ring: a key for this process only (codes stop verifying on restart).
     signer: overrides.signer ?? hmacSigner([{ id: 'k1', key: randomBytes(32) }]),
     codes: qrCodeImages(),
+    mediaChecker: localMediaChecker(),
     ...overrides,
   };
 }
 
 export function createLocalFunctions(stores: LocalStores, platform: LocalPlatform, logger?: Logger) {
-  const { clock, content, cipher, ids, notifier, files, signer, codes } = platform;
+  const { clock, content, cipher, ids, notifier, files, signer, codes, mediaChecker } = platform;
   const functions: Record<string, FunctionHandler> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, clock }, logger),
-    complaints: createComplaintsHandler({ ...stores, content, files, cipher, ids, clock }, logger),
+    complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock }, logger),
     account: createAccountHandler({ ...stores, ids, clock }, logger),
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock }, logger),
     recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock }, logger),
@@ -90,7 +96,14 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   };
   const recruitment = createRecruitmentService({ ...stores, content, cipher, ids, clock });
   // Not in `functions`: clients cannot call it; the server runs it on a timer and the dev route.
+  // The message push of photo checks: WeChat's part is played by the local checker on each run.
+  const mediacheck = createMediaCheckHandler({ ...stores, mediaChecker, clock }, logger);
   const scheduler = createSchedulerHandler({ ...stores, notifier, ids, clock }, logger, [
+    async () => {
+      let photosChecked = 0;
+      for (const event of mediaChecker.deliver()) if ((await mediacheck(event)).ok) photosChecked++;
+      return { photosChecked };
+    },
     () => recruitment.closeEndedNotices(),
     () => recruitment.purgeExpired(retentionDaysFrom(process.env.ZDT_RETENTION_DAYS)),
     () => purgeExpiredComplaints({ ...stores, clock }, complaintRetentionDays(process.env.ZDT_COMPLAINT_RETENTION_DAYS)),

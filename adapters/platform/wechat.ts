@@ -8,10 +8,14 @@ import { buildSubscribeMessage, type MiniprogramState, type SubscribeTemplates }
 import { AppError } from '../../core/shared/errors';
 import { isOwnUpload } from '../../core/shared/image';
 import type { CodeImages, FileStore } from '../../core/ports';
+import type { MediaChecker } from '../../core/media/check';
 
 interface WxCloud {
   openapi: {
-    security: { msgSecCheck(req: Record<string, unknown>): Promise<{ result?: { suggest?: string }; errCode?: number }> };
+    security: {
+      msgSecCheck(req: Record<string, unknown>): Promise<{ result?: { suggest?: string }; errCode?: number }>;
+      mediaCheckAsync(req: Record<string, unknown>): Promise<{ traceId?: string; trace_id?: string; errCode?: number }>;
+    };
     subscribeMessage: { send(req: Record<string, unknown>): Promise<{ errCode?: number }> };
   };
 }
@@ -106,6 +110,29 @@ export function wechatFileStore(cloud: WxStorage, cleaner: (b: Uint8Array) => { 
       const r = await cloud.getTempFileURL({ fileList: ids });
       // In the order asked; '' for a file the storage could not link (status ≠ 0).
       return ids.map((id) => r.fileList.find((f) => f.fileID === id && f.status === 0)?.tempFileURL ?? '');
+    },
+  };
+}
+
+/**
+ * security.mediaCheckAsync v2 (declared in the complaints function's config.json). WeChat downloads
+ * the photo from a URL it can reach, so the checker gets a temporary link of the stored file
+ * (cloud:// ids are not accepted); the verdict comes later as a `wxa_media_check` push to the
+ * `mediacheck` function (docs/cloudbase.md, "Photo checks"). The cloud call answers `traceId`.
+ */
+export function wechatMediaChecker(cloud: WxCloud & WxStorage): MediaChecker {
+  return {
+    async check(fileId, ctx) {
+      const links = await cloud.getTempFileURL({ fileList: [fileId] });
+      const url = links.fileList.find((f) => f.fileID === fileId && f.status === 0)?.tempFileURL;
+      if (!url) throw new Error('mediaCheckAsync: no link for the photo');
+      const r = await cloud.openapi.security.mediaCheckAsync({ mediaUrl: url, mediaType: 2, version: 2, openid: ctx.openid, scene: 2 });
+      const traceId = r.traceId ?? r.trace_id;
+      if (r.errCode || !traceId) throw new Error(`mediaCheckAsync failed (${r.errCode ?? 'no trace id'})`);
+      return traceId;
+    },
+    async discard(fileId) {
+      await cloud.deleteFile({ fileList: [fileId] });
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Cloud entry of `complaints`: CloudBase stores, msgSecCheck, AES keys from the environment. */
 import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
-import { wechatContentSecurity, wechatFileStore } from '../../adapters/platform/wechat';
+import { wechatContentSecurity, wechatFileStore, wechatMediaChecker } from '../../adapters/platform/wechat';
+import { createCloudbaseMediaCheckRepository } from '../../adapters/cloudbase/media-checks';
 import { cleanPhoto } from '../../core/shared/image';
 import { createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
 import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
@@ -17,6 +18,8 @@ export const main = cloudEntry('complaints', (cloud) => {
       stations: createCloudbaseStationRepository(db),
       content: wechatContentSecurity(cloud as never),
       files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id),
+      mediaChecker: wechatMediaChecker(cloud as never),
+      mediaChecks: createCloudbaseMediaCheckRepository(db),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
       ids: randomIds,
       clock: systemClock,

@@ -3,6 +3,7 @@
  * run the state machine, and write the change, its history and its notifications together.
  */
 import { screenText } from '../content/policy';
+import { requestPhotoChecks, visiblePhotos, type MediaChecker, type MediaCheckRepository } from '../media/check';
 import { authorize, listBindings, type Decision, type Permission, type Target } from '../authz/policy';
 import type { Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
@@ -48,6 +49,9 @@ export interface ComplaintDeps {
   stations: StationRepository;
   content: ContentSecurity;
   files: FileStore;
+  /** Asynchronous photo checks (core/media/check.ts). */
+  mediaChecker: MediaChecker;
+  mediaChecks: MediaCheckRepository;
   cipher: Cipher;
   ids: IdSource;
   clock: Clock;
@@ -257,7 +261,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     const outbox: OutboxMessage[] = result.notify.map((n) => ({ ...n, id: ids.id(), createdAt: now.toISOString(), sentAt: null, attempts: 0, lastError: null }));
     await complaints.apply({ next: result.next, expectedVersion: c.version, history: [result.history], outbox });
     const history = await complaints.history(id);
-    const urls = await files.viewUrls(result.next.photos);
+    const urls = await files.viewUrls(visiblePhotos(result.next));
     return kind === 'complainant' ? ownerView(result.next, history, actor.openid, urls) : caseView(actor, result.next, history, cal, now, { station: false }, urls);
   }
 
@@ -294,7 +298,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const at = now.toISOString();
       const cal = await calendar();
       const complaintId = ids.id();
-      const complaint = fileComplaint(
+      const filed = fileComplaint(
         {
           id: complaintId,
           trackingNo: trackingNumber(now, ids.code(6)),
@@ -311,6 +315,8 @@ export function createComplaintService(deps: ComplaintDeps) {
         },
         cal,
       );
+      // Every photo waits for its content check; until then only its owner sees it.
+      const complaint: Complaint = { ...filed, photosPending: [...photos] };
       const history: HistoryEntry = {
         complaintId,
         at,
@@ -322,7 +328,8 @@ export function createComplaintService(deps: ComplaintDeps) {
         note: held ? '已提交，内容审核后受理' : `请于 ${complaint.acceptDueOn} 前受理`,
         internal: false,
       };
-      const { complaint: stored } = await complaints.create({ complaint, history, outbox: [], requestKey });
+      const { complaint: stored, created } = await complaints.create({ complaint, history, outbox: [], requestKey });
+      if (created) await requestPhotoChecks(deps, stored);
       return ownerView(stored, await complaints.history(stored.id), actor.openid, await files.viewUrls(stored.photos));
     },
 
@@ -372,7 +379,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const c = await load(input.id);
       await permit(actor, 'complaint.readAsStation', targetOf(c), `complaint:${c.id}`);
       const cal = await calendar();
-      return caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true }, c.held ? [] : await files.viewUrls(c.photos));
+      return caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true }, c.held ? [] : await files.viewUrls(visiblePhotos(c)));
     },
 
     async queue(openid: string | null, input: In<typeof api.queueInput>) {
@@ -410,7 +417,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const actor = await actorOf(openid);
       const c = await load(input.id);
       await permit(actor, 'complaint.detail', targetOf(c), `complaint:${c.id}`);
-      return caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(c.photos));
+      return caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(visiblePhotos(c)));
     },
 
     accept: (openid: string | null, input: In<typeof api.acceptInput>) => act(openid, input.id, input.version, 'complaint.accept', () => ({ type: 'accept' })),
