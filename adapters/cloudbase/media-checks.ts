@@ -3,7 +3,7 @@
  * trace id, read by `_id` only (no index). Written with `doc(id).set` (whole record).
  */
 import type { MediaCheckRecord, MediaCheckRepository, MediaVerdict } from '../../core/media/check';
-import { getDocs, request, writeArg, type CloudbaseSdk, type PageableQuery } from './sdk';
+import { getDocs, request, writeArg, type PageableQuery, type StoreOptions } from './sdk';
 
 export const MEDIA_CHECK_COLLECTIONS = { checks: 'media_checks' } as const;
 
@@ -16,7 +16,7 @@ interface MediaDb {
 
 type Doc = Omit<MediaCheckRecord, 'traceId'>;
 
-export function createCloudbaseMediaCheckRepository(db: unknown, options: { prefix?: string; sdk?: CloudbaseSdk } = {}): MediaCheckRepository {
+export function createCloudbaseMediaCheckRepository(db: unknown, options: StoreOptions = {}): MediaCheckRepository {
   const x = db as MediaDb;
   const name = (options.prefix ?? '') + MEDIA_CHECK_COLLECTIONS.checks;
   const sdk = options.sdk ?? 'wx-server-sdk';
