@@ -77,7 +77,7 @@ function parseDays(spec: string): Parsed<number[]> {
   if (s === '工作日') return { value: [1, 2, 3, 4, 5] };
   const days = new Set<number>();
   for (const piece of s.split(/[、，,]/)) {
-    const range = /^(.+?)(?:至|到|-|~|—)(.+)$/.exec(piece);
+    const range = /^(.+?)(?:至|到|-|~|～|—)(.+)$/.exec(piece);
     if (range) {
       const a = WEEKDAY_ALIASES[range[1]];
       const b = WEEKDAY_ALIASES[range[2]];
@@ -107,7 +107,7 @@ function parseIntervals(text: string): Parsed<TimeInterval[]> {
   if (t === '休息' || t === '不营业') return { value: [] };
   const out: TimeInterval[] = [];
   for (const piece of t.split(/[,，、]/).map((p) => p.trim()).filter(Boolean)) {
-    const m = /^(.+?)\s*(?:-|~|—|至|到)\s*(.+)$/.exec(piece);
+    const m = /^(.+?)\s*(?:-|~|～|—|至|到)\s*(.+)$/.exec(piece);
     const open = m && parseTime(m[1]);
     const close = m && parseTime(m[2]);
     if (!open || !close) return { error: `“${piece}”不是时间段，应写成 08:30-12:00` };
