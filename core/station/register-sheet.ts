@@ -282,6 +282,17 @@ export function stationToRow(s: Station): Record<ColumnKey, string | number> {
   };
 }
 
+/** Stations as a sheet in our column order: what an export holds, without the file. */
+export function sheetOfStations(stations: Station[]): SheetData {
+  return {
+    headers: COLUMNS.map((c) => c.title),
+    rows: stations.map((s, i) => {
+      const row = stationToRow(s);
+      return { row: i + 2, cells: COLUMNS.map((c) => row[c.key]) };
+    }),
+  };
+}
+
 /** The region path from the province down to `code`, or null when a link is missing. */
 function regionPathOf(code: string, region: ImportContext['region']): RegionRef[] | null {
   const path: RegionRef[] = [];
