@@ -54,6 +54,20 @@ export interface StationRepository {
   /** Insert or replace whole records. */
   upsertMany(stations: Station[]): Promise<void>;
   count(): Promise<number>;
+  /** The register for officials and imports: every status, ordered by code, paged by the last code seen. */
+  list(q: RegisterQuery): Promise<Page<Station>>;
+}
+
+export interface RegisterQuery {
+  /** Stations whose region path contains this code. */
+  regionCode?: string;
+  /** Only these station codes (at most 500). */
+  codes?: string[];
+  level?: StationLevel;
+  status?: StationStatus;
+  /** Continue after this station code. */
+  afterCode?: string;
+  limit: number;
 }
 
 export interface RegionRepository {
