@@ -16,7 +16,14 @@ import { createRecruitmentService, retentionDaysFrom } from '../core/recruitment
 import { complaintRetentionDays, purgeExpiredComplaints } from '../core/complaint/scheduler';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../adapters/sqlite/db';
-import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
+import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type DocumentFiles, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
+import type { Region } from '../core/station/model';
+import { spreadsheets } from '../adapters/platform/spreadsheet';
+import { localDocumentFiles } from '../adapters/platform/local-documents';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRegisterHandler } from '../cloudfunctions/register/handler';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
 import type { Logger } from '../core/shared/router';
@@ -53,6 +60,8 @@ export interface LocalPlatform {
   signer: Signer;
   /** Station codes: a QR image locally. */
   codes: CodeImages;
+  /** Officials' spreadsheets in and out (the register). */
+  documents: DocumentFiles;
 }
 
 export function localPlatform(cipher: Cipher, files: FileStore, overrides: Partial<LocalPlatform> = {}): LocalPlatform {
@@ -66,14 +75,25 @@ export function localPlatform(cipher: Cipher, files: FileStore, overrides: Parti
     // Without a configured ring: a key for this process only (codes stop verifying on restart).
     signer: overrides.signer ?? hmacSigner([{ id: 'k1', key: randomBytes(32) }]),
     codes: qrCodeImages(),
+    // Without a folder: a temporary one for this process (server/app.ts passes the data folder's).
+    documents: overrides.documents ?? localDocumentFiles(mkdtempSync(join(tmpdir(), 'zdt-documents-')), randomBytes(32), overrides.clock ?? systemClock),
     ...overrides,
   };
 }
 
 export function createLocalFunctions(stores: LocalStores, platform: LocalPlatform, logger?: Logger) {
-  const { clock, content, cipher, ids, notifier, files, signer, codes } = platform;
+  const { clock, content, cipher, ids, notifier, files, signer, codes, documents } = platform;
+  const regionsFor = async (codes: string[]) => {
+    const found = new Map<string, Region>();
+    for (const code of codes) {
+      const r = await stores.regions.get(code);
+      if (r) found.set(code, r);
+    }
+    return found;
+  };
   const functions: Record<string, FunctionHandler> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, clock }, logger),
+    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, sheets: spreadsheets, documents, clock, ids }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, cipher, ids, clock }, logger),
     account: createAccountHandler({ ...stores, ids, clock }, logger),
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock }, logger),
