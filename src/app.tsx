@@ -18,7 +18,9 @@ function App({ children }: PropsWithChildren) {
   });
   // An address the app does not have: the 404 page (H5 and weapp), in place of a blank screen.
   usePageNotFound((res) => {
-    const from = res.path + (res.query && Object.keys(res.query).length ? `?${new URLSearchParams(res.query as Record<string, string>).toString()}` : '');
+    // `stamp` is the router's own page counter, not part of the address the villager opened.
+    const query = Object.entries((res.query ?? {}) as Record<string, string>).filter(([k]) => k !== 'stamp');
+    const from = res.path + (query.length ? `?${new URLSearchParams(query).toString()}` : '');
     Taro.redirectTo({ url: `${NOT_FOUND_PAGE}?from=${encodeURIComponent(from)}` }).catch(() => undefined);
   });
   // children is the page being rendered
