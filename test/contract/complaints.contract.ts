@@ -21,6 +21,7 @@ import {
   OWNERS,
   submitEntry,
 } from '../support/complaint-fixtures';
+import { errorOf, expectCode } from './expect';
 
 export interface ComplaintStoreHandle {
   complaints: ComplaintRepository;
@@ -106,19 +107,6 @@ const ids = (items: { id: string }[]) => items.map((c) => c.id);
 
 function q(partial: Partial<ComplaintQuery>): ComplaintQuery {
   return { order: 'newest', offset: 0, limit: 50, ...partial };
-}
-
-async function errorOf(p: Promise<unknown>): Promise<unknown> {
-  return p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-}
-
-async function expectCode(p: Promise<unknown>, code: string): Promise<void> {
-  const err = await errorOf(p);
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
 }
 
 async function seed(h: ComplaintStoreHandle, list: Complaint[]): Promise<void> {
