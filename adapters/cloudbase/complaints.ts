@@ -26,7 +26,7 @@
  */
 import type { Complaint, HistoryEntry, OutboxMessage } from '../../core/complaint/model';
 import { nextActionAt } from '../../core/complaint/scheduler';
-import type { ComplaintChange, ComplaintQuery, ComplaintRepository, ComplaintStats, OutboxRepository, Page } from '../../core/ports';
+import { TrackingNoTaken, type ComplaintChange, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository, type Page } from '../../core/ports';
 import { staleConflict } from '../../core/shared/errors';
 import {
   aggregateRows,
@@ -252,11 +252,15 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
           await txAdd(ctx, tx, names.requests, key, { complaintId: c.id, at: c.submittedAt });
           return { created: true, complaint: c };
         },
-        // A concurrent create with the same key may have won (write conflict or duplicate _id).
         {
           settled: async () => {
+            // A concurrent create with the same key may have won (write conflict or duplicate _id).
             const winner = await byRequestKey(key);
-            return winner ? { created: false, complaint: winner } : null;
+            if (winner) return { created: false, complaint: winner };
+            // The unique trackingNo index refused it: another complaint holds the number.
+            const holder = await getDocs<ComplaintDoc>(complaints().where({ trackingNo: c.trackingNo }).field({ _id: true }).limit(1));
+            if (holder.some((d) => d._id !== c.id)) throw new TrackingNoTaken();
+            return null;
           },
         },
       );

@@ -18,6 +18,7 @@ import type {
   RoleRepository,
   StationRepository,
 } from '../ports';
+import { TrackingNoTaken } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
 import { maskPhone } from '../shared/mask';
@@ -67,6 +68,24 @@ const ACTION_LABELS: Record<string, string> = {
   escalate: '督办',
   autoClose: '自动办结',
 };
+
+/** Tracking numbers drawn for one submit before giving up (32^6 ≈ 10^9 numbers a day). */
+const TRACKING_ATTEMPTS = 5;
+
+/**
+ * Create with a tracking number from `draw`; when the store says another complaint holds it
+ * (TrackingNoTaken), draw again. Six random characters a day can repeat.
+ */
+async function fileWithFreshTrackingNo<T>(create: (trackingNo: string) => Promise<T>, draw: () => string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create(draw());
+    } catch (err) {
+      if (err instanceof TrackingNoTaken && attempt < TRACKING_ATTEMPTS) continue;
+      throw err;
+    }
+  }
+}
 
 export function createComplaintService(deps: ComplaintDeps) {
   const { complaints, roles, audit, calendars, stations, content, files, cipher, ids, clock } = deps;
@@ -309,35 +328,37 @@ export function createComplaintService(deps: ComplaintDeps) {
       const at = now.toISOString();
       const cal = await calendar();
       const complaintId = ids.id();
-      const complaint = fileComplaint(
-        {
-          id: complaintId,
-          trackingNo: trackingNumber(now, ids.code(6)),
-          station,
-          category: input.category,
-          description: input.description,
-          photos,
-          complainantOpenid: actor.openid,
-          phoneCipher: input.phone ? cipher.encrypt(input.phone) : null,
-          phoneMasked: maskPhone(input.phone),
-          shareIdentity: input.shareIdentity ?? false,
-          held,
-          submittedAt: now,
-        },
-        cal,
-      );
-      const history: HistoryEntry = {
-        complaintId,
-        at,
-        actorRole: 'resident',
-        actorOpenid: actor.openid,
-        action: 'submit',
-        fromStatus: null,
-        toStatus: 'submitted',
-        note: held ? '已提交，内容审核后受理' : `请于 ${complaint.acceptDueOn} 前受理`,
-        internal: false,
-      };
-      const { complaint: stored } = await complaints.create({ complaint, history, outbox: [], requestKey });
+      const stored = await fileWithFreshTrackingNo(async (trackingNo) => {
+        const complaint = fileComplaint(
+          {
+            id: complaintId,
+            trackingNo,
+            station,
+            category: input.category,
+            description: input.description,
+            photos,
+            complainantOpenid: actor.openid,
+            phoneCipher: input.phone ? cipher.encrypt(input.phone) : null,
+            phoneMasked: maskPhone(input.phone),
+            shareIdentity: input.shareIdentity ?? false,
+            held,
+            submittedAt: now,
+          },
+          cal,
+        );
+        const history: HistoryEntry = {
+          complaintId,
+          at,
+          actorRole: 'resident',
+          actorOpenid: actor.openid,
+          action: 'submit',
+          fromStatus: null,
+          toStatus: 'submitted',
+          note: held ? '已提交，内容审核后受理' : `请于 ${complaint.acceptDueOn} 前受理`,
+          internal: false,
+        };
+        return (await complaints.create({ complaint, history, outbox: [], requestKey })).complaint;
+      }, () => trackingNumber(now, ids.code(6)));
       return ownerView(stored, await complaints.history(stored.id), actor.openid, await files.viewUrls(stored.photos));
     },
 

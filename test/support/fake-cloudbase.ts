@@ -56,6 +56,8 @@ export type SdkFlavour = 'wx-server-sdk' | 'node-sdk';
 export interface IndexDef {
   name: string;
   key: Record<string, 1 | -1 | '2dsphere'>;
+  /** No two documents may share the key (a write that would fails with E11000 duplicate key). */
+  unique?: boolean;
 }
 
 export interface FakeCloudbaseOptions {
@@ -101,7 +103,7 @@ const MONGO_EARTH_RADIUS_M = 6_378_100;
 export function declaredIndexes(prefix = ''): Record<string, IndexDef[]> {
   const out: Record<string, IndexDef[]> = {};
   for (const [name, defs] of Object.entries(indexConfig.collections)) {
-    out[prefix + name] = defs.map((d) => ({ name: d.name, key: d.key as IndexDef['key'] }));
+    out[prefix + name] = defs.map((d) => ({ name: d.name, key: d.key as IndexDef['key'], ...('unique' in d && d.unique ? { unique: true } : {}) }));
   }
   return out;
 }
@@ -744,9 +746,36 @@ export class FakeCloudbase {
     return c;
   }
 
+  /**
+   * MongoDB's unique indexes: a document whose key another document (committed, or written by
+   * `tx`) already holds fails with E11000 duplicate key, naming the index.
+   */
+  private checkUnique(name: string, id: string, doc: Doc | null, tx?: TxState): void {
+    const c = this.store(name);
+    const unique = c.indexes.filter((i) => i.unique);
+    if (!doc || !unique.length) return;
+    const holders = new Map(c.docs);
+    for (const w of tx?.writes.values() ?? []) {
+      if (w.name !== name) continue;
+      if (w.doc) holders.set(w.id, w.doc);
+      else holders.delete(w.id);
+    }
+    for (const idx of unique) {
+      const fields = Object.keys(idx.key);
+      const keyOf = (d: Doc) => JSON.stringify(fields.map((f) => getPath(d, f) ?? null));
+      const key = keyOf(doc);
+      for (const [otherId, other] of holders) {
+        if (otherId === id || keyOf(other) !== key) continue;
+        const shown = fields.map((f) => `${f}: ${JSON.stringify(getPath(doc, f) ?? null)}`).join(', ');
+        throw new SdkError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${name} index: ${idx.name} dup key: { ${shown} }`);
+      }
+    }
+  }
+
   /** Every write that reaches storage goes through here. */
   private write(name: string, id: string, doc: Doc | null): void {
     const c = this.store(name);
+    this.checkUnique(name, id, doc);
     this.seq++;
     if (doc) c.docs.set(id, doc);
     else c.docs.delete(id);
@@ -1075,6 +1104,8 @@ export class FakeCloudbase {
         if (this.version(w.name, w.id) > tx.startSeq) throw new SdkError(TRANSACTION_CONFLICT, TRANSACTION_CONFLICT_MESSAGE);
       }
       const writes = [...tx.writes.values()];
+      // All or nothing: a unique key another transaction committed meanwhile fails the commit.
+      for (const w of writes) this.checkUnique(w.name, w.id, w.doc);
       this.end(tx);
       for (const w of writes) this.write(w.name, w.id, w.doc);
       return {};
@@ -1113,6 +1144,7 @@ export class FakeCloudbase {
       if ((holder && holder !== tx) || this.version(name, id) > tx.startSeq) {
         throw new SdkError(TRANSACTION_CONFLICT, TRANSACTION_CONFLICT_MESSAGE);
       }
+      this.checkUnique(name, id, doc, tx);
       this.locks.set(k, tx);
       tx.writes.set(k, { name, id, doc });
     } catch (err) {
