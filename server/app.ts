@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../adapters/sqlite/db';
 import { localKeyRing } from '../adapters/platform/local';
 import { aesCipher, deriveKey, hmacSigner } from '../adapters/platform/crypto';
 import { localFileStore, type LocalFileStore } from '../adapters/platform/local-files';
+import { settableClock } from '../adapters/platform/clock';
 import { systemClock } from '../core/ports';
 import type { ComplaintFaults } from '../adapters/sqlite/complaints';
 import { bootstrapAdmins, parseAdminConfig } from '../core/account/service';
@@ -47,8 +48,11 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
   const db = openDatabase(opts.dbFile);
   const stores = createLocalStores(db, opts.faults);
   const ring = localKeyRing(opts.keyFile);
-  const files = localFileStore(opts.uploadsDir, deriveKey(ring, 'zdt-file-urls'), opts.platform?.clock ?? systemClock);
-  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring), ...opts.platform });
+  // Demo mode: one clock that /dev/clock can set, read by handlers, the scheduler and file URLs.
+  const devClock = opts.demo ? settableClock(opts.platform?.clock ?? systemClock) : null;
+  const clock = devClock ?? opts.platform?.clock ?? systemClock;
+  const files = localFileStore(opts.uploadsDir, deriveKey(ring, 'zdt-file-urls'), clock);
+  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring), ...opts.platform, clock });
   const seeded = opts.demo ? await seedIfEmpty(stores, platform.clock.now()) : { seeded: false, stations: await stores.stations.count() };
   const identities = opts.demo ? demoIdentities() : [];
   if (opts.demo) {
@@ -65,9 +69,7 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
     files,
     h5Dir: opts.h5Dir,
     log: opts.accessLog,
-    dev: opts.demo
-      ? { identities, runScheduler, outbox: async (openid) => stores.outbox.forRecipient(openid, 50) }
-      : undefined,
+    dev: devClock ? { identities, runScheduler, outbox: async (openid) => stores.outbox.forRecipient(openid, 50), clock: devClock } : undefined,
   });
   return {
     db,
