@@ -3,9 +3,7 @@
  * stations, so its station store carries the pinyin option (search tokens are made on write).
  * exceljs and pinyin-pro are installed by the cloud from the generated package.json, not bundled.
  */
-import { pinyinOf } from '../../adapters/pinyin';
 import { randomIds } from '../../adapters/platform/crypto';
-import { spreadsheets } from '../../adapters/platform/spreadsheet';
 import { wechatDocumentFiles } from '../../adapters/platform/wechat-documents';
 import { systemClock } from '../../core/ports';
 import type { Region } from '../../core/station/model';
@@ -13,6 +11,12 @@ import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { createRegisterHandler } from './handler';
 
 export const main = cloudEntry('register', (cloud) => {
+  // The cloud-installed libraries load with the handler, not with the module: `main` loads without
+  // them (npm run deploy:check requires every bundle outside the cloud).
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { pinyinOf } = require('../../adapters/pinyin') as typeof import('../../adapters/pinyin');
+  const { spreadsheets } = require('../../adapters/platform/spreadsheet') as typeof import('../../adapters/platform/spreadsheet');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const stores = cloudStores(cloud, { pinyin: pinyinOf });
   return createRegisterHandler(
     {
