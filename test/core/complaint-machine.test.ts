@@ -24,7 +24,7 @@ import {
   type Command,
   type CommandType,
 } from '../../core/complaint/machine';
-import { EVALUATIONS, FINAL_STATUSES, REFUSAL_CODES, type Complaint, type ComplaintStatus, type HistoryEntry, type OutboxMessage } from '../../core/complaint/model';
+import { ACTION_LABELS, EVALUATIONS, FINAL_STATUSES, REFUSAL_CODES, type Complaint, type ComplaintStatus, type HistoryEntry, type OutboxMessage } from '../../core/complaint/model';
 import { AppError } from '../../core/shared/errors';
 import { YUDU_OPERATOR } from '../../seed/demo';
 import { createComplaintHarness, type ComplaintHarness } from '../support/complaint-service';
@@ -136,6 +136,11 @@ describe('the transition table', () => {
       Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { from: [...v.from].sort(), by: [...v.by].sort() }]));
     expect(norm(TRANSITIONS)).toEqual(norm(spec));
     expect([ACCEPT_WORKDAYS, REPLY_WORKDAYS, MAX_EXTENSION_WORKDAYS, EVALUATION_DAYS, MAX_REOPENS, MAX_ESCALATION]).toEqual([3, 5, 10, 7, 1, 2]);
+  });
+
+  it('names every command in one label table (timelines show no raw action words)', () => {
+    expect(Object.keys(ACTION_LABELS).sort()).toEqual(['submit', ...Object.keys(TRANSITIONS)].sort());
+    expect(ACTION_LABELS.purge).toBe('清除个人信息');
   });
 
   it('final states accept nothing but notes and the retention purge', () => {
