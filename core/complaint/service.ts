@@ -2,6 +2,7 @@
  * Complaint use cases: authorise every action against the record's scope (denials audited),
  * run the state machine, and write the change, its history and its notifications together.
  */
+import { createAccess } from '../authz/access';
 import { authorize, listBindings, type Decision, type Permission, type Target } from '../authz/policy';
 import type { Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
@@ -25,8 +26,9 @@ import { toShanghai } from '../shared/time';
 import { LISTED_STATUSES } from '../station/vocabulary';
 import type { z } from '../shared/zod';
 import type * as api from './api';
-import { canApply, fileComplaint, isOverdue, trackingNumber, transition, TRANSITIONS, type ActorKind, type Command, type CommandType } from './machine';
+import { canApply, fileComplaint, isOverdue, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
 import {
+  ACTION_LABELS,
   CATEGORY_LABELS,
   ESCALATION_LABELS,
   EVALUATION_LABELS,
@@ -52,29 +54,11 @@ export interface ComplaintDeps {
   clock: Clock;
 }
 
-const ACTION_LABELS: Record<string, string> = {
-  submit: '提交投诉',
-  accept: '受理',
-  refuse: '不予受理',
-  assign: '转办',
-  reply: '答复',
-  extend: '延期',
-  withdraw: '撤回',
-  evaluate: '评价',
-  merge: '并单',
-  note: '内部备注',
-  release: '审核通过',
-  escalate: '督办',
-  autoClose: '自动办结',
-};
-
 export function createComplaintService(deps: ComplaintDeps) {
-  const { complaints, roles, audit, calendars, stations, content, files, cipher, ids, clock } = deps;
+  const { complaints, calendars, stations, content, files, cipher, ids, clock } = deps;
+  const access = createAccess(deps);
 
-  async function actorOf(openid: string | null): Promise<Actor> {
-    if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录微信后再试');
-    return { openid, bindings: await roles.activeFor(openid) };
-  }
+  const actorOf = (openid: string | null) => access.actorOf(openid);
 
   async function calendar(): Promise<WorkCalendar> {
     return new WorkCalendar(await calendars.adminYears());
@@ -87,7 +71,7 @@ export function createComplaintService(deps: ComplaintDeps) {
   }
 
   async function deny(actor: Actor | null, permission: Permission, resource: string, reason: string): Promise<never> {
-    await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor?.openid ?? null, action: permission, outcome: 'denied', resource, detail: reason });
+    await access.record({ actorOpenid: actor?.openid ?? null, action: permission, outcome: 'denied', resource, detail: reason });
     if (reason === 'unauthenticated') throw new AppError('UNAUTHENTICATED');
     throw new AppError('FORBIDDEN', reason === 'not-owner' ? '只能查看和操作自己的投诉' : '这件投诉不在您的处理范围内');
   }
@@ -114,7 +98,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       .map((h) => ({
         at: h.at,
         action: h.action,
-        label: ACTION_LABELS[h.action] ?? h.action,
+        label: ACTION_LABELS[h.action as keyof typeof ACTION_LABELS] ?? h.action,
         status: h.toStatus,
         note: h.note,
         ...(forOfficial ? { byRole: h.actorRole, internal: h.internal } : {}),
@@ -166,12 +150,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     for (const [cmd, perm] of perms) {
       const d = authorize(actor, perm, targetOf(c));
       if (!d.allowed) continue;
-      const kind: ActorKind = d.basis === 'assignee' ? 'assignee' : 'official';
-      if (!TRANSITIONS[cmd].by.includes(kind) || !TRANSITIONS[cmd].from.includes(c.status)) continue;
-      if (cmd === 'extend' && c.extension) continue;
-      if (cmd === 'release' && !c.held) continue;
-      if (cmd === 'accept' && c.held) continue;
-      out.push(cmd);
+      if (canApply(c, cmd, d.basis === 'assignee' ? 'assignee' : 'official')) out.push(cmd);
     }
     return out;
   }

@@ -3,6 +3,7 @@
  * rates a station they manage — 刷单 is banned, 第十条4), the 30-day replacement rule, content
  * checks and burst holding, the head's one reply, officials' review and trends.
  */
+import { createAccess } from '../authz/access';
 import { authorize, listBindings } from '../authz/policy';
 import { OFFICIAL_ROLES, scopeCovers, type Actor } from '../authz/roles';
 import type { AuditRepository, Clock, CodeImages, ContentSecurity, IdSource, RatingRepository, RoleRepository, Signer, StationRepository } from '../ports';
@@ -33,12 +34,10 @@ export interface RatingDeps {
 export const STATION_PAGE = 'pages/station/index';
 
 export function createRatingService(deps: RatingDeps) {
-  const { ratings, stations, roles, audit, content, signer, codes, ids, clock } = deps;
+  const { ratings, stations, roles, content, signer, codes, ids, clock } = deps;
+  const access = createAccess(deps);
 
-  async function actorOf(openid: string | null): Promise<Actor> {
-    if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录微信后再评价');
-    return { openid, bindings: await roles.activeFor(openid) };
-  }
+  const actorOf = (openid: string | null) => access.actorOf(openid, '请先登录微信后再评价');
 
   async function publicStation(id: string): Promise<Station> {
     const s = await stations.get(id);
@@ -84,7 +83,7 @@ export function createRatingService(deps: RatingDeps) {
   async function officialRegions(actor: Actor, permissionLabel: string): Promise<string[]> {
     const regions = actor.bindings.filter((b) => !b.revokedAt && OFFICIAL_ROLES.includes(b.role) && b.scope.kind === 'region').map((b) => (b.scope as { regionCode: string }).regionCode);
     if (!regions.length) {
-      await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: permissionLabel, outcome: 'denied', resource: 'ratings', detail: 'role' });
+      await access.record({ actorOpenid: actor.openid, action: permissionLabel, outcome: 'denied', resource: 'ratings', detail: 'role' });
       throw new AppError('FORBIDDEN', '只有主管部门可以审核评价');
     }
     return regions;
@@ -110,7 +109,7 @@ export function createRatingService(deps: RatingDeps) {
       const s = await publicStation(input.stationId);
       if (s.status === 'closed') throw new AppError('CONFLICT', '该站点已关停，不能评价', { stationId: '站点已关停' });
       if (manages(actor, s)) {
-        await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: 'rating.submit', outcome: 'denied', resource: `station:${s.id}`, detail: 'conflict-of-interest' });
+        await access.record({ actorOpenid: actor.openid, action: 'rating.submit', outcome: 'denied', resource: `station:${s.id}`, detail: 'conflict-of-interest' });
         throw new AppError('FORBIDDEN', '您负责管理或监管这个站点，不能给它评价（防止刷单）');
       }
       const now = clock.now();
@@ -196,7 +195,7 @@ export function createRatingService(deps: RatingDeps) {
       if (!r || r.status !== 'published') throw new AppError('NOT_FOUND', '没有找到这条评价');
       const heads = listBindings(actor, 'complaint.readAsStation').some((b) => b.scope.kind === 'station' && b.scope.stationId === r.stationId);
       if (!heads) {
-        await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: 'rating.reply', outcome: 'denied', resource: `rating:${r.id}`, detail: 'not-station-head' });
+        await access.record({ actorOpenid: actor.openid, action: 'rating.reply', outcome: 'denied', resource: `rating:${r.id}`, detail: 'not-station-head' });
         throw new AppError('FORBIDDEN', '只有本站负责人可以回复评价');
       }
       const verdict = await content.checkText(input.text, { openid: actor.openid, scene: 'rating' }).catch(() => 'review' as const);
@@ -219,12 +218,12 @@ export function createRatingService(deps: RatingDeps) {
       if (!r) throw new AppError('NOT_FOUND', '没有找到这条评价');
       const d = authorize(actor, 'complaint.review', { regionCodes: r.regionCodes, stationId: r.stationId });
       if (!d.allowed) {
-        await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: `rating.${status}`, outcome: 'denied', resource: `rating:${r.id}`, detail: d.reason });
+        await access.record({ actorOpenid: actor.openid, action: `rating.${status}`, outcome: 'denied', resource: `rating:${r.id}`, detail: d.reason });
         throw new AppError('FORBIDDEN', '这条评价不在您的管辖范围内');
       }
       if (r.status !== 'held') throw new AppError('CONFLICT', '这条评价已经处理过了');
       const updated = await ratings.setStatus(r.id, input.version, status, clock.now().toISOString());
-      await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: `rating.${status}`, outcome: 'done', resource: `rating:${r.id}`, detail: r.holdReasons.join(',') });
+      await access.record({ actorOpenid: actor.openid, action: `rating.${status}`, outcome: 'done', resource: `rating:${r.id}`, detail: r.holdReasons.join(',') });
       return view(updated, { official: true });
     },
 

@@ -5,6 +5,7 @@
  * Every decryption of personal data is audited; public answers carry name, gender, age,
  * village and post only.
  */
+import { createAccess } from '../authz/access';
 import { bootstrapAdmins } from '../account/service';
 import { authorize, listBindings, type Permission, type Target } from '../authz/policy';
 import { OFFICIAL_ROLES, type Actor } from '../authz/roles';
@@ -75,17 +76,15 @@ const GENDER_LABELS = { male: '男', female: '女' } as const;
 
 export function createRecruitmentService(deps: RecruitmentDeps) {
   const { recruitment, notices, stations, regions, roles, audit, calendars, content, cipher, ids, clock } = deps;
+  const access = createAccess(deps);
   const today = () => toShanghai(clock.now()).date;
 
-  async function actorOf(openid: string | null): Promise<Actor> {
-    if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录微信后再试');
-    return { openid, bindings: await roles.activeFor(openid) };
-  }
+  const actorOf = (openid: string | null) => access.actorOf(openid);
 
   async function permit(actor: Actor, permission: Permission, target: Target, resource: string): Promise<void> {
     const d = authorize(actor, permission, target);
     if (d.allowed) return;
-    await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: permission, outcome: 'denied', resource, detail: d.reason });
+    await access.record({ actorOpenid: actor.openid, action: permission, outcome: 'denied', resource, detail: d.reason });
     throw new AppError('FORBIDDEN', '这不在您的管辖范围内');
   }
 
@@ -202,7 +201,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
   async function closeNotice(n: Notice, outcome: Notice['outcome']): Promise<Notice> {
     const next: Notice = { ...n, status: 'closed', outcome, closedAt: clock.now().toISOString(), version: n.version + 1 };
     await notices.update(next, n.version);
-    await audit.append({ id: ids.id(), at: next.closedAt as string, actorOpenid: null, action: 'notice.close', outcome: 'done', resource: `notice:${n.id}`, detail: outcome ?? '' });
+    await access.record({ actorOpenid: null, action: 'notice.close', outcome: 'done', resource: `notice:${n.id}`, detail: outcome ?? '', at: next.closedAt as string });
     if (n.kind === 'appointment') await applyAppointmentOutcome(next);
     return next;
   }
@@ -387,7 +386,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       const bindings = listBindings(actor, 'recruitment.manage');
       const regionCodes = bindings.flatMap((b) => (b.scope.kind === 'region' ? [b.scope.regionCode] : []));
       if (!regionCodes.length) {
-        await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: 'recruitment.manage', outcome: 'denied', resource: 'posts', detail: 'role' });
+        await access.record({ actorOpenid: actor.openid, action: 'recruitment.manage', outcome: 'denied', resource: 'posts', detail: 'role' });
         throw new AppError('FORBIDDEN', '只有主管部门可以管理招募岗位');
       }
       const scope = `managed:${actor.openid}`;
@@ -429,7 +428,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       await permit(actor, 'recruitment.reveal', postTarget(p), `application:${a.id}`);
       const cipherText = input.field === 'idNumber' ? a.idCipher : a.phoneCipher;
       if (!cipherText) throw new AppError('NOT_FOUND', '该报名的个人信息已按规定清除');
-      await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: 'recruitment.reveal', outcome: 'done', resource: `application:${a.id}`, detail: `${input.field}: ${input.reason}` });
+      await access.record({ actorOpenid: actor.openid, action: 'recruitment.reveal', outcome: 'done', resource: `application:${a.id}`, detail: `${input.field}: ${input.reason}` });
       return { field: input.field, value: cipher.decrypt(cipherText) };
     },
 
@@ -608,7 +607,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       if (input.status !== 'investigating' && !input.response) throw new AppError('VALIDATION_ERROR', '请填写给异议人的答复', { response: '必填' });
       const at = clock.now().toISOString();
       await notices.updateObjection({ ...o, status: input.status, response: input.response ?? o.response, updatedAt: at, version: o.version + 1 }, o.version);
-      await audit.append({ id: ids.id(), at, actorOpenid: actor.openid, action: 'objection.resolve', outcome: 'done', resource: `objection:${o.id}`, detail: input.status });
+      await access.record({ actorOpenid: actor.openid, action: 'objection.resolve', outcome: 'done', resource: `objection:${o.id}`, detail: input.status, at });
       const current = await loadNotice(n.id);
       const all = await notices.listObjections(n.id);
       // An upheld objection stops the appointment at once; a suspended notice resumes when all are resolved.
