@@ -50,7 +50,7 @@ import { createHash } from 'node:crypto';
 import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, Page, RecruitmentRepository, StationRepository } from '../../core/ports';
 import type { Application, Post, ReviewScore, TrainingRecord } from '../../core/recruitment/model';
-import { AppError } from '../../core/shared/errors';
+import { AppError, staleVersion } from '../../core/shared/errors';
 import { errorText, fetchRange, getDocs, isErrorAnswer, isRace, request, txRequest, unavailable, type WithId } from './sdk';
 import { COLLECTIONS as STATION_COLLECTIONS, createCloudbaseStationRepository, type CbDatabase, type CloudbaseSdk } from './stations';
 
@@ -169,7 +169,6 @@ export interface ObjectionDoc {
 // ---------------------------------------------------------------------------------------------
 // SDK calls
 
-const conflict = (what: string) => new AppError('CONFLICT', `${what}刚被其他人修改，请刷新后再试`);
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 export const applicationRequestDocId = (requestKey: string) => `rk_${sha256(requestKey)}`;
@@ -328,7 +327,7 @@ export function createCloudbaseRecruitmentRepository(db: CbDatabase, options: Re
     },
 
     async updatePost(next, expected) {
-      if (!(await updateIfVersion(ctx, names.posts, next.id, expected, toPostDoc(next)))) throw conflict('岗位');
+      if (!(await updateIfVersion(ctx, names.posts, next.id, expected, toPostDoc(next)))) throw staleVersion('post');
     },
 
     async listPosts(q) {
@@ -384,7 +383,7 @@ export function createCloudbaseRecruitmentRepository(db: CbDatabase, options: Re
     getApplication,
 
     async updateApplication(next, expected) {
-      if (!(await updateIfVersion(ctx, names.applications, next.id, expected, toApplicationDoc(next)))) throw conflict('报名');
+      if (!(await updateIfVersion(ctx, names.applications, next.id, expected, toApplicationDoc(next)))) throw staleVersion('application');
     },
 
     async listApplications(q) {
@@ -446,7 +445,7 @@ export function createCloudbaseNoticeRepository(db: CbDatabase, options: Recruit
     },
 
     async update(next, expected) {
-      if (!(await updateIfVersion(ctx, names.notices, next.id, expected, toNoticeDoc(next)))) throw conflict('公示');
+      if (!(await updateIfVersion(ctx, names.notices, next.id, expected, toNoticeDoc(next)))) throw staleVersion('notice');
     },
 
     async list(q): Promise<Page<Notice>> {
@@ -475,7 +474,7 @@ export function createCloudbaseNoticeRepository(db: CbDatabase, options: Recruit
     },
 
     async updateObjection(next, expected) {
-      if (!(await updateIfVersion(ctx, names.objections, next.id, expected, toObjectionDoc(next)))) throw conflict('异议');
+      if (!(await updateIfVersion(ctx, names.objections, next.id, expected, toObjectionDoc(next)))) throw staleVersion('objection');
     },
 
     async listObjections(noticeId) {

@@ -2,11 +2,10 @@
 import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, RecruitmentRepository } from '../../core/ports';
 import type { Application, Post, TrainingRecord } from '../../core/recruitment/model';
-import { AppError } from '../../core/shared/errors';
+import { AppError, staleVersion } from '../../core/shared/errors';
 import { guarded, type Db } from './db';
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
-const conflict = (what: string) => new AppError('CONFLICT', `${what}刚被其他人修改，请刷新后再试`);
 
 export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository {
   const insertPost = db.prepare('INSERT INTO posts (id, status, created_at, version, doc) VALUES (?, ?, ?, ?, ?)');
@@ -59,7 +58,7 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
     }),
     updatePost: (next, expected) =>
       guarded(() => {
-        if (updatePost.run(next.status, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw conflict('岗位');
+        if (updatePost.run(next.status, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleVersion('post');
       }),
     listPosts: (q) =>
       guarded(() => {
@@ -83,7 +82,7 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
     }),
     updateApplication: (next, expected) =>
       guarded(() => {
-        if (updateApp.run(next.status, next.updatedAt, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw conflict('报名');
+        if (updateApp.run(next.status, next.updatedAt, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleVersion('application');
       }),
     listApplications: (q) =>
       guarded(() => {
@@ -145,7 +144,7 @@ export function createSqliteNoticeRepository(db: Db): NoticeRepository {
     }),
     update: (next, expected) =>
       guarded(() => {
-        if (update.run(next.status, next.endsOn, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw conflict('公示');
+        if (update.run(next.status, next.endsOn, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleVersion('notice');
       }),
     list: (q) =>
       guarded(() => {
@@ -170,7 +169,7 @@ export function createSqliteNoticeRepository(db: Db): NoticeRepository {
     }),
     updateObjection: (next, expected) =>
       guarded(() => {
-        if (updateObjection.run(next.version, JSON.stringify(next), next.id, expected).changes === 0) throw conflict('异议');
+        if (updateObjection.run(next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleVersion('objection');
       }),
     listObjections: (noticeId) => guarded(() => (listObjections.all(noticeId) as string[]).map((d) => JSON.parse(d) as Objection)),
   };

@@ -7,10 +7,8 @@ import type { NearbyQuery, Page, RegionRepository, SearchQuery, StationRepositor
 import { boundingBox, distanceMeters } from '../../core/shared/geo';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
-import type { StationLevel } from '../../core/station/vocabulary';
+import { LEVEL_RANK } from '../../core/station/vocabulary';
 import { guarded, type Db } from './db';
-
-const LEVEL_RANK: Record<StationLevel, number> = { county: 0, township: 1, village: 2 };
 
 function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(',');

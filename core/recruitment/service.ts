@@ -26,7 +26,7 @@ import type {
 } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { distanceMeters } from '../shared/geo';
-import { AppError } from '../shared/errors';
+import { AppError, staleVersion } from '../shared/errors';
 import { maskIdNumber, maskPhone } from '../shared/mask';
 import { toShanghai } from '../shared/time';
 import type { z } from '../shared/zod';
@@ -401,7 +401,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       const p = await loadPost(input.id);
       await permit(actor, 'recruitment.manage', postTarget(p), `post:${p.id}`);
       assertPostTransition(p, cmd);
-      if (p.version !== input.version) throw new AppError('CONFLICT', '岗位刚被其他人修改，请刷新后再试');
+      if (p.version !== input.version) throw staleVersion('post');
       const status = cmd === 'open' ? 'open' : cmd === 'close' ? 'reviewing' : 'cancelled';
       const next: Post = { ...p, status, updatedAt: clock.now().toISOString(), version: p.version + 1 };
       await recruitment.updatePost(next, p.version);
@@ -453,7 +453,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       const p = await loadPost(input.postId);
       await permit(actor, 'recruitment.manage', postTarget(p), `post:${p.id}`);
       assertPostTransition(p, 'select');
-      if (p.version !== input.version) throw new AppError('CONFLICT', '岗位刚被其他人修改，请刷新后再试');
+      if (p.version !== input.version) throw staleVersion('post');
       const chosen = await loadApplication(input.applicationId);
       // A reserve candidate may be chosen too: after an upheld objection the post is back in review (备用库).
       if (chosen.postId !== p.id || (chosen.status !== 'submitted' && chosen.status !== 'reserve') || !chosen.scores.length) throw new AppError('CONFLICT', '只能选择已评分、仍在评审中或备用库中的报名');
@@ -527,7 +527,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       const p = await loadPost(input.postId);
       await permit(actor, 'notice.manage', postTarget(p), `post:${p.id}`);
       assertPostTransition(p, 'startNotice');
-      if (p.version !== input.version) throw new AppError('CONFLICT', '岗位刚被其他人修改，请刷新后再试');
+      if (p.version !== input.version) throw staleVersion('post');
       if (!p.selectedApplicationId) throw new AppError('CONFLICT', '请先确定拟任用人选');
       if (input.startsOn < today()) throw new AppError('VALIDATION_ERROR', '公示开始日期不能早于今天', { startsOn: '早于今天' });
       const cal = await calendar();
@@ -603,7 +603,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       const n = await loadNotice(o.noticeId);
       await permit(actor, 'notice.manage', { regionCodes: n.regionCodes }, `objection:${o.id}`);
       if (o.status === 'upheld' || o.status === 'dismissed') throw new AppError('CONFLICT', '这条异议已经处理完毕');
-      if (o.version !== input.version) throw new AppError('CONFLICT', '异议刚被其他人处理，请刷新后再试');
+      if (o.version !== input.version) throw staleVersion('objection');
       if (input.status !== 'investigating' && !input.response) throw new AppError('VALIDATION_ERROR', '请填写给异议人的答复', { response: '必填' });
       const at = clock.now().toISOString();
       await notices.updateObjection({ ...o, status: input.status, response: input.response ?? o.response, updatedAt: at, version: o.version + 1 }, o.version);

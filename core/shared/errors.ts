@@ -66,3 +66,18 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
+
+/** What a CONFLICT for a record whose version moved on calls the record. */
+const STALE_SUBJECTS = {
+  complaint: '这件投诉刚被其他人处理过',
+  rating: '这条评价刚被其他人处理过',
+  post: '岗位刚被其他人修改',
+  application: '报名刚被其他人修改',
+  notice: '公示刚被其他人修改',
+  objection: '异议刚被其他人修改',
+} as const;
+
+/** The one CONFLICT answer for "someone changed this since you read it" (core checks and stores alike). */
+export function staleVersion(record: keyof typeof STALE_SUBJECTS): AppError {
+  return new AppError('CONFLICT', `${STALE_SUBJECTS[record]}，请刷新后再试`);
+}
