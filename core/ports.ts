@@ -51,6 +51,12 @@ export interface StationRepository {
   count(): Promise<number>;
 }
 
+/** The one station write an appointment makes (PRODUCT §5): the new head becomes its contact person. */
+export interface StationContactWriter {
+  /** Set the contact person's name (and updatedAt); nothing for a station that does not exist. */
+  setContactPerson(stationId: string, personName: string, at: string): Promise<void>;
+}
+
 export interface RegionRepository {
   /** Children of a region, or the top level (cities of the province) for null. Sorted by code. */
   children(parentCode: string | null): Promise<Region[]>;

@@ -18,8 +18,7 @@ import { createSqliteRatingRepository } from '../adapters/sqlite/ratings';
 import { createSqliteNoticeRepository, createSqliteRecruitmentRepository } from '../adapters/sqlite/recruitment';
 import { createRecruitmentHandler } from '../cloudfunctions/recruitment/handler';
 import { createNoticesHandler } from '../cloudfunctions/notices/handler';
-import { createRecruitmentService, retentionDaysFrom } from '../core/recruitment/service';
-import { complaintRetentionDays, purgeExpiredComplaints } from '../core/complaint/scheduler';
+import { jobSettings, scheduledJobs } from '../core/jobs';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../adapters/sqlite/db';
 import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
@@ -88,12 +87,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock }, logger),
     notices: createNoticesHandler({ ...stores, content, cipher, ids, clock }, logger),
   };
-  const recruitment = createRecruitmentService({ ...stores, content, cipher, ids, clock });
   // Not in `functions`: clients cannot call it; the server runs it on a timer and the dev route.
-  const scheduler = createSchedulerHandler({ ...stores, notifier, ids, clock }, logger, [
-    () => recruitment.closeEndedNotices(),
-    () => recruitment.purgeExpired(retentionDaysFrom(process.env.ZDT_RETENTION_DAYS)),
-    () => purgeExpiredComplaints({ ...stores, clock }, complaintRetentionDays(process.env.ZDT_COMPLAINT_RETENTION_DAYS)),
-  ]);
+  const scheduler = createSchedulerHandler({ ...stores, notifier, ids, clock }, logger, scheduledJobs({ ...stores, content, cipher, ids, clock }, jobSettings(process.env)));
   return { functions, scheduler };
 }

@@ -48,8 +48,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Notice, Objection } from '../../core/notice/model';
-import type { NoticeRepository, Page, RecruitmentRepository, StationRepository } from '../../core/ports';
-import type { Application, Post, ReviewScore, TrainingRecord } from '../../core/recruitment/model';
+import type { NoticeRepository, Page, RecruitmentRepository, StationContactWriter, StationRepository } from '../../core/ports';
+import { applicationPurge, type Application, type Post, type ReviewScore, type TrainingRecord } from '../../core/recruitment/model';
 import { AppError, staleVersion } from '../../core/shared/errors';
 import { errorText, fetchRange, getDocs, isErrorAnswer, isRace, request, txRequest, unavailable, type WithId } from './sdk';
 import { COLLECTIONS as STATION_COLLECTIONS, createCloudbaseStationRepository, type CbDatabase, type CloudbaseSdk } from './stations';
@@ -405,7 +405,7 @@ export function createCloudbaseRecruitmentRepository(db: CbDatabase, options: Re
       const res = await request(() =>
         ctx.coll(names.applications)
           .where({ status: _.in([...new Set(statuses)]), updatedAt: _.lt(before), purged: false })
-          .update(ctx.arg({ purged: true, application: { idCipher: null, phoneCipher: null, idMasked: '已清除', phoneMasked: '已清除', skills: '', productExperience: '', statement: '', purgedAt: at } })),
+          .update(ctx.arg({ purged: true, application: applicationPurge(at) })),
       );
       return ctx.updated(res);
     },
@@ -490,23 +490,19 @@ export function cloudbaseRecruitmentStores(db: CbDatabase, options: RecruitmentS
 }
 
 /**
- * The station repository as the recruitment service uses it in the cloud: reads as usual; a write
- * stores only the station's `contact` and `updatedAt` (what an appointment changes) with one
- * conditional update, and writes nothing for a station that does not exist. Every other field of
- * the record passed in is ignored, so full station writes (which need pinyin tokens) stay with
- * createCloudbaseStationRepository.
+ * Stations as appointments use them in the cloud: reads as usual, and the contact person written
+ * with one conditional update (nothing for a station that does not exist). Full station writes,
+ * which need pinyin tokens, stay with createCloudbaseStationRepository.
  */
-export function stationsForAppointments(db: CbDatabase, options: Pick<RecruitmentStoreOptions, 'prefix' | 'sdk'> = {}): StationRepository {
+export function stationsForAppointments(db: CbDatabase, options: Pick<RecruitmentStoreOptions, 'prefix' | 'sdk'> = {}): Pick<StationRepository, 'get'> & StationContactWriter {
   const ctx = context(db, options, false);
   const base = createCloudbaseStationRepository(db, { prefix: options.prefix, sdk: options.sdk });
   const name = (options.prefix ?? '') + STATION_COLLECTIONS.stations;
   return {
-    ...base,
-    async upsertMany(stations) {
-      for (const s of stations) {
-        // A nested object in update() sets only the fields it names.
-        await request(() => ctx.coll(name).where({ _id: s.id }).update(ctx.arg({ station: { contact: s.contact, updatedAt: s.updatedAt } })));
-      }
+    get: (id) => base.get(id),
+    async setContactPerson(stationId, personName, at) {
+      // A nested object in update() sets only the fields it names.
+      await request(() => ctx.coll(name).where({ _id: stationId }).update(ctx.arg({ station: { contact: { personName }, updatedAt: at } })));
     },
   };
 }

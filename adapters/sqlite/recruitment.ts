@@ -1,7 +1,7 @@
 /** SQLite repositories for recruitment posts, applications, training records, notices and objections. */
 import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, RecruitmentRepository } from '../../core/ports';
-import type { Application, Post, TrainingRecord } from '../../core/recruitment/model';
+import { applicationPurge, type Application, type Post, type TrainingRecord } from '../../core/recruitment/model';
 import { AppError, staleVersion } from '../../core/shared/errors';
 import { guarded, type Db } from './db';
 
@@ -42,8 +42,7 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
     for (const [id, doc] of rows) {
       const a = JSON.parse(doc) as Application;
       if (a.purgedAt) continue;
-      // Keep what the public result list and statistics need; drop everything that identifies a person.
-      const purged: Application = { ...a, idCipher: null, phoneCipher: null, idMasked: '已清除', phoneMasked: '已清除', skills: '', productExperience: '', statement: '', purgedAt: at };
+      const purged: Application = { ...a, ...applicationPurge(at) };
       db.prepare('UPDATE applications SET doc = ? WHERE id = ?').run(JSON.stringify(purged), id);
       n++;
     }

@@ -6,7 +6,7 @@
  */
 import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
 import { wechatContentSecurity } from '../../adapters/platform/wechat';
-import { createCloudbaseRegionRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
+import type { CbDatabase } from '../../adapters/cloudbase/stations';
 import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from '../../adapters/cloudbase/recruitment';
 import { systemClock } from '../../core/ports';
@@ -20,7 +20,6 @@ export const main = cloudEntry('notices', (cloud) => {
     {
       ...cloudbaseRecruitmentStores(db),
       stations: stationsForAppointments(db),
-      regions: createCloudbaseRegionRepository(db),
       roles,
       audit,
       calendars,

@@ -16,7 +16,7 @@ import { createRecruitmentHandler } from './handler';
 
 export const main = cloudEntry('recruitment', (cloud) => {
   const db = cloud.database() as unknown as CbDatabase;
-  const { roles, audit, calendars } = cloudbaseComplaintStores(db);
+  const { roles, audit } = cloudbaseComplaintStores(db);
   return createRecruitmentHandler(
     {
       ...cloudbaseRecruitmentStores(db),
@@ -24,7 +24,6 @@ export const main = cloudEntry('recruitment', (cloud) => {
       regions: createCloudbaseRegionRepository(db),
       roles,
       audit,
-      calendars,
       content: wechatContentSecurity(cloud as never),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
       ids: randomIds,

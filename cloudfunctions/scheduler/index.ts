@@ -6,11 +6,10 @@
  */
 import { randomIds } from '../../adapters/platform/crypto';
 import { wechatContentSecurity, wechatNotifier, type TemplateConfig } from '../../adapters/platform/wechat';
-import { createCloudbaseRegionRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
+import type { CbDatabase } from '../../adapters/cloudbase/stations';
 import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from '../../adapters/cloudbase/recruitment';
-import { createRecruitmentService, retentionDaysFrom } from '../../core/recruitment/service';
-import { complaintRetentionDays, purgeExpiredComplaints } from '../../core/complaint/scheduler';
+import { jobSettings, scheduledJobs } from '../../core/jobs';
 import { systemClock, type Cipher } from '../../core/ports';
 import { cloudEntry, jsonLogger } from '../_shared/cloud';
 import { CLOUD_RUN_BUDGET_MS, createSchedulerHandler } from './handler';
@@ -28,34 +27,27 @@ const noDecryption: Cipher = {
   },
 };
 
-/** Days after which personal data of unsuccessful applications is purged (ZDT_RETENTION_DAYS, default 180). */
-const retentionDays = () => retentionDaysFrom(process.env.ZDT_RETENTION_DAYS);
-
 export const main = cloudEntry('scheduler', (cloud) => {
   const db = cloud.database() as unknown as CbDatabase;
   const templates = JSON.parse(process.env.ZDT_SUBSCRIBE_TEMPLATES ?? '{}') as TemplateConfig;
   const stores = cloudbaseComplaintStores(db);
   // Closing a notice may appoint a station head, which writes the station's contact person.
-  const recruitment = createRecruitmentService({
-    ...stores,
-    ...cloudbaseRecruitmentStores(db),
-    stations: stationsForAppointments(db),
-    regions: createCloudbaseRegionRepository(db),
-    content: wechatContentSecurity(cloud as never),
-    cipher: noDecryption,
-    ids: randomIds,
-    clock: systemClock,
-  });
-  const days = retentionDays();
+  const jobs = scheduledJobs(
+    {
+      ...stores,
+      ...cloudbaseRecruitmentStores(db),
+      stations: stationsForAppointments(db),
+      content: wechatContentSecurity(cloud as never),
+      cipher: noDecryption,
+      ids: randomIds,
+      clock: systemClock,
+    },
+    jobSettings(process.env),
+  );
   const handle = createSchedulerHandler(
     { ...stores, notifier: wechatNotifier(cloud as never, templates), ids: randomIds, clock: systemClock },
     jsonLogger,
-    // As server/functions.ts: notices whose period ended, then the personal-data purge; both safe to run twice.
-    [
-      () => recruitment.closeEndedNotices(),
-      () => recruitment.purgeExpired(days),
-      () => purgeExpiredComplaints({ ...stores, clock: systemClock }, complaintRetentionDays(process.env.ZDT_COMPLAINT_RETENTION_DAYS)),
-    ],
+    jobs,
     { deadlineMs: CLOUD_RUN_BUDGET_MS },
   );
   return (event, caller) => handle(event, caller);

@@ -5,6 +5,7 @@
  */
 import type { AuditEntry, AuditRepository, Clock, IdSource, RoleRepository } from '../ports';
 import { AppError } from '../shared/errors';
+import { authorize, type Decision, type Permission, type Target } from './policy';
 import type { Actor } from './roles';
 
 export interface AccessDeps {
@@ -22,6 +23,9 @@ export type AuditRecord = Pick<AuditEntry, 'action' | 'outcome' | 'resource' | '
 
 export function createAccess(deps: AccessDeps) {
   const { roles, audit, ids, clock } = deps;
+  async function record(e: AuditRecord): Promise<void> {
+    await audit.append({ id: ids.id(), at: e.at ?? clock.now().toISOString(), actorOpenid: e.actorOpenid, action: e.action, outcome: e.outcome, resource: e.resource, detail: e.detail });
+  }
   return {
     /** The caller with their active bindings; UNAUTHENTICATED without an openid. */
     async actorOf(openid: string | null, message = '请先登录微信后再试'): Promise<Actor> {
@@ -29,10 +33,16 @@ export function createAccess(deps: AccessDeps) {
       return { openid, bindings: await roles.activeFor(openid) };
     },
 
-    /** Append one audit entry. */
-    async record(e: AuditRecord): Promise<void> {
-      await audit.append({ id: ids.id(), at: e.at ?? clock.now().toISOString(), actorOpenid: e.actorOpenid, action: e.action, outcome: e.outcome, resource: e.resource, detail: e.detail });
+    /** The decision when `actor` may; otherwise the denial is audited and FORBIDDEN answers `message`. */
+    async permit(actor: Actor, permission: Permission, target: Target, resource: string, message = '这不在您的管辖范围内'): Promise<Decision & { allowed: true }> {
+      const d = authorize(actor, permission, target);
+      if (d.allowed) return d;
+      await record({ actorOpenid: actor.openid, action: permission, outcome: 'denied', resource, detail: d.reason });
+      throw new AppError('FORBIDDEN', message);
     },
+
+    /** Append one audit entry. */
+    record,
   };
 }
 

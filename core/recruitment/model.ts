@@ -175,3 +175,14 @@ export function trainingGaps(records: TrainingRecord[], year: number): { preJobD
   if (thisYear < ANNUAL_MIN_TRAININGS) behind.push(`${year} 年培训 ${thisYear} 次，应不少于 ${ANNUAL_MIN_TRAININGS} 次`);
   return { preJobDays, thisYear, behind };
 }
+
+/** Applications whose personal data is purged after the retention period (not selected, gone). */
+export const PURGED_STATUSES: readonly ApplicationStatus[] = ['unsuccessful', 'withdrawn', 'stopped'];
+
+/**
+ * What the retention purge changes in an application: everything that identifies the person goes;
+ * what the public result list and statistics need (name, village, scores, status) stays.
+ */
+export function applicationPurge(at: string) {
+  return { idCipher: null, phoneCipher: null, idMasked: '已清除', phoneMasked: '已清除', skills: '', productExperience: '', statement: '', purgedAt: at } satisfies Partial<Application>;
+}
