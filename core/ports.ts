@@ -40,6 +40,11 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
+/** A page from `limit + 1` items read (what stores ask for to know whether more exist). */
+export function pageOf<T>(items: T[], limit: number): Page<T> {
+  return { items: items.slice(0, limit), hasMore: items.length > limit };
+}
+
 export interface StationRepository {
   /** Stations within radiusM, nearest first, with their distance in metres. */
   nearby(q: NearbyQuery): Promise<Page<{ station: Station; distanceM: number }>>;

@@ -9,6 +9,7 @@ import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../cor
 import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK } from '../../core/station/vocabulary';
 import { guarded, type Db } from './db';
+import { docOf, docsOf, pageOf } from './sql';
 
 function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(',');
@@ -123,14 +124,11 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
         sql += filterSql(q, params) + ' ORDER BY s.level_rank, s.code LIMIT ? OFFSET ?';
         params.push(q.limit + 1, q.offset);
         const docs = prepared(sql).pluck().all(...params) as string[];
-        return { items: docs.slice(0, q.limit).map((d) => JSON.parse(d) as Station), hasMore: docs.length > q.limit };
+        return pageOf(docsOf<Station>(docs), q.limit);
       }),
 
     get: (id: string) =>
-      guarded(() => {
-        const doc = getDoc.get(id) as string | undefined;
-        return doc ? (JSON.parse(doc) as Station) : null;
-      }),
+      guarded(() => docOf<Station>(getDoc.get(id))),
 
     upsertMany: (stations: Station[]) => guarded(() => write(stations)),
 

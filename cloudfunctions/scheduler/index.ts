@@ -6,12 +6,9 @@
  */
 import { randomIds } from '../../adapters/platform/crypto';
 import { wechatContentSecurity, wechatNotifier, type TemplateConfig } from '../../adapters/platform/wechat';
-import type { CbDatabase } from '../../adapters/cloudbase/stations';
-import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
-import { cloudbaseRecruitmentStores, stationsForAppointments } from '../../adapters/cloudbase/recruitment';
 import { jobSettings, scheduledJobs } from '../../core/jobs';
 import { systemClock, type Cipher } from '../../core/ports';
-import { cloudEntry, jsonLogger } from '../_shared/cloud';
+import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { CLOUD_RUN_BUDGET_MS, createSchedulerHandler } from './handler';
 
 /** The scheduler's jobs decrypt nothing: it needs no data keys, and fails loudly if that ever changes. */
@@ -28,20 +25,11 @@ const noDecryption: Cipher = {
 };
 
 export const main = cloudEntry('scheduler', (cloud) => {
-  const db = cloud.database() as unknown as CbDatabase;
   const templates = JSON.parse(process.env.ZDT_SUBSCRIBE_TEMPLATES ?? '{}') as TemplateConfig;
-  const stores = cloudbaseComplaintStores(db);
+  const stores = cloudStores(cloud);
   // Closing a notice may appoint a station head, which writes the station's contact person.
   const jobs = scheduledJobs(
-    {
-      ...stores,
-      ...cloudbaseRecruitmentStores(db),
-      stations: stationsForAppointments(db),
-      content: wechatContentSecurity(cloud as never),
-      cipher: noDecryption,
-      ids: randomIds,
-      clock: systemClock,
-    },
+    { ...stores, stations: stores.appointmentStations, content: wechatContentSecurity(cloud as never), cipher: noDecryption, ids: randomIds, clock: systemClock },
     jobSettings(process.env),
   );
   const handle = createSchedulerHandler(

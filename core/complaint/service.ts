@@ -20,7 +20,7 @@ import type {
   StationRepository,
 } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
-import { AppError, staleVersion } from '../shared/errors';
+import { AppError, staleConflict } from '../shared/errors';
 import { maskPhone } from '../shared/mask';
 import { toShanghai } from '../shared/time';
 import { LISTED_STATUSES } from '../station/vocabulary';
@@ -225,7 +225,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     const actor = await actorOf(openid);
     const c = await load(id);
     const d = await permit(actor, permission, targetOf(c), `complaint:${id}`);
-    if (version !== null && version !== c.version) throw staleVersion('complaint');
+    if (version !== null && version !== c.version) throw staleConflict('这件投诉');
     const kind: ActorKind = d.basis === 'owner' ? 'complainant' : d.basis === 'assignee' ? 'assignee' : 'official';
     const role = d.binding?.role ?? (kind === 'complainant' ? 'resident' : 'official');
     const cal = await calendar();

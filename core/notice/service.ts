@@ -24,7 +24,7 @@ import type * as api from '../recruitment/api';
 import { assertPostTransition } from '../recruitment/model';
 import { GENDER_LABELS, postTarget, recruitmentRecords } from '../recruitment/service';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
-import { AppError, staleVersion } from '../shared/errors';
+import { AppError, staleConflict } from '../shared/errors';
 import { maskPhone } from '../shared/mask';
 import { toShanghai } from '../shared/time';
 import type { z } from '../shared/zod';
@@ -128,7 +128,7 @@ export function createNoticeService(deps: NoticeDeps) {
       const p = await loadPost(input.postId);
       await permit(actor, 'notice.manage', postTarget(p), `post:${p.id}`);
       assertPostTransition(p, 'startNotice');
-      if (p.version !== input.version) throw staleVersion('post');
+      if (p.version !== input.version) throw staleConflict('岗位');
       if (!p.selectedApplicationId) throw new AppError('CONFLICT', '请先确定拟任用人选');
       if (input.startsOn < today()) throw new AppError('VALIDATION_ERROR', '公示开始日期不能早于今天', { startsOn: '早于今天' });
       const min = earliestEnd(input.startsOn, new WorkCalendar(await calendars.adminYears()));
@@ -203,7 +203,7 @@ export function createNoticeService(deps: NoticeDeps) {
       const n = await loadNotice(o.noticeId);
       await permit(actor, 'notice.manage', { regionCodes: n.regionCodes }, `objection:${o.id}`);
       if (o.status === 'upheld' || o.status === 'dismissed') throw new AppError('CONFLICT', '这条异议已经处理完毕');
-      if (o.version !== input.version) throw staleVersion('objection');
+      if (o.version !== input.version) throw staleConflict('异议');
       if (input.status !== 'investigating' && !input.response) throw new AppError('VALIDATION_ERROR', '请填写给异议人的答复', { response: '必填' });
       const at = clock.now().toISOString();
       await notices.updateObjection({ ...o, status: input.status, response: input.response ?? o.response, updatedAt: at, version: o.version + 1 }, o.version);

@@ -20,7 +20,7 @@ import type {
 } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { distanceMeters } from '../shared/geo';
-import { AppError, staleVersion } from '../shared/errors';
+import { AppError, staleConflict } from '../shared/errors';
 import { maskIdNumber, maskPhone } from '../shared/mask';
 import { toShanghai } from '../shared/time';
 import type { z } from '../shared/zod';
@@ -341,7 +341,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       const p = await loadPost(input.id);
       await permit(actor, 'recruitment.manage', postTarget(p), `post:${p.id}`);
       assertPostTransition(p, cmd);
-      if (p.version !== input.version) throw staleVersion('post');
+      if (p.version !== input.version) throw staleConflict('岗位');
       const status = cmd === 'open' ? 'open' : cmd === 'close' ? 'reviewing' : 'cancelled';
       const next: Post = { ...p, status, updatedAt: clock.now().toISOString(), version: p.version + 1 };
       await recruitment.updatePost(next, p.version);
@@ -393,7 +393,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       const p = await loadPost(input.postId);
       await permit(actor, 'recruitment.manage', postTarget(p), `post:${p.id}`);
       assertPostTransition(p, 'select');
-      if (p.version !== input.version) throw staleVersion('post');
+      if (p.version !== input.version) throw staleConflict('岗位');
       const chosen = await loadApplication(input.applicationId);
       // A reserve candidate may be chosen too: after an upheld objection the post is back in review (备用库).
       if (chosen.postId !== p.id || (chosen.status !== 'submitted' && chosen.status !== 'reserve') || !chosen.scores.length) throw new AppError('CONFLICT', '只能选择已评分、仍在评审中或备用库中的报名');

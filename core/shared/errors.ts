@@ -50,6 +50,15 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The one CONFLICT answer for a record that changed since the caller read it (a version check
+ * failed, or another writer won): `what` names the record the way the villager sees it
+ * ("这件投诉", "岗位"). Every store and service answers a stale write with this.
+ */
+export function staleConflict(what: string): AppError {
+  return new AppError('CONFLICT', `${what}刚被其他人修改，请刷新后再试`);
+}
+
 export function defaultMessage(code: ErrorCode): string {
   return DEFAULT_MESSAGES[code];
 }
@@ -66,18 +75,3 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
-
-/** What a CONFLICT for a record whose version moved on calls the record. */
-const STALE_SUBJECTS = {
-  complaint: '这件投诉刚被其他人处理过',
-  rating: '这条评价刚被其他人处理过',
-  post: '岗位刚被其他人修改',
-  application: '报名刚被其他人修改',
-  notice: '公示刚被其他人修改',
-  objection: '异议刚被其他人修改',
-} as const;
-
-/** The one CONFLICT answer for "someone changed this since you read it" (core checks and stores alike). */
-export function staleVersion(record: keyof typeof STALE_SUBJECTS): AppError {
-  return new AppError('CONFLICT', `${STALE_SUBJECTS[record]}，请刷新后再试`);
-}
