@@ -13,6 +13,7 @@ import type { z } from '../shared/zod';
 import type { Station } from '../station/model';
 import { LISTED_STATUSES } from '../station/vocabulary';
 import type * as api from './api';
+import { replyChange, reviewChange, submitInput } from './change';
 import { HOLD_LABELS, RATING_STATUS_LABELS, type HoldReason, type Rating } from './model';
 import { burstReasons, formatScene, NEW_ACCOUNT_HOURS, parseScene, SCENE_STATION_ID_MAX, summarize, VISIT_TOKEN_MS, WINDOW_MS } from './rules';
 
@@ -158,7 +159,8 @@ export function createRatingService(deps: RatingDeps) {
         reply: null,
         version: 1,
       };
-      const result = await ratings.submit({ rating, requestKey: `${actor.openid}:${requestId}`, windowStart: new Date(now.getTime() - WINDOW_MS).toISOString() });
+      const windowStart = new Date(now.getTime() - WINDOW_MS).toISOString();
+      const result = await ratings.submit(submitInput(rating, `${actor.openid}:${requestId}`, windowStart));
       return {
         rating: view(result.rating, { viewer: actor.openid }),
         replacedMessage: result.replaced ? '您 30 天内评价过这个站点，这次的评价已替换上次的评价' : null,
@@ -200,7 +202,8 @@ export function createRatingService(deps: RatingDeps) {
       }
       const verdict = await content.checkText(input.text, { openid: actor.openid, scene: 'rating' }).catch(() => 'review' as const);
       if (verdict !== 'pass') throw new AppError('CONTENT_REJECTED', '回复内容未通过检查，请修改后再提交', { text: '未通过内容检查' });
-      return view(await ratings.reply(r.id, input.text, clock.now().toISOString()), { viewer: actor.openid });
+      const at = clock.now().toISOString();
+      return view(await ratings.change(r.id, (current) => replyChange(current, input.text, at)), { viewer: actor.openid });
     },
 
     async held(openid: string | null, input: In<typeof api.heldInput>) {
@@ -222,7 +225,8 @@ export function createRatingService(deps: RatingDeps) {
         throw new AppError('FORBIDDEN', '这条评价不在您的管辖范围内');
       }
       if (r.status !== 'held') throw new AppError('CONFLICT', '这条评价已经处理过了');
-      const updated = await ratings.setStatus(r.id, input.version, status, clock.now().toISOString());
+      const at = clock.now().toISOString();
+      const updated = await ratings.change(r.id, (current) => reviewChange(current, input.version, status, at));
       await access.record({ actorOpenid: actor.openid, action: `rating.${status}`, outcome: 'done', resource: `rating:${r.id}`, detail: r.holdReasons.join(',') });
       return view(updated, { official: true });
     },
