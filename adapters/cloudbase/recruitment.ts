@@ -48,8 +48,8 @@
  */
 import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, Page, RecruitmentRepository, StationContactWriter, StationRepository } from '../../core/ports';
-import { applicationPurge, type Application, type Post, type ReviewScore, type TrainingRecord } from '../../core/recruitment/model';
-import { AppError, staleConflict } from '../../core/shared/errors';
+import { applicationPurge, duplicateApplication, type Application, type Post, type ReviewScore, type TrainingRecord } from '../../core/recruitment/model';
+import { staleConflict } from '../../core/shared/errors';
 import { byId, context, EVERYTHING, fetchRange, hashedId, pageOf, request, transact, txAdd, txGet, unavailable, type CbDb, type Ctx, type StoreOptions } from './sdk';
 import { COLLECTIONS as STATION_COLLECTIONS, createCloudbaseStationRepository } from './stations';
 
@@ -244,8 +244,8 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
             if (!doc) throw unavailable(new Error('application request key without its application'));
             return { application: fromApplicationDoc(doc), created: false };
           }
-          if (await txGet(ctx, tx, names.requests, idGuard)) throw new AppError('CONFLICT', '这个身份证号已经报名过这个岗位', { idNumber: '已报名' });
-          if (await txGet(ctx, tx, names.requests, applicantGuard)) throw new AppError('CONFLICT', '您已经报名过这个岗位', { postId: '已报名' });
+          if (await txGet(ctx, tx, names.requests, idGuard)) throw duplicateApplication('idNumber');
+          if (await txGet(ctx, tx, names.requests, applicantGuard)) throw duplicateApplication('applicant');
           await txAdd(ctx, tx, names.applications, a.id, toApplicationDoc(a));
           await txAdd(ctx, tx, names.requests, idGuard, { kind: 'id', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
           await txAdd(ctx, tx, names.requests, applicantGuard, { kind: 'applicant', applicationId: a.id, postId: a.postId } satisfies RequestDoc);

@@ -4,7 +4,7 @@
  * days, and real-name objections during it.
  */
 import type { WorkCalendar } from '../calendar/workdays';
-import type { Application, Post } from '../recruitment/model';
+import type { Application, Post, VersionedWrite } from '../recruitment/model';
 import { addDays, fromShanghai } from '../shared/time';
 
 export const MIN_NOTICE_WORKDAYS = 5;
@@ -81,11 +81,6 @@ export function outcomeOf(objections: Pick<Objection, 'status'>[]): NoticeOutcom
   return 'approved';
 }
 
-/** A record to write and the version it must still have (CONFLICT otherwise). */
-export interface VersionedWrite<T> {
-  next: T;
-  expectedVersion: number;
-}
 
 /** The notice closed at `at` with `outcome`. */
 export function closedNotice(n: Notice, outcome: NoticeOutcome | null, at: string): VersionedWrite<Notice> {

@@ -36,6 +36,7 @@ import {
   POST_STATUS_LABELS,
   PURGED_STATUSES,
   rank,
+  selectionChange,
   trainingGaps,
   type Application,
   type Post,
@@ -398,15 +399,11 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       // A reserve candidate may be chosen too: after an upheld objection the post is back in review (备用库).
       if (chosen.postId !== p.id || (chosen.status !== 'submitted' && chosen.status !== 'reserve') || !chosen.scores.length) throw new AppError('CONFLICT', '只能选择已评分、仍在评审中或备用库中的报名');
       const at = clock.now().toISOString();
-      const all = await recruitment.listApplications({ postId: p.id, statuses: ['submitted', 'reserve', 'selected'], offset: 0, limit: 500 });
-      for (const a of all.items) {
-        const total = applicationTotal(p.rubric, a.scores) ?? 0;
-        const status = a.id === chosen.id ? 'selected' : total >= p.qualifyingScore ? 'reserve' : 'unsuccessful';
-        if (status !== a.status) await recruitment.updateApplication({ ...a, status, updatedAt: at, version: a.version + 1 }, a.version);
-      }
-      const next: Post = { ...p, selectedApplicationId: chosen.id, updatedAt: at, version: p.version + 1 };
-      await recruitment.updatePost(next, p.version);
-      return publicPost(next);
+      const live = await recruitment.listApplications({ postId: p.id, statuses: ['submitted', 'reserve', 'selected'], offset: 0, limit: 500 });
+      const change = selectionChange(p, chosen.id, live.items, at);
+      for (const a of change.applications) await recruitment.updateApplication(a.next, a.expectedVersion);
+      await recruitment.updatePost(change.post.next, change.post.expectedVersion);
+      return publicPost(change.post.next);
     },
 
     async reserve(openid: string | null, input: In<typeof api.reserveInput>) {
