@@ -6,7 +6,9 @@ import { createSqliteComplaintRepository, createSqliteOutboxRepository, type Com
 import { sqliteAdminStores } from '../adapters/sqlite/admin';
 import { createSqliteRegionRepository, createSqliteStationRepository } from '../adapters/sqlite/stations';
 import { pinyinOf } from '../adapters/pinyin';
-import { localContentSecurity, qrCodeImages, recordingNotifier } from '../adapters/platform/local';
+import { localContentSecurity, localMediaChecker, qrCodeImages, recordingNotifier } from '../adapters/platform/local';
+import { createSqliteMediaCheckRepository } from '../adapters/sqlite/media-checks';
+import { createMediaCheckHandler } from '../cloudfunctions/mediacheck/handler';
 import { hmacSigner, randomIds } from '../adapters/platform/crypto';
 import { createSqliteRatingRepository } from '../adapters/sqlite/ratings';
 import { createSqliteNoticeRepository, createSqliteRecruitmentRepository } from '../adapters/sqlite/recruitment';
@@ -15,7 +17,14 @@ import { createNoticesHandler } from '../cloudfunctions/notices/handler';
 import { jobSettings, scheduledJobs } from '../core/jobs';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../adapters/sqlite/db';
-import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
+import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type DocumentFiles, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
+import type { Region } from '../core/station/model';
+import { spreadsheets } from '../adapters/platform/spreadsheet';
+import { localDocumentFiles } from '../adapters/platform/local-documents';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRegisterHandler } from '../cloudfunctions/register/handler';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
 import type { Logger } from '../core/shared/router';
@@ -37,6 +46,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     ratings: createSqliteRatingRepository(db),
     recruitment: createSqliteRecruitmentRepository(db),
     notices: createSqliteNoticeRepository(db),
+    mediaChecks: createSqliteMediaCheckRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -52,6 +62,10 @@ export interface LocalPlatform {
   signer: Signer;
   /** Station codes: a QR image locally. */
   codes: CodeImages;
+  /** Photo checks: pass after one scheduler run locally (adapters/platform/local.ts). */
+  mediaChecker: ReturnType<typeof localMediaChecker>;
+  /** Officials' spreadsheets in and out (the register). */
+  documents: DocumentFiles;
 }
 
 export function localPlatform(cipher: Cipher, files: FileStore, overrides: Partial<LocalPlatform> = {}): LocalPlatform {
@@ -65,21 +79,42 @@ export function localPlatform(cipher: Cipher, files: FileStore, overrides: Parti
     // Without a configured ring: a key for this process only (codes stop verifying on restart).
     signer: overrides.signer ?? hmacSigner([{ id: 'k1', key: randomBytes(32) }]),
     codes: qrCodeImages(),
+    mediaChecker: localMediaChecker(),
+    // Without a folder: a temporary one for this process (server/app.ts passes the data folder's).
+    documents: overrides.documents ?? localDocumentFiles(mkdtempSync(join(tmpdir(), 'zdt-documents-')), randomBytes(32), overrides.clock ?? systemClock),
     ...overrides,
   };
 }
 
 export function createLocalFunctions(stores: LocalStores, platform: LocalPlatform, logger?: Logger) {
-  const { clock, content, cipher, ids, notifier, files, signer, codes } = platform;
+  const { clock, content, cipher, ids, notifier, files, signer, codes, mediaChecker, documents } = platform;
+  const regionsFor = async (codes: string[]) => {
+    const found = new Map<string, Region>();
+    for (const code of codes) {
+      const r = await stores.regions.get(code);
+      if (r) found.set(code, r);
+    }
+    return found;
+  };
   const functions: Record<string, FunctionHandler> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, clock }, logger),
-    complaints: createComplaintsHandler({ ...stores, content, files, cipher, ids, clock }, logger),
+    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, sheets: spreadsheets, documents, clock, ids }, logger),
+    complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock }, logger),
     account: createAccountHandler({ ...stores, ids, clock }, logger),
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock }, logger),
     recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock }, logger),
     notices: createNoticesHandler({ ...stores, content, cipher, ids, clock }, logger),
   };
   // Not in `functions`: clients cannot call it; the server runs it on a timer and the dev route.
-  const scheduler = createSchedulerHandler({ ...stores, notifier, ids, clock }, logger, scheduledJobs({ ...stores, content, cipher, ids, clock }, jobSettings(process.env)));
+  // The message push of photo checks: WeChat's part is played by the local checker on each run.
+  const mediacheck = createMediaCheckHandler({ ...stores, mediaChecker, clock }, logger);
+  const scheduler = createSchedulerHandler({ ...stores, notifier, ids, clock }, logger, [
+    async () => {
+      let photosChecked = 0;
+      for (const event of mediaChecker.deliver()) if ((await mediacheck(event)).ok) photosChecked++;
+      return { photosChecked };
+    },
+    ...scheduledJobs({ ...stores, content, cipher, ids, clock }, jobSettings(process.env)),
+  ]);
   return { functions, scheduler };
 }

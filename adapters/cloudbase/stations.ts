@@ -13,7 +13,7 @@
  * `db` is passed in (the kit's CbDb, ./sdk.ts): this module never loads an SDK.
  */
 import { distanceMeters } from '../../core/shared/geo';
-import type { NearbyQuery, Page, RegionRepository, SearchQuery, StationFilter, StationRepository } from '../../core/ports';
+import type { NearbyQuery, Page, RegionRepository, RegisterQuery, SearchQuery, StationFilter, StationRepository } from '../../core/ports';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK, type StationLevel } from '../../core/station/vocabulary';
@@ -172,6 +172,20 @@ export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOpt
     },
 
     count: () => countOf(stations()),
+
+    async list(q: RegisterQuery): Promise<Page<Station>> {
+      if (q.codes && q.codes.length === 0) return { items: [], hasMore: false };
+      const where: Record<string, unknown> = {};
+      if (q.regionCode) where.regionCodes = q.regionCode;
+      if (q.level) where.level = q.level;
+      if (q.status) where.status = q.status;
+      // Codes and the cursor both constrain `code`: with a list, the cursor filters in JS.
+      if (q.codes) where.code = _.in([...q.codes]);
+      else if (q.afterCode !== undefined) where.code = _.gt(q.afterCode);
+      const docs = await fetchRange<StationDoc>(() => stations().where(where).orderBy('code', 'asc').field({ station: true }), 0, q.codes ? EVERYTHING : q.limit + 1);
+      const after = q.codes && q.afterCode !== undefined ? docs.filter((d) => d.station.code > (q.afterCode as string)) : docs;
+      return { items: after.slice(0, q.limit).map((d) => d.station), hasMore: after.length > q.limit };
+    },
   };
 }
 

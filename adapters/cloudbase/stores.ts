@@ -5,6 +5,7 @@
  */
 import { cloudbaseAdminStores } from './admin';
 import { cloudbaseComplaintStores } from './complaints';
+import { createCloudbaseMediaCheckRepository } from './media-checks';
 import { createCloudbaseRatingRepository } from './ratings';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
 import type { CbDb, StoreOptions } from './sdk';
@@ -21,6 +22,7 @@ export function cloudbaseStores(db: CbDb, options: StoreOptions = {}) {
     ...cloudbaseRecruitmentStores(db, options),
     /** The station store of functions that appoint heads: a write sets only the contact person. */
     appointmentStations: stationsForAppointments(db, options),
+    mediaChecks: createCloudbaseMediaCheckRepository(db, options),
   };
 }
 export type CloudbaseStores = ReturnType<typeof cloudbaseStores>;

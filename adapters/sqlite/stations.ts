@@ -3,7 +3,7 @@
  * nearest first. Search: FTS5 over one token per Chinese character (phrase = substring) and
  * pinyin tokens (prefix match); region through an indexed (code, rid) table.
  */
-import type { NearbyQuery, Page, RegionRepository, SearchQuery, StationContactWriter, StationRepository } from '../../core/ports';
+import type { NearbyQuery, Page, RegionRepository, RegisterQuery, SearchQuery, StationContactWriter, StationRepository } from '../../core/ports';
 import { boundingBox, distanceMeters } from '../../core/shared/geo';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
@@ -137,6 +137,37 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
       guarded(() => void setContact.run(personName, at, stationId)),
 
     count: () => guarded(() => countAll.get() as number),
+
+    list: (q: RegisterQuery) =>
+      guarded((): Page<Station> => {
+        const params: unknown[] = [];
+        let sql = 'SELECT s.doc FROM stations s WHERE 1 = 1';
+        if (q.regionCode) {
+          sql += ' AND s.rid IN (SELECT rid FROM station_regions WHERE code = ?)';
+          params.push(q.regionCode);
+        }
+        if (q.codes) {
+          if (q.codes.length === 0) return { items: [], hasMore: false };
+          sql += ` AND s.code IN (${placeholders(q.codes.length)})`;
+          params.push(...q.codes);
+        }
+        if (q.level) {
+          sql += ' AND s.level = ?';
+          params.push(q.level);
+        }
+        if (q.status) {
+          sql += ' AND s.status = ?';
+          params.push(q.status);
+        }
+        if (q.afterCode !== undefined) {
+          sql += ' AND s.code > ?';
+          params.push(q.afterCode);
+        }
+        sql += ' ORDER BY s.code LIMIT ?';
+        params.push(q.limit + 1);
+        const docs = prepared(sql).pluck().all(...params) as string[];
+        return { items: docs.slice(0, q.limit).map((d) => JSON.parse(d) as Station), hasMore: docs.length > q.limit };
+      }),
   };
 
   function loadDocs(rids: number[]): Map<number, Station> {

@@ -1,6 +1,6 @@
 /** Cloud entry of `ratings`: CloudBase stores, msgSecCheck, HMAC signing keys, mini-program codes. */
 import { hmacSigner, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
-import { wechatCodeImages, wechatContentSecurity } from '../../adapters/platform/wechat';
+import { codeEnvVersionFrom, wechatCodeImages, wechatContentSecurity } from '../../adapters/platform/wechat';
 import { systemClock } from '../../core/ports';
 import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
 import { createRatingsHandler } from './handler';
@@ -13,7 +13,7 @@ export const main = cloudEntry('ratings', (cloud) => {
       ...cloudStores(cloud),
       content: wechatContentSecurity(cloud as never),
       signer: hmacSigner(parseKeyRing(keys)),
-      codes: wechatCodeImages(cloud as never),
+      codes: wechatCodeImages(cloud as never, codeEnvVersionFrom(process.env.ZDT_CODE_ENV_VERSION)),
       ids: randomIds,
       clock: systemClock,
     },

@@ -5,8 +5,9 @@
  * and purges personal data of unsuccessful applications after ZDT_RETENTION_DAYS.
  */
 import { randomIds } from '../../adapters/platform/crypto';
-import { wechatContentSecurity, wechatNotifier, type TemplateConfig } from '../../adapters/platform/wechat';
+import { wechatContentSecurity, wechatNotifier } from '../../adapters/platform/wechat';
 import { jobSettings, scheduledJobs } from '../../core/jobs';
+import { miniprogramStateFrom, parseSubscribeTemplates } from '../../core/notify/subscribe';
 import { systemClock, type Cipher } from '../../core/ports';
 import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { CLOUD_RUN_BUDGET_MS, createSchedulerHandler } from './handler';
@@ -25,7 +26,7 @@ const noDecryption: Cipher = {
 };
 
 export const main = cloudEntry('scheduler', (cloud) => {
-  const templates = JSON.parse(process.env.ZDT_SUBSCRIBE_TEMPLATES ?? '{}') as TemplateConfig;
+  const templates = parseSubscribeTemplates(process.env.ZDT_SUBSCRIBE_TEMPLATES);
   const stores = cloudStores(cloud);
   // Closing a notice may appoint a station head, which writes the station's contact person.
   const jobs = scheduledJobs(
@@ -33,7 +34,7 @@ export const main = cloudEntry('scheduler', (cloud) => {
     jobSettings(process.env),
   );
   const handle = createSchedulerHandler(
-    { ...stores, notifier: wechatNotifier(cloud as never, templates), ids: randomIds, clock: systemClock },
+    { ...stores, notifier: wechatNotifier(cloud as never, templates, miniprogramStateFrom(process.env.ZDT_MINIPROGRAM_STATE)), ids: randomIds, clock: systemClock },
     jsonLogger,
     jobs,
     { deadlineMs: CLOUD_RUN_BUDGET_MS },

@@ -4,6 +4,7 @@
  * candidate and the appointment are in core/notice/service.ts. Every decryption of personal data
  * is audited; public answers carry name, gender, age, village and post only.
  */
+import { screenText } from '../content/policy';
 import { createAccess } from '../authz/access';
 import { listBindings, type Target } from '../authz/policy';
 import { OFFICIAL_ROLES, type Actor } from '../authz/roles';
@@ -211,8 +212,8 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       if (id.gender !== input.gender) throw new AppError('VALIDATION_ERROR', '性别与身份证号不一致', { gender: '与身份证号不一致' });
       const village = await regions.get(input.villageCode);
       if (!village || village.level !== 'village') throw new AppError('VALIDATION_ERROR', '请选择所在村', { villageCode: '没有这个村' });
-      const verdict = await content.checkText([input.skills, input.productExperience, input.statement].join('\n'), { openid: actor.openid, scene: 'profile' }).catch(() => 'pass' as const);
-      if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '填写的内容含有不当信息，请修改后再提交', { statement: '含有不当信息' });
+      // core/content/policy.ts: read only by officials; refused only when risky.
+      await screenText(content, 'application', [input.skills, input.productExperience, input.statement].join('\n'), actor.openid);
       const at = clock.now().toISOString();
       const app: Application = {
         id: ids.id(),
