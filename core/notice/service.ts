@@ -22,8 +22,7 @@ import type {
   StationRepository,
 } from '../ports';
 import type * as api from '../recruitment/api';
-import { assertPostTransition } from '../recruitment/model';
-import { GENDER_LABELS, postTarget, recruitmentRecords } from '../recruitment/service';
+import { GENDER_LABELS, recruitmentRecords } from '../recruitment/service';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError, staleConflict } from '../shared/errors';
 import { maskPhone } from '../shared/mask';
@@ -57,7 +56,7 @@ export function createNoticeService(deps: NoticeDeps) {
   const { notices, recruitment, stations, calendars, content, cipher, ids, clock } = deps;
   const access = createAccess(deps);
   const { actorOf, permit } = access;
-  const { loadPost, loadApplication } = recruitmentRecords(recruitment);
+  const { loadApplication, postToMove } = recruitmentRecords(recruitment, access);
   const today = () => toShanghai(clock.now()).date;
 
   async function loadNotice(id: string): Promise<Notice> {
@@ -126,10 +125,7 @@ export function createNoticeService(deps: NoticeDeps) {
 
     async publish(openid: string | null, input: In<typeof api.publishInput>) {
       const actor = await actorOf(openid);
-      const p = await loadPost(input.postId);
-      await permit(actor, 'notice.manage', postTarget(p), `post:${p.id}`);
-      assertPostTransition(p, 'startNotice');
-      if (p.version !== input.version) throw staleConflict('岗位');
+      const p = await postToMove(actor, 'notice.manage', input.postId, input.version, 'startNotice');
       if (!p.selectedApplicationId) throw new AppError('CONFLICT', '请先确定拟任用人选');
       if (input.startsOn < today()) throw new AppError('VALIDATION_ERROR', '公示开始日期不能早于今天', { startsOn: '早于今天' });
       const min = earliestEnd(input.startsOn, new WorkCalendar(await calendars.adminYears()));

@@ -6,7 +6,8 @@
  */
 import { screenText } from '../content/policy';
 import { createAccess } from '../authz/access';
-import { listBindings, type Target } from '../authz/policy';
+import type { Access } from '../authz/access';
+import { listBindings, type Permission, type Target } from '../authz/policy';
 import { OFFICIAL_ROLES, type Actor } from '../authz/roles';
 import type {
   AuditRepository,
@@ -41,6 +42,7 @@ import {
   trainingGaps,
   type Application,
   type Post,
+  type PostCommand,
 } from './model';
 
 type In<S extends z.ZodMiniType> = z.infer<S>;
@@ -80,11 +82,20 @@ export const GENDER_LABELS = { male: '男', female: '女' } as const;
 export const postTarget = (p: Post): Target => ({ regionCodes: p.regionCodes, stationId: p.stationId ?? undefined, operatorName: p.operatorName ?? undefined });
 
 /** Posts and applications by id, NOT_FOUND when missing. */
-export function recruitmentRecords(recruitment: Pick<RecruitmentRepository, 'getPost' | 'getApplication'>) {
+export function recruitmentRecords(recruitment: Pick<RecruitmentRepository, 'getPost' | 'getApplication'>, access: Pick<Access, 'permit'>) {
+  async function loadPost(id: string): Promise<Post> {
+    const p = await recruitment.getPost(id);
+    if (!p) throw new AppError('NOT_FOUND', '没有找到这个岗位', { id: '岗位不存在' });
+    return p;
+  }
   return {
-    async loadPost(id: string): Promise<Post> {
-      const p = await recruitment.getPost(id);
-      if (!p) throw new AppError('NOT_FOUND', '没有找到这个岗位', { id: '岗位不存在' });
+    loadPost,
+    /** The post an official moves on: in their scope (a denial audited), open to `cmd`, at the version they saw. */
+    async postToMove(actor: Actor, permission: Permission, id: string, version: number, cmd: PostCommand): Promise<Post> {
+      const p = await loadPost(id);
+      await access.permit(actor, permission, postTarget(p), `post:${p.id}`);
+      assertPostTransition(p, cmd);
+      if (p.version !== version) throw staleConflict('岗位');
       return p;
     },
     async loadApplication(id: string): Promise<Application> {
@@ -103,7 +114,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
   const actorOf = (openid: string | null) => access.actorOf(openid);
 
   const { permit } = access;
-  const { loadPost, loadApplication } = recruitmentRecords(recruitment);
+  const { loadPost, loadApplication, postToMove } = recruitmentRecords(recruitment, access);
 
   function publicPost(p: Post) {
     return {
@@ -339,11 +350,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     },
 
     async transitionPost(openid: string | null, input: In<typeof api.postActionInput>, cmd: 'open' | 'close' | 'cancel') {
-      const actor = await actorOf(openid);
-      const p = await loadPost(input.id);
-      await permit(actor, 'recruitment.manage', postTarget(p), `post:${p.id}`);
-      assertPostTransition(p, cmd);
-      if (p.version !== input.version) throw staleConflict('岗位');
+      const p = await postToMove(await actorOf(openid), 'recruitment.manage', input.id, input.version, cmd);
       const status = cmd === 'open' ? 'open' : cmd === 'close' ? 'reviewing' : 'cancelled';
       const next: Post = { ...p, status, updatedAt: clock.now().toISOString(), version: p.version + 1 };
       await recruitment.updatePost(next, p.version);
@@ -391,11 +398,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     },
 
     async select(openid: string | null, input: In<typeof api.selectInput>) {
-      const actor = await actorOf(openid);
-      const p = await loadPost(input.postId);
-      await permit(actor, 'recruitment.manage', postTarget(p), `post:${p.id}`);
-      assertPostTransition(p, 'select');
-      if (p.version !== input.version) throw staleConflict('岗位');
+      const p = await postToMove(await actorOf(openid), 'recruitment.manage', input.postId, input.version, 'select');
       const chosen = await loadApplication(input.applicationId);
       // A reserve candidate may be chosen too: after an upheld objection the post is back in review (备用库).
       if (chosen.postId !== p.id || (chosen.status !== 'submitted' && chosen.status !== 'reserve') || !chosen.scores.length) throw new AppError('CONFLICT', '只能选择已评分、仍在评审中或备用库中的报名');
