@@ -8,7 +8,8 @@ import type { ServiceCode, StationLevel, StationStatus } from './station/vocabul
 import type { RoleBinding } from './authz/roles';
 import type { YearDays } from './calendar/workdays';
 import type { Complaint, ComplaintCategory, ComplaintStatus, HistoryEntry, OutboxMessage } from './complaint/model';
-import type { PressureReport, Rating, RatingAggregate, RatingStatus } from './rating/model';
+import type { RatingChange } from './rating/change';
+import type { PressureReport, Rating, RatingAggregate } from './rating/model';
 import type { Application, ApplicationStatus, Post, PostStatus, TrainingRecord } from './recruitment/model';
 import type { Notice, NoticeStatus, Objection } from './notice/model';
 import { AppError } from './shared/errors';
@@ -70,6 +71,12 @@ export interface RegisterQuery {
   /** Continue after this station code. */
   afterCode?: string;
   limit: number;
+}
+
+/** The one station write an appointment makes (PRODUCT §5): the new head becomes its contact person. */
+export interface StationContactWriter {
+  /** Set the contact person's name (and updatedAt); nothing for a station that does not exist. */
+  setContactPerson(stationId: string, personName: string, at: string): Promise<void>;
 }
 
 export interface RegionRepository {
@@ -266,12 +273,18 @@ export interface IdSource {
 
 export interface RatingRepository {
   /**
-   * Store a rating atomically with the station aggregate. Inside one transaction: a repeated
-   * requestKey returns the first result; the rater's current rating on the station made after
-   * `windowStart` is marked replaced (and leaves the aggregate if it was published); the new one
-   * enters the aggregate when published.
+   * Store a new rating atomically with the station aggregate. Inside one transaction: a repeated
+   * requestKey returns the first result; otherwise the rater's current rating on the station is
+   * read, `plan` (core/rating/change.ts submitChange) decides, and its RatingChange is written: the
+   * replaced rating, the new one, the aggregate delta; the rater is first seen at the new rating's
+   * createdAt unless seen before.
    */
-  submit(input: { rating: Rating; requestKey: string; windowStart: string }): Promise<{ rating: Rating; replaced: Rating | null; created: boolean }>;
+  submit(input: { requestKey: string; stationId: string; raterOpenid: string; plan: (current: Rating | null) => RatingChange }): Promise<{ rating: Rating; replaced: Rating | null; created: boolean }>;
+  /**
+   * Change one rating atomically with the station aggregate: read it (null when missing), let
+   * `plan` decide (it throws NOT_FOUND or CONFLICT), write the RatingChange; answers the new rating.
+   */
+  change(id: string, plan: (current: Rating | null) => RatingChange): Promise<Rating>;
   get(id: string): Promise<Rating | null>;
   /** The rater's current (not replaced) rating on a station, newest first. */
   current(stationId: string, raterOpenid: string): Promise<Rating | null>;
@@ -286,10 +299,6 @@ export interface RatingRepository {
   countByNewAccounts(stationId: string, since: string, newerThan: string): Promise<number>;
   /** Record that an openid was seen (first time only); returns when it was first seen. */
   touchAccount(openid: string, at: string): Promise<string>;
-  /** held → published | rejected, adjusting the aggregate; CONFLICT when the version moved on. */
-  setStatus(id: string, expectedVersion: number, status: Extract<RatingStatus, 'published' | 'rejected'>, at: string): Promise<Rating>;
-  /** The station head's one public reply; CONFLICT when there already is one. */
-  reply(id: string, text: string, at: string): Promise<Rating>;
   addPressureReport(report: PressureReport): Promise<void>;
   listPressureReports(regionCodes: string[], offset: number, limit: number): Promise<Page<PressureReport>>;
   /** Per-station counts and published means for trend views: [since, now) vs the period before. */

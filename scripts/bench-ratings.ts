@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { submitInput } from '../core/rating/change';
 import type { Rating } from '../core/rating/model';
 import { WINDOW_MS } from '../core/rating/rules';
 import { encodeCursor } from '../core/shared/cursor';
@@ -85,7 +86,7 @@ export async function benchRatings() {
       reply: random() < 0.1 ? { text: '谢谢您的评价。', at: createdAt } : null,
       version: 1,
     };
-    await app.stores.ratings.submit({ rating: r, requestKey: `bench:${i}`, windowStart: new Date(Date.parse(createdAt) - WINDOW_MS).toISOString() });
+    await app.stores.ratings.submit(submitInput(r, `bench:${i}`, new Date(Date.parse(createdAt) - WINDOW_MS).toISOString()));
   }
   app.db.exec('COMMIT');
   const loadS = (Date.now() - t0) / 1000;

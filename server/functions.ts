@@ -14,8 +14,7 @@ import { createSqliteRatingRepository } from '../adapters/sqlite/ratings';
 import { createSqliteNoticeRepository, createSqliteRecruitmentRepository } from '../adapters/sqlite/recruitment';
 import { createRecruitmentHandler } from '../cloudfunctions/recruitment/handler';
 import { createNoticesHandler } from '../cloudfunctions/notices/handler';
-import { createRecruitmentService, retentionDaysFrom } from '../core/recruitment/service';
-import { complaintRetentionDays, purgeExpiredComplaints } from '../core/complaint/scheduler';
+import { jobSettings, scheduledJobs } from '../core/jobs';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../adapters/sqlite/db';
 import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type DocumentFiles, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
@@ -106,7 +105,6 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock }, logger),
     notices: createNoticesHandler({ ...stores, content, cipher, ids, clock }, logger),
   };
-  const recruitment = createRecruitmentService({ ...stores, content, cipher, ids, clock });
   // Not in `functions`: clients cannot call it; the server runs it on a timer and the dev route.
   // The message push of photo checks: WeChat's part is played by the local checker on each run.
   const mediacheck = createMediaCheckHandler({ ...stores, mediaChecker, clock }, logger);
@@ -116,9 +114,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
       for (const event of mediaChecker.deliver()) if ((await mediacheck(event)).ok) photosChecked++;
       return { photosChecked };
     },
-    () => recruitment.closeEndedNotices(),
-    () => recruitment.purgeExpired(retentionDaysFrom(process.env.ZDT_RETENTION_DAYS)),
-    () => purgeExpiredComplaints({ ...stores, clock }, complaintRetentionDays(process.env.ZDT_COMPLAINT_RETENTION_DAYS)),
+    ...scheduledJobs({ ...stores, content, cipher, ids, clock }, jobSettings(process.env)),
   ]);
   return { functions, scheduler };
 }

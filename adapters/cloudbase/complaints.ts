@@ -25,7 +25,8 @@
  * Any SDK failure becomes AppError('UNAVAILABLE'). `db` is passed in; this module never loads an SDK.
  */
 import type { Complaint, HistoryEntry, OutboxMessage } from '../../core/complaint/model';
-import { nextActionAt } from '../../core/complaint/scheduler';
+import { FINAL_STATUSES } from '../../core/complaint/model';
+import { complaintIndex, countFacet, emptyStats, keepStoreCounted, topStations, type ComplaintIndex } from '../../core/complaint/store';
 import { TrackingNoTaken, type ComplaintChange, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository, type Page } from '../../core/ports';
 import { staleConflict } from '../../core/shared/errors';
 import {
@@ -64,28 +65,16 @@ export const COMPLAINT_COLLECTIONS = {
 
 /** Sorts after every ISO instant: complaints without a deadline come last in the 'due' order. */
 const NO_DUE = '~';
-/** At most this many stations in ComplaintStats.byStation (as in SQLite). */
-const TOP_STATIONS = 20;
 
 // ---------------------------------------------------------------------------------------------
 // Stored shapes (besides `_id`)
 
-/** A complaint: the record plus the fields that queries filter, order and group on. */
-export interface ComplaintDoc {
+/** A complaint: the record plus the fields that queries filter, order and group on (core/complaint/store.ts). */
+export interface ComplaintDoc extends Omit<ComplaintIndex, 'nextActionAt'> {
   complaint: Complaint;
   version: number;
   /** Number of history entries: the next one is historySeq + 1. */
   historySeq: number;
-  trackingNo: string;
-  owner: string;
-  stationId: string;
-  stationName: string;
-  regionCodes: string[];
-  assignedOperator: string | null;
-  status: Complaint['status'];
-  category: Complaint['category'];
-  submittedAt: string;
-  dueAt: string | null;
   /** dueAt, or "~" when there is none: ascending order puts those last. */
   dueKey: string;
   /**
@@ -93,13 +82,6 @@ export interface ComplaintDoc {
    * dueKey except for a complaint already escalated for its current deadline. The scheduler's filter.
    */
   actionKey: string;
-  escalationLevel: number;
-  /** Stats facets: a reply was made; whether on time; the evaluation of a closed complaint. */
-  replied: boolean;
-  replyOnTime: boolean | null;
-  /** Personal data removed after retention; the purge job's filter. */
-  purged: boolean;
-  finalEvaluation: Complaint['evaluation'];
 }
 
 interface HistoryDoc {
@@ -121,28 +103,8 @@ export function historyDocId(complaintId: string, seq: number): string {
 }
 
 export function toComplaintDoc(c: Complaint, historySeq: number): ComplaintDoc {
-  return {
-    complaint: c,
-    version: c.version,
-    historySeq,
-    trackingNo: c.trackingNo,
-    owner: c.complainantOpenid,
-    stationId: c.stationId,
-    stationName: c.stationName,
-    regionCodes: [...new Set(c.regionCodes)],
-    assignedOperator: c.assignee?.kind === 'operator' ? c.assignee.operatorName : null,
-    status: c.status,
-    category: c.category,
-    submittedAt: c.submittedAt,
-    dueAt: c.dueAt,
-    dueKey: c.dueAt ?? NO_DUE,
-    actionKey: nextActionAt(c) ?? NO_DUE,
-    escalationLevel: c.escalationLevel,
-    replied: c.reply !== null || c.replyOnTime !== null,
-    replyOnTime: c.replyOnTime,
-    finalEvaluation: c.status === 'closed' ? c.evaluation : null,
-    purged: !!c.purgedAt,
-  };
+  const { nextActionAt, ...index } = complaintIndex(c);
+  return { complaint: c, version: c.version, historySeq, ...index, dueKey: c.dueAt ?? NO_DUE, actionKey: nextActionAt ?? NO_DUE };
 }
 
 function toMessage(d: WithId<OutboxDoc>): OutboxMessage {
@@ -273,7 +235,7 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
       const docs = await fetchRange<ComplaintDoc>(
         () =>
           complaints()
-            .where({ status: ctx._.in(['closed', 'refused', 'withdrawn', 'merged']), submittedAt: ctx._.lt(before), purged: ctx._.neq(true) })
+            .where({ status: ctx._.in([...FINAL_STATUSES]), submittedAt: ctx._.lt(before), purged: ctx._.neq(true) })
             .orderBy('submittedAt', 'asc')
             .orderBy('_id', 'asc'),
         0,
@@ -296,8 +258,7 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
           await txRequest(() => tx.rollback(staleConflict('这件投诉')));
           return;
         }
-        // Supporters counted since the caller read the complaint stay counted.
-        const next: Complaint = { ...c, supporters: doc.complaint.supporters };
+        const next = keepStoreCounted(c, doc.complaint);
         await txRequest(() => tx.collection(names.complaints).doc(c.id).set(ctx.arg(toComplaintDoc(next, doc.historySeq + change.history.length))));
         await writeHistoryAndOutbox(tx, c.id, doc.historySeq, change.history, change.outbox);
       });
@@ -320,7 +281,7 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
     },
 
     async stats(q): Promise<ComplaintStats> {
-      const stats: ComplaintStats = { total: 0, byStatus: {}, byCategory: {}, byStation: [], replied: 0, repliedOnTime: 0, evaluations: {} };
+      const stats = emptyStats();
       const cond = condition({ regionCodes: q.regionCodes, stationIds: q.stationIds, since: q.since });
       if (!cond) return stats;
       const match = cond.where as Record<string, unknown>; // no _.or: stats has no operator scope
@@ -339,15 +300,8 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
         stats.byStatus[r._id] = r.count;
       }
       for (const r of categories) stats.byCategory[r._id] = r.count;
-      for (const r of facets) {
-        if (r._id.replied) {
-          stats.replied += r.count;
-          if (r._id.onTime) stats.repliedOnTime += r.count;
-        }
-        const e = r._id.evaluation;
-        if (e) stats.evaluations[e] = (stats.evaluations[e] ?? 0) + r.count;
-      }
-      stats.byStation = stations.slice(0, TOP_STATIONS).map((r) => ({ stationId: r._id, stationName: r.stationName, count: r.count }));
+      for (const r of facets) countFacet(stats, { replied: !!r._id.replied, replyOnTime: r._id.onTime ?? null, finalEvaluation: r._id.evaluation ?? null }, r.count);
+      stats.byStation = topStations(stations.map((r) => ({ stationId: r._id, stationName: r.stationName, count: r.count })));
       return stats;
     },
 

@@ -12,6 +12,9 @@
  *   station the id of the person's newest rating there (`current`);
  * - rating_reports: `_id` = report id; "pressured to rate" reports.
  *
+ * Core decides every write (core/rating/change.ts); this store reads the current state inside a
+ * transaction, hands it to the plan and writes the RatingChange it answers.
+ *
  * Atomicity. CloudBase transactions allow only single-document operations by `_id`, so a submit
  * finds the rater's current rating through the account document instead of a query: inside one
  * `db.runTransaction` it reads the request key, the account (first seen + current pointer), the
@@ -25,8 +28,9 @@
  * AppError('UNAVAILABLE'). `db` is passed in; this module never loads an SDK.
  */
 import type { Page, RatingRepository } from '../../core/ports';
+import { movedAggregate, type RatingChange } from '../../core/rating/change';
 import type { PressureReport, Rating, RatingAggregate, Scores } from '../../core/rating/model';
-import { AppError, staleConflict } from '../../core/shared/errors';
+import { staleConflict } from '../../core/shared/errors';
 import {
   aggregateRows,
   anyOf,
@@ -160,19 +164,27 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
     return { rating, replaced: rating.replaces ? await getRating(rating.replaces) : null, created: false };
   }
 
-  /** Read the aggregate, apply the changes, write it back (inside a transaction). */
-  async function moveAggregate(tx: CbTransaction, stationId: string, moves: { r: Rating; sign: 1 | -1 }[], at: string): Promise<void> {
-    if (!moves.length) return;
-    const cur = await txGet<AggregateDoc>(ctx, tx, names.aggregates, stationId);
-    const next: AggregateDoc = cur
-      ? { count: cur.count, sums: { ...cur.sums }, visitVerified: cur.visitVerified, updatedAt: at }
-      : { count: 0, sums: { attitude: 0, pricing: 0, cleanliness: 0, efficiency: 0 }, visitVerified: 0, updatedAt: at };
-    for (const { r, sign } of moves) {
-      next.count += sign;
-      for (const d of Object.keys(next.sums) as (keyof Scores)[]) next.sums[d] += sign * r.scores[d];
-      if (r.visitVerified) next.visitVerified += sign;
+  /**
+   * Write a change inside a transaction: the replaced rating and a changed one (their versions
+   * checked against what the transaction read), a new one, the aggregate moved by the delta.
+   */
+  async function persist(tx: CbTransaction, change: RatingChange, read: { replacedDoc?: WithId<RatingDoc> | null; doc?: WithId<RatingDoc> | null; firstSeen?: string }): Promise<void> {
+    if (change.replaced) {
+      const cur = read.replacedDoc;
+      if (!cur || cur.rating.version !== change.replaced.expectedVersion) throw staleConflict('这条评价');
+      await txSet(ctx, tx, names.ratings, cur._id, toRatingDoc(change.replaced.next, cur.raterFirstSeen));
     }
-    await txSet(ctx, tx, names.aggregates, stationId, next);
+    const r = change.next;
+    if (change.expectedVersion === null) await txAdd(ctx, tx, names.ratings, r.id, toRatingDoc(r, read.firstSeen as string));
+    else {
+      if (!read.doc || read.doc.rating.version !== change.expectedVersion) throw staleConflict('这条评价');
+      await txSet(ctx, tx, names.ratings, r.id, toRatingDoc(r, read.doc.raterFirstSeen));
+    }
+    if (change.aggregate) {
+      const cur = await txGet<AggregateDoc>(ctx, tx, names.aggregates, r.stationId);
+      const { stationId: _id, ...next } = movedAggregate(r.stationId, cur, change.aggregate, change.at);
+      await txSet(ctx, tx, names.aggregates, r.stationId, next);
+    }
   }
 
   function ratingPage(docs: WithId<RatingDoc>[], limit: number): Page<Rating> {
@@ -185,9 +197,8 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
 
   return {
     async submit(input) {
-      const r = input.rating;
       const key = ratingRequestDocId(input.requestKey);
-      const accountId = ratingAccountDocId(r.raterOpenid);
+      const accountId = ratingAccountDocId(input.raterOpenid);
       return transact(
         ctx,
         async (tx) => {
@@ -199,28 +210,17 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
             return { rating: first.rating, replaced: was?.rating ?? null, created: false };
           }
           const account = await txGet<AccountDoc>(ctx, tx, names.accounts, accountId);
-          const firstSeen = account?.firstSeen ?? r.createdAt;
-          const currentId = pointer(account, r.stationId);
-          const moves: { r: Rating; sign: 1 | -1 }[] = [];
-          let replaced: Rating | null = null;
-          if (currentId) {
-            const cur = await txGet<RatingDoc>(ctx, tx, names.ratings, currentId);
-            const c = cur?.rating;
-            if (cur && c && (c.status === 'published' || c.status === 'held') && c.createdAt > input.windowStart) {
-              replaced = { ...c, status: 'replaced', version: c.version + 1 };
-              await txSet(ctx, tx, names.ratings, c.id, toRatingDoc(replaced, cur.raterFirstSeen));
-              if (c.status === 'published') moves.push({ r: c, sign: -1 });
-            }
-          }
-          const rating: Rating = { ...r, replaces: replaced?.id ?? null };
-          await txAdd(ctx, tx, names.ratings, rating.id, toRatingDoc(rating, firstSeen));
-          if (rating.status === 'published') moves.push({ r: rating, sign: 1 });
-          await moveAggregate(tx, rating.stationId, moves, rating.createdAt);
+          const currentId = pointer(account, input.stationId);
+          const currentDoc = currentId ? await txGet<RatingDoc>(ctx, tx, names.ratings, currentId) : null;
+          const change = input.plan(currentDoc?.rating ?? null);
+          const rating = change.next;
+          const firstSeen = account?.firstSeen ?? rating.createdAt;
+          await persist(tx, change, { replacedDoc: currentDoc, firstSeen });
           // The pointer write also serialises one person's concurrent submits (write conflict).
           if (account) await txUpdate(ctx, tx, names.accounts, accountId, { current: { [rating.stationId]: rating.id } });
           else await txAdd(ctx, tx, names.accounts, accountId, { firstSeen, current: { [rating.stationId]: rating.id } });
           await txAdd(ctx, tx, names.requests, key, { ratingId: rating.id, at: rating.createdAt });
-          return { rating, replaced, created: true };
+          return { rating, replaced: change.replaced?.next ?? null, created: true };
         },
         { settled: () => byRequestKey(key) },
       );
@@ -291,27 +291,12 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
       }
     },
 
-    async setStatus(id, expectedVersion, status, at) {
+    async change(id, plan) {
       return transact(ctx, async (tx) => {
         const doc = await txGet<RatingDoc>(ctx, tx, names.ratings, id);
-        if (!doc) throw new AppError('NOT_FOUND', '没有找到这条评价');
-        const cur = doc.rating;
-        if (cur.version !== expectedVersion || cur.status !== 'held') throw staleConflict('这条评价');
-        const next: Rating = { ...cur, status, version: cur.version + 1 };
-        await txSet(ctx, tx, names.ratings, id, toRatingDoc(next, doc.raterFirstSeen));
-        if (status === 'published') await moveAggregate(tx, next.stationId, [{ r: next, sign: 1 }], at);
-        return next;
-      });
-    },
-
-    async reply(id, text, at) {
-      return transact(ctx, async (tx) => {
-        const doc = await txGet<RatingDoc>(ctx, tx, names.ratings, id);
-        if (!doc) throw new AppError('NOT_FOUND', '没有找到这条评价');
-        if (doc.rating.reply) throw new AppError('CONFLICT', '这条评价已经回复过了，每条评价只能回复一次');
-        const next: Rating = { ...doc.rating, reply: { text, at }, version: doc.rating.version + 1 };
-        await txSet(ctx, tx, names.ratings, id, toRatingDoc(next, doc.raterFirstSeen));
-        return next;
+        const change = plan(doc?.rating ?? null);
+        await persist(tx, change, { doc });
+        return change.next;
       });
     },
 

@@ -47,9 +47,9 @@
  * loads an SDK.
  */
 import type { Notice, Objection } from '../../core/notice/model';
-import type { NoticeRepository, Page, RecruitmentRepository, StationRepository } from '../../core/ports';
-import type { Application, Post, ReviewScore, TrainingRecord } from '../../core/recruitment/model';
-import { AppError, staleConflict } from '../../core/shared/errors';
+import type { NoticeRepository, Page, RecruitmentRepository, StationContactWriter, StationRepository } from '../../core/ports';
+import { applicationPurge, duplicateApplication, type Application, type Post, type ReviewScore, type TrainingRecord } from '../../core/recruitment/model';
+import { staleConflict } from '../../core/shared/errors';
 import { anyOf, byId, context, EVERYTHING, fetchRange, filtered, hashedId, insertDoc, pageOf, request, transact, txAdd, txGet, unavailable, updateIfVersion, whereIn, type CbDb, type StoreOptions } from './sdk';
 import { COLLECTIONS as STATION_COLLECTIONS, createCloudbaseStationRepository } from './stations';
 
@@ -224,8 +224,8 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
             if (!doc) throw unavailable(new Error('application request key without its application'));
             return { application: fromApplicationDoc(doc), created: false };
           }
-          if (await txGet(ctx, tx, names.requests, idGuard)) throw new AppError('CONFLICT', '这个身份证号已经报名过这个岗位', { idNumber: '已报名' });
-          if (await txGet(ctx, tx, names.requests, applicantGuard)) throw new AppError('CONFLICT', '您已经报名过这个岗位', { postId: '已报名' });
+          if (await txGet(ctx, tx, names.requests, idGuard)) throw duplicateApplication('idNumber');
+          if (await txGet(ctx, tx, names.requests, applicantGuard)) throw duplicateApplication('applicant');
           await txAdd(ctx, tx, names.applications, a.id, toApplicationDoc(a));
           await txAdd(ctx, tx, names.requests, idGuard, { kind: 'id', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
           await txAdd(ctx, tx, names.requests, applicantGuard, { kind: 'applicant', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
@@ -258,7 +258,7 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
       const res = await request(() =>
         ctx.coll(names.applications)
           .where({ status: anyOf(ctx, statuses), updatedAt: _.lt(before), purged: false })
-          .update(ctx.arg({ purged: true, application: { idCipher: null, phoneCipher: null, idMasked: '已清除', phoneMasked: '已清除', skills: '', productExperience: '', statement: '', purgedAt: at } })),
+          .update(ctx.arg({ purged: true, application: applicationPurge(at) })),
       );
       return ctx.updated(res);
     },
@@ -335,23 +335,19 @@ export function cloudbaseRecruitmentStores(db: CbDb, options: StoreOptions = {})
 }
 
 /**
- * The station repository as the recruitment service uses it in the cloud: reads as usual; a write
- * stores only the station's `contact` and `updatedAt` (what an appointment changes) with one
- * conditional update, and writes nothing for a station that does not exist. Every other field of
- * the record passed in is ignored, so full station writes (which need pinyin tokens) stay with
- * createCloudbaseStationRepository.
+ * Stations as appointments use them in the cloud: reads as usual, and the contact person written
+ * with one conditional update (nothing for a station that does not exist). Full station writes,
+ * which need pinyin tokens, stay with createCloudbaseStationRepository.
  */
-export function stationsForAppointments(db: CbDb, options: StoreOptions = {}): StationRepository {
+export function stationsForAppointments(db: CbDb, options: StoreOptions = {}): Pick<StationRepository, 'get'> & StationContactWriter {
   const ctx = context(db, STATION_COLLECTIONS, options);
   const base = createCloudbaseStationRepository(db, options);
   const name = ctx.names.stations;
   return {
-    ...base,
-    async upsertMany(stations) {
-      for (const s of stations) {
-        // A nested object in update() sets only the fields it names.
-        await request(() => ctx.coll(name).where({ _id: s.id }).update(ctx.arg({ station: { contact: s.contact, updatedAt: s.updatedAt } })));
-      }
+    get: (id) => base.get(id),
+    async setContactPerson(stationId, personName, at) {
+      // A nested object in update() sets only the fields it names.
+      await request(() => ctx.coll(name).where({ _id: stationId }).update(ctx.arg({ station: { contact: { personName }, updatedAt: at } })));
     },
   };
 }

@@ -16,7 +16,7 @@ import { distanceMeters } from '../../core/shared/geo';
 import type { NearbyQuery, Page, RegionRepository, RegisterQuery, SearchQuery, StationFilter, StationRepository } from '../../core/ports';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
-import type { StationLevel } from '../../core/station/vocabulary';
+import { LEVEL_RANK, type StationLevel } from '../../core/station/vocabulary';
 import { byId, context, countOf, EVERYTHING, fetchRange, getDocs, pageOf, setDoc, type CbDb, type StoreOptions } from './sdk';
 
 export interface CloudbaseOptions extends StoreOptions {
@@ -32,7 +32,6 @@ export const COLLECTIONS = { stations: 'stations', regions: 'regions' } as const
 /** Top level of the region tree: the province of Jiangxi. */
 const PROVINCE_CODE = '36';
 
-const LEVEL_RANK: Record<StationLevel, number> = { county: 0, township: 1, village: 2 };
 
 /**
  * geoNear measures on MongoDB's sphere (radius 6,378,100 m), ours on 6,371,008.8 m, so the same

@@ -4,7 +4,8 @@
  * A complaint change, its history and its outbox messages share one transaction.
  */
 import type { Complaint, HistoryEntry, OutboxMessage } from '../../core/complaint/model';
-import { nextActionAt } from '../../core/complaint/scheduler';
+import { FINAL_STATUSES } from '../../core/complaint/model';
+import { complaintIndex, countFacet, emptyStats, statsFacet, STORE_COUNTED, topStations } from '../../core/complaint/store';
 import { staleConflict } from '../../core/shared/errors';
 import { TrackingNoTaken, type ComplaintChange, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository } from '../../core/ports';
 import { guarded, type Db } from './db';
@@ -21,9 +22,9 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
      VALUES (@id, @trackingNo, @stationId, @owner, @status, @category, @version, @dueAt, @nextActionAt, @submittedAt, @escalationLevel, @assignedOperator, @doc)`,
   );
   const updateComplaint = db.prepare(
-    // Supporters counted since the caller read the complaint stay counted (the stored count wins).
+    // The fields the store counts itself keep their stored value (core/complaint/store.ts).
     `UPDATE complaints SET status = @status, version = @version, due_at = @dueAt, next_action_at = @nextActionAt, escalation_level = @escalationLevel, assigned_operator = @assignedOperator,
-       doc = json_set(@doc, '$.supporters', json_extract(doc, '$.supporters'))
+       doc = json_set(@doc, ${STORE_COUNTED.map((f) => `'$.${f}', json_extract(doc, '$.${f}')`).join(', ')})
      WHERE id = @id AND version = @expectedVersion`,
   );
   const insertRegion = db.prepare('INSERT INTO complaint_regions (code, due_at, complaint_id) VALUES (?, ?, ?)');
@@ -41,21 +42,24 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
   const insertSupporter = db.prepare('INSERT OR IGNORE INTO complaint_supporters (complaint_id, openid, at) VALUES (?, ?, ?)');
   const bumpSupporters = db.prepare("UPDATE complaints SET doc = json_set(doc, '$.supporters', json_extract(doc, '$.supporters') + 1) WHERE id = ?");
 
-  const row = (c: Complaint) => ({
-    id: c.id,
-    trackingNo: c.trackingNo,
-    stationId: c.stationId,
-    owner: c.complainantOpenid,
-    status: c.status,
-    category: c.category,
-    version: c.version,
-    dueAt: c.dueAt,
-    nextActionAt: nextActionAt(c),
-    submittedAt: c.submittedAt,
-    escalationLevel: c.escalationLevel,
-    assignedOperator: c.assignee?.kind === 'operator' ? c.assignee.operatorName : null,
-    doc: JSON.stringify(c),
-  });
+  const row = (c: Complaint) => {
+    const x = complaintIndex(c);
+    return {
+      id: c.id,
+      trackingNo: x.trackingNo,
+      stationId: x.stationId,
+      owner: x.owner,
+      status: x.status,
+      category: x.category,
+      version: c.version,
+      dueAt: x.dueAt,
+      nextActionAt: x.nextActionAt,
+      submittedAt: x.submittedAt,
+      escalationLevel: x.escalationLevel,
+      assignedOperator: x.assignedOperator,
+      doc: JSON.stringify(c),
+    };
+  };
 
   const writeHistoryAndOutbox = (complaintId: string, history: HistoryEntry[], outbox: OutboxMessage[]) => {
     faults.afterComplaintRow?.();
@@ -169,8 +173,8 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
         const sql =
           "SELECT c.status, c.category, c.station_id, json_extract(c.doc, '$.stationName'), json_extract(c.doc, '$.replyOnTime'), json_extract(c.doc, '$.evaluation'), json_extract(c.doc, '$.reply') IS NOT NULL" +
           ` FROM complaints c${where({ regionCodes: q.regionCodes, stationIds: q.stationIds, since: q.since }, params)}`;
-        const rows = db.prepare(sql).raw().all(...params) as [Complaint['status'], Complaint['category'], string, string, number | null, string | null, number][];
-        const stats: ComplaintStats = { total: 0, byStatus: {}, byCategory: {}, byStation: [], replied: 0, repliedOnTime: 0, evaluations: {} };
+        const rows = db.prepare(sql).raw().all(...params) as [Complaint['status'], Complaint['category'], string, string, number | null, Complaint['evaluation'], number][];
+        const stats = emptyStats();
         const stationsSeen = new Map<string, { stationId: string; stationName: string; count: number }>();
         for (const [status, category, stationId, stationName, onTime, evaluation, hasReply] of rows) {
           stats.total++;
@@ -179,17 +183,9 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
           const s = stationsSeen.get(stationId) ?? { stationId, stationName, count: 0 };
           s.count++;
           stationsSeen.set(stationId, s);
-          if (hasReply || onTime !== null) {
-            stats.replied++;
-            if (onTime) stats.repliedOnTime++;
-          }
-          if (status === 'closed' && evaluation) {
-            const k = evaluation as keyof ComplaintStats['evaluations'];
-            stats.evaluations[k] = (stats.evaluations[k] ?? 0) + 1;
-          }
+          countFacet(stats, statsFacet({ status, hasReply: !!hasReply, replyOnTime: onTime === null ? null : !!onTime, evaluation }), 1);
         }
-        // Most complaints first; ties in station id order, so the top 20 is deterministic.
-        stats.byStation = [...stationsSeen.values()].sort((a, b) => b.count - a.count || (a.stationId < b.stationId ? -1 : a.stationId > b.stationId ? 1 : 0)).slice(0, 20);
+        stats.byStation = topStations(stationsSeen.values());
         return stats;
       }),
     addSupporter: (id, openid, at) => guarded(() => support(id, openid, at)),
@@ -198,10 +194,10 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
         (
           db
             .prepare(
-              "SELECT doc FROM complaints WHERE status IN ('closed', 'refused', 'withdrawn', 'merged') AND submitted_at < ? AND json_extract(doc, '$.purgedAt') IS NULL ORDER BY submitted_at, id LIMIT ?",
+              `SELECT doc FROM complaints WHERE status IN (${marks(FINAL_STATUSES.length)}) AND submitted_at < ? AND json_extract(doc, '$.purgedAt') IS NULL ORDER BY submitted_at, id LIMIT ?`,
             )
             .pluck()
-            .all(before, limit) as string[]
+            .all(...FINAL_STATUSES, before, limit) as string[]
         ).map((d) => JSON.parse(d) as Complaint),
       ),
   };

@@ -2,16 +2,16 @@
  * SQLite repository for ratings (PRODUCT §4): the ratings, the per-station published aggregate,
  * idempotency keys, first-seen accounts and "pressured to rate" reports.
  *
- * A submit is one transaction: the request key, the replacement of the rater's current rating
- * inside the 30-day window, the new rating and the aggregate change together, so concurrent
- * submits by one person leave exactly one current rating and count once. better-sqlite3 runs a
- * transaction synchronously, so two submits never interleave inside it.
+ * Core decides every write (core/rating/change.ts: the 30-day replacement, aggregate deltas, the
+ * one reply); this store reads the current state inside a transaction, hands it to the plan and
+ * writes the RatingChange it answers. A submit is one transaction: the request key, the replaced
+ * rating, the new one and the aggregate together, so concurrent submits by one person leave
+ * exactly one current rating and count once. better-sqlite3 runs a transaction synchronously, so
+ * two submits never interleave inside it.
  *
  * "Current" is the rater's newest rating on the station (insertion order breaks ties of the same
- * instant): only the newest can be replaced, so it is never itself in the `replaced` state. A
- * rating replaces it when it is published or held and newer than `windowStart`; a rejected one
- * stays rejected. Each rating row carries when its rater was first seen (denormalised at submit,
- * so the CloudBase adapter can answer `countByNewAccounts` without a join).
+ * instant). Each rating row carries when its rater was first seen (denormalised at submit, so the
+ * CloudBase adapter can answer `countByNewAccounts` without a join).
  *
  * Counting rules (the contract suite pins them for both adapters):
  * - countBetween: published and held ratings — rejected ones are fakes, replaced ones are the same
@@ -23,9 +23,10 @@
  *   stations with one of the three counts above zero; the top 100 by recent, then previous count,
  *   then station id.
  */
-import type { PressureReport, Rating, RatingAggregate, Scores } from '../../core/rating/model';
+import type { RatingChange } from '../../core/rating/change';
+import type { PressureReport, Rating, RatingAggregate } from '../../core/rating/model';
 import type { RatingRepository } from '../../core/ports';
-import { AppError, staleConflict } from '../../core/shared/errors';
+import { staleConflict } from '../../core/shared/errors';
 import { guarded, type Db } from './db';
 import { marks, pageOf as page } from './sql';
 
@@ -84,19 +85,14 @@ export function createSqliteRatingRepository(db: Db): RatingRepository {
 
   const inRegions = (n: number) => `EXISTS (SELECT 1 FROM json_each(doc, '$.regionCodes') WHERE value IN (${marks(n)}))`;
 
-  /** Add (sign 1) or remove (sign -1) a published rating from its station's aggregate. */
-  function moveAggregate(r: Rating, sign: 1 | -1, at: string): void {
-    const s: Scores = r.scores;
-    addAggregate.run({
-      stationId: r.stationId,
-      count: sign,
-      attitude: sign * s.attitude,
-      pricing: sign * s.pricing,
-      cleanliness: sign * s.cleanliness,
-      efficiency: sign * s.efficiency,
-      visitVerified: r.visitVerified ? sign : 0,
-      at,
-    });
+  /** Write a change's ratings and aggregate delta; CONFLICT when a rating's version moved on. */
+  function persist(change: RatingChange, firstSeenAt?: string): void {
+    if (change.replaced && !update(change.replaced.next, change.replaced.expectedVersion)) throw staleConflict('这条评价');
+    const r = change.next;
+    if (change.expectedVersion === null) insertRating.run({ ...r, firstSeen: firstSeenAt, doc: JSON.stringify(r) });
+    else if (!update(r, change.expectedVersion)) throw staleConflict('这条评价');
+    const d = change.aggregate;
+    if (d) addAggregate.run({ stationId: r.stationId, count: d.count, ...d.sums, visitVerified: d.visitVerified, at: change.at });
   }
 
   function getRating(id: string): Rating | null {
@@ -109,50 +105,26 @@ export function createSqliteRatingRepository(db: Db): RatingRepository {
     return updateRating.run({ id: next.id, status: next.status, version: next.version, doc: JSON.stringify(next), expectedVersion }).changes > 0;
   }
 
-  const submit = db.transaction((input: { rating: Rating; requestKey: string; windowStart: string }) => {
+  const submit = db.transaction((input: Parameters<RatingRepository['submit']>[0]) => {
     const existingId = findRequest.get(input.requestKey) as string | undefined;
     if (existingId) {
       const first = getRating(existingId);
       if (!first) throw new Error('rating request key without its rating');
       return { rating: first, replaced: first.replaces ? getRating(first.replaces) : null, created: false };
     }
-    const r = input.rating;
-    insertAccount.run(r.raterOpenid, r.createdAt);
-    const seen = firstSeen.get(r.raterOpenid) as string;
-    let replaced: Rating | null = null;
-    const currentDoc = newest.get(r.stationId, r.raterOpenid) as string | undefined;
-    if (currentDoc) {
-      const current = parse(currentDoc);
-      if ((current.status === 'published' || current.status === 'held') && current.createdAt > input.windowStart) {
-        replaced = { ...current, status: 'replaced', version: current.version + 1 };
-        if (!update(replaced, current.version)) throw new Error('rating changed inside its transaction');
-        if (current.status === 'published') moveAggregate(current, -1, r.createdAt);
-      }
-    }
-    const rating: Rating = { ...r, replaces: replaced?.id ?? null };
-    insertRating.run({ ...rating, firstSeen: seen, doc: JSON.stringify(rating) });
-    if (rating.status === 'published') moveAggregate(rating, 1, rating.createdAt);
+    const currentDoc = newest.get(input.stationId, input.raterOpenid) as string | undefined;
+    const change = input.plan(currentDoc ? parse(currentDoc) : null);
+    const rating = change.next;
+    insertAccount.run(rating.raterOpenid, rating.createdAt);
+    persist(change, firstSeen.get(rating.raterOpenid) as string);
     insertRequest.run(input.requestKey, rating.id);
-    return { rating, replaced, created: true };
+    return { rating, replaced: change.replaced?.next ?? null, created: true };
   });
 
-  const setStatus = db.transaction((id: string, expectedVersion: number, status: 'published' | 'rejected', at: string) => {
-    const current = getRating(id);
-    if (!current) throw new AppError('NOT_FOUND', '没有找到这条评价');
-    if (current.version !== expectedVersion || current.status !== 'held') throw staleConflict('这条评价');
-    const next: Rating = { ...current, status, version: current.version + 1 };
-    if (!update(next, expectedVersion)) throw staleConflict('这条评价');
-    if (status === 'published') moveAggregate(next, 1, at);
-    return next;
-  });
-
-  const reply = db.transaction((id: string, text: string, at: string) => {
-    const current = getRating(id);
-    if (!current) throw new AppError('NOT_FOUND', '没有找到这条评价');
-    if (current.reply) throw new AppError('CONFLICT', '这条评价已经回复过了，每条评价只能回复一次');
-    const next: Rating = { ...current, reply: { text, at }, version: current.version + 1 };
-    if (!update(next, current.version)) throw staleConflict('这条评价');
-    return next;
+  const change = db.transaction((id: string, plan: (current: Rating | null) => RatingChange) => {
+    const c = plan(getRating(id));
+    persist(c);
+    return c.next;
   });
 
   return {
@@ -183,8 +155,7 @@ export function createSqliteRatingRepository(db: Db): RatingRepository {
         insertAccount.run(openid, at);
         return firstSeen.get(openid) as string;
       }),
-    setStatus: (id, expectedVersion, status, at) => guarded(() => setStatus(id, expectedVersion, status, at)),
-    reply: (id, text, at) => guarded(() => reply(id, text, at)),
+    change: (id, plan) => guarded(() => change(id, plan)),
     addPressureReport: (report) => guarded(() => void insertReport.run(report.id, report.stationId, report.createdAt, JSON.stringify(report))),
     listPressureReports: (regionCodes, offset, limit) =>
       guarded(() => {

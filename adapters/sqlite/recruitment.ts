@@ -1,8 +1,8 @@
 /** SQLite repositories for recruitment posts, applications, training records, notices and objections. */
 import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, RecruitmentRepository } from '../../core/ports';
-import type { Application, Post, TrainingRecord } from '../../core/recruitment/model';
-import { AppError, staleConflict } from '../../core/shared/errors';
+import { applicationPurge, duplicateApplication, type Application, type Post, type TrainingRecord } from '../../core/recruitment/model';
+import { staleConflict } from '../../core/shared/errors';
 import { guarded, type Db } from './db';
 import { docOf, docsOf, Filter, marks, pageOf } from './sql';
 
@@ -28,8 +28,8 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
   const addApplication = db.transaction((a: Application, requestKey: string) => {
     const existing = findRequest.get(requestKey) as string | undefined;
     if (existing) return { application: JSON.parse(getApp.get(existing) as string) as Application, created: false };
-    if (dupHash.get(a.postId, a.idHash)) throw new AppError('CONFLICT', '这个身份证号已经报名过这个岗位', { idNumber: '已报名' });
-    if (dupApplicant.get(a.postId, a.applicantOpenid)) throw new AppError('CONFLICT', '您已经报名过这个岗位', { postId: '已报名' });
+    if (dupHash.get(a.postId, a.idHash)) throw duplicateApplication('idNumber');
+    if (dupApplicant.get(a.postId, a.applicantOpenid)) throw duplicateApplication('applicant');
     insertApp.run({ ...a, doc: JSON.stringify(a) });
     insertRequest.run(requestKey, a.id);
     return { application: a, created: true };
@@ -42,7 +42,7 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
       const a = JSON.parse(doc) as Application;
       if (a.purgedAt) continue;
       // Keep what the public result list and statistics need; drop everything that identifies a person.
-      const purged: Application = { ...a, idCipher: null, phoneCipher: null, idMasked: '已清除', phoneMasked: '已清除', skills: '', productExperience: '', statement: '', purgedAt: at };
+      const purged: Application = { ...a, ...applicationPurge(at) };
       db.prepare('UPDATE applications SET doc = ? WHERE id = ?').run(JSON.stringify(purged), id);
       n++;
     }

@@ -3,15 +3,13 @@
  * nearest first. Search: FTS5 over one token per Chinese character (phrase = substring) and
  * pinyin tokens (prefix match); region through an indexed (code, rid) table.
  */
-import type { NearbyQuery, Page, RegionRepository, RegisterQuery, SearchQuery, StationRepository } from '../../core/ports';
+import type { NearbyQuery, Page, RegionRepository, RegisterQuery, SearchQuery, StationContactWriter, StationRepository } from '../../core/ports';
 import { boundingBox, distanceMeters } from '../../core/shared/geo';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
-import type { StationLevel } from '../../core/station/vocabulary';
+import { LEVEL_RANK } from '../../core/station/vocabulary';
 import { guarded, type Db } from './db';
 import { docOf, docsOf, pageOf } from './sql';
-
-const LEVEL_RANK: Record<StationLevel, number> = { county: 0, township: 1, village: 2 };
 
 function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(',');
@@ -27,7 +25,7 @@ export function ftsQuery(text: string): string | null {
   return `chars : "${tokens.replace(/"/g, '')}"`;
 }
 
-export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): StationRepository {
+export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): StationRepository & StationContactWriter {
   const insert = db.prepare(
     'INSERT INTO stations (id, code, level, level_rank, status, lat, lng, doc) VALUES (@id, @code, @level, @rank, @status, @lat, @lng, @doc)',
   );
@@ -43,6 +41,7 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
   const insertRegion = db.prepare('INSERT INTO station_regions (code, rid) VALUES (?, ?)');
   const getDoc = db.prepare('SELECT doc FROM stations WHERE id = ?').pluck();
   const countAll = db.prepare('SELECT count(*) FROM stations').pluck();
+  const setContact = db.prepare("UPDATE stations SET doc = json_set(doc, '$.contact.personName', ?, '$.updatedAt', ?) WHERE id = ?");
   // Queries vary only by which filters are present: a handful of shapes, each prepared once.
   const statements = new Map<string, ReturnType<Db['prepare']>>();
   const prepared = (sql: string) => {
@@ -132,6 +131,10 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
       guarded(() => docOf<Station>(getDoc.get(id))),
 
     upsertMany: (stations: Station[]) => guarded(() => write(stations)),
+
+    // The name is not searchable, so the document alone changes (no index rows to rebuild).
+    setContactPerson: (stationId: string, personName: string, at: string) =>
+      guarded(() => void setContact.run(personName, at, stationId)),
 
     count: () => guarded(() => countAll.get() as number),
 

@@ -1,11 +1,11 @@
 /** `notices`: public notices (公示) and real-name objections; officials publish and resolve. */
+import { createNoticeService, type NoticeDeps } from '../../core/notice/service';
 import * as api from '../../core/recruitment/api';
-import { createRecruitmentService, type RecruitmentDeps } from '../../core/recruitment/service';
 import type { Caller } from '../../core/shared/caller';
 import { action, createRouter, type Logger } from '../../core/shared/router';
 
-export function createNoticesHandler(deps: RecruitmentDeps, logger?: Logger) {
-  const s = createRecruitmentService(deps);
+export function createNoticesHandler(deps: NoticeDeps, logger?: Logger) {
+  const s = createNoticeService(deps);
   return createRouter<Caller>(
     'notices',
     {

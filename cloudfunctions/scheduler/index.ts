@@ -6,9 +6,8 @@
  */
 import { randomIds } from '../../adapters/platform/crypto';
 import { wechatContentSecurity, wechatNotifier } from '../../adapters/platform/wechat';
+import { jobSettings, scheduledJobs } from '../../core/jobs';
 import { miniprogramStateFrom, parseSubscribeTemplates } from '../../core/notify/subscribe';
-import { createRecruitmentService, retentionDaysFrom } from '../../core/recruitment/service';
-import { complaintRetentionDays, purgeExpiredComplaints } from '../../core/complaint/scheduler';
 import { systemClock, type Cipher } from '../../core/ports';
 import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { CLOUD_RUN_BUDGET_MS, createSchedulerHandler } from './handler';
@@ -26,31 +25,18 @@ const noDecryption: Cipher = {
   },
 };
 
-/** Days after which personal data of unsuccessful applications is purged (ZDT_RETENTION_DAYS, default 180). */
-const retentionDays = () => retentionDaysFrom(process.env.ZDT_RETENTION_DAYS);
-
 export const main = cloudEntry('scheduler', (cloud) => {
   const templates = parseSubscribeTemplates(process.env.ZDT_SUBSCRIBE_TEMPLATES);
   const stores = cloudStores(cloud);
   // Closing a notice may appoint a station head, which writes the station's contact person.
-  const recruitment = createRecruitmentService({
-    ...stores,
-    stations: stores.appointmentStations,
-    content: wechatContentSecurity(cloud as never),
-    cipher: noDecryption,
-    ids: randomIds,
-    clock: systemClock,
-  });
-  const days = retentionDays();
+  const jobs = scheduledJobs(
+    { ...stores, stations: stores.appointmentStations, content: wechatContentSecurity(cloud as never), cipher: noDecryption, ids: randomIds, clock: systemClock },
+    jobSettings(process.env),
+  );
   const handle = createSchedulerHandler(
     { ...stores, notifier: wechatNotifier(cloud as never, templates, miniprogramStateFrom(process.env.ZDT_MINIPROGRAM_STATE)), ids: randomIds, clock: systemClock },
     jsonLogger,
-    // As server/functions.ts: notices whose period ended, then the personal-data purge; both safe to run twice.
-    [
-      () => recruitment.closeEndedNotices(),
-      () => recruitment.purgeExpired(days),
-      () => purgeExpiredComplaints({ ...stores, clock: systemClock }, complaintRetentionDays(process.env.ZDT_COMPLAINT_RETENTION_DAYS)),
-    ],
+    jobs,
     { deadlineMs: CLOUD_RUN_BUDGET_MS },
   );
   return (event, caller) => handle(event, caller);

@@ -2,6 +2,7 @@
  * Who am I, role grants and revocations (every one audited), and the administrator-entered
  * holiday calendar. The first administrators come from configuration (bootstrapAdmins).
  */
+import { createAccess } from '../authz/access';
 import { authorize, canGrant, listBindings } from '../authz/policy';
 import { ROLE_LABELS, ROLES, describeScope, scopeMatchesRole, type Actor, type Role, type RoleBinding, type Scope } from '../authz/roles';
 import { WorkCalendar, checkYearEntry } from '../calendar/workdays';
@@ -71,22 +72,20 @@ export async function bootstrapAdmins(deps: Pick<AccountDeps, 'roles' | 'audit' 
     const at = deps.clock.now().toISOString();
     const binding: RoleBinding = { id: deps.ids.id(), openid: a.openid, role: a.role, scope: a.scope, grantedBy: by, grantedAt: at, revokedAt: null, revokedBy: null };
     await deps.roles.insert(binding);
-    await deps.audit.append({ id: deps.ids.id(), at, actorOpenid: null, action: 'role.grant', outcome: 'done', resource: `binding:${binding.id}`, detail: `${by}: ${a.role} ${describeScope(a.scope)}` });
+    await createAccess(deps).record({ actorOpenid: null, action: 'role.grant', outcome: 'done', resource: `binding:${binding.id}`, detail: `${by}: ${a.role} ${describeScope(a.scope)}`, at });
     added++;
   }
   return added;
 }
 
 export function createAccountService(deps: AccountDeps) {
-  const { roles, audit, calendars, stations, ids, clock } = deps;
+  const { roles, calendars, stations, ids, clock } = deps;
+  const access = createAccess(deps);
 
-  async function actorOf(oid: string | null): Promise<Actor> {
-    if (!oid) throw new AppError('UNAUTHENTICATED', '请先登录微信后再试');
-    return { openid: oid, bindings: await roles.activeFor(oid) };
-  }
+  const actorOf = (oid: string | null) => access.actorOf(oid);
 
   async function denied(actor: Actor, action: string, resource: string, reason: string): Promise<never> {
-    await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action, outcome: 'denied', resource, detail: reason });
+    await access.record({ actorOpenid: actor.openid, action, outcome: 'denied', resource, detail: reason });
     throw new AppError('FORBIDDEN', '您没有权限进行这个操作');
   }
 
@@ -133,7 +132,7 @@ export function createAccountService(deps: AccountDeps) {
       const at = clock.now().toISOString();
       const binding: RoleBinding = { id: ids.id(), openid: input.openid, role: input.role, scope: input.scope, grantedBy: actor.openid, grantedAt: at, revokedAt: null, revokedBy: null };
       await roles.insert(binding);
-      await audit.append({ id: ids.id(), at, actorOpenid: actor.openid, action: 'role.grant', outcome: 'done', resource: `binding:${binding.id}`, detail: `${input.role} ${describeScope(input.scope)}` });
+      await access.record({ actorOpenid: actor.openid, action: 'role.grant', outcome: 'done', resource: `binding:${binding.id}`, detail: `${input.role} ${describeScope(input.scope)}`, at });
       return { id: binding.id, role: binding.role, label: ROLE_LABELS[binding.role], scope: binding.scope, scopeLabel: describeScope(binding.scope) };
     },
 
@@ -144,7 +143,7 @@ export function createAccountService(deps: AccountDeps) {
       if (!canGrant(actor, b.role, await regionsOf(b.scope))) return denied(actor, 'role.revoke', `binding:${b.id}`, 'out-of-scope');
       const at = clock.now().toISOString();
       await roles.revoke(b.id, actor.openid, at);
-      await audit.append({ id: ids.id(), at, actorOpenid: actor.openid, action: 'role.revoke', outcome: 'done', resource: `binding:${b.id}`, detail: `${b.role} ${describeScope(b.scope)}` });
+      await access.record({ actorOpenid: actor.openid, action: 'role.revoke', outcome: 'done', resource: `binding:${b.id}`, detail: `${b.role} ${describeScope(b.scope)}`, at });
       return { id: b.id, revoked: true };
     },
 
@@ -191,7 +190,7 @@ export function createAccountService(deps: AccountDeps) {
       if (problem) throw new AppError('VALIDATION_ERROR', problem, { holidays: problem });
       const at = clock.now().toISOString();
       await calendars.saveYear({ year: input.year, holidays: [...new Set(input.holidays)].sort(), workdays: [...new Set(input.workdays)].sort(), source: 'admin' }, actor.openid, at);
-      await audit.append({ id: ids.id(), at, actorOpenid: actor.openid, action: 'calendar.edit', outcome: 'done', resource: `year:${input.year}`, detail: `${input.holidays.length} holidays, ${input.workdays.length} workdays` });
+      await access.record({ actorOpenid: actor.openid, action: 'calendar.edit', outcome: 'done', resource: `year:${input.year}`, detail: `${input.holidays.length} holidays, ${input.workdays.length} workdays`, at });
       return { year: input.year, saved: true };
     },
   };

@@ -6,8 +6,11 @@ import type { WorkCalendar } from '../calendar/workdays';
 import { AppError } from '../shared/errors';
 import { addDays, fromShanghai, toShanghai } from '../shared/time';
 import {
+  ACTION_LABELS,
   CATEGORY_LABELS,
+  COMPLAINT_STATUSES,
   EVALUATION_LABELS,
+  FINAL_STATUSES,
   REFUSAL_LABELS,
   STATUS_LABELS,
   type Assignee,
@@ -47,39 +50,26 @@ export type Command =
   | { type: 'purge' };
 export type CommandType = Command['type'];
 
-const ALL: ComplaintStatus[] = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged'];
+const ALL = COMPLAINT_STATUSES;
 
-/** The explicit transition table: from which states, by whom. */
-export const TRANSITIONS: Record<CommandType, { from: readonly ComplaintStatus[]; by: readonly ActorKind[] }> = {
-  accept: { from: ['submitted'], by: ['official'] },
+/**
+ * The explicit transition table: from which states, by whom, and the guard on the complaint itself
+ * (null when it may run, else why not). `transition` and the officials' action list both read it.
+ */
+export const TRANSITIONS: Record<CommandType, { from: readonly ComplaintStatus[]; by: readonly ActorKind[]; guard?: (c: Complaint) => string | null }> = {
+  accept: { from: ['submitted'], by: ['official'], guard: (c) => (c.held ? '投诉内容待审核，请先审核通过再受理' : null) },
   refuse: { from: ['submitted'], by: ['official'] },
   assign: { from: ['accepted', 'assigned'], by: ['official'] },
   reply: { from: ['accepted', 'assigned'], by: ['official', 'assignee'] },
-  extend: { from: ['accepted', 'assigned'], by: ['official'] },
+  extend: { from: ['accepted', 'assigned'], by: ['official'], guard: (c) => (c.extension ? '这件投诉已经延期过一次，不能再延期' : null) },
   withdraw: { from: ['submitted', 'accepted', 'assigned'], by: ['complainant'] },
   evaluate: { from: ['replied'], by: ['complainant'] },
   merge: { from: ['submitted', 'accepted', 'assigned'], by: ['official'] },
   note: { from: ALL, by: ['official', 'assignee'] },
-  release: { from: ['submitted'], by: ['official'] },
+  release: { from: ['submitted'], by: ['official'], guard: (c) => (c.held ? null : '这件投诉不需要审核') },
   escalate: { from: ['submitted', 'accepted', 'assigned'], by: ['system'] },
   autoClose: { from: ['replied'], by: ['system'] },
-  purge: { from: ['closed', 'refused', 'withdrawn', 'merged'], by: ['system'] },
-};
-
-const COMMAND_LABELS: Record<CommandType, string> = {
-  accept: '受理',
-  refuse: '不予受理',
-  assign: '转办',
-  reply: '答复',
-  extend: '延期',
-  withdraw: '撤回',
-  evaluate: '评价',
-  merge: '并单',
-  note: '备注',
-  release: '审核通过',
-  escalate: '督办',
-  autoClose: '自动办结',
-  purge: '清除个人信息',
+  purge: { from: FINAL_STATUSES, by: ['system'], guard: (c) => (c.purgedAt ? '个人信息已经清除' : null) },
 };
 
 export interface TransitionContext {
@@ -176,19 +166,22 @@ export function isOverdue(c: Complaint, now: Date): 'accept' | 'reply' | null {
   return null;
 }
 
+/** Whether `actor` may run `type` on `c` now (state, actor kind and the table's guard). */
 export function canApply(c: Complaint, type: CommandType, actor: ActorKind): boolean {
   const t = TRANSITIONS[type];
-  return t.from.includes(c.status) && t.by.includes(actor);
+  return t.from.includes(c.status) && t.by.includes(actor) && !t.guard?.(c);
 }
 
 function stateError(c: Complaint, type: CommandType): AppError {
-  return new AppError('CONFLICT', `这件投诉${STATUS_LABELS[c.status]}，不能${COMMAND_LABELS[type]}`);
+  return new AppError('CONFLICT', `这件投诉${STATUS_LABELS[c.status]}，不能${ACTION_LABELS[type]}`);
 }
 
 export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): TransitionResult {
   const t = TRANSITIONS[cmd.type];
-  if (!t.by.includes(ctx.actor.kind)) throw new AppError('FORBIDDEN', `您不能对这件投诉进行${COMMAND_LABELS[cmd.type]}`);
+  if (!t.by.includes(ctx.actor.kind)) throw new AppError('FORBIDDEN', `您不能对这件投诉进行${ACTION_LABELS[cmd.type]}`);
   if (!t.from.includes(c.status)) throw stateError(c, cmd.type);
+  const refused = t.guard?.(c);
+  if (refused) throw new AppError('CONFLICT', refused);
 
   const at = ctx.at.toISOString();
   const next: Complaint = { ...c, version: c.version + 1, updatedAt: at, escalations: [...c.escalations] };
@@ -200,7 +193,6 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
 
   switch (cmd.type) {
     case 'accept': {
-      if (c.held) throw new AppError('CONFLICT', '投诉内容待审核，请先审核通过再受理');
       const due = ctx.calendar.addWorkdays(toShanghai(ctx.at).date, REPLY_WORKDAYS);
       next.status = 'accepted';
       next.acceptedAt = at;
@@ -231,7 +223,6 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       tell('complaint_replied', '已答复，请评价');
       break;
     case 'extend': {
-      if (c.extension) throw new AppError('CONFLICT', '这件投诉已经延期过一次，不能再延期');
       if (!c.replyDueOn) throw stateError(c, 'extend');
       const due = ctx.calendar.addWorkdays(c.replyDueOn, cmd.workdays);
       next.extension = { workdays: cmd.workdays, reason: cmd.reason, at };
@@ -278,7 +269,6 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       internal = true;
       break;
     case 'release':
-      if (!c.held) throw new AppError('CONFLICT', '这件投诉不需要审核');
       next.held = false;
       note = '内容审核通过';
       internal = true;
@@ -306,7 +296,6 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       break;
     }
     case 'purge':
-      if (c.purgedAt) throw new AppError('CONFLICT', '个人信息已经清除');
       // The case stays for statistics; what identifies or describes the person goes.
       next.description = PURGED_TEXT;
       next.photos = [];

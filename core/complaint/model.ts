@@ -47,6 +47,27 @@ export const EVALUATIONS = ['satisfied', 'basically', 'unsatisfied'] as const;
 export type Evaluation = (typeof EVALUATIONS)[number];
 export const EVALUATION_LABELS: Record<Evaluation | 'none', string> = { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意', none: '未评价' };
 
+/**
+ * What each history action is called, in timelines and in refusals ("不能延期"): one table for the
+ * machine's commands and the submit that opens a complaint.
+ */
+export const ACTION_LABELS = {
+  submit: '提交投诉',
+  accept: '受理',
+  refuse: '不予受理',
+  assign: '转办',
+  reply: '答复',
+  extend: '延期',
+  withdraw: '撤回',
+  evaluate: '评价',
+  merge: '并单',
+  note: '内部备注',
+  release: '审核通过',
+  escalate: '督办',
+  autoClose: '自动办结',
+  purge: '清除个人信息',
+} as const;
+
 /** county → city → province (督办). */
 export const ESCALATION_LABELS = ['县级', '市级督办', '省级督办'] as const;
 

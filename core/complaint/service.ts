@@ -2,6 +2,7 @@
  * Complaint use cases: authorise every action against the record's scope (denials audited),
  * run the state machine, and write the change, its history and its notifications together.
  */
+import { createAccess } from '../authz/access';
 import { screenText } from '../content/policy';
 import { requestPhotoChecks, visiblePhotos, type MediaChecker, type MediaCheckRepository } from '../media/check';
 import { authorize, listBindings, type Decision, type Permission, type Target } from '../authz/policy';
@@ -22,14 +23,15 @@ import type {
 } from '../ports';
 import { TrackingNoTaken } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
-import { AppError } from '../shared/errors';
+import { AppError, staleConflict } from '../shared/errors';
 import { maskPhone } from '../shared/mask';
 import { toShanghai } from '../shared/time';
 import { LISTED_STATUSES } from '../station/vocabulary';
 import type { z } from '../shared/zod';
 import type * as api from './api';
-import { canApply, fileComplaint, isOverdue, trackingNumber, transition, TRANSITIONS, type ActorKind, type Command, type CommandType } from './machine';
+import { canApply, fileComplaint, isOverdue, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
 import {
+  ACTION_LABELS,
   CATEGORY_LABELS,
   ESCALATION_LABELS,
   EVALUATION_LABELS,
@@ -58,22 +60,6 @@ export interface ComplaintDeps {
   clock: Clock;
 }
 
-const ACTION_LABELS: Record<string, string> = {
-  submit: '提交投诉',
-  accept: '受理',
-  refuse: '不予受理',
-  assign: '转办',
-  reply: '答复',
-  extend: '延期',
-  withdraw: '撤回',
-  evaluate: '评价',
-  merge: '并单',
-  note: '内部备注',
-  release: '审核通过',
-  escalate: '督办',
-  autoClose: '自动办结',
-};
-
 /** Tracking numbers drawn for one submit before giving up (32^6 ≈ 10^9 numbers a day). */
 const TRACKING_ATTEMPTS = 5;
 
@@ -93,12 +79,10 @@ async function fileWithFreshTrackingNo<T>(create: (trackingNo: string) => Promis
 }
 
 export function createComplaintService(deps: ComplaintDeps) {
-  const { complaints, roles, audit, calendars, stations, content, files, cipher, ids, clock } = deps;
+  const { complaints, calendars, stations, content, files, cipher, ids, clock } = deps;
+  const access = createAccess(deps);
 
-  async function actorOf(openid: string | null): Promise<Actor> {
-    if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录微信后再试');
-    return { openid, bindings: await roles.activeFor(openid) };
-  }
+  const actorOf = (openid: string | null) => access.actorOf(openid);
 
   async function calendar(): Promise<WorkCalendar> {
     return new WorkCalendar(await calendars.adminYears());
@@ -111,7 +95,7 @@ export function createComplaintService(deps: ComplaintDeps) {
   }
 
   async function deny(actor: Actor | null, permission: Permission, resource: string, reason: string): Promise<never> {
-    await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor?.openid ?? null, action: permission, outcome: 'denied', resource, detail: reason });
+    await access.record({ actorOpenid: actor?.openid ?? null, action: permission, outcome: 'denied', resource, detail: reason });
     if (reason === 'unauthenticated') throw new AppError('UNAUTHENTICATED');
     throw new AppError('FORBIDDEN', reason === 'not-owner' ? '只能查看和操作自己的投诉' : '这件投诉不在您的处理范围内');
   }
@@ -138,7 +122,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       .map((h) => ({
         at: h.at,
         action: h.action,
-        label: ACTION_LABELS[h.action] ?? h.action,
+        label: ACTION_LABELS[h.action as keyof typeof ACTION_LABELS] ?? h.action,
         status: h.toStatus,
         note: h.note,
         ...(forOfficial ? { byRole: h.actorRole, internal: h.internal } : {}),
@@ -190,12 +174,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     for (const [cmd, perm] of perms) {
       const d = authorize(actor, perm, targetOf(c));
       if (!d.allowed) continue;
-      const kind: ActorKind = d.basis === 'assignee' ? 'assignee' : 'official';
-      if (!TRANSITIONS[cmd].by.includes(kind) || !TRANSITIONS[cmd].from.includes(c.status)) continue;
-      if (cmd === 'extend' && c.extension) continue;
-      if (cmd === 'release' && !c.held) continue;
-      if (cmd === 'accept' && c.held) continue;
-      out.push(cmd);
+      if (canApply(c, cmd, d.basis === 'assignee' ? 'assignee' : 'official')) out.push(cmd);
     }
     return out;
   }
@@ -270,7 +249,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     const actor = await actorOf(openid);
     const c = await load(id);
     const d = await permit(actor, permission, targetOf(c), `complaint:${id}`);
-    if (version !== null && version !== c.version) throw new AppError('CONFLICT', '这件投诉刚被其他人处理过，请刷新后再试');
+    if (version !== null && version !== c.version) throw staleConflict('这件投诉');
     const kind: ActorKind = d.basis === 'owner' ? 'complainant' : d.basis === 'assignee' ? 'assignee' : 'official';
     const role = d.binding?.role ?? (kind === 'complainant' ? 'resident' : 'official');
     const cal = await calendar();

@@ -4,6 +4,7 @@
  * days, and real-name objections during it.
  */
 import type { WorkCalendar } from '../calendar/workdays';
+import type { Application, Post, VersionedWrite } from '../recruitment/model';
 import { addDays, fromShanghai } from '../shared/time';
 
 export const MIN_NOTICE_WORKDAYS = 5;
@@ -78,4 +79,42 @@ export function outcomeOf(objections: Pick<Objection, 'status'>[]): NoticeOutcom
   if (objections.some((o) => o.status === 'upheld')) return 'stopped';
   if (objections.some((o) => o.status === 'received' || o.status === 'investigating')) return 'suspended';
   return 'approved';
+}
+
+
+/** The notice closed at `at` with `outcome`. */
+export function closedNotice(n: Notice, outcome: NoticeOutcome | null, at: string): VersionedWrite<Notice> {
+  return { next: { ...n, status: 'closed', outcome, closedAt: at, version: n.version + 1 }, expectedVersion: n.version };
+}
+
+/**
+ * What the outcome of a closed appointment notice changes, or null when the notice no longer
+ * decides (the post was cancelled or re-published meanwhile: only the post's own notice counts).
+ * Each part is absent when already done, so applying it again is harmless.
+ */
+export interface NoticeChange {
+  application: VersionedWrite<Application> | null;
+  post: VersionedWrite<Post> | null;
+  /** The appointed person becomes the station's head: a role binding and the contact person. */
+  head: { stationId: string; openid: string; name: string } | null;
+}
+
+export function appointmentChange(n: Pick<Notice, 'id' | 'outcome'>, app: Application, post: Post, at: string): NoticeChange | null {
+  if (post.noticeId !== n.id) return null;
+  const bump = <T extends { version: number; updatedAt: string }>(cur: T, patch: Partial<T>): VersionedWrite<T> => ({ next: { ...cur, ...patch, updatedAt: at, version: cur.version + 1 }, expectedVersion: cur.version });
+  if (n.outcome === 'approved') {
+    return {
+      application: app.status !== 'appointed' ? bump(app, { status: 'appointed' }) : null,
+      post: post.status === 'notice' ? bump(post, { status: 'appointed' }) : null,
+      head: post.stationId ? { stationId: post.stationId, openid: app.applicantOpenid, name: app.name } : null,
+    };
+  }
+  if (n.outcome === 'stopped') {
+    return {
+      application: app.status === 'selected' ? bump(app, { status: 'stopped' }) : null,
+      post: post.status === 'notice' ? bump(post, { status: 'reviewing', selectedApplicationId: null, noticeId: null }) : null,
+      head: null,
+    };
+  }
+  return { application: null, post: null, head: null };
 }

@@ -3,6 +3,7 @@
  * rates a station they manage — 刷单 is banned, 第十条4), the 30-day replacement rule, content
  * checks and burst holding, the head's one reply, officials' review and trends.
  */
+import { createAccess } from '../authz/access';
 import { screenText } from '../content/policy';
 import { authorize, listBindings } from '../authz/policy';
 import { OFFICIAL_ROLES, scopeCovers, type Actor } from '../authz/roles';
@@ -13,6 +14,7 @@ import type { z } from '../shared/zod';
 import type { Station } from '../station/model';
 import { LISTED_STATUSES } from '../station/vocabulary';
 import type * as api from './api';
+import { replyChange, reviewChange, submitInput } from './change';
 import { HOLD_LABELS, RATING_STATUS_LABELS, type HoldReason, type Rating } from './model';
 import { burstReasons, formatScene, NEW_ACCOUNT_HOURS, parseScene, SCENE_STATION_ID_MAX, summarize, VISIT_TOKEN_MS, WINDOW_MS } from './rules';
 
@@ -34,12 +36,10 @@ export interface RatingDeps {
 export const STATION_PAGE = 'pages/station/index';
 
 export function createRatingService(deps: RatingDeps) {
-  const { ratings, stations, roles, audit, content, signer, codes, ids, clock } = deps;
+  const { ratings, stations, roles, content, signer, codes, ids, clock } = deps;
+  const access = createAccess(deps);
 
-  async function actorOf(openid: string | null): Promise<Actor> {
-    if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录微信后再评价');
-    return { openid, bindings: await roles.activeFor(openid) };
-  }
+  const actorOf = (openid: string | null) => access.actorOf(openid, '请先登录微信后再评价');
 
   async function publicStation(id: string): Promise<Station> {
     const s = await stations.get(id);
@@ -85,7 +85,7 @@ export function createRatingService(deps: RatingDeps) {
   async function officialRegions(actor: Actor, permissionLabel: string): Promise<string[]> {
     const regions = actor.bindings.filter((b) => !b.revokedAt && OFFICIAL_ROLES.includes(b.role) && b.scope.kind === 'region').map((b) => (b.scope as { regionCode: string }).regionCode);
     if (!regions.length) {
-      await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: permissionLabel, outcome: 'denied', resource: 'ratings', detail: 'role' });
+      await access.record({ actorOpenid: actor.openid, action: permissionLabel, outcome: 'denied', resource: 'ratings', detail: 'role' });
       throw new AppError('FORBIDDEN', '只有主管部门可以审核评价');
     }
     return regions;
@@ -111,7 +111,7 @@ export function createRatingService(deps: RatingDeps) {
       const s = await publicStation(input.stationId);
       if (s.status === 'closed') throw new AppError('CONFLICT', '该站点已关停，不能评价', { stationId: '站点已关停' });
       if (manages(actor, s)) {
-        await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: 'rating.submit', outcome: 'denied', resource: `station:${s.id}`, detail: 'conflict-of-interest' });
+        await access.record({ actorOpenid: actor.openid, action: 'rating.submit', outcome: 'denied', resource: `station:${s.id}`, detail: 'conflict-of-interest' });
         throw new AppError('FORBIDDEN', '您负责管理或监管这个站点，不能给它评价（防止刷单）');
       }
       const now = clock.now();
@@ -156,7 +156,8 @@ export function createRatingService(deps: RatingDeps) {
         reply: null,
         version: 1,
       };
-      const result = await ratings.submit({ rating, requestKey: `${actor.openid}:${requestId}`, windowStart: new Date(now.getTime() - WINDOW_MS).toISOString() });
+      const windowStart = new Date(now.getTime() - WINDOW_MS).toISOString();
+      const result = await ratings.submit(submitInput(rating, `${actor.openid}:${requestId}`, windowStart));
       return {
         rating: view(result.rating, { viewer: actor.openid }),
         replacedMessage: result.replaced ? '您 30 天内评价过这个站点，这次的评价已替换上次的评价' : null,
@@ -193,12 +194,13 @@ export function createRatingService(deps: RatingDeps) {
       if (!r || r.status !== 'published') throw new AppError('NOT_FOUND', '没有找到这条评价');
       const heads = listBindings(actor, 'complaint.readAsStation').some((b) => b.scope.kind === 'station' && b.scope.stationId === r.stationId);
       if (!heads) {
-        await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: 'rating.reply', outcome: 'denied', resource: `rating:${r.id}`, detail: 'not-station-head' });
+        await access.record({ actorOpenid: actor.openid, action: 'rating.reply', outcome: 'denied', resource: `rating:${r.id}`, detail: 'not-station-head' });
         throw new AppError('FORBIDDEN', '只有本站负责人可以回复评价');
       }
       // core/content/policy.ts: a public reply is published only when the checker passes it; numbers masked.
       const { text } = await screenText(content, 'rating_reply', input.text, actor.openid);
-      return view(await ratings.reply(r.id, text, clock.now().toISOString()), { viewer: actor.openid });
+      const at = clock.now().toISOString();
+      return view(await ratings.change(r.id, (current) => replyChange(current, text, at)), { viewer: actor.openid });
     },
 
     async held(openid: string | null, input: In<typeof api.heldInput>) {
@@ -216,12 +218,13 @@ export function createRatingService(deps: RatingDeps) {
       if (!r) throw new AppError('NOT_FOUND', '没有找到这条评价');
       const d = authorize(actor, 'complaint.review', { regionCodes: r.regionCodes, stationId: r.stationId });
       if (!d.allowed) {
-        await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: `rating.${status}`, outcome: 'denied', resource: `rating:${r.id}`, detail: d.reason });
+        await access.record({ actorOpenid: actor.openid, action: `rating.${status}`, outcome: 'denied', resource: `rating:${r.id}`, detail: d.reason });
         throw new AppError('FORBIDDEN', '这条评价不在您的管辖范围内');
       }
       if (r.status !== 'held') throw new AppError('CONFLICT', '这条评价已经处理过了');
-      const updated = await ratings.setStatus(r.id, input.version, status, clock.now().toISOString());
-      await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: `rating.${status}`, outcome: 'done', resource: `rating:${r.id}`, detail: r.holdReasons.join(',') });
+      const at = clock.now().toISOString();
+      const updated = await ratings.change(r.id, (current) => reviewChange(current, input.version, status, at));
+      await access.record({ actorOpenid: actor.openid, action: `rating.${status}`, outcome: 'done', resource: `rating:${r.id}`, detail: r.holdReasons.join(',') });
       return view(updated, { official: true });
     },
 

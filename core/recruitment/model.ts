@@ -175,3 +175,48 @@ export function trainingGaps(records: TrainingRecord[], year: number): { preJobD
   if (thisYear < ANNUAL_MIN_TRAININGS) behind.push(`${year} 年培训 ${thisYear} 次，应不少于 ${ANNUAL_MIN_TRAININGS} 次`);
   return { preJobDays, thisYear, behind };
 }
+
+/** Applications whose personal data is purged after the retention period (not selected, gone). */
+export const PURGED_STATUSES: readonly ApplicationStatus[] = ['unsuccessful', 'withdrawn', 'stopped'];
+
+/**
+ * What the retention purge changes in an application: everything that identifies the person goes;
+ * what the public result list and statistics need (name, village, scores, status) stays.
+ */
+export function applicationPurge(at: string) {
+  return { idCipher: null, phoneCipher: null, idMasked: '已清除', phoneMasked: '已清除', skills: '', productExperience: '', statement: '', purgedAt: at } satisfies Partial<Application>;
+}
+
+/**
+ * One application per person per post, by ID number (keyed hash) and by account: what a store
+ * answers when it finds the one or the other already there.
+ */
+export function duplicateApplication(by: 'idNumber' | 'applicant'): AppError {
+  return by === 'idNumber' ? new AppError('CONFLICT', '这个身份证号已经报名过这个岗位', { idNumber: '已报名' }) : new AppError('CONFLICT', '您已经报名过这个岗位', { postId: '已报名' });
+}
+
+/** A record to write and the version it must still have (CONFLICT otherwise). */
+export interface VersionedWrite<T> {
+  next: T;
+  expectedVersion: number;
+}
+
+/** What choosing the candidate writes: applications whose status changes, then the post. */
+export interface ApplicationChange {
+  applications: VersionedWrite<Application>[];
+  post: VersionedWrite<Post>;
+}
+
+/**
+ * Choose `chosenId` among a post's live applications: it becomes selected, the others qualify for
+ * the reserve pool (备用库) at the post's qualifying score or are unsuccessful.
+ */
+export function selectionChange(post: Post, chosenId: string, live: Application[], at: string): ApplicationChange {
+  const applications: VersionedWrite<Application>[] = [];
+  for (const a of live) {
+    const total = applicationTotal(post.rubric, a.scores) ?? 0;
+    const status = a.id === chosenId ? 'selected' : total >= post.qualifyingScore ? 'reserve' : 'unsuccessful';
+    if (status !== a.status) applications.push({ next: { ...a, status, updatedAt: at, version: a.version + 1 }, expectedVersion: a.version });
+  }
+  return { applications, post: { next: { ...post, selectedApplicationId: chosenId, updatedAt: at, version: post.version + 1 }, expectedVersion: post.version } };
+}

@@ -1,24 +1,20 @@
 /**
- * Recruitment and public notices: posts with a published rubric, applications with protected
- * ID numbers and phones, scoring, selection and a reserve pool, a public notice of ≥ 5 working
- * days with real-name objections, and appointment that makes the candidate the station's head.
- * Every decryption of personal data is audited; public answers carry name, gender, age,
- * village and post only.
+ * Recruitment: posts with a published rubric, applications with protected ID numbers and phones,
+ * scoring, selection and a reserve pool, training records. The public notice of the selected
+ * candidate and the appointment are in core/notice/service.ts. Every decryption of personal data
+ * is audited; public answers carry name, gender, age, village and post only.
  */
 import { screenText } from '../content/policy';
-import { bootstrapAdmins } from '../account/service';
-import { authorize, listBindings, type Permission, type Target } from '../authz/policy';
+import { createAccess } from '../authz/access';
+import type { Access } from '../authz/access';
+import { listBindings, type Permission, type Target } from '../authz/policy';
 import { OFFICIAL_ROLES, type Actor } from '../authz/roles';
-import { WorkCalendar } from '../calendar/workdays';
-import { earliestEnd, noticeRunning, OBJECTION_LABELS, outcomeOf, type Notice, type Objection } from '../notice/model';
 import type {
   AuditRepository,
-  CalendarRepository,
   Cipher,
   Clock,
   ContentSecurity,
   IdSource,
-  NoticeRepository,
   RecruitmentRepository,
   RegionRepository,
   RoleRepository,
@@ -26,7 +22,7 @@ import type {
 } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { distanceMeters } from '../shared/geo';
-import { AppError } from '../shared/errors';
+import { AppError, staleConflict } from '../shared/errors';
 import { maskIdNumber, maskPhone } from '../shared/mask';
 import { toShanghai } from '../shared/time';
 import type { z } from '../shared/zod';
@@ -40,22 +36,23 @@ import {
   checkRubric,
   EDUCATION_LABELS,
   POST_STATUS_LABELS,
+  PURGED_STATUSES,
   rank,
+  selectionChange,
   trainingGaps,
   type Application,
   type Post,
+  type PostCommand,
 } from './model';
 
 type In<S extends z.ZodMiniType> = z.infer<S>;
 
 export interface RecruitmentDeps {
   recruitment: RecruitmentRepository;
-  notices: NoticeRepository;
-  stations: StationRepository;
+  stations: Pick<StationRepository, 'get'>;
   regions: RegionRepository;
   roles: RoleRepository;
   audit: AuditRepository;
-  calendars: CalendarRepository;
   content: ContentSecurity;
   cipher: Cipher;
   ids: IdSource;
@@ -72,43 +69,52 @@ export function retentionDaysFrom(value: string | undefined): number {
   const days = Number(value);
   return value && Number.isInteger(days) && days > 0 ? days : DEFAULT_RETENTION_DAYS;
 }
-const GENDER_LABELS = { male: '男', female: '女' } as const;
+/** Scheduler job: purge personal data of unsuccessful, withdrawn and stopped applications after retention. */
+export async function purgeExpiredApplications(deps: { recruitment: RecruitmentRepository; clock: Clock }, retentionDays = DEFAULT_RETENTION_DAYS): Promise<{ purged: number }> {
+  const now = deps.clock.now();
+  const before = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
+  return { purged: await deps.recruitment.purgePersonalData(PURGED_STATUSES, before, now.toISOString()) };
+}
 
-export function createRecruitmentService(deps: RecruitmentDeps) {
-  const { recruitment, notices, stations, regions, roles, audit, calendars, content, cipher, ids, clock } = deps;
-  const today = () => toShanghai(clock.now()).date;
+export const GENDER_LABELS = { male: '男', female: '女' } as const;
 
-  async function actorOf(openid: string | null): Promise<Actor> {
-    if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录微信后再试');
-    return { openid, bindings: await roles.activeFor(openid) };
-  }
+/** Whose scope a post is in: its station, operator and regions. */
+export const postTarget = (p: Post): Target => ({ regionCodes: p.regionCodes, stationId: p.stationId ?? undefined, operatorName: p.operatorName ?? undefined });
 
-  async function permit(actor: Actor, permission: Permission, target: Target, resource: string): Promise<void> {
-    const d = authorize(actor, permission, target);
-    if (d.allowed) return;
-    await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: permission, outcome: 'denied', resource, detail: d.reason });
-    throw new AppError('FORBIDDEN', '这不在您的管辖范围内');
-  }
-
-  const postTarget = (p: Post): Target => ({ regionCodes: p.regionCodes, stationId: p.stationId ?? undefined, operatorName: p.operatorName ?? undefined });
-
+/** Posts and applications by id, NOT_FOUND when missing. */
+export function recruitmentRecords(recruitment: Pick<RecruitmentRepository, 'getPost' | 'getApplication'>, access: Pick<Access, 'permit'>) {
   async function loadPost(id: string): Promise<Post> {
     const p = await recruitment.getPost(id);
     if (!p) throw new AppError('NOT_FOUND', '没有找到这个岗位', { id: '岗位不存在' });
     return p;
   }
+  return {
+    loadPost,
+    /** The post an official moves on: in their scope (a denial audited), open to `cmd`, at the version they saw. */
+    async postToMove(actor: Actor, permission: Permission, id: string, version: number, cmd: PostCommand): Promise<Post> {
+      const p = await loadPost(id);
+      await access.permit(actor, permission, postTarget(p), `post:${p.id}`);
+      assertPostTransition(p, cmd);
+      if (p.version !== version) throw staleConflict('岗位');
+      return p;
+    },
+    async loadApplication(id: string): Promise<Application> {
+      const a = await recruitment.getApplication(id);
+      if (!a) throw new AppError('NOT_FOUND', '没有找到这份报名', { id: '报名不存在' });
+      return a;
+    },
+  };
+}
 
-  async function loadApplication(id: string): Promise<Application> {
-    const a = await recruitment.getApplication(id);
-    if (!a) throw new AppError('NOT_FOUND', '没有找到这份报名', { id: '报名不存在' });
-    return a;
-  }
+export function createRecruitmentService(deps: RecruitmentDeps) {
+  const { recruitment, stations, regions, content, cipher, ids, clock } = deps;
+  const access = createAccess(deps);
+  const today = () => toShanghai(clock.now()).date;
 
-  async function loadNotice(id: string): Promise<Notice> {
-    const n = await notices.get(id);
-    if (!n) throw new AppError('NOT_FOUND', '没有找到这个公示', { id: '公示不存在' });
-    return n;
-  }
+  const actorOf = (openid: string | null) => access.actorOf(openid);
+
+  const { permit } = access;
+  const { loadPost, loadApplication, postToMove } = recruitmentRecords(recruitment, access);
 
   function publicPost(p: Post) {
     return {
@@ -163,67 +169,12 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     };
   }
 
-  async function calendar() {
-    return new WorkCalendar(await calendars.adminYears());
-  }
-
   /** Public results after selection: names and scores, no contact data. */
   async function results(p: Post) {
     if (p.status !== 'notice' && p.status !== 'appointed') return null;
     const all = await recruitment.listApplications({ postId: p.id, offset: 0, limit: 200 });
     const ranked = rank(all.items.filter((a) => a.status !== 'withdrawn').map((a) => ({ name: a.name, total: applicationTotal(p.rubric, a.scores), createdAt: a.createdAt, status: a.status })));
     return ranked.map((r) => ({ rank: r.rank, name: r.name, total: r.total, selected: r.status === 'selected' || r.status === 'appointed' }));
-  }
-
-  /** Apply the outcome of a closed appointment notice. Idempotent: each step checks state first. */
-  async function applyAppointmentOutcome(n: Notice): Promise<void> {
-    const app = await recruitment.getApplication(n.subjectId);
-    if (!app) return;
-    const post = await recruitment.getPost(app.postId);
-    // Only the post's own notice decides: a notice left over from a publish that lost a race (the
-    // post was cancelled or re-published meanwhile) must not appoint anyone.
-    if (!post || post.noticeId !== n.id) return;
-    const at = clock.now().toISOString();
-    if (n.outcome === 'approved') {
-      if (app.status !== 'appointed') await recruitment.updateApplication({ ...app, status: 'appointed', updatedAt: at, version: app.version + 1 }, app.version);
-      if (post.status === 'notice') await recruitment.updatePost({ ...post, status: 'appointed', updatedAt: at, version: post.version + 1 }, post.version);
-      if (post.stationId) {
-        await bootstrapAdmins({ roles, audit, ids, clock }, [{ openid: app.applicantOpenid, role: 'station_head', scope: { kind: 'station', stationId: post.stationId } }], `notice:${n.id}`);
-        const station = await stations.get(post.stationId);
-        if (station && station.contact.personName !== app.name) {
-          await stations.upsertMany([{ ...station, contact: { ...station.contact, personName: app.name }, updatedAt: at }]);
-        }
-      }
-    } else if (n.outcome === 'stopped') {
-      if (app.status === 'selected') await recruitment.updateApplication({ ...app, status: 'stopped', updatedAt: at, version: app.version + 1 }, app.version);
-      if (post.status === 'notice') await recruitment.updatePost({ ...post, status: 'reviewing', selectedApplicationId: null, noticeId: null, updatedAt: at, version: post.version + 1 }, post.version);
-    }
-  }
-
-  async function closeNotice(n: Notice, outcome: Notice['outcome']): Promise<Notice> {
-    const next: Notice = { ...n, status: 'closed', outcome, closedAt: clock.now().toISOString(), version: n.version + 1 };
-    await notices.update(next, n.version);
-    await audit.append({ id: ids.id(), at: next.closedAt as string, actorOpenid: null, action: 'notice.close', outcome: 'done', resource: `notice:${n.id}`, detail: outcome ?? '' });
-    if (n.kind === 'appointment') await applyAppointmentOutcome(next);
-    return next;
-  }
-
-  function noticeView(n: Notice, objectionCount?: number) {
-    return {
-      id: n.id,
-      kind: n.kind,
-      title: n.title,
-      facts: n.facts,
-      body: n.body,
-      startsOn: n.startsOn,
-      endsOn: n.endsOn,
-      objectionChannel: n.objectionChannel,
-      status: n.status,
-      running: n.status === 'open' && noticeRunning(n, clock.now()),
-      outcome: n.outcome,
-      outcomeLabel: n.outcome === 'approved' ? '公示期满无异议，已任用' : n.outcome === 'stopped' ? '异议成立，停止任用' : n.outcome === 'suspended' ? '异议尚在核查，暂缓任用' : null,
-      ...(objectionCount !== undefined ? { objections: objectionCount } : {}),
-    };
   }
 
   return {
@@ -388,7 +339,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       const bindings = listBindings(actor, 'recruitment.manage');
       const regionCodes = bindings.flatMap((b) => (b.scope.kind === 'region' ? [b.scope.regionCode] : []));
       if (!regionCodes.length) {
-        await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: 'recruitment.manage', outcome: 'denied', resource: 'posts', detail: 'role' });
+        await access.record({ actorOpenid: actor.openid, action: 'recruitment.manage', outcome: 'denied', resource: 'posts', detail: 'role' });
         throw new AppError('FORBIDDEN', '只有主管部门可以管理招募岗位');
       }
       const scope = `managed:${actor.openid}`;
@@ -399,11 +350,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     },
 
     async transitionPost(openid: string | null, input: In<typeof api.postActionInput>, cmd: 'open' | 'close' | 'cancel') {
-      const actor = await actorOf(openid);
-      const p = await loadPost(input.id);
-      await permit(actor, 'recruitment.manage', postTarget(p), `post:${p.id}`);
-      assertPostTransition(p, cmd);
-      if (p.version !== input.version) throw new AppError('CONFLICT', '岗位刚被其他人修改，请刷新后再试');
+      const p = await postToMove(await actorOf(openid), 'recruitment.manage', input.id, input.version, cmd);
       const status = cmd === 'open' ? 'open' : cmd === 'close' ? 'reviewing' : 'cancelled';
       const next: Post = { ...p, status, updatedAt: clock.now().toISOString(), version: p.version + 1 };
       await recruitment.updatePost(next, p.version);
@@ -430,7 +377,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       await permit(actor, 'recruitment.reveal', postTarget(p), `application:${a.id}`);
       const cipherText = input.field === 'idNumber' ? a.idCipher : a.phoneCipher;
       if (!cipherText) throw new AppError('NOT_FOUND', '该报名的个人信息已按规定清除');
-      await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: 'recruitment.reveal', outcome: 'done', resource: `application:${a.id}`, detail: `${input.field}: ${input.reason}` });
+      await access.record({ actorOpenid: actor.openid, action: 'recruitment.reveal', outcome: 'done', resource: `application:${a.id}`, detail: `${input.field}: ${input.reason}` });
       return { field: input.field, value: cipher.decrypt(cipherText) };
     },
 
@@ -451,24 +398,16 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     },
 
     async select(openid: string | null, input: In<typeof api.selectInput>) {
-      const actor = await actorOf(openid);
-      const p = await loadPost(input.postId);
-      await permit(actor, 'recruitment.manage', postTarget(p), `post:${p.id}`);
-      assertPostTransition(p, 'select');
-      if (p.version !== input.version) throw new AppError('CONFLICT', '岗位刚被其他人修改，请刷新后再试');
+      const p = await postToMove(await actorOf(openid), 'recruitment.manage', input.postId, input.version, 'select');
       const chosen = await loadApplication(input.applicationId);
       // A reserve candidate may be chosen too: after an upheld objection the post is back in review (备用库).
       if (chosen.postId !== p.id || (chosen.status !== 'submitted' && chosen.status !== 'reserve') || !chosen.scores.length) throw new AppError('CONFLICT', '只能选择已评分、仍在评审中或备用库中的报名');
       const at = clock.now().toISOString();
-      const all = await recruitment.listApplications({ postId: p.id, statuses: ['submitted', 'reserve', 'selected'], offset: 0, limit: 500 });
-      for (const a of all.items) {
-        const total = applicationTotal(p.rubric, a.scores) ?? 0;
-        const status = a.id === chosen.id ? 'selected' : total >= p.qualifyingScore ? 'reserve' : 'unsuccessful';
-        if (status !== a.status) await recruitment.updateApplication({ ...a, status, updatedAt: at, version: a.version + 1 }, a.version);
-      }
-      const next: Post = { ...p, selectedApplicationId: chosen.id, updatedAt: at, version: p.version + 1 };
-      await recruitment.updatePost(next, p.version);
-      return publicPost(next);
+      const live = await recruitment.listApplications({ postId: p.id, statuses: ['submitted', 'reserve', 'selected'], offset: 0, limit: 500 });
+      const change = selectionChange(p, chosen.id, live.items, at);
+      for (const a of change.applications) await recruitment.updateApplication(a.next, a.expectedVersion);
+      await recruitment.updatePost(change.post.next, change.post.expectedVersion);
+      return publicPost(change.post.next);
     },
 
     async reserve(openid: string | null, input: In<typeof api.reserveInput>) {
@@ -509,147 +448,6 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
         rows.push({ stationId: p.stationId, stationName: p.stationName, headName: a.name, ...trainingGaps(records, year), records: records.map((r) => ({ kind: r.kind, title: r.title, date: r.date, days: r.days })) });
       }
       return { year, heads: rows, behind: rows.filter((r) => r.behind.length).length };
-    },
-
-    // ——— notices ———
-    async notices(input: In<typeof api.noticesInput>) {
-      const offset = decodeCursor(input.cursor, `notices:${input.status ?? ''}`);
-      const lim = input.limit ?? 20;
-      const page = await notices.list({ status: input.status, offset, limit: lim });
-      return { items: page.items.map((n) => noticeView(n)), nextCursor: page.hasMore ? encodeCursor(offset + lim, `notices:${input.status ?? ''}`) : null };
-    },
-
-    async notice(input: In<typeof api.noticeInput>) {
-      const n = await loadNotice(input.id);
-      return noticeView(n, (await notices.listObjections(n.id)).length);
-    },
-
-    async publish(openid: string | null, input: In<typeof api.publishInput>) {
-      const actor = await actorOf(openid);
-      const p = await loadPost(input.postId);
-      await permit(actor, 'notice.manage', postTarget(p), `post:${p.id}`);
-      assertPostTransition(p, 'startNotice');
-      if (p.version !== input.version) throw new AppError('CONFLICT', '岗位刚被其他人修改，请刷新后再试');
-      if (!p.selectedApplicationId) throw new AppError('CONFLICT', '请先确定拟任用人选');
-      if (input.startsOn < today()) throw new AppError('VALIDATION_ERROR', '公示开始日期不能早于今天', { startsOn: '早于今天' });
-      const cal = await calendar();
-      const min = earliestEnd(input.startsOn, cal);
-      if (input.endsOn < min.date) throw new AppError('VALIDATION_ERROR', `公示期不少于 5 个工作日，最早 ${min.date} 结束`, { endsOn: `最早 ${min.date}` });
-      const a = await loadApplication(p.selectedApplicationId);
-      const at = clock.now().toISOString();
-      const n: Notice = {
-        id: ids.id(),
-        kind: 'appointment',
-        subjectId: a.id,
-        title: `${p.stationName ?? p.villageName ?? ''}负责人拟任用人选公示`,
-        facts: [
-          { label: '姓名', value: a.name },
-          { label: '性别', value: GENDER_LABELS[a.gender] },
-          { label: '年龄', value: `${Number(input.startsOn.slice(0, 4)) - a.birthYear} 岁` },
-          { label: '所在村', value: a.villageName },
-          { label: '拟任岗位', value: p.title },
-        ],
-        body: `经自主报名、公开比选，拟任用以上人选。公示期内如有异议，请实名提出。`,
-        regionCodes: p.regionCodes,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        objectionChannel: input.objectionChannel,
-        status: 'open',
-        outcome: null,
-        publishedBy: actor.openid,
-        publishedAt: at,
-        closedAt: null,
-        version: 1,
-      };
-      await notices.insert(n);
-      await recruitment.updatePost({ ...p, status: 'notice', noticeId: n.id, updatedAt: at, version: p.version + 1 }, p.version);
-      return { ...noticeView(n, 0), provisional: min.provisional };
-    },
-
-    async object(openid: string | null, input: In<typeof api.objectInput>) {
-      const actor = await actorOf(openid);
-      const n = await loadNotice(input.noticeId);
-      if (n.status !== 'open' || !noticeRunning(n, clock.now())) throw new AppError('CONFLICT', `只能在公示期内（${n.startsOn} 至 ${n.endsOn}）提出异议`, { noticeId: '不在公示期内' });
-      // core/content/policy.ts: read only by officials; a checker outage must not cost the right to object.
-      await screenText(content, 'objection', input.text, actor.openid);
-      const at = clock.now().toISOString();
-      const o: Objection = {
-        id: ids.id(),
-        noticeId: n.id,
-        objectorOpenid: actor.openid,
-        realName: input.realName,
-        phoneCipher: cipher.encrypt(input.phone),
-        phoneMasked: maskPhone(input.phone) as string,
-        text: input.text,
-        status: 'received',
-        response: null,
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
-      };
-      await notices.insertObjection(o);
-      return { id: o.id, status: o.status, statusLabel: OBJECTION_LABELS[o.status], createdAt: at };
-    },
-
-    async objections(openid: string | null, input: In<typeof api.objectionsInput>) {
-      const actor = await actorOf(openid);
-      const n = await loadNotice(input.noticeId);
-      await permit(actor, 'notice.manage', { regionCodes: n.regionCodes }, `notice:${n.id}`);
-      return (await notices.listObjections(n.id)).map((o) => ({ id: o.id, version: o.version, realName: o.realName, phoneMasked: o.phoneMasked, text: o.text, status: o.status, statusLabel: OBJECTION_LABELS[o.status], response: o.response, createdAt: o.createdAt }));
-    },
-
-    async resolve(openid: string | null, input: In<typeof api.resolveInput>) {
-      const actor = await actorOf(openid);
-      const o = await notices.getObjection(input.objectionId);
-      if (!o) throw new AppError('NOT_FOUND', '没有找到这条异议');
-      const n = await loadNotice(o.noticeId);
-      await permit(actor, 'notice.manage', { regionCodes: n.regionCodes }, `objection:${o.id}`);
-      if (o.status === 'upheld' || o.status === 'dismissed') throw new AppError('CONFLICT', '这条异议已经处理完毕');
-      if (o.version !== input.version) throw new AppError('CONFLICT', '异议刚被其他人处理，请刷新后再试');
-      if (input.status !== 'investigating' && !input.response) throw new AppError('VALIDATION_ERROR', '请填写给异议人的答复', { response: '必填' });
-      const at = clock.now().toISOString();
-      await notices.updateObjection({ ...o, status: input.status, response: input.response ?? o.response, updatedAt: at, version: o.version + 1 }, o.version);
-      await audit.append({ id: ids.id(), at, actorOpenid: actor.openid, action: 'objection.resolve', outcome: 'done', resource: `objection:${o.id}`, detail: input.status });
-      const current = await loadNotice(n.id);
-      const all = await notices.listObjections(n.id);
-      // An upheld objection stops the appointment at once; a suspended notice resumes when all are resolved.
-      if (current.status === 'open' && input.status === 'upheld') await closeNotice(current, 'stopped');
-      else if (current.status === 'closed' && current.outcome === 'suspended' && outcomeOf(all) !== 'suspended') {
-        const next: Notice = { ...current, outcome: outcomeOf(all), version: current.version + 1 };
-        await notices.update(next, current.version);
-        await applyAppointmentOutcome(next);
-      }
-      return { id: o.id, status: input.status, statusLabel: OBJECTION_LABELS[input.status] };
-    },
-
-    /** Scheduler job: close notices whose period ended and apply the outcome. Safe to run twice. */
-    async closeEndedNotices(): Promise<{ closed: number; reconciled: number }> {
-      let closed = 0;
-      for (const n of await notices.ended(today(), 100)) {
-        try {
-          await closeNotice(n, outcomeOf(await notices.listObjections(n.id)));
-          closed++;
-        } catch (err) {
-          if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
-        }
-      }
-      // Finish what a crash between closing a notice and applying its outcome left undone:
-      // posts still "on notice" whose notice is already closed.
-      let reconciled = 0;
-      for (const p of (await recruitment.listPosts({ statuses: ['notice'], offset: 0, limit: 100 })).items) {
-        const n = p.noticeId ? await notices.get(p.noticeId) : null;
-        if (n && n.status === 'closed' && n.kind === 'appointment' && (n.outcome === 'approved' || n.outcome === 'stopped')) {
-          await applyAppointmentOutcome(n);
-          reconciled++;
-        }
-      }
-      return { closed, reconciled };
-    },
-
-    /** Scheduler job: purge personal data of unsuccessful and withdrawn applications after retention. */
-    async purgeExpired(retentionDays = DEFAULT_RETENTION_DAYS): Promise<{ purged: number }> {
-      const before = new Date(clock.now().getTime() - retentionDays * 86_400_000).toISOString();
-      return { purged: await recruitment.purgePersonalData(['unsuccessful', 'withdrawn', 'stopped'], before, clock.now().toISOString()) };
     },
 
     /** For officials' screens: whether the caller manages recruitment anywhere. */

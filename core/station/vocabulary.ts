@@ -10,6 +10,9 @@ export const LEVEL_LABELS: Record<StationLevel, string> = {
 };
 
 /** Minimum usable area in ㎡ by level (第七条1). */
+/** Search order of levels (county, township, village): stores index it beside each station. */
+export const LEVEL_RANK: Record<StationLevel, number> = { county: 0, township: 1, village: 2 };
+
 export const MIN_AREA_SQM: Record<StationLevel, number> = { county: 200, township: 20, village: 10 };
 
 /** Service population a station should normally reach (第六条1). */

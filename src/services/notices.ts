@@ -3,12 +3,12 @@
  * for the selected candidate and resolve objections.
  */
 import type * as api from '@core/recruitment/api';
-import type { RecruitmentService } from '@core/recruitment/service';
+import type { NoticeService } from '@core/notice/service';
 import type { z } from '@core/shared/zod';
 import { callFunction } from './transport';
 
 type In<S extends z.ZodMiniType> = z.infer<S>;
-type Out<K extends keyof RecruitmentService> = Awaited<ReturnType<RecruitmentService[K]>>;
+type Out<K extends keyof NoticeService> = Awaited<ReturnType<NoticeService[K]>>;
 
 export type NoticesPage = Out<'notices'>;
 export type NoticeSummary = NoticesPage['items'][number];

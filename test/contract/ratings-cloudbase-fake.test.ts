@@ -4,6 +4,7 @@
  * half-written, and that transactions touch documents by `_id` only.
  */
 import { createCloudbaseRatingRepository, ratingAccountDocId, ratingRequestDocId } from '../../adapters/cloudbase/ratings';
+import { replyChange, reviewChange, submitInput } from '../../core/rating/change';
 import type { Rating } from '../../core/rating/model';
 import { AppError } from '../../core/shared/errors';
 import { createFakeCloudbase, FakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
@@ -54,9 +55,9 @@ describe('cloudbase rating adapter details', () => {
     const fake = createFakeCloudbase();
     const s = store(fake);
     const r1 = rating('r1');
-    await s.submit({ rating: r1, requestKey: 'u1:req-1', windowStart: windowStart(r1) });
+    await s.submit(submitInput(r1, 'u1:req-1', windowStart(r1)));
     const r2 = rating('r2', { createdAt: at(1), scores: { attitude: 1, pricing: 1, cleanliness: 1, efficiency: 1 }, visitVerified: false });
-    await s.submit({ rating: r2, requestKey: 'u1:req-2', windowStart: windowStart(r2) });
+    await s.submit(submitInput(r2, 'u1:req-2', windowStart(r2)));
 
     const docs = fake.dump('ratings');
     expect(docs.find((d) => d._id === 'r2')).toEqual({
@@ -89,15 +90,15 @@ describe('cloudbase rating adapter details', () => {
       const fake = createFakeCloudbase({ flavour });
       const s = store(fake);
       const r1 = rating('r1');
-      await s.submit({ rating: r1, requestKey: 'k1', windowStart: windowStart(r1) });
+      await s.submit(submitInput(r1, 'k1', windowStart(r1)));
       const before = JSON.stringify(['ratings', 'rating_aggregates', 'rating_accounts', 'rating_requests'].map((c) => fake.dump(c)));
       const r2 = rating('r2', { createdAt: at(1), scores: { attitude: 2, pricing: 2, cleanliness: 2, efficiency: 2 } });
       fake.failTransactionWrite(n);
-      const err = await s.submit({ rating: r2, requestKey: 'k2', windowStart: windowStart(r2) }).catch((e: unknown) => e);
+      const err = await s.submit(submitInput(r2, 'k2', windowStart(r2))).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).code).toBe('UNAVAILABLE');
       expect(JSON.stringify(['ratings', 'rating_aggregates', 'rating_accounts', 'rating_requests'].map((c) => fake.dump(c)))).toBe(before);
-      const ok = await s.submit({ rating: r2, requestKey: 'k2', windowStart: windowStart(r2) });
+      const ok = await s.submit(submitInput(r2, 'k2', windowStart(r2)));
       expect(ok).toMatchObject({ created: true, replaced: { id: 'r1', status: 'replaced' } });
       expect(await s.aggregate('st-a')).toMatchObject({ count: 1, sums: { attitude: 2, pricing: 2, cleanliness: 2, efficiency: 2 } });
     }
@@ -107,9 +108,9 @@ describe('cloudbase rating adapter details', () => {
     const fake = createFakeCloudbase();
     const s = store(fake);
     const h = rating('h1', { status: 'held', holdReasons: ['burst'] });
-    await s.submit({ rating: h, requestKey: 'k1', windowStart: windowStart(h) });
-    await s.setStatus('h1', 1, 'published', at(2));
-    await s.reply('h1', '谢谢', at(3));
+    await s.submit(submitInput(h, 'k1', windowStart(h)));
+    await s.change('h1', (cur) => reviewChange(cur, 1, 'published', at(2)));
+    await s.change('h1', (cur) => replyChange(cur, '谢谢', at(3)));
     const txOps = fake.log.filter((e) => e.op.startsWith('tx.'));
     expect(txOps.length).toBeGreaterThan(0);
     expect(new Set(txOps.map((e) => e.op))).toEqual(new Set(['tx.start', 'tx.get', 'tx.add', 'tx.set', 'tx.commit']));
@@ -120,7 +121,7 @@ describe('cloudbase rating adapter details', () => {
     const s = store(fake);
     for (let i = 0; i < 130; i++) {
       const r = rating(`r${i}`, { raterOpenid: `u${i}`, createdAt: at(i) });
-      await s.submit({ rating: r, requestKey: `k${i}`, windowStart: windowStart(r) });
+      await s.submit(submitInput(r, `k${i}`, windowStart(r)));
     }
     const page = await s.listPublished('st-a', 10, 120);
     expect(page.items).toHaveLength(120);

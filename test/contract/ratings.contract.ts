@@ -12,6 +12,7 @@
  */
 import type { RatingRepository } from '../../core/ports';
 import type { PressureReport, Rating, RatingAggregate } from '../../core/rating/model';
+import { replyChange, reviewChange, submitInput } from '../../core/rating/change';
 import { WINDOW_MS } from '../../core/rating/rules';
 import { AppError } from '../../core/shared/errors';
 import { expectCode } from './expect';
@@ -85,7 +86,11 @@ export function describeRatingStoreContract(name: string, open: () => Promise<Ra
 
     /** Submit with a fresh key and the 30-day window before the rating's own instant. */
     const submit = (r: Rating, requestKey = key(), windowStart = new Date(Date.parse(r.createdAt) - WINDOW_MS).toISOString()) =>
-      store.submit({ rating: r, requestKey, windowStart });
+      store.submit(submitInput(r, requestKey, windowStart));
+
+    /** An official's decision and the head's reply, as the service plans them (core/rating/change.ts). */
+    const setStatus = (id: string, version: number, status: 'published' | 'rejected', when: string) => store.change(id, (cur) => reviewChange(cur, version, status, when));
+    const reply = (id: string, text: string, when: string) => store.change(id, (cur) => replyChange(cur, text, when));
 
     const aggregateOf = async (stationId = 'st-a') => {
       const a = await store.aggregate(stationId);
@@ -185,7 +190,7 @@ export function describeRatingStoreContract(name: string, open: () => Promise<Ra
       test('a rejected rating is not replaced: it stays rejected and the new one replaces nothing', async () => {
         const h1 = rating({ status: 'held', holdReasons: ['new_accounts'] });
         await submit(h1);
-        await store.setStatus(h1.id, 1, 'rejected', at(1));
+        await setStatus(h1.id, 1, 'rejected', at(1));
         const r2 = rating({ createdAt: at(HOUR) });
         const res = await submit(r2);
         expect(res.replaced).toBeNull();
@@ -280,7 +285,7 @@ export function describeRatingStoreContract(name: string, open: () => Promise<Ra
         await submit(rating({ raterOpenid: 'b', createdAt: at(HOUR), status: 'held', holdReasons: ['burst'] }));
         const rej = rating({ raterOpenid: 'c', createdAt: at(2 * HOUR), status: 'held', holdReasons: ['burst'] });
         await submit(rej);
-        await store.setStatus(rej.id, 1, 'rejected', at(2 * HOUR));
+        await setStatus(rej.id, 1, 'rejected', at(2 * HOUR));
         await submit(rating({ raterOpenid: 'd', createdAt: at(3 * HOUR) }));
         await submit(rating({ raterOpenid: 'd', createdAt: at(4 * HOUR) })); // replaces d's first: one person counts once
         await submit(rating({ raterOpenid: 'e', stationId: 'st-b', createdAt: at(HOUR) }));
@@ -308,7 +313,7 @@ export function describeRatingStoreContract(name: string, open: () => Promise<Ra
         await submit(rating({ raterOpenid: 'new1', createdAt: at(4 * HOUR) })); // replaces: counted once
         const rej = rating({ raterOpenid: 'new2', createdAt: at(3 * HOUR), status: 'held', holdReasons: ['new_accounts'] });
         await submit(rej);
-        await store.setStatus(rej.id, 1, 'rejected', at(5 * HOUR)); // a caught campaign still counts
+        await setStatus(rej.id, 1, 'rejected', at(5 * HOUR)); // a caught campaign still counts
         await submit(rating({ raterOpenid: 'edge', createdAt: at(3 * HOUR) }));
         await submit(rating({ raterOpenid: 'new1', stationId: 'st-b', createdAt: at(3 * HOUR) }));
         expect(await store.countByNewAccounts('st-a', at(0), at(0))).toBe(2);
@@ -331,7 +336,7 @@ export function describeRatingStoreContract(name: string, open: () => Promise<Ra
         await submit(p);
         const h1 = rating({ status: 'held', holdReasons: ['burst'], visitVerified: true });
         await submit(h1);
-        const next = await store.setStatus(h1.id, 1, 'published', at(DAY));
+        const next = await setStatus(h1.id, 1, 'published', at(DAY));
         expect(next).toEqual({ ...h1, status: 'published', version: 2 });
         expect(await store.get(h1.id)).toEqual(next);
         expect(await aggregateOf()).toEqual(expectedAggregate([p, h1]));
@@ -343,7 +348,7 @@ export function describeRatingStoreContract(name: string, open: () => Promise<Ra
       test('rejecting leaves the aggregate alone', async () => {
         const h1 = rating({ status: 'held', holdReasons: ['burst'] });
         await submit(h1);
-        expect(await store.setStatus(h1.id, 1, 'rejected', at(DAY))).toMatchObject({ status: 'rejected', version: 2 });
+        expect(await setStatus(h1.id, 1, 'rejected', at(DAY))).toMatchObject({ status: 'rejected', version: 2 });
         expect(await store.aggregate('st-a')).toBeNull();
         expect(await store.listPublished('st-a', 0, 10)).toEqual({ items: [], hasMore: false });
       });
@@ -351,15 +356,15 @@ export function describeRatingStoreContract(name: string, open: () => Promise<Ra
       test('a stale version, a decided or replaced rating is CONFLICT; a missing one NOT_FOUND; nothing changes', async () => {
         const h1 = rating({ status: 'held', holdReasons: ['burst'] });
         await submit(h1);
-        await expectCode(store.setStatus(h1.id, 2, 'published', at(1)), 'CONFLICT');
-        await store.setStatus(h1.id, 1, 'published', at(1));
-        await expectCode(store.setStatus(h1.id, 2, 'rejected', at(2)), 'CONFLICT');
-        await expectCode(store.setStatus(h1.id, 1, 'rejected', at(2)), 'CONFLICT');
+        await expectCode(setStatus(h1.id, 2, 'published', at(1)), 'CONFLICT');
+        await setStatus(h1.id, 1, 'published', at(1));
+        await expectCode(setStatus(h1.id, 2, 'rejected', at(2)), 'CONFLICT');
+        await expectCode(setStatus(h1.id, 1, 'rejected', at(2)), 'CONFLICT');
         const h2 = rating({ raterOpenid: 'u2', status: 'held', holdReasons: ['burst'] });
         await submit(h2);
         await submit(rating({ raterOpenid: 'u2', createdAt: at(HOUR) }));
-        await expectCode(store.setStatus(h2.id, 2, 'published', at(3)), 'CONFLICT');
-        await expectCode(store.setStatus('rt-missing', 1, 'published', at(3)), 'NOT_FOUND');
+        await expectCode(setStatus(h2.id, 2, 'published', at(3)), 'CONFLICT');
+        await expectCode(setStatus('rt-missing', 1, 'published', at(3)), 'NOT_FOUND');
         expect(await store.get(h1.id)).toMatchObject({ status: 'published', version: 2 });
         expect((await aggregateOf())?.count).toBe(2);
       });
@@ -367,13 +372,13 @@ export function describeRatingStoreContract(name: string, open: () => Promise<Ra
       test('one reply per rating: stored with its instant, a second is CONFLICT', async () => {
         const r = rating();
         await submit(r);
-        const replied = await store.reply(r.id, '感谢您的评价，我们会继续努力。', at(HOUR));
+        const replied = await reply(r.id, '感谢您的评价，我们会继续努力。', at(HOUR));
         expect(replied).toEqual({ ...r, reply: { text: '感谢您的评价，我们会继续努力。', at: at(HOUR) }, version: 2 });
         expect(await store.get(r.id)).toEqual(replied);
         expect((await store.listPublished('st-a', 0, 1)).items[0].reply).toEqual(replied.reply);
-        await expectCode(store.reply(r.id, '再回复一次', at(2 * HOUR)), 'CONFLICT');
+        await expectCode(reply(r.id, '再回复一次', at(2 * HOUR)), 'CONFLICT');
         expect((await store.get(r.id))?.reply?.text).toBe('感谢您的评价，我们会继续努力。');
-        await expectCode(store.reply('rt-missing', '回复', at(HOUR)), 'NOT_FOUND');
+        await expectCode(reply('rt-missing', '回复', at(HOUR)), 'NOT_FOUND');
         expect(await aggregateOf()).toEqual(expectedAggregate([r]));
       });
     });
@@ -416,7 +421,7 @@ export function describeRatingStoreContract(name: string, open: () => Promise<Ra
         await s({ raterOpenid: 'a5', createdAt: at(12 * DAY), status: 'held', holdReasons: ['burst'] });
         const rej = rating({ raterOpenid: 'a6', createdAt: at(12 * DAY), status: 'held', holdReasons: ['burst'] });
         await submit(rej);
-        await store.setStatus(rej.id, 1, 'rejected', at(12 * DAY));
+        await setStatus(rej.id, 1, 'rejected', at(12 * DAY));
         // st-b: one old held rating (before previousSince) and one previous
         await s({ stationId: 'st-b', stationName: '乙站', raterOpenid: 'b1', createdAt: at(-5 * DAY), status: 'held', holdReasons: ['burst'] });
         await s({ stationId: 'st-b', stationName: '乙站', raterOpenid: 'b2', createdAt: at(3 * DAY) });
@@ -498,8 +503,8 @@ export function describeRatingStoreContract(name: string, open: () => Promise<Ra
       await expectCode(store.aggregate('st-a'), 'UNAVAILABLE');
       await expectCode(store.countBetween('st-a', at(0), at(DAY)), 'UNAVAILABLE');
       await expectCode(store.touchAccount('u3', at(0)), 'UNAVAILABLE');
-      await expectCode(store.setStatus(r.id, 1, 'published', at(0)), 'UNAVAILABLE');
-      await expectCode(store.reply(r.id, '谢谢', at(0)), 'UNAVAILABLE');
+      await expectCode(setStatus(r.id, 1, 'published', at(0)), 'UNAVAILABLE');
+      await expectCode(reply(r.id, '谢谢', at(0)), 'UNAVAILABLE');
       await expectCode(store.trends(['36'], at(0), at(-DAY)), 'UNAVAILABLE');
     });
   });

@@ -159,13 +159,13 @@ describe('cloudbase recruitment adapter details', () => {
     const s = STATIONS[0];
     const before = fake.dump('stations').find((d) => d._id === s.id)!;
     expect(await stations.get(s.id)).toEqual(s);
-    // Whatever else the record passed in says, only contact and updatedAt are written.
-    await stations.upsertMany([{ ...s, name: '不会写入', contact: { ...s.contact, personName: '谢春生' }, updatedAt: '2026-10-13T00:00:00.000Z' }]);
+    // Only the contact person and updatedAt are written.
+    await stations.setContactPerson(s.id, '谢春生', '2026-10-13T00:00:00.000Z');
     const after = fake.dump('stations').find((d) => d._id === s.id)!;
     expect(after).toEqual({ ...before, station: { ...(before.station as object), contact: { ...s.contact, personName: '谢春生' }, updatedAt: '2026-10-13T00:00:00.000Z' } });
     expect((await stations.get(s.id))?.contact.personName).toBe('谢春生');
     // A station that does not exist is not created.
-    await stations.upsertMany([{ ...s, id: 'st-missing-000' }]);
+    await stations.setContactPerson('st-missing-000', '谢春生', '2026-10-13T00:00:00.000Z');
     expect(await stations.get('st-missing-000')).toBeNull();
     expect(fake.dump('stations')).toHaveLength(STATIONS.length);
   });

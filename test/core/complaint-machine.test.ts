@@ -16,7 +16,7 @@ import {
   REPLY_WORKDAYS,
   TRANSITIONS,
   acceptDue,
-  activeDueAt,
+  fileComplaint,
   deadlineInstant,
   isOverdue,
   transition,
@@ -24,7 +24,7 @@ import {
   type Command,
   type CommandType,
 } from '../../core/complaint/machine';
-import { EVALUATIONS, FINAL_STATUSES, REFUSAL_CODES, type Complaint, type ComplaintStatus, type HistoryEntry, type OutboxMessage } from '../../core/complaint/model';
+import { ACTION_LABELS, EVALUATIONS, FINAL_STATUSES, REFUSAL_CODES, type Complaint, type ComplaintStatus, type HistoryEntry, type OutboxMessage } from '../../core/complaint/model';
 import { AppError } from '../../core/shared/errors';
 import { YUDU_OPERATOR } from '../../seed/demo';
 import { createComplaintHarness, type ComplaintHarness } from '../support/complaint-service';
@@ -41,49 +41,25 @@ const shanghaiDate = (t: number) => new Date(t + 8 * 3600_000).toISOString().sli
 /** When a "last working day" deadline ends: 00:00 Shanghai the next day. */
 const endOf = (dueOn: string) => Date.parse(`${dueOn}T00:00:00+08:00`) + DAY;
 
+/** A complaint as filed at `at` (core's fileComplaint, the one place that builds one). */
 function newComplaint(at: Date, opts: { held?: boolean; id?: string } = {}): Complaint {
-  const due = acceptDue(at, cal);
-  const c: Complaint = {
-    id: opts.id ?? 'c-000001',
-    trackingNo: 'TS260930ABCDEF',
-    stationId: 'st-360731100-000',
-    stationName: '江西电商扶贫工程贡江镇服务站',
-    operatorName: YUDU_OPERATOR,
-    regionCodes: ['36', '3607', '360731', '360731100'],
-    category: 'overcharge',
-    description: '快递代收每件多收两元，没有明码标价。',
-    photos: [],
-    complainantOpenid: 'o-complainant',
-    phoneCipher: 'k1.x.y.z',
-    phoneMasked: '139****5678',
-    shareIdentity: false,
-    held: opts.held ?? false,
-    status: 'submitted',
-    version: 1,
-    submittedAt: at.toISOString(),
-    acceptDueOn: due.date,
-    acceptedAt: null,
-    handlerOpenid: null,
-    replyDueOn: null,
-    deadlineProvisional: due.provisional,
-    extension: null,
-    assignee: null,
-    reply: null,
-    replyOnTime: null,
-    evaluation: null,
-    evaluationComment: null,
-    reopenCount: 0,
-    refusal: null,
-    escalationLevel: 0,
-    escalations: [],
-    mergedInto: null,
-    supporters: 0,
-    dueAt: null,
-    closedAt: null,
-    updatedAt: at.toISOString(),
-  };
-  c.dueAt = activeDueAt(c);
-  return c;
+  return fileComplaint(
+    {
+      id: opts.id ?? 'c-000001',
+      trackingNo: 'TS260930ABCDEF',
+      station: { id: 'st-360731100-000', name: '江西电商扶贫工程贡江镇服务站', operator: { name: YUDU_OPERATOR }, regionPath: ['36', '3607', '360731', '360731100'].map((code) => ({ code })) },
+      category: 'overcharge',
+      description: '快递代收每件多收两元，没有明码标价。',
+      photos: [],
+      complainantOpenid: 'o-complainant',
+      phoneCipher: 'k1.x.y.z',
+      phoneMasked: '139****5678',
+      shareIdentity: false,
+      held: opts.held ?? false,
+      submittedAt: at,
+    },
+    cal,
+  );
 }
 
 function deepFreeze<T>(o: T): T {
@@ -136,6 +112,11 @@ describe('the transition table', () => {
       Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { from: [...v.from].sort(), by: [...v.by].sort() }]));
     expect(norm(TRANSITIONS)).toEqual(norm(spec));
     expect([ACCEPT_WORKDAYS, REPLY_WORKDAYS, MAX_EXTENSION_WORKDAYS, EVALUATION_DAYS, MAX_REOPENS, MAX_ESCALATION]).toEqual([3, 5, 10, 7, 1, 2]);
+  });
+
+  it('names every command in one label table (timelines show no raw action words)', () => {
+    expect(Object.keys(ACTION_LABELS).sort()).toEqual(['submit', ...Object.keys(TRANSITIONS)].sort());
+    expect(ACTION_LABELS.purge).toBe('清除个人信息');
   });
 
   it('final states accept nothing but notes and the retention purge', () => {

@@ -33,6 +33,7 @@ import {
   type RubricItem,
   type TrainingRecord,
 } from '../../core/recruitment/model';
+import { createNoticeService } from '../../core/notice/service';
 import { createRecruitmentService } from '../../core/recruitment/service';
 import { AppError } from '../../core/shared/errors';
 import { addDays, toShanghai } from '../../core/shared/time';
@@ -454,8 +455,8 @@ describe('model-based: the recruitment service over SQLite', () => {
     await seedIfEmpty(stores, clock.now());
     await bootstrapAdmins({ ...stores, ids: randomIds, clock }, demoIdentities().filter((i) => i.role !== 'resident'), 'demo');
     const cipher = aesCipher([{ id: 'k1', key: randomBytes(32) }]);
-    const service = createRecruitmentService({ ...stores, content: localContentSecurity(), cipher, ids: randomIds, clock });
-    return { db, stores, clock, service };
+    const deps = { ...stores, content: localContentSecurity(), cipher, ids: randomIds, clock };
+    return { db, stores, clock, service: createRecruitmentService(deps), notices: createNoticeService(deps) };
   }
 
   beforeAll(async () => {
@@ -629,7 +630,7 @@ describe('model-based: the recruitment service over SQLite', () => {
               const min = nthWorkday(startsOn, MIN_NOTICE_WORKDAYS);
               const endsOn = o.short ? addDays(min, -1) : addDays(min, o.extra);
               expected = m.status !== 'reviewing' || o.stale || m.selected === null ? 'CONFLICT' : o.short ? 'VALIDATION_ERROR' : 'ok';
-              exec = () => h.service.publish(DEMO.county, { postId, version: o.stale ? version + 1 : version, startsOn, endsOn, objectionChannel: '于都县商务局 0797-0000000' });
+              exec = () => h.notices.publish(DEMO.county, { postId, version: o.stale ? version + 1 : version, startsOn, endsOn, objectionChannel: '于都县商务局 0797-0000000' });
               after = (r) => {
                 m.status = 'notice';
                 m.notices.push({ id: (r as { id: string }).id, startsOn, endsOn, status: 'open', outcome: null, k: m.selected as number, objections: [] });
@@ -640,7 +641,7 @@ describe('model-based: the recruitment service over SQLite', () => {
               const n = current();
               if (!n) continue;
               expected = n.status === 'open' && n.startsOn <= today() && today() <= n.endsOn ? 'ok' : 'CONFLICT';
-              exec = () => h.service.object(DEMO.resident2, { noticeId: n.id, realName: '李四', phone: '13900000000', text: '此人长期不在村里居住，请核实。' });
+              exec = () => h.notices.object(DEMO.resident2, { noticeId: n.id, realName: '李四', phone: '13900000000', text: '此人长期不在村里居住，请核实。' });
               after = (r) => {
                 n.objections.push({ id: (r as { id: string }).id, status: 'received' });
                 note('objection');
@@ -654,7 +655,7 @@ describe('model-based: the recruitment service over SQLite', () => {
               const to = o.to;
               expected = x.status === 'upheld' || x.status === 'dismissed' ? 'CONFLICT' : 'ok';
               const stored = await h.stores.notices.getObjection(x.id);
-              exec = () => h.service.resolve(DEMO.county, { objectionId: x.id, version: stored!.version, status: to, response: '经核实，答复如下。' });
+              exec = () => h.notices.resolve(DEMO.county, { objectionId: x.id, version: stored!.version, status: to, response: '经核实，答复如下。' });
               after = () => {
                 x.status = to;
                 if (n.status === 'open' && to === 'upheld') {
@@ -670,8 +671,8 @@ describe('model-based: the recruitment service over SQLite', () => {
             }
             case 'time': {
               h.clock.advanceDays(o.days);
-              const first = await h.service.closeEndedNotices();
-              const second = await h.service.closeEndedNotices();
+              const first = await h.notices.closeEndedNotices();
+              const second = await h.notices.closeEndedNotices();
               expect(second).toEqual({ closed: 0, reconciled: 0 });
               const ending = m.notices.filter((n) => n.status === 'open' && n.endsOn < today());
               expect(first.closed).toBeGreaterThanOrEqual(ending.length);
@@ -735,7 +736,7 @@ describe('model-based: the recruitment service over SQLite', () => {
         }
         // Close what this run left open before the next run starts over at BASE.
         h.clock.advanceDays(90);
-        await h.service.closeEndedNotices();
+        await h.notices.closeEndedNotices();
       }),
       { numRuns: 60 },
     );

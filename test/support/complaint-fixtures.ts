@@ -5,6 +5,8 @@
  */
 import type { RoleBinding, Role, Scope } from '../../core/authz/roles';
 import type { YearDays } from '../../core/calendar/workdays';
+import { WorkCalendar } from '../../core/calendar/workdays';
+import { fileComplaint } from '../../core/complaint/machine';
 import type { Complaint, HistoryEntry, OutboxMessage } from '../../core/complaint/model';
 import type { AuditEntry } from '../../core/ports';
 import type { Station } from '../../core/station/model';
@@ -45,50 +47,34 @@ export const OPERATOR_B = CS.tieshanlong.operatorName;
 
 export const OWNERS = { o1: 'o-resident-0001', o2: 'o-resident-0002', o3: 'o-resident-0003' };
 
-/** A complete complaint: `submitted` at BASE_TIME at 水头村 unless overridden. */
+/** A calendar with the official 2026 holidays (no administrator entries). */
+const CALENDAR = new WorkCalendar();
+
+/**
+ * A complete complaint: filed (core's fileComplaint) at BASE_TIME at 水头村, then overridden. The
+ * stored deadline instant stays one millisecond before midnight, as the contract's ordering
+ * fixtures were written with it.
+ */
 export function makeComplaint(id: string, overrides: Partial<Complaint> & { station?: StationRef } = {}): Complaint {
   const { station = CS.shuitou, ...rest } = overrides;
-  const submittedAt = rest.submittedAt ?? at(0);
-  return {
-    id,
-    trackingNo: `TS260302${id.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`,
-    stationId: station.stationId,
-    stationName: station.stationName,
-    operatorName: station.operatorName,
-    regionCodes: [...station.regionCodes],
-    category: 'overcharge',
-    description: '快递代收每件多收两元，没有明码标价。',
-    photos: [],
-    complainantOpenid: OWNERS.o1,
-    phoneCipher: null,
-    phoneMasked: null,
-    shareIdentity: false,
-    held: false,
-    status: 'submitted',
-    version: 1,
-    submittedAt,
-    acceptDueOn: '2026-03-05',
-    acceptedAt: null,
-    handlerOpenid: null,
-    replyDueOn: null,
-    deadlineProvisional: false,
-    extension: null,
-    assignee: null,
-    reply: null,
-    replyOnTime: null,
-    evaluation: null,
-    evaluationComment: null,
-    reopenCount: 0,
-    refusal: null,
-    escalationLevel: 0,
-    escalations: [],
-    mergedInto: null,
-    supporters: 0,
-    dueAt: '2026-03-05T15:59:59.999Z',
-    closedAt: null,
-    updatedAt: submittedAt,
-    ...rest,
-  };
+  const filed = fileComplaint(
+    {
+      id,
+      trackingNo: `TS260302${id.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`,
+      station: { id: station.stationId, name: station.stationName, operator: { name: station.operatorName }, regionPath: station.regionCodes.map((code) => ({ code })) },
+      category: 'overcharge',
+      description: '快递代收每件多收两元，没有明码标价。',
+      photos: [],
+      complainantOpenid: OWNERS.o1,
+      phoneCipher: null,
+      phoneMasked: null,
+      shareIdentity: false,
+      held: false,
+      submittedAt: new Date(rest.submittedAt ?? at(0)),
+    },
+    CALENDAR,
+  );
+  return { ...filed, acceptDueOn: '2026-03-05', deadlineProvisional: false, dueAt: '2026-03-05T15:59:59.999Z', ...rest };
 }
 
 export function historyEntry(c: Complaint, action: string, toStatus: Complaint['status'], atIso: string, extra: Partial<HistoryEntry> = {}): HistoryEntry {
