@@ -2,23 +2,45 @@
  * The action router every cloud function uses: parse the event, validate `data` with zod
  * (unknown fields rejected), run the action, answer the PRODUCT §9 envelope.
  * It logs the function, action, outcome code and duration — never the input.
+ *
+ * Typed end to end: a router keeps its action map in its type, `ApiOf` turns it into each action's
+ * input and answer, and the app's client (src/services/transport.ts `client<Api>`) takes that type,
+ * so renaming an action or changing an answer fails `tsc`.
  */
+import type { Caller } from './caller';
 import { AppError, type Envelope, type ErrorBody } from './errors';
 import { z } from './zod';
 
 type Schema<T> = z.ZodMiniType<T, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySchema = z.ZodMiniType<any, any>;
 
-export interface ActionDef<I, O, C> {
-  input: Schema<I>;
-  run: (input: I, ctx: C, meta: { requestId?: string }) => Promise<O> | O;
+/** An action: its input schema and what runs with the validated input and the caller (identity from the platform, never the client). */
+export interface ActionDef<S extends AnySchema, O> {
+  input: S;
+  run: (input: z.output<S>, caller: Caller, meta: { requestId?: string }) => Promise<O> | O;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ActionMap<C> = Record<string, ActionDef<any, any, C>>;
+export type ActionMap = Record<string, ActionDef<any, any>>;
 
-export function action<I, O, C>(def: ActionDef<I, O, C>): ActionDef<I, O, C> {
+export function action<S extends AnySchema, O>(def: ActionDef<S, O>): ActionDef<S, O> {
   return def;
 }
+
+/** A function handler made by `createRouter`: callable, and carrying its name and actions (for the API reference). */
+export interface Router<A extends ActionMap = ActionMap> {
+  (event: unknown, caller: Caller): Promise<Envelope<unknown>>;
+  readonly fn: string;
+  readonly actions: A;
+}
+
+/** Per action: what the client sends as `data` and what `data` of a successful answer is. */
+export type ApiOf<R> =
+  R extends Router<infer A> ? { [K in keyof A & string]: { input: z.input<A[K]['input']>; output: Awaited<ReturnType<A[K]['run']>> } } : never;
+
+/** The shape every `ApiOf` has (what the client accepts). */
+export type ApiShape = Record<string, { input: unknown; output: unknown }>;
 
 export interface Logger {
   info(entry: Record<string, unknown>): void;
@@ -84,8 +106,8 @@ export function toErrorBody(err: unknown): ErrorBody {
 }
 
 /** Build a function handler from its actions. `ctx` is made by the caller (cloud entry or local server). */
-export function createRouter<C>(fn: string, actions: ActionMap<C>, logger: Logger = silentLogger) {
-  return async function handle(event: unknown, ctx: C): Promise<Envelope<unknown>> {
+export function createRouter<const A extends ActionMap>(fn: string, actions: A, logger: Logger = silentLogger): Router<A> {
+  const handle = async function handle(event: unknown, ctx: Caller): Promise<Envelope<unknown>> {
     const started = Date.now();
     let actionName = '?';
     try {
@@ -111,6 +133,5 @@ export function createRouter<C>(fn: string, actions: ActionMap<C>, logger: Logge
       return { ok: false, error: body };
     }
   };
+  return Object.assign(handle, { fn, actions });
 }
-
-export type Handler<C> = ReturnType<typeof createRouter<C>>;

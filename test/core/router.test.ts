@@ -23,7 +23,7 @@ const ctx: Ctx = { openid: 'o-test' };
 const runs: { input: unknown; ctx: Ctx; meta: { requestId?: string } }[] = [];
 
 function makeRouter(logger?: Logger) {
-  return createRouter<Ctx>(
+  return createRouter(
     'demo',
     {
       echo: action({
