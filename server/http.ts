@@ -96,7 +96,7 @@ export function createLocalServer(opts: LocalServerOptions): Server {
   async function handleApi(req: IncomingMessage, res: ServerResponse, fn: string): Promise<void> {
     if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 调用'));
     const handler = Object.prototype.hasOwnProperty.call(opts.functions, fn) ? opts.functions[fn] : undefined;
-    if (!handler) return fail(res, new AppError('NOT_FOUND', `没有这个功能：${fn.slice(0, 40)}`));
+    if (!handler) return fail(res, new AppError('NOT_FOUND', '没有这个功能'));
     const header = req.headers['x-wx-openid'];
     const openid = typeof header === 'string' && header !== '' ? header : null;
     if (openid !== null && !OPENID_PATTERN.test(openid)) return fail(res, new AppError('UNAUTHENTICATED', '身份信息无效，请重新进入'));
