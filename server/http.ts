@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import { AppError, HTTP_STATUS, type Envelope } from '../core/shared/errors';
 import type { FunctionHandler } from './functions';
+import { openApiDocument } from './openapi';
 import type { LocalFileStore } from '../adapters/platform/local-files';
 import { MAX_PHOTO_BYTES } from '../core/shared/image';
 
@@ -92,6 +93,7 @@ export function createLocalServer(opts: LocalServerOptions): Server {
   const h5 = opts.h5Dir && existsSync(join(opts.h5Dir, 'index.html')) ? opts.h5Dir : undefined;
   // dev: re-read the folder on each request, so a rebuild while the server runs is served at once.
   const assets = h5 ? sirv(h5, { dev: true, etag: true, gzip: false, single: true }) : undefined;
+  let openapi: Record<string, unknown> | undefined;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, fn: string): Promise<void> {
     if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 调用'));
@@ -126,6 +128,10 @@ export function createLocalServer(opts: LocalServerOptions): Server {
       res.writeHead(200, { 'content-type': found.type, 'cache-control': 'private, max-age=600', 'content-length': found.bytes.length });
       res.end(found.bytes);
       return;
+    }
+    if (path === '/api/openapi.json' && req.method === 'GET') {
+      openapi ??= openApiDocument(opts.functions);
+      return send(res, 200, openapi);
     }
     const api = /^\/api\/([A-Za-z0-9_-]{1,40})\/?$/.exec(path);
     if (api) {

@@ -1,6 +1,6 @@
 /**
  * Chinese names of the fields the functions take, for validation messages ("请填写描述", not
- * "data.description：必填"). test/core/api-reference.test.ts checks every field of every action
+ * "data.description：必填"). test/server/openapi.test.ts checks every field of every action
  * has one, so a new field cannot show a villager an identifier.
  */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
