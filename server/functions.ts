@@ -25,7 +25,7 @@ import type { Db } from '../adapters/sqlite/db';
 import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
-import type { Logger } from '../core/shared/router';
+import type { Logger, Router } from '../core/shared/router';
 import { createStationsHandler } from '../cloudfunctions/stations/handler';
 import { createComplaintsHandler } from '../cloudfunctions/complaints/handler';
 import { createAccountHandler } from '../cloudfunctions/account/handler';
@@ -80,7 +80,8 @@ export function localPlatform(cipher: Cipher, files: FileStore, overrides: Parti
 
 export function createLocalFunctions(stores: LocalStores, platform: LocalPlatform, logger?: Logger) {
   const { clock, content, cipher, ids, notifier, files, signer, codes } = platform;
-  const functions: Record<string, FunctionHandler> = {
+  // Routers (not just FunctionHandlers): the API reference reads their actions.
+  const functions: Record<string, Router> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, clock }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, cipher, ids, clock }, logger),
     account: createAccountHandler({ ...stores, ids, clock }, logger),
