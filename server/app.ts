@@ -7,6 +7,8 @@ import { openDatabase, type Db } from '../adapters/sqlite/db';
 import { localKeyRing, localMediaChecker } from '../adapters/platform/local';
 import { aesCipher, deriveKey, hmacSigner } from '../adapters/platform/crypto';
 import { localFileStore, type LocalFileStore } from '../adapters/platform/local-files';
+import { localDocumentFiles } from '../adapters/platform/local-documents';
+import { dirname, join } from 'node:path';
 import { systemClock } from '../core/ports';
 import type { ComplaintFaults } from '../adapters/sqlite/complaints';
 import { bootstrapAdmins, parseAdminConfig } from '../core/account/service';
@@ -35,6 +37,8 @@ export interface LocalAppOptions {
   keyFile: string;
   /** Folder for uploaded photos (git-ignored in local mode). */
   uploadsDir: string;
+  /** Folder for officials' spreadsheets; default: "documents" beside uploadsDir. */
+  documentsDir?: string;
   h5Dir?: string;
   /** Seed demo stations, regions and demo identities' roles on an empty database. */
   demo?: boolean;
@@ -64,7 +68,8 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
   const stores = createLocalStores(db, opts.faults);
   const ring = localKeyRing(opts.keyFile);
   const files = localFileStore(opts.uploadsDir, deriveKey(ring, 'zdt-file-urls'), opts.platform?.clock ?? systemClock);
-  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring), mediaChecker: localMediaChecker((id) => files.remove(id)), ...opts.platform });
+  const documents = localDocumentFiles(opts.documentsDir ?? join(dirname(opts.uploadsDir), 'documents'), deriveKey(ring, 'zdt-document-urls'), opts.platform?.clock ?? systemClock);
+  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring), documents, mediaChecker: localMediaChecker((id) => files.remove(id)), ...opts.platform });
   const seeded = opts.demo ? await seedIfEmpty(stores, platform.clock.now()) : { seeded: false, stations: await stores.stations.count() };
   const identities = opts.demo ? demoIdentities() : [];
   if (opts.demo) {
@@ -79,6 +84,7 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
   const server = createLocalServer({
     functions,
     files,
+    documents,
     h5Dir: opts.h5Dir,
     log: opts.accessLog,
     dev: opts.demo

@@ -18,7 +18,14 @@ import { createRecruitmentService, retentionDaysFrom } from '../core/recruitment
 import { complaintRetentionDays, purgeExpiredComplaints } from '../core/complaint/scheduler';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../adapters/sqlite/db';
-import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
+import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type DocumentFiles, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
+import type { Region } from '../core/station/model';
+import { spreadsheets } from '../adapters/platform/spreadsheet';
+import { localDocumentFiles } from '../adapters/platform/local-documents';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRegisterHandler } from '../cloudfunctions/register/handler';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
 import type { Logger, Router } from '../core/shared/router';
@@ -58,6 +65,8 @@ export interface LocalPlatform {
   codes: CodeImages;
   /** Photo checks: pass after one scheduler run locally (adapters/platform/local.ts). */
   mediaChecker: ReturnType<typeof localMediaChecker>;
+  /** Officials' spreadsheets in and out (the register). */
+  documents: DocumentFiles;
 }
 
 export function localPlatform(cipher: Cipher, files: FileStore, overrides: Partial<LocalPlatform> = {}): LocalPlatform {
@@ -72,15 +81,26 @@ export function localPlatform(cipher: Cipher, files: FileStore, overrides: Parti
     signer: overrides.signer ?? hmacSigner([{ id: 'k1', key: randomBytes(32) }]),
     codes: qrCodeImages(),
     mediaChecker: localMediaChecker(),
+    // Without a folder: a temporary one for this process (server/app.ts passes the data folder's).
+    documents: overrides.documents ?? localDocumentFiles(mkdtempSync(join(tmpdir(), 'zdt-documents-')), randomBytes(32), overrides.clock ?? systemClock),
     ...overrides,
   };
 }
 
 export function createLocalFunctions(stores: LocalStores, platform: LocalPlatform, logger?: Logger) {
-  const { clock, content, cipher, ids, notifier, files, signer, codes, mediaChecker } = platform;
+  const { clock, content, cipher, ids, notifier, files, signer, codes, mediaChecker, documents } = platform;
+  const regionsFor = async (codes: string[]) => {
+    const found = new Map<string, Region>();
+    for (const code of codes) {
+      const r = await stores.regions.get(code);
+      if (r) found.set(code, r);
+    }
+    return found;
+  };
   // Routers (not just FunctionHandlers): the API reference reads their actions.
   const functions: Record<string, Router> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, clock }, logger),
+    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, sheets: spreadsheets, documents, clock, ids }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock }, logger),
     account: createAccountHandler({ ...stores, ids, clock }, logger),
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock }, logger),
