@@ -83,6 +83,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   startsOn: '公示开始日期',
   endsOn: '公示结束日期',
   response: '答复',
+  // Station register
+  fileId: '文件',
+  format: '文件格式',
   // Account
   openid: '用户',
   role: '角色',
