@@ -83,7 +83,7 @@ test('choose a file → per-row preview → confirm → the station is found nea
   await modal.waitFor();
   expect(await modal.innerText()).toContain('将新增 1 个、更新 0 个站点；有错误的 1 行不导入');
   await h.shot(page, 'register-03-confirm-pc');
-  await modal.getByText('确认导入').click();
+  await modal.locator('.taro-model__confirm').click();
   await page.locator(`${p} #register-done`).waitFor({ timeout: 30_000 });
   expect(await text(page, `${p} #register-summary`)).toContain('已新增 1');
   await h.shot(page, 'register-04-done-pc');
