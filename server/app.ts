@@ -57,6 +57,8 @@ export interface LocalApp {
   platform: LocalPlatform;
   files: LocalFileStore;
   server: Server;
+  /** The function handlers the server exposes (by name). */
+  functions: ReturnType<typeof createLocalFunctions>['functions'];
   runScheduler: () => ReturnType<ReturnType<typeof createLocalFunctions>['scheduler']>;
   seeded: { seeded: boolean; stations: number };
   close(): Promise<void>;
@@ -99,6 +101,7 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
     platform,
     files,
     server,
+    functions,
     runScheduler,
     seeded,
     close: () =>

@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { createRegisterHandler } from '../cloudfunctions/register/handler';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
-import type { Logger } from '../core/shared/router';
+import type { Logger, Router } from '../core/shared/router';
 import { createStationsHandler } from '../cloudfunctions/stations/handler';
 import { createComplaintsHandler } from '../cloudfunctions/complaints/handler';
 import { createAccountHandler } from '../cloudfunctions/account/handler';
@@ -96,7 +96,8 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     }
     return found;
   };
-  const functions: Record<string, FunctionHandler> = {
+  // Routers (not just FunctionHandlers): the API reference reads their actions.
+  const functions: Record<string, Router> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, clock }, logger),
     register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, sheets: spreadsheets, documents, clock, ids }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock }, logger),

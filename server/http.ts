@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, HTTP_STATUS, type Envelope } from '../core/shared/errors';
 import type { FunctionHandler } from './functions';
+import { openApiDocument } from './openapi';
 import type { LocalFileStore } from '../adapters/platform/local-files';
 import type { LocalDocumentFiles } from '../adapters/platform/local-documents';
 import { MAX_IMPORT_BYTES } from '../core/station/register-sheet';
@@ -137,11 +138,12 @@ export function createLocalServer(opts: LocalServerOptions): Server {
   const h5 = opts.h5Dir && existsSync(join(opts.h5Dir, 'index.html')) ? opts.h5Dir : undefined;
   // Compressed, hashed files cached for good, index.html revalidated; a rebuild is served at once.
   const assets = h5 ? h5Static(h5) : undefined;
+  let openapi: Record<string, unknown> | undefined;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, fn: string): Promise<void> {
     if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 调用'));
     const handler = Object.prototype.hasOwnProperty.call(opts.functions, fn) ? opts.functions[fn] : undefined;
-    if (!handler) return fail(res, new AppError('NOT_FOUND', `没有这个功能：${fn.slice(0, 40)}`));
+    if (!handler) return fail(res, new AppError('NOT_FOUND', '没有这个功能'));
     const header = req.headers['x-wx-openid'];
     const openid = typeof header === 'string' && header !== '' ? header : null;
     if (openid !== null && !OPENID_PATTERN.test(openid)) return fail(res, new AppError('UNAUTHENTICATED', '身份信息无效，请重新进入'));
@@ -185,6 +187,10 @@ export function createLocalServer(opts: LocalServerOptions): Server {
       res.writeHead(200, { 'content-type': type, 'content-disposition': attachment(found.name), 'cache-control': 'private, no-store', 'content-length': found.bytes.length });
       res.end(found.bytes);
       return;
+    }
+    if (path === '/api/openapi.json' && req.method === 'GET') {
+      openapi ??= openApiDocument(opts.functions);
+      return send(res, 200, openapi);
     }
     const api = /^\/api\/([A-Za-z0-9_-]{1,40})\/?$/.exec(path);
     if (api) {

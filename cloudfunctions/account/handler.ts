@@ -1,11 +1,10 @@
 /** `account`: who am I, role grants/revocations, the holiday calendar. */
 import * as a from '../../core/account/service';
-import type { Caller } from '../../core/shared/caller';
-import { action, createRouter, type Logger } from '../../core/shared/router';
+import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 
 export function createAccountHandler(deps: a.AccountDeps, logger?: Logger) {
   const s = a.createAccountService(deps);
-  return createRouter<Caller>(
+  return createRouter(
     'account',
     {
       me: action({ input: a.meInput, run: (_i, c) => s.me(c.openid) }),
@@ -18,3 +17,6 @@ export function createAccountHandler(deps: a.AccountDeps, logger?: Logger) {
     logger,
   );
 }
+
+/** What each action takes and answers; the app's `account` client is typed by it. */
+export type AccountApi = ApiOf<ReturnType<typeof createAccountHandler>>;

@@ -1,12 +1,11 @@
 /** `complaints`: the closed loop. Thin: validate → the complaint service (which authorises) → envelope. */
 import * as api from '../../core/complaint/api';
 import { createComplaintService, type ComplaintDeps } from '../../core/complaint/service';
-import type { Caller } from '../../core/shared/caller';
-import { action, createRouter, type Logger } from '../../core/shared/router';
+import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 
 export function createComplaintsHandler(deps: ComplaintDeps, logger?: Logger) {
   const s = createComplaintService(deps);
-  return createRouter<Caller>(
+  return createRouter(
     'complaints',
     {
       // Residents
@@ -37,3 +36,6 @@ export function createComplaintsHandler(deps: ComplaintDeps, logger?: Logger) {
     logger,
   );
 }
+
+/** What each action takes and answers; the app's `complaints` client is typed by it. */
+export type ComplaintsApi = ApiOf<ReturnType<typeof createComplaintsHandler>>;

@@ -1,12 +1,11 @@
 /** `notices`: public notices (公示) and real-name objections; officials publish and resolve. */
 import { createNoticeService, type NoticeDeps } from '../../core/notice/service';
 import * as api from '../../core/recruitment/api';
-import type { Caller } from '../../core/shared/caller';
-import { action, createRouter, type Logger } from '../../core/shared/router';
+import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 
 export function createNoticesHandler(deps: NoticeDeps, logger?: Logger) {
   const s = createNoticeService(deps);
-  return createRouter<Caller>(
+  return createRouter(
     'notices',
     {
       list: action({ input: api.noticesInput, run: (i) => s.notices(i) }),
@@ -19,3 +18,6 @@ export function createNoticesHandler(deps: NoticeDeps, logger?: Logger) {
     logger,
   );
 }
+
+/** What each action takes and answers; the app's `notices` client is typed by it. */
+export type NoticesApi = ApiOf<ReturnType<typeof createNoticesHandler>>;

@@ -1,12 +1,11 @@
 /** `ratings`: scores with proof of visit. Thin: validate → the rating service (which authorises) → envelope. */
 import * as api from '../../core/rating/api';
 import { createRatingService, type RatingDeps } from '../../core/rating/service';
-import type { Caller } from '../../core/shared/caller';
-import { action, createRouter, type Logger } from '../../core/shared/router';
+import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 
 export function createRatingsHandler(deps: RatingDeps, logger?: Logger) {
   const s = createRatingService(deps);
-  return createRouter<Caller>(
+  return createRouter(
     'ratings',
     {
       // Residents
@@ -30,3 +29,6 @@ export function createRatingsHandler(deps: RatingDeps, logger?: Logger) {
     logger,
   );
 }
+
+/** What each action takes and answers; the app's `ratings` client is typed by it. */
+export type RatingsApi = ApiOf<ReturnType<typeof createRatingsHandler>>;

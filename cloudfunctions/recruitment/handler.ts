@@ -1,12 +1,11 @@
 /** `recruitment`: posts, applications, scoring, selection, reserve pool, training records. */
 import * as api from '../../core/recruitment/api';
 import { createRecruitmentService, type RecruitmentDeps } from '../../core/recruitment/service';
-import type { Caller } from '../../core/shared/caller';
-import { action, createRouter, type Logger } from '../../core/shared/router';
+import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 
 export function createRecruitmentHandler(deps: RecruitmentDeps, logger?: Logger) {
   const s = createRecruitmentService(deps);
-  return createRouter<Caller>(
+  return createRouter(
     'recruitment',
     {
       posts: action({ input: api.postsInput, run: (i) => s.posts(i) }),
@@ -30,3 +29,6 @@ export function createRecruitmentHandler(deps: RecruitmentDeps, logger?: Logger)
     logger,
   );
 }
+
+/** What each action takes and answers; the app's `recruitment` client is typed by it. */
+export type RecruitmentApi = ApiOf<ReturnType<typeof createRecruitmentHandler>>;

@@ -1,12 +1,11 @@
 /** `register`: the officials' station register — template, preview and import a spreadsheet, export. */
-import type { Caller } from '../../core/shared/caller';
-import { action, createRouter, type Logger } from '../../core/shared/router';
+import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import * as api from '../../core/station/register-api';
 import { createRegisterDesk, type RegisterDeskDeps } from '../../core/station/register';
 
 export function createRegisterHandler(deps: RegisterDeskDeps, logger?: Logger) {
   const desk = createRegisterDesk(deps);
-  return createRouter<Caller>(
+  return createRouter(
     'register',
     {
       template: action({ input: api.templateInput, run: (_i, c) => desk.template(c.openid) }),
@@ -17,3 +16,6 @@ export function createRegisterHandler(deps: RegisterDeskDeps, logger?: Logger) {
     logger,
   );
 }
+
+/** What each action takes and answers; the app's `register` client is typed by it. */
+export type RegisterApi = ApiOf<ReturnType<typeof createRegisterHandler>>;

@@ -1,12 +1,11 @@
 /** `stations`: the public directory. Thin: validate → call the core → envelope. */
-import type { Caller } from '../../core/shared/caller';
-import { action, createRouter, type Logger } from '../../core/shared/router';
+import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import { getInput, nearbyInput, regionsInput, searchInput } from '../../core/station/api';
 import { createDirectory, type DirectoryDeps } from '../../core/station/service';
 
 export function createStationsHandler(deps: DirectoryDeps, logger?: Logger) {
   const directory = createDirectory(deps);
-  return createRouter<Caller>(
+  return createRouter(
     'stations',
     {
       nearby: action({ input: nearbyInput, run: (input) => directory.nearby(input) }),
@@ -17,3 +16,6 @@ export function createStationsHandler(deps: DirectoryDeps, logger?: Logger) {
     logger,
   );
 }
+
+/** What each action takes and answers; the app's `stations` client is typed by it. */
+export type StationsApi = ApiOf<ReturnType<typeof createStationsHandler>>;

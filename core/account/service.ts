@@ -9,16 +9,16 @@ import { WorkCalendar, checkYearEntry } from '../calendar/workdays';
 import type { AuditRepository, CalendarRepository, Clock, IdSource, RoleRepository, StationRepository } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
-import { isoDate, regionCode, z } from '../shared/zod';
+import { isoDate, regionCode, text, z } from '../shared/zod';
 import { toShanghai } from '../shared/time';
 
 const scopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
   z.strictObject({ kind: z.literal('station'), stationId: z.string().check(z.regex(/^[a-z0-9-]{3,40}$/, '站点编号不对')) }),
-  z.strictObject({ kind: z.literal('operator'), operatorName: z.string().check(z.trim(), z.minLength(2), z.maxLength(60)) }),
+  z.strictObject({ kind: z.literal('operator'), operatorName: text(60, '运营单位', { min: 2 }) }),
   z.strictObject({ kind: z.literal('region'), regionCode }),
 ]);
-const openid = z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/, 'openid 格式不对'));
+const openid = z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/, '用户编号不对'));
 
 export const meInput = z.strictObject({});
 export const grantInput = z.strictObject({ openid, role: z.enum(ROLES, '角色不对'), scope: scopeSchema, name: z.optional(z.string().check(z.trim(), z.maxLength(20))) });

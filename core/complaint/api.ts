@@ -1,9 +1,9 @@
 /** The `complaints` function's contract: strict input schemas and the views it answers. */
-import { optionalText, phone, regionCode, text, z } from '../shared/zod';
+import { callbackPhone, optionalText, regionCode, text, z } from '../shared/zod';
+import { MAX_DESCRIPTION, MAX_EVALUATION_COMMENT, MAX_EXTENSION_WORKDAYS, MAX_PHOTOS, MIN_DESCRIPTION, MIN_REPLY } from './limits';
 import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, REFUSAL_CODES, type Assignee, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
 
-export const MAX_DESCRIPTION = 2000;
-export const MAX_PHOTOS = 3;
+export { MAX_DESCRIPTION, MAX_PHOTOS };
 
 const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/, '编号不对'));
 const stationId = z.string().check(z.regex(/^[a-z0-9-]{3,40}$/, '站点编号不对'));
@@ -17,16 +17,16 @@ export const similarInput = z.strictObject({ stationId, category: z.enum(CATEGOR
 export const submitInput = z.strictObject({
   stationId,
   category: z.enum(CATEGORY_CODES, '请选择投诉类型'),
-  description: z.string().check(z.trim(), z.minLength(5, '请至少写 5 个字，说清楚发生了什么'), z.maxLength(MAX_DESCRIPTION, `描述最多 ${MAX_DESCRIPTION} 个字`)),
+  description: text(MAX_DESCRIPTION, '描述', { min: MIN_DESCRIPTION, tooShort: `请至少写 ${MIN_DESCRIPTION} 个字，说清楚发生了什么` }),
   photos: z.optional(z.array(photoId).check(z.maxLength(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`))),
-  phone: z.optional(phone),
+  phone: z.optional(callbackPhone),
   shareIdentity: z.optional(z.boolean()),
 });
 export const joinInput = z.strictObject({ id });
 export const mineInput = z.strictObject({ cursor, limit });
 export const getInput = z.union([z.strictObject({ id }), z.strictObject({ trackingNo: z.string().check(z.regex(/^TS\d{6}[0-9A-Z]{6}$/, '投诉编号不对')) })]);
 export const withdrawInput = z.strictObject({ id, version });
-export const evaluateInput = z.strictObject({ id, version, evaluation: z.enum(EVALUATIONS, '请选择评价'), comment: optionalText(300, '评价说明') });
+export const evaluateInput = z.strictObject({ id, version, evaluation: z.enum(EVALUATIONS, '请选择评价'), comment: optionalText(MAX_EVALUATION_COMMENT, '评价说明') });
 export const stationListInput = z.strictObject({ stationId: z.optional(stationId), cursor, limit });
 
 export const queueInput = z.strictObject({
@@ -43,8 +43,8 @@ export const detailInput = z.strictObject({ id });
 export const acceptInput = z.strictObject({ id, version });
 export const refuseInput = z.strictObject({ id, version, reason: z.enum(REFUSAL_CODES, '请选择不予受理的原因'), text: text(500, '说明') });
 export const assignInput = z.strictObject({ id, version, to: z.enum(['operator', 'station'], '请选择转办对象') });
-export const replyInput = z.strictObject({ id, version, text: z.string().check(z.trim(), z.minLength(5, '答复至少 5 个字'), z.maxLength(MAX_DESCRIPTION, `答复最多 ${MAX_DESCRIPTION} 个字`)) });
-export const extendInput = z.strictObject({ id, version, workdays: z.int().check(z.gte(1, '至少延期 1 个工作日'), z.lte(10, '最多延期 10 个工作日')), reason: text(200, '延期理由') });
+export const replyInput = z.strictObject({ id, version, text: text(MAX_DESCRIPTION, '答复', { min: MIN_REPLY }) });
+export const extendInput = z.strictObject({ id, version, workdays: z.int().check(z.gte(1, '至少延期 1 个工作日'), z.lte(MAX_EXTENSION_WORKDAYS, `最多延期 ${MAX_EXTENSION_WORKDAYS} 个工作日`)), reason: text(200, '延期理由') });
 export const mergeInput = z.strictObject({ id, version, intoId: id });
 export const noteInput = z.strictObject({ id, text: text(500, '备注') });
 export const releaseInput = z.strictObject({ id, version });

@@ -5,6 +5,7 @@
 import type { WorkCalendar } from '../calendar/workdays';
 import { AppError } from '../shared/errors';
 import { addDays, fromShanghai, toShanghai } from '../shared/time';
+import { ACCEPT_WORKDAYS, EVALUATION_DAYS, MAX_EXTENSION_WORKDAYS, REPLY_WORKDAYS } from './limits';
 import {
   ACTION_LABELS,
   CATEGORY_LABELS,
@@ -22,10 +23,8 @@ import {
   type RefusalReason,
 } from './model';
 
-export const ACCEPT_WORKDAYS = 3;
-export const REPLY_WORKDAYS = 5;
-export const MAX_EXTENSION_WORKDAYS = 10;
-export const EVALUATION_DAYS = 7;
+// Defined with the other limits the app shows (limits.ts); re-exported for the core's callers.
+export { ACCEPT_WORKDAYS, EVALUATION_DAYS, MAX_EXTENSION_WORKDAYS, REPLY_WORKDAYS };
 /** Closed complaints keep the person's data this long after filing (ZDT_COMPLAINT_RETENTION_DAYS). */
 export const COMPLAINT_RETENTION_DAYS = 730;
 export const PURGED_TEXT = '（已超过保存期限，投诉内容已按规定清除）';

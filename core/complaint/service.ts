@@ -245,7 +245,12 @@ export function createComplaintService(deps: ComplaintDeps) {
   }
 
   /** Run one command on one complaint: authorise, check the version, transition, write atomically. */
-  async function act(openid: string | null, id: string, version: number | null, permission: Permission, build: (c: Complaint, actor: Actor) => Command | Promise<Command>) {
+  type Build = (c: Complaint, actor: Actor) => Command | Promise<Command>;
+  // Owner-only permissions answer the complainant's view; every other permission has no owner
+  // basis (authz/policy.ts OWNER_ONLY), so it answers the case view. The API types rely on it.
+  function act(openid: string | null, id: string, version: number | null, permission: 'complaint.withdraw' | 'complaint.evaluate', build: Build): Promise<api.ComplaintView>;
+  function act(openid: string | null, id: string, version: number | null, permission: Permission, build: Build): Promise<api.ComplaintCaseView>;
+  async function act(openid: string | null, id: string, version: number | null, permission: Permission, build: Build) {
     const actor = await actorOf(openid);
     const c = await load(id);
     const d = await permit(actor, permission, targetOf(c), `complaint:${id}`);

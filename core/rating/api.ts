@@ -1,6 +1,7 @@
 /** The `ratings` function's contract. */
 import { optionalText, text, z } from '../shared/zod';
 import type { Dimension, HoldReason, RatingStatus } from './model';
+import { MAX_COMMENT, MAX_REPLY } from './limits';
 import type { ScoreSummary } from './rules';
 
 const stationId = z.string().check(z.regex(/^[a-z0-9-]{3,40}$/, '站点编号不对'));
@@ -9,7 +10,7 @@ const star = z.int('请打 1 到 5 星').check(z.gte(1, '最少 1 星'), z.lte(5
 const cursor = z.optional(z.string().check(z.maxLength(40, '翻页参数无效')));
 const limit = z.optional(z.int().check(z.gte(1), z.lte(50, '每页最多 50 条')));
 
-export const MAX_COMMENT = 300;
+export { MAX_COMMENT };
 
 export const visitInput = z.strictObject({ scene: z.string().check(z.minLength(1, '二维码无效'), z.maxLength(32, '二维码无效')) });
 export const submitInput = z.strictObject({
@@ -21,7 +22,7 @@ export const submitInput = z.strictObject({
 export const mineInput = z.strictObject({ cursor, limit });
 export const listInput = z.strictObject({ stationId, cursor, limit });
 export const summaryInput = z.strictObject({ stationId });
-export const replyInput = z.strictObject({ id, text: text(300, '回复') });
+export const replyInput = z.strictObject({ id, text: text(MAX_REPLY, '回复') });
 export const heldInput = z.strictObject({ cursor, limit });
 export const decideInput = z.strictObject({ id, version: z.int().check(z.gte(1)) });
 export const reportInput = z.strictObject({ stationId, kind: z.enum(['induced_praise', 'harassment'], '请选择情况'), text: optionalText(300, '情况说明') });

@@ -3,6 +3,7 @@
  * station scene / visit token formats (signing itself is injected).
  */
 import type { Dimension, RatingAggregate, Scores } from './model';
+import { VISIT_HOURS } from './limits';
 import { DIMENSION_CODES } from './model';
 
 export const WINDOW_DAYS = 30;
@@ -99,4 +100,4 @@ export function parseScene(scene: string): { stationId: string; keyId: string; s
 }
 
 /** How long a scan counts as a visit. */
-export const VISIT_TOKEN_MS = 3 * 3_600_000;
+export const VISIT_TOKEN_MS = VISIT_HOURS * 3_600_000;

@@ -1,6 +1,8 @@
 /** The `recruitment` and `notices` functions' contracts. */
+import { MOBILE_PHONE } from '../shared/limits';
 import { isIsoDate } from '../shared/time';
 import { isoDate as isoDateFormat, latitude, longitude, optionalText, regionCode, text, z } from '../shared/zod';
+import { MAX_OBJECTION, MIN_OBJECTION } from './limits';
 import { BACKGROUND_CODES, EDUCATION } from './model';
 
 /** YYYY-MM-DD that is a real day (the shared format alone lets 2026-02-30 through, which the notice arithmetic would silently roll over). */
@@ -10,7 +12,7 @@ const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/, '编号不对'));
 const version = z.int().check(z.gte(1, '版本号不对'));
 const cursor = z.optional(z.string().check(z.maxLength(40, '翻页参数无效')));
 const limit = z.optional(z.int().check(z.gte(1), z.lte(50, '每页最多 50 条')));
-const mobile = z.string().check(z.regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'));
+const mobile = z.string().check(z.regex(MOBILE_PHONE, '请填写 11 位手机号'));
 
 // Public and applicants
 /** By region, or near a position (lat and lng together: nearest posts first, with their distance). */
@@ -23,7 +25,7 @@ export const applyInput = z.strictObject({
   name: z.string().check(z.trim(), z.regex(/^[\u4e00-\u9fa5·]{2,15}$/, '请填写真实姓名（2-15 个汉字）')),
   gender: z.enum(['male', 'female'], '请选择性别'),
   birthYear: z.int('请填写出生年份').check(z.gte(1940, '出生年份不对'), z.lte(2010, '出生年份不对')),
-  idNumber: z.string().check(z.trim(), z.minLength(1, '请填写身份证号'), z.maxLength(18, '身份证号应为 18 位')),
+  idNumber: text(18, '身份证号', { tooLong: '身份证号应为 18 位' }),
   /** Separate, explicit consent for the ID number: must be literally true. */
   idConsent: z.literal(true, '请勾选同意提供身份证号'),
   phone: mobile,
@@ -72,7 +74,7 @@ export const objectInput = z.strictObject({
   noticeId: id,
   realName: z.string().check(z.trim(), z.regex(/^[\u4e00-\u9fa5·]{2,15}$/, '异议须实名：请填写真实姓名')),
   phone: mobile,
-  text: z.string().check(z.trim(), z.minLength(10, '请写清异议的事实和理由（至少 10 个字）'), z.maxLength(1000, '最多 1000 个字')),
+  text: text(MAX_OBJECTION, '异议', { min: MIN_OBJECTION, tooShort: `请写清异议的事实和理由（至少 ${MIN_OBJECTION} 个字）` }),
 });
 export const publishInput = z.strictObject({ postId: id, version, startsOn: isoDate, endsOn: isoDate, objectionChannel: text(100, '异议渠道') });
 export const objectionsInput = z.strictObject({ noticeId: id });

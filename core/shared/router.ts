@@ -2,23 +2,46 @@
  * The action router every cloud function uses: parse the event, validate `data` with zod
  * (unknown fields rejected), run the action, answer the PRODUCT §9 envelope.
  * It logs the function, action, outcome code and duration — never the input.
+ *
+ * Typed end to end: a router keeps its action map in its type, `ApiOf` turns it into each action's
+ * input and answer, and the app's client (src/services/transport.ts `client<Api>`) takes that type,
+ * so renaming an action or changing an answer fails `tsc`.
  */
+import type { Caller } from './caller';
 import { AppError, type Envelope, type ErrorBody } from './errors';
+import { fieldLabel } from './field-labels';
 import { z } from './zod';
 
 type Schema<T> = z.ZodMiniType<T, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySchema = z.ZodMiniType<any, any>;
 
-export interface ActionDef<I, O, C> {
-  input: Schema<I>;
-  run: (input: I, ctx: C, meta: { requestId?: string }) => Promise<O> | O;
+/** An action: its input schema and what runs with the validated input and the caller (identity from the platform, never the client). */
+export interface ActionDef<S extends AnySchema, O> {
+  input: S;
+  run: (input: z.output<S>, caller: Caller, meta: { requestId?: string }) => Promise<O> | O;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ActionMap<C> = Record<string, ActionDef<any, any, C>>;
+export type ActionMap = Record<string, ActionDef<any, any>>;
 
-export function action<I, O, C>(def: ActionDef<I, O, C>): ActionDef<I, O, C> {
+export function action<S extends AnySchema, O>(def: ActionDef<S, O>): ActionDef<S, O> {
   return def;
 }
+
+/** A function handler made by `createRouter`: callable, and carrying its name and actions (for the API reference). */
+export interface Router<A extends ActionMap = ActionMap> {
+  (event: unknown, caller: Caller): Promise<Envelope<unknown>>;
+  readonly fn: string;
+  readonly actions: A;
+}
+
+/** Per action: what the client sends as `data` and what `data` of a successful answer is. */
+export type ApiOf<R> =
+  R extends Router<infer A> ? { [K in keyof A & string]: { input: z.input<A[K]['input']>; output: Awaited<ReturnType<A[K]['run']>> } } : never;
+
+/** The shape every `ApiOf` has (what the client accepts). */
+export type ApiShape = Record<string, { input: unknown; output: unknown }>;
 
 export interface Logger {
   info(entry: Record<string, unknown>): void;
@@ -27,15 +50,15 @@ export interface Logger {
 
 export const silentLogger: Logger = { info() {}, error() {} };
 
-const eventSchema = z.strictObject({
+/** What every function receives: `{ action, data, requestId? }` (the API reference builds on it). */
+export const eventSchema = z.strictObject({
   action: z.string().check(z.minLength(1), z.maxLength(40)),
   data: z.optional(z.unknown()),
   requestId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对'))),
 });
 
-/** Chinese message for a zod issue that carries no message of ours. */
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.message && issue.message !== 'Invalid input') return issue.message;
+/** The default Chinese message of an issue zod raised without one of ours ("Invalid input"). */
+function genericMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? '必填' : '格式不对';
@@ -54,20 +77,35 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   }
 }
 
+const isOurs = (issue: z.core.$ZodIssue) => !!issue.message && issue.message !== 'Invalid input';
+
+/**
+ * A field's problem: `field` for the form (shown under the field, so no name), `summary` for the
+ * message line (named with the field's Chinese label; never a path or an identifier).
+ */
+function describe(issue: z.core.$ZodIssue, path: PropertyKey[]): { field: string; summary: string } {
+  if (isOurs(issue)) return { field: issue.message, summary: issue.message };
+  const field = genericMessage(issue);
+  const label = fieldLabel(path);
+  if (field === '必填') return { field, summary: `请填写${label}` };
+  return { field, summary: `${label}${field}` };
+}
+
 export function validationError(error: z.core.$ZodError, prefix = ''): AppError {
   // A Map, not an object literal: field names come from the input and may be "__proto__".
-  const found = new Map<string, string>();
+  const found = new Map<string, { field: string; summary: string }>();
+  const key = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter((p) => p !== '').join('.');
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) found.set([prefix, ...issue.path, key].filter((p) => p !== '').join('.'), '不支持的字段');
+      for (const k of issue.keys) found.set(key([...issue.path, k]), { field: '不支持的字段', summary: '提交的内容里有不支持的字段' });
       continue;
     }
-    const path = [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.') || prefix || 'data';
-    if (!found.has(path)) found.set(path, issueMessage(issue));
+    const path = key(issue.path) || prefix || 'data';
+    if (!found.has(path)) found.set(path, describe(issue, issue.path));
   }
-  const fields = Object.fromEntries(found) as Record<string, string>;
-  const names = Object.keys(fields);
-  const message = names.length === 1 ? `${names[0]}：${fields[names[0]]}` : `有 ${names.length} 处填写有误，请检查`;
+  const fields = Object.fromEntries([...found].map(([path, d]) => [path, d.field])) as Record<string, string>;
+  const only = found.size === 1 ? [...found.values()][0] : null;
+  const message = only ? only.summary : `有 ${found.size} 处填写有误，请检查`;
   return new AppError('VALIDATION_ERROR', message, fields);
 }
 
@@ -84,8 +122,8 @@ export function toErrorBody(err: unknown): ErrorBody {
 }
 
 /** Build a function handler from its actions. `ctx` is made by the caller (cloud entry or local server). */
-export function createRouter<C>(fn: string, actions: ActionMap<C>, logger: Logger = silentLogger) {
-  return async function handle(event: unknown, ctx: C): Promise<Envelope<unknown>> {
+export function createRouter<const A extends ActionMap>(fn: string, actions: A, logger: Logger = silentLogger): Router<A> {
+  const handle = async function handle(event: unknown, ctx: Caller): Promise<Envelope<unknown>> {
     const started = Date.now();
     let actionName = '?';
     try {
@@ -93,7 +131,8 @@ export function createRouter<C>(fn: string, actions: ActionMap<C>, logger: Logge
       if (!parsed.success) throw validationError(parsed.error, '');
       actionName = parsed.data.action;
       const def = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
-      if (!def) throw new AppError('NOT_FOUND', `没有这个操作：${actionName.slice(0, 40)}`, { action: '没有这个操作' });
+      // The name is not echoed: messages carry no identifiers.
+      if (!def) throw new AppError('NOT_FOUND', '没有这个操作', { action: '没有这个操作' });
       const input = parseInput(def.input, parsed.data.data ?? {});
       const data = await def.run(input, ctx, { requestId: parsed.data.requestId });
       logger.info({ fn, action: actionName, code: 'OK', ms: Date.now() - started });
@@ -111,6 +150,5 @@ export function createRouter<C>(fn: string, actions: ActionMap<C>, logger: Logge
       return { ok: false, error: body };
     }
   };
+  return Object.assign(handle, { fn, actions });
 }
-
-export type Handler<C> = ReturnType<typeof createRouter<C>>;

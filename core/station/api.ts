@@ -4,13 +4,12 @@
  */
 import { latitude, longitude, regionCode, z } from '../shared/zod';
 import type { HoursStatus, OpeningHours } from './hours';
+import { DEFAULT_RADIUS_M, MAX_PAGE, MAX_RADIUS_M } from './limits';
 import type { ComplaintChannel, FeeItem, RegionRef, ServiceProcess } from './model';
 import type { Certification } from './rules';
 import { SERVICE_CODES, STATION_LEVELS, type ServiceCode, type StationLevel, type StationStatus } from './vocabulary';
 
-export const MAX_RADIUS_M = 50_000;
-export const DEFAULT_RADIUS_M = 20_000;
-export const MAX_PAGE = 50;
+export { DEFAULT_RADIUS_M, MAX_PAGE, MAX_RADIUS_M };
 
 const filters = {
   level: z.optional(z.enum(STATION_LEVELS, '站点级别不对')),
@@ -23,7 +22,7 @@ const filters = {
 export const nearbyInput = z.strictObject({
   lat: latitude,
   lng: longitude,
-  radiusM: z.optional(z.number().check(z.gt(0, '范围必须大于 0'), z.lte(MAX_RADIUS_M, '范围最大 50 公里'))),
+  radiusM: z.optional(z.number().check(z.gt(0, '范围必须大于 0'), z.lte(MAX_RADIUS_M, `范围最大 ${MAX_RADIUS_M / 1000} 公里`))),
   ...filters,
 });
 export type NearbyInput = z.infer<typeof nearbyInput>;

@@ -1,21 +1,19 @@
 /**
- * `account` client: who am I (roles → which workbench tiles to show) and the holiday-calendar
- * status (officials are warned when next year's holidays are not entered yet).
- * Only types come from core/account/service.ts (the module itself pulls in zod).
+ * `account` client: who am I (roles → which workbench tiles to show), role grants, and the
+ * holiday-calendar status (officials are warned when next year's holidays are not entered yet).
+ * Typed by `AccountApi` (types only: core/account/service.ts pulls in zod).
  */
-import type { MeView } from '@core/account/service';
-import type { Role, Scope } from '@core/authz/roles';
+import type { AccountApi } from '../../cloudfunctions/account/handler';
 import { currentOpenid } from './identity';
-import { callFunction } from './transport';
+import { client, type Input, type Output } from './transport';
 
-export type { MeView };
+type In<K extends keyof AccountApi> = Input<AccountApi, K>;
 
-export interface CalendarStatus {
-  years: { year: number; source: 'official' | 'admin' }[];
-  missingYears: number[];
-  warning: string | null;
-}
+export type MeView = Output<AccountApi, 'me'>;
+export type CalendarStatus = Output<AccountApi, 'calendar'>;
+export type BindingItem = Output<AccountApi, 'bindings'>['items'][number];
 
+const call = client<AccountApi>('account');
 let meCache: { key: string; promise: Promise<MeView> } | null = null;
 
 export const account = {
@@ -23,7 +21,7 @@ export const account = {
   me(opts: { fresh?: boolean } = {}): Promise<MeView> {
     const key = currentOpenid() ?? '';
     if (!meCache || meCache.key !== key || opts.fresh) {
-      const promise = callFunction<MeView>('account', 'me', {});
+      const promise = call('me', {});
       meCache = { key, promise };
       promise.catch(() => {
         if (meCache?.promise === promise) meCache = null;
@@ -31,24 +29,14 @@ export const account = {
     }
     return meCache.promise;
   },
-  calendar: () => callFunction<CalendarStatus>('account', 'calendar', {}),
+  calendar: () => call('calendar', {}),
   /** Province administrators: enter a year's holidays and make-up working days (调休). */
-  setCalendarYear: (input: { year: number; holidays: string[]; workdays: string[] }) =>
-    callFunction<{ year: number; saved: boolean }>('account', 'setCalendarYear', input, { write: true }),
+  setCalendarYear: (input: In<'setCalendarYear'>) => call('setCalendarYear', input, { write: true }),
   /** Role bindings the caller may see (inside their regions). */
-  bindings: (input: { cursor?: string; limit?: number } = {}) => callFunction<{ items: BindingItem[]; nextCursor: string | null }>('account', 'bindings', input),
-  grant: (input: { openid: string; role: Role; scope: Scope }) => callFunction<{ id: string; label: string; scopeLabel: string }>('account', 'grant', input, { write: true }),
-  revoke: (input: { id: string }) => callFunction<{ id: string; revoked: boolean }>('account', 'revoke', input, { write: true }),
+  bindings: (input: In<'bindings'> = {}) => call('bindings', input),
+  grant: (input: In<'grant'>) => call('grant', input, { write: true }),
+  revoke: (input: In<'revoke'>) => call('revoke', input, { write: true }),
 };
-
-export interface BindingItem {
-  id: string;
-  openid: string;
-  role: Role;
-  label: string;
-  scopeLabel: string;
-  grantedAt: string;
-}
 
 /** For tests. */
 export function clearAccountCache(): void {

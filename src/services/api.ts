@@ -1,33 +1,30 @@
 /**
  * The app's typed data client. Pages call these functions and never the transport.
- * Only types come from core/station/api.ts (the module itself pulls in zod).
+ * Types only from the server side: `StationsApi` (what the `stations` function takes and answers)
+ * and the view types of core/station/api.ts; values from zod-free modules.
  */
-import type {
-  GetInput,
-  NearbyInput,
-  RegionItem,
-  RegionsInput,
-  SearchInput,
-  StationDetail,
-  StationPage,
-} from '@core/station/api';
-import { callFunction } from './transport';
+import type { StationsApi } from '../../cloudfunctions/stations/handler';
+import { client, type Input, type Output } from './transport';
 
 export { ApiError, isApiError, toApiError } from './transport';
 export type { RegionItem, StationDetail, StationPage, StationSummary } from '@core/station/api';
 
-const regionCache = new Map<string, Promise<RegionItem[]>>();
+type In<K extends keyof StationsApi> = Input<StationsApi, K>;
+type Out<K extends keyof StationsApi> = Output<StationsApi, K>;
+
+const call = client<StationsApi>('stations');
+const regionCache = new Map<string, Promise<Out<'regions'>>>();
 
 export const stations = {
-  nearby: (input: NearbyInput) => callFunction<StationPage>('stations', 'nearby', input),
-  search: (input: SearchInput) => callFunction<StationPage>('stations', 'search', input),
-  get: (input: GetInput) => callFunction<StationDetail>('stations', 'get', input),
+  nearby: (input: In<'nearby'>) => call('nearby', input),
+  search: (input: In<'search'>) => call('search', input),
+  get: (input: In<'get'>) => call('get', input),
   /** Regions hardly change: answers are kept for the session (failures are not). */
-  regions: (input: RegionsInput = {}): Promise<RegionItem[]> => {
+  regions: (input: In<'regions'> = {}): Promise<Out<'regions'>> => {
     const key = input.parentCode ?? '';
     let hit = regionCache.get(key);
     if (!hit) {
-      hit = callFunction<RegionItem[]>('stations', 'regions', input.parentCode ? { parentCode: input.parentCode } : {});
+      hit = call('regions', input.parentCode ? { parentCode: input.parentCode } : {});
       regionCache.set(key, hit);
       hit.catch(() => regionCache.delete(key));
     }

@@ -1,31 +1,29 @@
 /**
  * `notices` client: public notices (公示) and real-name objections; officials publish a notice
- * for the selected candidate and resolve objections.
+ * for the selected candidate and resolve objections. Typed by `NoticesApi`.
  */
-import type * as api from '@core/recruitment/api';
-import type { NoticeService } from '@core/notice/service';
-import type { z } from '@core/shared/zod';
-import { callFunction } from './transport';
+import type { NoticesApi } from '../../cloudfunctions/notices/handler';
+import { client, type Input, type Output } from './transport';
 
-type In<S extends z.ZodMiniType> = z.infer<S>;
-type Out<K extends keyof NoticeService> = Awaited<ReturnType<NoticeService[K]>>;
+type In<K extends keyof NoticesApi> = Input<NoticesApi, K>;
+type Out<K extends keyof NoticesApi> = Output<NoticesApi, K>;
 
-export type NoticesPage = Out<'notices'>;
+export type NoticesPage = Out<'list'>;
 export type NoticeSummary = NoticesPage['items'][number];
-export type NoticeDetail = Out<'notice'>;
-export type ObjectInput = In<typeof api.objectInput>;
+export type NoticeDetail = Out<'get'>;
+export type ObjectInput = In<'object'>;
 export type ObjectionReceipt = Out<'object'>;
 export type ObjectionView = Out<'objections'>[number];
-export type PublishInput = In<typeof api.publishInput>;
-export type ResolveInput = In<typeof api.resolveInput>;
+export type PublishInput = In<'publish'>;
+export type ResolveInput = In<'resolve'>;
 
-const FN = 'notices';
+const call = client<NoticesApi>('notices');
 
 export const notices = {
-  list: (input: In<typeof api.noticesInput> = {}) => callFunction<NoticesPage>(FN, 'list', input),
-  get: (input: In<typeof api.noticeInput>) => callFunction<NoticeDetail>(FN, 'get', input),
-  object: (input: ObjectInput, requestId: string) => callFunction<ObjectionReceipt>(FN, 'object', input, { requestId }),
-  publish: (input: PublishInput) => callFunction<Out<'publish'>>(FN, 'publish', input, { write: true }),
-  objections: (input: In<typeof api.objectionsInput>) => callFunction<ObjectionView[]>(FN, 'objections', input),
-  resolve: (input: ResolveInput) => callFunction<Out<'resolve'>>(FN, 'resolve', input, { write: true }),
+  list: (input: In<'list'> = {}) => call('list', input),
+  get: (input: In<'get'>) => call('get', input),
+  object: (input: ObjectInput, requestId: string) => call('object', input, { requestId }),
+  publish: (input: PublishInput) => call('publish', input, { write: true }),
+  objections: (input: In<'objections'>) => call('objections', input),
+  resolve: (input: ResolveInput) => call('resolve', input, { write: true }),
 };

@@ -9,8 +9,7 @@
  * The server strips location data from uploads. Failures are ApiErrors with a message to show.
  */
 import Taro from '@tarojs/taro';
-import { complaintUploadPath } from '@core/shared/image';
-import { MAX_PHOTO_BYTES } from '../constants';
+import { MAX_PHOTO_BYTES, complaintUploadPath } from '@core/shared/image';
 import { account } from './account';
 import { currentOpenid } from './identity';
 import { ApiError, NETWORK_MESSAGE, ensureCloud, newRequestId, unwrap } from './transport';

@@ -4,18 +4,17 @@
  * cloud-storage folder (register-uploads/<openid>/…), the H5 posts the bytes to the local server.
  */
 import Taro from '@tarojs/taro';
-import type * as api from '@core/station/register-api';
-import type { DownloadAnswer, ImportReport } from '@core/station/register-api';
+import type { RegisterApi } from '../../cloudfunctions/register/handler';
+import type { DownloadAnswer } from '@core/station/register-api';
 import { registerUploadPath } from '@core/shared/documents';
-import type { z } from '@core/shared/zod';
 import { account } from './account';
 import { currentOpenid } from './identity';
-import { ApiError, callFunction, ensureCloud, NETWORK_MESSAGE, newRequestId, unwrap } from './transport';
+import { ApiError, client, ensureCloud, NETWORK_MESSAGE, newRequestId, unwrap, type Input } from './transport';
 
 export type { DownloadAnswer, ImportReport } from '@core/station/register-api';
-export type ExportInput = z.infer<typeof api.exportInput>;
+export type ExportInput = Input<RegisterApi, 'export'>;
 
-const FN = 'register';
+const call = client<RegisterApi>('register');
 const UPLOAD_TIMEOUT_MS = 60_000;
 const MAX_BYTES = 30 * 1024 * 1024;
 
@@ -108,8 +107,8 @@ export async function openDownload(answer: DownloadAnswer): Promise<void> {
 }
 
 export const register = {
-  template: () => callFunction<DownloadAnswer>(FN, 'template', {}),
-  preview: (fileId: string) => callFunction<ImportReport>(FN, 'preview', { fileId }),
-  import: (fileId: string) => callFunction<ImportReport>(FN, 'import', { fileId }, { write: true }),
-  export: (input: ExportInput) => callFunction<DownloadAnswer>(FN, 'export', input),
+  template: () => call('template', {}),
+  preview: (fileId: string) => call('preview', { fileId }),
+  import: (fileId: string) => call('import', { fileId }, { write: true }),
+  export: (input: ExportInput) => call('export', input),
 };

@@ -8,6 +8,7 @@
  */
 import Taro from '@tarojs/taro';
 import type { ErrorBody, ErrorCode } from '@core/shared/errors';
+import type { ApiShape } from '@core/shared/router';
 import { ERROR_CODES, HTTP_STATUS, defaultMessage } from '@core/shared/errors';
 import { currentOpenid } from './identity';
 
@@ -138,4 +139,18 @@ export function callFunction<T>(name: string, action: string, data: object, opti
   const body = compact({ action, data: compact(data), requestId }) as Body;
   // A plain conditional on the build-time constant, so the minifier drops the other transport.
   return process.env.TARO_ENV === 'weapp' ? sendCloud<T>(name, body) : sendHttp<T>(name, body);
+}
+
+/** What an action of `Api` takes as `data`, and what it answers. */
+export type Input<Api extends ApiShape, K extends keyof Api> = Api[K]['input'];
+export type Output<Api extends ApiShape, K extends keyof Api> = Api[K]['output'];
+
+/**
+ * A typed caller of one function: `client<ComplaintsApi>('complaints')('submit', input, opts)`.
+ * `Api` is the type the function's handler exports, so an action renamed or an answer changed on
+ * the server fails the app's type-check.
+ */
+export function client<Api extends ApiShape>(name: string) {
+  return <K extends keyof Api & string>(action: K, data: Input<Api, K>, options?: CallOptions): Promise<Output<Api, K>> =>
+    callFunction<Output<Api, K>>(name, action, data as object, options);
 }

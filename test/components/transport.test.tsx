@@ -32,11 +32,11 @@ describe('H5 (local server)', () => {
   test('non-2xx envelope → ApiError with the server’s Chinese message and fields', async () => {
     request.mockResolvedValue({
       statusCode: 400,
-      data: { ok: false, error: { code: 'VALIDATION_ERROR', message: 'data.id：站点编号不对', fields: { 'data.id': '站点编号不对' } } },
+      data: { ok: false, error: { code: 'VALIDATION_ERROR', message: '站点编号不对', fields: { 'data.id': '站点编号不对' } } },
     });
     const err = await stations.get({ id: 'X' }).catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ code: 'VALIDATION_ERROR', message: 'data.id：站点编号不对', fields: { 'data.id': '站点编号不对' } });
+    expect(err).toMatchObject({ code: 'VALIDATION_ERROR', message: '站点编号不对', fields: { 'data.id': '站点编号不对' } });
   });
 
   test('non-2xx without an envelope → code from the status', async () => {

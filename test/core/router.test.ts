@@ -23,7 +23,7 @@ const ctx: Ctx = { openid: 'o-test' };
 const runs: { input: unknown; ctx: Ctx; meta: { requestId?: string } }[] = [];
 
 function makeRouter(logger?: Logger) {
-  return createRouter<Ctx>(
+  return createRouter(
     'demo',
     {
       echo: action({
@@ -120,7 +120,7 @@ describe('VALIDATION_ERROR', () => {
   test('an unknown field in data is rejected and named', async () => {
     const handle = makeRouter();
     const err = expectError(await handle({ action: 'echo', data: { name: '水头村', extra: 1 } }, ctx), 'VALIDATION_ERROR');
-    expect(err).toEqual({ code: 'VALIDATION_ERROR', message: 'data.extra：不支持的字段', fields: { 'data.extra': '不支持的字段' } });
+    expect(err).toEqual({ code: 'VALIDATION_ERROR', message: '提交的内容里有不支持的字段', fields: { 'data.extra': '不支持的字段' } });
     expect(runs).toEqual([]);
   });
 
@@ -133,7 +133,7 @@ describe('VALIDATION_ERROR', () => {
   test('an unknown top-level event field is rejected and named', async () => {
     const handle = makeRouter();
     const err = expectError(await handle({ action: 'echo', data: { name: '水头村' }, openid: 'forged' }, ctx), 'VALIDATION_ERROR');
-    expect(err).toEqual({ code: 'VALIDATION_ERROR', message: 'openid：不支持的字段', fields: { openid: '不支持的字段' } });
+    expect(err).toEqual({ code: 'VALIDATION_ERROR', message: '提交的内容里有不支持的字段', fields: { openid: '不支持的字段' } });
     expect(runs).toEqual([]);
   });
 
@@ -142,7 +142,7 @@ describe('VALIDATION_ERROR', () => {
     const top = expectError(await handle(JSON.parse(`{"action":"optional","${key}":{"polluted":true}}`), ctx), 'VALIDATION_ERROR');
     expect(top.fields).toEqual({ [key]: '不支持的字段' });
     expect(Object.keys(top.fields as object)).toEqual([key]);
-    expect(top.message).toBe(`${key}：不支持的字段`);
+    expect(top.message).toBe('提交的内容里有不支持的字段');
     const inData = expectError(await handle(JSON.parse(`{"action":"optional","data":{"${key}":{"polluted":true}}}`), ctx), 'VALIDATION_ERROR');
     expect(inData.fields).toEqual({ [`data.${key}`]: '不支持的字段' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -152,7 +152,7 @@ describe('VALIDATION_ERROR', () => {
     const handle = makeRouter();
     expect(expectError(await handle({ action: 'echo', data: { name: 5 } }, ctx), 'VALIDATION_ERROR')).toEqual({
       code: 'VALIDATION_ERROR',
-      message: 'data.name：格式不对',
+      message: '姓名格式不对',
       fields: { 'data.name': '格式不对' },
     });
     expect(expectError(await handle({ action: 'echo', data: {} }, ctx), 'VALIDATION_ERROR').fields).toEqual({ 'data.name': '必填' });
@@ -179,6 +179,22 @@ describe('VALIDATION_ERROR', () => {
       'data.tags': '最多 2 项',
     });
     expect(expectError(await handle({ action: 'echo', data: { name: '水头', tags: ['a', 3] } }, ctx), 'VALIDATION_ERROR').fields).toEqual({ 'data.tags.1': '格式不对' });
+  });
+
+  test('one problem: the message names the field in Chinese, never by its path or an identifier', async () => {
+    const handle = makeRouter();
+    const one = async (data: unknown, action = 'echo') => expectError(await handle({ action, data }, ctx), 'VALIDATION_ERROR').message;
+    expect(await one({})).toBe('请填写姓名');
+    expect(await one({ name: '水头', count: 6 })).toBe('填写的内容不能大于 5');
+    expect(await one({ name: '水头', tags: ['a', 'b', 'c'] })).toBe('填写的内容最多 2 项');
+    expect(await one({ where: { lat: 'x', lng: 2 } }, 'nested')).toBe('纬度格式不对');
+    expect(await one('水头')).toBe('提交的内容格式不对');
+    // Our own messages already say what is wrong with which field: used as they are.
+    expect(await one({ name: '   ' })).toBe('请填写名称');
+    expect(expectError(await handle({ data: {} }, ctx), 'VALIDATION_ERROR').message).toBe('请填写操作');
+    for (const message of [await one({ name: 5 }), await one({ where: { lat: 1 } }, 'nested'), await one({ name: '水头', bogus: 1 })]) {
+      expect(message).not.toMatch(/data|\.|[A-Za-z]{3,}/);
+    }
   });
 
   test('several problems: every field named, a counting message', async () => {
@@ -210,7 +226,7 @@ describe('VALIDATION_ERROR', () => {
     for (const bad of ['abcdefg', 'A'.repeat(65), 'req 2026 05 13', 'req.0123456', '请求编号12345678', '', 'abc/def/ghi']) {
       expect(expectError(await handle({ action: 'optional', requestId: bad }, ctx), 'VALIDATION_ERROR')).toEqual({
         code: 'VALIDATION_ERROR',
-        message: 'requestId：请求编号格式不对',
+        message: '请求编号格式不对',
         fields: { requestId: '请求编号格式不对' },
       });
     }
@@ -223,7 +239,7 @@ describe('NOT_FOUND for unknown actions', () => {
     const handle = makeRouter();
     expect(await handle({ action: name, data: { name: '水头' } }, ctx)).toEqual({
       ok: false,
-      error: { code: 'NOT_FOUND', message: `没有这个操作：${name}`, fields: { action: '没有这个操作' } },
+      error: { code: 'NOT_FOUND', message: '没有这个操作', fields: { action: '没有这个操作' } },
     });
     expect(runs).toEqual([]);
   });

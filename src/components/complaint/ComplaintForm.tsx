@@ -12,7 +12,8 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '@core/complaint/model';
-import { ACCEPT_WORKDAYS, MAX_DESCRIPTION, MIN_DESCRIPTION, REPLY_WORKDAYS } from '../../constants';
+import { ACCEPT_WORKDAYS, MAX_DESCRIPTION, MIN_DESCRIPTION, REPLY_WORKDAYS } from '@core/complaint/limits';
+import { CALLBACK_PHONE, visibleLength } from '@core/shared/limits';
 import { complaints, type ComplaintView } from '../../services/complaints';
 import { askForComplaintUpdates } from '../../services/subscribe';
 import { ApiError, toApiError } from '../../services/transport';
@@ -26,17 +27,15 @@ import SimilarReports from './SimilarReports';
 type Field = 'category' | 'description' | 'photos' | 'phone';
 export type FieldErrors = Partial<Record<Field, string>>;
 
-/** The server's phone rule for call-backs (core/shared/zod.ts `phone`, without hotlines). */
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
-
 export function validateDraft(d: Pick<ComplaintDraft, 'category' | 'description' | 'phone'>): FieldErrors {
   const errors: FieldErrors = {};
   if (!d.category) errors.category = '请选择投诉类型';
-  const length = d.description.trim().length;
+  // Visible characters, as the server counts them (zero-width ones do not count).
+  const length = visibleLength(d.description.trim());
   if (!length) errors.description = '请写一写发生了什么';
   else if (length < MIN_DESCRIPTION) errors.description = `请至少写 ${MIN_DESCRIPTION} 个字，说清楚发生了什么`;
-  else if (length > MAX_DESCRIPTION) errors.description = `最多 ${MAX_DESCRIPTION} 个字，请删减一些`;
-  if (d.phone && !PHONE.test(d.phone)) errors.phone = '电话号码不对：手机 11 位，座机请带区号';
+  else if (d.description.trim().length > MAX_DESCRIPTION) errors.description = `最多 ${MAX_DESCRIPTION} 个字，请删减一些`;
+  if (d.phone && !CALLBACK_PHONE.test(d.phone)) errors.phone = '电话号码不对：手机 11 位，座机请带区号';
   return errors;
 }
 

@@ -1,6 +1,6 @@
 /** What happens next and by when, in plain words (working days already counted by the server). */
 import { Text, View } from '@tarojs/components';
-import { ACCEPT_WORKDAYS, EVALUATION_DAYS, REPLY_WORKDAYS } from '../../constants';
+import { ACCEPT_WORKDAYS, EVALUATION_DAYS, REPLY_WORKDAYS } from '@core/complaint/limits';
 import type { ComplaintView } from '../../services/complaints';
 import { dayAfter, formatDay } from '../../utils/feedback';
 

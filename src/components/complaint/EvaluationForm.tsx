@@ -5,7 +5,7 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { EVALUATIONS, EVALUATION_LABELS, type Evaluation } from '@core/complaint/model';
-import { MAX_EVALUATION_COMMENT, REPLY_WORKDAYS } from '../../constants';
+import { MAX_EVALUATION_COMMENT, REPLY_WORKDAYS } from '@core/complaint/limits';
 import { complaints, type ComplaintView } from '../../services/complaints';
 import { ApiError, toApiError } from '../../services/transport';
 

@@ -4,7 +4,7 @@
  */
 import { Image, Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
-import { MAX_PHOTOS } from '../../constants';
+import { MAX_PHOTOS } from '@core/complaint/limits';
 import { pickPhotos, uploadPhoto, type PickedPhoto } from '../../services/photos';
 import { toApiError } from '../../services/transport';
 import type { DraftPhoto } from '../../store/complaintDraft';

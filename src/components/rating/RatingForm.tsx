@@ -6,7 +6,7 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import { DIMENSIONS, type Dimension } from '@core/rating/model';
-import { MAX_RATING_COMMENT } from '../../constants';
+import { MAX_COMMENT as MAX_RATING_COMMENT } from '@core/rating/limits';
 import { ratings, type SubmitResult } from '../../services/ratings';
 import { ApiError, newRequestId, toApiError } from '../../services/transport';
 import StarInput from './StarInput';

@@ -5,7 +5,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
-import { DEFAULT_RADIUS_M } from '../../constants';
+import { DEFAULT_RADIUS_M } from '@core/station/limits';
 import DemoBanner from '../../components/DemoBanner';
 import FilterBar from '../../components/FilterBar';
 import PageShell from '../../components/PageShell';

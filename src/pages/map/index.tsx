@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { StationSummary } from '@core/station/api';
-import { MAX_PAGE } from '../../constants';
+import { MAX_PAGE } from '@core/station/limits';
 import { SERVICE_CODES, STATION_LEVELS, type ServiceCode, type StationLevel } from '@core/station/vocabulary';
 import PageShell from '../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../components/StateViews';

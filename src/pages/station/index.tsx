@@ -29,7 +29,7 @@ import { stations, toApiError, type ApiError, type StationDetail } from '../../s
 import { ratings } from '../../services/ratings';
 import { markDemoSeen } from '../../store/demo';
 import { loadVisit, saveVisit } from '../../store/visit';
-import { VISIT_HOURS } from '../../constants';
+import { VISIT_HOURS } from '@core/rating/limits';
 import { param } from '../../utils/params';
 import { trustBadges } from '../../utils/trust';
 import { callPhone } from '../../utils/phone';

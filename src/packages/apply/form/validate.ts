@@ -1,6 +1,7 @@
 /** Client-side checks of the application form, same rules as the server, in plain words. */
 import { checkIdNumber } from '@core/recruitment/idcard';
 import type { Background, Education } from '@core/recruitment/model';
+import { MOBILE_PHONE } from '@core/shared/limits';
 
 export interface ApplyDraft {
   name: string;
@@ -25,7 +26,7 @@ export function validateApplication(d: ApplyDraft, today: string): ApplyErrors {
   if (!d.gender) e.gender = '请选择性别';
   const year = Number(d.birthYear);
   if (!/^\d{4}$/.test(d.birthYear) || year < 1940 || year > 2010) e.birthYear = '请填写 4 位出生年份，如 1988';
-  if (!/^1[3-9]\d{9}$/.test(d.phone.trim())) e.phone = '请填写 11 位手机号';
+  if (!MOBILE_PHONE.test(d.phone.trim())) e.phone = '请填写 11 位手机号';
   if (!d.villageCode) e.villageCode = '请选择所在村';
   if (!d.idConsent) e.idConsent = '请先阅读身份证号说明并勾选同意';
   else {

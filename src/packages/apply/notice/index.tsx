@@ -5,6 +5,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import { MIN_OBJECTION } from '@core/recruitment/limits';
+import { MOBILE_PHONE, visibleLength } from '@core/shared/limits';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { notices, type ObjectionReceipt } from '../../../services/notices';
@@ -26,8 +28,8 @@ function ObjectionForm({ noticeId }: { noticeId: string }) {
   const submit = async () => {
     const h: Record<string, string> = {};
     if (!/^[\u4e00-\u9fa5·]{2,15}$/.test(realName.trim())) h.realName = '异议须实名：请填写真实姓名';
-    if (!/^1[3-9]\d{9}$/.test(phone.trim())) h.phone = '请填写 11 位手机号';
-    if (text.trim().length < 10) h.text = '请写清异议的事实和理由（至少 10 个字）';
+    if (!MOBILE_PHONE.test(phone.trim())) h.phone = '请填写 11 位手机号';
+    if (visibleLength(text) < MIN_OBJECTION) h.text = `请写清异议的事实和理由（至少 ${MIN_OBJECTION} 个字）`;
     setHint(h);
     setError(null);
     if (Object.keys(h).length) return;

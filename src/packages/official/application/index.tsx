@@ -8,7 +8,7 @@ import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
-import { recruitment, type ApplicationsView, type ReviewerApplication } from '../../../services/recruitment';
+import { recruitment, type ApplicationsView, type ScoredApplication } from '../../../services/recruitment';
 import { toApiError, type ApiError } from '../../../services/transport';
 import { useLoad } from '../../shared/hooks';
 import { Choices, Field, Notice, SubmitButton, TextInput, fieldError, formatDateTime, toast } from '../../shared/ui';
@@ -75,7 +75,7 @@ function RevealRow({ applicationId, field, masked }: { applicationId: string; fi
   );
 }
 
-function ScoreForm({ view, app, onSaved, savedText }: { view: ApplicationsView; app: ReviewerApplication; onSaved: (a: ReviewerApplication) => void; savedText: string | null }) {
+function ScoreForm({ view, app, onSaved, savedText }: { view: ApplicationsView; app: ScoredApplication; onSaved: (a: ScoredApplication) => void; savedText: string | null }) {
   const rubric = view.post.rubric;
   const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(rubric.map((r) => [r.criterion, app.myScore?.[r.criterion] !== undefined ? String(app.myScore[r.criterion]) : ''])));
   const [busy, setBusy] = useState(false);
@@ -125,7 +125,7 @@ export default function ApplicationPage() {
   const postId = router.params.postId ?? '';
   const id = router.params.id ?? '';
   const data = useLoad(() => recruitment.applications({ postId, limit: 50 }), [postId]);
-  const [app, setApp] = useState<ReviewerApplication | null>(null);
+  const [app, setApp] = useState<ScoredApplication | null>(null);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {

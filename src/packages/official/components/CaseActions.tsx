@@ -5,7 +5,9 @@
  */
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { MAX_DESCRIPTION, MIN_REPLY } from '@core/complaint/limits';
 import { OPEN_STATUSES, REFUSAL_REASONS, type RefusalReason } from '@core/complaint/model';
+import { visibleLength } from '@core/shared/limits';
 import { complaintsAdmin, type ComplaintCaseView, type ComplaintListItem } from '../../../services/complaints-admin';
 import { toApiError, type ApiError } from '../../../services/transport';
 import { Choices, Field, Notice, SubmitButton, TextArea, fieldError } from '../../shared/ui';
@@ -152,14 +154,14 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       {panel === 'reply' ? (
         <View id='panel-reply' className='sp-panel'>
           <Field label='答复内容（投诉人会看到）' required hint='写清查明的情况、处理结果和整改措施' error={fieldError(error, 'text')}>
-            <TextArea id='reply-text' value={replyText} onChange={setReplyText} maxlength={2000} placeholder='例如：经核实，站点已退还多收的费用 5 元，并在店内张贴收费标准。' />
+            <TextArea id='reply-text' value={replyText} onChange={setReplyText} maxlength={MAX_DESCRIPTION} placeholder='例如：经核实，站点已退还多收的费用 5 元，并在店内张贴收费标准。' />
           </Field>
           <SubmitButton
             id='btn-submit-reply'
             text='提交答复'
             busy={busy === 'reply'}
             onClick={() => {
-              if (!need(replyText.trim().length >= 5, '答复至少 5 个字')) return;
+              if (!need(visibleLength(replyText) >= MIN_REPLY, `答复至少 ${MIN_REPLY} 个字`)) return;
               void run('reply', () => complaintsAdmin.reply({ ...base, text: replyText.trim() }));
             }}
           />

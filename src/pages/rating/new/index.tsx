@@ -9,7 +9,7 @@ import PageShell from '../../../components/PageShell';
 import RatingForm from '../../../components/rating/RatingForm';
 import RatingItem from '../../../components/rating/RatingItem';
 import { EmptyState } from '../../../components/StateViews';
-import { VISIT_HOURS } from '../../../constants';
+import { VISIT_HOURS } from '@core/rating/limits';
 import type { SubmitResult } from '../../../services/ratings';
 import { clearVisit, loadVisit } from '../../../store/visit';
 import { param } from '../../../utils/params';

@@ -1,0 +1,20 @@
+/**
+ * The complaint loop's numbers, for the server (schemas, state machine) and the app (forms,
+ * deadline texts). Zod-free: the app imports it by value.
+ */
+
+/** Shortest description (visible characters) and longest (characters). */
+export const MIN_DESCRIPTION = 5;
+export const MAX_DESCRIPTION = 2000;
+/** Photos per complaint. */
+export const MAX_PHOTOS = 3;
+/** Shortest official reply (visible characters). */
+export const MIN_REPLY = 5;
+/** Longest comment with an evaluation. */
+export const MAX_EVALUATION_COMMENT = 300;
+/** Working days to accept and to reply; days the complainant has to evaluate. */
+export const ACCEPT_WORKDAYS = 3;
+export const REPLY_WORKDAYS = 5;
+export const EVALUATION_DAYS = 7;
+/** Most working days one extension may add. */
+export const MAX_EXTENSION_WORKDAYS = 10;

@@ -1,0 +1,109 @@
+/**
+ * Chinese names of the fields the functions take, for validation messages ("请填写描述", not
+ * "data.description：必填"). test/server/openapi.test.ts checks every field of every action
+ * has one, so a new field cannot show a villager an identifier.
+ */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  // The envelope
+  action: '操作',
+  data: '提交的内容',
+  requestId: '请求编号',
+  // Shared
+  id: '编号',
+  version: '版本号',
+  cursor: '翻页参数',
+  limit: '每页条数',
+  stationId: '站点',
+  regionCode: '地区',
+  parentCode: '上级地区',
+  villageCode: '所在村',
+  status: '状态',
+  kind: '类型',
+  text: '内容',
+  reason: '理由',
+  phone: '电话',
+  lat: '纬度',
+  lng: '经度',
+  days: '天数',
+  date: '日期',
+  title: '名称',
+  // Stations
+  q: '搜索词',
+  radiusM: '范围',
+  level: '站点级别',
+  service: '服务',
+  openNow: '营业中',
+  // Complaints
+  category: '投诉类型',
+  description: '描述',
+  photos: '照片',
+  shareIdentity: '是否告诉站点您是谁',
+  trackingNo: '投诉编号',
+  evaluation: '评价',
+  comment: '评价说明',
+  overdue: '是否超期',
+  escalated: '是否督办',
+  to: '转办对象',
+  workdays: '工作日',
+  intoId: '合并到的投诉',
+  // Ratings
+  scene: '二维码',
+  scores: '评分',
+  attitude: '服务态度',
+  pricing: '收费',
+  cleanliness: '整洁',
+  efficiency: '办事效率',
+  visitToken: '到店凭证',
+  // Recruitment and notices
+  postId: '岗位',
+  applicationId: '报名',
+  name: '姓名',
+  realName: '真实姓名',
+  gender: '性别',
+  birthYear: '出生年份',
+  idNumber: '身份证号',
+  idConsent: '身份证号使用同意',
+  background: '身份背景',
+  education: '文化程度',
+  skills: '电商技能',
+  productExperience: '农产品经验',
+  statement: '个人陈述',
+  requirements: '任职条件',
+  rubric: '评分项',
+  criterion: '评分项',
+  weight: '权重',
+  opensOn: '报名开始日期',
+  closesOn: '报名截止日期',
+  qualifyingScore: '合格分',
+  field: '查看的内容',
+  byCriterion: '各项得分',
+  noticeId: '公示',
+  objectionId: '异议',
+  objectionChannel: '异议渠道',
+  startsOn: '公示开始日期',
+  endsOn: '公示结束日期',
+  response: '答复',
+  // Station register
+  fileId: '文件',
+  format: '文件格式',
+  // Account
+  openid: '用户',
+  role: '角色',
+  scope: '范围',
+  operatorName: '运营单位',
+  year: '年份',
+  holidays: '节假日',
+};
+
+/**
+ * The label of the field at `path`: its innermost named segment with a label (photos.1 → 照片;
+ * byCriterion.<a criterion> → 各项得分), else a plain fallback.
+ */
+export function fieldLabel(path: readonly PropertyKey[]): string {
+  if (!path.length) return FIELD_LABELS.data;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i];
+    if (typeof segment === 'string' && Object.prototype.hasOwnProperty.call(FIELD_LABELS, segment)) return FIELD_LABELS[segment];
+  }
+  return '填写的内容';
+}
