@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const s = stations[Math.floor(rand() * stations.length)];
     return { lat: s.location.lat + (rand() - 0.5) * 0.05, lng: s.location.lng + (rand() - 0.5) * 0.05 };
   });
-  const query = (i: number): NearbyQuery => ({ ...points[i], radiusM: 20_000, statuses: LISTED_STATUSES, offset: 0, limit: 20 });
+  const query = (i: number): NearbyQuery => ({ ...points[i], radiusM: 20_000, statuses: LISTED_STATUSES, limit: 20 });
 
   // Warm up both paths, then measure.
   const fullScan = db.prepare(`SELECT rid, lat, lng FROM stations WHERE status IN (${LISTED_STATUSES.map(() => '?').join(',')})`).raw();

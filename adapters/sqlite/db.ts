@@ -166,6 +166,16 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX complaints_next_action ON complaints(next_action_at) WHERE next_action_at IS NOT NULL;
   `,
   },
+  {
+    // 7, not 6: another branch registers 6 (rate limits); versions need not be contiguous.
+    version: 7,
+    name: 'station-hours',
+    // Opening hours beside the document: nearby's "open now" tests them without parsing whole stations.
+    sql: `
+    ALTER TABLE stations ADD COLUMN hours TEXT;
+    UPDATE stations SET hours = json_extract(doc, '$.hours');
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -30,7 +30,7 @@ describe('cloudbase adapter details', () => {
     const fake = createFakeCloudbase();
     const { stations } = stores(fake);
     await stations.upsertMany(STATIONS);
-    await stations.nearby({ ...CENTRE, radiusM: 50_000, statuses: ['active'], offset: 0, limit: 150 });
+    await stations.nearby({ ...CENTRE, radiusM: 50_000, statuses: ['active'], limit: 150 });
     await stations.search({ statuses: ['active'], offset: 90, limit: 150 });
     const gets = fake.log.filter((e) => e.op === 'get');
     expect(gets.length).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ describe('cloudbase adapter details', () => {
     const fake = createFakeCloudbase({ collections: { stations: [], regions: [] } });
     const { stations } = stores(fake);
     await stations.upsertMany([S.shuitou]);
-    const err = await stations.nearby({ ...CENTRE, radiusM: 5000, statuses: ['active'], offset: 0, limit: 10 }).catch((e: unknown) => e);
+    const err = await stations.nearby({ ...CENTRE, radiusM: 5000, statuses: ['active'], limit: 10 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('UNAVAILABLE');
   });
