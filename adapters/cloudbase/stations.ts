@@ -267,11 +267,15 @@ export function createCloudbaseStationRepository(db: CbDatabase, options: Cloudb
           .map((doc) => ({ id: doc._id, d: distanceMeters(q, { lat: doc.location.latitude, lng: doc.location.longitude }), doc }))
           .filter((c) => c.d <= q.radiusM && isAfter(c, from))
           .sort(before);
+        let unsettled = 0;
         if (full && found.length) {
           // Stations just beyond this batch may tie with its last ones: take those from the next read.
           const edge = found[found.length - 1].d - DISTANCE_SLACK_M;
           const settled = found.filter((c) => c.d < edge);
-          if (settled.length) found = settled;
+          if (settled.length) {
+            unsettled = found.length - settled.length;
+            found = settled;
+          }
         }
         if (filter) await fillHours(found);
         for (const c of found) {
@@ -280,6 +284,8 @@ export function createCloudbaseStationRepository(db: CbDatabase, options: Cloudb
           last = { distanceM: c.d, id: c.id };
           if (!filter || filter(c.doc.hours as OpeningHours)) items.push(c);
         }
+        // Done, and the held-back stations show that more exist: no need to read them now.
+        if (unsettled && (items.length === q.limit || examined === scanLimit)) return { items: await pageOf(items), hasMore: true, last };
         if (!full || !found.length) return { items: await pageOf(items), hasMore: false, last };
         from = last ?? from;
       }

@@ -1,0 +1,20 @@
+import { openDatabase } from '../adapters/sqlite/db';
+import { createSqliteStationRepository } from '../adapters/sqlite/stations';
+import { provinceStations } from '../seed/province';
+import { charTokens } from '../core/search/tokens';
+(async () => {
+  let t = Date.now();
+  const st = provinceStations(1);
+  console.log('gen', st.length, Date.now() - t);
+  t = Date.now();
+  for (const s of st) JSON.stringify(s);
+  console.log('json', Date.now() - t);
+  t = Date.now();
+  for (const s of st) charTokens([s.name, ...s.regionPath.slice(2).map((r) => r.name), s.address].join(' '));
+  console.log('chars', Date.now() - t);
+  const db = openDatabase(':memory:');
+  const repo = createSqliteStationRepository(db, () => ({ initials: '', full: '' }));
+  t = Date.now();
+  await repo.upsertMany(st);
+  console.log('load', Date.now() - t);
+})();
