@@ -196,8 +196,18 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
       }
       from = last ?? from;
       if (ringM >= q.radiusM) return { items: page(items), hasMore: false, last };
-      ringM = Math.min(q.radiusM, ringM * 2);
+      ringM = Math.min(q.radiusM, ringM * growth(q, examined, items.length, scanLimit));
     }
+  }
+
+  /**
+   * How much wider the next box should be: stations within a radius grow with its square, so
+   * aim for the number still wanted (given the share that passed the hours test so far).
+   */
+  function growth(q: NearbyQuery, examined: number, kept: number, scanLimit: number): number {
+    const passRate = examined ? Math.max(kept, 1) / examined : 1;
+    const want = Math.min(scanLimit, examined + (q.limit + 1 - kept) / passRate);
+    return Math.min(8, Math.max(1.5, Math.sqrt(want / Math.max(examined, 1)) * 1.25));
   }
 
   function hoursOf(c: Candidate): OpeningHours {
