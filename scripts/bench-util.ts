@@ -1,0 +1,78 @@
+/** Shared by the `npm run bench` scripts: percentiles, timing loops and the load generator process. */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { root } from './run-util';
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export interface Timing {
+  p50: number;
+  p95: number;
+  mean: number;
+  n: number;
+}
+
+export function summarise(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length, n: sorted.length };
+}
+
+/** Milliseconds of each of n awaited calls. */
+export async function timeEach(n: number, fn: (i: number) => unknown): Promise<Timing> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    await fn(i);
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return summarise(samples);
+}
+
+/** Deterministic PRNG so two runs ask the same questions. */
+export function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface LoadJob {
+  url: string;
+  seconds: number;
+  connections: number;
+  headers?: Record<string, string>;
+  bodies?: string[];
+  submit?: { stationId: string; openid: string };
+}
+
+export interface LoadResult {
+  reqPerSec: number;
+  p50ms: number;
+  p99ms: number;
+  errors: number;
+  non2xx: number;
+  sent: number;
+  acknowledged: string[];
+}
+
+/** Run autocannon in its own process (scripts/bench-load.ts) against a server of this one. */
+export function runLoad(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'bench-load.ts'), JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop() as string) as LoadResult);
+      } catch (err) {
+        reject(err);
+      }
+    });
+  });
+}
