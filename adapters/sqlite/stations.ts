@@ -19,13 +19,13 @@ const LEVEL_RANK: Record<StationLevel, number> = { county: 0, township: 1, villa
 const FIRST_RING_M = 1500;
 /** Parsed stations kept by row id; past this many the cache starts over (a full province is ~24k). */
 const CACHE_MAX = 60_000;
+/** Hours by row id are small (shared objects): enough for a 10× province. */
+const HOURS_CACHE_MAX = 500_000;
 
 interface Candidate {
   rid: number;
   id: string;
   d: number;
-  /** Opening hours as stored (JSON), read only when a query filters on them. */
-  hours?: string;
 }
 
 /** Nearby's order: distance, then station id. */
@@ -75,6 +75,8 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
   const parsed = new Map<number, Station>();
   /** Distinct opening hours by their stored text: stations share a handful of schedules. */
   const hoursByText = new Map<string, OpeningHours>();
+  /** Each station's hours (shared objects) by row id, for "open now" over many candidates. */
+  const hoursByRid = new Map<number, OpeningHours>();
   // Queries vary only by which filters are present: a handful of shapes, each prepared once.
   const statements = new Map<string, ReturnType<Db['prepare']>>();
   const prepared = (sql: string) => {
@@ -89,6 +91,7 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
       if (old !== undefined) {
         // A rewritten station gets a new row id, but SQLite may hand the old one out again.
         parsed.delete(old);
+        hoursByRid.delete(old);
         for (const stmt of [deleteGeo, deleteFts, deleteServices, deleteRegions, deleteRow]) stmt.run(old);
       }
       const rid = Number(
@@ -163,15 +166,15 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
     const sql =
       // CROSS JOIN pins the R*Tree as the outer loop; a plain JOIN lets the planner scan every
       // listed station by status and probe the R*Tree per row (measured: ~50× slower).
-      `SELECT s.rid, s.id, s.lat, s.lng${q.hoursFilter ? ', s.hours' : ''} FROM stations_geo g CROSS JOIN stations s ON s.rid = g.rid` +
+      'SELECT s.rid, s.id, s.lat, s.lng FROM stations_geo g CROSS JOIN stations s ON s.rid = g.rid' +
       ' WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lng >= ? AND g.min_lng <= ?' +
       filterSql(q, params);
-    const rows = prepared(sql).raw().all(...params) as [number, string, number, number, string?][];
+    const rows = prepared(sql).raw().all(...params) as [number, string, number, number][];
     const limit = Math.min(ringM, q.radiusM);
     const out: Candidate[] = [];
-    for (const [rid, id, lat, lng, hours] of rows) {
+    for (const [rid, id, lat, lng] of rows) {
       const d = distanceMeters(q, { lat, lng });
-      const c: Candidate = { rid, id, d, hours };
+      const c: Candidate = { rid, id, d };
       if (d <= limit && isAfter(c, from)) out.push(c);
     }
     return out.sort(before);
@@ -187,6 +190,7 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
     let ringM = Math.min(q.radiusM, Math.max(FIRST_RING_M, (q.after?.distanceM ?? 0) * 1.5));
     for (;;) {
       const found = ring(q, ringM, from);
+      if (filter) loadHours(found.slice(0, scanLimit - examined));
       for (const c of found) {
         // One more than the page (or the scan limit) tells whether more exist.
         if (items.length === q.limit || examined === scanLimit) return { items: page(items), hasMore: true, last };
@@ -210,14 +214,26 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
     return Math.min(8, Math.max(1.5, Math.sqrt(want / Math.max(examined, 1)) * 1.25));
   }
 
-  function hoursOf(c: Candidate): OpeningHours {
-    const text = c.hours as string;
-    let hours = hoursByText.get(text);
-    if (!hours) {
-      if (hoursByText.size >= CACHE_MAX) hoursByText.clear();
-      hoursByText.set(text, (hours = JSON.parse(text) as OpeningHours));
+  /** Opening hours of the candidates not yet known, from their own column, shared by text. */
+  function loadHours(found: Candidate[]): void {
+    const missing = found.filter((c) => !hoursByRid.has(c.rid)).map((c) => c.rid);
+    if (!missing.length) return;
+    if (hoursByRid.size + missing.length > HOURS_CACHE_MAX) hoursByRid.clear();
+    for (let i = 0; i < missing.length; i += 500) {
+      const chunk = missing.slice(i, i + 500);
+      for (const [rid, text] of prepared(`SELECT rid, hours FROM stations WHERE rid IN (${placeholders(chunk.length)})`).raw().all(...chunk) as [number, string][]) {
+        let hours = hoursByText.get(text);
+        if (!hours) {
+          if (hoursByText.size >= CACHE_MAX) hoursByText.clear();
+          hoursByText.set(text, (hours = JSON.parse(text) as OpeningHours));
+        }
+        hoursByRid.set(rid, hours);
+      }
     }
-    return hours;
+  }
+
+  function hoursOf(c: Candidate): OpeningHours {
+    return hoursByRid.get(c.rid) as OpeningHours;
   }
 
   /** The page's stations, from the cache or parsed once. */
