@@ -8,15 +8,7 @@
  * each with a new requestId, and reports the ids the server acknowledged.
  */
 import autocannon from 'autocannon';
-
-interface Job {
-  url: string;
-  seconds: number;
-  connections: number;
-  headers?: Record<string, string>;
-  bodies?: string[];
-  submit?: { stationId: string; openid: string };
-}
+import type { LoadJob as Job } from './bench-util';
 
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2]) as Job;

@@ -3,6 +3,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './run-util';
 
+/** Deterministic PRNG so two runs ask the same questions. */
+export { mulberry32 } from '../seed/complaints';
+
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
@@ -36,16 +39,6 @@ export async function timeEach(n: number, fn: (i: number) => unknown): Promise<T
   }
   const cpuSorted = cpu.sort((a, b) => a - b);
   return { ...summarise(samples), cpuP50: percentile(cpuSorted, 50), cpuP95: percentile(cpuSorted, 95) };
-}
-
-/** Deterministic PRNG so two runs ask the same questions. */
-export function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface LoadJob {
