@@ -5,13 +5,14 @@
  * character (phrase = substring) and pinyin tokens (prefix match); region through an indexed
  * (code, rid) table.
  */
-import type { NearbyPage, NearbyPosition, NearbyQuery, Page, RegionRepository, SearchQuery, StationRepository } from '../../core/ports';
+import type { NearbyPage, NearbyPosition, NearbyQuery, Page, RegionRepository, RegisterQuery, SearchQuery, StationRepository } from '../../core/ports';
 import type { OpeningHours } from '../../core/station/hours';
 import { boundingBox, distanceMeters } from '../../core/shared/geo';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
 import type { StationLevel } from '../../core/station/vocabulary';
 import { guarded, type Db } from './db';
+import { docOf, docsOf, pageOf } from './sql';
 
 const LEVEL_RANK: Record<StationLevel, number> = { county: 0, township: 1, village: 2 };
 
@@ -69,14 +70,16 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
   const countAll = db.prepare('SELECT count(*) FROM stations').pluck();
   /**
    * Parsed documents by row id. A rewrite deletes and re-inserts the row (new id), and deletes the
-   * old entry, so an entry is never stale as long as this process is the database's only writer
-   * (the local server is). Callers never mutate stations (the core builds new objects).
+   * old entry; a commit by another connection (PRAGMA data_version) drops everything. Callers never
+   * mutate stations (the core builds new objects).
    */
   const parsed = new Map<number, Station>();
   /** Distinct opening hours by their stored text: stations share a handful of schedules. */
   const hoursByText = new Map<string, OpeningHours>();
   /** Each station's hours (shared objects) by row id, for "open now" over many candidates. */
   const hoursByRid = new Map<number, OpeningHours>();
+  /** PRAGMA data_version when the caches were last known current; it changes with other connections' commits. */
+  let seenVersion = -1;
   // Queries vary only by which filters are present: a handful of shapes, each prepared once.
   const statements = new Map<string, ReturnType<Db['prepare']>>();
   const prepared = (sql: string) => {
@@ -140,18 +143,46 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
         sql += filterSql(q, params) + ' ORDER BY s.level_rank, s.code LIMIT ? OFFSET ?';
         params.push(q.limit + 1, q.offset);
         const docs = prepared(sql).pluck().all(...params) as string[];
-        return { items: docs.slice(0, q.limit).map((d) => JSON.parse(d) as Station), hasMore: docs.length > q.limit };
+        return pageOf(docsOf<Station>(docs), q.limit);
       }),
 
     get: (id: string) =>
-      guarded(() => {
-        const doc = getDoc.get(id) as string | undefined;
-        return doc ? (JSON.parse(doc) as Station) : null;
-      }),
+      guarded(() => docOf<Station>(getDoc.get(id))),
 
     upsertMany: (stations: Station[]) => guarded(() => write(stations)),
 
     count: () => guarded(() => countAll.get() as number),
+
+    list: (q: RegisterQuery) =>
+      guarded((): Page<Station> => {
+        const params: unknown[] = [];
+        let sql = 'SELECT s.doc FROM stations s WHERE 1 = 1';
+        if (q.regionCode) {
+          sql += ' AND s.rid IN (SELECT rid FROM station_regions WHERE code = ?)';
+          params.push(q.regionCode);
+        }
+        if (q.codes) {
+          if (q.codes.length === 0) return { items: [], hasMore: false };
+          sql += ` AND s.code IN (${placeholders(q.codes.length)})`;
+          params.push(...q.codes);
+        }
+        if (q.level) {
+          sql += ' AND s.level = ?';
+          params.push(q.level);
+        }
+        if (q.status) {
+          sql += ' AND s.status = ?';
+          params.push(q.status);
+        }
+        if (q.afterCode !== undefined) {
+          sql += ' AND s.code > ?';
+          params.push(q.afterCode);
+        }
+        sql += ' ORDER BY s.code LIMIT ?';
+        params.push(q.limit + 1);
+        const docs = prepared(sql).pluck().all(...params) as string[];
+        return { items: docs.slice(0, q.limit).map((d) => JSON.parse(d) as Station), hasMore: docs.length > q.limit };
+      }),
   };
 
   /**
@@ -180,7 +211,20 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
     return out.sort(before);
   }
 
+  /** Another connection (e.g. scripts/stations.ts loading a province) committed: forget what was parsed. */
+  function dropIfChangedElsewhere(): void {
+    const version = db.pragma('data_version', { simple: true }) as number;
+    if (version !== seenVersion) {
+      if (seenVersion !== -1) {
+        parsed.clear();
+        hoursByRid.clear();
+      }
+      seenVersion = version;
+    }
+  }
+
   function nearby(q: NearbyQuery): NearbyPage {
+    dropIfChangedElsewhere();
     const items: { rid: number; d: number }[] = [];
     const filter = q.hoursFilter;
     const scanLimit = filter ? (q.scanLimit ?? Infinity) : Infinity;

@@ -162,7 +162,9 @@ describe('cloudbase recruitment adapter details', () => {
     // Whatever else the record passed in says, only contact and updatedAt are written.
     await stations.upsertMany([{ ...s, name: '不会写入', contact: { ...s.contact, personName: '谢春生' }, updatedAt: '2026-10-13T00:00:00.000Z' }]);
     const after = fake.dump('stations').find((d) => d._id === s.id)!;
-    expect(after).toEqual({ ...before, station: { ...(before.station as object), contact: { ...s.contact, personName: '谢春生' }, updatedAt: '2026-10-13T00:00:00.000Z' } });
+    expect(after).toEqual({ ...before, rev: after.rev, station: { ...(before.station as object), contact: { ...s.contact, personName: '谢春生' }, updatedAt: '2026-10-13T00:00:00.000Z' } });
+    // A new revision, so containers that parsed the station read it again.
+    expect(after.rev).not.toBe(before.rev);
     expect((await stations.get(s.id))?.contact.personName).toBe('谢春生');
     // A station that does not exist is not created.
     await stations.upsertMany([{ ...s, id: 'st-missing-000' }]);
