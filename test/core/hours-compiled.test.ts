@@ -45,7 +45,7 @@ describe('compiled opening hours agree with the straightforward evaluation', () 
           expect(isOpenAt(hours, t)).toBe(reference.isOpenAt(hours, t));
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: 800 },
     );
   });
 
