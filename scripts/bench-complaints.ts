@@ -36,9 +36,15 @@ export async function benchComplaints(bareReqPerSec: number) {
 
   // 2. queue over 10,000 then 100,000 complaints in one county (于都县, the demo official's)
   const stations = (await app.stores.stations.search({ regionCode: '360731', statuses: ['active', 'certified', 'rectification'], offset: 0, limit: 400 })).items;
-  const call = async (data: Record<string, unknown>) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'demo-county-official-1' }, body: JSON.stringify({ action: 'queue', data }) });
-    return (await res.json()) as { ok: boolean };
+  const call = async (data: Record<string, unknown>, retry = true): Promise<{ ok: boolean }> => {
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': 'demo-county-official-1' }, body: JSON.stringify({ action: 'queue', data }) });
+      return (await res.json()) as { ok: boolean };
+    } catch (err) {
+      // A kept-alive connection the server closed while the loop was busy writing complaints: once more.
+      if (retry) return call(data, false);
+      throw err;
+    }
   };
   const filters: Record<string, unknown>[] = [{}, { overdue: true }, { status: 'submitted' }, { category: 'overcharge' }, { escalated: true }, { status: 'replied' }];
   const scan = app.db.prepare('SELECT doc FROM complaints').pluck();
