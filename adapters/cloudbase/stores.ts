@@ -8,13 +8,16 @@ import { cloudbaseComplaintStores } from './complaints';
 import { createCloudbaseMediaCheckRepository } from './media-checks';
 import { createCloudbaseRatingRepository } from './ratings';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
-import type { CbDb, StoreOptions } from './sdk';
-import { createCloudbaseRegionRepository, createCloudbaseStationRepository } from './stations';
+import type { CbDb } from './sdk';
+import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CloudbaseOptions } from './stations';
 
-export function cloudbaseStores(db: CbDb, options: StoreOptions = {}) {
+/**
+ * `pinyin` goes to the station store only: given by the one function that writes whole stations
+ * (`register`); the others leave it out, which keeps the dictionary out of their bundles.
+ */
+export function cloudbaseStores(db: CbDb, { pinyin, ...options }: CloudbaseOptions = {}) {
   return {
-    // Without the pinyin option: no cloud function writes whole stations (that keeps the dictionary out of the bundles).
-    stations: createCloudbaseStationRepository(db, options),
+    stations: createCloudbaseStationRepository(db, { ...options, pinyin }),
     regions: createCloudbaseRegionRepository(db, options),
     ...cloudbaseComplaintStores(db, options),
     ...cloudbaseAdminStores(db, options),

@@ -6,6 +6,7 @@
 import type * as WxServerSdk from 'wx-server-sdk';
 import type { CbDb } from '../../adapters/cloudbase/sdk';
 import { cloudbaseStores } from '../../adapters/cloudbase/stores';
+import type { CloudbaseOptions } from '../../adapters/cloudbase/stations';
 import type { Caller } from '../../core/shared/caller';
 import { AppError, type Envelope } from '../../core/shared/errors';
 import type { Logger } from '../../core/shared/router';
@@ -40,8 +41,8 @@ export function bootCloud(): Cloud {
  * Every CloudBase store over the function's database. The one cast from the SDK's typing to the
  * subset the stores use (adapters/cloudbase/sdk.ts CbDb) happens here.
  */
-export function cloudStores(cloud: Cloud) {
-  return cloudbaseStores(cloud.database() as unknown as CbDb);
+export function cloudStores(cloud: Cloud, options: Pick<CloudbaseOptions, 'pinyin'> = {}) {
+  return cloudbaseStores(cloud.database() as unknown as CbDb, options);
 }
 
 /** Build `main(event, context)` for a function whose handler is made once per container. */

@@ -4,8 +4,6 @@
  * exceljs and pinyin-pro are installed by the cloud from the generated package.json, not bundled.
  */
 import { pinyinOf } from '../../adapters/pinyin';
-import { createCloudbaseStationRepository } from '../../adapters/cloudbase/stations';
-import type { CbDb } from '../../adapters/cloudbase/sdk';
 import { randomIds } from '../../adapters/platform/crypto';
 import { spreadsheets } from '../../adapters/platform/spreadsheet';
 import { wechatDocumentFiles } from '../../adapters/platform/wechat-documents';
@@ -15,10 +13,10 @@ import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { createRegisterHandler } from './handler';
 
 export const main = cloudEntry('register', (cloud) => {
-  const stores = cloudStores(cloud);
+  const stores = cloudStores(cloud, { pinyin: pinyinOf });
   return createRegisterHandler(
     {
-      stations: createCloudbaseStationRepository(cloud.database() as unknown as CbDb, { pinyin: pinyinOf }),
+      stations: stores.stations,
       regionsFor: async (codes) => {
         const found = new Map<string, Region>();
         // A county's file names a few hundred regions: 20 reads in flight at a time.

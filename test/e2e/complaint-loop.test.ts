@@ -121,6 +121,12 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   expect(filed!.photos).toHaveLength(1);
   expect(filed!.phoneCipher).not.toContain(PHONE);
 
+  // The photo is the villager's own until WeChat's content check passes it (an asynchronous push);
+  // locally the scheduler plays that push.
+  expect((await stored(id)).photosPending).toHaveLength(1);
+  await h.app.runScheduler();
+  expect((await stored(id)).photosPending ?? []).toHaveLength(0);
+
   // ── The county official: 投诉待办 → the case → 受理 → 转办 to the operator ──
   const official = await browsers.open({ openid: OFFICIAL });
   await openCase(official, id, 'complaint-04-official-queue');

@@ -297,8 +297,10 @@ describe('duplicates: similar, join, merge', () => {
     const list = await t.ok<SimilarItem[]>('complaints', 'similar', { stationId: STATION, category: 'parcel' }, DEMO.resident2);
     expect(list.map((s) => s.id).sort()).toEqual([second.id, first.id].sort());
     for (const s of list) {
-      expect(Object.keys(s).sort()).toEqual(['categoryLabel', 'id', 'statusLabel', 'submittedOn', 'supporters', 'trackingNo']);
+      expect(Object.keys(s).sort()).toEqual(['categoryLabel', 'id', 'mine', 'statusLabel', 'submittedOn', 'supporters', 'trackingNo']);
       expect(s).toEqual(expect.objectContaining({ categoryLabel: '快递丢失/损坏', statusLabel: '待受理', submittedOn: '2026-09-30' }));
+      // resident2 filed `second`: shown as theirs, not as someone else's to support.
+      expect(s.mine).toBe(s.id === second.id);
     }
     const text = JSON.stringify(list);
     expect(text).not.toContain('包裹');

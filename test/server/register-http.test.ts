@@ -19,7 +19,7 @@ afterAll(async () => {
 async function upload(bytes: Uint8Array, openid: string | null = DEMO.county): Promise<{ status: number; body: { ok: boolean; data?: { id: string }; error?: { code: string; message: string } } }> {
   const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
   if (openid) headers['x-wx-openid'] = openid;
-  const res = await t.raw('/api/upload-document', { method: 'POST', headers, body: bytes });
+  const res = await t.raw('/api/upload-document', { method: 'POST', headers, body: Buffer.from(bytes) });
   return { status: res.status, body: await res.json() };
 }
 

@@ -219,6 +219,12 @@ function wxStubs(e: WxEnv): Record<string, unknown> {
     startPullDownRefresh: ok('startPullDownRefresh'),
     pageScrollTo: ok('pageScrollTo'),
     showShareMenu: ok('showShareMenu'),
+    // files: choosing from a chat is cancelled unless a test says otherwise; downloads answer 200
+    chooseMessageFile: asyncApi('chooseMessageFile', () => {
+      throw { errMsg: 'chooseMessageFile:fail cancel' };
+    }),
+    downloadFile: asyncApi('downloadFile', (o: { url: string }) => ({ statusCode: 200, tempFilePath: `wxfile://tmp/${String(o.url).length}.xlsx` })),
+    openDocument: ok('openDocument'),
     // navigation: recorded, not performed (render the target page yourself)
     navigateTo: ok('navigateTo'),
     redirectTo: ok('redirectTo'),

@@ -1,0 +1,72 @@
+/**
+ * 站点登记 as built for WeChat (dist/weapp, miniprogram-simulate, the real handlers behind
+ * wx.cloud.callFunction): the page renders for a county official; 下载模板 and 导出 call the
+ * register function and open the Excel file (wx.downloadFile → wx.openDocument); choosing a file
+ * asks WeChat for a .xlsx or .csv from a chat.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aesCipher, deriveKey, hmacSigner } from '../../adapters/platform/crypto';
+import { localFileStore } from '../../adapters/platform/local-files';
+import { bootstrapAdmins } from '../../core/account/service';
+import { systemClock } from '../../core/ports';
+import { demoIdentities } from '../../seed/identities';
+import { createLocalFunctions, createLocalStores, localPlatform } from '../../server/functions';
+import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+
+jest.setTimeout(30_000);
+
+const OFFICIAL = 'demo-county-official-1';
+let env: WxEnv;
+let page: PageHandle | null = null;
+
+beforeAll(async () => {
+  env = await setupWeapp({ openid: OFFICIAL });
+  const stores = createLocalStores(env.db);
+  const ring = [{ id: 'k', key: randomBytes(32) }];
+  const files = localFileStore(mkdtempSync(join(tmpdir(), 'zdt-weapp-reg-')), deriveKey(ring, 'files'), systemClock);
+  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring) });
+  await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, demoIdentities().filter((i) => i.role !== 'resident'), 'test');
+  Object.assign(env.functions, createLocalFunctions(stores, platform).functions);
+});
+
+afterAll(() => teardownWeapp());
+
+afterEach(() => {
+  page?.unmount();
+  page = null;
+  env.clearCalls();
+});
+
+const registerCalls = () => env.callsTo('cloud.callFunction').map((a) => a[0] as { name: string; data: { action: string; data: Record<string, unknown> } }).filter((c) => c.name === 'register');
+
+test('下载模板 and 导出 open Excel files; the chosen level goes with the export', async () => {
+  page = await renderPage('packages/official/register/index');
+  await page.waitFor('btn-register-export');
+  expect(page.text('page-register')).toContain('导入站点表格');
+  // Only Excel in WeChat (openDocument cannot open CSV).
+  expect(page.has('export-format-csv')).toBe(false);
+
+  await page.tap('btn-register-template');
+  const opened = await env.waitForCall('openDocument');
+  expect(opened[0][0]).toMatchObject({ fileType: 'xlsx', showMenu: true });
+  expect(registerCalls().map((c) => c.data.action)).toEqual(['template']);
+
+  await page.tap('export-level-village');
+  await page.tap('btn-register-export');
+  await env.waitForCall('openDocument', 2);
+  const exported = registerCalls().find((c) => c.data.action === 'export');
+  expect(exported?.data.data).toEqual({ format: 'xlsx', level: 'village' });
+});
+
+test('选择表格文件 asks WeChat for a spreadsheet from a chat; cancelling changes nothing', async () => {
+  page = await renderPage('packages/official/register/index');
+  await page.waitFor('btn-register-choose');
+  await page.tap('btn-register-choose');
+  const asked = await env.waitForCall('chooseMessageFile');
+  expect(asked[0][0]).toMatchObject({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
+  expect(page.has('register-report')).toBe(false);
+  expect(page.has('register-error')).toBe(false);
+});
