@@ -2,6 +2,7 @@
  * Ports: the storage and platform interfaces the core depends on. Adapters live in ../adapters.
  * Every method may throw AppError('UNAVAILABLE') when the store cannot be reached.
  */
+import type { OpeningHours } from './station/hours';
 import type { Region, Station } from './station/model';
 import type { SheetData } from './station/register-sheet';
 import type { ServiceCode, StationLevel, StationStatus } from './station/vocabulary';
@@ -20,12 +21,34 @@ export interface StationFilter {
   statuses: readonly StationStatus[];
 }
 
+/** A place in nearby's order (distance, then station id): where the previous page ended. */
+export interface NearbyPosition {
+  distanceM: number;
+  id: string;
+}
+
 export interface NearbyQuery extends StationFilter {
   lat: number;
   lng: number;
   radiusM: number;
-  offset: number;
+  /** Continue after this position (the `last` of the previous page); from the nearest when absent. */
+  after?: NearbyPosition;
   limit: number;
+  /**
+   * Keep only stations whose opening hours pass this test (core decides it, e.g. open at an
+   * instant). Adapters may test the hours without loading the rest of the station.
+   */
+  hoursFilter?: (hours: OpeningHours) => boolean;
+  /** With hoursFilter: examine at most this many stations; the page may then be short. */
+  scanLimit?: number;
+}
+
+export interface NearbyPage {
+  items: { station: Station; distanceM: number }[];
+  /** True when a station after `last` may exist (more to examine). */
+  hasMore: boolean;
+  /** The last station examined (with a hoursFilter, possibly not on the page); null when none. */
+  last: NearbyPosition | null;
 }
 
 export interface SearchQuery extends StationFilter {
@@ -49,8 +72,8 @@ export function pageOf<T>(items: T[], limit: number): Page<T> {
 }
 
 export interface StationRepository {
-  /** Stations within radiusM, nearest first, with their distance in metres. */
-  nearby(q: NearbyQuery): Promise<Page<{ station: Station; distanceM: number }>>;
+  /** Stations within radiusM, nearest first (ties by id), with their distance in metres. */
+  nearby(q: NearbyQuery): Promise<NearbyPage>;
   /** Matches ordered by level (county, township, village) then code. */
   search(q: SearchQuery): Promise<Page<Station>>;
   get(id: string): Promise<Station | null>;

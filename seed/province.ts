@@ -66,9 +66,13 @@ function exceptionsFor(level: StationLevel, rng: Rng): HoursException[] {
 /**
  * About 24,000 stations across Jiangxi, clustered around the county seats (townships 2–25 km,
  * villages 0.3–4 km around their township station). Same seed → same output.
+ *
+ * `villagesEach` > 1 makes a synthetic denser province for growth benchmarks: that many service
+ * points per real village (ids and codes suffixed, names numbered), e.g. 10 → ≈ 240,000 stations.
  */
-export function provinceStations(seed = 1, today: string = PROVINCE_REFERENCE_DATE): Station[] {
+export function provinceStations(seed = 1, today: string = PROVINCE_REFERENCE_DATE, villagesEach = 1): Station[] {
   if (!isIsoDate(today)) throw new Error(`provinceStations: today must be YYYY-MM-DD, got ${today}`);
+  if (!Number.isInteger(villagesEach) || villagesEach < 1) throw new Error(`provinceStations: villagesEach must be a positive integer, got ${villagesEach}`);
   const rng = new Rng(seed);
   const regions = loadRegions();
   const index = regionIndex(regions);
@@ -165,19 +169,22 @@ export function provinceStations(seed = 1, today: string = PROVINCE_REFERENCE_DA
       });
       for (const village of villages) {
         const short = villageShortName(village.name);
-        add({
-          id: `pv-${township.code}-${village.code.slice(9)}`,
-          level: 'village',
-          name: villageStationName(village.name),
-          regionPath: [...townshipPath, regionRef(village)],
-          address: `${county.name}${township.name}${short}`,
-          location: offsetPoint(location, rng.float(0.3, 4), rng.float(0, 2 * Math.PI)),
-          areaSqm: rng.int(10, 50),
-          servicePopulation: rng.int(25, 400) * 10,
-          status: rng.weighted(STATUS_WEIGHTS),
-          phone: fakeMobile(rng),
-          pattern: rng.weighted(HOURS_WEIGHTS),
-        });
+        for (let k = 0; k < villagesEach; k++) {
+          const suffix = k === 0 ? '' : `-${k}`;
+          add({
+            id: `pv-${township.code}-${village.code.slice(9)}${suffix}`,
+            level: 'village',
+            name: k === 0 ? villageStationName(village.name) : villageStationName(village.name).replace(/服务点$/, `第${k + 1}服务点`),
+            regionPath: [...townshipPath, regionRef(village)],
+            address: `${county.name}${township.name}${short}${k === 0 ? '' : `${k + 1}组`}`,
+            location: offsetPoint(location, rng.float(0.3, 4), rng.float(0, 2 * Math.PI)),
+            areaSqm: rng.int(10, 50),
+            servicePopulation: rng.int(25, 400) * 10,
+            status: rng.weighted(STATUS_WEIGHTS),
+            phone: fakeMobile(rng),
+            pattern: rng.weighted(HOURS_WEIGHTS),
+          });
+        }
       }
     }
   }

@@ -51,7 +51,7 @@ import type { NoticeRepository, Page, RecruitmentRepository, StationContactWrite
 import { applicationPurge, duplicateApplication, type Application, type Post, type ReviewScore, type TrainingRecord } from '../../core/recruitment/model';
 import { staleConflict } from '../../core/shared/errors';
 import { anyOf, byId, context, EVERYTHING, fetchRange, filtered, hashedId, insertDoc, pageOf, request, transact, txAdd, txGet, unavailable, updateIfVersion, whereIn, type CbDb, type StoreOptions } from './sdk';
-import { COLLECTIONS as STATION_COLLECTIONS, createCloudbaseStationRepository } from './stations';
+import { COLLECTIONS as STATION_COLLECTIONS, createCloudbaseStationRepository, revisionOf } from './stations';
 
 export const RECRUITMENT_COLLECTIONS = {
   posts: 'posts',
@@ -336,7 +336,8 @@ export function cloudbaseRecruitmentStores(db: CbDb, options: StoreOptions = {})
 
 /**
  * Stations as appointments use them in the cloud: reads as usual, and the contact person written
- * with one conditional update (nothing for a station that does not exist). Full station writes,
+ * with one conditional update and a new `rev` (so containers re-read it); nothing for a station that
+ * does not exist. Full station writes,
  * which need pinyin tokens, stay with createCloudbaseStationRepository.
  */
 export function stationsForAppointments(db: CbDb, options: StoreOptions = {}): Pick<StationRepository, 'get'> & StationContactWriter {
@@ -346,8 +347,8 @@ export function stationsForAppointments(db: CbDb, options: StoreOptions = {}): P
   return {
     get: (id) => base.get(id),
     async setContactPerson(stationId, personName, at) {
-      // A nested object in update() sets only the fields it names.
-      await request(() => ctx.coll(name).where({ _id: stationId }).update(ctx.arg({ station: { contact: { personName }, updatedAt: at } })));
+      // A nested object in update() sets only the fields it names; a new rev makes every container re-read the record.
+      await request(() => ctx.coll(name).where({ _id: stationId }).update(ctx.arg({ station: { contact: { personName }, updatedAt: at }, rev: revisionOf(`${stationId} ${at} ${personName}`) })));
     },
   };
 }

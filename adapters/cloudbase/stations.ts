@@ -4,7 +4,10 @@
  *
  * One document per station: `_id` = station id, the full record under `station`, plus
  * denormalised fields the queries filter on (see StationDoc). Nearby uses `_.geoNear` on the
- * GeoPoint `location` (needs the geo index of indexes.json); search uses equality/`_.in` filters,
+ * GeoPoint `location` (needs the geo index of indexes.json): it reads only location, revision (and
+ * hours for "open now") until it knows the page, continues from the previous page's distance with
+ * `minDistance` (never `skip`), then reads the page's stations — none that this container already
+ * parsed at the same revision. Search uses equality/`_.in` filters,
  * a RegExp over the station's character tokens or a `^prefix` RegExp over its pinyin tokens, and
  * orders by level then code. Every read pages internally with `limit(≤ 100)`, the most one `get()`
  * returns inside a cloud function. Behaviour matches the SQLite adapter (the contract suite in
@@ -12,12 +15,14 @@
  *
  * `db` is passed in (the kit's CbDb, ./sdk.ts): this module never loads an SDK.
  */
+import { createHash } from 'node:crypto';
 import { distanceMeters } from '../../core/shared/geo';
-import type { NearbyQuery, Page, RegionRepository, RegisterQuery, SearchQuery, StationFilter, StationRepository } from '../../core/ports';
+import type { NearbyPage, NearbyPosition, NearbyQuery, Page, RegionRepository, RegisterQuery, SearchQuery, StationFilter, StationRepository } from '../../core/ports';
+import type { OpeningHours } from '../../core/station/hours';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK, type StationLevel } from '../../core/station/vocabulary';
-import { byId, context, countOf, EVERYTHING, fetchRange, getDocs, pageOf, setDoc, type CbDb, type StoreOptions } from './sdk';
+import { byId, context, countOf, EVERYTHING, fetchRange, getDocs, MAX_BATCH, pageOf, setDoc, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export interface CloudbaseOptions extends StoreOptions {
   /**
@@ -38,6 +43,16 @@ const PROVINCE_CODE = '36';
  * pair of points is ~0.11 % farther for the database. Ask for a little more and cut exactly in JS.
  */
 const GEO_MARGIN = 1.002;
+/** The database's distance over ours for the same two points (the ratio of the two radii). */
+const DB_OVER_OURS = 6_378_100 / 6_371_008.8;
+/**
+ * Two distances closer than this (metres) may come back from the database in either order
+ * (different formulas, rounding): nearby re-reads that much before a page's end and never trusts
+ * the order of a batch's last stations within it.
+ */
+const DISTANCE_SLACK_M = 0.01;
+/** Parsed stations kept per container; past this many the cache starts over. */
+const CACHE_MAX = 20_000;
 
 /** Stored shape of a station document (besides `_id`). */
 export interface StationDoc {
@@ -54,7 +69,29 @@ export interface StationDoc {
   chars: string;
   /** Pinyin initials and full pinyin of the name and each place: ["stcfwd", "shuitoucun", …]. */
   latin: string[];
+  /** The station's opening hours, so "open now" can be tested without reading the whole record. */
+  hours: OpeningHours;
+  /** Changes whenever the record does: a container's parsed copy with the same revision is current. */
+  rev: string;
   station: Station;
+}
+
+/** The fields nearby reads for every station it examines. */
+type NearbyFields = Pick<StationDoc, 'rev'> & { location: { longitude: number; latitude: number }; hours?: OpeningHours };
+
+interface Candidate {
+  id: string;
+  d: number;
+  doc: WithId<NearbyFields>;
+}
+
+/** Nearby's order: distance, then station id. */
+function before(a: { d: number; id: string }, b: { d: number; id: string }): number {
+  return a.d - b.d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function isAfter(c: { d: number; id: string }, p: NearbyPosition | undefined): boolean {
+  return !p || c.d > p.distanceM || (c.d === p.distanceM && c.id > p.id);
 }
 
 export interface RegionDoc {
@@ -80,9 +117,19 @@ async function inBatches<T>(items: T[], width: number, fn: (item: T) => Promise<
 // ---------------------------------------------------------------------------------------------
 // Stations
 
+/**
+ * The `rev` of a stored station. Containers reuse a station they parsed while its rev is the
+ * same, so every write of a station document must store a new one: from the whole record, or
+ * (for a partial update) from what changed and when.
+ */
+export function revisionOf(content: string): string {
+  return createHash('sha256').update(content).digest('base64url').slice(0, 22);
+}
+
 export function toStationDoc(db: CbDb, s: Station, pinyin: PinyinFn): StationDoc {
   const places = s.regionPath.slice(2).map((r) => r.name); // county and below: what villagers type
   const latin = pinyinTokens([s.name, ...places], pinyin);
+  const json = JSON.stringify(s);
   return {
     code: s.code,
     level: s.level,
@@ -93,6 +140,8 @@ export function toStationDoc(db: CbDb, s: Station, pinyin: PinyinFn): StationDoc
     location: new db.Geo.Point(s.location.lng, s.location.lat),
     chars: charTokens([s.name, ...places, s.address].join(' ')),
     latin: latin ? latin.split(' ') : [],
+    hours: s.hours,
+    rev: revisionOf(json),
     station: s,
   };
 }
@@ -123,20 +172,87 @@ export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOpt
     return { chars: db.RegExp({ regexp: `(^| )${regexEscape(tokens)}( |$)` }) };
   }
 
-  return {
-    async nearby(q: NearbyQuery) {
-      const where = {
-        ...filterWhere(q),
-        location: _.geoNear({ geometry: new db.Geo.Point(q.lng, q.lat), maxDistance: q.radiusM * GEO_MARGIN + 1 }),
-      };
-      // geoNear already orders nearest first; an orderBy would replace that order.
-      const docs = await fetchRange<StationDoc>(() => stations().where(where).field({ station: true }), q.offset, q.limit + 1);
-      const hits: { station: Station; distanceM: number }[] = [];
+  /** Parsed stations of this container by id, with the revision they were read at. */
+  const parsed = new Map<string, { rev: string; station: Station }>();
+
+  /** Stations by id, reading (in batches of ≤ 100) only those not parsed here at this revision. */
+  async function stationsOf(want: { id: string; rev?: string }[]): Promise<Map<string, Station>> {
+    const out = new Map<string, Station>();
+    const missing: string[] = [];
+    for (const w of want) {
+      const hit = parsed.get(w.id);
+      if (hit && w.rev && hit.rev === w.rev) out.set(w.id, hit.station);
+      else missing.push(w.id);
+    }
+    for (let i = 0; i < missing.length; i += MAX_BATCH) {
+      const ids = missing.slice(i, i + MAX_BATCH);
+      const docs = await getDocs<Pick<StationDoc, 'station' | 'rev'>>(stations().where({ _id: _.in(ids) }).field({ station: true, rev: true }).limit(ids.length));
+      if (parsed.size + docs.length > CACHE_MAX) parsed.clear();
       for (const doc of docs) {
-        const distanceM = distanceMeters(q, doc.station.location);
-        if (distanceM <= q.radiusM) hits.push({ station: doc.station, distanceM });
+        out.set(doc._id, doc.station);
+        if (doc.rev) parsed.set(doc._id, { rev: doc.rev, station: doc.station });
       }
-      return { items: hits.slice(0, q.limit), hasMore: hits.length > q.limit };
+    }
+    return out;
+  }
+
+  async function pageStations(items: Candidate[]): Promise<NearbyPage['items']> {
+    const known = await stationsOf(items.map((c) => ({ id: c.id, rev: c.doc.rev })));
+    // A station removed between the two reads is left out rather than shown half-known.
+    return items.filter((c) => known.has(c.id)).map((c) => ({ station: known.get(c.id) as Station, distanceM: c.d }));
+  }
+
+  /** Documents written before `hours` was stored beside the record: take the hours from the record. */
+  async function fillHours(found: Candidate[]): Promise<void> {
+    const old = found.filter((c) => !c.doc.hours);
+    if (!old.length) return;
+    const known = await stationsOf(old.map((c) => ({ id: c.id, rev: c.doc.rev })));
+    for (const c of old) c.doc.hours = known.get(c.id)?.hours ?? { weekly: [], exceptions: [] };
+  }
+
+  return {
+    async nearby(q: NearbyQuery): Promise<NearbyPage> {
+      const filter = q.hoursFilter;
+      const scanLimit = filter ? (q.scanLimit ?? Infinity) : Infinity;
+      // Without a filter one more than the page tells whether more exist; with one, read full batches.
+      const batch = filter ? MAX_BATCH : Math.min(MAX_BATCH, q.limit + 1);
+      const fields: Record<string, boolean> = filter ? { location: true, rev: true, hours: true } : { location: true, rev: true };
+      const items: Candidate[] = [];
+      let from = q.after;
+      let examined = 0;
+      let last: NearbyPosition | null = null;
+      for (;;) {
+        const near: { geometry: unknown; maxDistance: number; minDistance?: number } = { geometry: new db.Geo.Point(q.lng, q.lat), maxDistance: q.radiusM * GEO_MARGIN + 1 };
+        if (from) near.minDistance = Math.max(0, from.distanceM * DB_OVER_OURS - DISTANCE_SLACK_M);
+        // geoNear already orders nearest first; an orderBy would replace that order.
+        const docs = await getDocs<NearbyFields>(stations().where({ ...filterWhere(q), location: _.geoNear(near) }).field(fields).limit(batch));
+        const full = docs.length === batch;
+        let found: Candidate[] = docs
+          .map((doc) => ({ id: doc._id, d: distanceMeters(q, { lat: doc.location.latitude, lng: doc.location.longitude }), doc }))
+          .filter((c) => c.d <= q.radiusM && isAfter(c, from))
+          .sort(before);
+        let unsettled = 0;
+        if (full && found.length) {
+          // Stations just beyond this batch may tie with its last ones: take those from the next read.
+          const edge = found[found.length - 1].d - DISTANCE_SLACK_M;
+          const settled = found.filter((c) => c.d < edge);
+          if (settled.length) {
+            unsettled = found.length - settled.length;
+            found = settled;
+          }
+        }
+        if (filter) await fillHours(found);
+        for (const c of found) {
+          if (items.length === q.limit || examined === scanLimit) return { items: await pageStations(items), hasMore: true, last };
+          examined++;
+          last = { distanceM: c.d, id: c.id };
+          if (!filter || filter(c.doc.hours as OpeningHours)) items.push(c);
+        }
+        // Done, and the held-back stations show that more exist: no need to read them now.
+        if (unsettled && (items.length === q.limit || examined === scanLimit)) return { items: await pageStations(items), hasMore: true, last };
+        if (!full || !found.length) return { items: await pageStations(items), hasMore: false, last };
+        from = last ?? from;
+      }
     },
 
     async search(q: SearchQuery): Promise<Page<Station>> {

@@ -166,6 +166,16 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX complaints_next_action ON complaints(next_action_at) WHERE next_action_at IS NOT NULL;
   `,
   },
+  {
+    // 8: 6 (rate limits) and 7 (request body hashes) come with the issue-9 fixes.
+    version: 8,
+    name: 'station-hours',
+    // Opening hours beside the document: nearby's "open now" tests them without parsing whole stations.
+    sql: `
+    ALTER TABLE stations ADD COLUMN hours TEXT;
+    UPDATE stations SET hours = json_extract(doc, '$.hours');
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

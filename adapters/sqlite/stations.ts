@@ -1,15 +1,40 @@
 /**
- * SQLite station and region repositories. Nearby: an R*Tree box pre-filter, exact distance in JS,
- * nearest first. Search: FTS5 over one token per Chinese character (phrase = substring) and
- * pinyin tokens (prefix match); region through an indexed (code, rid) table.
+ * SQLite station and region repositories. Nearby: R*Tree boxes growing outward from the caller
+ * (a page of 20 rarely needs more than a few km), exact distance in JS, nearest first, then only
+ * that page's documents, parsed once and kept by row id. Search: FTS5 over one token per Chinese
+ * character (phrase = substring) and pinyin tokens (prefix match); region through an indexed
+ * (code, rid) table.
  */
-import type { NearbyQuery, Page, RegionRepository, RegisterQuery, SearchQuery, StationContactWriter, StationRepository } from '../../core/ports';
+import type { NearbyPage, NearbyPosition, NearbyQuery, Page, RegionRepository, RegisterQuery, SearchQuery, StationContactWriter, StationRepository } from '../../core/ports';
+import type { OpeningHours } from '../../core/station/hours';
 import { boundingBox, distanceMeters } from '../../core/shared/geo';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK } from '../../core/station/vocabulary';
 import { guarded, type Db } from './db';
 import { docOf, docsOf, pageOf } from './sql';
+
+/** First search box: ~1.5 km around the caller, doubled until a page is found or the radius is reached. */
+const FIRST_RING_M = 1500;
+/** Parsed stations kept by row id; past this many the cache starts over (a full province is ~24k). */
+const CACHE_MAX = 60_000;
+/** Hours by row id are small (shared objects): enough for a 10× province. */
+const HOURS_CACHE_MAX = 500_000;
+
+interface Candidate {
+  rid: number;
+  id: string;
+  d: number;
+}
+
+/** Nearby's order: distance, then station id. */
+function before(a: { d: number; id: string }, b: { d: number; id: string }): number {
+  return a.d - b.d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function isAfter(c: Candidate, p: NearbyPosition | undefined): boolean {
+  return !p || c.d > p.distanceM || (c.d === p.distanceM && c.id > p.id);
+}
 
 function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(',');
@@ -27,7 +52,7 @@ export function ftsQuery(text: string): string | null {
 
 export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): StationRepository & StationContactWriter {
   const insert = db.prepare(
-    'INSERT INTO stations (id, code, level, level_rank, status, lat, lng, doc) VALUES (@id, @code, @level, @rank, @status, @lat, @lng, @doc)',
+    'INSERT INTO stations (id, code, level, level_rank, status, lat, lng, hours, doc) VALUES (@id, @code, @level, @rank, @status, @lat, @lng, @hours, @doc)',
   );
   const findRid = db.prepare('SELECT rid FROM stations WHERE id = ?').pluck();
   const deleteRow = db.prepare('DELETE FROM stations WHERE rid = ?');
@@ -42,6 +67,18 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
   const getDoc = db.prepare('SELECT doc FROM stations WHERE id = ?').pluck();
   const countAll = db.prepare('SELECT count(*) FROM stations').pluck();
   const setContact = db.prepare("UPDATE stations SET doc = json_set(doc, '$.contact.personName', ?, '$.updatedAt', ?) WHERE id = ?");
+  /**
+   * Parsed documents by row id. A rewrite deletes and re-inserts the row (new id), and deletes the
+   * old entry; a commit by another connection (PRAGMA data_version) drops everything. Callers never
+   * mutate stations (the core builds new objects).
+   */
+  const parsed = new Map<number, Station>();
+  /** Distinct opening hours by their stored text: stations share a handful of schedules. */
+  const hoursByText = new Map<string, OpeningHours>();
+  /** Each station's hours (shared objects) by row id, for "open now" over many candidates. */
+  const hoursByRid = new Map<number, OpeningHours>();
+  /** PRAGMA data_version when the caches were last known current; it changes with other connections' commits. */
+  let seenVersion = -1;
   // Queries vary only by which filters are present: a handful of shapes, each prepared once.
   const statements = new Map<string, ReturnType<Db['prepare']>>();
   const prepared = (sql: string) => {
@@ -54,10 +91,13 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
     for (const s of stations) {
       const old = findRid.get(s.id) as number | undefined;
       if (old !== undefined) {
+        // A rewritten station gets a new row id, but SQLite may hand the old one out again.
+        parsed.delete(old);
+        hoursByRid.delete(old);
         for (const stmt of [deleteGeo, deleteFts, deleteServices, deleteRegions, deleteRow]) stmt.run(old);
       }
       const rid = Number(
-        insert.run({ id: s.id, code: s.code, level: s.level, rank: LEVEL_RANK[s.level], status: s.status, lat: s.location.lat, lng: s.location.lng, doc: JSON.stringify(s) })
+        insert.run({ id: s.id, code: s.code, level: s.level, rank: LEVEL_RANK[s.level], status: s.status, lat: s.location.lat, lng: s.location.lng, hours: JSON.stringify(s.hours), doc: JSON.stringify(s) })
           .lastInsertRowid,
       );
       insertGeo.run(rid, s.location.lat, s.location.lat, s.location.lng, s.location.lng);
@@ -83,29 +123,7 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
   }
 
   return {
-    nearby: (q: NearbyQuery) =>
-      guarded(() => {
-        const box = boundingBox(q, q.radiusM);
-        const params: unknown[] = [box.minLat, box.maxLat, box.minLng, box.maxLng];
-        // Overlap, not containment: the R*Tree stores 32-bit floats rounded outwards, so a point
-        // just inside the box edge may be stored as a box poking out of it. Exact distance filters below.
-        const sql =
-          // CROSS JOIN pins the R*Tree as the outer loop; a plain JOIN lets the planner scan every
-          // listed station by status and probe the R*Tree per row (measured: ~50× slower).
-          'SELECT s.rid, s.lat, s.lng FROM stations_geo g CROSS JOIN stations s ON s.rid = g.rid' +
-          ' WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lng >= ? AND g.min_lng <= ?' +
-          filterSql(q, params);
-        const rows = prepared(sql).raw().all(...params) as [number, number, number][];
-        const hits: { rid: number; d: number }[] = [];
-        for (const [rid, lat, lng] of rows) {
-          const d = distanceMeters(q, { lat, lng });
-          if (d <= q.radiusM) hits.push({ rid, d });
-        }
-        hits.sort((a, b) => a.d - b.d || a.rid - b.rid);
-        const page = hits.slice(q.offset, q.offset + q.limit);
-        const docs = loadDocs(page.map((h) => h.rid));
-        return { items: page.map((h) => ({ station: docs.get(h.rid) as Station, distanceM: h.d })), hasMore: hits.length > q.offset + q.limit };
-      }),
+    nearby: (q: NearbyQuery) => guarded(() => nearby(q)),
 
     search: (q: SearchQuery) =>
       guarded((): Page<Station> => {
@@ -134,7 +152,12 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
 
     // The name is not searchable, so the document alone changes (no index rows to rebuild).
     setContactPerson: (stationId: string, personName: string, at: string) =>
-      guarded(() => void setContact.run(personName, at, stationId)),
+      guarded(() => {
+        setContact.run(personName, at, stationId);
+        // Rewritten in place (same row id): the parsed copy is stale.
+        const rid = findRid.get(stationId) as number | undefined;
+        if (rid !== undefined) parsed.delete(rid);
+      }),
 
     count: () => guarded(() => countAll.get() as number),
 
@@ -170,12 +193,110 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
       }),
   };
 
-  function loadDocs(rids: number[]): Map<number, Station> {
-    const map = new Map<number, Station>();
-    if (rids.length === 0) return map;
-    const rows = prepared(`SELECT rid, doc FROM stations WHERE rid IN (${placeholders(rids.length)})`).raw().all(...rids) as [number, string][];
-    for (const [rid, doc] of rows) map.set(rid, JSON.parse(doc) as Station);
-    return map;
+  /**
+   * Stations within `ringM` (and the radius) after `from`, nearest first. The box of `ringM`
+   * contains the whole circle, so these are exactly the first ones of the full answer.
+   */
+  function ring(q: NearbyQuery, ringM: number, from: NearbyPosition | undefined): Candidate[] {
+    const box = boundingBox(q, ringM);
+    const params: unknown[] = [box.minLat, box.maxLat, box.minLng, box.maxLng];
+    // Overlap, not containment: the R*Tree stores 32-bit floats rounded outwards, so a point
+    // just inside the box edge may be stored as a box poking out of it. Exact distance filters below.
+    const sql =
+      // CROSS JOIN pins the R*Tree as the outer loop; a plain JOIN lets the planner scan every
+      // listed station by status and probe the R*Tree per row (measured: ~50× slower).
+      'SELECT s.rid, s.id, s.lat, s.lng FROM stations_geo g CROSS JOIN stations s ON s.rid = g.rid' +
+      ' WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lng >= ? AND g.min_lng <= ?' +
+      filterSql(q, params);
+    const rows = prepared(sql).raw().all(...params) as [number, string, number, number][];
+    const limit = Math.min(ringM, q.radiusM);
+    const out: Candidate[] = [];
+    for (const [rid, id, lat, lng] of rows) {
+      const d = distanceMeters(q, { lat, lng });
+      const c: Candidate = { rid, id, d };
+      if (d <= limit && isAfter(c, from)) out.push(c);
+    }
+    return out.sort(before);
+  }
+
+  /** Another connection (e.g. scripts/stations.ts loading a province) committed: forget what was parsed. */
+  function dropIfChangedElsewhere(): void {
+    const version = db.pragma('data_version', { simple: true }) as number;
+    if (version !== seenVersion) {
+      if (seenVersion !== -1) {
+        parsed.clear();
+        hoursByRid.clear();
+      }
+      seenVersion = version;
+    }
+  }
+
+  function nearby(q: NearbyQuery): NearbyPage {
+    dropIfChangedElsewhere();
+    const items: { rid: number; d: number }[] = [];
+    const filter = q.hoursFilter;
+    const scanLimit = filter ? (q.scanLimit ?? Infinity) : Infinity;
+    let from = q.after;
+    let examined = 0;
+    let last: NearbyPosition | null = null;
+    let ringM = Math.min(q.radiusM, Math.max(FIRST_RING_M, (q.after?.distanceM ?? 0) * 1.5));
+    for (;;) {
+      const found = ring(q, ringM, from);
+      if (filter) loadHours(found.slice(0, scanLimit - examined));
+      for (const c of found) {
+        // One more than the page (or the scan limit) tells whether more exist.
+        if (items.length === q.limit || examined === scanLimit) return { items: page(items), hasMore: true, last };
+        examined++;
+        last = { distanceM: c.d, id: c.id };
+        if (!filter || filter(hoursOf(c))) items.push({ rid: c.rid, d: c.d });
+      }
+      from = last ?? from;
+      if (ringM >= q.radiusM) return { items: page(items), hasMore: false, last };
+      ringM = Math.min(q.radiusM, ringM * growth(q, examined, items.length, scanLimit));
+    }
+  }
+
+  /**
+   * How much wider the next box should be: stations within a radius grow with its square, so
+   * aim for the number still wanted (given the share that passed the hours test so far).
+   */
+  function growth(q: NearbyQuery, examined: number, kept: number, scanLimit: number): number {
+    const passRate = examined ? Math.max(kept, 1) / examined : 1;
+    const want = Math.min(scanLimit, examined + (q.limit + 1 - kept) / passRate);
+    return Math.min(8, Math.max(1.5, Math.sqrt(want / Math.max(examined, 1)) * 1.25));
+  }
+
+  /** Opening hours of the candidates not yet known, from their own column, shared by text. */
+  function loadHours(found: Candidate[]): void {
+    const missing = found.filter((c) => !hoursByRid.has(c.rid)).map((c) => c.rid);
+    if (!missing.length) return;
+    if (hoursByRid.size + missing.length > HOURS_CACHE_MAX) hoursByRid.clear();
+    for (let i = 0; i < missing.length; i += 500) {
+      const chunk = missing.slice(i, i + 500);
+      for (const [rid, text] of prepared(`SELECT rid, hours FROM stations WHERE rid IN (${placeholders(chunk.length)})`).raw().all(...chunk) as [number, string][]) {
+        let hours = hoursByText.get(text);
+        if (!hours) {
+          if (hoursByText.size >= CACHE_MAX) hoursByText.clear();
+          hoursByText.set(text, (hours = JSON.parse(text) as OpeningHours));
+        }
+        hoursByRid.set(rid, hours);
+      }
+    }
+  }
+
+  function hoursOf(c: Candidate): OpeningHours {
+    return hoursByRid.get(c.rid) as OpeningHours;
+  }
+
+  /** The page's stations, from the cache or parsed once. */
+  function page(hits: { rid: number; d: number }[]): NearbyPage['items'] {
+    const missing = hits.filter((h) => !parsed.has(h.rid)).map((h) => h.rid);
+    if (missing.length) {
+      if (parsed.size + missing.length > CACHE_MAX) parsed.clear();
+      const rows = prepared(`SELECT rid, doc FROM stations WHERE rid IN (${placeholders(missing.length)})`).raw().all(...missing) as [number, string][];
+      for (const [rid, doc] of rows) parsed.set(rid, JSON.parse(doc) as Station);
+    }
+    return hits.map((h) => ({ station: parsed.get(h.rid) as Station, distanceM: h.d }));
   }
 }
 

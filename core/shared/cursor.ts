@@ -22,8 +22,27 @@ export function encodeCursor(offset: number, scope: string): string {
 export function decodeCursor(cursor: string | undefined, scope: string): number {
   if (!cursor) return 0;
   const m = /^([0-9a-z]{1,8})\.([0-9a-z]{1,8})$/.exec(cursor);
-  if (!m || checksum(`${scope}:${m[1]}`) !== m[2]) {
-    throw new AppError('VALIDATION_ERROR', '翻页参数无效，请重新加载', { cursor: '翻页参数无效' });
-  }
+  if (!m || checksum(`${scope}:${m[1]}`) !== m[2]) throw invalidCursor();
   return parseInt(m[1], 36);
+}
+
+/**
+ * A cursor that carries a position string instead of an offset (e.g. nearby's "after this
+ * distance and station"), so stores can continue by a condition rather than skip earlier results.
+ */
+export function encodePositionCursor(position: string, scope: string): string {
+  return `${position}.${checksum(`${scope}:${position}`)}`;
+}
+
+/** The position string of a cursor from encodePositionCursor, or null when there is none. */
+export function decodePositionCursor(cursor: string | undefined, scope: string): string | null {
+  if (!cursor) return null;
+  const dot = cursor.lastIndexOf('.');
+  const body = cursor.slice(0, dot);
+  if (dot <= 0 || checksum(`${scope}:${body}`) !== cursor.slice(dot + 1)) throw invalidCursor();
+  return body;
+}
+
+export function invalidCursor(): AppError {
+  return new AppError('VALIDATION_ERROR', '翻页参数无效，请重新加载', { cursor: '翻页参数无效' });
 }

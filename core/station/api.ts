@@ -15,7 +15,8 @@ const filters = {
   level: z.optional(z.enum(STATION_LEVELS, '站点级别不对')),
   service: z.optional(z.enum(SERVICE_CODES, '没有这项服务')),
   openNow: z.optional(z.boolean()),
-  cursor: z.optional(z.string().check(z.maxLength(40, '翻页参数无效'))),
+  // Nearby's cursor carries a distance and a station id (up to 40 characters).
+  cursor: z.optional(z.string().check(z.maxLength(90, '翻页参数无效'))),
   limit: z.optional(z.int().check(z.gte(1, '每页至少 1 条'), z.lte(MAX_PAGE, `每页最多 ${MAX_PAGE} 条`))),
 };
 

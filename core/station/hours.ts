@@ -3,7 +3,7 @@
  * Asia/Shanghai whatever the machine's time zone. An interval whose close is not after its open
  * runs past midnight into the next day (e.g. 18:00–02:00); "24:00" closes at midnight.
  */
-import { addDays, formatMinute, fromShanghai, parseHHMM, toShanghai } from '../shared/time';
+import { SHANGHAI_OFFSET_MIN, addDays, daysBetween, formatMinute, isIsoDate, parseHHMM } from '../shared/time';
 
 export interface TimeInterval {
   open: string; // HH:MM
@@ -42,16 +42,33 @@ export interface HoursStatus {
 }
 
 const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+const DAY_MS = 86_400_000;
+const SHANGHAI_MS = SHANGHAI_OFFSET_MIN * 60_000;
 
-function weekdayOf(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
+/**
+ * One local day's openings as [startMinute, endMinute) where end may exceed 1440, merged and sorted,
+ * with the day's exception note. Shared, never mutated.
+ */
+interface DayPlan {
+  ranges: readonly (readonly [number, number])[];
+  note?: string;
+  exception: boolean;
 }
 
-/** Intervals of one local date as [startMinute, endMinute) where end may exceed 1440. */
-export function intervalsOn(hours: OpeningHours, date: string): { ranges: [number, number][]; note?: string; exception: boolean } {
-  const exception = hours.exceptions.find((e) => e.date === date);
-  const intervals = exception ? exception.intervals : hours.weekly.filter((r) => r.day === weekdayOf(date)).flatMap((r) => r.intervals);
+/**
+ * A station's week compiled once: its seven weekday plans and its exceptions by day number (days
+ * since 1970-01-01 in Shanghai). A pure function of the hours; memoised per hours object, which
+ * callers never mutate (stations are replaced whole), so status checks do no parsing or date
+ * formatting until a label needs a date.
+ */
+interface CompiledHours {
+  weekdays: DayPlan[]; // index 1 = Monday … 7 = Sunday
+  exceptions: Map<number, DayPlan>;
+}
+
+const compiled = new WeakMap<OpeningHours, CompiledHours>();
+
+function planOf(intervals: readonly TimeInterval[], exception: boolean, note?: string): DayPlan {
   const ranges = intervals.map((iv): [number, number] => {
     const start = parseHHMM(iv.open);
     let end = parseHHMM(iv.close);
@@ -66,83 +83,146 @@ export function intervalsOn(hours: OpeningHours, date: string): { ranges: [numbe
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
     else merged.push([r[0], r[1]]);
   }
-  return { ranges: merged, note: exception?.note, exception: !!exception };
+  return { ranges: merged, note, exception };
 }
 
-function dayLabel(fromDate: string, date: string): string {
-  if (date === fromDate) return '今天';
-  if (date === addDays(fromDate, 1)) return '明天';
-  if (date === addDays(fromDate, 2)) return '后天';
-  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日${WEEKDAY_NAMES[weekdayOf(date)]}`;
+/** Day number of a YYYY-MM-DD date, or NaN when it is not a real date (never matches a day). */
+function dayNumber(date: string): number {
+  return isIsoDate(date) ? daysBetween('1970-01-01', date) : NaN;
+}
+
+function dateOf(day: number): string {
+  return addDays('1970-01-01', day);
+}
+
+/** ISO weekday of a day number (day 0, 1970-01-01, was a Thursday). */
+function weekdayOfDay(day: number): number {
+  return (((day + 3) % 7) + 7) % 7 + 1;
+}
+
+function compile(hours: OpeningHours): CompiledHours {
+  let c = compiled.get(hours);
+  if (c) return c;
+  const weekdays: DayPlan[] = [{ ranges: [], exception: false }];
+  for (let day = 1; day <= 7; day++) weekdays.push(planOf(hours.weekly.filter((r) => r.day === day).flatMap((r) => r.intervals), false));
+  const exceptions = new Map<number, DayPlan>();
+  for (const e of hours.exceptions) {
+    const day = dayNumber(e.date);
+    // The first exception of a date wins, as a lookup by date would find it.
+    if (!Number.isNaN(day) && !exceptions.has(day)) exceptions.set(day, planOf(e.intervals, true, e.note));
+  }
+  c = { weekdays, exceptions };
+  compiled.set(hours, c);
+  return c;
+}
+
+function planOn(c: CompiledHours, day: number): DayPlan {
+  return c.exceptions.get(day) ?? c.weekdays[weekdayOfDay(day)];
+}
+
+/** Intervals of one local date as [startMinute, endMinute) where end may exceed 1440. */
+export function intervalsOn(hours: OpeningHours, date: string): { ranges: [number, number][]; note?: string; exception: boolean } {
+  const day = dayNumber(date);
+  const c = compile(hours);
+  const plan = Number.isNaN(day) ? planOf(hours.weekly.filter((r) => r.day === weekdayOf(date)).flatMap((r) => r.intervals), false) : planOn(c, day);
+  return { ranges: plan.ranges.map(([a, b]): [number, number] => [a, b]), note: plan.note, exception: plan.exception };
+}
+
+function weekdayOf(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
+}
+
+function dayLabel(fromDay: number, day: number): string {
+  if (day === fromDay) return '今天';
+  if (day === fromDay + 1) return '明天';
+  if (day === fromDay + 2) return '后天';
+  const date = dateOf(day);
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日${WEEKDAY_NAMES[weekdayOfDay(day)]}`;
+}
+
+/** The instant of a Shanghai day number + minute (minute may reach 1440). */
+function instantOf(day: number, minute: number): Date {
+  return new Date(day * DAY_MS + minute * 60_000 - SHANGHAI_MS);
 }
 
 export function hoursStatus(hours: OpeningHours, now: Date): HoursStatus {
-  const local = toShanghai(now);
-  const today = local.date;
-  const yesterday = addDays(today, -1);
+  const c = compile(hours);
+  const shifted = now.getTime() + SHANGHAI_MS;
+  const today = Math.floor(shifted / DAY_MS);
+  const minute = Math.floor((shifted - today * DAY_MS) / 60_000);
 
   // Still open from yesterday's interval that runs past midnight?
-  for (const [start, end] of intervalsOn(hours, yesterday).ranges) {
-    if (end > 1440 && local.minute + 1440 >= start && local.minute + 1440 < end) {
-      const close = continuedClose(hours, yesterday, end);
+  for (const [start, end] of planOn(c, today - 1).ranges) {
+    if (end > 1440 && minute + 1440 >= start && minute + 1440 < end) {
+      const close = continuedClose(c, today - 1, end);
       if (!close) return { state: 'open', label: '营业中', detail: '全天营业' };
-      const when = close.date === today ? '今天' : dayLabel(today, close.date);
-      return { state: 'open', label: '营业中', closesAt: fromShanghai(close.date, close.minute), detail: `${when} ${formatMinute(close.minute)} 打烊` };
+      const when = close.day === today ? '今天' : dayLabel(today, close.day);
+      return { state: 'open', label: '营业中', closesAt: instantOf(close.day, close.minute), detail: `${when} ${formatMinute(close.minute)} 打烊` };
     }
   }
-  const todays = intervalsOn(hours, today);
+  const todays = planOn(c, today);
   for (const [start, end] of todays.ranges) {
-    if (local.minute >= start && local.minute < end) {
-      const close = continuedClose(hours, today, end);
+    if (minute >= start && minute < end) {
+      const close = continuedClose(c, today, end);
       if (!close) return { state: 'open', label: '营业中', detail: '全天营业', note: todays.note };
-      const closesAt = fromShanghai(close.date, close.minute);
-      const when = close.date === today ? `今天 ${formatMinute(close.minute)}` : `${dayLabel(today, close.date)} ${formatMinute(close.minute)}`;
+      const closesAt = instantOf(close.day, close.minute);
+      const when = close.day === today ? `今天 ${formatMinute(close.minute)}` : `${dayLabel(today, close.day)} ${formatMinute(close.minute)}`;
       return { state: 'open', label: '营业中', closesAt, detail: `${when} 打烊`, note: todays.note };
     }
   }
 
-  const next = nextOpening(hours, today, local.minute);
-  const nextText = next ? `${dayLabel(today, next.date)} ${formatMinute(next.minute)} 开门` : '近期暂无营业安排';
-  const nextOpenAt = next ? fromShanghai(next.date, next.minute) : undefined;
+  const next = nextOpening(c, today, minute);
+  const nextText = next ? `${dayLabel(today, next.day)} ${formatMinute(next.minute)} 开门` : '近期暂无营业安排';
+  const nextOpenAt = next ? instantOf(next.day, next.minute) : undefined;
   if (todays.ranges.length === 0) {
     return { state: 'closed_today', label: '今日休息', nextOpenAt, detail: nextText, note: todays.note };
   }
-  const laterToday = todays.ranges.some(([start]) => start > local.minute);
+  const laterToday = todays.ranges.some(([start]) => start > minute);
   return { state: 'closed', label: laterToday ? '未开门' : '已打烊', nextOpenAt, detail: nextText, note: todays.note };
 }
 
 /**
- * Where an opening that ends at `end` minutes after `date`'s midnight really closes, following
+ * Where an opening that ends at `end` minutes after `day`'s midnight really closes, following
  * the next days' intervals that start exactly when it ends (e.g. 00:00–24:00 every day).
  * Null when it never closes within a week.
  */
-function continuedClose(hours: OpeningHours, date: string, end: number): { date: string; minute: number } | null {
-  let d = date;
+function continuedClose(c: CompiledHours, day: number, end: number): { day: number; minute: number } | null {
+  let d = day;
   let e = end;
   for (let i = 0; i < 8; i++) {
-    if (e < 1440) return { date: d, minute: e };
-    const next = addDays(d, 1);
+    if (e < 1440) return { day: d, minute: e };
     const carry = e - 1440;
-    const cont = intervalsOn(hours, next).ranges.find(([start, stop]) => start <= carry && carry < stop);
-    if (!cont) return e === 1440 ? { date: d, minute: 1440 } : { date: next, minute: carry };
-    d = next;
+    const cont = planOn(c, d + 1).ranges.find(([start, stop]) => start <= carry && carry < stop);
+    if (!cont) return e === 1440 ? { day: d, minute: 1440 } : { day: d + 1, minute: carry };
+    d += 1;
     e = cont[1];
   }
   return null;
 }
 
-function nextOpening(hours: OpeningHours, today: string, minute: number): { date: string; minute: number } | undefined {
+function nextOpening(c: CompiledHours, today: number, minute: number): { day: number; minute: number } | undefined {
   for (let offset = 0; offset <= 14; offset++) {
-    const date = addDays(today, offset);
-    for (const [start] of intervalsOn(hours, date).ranges) {
-      if (offset > 0 || start > minute) return { date, minute: start };
+    for (const [start] of planOn(c, today + offset).ranges) {
+      if (offset > 0 || start > minute) return { day: today + offset, minute: start };
     }
   }
   return undefined;
 }
 
+/** Open at this instant: the same answer as hoursStatus(…).state === 'open', without building any text. */
 export function isOpenAt(hours: OpeningHours, now: Date): boolean {
-  return hoursStatus(hours, now).state === 'open';
+  const c = compile(hours);
+  const shifted = now.getTime() + SHANGHAI_MS;
+  const today = Math.floor(shifted / DAY_MS);
+  const minute = Math.floor((shifted - today * DAY_MS) / 60_000);
+  for (const [start, end] of planOn(c, today - 1).ranges) {
+    if (end > 1440 && minute + 1440 >= start && minute + 1440 < end) return true;
+  }
+  for (const [start, end] of planOn(c, today).ranges) {
+    if (minute >= start && minute < end) return true;
+  }
+  return false;
 }
 
 /** One line per weekday for the station page, e.g. "周一至周五 08:00-12:00, 14:00-18:00". */

@@ -1,8 +1,9 @@
 /** Station → what the public sees. Derived facts are computed at read time, never stored. */
 import type { StationDetail, StationSummary } from './api';
+import { SHANGHAI_OFFSET_MIN } from '../shared/time';
 import { describeWeek, hoursStatus } from './hours';
 import type { Station } from './model';
-import { trustFacts } from './rules';
+import { trustFacts, type TrustFacts } from './rules';
 import { STATUS_LABELS } from './vocabulary';
 
 export function placeOf(s: Station): string {
@@ -10,9 +11,24 @@ export function placeOf(s: Station): string {
   return s.regionPath.slice(2).map((r) => r.name).join(' · ');
 }
 
+/**
+ * Trust facts change only with the Shanghai date: kept per station object for the day it was
+ * computed (stations are never mutated; a rewritten one is a new object).
+ */
+const trustByStation = new WeakMap<Station, { day: number; facts: TrustFacts }>();
+
+function trustOf(s: Station, now: Date): TrustFacts {
+  const day = Math.floor((now.getTime() + SHANGHAI_OFFSET_MIN * 60_000) / 86_400_000);
+  const hit = trustByStation.get(s);
+  if (hit && hit.day === day) return hit.facts;
+  const facts = trustFacts(s, now);
+  trustByStation.set(s, { day, facts });
+  return facts;
+}
+
 export function toSummary(s: Station, now: Date, distanceM?: number): StationSummary {
   const hours = hoursStatus(s.hours, now);
-  const trust = trustFacts(s, now);
+  const trust = trustOf(s, now);
   const summary: StationSummary = {
     id: s.id,
     code: s.code,
@@ -36,7 +52,7 @@ export function toSummary(s: Station, now: Date, distanceM?: number): StationSum
 }
 
 export function toDetail(s: Station, now: Date): StationDetail {
-  const trust = trustFacts(s, now);
+  const trust = trustOf(s, now);
   return {
     ...toSummary(s, now),
     regionPath: s.regionPath,

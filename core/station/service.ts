@@ -1,12 +1,14 @@
 /**
- * Directory use cases over the storage ports. "Open now" depends on the clock, so it is applied
- * here over batches from the repository; the cursor carries the repository offset.
+ * Directory use cases over the storage ports. "Open now" depends on the clock: core decides it
+ * (isOpenAt at this instant) and hands the test to the repository, which applies it while it walks
+ * outward, so one call answers a page. Search's cursor carries the repository offset; nearby's
+ * carries the position (distance, station id) the page ended at, so no store has to skip.
  */
-import { encodeCursor, decodeCursor } from '../shared/cursor';
+import { encodeCursor, decodeCursor, decodePositionCursor, encodePositionCursor, invalidCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
-import type { Clock, Page, RegionRepository, StationRepository } from '../ports';
+import type { Clock, NearbyPosition, Page, RegionRepository, StationRepository } from '../ports';
 import { DEFAULT_RADIUS_M, type GetInput, type NearbyInput, type RegionItem, type RegionsInput, type SearchInput, type StationDetail, type StationPage } from './api';
-import { isOpenAt } from './hours';
+import { isOpenAt, type OpeningHours } from './hours';
 import type { Station } from './model';
 import { toDetail, toSummary } from './present';
 import { LISTED_STATUSES, PUBLIC_STATUSES } from './vocabulary';
@@ -48,6 +50,20 @@ async function collect<T>(
   return { items, next: offset };
 }
 
+/** "<distance>~<station id>": the distance exactly as JavaScript prints it, so it parses back to the same number. */
+function encodePosition(p: NearbyPosition, scope: string): string {
+  return encodePositionCursor(`${p.distanceM}~${p.id}`, scope);
+}
+
+function decodePosition(cursor: string | undefined, scope: string): NearbyPosition | undefined {
+  const body = decodePositionCursor(cursor, scope);
+  if (body === null) return undefined;
+  const m = /^(\d+(?:\.\d+)?(?:e-\d+)?)~([a-z0-9-]{1,40})$/.exec(body);
+  const distanceM = m ? Number(m[1]) : NaN;
+  if (!m || !Number.isFinite(distanceM)) throw invalidCursor();
+  return { distanceM, id: m[2] };
+}
+
 function scopeOf(action: string, input: Record<string, unknown>): string {
   const { cursor: _cursor, ...rest } = input;
   return `${action}:${JSON.stringify(rest, Object.keys(rest).sort())}`;
@@ -61,11 +77,22 @@ export function createDirectory(deps: DirectoryDeps) {
       const now = clock.now();
       const limit = input.limit ?? DEFAULT_LIMIT;
       const scope = scopeOf('nearby', input);
-      const start = decodeCursor(input.cursor, scope);
-      const query = { lat: input.lat, lng: input.lng, radiusM: input.radiusM ?? DEFAULT_RADIUS_M, level: input.level, service: input.service, statuses: LISTED_STATUSES };
-      const keep = input.openNow ? (r: { station: Station }) => isOpenAt(r.station.hours, now) : () => true;
-      const { items, next } = await collect((offset, lim) => stations.nearby({ ...query, offset, limit: lim }), keep, start, limit);
-      return { items: items.map((r) => toSummary(r.station, now, r.distanceM)), nextCursor: next === null ? null : encodeCursor(next, scope) };
+      const after = decodePosition(input.cursor, scope);
+      const page = await stations.nearby({
+        lat: input.lat,
+        lng: input.lng,
+        radiusM: input.radiusM ?? DEFAULT_RADIUS_M,
+        level: input.level,
+        service: input.service,
+        statuses: LISTED_STATUSES,
+        limit,
+        ...(after ? { after } : {}),
+        ...(input.openNow ? { hoursFilter: (hours: OpeningHours) => isOpenAt(hours, now), scanLimit: OPEN_NOW_SCAN_LIMIT } : {}),
+      });
+      return {
+        items: page.items.map((r) => toSummary(r.station, now, r.distanceM)),
+        nextCursor: page.hasMore && page.last ? encodePosition(page.last, scope) : null,
+      };
     },
 
     async search(input: SearchInput): Promise<StationPage> {

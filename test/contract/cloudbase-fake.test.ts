@@ -7,7 +7,9 @@ import { pinyinOf } from '../../adapters/pinyin';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository } from '../../adapters/cloudbase/stations';
 import { AppError } from '../../core/shared/errors';
 import { createFakeCloudbase, FakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
-import { CENTRE, S, STATIONS } from '../support/stations';
+import { bulkStations, CENTRE, S, STATIONS } from '../support/stations';
+import { createDirectory } from '../../core/station/service';
+import { distanceMeters } from '../../core/shared/geo';
 import { describeStationStoreContract } from './stations.contract';
 
 function stores(fake: FakeCloudbase, prefix = '') {
@@ -30,7 +32,7 @@ describe('cloudbase adapter details', () => {
     const fake = createFakeCloudbase();
     const { stations } = stores(fake);
     await stations.upsertMany(STATIONS);
-    await stations.nearby({ ...CENTRE, radiusM: 50_000, statuses: ['active'], offset: 0, limit: 150 });
+    await stations.nearby({ ...CENTRE, radiusM: 50_000, statuses: ['active'], limit: 150 });
     await stations.search({ statuses: ['active'], offset: 90, limit: 150 });
     const gets = fake.log.filter((e) => e.op === 'get');
     expect(gets.length).toBeGreaterThan(0);
@@ -73,7 +75,7 @@ describe('cloudbase adapter details', () => {
     const fake = createFakeCloudbase({ collections: { stations: [], regions: [] } });
     const { stations } = stores(fake);
     await stations.upsertMany([S.shuitou]);
-    const err = await stations.nearby({ ...CENTRE, radiusM: 5000, statuses: ['active'], offset: 0, limit: 10 }).catch((e: unknown) => e);
+    const err = await stations.nearby({ ...CENTRE, radiusM: 5000, statuses: ['active'], limit: 10 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('UNAVAILABLE');
   });
@@ -89,6 +91,88 @@ describe('cloudbase adapter details', () => {
 async function rows(query: { get(): Promise<unknown> }): Promise<Record<string, unknown>[]> {
   return ((await query.get()) as { data: Record<string, unknown>[] }).data;
 }
+
+describe('cloudbase nearby: what it reads, counted on the SDK double', () => {
+  // 300 active stations spiralling out from CENTRE (100 m … 7.6 km), all open 08:00–18:00.
+  const many = bulkStations(300);
+  const WED_NOON = new Date('2026-05-13T04:00:00.000Z');
+  const WED_3AM = new Date('2026-05-12T19:00:00.000Z');
+  let now = WED_NOON;
+  let fake: FakeCloudbase;
+  let directory: ReturnType<typeof createDirectory>;
+  beforeAll(async () => {
+    fake = createFakeCloudbase();
+    const s = stores(fake);
+    await s.stations.upsertMany(many);
+    directory = createDirectory({ ...s, clock: { now: () => now } });
+  });
+  beforeEach(() => {
+    now = WED_NOON;
+  });
+
+  /** Documents answered with their whole station record, and every get() of the stations collection. */
+  function reads(run: () => Promise<unknown>) {
+    return async () => {
+      const before = fake.log.length;
+      await run();
+      const gets = fake.log.slice(before).filter((e) => e.op === 'get');
+      return {
+        calls: gets.length,
+        stationDocs: gets.filter((g) => !g.fields || g.fields.includes('station')).reduce((n, g) => n + (g.returned ?? 0), 0),
+        skips: gets.filter((g) => g.skip !== undefined).length,
+        gets,
+      };
+    };
+  }
+
+  test('a page of 20 reads 20 station records (none when this container has them), in two calls', async () => {
+    const fresh = createDirectory({ ...stores(fake), clock: { now: () => now } });
+    const cold = await reads(() => fresh.nearby({ ...CENTRE, radiusM: 20_000 }))();
+    expect(cold).toMatchObject({ calls: 2, stationDocs: 20, skips: 0 });
+    // The first call reads only location and revision, one more than the page.
+    expect(cold.gets[0]).toMatchObject({ fields: ['location', 'rev'], limit: 21, returned: 21 });
+    const warm = await reads(() => fresh.nearby({ ...CENTRE, radiusM: 20_000 }))();
+    expect(warm).toMatchObject({ calls: 1, stationDocs: 0, skips: 0 });
+  });
+
+  test('later pages continue by distance, never skip, and together list every station once in order', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    const before = fake.log.length;
+    for (let i = 0; i < 20; i++) {
+      const page = await directory.nearby({ ...CENTRE, radiusM: 20_000, limit: 50, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((s) => s.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    const expected = [...many].sort((a, b) => distanceMeters(CENTRE, a.location) - distanceMeters(CENTRE, b.location) || (a.id < b.id ? -1 : 1)).map((s) => s.id);
+    expect(seen).toEqual(expected);
+    expect(fake.log.slice(before).filter((e) => e.op === 'get' && e.skip !== undefined)).toEqual([]);
+  });
+
+  test('open now at night: a bounded number of calls, whole records only for what it returns', async () => {
+    now = WED_3AM;
+    const night = await reads(() => directory.nearby({ ...CENTRE, radiusM: 20_000, openNow: true }))();
+    // 300 candidates, 100 per call, hours read beside the location: 3 full calls and a short one at most.
+    expect(night.calls).toBeLessThanOrEqual(4);
+    expect(night.stationDocs).toBe(0);
+    expect(night.skips).toBe(0);
+    now = WED_NOON;
+    const noon = await reads(() => directory.nearby({ ...CENTRE, radiusM: 20_000, openNow: true }))();
+    expect(noon.calls).toBeLessThanOrEqual(2);
+    expect(noon.stationDocs).toBeLessThanOrEqual(20);
+  });
+
+  test('a rewritten station is read again (its revision changed); an unchanged one is not', async () => {
+    const first = many[0];
+    await directory.nearby({ ...CENTRE, radiusM: 20_000 });
+    await stores(fake).stations.upsertMany([{ ...first, name: `${first.name}（新址）` }]);
+    const after = await reads(() => directory.nearby({ ...CENTRE, radiusM: 20_000 }))();
+    expect(after.stationDocs).toBe(1);
+    const page = await directory.nearby({ ...CENTRE, radiusM: 20_000 });
+    expect(page.items.find((s) => s.id === first.id)?.name).toBe(`${first.name}（新址）`);
+  });
+});
 
 describe('fake-cloudbase enforces CloudBase limits', () => {
   const point = (fake: FakeCloudbase) => fake.db.Geo.Point(CENTRE.lng, CENTRE.lat);

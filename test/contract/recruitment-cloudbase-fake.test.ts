@@ -162,7 +162,9 @@ describe('cloudbase recruitment adapter details', () => {
     // Only the contact person and updatedAt are written.
     await stations.setContactPerson(s.id, '谢春生', '2026-10-13T00:00:00.000Z');
     const after = fake.dump('stations').find((d) => d._id === s.id)!;
-    expect(after).toEqual({ ...before, station: { ...(before.station as object), contact: { ...s.contact, personName: '谢春生' }, updatedAt: '2026-10-13T00:00:00.000Z' } });
+    expect(after).toEqual({ ...before, rev: after.rev, station: { ...(before.station as object), contact: { ...s.contact, personName: '谢春生' }, updatedAt: '2026-10-13T00:00:00.000Z' } });
+    // A new revision, so containers that parsed the station read it again.
+    expect(after.rev).not.toBe(before.rev);
     expect((await stations.get(s.id))?.contact.personName).toBe('谢春生');
     // A station that does not exist is not created.
     await stations.setContactPerson('st-missing-000', '谢春生', '2026-10-13T00:00:00.000Z');

@@ -5,6 +5,7 @@
 import type { NearbyQuery, RegionRepository, SearchQuery, StationRepository } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
 import { distanceMeters } from '../../core/shared/geo';
+import type { OpeningHours } from '../../core/station/hours';
 import type { Station } from '../../core/station/model';
 import { LISTED_STATUSES, PUBLIC_STATUSES } from '../../core/station/vocabulary';
 import { bulkStations, bulkVillages, CENTRE, offset, R, REGIONS, S, STATIONS } from '../support/stations';
@@ -27,7 +28,7 @@ const ids = (items: { id: string }[]) => items.map((s) => s.id);
 const nearIds = (page: { items: { station: Station }[] }) => page.items.map((r) => r.station.id);
 
 function nearbyQ(q: Partial<NearbyQuery> = {}): NearbyQuery {
-  return { ...CENTRE, radiusM: 5000, statuses: LISTED_STATUSES, offset: 0, limit: 50, ...q };
+  return { ...CENTRE, radiusM: 5000, statuses: LISTED_STATUSES, limit: 50, ...q };
 }
 
 function searchQ(q: Partial<SearchQuery> = {}): SearchQuery {
@@ -40,7 +41,7 @@ function expectedNearby(all: Station[], q: NearbyQuery): string[] {
     .filter((s) => q.statuses.includes(s.status) && (!q.level || s.level === q.level) && (!q.service || s.services.includes(q.service)))
     .map((s) => ({ id: s.id, d: distanceMeters(q, s.location) }))
     .filter((x) => x.d <= q.radiusM)
-    .sort((a, b) => a.d - b.d)
+    .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1))
     .map((x) => x.id);
 }
 
@@ -115,9 +116,9 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
         test(
           'a small radius or an empty area finds nothing',
           async () => {
-            expect(await h.stations.nearby(nearbyQ({ radiusM: 200 }))).toEqual({ items: [], hasMore: false });
+            expect(await h.stations.nearby(nearbyQ({ radiusM: 200 }))).toEqual({ items: [], hasMore: false, last: null });
             const nanchang = { lat: 28.68, lng: 115.86 };
-            expect(await h.stations.nearby(nearbyQ({ ...nanchang, radiusM: 50_000 }))).toEqual({ items: [], hasMore: false });
+            expect(await h.stations.nearby(nearbyQ({ ...nanchang, radiusM: 50_000 }))).toEqual({ items: [], hasMore: false, last: null });
           },
           timeout,
         );
@@ -148,18 +149,40 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
         );
 
         test(
-          'pages with offset/limit; hasMore says whether another item exists',
+          'pages by position: after the last station of a page; hasMore says whether another item exists',
           async () => {
             const all = expectedNearby(STATIONS, nearbyQ());
             const p1 = await h.stations.nearby(nearbyQ({ limit: 3 }));
-            const p2 = await h.stations.nearby(nearbyQ({ limit: 3, offset: 3 }));
-            const p3 = await h.stations.nearby(nearbyQ({ limit: 3, offset: 6 }));
+            const p2 = await h.stations.nearby(nearbyQ({ limit: 3, after: p1.last ?? undefined }));
+            const p3 = await h.stations.nearby(nearbyQ({ limit: 3, after: p2.last ?? undefined }));
             expect([p1.hasMore, p2.hasMore, p3.hasMore]).toEqual([true, true, false]);
             expect([...nearIds(p1), ...nearIds(p2), ...nearIds(p3)]).toEqual(all);
+            expect(p1.last).toEqual({ id: all[2], distanceM: p1.items[2].distanceM });
             expect((await h.stations.nearby(nearbyQ({ limit: all.length }))).hasMore).toBe(false);
             expect((await h.stations.nearby(nearbyQ({ limit: all.length - 1 }))).hasMore).toBe(true);
-            expect(await h.stations.nearby(nearbyQ({ offset: all.length }))).toEqual({ items: [], hasMore: false });
-            expect(await h.stations.nearby(nearbyQ({ offset: 500 }))).toEqual({ items: [], hasMore: false });
+            expect(await h.stations.nearby(nearbyQ({ after: p3.last ?? undefined }))).toEqual({ items: [], hasMore: false, last: null });
+            expect(await h.stations.nearby(nearbyQ({ after: { distanceM: 4999, id: 'zz' } }))).toEqual({ items: [], hasMore: false, last: null });
+          },
+          timeout,
+        );
+
+        test(
+          'hoursFilter: only passing stations, at most scanLimit examined, last = the last examined',
+          async () => {
+            const all = expectedNearby(STATIONS, nearbyQ());
+            // Called once per station examined, in nearby's order: keep every other one.
+            let calls = 0;
+            const hoursFilter = (hours: OpeningHours) => hours.weekly.length > 0 && calls++ % 2 === 0;
+            const expected = all.filter((_, i) => i % 2 === 0);
+            const page = await h.stations.nearby(nearbyQ({ hoursFilter }));
+            expect(nearIds(page)).toEqual(expected);
+            expect(page.hasMore).toBe(false);
+            const few = await h.stations.nearby(nearbyQ({ hoursFilter: () => false, scanLimit: 3 }));
+            expect(few.items).toEqual([]);
+            expect(few.hasMore).toBe(true);
+            expect(few.last?.id).toBe(all[2]);
+            const rest = await h.stations.nearby(nearbyQ({ hoursFilter: () => true, after: few.last ?? undefined }));
+            expect(nearIds(rest)).toEqual(all.slice(3));
           },
           timeout,
         );
@@ -513,14 +536,15 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
       }, timeout * 12);
 
       test(
-        'nearby with a large limit and offset',
+        'nearby with a large limit, continued from a position',
         async () => {
           const all = expectedNearby(bulk, nearbyQ());
           expect(all).toHaveLength(130);
           const p1 = await h.stations.nearby(nearbyQ({ limit: 120 }));
           expect(nearIds(p1)).toEqual(all.slice(0, 120));
           expect(p1.hasMore).toBe(true);
-          const p2 = await h.stations.nearby(nearbyQ({ offset: 105, limit: 50 }));
+          const at = p1.items[104];
+          const p2 = await h.stations.nearby(nearbyQ({ after: { distanceM: at.distanceM, id: at.station.id }, limit: 50 }));
           expect(nearIds(p2)).toEqual(all.slice(105));
           expect(p2.hasMore).toBe(false);
         },

@@ -397,7 +397,7 @@ describe('the bad inputs named in the spec', () => {
     ['search', { q: '   ' }, 'data.q', '请输入搜索词或选择地区'],
     ['search', {}, 'data.q', '请输入搜索词或选择地区'],
     ['search', { regionCode: '3701' }, 'data.regionCode', '地区代码不对'],
-    ['search', { q: '贡江', cursor: 'x'.repeat(41) }, 'data.cursor', '翻页参数无效'],
+    ['search', { q: '贡江', cursor: 'x'.repeat(91) }, 'data.cursor', '翻页参数无效'],
     ['get', { id: 'GJ-TOWN' }, 'data.id', '站点编号不对'],
     ['get', {}, 'data.id', '必填'],
     ['regions', { parentCode: '44' }, 'data.parentCode', '地区代码不对'],

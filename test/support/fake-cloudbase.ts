@@ -92,6 +92,8 @@ export interface RequestLog {
   skip?: number;
   limit?: number;
   returned?: number;
+  /** The fields a `field()` projection asked for (absent: whole documents). */
+  fields?: string[];
 }
 
 /** Documented maximum of one `get()` / `limit()` in a cloud function. */
@@ -881,7 +883,7 @@ export class FakeCloudbase {
         return next({ projection: projection as Record<string, boolean> });
       },
       get: () =>
-        this.send({ op: 'get', collection: name, skip: state.skip, limit: state.limit }, () => {
+        this.send({ op: 'get', collection: name, skip: state.skip, limit: state.limit, ...(state.projection ? { fields: Object.keys(state.projection) } : {}) }, () => {
           const docs = this.run(name, state);
           this.log[this.log.length - 1].returned = docs.length;
           return this.ok({ data: docs, errMsg: 'collection.get:ok' }, { data: docs, requestId: 'fake' });
