@@ -4,8 +4,9 @@
  * checks every action).
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useRefreshOnShow } from '../hooks/useRefreshOnShow';
+import { useEffect, useState } from 'react';
 import { account } from '../services/account';
 
 export const APPLY_HOME = '/packages/apply/index/index';
@@ -19,13 +20,9 @@ export default function MoreEntries() {
       () => setStaff(false),
     );
   };
-  const shown = useRef(false);
   useEffect(check, []);
   // Coming back to the page: the identity may have changed (H5 demo identities); me() is cached per identity.
-  useDidShow(() => {
-    if (shown.current) check();
-    shown.current = true;
-  });
+  useRefreshOnShow(check);
 
   return (
     <View id='more-entries' className='section'>

@@ -8,11 +8,11 @@ import { useState } from 'react';
 import { EVALUATION_LABELS } from '@core/complaint/model';
 import { complaints, type ComplaintView } from '../../services/complaints';
 import { toApiError, type ApiError } from '../../services/transport';
-import { formatDateTime } from '../../utils/feedback';
+import { formatDateTime } from '../../ui/format';
 import Deadlines from './Deadlines';
 import EvaluationForm from './EvaluationForm';
 import StatusChip from './StatusChip';
-import Timeline from './Timeline';
+import Timeline from '../../ui/Timeline';
 import TrackingNo from './TrackingNo';
 
 interface Props {

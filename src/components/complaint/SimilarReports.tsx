@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { ComplaintCategory } from '@core/complaint/model';
 import { complaints, type SimilarItem } from '../../services/complaints';
 import { toApiError, type ApiError } from '../../services/transport';
-import { formatDay } from '../../utils/feedback';
+import { formatDay } from '../../ui/format';
 
 interface Props {
   stationId: string;

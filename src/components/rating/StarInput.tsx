@@ -1,6 +1,6 @@
 /** One dimension: its name, five big star buttons, and the choice in words. */
 import { Text, View } from '@tarojs/components';
-import { STAR_WORDS } from '../../utils/feedback';
+import { STAR_WORDS } from '../../ui/format';
 
 interface Props {
   dimension: string;

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import type { StationDetail } from '@core/station/api';
 import { complaints, type PublicStationStats } from '../../services/complaints';
 import { toApiError, type ApiError } from '../../services/transport';
-import { percent } from '../../utils/feedback';
+import { percent } from '../../ui/format';
 import Section from './Section';
 
 export function statsLine(s: PublicStationStats): string {

@@ -9,7 +9,7 @@ import type { StationDetail } from '@core/station/api';
 import { usePagedList } from '../../hooks/usePagedList';
 import { ratings, type RatingView, type SummaryView } from '../../services/ratings';
 import { toApiError, type ApiError } from '../../services/transport';
-import ListFooter from '../ListFooter';
+import ListFooter from '../../ui/ListFooter';
 import PressureReport from '../rating/PressureReport';
 import RatingItem from '../rating/RatingItem';
 import RatingSummary from '../rating/RatingSummary';
@@ -83,7 +83,7 @@ export default function RatingsSection({ station, visited, onRate }: Props) {
           {list.items.map((r) => (
             <RatingItem key={r.id} rating={r} />
           ))}
-          <ListFooter idPrefix='ratings' hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText='没有更多评价了' />
+          <ListFooter idPrefix='ratings' count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText='没有更多评价了' />
         </View>
       ) : null}
       {list.status === 'error' && summary?.count ? (

@@ -4,7 +4,7 @@
  * withdrawing consent clears what was typed.
  */
 import { Text, View } from '@tarojs/components';
-import { Field, TextInput } from '../../shared/ui';
+import { Field, TextInput } from '../../../ui/form';
 
 interface Props {
   consented: boolean;

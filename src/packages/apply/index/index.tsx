@@ -8,8 +8,9 @@ import { useState } from 'react';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { recruitment, type PublicPost } from '../../../services/recruitment';
-import { usePaged } from '../../shared/hooks';
-import { ListFooter, formatDay } from '../../shared/ui';
+import { usePagedList } from '../../../hooks/usePagedList';
+import ListFooter from '../../../ui/ListFooter';
+import { formatDay } from '../../../ui/format';
 import AreaFilter, { type Area } from '../components/AreaFilter';
 import { locate } from '../../../utils/location';
 import { formatDistance } from '@core/shared/geo';
@@ -52,7 +53,7 @@ export default function ApplyHomePage() {
   const [near, setNear] = useState<{ lat: number; lng: number } | null>(null);
   const [locating, setLocating] = useState(false);
   const [locateMessage, setLocateMessage] = useState('');
-  const list = usePaged<PublicPost>(
+  const list = usePagedList<PublicPost>(
     (cursor) => recruitment.posts(near ? { lat: near.lat, lng: near.lng, cursor, limit: 20 } : { regionCode: area?.code, cursor, limit: 20 }),
     near ? `near:${near.lat},${near.lng}` : (area?.code ?? 'all'),
   );

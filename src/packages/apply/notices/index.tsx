@@ -5,8 +5,9 @@ import { useState } from 'react';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { notices, type NoticeSummary } from '../../../services/notices';
-import { usePaged } from '../../shared/hooks';
-import { ListFooter, formatDay } from '../../shared/ui';
+import { usePagedList } from '../../../hooks/usePagedList';
+import ListFooter from '../../../ui/ListFooter';
+import { formatDay } from '../../../ui/format';
 import '../../shared/sub.css';
 
 const FILTERS: ['open' | 'closed' | 'all', string][] = [
@@ -17,7 +18,7 @@ const FILTERS: ['open' | 'closed' | 'all', string][] = [
 
 export default function NoticesPage() {
   const [status, setStatus] = useState<'open' | 'closed' | 'all'>('open');
-  const list = usePaged<NoticeSummary>((cursor) => notices.list({ status: status === 'all' ? undefined : status, cursor, limit: 20 }), status);
+  const list = usePagedList<NoticeSummary>((cursor) => notices.list({ status: status === 'all' ? undefined : status, cursor, limit: 20 }), status);
   usePullDownRefresh(() => {
     list.reload();
     Taro.stopPullDownRefresh();

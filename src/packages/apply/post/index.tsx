@@ -4,8 +4,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { recruitment } from '../../../services/recruitment';
-import { useLoad } from '../../shared/hooks';
-import { Notice, formatDay } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
+import { formatDay } from '../../../ui/format';
 import '../../shared/sub.css';
 
 export default function ApplyPostPage() {

@@ -10,8 +10,13 @@ import PageShell from '../../../components/PageShell';
 import { ErrorState, Skeleton } from '../../../components/StateViews';
 import { account, type BindingItem } from '../../../services/account';
 import { toApiError, type ApiError } from '../../../services/transport';
-import { useLoad, usePaged } from '../../shared/hooks';
-import { Choices, Field, ListFooter, Notice, SubmitButton, TextArea, TextInput, confirm, fieldError, toast } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import { usePagedList } from '../../../hooks/usePagedList';
+import ListFooter from '../../../ui/ListFooter';
+import Notice from '../../../ui/Notice';
+import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError } from '../../../ui/form';
+import { toast } from '../../../ui/dialogs';
+import { useAction } from '../../../hooks/useAction';
 import type { Role, Scope } from '@core/authz/roles';
 import '../../shared/sub.css';
 
@@ -135,19 +140,17 @@ function GrantForm({ onGranted }: { onGranted: () => void }) {
 
 export default function AdminPage() {
   const me = useLoad(() => account.me({ fresh: true }), []);
-  const list = usePaged<BindingItem>((cursor) => account.bindings({ cursor, limit: 20 }), 'bindings');
+  const list = usePagedList<BindingItem>((cursor) => account.bindings({ cursor, limit: 20 }), 'bindings');
   const isProvince = !!me.data?.roles.some((r) => r.role === 'province_admin');
 
-  const revoke = async (b: BindingItem) => {
-    if (!(await confirm('撤销角色', `撤销 ${b.label}（${b.scopeLabel}）？`, '撤销'))) return;
-    try {
-      await account.revoke({ id: b.id });
+  const revoke = useAction((b: BindingItem) => account.revoke({ id: b.id }), {
+    confirm: (b) => ({ title: '撤销角色', content: `撤销 ${b.label}（${b.scopeLabel}）？撤销后对方立即不能再办理。`, confirmText: '撤销' }),
+    onDone: () => {
       toast('已撤销', 'success');
       list.reload();
-    } catch (e) {
-      toast(toApiError(e).message);
-    }
-  };
+    },
+    onError: (err) => toast(err.message),
+  });
 
   return (
     <PageShell id='page-admin' heading='角色与节假日'>
@@ -164,7 +167,7 @@ export default function AdminPage() {
                 {b.label} · {b.scopeLabel}
               </Text>
               <Text className='sp-item__line'>{b.openid}</Text>
-              <Text id={`revoke-${b.id}`} className='link' onClick={() => void revoke(b)}>
+              <Text id={`revoke-${b.id}`} className='link' onClick={() => void revoke.run(b)}>
                 撤销
               </Text>
             </View>

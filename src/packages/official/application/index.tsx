@@ -10,8 +10,11 @@ import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { recruitment, type ApplicationsView, type ReviewerApplication } from '../../../services/recruitment';
 import { toApiError, type ApiError } from '../../../services/transport';
-import { useLoad } from '../../shared/hooks';
-import { Choices, Field, Notice, SubmitButton, TextInput, fieldError, formatDateTime, toast } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
+import { Choices, Field, SubmitButton, TextInput, fieldError } from '../../../ui/form';
+import { formatDateTime } from '../../../ui/format';
+import { toast } from '../../../ui/dialogs';
 import { previewTotal } from '../utils/rubric';
 import '../../shared/sub.css';
 

@@ -12,12 +12,14 @@ import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { complaintsAdmin, type ComplaintCaseView } from '../../../services/complaints-admin';
 import type { ApiError } from '../../../services/transport';
-import { useLoad } from '../../shared/hooks';
-import { Notice, formatDateTime, formatDay, toast } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
+import { formatDateTime, formatDay } from '../../../ui/format';
+import { toast } from '../../../ui/dialogs';
 import CaseActions from '../components/CaseActions';
 import DeadlineBadge from '../components/DeadlineBadge';
-import Timeline from '../components/Timeline';
-import { statusTone } from '../components/status';
+import Timeline from '../../../ui/Timeline';
+import { statusTone } from '../../../ui/format';
 import '../../shared/sub.css';
 
 function Kv({ k, v, id }: { k: string; v: string; id?: string }) {
@@ -157,7 +159,7 @@ export default function ComplaintPage() {
           <View className='section'>
             <Text className='section__title'>办理过程</Text>
             <View className='section__body'>
-              <Timeline items={v.timeline} />
+              <Timeline items={v.timeline} emptyText='暂无记录' />
             </View>
           </View>
         </View>

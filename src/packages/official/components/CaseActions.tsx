@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { OPEN_STATUSES, REFUSAL_REASONS, type RefusalReason } from '@core/complaint/model';
 import { complaintsAdmin, type ComplaintCaseView, type ComplaintListItem } from '../../../services/complaints-admin';
 import { toApiError, type ApiError } from '../../../services/transport';
-import { Choices, Field, Notice, SubmitButton, TextArea, fieldError } from '../../shared/ui';
+import Notice from '../../../ui/Notice';
+import { Choices, Field, SubmitButton, TextArea, fieldError } from '../../../ui/form';
 import { buttonsFor, DONE_MESSAGES, type CaseAction } from '../utils/actions';
 
 interface Props {

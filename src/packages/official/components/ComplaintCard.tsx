@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import type { ComplaintListItem } from '../../../services/complaints-admin';
-import { formatDateTime } from '../../shared/ui';
+import { formatDateTime } from '../../../ui/format';
 import DeadlineBadge from './DeadlineBadge';
-import { ESCALATION_TEXT, statusTone } from './status';
+import { statusTone } from '../../../ui/format';
+import { ESCALATION_TEXT } from './status';
 
 /** One complaint in the queue or the station's list. */
 export default function ComplaintCard({ item, onOpen, showStation = true }: { item: ComplaintListItem; onOpen: (id: string) => void; showStation?: boolean }) {

@@ -3,7 +3,7 @@
  * exactly 100 (the form cannot be sent until it does).
  */
 import { Text, View } from '@tarojs/components';
-import { TextInput } from '../../shared/ui';
+import { TextInput } from '../../../ui/form';
 import { checkRubricRows, MAX_CRITERIA, type RubricRow } from '../utils/rubric';
 
 export default function RubricEditor({ rows, onChange }: { rows: RubricRow[]; onChange: (rows: RubricRow[]) => void }) {

@@ -4,14 +4,15 @@
  * weekends only).
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { usePullRefresh, useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
+import { useEffect, useState } from 'react';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { account, type CalendarStatus } from '../../../services/account';
 import { complaintsAdmin } from '../../../services/complaints-admin';
-import { useLoad } from '../../shared/hooks';
-import { Notice } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
 import '../../shared/sub.css';
 
 interface Tile {
@@ -28,7 +29,6 @@ export default function WorkbenchPage() {
   const [calendar, setCalendar] = useState<CalendarStatus | null>(null);
   const [overdue, setOverdue] = useState<{ count: number; more: boolean } | null>(null);
   const [overdueError, setOverdueError] = useState(false);
-  const shown = useRef(false);
 
   const isHandler = !!me.data?.isHandler;
   const refreshCounts = () => {
@@ -46,16 +46,10 @@ export default function WorkbenchPage() {
     if (me.data.isHandler || me.data.isOfficial) account.calendar().then(setCalendar, () => setCalendar(null));
   }, [me.data]);
 
-  useDidShow(() => {
-    // Coming back from a case: the count may have changed.
-    if (shown.current) refreshCounts();
-    shown.current = true;
-  });
+  // Coming back from a case: the count may have changed.
+  useRefreshOnShow(refreshCounts);
 
-  usePullDownRefresh(() => {
-    me.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(me.reload);
 
   const open = (url: string) => Taro.navigateTo({ url });
   const d = me.data;

@@ -3,13 +3,14 @@
  * (drafts included), newest first; 新建岗位.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useRef } from 'react';
+import Taro from '@tarojs/taro';
+import { usePullRefresh, useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
+
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { recruitment, type PublicPost } from '../../../services/recruitment';
-import { useLoad } from '../../shared/hooks';
-import { formatDay } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import { formatDay } from '../../../ui/format';
 import PostStatusChip from '../components/PostStatus';
 import { myPostIds } from '../utils/my-posts';
 import '../../shared/sub.css';
@@ -37,15 +38,8 @@ function PostItem({ p }: { p: PublicPost }) {
 
 export default function PostsPage() {
   const posts = useLoad(loadPosts, []);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) posts.reload();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    posts.reload();
-    Taro.stopPullDownRefresh();
-  });
+  useRefreshOnShow(posts.reload);
+  usePullRefresh(posts.reload);
   const d = posts.data;
   const empty = d && !d.mine.length && !d.area.length;
 

@@ -3,14 +3,16 @@
  * deadline). Filters: status, 只看超期, 督办件, category. Each case shows its countdown.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useMemo, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { usePullRefresh, useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
+import { useMemo, useState } from 'react';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintStatus } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { complaintsAdmin, type ComplaintListItem, type QueueInput } from '../../../services/complaints-admin';
-import { usePaged } from '../../shared/hooks';
-import { ListFooter, Notice } from '../../shared/ui';
+import { usePagedList } from '../../../hooks/usePagedList';
+import ListFooter from '../../../ui/ListFooter';
+import Notice from '../../../ui/Notice';
 import ComplaintCard from '../components/ComplaintCard';
 import '../../shared/sub.css';
 
@@ -32,7 +34,6 @@ export default function QueuePage() {
   const [escalated, setEscalated] = useState(false);
   const [category, setCategory] = useState<ComplaintCategory | null>(null);
   const [showCategories, setShowCategories] = useState(false);
-  const shown = useRef(false);
 
   const filters = useMemo<QueueInput>(
     () => ({
@@ -43,18 +44,12 @@ export default function QueuePage() {
     }),
     [status, overdue, escalated, category],
   );
-  const list = usePaged<ComplaintListItem>((cursor) => complaintsAdmin.queue({ ...filters, cursor, limit: PAGE }), JSON.stringify(filters));
+  const list = usePagedList<ComplaintListItem>((cursor) => complaintsAdmin.queue({ ...filters, cursor, limit: PAGE }), JSON.stringify(filters));
   const calendarWarning = (list.first?.calendarWarning as string | null | undefined) ?? null;
 
-  useDidShow(() => {
-    // Back from a case: its state may have changed.
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    Taro.stopPullDownRefresh();
-  });
+  // Back from a case: its state may have changed.
+  useRefreshOnShow(list.reload);
+  usePullRefresh(list.reload);
 
   const open = (id: string) => Taro.navigateTo({ url: `/packages/official/complaint/index?id=${encodeURIComponent(id)}` });
   const filtered = status !== 'all' || overdue || escalated || !!category;

@@ -11,8 +11,12 @@ import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { ratingsAdmin, type RatingView } from '../../../services/ratings-admin';
 import { toApiError, type ApiError } from '../../../services/transport';
-import { usePaged, useLoad } from '../../shared/hooks';
-import { ListFooter, Notice, formatDateTime, toast } from '../../shared/ui';
+import { usePagedList } from '../../../hooks/usePagedList';
+import { useLoad } from '../../../hooks/useLoad';
+import ListFooter from '../../../ui/ListFooter';
+import Notice from '../../../ui/Notice';
+import { formatDateTime } from '../../../ui/format';
+import { toast } from '../../../ui/dialogs';
 import Bars from '../components/Bars';
 import '../../shared/sub.css';
 
@@ -76,7 +80,7 @@ export default function RatingsReviewPage() {
   const [tab, setTab] = useState<'held' | 'trends'>('held');
   const [days, setDays] = useState(30);
   const [done, setDone] = useState<Record<string, string>>({});
-  const held = usePaged<RatingView>((cursor) => ratingsAdmin.held({ cursor, limit: 20 }), 'held');
+  const held = usePagedList<RatingView>((cursor) => ratingsAdmin.held({ cursor, limit: 20 }), 'held');
   const trends = useLoad(() => ratingsAdmin.trends({ days }), [days], { skip: tab !== 'trends' });
 
   usePullDownRefresh(() => {

@@ -6,8 +6,9 @@ import { COMPLAINT_STATUSES } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
 import { ErrorState, Skeleton } from '../../../components/StateViews';
 import { complaintsAdmin } from '../../../services/complaints-admin';
-import { useLoad } from '../../shared/hooks';
-import { Notice, percent } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
+import { percent } from '../../../ui/format';
 import Bars from '../components/Bars';
 import '../../shared/sub.css';
 

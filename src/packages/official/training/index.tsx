@@ -10,8 +10,11 @@ import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { recruitment, type TrainingRow } from '../../../services/recruitment';
 import { toApiError, type ApiError } from '../../../services/transport';
-import { useLoad } from '../../shared/hooks';
-import { Choices, Field, Notice, SubmitButton, TextInput, fieldError, formatDay, todayShanghai, toast } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
+import { Choices, Field, SubmitButton, TextInput, fieldError } from '../../../ui/form';
+import { formatDay, todayShanghai } from '../../../ui/format';
+import { toast } from '../../../ui/dialogs';
 import DateField from '../components/DateField';
 import '../../shared/sub.css';
 

@@ -1,7 +1,7 @@
 /** 我的评价: every rating I made, with its status (审核中 / 已公开 / 已被新评价替换) and replies. */
 import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import ListFooter from '../../../components/ListFooter';
+import ListFooter from '../../../ui/ListFooter';
 import PageShell from '../../../components/PageShell';
 import RatingItem from '../../../components/rating/RatingItem';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
@@ -32,7 +32,7 @@ export default function MyRatingsPage() {
               <RatingItem rating={r} showStation showStatus />
             </View>
           ))}
-          <ListFooter idPrefix='my-ratings' hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText={`共 ${list.items.length} 条，没有更多了`} />
+          <ListFooter idPrefix='my-ratings' count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText={`共 ${list.items.length} 条，没有更多了`} />
         </View>
       ) : null}
     </PageShell>
