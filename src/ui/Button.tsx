@@ -17,6 +17,7 @@ export interface ButtonProps {
   role?: 'button' | 'switch' | 'link' | 'radio' | 'checkbox' | 'tab';
   checked?: boolean;
   hoverClass?: string;
+  style?: Record<string, string>;
   children?: ReactNode;
 }
 
@@ -34,11 +35,17 @@ export function a11yProps({ role = 'button', disabled, label, checked, onClick }
   return props;
 }
 
-export default function Button({ id, className = 'btn', onClick, disabled, label, role, checked, hoverClass = 'tap-active', children }: ButtonProps) {
+/** Props that name a Taro Input/Textarea's native field for screen readers (H5; weapp ignores them). */
+export function nameProps(label: string | undefined): { nativeProps?: Record<string, unknown> } {
+  return label ? { nativeProps: { 'aria-label': label } } : {};
+}
+
+export default function Button({ id, className, onClick, disabled, label, role, checked, hoverClass = 'tap-active', style, children }: ButtonProps) {
   return (
     <View
       id={id}
       className={className}
+      style={style}
       hoverClass={disabled ? 'none' : hoverClass}
       {...a11yProps({ role, disabled, label, checked, onClick })}
       onClick={() => {

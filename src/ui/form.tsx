@@ -1,7 +1,7 @@
 /** Form pieces: a labelled field with its error, text inputs, one-of chips, a submit button that says it is busy. */
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import type { ReactNode } from 'react';
-import Button from './Button';
+import { createContext, useContext, type ReactNode } from 'react';
+import Button, { nameProps } from './Button';
 import type { ApiError } from '../services/transport';
 
 /** The server's message for one input field (`data.text` or `text`). */
@@ -9,6 +9,9 @@ export function fieldError(error: ApiError | null, name: string): string | undef
   if (!error) return undefined;
   return error.fields[`data.${name}`] ?? error.fields[name];
 }
+
+/** The label of the Field around an input: H5 puts the native field inside a wrapper, so it is named explicitly. */
+const FieldLabel = createContext<string | undefined>(undefined);
 
 export function Field({ label, hint, error, children, required, errorId }: { label: string; hint?: string; error?: string; children: ReactNode; required?: boolean; errorId?: string }) {
   return (
@@ -18,7 +21,7 @@ export function Field({ label, hint, error, children, required, errorId }: { lab
         {required ? <Text className='sp-field__required'> *</Text> : null}
       </Text>
       {hint ? <Text className='sp-field__hint'>{hint}</Text> : null}
-      {children}
+      <FieldLabel.Provider value={label}>{children}</FieldLabel.Provider>
       {error ? (
         <Text id={errorId} className='sp-field__error'>
           {error}
@@ -41,6 +44,7 @@ export function TextInput({ id, value, onChange, placeholder, maxlength = 100, t
   return (
     <Input
       id={id}
+      {...nameProps(useContext(FieldLabel))}
       className='sp-input'
       type={type}
       value={value}
@@ -57,6 +61,7 @@ export function TextArea({ id, value, onChange, placeholder, maxlength = 500 }: 
     <View className='sp-textarea-wrap'>
       <Textarea
         id={id}
+        {...nameProps(useContext(FieldLabel))}
         className='sp-textarea'
         value={value}
         maxlength={maxlength}

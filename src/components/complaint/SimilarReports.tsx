@@ -8,6 +8,7 @@ import type { ComplaintCategory } from '@core/complaint/model';
 import { complaints, type SimilarItem } from '../../services/complaints';
 import { toApiError, type ApiError } from '../../services/transport';
 import { formatDay } from '../../ui/format';
+import Button from '../../ui/Button';
 
 interface Props {
   stationId: string;
@@ -63,9 +64,9 @@ export default function SimilarReports({ stationId, category }: Props) {
     return (
       <View id='similar-reports' className='similar similar--error'>
         <Text className='text-muted'>暂时查不到别人是否反映过：{error.message}</Text>
-        <Text id='similar-retry' className='link' onClick={() => setAttempt((n) => n + 1)}>
+        <Button id='similar-retry' className='link' onClick={() => setAttempt((n) => n + 1)}>
           重试
-        </Text>
+        </Button>
       </View>
     );
   }
@@ -102,9 +103,9 @@ export default function SimilarReports({ stationId, category }: Props) {
             </Text>
             {j ? <Text className={j.ok ? 'similar__done' : 'field__error'}>{j.message}</Text> : null}
             {!j?.ok ? (
-              <View id={`btn-join-${item.id}`} className='btn btn--ghost btn--small btn--inline' hoverClass='tap-active' onClick={() => join(item)}>
+              <Button id={`btn-join-${item.id}`} className='btn btn--ghost btn--small btn--inline' onClick={() => join(item)}>
                 {joining === item.id ? '正在提交…' : '我也遇到了'}
-              </View>
+              </Button>
             ) : null}
           </View>
         );

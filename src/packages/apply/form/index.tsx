@@ -20,6 +20,7 @@ import { todayShanghai } from '../../../ui/format';
 import IdConsent from '../components/IdConsent';
 import { validateApplication, type ApplyDraft, type ApplyErrors } from './validate';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 const GENDERS = [
   ['male', '男'],
@@ -119,9 +120,9 @@ export default function ApplyFormPage() {
           <Text className='notice__text'>报名截止后评审打分，结果和公示会在这里公布。报名截止前可以在“我的报名”里撤回。</Text>
         </View>
         <View className='actions'>
-          <View id='btn-to-mine' className='btn btn--primary btn--block' hoverClass='tap-active' onClick={() => Taro.redirectTo({ url: '/packages/apply/mine/index' })}>
+          <Button id='btn-to-mine' className='btn btn--primary btn--block' onClick={() => Taro.redirectTo({ url: '/packages/apply/mine/index' })}>
             查看我的报名
-          </View>
+          </Button>
         </View>
       </PageShell>
     );

@@ -13,6 +13,7 @@ import Notice from '../../../ui/Notice';
 import { toast } from '../../../ui/dialogs';
 import { formatDateTime } from '../../../ui/format';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 const TONE: Record<string, string> = { submitted: 'info', selected: 'ok', appointed: 'ok', reserve: 'warn', withdrawn: 'muted', unsuccessful: 'muted', stopped: 'danger' };
 
@@ -64,9 +65,9 @@ export default function MyApplicationsPage() {
               <Text className='sp-item__line'>{formatDateTime(a.createdAt)} 报名</Text>
               {a.canWithdraw ? (
                 <View className='sp-item__actions'>
-                  <View id={`btn-withdraw-${a.id}`} className={`btn ${busy === a.id ? 'btn--disabled' : 'sp-btn--danger'}`} hoverClass='tap-active' onClick={() => withdraw.run(a)}>
+                  <Button id={`btn-withdraw-${a.id}`} className={`btn ${busy === a.id ? 'btn--disabled' : 'sp-btn--danger'}`} onClick={() => withdraw.run(a)}>
                     {busy === a.id ? '正在撤回…' : '撤回报名'}
-                  </View>
+                  </Button>
                 </View>
               ) : null}
             </View>

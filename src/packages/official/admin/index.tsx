@@ -19,6 +19,7 @@ import { toast } from '../../../ui/dialogs';
 import { useAction } from '../../../hooks/useAction';
 import type { Role, Scope } from '@core/authz/roles';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 const GRANTABLE: readonly (readonly [Role, string])[] = [
   ['station_head', '站点负责人'],
@@ -167,9 +168,9 @@ export default function AdminPage() {
                 {b.label} · {b.scopeLabel}
               </Text>
               <Text className='sp-item__line'>{b.openid}</Text>
-              <Text id={`revoke-${b.id}`} className='link' onClick={() => void revoke.run(b)}>
+              <Button id={`revoke-${b.id}`} className='link' onClick={() => void revoke.run(b)}>
                 撤销
-              </Text>
+              </Button>
             </View>
           ))}
           <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} count={list.items.length} />

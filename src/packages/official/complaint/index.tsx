@@ -21,6 +21,7 @@ import DeadlineBadge from '../components/DeadlineBadge';
 import Timeline from '../../../ui/Timeline';
 import { statusTone } from '../../../ui/format';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 function Kv({ k, v, id }: { k: string; v: string; id?: string }) {
   return (
@@ -116,9 +117,9 @@ export default function ComplaintPage() {
                   <Text id='complaint-phone' className='sp-row__grow sp-masked'>
                     回访电话：{v.phone}
                   </Text>
-                  <View id='btn-call' className='btn btn--secondary btn--small' hoverClass='tap-active' onClick={call}>
+                  <Button id='btn-call' className='btn btn--secondary btn--small' onClick={call}>
                     拨打
-                  </View>
+                  </Button>
                 </View>
               ) : v.phoneMasked ? (
                 <View>

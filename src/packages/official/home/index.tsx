@@ -14,6 +14,7 @@ import { complaintsAdmin } from '../../../services/complaints-admin';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 interface Tile {
   key: string;
@@ -79,7 +80,7 @@ export default function WorkbenchPage() {
           ) : (
             <View id='workbench-tiles' className='sp-tiles'>
               {tiles.map((t) => (
-                <View key={t.key} id={`tile-${t.key}`} className='sp-tile' hoverClass='tap-active' onClick={() => open(t.url)}>
+                <Button key={t.key} id={`tile-${t.key}`} className='sp-tile' onClick={() => open(t.url)}>
                   <Text className='sp-tile__title'>{t.title}</Text>
                   <Text className='sp-tile__sub'>{t.sub}</Text>
                   {t.key === 'queue' && overdue ? (
@@ -95,7 +96,7 @@ export default function WorkbenchPage() {
                     )
                   ) : null}
                   {t.key === 'queue' && overdueError ? <Text className='sp-tile__sub'>超期件数暂时查不到</Text> : null}
-                </View>
+                </Button>
               ))}
             </View>
           )}

@@ -18,6 +18,7 @@ import { formatDay } from '../../../ui/format';
 import PostStatusChip from '../components/PostStatus';
 import PublishNotice from '../components/PublishNotice';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 type PostAction = 'open' | 'close' | 'cancel';
 const ACTION_TEXT: Record<PostAction, { label: string; done: string; ask?: string }> = {
@@ -122,24 +123,24 @@ export default function PostManagePage() {
 
           <View id='post-actions' className='sp-links'>
             {post.status === 'draft' ? (
-              <View id='btn-open-post' className='btn btn--primary' hoverClass='tap-active' onClick={() => transition.run('open')}>
+              <Button id='btn-open-post' className='btn btn--primary' onClick={() => transition.run('open')}>
                 {busy === 'open' ? '正在处理…' : ACTION_TEXT.open.label}
-              </View>
+              </Button>
             ) : null}
             {post.status === 'open' ? (
-              <View id='btn-close-post' className='btn btn--secondary' hoverClass='tap-active' onClick={() => transition.run('close')}>
+              <Button id='btn-close-post' className='btn btn--secondary' onClick={() => transition.run('close')}>
                 {busy === 'close' ? '正在处理…' : ACTION_TEXT.close.label}
-              </View>
+              </Button>
             ) : null}
             {post.status === 'draft' || post.status === 'open' || post.status === 'reviewing' ? (
-              <View id='btn-cancel-post' className='btn sp-btn--danger' hoverClass='tap-active' onClick={() => transition.run('cancel')}>
+              <Button id='btn-cancel-post' className='btn sp-btn--danger' onClick={() => transition.run('cancel')}>
                 {busy === 'cancel' ? '正在处理…' : '取消岗位'}
-              </View>
+              </Button>
             ) : null}
             {post.noticeId ? (
-              <View id='btn-objections' className='btn btn--secondary' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/official/objections/index?noticeId=${encodeURIComponent(post.noticeId!)}` })}>
+              <Button id='btn-objections' className='btn btn--secondary' onClick={() => Taro.navigateTo({ url: `/packages/official/objections/index?noticeId=${encodeURIComponent(post.noticeId!)}` })}>
                 公示和异议
-              </View>
+              </Button>
             ) : null}
           </View>
 
@@ -195,13 +196,13 @@ export default function PostManagePage() {
                       <Text className='sp-option__sub'>电话 {a.phoneMasked}</Text>
                     </View>
                     <View className='sp-app-row__actions'>
-                      <View id={`btn-open-app-${a.id}`} className='btn btn--ghost btn--small' hoverClass='tap-active' onClick={() => openApp(a)}>
+                      <Button id={`btn-open-app-${a.id}`} className='btn btn--ghost btn--small' onClick={() => openApp(a)}>
                         {post.status === 'reviewing' && a.status === 'submitted' ? '评分' : '查看'}
-                      </View>
+                      </Button>
                       {post.status === 'reviewing' && !selected && a.status === 'submitted' && a.total !== null ? (
-                        <View id={`btn-select-${a.id}`} className='btn btn--primary btn--small' hoverClass='tap-active' onClick={() => select.run(a)}>
+                        <Button id={`btn-select-${a.id}`} className='btn btn--primary btn--small' onClick={() => select.run(a)}>
                           {busy === `select-${a.id}` ? '处理中' : '选定'}
-                        </View>
+                        </Button>
                       ) : null}
                     </View>
                   </View>

@@ -15,6 +15,7 @@ import ListFooter from '../../../ui/ListFooter';
 import Notice from '../../../ui/Notice';
 import ComplaintCard from '../components/ComplaintCard';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 const STATUS_CHIPS: [ComplaintStatus | 'all', string][] = [
   ['all', '全部'],
@@ -61,32 +62,32 @@ export default function QueuePage() {
       <View id='queue-filters' className='filters'>
         <View className='chips'>
           {STATUS_CHIPS.map(([code, label]) => (
-            <View key={code} id={`filter-status-${code}`} className={`chip ${status === code ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setStatus(code)}>
+            <Button key={code} id={`filter-status-${code}`} className={`chip ${status === code ? 'chip--on' : ''}`} onClick={() => setStatus(code)}>
               {label}
-            </View>
+            </Button>
           ))}
         </View>
         <View className='chips'>
-          <View id='filter-overdue' className={`chip ${overdue ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setOverdue(!overdue)}>
+          <Button id='filter-overdue' className={`chip ${overdue ? 'chip--on' : ''}`} onClick={() => setOverdue(!overdue)}>
             {overdue ? '✓ ' : ''}只看超期
-          </View>
-          <View id='filter-escalated' className={`chip ${escalated ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setEscalated(!escalated)}>
+          </Button>
+          <Button id='filter-escalated' className={`chip ${escalated ? 'chip--on' : ''}`} onClick={() => setEscalated(!escalated)}>
             {escalated ? '✓ ' : ''}督办件
-          </View>
-          <View id='filter-category' className={`chip ${category ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setShowCategories(!showCategories)}>
+          </Button>
+          <Button id='filter-category' className={`chip ${category ? 'chip--on' : ''}`} onClick={() => setShowCategories(!showCategories)}>
             类型：{categoryLabel ?? '全部'} {showCategories ? '▴' : '▾'}
-          </View>
+          </Button>
         </View>
         {showCategories ? (
           <View id='category-panel' className='filters__panel'>
             <View className='chips'>
-              <View id='filter-category-all' className={`chip ${!category ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => { setCategory(null); setShowCategories(false); }}>
+              <Button id='filter-category-all' className={`chip ${!category ? 'chip--on' : ''}`} onClick={() => { setCategory(null); setShowCategories(false); }}>
                 全部类型
-              </View>
+              </Button>
               {COMPLAINT_CATEGORIES.map(([code, label]) => (
-                <View key={code} id={`filter-category-${code}`} className={`chip ${category === code ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => { setCategory(code); setShowCategories(false); }}>
+                <Button key={code} id={`filter-category-${code}`} className={`chip ${category === code ? 'chip--on' : ''}`} onClick={() => { setCategory(code); setShowCategories(false); }}>
                   {label}
-                </View>
+                </Button>
               ))}
             </View>
           </View>

@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews
 import { usePagedList } from '../../../hooks/usePagedList';
 import { complaints, type ComplaintListItem } from '../../../services/complaints';
 import { formatDay } from '../../../ui/format';
+import Button from '../../../ui/Button';
 
 export default function MyComplaintsPage() {
   const list = usePagedList<ComplaintListItem>((cursor) => complaints.mine({ cursor, limit: 20 }), 'mine');
@@ -31,7 +32,7 @@ export default function MyComplaintsPage() {
       {list.status === 'ready' && list.items.length ? (
         <View id='mine-list'>
           {list.items.map((c) => (
-            <View key={c.id} id={`complaint-${c.id}`} className='card complaint-card' hoverClass='tap-active' onClick={() => open(c.id)}>
+            <Button key={c.id} id={`complaint-${c.id}`} className='card complaint-card' onClick={() => open(c.id)}>
               <View className='detail__top'>
                 <Text className='complaint-card__title'>{c.categoryLabel}</Text>
                 <StatusChip id={`complaint-status-${c.id}`} status={c.status} label={c.statusLabel} />
@@ -41,7 +42,7 @@ export default function MyComplaintsPage() {
                 {formatDay(c.submittedAt)} 提交 · 编号 {c.trackingNo}
               </Text>
               {c.status === 'replied' ? <Text className='complaint-card__todo'>已答复，请去评价 ›</Text> : null}
-            </View>
+            </Button>
           ))}
           <ListFooter idPrefix='mine' count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText={`共 ${list.items.length} 件，没有更多了`} />
         </View>

@@ -7,6 +7,7 @@ import RatingItem from '../../../components/rating/RatingItem';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { ratings, type RatingView } from '../../../services/ratings';
+import Button from '../../../ui/Button';
 
 export default function MyRatingsPage() {
   const list = usePagedList<RatingView>((cursor) => ratings.mine({ cursor, limit: 20 }), 'mine');
@@ -28,9 +29,9 @@ export default function MyRatingsPage() {
       {list.status === 'ready' && list.items.length ? (
         <View id='my-ratings'>
           {list.items.map((r) => (
-            <View key={r.id} className='card' hoverClass='tap-active' onClick={() => open(r.stationId)}>
+            <Button key={r.id} className='card' onClick={() => open(r.stationId)}>
               <RatingItem rating={r} showStation showStatus />
-            </View>
+            </Button>
           ))}
           <ListFooter idPrefix='my-ratings' count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText={`共 ${list.items.length} 条，没有更多了`} />
         </View>
