@@ -1,6 +1,6 @@
 /** Cloud entry of `account`: roles, grants and the calendar; first administrators from ZDT_ADMINS. */
 import { randomIds } from '../../adapters/platform/crypto';
-import { createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
+import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
 import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { bootstrapAdmins, parseAdminConfig } from '../../core/account/service';
 import { systemClock } from '../../core/ports';
@@ -34,7 +34,7 @@ export function readAdminConfig(spec: string): { ok: true; admins: Admins } | { 
 export const main = cloudEntry('account', (cloud) => {
   const db = cloud.database() as unknown as CbDatabase;
   const stores = cloudbaseComplaintStores(db);
-  const deps = { ...stores, stations: createCloudbaseStationRepository(db), ids: randomIds, clock: systemClock };
+  const deps = { ...stores, stations: createCloudbaseStationRepository(db), regions: createCloudbaseRegionRepository(db), ids: randomIds, clock: systemClock };
   const handle = createAccountHandler(deps, jsonLogger);
   const config = readAdminConfig(process.env.ZDT_ADMINS ?? '');
   // Configured administrators are ensured once per container, before the first action.
