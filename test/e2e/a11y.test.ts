@@ -78,7 +78,7 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
         '/packages/apply/mine/index',
       ],
     },
-    { openid: HEAD, paths: ['/packages/official/home/index', '/packages/official/station/index', '/packages/official/ratings/index'] },
+    { openid: HEAD, paths: ['/packages/official/home/index', '/packages/official/station/index'] },
     {
       openid: OFFICIAL,
       paths: [
@@ -86,6 +86,7 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
         '/packages/official/queue/index',
         `/packages/official/complaint/index?id=${id(complaint.id)}`,
         '/packages/official/stats/index',
+        '/packages/official/ratings/index',
         '/packages/official/posts/index',
         '/packages/official/post-new/index',
         `/packages/official/post/index?id=${id(post.id)}`,

@@ -43,7 +43,7 @@ export default function ActionBar({ station: s }: { station: StationDetail }) {
             地址：{s.address}
           </Text>
           <Text id='station-coords' className='notice__text' userSelect>
-            坐标（GCJ-02，高德/腾讯地图可用）：{formatCoord(s.location)}
+            坐标（可在高德、腾讯地图中查找）：{formatCoord(s.location)}
           </Text>
           <Button id='btn-copy-place' className='btn btn--ghost btn--small btn--inline' onClick={copy}>
             复制地址

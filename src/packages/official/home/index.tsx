@@ -13,6 +13,7 @@ import { account, type CalendarStatus } from '../../../services/account';
 import { complaintsAdmin } from '../../../services/complaints-admin';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
+import StationCode from '../components/StationCode';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
 
@@ -63,6 +64,9 @@ export default function WorkbenchPage() {
   if (d?.isOfficial) tiles.push({ key: 'admin', title: '角色与节假日', sub: '授予、撤销角色，录入节假日', url: '/packages/official/admin/index' });
   if (d?.isStationHead) tiles.push({ key: 'station', title: '本站投诉', sub: '关于本站的投诉和答复', url: '/packages/official/station/index' });
 
+  // A head's own stations (named by the server); officials search their area instead.
+  const ownStations = d ? d.roles.flatMap((r) => (r.scope.kind === 'station' ? [{ id: r.scope.stationId, name: r.scopeLabel }] : [])) : [];
+
   return (
     <PageShell id='page-workbench' heading='工作台'>
       {me.status === 'loading' && !d ? <Skeleton id='workbench-loading' rows={2} /> : null}
@@ -100,6 +104,7 @@ export default function WorkbenchPage() {
               ))}
             </View>
           )}
+          {d.isStationHead || d.isOfficial ? <StationCode own={ownStations} /> : null}
         </View>
       ) : null}
     </PageShell>
