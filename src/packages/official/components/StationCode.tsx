@@ -44,7 +44,7 @@ function CodeView({ station }: { station: { id: string; name: string } }) {
   return (
     <View id='station-code' className='station-code'>
       <Text className='station-code__name'>{station.name}</Text>
-      <Image id='station-code-image' className='station-code__image' src={src} mode='aspectFit' showMenuByLongpress {...{ alt: `${station.name} 到店评价二维码` }} />
+      <Image id='station-code-image' className='station-code__image' src={src} mode='aspectFit' showMenuByLongpress {...{ nativeProps: { alt: `${station.name} 到店评价二维码` } }} />
       <Text className='station-code__hint'>到店办事后，用微信扫一扫，给本站打分</Text>
       <View className='station-code__actions'>
         {process.env.TARO_ENV === 'h5' ? (
