@@ -3,6 +3,7 @@
  * Every method may throw AppError('UNAVAILABLE') when the store cannot be reached.
  */
 import type { Region, Station } from './station/model';
+import type { SheetData } from './station/register-sheet';
 import type { ServiceCode, StationLevel, StationStatus } from './station/vocabulary';
 import type { RoleBinding } from './authz/roles';
 import type { YearDays } from './calendar/workdays';
@@ -10,6 +11,7 @@ import type { Complaint, ComplaintCategory, ComplaintStatus, HistoryEntry, Outbo
 import type { PressureReport, Rating, RatingAggregate, RatingStatus } from './rating/model';
 import type { Application, ApplicationStatus, Post, PostStatus, TrainingRecord } from './recruitment/model';
 import type { Notice, NoticeStatus, Objection } from './notice/model';
+import { AppError } from './shared/errors';
 
 export interface StationFilter {
   level?: StationLevel;
@@ -40,6 +42,11 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
+/** A page from `limit + 1` items read (what stores ask for to know whether more exist). */
+export function pageOf<T>(items: T[], limit: number): Page<T> {
+  return { items: items.slice(0, limit), hasMore: items.length > limit };
+}
+
 export interface StationRepository {
   /** Stations within radiusM, nearest first, with their distance in metres. */
   nearby(q: NearbyQuery): Promise<Page<{ station: Station; distanceM: number }>>;
@@ -49,6 +56,20 @@ export interface StationRepository {
   /** Insert or replace whole records. */
   upsertMany(stations: Station[]): Promise<void>;
   count(): Promise<number>;
+  /** The register for officials and imports: every status, ordered by code, paged by the last code seen. */
+  list(q: RegisterQuery): Promise<Page<Station>>;
+}
+
+export interface RegisterQuery {
+  /** Stations whose region path contains this code. */
+  regionCode?: string;
+  /** Only these station codes (at most 500). */
+  codes?: string[];
+  level?: StationLevel;
+  status?: StationStatus;
+  /** Continue after this station code. */
+  afterCode?: string;
+  limit: number;
 }
 
 export interface RegionRepository {
@@ -111,10 +132,23 @@ export interface ComplaintChange {
   outbox: OutboxMessage[];
 }
 
+/**
+ * Another complaint already has this tracking number: `create` wrote nothing, and core draws a
+ * new number. An UNAVAILABLE AppError, so that if it ever escaped the retry the caller is told to
+ * try again later.
+ */
+export class TrackingNoTaken extends AppError {
+  constructor() {
+    super('UNAVAILABLE', '提交的人较多，请稍后再试');
+    this.name = 'TrackingNoTaken';
+  }
+}
+
 export interface ComplaintRepository {
   /**
    * Write a new complaint with its first history entry and outbox messages, all or nothing.
    * `requestKey` makes it idempotent: a second call with the same key returns the first complaint.
+   * Tracking numbers are unique: TrackingNoTaken when another complaint holds this one.
    */
   create(input: { complaint: Complaint; history: HistoryEntry; outbox: OutboxMessage[]; requestKey: string }): Promise<{ created: boolean; complaint: Complaint }>;
   get(id: string): Promise<Complaint | null>;
@@ -177,7 +211,10 @@ export interface CalendarRepository {
 
 export type ContentVerdict = 'pass' | 'review' | 'risky';
 export interface ContentSecurity {
-  /** msgSecCheck v2 in the cloud. Throws when the checker fails; callers hold the content then. */
+  /**
+   * msgSecCheck v2 in the cloud. Throws when the checker fails; what then happens to the text is
+   * decided per scene by CONTENT_POLICY (core/content/policy.ts), never by the caller.
+   */
   checkText(text: string, ctx: { openid: string; scene: 'complaint' | 'rating' | 'objection' | 'profile' }): Promise<ContentVerdict>;
 }
 
@@ -201,6 +238,21 @@ export interface FileStore {
   claim(fileId: string, openid: string): Promise<string>;
   /** Short-lived URLs, given only to people allowed to see the record. */
   viewUrls(fileIds: string[]): Promise<string[]>;
+}
+
+/** Spreadsheets of the station register (exceljs behind it). An unreadable file throws VALIDATION_ERROR. */
+export interface Spreadsheets {
+  read(bytes: Uint8Array): Promise<SheetData>;
+  template(): Promise<Uint8Array>;
+  write(stations: Station[], kind: 'xlsx' | 'csv'): Promise<Uint8Array>;
+}
+
+/** Documents officials upload and download (spreadsheets; never shown to the public). */
+export interface DocumentFiles {
+  /** The bytes of a file this person uploaded; VALIDATION_ERROR when it is not theirs or is gone. */
+  readUpload(fileId: string, openid: string): Promise<Uint8Array>;
+  /** Keep a generated file for this person and give a short-lived link to download it. */
+  offer(name: string, bytes: Uint8Array, openid: string): Promise<{ url: string }>;
 }
 
 export interface IdSource {

@@ -2,17 +2,13 @@
  * The function handlers the local server exposes, wired to the SQLite adapters and the local
  * platform services — the same handlers the cloud entries wire to CloudBase and WeChat.
  */
-import {
-  createSqliteAuditRepository,
-  createSqliteCalendarRepository,
-  createSqliteComplaintRepository,
-  createSqliteOutboxRepository,
-  createSqliteRoleRepository,
-  type ComplaintFaults,
-} from '../adapters/sqlite/complaints';
+import { createSqliteComplaintRepository, createSqliteOutboxRepository, type ComplaintFaults } from '../adapters/sqlite/complaints';
+import { sqliteAdminStores } from '../adapters/sqlite/admin';
 import { createSqliteRegionRepository, createSqliteStationRepository } from '../adapters/sqlite/stations';
 import { pinyinOf } from '../adapters/pinyin';
-import { localContentSecurity, qrCodeImages, recordingNotifier } from '../adapters/platform/local';
+import { localContentSecurity, localMediaChecker, qrCodeImages, recordingNotifier } from '../adapters/platform/local';
+import { createSqliteMediaCheckRepository } from '../adapters/sqlite/media-checks';
+import { createMediaCheckHandler } from '../cloudfunctions/mediacheck/handler';
 import { hmacSigner, randomIds } from '../adapters/platform/crypto';
 import { createSqliteRatingRepository } from '../adapters/sqlite/ratings';
 import { createSqliteNoticeRepository, createSqliteRecruitmentRepository } from '../adapters/sqlite/recruitment';
@@ -22,7 +18,14 @@ import { createRecruitmentService, retentionDaysFrom } from '../core/recruitment
 import { complaintRetentionDays, purgeExpiredComplaints } from '../core/complaint/scheduler';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../adapters/sqlite/db';
-import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
+import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type DocumentFiles, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
+import type { Region } from '../core/station/model';
+import { spreadsheets } from '../adapters/platform/spreadsheet';
+import { localDocumentFiles } from '../adapters/platform/local-documents';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRegisterHandler } from '../cloudfunctions/register/handler';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
 import type { Logger } from '../core/shared/router';
@@ -40,12 +43,11 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     regions: createSqliteRegionRepository(db),
     complaints: createSqliteComplaintRepository(db, faults),
     outbox: createSqliteOutboxRepository(db),
-    roles: createSqliteRoleRepository(db),
-    audit: createSqliteAuditRepository(db),
-    calendars: createSqliteCalendarRepository(db),
+    ...sqliteAdminStores(db),
     ratings: createSqliteRatingRepository(db),
     recruitment: createSqliteRecruitmentRepository(db),
     notices: createSqliteNoticeRepository(db),
+    mediaChecks: createSqliteMediaCheckRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -61,6 +63,10 @@ export interface LocalPlatform {
   signer: Signer;
   /** Station codes: a QR image locally. */
   codes: CodeImages;
+  /** Photo checks: pass after one scheduler run locally (adapters/platform/local.ts). */
+  mediaChecker: ReturnType<typeof localMediaChecker>;
+  /** Officials' spreadsheets in and out (the register). */
+  documents: DocumentFiles;
 }
 
 export function localPlatform(cipher: Cipher, files: FileStore, overrides: Partial<LocalPlatform> = {}): LocalPlatform {
@@ -74,15 +80,27 @@ export function localPlatform(cipher: Cipher, files: FileStore, overrides: Parti
     // Without a configured ring: a key for this process only (codes stop verifying on restart).
     signer: overrides.signer ?? hmacSigner([{ id: 'k1', key: randomBytes(32) }]),
     codes: qrCodeImages(),
+    mediaChecker: localMediaChecker(),
+    // Without a folder: a temporary one for this process (server/app.ts passes the data folder's).
+    documents: overrides.documents ?? localDocumentFiles(mkdtempSync(join(tmpdir(), 'zdt-documents-')), randomBytes(32), overrides.clock ?? systemClock),
     ...overrides,
   };
 }
 
 export function createLocalFunctions(stores: LocalStores, platform: LocalPlatform, logger?: Logger) {
-  const { clock, content, cipher, ids, notifier, files, signer, codes } = platform;
+  const { clock, content, cipher, ids, notifier, files, signer, codes, mediaChecker, documents } = platform;
+  const regionsFor = async (codes: string[]) => {
+    const found = new Map<string, Region>();
+    for (const code of codes) {
+      const r = await stores.regions.get(code);
+      if (r) found.set(code, r);
+    }
+    return found;
+  };
   const functions: Record<string, FunctionHandler> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, clock }, logger),
-    complaints: createComplaintsHandler({ ...stores, content, files, cipher, ids, clock }, logger),
+    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, sheets: spreadsheets, documents, clock, ids }, logger),
+    complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock }, logger),
     account: createAccountHandler({ ...stores, ids, clock }, logger),
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock }, logger),
     recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock }, logger),
@@ -90,7 +108,14 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   };
   const recruitment = createRecruitmentService({ ...stores, content, cipher, ids, clock });
   // Not in `functions`: clients cannot call it; the server runs it on a timer and the dev route.
+  // The message push of photo checks: WeChat's part is played by the local checker on each run.
+  const mediacheck = createMediaCheckHandler({ ...stores, mediaChecker, clock }, logger);
   const scheduler = createSchedulerHandler({ ...stores, notifier, ids, clock }, logger, [
+    async () => {
+      let photosChecked = 0;
+      for (const event of mediaChecker.deliver()) if ((await mediacheck(event)).ok) photosChecked++;
+      return { photosChecked };
+    },
     () => recruitment.closeEndedNotices(),
     () => recruitment.purgeExpired(retentionDaysFrom(process.env.ZDT_RETENTION_DAYS)),
     () => purgeExpiredComplaints({ ...stores, clock }, complaintRetentionDays(process.env.ZDT_COMPLAINT_RETENTION_DAYS)),

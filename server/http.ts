@@ -6,11 +6,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import sirv from 'sirv';
 import { AppError, HTTP_STATUS, type Envelope } from '../core/shared/errors';
 import type { FunctionHandler } from './functions';
 import type { LocalFileStore } from '../adapters/platform/local-files';
+import type { LocalDocumentFiles } from '../adapters/platform/local-documents';
+import { MAX_IMPORT_BYTES } from '../core/station/register-sheet';
 import { MAX_PHOTO_BYTES } from '../core/shared/image';
+import { h5Static } from './h5-static';
+import * as z from 'zod/mini';
+import type { SettableClock } from '../adapters/platform/clock';
 
 export const MAX_BODY_BYTES = 1_000_000;
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -19,13 +23,16 @@ export interface LocalServerOptions {
   functions: Record<string, FunctionHandler>;
   /** Photo uploads (POST /api/upload) and signed views (GET /files/<id>). */
   files?: LocalFileStore;
+  /** Officials' spreadsheets: uploads (POST /api/upload-document) and signed downloads (GET /documents/<id>). */
+  documents?: LocalDocumentFiles;
   /** Folder of the H5 build; when absent the root explains how to build it. */
   h5Dir?: string;
-  /** Developer routes, local mode only: demo identities, the scheduler on demand, the outbox. */
+  /** Developer routes, local mode only: demo identities, the scheduler on demand, the outbox, the clock. */
   dev?: {
     identities: unknown[];
     runScheduler: () => Promise<Envelope<unknown>>;
     outbox: (openid: string) => Promise<unknown[]>;
+    clock: SettableClock;
   };
   log?: (entry: Record<string, unknown>) => void;
 }
@@ -53,7 +60,7 @@ function readBody(req: IncomingMessage, max = MAX_BODY_BYTES): Promise<Buffer> {
       if (size > max) {
         // Answer at once but keep reading (and dropping) the rest: destroying the request here
         // resets the connection and the client never sees the answer. Give up on runaway bodies.
-        reject(new AppError('VALIDATION_ERROR', max === MAX_BODY_BYTES ? '提交的内容太大了' : '图片太大了，请选择 2MB 以内的照片'));
+        reject(new AppError('VALIDATION_ERROR', max === MAX_BODY_BYTES ? '提交的内容太大了' : max === MAX_IMPORT_BYTES ? `文件太大，一次最多 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请分县导入` : '图片太大了，请选择 2MB 以内的照片'));
         if (size > max * 8) req.destroy();
         return;
       }
@@ -76,7 +83,45 @@ async function handleUpload(req: IncomingMessage, res: ServerResponse, files: Lo
   }
 }
 
+/** POST /dev/clock: an ISO 8601 instant with its offset, or null to return to real time. */
+const clockInput = z.strictObject({ now: z.union([z.iso.datetime({ offset: true }), z.null()]) });
+
+async function handleClock(req: IncomingMessage, res: ServerResponse, clock: SettableClock): Promise<void> {
+  const answer = () => send(res, 200, { ok: true, data: { now: clock.now().toISOString(), set: clock.isSet() } });
+  if (req.method === 'GET') return answer();
+  if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 GET 或 POST'));
+  let body: unknown;
+  try {
+    body = JSON.parse((await readBody(req)).toString('utf8') || 'null');
+  } catch (err) {
+    return fail(res, err instanceof AppError ? err : new AppError('VALIDATION_ERROR', '请求格式不对，应为 JSON'));
+  }
+  const input = clockInput.safeParse(body);
+  if (!input.success) return fail(res, new AppError('VALIDATION_ERROR', '时间格式不对，例如 {"now":"2026-12-01T09:00:00+08:00"}', { now: '时间格式不对' }));
+  clock.set(input.data.now === null ? null : new Date(input.data.now));
+  return answer();
+}
+
+async function handleDocumentUpload(req: IncomingMessage, res: ServerResponse, documents: LocalDocumentFiles): Promise<void> {
+  if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 上传'));
+  const header = req.headers['x-wx-openid'];
+  if (typeof header !== 'string' || !OPENID_PATTERN.test(header)) return fail(res, new AppError('UNAUTHENTICATED', '请先登录微信后再上传'));
+  try {
+    const bytes = await readBody(req, MAX_IMPORT_BYTES);
+    sendEnvelope(res, { ok: true, data: documents.upload(bytes, header) });
+  } catch (err) {
+    fail(res, err instanceof AppError ? err : new AppError('INTERNAL'));
+  }
+}
+
+/** A download under its Chinese name (RFC 6266 filename*), ASCII fallback for old clients. */
+function attachment(name: string): string {
+  const ext = name.endsWith('.csv') ? 'csv' : 'xlsx';
+  return `attachment; filename="register.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
 async function handleDev(req: IncomingMessage, res: ServerResponse, path: string, dev: NonNullable<LocalServerOptions['dev']>): Promise<void> {
+  if (path === '/dev/clock') return handleClock(req, res, dev.clock);
   if (path === '/dev/identities' && req.method === 'GET') return send(res, 200, dev.identities);
   if (path === '/dev/scheduler/run' && req.method === 'POST') return sendEnvelope(res, await dev.runScheduler());
   if (path === '/dev/outbox' && req.method === 'GET') {
@@ -90,8 +135,8 @@ async function handleDev(req: IncomingMessage, res: ServerResponse, path: string
 export function createLocalServer(opts: LocalServerOptions): Server {
   const log = opts.log ?? (() => {});
   const h5 = opts.h5Dir && existsSync(join(opts.h5Dir, 'index.html')) ? opts.h5Dir : undefined;
-  // dev: re-read the folder on each request, so a rebuild while the server runs is served at once.
-  const assets = h5 ? sirv(h5, { dev: true, etag: true, gzip: false, single: true }) : undefined;
+  // Compressed, hashed files cached for good, index.html revalidated; a rebuild is served at once.
+  const assets = h5 ? h5Static(h5) : undefined;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, fn: string): Promise<void> {
     if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 调用'));
@@ -124,6 +169,20 @@ export function createLocalServer(opts: LocalServerOptions): Server {
       const found = opts.files.read(file[1], q.get('exp') ?? '', q.get('sig') ?? '');
       if (!found) return fail(res, new AppError('NOT_FOUND', '图片链接已过期，请刷新页面'));
       res.writeHead(200, { 'content-type': found.type, 'cache-control': 'private, max-age=600', 'content-length': found.bytes.length });
+      res.end(found.bytes);
+      return;
+    }
+    if (path === '/api/upload-document' && opts.documents) {
+      handleDocumentUpload(req, res, opts.documents).catch(() => fail(res, new AppError('INTERNAL')));
+      return;
+    }
+    const doc = /^\/documents\/(doc-[A-Za-z0-9_-]{10,64})$/.exec(path);
+    if (doc && opts.documents && req.method === 'GET') {
+      const q = new URL(req.url ?? '/', 'http://local').searchParams;
+      const found = opts.documents.read(doc[1], q.get('exp') ?? '', q.get('sig') ?? '');
+      if (!found) return fail(res, new AppError('NOT_FOUND', '下载链接已过期，请重新导出'));
+      const type = found.name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      res.writeHead(200, { 'content-type': type, 'content-disposition': attachment(found.name), 'cache-control': 'private, no-store', 'content-length': found.bytes.length });
       res.end(found.bytes);
       return;
     }

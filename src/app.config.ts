@@ -13,11 +13,12 @@ export default defineAppConfig({
     'pages/rating/new/index',
     'pages/rating/mine/index',
     'pages/me/index',
+    'pages/not-found/index',
   ],
   subPackages: [
     {
       root: 'packages/official',
-      pages: ['home/index', 'queue/index', 'complaint/index', 'stats/index', 'ratings/index', 'station/index', 'posts/index', 'post-new/index', 'post/index', 'application/index', 'objections/index', 'training/index', 'admin/index'],
+      pages: ['home/index', 'queue/index', 'complaint/index', 'stats/index', 'ratings/index', 'station/index', 'posts/index', 'post-new/index', 'post/index', 'application/index', 'objections/index', 'training/index', 'admin/index', 'register/index'],
     },
     { root: 'packages/apply', pages: ['index/index', 'post/index', 'form/index', 'mine/index', 'notices/index', 'notice/index'] },
   ],

@@ -2,11 +2,9 @@
 import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, RecruitmentRepository } from '../../core/ports';
 import type { Application, Post, TrainingRecord } from '../../core/recruitment/model';
-import { AppError } from '../../core/shared/errors';
+import { AppError, staleConflict } from '../../core/shared/errors';
 import { guarded, type Db } from './db';
-
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
-const conflict = (what: string) => new AppError('CONFLICT', `${what}刚被其他人修改，请刷新后再试`);
+import { docOf, docsOf, Filter, marks, pageOf } from './sql';
 
 export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository {
   const insertPost = db.prepare('INSERT INTO posts (id, status, created_at, version, doc) VALUES (?, ?, ?, ?, ?)');
@@ -53,72 +51,35 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
 
   return {
     insertPost: (p) => guarded(() => addPost(p)),
-    getPost: (id) => guarded(() => {
-      const d = getPost.get(id) as string | undefined;
-      return d ? (JSON.parse(d) as Post) : null;
-    }),
+    getPost: (id) => guarded(() => docOf<Post>(getPost.get(id))),
     updatePost: (next, expected) =>
       guarded(() => {
-        if (updatePost.run(next.status, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw conflict('岗位');
+        if (updatePost.run(next.status, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleConflict('岗位');
       }),
     listPosts: (q) =>
       guarded(() => {
-        const clauses: string[] = [];
-        const params: unknown[] = [];
-        if (q.statuses) {
-          clauses.push(`status IN (${marks(q.statuses.length) || 'NULL'})`);
-          params.push(...q.statuses);
-        }
-        if (q.regionCodes) {
-          clauses.push(`id IN (SELECT post_id FROM post_regions WHERE code IN (${marks(q.regionCodes.length) || 'NULL'}))`);
-          params.push(...q.regionCodes);
-        }
-        const rows = db.prepare(`SELECT doc FROM posts${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`).pluck().all(...params, q.limit + 1, q.offset) as string[];
-        return { items: rows.slice(0, q.limit).map((d) => JSON.parse(d) as Post), hasMore: rows.length > q.limit };
+        const f = new Filter().in((l) => `status IN (${l})`, q.statuses).in((l) => `id IN (SELECT post_id FROM post_regions WHERE code IN (${l}))`, q.regionCodes);
+        const rows = db.prepare(`SELECT doc FROM posts${f.sql} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`).pluck().all(...f.params, q.limit + 1, q.offset) as string[];
+        return pageOf(docsOf<Post>(rows), q.limit);
       }),
     insertApplication: (a, key) => guarded(() => addApplication(a, key)),
-    getApplication: (id) => guarded(() => {
-      const d = getApp.get(id) as string | undefined;
-      return d ? (JSON.parse(d) as Application) : null;
-    }),
+    getApplication: (id) => guarded(() => docOf<Application>(getApp.get(id))),
     updateApplication: (next, expected) =>
       guarded(() => {
-        if (updateApp.run(next.status, next.updatedAt, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw conflict('报名');
+        if (updateApp.run(next.status, next.updatedAt, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleConflict('报名');
       }),
     listApplications: (q) =>
       guarded(() => {
-        const clauses: string[] = [];
-        const params: unknown[] = [];
-        if (q.postId) {
-          clauses.push('post_id = ?');
-          params.push(q.postId);
-        }
-        if (q.applicantOpenid) {
-          clauses.push('applicant = ?');
-          params.push(q.applicantOpenid);
-        }
-        if (q.statuses) {
-          clauses.push(`status IN (${marks(q.statuses.length) || 'NULL'})`);
-          params.push(...q.statuses);
-        }
-        const rows = db.prepare(`SELECT doc FROM applications${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY created_at, id LIMIT ? OFFSET ?`).pluck().all(...params, q.limit + 1, q.offset) as string[];
-        return { items: rows.slice(0, q.limit).map((d) => JSON.parse(d) as Application), hasMore: rows.length > q.limit };
+        const f = new Filter().eq('post_id = ?', q.postId).eq('applicant = ?', q.applicantOpenid).in((l) => `status IN (${l})`, q.statuses);
+        const rows = db.prepare(`SELECT doc FROM applications${f.sql} ORDER BY created_at, id LIMIT ? OFFSET ?`).pluck().all(...f.params, q.limit + 1, q.offset) as string[];
+        return pageOf(docsOf<Application>(rows), q.limit);
       }),
     purgePersonalData: (statuses, before, at) => guarded(() => purge(statuses, before, at)),
     insertTraining: (t) => guarded(() => void insertTraining.run(t.id, t.stationId, t.headOpenid, t.date, JSON.stringify(t))),
     listTraining: (q) =>
       guarded(() => {
-        const clauses: string[] = [];
-        const params: unknown[] = [];
-        if (q.stationIds) {
-          clauses.push(`station_id IN (${marks(q.stationIds.length) || 'NULL'})`);
-          params.push(...q.stationIds);
-        }
-        if (q.headOpenid) {
-          clauses.push('head = ?');
-          params.push(q.headOpenid);
-        }
-        return (db.prepare(`SELECT doc FROM training_records${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY date`).pluck().all(...params) as string[]).map((d) => JSON.parse(d) as TrainingRecord);
+        const f = new Filter().in((l) => `station_id IN (${l})`, q.stationIds).eq('head = ?', q.headOpenid);
+        return docsOf<TrainingRecord>(db.prepare(`SELECT doc FROM training_records${f.sql} ORDER BY date`).pluck().all(...f.params));
       }),
   };
 }
@@ -139,39 +100,24 @@ export function createSqliteNoticeRepository(db: Db): NoticeRepository {
   });
   return {
     insert: (n) => guarded(() => add(n)),
-    get: (id) => guarded(() => {
-      const d = get.get(id) as string | undefined;
-      return d ? (JSON.parse(d) as Notice) : null;
-    }),
+    get: (id) => guarded(() => docOf<Notice>(get.get(id))),
     update: (next, expected) =>
       guarded(() => {
-        if (update.run(next.status, next.endsOn, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw conflict('公示');
+        if (update.run(next.status, next.endsOn, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleConflict('公示');
       }),
     list: (q) =>
       guarded(() => {
-        const clauses: string[] = [];
-        const params: unknown[] = [];
-        if (q.status) {
-          clauses.push('status = ?');
-          params.push(q.status);
-        }
-        if (q.regionCodes) {
-          clauses.push(`id IN (SELECT notice_id FROM notice_regions WHERE code IN (${marks(q.regionCodes.length) || 'NULL'}))`);
-          params.push(...q.regionCodes);
-        }
-        const rows = db.prepare(`SELECT doc FROM notices${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY published_at DESC, id LIMIT ? OFFSET ?`).pluck().all(...params, q.limit + 1, q.offset) as string[];
-        return { items: rows.slice(0, q.limit).map((d) => JSON.parse(d) as Notice), hasMore: rows.length > q.limit };
+        const f = new Filter().eq('status = ?', q.status).in((l) => `id IN (SELECT notice_id FROM notice_regions WHERE code IN (${l}))`, q.regionCodes);
+        const rows = db.prepare(`SELECT doc FROM notices${f.sql} ORDER BY published_at DESC, id LIMIT ? OFFSET ?`).pluck().all(...f.params, q.limit + 1, q.offset) as string[];
+        return pageOf(docsOf<Notice>(rows), q.limit);
       }),
-    ended: (today, limit) => guarded(() => (ended.all(today, limit) as string[]).map((d) => JSON.parse(d) as Notice)),
+    ended: (today, limit) => guarded(() => docsOf<Notice>(ended.all(today, limit))),
     insertObjection: (o) => guarded(() => void insertObjection.run(o.id, o.noticeId, o.createdAt, o.version, JSON.stringify(o))),
-    getObjection: (id) => guarded(() => {
-      const d = getObjection.get(id) as string | undefined;
-      return d ? (JSON.parse(d) as Objection) : null;
-    }),
+    getObjection: (id) => guarded(() => docOf<Objection>(getObjection.get(id))),
     updateObjection: (next, expected) =>
       guarded(() => {
-        if (updateObjection.run(next.version, JSON.stringify(next), next.id, expected).changes === 0) throw conflict('异议');
+        if (updateObjection.run(next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleConflict('异议');
       }),
-    listObjections: (noticeId) => guarded(() => (listObjections.all(noticeId) as string[]).map((d) => JSON.parse(d) as Objection)),
+    listObjections: (noticeId) => guarded(() => docsOf<Objection>(listObjections.all(noticeId))),
   };
 }

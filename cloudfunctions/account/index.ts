@@ -1,12 +1,10 @@
 /** Cloud entry of `account`: roles, grants and the calendar; first administrators from ZDT_ADMINS. */
 import { randomIds } from '../../adapters/platform/crypto';
-import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
-import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { bootstrapAdmins, parseAdminConfig } from '../../core/account/service';
 import { systemClock } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
 import { toErrorBody } from '../../core/shared/router';
-import { cloudEntry, jsonLogger } from '../_shared/cloud';
+import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { createAccountHandler } from './handler';
 
 type Admins = ReturnType<typeof parseAdminConfig>;
@@ -32,9 +30,7 @@ export function readAdminConfig(spec: string): { ok: true; admins: Admins } | { 
 }
 
 export const main = cloudEntry('account', (cloud) => {
-  const db = cloud.database() as unknown as CbDatabase;
-  const stores = cloudbaseComplaintStores(db);
-  const deps = { ...stores, stations: createCloudbaseStationRepository(db), regions: createCloudbaseRegionRepository(db), ids: randomIds, clock: systemClock };
+  const deps = { ...cloudStores(cloud), ids: randomIds, clock: systemClock };
   const handle = createAccountHandler(deps, jsonLogger);
   const config = readAdminConfig(process.env.ZDT_ADMINS ?? '');
   // Configured administrators are ensured once per container, before the first action.

@@ -1,22 +1,18 @@
 /** Cloud entry of `complaints`: CloudBase stores, msgSecCheck, AES keys from the environment. */
 import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
-import { wechatContentSecurity, wechatFileStore } from '../../adapters/platform/wechat';
+import { wechatContentSecurity, wechatFileStore, wechatMediaChecker } from '../../adapters/platform/wechat';
 import { cleanPhoto } from '../../core/shared/image';
-import { createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
-import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { systemClock } from '../../core/ports';
-import { cloudEntry, jsonLogger, requiredEnv } from '../_shared/cloud';
+import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
 import { createComplaintsHandler } from './handler';
 
 export const main = cloudEntry('complaints', (cloud) => {
-  const db = cloud.database() as unknown as CbDatabase;
-  const stores = cloudbaseComplaintStores(db);
   return createComplaintsHandler(
     {
-      ...stores,
-      stations: createCloudbaseStationRepository(db),
+      ...cloudStores(cloud),
       content: wechatContentSecurity(cloud as never),
       files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id),
+      mediaChecker: wechatMediaChecker(cloud as never),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
       ids: randomIds,
       clock: systemClock,

@@ -6,24 +6,16 @@
  */
 import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
 import { wechatContentSecurity } from '../../adapters/platform/wechat';
-import { createCloudbaseRegionRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
-import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
-import { cloudbaseRecruitmentStores, stationsForAppointments } from '../../adapters/cloudbase/recruitment';
 import { systemClock } from '../../core/ports';
-import { cloudEntry, jsonLogger, requiredEnv } from '../_shared/cloud';
+import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
 import { createNoticesHandler } from './handler';
 
 export const main = cloudEntry('notices', (cloud) => {
-  const db = cloud.database() as unknown as CbDatabase;
-  const { roles, audit, calendars } = cloudbaseComplaintStores(db);
+  const stores = cloudStores(cloud);
   return createNoticesHandler(
     {
-      ...cloudbaseRecruitmentStores(db),
-      stations: stationsForAppointments(db),
-      regions: createCloudbaseRegionRepository(db),
-      roles,
-      audit,
-      calendars,
+      ...stores,
+      stations: stores.appointmentStations,
       content: wechatContentSecurity(cloud as never),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
       ids: randomIds,

@@ -5,14 +5,12 @@
  * and purges personal data of unsuccessful applications after ZDT_RETENTION_DAYS.
  */
 import { randomIds } from '../../adapters/platform/crypto';
-import { wechatContentSecurity, wechatNotifier, type TemplateConfig } from '../../adapters/platform/wechat';
-import { createCloudbaseRegionRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
-import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
-import { cloudbaseRecruitmentStores, stationsForAppointments } from '../../adapters/cloudbase/recruitment';
+import { wechatContentSecurity, wechatNotifier } from '../../adapters/platform/wechat';
+import { miniprogramStateFrom, parseSubscribeTemplates } from '../../core/notify/subscribe';
 import { createRecruitmentService, retentionDaysFrom } from '../../core/recruitment/service';
 import { complaintRetentionDays, purgeExpiredComplaints } from '../../core/complaint/scheduler';
 import { systemClock, type Cipher } from '../../core/ports';
-import { cloudEntry, jsonLogger } from '../_shared/cloud';
+import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { CLOUD_RUN_BUDGET_MS, createSchedulerHandler } from './handler';
 
 /** The scheduler's jobs decrypt nothing: it needs no data keys, and fails loudly if that ever changes. */
@@ -32,15 +30,12 @@ const noDecryption: Cipher = {
 const retentionDays = () => retentionDaysFrom(process.env.ZDT_RETENTION_DAYS);
 
 export const main = cloudEntry('scheduler', (cloud) => {
-  const db = cloud.database() as unknown as CbDatabase;
-  const templates = JSON.parse(process.env.ZDT_SUBSCRIBE_TEMPLATES ?? '{}') as TemplateConfig;
-  const stores = cloudbaseComplaintStores(db);
+  const templates = parseSubscribeTemplates(process.env.ZDT_SUBSCRIBE_TEMPLATES);
+  const stores = cloudStores(cloud);
   // Closing a notice may appoint a station head, which writes the station's contact person.
   const recruitment = createRecruitmentService({
     ...stores,
-    ...cloudbaseRecruitmentStores(db),
-    stations: stationsForAppointments(db),
-    regions: createCloudbaseRegionRepository(db),
+    stations: stores.appointmentStations,
     content: wechatContentSecurity(cloud as never),
     cipher: noDecryption,
     ids: randomIds,
@@ -48,7 +43,7 @@ export const main = cloudEntry('scheduler', (cloud) => {
   });
   const days = retentionDays();
   const handle = createSchedulerHandler(
-    { ...stores, notifier: wechatNotifier(cloud as never, templates), ids: randomIds, clock: systemClock },
+    { ...stores, notifier: wechatNotifier(cloud as never, templates, miniprogramStateFrom(process.env.ZDT_MINIPROGRAM_STATE)), ids: randomIds, clock: systemClock },
     jsonLogger,
     // As server/functions.ts: notices whose period ended, then the personal-data purge; both safe to run twice.
     [

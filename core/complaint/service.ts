@@ -2,6 +2,8 @@
  * Complaint use cases: authorise every action against the record's scope (denials audited),
  * run the state machine, and write the change, its history and its notifications together.
  */
+import { screenText } from '../content/policy';
+import { requestPhotoChecks, visiblePhotos, type MediaChecker, type MediaCheckRepository } from '../media/check';
 import { authorize, listBindings, type Decision, type Permission, type Target } from '../authz/policy';
 import type { Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
@@ -18,6 +20,7 @@ import type {
   RoleRepository,
   StationRepository,
 } from '../ports';
+import { TrackingNoTaken } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
 import { maskPhone } from '../shared/mask';
@@ -47,6 +50,9 @@ export interface ComplaintDeps {
   stations: StationRepository;
   content: ContentSecurity;
   files: FileStore;
+  /** Asynchronous photo checks (core/media/check.ts). */
+  mediaChecker: MediaChecker;
+  mediaChecks: MediaCheckRepository;
   cipher: Cipher;
   ids: IdSource;
   clock: Clock;
@@ -67,6 +73,24 @@ const ACTION_LABELS: Record<string, string> = {
   escalate: '督办',
   autoClose: '自动办结',
 };
+
+/** Tracking numbers drawn for one submit before giving up (32^6 ≈ 10^9 numbers a day). */
+const TRACKING_ATTEMPTS = 5;
+
+/**
+ * Create with a tracking number from `draw`; when the store says another complaint holds it
+ * (TrackingNoTaken), draw again. Six random characters a day can repeat.
+ */
+async function fileWithFreshTrackingNo<T>(create: (trackingNo: string) => Promise<T>, draw: () => string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create(draw());
+    } catch (err) {
+      if (err instanceof TrackingNoTaken && attempt < TRACKING_ATTEMPTS) continue;
+      throw err;
+    }
+  }
+}
 
 export function createComplaintService(deps: ComplaintDeps) {
   const { complaints, roles, audit, calendars, stations, content, files, cipher, ids, clock } = deps;
@@ -256,17 +280,26 @@ export function createComplaintService(deps: ComplaintDeps) {
     const outbox: OutboxMessage[] = result.notify.map((n) => ({ ...n, id: ids.id(), createdAt: now.toISOString(), sentAt: null, attempts: 0, lastError: null }));
     await complaints.apply({ next: result.next, expectedVersion: c.version, history: [result.history], outbox });
     const history = await complaints.history(id);
-    const urls = await files.viewUrls(result.next.photos);
+    const urls = await files.viewUrls(visiblePhotos(result.next));
     return kind === 'complainant' ? ownerView(result.next, history, actor.openid, urls) : caseView(actor, result.next, history, cal, now, { station: false }, urls);
   }
 
   return {
     async similar(openid: string | null, input: In<typeof api.similarInput>): Promise<api.SimilarItem[]> {
-      await actorOf(openid);
+      const actor = await actorOf(openid);
       const result = await complaints.list({ stationIds: [input.stationId], category: input.category, statuses: OPEN_STATUSES, order: 'newest', offset: 0, limit: 5 });
       return result.items
         .filter((c) => !c.held)
-        .map((c) => ({ id: c.id, trackingNo: c.trackingNo, categoryLabel: CATEGORY_LABELS[c.category], statusLabel: STATUS_LABELS[c.status], submittedOn: toShanghai(new Date(c.submittedAt)).date, supporters: c.supporters }));
+        .map((c) => ({
+          id: c.id,
+          trackingNo: c.trackingNo,
+          categoryLabel: CATEGORY_LABELS[c.category],
+          statusLabel: STATUS_LABELS[c.status],
+          submittedOn: toShanghai(new Date(c.submittedAt)).date,
+          supporters: c.supporters,
+          // A villager back on the form after a lost answer must recognise their own complaint.
+          mine: c.complainantOpenid === actor.openid,
+        }));
     },
 
     async submit(openid: string | null, input: In<typeof api.submitInput>, requestId: string | undefined): Promise<api.ComplaintView> {
@@ -283,15 +316,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       }
       if (station.status === 'closed') throw new AppError('CONFLICT', '该站点已关停，无法投诉；如有问题请拨打 12345', { stationId: '站点已关停' });
 
-      let held = false;
-      try {
-        const verdict = await content.checkText(input.description, { openid: actor.openid, scene: 'complaint' });
-        if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '投诉内容含有不当信息，请修改后再提交', { description: '含有不当信息' });
-        held = verdict === 'review';
-      } catch (err) {
-        if (err instanceof AppError) throw err;
-        held = true; // the checker failed: hold for an official rather than publish or lose it
-      }
+      // core/content/policy.ts: doubtful or unchecked text is held for an official, risky refused.
+      const held = (await screenText(content, 'complaint', input.description, actor.openid)).outcome === 'hold';
 
       const photos: string[] = [];
       for (const p of input.photos ?? []) photos.push(await files.claim(p, actor.openid));
@@ -300,35 +326,40 @@ export function createComplaintService(deps: ComplaintDeps) {
       const at = now.toISOString();
       const cal = await calendar();
       const complaintId = ids.id();
-      const complaint = fileComplaint(
-        {
-          id: complaintId,
-          trackingNo: trackingNumber(now, ids.code(6)),
-          station,
-          category: input.category,
-          description: input.description,
-          photos,
-          complainantOpenid: actor.openid,
-          phoneCipher: input.phone ? cipher.encrypt(input.phone) : null,
-          phoneMasked: maskPhone(input.phone),
-          shareIdentity: input.shareIdentity ?? false,
-          held,
-          submittedAt: now,
-        },
-        cal,
-      );
-      const history: HistoryEntry = {
-        complaintId,
-        at,
-        actorRole: 'resident',
-        actorOpenid: actor.openid,
-        action: 'submit',
-        fromStatus: null,
-        toStatus: 'submitted',
-        note: held ? '已提交，内容审核后受理' : `请于 ${complaint.acceptDueOn} 前受理`,
-        internal: false,
-      };
-      const { complaint: stored } = await complaints.create({ complaint, history, outbox: [], requestKey });
+      const { complaint: stored, created } = await fileWithFreshTrackingNo(async (trackingNo) => {
+        const filed = fileComplaint(
+          {
+            id: complaintId,
+            trackingNo,
+            station,
+            category: input.category,
+            description: input.description,
+            photos,
+            complainantOpenid: actor.openid,
+            phoneCipher: input.phone ? cipher.encrypt(input.phone) : null,
+            phoneMasked: maskPhone(input.phone),
+            shareIdentity: input.shareIdentity ?? false,
+            held,
+            submittedAt: now,
+          },
+          cal,
+        );
+        // Every photo waits for its content check; until then only its owner sees it.
+        const complaint: Complaint = { ...filed, photosPending: [...photos] };
+        const history: HistoryEntry = {
+          complaintId,
+          at,
+          actorRole: 'resident',
+          actorOpenid: actor.openid,
+          action: 'submit',
+          fromStatus: null,
+          toStatus: 'submitted',
+          note: held ? '已提交，内容审核后受理' : `请于 ${complaint.acceptDueOn} 前受理`,
+          internal: false,
+        };
+        return complaints.create({ complaint, history, outbox: [], requestKey });
+      }, () => trackingNumber(now, ids.code(6)));
+      if (created) await requestPhotoChecks(deps, stored);
       return ownerView(stored, await complaints.history(stored.id), actor.openid, await files.viewUrls(stored.photos));
     },
 
@@ -378,7 +409,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const c = await load(input.id);
       await permit(actor, 'complaint.readAsStation', targetOf(c), `complaint:${c.id}`);
       const cal = await calendar();
-      return caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true }, c.held ? [] : await files.viewUrls(c.photos));
+      return caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true }, c.held ? [] : await files.viewUrls(visiblePhotos(c)));
     },
 
     async queue(openid: string | null, input: In<typeof api.queueInput>) {
@@ -416,7 +447,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const actor = await actorOf(openid);
       const c = await load(input.id);
       await permit(actor, 'complaint.detail', targetOf(c), `complaint:${c.id}`);
-      return caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(c.photos));
+      return caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(visiblePhotos(c)));
     },
 
     accept: (openid: string | null, input: In<typeof api.acceptInput>) => act(openid, input.id, input.version, 'complaint.accept', () => ({ type: 'accept' })),

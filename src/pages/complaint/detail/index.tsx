@@ -7,6 +7,8 @@ import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews
 import { complaints, type ComplaintView } from '../../../services/complaints';
 import { toApiError, type ApiError } from '../../../services/transport';
 import { param } from '../../../utils/params';
+import { askForComplaintUpdates, canAskForUpdates } from '../../../services/subscribe';
+import Button from '../../../ui/Button';
 
 export default function ComplaintDetailPage() {
   const { params } = useRouter();
@@ -43,6 +45,12 @@ export default function ComplaintDetailPage() {
       {final ? <EmptyState id='complaint-error' text={error.message} actionText='看我的投诉' onAction={goMine} actionId='btn-mine' /> : null}
       {error && !final ? <ErrorState id='complaint-error' message={error.message} onRetry={() => load(!!view)} /> : null}
       {view ? <ComplaintDetailView view={view} onChange={setView} onReload={() => load(true)} /> : null}
+      {view && canAskForUpdates(view.status) ? (
+        // One-time consents: asked again at each open stage for what can happen next.
+        <Button id='btn-notify-me' className='btn btn--ghost btn--block' onClick={() => askForComplaintUpdates(view.status)}>
+          有进展时微信通知我
+        </Button>
+      ) : null}
     </PageShell>
   );
 }
