@@ -2,6 +2,9 @@ import type { PropsWithChildren } from 'react';
 import Taro, { useLaunch, usePageNotFound } from '@tarojs/taro';
 import LoadFailure from './components/app/LoadFailure';
 import { ensureCloud } from './services/transport';
+// Order matters: tokens, then the shared field look, then rules that refine it (e.g. .input--error).
+import './styles/tokens.css';
+import './styles/inputs.css';
 import './app.css';
 import './styles/feedback.css';
 

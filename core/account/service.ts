@@ -6,7 +6,7 @@ import { createAccess } from '../authz/access';
 import { authorize, canGrant, listBindings } from '../authz/policy';
 import { ROLE_LABELS, ROLES, describeScope, scopeMatchesRole, type Actor, type Role, type RoleBinding, type Scope } from '../authz/roles';
 import { WorkCalendar, checkYearEntry } from '../calendar/workdays';
-import type { AuditRepository, CalendarRepository, Clock, IdSource, RoleRepository, StationRepository } from '../ports';
+import type { AuditRepository, CalendarRepository, Clock, IdSource, RegionRepository, RoleRepository, StationRepository } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
 import { isoDate, regionCode, text, z } from '../shared/zod';
@@ -36,6 +36,8 @@ export interface AccountDeps {
   audit: AuditRepository;
   calendars: CalendarRepository;
   stations: StationRepository;
+  /** Names for region scopes ("于都县" instead of 360731); without it the code is shown. */
+  regions?: RegionRepository;
   ids: IdSource;
   clock: Clock;
 }
@@ -108,10 +110,23 @@ export function createAccountService(deps: AccountDeps) {
     }
   }
 
+  /** A scope in words with names ("于都县", "贡江镇服务站"), the code only when the name cannot be found. */
+  async function scopeLabel(scope: Scope): Promise<string> {
+    if (scope.kind === 'station') {
+      const st = await deps.stations.get(scope.stationId).catch(() => null);
+      if (st) return st.name;
+    }
+    if (scope.kind === 'region' && deps.regions) {
+      const r = await deps.regions.get(scope.regionCode).catch(() => null);
+      if (r) return r.name;
+    }
+    return describeScope(scope);
+  }
+
   return {
     async me(oid: string | null): Promise<MeView> {
       const actor = await actorOf(oid);
-      const list = actor.bindings.map((b) => ({ id: b.id, role: b.role, label: ROLE_LABELS[b.role], scope: b.scope, scopeLabel: describeScope(b.scope) }));
+      const list = await Promise.all(actor.bindings.map(async (b) => ({ id: b.id, role: b.role, label: ROLE_LABELS[b.role], scope: b.scope, scopeLabel: await scopeLabel(b.scope) })));
       return {
         openid: actor.openid,
         roles: list,
@@ -133,7 +148,7 @@ export function createAccountService(deps: AccountDeps) {
       const binding: RoleBinding = { id: ids.id(), openid: input.openid, role: input.role, scope: input.scope, grantedBy: actor.openid, grantedAt: at, revokedAt: null, revokedBy: null };
       await roles.insert(binding);
       await access.record({ actorOpenid: actor.openid, action: 'role.grant', outcome: 'done', resource: `binding:${binding.id}`, detail: `${input.role} ${describeScope(input.scope)}`, at });
-      return { id: binding.id, role: binding.role, label: ROLE_LABELS[binding.role], scope: binding.scope, scopeLabel: describeScope(binding.scope) };
+      return { id: binding.id, role: binding.role, label: ROLE_LABELS[binding.role], scope: binding.scope, scopeLabel: await scopeLabel(binding.scope) };
     },
 
     async revoke(oid: string | null, input: z.infer<typeof revokeInput>) {
@@ -166,7 +181,9 @@ export function createAccountService(deps: AccountDeps) {
       const offset = decodeCursor(input.cursor, scope);
       const limit = input.limit ?? 20;
       return {
-        items: visible.slice(offset, offset + limit).map((b) => ({ id: b.id, openid: b.openid, role: b.role, label: ROLE_LABELS[b.role], scopeLabel: describeScope(b.scope), grantedAt: b.grantedAt })),
+        items: await Promise.all(
+          visible.slice(offset, offset + limit).map(async (b) => ({ id: b.id, openid: b.openid, role: b.role, label: ROLE_LABELS[b.role], scopeLabel: await scopeLabel(b.scope), grantedAt: b.grantedAt })),
+        ),
         nextCursor: offset + limit < visible.length ? encodeCursor(offset + limit, scope) : null,
       };
     },

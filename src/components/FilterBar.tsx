@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { LEVEL_LABELS, SERVICES, STATION_LEVELS } from '@core/station/vocabulary';
 import type { Filters } from '../hooks/useStationQuery';
+import Button from '../ui/Button';
 
 interface Props {
   value: Filters;
@@ -21,55 +22,55 @@ export default function FilterBar({ value, onChange }: Props) {
   return (
     <View id='filter-bar' className='filters'>
       <View className='chips'>
-        <Text id='filter-open-now' className={chip(!!value.openNow)} onClick={() => onChange({ ...value, openNow: !value.openNow || undefined })}>
+        <Button id='filter-open-now' className={chip(!!value.openNow)} onClick={() => onChange({ ...value, openNow: !value.openNow || undefined })}>
           {value.openNow ? '✓ ' : ''}只看营业中
-        </Text>
-        <Text id='filter-toggle' className={chip(count > 0)} onClick={() => setOpen(!open)}>
+        </Button>
+        <Button id='filter-toggle' className={chip(count > 0)} onClick={() => setOpen(!open)}>
           {count ? `筛选（${count}）` : '按级别、服务筛选'} {open ? '▲' : '▼'}
-        </Text>
+        </Button>
         {active ? (
-          <Text id='filter-clear' className='chip chip--link' onClick={() => onChange({})}>
+          <Button id='filter-clear' className='chip chip--link' onClick={() => onChange({})}>
             清除筛选
-          </Text>
+          </Button>
         ) : null}
       </View>
       {open ? (
         <View id='filter-panel' className='filters__panel'>
           <Text className='filters__label'>站点级别</Text>
           <View className='chips'>
-            <Text id='filter-level-all' className={chip(!value.level)} onClick={() => onChange({ ...value, level: undefined })}>
+            <Button id='filter-level-all' className={chip(!value.level)} onClick={() => onChange({ ...value, level: undefined })}>
               全部
-            </Text>
+            </Button>
             {STATION_LEVELS.map((level) => (
-              <Text
+              <Button
                 key={level}
                 id={`filter-level-${level}`}
                 className={chip(value.level === level)}
                 onClick={() => onChange({ ...value, level: value.level === level ? undefined : level })}
               >
                 {LEVEL_LABELS[level]}
-              </Text>
+              </Button>
             ))}
           </View>
           <Text className='filters__label'>服务项目（选一项）</Text>
           <View className='chips'>
-            <Text id='filter-service-all' className={chip(!value.service)} onClick={() => onChange({ ...value, service: undefined })}>
+            <Button id='filter-service-all' className={chip(!value.service)} onClick={() => onChange({ ...value, service: undefined })}>
               全部
-            </Text>
+            </Button>
             {SERVICES.map(([code, label]) => (
-              <Text
+              <Button
                 key={code}
                 id={`filter-service-${code}`}
                 className={chip(value.service === code)}
                 onClick={() => onChange({ ...value, service: value.service === code ? undefined : code })}
               >
                 {label}
-              </Text>
+              </Button>
             ))}
           </View>
-          <View id='filter-done' className='btn btn--ghost btn--block filters__done' hoverClass='tap-active' onClick={() => setOpen(false)}>
+          <Button id='filter-done' className='btn btn--ghost btn--block filters__done' onClick={() => setOpen(false)}>
             收起筛选
-          </View>
+          </Button>
         </View>
       ) : null}
     </View>

@@ -4,9 +4,11 @@
  * checks every action).
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useRefreshOnShow } from '../hooks/useRefreshOnShow';
+import { useEffect, useState } from 'react';
 import { account } from '../services/account';
+import Button from '../ui/Button';
 
 export const APPLY_HOME = '/packages/apply/index/index';
 export const WORKBENCH_HOME = '/packages/official/home/index';
@@ -19,25 +21,21 @@ export default function MoreEntries() {
       () => setStaff(false),
     );
   };
-  const shown = useRef(false);
   useEffect(check, []);
   // Coming back to the page: the identity may have changed (H5 demo identities); me() is cached per identity.
-  useDidShow(() => {
-    if (shown.current) check();
-    shown.current = true;
-  });
+  useRefreshOnShow(check);
 
   return (
     <View id='more-entries' className='section'>
       <Text className='section__title'>更多</Text>
       <View className='section__body'>
-        <View id='entry-apply' className='btn btn--ghost btn--block' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: APPLY_HOME })}>
+        <Button id='entry-apply' className='btn btn--ghost btn--block' onClick={() => Taro.navigateTo({ url: APPLY_HOME })}>
           招募与公示（站点负责人报名、公示）
-        </View>
+        </Button>
         {staff ? (
-          <View id='entry-workbench' className='btn btn--secondary btn--block' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: WORKBENCH_HOME })}>
+          <Button id='entry-workbench' className='btn btn--secondary btn--block' onClick={() => Taro.navigateTo({ url: WORKBENCH_HOME })}>
             工作台（投诉办理、招募管理）
-          </View>
+          </Button>
         ) : null}
       </View>
     </View>

@@ -19,11 +19,14 @@ export default function PageShell({ id, heading, className, children }: Props) {
   const [elder] = useElderMode();
   return (
     <View id={id} className={`page ${elder ? 'page--elder' : ''} ${className ?? ''}`}>
-      <View className='page__header'>
+      {/* Landmarks: screen readers jump to the content; axe wants every part of the page in one. */}
+      <View className='page__header' {...{ role: 'banner' }}>
         <Text className='page__heading'>{heading ?? ''}</Text>
         <ElderToggle />
       </View>
-      {children}
+      <View className='page__main' {...{ role: 'main' }}>
+        {children}
+      </View>
     </View>
   );
 }

@@ -8,6 +8,7 @@ import type { RegionItem } from '../services/api';
 import { useRegionChildren } from '../hooks/useRegionChildren';
 import type { ChosenRegion } from '../store/region';
 import { ErrorState, Skeleton } from './StateViews';
+import Button from '../ui/Button';
 
 /** city, county, township */
 const MAX_DEPTH = 3;
@@ -41,20 +42,20 @@ export default function RegionPicker({ onPick, title }: Props) {
     <View id='region-picker' className='region-picker'>
       {title ? <Text className='region-picker__title'>{title}</Text> : null}
       <View className='region-picker__crumbs'>
-        <Text id='region-crumb-root' className={`crumb ${path.length ? 'crumb--link' : ''}`} onClick={() => setPath([])}>
+        <Button id='region-crumb-root' className={`crumb ${path.length ? 'crumb--link' : ''}`} onClick={() => setPath([])}>
           江西省
-        </Text>
+        </Button>
         {path.map((r, i) => (
-          <Text key={r.code} className={`crumb ${i < path.length - 1 ? 'crumb--link' : ''}`} onClick={() => setPath(path.slice(0, i + 1))}>
+          <Button key={r.code} className={`crumb ${i < path.length - 1 ? 'crumb--link' : ''}`} onClick={() => setPath(path.slice(0, i + 1))}>
             {' › '}
             {r.name}
-          </Text>
+          </Button>
         ))}
       </View>
       {parent ? (
-        <View id='region-pick-all' className='btn btn--ghost btn--block' hoverClass='tap-active' onClick={() => finish(path)}>
+        <Button id='region-pick-all' className='btn btn--ghost btn--block' onClick={() => finish(path)}>
           查看{parent.name}全部站点
-        </View>
+        </Button>
       ) : null}
       <Text className='region-picker__prompt'>{LEVEL_PROMPT[path.length] ?? '请选择'}</Text>
       {status === 'loading' ? <Skeleton id='region-loading' rows={2} /> : null}
@@ -63,10 +64,10 @@ export default function RegionPicker({ onPick, title }: Props) {
         <View id='region-list' className='region-list'>
           {items.length === 0 ? <Text className='state__text'>这里还没有下级地区</Text> : null}
           {items.map((r) => (
-            <View key={r.code} id={`region-${r.code}`} className='region-item' hoverClass='tap-active' onClick={() => choose(r)}>
+            <Button key={r.code} id={`region-${r.code}`} className='region-item' onClick={() => choose(r)}>
               <Text className='region-item__name'>{r.name}</Text>
               <Text className='region-item__arrow'>›</Text>
-            </View>
+            </Button>
           ))}
         </View>
       ) : null}

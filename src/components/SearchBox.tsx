@@ -1,6 +1,7 @@
 /** Search by station name, village, or pinyin initials ("ydx" → 于都县). */
-import { Input, Text, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
+import Button, { nameProps } from '../ui/Button';
 
 interface Props {
   value: string;
@@ -16,6 +17,7 @@ export default function SearchBox({ value, onSearch, placeholder = '搜站点名
     <View className='search'>
       <Input
         id='search-input'
+        {...nameProps('搜索站点')}
         className='search__input'
         type='text'
         value={text}
@@ -27,8 +29,9 @@ export default function SearchBox({ value, onSearch, placeholder = '搜站点名
         onConfirm={(e) => submit(e.detail.value)}
       />
       {text ? (
-        <Text
+        <Button
           id='search-clear'
+          label='清空搜索'
           className='search__clear'
           onClick={() => {
             setText('');
@@ -36,11 +39,11 @@ export default function SearchBox({ value, onSearch, placeholder = '搜站点名
           }}
         >
           ×
-        </Text>
+        </Button>
       ) : null}
-      <View id='search-submit' className='btn btn--primary search__btn' hoverClass='tap-active' onClick={() => submit(text)}>
+      <Button id='search-submit' className='btn btn--primary search__btn' onClick={() => submit(text)}>
         搜索
-      </View>
+      </Button>
     </View>
   );
 }

@@ -1,6 +1,7 @@
 /** Loading / empty / error states: plain words, one clear action. */
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import Button from '../ui/Button';
 
 export function Skeleton({ id = 'list-loading', rows = 3 }: { id?: string; rows?: number }) {
   return (
@@ -30,9 +31,9 @@ export function EmptyState({ id = 'list-empty', text, actionText, onAction, acti
     <View id={id} className='state state--empty'>
       <Text className='state__text'>{text}</Text>
       {actionText && onAction ? (
-        <View id={actionId} className='btn btn--ghost' hoverClass='tap-active' onClick={onAction}>
+        <Button id={actionId} className='btn btn--ghost' onClick={onAction}>
           {actionText}
-        </View>
+        </Button>
       ) : null}
     </View>
   );
@@ -50,9 +51,9 @@ export function ErrorState({ id = 'list-error', message, onRetry, retryId = 'btn
   return (
     <View id={id} className='state state--error'>
       <Text className='state__text'>{message}</Text>
-      <View id={retryId} className='btn btn--primary' hoverClass='tap-active' onClick={onRetry}>
+      <Button id={retryId} className='btn btn--primary' onClick={onRetry}>
         重试
-      </View>
+      </Button>
       {extra}
     </View>
   );

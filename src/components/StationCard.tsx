@@ -6,6 +6,7 @@ import { LEVEL_LABELS, type ServiceCode } from '@core/station/vocabulary';
 import { hoursTone, trustBadges } from '../utils/trust';
 import Badges from './Badges';
 import ServiceChips from './ServiceChips';
+import Button from '../ui/Button';
 
 interface Props {
   station: StationSummary;
@@ -16,7 +17,7 @@ interface Props {
 export default function StationCard({ station: s, onOpen, highlightService }: Props) {
   const hoursBadge = { key: 'hours', text: s.hours.label, tone: hoursTone(s.hours.state, s.hours.label) };
   return (
-    <View id={`station-${s.id}`} className='card station-card' hoverClass='tap-active' onClick={() => onOpen(s.id)}>
+    <Button id={`station-${s.id}`} className='card station-card' onClick={() => onOpen(s.id)}>
       <View className='station-card__top'>
         <Text className='station-card__name'>{s.name}</Text>
         {s.distanceM !== undefined ? <Text className='station-card__distance'>{formatDistance(s.distanceM)}</Text> : null}
@@ -28,6 +29,6 @@ export default function StationCard({ station: s, onOpen, highlightService }: Pr
       </View>
       <Text className='station-card__hours'>{s.hours.note ? `${s.hours.detail}（${s.hours.note}）` : s.hours.detail}</Text>
       <ServiceChips services={s.services} max={5} highlight={highlightService} />
-    </View>
+    </Button>
   );
 }

@@ -1,11 +1,12 @@
 /** A list of stations with its states: loading skeleton, empty, error + 重试, 加载更多. */
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { StationSummary } from '@core/station/api';
 import type { ServiceCode } from '@core/station/vocabulary';
 import type { ApiError } from '../services/api';
 import type { ListStatus } from '../hooks/useStationQuery';
 import StationCard from './StationCard';
 import { EmptyState, ErrorState, Skeleton } from './StateViews';
+import ListFooter from '../ui/ListFooter';
 
 export interface StationListProps {
   status: ListStatus;
@@ -35,23 +36,7 @@ export default function StationList(p: StationListProps) {
       {p.items.map((s) => (
         <StationCard key={s.id} station={s} onOpen={p.onOpen} highlightService={p.highlightService} />
       ))}
-      <View className='list-footer'>
-        {p.moreError ? <Text className='list-footer__error'>{p.moreError.message}</Text> : null}
-        {p.hasMore ? (
-          <View
-            id='btn-load-more'
-            className={`btn btn--ghost btn--block ${p.loadingMore ? 'btn--disabled' : ''}`}
-            hoverClass='tap-active'
-            onClick={() => !p.loadingMore && p.onLoadMore()}
-          >
-            {p.loadingMore ? '正在加载…' : p.moreError ? '重新加载' : '加载更多'}
-          </View>
-        ) : (
-          <Text id='list-end' className='list-footer__end'>
-            共 {p.items.length} 个站点，没有更多了
-          </Text>
-        )}
-      </View>
+      <ListFooter hasMore={p.hasMore} loadingMore={p.loadingMore} moreError={p.moreError} onMore={p.onLoadMore} count={p.items.length} endText={`共 ${p.items.length} 个站点，没有更多了`} />
     </View>
   );
 }

@@ -58,6 +58,7 @@ const Taro = {
   navigateBack: jest.fn(ok),
   reLaunch: jest.fn(ok),
   stopPullDownRefresh: jest.fn(),
+  showToast: jest.fn(ok),
   getCurrentPages: jest.fn(() => [{}, {}]),
   request: jest.fn(() => Promise.reject({ errMsg: 'request:fail' })),
   cloud: { init: jest.fn(), callFunction: jest.fn() },
@@ -79,6 +80,7 @@ export function resetTaro(): void {
   jest.clearAllMocks();
   Taro.getLocation.mockImplementation(() => Promise.reject({ errMsg: 'getLocation:fail auth deny' }));
   Taro.request.mockImplementation(() => Promise.reject({ errMsg: 'request:fail' }));
+  Taro.showModal.mockImplementation(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }));
   Taro.cloud.callFunction.mockReset();
 }
 

@@ -8,6 +8,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import './load-failure.css';
+import Button from '../../ui/Button';
 
 /** webpack's error for a chunk that did not load (script error, timeout or missing CSS). */
 export function isChunkLoadError(reason: unknown): boolean {
@@ -73,12 +74,12 @@ export default function LoadFailure() {
             已试了 {failure.tries} 次，还是没打开。
           </Text>
         ) : null}
-        <View id='btn-load-retry' className={`btn btn--primary btn--big btn--block ${retrying ? 'btn--disabled' : ''}`} hoverClass='tap-active' onClick={retry}>
+        <Button id='btn-load-retry' className={`btn btn--primary btn--big btn--block ${retrying ? 'btn--disabled' : ''}`} onClick={retry}>
           {retrying ? '正在重试…' : '重试'}
-        </View>
-        <View id='btn-load-back' className='btn btn--ghost btn--block' hoverClass='tap-active' onClick={back}>
+        </Button>
+        <Button id='btn-load-back' className='btn btn--ghost btn--block' onClick={back}>
           返回
-        </View>
+        </Button>
       </View>
     </View>
   );

@@ -8,12 +8,13 @@ import { useState } from 'react';
 import { EVALUATION_LABELS } from '@core/complaint/model';
 import { complaints, type ComplaintView } from '../../services/complaints';
 import { toApiError, type ApiError } from '../../services/transport';
-import { formatDateTime } from '../../utils/feedback';
+import { formatDateTime } from '../../ui/format';
 import Deadlines from './Deadlines';
 import EvaluationForm from './EvaluationForm';
 import StatusChip from './StatusChip';
-import Timeline from './Timeline';
+import Timeline from '../../ui/Timeline';
 import TrackingNo from './TrackingNo';
+import Button from '../../ui/Button';
 
 interface Props {
   view: ComplaintView;
@@ -137,9 +138,9 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
 
       {view.canWithdraw ? (
         <View className='form__submit'>
-          <View id='btn-withdraw' className={`btn btn--ghost btn--danger btn--block ${withdrawing ? 'btn--disabled' : ''}`} hoverClass='tap-active' onClick={withdraw}>
+          <Button id='btn-withdraw' className={`btn btn--ghost btn--danger btn--block ${withdrawing ? 'btn--disabled' : ''}`} onClick={withdraw}>
             {withdrawing ? '正在撤回…' : '撤回投诉'}
-          </View>
+          </Button>
           <Text className='field__hint'>问题已经解决了，可以撤回。答复之前都可以撤回。</Text>
         </View>
       ) : null}

@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import { ACCEPT_WORKDAYS, EVALUATION_DAYS, REPLY_WORKDAYS } from '@core/complaint/limits';
 import type { ComplaintView } from '../../services/complaints';
-import { dayAfter, formatDay } from '../../utils/feedback';
+import { dayAfter, formatDay } from '../../ui/format';
 
 export default function Deadlines({ view }: { view: ComplaintView }) {
   const lines: string[] = [];

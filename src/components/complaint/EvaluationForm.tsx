@@ -8,6 +8,7 @@ import { EVALUATIONS, EVALUATION_LABELS, type Evaluation } from '@core/complaint
 import { MAX_EVALUATION_COMMENT, REPLY_WORKDAYS } from '@core/complaint/limits';
 import { complaints, type ComplaintView } from '../../services/complaints';
 import { ApiError, toApiError } from '../../services/transport';
+import Button from '../../ui/Button';
 
 /** Button id → the value sent (tests read this mapping). */
 export const EVALUATION_BUTTON_IDS: Record<Evaluation, string> = {
@@ -62,19 +63,18 @@ export default function EvaluationForm({ view, onDone, onStale }: Props) {
       <Text className='section__title'>您对处理结果满意吗？</Text>
       <View className='evaluation__choices'>
         {EVALUATIONS.map((e) => (
-          <View
+          <Button
             key={e}
             id={EVALUATION_BUTTON_IDS[e]}
             data-evaluation={e}
             className={`btn evaluation__choice ${choice === e ? 'evaluation__choice--on' : ''} ${e === 'unsatisfied' ? 'evaluation__choice--bad' : ''}`}
-            hoverClass='tap-active'
             onClick={() => {
               setChoice(e);
               setError(null);
             }}
           >
             {EVALUATION_LABELS[e]}
-          </View>
+          </Button>
         ))}
       </View>
       {choice === 'unsatisfied' ? (
@@ -101,9 +101,9 @@ export default function EvaluationForm({ view, onDone, onStale }: Props) {
           {error.message}
         </Text>
       ) : null}
-      <View id='btn-evaluate-submit' className={`btn btn--primary btn--block ${sending ? 'btn--disabled' : ''}`} hoverClass='tap-active' onClick={send}>
+      <Button id='btn-evaluate-submit' className={`btn btn--primary btn--block ${sending ? 'btn--disabled' : ''}`} onClick={send}>
         {sending ? '正在提交…' : '提交评价'}
-      </View>
+      </Button>
     </View>
   );
 }

@@ -8,6 +8,7 @@ import { MAX_PHOTOS } from '@core/complaint/limits';
 import { pickPhotos, uploadPhoto, type PickedPhoto } from '../../services/photos';
 import { toApiError } from '../../services/transport';
 import type { DraftPhoto } from '../../store/complaintDraft';
+import Button from '../../ui/Button';
 
 type Updater = (current: DraftPhoto[]) => DraftPhoto[];
 
@@ -146,12 +147,12 @@ export default function PhotoPicker({ photos, onChange, onBusyChange, error }: P
                 <Text className='photo__state'>{replacing.error ? `更换失败：${replacing.error}` : '正在更换…'}</Text>
               ) : null}
               <View className='photo__actions'>
-                <Text id={`photo-replace-${i}`} className='photo__action' onClick={() => replace(p.id)}>
+                <Button id={`photo-replace-${i}`} className='photo__action' onClick={() => replace(p.id)}>
                   更换
-                </Text>
-                <Text id={`photo-remove-${i}`} className='photo__action photo__action--danger' onClick={() => remove(p.id)}>
+                </Button>
+                <Button id={`photo-remove-${i}`} className='photo__action photo__action--danger' onClick={() => remove(p.id)}>
                   删除
-                </Text>
+                </Button>
               </View>
             </View>
           );
@@ -164,20 +165,20 @@ export default function PhotoPicker({ photos, onChange, onBusyChange, error }: P
               <Text className={`photo__state ${p.error ? 'photo__state--error' : ''}`}>{p.error ? `没传上去：${p.error}` : '正在上传…'}</Text>
               {p.error ? (
                 <View className='photo__actions'>
-                  <Text className='photo__action' onClick={() => retry(p)}>
+                  <Button className='photo__action' onClick={() => retry(p)}>
                     重试
-                  </Text>
-                  <Text className='photo__action photo__action--danger' onClick={() => drop(p.key)}>
+                  </Button>
+                  <Button className='photo__action photo__action--danger' onClick={() => drop(p.key)}>
                     删除
-                  </Text>
+                  </Button>
                 </View>
               ) : null}
             </View>
           ))}
-        <View id='photo-add' className={`photo photo--add ${full ? 'photo--full' : ''}`} hoverClass='tap-active' ariaRole='button' onClick={add}>
+        <Button id='photo-add' className={`photo photo--add ${full ? 'photo--full' : ''}`} label='添加照片' onClick={add}>
           <Text className='photo__plus'>{picking ? '…' : '+'}</Text>
           <Text className='photo__add-text'>{full ? `已满 ${MAX_PHOTOS} 张` : '加照片'}</Text>
-        </View>
+        </Button>
       </View>
       <Text className='field__hint'>
         选填，最多 {MAX_PHOTOS} 张（已放 {used} 张）。上传时会自动去掉照片里的拍摄地点。

@@ -9,7 +9,8 @@ import { useEffect, useState } from 'react';
 import type { ComplaintCategory } from '@core/complaint/model';
 import { complaints, type SimilarItem } from '../../services/complaints';
 import { toApiError, type ApiError } from '../../services/transport';
-import { formatDay } from '../../utils/feedback';
+import { formatDay } from '../../ui/format';
+import Button from '../../ui/Button';
 
 interface Props {
   stationId: string;
@@ -67,9 +68,9 @@ export default function SimilarReports({ stationId, category, onOpenComplaint }:
     return (
       <View id='similar-reports' className='similar similar--error'>
         <Text className='text-muted'>暂时查不到别人是否反映过：{error.message}</Text>
-        <Text id='similar-retry' className='link' onClick={() => setAttempt((n) => n + 1)}>
+        <Button id='similar-retry' className='link' onClick={() => setAttempt((n) => n + 1)}>
           重试
-        </Text>
+        </Button>
       </View>
     );
   }
@@ -116,18 +117,18 @@ export default function SimilarReports({ stationId, category, onOpenComplaint }:
                   这是您提交的投诉，已经收到了。
                 </Text>
                 {onOpenComplaint ? (
-                  <View id={`btn-open-${item.id}`} className='btn btn--ghost btn--small btn--inline' hoverClass='tap-active' onClick={() => onOpenComplaint(item.id)}>
+                  <Button id={`btn-open-${item.id}`} className='btn btn--ghost btn--small btn--inline' onClick={() => onOpenComplaint(item.id)}>
                     看处理进度
-                  </View>
+                  </Button>
                 ) : null}
               </>
             ) : (
               <>
                 {j ? <Text className={j.ok ? 'similar__done' : 'field__error'}>{j.message}</Text> : null}
                 {!j?.ok ? (
-                  <View id={`btn-join-${item.id}`} className='btn btn--ghost btn--small btn--inline' hoverClass='tap-active' onClick={() => join(item)}>
+                  <Button id={`btn-join-${item.id}`} className='btn btn--ghost btn--small btn--inline' onClick={() => join(item)}>
                     {joining === item.id ? '正在提交…' : '我也遇到了'}
-                  </View>
+                  </Button>
                 ) : null}
               </>
             )}

@@ -8,6 +8,7 @@ import { stations, toApiError, type ApiError, type StationSummary } from '../../
 import { lastDraft } from '../../store/complaintDraft';
 import SearchBox from '../SearchBox';
 import { EmptyState, ErrorState, Skeleton } from '../StateViews';
+import Button from '../../ui/Button';
 
 interface Props {
   onPick: (station: { id: string; name: string }) => void;
@@ -44,9 +45,9 @@ export default function StationPicker({ onPick }: Props) {
         <View id='continue-draft' className='notice notice--info'>
           <Text className='notice__title'>您有一件没提交的投诉</Text>
           <Text className='notice__text'>{draft.stationName}</Text>
-          <View id='btn-continue-draft' className='btn btn--primary btn--small btn--inline' hoverClass='tap-active' onClick={() => onPick({ id: draft.stationId, name: draft.stationName })}>
+          <Button id='btn-continue-draft' className='btn btn--primary btn--small btn--inline' onClick={() => onPick({ id: draft.stationId, name: draft.stationName })}>
             接着写
-          </View>
+          </Button>
         </View>
       ) : null}
       <View className='card'>
@@ -60,13 +61,13 @@ export default function StationPicker({ onPick }: Props) {
       {items && items.length ? (
         <View id='pick-list' className='map-list'>
           {items.map((s) => (
-            <View key={s.id} id={`pick-${s.id}`} className='map-list__item' hoverClass='tap-active' onClick={() => onPick({ id: s.id, name: s.name })}>
+            <Button key={s.id} id={`pick-${s.id}`} className='map-list__item' onClick={() => onPick({ id: s.id, name: s.name })}>
               <View className='map-list__text'>
                 <Text className='map-list__name'>{s.name}</Text>
                 <Text className='map-list__meta'>{s.place}</Text>
               </View>
               <Text className='region-item__arrow'>›</Text>
-            </View>
+            </Button>
           ))}
         </View>
       ) : null}

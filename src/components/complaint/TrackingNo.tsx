@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import Button from '../../ui/Button';
 
 export default function TrackingNo({ value }: { value: string }) {
   const [copied, setCopied] = useState(false);
@@ -17,9 +18,9 @@ export default function TrackingNo({ value }: { value: string }) {
       <Text id='complaint-tracking-no' className='tracking__no' userSelect>
         {value}
       </Text>
-      <View id='btn-copy-tracking' className='btn btn--ghost btn--small' hoverClass='tap-active' onClick={copy}>
+      <Button id='btn-copy-tracking' className='btn btn--ghost btn--small' onClick={copy}>
         {copied ? '已复制' : '复制'}
-      </View>
+      </Button>
     </View>
   );
 }

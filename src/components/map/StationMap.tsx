@@ -8,6 +8,7 @@ import type { StationSummary } from '@core/station/api';
 import { niceScale, offsetMeters, type LatLng } from '../../utils/geo';
 import MapStationList from './MapStationList';
 import './offline-map.css';
+import Button from '../../ui/Button';
 
 export interface StationMapProps {
   /** The resident's position; null = centre on the stations. */
@@ -56,15 +57,17 @@ export default function StationMap({ center, stations, onOpen }: StationMapProps
             </View>
           ) : null}
           {stations.map((s, i) => (
-            <Text
+            <Button
               key={s.id}
               id={`map-mark-${s.id}`}
               className={`map-dot map-dot--${s.hours.state === 'open' ? 'open' : 'closed'}`}
-              style={{ left: `${points[i].left}%`, top: `${points[i].top}%` }}
+              // Nearest on top: where markers overlap, the nearest stays tappable.
+              style={{ left: `${points[i].left}%`, top: `${points[i].top}%`, zIndex: String(stations.length - i) }}
+              label={`${i + 1}号 ${s.name}`}
               onClick={() => onOpen(s.id)}
             >
               {i + 1}
-            </Text>
+            </Button>
           ))}
           <View id='map-scale' className='offline-map__scale'>
             <View className='offline-map__scale-bar' style={{ width: `${scalePct}%` }} />

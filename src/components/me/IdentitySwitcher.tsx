@@ -6,6 +6,7 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { currentOpenid, isLocalMode, listDemoIdentities, setDemoOpenid, type DemoIdentity } from '../../services/identity';
+import Button from '../../ui/Button';
 
 function reloadApp(): void {
   if (typeof window !== 'undefined') window.location.reload();
@@ -46,13 +47,10 @@ export default function IdentitySwitcher({ onSwitched = reloadApp }: Props) {
         {list.map((i) => {
           const on = i.openid === current;
           return (
-            <View
+            <Button
               key={i.openid}
               id={`identity-${i.openid}`}
               className={`identity ${on ? 'identity--on' : ''}`}
-              hoverClass='tap-active'
-              ariaRole='button'
-              ariaLabel={`${i.name}${on ? '（当前）' : ''}`}
               onClick={() => choose(i.openid)}
             >
               <View className='identity__text'>
@@ -60,16 +58,16 @@ export default function IdentitySwitcher({ onSwitched = reloadApp }: Props) {
                 {i.note ? <Text className='identity__note'>{i.note}</Text> : null}
               </View>
               <Text className='identity__mark'>{on ? '当前' : '切换'}</Text>
-            </View>
+            </Button>
           );
         })}
-        <View id='identity-none' className={`identity ${current ? '' : 'identity--on'}`} hoverClass='tap-active' onClick={() => choose(null)}>
+        <Button id='identity-none' className={`identity ${current ? '' : 'identity--on'}`} onClick={() => choose(null)}>
           <View className='identity__text'>
             <Text className='identity__name'>不登录</Text>
             <Text className='identity__note'>只能查站点，不能投诉和评价</Text>
           </View>
           <Text className='identity__mark'>{current ? '切换' : '当前'}</Text>
-        </View>
+        </Button>
       </View>
     </View>
   );

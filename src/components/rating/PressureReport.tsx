@@ -6,6 +6,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ratings, type ReportInput } from '../../services/ratings';
 import { ApiError, toApiError } from '../../services/transport';
+import Button from '../../ui/Button';
 
 const KINDS: [ReportInput['kind'], string][] = [
   ['induced_praise', '站点让我给好评（送东西、返钱或不给办事）'],
@@ -22,9 +23,9 @@ export default function PressureReport({ stationId }: { stationId: string }) {
 
   if (!open) {
     return (
-      <Text id='btn-report-pressure' className='link' onClick={() => setOpen(true)}>
+      <Button id='btn-report-pressure' className='link' onClick={() => setOpen(true)}>
         被诱导好评/差评骚扰？
-      </Text>
+      </Button>
     );
   }
   if (done) {
@@ -58,10 +59,10 @@ export default function PressureReport({ stationId }: { stationId: string }) {
     <View id='rating-report' className='report'>
       <Text className='field__label'>遇到了哪种情况？</Text>
       {KINDS.map(([k, label]) => (
-        <View key={k} id={`report-kind-${k}`} className={`choice ${kind === k ? 'choice--on' : ''}`} hoverClass='tap-active' onClick={() => setKind(k)}>
+        <Button key={k} id={`report-kind-${k}`} className={`choice ${kind === k ? 'choice--on' : ''}`} onClick={() => setKind(k)}>
           <Text className='choice__mark'>{kind === k ? '●' : '○'}</Text>
           <Text>{label}</Text>
-        </View>
+        </Button>
       ))}
       <Textarea
         id='report-text'
@@ -75,12 +76,12 @@ export default function PressureReport({ stationId }: { stationId: string }) {
       <Text className='field__hint'>这条反映只给主管部门看，站点看不到是谁反映的。</Text>
       {error ? <Text className='field__error'>{error.message}</Text> : null}
       <View className='actions__row'>
-        <View id='btn-report-send' className={`btn btn--primary btn--grow mr ${sending ? 'btn--disabled' : ''}`} hoverClass='tap-active' onClick={send}>
+        <Button id='btn-report-send' className={`btn btn--primary btn--grow mr ${sending ? 'btn--disabled' : ''}`} onClick={send}>
           {sending ? '正在提交…' : '提交'}
-        </View>
-        <View id='btn-report-cancel' className='btn btn--ghost btn--grow' hoverClass='tap-active' onClick={() => setOpen(false)}>
+        </Button>
+        <Button id='btn-report-cancel' className='btn btn--ghost btn--grow' onClick={() => setOpen(false)}>
           取消
-        </View>
+        </Button>
       </View>
     </View>
   );

@@ -10,6 +10,7 @@ import { MAX_COMMENT as MAX_RATING_COMMENT } from '@core/rating/limits';
 import { ratings, type SubmitResult } from '../../services/ratings';
 import { ApiError, newRequestId, toApiError } from '../../services/transport';
 import StarInput from './StarInput';
+import Button from '../../ui/Button';
 
 type Scores = Partial<Record<Dimension, number>>;
 
@@ -136,9 +137,9 @@ export default function RatingForm({ stationId, visitToken, onSubmitted, onVisit
         </View>
       ) : null}
       <View className='form__submit'>
-        <View id='rating-submit' className={`btn btn--primary btn--big btn--block ${sending ? 'btn--disabled' : ''}`} hoverClass='tap-active' onClick={submit}>
+        <Button id='rating-submit' className={`btn btn--primary btn--big btn--block ${sending ? 'btn--disabled' : ''}`} onClick={submit}>
           {sending ? '正在提交…' : '提交评价'}
-        </View>
+        </Button>
         <Text className='field__hint form__after'>每人每个站点 30 天内算一次评价，再评会替换上一次。</Text>
       </View>
     </View>

@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import { DIMENSIONS } from '@core/rating/model';
 import type { RatingView } from '../../services/ratings';
-import { formatDay } from '../../utils/feedback';
+import { formatDay } from '../../ui/format';
 
 /** Short names so four scores fit one line on a small phone. */
 const SHORT: Record<string, string> = { attitude: '态度', pricing: '收费', cleanliness: '环境', efficiency: '效率' };

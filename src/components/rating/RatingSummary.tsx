@@ -5,7 +5,7 @@
 import { Text, View } from '@tarojs/components';
 import { DIMENSION_LABELS } from '@core/rating/model';
 import type { SummaryView } from '../../services/ratings';
-import { score1, starText } from '../../utils/feedback';
+import { score1, starText } from '../../ui/format';
 
 export default function RatingSummary({ summary }: { summary: SummaryView }) {
   if (!summary.count || summary.overall === null) {

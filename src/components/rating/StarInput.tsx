@@ -1,6 +1,7 @@
 /** One dimension: its name, five big star buttons, and the choice in words. */
 import { Text, View } from '@tarojs/components';
-import { STAR_WORDS } from '../../utils/feedback';
+import { STAR_WORDS } from '../../ui/format';
+import Button from '../../ui/Button';
 
 interface Props {
   dimension: string;
@@ -21,17 +22,17 @@ export default function StarInput({ dimension, label, value, onChange, error }: 
       </View>
       <View className='stars-input__row'>
         {[1, 2, 3, 4, 5].map((n) => (
-          <View
+          <Button
             key={n}
             id={`rating-star-${dimension}-${n}`}
             className={`star ${value && n <= value ? 'star--on' : ''}`}
-            hoverClass='tap-active'
-            ariaRole='button'
-            ariaLabel={`${label} ${n} 星`}
+            role='radio'
+            checked={value === n}
+            label={`${label} ${n} 星`}
             onClick={() => onChange(n)}
           >
             <Text>{value && n <= value ? '★' : '☆'}</Text>
-          </View>
+          </Button>
         ))}
       </View>
       {error ? (

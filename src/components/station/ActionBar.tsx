@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { StationDetail } from '@core/station/api';
 import { formatCoord } from '../../utils/geo';
 import { callPhone } from '../../utils/phone';
+import Button from '../../ui/Button';
 
 export default function ActionBar({ station: s }: { station: StationDetail }) {
   const [showPlace, setShowPlace] = useState(false);
@@ -28,12 +29,12 @@ export default function ActionBar({ station: s }: { station: StationDetail }) {
   return (
     <View className='actions'>
       <View className='actions__row'>
-        <View id='btn-call' className='btn btn--primary btn--grow mr' hoverClass='tap-active' onClick={() => callPhone(s.phone)}>
+        <Button id='btn-call' className='btn btn--primary btn--grow mr' onClick={() => callPhone(s.phone)}>
           打电话
-        </View>
-        <View id='btn-navigate' className='btn btn--secondary btn--grow' hoverClass='tap-active' onClick={navigate}>
+        </Button>
+        <Button id='btn-navigate' className='btn btn--secondary btn--grow' onClick={navigate}>
           导航
-        </View>
+        </Button>
       </View>
       {showPlace ? (
         <View id='place-fallback' className='notice notice--info'>
@@ -42,11 +43,11 @@ export default function ActionBar({ station: s }: { station: StationDetail }) {
             地址：{s.address}
           </Text>
           <Text id='station-coords' className='notice__text' userSelect>
-            坐标（GCJ-02，高德/腾讯地图可用）：{formatCoord(s.location)}
+            坐标（可在高德、腾讯地图中查找）：{formatCoord(s.location)}
           </Text>
-          <View id='btn-copy-place' className='btn btn--ghost btn--small btn--inline' hoverClass='tap-active' onClick={copy}>
+          <Button id='btn-copy-place' className='btn btn--ghost btn--small btn--inline' onClick={copy}>
             复制地址
-          </View>
+          </Button>
         </View>
       ) : null}
     </View>

@@ -4,6 +4,7 @@ import type { StationDetail } from '@core/station/api';
 import { isDialable } from '../../utils/format';
 import { callPhone } from '../../utils/phone';
 import Section from './Section';
+import Button from '../../ui/Button';
 
 export default function ChannelsSection({ station }: { station: StationDetail }) {
   return (
@@ -16,9 +17,9 @@ export default function ChannelsSection({ station }: { station: StationDetail })
             <Text className='channel__value'>{c.value}</Text>
           </View>
           {isDialable(c.value) ? (
-            <View id={`btn-channel-${i}`} className='btn btn--ghost btn--small' hoverClass='tap-active' onClick={() => callPhone(c.value)}>
+            <Button id={`btn-channel-${i}`} className='btn btn--ghost btn--small' onClick={() => callPhone(c.value)}>
               拨打
-            </View>
+            </Button>
           ) : null}
         </View>
       ))}

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { StationDetail } from '@core/station/api';
 import { callPhone } from '../../utils/phone';
 import Section from './Section';
+import Button from '../../ui/Button';
 
 export default function ContactSection({ station: s }: { station: StationDetail }) {
   return (
@@ -14,9 +15,9 @@ export default function ContactSection({ station: s }: { station: StationDetail 
             {s.phone}
           </Text>
         </View>
-        <View id='btn-call-contact' className='btn btn--ghost btn--small' hoverClass='tap-active' onClick={() => callPhone(s.phone)}>
+        <Button id='btn-call-contact' className='btn btn--ghost btn--small' onClick={() => callPhone(s.phone)}>
           拨打
-        </View>
+        </Button>
       </View>
       <View className='channel'>
         <View className='channel__info'>
@@ -25,9 +26,9 @@ export default function ContactSection({ station: s }: { station: StationDetail 
             服务热线 {s.operator.hotline}
           </Text>
         </View>
-        <View id='btn-call-operator' className='btn btn--ghost btn--small' hoverClass='tap-active' onClick={() => callPhone(s.operator.hotline)}>
+        <Button id='btn-call-operator' className='btn btn--ghost btn--small' onClick={() => callPhone(s.operator.hotline)}>
           拨打
-        </View>
+        </Button>
       </View>
     </Section>
   );

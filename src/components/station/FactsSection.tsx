@@ -5,6 +5,7 @@ import type { StationDetail } from '@core/station/api';
 import { LEVEL_LABELS } from '@core/station/vocabulary';
 import { formatCount, formatDate } from '../../utils/format';
 import Section from './Section';
+import Button from '../../ui/Button';
 
 function Row({ k, v, id }: { k: string; v: string; id?: string }) {
   return (
@@ -33,9 +34,9 @@ export default function FactsSection({ station: s }: { station: StationDetail })
           {s.address}
         </Text>
       </View>
-      <View id='btn-copy-address' className='btn btn--ghost btn--small btn--inline' hoverClass='tap-active' onClick={copyAddress}>
+      <Button id='btn-copy-address' className='btn btn--ghost btn--small btn--inline' onClick={copyAddress}>
         复制地址
-      </View>
+      </Button>
       <Row k='使用面积' v={`${s.areaSqm} ㎡`} />
       <Row k='服务人口' v={`约 ${formatCount(s.servicePopulation)}人`} />
       <Row k='合作平台' v={s.platforms.length ? s.platforms.join('、') : '暂未公布'} />

@@ -9,8 +9,9 @@ import { useEffect, useState } from 'react';
 import type { StationDetail } from '@core/station/api';
 import { complaints, type PublicStationStats } from '../../services/complaints';
 import { toApiError, type ApiError } from '../../services/transport';
-import { percent } from '../../utils/feedback';
+import { percent } from '../../ui/format';
 import Section from './Section';
+import Button from '../../ui/Button';
 
 export function statsLine(s: PublicStationStats): string {
   return `近${s.months}个月投诉 ${s.complaints} 件，按时办结率 ${percent(s.onTimeRate)}，满意率 ${percent(s.satisfactionRate)}`;
@@ -45,9 +46,9 @@ export default function FeedbackSection({ station }: { station: StationDetail })
       ) : error ? (
         <View id='complaint-stats-error' className='quiet-error'>
           <Text className='text-muted'>投诉统计暂时加载不出来。</Text>
-          <Text id='complaint-stats-retry' className='link' onClick={() => setAttempt((n) => n + 1)}>
+          <Button id='complaint-stats-retry' className='link' onClick={() => setAttempt((n) => n + 1)}>
             重试
-          </Text>
+          </Button>
         </View>
       ) : (
         <Text className='text-muted'>正在加载投诉统计…</Text>
@@ -57,9 +58,9 @@ export default function FeedbackSection({ station }: { station: StationDetail })
         <Text className='small'>该站点已关停，不能在线投诉。遗留问题请拨打 12345 或运营单位热线。</Text>
       ) : (
         <>
-          <View id='btn-complain' className='btn btn--secondary btn--block feedback__btn' hoverClass='tap-active' onClick={complain}>
+          <Button id='btn-complain' className='btn btn--secondary btn--block feedback__btn' onClick={complain}>
             投诉这个站点
-          </View>
+          </Button>
           <Text className='small text-muted'>3 个工作日内受理，5 个工作日内答复。默认不让站点知道是谁投诉的。也可以拨打上面“监督投诉”里的电话。</Text>
         </>
       )}

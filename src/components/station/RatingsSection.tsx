@@ -9,11 +9,12 @@ import type { StationDetail } from '@core/station/api';
 import { usePagedList } from '../../hooks/usePagedList';
 import { ratings, type RatingView, type SummaryView } from '../../services/ratings';
 import { toApiError, type ApiError } from '../../services/transport';
-import ListFooter from '../ListFooter';
+import ListFooter from '../../ui/ListFooter';
 import PressureReport from '../rating/PressureReport';
 import RatingItem from '../rating/RatingItem';
 import RatingSummary from '../rating/RatingSummary';
 import Section from './Section';
+import Button from '../../ui/Button';
 
 const RECENT = 3;
 
@@ -56,21 +57,21 @@ export default function RatingsSection({ station, visited, onRate }: Props) {
       {!summary && error ? (
         <View id='rating-summary-error' className='quiet-error'>
           <Text className='text-muted'>评分暂时加载不出来。</Text>
-          <Text id='rating-summary-retry' className='link' onClick={() => setAttempt((n) => n + 1)}>
+          <Button id='rating-summary-retry' className='link' onClick={() => setAttempt((n) => n + 1)}>
             重试
-          </Text>
+          </Button>
         </View>
       ) : null}
       {!summary && !error ? <Text className='text-muted'>正在加载评分…</Text> : null}
 
-      <View
+      <Button
         id='btn-rate'
         className={`btn ${blocked ? 'btn--disabled' : 'btn--primary'} btn--block feedback__btn`}
         hoverClass={blocked ? 'none' : 'tap-active'}
         onClick={() => !blocked && onRate()}
       >
         {visited && !blocked ? '到店评价这个站点' : '评价这个站点'}
-      </View>
+      </Button>
       {blocked ? (
         <Text id='rate-disabled-reason' className='small text-muted'>
           {blocked}
@@ -83,15 +84,15 @@ export default function RatingsSection({ station, visited, onRate }: Props) {
           {list.items.map((r) => (
             <RatingItem key={r.id} rating={r} />
           ))}
-          <ListFooter idPrefix='ratings' hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText='没有更多评价了' />
+          <ListFooter idPrefix='ratings' count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText='没有更多评价了' />
         </View>
       ) : null}
       {list.status === 'error' && summary?.count ? (
         <View className='quiet-error'>
           <Text className='text-muted'>评价列表暂时加载不出来。</Text>
-          <Text className='link' onClick={() => list.reload()}>
+          <Button className='link' onClick={() => list.reload()}>
             重试
-          </Text>
+          </Button>
         </View>
       ) : null}
 

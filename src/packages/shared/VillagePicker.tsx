@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { ErrorState, Skeleton } from '../../components/StateViews';
 import type { RegionItem } from '../../services/api';
 import { useRegionChildren } from '../../hooks/useRegionChildren';
+import Button from '../../ui/Button';
 
 export interface ChosenVillage {
   code: string;
@@ -43,10 +44,10 @@ export default function VillagePicker({ value, onChange, idPrefix = 'village' }:
 
   if (!open && !value) {
     return (
-      <View id={`${idPrefix}-open`} className='sp-picker' hoverClass='tap-active' onClick={() => setOpen(true)}>
+      <Button id={`${idPrefix}-open`} className='sp-picker' onClick={() => setOpen(true)}>
         <Text className='sp-input__placeholder'>请选择：市 › 县 › 乡镇 › 村</Text>
         <Text className='sp-picker__arrow'>›</Text>
-      </View>
+      </Button>
     );
   }
 
@@ -54,9 +55,9 @@ export default function VillagePicker({ value, onChange, idPrefix = 'village' }:
     return (
       <View id={`${idPrefix}-chosen`} className='sp-picked'>
         <Text className='sp-picked__text'>{value.label}</Text>
-        <Text id={`${idPrefix}-change`} className='link' onClick={() => setOpen(true)}>
+        <Button id={`${idPrefix}-change`} className='link' onClick={() => setOpen(true)}>
           更换
-        </Text>
+        </Button>
       </View>
     );
   }
@@ -64,14 +65,14 @@ export default function VillagePicker({ value, onChange, idPrefix = 'village' }:
   return (
     <View id={`${idPrefix}-picker`} className='sp-village-picker'>
       <View className='region-picker__crumbs'>
-        <Text className={`crumb ${path.length ? 'crumb--link' : ''}`} onClick={() => setPath([])}>
+        <Button className={`crumb ${path.length ? 'crumb--link' : ''}`} onClick={() => setPath([])}>
           江西省
-        </Text>
+        </Button>
         {path.map((r, i) => (
-          <Text key={r.code} className={`crumb ${i < path.length - 1 ? 'crumb--link' : ''}`} onClick={() => setPath(path.slice(0, i + 1))}>
+          <Button key={r.code} className={`crumb ${i < path.length - 1 ? 'crumb--link' : ''}`} onClick={() => setPath(path.slice(0, i + 1))}>
             {' › '}
             {r.name}
-          </Text>
+          </Button>
         ))}
       </View>
       <Text className='region-picker__prompt'>{PROMPTS[path.length] ?? '请选择'}</Text>
@@ -81,17 +82,17 @@ export default function VillagePicker({ value, onChange, idPrefix = 'village' }:
         <View className='region-list'>
           {items.length === 0 ? <Text className='state__text'>这里还没有下级地区</Text> : null}
           {items.map((r) => (
-            <View key={r.code} id={`${idPrefix}-item-${r.code}`} className='region-item' hoverClass='tap-active' onClick={() => choose(r)}>
+            <Button key={r.code} id={`${idPrefix}-item-${r.code}`} className='region-item' onClick={() => choose(r)}>
               <Text className='region-item__name'>{r.name}</Text>
               <Text className='region-item__arrow'>{r.level === 'village' ? '选择' : '›'}</Text>
-            </View>
+            </Button>
           ))}
         </View>
       ) : null}
       {value ? (
-        <View className='btn btn--ghost btn--block sp-village-picker__cancel' hoverClass='tap-active' onClick={() => setOpen(false)}>
+        <Button className='btn btn--ghost btn--block sp-village-picker__cancel' onClick={() => setOpen(false)}>
           不改了，仍选 {value.name}
-        </View>
+        </Button>
       ) : null}
     </View>
   );

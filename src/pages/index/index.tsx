@@ -17,6 +17,7 @@ import { REGION_EVENT, loadRegion, saveRegion, type ChosenRegion } from '../../s
 import type { LatLng } from '../../utils/geo';
 import { locate, openLocationSetting } from '../../utils/location';
 import './index.css';
+import Button from '../../ui/Button';
 
 type Mode = 'start' | 'locating' | 'nearby' | 'region' | 'pick';
 
@@ -110,21 +111,21 @@ export default function IndexPage() {
     <PageShell id='page-index' heading='找电商扶贫服务站点'>
       <DemoBanner />
       <View className='home-actions'>
-        <View id='btn-locate' className='btn btn--primary btn--grow btn--big mr' hoverClass='tap-active' onClick={findNearby}>
+        <Button id='btn-locate' className='btn btn--primary btn--grow btn--big mr' onClick={findNearby}>
           {mode === 'locating' ? '正在定位…' : '查找附近站点'}
-        </View>
-        <View id='btn-region' className='btn btn--secondary btn--grow btn--big' hoverClass='tap-active' onClick={openRegionPage}>
+        </Button>
+        <Button id='btn-region' className='btn btn--secondary btn--grow btn--big' onClick={openRegionPage}>
           按地区查找
-        </View>
+        </Button>
       </View>
       <SearchBox value={q} onSearch={setQ} />
       <View className='home-links'>
-        <View id='btn-home-complain' className='home-link' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: '/pages/complaint/new/index' })}>
+        <Button id='btn-home-complain' className='home-link' onClick={() => Taro.navigateTo({ url: '/pages/complaint/new/index' })}>
           我要投诉
-        </View>
-        <View id='btn-home-me' className='home-link' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: '/pages/me/index' })}>
+        </Button>
+        <Button id='btn-home-me' className='home-link' onClick={() => Taro.navigateTo({ url: '/pages/me/index' })}>
           我的（投诉、评价）
-        </View>
+        </Button>
       </View>
 
       {locateFail && mode !== 'nearby' ? (
@@ -132,9 +133,9 @@ export default function IndexPage() {
           <Text className='notice__title'>{locateFail === 'denied' ? '没有定位权限' : '暂时拿不到您的位置'}</Text>
           <Text className='notice__text'>不用担心，可以按地区查找站点。</Text>
           {locateFail === 'denied' && process.env.TARO_ENV === 'weapp' ? (
-            <View id='btn-open-setting' className='btn btn--ghost btn--small btn--inline' hoverClass='tap-active' onClick={enableLocation}>
+            <Button id='btn-open-setting' className='btn btn--ghost btn--small btn--inline' onClick={enableLocation}>
               去开启定位
-            </View>
+            </Button>
           ) : null}
         </View>
       ) : null}
@@ -156,14 +157,14 @@ export default function IndexPage() {
             {query.kind === 'search' ? `搜索“${query.q}”${query.regionCode && region ? `（${region.label}）` : ''}` : null}
           </Text>
           {query.kind === 'region' ? (
-            <Text id='btn-change-region' className='link' onClick={openRegionPage}>
+            <Button id='btn-change-region' className='link' onClick={openRegionPage}>
               更换
-            </Text>
+            </Button>
           ) : null}
           {query.kind !== 'search' && list.status === 'ready' && list.items.length ? (
-            <Text id='btn-map' className='link' onClick={openMap}>
+            <Button id='btn-map' className='link' onClick={openMap}>
               看地图
-            </Text>
+            </Button>
           ) : null}
         </View>
       ) : null}

@@ -9,6 +9,7 @@ import MoreEntries from '../../components/MoreEntries';
 import PageShell from '../../components/PageShell';
 import Toggle from '../../components/Toggle';
 import { useElderMode } from '../../store/elder';
+import Button from '../../ui/Button';
 
 interface Entry {
   id: string;
@@ -31,13 +32,13 @@ export default function MePage() {
     <PageShell id='page-me' heading='我的'>
       <View className='entries'>
         {ENTRIES.map((e) => (
-          <View key={e.id} id={e.id} className='entry' hoverClass='tap-active' onClick={() => open(e.url)}>
+          <Button key={e.id} id={e.id} className='entry' onClick={() => open(e.url)}>
             <View className='entry__text'>
               <Text className='entry__title'>{e.title}</Text>
               <Text className='entry__sub'>{e.sub}</Text>
             </View>
             <Text className='region-item__arrow'>›</Text>
-          </View>
+          </Button>
         ))}
       </View>
 

@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import PageShell from '../../components/PageShell';
 import { param } from '../../utils/params';
+import Button from '../../ui/Button';
 
 export default function NotFoundPage() {
   const { params } = useRouter();
@@ -18,12 +19,12 @@ export default function NotFoundPage() {
         {from ? <Text className='field__hint'>您打开的地址：{from.slice(0, 120)}</Text> : null}
       </View>
       <View className='form__submit'>
-        <View id='btn-not-found-home' className='btn btn--primary btn--big btn--block' hoverClass='tap-active' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
+        <Button id='btn-not-found-home' className='btn btn--primary btn--big btn--block' onClick={() => Taro.reLaunch({ url: '/pages/index/index' })}>
           回到首页
-        </View>
-        <View id='btn-not-found-complain' className='btn btn--ghost btn--block' hoverClass='tap-active' onClick={() => Taro.reLaunch({ url: '/pages/complaint/new/index' })}>
+        </Button>
+        <Button id='btn-not-found-complain' className='btn btn--ghost btn--block' onClick={() => Taro.reLaunch({ url: '/pages/complaint/new/index' })}>
           我要投诉
-        </View>
+        </Button>
       </View>
     </PageShell>
   );

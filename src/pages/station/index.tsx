@@ -34,6 +34,7 @@ import { param } from '../../utils/params';
 import { trustBadges } from '../../utils/trust';
 import { callPhone } from '../../utils/phone';
 import './index.css';
+import Button from '../../ui/Button';
 
 type VisitState = { status: 'checking' } | { status: 'ok'; stationName: string } | { status: 'error'; message: string };
 
@@ -133,9 +134,9 @@ export default function StationPage() {
         <View id='visit-banner' className='notice notice--ok visit-banner'>
           <Text className='notice__title'>您已到店，可进行到店评价</Text>
           <Text className='notice__text'>扫码后 {VISIT_HOURS} 小时内有效，评价会标上“到店评价”。</Text>
-          <View id='btn-visit-rate' className='btn btn--primary btn--small btn--inline' hoverClass='tap-active' onClick={rate}>
+          <Button id='btn-visit-rate' className='btn btn--primary btn--small btn--inline' onClick={rate}>
             去评价
-          </View>
+          </Button>
         </View>
       ) : null}
       {!id ? <EmptyState id='station-error' text='这个二维码无效，请扫描站点张贴的官方二维码' actionText='回到首页' onAction={goHome} actionId='btn-home' /> : null}
@@ -150,9 +151,9 @@ export default function StationPage() {
           message={error.message}
           onRetry={load}
           extra={
-            <View id='btn-home' className='btn btn--ghost' hoverClass='tap-active' onClick={goHome}>
+            <Button id='btn-home' className='btn btn--ghost' onClick={goHome}>
               回到首页
-            </View>
+            </Button>
           }
         />
       ) : null}
@@ -178,9 +179,9 @@ export default function StationPage() {
             <View id='closed-notice' className='notice notice--danger'>
               <Text className='notice__title'>该站点已关停</Text>
               <Text className='notice__text'>请选择附近其他站点。如有遗留问题，可拨打运营单位热线 {station.operator.hotline}。</Text>
-              <View id='btn-call-operator-closed' className='btn btn--ghost btn--small btn--inline' hoverClass='tap-active' onClick={() => callPhone(station.operator.hotline)}>
+              <Button id='btn-call-operator-closed' className='btn btn--ghost btn--small btn--inline' onClick={() => callPhone(station.operator.hotline)}>
                 拨打运营单位热线
-              </View>
+              </Button>
             </View>
           ) : (
             <ActionBar station={station} />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ErrorState, Skeleton } from '../../../components/StateViews';
 import type { RegionItem } from '../../../services/api';
 import { useRegionChildren } from '../../../hooks/useRegionChildren';
+import Button from '../../../ui/Button';
 
 export interface Area {
   code: string;
@@ -18,13 +19,13 @@ export default function AreaFilter({ onPick }: { onPick: (area: Area | null) => 
   return (
     <View id='area-filter' className='filters__panel sp-area-filter'>
       <View className='chips'>
-        <View id='area-all' className='chip' hoverClass='tap-active' onClick={() => (city ? onPick({ code: city.code, label: city.name }) : onPick(null))}>
+        <Button id='area-all' className='chip' onClick={() => (city ? onPick({ code: city.code, label: city.name }) : onPick(null))}>
           {city ? `${city.name}全部` : '全省'}
-        </View>
+        </Button>
         {city ? (
-          <View id='area-back' className='chip chip--link' hoverClass='tap-active' onClick={() => setCity(null)}>
+          <Button id='area-back' className='chip chip--link' onClick={() => setCity(null)}>
             ‹ 换个市
-          </View>
+          </Button>
         ) : null}
       </View>
       {status === 'loading' ? <Skeleton id='area-loading' rows={1} /> : null}
@@ -32,9 +33,9 @@ export default function AreaFilter({ onPick }: { onPick: (area: Area | null) => 
       {status === 'ready' ? (
         <View className='chips'>
           {items.map((r) => (
-            <View key={r.code} id={`area-${r.code}`} className='chip' hoverClass='tap-active' onClick={() => (city ? onPick({ code: r.code, label: `${city.name} · ${r.name}` }) : setCity(r))}>
+            <Button key={r.code} id={`area-${r.code}`} className='chip' onClick={() => (city ? onPick({ code: r.code, label: `${city.name} · ${r.name}` }) : setCity(r))}>
               {r.name}
-            </View>
+            </Button>
           ))}
         </View>
       ) : null}

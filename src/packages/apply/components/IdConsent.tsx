@@ -4,7 +4,8 @@
  * withdrawing consent clears what was typed.
  */
 import { Text, View } from '@tarojs/components';
-import { Field, TextInput } from '../../shared/ui';
+import { Field, TextInput } from '../../../ui/form';
+import Button from '../../../ui/Button';
 
 interface Props {
   consented: boolean;
@@ -28,10 +29,10 @@ export default function IdConsent({ consented, onConsent, idNumber, onIdNumber, 
         <Text className='sp-consent__item'>· 谁能看：只有负责这个岗位的主管部门工作人员在审核需要时才能看完整号码，每次查看都会记录是谁、什么时候、为什么看。</Text>
         <Text className='sp-consent__item'>· 不公开：公示只写姓名、性别、年龄、所在村和岗位，不写身份证号和电话。</Text>
         <Text className='sp-consent__item'>· 删除：没有入选或撤回的报名，保存期满后个人信息会被删除。</Text>
-        <View id='apply-consent' className={`sp-checkbox ${consented ? 'sp-checkbox--on' : ''}`} hoverClass='tap-active' aria-checked={consented ? 'true' : 'false'} onClick={toggle}>
+        <Button id='apply-consent' role='checkbox' checked={consented} className={`sp-checkbox ${consented ? 'sp-checkbox--on' : ''}`} onClick={toggle}>
           <View className='sp-checkbox__box'>{consented ? '✓' : ''}</View>
           <Text className='sp-checkbox__text'>我已阅读，同意为报名提供身份证号</Text>
-        </View>
+        </Button>
       </View>
       {consented ? (
         <Field label='身份证号' required hint='18 位，最后一位可以是 X' error={error} errorId='apply-id-error'>

@@ -12,12 +12,15 @@ import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { recruitment } from '../../../services/recruitment';
 import { newRequestId, toApiError, type ApiError } from '../../../services/transport';
-import { useLoad } from '../../shared/hooks';
+import { useLoad } from '../../../hooks/useLoad';
 import VillagePicker, { type ChosenVillage } from '../../shared/VillagePicker';
-import { Choices, Field, Notice, SubmitButton, TextArea, TextInput, todayShanghai } from '../../shared/ui';
+import Notice from '../../../ui/Notice';
+import { Choices, Field, SubmitButton, TextArea, TextInput } from '../../../ui/form';
+import { todayShanghai } from '../../../ui/format';
 import IdConsent from '../components/IdConsent';
 import { validateApplication, type ApplyDraft, type ApplyErrors } from './validate';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 const GENDERS = [
   ['male', '男'],
@@ -117,9 +120,9 @@ export default function ApplyFormPage() {
           <Text className='notice__text'>报名截止后评审打分，结果和公示会在这里公布。报名截止前可以在“我的报名”里撤回。</Text>
         </View>
         <View className='actions'>
-          <View id='btn-to-mine' className='btn btn--primary btn--block' hoverClass='tap-active' onClick={() => Taro.redirectTo({ url: '/packages/apply/mine/index' })}>
+          <Button id='btn-to-mine' className='btn btn--primary btn--block' onClick={() => Taro.redirectTo({ url: '/packages/apply/mine/index' })}>
             查看我的报名
-          </View>
+          </Button>
         </View>
       </PageShell>
     );

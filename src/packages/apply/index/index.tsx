@@ -8,12 +8,14 @@ import { useState } from 'react';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { recruitment, type PublicPost } from '../../../services/recruitment';
-import { usePaged } from '../../shared/hooks';
-import { ListFooter, formatDay } from '../../shared/ui';
+import { usePagedList } from '../../../hooks/usePagedList';
+import ListFooter from '../../../ui/ListFooter';
+import { formatDay } from '../../../ui/format';
 import AreaFilter, { type Area } from '../components/AreaFilter';
 import { locate } from '../../../utils/location';
 import { formatDistance } from '@core/shared/geo';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 const KEY = 'zdt.apply.area';
 
@@ -29,7 +31,7 @@ function loadArea(): Area | null {
 function PostCard({ p }: { p: PublicPost & { distanceM?: number } }) {
   const closed = p.status === 'open' && !p.open;
   return (
-    <View id={`post-${p.id}`} className='sp-item' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/apply/post/index?id=${encodeURIComponent(p.id)}` })}>
+    <Button id={`post-${p.id}`} className='sp-item' onClick={() => Taro.navigateTo({ url: `/packages/apply/post/index?id=${encodeURIComponent(p.id)}` })}>
       <View className='sp-item__top'>
         <Text className='sp-item__title'>{p.title}</Text>
         <Text className={`sp-status ${p.open ? 'sp-status--ok' : 'sp-status--muted'}`}>{p.open ? '报名中' : closed ? '不在报名时间' : p.statusLabel}</Text>
@@ -41,7 +43,7 @@ function PostCard({ p }: { p: PublicPost & { distanceM?: number } }) {
       <Text className='sp-item__line'>
         报名时间：{formatDay(p.opensOn)} 至 {formatDay(p.closesOn)}
       </Text>
-    </View>
+    </Button>
   );
 }
 
@@ -52,7 +54,7 @@ export default function ApplyHomePage() {
   const [near, setNear] = useState<{ lat: number; lng: number } | null>(null);
   const [locating, setLocating] = useState(false);
   const [locateMessage, setLocateMessage] = useState('');
-  const list = usePaged<PublicPost>(
+  const list = usePagedList<PublicPost>(
     (cursor) => recruitment.posts(near ? { lat: near.lat, lng: near.lng, cursor, limit: 20 } : { regionCode: area?.code, cursor, limit: 20 }),
     near ? `near:${near.lat},${near.lng}` : (area?.code ?? 'all'),
   );
@@ -86,25 +88,25 @@ export default function ApplyHomePage() {
     <PageShell id='page-apply' heading='站点负责人招募'>
       <Text className='sp-lead'>电商扶贫服务站点负责人通过自主报名、公开比选、公示确定。符合条件的都可以报名。</Text>
       <View className='sp-links'>
-        <View id='link-mine' className='btn btn--ghost' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: '/packages/apply/mine/index' })}>
+        <Button id='link-mine' className='btn btn--ghost' onClick={() => Taro.navigateTo({ url: '/packages/apply/mine/index' })}>
           我的报名
-        </View>
-        <View id='link-notices' className='btn btn--ghost' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: '/packages/apply/notices/index' })}>
+        </Button>
+        <Button id='link-notices' className='btn btn--ghost' onClick={() => Taro.navigateTo({ url: '/packages/apply/notices/index' })}>
           公示公告
-        </View>
+        </Button>
       </View>
       <View className='sp-area-line'>
         <Text id='area-current' className='sp-area-line__text'>
           地区：{area?.label ?? '全省'}
         </Text>
-        <Text id='btn-area' className='link' onClick={() => setPicking(!picking)}>
+        <Button id='btn-area' className='link' onClick={() => setPicking(!picking)}>
           {picking ? '收起' : '更换'}
-        </Text>
+        </Button>
       </View>
       <View className='sp-area-line'>
-        <Text id='btn-near' className='link' onClick={() => void (near ? setNear(null) : findNearby())}>
+        <Button id='btn-near' className='link' onClick={() => void (near ? setNear(null) : findNearby())}>
           {near ? '按地区查看' : locating ? '正在定位…' : '附近的岗位'}
-        </Text>
+        </Button>
         {near ? <Text id='near-on' className='sp-area-line__text'>按离您的距离排列（报名中的岗位）</Text> : null}
         {locateMessage ? <Text id='near-error' className='sp-area-line__text'>{locateMessage}</Text> : null}
       </View>

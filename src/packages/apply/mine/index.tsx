@@ -1,48 +1,45 @@
 /** 我的报名: status of each application; withdraw while the post is still open or in review. */
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { useAction } from '../../../hooks/useAction';
+import { usePullRefresh, useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { recruitment, type MyApplication } from '../../../services/recruitment';
-import { toApiError } from '../../../services/transport';
-import { usePaged } from '../../shared/hooks';
-import { ListFooter, Notice, confirm, formatDateTime, toast } from '../../shared/ui';
+import { usePagedList } from '../../../hooks/usePagedList';
+import ListFooter from '../../../ui/ListFooter';
+import Notice from '../../../ui/Notice';
+import { toast } from '../../../ui/dialogs';
+import { formatDateTime } from '../../../ui/format';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 const TONE: Record<string, string> = { submitted: 'info', selected: 'ok', appointed: 'ok', reserve: 'warn', withdrawn: 'muted', unsuccessful: 'muted', stopped: 'danger' };
 
 export default function MyApplicationsPage() {
-  const list = usePaged<MyApplication>((cursor) => recruitment.mine({ cursor, limit: 20 }), 'mine');
-  const [busy, setBusy] = useState<string | null>(null);
+  const list = usePagedList<MyApplication>((cursor) => recruitment.mine({ cursor, limit: 20 }), 'mine');
   const [result, setResult] = useState<{ tone: 'ok' | 'danger' | 'warn'; text: string } | null>(null);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    Taro.stopPullDownRefresh();
-  });
+  useRefreshOnShow(list.reload);
+  usePullRefresh(list.reload);
 
-  const withdraw = async (a: MyApplication) => {
-    if (busy) return;
-    if (!(await confirm('撤回报名', `确定撤回“${a.postTitle}”的报名吗？撤回后不能恢复，报名截止前可以重新报名。`, '撤回'))) return;
-    setBusy(a.id);
-    setResult(null);
-    try {
-      await recruitment.withdraw({ id: a.id, version: a.version });
+  const withdraw = useAction((a: MyApplication) => recruitment.withdraw({ id: a.id, version: a.version }), {
+    confirm: (a) => ({ title: '撤回报名', content: `确定撤回“${a.postTitle}”的报名吗？撤回后不能恢复，报名截止前可以重新报名。`, confirmText: '撤回' }),
+    onDone: () => {
       setResult({ tone: 'ok', text: '已撤回报名' });
       toast('已撤回', 'success');
-    } catch (e) {
-      const err = toApiError(e);
-      setResult({ tone: err.code === 'CONFLICT' ? 'warn' : 'danger', text: err.message });
-    } finally {
-      setBusy(null);
       list.reload();
-    }
-  };
+    },
+    onConflict: (err) => {
+      setResult({ tone: 'warn', text: err.message });
+      list.reload();
+    },
+    onError: (err) => {
+      setResult({ tone: 'danger', text: err.message });
+      list.reload();
+    },
+  });
+  const busy = withdraw.pending?.[0].id ?? null;
 
   return (
     <PageShell id='page-mine' heading='我的报名'>
@@ -68,9 +65,9 @@ export default function MyApplicationsPage() {
               <Text className='sp-item__line'>{formatDateTime(a.createdAt)} 报名</Text>
               {a.canWithdraw ? (
                 <View className='sp-item__actions'>
-                  <View id={`btn-withdraw-${a.id}`} className={`btn ${busy === a.id ? 'btn--disabled' : 'sp-btn--danger'}`} hoverClass='tap-active' onClick={() => withdraw(a)}>
+                  <Button id={`btn-withdraw-${a.id}`} className={`btn ${busy === a.id ? 'btn--disabled' : 'sp-btn--danger'}`} onClick={() => withdraw.run(a)}>
                     {busy === a.id ? '正在撤回…' : '撤回报名'}
-                  </View>
+                  </Button>
                 </View>
               ) : null}
             </View>

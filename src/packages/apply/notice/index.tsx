@@ -11,8 +11,10 @@ import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { notices, type ObjectionReceipt } from '../../../services/notices';
 import { newRequestId, toApiError, type ApiError } from '../../../services/transport';
-import { useLoad } from '../../shared/hooks';
-import { Field, Notice, SubmitButton, TextArea, TextInput, fieldError, formatDay } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
+import { Field, SubmitButton, TextArea, TextInput, fieldError } from '../../../ui/form';
+import { formatDay } from '../../../ui/format';
 import '../../shared/sub.css';
 
 function ObjectionForm({ noticeId }: { noticeId: string }) {

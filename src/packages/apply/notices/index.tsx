@@ -5,9 +5,11 @@ import { useState } from 'react';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { notices, type NoticeSummary } from '../../../services/notices';
-import { usePaged } from '../../shared/hooks';
-import { ListFooter, formatDay } from '../../shared/ui';
+import { usePagedList } from '../../../hooks/usePagedList';
+import ListFooter from '../../../ui/ListFooter';
+import { formatDay } from '../../../ui/format';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 const FILTERS: ['open' | 'closed' | 'all', string][] = [
   ['open', '公示中'],
@@ -17,7 +19,7 @@ const FILTERS: ['open' | 'closed' | 'all', string][] = [
 
 export default function NoticesPage() {
   const [status, setStatus] = useState<'open' | 'closed' | 'all'>('open');
-  const list = usePaged<NoticeSummary>((cursor) => notices.list({ status: status === 'all' ? undefined : status, cursor, limit: 20 }), status);
+  const list = usePagedList<NoticeSummary>((cursor) => notices.list({ status: status === 'all' ? undefined : status, cursor, limit: 20 }), status);
   usePullDownRefresh(() => {
     list.reload();
     Taro.stopPullDownRefresh();
@@ -28,9 +30,9 @@ export default function NoticesPage() {
       <Text className='sp-lead'>拟任用的站点负责人在任用前公示不少于 5 个工作日。对公示对象有意见，可以在公示期内实名提出。</Text>
       <View className='chips'>
         {FILTERS.map(([code, label]) => (
-          <View key={code} id={`notices-filter-${code}`} className={`chip ${status === code ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setStatus(code)}>
+          <Button key={code} id={`notices-filter-${code}`} className={`chip ${status === code ? 'chip--on' : ''}`} onClick={() => setStatus(code)}>
             {label}
-          </View>
+          </Button>
         ))}
       </View>
       {list.status === 'loading' ? <Skeleton id='notices-loading' rows={2} /> : null}
@@ -41,7 +43,7 @@ export default function NoticesPage() {
       {list.status === 'ready' && list.items.length ? (
         <View id='notices-list'>
           {list.items.map((n) => (
-            <View key={n.id} id={`notice-${n.id}`} className='sp-item' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/apply/notice/index?id=${encodeURIComponent(n.id)}` })}>
+            <Button key={n.id} id={`notice-${n.id}`} className='sp-item' onClick={() => Taro.navigateTo({ url: `/packages/apply/notice/index?id=${encodeURIComponent(n.id)}` })}>
               <View className='sp-item__top'>
                 <Text className='sp-item__title'>{n.title}</Text>
                 <Text className={`sp-status ${n.running ? 'sp-status--warn' : 'sp-status--muted'}`}>{n.running ? '公示中' : n.status === 'open' ? '即将公示' : '已结束'}</Text>
@@ -50,7 +52,7 @@ export default function NoticesPage() {
                 公示期：{formatDay(n.startsOn)} 至 {formatDay(n.endsOn)}
               </Text>
               {n.outcomeLabel ? <Text className='sp-item__line'>{n.outcomeLabel}</Text> : null}
-            </View>
+            </Button>
           ))}
           <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} count={list.items.length} />
         </View>

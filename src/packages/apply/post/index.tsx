@@ -4,9 +4,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { recruitment } from '../../../services/recruitment';
-import { useLoad } from '../../shared/hooks';
-import { Notice, formatDay } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
+import { formatDay } from '../../../ui/format';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 export default function ApplyPostPage() {
   const router = useRouter();
@@ -36,9 +38,9 @@ export default function ApplyPostPage() {
           </View>
           {v.open ? (
             <View className='actions'>
-              <View id='btn-apply' className='btn btn--primary btn--big btn--block' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/apply/form/index?postId=${encodeURIComponent(v.id)}` })}>
+              <Button id='btn-apply' className='btn btn--primary btn--big btn--block' onClick={() => Taro.navigateTo({ url: `/packages/apply/form/index?postId=${encodeURIComponent(v.id)}` })}>
                 我要报名
-              </View>
+              </Button>
             </View>
           ) : null}
 
@@ -93,9 +95,9 @@ export default function ApplyPostPage() {
           ) : null}
           {v.noticeId ? (
             <View className='actions'>
-              <View id='btn-notice' className='btn btn--secondary btn--block' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/apply/notice/index?id=${encodeURIComponent(v.noticeId!)}` })}>
+              <Button id='btn-notice' className='btn btn--secondary btn--block' onClick={() => Taro.navigateTo({ url: `/packages/apply/notice/index?id=${encodeURIComponent(v.noticeId!)}` })}>
                 查看任用公示
-              </View>
+              </Button>
             </View>
           ) : null}
           {v.status === 'cancelled' ? <Notice tone='warn' text='这个岗位已取消。' /> : null}

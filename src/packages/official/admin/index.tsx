@@ -10,10 +10,16 @@ import PageShell from '../../../components/PageShell';
 import { ErrorState, Skeleton } from '../../../components/StateViews';
 import { account, type BindingItem } from '../../../services/account';
 import { toApiError, type ApiError } from '../../../services/transport';
-import { useLoad, usePaged } from '../../shared/hooks';
-import { Choices, Field, ListFooter, Notice, SubmitButton, TextArea, TextInput, confirm, fieldError, toast } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import { usePagedList } from '../../../hooks/usePagedList';
+import ListFooter from '../../../ui/ListFooter';
+import Notice from '../../../ui/Notice';
+import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError } from '../../../ui/form';
+import { toast } from '../../../ui/dialogs';
+import { useAction } from '../../../hooks/useAction';
 import type { Role, Scope } from '@core/authz/roles';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 const GRANTABLE: readonly (readonly [Role, string])[] = [
   ['station_head', '站点负责人'],
@@ -135,19 +141,17 @@ function GrantForm({ onGranted }: { onGranted: () => void }) {
 
 export default function AdminPage() {
   const me = useLoad(() => account.me({ fresh: true }), []);
-  const list = usePaged<BindingItem>((cursor) => account.bindings({ cursor, limit: 20 }), 'bindings');
+  const list = usePagedList<BindingItem>((cursor) => account.bindings({ cursor, limit: 20 }), 'bindings');
   const isProvince = !!me.data?.roles.some((r) => r.role === 'province_admin');
 
-  const revoke = async (b: BindingItem) => {
-    if (!(await confirm('撤销角色', `撤销 ${b.label}（${b.scopeLabel}）？`, '撤销'))) return;
-    try {
-      await account.revoke({ id: b.id });
+  const revoke = useAction((b: BindingItem) => account.revoke({ id: b.id }), {
+    confirm: (b) => ({ title: '撤销角色', content: `撤销 ${b.label}（${b.scopeLabel}）？撤销后对方立即不能再办理。`, confirmText: '撤销' }),
+    onDone: () => {
       toast('已撤销', 'success');
       list.reload();
-    } catch (e) {
-      toast(toApiError(e).message);
-    }
-  };
+    },
+    onError: (err) => toast(err.message),
+  });
 
   return (
     <PageShell id='page-admin' heading='角色与节假日'>
@@ -164,9 +168,9 @@ export default function AdminPage() {
                 {b.label} · {b.scopeLabel}
               </Text>
               <Text className='sp-item__line'>{b.openid}</Text>
-              <Text id={`revoke-${b.id}`} className='link' onClick={() => void revoke(b)}>
+              <Button id={`revoke-${b.id}`} className='link' onClick={() => void revoke.run(b)}>
                 撤销
-              </Text>
+              </Button>
             </View>
           ))}
           <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} count={list.items.length} />

@@ -10,10 +10,14 @@ import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { recruitment, type ApplicationsView, type ScoredApplication } from '../../../services/recruitment';
 import { toApiError, type ApiError } from '../../../services/transport';
-import { useLoad } from '../../shared/hooks';
-import { Choices, Field, Notice, SubmitButton, TextInput, fieldError, formatDateTime, toast } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
+import { Choices, Field, SubmitButton, TextInput, fieldError } from '../../../ui/form';
+import { formatDateTime } from '../../../ui/format';
+import { toast } from '../../../ui/dialogs';
 import { previewTotal } from '../utils/rubric';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 type PersonalField = 'idNumber' | 'phone';
 const FIELD_TEXT: Record<PersonalField, string> = { idNumber: '身份证号', phone: '手机号' };
@@ -67,9 +71,9 @@ function RevealRow({ applicationId, field, masked }: { applicationId: string; fi
           <SubmitButton id={`btn-confirm-reveal-${field}`} text='确认查看' busy={busy} disabled={!reason.trim()} onClick={() => void submit()} />
         </View>
       ) : (
-        <View id={`btn-reveal-${field}`} className='btn btn--ghost btn--small btn--inline' hoverClass='tap-active' onClick={() => setOpen(true)}>
+        <Button id={`btn-reveal-${field}`} className='btn btn--ghost btn--small btn--inline' onClick={() => setOpen(true)}>
           查看完整{FIELD_TEXT[field]}
-        </View>
+        </Button>
       )}
     </View>
   );

@@ -12,13 +12,16 @@ import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { complaintsAdmin, type ComplaintCaseView } from '../../../services/complaints-admin';
 import type { ApiError } from '../../../services/transport';
-import { useLoad } from '../../shared/hooks';
-import { Notice, formatDateTime, formatDay, toast } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
+import { formatDateTime, formatDay } from '../../../ui/format';
+import { toast } from '../../../ui/dialogs';
 import CaseActions from '../components/CaseActions';
 import DeadlineBadge from '../components/DeadlineBadge';
-import Timeline from '../components/Timeline';
-import { statusTone } from '../components/status';
+import Timeline from '../../../ui/Timeline';
+import { statusTone } from '../../../ui/format';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 function Kv({ k, v, id }: { k: string; v: string; id?: string }) {
   return (
@@ -114,9 +117,9 @@ export default function ComplaintPage() {
                   <Text id='complaint-phone' className='sp-row__grow sp-masked'>
                     回访电话：{v.phone}
                   </Text>
-                  <View id='btn-call' className='btn btn--secondary btn--small' hoverClass='tap-active' onClick={call}>
+                  <Button id='btn-call' className='btn btn--secondary btn--small' onClick={call}>
                     拨打
-                  </View>
+                  </Button>
                 </View>
               ) : v.phoneMasked ? (
                 <View>
@@ -157,7 +160,7 @@ export default function ComplaintPage() {
           <View className='section'>
             <Text className='section__title'>办理过程</Text>
             <View className='section__body'>
-              <Timeline items={v.timeline} />
+              <Timeline items={v.timeline} emptyText='暂无记录' />
             </View>
           </View>
         </View>

@@ -10,8 +10,10 @@ import { OPEN_STATUSES, REFUSAL_REASONS, type RefusalReason } from '@core/compla
 import { visibleLength } from '@core/shared/limits';
 import { complaintsAdmin, type ComplaintCaseView, type ComplaintListItem } from '../../../services/complaints-admin';
 import { toApiError, type ApiError } from '../../../services/transport';
-import { Choices, Field, Notice, SubmitButton, TextArea, fieldError } from '../../shared/ui';
+import Notice from '../../../ui/Notice';
+import { Choices, Field, SubmitButton, TextArea, fieldError } from '../../../ui/form';
 import { buttonsFor, DONE_MESSAGES, type CaseAction } from '../utils/actions';
+import Button from '../../../ui/Button';
 
 interface Props {
   c: ComplaintCaseView;
@@ -107,15 +109,14 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       <Text className='section__title'>办理</Text>
       <View className='sp-case-actions__buttons'>
         {buttons.map((b) => (
-          <View
+          <Button
             key={b.action}
             id={b.id}
             className={`btn sp-case-actions__btn ${busy === b.action ? 'btn--disabled' : b.tone === 'danger' ? 'sp-btn--danger' : `btn--${b.tone}`} ${panel === b.action ? 'sp-case-actions__btn--on' : ''}`}
-            hoverClass='tap-active'
             onClick={() => tap(b.action)}
           >
             {busy === b.action ? '正在处理…' : b.label}
-          </View>
+          </Button>
         ))}
       </View>
 
@@ -172,15 +173,15 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
         <View id='panel-extend' className='sp-panel'>
           <Field label='延长几个工作日（只能延期一次，最多 10 个）' required error={fieldError(error, 'workdays')}>
             <View className='sp-stepper'>
-              <View id='extend-minus' className={`btn ${extendDays <= 1 ? 'btn--disabled' : 'btn--ghost'}`} hoverClass='tap-active' onClick={() => setExtendDays(Math.max(1, extendDays - 1))}>
+              <Button id='extend-minus' className={`btn ${extendDays <= 1 ? 'btn--disabled' : 'btn--ghost'}`} onClick={() => setExtendDays(Math.max(1, extendDays - 1))}>
                 －
-              </View>
+              </Button>
               <Text id='extend-days' className='sp-stepper__value'>
                 {extendDays} 个工作日
               </Text>
-              <View id='extend-plus' className={`btn ${extendDays >= MAX_EXTEND ? 'btn--disabled' : 'btn--ghost'}`} hoverClass='tap-active' onClick={() => setExtendDays(Math.min(MAX_EXTEND, extendDays + 1))}>
+              <Button id='extend-plus' className={`btn ${extendDays >= MAX_EXTEND ? 'btn--disabled' : 'btn--ghost'}`} onClick={() => setExtendDays(Math.min(MAX_EXTEND, extendDays + 1))}>
                 ＋
-              </View>
+              </Button>
             </View>
           </Field>
           <Field label='延期理由' required error={fieldError(error, 'reason')}>
@@ -204,14 +205,14 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
           {!candidates && !candidatesError ? <Text className='text-muted'>正在查找同一站点的投诉…</Text> : null}
           {candidatesError ? (
             <Notice tone='danger' text={candidatesError.message}>
-              <View id='merge-retry' className='btn btn--ghost btn--small btn--inline' onClick={loadCandidates}>
+              <Button id='merge-retry' className='btn btn--ghost btn--small btn--inline' onClick={loadCandidates}>
                 重试
-              </View>
+              </Button>
             </Notice>
           ) : null}
           {candidates && !candidates.length ? <Text id='merge-none' className='text-muted'>同一站点没有其他未办结的投诉。</Text> : null}
           {candidates?.map((m) => (
-            <View key={m.id} id={`merge-option-${m.id}`} className={`sp-option ${mergeInto === m.id ? 'sp-option--on' : ''}`} hoverClass='tap-active' onClick={() => setMergeInto(m.id)}>
+            <Button key={m.id} id={`merge-option-${m.id}`} className={`sp-option ${mergeInto === m.id ? 'sp-option--on' : ''}`} onClick={() => setMergeInto(m.id)}>
               <Text className='sp-option__mark'>{mergeInto === m.id ? '●' : '○'}</Text>
               <View className='sp-option__body'>
                 <Text className='sp-option__title'>
@@ -219,7 +220,7 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
                 </Text>
                 <Text className='sp-option__sub'>{m.statusLabel}</Text>
               </View>
-            </View>
+            </Button>
           ))}
           {candidates && candidates.length ? (
             <SubmitButton

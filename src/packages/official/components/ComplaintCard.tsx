@@ -1,13 +1,15 @@
 import { Text, View } from '@tarojs/components';
 import type { ComplaintListItem } from '../../../services/complaints-admin';
-import { formatDateTime } from '../../shared/ui';
+import { formatDateTime } from '../../../ui/format';
 import DeadlineBadge from './DeadlineBadge';
-import { ESCALATION_TEXT, statusTone } from './status';
+import { statusTone } from '../../../ui/format';
+import { ESCALATION_TEXT } from './status';
+import Button from '../../../ui/Button';
 
 /** One complaint in the queue or the station's list. */
 export default function ComplaintCard({ item, onOpen, showStation = true }: { item: ComplaintListItem; onOpen: (id: string) => void; showStation?: boolean }) {
   return (
-    <View id={`queue-item-${item.id}`} className={`sp-item sp-queue-item ${item.overdue ? 'sp-item--alert' : ''}`} hoverClass='tap-active' onClick={() => onOpen(item.id)}>
+    <Button id={`queue-item-${item.id}`} className={`sp-item sp-queue-item ${item.overdue ? 'sp-item--alert' : ''}`} onClick={() => onOpen(item.id)}>
       <View className='sp-item__top'>
         <Text className='sp-item__title'>{item.categoryLabel}</Text>
         <Text className={`sp-status sp-status--${statusTone(item.status)}`}>{item.statusLabel}</Text>
@@ -21,6 +23,6 @@ export default function ComplaintCard({ item, onOpen, showStation = true }: { it
         {item.escalationLevel > 0 ? <Text className='badge badge--danger'>{ESCALATION_TEXT[item.escalationLevel] ?? '督办'}</Text> : null}
         {item.held ? <Text className='badge badge--warn'>内容待审核</Text> : null}
       </View>
-    </View>
+    </Button>
   );
 }

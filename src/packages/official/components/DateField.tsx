@@ -1,5 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
-import { formatDay } from '../../shared/ui';
+import { formatDay } from '../../../ui/format';
 
 /** A date picker that shows the chosen day in words ("12月4日"). */
 export default function DateField({ id, value, onChange, start, end }: { id: string; value: string; onChange: (v: string) => void; start?: string; end?: string }) {

@@ -8,8 +8,11 @@ import { WorkCalendar } from '@core/calendar/workdays';
 import { earliestEnd, MIN_NOTICE_WORKDAYS } from '@core/notice/model';
 import { notices } from '../../../services/notices';
 import type { PublicPost } from '../../../services/recruitment';
-import { toApiError, type ApiError } from '../../../services/transport';
-import { Field, Notice, SubmitButton, TextInput, fieldError, todayShanghai } from '../../shared/ui';
+import type { ApiError } from '../../../services/transport';
+import { useAction } from '../../../hooks/useAction';
+import Notice from '../../../ui/Notice';
+import { Field, SubmitButton, TextInput, fieldError } from '../../../ui/form';
+import { todayShanghai } from '../../../ui/format';
 import DateField from './DateField';
 
 export function defaultEnd(startsOn: string): string {
@@ -21,8 +24,6 @@ export default function PublishNotice({ post, candidate, onPublished, onConflict
   const [startsOn, setStartsOn] = useState(today);
   const [endsOn, setEndsOn] = useState(() => defaultEnd(today));
   const [channel, setChannel] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [hint, setHint] = useState<string | null>(null);
 
   const changeStart = (v: string) => {
@@ -30,21 +31,15 @@ export default function PublishNotice({ post, candidate, onPublished, onConflict
     if (endsOn < defaultEnd(v)) setEndsOn(defaultEnd(v));
   };
 
-  const submit = async () => {
+  const publish = useAction(() => notices.publish({ postId: post.id, version: post.version, startsOn, endsOn, objectionChannel: channel.trim() }), {
+    onDone: (n) => onPublished(n.provisional ? '公示已发布。注意：公示期跨越的年份节假日未录入，工作日暂按周末计算。' : '公示已发布'),
+    onConflict,
+  });
+  const { busy, error } = publish;
+  const submit = () => {
     setHint(null);
     if (!channel.trim()) return setHint('请填写异议受理渠道（单位、电话或地址）');
-    setBusy(true);
-    setError(null);
-    try {
-      const n = await notices.publish({ postId: post.id, version: post.version, startsOn, endsOn, objectionChannel: channel.trim() });
-      onPublished(n.provisional ? '公示已发布。注意：公示期跨越的年份节假日未录入，工作日暂按周末计算。' : '公示已发布');
-    } catch (e) {
-      const err = toApiError(e);
-      if (err.code === 'CONFLICT') onConflict(err);
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void publish.run();
   };
 
   return (

@@ -3,8 +3,9 @@
  * exactly 100 (the form cannot be sent until it does).
  */
 import { Text, View } from '@tarojs/components';
-import { TextInput } from '../../shared/ui';
+import { TextInput } from '../../../ui/form';
 import { checkRubricRows, MAX_CRITERIA, type RubricRow } from '../utils/rubric';
+import Button from '../../../ui/Button';
 
 export default function RubricEditor({ rows, onChange }: { rows: RubricRow[]; onChange: (rows: RubricRow[]) => void }) {
   const check = checkRubricRows(rows);
@@ -19,9 +20,9 @@ export default function RubricEditor({ rows, onChange }: { rows: RubricRow[]; on
           <View className='sp-rubric-row__weight'>
             <TextInput id={`rubric-weight-${i}`} type='number' value={r.weight} onChange={(v) => set(i, { weight: v.replace(/\D/g, '').slice(0, 3) })} placeholder='权重' maxlength={3} />
           </View>
-          <View id={`rubric-remove-${i}`} className={`btn ${rows.length <= 2 ? 'btn--disabled' : 'btn--ghost'}`} hoverClass='tap-active' onClick={() => rows.length > 2 && onChange(rows.filter((_, k) => k !== i))}>
+          <Button id={`rubric-remove-${i}`} className={`btn ${rows.length <= 2 ? 'btn--disabled' : 'btn--ghost'}`} onClick={() => rows.length > 2 && onChange(rows.filter((_, k) => k !== i))}>
             删
-          </View>
+          </Button>
         </View>
       ))}
       <Text id='rubric-sum' className={`sp-rubric-sum ${check.total === 100 ? 'sp-rubric-sum--ok' : 'sp-rubric-sum--bad'}`}>
@@ -33,9 +34,9 @@ export default function RubricEditor({ rows, onChange }: { rows: RubricRow[]; on
         </Text>
       ) : null}
       {rows.length < MAX_CRITERIA ? (
-        <View id='btn-add-criterion' className='btn btn--ghost btn--block' hoverClass='tap-active' onClick={() => onChange([...rows, { criterion: '', weight: '' }])}>
+        <Button id='btn-add-criterion' className='btn btn--ghost btn--block' onClick={() => onChange([...rows, { criterion: '', weight: '' }])}>
           ＋ 添加评分项
-        </View>
+        </Button>
       ) : null}
     </View>
   );

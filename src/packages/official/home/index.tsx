@@ -4,15 +4,18 @@
  * weekends only).
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { usePullRefresh, useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
+import { useEffect, useState } from 'react';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { account, type CalendarStatus } from '../../../services/account';
 import { complaintsAdmin } from '../../../services/complaints-admin';
-import { useLoad } from '../../shared/hooks';
-import { Notice } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
+import StationCode from '../components/StationCode';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 interface Tile {
   key: string;
@@ -28,7 +31,6 @@ export default function WorkbenchPage() {
   const [calendar, setCalendar] = useState<CalendarStatus | null>(null);
   const [overdue, setOverdue] = useState<{ count: number; more: boolean } | null>(null);
   const [overdueError, setOverdueError] = useState(false);
-  const shown = useRef(false);
 
   const isHandler = !!me.data?.isHandler;
   const refreshCounts = () => {
@@ -46,16 +48,10 @@ export default function WorkbenchPage() {
     if (me.data.isHandler || me.data.isOfficial) account.calendar().then(setCalendar, () => setCalendar(null));
   }, [me.data]);
 
-  useDidShow(() => {
-    // Coming back from a case: the count may have changed.
-    if (shown.current) refreshCounts();
-    shown.current = true;
-  });
+  // Coming back from a case: the count may have changed.
+  useRefreshOnShow(refreshCounts);
 
-  usePullDownRefresh(() => {
-    me.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(me.reload);
 
   const open = (url: string) => Taro.navigateTo({ url });
   const d = me.data;
@@ -68,6 +64,9 @@ export default function WorkbenchPage() {
   if (d?.isOfficial) tiles.push({ key: 'stats', title: '统计', sub: '按状态、类型、站点', url: '/packages/official/stats/index' });
   if (d?.isOfficial) tiles.push({ key: 'admin', title: '角色与节假日', sub: '授予、撤销角色，录入节假日', url: '/packages/official/admin/index' });
   if (d?.isStationHead) tiles.push({ key: 'station', title: '本站投诉', sub: '关于本站的投诉和答复', url: '/packages/official/station/index' });
+
+  // A head's own stations (named by the server); officials search their area instead.
+  const ownStations = d ? d.roles.flatMap((r) => (r.scope.kind === 'station' ? [{ id: r.scope.stationId, name: r.scopeLabel }] : [])) : [];
 
   return (
     <PageShell id='page-workbench' heading='工作台'>
@@ -86,7 +85,7 @@ export default function WorkbenchPage() {
           ) : (
             <View id='workbench-tiles' className='sp-tiles'>
               {tiles.map((t) => (
-                <View key={t.key} id={`tile-${t.key}`} className='sp-tile' hoverClass='tap-active' onClick={() => open(t.url)}>
+                <Button key={t.key} id={`tile-${t.key}`} className='sp-tile' onClick={() => open(t.url)}>
                   <Text className='sp-tile__title'>{t.title}</Text>
                   <Text className='sp-tile__sub'>{t.sub}</Text>
                   {t.key === 'queue' && overdue ? (
@@ -102,10 +101,11 @@ export default function WorkbenchPage() {
                     )
                   ) : null}
                   {t.key === 'queue' && overdueError ? <Text className='sp-tile__sub'>超期件数暂时查不到</Text> : null}
-                </View>
+                </Button>
               ))}
             </View>
           )}
+          {d.isStationHead || d.isOfficial ? <StationCode own={ownStations} /> : null}
         </View>
       ) : null}
     </PageShell>

@@ -9,8 +9,11 @@ import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { notices, type NoticeDetail, type ObjectionView } from '../../../services/notices';
 import { toApiError, type ApiError } from '../../../services/transport';
-import { useLoad } from '../../shared/hooks';
-import { Choices, Field, Notice, SubmitButton, TextArea, fieldError, formatDateTime, formatDay, toast } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
+import { Choices, Field, SubmitButton, TextArea, fieldError } from '../../../ui/form';
+import { formatDateTime, formatDay } from '../../../ui/format';
+import { toast } from '../../../ui/dialogs';
 import '../../shared/sub.css';
 
 type Outcome = 'investigating' | 'upheld' | 'dismissed';

@@ -13,12 +13,15 @@ import { stations, type StationSummary } from '../../../services/api';
 import { recruitment } from '../../../services/recruitment';
 import { toApiError, type ApiError } from '../../../services/transport';
 import VillagePicker, { type ChosenVillage } from '../../shared/VillagePicker';
-import { Choices, Field, Notice, SubmitButton, TextInput, fieldError, todayShanghai } from '../../shared/ui';
+import Notice from '../../../ui/Notice';
+import { Choices, Field, SubmitButton, TextInput, fieldError } from '../../../ui/form';
+import { todayShanghai } from '../../../ui/format';
 import DateField from '../components/DateField';
 import RubricEditor from '../components/RubricEditor';
 import { rememberPost } from '../utils/my-posts';
 import { checkRubricRows, type RubricRow } from '../utils/rubric';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 const DEFAULT_REQUIREMENTS = ['有较强的扶贫事业心和责任感', '具有一定的电商知识和服务技能', '熟悉当地贫困人口与扶贫产品情况'];
 const DEFAULT_RUBRIC: RubricRow[] = [
@@ -133,9 +136,9 @@ export default function NewPostPage() {
             station ? (
               <View id='post-station-chosen' className='sp-picked'>
                 <Text className='sp-picked__text'>{station.name}</Text>
-                <Text id='post-station-change' className='link' onClick={() => setStation(null)}>
+                <Button id='post-station-change' className='link' onClick={() => setStation(null)}>
                   更换
-                </Text>
+                </Button>
               </View>
             ) : (
               <View>
@@ -143,19 +146,19 @@ export default function NewPostPage() {
                   <View className='sp-row__grow'>
                     <TextInput id='post-station-q' value={q} onChange={setQ} placeholder='站点名称或拼音首字母' maxlength={50} />
                   </View>
-                  <View id='btn-station-search' className='btn btn--secondary search__btn' hoverClass='tap-active' onClick={search}>
+                  <Button id='btn-station-search' className='btn btn--secondary search__btn' onClick={search}>
                     {searching ? '查找中' : '查找'}
-                  </View>
+                  </Button>
                 </View>
                 {searchError ? <Text className='sp-field__error'>{searchError.message}</Text> : null}
                 {found && !found.length ? <Text className='sp-small-note'>没有找到站点，换个名字试试</Text> : null}
                 {found?.map((s) => (
-                  <View key={s.id} id={`station-option-${s.id}`} className='sp-option' hoverClass='tap-active' onClick={() => setStation(s)}>
+                  <Button key={s.id} id={`station-option-${s.id}`} className='sp-option' onClick={() => setStation(s)}>
                     <View className='sp-option__body'>
                       <Text className='sp-option__title'>{s.name}</Text>
                       <Text className='sp-option__sub'>{s.place}</Text>
                     </View>
-                  </View>
+                  </Button>
                 ))}
               </View>
             )
@@ -170,15 +173,15 @@ export default function NewPostPage() {
               <View className='sp-rubric-row__name'>
                 <TextInput id={`post-req-${i}`} value={r} onChange={(v) => setRequirements(requirements.map((x, k) => (k === i ? v : x)))} maxlength={100} placeholder='一条任职条件' />
               </View>
-              <View id={`post-req-remove-${i}`} className={`btn ${requirements.length <= 1 ? 'btn--disabled' : 'btn--ghost'}`} hoverClass='tap-active' onClick={() => requirements.length > 1 && setRequirements(requirements.filter((_, k) => k !== i))}>
+              <Button id={`post-req-remove-${i}`} className={`btn ${requirements.length <= 1 ? 'btn--disabled' : 'btn--ghost'}`} onClick={() => requirements.length > 1 && setRequirements(requirements.filter((_, k) => k !== i))}>
                 删
-              </View>
+              </Button>
             </View>
           ))}
           {requirements.length < 10 ? (
-            <View id='btn-add-req' className='btn btn--ghost btn--block' hoverClass='tap-active' onClick={() => setRequirements([...requirements, ''])}>
+            <Button id='btn-add-req' className='btn btn--ghost btn--block' onClick={() => setRequirements([...requirements, ''])}>
               ＋ 添加条件
-            </View>
+            </Button>
           ) : null}
         </Field>
 

@@ -3,17 +3,22 @@
  * masked personal data, 选定 the candidate, publish the notice, objections and the reserve pool.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { usePullRefresh, useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { recruitment, type ReserveItem, type ReviewerApplication } from '../../../services/recruitment';
-import { toApiError } from '../../../services/transport';
-import { useLoad } from '../../shared/hooks';
-import { Notice, confirm, formatDay, toast } from '../../shared/ui';
+import type { ApiError } from '../../../services/transport';
+import { useAction } from '../../../hooks/useAction';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
+import { toast } from '../../../ui/dialogs';
+import { formatDay } from '../../../ui/format';
 import PostStatusChip from '../components/PostStatus';
 import PublishNotice from '../components/PublishNotice';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 type PostAction = 'open' | 'close' | 'cancel';
 const ACTION_TEXT: Record<PostAction, { label: string; done: string; ask?: string }> = {
@@ -33,22 +38,13 @@ export default function PostManagePage() {
   const router = useRouter();
   const id = router.params.id ?? '';
   const data = useLoad(() => recruitment.applications({ postId: id, limit: 50 }), [id]);
-  const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<{ tone: 'ok' | 'warn' | 'danger'; title: string; text?: string } | null>(
     router.params.created ? { tone: 'ok', title: '已保存为草稿', text: '检查无误后点“开始报名”，群众才能看到并报名。' } : null,
   );
   const [reserve, setReserve] = useState<ReserveItem[] | null>(null);
-  const shown = useRef(false);
-
-  useDidShow(() => {
-    // Back from scoring: totals and ranks changed.
-    if (shown.current) data.reload();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    data.reload();
-    Taro.stopPullDownRefresh();
-  });
+  // Back from scoring: totals and ranks changed.
+  useRefreshOnShow(data.reload);
+  usePullRefresh(data.reload);
 
   const post = data.data?.post;
   const apps = data.data ? [...data.data.items].sort(byRank) : [];
@@ -60,50 +56,50 @@ export default function PostManagePage() {
     recruitment.reserve({ postId: post.id }).then(setReserve, () => setReserve(null));
   }, [post?.id, post?.version, hasSelection]);
 
-  const failed = (e: unknown) => {
-    const err = toApiError(e);
-    if (err.code === 'CONFLICT') {
-      setResult({ tone: 'warn', title: '已被他人处理，已刷新', text: err.message });
-      data.reload();
-    } else {
-      setResult({ tone: 'danger', title: '没有成功', text: err.message });
-    }
+  const conflict = (err: ApiError) => {
+    setResult({ tone: 'warn', title: '已被他人处理，已刷新', text: err.message });
+    data.reload();
   };
+  const failed = (err: ApiError) => setResult({ tone: 'danger', title: '没有成功', text: err.message });
 
-  const transition = async (action: PostAction) => {
-    if (!post || busy) return;
-    const t = ACTION_TEXT[action];
-    if (t.ask && !(await confirm(t.label, t.ask))) return;
-    setBusy(action);
-    setResult(null);
-    try {
-      const input = { id: post.id, version: post.version };
-      await (action === 'open' ? recruitment.openPost(input) : action === 'close' ? recruitment.closePost(input) : recruitment.cancelPost(input));
-      setResult({ tone: 'ok', title: t.done });
-      toast(t.done, 'success');
-      data.reload();
-    } catch (e) {
-      failed(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const transition = useAction(
+    (action: PostAction) => {
+      setResult(null);
+      const input = { id: post!.id, version: post!.version };
+      return action === 'open' ? recruitment.openPost(input) : action === 'close' ? recruitment.closePost(input) : recruitment.cancelPost(input);
+    },
+    {
+      confirm: (action) => {
+        const t = ACTION_TEXT[action];
+        return t.ask ? { title: t.label, content: t.ask } : null;
+      },
+      onDone: (_, action) => {
+        const t = ACTION_TEXT[action];
+        setResult({ tone: 'ok', title: t.done });
+        toast(t.done, 'success');
+        data.reload();
+      },
+      onConflict: conflict,
+      onError: failed,
+    },
+  );
 
-  const select = async (a: ReviewerApplication) => {
-    if (!post || busy) return;
-    if (!(await confirm('选定拟任用人选', `确定选 ${a.name}（总分 ${a.total}）为拟任用人选吗？其余达到分数线的报名者进入备用库。`))) return;
-    setBusy(`select-${a.id}`);
-    setResult(null);
-    try {
-      await recruitment.select({ postId: post.id, version: post.version, applicationId: a.id });
-      setResult({ tone: 'ok', title: `已选定 ${a.name}`, text: '下一步：发布任用公示。' });
-      data.reload();
-    } catch (e) {
-      failed(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const select = useAction(
+    (a: ReviewerApplication) => {
+      setResult(null);
+      return recruitment.select({ postId: post!.id, version: post!.version, applicationId: a.id });
+    },
+    {
+      confirm: (a) => ({ title: '选定拟任用人选', content: `确定选 ${a.name}（总分 ${a.total}）为拟任用人选吗？其余达到分数线的报名者进入备用库。`, confirmText: '选定' }),
+      onDone: (_, a) => {
+        setResult({ tone: 'ok', title: `已选定 ${a.name}`, text: '下一步：发布任用公示。' });
+        data.reload();
+      },
+      onConflict: conflict,
+      onError: failed,
+    },
+  );
+  const busy = transition.pending?.[0] ?? (select.pending ? `select-${select.pending[0].id}` : null);
 
   const openApp = (a: ReviewerApplication) => Taro.navigateTo({ url: `/packages/official/application/index?postId=${encodeURIComponent(id)}&id=${encodeURIComponent(a.id)}` });
 
@@ -127,24 +123,24 @@ export default function PostManagePage() {
 
           <View id='post-actions' className='sp-links'>
             {post.status === 'draft' ? (
-              <View id='btn-open-post' className='btn btn--primary' hoverClass='tap-active' onClick={() => transition('open')}>
+              <Button id='btn-open-post' className='btn btn--primary' onClick={() => transition.run('open')}>
                 {busy === 'open' ? '正在处理…' : ACTION_TEXT.open.label}
-              </View>
+              </Button>
             ) : null}
             {post.status === 'open' ? (
-              <View id='btn-close-post' className='btn btn--secondary' hoverClass='tap-active' onClick={() => transition('close')}>
+              <Button id='btn-close-post' className='btn btn--secondary' onClick={() => transition.run('close')}>
                 {busy === 'close' ? '正在处理…' : ACTION_TEXT.close.label}
-              </View>
+              </Button>
             ) : null}
             {post.status === 'draft' || post.status === 'open' || post.status === 'reviewing' ? (
-              <View id='btn-cancel-post' className='btn sp-btn--danger' hoverClass='tap-active' onClick={() => transition('cancel')}>
+              <Button id='btn-cancel-post' className='btn sp-btn--danger' onClick={() => transition.run('cancel')}>
                 {busy === 'cancel' ? '正在处理…' : '取消岗位'}
-              </View>
+              </Button>
             ) : null}
             {post.noticeId ? (
-              <View id='btn-objections' className='btn btn--secondary' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/official/objections/index?noticeId=${encodeURIComponent(post.noticeId!)}` })}>
+              <Button id='btn-objections' className='btn btn--secondary' onClick={() => Taro.navigateTo({ url: `/packages/official/objections/index?noticeId=${encodeURIComponent(post.noticeId!)}` })}>
                 公示和异议
-              </View>
+              </Button>
             ) : null}
           </View>
 
@@ -168,7 +164,7 @@ export default function PostManagePage() {
           </View>
 
           {post.status === 'reviewing' && selected ? (
-            <PublishNotice post={post} candidate={selected.name} onPublished={(m) => { setResult({ tone: 'ok', title: m }); data.reload(); }} onConflict={failed} />
+            <PublishNotice post={post} candidate={selected.name} onPublished={(m) => { setResult({ tone: 'ok', title: m }); data.reload(); }} onConflict={conflict} />
           ) : null}
 
           <View id='applications-section' className='section'>
@@ -200,13 +196,13 @@ export default function PostManagePage() {
                       <Text className='sp-option__sub'>电话 {a.phoneMasked}</Text>
                     </View>
                     <View className='sp-app-row__actions'>
-                      <View id={`btn-open-app-${a.id}`} className='btn btn--ghost btn--small' hoverClass='tap-active' onClick={() => openApp(a)}>
+                      <Button id={`btn-open-app-${a.id}`} className='btn btn--ghost btn--small' onClick={() => openApp(a)}>
                         {post.status === 'reviewing' && a.status === 'submitted' ? '评分' : '查看'}
-                      </View>
+                      </Button>
                       {post.status === 'reviewing' && !selected && a.status === 'submitted' && a.total !== null ? (
-                        <View id={`btn-select-${a.id}`} className='btn btn--primary btn--small' hoverClass='tap-active' onClick={() => select(a)}>
+                        <Button id={`btn-select-${a.id}`} className='btn btn--primary btn--small' onClick={() => select.run(a)}>
                           {busy === `select-${a.id}` ? '处理中' : '选定'}
-                        </View>
+                        </Button>
                       ) : null}
                     </View>
                   </View>

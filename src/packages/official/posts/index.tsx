@@ -3,16 +3,18 @@
  * (drafts included), newest first; 新建岗位.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useRef } from 'react';
+import Taro from '@tarojs/taro';
+import { usePullRefresh, useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
+
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { recruitment, type PublicPost } from '../../../services/recruitment';
-import { useLoad } from '../../shared/hooks';
-import { formatDay } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import { formatDay } from '../../../ui/format';
 import PostStatusChip from '../components/PostStatus';
 import { myPostIds } from '../utils/my-posts';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 async function loadPosts(): Promise<{ mine: PublicPost[]; area: PublicPost[] }> {
   const page = await recruitment.managedPosts({ limit: 50 });
@@ -22,7 +24,7 @@ async function loadPosts(): Promise<{ mine: PublicPost[]; area: PublicPost[] }> 
 
 function PostItem({ p }: { p: PublicPost }) {
   return (
-    <View id={`post-${p.id}`} className='sp-item' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: `/packages/official/post/index?id=${encodeURIComponent(p.id)}` })}>
+    <Button id={`post-${p.id}`} className='sp-item' onClick={() => Taro.navigateTo({ url: `/packages/official/post/index?id=${encodeURIComponent(p.id)}` })}>
       <View className='sp-item__top'>
         <Text className='sp-item__title'>{p.title}</Text>
         <PostStatusChip status={p.status} label={p.statusLabel} />
@@ -31,21 +33,14 @@ function PostItem({ p }: { p: PublicPost }) {
       <Text className='sp-item__line'>
         报名时间：{formatDay(p.opensOn)} 至 {formatDay(p.closesOn)}
       </Text>
-    </View>
+    </Button>
   );
 }
 
 export default function PostsPage() {
   const posts = useLoad(loadPosts, []);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) posts.reload();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    posts.reload();
-    Taro.stopPullDownRefresh();
-  });
+  useRefreshOnShow(posts.reload);
+  usePullRefresh(posts.reload);
   const d = posts.data;
   const empty = d && !d.mine.length && !d.area.length;
 
@@ -53,9 +48,9 @@ export default function PostsPage() {
     <PageShell id='page-posts' heading='站点负责人招募'>
       <Text className='sp-lead'>自主报名 → 公开比选 → 公示 → 任用（第九条）。</Text>
       <View className='sp-links'>
-        <View id='btn-new-post' className='btn btn--primary btn--grow' hoverClass='tap-active' onClick={() => Taro.navigateTo({ url: '/packages/official/post-new/index' })}>
+        <Button id='btn-new-post' className='btn btn--primary btn--grow' onClick={() => Taro.navigateTo({ url: '/packages/official/post-new/index' })}>
           ＋ 新建岗位
-        </View>
+        </Button>
       </View>
       {!d && posts.status === 'loading' ? <Skeleton id='posts-loading' rows={2} /> : null}
       {posts.status === 'error' ? <ErrorState id='posts-error' message={posts.error?.message ?? '加载失败'} onRetry={posts.reload} /> : null}

@@ -3,16 +3,19 @@
  * deadline). Filters: status, 只看超期, 督办件, category. Each case shows its countdown.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useMemo, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { usePullRefresh, useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
+import { useMemo, useState } from 'react';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintStatus } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { complaintsAdmin, type ComplaintListItem, type QueueInput } from '../../../services/complaints-admin';
-import { usePaged } from '../../shared/hooks';
-import { ListFooter, Notice } from '../../shared/ui';
+import { usePagedList } from '../../../hooks/usePagedList';
+import ListFooter from '../../../ui/ListFooter';
+import Notice from '../../../ui/Notice';
 import ComplaintCard from '../components/ComplaintCard';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 const STATUS_CHIPS: [ComplaintStatus | 'all', string][] = [
   ['all', '全部'],
@@ -32,7 +35,6 @@ export default function QueuePage() {
   const [escalated, setEscalated] = useState(false);
   const [category, setCategory] = useState<ComplaintCategory | null>(null);
   const [showCategories, setShowCategories] = useState(false);
-  const shown = useRef(false);
 
   const filters = useMemo<QueueInput>(
     () => ({
@@ -43,18 +45,12 @@ export default function QueuePage() {
     }),
     [status, overdue, escalated, category],
   );
-  const list = usePaged<ComplaintListItem>((cursor) => complaintsAdmin.queue({ ...filters, cursor, limit: PAGE }), JSON.stringify(filters));
+  const list = usePagedList<ComplaintListItem>((cursor) => complaintsAdmin.queue({ ...filters, cursor, limit: PAGE }), JSON.stringify(filters));
   const calendarWarning = (list.first?.calendarWarning as string | null | undefined) ?? null;
 
-  useDidShow(() => {
-    // Back from a case: its state may have changed.
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    Taro.stopPullDownRefresh();
-  });
+  // Back from a case: its state may have changed.
+  useRefreshOnShow(list.reload);
+  usePullRefresh(list.reload);
 
   const open = (id: string) => Taro.navigateTo({ url: `/packages/official/complaint/index?id=${encodeURIComponent(id)}` });
   const filtered = status !== 'all' || overdue || escalated || !!category;
@@ -66,32 +62,32 @@ export default function QueuePage() {
       <View id='queue-filters' className='filters'>
         <View className='chips'>
           {STATUS_CHIPS.map(([code, label]) => (
-            <View key={code} id={`filter-status-${code}`} className={`chip ${status === code ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setStatus(code)}>
+            <Button key={code} id={`filter-status-${code}`} className={`chip ${status === code ? 'chip--on' : ''}`} onClick={() => setStatus(code)}>
               {label}
-            </View>
+            </Button>
           ))}
         </View>
         <View className='chips'>
-          <View id='filter-overdue' className={`chip ${overdue ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setOverdue(!overdue)}>
+          <Button id='filter-overdue' className={`chip ${overdue ? 'chip--on' : ''}`} onClick={() => setOverdue(!overdue)}>
             {overdue ? '✓ ' : ''}只看超期
-          </View>
-          <View id='filter-escalated' className={`chip ${escalated ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setEscalated(!escalated)}>
+          </Button>
+          <Button id='filter-escalated' className={`chip ${escalated ? 'chip--on' : ''}`} onClick={() => setEscalated(!escalated)}>
             {escalated ? '✓ ' : ''}督办件
-          </View>
-          <View id='filter-category' className={`chip ${category ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setShowCategories(!showCategories)}>
+          </Button>
+          <Button id='filter-category' className={`chip ${category ? 'chip--on' : ''}`} onClick={() => setShowCategories(!showCategories)}>
             类型：{categoryLabel ?? '全部'} {showCategories ? '▴' : '▾'}
-          </View>
+          </Button>
         </View>
         {showCategories ? (
           <View id='category-panel' className='filters__panel'>
             <View className='chips'>
-              <View id='filter-category-all' className={`chip ${!category ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => { setCategory(null); setShowCategories(false); }}>
+              <Button id='filter-category-all' className={`chip ${!category ? 'chip--on' : ''}`} onClick={() => { setCategory(null); setShowCategories(false); }}>
                 全部类型
-              </View>
+              </Button>
               {COMPLAINT_CATEGORIES.map(([code, label]) => (
-                <View key={code} id={`filter-category-${code}`} className={`chip ${category === code ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => { setCategory(code); setShowCategories(false); }}>
+                <Button key={code} id={`filter-category-${code}`} className={`chip ${category === code ? 'chip--on' : ''}`} onClick={() => { setCategory(code); setShowCategories(false); }}>
                   {label}
-                </View>
+                </Button>
               ))}
             </View>
           </View>

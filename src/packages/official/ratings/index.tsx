@@ -11,10 +11,15 @@ import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { ratingsAdmin, type RatingView } from '../../../services/ratings-admin';
 import { toApiError, type ApiError } from '../../../services/transport';
-import { usePaged, useLoad } from '../../shared/hooks';
-import { ListFooter, Notice, formatDateTime, toast } from '../../shared/ui';
+import { usePagedList } from '../../../hooks/usePagedList';
+import { useLoad } from '../../../hooks/useLoad';
+import ListFooter from '../../../ui/ListFooter';
+import Notice from '../../../ui/Notice';
+import { formatDateTime } from '../../../ui/format';
+import { toast } from '../../../ui/dialogs';
 import Bars from '../components/Bars';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 const REPORT_KINDS: Record<string, string> = { induced_praise: '被要求给好评', harassment: '因评价受到骚扰' };
 const TREND_DAYS: [number, string][] = [
@@ -61,12 +66,12 @@ function HeldCard({ r, onDone }: { r: RatingView; onDone: (id: string, text: str
       ) : null}
       {error ? <Notice tone='danger' text={error.message} /> : null}
       <View className='sp-item__actions'>
-        <View id={`btn-publish-${r.id}`} className={`btn ${busy ? 'btn--disabled' : 'btn--primary'}`} hoverClass='tap-active' onClick={() => decide('publish')}>
+        <Button id={`btn-publish-${r.id}`} className={`btn ${busy ? 'btn--disabled' : 'btn--primary'}`} onClick={() => decide('publish')}>
           {busy === 'publish' ? '正在处理…' : '公开'}
-        </View>
-        <View id={`btn-reject-${r.id}`} className={`btn ${busy ? 'btn--disabled' : 'sp-btn--danger'}`} hoverClass='tap-active' onClick={() => decide('reject')}>
+        </Button>
+        <Button id={`btn-reject-${r.id}`} className={`btn ${busy ? 'btn--disabled' : 'sp-btn--danger'}`} onClick={() => decide('reject')}>
           {busy === 'reject' ? '正在处理…' : '不公开'}
-        </View>
+        </Button>
       </View>
     </View>
   );
@@ -76,7 +81,7 @@ export default function RatingsReviewPage() {
   const [tab, setTab] = useState<'held' | 'trends'>('held');
   const [days, setDays] = useState(30);
   const [done, setDone] = useState<Record<string, string>>({});
-  const held = usePaged<RatingView>((cursor) => ratingsAdmin.held({ cursor, limit: 20 }), 'held');
+  const held = usePagedList<RatingView>((cursor) => ratingsAdmin.held({ cursor, limit: 20 }), 'held');
   const trends = useLoad(() => ratingsAdmin.trends({ days }), [days], { skip: tab !== 'trends' });
 
   usePullDownRefresh(() => {
@@ -96,12 +101,12 @@ export default function RatingsReviewPage() {
   return (
     <PageShell id='page-ratings-review' heading='评价审核'>
       <View className='chips'>
-        <View id='tab-held' className={`chip ${tab === 'held' ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setTab('held')}>
+        <Button id='tab-held' className={`chip ${tab === 'held' ? 'chip--on' : ''}`} onClick={() => setTab('held')}>
           待审核评价
-        </View>
-        <View id='tab-trends' className={`chip ${tab === 'trends' ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setTab('trends')}>
+        </Button>
+        <Button id='tab-trends' className={`chip ${tab === 'trends' ? 'chip--on' : ''}`} onClick={() => setTab('trends')}>
           站点趋势和举报
-        </View>
+        </Button>
       </View>
 
       {tab === 'held' ? (
@@ -123,9 +128,9 @@ export default function RatingsReviewPage() {
         <View id='trends-section'>
           <View className='chips'>
             {TREND_DAYS.map(([d, label]) => (
-              <View key={d} id={`trends-days-${d}`} className={`chip ${days === d ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setDays(d)}>
+              <Button key={d} id={`trends-days-${d}`} className={`chip ${days === d ? 'chip--on' : ''}`} onClick={() => setDays(d)}>
                 {label}
-              </View>
+              </Button>
             ))}
           </View>
           {!trends.data && trends.status === 'loading' ? <Skeleton id='trends-loading' rows={2} /> : null}

@@ -10,7 +10,9 @@ import { LEVEL_LABELS, STATION_LEVELS, STATION_STATUSES, type StationLevel, type
 import { SHEET_STATUS_LABELS } from '@core/station/sheet-labels';
 import { register, openDownload, pickSheet, uploadSheet, type ImportReport, type PickedSheet } from '../../../services/register';
 import { toApiError, type ApiError } from '../../../services/transport';
-import { Choices, confirm, Notice, SubmitButton, toast } from '../../shared/ui';
+import Notice from '../../../ui/Notice';
+import { Choices, SubmitButton } from '../../../ui/form';
+import { confirm, toast } from '../../../ui/dialogs';
 import '../../shared/sub.css';
 
 type Step = 'idle' | 'uploading' | 'checking' | 'preview' | 'importing' | 'done';
@@ -116,7 +118,7 @@ export default function RegisterPage() {
   const confirmImport = async () => {
     if (!fileId || !report) return;
     const s = report.summary;
-    const ok = await confirm('确认导入', `将新增 ${s.imported} 个、更新 ${s.updated} 个站点${s.rejected ? `；有错误的 ${s.rejected} 行不导入` : ''}。导入后站点信息会公开显示。`, '确认导入');
+    const ok = await confirm({ title: '确认导入', content: `将新增 ${s.imported} 个、更新 ${s.updated} 个站点${s.rejected ? `；有错误的 ${s.rejected} 行不导入` : ''}。导入后站点信息会公开显示。`, confirmText: '确认导入' });
     if (!ok) return;
     setStep('importing');
     try {

@@ -1,26 +1,21 @@
 /** 本站投诉: the station head's list of complaints about their station (no complainant identity unless allowed). */
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useRef } from 'react';
+import Taro from '@tarojs/taro';
+import { usePullRefresh, useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
+
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { complaintsAdmin, type ComplaintListItem } from '../../../services/complaints-admin';
-import { usePaged } from '../../shared/hooks';
-import { ListFooter, Notice } from '../../shared/ui';
+import { usePagedList } from '../../../hooks/usePagedList';
+import ListFooter from '../../../ui/ListFooter';
+import Notice from '../../../ui/Notice';
 import ComplaintCard from '../components/ComplaintCard';
 import '../../shared/sub.css';
 
 export default function StationComplaintsPage() {
-  const list = usePaged<ComplaintListItem>((cursor) => complaintsAdmin.station({ cursor, limit: 20 }), 'station');
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    Taro.stopPullDownRefresh();
-  });
+  const list = usePagedList<ComplaintListItem>((cursor) => complaintsAdmin.station({ cursor, limit: 20 }), 'station');
+  useRefreshOnShow(list.reload);
+  usePullRefresh(list.reload);
   const open = (id: string) => Taro.navigateTo({ url: `/packages/official/complaint/index?mode=station&id=${encodeURIComponent(id)}` });
 
   return (

@@ -6,10 +6,12 @@ import { COMPLAINT_STATUSES } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
 import { ErrorState, Skeleton } from '../../../components/StateViews';
 import { complaintsAdmin } from '../../../services/complaints-admin';
-import { useLoad } from '../../shared/hooks';
-import { Notice, percent } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
+import { percent } from '../../../ui/format';
 import Bars from '../components/Bars';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 const RANGES: [number, string][] = [
   [30, '近 30 天'],
@@ -32,9 +34,9 @@ export default function StatsPage() {
     <PageShell id='page-stats' heading='投诉统计'>
       <View className='chips'>
         {RANGES.map(([d, label]) => (
-          <View key={d} id={`stats-days-${d}`} className={`chip ${days === d ? 'chip--on' : ''}`} hoverClass='tap-active' onClick={() => setDays(d)}>
+          <Button key={d} id={`stats-days-${d}`} className={`chip ${days === d ? 'chip--on' : ''}`} onClick={() => setDays(d)}>
             {label}
-          </View>
+          </Button>
         ))}
       </View>
       {!v && s.status === 'loading' ? <Skeleton id='stats-loading' rows={2} /> : null}

@@ -10,10 +10,14 @@ import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { recruitment, type TrainingRow } from '../../../services/recruitment';
 import { toApiError, type ApiError } from '../../../services/transport';
-import { useLoad } from '../../shared/hooks';
-import { Choices, Field, Notice, SubmitButton, TextInput, fieldError, formatDay, todayShanghai, toast } from '../../shared/ui';
+import { useLoad } from '../../../hooks/useLoad';
+import Notice from '../../../ui/Notice';
+import { Choices, Field, SubmitButton, TextInput, fieldError } from '../../../ui/form';
+import { formatDay, todayShanghai } from '../../../ui/format';
+import { toast } from '../../../ui/dialogs';
 import DateField from '../components/DateField';
 import '../../shared/sub.css';
+import Button from '../../../ui/Button';
 
 const KINDS = [
   ['pre_job', '岗前培训'],
@@ -56,13 +60,13 @@ function RecordForm({ heads, onSaved }: { heads: TrainingRow[]; onSaved: () => v
       <Text className='sp-form__title'>记录一次培训</Text>
       <Field label='站点负责人' required error={fieldError(error, 'stationId')}>
         {heads.map((h) => (
-          <View key={h.stationId} id={`training-station-${h.stationId}`} className={`sp-option ${stationId === h.stationId ? 'sp-option--on' : ''}`} hoverClass='tap-active' onClick={() => setStationId(h.stationId)}>
+          <Button key={h.stationId} id={`training-station-${h.stationId}`} className={`sp-option ${stationId === h.stationId ? 'sp-option--on' : ''}`} onClick={() => setStationId(h.stationId)}>
             <Text className='sp-option__mark'>{stationId === h.stationId ? '●' : '○'}</Text>
             <View className='sp-option__body'>
               <Text className='sp-option__title'>{h.headName}</Text>
               <Text className='sp-option__sub'>{h.stationName}</Text>
             </View>
-          </View>
+          </Button>
         ))}
       </Field>
       <Field label='培训类型' required error={fieldError(error, 'kind')}>

@@ -1,5 +1,4 @@
 /** 投诉详情 `?id=` (or `?trackingNo=`): my complaint, its deadlines, reply, timeline and actions. */
-import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import ComplaintDetailView from '../../../components/complaint/ComplaintDetailView';
@@ -9,6 +8,7 @@ import { complaints, type ComplaintView } from '../../../services/complaints';
 import { toApiError, type ApiError } from '../../../services/transport';
 import { param } from '../../../utils/params';
 import { askForComplaintUpdates, canAskForUpdates } from '../../../services/subscribe';
+import Button from '../../../ui/Button';
 
 export default function ComplaintDetailPage() {
   const { params } = useRouter();
@@ -47,9 +47,9 @@ export default function ComplaintDetailPage() {
       {view ? <ComplaintDetailView view={view} onChange={setView} onReload={() => load(true)} /> : null}
       {view && canAskForUpdates(view.status) ? (
         // One-time consents: asked again at each open stage for what can happen next.
-        <View id='btn-notify-me' className='btn btn--ghost btn--block' hoverClass='tap-active' onClick={() => askForComplaintUpdates(view.status)}>
+        <Button id='btn-notify-me' className='btn btn--ghost btn--block' onClick={() => askForComplaintUpdates(view.status)}>
           有进展时微信通知我
-        </View>
+        </Button>
       ) : null}
     </PageShell>
   );

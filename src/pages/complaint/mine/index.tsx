@@ -1,28 +1,23 @@
 /** 我的投诉: newest first, each with its status; tap → 投诉详情. Refreshes when shown again. */
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useRef } from 'react';
+import Taro from '@tarojs/taro';
+import { usePullRefresh, useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
+
 import StatusChip from '../../../components/complaint/StatusChip';
-import ListFooter from '../../../components/ListFooter';
+import ListFooter from '../../../ui/ListFooter';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { complaints, type ComplaintListItem } from '../../../services/complaints';
-import { formatDay } from '../../../utils/feedback';
+import { formatDay } from '../../../ui/format';
+import Button from '../../../ui/Button';
 
 export default function MyComplaintsPage() {
   const list = usePagedList<ComplaintListItem>((cursor) => complaints.mine({ cursor, limit: 20 }), 'mine');
-  const shown = useRef(false);
 
-  useDidShow(() => {
-    // Back from a complaint: its status may have changed.
-    if (shown.current) list.reload(true);
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    list.reload(true);
-    Taro.stopPullDownRefresh();
-  });
+  // Back from a complaint: its status may have changed.
+  useRefreshOnShow(() => list.reload(true));
+  usePullRefresh(() => list.reload(true));
 
   const open = (id: string) => Taro.navigateTo({ url: `/pages/complaint/detail/index?id=${encodeURIComponent(id)}` });
   const newComplaint = () => Taro.navigateTo({ url: '/pages/complaint/new/index' });
@@ -37,7 +32,7 @@ export default function MyComplaintsPage() {
       {list.status === 'ready' && list.items.length ? (
         <View id='mine-list'>
           {list.items.map((c) => (
-            <View key={c.id} id={`complaint-${c.id}`} className='card complaint-card' hoverClass='tap-active' onClick={() => open(c.id)}>
+            <Button key={c.id} id={`complaint-${c.id}`} className='card complaint-card' onClick={() => open(c.id)}>
               <View className='detail__top'>
                 <Text className='complaint-card__title'>{c.categoryLabel}</Text>
                 <StatusChip id={`complaint-status-${c.id}`} status={c.status} label={c.statusLabel} />
@@ -47,9 +42,9 @@ export default function MyComplaintsPage() {
                 {formatDay(c.submittedAt)} 提交 · 编号 {c.trackingNo}
               </Text>
               {c.status === 'replied' ? <Text className='complaint-card__todo'>已答复，请去评价 ›</Text> : null}
-            </View>
+            </Button>
           ))}
-          <ListFooter idPrefix='mine' hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText={`共 ${list.items.length} 件，没有更多了`} />
+          <ListFooter idPrefix='mine' count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText={`共 ${list.items.length} 件，没有更多了`} />
         </View>
       ) : null}
     </PageShell>

@@ -1,12 +1,13 @@
 /** 我的评价: every rating I made, with its status (审核中 / 已公开 / 已被新评价替换) and replies. */
 import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import ListFooter from '../../../components/ListFooter';
+import ListFooter from '../../../ui/ListFooter';
 import PageShell from '../../../components/PageShell';
 import RatingItem from '../../../components/rating/RatingItem';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { ratings, type RatingView } from '../../../services/ratings';
+import Button from '../../../ui/Button';
 
 export default function MyRatingsPage() {
   const list = usePagedList<RatingView>((cursor) => ratings.mine({ cursor, limit: 20 }), 'mine');
@@ -28,11 +29,11 @@ export default function MyRatingsPage() {
       {list.status === 'ready' && list.items.length ? (
         <View id='my-ratings'>
           {list.items.map((r) => (
-            <View key={r.id} className='card' hoverClass='tap-active' onClick={() => open(r.stationId)}>
+            <Button key={r.id} className='card' onClick={() => open(r.stationId)}>
               <RatingItem rating={r} showStation showStatus />
-            </View>
+            </Button>
           ))}
-          <ListFooter idPrefix='my-ratings' hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText={`共 ${list.items.length} 条，没有更多了`} />
+          <ListFooter idPrefix='my-ratings' count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText={`共 ${list.items.length} 条，没有更多了`} />
         </View>
       ) : null}
     </PageShell>

@@ -13,6 +13,7 @@ import { VISIT_HOURS } from '@core/rating/limits';
 import type { SubmitResult } from '../../../services/ratings';
 import { clearVisit, loadVisit } from '../../../store/visit';
 import { param } from '../../../utils/params';
+import Button from '../../../ui/Button';
 
 export default function NewRatingPage() {
   const { params } = useRouter();
@@ -55,12 +56,12 @@ export default function NewRatingPage() {
           <RatingItem rating={result.rating} showStatus />
         </View>
         <View className='form__submit'>
-          <View id='btn-rating-back' className='btn btn--primary btn--big btn--block' hoverClass='tap-active' onClick={back}>
+          <Button id='btn-rating-back' className='btn btn--primary btn--big btn--block' onClick={back}>
             返回站点
-          </View>
-          <View id='btn-rating-mine' className='btn btn--ghost btn--block' hoverClass='tap-active' onClick={() => Taro.redirectTo({ url: '/pages/rating/mine/index' })}>
+          </Button>
+          <Button id='btn-rating-mine' className='btn btn--ghost btn--block' onClick={() => Taro.redirectTo({ url: '/pages/rating/mine/index' })}>
             看我的评价
-          </View>
+          </Button>
         </View>
       </PageShell>
     );

@@ -1,6 +1,6 @@
-/** Loading state for one request and for paged lists: loading / ready / error with 重试. */
+/** One request's loading state for any page: loading / ready / error with 重试. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { toApiError, type ApiError } from '../../services/transport';
+import { toApiError, type ApiError } from '../services/transport';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -35,6 +35,3 @@ export function useLoad<T>(fetch: () => Promise<T>, deps: unknown[], opts: { ski
   const setData = useCallback((data: T) => setState({ status: 'ready', data, error: null }), []);
   return { ...state, reload, setData };
 }
-
-/** The main package's paged list: `key` changes (filters) start over. */
-export { usePagedList as usePaged, type PagedList as Paged } from '../../hooks/usePagedList';

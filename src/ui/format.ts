@@ -1,7 +1,10 @@
-/** Display helpers for complaints and ratings: dates in Asia/Shanghai, percentages, tones. */
+/**
+ * Display helpers for every page (main package and subpackages): dates in Asia/Shanghai, one format
+ * (with the year, so a deadline never reads ambiguously around new year), percentages, status tones.
+ */
 import type { ComplaintStatus } from '@core/complaint/model';
 import { addDays, toShanghai } from '@core/shared/time';
-import type { Tone } from './trust';
+import type { Tone } from '../utils/trust';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -26,6 +29,11 @@ export function formatDay(value: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** Today in Asia/Shanghai, YYYY-MM-DD. */
+export function todayShanghai(now: Date = new Date()): string {
+  return toShanghai(now).date;
+}
+
 /** The day `days` calendar days after an instant, as "6月11日". */
 export function dayAfter(iso: string, days: number): string {
   const t = new Date(iso);
@@ -34,12 +42,13 @@ export function dayAfter(iso: string, days: number): string {
   return `${m}月${d}日`;
 }
 
-/** 0.873 → "87%"; null → "暂无". */
+/** 0.873 → "87%"; null → "暂无". Whole percents: a tenth of a percent over a few dozen cases is noise. */
 export function percent(rate: number | null | undefined): string {
   if (rate === null || rate === undefined || Number.isNaN(rate)) return '暂无';
   return `${Math.round(rate * 100)}%`;
 }
 
+/** Colour of a complaint status: a refusal is the one outcome where the request was not handled, so it stands out. */
 export function statusTone(status: ComplaintStatus): Tone {
   switch (status) {
     case 'submitted':

@@ -1,0 +1,100 @@
+/** Form pieces: a labelled field with its error, text inputs, one-of chips, a submit button that says it is busy. */
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { createContext, useContext, type ReactNode } from 'react';
+import Button, { nameProps } from './Button';
+import type { ApiError } from '../services/transport';
+
+/** The server's message for one input field (`data.text` or `text`). */
+export function fieldError(error: ApiError | null, name: string): string | undefined {
+  if (!error) return undefined;
+  return error.fields[`data.${name}`] ?? error.fields[name];
+}
+
+/** The label of the Field around an input: H5 puts the native field inside a wrapper, so it is named explicitly. */
+const FieldLabel = createContext<string | undefined>(undefined);
+
+export function Field({ label, hint, error, children, required, errorId }: { label: string; hint?: string; error?: string; children: ReactNode; required?: boolean; errorId?: string }) {
+  return (
+    <View className={`sp-field ${error ? 'sp-field--error' : ''}`}>
+      <Text className='sp-field__label'>
+        {label}
+        {required ? <Text className='sp-field__required'> *</Text> : null}
+      </Text>
+      {hint ? <Text className='sp-field__hint'>{hint}</Text> : null}
+      <FieldLabel.Provider value={label}>{children}</FieldLabel.Provider>
+      {error ? (
+        <Text id={errorId} className='sp-field__error'>
+          {error}
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+interface InputProps {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  placeholder?: string;
+  maxlength?: number;
+  type?: 'text' | 'number' | 'idcard' | 'digit';
+}
+
+export function TextInput({ id, value, onChange, placeholder, maxlength = 100, type = 'text' }: InputProps) {
+  return (
+    <Input
+      id={id}
+      {...nameProps(useContext(FieldLabel))}
+      className='sp-input'
+      type={type}
+      value={value}
+      maxlength={maxlength}
+      placeholder={placeholder}
+      placeholderClass='sp-input__placeholder'
+      onInput={(e) => onChange(e.detail.value)}
+    />
+  );
+}
+
+export function TextArea({ id, value, onChange, placeholder, maxlength = 500 }: Omit<InputProps, 'type'>) {
+  return (
+    <View className='sp-textarea-wrap'>
+      <Textarea
+        id={id}
+        {...nameProps(useContext(FieldLabel))}
+        className='sp-textarea'
+        value={value}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        placeholderClass='sp-input__placeholder'
+        onInput={(e) => onChange(e.detail.value)}
+      />
+      <Text className='sp-textarea__count'>
+        {value.length}/{maxlength}
+      </Text>
+    </View>
+  );
+}
+
+/** One-of choices as big chips (a radio group for screen readers). */
+export function Choices<T extends string>({ idPrefix, options, value, onChange, label }: { idPrefix: string; options: readonly (readonly [T, string])[]; value: T | null; onChange: (v: T) => void; label?: string }) {
+  return (
+    <View className='chips sp-chips--form' {...{ role: 'radiogroup', ...(label ? { 'aria-label': label } : {}) }}>
+      {options.map(([code, text]) => (
+        <Button key={code} id={`${idPrefix}-${code}`} role='radio' checked={value === code} className={`chip ${value === code ? 'chip--on' : ''}`} onClick={() => onChange(code)}>
+          {text}
+        </Button>
+      ))}
+    </View>
+  );
+}
+
+/** A primary button that says it is busy and cannot be tapped twice. */
+export function SubmitButton({ id, text, busyText = '正在提交…', busy, disabled, onClick, tone = 'primary' }: { id: string; text: string; busyText?: string; busy?: boolean; disabled?: boolean; onClick: () => void; tone?: 'primary' | 'secondary' | 'ghost' | 'danger' }) {
+  const off = busy || disabled;
+  return (
+    <Button id={id} className={`btn btn--block ${off ? 'btn--disabled' : tone === 'danger' ? 'sp-btn--danger' : `btn--${tone}`}`} disabled={off} onClick={onClick}>
+      {busy ? busyText : text}
+    </Button>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * axe-core over every page of the H5 build, in normal and 长辈模式, as the identity that can see it:
+ * 0 violations. Data the detail pages need (a complaint, a post) is created through the API first.
+ * Also: buttons and switches are reachable with Tab and have a role and a name.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { Harness } from './support/harness';
+import { Browsers, call, shanghaiDay, startChecked } from './support/browser';
+
+const RESIDENT = 'demo-resident-1';
+const HEAD = 'demo-station-head-1';
+const OFFICIAL = 'demo-county-official-1';
+const ADMIN = 'demo-province-admin-1';
+const STATION = 'st-360731100-000'; // 贡江镇服务站 (于都县), the demo head's station
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let h: Harness;
+const browsers = new Browsers(() => h);
+
+beforeAll(async () => {
+  h = await startChecked();
+});
+afterAll(async () => {
+  await browsers.closeAll();
+  await h?.close();
+});
+
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Open `path` fresh, wait for its data (no skeleton, network quiet), run axe over the page. */
+async function audit(page: Page, path: string): Promise<string[]> {
+  await page.goto(`${h.baseUrl}${path}`);
+  await page.locator('.page').first().waitFor({ state: 'visible' });
+  await page.waitForFunction(() => !document.querySelector('.skeleton') && document.getAnimations().every((a) => a.playState !== 'running'), undefined, { polling: 100, timeout: 15_000 });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations.map((v) => `${path}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 3 ? ` +${v.nodes.length - 3}` : ''}`);
+}
+
+async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
+  const complaint = await call<{ id: string }>(h, 'complaints', 'submit', { stationId: STATION, category: 'overcharge', description: '寄快递多收了 5 元，没有收据。' }, RESIDENT, 'a11y-complaint-1');
+  const post = await call<{ id: string; version: number }>(h, 'recruitment', 'createPost', {
+    title: '贡江镇服务站负责人',
+    stationId: STATION,
+    requirements: ['会用智能手机'],
+    rubric: [
+      { criterion: '电商技能', weight: 60 },
+      { criterion: '群众认可', weight: 40 },
+    ],
+    opensOn: shanghaiDay(),
+    closesOn: shanghaiDay(14),
+  }, OFFICIAL);
+  await call(h, 'recruitment', 'openPost', { id: post.id, version: post.version }, OFFICIAL);
+  const id = (s: string) => encodeURIComponent(s);
+  return [
+    {
+      paths: ['/pages/index/index', `/pages/station/index?id=${STATION}`, '/pages/map/index', '/pages/region/index', '/packages/apply/index/index', `/packages/apply/post/index?id=${id(post.id)}`, '/packages/apply/notices/index'],
+    },
+    {
+      openid: RESIDENT,
+      paths: [
+        '/pages/me/index',
+        `/pages/complaint/new/index?stationId=${STATION}`,
+        '/pages/complaint/mine/index',
+        `/pages/complaint/detail/index?id=${id(complaint.id)}`,
+        '/pages/rating/mine/index',
+        `/packages/apply/form/index?postId=${id(post.id)}`,
+        '/packages/apply/mine/index',
+      ],
+    },
+    { openid: HEAD, paths: ['/packages/official/home/index', '/packages/official/station/index'] },
+    {
+      openid: OFFICIAL,
+      paths: [
+        '/packages/official/home/index',
+        '/packages/official/queue/index',
+        `/packages/official/complaint/index?id=${id(complaint.id)}`,
+        '/packages/official/stats/index',
+        '/packages/official/ratings/index',
+        '/packages/official/posts/index',
+        '/packages/official/post-new/index',
+        `/packages/official/post/index?id=${id(post.id)}`,
+        '/packages/official/training/index',
+      ],
+    },
+    { openid: ADMIN, paths: ['/packages/official/admin/index'] },
+  ];
+}
+
+let groups: { openid?: string; paths: string[] }[] = [];
+beforeAll(async () => {
+  groups = await pagesFor();
+}, 60_000);
+
+for (const elder of [false, true]) {
+  test(`axe: no violations on any page${elder ? ' in 长辈模式' : ''}`, async () => {
+    const found: string[] = [];
+    for (const g of groups) {
+      const page = await browsers.open({ openid: g.openid });
+      await page.context().addInitScript((on: string) => window.localStorage.setItem('zdt.elderMode', JSON.stringify({ data: on })), elder ? 'on' : 'off');
+      for (const path of g.paths) {
+        found.push(...(await audit(page, path)));
+        if (elder) expect(await page.locator('.page--elder').count()).toBeGreaterThan(0);
+      }
+      await page.context().close();
+    }
+    expect(found).toEqual([]);
+    expect(browsers.problems).toEqual([]);
+  }, 600_000);
+}
+
+test('keyboard: Tab reaches the 长辈模式 switch and the search, buttons have a role and a name', async () => {
+  const page = await browsers.open();
+  await page.goto(`${h.baseUrl}/pages/index/index`);
+  await page.locator('#page-index #elder-toggle').waitFor();
+  const sw = page.locator('#page-index #elder-toggle');
+  expect(await sw.getAttribute('role')).toBe('switch');
+  expect(await sw.getAttribute('aria-checked')).toBe('false');
+  // Tab order follows the page: the switch at the top comes before anything below it.
+  const order: string[] = [];
+  for (let i = 0; i < 40 && !order.includes('elder-toggle'); i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+  }
+  expect(order).toContain('elder-toggle');
+  await page.keyboard.press('Enter');
+  await page.locator('#page-index.page--elder').waitFor();
+  expect(await sw.getAttribute('aria-checked')).toBe('true');
+  const unnamed = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('#page-index .btn, #page-index .chip, #page-index .link'))
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .filter((el) => !el.getAttribute('role') || el.getAttribute('tabindex') === null || !(el.getAttribute('aria-label') || el.textContent?.trim()))
+      .map((el) => el.id || el.className),
+  );
+  expect(unnamed).toEqual([]);
+  expect(browsers.problems).toEqual([]);
+});
