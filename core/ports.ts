@@ -96,7 +96,7 @@ export interface RegisterQuery {
   limit: number;
 }
 
-/** The one station write an appointment makes (PRODUCT §5): the new head becomes its contact person. */
+/** The one station write an appointment makes (docs/product.md §5): the new head becomes its contact person. */
 export interface StationContactWriter {
   /** Set the contact person's name (and updatedAt); nothing for a station that does not exist. */
   setContactPerson(stationId: string, personName: string, at: string): Promise<void>;
@@ -115,7 +115,7 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-// ——— Complaints, roles, audit, outbox, calendar (PRODUCT §3, §6) ———
+// ——— Complaints, roles, audit, outbox, calendar (docs/product.md §3, §6) ———
 
 export interface ComplaintQuery {
   /** Complaints filed by this openid. */
@@ -292,7 +292,7 @@ export interface IdSource {
   code(length: number): string;
 }
 
-// ——— Ratings (PRODUCT §4) ———
+// ——— Ratings (docs/product.md §4) ———
 
 export interface RatingRepository {
   /**
@@ -340,7 +340,7 @@ export interface CodeImages {
   stationCode(scene: string, page: string): Promise<{ contentType: string; base64: string }>;
 }
 
-// ——— Recruitment and public notices (PRODUCT §5) ———
+// ——— Recruitment and public notices (docs/product.md §5) ———
 
 export interface RecruitmentRepository {
   insertPost(post: Post): Promise<void>;

@@ -1,7 +1,6 @@
 export default defineAppConfig({
-  // Main package: the public directory only (PRODUCT §8: main package ≤ 2 MB).
-  // Officials' (complaint handling, recruitment, certification) and applicants' pages go to
-  // subpackages, e.g. subPackages: [{ root: 'packages/official', pages: [...] }, { root: 'packages/apply', pages: [...] }].
+  // Main package: the public directory and the villager's own pages (docs/product.md §8: main
+  // package ≤ 2 MB); officials' and applicants' pages are the subpackages below.
   pages: [
     'pages/index/index',
     'pages/station/index',

@@ -1,5 +1,5 @@
 /**
- * CloudBase repository for ratings (PRODUCT §4) over the document database API of wx-server-sdk
+ * CloudBase repository for ratings (docs/product.md §4) over the document database API of wx-server-sdk
  * and @cloudbase/node-sdk. Behaviour matches adapters/sqlite/ratings.ts (the contract suite in
  * test/contract/ratings.contract.ts runs against both), including its counting rules.
  *

@@ -1,6 +1,6 @@
 /**
  * CloudBase repositories for recruitment (posts, applications, training records) and public
- * notices (notices, objections), PRODUCT §5, over the document database API of wx-server-sdk and
+ * notices (notices, objections), docs/product.md §5, over the document database API of wx-server-sdk and
  * @cloudbase/node-sdk. Behaviour matches adapters/sqlite/recruitment.ts: the contract suite in
  * test/contract/recruitment.contract.ts runs against both.
  *

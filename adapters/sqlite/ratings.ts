@@ -1,5 +1,5 @@
 /**
- * SQLite repository for ratings (PRODUCT §4): the ratings, the per-station published aggregate,
+ * SQLite repository for ratings (docs/product.md §4): the ratings, the per-station published aggregate,
  * idempotency keys, first-seen accounts and "pressured to rate" reports.
  *
  * Core decides every write (core/rating/change.ts: the 30-day replacement, aggregate deltas, the

@@ -134,18 +134,6 @@ export function officialRegions(actor: Actor): string[] {
     .map((b) => (b.scope as { regionCode: string }).regionCode);
 }
 
-export function operatorScopes(actor: Actor): string[] {
-  return activeBindings(actor)
-    .filter((b) => b.role === 'operator_staff' && b.scope.kind === 'operator')
-    .map((b) => (b.scope as { operatorName: string }).operatorName);
-}
-
-export function stationScopes(actor: Actor): string[] {
-  return activeBindings(actor)
-    .filter((b) => b.role === 'station_head' && b.scope.kind === 'station')
-    .map((b) => (b.scope as { stationId: string }).stationId);
-}
-
 const RANK: Record<Role, number> = { resident: 0, station_head: 1, operator_staff: 1, county_official: 2, city_supervisor: 3, province_admin: 4 };
 
 /**

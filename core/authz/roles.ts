@@ -1,5 +1,5 @@
 /**
- * Roles and scopes (PRODUCT §6). Everyone is a resident; other roles come from bindings with a
+ * Roles and scopes (docs/product.md §6). Everyone is a resident; other roles come from bindings with a
  * scope. Checked on the server for every action and record — hiding a button is not access control.
  */
 export const ROLES = ['resident', 'station_head', 'operator_staff', 'county_official', 'city_supervisor', 'province_admin'] as const;

@@ -1,5 +1,5 @@
 /**
- * Complaints (PRODUCT §3): the 12345 loop 受理、转办、办理、回复、督办、办结、回访、评价.
+ * Complaints (docs/product.md §3): the 12345 loop 受理、转办、办理、回复、督办、办结、回访、评价.
  * Explicit states after FixMyStreet; every transition is recorded with who, when and what.
  */
 export const COMPLAINT_CATEGORIES = [
@@ -124,7 +124,7 @@ export interface Complaint {
   dueAt: string | null;
   closedAt: string | null;
   updatedAt: string;
-  /** Set when personal data was removed after the retention period (PRODUCT §7). */
+  /** Set when personal data was removed after the retention period (docs/product.md §7). */
   purgedAt?: string | null;
 }
 

@@ -153,7 +153,7 @@ export async function runScheduler(deps: SchedulerDeps, budget: Budget = startBu
 
 /**
  * Timed job: remove the complainant's personal data (description, photos, phone, evaluation
- * comment) from finished complaints filed more than `retentionDays` ago (PRODUCT §7). The case,
+ * comment) from finished complaints filed more than `retentionDays` ago (docs/product.md §7). The case,
  * its states and dates stay for statistics. Safe to run twice: purged complaints are not found again.
  */
 export async function purgeExpiredComplaints(

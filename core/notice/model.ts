@@ -45,7 +45,7 @@ export interface Objection {
   id: string;
   noticeId: string;
   objectorOpenid: string;
-  /** Objections are made in real name (PRODUCT §5); shown to the handling official only. */
+  /** Objections are made in real name (docs/product.md §5); shown to the handling official only. */
   realName: string;
   phoneCipher: string;
   phoneMasked: string;

@@ -1,5 +1,5 @@
 /**
- * Ratings (PRODUCT §4): four dimensions from 第十条, one rating per person per station per
+ * Ratings (docs/product.md §4): four dimensions from 第十条, one rating per person per station per
  * 30 days, proof of visit, smoothed published score, burst holding, one public reply.
  */
 export const DIMENSIONS = [

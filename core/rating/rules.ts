@@ -2,7 +2,7 @@
  * Rating rules, pure: the 30-day window, the smoothed score, burst detection, and the signed
  * station scene / visit token formats (signing itself is injected).
  */
-import type { Dimension, RatingAggregate, Scores } from './model';
+import type { Dimension, RatingAggregate } from './model';
 import { VISIT_HOURS } from './limits';
 import { DIMENSION_CODES } from './model';
 
@@ -54,12 +54,6 @@ export function summarize(agg: RatingAggregate | null): ScoreSummary {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-
-export function addScores(a: Scores, b: Scores, sign: 1 | -1): Scores {
-  return Object.fromEntries(DIMENSION_CODES.map((d) => [d, a[d] + sign * b[d]])) as Scores;
-}
-
-export const ZERO_SCORES: Scores = { attitude: 0, pricing: 0, cleanliness: 0, efficiency: 0 };
 
 /**
  * Burst: ratings on a station in the last 24 h far above its own baseline (the daily average

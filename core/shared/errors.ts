@@ -1,5 +1,5 @@
 /**
- * The error vocabulary every function answers with (PRODUCT §9).
+ * The error vocabulary every function answers with (docs/product.md §9).
  * Messages are short Chinese a resident can act on; `fields` names the offending input.
  */
 export const ERROR_CODES = [

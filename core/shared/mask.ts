@@ -1,4 +1,4 @@
-/** Masking of personal data for display (PRODUCT §7). */
+/** Masking of personal data for display (docs/product.md §7). */
 
 /** 13812341234 → 138****1234; landlines keep the area code and last 4. */
 export function maskPhone(phone: string | null | undefined): string | null {
@@ -15,7 +15,3 @@ export function maskIdNumber(id: string | null | undefined): string | null {
   return `${id.slice(0, 4)}${'*'.repeat(Math.max(0, id.length - 8))}${id.slice(-4)}`;
 }
 
-/** 张三丰 → 张** (for lists where only the surname may show). */
-export function maskName(name: string): string {
-  return name ? `${name[0]}${'*'.repeat(Math.max(1, name.length - 1))}` : '';
-}

@@ -1,6 +1,6 @@
 /**
  * The action router every cloud function uses: parse the event, validate `data` with zod
- * (unknown fields rejected), run the action, answer the PRODUCT §9 envelope.
+ * (unknown fields rejected), run the action, answer the docs/product.md §9 envelope.
  * It logs the function, action, outcome code and duration — never the input.
  *
  * Typed end to end: a router keeps its action map in its type, `ApiOf` turns it into each action's

@@ -1,5 +1,5 @@
 /**
- * The station record (PRODUCT §2), field names after Open Referral HSDS where one fits.
+ * The station record (docs/product.md §2), field names after Open Referral HSDS where one fits.
  * Plain types here; the zod schema in ./schema.ts validates data entering the system.
  */
 import type { OpeningHours } from './hours';

@@ -32,7 +32,3 @@ export const stations = {
   },
 };
 
-/** For tests. */
-export function clearRegionCache(): void {
-  regionCache.clear();
-}

@@ -1,5 +1,5 @@
 /**
- * WeChat subscribe messages for complaint updates (PRODUCT §3). Each consent is one-time: it
+ * WeChat subscribe messages for complaint updates (docs/product.md §3). Each consent is one-time: it
  * allows one message of that template. So the app asks where the villager wants the next update —
  * on the submit tap (受理 / 不予受理 / 并单), and again on the tracking page while the case is open
  * (答复, then 办结) — only for the templates of what can happen next (WeChat takes ≤ 3 per ask).

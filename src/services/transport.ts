@@ -1,5 +1,5 @@
 /**
- * The one place the app talks to the backend. Every function answers the PRODUCT §9 envelope
+ * The one place the app talks to the backend. Every function answers the docs/product.md §9 envelope
  * `{ ok: true, data } | { ok: false, error: { code, message, fields? } }`:
  *  - weapp: `Taro.cloud.callFunction({ name, data: { action, data, requestId? } })` → `res.result`;
  *  - H5 (local server): `POST /api/<name>` with the same body → the response body (any status).

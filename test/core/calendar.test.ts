@@ -1,5 +1,5 @@
 /**
- * Working days (PRODUCT §3): real 2026 holidays and make-up days (调休), years without data
+ * Working days (docs/product.md §3): real 2026 holidays and make-up days (调休), years without data
  * (provisional + warning, never silently weekends-only), administrator-entered years, entry
  * checks, and the same answers whatever the machine's time zone.
  */

@@ -1,5 +1,5 @@
 /**
- * The complaint state machine (PRODUCT §3): the transition table against the specification,
+ * The complaint state machine (docs/product.md §3): the transition table against the specification,
  * deadlines on real 2026 holidays, model-based property tests of `transition` (pure) and of
  * the service over SQLite (authorisation, history, versions), and the scheduler being safe to run
  * twice with a fixed clock moved past deadlines.
@@ -89,7 +89,7 @@ function codeOf(fn: () => unknown): string {
 // ---------------------------------------------------------------------------------------------
 
 describe('the transition table', () => {
-  it('is the loop of PRODUCT §3, written out independently', () => {
+  it('is the loop of docs/product.md §3, written out independently', () => {
     const open: ComplaintStatus[] = ['submitted', 'accepted', 'assigned'];
     const all: ComplaintStatus[] = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged'];
     const spec: Record<CommandType, { from: ComplaintStatus[]; by: ActorKind[] }> = {
@@ -105,7 +105,7 @@ describe('the transition table', () => {
       release: { from: ['submitted'], by: ['official'] },
       escalate: { from: open, by: ['system'] },
       autoClose: { from: ['replied'], by: ['system'] },
-      // Personal data of finished complaints is removed after the retention period (PRODUCT §7).
+      // Personal data of finished complaints is removed after the retention period (docs/product.md §7).
       purge: { from: ['closed', 'refused', 'withdrawn', 'merged'], by: ['system'] },
     };
     const norm = (t: Record<string, { from: readonly string[]; by: readonly string[] }>) =>
@@ -524,7 +524,7 @@ type Who = keyof typeof DEMO;
 const WHO: Who[] = ['resident1', 'resident2', 'stationHead', 'operatorStaff', 'county', 'city', 'province'];
 const OUT_STATION = 'st-361128001-000';
 
-/** The scope rules of PRODUCT §6 for this demo cast, written out independently of core/authz. */
+/** The scope rules of docs/product.md §6 for this demo cast, written out independently of core/authz. */
 function mayAct(who: Who, action: string, c: Complaint, into?: Complaint): boolean {
   const inYudu = (x: Complaint) => x.regionCodes.includes('360731');
   const official = (x: Complaint) => who === 'province' || ((who === 'county' || who === 'city') && inYudu(x));

@@ -1,5 +1,5 @@
 /**
- * Opening hours (PRODUCT §2): weekly rules, several intervals a day, past-midnight intervals,
+ * Opening hours (docs/product.md §2): weekly rules, several intervals a day, past-midnight intervals,
  * "24:00", dated exceptions, next opening, labels and detail text — evaluated in Asia/Shanghai
  * whatever the machine's time zone. The whole suite runs once per machine time zone.
  */

@@ -1,5 +1,5 @@
 /**
- * Recruitment and public-notice rules (PRODUCT §5): rubric totals and ranking, the rubric check,
+ * Recruitment and public-notice rules (docs/product.md §5): rubric totals and ranking, the rubric check,
  * training gaps (第九条3), the post transition table against the specification, the notice
  * period counted in working days across 2026 国庆 and running in Asia/Shanghai, the outcome of a
  * notice from its objections; then model-based property tests — random command sequences against

@@ -1,4 +1,4 @@
-/** The action router: strict event, strict data, error envelope (PRODUCT §9), logs without input. */
+/** The action router: strict event, strict data, error envelope (docs/product.md §9), logs without input. */
 import { AppError, ERROR_CODES, type Envelope } from '../../core/shared/errors';
 import { action, createRouter, type Logger } from '../../core/shared/router';
 import { text, z } from '../../core/shared/zod';
@@ -316,7 +316,7 @@ describe('logging', () => {
   });
 });
 
-test('every answer code is in the PRODUCT §9 vocabulary', async () => {
+test('every answer code is in the docs/product.md §9 vocabulary', async () => {
   const handle = makeRouter();
   const events: unknown[] = [{ action: 'echo', data: { name: 'x' } }, { action: 'echo' }, { action: 'nope' }, { action: 'forbidden' }, { action: 'boom', data: { secret: 's' } }];
   for (const e of events) {

@@ -1,5 +1,5 @@
 /**
- * The complaint loop over real HTTP (PRODUCT §3): file → accept → assign → reply → evaluate
+ * The complaint loop over real HTTP (docs/product.md §3): file → accept → assign → reply → evaluate
  * (不满意 reopens once) → close; withdraw, refuse, extend, merge, similar/join, the station's
  * view without identity, public and officials' statistics, and the outbox delivered once.
  */

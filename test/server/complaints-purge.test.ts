@@ -1,5 +1,5 @@
 /**
- * PRODUCT §7: personal data of closed complaints is purged after a retention period. The case
+ * docs/product.md §7: personal data of closed complaints is purged after a retention period. The case
  * stays (statistics, the resident's list), the description, photos, phone and comment go.
  */
 import { PURGED_TEXT } from '../../core/complaint/machine';

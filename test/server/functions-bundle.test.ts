@@ -68,7 +68,7 @@ describe('stations cloud function bundle', () => {
     expect(code).not.toMatch(/pinyin-pro|better-sqlite3/);
   });
 
-  test('nearby: the envelope of PRODUCT §9, nearest first, platform userInfo ignored', async () => {
+  test('nearby: the envelope of docs/product.md §9, nearest first, platform userInfo ignored', async () => {
     const res = await main(
       { action: 'nearby', data: { lat: CENTRE.lat, lng: CENTRE.lng, radiusM: 5000, limit: 3 }, userInfo: { appId: 'wx-test', openId: 'o-resident-1' } },
       {},

@@ -1,6 +1,6 @@
 /**
  * Fuzzing the `stations` cloud function (createStationsHandler over in-memory SQLite): whatever
- * arrives, the answer is a well-formed PRODUCT §9 envelope, never INTERNAL; invalid input is a
+ * arrives, the answer is a well-formed docs/product.md §9 envelope, never INTERNAL; invalid input is a
  * VALIDATION_ERROR with a Chinese message that names the offending field.
  */
 import fc from 'fast-check';
@@ -35,7 +35,7 @@ afterEach(() => {
 
 type ErrorBody = { code: string; message: string; fields?: Record<string, string> };
 
-/** The envelope shape of PRODUCT §9, never INTERNAL. Returns the error body, if any. */
+/** The envelope shape of docs/product.md §9, never INTERNAL. Returns the error body, if any. */
 function checkEnvelope(res: Envelope<unknown>): ErrorBody | null {
   expect(res).not.toBeNull();
   expect(typeof res).toBe('object');

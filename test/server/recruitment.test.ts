@@ -1,5 +1,5 @@
 /**
- * Station-head recruitment with public notice over real HTTP (PRODUCT §5, §6, §7, §9):
+ * Station-head recruitment with public notice over real HTTP (docs/product.md §5, §6, §7, §9):
  * apply → score → select → notice → objection upheld (stopped at once, back to review, the
  * reserve pool) | dismissed (appointed at the end) | open at the end (suspended, then resolved
  * either way); appointment makes the station's head (account.me, the station page) and starts

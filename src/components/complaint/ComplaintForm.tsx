@@ -1,5 +1,5 @@
 /**
- * The complaint form (PRODUCT §3). Every change is saved to the phone at once (the draft, with
+ * The complaint form (docs/product.md §3). Every change is saved to the phone at once (the draft, with
  * the submission's request id); a restored draft says so. Submitting after a lost answer
  * reuses the same request id, so the server cannot file it twice. Server field errors land
  * under their fields, and the first problem is scrolled into view.

@@ -1,4 +1,4 @@
-/** What a complaint collects, who sees it, how long it is kept (个人信息保护法; PRODUCT §7). */
+/** What a complaint collects, who sees it, how long it is kept (个人信息保护法; docs/product.md §7). */
 import { Text, View } from '@tarojs/components';
 
 export default function PrivacyNotice({ shareIdentity }: { shareIdentity: boolean }) {

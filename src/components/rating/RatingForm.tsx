@@ -1,5 +1,5 @@
 /**
- * Rate a station (PRODUCT §4): 1–5 stars on each of the four 第十条 dimensions (all required)
+ * Rate a station (docs/product.md §4): 1–5 stars on each of the four 第十条 dimensions (all required)
  * and an optional comment. The request id stays the same while the same rating is retried; a
  * changed rating gets a new one (a newer rating replaces the older one anyway).
  */

@@ -1,5 +1,5 @@
 /**
- * 投诉 on the station page (PRODUCT §3): the station's public figures for the last 12 months
+ * 投诉 on the station page (docs/product.md §3): the station's public figures for the last 12 months
  * (count, on-time rate, satisfaction — no personal data) and "投诉这个站点". Phone channels
  * stay above in "监督投诉" for those who prefer to call.
  */

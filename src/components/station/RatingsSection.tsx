@@ -1,5 +1,5 @@
 /**
- * 评价 on the station page (PRODUCT §4): the published score, recent ratings with the head's
+ * 评价 on the station page (docs/product.md §4): the published score, recent ratings with the head's
  * replies, "评价这个站点" (disabled with the reason when the caller may not rate it), and the
  * "被诱导好评/差评骚扰？" report.
  */

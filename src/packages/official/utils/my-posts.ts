@@ -25,10 +25,3 @@ export function rememberPost(id: string): void {
   }
 }
 
-export function forgetPost(id: string): void {
-  try {
-    Taro.setStorageSync(KEY, myPostIds().filter((x) => x !== id));
-  } catch {
-    /* ignore */
-  }
-}
