@@ -40,7 +40,7 @@ afterEach(() => {
   env.clearCalls();
 });
 
-const registerCalls = () => env.callsTo('cloud.callFunction').map((a) => a[0] as { name: string; data: { action: string; data: Record<string, unknown> } }).filter((c) => c.name === 'register');
+const registerCalls = () => (env.callsTo('cloud.callFunction') as { name: string; data: { action: string; data: Record<string, unknown> } }[]).filter((c) => c.name === 'register');
 
 test('下载模板 and 导出 open Excel files; the chosen level goes with the export', async () => {
   page = await renderPage('packages/official/register/index');
@@ -51,7 +51,7 @@ test('下载模板 and 导出 open Excel files; the chosen level goes with the e
 
   await page.tap('btn-register-template');
   const opened = await env.waitForCall('openDocument');
-  expect(opened[0][0]).toMatchObject({ fileType: 'xlsx', showMenu: true });
+  expect(opened[0]).toMatchObject({ fileType: 'xlsx', showMenu: true });
   expect(registerCalls().map((c) => c.data.action)).toEqual(['template']);
 
   await page.tap('export-level-village');
@@ -66,7 +66,7 @@ test('选择表格文件 asks WeChat for a spreadsheet from a chat; cancelling c
   await page.waitFor('btn-register-choose');
   await page.tap('btn-register-choose');
   const asked = await env.waitForCall('chooseMessageFile');
-  expect(asked[0][0]).toMatchObject({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
+  expect(asked[0]).toMatchObject({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
   expect(page.has('register-report')).toBe(false);
   expect(page.has('register-error')).toBe(false);
 });
