@@ -9,7 +9,7 @@ import { bootstrapAdmins } from '../account/service';
 import { authorize, listBindings, type Permission, type Target } from '../authz/policy';
 import { OFFICIAL_ROLES, type Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
-import { earliestEnd, noticeRunning, OBJECTION_LABELS, outcomeOf, type Notice, type Objection } from '../notice/model';
+import { noticePeriodProblem, noticeRunning, OBJECTION_LABELS, outcomeOf, type Notice, type Objection } from '../notice/model';
 import type {
   AuditRepository,
   CalendarRepository,
@@ -30,7 +30,7 @@ import { maskIdNumber, maskPhone } from '../shared/mask';
 import { toShanghai } from '../shared/time';
 import type { z } from '../shared/zod';
 import type * as api from './api';
-import { checkIdNumber } from './idcard';
+import { ageOn, birthDateOf, checkIdNumber } from './idcard';
 import {
   APPLICATION_STATUS_LABELS,
   applicationTotal,
@@ -530,11 +530,12 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       assertPostTransition(p, 'startNotice');
       if (p.version !== input.version) throw new AppError('CONFLICT', '岗位刚被其他人修改，请刷新后再试');
       if (!p.selectedApplicationId) throw new AppError('CONFLICT', '请先确定拟任用人选');
-      if (input.startsOn < today()) throw new AppError('VALIDATION_ERROR', '公示开始日期不能早于今天', { startsOn: '早于今天' });
-      const cal = await calendar();
-      const min = earliestEnd(input.startsOn, cal);
-      if (input.endsOn < min.date) throw new AppError('VALIDATION_ERROR', `公示期不少于 5 个工作日，最早 ${min.date} 结束`, { endsOn: `最早 ${min.date}` });
+      const problem = noticePeriodProblem(input.startsOn, input.endsOn, today(), await calendar());
+      if (problem) throw new AppError('VALIDATION_ERROR', problem.message, { [problem.field]: problem.fieldMessage });
       const a = await loadApplication(p.selectedApplicationId);
+      // Age on the first day from the birth date in the ID number (not the year difference).
+      const birthDate = a.idCipher ? birthDateOf(cipher.decrypt(a.idCipher)) : null;
+      if (!birthDate) throw new AppError('CONFLICT', '拟任用人选的身份信息已不完整，无法公示年龄');
       const at = clock.now().toISOString();
       const n: Notice = {
         id: ids.id(),
@@ -544,7 +545,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
         facts: [
           { label: '姓名', value: a.name },
           { label: '性别', value: GENDER_LABELS[a.gender] },
-          { label: '年龄', value: `${Number(input.startsOn.slice(0, 4)) - a.birthYear} 岁` },
+          { label: '年龄', value: `${ageOn(birthDate, input.startsOn)} 岁` },
           { label: '所在村', value: a.villageName },
           { label: '拟任岗位', value: p.title },
         ],
@@ -562,7 +563,8 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       };
       await notices.insert(n);
       await recruitment.updatePost({ ...p, status: 'notice', noticeId: n.id, updatedAt: at, version: p.version + 1 }, p.version);
-      return { ...noticeView(n, 0), provisional: min.provisional };
+      // Periods over years without holiday data are refused above, so the count is never provisional.
+      return { ...noticeView(n, 0), provisional: false };
     },
 
     async object(openid: string | null, input: In<typeof api.objectInput>) {

@@ -585,12 +585,13 @@ describe('public notice', () => {
     expect(codeOf(await resolve(S.objection.A, 'dismissed', '再改'))).toBe('CONFLICT');
     // No more objections on a closed notice.
     expect(codeOf(await object(S.notice.A))).toBe('CONFLICT');
-    // The reserve candidate is selected and put on notice in turn: 10-08, 10-09, 10-10, 10-12, 10-13.
+    // The reserve candidate is selected and put on notice in turn, published on its first day (10-08
+    // at 10:00), which therefore does not count: 10-09, 10-10, 10-12, 10-13, 10-14.
     await select(S.A, S.app.a2);
     expect((await stored(S.app.a2)).status).toBe('selected');
     expect((await stored(S.app.a1)).status).toBe('stopped');
-    expect(errorOf(await publish(S.A, '2026-10-08', '2026-10-12'))).toMatchObject({ code: 'VALIDATION_ERROR', message: '公示期不少于 5 个工作日，最早 2026-10-13 结束' });
-    const r = await publish(S.A, '2026-10-08', '2026-10-13');
+    expect(errorOf(await publish(S.A, '2026-10-08', '2026-10-13'))).toMatchObject({ code: 'VALIDATION_ERROR', message: '公示期不少于 5 个工作日（当天发布，当天不计入），最早 2026-10-14 结束' });
+    const r = await publish(S.A, '2026-10-08', '2026-10-14');
     S.notice.A2 = (r.body as { ok: true; data: { id: string } }).data.id;
     expect((await ok('notices', 'get', { id: S.notice.A2 })).facts[0]).toEqual({ label: '姓名', value: P.a2.name });
   });
