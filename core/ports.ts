@@ -292,3 +292,16 @@ export interface NoticeRepository {
   updateObjection(next: Objection, expectedVersion: number): Promise<void>;
   listObjections(noticeId: string): Promise<Objection[]>;
 }
+
+// ——— Rate limits (core/shared/rate-limit.ts) ———
+
+export interface RateLimitStore {
+  /**
+   * Count one call against the fixed-window counter `key` if it is below `max`, atomically across
+   * instances; true when counted, false when the counter already holds `max` (nothing changes).
+   * `expiresAt` is when the window ends; the counter may be removed after it.
+   */
+  take(key: string, max: number, expiresAt: string): Promise<boolean>;
+  /** Remove counters whose window ended before `before`; returns how many (at most `limit`). */
+  purge(before: string, limit: number): Promise<number>;
+}

@@ -15,6 +15,8 @@ import { pinyinOf } from '../adapters/pinyin';
 import { localContentSecurity, qrCodeImages, recordingNotifier } from '../adapters/platform/local';
 import { hmacSigner, randomIds } from '../adapters/platform/crypto';
 import { createSqliteRatingRepository } from '../adapters/sqlite/ratings';
+import { createSqliteRateLimitStore } from '../adapters/sqlite/rate-limits';
+import { limitsFrom, takeLimit, type Limit } from '../core/shared/rate-limit';
 import { createSqliteNoticeRepository, createSqliteRecruitmentRepository } from '../adapters/sqlite/recruitment';
 import { createRecruitmentHandler } from '../cloudfunctions/recruitment/handler';
 import { createNoticesHandler } from '../cloudfunctions/notices/handler';
@@ -46,6 +48,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     ratings: createSqliteRatingRepository(db),
     recruitment: createSqliteRecruitmentRepository(db),
     notices: createSqliteNoticeRepository(db),
+    rateLimits: createSqliteRateLimitStore(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -61,6 +64,8 @@ export interface LocalPlatform {
   signer: Signer;
   /** Station codes: a QR image locally. */
   codes: CodeImages;
+  /** Rate limits per action (core/shared/rate-limit.ts; ZDT_RATE_LIMITS overrides entries). */
+  limits: Record<string, Limit>;
 }
 
 export function localPlatform(cipher: Cipher, files: FileStore, overrides: Partial<LocalPlatform> = {}): LocalPlatform {
@@ -74,26 +79,30 @@ export function localPlatform(cipher: Cipher, files: FileStore, overrides: Parti
     // Without a configured ring: a key for this process only (codes stop verifying on restart).
     signer: overrides.signer ?? hmacSigner([{ id: 'k1', key: randomBytes(32) }]),
     codes: qrCodeImages(),
+    limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
     ...overrides,
   };
 }
 
 export function createLocalFunctions(stores: LocalStores, platform: LocalPlatform, logger?: Logger) {
-  const { clock, content, cipher, ids, notifier, files, signer, codes } = platform;
+  const { clock, content, cipher, ids, notifier, files, signer, codes, limits } = platform;
   const functions: Record<string, FunctionHandler> = {
-    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, clock }, logger),
-    complaints: createComplaintsHandler({ ...stores, content, files, cipher, ids, clock }, logger),
-    account: createAccountHandler({ ...stores, ids, clock }, logger),
-    ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock }, logger),
-    recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock }, logger),
-    notices: createNoticesHandler({ ...stores, content, cipher, ids, clock }, logger),
+    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, limits, clock }, logger),
+    complaints: createComplaintsHandler({ ...stores, content, files, cipher, ids, clock, limits }, logger),
+    account: createAccountHandler({ ...stores, ids, clock, limits }, logger),
+    ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock, limits }, logger),
+    recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
+    notices: createNoticesHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
   };
+  /** The photo upload route's limit (the cloud uploads straight to storage; submit limits the use). */
+  const limitUpload = (openid: string) => takeLimit({ rateLimits: stores.rateLimits, roles: stores.roles, clock, limits }, 'upload', openid);
   const recruitment = createRecruitmentService({ ...stores, content, cipher, ids, clock });
   // Not in `functions`: clients cannot call it; the server runs it on a timer and the dev route.
   const scheduler = createSchedulerHandler({ ...stores, notifier, ids, clock }, logger, [
     () => recruitment.closeEndedNotices(),
     () => recruitment.purgeExpired(retentionDaysFrom(process.env.ZDT_RETENTION_DAYS)),
     () => purgeExpiredComplaints({ ...stores, clock }, complaintRetentionDays(process.env.ZDT_COMPLAINT_RETENTION_DAYS)),
+    async () => ({ rateLimitsPurged: await stores.rateLimits.purge(clock.now().toISOString(), 5000) }),
   ]);
-  return { functions, scheduler };
+  return { functions, scheduler, limitUpload };
 }

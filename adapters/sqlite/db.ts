@@ -166,6 +166,15 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX complaints_next_action ON complaints(next_action_at) WHERE next_action_at IS NOT NULL;
   `,
   },
+  {
+    version: 6,
+    name: 'rate-limits',
+    // One fixed-window counter per openid + action + window (core/shared/rate-limit.ts).
+    sql: `
+    CREATE TABLE rate_limits (key TEXT PRIMARY KEY, count INTEGER NOT NULL, expires_at TEXT NOT NULL) WITHOUT ROWID;
+    CREATE INDEX rate_limits_expires ON rate_limits(expires_at);
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -3,6 +3,8 @@ import { randomIds } from '../../adapters/platform/crypto';
 import { createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
 import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { bootstrapAdmins, parseAdminConfig } from '../../core/account/service';
+import { createCloudbaseRateLimitStore } from '../../adapters/cloudbase/rate-limits';
+import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
 import { toErrorBody } from '../../core/shared/router';
@@ -34,7 +36,14 @@ export function readAdminConfig(spec: string): { ok: true; admins: Admins } | { 
 export const main = cloudEntry('account', (cloud) => {
   const db = cloud.database() as unknown as CbDatabase;
   const stores = cloudbaseComplaintStores(db);
-  const deps = { ...stores, stations: createCloudbaseStationRepository(db), ids: randomIds, clock: systemClock };
+  const deps = {
+    ...stores,
+    stations: createCloudbaseStationRepository(db),
+    rateLimits: createCloudbaseRateLimitStore(db),
+    limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
+    ids: randomIds,
+    clock: systemClock,
+  };
   const handle = createAccountHandler(deps, jsonLogger);
   const config = readAdminConfig(process.env.ZDT_ADMINS ?? '');
   // Configured administrators are ensured once per container, before the first action.

@@ -4,6 +4,8 @@ import { wechatContentSecurity, wechatFileStore } from '../../adapters/platform/
 import { cleanPhoto } from '../../core/shared/image';
 import { createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
 import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
+import { createCloudbaseRateLimitStore } from '../../adapters/cloudbase/rate-limits';
+import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { cloudEntry, jsonLogger, requiredEnv } from '../_shared/cloud';
 import { createComplaintsHandler } from './handler';
@@ -19,6 +21,8 @@ export const main = cloudEntry('complaints', (cloud) => {
       files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
       ids: randomIds,
+      rateLimits: createCloudbaseRateLimitStore(db),
+      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       clock: systemClock,
     },
     jsonLogger,

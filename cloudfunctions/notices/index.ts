@@ -9,6 +9,8 @@ import { wechatContentSecurity } from '../../adapters/platform/wechat';
 import { createCloudbaseRegionRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
 import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from '../../adapters/cloudbase/recruitment';
+import { createCloudbaseRateLimitStore } from '../../adapters/cloudbase/rate-limits';
+import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { cloudEntry, jsonLogger, requiredEnv } from '../_shared/cloud';
 import { createNoticesHandler } from './handler';
@@ -27,6 +29,8 @@ export const main = cloudEntry('notices', (cloud) => {
       content: wechatContentSecurity(cloud as never),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
       ids: randomIds,
+      rateLimits: createCloudbaseRateLimitStore(db),
+      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       clock: systemClock,
     },
     jsonLogger,

@@ -4,6 +4,8 @@ import { wechatCodeImages, wechatContentSecurity } from '../../adapters/platform
 import { createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
 import { createCloudbaseAuditRepository, createCloudbaseRoleRepository } from '../../adapters/cloudbase/complaints';
 import { createCloudbaseRatingRepository } from '../../adapters/cloudbase/ratings';
+import { createCloudbaseRateLimitStore } from '../../adapters/cloudbase/rate-limits';
+import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { cloudEntry, jsonLogger, requiredEnv } from '../_shared/cloud';
 import { createRatingsHandler } from './handler';
@@ -22,6 +24,8 @@ export const main = cloudEntry('ratings', (cloud) => {
       signer: hmacSigner(parseKeyRing(keys)),
       codes: wechatCodeImages(cloud as never),
       ids: randomIds,
+      rateLimits: createCloudbaseRateLimitStore(db),
+      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       clock: systemClock,
     },
     jsonLogger,

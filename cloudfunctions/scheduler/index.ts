@@ -11,6 +11,7 @@ import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from '../../adapters/cloudbase/recruitment';
 import { createRecruitmentService, retentionDaysFrom } from '../../core/recruitment/service';
 import { complaintRetentionDays, purgeExpiredComplaints } from '../../core/complaint/scheduler';
+import { createCloudbaseRateLimitStore } from '../../adapters/cloudbase/rate-limits';
 import { systemClock, type Cipher } from '../../core/ports';
 import { cloudEntry, jsonLogger } from '../_shared/cloud';
 import { CLOUD_RUN_BUDGET_MS, createSchedulerHandler } from './handler';
@@ -47,6 +48,7 @@ export const main = cloudEntry('scheduler', (cloud) => {
     clock: systemClock,
   });
   const days = retentionDays();
+  const rateLimits = createCloudbaseRateLimitStore(db);
   const handle = createSchedulerHandler(
     { ...stores, notifier: wechatNotifier(cloud as never, templates), ids: randomIds, clock: systemClock },
     jsonLogger,
@@ -55,6 +57,7 @@ export const main = cloudEntry('scheduler', (cloud) => {
       () => recruitment.closeEndedNotices(),
       () => recruitment.purgeExpired(days),
       () => purgeExpiredComplaints({ ...stores, clock: systemClock }, complaintRetentionDays(process.env.ZDT_COMPLAINT_RETENTION_DAYS)),
+      async () => ({ rateLimitsPurged: await rateLimits.purge(systemClock.now().toISOString(), 1000) }),
     ],
     { deadlineMs: CLOUD_RUN_BUDGET_MS },
   );

@@ -7,6 +7,8 @@
  * and logs JSON lines without input.
  */
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
+import { createCloudbaseRateLimitStore } from '../../adapters/cloudbase/rate-limits';
+import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { cloudEntry, jsonLogger } from '../_shared/cloud';
 import { createStationsHandler } from './handler';
@@ -15,7 +17,13 @@ export const main = cloudEntry('stations', (cloud) => {
   const db = cloud.database() as unknown as CbDatabase;
   return createStationsHandler(
     // Read-only function: no pinyin option, which keeps the pinyin dictionary out of the bundle.
-    { stations: createCloudbaseStationRepository(db), regions: createCloudbaseRegionRepository(db), clock: systemClock },
+    {
+      stations: createCloudbaseStationRepository(db),
+      regions: createCloudbaseRegionRepository(db),
+      rateLimits: createCloudbaseRateLimitStore(db),
+      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
+      clock: systemClock,
+    },
     jsonLogger,
   );
 });
