@@ -140,8 +140,13 @@ export function createAccountService(deps: AccountDeps) {
     async revoke(oid: string | null, input: z.infer<typeof revokeInput>) {
       const actor = await actorOf(oid);
       const b = await roles.get(input.id);
-      if (!b || b.revokedAt) throw new AppError('NOT_FOUND', '没有这个角色记录');
-      if (!canGrant(actor, b.role, await regionsOf(b.scope))) return denied(actor, 'role.revoke', `binding:${b.id}`, 'out-of-scope');
+      const missing = () => new AppError('NOT_FOUND', '没有这个角色记录');
+      if (!b || b.revokedAt) throw missing();
+      if (!canGrant(actor, b.role, await regionsOf(b.scope))) {
+        // Bindings are not public: refused on one outside their scope, the answer is that of a missing one.
+        await denied(actor, 'role.revoke', `binding:${b.id}`, 'out-of-scope').catch(() => undefined);
+        throw missing();
+      }
       const at = clock.now().toISOString();
       await roles.revoke(b.id, actor.openid, at);
       await audit.append({ id: ids.id(), at, actorOpenid: actor.openid, action: 'role.revoke', outcome: 'done', resource: `binding:${b.id}`, detail: `${b.role} ${describeScope(b.scope)}` });

@@ -98,13 +98,36 @@ export function createComplaintService(deps: ComplaintDeps) {
     return d;
   }
 
+  /** Can this person see the complaint at all (own, handling, supervising or as its station)? */
+  function visibleTo(actor: Actor, c: Complaint): boolean {
+    const t = targetOf(c);
+    return c.complainantOpenid === actor.openid || authorize(actor, 'complaint.detail', t).allowed || authorize(actor, 'complaint.readAsStation', t).allowed;
+  }
+
+  /**
+   * permit() on a stored complaint. Denied on a complaint the person cannot see at all, the answer
+   * is exactly that of a missing one (audited as denied): an id must not tell whether it exists.
+   * Denied on one they can see (a station head trying to accept), FORBIDDEN says why.
+   */
+  async function permitOn(actor: Actor, permission: Permission, c: Complaint, field = 'id'): Promise<Decision & { allowed: true }> {
+    const d = authorize(actor, permission, targetOf(c));
+    if (d.allowed) return d;
+    if (visibleTo(actor, c)) return deny(actor, permission, `complaint:${c.id}`, d.reason);
+    await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: permission, outcome: 'denied', resource: `complaint:${c.id}`, detail: d.reason });
+    throw notFound(field);
+  }
+
+  function notFound(field = 'id'): AppError {
+    return new AppError('NOT_FOUND', '没有找到这件投诉', { [field]: '投诉不存在' });
+  }
+
   function targetOf(c: Complaint): Target {
     return { stationId: c.stationId, operatorName: c.operatorName, regionCodes: c.regionCodes, ownerOpenid: c.complainantOpenid, assignee: c.assignee, handlerOpenid: c.handlerOpenid };
   }
 
-  async function load(id: string): Promise<Complaint> {
+  async function load(id: string, field = 'id'): Promise<Complaint> {
     const c = await complaints.get(id);
-    if (!c) throw new AppError('NOT_FOUND', '没有找到这件投诉', { id: '投诉不存在' });
+    if (!c) throw notFound(field);
     return c;
   }
 
@@ -245,7 +268,7 @@ export function createComplaintService(deps: ComplaintDeps) {
   async function act(openid: string | null, id: string, version: number | null, permission: Permission, build: (c: Complaint, actor: Actor) => Command | Promise<Command>) {
     const actor = await actorOf(openid);
     const c = await load(id);
-    const d = await permit(actor, permission, targetOf(c), `complaint:${id}`);
+    const d = await permitOn(actor, permission, c);
     if (version !== null && version !== c.version) throw new AppError('CONFLICT', '这件投诉刚被其他人处理过，请刷新后再试');
     const kind: ActorKind = d.basis === 'owner' ? 'complainant' : d.basis === 'assignee' ? 'assignee' : 'official';
     const role = d.binding?.role ?? (kind === 'complainant' ? 'resident' : 'official');
@@ -354,7 +377,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       // Knowing an id or tracking number grants nothing: a stranger gets the same answer as a miss.
       if (!c || c.complainantOpenid !== actor.openid) {
         if (c) await deny(actor, 'complaint.readOwn', `complaint:${c.id}`, 'not-owner').catch(() => undefined);
-        throw new AppError('NOT_FOUND', '没有找到这件投诉', { id: '投诉不存在' });
+        throw notFound();
       }
       return ownerView(c, await complaints.history(c.id), actor.openid, await files.viewUrls(c.photos));
     },
@@ -376,7 +399,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     async stationDetail(openid: string | null, input: In<typeof api.detailInput>) {
       const actor = await actorOf(openid);
       const c = await load(input.id);
-      await permit(actor, 'complaint.readAsStation', targetOf(c), `complaint:${c.id}`);
+      await permitOn(actor, 'complaint.readAsStation', c);
       const cal = await calendar();
       return caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true }, c.held ? [] : await files.viewUrls(c.photos));
     },
@@ -415,7 +438,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     async detail(openid: string | null, input: In<typeof api.detailInput>): Promise<api.ComplaintCaseView> {
       const actor = await actorOf(openid);
       const c = await load(input.id);
-      await permit(actor, 'complaint.detail', targetOf(c), `complaint:${c.id}`);
+      await permitOn(actor, 'complaint.detail', c);
       return caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(c.photos));
     },
 
@@ -435,8 +458,8 @@ export function createComplaintService(deps: ComplaintDeps) {
     note: (openid: string | null, input: In<typeof api.noteInput>) => act(openid, input.id, null, 'complaint.note', () => ({ type: 'note', text: input.text })),
     merge: (openid: string | null, input: In<typeof api.mergeInput>) =>
       act(openid, input.id, input.version, 'complaint.merge', async (c, actor) => {
-        const into = await load(input.intoId);
-        await permit(actor, 'complaint.merge', targetOf(into), `complaint:${into.id}`);
+        const into = await load(input.intoId, 'intoId');
+        await permitOn(actor, 'complaint.merge', into, 'intoId');
         if (into.stationId !== c.stationId) throw new AppError('VALIDATION_ERROR', '只能合并同一站点的投诉', { intoId: '不是同一站点' });
         if (!OPEN_STATUSES.includes(into.status)) throw new AppError('CONFLICT', '目标投诉已办结，不能并入');
         return { type: 'merge', into: { id: into.id, trackingNo: into.trackingNo } };

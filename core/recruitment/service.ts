@@ -82,24 +82,37 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     return { openid, bindings: await roles.activeFor(openid) };
   }
 
-  async function permit(actor: Actor, permission: Permission, target: Target, resource: string): Promise<void> {
+  /**
+   * Authorise or refuse (audited). `hidden`: the record is not public (an application, a draft post,
+   * an objection), so a refusal answers exactly as if it did not exist — an id tells nothing.
+   */
+  async function permit(actor: Actor, permission: Permission, target: Target, resource: string, hidden?: () => AppError): Promise<void> {
     const d = authorize(actor, permission, target);
     if (d.allowed) return;
     await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: permission, outcome: 'denied', resource, detail: d.reason });
+    if (hidden) throw hidden();
     throw new AppError('FORBIDDEN', '这不在您的管辖范围内');
   }
+
+  const postNotFound = () => new AppError('NOT_FOUND', '没有找到这个岗位', { id: '岗位不存在' });
+  const applicationNotFound = () => new AppError('NOT_FOUND', '没有找到这份报名', { id: '报名不存在' });
+  const objectionNotFound = () => new AppError('NOT_FOUND', '没有找到这条异议');
+  /** Drafts are not public yet: refused on one, an outsider gets the answer of a missing post. */
+  const ifDraft = (p: Post) => (p.status === 'draft' ? postNotFound : undefined);
+  /** Applications are seen by the post's reviewers only: to anyone else a refusal reads as a miss. */
+  const unlessReviewer = (actor: Actor, p: Post) => (authorize(actor, 'recruitment.score', postTarget(p)).allowed ? undefined : applicationNotFound);
 
   const postTarget = (p: Post): Target => ({ regionCodes: p.regionCodes, stationId: p.stationId ?? undefined, operatorName: p.operatorName ?? undefined });
 
   async function loadPost(id: string): Promise<Post> {
     const p = await recruitment.getPost(id);
-    if (!p) throw new AppError('NOT_FOUND', '没有找到这个岗位', { id: '岗位不存在' });
+    if (!p) throw postNotFound();
     return p;
   }
 
   async function loadApplication(id: string): Promise<Application> {
     const a = await recruitment.getApplication(id);
-    if (!a) throw new AppError('NOT_FOUND', '没有找到这份报名', { id: '报名不存在' });
+    if (!a) throw applicationNotFound();
     return a;
   }
 
@@ -321,7 +334,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     async withdraw(openid: string | null, input: In<typeof api.withdrawInput>) {
       const actor = await actorOf(openid);
       const a = await loadApplication(input.id);
-      if (a.applicantOpenid !== actor.openid) throw new AppError('NOT_FOUND', '没有找到这份报名', { id: '报名不存在' });
+      if (a.applicantOpenid !== actor.openid) throw applicationNotFound();
       const p = await loadPost(a.postId);
       if (a.status !== 'submitted' || (p.status !== 'open' && p.status !== 'reviewing')) throw new AppError('CONFLICT', '评审已结束，不能撤回报名');
       if (a.version !== input.version) throw new AppError('CONFLICT', '报名状态刚刚变化，请刷新后再试');
@@ -400,7 +413,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     async transitionPost(openid: string | null, input: In<typeof api.postActionInput>, cmd: 'open' | 'close' | 'cancel') {
       const actor = await actorOf(openid);
       const p = await loadPost(input.id);
-      await permit(actor, 'recruitment.manage', postTarget(p), `post:${p.id}`);
+      await permit(actor, 'recruitment.manage', postTarget(p), `post:${p.id}`, ifDraft(p));
       assertPostTransition(p, cmd);
       if (p.version !== input.version) throw new AppError('CONFLICT', '岗位刚被其他人修改，请刷新后再试');
       const status = cmd === 'open' ? 'open' : cmd === 'close' ? 'reviewing' : 'cancelled';
@@ -412,7 +425,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     async applications(openid: string | null, input: In<typeof api.applicationsInput>) {
       const actor = await actorOf(openid);
       const p = await loadPost(input.postId);
-      await permit(actor, 'recruitment.score', postTarget(p), `post:${p.id}`);
+      await permit(actor, 'recruitment.score', postTarget(p), `post:${p.id}`, ifDraft(p));
       const offset = decodeCursor(input.cursor, `apps:${p.id}`);
       const lim = input.limit ?? 50;
       const page = await recruitment.listApplications({ postId: p.id, offset, limit: lim });
@@ -426,7 +439,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       const actor = await actorOf(openid);
       const a = await loadApplication(input.applicationId);
       const p = await loadPost(a.postId);
-      await permit(actor, 'recruitment.reveal', postTarget(p), `application:${a.id}`);
+      await permit(actor, 'recruitment.reveal', postTarget(p), `application:${a.id}`, unlessReviewer(actor, p));
       const cipherText = input.field === 'idNumber' ? a.idCipher : a.phoneCipher;
       if (!cipherText) throw new AppError('NOT_FOUND', '该报名的个人信息已按规定清除');
       await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: 'recruitment.reveal', outcome: 'done', resource: `application:${a.id}`, detail: `${input.field}: ${input.reason}` });
@@ -437,7 +450,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       const actor = await actorOf(openid);
       const a = await loadApplication(input.applicationId);
       const p = await loadPost(a.postId);
-      await permit(actor, 'recruitment.score', postTarget(p), `application:${a.id}`);
+      await permit(actor, 'recruitment.score', postTarget(p), `application:${a.id}`, applicationNotFound);
       if (p.status !== 'reviewing') throw new AppError('CONFLICT', '报名截止后才能评分');
       if (a.status !== 'submitted') throw new AppError('CONFLICT', '这份报名不在评审中');
       const names = p.rubric.map((r) => r.criterion).sort();
@@ -452,7 +465,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     async select(openid: string | null, input: In<typeof api.selectInput>) {
       const actor = await actorOf(openid);
       const p = await loadPost(input.postId);
-      await permit(actor, 'recruitment.manage', postTarget(p), `post:${p.id}`);
+      await permit(actor, 'recruitment.manage', postTarget(p), `post:${p.id}`, ifDraft(p));
       assertPostTransition(p, 'select');
       if (p.version !== input.version) throw new AppError('CONFLICT', '岗位刚被其他人修改，请刷新后再试');
       const chosen = await loadApplication(input.applicationId);
@@ -473,7 +486,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     async reserve(openid: string | null, input: In<typeof api.reserveInput>) {
       const actor = await actorOf(openid);
       const p = await loadPost(input.postId);
-      await permit(actor, 'recruitment.score', postTarget(p), `post:${p.id}`);
+      await permit(actor, 'recruitment.score', postTarget(p), `post:${p.id}`, ifDraft(p));
       const page = await recruitment.listApplications({ postId: p.id, statuses: ['reserve'], offset: 0, limit: 100 });
       return rank(page.items.map((a) => ({ id: a.id, name: a.name, villageName: a.villageName, total: applicationTotal(p.rubric, a.scores), createdAt: a.createdAt })));
     },
@@ -526,7 +539,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     async publish(openid: string | null, input: In<typeof api.publishInput>) {
       const actor = await actorOf(openid);
       const p = await loadPost(input.postId);
-      await permit(actor, 'notice.manage', postTarget(p), `post:${p.id}`);
+      await permit(actor, 'notice.manage', postTarget(p), `post:${p.id}`, ifDraft(p));
       assertPostTransition(p, 'startNotice');
       if (p.version !== input.version) throw new AppError('CONFLICT', '岗位刚被其他人修改，请刷新后再试');
       if (!p.selectedApplicationId) throw new AppError('CONFLICT', '请先确定拟任用人选');
@@ -602,9 +615,9 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     async resolve(openid: string | null, input: In<typeof api.resolveInput>) {
       const actor = await actorOf(openid);
       const o = await notices.getObjection(input.objectionId);
-      if (!o) throw new AppError('NOT_FOUND', '没有找到这条异议');
+      if (!o) throw objectionNotFound();
       const n = await loadNotice(o.noticeId);
-      await permit(actor, 'notice.manage', { regionCodes: n.regionCodes }, `objection:${o.id}`);
+      await permit(actor, 'notice.manage', { regionCodes: n.regionCodes }, `objection:${o.id}`, objectionNotFound);
       if (o.status === 'upheld' || o.status === 'dismissed') throw new AppError('CONFLICT', '这条异议已经处理完毕');
       if (o.version !== input.version) throw new AppError('CONFLICT', '异议刚被其他人处理，请刷新后再试');
       if (input.status !== 'investigating' && !input.response) throw new AppError('VALIDATION_ERROR', '请填写给异议人的答复', { response: '必填' });
