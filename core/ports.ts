@@ -114,12 +114,14 @@ export interface ComplaintChange {
 export interface ComplaintRepository {
   /**
    * Write a new complaint with its first history entry and outbox messages, all or nothing.
-   * `requestKey` makes it idempotent: a second call with the same key returns the first complaint.
+   * `requestKey` makes it idempotent: a second call with the same key returns the first complaint
+   * (and the body hash stored with the key, so the caller can tell a retry from a changed resend).
+   * `bodyHash`: a keyed hash of the normalised request body, stored with the key.
    */
-  create(input: { complaint: Complaint; history: HistoryEntry; outbox: OutboxMessage[]; requestKey: string }): Promise<{ created: boolean; complaint: Complaint }>;
+  create(input: { complaint: Complaint; history: HistoryEntry; outbox: OutboxMessage[]; requestKey: string; bodyHash?: string }): Promise<{ created: boolean; complaint: Complaint; bodyHash: string | null }>;
   get(id: string): Promise<Complaint | null>;
   /** The complaint a request key created, if any (lets a retried submit answer before doing work again). */
-  findByRequestKey(requestKey: string): Promise<Complaint | null>;
+  findByRequestKey(requestKey: string): Promise<{ complaint: Complaint; bodyHash: string | null } | null>;
   findByTrackingNo(trackingNo: string): Promise<Complaint | null>;
   /** Apply a transition: complaint, history and outbox together; CONFLICT when the version moved on. */
   apply(change: ComplaintChange): Promise<void>;

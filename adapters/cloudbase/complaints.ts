@@ -136,6 +136,13 @@ const CONFLICT_MESSAGE = '这件投诉刚被其他人处理过，请刷新后再
 // ---------------------------------------------------------------------------------------------
 // Stored shapes (besides `_id`)
 
+/** An idempotency key (`rk_` + SHA-256 of the request key); documents from before lack `bodyHash`. */
+interface RequestDoc {
+  complaintId: string;
+  at: string;
+  bodyHash?: string | null;
+}
+
 /** A complaint: the record plus the fields that queries filter, order and group on. */
 export interface ComplaintDoc {
   complaint: Complaint;
@@ -339,12 +346,12 @@ export function createCloudbaseComplaintRepository(db: CbDatabase, options: Comp
     }
   }
 
-  async function byRequestKey(key: string): Promise<Complaint | null> {
-    const [req] = await getDocs<{ complaintId: string }>(ctx.coll(names.requests).where({ _id: key }).limit(1));
+  async function byRequestKey(key: string): Promise<{ complaint: Complaint; bodyHash: string | null } | null> {
+    const [req] = await getDocs<RequestDoc>(ctx.coll(names.requests).where({ _id: key }).limit(1));
     if (!req) return null;
     const [doc] = await getDocs<ComplaintDoc>(complaints().where({ _id: req.complaintId }).field({ complaint: true }).limit(1));
     if (!doc) throw unavailable(new Error('request key without its complaint'));
-    return doc.complaint;
+    return { complaint: doc.complaint, bodyHash: req.bodyHash ?? null };
   }
 
   /** The where() condition of a query, or null when it can match nothing. */
@@ -403,23 +410,24 @@ export function createCloudbaseComplaintRepository(db: CbDatabase, options: Comp
       for (let attempt = 1; ; attempt++) {
         try {
           return await ctx.db.runTransaction(async (tx) => {
-            const existing = await txGet<{ complaintId: string }>(ctx, tx, names.requests, key);
+            const existing = await txGet<RequestDoc>(ctx, tx, names.requests, key);
             if (existing) {
               const doc = await txGet<ComplaintDoc>(ctx, tx, names.complaints, existing.complaintId);
               if (!doc) throw unavailable(new Error('request key without its complaint'));
-              return { created: false, complaint: doc.complaint };
+              return { created: false, complaint: doc.complaint, bodyHash: existing.bodyHash ?? null };
             }
             // The complaint first: a failure after it must leave nothing (the contract's fault test).
             await add(tx, names.complaints, c.id, toComplaintDoc(c, 1));
             await writeHistoryAndOutbox(tx, c.id, 0, [input.history], input.outbox);
-            await add(tx, names.requests, key, { complaintId: c.id, at: c.submittedAt });
-            return { created: true, complaint: c };
+            const req: RequestDoc = { complaintId: c.id, at: c.submittedAt, bodyHash: input.bodyHash ?? null };
+            await add(tx, names.requests, key, req as unknown as Record<string, unknown>);
+            return { created: true, complaint: c, bodyHash: input.bodyHash ?? null };
           });
         } catch (err) {
           if (err instanceof AppError) throw err;
           // A concurrent create with the same key may have won (write conflict or duplicate _id).
           const winner = await byRequestKey(key);
-          if (winner) return { created: false, complaint: winner };
+          if (winner) return { created: false, ...winner };
           if (isTxConflict(err) && attempt < 3) continue;
           throw unavailable(err);
         }

@@ -175,6 +175,13 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX rate_limits_expires ON rate_limits(expires_at);
   `,
   },
+  {
+    version: 7,
+    name: 'complaint-request-body-hash',
+    // Keyed hash of the normalised submit body stored with its request key: a resent requestId with
+    // a different body is told apart from a retry. Keys from before have none (treated as a retry).
+    sql: `ALTER TABLE complaint_requests ADD COLUMN body_hash TEXT;`,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

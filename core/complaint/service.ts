@@ -68,6 +68,29 @@ const ACTION_LABELS: Record<string, string> = {
   autoClose: '自动办结',
 };
 
+/**
+ * The submit body in a canonical form (validated input, defaults filled, fixed key order): what a
+ * retry must repeat exactly. Its keyed hash is stored with the request key.
+ */
+export function submitBodyKey(input: In<typeof api.submitInput>): string {
+  return JSON.stringify([
+    'complaints.submit',
+    input.stationId,
+    input.category,
+    input.description,
+    input.photos ?? [],
+    input.phone ?? null,
+    input.shareIdentity ?? false,
+  ]);
+}
+
+/** The same requestId with another body: the form offers to file the edited text as a new complaint. */
+function resentChanged(): AppError {
+  return new AppError('CONFLICT', '这份投诉已经提交过，内容有改动。已提交的投诉可在“我的投诉”查看；改动后的内容可以作为新投诉提交。', {
+    requestId: '已提交过，内容有改动',
+  });
+}
+
 export function createComplaintService(deps: ComplaintDeps) {
   const { complaints, roles, audit, calendars, stations, content, files, cipher, ids, clock } = deps;
 
@@ -296,10 +319,17 @@ export function createComplaintService(deps: ComplaintDeps) {
       const actor = await actorOf(openid);
       if (!requestId) throw new AppError('VALIDATION_ERROR', '缺少请求编号，请刷新后重试', { requestId: '必填' });
       await permit(actor, 'complaint.submit', {}, 'complaint:new');
-      // A retried submit answers with the first result before checking or claiming anything again.
+      // A retried submit answers with the first result before checking or claiming anything again;
+      // the same requestId with a different body is not a retry (an edited draft resent).
       const requestKey = `${actor.openid}:${requestId}`;
+      const bodyHash = cipher.keyedHash(submitBodyKey(input));
+      const answerFirst = async (prior: { complaint: Complaint; bodyHash: string | null }) => {
+        // Keys stored before body hashes existed (null) are taken as retries.
+        if (prior.bodyHash !== null && prior.bodyHash !== bodyHash) throw resentChanged();
+        return ownerView(prior.complaint, await complaints.history(prior.complaint.id), actor.openid, await files.viewUrls(prior.complaint.photos));
+      };
       const prior = await complaints.findByRequestKey(requestKey);
-      if (prior) return ownerView(prior, await complaints.history(prior.id), actor.openid, await files.viewUrls(prior.photos));
+      if (prior) return answerFirst(prior);
       const station = await stations.get(input.stationId);
       if (!station || !(LISTED_STATUSES.includes(station.status) || station.status === 'closed')) {
         throw new AppError('NOT_FOUND', '没有找到这个站点', { stationId: '站点不存在' });
@@ -351,7 +381,10 @@ export function createComplaintService(deps: ComplaintDeps) {
         note: held ? '已提交，内容审核后受理' : `请于 ${complaint.acceptDueOn} 前受理`,
         internal: false,
       };
-      const { complaint: stored } = await complaints.create({ complaint, history, outbox: [], requestKey });
+      const created = await complaints.create({ complaint, history, outbox: [], requestKey, bodyHash });
+      // A concurrent request with the same key won the race: answer as for a retry.
+      if (!created.created) return answerFirst(created);
+      const stored = created.complaint;
       return ownerView(stored, await complaints.history(stored.id), actor.openid, await files.viewUrls(stored.photos));
     },
 

@@ -222,6 +222,27 @@ test('a lost answer keeps the draft and 重试 sends the SAME request id — als
   expect(body.data).toEqual({ stationId: STATION.id, category: 'overcharge', description: '寄快递收了15元，墙上写5元。', shareIdentity: false });
 });
 
+test('an edited draft resent with its filed request id: the CONFLICT says so and 作为新投诉提交 sends it with a new id', async () => {
+  const ids: string[] = [];
+  const MESSAGE = '这份投诉已经提交过，内容有改动。已提交的投诉可在“我的投诉”查看；改动后的内容可以作为新投诉提交。';
+  serve(
+    baseHandlers((_data, requestId) => {
+      ids.push(requestId!);
+      return ids.length === 1 ? fail('CONFLICT', MESSAGE, { requestId: '已提交过，内容有改动' }) : complaintView();
+    }),
+  );
+  const form = renderForm();
+  fillValid(form.$);
+  fireEvent.click(form.$('#complaint-submit')!);
+  await waitFor(() => expect(form.$('#btn-submit-as-new')).not.toBeNull());
+  expect(form.$('#complaint-submit-error')!.textContent).toContain(MESSAGE);
+  expect(form.$('#btn-retry-submit')).toBeNull();
+  fireEvent.click(form.$('#btn-submit-as-new')!);
+  await waitFor(() => expect(form.onSubmitted).toHaveBeenCalled());
+  expect(ids).toHaveLength(2);
+  expect(ids[1]).not.toBe(ids[0]);
+});
+
 test('the 已有人反映 list shows open complaints of the same kind; 我也遇到了 joins one', async () => {
   const sent = serve({
     'complaints.similar': (d) =>

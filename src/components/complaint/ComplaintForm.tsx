@@ -10,7 +10,7 @@ import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '@core/complaint/mo
 import { ACCEPT_WORKDAYS, MAX_DESCRIPTION, MIN_DESCRIPTION, REPLY_WORKDAYS } from '../../constants';
 import { complaints, type ComplaintView } from '../../services/complaints';
 import { askForComplaintUpdates } from '../../services/subscribe';
-import { ApiError, toApiError } from '../../services/transport';
+import { ApiError, newRequestId, toApiError } from '../../services/transport';
 import { clearDraft, isBlank, loadDraft, newDraft, saveDraft, type ComplaintDraft, type DraftPhoto } from '../../store/complaintDraft';
 import Toggle from '../Toggle';
 import PhotoPicker from './PhotoPicker';
@@ -63,7 +63,7 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
   const [restored, setRestored] = useState(() => !isBlank(draft));
   const draftRef = useRef(draft);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<{ error: ApiError; retry: boolean } | null>(null);
+  const [failure, setFailure] = useState<{ error: ApiError; retry: boolean; resent?: boolean } | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [uploading, setUploading] = useState(0);
 
@@ -146,6 +146,11 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
             setFailure({ error: err, retry: true });
             return;
           }
+          if (err.code === 'CONFLICT' && err.fields?.requestId) {
+            // This draft was filed already, with other content: the edit can go as a new complaint.
+            setFailure({ error: err, retry: false, resent: true });
+            return;
+          }
           // The server answered "no": nothing was filed.
           update({ sentAt: null });
           const fromServer = fieldsFromServer(err.fields);
@@ -153,6 +158,11 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
           setFailure({ error: err, retry: false });
         },
       );
+  };
+
+  const submitAsNew = () => {
+    update({ requestId: newRequestId(), sentAt: null });
+    submit();
   };
 
   const length = draft.description.length;
@@ -281,6 +291,11 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
                 {submitting ? '正在提交…' : '重试'}
               </View>
             </>
+          ) : null}
+          {failure.resent ? (
+            <View id='btn-submit-as-new' className='btn btn--primary btn--inline' hoverClass='tap-active' onClick={submitAsNew}>
+              作为新投诉提交
+            </View>
           ) : null}
         </View>
       ) : null}
