@@ -40,6 +40,11 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
+/** A page from `limit + 1` items read (what stores ask for to know whether more exist). */
+export function pageOf<T>(items: T[], limit: number): Page<T> {
+  return { items: items.slice(0, limit), hasMore: items.length > limit };
+}
+
 export interface StationRepository {
   /** Stations within radiusM, nearest first, with their distance in metres. */
   nearby(q: NearbyQuery): Promise<Page<{ station: Station; distanceM: number }>>;
@@ -49,6 +54,20 @@ export interface StationRepository {
   /** Insert or replace whole records. */
   upsertMany(stations: Station[]): Promise<void>;
   count(): Promise<number>;
+  /** The register for officials and imports: every status, ordered by code, paged by the last code seen. */
+  list(q: RegisterQuery): Promise<Page<Station>>;
+}
+
+export interface RegisterQuery {
+  /** Stations whose region path contains this code. */
+  regionCode?: string;
+  /** Only these station codes (at most 500). */
+  codes?: string[];
+  level?: StationLevel;
+  status?: StationStatus;
+  /** Continue after this station code. */
+  afterCode?: string;
+  limit: number;
 }
 
 export interface RegionRepository {

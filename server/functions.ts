@@ -2,14 +2,8 @@
  * The function handlers the local server exposes, wired to the SQLite adapters and the local
  * platform services — the same handlers the cloud entries wire to CloudBase and WeChat.
  */
-import {
-  createSqliteAuditRepository,
-  createSqliteCalendarRepository,
-  createSqliteComplaintRepository,
-  createSqliteOutboxRepository,
-  createSqliteRoleRepository,
-  type ComplaintFaults,
-} from '../adapters/sqlite/complaints';
+import { createSqliteComplaintRepository, createSqliteOutboxRepository, type ComplaintFaults } from '../adapters/sqlite/complaints';
+import { sqliteAdminStores } from '../adapters/sqlite/admin';
 import { createSqliteRegionRepository, createSqliteStationRepository } from '../adapters/sqlite/stations';
 import { pinyinOf } from '../adapters/pinyin';
 import { localContentSecurity, qrCodeImages, recordingNotifier } from '../adapters/platform/local';
@@ -42,9 +36,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     regions: createSqliteRegionRepository(db),
     complaints: createSqliteComplaintRepository(db, faults),
     outbox: createSqliteOutboxRepository(db),
-    roles: createSqliteRoleRepository(db),
-    audit: createSqliteAuditRepository(db),
-    calendars: createSqliteCalendarRepository(db),
+    ...sqliteAdminStores(db),
     ratings: createSqliteRatingRepository(db),
     recruitment: createSqliteRecruitmentRepository(db),
     notices: createSqliteNoticeRepository(db),

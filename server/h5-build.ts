@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { precompressDir } from './h5-static';
 
 const SOURCE_DIRS = ['src', 'config', 'core'];
 const SOURCE_FILES = ['package.json', 'babel.config.js'];
@@ -29,5 +30,8 @@ export function buildH5(root: string): boolean {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
   });
-  return result.status === 0;
+  if (result.status !== 0) return false;
+  // Brotli/gzip copies now, so no villager's first load waits for the server to compress.
+  precompressDir(join(root, 'dist', 'h5'));
+  return true;
 }

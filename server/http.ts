@@ -6,11 +6,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import sirv from 'sirv';
 import { AppError, HTTP_STATUS, type Envelope } from '../core/shared/errors';
 import type { FunctionHandler } from './functions';
 import type { LocalFileStore } from '../adapters/platform/local-files';
 import { MAX_PHOTO_BYTES } from '../core/shared/image';
+import { h5Static } from './h5-static';
 
 export const MAX_BODY_BYTES = 1_000_000;
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -94,8 +94,8 @@ async function handleDev(req: IncomingMessage, res: ServerResponse, path: string
 export function createLocalServer(opts: LocalServerOptions): Server {
   const log = opts.log ?? (() => {});
   const h5 = opts.h5Dir && existsSync(join(opts.h5Dir, 'index.html')) ? opts.h5Dir : undefined;
-  // dev: re-read the folder on each request, so a rebuild while the server runs is served at once.
-  const assets = h5 ? sirv(h5, { dev: true, etag: true, gzip: false, single: true }) : undefined;
+  // Compressed, hashed files cached for good, index.html revalidated; a rebuild is served at once.
+  const assets = h5 ? h5Static(h5) : undefined;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, fn: string): Promise<void> {
     if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 调用'));

@@ -1,5 +1,6 @@
 /** First-start demo data for local mode: real Jiangxi divisions and three demo counties. */
 import { toShanghai } from '../core/shared/time';
+import { issueText, planImport, sheetOfStations } from '../core/station/register-sheet';
 import { demoStations } from '../seed/demo';
 import { loadRegions } from '../seed/regions';
 import type { LocalStores } from './functions';
@@ -8,10 +9,22 @@ import { generateComplaints, type GeneratedComplaint } from '../seed/complaints'
 export async function seedIfEmpty(stores: LocalStores, now: Date = new Date()): Promise<{ seeded: boolean; stations: number }> {
   const existing = await stores.stations.count();
   if (existing > 0) return { seeded: false, stations: existing };
-  await stores.regions.upsertMany(loadRegions());
-  const stations = demoStations(toShanghai(now).date);
-  await stores.stations.upsertMany(stations);
-  return { seeded: true, stations: stations.length };
+  const regions = loadRegions();
+  await stores.regions.upsertMany(regions);
+  // Through the register's import rules, as a county's spreadsheet would come in.
+  const byCode = new Map(regions.map((r) => [r.code, r]));
+  const plan = planImport(sheetOfStations(demoStations(toShanghai(now).date)), {
+    region: (code) => byCode.get(code),
+    existing: [],
+    today: toShanghai(now).date,
+    nowIso: now.toISOString(),
+  });
+  const rejected = plan.rows.filter((r) => r.action === 'reject');
+  if (plan.fileErrors.length || rejected.length) {
+    throw new Error(`demo stations failed the import rules: ${[...plan.fileErrors, ...rejected.flatMap((r) => r.errors.map((e) => issueText(r.row, e)))].slice(0, 5).join('; ')}`);
+  }
+  await stores.stations.upsertMany(plan.changes);
+  return { seeded: true, stations: plan.changes.length };
 }
 
 /**

@@ -18,82 +18,36 @@
  * current rating and the station aggregate by `_id`, and writes the replaced rating, the new one,
  * the aggregate, the account pointer and the request key. Two submits by one person both write
  * their account document, two submits on one station that change its aggregate both write that,
- * so one of them loses with a write conflict and runs again (up to MAX_ATTEMPTS, with a short
- * random pause), now seeing the winner's writes. A repeated request key answers the first result.
+ * so one of them loses with a write conflict and runs again (the kit's `transact`: up to
+ * MAX_ATTEMPTS, with a short random pause), now seeing the winner's writes. A repeated request key answers the first result.
  *
  * Any SDK failure (a rejection, or node-sdk's `{ code, message }` answer) becomes
  * AppError('UNAVAILABLE'). `db` is passed in; this module never loads an SDK.
  */
-import { createHash } from 'node:crypto';
 import type { Page, RatingRepository } from '../../core/ports';
 import type { PressureReport, Rating, RatingAggregate, Scores } from '../../core/rating/model';
-import { AppError } from '../../core/shared/errors';
-import { errorText, fetchRange, getDocs, isErrorAnswer, isRace, request, txRequest, unavailable, type WithId } from './sdk';
-import type { CbDatabase, CloudbaseSdk } from './stations';
-
-// ---------------------------------------------------------------------------------------------
-// The part of the SDK database API used here. Results are `unknown`: the SDKs answer in
-// different shapes, normalised below.
-
-interface Query {
-  where(condition: unknown): Query;
-  orderBy(field: string, direction: 'asc' | 'desc'): Query;
-  skip(offset: number): Query;
-  limit(max: number): Query;
-  field(projection: Record<string, boolean>): Query;
-  get(): unknown;
-  count(): unknown;
-}
-
-interface Aggregate {
-  match(condition: unknown): Aggregate;
-  group(spec: Record<string, unknown>): Aggregate;
-  sort(spec: Record<string, 1 | -1>): Aggregate;
-  limit(n: number): Aggregate;
-  end(): unknown;
-}
-
-interface Collection extends Query {
-  add(arg: Record<string, unknown>): unknown;
-  doc(id: string): { set(arg: Record<string, unknown>): unknown };
-  aggregate(): Aggregate;
-}
-
-interface TxDocument {
-  get(): unknown;
-  set(arg: Record<string, unknown>): unknown;
-  update(arg: Record<string, unknown>): unknown;
-}
-
-interface Transaction {
-  collection(name: string): { add(arg: Record<string, unknown>): unknown; doc(id: string): TxDocument };
-  rollback(reason?: unknown): unknown;
-}
-
-interface Command {
-  in(values: unknown[]): unknown;
-  neq(value: unknown): unknown;
-  gt(value: unknown): unknown;
-  gte(value: unknown): unknown;
-  lt(value: unknown): unknown;
-  and(conditions: unknown[]): unknown;
-  aggregate: { sum(v: unknown): unknown; first(v: unknown): unknown };
-}
-
-interface RatingDatabase {
-  collection(name: string): Collection;
-  command: Command;
-  runTransaction<T>(callback: (transaction: Transaction) => Promise<T>, times?: number): Promise<T>;
-}
-
-export interface RatingStoreOptions {
-  /** Prepended to collection names (tests use a private prefix). */
-  prefix?: string;
-  /** Which SDK `db` comes from (argument shapes differ). Default: wx-server-sdk. */
-  sdk?: CloudbaseSdk;
-  /** Pause before running a conflicted transaction again (tests shorten it). Default: 5–40 ms × attempt. */
-  backoff?: (attempt: number) => Promise<void>;
-}
+import { AppError, staleConflict } from '../../core/shared/errors';
+import {
+  aggregateRows,
+  byId,
+  context,
+  countOf,
+  fetchRange,
+  getDocs,
+  hashedId,
+  pageOf,
+  request,
+  transact,
+  txAdd,
+  txGet,
+  txSet,
+  txUpdate,
+  unavailable,
+  type CbTransaction,
+  type CbDb,
+  type StoreOptions,
+  type WithId,
+} from './sdk';
 
 export const RATING_COLLECTIONS = {
   ratings: 'ratings',
@@ -103,13 +57,9 @@ export const RATING_COLLECTIONS = {
   reports: 'rating_reports',
 } as const;
 
-/** Documented maximum of one `get()` in a cloud function. */
-/** Transaction attempts before a conflicted write answers UNAVAILABLE. */
-export const MAX_ATTEMPTS = 8;
 /** At most this many stations per aggregation in trends (then the top 100 are kept, as in SQLite). */
 const TRENDS_GROUPS = 1000;
 const TRENDS_LIMIT = 100;
-const CONFLICT_MESSAGE = '这条评价刚被其他人处理过，请刷新后再试';
 const COUNTED = ['published', 'held'];
 
 // ---------------------------------------------------------------------------------------------
@@ -157,17 +107,9 @@ interface ReportDoc {
 
 
 // ---------------------------------------------------------------------------------------------
-// SDK calls
 
-async function countOf(query: Query): Promise<number> {
-  const res = await request<{ total?: unknown }>(() => query.count());
-  if (typeof res?.total !== 'number') throw unavailable(new Error('count() answered without a total'));
-  return res.total;
-}
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-export const ratingRequestDocId = (requestKey: string) => `rk_${sha256(requestKey)}`;
-export const ratingAccountDocId = (openid: string) => `ac_${sha256(openid)}`;
+export const ratingRequestDocId = (requestKey: string) => hashedId('rk', requestKey);
+export const ratingAccountDocId = (openid: string) => hashedId('ac', openid);
 
 /** The account's current rating id on a station (own keys only: a station id may be "constructor"). */
 function pointer(account: AccountDoc | null | undefined, stationId: string): string | null {
@@ -179,7 +121,6 @@ function pointer(account: AccountDoc | null | undefined, stationId: string): str
 
 const scoreSum = (s: Scores) => s.attitude + s.pricing + s.cleanliness + s.efficiency;
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const defaultBackoff = (attempt: number) => new Promise<void>((r) => setTimeout(r, Math.floor(5 + Math.random() * 35 * attempt)));
 
 export function toRatingDoc(r: Rating, raterFirstSeen: string): RatingDoc {
   return {
@@ -198,55 +139,11 @@ export function toRatingDoc(r: Rating, raterFirstSeen: string): RatingDoc {
 
 // ---------------------------------------------------------------------------------------------
 
-export function createCloudbaseRatingRepository(db: CbDatabase, options: RatingStoreOptions = {}): RatingRepository {
-  const x = db as unknown as RatingDatabase;
-  if (typeof x.runTransaction !== 'function') throw new Error('createCloudbaseRatingRepository: the database object has no runTransaction (needs wx-server-sdk ≥ 1.7 or @cloudbase/node-sdk)');
-  const _ = x.command;
-  const sdk = options.sdk ?? 'wx-server-sdk';
-  const backoff = options.backoff ?? defaultBackoff;
-  const prefix = options.prefix ?? '';
-  const names = Object.fromEntries(Object.entries(RATING_COLLECTIONS).map(([k, v]) => [k, prefix + v])) as { [K in keyof typeof RATING_COLLECTIONS]: string };
-  const coll = (name: string) => x.collection(name);
-  /** wx-server-sdk wraps write data in `{ data }`; node-sdk takes it as is. */
-  const arg = (data: object): Record<string, unknown> => (sdk === 'wx-server-sdk' ? { data } : { ...data });
-
-  async function txGet<T>(tx: Transaction, collection: string, id: string): Promise<WithId<T> | null> {
-    let res: unknown;
-    try {
-      res = await tx.collection(collection).doc(id).get();
-    } catch (err) {
-      // wx-server-sdk (default throwOnNotFound) rejects a missing document after a successful request.
-      if (sdk === 'wx-server-sdk' && /does not exist/.test(errorText(err))) return null;
-      throw err;
-    }
-    if (isErrorAnswer(res)) throw res;
-    const data = (res as { data?: unknown } | null)?.data;
-    if (!data || (Array.isArray(data) && !data.length)) return null;
-    return (Array.isArray(data) ? data[0] : data) as WithId<T>;
-  }
-  const txAdd = (tx: Transaction, collection: string, id: string, data: object) => txRequest(() => tx.collection(collection).add(arg({ _id: id, ...data })));
-  const txSet = (tx: Transaction, collection: string, id: string, data: object) => txRequest(() => tx.collection(collection).doc(id).set(arg(data)));
-  const txUpdate = (tx: Transaction, collection: string, id: string, data: object) => txRequest(() => tx.collection(collection).doc(id).update(arg(data)));
-
-  /** Run `body` in a transaction, again after a lost race; AppErrors pass through. */
-  async function transact<T>(body: (tx: Transaction) => Promise<T>, onRace?: () => Promise<T | null>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await x.runTransaction(body, 0);
-      } catch (err) {
-        if (err instanceof AppError) throw err;
-        if (onRace) {
-          const settled = await onRace();
-          if (settled) return settled;
-        }
-        if (isRace(err) && attempt < MAX_ATTEMPTS) {
-          await backoff(attempt);
-          continue;
-        }
-        throw unavailable(err);
-      }
-    }
-  }
+export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions = {}): RatingRepository {
+  const ctx = context(db, RATING_COLLECTIONS, options);
+  const { _, names } = ctx;
+  const coll = ctx.coll;
+  const arg = ctx.arg;
 
   async function getRating(id: string): Promise<Rating | null> {
     const [doc] = await getDocs<RatingDoc>(coll(names.ratings).where({ _id: id }).field({ rating: true }).limit(1));
@@ -255,7 +152,7 @@ export function createCloudbaseRatingRepository(db: CbDatabase, options: RatingS
 
   /** The first answer of a request key, read outside a transaction (after a lost race). */
   async function byRequestKey(key: string): Promise<{ rating: Rating; replaced: Rating | null; created: boolean } | null> {
-    const [req] = await getDocs<RequestDoc>(coll(names.requests).where({ _id: key }).limit(1));
+    const req = await byId<RequestDoc>(ctx, names.requests, key);
     if (!req) return null;
     const rating = await getRating(req.ratingId);
     if (!rating) throw unavailable(new Error('rating request key without its rating'));
@@ -263,9 +160,9 @@ export function createCloudbaseRatingRepository(db: CbDatabase, options: RatingS
   }
 
   /** Read the aggregate, apply the changes, write it back (inside a transaction). */
-  async function moveAggregate(tx: Transaction, stationId: string, moves: { r: Rating; sign: 1 | -1 }[], at: string): Promise<void> {
+  async function moveAggregate(tx: CbTransaction, stationId: string, moves: { r: Rating; sign: 1 | -1 }[], at: string): Promise<void> {
     if (!moves.length) return;
-    const cur = await txGet<AggregateDoc>(tx, names.aggregates, stationId);
+    const cur = await txGet<AggregateDoc>(ctx, tx, names.aggregates, stationId);
     const next: AggregateDoc = cur
       ? { count: cur.count, sums: { ...cur.sums }, visitVerified: cur.visitVerified, updatedAt: at }
       : { count: 0, sums: { attitude: 0, pricing: 0, cleanliness: 0, efficiency: 0 }, visitVerified: 0, updatedAt: at };
@@ -274,20 +171,15 @@ export function createCloudbaseRatingRepository(db: CbDatabase, options: RatingS
       for (const d of Object.keys(next.sums) as (keyof Scores)[]) next.sums[d] += sign * r.scores[d];
       if (r.visitVerified) next.visitVerified += sign;
     }
-    await txSet(tx, names.aggregates, stationId, next);
+    await txSet(ctx, tx, names.aggregates, stationId, next);
   }
 
   function ratingPage(docs: WithId<RatingDoc>[], limit: number): Page<Rating> {
-    return { items: docs.slice(0, limit).map((d) => d.rating), hasMore: docs.length > limit };
+    return pageOf(docs.map((d) => d.rating), limit);
   }
 
-  async function groupBy<T>(match: unknown, group: Record<string, unknown>): Promise<T[]> {
-    const res = await request<{ list?: unknown; data?: unknown }>(() =>
-      coll(names.ratings).aggregate().match(match).group(group).sort({ count: -1, _id: 1 }).limit(TRENDS_GROUPS).end(),
-    );
-    const rows = sdk === 'wx-server-sdk' ? res?.list : res?.data;
-    if (!Array.isArray(rows)) throw unavailable(new Error('aggregate answered without a list'));
-    return rows as T[];
+  function groupBy<T>(match: unknown, group: Record<string, unknown>): Promise<T[]> {
+    return aggregateRows<T>(ctx, coll(names.ratings).aggregate().match(match).group(group).sort({ count: -1, _id: 1 }).limit(TRENDS_GROUPS));
   }
 
   return {
@@ -296,46 +188,47 @@ export function createCloudbaseRatingRepository(db: CbDatabase, options: RatingS
       const key = ratingRequestDocId(input.requestKey);
       const accountId = ratingAccountDocId(r.raterOpenid);
       return transact(
+        ctx,
         async (tx) => {
-          const req = await txGet<RequestDoc>(tx, names.requests, key);
+          const req = await txGet<RequestDoc>(ctx, tx, names.requests, key);
           if (req) {
-            const first = await txGet<RatingDoc>(tx, names.ratings, req.ratingId);
+            const first = await txGet<RatingDoc>(ctx, tx, names.ratings, req.ratingId);
             if (!first) throw unavailable(new Error('rating request key without its rating'));
-            const was = first.rating.replaces ? await txGet<RatingDoc>(tx, names.ratings, first.rating.replaces) : null;
+            const was = first.rating.replaces ? await txGet<RatingDoc>(ctx, tx, names.ratings, first.rating.replaces) : null;
             return { rating: first.rating, replaced: was?.rating ?? null, created: false };
           }
-          const account = await txGet<AccountDoc>(tx, names.accounts, accountId);
+          const account = await txGet<AccountDoc>(ctx, tx, names.accounts, accountId);
           const firstSeen = account?.firstSeen ?? r.createdAt;
           const currentId = pointer(account, r.stationId);
           const moves: { r: Rating; sign: 1 | -1 }[] = [];
           let replaced: Rating | null = null;
           if (currentId) {
-            const cur = await txGet<RatingDoc>(tx, names.ratings, currentId);
+            const cur = await txGet<RatingDoc>(ctx, tx, names.ratings, currentId);
             const c = cur?.rating;
             if (cur && c && (c.status === 'published' || c.status === 'held') && c.createdAt > input.windowStart) {
               replaced = { ...c, status: 'replaced', version: c.version + 1 };
-              await txSet(tx, names.ratings, c.id, toRatingDoc(replaced, cur.raterFirstSeen));
+              await txSet(ctx, tx, names.ratings, c.id, toRatingDoc(replaced, cur.raterFirstSeen));
               if (c.status === 'published') moves.push({ r: c, sign: -1 });
             }
           }
           const rating: Rating = { ...r, replaces: replaced?.id ?? null };
-          await txAdd(tx, names.ratings, rating.id, toRatingDoc(rating, firstSeen));
+          await txAdd(ctx, tx, names.ratings, rating.id, toRatingDoc(rating, firstSeen));
           if (rating.status === 'published') moves.push({ r: rating, sign: 1 });
           await moveAggregate(tx, rating.stationId, moves, rating.createdAt);
           // The pointer write also serialises one person's concurrent submits (write conflict).
-          if (account) await txUpdate(tx, names.accounts, accountId, { current: { [rating.stationId]: rating.id } });
-          else await txAdd(tx, names.accounts, accountId, { firstSeen, current: { [rating.stationId]: rating.id } });
-          await txAdd(tx, names.requests, key, { ratingId: rating.id, at: rating.createdAt });
+          if (account) await txUpdate(ctx, tx, names.accounts, accountId, { current: { [rating.stationId]: rating.id } });
+          else await txAdd(ctx, tx, names.accounts, accountId, { firstSeen, current: { [rating.stationId]: rating.id } });
+          await txAdd(ctx, tx, names.requests, key, { ratingId: rating.id, at: rating.createdAt });
           return { rating, replaced, created: true };
         },
-        () => byRequestKey(key),
+        { settled: () => byRequestKey(key) },
       );
     },
 
     get: getRating,
 
     async current(stationId, openid) {
-      const [account] = await getDocs<AccountDoc>(coll(names.accounts).where({ _id: ratingAccountDocId(openid) }).limit(1));
+      const account = await byId<AccountDoc>(ctx, names.accounts, ratingAccountDocId(openid));
       const id = pointer(account, stationId);
       return id ? getRating(id) : null;
     },
@@ -369,7 +262,7 @@ export function createCloudbaseRatingRepository(db: CbDatabase, options: RatingS
     },
 
     async aggregate(stationId): Promise<RatingAggregate | null> {
-      const [doc] = await getDocs<AggregateDoc>(coll(names.aggregates).where({ _id: stationId }).limit(1));
+      const doc = await byId<AggregateDoc>(ctx, names.aggregates, stationId);
       return doc ? { stationId, count: doc.count, sums: { ...doc.sums }, visitVerified: doc.visitVerified, updatedAt: doc.updatedAt } : null;
     },
 
@@ -383,7 +276,7 @@ export function createCloudbaseRatingRepository(db: CbDatabase, options: RatingS
 
     async touchAccount(openid, at) {
       const id = ratingAccountDocId(openid);
-      const read = async () => (await getDocs<AccountDoc>(coll(names.accounts).where({ _id: id }).limit(1)))[0] ?? null;
+      const read = () => byId<AccountDoc>(ctx, names.accounts, id);
       const found = await read();
       if (found) return found.firstSeen;
       try {
@@ -398,25 +291,25 @@ export function createCloudbaseRatingRepository(db: CbDatabase, options: RatingS
     },
 
     async setStatus(id, expectedVersion, status, at) {
-      return transact(async (tx) => {
-        const doc = await txGet<RatingDoc>(tx, names.ratings, id);
+      return transact(ctx, async (tx) => {
+        const doc = await txGet<RatingDoc>(ctx, tx, names.ratings, id);
         if (!doc) throw new AppError('NOT_FOUND', '没有找到这条评价');
         const cur = doc.rating;
-        if (cur.version !== expectedVersion || cur.status !== 'held') throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+        if (cur.version !== expectedVersion || cur.status !== 'held') throw staleConflict('这条评价');
         const next: Rating = { ...cur, status, version: cur.version + 1 };
-        await txSet(tx, names.ratings, id, toRatingDoc(next, doc.raterFirstSeen));
+        await txSet(ctx, tx, names.ratings, id, toRatingDoc(next, doc.raterFirstSeen));
         if (status === 'published') await moveAggregate(tx, next.stationId, [{ r: next, sign: 1 }], at);
         return next;
       });
     },
 
     async reply(id, text, at) {
-      return transact(async (tx) => {
-        const doc = await txGet<RatingDoc>(tx, names.ratings, id);
+      return transact(ctx, async (tx) => {
+        const doc = await txGet<RatingDoc>(ctx, tx, names.ratings, id);
         if (!doc) throw new AppError('NOT_FOUND', '没有找到这条评价');
         if (doc.rating.reply) throw new AppError('CONFLICT', '这条评价已经回复过了，每条评价只能回复一次');
         const next: Rating = { ...doc.rating, reply: { text, at }, version: doc.rating.version + 1 };
-        await txSet(tx, names.ratings, id, toRatingDoc(next, doc.raterFirstSeen));
+        await txSet(ctx, tx, names.ratings, id, toRatingDoc(next, doc.raterFirstSeen));
         return next;
       });
     },
@@ -433,7 +326,7 @@ export function createCloudbaseRatingRepository(db: CbDatabase, options: RatingS
         offset,
         limit + 1,
       );
-      return { items: docs.slice(0, limit).map((d) => d.report), hasMore: docs.length > limit };
+      return pageOf(docs.map((d) => d.report), limit);
     },
 
     async trends(regionCodes, since, previousSince) {

@@ -46,55 +46,12 @@
  * `{ code, message }` answer) becomes AppError('UNAVAILABLE'). `db` is passed in; this module never
  * loads an SDK.
  */
-import { createHash } from 'node:crypto';
 import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, Page, RecruitmentRepository, StationRepository } from '../../core/ports';
 import type { Application, Post, ReviewScore, TrainingRecord } from '../../core/recruitment/model';
-import { AppError } from '../../core/shared/errors';
-import { errorText, fetchRange, getDocs, isErrorAnswer, isRace, request, txRequest, unavailable, type WithId } from './sdk';
-import { COLLECTIONS as STATION_COLLECTIONS, createCloudbaseStationRepository, type CbDatabase, type CloudbaseSdk } from './stations';
-
-// ---------------------------------------------------------------------------------------------
-// The part of the SDK database API used here. Results are `unknown`: the SDKs answer in
-// different shapes, normalised below.
-
-interface Query {
-  where(condition: unknown): Query;
-  orderBy(field: string, direction: 'asc' | 'desc'): Query;
-  skip(offset: number): Query;
-  limit(max: number): Query;
-  get(): unknown;
-  update(arg: Record<string, unknown>): unknown;
-}
-
-interface Collection extends Query {
-  add(arg: Record<string, unknown>): unknown;
-}
-
-interface Transaction {
-  collection(name: string): { add(arg: Record<string, unknown>): unknown; doc(id: string): { get(): unknown } };
-  rollback(reason?: unknown): unknown;
-}
-
-interface Command {
-  in(values: unknown[]): unknown;
-  lt(value: unknown): unknown;
-}
-
-interface RecruitmentDatabase {
-  collection(name: string): Collection;
-  command: Command;
-  runTransaction<T>(callback: (transaction: Transaction) => Promise<T>, times?: number): Promise<T>;
-}
-
-export interface RecruitmentStoreOptions {
-  /** Prepended to collection names (tests use a private prefix). */
-  prefix?: string;
-  /** Which SDK `db` comes from (argument shapes differ). Default: wx-server-sdk. */
-  sdk?: CloudbaseSdk;
-  /** Pause before running a conflicted transaction again (tests shorten it). Default: 5–40 ms × attempt. */
-  backoff?: (attempt: number) => Promise<void>;
-}
+import { AppError, staleConflict } from '../../core/shared/errors';
+import { byId, context, EVERYTHING, fetchRange, hashedId, pageOf, request, transact, txAdd, txGet, unavailable, type CbDb, type Ctx, type StoreOptions } from './sdk';
+import { COLLECTIONS as STATION_COLLECTIONS, createCloudbaseStationRepository } from './stations';
 
 export const RECRUITMENT_COLLECTIONS = {
   posts: 'posts',
@@ -105,10 +62,6 @@ export const RECRUITMENT_COLLECTIONS = {
   objections: 'objections',
 } as const;
 
-/** Documented maximum of one `get()` in a cloud function. */
-/** Transaction attempts before a conflicted insert answers UNAVAILABLE. */
-export const MAX_ATTEMPTS = 6;
-const everything = Number.MAX_SAFE_INTEGER;
 
 // ---------------------------------------------------------------------------------------------
 // Stored shapes (besides `_id`)
@@ -166,16 +119,9 @@ export interface ObjectionDoc {
 }
 
 
-// ---------------------------------------------------------------------------------------------
-// SDK calls
-
-const conflict = (what: string) => new AppError('CONFLICT', `${what}刚被其他人修改，请刷新后再试`);
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-export const applicationRequestDocId = (requestKey: string) => `rk_${sha256(requestKey)}`;
-export const applicationIdGuardDocId = (postId: string, idHash: string) => `ih_${sha256(`${postId}\n${idHash}`)}`;
-export const applicationApplicantGuardDocId = (postId: string, openid: string) => `ap_${sha256(`${postId}\n${openid}`)}`;
-const defaultBackoff = (attempt: number) => new Promise<void>((r) => setTimeout(r, Math.floor(5 + Math.random() * 35 * attempt)));
+export const applicationRequestDocId = (requestKey: string) => hashedId('rk', requestKey);
+export const applicationIdGuardDocId = (postId: string, idHash: string) => hashedId('ih', postId, idHash);
+export const applicationApplicantGuardDocId = (postId: string, openid: string) => hashedId('ap', postId, openid);
 
 // ---------------------------------------------------------------------------------------------
 // Record ↔ document
@@ -224,85 +170,24 @@ export function toObjectionDoc(o: Objection): ObjectionDoc {
 
 // ---------------------------------------------------------------------------------------------
 
-interface Ctx {
-  db: RecruitmentDatabase;
-  _: Command;
-  names: { [K in keyof typeof RECRUITMENT_COLLECTIONS]: string };
-  coll(name: string): Collection;
-  /** wx-server-sdk wraps write data in `{ data }`; node-sdk takes it as is. */
-  arg(data: object): Record<string, unknown>;
-  /** How many documents an update changed. */
-  updated(res: unknown): number;
-  sdk: CloudbaseSdk;
-  backoff(attempt: number): Promise<void>;
-}
-
-function context(db: CbDatabase, options: RecruitmentStoreOptions, needsTransactions: boolean): Ctx {
-  const x = db as unknown as RecruitmentDatabase;
-  if (needsTransactions && typeof x.runTransaction !== 'function') {
-    throw new Error('createCloudbaseRecruitmentRepository: the database object has no runTransaction (needs wx-server-sdk ≥ 1.7 or @cloudbase/node-sdk)');
-  }
-  const prefix = options.prefix ?? '';
-  const sdk = options.sdk ?? 'wx-server-sdk';
-  return {
-    db: x,
-    _: x.command,
-    names: Object.fromEntries(Object.entries(RECRUITMENT_COLLECTIONS).map(([k, v]) => [k, prefix + v])) as Ctx['names'],
-    coll: (name) => x.collection(name),
-    arg: (data) => (sdk === 'wx-server-sdk' ? { data } : { ...data }),
-    updated: (res) => {
-      const r = res as { updated?: unknown; stats?: { updated?: unknown } } | null;
-      const n = sdk === 'wx-server-sdk' ? r?.stats?.updated : r?.updated;
-      if (typeof n !== 'number') throw unavailable(new Error('update answered without a count'));
-      return n;
-    },
-    sdk,
-    backoff: options.backoff ?? defaultBackoff,
-  };
-}
-
-async function byId<T>(ctx: Ctx, collection: string, id: string): Promise<WithId<T> | null> {
-  const [doc] = await getDocs<T>(ctx.coll(collection).where({ _id: id }).limit(1));
-  return doc ?? null;
-}
+type RCtx = Ctx<keyof typeof RECRUITMENT_COLLECTIONS>;
 
 /** Replace a document's fields when its version is still `expected`; false when it moved on (or is gone). */
-async function updateIfVersion(ctx: Ctx, collection: string, id: string, expected: number, doc: object): Promise<boolean> {
+async function updateIfVersion(ctx: RCtx, collection: string, id: string, expected: number, doc: object): Promise<boolean> {
   const res = await request(() => ctx.coll(collection).where({ _id: id, version: expected }).update(ctx.arg(doc)));
   return ctx.updated(res) > 0;
 }
 
-async function insert(ctx: Ctx, collection: string, id: string, doc: object): Promise<void> {
+async function insert(ctx: RCtx, collection: string, id: string, doc: object): Promise<void> {
   await request(() => ctx.coll(collection).add(ctx.arg({ _id: id, ...doc })));
-}
-
-function page<T>(docs: T[], limit: number): { items: T[]; hasMore: boolean } {
-  return { items: docs.slice(0, limit), hasMore: docs.length > limit };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Posts, applications, training records
 
-export function createCloudbaseRecruitmentRepository(db: CbDatabase, options: RecruitmentStoreOptions = {}): RecruitmentRepository {
-  const ctx = context(db, options, true);
+export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOptions = {}): RecruitmentRepository {
+  const ctx = context(db, RECRUITMENT_COLLECTIONS, options);
   const { _, names } = ctx;
-
-  async function txGet<T>(tx: Transaction, collection: string, id: string): Promise<WithId<T> | null> {
-    let res: unknown;
-    try {
-      res = await tx.collection(collection).doc(id).get();
-    } catch (err) {
-      // wx-server-sdk (default throwOnNotFound) rejects a missing document after a successful request.
-      if (ctx.sdk === 'wx-server-sdk' && /does not exist/.test(errorText(err))) return null;
-      throw err;
-    }
-    if (isErrorAnswer(res)) throw res;
-    // In a transaction node-sdk answers the document or null; outside, a list.
-    const data = (res as { data?: unknown } | null)?.data;
-    if (!data || (Array.isArray(data) && !data.length)) return null;
-    return (Array.isArray(data) ? data[0] : data) as WithId<T>;
-  }
-  const txAdd = (tx: Transaction, collection: string, id: string, data: object) => txRequest(() => tx.collection(collection).add(ctx.arg({ _id: id, ...data })));
 
   async function getApplication(id: string): Promise<Application | null> {
     const doc = await byId<ApplicationDoc>(ctx, names.applications, id);
@@ -328,7 +213,7 @@ export function createCloudbaseRecruitmentRepository(db: CbDatabase, options: Re
     },
 
     async updatePost(next, expected) {
-      if (!(await updateIfVersion(ctx, names.posts, next.id, expected, toPostDoc(next)))) throw conflict('岗位');
+      if (!(await updateIfVersion(ctx, names.posts, next.id, expected, toPostDoc(next)))) throw staleConflict('岗位');
     },
 
     async listPosts(q) {
@@ -343,48 +228,39 @@ export function createCloudbaseRecruitmentRepository(db: CbDatabase, options: Re
       }
       const base = () => (Object.keys(where).length ? ctx.coll(names.posts).where(where) : ctx.coll(names.posts));
       const docs = await fetchRange<PostDoc>(() => base().orderBy('createdAt', 'desc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
-      return page(docs.map((d) => d.post), q.limit);
+      return pageOf(docs.map((d) => d.post), q.limit);
     },
 
     async insertApplication(a, requestKey) {
       const key = applicationRequestDocId(requestKey);
       const idGuard = applicationIdGuardDocId(a.postId, a.idHash);
       const applicantGuard = applicationApplicantGuardDocId(a.postId, a.applicantOpenid);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await ctx.db.runTransaction(async (tx) => {
-            const existing = await txGet<RequestDoc>(tx, names.requests, key);
-            if (existing) {
-              const doc = await txGet<ApplicationDoc>(tx, names.applications, existing.applicationId);
-              if (!doc) throw unavailable(new Error('application request key without its application'));
-              return { application: fromApplicationDoc(doc), created: false };
-            }
-            if (await txGet(tx, names.requests, idGuard)) throw new AppError('CONFLICT', '这个身份证号已经报名过这个岗位', { idNumber: '已报名' });
-            if (await txGet(tx, names.requests, applicantGuard)) throw new AppError('CONFLICT', '您已经报名过这个岗位', { postId: '已报名' });
-            await txAdd(tx, names.applications, a.id, toApplicationDoc(a));
-            await txAdd(tx, names.requests, idGuard, { kind: 'id', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
-            await txAdd(tx, names.requests, applicantGuard, { kind: 'applicant', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
-            await txAdd(tx, names.requests, key, { kind: 'request', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
-            return { application: a, created: true };
-          }, 0);
-        } catch (err) {
-          if (err instanceof AppError) throw err;
-          // A concurrent insert with the same request key may have won.
-          const winner = await byRequestKey(key);
-          if (winner) return winner;
-          if (isRace(err) && attempt < MAX_ATTEMPTS) {
-            await ctx.backoff(attempt);
-            continue;
+      return transact(
+        ctx,
+        async (tx) => {
+          const existing = await txGet<RequestDoc>(ctx, tx, names.requests, key);
+          if (existing) {
+            const doc = await txGet<ApplicationDoc>(ctx, tx, names.applications, existing.applicationId);
+            if (!doc) throw unavailable(new Error('application request key without its application'));
+            return { application: fromApplicationDoc(doc), created: false };
           }
-          throw unavailable(err);
-        }
-      }
+          if (await txGet(ctx, tx, names.requests, idGuard)) throw new AppError('CONFLICT', '这个身份证号已经报名过这个岗位', { idNumber: '已报名' });
+          if (await txGet(ctx, tx, names.requests, applicantGuard)) throw new AppError('CONFLICT', '您已经报名过这个岗位', { postId: '已报名' });
+          await txAdd(ctx, tx, names.applications, a.id, toApplicationDoc(a));
+          await txAdd(ctx, tx, names.requests, idGuard, { kind: 'id', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
+          await txAdd(ctx, tx, names.requests, applicantGuard, { kind: 'applicant', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
+          await txAdd(ctx, tx, names.requests, key, { kind: 'request', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
+          return { application: a, created: true };
+        },
+        // A concurrent insert with the same request key may have won.
+        { settled: () => byRequestKey(key) },
+      );
     },
 
     getApplication,
 
     async updateApplication(next, expected) {
-      if (!(await updateIfVersion(ctx, names.applications, next.id, expected, toApplicationDoc(next)))) throw conflict('报名');
+      if (!(await updateIfVersion(ctx, names.applications, next.id, expected, toApplicationDoc(next)))) throw staleConflict('报名');
     },
 
     async listApplications(q) {
@@ -397,7 +273,7 @@ export function createCloudbaseRecruitmentRepository(db: CbDatabase, options: Re
       }
       const base = () => (Object.keys(where).length ? ctx.coll(names.applications).where(where) : ctx.coll(names.applications));
       const docs = await fetchRange<ApplicationDoc>(() => base().orderBy('createdAt', 'asc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
-      return page(docs.map(fromApplicationDoc), q.limit);
+      return pageOf(docs.map(fromApplicationDoc), q.limit);
     },
 
     async purgePersonalData(statuses, before, at) {
@@ -424,7 +300,7 @@ export function createCloudbaseRecruitmentRepository(db: CbDatabase, options: Re
       }
       if (q.headOpenid !== undefined) where.headOpenid = q.headOpenid;
       const base = () => (Object.keys(where).length ? ctx.coll(names.training).where(where) : ctx.coll(names.training));
-      const docs = await fetchRange<TrainingDoc>(() => base().orderBy('date', 'asc').orderBy('_id', 'asc'), 0, everything);
+      const docs = await fetchRange<TrainingDoc>(() => base().orderBy('date', 'asc').orderBy('_id', 'asc'), 0, EVERYTHING);
       return docs.map((d) => d.record);
     },
   };
@@ -433,8 +309,8 @@ export function createCloudbaseRecruitmentRepository(db: CbDatabase, options: Re
 // ---------------------------------------------------------------------------------------------
 // Notices and objections
 
-export function createCloudbaseNoticeRepository(db: CbDatabase, options: RecruitmentStoreOptions = {}): NoticeRepository {
-  const ctx = context(db, options, false);
+export function createCloudbaseNoticeRepository(db: CbDb, options: StoreOptions = {}): NoticeRepository {
+  const ctx = context(db, RECRUITMENT_COLLECTIONS, options);
   const { _, names } = ctx;
   return {
     async insert(n) {
@@ -446,7 +322,7 @@ export function createCloudbaseNoticeRepository(db: CbDatabase, options: Recruit
     },
 
     async update(next, expected) {
-      if (!(await updateIfVersion(ctx, names.notices, next.id, expected, toNoticeDoc(next)))) throw conflict('公示');
+      if (!(await updateIfVersion(ctx, names.notices, next.id, expected, toNoticeDoc(next)))) throw staleConflict('公示');
     },
 
     async list(q): Promise<Page<Notice>> {
@@ -458,7 +334,7 @@ export function createCloudbaseNoticeRepository(db: CbDatabase, options: Recruit
       }
       const base = () => (Object.keys(where).length ? ctx.coll(names.notices).where(where) : ctx.coll(names.notices));
       const docs = await fetchRange<NoticeDoc>(() => base().orderBy('publishedAt', 'desc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
-      return page(docs.map((d) => d.notice), q.limit);
+      return pageOf(docs.map((d) => d.notice), q.limit);
     },
 
     async ended(today, limit) {
@@ -475,18 +351,18 @@ export function createCloudbaseNoticeRepository(db: CbDatabase, options: Recruit
     },
 
     async updateObjection(next, expected) {
-      if (!(await updateIfVersion(ctx, names.objections, next.id, expected, toObjectionDoc(next)))) throw conflict('异议');
+      if (!(await updateIfVersion(ctx, names.objections, next.id, expected, toObjectionDoc(next)))) throw staleConflict('异议');
     },
 
     async listObjections(noticeId) {
-      const docs = await fetchRange<ObjectionDoc>(() => ctx.coll(names.objections).where({ noticeId }).orderBy('createdAt', 'asc').orderBy('_id', 'asc'), 0, everything);
+      const docs = await fetchRange<ObjectionDoc>(() => ctx.coll(names.objections).where({ noticeId }).orderBy('createdAt', 'asc').orderBy('_id', 'asc'), 0, EVERYTHING);
       return docs.map((d) => d.objection);
     },
   };
 }
 
 /** Both repositories over one database, as the cloud entries use them. */
-export function cloudbaseRecruitmentStores(db: CbDatabase, options: RecruitmentStoreOptions = {}) {
+export function cloudbaseRecruitmentStores(db: CbDb, options: StoreOptions = {}) {
   return { recruitment: createCloudbaseRecruitmentRepository(db, options), notices: createCloudbaseNoticeRepository(db, options) };
 }
 
@@ -497,10 +373,10 @@ export function cloudbaseRecruitmentStores(db: CbDatabase, options: RecruitmentS
  * the record passed in is ignored, so full station writes (which need pinyin tokens) stay with
  * createCloudbaseStationRepository.
  */
-export function stationsForAppointments(db: CbDatabase, options: Pick<RecruitmentStoreOptions, 'prefix' | 'sdk'> = {}): StationRepository {
-  const ctx = context(db, options, false);
-  const base = createCloudbaseStationRepository(db, { prefix: options.prefix, sdk: options.sdk });
-  const name = (options.prefix ?? '') + STATION_COLLECTIONS.stations;
+export function stationsForAppointments(db: CbDb, options: StoreOptions = {}): StationRepository {
+  const ctx = context(db, STATION_COLLECTIONS, options);
+  const base = createCloudbaseStationRepository(db, options);
+  const name = ctx.names.stations;
   return {
     ...base,
     async upsertMany(stations) {

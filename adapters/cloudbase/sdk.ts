@@ -1,11 +1,20 @@
 /**
- * What every CloudBase adapter shares when it talks to the document database of wx-server-sdk or
- * @cloudbase/node-sdk: turning SDK failures into AppError('UNAVAILABLE'), reading a query's
- * documents, and reading a range of them in batches of at most 100 (the most one `get()` answers
- * inside a cloud function). Used by stations.ts and complaints.ts; other adapters may import it.
+ * The CloudBase adapter kit: what every CloudBase store shares when it talks to the document
+ * database of wx-server-sdk or @cloudbase/node-sdk.
+ * - `CbDb`: the one type of the database object the stores take (`cloud.database()` /
+ *   `app.database()`), the subset of the SDK API they use;
+ * - `context`: collection names with the test prefix, the write argument per SDK, update counts;
+ * - reads: `getDocs`, `fetchRange` (batches of at most 100, the most one `get()` answers inside a
+ *   cloud function), `byId`, `countOf`, `aggregateRows`;
+ * - transactions: `txGet`/`txAdd`/`txSet`/`txUpdate` and `transact`, the one retry policy;
+ * - `hashedId`: deterministic `_id`s for documents keyed by something personal (an openid, a
+ *   request key), so that no identifier is stored in clear in an `_id`;
+ * - any SDK failure (a rejection, or an error-shaped answer) becomes AppError('UNAVAILABLE').
  *
- * Nothing here loads an SDK: the query objects come from the `db` an adapter was given.
+ * Nothing here loads an SDK: the query objects come from the `db` a store was given.
  */
+import { createHash } from 'node:crypto';
+import { pageOf } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
 
 /**
@@ -14,21 +23,90 @@ import { AppError } from '../../core/shared/errors';
  */
 export type CloudbaseSdk = 'wx-server-sdk' | 'node-sdk';
 
+// ---------------------------------------------------------------------------------------------
+// The SDK database API the stores use. Results are `unknown` on purpose: the SDKs answer in
+// different shapes (normalised here and in the stores).
+
+export interface CbQuery {
+  where(condition: unknown): CbQuery;
+  orderBy(field: string, direction: 'asc' | 'desc'): CbQuery;
+  skip(offset: number): CbQuery;
+  limit(max: number): CbQuery;
+  field(projection: Record<string, boolean>): CbQuery;
+  get(): unknown;
+  count(): unknown;
+  update(arg: Record<string, unknown>): unknown;
+}
+
+export interface CbAggregate {
+  match(condition: unknown): CbAggregate;
+  group(spec: Record<string, unknown>): CbAggregate;
+  sort(spec: Record<string, 1 | -1>): CbAggregate;
+  limit(n: number): CbAggregate;
+  end(): unknown;
+}
+
+export interface CbCollection extends CbQuery {
+  add(arg: Record<string, unknown>): unknown;
+  doc(id: string): { set(arg: Record<string, unknown>): unknown };
+  aggregate(): CbAggregate;
+}
+
+export interface CbTransaction {
+  collection(name: string): {
+    add(arg: Record<string, unknown>): unknown;
+    doc(id: string): { get(): unknown; set(arg: Record<string, unknown>): unknown; update(arg: Record<string, unknown>): unknown };
+  };
+  rollback(reason?: unknown): unknown;
+}
+
+export interface CbCommand {
+  in(values: unknown[]): unknown;
+  neq(value: unknown): unknown;
+  gt(value: unknown): unknown;
+  gte(value: unknown): unknown;
+  lt(value: unknown): unknown;
+  lte(value: unknown): unknown;
+  and(conditions: unknown[]): unknown;
+  or(conditions: unknown[]): unknown;
+  inc(n: number): unknown;
+  geoNear(options: { geometry: unknown; maxDistance?: number; minDistance?: number }): unknown;
+  aggregate: { sum(v: unknown): unknown; first(v: unknown): unknown };
+}
+
+/** What the stores need from `cloud.database()` / `app.database()`. */
+export interface CbDb {
+  collection(name: string): CbCollection;
+  command: CbCommand;
+  /** Always called with `new`: node-sdk's Point is a class; wx-server-sdk's wrapper accepts both. */
+  Geo: { Point: new (longitude: number, latitude: number) => unknown };
+  RegExp(options: { regexp: string; options?: string }): unknown;
+  runTransaction<T>(callback: (transaction: CbTransaction) => Promise<T>, times?: number): Promise<T>;
+}
+
+export interface StoreOptions {
+  /** Prepended to collection names (tests use a private prefix). */
+  prefix?: string;
+  /** Which SDK `db` comes from (argument shapes differ). Default: wx-server-sdk. */
+  sdk?: CloudbaseSdk;
+  /** Pause before running a conflicted transaction again (tests shorten it). Default: 5–40 ms × attempt. */
+  backoff?: (attempt: number) => Promise<void>;
+}
+
 /** Documented maximum of one `get()` in a cloud function. */
 export const MAX_BATCH = 100;
 
 /** "Every document": the count to give `fetchRange` to read until a short batch. */
 export const EVERYTHING = Number.MAX_SAFE_INTEGER;
 
+/** Transaction attempts before a write that keeps losing races answers UNAVAILABLE. */
+export const MAX_ATTEMPTS = 8;
+
 /** A stored document as read back: the stored shape plus its `_id`. */
 export type WithId<T> = T & { _id: string };
 
-/** The part of a query `fetchRange` and `getDocs` need (both SDKs' queries have it). */
-export interface PageableQuery {
-  skip(offset: number): PageableQuery;
-  limit(max: number): PageableQuery;
-  get(): unknown;
-}
+// ---------------------------------------------------------------------------------------------
+// Errors
 
 /** AppError('UNAVAILABLE') for clients; the SDK's answer is kept as `cause` for debugging only. */
 export function unavailable(cause: unknown): AppError {
@@ -38,9 +116,92 @@ export function unavailable(cause: unknown): AppError {
   return err;
 }
 
-/** node-sdk answers a server error as `{ code, message }` instead of rejecting. */
+/** An error-shaped answer (`{ code, message }`) instead of a rejection. */
 export function isErrorAnswer(res: unknown): boolean {
   return !!res && typeof res === 'object' && 'code' in res && !!(res as { code?: unknown }).code;
+}
+
+/** Whatever text an SDK error carries (code, errCode, errMsg, message), for classifying it. */
+export function errorText(err: unknown): string {
+  if (typeof err === 'string') return err;
+  const e = err as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
+  return [e?.code, e?.errCode, e?.errMsg, e?.message].filter((x) => typeof x === 'string' || typeof x === 'number').join(' ');
+}
+
+/**
+ * A write conflict between two transactions (the loser's answer). node-sdk rejects with
+ * `code: 'DATABASE_TRANSACTION_CONFLICT'`; wx-server-sdk with `errCode: -501001` and the server's
+ * `[ResourceUnavailable.TransactionConflict]` in the message (test/contract/sdk-errors.test.ts).
+ */
+export function isTxConflict(err: unknown): boolean {
+  return /TRANSACTION_CONFLICT|TransactionConflict|write ?conflict/i.test(errorText(err));
+}
+
+/** Lost a race: a write conflict with another transaction, or a document the other one created first. */
+export function isRace(err: unknown): boolean {
+  return isTxConflict(err) || /DUPLICATE|duplicate key/i.test(errorText(err));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context
+
+export interface Ctx<K extends string> {
+  db: CbDb;
+  _: CbCommand;
+  sdk: CloudbaseSdk;
+  /** Collection names with the prefix. */
+  names: Record<K, string>;
+  coll(name: string): CbCollection;
+  /** wx-server-sdk wraps write data in `{ data }`; node-sdk takes it as is. */
+  arg(data: object): Record<string, unknown>;
+  /** How many documents an update changed. */
+  updated(res: unknown): number;
+  backoff(attempt: number): Promise<void>;
+}
+
+const defaultBackoff = (attempt: number) => new Promise<void>((r) => setTimeout(r, Math.floor(5 + Math.random() * 35 * attempt)));
+
+export function context<C extends Record<string, string>>(db: CbDb, collections: C, options: StoreOptions = {}): Ctx<Extract<keyof C, string>> {
+  const prefix = options.prefix ?? '';
+  const sdk = options.sdk ?? 'wx-server-sdk';
+  return {
+    db,
+    _: db.command,
+    sdk,
+    names: Object.fromEntries(Object.entries(collections).map(([k, v]) => [k, prefix + v])) as Record<Extract<keyof C, string>, string>,
+    // Looked up per call: cheap, and lets tests swap what `db.collection` answers.
+    coll: (name) => db.collection(name),
+    arg: (data) => writeArg(sdk, data),
+    updated: (res) => {
+      const r = res as { updated?: unknown; stats?: { updated?: unknown } } | null;
+      const n = sdk === 'wx-server-sdk' ? r?.stats?.updated : r?.updated;
+      if (typeof n !== 'number') throw unavailable(new Error('update answered without a count'));
+      return n;
+    },
+    backoff: options.backoff ?? defaultBackoff,
+  };
+}
+
+/** The argument of a write: wx-server-sdk wraps the data in `{ data }`; node-sdk takes it as is. */
+export function writeArg(sdk: CloudbaseSdk, data: object): Record<string, unknown> {
+  return sdk === 'wx-server-sdk' ? { data } : { ...data };
+}
+
+/** `prefix_` + SHA-256 of the parts: a deterministic `_id` that stores no identifier in clear. */
+export function hashedId(prefix: string, ...parts: string[]): string {
+  return `${prefix}_${createHash('sha256').update(parts.join('\n'), 'utf8').digest('hex')}`;
+}
+
+export { pageOf };
+
+// ---------------------------------------------------------------------------------------------
+// Requests outside transactions
+
+/** The part of a query `fetchRange` and `getDocs` need (both SDKs' queries have it). */
+export interface PageableQuery {
+  skip(offset: number): PageableQuery;
+  limit(max: number): PageableQuery;
+  get(): unknown;
 }
 
 /**
@@ -81,10 +242,28 @@ export async function fetchRange<T>(build: () => PageableQuery, offset: number, 
   return out;
 }
 
-/** The argument of a write: wx-server-sdk wraps the data in `{ data }`; node-sdk takes it as is. */
-export function writeArg(sdk: CloudbaseSdk, data: Record<string, unknown>): Record<string, unknown> {
-  return sdk === 'wx-server-sdk' ? { data } : data;
+/** One document by `_id`, or null. A query rather than doc(id).get(): wx-server-sdk throws on a missing document. */
+export async function byId<T>(ctx: Ctx<string>, collection: string, id: string): Promise<WithId<T> | null> {
+  const [doc] = await getDocs<T>(ctx.coll(collection).where({ _id: id }).limit(1));
+  return doc ?? null;
 }
+
+export async function countOf(query: CbQuery): Promise<number> {
+  const res = await request<{ total?: unknown }>(() => query.count());
+  if (typeof res?.total !== 'number') throw unavailable(new Error('count() answered without a total'));
+  return res.total;
+}
+
+/** The rows of an aggregation: wx-server-sdk answers them as `list`, node-sdk as `data`. */
+export async function aggregateRows<T>(ctx: Ctx<string>, pipeline: CbAggregate): Promise<T[]> {
+  const res = await request<{ list?: unknown; data?: unknown }>(() => pipeline.end());
+  const rows = ctx.sdk === 'wx-server-sdk' ? res?.list : res?.data;
+  if (!Array.isArray(rows)) throw unavailable(new Error('aggregate answered without a list'));
+  return rows as T[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transactions
 
 /**
  * One operation inside a transaction. An error answer is thrown as is: node-sdk's runTransaction
@@ -96,19 +275,59 @@ export async function txRequest<T>(send: () => unknown): Promise<T> {
   return res as T;
 }
 
-/** Whatever text an SDK error carries (code, errCode, errMsg, message), for classifying it. */
-export function errorText(err: unknown): string {
-  if (typeof err === 'string') return err;
-  const e = err as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown } | null;
-  return [e?.code, e?.errCode, e?.errMsg, e?.message].filter((x) => typeof x === 'string' || typeof x === 'number').join(' ');
+/** Read one document by `_id` inside a transaction; null when it does not exist. */
+export async function txGet<T>(ctx: Ctx<string>, tx: CbTransaction, collection: string, id: string): Promise<WithId<T> | null> {
+  let res: unknown;
+  try {
+    res = await tx.collection(collection).doc(id).get();
+  } catch (err) {
+    // wx-server-sdk (default throwOnNotFound) rejects a missing document after a successful request.
+    if (ctx.sdk === 'wx-server-sdk' && /does not exist/.test(errorText(err))) return null;
+    throw err;
+  }
+  if (isErrorAnswer(res)) throw res;
+  // In a transaction node-sdk answers the document or null; outside, a list.
+  const data = (res as { data?: unknown } | null)?.data;
+  if (!data || (Array.isArray(data) && !data.length)) return null;
+  return (Array.isArray(data) ? data[0] : data) as WithId<T>;
 }
 
-/** A write conflict between two transactions (the loser's answer). */
-export function isTxConflict(err: unknown): boolean {
-  return /TRANSACTION_CONFLICT|write ?conflict/i.test(errorText(err));
-}
+/** Insert with an explicit `_id`: fails when the document exists (a lost race), never overwrites. */
+export const txAdd = (ctx: Ctx<string>, tx: CbTransaction, collection: string, id: string, data: object) =>
+  txRequest(() => tx.collection(collection).add(ctx.arg({ _id: id, ...data })));
+export const txSet = (ctx: Ctx<string>, tx: CbTransaction, collection: string, id: string, data: object) =>
+  txRequest(() => tx.collection(collection).doc(id).set(ctx.arg(data)));
+/** A nested object in update() sets only the fields it names. */
+export const txUpdate = (ctx: Ctx<string>, tx: CbTransaction, collection: string, id: string, data: object) =>
+  txRequest(() => tx.collection(collection).doc(id).update(ctx.arg(data)));
 
-/** Lost a race: a write conflict with another transaction, or a document the other one created first. */
-export function isRace(err: unknown): boolean {
-  return /TRANSACTION_CONFLICT|write ?conflict|DUPLICATE|duplicate key/i.test(errorText(err));
+/**
+ * Run `body` in one transaction; the one retry policy of every store. An AppError from `body`
+ * passes through. Any other failure first asks `settled` (e.g. "did a concurrent request with the
+ * same key win?") and answers that; a lost race (write conflict, duplicate `_id`) runs `body` again
+ * after `ctx.backoff`, up to MAX_ATTEMPTS; everything else becomes `onFailure(err)` (UNAVAILABLE by
+ * default). The SDK's own retry is off (`times` 0): wx-server-sdk's never sees its conflicts and
+ * node-sdk's would retry without a pause.
+ */
+export async function transact<T>(
+  ctx: Ctx<string>,
+  body: (tx: CbTransaction) => Promise<T>,
+  handlers: { settled?: () => Promise<T | null>; onFailure?: (err: unknown) => AppError } = {},
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.db.runTransaction(body, 0);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      if (handlers.settled) {
+        const settled = await handlers.settled();
+        if (settled) return settled;
+      }
+      if (isRace(err) && attempt < MAX_ATTEMPTS) {
+        await ctx.backoff(attempt);
+        continue;
+      }
+      throw (handlers.onFailure ?? unavailable)(err);
+    }
+  }
 }

@@ -10,58 +10,16 @@
  * returns inside a cloud function. Behaviour matches the SQLite adapter (the contract suite in
  * test/contract runs against both).
  *
- * `db` is passed in and typed by the small local interfaces below: this module never loads an SDK.
+ * `db` is passed in (the kit's CbDb, ./sdk.ts): this module never loads an SDK.
  */
 import { distanceMeters } from '../../core/shared/geo';
-import type { NearbyQuery, Page, RegionRepository, SearchQuery, StationFilter, StationRepository } from '../../core/ports';
+import type { NearbyQuery, Page, RegionRepository, RegisterQuery, SearchQuery, StationFilter, StationRepository } from '../../core/ports';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
 import type { StationLevel } from '../../core/station/vocabulary';
-import { EVERYTHING, fetchRange, getDocs, request, unavailable, writeArg, type CloudbaseSdk } from './sdk';
+import { byId, context, countOf, EVERYTHING, fetchRange, getDocs, pageOf, request, type CbDb, type StoreOptions } from './sdk';
 
-// ---------------------------------------------------------------------------------------------
-// The subset of the SDK database API used here. Results are `unknown` on purpose: the SDKs
-// disagree on shapes (wx-server-sdk rejects on errors, node-sdk may resolve `{ code, message }`).
-
-export interface CbQuery {
-  where(condition: Record<string, unknown>): CbQuery;
-  orderBy(field: string, direction: 'asc' | 'desc'): CbQuery;
-  skip(offset: number): CbQuery;
-  limit(max: number): CbQuery;
-  field(projection: Record<string, boolean>): CbQuery;
-  get(): unknown;
-  count(): unknown;
-}
-
-export interface CbDocument {
-  set(arg: Record<string, unknown>): unknown;
-  remove(): unknown;
-}
-
-export interface CbCollection extends CbQuery {
-  doc(id: string): CbDocument;
-}
-
-export interface CbCommand {
-  in(values: unknown[]): unknown;
-  geoNear(options: { geometry: unknown; maxDistance?: number; minDistance?: number }): unknown;
-}
-
-export interface CbDatabase {
-  collection(name: string): CbCollection;
-  command: CbCommand;
-  /** Always called with `new`: node-sdk's Point is a class; wx-server-sdk's wrapper accepts both. */
-  Geo: { Point: new (longitude: number, latitude: number) => unknown };
-  RegExp(options: { regexp: string; options?: string }): unknown;
-}
-
-/** Re-exported for the adapters that import it from here. */
-export type { CloudbaseSdk };
-
-export interface CloudbaseOptions {
-  /** Prepended to collection names (tests use a private prefix). */
-  prefix?: string;
-  sdk?: CloudbaseSdk;
+export interface CloudbaseOptions extends StoreOptions {
   /**
    * Pinyin conversion, needed only to write stations. The read-only `stations` function leaves
    * it out, which keeps the pinyin dictionary out of its bundle.
@@ -123,7 +81,7 @@ async function inBatches<T>(items: T[], width: number, fn: (item: T) => Promise<
 // ---------------------------------------------------------------------------------------------
 // Stations
 
-export function toStationDoc(db: CbDatabase, s: Station, pinyin: PinyinFn): StationDoc {
+export function toStationDoc(db: CbDb, s: Station, pinyin: PinyinFn): StationDoc {
   const places = s.regionPath.slice(2).map((r) => r.name); // county and below: what villagers type
   const latin = pinyinTokens([s.name, ...places], pinyin);
   return {
@@ -140,12 +98,10 @@ export function toStationDoc(db: CbDatabase, s: Station, pinyin: PinyinFn): Stat
   };
 }
 
-export function createCloudbaseStationRepository(db: CbDatabase, options: CloudbaseOptions = {}): StationRepository {
-  const name = (options.prefix ?? '') + COLLECTIONS.stations;
-  const sdk = options.sdk ?? 'wx-server-sdk';
+export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOptions = {}): StationRepository {
+  const ctx = context(db, COLLECTIONS, options);
   const _ = db.command;
-  // Looked up per call: cheap, and lets tests swap what `db.collection` answers.
-  const stations = () => db.collection(name);
+  const stations = () => ctx.coll(ctx.names.stations);
 
   function filterWhere(q: StationFilter): Record<string, unknown> {
     const where: Record<string, unknown> = { status: _.in([...q.statuses]) };
@@ -197,13 +153,13 @@ export function createCloudbaseStationRepository(db: CbDatabase, options: Cloudb
         q.offset,
         q.limit + 1,
       );
-      return { items: docs.slice(0, q.limit).map((d) => d.station), hasMore: docs.length > q.limit };
+      return pageOf(docs.map((d) => d.station), q.limit);
     },
 
     async get(id: string) {
       // A query rather than doc(id).get(): wx-server-sdk throws on a missing document.
-      const docs = await getDocs<StationDoc>(stations().where({ _id: id }).field({ station: true }).limit(1));
-      return docs[0]?.station ?? null;
+      const [doc] = await getDocs<StationDoc>(stations().where({ _id: id }).field({ station: true }).limit(1));
+      return doc?.station ?? null;
     },
 
     async upsertMany(list: Station[]) {
@@ -212,14 +168,24 @@ export function createCloudbaseStationRepository(db: CbDatabase, options: Cloudb
       const latest = new Map(list.map((s) => [s.id, s])); // last version of an id wins, as in SQLite
       // set() replaces the whole document (no merge), so dropped services or a moved location leave no trace.
       await inBatches([...latest.values()], 10, (s) =>
-        request(() => stations().doc(s.id).set(writeArg(sdk, { ...toStationDoc(db, s, pinyin) }))),
+        request(() => stations().doc(s.id).set(ctx.arg(toStationDoc(db, s, pinyin)))),
       );
     },
 
-    async count() {
-      const res = await request<{ total?: unknown }>(() => stations().count());
-      if (typeof res?.total !== 'number') throw unavailable(new Error('count() answered without a total'));
-      return res.total;
+    count: () => countOf(stations()),
+
+    async list(q: RegisterQuery): Promise<Page<Station>> {
+      if (q.codes && q.codes.length === 0) return { items: [], hasMore: false };
+      const where: Record<string, unknown> = {};
+      if (q.regionCode) where.regionCodes = q.regionCode;
+      if (q.level) where.level = q.level;
+      if (q.status) where.status = q.status;
+      // Codes and the cursor both constrain `code`: with a list, the cursor filters in JS.
+      if (q.codes) where.code = _.in([...q.codes]);
+      else if (q.afterCode !== undefined) where.code = _.gt(q.afterCode);
+      const docs = await fetchRange<StationDoc>(() => stations().where(where).orderBy('code', 'asc').field({ station: true }), 0, q.codes ? EVERYTHING : q.limit + 1);
+      const after = q.codes && q.afterCode !== undefined ? docs.filter((d) => d.station.code > (q.afterCode as string)) : docs;
+      return { items: after.slice(0, q.limit).map((d) => d.station), hasMore: after.length > q.limit };
     },
   };
 }
@@ -237,10 +203,9 @@ function toRegion(doc: RegionDoc): Region {
   };
 }
 
-export function createCloudbaseRegionRepository(db: CbDatabase, options: Pick<CloudbaseOptions, 'prefix' | 'sdk'> = {}): RegionRepository {
-  const name = (options.prefix ?? '') + COLLECTIONS.regions;
-  const sdk = options.sdk ?? 'wx-server-sdk';
-  const regions = () => db.collection(name);
+export function createCloudbaseRegionRepository(db: CbDb, options: StoreOptions = {}): RegionRepository {
+  const ctx = context(db, COLLECTIONS, options);
+  const regions = () => ctx.coll(ctx.names.regions);
 
   return {
     async children(parentCode) {
@@ -251,8 +216,8 @@ export function createCloudbaseRegionRepository(db: CbDatabase, options: Pick<Cl
     },
 
     async get(code) {
-      const docs = await getDocs<RegionDoc>(regions().where({ _id: code }).limit(1));
-      return docs[0] ? toRegion(docs[0]) : null;
+      const doc = await byId<RegionDoc>(ctx, ctx.names.regions, code);
+      return doc ? toRegion(doc) : null;
     },
 
     async upsertMany(list) {
@@ -260,7 +225,7 @@ export function createCloudbaseRegionRepository(db: CbDatabase, options: Pick<Cl
       await inBatches([...latest.values()], 10, (r) => {
         const doc: RegionDoc = { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode };
         if (r.centre) doc.centre = { lat: r.centre.lat, lng: r.centre.lng };
-        return request(() => regions().doc(r.code).set(writeArg(sdk, { ...doc })));
+        return request(() => regions().doc(r.code).set(ctx.arg(doc)));
       });
     },
   };

@@ -1,27 +1,14 @@
 /**
- * SQLite repositories for complaints (with history, idempotency keys and supporters), the
- * notification outbox, role bindings, the audit log and administrator-entered calendar years.
+ * SQLite repositories for complaints (with history, idempotency keys and supporters) and the
+ * notification outbox.
  * A complaint change, its history and its outbox messages share one transaction.
  */
-import type { RoleBinding } from '../../core/authz/roles';
-import type { YearDays } from '../../core/calendar/workdays';
 import type { Complaint, HistoryEntry, OutboxMessage } from '../../core/complaint/model';
 import { nextActionAt } from '../../core/complaint/scheduler';
-import { AppError } from '../../core/shared/errors';
-import type {
-  AuditEntry,
-  AuditRepository,
-  CalendarRepository,
-  ComplaintChange,
-  ComplaintQuery,
-  ComplaintRepository,
-  ComplaintStats,
-  OutboxRepository,
-  RoleRepository,
-} from '../../core/ports';
+import { staleConflict } from '../../core/shared/errors';
+import type { ComplaintChange, ComplaintQuery, ComplaintRepository, ComplaintStats, OutboxRepository } from '../../core/ports';
 import { guarded, type Db } from './db';
-
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+import { docOf, docsOf, marks, whereSql } from './sql';
 
 /** Test-only fault injection: throw between the complaint row and its history/outbox rows. */
 export interface ComplaintFaults {
@@ -90,7 +77,7 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
   const apply = db.transaction((change: ComplaintChange) => {
     const c = change.next;
     const r = updateComplaint.run({ ...row(c), expectedVersion: change.expectedVersion });
-    if (r.changes === 0) throw new AppError('CONFLICT', '这件投诉刚被其他人处理过，请刷新后再试');
+    if (r.changes === 0) throw staleConflict('这件投诉');
     for (const code of c.regionCodes) updateRegionDue.run(c.dueAt, code, c.id);
     writeHistoryAndOutbox(c.id, change.history, change.outbox);
   });
@@ -145,25 +132,19 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
       clauses.push('c.submitted_at >= ?');
       params.push(q.since);
     }
-    return clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
+    return whereSql(clauses);
   }
 
   return {
     create: (input) => guarded(() => create(input)),
-    get: (id) => guarded(() => {
-      const doc = getDoc.get(id) as string | undefined;
-      return doc ? (JSON.parse(doc) as Complaint) : null;
-    }),
+    get: (id) => guarded(() => docOf<Complaint>(getDoc.get(id))),
     findByRequestKey: (key) => guarded(() => {
       const r = getByRequest.get(key) as { doc: string; bodyHash: string | null } | undefined;
       return r ? { complaint: JSON.parse(r.doc) as Complaint, bodyHash: r.bodyHash } : null;
     }),
-    findByTrackingNo: (no) => guarded(() => {
-      const doc = getByTracking.get(no) as string | undefined;
-      return doc ? (JSON.parse(doc) as Complaint) : null;
-    }),
+    findByTrackingNo: (no) => guarded(() => docOf<Complaint>(getByTracking.get(no))),
     apply: (change) => guarded(() => apply(change)),
-    history: (id) => guarded(() => (historyOf.all(id) as string[]).map((d) => JSON.parse(d) as HistoryEntry)),
+    history: (id) => guarded(() => docsOf<HistoryEntry>(historyOf.all(id))),
     list: (q) =>
       guarded(() => {
         const params: unknown[] = [];
@@ -232,63 +213,6 @@ export function createSqliteOutboxRepository(db: Db): OutboxRepository {
     pending: (limit, maxAttempts) => guarded(() => (pending.all(maxAttempts, limit) as [string, number][]).map(([d]) => JSON.parse(d) as OutboxMessage)),
     markSent: (id, at) => guarded(() => markSent.run(at, at, id).changes > 0),
     markFailed: (id, error, _at) => guarded(() => void markFailed.run(error.slice(0, 60), id)),
-    forRecipient: (openid, limit) => guarded(() => (forRecipient.all(openid, limit) as string[]).map((d) => JSON.parse(d) as OutboxMessage)),
-  };
-}
-
-export function createSqliteRoleRepository(db: Db): RoleRepository {
-  const active = db.prepare('SELECT doc FROM role_bindings WHERE openid = ? AND revoked_at IS NULL ORDER BY granted_at').pluck();
-  const list = db.prepare('SELECT doc FROM role_bindings WHERE revoked_at IS NULL ORDER BY granted_at, id LIMIT ? OFFSET ?').pluck();
-  const one = db.prepare('SELECT doc FROM role_bindings WHERE id = ?').pluck();
-  const insert = db.prepare('INSERT INTO role_bindings (id, openid, role, revoked_at, granted_at, doc) VALUES (?, ?, ?, NULL, ?, ?)');
-  const revoke = db.prepare(
-    "UPDATE role_bindings SET revoked_at = ?, doc = json_set(doc, '$.revokedAt', ?, '$.revokedBy', ?) WHERE id = ? AND revoked_at IS NULL",
-  );
-  return {
-    activeFor: (openid) => guarded(() => (active.all(openid) as string[]).map((d) => JSON.parse(d) as RoleBinding)),
-    list: (q) => guarded(() => {
-      const docs = list.all(q.limit + 1, q.offset) as string[];
-      return { items: docs.slice(0, q.limit).map((d) => JSON.parse(d) as RoleBinding), hasMore: docs.length > q.limit };
-    }),
-    get: (id) => guarded(() => {
-      const d = one.get(id) as string | undefined;
-      return d ? (JSON.parse(d) as RoleBinding) : null;
-    }),
-    insert: (b) => guarded(() => void insert.run(b.id, b.openid, b.role, b.grantedAt, JSON.stringify(b))),
-    revoke: (id, by, at) => guarded(() => revoke.run(at, at, by, id).changes > 0),
-  };
-}
-
-export function createSqliteAuditRepository(db: Db): AuditRepository {
-  const insert = db.prepare('INSERT INTO audit_log (id, at, actor, action, outcome, resource, detail) VALUES (@id, @at, @actorOpenid, @action, @outcome, @resource, @detail)');
-  return {
-    append: (e) => guarded(() => void insert.run(e)),
-    list: (q) =>
-      guarded(() => {
-        const clauses: string[] = [];
-        const params: unknown[] = [];
-        if (q.resource) {
-          clauses.push('resource = ?');
-          params.push(q.resource);
-        }
-        if (q.action) {
-          clauses.push('action = ?');
-          params.push(q.action);
-        }
-        const sql = `SELECT id, at, actor AS actorOpenid, action, outcome, resource, detail FROM audit_log${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY at DESC, id LIMIT ? OFFSET ?`;
-        const rows = db.prepare(sql).all(...params, q.limit + 1, q.offset) as AuditEntry[];
-        return { items: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
-      }),
-  };
-}
-
-export function createSqliteCalendarRepository(db: Db): CalendarRepository {
-  const all = db.prepare('SELECT doc FROM calendar_years ORDER BY year').pluck();
-  const upsert = db.prepare(
-    'INSERT INTO calendar_years (year, doc, entered_by, entered_at) VALUES (?, ?, ?, ?) ON CONFLICT(year) DO UPDATE SET doc = excluded.doc, entered_by = excluded.entered_by, entered_at = excluded.entered_at',
-  );
-  return {
-    adminYears: () => guarded(() => (all.all() as string[]).map((d) => JSON.parse(d) as YearDays)),
-    saveYear: (y, by, at) => guarded(() => void upsert.run(y.year, JSON.stringify(y), by, at)),
+    forRecipient: (openid, limit) => guarded(() => docsOf<OutboxMessage>(forRecipient.all(openid, limit))),
   };
 }

@@ -24,16 +24,13 @@
  *   then station id.
  */
 import type { PressureReport, Rating, RatingAggregate, Scores } from '../../core/rating/model';
-import type { Page, RatingRepository } from '../../core/ports';
-import { AppError } from '../../core/shared/errors';
+import type { RatingRepository } from '../../core/ports';
+import { AppError, staleConflict } from '../../core/shared/errors';
 import { guarded, type Db } from './db';
-
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+import { marks, pageOf as page } from './sql';
 
 /** At most this many stations in a trends answer. */
 export const TRENDS_LIMIT = 100;
-
-const CONFLICT_MESSAGE = '这条评价刚被其他人处理过，请刷新后再试';
 
 interface AggregateRow {
   station_id: string;
@@ -57,7 +54,6 @@ function toAggregate(r: AggregateRow): RatingAggregate {
 }
 
 const parse = (doc: string) => JSON.parse(doc) as Rating;
-const page = <T>(rows: T[], limit: number): Page<T> => ({ items: rows.slice(0, limit), hasMore: rows.length > limit });
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export function createSqliteRatingRepository(db: Db): RatingRepository {
@@ -143,9 +139,9 @@ export function createSqliteRatingRepository(db: Db): RatingRepository {
   const setStatus = db.transaction((id: string, expectedVersion: number, status: 'published' | 'rejected', at: string) => {
     const current = getRating(id);
     if (!current) throw new AppError('NOT_FOUND', '没有找到这条评价');
-    if (current.version !== expectedVersion || current.status !== 'held') throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+    if (current.version !== expectedVersion || current.status !== 'held') throw staleConflict('这条评价');
     const next: Rating = { ...current, status, version: current.version + 1 };
-    if (!update(next, expectedVersion)) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+    if (!update(next, expectedVersion)) throw staleConflict('这条评价');
     if (status === 'published') moveAggregate(next, 1, at);
     return next;
   });
@@ -155,7 +151,7 @@ export function createSqliteRatingRepository(db: Db): RatingRepository {
     if (!current) throw new AppError('NOT_FOUND', '没有找到这条评价');
     if (current.reply) throw new AppError('CONFLICT', '这条评价已经回复过了，每条评价只能回复一次');
     const next: Rating = { ...current, reply: { text, at }, version: current.version + 1 };
-    if (!update(next, current.version)) throw new AppError('CONFLICT', CONFLICT_MESSAGE);
+    if (!update(next, current.version)) throw staleConflict('这条评价');
     return next;
   });
 

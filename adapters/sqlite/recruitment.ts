@@ -2,11 +2,9 @@
 import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, RecruitmentRepository } from '../../core/ports';
 import type { Application, Post, TrainingRecord } from '../../core/recruitment/model';
-import { AppError } from '../../core/shared/errors';
+import { AppError, staleConflict } from '../../core/shared/errors';
 import { guarded, type Db } from './db';
-
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
-const conflict = (what: string) => new AppError('CONFLICT', `${what}刚被其他人修改，请刷新后再试`);
+import { docOf, docsOf, marks, pageOf, whereSql } from './sql';
 
 export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository {
   const insertPost = db.prepare('INSERT INTO posts (id, status, created_at, version, doc) VALUES (?, ?, ?, ?, ?)');
@@ -53,13 +51,10 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
 
   return {
     insertPost: (p) => guarded(() => addPost(p)),
-    getPost: (id) => guarded(() => {
-      const d = getPost.get(id) as string | undefined;
-      return d ? (JSON.parse(d) as Post) : null;
-    }),
+    getPost: (id) => guarded(() => docOf<Post>(getPost.get(id))),
     updatePost: (next, expected) =>
       guarded(() => {
-        if (updatePost.run(next.status, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw conflict('岗位');
+        if (updatePost.run(next.status, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleConflict('岗位');
       }),
     listPosts: (q) =>
       guarded(() => {
@@ -73,17 +68,14 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
           clauses.push(`id IN (SELECT post_id FROM post_regions WHERE code IN (${marks(q.regionCodes.length) || 'NULL'}))`);
           params.push(...q.regionCodes);
         }
-        const rows = db.prepare(`SELECT doc FROM posts${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`).pluck().all(...params, q.limit + 1, q.offset) as string[];
-        return { items: rows.slice(0, q.limit).map((d) => JSON.parse(d) as Post), hasMore: rows.length > q.limit };
+        const rows = db.prepare(`SELECT doc FROM posts${whereSql(clauses)} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`).pluck().all(...params, q.limit + 1, q.offset) as string[];
+        return pageOf(docsOf<Post>(rows), q.limit);
       }),
     insertApplication: (a, key) => guarded(() => addApplication(a, key)),
-    getApplication: (id) => guarded(() => {
-      const d = getApp.get(id) as string | undefined;
-      return d ? (JSON.parse(d) as Application) : null;
-    }),
+    getApplication: (id) => guarded(() => docOf<Application>(getApp.get(id))),
     updateApplication: (next, expected) =>
       guarded(() => {
-        if (updateApp.run(next.status, next.updatedAt, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw conflict('报名');
+        if (updateApp.run(next.status, next.updatedAt, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleConflict('报名');
       }),
     listApplications: (q) =>
       guarded(() => {
@@ -101,8 +93,8 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
           clauses.push(`status IN (${marks(q.statuses.length) || 'NULL'})`);
           params.push(...q.statuses);
         }
-        const rows = db.prepare(`SELECT doc FROM applications${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY created_at, id LIMIT ? OFFSET ?`).pluck().all(...params, q.limit + 1, q.offset) as string[];
-        return { items: rows.slice(0, q.limit).map((d) => JSON.parse(d) as Application), hasMore: rows.length > q.limit };
+        const rows = db.prepare(`SELECT doc FROM applications${whereSql(clauses)} ORDER BY created_at, id LIMIT ? OFFSET ?`).pluck().all(...params, q.limit + 1, q.offset) as string[];
+        return pageOf(docsOf<Application>(rows), q.limit);
       }),
     purgePersonalData: (statuses, before, at) => guarded(() => purge(statuses, before, at)),
     insertTraining: (t) => guarded(() => void insertTraining.run(t.id, t.stationId, t.headOpenid, t.date, JSON.stringify(t))),
@@ -118,7 +110,7 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
           clauses.push('head = ?');
           params.push(q.headOpenid);
         }
-        return (db.prepare(`SELECT doc FROM training_records${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY date`).pluck().all(...params) as string[]).map((d) => JSON.parse(d) as TrainingRecord);
+        return docsOf<TrainingRecord>(db.prepare(`SELECT doc FROM training_records${whereSql(clauses)} ORDER BY date`).pluck().all(...params));
       }),
   };
 }
@@ -139,13 +131,10 @@ export function createSqliteNoticeRepository(db: Db): NoticeRepository {
   });
   return {
     insert: (n) => guarded(() => add(n)),
-    get: (id) => guarded(() => {
-      const d = get.get(id) as string | undefined;
-      return d ? (JSON.parse(d) as Notice) : null;
-    }),
+    get: (id) => guarded(() => docOf<Notice>(get.get(id))),
     update: (next, expected) =>
       guarded(() => {
-        if (update.run(next.status, next.endsOn, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw conflict('公示');
+        if (update.run(next.status, next.endsOn, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleConflict('公示');
       }),
     list: (q) =>
       guarded(() => {
@@ -159,19 +148,16 @@ export function createSqliteNoticeRepository(db: Db): NoticeRepository {
           clauses.push(`id IN (SELECT notice_id FROM notice_regions WHERE code IN (${marks(q.regionCodes.length) || 'NULL'}))`);
           params.push(...q.regionCodes);
         }
-        const rows = db.prepare(`SELECT doc FROM notices${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY published_at DESC, id LIMIT ? OFFSET ?`).pluck().all(...params, q.limit + 1, q.offset) as string[];
-        return { items: rows.slice(0, q.limit).map((d) => JSON.parse(d) as Notice), hasMore: rows.length > q.limit };
+        const rows = db.prepare(`SELECT doc FROM notices${whereSql(clauses)} ORDER BY published_at DESC, id LIMIT ? OFFSET ?`).pluck().all(...params, q.limit + 1, q.offset) as string[];
+        return pageOf(docsOf<Notice>(rows), q.limit);
       }),
-    ended: (today, limit) => guarded(() => (ended.all(today, limit) as string[]).map((d) => JSON.parse(d) as Notice)),
+    ended: (today, limit) => guarded(() => docsOf<Notice>(ended.all(today, limit))),
     insertObjection: (o) => guarded(() => void insertObjection.run(o.id, o.noticeId, o.createdAt, o.version, JSON.stringify(o))),
-    getObjection: (id) => guarded(() => {
-      const d = getObjection.get(id) as string | undefined;
-      return d ? (JSON.parse(d) as Objection) : null;
-    }),
+    getObjection: (id) => guarded(() => docOf<Objection>(getObjection.get(id))),
     updateObjection: (next, expected) =>
       guarded(() => {
-        if (updateObjection.run(next.version, JSON.stringify(next), next.id, expected).changes === 0) throw conflict('异议');
+        if (updateObjection.run(next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleConflict('异议');
       }),
-    listObjections: (noticeId) => guarded(() => (listObjections.all(noticeId) as string[]).map((d) => JSON.parse(d) as Objection)),
+    listObjections: (noticeId) => guarded(() => docsOf<Objection>(listObjections.all(noticeId))),
   };
 }

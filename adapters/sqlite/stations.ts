@@ -3,12 +3,13 @@
  * nearest first. Search: FTS5 over one token per Chinese character (phrase = substring) and
  * pinyin tokens (prefix match); region through an indexed (code, rid) table.
  */
-import type { NearbyQuery, Page, RegionRepository, SearchQuery, StationRepository } from '../../core/ports';
+import type { NearbyQuery, Page, RegionRepository, RegisterQuery, SearchQuery, StationRepository } from '../../core/ports';
 import { boundingBox, distanceMeters } from '../../core/shared/geo';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
 import type { StationLevel } from '../../core/station/vocabulary';
 import { guarded, type Db } from './db';
+import { docOf, docsOf, pageOf } from './sql';
 
 const LEVEL_RANK: Record<StationLevel, number> = { county: 0, township: 1, village: 2 };
 
@@ -124,18 +125,46 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
         sql += filterSql(q, params) + ' ORDER BY s.level_rank, s.code LIMIT ? OFFSET ?';
         params.push(q.limit + 1, q.offset);
         const docs = prepared(sql).pluck().all(...params) as string[];
-        return { items: docs.slice(0, q.limit).map((d) => JSON.parse(d) as Station), hasMore: docs.length > q.limit };
+        return pageOf(docsOf<Station>(docs), q.limit);
       }),
 
     get: (id: string) =>
-      guarded(() => {
-        const doc = getDoc.get(id) as string | undefined;
-        return doc ? (JSON.parse(doc) as Station) : null;
-      }),
+      guarded(() => docOf<Station>(getDoc.get(id))),
 
     upsertMany: (stations: Station[]) => guarded(() => write(stations)),
 
     count: () => guarded(() => countAll.get() as number),
+
+    list: (q: RegisterQuery) =>
+      guarded((): Page<Station> => {
+        const params: unknown[] = [];
+        let sql = 'SELECT s.doc FROM stations s WHERE 1 = 1';
+        if (q.regionCode) {
+          sql += ' AND s.rid IN (SELECT rid FROM station_regions WHERE code = ?)';
+          params.push(q.regionCode);
+        }
+        if (q.codes) {
+          if (q.codes.length === 0) return { items: [], hasMore: false };
+          sql += ` AND s.code IN (${placeholders(q.codes.length)})`;
+          params.push(...q.codes);
+        }
+        if (q.level) {
+          sql += ' AND s.level = ?';
+          params.push(q.level);
+        }
+        if (q.status) {
+          sql += ' AND s.status = ?';
+          params.push(q.status);
+        }
+        if (q.afterCode !== undefined) {
+          sql += ' AND s.code > ?';
+          params.push(q.afterCode);
+        }
+        sql += ' ORDER BY s.code LIMIT ?';
+        params.push(q.limit + 1);
+        const docs = prepared(sql).pluck().all(...params) as string[];
+        return { items: docs.slice(0, q.limit).map((d) => JSON.parse(d) as Station), hasMore: docs.length > q.limit };
+      }),
   };
 
   function loadDocs(rids: number[]): Map<number, Station> {

@@ -4,6 +4,8 @@
  * logs without input, and a safe INTERNAL answer when booting fails.
  */
 import type * as WxServerSdk from 'wx-server-sdk';
+import type { CbDb } from '../../adapters/cloudbase/sdk';
+import { cloudbaseStores } from '../../adapters/cloudbase/stores';
 import type { Caller } from '../../core/shared/caller';
 import { AppError, type Envelope } from '../../core/shared/errors';
 import type { Logger } from '../../core/shared/router';
@@ -32,6 +34,14 @@ export function bootCloud(): Cloud {
   // The environment the function runs in (the SDK types the constant as a symbol).
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
   return cloud;
+}
+
+/**
+ * Every CloudBase store over the function's database. The one cast from the SDK's typing to the
+ * subset the stores use (adapters/cloudbase/sdk.ts CbDb) happens here.
+ */
+export function cloudStores(cloud: Cloud) {
+  return cloudbaseStores(cloud.database() as unknown as CbDb);
 }
 
 /** Build `main(event, context)` for a function whose handler is made once per container. */

@@ -1,14 +1,11 @@
 /** Cloud entry of `account`: roles, grants and the calendar; first administrators from ZDT_ADMINS. */
 import { randomIds } from '../../adapters/platform/crypto';
-import { createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
-import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { bootstrapAdmins, parseAdminConfig } from '../../core/account/service';
-import { createCloudbaseRateLimitStore } from '../../adapters/cloudbase/rate-limits';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
 import { toErrorBody } from '../../core/shared/router';
-import { cloudEntry, jsonLogger } from '../_shared/cloud';
+import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { createAccountHandler } from './handler';
 
 type Admins = ReturnType<typeof parseAdminConfig>;
@@ -34,16 +31,7 @@ export function readAdminConfig(spec: string): { ok: true; admins: Admins } | { 
 }
 
 export const main = cloudEntry('account', (cloud) => {
-  const db = cloud.database() as unknown as CbDatabase;
-  const stores = cloudbaseComplaintStores(db);
-  const deps = {
-    ...stores,
-    stations: createCloudbaseStationRepository(db),
-    rateLimits: createCloudbaseRateLimitStore(db),
-    limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
-    ids: randomIds,
-    clock: systemClock,
-  };
+  const deps = { ...cloudStores(cloud), limits: limitsFrom(process.env.ZDT_RATE_LIMITS), ids: randomIds, clock: systemClock };
   const handle = createAccountHandler(deps, jsonLogger);
   const config = readAdminConfig(process.env.ZDT_ADMINS ?? '');
   // Configured administrators are ensured once per container, before the first action.

@@ -7,30 +7,19 @@
  */
 import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
 import { wechatContentSecurity } from '../../adapters/platform/wechat';
-import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
-import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
-import { cloudbaseRecruitmentStores } from '../../adapters/cloudbase/recruitment';
-import { createCloudbaseRateLimitStore } from '../../adapters/cloudbase/rate-limits';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
-import { cloudEntry, jsonLogger, requiredEnv } from '../_shared/cloud';
+import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
 import { createRecruitmentHandler } from './handler';
 
 export const main = cloudEntry('recruitment', (cloud) => {
-  const db = cloud.database() as unknown as CbDatabase;
-  const { roles, audit, calendars } = cloudbaseComplaintStores(db);
   return createRecruitmentHandler(
     {
-      ...cloudbaseRecruitmentStores(db),
-      stations: createCloudbaseStationRepository(db),
-      regions: createCloudbaseRegionRepository(db),
-      roles,
-      audit,
-      calendars,
+      ...cloudStores(cloud),
       content: wechatContentSecurity(cloud as never),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
       ids: randomIds,
-      rateLimits: createCloudbaseRateLimitStore(db),
+      // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
       limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       clock: systemClock,
     },

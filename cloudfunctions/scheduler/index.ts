@@ -6,14 +6,10 @@
  */
 import { randomIds } from '../../adapters/platform/crypto';
 import { wechatContentSecurity, wechatNotifier, type TemplateConfig } from '../../adapters/platform/wechat';
-import { createCloudbaseRegionRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
-import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
-import { cloudbaseRecruitmentStores, stationsForAppointments } from '../../adapters/cloudbase/recruitment';
 import { createRecruitmentService, retentionDaysFrom } from '../../core/recruitment/service';
 import { complaintRetentionDays, purgeExpiredComplaints } from '../../core/complaint/scheduler';
-import { createCloudbaseRateLimitStore } from '../../adapters/cloudbase/rate-limits';
 import { systemClock, type Cipher } from '../../core/ports';
-import { cloudEntry, jsonLogger } from '../_shared/cloud';
+import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { CLOUD_RUN_BUDGET_MS, createSchedulerHandler } from './handler';
 
 /** The scheduler's jobs decrypt nothing: it needs no data keys, and fails loudly if that ever changes. */
@@ -33,22 +29,18 @@ const noDecryption: Cipher = {
 const retentionDays = () => retentionDaysFrom(process.env.ZDT_RETENTION_DAYS);
 
 export const main = cloudEntry('scheduler', (cloud) => {
-  const db = cloud.database() as unknown as CbDatabase;
   const templates = JSON.parse(process.env.ZDT_SUBSCRIBE_TEMPLATES ?? '{}') as TemplateConfig;
-  const stores = cloudbaseComplaintStores(db);
+  const stores = cloudStores(cloud);
   // Closing a notice may appoint a station head, which writes the station's contact person.
   const recruitment = createRecruitmentService({
     ...stores,
-    ...cloudbaseRecruitmentStores(db),
-    stations: stationsForAppointments(db),
-    regions: createCloudbaseRegionRepository(db),
+    stations: stores.appointmentStations,
     content: wechatContentSecurity(cloud as never),
     cipher: noDecryption,
     ids: randomIds,
     clock: systemClock,
   });
   const days = retentionDays();
-  const rateLimits = createCloudbaseRateLimitStore(db);
   const handle = createSchedulerHandler(
     { ...stores, notifier: wechatNotifier(cloud as never, templates), ids: randomIds, clock: systemClock },
     jsonLogger,
@@ -57,7 +49,7 @@ export const main = cloudEntry('scheduler', (cloud) => {
       () => recruitment.closeEndedNotices(),
       () => recruitment.purgeExpired(days),
       () => purgeExpiredComplaints({ ...stores, clock: systemClock }, complaintRetentionDays(process.env.ZDT_COMPLAINT_RETENTION_DAYS)),
-      async () => ({ rateLimitsPurged: await rateLimits.purge(systemClock.now().toISOString(), 1000) }),
+      async () => ({ rateLimitsPurged: await stores.rateLimits.purge(systemClock.now().toISOString(), 1000) }),
     ],
     { deadlineMs: CLOUD_RUN_BUDGET_MS },
   );

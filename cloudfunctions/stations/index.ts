@@ -6,24 +6,16 @@
  * OPENID (never from the event), strips the platform's `userInfo` / `tcbContext` before routing
  * and logs JSON lines without input.
  */
-import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
-import { createCloudbaseRateLimitStore } from '../../adapters/cloudbase/rate-limits';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
-import { cloudEntry, jsonLogger } from '../_shared/cloud';
+import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { createStationsHandler } from './handler';
 
 export const main = cloudEntry('stations', (cloud) => {
-  const db = cloud.database() as unknown as CbDatabase;
+  const { stations, regions, rateLimits } = cloudStores(cloud);
   return createStationsHandler(
-    // Read-only function: no pinyin option, which keeps the pinyin dictionary out of the bundle.
-    {
-      stations: createCloudbaseStationRepository(db),
-      regions: createCloudbaseRegionRepository(db),
-      rateLimits: createCloudbaseRateLimitStore(db),
-      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
-      clock: systemClock,
-    },
+    // Read-only function: the stores carry no pinyin option, which keeps the dictionary out of the bundle.
+    { stations, regions, rateLimits, limits: limitsFrom(process.env.ZDT_RATE_LIMITS), clock: systemClock },
     jsonLogger,
   );
 });

@@ -122,6 +122,8 @@ export interface SimilarItem {
   statusLabel: string;
   submittedOn: string;
   supporters: number;
+  /** The caller filed it (shown as theirs, not offered for 我也遇到了). */
+  mine: boolean;
 }
 
 export interface ComplaintListItem {

@@ -308,11 +308,20 @@ export function createComplaintService(deps: ComplaintDeps) {
 
   return {
     async similar(openid: string | null, input: In<typeof api.similarInput>): Promise<api.SimilarItem[]> {
-      await actorOf(openid);
+      const actor = await actorOf(openid);
       const result = await complaints.list({ stationIds: [input.stationId], category: input.category, statuses: OPEN_STATUSES, order: 'newest', offset: 0, limit: 5 });
       return result.items
         .filter((c) => !c.held)
-        .map((c) => ({ id: c.id, trackingNo: c.trackingNo, categoryLabel: CATEGORY_LABELS[c.category], statusLabel: STATUS_LABELS[c.status], submittedOn: toShanghai(new Date(c.submittedAt)).date, supporters: c.supporters }));
+        .map((c) => ({
+          id: c.id,
+          trackingNo: c.trackingNo,
+          categoryLabel: CATEGORY_LABELS[c.category],
+          statusLabel: STATUS_LABELS[c.status],
+          submittedOn: toShanghai(new Date(c.submittedAt)).date,
+          supporters: c.supporters,
+          // A villager back on the form after a lost answer must recognise their own complaint.
+          mine: c.complainantOpenid === actor.openid,
+        }));
     },
 
     async submit(openid: string | null, input: In<typeof api.submitInput>, requestId: string | undefined): Promise<api.ComplaintView> {

@@ -50,6 +50,15 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The one CONFLICT answer for a record that changed since the caller read it (a version check
+ * failed, or another writer won): `what` names the record the way the villager sees it
+ * ("这件投诉", "岗位"). Every store and service answers a stale write with this.
+ */
+export function staleConflict(what: string): AppError {
+  return new AppError('CONFLICT', `${what}刚被其他人修改，请刷新后再试`);
+}
+
 export function defaultMessage(code: ErrorCode): string {
   return DEFAULT_MESSAGES[code];
 }

@@ -3,7 +3,7 @@
  * Plain types here; the zod schema in ./schema.ts validates data entering the system.
  */
 import type { OpeningHours } from './hours';
-import type { Certification } from './rules';
+import type { Certification, RuleWarning } from './rules';
 import type { ChannelKind, ServiceCode, StationLevel, StationStatus } from './vocabulary';
 
 export interface RegionRef {
@@ -59,6 +59,8 @@ export interface Station {
   updatedAt: string; // ISO instant
   /** True for the generated demonstration data set. */
   demo?: boolean;
+  /** Rule warnings recorded when the station entered the register, with the relaxation reason (第十一条4). */
+  register?: { warnings: RuleWarning[]; relaxationReason?: string };
 }
 
 export interface Region {

@@ -42,7 +42,8 @@ export function trustFacts(
 }
 
 export interface RuleWarning {
-  code: 'NAME_FORMAT' | 'AREA_BELOW_MINIMUM' | 'POPULATION_BELOW_NORM';
+  /** LAYOUT_*: 第五条3, one centre per county, one station per township, at most one point per village. */
+  code: 'NAME_FORMAT' | 'AREA_BELOW_MINIMUM' | 'POPULATION_BELOW_NORM' | 'LAYOUT_COUNTY' | 'LAYOUT_TOWNSHIP' | 'LAYOUT_VILLAGE';
   message: string;
 }
 

@@ -34,4 +34,10 @@ export const stationSchema = z.strictObject({
   infoConfirmedOn: isoDate,
   updatedAt: z.string().check(z.minLength(20), z.maxLength(30)),
   demo: z.optional(z.boolean()),
+  register: z.optional(
+    z.strictObject({
+      warnings: z.array(z.strictObject({ code: z.enum(['NAME_FORMAT', 'AREA_BELOW_MINIMUM', 'POPULATION_BELOW_NORM', 'LAYOUT_COUNTY', 'LAYOUT_TOWNSHIP', 'LAYOUT_VILLAGE']), message: text(120, '提示') })).check(z.maxLength(10)),
+      relaxationReason: optionalText(200, '放宽理由'),
+    }),
+  ),
 });

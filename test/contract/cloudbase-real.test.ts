@@ -14,9 +14,12 @@
  * so the mid-transaction failure tests are skipped there; transactions, conflicts and aggregation
  * run for real.
  */
+import { ADMIN_COLLECTIONS, cloudbaseAdminStores } from '../../adapters/cloudbase/admin';
 import { COMPLAINT_COLLECTIONS, cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { pinyinOf } from '../../adapters/pinyin';
-import { COLLECTIONS, createCloudbaseRegionRepository, createCloudbaseStationRepository, type CbDatabase } from '../../adapters/cloudbase/stations';
+import type { CbDb as CbDatabase } from '../../adapters/cloudbase/sdk';
+import { COLLECTIONS, createCloudbaseRegionRepository, createCloudbaseStationRepository } from '../../adapters/cloudbase/stations';
+import { describeAdminStoreContract } from './admin.contract';
 import { describeComplaintStoreContract } from './complaints.contract';
 import { describeStationStoreContract } from './stations.contract';
 
@@ -45,7 +48,7 @@ if (!creds) {
   }
 
   const names = Object.values(COLLECTIONS).map((n) => prefix + n);
-  const complaintNames = Object.values(COMPLAINT_COLLECTIONS).map((n) => prefix + n);
+  const complaintNames = [...Object.values(COMPLAINT_COLLECTIONS), ...Object.values(ADMIN_COLLECTIONS)].map((n) => prefix + n);
 
   async function emptyCollections(d: NodeSdkDb, list: string[] = names): Promise<void> {
     const _ = d.command as unknown as { exists(v: boolean): unknown };
@@ -63,12 +66,12 @@ if (!creds) {
       await emptyCollections(real);
       let broken = false;
       // Outage stand-in: the same repositories, pointed at collections that do not exist.
-      const switchable: CbDatabase = {
+      const switchable = {
         command: real.command,
         Geo: real.Geo,
-        RegExp: (o) => real.RegExp(o),
-        collection: (name) => real.collection(broken ? `${name}_missing_${Date.now()}` : name),
-      };
+        RegExp: (o: { regexp: string; options?: string }) => real.RegExp(o),
+        collection: (name: string) => real.collection(broken ? `${name}_missing_${Date.now()}` : name),
+      } as unknown as CbDatabase;
       return {
         stations: createCloudbaseStationRepository(switchable, { prefix, sdk: 'node-sdk', pinyin: pinyinOf }),
         regions: createCloudbaseRegionRepository(switchable, { prefix, sdk: 'node-sdk' }),
@@ -81,33 +84,48 @@ if (!creds) {
     { timeoutMs: 60_000 },
   );
 
+  /** The complaint and admin collections emptied, and a database that can be switched to an outage. */
+  async function outageSwitch(): Promise<{ db: CbDatabase; breakStore: () => void; dispose: () => Promise<void> }> {
+    const real = database();
+    for (const name of complaintNames) await real.createCollection(name).catch(() => undefined);
+    await emptyCollections(real, complaintNames);
+    let broken = false;
+    // Outage stand-in: once broken, every request rejects (query builders chain on, requests fail).
+    const outage = () => Promise.reject(new Error('simulated outage (contract test)'));
+    const requests = new Set(['get', 'count', 'update', 'remove', 'set', 'add', 'end']);
+    const dead: unknown = new Proxy(() => undefined, {
+      get: (_target, prop) => (prop === 'then' ? undefined : typeof prop === 'string' && requests.has(prop) ? outage : () => dead),
+    });
+    type Tx = { collection(name: string): unknown };
+    const realTx = real as unknown as { runTransaction(cb: (tx: Tx) => Promise<unknown>, times?: number): Promise<unknown> };
+    const db = {
+      command: real.command,
+      collection: (name: string) => (broken ? dead : real.collection(name)),
+      runTransaction: (cb: (tx: Tx) => Promise<unknown>, times?: number) => (broken ? outage() : realTx.runTransaction(cb, times)),
+    } as unknown as CbDatabase;
+    return {
+      db,
+      breakStore: () => {
+        broken = true;
+      },
+      dispose: () => emptyCollections(real, complaintNames),
+    };
+  }
+
   describeComplaintStoreContract(
     `cloudbase (real env ${creds.env}, prefix ${prefix})`,
     async () => {
-      const real = database();
-      for (const name of complaintNames) await real.createCollection(name).catch(() => undefined);
-      await emptyCollections(real, complaintNames);
-      let broken = false;
-      // Outage stand-in: once broken, every request rejects (query builders chain on, requests fail).
-      const outage = () => Promise.reject(new Error('simulated outage (contract test)'));
-      const requests = new Set(['get', 'count', 'update', 'remove', 'set', 'add', 'end']);
-      const dead: unknown = new Proxy(() => undefined, {
-        get: (_target, prop) => (prop === 'then' ? undefined : typeof prop === 'string' && requests.has(prop) ? outage : () => dead),
-      });
-      type Tx = { collection(name: string): unknown };
-      const realTx = real as unknown as { runTransaction(cb: (tx: Tx) => Promise<unknown>, times?: number): Promise<unknown> };
-      const switchable = {
-        command: real.command,
-        collection: (name: string) => (broken ? dead : real.collection(name)),
-        runTransaction: (cb: (tx: Tx) => Promise<unknown>, times?: number) => (broken ? outage() : realTx.runTransaction(cb, times)),
-      } as unknown as CbDatabase;
-      return {
-        ...cloudbaseComplaintStores(switchable, { prefix, sdk: 'node-sdk' }),
-        breakStore: () => {
-          broken = true;
-        },
-        dispose: () => emptyCollections(real, complaintNames),
-      };
+      const { db: switchable, ...rest } = await outageSwitch();
+      return { ...cloudbaseComplaintStores(switchable, { prefix, sdk: 'node-sdk' }), ...rest };
+    },
+    { timeoutMs: 60_000 },
+  );
+
+  describeAdminStoreContract(
+    `cloudbase (real env ${creds.env}, prefix ${prefix})`,
+    async () => {
+      const { db: switchable, ...rest } = await outageSwitch();
+      return { ...cloudbaseAdminStores(switchable, { prefix, sdk: 'node-sdk' }), ...rest };
     },
     { timeoutMs: 60_000 },
   );

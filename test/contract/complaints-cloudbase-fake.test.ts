@@ -3,11 +3,13 @@
  * SDK flavour; then what the adapter stores and asks for, and the double's transaction, update
  * and aggregation semantics.
  */
-import { cloudbaseComplaintStores, historyDocId, requestDocId, type ComplaintStores } from '../../adapters/cloudbase/complaints';
+import { cloudbaseComplaintStores, historyDocId, requestDocId } from '../../adapters/cloudbase/complaints';
 import { AppError } from '../../core/shared/errors';
 import { at, CS, historyEntry, makeComplaint, nextVersion, OPERATOR_B, outboxMessage, OWNERS, submitEntry } from '../support/complaint-fixtures';
 import { AGGREGATE_DEFAULT_LIMIT, createFakeCloudbase, FakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
 import { describeComplaintStoreContract } from './complaints.contract';
+
+type ComplaintStores = ReturnType<typeof cloudbaseComplaintStores>;
 
 function stores(fake: FakeCloudbase, prefix = ''): ComplaintStores {
   return cloudbaseComplaintStores(fake.db, { sdk: fake.flavour, prefix });

@@ -1,14 +1,7 @@
 /** The complaint storage contract against the SQLite adapter (in memory). Outage = the connection closed. */
 import Database from 'better-sqlite3';
 import { migrate, MIGRATIONS, openDatabase } from '../../adapters/sqlite/db';
-import {
-  createSqliteAuditRepository,
-  createSqliteCalendarRepository,
-  createSqliteComplaintRepository,
-  createSqliteOutboxRepository,
-  createSqliteRoleRepository,
-  type ComplaintFaults,
-} from '../../adapters/sqlite/complaints';
+import { createSqliteComplaintRepository, createSqliteOutboxRepository, type ComplaintFaults } from '../../adapters/sqlite/complaints';
 import { nextActionAt } from '../../core/complaint/scheduler';
 import { at, makeComplaint } from '../support/complaint-fixtures';
 import { describeComplaintStoreContract } from './complaints.contract';
@@ -19,9 +12,6 @@ describeComplaintStoreContract('sqlite', async () => {
   return {
     complaints: createSqliteComplaintRepository(db, faults),
     outbox: createSqliteOutboxRepository(db),
-    roles: createSqliteRoleRepository(db),
-    audit: createSqliteAuditRepository(db),
-    calendars: createSqliteCalendarRepository(db),
     failMidTransaction: () => {
       faults.afterComplaintRow = () => {
         faults.afterComplaintRow = undefined;

@@ -8,14 +8,12 @@
  *   `remaining: true`, and the next runs finish the work, each step once.
  * - The handler of the cloud function passes the budget on and skips extra jobs once it is spent.
  */
+import { cloudbaseAdminStores } from '../../adapters/cloudbase/admin';
 import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
 import { recordingNotifier } from '../../adapters/platform/local';
 import { openDatabase } from '../../adapters/sqlite/db';
-import {
-  createSqliteCalendarRepository,
-  createSqliteComplaintRepository,
-  createSqliteOutboxRepository,
-} from '../../adapters/sqlite/complaints';
+import { createSqliteCalendarRepository } from '../../adapters/sqlite/admin';
+import { createSqliteComplaintRepository, createSqliteOutboxRepository } from '../../adapters/sqlite/complaints';
 import { CLOUD_RUN_BUDGET_MS, createSchedulerHandler } from '../../cloudfunctions/scheduler/handler';
 import { deadlineInstant } from '../../core/complaint/machine';
 import type { Complaint } from '../../core/complaint/model';
@@ -39,9 +37,14 @@ const STORES: [string, () => Stores][] = [
       return { complaints: createSqliteComplaintRepository(db), outbox: createSqliteOutboxRepository(db), calendars: createSqliteCalendarRepository(db) };
     },
   ],
-  ['cloudbase over fake wx-server-sdk', () => cloudbaseComplaintStores(createFakeCloudbase({ flavour: 'wx-server-sdk' }).db, { sdk: 'wx-server-sdk' })],
-  ['cloudbase over fake node-sdk', () => cloudbaseComplaintStores(createFakeCloudbase({ flavour: 'node-sdk' }).db, { sdk: 'node-sdk' })],
+  ['cloudbase over fake wx-server-sdk', () => cloudbaseStoresOver('wx-server-sdk')],
+  ['cloudbase over fake node-sdk', () => cloudbaseStoresOver('node-sdk')],
 ];
+
+function cloudbaseStoresOver(sdk: 'wx-server-sdk' | 'node-sdk'): Stores {
+  const { db } = createFakeCloudbase({ flavour: sdk });
+  return { ...cloudbaseComplaintStores(db, { sdk }), calendars: cloudbaseAdminStores(db, { sdk }).calendars };
+}
 
 /** 2026-03-20 10:00 Shanghai: every accept deadline below has passed. */
 const NOW = '2026-03-20T02:00:00.000Z';

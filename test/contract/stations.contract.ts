@@ -321,6 +321,43 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
         );
       });
 
+      describe('the register (list)', () => {
+        const byCode = (a: Station, b: Station) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+        test(
+          'every status, ordered by code, filtered by region, codes, level and status',
+          async () => {
+            const all = [...STATIONS].sort(byCode);
+            expect(ids((await h.stations.list({ limit: 100 })).items)).toEqual(ids(all));
+            const inGongjiang = all.filter((s) => s.regionPath.some((r) => r.code === R.gongjiang.code));
+            expect(ids((await h.stations.list({ regionCode: R.gongjiang.code, limit: 100 })).items)).toEqual(ids(inGongjiang));
+            const two = [all[3], all[1]].map((s) => s.code);
+            expect(ids((await h.stations.list({ codes: two, limit: 100 })).items)).toEqual(ids([all[1], all[3]]));
+            expect(ids((await h.stations.list({ codes: [], limit: 100 })).items)).toEqual([]);
+            expect(ids((await h.stations.list({ level: 'village', limit: 100 })).items)).toEqual(ids(all.filter((s) => s.level === 'village')));
+            expect(ids((await h.stations.list({ status: 'closed', limit: 100 })).items)).toEqual(ids(all.filter((s) => s.status === 'closed')));
+          },
+          timeout,
+        );
+
+        test(
+          'pages by the last code seen, with or without a code list',
+          async () => {
+            const all = [...STATIONS].sort(byCode);
+            const first = await h.stations.list({ limit: 2 });
+            expect(ids(first.items)).toEqual(ids(all.slice(0, 2)));
+            expect(first.hasMore).toBe(true);
+            const rest = await h.stations.list({ afterCode: all[1].code, limit: 100 });
+            expect(ids(rest.items)).toEqual(ids(all.slice(2)));
+            expect(rest.hasMore).toBe(false);
+            const codes = all.map((s) => s.code);
+            const coded = await h.stations.list({ codes, afterCode: all[0].code, limit: 1 });
+            expect(ids(coded.items)).toEqual([all[1].id]);
+            expect(coded.hasMore).toBe(true);
+          },
+          timeout,
+        );
+      });
+
       describe('regions', () => {
         test(
           'top level: the cities of the province (36), sorted by code',
@@ -501,6 +538,20 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
           expect(ids(p2.items)).toEqual(all.slice(100));
           expect(p2.hasMore).toBe(false);
           expect(await h.stations.count()).toBe(130);
+        },
+        timeout * 2,
+      );
+
+      test(
+        'the register pages through more than one storage batch',
+        async () => {
+          const all = [...bulk].sort((a, b) => (a.code < b.code ? -1 : 1)).map((s) => s.id);
+          const p1 = await h.stations.list({ limit: 120 });
+          expect(ids(p1.items)).toEqual(all.slice(0, 120));
+          expect(p1.hasMore).toBe(true);
+          const p2 = await h.stations.list({ afterCode: p1.items[119].code, limit: 120 });
+          expect(ids(p2.items)).toEqual(all.slice(120));
+          expect(p2.hasMore).toBe(false);
         },
         timeout * 2,
       );

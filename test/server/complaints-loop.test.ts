@@ -141,7 +141,7 @@ describe('the whole loop: file → accept → assign → reply → 不满意 →
     const q = await t.ok<List>('complaints', 'queue', {}, DEMO.operatorStaff);
     expect(q.items).toEqual([]);
     const r = await t.call('complaints', 'detail', { id }, DEMO.operatorStaff);
-    expect(r.status).toBe(403);
+    expect(r.status).toBe(404);
   });
 
   it('assign to the operating company → operator staff see it in their queue, with the phone (assigned handler)', async () => {
@@ -297,7 +297,7 @@ describe('duplicates: similar, join, merge', () => {
     const list = await t.ok<SimilarItem[]>('complaints', 'similar', { stationId: STATION, category: 'parcel' }, DEMO.resident2);
     expect(list.map((s) => s.id).sort()).toEqual([second.id, first.id].sort());
     for (const s of list) {
-      expect(Object.keys(s).sort()).toEqual(['categoryLabel', 'id', 'statusLabel', 'submittedOn', 'supporters', 'trackingNo']);
+      expect(Object.keys(s).sort()).toEqual(['categoryLabel', 'id', 'mine', 'statusLabel', 'submittedOn', 'supporters', 'trackingNo']);
       expect(s).toEqual(expect.objectContaining({ categoryLabel: '快递丢失/损坏', statusLabel: '待受理', submittedOn: '2026-09-30' }));
     }
     const text = JSON.stringify(list);

@@ -1,0 +1,110 @@
+/**
+ * CloudBase stores of the administration every function shares: role bindings (who may act
+ * where), the audit log (what they did) and administrator-entered calendar years (which days are
+ * working days). Behaviour matches adapters/sqlite/admin.ts: test/contract/admin.contract.ts runs
+ * against both.
+ *
+ * Collections: role_bindings (`_id` = binding id; the record under `binding` plus openid, role,
+ * grantedAt, revokedAt), audit_log (`_id` = entry id), calendar_years (`_id` = the year).
+ */
+import type { RoleBinding } from '../../core/authz/roles';
+import type { YearDays } from '../../core/calendar/workdays';
+import type { AuditEntry, AuditRepository, CalendarRepository, RoleRepository } from '../../core/ports';
+import { byId, context, EVERYTHING, fetchRange, pageOf, request, type CbDb, type StoreOptions, type WithId } from './sdk';
+
+export const ADMIN_COLLECTIONS = {
+  roles: 'role_bindings',
+  audit: 'audit_log',
+  calendars: 'calendar_years',
+} as const;
+
+interface RoleDoc {
+  openid: string;
+  role: RoleBinding['role'];
+  grantedAt: string;
+  revokedAt: string | null;
+  binding: RoleBinding;
+}
+
+type AuditDoc = Omit<AuditEntry, 'id'>;
+
+interface CalendarDoc extends YearDays {
+  enteredBy: string;
+  enteredAt: string;
+}
+
+function toAudit(d: WithId<AuditDoc>): AuditEntry {
+  return { id: d._id, at: d.at, actorOpenid: d.actorOpenid ?? null, action: d.action, outcome: d.outcome, resource: d.resource, detail: d.detail };
+}
+
+export function createCloudbaseRoleRepository(db: CbDb, options: StoreOptions = {}): RoleRepository {
+  const ctx = context(db, ADMIN_COLLECTIONS, options);
+  const roles = () => ctx.coll(ctx.names.roles);
+  const active = () => roles().where({ revokedAt: null }).orderBy('grantedAt', 'asc').orderBy('_id', 'asc');
+  return {
+    async activeFor(openid) {
+      const docs = await fetchRange<RoleDoc>(() => roles().where({ openid, revokedAt: null }).orderBy('grantedAt', 'asc').orderBy('_id', 'asc'), 0, EVERYTHING);
+      return docs.map((d) => d.binding);
+    },
+    async list(q) {
+      const docs = await fetchRange<RoleDoc>(active, q.offset, q.limit + 1);
+      return pageOf(docs.map((d) => d.binding), q.limit);
+    },
+    async get(id) {
+      return (await byId<RoleDoc>(ctx, ctx.names.roles, id))?.binding ?? null;
+    },
+    async insert(b) {
+      const doc: RoleDoc = { openid: b.openid, role: b.role, grantedAt: b.grantedAt, revokedAt: b.revokedAt ?? null, binding: b };
+      await request(() => roles().doc(b.id).set(ctx.arg(doc)));
+    },
+    async revoke(id, by, at) {
+      // A nested object in update() sets only the fields it names.
+      const res = await request(() => roles().where({ _id: id, revokedAt: null }).update(ctx.arg({ revokedAt: at, binding: { revokedAt: at, revokedBy: by } })));
+      return ctx.updated(res) > 0;
+    },
+  };
+}
+
+export function createCloudbaseAuditRepository(db: CbDb, options: StoreOptions = {}): AuditRepository {
+  const ctx = context(db, ADMIN_COLLECTIONS, options);
+  const audit = () => ctx.coll(ctx.names.audit);
+  return {
+    async append(e) {
+      const { id, ...rest } = e;
+      const doc: AuditDoc = rest;
+      await request(() => audit().doc(id).set(ctx.arg(doc)));
+    },
+    async list(q) {
+      const where: Record<string, unknown> = {};
+      if (q.resource) where.resource = q.resource;
+      if (q.action) where.action = q.action;
+      const base = () => (Object.keys(where).length ? audit().where(where) : audit());
+      const docs = await fetchRange<AuditDoc>(() => base().orderBy('at', 'desc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
+      return pageOf(docs.map(toAudit), q.limit);
+    },
+  };
+}
+
+export function createCloudbaseCalendarRepository(db: CbDb, options: StoreOptions = {}): CalendarRepository {
+  const ctx = context(db, ADMIN_COLLECTIONS, options);
+  const years = () => ctx.coll(ctx.names.calendars);
+  return {
+    async adminYears() {
+      const docs = await fetchRange<CalendarDoc>(() => years().orderBy('year', 'asc'), 0, EVERYTHING);
+      return docs.map((d) => ({ year: d.year, holidays: d.holidays, workdays: d.workdays, source: d.source }));
+    },
+    async saveYear(y, by, at) {
+      const doc: CalendarDoc = { year: y.year, holidays: [...y.holidays], workdays: [...y.workdays], source: y.source, enteredBy: by, enteredAt: at };
+      await request(() => years().doc(String(y.year)).set(ctx.arg(doc)));
+    },
+  };
+}
+
+/** Roles, audit and calendar over one database. */
+export function cloudbaseAdminStores(db: CbDb, options: StoreOptions = {}) {
+  return {
+    roles: createCloudbaseRoleRepository(db, options),
+    audit: createCloudbaseAuditRepository(db, options),
+    calendars: createCloudbaseCalendarRepository(db, options),
+  };
+}

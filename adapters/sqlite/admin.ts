@@ -1,0 +1,69 @@
+/**
+ * SQLite stores of the administration every function shares: role bindings (who may act where),
+ * the audit log (what they did) and administrator-entered calendar years (which days are working
+ * days). test/contract/admin.contract.ts runs against these and the CloudBase ones.
+ */
+import type { RoleBinding } from '../../core/authz/roles';
+import type { YearDays } from '../../core/calendar/workdays';
+import type { AuditEntry, AuditRepository, CalendarRepository, RoleRepository } from '../../core/ports';
+import { guarded, type Db } from './db';
+import { docOf, docsOf, pageOf, whereSql } from './sql';
+
+export function createSqliteRoleRepository(db: Db): RoleRepository {
+  const active = db.prepare('SELECT doc FROM role_bindings WHERE openid = ? AND revoked_at IS NULL ORDER BY granted_at').pluck();
+  const list = db.prepare('SELECT doc FROM role_bindings WHERE revoked_at IS NULL ORDER BY granted_at, id LIMIT ? OFFSET ?').pluck();
+  const one = db.prepare('SELECT doc FROM role_bindings WHERE id = ?').pluck();
+  const insert = db.prepare('INSERT INTO role_bindings (id, openid, role, revoked_at, granted_at, doc) VALUES (?, ?, ?, NULL, ?, ?)');
+  const revoke = db.prepare(
+    "UPDATE role_bindings SET revoked_at = ?, doc = json_set(doc, '$.revokedAt', ?, '$.revokedBy', ?) WHERE id = ? AND revoked_at IS NULL",
+  );
+  return {
+    activeFor: (openid) => guarded(() => docsOf<RoleBinding>(active.all(openid))),
+    list: (q) => guarded(() => {
+      const docs = list.all(q.limit + 1, q.offset) as string[];
+      return pageOf(docsOf<RoleBinding>(docs), q.limit);
+    }),
+    get: (id) => guarded(() => docOf<RoleBinding>(one.get(id))),
+    insert: (b) => guarded(() => void insert.run(b.id, b.openid, b.role, b.grantedAt, JSON.stringify(b))),
+    revoke: (id, by, at) => guarded(() => revoke.run(at, at, by, id).changes > 0),
+  };
+}
+
+export function createSqliteAuditRepository(db: Db): AuditRepository {
+  const insert = db.prepare('INSERT INTO audit_log (id, at, actor, action, outcome, resource, detail) VALUES (@id, @at, @actorOpenid, @action, @outcome, @resource, @detail)');
+  return {
+    append: (e) => guarded(() => void insert.run(e)),
+    list: (q) =>
+      guarded(() => {
+        const clauses: string[] = [];
+        const params: unknown[] = [];
+        if (q.resource) {
+          clauses.push('resource = ?');
+          params.push(q.resource);
+        }
+        if (q.action) {
+          clauses.push('action = ?');
+          params.push(q.action);
+        }
+        const sql = `SELECT id, at, actor AS actorOpenid, action, outcome, resource, detail FROM audit_log${whereSql(clauses)} ORDER BY at DESC, id LIMIT ? OFFSET ?`;
+        const rows = db.prepare(sql).all(...params, q.limit + 1, q.offset) as AuditEntry[];
+        return pageOf(rows, q.limit);
+      }),
+  };
+}
+
+export function createSqliteCalendarRepository(db: Db): CalendarRepository {
+  const all = db.prepare('SELECT doc FROM calendar_years ORDER BY year').pluck();
+  const upsert = db.prepare(
+    'INSERT INTO calendar_years (year, doc, entered_by, entered_at) VALUES (?, ?, ?, ?) ON CONFLICT(year) DO UPDATE SET doc = excluded.doc, entered_by = excluded.entered_by, entered_at = excluded.entered_at',
+  );
+  return {
+    adminYears: () => guarded(() => docsOf<YearDays>(all.all())),
+    saveYear: (y, by, at) => guarded(() => void upsert.run(y.year, JSON.stringify(y), by, at)),
+  };
+}
+
+/** Roles, audit and calendar over one connection. */
+export function sqliteAdminStores(db: Db) {
+  return { roles: createSqliteRoleRepository(db), audit: createSqliteAuditRepository(db), calendars: createSqliteCalendarRepository(db) };
+}
