@@ -5,7 +5,8 @@
 import { authorize, canGrant, listBindings } from '../authz/policy';
 import { ROLE_LABELS, ROLES, describeScope, scopeMatchesRole, type Actor, type Role, type RoleBinding, type Scope } from '../authz/roles';
 import { WorkCalendar, checkYearEntry } from '../calendar/workdays';
-import type { AuditRepository, CalendarRepository, Clock, IdSource, RoleRepository, StationRepository } from '../ports';
+import type { AuditRepository, CalendarRepository, Clock, ComplaintRepository, IdSource, RoleRepository, StationRepository } from '../ports';
+import { healProvisionalDeadlines } from '../complaint/heal';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
 import { isoDate, regionCode, z } from '../shared/zod';
@@ -35,6 +36,8 @@ export interface AccountDeps {
   audit: AuditRepository;
   calendars: CalendarRepository;
   stations: StationRepository;
+  /** Deadlines counted through a year are recomputed when the year is entered. */
+  complaints: ComplaintRepository;
   ids: IdSource;
   clock: Clock;
 }
@@ -197,7 +200,9 @@ export function createAccountService(deps: AccountDeps) {
       const at = clock.now().toISOString();
       await calendars.saveYear({ year: input.year, holidays: [...new Set(input.holidays)].sort(), workdays: [...new Set(input.workdays)].sort(), source: 'admin' }, actor.openid, at);
       await audit.append({ id: ids.id(), at, actorOpenid: actor.openid, action: 'calendar.edit', outcome: 'done', resource: `year:${input.year}`, detail: `${input.holidays.length} holidays, ${input.workdays.length} workdays` });
-      return { year: input.year, saved: true };
+      // Provisional deadlines heal now, not when someone next touches each complaint.
+      const { healed, escalationsUndone } = await healProvisionalDeadlines(deps, input.year, actor.openid);
+      return { year: input.year, saved: true, deadlinesRecomputed: healed, escalationsUndone };
     },
   };
 }

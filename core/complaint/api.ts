@@ -138,6 +138,8 @@ export interface ComplaintListItem {
   overdue: 'accept' | 'reply' | null;
   escalationLevel: number;
   held: boolean;
+  /** The deadline was counted through a year without holiday data and may move when it is entered. */
+  deadlineProvisional: boolean;
 }
 
 export interface StatsView {

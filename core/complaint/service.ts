@@ -66,6 +66,7 @@ const ACTION_LABELS: Record<string, string> = {
   release: '审核通过',
   escalate: '督办',
   autoClose: '自动办结',
+  recompute: '期限调整',
 };
 
 /**
@@ -277,6 +278,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       overdue: isOverdue(c, now),
       escalationLevel: c.escalationLevel,
       held: c.held,
+      // Counted through a year without holiday data: the date may still move.
+      deadlineProvisional: c.deadlineProvisional,
     };
   }
 
