@@ -21,7 +21,14 @@ const scopeSchema = z.discriminatedUnion('kind', [
 const openid = z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/, 'openid 格式不对'));
 
 export const meInput = z.strictObject({});
-export const grantInput = z.strictObject({ openid, role: z.enum(ROLES, '角色不对'), scope: scopeSchema, name: z.optional(z.string().check(z.trim(), z.maxLength(20))) });
+export const grantInput = z.strictObject({
+  openid,
+  role: z.enum(ROLES, '角色不对'),
+  scope: scopeSchema,
+  name: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+  /** Why, outside an appointment notice (required for station_head; kept in the audit log). */
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(60))),
+});
 export const revokeInput = z.strictObject({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/)) });
 export const bindingsInput = z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(40))), limit: z.optional(z.int().check(z.gte(1), z.lte(50))) });
 export const calendarInput = z.strictObject({});
@@ -131,12 +138,16 @@ export function createAccountService(deps: AccountDeps) {
       const regions = await regionsOf(input.scope);
       if (!listBindings(actor, 'role.grant').length) return denied(actor, 'role.grant', `openid:${input.openid.slice(0, 6)}`, 'role');
       if (!canGrant(actor, input.role, regions)) return denied(actor, 'role.grant', `openid:${input.openid.slice(0, 6)}`, 'out-of-scope');
+      // Station heads are appointed through a public notice; any other grant says why, for the audit.
+      if (input.role === 'station_head' && !input.reason) {
+        throw new AppError('VALIDATION_ERROR', '站点负责人一般经公示任用产生；直接授予请写明理由（如：临时代管）', { reason: '请写明理由' });
+      }
       const existing = await roles.activeFor(input.openid);
       if (existing.some((b) => b.role === input.role && JSON.stringify(b.scope) === JSON.stringify(input.scope))) throw new AppError('CONFLICT', '此人已有这个角色');
       const at = clock.now().toISOString();
       const binding: RoleBinding = { id: ids.id(), openid: input.openid, role: input.role, scope: input.scope, grantedBy: actor.openid, grantedAt: at, revokedAt: null, revokedBy: null };
       await roles.insert(binding);
-      await audit.append({ id: ids.id(), at, actorOpenid: actor.openid, action: 'role.grant', outcome: 'done', resource: `binding:${binding.id}`, detail: `${input.role} ${describeScope(input.scope)}` });
+      await audit.append({ id: ids.id(), at, actorOpenid: actor.openid, action: 'role.grant', outcome: 'done', resource: `binding:${binding.id}`, detail: `${input.role} ${describeScope(input.scope)}${input.reason ? `；理由：${input.reason}` : ''}` });
       return { id: binding.id, role: binding.role, label: ROLE_LABELS[binding.role], scope: binding.scope, scopeLabel: describeScope(binding.scope) };
     },
 

@@ -187,6 +187,21 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     return ranked.map((r) => ({ rank: r.rank, name: r.name, total: r.total, selected: r.status === 'selected' || r.status === 'appointed' }));
   }
 
+  /** Revoke every other active station_head binding of the station (idempotent: none left on a re-run). */
+  async function revokePreviousHeads(stationId: string, newHead: string, by: string): Promise<void> {
+    const previous = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = await roles.list({ offset, limit: 200 });
+      previous.push(...page.items.filter((b) => b.role === 'station_head' && b.scope.kind === 'station' && b.scope.stationId === stationId && b.openid !== newHead && !b.revokedAt));
+      if (!page.hasMore) break;
+    }
+    for (const b of previous) {
+      const at = clock.now().toISOString();
+      if (!(await roles.revoke(b.id, by, at))) continue;
+      await audit.append({ id: ids.id(), at, actorOpenid: null, action: 'role.revoke', outcome: 'done', resource: `binding:${b.id}`, detail: `${by}: station_head station ${stationId} replaced by the appointed head` });
+    }
+  }
+
   /** Apply the outcome of a closed appointment notice. Idempotent: each step checks state first. */
   async function applyAppointmentOutcome(n: Notice): Promise<void> {
     const app = await recruitment.getApplication(n.subjectId);
@@ -201,6 +216,8 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       if (post.status === 'notice') await recruitment.updatePost({ ...post, status: 'appointed', updatedAt: at, version: post.version + 1 }, post.version);
       if (post.stationId) {
         await bootstrapAdmins({ roles, audit, ids, clock }, [{ openid: app.applicantOpenid, role: 'station_head', scope: { kind: 'station', stationId: post.stationId } }], `notice:${n.id}`);
+        // The appointed head replaces the previous one: their access to the station ends (audited).
+        await revokePreviousHeads(post.stationId, app.applicantOpenid, `notice:${n.id}`);
         const station = await stations.get(post.stationId);
         if (station && station.contact.personName !== app.name) {
           await stations.upsertMany([{ ...station, contact: { ...station.contact, personName: app.name }, updatedAt: at }]);

@@ -37,7 +37,7 @@ export const account = {
     callFunction<{ year: number; saved: boolean }>('account', 'setCalendarYear', input, { write: true }),
   /** Role bindings the caller may see (inside their regions). */
   bindings: (input: { cursor?: string; limit?: number } = {}) => callFunction<{ items: BindingItem[]; nextCursor: string | null }>('account', 'bindings', input),
-  grant: (input: { openid: string; role: Role; scope: Scope }) => callFunction<{ id: string; label: string; scopeLabel: string }>('account', 'grant', input, { write: true }),
+  grant: (input: { openid: string; role: Role; scope: Scope; reason?: string }) => callFunction<{ id: string; label: string; scopeLabel: string }>('account', 'grant', input, { write: true }),
   revoke: (input: { id: string }) => callFunction<{ id: string; revoked: boolean }>('account', 'revoke', input, { write: true }),
 };
 

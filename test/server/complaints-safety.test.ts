@@ -258,9 +258,9 @@ describe('account: grants and role lists stay in scope', () => {
 
   it('a county official lists only bindings inside the county; the province sees all; residents none', async () => {
     await t.ok('account', 'grant', { openid: 'poyang-official-1', role: 'county_official', scope: { kind: 'region', regionCode: '361128' } }, DEMO.province);
-    await t.ok('account', 'grant', { openid: 'yudu-head-2', role: 'station_head', scope: { kind: 'station', stationId: 'st-360731100-006' } }, DEMO.county);
+    await t.ok('account', 'grant', { openid: 'yudu-head-2', role: 'station_head', scope: { kind: 'station', stationId: 'st-360731100-006' }, reason: '原负责人病休，临时代管' }, DEMO.county);
     // Out of scope for the county official: another county, and the province-wide role.
-    const denied = await t.call('account', 'grant', { openid: 'poyang-head-1', role: 'station_head', scope: { kind: 'station', stationId: OUT_STATION } }, DEMO.county);
+    const denied = await t.call('account', 'grant', { openid: 'poyang-head-1', role: 'station_head', scope: { kind: 'station', stationId: OUT_STATION }, reason: '临时代管' }, DEMO.county);
     expect(denied.status).toBe(403);
     const county = (await listAll(DEMO.county)).map((b) => b.openid);
     expect(county).toEqual(expect.arrayContaining([DEMO.county, DEMO.stationHead, 'yudu-head-2']));
@@ -641,6 +641,7 @@ describe('fuzzing: arbitrary input never makes an INTERNAL error', () => {
               fc.record({ kind: fc.constant('none') }),
             ),
             name: fc.constantFrom('测试', ''),
+            reason: fc.constantFrom('临时代管', ''),
           },
           ['openid', 'role', 'scope'],
         );
