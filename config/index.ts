@@ -4,8 +4,9 @@
  *   npx taro build --type h5      → dist/h5      (served by the local server at http://127.0.0.1:8080/)
  * Build-time constants: CLOUD_ENV (WeChat cloud environment id; empty = the environment the
  * mini-program is bound to), set it with `CLOUD_ENV=xxx npx taro build --type weapp`;
- * COMPLAINT_TEMPLATE_IDS (comma-separated subscribe-message template ids for complaint updates,
- * at most 3 are asked for; empty = the app does not ask), e.g. `COMPLAINT_TEMPLATE_IDS=a,b,c`.
+ * COMPLAINT_TEMPLATES (subscribe-message template per complaint event, the same JSON as the
+ * functions' ZDT_SUBSCRIBE_TEMPLATES; empty = the app does not ask), e.g.
+ * `COMPLAINT_TEMPLATES='{"complaint_accepted":"id1","complaint_replied":"id2"}'`.
  */
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
@@ -31,7 +32,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || ''),
-      COMPLAINT_TEMPLATE_IDS: JSON.stringify((process.env.COMPLAINT_TEMPLATE_IDS || '').split(',').map((s) => s.trim()).filter(Boolean)),
+      COMPLAINT_TEMPLATES: JSON.stringify(JSON.parse(process.env.COMPLAINT_TEMPLATES || '{}')),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

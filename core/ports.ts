@@ -3,6 +3,7 @@
  * Every method may throw AppError('UNAVAILABLE') when the store cannot be reached.
  */
 import type { Region, Station } from './station/model';
+import type { SheetData } from './station/register-sheet';
 import type { ServiceCode, StationLevel, StationStatus } from './station/vocabulary';
 import type { RoleBinding } from './authz/roles';
 import type { YearDays } from './calendar/workdays';
@@ -198,7 +199,10 @@ export interface CalendarRepository {
 
 export type ContentVerdict = 'pass' | 'review' | 'risky';
 export interface ContentSecurity {
-  /** msgSecCheck v2 in the cloud. Throws when the checker fails; callers hold the content then. */
+  /**
+   * msgSecCheck v2 in the cloud. Throws when the checker fails; what then happens to the text is
+   * decided per scene by CONTENT_POLICY (core/content/policy.ts), never by the caller.
+   */
   checkText(text: string, ctx: { openid: string; scene: 'complaint' | 'rating' | 'objection' | 'profile' }): Promise<ContentVerdict>;
 }
 
@@ -222,6 +226,21 @@ export interface FileStore {
   claim(fileId: string, openid: string): Promise<string>;
   /** Short-lived URLs, given only to people allowed to see the record. */
   viewUrls(fileIds: string[]): Promise<string[]>;
+}
+
+/** Spreadsheets of the station register (exceljs behind it). An unreadable file throws VALIDATION_ERROR. */
+export interface Spreadsheets {
+  read(bytes: Uint8Array): Promise<SheetData>;
+  template(): Promise<Uint8Array>;
+  write(stations: Station[], kind: 'xlsx' | 'csv'): Promise<Uint8Array>;
+}
+
+/** Documents officials upload and download (spreadsheets; never shown to the public). */
+export interface DocumentFiles {
+  /** The bytes of a file this person uploaded; VALIDATION_ERROR when it is not theirs or is gone. */
+  readUpload(fileId: string, openid: string): Promise<Uint8Array>;
+  /** Keep a generated file for this person and give a short-lived link to download it. */
+  offer(name: string, bytes: Uint8Array, openid: string): Promise<{ url: string }>;
 }
 
 export interface IdSource {

@@ -103,11 +103,23 @@ export function listFunctions(): string[] {
     .sort();
 }
 
-function wxServerSdkVersion(): string {
+/**
+ * Large libraries a function needs but should not carry in its bundle: left out like wx-server-sdk and
+ * installed by the cloud from the generated package.json (deploy with 云端安装依赖).
+ */
+export const CLOUD_INSTALLED: Record<string, string[]> = {
+  register: ['exceljs', 'pinyin-pro'],
+};
+
+function rootDependency(name: string): string {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  const version = pkg.dependencies?.['wx-server-sdk'];
-  if (!version) throw new Error('package.json has no wx-server-sdk dependency');
+  const version = pkg.dependencies?.[name];
+  if (!version) throw new Error(`package.json has no ${name} dependency`);
   return version;
+}
+
+function wxServerSdkVersion(): string {
+  return rootDependency('wx-server-sdk');
 }
 
 async function buildOne(name: string, dir: string, sdkVersion: string): Promise<BuiltFunction> {
@@ -122,7 +134,7 @@ async function buildOne(name: string, dir: string, sdkVersion: string): Promise<
     target: 'node16',
     minify: true,
     legalComments: 'none',
-    external: ['wx-server-sdk'],
+    external: ['wx-server-sdk', ...(CLOUD_INSTALLED[name] ?? [])],
     logLevel: 'silent',
     absWorkingDir: ROOT,
   };
@@ -134,7 +146,8 @@ async function buildOne(name: string, dir: string, sdkVersion: string): Promise<
   // esbuild throws on errors; warnings (e.g. an unresolvable optional require) still matter.
   for (const w of result.warnings) console.warn(`[${name}] warning: ${w.text}${w.location ? ` (${w.location.file}:${w.location.line})` : ''}`);
 
-  const pkg = { name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } };
+  const dependencies = Object.fromEntries([['wx-server-sdk', sdkVersion], ...(CLOUD_INSTALLED[name] ?? []).map((d) => [d, rootDependency(d)])]);
+  const pkg = { name, version: '1.0.0', private: true, main: 'index.js', dependencies };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
   const config = join(SOURCE_DIR, name, 'config.json');
   if (existsSync(config)) copyFileSync(config, join(dir, 'config.json'));

@@ -4,9 +4,11 @@
  */
 import type { Server } from 'node:http';
 import { openDatabase, type Db } from '../adapters/sqlite/db';
-import { localKeyRing } from '../adapters/platform/local';
+import { localKeyRing, localMediaChecker } from '../adapters/platform/local';
 import { aesCipher, deriveKey, hmacSigner } from '../adapters/platform/crypto';
 import { localFileStore, type LocalFileStore } from '../adapters/platform/local-files';
+import { localDocumentFiles } from '../adapters/platform/local-documents';
+import { dirname, join } from 'node:path';
 import { systemClock } from '../core/ports';
 import type { ComplaintFaults } from '../adapters/sqlite/complaints';
 import { bootstrapAdmins, parseAdminConfig } from '../core/account/service';
@@ -15,12 +17,28 @@ import { demoIdentities } from '../seed/identities';
 import { createLocalFunctions, createLocalStores, localPlatform, type LocalPlatform, type LocalStores } from './functions';
 import { createLocalServer } from './http';
 import { seedDemoComplaints, seedIfEmpty } from './seed';
+import type { OutboxMessage } from '../core/complaint/model';
+import { buildSubscribeMessage, localTemplates, miniprogramStateFrom } from '../core/notify/subscribe';
+
+/**
+ * A local outbox entry with `request`: exactly the body subscribeMessage.send receives for it
+ * (local template ids), or `requestError` when WeChat would be sent nothing valid.
+ */
+function withWechatRequest(m: OutboxMessage): OutboxMessage & { request: unknown; requestError?: string } {
+  try {
+    return { ...m, request: buildSubscribeMessage(m, localTemplates(), miniprogramStateFrom(process.env.ZDT_MINIPROGRAM_STATE)) };
+  } catch (err) {
+    return { ...m, request: null, requestError: err instanceof Error ? err.message : 'error' };
+  }
+}
 
 export interface LocalAppOptions {
   dbFile: string;
   keyFile: string;
   /** Folder for uploaded photos (git-ignored in local mode). */
   uploadsDir: string;
+  /** Folder for officials' spreadsheets; default: "documents" beside uploadsDir. */
+  documentsDir?: string;
   h5Dir?: string;
   /** Seed demo stations, regions and demo identities' roles on an empty database. */
   demo?: boolean;
@@ -48,7 +66,8 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
   const stores = createLocalStores(db, opts.faults);
   const ring = localKeyRing(opts.keyFile);
   const files = localFileStore(opts.uploadsDir, deriveKey(ring, 'zdt-file-urls'), opts.platform?.clock ?? systemClock);
-  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring), ...opts.platform });
+  const documents = localDocumentFiles(opts.documentsDir ?? join(dirname(opts.uploadsDir), 'documents'), deriveKey(ring, 'zdt-document-urls'), opts.platform?.clock ?? systemClock);
+  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring), documents, mediaChecker: localMediaChecker((id) => files.remove(id)), ...opts.platform });
   const seeded = opts.demo ? await seedIfEmpty(stores, platform.clock.now()) : { seeded: false, stations: await stores.stations.count() };
   const identities = opts.demo ? demoIdentities() : [];
   if (opts.demo) {
@@ -64,10 +83,11 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
     functions,
     files,
     limitUpload,
+    documents,
     h5Dir: opts.h5Dir,
     log: opts.accessLog,
     dev: opts.demo
-      ? { identities, runScheduler, outbox: async (openid) => stores.outbox.forRecipient(openid, 50) }
+      ? { identities, runScheduler, outbox: async (openid) => (await stores.outbox.forRecipient(openid, 50)).map(withWechatRequest) }
       : undefined,
   });
   return {

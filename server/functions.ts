@@ -6,7 +6,9 @@ import { createSqliteComplaintRepository, createSqliteOutboxRepository, type Com
 import { sqliteAdminStores } from '../adapters/sqlite/admin';
 import { createSqliteRegionRepository, createSqliteStationRepository } from '../adapters/sqlite/stations';
 import { pinyinOf } from '../adapters/pinyin';
-import { localContentSecurity, qrCodeImages, recordingNotifier } from '../adapters/platform/local';
+import { localContentSecurity, localMediaChecker, qrCodeImages, recordingNotifier } from '../adapters/platform/local';
+import { createSqliteMediaCheckRepository } from '../adapters/sqlite/media-checks';
+import { createMediaCheckHandler } from '../cloudfunctions/mediacheck/handler';
 import { hmacSigner, randomIds } from '../adapters/platform/crypto';
 import { createSqliteRatingRepository } from '../adapters/sqlite/ratings';
 import { createSqliteRateLimitStore } from '../adapters/sqlite/rate-limits';
@@ -18,7 +20,14 @@ import { createRecruitmentService, retentionDaysFrom } from '../core/recruitment
 import { complaintRetentionDays, purgeExpiredComplaints } from '../core/complaint/scheduler';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../adapters/sqlite/db';
-import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
+import { systemClock, type Cipher, type Clock, type CodeImages, type ContentSecurity, type DocumentFiles, type FileStore, type IdSource, type Notifier, type Signer } from '../core/ports';
+import type { Region } from '../core/station/model';
+import { spreadsheets } from '../adapters/platform/spreadsheet';
+import { localDocumentFiles } from '../adapters/platform/local-documents';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRegisterHandler } from '../cloudfunctions/register/handler';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
 import type { Logger } from '../core/shared/router';
@@ -41,6 +50,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     recruitment: createSqliteRecruitmentRepository(db),
     notices: createSqliteNoticeRepository(db),
     rateLimits: createSqliteRateLimitStore(db),
+    mediaChecks: createSqliteMediaCheckRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -58,6 +68,10 @@ export interface LocalPlatform {
   codes: CodeImages;
   /** Rate limits per action (core/shared/rate-limit.ts; ZDT_RATE_LIMITS overrides entries). */
   limits: Record<string, Limit>;
+  /** Photo checks: pass after one scheduler run locally (adapters/platform/local.ts). */
+  mediaChecker: ReturnType<typeof localMediaChecker>;
+  /** Officials' spreadsheets in and out (the register). */
+  documents: DocumentFiles;
 }
 
 export function localPlatform(cipher: Cipher, files: FileStore, overrides: Partial<LocalPlatform> = {}): LocalPlatform {
@@ -72,15 +86,27 @@ export function localPlatform(cipher: Cipher, files: FileStore, overrides: Parti
     signer: overrides.signer ?? hmacSigner([{ id: 'k1', key: randomBytes(32) }]),
     codes: qrCodeImages(),
     limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
+    mediaChecker: localMediaChecker(),
+    // Without a folder: a temporary one for this process (server/app.ts passes the data folder's).
+    documents: overrides.documents ?? localDocumentFiles(mkdtempSync(join(tmpdir(), 'zdt-documents-')), randomBytes(32), overrides.clock ?? systemClock),
     ...overrides,
   };
 }
 
 export function createLocalFunctions(stores: LocalStores, platform: LocalPlatform, logger?: Logger) {
-  const { clock, content, cipher, ids, notifier, files, signer, codes, limits } = platform;
+  const { clock, content, cipher, ids, notifier, files, signer, codes, mediaChecker, documents, limits } = platform;
+  const regionsFor = async (codes: string[]) => {
+    const found = new Map<string, Region>();
+    for (const code of codes) {
+      const r = await stores.regions.get(code);
+      if (r) found.set(code, r);
+    }
+    return found;
+  };
   const functions: Record<string, FunctionHandler> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, limits, clock }, logger),
-    complaints: createComplaintsHandler({ ...stores, content, files, cipher, ids, clock, limits }, logger),
+    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, sheets: spreadsheets, documents, clock, ids }, logger),
+    complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits }, logger),
     account: createAccountHandler({ ...stores, ids, clock, limits }, logger),
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock, limits }, logger),
     recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
@@ -90,7 +116,14 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   const limitUpload = (openid: string) => takeLimit({ rateLimits: stores.rateLimits, roles: stores.roles, clock, limits }, 'upload', openid);
   const recruitment = createRecruitmentService({ ...stores, content, cipher, ids, clock });
   // Not in `functions`: clients cannot call it; the server runs it on a timer and the dev route.
+  // The message push of photo checks: WeChat's part is played by the local checker on each run.
+  const mediacheck = createMediaCheckHandler({ ...stores, mediaChecker, clock }, logger);
   const scheduler = createSchedulerHandler({ ...stores, notifier, ids, clock }, logger, [
+    async () => {
+      let photosChecked = 0;
+      for (const event of mediaChecker.deliver()) if ((await mediacheck(event)).ok) photosChecked++;
+      return { photosChecked };
+    },
     () => recruitment.closeEndedNotices(),
     () => recruitment.purgeExpired(retentionDaysFrom(process.env.ZDT_RETENTION_DAYS)),
     () => purgeExpiredComplaints({ ...stores, clock }, complaintRetentionDays(process.env.ZDT_COMPLAINT_RETENTION_DAYS)),

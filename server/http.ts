@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { AppError, HTTP_STATUS, type Envelope } from '../core/shared/errors';
 import type { FunctionHandler } from './functions';
 import type { LocalFileStore } from '../adapters/platform/local-files';
+import type { LocalDocumentFiles } from '../adapters/platform/local-documents';
+import { MAX_IMPORT_BYTES } from '../core/station/register-sheet';
 import { MAX_PHOTO_BYTES } from '../core/shared/image';
 import { h5Static } from './h5-static';
 
@@ -21,6 +23,8 @@ export interface LocalServerOptions {
   files?: LocalFileStore;
   /** Counts an upload against the caller's limit; throws RATE_LIMITED when over it. */
   limitUpload?: (openid: string) => Promise<void>;
+  /** Officials' spreadsheets: uploads (POST /api/upload-document) and signed downloads (GET /documents/<id>). */
+  documents?: LocalDocumentFiles;
   /** Folder of the H5 build; when absent the root explains how to build it. */
   h5Dir?: string;
   /** Developer routes, local mode only: demo identities, the scheduler on demand, the outbox. */
@@ -55,7 +59,7 @@ function readBody(req: IncomingMessage, max = MAX_BODY_BYTES): Promise<Buffer> {
       if (size > max) {
         // Answer at once but keep reading (and dropping) the rest: destroying the request here
         // resets the connection and the client never sees the answer. Give up on runaway bodies.
-        reject(new AppError('VALIDATION_ERROR', max === MAX_BODY_BYTES ? '提交的内容太大了' : '图片太大了，请选择 2MB 以内的照片'));
+        reject(new AppError('VALIDATION_ERROR', max === MAX_BODY_BYTES ? '提交的内容太大了' : max === MAX_IMPORT_BYTES ? `文件太大，一次最多 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请分县导入` : '图片太大了，请选择 2MB 以内的照片'));
         if (size > max * 8) req.destroy();
         return;
       }
@@ -78,6 +82,24 @@ async function handleUpload(req: IncomingMessage, res: ServerResponse, files: Lo
   } catch (err) {
     fail(res, err instanceof AppError ? err : new AppError('INTERNAL'));
   }
+}
+
+async function handleDocumentUpload(req: IncomingMessage, res: ServerResponse, documents: LocalDocumentFiles): Promise<void> {
+  if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 上传'));
+  const header = req.headers['x-wx-openid'];
+  if (typeof header !== 'string' || !OPENID_PATTERN.test(header)) return fail(res, new AppError('UNAUTHENTICATED', '请先登录微信后再上传'));
+  try {
+    const bytes = await readBody(req, MAX_IMPORT_BYTES);
+    sendEnvelope(res, { ok: true, data: documents.upload(bytes, header) });
+  } catch (err) {
+    fail(res, err instanceof AppError ? err : new AppError('INTERNAL'));
+  }
+}
+
+/** A download under its Chinese name (RFC 6266 filename*), ASCII fallback for old clients. */
+function attachment(name: string): string {
+  const ext = name.endsWith('.csv') ? 'csv' : 'xlsx';
+  return `attachment; filename="register.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 async function handleDev(req: IncomingMessage, res: ServerResponse, path: string, dev: NonNullable<LocalServerOptions['dev']>): Promise<void> {
@@ -128,6 +150,20 @@ export function createLocalServer(opts: LocalServerOptions): Server {
       const found = opts.files.read(file[1], q.get('exp') ?? '', q.get('sig') ?? '');
       if (!found) return fail(res, new AppError('NOT_FOUND', '图片链接已过期，请刷新页面'));
       res.writeHead(200, { 'content-type': found.type, 'cache-control': 'private, max-age=600', 'content-length': found.bytes.length });
+      res.end(found.bytes);
+      return;
+    }
+    if (path === '/api/upload-document' && opts.documents) {
+      handleDocumentUpload(req, res, opts.documents).catch(() => fail(res, new AppError('INTERNAL')));
+      return;
+    }
+    const doc = /^\/documents\/(doc-[A-Za-z0-9_-]{10,64})$/.exec(path);
+    if (doc && opts.documents && req.method === 'GET') {
+      const q = new URL(req.url ?? '/', 'http://local').searchParams;
+      const found = opts.documents.read(doc[1], q.get('exp') ?? '', q.get('sig') ?? '');
+      if (!found) return fail(res, new AppError('NOT_FOUND', '下载链接已过期，请重新导出'));
+      const type = found.name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      res.writeHead(200, { 'content-type': type, 'content-disposition': attachment(found.name), 'cache-control': 'private, no-store', 'content-length': found.bytes.length });
       res.end(found.bytes);
       return;
     }

@@ -10,8 +10,11 @@ declare module '*.css';
 /** WeChat cloud environment id, injected at build time (config/index.ts defineConstants); '' = default. */
 declare const CLOUD_ENV: string;
 
-/** Subscribe-message template ids for complaint updates (config/index.ts defineConstants); [] = do not ask. */
-declare const COMPLAINT_TEMPLATE_IDS: string[];
+/**
+ * Subscribe-message templates for complaint updates, per event (config/index.ts defineConstants;
+ * the same JSON as ZDT_SUBSCRIBE_TEMPLATES); {} = do not ask.
+ */
+declare const COMPLAINT_TEMPLATES: Record<string, string | { id: string }>;
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -5,6 +5,7 @@
  */
 import { cloudbaseAdminStores } from './admin';
 import { cloudbaseComplaintStores } from './complaints';
+import { createCloudbaseMediaCheckRepository } from './media-checks';
 import { createCloudbaseRatingRepository } from './ratings';
 import { createCloudbaseRateLimitStore } from './rate-limits';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
@@ -23,6 +24,7 @@ export function cloudbaseStores(db: CbDb, options: StoreOptions = {}) {
     /** The station store of functions that appoint heads: a write sets only the contact person. */
     appointmentStations: stationsForAppointments(db, options),
     rateLimits: createCloudbaseRateLimitStore(db, options),
+    mediaChecks: createCloudbaseMediaCheckRepository(db, options),
   };
 }
 export type CloudbaseStores = ReturnType<typeof cloudbaseStores>;

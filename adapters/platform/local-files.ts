@@ -4,7 +4,7 @@
  * them without headers, and only people who were shown the complaint get a URL.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock, FileStore } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
@@ -24,6 +24,8 @@ export interface LocalFileStore extends FileStore {
   upload(bytes: Uint8Array, openid: string): { id: string };
   /** Serve a signed URL's file, or null when the link is wrong or expired. */
   read(id: string, exp: string, sig: string): { bytes: Buffer; type: ImageType } | null;
+  /** Delete a stored photo (one that failed its content check). */
+  remove(id: string): void;
 }
 
 export function localFileStore(dir: string, signingKey: Buffer, clock: Clock): LocalFileStore {
@@ -51,6 +53,11 @@ export function localFileStore(dir: string, signingKey: Buffer, clock: Clock): L
     async viewUrls(ids) {
       const exp = Math.floor(clock.now().getTime() / 1000) + URL_TTL_S;
       return ids.map((id) => `/files/${id}?exp=${exp}&sig=${sign(id, exp)}`);
+    },
+    remove(id) {
+      if (!ID.test(id)) return;
+      rmSync(join(dir, id), { force: true });
+      rmSync(join(dir, `${id}.json`), { force: true });
     },
     read(id, exp, sig) {
       const meta = metaOf(id);

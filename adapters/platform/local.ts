@@ -8,8 +8,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import QRCode from 'qrcode';
 import type { CodeImages, ContentSecurity, ContentVerdict, Notifier } from '../../core/ports';
+import type { MediaChecker, MediaVerdict } from '../../core/media/check';
 import { parseKeyRing } from './crypto';
 import type { OutboxMessage } from '../../core/complaint/model';
+import { buildSubscribeMessage, localTemplates, type MiniprogramState, type SubscribePayload, type SubscribeTemplates } from '../../core/notify/subscribe';
 
 /**
  * Deterministic stand-in for msgSecCheck so every outcome is testable:
@@ -39,20 +41,74 @@ export function localKeyRing(file: string): { id: string; key: Buffer }[] {
   return parseKeyRing(readFileSync(file, 'utf8'));
 }
 
-/** Locally a "sent" message is recorded here and stays visible in the outbox table. */
-export function recordingNotifier(): Notifier & { delivered: OutboxMessage[]; failNext: number } {
+/**
+ * Locally a "sent" message is built exactly as for WeChat (core/notify/subscribe.ts, a local
+ * template per event kind) and recorded; it stays visible in the outbox table. Demo identities
+ * count as having consented to every template, so every message is delivered.
+ */
+export function recordingNotifier(templates: SubscribeTemplates = localTemplates(), state: MiniprogramState = 'formal'): Notifier & { delivered: OutboxMessage[]; sent: SubscribePayload[]; failNext: number } {
   const n = {
     delivered: [] as OutboxMessage[],
+    sent: [] as SubscribePayload[],
     failNext: 0,
     async send(m: OutboxMessage) {
       if (n.failNext > 0) {
         n.failNext--;
         throw new Error('simulated delivery failure');
       }
+      const payload = buildSubscribeMessage(m, templates, state);
       n.delivered.push(m);
+      if (payload) n.sent.push(payload);
     },
   };
   return n;
+}
+
+/**
+ * Local stand-in for security.mediaCheckAsync and its message push. `check` queues the photo and
+ * answers a trace id at once, as WeChat does; `deliver` (run with the scheduler, so a demo sees a
+ * photo appear after one step) answers each queued check with the `wxa_media_check` event WeChat
+ * would push. Every photo passes, except the next `failNext` checks and files in `risky` (tests).
+ */
+export function localMediaChecker(remove: (fileId: string) => void = () => undefined): MediaChecker & {
+  failNext: number;
+  risky: Set<string>;
+  queued: number;
+  deliver(): Record<string, unknown>[];
+} {
+  const queue: { traceId: string; fileId: string; openid: string; verdict: MediaVerdict }[] = [];
+  const m = {
+    failNext: 0,
+    risky: new Set<string>(),
+    get queued() {
+      return queue.length;
+    },
+    async check(fileId: string, ctx: { openid: string }) {
+      const traceId = `local-${randomBytes(12).toString('hex')}`;
+      const fail = m.failNext > 0 || m.risky.has(fileId);
+      if (m.failNext > 0) m.failNext--;
+      queue.push({ traceId, fileId, openid: ctx.openid, verdict: fail ? 'risky' : 'pass' });
+      return traceId;
+    },
+    async discard(fileId: string) {
+      remove(fileId);
+    },
+    deliver() {
+      return queue.splice(0).map((q) => ({
+        ToUserName: 'local',
+        FromUserName: q.openid,
+        CreateTime: Math.floor(Date.now() / 1000),
+        MsgType: 'event',
+        Event: 'wxa_media_check',
+        appid: 'local',
+        trace_id: q.traceId,
+        version: 2,
+        result: { suggest: q.verdict, label: q.verdict === 'pass' ? 100 : 20002 },
+        detail: [],
+      }));
+    },
+  };
+  return m;
 }
 
 /**

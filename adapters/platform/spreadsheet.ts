@@ -7,6 +7,8 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, stationToRow, type ColumnKey, type SheetCell, type SheetData } from '../../core/station/register-sheet';
+import type { Spreadsheets } from '../../core/ports';
+import { AppError } from '../../core/shared/errors';
 import type { Station } from '../../core/station/model';
 import { LEVEL_LABELS, STATION_LEVELS, STATION_STATUSES } from '../../core/station/vocabulary';
 import { SHEET_STATUS_LABELS } from '../../core/station/register-sheet';
@@ -14,9 +16,9 @@ import { SHEET_STATUS_LABELS } from '../../core/station/register-sheet';
 export type SheetKind = 'xlsx' | 'csv';
 
 /** A file that cannot be read as a register sheet; `message` is for the official. */
-export class SheetFileError extends Error {
+export class SheetFileError extends AppError {
   constructor(message: string) {
-    super(message);
+    super('VALIDATION_ERROR', message, { file: message });
     this.name = 'SheetFileError';
   }
 }
@@ -199,3 +201,10 @@ export async function exportStations(stations: Station[], kind: SheetKind): Prom
   const csv = await workbook.csv.writeBuffer({ formatterOptions: { writeBOM: false } });
   return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), Buffer.from(csv)]);
 }
+
+/** The Spreadsheets port over exceljs. */
+export const spreadsheets: Spreadsheets = {
+  read: readSheet,
+  template: templateWorkbook,
+  write: exportStations,
+};

@@ -4,14 +4,18 @@
  * permissions in their config.json.
  */
 import type { ContentSecurity, ContentVerdict, Notifier } from '../../core/ports';
-import type { OutboxMessage } from '../../core/complaint/model';
+import { buildSubscribeMessage, type MiniprogramState, type SubscribeTemplates } from '../../core/notify/subscribe';
 import { AppError } from '../../core/shared/errors';
 import { isOwnUpload } from '../../core/shared/image';
 import type { CodeImages, FileStore } from '../../core/ports';
+import type { MediaChecker } from '../../core/media/check';
 
 interface WxCloud {
   openapi: {
-    security: { msgSecCheck(req: Record<string, unknown>): Promise<{ result?: { suggest?: string }; errCode?: number }> };
+    security: {
+      msgSecCheck(req: Record<string, unknown>): Promise<{ result?: { suggest?: string }; errCode?: number }>;
+      mediaCheckAsync(req: Record<string, unknown>): Promise<{ traceId?: string; trace_id?: string; errCode?: number }>;
+    };
     subscribeMessage: { send(req: Record<string, unknown>): Promise<{ errCode?: number }> };
   };
 }
@@ -31,20 +35,33 @@ export function wechatContentSecurity(cloud: WxCloud): ContentSecurity {
 }
 
 /**
- * Template per event type, from configuration (ZDT_SUBSCRIBE_TEMPLATES), e.g.
- * {"complaint_accepted":{"id":"TEMPLATE_ID","fields":{"character_string1":"trackingNo","thing2":"station","phrase3":"status"}}}
+ * Subscribe messages: the payload is built in core/notify/subscribe.ts (templates from
+ * ZDT_SUBSCRIBE_TEMPLATES, checked at boot); the cloud call takes the same body with camelCase
+ * names. An event without a template is not sent (and not an error). WeChat's refusals come back
+ * as errors named by their cause, so the outbox records why (no personal data).
  */
-export type TemplateConfig = Partial<Record<OutboxMessage['event'], { id: string; fields: Record<string, string> }>>;
-
-export function wechatNotifier(cloud: WxCloud, templates: TemplateConfig, page = 'pages/complaint/detail'): Notifier {
+export function wechatNotifier(cloud: WxCloud, templates: SubscribeTemplates, state: MiniprogramState = 'formal'): Notifier {
   return {
     async send(m) {
-      const t = templates[m.event];
-      if (!t) return; // no template configured for this event: nothing to send, not an error
-      const data = Object.fromEntries(Object.entries(t.fields).map(([key, field]) => [key, { value: (m.payload[field] ?? '').slice(0, 20) }]));
-      await cloud.openapi.subscribeMessage.send({ touser: m.openid, templateId: t.id, page: `${page}?id=${m.complaintId}`, data, miniprogramState: 'formal' });
+      const p = buildSubscribeMessage(m, templates, state);
+      if (!p) return;
+      try {
+        await cloud.openapi.subscribeMessage.send({ touser: p.touser, templateId: p.template_id, page: p.page, data: p.data, miniprogramState: p.miniprogram_state, lang: 'zh_CN' });
+      } catch (err) {
+        throw subscribeError(err);
+      }
     },
   };
+}
+
+/** errCode → a name for the outbox: 43101 no consent, 47003 a value, 41030 the page, 40037 the template. */
+const SUBSCRIBE_ERRORS: Record<number, string> = { 43101: 'SubscribeNotConsented', 47003: 'SubscribeValueRefused', 41030: 'SubscribePageRefused', 40037: 'SubscribeTemplateRefused' };
+
+function subscribeError(err: unknown): Error {
+  const code = Number((err as { errCode?: unknown } | null)?.errCode);
+  const e = new Error(`subscribeMessage.send failed (${Number.isFinite(code) ? code : 'unknown'})`);
+  e.name = SUBSCRIBE_ERRORS[code] ?? 'SubscribeSendFailed';
+  return e;
 }
 
 interface WxStorage {
@@ -97,6 +114,29 @@ export function wechatFileStore(cloud: WxStorage, cleaner: (b: Uint8Array) => { 
   };
 }
 
+/**
+ * security.mediaCheckAsync v2 (declared in the complaints function's config.json). WeChat downloads
+ * the photo from a URL it can reach, so the checker gets a temporary link of the stored file
+ * (cloud:// ids are not accepted); the verdict comes later as a `wxa_media_check` push to the
+ * `mediacheck` function (docs/cloudbase.md, "Photo checks"). The cloud call answers `traceId`.
+ */
+export function wechatMediaChecker(cloud: WxCloud & WxStorage): MediaChecker {
+  return {
+    async check(fileId, ctx) {
+      const links = await cloud.getTempFileURL({ fileList: [fileId] });
+      const url = links.fileList.find((f) => f.fileID === fileId && f.status === 0)?.tempFileURL;
+      if (!url) throw new Error('mediaCheckAsync: no link for the photo');
+      const r = await cloud.openapi.security.mediaCheckAsync({ mediaUrl: url, mediaType: 2, version: 2, openid: ctx.openid, scene: 2 });
+      const traceId = r.traceId ?? r.trace_id;
+      if (r.errCode || !traceId) throw new Error(`mediaCheckAsync failed (${r.errCode ?? 'no trace id'})`);
+      return traceId;
+    },
+    async discard(fileId) {
+      await cloud.deleteFile({ fileList: [fileId] });
+    },
+  };
+}
+
 interface WxCode {
   openapi: {
     wxacode: {
@@ -105,15 +145,26 @@ interface WxCode {
   };
 }
 
+/** wxacode env_version: which version of the mini-program a code opens. */
+export type CodeEnvVersion = 'release' | 'trial' | 'develop';
+
+/** ZDT_CODE_ENV_VERSION: `trial` or `develop` before the first release (a release code opens nothing yet). */
+export function codeEnvVersionFrom(value: string | undefined): CodeEnvVersion {
+  if (!value) return 'release';
+  if (value === 'release' || value === 'trial' || value === 'develop') return value;
+  throw new Error('ZDT_CODE_ENV_VERSION: release, trial or develop');
+}
+
 /**
  * The station's mini-program code (wxacode.getUnlimited, declared in the function's config.json):
  * `scene` is at most 32 visible characters, the page opens with it in `options.scene`.
- * `checkPath: false` so codes can be made before the page is released.
+ * `checkPath: false` so codes can be made before the page is released; `envVersion` says which
+ * version the code opens (trial or develop before release, else scanning opens nothing).
  */
-export function wechatCodeImages(cloud: WxCode): CodeImages {
+export function wechatCodeImages(cloud: WxCode, envVersion: CodeEnvVersion = 'release'): CodeImages {
   return {
     async stationCode(scene, page) {
-      const r = await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false, width: 430 });
+      const r = await cloud.openapi.wxacode.getUnlimited({ scene, page, checkPath: false, envVersion, width: 430 });
       if (r.errCode || !r.buffer || !r.buffer.length) throw new Error(`wxacode.getUnlimited failed (${r.errCode ?? 'no image'})`);
       return { contentType: r.contentType || 'image/jpeg', base64: Buffer.from(r.buffer).toString('base64') };
     },

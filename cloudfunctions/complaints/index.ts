@@ -1,6 +1,6 @@
 /** Cloud entry of `complaints`: CloudBase stores, msgSecCheck, AES keys from the environment. */
 import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
-import { wechatContentSecurity, wechatFileStore } from '../../adapters/platform/wechat';
+import { wechatContentSecurity, wechatFileStore, wechatMediaChecker } from '../../adapters/platform/wechat';
 import { cleanPhoto } from '../../core/shared/image';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
@@ -13,6 +13,7 @@ export const main = cloudEntry('complaints', (cloud) => {
       ...cloudStores(cloud),
       content: wechatContentSecurity(cloud as never),
       files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id),
+      mediaChecker: wechatMediaChecker(cloud as never),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
       ids: randomIds,
       // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.

@@ -5,7 +5,8 @@
  * and purges personal data of unsuccessful applications after ZDT_RETENTION_DAYS.
  */
 import { randomIds } from '../../adapters/platform/crypto';
-import { wechatContentSecurity, wechatNotifier, type TemplateConfig } from '../../adapters/platform/wechat';
+import { wechatContentSecurity, wechatNotifier } from '../../adapters/platform/wechat';
+import { miniprogramStateFrom, parseSubscribeTemplates } from '../../core/notify/subscribe';
 import { createRecruitmentService, retentionDaysFrom } from '../../core/recruitment/service';
 import { complaintRetentionDays, purgeExpiredComplaints } from '../../core/complaint/scheduler';
 import { systemClock, type Cipher } from '../../core/ports';
@@ -29,7 +30,7 @@ const noDecryption: Cipher = {
 const retentionDays = () => retentionDaysFrom(process.env.ZDT_RETENTION_DAYS);
 
 export const main = cloudEntry('scheduler', (cloud) => {
-  const templates = JSON.parse(process.env.ZDT_SUBSCRIBE_TEMPLATES ?? '{}') as TemplateConfig;
+  const templates = parseSubscribeTemplates(process.env.ZDT_SUBSCRIBE_TEMPLATES);
   const stores = cloudStores(cloud);
   // Closing a notice may appoint a station head, which writes the station's contact person.
   const recruitment = createRecruitmentService({
@@ -42,7 +43,7 @@ export const main = cloudEntry('scheduler', (cloud) => {
   });
   const days = retentionDays();
   const handle = createSchedulerHandler(
-    { ...stores, notifier: wechatNotifier(cloud as never, templates), ids: randomIds, clock: systemClock },
+    { ...stores, notifier: wechatNotifier(cloud as never, templates, miniprogramStateFrom(process.env.ZDT_MINIPROGRAM_STATE)), ids: randomIds, clock: systemClock },
     jsonLogger,
     // As server/functions.ts: notices whose period ended, then the personal-data purge; both safe to run twice.
     [

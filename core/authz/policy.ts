@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'recruitment.reveal',
   'notice.manage',
   'training.record',
+  'station.register',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,6 +76,7 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'recruitment.reveal': OFFICIALS,
   'notice.manage': OFFICIALS,
   'training.record': HANDLERS,
+  'station.register': OFFICIALS,
 };
 
 /** Anyone signed in (resident is everyone's role). */

@@ -64,6 +64,8 @@ export interface Complaint {
   description: string;
   /** Storage file ids of up to 3 photos. */
   photos: string[];
+  /** Photos whose content check has not passed yet: shown only to the complainant (core/media/check.ts). */
+  photosPending?: string[];
   complainantOpenid: string;
   /** Call-back phone, encrypted (never stored in clear). */
   phoneCipher: string | null;

@@ -2,6 +2,8 @@
  * Complaint use cases: authorise every action against the record's scope (denials audited),
  * run the state machine, and write the change, its history and its notifications together.
  */
+import { screenText } from '../content/policy';
+import { requestPhotoChecks, visiblePhotos, type MediaChecker, type MediaCheckRepository } from '../media/check';
 import { authorize, listBindings, type Decision, type Permission, type Target } from '../authz/policy';
 import type { Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
@@ -47,6 +49,9 @@ export interface ComplaintDeps {
   stations: StationRepository;
   content: ContentSecurity;
   files: FileStore;
+  /** Asynchronous photo checks (core/media/check.ts). */
+  mediaChecker: MediaChecker;
+  mediaChecks: MediaCheckRepository;
   cipher: Cipher;
   ids: IdSource;
   clock: Clock;
@@ -305,7 +310,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     const outbox: OutboxMessage[] = result.notify.map((n) => ({ ...n, id: ids.id(), createdAt: now.toISOString(), sentAt: null, attempts: 0, lastError: null }));
     await complaints.apply({ next: result.next, expectedVersion: c.version, history: [result.history], outbox });
     const history = await complaints.history(id);
-    const urls = await files.viewUrls(result.next.photos);
+    const urls = await files.viewUrls(visiblePhotos(result.next));
     return kind === 'complainant' ? ownerView(result.next, history, actor.openid, urls) : caseView(actor, result.next, history, cal, now, { station: false }, urls);
   }
 
@@ -348,15 +353,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       }
       if (station.status === 'closed') throw new AppError('CONFLICT', '该站点已关停，无法投诉；如有问题请拨打 12345', { stationId: '站点已关停' });
 
-      let held = false;
-      try {
-        const verdict = await content.checkText(input.description, { openid: actor.openid, scene: 'complaint' });
-        if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '投诉内容含有不当信息，请修改后再提交', { description: '含有不当信息' });
-        held = verdict === 'review';
-      } catch (err) {
-        if (err instanceof AppError) throw err;
-        held = true; // the checker failed: hold for an official rather than publish or lose it
-      }
+      // core/content/policy.ts: doubtful or unchecked text is held for an official, risky refused.
+      const held = (await screenText(content, 'complaint', input.description, actor.openid)).outcome === 'hold';
 
       const photos: string[] = [];
       for (const p of input.photos ?? []) photos.push(await files.claim(p, actor.openid));
@@ -365,7 +363,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const at = now.toISOString();
       const cal = await calendar();
       const complaintId = ids.id();
-      const complaint = fileComplaint(
+      const filed = fileComplaint(
         {
           id: complaintId,
           trackingNo: trackingNumber(now, ids.code(6)),
@@ -382,6 +380,8 @@ export function createComplaintService(deps: ComplaintDeps) {
         },
         cal,
       );
+      // Every photo waits for its content check; until then only its owner sees it.
+      const complaint: Complaint = { ...filed, photosPending: [...photos] };
       const history: HistoryEntry = {
         complaintId,
         at,
@@ -397,6 +397,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       // A concurrent request with the same key won the race: answer as for a retry.
       if (!created.created) return answerFirst(created);
       const stored = created.complaint;
+      await requestPhotoChecks(deps, stored);
       return ownerView(stored, await complaints.history(stored.id), actor.openid, await files.viewUrls(stored.photos));
     },
 
@@ -446,7 +447,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const c = await load(input.id);
       await permitOn(actor, 'complaint.readAsStation', c);
       const cal = await calendar();
-      return caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true }, c.held ? [] : await files.viewUrls(c.photos));
+      return caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true }, c.held ? [] : await files.viewUrls(visiblePhotos(c)));
     },
 
     async queue(openid: string | null, input: In<typeof api.queueInput>) {
@@ -484,7 +485,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const actor = await actorOf(openid);
       const c = await load(input.id);
       await permitOn(actor, 'complaint.detail', c);
-      return caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(c.photos));
+      return caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(visiblePhotos(c)));
     },
 
     accept: (openid: string | null, input: In<typeof api.acceptInput>) => act(openid, input.id, input.version, 'complaint.accept', () => ({ type: 'accept' })),

@@ -3,6 +3,7 @@
  * rates a station they manage — 刷单 is banned, 第十条4), the 30-day replacement rule, content
  * checks and burst holding, the head's one reply, officials' review and trends.
  */
+import { screenText } from '../content/policy';
 import { authorize, listBindings } from '../authz/policy';
 import { OFFICIAL_ROLES, scopeCovers, type Actor } from '../authz/roles';
 import type { AuditRepository, Clock, CodeImages, ContentSecurity, IdSource, RatingRepository, RoleRepository, Signer, StationRepository } from '../ports';
@@ -118,16 +119,12 @@ export function createRatingService(deps: RatingDeps) {
         throw new AppError('VALIDATION_ERROR', '到店凭证已过期或无效，请重新扫描站点二维码', { visitToken: '凭证无效' });
       }
       const holdReasons: HoldReason[] = [];
-      const comment = input.comment ?? '';
+      let comment = input.comment ?? '';
       if (comment) {
-        try {
-          const verdict = await content.checkText(comment, { openid: actor.openid, scene: 'rating' });
-          if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '评价内容含有不当信息，请修改后再提交', { comment: '含有不当信息' });
-          if (verdict === 'review') holdReasons.push('content_review');
-        } catch (err) {
-          if (err instanceof AppError) throw err;
-          holdReasons.push('content_error');
-        }
+        // core/content/policy.ts: public text; held when doubtful or unchecked, numbers masked.
+        const screened = await screenText(content, 'rating_comment', comment, actor.openid);
+        if (screened.reason) holdReasons.push(screened.reason);
+        comment = screened.text;
       }
       const at = now.toISOString();
       const firstSeen = await ratings.touchAccount(actor.openid, at);
@@ -199,9 +196,9 @@ export function createRatingService(deps: RatingDeps) {
         await audit.append({ id: ids.id(), at: clock.now().toISOString(), actorOpenid: actor.openid, action: 'rating.reply', outcome: 'denied', resource: `rating:${r.id}`, detail: 'not-station-head' });
         throw new AppError('FORBIDDEN', '只有本站负责人可以回复评价');
       }
-      const verdict = await content.checkText(input.text, { openid: actor.openid, scene: 'rating' }).catch(() => 'review' as const);
-      if (verdict !== 'pass') throw new AppError('CONTENT_REJECTED', '回复内容未通过检查，请修改后再提交', { text: '未通过内容检查' });
-      return view(await ratings.reply(r.id, input.text, clock.now().toISOString()), { viewer: actor.openid });
+      // core/content/policy.ts: a public reply is published only when the checker passes it; numbers masked.
+      const { text } = await screenText(content, 'rating_reply', input.text, actor.openid);
+      return view(await ratings.reply(r.id, text, clock.now().toISOString()), { viewer: actor.openid });
     },
 
     async held(openid: string | null, input: In<typeof api.heldInput>) {

@@ -27,6 +27,7 @@ import {
   splitItems,
   type Parsed,
 } from './sheet-text';
+import { SHEET_STATUS_LABELS } from './sheet-labels';
 import { LEVEL_LABELS, STATION_LEVELS, STATION_STATUSES, type StationLevel, type StationStatus } from './vocabulary';
 
 /** A cell as the spreadsheet adapter hands it over. */
@@ -75,17 +76,7 @@ export const COLUMNS = [
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export const COLUMN_TITLES: Record<ColumnKey, string> = Object.fromEntries(COLUMNS.map((c) => [c.key, c.title])) as Record<ColumnKey, string>;
 
-/** Status words in the sheet: one per status (the public page shows 已认定 for both certified and active). */
-export const SHEET_STATUS_LABELS: Record<StationStatus, string> = {
-  planned: '规划中',
-  operator_review: '运营单位初审中',
-  county_review: '县级审核中',
-  notice: '认定公示中',
-  certified: '已认定',
-  active: '运营中',
-  rectification: '整改中',
-  closed: '已关停',
-};
+export { SHEET_STATUS_LABELS };
 
 const LEVEL_ALIASES = new Map<string, StationLevel>([
   ...STATION_LEVELS.map((l) => [LEVEL_LABELS[l], l] as const),

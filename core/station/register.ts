@@ -3,9 +3,12 @@
  * ./register-sheet.ts, write the changed stations in batches and audit each one. The same service
  * serves the terminal (`npm run stations`) and the officials' desk.
  */
-import type { AuditRepository, Clock, RegisterQuery, StationRepository } from '../ports';
+import { listBindings, officialRegions } from '../authz/policy';
+import type { AuditRepository, Clock, DocumentFiles, RegisterQuery, RoleRepository, Spreadsheets, StationRepository } from '../ports';
+import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
 import type { Region, Station } from './model';
+import { MAX_REPORTED_ROWS, type DownloadAnswer, type ExportInput, type ImportReport } from './register-api';
 import { countiesAndCodes, planImport, type ImportPlan, type SheetData } from './register-sheet';
 
 export interface RegisterDeps {
@@ -107,3 +110,76 @@ export function createRegisterService(deps: RegisterDeps) {
 }
 
 export type RegisterService = ReturnType<typeof createRegisterService>;
+
+// ——— The officials' desk: authorised, scoped, files in and out ———
+
+export interface RegisterDeskDeps extends RegisterDeps {
+  roles: RoleRepository;
+  sheets: Spreadsheets;
+  documents: DocumentFiles;
+}
+
+const KIND_NAME: Record<'xlsx' | 'csv', string> = { xlsx: 'xlsx', csv: 'csv' };
+
+export function createRegisterDesk(deps: RegisterDeskDeps) {
+  const register = createRegisterService(deps);
+
+  /** The region codes the caller manages; FORBIDDEN when none. */
+  async function scopeOf(openid: string | null): Promise<{ openid: string; codes: string[] }> {
+    if (!openid) throw new AppError('UNAUTHENTICATED');
+    const bindings = await deps.roles.activeFor(openid);
+    const actor = { openid, bindings };
+    const codes = listBindings(actor, 'station.register').length ? officialRegions(actor) : [];
+    if (!codes.length) throw new AppError('FORBIDDEN', '只有县、市、省主管部门可以管理站点登记');
+    return { openid, codes };
+  }
+
+  async function report(openid: string | null, fileId: string, dryRun: boolean): Promise<ImportReport> {
+    const scope = await scopeOf(openid);
+    const sheet = await deps.sheets.read(await deps.documents.readUpload(fileId, scope.openid));
+    const plan = await register.importSheet(sheet, { dryRun, actor: scope.openid, scopeCodes: scope.codes.includes('36') ? undefined : scope.codes });
+    const flagged = plan.rows.filter((r) => r.errors.length || r.warnings.length);
+    return {
+      fileErrors: plan.fileErrors,
+      ignoredColumns: plan.ignoredColumns,
+      summary: plan.summary,
+      rows: flagged.slice(0, MAX_REPORTED_ROWS),
+      moreRows: Math.max(0, flagged.length - MAX_REPORTED_ROWS),
+      written: plan.written,
+    };
+  }
+
+  return {
+    async template(openid: string | null): Promise<DownloadAnswer> {
+      const scope = await scopeOf(openid);
+      const name = '站点登记表模板.xlsx';
+      return { ...(await deps.documents.offer(name, await deps.sheets.template(), scope.openid)), name };
+    },
+
+    preview: (openid: string | null, input: { fileId: string }) => report(openid, input.fileId, true),
+
+    import: (openid: string | null, input: { fileId: string }) => report(openid, input.fileId, false),
+
+    async export(openid: string | null, input: ExportInput): Promise<DownloadAnswer> {
+      const scope = await scopeOf(openid);
+      const regionCode = input.regionCode ?? (scope.codes.length === 1 ? scope.codes[0] : undefined);
+      const allowed = scope.codes.includes('36') || (regionCode !== undefined && scope.codes.some((c) => regionCode.startsWith(c)));
+      if (!allowed) throw new AppError('FORBIDDEN', '只能导出您管辖地区的站点', { regionCode: '不在管辖地区内' });
+      const stations = await register.exportList({ regionCode, level: input.level, status: input.status });
+      const now = deps.clock.now();
+      const day = toShanghai(now).date.replace(/-/g, '');
+      const name = `站点登记表-${regionCode ?? '36'}-${day}.${KIND_NAME[input.format]}`;
+      const link = await deps.documents.offer(name, await deps.sheets.write(stations, input.format), scope.openid);
+      await deps.audit.append({
+        id: deps.ids.id(),
+        at: now.toISOString(),
+        actorOpenid: scope.openid,
+        action: 'station.export',
+        outcome: 'done',
+        resource: `region:${regionCode ?? '36'}`,
+        detail: `导出 ${stations.length} 个站点（${input.format}）`,
+      });
+      return { ...link, name, count: stations.length };
+    },
+  };
+}

@@ -1,24 +1,56 @@
 /**
- * WeChat subscribe messages for complaint updates (PRODUCT §3: asked on a tap, one template per
- * event type). Template ids come from the build constant COMPLAINT_TEMPLATE_IDS
- * (config/index.ts; `COMPLAINT_TEMPLATE_IDS=id1,id2,id3 npx taro build --type weapp`). WeChat takes
- * at most 3 per request. No ids, H5, a refusal or an error: nothing happens — submitting a
- * complaint never waits for or depends on this.
+ * WeChat subscribe messages for complaint updates (PRODUCT §3). Each consent is one-time: it
+ * allows one message of that template. So the app asks where the villager wants the next update —
+ * on the submit tap (受理 / 不予受理 / 并单), and again on the tracking page while the case is open
+ * (答复, then 办结) — only for the templates of what can happen next (WeChat takes ≤ 3 per ask).
+ *
+ * Template ids come from the build constant COMPLAINT_TEMPLATES (config/index.ts), the same JSON as
+ * the functions' ZDT_SUBSCRIBE_TEMPLATES: `{"complaint_accepted":"<id>", …}` (or `{ "id": … }` per
+ * event). No ids, H5, a refusal or an error: nothing happens — the case never waits for this.
  */
 import Taro from '@tarojs/taro';
+import type { ComplaintStatus, OutboxMessage } from '@core/complaint/model';
+
+type UpdateEvent = OutboxMessage['event'];
 
 /** WeChat's limit per requestSubscribeMessage call. */
 const MAX_PER_REQUEST = 3;
 
-export function complaintTemplateIds(): string[] {
-  const ids = typeof COMPLAINT_TEMPLATE_IDS !== 'undefined' && Array.isArray(COMPLAINT_TEMPLATE_IDS) ? COMPLAINT_TEMPLATE_IDS : [];
-  return ids.filter((id) => typeof id === 'string' && id !== '').slice(0, MAX_PER_REQUEST);
+/** The messages a case in this status can send next (core/complaint/machine.ts `tell`). */
+const NEXT_UPDATES: Partial<Record<ComplaintStatus, UpdateEvent[]>> = {
+  submitted: ['complaint_accepted', 'complaint_refused', 'complaint_closed'],
+  accepted: ['complaint_replied', 'complaint_closed'],
+  assigned: ['complaint_replied', 'complaint_closed'],
+  replied: ['complaint_closed'],
+};
+
+function configured(): Partial<Record<UpdateEvent, string>> {
+  const raw: unknown = typeof COMPLAINT_TEMPLATES !== 'undefined' ? COMPLAINT_TEMPLATES : null;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const out: Partial<Record<UpdateEvent, string>> = {};
+  for (const [event, v] of Object.entries(raw as Record<string, unknown>)) {
+    const id = typeof v === 'string' ? v : v && typeof v === 'object' ? (v as { id?: unknown }).id : null;
+    if (typeof id === 'string' && id) out[event as UpdateEvent] = id;
+  }
+  return out;
+}
+
+/** Template ids to ask for at this status, in order, without duplicates, at most 3. */
+export function complaintTemplateIds(status: ComplaintStatus = 'submitted'): string[] {
+  const ids = configured();
+  const wanted = (NEXT_UPDATES[status] ?? []).map((e) => ids[e]).filter((id): id is string => !!id);
+  return [...new Set(wanted)].slice(0, MAX_PER_REQUEST);
+}
+
+/** Whether the tracking page should offer "有进展时通知我" for a case in this status. */
+export function canAskForUpdates(status: ComplaintStatus): boolean {
+  return process.env.TARO_ENV === 'weapp' && complaintTemplateIds(status).length > 0;
 }
 
 /** Call straight from the tap handler (WeChat requires a user gesture); do not await it. */
-export function askForComplaintUpdates(): void {
+export function askForComplaintUpdates(status: ComplaintStatus = 'submitted'): void {
   if (process.env.TARO_ENV !== 'weapp') return;
-  const tmplIds = complaintTemplateIds();
+  const tmplIds = complaintTemplateIds(status);
   if (!tmplIds.length) return;
   try {
     const p = Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option);

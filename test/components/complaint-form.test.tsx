@@ -286,13 +286,13 @@ test('page: success shows the tracking number (copyable) and deadlines; no subsc
 });
 
 describe('weapp: subscribe messages on the submit tap', () => {
-  const g = globalThis as unknown as { COMPLAINT_TEMPLATE_IDS?: string[] };
+  const g = globalThis as unknown as { COMPLAINT_TEMPLATES?: Record<string, string> };
   beforeEach(() => {
     process.env.TARO_ENV = 'weapp';
   });
   afterEach(() => {
     process.env.TARO_ENV = 'h5';
-    delete g.COMPLAINT_TEMPLATE_IDS;
+    delete g.COMPLAINT_TEMPLATES;
   });
 
   function weappServe(submit: Handler) {
@@ -302,15 +302,15 @@ describe('weapp: subscribe messages on the submit tap', () => {
     });
   }
 
-  test('asked with the build-time template ids, and submission does not wait for the answer', async () => {
-    g.COMPLAINT_TEMPLATE_IDS = ['tpl-accepted', 'tpl-replied', 'tpl-closed', 'tpl-extra'];
+  test('asked for the updates that can come next (受理, 不予受理, 并单), and submission does not wait for the answer', async () => {
+    g.COMPLAINT_TEMPLATES = { complaint_accepted: 'tpl-accepted', complaint_replied: 'tpl-replied', complaint_refused: 'tpl-refused', complaint_closed: 'tpl-closed' };
     extraTaro.requestSubscribeMessage.mockImplementation(() => new Promise(() => undefined)); // never answers
     const submit = jest.fn(() => complaintView());
     weappServe(submit);
     const { $, onSubmitted } = renderForm();
     fillValid($);
     fireEvent.click($('#complaint-submit')!);
-    expect(extraTaro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tpl-accepted', 'tpl-replied', 'tpl-closed'] });
+    expect(extraTaro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['tpl-accepted', 'tpl-refused', 'tpl-closed'] });
     await waitFor(() => expect(onSubmitted).toHaveBeenCalled());
   });
 
@@ -323,7 +323,7 @@ describe('weapp: subscribe messages on the submit tap', () => {
     await waitFor(() => expect(onSubmitted).toHaveBeenCalled());
     expect(extraTaro.requestSubscribeMessage).not.toHaveBeenCalled();
 
-    g.COMPLAINT_TEMPLATE_IDS = ['tpl-accepted'];
+    g.COMPLAINT_TEMPLATES = { complaint_accepted: 'tpl-accepted' };
     extraTaro.requestSubscribeMessage.mockImplementation(() => Promise.reject({ errMsg: 'requestSubscribeMessage:fail cancel' }));
     const second = renderForm();
     fillValid(second.$);

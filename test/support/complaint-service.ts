@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { aesCipher, randomIds } from '../../adapters/platform/crypto';
-import { localContentSecurity, recordingNotifier } from '../../adapters/platform/local';
+import { localContentSecurity, localMediaChecker, recordingNotifier } from '../../adapters/platform/local';
 import { openDatabase } from '../../adapters/sqlite/db';
 import { bootstrapAdmins } from '../../core/account/service';
 import { runScheduler } from '../../core/complaint/scheduler';
@@ -26,8 +26,9 @@ export async function createComplaintHarness(now = '2026-09-30T02:00:00.000Z') {
   await seedIfEmpty(stores, clock.now());
   await bootstrapAdmins({ ...stores, ids: randomIds, clock }, demoIdentities().filter((i) => i.role !== 'resident'), 'demo');
   const cipher = aesCipher([{ id: 'k1', key: randomBytes(32) }]);
-  const service = createComplaintService({ ...stores, content: localContentSecurity(), files: passThroughFiles, cipher, ids: randomIds, clock });
+  const mediaChecker = localMediaChecker();
+  const service = createComplaintService({ ...stores, content: localContentSecurity(), files: passThroughFiles, mediaChecker, cipher, ids: randomIds, clock });
   const scheduler = () => runScheduler({ ...stores, notifier, ids: randomIds, clock });
-  return { db, stores, clock, notifier, service, scheduler, close: () => db.close() };
+  return { db, stores, clock, notifier, mediaChecker, service, scheduler, close: () => db.close() };
 }
 export type ComplaintHarness = Awaited<ReturnType<typeof createComplaintHarness>>;

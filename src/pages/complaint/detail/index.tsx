@@ -1,4 +1,5 @@
 /** 投诉详情 `?id=` (or `?trackingNo=`): my complaint, its deadlines, reply, timeline and actions. */
+import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import ComplaintDetailView from '../../../components/complaint/ComplaintDetailView';
@@ -7,6 +8,7 @@ import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews
 import { complaints, type ComplaintView } from '../../../services/complaints';
 import { toApiError, type ApiError } from '../../../services/transport';
 import { param } from '../../../utils/params';
+import { askForComplaintUpdates, canAskForUpdates } from '../../../services/subscribe';
 
 export default function ComplaintDetailPage() {
   const { params } = useRouter();
@@ -43,6 +45,12 @@ export default function ComplaintDetailPage() {
       {final ? <EmptyState id='complaint-error' text={error.message} actionText='看我的投诉' onAction={goMine} actionId='btn-mine' /> : null}
       {error && !final ? <ErrorState id='complaint-error' message={error.message} onRetry={() => load(!!view)} /> : null}
       {view ? <ComplaintDetailView view={view} onChange={setView} onReload={() => load(true)} /> : null}
+      {view && canAskForUpdates(view.status) ? (
+        // One-time consents: asked again at each open stage for what can happen next.
+        <View id='btn-notify-me' className='btn btn--ghost btn--block' hoverClass='tap-active' onClick={() => askForComplaintUpdates(view.status)}>
+          有进展时微信通知我
+        </View>
+      ) : null}
     </PageShell>
   );
 }

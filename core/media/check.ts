@@ -1,0 +1,132 @@
+/**
+ * Photo checks (security.mediaCheckAsync v2). Every complaint photo is checked asynchronously:
+ * the request answers a trace id at once; the verdict arrives later (within 30 minutes, WeChat says)
+ * as a message-push event `wxa_media_check` to the `mediacheck` cloud function. Until it passes, a
+ * photo is shown only to the person who took it (Complaint.photosPending); a photo the checker finds
+ * risky or doubtful is removed from the complaint and from storage, and the owner is told in the
+ * complaint's timeline. (Same rule as public text, core/content/policy.ts: nothing unchecked shows.)
+ */
+import type { Complaint, HistoryEntry } from '../complaint/model';
+import type { Clock, ComplaintRepository } from '../ports';
+import { AppError } from '../shared/errors';
+
+export type MediaVerdict = 'pass' | 'review' | 'risky';
+
+export interface MediaCheckRecord {
+  /** WeChat's trace id: the result event carries it. Never shown to clients. */
+  traceId: string;
+  fileId: string;
+  complaintId: string;
+  openid: string;
+  requestedAt: string;
+  result: MediaVerdict | null;
+  decidedAt: string | null;
+}
+
+export interface MediaChecker {
+  /** Ask for an asynchronous check of a stored photo; returns the trace id of its future result. */
+  check(fileId: string, ctx: { openid: string }): Promise<string>;
+  /** Delete a photo that failed the check from storage. */
+  discard(fileId: string): Promise<void>;
+}
+
+export interface MediaCheckRepository {
+  insert(record: MediaCheckRecord): Promise<void>;
+  get(traceId: string): Promise<MediaCheckRecord | null>;
+  /** Record the verdict once; false when it was already recorded (a repeated push). */
+  decide(traceId: string, result: MediaVerdict, at: string): Promise<boolean>;
+}
+
+/** The photos others allowed to see the complaint may see: those that passed the check. */
+export function visiblePhotos(c: Pick<Complaint, 'photos' | 'photosPending'>): string[] {
+  const pending = new Set(c.photosPending ?? []);
+  return c.photos.filter((p) => !pending.has(p));
+}
+
+/**
+ * Ask for a check of every pending photo of a new complaint. A request that fails leaves the photo
+ * pending (shown only to its owner): failing closed, never publishing an unchecked photo.
+ */
+export async function requestPhotoChecks(deps: { mediaChecker: MediaChecker; mediaChecks: MediaCheckRepository; clock: Clock }, c: Complaint): Promise<{ requested: number; failed: number }> {
+  let requested = 0;
+  let failed = 0;
+  for (const fileId of c.photosPending ?? []) {
+    try {
+      const traceId = await deps.mediaChecker.check(fileId, { openid: c.complainantOpenid });
+      await deps.mediaChecks.insert({ traceId, fileId, complaintId: c.id, openid: c.complainantOpenid, requestedAt: deps.clock.now().toISOString(), result: null, decidedAt: null });
+      requested++;
+    } catch {
+      failed++;
+    }
+  }
+  return { requested, failed };
+}
+
+/** The message-push event of an asynchronous check (the fields we use; others are ignored). */
+export interface MediaCheckEvent {
+  traceId: string;
+  verdict: MediaVerdict;
+}
+
+/** Parse a `wxa_media_check` push; null when the event is not one. */
+export function parseMediaCheckEvent(event: unknown): MediaCheckEvent | null {
+  if (!event || typeof event !== 'object') return null;
+  const e = event as { MsgType?: unknown; Event?: unknown; trace_id?: unknown; result?: { suggest?: unknown } | null };
+  if (e.MsgType !== 'event' || e.Event !== 'wxa_media_check') return null;
+  if (typeof e.trace_id !== 'string' || !/^[\w-]{1,128}$/.test(e.trace_id)) return null;
+  const suggest = e.result?.suggest;
+  if (suggest !== 'pass' && suggest !== 'review' && suggest !== 'risky') return null;
+  return { traceId: e.trace_id, verdict: suggest };
+}
+
+export type MediaCheckOutcome = 'published' | 'removed' | 'unknown' | 'repeated' | 'gone';
+
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Apply a verdict: `pass` shows the photo to everyone allowed to see the complaint; `review` or
+ * `risky` removes it (storage too) and tells the owner in the timeline. Unknown trace ids (nothing
+ * we asked for) and repeated pushes change nothing.
+ */
+export async function applyMediaCheck(
+  deps: { complaints: ComplaintRepository; mediaChecks: MediaCheckRepository; mediaChecker: MediaChecker; clock: Clock },
+  e: MediaCheckEvent,
+): Promise<MediaCheckOutcome> {
+  const record = await deps.mediaChecks.get(e.traceId);
+  if (!record) return 'unknown';
+  if (record.result) return 'repeated';
+  const at = deps.clock.now().toISOString();
+  const passed = e.verdict === 'pass';
+  let gone = false;
+  for (let attempt = 1; ; attempt++) {
+    const c = await deps.complaints.get(record.complaintId);
+    // Purged, or already applied by a push delivered twice at once.
+    if (!c || !c.photos.includes(record.fileId) || !(c.photosPending ?? []).includes(record.fileId)) {
+      gone = !c || !c.photos.includes(record.fileId);
+      break;
+    }
+    const next: Complaint = {
+      ...c,
+      photos: passed ? c.photos : c.photos.filter((p) => p !== record.fileId),
+      photosPending: (c.photosPending ?? []).filter((p) => p !== record.fileId),
+      version: c.version + 1,
+      updatedAt: at,
+    };
+    const history: HistoryEntry[] = passed
+      ? []
+      : [{ complaintId: c.id, at, actorRole: 'system', actorOpenid: null, action: 'photo_removed', fromStatus: c.status, toStatus: c.status, note: '您上传的一张照片未通过内容安全检查，已删除', internal: false }];
+    try {
+      await deps.complaints.apply({ next, expectedVersion: c.version, history, outbox: [] });
+      break;
+    } catch (err) {
+      // Someone acted on the complaint meanwhile: read it again and redo the change.
+      if (err instanceof AppError && err.code === 'CONFLICT' && attempt < MAX_ATTEMPTS) continue;
+      throw err;
+    }
+  }
+  // Recorded after the change: if applying failed, WeChat's retry of the push finds it undecided.
+  await deps.mediaChecks.decide(e.traceId, e.verdict, at);
+  if (passed) return gone ? 'gone' : 'published';
+  await deps.mediaChecker.discard(record.fileId).catch(() => undefined); // the complaint no longer refers to it
+  return gone ? 'gone' : 'removed';
+}

@@ -1,0 +1,267 @@
+/**
+ * Subscribe messages (订阅消息) as WeChat receives them: one template per event kind, each keyword
+ * value built for its keyword type, and the page a tap opens. Pure: the WeChat adapter sends what
+ * `buildSubscribeMessage` returns, the local notifier records the same object.
+ *
+ * WeChat rejects a whole message for one bad value (47003: empty, too long, wrong characters for
+ * the type) or a page missing from app.json (41030), so nothing here truncates blindly or sends ''.
+ * Keyword types and limits (subscribeMessage.send, 订阅消息参数值内容限制说明):
+ *   thing ≤ 20 characters; phrase ≤ 5 Chinese characters only; character_string ≤ 32 digits,
+ *   letters or symbols; number ≤ 32 digits; name ≤ 10 Chinese characters (or ≤ 20 letters);
+ *   phone_number ≤ 17 digits and symbols; time `15:01` or `2019年10月1日 15:01`; date `2019年10月1日`
+ *   (optionally with a time).
+ */
+import type { OutboxMessage } from '../complaint/model';
+import { toShanghai } from '../shared/time';
+
+export type SubscribeEvent = OutboxMessage['event'];
+export const SUBSCRIBE_EVENTS = ['complaint_accepted', 'complaint_refused', 'complaint_assigned', 'complaint_replied', 'complaint_closed'] as const satisfies readonly SubscribeEvent[];
+
+export const KEYWORD_TYPES = ['thing', 'phrase', 'character_string', 'number', 'name', 'phone_number', 'time', 'date'] as const;
+export type KeywordType = (typeof KEYWORD_TYPES)[number];
+
+/** The page a complaint message opens: must be in app.json's pages (a test and deploy:check verify it). */
+export const COMPLAINT_DETAIL_PAGE = 'pages/complaint/detail/index';
+
+/** What WeChat receives (the HTTPS body of subscribeMessage.send). */
+export interface SubscribePayload {
+  touser: string;
+  template_id: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogram_state: MiniprogramState;
+}
+export type MiniprogramState = 'developer' | 'trial' | 'formal';
+
+/** What a message can say; each field can be written for some keyword types only. */
+export const MESSAGE_FIELDS = ['trackingNo', 'station', 'status', 'category', 'time', 'note'] as const;
+export type MessageField = (typeof MESSAGE_FIELDS)[number];
+
+/** A template: its id (from the mini-program's 订阅消息 console) and keyword key → field. */
+export interface SubscribeTemplate {
+  id: string;
+  /** e.g. { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time' } */
+  fields: Record<string, MessageField>;
+}
+export type SubscribeTemplates = Partial<Record<SubscribeEvent, SubscribeTemplate>>;
+
+/**
+ * The keyword map of each event kind, for templates picked from the public library
+ * (公共模板库: 投诉受理通知, 投诉处理结果通知, …). Operators whose chosen template numbers its keywords
+ * differently set `fields` in ZDT_SUBSCRIBE_TEMPLATES; the types must stay as here.
+ */
+export const DEFAULT_KEYWORDS: Record<SubscribeEvent, Record<string, MessageField>> = {
+  complaint_accepted: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  complaint_refused: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  complaint_assigned: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  complaint_replied: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  complaint_closed: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+};
+
+export class SubscribeMessageError extends Error {
+  override name = 'SubscribeMessageError';
+}
+
+/** The keyword type of a keyword key (`thing2` → thing, `character_string1` → character_string). */
+export function keywordType(key: string): KeywordType | null {
+  const m = /^([a-z_]+?)(\d+)$/.exec(key);
+  return m && (KEYWORD_TYPES as readonly string[]).includes(m[1]) ? (m[1] as KeywordType) : null;
+}
+
+const chars = (s: string) => [...s].length;
+const HAN = /^\p{Script=Han}+$/u;
+
+/** Why WeChat would refuse `value` for a keyword of this type, or null when it is acceptable. */
+export function keywordProblem(type: KeywordType, value: string): string | null {
+  if (!value.trim()) return 'empty';
+  switch (type) {
+    case 'thing':
+      return chars(value) <= 20 ? null : 'thing: more than 20 characters';
+    case 'phrase':
+      return HAN.test(value) && chars(value) <= 5 ? null : 'phrase: at most 5 Chinese characters, nothing else';
+    case 'character_string':
+      return /^[\x21-\x7e]{1,32}$/.test(value) ? null : 'character_string: at most 32 digits, letters or symbols';
+    case 'number':
+      return /^\d+(\.\d+)?$/.test(value) && value.replace('.', '').length <= 32 ? null : 'number: at most 32 digits';
+    case 'name':
+      return (HAN.test(value) && chars(value) <= 10) || /^[A-Za-z .·-]{1,20}$/.test(value) ? null : 'name: at most 10 Chinese characters or 20 letters';
+    case 'phone_number':
+      return /^[\d+\-() ]{1,17}$/.test(value) ? null : 'phone_number: at most 17 digits and symbols';
+    case 'time':
+      return /^(\d{4}年\d{1,2}月\d{1,2}日 )?\d{2}:\d{2}$/.test(value) ? null : 'time: 15:01 or 2019年10月1日 15:01';
+    case 'date':
+      return /^\d{4}年\d{1,2}月\d{1,2}日( \d{2}:\d{2})?$/.test(value) ? null : 'date: 2019年10月1日';
+  }
+}
+
+/** Shorten to `max` characters with an ellipsis (for thing: a name still reads as a name). */
+function fit(text: string, max: number): string {
+  const cs = [...text.trim()];
+  return cs.length <= max ? cs.join('') : cs.slice(0, max - 1).join('') + '…';
+}
+
+function shanghaiParts(iso: string): { y: number; m: number; d: number; hhmm: string } {
+  const t = toShanghai(new Date(iso));
+  const [y, m, d] = t.date.split('-').map(Number);
+  const hhmm = `${String(Math.floor(t.minute / 60)).padStart(2, '0')}:${String(t.minute % 60).padStart(2, '0')}`;
+  return { y, m, d, hhmm };
+}
+
+/** Short status (phrase, ≤ 5 Chinese characters) and the longer wording (thing) per event kind. */
+function statusOf(m: OutboxMessage): { phrase: string; text: string } {
+  const merged = m.event === 'complaint_closed' && (m.payload.status ?? '').startsWith('已并入');
+  switch (m.event) {
+    case 'complaint_accepted':
+      return { phrase: '已受理', text: '已受理' };
+    case 'complaint_refused':
+      return { phrase: '不予受理', text: '不予受理' };
+    case 'complaint_assigned':
+      return { phrase: '已转办', text: '已转办' };
+    case 'complaint_replied':
+      return { phrase: '已答复', text: '已答复，请评价' };
+    case 'complaint_closed':
+      return merged ? { phrase: '已并单', text: '已并入同类投诉办理' } : { phrase: '已办结', text: '已办结' };
+  }
+}
+
+/** A hint for the person (thing): what happens next, in one short line. */
+function noteOf(m: OutboxMessage): string {
+  const status = m.payload.status ?? '';
+  switch (m.event) {
+    case 'complaint_accepted':
+      return '已受理，请留意答复';
+    case 'complaint_refused':
+      return '点开查看不予受理的理由';
+    case 'complaint_assigned':
+      return '已转交承办单位办理';
+    case 'complaint_replied':
+      return '点开查看答复并评价';
+    case 'complaint_closed':
+      if (status.startsWith('已并入')) return fit(status, 20);
+      return status.includes('未评价') ? '7天未评价，已自动办结' : '投诉已办结';
+  }
+}
+
+function need(m: OutboxMessage, key: string): string {
+  const v = m.payload[key];
+  if (typeof v !== 'string' || !v.trim()) throw new SubscribeMessageError(`${m.event}: payload.${key} missing`);
+  return v.trim();
+}
+
+/** The value of one field written for one keyword type; throws when the field cannot be written so. */
+export function fieldValue(m: OutboxMessage, field: MessageField, type: KeywordType): string {
+  const unsupported = () => new SubscribeMessageError(`${m.event}: ${field} cannot fill a ${type} keyword`);
+  switch (field) {
+    case 'trackingNo': {
+      const v = need(m, 'trackingNo');
+      if (type === 'character_string' || type === 'thing') return v;
+      throw unsupported();
+    }
+    case 'station':
+      if (type === 'thing') return fit(need(m, 'station'), 20);
+      throw unsupported();
+    case 'category': {
+      const v = need(m, 'category');
+      if (type === 'thing') return fit(v, 20);
+      throw unsupported();
+    }
+    case 'status': {
+      const s = statusOf(m);
+      if (type === 'phrase') return s.phrase;
+      if (type === 'thing') return s.text;
+      throw unsupported();
+    }
+    case 'time': {
+      const p = shanghaiParts(m.createdAt);
+      if (type === 'time' || type === 'date') return `${p.y}年${p.m}月${p.d}日 ${p.hhmm}`;
+      throw unsupported();
+    }
+    case 'note':
+      if (type === 'thing') return noteOf(m);
+      throw unsupported();
+  }
+}
+
+/**
+ * Check a template set: every keyword key has a known type that its field can be written as, and
+ * every id is set. Run at boot, so a misconfiguration fails the deploy check, not each send.
+ */
+export function templateProblems(templates: SubscribeTemplates): string[] {
+  const problems: string[] = [];
+  for (const [event, t] of Object.entries(templates) as [SubscribeEvent, SubscribeTemplate][]) {
+    if (!(SUBSCRIBE_EVENTS as readonly string[]).includes(event)) problems.push(`${event}: unknown event`);
+    if (!t || typeof t.id !== 'string' || !t.id) problems.push(`${event}: template id missing`);
+    for (const [key, field] of Object.entries(t?.fields ?? {})) {
+      const type = keywordType(key);
+      if (!type) problems.push(`${event}.${key}: unknown keyword type`);
+      else if (!(MESSAGE_FIELDS as readonly string[]).includes(field)) problems.push(`${event}.${key}: unknown field ${field}`);
+      else if (!FIELD_TYPES[field].includes(type)) problems.push(`${event}.${key}: ${field} cannot fill a ${type} keyword`);
+    }
+  }
+  return problems;
+}
+
+/** Keyword types each field can be written as. */
+export const FIELD_TYPES: Record<MessageField, readonly KeywordType[]> = {
+  trackingNo: ['character_string', 'thing'],
+  station: ['thing'],
+  category: ['thing'],
+  status: ['phrase', 'thing'],
+  time: ['time', 'date'],
+  note: ['thing'],
+};
+
+/**
+ * Templates from configuration (ZDT_SUBSCRIBE_TEMPLATES): per event either a template id (the
+ * default keyword map) or `{ id, fields }`. Throws on anything WeChat would refuse.
+ */
+export function parseSubscribeTemplates(json: string | undefined): SubscribeTemplates {
+  if (!json || !json.trim()) return {};
+  const raw = JSON.parse(json) as Record<string, unknown>;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new SubscribeMessageError('ZDT_SUBSCRIBE_TEMPLATES: not an object');
+  const out: SubscribeTemplates = {};
+  for (const [event, v] of Object.entries(raw)) {
+    const defaults = DEFAULT_KEYWORDS[event as SubscribeEvent] ?? {};
+    if (typeof v === 'string') out[event as SubscribeEvent] = { id: v, fields: { ...defaults } };
+    else if (v && typeof v === 'object') {
+      const t = v as { id?: unknown; fields?: unknown };
+      out[event as SubscribeEvent] = { id: typeof t.id === 'string' ? t.id : '', fields: (t.fields as Record<string, MessageField>) ?? { ...defaults } };
+    } else throw new SubscribeMessageError(`ZDT_SUBSCRIBE_TEMPLATES.${event}: not a template`);
+  }
+  const problems = templateProblems(out);
+  if (problems.length) throw new SubscribeMessageError(`ZDT_SUBSCRIBE_TEMPLATES: ${problems.join('; ')}`);
+  return out;
+}
+
+/** Every event kind with its default keyword map and a local template id (local mode, tests). */
+export function localTemplates(): SubscribeTemplates {
+  return Object.fromEntries(SUBSCRIBE_EVENTS.map((e) => [e, { id: `local-${e}`, fields: { ...DEFAULT_KEYWORDS[e] } }]));
+}
+
+/**
+ * The payload for one outbox message, or null when no template is configured for its kind.
+ * Throws SubscribeMessageError when a value cannot be built or would be refused: the message is
+ * then marked failed instead of being sent with an empty or cut value.
+ */
+export function buildSubscribeMessage(m: OutboxMessage, templates: SubscribeTemplates, state: MiniprogramState = 'formal'): SubscribePayload | null {
+  const t = templates[m.event];
+  if (!t) return null;
+  const data: SubscribePayload['data'] = {};
+  for (const [key, field] of Object.entries(t.fields)) {
+    const type = keywordType(key);
+    if (!type) throw new SubscribeMessageError(`${m.event}.${key}: unknown keyword type`);
+    const value = fieldValue(m, field, type);
+    const problem = keywordProblem(type, value);
+    if (problem) throw new SubscribeMessageError(`${m.event}.${key}: ${problem}`);
+    data[key] = { value };
+  }
+  if (!m.openid) throw new SubscribeMessageError(`${m.event}: no recipient`);
+  return { touser: m.openid, template_id: t.id, page: `${COMPLAINT_DETAIL_PAGE}?id=${encodeURIComponent(m.complaintId)}`, data, miniprogram_state: state };
+}
+
+/** miniprogram_state from configuration (ZDT_MINIPROGRAM_STATE): trial/developer before release. */
+export function miniprogramStateFrom(value: string | undefined): MiniprogramState {
+  if (!value) return 'formal';
+  if (value === 'developer' || value === 'trial' || value === 'formal') return value;
+  throw new SubscribeMessageError('ZDT_MINIPROGRAM_STATE: developer, trial or formal');
+}

@@ -1,0 +1,115 @@
+/**
+ * `register` client for officials: the station register's template, a spreadsheet's preview and
+ * import, and exports. Files go up as the platform allows: the weapp uploads to the caller's own
+ * cloud-storage folder (register-uploads/<openid>/…), the H5 posts the bytes to the local server.
+ */
+import Taro from '@tarojs/taro';
+import type * as api from '@core/station/register-api';
+import type { DownloadAnswer, ImportReport } from '@core/station/register-api';
+import { registerUploadPath } from '@core/shared/documents';
+import type { z } from '@core/shared/zod';
+import { account } from './account';
+import { currentOpenid } from './identity';
+import { ApiError, callFunction, ensureCloud, NETWORK_MESSAGE, newRequestId, unwrap } from './transport';
+
+export type { DownloadAnswer, ImportReport } from '@core/station/register-api';
+export type ExportInput = z.infer<typeof api.exportInput>;
+
+const FN = 'register';
+const UPLOAD_TIMEOUT_MS = 60_000;
+const MAX_BYTES = 30 * 1024 * 1024;
+
+export interface PickedSheet {
+  name: string;
+  size: number;
+  /** weapp: a temporary file path; H5: the File itself. */
+  path?: string;
+  file?: Blob;
+}
+
+/** Let the official choose one .xlsx or .csv file. Null when they cancel. */
+export async function pickSheet(): Promise<PickedSheet | null> {
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      // Files sent in a WeChat chat (the usual way a spreadsheet reaches a phone).
+      const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
+      const f = res.tempFiles[0];
+      return f ? { name: f.name, size: f.size, path: f.path } : null;
+    } catch {
+      return null;
+    }
+  }
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+    input.style.display = 'none';
+    input.onchange = () => {
+      const f = input.files?.[0];
+      input.remove();
+      resolve(f ? { name: f.name, size: f.size, file: f } : null);
+    };
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/** Upload the chosen file; the answer is the id preview and import take. */
+export async function uploadSheet(sheet: PickedSheet): Promise<string> {
+  if (sheet.size > MAX_BYTES) throw new ApiError('VALIDATION_ERROR', '文件太大，一次最多 30 MB，请分县导入');
+  const ext = /\.csv$/i.test(sheet.name) ? 'csv' : 'xlsx';
+  if (process.env.TARO_ENV === 'weapp') {
+    ensureCloud();
+    try {
+      const cloudPath = registerUploadPath((await account.me()).openid, `${newRequestId()}.${ext}`);
+      const res = await Taro.cloud.uploadFile({ cloudPath, filePath: sheet.path as string });
+      if (!res.fileID) throw new Error('no fileID');
+      return res.fileID;
+    } catch {
+      throw new ApiError('UNAVAILABLE', `文件没有传上去：${NETWORK_MESSAGE}`);
+    }
+  }
+  const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
+  const openid = currentOpenid();
+  if (openid) headers['X-WX-OPENID'] = openid;
+  const abort = typeof AbortController === 'function' ? new AbortController() : null;
+  const timer = setTimeout(() => abort?.abort(), UPLOAD_TIMEOUT_MS);
+  let status: number;
+  let body: unknown;
+  try {
+    const res = await fetch('/api/upload-document', { method: 'POST', headers, body: sheet.file, signal: abort?.signal });
+    status = res.status;
+    body = await res.json().catch(() => null);
+  } catch {
+    throw new ApiError('UNAVAILABLE', `文件没有传上去：${NETWORK_MESSAGE}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  const data = unwrap<{ id?: unknown }>(body, status);
+  if (!data || typeof data.id !== 'string') throw new ApiError('INTERNAL', '文件上传后没有拿到编号，请重试');
+  return data.id;
+}
+
+/** Save or open a generated file: a download in the browser; in WeChat, open it (then share or save). */
+export async function openDownload(answer: DownloadAnswer): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const res = await Taro.downloadFile({ url: answer.url });
+    if (res.statusCode !== 200) throw new ApiError('UNAVAILABLE', '文件没有下载下来，请重试');
+    // openDocument opens .xlsx (not .csv): the weapp page exports Excel only.
+    await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true });
+    return;
+  }
+  const a = document.createElement('a');
+  a.href = answer.url;
+  a.download = answer.name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+export const register = {
+  template: () => callFunction<DownloadAnswer>(FN, 'template', {}),
+  preview: (fileId: string) => callFunction<ImportReport>(FN, 'preview', { fileId }),
+  import: (fileId: string) => callFunction<ImportReport>(FN, 'import', { fileId }, { write: true }),
+  export: (input: ExportInput) => callFunction<DownloadAnswer>(FN, 'export', input),
+};

@@ -1,0 +1,32 @@
+/**
+ * Consent is asked where the villager wants the next update (issue 9.1): at submit for 受理 /
+ * 不予受理 / 并单, and on the tracking page while the case is open for what can come next.
+ */
+import { canAskForUpdates, complaintTemplateIds } from '../../src/services/subscribe';
+
+const g = globalThis as unknown as { COMPLAINT_TEMPLATES?: Record<string, unknown> };
+
+afterEach(() => {
+  delete g.COMPLAINT_TEMPLATES;
+  process.env.TARO_ENV = 'h5';
+});
+
+test('templates per stage of the case, at most 3, none once it is final', () => {
+  g.COMPLAINT_TEMPLATES = { complaint_accepted: 'A', complaint_refused: 'F', complaint_replied: { id: 'R' }, complaint_closed: 'C', complaint_assigned: 'S' };
+  expect(complaintTemplateIds('submitted')).toEqual(['A', 'F', 'C']);
+  expect(complaintTemplateIds('accepted')).toEqual(['R', 'C']);
+  expect(complaintTemplateIds('assigned')).toEqual(['R', 'C']);
+  expect(complaintTemplateIds('replied')).toEqual(['C']);
+  for (const s of ['closed', 'refused', 'withdrawn', 'merged'] as const) expect(complaintTemplateIds(s)).toEqual([]);
+});
+
+test('the tracking page offers it only in the mini-program, with templates, while open', () => {
+  g.COMPLAINT_TEMPLATES = { complaint_replied: 'R' };
+  expect(canAskForUpdates('accepted')).toBe(false); // H5
+  process.env.TARO_ENV = 'weapp';
+  expect(canAskForUpdates('accepted')).toBe(true);
+  expect(canAskForUpdates('submitted')).toBe(false); // no template for what comes next
+  expect(canAskForUpdates('closed')).toBe(false);
+  delete g.COMPLAINT_TEMPLATES;
+  expect(canAskForUpdates('accepted')).toBe(false);
+});

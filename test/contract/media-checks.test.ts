@@ -1,0 +1,34 @@
+/**
+ * Photo check records (core/media/check.ts): the same contract on SQLite and on the CloudBase
+ * adapter over the SDK double (both flavours). The verdict is recorded once.
+ */
+import { createCloudbaseMediaCheckRepository } from '../../adapters/cloudbase/media-checks';
+import { openDatabase } from '../../adapters/sqlite/db';
+import { createSqliteMediaCheckRepository } from '../../adapters/sqlite/media-checks';
+import type { MediaCheckRecord, MediaCheckRepository } from '../../core/media/check';
+import { createFakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
+
+const record = (traceId: string): MediaCheckRecord => ({ traceId, fileId: `cloud://env.b/complaint-photos/${traceId}.jpg`, complaintId: 'c1', openid: 'o-resident-0001', requestedAt: '2026-09-30T02:00:00.000Z', result: null, decidedAt: null });
+
+const stores: [string, () => MediaCheckRepository][] = [
+  ['sqlite', () => createSqliteMediaCheckRepository(openDatabase(':memory:'))],
+  ...(['wx-server-sdk', 'node-sdk'] as SdkFlavour[]).map((flavour): [string, () => MediaCheckRepository] => [
+    `cloudbase over fake ${flavour}`,
+    () => createCloudbaseMediaCheckRepository(createFakeCloudbase({ flavour, prefix: 't_' }).db, { sdk: flavour, prefix: 't_' }),
+  ]),
+];
+
+describe.each(stores)('media checks: %s', (_name, make) => {
+  test('insert, read by trace id, decide once', async () => {
+    const s = make();
+    await s.insert(record('6247e8b4-5601e99c-0782c62b'));
+    await s.insert(record('other'));
+    expect(await s.get('missing')).toBeNull();
+    expect(await s.get('6247e8b4-5601e99c-0782c62b')).toEqual(record('6247e8b4-5601e99c-0782c62b'));
+    expect(await s.decide('6247e8b4-5601e99c-0782c62b', 'risky', '2026-09-30T02:10:00.000Z')).toBe(true);
+    expect(await s.decide('6247e8b4-5601e99c-0782c62b', 'pass', '2026-09-30T02:11:00.000Z')).toBe(false);
+    expect(await s.decide('missing', 'pass', '2026-09-30T02:11:00.000Z')).toBe(false);
+    expect(await s.get('6247e8b4-5601e99c-0782c62b')).toEqual({ ...record('6247e8b4-5601e99c-0782c62b'), result: 'risky', decidedAt: '2026-09-30T02:10:00.000Z' });
+    expect((await s.get('other'))?.result).toBeNull();
+  });
+});

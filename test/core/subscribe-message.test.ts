@@ -1,0 +1,144 @@
+/**
+ * Subscribe messages as WeChat receives them (issue 9.1): every event kind the complaint machine
+ * emits, built through the real transitions, fits its template's keyword types; a missing value is
+ * refused instead of sent empty; the page is registered in the app config.
+ */
+import { WorkCalendar } from '../../core/calendar/workdays';
+import { transition, type Command } from '../../core/complaint/machine';
+import type { Complaint, OutboxMessage } from '../../core/complaint/model';
+import {
+  buildSubscribeMessage,
+  COMPLAINT_DETAIL_PAGE,
+  DEFAULT_KEYWORDS,
+  keywordProblem,
+  keywordType,
+  localTemplates,
+  miniprogramStateFrom,
+  parseSubscribeTemplates,
+  SUBSCRIBE_EVENTS,
+  SubscribeMessageError,
+  templateProblems,
+} from '../../core/notify/subscribe';
+import { appPagesFromConfig, pagePath } from '../../scripts/app-pages';
+import { makeComplaint } from '../support/complaint-fixtures';
+
+const cal = new WorkCalendar();
+const LONG_STATION = '于都县贡江镇长征大道电子商务进农村综合示范服务站';
+
+function messages(c: Complaint, cmd: Command, at: string, kind: 'official' | 'system' = 'official'): OutboxMessage[] {
+  const r = transition(c, cmd, { at: new Date(at), calendar: cal, actor: { kind, role: kind === 'system' ? 'system' : 'county_official', openid: kind === 'system' ? null : 'o-official' } });
+  return r.notify.map((n, i) => ({ ...n, id: `m${i}`, createdAt: at, sentAt: null, attempts: 0, lastError: null }));
+}
+
+/** One message of every kind the machine emits (and the assigned kind, which has a template). */
+function everyMessage(): OutboxMessage[] {
+  const c = makeComplaint('c1', { stationName: LONG_STATION });
+  const accepted = transition(c, { type: 'accept' }, { at: new Date('2026-03-02T02:00:00Z'), calendar: cal, actor: { kind: 'official', role: 'county_official', openid: 'o' } }).next;
+  const replied = { ...transition(accepted, { type: 'reply', text: '已退还多收的费用' }, { at: new Date('2026-03-03T02:00:00Z'), calendar: cal, actor: { kind: 'official', role: 'county_official', openid: 'o' } }).next };
+  const list = [
+    ...messages(c, { type: 'accept' }, '2026-03-02T02:00:00Z'),
+    ...messages(c, { type: 'refuse', reason: 'no_facts', text: '没有具体事实' }, '2026-03-02T02:00:00Z'),
+    ...messages(accepted, { type: 'reply', text: '已退还' }, '2026-03-03T02:00:00Z'),
+    ...messages(c, { type: 'merge', into: { id: 'c0', trackingNo: 'TS260301ABCDEF' } }, '2026-03-02T02:00:00Z'),
+    ...messages(replied, { type: 'autoClose' }, '2026-03-11T02:00:00Z', 'system'),
+  ];
+  list.push({ ...list[0], id: 'm-assigned', event: 'complaint_assigned' });
+  return list;
+}
+
+describe('keyword rules', () => {
+  test.each([
+    ['thing', '一二三四五六七八九十一二三四五六七八九十', null],
+    ['thing', '一二三四五六七八九十一二三四五六七八九十一', 'more than 20'],
+    ['phrase', '已受理', null],
+    ['phrase', '已办结（未评价）', 'phrase'],
+    ['phrase', '已答复请评价', 'phrase'],
+    ['phrase', 'ok', 'phrase'],
+    ['character_string', 'TS260302ABCDEF', null],
+    ['character_string', 'TS 26', 'character_string'],
+    ['character_string', 'A'.repeat(33), 'character_string'],
+    ['number', '12.5', null],
+    ['number', '十二', 'number'],
+    ['name', '王小明', null],
+    ['name', '王小明王小明王小明王小', 'name'],
+    ['phone_number', '+86-0797-6221234', null],
+    ['phone_number', '电话12345', 'phone_number'],
+    ['time', '2026年3月2日 10:00', null],
+    ['time', '2026-03-02T02:00:00Z', 'time'],
+    ['date', '2026年3月2日', null],
+    ['date', '2026/3/2', 'date'],
+    ['thing', '', 'empty'],
+  ] as const)('%s %j', (type, value, problem) => {
+    const p = keywordProblem(type, value);
+    if (problem === null) expect(p).toBeNull();
+    else expect(p).toContain(problem);
+  });
+
+  test('keyword keys carry their type', () => {
+    expect(keywordType('character_string12')).toBe('character_string');
+    expect(keywordType('phrase3')).toBe('phrase');
+    expect(keywordType('amountX')).toBeNull();
+    expect(keywordType('car_number1')).toBeNull(); // no field can fill it
+  });
+});
+
+describe('every event kind, through the real transitions', () => {
+  const all = everyMessage();
+
+  test('covers every event kind', () => {
+    expect(new Set(all.map((m) => m.event))).toEqual(new Set(SUBSCRIBE_EVENTS));
+  });
+
+  test.each(all.map((m) => [m.event, m.payload.status, m] as const))('%s (%s): every value fits its keyword type; page registered', (_e, _s, m) => {
+    const p = buildSubscribeMessage(m, localTemplates())!;
+    expect(p).toEqual({ touser: m.openid, template_id: `local-${m.event}`, page: `${COMPLAINT_DETAIL_PAGE}?id=${m.complaintId}`, data: expect.any(Object), miniprogram_state: 'formal' });
+    expect(Object.keys(p.data).sort()).toEqual(Object.keys(DEFAULT_KEYWORDS[m.event]).sort());
+    for (const [key, { value }] of Object.entries(p.data)) {
+      expect(keywordProblem(keywordType(key)!, value)).toBeNull();
+    }
+  });
+
+  test('statuses that exceeded phrase (已办结（未评价）, 已答复，请评价) become short phrases; a long station name fits thing', () => {
+    const byEvent = Object.fromEntries(all.map((m) => [m.event === 'complaint_closed' ? `${m.event}:${m.payload.status.slice(0, 3)}` : m.event, buildSubscribeMessage(m, localTemplates())!.data]));
+    expect(byEvent['complaint_closed:已办结'].phrase3.value).toBe('已办结');
+    expect(byEvent['complaint_closed:已办结'].thing5.value).toBe('7天未评价，已自动办结');
+    expect(byEvent['complaint_closed:已并入'].phrase3.value).toBe('已并单');
+    expect(byEvent['complaint_closed:已并入'].thing5.value).toBe('已并入TS260301ABCDEF');
+    expect(byEvent.complaint_replied.phrase3.value).toBe('已答复');
+    expect([...byEvent.complaint_accepted.thing2.value].length).toBeLessThanOrEqual(20);
+    expect(byEvent.complaint_accepted.time4.value).toBe('2026年3月2日 10:00'); // Asia/Shanghai
+  });
+
+  test('a missing value is refused (never sent as ""), and an event without a template sends nothing', () => {
+    const m = { ...all[0], payload: { ...all[0].payload, trackingNo: '' } };
+    expect(() => buildSubscribeMessage(m, localTemplates())).toThrow(SubscribeMessageError);
+    expect(buildSubscribeMessage(all[0], {})).toBeNull();
+  });
+
+  test('the page every message opens is registered in src/app.config.ts', () => {
+    const pages = appPagesFromConfig();
+    for (const m of all) expect(pages).toContain(pagePath(buildSubscribeMessage(m, localTemplates())!.page));
+    expect(pages).not.toContain('pages/complaint/detail');
+  });
+});
+
+describe('configuration', () => {
+  test('a template id alone takes the default keyword map; a custom map is checked against the field types', () => {
+    const t = parseSubscribeTemplates(JSON.stringify({ complaint_accepted: 'TPL-A', complaint_replied: { id: 'TPL-R', fields: { character_string7: 'trackingNo', thing1: 'status', date2: 'time' } } }));
+    expect(t.complaint_accepted).toEqual({ id: 'TPL-A', fields: DEFAULT_KEYWORDS.complaint_accepted });
+    expect(t.complaint_replied?.fields.thing1).toBe('status');
+    expect(() => parseSubscribeTemplates(JSON.stringify({ complaint_accepted: { id: 'X', fields: { phrase3: 'station' } } }))).toThrow(/station cannot fill a phrase/);
+    expect(() => parseSubscribeTemplates(JSON.stringify({ complaint_accepted: { id: '', fields: {} } }))).toThrow(/template id missing/);
+    expect(() => parseSubscribeTemplates(JSON.stringify({ complaint_other: 'X' }))).toThrow(/unknown event/);
+    expect(parseSubscribeTemplates(undefined)).toEqual({});
+    expect(templateProblems(localTemplates())).toEqual([]);
+  });
+
+  test('miniprogram_state before release', () => {
+    expect(miniprogramStateFrom(undefined)).toBe('formal');
+    expect(miniprogramStateFrom('trial')).toBe('trial');
+    expect(() => miniprogramStateFrom('release')).toThrow();
+    const p = buildSubscribeMessage(everyMessage()[0], localTemplates(), 'trial')!;
+    expect(p.miniprogram_state).toBe('trial');
+  });
+});
