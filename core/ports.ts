@@ -153,6 +153,8 @@ export interface ComplaintRepository {
   purgeable(before: string, limit: number): Promise<Complaint[]>;
   /** Count supporters ("我也遇到了"); false when this openid already supports it. */
   addSupporter(id: string, openid: string, at: string): Promise<boolean>;
+  /** Whether this openid supports ("我也遇到了") the complaint: they may follow its handling. */
+  isSupporter(id: string, openid: string): Promise<boolean>;
 }
 
 export interface OutboxRepository {

@@ -360,6 +360,10 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
       return stats;
     },
 
+    async isSupporter(id, openid) {
+      return (await byId(ctx, names.supporters, supporterDocId(id, openid))) !== null;
+    },
+
     async addSupporter(id, openid, at) {
       const key = supporterDocId(id, openid);
       // Two supporters at once: the loser runs again and sees the winner's count.

@@ -38,6 +38,7 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
   const getByTracking = db.prepare('SELECT doc FROM complaints WHERE tracking_no = ?').pluck();
   const getByRequest = db.prepare('SELECT c.doc, r.body_hash AS bodyHash FROM complaint_requests r JOIN complaints c ON c.id = r.complaint_id WHERE r.request_key = ?');
   const historyOf = db.prepare('SELECT doc FROM complaint_history WHERE complaint_id = ? ORDER BY seq').pluck();
+  const findSupporter = db.prepare('SELECT 1 FROM complaint_supporters WHERE complaint_id = ? AND openid = ?');
   const insertSupporter = db.prepare('INSERT OR IGNORE INTO complaint_supporters (complaint_id, openid, at) VALUES (?, ?, ?)');
   const bumpSupporters = db.prepare("UPDATE complaints SET doc = json_set(doc, '$.supporters', json_extract(doc, '$.supporters') + 1) WHERE id = ?");
 
@@ -190,6 +191,7 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
         return stats;
       }),
     addSupporter: (id, openid, at) => guarded(() => support(id, openid, at)),
+    isSupporter: (id, openid) => guarded(() => findSupporter.get(id, openid) !== undefined),
     purgeable: (before, limit) =>
       guarded(() =>
         (

@@ -90,6 +90,8 @@ export interface ComplaintView {
   timeline: TimelineItem[];
   /** True for a complaint the caller supports rather than filed. */
   supporting?: boolean;
+  /** The caller's complaint was merged (并单) into this case, which carries the reply. */
+  mergedInto?: string | null;
 }
 
 /** Officials' and handlers' view: adds scope facts, deadlines, overdue and contact (masked unless handler). */

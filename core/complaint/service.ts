@@ -146,6 +146,20 @@ export function createComplaintService(deps: ComplaintDeps) {
     throw notFound(field);
   }
 
+  /**
+   * Followers of a case (并单 and 我也遇到了): people whose own complaint was merged into it, and its
+   * supporters. They were told the result comes with it, so they may read it (read-only).
+   */
+  async function follows(openid: string, c: Complaint): Promise<boolean> {
+    if (await complaints.isSupporter(c.id, openid)) return true;
+    for (let offset = 0; offset < 1000; offset += 100) {
+      const page = await complaints.list({ owner: openid, statuses: ['merged'], order: 'newest', offset, limit: 100 });
+      if (page.items.some((m) => m.mergedInto === c.id)) return true;
+      if (!page.hasMore) break;
+    }
+    return false;
+  }
+
   function notFound(field = 'id'): AppError {
     return new AppError('NOT_FOUND', '没有找到这件投诉', { [field]: '投诉不存在' });
   }
@@ -199,6 +213,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       shareIdentity: c.shareIdentity,
       supporters: c.supporters,
       timeline: timeline(history, false),
+      // 并单: the case it now follows (its reply comes there).
+      mergedInto: own ? c.mergedInto : null,
       ...(own ? {} : { supporting: true }),
     };
   }
@@ -421,7 +437,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       const actor = await actorOf(openid);
       const c = 'id' in input ? await complaints.get(input.id) : await complaints.findByTrackingNo(input.trackingNo);
       // Knowing an id or tracking number grants nothing: a stranger gets the same answer as a miss.
-      if (!c || c.complainantOpenid !== actor.openid) {
+      // Followers see the case read-only (ownerView hides the complainant's own text, photos, phone).
+      if (!c || (c.complainantOpenid !== actor.openid && !(await follows(actor.openid, c)))) {
         if (c) await deny(actor, 'complaint.readOwn', `complaint:${c.id}`, 'not-owner').catch(() => undefined);
         throw notFound();
       }

@@ -659,6 +659,11 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             const both = await Promise.all([h.complaints.addSupporter('k1', 'o-resident-0004', at(8)), h.complaints.addSupporter('k1', 'o-resident-0005', at(8))]);
             expect(both).toEqual([true, true]);
             expect((await h.complaints.get('k1'))?.supporters).toBe(4);
+            // Who supports it (they follow its handling); the owner and strangers do not.
+            expect(await h.complaints.isSupporter('k1', OWNERS.o2)).toBe(true);
+            expect(await h.complaints.isSupporter('k1', 'o-resident-0005')).toBe(true);
+            expect(await h.complaints.isSupporter('k1', OWNERS.o1)).toBe(false);
+            expect(await h.complaints.isSupporter('k2', OWNERS.o2)).toBe(false);
           },
           timeout,
         );
