@@ -8,10 +8,52 @@
  * functions' ZDT_SUBSCRIBE_TEMPLATES; empty = the app does not ask), e.g.
  * `COMPLAINT_TEMPLATES='{"complaint_accepted":"id1","complaint_replied":"id2"}'`.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Compiler } from 'webpack';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+
+/**
+ * H5 chunking for a slow link (issue 9 item 16, issue 13). Taro's default splits initial chunks
+ * only, so every lazily loaded page carried its own copy of the modules and stylesheets it
+ * shares with other pages (19 identical copies of the subpackages' sheet). Here:
+ * - the entry's node_modules go to one `vendors` chunk (cached across app releases);
+ * - a stylesheet used by two or more chunks is emitted once, whatever its size;
+ * - code shared by two or more lazily loaded pages goes to a shared chunk loaded with them.
+ * The home page itself is pulled into the entry by src/app.tsx, so the first screen needs no
+ * second round trip.
+ */
+export const H5_SPLIT_CHUNKS = {
+  chunks: 'all' as const,
+  cacheGroups: {
+    default: false as const,
+    defaultVendors: false as const,
+    vendors: { name: 'vendors', test: /[\\/]node_modules[\\/]/, chunks: 'initial' as const, priority: 20, enforce: true },
+    styles: { type: 'css/mini-extract', chunks: 'all' as const, minChunks: 2, priority: 30, enforce: true, reuseExistingChunk: true },
+    shared: { chunks: 'async' as const, minChunks: 2, priority: 10, reuseExistingChunk: true },
+  },
+};
+
+/** Writes chunk → module sizes (to find what makes the first screen heavy). */
+class StatsFile {
+  constructor(private readonly file: string) {}
+  apply(compiler: Compiler) {
+    compiler.hooks.done.tap('zdt-stats', (stats) => {
+      const json = stats.toJson({ all: false, chunks: true, chunkModules: true, ids: true });
+      const chunks = (json.chunks ?? []).map((c) => ({
+        id: c.id,
+        names: c.names,
+        initial: c.initial,
+        files: c.files,
+        size: c.size,
+        modules: (c.modules ?? []).map((m) => ({ name: m.name, size: m.size })).sort((a, b) => (b.size ?? 0) - (a.size ?? 0)),
+      }));
+      writeFileSync(this.file, JSON.stringify(chunks, null, 1));
+    });
+  }
+}
 
 /** Pure TypeScript from the shared core (vocabulary, hours, geo, time, error codes) is compiled with the app. */
 const coreDir = path.resolve(__dirname, '..', 'core');
@@ -70,6 +112,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.optimization.splitChunks(H5_SPLIT_CHUNKS);
+        // `ZDT_H5_STATS=file.json npx taro build --type h5`: which modules went into which chunk.
+        if (process.env.ZDT_H5_STATS) chain.plugin('zdt-stats').use(StatsFile, [process.env.ZDT_H5_STATS]);
       },
     },
   };

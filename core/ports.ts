@@ -11,6 +11,7 @@ import type { Complaint, ComplaintCategory, ComplaintStatus, HistoryEntry, Outbo
 import type { PressureReport, Rating, RatingAggregate, RatingStatus } from './rating/model';
 import type { Application, ApplicationStatus, Post, PostStatus, TrainingRecord } from './recruitment/model';
 import type { Notice, NoticeStatus, Objection } from './notice/model';
+import { AppError } from './shared/errors';
 
 export interface StationFilter {
   level?: StationLevel;
@@ -131,12 +132,25 @@ export interface ComplaintChange {
   outbox: OutboxMessage[];
 }
 
+/**
+ * Another complaint already has this tracking number: `create` wrote nothing, and core draws a
+ * new number. An UNAVAILABLE AppError, so that if it ever escaped the retry the caller is told to
+ * try again later.
+ */
+export class TrackingNoTaken extends AppError {
+  constructor() {
+    super('UNAVAILABLE', '提交的人较多，请稍后再试');
+    this.name = 'TrackingNoTaken';
+  }
+}
+
 export interface ComplaintRepository {
   /**
    * Write a new complaint with its first history entry and outbox messages, all or nothing.
    * `requestKey` makes it idempotent: a second call with the same key returns the first complaint
    * (and the body hash stored with the key, so the caller can tell a retry from a changed resend).
    * `bodyHash`: a keyed hash of the normalised request body, stored with the key.
+   * Tracking numbers are unique: TrackingNoTaken when another complaint holds this one.
    */
   create(input: { complaint: Complaint; history: HistoryEntry; outbox: OutboxMessage[]; requestKey: string; bodyHash?: string }): Promise<{ created: boolean; complaint: Complaint; bodyHash: string | null }>;
   get(id: string): Promise<Complaint | null>;

@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../adapters/sqlite/db';
 import { localKeyRing, localMediaChecker } from '../adapters/platform/local';
 import { aesCipher, deriveKey, hmacSigner } from '../adapters/platform/crypto';
 import { localFileStore, type LocalFileStore } from '../adapters/platform/local-files';
+import { settableClock } from '../adapters/platform/clock';
 import { localDocumentFiles } from '../adapters/platform/local-documents';
 import { dirname, join } from 'node:path';
 import { systemClock } from '../core/ports';
@@ -65,9 +66,12 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
   const db = openDatabase(opts.dbFile);
   const stores = createLocalStores(db, opts.faults);
   const ring = localKeyRing(opts.keyFile);
-  const files = localFileStore(opts.uploadsDir, deriveKey(ring, 'zdt-file-urls'), opts.platform?.clock ?? systemClock);
-  const documents = localDocumentFiles(opts.documentsDir ?? join(dirname(opts.uploadsDir), 'documents'), deriveKey(ring, 'zdt-document-urls'), opts.platform?.clock ?? systemClock);
-  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring), documents, mediaChecker: localMediaChecker((id) => files.remove(id)), ...opts.platform });
+  // Demo mode: one clock that /dev/clock can set, read by handlers, the scheduler and file URLs.
+  const devClock = opts.demo ? settableClock(opts.platform?.clock ?? systemClock) : null;
+  const clock = devClock ?? opts.platform?.clock ?? systemClock;
+  const files = localFileStore(opts.uploadsDir, deriveKey(ring, 'zdt-file-urls'), clock);
+  const documents = localDocumentFiles(opts.documentsDir ?? join(dirname(opts.uploadsDir), 'documents'), deriveKey(ring, 'zdt-document-urls'), clock);
+  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring), documents, mediaChecker: localMediaChecker((id) => files.remove(id)), ...opts.platform, clock });
   const seeded = opts.demo ? await seedIfEmpty(stores, platform.clock.now()) : { seeded: false, stations: await stores.stations.count() };
   const identities = opts.demo ? demoIdentities() : [];
   if (opts.demo) {
@@ -86,8 +90,8 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
     documents,
     h5Dir: opts.h5Dir,
     log: opts.accessLog,
-    dev: opts.demo
-      ? { identities, runScheduler, outbox: async (openid) => (await stores.outbox.forRecipient(openid, 50)).map(withWechatRequest) }
+    dev: devClock
+      ? { identities, runScheduler, outbox: async (openid) => (await stores.outbox.forRecipient(openid, 50)).map(withWechatRequest), clock: devClock }
       : undefined,
   });
   return {

@@ -13,6 +13,8 @@ import type { LocalDocumentFiles } from '../adapters/platform/local-documents';
 import { MAX_IMPORT_BYTES } from '../core/station/register-sheet';
 import { MAX_PHOTO_BYTES } from '../core/shared/image';
 import { h5Static } from './h5-static';
+import * as z from 'zod/mini';
+import type { SettableClock } from '../adapters/platform/clock';
 
 export const MAX_BODY_BYTES = 1_000_000;
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -27,11 +29,12 @@ export interface LocalServerOptions {
   documents?: LocalDocumentFiles;
   /** Folder of the H5 build; when absent the root explains how to build it. */
   h5Dir?: string;
-  /** Developer routes, local mode only: demo identities, the scheduler on demand, the outbox. */
+  /** Developer routes, local mode only: demo identities, the scheduler on demand, the outbox, the clock. */
   dev?: {
     identities: unknown[];
     runScheduler: () => Promise<Envelope<unknown>>;
     outbox: (openid: string) => Promise<unknown[]>;
+    clock: SettableClock;
   };
   log?: (entry: Record<string, unknown>) => void;
 }
@@ -84,6 +87,25 @@ async function handleUpload(req: IncomingMessage, res: ServerResponse, files: Lo
   }
 }
 
+/** POST /dev/clock: an ISO 8601 instant with its offset, or null to return to real time. */
+const clockInput = z.strictObject({ now: z.union([z.iso.datetime({ offset: true }), z.null()]) });
+
+async function handleClock(req: IncomingMessage, res: ServerResponse, clock: SettableClock): Promise<void> {
+  const answer = () => send(res, 200, { ok: true, data: { now: clock.now().toISOString(), set: clock.isSet() } });
+  if (req.method === 'GET') return answer();
+  if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 GET 或 POST'));
+  let body: unknown;
+  try {
+    body = JSON.parse((await readBody(req)).toString('utf8') || 'null');
+  } catch (err) {
+    return fail(res, err instanceof AppError ? err : new AppError('VALIDATION_ERROR', '请求格式不对，应为 JSON'));
+  }
+  const input = clockInput.safeParse(body);
+  if (!input.success) return fail(res, new AppError('VALIDATION_ERROR', '时间格式不对，例如 {"now":"2026-12-01T09:00:00+08:00"}', { now: '时间格式不对' }));
+  clock.set(input.data.now === null ? null : new Date(input.data.now));
+  return answer();
+}
+
 async function handleDocumentUpload(req: IncomingMessage, res: ServerResponse, documents: LocalDocumentFiles): Promise<void> {
   if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 上传'));
   const header = req.headers['x-wx-openid'];
@@ -103,6 +125,7 @@ function attachment(name: string): string {
 }
 
 async function handleDev(req: IncomingMessage, res: ServerResponse, path: string, dev: NonNullable<LocalServerOptions['dev']>): Promise<void> {
+  if (path === '/dev/clock') return handleClock(req, res, dev.clock);
   if (path === '/dev/identities' && req.method === 'GET') return send(res, 200, dev.identities);
   if (path === '/dev/scheduler/run' && req.method === 'POST') return sendEnvelope(res, await dev.runScheduler());
   if (path === '/dev/outbox' && req.method === 'GET') {

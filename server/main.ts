@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     console.info(`只监听 ${host}：本地服务信任请求头 X-WX-OPENID 作为身份，请勿暴露到公网。`);
     console.info('演示身份（H5 页面“我的”里可切换；也可 GET /dev/identities 查看）：');
     for (const id of demoIdentities()) console.info(`  ${id.openid.padEnd(24)} ${id.role.padEnd(16)} ${id.name}`);
-    console.info(`定时任务（督办、自动办结、发送通知）每 ${Math.round(SCHEDULER_INTERVAL_MS / 1000)} 秒运行；立即运行：POST /dev/scheduler/run`);
+    console.info(`定时任务（督办、自动办结、发送通知）每 ${Math.round(SCHEDULER_INTERVAL_MS / 1000)} 秒运行；立即运行：POST /dev/scheduler/run；拨时间：POST /dev/clock`);
     console.info('按 Ctrl-C 停止。\n');
   });
 

@@ -13,6 +13,7 @@ export default defineAppConfig({
     'pages/rating/new/index',
     'pages/rating/mine/index',
     'pages/me/index',
+    'pages/not-found/index',
   ],
   subPackages: [
     {

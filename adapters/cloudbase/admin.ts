@@ -10,7 +10,7 @@
 import type { RoleBinding } from '../../core/authz/roles';
 import type { YearDays } from '../../core/calendar/workdays';
 import type { AuditEntry, AuditRepository, CalendarRepository, RoleRepository } from '../../core/ports';
-import { byId, context, EVERYTHING, fetchRange, pageOf, request, type CbDb, type StoreOptions, type WithId } from './sdk';
+import { byId, context, EVERYTHING, fetchRange, filtered, pageOf, request, setDoc, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export const ADMIN_COLLECTIONS = {
   roles: 'role_bindings',
@@ -55,7 +55,7 @@ export function createCloudbaseRoleRepository(db: CbDb, options: StoreOptions = 
     },
     async insert(b) {
       const doc: RoleDoc = { openid: b.openid, role: b.role, grantedAt: b.grantedAt, revokedAt: b.revokedAt ?? null, binding: b };
-      await request(() => roles().doc(b.id).set(ctx.arg(doc)));
+      await setDoc(ctx, ctx.names.roles, b.id, doc);
     },
     async revoke(id, by, at) {
       // A nested object in update() sets only the fields it names.
@@ -67,19 +67,17 @@ export function createCloudbaseRoleRepository(db: CbDb, options: StoreOptions = 
 
 export function createCloudbaseAuditRepository(db: CbDb, options: StoreOptions = {}): AuditRepository {
   const ctx = context(db, ADMIN_COLLECTIONS, options);
-  const audit = () => ctx.coll(ctx.names.audit);
   return {
     async append(e) {
       const { id, ...rest } = e;
       const doc: AuditDoc = rest;
-      await request(() => audit().doc(id).set(ctx.arg(doc)));
+      await setDoc(ctx, ctx.names.audit, id, doc);
     },
     async list(q) {
       const where: Record<string, unknown> = {};
       if (q.resource) where.resource = q.resource;
       if (q.action) where.action = q.action;
-      const base = () => (Object.keys(where).length ? audit().where(where) : audit());
-      const docs = await fetchRange<AuditDoc>(() => base().orderBy('at', 'desc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
+      const docs = await fetchRange<AuditDoc>(() => filtered(ctx, ctx.names.audit, where).orderBy('at', 'desc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
       return pageOf(docs.map(toAudit), q.limit);
     },
   };
@@ -95,7 +93,7 @@ export function createCloudbaseCalendarRepository(db: CbDb, options: StoreOption
     },
     async saveYear(y, by, at) {
       const doc: CalendarDoc = { year: y.year, holidays: [...y.holidays], workdays: [...y.workdays], source: y.source, enteredBy: by, enteredAt: at };
-      await request(() => years().doc(String(y.year)).set(ctx.arg(doc)));
+      await setDoc(ctx, ctx.names.calendars, String(y.year), doc);
     },
   };
 }

@@ -26,10 +26,11 @@
  */
 import type { Complaint, HistoryEntry, OutboxMessage } from '../../core/complaint/model';
 import { nextActionAt } from '../../core/complaint/scheduler';
-import type { ComplaintChange, ComplaintQuery, ComplaintRepository, ComplaintStats, OutboxRepository, Page } from '../../core/ports';
+import { TrackingNoTaken, type ComplaintChange, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository, type Page } from '../../core/ports';
 import { staleConflict } from '../../core/shared/errors';
 import {
   aggregateRows,
+  anyOf,
   byId,
   context,
   EVERYTHING,
@@ -45,6 +46,7 @@ import {
   txRequest,
   txUpdate,
   unavailable,
+  whereIn,
   type CbDb,
   type CbQuery,
   type CbTransaction,
@@ -201,21 +203,14 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
     if (q.regionCodes !== undefined || q.assignedOperators !== undefined) {
       // Visible through any region or any operator assignment; an empty scope sees nothing.
       const parts: Record<string, unknown>[] = [];
-      if (q.regionCodes?.length) parts.push({ regionCodes: _.in([...new Set(q.regionCodes)]) });
-      if (q.assignedOperators?.length) parts.push({ assignedOperator: _.in([...new Set(q.assignedOperators)]) });
+      if (q.regionCodes?.length) parts.push({ regionCodes: anyOf(ctx, q.regionCodes) });
+      if (q.assignedOperators?.length) parts.push({ assignedOperator: anyOf(ctx, q.assignedOperators) });
       if (!parts.length) return null;
       if (parts.length === 1) Object.assign(where, parts[0]);
       else scope = _.or(parts);
     }
     if (q.owner !== undefined) where.owner = q.owner;
-    if (q.stationIds) {
-      if (!q.stationIds.length) return null;
-      where.stationId = _.in([...new Set(q.stationIds)]);
-    }
-    if (q.statuses) {
-      if (!q.statuses.length) return null;
-      where.status = _.in([...new Set(q.statuses)]);
-    }
+    if (!whereIn(ctx, where, 'stationId', q.stationIds) || !whereIn(ctx, where, 'status', q.statuses)) return null;
     if (q.category) where.category = q.category;
     // dueKey of a complaint without a deadline ("~") is above every instant.
     if (q.dueBefore) where.dueKey = _.lte(q.dueBefore);
@@ -260,11 +255,15 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
           await txAdd(ctx, tx, names.requests, key, req);
           return { created: true, complaint: c, bodyHash: req.bodyHash ?? null };
         },
-        // A concurrent create with the same key may have won (write conflict or duplicate _id).
         {
           settled: async () => {
+            // A concurrent create with the same key may have won (write conflict or duplicate _id).
             const winner = await byRequestKey(key);
-            return winner ? { created: false, ...winner } : null;
+            if (winner) return { created: false, ...winner };
+            // The unique trackingNo index refused it: another complaint holds the number.
+            const holder = await getDocs<ComplaintDoc>(complaints().where({ trackingNo: c.trackingNo }).field({ _id: true }).limit(1));
+            if (holder.some((d) => d._id !== c.id)) throw new TrackingNoTaken();
+            return null;
           },
         },
       );

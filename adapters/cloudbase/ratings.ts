@@ -29,14 +29,16 @@ import type { PressureReport, Rating, RatingAggregate, Scores } from '../../core
 import { AppError, staleConflict } from '../../core/shared/errors';
 import {
   aggregateRows,
+  anyOf,
   byId,
   context,
   countOf,
   fetchRange,
   getDocs,
   hashedId,
+  insertDoc,
   pageOf,
-  request,
+  setDoc,
   transact,
   txAdd,
   txGet,
@@ -143,7 +145,6 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
   const ctx = context(db, RATING_COLLECTIONS, options);
   const { _, names } = ctx;
   const coll = ctx.coll;
-  const arg = ctx.arg;
 
   async function getRating(id: string): Promise<Rating | null> {
     const [doc] = await getDocs<RatingDoc>(coll(names.ratings).where({ _id: id }).field({ rating: true }).limit(1));
@@ -254,7 +255,7 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
     async listHeld(regionCodes, offset, limit) {
       if (!regionCodes.length) return { items: [], hasMore: false };
       const docs = await fetchRange<RatingDoc>(
-        () => coll(names.ratings).where({ status: 'held', regionCodes: _.in([...new Set(regionCodes)]) }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').field({ rating: true }),
+        () => coll(names.ratings).where({ status: 'held', regionCodes: anyOf(ctx, regionCodes) }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').field({ rating: true }),
         offset,
         limit + 1,
       );
@@ -280,7 +281,7 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
       const found = await read();
       if (found) return found.firstSeen;
       try {
-        await request(() => coll(names.accounts).add(arg({ _id: id, firstSeen: at })));
+        await insertDoc(ctx, names.accounts, id, { firstSeen: at });
         return at;
       } catch (err) {
         // Created meanwhile (another request of the same person): the first one stands.
@@ -316,13 +317,13 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
 
     async addPressureReport(report) {
       const doc: ReportDoc = { report, stationId: report.stationId, regionCodes: [...new Set(report.regionCodes)], createdAt: report.createdAt };
-      await request(() => coll(names.reports).doc(report.id).set(arg(doc)));
+      await setDoc(ctx, names.reports, report.id, doc);
     },
 
     async listPressureReports(regionCodes, offset, limit) {
       if (!regionCodes.length) return { items: [], hasMore: false };
       const docs = await fetchRange<ReportDoc>(
-        () => coll(names.reports).where({ regionCodes: _.in([...new Set(regionCodes)]) }).orderBy('createdAt', 'desc').orderBy('_id', 'desc'),
+        () => coll(names.reports).where({ regionCodes: anyOf(ctx, regionCodes) }).orderBy('createdAt', 'desc').orderBy('_id', 'desc'),
         offset,
         limit + 1,
       );
@@ -331,7 +332,7 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
 
     async trends(regionCodes, since, previousSince) {
       if (!regionCodes.length) return [];
-      const regions = { regionCodes: _.in([...new Set(regionCodes)]) };
+      const regions = { regionCodes: anyOf(ctx, regionCodes) };
       const $ = _.aggregate;
       type Row = { _id: string; stationName: string; count: number; sum?: number };
       const [recent, previous, held, published] = await Promise.all([

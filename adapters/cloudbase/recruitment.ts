@@ -50,7 +50,7 @@ import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, Page, RecruitmentRepository, StationRepository } from '../../core/ports';
 import type { Application, Post, ReviewScore, TrainingRecord } from '../../core/recruitment/model';
 import { AppError, staleConflict } from '../../core/shared/errors';
-import { byId, context, EVERYTHING, fetchRange, hashedId, pageOf, request, transact, txAdd, txGet, unavailable, type CbDb, type Ctx, type StoreOptions } from './sdk';
+import { anyOf, byId, context, EVERYTHING, fetchRange, filtered, hashedId, insertDoc, pageOf, request, transact, txAdd, txGet, unavailable, updateIfVersion, whereIn, type CbDb, type StoreOptions } from './sdk';
 import { COLLECTIONS as STATION_COLLECTIONS, createCloudbaseStationRepository } from './stations';
 
 export const RECRUITMENT_COLLECTIONS = {
@@ -170,18 +170,6 @@ export function toObjectionDoc(o: Objection): ObjectionDoc {
 
 // ---------------------------------------------------------------------------------------------
 
-type RCtx = Ctx<keyof typeof RECRUITMENT_COLLECTIONS>;
-
-/** Replace a document's fields when its version is still `expected`; false when it moved on (or is gone). */
-async function updateIfVersion(ctx: RCtx, collection: string, id: string, expected: number, doc: object): Promise<boolean> {
-  const res = await request(() => ctx.coll(collection).where({ _id: id, version: expected }).update(ctx.arg(doc)));
-  return ctx.updated(res) > 0;
-}
-
-async function insert(ctx: RCtx, collection: string, id: string, doc: object): Promise<void> {
-  await request(() => ctx.coll(collection).add(ctx.arg({ _id: id, ...doc })));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Posts, applications, training records
 
@@ -205,7 +193,7 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
 
   return {
     async insertPost(p) {
-      await insert(ctx, names.posts, p.id, toPostDoc(p));
+      await insertDoc(ctx, names.posts, p.id, toPostDoc(p));
     },
 
     async getPost(id) {
@@ -218,16 +206,8 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
 
     async listPosts(q) {
       const where: Record<string, unknown> = {};
-      if (q.statuses) {
-        if (!q.statuses.length) return { items: [], hasMore: false };
-        where.status = _.in([...new Set(q.statuses)]);
-      }
-      if (q.regionCodes) {
-        if (!q.regionCodes.length) return { items: [], hasMore: false };
-        where.regionCodes = _.in([...new Set(q.regionCodes)]);
-      }
-      const base = () => (Object.keys(where).length ? ctx.coll(names.posts).where(where) : ctx.coll(names.posts));
-      const docs = await fetchRange<PostDoc>(() => base().orderBy('createdAt', 'desc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
+      if (!whereIn(ctx, where, 'status', q.statuses) || !whereIn(ctx, where, 'regionCodes', q.regionCodes)) return pageOf([], 0);
+      const docs = await fetchRange<PostDoc>(() => filtered(ctx, names.posts, where).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
       return pageOf(docs.map((d) => d.post), q.limit);
     },
 
@@ -267,12 +247,8 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
       const where: Record<string, unknown> = {};
       if (q.postId !== undefined) where.postId = q.postId;
       if (q.applicantOpenid !== undefined) where.applicant = q.applicantOpenid;
-      if (q.statuses) {
-        if (!q.statuses.length) return { items: [], hasMore: false };
-        where.status = _.in([...new Set(q.statuses)]);
-      }
-      const base = () => (Object.keys(where).length ? ctx.coll(names.applications).where(where) : ctx.coll(names.applications));
-      const docs = await fetchRange<ApplicationDoc>(() => base().orderBy('createdAt', 'asc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
+      if (!whereIn(ctx, where, 'status', q.statuses)) return pageOf([], 0);
+      const docs = await fetchRange<ApplicationDoc>(() => filtered(ctx, names.applications, where).orderBy('createdAt', 'asc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
       return pageOf(docs.map(fromApplicationDoc), q.limit);
     },
 
@@ -281,7 +257,7 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
       // A nested object in update() sets only the fields it names.
       const res = await request(() =>
         ctx.coll(names.applications)
-          .where({ status: _.in([...new Set(statuses)]), updatedAt: _.lt(before), purged: false })
+          .where({ status: anyOf(ctx, statuses), updatedAt: _.lt(before), purged: false })
           .update(ctx.arg({ purged: true, application: { idCipher: null, phoneCipher: null, idMasked: '已清除', phoneMasked: '已清除', skills: '', productExperience: '', statement: '', purgedAt: at } })),
       );
       return ctx.updated(res);
@@ -289,18 +265,14 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
 
     async insertTraining(t) {
       const doc: TrainingDoc = { record: t, stationId: t.stationId, headOpenid: t.headOpenid, date: t.date };
-      await insert(ctx, names.training, t.id, doc);
+      await insertDoc(ctx, names.training, t.id, doc);
     },
 
     async listTraining(q) {
       const where: Record<string, unknown> = {};
-      if (q.stationIds) {
-        if (!q.stationIds.length) return [];
-        where.stationId = _.in([...new Set(q.stationIds)]);
-      }
+      if (!whereIn(ctx, where, 'stationId', q.stationIds)) return [];
       if (q.headOpenid !== undefined) where.headOpenid = q.headOpenid;
-      const base = () => (Object.keys(where).length ? ctx.coll(names.training).where(where) : ctx.coll(names.training));
-      const docs = await fetchRange<TrainingDoc>(() => base().orderBy('date', 'asc').orderBy('_id', 'asc'), 0, EVERYTHING);
+      const docs = await fetchRange<TrainingDoc>(() => filtered(ctx, names.training, where).orderBy('date', 'asc').orderBy('_id', 'asc'), 0, EVERYTHING);
       return docs.map((d) => d.record);
     },
   };
@@ -314,7 +286,7 @@ export function createCloudbaseNoticeRepository(db: CbDb, options: StoreOptions 
   const { _, names } = ctx;
   return {
     async insert(n) {
-      await insert(ctx, names.notices, n.id, toNoticeDoc(n));
+      await insertDoc(ctx, names.notices, n.id, toNoticeDoc(n));
     },
 
     async get(id) {
@@ -328,12 +300,8 @@ export function createCloudbaseNoticeRepository(db: CbDb, options: StoreOptions 
     async list(q): Promise<Page<Notice>> {
       const where: Record<string, unknown> = {};
       if (q.status) where.status = q.status;
-      if (q.regionCodes) {
-        if (!q.regionCodes.length) return { items: [], hasMore: false };
-        where.regionCodes = _.in([...new Set(q.regionCodes)]);
-      }
-      const base = () => (Object.keys(where).length ? ctx.coll(names.notices).where(where) : ctx.coll(names.notices));
-      const docs = await fetchRange<NoticeDoc>(() => base().orderBy('publishedAt', 'desc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
+      if (!whereIn(ctx, where, 'regionCodes', q.regionCodes)) return pageOf([], 0);
+      const docs = await fetchRange<NoticeDoc>(() => filtered(ctx, names.notices, where).orderBy('publishedAt', 'desc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
       return pageOf(docs.map((d) => d.notice), q.limit);
     },
 
@@ -343,7 +311,7 @@ export function createCloudbaseNoticeRepository(db: CbDb, options: StoreOptions 
     },
 
     async insertObjection(o) {
-      await insert(ctx, names.objections, o.id, toObjectionDoc(o));
+      await insertDoc(ctx, names.objections, o.id, toObjectionDoc(o));
     },
 
     async getObjection(id) {

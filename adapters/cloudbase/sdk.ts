@@ -262,6 +262,46 @@ export async function aggregateRows<T>(ctx: Ctx<string>, pipeline: CbAggregate):
   return rows as T[];
 }
 
+/** `_.in` over the distinct values. */
+export function anyOf(ctx: Ctx<string>, values: readonly unknown[]): unknown {
+  return ctx._.in([...new Set(values)]);
+}
+
+/**
+ * Narrow `where` to documents whose `field` is one of `values` (omitted: no narrowing). False when
+ * the list is empty: the query matches nothing, and the caller answers an empty page unasked.
+ */
+export function whereIn(ctx: Ctx<string>, where: Record<string, unknown>, field: string, values: readonly unknown[] | undefined): boolean {
+  if (values === undefined) return true;
+  if (!values.length) return false;
+  where[field] = anyOf(ctx, values);
+  return true;
+}
+
+/** The collection narrowed by `where`, or all of it when `where` is empty. */
+export function filtered(ctx: Ctx<string>, collection: string, where: Record<string, unknown>): CbQuery {
+  return Object.keys(where).length ? ctx.coll(collection).where(where) : ctx.coll(collection);
+}
+
+/** Insert with an explicit `_id` (outside a transaction); fails when it exists. */
+export async function insertDoc(ctx: Ctx<string>, collection: string, id: string, doc: object): Promise<void> {
+  await request(() => ctx.coll(collection).add(ctx.arg({ _id: id, ...doc })));
+}
+
+/** Write a whole document by `_id` (created or replaced). */
+export async function setDoc(ctx: Ctx<string>, collection: string, id: string, doc: object): Promise<void> {
+  await request(() => ctx.coll(collection).doc(id).set(ctx.arg(doc)));
+}
+
+/**
+ * Replace a document's fields when its version is still `expected`: `where({ _id, version })`
+ * changes it only if nobody did since it was read. False when it moved on (or is gone).
+ */
+export async function updateIfVersion(ctx: Ctx<string>, collection: string, id: string, expected: number, doc: object): Promise<boolean> {
+  const res = await request(() => ctx.coll(collection).where({ _id: id, version: expected }).update(ctx.arg(doc)));
+  return ctx.updated(res) > 0;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Transactions
 

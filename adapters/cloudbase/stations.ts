@@ -17,7 +17,7 @@ import type { NearbyQuery, Page, RegionRepository, RegisterQuery, SearchQuery, S
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
 import type { StationLevel } from '../../core/station/vocabulary';
-import { byId, context, countOf, EVERYTHING, fetchRange, getDocs, pageOf, request, type CbDb, type StoreOptions } from './sdk';
+import { byId, context, countOf, EVERYTHING, fetchRange, getDocs, pageOf, setDoc, type CbDb, type StoreOptions } from './sdk';
 
 export interface CloudbaseOptions extends StoreOptions {
   /**
@@ -168,7 +168,7 @@ export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOpt
       const latest = new Map(list.map((s) => [s.id, s])); // last version of an id wins, as in SQLite
       // set() replaces the whole document (no merge), so dropped services or a moved location leave no trace.
       await inBatches([...latest.values()], 10, (s) =>
-        request(() => stations().doc(s.id).set(ctx.arg(toStationDoc(db, s, pinyin)))),
+        setDoc(ctx, ctx.names.stations, s.id, toStationDoc(db, s, pinyin)),
       );
     },
 
@@ -225,7 +225,7 @@ export function createCloudbaseRegionRepository(db: CbDb, options: StoreOptions 
       await inBatches([...latest.values()], 10, (r) => {
         const doc: RegionDoc = { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode };
         if (r.centre) doc.centre = { lat: r.centre.lat, lng: r.centre.lng };
-        return request(() => regions().doc(r.code).set(ctx.arg(doc)));
+        return setDoc(ctx, ctx.names.regions, r.code, doc);
       });
     },
   };

@@ -7,7 +7,7 @@ import type { RoleBinding } from '../../core/authz/roles';
 import type { YearDays } from '../../core/calendar/workdays';
 import type { AuditEntry, AuditRepository, CalendarRepository, RoleRepository } from '../../core/ports';
 import { guarded, type Db } from './db';
-import { docOf, docsOf, pageOf, whereSql } from './sql';
+import { docOf, docsOf, Filter, pageOf } from './sql';
 
 export function createSqliteRoleRepository(db: Db): RoleRepository {
   const active = db.prepare('SELECT doc FROM role_bindings WHERE openid = ? AND revoked_at IS NULL ORDER BY granted_at').pluck();
@@ -35,18 +35,9 @@ export function createSqliteAuditRepository(db: Db): AuditRepository {
     append: (e) => guarded(() => void insert.run(e)),
     list: (q) =>
       guarded(() => {
-        const clauses: string[] = [];
-        const params: unknown[] = [];
-        if (q.resource) {
-          clauses.push('resource = ?');
-          params.push(q.resource);
-        }
-        if (q.action) {
-          clauses.push('action = ?');
-          params.push(q.action);
-        }
-        const sql = `SELECT id, at, actor AS actorOpenid, action, outcome, resource, detail FROM audit_log${whereSql(clauses)} ORDER BY at DESC, id LIMIT ? OFFSET ?`;
-        const rows = db.prepare(sql).all(...params, q.limit + 1, q.offset) as AuditEntry[];
+        const f = new Filter().eq('resource = ?', q.resource).eq('action = ?', q.action);
+        const sql = `SELECT id, at, actor AS actorOpenid, action, outcome, resource, detail FROM audit_log${f.sql} ORDER BY at DESC, id LIMIT ? OFFSET ?`;
+        const rows = db.prepare(sql).all(...f.params, q.limit + 1, q.offset) as AuditEntry[];
         return pageOf(rows, q.limit);
       }),
   };

@@ -6,7 +6,7 @@
 import type { Complaint, HistoryEntry, OutboxMessage } from '../../core/complaint/model';
 import { nextActionAt } from '../../core/complaint/scheduler';
 import { staleConflict } from '../../core/shared/errors';
-import type { ComplaintChange, ComplaintQuery, ComplaintRepository, ComplaintStats, OutboxRepository } from '../../core/ports';
+import { TrackingNoTaken, type ComplaintChange, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository } from '../../core/ports';
 import { guarded, type Db } from './db';
 import { docOf, docsOf, marks, whereSql } from './sql';
 
@@ -68,7 +68,13 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
     const existing = findRequest.get(input.requestKey) as { complaintId: string; bodyHash: string | null } | undefined;
     if (existing) return { created: false, complaint: JSON.parse(getDoc.get(existing.complaintId) as string) as Complaint, bodyHash: existing.bodyHash };
     const c = input.complaint;
-    insertComplaint.run(row(c));
+    try {
+      insertComplaint.run(row(c));
+    } catch (err) {
+      // The UNIQUE tracking_no column: another complaint holds this number (core draws another).
+      if (/UNIQUE constraint failed: complaints\.tracking_no/.test((err as Error)?.message ?? '')) throw new TrackingNoTaken();
+      throw err;
+    }
     for (const code of c.regionCodes) insertRegion.run(code, c.dueAt, c.id);
     writeHistoryAndOutbox(c.id, [input.history], input.outbox);
     insertRequest.run(input.requestKey, c.id, input.bodyHash ?? null);

@@ -4,7 +4,7 @@ import type { NoticeRepository, RecruitmentRepository } from '../../core/ports';
 import type { Application, Post, TrainingRecord } from '../../core/recruitment/model';
 import { AppError, staleConflict } from '../../core/shared/errors';
 import { guarded, type Db } from './db';
-import { docOf, docsOf, marks, pageOf, whereSql } from './sql';
+import { docOf, docsOf, Filter, marks, pageOf } from './sql';
 
 export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository {
   const insertPost = db.prepare('INSERT INTO posts (id, status, created_at, version, doc) VALUES (?, ?, ?, ?, ?)');
@@ -58,17 +58,8 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
       }),
     listPosts: (q) =>
       guarded(() => {
-        const clauses: string[] = [];
-        const params: unknown[] = [];
-        if (q.statuses) {
-          clauses.push(`status IN (${marks(q.statuses.length) || 'NULL'})`);
-          params.push(...q.statuses);
-        }
-        if (q.regionCodes) {
-          clauses.push(`id IN (SELECT post_id FROM post_regions WHERE code IN (${marks(q.regionCodes.length) || 'NULL'}))`);
-          params.push(...q.regionCodes);
-        }
-        const rows = db.prepare(`SELECT doc FROM posts${whereSql(clauses)} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`).pluck().all(...params, q.limit + 1, q.offset) as string[];
+        const f = new Filter().in((l) => `status IN (${l})`, q.statuses).in((l) => `id IN (SELECT post_id FROM post_regions WHERE code IN (${l}))`, q.regionCodes);
+        const rows = db.prepare(`SELECT doc FROM posts${f.sql} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`).pluck().all(...f.params, q.limit + 1, q.offset) as string[];
         return pageOf(docsOf<Post>(rows), q.limit);
       }),
     insertApplication: (a, key) => guarded(() => addApplication(a, key)),
@@ -79,38 +70,16 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
       }),
     listApplications: (q) =>
       guarded(() => {
-        const clauses: string[] = [];
-        const params: unknown[] = [];
-        if (q.postId) {
-          clauses.push('post_id = ?');
-          params.push(q.postId);
-        }
-        if (q.applicantOpenid) {
-          clauses.push('applicant = ?');
-          params.push(q.applicantOpenid);
-        }
-        if (q.statuses) {
-          clauses.push(`status IN (${marks(q.statuses.length) || 'NULL'})`);
-          params.push(...q.statuses);
-        }
-        const rows = db.prepare(`SELECT doc FROM applications${whereSql(clauses)} ORDER BY created_at, id LIMIT ? OFFSET ?`).pluck().all(...params, q.limit + 1, q.offset) as string[];
+        const f = new Filter().eq('post_id = ?', q.postId).eq('applicant = ?', q.applicantOpenid).in((l) => `status IN (${l})`, q.statuses);
+        const rows = db.prepare(`SELECT doc FROM applications${f.sql} ORDER BY created_at, id LIMIT ? OFFSET ?`).pluck().all(...f.params, q.limit + 1, q.offset) as string[];
         return pageOf(docsOf<Application>(rows), q.limit);
       }),
     purgePersonalData: (statuses, before, at) => guarded(() => purge(statuses, before, at)),
     insertTraining: (t) => guarded(() => void insertTraining.run(t.id, t.stationId, t.headOpenid, t.date, JSON.stringify(t))),
     listTraining: (q) =>
       guarded(() => {
-        const clauses: string[] = [];
-        const params: unknown[] = [];
-        if (q.stationIds) {
-          clauses.push(`station_id IN (${marks(q.stationIds.length) || 'NULL'})`);
-          params.push(...q.stationIds);
-        }
-        if (q.headOpenid) {
-          clauses.push('head = ?');
-          params.push(q.headOpenid);
-        }
-        return docsOf<TrainingRecord>(db.prepare(`SELECT doc FROM training_records${whereSql(clauses)} ORDER BY date`).pluck().all(...params));
+        const f = new Filter().in((l) => `station_id IN (${l})`, q.stationIds).eq('head = ?', q.headOpenid);
+        return docsOf<TrainingRecord>(db.prepare(`SELECT doc FROM training_records${f.sql} ORDER BY date`).pluck().all(...f.params));
       }),
   };
 }
@@ -138,17 +107,8 @@ export function createSqliteNoticeRepository(db: Db): NoticeRepository {
       }),
     list: (q) =>
       guarded(() => {
-        const clauses: string[] = [];
-        const params: unknown[] = [];
-        if (q.status) {
-          clauses.push('status = ?');
-          params.push(q.status);
-        }
-        if (q.regionCodes) {
-          clauses.push(`id IN (SELECT notice_id FROM notice_regions WHERE code IN (${marks(q.regionCodes.length) || 'NULL'}))`);
-          params.push(...q.regionCodes);
-        }
-        const rows = db.prepare(`SELECT doc FROM notices${whereSql(clauses)} ORDER BY published_at DESC, id LIMIT ? OFFSET ?`).pluck().all(...params, q.limit + 1, q.offset) as string[];
+        const f = new Filter().eq('status = ?', q.status).in((l) => `id IN (SELECT notice_id FROM notice_regions WHERE code IN (${l}))`, q.regionCodes);
+        const rows = db.prepare(`SELECT doc FROM notices${f.sql} ORDER BY published_at DESC, id LIMIT ? OFFSET ?`).pluck().all(...f.params, q.limit + 1, q.offset) as string[];
         return pageOf(docsOf<Notice>(rows), q.limit);
       }),
     ended: (today, limit) => guarded(() => docsOf<Notice>(ended.all(today, limit))),

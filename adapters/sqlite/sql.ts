@@ -16,3 +16,32 @@ export function docOf<T>(doc: unknown): T | null {
 export function docsOf<T>(docs: unknown[]): T[] {
   return docs.map((d) => JSON.parse(d as string) as T);
 }
+
+/** WHERE clauses and their parameters, from filters that may be absent. */
+export class Filter {
+  readonly clauses: string[] = [];
+  readonly params: unknown[] = [];
+
+  /** `clause` with one `?` bound to `value`, when a value is given. */
+  eq(clause: string, value: unknown): this {
+    if (value) {
+      this.clauses.push(clause);
+      this.params.push(value);
+    }
+    return this;
+  }
+
+  /** `clause(list)` with `list` = `?,?,…` for `values`, when a list is given (an empty one matches nothing). */
+  in(clause: (list: string) => string, values: readonly unknown[] | undefined): this {
+    if (values) {
+      this.clauses.push(clause(marks(values.length) || 'NULL'));
+      this.params.push(...values);
+    }
+    return this;
+  }
+
+  /** ` WHERE …`, or nothing. */
+  get sql(): string {
+    return whereSql(this.clauses);
+  }
+}

@@ -20,6 +20,7 @@ import type {
   RoleRepository,
   StationRepository,
 } from '../ports';
+import { TrackingNoTaken } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
 import { maskPhone } from '../shared/mask';
@@ -95,6 +96,24 @@ function resentChanged(): AppError {
   return new AppError('CONFLICT', '这份投诉已经提交过，内容有改动。已提交的投诉可在“我的投诉”查看；改动后的内容可以作为新投诉提交。', {
     requestId: '已提交过，内容有改动',
   });
+}
+
+/** Tracking numbers drawn for one submit before giving up (32^6 ≈ 10^9 numbers a day). */
+const TRACKING_ATTEMPTS = 5;
+
+/**
+ * Create with a tracking number from `draw`; when the store says another complaint holds it
+ * (TrackingNoTaken), draw again. Six random characters a day can repeat.
+ */
+async function fileWithFreshTrackingNo<T>(create: (trackingNo: string) => Promise<T>, draw: () => string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create(draw());
+    } catch (err) {
+      if (err instanceof TrackingNoTaken && attempt < TRACKING_ATTEMPTS) continue;
+      throw err;
+    }
+  }
 }
 
 export function createComplaintService(deps: ComplaintDeps) {
@@ -379,40 +398,42 @@ export function createComplaintService(deps: ComplaintDeps) {
       const at = now.toISOString();
       const cal = await calendar();
       const complaintId = ids.id();
-      const filed = fileComplaint(
-        {
-          id: complaintId,
-          trackingNo: trackingNumber(now, ids.code(6)),
-          station,
-          category: input.category,
-          description: input.description,
-          photos,
-          complainantOpenid: actor.openid,
-          phoneCipher: input.phone ? cipher.encrypt(input.phone) : null,
-          phoneMasked: maskPhone(input.phone),
-          shareIdentity: input.shareIdentity ?? false,
-          held,
-          submittedAt: now,
-        },
-        cal,
-      );
-      // Every photo waits for its content check; until then only its owner sees it.
-      const complaint: Complaint = { ...filed, photosPending: [...photos] };
-      const history: HistoryEntry = {
-        complaintId,
-        at,
-        actorRole: 'resident',
-        actorOpenid: actor.openid,
-        action: 'submit',
-        fromStatus: null,
-        toStatus: 'submitted',
-        note: held ? '已提交，内容审核后受理' : `请于 ${complaint.acceptDueOn} 前受理`,
-        internal: false,
-      };
-      const created = await complaints.create({ complaint, history, outbox: [], requestKey, bodyHash });
+      const result = await fileWithFreshTrackingNo(async (trackingNo) => {
+        const filed = fileComplaint(
+          {
+            id: complaintId,
+            trackingNo,
+            station,
+            category: input.category,
+            description: input.description,
+            photos,
+            complainantOpenid: actor.openid,
+            phoneCipher: input.phone ? cipher.encrypt(input.phone) : null,
+            phoneMasked: maskPhone(input.phone),
+            shareIdentity: input.shareIdentity ?? false,
+            held,
+            submittedAt: now,
+          },
+          cal,
+        );
+        // Every photo waits for its content check; until then only its owner sees it.
+        const complaint: Complaint = { ...filed, photosPending: [...photos] };
+        const history: HistoryEntry = {
+          complaintId,
+          at,
+          actorRole: 'resident',
+          actorOpenid: actor.openid,
+          action: 'submit',
+          fromStatus: null,
+          toStatus: 'submitted',
+          note: held ? '已提交，内容审核后受理' : `请于 ${complaint.acceptDueOn} 前受理`,
+          internal: false,
+        };
+        return complaints.create({ complaint, history, outbox: [], requestKey, bodyHash });
+      }, () => trackingNumber(now, ids.code(6)));
       // A concurrent request with the same key won the race: answer as for a retry.
-      if (!created.created) return answerFirst(created);
-      const stored = created.complaint;
+      if (!result.created) return answerFirst(result);
+      const stored = result.complaint;
       await requestPhotoChecks(deps, stored);
       return ownerView(stored, await complaints.history(stored.id), actor.openid, await files.viewUrls(stored.photos));
     },

@@ -16,12 +16,20 @@ import { resetTaro, routerParams, storage } from './taro-mock';
 const STATION = { id: 'st-ydgj-01', name: '江西电商扶贫工程贡江镇服务站' };
 const DRAFT_KEY = `zdt.complaintDraft.${STATION.id}`;
 
+/** jsdom has no scrolling: record what the form brings into view (the element and how). */
+const scrolled = jest.fn();
 beforeEach(() => {
   resetTaro();
   resetElderModeForTest();
   installExtraTaro();
   setDemoOpenid('demo-resident-1');
+  scrolled.mockReset();
+  Element.prototype.scrollIntoView = function (this: Element, opts?: boolean | ScrollIntoViewOptions) {
+    scrolled(this.id, opts);
+  };
 });
+
+const lastScrolled = () => scrolled.mock.calls[scrolled.mock.calls.length - 1]?.[0];
 
 function typeInto(el: Element, value: string) {
   act(() => {
@@ -29,8 +37,8 @@ function typeInto(el: Element, value: string) {
   });
 }
 
-function renderForm(onSubmitted = jest.fn()) {
-  const view = render(<ComplaintForm stationId={STATION.id} stationName={STATION.name} onSubmitted={onSubmitted} />);
+function renderForm(onSubmitted = jest.fn(), more: { onOpenMine?: () => void; onOpenComplaint?: (id: string) => void } = {}) {
+  const view = render(<ComplaintForm stationId={STATION.id} stationName={STATION.name} onSubmitted={onSubmitted} {...more} />);
   const $ = (sel: string) => view.container.querySelector(sel);
   return { ...view, $, onSubmitted };
 }
@@ -52,7 +60,10 @@ test('validation: category and description required, at least 5 characters, phon
   fireEvent.click($('#complaint-submit')!);
   expect($('#error-category')!.textContent).toBe('请选择投诉类型');
   expect($('#error-description')!.textContent).toBe('请写一写发生了什么');
-  expect($('#complaint-submit-error')!.textContent).toContain('还有没填好的地方');
+  // The notice names the first problem, and that problem's red text is brought into view.
+  expect($('#complaint-submit-error')!.textContent).toContain('还有没填好的地方：请选择投诉类型');
+  expect(lastScrolled()).toBe('error-category');
+  expect(scrolled).toHaveBeenLastCalledWith('error-category', expect.objectContaining({ block: 'center' }));
 
   fireEvent.click($('#category-attitude')!);
   expect($('#error-category')).toBeNull();
@@ -62,6 +73,13 @@ test('validation: category and description required, at least 5 characters, phon
   fireEvent.click($('#complaint-submit')!);
   expect($('#error-description')!.textContent).toBe('请至少写 5 个字，说清楚发生了什么');
   expect($('#error-phone')!.textContent).toContain('电话号码不对');
+  expect(lastScrolled()).toBe('error-description');
+
+  // Only the last field wrong (far down the form): that is where the form goes.
+  typeInto($('#complaint-description')!, '态度很差，还骂人。');
+  fireEvent.click($('#complaint-submit')!);
+  expect($('#error-description')).toBeNull();
+  expect(lastScrolled()).toBe('error-phone');
 
   await act(flush);
   expect(sent.filter((s) => s.action === 'submit')).toHaveLength(0);
@@ -75,6 +93,7 @@ test('server field errors land under their fields', async () => {
   await waitFor(() => expect($('#complaint-submit-error')).not.toBeNull());
   expect($('#complaint-submit-error')!.textContent).toContain('投诉内容含有不当信息');
   expect($('#error-description')!.textContent).toBe('含有不当信息');
+  expect(lastScrolled()).toBe('error-description');
   expect($('#btn-retry-submit')).toBeNull();
 });
 
@@ -161,7 +180,7 @@ test('draft: every change is kept on the phone and restored when the form opens 
   first.unmount();
 
   const again = renderForm();
-  expect(again.$('#draft-restored')!.textContent).toContain('已恢复您上次没提交的内容');
+  expect(again.$('#draft-restored')!.textContent).toContain('已恢复您上次没写完的内容');
   expect(again.$('#category-overcharge')!.className).toContain('chip--on');
   expect((again.$('#complaint-description') as HTMLTextAreaElement & { value: string }).value).toBe('寄快递收了15元，墙上写5元。');
   expect(again.$('#complaint-share-identity')!.textContent).toContain('开');
@@ -183,7 +202,7 @@ test('share identity is off by default and the privacy notice says who sees what
   expect(notice).toContain('保存');
 });
 
-test('a lost answer keeps the draft and 重试 sends the SAME request id — also after leaving and coming back', async () => {
+test('a lost answer: may have arrived, one action kept in view, each try numbered — and the SAME request id, also after coming back', async () => {
   const ids: string[] = [];
   let answers = 0;
   const sent = serve(
@@ -193,24 +212,45 @@ test('a lost answer keeps the draft and 重试 sends the SAME request id — als
       return answers <= 2 ? offline() : complaintView();
     }),
   );
-  const first = renderForm();
+  const openMine = jest.fn();
+  const first = renderForm(jest.fn(), { onOpenMine: openMine });
   fillValid(first.$);
   fireEvent.click(first.$('#complaint-submit')!);
-  await waitFor(() => expect(first.$('#btn-retry-submit')).not.toBeNull());
-  expect(first.$('#complaint-submit-error')!.textContent).toContain('网络不太好');
-  expect(first.$('#complaint-submit-error')!.textContent).toContain('不会重复投诉');
+  expect(first.$('#complaint-submit')!.textContent).toBe('正在提交…');
+  await waitFor(() => expect(first.$('#complaint-submit-error')).not.toBeNull());
+  const notice = () => first.$('#complaint-submit-error')!.textContent!;
+  // Not stated as a failure: it may have been stored.
+  expect(notice()).toContain('可能已经提交成功');
+  expect(notice()).toContain('不会重复投诉');
+  expect(notice()).not.toContain('还没有提交成功');
+  // One action: the submit button itself (no second 重试 button), the notice right above it, both in view.
+  expect(first.$('#btn-retry-submit')).toBeNull();
+  expect(first.$('#complaint-submit')!.textContent).toBe('再提交一次');
+  expect(first.$('#complaint-submit-area')!.contains(first.$('#complaint-submit-error'))).toBe(true);
+  expect(scrolled).toHaveBeenLastCalledWith('complaint-submit-area', expect.objectContaining({ block: 'nearest' }));
+  // …and a way to check.
+  fireEvent.click(first.$('#btn-failure-mine')!);
+  expect(openMine).toHaveBeenCalled();
   const kept = storage.get(DRAFT_KEY) as { requestId: string; sentAt: string | null };
   expect(kept.requestId).toBe(ids[0]);
   expect(kept.sentAt).not.toBeNull();
+  const firstTitle = first.$('#complaint-failure-title')!.textContent;
 
-  fireEvent.click(first.$('#btn-retry-submit')!);
-  await waitFor(() => expect(ids).toHaveLength(2));
-  await waitFor(() => expect(first.$('#btn-retry-submit')).not.toBeNull());
+  // The second try is visibly a try, and its failure visibly a new one.
+  fireEvent.click(first.$('#complaint-submit')!);
+  expect(first.$('#complaint-submit')!.textContent).toBe('正在第 2 次提交…');
+  await waitFor(() => expect(first.$('#complaint-submit-error')!.getAttribute('data-tries')).toBe('2'));
+  expect(first.$('#complaint-failure-title')!.textContent).toContain('第 2 次没收到回复');
+  expect(first.$('#complaint-failure-title')!.textContent).not.toBe(firstTitle);
+  expect(ids).toHaveLength(2);
   first.unmount();
 
-  // Back later: restored, says it may already be filed, and submits with the same id.
+  // Back later: the restored draft says the same thing in its title and body, and submits with the same id.
   const again = renderForm();
-  expect(again.$('#draft-restored')!.textContent).toContain('可能已经提交成功');
+  const restored = again.$('#draft-restored')!.textContent!;
+  expect(restored).toContain('上次提交时网络断了');
+  expect(restored).toContain('可能已经提交成功');
+  expect(restored).not.toContain('没提交');
   expect(again.$('#btn-clear-draft')).toBeNull();
   fireEvent.click(again.$('#complaint-submit')!);
   await waitFor(() => expect(again.onSubmitted).toHaveBeenCalled());
@@ -222,31 +262,40 @@ test('a lost answer keeps the draft and 重试 sends the SAME request id — als
   expect(body.data).toEqual({ stationId: STATION.id, category: 'overcharge', description: '寄快递收了15元，墙上写5元。', shareIdentity: false });
 });
 
-test('an edited draft resent with its filed request id: the CONFLICT says so and 作为新投诉提交 sends it with a new id', async () => {
-  const ids: string[] = [];
-  const MESSAGE = '这份投诉已经提交过，内容有改动。已提交的投诉可在“我的投诉”查看；改动后的内容可以作为新投诉提交。';
-  serve(
-    baseHandlers((_data, requestId) => {
-      ids.push(requestId!);
-      return ids.length === 1 ? fail('CONFLICT', MESSAGE, { requestId: '已提交过，内容有改动' }) : complaintView();
-    }),
-  );
-  const form = renderForm();
-  fillValid(form.$);
-  fireEvent.click(form.$('#complaint-submit')!);
-  await waitFor(() => expect(form.$('#btn-submit-as-new')).not.toBeNull());
-  expect(form.$('#complaint-submit-error')!.textContent).toContain(MESSAGE);
-  expect(form.$('#btn-retry-submit')).toBeNull();
-  fireEvent.click(form.$('#btn-submit-as-new')!);
-  await waitFor(() => expect(form.onSubmitted).toHaveBeenCalled());
-  expect(ids).toHaveLength(2);
-  expect(ids[1]).not.toBe(ids[0]);
+test('a "not now" answer (rate limited) says nothing was filed this time, with the server’s words', async () => {
+  serve(baseHandlers(() => fail('RATE_LIMITED', '提交太频繁了，请 10 分钟后再试')));
+  const { $ } = renderForm(jest.fn(), { onOpenMine: jest.fn() });
+  fillValid($);
+  fireEvent.click($('#complaint-submit')!);
+  await waitFor(() => expect($('#complaint-submit-error')).not.toBeNull());
+  expect($('#complaint-submit-error')!.textContent).toContain('请 10 分钟后再试');
+  expect($('#complaint-submit-error')!.textContent).toContain('这次没有提交');
+  expect($('#complaint-submit-error')!.textContent).not.toContain('可能已经提交成功');
+  expect($('#complaint-submit')!.textContent).toBe('再提交一次');
+});
+
+test('the villager’s own complaint under 已有人反映？ is shown as theirs, with its progress, not 我也遇到了', async () => {
+  serve({
+    'complaints.similar': () => [
+      { id: 'cmp-mine-01', trackingNo: 'TS250604AB12CD', categoryLabel: '乱收费/未明码标价', statusLabel: '待受理', submittedOn: '2025-06-04', supporters: 0, mine: true },
+    ],
+  });
+  const openComplaint = jest.fn();
+  const { $ } = renderForm(jest.fn(), { onOpenComplaint: openComplaint });
+  fireEvent.click($('#category-overcharge')!);
+  await waitFor(() => expect($('#similar-cmp-mine-01')).not.toBeNull());
+  expect($('#similar-reports')!.textContent).toContain('您已经反映过');
+  expect($('#similar-reports')!.textContent).not.toContain('已有人反映？');
+  expect($('#similar-cmp-mine-01')!.textContent).toContain('您的投诉');
+  expect($('#btn-join-cmp-mine-01')).toBeNull();
+  fireEvent.click($('#btn-open-cmp-mine-01')!);
+  expect(openComplaint).toHaveBeenCalledWith('cmp-mine-01');
 });
 
 test('the 已有人反映 list shows open complaints of the same kind; 我也遇到了 joins one', async () => {
   const sent = serve({
     'complaints.similar': (d) =>
-      d.category === 'overcharge' ? [{ id: 'cmp-similar-01', trackingNo: 'TS250601XY12ZZ', categoryLabel: '乱收费/未明码标价', statusLabel: '已受理', submittedOn: '2025-06-01', supporters: 2 }] : [],
+      d.category === 'overcharge' ? [{ id: 'cmp-similar-01', trackingNo: 'TS250601XY12ZZ', categoryLabel: '乱收费/未明码标价', statusLabel: '已受理', submittedOn: '2025-06-01', supporters: 2, mine: false }] : [],
     'complaints.join': () => ({ supporters: 3, added: true }),
   });
   const { $ } = renderForm();

@@ -52,6 +52,8 @@ const Taro = {
   makePhoneCall: jest.fn(ok),
   openLocation: jest.fn(ok),
   setClipboardData: jest.fn(ok),
+  // As wx.showModal answers when the person taps the confirm button.
+  showModal: jest.fn(() => Promise.resolve({ errMsg: 'showModal:ok', confirm: true, cancel: false })),
   navigateTo: jest.fn(ok),
   navigateBack: jest.fn(ok),
   reLaunch: jest.fn(ok),

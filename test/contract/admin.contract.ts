@@ -3,8 +3,8 @@
  * one suite every adapter (SQLite, CloudBase through the fake SDK, CloudBase for real) must pass as is.
  */
 import type { AuditRepository, CalendarRepository, RoleRepository } from '../../core/ports';
-import { AppError } from '../../core/shared/errors';
 import { adminYear, at, auditEntry, binding, CS, OPERATOR_A } from '../support/complaint-fixtures';
+import { expectCode } from './expect';
 
 export interface AdminStoreHandle {
   roles: RoleRepository;
@@ -14,15 +14,6 @@ export interface AdminStoreHandle {
   breakStore(): void | Promise<void>;
   /** Release resources / delete test data. */
   dispose?(): void | Promise<void>;
-}
-
-async function expectCode(p: Promise<unknown>, code: string): Promise<void> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
 }
 
 export function describeAdminStoreContract(name: string, makeStores: () => Promise<AdminStoreHandle>, options: { timeoutMs?: number } = {}): void {

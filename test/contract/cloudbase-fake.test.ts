@@ -93,10 +93,11 @@ async function rows(query: { get(): Promise<unknown> }): Promise<Record<string, 
 describe('fake-cloudbase enforces CloudBase limits', () => {
   const point = (fake: FakeCloudbase) => fake.db.Geo.Point(CENTRE.lng, CENTRE.lat);
 
+  // Each document has its own `code`: stations.code is a unique index (a missing key counts as null, as in MongoDB).
   async function seeded(n = 120, collections?: ConstructorParameters<typeof FakeCloudbase>[0]) {
     const fake = createFakeCloudbase(collections);
     for (let i = 0; i < n; i++) {
-      await fake.db.collection('stations').doc(`d${String(i).padStart(3, '0')}`).set({ data: { n: i, tag: i % 2 ? 'odd' : 'even', location: fake.db.Geo.Point(CENTRE.lng + i * 0.001, CENTRE.lat) } });
+      await fake.db.collection('stations').doc(`d${String(i).padStart(3, '0')}`).set({ data: { code: `c${i}`, n: i, tag: i % 2 ? 'odd' : 'even', location: fake.db.Geo.Point(CENTRE.lng + i * 0.001, CENTRE.lat) } });
     }
     return fake;
   }
@@ -185,8 +186,8 @@ describe('fake-cloudbase enforces CloudBase limits', () => {
   test('array fields match by element; RegExp applies to strings and array elements', async () => {
     const fake = createFakeCloudbase();
     const stations = fake.db.collection('stations');
-    await stations.doc('a').set({ data: { tags: ['abc', 'xyz'], name: '水头村' } });
-    await stations.doc('b').set({ data: { tags: ['bcd'], name: '小溪村' } });
+    await stations.doc('a').set({ data: { code: 'a', tags: ['abc', 'xyz'], name: '水头村' } });
+    await stations.doc('b').set({ data: { code: 'b', tags: ['bcd'], name: '小溪村' } });
     const ids = async (where: Record<string, unknown>) => (await rows(stations.where(where))).map((d) => d._id);
     expect(await ids({ tags: 'xyz' })).toEqual(['a']);
     expect(await ids({ tags: fake.db.RegExp({ regexp: '^bc' }) })).toEqual(['b']);

@@ -6,7 +6,7 @@
  */
 import type { Complaint } from '../../core/complaint/model';
 import { nextActionAt } from '../../core/complaint/scheduler';
-import type { ComplaintQuery, ComplaintRepository, ComplaintStats, OutboxRepository } from '../../core/ports';
+import { TrackingNoTaken, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
 import {
   at,
@@ -21,6 +21,7 @@ import {
   OWNERS,
   submitEntry,
 } from '../support/complaint-fixtures';
+import { errorOf, expectCode } from './expect';
 
 export interface ComplaintStoreHandle {
   complaints: ComplaintRepository;
@@ -106,19 +107,6 @@ const ids = (items: { id: string }[]) => items.map((c) => c.id);
 
 function q(partial: Partial<ComplaintQuery>): ComplaintQuery {
   return { order: 'newest', offset: 0, limit: 50, ...partial };
-}
-
-async function errorOf(p: Promise<unknown>): Promise<unknown> {
-  return p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-}
-
-async function expectCode(p: Promise<unknown>, code: string): Promise<void> {
-  const err = await errorOf(p);
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
 }
 
 async function seed(h: ComplaintStoreHandle, list: Complaint[]): Promise<void> {
@@ -433,6 +421,26 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
       }, timeout * 4);
 
       describe('create', () => {
+        test(
+          'a tracking number another complaint holds: TrackingNoTaken, nothing of it written',
+          async () => {
+            const a = makeComplaint('k1');
+            await h.complaints.create({ complaint: a, history: submitEntry(a), outbox: [], requestKey: 'req-a' });
+            const b = makeComplaint('k2', { trackingNo: a.trackingNo, complainantOpenid: OWNERS.o2 });
+            const err = await errorOf(h.complaints.create({ complaint: b, history: submitEntry(b), outbox: [outboxMessage(b, 'm-b', at(1))], requestKey: 'req-b' }));
+            expect(err).toBeInstanceOf(TrackingNoTaken);
+            expect(await h.complaints.get('k2')).toBeNull();
+            expect(await h.complaints.findByRequestKey('req-b')).toBeNull();
+            expect(await h.complaints.history('k2')).toEqual([]);
+            expect(await h.outbox.forRecipient(OWNERS.o2, 10)).toEqual([]);
+            expect((await h.complaints.findByTrackingNo(a.trackingNo))?.id).toBe('k1');
+            // With another number it goes in.
+            const fresh = { ...b, trackingNo: `${a.trackingNo.slice(0, 8)}ZZZZZZ` };
+            expect(await h.complaints.create({ complaint: fresh, history: submitEntry(fresh), outbox: [], requestKey: 'req-b' })).toEqual({ created: true, complaint: fresh });
+          },
+          timeout,
+        );
+
         test(
           'writes the complaint, its first history entry and its outbox messages',
           async () => {

@@ -14,6 +14,7 @@ import type { RatingRepository } from '../../core/ports';
 import type { PressureReport, Rating, RatingAggregate } from '../../core/rating/model';
 import { WINDOW_MS } from '../../core/rating/rules';
 import { AppError } from '../../core/shared/errors';
+import { expectCode } from './expect';
 
 export interface RatingStoreHandle {
   ratings: RatingRepository;
@@ -63,15 +64,6 @@ function expectedAggregate(published: Rating[]): Pick<RatingAggregate, 'count' |
   const sums = { attitude: 0, pricing: 0, cleanliness: 0, efficiency: 0 };
   for (const r of published) for (const d of Object.keys(sums) as (keyof typeof sums)[]) sums[d] += r.scores[d];
   return { count: published.length, sums, visitVerified: published.filter((r) => r.visitVerified).length };
-}
-
-async function expectCode(p: Promise<unknown>, code: string): Promise<void> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
 }
 
 export function describeRatingStoreContract(name: string, open: () => Promise<RatingStoreHandle>, options: RatingContractOptions = {}): void {

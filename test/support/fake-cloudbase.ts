@@ -18,8 +18,9 @@
  * - Collections must exist (declared or created with `createCollection`).
  *
  * Outages: `setDown(true)` fails every request until `setDown(false)`; `failNext(n)` fails the next
- * n requests. Failures look like each SDK's: wx-server-sdk rejects; node-sdk resolves
- * `{ code, message }` for a server error (failNext) and rejects for a network failure (setDown).
+ * n requests. Server errors reject exactly as each real SDK does (`clientError`, captured from the
+ * real packages in test/contract/sdk-errors.test.ts): node-sdk with a TcbError `{ code, requestId }`,
+ * wx-server-sdk with `{ errCode, errMsg }`; a network failure (setDown) rejects with ECONNREFUSED.
  *
  * Writes besides `doc().set()`: `collection.add()` (insert; an explicit `_id` that exists fails),
  * `doc().update()` and `where().update()` (a nested object sets only the fields it names, as the
@@ -37,11 +38,11 @@
  * `.doc(id).get/set/update/remove()`; `where`, `orderBy`, `get`, `count`, `aggregate`… throw.
  * Reads see committed data plus the transaction's own writes. Concurrency is first-writer-wins: writing a
  * document another open transaction wrote, or one changed since this transaction began, fails
- * with DATABASE_TRANSACTION_CONFLICT, and so does a commit whose documents changed meanwhile. Like
- * the SDK, runTransaction retries the callback when the error has `code:
- * 'DATABASE_TRANSACTION_CONFLICT'`: node-sdk operations answer `{ code }` and commits throw it, so
- * those are retried; wx-server-sdk operations reject with an error carrying `errCode`, which the
- * SDK's check does not see, so those are not. `doc(id).get()` in a transaction answers
+ * with the server's DATABASE_TRANSACTION_CONFLICT ("[ResourceUnavailable.TransactionConflict] …"),
+ * and so does a commit whose documents changed meanwhile. Like the SDK, runTransaction retries the
+ * callback when the error has `code: 'DATABASE_TRANSACTION_CONFLICT'`: node-sdk operations and
+ * every commit reject with that TcbError, so those are retried; wx-server-sdk operations reject
+ * with `errCode: -501001`, which the SDK's check does not see, so those are not. `doc(id).get()` in a transaction answers
  * `{ data: doc | null }` (node-sdk) or `{ data: doc }` and rejects a missing one (wx-server-sdk,
  * default throwOnNotFound).
  *
@@ -55,6 +56,8 @@ export type SdkFlavour = 'wx-server-sdk' | 'node-sdk';
 export interface IndexDef {
   name: string;
   key: Record<string, 1 | -1 | '2dsphere'>;
+  /** No two documents may share the key (a write that would fails with E11000 duplicate key). */
+  unique?: boolean;
 }
 
 export interface FakeCloudbaseOptions {
@@ -100,7 +103,7 @@ const MONGO_EARTH_RADIUS_M = 6_378_100;
 export function declaredIndexes(prefix = ''): Record<string, IndexDef[]> {
   const out: Record<string, IndexDef[]> = {};
   for (const [name, defs] of Object.entries(indexConfig.collections)) {
-    out[prefix + name] = defs.map((d) => ({ name: d.name, key: d.key as IndexDef['key'] }));
+    out[prefix + name] = defs.map((d) => ({ name: d.name, key: d.key as IndexDef['key'], ...('unique' in d && d.unique ? { unique: true } : {}) }));
   }
   return out;
 }
@@ -555,26 +558,79 @@ interface StoredCollection {
   versions: Map<string, number>;
 }
 
+/** A server's error answer `{ code, message }` inside the double; `clientError` turns it into what each SDK throws. */
 class SdkError extends Error {
   constructor(
     readonly errCode: string,
     message: string,
   ) {
     super(message);
-    this.name = 'CloudSDKError';
+    this.name = 'ServerError';
   }
 }
 
-/** What node-sdk's Transaction.init/commit/rollback throw: the error answer, with its `code`. */
-class CodedError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
+/** node-sdk's TcbError: own `code` and `requestId`, the server's message. */
+class TcbError extends Error {
+  readonly code: string;
+  readonly requestId = 'fake';
+  constructor(code: string, message: string) {
     super(message);
-    this.name = 'TcbError';
+    this.code = code;
   }
 }
+
+/** wx-server-sdk's numeric codes for server codes (its TCB_ERR_CODE table; anything else is -501001). */
+const WX_ERR_CODES: Record<string, [number, string]> = {
+  DATABASE_REQUEST_FAILED: [-502001, 'database request fail'],
+  DATABASE_PERMISSION_DENIED: [-502003, 'database permission denied'],
+  DATABASE_COLLECTION_NOT_EXIST: [-502005, 'database collection not exists'],
+};
+const WX_SYSTEM_ERROR: [number, string] = [-501001, 'resource system error'];
+
+/** The API name wx-server-sdk puts before `:fail` for each request. */
+const WX_API: Partial<Record<RequestLog['op'], string>> = {
+  get: 'collection.get',
+  count: 'collection.count',
+  remove: 'collection.remove',
+  update: 'collection.update',
+  add: 'collection.add',
+  aggregate: 'collection.aggregate',
+  'doc.get': 'document.get',
+  'doc.set': 'document.set',
+  'doc.update': 'document.update',
+  'doc.remove': 'document.remove',
+  'tx.add': 'collection.add',
+  'tx.get': 'document.get',
+  'tx.set': 'document.set',
+  'tx.update': 'document.update',
+  'tx.remove': 'document.remove',
+};
+
+/**
+ * What each SDK throws for a server's error answer, as captured from the real packages with only
+ * their HTTP layer scripted (test/contract/sdk-errors.test.ts): node-sdk rejects with a TcbError
+ * carrying the server's code and message; wx-server-sdk with `{ errCode, errMsg }`, errCode from
+ * its table (-501001 "resource system error" for a code it does not know, such as a transaction
+ * conflict) and errMsg `<api>:fail <errCode> <description>. <server message>`. Transaction
+ * start/commit/rollback reject with the TcbError in both (wx-server-sdk hands them to node-sdk).
+ */
+export function clientError(flavour: SdkFlavour, op: RequestLog['op'], code: string, message: string): Error {
+  if (flavour === 'node-sdk' || op.startsWith('tx.start') || op === 'tx.commit' || op === 'tx.rollback') return new TcbError(code, message);
+  const [errCode, description] = WX_ERR_CODES[code] ?? WX_SYSTEM_ERROR;
+  const errMsg = `${WX_API[op] ?? op}:fail ${errCode} ${description}. ${message}`;
+  return Object.assign(new Error(errMsg), { errCode, errMsg });
+}
+
+/** wx-server-sdk's own rejection of a missing document (throwOnNotFound), after a successful request. */
+function wxNotFound(id: string): Error {
+  const errMsg = `document.get:fail document with _id ${id} does not exist`;
+  return Object.assign(new Error(errMsg), { errCode: -1, errMsg });
+}
+
+/** The server's message with a transaction write conflict (its code: TRANSACTION_CONFLICT). */
+export const TRANSACTION_CONFLICT_MESSAGE = '[ResourceUnavailable.TransactionConflict] Transaction is conflicted, please retry.';
+/** The server's message of a failure injected with failNext / failTransactionWrite. */
+export const FAKE_FAILURE_MESSAGE = 'internal server error (fake failure)';
 
 export const TRANSACTION_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
 
@@ -592,9 +648,6 @@ class TxState {
   ) {}
 }
 
-function isErrorAnswer(res: unknown): res is { code: string; message: string } {
-  return !!res && typeof res === 'object' && typeof (res as { code?: unknown }).code === 'string';
-}
 
 export class FakeCloudbase {
   readonly flavour: SdkFlavour;
@@ -666,15 +719,15 @@ export class FakeCloudbase {
   // --- requests ------------------------------------------------------------------------------
 
   /** Run one request as the SDK would deliver it: outages and server errors per flavour. */
-  private async send<T extends object>(entry: RequestLog, run: () => T): Promise<T | { code: string; message: string }> {
+  private async send<T extends object>(entry: RequestLog, run: () => T): Promise<T> {
     await Promise.resolve(); // always asynchronous, like a network call
     this.log.push(entry);
-    if (this.down) throw new SdkError('NETWORK_ERROR', `${entry.op}:fail network unreachable (fake outage)`);
+    if (this.down) throw Object.assign(new Error('connect ECONNREFUSED (fake outage)'), { code: 'ECONNREFUSED' });
     let serverError: SdkError | null = null;
     let result: T | undefined;
     if (this.failures > 0) {
       this.failures--;
-      serverError = new SdkError('DATABASE_REQUEST_FAILED', `${entry.op}:fail internal server error (fake failure)`);
+      serverError = new SdkError('DATABASE_REQUEST_FAILED', FAKE_FAILURE_MESSAGE);
     } else {
       try {
         result = run();
@@ -683,24 +736,8 @@ export class FakeCloudbase {
         serverError = err;
       }
     }
-    if (serverError) {
-      if (this.flavour === 'node-sdk') return { code: serverError.errCode, message: serverError.message };
-      throw serverError;
-    }
+    if (serverError) throw clientError(this.flavour, entry.op, serverError.errCode, serverError.message);
     return result as T;
-  }
-
-  /** A request that throws its error answer in both flavours (node-sdk's Transaction init/commit/rollback do). */
-  private async sendStrict<T extends object>(entry: RequestLog, run: () => T): Promise<T> {
-    let res: T | { code: string; message: string };
-    try {
-      res = await this.send(entry, run);
-    } catch (err) {
-      if (err instanceof SdkError && err.errCode !== 'NETWORK_ERROR') throw new CodedError(err.errCode, err.message);
-      throw err;
-    }
-    if (isErrorAnswer(res)) throw new CodedError(res.code, res.message);
-    return res as T;
   }
 
   private store(name: string): StoredCollection {
@@ -709,9 +746,36 @@ export class FakeCloudbase {
     return c;
   }
 
+  /**
+   * MongoDB's unique indexes: a document whose key another document (committed, or written by
+   * `tx`) already holds fails with E11000 duplicate key, naming the index.
+   */
+  private checkUnique(name: string, id: string, doc: Doc | null, tx?: TxState): void {
+    const c = this.store(name);
+    const unique = c.indexes.filter((i) => i.unique);
+    if (!doc || !unique.length) return;
+    const holders = new Map(c.docs);
+    for (const w of tx?.writes.values() ?? []) {
+      if (w.name !== name) continue;
+      if (w.doc) holders.set(w.id, w.doc);
+      else holders.delete(w.id);
+    }
+    for (const idx of unique) {
+      const fields = Object.keys(idx.key);
+      const keyOf = (d: Doc) => JSON.stringify(fields.map((f) => getPath(d, f) ?? null));
+      const key = keyOf(doc);
+      for (const [otherId, other] of holders) {
+        if (otherId === id || keyOf(other) !== key) continue;
+        const shown = fields.map((f) => `${f}: ${JSON.stringify(getPath(doc, f) ?? null)}`).join(', ');
+        throw new SdkError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${name} index: ${idx.name} dup key: { ${shown} }`);
+      }
+    }
+  }
+
   /** Every write that reaches storage goes through here. */
   private write(name: string, id: string, doc: Doc | null): void {
     const c = this.store(name);
+    this.checkUnique(name, id, doc);
     this.seq++;
     if (doc) c.docs.set(id, doc);
     else c.docs.delete(id);
@@ -911,7 +975,7 @@ export class FakeCloudbase {
         this.send({ op: 'doc.get', collection: name }, () => {
           const doc = this.store(name).docs.get(key);
           if (this.flavour === 'node-sdk') return { data: doc ? [toRead(doc)] : [], requestId: 'fake' };
-          if (!doc) throw new SdkError('DATABASE_DOCUMENT_NOT_EXIST', `document.get:fail document with _id ${key} does not exist`);
+          if (!doc) throw wxNotFound(key);
           return { data: toRead(doc), errMsg: 'document.get:ok' };
         }),
       set: (arg: unknown) => {
@@ -1018,7 +1082,7 @@ export class FakeCloudbase {
     const tx = new TxState(this.seq, this.txFault);
     this.txFault = null;
     this.transactionsStarted++;
-    await this.sendStrict({ op: 'tx.start', collection: '' }, () => ({ transactionId: `tx${this.transactionsStarted}` }));
+    await this.send({ op: 'tx.start', collection: '' }, () => ({ transactionId: `tx${this.transactionsStarted}` }));
     try {
       const result = await callback(this.transactionRef(tx));
       if (tx.aborted) throw tx.abortReason;
@@ -1033,13 +1097,15 @@ export class FakeCloudbase {
   }
 
   private async commit(tx: TxState): Promise<void> {
-    await this.sendStrict({ op: 'tx.commit', collection: '' }, () => {
+    await this.send({ op: 'tx.commit', collection: '' }, () => {
       this.checkOpen(tx);
       if (tx.failed) throw new SdkError(tx.failed, `transaction cannot commit after a failed operation (${tx.failed})`);
       for (const w of tx.writes.values()) {
-        if (this.version(w.name, w.id) > tx.startSeq) throw new SdkError(TRANSACTION_CONFLICT, `${TRANSACTION_CONFLICT}: ${w.name}/${w.id} changed during the transaction`);
+        if (this.version(w.name, w.id) > tx.startSeq) throw new SdkError(TRANSACTION_CONFLICT, TRANSACTION_CONFLICT_MESSAGE);
       }
       const writes = [...tx.writes.values()];
+      // All or nothing: a unique key another transaction committed meanwhile fails the commit.
+      for (const w of writes) this.checkUnique(w.name, w.id, w.doc);
       this.end(tx);
       for (const w of writes) this.write(w.name, w.id, w.doc);
       return {};
@@ -1072,12 +1138,13 @@ export class FakeCloudbase {
     this.store(name);
     tx.writeCount++;
     try {
-      if (tx.failAtWrite === tx.writeCount) throw new SdkError('DATABASE_REQUEST_FAILED', `write ${tx.writeCount} of the transaction failed (fake fault)`);
+      if (tx.failAtWrite === tx.writeCount) throw new SdkError('DATABASE_REQUEST_FAILED', `${FAKE_FAILURE_MESSAGE}: write ${tx.writeCount} of the transaction`);
       const k = this.txKey(name, id);
       const holder = this.locks.get(k);
       if ((holder && holder !== tx) || this.version(name, id) > tx.startSeq) {
-        throw new SdkError(TRANSACTION_CONFLICT, `${TRANSACTION_CONFLICT}: ${name}/${id} was written by another transaction`);
+        throw new SdkError(TRANSACTION_CONFLICT, TRANSACTION_CONFLICT_MESSAGE);
       }
+      this.checkUnique(name, id, doc, tx);
       this.locks.set(k, tx);
       tx.writes.set(k, { name, id, doc });
     } catch (err) {
@@ -1120,7 +1187,7 @@ export class FakeCloudbase {
         };
       },
       rollback: (reason?: unknown) =>
-        this.sendStrict({ op: 'tx.rollback', collection: '' }, () => {
+        this.send({ op: 'tx.rollback', collection: '' }, () => {
           this.checkOpen(tx);
           tx.aborted = true;
           tx.abortReason = reason;
@@ -1140,7 +1207,7 @@ export class FakeCloudbase {
           const doc = this.txRead(tx, name, id);
           if (this.flavour === 'node-sdk') return { data: doc ? toRead(doc) : null, requestId: 'fake' };
           // wx-server-sdk rejects a missing document (throwOnNotFound); the transaction goes on.
-          if (!doc) throw new SdkError('DATABASE_DOCUMENT_NOT_EXIST', `document.get:fail document with _id ${id} does not exist`);
+          if (!doc) throw wxNotFound(id);
           return { data: toRead(doc), errMsg: 'document.get:ok' };
         }),
       set: (arg: unknown) => {

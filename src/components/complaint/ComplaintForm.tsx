@@ -2,7 +2,12 @@
  * The complaint form (PRODUCT §3). Every change is saved to the phone at once (the draft, with
  * the submission's request id); a restored draft says so. Submitting after a lost answer
  * reuses the same request id, so the server cannot file it twice. Server field errors land
- * under their fields.
+ * under their fields, and the first problem is scrolled into view.
+ *
+ * A lost answer (issue 9 items 24–26) is not a "no": the complaint may have been stored. The
+ * notice says so, offers 去“我的投诉”看看, and leaves one action — 提交投诉 again, right under
+ * it and kept in view; each try is numbered and visibly busy, so a second quick failure does not
+ * look like nothing happened.
  */
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -10,8 +15,9 @@ import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '@core/complaint/mo
 import { ACCEPT_WORKDAYS, MAX_DESCRIPTION, MIN_DESCRIPTION, REPLY_WORKDAYS } from '../../constants';
 import { complaints, type ComplaintView } from '../../services/complaints';
 import { askForComplaintUpdates } from '../../services/subscribe';
-import { ApiError, newRequestId, toApiError } from '../../services/transport';
+import { ApiError, toApiError } from '../../services/transport';
 import { clearDraft, isBlank, loadDraft, newDraft, saveDraft, type ComplaintDraft, type DraftPhoto } from '../../store/complaintDraft';
+import { scrollIntoView } from '../../utils/scrollIntoView';
 import Toggle from '../Toggle';
 import PhotoPicker from './PhotoPicker';
 import PrivacyNotice from './PrivacyNotice';
@@ -44,8 +50,22 @@ function fieldsFromServer(fields: Record<string, string>): FieldErrors {
   return out;
 }
 
-/** Worth asking again with the same request id: the answer was lost or the server was busy. */
-const RETRYABLE = new Set(['UNAVAILABLE', 'INTERNAL', 'RATE_LIMITED']);
+/** No answer, or a server failure mid-way: the complaint may or may not have been stored. */
+const OUTCOME_UNKNOWN = new Set(['UNAVAILABLE', 'INTERNAL']);
+/** The server said "not now" (nothing filed by this try): the same request may be sent later. */
+const TRY_LATER = new Set(['RATE_LIMITED']);
+/** Fields in the order they appear, for "the first problem". */
+const FIELD_ORDER: Field[] = ['category', 'description', 'photos', 'phone'];
+/** A try that fails at once still shows as a try (a lost answer can come back in ~140 ms). */
+export const MIN_BUSY_MS = 700;
+
+type Failure =
+  /** Sent, no answer: it may have arrived. */
+  | { kind: 'unknown'; error: ApiError; tries: number; at: string }
+  /** The server refused for now (busy, too many): nothing filed by this try; send again later. */
+  | { kind: 'later'; error: ApiError; tries: number; at: string }
+  /** The server answered "no" or the form is not complete: fix first. */
+  | { kind: 'fix'; error: ApiError };
 
 interface Props {
   stationId: string;
@@ -53,9 +73,13 @@ interface Props {
   onSubmitted: (view: ComplaintView) => void;
   /** "我的投诉" (to check whether an interrupted submission went through). */
   onOpenMine?: () => void;
+  /** Open one of the villager's own complaints (listed under 已有人反映？). */
+  onOpenComplaint?: (id: string) => void;
 }
 
-export default function ComplaintForm({ stationId, stationName, onSubmitted, onOpenMine }: Props) {
+const clock = () => new Date().toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
+export default function ComplaintForm({ stationId, stationName, onSubmitted, onOpenMine, onOpenComplaint }: Props) {
   const [draft, setDraft] = useState<ComplaintDraft>(() => {
     const saved = loadDraft(stationId);
     return saved ? { ...saved, stationName: stationName || saved.stationName } : newDraft(stationId, stationName);
@@ -63,9 +87,15 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
   const [restored, setRestored] = useState(() => !isBlank(draft));
   const draftRef = useRef(draft);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<{ error: ApiError; retry: boolean; resent?: boolean } | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [uploading, setUploading] = useState(0);
+  /** Bumped to bring something into view once the render that shows it is done. */
+  const [scrollTo, setScrollTo] = useState<{ id: string; block: 'center' | 'nearest'; n: number } | null>(null);
+  const reveal = (id: string, block: 'center' | 'nearest') => setScrollTo((cur) => ({ id, block, n: (cur?.n ?? 0) + 1 }));
+  useEffect(() => {
+    if (scrollTo) scrollIntoView(scrollTo.id, scrollTo.block);
+  }, [scrollTo]);
 
   /** Change the draft and keep it on the phone at once. */
   const update = useCallback((patch: Partial<ComplaintDraft>) => {
@@ -74,7 +104,7 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
     saveDraft(next);
     setDraft(next);
     // A "fix this first" message is stale once something changed; a lost-answer one stays.
-    if (!('sentAt' in patch)) setFailure((f) => (f && !f.retry ? null : f));
+    if (!('sentAt' in patch)) setFailure((f) => (f && f.kind === 'fix' ? null : f));
   }, []);
 
   // The page may learn the station's name after the form opened.
@@ -102,25 +132,38 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
     setFailure(null);
   };
 
+  /** Show the first field with a problem (its red text in the middle of the screen). */
+  const showErrors = (found: FieldErrors) => {
+    setErrors(found);
+    const first = FIELD_ORDER.find((f) => found[f]);
+    if (first) reveal(first === 'photos' ? 'complaint-photos-section' : `error-${first}`, 'center');
+    return first;
+  };
+
   const submit = () => {
     if (submitting) return;
     const d = draftRef.current;
     const found = validateDraft(d);
-    setErrors(found);
-    if (Object.keys(found).length) {
-      setFailure({ error: new ApiError('VALIDATION_ERROR', '还有没填好的地方，请看红字提示'), retry: false });
+    const first = showErrors(found);
+    if (first) {
+      setFailure({ kind: 'fix', error: new ApiError('VALIDATION_ERROR', `还有没填好的地方：${found[first]}`) });
       return;
     }
     if (uploading) {
-      setFailure({ error: new ApiError('VALIDATION_ERROR', '照片还在上传，请等上传完再提交'), retry: false });
+      setFailure({ kind: 'fix', error: new ApiError('VALIDATION_ERROR', '照片还在上传，请等上传完再提交') });
+      reveal('complaint-submit-area', 'nearest');
       return;
     }
     // On the tap itself (WeChat needs the gesture); never waited for.
     askForComplaintUpdates();
     setSubmitting(true);
-    setFailure(null);
+    const started = Date.now();
+    const previous = failure;
     // Marked before the answer: if it never comes, the draft knows it may have been filed.
     if (!d.sentAt) update({ sentAt: new Date().toISOString() });
+    /** Settle no sooner than MIN_BUSY_MS after the tap, so every try is seen. */
+    const settle = (fn: () => void) => setTimeout(fn, Math.max(0, MIN_BUSY_MS - (Date.now() - started)));
+    const tries = previous && previous.kind !== 'fix' ? previous.tries + 1 : 1;
     complaints
       .submit(
         {
@@ -137,32 +180,29 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
         (view) => {
           clearDraft(stationId);
           setSubmitting(false);
+          setFailure(null);
           onSubmitted(view);
         },
         (e) => {
           const err = toApiError(e);
-          setSubmitting(false);
-          if (RETRYABLE.has(err.code)) {
-            setFailure({ error: err, retry: true });
-            return;
-          }
-          if (err.code === 'CONFLICT' && err.fields?.requestId) {
-            // This draft was filed already, with other content: the edit can go as a new complaint.
-            setFailure({ error: err, retry: false, resent: true });
-            return;
-          }
-          // The server answered "no": nothing was filed.
-          update({ sentAt: null });
-          const fromServer = fieldsFromServer(err.fields);
-          if (Object.keys(fromServer).length) setErrors(fromServer);
-          setFailure({ error: err, retry: false });
+          settle(() => {
+            setSubmitting(false);
+            if (OUTCOME_UNKNOWN.has(err.code)) {
+              setFailure({ kind: 'unknown', error: err, tries, at: clock() });
+            } else if (TRY_LATER.has(err.code)) {
+              setFailure({ kind: 'later', error: err, tries, at: clock() });
+            } else {
+              // The server answered "no": nothing was filed by this try. An earlier lost try with
+              // the same request id may still have been (a changed draft resent → CONFLICT).
+              if (err.code !== 'CONFLICT') update({ sentAt: null });
+              const fromServer = fieldsFromServer(err.fields);
+              setFailure({ kind: 'fix', error: err });
+              if (showErrors(fromServer)) return;
+            }
+            reveal('complaint-submit-area', 'nearest');
+          });
         },
       );
-  };
-
-  const submitAsNew = () => {
-    update({ requestId: newRequestId(), sentAt: null });
-    submit();
   };
 
   const length = draft.description.length;
@@ -178,11 +218,16 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
 
       {restored ? (
         <View id='draft-restored' className='notice notice--info'>
-          <Text className='notice__title'>已恢复您上次没提交的内容</Text>
           {draft.sentAt ? (
-            <Text className='notice__text'>上次提交时网络断了，可能已经提交成功。直接点“提交投诉”即可，不会重复投诉。</Text>
+            <>
+              <Text className='notice__title'>上次提交时网络断了</Text>
+              <Text className='notice__text'>投诉可能已经提交成功了。可以先去“我的投诉”看看；没有的话，点下面的“提交投诉”，不会重复投诉。</Text>
+            </>
           ) : (
-            <Text className='notice__text'>可以接着写。想重新写，请点“清空重写”。</Text>
+            <>
+              <Text className='notice__title'>已恢复您上次没写完的内容</Text>
+              <Text className='notice__text'>可以接着写。想重新写，请点“清空重写”。</Text>
+            </>
           )}
           {draft.sentAt && onOpenMine ? (
             <Text id='btn-draft-mine' className='link' onClick={onOpenMine}>
@@ -219,7 +264,7 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
             {errors.category}
           </Text>
         ) : null}
-        {draft.category ? <SimilarReports stationId={stationId} category={draft.category} /> : null}
+        {draft.category ? <SimilarReports stationId={stationId} category={draft.category} onOpenComplaint={onOpenComplaint} /> : null}
       </View>
 
       <View className='section'>
@@ -247,7 +292,7 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
         ) : null}
       </View>
 
-      <View className='section'>
+      <View id='complaint-photos-section' className='section'>
         <Text className='field__label'>3. 照片（选填）</Text>
         <PhotoPicker photos={draft.photos} onChange={changePhotos} onBusyChange={setUploading} error={errors.photos} />
       </View>
@@ -280,37 +325,53 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
         <PrivacyNotice shareIdentity={draft.shareIdentity} />
       </View>
 
-      {failure ? (
-        <View id='complaint-submit-error' className={`notice ${failure.retry ? 'notice--warn' : 'notice--danger'}`}>
-          <Text className='notice__title'>{failure.retry ? '还没有提交成功' : '没有提交'}</Text>
-          <Text className='notice__text'>{failure.error.message}</Text>
-          {failure.retry ? (
-            <>
-              <Text className='notice__text'>您填的内容已经保存在手机上。网络好一点后点“重试”，不会重复投诉。</Text>
-              <View id='btn-retry-submit' className='btn btn--primary btn--inline' hoverClass='tap-active' onClick={submit}>
-                {submitting ? '正在提交…' : '重试'}
-              </View>
-            </>
-          ) : null}
-          {failure.resent ? (
-            <View id='btn-submit-as-new' className='btn btn--primary btn--inline' hoverClass='tap-active' onClick={submitAsNew}>
-              作为新投诉提交
-            </View>
-          ) : null}
-        </View>
-      ) : null}
-
-      <View className='form__submit'>
+      <View id='complaint-submit-area' className='form__submit'>
+        {failure ? <SubmitFailure failure={failure} submitting={submitting} sentBefore={!!draft.sentAt} onOpenMine={onOpenMine} /> : null}
         <View
           id='complaint-submit'
           className={`btn btn--primary btn--big btn--block ${submitting ? 'btn--disabled' : ''}`}
           hoverClass='tap-active'
           onClick={submit}
         >
-          {submitting ? '正在提交…' : uploading ? '照片上传中…' : '提交投诉'}
+          {submitting ? (failure && failure.kind !== 'fix' ? `正在第 ${failure.tries + 1} 次提交…` : '正在提交…') : uploading ? '照片上传中…' : failure && failure.kind !== 'fix' ? '再提交一次' : '提交投诉'}
         </View>
         <Text className='field__hint form__after'>提交后马上给您投诉编号。{ACCEPT_WORKDAYS} 个工作日内受理，受理后 {REPLY_WORKDAYS} 个工作日内答复。</Text>
       </View>
+    </View>
+  );
+}
+
+/**
+ * Right above the one button. Short, so both fit on a phone screen; numbered and timed, so a
+ * second failure is visibly a new one.
+ */
+function SubmitFailure({ failure, submitting, sentBefore, onOpenMine }: { failure: Failure; submitting: boolean; sentBefore: boolean; onOpenMine?: () => void }) {
+  const mine = onOpenMine ? (
+    <Text id='btn-failure-mine' className='link' onClick={onOpenMine}>
+      去“我的投诉”看看
+    </Text>
+  ) : null;
+  if (failure.kind === 'fix') {
+    return (
+      <View id='complaint-submit-error' className='notice notice--danger' aria-live='assertive'>
+        <Text className='notice__title'>没有提交</Text>
+        <Text className='notice__text'>{failure.error.message}</Text>
+        {sentBefore ? mine : null}
+      </View>
+    );
+  }
+  const again = failure.tries > 1 ? `第 ${failure.tries} 次` : '';
+  return (
+    <View id='complaint-submit-error' className='notice notice--warn' aria-live='assertive' data-tries={failure.tries}>
+      <Text id='complaint-failure-title' className='notice__title'>
+        {failure.kind === 'unknown' ? `${again}没收到回复（${failure.at}）` : `${again}没能提交（${failure.at}）`}
+      </Text>
+      <Text className='notice__text'>
+        {failure.kind === 'unknown'
+          ? '网络不好，没等到回复：投诉可能已经提交成功，也可能没有。内容已保存在手机上；网络好一点后点“再提交一次”，不会重复投诉。'
+          : `${failure.error.message.replace(/[。.]$/, '')}。这次没有提交，内容已保存在手机上。`}
+      </Text>
+      {failure.kind === 'unknown' && !submitting ? mine : null}
     </View>
   );
 }

@@ -1,6 +1,8 @@
 /**
  * "已有人反映？": open complaints on the same station and category. The resident may add their
- * voice to one ("我也遇到了") instead of filing again — or still file their own.
+ * voice to one ("我也遇到了") instead of filing again — or still file their own. Their own
+ * complaint (e.g. one that arrived although the answer was lost) is shown as theirs, with its
+ * progress, never as someone else's to join.
  */
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
@@ -12,11 +14,13 @@ import { formatDay } from '../../utils/feedback';
 interface Props {
   stationId: string;
   category: ComplaintCategory;
+  /** Open the villager's own complaint (its progress). */
+  onOpenComplaint?: (id: string) => void;
 }
 
 type Joined = { supporters: number; message: string; ok: boolean };
 
-export default function SimilarReports({ stationId, category }: Props) {
+export default function SimilarReports({ stationId, category, onOpenComplaint }: Props) {
   const [items, setItems] = useState<SimilarItem[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [joined, setJoined] = useState<Record<string, Joined>>({});
@@ -85,27 +89,48 @@ export default function SimilarReports({ stationId, category }: Props) {
       </View>
     );
   }
+  const allMine = items.every((i) => i.mine);
   return (
     <View id='similar-reports' className='similar notice notice--info'>
-      <Text className='notice__title'>已有人反映？</Text>
-      <Text className='notice__text'>下面是这个站点正在处理的同类投诉。如果说的是同一件事，点“我也遇到了”就行，不用再写；情况不同，请继续填写。</Text>
+      <Text className='notice__title'>{allMine ? '您已经反映过' : '已有人反映？'}</Text>
+      <Text className='notice__text'>
+        {allMine
+          ? '下面是您在这个站点提交的同类投诉，正在处理，不用再交一次。如果是另一件事，请继续填写。'
+          : '下面是这个站点正在处理的同类投诉。如果说的是同一件事，点“我也遇到了”就行，不用再写；情况不同，请继续填写。'}
+      </Text>
       {items.map((item) => {
         const j = joined[item.id];
         return (
           <View key={item.id} id={`similar-${item.id}`} className='similar__item'>
             <Text className='similar__title'>
+              {item.mine ? '您的投诉 · ' : ''}
               {item.categoryLabel} · {item.statusLabel}
             </Text>
             <Text className='similar__meta'>
               {formatDay(item.submittedOn)} 提交 · 编号 {item.trackingNo}
               {(j?.supporters ?? item.supporters) > 0 ? ` · ${j?.supporters ?? item.supporters} 人也遇到了` : ''}
             </Text>
-            {j ? <Text className={j.ok ? 'similar__done' : 'field__error'}>{j.message}</Text> : null}
-            {!j?.ok ? (
-              <View id={`btn-join-${item.id}`} className='btn btn--ghost btn--small btn--inline' hoverClass='tap-active' onClick={() => join(item)}>
-                {joining === item.id ? '正在提交…' : '我也遇到了'}
-              </View>
-            ) : null}
+            {item.mine ? (
+              <>
+                <Text id={`similar-mine-${item.id}`} className='similar__done'>
+                  这是您提交的投诉，已经收到了。
+                </Text>
+                {onOpenComplaint ? (
+                  <View id={`btn-open-${item.id}`} className='btn btn--ghost btn--small btn--inline' hoverClass='tap-active' onClick={() => onOpenComplaint(item.id)}>
+                    看处理进度
+                  </View>
+                ) : null}
+              </>
+            ) : (
+              <>
+                {j ? <Text className={j.ok ? 'similar__done' : 'field__error'}>{j.message}</Text> : null}
+                {!j?.ok ? (
+                  <View id={`btn-join-${item.id}`} className='btn btn--ghost btn--small btn--inline' hoverClass='tap-active' onClick={() => join(item)}>
+                    {joining === item.id ? '正在提交…' : '我也遇到了'}
+                  </View>
+                ) : null}
+              </>
+            )}
           </View>
         );
       })}

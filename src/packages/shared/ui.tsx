@@ -17,10 +17,10 @@ export function toast(title: string, icon: 'success' | 'none' = 'none'): void {
 
 /** "确定 / 取消" dialog; resolves true where the platform has none (tests). */
 export async function confirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
-  const t = Taro as unknown as { showModal?: (o: object) => Promise<{ confirm: boolean }> };
-  if (typeof t.showModal !== 'function') return true;
+  // Taro.showModal by name: Taro's H5 build maps `Taro.<api>` member calls at compile time, so the API
+  // read off an alias of the default export is missing there (this once skipped every confirmation on H5).
   try {
-    const res = await t.showModal({ title, content, confirmText, cancelText: '取消' });
+    const res = await Taro.showModal({ title, content, confirmText, cancelText: '取消' });
     return !!res?.confirm;
   } catch {
     return false;

@@ -50,7 +50,14 @@ export default function NewComplaintPage() {
   return (
     <PageShell id='page-complaint-new' heading={station ? '填写投诉' : '选择站点'}>
       {station ? (
-        <ComplaintForm key={station.id} stationId={station.id} stationName={station.name} onSubmitted={setDone} onOpenMine={openMine} />
+        <ComplaintForm
+          key={station.id}
+          stationId={station.id}
+          stationName={station.name}
+          onSubmitted={setDone}
+          onOpenMine={openMine}
+          onOpenComplaint={(id) => Taro.navigateTo({ url: `/pages/complaint/detail/index?id=${encodeURIComponent(id)}` })}
+        />
       ) : (
         <StationPicker onPick={setStation} />
       )}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '没有这个页面',
+});
