@@ -11,25 +11,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { RateLimitStore } from '../../core/ports';
-import { errorText, getDocs, isErrorAnswer, request, unavailable, writeArg, type CloudbaseSdk } from './sdk';
+import { errorText, getDocs, isErrorAnswer, request, unavailable, writeArg, type CbDb, type CbQuery, type CloudbaseSdk } from './sdk';
 
-interface Query {
-  where(condition: unknown): Query;
-  orderBy(field: string, direction: 'asc' | 'desc'): Query;
-  limit(max: number): Query;
-  skip(n: number): Query;
-  field(projection: Record<string, boolean>): Query;
-  get(): unknown;
-  update(arg: Record<string, unknown>): unknown;
-  remove(): unknown;
-}
-interface Collection extends Query {
-  add(arg: Record<string, unknown>): unknown;
-}
-export interface CbRateLimitDatabase {
-  collection(name: string): Collection;
-  command: { lt(v: unknown): unknown; in(v: unknown[]): unknown; inc(n: number): unknown };
-}
+/** where().remove(): used by purge only (not part of the kit's CbQuery). */
+type Removable = CbQuery & { remove(): unknown };
 
 export const RATE_LIMIT_COLLECTION = 'rate_limits';
 
@@ -42,7 +27,7 @@ function isDuplicate(err: unknown): boolean {
 }
 
 export function createCloudbaseRateLimitStore(db: unknown, options: { prefix?: string; sdk?: CloudbaseSdk } = {}): RateLimitStore {
-  const x = db as CbRateLimitDatabase;
+  const x = db as CbDb;
   const sdk = options.sdk ?? 'wx-server-sdk';
   const coll = () => x.collection((options.prefix ?? '') + RATE_LIMIT_COLLECTION);
   const _ = x.command;
@@ -79,7 +64,7 @@ export function createCloudbaseRateLimitStore(db: unknown, options: { prefix?: s
       while (removed < limit) {
         const batch = await getDocs<{ expiresAt: string }>(coll().where({ expiresAt: _.lt(before) }).field({ _id: true }).limit(Math.min(100, limit - removed)));
         if (!batch.length) break;
-        const res = await request<{ stats?: { removed?: number }; deleted?: number }>(() => coll().where({ _id: _.in(batch.map((d) => d._id)) }).remove());
+        const res = await request<{ stats?: { removed?: number }; deleted?: number }>(() => (coll().where({ _id: _.in(batch.map((d) => d._id)) }) as Removable).remove());
         const n = sdk === 'wx-server-sdk' ? res?.stats?.removed : res?.deleted;
         removed += typeof n === 'number' ? n : batch.length;
         if (batch.length < 100) break;
