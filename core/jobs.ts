@@ -6,6 +6,7 @@
  */
 import { complaintRetentionDays, purgeExpiredComplaints, type SchedulerDeps } from './complaint/scheduler';
 import { createNoticeService, type NoticeDeps } from './notice/service';
+import type { RateLimitStore } from './ports';
 import { purgeExpiredApplications, retentionDaysFrom } from './recruitment/service';
 
 export interface JobSettings {
@@ -20,11 +21,12 @@ export function jobSettings(env: Record<string, string | undefined>): JobSetting
   return { applicationRetentionDays: retentionDaysFrom(env.ZDT_RETENTION_DAYS), complaintRetentionDays: complaintRetentionDays(env.ZDT_COMPLAINT_RETENTION_DAYS) };
 }
 
-export type JobDeps = NoticeDeps & Pick<SchedulerDeps, 'complaints'>;
+export type JobDeps = NoticeDeps & Pick<SchedulerDeps, 'complaints'> & { rateLimits: RateLimitStore };
 
 /**
  * Notices whose period ended (appointing, stopping or suspending), then the personal-data purges
- * of applications and of complaints.
+ * of applications and of complaints, then rate-limit counters whose window ended (bounded per run;
+ * the next run takes the rest).
  */
 export function scheduledJobs(deps: JobDeps, settings: JobSettings): (() => Promise<Record<string, number>>)[] {
   const notices = createNoticeService(deps);
@@ -32,5 +34,6 @@ export function scheduledJobs(deps: JobDeps, settings: JobSettings): (() => Prom
     () => notices.closeEndedNotices(),
     () => purgeExpiredApplications(deps, settings.applicationRetentionDays),
     () => purgeExpiredComplaints(deps, settings.complaintRetentionDays),
+    async () => ({ rateLimitsPurged: await deps.rateLimits.purge(deps.clock.now().toISOString(), 1000) }),
   ];
 }

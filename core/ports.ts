@@ -177,13 +177,15 @@ export class TrackingNoTaken extends AppError {
 export interface ComplaintRepository {
   /**
    * Write a new complaint with its first history entry and outbox messages, all or nothing.
-   * `requestKey` makes it idempotent: a second call with the same key returns the first complaint.
+   * `requestKey` makes it idempotent: a second call with the same key returns the first complaint
+   * (and the body hash stored with the key, so the caller can tell a retry from a changed resend).
+   * `bodyHash`: a keyed hash of the normalised request body, stored with the key.
    * Tracking numbers are unique: TrackingNoTaken when another complaint holds this one.
    */
-  create(input: { complaint: Complaint; history: HistoryEntry; outbox: OutboxMessage[]; requestKey: string }): Promise<{ created: boolean; complaint: Complaint }>;
+  create(input: { complaint: Complaint; history: HistoryEntry; outbox: OutboxMessage[]; requestKey: string; bodyHash?: string }): Promise<{ created: boolean; complaint: Complaint; bodyHash: string | null }>;
   get(id: string): Promise<Complaint | null>;
   /** The complaint a request key created, if any (lets a retried submit answer before doing work again). */
-  findByRequestKey(requestKey: string): Promise<Complaint | null>;
+  findByRequestKey(requestKey: string): Promise<{ complaint: Complaint; bodyHash: string | null } | null>;
   findByTrackingNo(trackingNo: string): Promise<Complaint | null>;
   /** Apply a transition: complaint, history and outbox together; CONFLICT when the version moved on. */
   apply(change: ComplaintChange): Promise<void>;
@@ -195,6 +197,8 @@ export interface ComplaintRepository {
   purgeable(before: string, limit: number): Promise<Complaint[]>;
   /** Count supporters ("我也遇到了"); false when this openid already supports it. */
   addSupporter(id: string, openid: string, at: string): Promise<boolean>;
+  /** Whether this openid supports ("我也遇到了") the complaint: they may follow its handling. */
+  isSupporter(id: string, openid: string): Promise<boolean>;
 }
 
 export interface OutboxRepository {
@@ -375,4 +379,17 @@ export interface NoticeRepository {
   getObjection(id: string): Promise<Objection | null>;
   updateObjection(next: Objection, expectedVersion: number): Promise<void>;
   listObjections(noticeId: string): Promise<Objection[]>;
+}
+
+// ——— Rate limits (core/shared/rate-limit.ts) ———
+
+export interface RateLimitStore {
+  /**
+   * Count one call against the fixed-window counter `key` if it is below `max`, atomically across
+   * instances; true when counted, false when the counter already holds `max` (nothing changes).
+   * `expiresAt` is when the window ends; the counter may be removed after it.
+   */
+  take(key: string, max: number, expiresAt: string): Promise<boolean>;
+  /** Remove counters whose window ended before `before`; returns how many (at most `limit`). */
+  purge(before: string, limit: number): Promise<number>;
 }

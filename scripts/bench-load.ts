@@ -33,7 +33,8 @@ async function main(): Promise<void> {
     headers: job.submit ? { ...headers, 'x-wx-openid': job.submit.openid } : headers,
     requests: [
       {
-        setupRequest: (req) => ({ ...req, body: body() }),
+        // One villager per submit: one person's submits are rate-limited (core/shared/rate-limit.ts).
+        setupRequest: (req) => (job.submit ? { ...req, body: body(), headers: { ...req.headers, 'x-wx-openid': `${job.submit.openid}-${n}` } } : { ...req, body: body() }),
         onResponse: (status, resBody) => {
           if (job.submit && status === 200) acknowledged.push((JSON.parse(resBody) as { data: { id: string } }).data.id);
         },

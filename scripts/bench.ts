@@ -23,6 +23,7 @@ import { pinyinOf } from '../adapters/pinyin';
 import { aesCipher } from '../adapters/platform/crypto';
 import { createCloudbaseStationRepository } from '../adapters/cloudbase/stations';
 import { openDatabase, type Db } from '../adapters/sqlite/db';
+import { createSqliteRateLimitStore } from '../adapters/sqlite/rate-limits';
 import { createSqliteRegionRepository, createSqliteStationRepository } from '../adapters/sqlite/stations';
 import { createStationsHandler } from '../cloudfunctions/stations/handler';
 import { distanceMeters } from '../core/shared/geo';
@@ -120,7 +121,8 @@ function fullScan(db: Db) {
 }
 
 function handlerOf(db: Db, clock: { now: () => Date }) {
-  const handler = createStationsHandler({ stations: createSqliteStationRepository(db, pinyinOf), regions: createSqliteRegionRepository(db), clock });
+  // Anonymous callers (a villager looking for a station) are not counted by the rate limits.
+  const handler = createStationsHandler({ stations: createSqliteStationRepository(db, pinyinOf), regions: createSqliteRegionRepository(db), rateLimits: createSqliteRateLimitStore(db), clock });
   return async (data: Record<string, unknown>) => {
     const res = await handler({ action: 'nearby', data }, { openid: null });
     if (!res.ok) throw new Error(`nearby failed: ${JSON.stringify(res)}`);

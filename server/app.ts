@@ -83,11 +83,12 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
   if (process.env.ZDT_ADMINS) {
     await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, parseAdminConfig(process.env.ZDT_ADMINS));
   }
-  const { functions, scheduler } = createLocalFunctions(stores, platform, opts.logger);
+  const { functions, scheduler, limitUpload } = createLocalFunctions(stores, platform, opts.logger);
   const runScheduler = () => scheduler({}, { openid: null, trusted: true });
   const server = createLocalServer({
     functions,
     files,
+    limitUpload,
     documents,
     h5Dir: opts.h5Dir,
     log: opts.accessLog,

@@ -11,6 +11,8 @@ import { createSqliteMediaCheckRepository } from '../adapters/sqlite/media-check
 import { createMediaCheckHandler } from '../cloudfunctions/mediacheck/handler';
 import { hmacSigner, randomIds } from '../adapters/platform/crypto';
 import { createSqliteRatingRepository } from '../adapters/sqlite/ratings';
+import { createSqliteRateLimitStore } from '../adapters/sqlite/rate-limits';
+import { limitsFrom, takeLimit, type Limit } from '../core/shared/rate-limit';
 import { createSqliteNoticeRepository, createSqliteRecruitmentRepository } from '../adapters/sqlite/recruitment';
 import { createRecruitmentHandler } from '../cloudfunctions/recruitment/handler';
 import { createNoticesHandler } from '../cloudfunctions/notices/handler';
@@ -46,6 +48,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     ratings: createSqliteRatingRepository(db),
     recruitment: createSqliteRecruitmentRepository(db),
     notices: createSqliteNoticeRepository(db),
+    rateLimits: createSqliteRateLimitStore(db),
     mediaChecks: createSqliteMediaCheckRepository(db),
   };
 }
@@ -62,6 +65,8 @@ export interface LocalPlatform {
   signer: Signer;
   /** Station codes: a QR image locally. */
   codes: CodeImages;
+  /** Rate limits per action (core/shared/rate-limit.ts; ZDT_RATE_LIMITS overrides entries). */
+  limits: Record<string, Limit>;
   /** Photo checks: pass after one scheduler run locally (adapters/platform/local.ts). */
   mediaChecker: ReturnType<typeof localMediaChecker>;
   /** Officials' spreadsheets in and out (the register). */
@@ -79,6 +84,7 @@ export function localPlatform(cipher: Cipher, files: FileStore, overrides: Parti
     // Without a configured ring: a key for this process only (codes stop verifying on restart).
     signer: overrides.signer ?? hmacSigner([{ id: 'k1', key: randomBytes(32) }]),
     codes: qrCodeImages(),
+    limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
     mediaChecker: localMediaChecker(),
     // Without a folder: a temporary one for this process (server/app.ts passes the data folder's).
     documents: overrides.documents ?? localDocumentFiles(mkdtempSync(join(tmpdir(), 'zdt-documents-')), randomBytes(32), overrides.clock ?? systemClock),
@@ -87,7 +93,7 @@ export function localPlatform(cipher: Cipher, files: FileStore, overrides: Parti
 }
 
 export function createLocalFunctions(stores: LocalStores, platform: LocalPlatform, logger?: Logger) {
-  const { clock, content, cipher, ids, notifier, files, signer, codes, mediaChecker, documents } = platform;
+  const { clock, content, cipher, ids, notifier, files, signer, codes, mediaChecker, documents, limits } = platform;
   const regionsFor = async (codes: string[]) => {
     const found = new Map<string, Region>();
     for (const code of codes) {
@@ -98,14 +104,16 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   };
   // Routers (not just FunctionHandlers): the API reference reads their actions.
   const functions: Record<string, Router> = {
-    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, clock }, logger),
+    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, limits, clock }, logger),
     register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, sheets: spreadsheets, documents, clock, ids }, logger),
-    complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock }, logger),
-    account: createAccountHandler({ ...stores, ids, clock }, logger),
-    ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock }, logger),
-    recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock }, logger),
-    notices: createNoticesHandler({ ...stores, content, cipher, ids, clock }, logger),
+    complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits }, logger),
+    account: createAccountHandler({ ...stores, ids, clock, limits }, logger),
+    ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock, limits }, logger),
+    recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
+    notices: createNoticesHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
   };
+  /** The photo upload route's limit (the cloud uploads straight to storage; submit limits the use). */
+  const limitUpload = (openid: string) => takeLimit({ rateLimits: stores.rateLimits, roles: stores.roles, clock, limits }, 'upload', openid);
   // Not in `functions`: clients cannot call it; the server runs it on a timer and the dev route.
   // The message push of photo checks: WeChat's part is played by the local checker on each run.
   const mediacheck = createMediaCheckHandler({ ...stores, mediaChecker, clock }, logger);
@@ -117,5 +125,5 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     },
     ...scheduledJobs({ ...stores, content, cipher, ids, clock }, jobSettings(process.env)),
   ]);
-  return { functions, scheduler };
+  return { functions, scheduler, limitUpload };
 }

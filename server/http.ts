@@ -24,6 +24,8 @@ export interface LocalServerOptions {
   functions: Record<string, FunctionHandler>;
   /** Photo uploads (POST /api/upload) and signed views (GET /files/<id>). */
   files?: LocalFileStore;
+  /** Counts an upload against the caller's limit; throws RATE_LIMITED when over it. */
+  limitUpload?: (openid: string) => Promise<void>;
   /** Officials' spreadsheets: uploads (POST /api/upload-document) and signed downloads (GET /documents/<id>). */
   documents?: LocalDocumentFiles;
   /** Folder of the H5 build; when absent the root explains how to build it. */
@@ -72,12 +74,14 @@ function readBody(req: IncomingMessage, max = MAX_BODY_BYTES): Promise<Buffer> {
   });
 }
 
-async function handleUpload(req: IncomingMessage, res: ServerResponse, files: LocalFileStore): Promise<void> {
+async function handleUpload(req: IncomingMessage, res: ServerResponse, files: LocalFileStore, limitUpload?: (openid: string) => Promise<void>): Promise<void> {
   if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 上传'));
   const header = req.headers['x-wx-openid'];
   if (typeof header !== 'string' || !OPENID_PATTERN.test(header)) return fail(res, new AppError('UNAUTHENTICATED', '请先登录微信后再上传'));
   try {
     const bytes = await readBody(req, MAX_PHOTO_BYTES);
+    // After reading: answering before the body is consumed would reset the connection mid-upload.
+    await limitUpload?.(header);
     sendEnvelope(res, { ok: true, data: files.upload(bytes, header) });
   } catch (err) {
     fail(res, err instanceof AppError ? err : new AppError('INTERNAL'));
@@ -162,7 +166,7 @@ export function createLocalServer(opts: LocalServerOptions): Server {
     const path = (req.url ?? '/').split('?')[0];
     res.on('finish', () => log({ method: req.method, path, status: res.statusCode, ms: Date.now() - started }));
     if (path === '/api/upload' && opts.files) {
-      handleUpload(req, res, opts.files).catch(() => fail(res, new AppError('INTERNAL')));
+      handleUpload(req, res, opts.files, opts.limitUpload).catch(() => fail(res, new AppError('INTERNAL')));
       return;
     }
     const file = /^\/files\/(upl-[A-Za-z0-9_-]{10,64})$/.exec(path);

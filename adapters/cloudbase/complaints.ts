@@ -69,6 +69,13 @@ const NO_DUE = '~';
 // ---------------------------------------------------------------------------------------------
 // Stored shapes (besides `_id`)
 
+/** An idempotency key (`rk_` + SHA-256 of the request key); documents from before lack `bodyHash`. */
+interface RequestDoc {
+  complaintId: string;
+  at: string;
+  bodyHash?: string | null;
+}
+
 /** A complaint: the record plus the fields that queries filter, order and group on (core/complaint/store.ts). */
 export interface ComplaintDoc extends Omit<ComplaintIndex, 'nextActionAt'> {
   complaint: Complaint;
@@ -143,12 +150,12 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
     }
   }
 
-  async function byRequestKey(key: string): Promise<Complaint | null> {
-    const req = await byId<{ complaintId: string }>(ctx, names.requests, key);
+  async function byRequestKey(key: string): Promise<{ complaint: Complaint; bodyHash: string | null } | null> {
+    const req = await byId<RequestDoc>(ctx, names.requests, key);
     if (!req) return null;
     const [doc] = await getDocs<ComplaintDoc>(complaints().where({ _id: req.complaintId }).field({ complaint: true }).limit(1));
     if (!doc) throw unavailable(new Error('request key without its complaint'));
-    return doc.complaint;
+    return { complaint: doc.complaint, bodyHash: req.bodyHash ?? null };
   }
 
   /** The where() condition of a query, or null when it can match nothing. */
@@ -197,23 +204,24 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
       return transact(
         ctx,
         async (tx) => {
-          const existing = await txGet<{ complaintId: string }>(ctx, tx, names.requests, key);
+          const existing = await txGet<RequestDoc>(ctx, tx, names.requests, key);
           if (existing) {
             const doc = await txGet<ComplaintDoc>(ctx, tx, names.complaints, existing.complaintId);
             if (!doc) throw unavailable(new Error('request key without its complaint'));
-            return { created: false, complaint: doc.complaint };
+            return { created: false, complaint: doc.complaint, bodyHash: existing.bodyHash ?? null };
           }
           // The complaint first: a failure after it must leave nothing (the contract's fault test).
           await txAdd(ctx, tx, names.complaints, c.id, toComplaintDoc(c, 1));
           await writeHistoryAndOutbox(tx, c.id, 0, [input.history], input.outbox);
-          await txAdd(ctx, tx, names.requests, key, { complaintId: c.id, at: c.submittedAt });
-          return { created: true, complaint: c };
+          const req: RequestDoc = { complaintId: c.id, at: c.submittedAt, bodyHash: input.bodyHash ?? null };
+          await txAdd(ctx, tx, names.requests, key, req);
+          return { created: true, complaint: c, bodyHash: req.bodyHash ?? null };
         },
         {
           settled: async () => {
             // A concurrent create with the same key may have won (write conflict or duplicate _id).
             const winner = await byRequestKey(key);
-            if (winner) return { created: false, complaint: winner };
+            if (winner) return { created: false, ...winner };
             // The unique trackingNo index refused it: another complaint holds the number.
             const holder = await getDocs<ComplaintDoc>(complaints().where({ trackingNo: c.trackingNo }).field({ _id: true }).limit(1));
             if (holder.some((d) => d._id !== c.id)) throw new TrackingNoTaken();
@@ -303,6 +311,10 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
       for (const r of facets) countFacet(stats, { replied: !!r._id.replied, replyOnTime: r._id.onTime ?? null, finalEvaluation: r._id.evaluation ?? null }, r.count);
       stats.byStation = topStations(stations.map((r) => ({ stationId: r._id, stationName: r.stationName, count: r.count })));
       return stats;
+    },
+
+    async isSupporter(id, openid) {
+      return (await byId(ctx, names.supporters, supporterDocId(id, openid))) !== null;
     },
 
     async addSupporter(id, openid, at) {

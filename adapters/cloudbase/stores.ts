@@ -7,6 +7,7 @@ import { cloudbaseAdminStores } from './admin';
 import { cloudbaseComplaintStores } from './complaints';
 import { createCloudbaseMediaCheckRepository } from './media-checks';
 import { createCloudbaseRatingRepository } from './ratings';
+import { createCloudbaseRateLimitStore } from './rate-limits';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
 import type { CbDb } from './sdk';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CloudbaseOptions } from './stations';
@@ -25,6 +26,7 @@ export function cloudbaseStores(db: CbDb, { pinyin, ...options }: CloudbaseOptio
     ...cloudbaseRecruitmentStores(db, options),
     /** The station store of functions that appoint heads: a write sets only the contact person. */
     appointmentStations: stationsForAppointments(db, options),
+    rateLimits: createCloudbaseRateLimitStore(db, options),
     mediaChecks: createCloudbaseMediaCheckRepository(db, options),
   };
 }

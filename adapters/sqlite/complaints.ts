@@ -33,12 +33,13 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
   const nextSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM complaint_history WHERE complaint_id = ?').pluck();
   const insertHistory = db.prepare('INSERT INTO complaint_history (complaint_id, seq, doc) VALUES (?, ?, ?)');
   const insertOutbox = db.prepare('INSERT INTO outbox (id, openid, created_at, sent_at, attempts, doc) VALUES (?, ?, ?, NULL, 0, ?)');
-  const findRequest = db.prepare('SELECT complaint_id FROM complaint_requests WHERE request_key = ?').pluck();
-  const insertRequest = db.prepare('INSERT INTO complaint_requests (request_key, complaint_id) VALUES (?, ?)');
+  const findRequest = db.prepare('SELECT complaint_id AS complaintId, body_hash AS bodyHash FROM complaint_requests WHERE request_key = ?');
+  const insertRequest = db.prepare('INSERT INTO complaint_requests (request_key, complaint_id, body_hash) VALUES (?, ?, ?)');
   const getDoc = db.prepare('SELECT doc FROM complaints WHERE id = ?').pluck();
   const getByTracking = db.prepare('SELECT doc FROM complaints WHERE tracking_no = ?').pluck();
-  const getByRequest = db.prepare('SELECT c.doc FROM complaint_requests r JOIN complaints c ON c.id = r.complaint_id WHERE r.request_key = ?').pluck();
+  const getByRequest = db.prepare('SELECT c.doc, r.body_hash AS bodyHash FROM complaint_requests r JOIN complaints c ON c.id = r.complaint_id WHERE r.request_key = ?');
   const historyOf = db.prepare('SELECT doc FROM complaint_history WHERE complaint_id = ? ORDER BY seq').pluck();
+  const findSupporter = db.prepare('SELECT 1 FROM complaint_supporters WHERE complaint_id = ? AND openid = ?');
   const insertSupporter = db.prepare('INSERT OR IGNORE INTO complaint_supporters (complaint_id, openid, at) VALUES (?, ?, ?)');
   const bumpSupporters = db.prepare("UPDATE complaints SET doc = json_set(doc, '$.supporters', json_extract(doc, '$.supporters') + 1) WHERE id = ?");
 
@@ -67,9 +68,9 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
     for (const m of outbox) insertOutbox.run(m.id, m.openid, m.createdAt, JSON.stringify(m));
   };
 
-  const create = db.transaction((input: { complaint: Complaint; history: HistoryEntry; outbox: OutboxMessage[]; requestKey: string }) => {
-    const existing = findRequest.get(input.requestKey) as string | undefined;
-    if (existing) return { created: false, complaint: JSON.parse(getDoc.get(existing) as string) as Complaint };
+  const create = db.transaction((input: { complaint: Complaint; history: HistoryEntry; outbox: OutboxMessage[]; requestKey: string; bodyHash?: string }) => {
+    const existing = findRequest.get(input.requestKey) as { complaintId: string; bodyHash: string | null } | undefined;
+    if (existing) return { created: false, complaint: JSON.parse(getDoc.get(existing.complaintId) as string) as Complaint, bodyHash: existing.bodyHash };
     const c = input.complaint;
     try {
       insertComplaint.run(row(c));
@@ -80,8 +81,8 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
     }
     for (const code of c.regionCodes) insertRegion.run(code, c.dueAt, c.id);
     writeHistoryAndOutbox(c.id, [input.history], input.outbox);
-    insertRequest.run(input.requestKey, c.id);
-    return { created: true, complaint: c };
+    insertRequest.run(input.requestKey, c.id, input.bodyHash ?? null);
+    return { created: true, complaint: c, bodyHash: input.bodyHash ?? null };
   });
 
   const apply = db.transaction((change: ComplaintChange) => {
@@ -197,7 +198,10 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
   return {
     create: (input) => guarded(() => create(input)),
     get: (id) => guarded(() => docOf<Complaint>(getDoc.get(id))),
-    findByRequestKey: (key) => guarded(() => docOf<Complaint>(getByRequest.get(key))),
+    findByRequestKey: (key) => guarded(() => {
+      const r = getByRequest.get(key) as { doc: string; bodyHash: string | null } | undefined;
+      return r ? { complaint: JSON.parse(r.doc) as Complaint, bodyHash: r.bodyHash } : null;
+    }),
     findByTrackingNo: (no) => guarded(() => docOf<Complaint>(getByTracking.get(no))),
     apply: (change) => guarded(() => apply(change)),
     history: (id) => guarded(() => docsOf<HistoryEntry>(historyOf.all(id))),
@@ -235,6 +239,7 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
         return stats;
       }),
     addSupporter: (id, openid, at) => guarded(() => support(id, openid, at)),
+    isSupporter: (id, openid) => guarded(() => findSupporter.get(id, openid) !== undefined),
     purgeable: (before, limit) =>
       guarded(() =>
         (

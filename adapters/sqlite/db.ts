@@ -167,6 +167,22 @@ export const MIGRATIONS: Migration[] = [
   `,
   },
   {
+    version: 6,
+    name: 'rate-limits',
+    // One fixed-window counter per openid + action + window (core/shared/rate-limit.ts).
+    sql: `
+    CREATE TABLE rate_limits (key TEXT PRIMARY KEY, count INTEGER NOT NULL, expires_at TEXT NOT NULL) WITHOUT ROWID;
+    CREATE INDEX rate_limits_expires ON rate_limits(expires_at);
+  `,
+  },
+  {
+    version: 7,
+    name: 'complaint-request-body-hash',
+    // Keyed hash of the normalised submit body stored with its request key: a resent requestId with
+    // a different body is told apart from a retry. Keys from before have none (treated as a retry).
+    sql: `ALTER TABLE complaint_requests ADD COLUMN body_hash TEXT;`,
+  },
+  {
     // 8: 6 (rate limits) and 7 (request body hashes) come with the issue-9 fixes.
     version: 8,
     name: 'station-hours',

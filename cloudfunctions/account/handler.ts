@@ -1,19 +1,20 @@
 /** `account`: who am I, role grants/revocations, the holiday calendar. */
 import * as a from '../../core/account/service';
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 
-export function createAccountHandler(deps: a.AccountDeps, logger?: Logger) {
+export function createAccountHandler(deps: a.AccountDeps & RateLimitDeps, logger?: Logger) {
   const s = a.createAccountService(deps);
   return createRouter(
     'account',
-    {
+    rateLimited('account', {
       me: action({ input: a.meInput, run: (_i, c) => s.me(c.openid) }),
       grant: action({ input: a.grantInput, run: (i, c) => s.grant(c.openid, i) }),
       revoke: action({ input: a.revokeInput, run: (i, c) => s.revoke(c.openid, i) }),
       bindings: action({ input: a.bindingsInput, run: (i, c) => s.bindings(c.openid, i) }),
       calendar: action({ input: a.calendarInput, run: (_i, c) => s.calendar(c.openid) }),
       setCalendarYear: action({ input: a.setCalendarYearInput, run: (i, c) => s.setCalendarYear(c.openid, i) }),
-    },
+    }, deps),
     logger,
   );
 }

@@ -1,6 +1,7 @@
 /** Cloud entry of `account`: roles, grants and the calendar; first administrators from ZDT_ADMINS. */
 import { randomIds } from '../../adapters/platform/crypto';
 import { bootstrapAdmins, parseAdminConfig } from '../../core/account/service';
+import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
 import { toErrorBody } from '../../core/shared/router';
@@ -30,7 +31,7 @@ export function readAdminConfig(spec: string): { ok: true; admins: Admins } | { 
 }
 
 export const main = cloudEntry('account', (cloud) => {
-  const deps = { ...cloudStores(cloud), ids: randomIds, clock: systemClock };
+  const deps = { ...cloudStores(cloud), limits: limitsFrom(process.env.ZDT_RATE_LIMITS), ids: randomIds, clock: systemClock };
   const handle = createAccountHandler(deps, jsonLogger);
   const config = readAdminConfig(process.env.ZDT_ADMINS ?? '');
   // Configured administrators are ensured once per container, before the first action.

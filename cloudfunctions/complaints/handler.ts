@@ -2,12 +2,13 @@
 import * as api from '../../core/complaint/api';
 import { createComplaintService, type ComplaintDeps } from '../../core/complaint/service';
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 
-export function createComplaintsHandler(deps: ComplaintDeps, logger?: Logger) {
+export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, logger?: Logger) {
   const s = createComplaintService(deps);
   return createRouter(
     'complaints',
-    {
+    rateLimited('complaints', {
       // Residents
       similar: action({ input: api.similarInput, run: (i, c) => s.similar(c.openid, i) }),
       submit: action({ input: api.submitInput, run: (i, c, meta) => s.submit(c.openid, i, meta.requestId) }),
@@ -32,7 +33,7 @@ export function createComplaintsHandler(deps: ComplaintDeps, logger?: Logger) {
       note: action({ input: api.noteInput, run: (i, c) => s.note(c.openid, i) }),
       release: action({ input: api.releaseInput, run: (i, c) => s.release(c.openid, i) }),
       stats: action({ input: api.statsInput, run: (i, c) => s.stats(c.openid, i) }),
-    },
+    }, deps),
     logger,
   );
 }

@@ -2,6 +2,7 @@
 import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
 import { wechatContentSecurity, wechatFileStore, wechatMediaChecker } from '../../adapters/platform/wechat';
 import { cleanPhoto } from '../../core/shared/image';
+import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
 import { createComplaintsHandler } from './handler';
@@ -15,6 +16,8 @@ export const main = cloudEntry('complaints', (cloud) => {
       mediaChecker: wechatMediaChecker(cloud as never),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
       ids: randomIds,
+      // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
+      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       clock: systemClock,
     },
     jsonLogger,

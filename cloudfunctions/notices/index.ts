@@ -6,6 +6,7 @@
  */
 import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
 import { wechatContentSecurity } from '../../adapters/platform/wechat';
+import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
 import { createNoticesHandler } from './handler';
@@ -19,6 +20,8 @@ export const main = cloudEntry('notices', (cloud) => {
       content: wechatContentSecurity(cloud as never),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
       ids: randomIds,
+      // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
+      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       clock: systemClock,
     },
     jsonLogger,

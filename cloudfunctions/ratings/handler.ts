@@ -2,12 +2,13 @@
 import * as api from '../../core/rating/api';
 import { createRatingService, type RatingDeps } from '../../core/rating/service';
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 
-export function createRatingsHandler(deps: RatingDeps, logger?: Logger) {
+export function createRatingsHandler(deps: RatingDeps & RateLimitDeps, logger?: Logger) {
   const s = createRatingService(deps);
   return createRouter(
     'ratings',
-    {
+    rateLimited('ratings', {
       // Residents
       visit: action({ input: api.visitInput, run: (i, c) => s.visit(c.openid, i) }),
       submit: action({ input: api.submitInput, run: (i, c, meta) => s.submit(c.openid, i, meta.requestId) }),
@@ -25,7 +26,7 @@ export function createRatingsHandler(deps: RatingDeps, logger?: Logger) {
       publish: action({ input: api.decideInput, run: (i, c) => s.decide(c.openid, i, 'published') }),
       reject: action({ input: api.decideInput, run: (i, c) => s.decide(c.openid, i, 'rejected') }),
       trends: action({ input: api.trendsInput, run: (i, c) => s.trends(c.openid, i) }),
-    },
+    }, deps),
     logger,
   );
 }

@@ -1,6 +1,7 @@
 /** Cloud entry of `ratings`: CloudBase stores, msgSecCheck, HMAC signing keys, mini-program codes. */
 import { hmacSigner, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
 import { codeEnvVersionFrom, wechatCodeImages, wechatContentSecurity } from '../../adapters/platform/wechat';
+import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
 import { createRatingsHandler } from './handler';
@@ -15,6 +16,8 @@ export const main = cloudEntry('ratings', (cloud) => {
       signer: hmacSigner(parseKeyRing(keys)),
       codes: wechatCodeImages(cloud as never, codeEnvVersionFrom(process.env.ZDT_CODE_ENV_VERSION)),
       ids: randomIds,
+      // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
+      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       clock: systemClock,
     },
     jsonLogger,

@@ -2,12 +2,13 @@
 import * as api from '../../core/recruitment/api';
 import { createRecruitmentService, type RecruitmentDeps } from '../../core/recruitment/service';
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 
-export function createRecruitmentHandler(deps: RecruitmentDeps, logger?: Logger) {
+export function createRecruitmentHandler(deps: RecruitmentDeps & RateLimitDeps, logger?: Logger) {
   const s = createRecruitmentService(deps);
   return createRouter(
     'recruitment',
-    {
+    rateLimited('recruitment', {
       posts: action({ input: api.postsInput, run: (i) => s.posts(i) }),
       post: action({ input: api.postInput, run: (i) => s.post(i) }),
       apply: action({ input: api.applyInput, run: (i, c, m) => s.apply(c.openid, i, m.requestId) }),
@@ -25,7 +26,7 @@ export function createRecruitmentHandler(deps: RecruitmentDeps, logger?: Logger)
       reserve: action({ input: api.reserveInput, run: (i, c) => s.reserve(c.openid, i) }),
       recordTraining: action({ input: api.recordTrainingInput, run: (i, c) => s.recordTraining(c.openid, i) }),
       training: action({ input: api.trainingInput, run: (i, c) => s.training(c.openid, i) }),
-    },
+    }, deps),
     logger,
   );
 }

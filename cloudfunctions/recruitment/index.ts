@@ -7,6 +7,7 @@
  */
 import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
 import { wechatContentSecurity } from '../../adapters/platform/wechat';
+import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
 import { createRecruitmentHandler } from './handler';
@@ -18,6 +19,8 @@ export const main = cloudEntry('recruitment', (cloud) => {
       content: wechatContentSecurity(cloud as never),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
       ids: randomIds,
+      // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
+      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       clock: systemClock,
     },
     jsonLogger,

@@ -1,18 +1,19 @@
 /** `stations`: the public directory. Thin: validate → call the core → envelope. */
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 import { getInput, nearbyInput, regionsInput, searchInput } from '../../core/station/api';
 import { createDirectory, type DirectoryDeps } from '../../core/station/service';
 
-export function createStationsHandler(deps: DirectoryDeps, logger?: Logger) {
+export function createStationsHandler(deps: DirectoryDeps & RateLimitDeps, logger?: Logger) {
   const directory = createDirectory(deps);
   return createRouter(
     'stations',
-    {
+    rateLimited('stations', {
       nearby: action({ input: nearbyInput, run: (input) => directory.nearby(input) }),
       search: action({ input: searchInput, run: (input) => directory.search(input) }),
       get: action({ input: getInput, run: (input) => directory.get(input) }),
       regions: action({ input: regionsInput, run: (input) => directory.regions(input) }),
-    },
+    }, deps),
     logger,
   );
 }

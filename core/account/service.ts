@@ -6,7 +6,8 @@ import { createAccess } from '../authz/access';
 import { authorize, canGrant, listBindings } from '../authz/policy';
 import { ROLE_LABELS, ROLES, describeScope, scopeMatchesRole, type Actor, type Role, type RoleBinding, type Scope } from '../authz/roles';
 import { WorkCalendar, checkYearEntry } from '../calendar/workdays';
-import type { AuditRepository, CalendarRepository, Clock, IdSource, RegionRepository, RoleRepository, StationRepository } from '../ports';
+import type { AuditRepository, CalendarRepository, Clock, ComplaintRepository, IdSource, RegionRepository, RoleRepository, StationRepository } from '../ports';
+import { healProvisionalDeadlines } from '../complaint/heal';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
 import { isoDate, regionCode, text, z } from '../shared/zod';
@@ -21,7 +22,14 @@ const scopeSchema = z.discriminatedUnion('kind', [
 const openid = z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/, '用户编号不对'));
 
 export const meInput = z.strictObject({});
-export const grantInput = z.strictObject({ openid, role: z.enum(ROLES, '角色不对'), scope: scopeSchema, name: z.optional(z.string().check(z.trim(), z.maxLength(20))) });
+export const grantInput = z.strictObject({
+  openid,
+  role: z.enum(ROLES, '角色不对'),
+  scope: scopeSchema,
+  name: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+  /** Why, outside an appointment notice (required for station_head; kept in the audit log). */
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(60))),
+});
 export const revokeInput = z.strictObject({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/)) });
 export const bindingsInput = z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(40))), limit: z.optional(z.int().check(z.gte(1), z.lte(50))) });
 export const calendarInput = z.strictObject({});
@@ -38,6 +46,8 @@ export interface AccountDeps {
   stations: StationRepository;
   /** Names for region scopes ("于都县" instead of 360731); without it the code is shown. */
   regions?: RegionRepository;
+  /** Deadlines counted through a year are recomputed when the year is entered. */
+  complaints: ComplaintRepository;
   ids: IdSource;
   clock: Clock;
 }
@@ -142,20 +152,29 @@ export function createAccountService(deps: AccountDeps) {
       const regions = await regionsOf(input.scope);
       if (!listBindings(actor, 'role.grant').length) return denied(actor, 'role.grant', `openid:${input.openid.slice(0, 6)}`, 'role');
       if (!canGrant(actor, input.role, regions)) return denied(actor, 'role.grant', `openid:${input.openid.slice(0, 6)}`, 'out-of-scope');
+      // Station heads are appointed through a public notice; any other grant says why, for the audit.
+      if (input.role === 'station_head' && !input.reason) {
+        throw new AppError('VALIDATION_ERROR', '站点负责人一般经公示任用产生；直接授予请写明理由（如：临时代管）', { reason: '请写明理由' });
+      }
       const existing = await roles.activeFor(input.openid);
       if (existing.some((b) => b.role === input.role && JSON.stringify(b.scope) === JSON.stringify(input.scope))) throw new AppError('CONFLICT', '此人已有这个角色');
       const at = clock.now().toISOString();
       const binding: RoleBinding = { id: ids.id(), openid: input.openid, role: input.role, scope: input.scope, grantedBy: actor.openid, grantedAt: at, revokedAt: null, revokedBy: null };
       await roles.insert(binding);
-      await access.record({ actorOpenid: actor.openid, action: 'role.grant', outcome: 'done', resource: `binding:${binding.id}`, detail: `${input.role} ${describeScope(input.scope)}`, at });
+      await access.record({ actorOpenid: actor.openid, action: 'role.grant', outcome: 'done', resource: `binding:${binding.id}`, detail: `${input.role} ${describeScope(input.scope)}${input.reason ? `；理由：${input.reason}` : ''}`, at });
       return { id: binding.id, role: binding.role, label: ROLE_LABELS[binding.role], scope: binding.scope, scopeLabel: await scopeLabel(binding.scope) };
     },
 
     async revoke(oid: string | null, input: z.infer<typeof revokeInput>) {
       const actor = await actorOf(oid);
       const b = await roles.get(input.id);
-      if (!b || b.revokedAt) throw new AppError('NOT_FOUND', '没有这个角色记录');
-      if (!canGrant(actor, b.role, await regionsOf(b.scope))) return denied(actor, 'role.revoke', `binding:${b.id}`, 'out-of-scope');
+      const missing = () => new AppError('NOT_FOUND', '没有这个角色记录');
+      if (!b || b.revokedAt) throw missing();
+      if (!canGrant(actor, b.role, await regionsOf(b.scope))) {
+        // Bindings are not public: refused on one outside their scope, the answer is that of a missing one.
+        await denied(actor, 'role.revoke', `binding:${b.id}`, 'out-of-scope').catch(() => undefined);
+        throw missing();
+      }
       const at = clock.now().toISOString();
       await roles.revoke(b.id, actor.openid, at);
       await access.record({ actorOpenid: actor.openid, action: 'role.revoke', outcome: 'done', resource: `binding:${b.id}`, detail: `${b.role} ${describeScope(b.scope)}`, at });
@@ -208,7 +227,9 @@ export function createAccountService(deps: AccountDeps) {
       const at = clock.now().toISOString();
       await calendars.saveYear({ year: input.year, holidays: [...new Set(input.holidays)].sort(), workdays: [...new Set(input.workdays)].sort(), source: 'admin' }, actor.openid, at);
       await access.record({ actorOpenid: actor.openid, action: 'calendar.edit', outcome: 'done', resource: `year:${input.year}`, detail: `${input.holidays.length} holidays, ${input.workdays.length} workdays`, at });
-      return { year: input.year, saved: true };
+      // Provisional deadlines heal now, not when someone next touches each complaint.
+      const { healed, escalationsUndone } = await healProvisionalDeadlines(deps, input.year, actor.openid);
+      return { year: input.year, saved: true, deadlinesRecomputed: healed, escalationsUndone };
     },
   };
 }

@@ -33,12 +33,16 @@ export function createAccess(deps: AccessDeps) {
       return { openid, bindings: await roles.activeFor(openid) };
     },
 
-    /** The decision when `actor` may; otherwise the denial is audited and FORBIDDEN answers `message`. */
-    async permit(actor: Actor, permission: Permission, target: Target, resource: string, message = '这不在您的管辖范围内'): Promise<Decision & { allowed: true }> {
+    /**
+     * The decision when `actor` may; otherwise the denial is audited and FORBIDDEN answers `refusal`.
+     * A function as `refusal` makes the error instead: for a record that is not public (an
+     * application, a draft post, an objection) a refusal answers exactly as if it did not exist.
+     */
+    async permit(actor: Actor, permission: Permission, target: Target, resource: string, refusal: string | (() => AppError) = '这不在您的管辖范围内'): Promise<Decision & { allowed: true }> {
       const d = authorize(actor, permission, target);
       if (d.allowed) return d;
       await record({ actorOpenid: actor.openid, action: permission, outcome: 'denied', resource, detail: d.reason });
-      throw new AppError('FORBIDDEN', message);
+      throw typeof refusal === 'function' ? refusal() : new AppError('FORBIDDEN', refusal);
     },
 
     /** Append one audit entry. */

@@ -90,6 +90,8 @@ export interface ComplaintView {
   timeline: TimelineItem[];
   /** True for a complaint the caller supports rather than filed. */
   supporting?: boolean;
+  /** The caller's complaint was merged (并单) into this case, which carries the reply. */
+  mergedInto?: string | null;
 }
 
 /** Officials' and handlers' view: adds scope facts, deadlines, overdue and contact (masked unless handler). */
@@ -138,6 +140,8 @@ export interface ComplaintListItem {
   overdue: 'accept' | 'reply' | null;
   escalationLevel: number;
   held: boolean;
+  /** The deadline was counted through a year without holiday data and may move when it is entered. */
+  deadlineProvisional: boolean;
 }
 
 export interface StatsView {

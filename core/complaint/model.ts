@@ -68,6 +68,9 @@ export const ACTION_LABELS = {
   purge: '清除个人信息',
 } as const;
 
+/** Labels of every history entry: the commands, plus deadlines recomputed when a calendar year is entered (core/complaint/heal.ts). */
+export const HISTORY_LABELS = { ...ACTION_LABELS, recompute: '期限调整' } as const;
+
 /** county → city → province (督办). */
 export const ESCALATION_LABELS = ['县级', '市级督办', '省级督办'] as const;
 

@@ -31,10 +31,10 @@ import type { z } from '../shared/zod';
 import type * as api from './api';
 import { canApply, fileComplaint, isOverdue, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
 import {
-  ACTION_LABELS,
   CATEGORY_LABELS,
   ESCALATION_LABELS,
   EVALUATION_LABELS,
+  HISTORY_LABELS,
   OPEN_STATUSES,
   STATUS_LABELS,
   type Complaint,
@@ -58,6 +58,29 @@ export interface ComplaintDeps {
   cipher: Cipher;
   ids: IdSource;
   clock: Clock;
+}
+
+/**
+ * The submit body in a canonical form (validated input, defaults filled, fixed key order): what a
+ * retry must repeat exactly. Its keyed hash is stored with the request key.
+ */
+export function submitBodyKey(input: In<typeof api.submitInput>): string {
+  return JSON.stringify([
+    'complaints.submit',
+    input.stationId,
+    input.category,
+    input.description,
+    input.photos ?? [],
+    input.phone ?? null,
+    input.shareIdentity ?? false,
+  ]);
+}
+
+/** The same requestId with another body: the form offers to file the edited text as a new complaint. */
+function resentChanged(): AppError {
+  return new AppError('CONFLICT', '这份投诉已经提交过，内容有改动。已提交的投诉可在“我的投诉”查看；改动后的内容可以作为新投诉提交。', {
+    requestId: '已提交过，内容有改动',
+  });
 }
 
 /** Tracking numbers drawn for one submit before giving up (32^6 ≈ 10^9 numbers a day). */
@@ -106,13 +129,50 @@ export function createComplaintService(deps: ComplaintDeps) {
     return d;
   }
 
+  /** Can this person see the complaint at all (own, handling, supervising or as its station)? */
+  function visibleTo(actor: Actor, c: Complaint): boolean {
+    const t = targetOf(c);
+    return c.complainantOpenid === actor.openid || authorize(actor, 'complaint.detail', t).allowed || authorize(actor, 'complaint.readAsStation', t).allowed;
+  }
+
+  /**
+   * permit() on a stored complaint. Denied on a complaint the person cannot see at all, the answer
+   * is exactly that of a missing one (audited as denied): an id must not tell whether it exists.
+   * Denied on one they can see (a station head trying to accept), FORBIDDEN says why.
+   */
+  async function permitOn(actor: Actor, permission: Permission, c: Complaint, field = 'id'): Promise<Decision & { allowed: true }> {
+    const d = authorize(actor, permission, targetOf(c));
+    if (d.allowed) return d;
+    if (visibleTo(actor, c)) return deny(actor, permission, `complaint:${c.id}`, d.reason);
+    await access.record({ actorOpenid: actor.openid, action: permission, outcome: 'denied', resource: `complaint:${c.id}`, detail: d.reason });
+    throw notFound(field);
+  }
+
+  /**
+   * Followers of a case (并单 and 我也遇到了): people whose own complaint was merged into it, and its
+   * supporters. They were told the result comes with it, so they may read it (read-only).
+   */
+  async function follows(openid: string, c: Complaint): Promise<boolean> {
+    if (await complaints.isSupporter(c.id, openid)) return true;
+    for (let offset = 0; offset < 1000; offset += 100) {
+      const page = await complaints.list({ owner: openid, statuses: ['merged'], order: 'newest', offset, limit: 100 });
+      if (page.items.some((m) => m.mergedInto === c.id)) return true;
+      if (!page.hasMore) break;
+    }
+    return false;
+  }
+
+  function notFound(field = 'id'): AppError {
+    return new AppError('NOT_FOUND', '没有找到这件投诉', { [field]: '投诉不存在' });
+  }
+
   function targetOf(c: Complaint): Target {
     return { stationId: c.stationId, operatorName: c.operatorName, regionCodes: c.regionCodes, ownerOpenid: c.complainantOpenid, assignee: c.assignee, handlerOpenid: c.handlerOpenid };
   }
 
-  async function load(id: string): Promise<Complaint> {
+  async function load(id: string, field = 'id'): Promise<Complaint> {
     const c = await complaints.get(id);
-    if (!c) throw new AppError('NOT_FOUND', '没有找到这件投诉', { id: '投诉不存在' });
+    if (!c) throw notFound(field);
     return c;
   }
 
@@ -122,7 +182,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       .map((h) => ({
         at: h.at,
         action: h.action,
-        label: ACTION_LABELS[h.action as keyof typeof ACTION_LABELS] ?? h.action,
+        label: HISTORY_LABELS[h.action as keyof typeof HISTORY_LABELS] ?? h.action,
         status: h.toStatus,
         note: h.note,
         ...(forOfficial ? { byRole: h.actorRole, internal: h.internal } : {}),
@@ -155,6 +215,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       shareIdentity: c.shareIdentity,
       supporters: c.supporters,
       timeline: timeline(history, false),
+      // 并单: the case it now follows (its reply comes there).
+      mergedInto: own ? c.mergedInto : null,
       ...(own ? {} : { supporting: true }),
     };
   }
@@ -234,6 +296,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       overdue: isOverdue(c, now),
       escalationLevel: c.escalationLevel,
       held: c.held,
+      // Counted through a year without holiday data: the date may still move.
+      deadlineProvisional: c.deadlineProvisional,
     };
   }
 
@@ -253,7 +317,7 @@ export function createComplaintService(deps: ComplaintDeps) {
   async function act(openid: string | null, id: string, version: number | null, permission: Permission, build: Build) {
     const actor = await actorOf(openid);
     const c = await load(id);
-    const d = await permit(actor, permission, targetOf(c), `complaint:${id}`);
+    const d = await permitOn(actor, permission, c);
     if (version !== null && version !== c.version) throw staleConflict('这件投诉');
     const kind: ActorKind = d.basis === 'owner' ? 'complainant' : d.basis === 'assignee' ? 'assignee' : 'official';
     const role = d.binding?.role ?? (kind === 'complainant' ? 'resident' : 'official');
@@ -290,10 +354,17 @@ export function createComplaintService(deps: ComplaintDeps) {
       const actor = await actorOf(openid);
       if (!requestId) throw new AppError('VALIDATION_ERROR', '缺少请求编号，请刷新后重试', { requestId: '必填' });
       await permit(actor, 'complaint.submit', {}, 'complaint:new');
-      // A retried submit answers with the first result before checking or claiming anything again.
+      // A retried submit answers with the first result before checking or claiming anything again;
+      // the same requestId with a different body is not a retry (an edited draft resent).
       const requestKey = `${actor.openid}:${requestId}`;
+      const bodyHash = cipher.keyedHash(submitBodyKey(input));
+      const answerFirst = async (prior: { complaint: Complaint; bodyHash: string | null }) => {
+        // Keys stored before body hashes existed (null) are taken as retries.
+        if (prior.bodyHash !== null && prior.bodyHash !== bodyHash) throw resentChanged();
+        return ownerView(prior.complaint, await complaints.history(prior.complaint.id), actor.openid, await files.viewUrls(prior.complaint.photos));
+      };
       const prior = await complaints.findByRequestKey(requestKey);
-      if (prior) return ownerView(prior, await complaints.history(prior.id), actor.openid, await files.viewUrls(prior.photos));
+      if (prior) return answerFirst(prior);
       const station = await stations.get(input.stationId);
       if (!station || !(LISTED_STATUSES.includes(station.status) || station.status === 'closed')) {
         throw new AppError('NOT_FOUND', '没有找到这个站点', { stationId: '站点不存在' });
@@ -310,7 +381,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const at = now.toISOString();
       const cal = await calendar();
       const complaintId = ids.id();
-      const { complaint: stored, created } = await fileWithFreshTrackingNo(async (trackingNo) => {
+      const result = await fileWithFreshTrackingNo(async (trackingNo) => {
         const filed = fileComplaint(
           {
             id: complaintId,
@@ -341,9 +412,12 @@ export function createComplaintService(deps: ComplaintDeps) {
           note: held ? '已提交，内容审核后受理' : `请于 ${complaint.acceptDueOn} 前受理`,
           internal: false,
         };
-        return complaints.create({ complaint, history, outbox: [], requestKey });
+        return complaints.create({ complaint, history, outbox: [], requestKey, bodyHash });
       }, () => trackingNumber(now, ids.code(6)));
-      if (created) await requestPhotoChecks(deps, stored);
+      // A concurrent request with the same key won the race: answer as for a retry.
+      if (!result.created) return answerFirst(result);
+      const stored = result.complaint;
+      await requestPhotoChecks(deps, stored);
       return ownerView(stored, await complaints.history(stored.id), actor.openid, await files.viewUrls(stored.photos));
     },
 
@@ -367,9 +441,10 @@ export function createComplaintService(deps: ComplaintDeps) {
       const actor = await actorOf(openid);
       const c = 'id' in input ? await complaints.get(input.id) : await complaints.findByTrackingNo(input.trackingNo);
       // Knowing an id or tracking number grants nothing: a stranger gets the same answer as a miss.
-      if (!c || c.complainantOpenid !== actor.openid) {
+      // Followers see the case read-only (ownerView hides the complainant's own text, photos, phone).
+      if (!c || (c.complainantOpenid !== actor.openid && !(await follows(actor.openid, c)))) {
         if (c) await deny(actor, 'complaint.readOwn', `complaint:${c.id}`, 'not-owner').catch(() => undefined);
-        throw new AppError('NOT_FOUND', '没有找到这件投诉', { id: '投诉不存在' });
+        throw notFound();
       }
       return ownerView(c, await complaints.history(c.id), actor.openid, await files.viewUrls(c.photos));
     },
@@ -391,7 +466,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     async stationDetail(openid: string | null, input: In<typeof api.detailInput>) {
       const actor = await actorOf(openid);
       const c = await load(input.id);
-      await permit(actor, 'complaint.readAsStation', targetOf(c), `complaint:${c.id}`);
+      await permitOn(actor, 'complaint.readAsStation', c);
       const cal = await calendar();
       return caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true }, c.held ? [] : await files.viewUrls(visiblePhotos(c)));
     },
@@ -430,7 +505,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     async detail(openid: string | null, input: In<typeof api.detailInput>): Promise<api.ComplaintCaseView> {
       const actor = await actorOf(openid);
       const c = await load(input.id);
-      await permit(actor, 'complaint.detail', targetOf(c), `complaint:${c.id}`);
+      await permitOn(actor, 'complaint.detail', c);
       return caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(visiblePhotos(c)));
     },
 
@@ -450,8 +525,8 @@ export function createComplaintService(deps: ComplaintDeps) {
     note: (openid: string | null, input: In<typeof api.noteInput>) => act(openid, input.id, null, 'complaint.note', () => ({ type: 'note', text: input.text })),
     merge: (openid: string | null, input: In<typeof api.mergeInput>) =>
       act(openid, input.id, input.version, 'complaint.merge', async (c, actor) => {
-        const into = await load(input.intoId);
-        await permit(actor, 'complaint.merge', targetOf(into), `complaint:${into.id}`);
+        const into = await load(input.intoId, 'intoId');
+        await permitOn(actor, 'complaint.merge', into, 'intoId');
         if (into.stationId !== c.stationId) throw new AppError('VALIDATION_ERROR', '只能合并同一站点的投诉', { intoId: '不是同一站点' });
         if (!OPEN_STATUSES.includes(into.status)) throw new AppError('CONFLICT', '目标投诉已办结，不能并入');
         return { type: 'merge', into: { id: into.id, trackingNo: into.trackingNo } };

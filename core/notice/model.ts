@@ -5,7 +5,7 @@
  */
 import type { WorkCalendar } from '../calendar/workdays';
 import type { Application, Post, VersionedWrite } from '../recruitment/model';
-import { addDays, fromShanghai } from '../shared/time';
+import { addDays, fromShanghai, toShanghai } from '../shared/time';
 
 export const MIN_NOTICE_WORKDAYS = 5;
 
@@ -62,16 +62,57 @@ export function noticeRunning(n: Pick<Notice, 'startsOn' | 'endsOn'>, now: Date)
   return now >= fromShanghai(n.startsOn, 0) && now < fromShanghai(addDays(n.endsOn, 1), 0);
 }
 
-/** Working days the period covers, counting its first day. */
-export function noticeWorkdays(n: Pick<Notice, 'startsOn' | 'endsOn'>, calendar: WorkCalendar): number {
-  return calendar.workdaysBetween(addDays(n.startsOn, -1), n.endsOn);
+/**
+ * When a notice's first day counts. A notice must be open to the public for 5 full working days.
+ * A day counts only when the notice was public for the whole of it, so the day of publication
+ * counts only if the notice was published before that day began (a start date chosen in advance);
+ * published on its start date — at 9:00 or at 23:00 alike — the period is counted from the next day,
+ * as 《民法典》第二百零一条 counts periods in days ("开始的当日不计入，自下一日开始计算").
+ * `publishedOn` is the Asia/Shanghai date of publication.
+ */
+export function firstCountedDay(startsOn: string, publishedOn: string): string {
+  return publishedOn < startsOn ? startsOn : addDays(startsOn, 1);
 }
 
-/** The earliest allowed end for a notice starting on `startsOn`. */
-export function earliestEnd(startsOn: string, calendar: WorkCalendar): { date: string; provisional: boolean } {
-  // startsOn counts if it is a working day: the 5th working day counting from startsOn.
-  const due = calendar.addWorkdays(addDays(startsOn, -1), MIN_NOTICE_WORKDAYS);
-  return { date: due.date, provisional: due.provisional };
+/** Working days the period covers: from its first counted day through endsOn. */
+export function noticeWorkdays(n: Pick<Notice, 'startsOn' | 'endsOn' | 'publishedAt'>, calendar: WorkCalendar): number {
+  return calendar.workdaysBetween(addDays(firstCountedDay(n.startsOn, toShanghai(new Date(n.publishedAt)).date), -1), n.endsOn);
+}
+
+/** The earliest allowed end for a notice starting on `startsOn`, published on `publishedOn`. */
+export function earliestEnd(startsOn: string, calendar: WorkCalendar, publishedOn: string): { date: string; provisional: boolean; unknownYears: number[] } {
+  const due = calendar.addWorkdays(addDays(firstCountedDay(startsOn, publishedOn), -1), MIN_NOTICE_WORKDAYS);
+  return { date: due.date, provisional: due.provisional, unknownYears: due.unknownYears };
+}
+
+/**
+ * Why a period cannot be published, or null. The working-day count of a period that touches a
+ * year without holiday data could be wrong (a holiday counted as a working day), so such a period
+ * is refused until that year is entered, rather than published with a warning.
+ */
+export function noticePeriodProblem(
+  startsOn: string,
+  endsOn: string,
+  publishedOn: string,
+  calendar: WorkCalendar,
+): { field: 'startsOn' | 'endsOn'; message: string; fieldMessage: string } | null {
+  if (startsOn < publishedOn) return { field: 'startsOn', message: '公示开始日期不能早于今天', fieldMessage: '早于今天' };
+  if (endsOn < startsOn) return { field: 'endsOn', message: '公示结束日期不能早于开始日期', fieldMessage: '早于开始日期' };
+  const missing = calendar.missingYears(Number(startsOn.slice(0, 4)), Number(endsOn.slice(0, 4)));
+  if (missing.length) {
+    const years = missing.join('、');
+    return {
+      field: 'endsOn',
+      message: `${years} 年的节假日安排还没有录入，无法计算公示期的工作日。请省级管理员先录入 ${years} 年的节假日，或把公示期定在已录入的年份内`,
+      fieldMessage: `请先录入 ${years} 年节假日`,
+    };
+  }
+  const min = earliestEnd(startsOn, calendar, publishedOn);
+  if (endsOn < min.date) {
+    const sameDay = publishedOn >= startsOn ? '（当天发布，当天不计入）' : '';
+    return { field: 'endsOn', message: `公示期不少于 ${MIN_NOTICE_WORKDAYS} 个工作日${sameDay}，最早 ${min.date} 结束`, fieldMessage: `最早 ${min.date}` };
+  }
+  return null;
 }
 
 /** Outcome at the end of the period from the objections' states. */

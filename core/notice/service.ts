@@ -22,13 +22,14 @@ import type {
   StationRepository,
 } from '../ports';
 import type * as api from '../recruitment/api';
+import { ageOn, birthDateOf } from '../recruitment/idcard';
 import { GENDER_LABELS, recruitmentRecords } from '../recruitment/service';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError, staleConflict } from '../shared/errors';
 import { maskPhone } from '../shared/mask';
 import { toShanghai } from '../shared/time';
 import type { z } from '../shared/zod';
-import { appointmentChange, closedNotice, earliestEnd, noticeRunning, OBJECTION_LABELS, outcomeOf, type Notice, type Objection } from './model';
+import { appointmentChange, closedNotice, noticePeriodProblem, noticeRunning, OBJECTION_LABELS, outcomeOf, type Notice, type Objection } from './model';
 
 type In<S extends z.ZodMiniType> = z.infer<S>;
 
@@ -46,6 +47,8 @@ export interface NoticeDeps {
   clock: Clock;
 }
 
+const objectionNotFound = () => new AppError('NOT_FOUND', '没有找到这条异议');
+
 const OUTCOME_LABELS: Record<NonNullable<Notice['outcome']>, string> = {
   approved: '公示期满无异议，已任用',
   stopped: '异议成立，停止任用',
@@ -53,7 +56,7 @@ const OUTCOME_LABELS: Record<NonNullable<Notice['outcome']>, string> = {
 };
 
 export function createNoticeService(deps: NoticeDeps) {
-  const { notices, recruitment, stations, calendars, content, cipher, ids, clock } = deps;
+  const { notices, recruitment, stations, roles, calendars, content, cipher, ids, clock } = deps;
   const access = createAccess(deps);
   const { actorOf, permit } = access;
   const { loadApplication, postToMove } = recruitmentRecords(recruitment, access);
@@ -63,6 +66,21 @@ export function createNoticeService(deps: NoticeDeps) {
     const n = await notices.get(id);
     if (!n) throw new AppError('NOT_FOUND', '没有找到这个公示', { id: '公示不存在' });
     return n;
+  }
+
+  /** Revoke every other active station_head binding of the station (idempotent: none left on a re-run). */
+  async function revokePreviousHeads(stationId: string, newHead: string, by: string): Promise<void> {
+    const previous = [];
+    for (let offset = 0; ; offset += 200) {
+      const page = await roles.list({ offset, limit: 200 });
+      previous.push(...page.items.filter((b) => b.role === 'station_head' && b.scope.kind === 'station' && b.scope.stationId === stationId && b.openid !== newHead && !b.revokedAt));
+      if (!page.hasMore) break;
+    }
+    for (const b of previous) {
+      const at = clock.now().toISOString();
+      if (!(await roles.revoke(b.id, by, at))) continue;
+      await access.record({ actorOpenid: null, action: 'role.revoke', outcome: 'done', resource: `binding:${b.id}`, detail: `${by}: station_head station ${stationId} replaced by the appointed head`, at });
+    }
   }
 
   /** Apply the outcome of a closed appointment notice. Idempotent: each step checks state first. */
@@ -79,6 +97,8 @@ export function createNoticeService(deps: NoticeDeps) {
     if (change.head) {
       const { stationId, openid, name } = change.head;
       await bootstrapAdmins(deps, [{ openid, role: 'station_head', scope: { kind: 'station', stationId } }], `notice:${n.id}`);
+      // The appointed head replaces the previous one: their access to the station ends (audited).
+      await revokePreviousHeads(stationId, openid, `notice:${n.id}`);
       const station = await stations.get(stationId);
       if (station && station.contact.personName !== name) await stations.setContactPerson(stationId, name, at);
     }
@@ -127,10 +147,12 @@ export function createNoticeService(deps: NoticeDeps) {
       const actor = await actorOf(openid);
       const p = await postToMove(actor, 'notice.manage', input.postId, input.version, 'startNotice');
       if (!p.selectedApplicationId) throw new AppError('CONFLICT', '请先确定拟任用人选');
-      if (input.startsOn < today()) throw new AppError('VALIDATION_ERROR', '公示开始日期不能早于今天', { startsOn: '早于今天' });
-      const min = earliestEnd(input.startsOn, new WorkCalendar(await calendars.adminYears()));
-      if (input.endsOn < min.date) throw new AppError('VALIDATION_ERROR', `公示期不少于 5 个工作日，最早 ${min.date} 结束`, { endsOn: `最早 ${min.date}` });
+      const problem = noticePeriodProblem(input.startsOn, input.endsOn, today(), new WorkCalendar(await calendars.adminYears()));
+      if (problem) throw new AppError('VALIDATION_ERROR', problem.message, { [problem.field]: problem.fieldMessage });
       const a = await loadApplication(p.selectedApplicationId);
+      // Age on the first day from the birth date in the ID number (not the year difference).
+      const birthDate = a.idCipher ? birthDateOf(cipher.decrypt(a.idCipher)) : null;
+      if (!birthDate) throw new AppError('CONFLICT', '拟任用人选的身份信息已不完整，无法公示年龄');
       const at = clock.now().toISOString();
       const n: Notice = {
         id: ids.id(),
@@ -140,7 +162,7 @@ export function createNoticeService(deps: NoticeDeps) {
         facts: [
           { label: '姓名', value: a.name },
           { label: '性别', value: GENDER_LABELS[a.gender] },
-          { label: '年龄', value: `${Number(input.startsOn.slice(0, 4)) - a.birthYear} 岁` },
+          { label: '年龄', value: `${ageOn(birthDate, input.startsOn)} 岁` },
           { label: '所在村', value: a.villageName },
           { label: '拟任岗位', value: p.title },
         ],
@@ -158,7 +180,8 @@ export function createNoticeService(deps: NoticeDeps) {
       };
       await notices.insert(n);
       await recruitment.updatePost({ ...p, status: 'notice', noticeId: n.id, updatedAt: at, version: p.version + 1 }, p.version);
-      return { ...noticeView(n, 0), provisional: min.provisional };
+      // Periods over years without holiday data are refused above, so the count is never provisional.
+      return { ...noticeView(n, 0), provisional: false };
     },
 
     async object(openid: string | null, input: In<typeof api.objectInput>) {
@@ -196,9 +219,10 @@ export function createNoticeService(deps: NoticeDeps) {
     async resolve(openid: string | null, input: In<typeof api.resolveInput>) {
       const actor = await actorOf(openid);
       const o = await notices.getObjection(input.objectionId);
-      if (!o) throw new AppError('NOT_FOUND', '没有找到这条异议');
+      if (!o) throw objectionNotFound();
       const n = await loadNotice(o.noticeId);
-      await permit(actor, 'notice.manage', { regionCodes: n.regionCodes }, `objection:${o.id}`);
+      // Objections are not public: refused on one, an outsider gets the answer of a missing one.
+      await permit(actor, 'notice.manage', { regionCodes: n.regionCodes }, `objection:${o.id}`, objectionNotFound);
       if (o.status === 'upheld' || o.status === 'dismissed') throw new AppError('CONFLICT', '这条异议已经处理完毕');
       if (o.version !== input.version) throw staleConflict('异议');
       if (input.status !== 'investigating' && !input.response) throw new AppError('VALIDATION_ERROR', '请填写给异议人的答复', { response: '必填' });

@@ -219,6 +219,8 @@ export function createRatingService(deps: RatingDeps) {
       const d = authorize(actor, 'complaint.review', { regionCodes: r.regionCodes, stationId: r.stationId });
       if (!d.allowed) {
         await access.record({ actorOpenid: actor.openid, action: `rating.${status}`, outcome: 'denied', resource: `rating:${r.id}`, detail: d.reason });
+        // Only published ratings are public: of any other, an outsider learns no more than of a missing one.
+        if (r.status !== 'published') throw new AppError('NOT_FOUND', '没有找到这条评价');
         throw new AppError('FORBIDDEN', '这条评价不在您的管辖范围内');
       }
       if (r.status !== 'held') throw new AppError('CONFLICT', '这条评价已经处理过了');

@@ -28,7 +28,13 @@ export function checkIdNumber(raw: string, today: string): IdCheck {
   return { ok: true, birthDate, birthYear: y, gender: Number(id[16]) % 2 === 1 ? 'male' : 'female', normalised: id };
 }
 
-/** Whole years of age on `today` (YYYY-MM-DD). */
+/** The birth date (YYYY-MM-DD) an ID number carries; null for a number that does not check. */
+export function birthDateOf(idNumber: string): string | null {
+  const r = checkIdNumber(idNumber, '9999-12-31');
+  return r.ok ? r.birthDate : null;
+}
+
+/** Whole years of age on `today` (YYYY-MM-DD): one less until the birthday in that year. */
 export function ageOn(birthDate: string, today: string): number {
   let age = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
   if (today.slice(5) < birthDate.slice(5)) age--;

@@ -7,7 +7,7 @@
 import { screenText } from '../content/policy';
 import { createAccess } from '../authz/access';
 import type { Access } from '../authz/access';
-import { listBindings, type Permission, type Target } from '../authz/policy';
+import { authorize, listBindings, type Permission, type Target } from '../authz/policy';
 import { OFFICIAL_ROLES, type Actor } from '../authz/roles';
 import type {
   AuditRepository,
@@ -81,11 +81,18 @@ export const GENDER_LABELS = { male: '男', female: '女' } as const;
 /** Whose scope a post is in: its station, operator and regions. */
 export const postTarget = (p: Post): Target => ({ regionCodes: p.regionCodes, stationId: p.stationId ?? undefined, operatorName: p.operatorName ?? undefined });
 
+const postNotFound = () => new AppError('NOT_FOUND', '没有找到这个岗位', { id: '岗位不存在' });
+const applicationNotFound = () => new AppError('NOT_FOUND', '没有找到这份报名', { id: '报名不存在' });
+/** Drafts are not public yet: refused on one, an outsider gets the answer of a missing post. */
+export const ifDraft = (p: Post) => (p.status === 'draft' ? postNotFound : undefined);
+/** Applications are seen by the post's reviewers only: to anyone else a refusal reads as a miss. */
+const unlessReviewer = (actor: Actor, p: Post) => (authorize(actor, 'recruitment.score', postTarget(p)).allowed ? undefined : applicationNotFound);
+
 /** Posts and applications by id, NOT_FOUND when missing. */
 export function recruitmentRecords(recruitment: Pick<RecruitmentRepository, 'getPost' | 'getApplication'>, access: Pick<Access, 'permit'>) {
   async function loadPost(id: string): Promise<Post> {
     const p = await recruitment.getPost(id);
-    if (!p) throw new AppError('NOT_FOUND', '没有找到这个岗位', { id: '岗位不存在' });
+    if (!p) throw postNotFound();
     return p;
   }
   return {
@@ -93,14 +100,14 @@ export function recruitmentRecords(recruitment: Pick<RecruitmentRepository, 'get
     /** The post an official moves on: in their scope (a denial audited), open to `cmd`, at the version they saw. */
     async postToMove(actor: Actor, permission: Permission, id: string, version: number, cmd: PostCommand): Promise<Post> {
       const p = await loadPost(id);
-      await access.permit(actor, permission, postTarget(p), `post:${p.id}`);
+      await access.permit(actor, permission, postTarget(p), `post:${p.id}`, ifDraft(p));
       assertPostTransition(p, cmd);
       if (p.version !== version) throw staleConflict('岗位');
       return p;
     },
     async loadApplication(id: string): Promise<Application> {
       const a = await recruitment.getApplication(id);
-      if (!a) throw new AppError('NOT_FOUND', '没有找到这份报名', { id: '报名不存在' });
+      if (!a) throw applicationNotFound();
       return a;
     },
   };
@@ -273,7 +280,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     async withdraw(openid: string | null, input: In<typeof api.withdrawInput>) {
       const actor = await actorOf(openid);
       const a = await loadApplication(input.id);
-      if (a.applicantOpenid !== actor.openid) throw new AppError('NOT_FOUND', '没有找到这份报名', { id: '报名不存在' });
+      if (a.applicantOpenid !== actor.openid) throw applicationNotFound();
       const p = await loadPost(a.postId);
       if (a.status !== 'submitted' || (p.status !== 'open' && p.status !== 'reviewing')) throw new AppError('CONFLICT', '评审已结束，不能撤回报名');
       if (a.version !== input.version) throw new AppError('CONFLICT', '报名状态刚刚变化，请刷新后再试');
@@ -360,7 +367,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     async applications(openid: string | null, input: In<typeof api.applicationsInput>) {
       const actor = await actorOf(openid);
       const p = await loadPost(input.postId);
-      await permit(actor, 'recruitment.score', postTarget(p), `post:${p.id}`);
+      await permit(actor, 'recruitment.score', postTarget(p), `post:${p.id}`, ifDraft(p));
       const offset = decodeCursor(input.cursor, `apps:${p.id}`);
       const lim = input.limit ?? 50;
       const page = await recruitment.listApplications({ postId: p.id, offset, limit: lim });
@@ -374,7 +381,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       const actor = await actorOf(openid);
       const a = await loadApplication(input.applicationId);
       const p = await loadPost(a.postId);
-      await permit(actor, 'recruitment.reveal', postTarget(p), `application:${a.id}`);
+      await permit(actor, 'recruitment.reveal', postTarget(p), `application:${a.id}`, unlessReviewer(actor, p));
       const cipherText = input.field === 'idNumber' ? a.idCipher : a.phoneCipher;
       if (!cipherText) throw new AppError('NOT_FOUND', '该报名的个人信息已按规定清除');
       await access.record({ actorOpenid: actor.openid, action: 'recruitment.reveal', outcome: 'done', resource: `application:${a.id}`, detail: `${input.field}: ${input.reason}` });
@@ -385,7 +392,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       const actor = await actorOf(openid);
       const a = await loadApplication(input.applicationId);
       const p = await loadPost(a.postId);
-      await permit(actor, 'recruitment.score', postTarget(p), `application:${a.id}`);
+      await permit(actor, 'recruitment.score', postTarget(p), `application:${a.id}`, applicationNotFound);
       if (p.status !== 'reviewing') throw new AppError('CONFLICT', '报名截止后才能评分');
       if (a.status !== 'submitted') throw new AppError('CONFLICT', '这份报名不在评审中');
       const names = p.rubric.map((r) => r.criterion).sort();
@@ -413,7 +420,7 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
     async reserve(openid: string | null, input: In<typeof api.reserveInput>) {
       const actor = await actorOf(openid);
       const p = await loadPost(input.postId);
-      await permit(actor, 'recruitment.score', postTarget(p), `post:${p.id}`);
+      await permit(actor, 'recruitment.score', postTarget(p), `post:${p.id}`, ifDraft(p));
       const page = await recruitment.listApplications({ postId: p.id, statuses: ['reserve'], offset: 0, limit: 100 });
       return rank(page.items.map((a) => ({ id: a.id, name: a.name, villageName: a.villageName, total: applicationTotal(p.rubric, a.scores), createdAt: a.createdAt })));
     },

@@ -68,7 +68,7 @@ describe('cloudbase complaint adapter details', () => {
     expect(fake.dump('complaint_history').map((d) => d._id)).toEqual([historyDocId('k1', 1), historyDocId('k1', 2)]);
     expect(historyDocId('k1', 2)).toBe('k1-000002');
     const [req] = fake.dump('complaint_requests');
-    expect(req).toEqual({ _id: requestDocId(`${OWNERS.o1}:req-k1`), complaintId: 'k1', at: c.submittedAt });
+    expect(req).toEqual({ _id: requestDocId(`${OWNERS.o1}:req-k1`), complaintId: 'k1', at: c.submittedAt, bodyHash: null });
     expect(req._id).toMatch(/^rk_[0-9a-f]{64}$/);
     expect(JSON.stringify(req)).not.toContain(OWNERS.o1);
     expect(fake.dump('outbox')).toEqual([{ _id: 'm-k1', openid: OWNERS.o1, event: 'complaint_accepted', complaintId: 'k1', payload: expect.any(Object), createdAt: at(1), sentAt: null, attempts: 0, lastError: null }]);

@@ -436,7 +436,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             expect((await h.complaints.findByTrackingNo(a.trackingNo))?.id).toBe('k1');
             // With another number it goes in.
             const fresh = { ...b, trackingNo: `${a.trackingNo.slice(0, 8)}ZZZZZZ` };
-            expect(await h.complaints.create({ complaint: fresh, history: submitEntry(fresh), outbox: [], requestKey: 'req-b' })).toEqual({ created: true, complaint: fresh });
+            expect(await h.complaints.create({ complaint: fresh, history: submitEntry(fresh), outbox: [], requestKey: 'req-b' })).toEqual({ created: true, complaint: fresh, bodyHash: null });
           },
           timeout,
         );
@@ -447,7 +447,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             const c = makeComplaint('k1');
             const m = outboxMessage(c, 'm-k1', at(1));
             const res = await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [m], requestKey: 'o1:req-1' });
-            expect(res).toEqual({ created: true, complaint: c });
+            expect(res).toEqual({ created: true, complaint: c, bodyHash: null });
             expect(await h.complaints.get('k1')).toEqual(c);
             expect(await h.complaints.findByTrackingNo(c.trackingNo)).toEqual(c);
             expect(await h.complaints.history('k1')).toEqual([submitEntry(c)]);
@@ -463,14 +463,44 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             const again = makeComplaint('k2', { description: '重复提交' });
             await h.complaints.create({ complaint: first, history: submitEntry(first), outbox: [outboxMessage(first, 'm-1', at(1))], requestKey: 'o1:req-1' });
             const res = await h.complaints.create({ complaint: again, history: submitEntry(again), outbox: [outboxMessage(again, 'm-2', at(2))], requestKey: 'o1:req-1' });
-            expect(res).toEqual({ created: false, complaint: first });
+            expect(res).toEqual({ created: false, complaint: first, bodyHash: null });
             expect(await h.complaints.get('k2')).toBeNull();
             expect(await h.complaints.history('k1')).toHaveLength(1);
             expect(ids(await h.outbox.forRecipient(first.complainantOpenid, 10))).toEqual(['m-1']);
-            expect(await h.complaints.findByRequestKey('o1:req-1')).toEqual(first);
+            expect(await h.complaints.findByRequestKey('o1:req-1')).toEqual({ complaint: first, bodyHash: null });
             expect(await h.complaints.findByRequestKey('o1:req-unknown')).toBeNull();
             // Another key is another complaint.
             expect((await h.complaints.create({ complaint: again, history: submitEntry(again), outbox: [], requestKey: 'o1:req-2' })).created).toBe(true);
+          },
+          timeout,
+        );
+
+        test(
+          'stores the body hash with the request key and answers it with the first complaint (create and find)',
+          async () => {
+            const first = makeComplaint('k1');
+            const edited = makeComplaint('k2', { description: '改过的内容' });
+            expect(await h.complaints.create({ complaint: first, history: submitEntry(first), outbox: [], requestKey: 'o1:req-h', bodyHash: 'hash-first' })).toEqual({ created: true, complaint: first, bodyHash: 'hash-first' });
+            // The resend carries another hash: the store answers the first one's, the caller compares.
+            expect(await h.complaints.create({ complaint: edited, history: submitEntry(edited), outbox: [], requestKey: 'o1:req-h', bodyHash: 'hash-edited' })).toEqual({ created: false, complaint: first, bodyHash: 'hash-first' });
+            expect(await h.complaints.findByRequestKey('o1:req-h')).toEqual({ complaint: first, bodyHash: 'hash-first' });
+            expect(await h.complaints.get('k2')).toBeNull();
+          },
+          timeout,
+        );
+
+        test(
+          'the same key twice at once with different bodies: one complaint, both callers get it with the winner’s hash',
+          async () => {
+            const a = makeComplaint('k1');
+            const b = makeComplaint('k2');
+            const [ra, rb] = await Promise.all([
+              h.complaints.create({ complaint: a, history: submitEntry(a), outbox: [], requestKey: 'o1:race', bodyHash: 'hash-a' }),
+              h.complaints.create({ complaint: b, history: submitEntry(b), outbox: [], requestKey: 'o1:race', bodyHash: 'hash-b' }),
+            ]);
+            const winner = ra.created ? ra : rb;
+            expect(winner.bodyHash).toBe(winner.complaint.id === 'k1' ? 'hash-a' : 'hash-b');
+            expect((ra.created ? rb : ra).bodyHash).toBe(winner.bodyHash);
           },
           timeout,
         );
@@ -510,7 +540,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             expect(await h.complaints.list(q({}))).toEqual({ items: [], hasMore: false });
             expect((await h.complaints.stats({ since: at(0) })).total).toBe(0);
             // The request key was not kept: the resident's retry goes through.
-            expect(await h.complaints.create(input)).toEqual({ created: true, complaint: c });
+            expect(await h.complaints.create(input)).toEqual({ created: true, complaint: c, bodyHash: null });
             expect(await h.complaints.history('k1')).toHaveLength(1);
           },
           timeout,
@@ -637,6 +667,11 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             const both = await Promise.all([h.complaints.addSupporter('k1', 'o-resident-0004', at(8)), h.complaints.addSupporter('k1', 'o-resident-0005', at(8))]);
             expect(both).toEqual([true, true]);
             expect((await h.complaints.get('k1'))?.supporters).toBe(4);
+            // Who supports it (they follow its handling); the owner and strangers do not.
+            expect(await h.complaints.isSupporter('k1', OWNERS.o2)).toBe(true);
+            expect(await h.complaints.isSupporter('k1', 'o-resident-0005')).toBe(true);
+            expect(await h.complaints.isSupporter('k1', OWNERS.o1)).toBe(false);
+            expect(await h.complaints.isSupporter('k2', OWNERS.o2)).toBe(false);
           },
           timeout,
         );

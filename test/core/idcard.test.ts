@@ -4,7 +4,7 @@
  * built with checkCharacter (plus the two worked examples of the standard); none belongs to anyone.
  */
 import fc from 'fast-check';
-import { ageOn, checkCharacter, checkIdNumber } from '../../core/recruitment/idcard';
+import { ageOn, birthDateOf, checkCharacter, checkIdNumber } from '../../core/recruitment/idcard';
 
 const TODAY = '2026-09-30';
 
@@ -185,6 +185,14 @@ describe('ageOn', () => {
 
   test('born today is 0', () => {
     expect(ageOn('2026-09-30', '2026-09-30')).toBe(0);
+  });
+
+  test('born 1990-12-31 is 35 on 2026-12-04, not the year difference 36 (issue 9 item 8)', () => {
+    const id = makeId('360731', '19901231', '123');
+    expect(birthDateOf(id)).toBe('1990-12-31');
+    expect(ageOn(birthDateOf(id)!, '2026-12-04')).toBe(35);
+    expect(ageOn(birthDateOf(id)!, '2026-12-31')).toBe(36);
+    expect(birthDateOf('360731199013011234')).toBeNull();
   });
 
   test('the age from an ID number', () => {

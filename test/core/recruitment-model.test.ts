@@ -13,7 +13,7 @@ import { localContentSecurity } from '../../adapters/platform/local';
 import { openDatabase } from '../../adapters/sqlite/db';
 import { bootstrapAdmins } from '../../core/account/service';
 import { WorkCalendar } from '../../core/calendar/workdays';
-import { earliestEnd, MIN_NOTICE_WORKDAYS, noticeRunning, noticeWorkdays, outcomeOf, OBJECTION_STATUSES, type NoticeOutcome, type ObjectionStatus } from '../../core/notice/model';
+import { earliestEnd, firstCountedDay, MIN_NOTICE_WORKDAYS, noticePeriodProblem, noticeRunning, noticeWorkdays, outcomeOf, OBJECTION_STATUSES, type NoticeOutcome, type ObjectionStatus } from '../../core/notice/model';
 import { checkCharacter } from '../../core/recruitment/idcard';
 import {
   ANNUAL_MIN_TRAININGS,
@@ -285,41 +285,92 @@ function nthWorkday(from: string, n: number): string {
   return d;
 }
 
+/** Published well before the periods below start: their first day counts. */
+const BEFORE = '2025-12-31';
+const BEFORE_AT = '2025-12-31T02:00:00.000Z';
+
+describe('notice period: the publication day and years without holiday data (issue 9 item 8)', () => {
+  test('a start date chosen in advance counts; published on the start date (morning or late evening), the count starts the next day', () => {
+    expect(firstCountedDay('2026-09-30', '2026-09-29')).toBe('2026-09-30');
+    expect(firstCountedDay('2026-09-30', '2026-09-30')).toBe('2026-10-01');
+    // Wed 09-30 published that day: 10-08, 10-09, 10-10 (make-up), 10-12, 10-13.
+    expect(earliestEnd('2026-09-30', cal, '2026-09-30').date).toBe('2026-10-13');
+    expect(earliestEnd('2026-09-30', cal, '2026-09-29').date).toBe('2026-10-12');
+    // 23:30 on 09-30 in Shanghai is 15:30Z: still the same local day, so 09-30 does not count.
+    expect(noticeWorkdays({ startsOn: '2026-09-30', endsOn: '2026-10-12', publishedAt: '2026-09-30T15:30:00.000Z' }, cal)).toBe(4);
+    expect(noticeWorkdays({ startsOn: '2026-09-30', endsOn: '2026-10-12', publishedAt: '2026-09-29T15:30:00.000Z' }, cal)).toBe(5);
+    expect(noticePeriodProblem('2026-09-30', '2026-10-12', '2026-09-30', cal)).toEqual({
+      field: 'endsOn',
+      message: '公示期不少于 5 个工作日（当天发布，当天不计入），最早 2026-10-13 结束',
+      fieldMessage: '最早 2026-10-13',
+    });
+    expect(noticePeriodProblem('2026-09-30', '2026-10-13', '2026-09-30', cal)).toBeNull();
+    expect(noticePeriodProblem('2026-09-30', '2026-10-12', '2026-09-29', cal)).toBeNull();
+  });
+
+  test('a period touching a year without holiday data is refused, naming the year to enter', () => {
+    const problem = noticePeriodProblem('2026-12-28', '2027-01-01', '2026-12-04', cal);
+    expect(problem).toMatchObject({ field: 'endsOn', fieldMessage: '请先录入 2027 年节假日' });
+    expect(problem!.message).toContain('2027 年的节假日安排还没有录入');
+    // Once 2027 is entered, the same period is judged on its working days.
+    const with2027 = new WorkCalendar([{ year: 2027, holidays: ['2027-01-01'], workdays: [], source: 'admin' }]);
+    expect(noticePeriodProblem('2026-12-28', '2027-01-01', '2026-12-04', with2027)).toMatchObject({ fieldMessage: '最早 2027-01-04' });
+    expect(noticePeriodProblem('2026-12-28', '2027-01-04', '2026-12-04', with2027)).toBeNull();
+    expect(noticePeriodProblem('2026-12-28', '2026-12-31', '2026-12-04', cal)).toMatchObject({ fieldMessage: '最早 2027-01-01' });
+    // Before today; end before start.
+    expect(noticePeriodProblem('2026-12-03', '2026-12-20', '2026-12-04', cal)).toMatchObject({ field: 'startsOn', fieldMessage: '早于今天' });
+    expect(noticePeriodProblem('2026-12-10', '2026-12-09', '2026-12-04', cal)).toMatchObject({ field: 'endsOn' });
+  });
+
+  test('property: every accepted period has at least 5 counted working days, all in known years', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 20 }), (k, lead, len) => {
+        const published = addDays('2026-01-01', k);
+        const start = addDays(published, lead);
+        const end = addDays(start, len);
+        if (noticePeriodProblem(start, end, published, cal) !== null) return;
+        expect(cal.missingYears(Number(start.slice(0, 4)), Number(end.slice(0, 4)))).toEqual([]);
+        expect(cal.workdaysBetween(addDays(firstCountedDay(start, published), -1), end)).toBeGreaterThanOrEqual(MIN_NOTICE_WORKDAYS);
+      }),
+    );
+  });
+});
+
 describe('notice period (≥ 5 working days, holiday calendar)', () => {
   test('2026 国庆: a notice starting Wed 09-30 runs until Mon 10-12 (10-01..07 off, Sat 10-10 a make-up working day)', () => {
     expect(cal.isWorkday('2026-10-10')).toEqual({ workday: true, known: true });
     expect(cal.isWorkday('2026-10-05')).toEqual({ workday: false, known: true });
-    expect(earliestEnd('2026-09-30', cal)).toEqual({ date: '2026-10-12', provisional: false });
-    expect(noticeWorkdays({ startsOn: '2026-09-30', endsOn: '2026-10-12' }, cal)).toBe(5);
-    expect(noticeWorkdays({ startsOn: '2026-09-30', endsOn: '2026-10-11' }, cal)).toBe(4);
+    expect(earliestEnd('2026-09-30', cal, BEFORE)).toEqual({ date: '2026-10-12', provisional: false, unknownYears: [] });
+    expect(noticeWorkdays({ startsOn: '2026-09-30', endsOn: '2026-10-12', publishedAt: BEFORE_AT }, cal)).toBe(5);
+    expect(noticeWorkdays({ startsOn: '2026-09-30', endsOn: '2026-10-11', publishedAt: BEFORE_AT }, cal)).toBe(4);
     // Without the holiday it would have been Tue 10-06.
     expect(new WorkCalendar([], []).addWorkdays('2026-09-29', 5).date).toBe('2026-10-06');
   });
 
   test('starting on a holiday: the first day does not count', () => {
-    expect(earliestEnd('2026-10-01', cal).date).toBe('2026-10-13');
-    expect(earliestEnd('2026-10-04', cal).date).toBe('2026-10-13');
+    expect(earliestEnd('2026-10-01', cal, BEFORE).date).toBe('2026-10-13');
+    expect(earliestEnd('2026-10-04', cal, BEFORE).date).toBe('2026-10-13');
     // Starting on the make-up Saturday counts it.
-    expect(earliestEnd('2026-10-10', cal).date).toBe('2026-10-15');
+    expect(earliestEnd('2026-10-10', cal, BEFORE).date).toBe('2026-10-15');
     // 中秋 2026-09-25 (Fri) + weekend, Sunday 09-20 a make-up working day.
-    expect(earliestEnd('2026-09-24', cal).date).toBe('2026-10-08');
-    expect(earliestEnd('2026-09-20', cal).date).toBe('2026-09-24');
+    expect(earliestEnd('2026-09-24', cal, BEFORE).date).toBe('2026-10-08');
+    expect(earliestEnd('2026-09-20', cal, BEFORE).date).toBe('2026-09-24');
   });
 
   test('a year without holiday data is weekends-only and provisional', () => {
-    expect(earliestEnd('2027-09-30', cal)).toEqual({ date: '2027-10-06', provisional: true });
+    expect(earliestEnd('2027-09-30', cal, BEFORE)).toEqual({ date: '2027-10-06', provisional: true, unknownYears: [2027] });
     // Across the year end: 2026-12-31 is a Thursday.
-    expect(earliestEnd('2026-12-31', cal)).toEqual({ date: '2027-01-06', provisional: true });
+    expect(earliestEnd('2026-12-31', cal, BEFORE)).toEqual({ date: '2027-01-06', provisional: true, unknownYears: [2027] });
   });
 
   test('property: earliestEnd is the 5th working day counting the first; exactly 5 working days, one fewer a day earlier', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 364 }), (k) => {
         const start = addDays('2026-01-01', k);
-        const end = earliestEnd(start, cal);
+        const end = earliestEnd(start, cal, BEFORE);
         expect(end.date).toBe(nthWorkday(start, MIN_NOTICE_WORKDAYS));
-        expect(noticeWorkdays({ startsOn: start, endsOn: end.date }, cal)).toBe(MIN_NOTICE_WORKDAYS);
-        expect(noticeWorkdays({ startsOn: start, endsOn: addDays(end.date, -1) }, cal)).toBe(MIN_NOTICE_WORKDAYS - 1);
+        expect(noticeWorkdays({ startsOn: start, endsOn: end.date, publishedAt: BEFORE_AT }, cal)).toBe(MIN_NOTICE_WORKDAYS);
+        expect(noticeWorkdays({ startsOn: start, endsOn: addDays(end.date, -1), publishedAt: BEFORE_AT }, cal)).toBe(MIN_NOTICE_WORKDAYS - 1);
         expect(cal.isWorkday(end.date).workday).toBe(true);
       }),
       { numRuns: 365 },
@@ -627,7 +678,8 @@ describe('model-based: the recruitment service over SQLite', () => {
             }
             case 'publish': {
               const startsOn = addDays(today(), o.later);
-              const min = nthWorkday(startsOn, MIN_NOTICE_WORKDAYS);
+              // Published on its start date, the start date does not count (firstCountedDay).
+              const min = nthWorkday(o.later === 0 ? addDays(startsOn, 1) : startsOn, MIN_NOTICE_WORKDAYS);
               const endsOn = o.short ? addDays(min, -1) : addDays(min, o.extra);
               expected = m.status !== 'reviewing' || o.stale || m.selected === null ? 'CONFLICT' : o.short ? 'VALIDATION_ERROR' : 'ok';
               exec = () => h.notices.publish(DEMO.county, { postId, version: o.stale ? version + 1 : version, startsOn, endsOn, objectionChannel: '于都县商务局 0797-0000000' });

@@ -141,7 +141,7 @@ describe('the whole loop: file → accept → assign → reply → 不满意 →
     const q = await t.ok<List>('complaints', 'queue', {}, DEMO.operatorStaff);
     expect(q.items).toEqual([]);
     const r = await t.call('complaints', 'detail', { id }, DEMO.operatorStaff);
-    expect(r.status).toBe(403);
+    expect(r.status).toBe(404);
   });
 
   it('assign to the operating company → operator staff see it in their queue, with the phone (assigned handler)', async () => {

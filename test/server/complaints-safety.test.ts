@@ -81,6 +81,19 @@ const handler = (c: Caller, s: Scope): Expect => (c === 'operatorStaff' ? (s ===
 const owner = (c: Caller): Expect => (c === 'resident1' ? 'ok' : c === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
 const anyone = (c: Caller): Expect => (c === 'anonymous' ? 'UNAUTHENTICATED' : 'ok');
 const stationHead = (c: Caller, s: Scope): Expect => (c === 'stationHead' && s === 'in' ? 'ok' : c === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+/**
+ * Who can see a complaint at all: its owner, officials over it, its station's head, and operator
+ * staff once it is assigned to their operator. Refused on a complaint they cannot see, a caller
+ * gets exactly the answer of a missing one (NOT_FOUND), so an id does not tell whether it exists.
+ */
+const visible = (c: Caller, s: Scope, toOperator: boolean): boolean =>
+  c === 'resident1' || c === 'province' || (s === 'in' && (c === 'county' || c === 'city' || c === 'stationHead' || (c === 'operatorStaff' && toOperator)));
+const onRecord =
+  (rule: (c: Caller, s: Scope) => Expect, toOperator = false) =>
+  (c: Caller, s: Scope): Expect => {
+    const e = rule(c, s);
+    return e === 'FORBIDDEN' && !visible(c, s, toOperator) ? 'NOT_FOUND' : e;
+  };
 
 // Records are set up in-process (same handlers, same database); only the call under test goes over HTTP.
 async function submitted(s: Scope, extra: SubmitData = {}): Promise<Prepared> {
@@ -111,38 +124,38 @@ const ROWS: Row[] = [
   { action: 'join', prepare: submitted, data: (p) => ({ id: p!.id }), expect: (c) => (c === 'resident1' ? 'CONFLICT' : anyone(c)) },
   { action: 'mine', data: () => ({}), expect: anyone },
   { action: 'get', prepare: submitted, data: (p) => ({ id: p!.id }), expect: (c) => (c === 'resident1' ? 'ok' : c === 'anonymous' ? 'UNAUTHENTICATED' : 'NOT_FOUND') },
-  { action: 'withdraw', prepare: submitted, data: (p) => ({ id: p!.id, version: p!.version }), expect: owner },
-  { action: 'evaluate', prepare: repliedP, data: (p) => ({ id: p!.id, version: p!.version, evaluation: 'satisfied' }), expect: owner },
+  { action: 'withdraw', prepare: submitted, data: (p) => ({ id: p!.id, version: p!.version }), expect: onRecord(owner) },
+  { action: 'evaluate', prepare: repliedP, data: (p) => ({ id: p!.id, version: p!.version, evaluation: 'satisfied' }), expect: onRecord(owner) },
   { action: 'publicStats', data: (_p, s) => ({ stationId: stationOf(s) }), expect: () => 'ok' },
   { action: 'station', data: (_p, s) => ({ stationId: stationOf(s) }), expect: stationHead },
-  { action: 'stationDetail', prepare: submitted, data: (p) => ({ id: p!.id }), expect: stationHead },
+  { action: 'stationDetail', prepare: submitted, data: (p) => ({ id: p!.id }), expect: onRecord(stationHead) },
   {
     action: 'queue',
     data: (_p, s) => ({ regionCode: countyOf(s) }),
     // Operator staff have no region to narrow to.
     expect: (c, s) => (c === 'operatorStaff' ? 'FORBIDDEN' : official(c, s)),
   },
-  { action: 'detail', prepare: (s) => assignedP(s), data: (p) => ({ id: p!.id }), expect: handler },
-  { action: 'accept', prepare: submitted, data: (p) => ({ id: p!.id, version: p!.version }), expect: official },
-  { action: 'refuse', prepare: submitted, data: (p) => ({ id: p!.id, version: p!.version, reason: 'no_facts', text: '没有具体事实' }), expect: official },
-  { action: 'assign', prepare: acceptedP, data: (p) => ({ id: p!.id, version: p!.version, to: 'operator' }), expect: official },
-  { action: 'reply', prepare: (s) => assignedP(s), data: (p) => ({ id: p!.id, version: p!.version, text: '矩阵测试的答复内容。' }), expect: handler },
+  { action: 'detail', prepare: (s) => assignedP(s), data: (p) => ({ id: p!.id }), expect: onRecord(handler, true) },
+  { action: 'accept', prepare: submitted, data: (p) => ({ id: p!.id, version: p!.version }), expect: onRecord(official) },
+  { action: 'refuse', prepare: submitted, data: (p) => ({ id: p!.id, version: p!.version, reason: 'no_facts', text: '没有具体事实' }), expect: onRecord(official) },
+  { action: 'assign', prepare: acceptedP, data: (p) => ({ id: p!.id, version: p!.version, to: 'operator' }), expect: onRecord(official) },
+  { action: 'reply', prepare: (s) => assignedP(s), data: (p) => ({ id: p!.id, version: p!.version, text: '矩阵测试的答复内容。' }), expect: onRecord(handler, true) },
   {
     action: 'reply',
     prepare: (s) => assignedP(s, 'station'),
     data: (p) => ({ id: p!.id, version: p!.version, text: '站点给出的答复内容。' }),
     // Assigned to the station: its head answers; operator staff have no part in it.
-    expect: (c, s) => (c === 'stationHead' ? (s === 'in' ? 'ok' : 'FORBIDDEN') : official(c, s)),
+    expect: onRecord((c, s) => (c === 'stationHead' ? (s === 'in' ? 'ok' : 'FORBIDDEN') : official(c, s))),
   },
-  { action: 'extend', prepare: acceptedP, data: (p) => ({ id: p!.id, version: p!.version, workdays: 5, reason: '需要调查' }), expect: official },
+  { action: 'extend', prepare: acceptedP, data: (p) => ({ id: p!.id, version: p!.version, workdays: 5, reason: '需要调查' }), expect: onRecord(official) },
   {
     action: 'merge',
     prepare: async (s) => ({ ...(await submitted(s)), intoId: (await submitted(s)).id }),
     data: (p) => ({ id: p!.id, version: p!.version, intoId: p!.intoId }),
-    expect: official,
+    expect: onRecord(official),
   },
-  { action: 'note', prepare: (s) => assignedP(s), data: (p) => ({ id: p!.id, text: '内部备注：已电话联系。' }), expect: handler },
-  { action: 'release', prepare: (s) => submitted(s, { description: '需要人工审核的内容 REVIEW-TEST' }), data: (p) => ({ id: p!.id, version: p!.version }), expect: official },
+  { action: 'note', prepare: (s) => assignedP(s), data: (p) => ({ id: p!.id, text: '内部备注：已电话联系。' }), expect: onRecord(handler, true) },
+  { action: 'release', prepare: (s) => submitted(s, { description: '需要人工审核的内容 REVIEW-TEST' }), data: (p) => ({ id: p!.id, version: p!.version }), expect: onRecord(official) },
   { action: 'stats', data: (_p, s) => ({ regionCode: countyOf(s) }), expect: (c, s) => (c === 'operatorStaff' ? 'FORBIDDEN' : official(c, s)) },
 ];
 
@@ -169,8 +182,14 @@ describe('authorisation matrix', () => {
       expect(text).not.toContain('快递代收');
       expect(Object.keys(r.body)).toEqual(['ok', 'error']);
     }
-    if (openid && (expected === 'FORBIDDEN' || (expected === 'NOT_FOUND' && row.action === 'get'))) {
+    if (openid && (expected === 'FORBIDDEN' || (expected === 'NOT_FOUND' && prepared))) {
       expect(deniedCount(openid)).toBe(deniedBefore + 1);
+    }
+    if (expected === 'NOT_FOUND' && prepared) {
+      // Not yours = missing: the same status and body as for an id that does not exist.
+      const missing = await t.call('complaints', row.action, row.data({ ...prepared, id: 'no-such-complaint', intoId: prepared.intoId ? 'no-such-complaint' : undefined }, scope), openid);
+      expect(missing.status).toBe(r.status);
+      expect(missing.body).toEqual(r.body);
     }
     if (prepared && expected !== 'ok' && row.action !== 'join') {
       // A denied command changed nothing.
@@ -216,9 +235,9 @@ describe('authorisation matrix', () => {
     expect(operator).not.toContain(otherOp.id);
     expect(operator).not.toContain(inside.id);
     expect(operator).not.toContain(outside.id);
-    // The other operator's complaint stays closed to this operator's staff.
-    expect((await t.call('complaints', 'detail', { id: otherOp.id }, DEMO.operatorStaff)).status).toBe(403);
-    expect((await t.call('complaints', 'reply', { id: otherOp.id, version: otherOp.version, text: '不是我们的投诉。' }, DEMO.operatorStaff)).status).toBe(403);
+    // The other operator's complaint stays closed to this operator's staff (as if it did not exist).
+    expect((await t.call('complaints', 'detail', { id: otherOp.id }, DEMO.operatorStaff)).status).toBe(404);
+    expect((await t.call('complaints', 'reply', { id: otherOp.id, version: otherOp.version, text: '不是我们的投诉。' }, DEMO.operatorStaff)).status).toBe(404);
     // A county official cannot narrow the queue to another county.
     expect((await t.call('complaints', 'queue', { regionCode: '3611' }, DEMO.county)).status).toBe(403);
   });
@@ -239,9 +258,9 @@ describe('account: grants and role lists stay in scope', () => {
 
   it('a county official lists only bindings inside the county; the province sees all; residents none', async () => {
     await t.ok('account', 'grant', { openid: 'poyang-official-1', role: 'county_official', scope: { kind: 'region', regionCode: '361128' } }, DEMO.province);
-    await t.ok('account', 'grant', { openid: 'yudu-head-2', role: 'station_head', scope: { kind: 'station', stationId: 'st-360731100-006' } }, DEMO.county);
+    await t.ok('account', 'grant', { openid: 'yudu-head-2', role: 'station_head', scope: { kind: 'station', stationId: 'st-360731100-006' }, reason: '原负责人病休，临时代管' }, DEMO.county);
     // Out of scope for the county official: another county, and the province-wide role.
-    const denied = await t.call('account', 'grant', { openid: 'poyang-head-1', role: 'station_head', scope: { kind: 'station', stationId: OUT_STATION } }, DEMO.county);
+    const denied = await t.call('account', 'grant', { openid: 'poyang-head-1', role: 'station_head', scope: { kind: 'station', stationId: OUT_STATION }, reason: '临时代管' }, DEMO.county);
     expect(denied.status).toBe(403);
     const county = (await listAll(DEMO.county)).map((b) => b.openid);
     expect(county).toEqual(expect.arrayContaining([DEMO.county, DEMO.stationHead, 'yudu-head-2']));
@@ -622,6 +641,7 @@ describe('fuzzing: arbitrary input never makes an INTERNAL error', () => {
               fc.record({ kind: fc.constant('none') }),
             ),
             name: fc.constantFrom('测试', ''),
+            reason: fc.constantFrom('临时代管', ''),
           },
           ['openid', 'role', 'scope'],
         );

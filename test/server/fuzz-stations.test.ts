@@ -3,6 +3,7 @@
  * arrives, the answer is a well-formed docs/product.md §9 envelope, never INTERNAL; invalid input is a
  * VALIDATION_ERROR with a Chinese message that names the offending field.
  */
+import { createSqliteRateLimitStore } from '../../adapters/sqlite/rate-limits';
 import fc from 'fast-check';
 import { createStationsHandler } from '../../cloudfunctions/stations/handler';
 import { ERROR_CODES, type Envelope } from '../../core/shared/errors';
@@ -24,7 +25,7 @@ const logger: Logger = {
 
 beforeAll(async () => {
   env = await openTestDirectory(directoryStations());
-  handle = createStationsHandler(env, logger);
+  handle = createStationsHandler({ ...env, rateLimits: createSqliteRateLimitStore(env.db) }, logger);
 });
 afterAll(() => env.db.close());
 afterEach(() => {

@@ -281,7 +281,7 @@ describe('conflicts of interest', () => {
 });
 
 describe('review of held ratings and pressure reports', () => {
-  test('held (content review) → listed for the in-scope official → publish enters the summary; reject stays out; out of scope FORBIDDEN', async () => {
+  test('held (content review) → listed for the in-scope official → publish enters the summary; reject stays out; out of scope NOT_FOUND', async () => {
     t.clock.set(NOW);
     const a = 'review-a';
     const b = 'review-b';
@@ -303,12 +303,15 @@ describe('review of held ratings and pressure reports', () => {
     expect(mineHere[0].holdReasons).toEqual([{ code: 'content_review', label: '评价内容需人工审核' }]);
     expect(mineHere[0].version).toBe(1);
 
-    // An official of another county cannot decide; a resident cannot see the queue.
-    expectError(await t.call('ratings', 'publish', { id: heldA.rating.id, version: 1 }, OUT_OFFICIAL), 'FORBIDDEN');
+    // An official of another county cannot decide; a resident cannot see the queue. A held rating is
+    // not public: refused, an outsider gets the answer of a missing one.
+    const outside = await t.call('ratings', 'publish', { id: heldA.rating.id, version: 1 }, OUT_OFFICIAL);
+    expectError(outside, 'NOT_FOUND');
+    expect(await t.call('ratings', 'publish', { id: 'no-such-rating', version: 1 }, OUT_OFFICIAL)).toEqual(outside);
     expect((await deniedAudits('rating.published', `rating:${heldA.rating.id}`, OUT_OFFICIAL)).length).toBe(1);
     expect((await t.ok<ListPage>('ratings', 'held', {}, OUT_OFFICIAL)).items.filter((r) => r.stationId === REVIEW_STATION)).toEqual([]);
     expectError(await t.call('ratings', 'held', {}, DEMO.resident1), 'FORBIDDEN');
-    expectError(await t.call('ratings', 'reject', { id: heldB.rating.id, version: 1 }, DEMO.stationHead), 'FORBIDDEN');
+    expectError(await t.call('ratings', 'reject', { id: heldB.rating.id, version: 1 }, DEMO.stationHead), 'NOT_FOUND');
 
     const published = await t.ok<api.RatingView>('ratings', 'publish', { id: heldA.rating.id, version: 1 }, DEMO.county);
     expect(published).toMatchObject({ status: 'published', version: 2 });

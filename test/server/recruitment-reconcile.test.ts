@@ -39,7 +39,7 @@ describe('appointment after an interrupted notice close', () => {
     await t.okDirect('recruitment', 'closePost', { id: post.id, version: 2 }, DEMO.county);
     await t.okDirect('recruitment', 'score', { applicationId: app.id, byCriterion: { 电商技能: 80, 群众基础: 90 } }, DEMO.county);
     await t.okDirect('recruitment', 'select', { postId: post.id, version: 3, applicationId: app.id }, DEMO.county);
-    const notice = await t.okDirect('notices', 'publish', { postId: post.id, version: 4, startsOn: '2026-09-21', endsOn: '2026-09-28', objectionChannel: '于都县商务局 0797-6220000' }, DEMO.county);
+    const notice = await t.okDirect('notices', 'publish', { postId: post.id, version: 4, startsOn: '2026-09-22', endsOn: '2026-09-29', objectionChannel: '于都县商务局 0797-6220000' }, DEMO.county);
 
     // Simulate the crash: the notice is closed as approved, but nothing else was applied.
     const stored = await t.app.stores.notices.get(notice.id);

@@ -410,10 +410,12 @@ describe('scoring, reveal, selection', () => {
   it('a reviewer out of scope: the 于都 official and the 赣州 supervisor cannot score or see a 井冈山 application; each denial audited', async () => {
     for (const who of [DEMO.county, DEMO.city, DEMO.operatorStaff]) {
       const r = await call('recruitment', 'score', { applicationId: S.app.j1, byCriterion: { 电商技能: 90, 群众基础: 90, 农产品经验: 90 } }, who);
-      expect(errorOf(r)).toEqual({ code: 'FORBIDDEN', message: '这不在您的管辖范围内' });
+      // Applications are not public: out of scope, the answer is that of a missing one.
+      expect(errorOf(r)).toEqual({ code: 'NOT_FOUND', message: '没有找到这份报名', fields: { id: '报名不存在' } });
+      expect(errorOf(await call('recruitment', 'score', { applicationId: 'no-such-application', byCriterion: { 电商技能: 90, 群众基础: 90, 农产品经验: 90 } }, who))).toEqual(errorOf(r));
     }
     expect(codeOf(await call('recruitment', 'applications', { postId: S.J }, DEMO.county))).toBe('FORBIDDEN');
-    expect(codeOf(await call('recruitment', 'reveal', { applicationId: S.app.j1, field: 'idNumber', reason: '核实身份' }, DEMO.county))).toBe('FORBIDDEN');
+    expect(codeOf(await call('recruitment', 'reveal', { applicationId: S.app.j1, field: 'idNumber', reason: '核实身份' }, DEMO.county))).toBe('NOT_FOUND');
     const audit = await t.app.stores.audit.list({ resource: `application:${S.app.j1}`, offset: 0, limit: 20 });
     const denied = audit.items.filter((e) => e.outcome === 'denied');
     expect(denied.map((e) => [e.actorOpenid, e.action]).sort()).toEqual(
@@ -430,7 +432,7 @@ describe('scoring, reveal, selection', () => {
     expect(await score(DEMO.province, S.app.j1, [70, 70, 70])).toMatchObject({ total: 70 });
     // Residents and applicants see no one's application.
     expect(codeOf(await call('recruitment', 'applications', { postId: S.A }, P.a1.openid))).toBe('FORBIDDEN');
-    expect(codeOf(await call('recruitment', 'score', { applicationId: S.app.a2, byCriterion: { 电商技能: 1, 群众基础: 1, 农产品经验: 1 } }, P.a1.openid))).toBe('FORBIDDEN');
+    expect(codeOf(await call('recruitment', 'score', { applicationId: S.app.a2, byCriterion: { 电商技能: 1, 群众基础: 1, 农产品经验: 1 } }, P.a1.openid))).toBe('NOT_FOUND');
   });
 
   it('an in-scope official decrypts one field with a reason; every decryption is audited, without the value', async () => {
@@ -585,12 +587,13 @@ describe('public notice', () => {
     expect(codeOf(await resolve(S.objection.A, 'dismissed', '再改'))).toBe('CONFLICT');
     // No more objections on a closed notice.
     expect(codeOf(await object(S.notice.A))).toBe('CONFLICT');
-    // The reserve candidate is selected and put on notice in turn: 10-08, 10-09, 10-10, 10-12, 10-13.
+    // The reserve candidate is selected and put on notice in turn, published on its first day (10-08
+    // at 10:00), which therefore does not count: 10-09, 10-10, 10-12, 10-13, 10-14.
     await select(S.A, S.app.a2);
     expect((await stored(S.app.a2)).status).toBe('selected');
     expect((await stored(S.app.a1)).status).toBe('stopped');
-    expect(errorOf(await publish(S.A, '2026-10-08', '2026-10-12'))).toMatchObject({ code: 'VALIDATION_ERROR', message: '公示期不少于 5 个工作日，最早 2026-10-13 结束' });
-    const r = await publish(S.A, '2026-10-08', '2026-10-13');
+    expect(errorOf(await publish(S.A, '2026-10-08', '2026-10-13'))).toMatchObject({ code: 'VALIDATION_ERROR', message: '公示期不少于 5 个工作日（当天发布，当天不计入），最早 2026-10-14 结束' });
+    const r = await publish(S.A, '2026-10-08', '2026-10-14');
     S.notice.A2 = (r.body as { ok: true; data: { id: string } }).data.id;
     expect((await ok('notices', 'get', { id: S.notice.A2 })).facts[0]).toEqual({ label: '姓名', value: P.a2.name });
   });
@@ -654,7 +657,7 @@ describe('public notice', () => {
   });
 
   it('the reserve candidate’s clean notice ends in appointment', async () => {
-    t.clock.set(at10('2026-10-14'));
+    t.clock.set(at10('2026-10-15'));
     expect((await scheduler()).closed).toBe(1);
     expect((await post(S.A)).status).toBe('appointed');
     expect((await stored(S.app.a2)).status).toBe('appointed');

@@ -13,6 +13,7 @@ import type { Envelope } from '../../core/shared/errors';
 import type { Logger } from '../../core/shared/router';
 import { createLocalApp, type LocalApp } from '../../server/app';
 import { createLocalFunctions, type LocalPlatform } from '../../server/functions';
+import { DEFAULT_LIMITS, type Limit } from '../../core/shared/rate-limit';
 
 /** A clock that only moves when told to. */
 export class FixedClock implements Clock {
@@ -77,7 +78,14 @@ export interface StartOptions {
   accessLog?: (entry: Record<string, unknown>) => void;
   faults?: ComplaintFaults;
   platform?: Partial<LocalPlatform>;
+  /** Rate limits; default ROOMY_LIMITS (test/server/rate-limits.test.ts runs the real defaults). */
+  limits?: Record<string, Limit>;
 }
+
+/** Every default limit × 1000: counters are kept as usual, but a test's bursts stay under them. */
+export const ROOMY_LIMITS: Record<string, Limit> = Object.fromEntries(
+  Object.entries(DEFAULT_LIMITS).map(([k, l]) => [k, { windowS: l.windowS, max: l.max * 1000, staffMax: (l.staffMax ?? l.max) * 1000 }]),
+);
 
 let counter = 0;
 /** A fresh, valid requestId. */
@@ -95,7 +103,7 @@ export async function startApp(opts: StartOptions = {}): Promise<TestApp> {
     keyFile: join(dir, 'keys', 'data-keys.txt'),
     uploadsDir: join(dir, 'uploads'),
     demo: true,
-    platform: { clock, notifier, ...opts.platform },
+    platform: { clock, notifier, limits: opts.limits ?? ROOMY_LIMITS, ...opts.platform },
     logger: opts.logger,
     accessLog: opts.accessLog,
     faults: opts.faults,

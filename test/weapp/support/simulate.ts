@@ -380,7 +380,7 @@ export async function setupWeapp(opts: SetupOptions = {}): Promise<WxEnv> {
   const clock = opts.clock ?? systemClock;
   await seedIfEmpty(stores, clock.now());
   const functions: Record<string, FunctionHandler> = {
-    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, clock }),
+    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, clock }),
   };
 
   const calls: WxCall[] = [];

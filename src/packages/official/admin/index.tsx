@@ -100,6 +100,7 @@ function GrantForm({ onGranted }: { onGranted: () => void }) {
   const [openid, setOpenid] = useState('');
   const [role, setRole] = useState<Role | null>(null);
   const [scope, setScope] = useState('');
+  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -108,7 +109,7 @@ function GrantForm({ onGranted }: { onGranted: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await account.grant({ openid: openid.trim(), role, scope: scopeFor(role, scope) });
+      const r = await account.grant({ openid: openid.trim(), role, scope: scopeFor(role, scope), ...(role === 'station_head' ? { reason: reason.trim() } : {}) });
       toast(`已授予${r.label}`, 'success');
       setOpenid('');
       setScope('');
@@ -133,6 +134,11 @@ function GrantForm({ onGranted }: { onGranted: () => void }) {
       <Field label='范围' required hint={role ? SCOPE_HINT[role] : '先选择角色'} error={fieldError(error, 'scope') ?? fieldError(error, 'scope.regionCode') ?? fieldError(error, 'scope.stationId')}>
         <TextInput id='grant-scope' value={scope} onChange={setScope} maxlength={60} />
       </Field>
+      {role === 'station_head' ? (
+        <Field label='理由' required hint='站点负责人一般经公示任用产生；直接授予请写明理由（如：临时代管）' error={fieldError(error, 'reason')}>
+          <TextInput id='grant-reason' value={reason} onChange={setReason} maxlength={60} />
+        </Field>
+      ) : null}
       {error ? <Notice id='grant-error' tone='danger' title='没有授予' text={error.message} /> : null}
       <SubmitButton id='grant-submit' text='授予' busy={busy} onClick={() => void submit()} />
     </View>

@@ -22,6 +22,7 @@ export default function ComplaintCard({ item, onOpen, showStation = true }: { it
         <DeadlineBadge id={`deadline-${item.id}`} subject={item} />
         {item.escalationLevel > 0 ? <Text className='badge badge--danger'>{ESCALATION_TEXT[item.escalationLevel] ?? '督办'}</Text> : null}
         {item.held ? <Text className='badge badge--warn'>内容待审核</Text> : null}
+        {item.deadlineProvisional ? <Text className='badge badge--warn'>期限待节假日录入后确定</Text> : null}
       </View>
     </Button>
   );

@@ -15,20 +15,21 @@ import { Field, SubmitButton, TextInput, fieldError } from '../../../ui/form';
 import { todayShanghai } from '../../../ui/format';
 import DateField from './DateField';
 
-export function defaultEnd(startsOn: string): string {
-  return earliestEnd(startsOn, new WorkCalendar()).date;
+/** Published today: a start date of today does not count as a day (core/notice/model.ts firstCountedDay). */
+export function defaultEnd(startsOn: string, today: string = todayShanghai()): string {
+  return earliestEnd(startsOn, new WorkCalendar(), today).date;
 }
 
 export default function PublishNotice({ post, candidate, onPublished, onConflict }: { post: PublicPost; candidate: string; onPublished: (message: string) => void; onConflict: (e: ApiError) => void }) {
   const today = todayShanghai();
   const [startsOn, setStartsOn] = useState(today);
-  const [endsOn, setEndsOn] = useState(() => defaultEnd(today));
+  const [endsOn, setEndsOn] = useState(() => defaultEnd(today, today));
   const [channel, setChannel] = useState('');
   const [hint, setHint] = useState<string | null>(null);
 
   const changeStart = (v: string) => {
     setStartsOn(v);
-    if (endsOn < defaultEnd(v)) setEndsOn(defaultEnd(v));
+    if (endsOn < defaultEnd(v, today)) setEndsOn(defaultEnd(v, today));
   };
 
   const publish = useAction(() => notices.publish({ postId: post.id, version: post.version, startsOn, endsOn, objectionChannel: channel.trim() }), {
@@ -52,7 +53,7 @@ export default function PublishNotice({ post, candidate, onPublished, onConflict
         <Field label='公示开始' required error={fieldError(error, 'startsOn')}>
           <DateField id='notice-start' value={startsOn} onChange={changeStart} start={today} />
         </Field>
-        <Field label='公示结束' required hint={`最早 ${defaultEnd(startsOn)}（按 ${MIN_NOTICE_WORKDAYS} 个工作日计算）`} error={fieldError(error, 'endsOn')}>
+        <Field label='公示结束' required hint={`最早 ${defaultEnd(startsOn, today)}（按 ${MIN_NOTICE_WORKDAYS} 个工作日计算${startsOn === today ? '，发布当天不计入' : ''}）`} error={fieldError(error, 'endsOn')}>
           <DateField id='notice-end' value={endsOn} onChange={setEndsOn} start={startsOn} />
         </Field>
         <Field label='异议受理渠道' required hint='群众可以通过这里实名反映问题，也可以在小程序里直接提异议' error={fieldError(error, 'objectionChannel')}>

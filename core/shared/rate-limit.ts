@@ -1,0 +1,156 @@
+/**
+ * Limits per openid per action (issue 9 item 6). One table says, for every write action and every
+ * costly read, how many calls one person may make in a fixed window; people holding any role
+ * (station heads, operators, officials) get the higher `staffMax`, since their work is made of
+ * many such calls. Counters live in the database (RateLimitStore), so the limit holds across
+ * cloud-function instances.
+ *
+ * The decision is pure (`windowOf`, `retryMessage`); `rateLimited` wraps a function's actions so
+ * each limited action counts the call after its input validated and before it runs.
+ */
+import type { ActionMap } from './router';
+import type { Clock, RateLimitStore, RoleRepository } from '../ports';
+import { AppError } from './errors';
+
+export interface Limit {
+  /** Window length in seconds (fixed windows aligned to the epoch). */
+  windowS: number;
+  /** Calls allowed per window for anyone. */
+  max: number;
+  /** Calls allowed per window for people holding a role (defaults to `max`). */
+  staffMax?: number;
+}
+
+const MIN = 60;
+const HOUR = 3600;
+const DAY = 86_400;
+
+/**
+ * The defaults, keyed `function.action`. A villager files a few complaints a day at most; an
+ * official works through dozens of cases an hour. Reads listed here are the ones that search or
+ * aggregate; reads by id are cheap and not limited.
+ */
+export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
+  // Residents: writes that start work for someone else
+  'complaints.submit': { windowS: 10 * MIN, max: 5, staffMax: 20 },
+  'complaints.join': { windowS: HOUR, max: 20 },
+  'complaints.withdraw': { windowS: HOUR, max: 10 },
+  'complaints.evaluate': { windowS: HOUR, max: 10 },
+  'ratings.visit': { windowS: 10 * MIN, max: 20 },
+  'ratings.submit': { windowS: 10 * MIN, max: 10 },
+  'ratings.report': { windowS: HOUR, max: 5 },
+  'recruitment.apply': { windowS: HOUR, max: 5 },
+  'recruitment.withdraw': { windowS: HOUR, max: 10 },
+  'notices.object': { windowS: DAY, max: 3 },
+  upload: { windowS: 10 * MIN, max: 20, staffMax: 60 },
+  // Staff writes (only people with a role get past the service's checks anyway)
+  'complaints.accept': { windowS: 10 * MIN, max: 20, staffMax: 200 },
+  'complaints.refuse': { windowS: 10 * MIN, max: 20, staffMax: 200 },
+  'complaints.assign': { windowS: 10 * MIN, max: 20, staffMax: 200 },
+  'complaints.reply': { windowS: 10 * MIN, max: 20, staffMax: 200 },
+  'complaints.extend': { windowS: 10 * MIN, max: 20, staffMax: 100 },
+  'complaints.merge': { windowS: 10 * MIN, max: 20, staffMax: 100 },
+  'complaints.note': { windowS: 10 * MIN, max: 20, staffMax: 200 },
+  'complaints.release': { windowS: 10 * MIN, max: 20, staffMax: 100 },
+  'ratings.reply': { windowS: 10 * MIN, max: 20, staffMax: 100 },
+  'ratings.publish': { windowS: 10 * MIN, max: 20, staffMax: 300 },
+  'ratings.reject': { windowS: 10 * MIN, max: 20, staffMax: 300 },
+  'recruitment.createPost': { windowS: HOUR, max: 10, staffMax: 50 },
+  'recruitment.openPost': { windowS: HOUR, max: 10, staffMax: 100 },
+  'recruitment.closePost': { windowS: HOUR, max: 10, staffMax: 100 },
+  'recruitment.cancelPost': { windowS: HOUR, max: 10, staffMax: 100 },
+  'recruitment.reveal': { windowS: HOUR, max: 10, staffMax: 100 },
+  'recruitment.score': { windowS: 10 * MIN, max: 20, staffMax: 300 },
+  'recruitment.select': { windowS: HOUR, max: 10, staffMax: 50 },
+  'recruitment.reserve': { windowS: HOUR, max: 10, staffMax: 100 },
+  'recruitment.recordTraining': { windowS: 10 * MIN, max: 20, staffMax: 200 },
+  'notices.publish': { windowS: HOUR, max: 10, staffMax: 50 },
+  'notices.resolve': { windowS: HOUR, max: 20, staffMax: 200 },
+  'account.grant': { windowS: HOUR, max: 10, staffMax: 100 },
+  'account.revoke': { windowS: HOUR, max: 10, staffMax: 100 },
+  'account.setCalendarYear': { windowS: HOUR, max: 10, staffMax: 30 },
+  // Costly reads: searches and aggregations
+  'stations.nearby': { windowS: MIN, max: 120 },
+  'stations.search': { windowS: MIN, max: 120 },
+  'complaints.similar': { windowS: MIN, max: 30 },
+  'complaints.publicStats': { windowS: MIN, max: 60 },
+  'complaints.queue': { windowS: MIN, max: 30, staffMax: 120 },
+  'complaints.stats': { windowS: MIN, max: 30, staffMax: 60 },
+  'ratings.code': { windowS: MIN, max: 10, staffMax: 30 },
+  'ratings.trends': { windowS: MIN, max: 30, staffMax: 60 },
+};
+
+/**
+ * The table with overrides from configuration, e.g. `ZDT_RATE_LIMITS="complaints.submit=10/600,upload=40/600/100"`
+ * (`key=max/windowSeconds[/staffMax]`). A malformed entry throws at boot rather than silently
+ * leaving a limit out.
+ */
+export function limitsFrom(config: string | undefined, base: Readonly<Record<string, Limit>> = DEFAULT_LIMITS): Record<string, Limit> {
+  const out: Record<string, Limit> = { ...base };
+  for (const part of (config ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([A-Za-z]+(?:\.[A-Za-z]+)?)=(\d+)\/(\d+)(?:\/(\d+))?$/.exec(part);
+    if (!m || Number(m[3]) < 1 || Number(m[2]) < 1) throw new Error(`ZDT_RATE_LIMITS: cannot read "${part}" (key=max/windowSeconds[/staffMax])`);
+    out[m[1]] = { max: Number(m[2]), windowS: Number(m[3]), ...(m[4] ? { staffMax: Number(m[4]) } : {}) };
+  }
+  return out;
+}
+
+/** The fixed window `now` falls in: its counter key and when it ends. */
+export function windowOf(openid: string, key: string, limit: Limit, now: Date): { counterKey: string; endsAt: Date } {
+  const ms = limit.windowS * 1000;
+  const start = Math.floor(now.getTime() / ms) * ms;
+  return { counterKey: `${key}:${limit.windowS}:${start}:${openid}`, endsAt: new Date(start + ms) };
+}
+
+/** "操作太频繁，请 3 分钟后再试": whole minutes (rounded up) past a minute, else seconds. */
+export function retryMessage(now: Date, endsAt: Date): string {
+  const seconds = Math.max(1, Math.ceil((endsAt.getTime() - now.getTime()) / 1000));
+  if (seconds <= 60) return `操作太频繁，请 ${seconds} 秒后再试`;
+  if (seconds < 2 * HOUR) return `操作太频繁，请 ${Math.ceil(seconds / 60)} 分钟后再试`;
+  return `操作太频繁，请 ${Math.ceil(seconds / HOUR)} 小时后再试`;
+}
+
+export interface RateLimitDeps {
+  rateLimits: RateLimitStore;
+  clock: Clock;
+  /** Who holds a role (the staff limits). Without it everyone gets `max`. */
+  roles?: Pick<RoleRepository, 'activeFor'>;
+  limits?: Readonly<Record<string, Limit>>;
+}
+
+/**
+ * Count one call of `key` by `openid`; throws RATE_LIMITED when over the limit. Refused calls do
+ * not count. The role lookup happens only once the everyone-limit is reached, so ordinary calls
+ * cost one counter write.
+ */
+export async function takeLimit(deps: RateLimitDeps, key: string, openid: string | null): Promise<void> {
+  const limit = (deps.limits ?? DEFAULT_LIMITS)[key];
+  // No openid: nothing to count against; every write refuses such callers itself (UNAUTHENTICATED).
+  if (!limit || !openid) return;
+  const now = deps.clock.now();
+  const { counterKey, endsAt } = windowOf(openid, key, limit, now);
+  if (await deps.rateLimits.take(counterKey, limit.max, endsAt.toISOString())) return;
+  if (limit.staffMax && limit.staffMax > limit.max && deps.roles && (await deps.roles.activeFor(openid)).length > 0) {
+    if (await deps.rateLimits.take(counterKey, limit.staffMax, endsAt.toISOString())) return;
+  }
+  throw new AppError('RATE_LIMITED', retryMessage(now, endsAt));
+}
+
+/** The same actions, each limited one counting a call before it runs (after its input validated). Keeps the map's type, so the typed API survives. */
+export function rateLimited<const A extends ActionMap>(fn: string, actions: A, deps: RateLimitDeps): A {
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const out: ActionMap = {};
+  for (const [name, def] of Object.entries(actions)) {
+    const key = `${fn}.${name}`;
+    out[name] = limits[key]
+      ? {
+          input: def.input,
+          run: async (input, ctx, meta) => {
+            await takeLimit(deps, key, ctx.openid);
+            return def.run(input, ctx, meta);
+          },
+        }
+      : def;
+  }
+  return out as A;
+}
