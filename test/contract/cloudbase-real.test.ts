@@ -30,9 +30,8 @@ const creds = env && secretId && secretKey ? { env, secretId, secretKey } : null
 const prefix = process.env.TCB_TEST_PREFIX || 'zdt_contract_';
 
 if (!creds) {
-  test('cloudbase (real): skipped, no credentials (set TCB_ENV, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY)', () => {
-    console.info('[contract] cloudbase (real) skipped: TCB_ENV / TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY not set');
-  });
+  // Reported as skipped, not passed: nothing ran against a real environment.
+  test.skip('cloudbase (real): needs TCB_ENV, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (not set)', () => undefined);
 } else {
   type NodeSdkDb = CbDatabase & { createCollection(name: string): Promise<unknown> };
   let db: NodeSdkDb | null = null;
