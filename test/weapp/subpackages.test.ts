@@ -178,6 +178,8 @@ test('角色与节假日: a county official sees no calendar form and cannot gra
   await page.type('grant-openid', 'someone-new-1');
   await page.tap('grant-role-station_head');
   await page.type('grant-scope', 'st-360731100-000');
+  // A direct station_head grant needs a reason (heads are normally appointed through a notice).
+  await page.type('grant-reason', '原负责人外出务工，临时代管');
   await page.tap('grant-submit');
   // The grant is asynchronous: wait until the server has it (bounded).
   let roles: string[] = [];
