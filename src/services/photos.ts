@@ -11,8 +11,7 @@
 import Taro from '@tarojs/taro';
 import { MAX_PHOTO_BYTES, complaintUploadPath } from '@core/shared/image';
 import { account } from './account';
-import { currentOpenid } from './identity';
-import { ApiError, NETWORK_MESSAGE, ensureCloud, newRequestId, unwrap } from './transport';
+import { ApiError, NETWORK_MESSAGE, ensureCloud, newRequestId, uploadBytes } from './transport';
 
 export interface PickedPhoto {
   /** Temp path (weapp) or blob: URL (H5); shows in an <Image>. */
@@ -31,7 +30,6 @@ export type PickResult =
 export const TOO_BIG_MESSAGE = '照片太大了，请换一张 2MB 以内的照片';
 const BAD_TYPE_MESSAGE = '只能上传 JPG 或 PNG 格式的照片，请换一张';
 const PICK_FAILED_MESSAGE = '没能打开相册或相机，请检查是否允许了相册和相机权限';
-const UPLOAD_TIMEOUT_MS = 60_000;
 /** H5 redraw: long side and JPEG quality. */
 const SHRINK_SIDE = 1600;
 const SHRINK_QUALITY = 0.8;
@@ -132,25 +130,7 @@ async function uploadBrowser(photo: PickedPhoto): Promise<string> {
     }
     if (blob.size > MAX_PHOTO_BYTES) throw new ApiError('VALIDATION_ERROR', TOO_BIG_MESSAGE);
   }
-  const headers: Record<string, string> = { 'Content-Type': blob.type || 'application/octet-stream' };
-  const openid = currentOpenid();
-  if (openid) headers['X-WX-OPENID'] = openid;
-  const abort = typeof AbortController === 'function' ? new AbortController() : null;
-  const timer = setTimeout(() => abort?.abort(), UPLOAD_TIMEOUT_MS);
-  let status: number;
-  let body: unknown;
-  try {
-    const res = await fetch('/api/upload', { method: 'POST', headers, body: blob, signal: abort?.signal });
-    status = res.status;
-    body = await res.json().catch(() => null);
-  } catch {
-    throw new ApiError('UNAVAILABLE', `照片没有传上去：${NETWORK_MESSAGE}`);
-  } finally {
-    clearTimeout(timer);
-  }
-  const data = unwrap<{ id?: unknown }>(body, status);
-  if (!data || typeof data.id !== 'string') throw new ApiError('INTERNAL', '照片上传后没有拿到编号，请重试');
-  return data.id;
+  return uploadBytes('/api/upload', blob, '照片');
 }
 
 /** Upload one picked photo; the answer is the id the complaint carries. */

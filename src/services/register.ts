@@ -8,14 +8,12 @@ import type { RegisterApi } from '../../cloudfunctions/register/handler';
 import type { DownloadAnswer } from '@core/station/register-api';
 import { registerUploadPath } from '@core/shared/documents';
 import { account } from './account';
-import { currentOpenid } from './identity';
-import { ApiError, client, ensureCloud, NETWORK_MESSAGE, newRequestId, unwrap, type Input } from './transport';
+import { ApiError, client, ensureCloud, NETWORK_MESSAGE, newRequestId, uploadBytes, type Input } from './transport';
 
 export type { DownloadAnswer, ImportReport } from '@core/station/register-api';
 export type ExportInput = Input<RegisterApi, 'export'>;
 
 const call = client<RegisterApi>('register');
-const UPLOAD_TIMEOUT_MS = 60_000;
 const MAX_BYTES = 30 * 1024 * 1024;
 
 export interface PickedSheet {
@@ -68,25 +66,7 @@ export async function uploadSheet(sheet: PickedSheet): Promise<string> {
       throw new ApiError('UNAVAILABLE', `文件没有传上去：${NETWORK_MESSAGE}`);
     }
   }
-  const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
-  const openid = currentOpenid();
-  if (openid) headers['X-WX-OPENID'] = openid;
-  const abort = typeof AbortController === 'function' ? new AbortController() : null;
-  const timer = setTimeout(() => abort?.abort(), UPLOAD_TIMEOUT_MS);
-  let status: number;
-  let body: unknown;
-  try {
-    const res = await fetch('/api/upload-document', { method: 'POST', headers, body: sheet.file, signal: abort?.signal });
-    status = res.status;
-    body = await res.json().catch(() => null);
-  } catch {
-    throw new ApiError('UNAVAILABLE', `文件没有传上去：${NETWORK_MESSAGE}`);
-  } finally {
-    clearTimeout(timer);
-  }
-  const data = unwrap<{ id?: unknown }>(body, status);
-  if (!data || typeof data.id !== 'string') throw new ApiError('INTERNAL', '文件上传后没有拿到编号，请重试');
-  return data.id;
+  return uploadBytes('/api/upload-document', sheet.file as Blob, '文件');
 }
 
 /** Save or open a generated file: a download in the browser; in WeChat, open it (then share or save). */

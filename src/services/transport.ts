@@ -154,3 +154,31 @@ export function client<Api extends ApiShape>(name: string) {
   return <K extends keyof Api & string>(action: K, data: Input<Api, K>, options?: CallOptions): Promise<Output<Api, K>> =>
     callFunction<Output<Api, K>>(name, action, data as object, options);
 }
+
+const UPLOAD_TIMEOUT_MS = 60_000;
+
+/**
+ * H5: POST raw bytes to a local upload route as the current identity; the answer is the stored file's
+ * id. `what` names the thing in the messages (照片 / 文件).
+ */
+export async function uploadBytes(path: string, body: Blob, what: string): Promise<string> {
+  const headers: Record<string, string> = { 'Content-Type': body.type || 'application/octet-stream' };
+  const openid = currentOpenid();
+  if (openid) headers['X-WX-OPENID'] = openid;
+  const abort = typeof AbortController === 'function' ? new AbortController() : null;
+  const timer = setTimeout(() => abort?.abort(), UPLOAD_TIMEOUT_MS);
+  let status: number;
+  let answer: unknown;
+  try {
+    const res = await fetch(path, { method: 'POST', headers, body, signal: abort?.signal });
+    status = res.status;
+    answer = await res.json().catch(() => null);
+  } catch {
+    throw new ApiError('UNAVAILABLE', `${what}没有传上去：${NETWORK_MESSAGE}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  const data = unwrap<{ id?: unknown }>(answer, status);
+  if (!data || typeof data.id !== 'string') throw new ApiError('INTERNAL', `${what}上传后没有拿到编号，请重试`);
+  return data.id;
+}
