@@ -3,7 +3,8 @@
  * folder with their owner; generated files are kept for their owner and served through short-lived
  * HMAC-signed links (an <a download> needs no headers). Not photos: nothing here is shown publicly.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { signedLinks } from './signed-links';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock, DocumentFiles } from '../../core/ports';
@@ -27,7 +28,7 @@ export interface LocalDocumentFiles extends DocumentFiles {
 
 export function localDocumentFiles(dir: string, signingKey: Buffer, clock: Clock): LocalDocumentFiles {
   mkdirSync(dir, { recursive: true });
-  const sign = (id: string, exp: number) => createHmac('sha256', signingKey).update(`doc.${id}.${exp}`).digest('base64url');
+  const links = signedLinks(signingKey, clock, URL_TTL_S, 'doc.');
   const metaOf = (id: string): Meta | null => {
     if (!ID.test(id)) return null;
     const f = join(dir, `${id}.json`);
@@ -51,17 +52,11 @@ export function localDocumentFiles(dir: string, signingKey: Buffer, clock: Clock
       return readFileSync(join(dir, fileId));
     },
     async offer(name, bytes, openid) {
-      const id = keep(bytes, { owner: openid, name });
-      const exp = Math.floor(clock.now().getTime() / 1000) + URL_TTL_S;
-      return { url: `/documents/${id}?exp=${exp}&sig=${sign(id, exp)}` };
+      return { url: links.link('/documents', keep(bytes, { owner: openid, name })) };
     },
     read(id, exp, sig) {
       const meta = metaOf(id);
-      const expNum = Number(exp);
-      if (!meta || !Number.isInteger(expNum) || expNum * 1000 < clock.now().getTime()) return null;
-      const want = Buffer.from(sign(id, expNum));
-      const got = Buffer.from(sig);
-      if (want.length !== got.length || !timingSafeEqual(want, got)) return null;
+      if (!meta || !links.valid(id, exp, sig)) return null;
       return { bytes: readFileSync(join(dir, id)), name: meta.name };
     },
   };

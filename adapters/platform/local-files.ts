@@ -3,7 +3,8 @@
  * location data already stripped; views use short-lived HMAC-signed URLs so an <img> can load
  * them without headers, and only people who were shown the complaint get a URL.
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { signedLinks } from './signed-links';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock, FileStore } from '../../core/ports';
@@ -30,7 +31,7 @@ export interface LocalFileStore extends FileStore {
 
 export function localFileStore(dir: string, signingKey: Buffer, clock: Clock): LocalFileStore {
   mkdirSync(dir, { recursive: true });
-  const sign = (id: string, exp: number) => createHmac('sha256', signingKey).update(`${id}.${exp}`).digest('base64url');
+  const links = signedLinks(signingKey, clock, URL_TTL_S);
   const metaOf = (id: string): Meta | null => {
     if (!ID.test(id)) return null;
     const f = join(dir, `${id}.json`);
@@ -51,8 +52,7 @@ export function localFileStore(dir: string, signingKey: Buffer, clock: Clock): L
       return fileId;
     },
     async viewUrls(ids) {
-      const exp = Math.floor(clock.now().getTime() / 1000) + URL_TTL_S;
-      return ids.map((id) => `/files/${id}?exp=${exp}&sig=${sign(id, exp)}`);
+      return ids.map((id) => links.link('/files', id));
     },
     remove(id) {
       if (!ID.test(id)) return;
@@ -61,11 +61,7 @@ export function localFileStore(dir: string, signingKey: Buffer, clock: Clock): L
     },
     read(id, exp, sig) {
       const meta = metaOf(id);
-      const expNum = Number(exp);
-      if (!meta || !Number.isInteger(expNum) || expNum * 1000 < clock.now().getTime()) return null;
-      const want = Buffer.from(sign(id, expNum));
-      const got = Buffer.from(sig);
-      if (want.length !== got.length || !timingSafeEqual(want, got)) return null;
+      if (!meta || !links.valid(id, exp, sig)) return null;
       return { bytes: readFileSync(join(dir, id)), type: meta.type };
     },
   };
