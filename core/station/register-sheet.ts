@@ -487,11 +487,15 @@ export function readRow(cells: (key: ColumnKey) => SheetCell, previous: Station 
   return { station, errors, warnings };
 }
 
-/** The counties a sheet's rows fall in, and the codes it names: what the caller loads as `existing`. */
-export function countiesAndCodes(sheet: SheetData): { counties: string[]; codes: string[] } {
+/**
+ * The counties a sheet's rows fall in and the station codes it names (what the caller loads as
+ * `existing`), and the well-formed region codes it names (whose regions the caller looks up).
+ */
+export function countiesAndCodes(sheet: SheetData): { counties: string[]; codes: string[]; regionCodes: string[] } {
   const { index } = mapHeaders(sheet.headers);
   const counties = new Set<string>();
   const codes = new Set<string>();
+  const regionCodes = new Set<string>();
   const at = (row: SheetCell[], key: ColumnKey) => {
     const i = index.get(key);
     const t = i === undefined ? { value: '' } : cellText(row[i] ?? null);
@@ -500,10 +504,11 @@ export function countiesAndCodes(sheet: SheetData): { counties: string[]; codes:
   for (const { cells } of sheet.rows) {
     const region = at(cells, 'regionCode').replace(/\s+/g, '');
     if (/^36\d{4}/.test(region)) counties.add(region.slice(0, 6));
+    if (/^36\d{4}(\d{3}(\d{3})?)?$/.test(region)) regionCodes.add(region);
     const code = at(cells, 'code').toUpperCase();
     if (code) codes.add(code);
   }
-  return { counties: [...counties].sort(), codes: [...codes].sort() };
+  return { counties: [...counties].sort(), codes: [...codes].sort(), regionCodes: [...regionCodes].sort() };
 }
 
 const LAYOUT: Record<StationLevel, { depth: number; code: RuleWarning['code']; text: (place: string) => string }> = {

@@ -28,6 +28,8 @@ export interface ImportOptions {
   scopeCodes?: string[];
 }
 
+type SheetKeys = ReturnType<typeof countiesAndCodes>;
+
 const PAGE = 500;
 const WRITE_BATCH = 200;
 
@@ -49,8 +51,7 @@ export function createRegisterService(deps: RegisterDeps) {
   }
 
   /** The stations a sheet is checked against: its counties' and any it names by code. */
-  async function existingFor(sheet: SheetData): Promise<Station[]> {
-    const { counties, codes } = countiesAndCodes(sheet);
+  async function existingFor({ counties, codes }: SheetKeys): Promise<Station[]> {
     const byCode = new Map<string, Station>();
     for (const county of counties) for (const s of await listAll({ regionCode: county })) byCode.set(s.code, s);
     const unknown = codes.filter((c) => !byCode.has(c));
@@ -60,16 +61,9 @@ export function createRegisterService(deps: RegisterDeps) {
     return [...byCode.values()];
   }
 
-  async function regionLookup(sheet: SheetData, existing: Station[]): Promise<(code: string) => Region | undefined> {
-    const { counties } = countiesAndCodes(sheet);
+  async function regionLookup({ counties, regionCodes }: SheetKeys, existing: Station[]): Promise<(code: string) => Region | undefined> {
     const wanted = new Set<string>();
-    const headerIndex = sheet.headers.findIndex((h) => String(h).replace(/\s+/g, '').replace(/^\uFEFF/, '') === '行政区划代码');
-    for (const { cells } of sheet.rows) {
-      const raw = headerIndex >= 0 ? cells[headerIndex] : null;
-      const code = typeof raw === 'string' || typeof raw === 'number' ? String(raw).replace(/\s+/g, '').replace(/^="(.*)"$/, '$1') : '';
-      if (/^36\d{4}(\d{3}(\d{3})?)?$/.test(code)) for (const c of ancestorCodes(code)) wanted.add(c);
-    }
-    for (const c of counties) for (const a of ancestorCodes(c)) wanted.add(a);
+    for (const code of [...regionCodes, ...counties]) for (const c of ancestorCodes(code)) wanted.add(c);
     for (const s of existing) for (const r of s.regionPath) wanted.add(r.code);
     const map = await deps.regionsFor([...wanted]);
     return (code) => map.get(code);
@@ -79,8 +73,9 @@ export function createRegisterService(deps: RegisterDeps) {
     /** Check a sheet and, unless `dryRun`, write what changed. Nothing is written when the file itself is wrong. */
     async importSheet(sheet: SheetData, options: ImportOptions): Promise<ImportPlan & { written: boolean }> {
       const now = deps.clock.now();
-      const existing = await existingFor(sheet);
-      const region = await regionLookup(sheet, existing);
+      const keys = countiesAndCodes(sheet);
+      const existing = await existingFor(keys);
+      const region = await regionLookup(keys, existing);
       const plan = planImport(sheet, { region, existing, today: toShanghai(now).date, nowIso: now.toISOString(), scopeCodes: options.scopeCodes });
       if (options.dryRun || plan.fileErrors.length || plan.changes.length === 0) return { ...plan, written: false };
 
