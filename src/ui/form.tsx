@@ -1,13 +1,26 @@
 /** Form pieces: a labelled field with its error, text inputs, one-of chips, a submit button that says it is busy. */
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import Button, { nameProps } from './Button';
 import type { ApiError } from '../services/transport';
+import { scrollToFirstError } from '../utils/scrollIntoView';
+
+export { scrollToFirstError };
 
 /** The server's message for one input field (`data.text` or `text`). */
 export function fieldError(error: ApiError | null, name: string): string | undefined {
   if (!error) return undefined;
   return error.fields[`data.${name}`] ?? error.fields[name];
+}
+
+/**
+ * When the server refuses a form because of some fields, bring the first field in red into view
+ * (each failure is a new error object). Local checks call scrollToFirstError() themselves.
+ */
+export function useScrollToFirstError(error: ApiError | null): void {
+  useEffect(() => {
+    if (error && Object.keys(error.fields).length) scrollToFirstError();
+  }, [error]);
 }
 
 /** The label of the Field around an input: H5 puts the native field inside a wrapper, so it is named explicitly. */

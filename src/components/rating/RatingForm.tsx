@@ -11,6 +11,7 @@ import { ratings, type SubmitResult } from '../../services/ratings';
 import { ApiError, newRequestId, toApiError } from '../../services/transport';
 import StarInput from './StarInput';
 import Button from '../../ui/Button';
+import { scrollToFirstError } from '../../utils/scrollIntoView';
 
 type Scores = Partial<Record<Dimension, number>>;
 
@@ -62,6 +63,7 @@ export default function RatingForm({ stationId, visitToken, onSubmitted, onVisit
     setErrors(found);
     if (Object.keys(found).length) {
       setFailure({ error: new ApiError('VALIDATION_ERROR', missing.length ? `还有 ${missing.length} 项没打星，四项都要打` : '评价内容太长了'), retry: false });
+      scrollToFirstError();
       return;
     }
     setSending(true);
@@ -94,7 +96,10 @@ export default function RatingForm({ stationId, visitToken, onSubmitted, onVisit
             sent.current = false;
           }
           if (err.fields['data.visitToken'] || err.fields.visitToken) onVisitExpired?.();
-          if (err.fields['data.comment'] || err.fields.comment) setErrors((x) => ({ ...x, comment: err.fields['data.comment'] ?? err.fields.comment }));
+          if (err.fields['data.comment'] || err.fields.comment) {
+            setErrors((x) => ({ ...x, comment: err.fields['data.comment'] ?? err.fields.comment }));
+            scrollToFirstError();
+          }
           setFailure({ error: err, retry });
         },
       );

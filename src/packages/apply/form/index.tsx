@@ -15,7 +15,7 @@ import { newRequestId, toApiError, type ApiError } from '../../../services/trans
 import { useLoad } from '../../../hooks/useLoad';
 import VillagePicker, { type ChosenVillage } from '../../shared/VillagePicker';
 import Notice from '../../../ui/Notice';
-import { Choices, Field, SubmitButton, TextArea, TextInput } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextArea, TextInput, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
 import { todayShanghai } from '../../../ui/format';
 import IdConsent from '../components/IdConsent';
 import { validateApplication, type ApplyDraft, type ApplyErrors } from './validate';
@@ -69,6 +69,8 @@ export default function ApplyFormPage() {
     }
   };
 
+  useScrollToFirstError(error);
+
   const serverField = (name: string) => error?.fields[`data.${name}`] ?? error?.fields[name];
   const err = (k: keyof ApplyDraft) => errors[k] ?? serverField(k);
 
@@ -76,7 +78,7 @@ export default function ApplyFormPage() {
     const found = validateApplication(d, todayShanghai());
     setErrors(found);
     setError(null);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length) return scrollToFirstError();
     setBusy(true);
     try {
       const receipt = await recruitment.apply(

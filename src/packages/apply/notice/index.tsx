@@ -13,7 +13,7 @@ import { notices, type ObjectionReceipt } from '../../../services/notices';
 import { newRequestId, toApiError, type ApiError } from '../../../services/transport';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
-import { Field, SubmitButton, TextArea, TextInput, fieldError } from '../../../ui/form';
+import { Field, SubmitButton, TextArea, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
 import { formatDay } from '../../../ui/format';
 import '../../shared/sub.css';
 
@@ -25,6 +25,7 @@ function ObjectionForm({ noticeId }: { noticeId: string }) {
   const [hint, setHint] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  useScrollToFirstError(error);
   const [done, setDone] = useState<ObjectionReceipt | null>(null);
 
   const submit = async () => {
@@ -34,7 +35,7 @@ function ObjectionForm({ noticeId }: { noticeId: string }) {
     if (visibleLength(text) < MIN_OBJECTION) h.text = `请写清异议的事实和理由（至少 ${MIN_OBJECTION} 个字）`;
     setHint(h);
     setError(null);
-    if (Object.keys(h).length) return;
+    if (Object.keys(h).length) return scrollToFirstError();
     setBusy(true);
     try {
       setDone(await notices.object({ noticeId, realName: realName.trim(), phone: phone.trim(), text: text.trim() }, requestId.current));

@@ -14,7 +14,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { usePagedList } from '../../../hooks/usePagedList';
 import ListFooter from '../../../ui/ListFooter';
 import Notice from '../../../ui/Notice';
-import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
 import { toast } from '../../../ui/dialogs';
 import { useAction } from '../../../hooks/useAction';
 import type { Role, Scope } from '@core/authz/roles';
@@ -54,6 +54,7 @@ function CalendarForm() {
   const [workdays, setWorkdays] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  useScrollToFirstError(error);
   const [saved, setSaved] = useState('');
 
   const submit = async () => {
@@ -103,6 +104,7 @@ function GrantForm({ onGranted }: { onGranted: () => void }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  useScrollToFirstError(error);
 
   const submit = async () => {
     if (!role) return setError(toApiError({ name: 'ApiError', code: 'VALIDATION_ERROR', message: '请选择角色', fields: {} }));

@@ -12,7 +12,7 @@ import { recruitment, type ApplicationsView, type ScoredApplication } from '../.
 import { toApiError, type ApiError } from '../../../services/transport';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
-import { Choices, Field, SubmitButton, TextInput, fieldError } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
 import { formatDateTime } from '../../../ui/format';
 import { toast } from '../../../ui/dialogs';
 import { previewTotal } from '../utils/rubric';
@@ -33,6 +33,7 @@ function RevealRow({ applicationId, field, masked }: { applicationId: string; fi
   const [value, setValue] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  useScrollToFirstError(error);
   const submit = async () => {
     if (!reason.trim()) {
       setError(null);
@@ -84,6 +85,7 @@ function ScoreForm({ view, app, onSaved, savedText }: { view: ApplicationsView; 
   const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(rubric.map((r) => [r.criterion, app.myScore?.[r.criterion] !== undefined ? String(app.myScore[r.criterion]) : ''])));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  useScrollToFirstError(error);
   const total = previewTotal(rubric, scores);
   const submit = async () => {
     if (total === null) return;

@@ -11,7 +11,7 @@ import { visibleLength } from '@core/shared/limits';
 import { complaintsAdmin, type ComplaintCaseView, type ComplaintListItem } from '../../../services/complaints-admin';
 import { toApiError, type ApiError } from '../../../services/transport';
 import Notice from '../../../ui/Notice';
-import { Choices, Field, SubmitButton, TextArea, fieldError } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextArea, fieldError, useScrollToFirstError } from '../../../ui/form';
 import { buttonsFor, DONE_MESSAGES, type CaseAction } from '../utils/actions';
 import Button from '../../../ui/Button';
 
@@ -28,6 +28,7 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
   const [panel, setPanel] = useState<CaseAction | null>(null);
   const [busy, setBusy] = useState<CaseAction | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  useScrollToFirstError(error);
   const [hint, setHint] = useState<string | null>(null);
 
   const [refuseReason, setRefuseReason] = useState<RefusalReason | null>(null);

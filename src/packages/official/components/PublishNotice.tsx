@@ -11,7 +11,7 @@ import type { PublicPost } from '../../../services/recruitment';
 import type { ApiError } from '../../../services/transport';
 import { useAction } from '../../../hooks/useAction';
 import Notice from '../../../ui/Notice';
-import { Field, SubmitButton, TextInput, fieldError } from '../../../ui/form';
+import { Field, SubmitButton, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
 import { todayShanghai } from '../../../ui/format';
 import DateField from './DateField';
 
@@ -37,6 +37,7 @@ export default function PublishNotice({ post, candidate, onPublished, onConflict
     onConflict,
   });
   const { busy, error } = publish;
+  useScrollToFirstError(error);
   const submit = () => {
     setHint(null);
     if (!channel.trim()) return setHint('请填写异议受理渠道（单位、电话或地址）');

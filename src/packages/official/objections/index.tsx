@@ -11,7 +11,7 @@ import { notices, type NoticeDetail, type ObjectionView } from '../../../service
 import { toApiError, type ApiError } from '../../../services/transport';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
-import { Choices, Field, SubmitButton, TextArea, fieldError } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextArea, fieldError, useScrollToFirstError } from '../../../ui/form';
 import { formatDateTime, formatDay } from '../../../ui/format';
 import { toast } from '../../../ui/dialogs';
 import '../../shared/sub.css';
@@ -29,6 +29,7 @@ function ObjectionCard({ o, onDone }: { o: ObjectionView; onDone: (message: stri
   const [response, setResponse] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  useScrollToFirstError(error);
   const [hint, setHint] = useState<string | null>(null);
   const submit = async () => {
     setHint(null);

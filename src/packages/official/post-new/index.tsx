@@ -14,7 +14,7 @@ import { recruitment } from '../../../services/recruitment';
 import { toApiError, type ApiError } from '../../../services/transport';
 import VillagePicker, { type ChosenVillage } from '../../shared/VillagePicker';
 import Notice from '../../../ui/Notice';
-import { Choices, Field, SubmitButton, TextInput, fieldError } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
 import { todayShanghai } from '../../../ui/format';
 import DateField from '../components/DateField';
 import RubricEditor from '../components/RubricEditor';
@@ -49,6 +49,7 @@ export default function NewPostPage() {
   const [qualifying, setQualifying] = useState('60');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  useScrollToFirstError(error);
   const [hint, setHint] = useState<string | null>(null);
 
   useEffect(() => {

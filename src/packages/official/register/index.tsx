@@ -11,7 +11,7 @@ import { SHEET_STATUS_LABELS } from '@core/station/sheet-labels';
 import { register, openDownload, pickSheet, uploadSheet, type ImportReport, type PickedSheet } from '../../../services/register';
 import { toApiError, type ApiError } from '../../../services/transport';
 import Notice from '../../../ui/Notice';
-import { Choices, SubmitButton } from '../../../ui/form';
+import { Choices, SubmitButton, useScrollToFirstError } from '../../../ui/form';
 import { confirm, toast } from '../../../ui/dialogs';
 import '../../shared/sub.css';
 
@@ -74,6 +74,7 @@ export default function RegisterPage() {
   const [fileId, setFileId] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  useScrollToFirstError(error);
   const [level, setLevel] = useState<StationLevel | Any>('all');
   const [status, setStatus] = useState<StationStatus | Any>('all');
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');

@@ -12,7 +12,7 @@ import { recruitment, type TrainingRow } from '../../../services/recruitment';
 import { toApiError, type ApiError } from '../../../services/transport';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
-import { Choices, Field, SubmitButton, TextInput, fieldError } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
 import { formatDay, todayShanghai } from '../../../ui/format';
 import { toast } from '../../../ui/dialogs';
 import DateField from '../components/DateField';
@@ -32,6 +32,7 @@ function RecordForm({ heads, onSaved }: { heads: TrainingRow[]; onSaved: () => v
   const [days, setDays] = useState('1');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  useScrollToFirstError(error);
   const [hint, setHint] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const submit = async () => {
