@@ -218,6 +218,17 @@ export interface RoleRepository {
   get(id: string): Promise<RoleBinding | null>;
   insert(binding: RoleBinding): Promise<void>;
   revoke(id: string, by: string, at: string): Promise<boolean>;
+  /**
+   * The invited person takes a pending binding: `openid` replaces the placeholder and the invite is
+   * cleared, only while it is still pending and not revoked (false otherwise: used or withdrawn).
+   */
+  claim(id: string, pending: string, openid: string): Promise<boolean>;
+}
+
+/** One-time invitation codes for role grants: random, and stored only as a hash. */
+export interface InviteCodes {
+  newCode(): string;
+  hash(code: string): string;
 }
 
 export interface AuditEntry {

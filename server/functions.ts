@@ -33,6 +33,7 @@ import type { Logger, Router } from '../core/shared/router';
 import { createStationsHandler } from '../cloudfunctions/stations/handler';
 import { createComplaintsHandler } from '../cloudfunctions/complaints/handler';
 import { createAccountHandler } from '../cloudfunctions/account/handler';
+import { randomInviteCodes } from '../adapters/platform/invite-codes';
 import { createSchedulerHandler } from '../cloudfunctions/scheduler/handler';
 import { createRatingsHandler } from '../cloudfunctions/ratings/handler';
 
@@ -105,9 +106,9 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   // Routers (not just FunctionHandlers): the API reference reads their actions.
   const functions: Record<string, Router> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, limits, clock }, logger),
-    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, sheets: spreadsheets, documents, clock, ids }, logger),
+    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits }, logger),
-    account: createAccountHandler({ ...stores, ids, clock, limits }, logger),
+    account: createAccountHandler({ ...stores, ids, clock, limits, inviteCodes: randomInviteCodes() }, logger),
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock, limits }, logger),
     recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
     notices: createNoticesHandler({ ...stores, content, cipher, ids, clock, limits }, logger),

@@ -62,6 +62,10 @@ export function createCloudbaseRoleRepository(db: CbDb, options: StoreOptions = 
       const res = await request(() => roles().where({ _id: id, revokedAt: null }).update(ctx.arg({ revokedAt: at, binding: { revokedAt: at, revokedBy: by } })));
       return ctx.updated(res) > 0;
     },
+    async claim(id, pending, openid) {
+      const res = await request(() => roles().where({ _id: id, openid: pending, revokedAt: null }).update(ctx.arg({ openid, binding: { openid, invite: null } })));
+      return ctx.updated(res) > 0;
+    },
   };
 }
 

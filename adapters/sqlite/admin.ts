@@ -17,6 +17,9 @@ export function createSqliteRoleRepository(db: Db): RoleRepository {
   const revoke = db.prepare(
     "UPDATE role_bindings SET revoked_at = ?, doc = json_set(doc, '$.revokedAt', ?, '$.revokedBy', ?) WHERE id = ? AND revoked_at IS NULL",
   );
+  const claim = db.prepare(
+    "UPDATE role_bindings SET openid = ?, doc = json_set(doc, '$.openid', ?, '$.invite', json('null')) WHERE id = ? AND openid = ? AND revoked_at IS NULL",
+  );
   return {
     activeFor: (openid) => guarded(() => docsOf<RoleBinding>(active.all(openid))),
     list: (q) => guarded(() => {
@@ -26,6 +29,7 @@ export function createSqliteRoleRepository(db: Db): RoleRepository {
     get: (id) => guarded(() => docOf<RoleBinding>(one.get(id))),
     insert: (b) => guarded(() => void insert.run(b.id, b.openid, b.role, b.grantedAt, JSON.stringify(b))),
     revoke: (id, by, at) => guarded(() => revoke.run(at, at, by, id).changes > 0),
+    claim: (id, pending, openid) => guarded(() => claim.run(openid, openid, id, pending).changes > 0),
   };
 }
 

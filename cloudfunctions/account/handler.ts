@@ -10,6 +10,8 @@ export function createAccountHandler(deps: a.AccountDeps & RateLimitDeps, logger
     rateLimited('account', {
       me: action({ input: a.meInput, run: (_i, c) => s.me(c.openid) }),
       grant: action({ input: a.grantInput, run: (i, c) => s.grant(c.openid, i) }),
+      invite: action({ input: a.inviteInput, run: (i, c) => s.invite(c.openid, i) }),
+      accept: action({ input: a.acceptInput, run: (i, c) => s.accept(c.openid, i) }),
       revoke: action({ input: a.revokeInput, run: (i, c) => s.revoke(c.openid, i) }),
       bindings: action({ input: a.bindingsInput, run: (i, c) => s.bindings(c.openid, i) }),
       calendar: action({ input: a.calendarInput, run: (_i, c) => s.calendar(c.openid) }),

@@ -7,6 +7,7 @@ import { AppError } from '../../core/shared/errors';
 import { toErrorBody } from '../../core/shared/router';
 import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { createAccountHandler } from './handler';
+import { randomInviteCodes } from '../../adapters/platform/invite-codes';
 
 type Admins = ReturnType<typeof parseAdminConfig>;
 
@@ -31,7 +32,7 @@ export function readAdminConfig(spec: string): { ok: true; admins: Admins } | { 
 }
 
 export const main = cloudEntry('account', (cloud) => {
-  const deps = { ...cloudStores(cloud), limits: limitsFrom(process.env.ZDT_RATE_LIMITS), ids: randomIds, clock: systemClock };
+  const deps = { ...cloudStores(cloud), limits: limitsFrom(process.env.ZDT_RATE_LIMITS), ids: randomIds, clock: systemClock, inviteCodes: randomInviteCodes() };
   const handle = createAccountHandler(deps, jsonLogger);
   const config = readAdminConfig(process.env.ZDT_ADMINS ?? '');
   // Configured administrators are ensured once per container, before the first action.

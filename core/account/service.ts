@@ -4,14 +4,17 @@
  */
 import { createAccess } from '../authz/access';
 import { authorize, canGrant, listBindings } from '../authz/policy';
-import { ROLE_LABELS, ROLES, describeScope, scopeMatchesRole, type Actor, type Role, type RoleBinding, type Scope } from '../authz/roles';
+import { ROLE_LABELS, ROLES, describeScope, isPending, pendingOpenid, scopeMatchesRole, type Actor, type Role, type RoleBinding, type Scope } from '../authz/roles';
 import { WorkCalendar, checkYearEntry } from '../calendar/workdays';
-import type { AuditRepository, CalendarRepository, Clock, ComplaintRepository, IdSource, RegionRepository, RoleRepository, StationRepository } from '../ports';
+import type { AuditRepository, CalendarRepository, Clock, ComplaintRepository, IdSource, InviteCodes, RegionRepository, RoleRepository, StationRepository } from '../ports';
 import { healProvisionalDeadlines } from '../complaint/heal';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
 import { isoDate, regionCode, text, z } from '../shared/zod';
 import { toShanghai } from '../shared/time';
+import { INVITE_CODE, INVITE_DAYS, normalizeInviteCode } from './limits';
+
+export { INVITE_ALPHABET } from './limits';
 
 const scopeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
@@ -29,6 +32,20 @@ export const grantInput = z.strictObject({
   name: z.optional(z.string().check(z.trim(), z.maxLength(20))),
   /** Why, outside an appointment notice (required for station_head; kept in the audit log). */
   reason: z.optional(z.string().check(z.trim(), z.maxLength(60))),
+});
+/** A grant by invitation: the person is named, and takes the role by entering the code in 我的. */
+export const inviteInput = z.strictObject({
+  name: text(15, '姓名', { min: 2, tooShort: '请填写对方的真实姓名' }),
+  role: z.enum(ROLES, '角色不对'),
+  scope: scopeSchema,
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(60))),
+});
+/** Codes are read out or typed: case and spaces do not matter. */
+export const acceptInput = z.strictObject({
+  code: z.string().check(
+    z.overwrite(normalizeInviteCode),
+    z.regex(INVITE_CODE, '授权码是 8 位字母和数字'),
+  ),
 });
 export const revokeInput = z.strictObject({ id: z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/)) });
 export const bindingsInput = z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(40))), limit: z.optional(z.int().check(z.gte(1), z.lte(50))) });
@@ -50,6 +67,7 @@ export interface AccountDeps {
   complaints: ComplaintRepository;
   ids: IdSource;
   clock: Clock;
+  inviteCodes: InviteCodes;
 }
 
 export interface MeView {
@@ -76,13 +94,13 @@ export function parseAdminConfig(spec: string): { openid: string; role: Role; sc
 }
 
 /** Insert configured bindings that are not there yet (idempotent); each insert audited. */
-export async function bootstrapAdmins(deps: Pick<AccountDeps, 'roles' | 'audit' | 'ids' | 'clock'>, admins: { openid: string; role: Role; scope: Scope }[], by = 'config'): Promise<number> {
+export async function bootstrapAdmins(deps: Pick<AccountDeps, 'roles' | 'audit' | 'ids' | 'clock'>, admins: { openid: string; role: Role; scope: Scope; name?: string }[], by = 'config'): Promise<number> {
   let added = 0;
   for (const a of admins) {
     const existing = await deps.roles.activeFor(a.openid);
     if (existing.some((b) => b.role === a.role && JSON.stringify(b.scope) === JSON.stringify(a.scope))) continue;
     const at = deps.clock.now().toISOString();
-    const binding: RoleBinding = { id: deps.ids.id(), openid: a.openid, role: a.role, scope: a.scope, grantedBy: by, grantedAt: at, revokedAt: null, revokedBy: null };
+    const binding: RoleBinding = { id: deps.ids.id(), openid: a.openid, role: a.role, scope: a.scope, grantedBy: by, grantedAt: at, revokedAt: null, revokedBy: null, ...(a.name ? { holderName: a.name } : {}) };
     await deps.roles.insert(binding);
     await createAccess(deps).record({ actorOpenid: null, action: 'role.grant', outcome: 'done', resource: `binding:${binding.id}`, detail: `${by}: ${a.role} ${describeScope(a.scope)}`, at });
     added++;
@@ -159,10 +177,64 @@ export function createAccountService(deps: AccountDeps) {
       const existing = await roles.activeFor(input.openid);
       if (existing.some((b) => b.role === input.role && JSON.stringify(b.scope) === JSON.stringify(input.scope))) throw new AppError('CONFLICT', '此人已有这个角色');
       const at = clock.now().toISOString();
-      const binding: RoleBinding = { id: ids.id(), openid: input.openid, role: input.role, scope: input.scope, grantedBy: actor.openid, grantedAt: at, revokedAt: null, revokedBy: null };
+      const binding: RoleBinding = { id: ids.id(), openid: input.openid, role: input.role, scope: input.scope, grantedBy: actor.openid, grantedAt: at, revokedAt: null, revokedBy: null, ...(input.name ? { holderName: input.name } : {}) };
       await roles.insert(binding);
       await access.record({ actorOpenid: actor.openid, action: 'role.grant', outcome: 'done', resource: `binding:${binding.id}`, detail: `${input.role} ${describeScope(input.scope)}${input.reason ? `；理由：${input.reason}` : ''}`, at });
       return { id: binding.id, role: binding.role, label: ROLE_LABELS[binding.role], scope: binding.scope, scopeLabel: await scopeLabel(binding.scope) };
+    },
+
+    /**
+     * Grant by invitation: the granter names the person and gets a one-time code (valid
+     * INVITE_DAYS days) to hand over; nobody has to find or type an openid. The same checks as a
+     * direct grant apply now, and the binding counts only once the person enters the code.
+     */
+    async invite(oid: string | null, input: z.infer<typeof inviteInput>) {
+      const actor = await actorOf(oid);
+      if (!scopeMatchesRole(input.role, input.scope)) throw new AppError('VALIDATION_ERROR', '角色与范围不匹配', { scope: '范围与角色不匹配' });
+      const regions = await regionsOf(input.scope);
+      if (!listBindings(actor, 'role.grant').length) return denied(actor, 'role.invite', `role:${input.role}`, 'role');
+      if (!canGrant(actor, input.role, regions)) return denied(actor, 'role.invite', `role:${input.role}`, 'out-of-scope');
+      if (input.role === 'station_head' && !input.reason) {
+        throw new AppError('VALIDATION_ERROR', '站点负责人一般经公示任用产生；直接授予请写明理由（如：临时代管）', { reason: '请写明理由' });
+      }
+      const code = deps.inviteCodes.newCode();
+      const now = clock.now();
+      const at = now.toISOString();
+      const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString();
+      const binding: RoleBinding = {
+        id: ids.id(),
+        openid: pendingOpenid(deps.inviteCodes.hash(code)),
+        role: input.role,
+        scope: input.scope,
+        grantedBy: actor.openid,
+        grantedAt: at,
+        revokedAt: null,
+        revokedBy: null,
+        holderName: input.name,
+        invite: { expiresAt },
+      };
+      await roles.insert(binding);
+      await access.record({ actorOpenid: actor.openid, action: 'role.invite', outcome: 'done', resource: `binding:${binding.id}`, detail: `${input.role} ${describeScope(input.scope)}${input.reason ? `；理由：${input.reason}` : ''}`, at });
+      return { id: binding.id, code, expiresAt, name: input.name, label: ROLE_LABELS[binding.role], scopeLabel: await scopeLabel(binding.scope) };
+    },
+
+    /** The invited person enters the code: the role is theirs from now (audited). */
+    async accept(oid: string | null, input: z.infer<typeof acceptInput>) {
+      if (!oid) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序');
+      const pending = pendingOpenid(deps.inviteCodes.hash(input.code));
+      const wrong = () => new AppError('NOT_FOUND', '授权码不对或已过期，请向发给您授权码的工作人员核实', { code: '授权码不对或已过期' });
+      const [b] = await roles.activeFor(pending);
+      const now = clock.now();
+      if (!b || !b.invite || b.invite.expiresAt <= now.toISOString()) {
+        await access.record({ actorOpenid: oid, action: 'role.accept', outcome: 'denied', resource: b ? `binding:${b.id}` : 'invite', detail: b ? 'expired' : 'unknown-code' });
+        throw wrong();
+      }
+      const mine = await roles.activeFor(oid);
+      if (mine.some((x) => x.role === b.role && JSON.stringify(x.scope) === JSON.stringify(b.scope))) throw new AppError('CONFLICT', '您已经有这个角色了');
+      if (!(await roles.claim(b.id, pending, oid))) throw wrong();
+      const at = now.toISOString();
+      await access.record({ actorOpenid: oid, action: 'role.accept', outcome: 'done', resource: `binding:${b.id}`, detail: `${b.role} ${describeScope(b.scope)}`, at });
+      return { id: b.id, role: b.role, label: ROLE_LABELS[b.role], scopeLabel: await scopeLabel(b.scope) };
     },
 
     async revoke(oid: string | null, input: z.infer<typeof revokeInput>) {
@@ -197,11 +269,22 @@ export function createAccountService(deps: AccountDeps) {
         if (!page.hasMore) break;
       }
       const scope = `bindings:${actor.openid}`;
+      const now = clock.now().toISOString();
       const offset = decodeCursor(input.cursor, scope);
       const limit = input.limit ?? 20;
       return {
         items: await Promise.all(
-          visible.slice(offset, offset + limit).map(async (b) => ({ id: b.id, openid: b.openid, role: b.role, label: ROLE_LABELS[b.role], scopeLabel: await scopeLabel(b.scope), grantedAt: b.grantedAt })),
+          visible.slice(offset, offset + limit).map(async (b) => ({
+            id: b.id,
+            // Names, never openids: bindings granted before names were kept say so.
+            name: b.holderName ?? (b.grantedBy === 'config' ? '首批管理员（配置）' : '（未登记姓名）'),
+            role: b.role,
+            label: ROLE_LABELS[b.role],
+            scopeLabel: await scopeLabel(b.scope),
+            grantedAt: b.grantedAt,
+            state: (isPending(b) ? (b.invite && b.invite.expiresAt > now ? 'invited' : 'expired') : 'active') as 'active' | 'invited' | 'expired',
+            inviteExpiresAt: isPending(b) ? (b.invite?.expiresAt ?? null) : null,
+          })),
         ),
         nextCursor: offset + limit < visible.length ? encodeCursor(offset + limit, scope) : null,
       };

@@ -29,6 +29,19 @@ export interface RoleBinding {
   grantedAt: string;
   revokedAt?: string | null;
   revokedBy?: string | null;
+  /** The person's name as the granter entered it: lists show names, never openids. */
+  holderName?: string;
+  /** Until the invited person enters the code, `openid` is pendingOpenid(hash of the code). */
+  invite?: { expiresAt: string } | null;
+}
+
+/** The placeholder openid of a binding that waits for its invitation code (never a real openid). */
+export function pendingOpenid(codeHash: string): string {
+  return `invite:${codeHash}`;
+}
+
+export function isPending(b: RoleBinding): boolean {
+  return b.openid.startsWith('invite:');
 }
 
 /** The caller as the server knows them: an openid and their active bindings. */

@@ -21,6 +21,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   kind: '类型',
   text: '内容',
   reason: '理由',
+  code: '授权码',
   phone: '电话',
   lat: '纬度',
   lng: '经度',

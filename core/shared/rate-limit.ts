@@ -68,7 +68,15 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'notices.resolve': { windowS: HOUR, max: 20, staffMax: 200 },
   'account.grant': { windowS: HOUR, max: 10, staffMax: 100 },
   'account.revoke': { windowS: HOUR, max: 10, staffMax: 100 },
+  'account.invite': { windowS: HOUR, max: 10, staffMax: 100 },
+  // Codes are guessed one try at a time: a few tries an hour is plenty for a person.
+  'account.accept': { windowS: HOUR, max: 10, staffMax: 10 },
   'account.setCalendarYear': { windowS: HOUR, max: 10, staffMax: 30 },
+  // The register reads and writes whole spreadsheets: a county works through a few files an hour.
+  'register.template': { windowS: HOUR, max: 10, staffMax: 60 },
+  'register.preview': { windowS: HOUR, max: 5, staffMax: 60 },
+  'register.import': { windowS: HOUR, max: 5, staffMax: 30 },
+  'register.export': { windowS: HOUR, max: 5, staffMax: 60 },
   // Costly reads: searches and aggregations
   'stations.nearby': { windowS: MIN, max: 120 },
   'stations.search': { windowS: MIN, max: 120 },

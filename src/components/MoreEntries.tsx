@@ -12,6 +12,7 @@ import Button from '../ui/Button';
 
 export const APPLY_HOME = '/packages/apply/index/index';
 export const WORKBENCH_HOME = '/packages/official/home/index';
+export const ACCEPT_INVITE = '/packages/official/accept/index';
 
 export default function MoreEntries() {
   const [staff, setStaff] = useState(false);
@@ -37,6 +38,9 @@ export default function MoreEntries() {
             工作台（投诉办理、招募管理）
           </Button>
         ) : null}
+        <Button id='entry-accept' className='btn btn--ghost btn--block' onClick={() => Taro.navigateTo({ url: ACCEPT_INVITE })}>
+          我有授权码（工作人员开通）
+        </Button>
       </View>
     </View>
   );

@@ -12,6 +12,7 @@ type In<K extends keyof AccountApi> = Input<AccountApi, K>;
 export type MeView = Output<AccountApi, 'me'>;
 export type CalendarStatus = Output<AccountApi, 'calendar'>;
 export type BindingItem = Output<AccountApi, 'bindings'>['items'][number];
+export type InviteMade = Output<AccountApi, 'invite'>;
 
 const call = client<AccountApi>('account');
 let meCache: { key: string; promise: Promise<MeView> } | null = null;
@@ -34,7 +35,14 @@ export const account = {
   setCalendarYear: (input: In<'setCalendarYear'>) => call('setCalendarYear', input, { write: true }),
   /** Role bindings the caller may see (inside their regions). */
   bindings: (input: In<'bindings'> = {}) => call('bindings', input),
-  grant: (input: In<'grant'>) => call('grant', input, { write: true }),
+  /** Grant by invitation: the answer carries the one-time code to hand to the person. */
+  invite: (input: In<'invite'>) => call('invite', input, { write: true }),
+  /** The invited person enters their code: the role is theirs (me() is asked again). */
+  accept: async (input: In<'accept'>) => {
+    const r = await call('accept', input, { write: true });
+    meCache = null;
+    return r;
+  },
   revoke: (input: In<'revoke'>) => call('revoke', input, { write: true }),
 };
 

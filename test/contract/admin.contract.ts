@@ -61,6 +61,30 @@ export function describeAdminStoreContract(name: string, makeStores: () => Promi
         },
         timeout,
       );
+
+      test(
+        'claim an invitation once: the placeholder gives way to the openid, the invite is cleared, a revoked one cannot be claimed',
+        async () => {
+          const pending = 'invite:hash-0001';
+          const invited = { ...binding('b-invite', pending, 'county_official', { kind: 'region', regionCode: '360731' }, at(4)), holderName: '刘芳', invite: { expiresAt: at(40) } };
+          const withdrawn = { ...binding('b-withdrawn', 'invite:hash-0002', 'county_official', { kind: 'region', regionCode: '360781' }, at(5)), invite: { expiresAt: at(40) } };
+          for (const b of [invited, withdrawn]) await h.roles.insert(b);
+          expect(await h.roles.activeFor(pending)).toEqual([invited]);
+
+          expect(await h.roles.claim('b-invite', 'invite:wrong', 'o-new-0001')).toBe(false);
+          expect(await h.roles.claim('b-invite', pending, 'o-new-0001')).toBe(true);
+          expect(await h.roles.claim('b-invite', pending, 'o-other-0001')).toBe(false);
+          const claimed = { ...invited, openid: 'o-new-0001', invite: null };
+          expect(await h.roles.get('b-invite')).toEqual(claimed);
+          expect(await h.roles.activeFor('o-new-0001')).toEqual([claimed]);
+          expect(await h.roles.activeFor(pending)).toEqual([]);
+
+          expect(await h.roles.revoke('b-withdrawn', 'o-admin-0001', at(6))).toBe(true);
+          expect(await h.roles.claim('b-withdrawn', 'invite:hash-0002', 'o-new-0001')).toBe(false);
+          expect(await h.roles.claim('nope', pending, 'o-new-0001')).toBe(false);
+        },
+        timeout,
+      );
     });
 
     describe('audit', () => {

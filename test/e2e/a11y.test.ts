@@ -76,6 +76,7 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
         '/pages/rating/mine/index',
         `/packages/apply/form/index?postId=${id(post.id)}`,
         '/packages/apply/mine/index',
+        '/packages/official/accept/index',
       ],
     },
     { openid: HEAD, paths: ['/packages/official/home/index', '/packages/official/station/index'] },

@@ -244,7 +244,7 @@ describe('authorisation matrix', () => {
 });
 
 describe('account: grants and role lists stay in scope', () => {
-  type BindingItem = { id: string; openid: string; role: string; scopeLabel: string };
+  type BindingItem = { id: string; name: string; label: string; state: string; role: string; scopeLabel: string };
   const listAll = async (openid: string) => {
     const out: BindingItem[] = [];
     let cursor: string | undefined;
@@ -258,21 +258,28 @@ describe('account: grants and role lists stay in scope', () => {
 
   it('a county official lists only bindings inside the county; the province sees all; residents none', async () => {
     await t.ok('account', 'grant', { openid: 'poyang-official-1', role: 'county_official', scope: { kind: 'region', regionCode: '361128' } }, DEMO.province);
-    await t.ok('account', 'grant', { openid: 'yudu-head-2', role: 'station_head', scope: { kind: 'station', stationId: 'st-360731100-006' }, reason: '原负责人病休，临时代管' }, DEMO.county);
+    await t.ok('account', 'grant', { openid: 'yudu-head-2', name: '钟伟', role: 'station_head', scope: { kind: 'station', stationId: 'st-360731100-006' }, reason: '原负责人病休，临时代管' }, DEMO.county);
     // Out of scope for the county official: another county, and the province-wide role.
     const denied = await t.call('account', 'grant', { openid: 'poyang-head-1', role: 'station_head', scope: { kind: 'station', stationId: OUT_STATION }, reason: '临时代管' }, DEMO.county);
     expect(denied.status).toBe(403);
-    const county = (await listAll(DEMO.county)).map((b) => b.openid);
-    expect(county).toEqual(expect.arrayContaining([DEMO.county, DEMO.stationHead, 'yudu-head-2']));
-    expect(county).not.toContain('poyang-official-1');
-    expect(county).not.toContain(DEMO.province);
-    expect(county).not.toContain(DEMO.city);
-    const city = (await listAll(DEMO.city)).map((b) => b.openid);
-    expect(city).toEqual(expect.arrayContaining([DEMO.city, DEMO.county, 'yudu-head-2']));
-    expect(city).not.toContain('poyang-official-1');
-    const province = (await listAll(DEMO.province)).map((b) => b.openid);
-    expect(province).toEqual(expect.arrayContaining([DEMO.province, DEMO.city, DEMO.county, DEMO.operatorStaff, 'poyang-official-1', 'yudu-head-2']));
-    expect(province).toHaveLength(countRows(t.app, 'role_bindings', 'revoked_at IS NULL'));
+    // Lists show names, never openids: match the listed ids against each person's bindings.
+    const held = async (openid: string) => (await t.app.stores.roles.activeFor(openid)).map((b) => b.id);
+    const shows = async (viewer: string, people: string[]) => {
+      const listed = (await listAll(viewer)).map((b) => b.id);
+      return Promise.all(people.map(async (p) => (await held(p)).every((id) => listed.includes(id))));
+    };
+    const countyList = await listAll(DEMO.county);
+    expect(JSON.stringify(countyList)).not.toMatch(/openid|demo-|poyang|yudu/);
+    expect(countyList.find((b) => b.name === '钟伟')).toMatchObject({ label: '站点负责人', state: 'active' });
+    expect(await shows(DEMO.county, [DEMO.county, DEMO.stationHead, 'yudu-head-2'])).toEqual([true, true, true]);
+    for (const other of ['poyang-official-1', DEMO.province, DEMO.city]) {
+      const listed = countyList.map((b) => b.id);
+      expect((await held(other)).some((id) => listed.includes(id))).toBe(false);
+    }
+    expect(await shows(DEMO.city, [DEMO.city, DEMO.county, 'yudu-head-2'])).toEqual([true, true, true]);
+    expect((await listAll(DEMO.city)).map((b) => b.id)).not.toEqual(expect.arrayContaining(await held('poyang-official-1')));
+    expect(await shows(DEMO.province, [DEMO.province, DEMO.city, DEMO.county, DEMO.operatorStaff, 'poyang-official-1', 'yudu-head-2'])).toEqual([true, true, true, true, true, true]);
+    expect(await listAll(DEMO.province)).toHaveLength(countRows(t.app, 'role_bindings', 'revoked_at IS NULL'));
     for (const who of [DEMO.resident1, DEMO.stationHead, DEMO.operatorStaff]) expect((await t.call('account', 'bindings', {}, who)).status).toBe(403);
     // Every grant is audited.
     const audit = await t.app.stores.audit.list({ action: 'role.grant', offset: 0, limit: 100 });

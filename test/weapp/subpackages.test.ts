@@ -170,24 +170,35 @@ test('角色与节假日: the province administrator enters 2027 holidays; the w
   expect(status.ok && (status.data as { years: { year: number; source: string }[] }).years).toEqual(expect.arrayContaining([{ year: 2027, source: 'admin' }]));
 });
 
-test('角色与节假日: a county official sees no calendar form and cannot grant above their level', async () => {
+test('角色与节假日: a county official sees no calendar form and invites a stand-in head, who enters the code', async () => {
   env.openid = OFFICIAL;
   page = await renderPage('packages/official/admin/index');
   await page.waitFor('grant-form');
   expect(page.has('calendar-form')).toBe(false);
-  await page.type('grant-openid', 'someone-new-1');
+  // By invitation: a name, the role, the station found by name — no openid, no station code typed.
+  await page.type('grant-name', '刘芳');
   await page.tap('grant-role-station_head');
-  await page.type('grant-scope', 'st-360731100-000');
+  await page.type('grant-station-q', '贡江');
+  await page.tap('grant-station-search');
+  await page.waitFor('grant-station-option-st-360731100-000');
+  await page.tap('grant-station-option-st-360731100-000');
   // A direct station_head grant needs a reason (heads are normally appointed through a notice).
   await page.type('grant-reason', '原负责人外出务工，临时代管');
   await page.tap('grant-submit');
-  // The grant is asynchronous: wait until the server has it (bounded).
-  let roles: string[] = [];
-  for (let i = 0; i < 40 && !roles.length; i++) {
-    const me = await env.functions.account({ action: 'me', data: {} }, { openid: 'someone-new-1' });
-    roles = me.ok ? (me.data as { roles: { role: string }[] }).roles.map((r) => r.role) : [];
-    if (!roles.length) await new Promise((r) => setTimeout(r, 50));
-  }
+  await page.waitFor('grant-code-value');
+  const code = page.text('grant-code-value').trim();
+  expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+
+  // The invited person enters the code on 我有授权码.
+  env.openid = 'someone-new-1';
+  page = await renderPage('packages/official/accept/index');
+  await page.waitFor('accept-form');
+  await page.type('accept-code', code.toLowerCase());
+  await page.tap('accept-submit');
+  await page.waitFor('accept-done');
+  expect(page.text('accept-done')).toContain('站点负责人');
+  const me = await env.functions.account({ action: 'me', data: {} }, { openid: 'someone-new-1' });
+  const roles = me.ok ? (me.data as { roles: { role: string }[] }).roles.map((r) => r.role) : [];
   expect(roles).toEqual(['station_head']);
-  expect(page.has('grant-error')).toBe(false);
 });
+

@@ -22,9 +22,13 @@ interface Props {
   value: ChosenVillage | null;
   onChange: (v: ChosenVillage) => void;
   idPrefix?: string;
+  /** The level that finishes the choice (a role's scope is a city or a county). */
+  finishAt?: 'city' | 'county' | 'village';
 }
 
-export default function VillagePicker({ value, onChange, idPrefix = 'village' }: Props) {
+const PLACEHOLDER = { city: '请选择：市', county: '请选择：市 › 县', village: '请选择：市 › 县 › 乡镇 › 村' };
+
+export default function VillagePicker({ value, onChange, idPrefix = 'village', finishAt = 'village' }: Props) {
   const [open, setOpen] = useState(false);
   const [path, setPath] = useState<RegionItem[]>([]);
   const parent = path.length ? path[path.length - 1] : null;
@@ -32,10 +36,10 @@ export default function VillagePicker({ value, onChange, idPrefix = 'village' }:
   const { items, status, error, retry: load } = useRegionChildren(parent ? parent.code : null, open);
 
   const choose = (item: RegionItem) => {
-    if (item.level === 'village' || !item.hasChildren) {
-      if (item.level !== 'village') return; // only a village finishes
+    if (item.level === finishAt || !item.hasChildren) {
+      if (item.level !== finishAt) return; // only the level asked for finishes
       const chain = [...path, item];
-      onChange({ code: item.code, name: item.name, label: chain.slice(1).map((r) => r.name).join(' · ') });
+      onChange({ code: item.code, name: item.name, label: (chain.length > 1 ? chain.slice(1) : chain).map((r) => r.name).join(' · ') });
       setOpen(false);
       return;
     }
@@ -45,7 +49,7 @@ export default function VillagePicker({ value, onChange, idPrefix = 'village' }:
   if (!open && !value) {
     return (
       <Button id={`${idPrefix}-open`} className='sp-picker' onClick={() => setOpen(true)}>
-        <Text className='sp-input__placeholder'>请选择：市 › 县 › 乡镇 › 村</Text>
+        <Text className='sp-input__placeholder'>{PLACEHOLDER[finishAt]}</Text>
         <Text className='sp-picker__arrow'>›</Text>
       </Button>
     );

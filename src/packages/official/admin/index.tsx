@@ -5,16 +5,22 @@
  * does not know.
  */
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import PageShell from '../../../components/PageShell';
 import { ErrorState, Skeleton } from '../../../components/StateViews';
-import { account, type BindingItem } from '../../../services/account';
+import { account, type BindingItem, type InviteMade } from '../../../services/account';
+import type { StationSummary } from '../../../services/api';
+import { INVITE_DAYS } from '@core/account/limits';
+import StationSearch from '../components/StationSearch';
+import VillagePicker from '../../shared/VillagePicker';
+import { formatDateTime, formatDay } from '../../../ui/format';
 import { toApiError, type ApiError } from '../../../services/transport';
 import { useLoad } from '../../../hooks/useLoad';
 import { usePagedList } from '../../../hooks/usePagedList';
 import ListFooter from '../../../ui/ListFooter';
 import Notice from '../../../ui/Notice';
-import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
 import { toast } from '../../../ui/dialogs';
 import { useAction } from '../../../hooks/useAction';
 import type { Role, Scope } from '@core/authz/roles';
@@ -33,19 +39,44 @@ export function parseDates(text: string): string[] {
   return [...new Set(text.split(/[\s,，、;；]+/).map((d) => d.trim()).filter(Boolean))].sort();
 }
 
-export function scopeFor(role: Role, value: string): Scope {
-  const v = value.trim();
-  if (role === 'station_head') return { kind: 'station', stationId: v };
-  if (role === 'operator_staff') return { kind: 'operator', operatorName: v };
-  return { kind: 'region', regionCode: v };
+/** What the granter chose for the role's scope, in names (the server gets the codes). */
+export interface ChosenScope {
+  scope: Scope;
+  label: string;
 }
 
-const SCOPE_HINT: Record<string, string> = {
-  station_head: '站点编号，例如 st-360731100-000',
-  operator_staff: '运营单位全称',
-  county_official: '县级地区代码（6 位），例如 360731',
-  city_supervisor: '设区市地区代码（4 位），例如 3607',
+const SCOPE_PROMPT: Record<string, string> = {
+  station_head: '管哪个站点',
+  operator_staff: '哪个运营单位',
+  county_official: '管哪个县（市、区）',
+  city_supervisor: '管哪个设区市',
 };
+
+/** Station by search, region by picking city › county, operator by its full name. */
+function ScopeChooser({ role, value, onChange }: { role: Role; value: ChosenScope | null; onChange: (s: ChosenScope | null) => void }) {
+  const [operator, setOperator] = useState('');
+  if (role === 'station_head') {
+    const chosen = value?.scope.kind === 'station' ? ({ id: value.scope.stationId, name: value.label } as StationSummary) : null;
+    return <StationSearch idPrefix='grant-station' value={chosen} onChange={(st) => onChange(st ? { scope: { kind: 'station', stationId: st.id }, label: st.name } : null)} />;
+  }
+  if (role === 'operator_staff') {
+    return (
+      <TextInput
+        id='grant-operator'
+        value={operator}
+        placeholder='运营单位全称'
+        maxlength={60}
+        onChange={(v) => {
+          setOperator(v);
+          onChange(v.trim() ? { scope: { kind: 'operator', operatorName: v.trim() }, label: v.trim() } : null);
+        }}
+      />
+    );
+  }
+  const finishAt = role === 'city_supervisor' ? 'city' : 'county';
+  const chosen = value?.scope.kind === 'region' ? { code: value.scope.regionCode, name: value.label, label: value.label } : null;
+  return <VillagePicker key={finishAt} idPrefix='grant-region' finishAt={finishAt} value={chosen} onChange={(r) => onChange({ scope: { kind: 'region', regionCode: r.code }, label: r.label })} />;
+}
 
 function CalendarForm() {
   const status = useLoad(() => account.calendar(), []);
@@ -97,55 +128,88 @@ function CalendarForm() {
   );
 }
 
-function GrantForm({ onGranted }: { onGranted: () => void }) {
-  const [openid, setOpenid] = useState('');
+/**
+ * 授予角色 by invitation: name the person, choose the role and where it applies, and hand them
+ * the one-time code; they enter it under 我的 › 我有授权码. Nobody types an openid.
+ */
+function InviteForm({ onInvited }: { onInvited: () => void }) {
+  const [name, setName] = useState('');
   const [role, setRole] = useState<Role | null>(null);
-  const [scope, setScope] = useState('');
+  const [scope, setScope] = useState<ChosenScope | null>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [hint, setHint] = useState<Record<string, string>>({});
+  const [made, setMade] = useState<InviteMade | null>(null);
+  const invite = useAction(
+    () => account.invite({ name: name.trim(), role: role!, scope: scope!.scope, ...(role === 'station_head' ? { reason: reason.trim() } : {}) }),
+    {
+      onDone: (r) => {
+        setMade(r);
+        setName('');
+        setScope(null);
+        setReason('');
+        onInvited();
+      },
+    },
+  );
+  const { error, busy } = invite;
   useScrollToFirstError(error);
 
-  const submit = async () => {
-    if (!role) return setError(toApiError({ name: 'ApiError', code: 'VALIDATION_ERROR', message: '请选择角色', fields: {} }));
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await account.grant({ openid: openid.trim(), role, scope: scopeFor(role, scope), ...(role === 'station_head' ? { reason: reason.trim() } : {}) });
-      toast(`已授予${r.label}`, 'success');
-      setOpenid('');
-      setScope('');
-      onGranted();
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+  const chooseRole = (r: Role) => {
+    setRole(r);
+    setScope(null);
+  };
+
+  const submit = () => {
+    const h: Record<string, string> = {};
+    if (!name.trim()) h.name = '请填写对方的真实姓名';
+    if (!role) h.role = '请选择角色';
+    else if (!scope) h.scope = `请选择${SCOPE_PROMPT[role]}`;
+    setHint(h);
+    if (Object.keys(h).length) return scrollToFirstError();
+    setMade(null);
+    void invite.run();
   };
 
   return (
     <View id='grant-form' className='sp-form'>
       <Text className='sp-form__title'>授予角色</Text>
-      <Text className='sp-small-note'>只能在您管辖的地区内授予比您低一级的角色；每次授予和撤销都有记录。</Text>
-      <Field label='对方的 openid' required error={fieldError(error, 'openid')}>
-        <TextInput id='grant-openid' value={openid} onChange={setOpenid} maxlength={64} />
+      <Text className='sp-small-note'>只能在您管辖的地区内授予比您低一级的角色。提交后会得到一个授权码，请交给对方本人，在小程序“我的 › 我有授权码”里输入，{INVITE_DAYS} 天内有效。每次授予和撤销都有记录。</Text>
+      <Field label='对方姓名' required error={hint.name ?? fieldError(error, 'name')}>
+        <TextInput id='grant-name' value={name} onChange={setName} maxlength={15} placeholder='真实姓名' />
       </Field>
-      <Field label='角色' required>
-        <Choices idPrefix='grant-role' options={GRANTABLE} value={role} onChange={setRole} />
+      <Field label='角色' required error={hint.role}>
+        <Choices idPrefix='grant-role' options={GRANTABLE} value={role} onChange={chooseRole} label='角色' />
       </Field>
-      <Field label='范围' required hint={role ? SCOPE_HINT[role] : '先选择角色'} error={fieldError(error, 'scope') ?? fieldError(error, 'scope.regionCode') ?? fieldError(error, 'scope.stationId')}>
-        <TextInput id='grant-scope' value={scope} onChange={setScope} maxlength={60} />
-      </Field>
+      {role ? (
+        <Field label={SCOPE_PROMPT[role]} required error={hint.scope ?? fieldError(error, 'scope') ?? fieldError(error, 'scope.regionCode') ?? fieldError(error, 'scope.stationId') ?? fieldError(error, 'scope.operatorName')}>
+          <ScopeChooser role={role} value={scope} onChange={setScope} />
+        </Field>
+      ) : null}
       {role === 'station_head' ? (
         <Field label='理由' required hint='站点负责人一般经公示任用产生；直接授予请写明理由（如：临时代管）' error={fieldError(error, 'reason')}>
           <TextInput id='grant-reason' value={reason} onChange={setReason} maxlength={60} />
         </Field>
       ) : null}
       {error ? <Notice id='grant-error' tone='danger' title='没有授予' text={error.message} /> : null}
-      <SubmitButton id='grant-submit' text='授予' busy={busy} onClick={() => void submit()} />
+      {made ? (
+        <View id='grant-code' className='notice notice--info'>
+          <Text className='notice__title'>
+            授权码：<Text id='grant-code-value'>{made.code}</Text>
+          </Text>
+          <Text className='notice__text'>
+            请交给{made.name}本人（{made.label} · {made.scopeLabel}），{formatDateTime(made.expiresAt)} 前有效，只能用一次。
+          </Text>
+          <Button id='grant-code-copy' className='link' onClick={() => void Taro.setClipboardData({ data: `站点通授权码：${made.code}（${made.label} · ${made.scopeLabel}，请在小程序“我的 › 我有授权码”中输入）` })}>
+            复制授权码
+          </Button>
+        </View>
+      ) : null}
+      <SubmitButton id='grant-submit' text='生成授权码' busy={busy} onClick={submit} />
     </View>
   );
 }
+
+const STATE_TEXT = { active: '', invited: '待对方输入授权码', expired: '授权码已过期' } as const;
 
 export default function AdminPage() {
   const me = useLoad(() => account.me({ fresh: true }), []);
@@ -153,7 +217,7 @@ export default function AdminPage() {
   const isProvince = !!me.data?.roles.some((r) => r.role === 'province_admin');
 
   const revoke = useAction((b: BindingItem) => account.revoke({ id: b.id }), {
-    confirm: (b) => ({ title: '撤销角色', content: `撤销 ${b.label}（${b.scopeLabel}）？撤销后对方立即不能再办理。`, confirmText: '撤销' }),
+    confirm: (b) => ({ title: b.state === 'active' ? '撤销角色' : '作废授权码', content: b.state === 'active' ? `撤销${b.name}的${b.label}（${b.scopeLabel}）？撤销后对方立即不能再办理。` : `作废给${b.name}的授权码？作废后这个码不能再用。`, confirmText: b.state === 'active' ? '撤销' : '作废' }),
     onDone: () => {
       toast('已撤销', 'success');
       list.reload();
@@ -166,18 +230,20 @@ export default function AdminPage() {
       {me.status === 'loading' && !me.data ? <Skeleton id='admin-loading' rows={2} /> : null}
       {me.status === 'error' && !me.data ? <ErrorState id='admin-error' message={me.error?.message ?? '加载失败'} onRetry={me.reload} /> : null}
       {isProvince ? <CalendarForm /> : me.data ? <Notice tone='info' text='节假日安排由省级管理员录入。' /> : null}
-      {me.data ? <GrantForm onGranted={list.reload} /> : null}
+      {me.data ? <InviteForm onInvited={list.reload} /> : null}
       {list.status === 'ready' ? (
         <View id='bindings-list' className='sp-form'>
           <Text className='sp-form__title'>现有角色</Text>
           {list.items.map((b) => (
             <View key={b.id} id={`binding-${b.id}`} className='sp-item'>
               <Text className='sp-item__title'>
-                {b.label} · {b.scopeLabel}
+                {b.name} · {b.label}
               </Text>
-              <Text className='sp-item__line'>{b.openid}</Text>
+              <Text className='sp-item__line'>
+                {b.scopeLabel} · {b.state === 'active' ? `${formatDay(b.grantedAt)} 授予` : STATE_TEXT[b.state]}
+              </Text>
               <Button id={`revoke-${b.id}`} className='link' onClick={() => void revoke.run(b)}>
-                撤销
+                {b.state === 'active' ? '撤销' : '作废'}
               </Button>
             </View>
           ))}

@@ -5,11 +5,10 @@
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { addDays } from '@core/shared/time';
 import PageShell from '../../../components/PageShell';
-import { account } from '../../../services/account';
-import { stations, type StationSummary } from '../../../services/api';
+import type { StationSummary } from '../../../services/api';
 import { recruitment } from '../../../services/recruitment';
 import { toApiError, type ApiError } from '../../../services/transport';
 import VillagePicker, { type ChosenVillage } from '../../shared/VillagePicker';
@@ -18,6 +17,7 @@ import { Choices, Field, SubmitButton, TextInput, fieldError, useScrollToFirstEr
 import { todayShanghai } from '../../../ui/format';
 import DateField from '../components/DateField';
 import RubricEditor from '../components/RubricEditor';
+import StationSearch from '../components/StationSearch';
 import { rememberPost } from '../utils/my-posts';
 import { checkRubricRows, type RubricRow } from '../utils/rubric';
 import '../../shared/sub.css';
@@ -35,11 +35,6 @@ export default function NewPostPage() {
   const today = todayShanghai();
   const [title, setTitle] = useState('');
   const [target, setTarget] = useState<'station' | 'village'>('station');
-  const [regionCode, setRegionCode] = useState<string | undefined>(undefined);
-  const [q, setQ] = useState('');
-  const [found, setFound] = useState<StationSummary[] | null>(null);
-  const [searching, setSearching] = useState(false);
-  const [searchError, setSearchError] = useState<ApiError | null>(null);
   const [station, setStation] = useState<StationSummary | null>(null);
   const [village, setVillage] = useState<ChosenVillage | null>(null);
   const [requirements, setRequirements] = useState<string[]>(DEFAULT_REQUIREMENTS);
@@ -51,36 +46,6 @@ export default function NewPostPage() {
   const [error, setError] = useState<ApiError | null>(null);
   useScrollToFirstError(error);
   const [hint, setHint] = useState<string | null>(null);
-
-  useEffect(() => {
-    account.me().then(
-      (me) => {
-        const s = me.roles.find((r) => r.scope.kind === 'region')?.scope;
-        if (s && s.kind === 'region') setRegionCode(s.regionCode);
-      },
-      () => undefined,
-    );
-  }, []);
-
-  const search = () => {
-    const text = q.trim();
-    if (!text && !regionCode) {
-      setHint('请输入站点名称');
-      return;
-    }
-    setSearching(true);
-    setSearchError(null);
-    stations.search({ q: text || undefined, regionCode, limit: 20 }).then(
-      (page) => {
-        setFound(page.items);
-        setSearching(false);
-      },
-      (e) => {
-        setSearchError(toApiError(e));
-        setSearching(false);
-      },
-    );
-  };
 
   const check = checkRubricRows(rubric);
   const reqs = requirements.map((r) => r.trim()).filter(Boolean);
@@ -134,35 +99,7 @@ export default function NewPostPage() {
             onChange={setTarget}
           />
           {target === 'station' ? (
-            station ? (
-              <View id='post-station-chosen' className='sp-picked'>
-                <Text className='sp-picked__text'>{station.name}</Text>
-                <Button id='post-station-change' className='link' onClick={() => setStation(null)}>
-                  更换
-                </Button>
-              </View>
-            ) : (
-              <View>
-                <View className='sp-row'>
-                  <View className='sp-row__grow'>
-                    <TextInput id='post-station-q' value={q} onChange={setQ} placeholder='站点名称或拼音首字母' maxlength={50} />
-                  </View>
-                  <Button id='btn-station-search' className='btn btn--secondary search__btn' onClick={search}>
-                    {searching ? '查找中' : '查找'}
-                  </Button>
-                </View>
-                {searchError ? <Text className='sp-field__error'>{searchError.message}</Text> : null}
-                {found && !found.length ? <Text className='sp-small-note'>没有找到站点，换个名字试试</Text> : null}
-                {found?.map((s) => (
-                  <Button key={s.id} id={`station-option-${s.id}`} className='sp-option' onClick={() => setStation(s)}>
-                    <View className='sp-option__body'>
-                      <Text className='sp-option__title'>{s.name}</Text>
-                      <Text className='sp-option__sub'>{s.place}</Text>
-                    </View>
-                  </Button>
-                ))}
-              </View>
-            )
+            <StationSearch idPrefix='post-station' value={station} onChange={setStation} />
           ) : (
             <VillagePicker idPrefix='post-village' value={village} onChange={setVillage} />
           )}
