@@ -2,17 +2,18 @@
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import * as api from '../../core/station/register-api';
 import { createRegisterDesk, type RegisterDeskDeps } from '../../core/station/register';
+import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 
-export function createRegisterHandler(deps: RegisterDeskDeps, logger?: Logger) {
+export function createRegisterHandler(deps: RegisterDeskDeps & RateLimitDeps, logger?: Logger) {
   const desk = createRegisterDesk(deps);
   return createRouter(
     'register',
-    {
+    rateLimited('register', {
       template: action({ input: api.templateInput, run: (_i, c) => desk.template(c.openid) }),
       preview: action({ input: api.previewInput, run: (i, c) => desk.preview(c.openid, i) }),
       import: action({ input: api.importInput, run: (i, c) => desk.import(c.openid, i) }),
       export: action({ input: api.exportInput, run: (i, c) => desk.export(c.openid, i) }),
-    },
+    }, deps),
     logger,
   );
 }

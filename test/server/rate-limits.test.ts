@@ -78,6 +78,19 @@ describe('rate limits (default table)', () => {
     expect(resident[30]).toBe(429);
   });
 
+  test('the register: a county exports a handful of files an hour, then 429 (a resident is refused anyway)', async () => {
+    t.clock.set('2026-09-30T05:00:00.000Z');
+    const exportCsv = (openid: string) => t.call('register', 'export', { format: 'csv', regionCode: '360731' }, openid);
+    const official: number[] = [];
+    const staffMax = DEFAULT_LIMITS['register.export'].staffMax!;
+    for (let i = 0; i <= staffMax; i++) official.push((await exportCsv(DEMO.county)).status);
+    expect(official.slice(0, staffMax).every((s) => s === 200)).toBe(true);
+    expect(official[staffMax]).toBe(429);
+    const resident: number[] = [];
+    for (let i = 0; i <= DEFAULT_LIMITS['register.export'].max; i++) resident.push((await exportCsv(DEMO.resident2)).status);
+    expect(resident.at(-1)).toBe(429);
+  });
+
   test('writes without an identity are refused, not counted', async () => {
     for (const [fn, action, data] of [
       ['complaints', 'submit', submitData],
