@@ -21,11 +21,17 @@ export type AuditRecord = Pick<AuditEntry, 'action' | 'outcome' | 'resource' | '
   at?: string;
 };
 
-export function createAccess(deps: AccessDeps) {
-  const { roles, audit, ids, clock } = deps;
-  async function record(e: AuditRecord): Promise<void> {
+/** Append audit entries (id and time filled in): for work with no caller to authorise, like the scheduler's. */
+export function auditRecorder(deps: Pick<AccessDeps, 'audit' | 'clock'> & { ids: Pick<IdSource, 'id'> }): (e: AuditRecord) => Promise<void> {
+  const { audit, ids, clock } = deps;
+  return async (e) => {
     await audit.append({ id: ids.id(), at: e.at ?? clock.now().toISOString(), actorOpenid: e.actorOpenid, action: e.action, outcome: e.outcome, resource: e.resource, detail: e.detail });
-  }
+  };
+}
+
+export function createAccess(deps: AccessDeps) {
+  const { roles } = deps;
+  const record = auditRecorder(deps);
   return {
     /** The caller with their active bindings; UNAUTHENTICATED without an openid. */
     async actorOf(openid: string | null, message = '请先登录微信后再试'): Promise<Actor> {

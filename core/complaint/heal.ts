@@ -7,8 +7,9 @@
  *   granted after that;
  * an escalation made for a deadline that the corrected count says had not passed yet is undone (it
  * was caused only by the provisional date), and `replyOnTime` of a reply is judged again.
- * Pure: the service loads, writes, records history and audits.
+ * Pure: the service loads, writes, records history and audits (through auditRecorder).
  */
+import { auditRecorder } from '../authz/access';
 import { WorkCalendar } from '../calendar/workdays';
 import type { AuditRepository, CalendarRepository, Clock, ComplaintRepository, IdSource } from '../ports';
 import { AppError } from '../shared/errors';
@@ -100,7 +101,8 @@ export interface HealDeps {
  * a complaint changed meanwhile by someone else is read again (a few times) rather than skipped.
  */
 export async function healProvisionalDeadlines(deps: HealDeps, year: number, actorOpenid: string): Promise<{ healed: number; escalationsUndone: number }> {
-  const { complaints, calendars, audit, ids, clock } = deps;
+  const { complaints, calendars, clock } = deps;
+  const record = auditRecorder(deps);
   const calendar = new WorkCalendar(await calendars.adminYears());
   // Collect ids first: healing changes what the paged query returns (dueAt order).
   const candidates: string[] = [];
@@ -126,8 +128,7 @@ export async function healProvisionalDeadlines(deps: HealDeps, year: number, act
         if (err instanceof AppError && err.code === 'CONFLICT' && attempt < 3) continue;
         throw err;
       }
-      await audit.append({
-        id: ids.id(),
+      await record({
         at,
         actorOpenid,
         action: 'complaint.recompute',

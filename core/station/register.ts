@@ -3,6 +3,7 @@
  * ./register-sheet.ts, write the changed stations in batches and audit each one. The same service
  * serves the terminal (`npm run stations`) and the officials' desk.
  */
+import { auditRecorder } from '../authz/access';
 import { listBindings, officialRegions } from '../authz/policy';
 import type { AuditRepository, Clock, DocumentFiles, RegisterQuery, RoleRepository, Spreadsheets, StationRepository } from '../ports';
 import { AppError } from '../shared/errors';
@@ -85,8 +86,7 @@ export function createRegisterService(deps: RegisterDeps) {
         await deps.stations.upsertMany(batch);
         for (const s of batch) {
           const warned = s.register?.warnings.length ? `；提示 ${s.register.warnings.map((w) => w.code).join(',')}` : '';
-          await deps.audit.append({
-            id: deps.ids.id(),
+          await auditRecorder(deps)({
             at: now.toISOString(),
             actorOpenid: options.actor,
             action: 'station.import',
@@ -165,8 +165,7 @@ export function createRegisterDesk(deps: RegisterDeskDeps) {
       const day = toShanghai(now).date.replace(/-/g, '');
       const name = `站点登记表-${regionCode ?? '36'}-${day}.${KIND_NAME[input.format]}`;
       const link = await deps.documents.offer(name, await deps.sheets.write(stations, input.format), scope.openid);
-      await deps.audit.append({
-        id: deps.ids.id(),
+      await auditRecorder(deps)({
         at: now.toISOString(),
         actorOpenid: scope.openid,
         action: 'station.export',
