@@ -40,7 +40,7 @@ test('invite a stand-in head on the PC → the person enters the code on the pho
   await page.locator(`${p} #grant-role-station_head`).click();
   await fill(page, `${p} #grant-station-q`, '贡江镇');
   await page.locator(`${p} #grant-station-search`).click();
-  await page.locator(`${p} [id^="grant-station-option-"]`).first().click();
+  await page.locator(`${p} #grant-station-option-st-360731100-000`).click();
   await fill(page, `${p} #grant-reason`, '原负责人外出务工，临时代管');
   // No name yet: the form goes up to the name field and says so.
   await page.locator(`${p} #grant-submit`).click();
@@ -57,7 +57,13 @@ test('invite a stand-in head on the PC → the person enters the code on the pho
   await page.locator(`${p} #grant-code-value`).waitFor();
   const code = await text(page, `${p} #grant-code-value`);
   expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
-  expect(await text(page, `${p} #grant-code`)).toContain('请交给刘芳本人');
+  expect(await text(page, `${p} #grant-code`)).toContain('请交给刘芳本人（站点负责人 · 江西电商扶贫工程贡江镇服务站）');
+  // The form folded up and the code is in view.
+  expect(await page.locator(`${p} #grant-station-q`).count()).toBe(0);
+  await page.waitForFunction(() => {
+    const r = document.querySelector('#page-admin #grant-code')!.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
   await page.locator(`${p} #bindings-list`).getByText('刘芳 · 站点负责人').waitFor();
   expect(await text(page, `${p} #bindings-list`)).toContain('待对方输入授权码');
   await h.shot(page, 'invite-02-code-pc');

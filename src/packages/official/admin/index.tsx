@@ -22,6 +22,7 @@ import ListFooter from '../../../ui/ListFooter';
 import Notice from '../../../ui/Notice';
 import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
 import { toast } from '../../../ui/dialogs';
+import { scrollIntoView } from '../../../utils/scrollIntoView';
 import { useAction } from '../../../hooks/useAction';
 import type { Role, Scope } from '@core/authz/roles';
 import '../../shared/sub.css';
@@ -145,9 +146,12 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
       onDone: (r) => {
         setMade(r);
         setName('');
+        setRole(null);
         setScope(null);
         setReason('');
         onInvited();
+        // The form folds up: bring the code (what the official came for) into view.
+        setTimeout(() => scrollIntoView('grant-code'), 0);
       },
     },
   );
