@@ -27,9 +27,16 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
        doc = json_set(@doc, ${STORE_COUNTED.map((f) => `'$.${f}', json_extract(doc, '$.${f}')`).join(', ')})
      WHERE id = @id AND version = @expectedVersion`,
   );
-  const insertRegion = db.prepare('INSERT INTO complaint_regions (code, due_at, complaint_id) VALUES (?, ?, ?)');
+  // complaint_regions carries what the region queue filters and orders by (migration 12).
+  const insertRegion = db.prepare(
+    'INSERT INTO complaint_regions (code, complaint_id, due_at, status, escalated, submitted_at) VALUES (@code, @id, @dueAt, @status, @escalated, @submittedAt)',
+  );
   // By primary key (code, complaint_id): one row per region code, never a scan of the table.
-  const updateRegionDue = db.prepare('UPDATE complaint_regions SET due_at = ? WHERE code = ? AND complaint_id = ?');
+  const updateRegion = db.prepare('UPDATE complaint_regions SET due_at = @dueAt, status = @status, escalated = @escalated WHERE code = @code AND complaint_id = @id');
+  const regionRow = (code: string, c: Complaint) => {
+    const x = complaintIndex(c);
+    return { code, id: c.id, dueAt: x.dueAt, status: x.status, escalated: x.escalationLevel >= 1 ? 1 : 0, submittedAt: x.submittedAt };
+  };
   const nextSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM complaint_history WHERE complaint_id = ?').pluck();
   const insertHistory = db.prepare('INSERT INTO complaint_history (complaint_id, seq, doc) VALUES (?, ?, ?)');
   const insertOutbox = db.prepare('INSERT INTO outbox (id, openid, created_at, sent_at, attempts, doc) VALUES (?, ?, ?, NULL, 0, ?)');
@@ -79,7 +86,7 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
       if (/UNIQUE constraint failed: complaints\.tracking_no/.test((err as Error)?.message ?? '')) throw new TrackingNoTaken();
       throw err;
     }
-    for (const code of c.regionCodes) insertRegion.run(code, c.dueAt, c.id);
+    for (const code of c.regionCodes) insertRegion.run(regionRow(code, c));
     writeHistoryAndOutbox(c.id, [input.history], input.outbox);
     insertRequest.run(input.requestKey, c.id, input.bodyHash ?? null);
     return { created: true, complaint: c, bodyHash: input.bodyHash ?? null };
@@ -89,7 +96,10 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
     const c = change.next;
     const r = updateComplaint.run({ ...row(c), expectedVersion: change.expectedVersion });
     if (r.changes === 0) throw staleConflict('这件投诉');
-    for (const code of c.regionCodes) updateRegionDue.run(c.dueAt, code, c.id);
+    for (const code of c.regionCodes) {
+      const { submittedAt: _s, ...changed } = regionRow(code, c);
+      updateRegion.run(changed);
+    }
     writeHistoryAndOutbox(c.id, change.history, change.outbox);
   });
 
@@ -155,9 +165,17 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
   function regionQueue(q: ComplaintQuery): { items: Complaint[]; hasMore: boolean } | null {
     if (q.order !== 'due' || q.regionCodes?.length !== 1 || q.assignedOperators?.length || q.owner !== undefined) return null;
     const code = q.regionCodes[0];
-    const rest = (params: unknown[]) => {
-      const w = where({ ...q, regionCodes: undefined, assignedOperators: undefined, dueBefore: undefined }, params);
-      return w ? ` AND ${w.slice(' WHERE '.length)}` : '';
+    // Status and escalation are filtered in the index itself (complaint_regions_status,
+    // complaint_regions_escalated); the other filters on the joined row, as the walk goes.
+    const indexed = (params: unknown[]) => {
+      let sql = '';
+      if (q.statuses) {
+        sql += ` AND r.status IN (${marks(q.statuses.length) || 'NULL'})`;
+        params.push(...q.statuses);
+      }
+      if (q.escalatedOnly) sql += ' AND r.escalated = 1';
+      const w = where({ ...q, regionCodes: undefined, assignedOperators: undefined, dueBefore: undefined, statuses: undefined, escalatedOnly: undefined }, params);
+      return sql + (w ? ` AND ${w.slice(' WHERE '.length)}` : '');
     };
     const from = 'FROM complaint_regions r CROSS JOIN complaints c ON c.id = r.complaint_id WHERE r.code = ?';
     const dated = (select: string, params: unknown[]) => {
@@ -167,11 +185,11 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
         sql += ' AND r.due_at <= ?';
         params.push(q.dueBefore);
       }
-      return sql + rest(params);
+      return sql + indexed(params);
     };
     const want = q.limit + 1;
     const params: unknown[] = [];
-    const sql = dated('c.id', params) + ' ORDER BY r.due_at, c.submitted_at, c.id LIMIT ? OFFSET ?';
+    const sql = dated('r.complaint_id', params) + ' ORDER BY r.due_at, r.submitted_at, r.complaint_id LIMIT ? OFFSET ?';
     const ids = db.prepare(sql).pluck().all(...params, want, q.offset) as string[];
     if (ids.length < want && !q.dueBefore) {
       // Then the undated ones; a page that starts among them needs the number of dated ones.
@@ -181,7 +199,7 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
         skip = q.offset - (db.prepare(dated('count(*)', countParams)).pluck().get(...countParams) as number);
       }
       const undatedParams: unknown[] = [code];
-      const undated = `SELECT c.id ${from} AND r.due_at IS NULL${rest(undatedParams)} ORDER BY c.submitted_at, c.id LIMIT ? OFFSET ?`;
+      const undated = `SELECT r.complaint_id ${from} AND r.due_at IS NULL${indexed(undatedParams)} ORDER BY r.submitted_at, r.complaint_id LIMIT ? OFFSET ?`;
       ids.push(...(db.prepare(undated).pluck().all(...undatedParams, want - ids.length, Math.max(0, skip)) as string[]));
     }
     return pageOfIds(ids, q.limit);

@@ -192,6 +192,27 @@ export const MIGRATIONS: Migration[] = [
     UPDATE stations SET hours = json_extract(doc, '$.hours');
   `,
   },
+  {
+    // 9-11 are taken by the followers, station-edit and open-data work.
+    version: 12,
+    name: 'complaint-regions-queue',
+    // The officials' queue walks complaint_regions in (deadline, submission) order and stops at the
+    // page: the status and escalation filters and the tie-break live in the index too, so a county
+    // with 100k closed cases does not sort them to show 20 (adapters/sqlite/complaints.ts regionQueue).
+    sql: `
+    ALTER TABLE complaint_regions ADD COLUMN status TEXT;
+    ALTER TABLE complaint_regions ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE complaint_regions ADD COLUMN submitted_at TEXT;
+    UPDATE complaint_regions SET
+      status = (SELECT c.status FROM complaints c WHERE c.id = complaint_id),
+      escalated = coalesce((SELECT c.escalation_level >= 1 FROM complaints c WHERE c.id = complaint_id), 0),
+      submitted_at = (SELECT c.submitted_at FROM complaints c WHERE c.id = complaint_id);
+    DROP INDEX complaint_regions_due;
+    CREATE INDEX complaint_regions_due ON complaint_regions(code, due_at, submitted_at, complaint_id);
+    CREATE INDEX complaint_regions_status ON complaint_regions(code, status, due_at, submitted_at, complaint_id);
+    CREATE INDEX complaint_regions_escalated ON complaint_regions(code, due_at, submitted_at, complaint_id) WHERE escalated = 1;
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -67,3 +67,24 @@ test('the region plan walks complaint_regions by deadline, not the whole table',
   expect(text).toMatch(/TEMP B-TREE FOR (RIGHT PART|LAST \d+ TERMS) OF ORDER BY/);
   expect(text).not.toMatch(/SCAN/);
 });
+
+test('migration 12 fills the queue columns of complaints stored before it', () => {
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3'); // eslint-disable-line @typescript-eslint/no-require-imports
+  const { MIGRATIONS, migrate } = require('../../adapters/sqlite/db') as typeof import('../../adapters/sqlite/db'); // eslint-disable-line @typescript-eslint/no-require-imports
+  const old = new Database(':memory:');
+  migrate(old, MIGRATIONS.filter((m) => m.version < 12));
+  old
+    .prepare(
+      `INSERT INTO complaints (id, tracking_no, station_id, owner, status, category, version, due_at, next_action_at, submitted_at, escalation_level, assigned_operator, doc)
+       VALUES ('c1', 'TS1', 'st-1', 'o1', 'closed', 'other', 3, NULL, NULL, '2026-05-01T01:00:00.000Z', 2, NULL, '{}')`,
+    )
+    .run();
+  old.prepare("INSERT INTO complaint_regions (code, due_at, complaint_id) VALUES ('360731', NULL, 'c1')").run();
+  migrate(old);
+  expect(old.prepare('SELECT status, escalated, submitted_at FROM complaint_regions').get()).toEqual({ status: 'closed', escalated: 1, submitted_at: '2026-05-01T01:00:00.000Z' });
+  const plan = old.prepare("EXPLAIN QUERY PLAN SELECT complaint_id FROM complaint_regions r WHERE r.code = '360731' AND r.due_at IS NULL AND r.status IN ('closed') ORDER BY r.submitted_at, r.complaint_id").all() as { detail: string }[];
+  // Walked in order from the status index: no sort of a county's closed cases.
+  expect(plan.map((p) => p.detail).join(' | ')).toMatch(/complaint_regions_status/);
+  expect(plan.map((p) => p.detail).join(' | ')).not.toMatch(/TEMP B-TREE/);
+  old.close();
+});
