@@ -213,6 +213,19 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX complaint_regions_escalated ON complaint_regions(code, due_at, submitted_at, complaint_id) WHERE escalated = 1;
   `,
   },
+  {
+    version: 13,
+    name: 'rectifications',
+    // Rectification orders (core/station/rectification.ts): one open order per station, enforced
+    // by the partial unique index; listed per region by deadline through rectification_regions.
+    sql: `
+    CREATE TABLE rectifications (id TEXT PRIMARY KEY, station_id TEXT NOT NULL, state TEXT NOT NULL, due_on TEXT NOT NULL, issued_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+    CREATE UNIQUE INDEX rectifications_open ON rectifications(station_id) WHERE state IN ('open', 'answered');
+    CREATE INDEX rectifications_station ON rectifications(station_id, issued_at);
+    CREATE TABLE rectification_regions (code TEXT NOT NULL, due_on TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (code, id)) WITHOUT ROWID;
+    CREATE INDEX rectification_regions_due ON rectification_regions(code, due_on, id);
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -164,3 +164,17 @@ export function rectifyActions(o: RectificationOrder, by: By, now: Date): Rectif
 export function overdue(o: RectificationOrder, now: Date): boolean {
   return o.state === 'open' && toShanghai(now).date > o.dueOn;
 }
+
+/** Storage of rectification orders (adapters/sqlite/rectifications.ts, adapters/cloudbase/rectifications.ts). */
+export interface RectificationRepository {
+  get(id: string): Promise<RectificationOrder | null>;
+  /** Every order of a station, newest first (a station has few). */
+  forStation(stationId: string): Promise<RectificationOrder[]>;
+  /** Orders of stations in a region (any level), earliest deadline first (ties by id). */
+  list(q: { regionCode: string; states?: readonly RectificationState[]; offset: number; limit: number }): Promise<{ items: RectificationOrder[]; hasMore: boolean }>;
+  /**
+   * Insert (`expectedVersion` null) or replace at `expectedVersion`. CONFLICT when the station
+   * already has an open order (one at a time), or when the order moved on since it was read.
+   */
+  save(order: RectificationOrder, expectedVersion: number | null): Promise<void>;
+}

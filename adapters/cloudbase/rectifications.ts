@@ -1,0 +1,61 @@
+/**
+ * Rectification orders in CloudBase (core/station/rectification.ts). Collections:
+ * `rectifications` (`_id` = order id; the order under `order` plus stationId, state, dueOn,
+ * regionCodes, issuedAt, version for queries) and `rectification_open` (`_id` = station id,
+ * `orderId` of its open order or null): the marker read and written in the same transaction as the
+ * order is what keeps one open order per station when two officials issue at once.
+ */
+import { AppError, staleConflict } from '../../core/shared/errors';
+import { OPEN_RECTIFICATION, type RectificationOrder, type RectificationRepository } from '../../core/station/rectification';
+import { anyOf, byId, context, EVERYTHING, fetchRange, pageOf, transact, txAdd, txGet, txSet, type CbDb, type StoreOptions } from './sdk';
+
+export const RECTIFICATION_COLLECTIONS = { orders: 'rectifications', open: 'rectification_open' } as const;
+const ONE_OPEN_ORDER = '这个站点已经有一份未办结的整改通知';
+
+interface OrderDoc {
+  stationId: string;
+  state: RectificationOrder['state'];
+  dueOn: string;
+  issuedAt: string;
+  regionCodes: string[];
+  version: number;
+  order: RectificationOrder;
+}
+
+const docOf = (o: RectificationOrder): OrderDoc => ({ stationId: o.stationId, state: o.state, dueOn: o.dueOn, issuedAt: o.issuedAt, regionCodes: o.regionCodes, version: o.version, order: o });
+
+export function createCloudbaseRectificationRepository(db: CbDb, options: StoreOptions = {}): RectificationRepository {
+  const ctx = context(db, RECTIFICATION_COLLECTIONS, options);
+  const orders = () => ctx.coll(ctx.names.orders);
+  return {
+    async get(id) {
+      return (await byId<OrderDoc>(ctx, ctx.names.orders, id))?.order ?? null;
+    },
+    async forStation(stationId) {
+      const docs = await fetchRange<OrderDoc>(() => orders().where({ stationId }).orderBy('issuedAt', 'desc').orderBy('_id', 'desc'), 0, EVERYTHING);
+      return docs.map((d) => d.order);
+    },
+    async list(q) {
+      const where: Record<string, unknown> = { regionCodes: q.regionCode };
+      if (q.states) where.state = anyOf(ctx, q.states);
+      const docs = await fetchRange<OrderDoc>(() => orders().where(where).orderBy('dueOn', 'asc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
+      return pageOf(docs.map((d) => d.order), q.limit);
+    },
+    async save(o, expectedVersion) {
+      const isOpen = OPEN_RECTIFICATION.includes(o.state);
+      await transact(ctx, async (tx) => {
+        const marker = await txGet<{ orderId: string | null }>(ctx, tx, ctx.names.open, o.stationId);
+        if (expectedVersion === null) {
+          if (marker?.orderId) throw new AppError('CONFLICT', ONE_OPEN_ORDER);
+          await txAdd(ctx, tx, ctx.names.orders, o.id, docOf(o));
+        } else {
+          const current = await txGet<OrderDoc>(ctx, tx, ctx.names.orders, o.id);
+          if (!current || current.version !== expectedVersion) throw staleConflict('这份整改通知');
+          await txSet(ctx, tx, ctx.names.orders, o.id, docOf(o));
+        }
+        const want = isOpen ? o.id : null;
+        if ((marker?.orderId ?? null) !== want && (isOpen || marker?.orderId === o.id)) await txSet(ctx, tx, ctx.names.open, o.stationId, { orderId: want });
+      });
+    },
+  };
+}

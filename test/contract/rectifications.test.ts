@@ -1,0 +1,88 @@
+/**
+ * Rectification orders (core/station/rectification.ts): the same storage contract on SQLite and on
+ * the CloudBase adapter over the SDK double (both flavours): one open order per station, versioned
+ * updates, listing by region and deadline, a station's orders newest first.
+ */
+import { createCloudbaseRectificationRepository } from '../../adapters/cloudbase/rectifications';
+import { openDatabase } from '../../adapters/sqlite/db';
+import { createSqliteRectificationRepository } from '../../adapters/sqlite/rectifications';
+import type { RectificationOrder, RectificationRepository } from '../../core/station/rectification';
+import { createFakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
+import { expectCode } from './expect';
+
+const order = (id: string, stationId: string, over: Partial<RectificationOrder> = {}): RectificationOrder => ({
+  id,
+  stationId,
+  stationName: `站点 ${stationId}`,
+  regionCodes: ['36', '3607', '360731', '360731100'],
+  operatorName: '于都县电商公司',
+  state: 'open',
+  previousStatus: 'certified',
+  problems: ['长期不开门'],
+  requiredFixes: '按公示时间开门',
+  issuedBy: 'o-county-0001',
+  issuedAt: '2026-12-04T02:00:00.000Z',
+  dueOn: '2026-12-18',
+  dueProvisional: false,
+  extensions: 0,
+  answer: null,
+  events: [{ at: '2026-12-04T02:00:00.000Z', byRole: 'county', action: 'issue', note: '限 10 个工作日内整改' }],
+  version: 1,
+  ...over,
+});
+
+const stores: [string, () => RectificationRepository][] = [
+  ['sqlite', () => createSqliteRectificationRepository(openDatabase(':memory:'))],
+  ...(['wx-server-sdk', 'node-sdk'] as SdkFlavour[]).map((flavour): [string, () => RectificationRepository] => [
+    `cloudbase over fake ${flavour}`,
+    () => createCloudbaseRectificationRepository(createFakeCloudbase({ flavour, prefix: 't_' }).db as never, { sdk: flavour, prefix: 't_', backoff: async () => undefined }),
+  ]),
+];
+
+describe.each(stores)('rectification orders: %s', (_name, make) => {
+  test('insert and read; one open order per station; a closed one makes room for the next', async () => {
+    const s = make();
+    const a = order('rx-a', 'st-1');
+    await s.save(a, null);
+    expect(await s.get('rx-a')).toEqual(a);
+    expect(await s.get('missing')).toBeNull();
+    await expectCode(s.save(order('rx-b', 'st-1'), null), 'CONFLICT');
+    // Another station is not affected.
+    await s.save(order('rx-c', 'st-2', { dueOn: '2026-12-10' }), null);
+
+    const answered = { ...a, state: 'answered' as const, version: 2, answer: { text: '已整改', photos: [], at: '2026-12-05T02:00:00.000Z' } };
+    await s.save(answered, 1);
+    await expectCode(s.save(order('rx-b', 'st-1'), null), 'CONFLICT');
+    await s.save({ ...answered, state: 'restored', version: 3 }, 2);
+    const next = order('rx-d', 'st-1', { issuedAt: '2026-12-20T02:00:00.000Z', dueOn: '2027-01-05' });
+    await s.save(next, null);
+    expect((await s.forStation('st-1')).map((o) => [o.id, o.state])).toEqual([
+      ['rx-d', 'open'],
+      ['rx-a', 'restored'],
+    ]);
+  });
+
+  test('a stale version is refused and changes nothing', async () => {
+    const s = make();
+    await s.save(order('rx-a', 'st-1'), null);
+    await s.save(order('rx-a', 'st-1', { state: 'answered', version: 2 }), 1);
+    await expectCode(s.save(order('rx-a', 'st-1', { state: 'closed', version: 2 }), 1), 'CONFLICT');
+    expect((await s.get('rx-a'))?.state).toBe('answered');
+  });
+
+  test('list by region at any level, by deadline, with state filter and paging', async () => {
+    const s = make();
+    await s.save(order('rx-1', 'st-1', { dueOn: '2026-12-20' }), null);
+    await s.save(order('rx-2', 'st-2', { dueOn: '2026-12-10' }), null);
+    await s.save(order('rx-3', 'st-3', { dueOn: '2026-12-15', regionCodes: ['36', '3611', '361128'] }), null);
+    await s.save(order('rx-4', 'st-4', { dueOn: '2026-12-12', state: 'closed' }), null);
+    // An extension moves the order in the deadline order.
+    await s.save(order('rx-2', 'st-2', { dueOn: '2026-12-30', version: 2, extensions: 1 }), 1);
+    const ids = async (q: Parameters<RectificationRepository['list']>[0]) => (await s.list(q)).items.map((o) => o.id);
+    expect(await ids({ regionCode: '360731', offset: 0, limit: 10 })).toEqual(['rx-4', 'rx-1', 'rx-2']);
+    expect(await ids({ regionCode: '3607', states: ['open', 'answered'], offset: 0, limit: 10 })).toEqual(['rx-1', 'rx-2']);
+    expect(await ids({ regionCode: '36', offset: 0, limit: 2 })).toEqual(['rx-4', 'rx-3']);
+    expect(await s.list({ regionCode: '36', offset: 2, limit: 2 })).toMatchObject({ hasMore: false });
+    expect(await ids({ regionCode: '361128', offset: 0, limit: 10 })).toEqual(['rx-3']);
+  });
+});
