@@ -27,6 +27,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRegisterHandler } from '../cloudfunctions/register/handler';
+import { createSqliteRectificationRepository } from '../adapters/sqlite/rectifications';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
 import type { Logger, Router } from '../core/shared/router';
@@ -51,6 +52,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     notices: createSqliteNoticeRepository(db),
     rateLimits: createSqliteRateLimitStore(db),
     mediaChecks: createSqliteMediaCheckRepository(db),
+    rectifications: createSqliteRectificationRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -106,7 +108,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   // Routers (not just FunctionHandlers): the API reference reads their actions.
   const functions: Record<string, Router> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, limits, clock }, logger),
-    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids }, logger),
+    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits }, logger),
     account: createAccountHandler({ ...stores, ids, clock, limits, inviteCodes: randomInviteCodes() }, logger),
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock, limits }, logger),

@@ -1,10 +1,12 @@
-/** `register`: the officials' station register — template, preview and import a spreadsheet, export. */
+/** `register`: the officials' station register — template, preview and import a spreadsheet, export; rectification orders. */
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import * as api from '../../core/station/register-api';
 import { createRegisterDesk, type RegisterDeskDeps } from '../../core/station/register';
 import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
+import type { RectificationDeskDeps } from '../../core/station/rectification-desk';
+import { rectifyActions } from './rectify';
 
-export function createRegisterHandler(deps: RegisterDeskDeps & RateLimitDeps, logger?: Logger) {
+export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDeskDeps & RateLimitDeps, logger?: Logger) {
   const desk = createRegisterDesk(deps);
   return createRouter(
     'register',
@@ -13,6 +15,7 @@ export function createRegisterHandler(deps: RegisterDeskDeps & RateLimitDeps, lo
       preview: action({ input: api.previewInput, run: (i, c) => desk.preview(c.openid, i) }),
       import: action({ input: api.importInput, run: (i, c) => desk.import(c.openid, i) }),
       export: action({ input: api.exportInput, run: (i, c) => desk.export(c.openid, i) }),
+      ...rectifyActions(deps),
     }, deps),
     logger,
   );

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'notice.manage',
   'training.record',
   'station.register',
+  'station.rectify',
+  'station.rectify.answer',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +79,9 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'notice.manage': OFFICIALS,
   'training.record': HANDLERS,
   'station.register': OFFICIALS,
+  // Orders are issued and verified by officials; the station (its head, its operator) answers.
+  'station.rectify': OFFICIALS,
+  'station.rectify.answer': ['station_head', 'operator_staff'],
 };
 
 /** Anyone signed in (resident is everyone's role). */

@@ -22,6 +22,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   text: '内容',
   reason: '理由',
   code: '授权码',
+  // Rectification orders
+  problems: '存在问题',
+  requiredFixes: '整改要求',
+  state: '状态',
+  outcome: '处理结果',
   phone: '电话',
   lat: '纬度',
   lng: '经度',

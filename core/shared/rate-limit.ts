@@ -77,6 +77,10 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'register.preview': { windowS: HOUR, max: 5, staffMax: 60 },
   'register.import': { windowS: HOUR, max: 5, staffMax: 30 },
   'register.export': { windowS: HOUR, max: 5, staffMax: 60 },
+  'register.idleStations': { windowS: MIN, max: 5, staffMax: 20 },
+  'register.issueRectification': { windowS: HOUR, max: 5, staffMax: 50 },
+  'register.answerRectification': { windowS: HOUR, max: 10, staffMax: 30 },
+  'register.verifyRectification': { windowS: HOUR, max: 5, staffMax: 50 },
   // Costly reads: searches and aggregations
   'stations.nearby': { windowS: MIN, max: 120 },
   'stations.search': { windowS: MIN, max: 120 },
