@@ -17,11 +17,13 @@ describe('rectification orders', () => {
 
   const issue = (over: Record<string, unknown> = {}, who: string = DEMO.county) =>
     t.call('register', 'issueRectification', { stationId: HEAD_STATION, problems: ['多次群众反映不开门', '价目表未公示'], requiredFixes: '按公示时间开门，张贴价目表', workdays: 10, ...over }, who);
+  const issued = (over: Record<string, unknown> = {}) =>
+    t.ok('register', 'issueRectification', { stationId: HEAD_STATION, problems: ['多次群众反映不开门', '价目表未公示'], requiredFixes: '按公示时间开门，张贴价目表', workdays: 10, ...over }, DEMO.county);
   const station = async () => (await t.ok('stations', 'get', { id: HEAD_STATION })) as { statusLabel?: string; status?: string };
 
   test('issue → 整改中 → the head answers → the county restores it; every step audited', async () => {
     const before = await station();
-    const order = (await issue()).body.data;
+    const order = await issued();
     expect(order).toMatchObject({ state: 'open', stateLabel: '整改中', dueOn: '2026-12-18', actions: ['extend', 'withdraw'] });
     expect(JSON.stringify(await station())).toContain('整改');
     // A second order for the same station is refused while this one is open.
@@ -44,7 +46,7 @@ describe('rectification orders', () => {
   });
 
   test('unanswered past the deadline: the county closes the station and its head loses the role', async () => {
-    const order = (await issue({ workdays: 5 })).body.data;
+    const order = await issued({ workdays: 5 });
     expect((await t.call('register', 'verifyRectification', { id: order.id, version: 1, outcome: 'close', comment: '逾期未整改' }, DEMO.county)).body).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringContaining('整改期限还没到') },
@@ -61,7 +63,7 @@ describe('rectification orders', () => {
   });
 
   test('an extension moves the deadline once; withdrawing restores the station', async () => {
-    const order = (await issue()).body.data;
+    const order = await issued();
     const ext = await t.ok('register', 'verifyRectification', { id: order.id, version: 1, outcome: 'extend', workdays: 5, comment: '设备在途' }, DEMO.county);
     expect(ext).toMatchObject({ dueOn: '2026-12-25', extensions: 1 });
     expect((await t.call('register', 'verifyRectification', { id: order.id, version: 2, outcome: 'extend', workdays: 5, comment: '再延' }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -72,7 +74,7 @@ describe('rectification orders', () => {
   });
 
   test('outside the county: not found or forbidden; residents cannot list', async () => {
-    const order = (await issue()).body.data;
+    const order = await issued();
     for (const who of [DEMO.resident1, 'someone-else']) {
       expect((await t.call('register', 'rectification', { id: order.id }, who)).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     }
