@@ -1,0 +1,94 @@
+/**
+ * 站点整改 as built for WeChat (dist/weapp, miniprogram-simulate, the real handlers behind
+ * wx.cloud.callFunction): the county official sees the order and extends it; the station head
+ * answers on their own page; closing the station asks first.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aesCipher, deriveKey, hmacSigner } from '../../adapters/platform/crypto';
+import { localFileStore } from '../../adapters/platform/local-files';
+import { bootstrapAdmins } from '../../core/account/service';
+import { systemClock } from '../../core/ports';
+import { demoIdentities } from '../../seed/identities';
+import { createLocalFunctions, createLocalStores, localPlatform } from '../../server/functions';
+import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+
+jest.setTimeout(30_000);
+
+const OFFICIAL = 'demo-county-official-1';
+const HEAD = 'demo-station-head-1';
+const STATION = 'st-360731100-000';
+let env: WxEnv;
+let page: PageHandle | null = null;
+let orderId = '';
+
+beforeAll(async () => {
+  env = await setupWeapp({ openid: OFFICIAL });
+  const stores = createLocalStores(env.db);
+  const ring = [{ id: 'k', key: randomBytes(32) }];
+  const files = localFileStore(mkdtempSync(join(tmpdir(), 'zdt-weapp-rx-')), deriveKey(ring, 'files'), systemClock);
+  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring) });
+  await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, demoIdentities().filter((i) => i.role !== 'resident'), 'test');
+  Object.assign(env.functions, createLocalFunctions(stores, platform).functions);
+  const issued = await env.functions.register(
+    { action: 'issueRectification', data: { stationId: STATION, problems: ['多次群众反映不开门'], requiredFixes: '按公示时间开门', workdays: 10 } },
+    { openid: OFFICIAL },
+  );
+  if (!issued.ok) throw new Error(JSON.stringify(issued));
+  orderId = (issued.data as { id: string }).id;
+});
+
+afterAll(() => teardownWeapp());
+
+afterEach(() => {
+  page?.unmount();
+  page = null;
+  env.clearCalls();
+});
+
+test('the official sees the order and extends it once', async () => {
+  env.openid = OFFICIAL;
+  page = await renderPage('packages/official/rectify/index');
+  await page.waitFor(`order-${orderId}`);
+  expect(page.text(`order-${orderId}`)).toContain('整改中');
+  page.unmount();
+  page = await renderPage(`packages/official/rectify/index?id=${orderId}`);
+  await page.waitFor(`order-verdict-${orderId}-extend`);
+  expect(page.has(`order-verdict-${orderId}-close`)).toBe(false); // not before the deadline or an answer
+  await page.tap(`order-verdict-${orderId}-extend`);
+  await page.type(`order-comment-${orderId}`, '设备在途，延期一周');
+  await page.tap(`order-verdict-submit-${orderId}`);
+  for (let i = 0; i < 40 && !page.text(`order-${orderId}`).includes('已延期'); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(page.text(`order-${orderId}`)).toContain('已延期');
+});
+
+test('the station head answers on their own page', async () => {
+  env.openid = HEAD;
+  page = await renderPage('packages/official/rectify/index');
+  await page.waitFor(`order-answer-${orderId}`);
+  await page.type(`order-answer-${orderId}`, '已按公示时间每天开门，门口张贴了营业时间');
+  await page.tap(`order-answer-submit-${orderId}`);
+  for (let i = 0; i < 40 && !page.text(`order-${orderId}`).includes('待核查'); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(page.text(`order-${orderId}`)).toContain('已提交整改情况，待核查');
+});
+
+test('closing asks first and then closes the station', async () => {
+  env.openid = OFFICIAL;
+  page = await renderPage(`packages/official/rectify/index?id=${orderId}`);
+  await page.waitFor(`order-verdict-${orderId}-close`);
+  await page.tap(`order-verdict-${orderId}-close`);
+  await page.type(`order-comment-${orderId}`, '核查仍不开门，关停');
+  await page.tap(`order-verdict-submit-${orderId}`);
+  const asked = await env.waitForCall('showModal');
+  expect(JSON.stringify(asked)).toContain('关停');
+  const s = await env.functions.stations({ action: 'get', data: { id: STATION } }, { openid: null });
+  for (let i = 0; i < 40; i++) {
+    const now = await env.functions.stations({ action: 'get', data: { id: STATION } }, { openid: null });
+    if (JSON.stringify(now).includes('已关停')) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  expect(JSON.stringify(await env.functions.stations({ action: 'get', data: { id: STATION } }, { openid: null }))).toContain('已关停');
+  expect(s.ok).toBe(true);
+});
