@@ -192,6 +192,19 @@ export const MIGRATIONS: Migration[] = [
     UPDATE stations SET hours = json_extract(doc, '$.hours');
   `,
   },
+  {
+    version: 9,
+    name: 'complaint-followers',
+    // Followers of a case (并单, 我也遇到了): merged complaints by the case they follow, supporters by
+    // person (我的投诉 lists followed cases), and each follower's own evaluation of the result.
+    sql: `
+    ALTER TABLE complaints ADD COLUMN merged_into TEXT;
+    UPDATE complaints SET merged_into = json_extract(doc, '$.mergedInto');
+    CREATE INDEX complaints_merged_into ON complaints(merged_into) WHERE merged_into IS NOT NULL;
+    CREATE INDEX complaint_supporters_openid ON complaint_supporters(openid, at);
+    CREATE TABLE complaint_follower_evaluations (complaint_id TEXT NOT NULL, openid TEXT NOT NULL, at TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (complaint_id, openid)) WITHOUT ROWID;
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */
