@@ -122,3 +122,41 @@ test('after 我也遇到了 the case can be opened from the form', async () => {
   fireEvent.click($('#btn-follow-cmp-similar-01')!);
   expect(openComplaint).toHaveBeenCalledWith('cmp-similar-01');
 });
+
+test('officials see who follows the case and the followers’ own evaluations', async () => {
+  const { default: OfficialComplaintPage } = await import('@/packages/official/complaint/index');
+  const base = repliedView({ evaluation: 'satisfied' });
+  const view = {
+    ...base,
+    regionCodes: ['36', '3607', '360731'],
+    operatorName: '于都县红都农品电子商务有限公司',
+    held: false,
+    overdue: null,
+    dueAt: null,
+    escalationLevel: 0,
+    escalationLabel: '县级',
+    assignee: null,
+    assigneeLabel: null,
+    refusal: null,
+    extension: null,
+    mergedInto: null,
+    reopenCount: 0,
+    phone: null,
+    complainant: '投诉人（138****1234）',
+    allowedActions: [],
+    calendarWarning: null,
+    followers: {
+      supporters: 2,
+      merged: 1,
+      evaluations: [{ via: 'merged' as const, viaLabel: '并单投诉人', evaluation: 'unsatisfied' as const, label: '不满意', comment: '只退了一半', at: '2025-06-11T02:00:00.000Z' }],
+    },
+  };
+  serve({ 'complaints.detail': () => view });
+  const r = render(<OfficialComplaintPage />);
+  const $ = (s: string) => r.container.querySelector(s);
+  await waitFor(() => expect($('#complaint-followers')).not.toBeNull());
+  expect($('#complaint-followers')!.textContent).toContain('并单投诉人 1 人，同样遇到的 2 人');
+  expect($('#follower-evaluation-0')!.textContent).toContain('并单投诉人评价：不满意（只退了一半）');
+  // The case's own evaluation stays the complainant's.
+  expect($('#complaint-reply')!.textContent).toContain('投诉人评价：满意');
+});
