@@ -214,6 +214,8 @@ export interface ComplaintRepository {
   saveFollowerEvaluation(e: FollowerEvaluation): Promise<{ saved: boolean; evaluation: FollowerEvaluation }>;
   /** Followers' evaluations of a case, oldest first (ties by openid). */
   followerEvaluations(caseId: string): Promise<FollowerEvaluation[]>;
+  /** Remove the words of every follower evaluation of a case (retention purge); the ratings stay. */
+  clearFollowerComments(caseId: string): Promise<void>;
 }
 
 /** How one person follows one case. */

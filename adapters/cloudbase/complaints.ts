@@ -373,6 +373,11 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
       return docs.map(({ _id, ...e }) => e);
     },
 
+    async clearFollowerComments(caseId) {
+      // One conditional multi-document update; run again it changes nothing.
+      await request(() => ctx.coll(names.followerEvaluations).where({ caseId, comment: _.neq(null) }).update(ctx.arg({ comment: null })));
+    },
+
     async addSupporter(id, openid, at) {
       const key = supporterDocId(id, openid);
       // Two supporters at once: the loser runs again and sees the winner's count.

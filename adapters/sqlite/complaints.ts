@@ -52,6 +52,7 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
   ).raw();
   const insertFollowerEvaluation = db.prepare('INSERT OR IGNORE INTO complaint_follower_evaluations (complaint_id, openid, at, doc) VALUES (?, ?, ?, ?)');
   const getFollowerEvaluation = db.prepare('SELECT doc FROM complaint_follower_evaluations WHERE complaint_id = ? AND openid = ?').pluck();
+  const clearFollowerComments = db.prepare("UPDATE complaint_follower_evaluations SET doc = json_set(doc, '$.comment', json('null')) WHERE complaint_id = ? AND json_extract(doc, '$.comment') IS NOT NULL");
   const followerEvaluationsOf = db.prepare('SELECT doc FROM complaint_follower_evaluations WHERE complaint_id = ? ORDER BY at, openid').pluck();
   const bumpSupporters = db.prepare("UPDATE complaints SET doc = json_set(doc, '$.supporters', json_extract(doc, '$.supporters') + 1) WHERE id = ?");
 
@@ -271,6 +272,7 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
         return { saved: false, evaluation: JSON.parse(getFollowerEvaluation.get(e.caseId, e.openid) as string) as FollowerEvaluation };
       }),
     followerEvaluations: (caseId) => guarded(() => docsOf<FollowerEvaluation>(followerEvaluationsOf.all(caseId))),
+    clearFollowerComments: (caseId) => guarded(() => void clearFollowerComments.run(caseId)),
     purgeable: (before, limit) =>
       guarded(() =>
         (

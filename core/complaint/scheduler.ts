@@ -170,6 +170,8 @@ export async function purgeExpiredComplaints(
   let complaintsPurged = 0;
   for (const c of await deps.complaints.purgeable(before, limit)) {
     try {
+      // Followers' evaluation words go with the complainant's (their ratings stay for the record).
+      await deps.complaints.clearFollowerComments(c.id);
       const r = transition(c, { type: 'purge' }, { at: now, calendar, actor: { kind: 'system', role: 'system', openid: null } });
       await deps.complaints.apply({ next: r.next, expectedVersion: c.version, history: [r.history], outbox: [] });
       complaintsPurged++;

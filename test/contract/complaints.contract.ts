@@ -757,6 +757,22 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           },
           timeout,
         );
+
+        test(
+          'clearFollowerComments removes the words of a case’s follower evaluations only, and may run again',
+          async () => {
+            await followed();
+            const e = (caseId: string, openid: string, comment: string | null) => ({ caseId, openid, via: 'supporter' as const, evaluation: 'satisfied' as const, comment, at: at(50) });
+            await h.complaints.saveFollowerEvaluation(e('k1', OWNERS.o3, '退了钱'));
+            await h.complaints.saveFollowerEvaluation(e('k1', 'o-resident-0004', null));
+            await h.complaints.saveFollowerEvaluation(e('k4', OWNERS.o2, '没退钱'));
+            await h.complaints.clearFollowerComments('k1');
+            await h.complaints.clearFollowerComments('k1');
+            expect(await h.complaints.followerEvaluations('k1')).toEqual([e('k1', OWNERS.o3, null), e('k1', 'o-resident-0004', null)]);
+            expect(await h.complaints.followerEvaluations('k4')).toEqual([e('k4', OWNERS.o2, '没退钱')]);
+          },
+          timeout,
+        );
       });
 
       describe('outbox', () => {
