@@ -81,7 +81,7 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
           <Text className='notice__title'>关注的投诉</Text>
           <Text className='notice__text'>
             {view.following === 'merged' ? '您的投诉已合并到这件投诉一起办理。' : '您点过“我也遇到了”。'}
-            处理结果在这里答复，答复后您也可以评价。
+            {view.evaluation ? '处理结果在这里答复。' : '处理结果在这里答复，答复后您也可以评价。'}
           </Text>
         </View>
       ) : null}
