@@ -199,6 +199,43 @@ export interface ComplaintRepository {
   addSupporter(id: string, openid: string, at: string): Promise<boolean>;
   /** Whether this openid supports ("我也遇到了") the complaint: they may follow its handling. */
   isSupporter(id: string, openid: string): Promise<boolean>;
+  /**
+   * Followers of a case (并单 and 我也遇到了): its supporters and the complainants whose own
+   * complaint was merged into it, oldest first (ties by openid), at most `limit`. A person may
+   * appear twice (supporter and merged); core dedupes.
+   */
+  followers(caseId: string, limit: number): Promise<Follow[]>;
+  /** The cases this openid follows, newest first (ties by case id), at most `limit`. */
+  following(openid: string, limit: number): Promise<Follow[]>;
+  /**
+   * A follower's own evaluation of the case result: the first one is kept (one per follower per
+   * case); `saved` is false and `evaluation` the stored one when there already was one.
+   */
+  saveFollowerEvaluation(e: FollowerEvaluation): Promise<{ saved: boolean; evaluation: FollowerEvaluation }>;
+  /** Followers' evaluations of a case, oldest first (ties by openid). */
+  followerEvaluations(caseId: string): Promise<FollowerEvaluation[]>;
+  /** Remove the words of every follower evaluation of a case (retention purge); the ratings stay. */
+  clearFollowerComments(caseId: string): Promise<void>;
+}
+
+/** How one person follows one case. */
+export interface Follow {
+  caseId: string;
+  openid: string;
+  via: 'supporter' | 'merged';
+  /** via merged: the follower's own complaint, merged into the case; null for supporters. */
+  complaintId: string | null;
+  /** When they started following (support time, or when their complaint was merged). */
+  since: string;
+}
+
+export interface FollowerEvaluation {
+  caseId: string;
+  openid: string;
+  via: Follow['via'];
+  evaluation: 'satisfied' | 'basically' | 'unsatisfied';
+  comment: string | null;
+  at: string;
 }
 
 export interface OutboxRepository {

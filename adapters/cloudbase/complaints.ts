@@ -27,7 +27,7 @@
 import type { Complaint, HistoryEntry, OutboxMessage } from '../../core/complaint/model';
 import { FINAL_STATUSES } from '../../core/complaint/model';
 import { complaintIndex, countFacet, emptyStats, keepStoreCounted, topStations, type ComplaintIndex } from '../../core/complaint/store';
-import { TrackingNoTaken, type ComplaintChange, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository, type Page } from '../../core/ports';
+import { TrackingNoTaken, type ComplaintChange, type Follow, type FollowerEvaluation, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository, type Page } from '../../core/ports';
 import { staleConflict } from '../../core/shared/errors';
 import {
   aggregateRows,
@@ -60,6 +60,7 @@ export const COMPLAINT_COLLECTIONS = {
   history: 'complaint_history',
   requests: 'complaint_requests',
   supporters: 'complaint_supporters',
+  followerEvaluations: 'complaint_follower_evaluations',
   outbox: 'outbox',
 } as const;
 
@@ -104,6 +105,17 @@ type OutboxDoc = Omit<OutboxMessage, 'id'>;
 
 export const requestDocId = (requestKey: string) => hashedId('rk', requestKey);
 export const supporterDocId = (complaintId: string, openid: string) => hashedId('sp', complaintId, openid);
+/** One evaluation per follower per case (core/complaint/follow.ts). */
+export const followerEvaluationDocId = (caseId: string, openid: string) => hashedId('fe', caseId, openid);
+
+interface SupporterDoc {
+  complaintId: string;
+  openid: string;
+  at: string;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const mergedSince = (c: Complaint) => c.closedAt ?? c.updatedAt;
 
 export function historyDocId(complaintId: string, seq: number): string {
   return `${complaintId}-${String(seq).padStart(6, '0')}`;
@@ -315,6 +327,55 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
 
     async isSupporter(id, openid) {
       return (await byId(ctx, names.supporters, supporterDocId(id, openid))) !== null;
+    },
+
+    async followers(caseId, limit) {
+      // Merged complaints by the nested record field: present in every document, old ones too.
+      const [supporters, merged] = await Promise.all([
+        fetchRange<SupporterDoc>(() => ctx.coll(names.supporters).where({ complaintId: caseId }).orderBy('at', 'asc').orderBy('openid', 'asc'), 0, limit),
+        fetchRange<ComplaintDoc>(() => complaints().where({ 'complaint.mergedInto': caseId }).orderBy('_id', 'asc').field({ complaint: true }), 0, limit),
+      ]);
+      const out: Follow[] = [
+        ...supporters.map((d): Follow => ({ caseId, openid: d.openid, via: 'supporter', complaintId: null, since: d.at })),
+        ...merged.map((d): Follow => ({ caseId, openid: d.complaint.complainantOpenid, via: 'merged', complaintId: d.complaint.id, since: mergedSince(d.complaint) })),
+      ];
+      return out.sort((a, b) => cmp(a.since, b.since) || cmp(a.openid, b.openid)).slice(0, limit);
+    },
+
+    async following(openid, limit) {
+      const [supported, merged] = await Promise.all([
+        fetchRange<SupporterDoc>(() => ctx.coll(names.supporters).where({ openid }).orderBy('at', 'desc').orderBy('complaintId', 'asc'), 0, limit),
+        fetchRange<ComplaintDoc>(() => complaints().where({ owner: openid, status: 'merged' }).orderBy('submittedAt', 'desc').orderBy('_id', 'asc').field({ complaint: true }), 0, limit),
+      ]);
+      const out: Follow[] = [
+        ...supported.map((d): Follow => ({ caseId: d.complaintId, openid, via: 'supporter', complaintId: null, since: d.at })),
+        ...merged.flatMap((d): Follow[] => (d.complaint.mergedInto ? [{ caseId: d.complaint.mergedInto, openid, via: 'merged', complaintId: d.complaint.id, since: mergedSince(d.complaint) }] : [])),
+      ];
+      return out.sort((a, b) => cmp(b.since, a.since) || cmp(a.caseId, b.caseId)).slice(0, limit);
+    },
+
+    async saveFollowerEvaluation(e) {
+      const key = followerEvaluationDocId(e.caseId, e.openid);
+      // Two submits at once: the loser runs again and finds the winner's evaluation.
+      return transact(ctx, async (tx) => {
+        const prior = await txGet<FollowerEvaluation>(ctx, tx, names.followerEvaluations, key);
+        if (prior) {
+          const { _id, ...evaluation } = prior as FollowerEvaluation & { _id?: string };
+          return { saved: false, evaluation };
+        }
+        await txAdd(ctx, tx, names.followerEvaluations, key, { ...e });
+        return { saved: true, evaluation: e };
+      });
+    },
+
+    async followerEvaluations(caseId) {
+      const docs = await fetchRange<FollowerEvaluation>(() => ctx.coll(names.followerEvaluations).where({ caseId }).orderBy('at', 'asc').orderBy('openid', 'asc'), 0, EVERYTHING);
+      return docs.map(({ _id, ...e }) => e);
+    },
+
+    async clearFollowerComments(caseId) {
+      // One conditional multi-document update; run again it changes nothing.
+      await request(() => ctx.coll(names.followerEvaluations).where({ caseId, comment: _.neq(null) }).update(ctx.arg({ comment: null })));
     },
 
     async addSupporter(id, openid, at) {

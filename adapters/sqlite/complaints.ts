@@ -7,7 +7,7 @@ import type { Complaint, HistoryEntry, OutboxMessage } from '../../core/complain
 import { FINAL_STATUSES } from '../../core/complaint/model';
 import { complaintIndex, countFacet, emptyStats, statsFacet, STORE_COUNTED, topStations } from '../../core/complaint/store';
 import { staleConflict } from '../../core/shared/errors';
-import { TrackingNoTaken, type ComplaintChange, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository } from '../../core/ports';
+import { TrackingNoTaken, type ComplaintChange, type Follow, type FollowerEvaluation, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository } from '../../core/ports';
 import { guarded, type Db } from './db';
 import { docOf, docsOf, marks, whereSql } from './sql';
 
@@ -16,14 +16,16 @@ export interface ComplaintFaults {
   afterComplaintRow?: () => void;
 }
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults = {}): ComplaintRepository {
   const insertComplaint = db.prepare(
-    `INSERT INTO complaints (id, tracking_no, station_id, owner, status, category, version, due_at, next_action_at, submitted_at, escalation_level, assigned_operator, doc)
-     VALUES (@id, @trackingNo, @stationId, @owner, @status, @category, @version, @dueAt, @nextActionAt, @submittedAt, @escalationLevel, @assignedOperator, @doc)`,
+    `INSERT INTO complaints (id, tracking_no, station_id, owner, status, category, version, due_at, next_action_at, submitted_at, escalation_level, assigned_operator, merged_into, doc)
+     VALUES (@id, @trackingNo, @stationId, @owner, @status, @category, @version, @dueAt, @nextActionAt, @submittedAt, @escalationLevel, @assignedOperator, @mergedInto, @doc)`,
   );
   const updateComplaint = db.prepare(
     // The fields the store counts itself keep their stored value (core/complaint/store.ts).
-    `UPDATE complaints SET status = @status, version = @version, due_at = @dueAt, next_action_at = @nextActionAt, escalation_level = @escalationLevel, assigned_operator = @assignedOperator,
+    `UPDATE complaints SET status = @status, version = @version, due_at = @dueAt, next_action_at = @nextActionAt, escalation_level = @escalationLevel, assigned_operator = @assignedOperator, merged_into = @mergedInto,
        doc = json_set(@doc, ${STORE_COUNTED.map((f) => `'$.${f}', json_extract(doc, '$.${f}')`).join(', ')})
      WHERE id = @id AND version = @expectedVersion`,
   );
@@ -48,6 +50,17 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
   const historyOf = db.prepare('SELECT doc FROM complaint_history WHERE complaint_id = ? ORDER BY seq').pluck();
   const findSupporter = db.prepare('SELECT 1 FROM complaint_supporters WHERE complaint_id = ? AND openid = ?');
   const insertSupporter = db.prepare('INSERT OR IGNORE INTO complaint_supporters (complaint_id, openid, at) VALUES (?, ?, ?)');
+  // Followers (core/complaint/follow.ts): supporters by case and by person, merged complaints by the case.
+  const supportersOf = db.prepare('SELECT openid, at FROM complaint_supporters WHERE complaint_id = ? ORDER BY at, openid LIMIT ?').raw();
+  const mergedOf = db.prepare("SELECT id, owner, coalesce(json_extract(doc, '$.closedAt'), json_extract(doc, '$.updatedAt')) AS since FROM complaints WHERE merged_into = ? ORDER BY since, owner LIMIT ?").raw();
+  const supportedBy = db.prepare('SELECT complaint_id, at FROM complaint_supporters WHERE openid = ? ORDER BY at DESC, complaint_id LIMIT ?').raw();
+  const mergedBy = db.prepare(
+    "SELECT merged_into, id, coalesce(json_extract(doc, '$.closedAt'), json_extract(doc, '$.updatedAt')) AS since FROM complaints WHERE owner = ? AND merged_into IS NOT NULL ORDER BY since DESC, merged_into LIMIT ?",
+  ).raw();
+  const insertFollowerEvaluation = db.prepare('INSERT OR IGNORE INTO complaint_follower_evaluations (complaint_id, openid, at, doc) VALUES (?, ?, ?, ?)');
+  const getFollowerEvaluation = db.prepare('SELECT doc FROM complaint_follower_evaluations WHERE complaint_id = ? AND openid = ?').pluck();
+  const clearFollowerComments = db.prepare("UPDATE complaint_follower_evaluations SET doc = json_set(doc, '$.comment', json('null')) WHERE complaint_id = ? AND json_extract(doc, '$.comment') IS NOT NULL");
+  const followerEvaluationsOf = db.prepare('SELECT doc FROM complaint_follower_evaluations WHERE complaint_id = ? ORDER BY at, openid').pluck();
   const bumpSupporters = db.prepare("UPDATE complaints SET doc = json_set(doc, '$.supporters', json_extract(doc, '$.supporters') + 1) WHERE id = ?");
 
   const row = (c: Complaint) => {
@@ -65,6 +78,7 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
       submittedAt: x.submittedAt,
       escalationLevel: x.escalationLevel,
       assignedOperator: x.assignedOperator,
+      mergedInto: c.mergedInto,
       doc: JSON.stringify(c),
     };
   };
@@ -258,6 +272,25 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
       }),
     addSupporter: (id, openid, at) => guarded(() => support(id, openid, at)),
     isSupporter: (id, openid) => guarded(() => findSupporter.get(id, openid) !== undefined),
+    followers: (caseId, limit) =>
+      guarded(() => {
+        const supporters = (supportersOf.all(caseId, limit) as [string, string][]).map(([openid, since]): Follow => ({ caseId, openid, via: 'supporter', complaintId: null, since }));
+        const merged = (mergedOf.all(caseId, limit) as [string, string, string][]).map(([id, openid, since]): Follow => ({ caseId, openid, via: 'merged', complaintId: id, since }));
+        return [...supporters, ...merged].sort((a, b) => cmp(a.since, b.since) || cmp(a.openid, b.openid)).slice(0, limit);
+      }),
+    following: (openid, limit) =>
+      guarded(() => {
+        const supported = (supportedBy.all(openid, limit) as [string, string][]).map(([caseId, since]): Follow => ({ caseId, openid, via: 'supporter', complaintId: null, since }));
+        const merged = (mergedBy.all(openid, limit) as [string, string, string][]).map(([caseId, id, since]): Follow => ({ caseId, openid, via: 'merged', complaintId: id, since }));
+        return [...supported, ...merged].sort((a, b) => cmp(b.since, a.since) || cmp(a.caseId, b.caseId)).slice(0, limit);
+      }),
+    saveFollowerEvaluation: (e) =>
+      guarded(() => {
+        if (insertFollowerEvaluation.run(e.caseId, e.openid, e.at, JSON.stringify(e)).changes > 0) return { saved: true, evaluation: e };
+        return { saved: false, evaluation: JSON.parse(getFollowerEvaluation.get(e.caseId, e.openid) as string) as FollowerEvaluation };
+      }),
+    followerEvaluations: (caseId) => guarded(() => docsOf<FollowerEvaluation>(followerEvaluationsOf.all(caseId))),
+    clearFollowerComments: (caseId) => guarded(() => void clearFollowerComments.run(caseId)),
     purgeable: (before, limit) =>
       guarded(() =>
         (

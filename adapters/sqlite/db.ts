@@ -193,7 +193,20 @@ export const MIGRATIONS: Migration[] = [
   `,
   },
   {
-    // 9-11 are taken by the followers, station-edit and open-data work.
+    version: 9,
+    name: 'complaint-followers',
+    // Followers of a case (并单, 我也遇到了): merged complaints by the case they follow, supporters by
+    // person (我的投诉 lists followed cases), and each follower's own evaluation of the result.
+    sql: `
+    ALTER TABLE complaints ADD COLUMN merged_into TEXT;
+    UPDATE complaints SET merged_into = json_extract(doc, '$.mergedInto');
+    CREATE INDEX complaints_merged_into ON complaints(merged_into) WHERE merged_into IS NOT NULL;
+    CREATE INDEX complaint_supporters_openid ON complaint_supporters(openid, at);
+    CREATE TABLE complaint_follower_evaluations (complaint_id TEXT NOT NULL, openid TEXT NOT NULL, at TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (complaint_id, openid)) WITHOUT ROWID;
+  `,
+  },
+  {
+    // 10 and 11 are taken by the station-edit and open-data work.
     version: 12,
     name: 'complaint-regions-queue',
     // The officials' queue walks complaint_regions in (deadline, submission) order and stops at the

@@ -88,8 +88,10 @@ export interface ComplaintView {
   shareIdentity: boolean;
   supporters: number;
   timeline: TimelineItem[];
-  /** True for a complaint the caller supports rather than filed. */
+  /** True for a complaint the caller follows rather than filed. */
   supporting?: boolean;
+  /** How the caller follows it: supporter (我也遇到了) or merged (their complaint was 并单 into it). */
+  following?: 'supporter' | 'merged';
   /** The caller's complaint was merged (并单) into this case, which carries the reply. */
   mergedInto?: string | null;
 }
@@ -115,6 +117,14 @@ export interface ComplaintCaseView extends ComplaintView {
   complainant: string;
   allowedActions: string[];
   calendarWarning: string | null;
+  /** Officials' detail: the followers and their own evaluations (core/complaint/follow.ts). */
+  followers?: FollowersSummary;
+}
+
+export interface FollowersSummary {
+  supporters: number;
+  merged: number;
+  evaluations: { via: 'supporter' | 'merged'; viaLabel: string; evaluation: Evaluation; label: string; comment: string | null; at: string }[];
 }
 
 export interface SimilarItem {
@@ -142,6 +152,8 @@ export interface ComplaintListItem {
   held: boolean;
   /** The deadline was counted through a year without holiday data and may move when it is entered. */
   deadlineProvisional: boolean;
+  /** In 我的投诉: a case the caller follows (关注) rather than filed. */
+  follow?: 'supporter' | 'merged';
 }
 
 export interface StatsView {

@@ -10,6 +10,7 @@
  * timeout): it stops starting new work when the budget is spent and reports `remaining: true`;
  * the next trigger carries on where the state says.
  */
+import { MAX_FOLLOWERS, notifyFollowers } from './follow';
 import { WorkCalendar } from '../calendar/workdays';
 import type { CalendarRepository, Clock, ComplaintRepository, IdSource, Notifier, OutboxRepository } from '../ports';
 import { AppError } from '../shared/errors';
@@ -117,7 +118,9 @@ export async function runScheduler(deps: SchedulerDeps, budget: Budget = startBu
     if (!cmd) continue;
     try {
       const r = transition(c, cmd, { at: now, calendar, actor: { kind: 'system', role: 'system', openid: null } });
-      const messages: OutboxMessage[] = r.notify.map((n) => ({ ...n, id: ids.id(), createdAt: now.toISOString(), sentAt: null, attempts: 0, lastError: null }));
+      // Followers are told what the complainant is told (core/complaint/follow.ts).
+      const notify = r.notify.length ? notifyFollowers(r.notify, c, await complaints.followers(c.id, MAX_FOLLOWERS)) : r.notify;
+      const messages: OutboxMessage[] = notify.map((n) => ({ ...n, id: ids.id(), createdAt: now.toISOString(), sentAt: null, attempts: 0, lastError: null }));
       await complaints.apply({ next: r.next, expectedVersion: c.version, history: [r.history], outbox: messages });
       if (cmd.type === 'autoClose') report.autoClosed++;
       else report.escalated++;
@@ -167,6 +170,8 @@ export async function purgeExpiredComplaints(
   let complaintsPurged = 0;
   for (const c of await deps.complaints.purgeable(before, limit)) {
     try {
+      // Followers' evaluation words go with the complainant's (their ratings stay for the record).
+      await deps.complaints.clearFollowerComments(c.id);
       const r = transition(c, { type: 'purge' }, { at: now, calendar, actor: { kind: 'system', role: 'system', openid: null } });
       await deps.complaints.apply({ next: r.next, expectedVersion: c.version, history: [r.history], outbox: [] });
       complaintsPurged++;

@@ -17,6 +17,8 @@ import type {
   ComplaintRepository,
   ContentSecurity,
   FileStore,
+  Follow,
+  FollowerEvaluation,
   IdSource,
   RoleRepository,
   StationRepository,
@@ -29,6 +31,7 @@ import { toShanghai } from '../shared/time';
 import { LISTED_STATUSES } from '../station/vocabulary';
 import type { z } from '../shared/zod';
 import type * as api from './api';
+import { distinctFollowers, followerCanEvaluate, followerEvaluationRefusal, MAX_FOLLOWERS, MAX_FOLLOWING, notifyFollowers } from './follow';
 import { canApply, fileComplaint, isOverdue, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
 import {
   CATEGORY_LABELS,
@@ -149,17 +152,26 @@ export function createComplaintService(deps: ComplaintDeps) {
   }
 
   /**
-   * Followers of a case (并单 and 我也遇到了): people whose own complaint was merged into it, and its
-   * supporters. They were told the result comes with it, so they may read it (read-only).
+   * How this person follows the case (并单 and 我也遇到了; core/complaint/follow.ts), or null. The
+   * cases a person follows are few and indexed by person; a supporter beyond that list is found by
+   * the supporter key.
    */
-  async function follows(openid: string, c: Complaint): Promise<boolean> {
-    if (await complaints.isSupporter(c.id, openid)) return true;
-    for (let offset = 0; offset < 1000; offset += 100) {
-      const page = await complaints.list({ owner: openid, statuses: ['merged'], order: 'newest', offset, limit: 100 });
-      if (page.items.some((m) => m.mergedInto === c.id)) return true;
-      if (!page.hasMore) break;
-    }
-    return false;
+  async function follows(openid: string, c: Complaint): Promise<Follow['via'] | null> {
+    if (c.complainantOpenid === openid) return null;
+    const mine = distinctFollowers((await complaints.following(openid, MAX_FOLLOWING)).filter((f) => f.caseId === c.id), c.complainantOpenid);
+    if (mine.length) return mine[0].via;
+    return (await complaints.isSupporter(c.id, openid)) ? 'supporter' : null;
+  }
+
+  /** The follower's own evaluation of the case, if any. */
+  async function followerEvaluationOf(caseId: string, openid: string): Promise<FollowerEvaluation | null> {
+    return (await complaints.followerEvaluations(caseId)).find((e) => e.openid === openid) ?? null;
+  }
+
+  /** Messages of one transition, with a copy to each follower of the case for each message to its complainant. */
+  async function withFollowers(c: Complaint, notify: ReturnType<typeof transition>['notify']) {
+    if (!notify.some((n) => n.openid === c.complainantOpenid)) return notify;
+    return notifyFollowers(notify, c, await complaints.followers(c.id, MAX_FOLLOWERS));
   }
 
   function notFound(field = 'id'): AppError {
@@ -189,7 +201,13 @@ export function createComplaintService(deps: ComplaintDeps) {
       }));
   }
 
-  function ownerView(c: Complaint, history: HistoryEntry[], viewerOpenid: string, photoUrls: string[]): api.ComplaintView {
+  function ownerView(
+    c: Complaint,
+    history: HistoryEntry[],
+    viewerOpenid: string,
+    photoUrls: string[],
+    follow?: { via: Follow['via']; evaluation: FollowerEvaluation | null },
+  ): api.ComplaintView {
     const own = c.complainantOpenid === viewerOpenid;
     return {
       id: c.id,
@@ -208,16 +226,17 @@ export function createComplaintService(deps: ComplaintDeps) {
       replyDueOn: c.replyDueOn,
       deadlineProvisional: c.deadlineProvisional,
       reply: c.reply ? { text: c.reply.text, at: c.reply.at } : null,
-      evaluation: c.evaluation,
+      // A follower sees their own evaluation, never the complainant's.
+      evaluation: own ? c.evaluation : follow?.evaluation?.evaluation ?? null,
       canWithdraw: own && canApply(c, 'withdraw', 'complainant'),
-      canEvaluate: own && canApply(c, 'evaluate', 'complainant'),
+      canEvaluate: own ? canApply(c, 'evaluate', 'complainant') : !!follow && followerCanEvaluate(c, !!follow.evaluation),
       phoneMasked: own ? c.phoneMasked : null,
       shareIdentity: c.shareIdentity,
       supporters: c.supporters,
       timeline: timeline(history, false),
       // 并单: the case it now follows (its reply comes there).
       mergedInto: own ? c.mergedInto : null,
-      ...(own ? {} : { supporting: true }),
+      ...(own ? {} : { supporting: true, following: follow?.via ?? 'supporter' }),
     };
   }
 
@@ -244,6 +263,24 @@ export function createComplaintService(deps: ComplaintDeps) {
   function assigneeLabel(c: Complaint): string | null {
     if (!c.assignee) return null;
     return c.assignee.kind === 'operator' ? `运营单位：${c.assignee.operatorName}` : `站点：${c.stationName}`;
+  }
+
+  /** Officials' summary of the followers and their evaluations (no openids). */
+  async function followersSummary(c: Complaint): Promise<api.FollowersSummary> {
+    const people = distinctFollowers(await complaints.followers(c.id, MAX_FOLLOWERS), c.complainantOpenid);
+    const evaluations = await complaints.followerEvaluations(c.id);
+    return {
+      supporters: people.filter((f) => f.via === 'supporter').length,
+      merged: people.filter((f) => f.via === 'merged').length,
+      evaluations: evaluations.map((e) => ({
+        via: e.via,
+        viaLabel: e.via === 'merged' ? '并单投诉人' : '同样遇到的群众',
+        evaluation: e.evaluation,
+        label: EVALUATION_LABELS[e.evaluation],
+        comment: e.comment,
+        at: e.at,
+      })),
+    };
   }
 
   function caseView(actor: Actor, c: Complaint, history: HistoryEntry[], cal: WorkCalendar, now: Date, opts: { station: boolean }, photoUrls: string[]): api.ComplaintCaseView {
@@ -325,7 +362,9 @@ export function createComplaintService(deps: ComplaintDeps) {
     const now = clock.now();
     const cmd = await build(c, actor);
     const result = transition(c, cmd, { at: now, calendar: cal, actor: { kind, role, openid: actor.openid } });
-    const outbox: OutboxMessage[] = result.notify.map((n) => ({ ...n, id: ids.id(), createdAt: now.toISOString(), sentAt: null, attempts: 0, lastError: null }));
+    // Followers are told what the complainant is told (core/complaint/follow.ts).
+    const notify = await withFollowers(c, result.notify);
+    const outbox: OutboxMessage[] = notify.map((n) => ({ ...n, id: ids.id(), createdAt: now.toISOString(), sentAt: null, attempts: 0, lastError: null }));
     await complaints.apply({ next: result.next, expectedVersion: c.version, history: [result.history], outbox });
     const history = await complaints.history(id);
     const urls = await files.viewUrls(visiblePhotos(result.next));
@@ -430,11 +469,21 @@ export function createComplaintService(deps: ComplaintDeps) {
       return { supporters: c.supporters + (added ? 1 : 0), added };
     },
 
-    async mine(openid: string | null, input: In<typeof api.mineInput>) {
+    async mine(openid: string | null, input: In<typeof api.mineInput>): Promise<{ items: api.ComplaintListItem[]; nextCursor: string | null; following?: api.ComplaintListItem[] }> {
       const actor = await actorOf(openid);
       const now = clock.now();
       const r = await page({ owner: actor.openid, order: 'newest' }, input.cursor, input.limit, `mine:${actor.openid}`);
-      return { items: r.items.map((c) => listItem(c, now)), nextCursor: r.nextCursor };
+      const items = r.items.map((c) => listItem(c, now));
+      if (input.cursor) return { items, nextCursor: r.nextCursor };
+      // First page: also the cases they follow (关注), newest first; one entry per case.
+      const follows = new Map<string, Follow['via']>();
+      for (const f of await complaints.following(actor.openid, MAX_FOLLOWING)) if (!follows.has(f.caseId) || f.via === 'merged') follows.set(f.caseId, f.via);
+      const following: api.ComplaintListItem[] = [];
+      for (const [caseId, via] of follows) {
+        const c = await complaints.get(caseId);
+        if (c && c.complainantOpenid !== actor.openid) following.push({ ...listItem(c, now), follow: via });
+      }
+      return { items, nextCursor: r.nextCursor, following };
     },
 
     async get(openid: string | null, input: In<typeof api.getInput>): Promise<api.ComplaintView> {
@@ -442,16 +491,37 @@ export function createComplaintService(deps: ComplaintDeps) {
       const c = 'id' in input ? await complaints.get(input.id) : await complaints.findByTrackingNo(input.trackingNo);
       // Knowing an id or tracking number grants nothing: a stranger gets the same answer as a miss.
       // Followers see the case read-only (ownerView hides the complainant's own text, photos, phone).
-      if (!c || (c.complainantOpenid !== actor.openid && !(await follows(actor.openid, c)))) {
+      const via = c && c.complainantOpenid !== actor.openid ? await follows(actor.openid, c) : null;
+      if (!c || (c.complainantOpenid !== actor.openid && !via)) {
         if (c) await deny(actor, 'complaint.readOwn', `complaint:${c.id}`, 'not-owner').catch(() => undefined);
         throw notFound();
       }
-      return ownerView(c, await complaints.history(c.id), actor.openid, await files.viewUrls(c.photos));
+      const follow = via ? { via, evaluation: await followerEvaluationOf(c.id, actor.openid) } : undefined;
+      return ownerView(c, await complaints.history(c.id), actor.openid, await files.viewUrls(c.photos), follow);
     },
 
     withdraw: (openid: string | null, input: In<typeof api.withdrawInput>) => act(openid, input.id, input.version, 'complaint.withdraw', () => ({ type: 'withdraw' })),
-    evaluate: (openid: string | null, input: In<typeof api.evaluateInput>) =>
-      act(openid, input.id, input.version, 'complaint.evaluate', () => ({ type: 'evaluate', evaluation: input.evaluation, comment: input.comment || undefined })),
+    async evaluate(openid: string | null, input: In<typeof api.evaluateInput>): Promise<api.ComplaintView> {
+      const actor = await actorOf(openid);
+      const c = await load(input.id);
+      const via = c.complainantOpenid !== actor.openid ? await follows(actor.openid, c) : null;
+      // Not the complainant and not a follower: act() answers exactly as for a missing complaint.
+      if (!via) return act(openid, input.id, input.version, 'complaint.evaluate', () => ({ type: 'evaluate', evaluation: input.evaluation, comment: input.comment || undefined }));
+      // A follower's own evaluation (core/complaint/follow.ts): the case is unchanged, so the version is not checked.
+      const wanted = { evaluation: input.evaluation, comment: input.comment || null };
+      const prior = await followerEvaluationOf(c.id, actor.openid);
+      const refused = followerEvaluationRefusal(c, prior, wanted);
+      if (refused) throw refused;
+      let evaluation = prior;
+      if (!evaluation) {
+        const saved = await complaints.saveFollowerEvaluation({ caseId: c.id, openid: actor.openid, via, ...wanted, at: clock.now().toISOString() });
+        // Lost a race with their own earlier request: the same evaluation is a retry, another one a conflict.
+        const again = saved.saved ? null : followerEvaluationRefusal(c, saved.evaluation, wanted);
+        if (again) throw again;
+        evaluation = saved.evaluation;
+      }
+      return ownerView(c, await complaints.history(c.id), actor.openid, await files.viewUrls(c.photos), { via, evaluation });
+    },
 
     async stationList(openid: string | null, input: In<typeof api.stationListInput>) {
       const actor = await actorOf(openid);
@@ -506,7 +576,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       const actor = await actorOf(openid);
       const c = await load(input.id);
       await permitOn(actor, 'complaint.detail', c);
-      return caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(visiblePhotos(c)));
+      const view = caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(visiblePhotos(c)));
+      return { ...view, followers: await followersSummary(c) };
     },
 
     accept: (openid: string | null, input: In<typeof api.acceptInput>) => act(openid, input.id, input.version, 'complaint.accept', () => ({ type: 'accept' })),

@@ -691,6 +691,90 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         );
       });
 
+      describe('followers', () => {
+        /** Main case k1; k2 (o2) merged into it at minute 20; o3 and o-resident-0004 support it; k3 (o3) merged elsewhere. */
+        async function followed() {
+          const main = makeComplaint('k1', { complainantOpenid: OWNERS.o1 });
+          const other = makeComplaint('k4', { complainantOpenid: OWNERS.o1 });
+          for (const c of [main, other]) await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: `r-${c.id}` });
+          for (const [id, owner, into, minute] of [['k2', OWNERS.o2, 'k1', 20], ['k3', OWNERS.o3, 'k4', 25]] as const) {
+            const c = makeComplaint(id, { complainantOpenid: owner });
+            await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: `r-${id}` });
+            const merged = nextVersion(c, at(minute), { status: 'merged', mergedInto: into, closedAt: at(minute), dueAt: null });
+            await h.complaints.apply({ next: merged, expectedVersion: c.version, history: [historyEntry(c, 'merge', 'merged', at(minute))], outbox: [] });
+          }
+          await h.complaints.addSupporter('k1', OWNERS.o3, at(10));
+          await h.complaints.addSupporter('k1', 'o-resident-0004', at(30));
+          await h.complaints.addSupporter('k4', OWNERS.o2, at(40));
+        }
+
+        test(
+          'followers of a case: supporters and merged complainants, oldest first, up to the limit',
+          async () => {
+            await followed();
+            expect(await h.complaints.followers('k1', 10)).toEqual([
+              { caseId: 'k1', openid: OWNERS.o3, via: 'supporter', complaintId: null, since: at(10) },
+              { caseId: 'k1', openid: OWNERS.o2, via: 'merged', complaintId: 'k2', since: at(20) },
+              { caseId: 'k1', openid: 'o-resident-0004', via: 'supporter', complaintId: null, since: at(30) },
+            ]);
+            expect((await h.complaints.followers('k1', 2)).map((f) => f.openid)).toEqual([OWNERS.o3, OWNERS.o2]);
+            expect(await h.complaints.followers('k2', 10)).toEqual([]);
+            expect(await h.complaints.followers('missing', 10)).toEqual([]);
+          },
+          timeout,
+        );
+
+        test(
+          'cases a person follows, newest first; their own complaints are not among them',
+          async () => {
+            await followed();
+            expect(await h.complaints.following(OWNERS.o2, 10)).toEqual([
+              { caseId: 'k4', openid: OWNERS.o2, via: 'supporter', complaintId: null, since: at(40) },
+              { caseId: 'k1', openid: OWNERS.o2, via: 'merged', complaintId: 'k2', since: at(20) },
+            ]);
+            expect(await h.complaints.following(OWNERS.o3, 1)).toEqual([{ caseId: 'k4', openid: OWNERS.o3, via: 'merged', complaintId: 'k3', since: at(25) }]);
+            expect(await h.complaints.following(OWNERS.o1, 10)).toEqual([]);
+          },
+          timeout,
+        );
+
+        test(
+          'one evaluation per follower per case: the first is kept, a second answers it unchanged',
+          async () => {
+            await followed();
+            const e = { caseId: 'k1', openid: OWNERS.o3, via: 'supporter' as const, evaluation: 'satisfied' as const, comment: '退了钱', at: at(50) };
+            expect(await h.complaints.saveFollowerEvaluation(e)).toEqual({ saved: true, evaluation: e });
+            expect(await h.complaints.saveFollowerEvaluation({ ...e, evaluation: 'unsatisfied', comment: null, at: at(51) })).toEqual({ saved: false, evaluation: e });
+            const other = { caseId: 'k1', openid: OWNERS.o2, via: 'merged' as const, evaluation: 'basically' as const, comment: null, at: at(45) };
+            const both = await Promise.all([h.complaints.saveFollowerEvaluation(other), h.complaints.saveFollowerEvaluation({ ...other, evaluation: 'unsatisfied' })]);
+            expect(both.filter((r) => r.saved)).toHaveLength(1);
+            const kept = both.find((r) => r.saved)!.evaluation;
+            expect(both.map((r) => r.evaluation)).toEqual([kept, kept]);
+            expect(await h.complaints.followerEvaluations('k1')).toEqual([kept, e]);
+            expect(await h.complaints.followerEvaluations('k4')).toEqual([]);
+            // The case itself is untouched.
+            expect((await h.complaints.get('k1'))?.evaluation).toBeNull();
+          },
+          timeout,
+        );
+
+        test(
+          'clearFollowerComments removes the words of a case’s follower evaluations only, and may run again',
+          async () => {
+            await followed();
+            const e = (caseId: string, openid: string, comment: string | null) => ({ caseId, openid, via: 'supporter' as const, evaluation: 'satisfied' as const, comment, at: at(50) });
+            await h.complaints.saveFollowerEvaluation(e('k1', OWNERS.o3, '退了钱'));
+            await h.complaints.saveFollowerEvaluation(e('k1', 'o-resident-0004', null));
+            await h.complaints.saveFollowerEvaluation(e('k4', OWNERS.o2, '没退钱'));
+            await h.complaints.clearFollowerComments('k1');
+            await h.complaints.clearFollowerComments('k1');
+            expect(await h.complaints.followerEvaluations('k1')).toEqual([e('k1', OWNERS.o3, null), e('k1', 'o-resident-0004', null)]);
+            expect(await h.complaints.followerEvaluations('k4')).toEqual([e('k4', OWNERS.o2, '没退钱')]);
+          },
+          timeout,
+        );
+      });
+
       describe('outbox', () => {
         /** Five messages to two people, created out of order, via a complaint and a change. */
         async function queued() {

@@ -681,8 +681,11 @@ describe('model-based: the service over SQLite', () => {
           const last = hist[hist.length - 1];
           if (last.action === 'autoClose') expect(c.evaluation).toBe('none');
           if (c.evaluation === 'satisfied') expect(hist.some((x) => x.action === 'evaluate' && x.note === '评价：满意')).toBe(true);
-          const messages = h.db.prepare("SELECT count(*) FROM outbox WHERE json_extract(doc, '$.complaintId') = ?").pluck().get(id) as number;
-          expect(messages).toBe(hist.filter((x) => ['accept', 'refuse', 'reply', 'merge', 'autoClose'].includes(x.action)).length);
+          const recipients = h.db.prepare("SELECT openid FROM outbox WHERE json_extract(doc, '$.complaintId') = ?").pluck().all(id) as string[];
+          expect(recipients.filter((o) => o === c.complainantOpenid)).toHaveLength(hist.filter((x) => ['accept', 'refuse', 'reply', 'merge', 'autoClose'].includes(x.action)).length);
+          // Everyone else told about it follows it (a complaint merged into it: core/complaint/follow.ts).
+          const followers = new Set((await h.stores.complaints.followers(id, 500)).map((f) => f.openid));
+          for (const o of recipients) if (o !== c.complainantOpenid) expect(followers.has(o)).toBe(true);
         }
       }),
       { numRuns: 40, seed: 7 },

@@ -4,7 +4,10 @@
  * through the file chooser, a call-back phone) and gets a tracking number; the 于都县 official
  * finds it in 投诉待办, 受理 and 转办 to the operator; the operator's staff 答复; the villager
  * reads the reply in 我的投诉 and says 满意 → 已办结; the station head sees it in 本站投诉 without
- * the complainant's identity or phone. Every step's status text is checked on screen and in the DB.
+ * the complainant's identity or phone. A neighbour with the same problem taps 我也遇到了 instead of
+ * filing again, gets the same messages, finds the case in 我的投诉 as 关注 with the reply and gives
+ * their own evaluation (the case stays the complainant's to evaluate).
+ * Every step's status text is checked on screen and in the DB.
  * Screenshots: .cache/e2e/complaint-*.png (look at them).
  */
 import type { Page } from 'playwright-core';
@@ -17,6 +20,7 @@ const RESIDENT = 'demo-resident-1';
 const OFFICIAL = 'demo-county-official-1';
 const OPERATOR = 'demo-operator-staff-1';
 const HEAD = 'demo-station-head-1';
+const NEIGHBOUR = 'demo-resident-2';
 const PHONE = '13812345678';
 const PHONE_MASKED = '138****5678';
 const DESCRIPTION = '6月3日上午在站点寄快递，收了15元，墙上写的是5元，也没有给收据。';
@@ -127,6 +131,18 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   await h.app.runScheduler();
   expect((await stored(id)).photosPending ?? []).toHaveLength(0);
 
+  // ── A neighbour with the same problem: 我也遇到了 on the form instead of a second complaint ──
+  const neighbour = await browsers.open({ openid: NEIGHBOUR });
+  await neighbour.goto(`${h.baseUrl}/pages/complaint/new/index?stationId=${STATION}&stationName=${encodeURIComponent(station.name)}`);
+  await tap(neighbour, `${form} #category-overcharge`);
+  await neighbour.locator(`${form} #similar-${id}`).waitFor();
+  await tap(neighbour, `${form} #btn-join-${id}`);
+  await neighbour.locator(`${form} #btn-follow-${id}`).waitFor();
+  expect(await text(neighbour, `${form} #similar-${id}`)).toContain('处理结果会一并答复');
+  await scrollTo(neighbour, `${form} #similar-${id}`, 'center');
+  await h.shot(neighbour, 'complaint-03b-neighbour-joined');
+  expect(await h.app.stores.complaints.isSupporter(id, NEIGHBOUR)).toBe(true);
+
   // ── The county official: 投诉待办 → the case → 受理 → 转办 to the operator ──
   const official = await browsers.open({ openid: OFFICIAL });
   await openCase(official, id, 'complaint-04-official-queue');
@@ -173,6 +189,32 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   expect(replied.reply?.text).toBe(REPLY);
   await scrollTo(operator, `${caseRoot} .sp-case-head`);
   await h.shot(operator, 'complaint-09-operator-replied');
+
+  // ── The neighbour: told like the complainant; 我的投诉 → 关注 → the reply → their own evaluation ──
+  const toNeighbour = (await h.app.stores.outbox.forRecipient(NEIGHBOUR, 10)).filter((m) => m.complaintId === id).map((m) => m.event);
+  expect(toNeighbour.sort()).toEqual(['complaint_accepted', 'complaint_replied']);
+  await neighbour.goto(`${h.baseUrl}/pages/complaint/mine/index`);
+  const followed = `#page-complaint-mine #following-${id}`;
+  await neighbour.locator(followed).waitFor();
+  expect(await text(neighbour, `#page-complaint-mine #following-label-${id}`)).toBe('关注');
+  expect(await text(neighbour, followed)).toContain('看处理结果');
+  await settled(neighbour, followed);
+  await h.shot(neighbour, 'complaint-09b-neighbour-mine-following');
+  await tap(neighbour, followed);
+  const followedCase = '#page-complaint-detail #complaint-detail';
+  await neighbour.locator(`${followedCase} #complaint-reply`).waitFor();
+  expect(await text(neighbour, `${followedCase} #complaint-reply`)).toContain(REPLY);
+  expect(await text(neighbour, `${followedCase} #complaint-following`)).toContain('我也遇到了');
+  const neighbourSees = await neighbour.locator('#page-complaint-detail').innerText();
+  for (const secret of [DESCRIPTION, PHONE_MASKED, '我反映的情况']) expect({ secret, shown: neighbourSees.includes(secret) }).toEqual({ secret, shown: false });
+  await tap(neighbour, `${followedCase} #btn-evaluate-basically`);
+  await tap(neighbour, `${followedCase} #btn-evaluate-submit`);
+  await waitText(neighbour, `${followedCase} #complaint-evaluation`, '您的评价：基本满意');
+  expect(await text(neighbour, `${followedCase} #complaint-status`)).toBe('已答复');
+  await scrollTo(neighbour, `${followedCase} #complaint-following`);
+  await h.shot(neighbour, 'complaint-09c-neighbour-evaluated');
+  expect(await h.app.stores.complaints.followerEvaluations(id)).toEqual([expect.objectContaining({ openid: NEIGHBOUR, via: 'supporter', evaluation: 'basically' })]);
+  expect(await stored(id)).toMatchObject({ status: 'replied', evaluation: null });
 
   // ── Back to the villager: 我的 → 我的投诉 → the complaint → 满意 ──
   await villager.goto(`${h.baseUrl}/pages/me/index`);

@@ -41,4 +41,19 @@ describe('retention purge of finished complaints', () => {
     run = await t.app.runScheduler();
     expect(run.ok && run.data).toMatchObject({ complaintsPurged: 0 });
   });
+
+  test('a follower’s evaluation words go with the case’s personal data; the rating stays', async () => {
+    t.clock.set('2026-03-10T02:00:00.000Z');
+    const c = await t.ok('complaints', 'submit', { stationId: HEAD_STATION, category: 'overcharge', description: '寄快递多收了五元钱。' }, DEMO.resident1, rid('p'));
+    await t.ok('complaints', 'join', { id: c.id }, 'follower-purge');
+    const accepted = await t.ok('complaints', 'accept', { id: c.id, version: c.version }, DEMO.county);
+    const replied = await t.ok('complaints', 'reply', { id: c.id, version: accepted.version, text: '已核实，已退还多收的费用。' }, DEMO.county);
+    await t.ok('complaints', 'evaluate', { id: c.id, version: replied.version, evaluation: 'basically', comment: '李四说退了，电话13812345678' }, 'follower-purge');
+    await t.ok('complaints', 'evaluate', { id: c.id, version: replied.version, evaluation: 'satisfied' }, DEMO.resident1);
+
+    t.clock.set('2028-04-10T02:00:00.000Z');
+    const run = await t.app.runScheduler();
+    expect(run.ok && run.data).toMatchObject({ complaintsPurged: 1 });
+    expect(await t.app.stores.complaints.followerEvaluations(c.id)).toEqual([expect.objectContaining({ openid: 'follower-purge', evaluation: 'basically', comment: null })]);
+  });
 });

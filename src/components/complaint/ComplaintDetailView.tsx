@@ -75,6 +75,17 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
         <Deadlines view={view} />
       </View>
 
+      {view.supporting ? (
+        // 我也遇到了 or 并单: someone else's case, read-only; the result comes here and can be evaluated.
+        <View id='complaint-following' className='notice notice--info'>
+          <Text className='notice__title'>关注的投诉</Text>
+          <Text className='notice__text'>
+            {view.following === 'merged' ? '您的投诉已合并到这件投诉一起办理。' : '您点过“我也遇到了”。'}
+            {view.evaluation ? '处理结果在这里答复。' : '处理结果在这里答复，答复后您也可以评价。'}
+          </Text>
+        </View>
+      ) : null}
+
       {view.reply ? (
         <View id='complaint-reply' className='section reply'>
           <Text className='section__title'>答复</Text>
@@ -93,35 +104,37 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
         </View>
       ) : null}
 
-      <View className='section'>
-        <Text className='section__title'>我反映的情况</Text>
-        <View className='section__body'>
-          <Text className='detail__description' userSelect>
-            {view.description}
-          </Text>
-          {view.photos.length ? (
-            <View className='photos__grid detail__photos'>
-              {view.photos.map((url, i) => (
-                <Image key={url} id={`complaint-photo-${i}`} className='photo__img detail__photo' src={url} mode='aspectFill' onClick={() => previewPhoto(url)} />
-              ))}
-            </View>
-          ) : null}
-          <View className='kv'>
-            <Text className='kv__k'>回电电话</Text>
-            <Text className='kv__v'>{view.phoneMasked ?? '没有留'}</Text>
-          </View>
-          <View className='kv'>
-            <Text className='kv__k'>我的身份</Text>
-            <Text className='kv__v'>{view.shareIdentity ? '您允许站点看到' : '站点看不到是您投诉的'}</Text>
-          </View>
-          {view.supporters > 0 ? (
+      {view.supporting ? null : (
+        <View className='section'>
+          <Text className='section__title'>我反映的情况</Text>
+          <View className='section__body'>
+            <Text className='detail__description' userSelect>
+              {view.description}
+            </Text>
+            {view.photos.length ? (
+              <View className='photos__grid detail__photos'>
+                {view.photos.map((url, i) => (
+                  <Image key={url} id={`complaint-photo-${i}`} className='photo__img detail__photo' src={url} mode='aspectFill' onClick={() => previewPhoto(url)} />
+                ))}
+              </View>
+            ) : null}
             <View className='kv'>
-              <Text className='kv__k'>也遇到的人</Text>
-              <Text className='kv__v'>{view.supporters} 人</Text>
+              <Text className='kv__k'>回电电话</Text>
+              <Text className='kv__v'>{view.phoneMasked ?? '没有留'}</Text>
             </View>
-          ) : null}
+            <View className='kv'>
+              <Text className='kv__k'>我的身份</Text>
+              <Text className='kv__v'>{view.shareIdentity ? '您允许站点看到' : '站点看不到是您投诉的'}</Text>
+            </View>
+            {view.supporters > 0 ? (
+              <View className='kv'>
+                <Text className='kv__k'>也遇到的人</Text>
+                <Text className='kv__v'>{view.supporters} 人</Text>
+              </View>
+            ) : null}
+          </View>
         </View>
-      </View>
+      )}
 
       <View className='section'>
         <Text className='section__title'>办理过程</Text>

@@ -61,6 +61,11 @@ export default function EvaluationForm({ view, onDone, onStale }: Props) {
   return (
     <View id='evaluation-form' className='section'>
       <Text className='section__title'>您对处理结果满意吗？</Text>
+      {view.supporting ? (
+        <Text id='evaluation-follower-note' className='text-muted'>
+          您的评价只代表您自己，每人评一次。
+        </Text>
+      ) : null}
       <View className='evaluation__choices'>
         {EVALUATIONS.map((e) => (
           <Button
@@ -79,7 +84,9 @@ export default function EvaluationForm({ view, onDone, onStale }: Props) {
       </View>
       {choice === 'unsatisfied' ? (
         <Text id='evaluation-unsatisfied-note' className='notice notice--warn evaluation__note'>
-          {reopened
+          {view.supporting
+            ? '您的意见会记录下来，供处理部门和上级督查参考。'
+            : reopened
             ? '这件投诉已经重新办理过一次，这次选“不满意”会办结，您的意见会记录下来，供上级督查。'
             : `选“不满意”，这件投诉会退回重新办理一次，${REPLY_WORKDAYS} 个工作日内再答复您。`}
         </Text>

@@ -11,6 +11,7 @@ import { complaints, type SimilarItem } from '../../services/complaints';
 import { toApiError, type ApiError } from '../../services/transport';
 import { formatDay } from '../../ui/format';
 import Button from '../../ui/Button';
+import { askForComplaintUpdates } from '../../services/subscribe';
 
 interface Props {
   stationId: string;
@@ -43,6 +44,8 @@ export default function SimilarReports({ stationId, category, onOpenComplaint }:
 
   const join = (item: SimilarItem) => {
     if (joining) return;
+    // Supporters are told what the complainant is told: ask for consent on the tap (WeChat needs the gesture).
+    askForComplaintUpdates('accepted');
     setJoining(item.id);
     complaints.join({ id: item.id }).then(
       (r) => {
@@ -53,7 +56,7 @@ export default function SimilarReports({ stationId, category, onOpenComplaint }:
           [item.id]: {
             supporters: r.supporters,
             ok: true,
-            message: r.added ? `已记下，共有 ${others} 人也遇到了。处理结果会一并答复。` : '您之前已经点过“我也遇到了”。',
+            message: r.added ? `已记下，共有 ${others} 人也遇到了。处理结果会一并答复，可在“我的投诉”里查看和评价。` : '您之前已经点过“我也遇到了”，可在“我的投诉”里查看处理结果。',
           },
         }));
       },
@@ -125,6 +128,11 @@ export default function SimilarReports({ stationId, category, onOpenComplaint }:
             ) : (
               <>
                 {j ? <Text className={j.ok ? 'similar__done' : 'field__error'}>{j.message}</Text> : null}
+                {j?.ok && onOpenComplaint ? (
+                  <Button id={`btn-follow-${item.id}`} className='btn btn--ghost btn--small btn--inline' onClick={() => onOpenComplaint(item.id)}>
+                    看处理进度
+                  </Button>
+                ) : null}
                 {!j?.ok ? (
                   <Button id={`btn-join-${item.id}`} className='btn btn--ghost btn--small btn--inline' onClick={() => join(item)}>
                     {joining === item.id ? '正在提交…' : '我也遇到了'}

@@ -40,7 +40,8 @@ export default function ComplaintPage() {
   const [result, setResult] = useState<{ tone: 'ok' | 'warn'; title: string; text?: string } | null>(null);
 
   const changed = (view: ComplaintCaseView, message: string) => {
-    c.setData(view);
+    // An action answers the case without its followers (they do not change with it): keep those shown.
+    c.setData(view.followers || !c.data?.followers ? view : { ...view, followers: c.data.followers });
     setResult({ tone: 'ok', title: message });
     toast(message, 'success');
   };
@@ -153,6 +154,27 @@ export default function ComplaintPage() {
                 <Text className='sp-description'>{v.reply.text}</Text>
                 <Text className='sp-small-note'>{formatDateTime(v.reply.at)}</Text>
                 {v.evaluation ? <Text className='sp-small-note'>投诉人评价：{EVALUATION_LABELS[v.evaluation]}</Text> : null}
+              </View>
+            </View>
+          ) : null}
+
+          {v.followers && (v.followers.supporters || v.followers.merged) ? (
+            // Followers (我也遇到了, 并单) get the reply too and evaluate it for themselves; the case's
+            // own evaluation is the complainant's (core/complaint/follow.ts).
+            <View id='complaint-followers' className='section'>
+              <Text className='section__title'>关注这件投诉的人</Text>
+              <View className='section__body'>
+                <Kv k='关注' v={`${v.followers.merged ? `并单投诉人 ${v.followers.merged} 人` : ''}${v.followers.merged && v.followers.supporters ? '，' : ''}${v.followers.supporters ? `同样遇到的 ${v.followers.supporters} 人` : ''}`} />
+                {v.followers.evaluations.length ? (
+                  v.followers.evaluations.map((e, i) => (
+                    <Text key={`${e.at}-${i}`} id={`follower-evaluation-${i}`} className='sp-small-note'>
+                      {e.viaLabel}评价：{e.label}
+                      {e.comment ? `（${e.comment}）` : ''} · {formatDateTime(e.at)}
+                    </Text>
+                  ))
+                ) : (
+                  <Text className='sp-small-note'>{v.reply ? '还没有人评价' : '答复后他们也可以评价'}</Text>
+                )}
               </View>
             </View>
           ) : null}

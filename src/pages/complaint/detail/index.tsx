@@ -1,5 +1,4 @@
 /** 投诉详情 `?id=` (or `?trackingNo=`): my complaint, its deadlines, reply, timeline and actions. */
-import { View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import ComplaintDetailView from '../../../components/complaint/ComplaintDetailView';
@@ -46,11 +45,6 @@ export default function ComplaintDetailPage() {
       {final ? <EmptyState id='complaint-error' text={error.message} actionText='看我的投诉' onAction={goMine} actionId='btn-mine' /> : null}
       {error && !final ? <ErrorState id='complaint-error' message={error.message} onRetry={() => load(!!view)} /> : null}
       {view ? <ComplaintDetailView view={view} onChange={setView} onReload={() => load(true)} /> : null}
-      {view?.supporting ? (
-        <View id='complaint-following' className='notice notice--info'>
-          这是您关注的投诉（您也反映过同样的问题），只能查看办理进展和答复。
-        </View>
-      ) : null}
       {view?.mergedInto ? (
         // 并单: the reply comes on the case this one was merged into.
         <Button id='btn-merged-into' className='btn btn--primary btn--block' onClick={() => Taro.navigateTo({ url: `/pages/complaint/detail/index?id=${view.mergedInto}` })}>
