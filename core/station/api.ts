@@ -94,6 +94,8 @@ export interface StationDetail extends StationSummary {
   cultivationEndsOn?: string;
   infoConfirmedOn: string;
   infoAgeDays: number;
+  /** A closed station (关停): the nearest listed one within 30 km, so nobody walks to a closed door. */
+  nearestOpen?: { id: string; name: string; distanceM: number } | null;
 }
 
 export interface StationPage {

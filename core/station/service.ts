@@ -13,6 +13,9 @@ import type { Station } from './model';
 import { toDetail, toSummary } from './present';
 import { LISTED_STATUSES, PUBLIC_STATUSES } from './vocabulary';
 
+/** How far a closed station's page looks for the nearest open one. */
+const CLOSED_NEAREST_RADIUS_M = 30_000;
+
 const DEFAULT_LIMIT = 20;
 /** How many candidates one "open now" page may examine before answering with what it has. */
 const OPEN_NOW_SCAN_LIMIT = 2000;
@@ -111,7 +114,11 @@ export function createDirectory(deps: DirectoryDeps) {
       if (!station || !PUBLIC_STATUSES.includes(station.status)) {
         throw new AppError('NOT_FOUND', '没有找到这个站点，可能已被撤销', { id: '站点不存在' });
       }
-      return toDetail(station, clock.now());
+      const detail = toDetail(station, clock.now());
+      if (station.status !== 'closed') return detail;
+      const near = await stations.nearby({ lat: station.location.lat, lng: station.location.lng, radiusM: CLOSED_NEAREST_RADIUS_M, statuses: LISTED_STATUSES, limit: 1 });
+      const first = near.items[0];
+      return { ...detail, nearestOpen: first ? { id: first.station.id, name: first.station.name, distanceM: Math.round(first.distanceM) } : null };
     },
 
     async regions(input: RegionsInput): Promise<RegionItem[]> {

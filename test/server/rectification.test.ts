@@ -54,7 +54,11 @@ describe('rectification orders', () => {
     t.clock.set('2026-12-14T02:00:00.000Z');
     const closed = await t.ok('register', 'verifyRectification', { id: order.id, version: 1, outcome: 'close', comment: '逾期未整改，群众反映仍不开门' }, DEMO.county);
     expect(closed.state).toBe('closed');
-    expect(JSON.stringify(await station())).toContain('已关停');
+    const closedPage = (await station()) as { statusLabel?: string; nearestOpen?: { id: string; name: string; distanceM: number } };
+    expect(JSON.stringify(closedPage)).toContain('已关停');
+    // The closed station's page points to the nearest open one.
+    expect(closedPage.nearestOpen).toMatchObject({ id: expect.not.stringMatching(HEAD_STATION), name: expect.stringMatching(/服务/) });
+    expect(closedPage.nearestOpen!.distanceM).toBeGreaterThan(0);
     const head = await t.ok('account', 'me', {}, DEMO.stationHead);
     expect(head.roles.filter((r: { role: string }) => r.role === 'station_head')).toEqual([]);
     // The closed station is no longer listed nearby.
