@@ -4,11 +4,11 @@
  * the next page opens it for applications.
  */
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { addDays } from '@core/shared/time';
 import PageShell from '../../../components/PageShell';
-import type { StationSummary } from '../../../services/api';
+import { stations, type StationSummary } from '../../../services/api';
 import { recruitment } from '../../../services/recruitment';
 import { toApiError, type ApiError } from '../../../services/transport';
 import VillagePicker, { type ChosenVillage } from '../../shared/VillagePicker';
@@ -36,6 +36,18 @@ export default function NewPostPage() {
   const [title, setTitle] = useState('');
   const [target, setTarget] = useState<'station' | 'village'>('station');
   const [station, setStation] = useState<StationSummary | null>(null);
+  // Opened for a station without a head (站点整改 › 暂无负责人): that station is already chosen.
+  const forStation = useRouter().params.stationId;
+  useEffect(() => {
+    if (!forStation) return;
+    stations.get({ id: decodeURIComponent(forStation) }).then(
+      (s) => {
+        setStation(s);
+        setTitle((t) => t || `${s.name}负责人`);
+      },
+      () => undefined,
+    );
+  }, [forStation]);
   const [village, setVillage] = useState<ChosenVillage | null>(null);
   const [requirements, setRequirements] = useState<string[]>(DEFAULT_REQUIREMENTS);
   const [rubric, setRubric] = useState<RubricRow[]>(DEFAULT_RUBRIC);

@@ -200,6 +200,11 @@ function OfficialDesk() {
                   · {r.text}
                 </Text>
               ))}
+              {c.reasons.some((r) => r.code === 'no_head') ? (
+                <Button id={`idle-recruit-${c.stationId}`} className='link' onClick={() => void Taro.navigateTo({ url: `/packages/official/post-new/index?stationId=${encodeURIComponent(c.stationId)}` })}>
+                  发布负责人招募
+                </Button>
+              ) : null}
               {issuing === c.stationId ? (
                 <IssueForm
                   candidate={c}
