@@ -69,11 +69,11 @@ test('工作台: role-aware tiles and the overdue count on 投诉待办', async 
   expect(page.text('tile-queue-overdue')).toMatch(/超期 \d+\+? 件|没有超期件/);
 });
 
-test('station head: only 本站投诉', async () => {
+test('station head: only 本站整改 and 本站投诉', async () => {
   env.openid = 'demo-station-head-1';
   page = await renderPage('packages/official/home/index');
   await page.waitFor('workbench-tiles');
-  expect(page.findAll('tile-').map((n) => n.id)).toEqual(['tile-station']);
+  expect(page.findAll('tile-').map((n) => n.id)).toEqual(['tile-rectify', 'tile-station']);
 });
 
 test('投诉待办: each case shows its countdown; 只看超期 re-queries', async () => {
