@@ -36,6 +36,8 @@ export const H5_SPLIT_CHUNKS = {
   },
 };
 
+export const H5_DROPPED_POLYFILLS = ['whatwg-fetch$', 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only$'];
+
 /** Writes chunk → module sizes (to find what makes the first screen heavy). */
 class StatsFile {
   constructor(private readonly file: string) {}
@@ -117,6 +119,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.optimization.splitChunks(H5_SPLIT_CHUNKS);
+        // Taro.request's polyfills for browsers without fetch / AbortController: every browser the
+        // H5 targets (WeChat's, current Android and iOS ones) has both, and the polyfills were part
+        // of the first download on a slow link (issue 9 item 16).
+        for (const polyfill of H5_DROPPED_POLYFILLS) chain.resolve.alias.set(polyfill, false as unknown as string); // false: an empty module
         // `ZDT_H5_STATS=file.json npx taro build --type h5`: which modules went into which chunk.
         if (process.env.ZDT_H5_STATS) chain.plugin('zdt-stats').use(StatsFile, [process.env.ZDT_H5_STATS]);
       },
