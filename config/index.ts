@@ -123,6 +123,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // H5 targets (WeChat's, current Android and iOS ones) has both, and the polyfills were part
         // of the first download on a slow link (issue 9 item 16).
         for (const polyfill of H5_DROPPED_POLYFILLS) chain.resolve.alias.set(polyfill, false as unknown as string); // false: an empty module
+        // The `weui` icon font of Taro's component sheet: unused by the app (see the loader).
+        chain.module
+          .rule('zdt-drop-weui-font')
+          .test(/[\\/]@tarojs[\\/]components[\\/]dist[\\/]taro-components[\\/]taro-components\.css$/)
+          .pre()
+          .use('drop-weui-font')
+          .loader(path.resolve(__dirname, 'drop-weui-font-loader.js'));
         // `ZDT_H5_STATS=file.json npx taro build --type h5`: which modules went into which chunk.
         if (process.env.ZDT_H5_STATS) chain.plugin('zdt-stats').use(StatsFile, [process.env.ZDT_H5_STATS]);
       },
