@@ -36,6 +36,8 @@ export const H5_SPLIT_CHUNKS = {
   },
 };
 
+export const H5_DROPPED_POLYFILLS = ['whatwg-fetch$', 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only$'];
+
 /** Writes chunk → module sizes (to find what makes the first screen heavy). */
 class StatsFile {
   constructor(private readonly file: string) {}
@@ -85,7 +87,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/assets/marker.png', to: 'dist/weapp/assets/marker.png' }] : [],
       options: {},
     },
-    framework: 'react',
+    // H5 runs on Preact (its compat layer is ~35 KB smaller over the wire than react-dom, which
+    // matters on a slow 3G link, issue 9 item 16); weapp and the jest component tests stay on React.
+    framework: process.env.TARO_ENV === 'h5' ? 'preact' : 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: true },
     mini: {
@@ -115,6 +119,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.optimization.splitChunks(H5_SPLIT_CHUNKS);
+        // Taro.request's polyfills for browsers without fetch / AbortController: every browser the
+        // H5 targets (WeChat's, current Android and iOS ones) has both, and the polyfills were part
+        // of the first download on a slow link (issue 9 item 16).
+        for (const polyfill of H5_DROPPED_POLYFILLS) chain.resolve.alias.set(polyfill, false as unknown as string); // false: an empty module
+        // The `weui` icon font of Taro's component sheet: unused by the app (see the loader).
+        chain.module
+          .rule('zdt-drop-weui-font')
+          .test(/[\\/]@tarojs[\\/]components[\\/]dist[\\/]taro-components[\\/]taro-components\.css$/)
+          .pre()
+          .use('drop-weui-font')
+          .loader(path.resolve(__dirname, 'drop-weui-font-loader.js'));
         // `ZDT_H5_STATS=file.json npx taro build --type h5`: which modules went into which chunk.
         if (process.env.ZDT_H5_STATS) chain.plugin('zdt-stats').use(StatsFile, [process.env.ZDT_H5_STATS]);
       },

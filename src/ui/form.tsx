@@ -1,5 +1,6 @@
 /** Form pieces: a labelled field with its error, text inputs, one-of chips, a submit button that says it is busy. */
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Textarea } from './lazy-components';
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import Button, { nameProps } from './Button';
 import type { ApiError } from '../services/transport';

@@ -2,7 +2,8 @@
  * One of my complaints: status, tracking number, deadlines, the reply, what I wrote, every step;
  * 撤回 while it can still be withdrawn; the evaluation form after the reply.
  */
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Image } from '../../ui/lazy-components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { EVALUATION_LABELS } from '@core/complaint/model';

@@ -9,7 +9,8 @@
  * it and kept in view; each try is numbered and visibly busy, so a second quick failure does not
  * look like nothing happened.
  */
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Textarea } from '../../ui/lazy-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '@core/complaint/model';
 import { ACCEPT_WORKDAYS, MAX_DESCRIPTION, MIN_DESCRIPTION, REPLY_WORKDAYS } from '@core/complaint/limits';

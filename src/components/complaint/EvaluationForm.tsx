@@ -2,7 +2,8 @@
  * 回访: after the reply the resident says 满意 / 基本满意 / 不满意 (+ optional words).
  * 不满意 sends the complaint back for re-handling once (重办); the form says so before sending.
  */
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Textarea } from '../../ui/lazy-components';
 import { useState } from 'react';
 import { EVALUATIONS, EVALUATION_LABELS, type Evaluation } from '@core/complaint/model';
 import { MAX_EVALUATION_COMMENT, REPLY_WORKDAYS } from '@core/complaint/limits';

@@ -2,7 +2,8 @@
  * Up to 3 photos: add (camera or album), remove, replace. Each is uploaded as soon as it is
  * picked, so the draft keeps only uploaded ids. A 4th is refused with words, not a silent no-op.
  */
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Image } from '../../ui/lazy-components';
 import { useEffect, useRef, useState } from 'react';
 import { MAX_PHOTOS } from '@core/complaint/limits';
 import { pickPhotos, uploadPhoto, type PickedPhoto } from '../../services/photos';

@@ -2,7 +2,8 @@
  * "被诱导好评/差评骚扰？": tell the authorities the station asked for praise in exchange for
  * something, or harassed someone over a bad rating. Goes to officials, not to the station.
  */
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Textarea } from '../../ui/lazy-components';
 import { useState } from 'react';
 import { ratings, type ReportInput } from '../../services/ratings';
 import { ApiError, toApiError } from '../../services/transport';

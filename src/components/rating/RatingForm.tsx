@@ -3,7 +3,8 @@
  * and an optional comment. The request id stays the same while the same rating is retried; a
  * changed rating gets a new one (a newer rating replaces the older one anyway).
  */
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Textarea } from '../../ui/lazy-components';
 import { useRef, useState } from 'react';
 import { DIMENSIONS, type Dimension } from '@core/rating/model';
 import { MAX_COMMENT as MAX_RATING_COMMENT } from '@core/rating/limits';

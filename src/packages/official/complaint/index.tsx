@@ -4,7 +4,8 @@
  * contact as the server gives it (full phone only to the handler), photos, the timeline, and
  * the buttons the server allows.
  */
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Image } from '../../../ui/lazy-components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { EVALUATION_LABELS } from '@core/complaint/model';

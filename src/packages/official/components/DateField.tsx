@@ -1,4 +1,5 @@
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Picker } from '../../../ui/lazy-components';
 import { formatDay } from '../../../ui/format';
 
 /** A date picker that shows the chosen day in words ("12月4日"). */

@@ -3,7 +3,8 @@
  * prints it (H5) or saves it to the phone's album (weapp) to put up at the counter. A resident who
  * scans it rates with proof of the visit.
  */
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Image } from '../../../ui/lazy-components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import SearchBox from '../../../components/SearchBox';
