@@ -86,6 +86,8 @@ export interface StationRepository {
   countList(q: Omit<RegisterQuery, 'afterCode' | 'limit' | 'offset'>): Promise<number>;
   /** The distinct operators (运营单位) of stations in these statuses, by name, with one hotline and a count. */
   operators(statuses: readonly StationStatus[]): Promise<OperatorEntry[]>;
+  /** The station whose UUID (core/station/hsds.ts stationUuid of its code) this is, or null. */
+  getByUuid(uuid: string): Promise<Station | null>;
 }
 
 export interface OperatorEntry {

@@ -22,6 +22,7 @@ import type { OpeningHours } from '../../core/station/hours';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK, type StationLevel } from '../../core/station/vocabulary';
+import { stationUuid } from '../../core/station/hsds';
 import { aggregateRows, byId, context, countOf, EVERYTHING, fetchRange, getDocs, MAX_BATCH, pageOf, setDoc, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export interface CloudbaseOptions extends StoreOptions {
@@ -57,6 +58,8 @@ const CACHE_MAX = 20_000;
 /** Stored shape of a station document (besides `_id`). */
 export interface StationDoc {
   code: string;
+  /** Open data id (core/station/hsds.ts stationUuid of the code); absent on documents written before it. */
+  uuid?: string;
   level: StationLevel;
   levelRank: number;
   status: Station['status'];
@@ -132,6 +135,7 @@ export function toStationDoc(db: CbDb, s: Station, pinyin: PinyinFn): StationDoc
   const json = JSON.stringify(s);
   return {
     code: s.code,
+    uuid: stationUuid(s.code),
     level: s.level,
     levelRank: LEVEL_RANK[s.level],
     status: s.status,
@@ -317,6 +321,11 @@ export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOpt
       let after = filtered ? docs.filter((d) => d.station.code > (q.afterCode as string)) : docs;
       if (filtered && q.offset) after = after.slice(q.offset);
       return { items: after.slice(0, q.limit).map((d) => d.station), hasMore: after.length > q.limit };
+    },
+
+    async getByUuid(uuid) {
+      const [doc] = await getDocs<StationDoc>(stations().where({ uuid }).field({ station: true }).limit(1));
+      return doc?.station ?? null;
     },
 
     async countList(q) {

@@ -192,6 +192,16 @@ export const MIGRATIONS: Migration[] = [
     UPDATE stations SET hours = json_extract(doc, '$.hours');
   `,
   },
+  {
+    version: 11,
+    name: 'station-uuid',
+    // Open data (HSDS) ids: UUID v5 of the code, computed in JS, so rows from before are filled
+    // in when the station repository opens (adapters/sqlite/stations.ts).
+    sql: `
+    ALTER TABLE stations ADD COLUMN uuid TEXT;
+    CREATE INDEX stations_uuid ON stations(uuid);
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

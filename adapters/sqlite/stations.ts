@@ -11,6 +11,7 @@ import { boundingBox, distanceMeters } from '../../core/shared/geo';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK } from '../../core/station/vocabulary';
+import { stationUuid } from '../../core/station/hsds';
 import { guarded, type Db } from './db';
 import { docOf, docsOf, pageOf } from './sql';
 
@@ -81,8 +82,17 @@ function registerWhere(q: Omit<RegisterQuery, 'afterCode' | 'limit' | 'offset'>)
 
 export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): StationRepository & StationContactWriter {
   const insert = db.prepare(
-    'INSERT INTO stations (id, code, level, level_rank, status, lat, lng, hours, doc) VALUES (@id, @code, @level, @rank, @status, @lat, @lng, @hours, @doc)',
+    'INSERT INTO stations (id, code, level, level_rank, status, lat, lng, hours, uuid, doc) VALUES (@id, @code, @level, @rank, @status, @lat, @lng, @hours, @uuid, @doc)',
   );
+  // Rows written before migration 11 get their UUID now (once; later writes set it).
+  const unnamed = db.prepare('SELECT rid, code FROM stations WHERE uuid IS NULL').raw().all() as [number, string][];
+  if (unnamed.length) {
+    const setUuid = db.prepare('UPDATE stations SET uuid = ? WHERE rid = ?');
+    db.transaction(() => {
+      for (const [rid, code] of unnamed) setUuid.run(stationUuid(code), rid);
+    })();
+  }
+  const getByUuid = db.prepare('SELECT doc FROM stations WHERE uuid = ?').pluck();
   const findRid = db.prepare('SELECT rid FROM stations WHERE id = ?').pluck();
   const deleteRow = db.prepare('DELETE FROM stations WHERE rid = ?');
   const deleteGeo = db.prepare('DELETE FROM stations_geo WHERE rid = ?');
@@ -126,7 +136,7 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
         for (const stmt of [deleteGeo, deleteFts, deleteServices, deleteRegions, deleteRow]) stmt.run(old);
       }
       const rid = Number(
-        insert.run({ id: s.id, code: s.code, level: s.level, rank: LEVEL_RANK[s.level], status: s.status, lat: s.location.lat, lng: s.location.lng, hours: JSON.stringify(s.hours), doc: JSON.stringify(s) })
+        insert.run({ id: s.id, code: s.code, level: s.level, rank: LEVEL_RANK[s.level], status: s.status, lat: s.location.lat, lng: s.location.lng, hours: JSON.stringify(s.hours), uuid: stationUuid(s.code), doc: JSON.stringify(s) })
           .lastInsertRowid,
       );
       insertGeo.run(rid, s.location.lat, s.location.lat, s.location.lng, s.location.lng);
@@ -204,6 +214,12 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
         params.push(q.limit + 1, q.offset ?? 0);
         const docs = prepared(sql).pluck().all(...params) as string[];
         return { items: docs.slice(0, q.limit).map((d) => JSON.parse(d) as Station), hasMore: docs.length > q.limit };
+      }),
+
+    getByUuid: (uuid) =>
+      guarded(() => {
+        const doc = getByUuid.get(uuid) as string | undefined;
+        return doc === undefined ? null : (JSON.parse(doc) as Station);
       }),
 
     countList: (q) =>

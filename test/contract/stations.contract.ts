@@ -7,6 +7,7 @@ import { AppError } from '../../core/shared/errors';
 import { distanceMeters } from '../../core/shared/geo';
 import type { OpeningHours } from '../../core/station/hours';
 import type { Station } from '../../core/station/model';
+import { stationUuid } from '../../core/station/hsds';
 import { CERTIFIED_STATUSES, LISTED_STATUSES, PUBLIC_STATUSES } from '../../core/station/vocabulary';
 import { bulkStations, bulkVillages, CENTRE, offset, R, REGIONS, S, STATIONS } from '../support/stations';
 
@@ -400,6 +401,17 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
             const inGongjiang = certified.filter((s) => s.regionPath.some((r) => r.code === R.gongjiang.code));
             expect(await h.stations.countList({ ...q, regionCode: R.gongjiang.code })).toBe(inGongjiang.length);
             expect(ids((await h.stations.list({ ...q, regionCode: R.gongjiang.code, limit: 100 })).items)).toEqual(ids(inGongjiang));
+          },
+          timeout,
+        );
+
+        test(
+          'getByUuid finds a station by the UUID of its code, and nothing else',
+          async () => {
+            const s = STATIONS[1];
+            expect((await h.stations.getByUuid(stationUuid(s.code)))?.id).toBe(s.id);
+            expect(await h.stations.getByUuid(stationUuid('NO-SUCH-CODE'))).toBeNull();
+            expect(await h.stations.getByUuid(s.id)).toBeNull();
           },
           timeout,
         );
