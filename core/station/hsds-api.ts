@@ -82,3 +82,18 @@ export function createHsdsApi(stations: Pick<StationRepository, 'list' | 'countL
 }
 
 export type HsdsApi = ReturnType<typeof createHsdsApi>;
+
+/**
+ * Headers of every open data answer: any site may read it (CORS, read-only, no credentials), and
+ * caches may keep a found answer five minutes (the register changes by approval, not by the second).
+ */
+export function hsdsHeaders(status: number): Record<string, string> {
+  return {
+    'content-type': 'application/json; charset=utf-8',
+    'access-control-allow-origin': '*',
+    'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+    'access-control-allow-headers': 'Content-Type',
+    'access-control-max-age': '86400',
+    'cache-control': status === 200 ? 'public, max-age=300' : 'no-store',
+  };
+}
