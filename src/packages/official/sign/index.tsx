@@ -8,6 +8,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { LEVEL_LABELS, SERVICE_LABELS } from '@core/station/vocabulary';
+import PageShell from '../../../components/PageShell';
 import { ErrorState, Skeleton } from '../../../components/StateViews';
 import { useLoad } from '../../../hooks/useLoad';
 import { stations, type StationDetail } from '../../../services/api';
@@ -126,8 +127,24 @@ export default function SignPage() {
   const detail = useLoad(() => stations.get({ id }), [id]);
   const code = useLoad(() => ratingsAdmin.code({ stationId: id }), [id]);
   const failed = detail.error ?? code.error;
-  if (failed && !(detail.data && code.data)) return <ErrorState id='sign-error' message={failed.message} onRetry={() => (detail.reload(), code.reload())} />;
-  if (!detail.data || !code.data) return <Skeleton id='sign-loading' rows={6} />;
+  const retry = () => {
+    detail.reload();
+    code.reload();
+  };
+  if (failed && !(detail.data && code.data)) {
+    return (
+      <PageShell id='page-sign' heading='服务信息公示牌'>
+        <ErrorState id='sign-error' message={failed.message} onRetry={retry} />
+      </PageShell>
+    );
+  }
+  if (!detail.data || !code.data) {
+    return (
+      <PageShell id='page-sign' heading='服务信息公示牌'>
+        <Skeleton id='sign-loading' rows={6} />
+      </PageShell>
+    );
+  }
   const s = detail.data;
   const src = `data:${code.data.image.contentType};base64,${code.data.image.base64}`;
   const copy = () =>
@@ -136,6 +153,7 @@ export default function SignPage() {
       () => toast('没有复制成功，请重试'),
     );
   return (
+    <PageShell id='page-sign' heading='服务信息公示牌'>
     <View className='sign-page'>
       <View className='sign-page__actions'>
         {process.env.TARO_ENV === 'h5' ? (
@@ -153,5 +171,6 @@ export default function SignPage() {
       </View>
       <Sign s={s} codeSrc={src} />
     </View>
+    </PageShell>
   );
 }
