@@ -116,7 +116,7 @@ function Sign({ s, codeSrc }: { s: StationDetail; codeSrc: string }) {
       </View>
 
       <Text className='sign__foot'>
-        运营单位：{s.operator.name} · 信息核实于 {s.infoConfirmedOn} · 依据《江西省电子商务扶贫服务站点管理办法》第七条、第十条公示
+        运营单位：{s.operator.name} · 信息核实于 {s.infoConfirmedOn} · 依据《江西省电商扶贫服务站点建设与管理规范（试行）》第七条、第十条公示
       </Text>
     </View>
   );
