@@ -4,8 +4,17 @@
  * node:crypto) so core stays platform-free.
  */
 
+/** UTF-8 bytes, by hand: TextEncoder is missing from some runtimes these modules load in (jsdom). */
 function utf8(text: string): number[] {
-  return [...new TextEncoder().encode(text)];
+  const out: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return out;
 }
 
 function rotl(x: number, n: number): number {

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { TextEncoder } from 'node:util';
 import { join } from 'node:path';
 import { aesCipher, deriveKey, hmacSigner } from '../../adapters/platform/crypto';
 import { localFileStore } from '../../adapters/platform/local-files';
@@ -16,6 +17,10 @@ import { createLocalFunctions, createLocalStores, localPlatform } from '../../se
 import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
 
 jest.setTimeout(30_000);
+
+// The code image is drawn by the `qrcode` package, which needs TextEncoder; this test environment
+// (jsdom) lacks it, Node and the cloud runtime have it.
+(globalThis as { TextEncoder?: unknown }).TextEncoder ??= TextEncoder;
 
 const HEAD = 'demo-station-head-1';
 const STATION = 'st-360731100-000';
