@@ -77,6 +77,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV || ''),
       COMPLAINT_TEMPLATES: JSON.stringify(JSON.parse(process.env.COMPLAINT_TEMPLATES || '{}')),
+      // The officials' PC desk (H5), e.g. https://desk.example.cn: the weapp copies sign links to it.
+      DESK_ORIGIN: JSON.stringify((process.env.DESK_ORIGIN || '').replace(/\/+$/, '')),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

@@ -82,6 +82,18 @@ export interface StationRepository {
   count(): Promise<number>;
   /** The register for officials and imports: every status, ordered by code, paged by the last code seen. */
   list(q: RegisterQuery): Promise<Page<Station>>;
+  /** How many stations `list` would answer in all (open data pages by number, issue 10 §5). */
+  countList(q: Omit<RegisterQuery, 'afterCode' | 'limit' | 'offset'>): Promise<number>;
+  /** The distinct operators (运营单位) of stations in these statuses, by name, with one hotline and a count. */
+  operators(statuses: readonly StationStatus[]): Promise<OperatorEntry[]>;
+  /** The station whose UUID (core/station/hsds.ts stationUuid of its code) this is, or null. */
+  getByUuid(uuid: string): Promise<Station | null>;
+}
+
+export interface OperatorEntry {
+  name: string;
+  hotline: string;
+  stations: number;
 }
 
 export interface RegisterQuery {
@@ -91,8 +103,12 @@ export interface RegisterQuery {
   codes?: string[];
   level?: StationLevel;
   status?: StationStatus;
+  /** Any of these statuses (with `status`, both apply). */
+  statuses?: readonly StationStatus[];
   /** Continue after this station code. */
   afterCode?: string;
+  /** Skip this many matches first (open data pages by number; prefer afterCode elsewhere). */
+  offset?: number;
   limit: number;
 }
 

@@ -17,6 +17,7 @@ import type { Logger } from '../core/shared/router';
 import { demoIdentities } from '../seed/identities';
 import { createLocalFunctions, createLocalStores, localPlatform, type LocalPlatform, type LocalStores } from './functions';
 import { createLocalServer } from './http';
+import { createHsdsApi } from '../core/station/hsds-api';
 import { seedDemoComplaints, seedIfEmpty } from './seed';
 import type { OutboxMessage } from '../core/complaint/model';
 import { buildSubscribeMessage, localTemplates, miniprogramStateFrom } from '../core/notify/subscribe';
@@ -92,6 +93,7 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
     documents,
     h5Dir: opts.h5Dir,
     log: opts.accessLog,
+    opendata: createHsdsApi(stores.stations),
     dev: devClock
       ? { identities, runScheduler, outbox: async (openid) => (await stores.outbox.forRecipient(openid, 50)).map(withWechatRequest), clock: devClock }
       : undefined,

@@ -14,6 +14,7 @@ import type { LocalDocumentFiles } from '../adapters/platform/local-documents';
 import { MAX_IMPORT_BYTES } from '../core/station/register-sheet';
 import { MAX_PHOTO_BYTES } from '../core/shared/image';
 import { h5Static } from './h5-static';
+import { hsdsHeaders, type HsdsApi } from '../core/station/hsds-api';
 import * as z from 'zod/mini';
 import type { SettableClock } from '../adapters/platform/clock';
 
@@ -38,6 +39,25 @@ export interface LocalServerOptions {
     clock: SettableClock;
   };
   log?: (entry: Record<string, unknown>) => void;
+  /** Read-only HSDS 3.0 open data under /open/hsds (core/station/hsds-api.ts). */
+  opendata?: HsdsApi;
+}
+
+export const OPEN_DATA_ROOT = '/open/hsds';
+
+async function handleOpenData(req: IncomingMessage, res: ServerResponse, path: string, api: HsdsApi): Promise<void> {
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, hsdsHeaders(204));
+    res.end();
+    return;
+  }
+  const answer =
+    req.method === 'GET' || req.method === 'HEAD'
+      ? await api.answer(path.slice(OPEN_DATA_ROOT.length) || '/', new URL(req.url ?? '/', 'http://local').searchParams)
+      : { status: 405, body: { error: { code: 'METHOD_NOT_ALLOWED', message: '开放数据只读，请使用 GET' } } };
+  const json = JSON.stringify(answer.body);
+  res.writeHead(answer.status, { ...hsdsHeaders(answer.status), 'content-length': Buffer.byteLength(json) });
+  res.end(req.method === 'HEAD' ? undefined : json);
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -202,6 +222,16 @@ export function createLocalServer(opts: LocalServerOptions): Server {
       return;
     }
     if (path.startsWith('/api/')) return fail(res, new AppError('NOT_FOUND', '没有这个功能'));
+    if (opts.opendata && (path === OPEN_DATA_ROOT || path.startsWith(`${OPEN_DATA_ROOT}/`))) {
+      const api = opts.opendata;
+      handleOpenData(req, res, path, api).catch(() => {
+        if (!res.headersSent) {
+          res.writeHead(500, hsdsHeaders(500));
+          res.end(JSON.stringify({ error: { code: 'INTERNAL', message: '服务暂时不可用' } }));
+        }
+      });
+      return;
+    }
     if (path === '/healthz') return send(res, 200, { ok: true });
     if (opts.dev && path.startsWith('/dev/')) {
       handleDev(req, res, path, opts.dev).catch(() => fail(res, new AppError('INTERNAL')));

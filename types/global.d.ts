@@ -9,6 +9,8 @@ declare module '*.css';
 
 /** WeChat cloud environment id, injected at build time (config/index.ts defineConstants); '' = default. */
 declare const CLOUD_ENV: string;
+/** Origin of the officials' PC desk (H5), '' when not configured (build-time DESK_ORIGIN). */
+declare const DESK_ORIGIN: string;
 
 /**
  * Subscribe-message templates for complaint updates, per event (config/index.ts defineConstants;

@@ -22,7 +22,8 @@ import type { OpeningHours } from '../../core/station/hours';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK, type StationLevel } from '../../core/station/vocabulary';
-import { byId, context, countOf, EVERYTHING, fetchRange, getDocs, MAX_BATCH, pageOf, setDoc, type CbDb, type StoreOptions, type WithId } from './sdk';
+import { stationUuid } from '../../core/station/hsds';
+import { aggregateRows, byId, context, countOf, EVERYTHING, fetchRange, getDocs, MAX_BATCH, pageOf, setDoc, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export interface CloudbaseOptions extends StoreOptions {
   /**
@@ -57,6 +58,8 @@ const CACHE_MAX = 20_000;
 /** Stored shape of a station document (besides `_id`). */
 export interface StationDoc {
   code: string;
+  /** Open data id (core/station/hsds.ts stationUuid of the code); absent on documents written before it. */
+  uuid?: string;
   level: StationLevel;
   levelRank: number;
   status: Station['status'];
@@ -132,6 +135,7 @@ export function toStationDoc(db: CbDb, s: Station, pinyin: PinyinFn): StationDoc
   const json = JSON.stringify(s);
   return {
     code: s.code,
+    uuid: stationUuid(s.code),
     level: s.level,
     levelRank: LEVEL_RANK[s.level],
     status: s.status,
@@ -146,10 +150,27 @@ export function toStationDoc(db: CbDb, s: Station, pinyin: PinyinFn): StationDoc
   };
 }
 
+/** More operators than this in one province would be a data error; the aggregation reads at most this many. */
+const MAX_OPERATORS = 1000;
+
 export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOptions = {}): StationRepository {
   const ctx = context(db, COLLECTIONS, options);
   const _ = db.command;
   const stations = () => ctx.coll(ctx.names.stations);
+
+  /** The `where` of a register query (without the cursor); null when it can match nothing. */
+  function registerWhere(q: Omit<RegisterQuery, 'afterCode' | 'limit' | 'offset'>): Record<string, unknown> | null {
+    if (q.codes && q.codes.length === 0) return null;
+    if (q.statuses && q.statuses.length === 0) return null;
+    const where: Record<string, unknown> = {};
+    if (q.regionCode) where.regionCodes = q.regionCode;
+    if (q.level) where.level = q.level;
+    if (q.status && q.statuses && !q.statuses.includes(q.status)) return null;
+    if (q.status) where.status = q.status;
+    else if (q.statuses) where.status = _.in([...q.statuses]);
+    if (q.codes) where.code = _.in([...q.codes]);
+    return where;
+  }
 
   function filterWhere(q: StationFilter): Record<string, unknown> {
     const where: Record<string, unknown> = { status: _.in([...q.statuses]) };
@@ -290,17 +311,40 @@ export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOpt
     count: () => countOf(stations()),
 
     async list(q: RegisterQuery): Promise<Page<Station>> {
-      if (q.codes && q.codes.length === 0) return { items: [], hasMore: false };
-      const where: Record<string, unknown> = {};
-      if (q.regionCode) where.regionCodes = q.regionCode;
-      if (q.level) where.level = q.level;
-      if (q.status) where.status = q.status;
+      const where = registerWhere(q);
+      if (!where) return { items: [], hasMore: false };
       // Codes and the cursor both constrain `code`: with a list, the cursor filters in JS.
-      if (q.codes) where.code = _.in([...q.codes]);
-      else if (q.afterCode !== undefined) where.code = _.gt(q.afterCode);
-      const docs = await fetchRange<StationDoc>(() => stations().where(where).orderBy('code', 'asc').field({ station: true }), 0, q.codes ? EVERYTHING : q.limit + 1);
-      const after = q.codes && q.afterCode !== undefined ? docs.filter((d) => d.station.code > (q.afterCode as string)) : docs;
+      if (!q.codes && q.afterCode !== undefined) where.code = _.gt(q.afterCode);
+      const filtered = q.codes !== undefined && q.afterCode !== undefined;
+      const skip = filtered ? 0 : q.offset ?? 0;
+      const docs = await fetchRange<StationDoc>(() => stations().where(where).orderBy('code', 'asc').field({ station: true }), skip, q.codes ? EVERYTHING : q.limit + 1);
+      let after = filtered ? docs.filter((d) => d.station.code > (q.afterCode as string)) : docs;
+      if (filtered && q.offset) after = after.slice(q.offset);
       return { items: after.slice(0, q.limit).map((d) => d.station), hasMore: after.length > q.limit };
+    },
+
+    async getByUuid(uuid) {
+      const [doc] = await getDocs<StationDoc>(stations().where({ uuid }).field({ station: true }).limit(1));
+      return doc?.station ?? null;
+    },
+
+    async countList(q) {
+      const where = registerWhere(q);
+      return where ? countOf(stations().where(where)) : 0;
+    },
+
+    async operators(statuses) {
+      if (!statuses.length) return [];
+      const $ = db.command.aggregate;
+      // Operators are few (one or two per county); one request whatever the number of stations.
+      const pipeline = stations()
+        .aggregate()
+        .match({ status: _.in([...statuses]) })
+        .group({ _id: '$station.operator.name', hotline: $.first('$station.operator.hotline'), stations: $.sum(1) })
+        .sort({ _id: 1 })
+        .limit(MAX_OPERATORS);
+      const rows = await aggregateRows<{ _id: string; hotline: string; stations: number }>(ctx, pipeline);
+      return rows.map((r) => ({ name: r._id, hotline: r.hotline, stations: r.stations }));
     },
   };
 }

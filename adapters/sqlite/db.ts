@@ -206,7 +206,17 @@ export const MIGRATIONS: Migration[] = [
   `,
   },
   {
-    // 10 and 11 are taken by the station-edit and open-data work.
+    version: 11,
+    name: 'station-uuid',
+    // Open data (HSDS) ids: UUID v5 of the code, computed in JS, so rows from before are filled
+    // in when the station repository opens (adapters/sqlite/stations.ts).
+    sql: `
+    ALTER TABLE stations ADD COLUMN uuid TEXT;
+    CREATE INDEX stations_uuid ON stations(uuid);
+  `,
+  },
+  {
+    // 10 is taken by the station-edit work.
     version: 12,
     name: 'complaint-regions-queue',
     // The officials' queue walks complaint_regions in (deadline, submission) order and stops at the

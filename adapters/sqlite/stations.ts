@@ -5,12 +5,13 @@
  * character (phrase = substring) and pinyin tokens (prefix match); region through an indexed
  * (code, rid) table.
  */
-import type { NearbyPage, NearbyPosition, NearbyQuery, Page, RegionRepository, RegisterQuery, SearchQuery, StationContactWriter, StationRepository } from '../../core/ports';
+import type { NearbyPage, NearbyPosition, NearbyQuery, OperatorEntry, Page, RegionRepository, RegisterQuery, SearchQuery, StationContactWriter, StationRepository } from '../../core/ports';
 import type { OpeningHours } from '../../core/station/hours';
 import { boundingBox, distanceMeters } from '../../core/shared/geo';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK } from '../../core/station/vocabulary';
+import { stationUuid } from '../../core/station/hsds';
 import { guarded, type Db } from './db';
 import { docOf, docsOf, pageOf } from './sql';
 
@@ -50,10 +51,48 @@ export function ftsQuery(text: string): string | null {
   return `chars : "${tokens.replace(/"/g, '')}"`;
 }
 
+/** The WHERE of a register query (without the cursor); null when it can match nothing. */
+function registerWhere(q: Omit<RegisterQuery, 'afterCode' | 'limit' | 'offset'>): { sql: string; params: unknown[] } | null {
+  const params: unknown[] = [];
+  let sql = '1 = 1';
+  if (q.regionCode) {
+    sql += ' AND s.rid IN (SELECT rid FROM station_regions WHERE code = ?)';
+    params.push(q.regionCode);
+  }
+  if (q.codes) {
+    if (q.codes.length === 0) return null;
+    sql += ` AND s.code IN (${placeholders(q.codes.length)})`;
+    params.push(...q.codes);
+  }
+  if (q.level) {
+    sql += ' AND s.level = ?';
+    params.push(q.level);
+  }
+  if (q.status) {
+    sql += ' AND s.status = ?';
+    params.push(q.status);
+  }
+  if (q.statuses) {
+    if (q.statuses.length === 0) return null;
+    sql += ` AND s.status IN (${placeholders(q.statuses.length)})`;
+    params.push(...q.statuses);
+  }
+  return { sql, params };
+}
+
 export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): StationRepository & StationContactWriter {
   const insert = db.prepare(
-    'INSERT INTO stations (id, code, level, level_rank, status, lat, lng, hours, doc) VALUES (@id, @code, @level, @rank, @status, @lat, @lng, @hours, @doc)',
+    'INSERT INTO stations (id, code, level, level_rank, status, lat, lng, hours, uuid, doc) VALUES (@id, @code, @level, @rank, @status, @lat, @lng, @hours, @uuid, @doc)',
   );
+  // Rows written before migration 11 get their UUID now (once; later writes set it).
+  const unnamed = db.prepare('SELECT rid, code FROM stations WHERE uuid IS NULL').raw().all() as [number, string][];
+  if (unnamed.length) {
+    const setUuid = db.prepare('UPDATE stations SET uuid = ? WHERE rid = ?');
+    db.transaction(() => {
+      for (const [rid, code] of unnamed) setUuid.run(stationUuid(code), rid);
+    })();
+  }
+  const getByUuid = db.prepare('SELECT doc FROM stations WHERE uuid = ?').pluck();
   const findRid = db.prepare('SELECT rid FROM stations WHERE id = ?').pluck();
   const deleteRow = db.prepare('DELETE FROM stations WHERE rid = ?');
   const deleteGeo = db.prepare('DELETE FROM stations_geo WHERE rid = ?');
@@ -97,7 +136,7 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
         for (const stmt of [deleteGeo, deleteFts, deleteServices, deleteRegions, deleteRow]) stmt.run(old);
       }
       const rid = Number(
-        insert.run({ id: s.id, code: s.code, level: s.level, rank: LEVEL_RANK[s.level], status: s.status, lat: s.location.lat, lng: s.location.lng, hours: JSON.stringify(s.hours), doc: JSON.stringify(s) })
+        insert.run({ id: s.id, code: s.code, level: s.level, rank: LEVEL_RANK[s.level], status: s.status, lat: s.location.lat, lng: s.location.lng, hours: JSON.stringify(s.hours), uuid: stationUuid(s.code), doc: JSON.stringify(s) })
           .lastInsertRowid,
       );
       insertGeo.run(rid, s.location.lat, s.location.lat, s.location.lng, s.location.lng);
@@ -163,33 +202,42 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
 
     list: (q: RegisterQuery) =>
       guarded((): Page<Station> => {
-        const params: unknown[] = [];
-        let sql = 'SELECT s.doc FROM stations s WHERE 1 = 1';
-        if (q.regionCode) {
-          sql += ' AND s.rid IN (SELECT rid FROM station_regions WHERE code = ?)';
-          params.push(q.regionCode);
-        }
-        if (q.codes) {
-          if (q.codes.length === 0) return { items: [], hasMore: false };
-          sql += ` AND s.code IN (${placeholders(q.codes.length)})`;
-          params.push(...q.codes);
-        }
-        if (q.level) {
-          sql += ' AND s.level = ?';
-          params.push(q.level);
-        }
-        if (q.status) {
-          sql += ' AND s.status = ?';
-          params.push(q.status);
-        }
+        const where = registerWhere(q);
+        if (!where) return { items: [], hasMore: false };
+        const params = [...where.params];
+        let sql = `SELECT s.doc FROM stations s WHERE ${where.sql}`;
         if (q.afterCode !== undefined) {
           sql += ' AND s.code > ?';
           params.push(q.afterCode);
         }
-        sql += ' ORDER BY s.code LIMIT ?';
-        params.push(q.limit + 1);
+        sql += ' ORDER BY s.code LIMIT ? OFFSET ?';
+        params.push(q.limit + 1, q.offset ?? 0);
         const docs = prepared(sql).pluck().all(...params) as string[];
         return { items: docs.slice(0, q.limit).map((d) => JSON.parse(d) as Station), hasMore: docs.length > q.limit };
+      }),
+
+    getByUuid: (uuid) =>
+      guarded(() => {
+        const doc = getByUuid.get(uuid) as string | undefined;
+        return doc === undefined ? null : (JSON.parse(doc) as Station);
+      }),
+
+    countList: (q) =>
+      guarded(() => {
+        const where = registerWhere(q);
+        if (!where) return 0;
+        return prepared(`SELECT COUNT(*) FROM stations s WHERE ${where.sql}`).pluck().get(...where.params) as number;
+      }),
+
+    operators: (statuses) =>
+      guarded(() => {
+        if (!statuses.length) return [];
+        const args: unknown[] = [...statuses];
+        const rows = prepared(
+          `SELECT json_extract(doc, '$.operator.name') AS name, MIN(json_extract(doc, '$.operator.hotline')) AS hotline, COUNT(*) AS stations
+           FROM stations WHERE status IN (${placeholders(statuses.length)}) GROUP BY name ORDER BY name`,
+        ).raw().all(...args) as [string, string, number][];
+        return rows.map(([name, hotline, stations]): OperatorEntry => ({ name, hotline, stations }));
       }),
   };
 

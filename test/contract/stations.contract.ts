@@ -7,7 +7,8 @@ import { AppError } from '../../core/shared/errors';
 import { distanceMeters } from '../../core/shared/geo';
 import type { OpeningHours } from '../../core/station/hours';
 import type { Station } from '../../core/station/model';
-import { LISTED_STATUSES, PUBLIC_STATUSES } from '../../core/station/vocabulary';
+import { stationUuid } from '../../core/station/hsds';
+import { CERTIFIED_STATUSES, LISTED_STATUSES, PUBLIC_STATUSES } from '../../core/station/vocabulary';
 import { bulkStations, bulkVillages, CENTRE, offset, R, REGIONS, S, STATIONS } from '../support/stations';
 
 export interface StoreHandle {
@@ -376,6 +377,58 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
             const coded = await h.stations.list({ codes, afterCode: all[0].code, limit: 1 });
             expect(ids(coded.items)).toEqual([all[1].id]);
             expect(coded.hasMore).toBe(true);
+          },
+          timeout,
+        );
+
+        test(
+          'several statuses, pages by offset, counts what list answers (open data)',
+          async () => {
+            const all = [...STATIONS].sort(byCode);
+            const certified = all.filter((s) => CERTIFIED_STATUSES.includes(s.status));
+            expect(certified.length).toBeGreaterThan(2);
+            const q = { statuses: CERTIFIED_STATUSES };
+            expect(ids((await h.stations.list({ ...q, limit: 100 })).items)).toEqual(ids(certified));
+            const second = await h.stations.list({ ...q, offset: 1, limit: 1 });
+            expect(ids(second.items)).toEqual([certified[1].id]);
+            expect(second.hasMore).toBe(true);
+            const beyond = await h.stations.list({ ...q, offset: certified.length, limit: 10 });
+            expect(beyond).toEqual({ items: [], hasMore: false });
+            expect(await h.stations.countList(q)).toBe(certified.length);
+            expect(await h.stations.countList({})).toBe(all.length);
+            expect(await h.stations.countList({ statuses: [] })).toBe(0);
+            expect(await h.stations.countList({ ...q, status: 'closed' })).toBe(0);
+            const inGongjiang = certified.filter((s) => s.regionPath.some((r) => r.code === R.gongjiang.code));
+            expect(await h.stations.countList({ ...q, regionCode: R.gongjiang.code })).toBe(inGongjiang.length);
+            expect(ids((await h.stations.list({ ...q, regionCode: R.gongjiang.code, limit: 100 })).items)).toEqual(ids(inGongjiang));
+          },
+          timeout,
+        );
+
+        test(
+          'getByUuid finds a station by the UUID of its code, and nothing else',
+          async () => {
+            const s = STATIONS[1];
+            expect((await h.stations.getByUuid(stationUuid(s.code)))?.id).toBe(s.id);
+            expect(await h.stations.getByUuid(stationUuid('NO-SUCH-CODE'))).toBeNull();
+            expect(await h.stations.getByUuid(s.id)).toBeNull();
+          },
+          timeout,
+        );
+
+        test(
+          'operators: distinct by name over the given statuses, with a hotline and a count',
+          async () => {
+            const certified = STATIONS.filter((s) => CERTIFIED_STATUSES.includes(s.status));
+            const names = [...new Set(certified.map((s) => s.operator.name))].sort();
+            const got = await h.stations.operators(CERTIFIED_STATUSES);
+            expect(got.map((o) => o.name)).toEqual(names);
+            for (const o of got) {
+              const mine = certified.filter((s) => s.operator.name === o.name);
+              expect(o.stations).toBe(mine.length);
+              expect(mine.map((s) => s.operator.hotline)).toContain(o.hotline);
+            }
+            expect(await h.stations.operators([])).toEqual([]);
           },
           timeout,
         );

@@ -79,7 +79,7 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
         '/packages/official/accept/index',
       ],
     },
-    { openid: HEAD, paths: ['/packages/official/home/index', '/packages/official/station/index'] },
+    { openid: HEAD, paths: ['/packages/official/home/index', '/packages/official/station/index', '/packages/official/sign/index?id=st-360731100-000'] },
     {
       openid: OFFICIAL,
       paths: [

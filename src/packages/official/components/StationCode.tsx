@@ -20,6 +20,9 @@ import './StationCode.css';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
 if (process.env.TARO_ENV === 'h5') require('./StationCode.print.css');
 
+/** 服务信息公示牌 of the station, with this code on it (第七条4, 第十条3). */
+const SIGN_PAGE = '/packages/official/sign/index';
+
 /** weapp: the image goes through a file in the user data folder to the album. */
 async function saveToAlbum(base64: string): Promise<void> {
   const env = (Taro as unknown as { env?: { USER_DATA_PATH?: string } }).env;
@@ -48,6 +51,9 @@ function CodeView({ station }: { station: { id: string; name: string } }) {
       <Image id='station-code-image' className='station-code__image' src={src} mode='aspectFit' showMenuByLongpress {...{ nativeProps: { alt: `${station.name} 到店评价二维码` } }} />
       <Text className='station-code__hint'>到店办事后，用微信扫一扫，给本站打分</Text>
       <View className='station-code__actions'>
+        <Button id='btn-open-sign' className='btn btn--block' onClick={() => Taro.navigateTo({ url: `${SIGN_PAGE}?id=${encodeURIComponent(station.id)}` })}>
+          {process.env.TARO_ENV === 'h5' ? '服务信息公示牌（A4 打印）' : '服务信息公示牌（在电脑上打印）'}
+        </Button>
         {process.env.TARO_ENV === 'h5' ? (
           <Button id='btn-print-code' className='btn btn--primary btn--block' onClick={() => window.print()}>
             打印二维码
