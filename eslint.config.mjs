@@ -39,6 +39,14 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: '@tarojs/components',
+              importNames: ['Picker', 'Textarea', 'Image'],
+              allowTypeImports: true,
+              message: 'Import Picker, Textarea and Image from src/ui/lazy-components: on H5 they would otherwise join the home page download.',
+            },
+          ],
           patterns: [
             { group: ['zod', 'zod/*'], allowTypeImports: true, message: SERVER_ONLY },
             // Two levels (`@core/<area>/<module>`) so that the allowed modules can be re-included.

@@ -4,4 +4,5 @@
  * web component module, so its code is downloaded with the pages that use it and not in the
  * first screen's bundle (issue 9 item 16). weapp and jest use Taro's own components.
  */
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the one place that may
 export { Image, Picker, Textarea } from '@tarojs/components';

@@ -5,7 +5,8 @@
  * print: it shows the same sign and copies the desk link to open on a PC. Reached from the
  * workbench by the station's head and officials in scope (the code call is authorised).
  */
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Image } from '../../../ui/lazy-components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { LEVEL_LABELS, SERVICE_LABELS } from '@core/station/vocabulary';
 import PageShell from '../../../components/PageShell';
