@@ -153,6 +153,16 @@ test('closed station says so and offers no call / navigate buttons', async () =>
   expect(container.querySelector('#closed-notice')!.textContent).toContain('该站点已关停');
   expect(container.querySelector('#btn-call')).toBeNull();
   expect(container.querySelector('#btn-navigate')).toBeNull();
+  expect(container.querySelector('#closed-notice')!.textContent).toContain('附近 30 公里内没有在办的站点');
+});
+
+test('a closed station points to the nearest open one and goes there', async () => {
+  const { container } = await open(detail({ status: 'closed', statusLabel: '已关停', certified: false, certification: null, nearestOpen: { id: 'st-ydgj-02', name: '江西电商扶贫工程长龙村服务点', distanceM: 2400 } }));
+  expect(container.querySelector('#closed-notice')!.textContent).toContain('离这里最近的在办站点是“江西电商扶贫工程长龙村服务点”（约 2.4 公里）');
+  const go = jest.fn(() => Promise.resolve({ errMsg: 'ok' }));
+  Object.assign(Taro, { redirectTo: go });
+  fireEvent.click(container.querySelector('#btn-nearest-open')!);
+  expect(go).toHaveBeenCalledWith({ url: '/pages/station/index?id=st-ydgj-02' });
 });
 
 test('demo stations say so', async () => {

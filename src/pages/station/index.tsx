@@ -7,6 +7,7 @@
  */
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
+import { formatDistance } from '@core/shared/geo';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { parseScene } from '@core/rating/rules';
 import { LEVEL_LABELS } from '@core/station/vocabulary';
@@ -178,7 +179,15 @@ export default function StationPage() {
           {station.status === 'closed' ? (
             <View id='closed-notice' className='notice notice--danger'>
               <Text className='notice__title'>该站点已关停</Text>
-              <Text className='notice__text'>请选择附近其他站点。如有遗留问题，可拨打运营单位热线 {station.operator.hotline}。</Text>
+              <Text className='notice__text'>
+                {station.nearestOpen ? `离这里最近的在办站点是“${station.nearestOpen.name}”（约 ${formatDistance(station.nearestOpen.distanceM)}）。` : '附近 30 公里内没有在办的站点。'}
+                如有遗留问题，可拨打运营单位热线 {station.operator.hotline}。
+              </Text>
+              {station.nearestOpen ? (
+                <Button id='btn-nearest-open' className='btn btn--primary btn--small btn--inline' onClick={() => void Taro.redirectTo({ url: `/pages/station/index?id=${encodeURIComponent(station.nearestOpen!.id)}` })}>
+                  去最近的站点
+                </Button>
+              ) : null}
               <Button id='btn-call-operator-closed' className='btn btn--ghost btn--small btn--inline' onClick={() => callPhone(station.operator.hotline)}>
                 拨打运营单位热线
               </Button>
