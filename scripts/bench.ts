@@ -10,6 +10,7 @@
  *  4. Complaints: `submit` throughput with a zero-loss check, `queue` p95 over 10k and 100k
  *     complaints in a county (scripts/bench-complaints.ts).
  *  5. Ratings: `summary` and `list` p95 on a station with 10,000 ratings (scripts/bench-ratings.ts).
+ *  6. The register: importing a province-size .xlsx (~24k rows) locally, rows/s (scripts/bench-import.ts).
  * Results go to .cache/bench/results.json (and FILE with --json). The station databases are
  * built once into .cache/bench/ (keyed by the generator and schema sources) and reused.
  */
@@ -36,6 +37,7 @@ import { createLocalFunctions, createLocalStores, localPlatform } from '../serve
 import { createLocalServer } from '../server/http';
 import { createFakeCloudbase } from '../test/support/fake-cloudbase';
 import { benchComplaints } from './bench-complaints';
+import { benchImport } from './bench-import';
 import { benchRatings } from './bench-ratings';
 import { mulberry32, runLoad, timeEach, type Timing } from './bench-util';
 import { root } from './run-util';
@@ -246,6 +248,7 @@ async function main(): Promise<void> {
 
   const complaints = await benchComplaints(bareResult.reqPerSec);
   const ratings = await benchRatings();
+  const registerImport = await benchImport();
 
   const t24 = tiers['24k'];
   const t240 = tiers['240k'];
@@ -279,6 +282,8 @@ async function main(): Promise<void> {
     cloudbase_skips: cloudbase.cold.skips + cloudbase.page2.skips + cloudbase.openNowAt3am.skips,
     cloudbase_open_now_calls_at_3am: cloudbase.openNowAt3am.calls,
     complaints_submit_vs_bare: complaints.submit.ratioToBare,
+    register_import_rows_per_s: registerImport.firstImport.rowsPerSecond,
+    register_reimport_rows_per_s: registerImport.reimport.rowsPerSecond,
     bench_seconds: (Date.now() - started) / 1000,
   };
   const results = {
@@ -289,6 +294,7 @@ async function main(): Promise<void> {
     cloudbase,
     complaints,
     ratings,
+    registerImport,
   };
   writeFileSync(join(CACHE, 'results.json'), JSON.stringify(results, null, 2));
   if (jsonFile) writeFileSync(jsonFile, JSON.stringify(headline, null, 2));
