@@ -8,6 +8,7 @@ import { createSqliteRegionRepository, createSqliteStationRepository } from '../
 import { pinyinOf } from '../adapters/pinyin';
 import { localContentSecurity, localMediaChecker, qrCodeImages, recordingNotifier } from '../adapters/platform/local';
 import { createSqliteMediaCheckRepository } from '../adapters/sqlite/media-checks';
+import { createSqliteStationEditRepository } from '../adapters/sqlite/station-edits';
 import { createMediaCheckHandler } from '../cloudfunctions/mediacheck/handler';
 import { hmacSigner, randomIds } from '../adapters/platform/crypto';
 import { createSqliteRatingRepository } from '../adapters/sqlite/ratings';
@@ -50,6 +51,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     notices: createSqliteNoticeRepository(db),
     rateLimits: createSqliteRateLimitStore(db),
     mediaChecks: createSqliteMediaCheckRepository(db),
+    stationEdits: createSqliteStationEditRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -104,8 +106,8 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   };
   // Routers (not just FunctionHandlers): the API reference reads their actions.
   const functions: Record<string, Router> = {
-    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, limits, clock }, logger),
-    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, sheets: spreadsheets, documents, clock, ids }, logger),
+    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, content, ids, limits, clock }, logger),
+    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, sheets: spreadsheets, documents, clock, ids, edits: stores.stationEdits, rateLimits: stores.rateLimits, limits }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits }, logger),
     account: createAccountHandler({ ...stores, ids, clock, limits }, logger),
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock, limits }, logger),
@@ -123,7 +125,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
       for (const event of mediaChecker.deliver()) if ((await mediacheck(event)).ok) photosChecked++;
       return { photosChecked };
     },
-    ...scheduledJobs({ ...stores, content, cipher, ids, clock }, jobSettings(process.env)),
+    ...scheduledJobs({ ...stores, registerStations: stores.stations, content, cipher, ids, clock }, jobSettings(process.env)),
   ]);
   return { functions, scheduler, limitUpload };
 }

@@ -8,6 +8,7 @@ import { cloudbaseComplaintStores } from './complaints';
 import { createCloudbaseMediaCheckRepository } from './media-checks';
 import { createCloudbaseRatingRepository } from './ratings';
 import { createCloudbaseRateLimitStore } from './rate-limits';
+import { createCloudbaseStationEditRepository } from './station-edits';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
 import type { CbDb } from './sdk';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CloudbaseOptions } from './stations';
@@ -28,6 +29,7 @@ export function cloudbaseStores(db: CbDb, { pinyin, ...options }: CloudbaseOptio
     appointmentStations: stationsForAppointments(db, options),
     rateLimits: createCloudbaseRateLimitStore(db, options),
     mediaChecks: createCloudbaseMediaCheckRepository(db, options),
+    stationEdits: createCloudbaseStationEditRepository(db, options),
   };
 }
 export type CloudbaseStores = ReturnType<typeof cloudbaseStores>;

@@ -192,6 +192,17 @@ export const MIGRATIONS: Migration[] = [
     UPDATE stations SET hours = json_extract(doc, '$.hours');
   `,
   },
+  {
+    version: 10,
+    name: 'station-edits',
+    // Proposals, closures, 信息有误 reports and 待核实 reminders (core/station/edits.ts).
+    sql: `
+    CREATE TABLE station_edits (id TEXT PRIMARY KEY, station_id TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX station_edits_station ON station_edits(station_id, status, created_at);
+    CREATE INDEX station_edits_status ON station_edits(status, created_at);
+    CREATE TABLE station_edit_regions (code TEXT NOT NULL, edit_id TEXT NOT NULL, PRIMARY KEY (code, edit_id)) WITHOUT ROWID;
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -1,9 +1,10 @@
-/** `register`: the officials' station register — template, preview and import a spreadsheet, export. */
+/** `register`: the officials' station register — template, preview and import a spreadsheet, export — and station edits (./edits.ts). */
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import * as api from '../../core/station/register-api';
 import { createRegisterDesk, type RegisterDeskDeps } from '../../core/station/register';
+import { editActions, type EditActionDeps } from './edits';
 
-export function createRegisterHandler(deps: RegisterDeskDeps, logger?: Logger) {
+export function createRegisterHandler(deps: RegisterDeskDeps & Omit<EditActionDeps, 'edits'> & { edits: EditActionDeps['edits'] }, logger?: Logger) {
   const desk = createRegisterDesk(deps);
   return createRouter(
     'register',
@@ -12,6 +13,7 @@ export function createRegisterHandler(deps: RegisterDeskDeps, logger?: Logger) {
       preview: action({ input: api.previewInput, run: (i, c) => desk.preview(c.openid, i) }),
       import: action({ input: api.importInput, run: (i, c) => desk.import(c.openid, i) }),
       export: action({ input: api.exportInput, run: (i, c) => desk.export(c.openid, i) }),
+      ...editActions(deps),
     },
     logger,
   );

@@ -6,6 +6,7 @@
 import { randomIds } from '../../adapters/platform/crypto';
 import { wechatDocumentFiles } from '../../adapters/platform/wechat-documents';
 import { systemClock } from '../../core/ports';
+import { limitsFrom } from '../../core/shared/rate-limit';
 import type { Region } from '../../core/station/model';
 import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { createRegisterHandler } from './handler';
@@ -31,6 +32,9 @@ export const main = cloudEntry('register', (cloud) => {
       },
       roles: stores.roles,
       audit: stores.audit,
+      edits: stores.stationEdits,
+      rateLimits: stores.rateLimits,
+      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       sheets: spreadsheets,
       documents: wechatDocumentFiles(cloud as never, randomIds.id),
       clock: systemClock,

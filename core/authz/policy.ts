@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'notice.manage',
   'training.record',
   'station.register',
+  'station.edit',
+  'station.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +79,9 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'notice.manage': OFFICIALS,
   'training.record': HANDLERS,
   'station.register': OFFICIALS,
+  // 第十条3: the head or the operator's staff propose; officials of the region review.
+  'station.edit': ['station_head', 'operator_staff'],
+  'station.review': OFFICIALS,
 };
 
 /** Anyone signed in (resident is everyone's role). */

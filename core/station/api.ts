@@ -94,6 +94,8 @@ export interface StationDetail extends StationSummary {
   cultivationEndsOn?: string;
   infoConfirmedOn: string;
   infoAgeDays: number;
+  /** A temporary closure in force or ahead (the page shows it first: villagers must not walk there). */
+  closure?: { reason: string; from: string; until: string };
 }
 
 export interface StationPage {
