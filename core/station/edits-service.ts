@@ -171,7 +171,10 @@ export function createStationEdits(deps: StationEditDeps) {
     async queue(openid: string | null, input: { status?: StationEdit['status']; offset?: number }): Promise<EditQueuePage> {
       const actor = await access.actorOf(openid);
       const regions = listBindings(actor, 'station.review').length ? officialRegions(actor) : [];
-      if (!regions.length) throw new AppError('FORBIDDEN', '只有县、市、省主管部门可以审核站点信息');
+      if (!regions.length) {
+        await access.record({ actorOpenid: actor.openid, action: 'station.review', outcome: 'denied', resource: 'station-edits', detail: 'role' });
+        throw new AppError('FORBIDDEN', '只有县、市、省主管部门可以审核站点信息');
+      }
       const offset = input.offset ?? 0;
       const page = await edits.list({ regionCodes: regions, statuses: [input.status ?? 'pending'], order: input.status && input.status !== 'pending' ? 'newest' : 'oldest', offset, limit: QUEUE_PAGE });
       const views: EditView[] = [];
