@@ -6,6 +6,7 @@
 import { isoDate, text, z } from '../shared/zod';
 import type { Closure, DiffLine, EditKind, EditStatus, PublicField, PublicInfo } from './edits';
 import { PUBLIC_FIELDS } from './edits';
+import { REPORT_MAX, REPORT_MIN } from './limits';
 import { stationSchema } from './schema';
 
 const stationId = z.string().check(z.regex(/^[a-z0-9-]{3,40}$/, '站点编号不对'));
@@ -38,9 +39,6 @@ export const decideEditInput = z.strictObject({
 });
 export const confirmInfoInput = z.strictObject({ stationId });
 
-/** Shortest and longest 信息有误 text (visible characters). */
-export const REPORT_MIN = 5;
-export const REPORT_MAX = 200;
 export const REPORT_TOPICS = [...PUBLIC_FIELDS, 'address', 'other'] as const;
 export const reportInput = z.strictObject({
   stationId,
