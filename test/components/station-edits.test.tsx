@@ -38,12 +38,12 @@ describe('EditDiff', () => {
   test('each changed field side by side: removed lines struck, added lines marked, unchanged plain', () => {
     const { container } = render(<EditDiff id='d' diff={DIFF} />);
     expect(container.querySelector('#d-fees')?.textContent).toContain('收费标准');
-    const removed = [...container.querySelectorAll('.sp-diff__line--removed')].map((n) => n.textContent);
-    const added = [...container.querySelectorAll('.sp-diff__line--added')].map((n) => n.textContent);
+    const removed = Array.from(container.querySelectorAll('.sp-diff__line--removed')).map((n) => n.textContent);
+    const added = Array.from(container.querySelectorAll('.sp-diff__line--added')).map((n) => n.textContent);
     expect(removed).toEqual(['－ 快递寄件 8 元/件', '－ 电话 13900000000']);
     expect(added).toEqual(['＋ 快递寄件 10 元/件', '＋ 电话 13800001111']);
     // The unchanged line shows on both sides, unmarked.
-    expect([...container.querySelectorAll('.sp-diff__line')].filter((n) => n.textContent === '代缴电费 免费')).toHaveLength(2);
+    expect(Array.from(container.querySelectorAll('.sp-diff__line')).filter((n) => n.textContent === '代缴电费 免费')).toHaveLength(2);
   });
 
   test('no change says so', () => {
