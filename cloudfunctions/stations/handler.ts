@@ -4,7 +4,7 @@ import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 import { getInput, nearbyInput, regionsInput, searchInput } from '../../core/station/api';
 import { createDirectory, type DirectoryDeps } from '../../core/station/service';
 import { reportInput } from '../../core/station/edits-api';
-import { createStationReports, type StationReportDeps } from '../../core/station/edits-service';
+import { createStationReports, type StationReportDeps } from '../../core/station/edits-report';
 
 export function createStationsHandler(deps: DirectoryDeps & RateLimitDeps & StationReportDeps, logger?: Logger) {
   const directory = createDirectory(deps);

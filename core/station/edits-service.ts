@@ -5,8 +5,7 @@
  */
 import { createAccess, type AccessDeps } from '../authz/access';
 import { listBindings, officialRegions } from '../authz/policy';
-import type { ContentSecurity, StationRepository } from '../ports';
-import { screenText } from '../content/policy';
+import type { StationRepository } from '../ports';
 import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
 import {
@@ -63,7 +62,7 @@ export function toEditView(e: StationEdit): EditView {
   };
 }
 
-const regionCodesOf = (s: Station) => s.regionPath.map((r) => r.code);
+export const regionCodesOf = (s: Station) => s.regionPath.map((r) => r.code);
 
 export function createStationEdits(deps: StationEditDeps) {
   const access = createAccess(deps);
@@ -229,41 +228,6 @@ export function createStationEdits(deps: StationEditDeps) {
 }
 
 export type StationEdits = ReturnType<typeof createStationEdits>;
-
-// ——— The villager's 信息有误 (the `stations` function) ———
-
-export interface StationReportDeps {
-  stations: StationRepository;
-  edits: StationEditRepository;
-  content: ContentSecurity;
-  clock: AccessDeps['clock'];
-  ids: AccessDeps['ids'];
-}
-
-export function createStationReports(deps: StationReportDeps) {
-  return {
-    async report(openid: string | null, input: { stationId: string; topic: NonNullable<StationEdit['report']>['topic']; text: string }): Promise<{ received: true }> {
-      if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录微信后再反馈');
-      const s = await deps.stations.get(input.stationId);
-      if (!s || !PUBLIC_STATUSES.includes(s.status)) throw new AppError('NOT_FOUND', '没有找到这个站点，可能已被撤销', { stationId: '站点不存在' });
-      const screened = await screenText(deps.content, 'station_report', input.text, openid);
-      const edit: StationEdit = {
-        id: deps.ids.id(),
-        stationId: s.id,
-        stationName: s.name,
-        regionCodes: regionCodesOf(s),
-        kind: 'report',
-        status: 'pending',
-        createdBy: openid,
-        createdAt: deps.clock.now().toISOString(),
-        report: { topic: input.topic, text: screened.text },
-        version: 1,
-      };
-      await deps.edits.insert(edit);
-      return { received: true };
-    },
-  };
-}
 
 // ——— The scheduled reminder ———
 
