@@ -66,14 +66,9 @@ function Form({ draft, onSent }: { draft: EditDraft; onSent: (message: string) =
       <View id='edit-hours'>
         <Field label='每周营业时间' hint='每天写一行，例：08:00-12:00，14:00-18:00；不开门留空' error={errors.hours}>
           {WEEK.map((name, i) => (
-            <View key={name} className='sp-row'>
-              <Text>{name}</Text>
-              <View className='sp-row__grow'>
-                <Field label={name}>
-                  <TextInput id={`edit-week-${i + 1}`} value={form.week[i]} onChange={(v) => set('week', form.week.map((w, j) => (j === i ? v : w)))} placeholder='休息' maxlength={60} />
-                </Field>
-              </View>
-            </View>
+            <Field key={name} label={name}>
+              <TextInput id={`edit-week-${i + 1}`} value={form.week[i]} onChange={(v) => set('week', form.week.map((w, j) => (j === i ? v : w)))} placeholder='休息' maxlength={60} />
+            </Field>
           ))}
         </Field>
       </View>
