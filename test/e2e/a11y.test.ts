@@ -78,7 +78,7 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
         '/packages/apply/mine/index',
       ],
     },
-    { openid: HEAD, paths: ['/packages/official/home/index', '/packages/official/station/index'] },
+    { openid: HEAD, paths: ['/packages/official/home/index', '/packages/official/station/index', `/packages/official/edit/index?stationId=${STATION}`] },
     {
       openid: OFFICIAL,
       paths: [
@@ -91,6 +91,7 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
         '/packages/official/post-new/index',
         `/packages/official/post/index?id=${id(post.id)}`,
         '/packages/official/training/index',
+        '/packages/official/edits/index',
       ],
     },
     { openid: ADMIN, paths: ['/packages/official/admin/index'] },
