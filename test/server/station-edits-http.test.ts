@@ -150,3 +150,22 @@ describe('station edits over HTTP', () => {
     expect((await queue()).items.find((i) => i.kind === 'report')).toBeUndefined();
   });
 });
+
+describe('station edits: rate limits (default table)', () => {
+  test('信息有误: 5 a day per person, then 429; a head’s closures: 10 an hour', async () => {
+    await t.close();
+    const { DEFAULT_LIMITS } = await import('../../core/shared/rate-limit');
+    t = await startApp({ limits: { ...DEFAULT_LIMITS } });
+    const report = () => t.call('stations', 'report', { stationId: HEAD_STATION, topic: 'fees', text: '快递多收了两块钱' }, 'reporter-1');
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await report()).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+    expect((await queue()).items.filter((i) => i.kind === 'report')).toHaveLength(5);
+
+    const close = () => t.call('register', 'closeTemporarily', { stationId: HEAD_STATION, reason: '停电', from: '2026-09-30', until: '2026-09-30' }, DEMO.stationHead);
+    const closes: number[] = [];
+    for (let i = 0; i < 12; i++) closes.push((await close()).status);
+    expect(closes.filter((s) => s === 200)).toHaveLength(DEFAULT_LIMITS['register.closeTemporarily'].staffMax as number);
+    expect(closes.slice(-1)).toEqual([429]);
+  });
+});
