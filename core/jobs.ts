@@ -6,7 +6,9 @@
  */
 import { complaintRetentionDays, purgeExpiredComplaints, type SchedulerDeps } from './complaint/scheduler';
 import { createNoticeService, type NoticeDeps } from './notice/service';
-import type { RateLimitStore } from './ports';
+import type { RateLimitStore, StationRepository } from './ports';
+import type { StationEditRepository } from './station/edits';
+import { remindStaleStations } from './station/edits-service';
 import { purgeExpiredApplications, retentionDaysFrom } from './recruitment/service';
 
 export interface JobSettings {
@@ -21,12 +23,18 @@ export function jobSettings(env: Record<string, string | undefined>): JobSetting
   return { applicationRetentionDays: retentionDaysFrom(env.ZDT_RETENTION_DAYS), complaintRetentionDays: complaintRetentionDays(env.ZDT_COMPLAINT_RETENTION_DAYS) };
 }
 
-export type JobDeps = NoticeDeps & Pick<SchedulerDeps, 'complaints'> & { rateLimits: RateLimitStore };
+export type JobDeps = NoticeDeps &
+  Pick<SchedulerDeps, 'complaints'> & {
+    rateLimits: RateLimitStore;
+    /** The register read for stale information (the 待核实 reminders) and where they go. */
+    registerStations: Pick<StationRepository, 'list'>;
+    stationEdits: StationEditRepository;
+  };
 
 /**
  * Notices whose period ended (appointing, stopping or suspending), then the personal-data purges
  * of applications and of complaints, then rate-limit counters whose window ended (bounded per run;
- * the next run takes the rest).
+ * the next run takes the rest), then 待核实 reminders for stations whose information is stale.
  */
 export function scheduledJobs(deps: JobDeps, settings: JobSettings): (() => Promise<Record<string, number>>)[] {
   const notices = createNoticeService(deps);
@@ -35,5 +43,7 @@ export function scheduledJobs(deps: JobDeps, settings: JobSettings): (() => Prom
     () => purgeExpiredApplications(deps, settings.applicationRetentionDays),
     () => purgeExpiredComplaints(deps, settings.complaintRetentionDays),
     async () => ({ rateLimitsPurged: await deps.rateLimits.purge(deps.clock.now().toISOString(), 1000) }),
+    // Stations past 180 days get a 待核实 item in their county's review queue (idempotent).
+    () => remindStaleStations({ stations: deps.registerStations, edits: deps.stationEdits, clock: deps.clock, ids: deps.ids }),
   ];
 }

@@ -8,6 +8,7 @@ import { createSqliteRegionRepository, createSqliteStationRepository } from '../
 import { pinyinOf } from '../adapters/pinyin';
 import { localContentSecurity, localMediaChecker, qrCodeImages, recordingNotifier } from '../adapters/platform/local';
 import { createSqliteMediaCheckRepository } from '../adapters/sqlite/media-checks';
+import { createSqliteStationEditRepository } from '../adapters/sqlite/station-edits';
 import { createMediaCheckHandler } from '../cloudfunctions/mediacheck/handler';
 import { hmacSigner, randomIds } from '../adapters/platform/crypto';
 import { createSqliteRatingRepository } from '../adapters/sqlite/ratings';
@@ -53,6 +54,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     rateLimits: createSqliteRateLimitStore(db),
     mediaChecks: createSqliteMediaCheckRepository(db),
     rectifications: createSqliteRectificationRepository(db),
+    stationEdits: createSqliteStationEditRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -107,8 +109,8 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   };
   // Routers (not just FunctionHandlers): the API reference reads their actions.
   const functions: Record<string, Router> = {
-    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, limits, clock }, logger),
-    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars }, logger),
+    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, content, ids, limits, clock }, logger),
+    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, edits: stores.stationEdits, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits }, logger),
     account: createAccountHandler({ ...stores, ids, clock, limits, inviteCodes: randomInviteCodes() }, logger),
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock, limits }, logger),
@@ -126,7 +128,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
       for (const event of mediaChecker.deliver()) if ((await mediacheck(event)).ok) photosChecked++;
       return { photosChecked };
     },
-    ...scheduledJobs({ ...stores, content, cipher, ids, clock }, jobSettings(process.env)),
+    ...scheduledJobs({ ...stores, registerStations: stores.stations, content, cipher, ids, clock }, jobSettings(process.env)),
   ]);
   return { functions, scheduler, limitUpload };
 }

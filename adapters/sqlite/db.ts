@@ -206,6 +206,17 @@ export const MIGRATIONS: Migration[] = [
   `,
   },
   {
+    version: 10,
+    name: 'station-edits',
+    // Proposals, closures, 信息有误 reports and 待核实 reminders (core/station/edits.ts).
+    sql: `
+    CREATE TABLE station_edits (id TEXT PRIMARY KEY, station_id TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX station_edits_station ON station_edits(station_id, status, created_at);
+    CREATE INDEX station_edits_status ON station_edits(status, created_at);
+    CREATE TABLE station_edit_regions (code TEXT NOT NULL, edit_id TEXT NOT NULL, PRIMARY KEY (code, edit_id)) WITHOUT ROWID;
+  `,
+  },
+  {
     version: 11,
     name: 'station-uuid',
     // Open data (HSDS) ids: UUID v5 of the code, computed in JS, so rows from before are filled
@@ -216,7 +227,6 @@ export const MIGRATIONS: Migration[] = [
   `,
   },
   {
-    // 10 is taken by the station-edit work.
     version: 12,
     name: 'complaint-regions-queue',
     // The officials' queue walks complaint_regions in (deadline, submission) order and stops at the

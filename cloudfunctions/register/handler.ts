@@ -1,12 +1,13 @@
-/** `register`: the officials' station register — template, preview and import a spreadsheet, export; rectification orders. */
+/** `register`: the officials' station register — template, preview and import a spreadsheet, export — station edits (./edits.ts) and rectification orders (./rectify.ts). */
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import * as api from '../../core/station/register-api';
 import { createRegisterDesk, type RegisterDeskDeps } from '../../core/station/register';
 import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 import type { RectificationDeskDeps } from '../../core/station/rectification-desk';
+import { editActions, type EditActionDeps } from './edits';
 import { rectifyActions } from './rectify';
 
-export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDeskDeps & RateLimitDeps, logger?: Logger) {
+export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDeskDeps & EditActionDeps & RateLimitDeps, logger?: Logger) {
   const desk = createRegisterDesk(deps);
   return createRouter(
     'register',
@@ -15,6 +16,7 @@ export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDesk
       preview: action({ input: api.previewInput, run: (i, c) => desk.preview(c.openid, i) }),
       import: action({ input: api.importInput, run: (i, c) => desk.import(c.openid, i) }),
       export: action({ input: api.exportInput, run: (i, c) => desk.export(c.openid, i) }),
+      ...editActions(deps),
       ...rectifyActions(deps),
     }, deps),
     logger,

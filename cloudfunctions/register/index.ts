@@ -32,6 +32,7 @@ export const main = cloudEntry('register', (cloud) => {
       },
       roles: stores.roles,
       audit: stores.audit,
+      edits: stores.stationEdits,
       rateLimits: stores.rateLimits,
       rectifications: stores.rectifications,
       complaints: stores.complaints,

@@ -30,7 +30,7 @@ export const main = cloudEntry('scheduler', (cloud) => {
   const stores = cloudStores(cloud);
   // Closing a notice may appoint a station head, which writes the station's contact person.
   const jobs = scheduledJobs(
-    { ...stores, stations: stores.appointmentStations, content: wechatContentSecurity(cloud as never), cipher: noDecryption, ids: randomIds, clock: systemClock },
+    { ...stores, stations: stores.appointmentStations, registerStations: stores.stations, content: wechatContentSecurity(cloud as never), cipher: noDecryption, ids: randomIds, clock: systemClock },
     jobSettings(process.env),
   );
   const handle = createSchedulerHandler(

@@ -3,9 +3,12 @@ import { action, createRouter, type ApiOf, type Logger } from '../../core/shared
 import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 import { getInput, nearbyInput, regionsInput, searchInput } from '../../core/station/api';
 import { createDirectory, type DirectoryDeps } from '../../core/station/service';
+import { reportInput } from '../../core/station/edits-api';
+import { createStationReports, type StationReportDeps } from '../../core/station/edits-report';
 
-export function createStationsHandler(deps: DirectoryDeps & RateLimitDeps, logger?: Logger) {
+export function createStationsHandler(deps: DirectoryDeps & RateLimitDeps & StationReportDeps, logger?: Logger) {
   const directory = createDirectory(deps);
+  const reports = createStationReports(deps);
   return createRouter(
     'stations',
     rateLimited('stations', {
@@ -13,6 +16,8 @@ export function createStationsHandler(deps: DirectoryDeps & RateLimitDeps, logge
       search: action({ input: searchInput, run: (input) => directory.search(input) }),
       get: action({ input: getInput, run: (input) => directory.get(input) }),
       regions: action({ input: regionsInput, run: (input) => directory.regions(input) }),
+      // 信息有误: goes to the county's review queue with the head's edits (core/station/edits.ts).
+      report: action({ input: reportInput, run: (input, c) => reports.report(c.openid, input) }),
     }, deps),
     logger,
   );

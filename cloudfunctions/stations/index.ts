@@ -6,16 +6,18 @@
  * OPENID (never from the event), strips the platform's `userInfo` / `tcbContext` before routing
  * and logs JSON lines without input.
  */
+import { randomIds } from '../../adapters/platform/crypto';
+import { wechatContentSecurity } from '../../adapters/platform/wechat';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { createStationsHandler } from './handler';
 
 export const main = cloudEntry('stations', (cloud) => {
-  const { stations, regions, rateLimits } = cloudStores(cloud);
+  const { stations, regions, rateLimits, stationEdits } = cloudStores(cloud);
   return createStationsHandler(
     // Read-only function: the stores carry no pinyin option, which keeps the dictionary out of the bundle.
-    { stations, regions, rateLimits, limits: limitsFrom(process.env.ZDT_RATE_LIMITS), clock: systemClock },
+    { stations, regions, rateLimits, edits: stationEdits, content: wechatContentSecurity(cloud as never), ids: randomIds, limits: limitsFrom(process.env.ZDT_RATE_LIMITS), clock: systemClock },
     jsonLogger,
   );
 });

@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'station.register',
   'station.rectify',
   'station.rectify.answer',
+  'station.edit',
+  'station.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -82,6 +84,9 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   // Orders are issued and verified by officials; the station (its head, its operator) answers.
   'station.rectify': OFFICIALS,
   'station.rectify.answer': ['station_head', 'operator_staff'],
+  // 第十条3: the head or the operator's staff propose; officials of the region review.
+  'station.edit': ['station_head', 'operator_staff'],
+  'station.review': OFFICIALS,
 };
 
 /** Anyone signed in (resident is everyone's role). */

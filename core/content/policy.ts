@@ -19,7 +19,7 @@
 import type { ContentSecurity, ContentVerdict } from '../ports';
 import { AppError } from '../shared/errors';
 
-export type ContentScene = 'complaint' | 'rating_comment' | 'rating_reply' | 'application' | 'objection';
+export type ContentScene = 'complaint' | 'rating_comment' | 'rating_reply' | 'application' | 'objection' | 'station_report';
 /** accept: store and show as usual; hold: store, show only to the author and officials until released; reject: refuse. */
 export type ContentOutcome = 'accept' | 'hold' | 'reject';
 
@@ -57,6 +57,8 @@ export const CONTENT_POLICY: Record<ContentScene, ScenePolicy> = {
   },
   application: { checkerScene: 'profile', audience: 'officials', risky: 'reject', review: 'accept', error: 'accept', maskContacts: false, field: 'statement', rejected: '填写的内容含有不当信息，请修改后再提交' },
   objection: { checkerScene: 'objection', audience: 'officials', risky: 'reject', review: 'accept', error: 'accept', maskContacts: false, field: 'text', rejected: '异议内容含有不当信息，请修改后再提交' },
+  // 信息有误 reports are read only by the county official, who reads every one in the review queue.
+  station_report: { checkerScene: 'complaint', audience: 'officials', risky: 'reject', review: 'accept', error: 'accept', maskContacts: false, field: 'text', rejected: '反馈内容含有不当信息，请修改后再提交' },
 };
 
 export function contentOutcome(scene: ContentScene, verdict: ContentVerdict | 'error'): ContentOutcome {

@@ -81,6 +81,12 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'register.issueRectification': { windowS: HOUR, max: 5, staffMax: 50 },
   'register.answerRectification': { windowS: HOUR, max: 10, staffMax: 30 },
   'register.verifyRectification': { windowS: HOUR, max: 5, staffMax: 50 },
+  'register.propose': { windowS: HOUR, max: 10, staffMax: 30 },
+  'register.withdrawEdit': { windowS: HOUR, max: 10, staffMax: 30 },
+  'register.closeTemporarily': { windowS: HOUR, max: 5, staffMax: 10 },
+  'register.decideEdit': { windowS: 10 * MIN, max: 20, staffMax: 200 },
+  'register.confirmInfo': { windowS: 10 * MIN, max: 20, staffMax: 200 },
+  'stations.report': { windowS: DAY, max: 5 },
   // Costly reads: searches and aggregations
   'stations.nearby': { windowS: MIN, max: 120 },
   'stations.search': { windowS: MIN, max: 120 },
@@ -90,6 +96,7 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'complaints.stats': { windowS: MIN, max: 30, staffMax: 60 },
   'ratings.code': { windowS: MIN, max: 10, staffMax: 30 },
   'ratings.trends': { windowS: MIN, max: 30, staffMax: 60 },
+  'register.editQueue': { windowS: MIN, max: 30, staffMax: 120 },
 };
 
 /**

@@ -96,6 +96,8 @@ export interface StationDetail extends StationSummary {
   infoAgeDays: number;
   /** A closed station (关停): the nearest listed one within 30 km, so nobody walks to a closed door. */
   nearestOpen?: { id: string; name: string; distanceM: number } | null;
+  /** A temporary closure in force or ahead (the page shows it first: villagers must not walk there). */
+  closure?: { reason: string; from: string; until: string };
 }
 
 export interface StationPage {

@@ -5,3 +5,6 @@ export const DEFAULT_RADIUS_M = 20_000;
 export const MAX_RADIUS_M = 50_000;
 /** Largest page a list may ask for. */
 export const MAX_PAGE = 50;
+/** A villager's 信息有误 report: fewest visible characters, most characters. */
+export const REPORT_MIN = 5;
+export const REPORT_MAX = 200;

@@ -61,6 +61,8 @@ export interface Station {
   demo?: boolean;
   /** Rule warnings recorded when the station entered the register, with the relaxation reason (第十一条4). */
   register?: { warnings: RuleWarning[]; relaxationReason?: string };
+  /** A temporary closure posted by the head (./edits.ts): its days are closed exceptions in `hours`. */
+  closure?: { reason: string; from: string; until: string };
 }
 
 export interface Region {

@@ -1,6 +1,6 @@
 /** Station → what the public sees. Derived facts are computed at read time, never stored. */
 import type { StationDetail, StationSummary } from './api';
-import { SHANGHAI_OFFSET_MIN } from '../shared/time';
+import { SHANGHAI_OFFSET_MIN, toShanghai } from '../shared/time';
 import { describeWeek, hoursStatus } from './hours';
 import type { Station } from './model';
 import { trustFacts, type TrustFacts } from './rules';
@@ -73,5 +73,6 @@ export function toDetail(s: Station, now: Date): StationDetail {
     ...(trust.cultivationEndsOn ? { cultivationEndsOn: trust.cultivationEndsOn } : {}),
     infoConfirmedOn: s.infoConfirmedOn,
     infoAgeDays: trust.infoAgeDays,
+    ...(s.closure && s.closure.until >= toShanghai(now).date ? { closure: s.closure } : {}),
   };
 }

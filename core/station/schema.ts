@@ -40,4 +40,5 @@ export const stationSchema = z.strictObject({
       relaxationReason: optionalText(200, '放宽理由'),
     }),
   ),
+  closure: z.optional(z.strictObject({ reason: text(30, '闭店原因'), from: isoDate, until: isoDate })),
 });

@@ -19,6 +19,8 @@ export const stations = {
   nearby: (input: In<'nearby'>) => call('nearby', input),
   search: (input: In<'search'>) => call('search', input),
   get: (input: In<'get'>) => call('get', input),
+  /** 信息有误: goes to the county's review queue. */
+  report: (input: In<'report'>) => call('report', input, { write: true }),
   /** Regions hardly change: answers are kept for the session (failures are not). */
   regions: (input: In<'regions'> = {}): Promise<Out<'regions'>> => {
     const key = input.parentCode ?? '';

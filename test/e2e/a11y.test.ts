@@ -79,7 +79,7 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
         '/packages/official/accept/index',
       ],
     },
-    { openid: HEAD, paths: ['/packages/official/home/index', '/packages/official/station/index', '/packages/official/sign/index?id=st-360731100-000'] },
+    { openid: HEAD, paths: ['/packages/official/home/index', '/packages/official/station/index', '/packages/official/sign/index?id=st-360731100-000', `/packages/official/edit/index?stationId=${STATION}`] },
     {
       openid: OFFICIAL,
       paths: [
@@ -92,6 +92,7 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
         '/packages/official/post-new/index',
         `/packages/official/post/index?id=${id(post.id)}`,
         '/packages/official/training/index',
+        '/packages/official/edits/index',
       ],
     },
     { openid: ADMIN, paths: ['/packages/official/admin/index'] },

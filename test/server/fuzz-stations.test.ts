@@ -4,6 +4,9 @@
  * VALIDATION_ERROR with a Chinese message that names the offending field.
  */
 import { createSqliteRateLimitStore } from '../../adapters/sqlite/rate-limits';
+import { createSqliteStationEditRepository } from '../../adapters/sqlite/station-edits';
+import { randomIds } from '../../adapters/platform/crypto';
+import { localContentSecurity } from '../../adapters/platform/local';
 import fc from 'fast-check';
 import { createStationsHandler } from '../../cloudfunctions/stations/handler';
 import { ERROR_CODES, type Envelope } from '../../core/shared/errors';
@@ -25,7 +28,7 @@ const logger: Logger = {
 
 beforeAll(async () => {
   env = await openTestDirectory(directoryStations());
-  handle = createStationsHandler({ ...env, rateLimits: createSqliteRateLimitStore(env.db) }, logger);
+  handle = createStationsHandler({ ...env, rateLimits: createSqliteRateLimitStore(env.db), edits: createSqliteStationEditRepository(env.db), content: localContentSecurity(), ids: randomIds }, logger);
 });
 afterAll(() => env.db.close());
 afterEach(() => {

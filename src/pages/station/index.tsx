@@ -23,6 +23,7 @@ import FactsSection from '../../components/station/FactsSection';
 import FeedbackSection from '../../components/station/FeedbackSection';
 import FeesSection from '../../components/station/FeesSection';
 import HoursSection from '../../components/station/HoursSection';
+import InfoReport from '../../components/station/InfoReport';
 import ProcessesSection from '../../components/station/ProcessesSection';
 import RatingsSection from '../../components/station/RatingsSection';
 import ServicesSection from '../../components/station/ServicesSection';
@@ -34,6 +35,7 @@ import { VISIT_HOURS } from '@core/rating/limits';
 import { param } from '../../utils/params';
 import { trustBadges } from '../../utils/trust';
 import { callPhone } from '../../utils/phone';
+import { formatDay } from '../../ui/format';
 import './index.css';
 import Button from '../../ui/Button';
 
@@ -176,6 +178,14 @@ export default function StationPage() {
             ) : null}
           </View>
 
+          {station.closure && station.status !== 'closed' ? (
+            <View id='closure-notice' className='notice notice--danger'>
+              <Text className='notice__title'>临时闭店，请勿前往</Text>
+              <Text className='notice__text'>
+                {station.closure.reason}：{formatDay(station.closure.from)} 至 {formatDay(station.closure.until)}
+              </Text>
+            </View>
+          ) : null}
           {station.status === 'closed' ? (
             <View id='closed-notice' className='notice notice--danger'>
               <Text className='notice__title'>该站点已关停</Text>
@@ -205,6 +215,7 @@ export default function StationPage() {
           <ChannelsSection station={station} />
           <ContactSection station={station} />
           <FactsSection station={station} />
+          <InfoReport key={`i${shownCount}`} station={station} />
           <RatingsSection key={`r${shownCount}`} station={station} visited={visitOk} onRate={rate} />
           <FeedbackSection key={`f${shownCount}`} station={station} />
         </View>

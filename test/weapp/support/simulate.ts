@@ -20,6 +20,8 @@
  *   expect(env.callsTo('makePhoneCall')[0].phoneNumber).toBe(...)
  *   page.unmount();
  */
+import { randomIds } from '../../../adapters/platform/crypto';
+import { localContentSecurity } from '../../../adapters/platform/local';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../../adapters/sqlite/db';
@@ -380,7 +382,7 @@ export async function setupWeapp(opts: SetupOptions = {}): Promise<WxEnv> {
   const clock = opts.clock ?? systemClock;
   await seedIfEmpty(stores, clock.now());
   const functions: Record<string, FunctionHandler> = {
-    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, clock }),
+    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, content: localContentSecurity(), ids: randomIds, clock }),
   };
 
   const calls: WxCall[] = [];

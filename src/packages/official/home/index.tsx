@@ -68,6 +68,9 @@ export default function WorkbenchPage() {
 
   // A head's own stations (named by the server); officials search their area instead.
   const ownStations = d ? d.roles.flatMap((r) => (r.scope.kind === 'station' ? [{ id: r.scope.stationId, name: r.scopeLabel }] : [])) : [];
+  // 第十条3: heads keep their public page true; officials review the changes.
+  if (d?.isOfficial) tiles.push({ key: 'edits', title: '站点信息审核', sub: '修改、临时闭店、信息有误', url: '/packages/official/edits/index' });
+  for (const s of ownStations) tiles.push({ key: `edit-${s.id}`, title: '修改站点信息', sub: s.name, url: `/packages/official/edit/index?stationId=${encodeURIComponent(s.id)}` });
 
   return (
     <PageShell id='page-workbench' heading='工作台'>

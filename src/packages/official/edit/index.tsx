@@ -1,0 +1,216 @@
+/**
+ * 修改站点信息 (station head, operator staff): propose new public information for the county to
+ * approve (nothing is public before), or post a temporary closure, which shows at once.
+ */
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { SERVICE_CODES, SERVICE_LABELS, type ServiceCode } from '@core/station/vocabulary';
+import { addDays, toShanghai } from '@core/shared/time';
+import PageShell from '../../../components/PageShell';
+import { ErrorState, Skeleton } from '../../../components/StateViews';
+import { edits, type EditDraft } from '../../../services/edits';
+import { useAction } from '../../../hooks/useAction';
+import { useLoad } from '../../../hooks/useLoad';
+import Button from '../../../ui/Button';
+import Notice from '../../../ui/Notice';
+import { Field, SubmitButton, TextArea, TextInput, fieldError } from '../../../ui/form';
+import { formatDateTime, formatDay } from '../../../ui/format';
+import { toast } from '../../../ui/dialogs';
+import { scrollIntoView } from '../../../utils/scrollIntoView';
+import DateField from '../components/DateField';
+import EditDiff from '../components/EditDiff';
+import { SECTION_ORDER, formOf, infoOf, sectionOfField, type EditForm, type FormSection } from '../utils/edit-form';
+import '../../shared/sub.css';
+
+const WEEK = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+
+function Form({ draft, onSent }: { draft: EditDraft; onSent: (message: string) => void }) {
+  const [form, setForm] = useState<EditForm>(() => formOf(draft.info));
+  const [errors, setErrors] = useState<Partial<Record<FormSection, string>>>({});
+  const set = <K extends keyof EditForm>(k: K, v: EditForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const showErrors = (e: Partial<Record<FormSection, string>>) => {
+    setErrors(e);
+    const first = SECTION_ORDER.find((s) => e[s]);
+    if (first) scrollIntoView(`edit-${first}`);
+  };
+  const propose = useAction(
+    async () => {
+      const { info, errors: found } = infoOf(form, draft.info);
+      if (Object.keys(found).length) {
+        showErrors(found);
+        return null;
+      }
+      setErrors({});
+      return edits.propose({ stationId: draft.station.id, info });
+    },
+    {
+      onDone: (r) => {
+        if (r) onSent('已提交，县级主管部门审核通过后公开');
+      },
+      onError: (err) => {
+        const fromServer: Partial<Record<FormSection, string>> = {};
+        for (const [path, message] of Object.entries(err.fields)) {
+          const s = sectionOfField(path);
+          if (s) fromServer[s] ??= message;
+        }
+        if (Object.keys(fromServer).length) showErrors(fromServer);
+        else scrollIntoView('edit-error');
+      },
+    },
+  );
+  const toggle = (code: ServiceCode) => set('services', form.services.includes(code) ? form.services.filter((c) => c !== code) : [...form.services, code]);
+  return (
+    <View id='edit-form' className='sp-form'>
+      <Text className='sp-form__title'>公开信息</Text>
+      <View id='edit-hours'>
+        <Field label='每周营业时间' hint='每天写一行，例：08:00-12:00，14:00-18:00；不开门留空' error={errors.hours}>
+          {WEEK.map((name, i) => (
+            <Field key={name} label={name}>
+              <TextInput id={`edit-week-${i + 1}`} value={form.week[i]} onChange={(v) => set('week', form.week.map((w, j) => (j === i ? v : w)))} placeholder='休息' maxlength={60} />
+            </Field>
+          ))}
+        </Field>
+      </View>
+      <View id='edit-exceptions'>
+        <Field label='节假日安排' hint='一行一天，例：2026-10-01 休息 国庆；2026-10-02 09:00-12:00' error={errors.exceptions}>
+          <TextArea id='edit-exceptions-text' value={form.exceptions} onChange={(v) => set('exceptions', v)} maxlength={2000} />
+        </Field>
+      </View>
+      <View id='edit-services'>
+        <Field label='服务项目' required error={errors.services}>
+          <View className='chips sp-chips--form'>
+            {SERVICE_CODES.map((code) => (
+              <Button key={code} id={`edit-service-${code}`} role='checkbox' checked={form.services.includes(code)} className={`chip ${form.services.includes(code) ? 'chip--on' : ''}`} onClick={() => toggle(code)}>
+                {SERVICE_LABELS[code]}
+              </Button>
+            ))}
+          </View>
+        </Field>
+      </View>
+      <View id='edit-processes'>
+        <Field label='办事流程' hint='一行一项，例：寄快递：出示证件；填写面单；称重付费' error={errors.processes}>
+          <TextArea id='edit-processes-text' value={form.processes} onChange={(v) => set('processes', v)} maxlength={3000} />
+        </Field>
+      </View>
+      <View id='edit-commitments'>
+        <Field label='服务承诺' hint='一行一条' error={errors.commitments}>
+          <TextArea id='edit-commitments-text' value={form.commitments} onChange={(v) => set('commitments', v)} maxlength={1200} />
+        </Field>
+      </View>
+      <View id='edit-fees'>
+        <Field label='收费标准' hint='一行一项：项目 价格 单位 条件，免费写 0，例：代缴电费 0 笔' error={errors.fees}>
+          <TextArea id='edit-fees-text' value={form.fees} onChange={(v) => set('fees', v)} maxlength={3000} />
+        </Field>
+      </View>
+      <View id='edit-channels'>
+        <Field label='投诉渠道' required hint='一行一个，例：站点电话：13800000000' error={errors.channels}>
+          <TextArea id='edit-channels-text' value={form.channels} onChange={(v) => set('channels', v)} maxlength={1000} />
+        </Field>
+      </View>
+      <View id='edit-contact'>
+        <Field label='联系电话' required error={errors.contact}>
+          <TextInput id='edit-phone' value={form.phone} onChange={(v) => set('phone', v)} maxlength={20} type='text' />
+        </Field>
+        <Field label='联系人'>
+          <TextInput id='edit-person' value={form.personName} onChange={(v) => set('personName', v)} maxlength={20} />
+        </Field>
+      </View>
+      {Object.keys(errors).length ? <Notice tone='warn' text='有填写不对的地方，请看红字提示' /> : null}
+      {propose.error && !Object.keys(errors).length ? <Notice id='edit-error' tone='danger' text={propose.error.message} /> : null}
+      <SubmitButton id='btn-propose' text={draft.pending ? '提交（替换待审核的修改）' : '提交审核'} busy={propose.busy} onClick={() => void propose.run()} />
+    </View>
+  );
+}
+
+function ClosureForm({ draft, onSent }: { draft: EditDraft; onSent: (message: string) => void }) {
+  const today = toShanghai(new Date()).date;
+  const [reason, setReason] = useState('');
+  const [until, setUntil] = useState(today);
+  const close = useAction(() => edits.close({ stationId: draft.station.id, reason: reason.trim(), from: today, until }), {
+    confirm: () => ({ title: '临时闭店', content: `站点页面会立即显示“临时闭店”，到 ${formatDay(until)} 为止。确定吗？`, confirmText: '确定闭店' }),
+    onDone: () => onSent('已发布临时闭店，县级主管部门会事后核实'),
+    onError: () => scrollIntoView('closure-form'),
+  });
+  return (
+    <View id='closure-form' className='sp-form'>
+      <Text className='sp-form__title'>临时闭店</Text>
+      <Notice tone='info' text='临时闭店立即在站点页面显示，村民不会白跑；县级主管部门事后核实。最长 30 天。' />
+      {draft.closure ? <Notice id='closure-current' tone='warn' title='正在临时闭店' text={`${draft.closure.reason}：${formatDay(draft.closure.from)} 至 ${formatDay(draft.closure.until)}`} /> : null}
+      <Field label='闭店原因' required error={fieldError(close.error, 'reason')}>
+        <TextInput id='closure-reason' value={reason} onChange={setReason} maxlength={30} placeholder='例：站长外出培训' />
+      </Field>
+      <Field label='最后一天' required error={fieldError(close.error, 'until')}>
+        <DateField id='closure-until' value={until} onChange={setUntil} start={today} end={addDays(today, 29)} />
+      </Field>
+      {close.error && !fieldError(close.error, 'reason') && !fieldError(close.error, 'until') ? <Notice tone='danger' text={close.error.message} /> : null}
+      <SubmitButton id='btn-close' tone='danger' text='发布临时闭店' busy={close.busy} onClick={() => void close.run()} />
+    </View>
+  );
+}
+
+export default function EditStationPage() {
+  const stationId = useRouter().params.stationId ?? '';
+  const draft = useLoad(() => edits.draft(stationId), [stationId]);
+  const [sent, setSent] = useState<string | null>(null);
+  const [round, setRound] = useState(0);
+  const withdraw = useAction((id: string) => edits.withdraw(id), {
+    confirm: { title: '撤回修改', content: '撤回后这次修改不会再审核。确定撤回吗？', confirmText: '确定撤回' },
+    onDone: () => done('已撤回'),
+  });
+  const done = (message: string) => {
+    setSent(message);
+    toast(message, 'success');
+    draft.reload();
+    setRound((r) => r + 1);
+  };
+  useEffect(() => {
+    if (sent) scrollIntoView('edit-sent');
+  }, [sent]);
+  const d = draft.data;
+  return (
+    <PageShell id='page-station-edit' heading='修改站点信息'>
+      {!d && draft.status === 'loading' ? <Skeleton id='edit-loading' rows={3} /> : null}
+      {draft.status === 'error' ? <ErrorState id='edit-load-error' message={draft.error?.message ?? '加载失败'} onRetry={draft.reload} /> : null}
+      {d ? (
+        <View>
+          <View className='section'>
+            <Text id='edit-station-name' className='section__title'>
+              {d.station.name}
+            </Text>
+            <Text className='sp-item__line'>信息核实于 {formatDay(d.station.infoConfirmedOn)}。修改后由县级主管部门审核，通过后才公开。</Text>
+          </View>
+          {sent ? <Notice id='edit-sent' tone='ok' title={sent} /> : null}
+          {d.pending ? (
+            <View id='edit-pending' className='sp-item'>
+              <View className='sp-item__top'>
+                <Text className='sp-item__title'>待审核的修改</Text>
+                <Text className='sp-status sp-status--warn'>{d.pending.statusLabel}</Text>
+              </View>
+              <Text className='sp-item__line'>提交于 {formatDateTime(d.pending.createdAt)}</Text>
+              <EditDiff id='edit-pending-diff' diff={d.pending.diff ?? []} />
+              <SubmitButton id='btn-withdraw' tone='ghost' text='撤回这次修改' busy={withdraw.busy} onClick={() => void withdraw.run(d.pending!.id)} />
+            </View>
+          ) : null}
+          <Form key={`form-${round}`} draft={d} onSent={done} />
+          <ClosureForm key={`closure-${round}`} draft={d} onSent={done} />
+          {d.history.length ? (
+            <View id='edit-history' className='section'>
+              <Text className='section__title'>最近的修改</Text>
+              {d.history.map((h) => (
+                <View key={h.id} id={`history-${h.id}`} className='sp-item'>
+                  <View className='sp-item__top'>
+                    <Text className='sp-item__title'>{h.kindLabel}</Text>
+                    <Text className={`sp-status sp-status--${h.status === 'approved' ? 'ok' : h.status === 'returned' ? 'danger' : h.status === 'pending' ? 'warn' : 'muted'}`}>{h.statusLabel}</Text>
+                  </View>
+                  <Text className='sp-item__line'>{formatDateTime(h.createdAt)}</Text>
+                  {h.comment ? <Notice tone={h.status === 'returned' ? 'warn' : 'info'} title='审核意见' text={h.comment} /> : null}
+                </View>
+              ))}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

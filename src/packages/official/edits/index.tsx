@@ -1,0 +1,117 @@
+/**
+ * 站点信息审核 (county, city, province officials): heads' proposals with a before/after comparison
+ * (通过 publishes, 退回 needs a reason), temporary closures to review afterwards, villagers'
+ * 信息有误 and stations whose information is past 180 days (信息无变化 re-confirms in one tap).
+ */
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import PageShell from '../../../components/PageShell';
+import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { edits, type EditView } from '../../../services/edits';
+import { useAction } from '../../../hooks/useAction';
+import { useLoad } from '../../../hooks/useLoad';
+import Button from '../../../ui/Button';
+import Notice from '../../../ui/Notice';
+import { Choices, Field, SubmitButton, TextArea, fieldError } from '../../../ui/form';
+import { formatDateTime, formatDay } from '../../../ui/format';
+import { toast } from '../../../ui/dialogs';
+import { scrollIntoView } from '../../../utils/scrollIntoView';
+import EditDiff from '../components/EditDiff';
+import '../../shared/sub.css';
+
+type Tab = 'pending' | 'approved' | 'returned';
+const TABS: readonly (readonly [Tab, string])[] = [
+  ['pending', '待处理'],
+  ['approved', '已通过'],
+  ['returned', '已退回'],
+];
+
+function EditCard({ e, onDone }: { e: EditView; onDone: (message: string) => void }) {
+  const [comment, setComment] = useState('');
+  const [returning, setReturning] = useState(false);
+  const decide = useAction((decision: 'approve' | 'return') => edits.decide({ id: e.id, decision, ...(comment.trim() ? { comment: comment.trim() } : {}) }), {
+    confirm: (decision) =>
+      decision === 'approve' && e.kind === 'proposal'
+        ? { title: '通过修改', content: `通过后「${e.stationName}」的站点页面立即更新，信息核实日期改为今天。`, confirmText: '确定通过' }
+        : decision === 'return' && e.kind === 'closure'
+          ? { title: '退回临时闭店', content: '退回后站点页面不再显示临时闭店，恢复正常营业时间。', confirmText: '确定退回' }
+          : null,
+    onDone: (r) => onDone(`${r.kindLabel}：${r.statusLabel}`),
+    onConflict: (err) => onDone(err.message),
+    onError: () => scrollIntoView(`edit-${e.id}`),
+  });
+  const confirmInfo = useAction(() => edits.confirmInfo(e.stationId), { onDone: () => onDone('已确认信息无变化') });
+  const open = e.status === 'pending';
+  const approveText = e.kind === 'proposal' ? '通过并公开' : e.kind === 'closure' ? '核实无误' : '已处理';
+  return (
+    <View id={`edit-${e.id}`} className='sp-item'>
+      <View className='sp-item__top'>
+        <Text className='sp-item__title'>{e.stationName}</Text>
+        <Text className={`sp-status sp-status--${e.kind === 'closure' || e.kind === 'report' ? 'danger' : 'warn'}`}>{e.kindLabel}</Text>
+      </View>
+      <Text className='sp-item__line'>
+        {formatDateTime(e.createdAt)} · {e.statusLabel}
+      </Text>
+      {e.diff ? <EditDiff id={`diff-${e.id}`} diff={e.diff} /> : null}
+      {e.closure ? <Notice tone='warn' title='已在站点页面显示' text={`${e.closure.reason}：${formatDay(e.closure.from)} 至 ${formatDay(e.closure.until)}`} /> : null}
+      {e.report ? <Notice tone='info' title={`村民反馈：${e.report.topicLabel}有误`} text={e.report.text} /> : null}
+      {e.kind === 'reminder' ? <Text className='sp-item__line'>信息核实于 {e.infoConfirmedOn ? formatDay(e.infoConfirmedOn) : '—'}，已超过 180 天。请联系站点更新，或确认信息无变化。</Text> : null}
+      {e.comment ? <Notice tone='info' title='审核意见' text={e.comment} /> : null}
+      {open ? (
+        <View className='sp-item__actions'>
+          {returning ? (
+            <Field label='退回原因' required error={fieldError(decide.error, 'comment')}>
+              <TextArea id={`return-comment-${e.id}`} value={comment} onChange={setComment} maxlength={200} placeholder='写明要怎么改' />
+            </Field>
+          ) : null}
+          {decide.error && !fieldError(decide.error, 'comment') ? <Notice tone='danger' text={decide.error.message} /> : null}
+          {e.kind === 'report' || e.kind === 'reminder' ? (
+            <SubmitButton id={`btn-confirm-info-${e.id}`} tone='secondary' text='信息无变化' busy={confirmInfo.busy} onClick={() => void confirmInfo.run()} />
+          ) : null}
+          {!returning ? <SubmitButton id={`btn-approve-${e.id}`} text={approveText} busy={decide.busy} onClick={() => void decide.run('approve')} /> : null}
+          {e.kind === 'proposal' || e.kind === 'closure' ? (
+            returning ? (
+              <SubmitButton id={`btn-return-${e.id}`} tone='danger' text='退回' busy={decide.busy} onClick={() => void decide.run('return')} />
+            ) : (
+              <Button id={`btn-start-return-${e.id}`} className='btn btn--ghost btn--block' onClick={() => setReturning(true)}>
+                退回…
+              </Button>
+            )
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export default function EditsReviewPage() {
+  const [tab, setTab] = useState<Tab>('pending');
+  const page = useLoad(() => edits.queue(tab === 'pending' ? {} : { status: tab }), [tab]);
+  const [message, setMessage] = useState<string | null>(null);
+  usePullDownRefresh(() => {
+    page.reload();
+    Taro.stopPullDownRefresh();
+  });
+  const done = (m: string) => {
+    setMessage(m);
+    toast(m, 'success');
+    page.reload();
+  };
+  const items = page.data?.items ?? [];
+  return (
+    <PageShell id='page-edits-review' heading='站点信息审核'>
+      <Choices idPrefix='edits-tab' options={TABS} value={tab} onChange={setTab} label='状态' />
+      {message ? <Notice id='edits-message' tone='ok' title={message} /> : null}
+      {!page.data && page.status === 'loading' ? <Skeleton id='edits-loading' rows={3} /> : null}
+      {page.status === 'error' ? <ErrorState id='edits-error' message={page.error?.message ?? '加载失败'} onRetry={page.reload} /> : null}
+      {page.data && !items.length ? <EmptyState id='edits-empty' text={tab === 'pending' ? '没有待处理的站点信息' : '暂无记录'} /> : null}
+      <View id='edits-list'>
+        {items.map((e) => (
+          <EditCard key={e.id} e={e} onDone={done} />
+        ))}
+      </View>
+      {page.data?.nextOffset ? <Text className='sp-item__line'>只显示前 {items.length} 条，处理后会显示更多</Text> : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * Keeping the public page true (第十条3) in the H5 build: a station head on a phone adds a service
+ * commitment → the county official on a PC sees the before/after and approves (after a
+ * confirmation) → a villager's station page shows the new commitment. Screenshots:
+ * .cache/e2e/edits-*.png (look at them).
+ */
+import type { Harness } from './support/harness';
+import { Browsers, fill, settled, startChecked, tap, text } from './support/browser';
+
+const HEAD = 'demo-station-head-1';
+const COUNTY = 'demo-county-official-1';
+const STATION = 'st-360731100-000';
+
+let h: Harness;
+const browsers = new Browsers(() => h);
+
+beforeAll(async () => {
+  h = await startChecked();
+});
+afterAll(async () => {
+  await h?.close();
+});
+afterEach(async () => {
+  await browsers.closeAll();
+  expect(browsers.problems).toEqual([]);
+  browsers.problems = [];
+});
+
+test('a head’s edit → the county approves → the public page changes', async () => {
+  const head = await browsers.open({ openid: HEAD });
+  await head.goto(`${h.baseUrl}/packages/official/edit/index?stationId=${STATION}`);
+  const e = '#page-station-edit';
+  await settled(head, `${e} #btn-propose`);
+  await h.shot(head, 'edits-01-form-phone');
+  await fill(head, `${e} #edit-commitments-text`, '老人代办不收费\n明码标价，不乱收费');
+  await tap(head, `${e} #btn-propose`);
+  await head.locator(`${e} #edit-sent`).waitFor({ timeout: 20_000 });
+  await head.locator(`${e} #edit-pending`).waitFor();
+  await h.shot(head, 'edits-02-sent-phone');
+
+  // Nothing public before approval.
+  const villager = await browsers.open();
+  await villager.goto(`${h.baseUrl}/pages/station/index?id=${STATION}`);
+  await villager.locator('#station-detail').waitFor();
+  expect(await text(villager, '#station-detail')).not.toContain('老人代办不收费');
+
+  const pc = await browsers.open({ openid: COUNTY, mobile: false });
+  await pc.setViewportSize({ width: 1366, height: 768 });
+  await pc.goto(`${h.baseUrl}/packages/official/edits/index`);
+  const r = '#page-edits-review';
+  await pc.locator(`${r} .sp-diff`).first().waitFor({ timeout: 20_000 });
+  expect(await text(pc, `${r} #edits-list`)).toContain('＋ 老人代办不收费');
+  await h.shot(pc, 'edits-03-review-pc');
+  const approve = pc.locator(`${r} [id^="btn-approve-"]`).first();
+  await approve.click();
+  const modal = pc.locator('.taro-modal__content');
+  await modal.waitFor();
+  expect(await modal.innerText()).toContain('站点页面立即更新');
+  await modal.locator('.taro-model__confirm').click();
+  await pc.locator(`${r} #edits-message`).waitFor({ timeout: 20_000 });
+  await h.shot(pc, 'edits-04-approved-pc');
+
+  await villager.reload();
+  await villager.locator('#station-detail').waitFor();
+  await settled(villager, '#section-commitments');
+  expect(await text(villager, '#station-detail')).toContain('老人代办不收费');
+  await h.shot(villager, 'edits-05-public-phone');
+});

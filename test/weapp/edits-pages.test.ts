@@ -1,0 +1,83 @@
+/**
+ * Station edits as built for WeChat (dist/weapp, miniprogram-simulate, the real handlers behind
+ * wx.cloud.callFunction): the head's 修改站点信息 page renders the station's information and sends
+ * a proposal; the official's 站点信息审核 page shows its before/after and approves it, after which
+ * the public station page shows the new information.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aesCipher, deriveKey, hmacSigner } from '../../adapters/platform/crypto';
+import { localFileStore } from '../../adapters/platform/local-files';
+import { bootstrapAdmins } from '../../core/account/service';
+import { systemClock } from '../../core/ports';
+import { demoIdentities } from '../../seed/identities';
+import { createLocalFunctions, createLocalStores, localPlatform } from '../../server/functions';
+import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+
+jest.setTimeout(30_000);
+
+const HEAD = 'demo-station-head-1';
+const OFFICIAL = 'demo-county-official-1';
+const STATION = 'st-360731100-000';
+let env: WxEnv;
+let page: PageHandle | null = null;
+
+beforeAll(async () => {
+  env = await setupWeapp({ openid: HEAD });
+  const stores = createLocalStores(env.db);
+  const ring = [{ id: 'k', key: randomBytes(32) }];
+  const files = localFileStore(mkdtempSync(join(tmpdir(), 'zdt-weapp-edits-')), deriveKey(ring, 'files'), systemClock);
+  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring) });
+  await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, demoIdentities().filter((i) => i.role !== 'resident'), 'test');
+  Object.assign(env.functions, createLocalFunctions(stores, platform).functions);
+});
+
+afterAll(() => teardownWeapp());
+
+afterEach(() => {
+  page?.unmount();
+  page = null;
+  env.clearCalls();
+});
+
+const registerCalls = () => (env.callsTo('cloud.callFunction') as { name: string; data: { action: string; data: Record<string, unknown> } }[]).filter((c) => c.name === 'register');
+
+test('the head proposes; the official sees the comparison and approves; the public page changes', async () => {
+  (env as { openid: string | null }).openid = HEAD;
+  page = await renderPage(`packages/official/edit/index?stationId=${STATION}`);
+  await page.waitFor('btn-propose');
+  expect(page.text('page-station-edit')).toContain('公开信息');
+  expect(page.has('closure-form')).toBe(true);
+  const before = registerCalls().find((c) => c.data.action === 'editDraft');
+  expect(before?.data.data).toEqual({ stationId: STATION });
+
+  await page.type('edit-commitments-text', '老人代办不收费');
+  await page.tap('btn-propose');
+  await page.waitFor('edit-sent');
+  await page.waitFor('edit-pending');
+  const proposed = registerCalls().find((c) => c.data.action === 'propose');
+  expect((proposed?.data.data.info as { commitments: string[] }).commitments).toEqual(['老人代办不收费']);
+  page.unmount();
+
+  (env as { openid: string | null }).openid = OFFICIAL;
+  page = await renderPage('packages/official/edits/index');
+  await page.waitFor('edits-list');
+  await page.waitUntil(() => page!.text('edits-list').includes('服务承诺'), 'the diff');
+  expect(page.text('edits-list')).toContain('＋ 老人代办不收费');
+  const approve = registerCalls().length;
+  const list = page.text('edits-list');
+  expect(list).toContain('通过并公开');
+  const queue = (await env.functions.register!({ action: 'editQueue', data: {} }, { openid: OFFICIAL })) as { data: { items: { id: string }[] } };
+  const id = queue.data.items[0].id;
+  await page.tap(`btn-approve-${id}`);
+  await page.waitFor('edits-message');
+  expect(registerCalls().slice(approve).map((c) => c.data.action)).toContain('decideEdit');
+  page.unmount();
+
+  page = await renderPage(`pages/station/index?id=${STATION}`);
+  await page.waitFor('station-detail');
+  expect(page.text('station-detail')).toContain('老人代办不收费');
+  expect(page.has('btn-info-report')).toBe(true);
+});
