@@ -75,6 +75,12 @@ export const RECTIFY_TRANSITIONS: Record<RectifyCommand['type'], { from: readonl
   withdraw: { from: ['open', 'answered'], by: 'county' },
 };
 
+/** 2026-12-18 → 2026年12月18日: the one date format the pages use. */
+function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
 /** What the station becomes with the order's change (null: unchanged). */
 export type StationEffect = { status: StationStatus; revokeHeads: boolean } | null;
 
@@ -115,7 +121,7 @@ export function issueOrder(input: {
     dueProvisional: due.provisional,
     extensions: 0,
     answer: null,
-    events: [{ at, byRole: 'county', action: 'issue', note: `限 ${input.workdays} 个工作日内整改（${due.date} 前）` }],
+    events: [{ at, byRole: 'county', action: 'issue', note: `限 ${input.workdays} 个工作日内整改（${chineseDate(due.date)}前）` }],
     version: 1,
   };
   return { next: order, station: { status: 'rectification', revokeHeads: false } };
@@ -144,7 +150,7 @@ export function rectify(o: RectificationOrder, cmd: RectifyCommand, ctx: { by: B
     case 'extend': {
       const due = ctx.calendar.addWorkdays(o.dueOn, cmd.workdays);
       return {
-        next: { ...base, state: 'open', dueOn: due.date, dueProvisional: due.provisional, extensions: o.extensions + 1, events: [...o.events, event(`${cmd.comment}（延长至 ${due.date}）`)] },
+        next: { ...base, state: 'open', dueOn: due.date, dueProvisional: due.provisional, extensions: o.extensions + 1, events: [...o.events, event(`${cmd.comment}（延长至${chineseDate(due.date)}）`)] },
         station: null,
       };
     }

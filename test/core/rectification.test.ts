@@ -64,6 +64,8 @@ test('one extension from the current deadline; closing needs an answer or a miss
   expect(closed.next.state).toBe('closed');
   expect(closed.station).toEqual({ status: 'closed', revokeHeads: true });
   expect(closed.next.events.map((e) => e.action)).toEqual(['issue', 'extend', 'close']);
+  // Dates in the timeline read as the pages show them.
+  expect(closed.next.events.map((e) => e.note).slice(0, 2)).toEqual(['限 10 个工作日内整改（2026年12月18日前）', '设备在途（延长至2026年12月25日）']);
 });
 
 test('withdrawing an order restores the station’s previous status', () => {
