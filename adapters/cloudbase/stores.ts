@@ -9,6 +9,7 @@ import { createCloudbaseMediaCheckRepository } from './media-checks';
 import { createCloudbaseRatingRepository } from './ratings';
 import { createCloudbaseRateLimitStore } from './rate-limits';
 import { createCloudbaseRectificationRepository } from './rectifications';
+import { createCloudbaseCertificationRepository } from './certifications';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
 import type { CbDb } from './sdk';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CloudbaseOptions } from './stations';
@@ -30,6 +31,7 @@ export function cloudbaseStores(db: CbDb, { pinyin, ...options }: CloudbaseOptio
     rateLimits: createCloudbaseRateLimitStore(db, options),
     mediaChecks: createCloudbaseMediaCheckRepository(db, options),
     rectifications: createCloudbaseRectificationRepository(db, options),
+    certifications: createCloudbaseCertificationRepository(db, options),
   };
 }
 export type CloudbaseStores = ReturnType<typeof cloudbaseStores>;

@@ -1,12 +1,14 @@
-/** `register`: the officials' station register — template, preview and import a spreadsheet, export; rectification orders. */
+/** `register`: the officials' station register — template, preview and import a spreadsheet, export; rectification orders; certification. */
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import * as api from '../../core/station/register-api';
 import { createRegisterDesk, type RegisterDeskDeps } from '../../core/station/register';
 import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 import type { RectificationDeskDeps } from '../../core/station/rectification-desk';
 import { rectifyActions } from './rectify';
+import type { CertificationDeskDeps } from '../../core/station/certification-desk';
+import { certifyActions } from './certify';
 
-export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDeskDeps & RateLimitDeps, logger?: Logger) {
+export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDeskDeps & CertificationDeskDeps & RateLimitDeps, logger?: Logger) {
   const desk = createRegisterDesk(deps);
   return createRouter(
     'register',
@@ -16,6 +18,7 @@ export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDesk
       import: action({ input: api.importInput, run: (i, c) => desk.import(c.openid, i) }),
       export: action({ input: api.exportInput, run: (i, c) => desk.export(c.openid, i) }),
       ...rectifyActions(deps),
+      ...certifyActions(deps),
     }, deps),
     logger,
   );

@@ -34,6 +34,8 @@ export const main = cloudEntry('register', (cloud) => {
       audit: stores.audit,
       rateLimits: stores.rateLimits,
       rectifications: stores.rectifications,
+      certifications: stores.certifications,
+      notices: stores.notices,
       complaints: stores.complaints,
       ratings: stores.ratings,
       calendars: stores.calendars,

@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'station.register',
   'station.rectify',
   'station.rectify.answer',
+  'station.certify.apply',
+  'station.certify',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -82,6 +84,9 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   // Orders are issued and verified by officials; the station (its head, its operator) answers.
   'station.rectify': OFFICIALS,
   'station.rectify.answer': ['station_head', 'operator_staff'],
+  // Certification (第十一条3): the operator files and does 初审; the county reviews and publishes.
+  'station.certify.apply': ['operator_staff'],
+  'station.certify': OFFICIALS,
 };
 
 /** Anyone signed in (resident is everyone's role). */

@@ -81,6 +81,10 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'register.issueRectification': { windowS: HOUR, max: 5, staffMax: 50 },
   'register.answerRectification': { windowS: HOUR, max: 10, staffMax: 30 },
   'register.verifyRectification': { windowS: HOUR, max: 5, staffMax: 50 },
+  'register.fileCertification': { windowS: HOUR, max: 5, staffMax: 30 },
+  'register.operatorReviewCertification': { windowS: HOUR, max: 5, staffMax: 50 },
+  'register.countyReviewCertification': { windowS: HOUR, max: 5, staffMax: 50 },
+  'register.publishCertification': { windowS: HOUR, max: 5, staffMax: 30 },
   // Costly reads: searches and aggregations
   'stations.nearby': { windowS: MIN, max: 120 },
   'stations.search': { windowS: MIN, max: 120 },
