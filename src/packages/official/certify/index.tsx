@@ -86,7 +86,7 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
   );
 }
 
-function AppCard({ a, onChanged }: { a: CertificationView; onChanged: () => void }) {
+function AppCard({ a, role, onChanged }: { a: CertificationView; role: 'county' | 'operator'; onChanged: () => void }) {
   const [comment, setComment] = useState('');
   const [v, setV] = useState({ visitedOn: todayShanghai(), visitors: '', findings: '', authority: '', reason: '' });
   const [passed, setPassed] = useState<'yes' | 'no' | null>(null);
@@ -131,6 +131,11 @@ function AppCard({ a, onChanged }: { a: CertificationView; onChanged: () => void
       {a.noticeId ? (
         <Button id={`cert-notice-${a.id}`} className='link' onClick={() => void Taro.navigateTo({ url: `/packages/apply/notice/index?id=${encodeURIComponent(a.noticeId!)}` })}>
           查看公示
+        </Button>
+      ) : null}
+      {a.noticeId && a.state === 'notice' && role === 'county' ? (
+        <Button id={`cert-objections-${a.id}`} className='link' onClick={() => void Taro.navigateTo({ url: `/packages/official/objections/index?noticeId=${encodeURIComponent(a.noticeId!)}` })}>
+          处理异议
         </Button>
       ) : null}
       {a.actions.includes('operatorPass') ? (
@@ -213,7 +218,7 @@ export default function CertifyPage() {
         )
       ) : null}
       {d && !d.items.length ? <EmptyState id='certify-empty' text={d.role === 'operator' ? '还没有认定申请' : '辖区内没有认定申请'} /> : null}
-      {d?.items.map((a) => <AppCard key={`${a.id}-${a.version}`} a={a} onChanged={list.reload} />)}
+      {d?.items.map((a) => <AppCard key={`${a.id}-${a.version}`} a={a} role={d.role} onChanged={list.reload} />)}
     </PageShell>
   );
 }
