@@ -145,7 +145,8 @@ export function createNoticeService(deps: NoticeDeps) {
       running: n.status === 'open' && noticeRunning(n, clock.now()),
       outcome: n.outcome,
       outcomeLabel: n.outcome ? (n.kind === 'certification' ? CERTIFICATION_OUTCOME_LABELS : OUTCOME_LABELS)[n.outcome] : null,
-      subjectId: n.kind === 'certification' ? n.subjectId : null,
+      // A certification notice is about a station (public); an appointment's subject is an application (not).
+      ...(n.kind === 'certification' ? { subjectId: n.subjectId } : {}),
       ...(objectionCount !== undefined ? { objections: objectionCount } : {}),
     };
   }
