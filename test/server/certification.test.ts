@@ -66,6 +66,17 @@ describe('station certification', () => {
     ]);
   });
 
+  test('a notice closed elsewhere (the cloud scheduler has no full station store) is applied when the register opens it', async () => {
+    const app = await toNotice();
+    const n = (await t.app.stores.notices.get(app.noticeId))!;
+    await t.app.stores.notices.update({ ...n, status: 'closed', outcome: 'approved', closedAt: '2026-12-12T02:00:00.000Z', version: n.version + 1 }, n.version);
+    expect((await t.app.stores.stations.get(HEAD_STATION))!.status).toBe('notice');
+    t.clock.set('2026-12-12T03:00:00.000Z');
+    const list = await t.ok('register', 'certifications', {}, DEMO.county);
+    expect(list.items[0]).toMatchObject({ id: app.id, state: 'certified' });
+    expect((await t.app.stores.stations.get(HEAD_STATION))!.status).toBe('certified');
+  });
+
   test('an upheld objection stops it: back to the county with the reason', async () => {
     const app = await toNotice();
     await t.ok('notices', 'object', { noticeId: app.noticeId, realName: '王五', phone: '13800001111', text: '这个站点的实际面积没有申报的那么大，请核实' }, DEMO.resident1);
