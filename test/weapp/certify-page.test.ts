@@ -83,3 +83,15 @@ test('the county records the site visit, then publishing asks first', async () =
   await until(page, `cert-${appId}`, '认定公示中');
   expect(page.has(`cert-objections-${appId}`)).toBe(true);
 });
+
+test('the certification notice shows on the public notice page with the station facts and the objection form', async () => {
+  const got = await env.functions.register({ action: 'certification', data: { id: appId } }, { openid: OFFICIAL });
+  const noticeId = (got.data as { noticeId: string }).noticeId;
+  env.openid = 'demo-resident-1';
+  page = await renderPage(`packages/apply/notice/index?id=${noticeId}`);
+  await page.waitFor('notice-facts');
+  expect(page.text('notice-detail')).toContain('江西电商扶贫工程贡江镇服务站认定公示');
+  expect(page.text('notice-facts')).toContain('服务人口');
+  expect(page.text('notice-facts')).toContain('60㎡');
+  expect(page.has('objection-form')).toBe(true);
+});
