@@ -86,6 +86,7 @@ test('the county records the site visit, then publishing asks first', async () =
 
 test('the certification notice shows on the public notice page with the station facts and the objection form', async () => {
   const got = await env.functions.register({ action: 'certification', data: { id: appId } }, { openid: OFFICIAL });
+  if (!got.ok) throw new Error(JSON.stringify(got));
   const noticeId = (got.data as { noticeId: string }).noticeId;
   env.openid = 'demo-resident-1';
   page = await renderPage(`packages/apply/notice/index?id=${noticeId}`);
