@@ -10,6 +10,7 @@ import { createCloudbaseRatingRepository } from './ratings';
 import { createCloudbaseRateLimitStore } from './rate-limits';
 import { createCloudbaseRectificationRepository } from './rectifications';
 import { createCloudbaseStationEditRepository } from './station-edits';
+import { createCloudbaseCertificationRepository } from './certifications';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
 import type { CbDb } from './sdk';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CloudbaseOptions } from './stations';
@@ -32,6 +33,7 @@ export function cloudbaseStores(db: CbDb, { pinyin, ...options }: CloudbaseOptio
     mediaChecks: createCloudbaseMediaCheckRepository(db, options),
     rectifications: createCloudbaseRectificationRepository(db, options),
     stationEdits: createCloudbaseStationEditRepository(db, options),
+    certifications: createCloudbaseCertificationRepository(db, options),
   };
 }
 export type CloudbaseStores = ReturnType<typeof cloudbaseStores>;

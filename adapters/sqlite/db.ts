@@ -259,6 +259,19 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX rectification_regions_due ON rectification_regions(code, due_on, id);
   `,
   },
+  {
+    version: 14,
+    name: 'certifications',
+    // Certification applications (core/station/certification.ts): one open application per
+    // station (partial unique index); listed per region through certification_regions.
+    sql: `
+    CREATE TABLE certifications (id TEXT PRIMARY KEY, station_id TEXT NOT NULL, operator_name TEXT NOT NULL, state TEXT NOT NULL, filed_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+    CREATE UNIQUE INDEX certifications_open ON certifications(station_id) WHERE state IN ('operator_review', 'county_review', 'approved', 'notice');
+    CREATE INDEX certifications_station ON certifications(station_id, filed_at);
+    CREATE TABLE certification_regions (code TEXT NOT NULL, filed_at TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (code, id)) WITHOUT ROWID;
+    CREATE INDEX certification_regions_filed ON certification_regions(code, filed_at, id);
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -1,4 +1,4 @@
-/** `register`: the officials' station register — template, preview and import a spreadsheet, export — station edits (./edits.ts) and rectification orders (./rectify.ts). */
+/** `register`: the officials' station register — template, preview and import a spreadsheet, export — station edits (./edits.ts), rectification orders (./rectify.ts) and certification (./certify.ts). */
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import * as api from '../../core/station/register-api';
 import { createRegisterDesk, type RegisterDeskDeps } from '../../core/station/register';
@@ -6,8 +6,10 @@ import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 import type { RectificationDeskDeps } from '../../core/station/rectification-desk';
 import { editActions, type EditActionDeps } from './edits';
 import { rectifyActions } from './rectify';
+import type { CertificationDeskDeps } from '../../core/station/certification-desk';
+import { certifyActions } from './certify';
 
-export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDeskDeps & EditActionDeps & RateLimitDeps, logger?: Logger) {
+export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDeskDeps & CertificationDeskDeps & EditActionDeps & RateLimitDeps, logger?: Logger) {
   const desk = createRegisterDesk(deps);
   return createRouter(
     'register',
@@ -18,6 +20,7 @@ export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDesk
       export: action({ input: api.exportInput, run: (i, c) => desk.export(c.openid, i) }),
       ...editActions(deps),
       ...rectifyActions(deps),
+      ...certifyActions(deps),
     }, deps),
     logger,
   );

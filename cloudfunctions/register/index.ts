@@ -35,6 +35,8 @@ export const main = cloudEntry('register', (cloud) => {
       edits: stores.stationEdits,
       rateLimits: stores.rateLimits,
       rectifications: stores.rectifications,
+      certifications: stores.certifications,
+      notices: stores.notices,
       complaints: stores.complaints,
       ratings: stores.ratings,
       calendars: stores.calendars,

@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'station.rectify.answer',
   'station.edit',
   'station.review',
+  'station.certify.apply',
+  'station.certify',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +89,9 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   // 第十条3: the head or the operator's staff propose; officials of the region review.
   'station.edit': ['station_head', 'operator_staff'],
   'station.review': OFFICIALS,
+  // Certification (第十一条3): the operator files and does 初审; the county reviews and publishes.
+  'station.certify.apply': ['operator_staff'],
+  'station.certify': OFFICIALS,
 };
 
 /** Anyone signed in (resident is everyone's role). */

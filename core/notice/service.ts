@@ -22,6 +22,8 @@ import type {
   StationRepository,
 } from '../ports';
 import type * as api from '../recruitment/api';
+import type { CertificationRepository } from '../station/certification';
+import { applyCertificationOutcome } from '../station/certification-desk';
 import { ageOn, birthDateOf } from '../recruitment/idcard';
 import { GENDER_LABELS, recruitmentRecords } from '../recruitment/service';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
@@ -37,7 +39,9 @@ export interface NoticeDeps {
   notices: NoticeRepository;
   recruitment: RecruitmentRepository;
   /** Reads, and the contact person an appointment writes. */
-  stations: Pick<StationRepository, 'get'> & StationContactWriter;
+  stations: Pick<StationRepository, 'get'> & StationContactWriter & Partial<Pick<StationRepository, 'upsertMany'>>;
+  /** Certification notices (core/station/certification-desk.ts): the outcome certifies the station or sends it back. */
+  certifications?: CertificationRepository;
   roles: RoleRepository;
   audit: AuditRepository;
   calendars: CalendarRepository;
@@ -53,6 +57,12 @@ const OUTCOME_LABELS: Record<NonNullable<Notice['outcome']>, string> = {
   approved: '公示期满无异议，已任用',
   stopped: '异议成立，停止任用',
   suspended: '异议尚在核查，暂缓任用',
+};
+
+const CERTIFICATION_OUTCOME_LABELS: Record<NonNullable<Notice['outcome']>, string> = {
+  approved: '公示期满无异议，已认定',
+  stopped: '异议成立，认定中止',
+  suspended: '异议尚在核查，暂缓认定',
 };
 
 export function createNoticeService(deps: NoticeDeps) {
@@ -104,11 +114,20 @@ export function createNoticeService(deps: NoticeDeps) {
     }
   }
 
+  /** Certify the station, or send its application back to the county (idempotent). */
+  async function applyCertification(n: Notice): Promise<void> {
+    const { certifications } = deps;
+    const upsertMany = stations.upsertMany;
+    if (n.kind !== 'certification' || !certifications || !upsertMany) return;
+    await applyCertificationOutcome({ ...deps, certifications, stations: { get: (id) => stations.get(id), upsertMany: (list) => upsertMany.call(stations, list) } }, n);
+  }
+
   async function closeNotice(n: Notice, outcome: Notice['outcome']): Promise<Notice> {
     const { next, expectedVersion } = closedNotice(n, outcome, clock.now().toISOString());
     await notices.update(next, expectedVersion);
     await access.record({ actorOpenid: null, action: 'notice.close', outcome: 'done', resource: `notice:${n.id}`, detail: outcome ?? '', at: next.closedAt as string });
     if (n.kind === 'appointment') await applyAppointmentOutcome(next);
+    else await applyCertification(next);
     return next;
   }
 
@@ -125,7 +144,9 @@ export function createNoticeService(deps: NoticeDeps) {
       status: n.status,
       running: n.status === 'open' && noticeRunning(n, clock.now()),
       outcome: n.outcome,
-      outcomeLabel: n.outcome ? OUTCOME_LABELS[n.outcome] : null,
+      outcomeLabel: n.outcome ? (n.kind === 'certification' ? CERTIFICATION_OUTCOME_LABELS : OUTCOME_LABELS)[n.outcome] : null,
+      // A certification notice is about a station (public); an appointment's subject is an application (not).
+      ...(n.kind === 'certification' ? { subjectId: n.subjectId } : {}),
       ...(objectionCount !== undefined ? { objections: objectionCount } : {}),
     };
   }
@@ -237,7 +258,8 @@ export function createNoticeService(deps: NoticeDeps) {
         // Still closed; the outcome the objections now give replaces "suspended".
         const next: Notice = { ...current, outcome: outcomeOf(all), version: current.version + 1 };
         await notices.update(next, current.version);
-        await applyAppointmentOutcome(next);
+        if (next.kind === 'appointment') await applyAppointmentOutcome(next);
+        else await applyCertification(next);
       }
       return { id: o.id, status: input.status, statusLabel: OBJECTION_LABELS[input.status] };
     },
@@ -261,6 +283,16 @@ export function createNoticeService(deps: NoticeDeps) {
         if (n && n.status === 'closed' && n.kind === 'appointment' && (n.outcome === 'approved' || n.outcome === 'stopped')) {
           await applyAppointmentOutcome(n);
           reconciled++;
+        }
+      }
+      // The same for certification applications still "on notice" whose notice closed.
+      if (deps.certifications) {
+        for (const a of (await deps.certifications.list({ states: ['notice'], offset: 0, limit: 100 })).items) {
+          const n = a.noticeId ? await notices.get(a.noticeId) : null;
+          if (n && n.status === 'closed' && (n.outcome === 'approved' || n.outcome === 'stopped')) {
+            await applyCertification(n);
+            reconciled++;
+          }
         }
       }
       return { closed, reconciled };

@@ -128,6 +128,18 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   offset: '翻页参数',
   decision: '审核结果',
   topic: '有误的内容',
+  // Certification (第十一条3)
+  stationName: '站点名称',
+  entity: '运营单位',
+  areaSqm: '使用面积',
+  equipment: '设施设备',
+  servicePopulation: '服务人口',
+  pass: '初审结果',
+  visitedOn: '核查日期',
+  visitors: '核查人员',
+  findings: '核查情况',
+  passed: '核查结果',
+  authority: '认定机关',
 };
 
 /**

@@ -87,6 +87,10 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'register.decideEdit': { windowS: 10 * MIN, max: 20, staffMax: 200 },
   'register.confirmInfo': { windowS: 10 * MIN, max: 20, staffMax: 200 },
   'stations.report': { windowS: DAY, max: 5 },
+  'register.fileCertification': { windowS: HOUR, max: 5, staffMax: 30 },
+  'register.operatorReviewCertification': { windowS: HOUR, max: 5, staffMax: 50 },
+  'register.countyReviewCertification': { windowS: HOUR, max: 5, staffMax: 50 },
+  'register.publishCertification': { windowS: HOUR, max: 5, staffMax: 30 },
   // Costly reads: searches and aggregations
   'stations.nearby': { windowS: MIN, max: 120 },
   'stations.search': { windowS: MIN, max: 120 },

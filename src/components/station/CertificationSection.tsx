@@ -1,8 +1,39 @@
 /** Is this a genuine, certified station (第十一条7)? Certificate, cultivation period, warnings. */
 import { Text, View } from '@tarojs/components';
 import type { StationDetail } from '@core/station/api';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { notices } from '../../services/notices';
+import Button from '../../ui/Button';
 import { formatDate } from '../../utils/format';
 import Section from './Section';
+
+/** The open certification notice of a station 认定公示中 (found among the open notices; few are open at once). */
+function NoticeLink({ stationId }: { stationId: string }) {
+  const [id, setId] = useState<string | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void (async () => {
+      let cursor: string | undefined;
+      for (let i = 0; i < 5; i++) {
+        const page = await notices.list({ status: 'open', limit: 50, ...(cursor ? { cursor } : {}) });
+        const n = page.items.find((x) => x.kind === 'certification' && x.subjectId === stationId);
+        if (n) return alive && setId(n.id);
+        if (!page.nextCursor) return;
+        cursor = page.nextCursor;
+      }
+    })().catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [stationId]);
+  if (!id) return null;
+  return (
+    <Button id='cert-notice-link' className='btn btn--ghost btn--small btn--inline' onClick={() => void Taro.navigateTo({ url: `/packages/apply/notice/index?id=${encodeURIComponent(id)}` })}>
+      查看认定公示，提出异议
+    </Button>
+  );
+}
 
 export default function CertificationSection({ station: s }: { station: StationDetail }) {
   const cert = s.certification;
@@ -30,6 +61,7 @@ export default function CertificationSection({ station: s }: { station: StationD
         <View id='cert-warning' className='notice notice--danger'>
           <Text className='notice__title'>该站点尚未认定，不得以“电商扶贫”名义经营</Text>
           {s.status === 'notice' ? <Text className='notice__text'>该站点正在认定公示中，公示结束并认定后才能挂牌。</Text> : null}
+          {s.status === 'notice' ? <NoticeLink stationId={s.id} /> : null}
         </View>
       )}
       {s.status === 'rectification' ? (

@@ -23,7 +23,7 @@ const OUTCOMES: readonly (readonly [Outcome, string])[] = [
   ['dismissed', '异议不成立'],
 ];
 
-function ObjectionCard({ o, onDone }: { o: ObjectionView; onDone: (message: string, conflict?: boolean) => void }) {
+function ObjectionCard({ o, kind, onDone }: { o: ObjectionView; kind: NoticeDetail['kind']; onDone: (message: string, conflict?: boolean) => void }) {
   const open = o.status === 'received' || o.status === 'investigating';
   const [status, setStatus] = useState<Outcome | null>(null);
   const [response, setResponse] = useState('');
@@ -64,7 +64,7 @@ function ObjectionCard({ o, onDone }: { o: ObjectionView; onDone: (message: stri
           <Field label='处理结果' required>
             <Choices idPrefix={`resolve-status-${o.id}`} options={OUTCOMES} value={status} onChange={setStatus} />
           </Field>
-          {status === 'upheld' ? <Notice tone='danger' text='异议成立会立即停止这次任用，岗位回到评审，可以从其他报名者中重新选定。' /> : null}
+          {status === 'upheld' ? <Notice tone='danger' text={kind === 'certification' ? '异议成立会立即中止这次认定，申请退回县级重新审核，运营单位会看到您的答复。' : '异议成立会立即停止这次任用，岗位回到评审，可以从其他报名者中重新选定。'} /> : null}
           <Field label='给异议人的答复' required={status !== 'investigating'} error={fieldError(error, 'response')}>
             <TextArea id={`resolve-response-${o.id}`} value={response} onChange={setResponse} maxlength={500} placeholder='写明核查情况和结论' />
           </Field>
@@ -129,7 +129,7 @@ export default function ObjectionsPage() {
           {!d.objections.length ? <EmptyState id='objections-empty' text='公示期内还没有收到异议' /> : null}
           <View id='objections-list'>
             {d.objections.map((o) => (
-              <ObjectionCard key={`${o.id}-${o.version}`} o={o} onDone={done} />
+              <ObjectionCard key={`${o.id}-${o.version}`} o={o} kind={d.notice.kind} onDone={done} />
             ))}
           </View>
         </View>

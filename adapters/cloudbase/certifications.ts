@@ -1,0 +1,63 @@
+/**
+ * Certification applications in CloudBase (core/station/certification.ts). Collections:
+ * `certifications` (`_id` = application id; the application under `application` plus stationId,
+ * operatorName, state, regionCodes, filedAt, version for queries) and `certification_open`
+ * (`_id` = station id, `applicationId` of its open application or null): the marker, read and
+ * written in the same transaction, keeps one open application per station.
+ */
+import { AppError, staleConflict } from '../../core/shared/errors';
+import { OPEN_CERTIFICATION, type CertificationApplication, type CertificationRepository } from '../../core/station/certification';
+import { anyOf, byId, context, EVERYTHING, fetchRange, pageOf, transact, txAdd, txGet, txSet, type CbDb, type StoreOptions } from './sdk';
+
+export const CERTIFICATION_COLLECTIONS = { applications: 'certifications', open: 'certification_open' } as const;
+const ONE_OPEN_APPLICATION = '这个站点已经有一份正在办理的认定申请';
+
+interface ApplicationDoc {
+  stationId: string;
+  operatorName: string;
+  state: CertificationApplication['state'];
+  filedAt: string;
+  regionCodes: string[];
+  version: number;
+  application: CertificationApplication;
+}
+
+const docOf = (a: CertificationApplication): ApplicationDoc => ({ stationId: a.stationId, operatorName: a.operatorName, state: a.state, filedAt: a.filedAt, regionCodes: a.regionCodes, version: a.version, application: a });
+
+export function createCloudbaseCertificationRepository(db: CbDb, options: StoreOptions = {}): CertificationRepository {
+  const ctx = context(db, CERTIFICATION_COLLECTIONS, options);
+  const apps = () => ctx.coll(ctx.names.applications);
+  return {
+    async get(id) {
+      return (await byId<ApplicationDoc>(ctx, ctx.names.applications, id))?.application ?? null;
+    },
+    async forStation(stationId) {
+      const docs = await fetchRange<ApplicationDoc>(() => apps().where({ stationId }).orderBy('filedAt', 'desc').orderBy('_id', 'desc'), 0, EVERYTHING);
+      return docs.map((d) => d.application);
+    },
+    async list(q) {
+      const where: Record<string, unknown> = {};
+      if (q.regionCode) where.regionCodes = q.regionCode;
+      if (q.operatorName) where.operatorName = q.operatorName;
+      if (q.states) where.state = anyOf(ctx, q.states);
+      const docs = await fetchRange<ApplicationDoc>(() => apps().where(where).orderBy('filedAt', 'desc').orderBy('_id', 'desc'), q.offset, q.limit + 1);
+      return pageOf(docs.map((d) => d.application), q.limit);
+    },
+    async save(a, expectedVersion) {
+      const isOpen = OPEN_CERTIFICATION.includes(a.state);
+      await transact(ctx, async (tx) => {
+        const marker = await txGet<{ applicationId: string | null }>(ctx, tx, ctx.names.open, a.stationId);
+        if (expectedVersion === null) {
+          if (marker?.applicationId) throw new AppError('CONFLICT', ONE_OPEN_APPLICATION);
+          await txAdd(ctx, tx, ctx.names.applications, a.id, docOf(a));
+        } else {
+          const current = await txGet<ApplicationDoc>(ctx, tx, ctx.names.applications, a.id);
+          if (!current || current.version !== expectedVersion) throw staleConflict('这份认定申请');
+          await txSet(ctx, tx, ctx.names.applications, a.id, docOf(a));
+        }
+        const want = isOpen ? a.id : null;
+        if ((marker?.applicationId ?? null) !== want && (isOpen || marker?.applicationId === a.id)) await txSet(ctx, tx, ctx.names.open, a.stationId, { applicationId: want });
+      });
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Certification applications (core/station/certification.ts): the same storage contract on SQLite
+ * and on the CloudBase adapter over the SDK double (both flavours): one open application per
+ * station, versioned updates, listing by region and operator, a station's applications newest first.
+ */
+import { createCloudbaseCertificationRepository } from '../../adapters/cloudbase/certifications';
+import { createSqliteCertificationRepository } from '../../adapters/sqlite/certifications';
+import { openDatabase } from '../../adapters/sqlite/db';
+import type { CertificationApplication, CertificationRepository } from '../../core/station/certification';
+import { createFakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
+import { expectCode } from './expect';
+
+const app = (id: string, stationId: string, over: Partial<CertificationApplication> = {}): CertificationApplication => ({
+  id,
+  stationId,
+  stationName: '江西电商扶贫工程梓山镇潭头村服务点',
+  level: 'village',
+  address: '于都县梓山镇潭头村',
+  regionCodes: ['36', '3607', '360731', '360731100'],
+  countyName: '于都县',
+  operatorName: '于都县电商公司',
+  entity: '于都县电商公司',
+  areaSqm: 30,
+  equipment: ['broadband', 'desk_chairs', 'shelves'],
+  servicePopulation: 800,
+  warnings: [],
+  state: 'operator_review',
+  previousStatus: 'planned',
+  visit: null,
+  authority: null,
+  noticeId: null,
+  certificate: null,
+  reason: null,
+  filedBy: 'o-staff-0001',
+  filedAt: '2026-12-04T02:00:00.000Z',
+  events: [{ at: '2026-12-04T02:00:00.000Z', by: 'operator', action: 'file', note: '提交认定申请' }],
+  version: 1,
+  ...over,
+});
+
+const stores: [string, () => CertificationRepository][] = [
+  ['sqlite', () => createSqliteCertificationRepository(openDatabase(':memory:'))],
+  ...(['wx-server-sdk', 'node-sdk'] as SdkFlavour[]).map((flavour): [string, () => CertificationRepository] => [
+    `cloudbase over fake ${flavour}`,
+    () => createCloudbaseCertificationRepository(createFakeCloudbase({ flavour, prefix: 't_' }).db as never, { sdk: flavour, prefix: 't_', backoff: async () => undefined }),
+  ]),
+];
+
+describe.each(stores)('certification applications: %s', (_name, make) => {
+  test('insert and read; one open application per station; a finished one makes room', async () => {
+    const s = make();
+    const a = app('ca-a', 'st-1');
+    await s.save(a, null);
+    expect(await s.get('ca-a')).toEqual(a);
+    expect(await s.get('missing')).toBeNull();
+    await expectCode(s.save(app('ca-b', 'st-1'), null), 'CONFLICT');
+    await s.save(app('ca-c', 'st-2'), null);
+    const notice = { ...a, state: 'notice' as const, noticeId: 'n-1', version: 2 };
+    await s.save(notice, 1);
+    await expectCode(s.save(app('ca-b', 'st-1'), null), 'CONFLICT');
+    await s.save({ ...notice, state: 'refused', reason: '面积不足', version: 3 }, 2);
+    await s.save(app('ca-d', 'st-1', { filedAt: '2026-12-20T02:00:00.000Z' }), null);
+    expect((await s.forStation('st-1')).map((x) => [x.id, x.state])).toEqual([
+      ['ca-d', 'operator_review'],
+      ['ca-a', 'refused'],
+    ]);
+  });
+
+  test('a stale version is refused and changes nothing', async () => {
+    const s = make();
+    await s.save(app('ca-a', 'st-1'), null);
+    await s.save(app('ca-a', 'st-1', { state: 'county_review', version: 2 }), 1);
+    await expectCode(s.save(app('ca-a', 'st-1', { state: 'returned', version: 2 }), 1), 'CONFLICT');
+    expect((await s.get('ca-a'))?.state).toBe('county_review');
+  });
+
+  test('list by region at any level, by operator and state, newest first, paged', async () => {
+    const s = make();
+    await s.save(app('ca-1', 'st-1', { filedAt: '2026-12-01T00:00:00.000Z' }), null);
+    await s.save(app('ca-2', 'st-2', { filedAt: '2026-12-03T00:00:00.000Z', state: 'county_review' }), null);
+    await s.save(app('ca-3', 'st-3', { filedAt: '2026-12-02T00:00:00.000Z', regionCodes: ['36', '3611', '361128'], operatorName: '鄱阳县邮政' }), null);
+    const ids = async (q: Parameters<CertificationRepository['list']>[0]) => (await s.list(q)).items.map((x) => x.id);
+    expect(await ids({ regionCode: '360731', offset: 0, limit: 10 })).toEqual(['ca-2', 'ca-1']);
+    expect(await ids({ regionCode: '36', states: ['county_review'], offset: 0, limit: 10 })).toEqual(['ca-2']);
+    expect(await ids({ operatorName: '鄱阳县邮政', offset: 0, limit: 10 })).toEqual(['ca-3']);
+    expect(await ids({ regionCode: '36', offset: 0, limit: 2 })).toEqual(['ca-2', 'ca-3']);
+    expect(await s.list({ regionCode: '36', offset: 2, limit: 2 })).toMatchObject({ hasMore: false });
+    expect(await ids({ offset: 0, limit: 10 })).toEqual(['ca-2', 'ca-3', 'ca-1']);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * 站点认定 as built for WeChat (dist/weapp, miniprogram-simulate, the real handlers behind
+ * wx.cloud.callFunction): the operator's staff pass their application at 初审; the county records
+ * the site visit; publishing the 公示 asks first and then the station shows 认定公示中.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { aesCipher, deriveKey, hmacSigner } from '../../adapters/platform/crypto';
+import { localFileStore } from '../../adapters/platform/local-files';
+import { bootstrapAdmins } from '../../core/account/service';
+import { systemClock } from '../../core/ports';
+import { demoIdentities } from '../../seed/identities';
+import { createLocalFunctions, createLocalStores, localPlatform } from '../../server/functions';
+import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+
+jest.setTimeout(30_000);
+
+const OFFICIAL = 'demo-county-official-1';
+const STAFF = 'demo-operator-staff-1';
+const STATION = 'st-360731100-000';
+let env: WxEnv;
+let page: PageHandle | null = null;
+let appId = '';
+
+beforeAll(async () => {
+  env = await setupWeapp({ openid: STAFF });
+  const stores = createLocalStores(env.db);
+  const ring = [{ id: 'k', key: randomBytes(32) }];
+  const files = localFileStore(mkdtempSync(join(tmpdir(), 'zdt-weapp-cert-')), deriveKey(ring, 'files'), systemClock);
+  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring) });
+  await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, demoIdentities().filter((i) => i.role !== 'resident'), 'test');
+  Object.assign(env.functions, createLocalFunctions(stores, platform).functions);
+  const s = (await stores.stations.get(STATION))!;
+  await stores.stations.upsertMany([{ ...s, status: 'planned', certification: null }]);
+  const filed = await env.functions.register(
+    { action: 'fileCertification', data: { stationId: STATION, stationName: '江西电商扶贫工程贡江镇服务站', entity: '于都县电商运营公司', areaSqm: 60, equipment: ['broadband', 'desk_chairs', 'shelves'], servicePopulation: 5000 } },
+    { openid: STAFF },
+  );
+  if (!filed.ok) throw new Error(JSON.stringify(filed));
+  appId = (filed.data as { id: string }).id;
+});
+
+afterAll(() => teardownWeapp());
+
+afterEach(() => {
+  page?.unmount();
+  page = null;
+  env.clearCalls();
+});
+
+const until = async (p: PageHandle, id: string, text: string) => {
+  for (let i = 0; i < 60 && !p.text(id).includes(text); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(p.text(id)).toContain(text);
+};
+
+test('the operator sees the application and passes it at 初审', async () => {
+  env.openid = STAFF;
+  page = await renderPage('packages/official/certify/index');
+  await page.waitFor(`cert-${appId}`);
+  expect(page.text(`cert-${appId}`)).toContain('运营单位初审中');
+  expect(page.has('certify-new')).toBe(true);
+  await page.tap(`cert-pass-${appId}`);
+  await until(page, `cert-${appId}`, '县级审核中');
+});
+
+test('the county records the site visit, then publishing asks first', async () => {
+  env.openid = OFFICIAL;
+  page = await renderPage('packages/official/certify/index');
+  await page.waitFor(`cert-visitors-${appId}`);
+  expect(page.has('certify-new')).toBe(false);
+  await page.type(`cert-visitors-${appId}`, '县商务局 张科长');
+  await page.type(`cert-findings-${appId}`, '场地、设施与申报一致');
+  await page.tap(`cert-passed-${appId}-yes`);
+  await page.tap(`cert-review-${appId}`);
+  await until(page, `cert-${appId}`, '审核通过，待公示');
+  await page.waitFor(`cert-channel-${appId}`);
+  await page.type(`cert-channel-${appId}`, '县商务局 0797-1234567');
+  await page.tap(`cert-publish-${appId}`);
+  const asked = await env.waitForCall('showModal');
+  expect(JSON.stringify(asked)).toContain('发布认定公示');
+  await until(page, `cert-${appId}`, '认定公示中');
+  expect(page.has(`cert-objections-${appId}`)).toBe(true);
+});
+
+test('the certification notice shows on the public notice page with the station facts and the objection form', async () => {
+  const got = await env.functions.register({ action: 'certification', data: { id: appId } }, { openid: OFFICIAL });
+  if (!got.ok) throw new Error(JSON.stringify(got));
+  const noticeId = (got.data as { noticeId: string }).noticeId;
+  env.openid = 'demo-resident-1';
+  page = await renderPage(`packages/apply/notice/index?id=${noticeId}`);
+  await page.waitFor('notice-facts');
+  expect(page.text('notice-detail')).toContain('江西电商扶贫工程贡江镇服务站认定公示');
+  expect(page.text('notice-facts')).toContain('服务人口');
+  expect(page.text('notice-facts')).toContain('60㎡');
+  expect(page.has('objection-form')).toBe(true);
+});
