@@ -90,6 +90,19 @@ async function settled(page: Page, selector: string): Promise<void> {
 }
 
 /**
+ * Tap a picker level and wait for the next one. Under CPU load (CI runs browser files side by
+ * side) a tap that lands while Taro is still sliding the list in is sometimes lost, as a person's
+ * would be; the person taps again, so does this (once), then waits as usual.
+ */
+async function tapThrough(page: Page, selector: string, next: string): Promise<void> {
+  await tap(page, selector);
+  const shown = await page.locator(next).first().waitFor({ state: 'visible', timeout: 8_000 }).then(() => true, () => false);
+  if (shown) return;
+  if (await page.locator(selector).first().isVisible()) await tap(page, selector);
+  await page.locator(next).first().waitFor({ state: 'visible' });
+}
+
+/**
  * Tap an element like a finger does: wait for it, scroll it into view, check that it is really the
  * topmost thing at its centre (document.elementFromPoint), then a touchscreen tap there.
  * (Playwright's own click/tap hit-test reports the index page's <taro-pull-to-refresh-core>
@@ -309,8 +322,8 @@ test('按地区查找 page: 赣州市 → 于都县 → 贡江镇 returns to the
   const { page } = await open();
   await page.goto(`${h.baseUrl}/`);
   await tap(page, '#page-index #btn-region');
-  await tap(page, '#page-region #region-3607');
-  await tap(page, '#page-region #region-360731');
+  await tapThrough(page, '#page-region #region-3607', '#page-region #region-360731');
+  await tapThrough(page, '#page-region #region-360731', '#page-region #region-360731100');
   await tap(page, '#page-region #region-360731100');
   await page.locator('#page-index #list-context', { hasText: '地区：于都县 · 贡江镇' }).waitFor();
   await page.locator('#page-index #station-list').waitFor();
@@ -350,8 +363,8 @@ test('长辈模式: body text ≥ 18px, big tap targets, remembered', async () =
   await page.goto(`${h.baseUrl}/`);
   await page.locator('#page-index.page--elder').waitFor();
   await tap(page, '#page-index #btn-locate'); // refused → region picker
-  await tap(page, '#page-index #region-3607');
-  await tap(page, '#page-index #region-360731');
+  await tapThrough(page, '#page-index #region-3607', '#page-index #region-360731');
+  await tapThrough(page, '#page-index #region-360731', '#page-index #region-360731100');
   await tap(page, '#page-index #region-pick-all');
   await page.locator('#page-index #station-list').waitFor();
   expect(await fontPx(page, '#page-index .station-card__hours')).toBeGreaterThanOrEqual(18);
