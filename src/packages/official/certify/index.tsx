@@ -212,9 +212,11 @@ export default function CertifyPage() {
         filing ? (
           <FileForm onFiled={() => (setFiling(false), list.reload())} />
         ) : (
-          <Button id='certify-new' onClick={() => setFiling(true)}>
-            申请认定
-          </Button>
+          <View className='sp-bar'>
+            <Button id='certify-new' className='btn btn--primary btn--block' onClick={() => setFiling(true)}>
+              申请认定
+            </Button>
+          </View>
         )
       ) : null}
       {d && !d.items.length ? <EmptyState id='certify-empty' text={d.role === 'operator' ? '还没有认定申请' : '辖区内没有认定申请'} /> : null}
