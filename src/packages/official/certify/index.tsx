@@ -212,7 +212,7 @@ export default function CertifyPage() {
         filing ? (
           <FileForm onFiled={() => (setFiling(false), list.reload())} />
         ) : (
-          <View className='sp-bar'>
+          <View className='sp-form'>
             <Button id='certify-new' className='btn btn--primary btn--block' onClick={() => setFiling(true)}>
               申请认定
             </Button>
