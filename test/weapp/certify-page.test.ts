@@ -3,16 +3,7 @@
  * wx.cloud.callFunction): the operator's staff pass their application at 初审; the county records
  * the site visit; publishing the 公示 asks first and then the station shows 认定公示中.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { aesCipher, deriveKey, hmacSigner } from '../../adapters/platform/crypto';
-import { localFileStore } from '../../adapters/platform/local-files';
-import { bootstrapAdmins } from '../../core/account/service';
-import { systemClock } from '../../core/ports';
-import { demoIdentities } from '../../seed/identities';
-import { createLocalFunctions, createLocalStores, localPlatform } from '../../server/functions';
+import { wireLocalFunctions } from './support/local-functions';
 import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
 
 jest.setTimeout(30_000);
@@ -26,12 +17,7 @@ let appId = '';
 
 beforeAll(async () => {
   env = await setupWeapp({ openid: STAFF });
-  const stores = createLocalStores(env.db);
-  const ring = [{ id: 'k', key: randomBytes(32) }];
-  const files = localFileStore(mkdtempSync(join(tmpdir(), 'zdt-weapp-cert-')), deriveKey(ring, 'files'), systemClock);
-  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring) });
-  await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, demoIdentities().filter((i) => i.role !== 'resident'), 'test');
-  Object.assign(env.functions, createLocalFunctions(stores, platform).functions);
+  const stores = await wireLocalFunctions(env);
   const s = (await stores.stations.get(STATION))!;
   await stores.stations.upsertMany([{ ...s, status: 'planned', certification: null }]);
   const filed = await env.functions.register(

@@ -4,16 +4,7 @@
  * a proposal; the official's 站点信息审核 page shows its before/after and approves it, after which
  * the public station page shows the new information.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { aesCipher, deriveKey, hmacSigner } from '../../adapters/platform/crypto';
-import { localFileStore } from '../../adapters/platform/local-files';
-import { bootstrapAdmins } from '../../core/account/service';
-import { systemClock } from '../../core/ports';
-import { demoIdentities } from '../../seed/identities';
-import { createLocalFunctions, createLocalStores, localPlatform } from '../../server/functions';
+import { wireLocalFunctions } from './support/local-functions';
 import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
 
 jest.setTimeout(30_000);
@@ -26,12 +17,7 @@ let page: PageHandle | null = null;
 
 beforeAll(async () => {
   env = await setupWeapp({ openid: HEAD });
-  const stores = createLocalStores(env.db);
-  const ring = [{ id: 'k', key: randomBytes(32) }];
-  const files = localFileStore(mkdtempSync(join(tmpdir(), 'zdt-weapp-edits-')), deriveKey(ring, 'files'), systemClock);
-  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring) });
-  await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, demoIdentities().filter((i) => i.role !== 'resident'), 'test');
-  Object.assign(env.functions, createLocalFunctions(stores, platform).functions);
+  await wireLocalFunctions(env);
 });
 
 afterAll(() => teardownWeapp());

@@ -3,16 +3,7 @@
  * wx.cloud.callFunction): the county official sees the order and extends it; the station head
  * answers on their own page; closing the station asks first.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { aesCipher, deriveKey, hmacSigner } from '../../adapters/platform/crypto';
-import { localFileStore } from '../../adapters/platform/local-files';
-import { bootstrapAdmins } from '../../core/account/service';
-import { systemClock } from '../../core/ports';
-import { demoIdentities } from '../../seed/identities';
-import { createLocalFunctions, createLocalStores, localPlatform } from '../../server/functions';
+import { wireLocalFunctions } from './support/local-functions';
 import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
 
 jest.setTimeout(30_000);
@@ -26,12 +17,7 @@ let orderId = '';
 
 beforeAll(async () => {
   env = await setupWeapp({ openid: OFFICIAL });
-  const stores = createLocalStores(env.db);
-  const ring = [{ id: 'k', key: randomBytes(32) }];
-  const files = localFileStore(mkdtempSync(join(tmpdir(), 'zdt-weapp-rx-')), deriveKey(ring, 'files'), systemClock);
-  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring) });
-  await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, demoIdentities().filter((i) => i.role !== 'resident'), 'test');
-  Object.assign(env.functions, createLocalFunctions(stores, platform).functions);
+  await wireLocalFunctions(env);
   const issued = await env.functions.register(
     { action: 'issueRectification', data: { stationId: STATION, problems: ['多次群众反映不开门'], requiredFixes: '按公示时间开门', workdays: 10 } },
     { openid: OFFICIAL },

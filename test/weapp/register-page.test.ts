@@ -4,16 +4,7 @@
  * register function and open the Excel file (wx.downloadFile → wx.openDocument); choosing a file
  * asks WeChat for a .xlsx or .csv from a chat.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { aesCipher, deriveKey, hmacSigner } from '../../adapters/platform/crypto';
-import { localFileStore } from '../../adapters/platform/local-files';
-import { bootstrapAdmins } from '../../core/account/service';
-import { systemClock } from '../../core/ports';
-import { demoIdentities } from '../../seed/identities';
-import { createLocalFunctions, createLocalStores, localPlatform } from '../../server/functions';
+import { wireLocalFunctions } from './support/local-functions';
 import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
 
 jest.setTimeout(30_000);
@@ -24,12 +15,7 @@ let page: PageHandle | null = null;
 
 beforeAll(async () => {
   env = await setupWeapp({ openid: OFFICIAL });
-  const stores = createLocalStores(env.db);
-  const ring = [{ id: 'k', key: randomBytes(32) }];
-  const files = localFileStore(mkdtempSync(join(tmpdir(), 'zdt-weapp-reg-')), deriveKey(ring, 'files'), systemClock);
-  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring) });
-  await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, demoIdentities().filter((i) => i.role !== 'resident'), 'test');
-  Object.assign(env.functions, createLocalFunctions(stores, platform).functions);
+  await wireLocalFunctions(env);
 });
 
 afterAll(() => teardownWeapp());

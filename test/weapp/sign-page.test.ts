@@ -3,17 +3,8 @@
  * station head sees the sign of their station with its signed 到店评价 code; the mini-program
  * cannot print, so it copies the desk link to open on a PC.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { TextEncoder } from 'node:util';
-import { join } from 'node:path';
-import { aesCipher, deriveKey, hmacSigner } from '../../adapters/platform/crypto';
-import { localFileStore } from '../../adapters/platform/local-files';
-import { bootstrapAdmins } from '../../core/account/service';
-import { systemClock } from '../../core/ports';
-import { demoIdentities } from '../../seed/identities';
-import { createLocalFunctions, createLocalStores, localPlatform } from '../../server/functions';
+import { wireLocalFunctions } from './support/local-functions';
 import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
 
 jest.setTimeout(30_000);
@@ -29,12 +20,7 @@ let page: PageHandle | null = null;
 
 beforeAll(async () => {
   env = await setupWeapp({ openid: HEAD });
-  const stores = createLocalStores(env.db);
-  const ring = [{ id: 'k', key: randomBytes(32) }];
-  const files = localFileStore(mkdtempSync(join(tmpdir(), 'zdt-weapp-sign-')), deriveKey(ring, 'files'), systemClock);
-  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring) });
-  await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, demoIdentities().filter((i) => i.role !== 'resident'), 'test');
-  Object.assign(env.functions, createLocalFunctions(stores, platform).functions);
+  await wireLocalFunctions(env);
 });
 
 afterAll(() => teardownWeapp());
