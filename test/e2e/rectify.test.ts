@@ -4,27 +4,13 @@
  * the official restores the station. Screenshots: .cache/e2e/rectify-*.png (look at them).
  */
 import { randomUUID } from 'node:crypto';
-import type { Harness } from './support/harness';
-import { Browsers, call, fill, settled, startChecked, text } from './support/browser';
+import { browserSuite, call, fill, settled, text } from './support/browser';
 
 const COUNTY = 'demo-county-official-1';
 const HEAD = 'demo-station-head-1';
 const STATION = 'st-360731100-000';
 
-let h: Harness;
-const browsers = new Browsers(() => h);
-
-beforeAll(async () => {
-  h = await startChecked();
-});
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  await browsers.closeAll();
-  expect(browsers.problems).toEqual([]);
-  browsers.problems = [];
-});
+const { h, browsers } = browserSuite();
 
 test('idle list → order (confirmed) → the head answers → the county restores the station', async () => {
   for (const who of ['e2e-idle-1', 'e2e-idle-2']) {

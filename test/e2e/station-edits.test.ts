@@ -4,27 +4,13 @@
  * confirmation) → a villager's station page shows the new commitment. Screenshots:
  * .cache/e2e/edits-*.png (look at them).
  */
-import type { Harness } from './support/harness';
-import { Browsers, fill, settled, startChecked, tap, text } from './support/browser';
+import { browserSuite, fill, settled, tap, text } from './support/browser';
 
 const HEAD = 'demo-station-head-1';
 const COUNTY = 'demo-county-official-1';
 const STATION = 'st-360731100-000';
 
-let h: Harness;
-const browsers = new Browsers(() => h);
-
-beforeAll(async () => {
-  h = await startChecked();
-});
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  await browsers.closeAll();
-  expect(browsers.problems).toEqual([]);
-  browsers.problems = [];
-});
+const { h, browsers } = browserSuite();
 
 test('a head’s edit → the county approves → the public page changes', async () => {
   const head = await browsers.open({ openid: HEAD });
