@@ -116,6 +116,8 @@ export interface ComplaintCaseView extends ComplaintView {
   /** Complainant reference for the station: hidden unless they allowed it. */
   complainant: string;
   allowedActions: string[];
+  /** How it came in when not through the app, e.g. "开放接口：赣州市 12345 热线平台". */
+  intakeLabel: string | null;
   calendarWarning: string | null;
   /** Officials' detail: the followers and their own evaluations (core/complaint/follow.ts). */
   followers?: FollowersSummary;

@@ -105,6 +105,7 @@ export interface NewComplaint {
   shareIdentity: boolean;
   held: boolean;
   submittedAt: Date;
+  intake?: Complaint['intake'];
 }
 
 /** A freshly filed complaint (状态 待受理) with its accept deadline; the single place that builds one. */
@@ -149,6 +150,7 @@ export function fileComplaint(input: NewComplaint, calendar: WorkCalendar): Comp
     dueAt: null,
     closedAt: null,
     updatedAt: at,
+    ...(input.intake ? { intake: input.intake } : {}),
   };
   c.dueAt = activeDueAt(c);
   return c;
@@ -187,7 +189,9 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
   let note: string | null = null;
   let internal = false;
   const notify: TransitionResult['notify'] = [];
+  // A case a hotline platform filed (Open311) has no WeChat user behind it: the platform polls GET requests instead.
   const tell = (event: OutboxMessage['event'], status: string) =>
+    c.intake?.channel !== 'open311' &&
     notify.push({ openid: c.complainantOpenid, event, complaintId: c.id, payload: { trackingNo: c.trackingNo, station: c.stationName.slice(0, 20), status, category: CATEGORY_LABELS[c.category] } });
 
   switch (cmd.type) {

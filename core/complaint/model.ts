@@ -74,6 +74,19 @@ export const HISTORY_LABELS = { ...ACTION_LABELS, recompute: '期限调整' } as
 /** county → city → province (督办). */
 export const ESCALATION_LABELS = ['县级', '市级督办', '省级督办'] as const;
 
+/**
+ * How a complaint came in when not through the app itself: a hotline platform over Open311
+ * (issue 11 §5), or an official entering one received by phone or in person (代录).
+ */
+export const INTAKE_CHANNELS = ['open311', 'phone', 'visit'] as const;
+export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+export const INTAKE_LABELS: Record<IntakeChannel, string> = { open311: '开放接口', phone: '电话代录', visit: '来访代录' };
+export interface Intake {
+  channel: IntakeChannel;
+  /** Who passed it on: the platform's name (open311) or the recording official's unit. */
+  via: string;
+}
+
 export type Assignee = { kind: 'operator'; operatorName: string } | { kind: 'station'; stationId: string };
 
 export interface Complaint {
@@ -129,6 +142,8 @@ export interface Complaint {
   updatedAt: string;
   /** Set when personal data was removed after the retention period (docs/product.md §7). */
   purgedAt?: string | null;
+  /** Absent for complaints filed in the app. */
+  intake?: Intake;
 }
 
 export interface HistoryEntry {

@@ -42,6 +42,8 @@ import {
   STATUS_LABELS,
   type Complaint,
   type HistoryEntry,
+  type Intake,
+  INTAKE_LABELS,
   type OutboxMessage,
 } from './model';
 
@@ -316,6 +318,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       phone,
       complainant: hideIdentity ? '匿名（投诉人未同意向站点公开身份）' : `投诉人（${c.phoneMasked ?? '未留电话'}）`,
       allowedActions: allowedActions(actor, c),
+      intakeLabel: c.intake ? `${INTAKE_LABELS[c.intake.channel]}：${c.intake.via}` : null,
       calendarWarning: c.deadlineProvisional ? calendarWarning(cal, now) ?? '期限按周末计算，待节假日数据录入后以实际为准' : null,
     };
   }
@@ -389,7 +392,8 @@ export function createComplaintService(deps: ComplaintDeps) {
         }));
     },
 
-    async submit(openid: string | null, input: In<typeof api.submitInput>, requestId: string | undefined): Promise<api.ComplaintView> {
+    /** `intake`: how it came in when not through the app (Open311, 代录); recorded on the complaint. */
+    async submit(openid: string | null, input: In<typeof api.submitInput>, requestId: string | undefined, intake?: Intake): Promise<api.ComplaintView> {
       const actor = await actorOf(openid);
       if (!requestId) throw new AppError('VALIDATION_ERROR', '缺少请求编号，请刷新后重试', { requestId: '必填' });
       await permit(actor, 'complaint.submit', {}, 'complaint:new');
@@ -435,6 +439,7 @@ export function createComplaintService(deps: ComplaintDeps) {
             shareIdentity: input.shareIdentity ?? false,
             held,
             submittedAt: now,
+            intake,
           },
           cal,
         );

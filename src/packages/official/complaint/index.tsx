@@ -96,6 +96,7 @@ export default function ComplaintPage() {
               <Kv k='站点' v={v.stationName} />
               {!asStation ? <Kv k='运营单位' v={v.operatorName} /> : null}
               <Kv k='提交时间' v={formatDateTime(v.submittedAt)} />
+              {v.intakeLabel ? <Kv k='来源' v={v.intakeLabel} /> : null}
               <Kv k='受理期限' v={`${formatDay(v.acceptDueOn)} 前`} />
               {v.replyDueOn ? <Kv k='答复期限' v={`${formatDay(v.replyDueOn)} 前${v.extension ? `（已延期 ${v.extension.workdays} 个工作日）` : ''}`} /> : null}
               {v.extension ? <Kv k='延期理由' v={v.extension.reason} /> : null}
