@@ -272,6 +272,15 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX certification_regions_filed ON certification_regions(code, filed_at, id);
   `,
   },
+  {
+    version: 19,
+    name: 'api_keys',
+    // Open311 API keys (core/open311/keys.ts): only the hash of a key; one active key per hash.
+    sql: `
+    CREATE TABLE api_keys (id TEXT PRIMARY KEY, key_hash TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT, doc TEXT NOT NULL);
+    CREATE UNIQUE INDEX api_keys_active ON api_keys(key_hash) WHERE revoked_at IS NULL;
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'station.review',
   'station.certify.apply',
   'station.certify',
+  'apikey.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -92,6 +93,8 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   // Certification (第十一条3): the operator files and does 初审; the county reviews and publishes.
   'station.certify.apply': ['operator_staff'],
   'station.certify': OFFICIALS,
+  // Open311 API keys for hotline platforms (issue 11 §5): the province decides who may post cases.
+  'apikey.manage': ['province_admin'],
 };
 
 /** Anyone signed in (resident is everyone's role). */

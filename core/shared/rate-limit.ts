@@ -72,6 +72,11 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   // Codes are guessed one try at a time: a few tries an hour is plenty for a person.
   'account.accept': { windowS: HOUR, max: 10, staffMax: 10 },
   'account.setCalendarYear': { windowS: HOUR, max: 10, staffMax: 30 },
+  'account.issueApiKey': { windowS: HOUR, max: 10, staffMax: 20 },
+  'account.revokeApiKey': { windowS: HOUR, max: 10, staffMax: 20 },
+  // Open311 (core/open311/georeport.ts): a hotline platform passes on many callers' cases; reads per address.
+  'open311.submit': { windowS: HOUR, max: 600 },
+  'open311.read': { windowS: MIN, max: 120 },
   // The register reads and writes whole spreadsheets: a county works through a few files an hour.
   'register.template': { windowS: HOUR, max: 10, staffMax: 60 },
   'register.preview': { windowS: HOUR, max: 5, staffMax: 60 },
