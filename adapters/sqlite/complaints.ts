@@ -25,7 +25,7 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
   );
   const updateComplaint = db.prepare(
     // The fields the store counts itself keep their stored value (core/complaint/store.ts).
-    `UPDATE complaints SET status = @status, version = @version, due_at = @dueAt, next_action_at = @nextActionAt, escalation_level = @escalationLevel, assigned_operator = @assignedOperator, merged_into = @mergedInto,
+    `UPDATE complaints SET owner = @owner, status = @status, version = @version, due_at = @dueAt, next_action_at = @nextActionAt, escalation_level = @escalationLevel, assigned_operator = @assignedOperator, merged_into = @mergedInto,
        doc = json_set(@doc, ${STORE_COUNTED.map((f) => `'$.${f}', json_extract(doc, '$.${f}')`).join(', ')})
      WHERE id = @id AND version = @expectedVersion`,
   );

@@ -13,6 +13,7 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, log
       similar: action({ input: api.similarInput, run: (i, c) => s.similar(c.openid, i) }),
       submit: action({ input: api.submitInput, run: (i, c, meta) => s.submit(c.openid, i, meta.requestId) }),
       join: action({ input: api.joinInput, run: (i, c) => s.join(c.openid, i) }),
+      claim: action({ input: api.claimInput, run: (i, c) => s.claim(c.openid, i) }),
       mine: action({ input: api.mineInput, run: (i, c) => s.mine(c.openid, i) }),
       get: action({ input: api.getInput, run: (i, c) => s.get(c.openid, i) }),
       withdraw: action({ input: api.withdrawInput, run: (i, c) => s.withdraw(c.openid, i) }),
@@ -24,6 +25,7 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, log
       // Officials and handlers
       queue: action({ input: api.queueInput, run: (i, c) => s.queue(c.openid, i) }),
       detail: action({ input: api.detailInput, run: (i, c) => s.detail(c.openid, i) }),
+      record: action({ input: api.recordInput, run: (i, c, meta) => s.record(c.openid, i, meta.requestId) }),
       accept: action({ input: api.acceptInput, run: (i, c) => s.accept(c.openid, i) }),
       refuse: action({ input: api.refuseInput, run: (i, c) => s.refuse(c.openid, i) }),
       assign: action({ input: api.assignInput, run: (i, c) => s.assign(c.openid, i) }),

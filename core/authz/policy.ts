@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   'station.certify.apply',
   'station.certify',
   'apikey.manage',
+  'complaint.record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -95,6 +96,8 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'station.certify': OFFICIALS,
   // Open311 API keys for hotline platforms (issue 11 §5): the province decides who may post cases.
   'apikey.manage': ['province_admin'],
+  // 代录 (issue 11 §2): officials enter complaints received by phone or in person, in their region.
+  'complaint.record': OFFICIALS,
 };
 
 /** Anyone signed in (resident is everyone's role). */

@@ -22,6 +22,16 @@ export const submitInput = z.strictObject({
   phone: z.optional(callbackPhone),
   shareIdentity: z.optional(z.boolean()),
 });
+/** 代录: what the caller said, how they reached us, and the phone they will claim it with. */
+export const recordInput = z.strictObject({
+  ...submitInput.shape,
+  phone: callbackPhone,
+  channel: z.enum(['phone', 'visit'], '请选择来源'),
+});
+export const claimInput = z.strictObject({
+  trackingNo: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^TS\d{6}[0-9A-Z]{6}$/, '投诉编号不对')),
+  phone: callbackPhone,
+});
 export const joinInput = z.strictObject({ id });
 export const mineInput = z.strictObject({ cursor, limit });
 export const getInput = z.union([z.strictObject({ id }), z.strictObject({ trackingNo: z.string().check(z.regex(/^TS\d{6}[0-9A-Z]{6}$/, '投诉编号不对')) })]);

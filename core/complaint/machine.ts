@@ -12,6 +12,7 @@ import {
   COMPLAINT_STATUSES,
   EVALUATION_LABELS,
   FINAL_STATUSES,
+  hasWeChatComplainant,
   REFUSAL_LABELS,
   STATUS_LABELS,
   type Assignee,
@@ -189,9 +190,9 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
   let note: string | null = null;
   let internal = false;
   const notify: TransitionResult['notify'] = [];
-  // A case a hotline platform filed (Open311) has no WeChat user behind it: the platform polls GET requests instead.
+  // A platform's case (Open311) or an unclaimed 代录 one has no WeChat user behind it to tell.
   const tell = (event: OutboxMessage['event'], status: string) =>
-    c.intake?.channel !== 'open311' &&
+    hasWeChatComplainant(c) &&
     notify.push({ openid: c.complainantOpenid, event, complaintId: c.id, payload: { trackingNo: c.trackingNo, station: c.stationName.slice(0, 20), status, category: CATEGORY_LABELS[c.category] } });
 
   switch (cmd.type) {

@@ -66,6 +66,7 @@ export const ACTION_LABELS = {
   escalate: '督办',
   autoClose: '自动办结',
   purge: '清除个人信息',
+  claim: '认领投诉',
 } as const;
 
 /** Labels of every history entry: the commands, plus deadlines recomputed when a calendar year is entered (core/complaint/heal.ts). */
@@ -85,6 +86,16 @@ export interface Intake {
   channel: IntakeChannel;
   /** Who passed it on: the platform's name (open311) or the recording official's unit. */
   via: string;
+}
+
+/** The owner of a 代录 complaint until the villager claims it: no WeChat user behind it yet. */
+const UNCLAIMED = 'unclaimed_';
+export const unclaimedOwner = (id: string): string => `${UNCLAIMED}${id}`;
+export const isUnclaimed = (openid: string): boolean => openid.startsWith(UNCLAIMED);
+
+/** Whether a WeChat user stands behind the complaint (not a platform's case, not an unclaimed 代录 one): only they get messages. */
+export function hasWeChatComplainant(c: Pick<Complaint, 'intake' | 'complainantOpenid'>): boolean {
+  return c.intake?.channel !== 'open311' && !isUnclaimed(c.complainantOpenid);
 }
 
 export type Assignee = { kind: 'operator'; operatorName: string } | { kind: 'station'; stationId: string };

@@ -41,6 +41,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   openNow: '营业中',
   // Complaints
   category: '投诉类型',
+  channel: '来源',
   description: '描述',
   photos: '照片',
   shareIdentity: '是否告诉站点您是谁',

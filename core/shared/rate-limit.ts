@@ -34,6 +34,8 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   // Residents: writes that start work for someone else
   'complaints.submit': { windowS: 10 * MIN, max: 5, staffMax: 20 },
   'complaints.join': { windowS: HOUR, max: 20 },
+  // A tracking number and a phone are guessed one try at a time: a few tries an hour is plenty.
+  'complaints.claim': { windowS: HOUR, max: 10 },
   'complaints.withdraw': { windowS: HOUR, max: 10 },
   'complaints.evaluate': { windowS: HOUR, max: 10 },
   'ratings.visit': { windowS: 10 * MIN, max: 20 },
@@ -44,6 +46,7 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'notices.object': { windowS: DAY, max: 3 },
   upload: { windowS: 10 * MIN, max: 20, staffMax: 60 },
   // Staff writes (only people with a role get past the service's checks anyway)
+  'complaints.record': { windowS: 10 * MIN, max: 5, staffMax: 60 },
   'complaints.accept': { windowS: 10 * MIN, max: 20, staffMax: 200 },
   'complaints.refuse': { windowS: 10 * MIN, max: 20, staffMax: 200 },
   'complaints.assign': { windowS: 10 * MIN, max: 20, staffMax: 200 },

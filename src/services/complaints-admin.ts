@@ -20,6 +20,8 @@ const write = <K extends keyof ComplaintsApi & string>(action: K, input: In<K>) 
 export const complaintsAdmin = {
   queue: (input: QueueInput) => call('queue', input),
   detail: (input: In<'detail'>) => call('detail', input),
+  /** 代录: a complaint received by phone or in person; the requestId makes a resent form a retry. */
+  record: (input: In<'record'>, requestId: string) => call('record', input, { requestId }),
   accept: (input: In<'accept'>) => write('accept', input),
   refuse: (input: In<'refuse'>) => write('refuse', input),
   assign: (input: In<'assign'>) => write('assign', input),

@@ -581,6 +581,19 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         );
 
         test(
+          'a change of complainant (a 代录 complaint claimed) moves it to the new owner\'s list',
+          async () => {
+            const c = await created();
+            const claimed = nextVersion(c, at(35), { complainantOpenid: 'o-claimer-0001' });
+            await h.complaints.apply({ next: claimed, expectedVersion: c.version, history: [historyEntry(c, 'claim', 'submitted', at(35))], outbox: [] });
+            expect(await h.complaints.get('k1')).toEqual(claimed);
+            expect(ids((await h.complaints.list(q({ owner: 'o-claimer-0001' }))).items)).toEqual(['k1']);
+            expect(ids((await h.complaints.list(q({ owner: c.complainantOpenid }))).items)).toEqual([]);
+          },
+          timeout,
+        );
+
+        test(
           'a stale expectedVersion is CONFLICT and writes nothing',
           async () => {
             const c = await created();

@@ -83,6 +83,7 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
         `/packages/official/post/index?id=${id(post.id)}`,
         '/packages/official/training/index',
         '/packages/official/edits/index',
+        '/packages/official/record/index',
       ],
     },
     { openid: ADMIN, paths: ['/packages/official/admin/index'] },

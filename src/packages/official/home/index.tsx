@@ -57,6 +57,7 @@ export default function WorkbenchPage() {
   const d = me.data;
   const tiles: Tile[] = [];
   if (d?.isHandler) tiles.push({ key: 'queue', title: '投诉待办', sub: '受理、转办、答复', url: '/packages/official/queue/index' });
+  if (d?.isOfficial) tiles.push({ key: 'record', title: '代录投诉', sub: '电话、来访的投诉', url: '/packages/official/record/index' });
   if (d?.isOfficial) tiles.push({ key: 'ratings', title: '评价审核', sub: '待审核评价、站点趋势', url: '/packages/official/ratings/index' });
   if (d?.isHandler) tiles.push({ key: 'posts', title: '站点负责人招募', sub: '岗位、报名、评分、公示', url: '/packages/official/posts/index' });
   if (d?.isOfficial) tiles.push({ key: 'training', title: '培训情况', sub: '岗前培训、年度培训', url: '/packages/official/training/index' });
