@@ -199,7 +199,7 @@ export function describeField(info: PublicInfo, field: PublicField): string[] {
       return [`电话 ${info.contact.phone}`, ...(info.contact.personName ? [`联系人 ${info.contact.personName}`] : [])];
     case 'photos':
       // Never the file ids: the pages show the photos themselves beside the comparison.
-      return [`${info.photos.length} 张照片`];
+      return info.photos.length ? [`${info.photos.length} 张照片`] : [];
   }
 }
 
@@ -215,7 +215,7 @@ export function diffInfo(before: PublicInfo, after: PublicInfo): DiffLine[] {
       const moved = !added && !removed && JSON.stringify(before.photos) !== JSON.stringify(after.photos);
       if (added || removed || moved) {
         const what = [added ? `新加 ${added} 张` : '', removed ? `删去 ${removed} 张` : '', moved ? '调整了顺序' : ''].filter(Boolean).join('，');
-        out.push({ field, label: PUBLIC_FIELD_LABELS[field], before: b, after: [`${a[0]}（${what}）`] });
+        out.push({ field, label: PUBLIC_FIELD_LABELS[field], before: b, after: [`${a[0] ?? '没有照片'}（${what}）`] });
       }
       continue;
     }

@@ -66,7 +66,8 @@ describe('before/after diff', () => {
     const before = { ...publicInfoOf(makeStation({ id: 'st-a' })), photos: ['upl-aaaaaaaaaa01', 'upl-aaaaaaaaaa02'] };
     const [added] = diffInfo(before, { ...before, photos: ['upl-aaaaaaaaaa02', 'upl-bbbbbbbbbb01'] });
     expect(added).toEqual({ field: 'photos', label: '照片', before: ['2 张照片'], after: ['2 张照片（新加 1 张，删去 1 张）'] });
-    expect(diffInfo(before, { ...before, photos: [] })[0]?.after).toEqual(['0 张照片（删去 2 张）']);
+    expect(diffInfo(before, { ...before, photos: [] })[0]?.after).toEqual(['没有照片（删去 2 张）']);
+    expect(diffInfo({ ...before, photos: [] }, before)[0]).toMatchObject({ before: [], after: ['2 张照片（新加 2 张）'] });
     expect(diffInfo(before, { ...before, photos: [...before.photos].reverse() })[0]?.after).toEqual(['2 张照片（调整了顺序）']);
     expect(diffInfo(before, { ...before, photos: [...before.photos] })).toEqual([]);
     expect(JSON.stringify(added)).not.toContain('upl-');

@@ -73,7 +73,9 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
     if (Object.keys(h).length) return scrollToFirstError();
     void file.run();
   };
-  const err = (k: string) => hint[k] ?? fieldError(file.error, k);
+  // A photo hint goes once a photo is there (the other hints wait for the next submit, as before).
+  const filled = (k: string) => (k === 'plaquePhotos' && plaque.length > 0) || (k === 'signagePhotos' && signage.length > 0 && !uploading.signage);
+  const err = (k: string) => (filled(k) ? undefined : (hint[k] ?? fieldError(file.error, k)));
   return (
     <View id='certify-form' className='sp-form'>
       <Field label='站点编号' required hint='站点登记里“规划中”的站点' error={err('stationId')}>
@@ -152,11 +154,15 @@ function AppCard({ a, role, onChanged }: { a: CertificationView; role: 'county' 
       </Text>
       <Text className='sp-item__line'>设施：{a.equipment.join('、')}</Text>
       {a.photos.plaque.length || a.photos.signage.length ? (
-        <View id={`cert-photos-${a.id}`} className='sp-photos'>
-          <Text className='sp-item__line'>站牌照片</Text>
-          <PhotoStrip urls={a.photos.plaque} label='站牌照片' small />
-          <Text className='sp-item__line'>标识照片</Text>
-          <PhotoStrip urls={a.photos.signage} label='标识照片' small />
+        <View id={`cert-photos-${a.id}`} className='sp-cert-photos'>
+          <View className='sp-cert-photos__group'>
+            <Text className='sp-item__line'>站牌照片</Text>
+            <PhotoStrip urls={a.photos.plaque} label='站牌照片' small />
+          </View>
+          <View className='sp-cert-photos__group'>
+            <Text className='sp-item__line'>标识照片</Text>
+            <PhotoStrip urls={a.photos.signage} label='标识照片' small />
+          </View>
         </View>
       ) : null}
       {a.warnings.length ? <Notice tone='warn' text={a.warnings.join('；')} /> : null}

@@ -79,7 +79,12 @@ function OrderCard({ o, by, onChanged, onOpen }: { o: RectificationView; by: 'co
           站点答复（{formatDateTime(o.answer.at)}）：{o.answer.text}
         </Text>
       ) : null}
-      {o.answer?.photos.length ? <PhotoStrip id={`order-answer-photos-${o.id}`} urls={o.answer.photos} label='整改照片' /> : null}
+      {o.answer?.photos.length ? (
+        <View className='sp-answer-photos'>
+          <Text className='sp-item__line'>整改照片（点开看大图）</Text>
+          <PhotoStrip id={`order-answer-photos-${o.id}`} urls={o.answer.photos} label='整改照片' />
+        </View>
+      ) : null}
       {o.actions.includes('answer') && by === 'station' ? (
         <View className='sp-form'>
           <Field label='整改情况' required hint='写清整改了什么、什么时候完成，主管部门会核查' error={fieldError(answer.error, 'text')}>
