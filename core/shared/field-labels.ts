@@ -135,6 +135,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   areaSqm: '使用面积',
   equipment: '设施设备',
   servicePopulation: '服务人口',
+  plaquePhotos: '站牌照片',
+  signagePhotos: '标识照片',
   pass: '初审结果',
   visitedOn: '核查日期',
   visitors: '核查人员',
