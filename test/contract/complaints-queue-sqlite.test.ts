@@ -88,3 +88,23 @@ test('migration 12 fills the queue columns of complaints stored before it', () =
   expect(plan.map((p) => p.detail).join(' | ')).not.toMatch(/TEMP B-TREE/);
   old.close();
 });
+
+test('migration 16 fills the phone search key of complaints stored before it, not of purged ones', () => {
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3'); // eslint-disable-line @typescript-eslint/no-require-imports
+  const { MIGRATIONS, migrate } = require('../../adapters/sqlite/db') as typeof import('../../adapters/sqlite/db'); // eslint-disable-line @typescript-eslint/no-require-imports
+  const old = new Database(':memory:');
+  migrate(old, MIGRATIONS.filter((m) => m.version < 16));
+  const insert = old.prepare(
+    `INSERT INTO complaints (id, tracking_no, station_id, owner, status, category, version, due_at, next_action_at, submitted_at, escalation_level, assigned_operator, doc)
+     VALUES (?, ?, 'st-1', 'o1', 'closed', 'other', 3, NULL, NULL, '2026-05-01T01:00:00.000Z', 0, NULL, ?)`,
+  );
+  insert.run('c1', 'TS1', JSON.stringify({ phoneMasked: '138****1234' }));
+  insert.run('c2', 'TS2', JSON.stringify({ phoneMasked: null }));
+  insert.run('c3', 'TS3', JSON.stringify({ phoneMasked: '138****5678', purgedAt: '2027-01-01T00:00:00.000Z' }));
+  insert.run('c4', 'TS4', JSON.stringify({ phoneMasked: '****' }));
+  migrate(old);
+  expect(old.prepare('SELECT id, phone_last4 FROM complaints ORDER BY id').raw().all()).toEqual([['c1', '1234'], ['c2', null], ['c3', null], ['c4', null]]);
+  const plan = old.prepare("EXPLAIN QUERY PLAN SELECT id FROM complaints WHERE phone_last4 = '1234'").all() as { detail: string }[];
+  expect(plan.map((p) => p.detail).join(' | ')).toMatch(/complaints_phone_last4/);
+  old.close();
+});
