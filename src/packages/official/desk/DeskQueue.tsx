@@ -35,10 +35,21 @@ const STATUS_CHIPS: [ComplaintStatus | 'all', string][] = [
 /** A desk page: the most the server gives at once. */
 const PAGE = 50;
 
+/** Every registered name starts with the programme's name: the table shows what tells stations apart. */
+function shortStation(name: string): string {
+  return name.replace(/^江西电商扶贫工程/, '') || name;
+}
+
 /** Keys typed into a field are the field's, not shortcuts. */
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+}
+
+/** Taro's H5 dialog (confirm) is showing: it keeps its element when hidden, so look at its visibility. */
+function modalOpen(): boolean {
+  if (typeof document === 'undefined') return false;
+  return Array.from(document.querySelectorAll<HTMLElement>('.taro-modal__content')).some((m) => m.getClientRects().length > 0);
 }
 
 export default function DeskQueue() {
@@ -153,9 +164,10 @@ export default function DeskQueue() {
       return;
     }
     // A modal dialog is open: its buttons have the keyboard.
-    if (typeof document !== 'undefined' && document.querySelector('.taro__modal, .taro-modal__content')) return;
+    if (modalOpen()) return;
     const row = items[cursor];
-    const onButton = (e.target as HTMLElement | null)?.getAttribute?.('role') === 'button' && !(e.target as HTMLElement).closest('#desk-rows');
+    // Enter and Space on a focused control are that control's (ui/Button handles them).
+    const onButton = !!(e.target as HTMLElement | null)?.closest?.('[role="button"], [role="checkbox"], [role="radio"], [role="switch"], [role="link"], [role="tab"]');
     switch (e.key) {
       case 'ArrowDown':
       case 'j':
@@ -207,6 +219,7 @@ export default function DeskQueue() {
   return (
     <PageShell id='page-queue' heading='投诉待办' className='desk'>
       <View id='desk-toolbar' className='desk__toolbar'>
+        <View className='desk__top'>
         <View className='desk__search'>
           <Input
             id='desk-search'
@@ -249,6 +262,7 @@ export default function DeskQueue() {
           <Button id='filter-escalated' role='checkbox' checked={escalated} className={`desk__chip ${escalated ? 'desk__chip--on' : ''}`} onClick={() => setEscalated(!escalated)}>
             督办件
           </Button>
+        </View>
         </View>
         <View className='desk__chips'>
           <Text className='desk__label'>类型</Text>
@@ -330,7 +344,9 @@ export default function DeskQueue() {
                           <Text className={`desk__box ${on ? 'desk__box--on' : ''}`} />
                         </Button>
                         <Text className='desk__cell desk__cell--no'>{item.trackingNo}</Text>
-                        <Text className='desk__cell desk__cell--station'>{item.stationName}</Text>
+                        <Text className='desk__cell desk__cell--station' {...{ title: item.stationName }}>
+                          {shortStation(item.stationName)}
+                        </Text>
                         <Text className='desk__cell desk__cell--cat'>{item.categoryLabel}</Text>
                         <Text className={`desk__cell desk__cell--status desk__status--${statusTone(item.status)}`}>
                           {item.statusLabel}
