@@ -152,3 +152,25 @@ test('a phone keeps the old list layout', async () => {
   await tap(phone, `#page-queue #${id}`);
   await phone.locator('#page-complaint #complaint-detail').waitFor();
 });
+
+test('1366×768: the workbench and a case page opened on its own use desk sizes', async () => {
+  const c = await call<Filed>(h, 'complaints', 'submit', { stationId: STATIONS[0], category: 'parcel', description: '快递寄出三天还没有揽收记录。', phone: '13800008888' }, 'e2e-desk-page', randomUUID());
+  const pc = await browsers.open({ openid: COUNTY, mobile: false });
+  await pc.setViewportSize({ width: 1366, height: 768 });
+  await pc.goto(`${h.baseUrl}/packages/official/home/index`);
+  await pc.locator('#page-workbench.desk-page #tile-queue').waitFor();
+  await settled(pc, '#page-workbench #tile-queue');
+  const tileText = await pc.locator('#page-workbench #tile-queue .sp-tile__title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(tileText).toBeLessThanOrEqual(20);
+  const overflow = await pc.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await h.shot(pc, 'desk-07-workbench-1366');
+
+  await pc.goto(`${h.baseUrl}/packages/official/complaint/index?id=${c.id}`);
+  await pc.locator('#page-complaint.desk-page #complaint-detail').waitFor();
+  await settled(pc, '#page-complaint #complaint-status');
+  const body = await pc.locator('#page-complaint #complaint-description .sp-description').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(body).toBeGreaterThanOrEqual(13);
+  expect(body).toBeLessThanOrEqual(16);
+  await h.shot(pc, 'desk-08-case-page-1366');
+});

@@ -22,10 +22,15 @@ import DeadlineBadge from '../components/DeadlineBadge';
 import Timeline from '../../../ui/Timeline';
 import { statusTone } from '../../../ui/format';
 import '../../shared/sub.css';
+import { useDesktop } from '../../../hooks/useDesktop';
 import Button from '../../../ui/Button';
 
+// Desk sizes for a PC window (H5 only; the mini-program keeps the phone layout).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
+if (process.env.TARO_ENV === 'h5') require('../desk/desk-page.css');
+
 /** The desk's side pane holds the case without a second page header. */
-function PaneShell({ id, children }: { id: string; heading?: string; children?: ReactNode }) {
+function PaneShell({ id, children }: { id: string; heading?: string; className?: string; children?: ReactNode }) {
   return (
     <View id={id} className='desk-case'>
       {children}
@@ -50,6 +55,7 @@ export default function ComplaintPage() {
 /** The case's page body: also the desk's side pane (`pane`: no page shell; `onChanged` after an action). */
 export function ComplaintCase({ id, asStation = false, pane = false, onChanged }: { id: string; asStation?: boolean; pane?: boolean; onChanged?: (view: ComplaintCaseView) => void }) {
   const Shell = pane ? PaneShell : PageShell;
+  const desk = useDesktop();
   const c = useLoad<ComplaintCaseView>(() => (asStation ? complaintsAdmin.stationDetail({ id }) : complaintsAdmin.detail({ id })), [id, asStation]);
   const [result, setResult] = useState<{ tone: 'ok' | 'warn'; title: string; text?: string } | null>(null);
 
@@ -71,7 +77,7 @@ export function ComplaintCase({ id, asStation = false, pane = false, onChanged }
   const preview = (url: string) => v && Taro.previewImage({ current: url, urls: v.photos }).catch(() => undefined);
 
   return (
-    <Shell id={pane ? 'desk-case' : 'page-complaint'} heading={asStation ? '本站投诉' : '投诉办理'}>
+    <Shell id={pane ? 'desk-case' : 'page-complaint'} heading={asStation ? '本站投诉' : '投诉办理'} className={desk && !pane ? 'desk-page' : undefined}>
       {!v && c.status === 'loading' ? <Skeleton id='complaint-loading' rows={2} /> : null}
       {!v && c.status === 'error' ? (
         c.error?.code === 'NOT_FOUND' || c.error?.code === 'FORBIDDEN' ? (

@@ -20,7 +20,10 @@ import { statusTone } from '../../../ui/format';
 import { ComplaintCase } from '../complaint/index';
 import { ESCALATION_TEXT } from '../components/status';
 import { deadlineInfo } from '../utils/deadline';
-import './desk.css';
+
+// Desk styles are H5-only (the mini-program keeps the phone layout; WXSS lacks some selectors used).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
+if (process.env.TARO_ENV === 'h5') require('./desk.css');
 
 const STATUS_CHIPS: [ComplaintStatus | 'all', string][] = [
   ['all', '全部'],
