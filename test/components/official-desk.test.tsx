@@ -89,6 +89,17 @@ test('at 1024 px: a table with the columns, days left and escalation; the search
   fireEvent.click(container.querySelector('#desk-search-submit')!);
   await settle();
   expect(api.queue).toHaveBeenLastCalledWith(expect.objectContaining({ q: '4321', limit: 50 }));
+  expect(container.querySelector('#desk-selected')!.textContent).toBe('共 3 件 · 电话后4位 4321');
+
+  // A word that means nothing is not sent; the official is told what the box takes.
+  const calls = api.queue.mock.calls.length;
+  await act(async () => {
+    input.dispatchEvent(new CustomEvent('input', { detail: { value: '12' } }));
+  });
+  fireEvent.click(container.querySelector('#desk-search-submit')!);
+  await settle();
+  expect(api.queue.mock.calls.length).toBe(calls);
+  expect(container.querySelector('#desk-result')!.textContent).toContain('电话后 4 位');
 });
 
 test('keyboard: ↓ moves, Enter opens the case in the side pane, A accepts the row, Esc closes', async () => {

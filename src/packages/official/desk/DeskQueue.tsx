@@ -6,6 +6,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MAX_BATCH } from '@core/complaint/limits';
+import { readSearch, type QueueSearch } from '@core/complaint/search';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintStatus } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
 import { ErrorState, Skeleton } from '../../../components/StateViews';
@@ -37,6 +38,14 @@ const STATUS_CHIPS: [ComplaintStatus | 'all', string][] = [
 
 /** A desk page: the most the server gives at once. */
 const PAGE = 50;
+
+/** What the search word was taken for, shown beside the count. */
+function searchLabel(s: QueueSearch | null): string {
+  if (!s) return '';
+  if ('trackingNoPrefix' in s) return `投诉编号 ${s.trackingNoPrefix}`;
+  if ('phoneLast4' in s) return `电话后4位 ${s.phoneLast4}`;
+  return `站点含“${s.stationName}”`;
+}
 
 /** Every registered name starts with the programme's name: the table shows what tells stations apart. */
 function shortStation(name: string): string {
@@ -109,9 +118,17 @@ export default function DeskQueue() {
   }, []);
 
   const search = (word: string) => {
-    setQ((word ?? '').trim());
+    const w = (word ?? '').trim();
+    // Read as the server will: a word that means nothing is not sent.
+    if (w && !readSearch(w)) {
+      setResult({ tone: 'warn', title: '请输入投诉编号、站点名称（至少 2 个字）或电话后 4 位' });
+      return;
+    }
+    setResult(null);
+    setQ(w);
     setOpenId(null);
   };
+  const reading = q ? searchLabel(readSearch(q)) : '';
 
   async function batch(kind: 'accept' | 'operator' | 'station', ids: string[]) {
     const rows = items.filter((i) => ids.includes(i.id));
@@ -284,7 +301,7 @@ export default function DeskQueue() {
         <View className='desk__list'>
           <View id='desk-batch' className='desk__batch'>
             <Text id='desk-selected' className='desk__count'>
-              {selected.size ? `已选 ${selected.size} 件` : list.status === 'ready' ? `共 ${items.length}${list.hasMore ? '+' : ''} 件` : ''}
+              {selected.size ? `已选 ${selected.size} 件` : list.status === 'ready' ? `共 ${items.length}${list.hasMore ? '+' : ''} 件${reading ? ` · ${reading}` : ''}` : ''}
             </Text>
             <Button id='desk-batch-accept' className='desk__btn desk__btn--primary' disabled={!selected.size || busy} onClick={() => batch('accept', selectedIds)}>
               批量受理
