@@ -18,9 +18,16 @@ import Button, { nameProps } from '../../../ui/Button';
 import Notice from '../../../ui/Notice';
 import { confirm, toast } from '../../../ui/dialogs';
 import { statusTone } from '../../../ui/format';
-import { ComplaintCase } from '../complaint/index';
 import { ESCALATION_TEXT } from '../components/status';
 import { deadlineInfo } from '../utils/deadline';
+
+/**
+ * The case page's body, for the side pane. H5 only: in the mini-program a page module required by
+ * another page would register itself there (and the desk never shows there anyway).
+ */
+const ComplaintCase: typeof import('../complaint/index').ComplaintCase =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a page module, on H5 only
+  process.env.TARO_ENV === 'h5' ? require('../complaint/index').ComplaintCase : () => null;
 
 // Desk styles are H5-only (the mini-program keeps the phone layout; WXSS lacks some selectors used).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
