@@ -121,6 +121,13 @@ test('keyboard: ↓ moves, Enter opens the case in the side pane, A accepts the 
   await key('a');
   await settle();
   expect(api.accept).toHaveBeenCalledWith({ id: 'cmp000003', version: 1 });
+
+  // O: 转办 the cursor row to the operator (confirmed, through the batch action).
+  api.batchAssign.mockResolvedValue({ results: [{ id: 'cmp000003', trackingNo: 'TS261009AAAA03', ok: true, version: 2, statusLabel: '已转办' }], done: 1, failed: 0 });
+  await key('o');
+  await settle();
+  expect(api.batchAssign).toHaveBeenCalledWith({ items: [{ id: 'cmp000003', version: 1 }], to: 'operator' });
+  expect(container.querySelector('#desk-result')!.textContent).toContain('转办给运营单位：成功 1 件');
 });
 
 test('batch accept: the selected rows with their versions, per-case results shown', async () => {

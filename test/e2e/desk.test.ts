@@ -6,6 +6,7 @@
  * Screenshots: .cache/e2e/desk-*.png (look at them).
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Harness } from './support/harness';
 import { Browsers, call, fill, settled, startChecked, tap, text } from './support/browser';
@@ -29,6 +30,18 @@ afterAll(async () => {
 afterEach(() => {
   expect(browsers.problems).toEqual([]);
 });
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core over the page as it stands: the violations, one line each. */
+async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const a = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await a.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
 
 interface Filed {
   id: string;
@@ -85,6 +98,7 @@ test('1366×768: dense table, search by tracking number and phone last 4, keyboa
   expect(size).toBeLessThanOrEqual(15);
   expect(await text(pc, `${p} .desk__row--head`)).toMatch(/投诉编号\s*站点\s*类型\s*状态\s*期限\s*督办\s*承办/);
   await h.shot(pc, 'desk-01-table-1366');
+  expect(await axe(pc)).toEqual([]);
 
   // Search by tracking number (lower case is forgiven).
   const target = filed[7];
@@ -117,6 +131,7 @@ test('1366×768: dense table, search by tracking number and phone last 4, keyboa
   expect(await pc.locator(`${p} #desk-row-${third.id}`).getAttribute('class')).toContain('desk__row--open');
   await settled(pc, `${p} #desk-pane #complaint-status`);
   await h.shot(pc, 'desk-04-side-pane');
+  expect(await axe(pc)).toEqual([]);
 
   // Select the first three rows (Space on the cursor row, and clicks) and batch 受理 them.
   await pc.keyboard.press('ArrowUp');

@@ -182,7 +182,7 @@ export default function DeskQueue() {
     }
   }
 
-  // Keyboard: ↑/↓ (or k/j) move, Enter opens, Space/x selects, a 受理, / searches, Esc closes.
+  // Keyboard: ↑/↓ (or k/j) move, Enter opens, Space/x selects, a 受理, o/s 转办, / searches, Esc closes.
   const keys = useRef<(e: KeyboardEvent) => void>(() => undefined);
   keys.current = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -221,6 +221,13 @@ export default function DeskQueue() {
         e.preventDefault();
         if (selected.size) void batch('accept', [...selected]);
         else void acceptOne(row);
+        break;
+      case 'o':
+      case 's':
+        // 转办 the selection (or the cursor row) to the operator / the station, after a confirmation.
+        if (!selected.size && !row) return;
+        e.preventDefault();
+        void batch(e.key === 'o' ? 'operator' : 'station', selected.size ? [...selected] : [row.id]);
         break;
       case '/':
         e.preventDefault();
@@ -319,13 +326,13 @@ export default function DeskQueue() {
             <Button id='desk-batch-station' className='desk__btn' disabled={!selected.size || busy} onClick={() => batch('station', selectedIds)}>
               转办给站点
             </Button>
-            <Text className='desk__keys'>↑↓ 移动 · Enter 打开 · 空格 选中 · A 受理 · / 搜索 · Esc 关闭</Text>
+            <Text className='desk__keys'>↑↓ 移动 · Enter 打开 · 空格 选中 · A 受理 · O/S 转办 · / 搜索 · Esc 关闭</Text>
           </View>
           {calendarWarning ? <Notice id='calendar-warning' tone='warn' text={calendarWarning} /> : null}
           {result ? <Notice id='desk-result' tone={result.tone} title={result.title} text={result.text} /> : null}
 
-          <View className='desk__table' {...{ role: 'grid', 'aria-label': '投诉列表' }}>
-            <View className='desk__row desk__row--head' {...{ role: 'row' }}>
+          <View className='desk__table'>
+            <View className='desk__row desk__row--head'>
               <Button
                 id='desk-select-all'
                 role='checkbox'
@@ -361,7 +368,7 @@ export default function DeskQueue() {
                         key={item.id}
                         id={`desk-row-${item.id}`}
                         className={`desk__row ${i === cursor ? 'desk__row--cursor' : ''} ${openId === item.id ? 'desk__row--open' : ''} ${item.overdue ? 'desk__row--overdue' : ''}`}
-                        {...{ role: 'row', 'aria-selected': openId === item.id ? 'true' : 'false' }}
+                        {...(openId === item.id ? { 'aria-current': 'true' } : {})}
                         onClick={() => {
                           setCursor(i);
                           setOpenId(item.id);
