@@ -192,6 +192,9 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
    */
   function regionQueue(q: ComplaintQuery): { items: Complaint[]; hasMore: boolean } | null {
     if (q.order !== 'due' || q.regionCodes?.length !== 1 || q.assignedOperators?.length || q.owner !== undefined) return null;
+    // A search by phone or tracking number matches a handful of rows through its own index
+    // (complaints_phone_last4, tracking_no): cheaper than walking the county's queue to find them.
+    if (q.phoneLast4 !== undefined || q.trackingNoPrefix !== undefined) return null;
     const code = q.regionCodes[0];
     // Status and escalation are filtered in the index itself (complaint_regions_status,
     // complaint_regions_escalated); the other filters on the joined row, as the walk goes.

@@ -37,6 +37,9 @@ const FILTERS: Filters[] = [
   { escalatedOnly: true },
   { statuses: ['replied'] },
   { stationIds: [STATIONS[0].id, STATIONS[2].id] },
+  // The desk's search (core/complaint/search.ts)
+  { stationName: '服务' },
+  { stationName: '贡江', statuses: OPEN_STATUSES },
 ];
 
 test.each(['360731', '360731100'])('region %s: every filter and page equals the general query', async (code) => {
@@ -107,4 +110,17 @@ test('migration 16 fills the phone search key of complaints stored before it, no
   const plan = old.prepare("EXPLAIN QUERY PLAN SELECT id FROM complaints WHERE phone_last4 = '1234'").all() as { detail: string }[];
   expect(plan.map((p) => p.detail).join(' | ')).toMatch(/complaints_phone_last4/);
   old.close();
+});
+
+test('a search by phone last 4 in a county queue is driven by the phone index, not a walk of the county', async () => {
+  const params: unknown[] = [];
+  const page = await repo.list({ regionCodes: ['360731'], assignedOperators: [], phoneLast4: '1234', order: 'due', offset: 0, limit: 20 });
+  expect(page.items.every((c) => c.phoneMasked?.endsWith('1234'))).toBe(true);
+  params.push('360731', '1234');
+  const plan = db
+    .prepare(
+      'EXPLAIN QUERY PLAN SELECT c.id FROM complaints c WHERE (c.id IN (SELECT complaint_id FROM complaint_regions WHERE code IN (?))) AND c.phone_last4 = ? ORDER BY c.due_at IS NULL, c.due_at, c.submitted_at, c.id LIMIT 21 OFFSET 0',
+    )
+    .all(...params) as { detail: string }[];
+  expect(plan.map((p) => p.detail).join(' | ')).toMatch(/complaints_phone_last4/);
 });
