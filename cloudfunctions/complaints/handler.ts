@@ -1,11 +1,13 @@
 /** `complaints`: the closed loop. Thin: validate → the complaint service (which authorises) → envelope. */
 import * as api from '../../core/complaint/api';
 import { createComplaintService, type ComplaintDeps } from '../../core/complaint/service';
+import { createComplaintBatch } from '../../core/complaint/batch';
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 
 export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, logger?: Logger) {
   const s = createComplaintService(deps);
+  const batch = createComplaintBatch(deps, s);
   return createRouter(
     'complaints',
     rateLimited('complaints', {
@@ -35,6 +37,9 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, log
       note: action({ input: api.noteInput, run: (i, c) => s.note(c.openid, i) }),
       release: action({ input: api.releaseInput, run: (i, c) => s.release(c.openid, i) }),
       stats: action({ input: api.statsInput, run: (i, c) => s.stats(c.openid, i) }),
+      // The desk (PC): the per-case command on each selected case, with per-case results
+      batchAccept: action({ input: api.batchAcceptInput, run: (i, c) => batch.accept(c.openid, i) }),
+      batchAssign: action({ input: api.batchAssignInput, run: (i, c) => batch.assign(c.openid, i) }),
     }, deps),
     logger,
   );

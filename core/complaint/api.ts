@@ -1,6 +1,7 @@
 /** The `complaints` function's contract: strict input schemas and the views it answers. */
 import { callbackPhone, optionalText, regionCode, text, z } from '../shared/zod';
-import { MAX_DESCRIPTION, MAX_EVALUATION_COMMENT, MAX_EXTENSION_WORKDAYS, MAX_PHOTOS, MIN_DESCRIPTION, MIN_REPLY } from './limits';
+import { MAX_BATCH, MAX_DESCRIPTION, MAX_EVALUATION_COMMENT, MAX_EXTENSION_WORKDAYS, MAX_PHOTOS, MIN_DESCRIPTION, MIN_REPLY } from './limits';
+import { MAX_SEARCH } from './search';
 import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, REFUSAL_CODES, type Assignee, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
 
 export { MAX_DESCRIPTION, MAX_PHOTOS };
@@ -46,6 +47,8 @@ export const queueInput = z.strictObject({
   category: z.optional(z.enum(CATEGORY_CODES, '类型不对')),
   stationId: z.optional(stationId),
   regionCode: z.optional(regionCode),
+  /** Tracking number, station name or the last 4 digits of a call-back phone (core/complaint/search.ts). */
+  q: z.optional(z.string().check(z.maxLength(MAX_SEARCH, `搜索词最多 ${MAX_SEARCH} 个字`))),
   cursor,
   limit,
 });
@@ -58,6 +61,10 @@ export const extendInput = z.strictObject({ id, version, workdays: z.int().check
 export const mergeInput = z.strictObject({ id, version, intoId: id });
 export const noteInput = z.strictObject({ id, text: text(500, '备注') });
 export const releaseInput = z.strictObject({ id, version });
+/** The desk's batch actions: the same command on each selected case, each with the version the official saw. */
+const batchItems = z.array(z.strictObject({ id, version })).check(z.minLength(1, '请至少选择一件投诉'), z.maxLength(MAX_BATCH, `一次最多处理 ${MAX_BATCH} 件`));
+export const batchAcceptInput = z.strictObject({ items: batchItems });
+export const batchAssignInput = z.strictObject({ items: batchItems, to: z.enum(['operator', 'station'], '请选择转办对象') });
 export const statsInput = z.strictObject({ regionCode: z.optional(regionCode), stationId: z.optional(stationId), days: z.optional(z.int().check(z.gte(1), z.lte(730))) });
 export const publicStatsInput = z.strictObject({ stationId });
 
@@ -166,6 +173,23 @@ export interface ComplaintListItem {
   deadlineProvisional: boolean;
   /** In 我的投诉: a case the caller follows (关注) rather than filed. */
   follow?: 'supporter' | 'merged';
+  /** The version an action on this case must name (the desk's batch actions). */
+  version?: number;
+  /** Who handles it after 转办 (the desk's table), null before. */
+  assigneeLabel?: string | null;
+}
+
+/** One case of a batch action: done, or why not (the case is left as it was). */
+export interface BatchResult {
+  id: string;
+  trackingNo: string | null;
+  ok: boolean;
+  /** The new version when done. */
+  version?: number;
+  statusLabel?: string;
+  /** Plain Chinese reason when not done. */
+  message?: string;
+  code?: string;
 }
 
 export interface StatsView {

@@ -32,6 +32,7 @@ import { LISTED_STATUSES } from '../station/vocabulary';
 import type { z } from '../shared/zod';
 import type * as api from './api';
 import { distinctFollowers, followerCanEvaluate, followerEvaluationRefusal, MAX_FOLLOWERS, MAX_FOLLOWING, notifyFollowers } from './follow';
+import { readSearch } from './search';
 import { canApply, fileComplaint, isOverdue, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
 import {
   CATEGORY_LABELS,
@@ -608,7 +609,10 @@ export function createComplaintService(deps: ComplaintDeps) {
         assignedOperators = [];
       }
       const now = clock.now();
+      const search = input.q?.trim() ? readSearch(input.q) : undefined;
+      if (search === null) throw new AppError('VALIDATION_ERROR', '请输入投诉编号、站点名称（至少 2 个字）或电话后 4 位', { q: '搜索词太短' });
       const q: Omit<ComplaintQuery, 'offset' | 'limit'> = {
+        ...search,
         regionCodes,
         assignedOperators,
         statuses: input.status ? [input.status] : input.overdue ? OPEN_STATUSES : undefined,
@@ -621,7 +625,9 @@ export function createComplaintService(deps: ComplaintDeps) {
       const { cursor: _c, limit: _l, ...filters } = input;
       const r = await page(q, input.cursor, input.limit, `queue:${actor.openid}:${JSON.stringify(filters)}`);
       const cal = await calendar();
-      return { items: r.items.map((c) => listItem(c, now)), nextCursor: r.nextCursor, calendarWarning: calendarWarning(cal, now) };
+      // The desk acts on rows (batch actions name the version) and shows who handles each.
+      const items = r.items.map((c) => ({ ...listItem(c, now), version: c.version, assigneeLabel: assigneeLabel(c) }));
+      return { items, nextCursor: r.nextCursor, calendarWarning: calendarWarning(cal, now) };
     },
 
     async detail(openid: string | null, input: In<typeof api.detailInput>): Promise<api.ComplaintCaseView> {

@@ -53,6 +53,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   to: '转办对象',
   workdays: '工作日',
   intoId: '合并到的投诉',
+  items: '选中的投诉',
   // Ratings
   scene: '二维码',
   scores: '评分',

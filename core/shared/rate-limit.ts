@@ -55,6 +55,9 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'complaints.merge': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'complaints.note': { windowS: 10 * MIN, max: 20, staffMax: 200 },
   'complaints.release': { windowS: 10 * MIN, max: 20, staffMax: 100 },
+  // A batch is up to MAX_BATCH cases (core/complaint/limits.ts): fewer calls than single actions.
+  'complaints.batchAccept': { windowS: 10 * MIN, max: 5, staffMax: 30 },
+  'complaints.batchAssign': { windowS: 10 * MIN, max: 5, staffMax: 30 },
   'ratings.reply': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'ratings.publish': { windowS: 10 * MIN, max: 20, staffMax: 300 },
   'ratings.reject': { windowS: 10 * MIN, max: 20, staffMax: 300 },

@@ -64,6 +64,7 @@ describe('cloudbase complaint adapter details', () => {
       replyOnTime: null,
       finalEvaluation: null,
       purged: false,
+      phoneLast4: null,
     });
     expect(fake.dump('complaint_history').map((d) => d._id)).toEqual([historyDocId('k1', 1), historyDocId('k1', 2)]);
     expect(historyDocId('k1', 2)).toBe('k1-000002');
