@@ -8,6 +8,9 @@ import QueuePage from '@/packages/official/queue/index';
 import { complaintsAdmin, type ComplaintListItem } from '@/services/complaints-admin';
 import { resetTaro } from './taro-mock';
 
+// Taro's web components render slowly on a busy machine.
+jest.setTimeout(30_000);
+
 jest.mock('@/services/complaints-admin', () => ({
   complaintsAdmin: { queue: jest.fn(), detail: jest.fn(), accept: jest.fn(), batchAccept: jest.fn(), batchAssign: jest.fn() },
 }));
