@@ -23,6 +23,7 @@ import { join, resolve } from 'node:path';
 import { pinyinOf } from '../adapters/pinyin';
 import { aesCipher, randomIds } from '../adapters/platform/crypto';
 import { localContentSecurity } from '../adapters/platform/local';
+import { createSqliteUnlistedRepository } from '../adapters/sqlite/unlisted';
 import { createSqliteStationEditRepository } from '../adapters/sqlite/station-edits';
 import { createCloudbaseStationRepository } from '../adapters/cloudbase/stations';
 import { openDatabase, type Db } from '../adapters/sqlite/db';
@@ -126,7 +127,7 @@ function fullScan(db: Db) {
 
 function handlerOf(db: Db, clock: { now: () => Date }) {
   // Anonymous callers (a villager looking for a station) are not counted by the rate limits.
-  const handler = createStationsHandler({ stations: createSqliteStationRepository(db, pinyinOf), regions: createSqliteRegionRepository(db), rateLimits: createSqliteRateLimitStore(db), edits: createSqliteStationEditRepository(db), content: localContentSecurity(), ids: randomIds, clock });
+  const handler = createStationsHandler({ stations: createSqliteStationRepository(db, pinyinOf), regions: createSqliteRegionRepository(db), rateLimits: createSqliteRateLimitStore(db), edits: createSqliteStationEditRepository(db), unlisted: createSqliteUnlistedRepository(db), uploads: { claim: async (id: string) => id }, content: localContentSecurity(), ids: randomIds, clock });
   return async (data: Record<string, unknown>) => {
     const res = await handler({ action: 'nearby', data }, { openid: null });
     if (!res.ok) throw new Error(`nearby failed: ${JSON.stringify(res)}`);

@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRegisterHandler } from '../cloudfunctions/register/handler';
 import { createSqliteRectificationRepository } from '../adapters/sqlite/rectifications';
+import { createSqliteUnlistedRepository } from '../adapters/sqlite/unlisted';
 import { createSqliteCertificationRepository } from '../adapters/sqlite/certifications';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
@@ -57,6 +58,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     rateLimits: createSqliteRateLimitStore(db),
     mediaChecks: createSqliteMediaCheckRepository(db),
     rectifications: createSqliteRectificationRepository(db),
+    unlisted: createSqliteUnlistedRepository(db),
     stationEdits: createSqliteStationEditRepository(db),
     certifications: createSqliteCertificationRepository(db),
   };
@@ -113,8 +115,8 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   };
   // Routers (not just FunctionHandlers): the API reference reads their actions.
   const functions: Record<string, Router> = {
-    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, content, files, ids, limits, clock }, logger),
-    register: createRegisterHandler({ stations: stores.stations, regions: stores.regions, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, edits: stores.stationEdits, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, certifications: stores.certifications, notices: stores.notices, files }, logger),
+    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, unlisted: stores.unlisted, uploads: files, content, files, ids, limits, clock }, logger),
+    register: createRegisterHandler({ stations: stores.stations, regions: stores.regions, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, edits: stores.stationEdits, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, certifications: stores.certifications, notices: stores.notices, files, unlisted: stores.unlisted }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits }, logger),
     account: createAccountHandler({ ...stores, ids, clock, limits, inviteCodes: randomInviteCodes(), apiKeySource: randomApiKeys() }, logger),
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock, limits }, logger),

@@ -9,6 +9,7 @@ import { createCloudbaseMediaCheckRepository } from './media-checks';
 import { createCloudbaseRatingRepository } from './ratings';
 import { createCloudbaseRateLimitStore } from './rate-limits';
 import { createCloudbaseRectificationRepository } from './rectifications';
+import { createCloudbaseUnlistedRepository } from './unlisted';
 import { createCloudbaseStationEditRepository } from './station-edits';
 import { createCloudbaseCertificationRepository } from './certifications';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
@@ -33,6 +34,7 @@ export function cloudbaseStores(db: CbDb, { pinyin, ...options }: CloudbaseOptio
     mediaChecks: createCloudbaseMediaCheckRepository(db, options),
     rectifications: createCloudbaseRectificationRepository(db, options),
     stationEdits: createCloudbaseStationEditRepository(db, options),
+    unlisted: createCloudbaseUnlistedRepository(db, options),
     certifications: createCloudbaseCertificationRepository(db, options),
   };
 }

@@ -293,6 +293,15 @@ export const MIGRATIONS: Migration[] = [
     CREATE UNIQUE INDEX api_keys_active ON api_keys(key_hash) WHERE revoked_at IS NULL;
   `,
   },
+  {
+    version: 21,
+    name: 'unlisted_reports',
+    // 冒名站点举报 (core/station/unlisted.ts): listed by status and region prefix, newest first.
+    sql: `
+    CREATE TABLE unlisted_reports (id TEXT PRIMARY KEY, region_key TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX unlisted_reports_list ON unlisted_reports(status, region_key, created_at);
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

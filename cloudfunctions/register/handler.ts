@@ -9,10 +9,12 @@ import { rectifyActions } from './rectify';
 import type { CertificationDeskDeps } from '../../core/station/certification-desk';
 import { certifyActions } from './certify';
 import * as cov from '../../core/station/coverage-desk';
+import * as unl from '../../core/station/unlisted';
 
-export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDeskDeps & CertificationDeskDeps & EditActionDeps & cov.CoverageDeskDeps & RateLimitDeps, logger?: Logger) {
+export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDeskDeps & CertificationDeskDeps & EditActionDeps & cov.CoverageDeskDeps & unl.UnlistedDeps & RateLimitDeps, logger?: Logger) {
   const desk = createRegisterDesk(deps);
   const coverage = cov.createCoverageDesk(deps);
+  const unlisted = unl.createUnlistedReports(deps);
   return createRouter(
     'register',
     rateLimited('register', {
@@ -26,6 +28,9 @@ export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDesk
       // Coverage of a county's network (issue 12 §4)
       coverageCounties: action({ input: cov.coverageCountiesInput, run: (_i, c) => coverage.counties(c.openid) }),
       coverage: action({ input: cov.coverageInput, run: (i, c) => coverage.coverage(c.openid, i) }),
+      // 冒名站点举报 sent in by villagers (第十一条7)
+      unlistedReports: action({ input: unl.unlistedReportsInput, run: (i, c) => unlisted.list(c.openid, i) }),
+      handleUnlisted: action({ input: unl.handleUnlistedInput, run: (i, c) => unlisted.handle(c.openid, i) }),
     }, deps),
     logger,
   );

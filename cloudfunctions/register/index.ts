@@ -40,6 +40,7 @@ export const main = cloudEntry('register', (cloud) => {
       rectifications: stores.rectifications,
       certifications: stores.certifications,
       notices: stores.notices,
+      unlisted: stores.unlisted,
       complaints: stores.complaints,
       ratings: stores.ratings,
       calendars: stores.calendars,

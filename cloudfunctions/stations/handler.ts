@@ -5,8 +5,9 @@ import { getInput, nearbyInput, regionsInput, searchInput } from '../../core/sta
 import { createDirectory, type DirectoryDeps } from '../../core/station/service';
 import { reportInput } from '../../core/station/edits-api';
 import { createStationReports, type StationReportDeps } from '../../core/station/edits-report';
+import { reportUnlisted, reportUnlistedInput, type ReportDeps } from '../../core/station/unlisted';
 
-export function createStationsHandler(deps: DirectoryDeps & RateLimitDeps & StationReportDeps, logger?: Logger) {
+export function createStationsHandler(deps: DirectoryDeps & RateLimitDeps & StationReportDeps & ReportDeps, logger?: Logger) {
   const directory = createDirectory(deps);
   const reports = createStationReports(deps);
   return createRouter(
@@ -18,6 +19,8 @@ export function createStationsHandler(deps: DirectoryDeps & RateLimitDeps & Stat
       regions: action({ input: regionsInput, run: (input) => directory.regions(input) }),
       // 信息有误: goes to the county's review queue with the head's edits (core/station/edits.ts).
       report: action({ input: reportInput, run: (input, c) => reports.report(c.openid, input) }),
+      // 冒名站点举报 (第十一条7): a place that calls itself a station but is not in the register.
+      reportUnlisted: action({ input: reportUnlistedInput, run: (input, c) => reportUnlisted(deps, c.openid, input) }),
     }, deps),
     logger,
   );

@@ -43,6 +43,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   category: '投诉类型',
   channel: '来源',
   countyCode: '县（市、区）',
+  place: '地点',
+  location: '位置',
   description: '描述',
   photos: '照片',
   shareIdentity: '是否告诉站点您是谁',

@@ -4,6 +4,7 @@
  * VALIDATION_ERROR with a Chinese message that names the offending field.
  */
 import { createSqliteRateLimitStore } from '../../adapters/sqlite/rate-limits';
+import { createSqliteUnlistedRepository } from '../../adapters/sqlite/unlisted';
 import { createSqliteStationEditRepository } from '../../adapters/sqlite/station-edits';
 import { randomIds } from '../../adapters/platform/crypto';
 import { localContentSecurity } from '../../adapters/platform/local';
@@ -28,7 +29,7 @@ const logger: Logger = {
 
 beforeAll(async () => {
   env = await openTestDirectory(directoryStations());
-  handle = createStationsHandler({ ...env, rateLimits: createSqliteRateLimitStore(env.db), edits: createSqliteStationEditRepository(env.db), content: localContentSecurity(), ids: randomIds }, logger);
+  handle = createStationsHandler({ ...env, rateLimits: createSqliteRateLimitStore(env.db), edits: createSqliteStationEditRepository(env.db), unlisted: createSqliteUnlistedRepository(env.db), uploads: { claim: async (id: string) => id }, content: localContentSecurity(), ids: randomIds }, logger);
 });
 afterAll(() => env.db.close());
 afterEach(() => {

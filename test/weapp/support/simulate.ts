@@ -382,7 +382,7 @@ export async function setupWeapp(opts: SetupOptions = {}): Promise<WxEnv> {
   const clock = opts.clock ?? systemClock;
   await seedIfEmpty(stores, clock.now());
   const functions: Record<string, FunctionHandler> = {
-    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, content: localContentSecurity(), ids: randomIds, clock }),
+    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, unlisted: stores.unlisted, uploads: { claim: async (id: string) => id }, content: localContentSecurity(), ids: randomIds, clock }),
   };
 
   const calls: WxCall[] = [];
