@@ -38,6 +38,10 @@ export const PERMISSIONS = [
   'station.review',
   'station.certify.apply',
   'station.certify',
+  'ledger.record',
+  'ledger.read',
+  'ledger.review',
+  'ledger.totals',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -92,6 +96,12 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   // Certification (第十一条3): the operator files and does 初审; the county reviews and publishes.
   'station.certify.apply': ['operator_staff'],
   'station.certify': OFFICIALS,
+  // Ledgers (第十条5): the head records their own station's; the operator reviews its stations';
+  // officials read entries and totals of their region.
+  'ledger.record': ['station_head'],
+  'ledger.read': ['station_head', 'operator_staff', ...OFFICIALS],
+  'ledger.review': ['operator_staff'],
+  'ledger.totals': OFFICIALS,
 };
 
 /** Anyone signed in (resident is everyone's role). */
