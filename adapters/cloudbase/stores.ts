@@ -11,6 +11,7 @@ import { createCloudbaseRateLimitStore } from './rate-limits';
 import { createCloudbaseRectificationRepository } from './rectifications';
 import { createCloudbaseStationEditRepository } from './station-edits';
 import { createCloudbaseCertificationRepository } from './certifications';
+import { createCloudbaseLedgerRepository } from './ledger';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
 import type { CbDb } from './sdk';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CloudbaseOptions } from './stations';
@@ -34,6 +35,7 @@ export function cloudbaseStores(db: CbDb, { pinyin, ...options }: CloudbaseOptio
     rectifications: createCloudbaseRectificationRepository(db, options),
     stationEdits: createCloudbaseStationEditRepository(db, options),
     certifications: createCloudbaseCertificationRepository(db, options),
+    ledger: createCloudbaseLedgerRepository(db, options),
   };
 }
 export type CloudbaseStores = ReturnType<typeof cloudbaseStores>;
