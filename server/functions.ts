@@ -39,6 +39,8 @@ import { createAccountHandler } from '../cloudfunctions/account/handler';
 import { randomInviteCodes } from '../adapters/platform/invite-codes';
 import { createSchedulerHandler } from '../cloudfunctions/scheduler/handler';
 import { createRatingsHandler } from '../cloudfunctions/ratings/handler';
+import { createSqliteLedgerRepository } from '../adapters/sqlite/ledger';
+import { createLedgerHandler } from '../cloudfunctions/ledger/handler';
 
 export type FunctionHandler = (event: unknown, caller: Caller) => Promise<Envelope<unknown>>;
 
@@ -57,6 +59,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     rectifications: createSqliteRectificationRepository(db),
     stationEdits: createSqliteStationEditRepository(db),
     certifications: createSqliteCertificationRepository(db),
+    ledger: createSqliteLedgerRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -118,6 +121,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock, limits }, logger),
     recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
     notices: createNoticesHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
+    ledger: createLedgerHandler({ stations: stores.stations, regions: stores.regions, ledger: stores.ledger, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
   };
   /** The photo upload route's limit (the cloud uploads straight to storage; submit limits the use). */
   const limitUpload = (openid: string) => takeLimit({ rateLimits: stores.rateLimits, roles: stores.roles, clock, limits }, 'upload', openid);

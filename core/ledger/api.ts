@@ -48,7 +48,7 @@ export const reviewInput = z.strictObject({
   decision: z.enum(['accept', 'return'], '请选择核实或退回'),
   reason: z.optional(text(L.reasonMax, '退回原因', { min: 2, tooShort: '请写明退回原因，至少 2 个字' })),
 });
-export const totalsInput = z.strictObject({ regionCode: z.optional(regionCode), from: month, to: z.optional(month) });
+export const totalsInput = z.strictObject({ regionCode: z.optional(regionCode), month, untilMonth: z.optional(month) });
 
 /** One entry as the pages show it (no openids). */
 export interface EntryView {

@@ -229,7 +229,7 @@ export function createLedgerService(deps: LedgerDeps) {
     },
 
     /** Totals of a region over months, with one line per child region (or station below a township). */
-    async totals(openid: string | null, input: { regionCode?: string; from: string; to?: string }): Promise<TotalsView> {
+    async totals(openid: string | null, input: { regionCode?: string; month: string; untilMonth?: string }): Promise<TotalsView> {
       const actor = await access.actorOf(openid);
       const scopes = listBindings(actor, 'ledger.totals').flatMap((b) => (b.scope.kind === 'region' ? [b.scope.regionCode] : []));
       if (!scopes.length) {
@@ -238,16 +238,17 @@ export function createLedgerService(deps: LedgerDeps) {
       }
       const code = input.regionCode ?? [...scopes].sort((a, b) => a.length - b.length)[0];
       await access.permit(actor, 'ledger.totals', { regionCodes: regionCodesOfCode(code) }, `region:${code}`);
-      const to = input.to ?? input.from;
-      if (to < input.from) throw new AppError('VALIDATION_ERROR', '结束月份不能早于开始月份', { to: '结束月份不能早于开始月份' });
-      if (monthsBetween(input.from, to) >= LEDGER_LIMITS.totalsMonthsMax) throw new AppError('VALIDATION_ERROR', `一次最多看 ${LEDGER_LIMITS.totalsMonthsMax} 个月`, { to: `一次最多看 ${LEDGER_LIMITS.totalsMonthsMax} 个月` });
+      const from = input.month;
+      const to = input.untilMonth ?? from;
+      if (to < from) throw new AppError('VALIDATION_ERROR', '截止月份不能早于开始月份', { untilMonth: '截止月份不能早于开始月份' });
+      if (monthsBetween(from, to) >= LEDGER_LIMITS.totalsMonthsMax) throw new AppError('VALIDATION_ERROR', `一次最多看 ${LEDGER_LIMITS.totalsMonthsMax} 个月`, { untilMonth: `一次最多看 ${LEDGER_LIMITS.totalsMonthsMax} 个月` });
       const level = childLevelOf(code);
-      const rows = await ledger.sums({ regionCode: code, level, monthFrom: input.from, monthTo: to, statuses: COUNTED_STATUSES });
+      const rows = await ledger.sums({ regionCode: code, level, monthFrom: from, monthTo: to, statuses: COUNTED_STATUSES });
       const { total, children } = rollUp(rows);
       const nameOf = async (c: string) => (await regions.get(c))?.name ?? c;
       return {
         region: { code, name: await nameOf(code) },
-        from: input.from,
+        from,
         to,
         childLevel: level,
         total,

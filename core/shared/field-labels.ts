@@ -140,6 +140,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   findings: '核查情况',
   passed: '核查结果',
   authority: '认定机关',
+  // Ledgers (第十条5)
+  month: '月份',
+  untilMonth: '截止月份',
+  product: '名称',
+  quantity: '数量',
+  amountFen: '金额',
+  households: '带动户数',
 };
 
 /**
