@@ -48,7 +48,8 @@ export const reviewInput = z.strictObject({
   decision: z.enum(['accept', 'return'], '请选择核实或退回'),
   reason: z.optional(text(L.reasonMax, '退回原因', { min: 2, tooShort: '请写明退回原因，至少 2 个字' })),
 });
-export const totalsInput = z.strictObject({ regionCode: z.optional(regionCode), month, untilMonth: z.optional(month) });
+/** Without a month: the current one. */
+export const totalsInput = z.strictObject({ regionCode: z.optional(regionCode), month: z.optional(month), untilMonth: z.optional(month) });
 
 /** One entry as the pages show it (no openids). */
 export interface EntryView {
@@ -95,6 +96,8 @@ export interface TotalsView {
   from: string;
   to: string;
   childLevel: GroupLevel;
+  /** The current month where the server is (the latest one worth asking for). */
+  thisMonth: string;
   total: Totals;
   children: { key: string | null; name: string; totals: Totals }[];
   /** The regions the caller may look at (their scopes), for switching. */

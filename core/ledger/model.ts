@@ -209,10 +209,17 @@ export function review(e: LedgerEntry, decision: 'accept' | 'return', by: string
   return { kind: 'update', entry, expectedVersion: e.version };
 }
 
-/** "1,234.50" from fen. */
+/** "1,234.50" from fen (no toLocaleString: the mini-program's JS engines differ). */
 export function formatYuan(fen: number): string {
   const neg = fen < 0;
   const abs = Math.abs(Math.round(fen));
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${neg ? '-' : ''}${yuan}.${pad(abs % 100)}`;
+}
+
+/** Fen from what a person typed in yuan ("12", "12.5", "12.50"); null when it is not an amount. Exact: no floating point. */
+export function parseYuan(text: string): number | null {
+  const m = /^(\d{1,9})(?:\.(\d{0,2}))?$/.exec(text.trim().replace(/,/g, ''));
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }

@@ -229,7 +229,7 @@ export function createLedgerService(deps: LedgerDeps) {
     },
 
     /** Totals of a region over months, with one line per child region (or station below a township). */
-    async totals(openid: string | null, input: { regionCode?: string; month: string; untilMonth?: string }): Promise<TotalsView> {
+    async totals(openid: string | null, input: { regionCode?: string; month?: string; untilMonth?: string }): Promise<TotalsView> {
       const actor = await access.actorOf(openid);
       const scopes = listBindings(actor, 'ledger.totals').flatMap((b) => (b.scope.kind === 'region' ? [b.scope.regionCode] : []));
       if (!scopes.length) {
@@ -238,7 +238,7 @@ export function createLedgerService(deps: LedgerDeps) {
       }
       const code = input.regionCode ?? [...scopes].sort((a, b) => a.length - b.length)[0];
       await access.permit(actor, 'ledger.totals', { regionCodes: regionCodesOfCode(code) }, `region:${code}`);
-      const from = input.month;
+      const from = input.month ?? thisMonth();
       const to = input.untilMonth ?? from;
       if (to < from) throw new AppError('VALIDATION_ERROR', '截止月份不能早于开始月份', { untilMonth: '截止月份不能早于开始月份' });
       if (monthsBetween(from, to) >= LEDGER_LIMITS.totalsMonthsMax) throw new AppError('VALIDATION_ERROR', `一次最多看 ${LEDGER_LIMITS.totalsMonthsMax} 个月`, { untilMonth: `一次最多看 ${LEDGER_LIMITS.totalsMonthsMax} 个月` });
@@ -251,6 +251,7 @@ export function createLedgerService(deps: LedgerDeps) {
         from,
         to,
         childLevel: level,
+        thisMonth: thisMonth(),
         total,
         children,
         scopes: await Promise.all(scopes.map(async (c) => ({ code: c, name: await nameOf(c) }))),

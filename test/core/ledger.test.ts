@@ -1,7 +1,7 @@
 /** Ledgers (core/ledger): recording rules, review, anomaly flags and the regional roll-up. */
 import fc from 'fast-check';
 import { flagMonth, ROUND_FEN } from '../../core/ledger/anomalies';
-import { LEDGER_KINDS, LedgerRuleError, addMonthsTo, correct, fieldsProblem, formatYuan, record, review, type LedgerEntry, type LedgerFields, type StationFacts } from '../../core/ledger/model';
+import { LEDGER_KINDS, LedgerRuleError, addMonthsTo, correct, fieldsProblem, formatYuan, parseYuan, record, review, type LedgerEntry, type LedgerFields, type StationFacts } from '../../core/ledger/model';
 import { childLevelOf, DIRECT_NAME, groupEntries, rollUp, type GroupLevel } from '../../core/ledger/rollup';
 import { regionCodesOfCode } from '../../core/ledger/service';
 
@@ -114,9 +114,13 @@ describe('anomalies', () => {
     expect(flagMonth([...three.slice(0, 2), entry('r4', { month: '2026-10', amountFen: 5 * ROUND_FEN })], '2026-11').size).toBe(0);
   });
 
-  test('yuan are formatted from fen', () => {
+  test('yuan are formatted from fen and typed yuan parse to exact fen', () => {
     expect(formatYuan(123_456_78)).toBe('123,456.78');
     expect(formatYuan(5)).toBe('0.05');
+    expect(['12', '12.5', '12.50', '0.07', '1,200', ' 3. '].map(parseYuan)).toEqual([1200, 1250, 1250, 7, 120_000, 300]);
+    expect(['', 'abc', '1.234', '-5', '1e3'].map(parseYuan)).toEqual([null, null, null, null, null]);
+    // 0.1 + 0.2 style drift cannot happen: fen are counted from the digits.
+    expect(parseYuan('19.99')).toBe(1999);
   });
 });
 

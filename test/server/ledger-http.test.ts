@@ -74,8 +74,9 @@ describe('ledger over HTTP', () => {
     const other = await otherStation();
     await rec({ stationId: other, amountFen: 7_000 }, 'other-head-0001');
 
-    const county = await t.ok<TotalsView>('ledger', 'totals', { month: MONTH }, DEMO.county);
-    expect(county).toMatchObject({ region: { code: '360731', name: '于都县' }, childLevel: 'township' });
+    // Without a month: the server's current one (the clock is at 2026-09-30).
+    const county = await t.ok<TotalsView>('ledger', 'totals', {}, DEMO.county);
+    expect(county).toMatchObject({ region: { code: '360731', name: '于都县' }, childLevel: 'township', from: MONTH, to: MONTH, thisMonth: MONTH });
     expect(county.total.amountFen).toBe(173_456);
     expect(county.children.find((c) => c.key === '360731100')?.totals.amountFen).toBe(173_456);
 
