@@ -5,6 +5,8 @@ import { demoStations } from '../seed/demo';
 import { loadRegions } from '../seed/regions';
 import type { LocalStores } from './functions';
 import { generateComplaints, type GeneratedComplaint } from '../seed/complaints';
+import { demoLedger } from '../seed/ledger';
+import { DEMO_STATION_HEAD_STATION_ID } from '../seed/demo';
 
 export async function seedIfEmpty(stores: LocalStores, now: Date = new Date()): Promise<{ seeded: boolean; stations: number }> {
   const existing = await stores.stations.count();
@@ -53,4 +55,17 @@ export async function writeGenerated(stores: Pick<LocalStores, 'complaints'>, g:
   const [first, ...rest] = g.history;
   await stores.complaints.create({ complaint: g.complaint, history: first, outbox: [], requestKey: g.requestKey });
   if (rest.length) await stores.complaints.apply({ next: g.complaint, expectedVersion: g.complaint.version, history: rest, outbox: g.outbox });
+}
+
+/** Six months of 台账 on the 于都 demo stations (npm start only; see seed/ledger.ts). */
+export async function seedDemoLedger(stores: LocalStores, now: Date = new Date()): Promise<number> {
+  if ((await stores.ledger.list({ order: 'oldest', offset: 0, limit: 1 })).items.length) return 0;
+  const page = await stores.stations.search({ regionCode: '360731', statuses: ['active', 'certified', 'rectification'], offset: 0, limit: 8 });
+  const stations = [...page.items];
+  const head = await stores.stations.get(DEMO_STATION_HEAD_STATION_ID);
+  if (head && !stations.some((s) => s.id === head.id)) stations.unshift(head);
+  const changes = demoLedger(stations, DEMO_STATION_HEAD_STATION_ID, toShanghai(now).date, now.toISOString());
+  // A reviewed entry is stored as it stands after the review (one insert).
+  for (const c of changes) await stores.ledger.apply({ kind: 'insert', entry: c.entry });
+  return changes.length;
 }

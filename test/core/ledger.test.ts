@@ -4,6 +4,8 @@ import { flagMonth, ROUND_FEN } from '../../core/ledger/anomalies';
 import { LEDGER_KINDS, LedgerRuleError, addMonthsTo, correct, fieldsProblem, formatYuan, parseYuan, record, review, type LedgerEntry, type LedgerFields, type StationFacts } from '../../core/ledger/model';
 import { childLevelOf, DIRECT_NAME, groupEntries, rollUp, type GroupLevel } from '../../core/ledger/rollup';
 import { regionCodesOfCode } from '../../core/ledger/service';
+import { DEMO_STATION_HEAD_STATION_ID, demoStations } from '../../seed/demo';
+import { demoLedger } from '../../seed/ledger';
 
 const STATION: StationFacts = {
   id: 'st-gongjiang',
@@ -177,5 +179,20 @@ describe('roll-up', () => {
         }
       }),
     );
+  });
+});
+
+describe('demo ledger', () => {
+  test('six months through the core rules: the head’s current month is empty; the spike and the round repeat are flagged', () => {
+    const stations = demoStations(TODAY).filter((s) => s.regionPath.some((r) => r.code === '360731') && s.status === 'active').slice(0, 4);
+    const head = demoStations(TODAY).find((s) => s.id === DEMO_STATION_HEAD_STATION_ID)!;
+    const all = [head, ...stations.filter((s) => s.id !== head.id)];
+    const entries = demoLedger(all, head.id, TODAY, NOW).map((c) => c.entry);
+    expect(entries.filter((e) => e.stationId === head.id && e.month === '2026-12')).toEqual([]);
+    expect(entries.filter((e) => e.stationId === head.id).length).toBeGreaterThan(10);
+    const flagsOf = (s: string) => [...flagMonth(entries.filter((e) => e.stationId === s), '2026-12').values()].flat().map((f) => f.code);
+    expect(flagsOf(all[1].id)).toContain('spike');
+    expect(flagsOf(all[2].id)).toContain('round_repeat');
+    expect(new Set(entries.filter((e) => e.month <= '2026-10').map((e) => e.status))).toEqual(new Set(['accepted']));
   });
 });
