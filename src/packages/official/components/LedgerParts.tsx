@@ -14,7 +14,7 @@ export function monthLabel(month: string): string {
 export function MonthSwitch({ id, month, onChange, latest }: { id: string; month: string; onChange: (m: string) => void; latest?: string }) {
   const next = addMonthsTo(month, 1);
   return (
-    <View id={id} className='sp-row sp-controls'>
+    <View id={id} className='sp-month-switch'>
       <Button id={`${id}-prev`} className='btn btn--ghost' onClick={() => onChange(addMonthsTo(month, -1))}>
         上个月
       </Button>
@@ -54,12 +54,16 @@ export function TotalsView({ id, totals }: { id: string; totals: Totals }) {
           <Text className='sp-big-number__label'>台账条数</Text>
         </View>
       </View>
-      {lines.map((k) => (
-        <Text key={k} id={`${id}-${k}`} className='sp-item__line'>
-          {LEDGER_KIND_LABELS[k]}：{totals.byKind[k].quantity} {LEDGER_UNITS[k]}
-          {totals.byKind[k].amountFen > 0 ? `，${formatYuan(totals.byKind[k].amountFen)} 元` : ''}
-        </Text>
-      ))}
+      {lines.length ? (
+        <View id={`${id}-kinds`} className='sp-item'>
+          {lines.map((k) => (
+            <Text key={k} id={`${id}-${k}`} className='sp-item__line'>
+              {LEDGER_KIND_LABELS[k]}：{totals.byKind[k].quantity} {LEDGER_UNITS[k]}
+              {totals.byKind[k].amountFen > 0 ? `，${formatYuan(totals.byKind[k].amountFen)} 元` : ''}
+            </Text>
+          ))}
+        </View>
+      ) : null}
     </View>
   );
 }
