@@ -40,6 +40,7 @@ import { randomInviteCodes } from '../adapters/platform/invite-codes';
 import { createSchedulerHandler } from '../cloudfunctions/scheduler/handler';
 import { createRatingsHandler } from '../cloudfunctions/ratings/handler';
 import { createSqliteLedgerRepository } from '../adapters/sqlite/ledger';
+import { createSqliteVisitRepository } from '../adapters/sqlite/inspections';
 import { createLedgerHandler } from '../cloudfunctions/ledger/handler';
 
 export type FunctionHandler = (event: unknown, caller: Caller) => Promise<Envelope<unknown>>;
@@ -60,6 +61,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     stationEdits: createSqliteStationEditRepository(db),
     certifications: createSqliteCertificationRepository(db),
     ledger: createSqliteLedgerRepository(db),
+    visits: createSqliteVisitRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
