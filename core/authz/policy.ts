@@ -42,6 +42,9 @@ export const PERMISSIONS = [
   'ledger.read',
   'ledger.review',
   'ledger.totals',
+  'inspection.record',
+  'inspection.read',
+  'inspection.dues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -102,6 +105,11 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'ledger.read': ['station_head', 'operator_staff', ...OFFICIALS],
   'ledger.review': ['operator_staff'],
   'ledger.totals': OFFICIALS,
+  // Visits (第十条, 第十一条2/5): the operator's staff visit their stations; the head and officials
+  // of the region read them; officials see which operators are behind.
+  'inspection.record': ['operator_staff'],
+  'inspection.read': ['station_head', 'operator_staff', ...OFFICIALS],
+  'inspection.dues': OFFICIALS,
 };
 
 /** Anyone signed in (resident is everyone's role). */

@@ -147,6 +147,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   quantity: '数量',
   amountFen: '金额',
   households: '带动户数',
+  // Operators' visits (第十条, 第十一条2/5)
+  items: '检查项',
+  ok: '是否合格',
+  location: '位置',
 };
 
 /**

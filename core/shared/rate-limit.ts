@@ -95,6 +95,8 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'ledger.record': { windowS: HOUR, max: 10, staffMax: 200 },
   'ledger.correct': { windowS: HOUR, max: 10, staffMax: 100 },
   'ledger.review': { windowS: 10 * MIN, max: 20, staffMax: 300 },
+  'inspections.record': { windowS: HOUR, max: 10, staffMax: 60 },
+  'inspections.toRectification': { windowS: HOUR, max: 5, staffMax: 50 },
   // Costly reads: searches and aggregations
   'stations.nearby': { windowS: MIN, max: 120 },
   'stations.search': { windowS: MIN, max: 120 },
@@ -107,6 +109,7 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'register.editQueue': { windowS: MIN, max: 30, staffMax: 120 },
   'ledger.queue': { windowS: MIN, max: 30, staffMax: 120 },
   'ledger.totals': { windowS: MIN, max: 10, staffMax: 60 },
+  'inspections.dues': { windowS: MIN, max: 10, staffMax: 30 },
 };
 
 /**
