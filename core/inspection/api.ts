@@ -8,7 +8,8 @@ const visitId = z.string().check(z.regex(/^[A-Za-z0-9_-]{4,64}$/, '记录编号�
 export const recordVisitInput = z.strictObject({
   stationId,
   kind: z.enum(VISIT_KINDS, '请选择走访类型'),
-  visitedOn: isoDate,
+  /** Without it: today (the server's day). */
+  visitedOn: z.optional(isoDate),
   items: z.optional(
     z.array(z.strictObject({ item: z.enum(CHECK_ITEMS, '检查项不对'), ok: z.boolean('请选择合格或不合格'), note: optionalText(100, '问题') })).check(z.maxLength(CHECK_ITEMS.length, '检查项太多')),
   ),

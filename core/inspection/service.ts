@@ -64,12 +64,12 @@ export function createInspectionService(deps: InspectionDeps) {
   }
 
   return {
-    async record(openid: string | null, input: { stationId: string; kind: VisitKind; visitedOn: string; items?: CheckResult[]; note?: string; location?: { lat: number; lng: number } }): Promise<VisitView> {
+    async record(openid: string | null, input: { stationId: string; kind: VisitKind; visitedOn?: string; items?: CheckResult[]; note?: string; location?: { lat: number; lng: number } }): Promise<VisitView> {
       const actor = await access.actorOf(openid);
       const s = await stationFor(actor, input.stationId, 'inspection.record');
       let v: Visit;
       try {
-        v = recordVisit({ id: s.id, name: s.name, regionPath: s.regionPath, operatorName: s.operator.name, location: s.location }, input, actor.openid, clock.now().toISOString(), today(), ids.id());
+        v = recordVisit({ id: s.id, name: s.name, regionPath: s.regionPath, operatorName: s.operator.name, location: s.location }, { ...input, visitedOn: input.visitedOn ?? today() }, actor.openid, clock.now().toISOString(), today(), ids.id());
       } catch (e) {
         ruleError(e);
       }
