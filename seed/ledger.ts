@@ -16,18 +16,22 @@ export function demoLedger(stations: Station[], headStationId: string, today: st
   const current = today.slice(0, 7);
   const out: LedgerChange[] = [];
   let n = 0;
-  stations.forEach((s, si) => {
+  // The head's current month stays empty, so the flags go to the first two other stations.
+  const others = stations.filter((s) => s.id !== headStationId);
+  const spikeAt = others[0]?.id;
+  const roundAt = others[1]?.id;
+  stations.forEach((s) => {
     const facts: StationFacts = { id: s.id, name: s.name, regionPath: s.regionPath, operatorName: s.operator.name };
     for (let back = 6; back >= 0; back--) {
       const month = addMonthsTo(current, -back);
       if (back === 0 && s.id === headStationId) continue;
-      const spike = si === 1 && back === 0;
+      const spike = s.id === spikeAt && back === 0;
       const lines: LedgerFields[] = [];
       for (let i = 0; i < int(1, 3); i++) {
-        const quantity = int(20, 150) * (spike ? 12 : 1);
+        const quantity = int(20, 150) * (spike ? 40 : 1);
         lines.push({ kind: 'poverty_sale', product: PRODUCTS[int(0, PRODUCTS.length - 1)], quantity, amountFen: quantity * int(800, 3000), households: int(1, 9) });
       }
-      if (si === 2 && back === 0) for (let i = 0; i < 3; i++) lines.push({ kind: 'proxy_purchase', product: '化肥', quantity: 10, amountFen: 50_000 });
+      if (s.id === roundAt && back === 0) for (let i = 0; i < 3; i++) lines.push({ kind: 'proxy_purchase', product: '化肥', quantity: 10, amountFen: 50_000 });
       lines.push({ kind: 'parcel_in', quantity: int(30, 200), amountFen: 0 });
       lines.push({ kind: 'parcel_out', quantity: int(10, 80), amountFen: int(10, 80) * 800 });
       if (rng() < 0.7) lines.push({ kind: 'bill_payment', quantity: int(5, 40), amountFen: int(5, 40) * int(3000, 12000) });

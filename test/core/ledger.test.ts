@@ -191,8 +191,10 @@ describe('demo ledger', () => {
     expect(entries.filter((e) => e.stationId === head.id && e.month === '2026-12')).toEqual([]);
     expect(entries.filter((e) => e.stationId === head.id).length).toBeGreaterThan(10);
     const flagsOf = (s: string) => [...flagMonth(entries.filter((e) => e.stationId === s), '2026-12').values()].flat().map((f) => f.code);
+    // The head's station is first; the flags go to the next two.
     expect(flagsOf(all[1].id)).toContain('spike');
     expect(flagsOf(all[2].id)).toContain('round_repeat');
+    expect(flagsOf(head.id)).toEqual([]);
     expect(new Set(entries.filter((e) => e.month <= '2026-10').map((e) => e.status))).toEqual(new Set(['accepted']));
   });
 });

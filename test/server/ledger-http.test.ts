@@ -137,3 +137,29 @@ describe('ledger over HTTP', () => {
     expect(extra.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
   });
 });
+
+describe('demo data (npm start)', () => {
+  test('six months of 台账 and some visits: the head’s earlier month, flags for the operator, county totals, who is behind', async () => {
+    const { seedDemoLedger, seedDemoVisits } = await import('../../server/seed');
+    expect(await seedDemoLedger(t.app.stores, t.clock.now())).toBeGreaterThan(50);
+    expect(await seedDemoVisits(t.app.stores, t.clock.now())).toBe(8);
+    expect(await seedDemoLedger(t.app.stores, t.clock.now())).toBe(0);
+    const now = await t.ok<MonthView>('ledger', 'month', {}, DEMO.stationHead);
+    expect(now.entries).toEqual([]);
+    const before = await t.ok<MonthView>('ledger', 'month', { month: '2026-08' }, DEMO.stationHead);
+    expect(before.entries.length).toBeGreaterThan(2);
+    expect(before.totals.byKind.poverty_sale.amountFen).toBeGreaterThan(0);
+    // The operator's list, page by page: the demo's spike and repeated round amount are flagged.
+    const flags: string[] = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const page: QueuePage = await t.ok<QueuePage>('ledger', 'queue', { offset }, DEMO.operatorStaff);
+      flags.push(...page.items.flatMap((e) => e.flags.map((f) => f.code)));
+      offset = page.nextOffset;
+    }
+    expect(new Set(flags)).toEqual(new Set(['spike', 'round_repeat']));
+    const county = await t.ok<TotalsView>('ledger', 'totals', { month: '2026-08' }, DEMO.county);
+    expect(county.total.entries).toBeGreaterThan(10);
+    const dues = await t.ok<{ behind: unknown[]; stations: number }>('inspections', 'dues', {}, DEMO.county);
+    expect(dues.behind.length).toBeLessThan(dues.stations);
+  });
+});
