@@ -57,6 +57,8 @@ describe('the head’s month', () => {
     await flush();
     expect(container.querySelector('#ledger-empty')?.textContent).toContain('还没有记录');
     expect(container.querySelector('#ledger-month-label')?.textContent).toBe('2026年9月');
+    // The current month is the latest: no 下个月.
+    expect(container.querySelector('#ledger-month-next')).toBeNull();
     type(container, 'ledger-product', '于都脐橙');
     type(container, 'ledger-quantity', '120');
     type(container, 'ledger-amount', '3600.5');
@@ -103,6 +105,17 @@ describe('the head’s month', () => {
     expect(container.querySelector('#ledger-form')).toBeNull();
     expect(container.querySelector('#btn-fix-l-1')).toBeNull();
     expect(container.querySelector('#entry-l-1')?.textContent).toContain('整数金额 500 元本月出现 3 次');
+  });
+
+  test('上个月 asks for the month before; 下个月 comes back', async () => {
+    api.month.mockResolvedValueOnce(month());
+    api.month.mockResolvedValueOnce(month({ month: '2026-08', canRecord: true }));
+    const { container } = render(<LedgerMonthPage />);
+    await flush();
+    fireEvent.click(container.querySelector('#ledger-month-prev') as Element);
+    await flush();
+    expect(api.month).toHaveBeenLastCalledWith({ month: '2026-08' });
+    expect(container.querySelector('#ledger-month-next')).toBeTruthy();
   });
 
   test('a failed load offers 重试', async () => {

@@ -21,9 +21,14 @@ export function MonthSwitch({ id, month, onChange, latest }: { id: string; month
       <Text id={`${id}-label`} className='sp-row__grow sp-month-label'>
         {monthLabel(month)}
       </Text>
-      <Button id={`${id}-next`} className='btn btn--ghost' disabled={!!latest && next > latest} onClick={() => (!latest || next <= latest ? onChange(next) : undefined)}>
-        下个月
-      </Button>
+      {/* The current month is the latest a ledger can have: no 下个月 there. */}
+      {!latest || next <= latest ? (
+        <Button id={`${id}-next`} className='btn btn--ghost' onClick={() => onChange(next)}>
+          下个月
+        </Button>
+      ) : (
+        <View className='sp-month-switch__spacer' />
+      )}
     </View>
   );
 }
