@@ -1,5 +1,7 @@
-/** Cloud entry of `inspections`: CloudBase stores, no open API. */
+/** Cloud entry of `inspections`: CloudBase stores, cloud storage for visit photos, no open API. */
 import { randomIds } from '../../adapters/platform/crypto';
+import { wechatFileStore } from '../../adapters/platform/wechat';
+import { cleanPhoto } from '../../core/shared/image';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
@@ -10,6 +12,7 @@ export const main = cloudEntry('inspections', (cloud) => {
   return createInspectionsHandler(
     {
       ...stores,
+      files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id),
       ids: randomIds,
       // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
       limits: limitsFrom(process.env.ZDT_RATE_LIMITS),

@@ -24,6 +24,8 @@ export const CHECK_ITEM_LABELS: Record<CheckItem, string> = {
   cleanliness: '环境卫生、物品摆放整齐',
 };
 
+/** Photos one visit may carry. */
+export const MAX_VISIT_PHOTOS = 3;
 /** How long after the visit it may still be recorded (days). */
 export const RECORD_DAYS_BACK = 30;
 /** A location further than this from the station is shown as a warning, not refused (GPS drifts indoors). */
@@ -50,6 +52,8 @@ export interface Visit {
   /** Inspection only: share of items passed, 0–100. */
   score?: number;
   note?: string;
+  /** Claimed photo ids (FileStore), shown to whoever may read the visit. */
+  photos?: string[];
   /** Where the phone was (GCJ-02) and how far from the station, when the visitor allowed it. */
   location?: { lat: number; lng: number; distanceM: number };
   createdBy: string;
@@ -81,6 +85,8 @@ export interface VisitInput {
   visitedOn: string;
   items?: CheckResult[];
   note?: string;
+  /** Already claimed ids. */
+  photos?: string[];
   location?: { lat: number; lng: number };
 }
 
@@ -122,6 +128,7 @@ export function recordVisit(station: StationFacts, input: VisitInput, by: string
     visitedOn: input.visitedOn,
     ...(items ? { items, score: scoreOf(items) } : {}),
     ...(input.note?.trim() ? { note: input.note.trim() } : {}),
+    ...(input.photos?.length ? { photos: input.photos.slice(0, MAX_VISIT_PHOTOS) } : {}),
     ...(input.location ? { location: { ...input.location, distanceM: Math.round(distanceMeters(input.location, station.location)) } } : {}),
     createdBy: by,
     createdAt: now,

@@ -7,6 +7,7 @@
 import { createAccess } from '../authz/access';
 import { authorize, listBindings, officialRegions, type Target } from '../authz/policy';
 import type { Actor } from '../authz/roles';
+import type { FileStore } from '../ports';
 import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
 import { createRectificationDesk, type RectificationDeskDeps } from '../station/rectification-desk';
@@ -16,6 +17,8 @@ import { CHECK_ITEM_LABELS, FAR_M, VISIT_KIND_LABELS, VisitRuleError, duesOf, li
 
 export interface InspectionDeps extends RectificationDeskDeps {
   visits: VisitRepository;
+  /** Photos: claimed on record (the uploader's own clean images), short-lived URLs on read. */
+  files: FileStore;
 }
 
 const PAGE = 20;
@@ -31,7 +34,7 @@ function ruleError(e: unknown): never {
   throw e;
 }
 
-export function toVisitView(v: Visit): VisitView {
+export function toVisitView(v: Visit, photoUrls: string[] = []): VisitView {
   return {
     id: v.id,
     stationId: v.stationId,
@@ -42,6 +45,7 @@ export function toVisitView(v: Visit): VisitView {
     ...(v.items ? { items: v.items.map((i) => ({ item: i.item, label: CHECK_ITEM_LABELS[i.item], ok: i.ok, ...(i.note ? { note: i.note } : {}) })) } : {}),
     ...(v.score !== undefined ? { score: v.score } : {}),
     ...(v.note ? { note: v.note } : {}),
+    photoUrls,
     ...(v.location ? { distanceM: v.location.distanceM, far: v.location.distanceM > FAR_M } : {}),
     problems: problemsOf(v),
     ...(v.rectificationId ? { rectificationId: v.rectificationId } : {}),
@@ -52,7 +56,8 @@ export function toVisitView(v: Visit): VisitView {
 export function createInspectionService(deps: InspectionDeps) {
   const access = createAccess(deps);
   const desk = createRectificationDesk(deps);
-  const { stations, visits, clock, ids } = deps;
+  const { stations, visits, clock, ids, files } = deps;
+  const viewOf = async (v: Visit) => toVisitView(v, v.photos?.length ? await files.viewUrls(v.photos) : []);
   const today = () => toShanghai(clock.now()).date;
   const targetOf = (s: Station): Target => ({ stationId: s.id, operatorName: s.operator.name, regionCodes: s.regionPath.map((r) => r.code) });
 
@@ -64,18 +69,20 @@ export function createInspectionService(deps: InspectionDeps) {
   }
 
   return {
-    async record(openid: string | null, input: { stationId: string; kind: VisitKind; visitedOn?: string; items?: CheckResult[]; note?: string; location?: { lat: number; lng: number } }): Promise<VisitView> {
+    async record(openid: string | null, input: { stationId: string; kind: VisitKind; visitedOn?: string; items?: CheckResult[]; note?: string; photos?: string[]; location?: { lat: number; lng: number } }): Promise<VisitView> {
       const actor = await access.actorOf(openid);
       const s = await stationFor(actor, input.stationId, 'inspection.record');
+      const photos: string[] = [];
+      for (const p of input.photos ?? []) photos.push(await files.claim(p, actor.openid));
       let v: Visit;
       try {
-        v = recordVisit({ id: s.id, name: s.name, regionPath: s.regionPath, operatorName: s.operator.name, location: s.location }, { ...input, visitedOn: input.visitedOn ?? today() }, actor.openid, clock.now().toISOString(), today(), ids.id());
+        v = recordVisit({ id: s.id, name: s.name, regionPath: s.regionPath, operatorName: s.operator.name, location: s.location }, { ...input, photos, visitedOn: input.visitedOn ?? today() }, actor.openid, clock.now().toISOString(), today(), ids.id());
       } catch (e) {
         ruleError(e);
       }
       await visits.insert(v);
       await access.record({ actorOpenid: actor.openid, action: 'inspection.record', outcome: 'done', resource: `visit:${v.id}`, detail: `${VISIT_KIND_LABELS[v.kind]} ${v.visitedOn}${v.score !== undefined ? ` 得分 ${v.score}` : ''}` });
-      return toVisitView(v);
+      return viewOf(v);
     },
 
     /** A station's visits, newest first, for its operator, its head and officials over it. */
@@ -88,7 +95,7 @@ export function createInspectionService(deps: InspectionDeps) {
         station: { id: s.id, name: s.name },
         canRecord: authorize(actor, 'inspection.record', targetOf(s)).allowed,
         canRectify: authorize(actor, 'station.rectify', targetOf(s)).allowed,
-        items: page.items.map(toVisitView),
+        items: await Promise.all(page.items.map(viewOf)),
         nextOffset: page.hasMore ? offset + page.items.length : null,
       };
     },
@@ -142,7 +149,7 @@ export function createInspectionService(deps: InspectionDeps) {
       const next = linkRectification(v, order.id);
       await visits.update(next, v.version);
       await access.record({ actorOpenid: actor.openid, action: 'inspection.rectify', outcome: 'done', resource: `visit:${v.id}`, detail: `整改通知 ${order.id}` });
-      return toVisitView(next);
+      return viewOf(next);
     },
   };
 }

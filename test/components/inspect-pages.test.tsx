@@ -26,7 +26,7 @@ const type = (container: HTMLElement, id: string, value: string) =>
   });
 
 function visit(over: Partial<VisitView> = {}): VisitView {
-  return { id: 'v-1', stationId: 'st-1', stationName: '贡江镇服务站', kind: 'inspection', kindLabel: '检查', visitedOn: '2026-09-30', score: 83, items: ITEMS.map((item) => (item === 'pricing' ? { item: item as 'pricing', label: '商品和服务明码标价', ok: false, note: '没有标价' } : { item: item as 'premises', label: item, ok: true })), problems: ['商品和服务明码标价：没有标价'], createdAt: '2026-09-30T02:00:00Z', ...over };
+  return { id: 'v-1', stationId: 'st-1', stationName: '贡江镇服务站', kind: 'inspection', kindLabel: '检查', visitedOn: '2026-09-30', score: 83, items: ITEMS.map((item) => (item === 'pricing' ? { item: item as 'pricing', label: '商品和服务明码标价', ok: false, note: '没有标价' } : { item: item as 'premises', label: item, ok: true })), problems: ['商品和服务明码标价：没有标价'], photoUrls: [], createdAt: '2026-09-30T02:00:00Z', ...over };
 }
 function station(over: Partial<StationVisitsView> = {}): StationVisitsView {
   return { station: { id: 'st-1', name: '贡江镇服务站' }, canRecord: true, canRectify: false, items: [], nextOffset: null, ...over };

@@ -5,6 +5,7 @@
  */
 import type { DuesView, StationVisitsView, VisitView } from '../../core/inspection/api';
 import { CHECK_ITEMS } from '../../core/inspection/model';
+import { uploadPhoto } from '../support/complaints';
 import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
 
 let t: TestApp;
@@ -71,6 +72,20 @@ describe('inspections over HTTP', () => {
     expect(city.stations).toBe(after.stations);
     expect((await t.call('inspections', 'dues', { regionCode: '360881' }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await t.call('inspections', 'dues', {}, DEMO.operatorStaff)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  test('photos: the operator’s own uploads are claimed; readers get short-lived URLs; someone else’s upload is refused', async () => {
+    const mine = await uploadPhoto(t, DEMO.operatorStaff);
+    const v = await t.ok<VisitView>('inspections', 'record', { stationId: HEAD_STATION, kind: 'guidance', photos: [mine] }, DEMO.operatorStaff);
+    expect(v.photoUrls).toHaveLength(1);
+    const seen = await t.ok<StationVisitsView>('inspections', 'station', { stationId: HEAD_STATION }, DEMO.county);
+    expect(seen.items[0].photoUrls).toHaveLength(1);
+    expect((await t.raw(seen.items[0].photoUrls[0].replace(t.base, ''))).status).toBe(200);
+    const theirs = await uploadPhoto(t, DEMO.resident1);
+    const refused = await t.call('inspections', 'record', { stationId: HEAD_STATION, kind: 'guidance', photos: [theirs] }, DEMO.operatorStaff);
+    expect(refused.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+    const many = await t.call('inspections', 'record', { stationId: HEAD_STATION, kind: 'guidance', photos: [mine, mine, mine, mine] }, DEMO.operatorStaff);
+    expect(many.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', message: '最多上传 3 张照片' } });
   });
 
   test('role and scope: only the station’s operator records; strangers see nothing', async () => {

@@ -7,7 +7,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter, usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
-import { CHECK_ITEMS, CHECK_ITEM_LABELS, VISIT_KINDS, VISIT_KIND_LABELS, type CheckItem, type VisitKind } from '@core/inspection/model';
+import { CHECK_ITEMS, CHECK_ITEM_LABELS, MAX_VISIT_PHOTOS, VISIT_KINDS, VISIT_KIND_LABELS, type CheckItem, type VisitKind } from '@core/inspection/model';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { inspections, type VisitView } from '../../../services/inspections';
@@ -19,6 +19,9 @@ import Notice from '../../../ui/Notice';
 import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError } from '../../../ui/form';
 import { toast } from '../../../ui/dialogs';
 import { locate } from '../../../utils/location';
+import { pickPhotos, uploadPhoto } from '../../../services/photos';
+import { toApiError } from '../../../services/transport';
+import { Image } from '../../../ui/lazy-components';
 import StationSearch from '../components/StationSearch';
 import '../../shared/sub.css';
 
@@ -57,6 +60,13 @@ function VisitCard({ v, canRectify, onDone }: { v: VisitView; canRectify: boolea
         </Text>
       ))}
       {v.note ? <Text className='sp-item__line'>说明：{v.note}</Text> : null}
+      {v.photoUrls.length ? (
+        <View className='sp-photos'>
+          {v.photoUrls.map((u, n) => (
+            <Image key={n} className='sp-photo' src={u} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: v.photoUrls, current: u })} />
+          ))}
+        </View>
+      ) : null}
       {v.distanceM !== undefined ? <Text className='sp-item__line'>{v.far ? `记录位置离站点 ${v.distanceM} 米，偏远` : `在站点附近记录（${v.distanceM} 米）`}</Text> : null}
       {v.rectificationId ? <Notice tone='info' text='已据此下达整改通知' /> : null}
       {canRectify && v.problems.length && !v.rectificationId ? (
@@ -94,6 +104,9 @@ export default function InspectPage() {
   const [where, setWhere] = useState<{ lat: number; lng: number } | null>(null);
   const [locating, setLocating] = useState(false);
   const [local, setLocal] = useState<string | null>(null);
+  // Uploaded as soon as picked: the record carries only ids. `preview` shows the picked file.
+  const [photos, setPhotos] = useState<{ id: string; preview: string }[]>([]);
+  const [uploading, setUploading] = useState(false);
   usePullDownRefresh(() => {
     view.reload();
     Taro.stopPullDownRefresh();
@@ -107,6 +120,7 @@ export default function InspectPage() {
         kind,
         ...(kind === 'inspection' ? { items: CHECK_ITEMS.map((item) => ({ item, ok: !!answers[item].ok, ...(answers[item].ok ? {} : { note: answers[item].note.trim() }) })) } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
+        ...(photos.length ? { photos: photos.map((p) => p.id) } : {}),
         ...(where ? { location: where } : {}),
       }),
     {
@@ -114,6 +128,7 @@ export default function InspectPage() {
         toast(r.score !== undefined ? `已记录，${r.score} 分` : '已记录', 'success');
         setAnswers(fresh());
         setNote('');
+        setPhotos([]);
         view.reload();
       },
     },
@@ -127,6 +142,24 @@ export default function InspectPage() {
     }
     setLocal(null);
     void save.run();
+  };
+  const addPhotos = async () => {
+    const picked = await pickPhotos(MAX_VISIT_PHOTOS - photos.length);
+    if (!picked.ok) {
+      if (!picked.cancelled) toast(picked.message);
+      return;
+    }
+    setUploading(true);
+    try {
+      for (const p of picked.photos) {
+        const id = await uploadPhoto(p);
+        setPhotos((cur) => [...cur, { id, preview: p.path }].slice(0, MAX_VISIT_PHOTOS));
+      }
+    } catch (e) {
+      toast(toApiError(e).message);
+    } finally {
+      setUploading(false);
+    }
   };
   const here = async () => {
     setLocating(true);
@@ -173,6 +206,21 @@ export default function InspectPage() {
               <Field label='说明（可不填）' error={fieldError(save.error, 'note')}>
                 <TextArea id='inspect-note' value={note} onChange={setNote} maxlength={300} placeholder={kind === 'training' ? '培训内容、参加人数' : kind === 'guidance' ? '指导了什么' : ''} />
               </Field>
+              <Field label={`照片（可不拍，最多 ${MAX_VISIT_PHOTOS} 张）`} error={fieldError(save.error, 'photos')}>
+                {photos.length ? (
+                  <View id='inspect-photos' className='sp-photos'>
+                    {photos.map((p) => (
+                      <Image key={p.id} className='sp-photo' src={p.preview} mode='aspectFill' onClick={() => setPhotos((cur) => cur.filter((x) => x.id !== p.id))} />
+                    ))}
+                  </View>
+                ) : null}
+                {photos.length < MAX_VISIT_PHOTOS ? (
+                  <Button id='btn-inspect-photo' className='btn btn--ghost' disabled={uploading} onClick={() => void addPhotos()}>
+                    {uploading ? '正在上传…' : '拍照'}
+                  </Button>
+                ) : null}
+                {photos.length ? <Text className='sp-small-note'>点照片可删掉</Text> : null}
+              </Field>
               <View className='sp-row'>
                 <Text id='inspect-where' className='sp-row__grow sp-small-note'>
                   {where ? '已记录当前位置' : '位置（可不记录）'}
@@ -183,7 +231,7 @@ export default function InspectPage() {
               </View>
               {local ? <Notice id='inspect-local-error' tone='danger' text={local} /> : null}
               {save.error ? <Notice id='inspect-save-error' tone='danger' text={save.error.message} /> : null}
-              <SubmitButton id='btn-inspect-save' text='保存走访记录' busy={save.busy} onClick={submit} />
+              <SubmitButton id='btn-inspect-save' text='保存走访记录' busy={save.busy} disabled={uploading} onClick={submit} />
             </View>
           ) : null}
           <Text className='sp-list-heading'>走访记录</Text>
