@@ -13,6 +13,10 @@ import { resetTaro, routerParams } from './taro-mock';
 jest.mock('@/services/inspections', () => ({
   inspections: { record: jest.fn(), station: jest.fn(), dues: jest.fn(), toRectification: jest.fn() },
 }));
+jest.mock('@/services/photos', () => ({
+  pickPhotos: jest.fn(async () => ({ ok: true, photos: [{ path: 'blob:one', size: 10 }], dropped: 0 })),
+  uploadPhoto: jest.fn(async () => 'upl-abcdefghijk'),
+}));
 const api = inspections as unknown as Record<string, jest.Mock>;
 const ITEMS = ['premises', 'equipment', 'signage', 'pricing', 'public_info', 'cleanliness'];
 
@@ -57,7 +61,7 @@ describe('站点走访', () => {
     expect(api.record).toHaveBeenCalledWith({ stationId: 'st-1', kind: 'inspection', items: ITEMS.map((item) => (item === 'pricing' ? { item, ok: false, note: '鸡蛋没有标价' } : { item, ok: true })) });
   });
 
-  test('a guidance visit has no checklist', async () => {
+  test('a guidance visit has no checklist; a photo goes with it', async () => {
     api.station.mockResolvedValue(station());
     api.record.mockResolvedValue(visit({ kind: 'guidance', items: undefined, score: undefined, problems: [] }));
     const { container } = render(<InspectPage />);
@@ -65,9 +69,12 @@ describe('站点走访', () => {
     fireEvent.click(container.querySelector('#inspect-kind-guidance') as Element);
     expect(container.querySelector('#check-pricing-ok')).toBeNull();
     type(container, 'inspect-note', '讲解农产品上行');
+    fireEvent.click(container.querySelector('#btn-inspect-photo') as Element);
+    await flush();
+    expect(container.querySelectorAll('#inspect-photos .sp-photo')).toHaveLength(1);
     fireEvent.click(container.querySelector('#btn-inspect-save') as Element);
     await flush();
-    expect(api.record).toHaveBeenCalledWith({ stationId: 'st-1', kind: 'guidance', note: '讲解农产品上行' });
+    expect(api.record).toHaveBeenCalledWith({ stationId: 'st-1', kind: 'guidance', note: '讲解农产品上行', photos: ['upl-abcdefghijk'] });
   });
 
   test('the county: failed items → 下整改通知 asks first, then sends', async () => {
