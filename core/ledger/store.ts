@@ -28,7 +28,7 @@ export interface LedgerSumQuery {
 }
 
 export interface LedgerRepository {
-  /** Insert (fails with CONFLICT when the id exists) or update when the version still matches (else CONFLICT). */
+  /** Insert a new entry (ids are fresh; a duplicate id fails), or update one when its version still matches (else CONFLICT). */
   apply(change: LedgerChange): Promise<void>;
   get(id: string): Promise<LedgerEntry | null>;
   list(q: LedgerQuery): Promise<{ items: LedgerEntry[]; hasMore: boolean }>;
