@@ -173,5 +173,11 @@ describe('officials’ totals', () => {
     expect(api.totals).toHaveBeenLastCalledWith({ regionCode: '360731' });
     expect(container.querySelector('#ledger-totals-empty')).toBeTruthy();
     expect(container.querySelector('#btn-ledger-up')).toBeTruthy();
+    // 今年以来: January to the server's current month, one call.
+    api.totals.mockResolvedValue({ ...view('360731', '于都县', 'township', []), from: '2026-01', to: '2026-09' });
+    fireEvent.click(container.querySelector('#ledger-span-year') as Element);
+    await flush();
+    expect(api.totals).toHaveBeenLastCalledWith({ month: '2026-01', untilMonth: '2026-09', regionCode: '360731' });
+    expect(container.querySelector('#ledger-totals-span')?.textContent).toBe('2026年1月至9月');
   });
 });

@@ -21,10 +21,14 @@ const LEVEL_WORD = { city: '各设区市', county: '各县（市、区）', town
 export default function LedgerTotalsPage() {
   // Undefined: the server's current month (its clock, not the phone's).
   const [month, setMonth] = useState<string | undefined>(undefined);
+  // 今年以来: January to the current month (the server's), in one call.
+  const [span, setSpan] = useState<'month' | 'year'>('month');
+  const [latest, setLatest] = useState<string | null>(null);
   // The regions gone down through (empty: the caller's broadest region).
   const [path, setPath] = useState<{ code: string; name: string }[]>([]);
   const code = path.length ? path[path.length - 1].code : undefined;
-  const view = useLoad(() => ledger.totals({ ...(month ? { month } : {}), ...(code ? { regionCode: code } : {}) }), [month, code]);
+  const period = span === 'year' && latest ? { month: `${latest.slice(0, 4)}-01`, untilMonth: latest } : month ? { month } : {};
+  const view = useLoad(() => ledger.totals({ ...period, ...(code ? { regionCode: code } : {}) }).then((r) => (setLatest(r.thisMonth), r)), [month, code, span, span === 'year' ? latest : null]);
   usePullDownRefresh(() => {
     view.reload();
     Taro.stopPullDownRefresh();
@@ -36,7 +40,22 @@ export default function LedgerTotalsPage() {
       {scopes.length > 1 ? (
         <Choices idPrefix='ledger-scope' options={scopes.map((s) => [s.code, s.name] as const)} value={path[0]?.code ?? v?.region.code ?? null} onChange={(c) => setPath([scopes.find((s) => s.code === c)!])} label='地区' />
       ) : null}
-      {v ? <MonthSwitch id='ledger-totals-month' month={v.from} latest={v.thisMonth} onChange={setMonth} /> : null}
+      <Choices
+        idPrefix='ledger-span'
+        options={[
+          ['month', '按月'],
+          ['year', '今年以来'],
+        ]}
+        value={span}
+        onChange={setSpan}
+        label='时间'
+      />
+      {v && span === 'month' ? <MonthSwitch id='ledger-totals-month' month={v.from} latest={v.thisMonth} onChange={setMonth} /> : null}
+      {v && span === 'year' ? (
+        <Text id='ledger-totals-span' className='sp-lead'>
+          {v.from.slice(0, 4)}年1月至{Number(v.to.slice(5))}月
+        </Text>
+      ) : null}
       {!v && view.status === 'loading' ? <Skeleton id='ledger-totals-loading' rows={3} /> : null}
       {view.status === 'error' ? <ErrorState id='ledger-totals-error' message={view.error?.message ?? '加载失败'} onRetry={view.reload} /> : null}
       {v && view.status !== 'error' ? (
