@@ -18,7 +18,7 @@ import { demoIdentities } from '../seed/identities';
 import { createLocalFunctions, createLocalStores, localPlatform, type LocalPlatform, type LocalStores } from './functions';
 import { createLocalServer } from './http';
 import { createHsdsApi } from '../core/station/hsds-api';
-import { seedDemoComplaints, seedIfEmpty } from './seed';
+import { seedDemoComplaints, seedDemoLedger, seedDemoVisits, seedIfEmpty } from './seed';
 import type { OutboxMessage } from '../core/complaint/model';
 import { buildSubscribeMessage, localTemplates, miniprogramStateFrom } from '../core/notify/subscribe';
 
@@ -81,6 +81,8 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
     await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, identities.filter((i) => i.role !== 'resident'), 'demo');
   }
   if (opts.demo && opts.demoComplaints) await seedDemoComplaints(stores, platform.clock.now());
+  if (opts.demo && opts.demoComplaints) await seedDemoLedger(stores, platform.clock.now());
+  if (opts.demo && opts.demoComplaints) await seedDemoVisits(stores, platform.clock.now());
   if (process.env.ZDT_ADMINS) {
     await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, parseAdminConfig(process.env.ZDT_ADMINS));
   }

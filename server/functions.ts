@@ -42,6 +42,10 @@ import { randomApiKeys } from '../adapters/platform/api-keys';
 import { createSchedulerHandler } from '../cloudfunctions/scheduler/handler';
 import { createRatingsHandler } from '../cloudfunctions/ratings/handler';
 import { createGeoReport } from '../cloudfunctions/open311/handler';
+import { createSqliteLedgerRepository } from '../adapters/sqlite/ledger';
+import { createSqliteVisitRepository } from '../adapters/sqlite/inspections';
+import { createLedgerHandler } from '../cloudfunctions/ledger/handler';
+import { createInspectionsHandler } from '../cloudfunctions/inspections/handler';
 
 export type FunctionHandler = (event: unknown, caller: Caller) => Promise<Envelope<unknown>>;
 
@@ -61,6 +65,8 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     unlisted: createSqliteUnlistedRepository(db),
     stationEdits: createSqliteStationEditRepository(db),
     certifications: createSqliteCertificationRepository(db),
+    ledger: createSqliteLedgerRepository(db),
+    visits: createSqliteVisitRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -122,6 +128,8 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock, limits }, logger),
     recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
     notices: createNoticesHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
+    ledger: createLedgerHandler({ stations: stores.stations, regions: stores.regions, ledger: stores.ledger, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
+    inspections: createInspectionsHandler({ stations: stores.stations, visits: stores.visits, files, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
   };
   /** The photo upload route's limit (the cloud uploads straight to storage; submit limits the use). */
   const limitUpload = (openid: string) => takeLimit({ rateLimits: stores.rateLimits, roles: stores.roles, clock, limits }, 'upload', openid);

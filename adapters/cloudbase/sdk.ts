@@ -42,6 +42,7 @@ export interface CbAggregate {
   match(condition: unknown): CbAggregate;
   group(spec: Record<string, unknown>): CbAggregate;
   sort(spec: Record<string, 1 | -1>): CbAggregate;
+  skip(n: number): CbAggregate;
   limit(n: number): CbAggregate;
   end(): unknown;
 }

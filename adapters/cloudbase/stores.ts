@@ -12,6 +12,8 @@ import { createCloudbaseRectificationRepository } from './rectifications';
 import { createCloudbaseUnlistedRepository } from './unlisted';
 import { createCloudbaseStationEditRepository } from './station-edits';
 import { createCloudbaseCertificationRepository } from './certifications';
+import { createCloudbaseLedgerRepository } from './ledger';
+import { createCloudbaseVisitRepository } from './inspections';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
 import type { CbDb } from './sdk';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CloudbaseOptions } from './stations';
@@ -36,6 +38,8 @@ export function cloudbaseStores(db: CbDb, { pinyin, ...options }: CloudbaseOptio
     stationEdits: createCloudbaseStationEditRepository(db, options),
     unlisted: createCloudbaseUnlistedRepository(db, options),
     certifications: createCloudbaseCertificationRepository(db, options),
+    ledger: createCloudbaseLedgerRepository(db, options),
+    visits: createCloudbaseVisitRepository(db, options),
   };
 }
 export type CloudbaseStores = ReturnType<typeof cloudbaseStores>;

@@ -302,6 +302,23 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX unlisted_reports_list ON unlisted_reports(status, region_key, created_at);
   `,
   },
+  {
+    version: 18,
+    name: 'ledger-inspections',
+    // Station ledgers (core/ledger): one row per entry with its document and the figures the
+    // totals add up; region codes (with the month) in their own table for the roll-up by region.
+    // Operators' visits (core/inspection): inspections, guidance visits and trainings, per region too.
+    sql: `
+    CREATE TABLE ledger_entries (id TEXT PRIMARY KEY, station_id TEXT NOT NULL, operator_name TEXT NOT NULL, month TEXT NOT NULL, status TEXT NOT NULL, kind TEXT NOT NULL, quantity INTEGER NOT NULL, amount_fen INTEGER NOT NULL, households INTEGER NOT NULL, created_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX ledger_entries_station ON ledger_entries(station_id, month, created_at);
+    CREATE INDEX ledger_entries_operator ON ledger_entries(operator_name, status, created_at);
+    CREATE TABLE ledger_entry_regions (code TEXT NOT NULL, month TEXT NOT NULL, entry_id TEXT NOT NULL, PRIMARY KEY (code, month, entry_id)) WITHOUT ROWID;
+    CREATE TABLE inspections (id TEXT PRIMARY KEY, station_id TEXT NOT NULL, operator_name TEXT NOT NULL, kind TEXT NOT NULL, visited_on TEXT NOT NULL, created_at TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX inspections_station ON inspections(station_id, visited_on);
+    CREATE INDEX inspections_operator ON inspections(operator_name, visited_on);
+    CREATE TABLE inspection_regions (code TEXT NOT NULL, visited_on TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (code, visited_on, id)) WITHOUT ROWID;
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

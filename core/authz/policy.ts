@@ -40,6 +40,13 @@ export const PERMISSIONS = [
   'station.certify',
   'apikey.manage',
   'complaint.record',
+  'ledger.record',
+  'ledger.read',
+  'ledger.review',
+  'ledger.totals',
+  'inspection.record',
+  'inspection.read',
+  'inspection.dues',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -98,6 +105,17 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'apikey.manage': ['province_admin'],
   // 代录 (issue 11 §2): officials enter complaints received by phone or in person, in their region.
   'complaint.record': OFFICIALS,
+  // Ledgers (第十条5): the head records their own station's; the operator reviews its stations';
+  // officials read entries and totals of their region.
+  'ledger.record': ['station_head'],
+  'ledger.read': ['station_head', 'operator_staff', ...OFFICIALS],
+  'ledger.review': ['operator_staff'],
+  'ledger.totals': OFFICIALS,
+  // Visits (第十条, 第十一条2/5): the operator's staff visit their stations; the head and officials
+  // of the region read them; officials see which operators are behind.
+  'inspection.record': ['operator_staff'],
+  'inspection.read': ['station_head', 'operator_staff', ...OFFICIALS],
+  'inspection.dues': OFFICIALS,
 };
 
 /** Anyone signed in (resident is everyone's role). */

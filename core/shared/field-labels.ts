@@ -56,7 +56,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   to: '转办对象',
   workdays: '工作日',
   intoId: '合并到的投诉',
-  items: '选中的投诉',
+  // Batch actions (selected cases) and inspection checklists both send a list of items.
+  items: '所选项目',
   // Ratings
   scene: '二维码',
   scores: '评分',
@@ -147,6 +148,15 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   findings: '核查情况',
   passed: '核查结果',
   authority: '认定机关',
+  // Ledgers (第十条5)
+  month: '月份',
+  untilMonth: '截止月份',
+  product: '名称',
+  quantity: '数量',
+  amountFen: '金额',
+  households: '带动户数',
+  // Operators' visits (第十条, 第十一条2/5)
+  ok: '是否合格',
 };
 
 /**

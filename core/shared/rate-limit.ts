@@ -104,6 +104,12 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'register.operatorReviewCertification': { windowS: HOUR, max: 5, staffMax: 50 },
   'register.countyReviewCertification': { windowS: HOUR, max: 5, staffMax: 50 },
   'register.publishCertification': { windowS: HOUR, max: 5, staffMax: 30 },
+  // Ledgers: a head enters a month's lines in one sitting; an operator reviews many stations.
+  'ledger.record': { windowS: HOUR, max: 10, staffMax: 200 },
+  'ledger.correct': { windowS: HOUR, max: 10, staffMax: 100 },
+  'ledger.review': { windowS: 10 * MIN, max: 20, staffMax: 300 },
+  'inspections.record': { windowS: HOUR, max: 10, staffMax: 60 },
+  'inspections.toRectification': { windowS: HOUR, max: 5, staffMax: 50 },
   // Costly reads: searches and aggregations
   'stations.nearby': { windowS: MIN, max: 120 },
   'stations.search': { windowS: MIN, max: 120 },
@@ -115,6 +121,9 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'ratings.trends': { windowS: MIN, max: 30, staffMax: 60 },
   'register.editQueue': { windowS: MIN, max: 30, staffMax: 120 },
   'register.coverage': { windowS: MIN, max: 10, staffMax: 30 },
+  'ledger.queue': { windowS: MIN, max: 30, staffMax: 120 },
+  'ledger.totals': { windowS: MIN, max: 10, staffMax: 60 },
+  'inspections.dues': { windowS: MIN, max: 10, staffMax: 30 },
 };
 
 /**

@@ -63,7 +63,7 @@ afterEach(() => {
 test('工作台: role-aware tiles and the overdue count on 投诉待办', async () => {
   page = await renderPage('packages/official/home/index');
   await page.waitFor('workbench-tiles');
-  for (const t of ['tile-queue', 'tile-ratings', 'tile-posts', 'tile-training', 'tile-stats', 'tile-edits']) expect(page.has(t)).toBe(true);
+  for (const t of ['tile-queue', 'tile-ratings', 'tile-posts', 'tile-training', 'tile-stats', 'tile-edits', 'tile-ledger-totals']) expect(page.has(t)).toBe(true);
   expect(page.has('tile-station')).toBe(false);
   await page.waitFor('tile-queue-overdue');
   expect(page.text('tile-queue-overdue')).toMatch(/超期 \d+\+? 件|没有超期件/);
@@ -73,7 +73,7 @@ test('station head: 本站整改, 本站投诉 and 修改站点信息 of their o
   env.openid = 'demo-station-head-1';
   page = await renderPage('packages/official/home/index');
   await page.waitFor('workbench-tiles');
-  expect(page.findAll('tile-').map((n) => n.id)).toEqual(['tile-rectify', 'tile-station', 'tile-edit-st-360731100-000']);
+  expect(page.findAll('tile-').map((n) => n.id)).toEqual(['tile-rectify', 'tile-station', 'tile-edit-st-360731100-000', 'tile-ledger']);
 });
 
 test('投诉待办: each case shows its countdown; 只看超期 re-queries', async () => {

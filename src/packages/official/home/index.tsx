@@ -80,6 +80,13 @@ export default function WorkbenchPage() {
   // 第十条3: heads keep their public page true; officials review the changes.
   if (d?.isOfficial) tiles.push({ key: 'edits', title: '站点信息审核', sub: '修改、临时闭店、信息有误', url: '/packages/official/edits/index' });
   for (const s of ownStations) tiles.push({ key: `edit-${s.id}`, title: '修改站点信息', sub: s.name, url: `/packages/official/edit/index?stationId=${encodeURIComponent(s.id)}` });
+  // 第十条5: heads keep a ledger, the operator reviews it, officials read the totals.
+  if (d?.isStationHead) tiles.push({ key: 'ledger', title: '台账', sub: '扶贫产品销售、代购、快递、缴费', url: '/packages/official/ledger/index' });
+  if (d?.roles.some((r) => r.role === 'operator_staff')) tiles.push({ key: 'ledger-review', title: '台账审核', sub: '核实或退回站点台账', url: '/packages/official/ledger/review/index' });
+  if (d?.isOfficial) tiles.push({ key: 'ledger-totals', title: '台账汇总', sub: '按地区看销售额、带动农户', url: '/packages/official/ledger/totals/index' });
+  // 第十条, 第十一条2/5: operators visit and inspect their stations; officials see who is behind.
+  if (d?.roles.some((r) => r.role === 'operator_staff')) tiles.push({ key: 'inspect', title: '站点走访', sub: '检查、指导服务、辅导培训', url: '/packages/official/inspect/index' });
+  if (d?.isOfficial) tiles.push({ key: 'dues', title: '走访情况', sub: '哪些运营单位欠指导、欠培训', url: '/packages/official/inspect/dues/index' });
 
   return (
     <PageShell id='page-workbench' heading='工作台' className={desk ? 'desk-page' : undefined}>

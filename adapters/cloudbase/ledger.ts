@@ -1,0 +1,130 @@
+/**
+ * Station ledgers (core/ledger) in CloudBase: collection `ledger_entries`, `_id` = entry id, the
+ * record as JSON text under `entry` (an update replaces it whole: the SDK would merge a nested
+ * object field by field, keeping fields a correction dropped) plus the fields queries filter, sort and add up: stationId, operatorName,
+ * month, status, kind, createdAt, regionCodes (multikey), the figures, and the station's codes and
+ * names per level (city, county, township; null when the station has none) to group by.
+ */
+import { LEDGER_KINDS, type LedgerEntry } from '../../core/ledger/model';
+import { DIRECT_NAME, type GroupLevel, type SumRow } from '../../core/ledger/rollup';
+import type { LedgerRepository } from '../../core/ledger/store';
+import { staleConflict } from '../../core/shared/errors';
+import { aggregateRows, anyOf, byId, context, fetchRange, filtered, insertDoc, MAX_BATCH, pageOf, updateIfVersion, whereIn, type CbDb, type StoreOptions } from './sdk';
+
+export const LEDGER_COLLECTIONS = { entries: 'ledger_entries' } as const;
+
+interface EntryDoc {
+  entry: string;
+  stationId: string;
+  stationName: string;
+  operatorName: string;
+  month: string;
+  status: LedgerEntry['status'];
+  kind: LedgerEntry['kind'];
+  createdAt: string;
+  regionCodes: string[];
+  quantity: number;
+  amountFen: number;
+  households: number;
+  city: string | null;
+  cityName: string | null;
+  county: string | null;
+  countyName: string | null;
+  township: string | null;
+  townshipName: string | null;
+  version: number;
+}
+
+const toDoc = (e: LedgerEntry): EntryDoc => ({
+  entry: JSON.stringify(e),
+  stationId: e.stationId,
+  stationName: e.stationName,
+  operatorName: e.operatorName,
+  month: e.month,
+  status: e.status,
+  kind: e.kind,
+  createdAt: e.createdAt,
+  regionCodes: [...new Set(e.regionPath.map((r) => r.code))],
+  quantity: e.quantity,
+  amountFen: e.amountFen,
+  households: e.households ?? 0,
+  city: e.regionPath[1]?.code ?? null,
+  cityName: e.regionPath[1]?.name ?? null,
+  county: e.regionPath[2]?.code ?? null,
+  countyName: e.regionPath[2]?.name ?? null,
+  township: e.regionPath[3]?.code ?? null,
+  townshipName: e.regionPath[3]?.name ?? null,
+  version: e.version,
+});
+
+const GROUP_FIELDS: Record<GroupLevel, { key: string; name: string }> = {
+  city: { key: 'city', name: 'cityName' },
+  county: { key: 'county', name: 'countyName' },
+  township: { key: 'township', name: 'townshipName' },
+  station: { key: 'stationId', name: 'stationName' },
+};
+
+export function createCloudbaseLedgerRepository(db: CbDb, options: StoreOptions = {}): LedgerRepository {
+  const ctx = context(db, LEDGER_COLLECTIONS, options);
+  const { names, _ } = ctx;
+  return {
+    async apply(change) {
+      const e = change.entry;
+      if (change.kind === 'insert') return insertDoc(ctx, names.entries, e.id, toDoc(e));
+      if (!(await updateIfVersion(ctx, names.entries, e.id, change.expectedVersion, toDoc(e)))) throw staleConflict('这条台账');
+    },
+    async get(id) {
+      const doc = await byId<EntryDoc>(ctx, names.entries, id);
+      return doc ? (JSON.parse(doc.entry) as LedgerEntry) : null;
+    },
+    async list(q) {
+      const parts: Record<string, unknown>[] = [];
+      const where: Record<string, unknown> = {};
+      if (!whereIn(ctx, where, 'stationId', q.stationIds)) return pageOf([], 0);
+      if (!whereIn(ctx, where, 'operatorName', q.operatorNames)) return pageOf([], 0);
+      if (!whereIn(ctx, where, 'status', q.statuses)) return pageOf([], 0);
+      if (!whereIn(ctx, where, 'regionCodes', q.regionCodes)) return pageOf([], 0);
+      parts.push(where);
+      if (q.monthFrom) parts.push({ month: _.gte(q.monthFrom) });
+      if (q.monthTo) parts.push({ month: _.lte(q.monthTo) });
+      const cond = parts.length > 1 ? _.and(parts) : where;
+      const dir = q.order === 'oldest' ? 'asc' : 'desc';
+      const build = () => (parts.length > 1 ? ctx.coll(names.entries).where(cond) : filtered(ctx, names.entries, where)).orderBy('createdAt', dir).orderBy('_id', dir);
+      const docs = await fetchRange<EntryDoc>(build, q.offset, q.limit + 1);
+      return pageOf(docs.map((d) => JSON.parse(d.entry) as LedgerEntry), q.limit);
+    },
+    async sums(q) {
+      if (!q.statuses.length) return [];
+      const $ = _.aggregate;
+      const g = GROUP_FIELDS[q.level];
+      type Row = { _id: string | null; name: string | null; entries: number; quantity: number; amountFen: number; households: number };
+      // One aggregation per kind, grouped by the child's code (a scalar, so groups sort and page):
+      // a county's townships or a city's counties can pass one answer's 100 rows across kinds.
+      const perKind = await Promise.all(
+        LEDGER_KINDS.map(async (kind) => {
+          const match = _.and([{ regionCodes: q.regionCode }, { kind }, { status: anyOf(ctx, q.statuses) }, { month: _.gte(q.monthFrom) }, { month: _.lte(q.monthTo) }]);
+          const rows: Row[] = [];
+          for (;;) {
+            const batch = await aggregateRows<Row>(
+              ctx,
+              ctx
+                .coll(names.entries)
+                .aggregate()
+                .match(match)
+                .group({ _id: `$${g.key}`, name: $.first(`$${g.name}`), entries: $.sum(1), quantity: $.sum('$quantity'), amountFen: $.sum('$amountFen'), households: $.sum('$households') })
+                .sort({ _id: 1 })
+                .skip(rows.length)
+                .limit(MAX_BATCH),
+            );
+            rows.push(...batch);
+            if (batch.length < MAX_BATCH) return rows.map((r): SumRow => {
+              const key = r._id ?? null;
+              return { key, name: key === null ? DIRECT_NAME : (r.name ?? key), kind, sums: { entries: r.entries, quantity: r.quantity, amountFen: r.amountFen, households: r.households } };
+            });
+          }
+        }),
+      );
+      return perKind.flat();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Station ledgers (core/ledger) in SQLite (migration 18): one row per entry with its document and
+ * the figures the totals add up; ledger_entry_regions lists each entry under every code of its
+ * region path (with the month) so a region's months are one index range.
+ */
+import type { LedgerEntry } from '../../core/ledger/model';
+import type { GroupLevel, SumRow } from '../../core/ledger/rollup';
+import { DIRECT_NAME } from '../../core/ledger/rollup';
+import type { LedgerRepository } from '../../core/ledger/store';
+import { AppError, staleConflict } from '../../core/shared/errors';
+import { guarded, type Db } from './db';
+import { Filter, docOf, docsOf, marks, pageOf } from './sql';
+
+/** The group key and name of a row at each level (rollup.ts groupOf). */
+const GROUP_SQL: Record<GroupLevel, { key: string; name: string }> = {
+  city: { key: "json_extract(e.doc, '$.regionPath[1].code')", name: "json_extract(e.doc, '$.regionPath[1].name')" },
+  county: { key: "json_extract(e.doc, '$.regionPath[2].code')", name: "json_extract(e.doc, '$.regionPath[2].name')" },
+  township: { key: "json_extract(e.doc, '$.regionPath[3].code')", name: "json_extract(e.doc, '$.regionPath[3].name')" },
+  station: { key: 'e.station_id', name: "json_extract(e.doc, '$.stationName')" },
+};
+
+export function createSqliteLedgerRepository(db: Db): LedgerRepository {
+  const insert = db.prepare('INSERT INTO ledger_entries (id, station_id, operator_name, month, status, kind, quantity, amount_fen, households, created_at, version, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertRegion = db.prepare('INSERT INTO ledger_entry_regions (code, month, entry_id) VALUES (?, ?, ?)');
+  const get = db.prepare('SELECT doc FROM ledger_entries WHERE id = ?').pluck();
+  const update = db.prepare('UPDATE ledger_entries SET status = ?, kind = ?, quantity = ?, amount_fen = ?, households = ?, version = ?, doc = ? WHERE id = ? AND version = ?');
+  const add = db.transaction((e: LedgerEntry) => {
+    insert.run(e.id, e.stationId, e.operatorName, e.month, e.status, e.kind, e.quantity, e.amountFen, e.households ?? 0, e.createdAt, e.version, JSON.stringify(e));
+    for (const r of e.regionPath) insertRegion.run(r.code, e.month, e.id);
+  });
+  return {
+    apply: (change) =>
+      guarded(() => {
+        const e = change.entry;
+        if (change.kind === 'insert') {
+          try {
+            add(e);
+          } catch (err) {
+            if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new AppError('CONFLICT', '这条台账已存在');
+            throw err;
+          }
+          return;
+        }
+        if (update.run(e.status, e.kind, e.quantity, e.amountFen, e.households ?? 0, e.version, JSON.stringify(e), e.id, change.expectedVersion).changes === 0) throw staleConflict('这条台账');
+      }),
+    get: (id) => guarded(() => docOf<LedgerEntry>(get.get(id))),
+    list: (q) =>
+      guarded(() => {
+        const f = new Filter()
+          .in((l) => `station_id IN (${l})`, q.stationIds)
+          .in((l) => `operator_name IN (${l})`, q.operatorNames)
+          .in((l) => `status IN (${l})`, q.statuses)
+          .in((l) => `id IN (SELECT entry_id FROM ledger_entry_regions WHERE code IN (${l}))`, q.regionCodes)
+          .eq('month >= ?', q.monthFrom)
+          .eq('month <= ?', q.monthTo);
+        const dir = q.order === 'oldest' ? 'ASC' : 'DESC';
+        const rows = db.prepare(`SELECT doc FROM ledger_entries${f.sql} ORDER BY created_at ${dir}, id ${dir} LIMIT ? OFFSET ?`).pluck().all(...f.params, q.limit + 1, q.offset) as string[];
+        return pageOf(docsOf<LedgerEntry>(rows), q.limit);
+      }),
+    sums: (q) =>
+      guarded(() => {
+        if (!q.statuses.length) return [];
+        const g = GROUP_SQL[q.level];
+        const rows = db
+          .prepare(
+            `SELECT ${g.key} AS key, MAX(${g.name}) AS name, e.kind AS kind, COUNT(*) AS entries, SUM(e.quantity) AS quantity, SUM(e.amount_fen) AS amountFen, SUM(e.households) AS households
+             FROM ledger_entry_regions r JOIN ledger_entries e ON e.id = r.entry_id
+             WHERE r.code = ? AND r.month >= ? AND r.month <= ? AND e.status IN (${marks(q.statuses.length)})
+             GROUP BY key, e.kind`,
+          )
+          .all(q.regionCode, q.monthFrom, q.monthTo, ...q.statuses) as { key: string | null; name: string | null; kind: SumRow['kind']; entries: number; quantity: number; amountFen: number; households: number }[];
+        return rows.map((r) => ({ key: r.key, name: r.key === null ? DIRECT_NAME : (r.name ?? r.key), kind: r.kind, sums: { entries: r.entries, quantity: r.quantity, amountFen: r.amountFen, households: r.households } }));
+      }),
+  };
+}

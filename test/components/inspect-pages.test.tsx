@@ -1,0 +1,105 @@
+/**
+ * Inspection pages: the checklist must be answered (a failed item needs what is wrong) before
+ * anything is sent; the record carries every item; a county official's 下整改通知 asks first and
+ * sends the requirements; the dues page lists operators and stations behind.
+ */
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import InspectPage from '@/packages/official/inspect/index';
+import DuesPage from '@/packages/official/inspect/dues/index';
+import { inspections, type StationVisitsView, type VisitView } from '@/services/inspections';
+import Taro from '@tarojs/taro';
+import { resetTaro, routerParams } from './taro-mock';
+
+jest.mock('@/services/inspections', () => ({
+  inspections: { record: jest.fn(), station: jest.fn(), dues: jest.fn(), toRectification: jest.fn() },
+}));
+jest.mock('@/services/photos', () => ({
+  pickPhotos: jest.fn(async () => ({ ok: true, photos: [{ path: 'blob:one', size: 10 }], dropped: 0 })),
+  uploadPhoto: jest.fn(async () => 'upl-abcdefghijk'),
+}));
+const api = inspections as unknown as Record<string, jest.Mock>;
+const ITEMS = ['premises', 'equipment', 'signage', 'pricing', 'public_info', 'cleanliness'];
+
+const flush = () =>
+  act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
+const type = (container: HTMLElement, id: string, value: string) =>
+  act(() => {
+    (container.querySelector(`#${id}`) as Element).dispatchEvent(new CustomEvent('input', { detail: { value } }));
+  });
+
+function visit(over: Partial<VisitView> = {}): VisitView {
+  return { id: 'v-1', stationId: 'st-1', stationName: '贡江镇服务站', kind: 'inspection', kindLabel: '检查', visitedOn: '2026-09-30', score: 83, items: ITEMS.map((item) => (item === 'pricing' ? { item: item as 'pricing', label: '商品和服务明码标价', ok: false, note: '没有标价' } : { item: item as 'premises', label: item, ok: true })), problems: ['商品和服务明码标价：没有标价'], photoUrls: [], createdAt: '2026-09-30T02:00:00Z', ...over };
+}
+function station(over: Partial<StationVisitsView> = {}): StationVisitsView {
+  return { station: { id: 'st-1', name: '贡江镇服务站' }, canRecord: true, canRectify: false, items: [], nextOffset: null, ...over };
+}
+
+beforeEach(() => {
+  resetTaro();
+  routerParams.current = { stationId: 'st-1' };
+  for (const m of Object.values(api)) m.mockReset();
+});
+
+describe('站点走访', () => {
+  test('every item must be answered and a failed one explained before sending; then all items go', async () => {
+    api.station.mockResolvedValue(station());
+    api.record.mockResolvedValue(visit());
+    const { container } = render(<InspectPage />);
+    await flush();
+    expect(container.querySelector('#inspect-empty')).toBeTruthy();
+    fireEvent.click(container.querySelector('#btn-inspect-save') as Element);
+    expect(screen.getByText(/请检查“场所与功能分区/)).toBeTruthy();
+    for (const c of ITEMS) fireEvent.click(container.querySelector(`#check-${c}-${c === 'pricing' ? 'bad' : 'ok'}`) as Element);
+    fireEvent.click(container.querySelector('#btn-inspect-save') as Element);
+    expect(screen.getByText(/不合格，请写明问题/)).toBeTruthy();
+    expect(api.record).not.toHaveBeenCalled();
+    type(container, 'check-pricing-note', '鸡蛋没有标价');
+    fireEvent.click(container.querySelector('#btn-inspect-save') as Element);
+    await flush();
+    expect(api.record).toHaveBeenCalledWith({ stationId: 'st-1', kind: 'inspection', items: ITEMS.map((item) => (item === 'pricing' ? { item, ok: false, note: '鸡蛋没有标价' } : { item, ok: true })) });
+  });
+
+  test('a guidance visit has no checklist; a photo goes with it', async () => {
+    api.station.mockResolvedValue(station());
+    api.record.mockResolvedValue(visit({ kind: 'guidance', items: undefined, score: undefined, problems: [] }));
+    const { container } = render(<InspectPage />);
+    await flush();
+    fireEvent.click(container.querySelector('#inspect-kind-guidance') as Element);
+    expect(container.querySelector('#check-pricing-ok')).toBeNull();
+    type(container, 'inspect-note', '讲解农产品上行');
+    fireEvent.click(container.querySelector('#btn-inspect-photo') as Element);
+    await flush();
+    expect(container.querySelectorAll('#inspect-photos .sp-photo')).toHaveLength(1);
+    fireEvent.click(container.querySelector('#btn-inspect-save') as Element);
+    await flush();
+    expect(api.record).toHaveBeenCalledWith({ stationId: 'st-1', kind: 'guidance', note: '讲解农产品上行', photos: ['upl-abcdefghijk'] });
+  });
+
+  test('the county: failed items → 下整改通知 asks first, then sends', async () => {
+    api.station.mockResolvedValue(station({ canRecord: false, canRectify: true, items: [visit()] }));
+    api.toRectification.mockResolvedValue(visit({ rectificationId: 'r-1' }));
+    const { container } = render(<InspectPage />);
+    await flush();
+    expect(container.querySelector('#inspect-form')).toBeNull();
+    expect(container.querySelector('#visit-v-1')?.textContent).toContain('没有标价');
+    fireEvent.click(container.querySelector('#btn-start-rectify-v-1') as Element);
+    type(container, 'fixes-v-1', '全部商品标价');
+    fireEvent.click(container.querySelector('#btn-rectify-v-1') as Element);
+    await flush();
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '下达整改通知' }));
+    expect(api.toRectification).toHaveBeenCalledWith({ id: 'v-1', requiredFixes: '全部商品标价', workdays: 10 });
+  });
+});
+
+describe('走访情况', () => {
+  test('operators and the stations behind', async () => {
+    api.dues.mockResolvedValue({ region: { code: '360731' }, quarter: '2026Q3', year: '2026', stations: 2, operators: [{ operatorName: '于都运营中心', stations: 2, guidanceBehind: 1, trainingBehind: 2 }], behind: [{ stationId: 'st-2', stationName: '水头村服务点', operatorName: '于都运营中心', guidanceThisQuarter: 0, trainingThisYear: 0, inspectionsThisYear: 0, lastVisitOn: null, behind: ['guidance', 'training'] }] });
+    const { container } = render(<DuesPage />);
+    await flush();
+    expect(container.querySelector('#dues-operators')?.textContent).toContain('本季度未指导 1 个 · 今年未培训 2 个');
+    fireEvent.click(container.querySelector('#due-st-2') as Element);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/official/inspect/index?stationId=st-2' });
+  });
+});
