@@ -32,6 +32,9 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, log
       merge: action({ input: api.mergeInput, run: (i, c) => s.merge(c.openid, i) }),
       note: action({ input: api.noteInput, run: (i, c) => s.note(c.openid, i) }),
       release: action({ input: api.releaseInput, run: (i, c) => s.release(c.openid, i) }),
+      // Assignees (operator staff, station heads)
+      receive: action({ input: api.receiveInput, run: (i, c) => s.receive(c.openid, i) }),
+      decline: action({ input: api.declineInput, run: (i, c) => s.decline(c.openid, i) }),
       stats: action({ input: api.statsInput, run: (i, c) => s.stats(c.openid, i) }),
     }, deps),
     logger,

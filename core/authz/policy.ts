@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'station.review',
   'station.certify.apply',
   'station.certify',
+  'complaint.receive',
+  'complaint.decline',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,6 +76,9 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'complaint.stats': HANDLERS,
   'complaint.review': OFFICIALS,
   'complaint.contact': [],
+  // 签收 / 退单: the assignee only (see ASSIGNEE_ONLY).
+  'complaint.receive': [],
+  'complaint.decline': [],
   'role.grant': OFFICIALS,
   'role.list': OFFICIALS,
   'calendar.edit': ['province_admin'],
@@ -97,6 +102,8 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
 /** Anyone signed in (resident is everyone's role). */
 const ANY_SIGNED_IN: readonly Permission[] = ['complaint.submit'];
 const OWNER_ONLY: readonly Permission[] = ['complaint.readOwn', 'complaint.withdraw', 'complaint.evaluate'];
+/** Only the unit a complaint is assigned to (station head or operator staff), never an official on its behalf. */
+const ASSIGNEE_ONLY: readonly Permission[] = ['complaint.receive', 'complaint.decline'];
 
 function activeBindings(actor: Actor): RoleBinding[] {
   return actor.bindings.filter((b) => !b.revokedAt);
@@ -124,6 +131,10 @@ export function authorize(actor: Actor | null, permission: Permission, target: T
     if (target.handlerOpenid && target.handlerOpenid === actor.openid) return { allowed: true, basis: 'assignee' };
     const b = assigneeMatches(actor, target);
     return b ? { allowed: true, basis: 'assignee', binding: b } : { allowed: false, reason: 'not-handler' };
+  }
+  if (ASSIGNEE_ONLY.includes(permission)) {
+    const b = assigneeMatches(actor, target);
+    return b ? { allowed: true, basis: 'assignee', binding: b } : { allowed: false, reason: 'not-assignee' };
   }
   if (permission === 'complaint.reply') {
     const b = assigneeMatches(actor, target);

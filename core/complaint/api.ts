@@ -48,6 +48,9 @@ export const extendInput = z.strictObject({ id, version, workdays: z.int().check
 export const mergeInput = z.strictObject({ id, version, intoId: id });
 export const noteInput = z.strictObject({ id, text: text(500, '备注') });
 export const releaseInput = z.strictObject({ id, version });
+/** 签收 / 退单 by the assignee (core/complaint/machine.ts). */
+export const receiveInput = z.strictObject({ id, version });
+export const declineInput = z.strictObject({ id, version, reason: text(200, '退单理由') });
 export const statsInput = z.strictObject({ regionCode: z.optional(regionCode), stationId: z.optional(stationId), days: z.optional(z.int().check(z.gte(1), z.lte(730))) });
 export const publicStatsInput = z.strictObject({ stationId });
 
@@ -119,6 +122,13 @@ export interface ComplaintCaseView extends ComplaintView {
   calendarWarning: string | null;
   /** Officials' detail: the followers and their own evaluations (core/complaint/follow.ts). */
   followers?: FollowersSummary;
+  /** 转办 of the current assignment and its 签收 (null while unconfirmed). */
+  assignedAt?: string | null;
+  receivedAt?: string | null;
+  /** Assigned and neither 签收 nor 退单 yet: flagged on the case and in the queue. */
+  awaitingReceipt?: boolean;
+  /** Assignments handed back (退单), oldest first. */
+  returns?: { at: string; reason: string; assigneeLabel: string }[];
 }
 
 export interface FollowersSummary {
@@ -154,6 +164,10 @@ export interface ComplaintListItem {
   deadlineProvisional: boolean;
   /** In 我的投诉: a case the caller follows (关注) rather than filed. */
   follow?: 'supporter' | 'merged';
+  /** Assigned and not yet confirmed (签收) by the assignee. */
+  awaitingReceipt?: boolean;
+  /** Handed back (退单) and waiting for the county to assign it again. */
+  returned?: boolean;
 }
 
 export interface StatsView {

@@ -46,7 +46,9 @@ export type Command =
   | { type: 'release' }
   | { type: 'escalate'; kind: 'accept' | 'reply' }
   | { type: 'autoClose' }
-  | { type: 'purge' };
+  | { type: 'purge' }
+  | { type: 'receive' }
+  | { type: 'decline'; reason: string };
 export type CommandType = Command['type'];
 
 const ALL = COMPLAINT_STATUSES;
@@ -69,6 +71,9 @@ export const TRANSITIONS: Record<CommandType, { from: readonly ComplaintStatus[]
   escalate: { from: ['submitted', 'accepted', 'assigned'], by: ['system'] },
   autoClose: { from: ['replied'], by: ['system'] },
   purge: { from: FINAL_STATUSES, by: ['system'], guard: (c) => (c.purgedAt ? '个人信息已经清除' : null) },
+  // 签收 / 退单: the assignee confirms the assignment or hands it back to the county, one or the other.
+  receive: { from: ['assigned'], by: ['assignee'], guard: (c) => (c.receivedAt ? '这件投诉已经签收' : null) },
+  decline: { from: ['assigned'], by: ['assignee'], guard: (c) => (c.receivedAt ? '已经签收的投诉不能退单，请办理后答复' : null) },
 };
 
 export interface TransitionContext {
@@ -159,6 +164,12 @@ export function trackingNumber(submittedAt: Date, random6: string): string {
   return `TS${toShanghai(submittedAt).date.slice(2).replace(/-/g, '')}${random6}`;
 }
 
+/** An assignment the assignee has neither confirmed (签收) nor handed back (退单). */
+export function awaitingReceipt(c: Complaint): boolean {
+  // undefined: assigned before 签收 existed, not flagged.
+  return c.status === 'assigned' && !!c.assignee && c.receivedAt === null;
+}
+
 export function isOverdue(c: Complaint, now: Date): 'accept' | 'reply' | null {
   if (c.status === 'submitted' && now >= deadlineInstant(c.acceptDueOn)) return 'accept';
   if ((c.status === 'accepted' || c.status === 'assigned') && c.replyDueOn && now >= deadlineInstant(c.replyDueOn)) return 'reply';
@@ -212,7 +223,24 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
     case 'assign':
       next.status = 'assigned';
       next.assignee = cmd.assignee;
+      // A new assignment waits for its own 签收.
+      next.assignedAt = at;
+      next.receivedAt = null;
       note = `转办给 ${cmd.assigneeLabel}`;
+      break;
+    case 'receive':
+      next.receivedAt = at;
+      note = '承办单位已签收，正在办理';
+      break;
+    case 'decline':
+      // Back to the county (已受理, no assignee) for reassignment; the reply deadline keeps running.
+      next.status = 'accepted';
+      next.returns = [...(c.returns ?? []), { at, reason: cmd.reason, assignee: c.assignee! }];
+      next.assignee = null;
+      next.assignedAt = null;
+      next.receivedAt = null;
+      note = `退单：${cmd.reason}`;
+      internal = true;
       break;
     case 'reply':
       next.status = 'replied';

@@ -66,6 +66,8 @@ export const ACTION_LABELS = {
   escalate: '督办',
   autoClose: '自动办结',
   purge: '清除个人信息',
+  receive: '签收',
+  decline: '退单',
 } as const;
 
 /** Labels of every history entry: the commands, plus deadlines recomputed when a calendar year is entered (core/complaint/heal.ts). */
@@ -123,6 +125,12 @@ export interface Complaint {
   escalations: { kind: 'accept' | 'reply'; dueOn: string; toLevel: number; at: string }[];
   mergedInto: string | null;
   supporters: number;
+  /** When the current assignment was made (转办); absent on complaints stored before 签收 existed. */
+  assignedAt?: string | null;
+  /** When the assignee confirmed receipt (签收) of the current assignment; null while unconfirmed. */
+  receivedAt?: string | null;
+  /** Assignments handed back (退单) with the assignee's reason, oldest first. */
+  returns?: { at: string; reason: string; assignee: Assignee }[];
   /** The active deadline as an instant (accept, reply or evaluation), null when final; indexed for queues and the scheduler. */
   dueAt: string | null;
   closedAt: string | null;

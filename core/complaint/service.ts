@@ -32,7 +32,7 @@ import { LISTED_STATUSES } from '../station/vocabulary';
 import type { z } from '../shared/zod';
 import type * as api from './api';
 import { distinctFollowers, followerCanEvaluate, followerEvaluationRefusal, MAX_FOLLOWERS, MAX_FOLLOWING, notifyFollowers } from './follow';
-import { canApply, fileComplaint, isOverdue, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
+import { awaitingReceipt, canApply, fileComplaint, isOverdue, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
 import {
   CATEGORY_LABELS,
   ESCALATION_LABELS,
@@ -251,6 +251,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       ['merge', 'complaint.merge'],
       ['note', 'complaint.note'],
       ['release', 'complaint.review'],
+      ['receive', 'complaint.receive'],
+      ['decline', 'complaint.decline'],
     ];
     for (const [cmd, perm] of perms) {
       const d = authorize(actor, perm, targetOf(c));
@@ -261,8 +263,11 @@ export function createComplaintService(deps: ComplaintDeps) {
   }
 
   function assigneeLabel(c: Complaint): string | null {
-    if (!c.assignee) return null;
-    return c.assignee.kind === 'operator' ? `运营单位：${c.assignee.operatorName}` : `站点：${c.stationName}`;
+    return c.assignee ? labelOfAssignee(c, c.assignee) : null;
+  }
+
+  function labelOfAssignee(c: Complaint, a: NonNullable<Complaint['assignee']>): string {
+    return a.kind === 'operator' ? `运营单位：${a.operatorName}` : `站点：${c.stationName}`;
   }
 
   /** Officials' summary of the followers and their evaluations (no openids). */
@@ -317,6 +322,10 @@ export function createComplaintService(deps: ComplaintDeps) {
       complainant: hideIdentity ? '匿名（投诉人未同意向站点公开身份）' : `投诉人（${c.phoneMasked ?? '未留电话'}）`,
       allowedActions: allowedActions(actor, c),
       calendarWarning: c.deadlineProvisional ? calendarWarning(cal, now) ?? '期限按周末计算，待节假日数据录入后以实际为准' : null,
+      assignedAt: c.assignedAt ?? null,
+      receivedAt: c.receivedAt ?? null,
+      awaitingReceipt: awaitingReceipt(c),
+      returns: (c.returns ?? []).map((r) => ({ at: r.at, reason: r.reason, assigneeLabel: labelOfAssignee(c, r.assignee) })),
     };
   }
 
@@ -335,6 +344,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       held: c.held,
       // Counted through a year without holiday data: the date may still move.
       deadlineProvisional: c.deadlineProvisional,
+      awaitingReceipt: awaitingReceipt(c),
+      returned: c.status === 'accepted' && !!c.returns?.length,
     };
   }
 
@@ -592,6 +603,8 @@ export function createComplaintService(deps: ComplaintDeps) {
     reply: (openid: string | null, input: In<typeof api.replyInput>) => act(openid, input.id, input.version, 'complaint.reply', () => ({ type: 'reply', text: input.text })),
     extend: (openid: string | null, input: In<typeof api.extendInput>) =>
       act(openid, input.id, input.version, 'complaint.extend', () => ({ type: 'extend', workdays: input.workdays, reason: input.reason })),
+    receive: (openid: string | null, input: In<typeof api.receiveInput>) => act(openid, input.id, input.version, 'complaint.receive', () => ({ type: 'receive' })),
+    decline: (openid: string | null, input: In<typeof api.declineInput>) => act(openid, input.id, input.version, 'complaint.decline', () => ({ type: 'decline', reason: input.reason })),
     release: (openid: string | null, input: In<typeof api.releaseInput>) => act(openid, input.id, input.version, 'complaint.review', () => ({ type: 'release' })),
     note: (openid: string | null, input: In<typeof api.noteInput>) => act(openid, input.id, null, 'complaint.note', () => ({ type: 'note', text: input.text })),
     merge: (openid: string | null, input: In<typeof api.mergeInput>) =>

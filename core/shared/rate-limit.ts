@@ -52,6 +52,8 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'complaints.merge': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'complaints.note': { windowS: 10 * MIN, max: 20, staffMax: 200 },
   'complaints.release': { windowS: 10 * MIN, max: 20, staffMax: 100 },
+  'complaints.receive': { windowS: 10 * MIN, max: 20, staffMax: 200 },
+  'complaints.decline': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'ratings.reply': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'ratings.publish': { windowS: 10 * MIN, max: 20, staffMax: 300 },
   'ratings.reject': { windowS: 10 * MIN, max: 20, staffMax: 300 },

@@ -28,6 +28,9 @@ export const complaintsAdmin = {
   merge: (input: In<'merge'>) => write('merge', input),
   release: (input: In<'release'>) => write('release', input),
   note: (input: In<'note'>) => write('note', input),
+  /** Assignees: 签收 or 退单 an assignment. */
+  receive: (input: In<'receive'>) => write('receive', input),
+  decline: (input: In<'decline'>) => write('decline', input),
   stats: (input: In<'stats'>) => call('stats', input),
   /** Station heads: complaints about their station (no complainant identity unless allowed). */
   station: (input: In<'station'>) => call('station', input),

@@ -622,6 +622,36 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         );
 
         test(
+          '签收 and 退单 (issue 11 §2): the assignment, its receipt and the hand-backs are kept as written',
+          async () => {
+            const c = await created();
+            const a = accept(c);
+            await h.complaints.apply(a);
+            const assigned = nextVersion(a.next, at(40), { status: 'assigned', assignee: { kind: 'operator', operatorName: OPERATOR_B }, assignedAt: at(40), receivedAt: null });
+            await h.complaints.apply({ next: assigned, expectedVersion: a.next.version, history: [historyEntry(a.next, 'assign', 'assigned', at(40))], outbox: [] });
+            expect(await h.complaints.get('k1')).toEqual(assigned);
+            const declined = nextVersion(assigned, at(41), {
+              status: 'accepted',
+              assignee: null,
+              assignedAt: null,
+              receivedAt: null,
+              returns: [{ at: at(41), reason: '不是本单位的事', assignee: { kind: 'operator', operatorName: OPERATOR_B } }],
+            });
+            await h.complaints.apply({ next: declined, expectedVersion: assigned.version, history: [historyEntry(assigned, 'decline', 'accepted', at(41), { internal: true, note: '退单：不是本单位的事' })], outbox: [] });
+            expect(await h.complaints.get('k1')).toEqual(declined);
+            // Handed back: the operator no longer sees it in its queue.
+            expect(ids((await h.complaints.list(q({ assignedOperators: [OPERATOR_B] }))).items)).toEqual([]);
+            const again = nextVersion(declined, at(42), { status: 'assigned', assignee: { kind: 'station', stationId: c.stationId }, assignedAt: at(42), receivedAt: null });
+            await h.complaints.apply({ next: again, expectedVersion: declined.version, history: [historyEntry(declined, 'assign', 'assigned', at(42))], outbox: [] });
+            const received = nextVersion(again, at(43), { receivedAt: at(43) });
+            await h.complaints.apply({ next: received, expectedVersion: again.version, history: [historyEntry(again, 'receive', 'assigned', at(43))], outbox: [] });
+            expect(await h.complaints.get('k1')).toEqual(received);
+            expect((await h.complaints.history('k1')).map((e) => e.action)).toEqual(['submit', 'accept', 'assign', 'decline', 'assign', 'receive']);
+          },
+          timeout,
+        );
+
+        test(
           'a history-only change (same version, e.g. an internal note) may repeat',
           async () => {
             const c = await created();

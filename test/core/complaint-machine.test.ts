@@ -16,6 +16,7 @@ import {
   REPLY_WORKDAYS,
   TRANSITIONS,
   acceptDue,
+  awaitingReceipt,
   fileComplaint,
   deadlineInstant,
   isOverdue,
@@ -107,6 +108,9 @@ describe('the transition table', () => {
       autoClose: { from: ['replied'], by: ['system'] },
       // Personal data of finished complaints is removed after the retention period (docs/product.md §7).
       purge: { from: ['closed', 'refused', 'withdrawn', 'merged'], by: ['system'] },
+      // 签收 / 退单 (issue 11 §2): only the unit it is assigned to, while assigned.
+      receive: { from: ['assigned'], by: ['assignee'] },
+      decline: { from: ['assigned'], by: ['assignee'] },
     };
     const norm = (t: Record<string, { from: readonly string[]; by: readonly string[] }>) =>
       Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { from: [...v.from].sort(), by: [...v.by].sort() }]));
@@ -260,6 +264,9 @@ interface Model {
   escalated: Set<string>;
   version: number;
   repliedAt: number | null;
+  /** The current assignment was confirmed (签收). */
+  received: boolean;
+  returns: number;
   acceptDueOn: string;
   replyDueOn: string | null;
   satisfiedGiven: boolean;
@@ -284,6 +291,8 @@ const cmdArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 1, arbitrary: fc.constant<Command>({ type: 'release' }) },
   { weight: 2, arbitrary: fc.constantFrom<Command>({ type: 'escalate', kind: 'accept' }, { type: 'escalate', kind: 'reply' }) },
   { weight: 2, arbitrary: fc.constant<Command>({ type: 'autoClose' }) },
+  { weight: 2, arbitrary: fc.constant<Command>({ type: 'receive' }) },
+  { weight: 1, arbitrary: fc.constant<Command>({ type: 'decline', reason: '不是本单位的事' }) },
 );
 const stepArb = fc.record({
   cmd: cmdArb,
@@ -308,6 +317,8 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number): string
     escalate: ['submitted', 'accepted', 'assigned'],
     autoClose: ['replied'],
     purge: ['closed', 'refused', 'withdrawn', 'merged'],
+    receive: ['assigned'],
+    decline: ['assigned'],
   };
   const allowedBy: Record<CommandType, ActorKind[]> = {
     accept: ['official'],
@@ -323,6 +334,8 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number): string
     escalate: ['system'],
     autoClose: ['system'],
     purge: ['system'],
+    receive: ['assignee'],
+    decline: ['assignee'],
   };
   if (!allowedBy[cmd.type].includes(actor)) return 'FORBIDDEN';
   if (!allowedFrom[cmd.type].includes(m.status)) return 'CONFLICT';
@@ -342,6 +355,10 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number): string
     }
     case 'autoClose':
       return m.repliedAt !== null && now >= m.repliedAt + EVALUATION_DAYS * DAY ? 'ok' : 'CONFLICT';
+    case 'receive':
+    case 'decline':
+      // One or the other, once per assignment.
+      return m.received ? 'CONFLICT' : 'ok';
     default:
       return 'ok';
   }
@@ -371,6 +388,8 @@ describe('model-based: random command sequences against transition()', () => {
           escalated: new Set(),
           version: 1,
           repliedAt: null,
+          received: false,
+          returns: 0,
           acceptDueOn: c.acceptDueOn,
           replyDueOn: null,
           satisfiedGiven: false,
@@ -428,6 +447,18 @@ describe('model-based: random command sequences against transition()', () => {
             case 'assign':
               m.status = 'assigned';
               m.hasAssignee = true;
+              m.received = false;
+              expect(next.assignedAt).toBe(at);
+              break;
+            case 'receive':
+              m.received = true;
+              break;
+            case 'decline':
+              m.status = 'accepted';
+              m.hasAssignee = false;
+              m.received = false;
+              m.returns++;
+              expect(next.returns![m.returns - 1]).toEqual({ at, reason: step.cmd.reason, assignee: c.assignee });
               break;
             case 'reply':
               expect(next.replyOnTime).toBe(now < endOf(m.replyDueOn!));
@@ -482,6 +513,10 @@ describe('model-based: random command sequences against transition()', () => {
             replyDueOn: next.replyDueOn,
             extended: next.extension !== null,
             reply: next.reply !== null,
+            received: !!next.receivedAt,
+            returns: next.returns?.length ?? 0,
+            hasAssignee: next.assignee !== null,
+            awaitingReceipt: awaitingReceipt(next),
           }).toEqual({
             status: m.status,
             held: m.held,
@@ -491,6 +526,10 @@ describe('model-based: random command sequences against transition()', () => {
             replyDueOn: m.replyDueOn,
             extended: m.extended,
             reply: m.repliedAt !== null,
+            received: m.received,
+            returns: m.returns,
+            hasAssignee: m.hasAssignee,
+            awaitingReceipt: m.status === 'assigned' && !m.received,
           });
           // Invariants.
           expect(next.reopenCount).toBeLessThanOrEqual(MAX_REOPENS);
@@ -538,6 +577,10 @@ function mayAct(who: Who, action: string, c: Complaint, into?: Complaint): boole
       return stationAssigned || operatorAssigned || official(c);
     case 'note':
       return operatorAssigned || official(c);
+    case 'receive':
+    case 'decline':
+      // The assignee only: an official cannot confirm or hand back on its behalf.
+      return stationAssigned || operatorAssigned;
     case 'merge':
       return official(c) && !!into && official(into);
     default:
@@ -560,7 +603,7 @@ describe('model-based: the service over SQLite', () => {
         op: fc.constant('act' as const),
         action: fc.oneof(
           { weight: 3, arbitrary: fc.constantFrom('accept', 'assign', 'reply', 'evaluate') },
-          { weight: 2, arbitrary: fc.constantFrom('refuse', 'extend', 'withdraw', 'merge', 'note', 'release') },
+          { weight: 2, arbitrary: fc.constantFrom('refuse', 'extend', 'withdraw', 'merge', 'note', 'release', 'receive', 'decline') },
         ),
         who: fc.oneof({ weight: 2, arbitrary: fc.constant<'auto'>('auto') }, { weight: 1, arbitrary: fc.constantFrom(...WHO) }),
         fit: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
@@ -614,9 +657,9 @@ describe('model-based: the service over SQLite', () => {
               ? op.who
               : op.action === 'withdraw' || op.action === 'evaluate'
                 ? (WHO.find((w) => DEMO[w] === c.complainantOpenid) ?? 'resident1')
-                : op.action === 'reply' && c.assignee?.kind === 'station'
+                : ['reply', 'receive', 'decline'].includes(op.action) && c.assignee?.kind === 'station'
                   ? 'stationHead'
-                  : op.action === 'reply' && c.assignee?.kind === 'operator'
+                  : ['reply', 'receive', 'decline'].includes(op.action) && c.assignee?.kind === 'operator'
                     ? 'operatorStaff'
                     : c.regionCodes.includes('360731')
                       ? 'county'
@@ -644,6 +687,10 @@ describe('model-based: the service over SQLite', () => {
                 return h.service.merge(openid, { ...base, intoId: into!.id });
               case 'note':
                 return h.service.note(openid, { id: c.id, text: '内部备注' });
+              case 'receive':
+                return h.service.receive(openid, base);
+              case 'decline':
+                return h.service.decline(openid, { ...base, reason: '不是本单位的事' });
               default:
                 return h.service.release(openid, base);
             }
@@ -691,7 +738,7 @@ describe('model-based: the service over SQLite', () => {
       { numRuns: 40, seed: 7 },
     );
     // The sequences really went through the loop.
-    for (const action of ['accept', 'assign', 'reply', 'evaluate', 'refuse', 'withdraw', 'note', 'release']) expect(successes.get(action) ?? 0).toBeGreaterThan(0);
+    for (const action of ['accept', 'assign', 'reply', 'evaluate', 'refuse', 'withdraw', 'note', 'release', 'receive', 'decline']) expect(successes.get(action) ?? 0).toBeGreaterThan(0);
   });
 });
 

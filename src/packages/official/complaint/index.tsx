@@ -77,6 +77,11 @@ export default function ComplaintPage() {
               <DeadlineBadge id='complaint-deadline' subject={v} />
               {v.escalationLevel > 0 ? <Text className='badge badge--danger'>{v.escalationLabel}</Text> : null}
               {v.held ? <Text className='badge badge--warn'>内容待审核</Text> : null}
+              {v.awaitingReceipt ? (
+                <Text id='complaint-awaiting-receipt' className='badge badge--warn'>
+                  待签收
+                </Text>
+              ) : null}
             </View>
             <Text className='sp-small-note'>投诉编号 {v.trackingNo}</Text>
           </View>
@@ -100,6 +105,10 @@ export default function ComplaintPage() {
               {v.replyDueOn ? <Kv k='答复期限' v={`${formatDay(v.replyDueOn)} 前${v.extension ? `（已延期 ${v.extension.workdays} 个工作日）` : ''}`} /> : null}
               {v.extension ? <Kv k='延期理由' v={v.extension.reason} /> : null}
               {v.assigneeLabel ? <Kv k='转办给' v={v.assigneeLabel} /> : null}
+              {v.assigneeLabel && v.assignedAt ? <Kv id='complaint-receipt' k='签收' v={v.receivedAt ? `已签收（${formatDateTime(v.receivedAt)}）` : `未签收（${formatDateTime(v.assignedAt)} 转办）`} /> : null}
+              {v.returns?.length && !asStation
+                ? v.returns.map((r, i) => <Kv key={`${r.at}-${i}`} id={`complaint-return-${i}`} k='退单' v={`${r.assigneeLabel}，${formatDateTime(r.at)}：${r.reason}`} />)
+                : null}
               {v.refusal ? <Kv k='不予受理' v={v.refusal.text} /> : null}
               {v.mergedInto ? <Kv k='已并入' v={v.mergedInto} /> : null}
               {v.reopenCount ? <Kv k='重办' v={`投诉人不满意，已重办 ${v.reopenCount} 次`} /> : null}

@@ -14,6 +14,7 @@ import Notice from '../../../ui/Notice';
 import { Choices, Field, SubmitButton, TextArea, fieldError, useScrollToFirstError } from '../../../ui/form';
 import { buttonsFor, DONE_MESSAGES, type CaseAction } from '../utils/actions';
 import Button from '../../../ui/Button';
+import { confirm } from '../../../ui/dialogs';
 
 interface Props {
   c: ComplaintCaseView;
@@ -37,6 +38,7 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
   const [extendDays, setExtendDays] = useState(5);
   const [extendReason, setExtendReason] = useState('');
   const [noteText, setNoteText] = useState('');
+  const [declineReason, setDeclineReason] = useState('');
   const [mergeInto, setMergeInto] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<ComplaintListItem[] | null>(null);
   const [candidatesError, setCandidatesError] = useState<ApiError | null>(null);
@@ -56,6 +58,7 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       setRefuseReason(null);
       setExtendReason('');
       setNoteText('');
+      setDeclineReason('');
       setMergeInto(null);
       onChanged(view, DONE_MESSAGES[action]);
     } catch (e) {
@@ -85,6 +88,14 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
     setHint(null);
     if (action === 'accept') return run('accept', () => complaintsAdmin.accept(base));
     if (action === 'release') return run('release', () => complaintsAdmin.release(base));
+    if (action === 'receive') {
+      // 签收 rules out 退单 afterwards: ask first.
+      return void confirm({ title: '确认签收', content: '签收后由您负责办理和答复，不能再退单。', confirmText: '签收' }).then(
+        (ok) => {
+          if (ok) void run('receive', () => complaintsAdmin.receive(base));
+        },
+      );
+    }
     const next = panel === action ? null : action;
     setPanel(next);
     if (next === 'merge') loadCandidates();
@@ -232,6 +243,29 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
               onClick={() => mergeInto && void run('merge', () => complaintsAdmin.merge({ ...base, intoId: mergeInto }))}
             />
           ) : null}
+        </View>
+      ) : null}
+
+      {panel === 'decline' ? (
+        <View id='panel-decline' className='sp-panel'>
+          <Text className='sp-panel__lead'>转错了单位？退回县级主管部门重新转办。</Text>
+          <Field label='退单理由' required error={fieldError(error, 'reason')}>
+            <TextArea id='decline-reason' value={declineReason} onChange={setDeclineReason} maxlength={200} placeholder='例如：快递丢件由运营单位负责，不归本站处理' />
+          </Field>
+          <SubmitButton
+            id='btn-submit-decline'
+            text='确定退单'
+            tone='danger'
+            busy={busy === 'decline'}
+            onClick={() => {
+              if (!need(!!declineReason.trim(), '请填写退单理由')) return;
+              void confirm({ title: '确认退单', content: '退单后这件投诉不再由您办理。', confirmText: '退单' }).then(
+                (ok) => {
+                  if (ok) void run('decline', () => complaintsAdmin.decline({ ...base, reason: declineReason.trim() }));
+                },
+              );
+            }}
+          />
         </View>
       ) : null}
 

@@ -1,0 +1,72 @@
+/**
+ * The hand-offs a 12345 hotline makes (issue 11 §2) over real HTTP: 签收 / 退单 by the assignee,
+ * 延期申请 approved one level up, 督办 by hand from city and province, 转其他部门.
+ */
+import type { ComplaintCaseView, ComplaintListItem, ComplaintView } from '../../core/complaint/api';
+import { accepted, assignedToOperator, caseOf } from '../support/complaints';
+import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
+
+jest.setTimeout(30_000);
+
+/** Wednesday 2026-09-30 10:00 Asia/Shanghai. */
+const NOW = '2026-09-30T02:00:00.000Z';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp({ now: NOW });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+type List = { items: ComplaintListItem[]; nextCursor: string | null };
+
+describe('签收 / 退单', () => {
+  it('an assignment is flagged until the operator confirms it (签收), in the queue and on the case', async () => {
+    const a = await assignedToOperator(t);
+    expect(a.awaitingReceipt).toBe(true);
+    expect(a.assignedAt).toBe(NOW);
+    expect(a.receivedAt).toBeNull();
+    const queue = await t.ok<List>('complaints', 'queue', {}, DEMO.county);
+    expect(queue.items.find((i) => i.id === a.id)).toEqual(expect.objectContaining({ awaitingReceipt: true, returned: false }));
+    // Only the assignee may confirm: not the county, not the station.
+    const byCounty = await t.call('complaints', 'receive', { id: a.id, version: a.version }, DEMO.county);
+    expect(byCounty.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
+    const ops = await t.ok<ComplaintCaseView>('complaints', 'detail', { id: a.id }, DEMO.operatorStaff);
+    expect(ops.allowedActions).toEqual(expect.arrayContaining(['receive', 'decline', 'reply']));
+    const r = await t.ok<ComplaintCaseView>('complaints', 'receive', { id: a.id, version: a.version }, DEMO.operatorStaff);
+    expect(r).toEqual(expect.objectContaining({ status: 'assigned', awaitingReceipt: false, receivedAt: NOW }));
+    expect(r.allowedActions).not.toContain('decline');
+    // Once received it cannot be handed back, nor received twice.
+    const late = await t.call('complaints', 'decline', { id: a.id, version: r.version, reason: '不归我们管' }, DEMO.operatorStaff);
+    expect(late.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'CONFLICT' }) });
+    // The complainant sees it is being handled.
+    const mine = await t.ok<ComplaintView>('complaints', 'get', { id: a.id }, DEMO.resident1);
+    expect(mine.timeline.map((i) => i.label)).toContain('签收');
+  });
+
+  it('the station hands a wrong assignment back with a reason; the county sees it returned and assigns again', async () => {
+    const a = await accepted(t);
+    const s = await t.ok<ComplaintCaseView>('complaints', 'assign', { id: a.id, version: a.version, to: 'station' }, DEMO.county);
+    const noReason = await t.call('complaints', 'decline', { id: a.id, version: s.version }, DEMO.stationHead);
+    expect(noReason.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_ERROR', fields: { 'data.reason': expect.any(String) } }) });
+    const extra = await t.call('complaints', 'decline', { id: a.id, version: s.version, reason: '快递由运营单位负责', to: 'x' }, DEMO.stationHead);
+    expect(extra.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_ERROR' }) });
+    const d = await t.ok<ComplaintCaseView>('complaints', 'decline', { id: a.id, version: s.version, reason: '快递由运营单位负责' }, DEMO.stationHead);
+    expect(d).toEqual(expect.objectContaining({ status: 'accepted', assignee: null, awaitingReceipt: false }));
+    const c = await caseOf(t, a.id, DEMO.county);
+    expect(c.returns).toEqual([{ at: NOW, reason: '快递由运营单位负责', assigneeLabel: '站点：江西电商扶贫工程贡江镇服务站' }]);
+    expect(c.allowedActions).toContain('assign');
+    expect(c.timeline.at(-1)).toEqual(expect.objectContaining({ label: '退单', note: '退单：快递由运营单位负责', internal: true }));
+    const queue = await t.ok<List>('complaints', 'queue', {}, DEMO.county);
+    expect(queue.items.find((i) => i.id === a.id)).toEqual(expect.objectContaining({ returned: true }));
+    // The station no longer owes anything on it; the complainant does not see the internal hand-back.
+    const st = await t.ok<ComplaintCaseView>('complaints', 'stationDetail', { id: a.id }, DEMO.stationHead);
+    expect(st.allowedActions).toEqual([]);
+    const mine = await t.ok<ComplaintView>('complaints', 'get', { id: a.id }, DEMO.resident1);
+    expect(mine.timeline.map((i) => i.label)).not.toContain('退单');
+    const again = await t.ok<ComplaintCaseView>('complaints', 'assign', { id: a.id, version: c.version, to: 'operator' }, DEMO.county);
+    expect(again).toEqual(expect.objectContaining({ status: 'assigned', awaitingReceipt: true }));
+    expect(HEAD_STATION).toBe(a.stationId);
+  });
+});
