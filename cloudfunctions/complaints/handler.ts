@@ -35,6 +35,9 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, log
       // Assignees (operator staff, station heads)
       receive: action({ input: api.receiveInput, run: (i, c) => s.receive(c.openid, i) }),
       decline: action({ input: api.declineInput, run: (i, c) => s.decline(c.openid, i) }),
+      requestExtension: action({ input: api.requestExtensionInput, run: (i, c) => s.requestExtension(c.openid, i) }),
+      approveExtension: action({ input: api.approveExtensionInput, run: (i, c) => s.approveExtension(c.openid, i) }),
+      refuseExtension: action({ input: api.refuseExtensionInput, run: (i, c) => s.refuseExtension(c.openid, i) }),
       stats: action({ input: api.statsInput, run: (i, c) => s.stats(c.openid, i) }),
     }, deps),
     logger,

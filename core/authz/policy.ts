@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'station.certify',
   'complaint.receive',
   'complaint.decline',
+  'complaint.extendRequest',
+  'complaint.extendDecide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,6 +81,9 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   // 签收 / 退单: the assignee only (see ASSIGNEE_ONLY).
   'complaint.receive': [],
   'complaint.decline': [],
+  // 延期申请: the assignee asks (ASSIGNEE_ONLY), the county or above decides.
+  'complaint.extendRequest': [],
+  'complaint.extendDecide': OFFICIALS,
   'role.grant': OFFICIALS,
   'role.list': OFFICIALS,
   'calendar.edit': ['province_admin'],
@@ -103,7 +108,7 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
 const ANY_SIGNED_IN: readonly Permission[] = ['complaint.submit'];
 const OWNER_ONLY: readonly Permission[] = ['complaint.readOwn', 'complaint.withdraw', 'complaint.evaluate'];
 /** Only the unit a complaint is assigned to (station head or operator staff), never an official on its behalf. */
-const ASSIGNEE_ONLY: readonly Permission[] = ['complaint.receive', 'complaint.decline'];
+const ASSIGNEE_ONLY: readonly Permission[] = ['complaint.receive', 'complaint.decline', 'complaint.extendRequest'];
 
 function activeBindings(actor: Actor): RoleBinding[] {
   return actor.bindings.filter((b) => !b.revokedAt);

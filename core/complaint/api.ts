@@ -1,7 +1,7 @@
 /** The `complaints` function's contract: strict input schemas and the views it answers. */
-import { callbackPhone, optionalText, regionCode, text, z } from '../shared/zod';
+import { callbackPhone, isoDate, optionalText, regionCode, text, z } from '../shared/zod';
 import { MAX_DESCRIPTION, MAX_EVALUATION_COMMENT, MAX_EXTENSION_WORKDAYS, MAX_PHOTOS, MIN_DESCRIPTION, MIN_REPLY } from './limits';
-import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, REFUSAL_CODES, type Assignee, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
+import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, REFUSAL_CODES, type Assignee, type ExtensionRequest, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
 
 export { MAX_DESCRIPTION, MAX_PHOTOS };
 
@@ -51,6 +51,10 @@ export const releaseInput = z.strictObject({ id, version });
 /** 签收 / 退单 by the assignee (core/complaint/machine.ts). */
 export const receiveInput = z.strictObject({ id, version });
 export const declineInput = z.strictObject({ id, version, reason: text(200, '退单理由') });
+/** 延期申请 by the assignee (the proposed last day to reply), decided by the county. */
+export const requestExtensionInput = z.strictObject({ id, version, dueOn: isoDate, reason: text(200, '延期理由') });
+export const approveExtensionInput = z.strictObject({ id, version, note: optionalText(200, '审批意见') });
+export const refuseExtensionInput = z.strictObject({ id, version, note: text(200, '不同意的理由') });
 export const statsInput = z.strictObject({ regionCode: z.optional(regionCode), stationId: z.optional(stationId), days: z.optional(z.int().check(z.gte(1), z.lte(730))) });
 export const publicStatsInput = z.strictObject({ stationId });
 
@@ -97,6 +101,8 @@ export interface ComplaintView {
   following?: 'supporter' | 'merged';
   /** The caller's complaint was merged (并单) into this case, which carries the reply. */
   mergedInto?: string | null;
+  /** The reply deadline was extended (延期): replyDueOn is the new date. */
+  replyExtended?: boolean;
 }
 
 /** Officials' and handlers' view: adds scope facts, deadlines, overdue and contact (masked unless handler). */
@@ -129,6 +135,8 @@ export interface ComplaintCaseView extends ComplaintView {
   awaitingReceipt?: boolean;
   /** Assignments handed back (退单), oldest first. */
   returns?: { at: string; reason: string; assigneeLabel: string }[];
+  /** The assignee's 延期申请, pending (decision null) or decided. */
+  extensionRequest?: ExtensionRequest | null;
 }
 
 export interface FollowersSummary {

@@ -18,6 +18,7 @@ import {
   type Complaint,
   type ComplaintStatus,
   type Evaluation,
+  type ExtensionRequest,
   type HistoryEntry,
   type OutboxMessage,
   type RefusalReason,
@@ -48,7 +49,10 @@ export type Command =
   | { type: 'autoClose' }
   | { type: 'purge' }
   | { type: 'receive' }
-  | { type: 'decline'; reason: string };
+  | { type: 'decline'; reason: string }
+  | { type: 'requestExtension'; dueOn: string; reason: string }
+  | { type: 'approveExtension'; note?: string }
+  | { type: 'refuseExtension'; note: string };
 export type CommandType = Command['type'];
 
 const ALL = COMPLAINT_STATUSES;
@@ -62,7 +66,11 @@ export const TRANSITIONS: Record<CommandType, { from: readonly ComplaintStatus[]
   refuse: { from: ['submitted'], by: ['official'] },
   assign: { from: ['accepted', 'assigned'], by: ['official'] },
   reply: { from: ['accepted', 'assigned'], by: ['official', 'assignee'] },
-  extend: { from: ['accepted', 'assigned'], by: ['official'], guard: (c) => (c.extension ? '这件投诉已经延期过一次，不能再延期' : null) },
+  extend: {
+    from: ['accepted', 'assigned'],
+    by: ['official'],
+    guard: (c) => (c.extension ? '这件投诉已经延期过一次，不能再延期' : pendingExtension(c) ? '承办单位的延期申请还在等待审批，请先审批' : null),
+  },
   withdraw: { from: ['submitted', 'accepted', 'assigned'], by: ['complainant'] },
   evaluate: { from: ['replied'], by: ['complainant'] },
   merge: { from: ['submitted', 'accepted', 'assigned'], by: ['official'] },
@@ -74,7 +82,16 @@ export const TRANSITIONS: Record<CommandType, { from: readonly ComplaintStatus[]
   // 签收 / 退单: the assignee confirms the assignment or hands it back to the county, one or the other.
   receive: { from: ['assigned'], by: ['assignee'], guard: (c) => (c.receivedAt ? '这件投诉已经签收' : null) },
   decline: { from: ['assigned'], by: ['assignee'], guard: (c) => (c.receivedAt ? '已经签收的投诉不能退单，请办理后答复' : null) },
+  // 延期申请: the assignee asks, the county (one level up) decides; one extension per complaint.
+  requestExtension: { from: ['assigned'], by: ['assignee'], guard: (c) => (c.extension ? '这件投诉已经延期过一次，不能再延期' : pendingExtension(c) ? '已有延期申请在等待审批' : null) },
+  approveExtension: { from: ['accepted', 'assigned'], by: ['official'], guard: (c) => (pendingExtension(c) ? (c.extension ? '这件投诉已经延期过一次，不能再延期' : null) : '没有待审批的延期申请') },
+  refuseExtension: { from: ['accepted', 'assigned'], by: ['official'], guard: (c) => (pendingExtension(c) ? null : '没有待审批的延期申请') },
 };
+
+/** The 延期申请 waiting for a decision, if any. */
+export function pendingExtension(c: Complaint): ExtensionRequest | null {
+  return c.extensionRequest && !c.extensionRequest.decision ? c.extensionRequest : null;
+}
 
 export interface TransitionContext {
   at: Date;
@@ -198,8 +215,8 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
   let note: string | null = null;
   let internal = false;
   const notify: TransitionResult['notify'] = [];
-  const tell = (event: OutboxMessage['event'], status: string) =>
-    notify.push({ openid: c.complainantOpenid, event, complaintId: c.id, payload: { trackingNo: c.trackingNo, station: c.stationName.slice(0, 20), status, category: CATEGORY_LABELS[c.category] } });
+  const tell = (event: OutboxMessage['event'], status: string, extra: Record<string, string> = {}) =>
+    notify.push({ openid: c.complainantOpenid, event, complaintId: c.id, payload: { trackingNo: c.trackingNo, station: c.stationName.slice(0, 20), status, category: CATEGORY_LABELS[c.category], ...extra } });
 
   switch (cmd.type) {
     case 'accept': {
@@ -239,6 +256,8 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       next.assignee = null;
       next.assignedAt = null;
       next.receivedAt = null;
+      // Its pending 延期申请 goes with it: the next assignee asks for itself.
+      if (pendingExtension(c)) next.extensionRequest = null;
       note = `退单：${cmd.reason}`;
       internal = true;
       break;
@@ -256,8 +275,42 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       next.replyDueOn = due.date;
       next.deadlineProvisional = c.deadlineProvisional || due.provisional;
       note = `延期 ${cmd.workdays} 个工作日至 ${due.date}：${cmd.reason}`;
+      // The complainant is told the new date (issue 11 §2).
+      tell('complaint_extended', '已延期', { dueOn: due.date });
       break;
     }
+    case 'requestExtension': {
+      const from = c.replyDueOn;
+      if (!from) throw stateError(c, 'requestExtension');
+      const real = /^\d{4}-\d{2}-\d{2}$/.test(cmd.dueOn) && !Number.isNaN(Date.parse(`${cmd.dueOn}T00:00:00Z`)) && new Date(`${cmd.dueOn}T00:00:00Z`).toISOString().startsWith(cmd.dueOn);
+      if (!real) throw new AppError('VALIDATION_ERROR', '日期不对', { dueOn: '日期不对' });
+      if (cmd.dueOn <= from) throw new AppError('VALIDATION_ERROR', `延期后的日期要在原答复期限 ${from} 之后`, { dueOn: '要晚于原答复期限' });
+      // Past the last possible day (10 working days can never span 60 calendar days) no counting is needed.
+      const workdays = cmd.dueOn > addDays(from, 60) ? Infinity : ctx.calendar.workdaysBetween(from, cmd.dueOn);
+      if (workdays < 1) throw new AppError('VALIDATION_ERROR', '至少延期 1 个工作日', { dueOn: '至少延期 1 个工作日' });
+      if (workdays > MAX_EXTENSION_WORKDAYS) throw new AppError('VALIDATION_ERROR', `最多延期 ${MAX_EXTENSION_WORKDAYS} 个工作日`, { dueOn: `最多延期 ${MAX_EXTENSION_WORKDAYS} 个工作日` });
+      next.extensionRequest = { dueOn: cmd.dueOn, workdays, reason: cmd.reason, at, decision: null };
+      note = `申请延期至 ${cmd.dueOn}（${workdays} 个工作日）：${cmd.reason}`;
+      internal = true;
+      break;
+    }
+    case 'approveExtension': {
+      const r = c.extensionRequest!;
+      next.extension = { workdays: r.workdays, reason: r.reason, at };
+      next.extensionRequest = { ...r, decision: { approved: true, note: cmd.note ?? null, at } };
+      // The day asked for, counted again on today's calendar: a year entered since may move it.
+      const due = ctx.calendar.addWorkdays(c.replyDueOn!, r.workdays);
+      next.replyDueOn = due.date;
+      next.deadlineProvisional = c.deadlineProvisional || due.provisional;
+      note = `同意延期 ${r.workdays} 个工作日至 ${due.date}：${r.reason}`;
+      tell('complaint_extended', '已延期', { dueOn: due.date });
+      break;
+    }
+    case 'refuseExtension':
+      next.extensionRequest = { ...c.extensionRequest!, decision: { approved: false, note: cmd.note, at } };
+      note = `不同意延期：${cmd.note}`;
+      internal = true;
+      break;
     case 'withdraw':
       next.status = 'withdrawn';
       next.closedAt = at;

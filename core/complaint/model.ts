@@ -68,6 +68,9 @@ export const ACTION_LABELS = {
   purge: '清除个人信息',
   receive: '签收',
   decline: '退单',
+  requestExtension: '延期申请',
+  approveExtension: '同意延期',
+  refuseExtension: '不同意延期',
 } as const;
 
 /** Labels of every history entry: the commands, plus deadlines recomputed when a calendar year is entered (core/complaint/heal.ts). */
@@ -131,12 +134,25 @@ export interface Complaint {
   receivedAt?: string | null;
   /** Assignments handed back (退单) with the assignee's reason, oldest first. */
   returns?: { at: string; reason: string; assignee: Assignee }[];
+  /**
+   * 延期申请 by the assignee: the proposed last day and the working days it adds; decided one level
+   * up (the county). Kept after the decision so the assignee sees it.
+   */
+  extensionRequest?: ExtensionRequest | null;
   /** The active deadline as an instant (accept, reply or evaluation), null when final; indexed for queues and the scheduler. */
   dueAt: string | null;
   closedAt: string | null;
   updatedAt: string;
   /** Set when personal data was removed after the retention period (docs/product.md §7). */
   purgedAt?: string | null;
+}
+
+export interface ExtensionRequest {
+  dueOn: string;
+  workdays: number;
+  reason: string;
+  at: string;
+  decision: { approved: boolean; note: string | null; at: string } | null;
 }
 
 export interface HistoryEntry {
@@ -159,7 +175,7 @@ export interface OutboxMessage {
   /** Recipient openid. */
   openid: string;
   /** One subscribe-message template per event type. */
-  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned';
+  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned' | 'complaint_extended';
   complaintId: string;
   payload: Record<string, string>;
   createdAt: string;

@@ -236,6 +236,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       timeline: timeline(history, false),
       // 并单: the case it now follows (its reply comes there).
       mergedInto: own ? c.mergedInto : null,
+      replyExtended: !!c.extension,
       ...(own ? {} : { supporting: true, following: follow?.via ?? 'supporter' }),
     };
   }
@@ -253,6 +254,9 @@ export function createComplaintService(deps: ComplaintDeps) {
       ['release', 'complaint.review'],
       ['receive', 'complaint.receive'],
       ['decline', 'complaint.decline'],
+      ['requestExtension', 'complaint.extendRequest'],
+      ['approveExtension', 'complaint.extendDecide'],
+      ['refuseExtension', 'complaint.extendDecide'],
     ];
     for (const [cmd, perm] of perms) {
       const d = authorize(actor, perm, targetOf(c));
@@ -326,6 +330,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       receivedAt: c.receivedAt ?? null,
       awaitingReceipt: awaitingReceipt(c),
       returns: (c.returns ?? []).map((r) => ({ at: r.at, reason: r.reason, assigneeLabel: labelOfAssignee(c, r.assignee) })),
+      extensionRequest: c.extensionRequest ?? null,
     };
   }
 
@@ -605,6 +610,12 @@ export function createComplaintService(deps: ComplaintDeps) {
       act(openid, input.id, input.version, 'complaint.extend', () => ({ type: 'extend', workdays: input.workdays, reason: input.reason })),
     receive: (openid: string | null, input: In<typeof api.receiveInput>) => act(openid, input.id, input.version, 'complaint.receive', () => ({ type: 'receive' })),
     decline: (openid: string | null, input: In<typeof api.declineInput>) => act(openid, input.id, input.version, 'complaint.decline', () => ({ type: 'decline', reason: input.reason })),
+    requestExtension: (openid: string | null, input: In<typeof api.requestExtensionInput>) =>
+      act(openid, input.id, input.version, 'complaint.extendRequest', () => ({ type: 'requestExtension', dueOn: input.dueOn, reason: input.reason })),
+    approveExtension: (openid: string | null, input: In<typeof api.approveExtensionInput>) =>
+      act(openid, input.id, input.version, 'complaint.extendDecide', () => ({ type: 'approveExtension', note: input.note || undefined })),
+    refuseExtension: (openid: string | null, input: In<typeof api.refuseExtensionInput>) =>
+      act(openid, input.id, input.version, 'complaint.extendDecide', () => ({ type: 'refuseExtension', note: input.note })),
     release: (openid: string | null, input: In<typeof api.releaseInput>) => act(openid, input.id, input.version, 'complaint.review', () => ({ type: 'release' })),
     note: (openid: string | null, input: In<typeof api.noteInput>) => act(openid, input.id, null, 'complaint.note', () => ({ type: 'note', text: input.text })),
     merge: (openid: string | null, input: In<typeof api.mergeInput>) =>

@@ -15,7 +15,7 @@ import type { OutboxMessage } from '../complaint/model';
 import { toShanghai } from '../shared/time';
 
 export type SubscribeEvent = OutboxMessage['event'];
-export const SUBSCRIBE_EVENTS = ['complaint_accepted', 'complaint_refused', 'complaint_assigned', 'complaint_replied', 'complaint_closed'] as const satisfies readonly SubscribeEvent[];
+export const SUBSCRIBE_EVENTS = ['complaint_accepted', 'complaint_refused', 'complaint_assigned', 'complaint_replied', 'complaint_closed', 'complaint_extended'] as const satisfies readonly SubscribeEvent[];
 
 export const KEYWORD_TYPES = ['thing', 'phrase', 'character_string', 'number', 'name', 'phone_number', 'time', 'date'] as const;
 export type KeywordType = (typeof KEYWORD_TYPES)[number];
@@ -34,7 +34,7 @@ export interface SubscribePayload {
 export type MiniprogramState = 'developer' | 'trial' | 'formal';
 
 /** What a message can say; each field can be written for some keyword types only. */
-export const MESSAGE_FIELDS = ['trackingNo', 'station', 'status', 'category', 'time', 'note'] as const;
+export const MESSAGE_FIELDS = ['trackingNo', 'station', 'status', 'category', 'time', 'note', 'dueOn'] as const;
 export type MessageField = (typeof MESSAGE_FIELDS)[number];
 
 /** A template: its id (from the mini-program's 订阅消息 console) and keyword key → field. */
@@ -56,6 +56,8 @@ export const DEFAULT_KEYWORDS: Record<SubscribeEvent, Record<string, MessageFiel
   complaint_assigned: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
   complaint_replied: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
   complaint_closed: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  // 延期: the new last day to reply (payload.dueOn, YYYY-MM-DD) as a date keyword.
+  complaint_extended: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
 };
 
 export class SubscribeMessageError extends Error {
@@ -121,6 +123,8 @@ function statusOf(m: OutboxMessage): { phrase: string; text: string } {
       return { phrase: '已答复', text: '已答复，请评价' };
     case 'complaint_closed':
       return merged ? { phrase: '已并单', text: '已并入同类投诉办理' } : { phrase: '已办结', text: '已办结' };
+    case 'complaint_extended':
+      return { phrase: '已延期', text: '答复期限已延长' };
   }
 }
 
@@ -139,7 +143,18 @@ function noteOf(m: OutboxMessage): string {
     case 'complaint_closed':
       if (status.startsWith('已并入')) return fit(status, 20);
       return status.includes('未评价') ? '7天未评价，已自动办结' : '投诉已办结';
+    case 'complaint_extended': {
+      const d = dateParts(need(m, 'dueOn'));
+      return `将在${d.m}月${d.d}日前答复您`;
+    }
   }
+}
+
+/** A calendar day (YYYY-MM-DD, already Asia/Shanghai) in parts; throws on anything else. */
+function dateParts(day: string): { y: number; m: number; d: number } {
+  const x = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!x) throw new SubscribeMessageError(`date ${day} is not YYYY-MM-DD`);
+  return { y: Number(x[1]), m: Number(x[2]), d: Number(x[3]) };
 }
 
 function need(m: OutboxMessage, key: string): string {
@@ -179,6 +194,12 @@ export function fieldValue(m: OutboxMessage, field: MessageField, type: KeywordT
     case 'note':
       if (type === 'thing') return noteOf(m);
       throw unsupported();
+    case 'dueOn': {
+      const d = dateParts(need(m, 'dueOn'));
+      if (type === 'date') return `${d.y}年${d.m}月${d.d}日`;
+      if (type === 'thing') return `${d.y}年${d.m}月${d.d}日前答复`;
+      throw unsupported();
+    }
   }
 }
 
@@ -209,6 +230,7 @@ export const FIELD_TYPES: Record<MessageField, readonly KeywordType[]> = {
   status: ['phrase', 'thing'],
   time: ['time', 'date'],
   note: ['thing'],
+  dueOn: ['date', 'thing'],
 };
 
 /**

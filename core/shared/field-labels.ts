@@ -140,6 +140,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   findings: '核查情况',
   passed: '核查结果',
   authority: '认定机关',
+  // Complaint hand-offs (issue 11 §2)
+  dueOn: '截止日期',
+  instruction: '督办要求',
+  answer: '督办答复',
+  department: '接收部门',
+  departmentName: '部门名称',
+  reference: '对方编号',
 };
 
 /**

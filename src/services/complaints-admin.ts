@@ -31,6 +31,10 @@ export const complaintsAdmin = {
   /** Assignees: 签收 or 退单 an assignment. */
   receive: (input: In<'receive'>) => write('receive', input),
   decline: (input: In<'decline'>) => write('decline', input),
+  /** 延期申请: the assignee asks, the county approves or refuses. */
+  requestExtension: (input: In<'requestExtension'>) => write('requestExtension', input),
+  approveExtension: (input: In<'approveExtension'>) => write('approveExtension', input),
+  refuseExtension: (input: In<'refuseExtension'>) => write('refuseExtension', input),
   stats: (input: In<'stats'>) => call('stats', input),
   /** Station heads: complaints about their station (no complainant identity unless allowed). */
   station: (input: In<'station'>) => call('station', input),

@@ -19,8 +19,9 @@ const MAX_PER_REQUEST = 3;
 /** The messages a case in this status can send next (core/complaint/machine.ts `tell`). */
 const NEXT_UPDATES: Partial<Record<ComplaintStatus, UpdateEvent[]>> = {
   submitted: ['complaint_accepted', 'complaint_refused', 'complaint_closed'],
-  accepted: ['complaint_replied', 'complaint_closed'],
-  assigned: ['complaint_replied', 'complaint_closed'],
+  // An open case may also be extended (延期, with the new date).
+  accepted: ['complaint_replied', 'complaint_closed', 'complaint_extended'],
+  assigned: ['complaint_replied', 'complaint_closed', 'complaint_extended'],
   replied: ['complaint_closed'],
 };
 

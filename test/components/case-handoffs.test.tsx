@@ -4,10 +4,20 @@ import Taro from '@tarojs/taro';
 import CaseActions from '@/packages/official/components/CaseActions';
 import ComplaintCard from '@/packages/official/components/ComplaintCard';
 import { complaintsAdmin, type ComplaintCaseView, type ComplaintListItem } from '@/services/complaints-admin';
+import Deadlines from '@/components/complaint/Deadlines';
 import { resetTaro } from './taro-mock';
 
 jest.mock('@/services/complaints-admin', () => ({
-  complaintsAdmin: { queue: jest.fn(), receive: jest.fn(), decline: jest.fn(), reply: jest.fn(), note: jest.fn() },
+  complaintsAdmin: {
+    queue: jest.fn(),
+    receive: jest.fn(),
+    decline: jest.fn(),
+    reply: jest.fn(),
+    note: jest.fn(),
+    requestExtension: jest.fn(),
+    approveExtension: jest.fn(),
+    refuseExtension: jest.fn(),
+  },
 }));
 const api = complaintsAdmin as unknown as Record<string, jest.Mock>;
 const modal = Taro.showModal as unknown as jest.Mock;
@@ -132,4 +142,65 @@ test('the queue card flags an unconfirmed assignment and a hand-back', () => {
   rerender(<ComplaintCard item={{ ...item, status: 'accepted', statusLabel: '已受理', awaitingReceipt: false, returned: true }} onOpen={jest.fn()} />);
   expect(container.textContent).not.toContain('待签收');
   expect(container.textContent).toContain('已退单');
+});
+
+test('申请延期: a day and a reason are needed; they go with id and version', async () => {
+  api.requestExtension.mockResolvedValue(caseView());
+  const { container } = render(<CaseActions c={caseView({ allowedActions: ['reply', 'requestExtension'] })} onChanged={jest.fn()} onConflict={jest.fn()} />);
+  fireEvent.click(container.querySelector('#btn-request-extension')!);
+  await settle();
+  expect(container.querySelector('#panel-request-extension')!.textContent).toContain('6月13日');
+  await act(async () => {
+    fireEvent.click(container.querySelector('#btn-submit-request-extension')!);
+  });
+  expect(container.querySelector('#action-hint')!.textContent).toContain('请选择延期到哪一天');
+  const picker = container.querySelector('#request-extension-date')!.closest('taro-picker-core')!;
+  await act(async () => {
+    picker.dispatchEvent(new CustomEvent('change', { detail: { value: '2025-06-20' } }));
+  });
+  expect(container.querySelector('#request-extension-date')!.textContent).toContain('2025-06-20');
+  await act(async () => {
+    container.querySelector('#request-extension-reason')!.dispatchEvent(new CustomEvent('input', { detail: { value: '需要快递公司出具证明' } }));
+  });
+  await act(async () => {
+    fireEvent.click(container.querySelector('#btn-submit-request-extension')!);
+  });
+  expect(api.requestExtension).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, dueOn: '2025-06-20', reason: '需要快递公司出具证明' });
+});
+
+test('同意延期 says the new date and asks first; 不同意 needs a reason', async () => {
+  const pending = { dueOn: '2025-06-20', workdays: 5, reason: '需要证明', at: '2025-06-05T02:00:00Z', decision: null };
+  api.approveExtension.mockResolvedValue(caseView());
+  api.refuseExtension.mockResolvedValue(caseView());
+  const c = caseView({ allowedActions: ['approveExtension', 'refuseExtension'], extensionRequest: pending });
+  const { container } = render(<CaseActions c={c} onChanged={jest.fn()} onConflict={jest.fn()} />);
+  modal.mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true }));
+  await act(async () => {
+    fireEvent.click(container.querySelector('#btn-approve-extension')!);
+  });
+  expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '同意延期', content: expect.stringContaining('6月20日') }));
+  expect(api.approveExtension).not.toHaveBeenCalled();
+  await act(async () => {
+    fireEvent.click(container.querySelector('#btn-approve-extension')!);
+  });
+  expect(api.approveExtension).toHaveBeenCalledWith({ id: 'cmp000001', version: 3 });
+  fireEvent.click(container.querySelector('#btn-refuse-extension')!);
+  await settle();
+  await act(async () => {
+    fireEvent.click(container.querySelector('#btn-submit-refuse-extension')!);
+  });
+  expect(api.refuseExtension).not.toHaveBeenCalled();
+  await act(async () => {
+    container.querySelector('#refuse-extension-note')!.dispatchEvent(new CustomEvent('input', { detail: { value: '请按期答复' } }));
+  });
+  await act(async () => {
+    fireEvent.click(container.querySelector('#btn-submit-refuse-extension')!);
+  });
+  expect(api.refuseExtension).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, note: '请按期答复' });
+});
+
+test('the complainant reads the extended date in plain words', () => {
+  const view = { ...caseView({ status: 'assigned', replyDueOn: '2025-06-20' }), replyExtended: true };
+  const { container } = render(<Deadlines view={view} />);
+  expect(container.textContent).toContain('答复期限已延长，2025年6月20日前答复您。');
 });

@@ -18,6 +18,10 @@ test('templates per stage of the case, at most 3, none once it is final', () => 
   expect(complaintTemplateIds('assigned')).toEqual(['R', 'C']);
   expect(complaintTemplateIds('replied')).toEqual(['C']);
   for (const s of ['closed', 'refused', 'withdrawn', 'merged'] as const) expect(complaintTemplateIds(s)).toEqual([]);
+  // 延期 (issue 11 §2): an open case may be extended, and the villager told the new date.
+  g.COMPLAINT_TEMPLATES = { complaint_replied: 'R', complaint_closed: 'C', complaint_extended: 'E' };
+  expect(complaintTemplateIds('assigned')).toEqual(['R', 'C', 'E']);
+  expect(complaintTemplateIds('submitted')).toEqual(['C']);
 });
 
 test('the tracking page offers it only in the mini-program, with templates, while open', () => {

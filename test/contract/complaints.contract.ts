@@ -643,10 +643,19 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             expect(ids((await h.complaints.list(q({ assignedOperators: [OPERATOR_B] }))).items)).toEqual([]);
             const again = nextVersion(declined, at(42), { status: 'assigned', assignee: { kind: 'station', stationId: c.stationId }, assignedAt: at(42), receivedAt: null });
             await h.complaints.apply({ next: again, expectedVersion: declined.version, history: [historyEntry(declined, 'assign', 'assigned', at(42))], outbox: [] });
-            const received = nextVersion(again, at(43), { receivedAt: at(43) });
+            // 延期申请 waiting for the county, then decided.
+            const received = nextVersion(again, at(43), { receivedAt: at(43), extensionRequest: { dueOn: '2026-03-20', workdays: 6, reason: '需要证明', at: at(43), decision: null } });
             await h.complaints.apply({ next: received, expectedVersion: again.version, history: [historyEntry(again, 'receive', 'assigned', at(43))], outbox: [] });
             expect(await h.complaints.get('k1')).toEqual(received);
-            expect((await h.complaints.history('k1')).map((e) => e.action)).toEqual(['submit', 'accept', 'assign', 'decline', 'assign', 'receive']);
+            const approved = nextVersion(received, at(44), {
+              replyDueOn: '2026-03-20',
+              extension: { workdays: 6, reason: '需要证明', at: at(44) },
+              extensionRequest: { ...received.extensionRequest!, decision: { approved: true, note: null, at: at(44) } },
+            });
+            await h.complaints.apply({ next: approved, expectedVersion: received.version, history: [historyEntry(received, 'approveExtension', 'assigned', at(44))], outbox: [outboxMessage(received, 'm-ext-k1', at(44), 'complaint_extended')] });
+            expect(await h.complaints.get('k1')).toEqual(approved);
+            expect((await h.outbox.forRecipient(c.complainantOpenid, 10)).map((m) => m.event)).toEqual(['complaint_extended', 'complaint_accepted']); // newest first
+            expect((await h.complaints.history('k1')).map((e) => e.action)).toEqual(['submit', 'accept', 'assign', 'decline', 'assign', 'receive', 'approveExtension']);
           },
           timeout,
         );

@@ -18,6 +18,7 @@ import {
   acceptDue,
   awaitingReceipt,
   fileComplaint,
+  pendingExtension,
   deadlineInstant,
   isOverdue,
   transition,
@@ -111,6 +112,10 @@ describe('the transition table', () => {
       // 签收 / 退单 (issue 11 §2): only the unit it is assigned to, while assigned.
       receive: { from: ['assigned'], by: ['assignee'] },
       decline: { from: ['assigned'], by: ['assignee'] },
+      // 延期申请: the assignee asks; one level up (the county or above) decides.
+      requestExtension: { from: ['assigned'], by: ['assignee'] },
+      approveExtension: { from: ['accepted', 'assigned'], by: ['official'] },
+      refuseExtension: { from: ['accepted', 'assigned'], by: ['official'] },
     };
     const norm = (t: Record<string, { from: readonly string[]; by: readonly string[] }>) =>
       Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { from: [...v.from].sort(), by: [...v.by].sort() }]));
@@ -267,6 +272,8 @@ interface Model {
   /** The current assignment was confirmed (签收). */
   received: boolean;
   returns: number;
+  /** A 延期申请 waiting for its decision: the working days it adds. */
+  pendingExt: number | null;
   acceptDueOn: string;
   replyDueOn: string | null;
   satisfiedGiven: boolean;
@@ -293,7 +300,18 @@ const cmdArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 2, arbitrary: fc.constant<Command>({ type: 'autoClose' }) },
   { weight: 2, arbitrary: fc.constant<Command>({ type: 'receive' }) },
   { weight: 1, arbitrary: fc.constant<Command>({ type: 'decline', reason: '不是本单位的事' }) },
+  // dueOn '+N': N calendar days after the reply deadline at the time of the step (resolved below).
+  { weight: 2, arbitrary: fc.integer({ min: -2, max: 20 }).map((n): Command => ({ type: 'requestExtension', dueOn: `+${n}`, reason: '需要快递公司出具证明' })) },
+  { weight: 1, arbitrary: fc.constant<Command>({ type: 'approveExtension' }) },
+  { weight: 1, arbitrary: fc.constant<Command>({ type: 'refuseExtension', note: '请按期答复' }) },
 );
+
+/** A requestExtension's '+N' dueOn, N calendar days after the current reply deadline. */
+function resolve(cmd: Command, replyDueOn: string | null): Command {
+  if (cmd.type !== 'requestExtension' || !cmd.dueOn.startsWith('+')) return cmd;
+  const base = Date.parse(`${replyDueOn ?? '2026-01-01'}T00:00:00Z`);
+  return { ...cmd, dueOn: new Date(base + Number(cmd.dueOn.slice(1)) * DAY).toISOString().slice(0, 10) };
+}
 const stepArb = fc.record({
   cmd: cmdArb,
   /** 'right' picks an actor the table allows, so sequences get somewhere; otherwise any actor. */
@@ -319,6 +337,9 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number): string
     purge: ['closed', 'refused', 'withdrawn', 'merged'],
     receive: ['assigned'],
     decline: ['assigned'],
+    requestExtension: ['assigned'],
+    approveExtension: ['accepted', 'assigned'],
+    refuseExtension: ['accepted', 'assigned'],
   };
   const allowedBy: Record<CommandType, ActorKind[]> = {
     accept: ['official'],
@@ -336,6 +357,9 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number): string
     purge: ['system'],
     receive: ['assignee'],
     decline: ['assignee'],
+    requestExtension: ['assignee'],
+    approveExtension: ['official'],
+    refuseExtension: ['official'],
   };
   if (!allowedBy[cmd.type].includes(actor)) return 'FORBIDDEN';
   if (!allowedFrom[cmd.type].includes(m.status)) return 'CONFLICT';
@@ -343,7 +367,16 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number): string
     case 'accept':
       return m.held ? 'CONFLICT' : 'ok';
     case 'extend':
-      return m.extended ? 'CONFLICT' : 'ok';
+      return m.extended || m.pendingExt !== null ? 'CONFLICT' : 'ok';
+    case 'requestExtension': {
+      if (m.extended || m.pendingExt !== null) return 'CONFLICT';
+      if (cmd.dueOn <= m.replyDueOn!) return 'VALIDATION_ERROR';
+      const n = cal.workdaysBetween(m.replyDueOn!, cmd.dueOn);
+      return n >= 1 && n <= MAX_EXTENSION_WORKDAYS ? 'ok' : 'VALIDATION_ERROR';
+    }
+    case 'approveExtension':
+    case 'refuseExtension':
+      return m.pendingExt !== null ? 'ok' : 'CONFLICT';
     case 'merge':
       return cmd.into.id === SELF ? 'VALIDATION_ERROR' : 'ok';
     case 'release':
@@ -370,6 +403,8 @@ const NOTIFY: Partial<Record<CommandType, OutboxMessage['event']>> = {
   reply: 'complaint_replied',
   merge: 'complaint_closed',
   autoClose: 'complaint_closed',
+  extend: 'complaint_extended',
+  approveExtension: 'complaint_extended',
 };
 
 describe('model-based: random command sequences against transition()', () => {
@@ -390,6 +425,7 @@ describe('model-based: random command sequences against transition()', () => {
           repliedAt: null,
           received: false,
           returns: 0,
+          pendingExt: null,
           acceptDueOn: c.acceptDueOn,
           replyDueOn: null,
           satisfiedGiven: false,
@@ -398,6 +434,7 @@ describe('model-based: random command sequences against transition()', () => {
         for (const step of steps) {
           now += step.advanceMin * 60_000;
           const actor: ActorKind = step.actor === 'right' ? TRANSITIONS[step.cmd.type].by[0] : step.actor;
+          step.cmd = resolve(step.cmd, m.replyDueOn);
           const want = expected(m, step.cmd, actor, now);
           const wasFinal = FINAL_STATUSES.includes(m.status);
           let got: ReturnType<typeof transition> | null = null;
@@ -458,7 +495,22 @@ describe('model-based: random command sequences against transition()', () => {
               m.hasAssignee = false;
               m.received = false;
               m.returns++;
+              m.pendingExt = null; // a pending 延期申请 leaves with the assignee
               expect(next.returns![m.returns - 1]).toEqual({ at, reason: step.cmd.reason, assignee: c.assignee });
+              break;
+            case 'requestExtension':
+              m.pendingExt = cal.workdaysBetween(m.replyDueOn!, step.cmd.dueOn);
+              break;
+            case 'approveExtension':
+              m.extended = true;
+              m.replyDueOn = cal.addWorkdays(m.replyDueOn!, m.pendingExt!).date;
+              m.pendingExt = null;
+              // The complainant is told the new date.
+              expect(got.notify[0].payload.dueOn).toBe(m.replyDueOn);
+              break;
+            case 'refuseExtension':
+              m.pendingExt = null;
+              expect(next.replyDueOn).toBe(c.replyDueOn);
               break;
             case 'reply':
               expect(next.replyOnTime).toBe(now < endOf(m.replyDueOn!));
@@ -468,6 +520,7 @@ describe('model-based: random command sequences against transition()', () => {
             case 'extend':
               m.extended = true;
               m.replyDueOn = cal.addWorkdays(m.replyDueOn!, step.cmd.workdays).date;
+              expect(got.notify[0].payload.dueOn).toBe(m.replyDueOn);
               break;
             case 'withdraw':
               m.status = 'withdrawn';
@@ -517,6 +570,7 @@ describe('model-based: random command sequences against transition()', () => {
             returns: next.returns?.length ?? 0,
             hasAssignee: next.assignee !== null,
             awaitingReceipt: awaitingReceipt(next),
+            pendingExt: pendingExtension(next)?.workdays ?? null,
           }).toEqual({
             status: m.status,
             held: m.held,
@@ -530,6 +584,7 @@ describe('model-based: random command sequences against transition()', () => {
             returns: m.returns,
             hasAssignee: m.hasAssignee,
             awaitingReceipt: m.status === 'assigned' && !m.received,
+            pendingExt: m.pendingExt,
           });
           // Invariants.
           expect(next.reopenCount).toBeLessThanOrEqual(MAX_REOPENS);
@@ -579,6 +634,7 @@ function mayAct(who: Who, action: string, c: Complaint, into?: Complaint): boole
       return operatorAssigned || official(c);
     case 'receive':
     case 'decline':
+    case 'requestExtension':
       // The assignee only: an official cannot confirm or hand back on its behalf.
       return stationAssigned || operatorAssigned;
     case 'merge':
@@ -603,7 +659,8 @@ describe('model-based: the service over SQLite', () => {
         op: fc.constant('act' as const),
         action: fc.oneof(
           { weight: 3, arbitrary: fc.constantFrom('accept', 'assign', 'reply', 'evaluate') },
-          { weight: 2, arbitrary: fc.constantFrom('refuse', 'extend', 'withdraw', 'merge', 'note', 'release', 'receive', 'decline') },
+          { weight: 2, arbitrary: fc.constantFrom('refuse', 'extend', 'withdraw', 'merge', 'note', 'release') },
+          { weight: 2, arbitrary: fc.constantFrom('receive', 'decline', 'requestExtension', 'approveExtension', 'refuseExtension') },
         ),
         who: fc.oneof({ weight: 2, arbitrary: fc.constant<'auto'>('auto') }, { weight: 1, arbitrary: fc.constantFrom(...WHO) }),
         fit: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
@@ -648,7 +705,10 @@ describe('model-based: the service over SQLite', () => {
           if (!created.length) continue;
           // Mostly a complaint in a state the command fits, and an actor who may act on it, so sequences get somewhere.
           const all = (await Promise.all(created.map((id) => h.stores.complaints.get(id)))) as Complaint[];
-          const fitting = all.filter((x) => TRANSITIONS[op.action as CommandType].from.includes(x.status));
+          // The hand-offs (issue 11 §2) need an unconfirmed assignment or a pending 延期申请: fit them by
+          // the table's guard too, or they would rarely meet one.
+          const decision = ['receive', 'decline', 'requestExtension', 'approveExtension', 'refuseExtension'].includes(op.action);
+          const fitting = all.filter((x) => TRANSITIONS[op.action as CommandType].from.includes(x.status) && (!decision || !TRANSITIONS[op.action as CommandType].guard?.(x)));
           const candidates = op.fit && fitting.length ? fitting : all;
           const c = candidates[op.pick % candidates.length];
           const into = op.action === 'merge' ? all.filter((x) => x.stationId === c.stationId)[op.pick2 % all.filter((x) => x.stationId === c.stationId).length] : undefined;
@@ -657,9 +717,9 @@ describe('model-based: the service over SQLite', () => {
               ? op.who
               : op.action === 'withdraw' || op.action === 'evaluate'
                 ? (WHO.find((w) => DEMO[w] === c.complainantOpenid) ?? 'resident1')
-                : ['reply', 'receive', 'decline'].includes(op.action) && c.assignee?.kind === 'station'
+                : ['reply', 'receive', 'decline', 'requestExtension'].includes(op.action) && c.assignee?.kind === 'station'
                   ? 'stationHead'
-                  : ['reply', 'receive', 'decline'].includes(op.action) && c.assignee?.kind === 'operator'
+                  : ['reply', 'receive', 'decline', 'requestExtension'].includes(op.action) && c.assignee?.kind === 'operator'
                     ? 'operatorStaff'
                     : c.regionCodes.includes('360731')
                       ? 'county'
@@ -691,6 +751,14 @@ describe('model-based: the service over SQLite', () => {
                 return h.service.receive(openid, base);
               case 'decline':
                 return h.service.decline(openid, { ...base, reason: '不是本单位的事' });
+              case 'requestExtension': {
+                const from = Date.parse(`${c.replyDueOn ?? '2026-03-02'}T00:00:00Z`);
+                return h.service.requestExtension(openid, { ...base, dueOn: new Date(from + 10 * 86_400_000).toISOString().slice(0, 10), reason: '需要快递公司出具证明' });
+              }
+              case 'approveExtension':
+                return h.service.approveExtension(openid, base);
+              case 'refuseExtension':
+                return h.service.refuseExtension(openid, { ...base, note: '请按期答复' });
               default:
                 return h.service.release(openid, base);
             }
@@ -729,7 +797,7 @@ describe('model-based: the service over SQLite', () => {
           if (last.action === 'autoClose') expect(c.evaluation).toBe('none');
           if (c.evaluation === 'satisfied') expect(hist.some((x) => x.action === 'evaluate' && x.note === '评价：满意')).toBe(true);
           const recipients = h.db.prepare("SELECT openid FROM outbox WHERE json_extract(doc, '$.complaintId') = ?").pluck().all(id) as string[];
-          expect(recipients.filter((o) => o === c.complainantOpenid)).toHaveLength(hist.filter((x) => ['accept', 'refuse', 'reply', 'merge', 'autoClose'].includes(x.action)).length);
+          expect(recipients.filter((o) => o === c.complainantOpenid)).toHaveLength(hist.filter((x) => ['accept', 'refuse', 'reply', 'merge', 'autoClose', 'extend', 'approveExtension'].includes(x.action)).length);
           // Everyone else told about it follows it (a complaint merged into it: core/complaint/follow.ts).
           const followers = new Set((await h.stores.complaints.followers(id, 500)).map((f) => f.openid));
           for (const o of recipients) if (o !== c.complainantOpenid) expect(followers.has(o)).toBe(true);
@@ -738,7 +806,97 @@ describe('model-based: the service over SQLite', () => {
       { numRuns: 40, seed: 7 },
     );
     // The sequences really went through the loop.
-    for (const action of ['accept', 'assign', 'reply', 'evaluate', 'refuse', 'withdraw', 'note', 'release', 'receive', 'decline']) expect(successes.get(action) ?? 0).toBeGreaterThan(0);
+    for (const action of ['accept', 'assign', 'reply', 'evaluate', 'refuse', 'withdraw', 'note', 'release']) expect(successes.get(action) ?? 0).toBeGreaterThan(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Model-based over the service: the hand-offs (issue 11 §2) on one assigned case at a time, by every
+// demo actor, so each transition is reached and every actor is tried on it.
+
+describe('model-based: the hand-offs over the service', () => {
+  let h: ComplaintHarness;
+  beforeAll(async () => {
+    h = await createComplaintHarness('2026-03-02T02:00:00.000Z');
+  });
+  afterAll(() => h.close());
+
+  const HANDOFFS = ['assign', 'receive', 'decline', 'requestExtension', 'approveExtension', 'refuseExtension', 'extend', 'reply'] as const;
+  type Handoff = (typeof HANDOFFS)[number];
+  const stepArb = fc.record({
+    // A decision needs a request before it: those two come up more often.
+    action: fc.oneof(
+      { weight: 2, arbitrary: fc.constantFrom<Handoff>('requestExtension', 'approveExtension') },
+      { weight: 3, arbitrary: fc.constantFrom<Handoff>('assign', 'receive', 'decline', 'refuseExtension', 'extend', 'reply') },
+    ),
+    who: fc.oneof({ weight: 1, arbitrary: fc.constant<'auto'>('auto') }, { weight: 1, arbitrary: fc.constantFrom(...WHO) }),
+    to: fc.constantFrom('operator' as const, 'station' as const),
+    days: fc.integer({ min: -1, max: 16 }),
+  });
+
+  it('each hand-off runs for the actor §6 allows and no other, and the record follows the table', async () => {
+    const successes = new Map<Handoff, number>();
+    const actorsTried = new Map<Handoff, Set<Who>>();
+    await fc.assert(
+      fc.asyncProperty(fc.array(stepArb, { minLength: 3, maxLength: 14 }), async (steps) => {
+        const filed = await h.service.submit(DEMO.resident1, { stationId: HEAD_STATION, category: 'parcel', description: '快递丢了，站点不管。' }, `req-h-${Math.random().toString(36).slice(2)}`);
+        await h.service.accept(DEMO.county, { id: filed.id, version: filed.version });
+        for (const step of steps) {
+          const c = (await h.stores.complaints.get(filed.id))!;
+          const assigneeWho: Who = c.assignee?.kind === 'station' ? 'stationHead' : 'operatorStaff';
+          const who: Who = step.who !== 'auto' ? step.who : ['receive', 'decline', 'requestExtension', 'reply'].includes(step.action) ? assigneeWho : 'county';
+          actorsTried.set(step.action, (actorsTried.get(step.action) ?? new Set()).add(who));
+          const base = { id: c.id, version: c.version };
+          const dueOn = new Date(Date.parse(`${c.replyDueOn}T00:00:00Z`) + step.days * DAY).toISOString().slice(0, 10);
+          const run = (): Promise<unknown> => {
+            const openid = DEMO[who];
+            switch (step.action) {
+              case 'assign':
+                return h.service.assign(openid, { ...base, to: step.to });
+              case 'receive':
+                return h.service.receive(openid, base);
+              case 'decline':
+                return h.service.decline(openid, { ...base, reason: '不是本单位的事' });
+              case 'requestExtension':
+                return h.service.requestExtension(openid, { ...base, dueOn, reason: '需要快递公司出具证明' });
+              case 'approveExtension':
+                return h.service.approveExtension(openid, base);
+              case 'refuseExtension':
+                return h.service.refuseExtension(openid, { ...base, note: '请按期答复' });
+              case 'extend':
+                return h.service.extend(openid, { ...base, workdays: 2, reason: '需要调查' });
+              case 'reply':
+                return h.service.reply(openid, { ...base, text: '已经处理完毕。' });
+            }
+          };
+          let code = 'ok';
+          try {
+            await run();
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            code = err.code;
+          }
+          expect(code).not.toBe('INTERNAL');
+          const allowed = mayAct(who, step.action, c);
+          // Authorisation comes first: an actor §6 refuses never gets past it; one it allows is refused only by the table.
+          if (!allowed) expect({ who, action: step.action, code }).toEqual({ who, action: step.action, code: expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/) });
+          if (code === 'ok') {
+            successes.set(step.action, (successes.get(step.action) ?? 0) + 1);
+            const after = (await h.stores.complaints.get(c.id))!;
+            expect(after.version).toBe(c.version + 1);
+            const last = (await h.stores.complaints.history(c.id)).at(-1)!;
+            expect({ action: last.action, from: last.fromStatus, to: last.toStatus }).toEqual({ action: step.action, from: c.status, to: after.status });
+          } else {
+            expect((await h.stores.complaints.get(c.id))!.version).toBe(c.version);
+            if (allowed && code !== 'VALIDATION_ERROR') expect(code).toBe('CONFLICT');
+          }
+        }
+      }),
+      { numRuns: 150, seed: 11 },
+    );
+    for (const action of HANDOFFS) expect({ action, ok: (successes.get(action) ?? 0) > 0 }).toEqual({ action, ok: true });
+    // Every demo actor was tried on every hand-off.
+    for (const action of HANDOFFS) expect([...(actorsTried.get(action) ?? [])].sort()).toEqual([...WHO].sort());
   });
 });
 

@@ -41,6 +41,7 @@ function everyMessage(): OutboxMessage[] {
     ...messages(accepted, { type: 'reply', text: '已退还' }, '2026-03-03T02:00:00Z'),
     ...messages(c, { type: 'merge', into: { id: 'c0', trackingNo: 'TS260301ABCDEF' } }, '2026-03-02T02:00:00Z'),
     ...messages(replied, { type: 'autoClose' }, '2026-03-11T02:00:00Z', 'system'),
+    ...messages(accepted, { type: 'extend', workdays: 10, reason: '需要调查' }, '2026-03-04T02:00:00Z'),
   ];
   list.push({ ...list[0], id: 'm-assigned', event: 'complaint_assigned' });
   return list;
@@ -107,6 +108,20 @@ describe('every event kind, through the real transitions', () => {
     expect(byEvent.complaint_replied.phrase3.value).toBe('已答复');
     expect([...byEvent.complaint_accepted.thing2.value].length).toBeLessThanOrEqual(20);
     expect(byEvent.complaint_accepted.time4.value).toBe('2026年3月2日 10:00'); // Asia/Shanghai
+  });
+
+  test('延期 tells the new last day as a date and in the note, both within their keyword limits', () => {
+    const m = all.find((x) => x.event === 'complaint_extended')!;
+    expect(m.payload.dueOn).toBe('2026-03-23');
+    const data = buildSubscribeMessage(m, localTemplates())!.data;
+    expect(data.phrase3.value).toBe('已延期');
+    expect(data.date4.value).toBe('2026年3月23日');
+    expect(data.thing5.value).toBe('将在3月23日前答复您');
+    // A template whose keyword is a thing gets the sentence form; a bad date is refused, not sent.
+    const t = parseSubscribeTemplates(JSON.stringify({ complaint_extended: { id: 'E', fields: { character_string1: 'trackingNo', thing2: 'dueOn' } } }));
+    expect(buildSubscribeMessage(m, t)!.data.thing2.value).toBe('2026年3月23日前答复');
+    expect(() => buildSubscribeMessage({ ...m, payload: { ...m.payload, dueOn: '3月23日' } }, localTemplates())).toThrow(SubscribeMessageError);
+    expect(() => buildSubscribeMessage({ ...m, payload: { ...m.payload, dueOn: '' } }, localTemplates())).toThrow(SubscribeMessageError);
   });
 
   test('a missing value is refused (never sent as ""), and an event without a template sends nothing', () => {

@@ -70,3 +70,64 @@ describe('签收 / 退单', () => {
     expect(HEAD_STATION).toBe(a.stationId);
   });
 });
+
+async function outboxOf(openid: string): Promise<{ event: string; payload: Record<string, string> }[]> {
+  const res = await t.raw(`/dev/outbox?openid=${openid}`);
+  const body = await res.json();
+  return Array.isArray(body) ? body : body.data;
+}
+
+describe('延期申请', () => {
+  it('the operator asks with a reason and a date; the county approves; the deadline moves and the complainant is told the date', async () => {
+    const a = await assignedToOperator(t);
+    expect(a.replyDueOn).toBe('2026-10-13');
+    // The county extends directly (its own 延期) but does not "ask"; the station is not the assignee.
+    const byCounty = await t.call('complaints', 'requestExtension', { id: a.id, version: a.version, dueOn: '2026-10-20', reason: '等快递公司证明' }, DEMO.county);
+    expect(byCounty.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
+    const tooFar = await t.call('complaints', 'requestExtension', { id: a.id, version: a.version, dueOn: '2026-11-30', reason: '等快递公司证明' }, DEMO.operatorStaff);
+    expect(tooFar.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_ERROR', message: '最多延期 10 个工作日', fields: { dueOn: expect.any(String) } }) });
+    const early = await t.call('complaints', 'requestExtension', { id: a.id, version: a.version, dueOn: '2026-10-13', reason: '等快递公司证明' }, DEMO.operatorStaff);
+    expect(early.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_ERROR', fields: { dueOn: expect.any(String) } }) });
+    const r = await t.ok<ComplaintCaseView>('complaints', 'requestExtension', { id: a.id, version: a.version, dueOn: '2026-10-20', reason: '等快递公司证明' }, DEMO.operatorStaff);
+    expect(r.extensionRequest).toEqual({ dueOn: '2026-10-20', workdays: 5, reason: '等快递公司证明', at: NOW, decision: null });
+    expect(r.replyDueOn).toBe('2026-10-13');
+    expect(r.allowedActions).not.toContain('requestExtension');
+    // The operator cannot decide its own request; the county sees the decision buttons and not a second 延期.
+    const self = await t.call('complaints', 'approveExtension', { id: a.id, version: r.version }, DEMO.operatorStaff);
+    expect(self.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
+    const county = await caseOf(t, a.id, DEMO.county);
+    expect(county.allowedActions).toEqual(expect.arrayContaining(['approveExtension', 'refuseExtension']));
+    expect(county.allowedActions).not.toContain('extend');
+    const before = (await outboxOf(DEMO.resident1)).length;
+    const ok = await t.ok<ComplaintCaseView>('complaints', 'approveExtension', { id: a.id, version: county.version }, DEMO.county);
+    expect(ok).toEqual(expect.objectContaining({ replyDueOn: '2026-10-20', extension: { workdays: 5, reason: '等快递公司证明', at: NOW } }));
+    expect(ok.extensionRequest?.decision).toEqual({ approved: true, note: null, at: NOW });
+    const told = await outboxOf(DEMO.resident1);
+    expect(told).toHaveLength(before + 1);
+    expect(told.find((m) => m.event === 'complaint_extended')?.payload).toEqual(expect.objectContaining({ dueOn: '2026-10-20', status: '已延期', trackingNo: a.trackingNo }));
+    // The complainant's own view shows the new date and a plain line in the timeline.
+    const mine = await t.ok<ComplaintView>('complaints', 'get', { id: a.id }, DEMO.resident1);
+    expect(mine.replyDueOn).toBe('2026-10-20');
+    expect(mine.timeline.at(-1)).toEqual(expect.objectContaining({ label: '同意延期', note: '同意延期 5 个工作日至 2026-10-20：等快递公司证明' }));
+    expect(mine.timeline.map((i) => i.label)).not.toContain('延期申请');
+    // One extension per complaint.
+    const again = await t.call('complaints', 'requestExtension', { id: a.id, version: ok.version, dueOn: '2026-10-22', reason: '还要再等' }, DEMO.operatorStaff);
+    expect(again.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'CONFLICT' }) });
+  });
+
+  it('the county refuses with a reason: the deadline stays, nobody else is told, the assignee sees why', async () => {
+    const a = await assignedToOperator(t);
+    const r = await t.ok<ComplaintCaseView>('complaints', 'requestExtension', { id: a.id, version: a.version, dueOn: '2026-10-15', reason: '人手不够' }, DEMO.operatorStaff);
+    const noNote = await t.call('complaints', 'refuseExtension', { id: a.id, version: r.version }, DEMO.county);
+    expect(noNote.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_ERROR' }) });
+    const before = (await outboxOf(DEMO.resident1)).length;
+    const no = await t.ok<ComplaintCaseView>('complaints', 'refuseExtension', { id: a.id, version: r.version, note: '事实清楚，请按期答复' }, DEMO.county);
+    expect(no.replyDueOn).toBe('2026-10-13');
+    expect(no.extension).toBeNull();
+    expect((await outboxOf(DEMO.resident1)).length).toBe(before);
+    const ops = await t.ok<ComplaintCaseView>('complaints', 'detail', { id: a.id }, DEMO.operatorStaff);
+    expect(ops.extensionRequest?.decision).toEqual({ approved: false, note: '事实清楚，请按期答复', at: NOW });
+    // Refused, the assignee may ask again.
+    expect(ops.allowedActions).toContain('requestExtension');
+  });
+});

@@ -391,8 +391,8 @@ describe("the station's view", () => {
     expect(s.assignee).toEqual({ kind: 'station', stationId: HEAD_STATION });
     // The station's own view offers the reply it now owes, still without identity.
     const before = await t.ok<ComplaintCaseView>('complaints', 'stationDetail', { id: a.id }, DEMO.stationHead);
-    // The reply it now owes, and 签收/退单 of the assignment (issue 11 §2).
-    expect(before.allowedActions).toEqual(['reply', 'receive', 'decline']);
+    // The reply it now owes, 签收/退单 of the assignment and 延期申请 (issue 11 §2).
+    expect(before.allowedActions).toEqual(['reply', 'receive', 'decline', 'requestExtension']);
     expect(before.phone).toBeNull();
     expect(before.phoneMasked).toBeNull();
     const d = await t.ok<ComplaintCaseView>('complaints', 'reply', { id: a.id, version: s.version, text: '已向投诉人当面道歉。' }, DEMO.stationHead);
@@ -410,7 +410,7 @@ describe("the station's view", () => {
     const s = await t.ok<ComplaintCaseView>('complaints', 'assign', { id: a.id, version: a.version, to: 'station' }, DEMO.county);
     const d = await t.ok<ComplaintCaseView>('complaints', 'stationDetail', { id: s.id }, DEMO.stationHead);
     expect(d.phone).toBe('13800002222');
-    expect(d.allowedActions).toEqual(['reply', 'receive', 'decline']);
+    expect(d.allowedActions).toEqual(['reply', 'receive', 'decline', 'requestExtension']);
   });
 });
 

@@ -104,6 +104,15 @@ export default function ComplaintPage() {
               <Kv k='受理期限' v={`${formatDay(v.acceptDueOn)} 前`} />
               {v.replyDueOn ? <Kv k='答复期限' v={`${formatDay(v.replyDueOn)} 前${v.extension ? `（已延期 ${v.extension.workdays} 个工作日）` : ''}`} /> : null}
               {v.extension ? <Kv k='延期理由' v={v.extension.reason} /> : null}
+              {v.extensionRequest ? (
+                <Kv
+                  id='complaint-extension-request'
+                  k='延期申请'
+                  v={`延至 ${formatDay(v.extensionRequest.dueOn)}（${v.extensionRequest.workdays} 个工作日）：${v.extensionRequest.reason}。${
+                    !v.extensionRequest.decision ? '等待县级主管部门审批' : v.extensionRequest.decision.approved ? '已同意' : `未同意${v.extensionRequest.decision.note ? `：${v.extensionRequest.decision.note}` : ''}`
+                  }`}
+                />
+              ) : null}
               {v.assigneeLabel ? <Kv k='转办给' v={v.assigneeLabel} /> : null}
               {v.assigneeLabel && v.assignedAt ? <Kv id='complaint-receipt' k='签收' v={v.receivedAt ? `已签收（${formatDateTime(v.receivedAt)}）` : `未签收（${formatDateTime(v.assignedAt)} 转办）`} /> : null}
               {v.returns?.length && !asStation

@@ -15,6 +15,8 @@ import { Choices, Field, SubmitButton, TextArea, fieldError, useScrollToFirstErr
 import { buttonsFor, DONE_MESSAGES, type CaseAction } from '../utils/actions';
 import Button from '../../../ui/Button';
 import { confirm } from '../../../ui/dialogs';
+import { formatDay } from '../../../ui/format';
+import DateField from './DateField';
 
 interface Props {
   c: ComplaintCaseView;
@@ -39,6 +41,9 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
   const [extendReason, setExtendReason] = useState('');
   const [noteText, setNoteText] = useState('');
   const [declineReason, setDeclineReason] = useState('');
+  const [extDueOn, setExtDueOn] = useState('');
+  const [extReason, setExtReason] = useState('');
+  const [extNote, setExtNote] = useState('');
   const [mergeInto, setMergeInto] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<ComplaintListItem[] | null>(null);
   const [candidatesError, setCandidatesError] = useState<ApiError | null>(null);
@@ -59,6 +64,9 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       setExtendReason('');
       setNoteText('');
       setDeclineReason('');
+      setExtDueOn('');
+      setExtReason('');
+      setExtNote('');
       setMergeInto(null);
       onChanged(view, DONE_MESSAGES[action]);
     } catch (e) {
@@ -88,6 +96,16 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
     setHint(null);
     if (action === 'accept') return run('accept', () => complaintsAdmin.accept(base));
     if (action === 'release') return run('release', () => complaintsAdmin.release(base));
+    if (action === 'approveExtension') {
+      const r = c.extensionRequest;
+      return void confirm({
+        title: '同意延期',
+        content: r ? `答复期限延至 ${formatDay(r.dueOn)}，并通知投诉人新的日期。每件投诉只能延期一次。` : '同意承办单位的延期申请？',
+        confirmText: '同意',
+      }).then((ok) => {
+        if (ok) void run('approveExtension', () => complaintsAdmin.approveExtension(base));
+      });
+    }
     if (action === 'receive') {
       // 签收 rules out 退单 afterwards: ask first.
       return void confirm({ title: '确认签收', content: '签收后由您负责办理和答复，不能再退单。', confirmText: '签收' }).then(
@@ -243,6 +261,47 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
               onClick={() => mergeInto && void run('merge', () => complaintsAdmin.merge({ ...base, intoId: mergeInto }))}
             />
           ) : null}
+        </View>
+      ) : null}
+
+      {panel === 'requestExtension' ? (
+        <View id='panel-request-extension' className='sp-panel'>
+          <Text className='sp-panel__lead'>
+            现在的答复期限是 {c.replyDueOn ? formatDay(c.replyDueOn) : '—'}。延期要县级主管部门同意，最多延长 {MAX_EXTEND} 个工作日，只能延期一次。
+          </Text>
+          <Field label='延期到哪一天' required error={fieldError(error, 'dueOn')}>
+            <DateField id='request-extension-date' value={extDueOn} onChange={setExtDueOn} start={c.replyDueOn ?? undefined} />
+          </Field>
+          <Field label='延期理由' required error={fieldError(error, 'reason')}>
+            <TextArea id='request-extension-reason' value={extReason} onChange={setExtReason} maxlength={200} placeholder='例如：需要快递公司出具丢件证明' />
+          </Field>
+          <SubmitButton
+            id='btn-submit-request-extension'
+            text='提交延期申请'
+            busy={busy === 'requestExtension'}
+            onClick={() => {
+              if (!need(!!extDueOn, '请选择延期到哪一天') || !need(!!extReason.trim(), '请填写延期理由')) return;
+              void run('requestExtension', () => complaintsAdmin.requestExtension({ ...base, dueOn: extDueOn, reason: extReason.trim() }));
+            }}
+          />
+        </View>
+      ) : null}
+
+      {panel === 'refuseExtension' ? (
+        <View id='panel-refuse-extension' className='sp-panel'>
+          <Field label='不同意的理由（承办单位会看到）' required error={fieldError(error, 'note')}>
+            <TextArea id='refuse-extension-note' value={extNote} onChange={setExtNote} maxlength={200} placeholder='例如：事实清楚，请按原期限答复' />
+          </Field>
+          <SubmitButton
+            id='btn-submit-refuse-extension'
+            text='不同意延期'
+            tone='danger'
+            busy={busy === 'refuseExtension'}
+            onClick={() => {
+              if (!need(!!extNote.trim(), '请填写不同意的理由')) return;
+              void run('refuseExtension', () => complaintsAdmin.refuseExtension({ ...base, note: extNote.trim() }));
+            }}
+          />
         </View>
       ) : null}
 
