@@ -38,6 +38,9 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, log
       requestExtension: action({ input: api.requestExtensionInput, run: (i, c) => s.requestExtension(c.openid, i) }),
       approveExtension: action({ input: api.approveExtensionInput, run: (i, c) => s.approveExtension(c.openid, i) }),
       refuseExtension: action({ input: api.refuseExtensionInput, run: (i, c) => s.refuseExtension(c.openid, i) }),
+      // 督办 by hand (city, province) and the county's answer
+      supervise: action({ input: api.superviseInput, run: (i, c) => s.supervise(c.openid, i) }),
+      answerSupervision: action({ input: api.answerSupervisionInput, run: (i, c) => s.answerSupervision(c.openid, i) }),
       stats: action({ input: api.statsInput, run: (i, c) => s.stats(c.openid, i) }),
     }, deps),
     logger,

@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   'complaint.decline',
   'complaint.extendRequest',
   'complaint.extendDecide',
+  'complaint.supervise',
+  'complaint.superviseAnswer',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -84,6 +86,9 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   // 延期申请: the assignee asks (ASSIGNEE_ONLY), the county or above decides.
   'complaint.extendRequest': [],
   'complaint.extendDecide': OFFICIALS,
+  // 督办 by hand: city and province on any case in their region; the county answers.
+  'complaint.supervise': ['city_supervisor', 'province_admin'],
+  'complaint.superviseAnswer': ['county_official'],
   'role.grant': OFFICIALS,
   'role.list': OFFICIALS,
   'calendar.edit': ['province_admin'],

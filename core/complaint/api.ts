@@ -1,7 +1,7 @@
 /** The `complaints` function's contract: strict input schemas and the views it answers. */
 import { callbackPhone, isoDate, optionalText, regionCode, text, z } from '../shared/zod';
 import { MAX_DESCRIPTION, MAX_EVALUATION_COMMENT, MAX_EXTENSION_WORKDAYS, MAX_PHOTOS, MIN_DESCRIPTION, MIN_REPLY } from './limits';
-import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, REFUSAL_CODES, type Assignee, type ExtensionRequest, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
+import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, REFUSAL_CODES, type Assignee, type ExtensionRequest, type Supervision, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
 
 export { MAX_DESCRIPTION, MAX_PHOTOS };
 
@@ -53,6 +53,9 @@ export const receiveInput = z.strictObject({ id, version });
 export const declineInput = z.strictObject({ id, version, reason: text(200, '退单理由') });
 /** 延期申请 by the assignee (the proposed last day to reply), decided by the county. */
 export const requestExtensionInput = z.strictObject({ id, version, dueOn: isoDate, reason: text(200, '延期理由') });
+/** 督办 by hand (city, province) and the county's answer. */
+export const superviseInput = z.strictObject({ id, version, instruction: text(300, '督办要求'), dueOn: isoDate });
+export const answerSupervisionInput = z.strictObject({ id, version, answer: text(500, '督办答复') });
 export const approveExtensionInput = z.strictObject({ id, version, note: optionalText(200, '审批意见') });
 export const refuseExtensionInput = z.strictObject({ id, version, note: text(200, '不同意的理由') });
 export const statsInput = z.strictObject({ regionCode: z.optional(regionCode), stationId: z.optional(stationId), days: z.optional(z.int().check(z.gte(1), z.lte(730))) });
@@ -137,6 +140,8 @@ export interface ComplaintCaseView extends ComplaintView {
   returns?: { at: string; reason: string; assigneeLabel: string }[];
   /** The assignee's 延期申请, pending (decision null) or decided. */
   extensionRequest?: ExtensionRequest | null;
+  /** 督办 by hand, oldest first, with the county's answers. */
+  supervisions?: (Supervision & { levelLabel: string; overdue: boolean })[];
 }
 
 export interface FollowersSummary {
@@ -176,6 +181,8 @@ export interface ComplaintListItem {
   awaitingReceipt?: boolean;
   /** Handed back (退单) and waiting for the county to assign it again. */
   returned?: boolean;
+  /** A 督办 waiting for the county's answer: the day it is due. */
+  supervisionDueOn?: string | null;
 }
 
 export interface StatsView {
@@ -188,6 +195,8 @@ export interface StatsView {
   satisfactionRate: number | null;
   evaluations: { key: string; label: string; count: number }[];
   calendarWarning: string | null;
+  /** Complaints with a 督办 issued by hand, an assignment handed back (退单), the deadline extended. */
+  handoffs?: { supervised: number; declined: number; extended: number };
 }
 
 export interface PublicStationStats {

@@ -19,6 +19,8 @@ import {
   type ComplaintStatus,
   type Evaluation,
   type ExtensionRequest,
+  type Supervision,
+  SUPERVISOR_LEVELS,
   type HistoryEntry,
   type OutboxMessage,
   type RefusalReason,
@@ -52,7 +54,9 @@ export type Command =
   | { type: 'decline'; reason: string }
   | { type: 'requestExtension'; dueOn: string; reason: string }
   | { type: 'approveExtension'; note?: string }
-  | { type: 'refuseExtension'; note: string };
+  | { type: 'refuseExtension'; note: string }
+  | { type: 'supervise'; instruction: string; dueOn: string }
+  | { type: 'answerSupervision'; text: string };
 export type CommandType = Command['type'];
 
 const ALL = COMPLAINT_STATUSES;
@@ -86,7 +90,16 @@ export const TRANSITIONS: Record<CommandType, { from: readonly ComplaintStatus[]
   requestExtension: { from: ['assigned'], by: ['assignee'], guard: (c) => (c.extension ? '这件投诉已经延期过一次，不能再延期' : pendingExtension(c) ? '已有延期申请在等待审批' : null) },
   approveExtension: { from: ['accepted', 'assigned'], by: ['official'], guard: (c) => (pendingExtension(c) ? (c.extension ? '这件投诉已经延期过一次，不能再延期' : null) : '没有待审批的延期申请') },
   refuseExtension: { from: ['accepted', 'assigned'], by: ['official'], guard: (c) => (pendingExtension(c) ? null : '没有待审批的延期申请') },
+  // 督办 by hand: the city or province (authz: complaint.supervise) on an open case; the county answers,
+  // also after the reply. One open 督办 at a time.
+  supervise: { from: ['submitted', 'accepted', 'assigned'], by: ['official'], guard: (c) => (openSupervision(c) ? '这件投诉已有督办在等待答复' : null) },
+  answerSupervision: { from: ['submitted', 'accepted', 'assigned', 'replied'], by: ['official'], guard: (c) => (openSupervision(c) ? null : '没有需要答复的督办') },
 };
+
+/** The 督办 the county has not answered yet, if any. */
+export function openSupervision(c: Complaint): Supervision | null {
+  return c.supervisions?.find((s) => !s.answer) ?? null;
+}
 
 /** The 延期申请 waiting for a decision, if any. */
 export function pendingExtension(c: Complaint): ExtensionRequest | null {
@@ -103,6 +116,11 @@ export interface TransitionResult {
   next: Complaint;
   history: HistoryEntry;
   notify: Omit<OutboxMessage, 'id' | 'createdAt' | 'sentAt' | 'attempts' | 'lastError'>[];
+}
+
+/** A calendar day that exists (zod checks the shape only: 2026-02-30 passes it). */
+function realDay(day: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
 }
 
 /** The instant a "last working day" deadline ends: midnight after it, Asia/Shanghai. */
@@ -282,8 +300,7 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
     case 'requestExtension': {
       const from = c.replyDueOn;
       if (!from) throw stateError(c, 'requestExtension');
-      const real = /^\d{4}-\d{2}-\d{2}$/.test(cmd.dueOn) && !Number.isNaN(Date.parse(`${cmd.dueOn}T00:00:00Z`)) && new Date(`${cmd.dueOn}T00:00:00Z`).toISOString().startsWith(cmd.dueOn);
-      if (!real) throw new AppError('VALIDATION_ERROR', '日期不对', { dueOn: '日期不对' });
+      if (!realDay(cmd.dueOn)) throw new AppError('VALIDATION_ERROR', '日期不对', { dueOn: '日期不对' });
       if (cmd.dueOn <= from) throw new AppError('VALIDATION_ERROR', `延期后的日期要在原答复期限 ${from} 之后`, { dueOn: '要晚于原答复期限' });
       // Past the last possible day (10 working days can never span 60 calendar days) no counting is needed.
       const workdays = cmd.dueOn > addDays(from, 60) ? Infinity : ctx.calendar.workdaysBetween(from, cmd.dueOn);
@@ -304,6 +321,27 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       next.deadlineProvisional = c.deadlineProvisional || due.provisional;
       note = `同意延期 ${r.workdays} 个工作日至 ${due.date}：${r.reason}`;
       tell('complaint_extended', '已延期', { dueOn: due.date });
+      break;
+    }
+    case 'supervise': {
+      const level = SUPERVISOR_LEVELS[ctx.actor.role];
+      if (!level) throw new AppError('FORBIDDEN', '只有市级、省级主管部门可以督办');
+      const today = toShanghai(ctx.at).date;
+      if (!realDay(cmd.dueOn)) throw new AppError('VALIDATION_ERROR', '日期不对', { dueOn: '日期不对' });
+      if (cmd.dueOn <= today) throw new AppError('VALIDATION_ERROR', '答复期限要在今天之后', { dueOn: '要在今天之后' });
+      if (cmd.dueOn > addDays(today, 60)) throw new AppError('VALIDATION_ERROR', '答复期限最多 60 天', { dueOn: '最多 60 天' });
+      next.supervisions = [...(c.supervisions ?? []), { at, level, instruction: cmd.instruction, dueOn: cmd.dueOn, answer: null }];
+      // The case now stands at this level (市级督办 / 省级督办), as after an automatic escalation.
+      next.escalationLevel = Math.max(c.escalationLevel, level);
+      note = `${level === 1 ? '市级' : '省级'}督办，请于 ${cmd.dueOn} 前答复：${cmd.instruction}`;
+      internal = true;
+      break;
+    }
+    case 'answerSupervision': {
+      const open = openSupervision(c)!;
+      next.supervisions = (c.supervisions ?? []).map((s) => (s === open ? { ...s, answer: { text: cmd.text, at } } : s));
+      note = `答复督办：${cmd.text}`;
+      internal = true;
       break;
     }
     case 'refuseExtension':

@@ -71,6 +71,8 @@ export const ACTION_LABELS = {
   requestExtension: '延期申请',
   approveExtension: '同意延期',
   refuseExtension: '不同意延期',
+  supervise: '督办',
+  answerSupervision: '督办答复',
 } as const;
 
 /** Labels of every history entry: the commands, plus deadlines recomputed when a calendar year is entered (core/complaint/heal.ts). */
@@ -139,12 +141,27 @@ export interface Complaint {
    * up (the county). Kept after the decision so the assignee sees it.
    */
   extensionRequest?: ExtensionRequest | null;
+  /** 督办 issued by hand by the city or province, each answered by the county. */
+  supervisions?: Supervision[];
   /** The active deadline as an instant (accept, reply or evaluation), null when final; indexed for queues and the scheduler. */
   dueAt: string | null;
   closedAt: string | null;
   updatedAt: string;
   /** Set when personal data was removed after the retention period (docs/product.md §7). */
   purgedAt?: string | null;
+}
+
+/** Who issues a 督办 by hand, and the escalation level it puts the case at. */
+export const SUPERVISOR_LEVELS: Readonly<Record<string, 1 | 2>> = { city_supervisor: 1, province_admin: 2 };
+
+export interface Supervision {
+  at: string;
+  /** 1 city, 2 province (ESCALATION_LABELS). */
+  level: 1 | 2;
+  instruction: string;
+  /** The day by which the county must answer. */
+  dueOn: string;
+  answer: { text: string; at: string } | null;
 }
 
 export interface ExtensionRequest {

@@ -32,7 +32,7 @@ import { LISTED_STATUSES } from '../station/vocabulary';
 import type { z } from '../shared/zod';
 import type * as api from './api';
 import { distinctFollowers, followerCanEvaluate, followerEvaluationRefusal, MAX_FOLLOWERS, MAX_FOLLOWING, notifyFollowers } from './follow';
-import { awaitingReceipt, canApply, fileComplaint, isOverdue, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
+import { awaitingReceipt, canApply, openSupervision, fileComplaint, isOverdue, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
 import {
   CATEGORY_LABELS,
   ESCALATION_LABELS,
@@ -257,6 +257,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       ['requestExtension', 'complaint.extendRequest'],
       ['approveExtension', 'complaint.extendDecide'],
       ['refuseExtension', 'complaint.extendDecide'],
+      ['supervise', 'complaint.supervise'],
+      ['answerSupervision', 'complaint.superviseAnswer'],
     ];
     for (const [cmd, perm] of perms) {
       const d = authorize(actor, perm, targetOf(c));
@@ -331,6 +333,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       awaitingReceipt: awaitingReceipt(c),
       returns: (c.returns ?? []).map((r) => ({ at: r.at, reason: r.reason, assigneeLabel: labelOfAssignee(c, r.assignee) })),
       extensionRequest: c.extensionRequest ?? null,
+      supervisions: (c.supervisions ?? []).map((s) => ({ ...s, levelLabel: ESCALATION_LABELS[s.level], overdue: !s.answer && toShanghai(now).date > s.dueOn })),
     };
   }
 
@@ -351,6 +354,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       deadlineProvisional: c.deadlineProvisional,
       awaitingReceipt: awaitingReceipt(c),
       returned: c.status === 'accepted' && !!c.returns?.length,
+      supervisionDueOn: openSupervision(c)?.dueOn ?? null,
     };
   }
 
@@ -612,6 +616,10 @@ export function createComplaintService(deps: ComplaintDeps) {
     decline: (openid: string | null, input: In<typeof api.declineInput>) => act(openid, input.id, input.version, 'complaint.decline', () => ({ type: 'decline', reason: input.reason })),
     requestExtension: (openid: string | null, input: In<typeof api.requestExtensionInput>) =>
       act(openid, input.id, input.version, 'complaint.extendRequest', () => ({ type: 'requestExtension', dueOn: input.dueOn, reason: input.reason })),
+    supervise: (openid: string | null, input: In<typeof api.superviseInput>) =>
+      act(openid, input.id, input.version, 'complaint.supervise', () => ({ type: 'supervise', instruction: input.instruction, dueOn: input.dueOn })),
+    answerSupervision: (openid: string | null, input: In<typeof api.answerSupervisionInput>) =>
+      act(openid, input.id, input.version, 'complaint.superviseAnswer', () => ({ type: 'answerSupervision', text: input.answer })),
     approveExtension: (openid: string | null, input: In<typeof api.approveExtensionInput>) =>
       act(openid, input.id, input.version, 'complaint.extendDecide', () => ({ type: 'approveExtension', note: input.note || undefined })),
     refuseExtension: (openid: string | null, input: In<typeof api.refuseExtensionInput>) =>
@@ -651,6 +659,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         satisfactionRate: evaluated ? ((s.evaluations.satisfied ?? 0) + (s.evaluations.basically ?? 0)) / evaluated : null,
         evaluations: (['satisfied', 'basically', 'unsatisfied', 'none'] as const).map((k) => ({ key: k, label: EVALUATION_LABELS[k], count: s.evaluations[k] ?? 0 })),
         calendarWarning: calendarWarning(await calendar(), now),
+        handoffs: { supervised: s.supervised ?? 0, declined: s.declined ?? 0, extended: s.extended ?? 0 },
       };
     },
 

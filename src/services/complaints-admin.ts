@@ -35,6 +35,9 @@ export const complaintsAdmin = {
   requestExtension: (input: In<'requestExtension'>) => write('requestExtension', input),
   approveExtension: (input: In<'approveExtension'>) => write('approveExtension', input),
   refuseExtension: (input: In<'refuseExtension'>) => write('refuseExtension', input),
+  /** 督办 by hand (city, province) and the county's answer. */
+  supervise: (input: In<'supervise'>) => write('supervise', input),
+  answerSupervision: (input: In<'answerSupervision'>) => write('answerSupervision', input),
   stats: (input: In<'stats'>) => call('stats', input),
   /** Station heads: complaints about their station (no complainant identity unless allowed). */
   station: (input: In<'station'>) => call('station', input),

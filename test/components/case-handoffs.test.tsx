@@ -17,6 +17,8 @@ jest.mock('@/services/complaints-admin', () => ({
     requestExtension: jest.fn(),
     approveExtension: jest.fn(),
     refuseExtension: jest.fn(),
+    supervise: jest.fn(),
+    answerSupervision: jest.fn(),
   },
 }));
 const api = complaintsAdmin as unknown as Record<string, jest.Mock>;
@@ -203,4 +205,47 @@ test('the complainant reads the extended date in plain words', () => {
   const view = { ...caseView({ status: 'assigned', replyDueOn: '2025-06-20' }), replyExtended: true };
   const { container } = render(<Deadlines view={view} />);
   expect(container.textContent).toContain('答复期限已延长，2025年6月20日前答复您。');
+});
+
+test('督办: an instruction and a day, a confirm, then id, version, instruction and day go', async () => {
+  api.supervise.mockResolvedValue(caseView());
+  const { container } = render(<CaseActions c={caseView({ allowedActions: ['supervise', 'note'] })} onChanged={jest.fn()} onConflict={jest.fn()} />);
+  fireEvent.click(container.querySelector('#btn-supervise')!);
+  await settle();
+  await act(async () => {
+    fireEvent.click(container.querySelector('#btn-submit-supervise')!);
+  });
+  expect(container.querySelector('#action-hint')!.textContent).toContain('请填写督办要求');
+  await act(async () => {
+    container.querySelector('#supervise-instruction')!.dispatchEvent(new CustomEvent('input', { detail: { value: '请三日内核实' } }));
+  });
+  await act(async () => {
+    container.querySelector('#supervise-date')!.closest('taro-picker-core')!.dispatchEvent(new CustomEvent('change', { detail: { value: '2025-06-10' } }));
+  });
+  modal.mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true }));
+  await act(async () => {
+    fireEvent.click(container.querySelector('#btn-submit-supervise')!);
+  });
+  expect(api.supervise).not.toHaveBeenCalled();
+  await act(async () => {
+    fireEvent.click(container.querySelector('#btn-submit-supervise')!);
+  });
+  expect(modal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '发出督办', content: expect.stringContaining('6月10日') }));
+  expect(api.supervise).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, instruction: '请三日内核实', dueOn: '2025-06-10' });
+});
+
+test('答复督办 shows what was asked and sends the answer', async () => {
+  api.answerSupervision.mockResolvedValue(caseView());
+  const supervisions = [{ at: '2025-06-05T02:00:00Z', level: 1 as const, levelLabel: '市级督办', instruction: '请三日内核实', dueOn: '2025-06-10', answer: null, overdue: false }];
+  const { container } = render(<CaseActions c={caseView({ allowedActions: ['answerSupervision'], supervisions })} onChanged={jest.fn()} onConflict={jest.fn()} />);
+  fireEvent.click(container.querySelector('#btn-answer-supervision')!);
+  await settle();
+  expect(container.querySelector('#panel-answer-supervision')!.textContent).toContain('市级督办：请三日内核实');
+  await act(async () => {
+    container.querySelector('#supervision-answer')!.dispatchEvent(new CustomEvent('input', { detail: { value: '已约谈站长' } }));
+  });
+  await act(async () => {
+    fireEvent.click(container.querySelector('#btn-submit-answer-supervision')!);
+  });
+  expect(api.answerSupervision).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, answer: '已约谈站长' });
 });

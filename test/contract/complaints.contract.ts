@@ -82,7 +82,7 @@ export function referenceStats(all: Complaint[], q: { regionCodes?: string[]; st
   const hits = all.filter(
     (c) => (q.regionCodes === undefined || q.regionCodes.some((r) => c.regionCodes.includes(r))) && (!q.stationIds || q.stationIds.includes(c.stationId)) && c.submittedAt >= q.since,
   );
-  const stats: ComplaintStats = { total: 0, byStatus: {}, byCategory: {}, byStation: [], replied: 0, repliedOnTime: 0, evaluations: {} };
+  const stats: ComplaintStats = { total: 0, byStatus: {}, byCategory: {}, byStation: [], replied: 0, repliedOnTime: 0, evaluations: {}, supervised: 0, declined: 0, extended: 0 };
   const stations = new Map<string, { stationId: string; stationName: string; count: number }>();
   for (const c of hits) {
     stats.total++;
@@ -96,6 +96,10 @@ export function referenceStats(all: Complaint[], q: { regionCodes?: string[]; st
       if (c.replyOnTime) stats.repliedOnTime++;
     }
     if (c.status === 'closed' && c.evaluation) stats.evaluations[c.evaluation] = (stats.evaluations[c.evaluation] ?? 0) + 1;
+    // Hand-offs (issue 11 §2): cases with a 督办 by hand, a 退单, an extension.
+    if (c.supervisions?.length) stats.supervised!++;
+    if (c.returns?.length) stats.declined!++;
+    if (c.extension) stats.extended!++;
   }
   stats.byStation = [...stations.values()].sort((a, b) => b.count - a.count || cmp(a.stationId, b.stationId)).slice(0, 20);
   return stats;
@@ -248,6 +252,9 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             replied: 4,
             repliedOnTime: 2,
             evaluations: { satisfied: 1, basically: 1, none: 1 },
+            supervised: 1,
+            declined: 1,
+            extended: 2,
           });
         },
         timeout,

@@ -19,6 +19,7 @@ import {
   awaitingReceipt,
   fileComplaint,
   pendingExtension,
+  openSupervision,
   deadlineInstant,
   isOverdue,
   transition,
@@ -116,6 +117,9 @@ describe('the transition table', () => {
       requestExtension: { from: ['assigned'], by: ['assignee'] },
       approveExtension: { from: ['accepted', 'assigned'], by: ['official'] },
       refuseExtension: { from: ['accepted', 'assigned'], by: ['official'] },
+      // 督办 by hand on an open case; the county answers, also after the reply.
+      supervise: { from: open, by: ['official'] },
+      answerSupervision: { from: [...open, 'replied'], by: ['official'] },
     };
     const norm = (t: Record<string, { from: readonly string[]; by: readonly string[] }>) =>
       Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { from: [...v.from].sort(), by: [...v.by].sort() }]));
@@ -274,6 +278,9 @@ interface Model {
   returns: number;
   /** A 延期申请 waiting for its decision: the working days it adds. */
   pendingExt: number | null;
+  /** 督办 by hand issued, and whether one waits for its answer. */
+  supervisions: number;
+  supervisionOpen: boolean;
   acceptDueOn: string;
   replyDueOn: string | null;
   satisfiedGiven: boolean;
@@ -304,10 +311,16 @@ const cmdArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: -2, max: 20 }).map((n): Command => ({ type: 'requestExtension', dueOn: `+${n}`, reason: '需要快递公司出具证明' })) },
   { weight: 1, arbitrary: fc.constant<Command>({ type: 'approveExtension' }) },
   { weight: 1, arbitrary: fc.constant<Command>({ type: 'refuseExtension', note: '请按期答复' }) },
+  // dueOn '~N': N days after today in Shanghai (resolved below).
+  { weight: 2, arbitrary: fc.integer({ min: -1, max: 70 }).map((n): Command => ({ type: 'supervise', instruction: '请尽快核实处理', dueOn: `~${n}` })) },
+  { weight: 2, arbitrary: fc.constant<Command>({ type: 'answerSupervision', text: '已责成站点整改' }) },
 );
+const OFFICIAL_ROLES = ['county_official', 'city_supervisor', 'province_admin'] as const;
+const LEVEL: Record<string, number> = { city_supervisor: 1, province_admin: 2 };
 
 /** A requestExtension's '+N' dueOn, N calendar days after the current reply deadline. */
-function resolve(cmd: Command, replyDueOn: string | null): Command {
+function resolve(cmd: Command, replyDueOn: string | null, now: number): Command {
+  if (cmd.type === 'supervise' && cmd.dueOn.startsWith('~')) return { ...cmd, dueOn: shanghaiDate(now + Number(cmd.dueOn.slice(1)) * DAY) };
   if (cmd.type !== 'requestExtension' || !cmd.dueOn.startsWith('+')) return cmd;
   const base = Date.parse(`${replyDueOn ?? '2026-01-01'}T00:00:00Z`);
   return { ...cmd, dueOn: new Date(base + Number(cmd.dueOn.slice(1)) * DAY).toISOString().slice(0, 10) };
@@ -316,11 +329,13 @@ const stepArb = fc.record({
   cmd: cmdArb,
   /** 'right' picks an actor the table allows, so sequences get somewhere; otherwise any actor. */
   actor: fc.oneof({ weight: 3, arbitrary: fc.constant<'right'>('right') }, { weight: 1, arbitrary: fc.constantFrom(...KINDS) }),
+  /** The role of an official actor: 督办 by hand is for the city and province only. */
+  role: fc.constantFrom(...OFFICIAL_ROLES),
   advanceMin: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 12 * 24 * 60 })),
 });
 
 /** What the specification says a command does here: an error code, or ok. */
-function expected(m: Model, cmd: Command, actor: ActorKind, now: number): string {
+function expected(m: Model, cmd: Command, actor: ActorKind, now: number, role = 'county_official'): string {
   const allowedFrom: Record<CommandType, ComplaintStatus[]> = {
     accept: ['submitted'],
     refuse: ['submitted'],
@@ -340,6 +355,8 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number): string
     requestExtension: ['assigned'],
     approveExtension: ['accepted', 'assigned'],
     refuseExtension: ['accepted', 'assigned'],
+    supervise: ['submitted', 'accepted', 'assigned'],
+    answerSupervision: ['submitted', 'accepted', 'assigned', 'replied'],
   };
   const allowedBy: Record<CommandType, ActorKind[]> = {
     accept: ['official'],
@@ -360,6 +377,8 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number): string
     requestExtension: ['assignee'],
     approveExtension: ['official'],
     refuseExtension: ['official'],
+    supervise: ['official'],
+    answerSupervision: ['official'],
   };
   if (!allowedBy[cmd.type].includes(actor)) return 'FORBIDDEN';
   if (!allowedFrom[cmd.type].includes(m.status)) return 'CONFLICT';
@@ -377,6 +396,15 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number): string
     case 'approveExtension':
     case 'refuseExtension':
       return m.pendingExt !== null ? 'ok' : 'CONFLICT';
+    case 'supervise': {
+      if (m.supervisionOpen) return 'CONFLICT';
+      if (!LEVEL[role]) return 'FORBIDDEN';
+      const today = shanghaiDate(now);
+      const days = (Date.parse(`${cmd.dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY;
+      return days >= 1 && days <= 60 ? 'ok' : 'VALIDATION_ERROR';
+    }
+    case 'answerSupervision':
+      return m.supervisionOpen ? 'ok' : 'CONFLICT';
     case 'merge':
       return cmd.into.id === SELF ? 'VALIDATION_ERROR' : 'ok';
     case 'release':
@@ -426,6 +454,8 @@ describe('model-based: random command sequences against transition()', () => {
           received: false,
           returns: 0,
           pendingExt: null,
+          supervisions: 0,
+          supervisionOpen: false,
           acceptDueOn: c.acceptDueOn,
           replyDueOn: null,
           satisfiedGiven: false,
@@ -434,13 +464,14 @@ describe('model-based: random command sequences against transition()', () => {
         for (const step of steps) {
           now += step.advanceMin * 60_000;
           const actor: ActorKind = step.actor === 'right' ? TRANSITIONS[step.cmd.type].by[0] : step.actor;
-          step.cmd = resolve(step.cmd, m.replyDueOn);
-          const want = expected(m, step.cmd, actor, now);
+          step.cmd = resolve(step.cmd, m.replyDueOn, now);
+          const role = actor === 'official' ? step.role : undefined;
+          const want = expected(m, step.cmd, actor, now, role);
           const wasFinal = FINAL_STATUSES.includes(m.status);
           let got: ReturnType<typeof transition> | null = null;
           let code = 'ok';
           try {
-            got = transition(c, step.cmd, ctx(new Date(now), actor));
+            got = transition(c, step.cmd, ctx(new Date(now), actor, role));
           } catch (err) {
             if (!(err instanceof AppError)) throw err; // e.g. a TypeError from mutating the frozen input
             code = err.code;
@@ -512,6 +543,16 @@ describe('model-based: random command sequences against transition()', () => {
               m.pendingExt = null;
               expect(next.replyDueOn).toBe(c.replyDueOn);
               break;
+            case 'supervise':
+              m.supervisions++;
+              m.supervisionOpen = true;
+              m.level = Math.max(m.level, LEVEL[role!]);
+              expect(next.supervisions!.at(-1)).toEqual({ at, level: LEVEL[role!], instruction: step.cmd.instruction, dueOn: step.cmd.dueOn, answer: null });
+              break;
+            case 'answerSupervision':
+              m.supervisionOpen = false;
+              expect(next.supervisions!.at(-1)!.answer).toEqual({ text: step.cmd.text, at });
+              break;
             case 'reply':
               expect(next.replyOnTime).toBe(now < endOf(m.replyDueOn!));
               m.status = 'replied';
@@ -571,6 +612,8 @@ describe('model-based: random command sequences against transition()', () => {
             hasAssignee: next.assignee !== null,
             awaitingReceipt: awaitingReceipt(next),
             pendingExt: pendingExtension(next)?.workdays ?? null,
+            supervisions: next.supervisions?.length ?? 0,
+            supervisionOpen: openSupervision(next) !== null,
           }).toEqual({
             status: m.status,
             held: m.held,
@@ -585,6 +628,8 @@ describe('model-based: random command sequences against transition()', () => {
             hasAssignee: m.hasAssignee,
             awaitingReceipt: m.status === 'assigned' && !m.received,
             pendingExt: m.pendingExt,
+            supervisions: m.supervisions,
+            supervisionOpen: m.supervisionOpen,
           });
           // Invariants.
           expect(next.reopenCount).toBeLessThanOrEqual(MAX_REOPENS);
@@ -632,6 +677,11 @@ function mayAct(who: Who, action: string, c: Complaint, into?: Complaint): boole
       return stationAssigned || operatorAssigned || official(c);
     case 'note':
       return operatorAssigned || official(c);
+    case 'supervise':
+      // 督办 by hand: the city over its region, the province over all.
+      return who === 'province' || (who === 'city' && inYudu(c));
+    case 'answerSupervision':
+      return who === 'county' && inYudu(c);
     case 'receive':
     case 'decline':
     case 'requestExtension':
@@ -821,13 +871,13 @@ describe('model-based: the hand-offs over the service', () => {
   });
   afterAll(() => h.close());
 
-  const HANDOFFS = ['assign', 'receive', 'decline', 'requestExtension', 'approveExtension', 'refuseExtension', 'extend', 'reply'] as const;
+  const HANDOFFS = ['assign', 'receive', 'decline', 'requestExtension', 'approveExtension', 'refuseExtension', 'extend', 'reply', 'supervise', 'answerSupervision'] as const;
   type Handoff = (typeof HANDOFFS)[number];
   const stepArb = fc.record({
     // A decision needs a request before it: those two come up more often.
     action: fc.oneof(
-      { weight: 2, arbitrary: fc.constantFrom<Handoff>('requestExtension', 'approveExtension') },
-      { weight: 3, arbitrary: fc.constantFrom<Handoff>('assign', 'receive', 'decline', 'refuseExtension', 'extend', 'reply') },
+      { weight: 3, arbitrary: fc.constantFrom<Handoff>('requestExtension', 'approveExtension', 'refuseExtension') },
+      { weight: 4, arbitrary: fc.constantFrom<Handoff>('assign', 'receive', 'decline', 'extend', 'reply', 'supervise', 'answerSupervision') },
     ),
     who: fc.oneof({ weight: 1, arbitrary: fc.constant<'auto'>('auto') }, { weight: 1, arbitrary: fc.constantFrom(...WHO) }),
     to: fc.constantFrom('operator' as const, 'station' as const),
@@ -844,7 +894,8 @@ describe('model-based: the hand-offs over the service', () => {
         for (const step of steps) {
           const c = (await h.stores.complaints.get(filed.id))!;
           const assigneeWho: Who = c.assignee?.kind === 'station' ? 'stationHead' : 'operatorStaff';
-          const who: Who = step.who !== 'auto' ? step.who : ['receive', 'decline', 'requestExtension', 'reply'].includes(step.action) ? assigneeWho : 'county';
+          const who: Who =
+            step.who !== 'auto' ? step.who : ['receive', 'decline', 'requestExtension', 'reply'].includes(step.action) ? assigneeWho : step.action === 'supervise' ? 'city' : 'county';
           actorsTried.set(step.action, (actorsTried.get(step.action) ?? new Set()).add(who));
           const base = { id: c.id, version: c.version };
           const dueOn = new Date(Date.parse(`${c.replyDueOn}T00:00:00Z`) + step.days * DAY).toISOString().slice(0, 10);
@@ -867,6 +918,10 @@ describe('model-based: the hand-offs over the service', () => {
                 return h.service.extend(openid, { ...base, workdays: 2, reason: '需要调查' });
               case 'reply':
                 return h.service.reply(openid, { ...base, text: '已经处理完毕。' });
+              case 'supervise':
+                return h.service.supervise(openid, { ...base, instruction: '请尽快核实处理', dueOn: new Date(h.clock.now().getTime() + (step.days + 1) * DAY).toISOString().slice(0, 10) });
+              case 'answerSupervision':
+                return h.service.answerSupervision(openid, { ...base, answer: '已责成站点整改' });
             }
           };
           let code = 'ok';
@@ -892,7 +947,7 @@ describe('model-based: the hand-offs over the service', () => {
           }
         }
       }),
-      { numRuns: 150, seed: 11 },
+      { numRuns: 200, seed: 11 },
     );
     for (const action of HANDOFFS) expect({ action, ok: (successes.get(action) ?? 0) > 0 }).toEqual({ action, ok: true });
     // Every demo actor was tried on every hand-off.

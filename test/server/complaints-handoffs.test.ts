@@ -2,7 +2,7 @@
  * The hand-offs a 12345 hotline makes (issue 11 §2) over real HTTP: 签收 / 退单 by the assignee,
  * 延期申请 approved one level up, 督办 by hand from city and province, 转其他部门.
  */
-import type { ComplaintCaseView, ComplaintListItem, ComplaintView } from '../../core/complaint/api';
+import type { ComplaintCaseView, ComplaintListItem, ComplaintView, StatsView } from '../../core/complaint/api';
 import { accepted, assignedToOperator, caseOf } from '../support/complaints';
 import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
 
@@ -129,5 +129,44 @@ describe('延期申请', () => {
     expect(ops.extensionRequest?.decision).toEqual({ approved: false, note: '事实清楚，请按期答复', at: NOW });
     // Refused, the assignee may ask again.
     expect(ops.allowedActions).toContain('requestExtension');
+  });
+});
+
+describe('督办 by hand', () => {
+  it('the city issues a 督办 with an instruction and a deadline; the county must answer; it shows on the case, in the queue and in the figures', async () => {
+    const a = await accepted(t);
+    const statsBefore = await t.ok<StatsView>('complaints', 'stats', {}, DEMO.county);
+    // The county cannot supervise itself; a date in the past is refused.
+    const byCounty = await t.call('complaints', 'supervise', { id: a.id, version: a.version, instruction: '请核实', dueOn: '2026-10-09' }, DEMO.county);
+    expect(byCounty.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
+    const past = await t.call('complaints', 'supervise', { id: a.id, version: a.version, instruction: '请核实', dueOn: '2026-09-29' }, DEMO.city);
+    expect(past.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_ERROR', fields: { dueOn: expect.any(String) } }) });
+    const s = await t.ok<ComplaintCaseView>('complaints', 'supervise', { id: a.id, version: a.version, instruction: '群众反映强烈，请县局三日内核实', dueOn: '2026-10-09' }, DEMO.city);
+    expect(s).toEqual(expect.objectContaining({ escalationLevel: 1, escalationLabel: '市级督办' }));
+    expect(s.supervisions).toEqual([{ at: NOW, level: 1, levelLabel: '市级督办', instruction: '群众反映强烈，请县局三日内核实', dueOn: '2026-10-09', answer: null, overdue: false }]);
+    // One open 督办 at a time.
+    const twice = await t.call('complaints', 'supervise', { id: a.id, version: s.version, instruction: '再督办', dueOn: '2026-10-09' }, DEMO.province);
+    expect(twice.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'CONFLICT' }) });
+    const queue = await t.ok<List>('complaints', 'queue', { escalated: true }, DEMO.county);
+    expect(queue.items.find((i) => i.id === a.id)).toEqual(expect.objectContaining({ supervisionDueOn: '2026-10-09', escalationLevel: 1 }));
+    const county = await caseOf(t, a.id, DEMO.county);
+    expect(county.allowedActions).toContain('answerSupervision');
+    expect(county.allowedActions).not.toContain('supervise');
+    const byCity = await t.call('complaints', 'answerSupervision', { id: a.id, version: s.version, answer: '自己答' }, DEMO.city);
+    expect(byCity.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
+    const answered = await t.ok<ComplaintCaseView>('complaints', 'answerSupervision', { id: a.id, version: s.version, answer: '已约谈站长，责令退还多收费用' }, DEMO.county);
+    expect(answered.supervisions?.[0].answer).toEqual({ text: '已约谈站长，责令退还多收费用', at: NOW });
+    // The city sees the answer in the timeline; the complainant sees neither the instruction nor the answer.
+    const city = await caseOf(t, a.id, DEMO.city);
+    expect(city.timeline.map((i) => i.label).slice(-2)).toEqual(['督办', '督办答复']);
+    const mine = await t.ok<ComplaintView>('complaints', 'get', { id: a.id }, DEMO.resident1);
+    expect(JSON.stringify(mine)).not.toContain('约谈');
+    // The province may issue the next one: the case is now at province level.
+    const p = await t.ok<ComplaintCaseView>('complaints', 'supervise', { id: a.id, version: answered.version, instruction: '请省厅跟踪', dueOn: '2026-10-16' }, DEMO.province);
+    expect(p.escalationLabel).toBe('省级督办');
+    const statsAfter = await t.ok<StatsView>('complaints', 'stats', {}, DEMO.county);
+    expect(statsAfter.handoffs!.supervised).toBe(statsBefore.handoffs!.supervised + 1);
+    expect(statsAfter.handoffs!.declined).toBeGreaterThanOrEqual(1); // the station's 退单 above
+    expect(statsAfter.handoffs!.extended).toBeGreaterThanOrEqual(1); // the approved 延期 above
   });
 });

@@ -123,6 +123,14 @@ export default function ComplaintPage() {
               {v.reopenCount ? <Kv k='重办' v={`投诉人不满意，已重办 ${v.reopenCount} 次`} /> : null}
               {v.supporters ? <Kv k='附议' v={`另有 ${v.supporters} 人反映了同样的问题`} /> : null}
               <Kv k='督办级别' v={v.escalationLabel} />
+              {v.supervisions?.map((s, i) => (
+                <Kv
+                  key={s.at}
+                  id={`complaint-supervision-${i}`}
+                  k={s.levelLabel}
+                  v={`${s.instruction}（${formatDay(s.dueOn)}前答复）。${s.answer ? `县级答复：${s.answer.text}` : s.overdue ? '已超期未答复' : '等待县级答复'}`}
+                />
+              ))}
             </View>
           </View>
 

@@ -44,6 +44,9 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
   const [extDueOn, setExtDueOn] = useState('');
   const [extReason, setExtReason] = useState('');
   const [extNote, setExtNote] = useState('');
+  const [supInstruction, setSupInstruction] = useState('');
+  const [supDueOn, setSupDueOn] = useState('');
+  const [supAnswer, setSupAnswer] = useState('');
   const [mergeInto, setMergeInto] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<ComplaintListItem[] | null>(null);
   const [candidatesError, setCandidatesError] = useState<ApiError | null>(null);
@@ -67,6 +70,9 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       setExtDueOn('');
       setExtReason('');
       setExtNote('');
+      setSupInstruction('');
+      setSupDueOn('');
+      setSupAnswer('');
       setMergeInto(null);
       onChanged(view, DONE_MESSAGES[action]);
     } catch (e) {
@@ -282,6 +288,51 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
             onClick={() => {
               if (!need(!!extDueOn, '请选择延期到哪一天') || !need(!!extReason.trim(), '请填写延期理由')) return;
               void run('requestExtension', () => complaintsAdmin.requestExtension({ ...base, dueOn: extDueOn, reason: extReason.trim() }));
+            }}
+          />
+        </View>
+      ) : null}
+
+      {panel === 'supervise' ? (
+        <View id='panel-supervise' className='sp-panel'>
+          <Text className='sp-panel__lead'>督办后，县级主管部门须在期限内答复；督办会计入统计。</Text>
+          <Field label='督办要求' required error={fieldError(error, 'instruction')}>
+            <TextArea id='supervise-instruction' value={supInstruction} onChange={setSupInstruction} maxlength={300} placeholder='例如：群众反映强烈，请三日内核实并答复处理结果' />
+          </Field>
+          <Field label='答复期限' required error={fieldError(error, 'dueOn')}>
+            <DateField id='supervise-date' value={supDueOn} onChange={setSupDueOn} />
+          </Field>
+          <SubmitButton
+            id='btn-submit-supervise'
+            text='发出督办'
+            busy={busy === 'supervise'}
+            onClick={() => {
+              if (!need(!!supInstruction.trim(), '请填写督办要求') || !need(!!supDueOn, '请选择答复期限')) return;
+              void confirm({ title: '发出督办', content: `县级主管部门须在 ${formatDay(supDueOn)} 前答复。发出后不能撤回。`, confirmText: '督办' }).then((ok) => {
+                if (ok) void run('supervise', () => complaintsAdmin.supervise({ ...base, instruction: supInstruction.trim(), dueOn: supDueOn }));
+              });
+            }}
+          />
+        </View>
+      ) : null}
+
+      {panel === 'answerSupervision' ? (
+        <View id='panel-answer-supervision' className='sp-panel'>
+          {c.supervisions?.filter((s) => !s.answer).map((s) => (
+            <Text key={s.at} className='sp-panel__lead'>
+              {s.levelLabel}：{s.instruction}（{formatDay(s.dueOn)}前答复）
+            </Text>
+          ))}
+          <Field label='督办答复（督办单位会看到）' required error={fieldError(error, 'answer')}>
+            <TextArea id='supervision-answer' value={supAnswer} onChange={setSupAnswer} maxlength={500} placeholder='写清核查情况和处理措施' />
+          </Field>
+          <SubmitButton
+            id='btn-submit-answer-supervision'
+            text='提交督办答复'
+            busy={busy === 'answerSupervision'}
+            onClick={() => {
+              if (!need(!!supAnswer.trim(), '请填写督办答复')) return;
+              void run('answerSupervision', () => complaintsAdmin.answerSupervision({ ...base, answer: supAnswer.trim() }));
             }}
           />
         </View>

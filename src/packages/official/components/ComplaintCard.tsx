@@ -25,6 +25,7 @@ export default function ComplaintCard({ item, onOpen, showStation = true }: { it
         {item.deadlineProvisional ? <Text className='badge badge--warn'>期限待节假日录入后确定</Text> : null}
         {item.awaitingReceipt ? <Text className='badge badge--warn'>待签收</Text> : null}
         {item.returned ? <Text className='badge badge--danger'>已退单，待重新转办</Text> : null}
+        {item.supervisionDueOn ? <Text className='badge badge--danger'>督办待答复</Text> : null}
       </View>
     </Button>
   );

@@ -3,7 +3,7 @@
  * exactly those buttons, in this order. Hiding a button is not access control — the server
  * checks every action again.
  */
-export type CaseAction = 'release' | 'accept' | 'reply' | 'assign' | 'extend' | 'merge' | 'refuse' | 'note' | 'receive' | 'decline' | 'requestExtension' | 'approveExtension' | 'refuseExtension';
+export type CaseAction = 'release' | 'accept' | 'reply' | 'assign' | 'extend' | 'merge' | 'refuse' | 'note' | 'receive' | 'decline' | 'requestExtension' | 'approveExtension' | 'refuseExtension' | 'supervise' | 'answerSupervision';
 
 export interface ActionButton {
   action: CaseAction;
@@ -21,6 +21,9 @@ export const ACTION_BUTTONS: readonly ActionButton[] = [
   { action: 'accept', label: '受理', id: 'btn-accept', tone: 'primary', immediate: true },
   { action: 'reply', label: '答复', id: 'btn-reply', tone: 'primary', immediate: false },
   { action: 'assign', label: '转办', id: 'btn-assign', tone: 'secondary', immediate: false },
+  // 督办 by hand (city, province) and the county's answer.
+  { action: 'answerSupervision', label: '答复督办', id: 'btn-answer-supervision', tone: 'primary', immediate: false },
+  { action: 'supervise', label: '督办', id: 'btn-supervise', tone: 'secondary', immediate: false },
   { action: 'extend', label: '延期', id: 'btn-extend', tone: 'ghost', immediate: false },
   // 延期申请: the assignee asks, the county decides.
   { action: 'requestExtension', label: '申请延期', id: 'btn-request-extension', tone: 'ghost', immediate: false },
@@ -52,4 +55,6 @@ export const DONE_MESSAGES: Record<CaseAction, string> = {
   requestExtension: '延期申请已提交，等待县级主管部门审批',
   approveExtension: '已同意延期，已通知投诉人新的答复日期',
   refuseExtension: '已不同意延期，承办单位仍须按原期限答复',
+  supervise: '已督办，县级主管部门须按期答复',
+  answerSupervision: '督办答复已提交',
 };
