@@ -41,6 +41,7 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, log
       // 督办 by hand (city, province) and the county's answer
       supervise: action({ input: api.superviseInput, run: (i, c) => s.supervise(c.openid, i) }),
       answerSupervision: action({ input: api.answerSupervisionInput, run: (i, c) => s.answerSupervision(c.openid, i) }),
+      transfer: action({ input: api.transferInput, run: (i, c) => s.transfer(c.openid, i) }),
       stats: action({ input: api.statsInput, run: (i, c) => s.stats(c.openid, i) }),
     }, deps),
     logger,

@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'complaint.extendDecide',
   'complaint.supervise',
   'complaint.superviseAnswer',
+  'complaint.transfer',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -89,6 +90,8 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   // 督办 by hand: city and province on any case in their region; the county answers.
   'complaint.supervise': ['city_supervisor', 'province_admin'],
   'complaint.superviseAnswer': ['county_official'],
+  // 转其他部门: the officials who accept or refuse.
+  'complaint.transfer': OFFICIALS,
   'role.grant': OFFICIALS,
   'role.list': OFFICIALS,
   'calendar.edit': ['province_admin'],

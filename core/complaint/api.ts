@@ -1,7 +1,7 @@
 /** The `complaints` function's contract: strict input schemas and the views it answers. */
 import { callbackPhone, isoDate, optionalText, regionCode, text, z } from '../shared/zod';
 import { MAX_DESCRIPTION, MAX_EVALUATION_COMMENT, MAX_EXTENSION_WORKDAYS, MAX_PHOTOS, MIN_DESCRIPTION, MIN_REPLY } from './limits';
-import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, REFUSAL_CODES, type Assignee, type ExtensionRequest, type Supervision, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
+import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, REFUSAL_CODES, TRANSFER_CODES, type Assignee, type ExtensionRequest, type Supervision, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
 
 export { MAX_DESCRIPTION, MAX_PHOTOS };
 
@@ -56,6 +56,15 @@ export const requestExtensionInput = z.strictObject({ id, version, dueOn: isoDat
 /** 督办 by hand (city, province) and the county's answer. */
 export const superviseInput = z.strictObject({ id, version, instruction: text(300, '督办要求'), dueOn: isoDate });
 export const answerSupervisionInput = z.strictObject({ id, version, answer: text(500, '督办答复') });
+/** 转其他部门: the receiving department (its name when 其他), its reference number, what the complainant is told. */
+export const transferInput = z.strictObject({
+  id,
+  version,
+  department: z.enum(TRANSFER_CODES, '请选择接收部门'),
+  departmentName: optionalText(30, '部门名称'),
+  reference: text(40, '对方编号'),
+  note: text(300, '转办说明'),
+});
 export const approveExtensionInput = z.strictObject({ id, version, note: optionalText(200, '审批意见') });
 export const refuseExtensionInput = z.strictObject({ id, version, note: text(200, '不同意的理由') });
 export const statsInput = z.strictObject({ regionCode: z.optional(regionCode), stationId: z.optional(stationId), days: z.optional(z.int().check(z.gte(1), z.lte(730))) });
@@ -106,6 +115,8 @@ export interface ComplaintView {
   mergedInto?: string | null;
   /** The reply deadline was extended (延期): replyDueOn is the new date. */
   replyExtended?: boolean;
+  /** 转其他部门: where the case went, its reference there, and the note to the complainant. */
+  transfer?: { departmentName: string; reference: string; note: string; at: string } | null;
 }
 
 /** Officials' and handlers' view: adds scope facts, deadlines, overdue and contact (masked unless handler). */

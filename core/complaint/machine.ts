@@ -20,6 +20,7 @@ import {
   type Evaluation,
   type ExtensionRequest,
   type Supervision,
+  type TransferDepartment,
   SUPERVISOR_LEVELS,
   type HistoryEntry,
   type OutboxMessage,
@@ -56,7 +57,8 @@ export type Command =
   | { type: 'approveExtension'; note?: string }
   | { type: 'refuseExtension'; note: string }
   | { type: 'supervise'; instruction: string; dueOn: string }
-  | { type: 'answerSupervision'; text: string };
+  | { type: 'answerSupervision'; text: string }
+  | { type: 'transfer'; department: TransferDepartment; departmentName: string; reference: string; note: string };
 export type CommandType = Command['type'];
 
 const ALL = COMPLAINT_STATUSES;
@@ -94,6 +96,8 @@ export const TRANSITIONS: Record<CommandType, { from: readonly ComplaintStatus[]
   // also after the reply. One open 督办 at a time.
   supervise: { from: ['submitted', 'accepted', 'assigned'], by: ['official'], guard: (c) => (openSupervision(c) ? '这件投诉已有督办在等待答复' : null) },
   answerSupervision: { from: ['submitted', 'accepted', 'assigned', 'replied'], by: ['official'], guard: (c) => (openSupervision(c) ? null : '没有需要答复的督办') },
+  // 转其他部门: a final state the complainant is told of, with where it went.
+  transfer: { from: ['submitted', 'accepted', 'assigned'], by: ['official'], guard: (c) => (c.held ? '投诉内容待审核，请先审核通过再转办' : null) },
 };
 
 /** The 督办 the county has not answered yet, if any. */
@@ -344,6 +348,13 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       internal = true;
       break;
     }
+    case 'transfer':
+      next.status = 'transferred';
+      next.transfer = { department: cmd.department, departmentName: cmd.departmentName, reference: cmd.reference, note: cmd.note, at };
+      next.closedAt = at;
+      note = `已转交${cmd.departmentName}办理（对方编号 ${cmd.reference}）：${cmd.note}`;
+      tell('complaint_transferred', '已转其他部门', { department: cmd.departmentName });
+      break;
     case 'refuseExtension':
       next.extensionRequest = { ...c.extensionRequest!, decision: { approved: false, note: cmd.note, at } };
       note = `不同意延期：${cmd.note}`;

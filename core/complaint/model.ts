@@ -17,7 +17,7 @@ export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number][0];
 export const CATEGORY_CODES = COMPLAINT_CATEGORIES.map(([c]) => c) as unknown as readonly [ComplaintCategory, ...ComplaintCategory[]];
 export const CATEGORY_LABELS = Object.fromEntries(COMPLAINT_CATEGORIES) as Record<ComplaintCategory, string>;
 
-export const COMPLAINT_STATUSES = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged'] as const;
+export const COMPLAINT_STATUSES = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged', 'transferred'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 export const STATUS_LABELS: Record<ComplaintStatus, string> = {
   submitted: '待受理',
@@ -28,9 +28,27 @@ export const STATUS_LABELS: Record<ComplaintStatus, string> = {
   refused: '不予受理',
   withdrawn: '已撤回',
   merged: '已并单',
+  transferred: '已转其他部门',
 };
 export const OPEN_STATUSES: readonly ComplaintStatus[] = ['submitted', 'accepted', 'assigned'];
-export const FINAL_STATUSES: readonly ComplaintStatus[] = ['closed', 'refused', 'withdrawn', 'merged'];
+export const FINAL_STATUSES: readonly ComplaintStatus[] = ['closed', 'refused', 'withdrawn', 'merged', 'transferred'];
+
+/**
+ * Departments a case outside station matters is handed to (转其他部门): a visible final state with the
+ * receiving department and its reference number.
+ */
+export const TRANSFER_DEPARTMENTS = [
+  ['market', '市场监督管理部门'],
+  ['12315', '12315 消费者投诉举报平台'],
+  ['postal', '邮政管理部门'],
+  ['commerce', '商务部门'],
+  ['agriculture', '农业农村部门'],
+  ['police', '公安机关'],
+  ['other', '其他部门'],
+] as const;
+export type TransferDepartment = (typeof TRANSFER_DEPARTMENTS)[number][0];
+export const TRANSFER_CODES = TRANSFER_DEPARTMENTS.map(([c]) => c) as unknown as readonly [TransferDepartment, ...TransferDepartment[]];
+export const TRANSFER_LABELS = Object.fromEntries(TRANSFER_DEPARTMENTS) as Record<TransferDepartment, string>;
 
 export const REFUSAL_REASONS = [
   ['not_station', '不属于电商扶贫站点的事项'],
@@ -73,6 +91,7 @@ export const ACTION_LABELS = {
   refuseExtension: '不同意延期',
   supervise: '督办',
   answerSupervision: '督办答复',
+  transfer: '转其他部门',
 } as const;
 
 /** Labels of every history entry: the commands, plus deadlines recomputed when a calendar year is entered (core/complaint/heal.ts). */
@@ -143,6 +162,8 @@ export interface Complaint {
   extensionRequest?: ExtensionRequest | null;
   /** 督办 issued by hand by the city or province, each answered by the county. */
   supervisions?: Supervision[];
+  /** 转其他部门: where it went (the department's name as told to the complainant) and its reference there. */
+  transfer?: { department: TransferDepartment; departmentName: string; reference: string; note: string; at: string } | null;
   /** The active deadline as an instant (accept, reply or evaluation), null when final; indexed for queues and the scheduler. */
   dueAt: string | null;
   closedAt: string | null;
@@ -192,7 +213,7 @@ export interface OutboxMessage {
   /** Recipient openid. */
   openid: string;
   /** One subscribe-message template per event type. */
-  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned' | 'complaint_extended';
+  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned' | 'complaint_extended' | 'complaint_transferred';
   complaintId: string;
   payload: Record<string, string>;
   createdAt: string;

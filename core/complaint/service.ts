@@ -38,6 +38,7 @@ import {
   ESCALATION_LABELS,
   EVALUATION_LABELS,
   HISTORY_LABELS,
+  TRANSFER_LABELS,
   OPEN_STATUSES,
   STATUS_LABELS,
   type Complaint,
@@ -237,6 +238,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       // 并单: the case it now follows (its reply comes there).
       mergedInto: own ? c.mergedInto : null,
       replyExtended: !!c.extension,
+      transfer: c.transfer ? { departmentName: c.transfer.departmentName, reference: c.transfer.reference, note: c.transfer.note, at: c.transfer.at } : null,
       ...(own ? {} : { supporting: true, following: follow?.via ?? 'supporter' }),
     };
   }
@@ -259,6 +261,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       ['refuseExtension', 'complaint.extendDecide'],
       ['supervise', 'complaint.supervise'],
       ['answerSupervision', 'complaint.superviseAnswer'],
+      ['transfer', 'complaint.transfer'],
     ];
     for (const [cmd, perm] of perms) {
       const d = authorize(actor, perm, targetOf(c));
@@ -620,6 +623,12 @@ export function createComplaintService(deps: ComplaintDeps) {
       act(openid, input.id, input.version, 'complaint.supervise', () => ({ type: 'supervise', instruction: input.instruction, dueOn: input.dueOn })),
     answerSupervision: (openid: string | null, input: In<typeof api.answerSupervisionInput>) =>
       act(openid, input.id, input.version, 'complaint.superviseAnswer', () => ({ type: 'answerSupervision', text: input.answer })),
+    transfer: (openid: string | null, input: In<typeof api.transferInput>) =>
+      act(openid, input.id, input.version, 'complaint.transfer', () => {
+        const other = input.department === 'other';
+        if (other && !input.departmentName) throw new AppError('VALIDATION_ERROR', '请填写接收部门的名称', { departmentName: '请填写部门名称' });
+        return { type: 'transfer', department: input.department, departmentName: other ? input.departmentName! : TRANSFER_LABELS[input.department], reference: input.reference, note: input.note };
+      }),
     approveExtension: (openid: string | null, input: In<typeof api.approveExtensionInput>) =>
       act(openid, input.id, input.version, 'complaint.extendDecide', () => ({ type: 'approveExtension', note: input.note || undefined })),
     refuseExtension: (openid: string | null, input: In<typeof api.refuseExtensionInput>) =>

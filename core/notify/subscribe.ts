@@ -15,7 +15,7 @@ import type { OutboxMessage } from '../complaint/model';
 import { toShanghai } from '../shared/time';
 
 export type SubscribeEvent = OutboxMessage['event'];
-export const SUBSCRIBE_EVENTS = ['complaint_accepted', 'complaint_refused', 'complaint_assigned', 'complaint_replied', 'complaint_closed', 'complaint_extended'] as const satisfies readonly SubscribeEvent[];
+export const SUBSCRIBE_EVENTS = ['complaint_accepted', 'complaint_refused', 'complaint_assigned', 'complaint_replied', 'complaint_closed', 'complaint_extended', 'complaint_transferred'] as const satisfies readonly SubscribeEvent[];
 
 export const KEYWORD_TYPES = ['thing', 'phrase', 'character_string', 'number', 'name', 'phone_number', 'time', 'date'] as const;
 export type KeywordType = (typeof KEYWORD_TYPES)[number];
@@ -58,6 +58,8 @@ export const DEFAULT_KEYWORDS: Record<SubscribeEvent, Record<string, MessageFiel
   complaint_closed: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
   // 延期: the new last day to reply (payload.dueOn, YYYY-MM-DD) as a date keyword.
   complaint_extended: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
+  // 转其他部门: the receiving department in the note (payload.department).
+  complaint_transferred: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
 };
 
 export class SubscribeMessageError extends Error {
@@ -125,6 +127,8 @@ function statusOf(m: OutboxMessage): { phrase: string; text: string } {
       return merged ? { phrase: '已并单', text: '已并入同类投诉办理' } : { phrase: '已办结', text: '已办结' };
     case 'complaint_extended':
       return { phrase: '已延期', text: '答复期限已延长' };
+    case 'complaint_transferred':
+      return { phrase: '已转部门', text: '已转其他部门办理' };
   }
 }
 
@@ -147,6 +151,9 @@ function noteOf(m: OutboxMessage): string {
       const d = dateParts(need(m, 'dueOn'));
       return `将在${d.m}月${d.d}日前答复您`;
     }
+    case 'complaint_transferred':
+      // "已转交…办理" fits 20 only with a short name; a long one is still named, shortened.
+      return fit(`已转交${need(m, 'department')}办理`, 20);
   }
 }
 

@@ -59,6 +59,7 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'complaints.refuseExtension': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'complaints.supervise': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'complaints.answerSupervision': { windowS: 10 * MIN, max: 20, staffMax: 100 },
+  'complaints.transfer': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'ratings.reply': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'ratings.publish': { windowS: 10 * MIN, max: 20, staffMax: 300 },
   'ratings.reject': { windowS: 10 * MIN, max: 20, staffMax: 300 },

@@ -38,6 +38,8 @@ export const complaintsAdmin = {
   /** 督办 by hand (city, province) and the county's answer. */
   supervise: (input: In<'supervise'>) => write('supervise', input),
   answerSupervision: (input: In<'answerSupervision'>) => write('answerSupervision', input),
+  /** 转其他部门: a final state with the receiving department and its reference. */
+  transfer: (input: In<'transfer'>) => write('transfer', input),
   stats: (input: In<'stats'>) => call('stats', input),
   /** Station heads: complaints about their station (no complainant identity unless allowed). */
   station: (input: In<'station'>) => call('station', input),

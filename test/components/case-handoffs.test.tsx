@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import CaseActions from '@/packages/official/components/CaseActions';
 import ComplaintCard from '@/packages/official/components/ComplaintCard';
 import { complaintsAdmin, type ComplaintCaseView, type ComplaintListItem } from '@/services/complaints-admin';
+import ComplaintDetailView from '@/components/complaint/ComplaintDetailView';
 import Deadlines from '@/components/complaint/Deadlines';
 import { resetTaro } from './taro-mock';
 
@@ -19,6 +20,7 @@ jest.mock('@/services/complaints-admin', () => ({
     refuseExtension: jest.fn(),
     supervise: jest.fn(),
     answerSupervision: jest.fn(),
+    transfer: jest.fn(),
   },
 }));
 const api = complaintsAdmin as unknown as Record<string, jest.Mock>;
@@ -248,4 +250,38 @@ test('答复督办 shows what was asked and sends the answer', async () => {
     fireEvent.click(container.querySelector('#btn-submit-answer-supervision')!);
   });
   expect(api.answerSupervision).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, answer: '已约谈站长' });
+});
+
+test('转其他部门: a department (its name when 其他), a reference, a note, a confirm; then they go', async () => {
+  api.transfer.mockResolvedValue(caseView({ status: 'transferred' }));
+  const { container } = render(<CaseActions c={caseView({ status: 'accepted', allowedActions: ['assign', 'transfer', 'note'] })} onChanged={jest.fn()} onConflict={jest.fn()} />);
+  fireEvent.click(container.querySelector('#btn-transfer')!);
+  await settle();
+  expect(container.querySelectorAll('[id^=transfer-department-]')).toHaveLength(7);
+  fireEvent.click(container.querySelector('#transfer-department-other')!);
+  await settle();
+  await act(async () => {
+    container.querySelector('#transfer-reference')!.dispatchEvent(new CustomEvent('input', { detail: { value: 'JT-7' } }));
+    container.querySelector('#transfer-note')!.dispatchEvent(new CustomEvent('input', { detail: { value: '道路问题' } }));
+  });
+  await act(async () => {
+    fireEvent.click(container.querySelector('#btn-submit-transfer')!);
+  });
+  expect(container.querySelector('#action-hint')!.textContent).toContain('请填写部门名称');
+  await act(async () => {
+    container.querySelector('#transfer-department-name')!.dispatchEvent(new CustomEvent('input', { detail: { value: '县交通运输局' } }));
+  });
+  await act(async () => {
+    fireEvent.click(container.querySelector('#btn-submit-transfer')!);
+  });
+  expect(modal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '转其他部门', content: expect.stringContaining('县交通运输局') }));
+  expect(api.transfer).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, department: 'other', departmentName: '县交通运输局', reference: 'JT-7', note: '道路问题' });
+});
+
+test('the complainant sees where the case went and its number there', () => {
+  const view = { ...caseView({ status: 'transferred', statusLabel: '已转其他部门' }), transfer: { departmentName: '邮政管理部门', reference: 'YZ-1', note: '快递丢失由邮政管理部门依法处理', at: '2025-06-05T02:00:00Z' } };
+  const { container } = render(<ComplaintDetailView view={view} onChange={jest.fn()} onReload={jest.fn()} />);
+  expect(container.querySelector('#complaint-transfer')!.textContent).toContain('已转交邮政管理部门办理');
+  expect(container.querySelector('#complaint-transfer')!.textContent).toContain('对方编号：YZ-1');
+  expect(container.querySelector('#complaint-status')!.textContent).toContain('已转其他部门');
 });

@@ -94,7 +94,7 @@ function codeOf(fn: () => unknown): string {
 describe('the transition table', () => {
   it('is the loop of docs/product.md §3, written out independently', () => {
     const open: ComplaintStatus[] = ['submitted', 'accepted', 'assigned'];
-    const all: ComplaintStatus[] = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged'];
+    const all: ComplaintStatus[] = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged', 'transferred'];
     const spec: Record<CommandType, { from: ComplaintStatus[]; by: ActorKind[] }> = {
       accept: { from: ['submitted'], by: ['official'] },
       refuse: { from: ['submitted'], by: ['official'] },
@@ -109,7 +109,7 @@ describe('the transition table', () => {
       escalate: { from: open, by: ['system'] },
       autoClose: { from: ['replied'], by: ['system'] },
       // Personal data of finished complaints is removed after the retention period (docs/product.md §7).
-      purge: { from: ['closed', 'refused', 'withdrawn', 'merged'], by: ['system'] },
+      purge: { from: ['closed', 'refused', 'withdrawn', 'merged', 'transferred'], by: ['system'] },
       // 签收 / 退单 (issue 11 §2): only the unit it is assigned to, while assigned.
       receive: { from: ['assigned'], by: ['assignee'] },
       decline: { from: ['assigned'], by: ['assignee'] },
@@ -120,6 +120,8 @@ describe('the transition table', () => {
       // 督办 by hand on an open case; the county answers, also after the reply.
       supervise: { from: open, by: ['official'] },
       answerSupervision: { from: [...open, 'replied'], by: ['official'] },
+      // 转其他部门: a final state, from any open one.
+      transfer: { from: open, by: ['official'] },
     };
     const norm = (t: Record<string, { from: readonly string[]; by: readonly string[] }>) =>
       Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { from: [...v.from].sort(), by: [...v.by].sort() }]));
@@ -314,6 +316,7 @@ const cmdArb: fc.Arbitrary<Command> = fc.oneof(
   // dueOn '~N': N days after today in Shanghai (resolved below).
   { weight: 2, arbitrary: fc.integer({ min: -1, max: 70 }).map((n): Command => ({ type: 'supervise', instruction: '请尽快核实处理', dueOn: `~${n}` })) },
   { weight: 2, arbitrary: fc.constant<Command>({ type: 'answerSupervision', text: '已责成站点整改' }) },
+  { weight: 1, arbitrary: fc.constant<Command>({ type: 'transfer', department: 'postal', departmentName: '邮政管理部门', reference: 'YZ2026-001', note: '快递丢失请向邮政管理部门反映' }) },
 );
 const OFFICIAL_ROLES = ['county_official', 'city_supervisor', 'province_admin'] as const;
 const LEVEL: Record<string, number> = { city_supervisor: 1, province_admin: 2 };
@@ -345,11 +348,11 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number, role = 
     withdraw: ['submitted', 'accepted', 'assigned'],
     evaluate: ['replied'],
     merge: ['submitted', 'accepted', 'assigned'],
-    note: ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged'],
+    note: ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged', 'transferred'],
     release: ['submitted'],
     escalate: ['submitted', 'accepted', 'assigned'],
     autoClose: ['replied'],
-    purge: ['closed', 'refused', 'withdrawn', 'merged'],
+    purge: ['closed', 'refused', 'withdrawn', 'merged', 'transferred'],
     receive: ['assigned'],
     decline: ['assigned'],
     requestExtension: ['assigned'],
@@ -357,6 +360,7 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number, role = 
     refuseExtension: ['accepted', 'assigned'],
     supervise: ['submitted', 'accepted', 'assigned'],
     answerSupervision: ['submitted', 'accepted', 'assigned', 'replied'],
+    transfer: ['submitted', 'accepted', 'assigned'],
   };
   const allowedBy: Record<CommandType, ActorKind[]> = {
     accept: ['official'],
@@ -379,11 +383,13 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number, role = 
     refuseExtension: ['official'],
     supervise: ['official'],
     answerSupervision: ['official'],
+    transfer: ['official'],
   };
   if (!allowedBy[cmd.type].includes(actor)) return 'FORBIDDEN';
   if (!allowedFrom[cmd.type].includes(m.status)) return 'CONFLICT';
   switch (cmd.type) {
     case 'accept':
+    case 'transfer':
       return m.held ? 'CONFLICT' : 'ok';
     case 'extend':
       return m.extended || m.pendingExt !== null ? 'CONFLICT' : 'ok';
@@ -433,6 +439,7 @@ const NOTIFY: Partial<Record<CommandType, OutboxMessage['event']>> = {
   autoClose: 'complaint_closed',
   extend: 'complaint_extended',
   approveExtension: 'complaint_extended',
+  transfer: 'complaint_transferred',
 };
 
 describe('model-based: random command sequences against transition()', () => {
@@ -548,6 +555,11 @@ describe('model-based: random command sequences against transition()', () => {
               m.supervisionOpen = true;
               m.level = Math.max(m.level, LEVEL[role!]);
               expect(next.supervisions!.at(-1)).toEqual({ at, level: LEVEL[role!], instruction: step.cmd.instruction, dueOn: step.cmd.dueOn, answer: null });
+              break;
+            case 'transfer':
+              m.status = 'transferred';
+              expect(next.transfer).toEqual({ ...step.cmd, type: undefined, at });
+              expect(got.notify[0].payload.department).toBe('邮政管理部门');
               break;
             case 'answerSupervision':
               m.supervisionOpen = false;
@@ -871,13 +883,14 @@ describe('model-based: the hand-offs over the service', () => {
   });
   afterAll(() => h.close());
 
-  const HANDOFFS = ['assign', 'receive', 'decline', 'requestExtension', 'approveExtension', 'refuseExtension', 'extend', 'reply', 'supervise', 'answerSupervision'] as const;
+  const HANDOFFS = ['assign', 'receive', 'decline', 'requestExtension', 'approveExtension', 'refuseExtension', 'extend', 'reply', 'supervise', 'answerSupervision', 'transfer'] as const;
   type Handoff = (typeof HANDOFFS)[number];
   const stepArb = fc.record({
     // A decision needs a request before it: those two come up more often.
     action: fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom<Handoff>('requestExtension', 'approveExtension', 'refuseExtension') },
       { weight: 4, arbitrary: fc.constantFrom<Handoff>('assign', 'receive', 'decline', 'extend', 'reply', 'supervise', 'answerSupervision') },
+      { weight: 1, arbitrary: fc.constant<Handoff>('transfer') },
     ),
     who: fc.oneof({ weight: 1, arbitrary: fc.constant<'auto'>('auto') }, { weight: 1, arbitrary: fc.constantFrom(...WHO) }),
     to: fc.constantFrom('operator' as const, 'station' as const),
@@ -890,7 +903,9 @@ describe('model-based: the hand-offs over the service', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 3, maxLength: 14 }), async (steps) => {
         const filed = await h.service.submit(DEMO.resident1, { stationId: HEAD_STATION, category: 'parcel', description: '快递丢了，站点不管。' }, `req-h-${Math.random().toString(36).slice(2)}`);
-        await h.service.accept(DEMO.county, { id: filed.id, version: filed.version });
+        const accepted = await h.service.accept(DEMO.county, { id: filed.id, version: filed.version });
+        // Most runs start assigned, where most hand-offs happen.
+        if (steps[0].days % 3 !== 0) await h.service.assign(DEMO.county, { id: filed.id, version: accepted.version, to: steps[0].to });
         for (const step of steps) {
           const c = (await h.stores.complaints.get(filed.id))!;
           const assigneeWho: Who = c.assignee?.kind === 'station' ? 'stationHead' : 'operatorStaff';
@@ -922,6 +937,8 @@ describe('model-based: the hand-offs over the service', () => {
                 return h.service.supervise(openid, { ...base, instruction: '请尽快核实处理', dueOn: new Date(h.clock.now().getTime() + (step.days + 1) * DAY).toISOString().slice(0, 10) });
               case 'answerSupervision':
                 return h.service.answerSupervision(openid, { ...base, answer: '已责成站点整改' });
+              case 'transfer':
+                return h.service.transfer(openid, { ...base, department: 'postal', reference: 'YZ2026-001', note: '请向邮政管理部门反映' });
             }
           };
           let code = 'ok';

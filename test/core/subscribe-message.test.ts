@@ -42,6 +42,7 @@ function everyMessage(): OutboxMessage[] {
     ...messages(c, { type: 'merge', into: { id: 'c0', trackingNo: 'TS260301ABCDEF' } }, '2026-03-02T02:00:00Z'),
     ...messages(replied, { type: 'autoClose' }, '2026-03-11T02:00:00Z', 'system'),
     ...messages(accepted, { type: 'extend', workdays: 10, reason: '需要调查' }, '2026-03-04T02:00:00Z'),
+    ...messages(accepted, { type: 'transfer', department: '12315', departmentName: '12315 消费者投诉举报平台', reference: 'A-1', note: '属于商品质量问题' }, '2026-03-04T02:00:00Z'),
   ];
   list.push({ ...list[0], id: 'm-assigned', event: 'complaint_assigned' });
   return list;
@@ -122,6 +123,17 @@ describe('every event kind, through the real transitions', () => {
     expect(buildSubscribeMessage(m, t)!.data.thing2.value).toBe('2026年3月23日前答复');
     expect(() => buildSubscribeMessage({ ...m, payload: { ...m.payload, dueOn: '3月23日' } }, localTemplates())).toThrow(SubscribeMessageError);
     expect(() => buildSubscribeMessage({ ...m, payload: { ...m.payload, dueOn: '' } }, localTemplates())).toThrow(SubscribeMessageError);
+  });
+
+  test('转其他部门 names the receiving department within the thing limit, however long its name', () => {
+    const m = all.find((x) => x.event === 'complaint_transferred')!;
+    const data = buildSubscribeMessage(m, localTemplates())!.data;
+    expect(data.phrase3.value).toBe('已转部门');
+    expect(data.thing5.value).toBe('已转交12315 消费者投诉举报平台办理');
+    const long = buildSubscribeMessage({ ...m, payload: { ...m.payload, department: '于都县市场监督管理局贡江分局消费者权益保护股' } }, localTemplates())!.data;
+    expect([...long.thing5.value].length).toBeLessThanOrEqual(20);
+    expect(long.thing5.value.startsWith('已转交于都县市场监督管理局')).toBe(true);
+    expect(() => buildSubscribeMessage({ ...m, payload: { ...m.payload, department: '' } }, localTemplates())).toThrow(SubscribeMessageError);
   });
 
   test('a missing value is refused (never sent as ""), and an event without a template sends nothing', () => {

@@ -170,3 +170,35 @@ describe('督办 by hand', () => {
     expect(statsAfter.handoffs!.extended).toBeGreaterThanOrEqual(1); // the approved 延期 above
   });
 });
+
+describe('转其他部门', () => {
+  it('the county hands a case outside station matters to another department: a final state with the department and its reference; the complainant told', async () => {
+    const a = await accepted(t, { category: 'parcel', description: '快递在邮政网点丢失，站点说不归他们管。' });
+    const byOps = await t.call('complaints', 'transfer', { id: a.id, version: a.version, department: 'postal', reference: 'YZ-1', note: '请向邮政管理部门反映' }, DEMO.operatorStaff);
+    expect(byOps.body).toEqual({ ok: false, error: expect.objectContaining({ code: expect.stringMatching(/FORBIDDEN|NOT_FOUND/) }) });
+    const unknown = await t.call('complaints', 'transfer', { id: a.id, version: a.version, department: 'court', reference: 'YZ-1', note: '请向邮政管理部门反映' }, DEMO.county);
+    expect(unknown.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_ERROR' }) });
+    const noName = await t.call('complaints', 'transfer', { id: a.id, version: a.version, department: 'other', reference: 'YZ-1', note: '请向有关部门反映' }, DEMO.county);
+    expect(noName.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_ERROR', fields: { departmentName: expect.any(String) } }) });
+    const before = (await outboxOf(DEMO.resident1)).length;
+    const x = await t.ok<ComplaintCaseView>('complaints', 'transfer', { id: a.id, version: a.version, department: 'postal', reference: 'YZ20260930-01', note: '快递丢失由邮政管理部门依法处理' }, DEMO.county);
+    expect(x).toEqual(expect.objectContaining({ status: 'transferred', statusLabel: '已转其他部门', allowedActions: ['note'] }));
+    expect(x.transfer).toEqual({ departmentName: '邮政管理部门', reference: 'YZ20260930-01', note: '快递丢失由邮政管理部门依法处理', at: NOW });
+    const told = await outboxOf(DEMO.resident1);
+    expect(told).toHaveLength(before + 1);
+    expect(told.find((m) => m.event === 'complaint_transferred')?.payload).toEqual(expect.objectContaining({ department: '邮政管理部门', trackingNo: a.trackingNo }));
+    // The complainant sees where it went and its number there, in plain words; it is final.
+    const mine = await t.ok<ComplaintView>('complaints', 'get', { id: a.id }, DEMO.resident1);
+    expect(mine).toEqual(expect.objectContaining({ status: 'transferred', statusLabel: '已转其他部门', canWithdraw: false }));
+    expect(mine.transfer).toEqual({ departmentName: '邮政管理部门', reference: 'YZ20260930-01', note: '快递丢失由邮政管理部门依法处理', at: NOW });
+    expect(mine.timeline.at(-1)).toEqual(expect.objectContaining({ label: '转其他部门', note: '已转交邮政管理部门办理（对方编号 YZ20260930-01）：快递丢失由邮政管理部门依法处理' }));
+    const later = await t.call('complaints', 'assign', { id: a.id, version: x.version, to: 'operator' }, DEMO.county);
+    expect(later.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'CONFLICT' }) });
+    // 其他部门 by name.
+    const b = await accepted(t);
+    const y = await t.ok<ComplaintCaseView>('complaints', 'transfer', { id: b.id, version: b.version, department: 'other', departmentName: '县交通运输局', reference: 'JT-7', note: '道路问题' }, DEMO.county);
+    expect(y.transfer?.departmentName).toBe('县交通运输局');
+    const stats = await t.ok<StatsView>('complaints', 'stats', {}, DEMO.county);
+    expect(stats.byStatus.find((s) => s.status === 'transferred')).toEqual({ status: 'transferred', label: '已转其他部门', count: 2 });
+  });
+});

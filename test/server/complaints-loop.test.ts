@@ -116,14 +116,14 @@ describe('the whole loop: file → accept → assign → reply → 不满意 →
     expect(d.phoneMasked).toBe(PHONE_MASKED);
     expect(JSON.stringify(d)).not.toContain(PHONE);
     expect(d.description).toBe('快递代收每件多收两元，没有明码标价。');
-    expect(d.allowedActions.sort()).toEqual(['accept', 'merge', 'note', 'refuse']);
+    expect(d.allowedActions.sort()).toEqual(['accept', 'merge', 'note', 'refuse', 'transfer']);
     expect(d.overdue).toBeNull();
   });
 
   it('the county official accepts: reply due 5 working days later (10-13); the handler now sees the phone', async () => {
     const d = await t.ok<ComplaintCaseView>('complaints', 'accept', { id, version: 1 }, DEMO.county);
     expect(d).toEqual(expect.objectContaining({ status: 'accepted', version: 2, replyDueOn: '2026-10-13', phone: PHONE, phoneMasked: PHONE_MASKED }));
-    expect(d.allowedActions.sort()).toEqual(['assign', 'extend', 'merge', 'note', 'reply']);
+    expect(d.allowedActions.sort()).toEqual(['assign', 'extend', 'merge', 'note', 'reply', 'transfer']);
     const again = await caseOf(t, id, DEMO.county);
     expect(again.phone).toBe(PHONE);
   });

@@ -120,6 +120,7 @@ export default function ComplaintPage() {
                 : null}
               {v.refusal ? <Kv k='不予受理' v={v.refusal.text} /> : null}
               {v.mergedInto ? <Kv k='已并入' v={v.mergedInto} /> : null}
+              {v.transfer ? <Kv id='complaint-transfer' k='已转交' v={`${v.transfer.departmentName}（对方编号 ${v.transfer.reference}）：${v.transfer.note}`} /> : null}
               {v.reopenCount ? <Kv k='重办' v={`投诉人不满意，已重办 ${v.reopenCount} 次`} /> : null}
               {v.supporters ? <Kv k='附议' v={`另有 ${v.supporters} 人反映了同样的问题`} /> : null}
               <Kv k='督办级别' v={v.escalationLabel} />

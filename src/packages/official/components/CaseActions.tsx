@@ -6,12 +6,12 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { MAX_DESCRIPTION, MIN_REPLY } from '@core/complaint/limits';
-import { OPEN_STATUSES, REFUSAL_REASONS, type RefusalReason } from '@core/complaint/model';
+import { OPEN_STATUSES, REFUSAL_REASONS, TRANSFER_DEPARTMENTS, TRANSFER_LABELS, type RefusalReason, type TransferDepartment } from '@core/complaint/model';
 import { visibleLength } from '@core/shared/limits';
 import { complaintsAdmin, type ComplaintCaseView, type ComplaintListItem } from '../../../services/complaints-admin';
 import { toApiError, type ApiError } from '../../../services/transport';
 import Notice from '../../../ui/Notice';
-import { Choices, Field, SubmitButton, TextArea, fieldError, useScrollToFirstError } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
 import { buttonsFor, DONE_MESSAGES, type CaseAction } from '../utils/actions';
 import Button from '../../../ui/Button';
 import { confirm } from '../../../ui/dialogs';
@@ -47,6 +47,10 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
   const [supInstruction, setSupInstruction] = useState('');
   const [supDueOn, setSupDueOn] = useState('');
   const [supAnswer, setSupAnswer] = useState('');
+  const [dept, setDept] = useState<TransferDepartment | null>(null);
+  const [deptName, setDeptName] = useState('');
+  const [deptRef, setDeptRef] = useState('');
+  const [deptNote, setDeptNote] = useState('');
   const [mergeInto, setMergeInto] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<ComplaintListItem[] | null>(null);
   const [candidatesError, setCandidatesError] = useState<ApiError | null>(null);
@@ -73,6 +77,10 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       setSupInstruction('');
       setSupDueOn('');
       setSupAnswer('');
+      setDept(null);
+      setDeptName('');
+      setDeptRef('');
+      setDeptNote('');
       setMergeInto(null);
       onChanged(view, DONE_MESSAGES[action]);
     } catch (e) {
@@ -288,6 +296,42 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
             onClick={() => {
               if (!need(!!extDueOn, '请选择延期到哪一天') || !need(!!extReason.trim(), '请填写延期理由')) return;
               void run('requestExtension', () => complaintsAdmin.requestExtension({ ...base, dueOn: extDueOn, reason: extReason.trim() }));
+            }}
+          />
+        </View>
+      ) : null}
+
+      {panel === 'transfer' ? (
+        <View id='panel-transfer' className='sp-panel'>
+          <Text className='sp-panel__lead'>不属于站点的事项，转交有关部门办理。转出后这件投诉办结，投诉人会收到部门名称和对方编号。</Text>
+          <Field label='接收部门' required error={fieldError(error, 'department')}>
+            <Choices idPrefix='transfer-department' options={TRANSFER_DEPARTMENTS} value={dept} onChange={setDept} />
+          </Field>
+          {dept === 'other' ? (
+            <Field label='部门名称' required error={fieldError(error, 'departmentName')}>
+              <TextInput id='transfer-department-name' value={deptName} onChange={setDeptName} maxlength={30} placeholder='例如：于都县交通运输局' />
+            </Field>
+          ) : null}
+          <Field label='对方编号' required hint='对方受理后给的编号，投诉人凭它查询' error={fieldError(error, 'reference')}>
+            <TextInput id='transfer-reference' value={deptRef} onChange={setDeptRef} maxlength={40} placeholder='例如：YZ20260930-01' />
+          </Field>
+          <Field label='说明（会告知投诉人）' required error={fieldError(error, 'note')}>
+            <TextArea id='transfer-note' value={deptNote} onChange={setDeptNote} maxlength={300} placeholder='例如：快递丢失由邮政管理部门依法处理' />
+          </Field>
+          <SubmitButton
+            id='btn-submit-transfer'
+            text='确定转出'
+            tone='danger'
+            busy={busy === 'transfer'}
+            onClick={() => {
+              if (!need(!!dept, '请选择接收部门') || !need(dept !== 'other' || !!deptName.trim(), '请填写部门名称') || !need(!!deptRef.trim(), '请填写对方编号') || !need(!!deptNote.trim(), '请填写说明')) return;
+              const name = dept === 'other' ? deptName.trim() : TRANSFER_LABELS[dept as TransferDepartment];
+              void confirm({ title: '转其他部门', content: `转交${name}办理后，这件投诉即办结，不能撤回。`, confirmText: '转出' }).then((ok) => {
+                if (ok)
+                  void run('transfer', () =>
+                    complaintsAdmin.transfer({ ...base, department: dept as TransferDepartment, ...(dept === 'other' ? { departmentName: deptName.trim() } : {}), reference: deptRef.trim(), note: deptNote.trim() }),
+                  );
+              });
             }}
           />
         </View>

@@ -3,7 +3,7 @@
  * exactly those buttons, in this order. Hiding a button is not access control — the server
  * checks every action again.
  */
-export type CaseAction = 'release' | 'accept' | 'reply' | 'assign' | 'extend' | 'merge' | 'refuse' | 'note' | 'receive' | 'decline' | 'requestExtension' | 'approveExtension' | 'refuseExtension' | 'supervise' | 'answerSupervision';
+export type CaseAction = 'release' | 'accept' | 'reply' | 'assign' | 'extend' | 'merge' | 'refuse' | 'note' | 'receive' | 'decline' | 'requestExtension' | 'approveExtension' | 'refuseExtension' | 'supervise' | 'answerSupervision' | 'transfer';
 
 export interface ActionButton {
   action: CaseAction;
@@ -31,6 +31,7 @@ export const ACTION_BUTTONS: readonly ActionButton[] = [
   { action: 'refuseExtension', label: '不同意延期', id: 'btn-refuse-extension', tone: 'ghost', immediate: false },
   { action: 'merge', label: '并单', id: 'btn-merge', tone: 'ghost', immediate: false },
   { action: 'refuse', label: '不予受理', id: 'btn-refuse', tone: 'danger', immediate: false },
+  { action: 'transfer', label: '转其他部门', id: 'btn-transfer', tone: 'ghost', immediate: false },
   { action: 'decline', label: '退单', id: 'btn-decline', tone: 'danger', immediate: false },
   { action: 'note', label: '内部备注', id: 'btn-note', tone: 'ghost', immediate: false },
 ];
@@ -57,4 +58,5 @@ export const DONE_MESSAGES: Record<CaseAction, string> = {
   refuseExtension: '已不同意延期，承办单位仍须按原期限答复',
   supervise: '已督办，县级主管部门须按期答复',
   answerSupervision: '督办答复已提交',
+  transfer: '已转其他部门，已通知投诉人',
 };
