@@ -43,7 +43,14 @@ export const detailInput = z.strictObject({ id });
 export const acceptInput = z.strictObject({ id, version });
 export const refuseInput = z.strictObject({ id, version, reason: z.enum(REFUSAL_CODES, '请选择不予受理的原因'), text: text(500, '说明') });
 export const assignInput = z.strictObject({ id, version, to: z.enum(['operator', 'station'], '请选择转办对象') });
-export const replyInput = z.strictObject({ id, version, text: text(MAX_DESCRIPTION, '答复', { min: MIN_REPLY }) });
+export const replyInput = z.strictObject({
+  id,
+  version,
+  text: text(MAX_DESCRIPTION, '答复', { min: MIN_REPLY }),
+  /** 无法解决: the outcome said plainly, with its reason (required then). */
+  unresolvable: z.optional(z.boolean()),
+  unresolvableReason: optionalText(300, '无法解决的原因'),
+});
 export const extendInput = z.strictObject({ id, version, workdays: z.int().check(z.gte(1, '至少延期 1 个工作日'), z.lte(MAX_EXTENSION_WORKDAYS, `最多延期 ${MAX_EXTENSION_WORKDAYS} 个工作日`)), reason: text(200, '延期理由') });
 export const mergeInput = z.strictObject({ id, version, intoId: id });
 export const noteInput = z.strictObject({ id, text: text(500, '备注') });
@@ -98,7 +105,7 @@ export interface ComplaintView {
   acceptDueOn: string;
   replyDueOn: string | null;
   deadlineProvisional: boolean;
-  reply: { text: string; at: string } | null;
+  reply: { text: string; at: string; unresolvable?: { reason: string } } | null;
   evaluation: Evaluation | 'none' | null;
   canWithdraw: boolean;
   canEvaluate: boolean;

@@ -41,7 +41,7 @@ export type Command =
   | { type: 'accept' }
   | { type: 'refuse'; reason: RefusalReason; text: string }
   | { type: 'assign'; assignee: Assignee; assigneeLabel: string }
-  | { type: 'reply'; text: string }
+  | { type: 'reply'; text: string; unresolvable?: { reason: string } }
   | { type: 'extend'; workdays: number; reason: string }
   | { type: 'withdraw' }
   | { type: 'evaluate'; evaluation: Evaluation; comment?: string }
@@ -285,9 +285,10 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       break;
     case 'reply':
       next.status = 'replied';
-      next.reply = { text: cmd.text, at, byRole: ctx.actor.role };
+      next.reply = { text: cmd.text, at, byRole: ctx.actor.role, ...(cmd.unresolvable ? { unresolvable: { reason: cmd.unresolvable.reason } } : {}) };
       next.replyOnTime = !!c.replyDueOn && ctx.at < deadlineInstant(c.replyDueOn);
-      note = cmd.text;
+      // 无法解决 is an outcome of its own, said first: the complainant must not read it as solved.
+      note = cmd.unresolvable ? `无法解决：${cmd.unresolvable.reason}。${cmd.text}` : cmd.text;
       tell('complaint_replied', '已答复，请评价');
       break;
     case 'extend': {

@@ -137,7 +137,8 @@ export interface Complaint {
   deadlineProvisional: boolean;
   extension: { workdays: number; reason: string; at: string } | null;
   assignee: Assignee | null;
-  reply: { text: string; at: string; byRole: string } | null;
+  /** The answer; `unresolvable` with its reason when the outcome is 无法解决 (shown as such to the complainant). */
+  reply: { text: string; at: string; byRole: string; unresolvable?: { reason: string } } | null;
   /** Whether the (last) reply came within the reply deadline. */
   replyOnTime: boolean | null;
   evaluation: Evaluation | 'none' | null;

@@ -226,7 +226,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       acceptDueOn: c.acceptDueOn,
       replyDueOn: c.replyDueOn,
       deadlineProvisional: c.deadlineProvisional,
-      reply: c.reply ? { text: c.reply.text, at: c.reply.at } : null,
+      reply: c.reply ? { text: c.reply.text, at: c.reply.at, ...(c.reply.unresolvable ? { unresolvable: c.reply.unresolvable } : {}) } : null,
       // A follower sees their own evaluation, never the complainant's.
       evaluation: own ? c.evaluation : follow?.evaluation?.evaluation ?? null,
       canWithdraw: own && canApply(c, 'withdraw', 'complainant'),
@@ -612,7 +612,12 @@ export function createComplaintService(deps: ComplaintDeps) {
           ? { type: 'assign', assignee: { kind: 'operator', operatorName: c.operatorName }, assigneeLabel: `运营单位 ${c.operatorName}` }
           : { type: 'assign', assignee: { kind: 'station', stationId: c.stationId }, assigneeLabel: `站点 ${c.stationName}` },
       ),
-    reply: (openid: string | null, input: In<typeof api.replyInput>) => act(openid, input.id, input.version, 'complaint.reply', () => ({ type: 'reply', text: input.text })),
+    reply: (openid: string | null, input: In<typeof api.replyInput>) =>
+      act(openid, input.id, input.version, 'complaint.reply', () => {
+        if (!input.unresolvable) return { type: 'reply', text: input.text };
+        if (!input.unresolvableReason) throw new AppError('VALIDATION_ERROR', '请写明无法解决的原因', { unresolvableReason: '请填写原因' });
+        return { type: 'reply', text: input.text, unresolvable: { reason: input.unresolvableReason } };
+      }),
     extend: (openid: string | null, input: In<typeof api.extendInput>) =>
       act(openid, input.id, input.version, 'complaint.extend', () => ({ type: 'extend', workdays: input.workdays, reason: input.reason })),
     receive: (openid: string | null, input: In<typeof api.receiveInput>) => act(openid, input.id, input.version, 'complaint.receive', () => ({ type: 'receive' })),

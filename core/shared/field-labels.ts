@@ -147,6 +147,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   department: '接收部门',
   departmentName: '部门名称',
   reference: '对方编号',
+  unresolvable: '无法解决',
+  unresolvableReason: '无法解决的原因',
 };
 
 /**

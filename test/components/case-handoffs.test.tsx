@@ -285,3 +285,34 @@ test('the complainant sees where the case went and its number there', () => {
   expect(container.querySelector('#complaint-transfer')!.textContent).toContain('对方编号：YZ-1');
   expect(container.querySelector('#complaint-status')!.textContent).toContain('已转其他部门');
 });
+
+test('无法解决: chosen as the outcome, its reason is required and sent with the reply', async () => {
+  api.reply.mockResolvedValue(caseView({ status: 'replied' }));
+  const { container } = render(<CaseActions c={caseView({ status: 'accepted', allowedActions: ['reply'] })} onChanged={jest.fn()} onConflict={jest.fn()} />);
+  fireEvent.click(container.querySelector('#btn-reply')!);
+  await settle();
+  expect(container.querySelector('#reply-unresolvable-reason')).toBeNull();
+  fireEvent.click(container.querySelector('#reply-outcome-unresolvable')!);
+  await settle();
+  await act(async () => {
+    container.querySelector('#reply-text')!.dispatchEvent(new CustomEvent('input', { detail: { value: '已向投诉人当面说明情况。' } }));
+  });
+  await act(async () => {
+    fireEvent.click(container.querySelector('#btn-submit-reply')!);
+  });
+  expect(api.reply).not.toHaveBeenCalled();
+  expect(container.querySelector('#action-hint')!.textContent).toContain('无法解决的原因');
+  await act(async () => {
+    container.querySelector('#reply-unresolvable-reason')!.dispatchEvent(new CustomEvent('input', { detail: { value: '站点已注销' } }));
+  });
+  await act(async () => {
+    fireEvent.click(container.querySelector('#btn-submit-reply')!);
+  });
+  expect(api.reply).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, text: '已向投诉人当面说明情况。', unresolvable: true, unresolvableReason: '站点已注销' });
+});
+
+test('the complainant reads 无法解决 and its reason above the reply', () => {
+  const view = caseView({ status: 'replied', reply: { text: '已说明情况', at: '2025-06-05T02:00:00Z', unresolvable: { reason: '站点已注销' } } });
+  const { container } = render(<ComplaintDetailView view={view} onChange={jest.fn()} onReload={jest.fn()} />);
+  expect(container.querySelector('#complaint-unresolvable')!.textContent).toBe('无法解决：站点已注销');
+});

@@ -299,6 +299,8 @@ const cmdArb: fc.Arbitrary<Command> = fc.oneof(
     ),
   },
   { weight: 3, arbitrary: fc.constant<Command>({ type: 'reply', text: '已处理完毕' }) },
+  // 无法解决: a reply whose outcome is said plainly, with its reason.
+  { weight: 1, arbitrary: fc.constant<Command>({ type: 'reply', text: '已向投诉人说明', unresolvable: { reason: '站点已注销，无法追责' } }) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: MAX_EXTENSION_WORKDAYS }).map((workdays): Command => ({ type: 'extend', workdays, reason: '需要调查' })) },
   { weight: 1, arbitrary: fc.constant<Command>({ type: 'withdraw' }) },
   { weight: 3, arbitrary: fc.constantFrom(...EVALUATIONS).map((evaluation): Command => ({ type: 'evaluate', evaluation })) },
@@ -567,6 +569,8 @@ describe('model-based: random command sequences against transition()', () => {
               break;
             case 'reply':
               expect(next.replyOnTime).toBe(now < endOf(m.replyDueOn!));
+              expect(next.reply!.unresolvable).toEqual(step.cmd.unresolvable);
+              if (step.cmd.unresolvable) expect(got.history.note).toBe(`无法解决：${step.cmd.unresolvable.reason}。${step.cmd.text}`);
               m.status = 'replied';
               m.repliedAt = now;
               break;

@@ -202,3 +202,21 @@ describe('转其他部门', () => {
     expect(stats.byStatus.find((s) => s.status === 'transferred')).toEqual({ status: 'transferred', label: '已转其他部门', count: 2 });
   });
 });
+
+describe('无法解决', () => {
+  it('a reply may say the problem cannot be solved, with the reason; the complainant sees it as such and still evaluates', async () => {
+    const a = await accepted(t);
+    const noReason = await t.call('complaints', 'reply', { id: a.id, version: a.version, text: '已向投诉人说明情况。', unresolvable: true }, DEMO.county);
+    expect(noReason.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION_ERROR', fields: { unresolvableReason: expect.any(String) } }) });
+    const r = await t.ok<ComplaintCaseView>('complaints', 'reply', { id: a.id, version: a.version, text: '已向投诉人说明情况。', unresolvable: true, unresolvableReason: '站点已注销，经营者下落不明' }, DEMO.county);
+    expect(r.reply).toEqual({ text: '已向投诉人说明情况。', at: NOW, unresolvable: { reason: '站点已注销，经营者下落不明' } });
+    const mine = await t.ok<ComplaintView>('complaints', 'get', { id: a.id }, DEMO.resident1);
+    expect(mine).toEqual(expect.objectContaining({ status: 'replied', canEvaluate: true }));
+    expect(mine.reply?.unresolvable).toEqual({ reason: '站点已注销，经营者下落不明' });
+    expect(mine.timeline.at(-1)?.note).toBe('无法解决：站点已注销，经营者下落不明。已向投诉人说明情况。');
+    // A plain reply carries no outcome flag.
+    const b = await accepted(t);
+    const plain = await t.ok<ComplaintCaseView>('complaints', 'reply', { id: b.id, version: b.version, text: '已退还多收的费用。' }, DEMO.county);
+    expect(plain.reply).toEqual({ text: '已退还多收的费用。', at: NOW });
+  });
+});

@@ -101,6 +101,11 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
       {view.reply ? (
         <View id='complaint-reply' className='section reply'>
           <Text className='section__title'>答复</Text>
+          {view.reply.unresolvable ? (
+            <Text id='complaint-unresolvable' className='notice__title'>
+              无法解决：{view.reply.unresolvable.reason}
+            </Text>
+          ) : null}
           <Text className='reply__text' userSelect>
             {view.reply.text}
           </Text>

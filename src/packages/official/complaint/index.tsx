@@ -179,6 +179,7 @@ export default function ComplaintPage() {
             <View id='complaint-reply' className='section'>
               <Text className='section__title'>答复</Text>
               <View className='section__body'>
+                {v.reply.unresolvable ? <Kv id='complaint-unresolvable' k='办理结果' v={`无法解决：${v.reply.unresolvable.reason}`} /> : null}
                 <Text className='sp-description'>{v.reply.text}</Text>
                 <Text className='sp-small-note'>{formatDateTime(v.reply.at)}</Text>
                 {v.evaluation ? <Text className='sp-small-note'>投诉人评价：{EVALUATION_LABELS[v.evaluation]}</Text> : null}

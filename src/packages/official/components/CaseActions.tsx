@@ -25,6 +25,11 @@ interface Props {
 }
 
 const MAX_EXTEND = 10;
+/** 无法解决 is an outcome of its own (the reason is required and shown to the complainant). */
+const REPLY_OUTCOMES = [
+  ['handled', '已办理'],
+  ['unresolvable', '无法解决'],
+] as const;
 
 export default function CaseActions({ c, onChanged, onConflict }: Props) {
   const buttons = buttonsFor(c.allowedActions);
@@ -47,6 +52,8 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
   const [supInstruction, setSupInstruction] = useState('');
   const [supDueOn, setSupDueOn] = useState('');
   const [supAnswer, setSupAnswer] = useState('');
+  const [outcome, setOutcome] = useState<'handled' | 'unresolvable'>('handled');
+  const [unresolvedReason, setUnresolvedReason] = useState('');
   const [dept, setDept] = useState<TransferDepartment | null>(null);
   const [deptName, setDeptName] = useState('');
   const [deptRef, setDeptRef] = useState('');
@@ -77,6 +84,8 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       setSupInstruction('');
       setSupDueOn('');
       setSupAnswer('');
+      setOutcome('handled');
+      setUnresolvedReason('');
       setDept(null);
       setDeptName('');
       setDeptRef('');
@@ -198,6 +207,14 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
 
       {panel === 'reply' ? (
         <View id='panel-reply' className='sp-panel'>
+          <Field label='办理结果' required>
+            <Choices idPrefix='reply-outcome' options={REPLY_OUTCOMES} value={outcome} onChange={setOutcome} />
+          </Field>
+          {outcome === 'unresolvable' ? (
+            <Field label='无法解决的原因（投诉人会看到）' required error={fieldError(error, 'unresolvableReason')}>
+              <TextArea id='reply-unresolvable-reason' value={unresolvedReason} onChange={setUnresolvedReason} maxlength={300} placeholder='例如：站点已注销，经营者下落不明' />
+            </Field>
+          ) : null}
           <Field label='答复内容（投诉人会看到）' required hint='写清查明的情况、处理结果和整改措施' error={fieldError(error, 'text')}>
             <TextArea id='reply-text' value={replyText} onChange={setReplyText} maxlength={MAX_DESCRIPTION} placeholder='例如：经核实，站点已退还多收的费用 5 元，并在店内张贴收费标准。' />
           </Field>
@@ -207,6 +224,11 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
             busy={busy === 'reply'}
             onClick={() => {
               if (!need(visibleLength(replyText) >= MIN_REPLY, `答复至少 ${MIN_REPLY} 个字`)) return;
+              if (outcome === 'unresolvable') {
+                if (!need(!!unresolvedReason.trim(), '请写明无法解决的原因')) return;
+                void run('reply', () => complaintsAdmin.reply({ ...base, text: replyText.trim(), unresolvable: true, unresolvableReason: unresolvedReason.trim() }));
+                return;
+              }
               void run('reply', () => complaintsAdmin.reply({ ...base, text: replyText.trim() }));
             }}
           />
