@@ -237,8 +237,11 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
   let note: string | null = null;
   let internal = false;
   const notify: TransitionResult['notify'] = [];
-  const tell = (event: OutboxMessage['event'], status: string, extra: Record<string, string> = {}) =>
-    notify.push({ openid: c.complainantOpenid, event, complaintId: c.id, payload: { trackingNo: c.trackingNo, station: c.stationName.slice(0, 20), status, category: CATEGORY_LABELS[c.category], ...extra } });
+  const tellTo = (openid: string | null | undefined, event: OutboxMessage['event'], status: string, extra: Record<string, string> = {}) => {
+    if (!openid) return;
+    notify.push({ openid, event, complaintId: c.id, payload: { trackingNo: c.trackingNo, station: c.stationName.slice(0, 20), status, category: CATEGORY_LABELS[c.category], ...extra } });
+  };
+  const tell = (event: OutboxMessage['event'], status: string, extra: Record<string, string> = {}) => tellTo(c.complainantOpenid, event, status, extra);
 
   switch (cmd.type) {
     case 'accept': {
@@ -282,6 +285,8 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       if (pendingExtension(c)) next.extensionRequest = null;
       note = `退单：${cmd.reason}`;
       internal = true;
+      // Back to the county: the official who accepted it is told (issue 11 §3).
+      tellTo(c.handlerOpenid, 'complaint_returned', '已退单');
       break;
     case 'reply':
       next.status = 'replied';
@@ -314,6 +319,7 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       next.extensionRequest = { dueOn: cmd.dueOn, workdays, reason: cmd.reason, at, decision: null };
       note = `申请延期至 ${cmd.dueOn}（${workdays} 个工作日）：${cmd.reason}`;
       internal = true;
+      tellTo(c.handlerOpenid, 'extension_requested', '延期待审批', { dueOn: cmd.dueOn });
       break;
     }
     case 'approveExtension': {
@@ -335,7 +341,8 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       if (!realDay(cmd.dueOn)) throw new AppError('VALIDATION_ERROR', '日期不对', { dueOn: '日期不对' });
       if (cmd.dueOn <= today) throw new AppError('VALIDATION_ERROR', '答复期限要在今天之后', { dueOn: '要在今天之后' });
       if (cmd.dueOn > addDays(today, 60)) throw new AppError('VALIDATION_ERROR', '答复期限最多 60 天', { dueOn: '最多 60 天' });
-      next.supervisions = [...(c.supervisions ?? []), { at, level, instruction: cmd.instruction, dueOn: cmd.dueOn, answer: null }];
+      next.supervisions = [...(c.supervisions ?? []), { at, level, byOpenid: ctx.actor.openid, instruction: cmd.instruction, dueOn: cmd.dueOn, answer: null }];
+      tellTo(c.handlerOpenid, 'complaint_supervised', level === 1 ? '市级督办' : '省级督办', { dueOn: cmd.dueOn });
       // The case now stands at this level (市级督办 / 省级督办), as after an automatic escalation.
       next.escalationLevel = Math.max(c.escalationLevel, level);
       note = `${level === 1 ? '市级' : '省级'}督办，请于 ${cmd.dueOn} 前答复：${cmd.instruction}`;
@@ -347,6 +354,7 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       next.supervisions = (c.supervisions ?? []).map((s) => (s === open ? { ...s, answer: { text: cmd.text, at } } : s));
       note = `答复督办：${cmd.text}`;
       internal = true;
+      tellTo(open.byOpenid, 'supervision_answered', '督办已答复');
       break;
     }
     case 'transfer':

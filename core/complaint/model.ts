@@ -180,6 +180,8 @@ export interface Supervision {
   at: string;
   /** 1 city, 2 province (ESCALATION_LABELS). */
   level: 1 | 2;
+  /** Who issued it: told when the county answers (never shown). Absent when issued without one. */
+  byOpenid?: string | null;
   instruction: string;
   /** The day by which the county must answer. */
   dueOn: string;
@@ -209,12 +211,16 @@ export interface HistoryEntry {
   internal: boolean;
 }
 
+/** Messages to officials about the hand-offs (issue 11 §3): they open the officials' case page. */
+export const OFFICIAL_EVENTS = ['complaint_returned', 'extension_requested', 'complaint_supervised', 'supervision_answered'] as const;
+export type OfficialEvent = (typeof OFFICIAL_EVENTS)[number];
+
 export interface OutboxMessage {
   id: string;
   /** Recipient openid. */
   openid: string;
   /** One subscribe-message template per event type. */
-  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned' | 'complaint_extended' | 'complaint_transferred';
+  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned' | 'complaint_extended' | 'complaint_transferred' | OfficialEvent;
   complaintId: string;
   payload: Record<string, string>;
   createdAt: string;

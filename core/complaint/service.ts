@@ -336,7 +336,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       awaitingReceipt: awaitingReceipt(c),
       returns: (c.returns ?? []).map((r) => ({ at: r.at, reason: r.reason, assigneeLabel: labelOfAssignee(c, r.assignee) })),
       extensionRequest: c.extensionRequest ?? null,
-      supervisions: (c.supervisions ?? []).map((s) => ({ ...s, levelLabel: ESCALATION_LABELS[s.level], overdue: !s.answer && toShanghai(now).date > s.dueOn })),
+      // Who issued a 督办 stays on the record (they are told of the answer), never in a view.
+      supervisions: (c.supervisions ?? []).map(({ byOpenid: _by, ...s }) => ({ ...s, levelLabel: ESCALATION_LABELS[s.level], overdue: !s.answer && toShanghai(now).date > s.dueOn })),
     };
   }
 

@@ -443,6 +443,13 @@ const NOTIFY: Partial<Record<CommandType, OutboxMessage['event']>> = {
   approveExtension: 'complaint_extended',
   transfer: 'complaint_transferred',
 };
+/** Hand-offs told to officials (issue 11 §3): the accepting official, or the one who issued the 督办. */
+const OFFICIAL_NOTIFY: Partial<Record<CommandType, OutboxMessage['event']>> = {
+  decline: 'complaint_returned',
+  requestExtension: 'extension_requested',
+  supervise: 'complaint_supervised',
+  answerSupervision: 'supervision_answered',
+};
 
 describe('model-based: random command sequences against transition()', () => {
   it('agrees with the specification step by step and keeps every invariant', () => {
@@ -508,8 +515,10 @@ describe('model-based: random command sequences against transition()', () => {
           }
           // Notifications: one per resident-facing event, to the complainant.
           const event = NOTIFY[step.cmd.type];
-          expect(got.notify.map((n) => n.event)).toEqual(event ? [event] : []);
-          got.notify.forEach((n) => expect(n.openid).toBe('o-complainant'));
+          // A 督办 before acceptance has no handling official to tell yet.
+          const official = step.cmd.type === 'supervise' && m.status === 'submitted' ? undefined : OFFICIAL_NOTIFY[step.cmd.type];
+          expect(got.notify.map((n) => n.event)).toEqual([...(event ? [event] : []), ...(official ? [official] : [])]);
+          got.notify.forEach((n) => expect(n.openid).toBe((OFFICIAL_NOTIFY as Record<string, string>)[step.cmd.type] === n.event ? 'o-official' : 'o-complainant'));
 
           // Advance the model.
           switch (step.cmd.type) {
@@ -556,7 +565,7 @@ describe('model-based: random command sequences against transition()', () => {
               m.supervisions++;
               m.supervisionOpen = true;
               m.level = Math.max(m.level, LEVEL[role!]);
-              expect(next.supervisions!.at(-1)).toEqual({ at, level: LEVEL[role!], instruction: step.cmd.instruction, dueOn: step.cmd.dueOn, answer: null });
+              expect(next.supervisions!.at(-1)).toEqual({ at, level: LEVEL[role!], byOpenid: 'o-official', instruction: step.cmd.instruction, dueOn: step.cmd.dueOn, answer: null });
               break;
             case 'transfer':
               m.status = 'transferred';
@@ -862,7 +871,8 @@ describe('model-based: the service over SQLite', () => {
           const last = hist[hist.length - 1];
           if (last.action === 'autoClose') expect(c.evaluation).toBe('none');
           if (c.evaluation === 'satisfied') expect(hist.some((x) => x.action === 'evaluate' && x.note === '评价：满意')).toBe(true);
-          const recipients = h.db.prepare("SELECT openid FROM outbox WHERE json_extract(doc, '$.complaintId') = ?").pluck().all(id) as string[];
+          // Officials' messages (退单, 延期申请, 督办) go to officials, not to followers.
+          const recipients = h.db.prepare("SELECT openid FROM outbox WHERE json_extract(doc, '$.complaintId') = ? AND json_extract(doc, '$.event') NOT IN ('complaint_returned', 'extension_requested', 'complaint_supervised', 'supervision_answered')").pluck().all(id) as string[];
           expect(recipients.filter((o) => o === c.complainantOpenid)).toHaveLength(hist.filter((x) => ['accept', 'refuse', 'reply', 'merge', 'autoClose', 'extend', 'approveExtension'].includes(x.action)).length);
           // Everyone else told about it follows it (a complaint merged into it: core/complaint/follow.ts).
           const followers = new Set((await h.stores.complaints.followers(id, 500)).map((f) => f.openid));

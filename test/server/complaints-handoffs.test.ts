@@ -60,6 +60,8 @@ describe('签收 / 退单', () => {
     expect(c.timeline.at(-1)).toEqual(expect.objectContaining({ label: '退单', note: '退单：快递由运营单位负责', internal: true }));
     const queue = await t.ok<List>('complaints', 'queue', {}, DEMO.county);
     expect(queue.items.find((i) => i.id === a.id)).toEqual(expect.objectContaining({ returned: true }));
+    // The official who accepted it is told (issue 11 §3), on the officials' case page.
+    expect((await outboxOf(DEMO.county)).filter((m) => m.event === 'complaint_returned' && m.complaintId === a.id)).toHaveLength(1);
     // The station no longer owes anything on it; the complainant does not see the internal hand-back.
     const st = await t.ok<ComplaintCaseView>('complaints', 'stationDetail', { id: a.id }, DEMO.stationHead);
     expect(st.allowedActions).toEqual([]);
@@ -71,7 +73,7 @@ describe('签收 / 退单', () => {
   });
 });
 
-async function outboxOf(openid: string): Promise<{ event: string; payload: Record<string, string> }[]> {
+async function outboxOf(openid: string): Promise<{ event: string; complaintId: string; payload: Record<string, string> }[]> {
   const res = await t.raw(`/dev/outbox?openid=${openid}`);
   const body = await res.json();
   return Array.isArray(body) ? body : body.data;
@@ -92,6 +94,7 @@ describe('延期申请', () => {
     expect(r.extensionRequest).toEqual({ dueOn: '2026-10-20', workdays: 5, reason: '等快递公司证明', at: NOW, decision: null });
     expect(r.replyDueOn).toBe('2026-10-13');
     expect(r.allowedActions).not.toContain('requestExtension');
+    expect((await outboxOf(DEMO.county)).filter((m) => m.event === 'extension_requested' && m.complaintId === a.id)[0]?.payload.dueOn).toBe('2026-10-20');
     // The operator cannot decide its own request; the county sees the decision buttons and not a second 延期.
     const self = await t.call('complaints', 'approveExtension', { id: a.id, version: r.version }, DEMO.operatorStaff);
     expect(self.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
@@ -154,8 +157,12 @@ describe('督办 by hand', () => {
     expect(county.allowedActions).not.toContain('supervise');
     const byCity = await t.call('complaints', 'answerSupervision', { id: a.id, version: s.version, answer: '自己答' }, DEMO.city);
     expect(byCity.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
+    expect((await outboxOf(DEMO.county)).filter((m) => m.event === 'complaint_supervised' && m.complaintId === a.id)).toHaveLength(1);
+    expect(JSON.stringify(s.supervisions)).not.toContain(DEMO.city); // who issued it is never shown
     const answered = await t.ok<ComplaintCaseView>('complaints', 'answerSupervision', { id: a.id, version: s.version, answer: '已约谈站长，责令退还多收费用' }, DEMO.county);
     expect(answered.supervisions?.[0].answer).toEqual({ text: '已约谈站长，责令退还多收费用', at: NOW });
+    // The city that issued it is told of the answer.
+    expect((await outboxOf(DEMO.city)).filter((m) => m.event === 'supervision_answered' && m.complaintId === a.id)).toHaveLength(1);
     // The city sees the answer in the timeline; the complainant sees neither the instruction nor the answer.
     const city = await caseOf(t, a.id, DEMO.city);
     expect(city.timeline.map((i) => i.label).slice(-2)).toEqual(['督办', '督办答复']);
