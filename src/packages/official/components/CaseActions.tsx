@@ -17,6 +17,7 @@ import Button from '../../../ui/Button';
 import { confirm } from '../../../ui/dialogs';
 import { formatDay } from '../../../ui/format';
 import DateField from './DateField';
+import { askForOfficialUpdates } from '../../../services/subscribe';
 
 interface Props {
   c: ComplaintCaseView;
@@ -117,6 +118,9 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
   function tap(action: CaseAction) {
     setError(null);
     setHint(null);
+    // The tap is the gesture WeChat needs to ask for consent: ask for what will come back to this official.
+    if (action === 'accept' || action === 'assign') askForOfficialUpdates(['complaint_returned', 'extension_requested', 'complaint_supervised']);
+    if (action === 'supervise') askForOfficialUpdates(['supervision_answered']);
     if (action === 'accept') return run('accept', () => complaintsAdmin.accept(base));
     if (action === 'release') return run('release', () => complaintsAdmin.release(base));
     if (action === 'approveExtension') {
