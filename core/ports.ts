@@ -154,6 +154,12 @@ export interface ComplaintQuery {
   escalatedOnly?: boolean;
   /** Only complaints submitted at or after this instant. */
   since?: string;
+  /** Only complaints whose tracking number starts with this (upper case). */
+  trackingNoPrefix?: string;
+  /** Only complaints whose call-back phone ends in these 4 digits (core/complaint/search.ts). */
+  phoneLast4?: string;
+  /** Only complaints whose station name contains this text (literally, no pattern). */
+  stationName?: string;
   order: 'due' | 'newest';
   offset: number;
   limit: number;

@@ -37,8 +37,10 @@ import { createStationsHandler } from '../cloudfunctions/stations/handler';
 import { createComplaintsHandler } from '../cloudfunctions/complaints/handler';
 import { createAccountHandler } from '../cloudfunctions/account/handler';
 import { randomInviteCodes } from '../adapters/platform/invite-codes';
+import { randomApiKeys } from '../adapters/platform/api-keys';
 import { createSchedulerHandler } from '../cloudfunctions/scheduler/handler';
 import { createRatingsHandler } from '../cloudfunctions/ratings/handler';
+import { createGeoReport } from '../cloudfunctions/open311/handler';
 
 export type FunctionHandler = (event: unknown, caller: Caller) => Promise<Envelope<unknown>>;
 
@@ -111,10 +113,10 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   };
   // Routers (not just FunctionHandlers): the API reference reads their actions.
   const functions: Record<string, Router> = {
-    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, content, ids, limits, clock }, logger),
-    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, edits: stores.stationEdits, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, certifications: stores.certifications, notices: stores.notices }, logger),
+    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, content, files, ids, limits, clock }, logger),
+    register: createRegisterHandler({ stations: stores.stations, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, edits: stores.stationEdits, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, certifications: stores.certifications, notices: stores.notices, files }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits }, logger),
-    account: createAccountHandler({ ...stores, ids, clock, limits, inviteCodes: randomInviteCodes() }, logger),
+    account: createAccountHandler({ ...stores, ids, clock, limits, inviteCodes: randomInviteCodes(), apiKeySource: randomApiKeys() }, logger),
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock, limits }, logger),
     recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
     notices: createNoticesHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
@@ -132,5 +134,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     },
     ...scheduledJobs({ ...stores, registerStations: stores.stations, content, cipher, ids, clock }, jobSettings(process.env)),
   ]);
-  return { functions, scheduler, limitUpload };
+  // Open311 GeoReport v2 for hotline platforms (served under /open/georeport/v2, not /api).
+  const georeport = createGeoReport({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits, apiKeySource: randomApiKeys() });
+  return { functions, scheduler, limitUpload, georeport };
 }

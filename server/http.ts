@@ -16,6 +16,8 @@ import { MAX_PHOTO_BYTES } from '../core/shared/image';
 import { h5Static } from './h5-static';
 import { hsdsHeaders, type HsdsApi } from '../core/station/hsds-api';
 import * as z from 'zod/mini';
+import { GEOREPORT_ROOT, errorAnswer, type GeoReportApi } from '../core/open311/georeport';
+import { callerKey, MAX_FORM_BYTES } from '../cloudfunctions/open311/handler';
 import type { SettableClock } from '../adapters/platform/clock';
 
 export const MAX_BODY_BYTES = 1_000_000;
@@ -41,6 +43,8 @@ export interface LocalServerOptions {
   log?: (entry: Record<string, unknown>) => void;
   /** Read-only HSDS 3.0 open data under /open/hsds (core/station/hsds-api.ts). */
   opendata?: HsdsApi;
+  /** Open311 GeoReport v2 under /open/georeport/v2 (core/open311/georeport.ts). */
+  georeport?: GeoReportApi;
 }
 
 export const OPEN_DATA_ROOT = '/open/hsds';
@@ -58,6 +62,31 @@ async function handleOpenData(req: IncomingMessage, res: ServerResponse, path: s
   const json = JSON.stringify(answer.body);
   res.writeHead(answer.status, { ...hsdsHeaders(answer.status), 'content-length': Buffer.byteLength(json) });
   res.end(req.method === 'HEAD' ? undefined : json);
+}
+
+async function handleGeoReport(req: IncomingMessage, res: ServerResponse, path: string, api: GeoReportApi): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://local');
+  let form: URLSearchParams | undefined;
+  if (req.method === 'POST') {
+    const body = await readBody(req, MAX_FORM_BYTES).catch(() => null);
+    if (body === null) {
+      const tooBig = errorAnswer(path.endsWith('.xml') ? 'xml' : 'json', 413, '请求太大');
+      res.writeHead(tooBig.status, tooBig.headers);
+      res.end(tooBig.body);
+      return;
+    }
+    form = new URLSearchParams(body.toString('utf8'));
+  }
+  const answer = await api.answer({
+    method: req.method ?? 'GET',
+    path: path.slice(GEOREPORT_ROOT.length) || '/',
+    query: url.searchParams,
+    form,
+    caller: callerKey(req.socket.remoteAddress),
+    baseUrl: `http://${req.headers.host ?? '127.0.0.1'}`,
+  });
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+  res.end(answer.body);
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -228,6 +257,17 @@ export function createLocalServer(opts: LocalServerOptions): Server {
         if (!res.headersSent) {
           res.writeHead(500, hsdsHeaders(500));
           res.end(JSON.stringify({ error: { code: 'INTERNAL', message: '服务暂时不可用' } }));
+        }
+      });
+      return;
+    }
+    if (opts.georeport && path.startsWith(`${GEOREPORT_ROOT}/`)) {
+      const api = opts.georeport;
+      handleGeoReport(req, res, path, api).catch(() => {
+        if (!res.headersSent) {
+          const failed = errorAnswer(path.endsWith('.xml') ? 'xml' : 'json', 500, '服务暂时不可用，请稍后再试');
+          res.writeHead(failed.status, failed.headers);
+          res.end(failed.body);
         }
       });
       return;

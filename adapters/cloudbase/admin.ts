@@ -5,10 +5,12 @@
  * against both.
  *
  * Collections: role_bindings (`_id` = binding id; the record under `binding` plus openid, role,
- * grantedAt, revokedAt), audit_log (`_id` = entry id), calendar_years (`_id` = the year).
+ * grantedAt, revokedAt), audit_log (`_id` = entry id), calendar_years (`_id` = the year),
+ * api_keys (`_id` = key id; keyHash and revokedAt at the top level for the lookup).
  */
 import type { RoleBinding } from '../../core/authz/roles';
 import type { YearDays } from '../../core/calendar/workdays';
+import type { ApiKey, ApiKeyRepository } from '../../core/open311/keys';
 import type { AuditEntry, AuditRepository, CalendarRepository, RoleRepository } from '../../core/ports';
 import { byId, context, EVERYTHING, fetchRange, filtered, pageOf, request, setDoc, type CbDb, type StoreOptions, type WithId } from './sdk';
 
@@ -16,6 +18,7 @@ export const ADMIN_COLLECTIONS = {
   roles: 'role_bindings',
   audit: 'audit_log',
   calendars: 'calendar_years',
+  apiKeys: 'api_keys',
 } as const;
 
 interface RoleDoc {
@@ -102,11 +105,38 @@ export function createCloudbaseCalendarRepository(db: CbDb, options: StoreOption
   };
 }
 
-/** Roles, audit and calendar over one database. */
+type ApiKeyDoc = Omit<ApiKey, 'id'>;
+
+export function createCloudbaseApiKeyRepository(db: CbDb, options: StoreOptions = {}): ApiKeyRepository {
+  const ctx = context(db, ADMIN_COLLECTIONS, options);
+  const keys = () => ctx.coll(ctx.names.apiKeys);
+  const toKey = (d: WithId<ApiKeyDoc>): ApiKey => ({ id: d._id, name: d.name, keyHash: d.keyHash, createdAt: d.createdAt, createdBy: d.createdBy, revokedAt: d.revokedAt ?? null, revokedBy: d.revokedBy ?? null });
+  return {
+    async insert(k) {
+      const { id, ...doc } = k;
+      await setDoc(ctx, ctx.names.apiKeys, id, doc);
+    },
+    async findActive(keyHash) {
+      const [d] = await fetchRange<ApiKeyDoc>(() => keys().where({ keyHash, revokedAt: null }).orderBy('_id', 'asc'), 0, 1);
+      return d ? toKey(d) : null;
+    },
+    async list() {
+      const docs = await fetchRange<ApiKeyDoc>(() => keys().orderBy('createdAt', 'desc').orderBy('_id', 'asc'), 0, EVERYTHING);
+      return docs.map(toKey);
+    },
+    async revoke(id, by, at) {
+      const res = await request(() => keys().where({ _id: id, revokedAt: null }).update(ctx.arg({ revokedAt: at, revokedBy: by })));
+      return ctx.updated(res) > 0;
+    },
+  };
+}
+
+/** Roles, audit, calendar and API keys over one database. */
 export function cloudbaseAdminStores(db: CbDb, options: StoreOptions = {}) {
   return {
     roles: createCloudbaseRoleRepository(db, options),
     audit: createCloudbaseAuditRepository(db, options),
     calendars: createCloudbaseCalendarRepository(db, options),
+    apiKeys: createCloudbaseApiKeyRepository(db, options),
   };
 }

@@ -115,6 +115,7 @@ interface SupporterDoc {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const mergedSince = (c: Complaint) => c.closedAt ?? c.updatedAt;
 
 export function historyDocId(complaintId: string, seq: number): string {
@@ -191,6 +192,10 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
     if (q.actionBefore) where.actionKey = _.lte(q.actionBefore);
     if (q.escalatedOnly) where.escalationLevel = _.gte(1);
     if (q.since) where.submittedAt = _.gte(q.since);
+    // The desk's search (core/complaint/search.ts): the caller's text is escaped, never a pattern.
+    if (q.trackingNoPrefix !== undefined) where.trackingNo = ctx.db.RegExp({ regexp: '^' + escapeRegex(q.trackingNoPrefix) });
+    if (q.phoneLast4 !== undefined) where.phoneLast4 = q.phoneLast4;
+    if (q.stationName !== undefined) where.stationName = ctx.db.RegExp({ regexp: escapeRegex(q.stationName) });
     const empty = !scope && Object.keys(where).length === 0;
     if (!scope) return { where, empty };
     return { where: Object.keys(where).length ? _.and([scope, where]) : scope, empty: false };

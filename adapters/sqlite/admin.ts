@@ -5,6 +5,7 @@
  */
 import type { RoleBinding } from '../../core/authz/roles';
 import type { YearDays } from '../../core/calendar/workdays';
+import type { ApiKey, ApiKeyRepository } from '../../core/open311/keys';
 import type { AuditEntry, AuditRepository, CalendarRepository, RoleRepository } from '../../core/ports';
 import { guarded, type Db } from './db';
 import { docOf, docsOf, Filter, pageOf } from './sql';
@@ -58,7 +59,20 @@ export function createSqliteCalendarRepository(db: Db): CalendarRepository {
   };
 }
 
-/** Roles, audit and calendar over one connection. */
+export function createSqliteApiKeyRepository(db: Db): ApiKeyRepository {
+  const insert = db.prepare('INSERT INTO api_keys (id, key_hash, created_at, revoked_at, doc) VALUES (?, ?, ?, NULL, ?)');
+  const active = db.prepare('SELECT doc FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL').pluck();
+  const all = db.prepare('SELECT doc FROM api_keys ORDER BY created_at DESC, id').pluck();
+  const revoke = db.prepare("UPDATE api_keys SET revoked_at = ?, doc = json_set(doc, '$.revokedAt', ?, '$.revokedBy', ?) WHERE id = ? AND revoked_at IS NULL");
+  return {
+    insert: (k) => guarded(() => void insert.run(k.id, k.keyHash, k.createdAt, JSON.stringify(k))),
+    findActive: (hash) => guarded(() => docOf<ApiKey>(active.get(hash))),
+    list: () => guarded(() => docsOf<ApiKey>(all.all())),
+    revoke: (id, by, at) => guarded(() => revoke.run(at, at, by, id).changes > 0),
+  };
+}
+
+/** Roles, audit, calendar and API keys over one connection. */
 export function sqliteAdminStores(db: Db) {
-  return { roles: createSqliteRoleRepository(db), audit: createSqliteAuditRepository(db), calendars: createSqliteCalendarRepository(db) };
+  return { roles: createSqliteRoleRepository(db), audit: createSqliteAuditRepository(db), calendars: createSqliteCalendarRepository(db), apiKeys: createSqliteApiKeyRepository(db) };
 }

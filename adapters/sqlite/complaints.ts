@@ -20,12 +20,12 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults = {}): ComplaintRepository {
   const insertComplaint = db.prepare(
-    `INSERT INTO complaints (id, tracking_no, station_id, owner, status, category, version, due_at, next_action_at, submitted_at, escalation_level, assigned_operator, merged_into, doc)
-     VALUES (@id, @trackingNo, @stationId, @owner, @status, @category, @version, @dueAt, @nextActionAt, @submittedAt, @escalationLevel, @assignedOperator, @mergedInto, @doc)`,
+    `INSERT INTO complaints (id, tracking_no, station_id, owner, status, category, version, due_at, next_action_at, submitted_at, escalation_level, assigned_operator, merged_into, phone_last4, doc)
+     VALUES (@id, @trackingNo, @stationId, @owner, @status, @category, @version, @dueAt, @nextActionAt, @submittedAt, @escalationLevel, @assignedOperator, @mergedInto, @phoneLast4, @doc)`,
   );
   const updateComplaint = db.prepare(
     // The fields the store counts itself keep their stored value (core/complaint/store.ts).
-    `UPDATE complaints SET status = @status, version = @version, due_at = @dueAt, next_action_at = @nextActionAt, escalation_level = @escalationLevel, assigned_operator = @assignedOperator, merged_into = @mergedInto,
+    `UPDATE complaints SET owner = @owner, status = @status, version = @version, due_at = @dueAt, next_action_at = @nextActionAt, escalation_level = @escalationLevel, assigned_operator = @assignedOperator, merged_into = @mergedInto, phone_last4 = @phoneLast4,
        doc = json_set(@doc, ${STORE_COUNTED.map((f) => `'$.${f}', json_extract(doc, '$.${f}')`).join(', ')})
      WHERE id = @id AND version = @expectedVersion`,
   );
@@ -79,6 +79,7 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
       escalationLevel: x.escalationLevel,
       assignedOperator: x.assignedOperator,
       mergedInto: c.mergedInto,
+      phoneLast4: x.phoneLast4,
       doc: JSON.stringify(c),
     };
   };
@@ -167,6 +168,19 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
       clauses.push('c.submitted_at >= ?');
       params.push(q.since);
     }
+    // The desk's search (core/complaint/search.ts): literal matches, never a pattern from the caller.
+    if (q.trackingNoPrefix !== undefined) {
+      clauses.push('substr(c.tracking_no, 1, length(?)) = ?');
+      params.push(q.trackingNoPrefix, q.trackingNoPrefix);
+    }
+    if (q.phoneLast4 !== undefined) {
+      clauses.push('c.phone_last4 = ?');
+      params.push(q.phoneLast4);
+    }
+    if (q.stationName !== undefined) {
+      clauses.push("instr(json_extract(c.doc, '$.stationName'), ?) > 0");
+      params.push(q.stationName);
+    }
     return whereSql(clauses);
   }
 
@@ -178,6 +192,9 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
    */
   function regionQueue(q: ComplaintQuery): { items: Complaint[]; hasMore: boolean } | null {
     if (q.order !== 'due' || q.regionCodes?.length !== 1 || q.assignedOperators?.length || q.owner !== undefined) return null;
+    // A search by phone or tracking number matches a handful of rows through its own index
+    // (complaints_phone_last4, tracking_no): cheaper than walking the county's queue to find them.
+    if (q.phoneLast4 !== undefined || q.trackingNoPrefix !== undefined) return null;
     const code = q.regionCodes[0];
     // Status and escalation are filtered in the index itself (complaint_regions_status,
     // complaint_regions_escalated); the other filters on the joined row, as the walk goes.

@@ -272,6 +272,27 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX certification_regions_filed ON certification_regions(code, filed_at, id);
   `,
   },
+  {
+    version: 16,
+    name: 'complaint-phone-last4',
+    // The desk searches by the last 4 digits of the call-back phone (core/complaint/search.ts): a
+    // search key of its own, taken from the masked form (the full number stays encrypted).
+    sql: `
+    ALTER TABLE complaints ADD COLUMN phone_last4 TEXT;
+    UPDATE complaints SET phone_last4 = substr(json_extract(doc, '$.phoneMasked'), -4)
+      WHERE json_extract(doc, '$.phoneMasked') GLOB '*[0-9][0-9][0-9][0-9]' AND json_extract(doc, '$.purgedAt') IS NULL;
+    CREATE INDEX complaints_phone_last4 ON complaints(phone_last4) WHERE phone_last4 IS NOT NULL;
+  `,
+  },
+  {
+    version: 19,
+    name: 'api_keys',
+    // Open311 API keys (core/open311/keys.ts): only the hash of a key; one active key per hash.
+    sql: `
+    CREATE TABLE api_keys (id TEXT PRIMARY KEY, key_hash TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT, doc TEXT NOT NULL);
+    CREATE UNIQUE INDEX api_keys_active ON api_keys(key_hash) WHERE revoked_at IS NULL;
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -1,10 +1,12 @@
-/** `account`: who am I, role grants/revocations, the holiday calendar. */
+/** `account`: who am I, role grants/revocations, the holiday calendar, Open311 API keys. */
 import * as a from '../../core/account/service';
+import * as k from '../../core/open311/keys';
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 
-export function createAccountHandler(deps: a.AccountDeps & RateLimitDeps, logger?: Logger) {
+export function createAccountHandler(deps: a.AccountDeps & k.ApiKeyDeps & RateLimitDeps, logger?: Logger) {
   const s = a.createAccountService(deps);
+  const keys = k.createApiKeyService(deps);
   return createRouter(
     'account',
     rateLimited('account', {
@@ -16,6 +18,10 @@ export function createAccountHandler(deps: a.AccountDeps & RateLimitDeps, logger
       bindings: action({ input: a.bindingsInput, run: (i, c) => s.bindings(c.openid, i) }),
       calendar: action({ input: a.calendarInput, run: (_i, c) => s.calendar(c.openid) }),
       setCalendarYear: action({ input: a.setCalendarYearInput, run: (i, c) => s.setCalendarYear(c.openid, i) }),
+      // The province administrator's keys for hotline platforms (Open311, issue 11 §5)
+      apiKeys: action({ input: k.apiKeysInput, run: (_i, c) => keys.list(c.openid) }),
+      issueApiKey: action({ input: k.issueApiKeyInput, run: (i, c) => keys.issue(c.openid, i) }),
+      revokeApiKey: action({ input: k.revokeApiKeyInput, run: (i, c) => keys.revoke(c.openid, i) }),
     }, deps),
     logger,
   );

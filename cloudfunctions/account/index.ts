@@ -8,6 +8,7 @@ import { toErrorBody } from '../../core/shared/router';
 import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { createAccountHandler } from './handler';
 import { randomInviteCodes } from '../../adapters/platform/invite-codes';
+import { randomApiKeys } from '../../adapters/platform/api-keys';
 
 type Admins = ReturnType<typeof parseAdminConfig>;
 
@@ -32,7 +33,7 @@ export function readAdminConfig(spec: string): { ok: true; admins: Admins } | { 
 }
 
 export const main = cloudEntry('account', (cloud) => {
-  const deps = { ...cloudStores(cloud), limits: limitsFrom(process.env.ZDT_RATE_LIMITS), ids: randomIds, clock: systemClock, inviteCodes: randomInviteCodes() };
+  const deps = { ...cloudStores(cloud), limits: limitsFrom(process.env.ZDT_RATE_LIMITS), ids: randomIds, clock: systemClock, inviteCodes: randomInviteCodes(), apiKeySource: randomApiKeys() };
   const handle = createAccountHandler(deps, jsonLogger);
   const config = readAdminConfig(process.env.ZDT_ADMINS ?? '');
   // Configured administrators are ensured once per container, before the first action.

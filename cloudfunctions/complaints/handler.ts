@@ -1,11 +1,13 @@
 /** `complaints`: the closed loop. Thin: validate → the complaint service (which authorises) → envelope. */
 import * as api from '../../core/complaint/api';
 import { createComplaintService, type ComplaintDeps } from '../../core/complaint/service';
+import { createComplaintBatch } from '../../core/complaint/batch';
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 
 export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, logger?: Logger) {
   const s = createComplaintService(deps);
+  const batch = createComplaintBatch(deps, s);
   return createRouter(
     'complaints',
     rateLimited('complaints', {
@@ -13,6 +15,7 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, log
       similar: action({ input: api.similarInput, run: (i, c) => s.similar(c.openid, i) }),
       submit: action({ input: api.submitInput, run: (i, c, meta) => s.submit(c.openid, i, meta.requestId) }),
       join: action({ input: api.joinInput, run: (i, c) => s.join(c.openid, i) }),
+      claim: action({ input: api.claimInput, run: (i, c) => s.claim(c.openid, i) }),
       mine: action({ input: api.mineInput, run: (i, c) => s.mine(c.openid, i) }),
       get: action({ input: api.getInput, run: (i, c) => s.get(c.openid, i) }),
       withdraw: action({ input: api.withdrawInput, run: (i, c) => s.withdraw(c.openid, i) }),
@@ -24,6 +27,7 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, log
       // Officials and handlers
       queue: action({ input: api.queueInput, run: (i, c) => s.queue(c.openid, i) }),
       detail: action({ input: api.detailInput, run: (i, c) => s.detail(c.openid, i) }),
+      record: action({ input: api.recordInput, run: (i, c, meta) => s.record(c.openid, i, meta.requestId) }),
       accept: action({ input: api.acceptInput, run: (i, c) => s.accept(c.openid, i) }),
       refuse: action({ input: api.refuseInput, run: (i, c) => s.refuse(c.openid, i) }),
       assign: action({ input: api.assignInput, run: (i, c) => s.assign(c.openid, i) }),
@@ -43,6 +47,9 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, log
       answerSupervision: action({ input: api.answerSupervisionInput, run: (i, c) => s.answerSupervision(c.openid, i) }),
       transfer: action({ input: api.transferInput, run: (i, c) => s.transfer(c.openid, i) }),
       stats: action({ input: api.statsInput, run: (i, c) => s.stats(c.openid, i) }),
+      // The desk (PC): the per-case command on each selected case, with per-case results
+      batchAccept: action({ input: api.batchAcceptInput, run: (i, c) => batch.accept(c.openid, i) }),
+      batchAssign: action({ input: api.batchAssignInput, run: (i, c) => batch.assign(c.openid, i) }),
     }, deps),
     logger,
   );

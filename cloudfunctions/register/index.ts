@@ -5,6 +5,8 @@
  */
 import { randomIds } from '../../adapters/platform/crypto';
 import { wechatDocumentFiles } from '../../adapters/platform/wechat-documents';
+import { wechatFileStore } from '../../adapters/platform/wechat';
+import { cleanPhoto } from '../../core/shared/image';
 import { systemClock } from '../../core/ports';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import type { Region } from '../../core/station/model';
@@ -43,6 +45,8 @@ export const main = cloudEntry('register', (cloud) => {
       limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       sheets: spreadsheets,
       documents: wechatDocumentFiles(cloud as never, randomIds.id),
+      // Photos of edits, applications and rectification answers: the complaints' upload path.
+      files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id),
       clock: systemClock,
       ids: randomIds,
     },

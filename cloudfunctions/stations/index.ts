@@ -7,7 +7,8 @@
  * and logs JSON lines without input.
  */
 import { randomIds } from '../../adapters/platform/crypto';
-import { wechatContentSecurity } from '../../adapters/platform/wechat';
+import { wechatContentSecurity, wechatFileStore } from '../../adapters/platform/wechat';
+import { cleanPhoto } from '../../core/shared/image';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
@@ -17,7 +18,7 @@ export const main = cloudEntry('stations', (cloud) => {
   const { stations, regions, rateLimits, stationEdits } = cloudStores(cloud);
   return createStationsHandler(
     // Read-only function: the stores carry no pinyin option, which keeps the dictionary out of the bundle.
-    { stations, regions, rateLimits, edits: stationEdits, content: wechatContentSecurity(cloud as never), ids: randomIds, limits: limitsFrom(process.env.ZDT_RATE_LIMITS), clock: systemClock },
+    { stations, regions, rateLimits, edits: stationEdits, content: wechatContentSecurity(cloud as never), files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id), ids: randomIds, limits: limitsFrom(process.env.ZDT_RATE_LIMITS), clock: systemClock },
     jsonLogger,
   );
 });

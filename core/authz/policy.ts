@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   'complaint.supervise',
   'complaint.superviseAnswer',
   'complaint.transfer',
+  'apikey.manage',
+  'complaint.record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -110,6 +112,10 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   // Certification (第十一条3): the operator files and does 初审; the county reviews and publishes.
   'station.certify.apply': ['operator_staff'],
   'station.certify': OFFICIALS,
+  // Open311 API keys for hotline platforms (issue 11 §5): the province decides who may post cases.
+  'apikey.manage': ['province_admin'],
+  // 代录 (issue 11 §2): officials enter complaints received by phone or in person, in their region.
+  'complaint.record': OFFICIALS,
 };
 
 /** Anyone signed in (resident is everyone's role). */

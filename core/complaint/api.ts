@@ -1,6 +1,7 @@
 /** The `complaints` function's contract: strict input schemas and the views it answers. */
 import { callbackPhone, isoDate, optionalText, regionCode, text, z } from '../shared/zod';
-import { MAX_DESCRIPTION, MAX_EVALUATION_COMMENT, MAX_EXTENSION_WORKDAYS, MAX_PHOTOS, MIN_DESCRIPTION, MIN_REPLY } from './limits';
+import { MAX_BATCH, MAX_DESCRIPTION, MAX_EVALUATION_COMMENT, MAX_EXTENSION_WORKDAYS, MAX_PHOTOS, MIN_DESCRIPTION, MIN_REPLY } from './limits';
+import { MAX_SEARCH } from './search';
 import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, REFUSAL_CODES, TRANSFER_CODES, type Assignee, type ExtensionRequest, type Supervision, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
 
 export { MAX_DESCRIPTION, MAX_PHOTOS };
@@ -22,6 +23,16 @@ export const submitInput = z.strictObject({
   phone: z.optional(callbackPhone),
   shareIdentity: z.optional(z.boolean()),
 });
+/** 代录: what the caller said, how they reached us, and the phone they will claim it with. */
+export const recordInput = z.strictObject({
+  ...submitInput.shape,
+  phone: callbackPhone,
+  channel: z.enum(['phone', 'visit'], '请选择来源'),
+});
+export const claimInput = z.strictObject({
+  trackingNo: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^TS\d{6}[0-9A-Z]{6}$/, '投诉编号不对')),
+  phone: callbackPhone,
+});
 export const joinInput = z.strictObject({ id });
 export const mineInput = z.strictObject({ cursor, limit });
 export const getInput = z.union([z.strictObject({ id }), z.strictObject({ trackingNo: z.string().check(z.regex(/^TS\d{6}[0-9A-Z]{6}$/, '投诉编号不对')) })]);
@@ -36,6 +47,8 @@ export const queueInput = z.strictObject({
   category: z.optional(z.enum(CATEGORY_CODES, '类型不对')),
   stationId: z.optional(stationId),
   regionCode: z.optional(regionCode),
+  /** Tracking number, station name or the last 4 digits of a call-back phone (core/complaint/search.ts). */
+  q: z.optional(z.string().check(z.maxLength(MAX_SEARCH, `搜索词最多 ${MAX_SEARCH} 个字`))),
   cursor,
   limit,
 });
@@ -74,6 +87,10 @@ export const transferInput = z.strictObject({
 });
 export const approveExtensionInput = z.strictObject({ id, version, note: optionalText(200, '审批意见') });
 export const refuseExtensionInput = z.strictObject({ id, version, note: text(200, '不同意的理由') });
+/** The desk's batch actions: the same command on each selected case, each with the version the official saw. */
+const batchItems = z.array(z.strictObject({ id, version })).check(z.minLength(1, '请至少选择一件投诉'), z.maxLength(MAX_BATCH, `一次最多处理 ${MAX_BATCH} 件`));
+export const batchAcceptInput = z.strictObject({ items: batchItems });
+export const batchAssignInput = z.strictObject({ items: batchItems, to: z.enum(['operator', 'station'], '请选择转办对象') });
 export const statsInput = z.strictObject({ regionCode: z.optional(regionCode), stationId: z.optional(stationId), days: z.optional(z.int().check(z.gte(1), z.lte(730))) });
 export const publicStatsInput = z.strictObject({ stationId });
 
@@ -146,6 +163,8 @@ export interface ComplaintCaseView extends ComplaintView {
   /** Complainant reference for the station: hidden unless they allowed it. */
   complainant: string;
   allowedActions: string[];
+  /** How it came in when not through the app, e.g. "开放接口：赣州市 12345 热线平台". */
+  intakeLabel: string | null;
   calendarWarning: string | null;
   /** Officials' detail: the followers and their own evaluations (core/complaint/follow.ts). */
   followers?: FollowersSummary;
@@ -201,6 +220,23 @@ export interface ComplaintListItem {
   returned?: boolean;
   /** A 督办 waiting for the county's answer: the day it is due. */
   supervisionDueOn?: string | null;
+  /** The version an action on this case must name (the desk's batch actions). */
+  version?: number;
+  /** Who handles it after 转办 (the desk's table), null before. */
+  assigneeLabel?: string | null;
+}
+
+/** One case of a batch action: done, or why not (the case is left as it was). */
+export interface BatchResult {
+  id: string;
+  trackingNo: string | null;
+  ok: boolean;
+  /** The new version when done. */
+  version?: number;
+  statusLabel?: string;
+  /** Plain Chinese reason when not done. */
+  message?: string;
+  code?: string;
 }
 
 export interface StatsView {

@@ -18,3 +18,5 @@ export const REPLY_WORKDAYS = 5;
 export const EVALUATION_DAYS = 7;
 /** Most working days one extension may add. */
 export const MAX_EXTENSION_WORKDAYS = 10;
+/** Most cases one batch accept or batch assign takes (the desk's selection). */
+export const MAX_BATCH = 20;

@@ -12,6 +12,7 @@ import {
   COMPLAINT_STATUSES,
   EVALUATION_LABELS,
   FINAL_STATUSES,
+  hasWeChatComplainant,
   REFUSAL_LABELS,
   STATUS_LABELS,
   type Assignee,
@@ -149,6 +150,7 @@ export interface NewComplaint {
   shareIdentity: boolean;
   held: boolean;
   submittedAt: Date;
+  intake?: Complaint['intake'];
 }
 
 /** A freshly filed complaint (状态 待受理) with its accept deadline; the single place that builds one. */
@@ -193,6 +195,7 @@ export function fileComplaint(input: NewComplaint, calendar: WorkCalendar): Comp
     dueAt: null,
     closedAt: null,
     updatedAt: at,
+    ...(input.intake ? { intake: input.intake } : {}),
   };
   c.dueAt = activeDueAt(c);
   return c;
@@ -241,7 +244,10 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
     if (!openid) return;
     notify.push({ openid, event, complaintId: c.id, payload: { trackingNo: c.trackingNo, station: c.stationName.slice(0, 20), status, category: CATEGORY_LABELS[c.category], ...extra } });
   };
-  const tell = (event: OutboxMessage['event'], status: string, extra: Record<string, string> = {}) => tellTo(c.complainantOpenid, event, status, extra);
+  // A platform's case (Open311) or an unclaimed 代录 one has no WeChat user behind it to tell.
+  const tell = (event: OutboxMessage['event'], status: string, extra: Record<string, string> = {}) => {
+    if (hasWeChatComplainant(c)) tellTo(c.complainantOpenid, event, status, extra);
+  };
 
   switch (cmd.type) {
     case 'accept': {

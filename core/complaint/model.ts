@@ -92,6 +92,7 @@ export const ACTION_LABELS = {
   supervise: '督办',
   answerSupervision: '督办答复',
   transfer: '转其他部门',
+  claim: '认领投诉',
 } as const;
 
 /** Labels of every history entry: the commands, plus deadlines recomputed when a calendar year is entered (core/complaint/heal.ts). */
@@ -99,6 +100,29 @@ export const HISTORY_LABELS = { ...ACTION_LABELS, recompute: '期限调整' } as
 
 /** county → city → province (督办). */
 export const ESCALATION_LABELS = ['县级', '市级督办', '省级督办'] as const;
+
+/**
+ * How a complaint came in when not through the app itself: a hotline platform over Open311
+ * (issue 11 §5), or an official entering one received by phone or in person (代录).
+ */
+export const INTAKE_CHANNELS = ['open311', 'phone', 'visit'] as const;
+export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+export const INTAKE_LABELS: Record<IntakeChannel, string> = { open311: '开放接口', phone: '电话代录', visit: '来访代录' };
+export interface Intake {
+  channel: IntakeChannel;
+  /** Who passed it on: the platform's name (open311) or the recording official's unit. */
+  via: string;
+}
+
+/** The owner of a 代录 complaint until the villager claims it: no WeChat user behind it yet. */
+const UNCLAIMED = 'unclaimed_';
+export const unclaimedOwner = (id: string): string => `${UNCLAIMED}${id}`;
+export const isUnclaimed = (openid: string): boolean => openid.startsWith(UNCLAIMED);
+
+/** Whether a WeChat user stands behind the complaint (not a platform's case, not an unclaimed 代录 one): only they get messages. */
+export function hasWeChatComplainant(c: Pick<Complaint, 'intake' | 'complainantOpenid'>): boolean {
+  return c.intake?.channel !== 'open311' && !isUnclaimed(c.complainantOpenid);
+}
 
 export type Assignee = { kind: 'operator'; operatorName: string } | { kind: 'station'; stationId: string };
 
@@ -171,6 +195,8 @@ export interface Complaint {
   updatedAt: string;
   /** Set when personal data was removed after the retention period (docs/product.md §7). */
   purgedAt?: string | null;
+  /** Absent for complaints filed in the app. */
+  intake?: Intake;
 }
 
 /** Who issues a 督办 by hand, and the escalation level it puts the case at. */

@@ -6,7 +6,7 @@ import { createAccess } from '../authz/access';
 import { screenText } from '../content/policy';
 import { requestPhotoChecks, visiblePhotos, type MediaChecker, type MediaCheckRepository } from '../media/check';
 import { authorize, listBindings, type Decision, type Permission, type Target } from '../authz/policy';
-import type { Actor } from '../authz/roles';
+import { ROLE_LABELS, type Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
 import type {
   AuditRepository,
@@ -32,6 +32,7 @@ import { LISTED_STATUSES } from '../station/vocabulary';
 import type { z } from '../shared/zod';
 import type * as api from './api';
 import { distinctFollowers, followerCanEvaluate, followerEvaluationRefusal, MAX_FOLLOWERS, MAX_FOLLOWING, notifyFollowers } from './follow';
+import { readSearch } from './search';
 import { awaitingReceipt, canApply, openSupervision, fileComplaint, isOverdue, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
 import {
   CATEGORY_LABELS,
@@ -43,6 +44,10 @@ import {
   STATUS_LABELS,
   type Complaint,
   type HistoryEntry,
+  type Intake,
+  INTAKE_LABELS,
+  isUnclaimed,
+  unclaimedOwner,
   type OutboxMessage,
 } from './model';
 
@@ -173,6 +178,78 @@ export function createComplaintService(deps: ComplaintDeps) {
   async function withFollowers(c: Complaint, notify: ReturnType<typeof transition>['notify']) {
     if (!notify.some((n) => n.openid === c.complainantOpenid)) return notify;
     return notifyFollowers(notify, c, await complaints.followers(c.id, MAX_FOLLOWERS));
+  }
+
+  /**
+   * File a new complaint for `owner` (the complainant, or an unclaimed placeholder for 代录): the one
+   * path behind submit, Open311 and 代录. A retried request (same requester and requestId) answers
+   * with the first result before checking or claiming anything again; the same requestId with a
+   * different body is not a retry (an edited draft resent).
+   */
+  async function fileNew(actor: Actor, input: In<typeof api.submitInput>, requestId: string, opts: { owner: string; role: string; intake?: Intake }): Promise<Complaint> {
+    const requestKey = `${actor.openid}:${requestId}`;
+    const bodyHash = cipher.keyedHash(submitBodyKey(input));
+    const answerFirst = (prior: { complaint: Complaint; bodyHash: string | null }) => {
+      // Keys stored before body hashes existed (null) are taken as retries.
+      if (prior.bodyHash !== null && prior.bodyHash !== bodyHash) throw resentChanged();
+      return prior.complaint;
+    };
+    const prior = await complaints.findByRequestKey(requestKey);
+    if (prior) return answerFirst(prior);
+    const station = await stations.get(input.stationId);
+    if (!station || !(LISTED_STATUSES.includes(station.status) || station.status === 'closed')) {
+      throw new AppError('NOT_FOUND', '没有找到这个站点', { stationId: '站点不存在' });
+    }
+    if (station.status === 'closed') throw new AppError('CONFLICT', '该站点已关停，无法投诉；如有问题请拨打 12345', { stationId: '站点已关停' });
+
+    // core/content/policy.ts: doubtful or unchecked text is held for an official, risky refused.
+    const held = (await screenText(content, 'complaint', input.description, actor.openid)).outcome === 'hold';
+
+    const photos: string[] = [];
+    for (const p of input.photos ?? []) photos.push(await files.claim(p, actor.openid));
+
+    const now = clock.now();
+    const at = now.toISOString();
+    const cal = await calendar();
+    const complaintId = ids.id();
+    const result = await fileWithFreshTrackingNo(async (trackingNo) => {
+      const filed = fileComplaint(
+        {
+          id: complaintId,
+          trackingNo,
+          station,
+          category: input.category,
+          description: input.description,
+          photos,
+          complainantOpenid: opts.owner,
+          phoneCipher: input.phone ? cipher.encrypt(input.phone) : null,
+          phoneMasked: maskPhone(input.phone),
+          shareIdentity: input.shareIdentity ?? false,
+          held,
+          submittedAt: now,
+          intake: opts.intake,
+        },
+        cal,
+      );
+      // Every photo waits for its content check; until then only its owner sees it.
+      const complaint: Complaint = { ...filed, photosPending: [...photos] };
+      const history: HistoryEntry = {
+        complaintId,
+        at,
+        actorRole: opts.role,
+        actorOpenid: actor.openid,
+        action: 'submit',
+        fromStatus: null,
+        toStatus: 'submitted',
+        note: held ? '已提交，内容审核后受理' : `请于 ${complaint.acceptDueOn} 前受理`,
+        internal: false,
+      };
+      return complaints.create({ complaint, history, outbox: [], requestKey, bodyHash });
+    }, () => trackingNumber(now, ids.code(6)));
+    // A concurrent request with the same key won the race: answer as for a retry.
+    if (!result.created) return answerFirst(result);
+    await requestPhotoChecks(deps, result.complaint);
+    return result.complaint;
   }
 
   function notFound(field = 'id'): AppError {
@@ -330,6 +407,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       phone,
       complainant: hideIdentity ? '匿名（投诉人未同意向站点公开身份）' : `投诉人（${c.phoneMasked ?? '未留电话'}）`,
       allowedActions: allowedActions(actor, c),
+      intakeLabel: c.intake ? `${INTAKE_LABELS[c.intake.channel]}：${c.intake.via}` : null,
       calendarWarning: c.deadlineProvisional ? calendarWarning(cal, now) ?? '期限按周末计算，待节假日数据录入后以实际为准' : null,
       assignedAt: c.assignedAt ?? null,
       receivedAt: c.receivedAt ?? null,
@@ -413,75 +491,50 @@ export function createComplaintService(deps: ComplaintDeps) {
         }));
     },
 
-    async submit(openid: string | null, input: In<typeof api.submitInput>, requestId: string | undefined): Promise<api.ComplaintView> {
+    /** `intake`: how it came in when not through the app (Open311); recorded on the complaint. */
+    async submit(openid: string | null, input: In<typeof api.submitInput>, requestId: string | undefined, intake?: Intake): Promise<api.ComplaintView> {
       const actor = await actorOf(openid);
       if (!requestId) throw new AppError('VALIDATION_ERROR', '缺少请求编号，请刷新后重试', { requestId: '必填' });
       await permit(actor, 'complaint.submit', {}, 'complaint:new');
-      // A retried submit answers with the first result before checking or claiming anything again;
-      // the same requestId with a different body is not a retry (an edited draft resent).
-      const requestKey = `${actor.openid}:${requestId}`;
-      const bodyHash = cipher.keyedHash(submitBodyKey(input));
-      const answerFirst = async (prior: { complaint: Complaint; bodyHash: string | null }) => {
-        // Keys stored before body hashes existed (null) are taken as retries.
-        if (prior.bodyHash !== null && prior.bodyHash !== bodyHash) throw resentChanged();
-        return ownerView(prior.complaint, await complaints.history(prior.complaint.id), actor.openid, await files.viewUrls(prior.complaint.photos));
-      };
-      const prior = await complaints.findByRequestKey(requestKey);
-      if (prior) return answerFirst(prior);
+      const filed = await fileNew(actor, input, requestId, { owner: actor.openid, role: 'resident', intake });
+      return ownerView(filed, await complaints.history(filed.id), actor.openid, await files.viewUrls(filed.photos));
+    },
+
+    /**
+     * 代录: an official enters a complaint received by phone or in person. It is filed like any other
+     * (same checks and deadlines, the official as the one who passed it on); the villager claims it
+     * later with the tracking number and the call-back phone (`claim`).
+     */
+    async record(openid: string | null, input: In<typeof api.recordInput>, requestId: string | undefined): Promise<api.ComplaintCaseView> {
+      const actor = await actorOf(openid);
+      if (!requestId) throw new AppError('VALIDATION_ERROR', '缺少请求编号，请刷新后重试', { requestId: '必填' });
       const station = await stations.get(input.stationId);
-      if (!station || !(LISTED_STATUSES.includes(station.status) || station.status === 'closed')) {
-        throw new AppError('NOT_FOUND', '没有找到这个站点', { stationId: '站点不存在' });
+      if (!station) throw new AppError('NOT_FOUND', '没有找到这个站点', { stationId: '站点不存在' });
+      const decision = await permit(actor, 'complaint.record', { stationId: station.id, operatorName: station.operator.name, regionCodes: station.regionPath.map((r) => r.code) }, `station:${station.id}`);
+      const { channel, ...complaint } = input;
+      const b = decision.binding;
+      const region = b?.scope.kind === 'region' ? station.regionPath.find((r) => r.code === (b.scope as { regionCode: string }).regionCode)?.name : undefined;
+      const via = `${region ?? ''}${b ? ROLE_LABELS[b.role] : '主管部门'}`;
+      const filed = await fileNew(actor, complaint, requestId, { owner: unclaimedOwner(ids.id()), role: decision.binding?.role ?? 'official', intake: { channel, via } });
+      await access.record({ actorOpenid: actor.openid, action: 'complaint.record', outcome: 'done', resource: `complaint:${filed.id}`, detail: channel });
+      return caseView(actor, filed, await complaints.history(filed.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(filed.photos));
+    },
+
+    /** The villager takes a 代录 complaint as their own: the tracking number and the call-back phone must match. */
+    async claim(openid: string | null, input: In<typeof api.claimInput>): Promise<api.ComplaintView> {
+      const actor = await actorOf(openid);
+      const c = await complaints.findByTrackingNo(input.trackingNo);
+      const wrong = () => new AppError('NOT_FOUND', '投诉编号或电话不对，请核对工作人员告诉您的编号', { trackingNo: '编号或电话不对' });
+      if (!c || !isUnclaimed(c.complainantOpenid) || !c.phoneCipher || cipher.decrypt(c.phoneCipher) !== input.phone) {
+        await access.record({ actorOpenid: actor.openid, action: 'complaint.claim', outcome: 'denied', resource: c ? `complaint:${c.id}` : 'complaint', detail: c && !isUnclaimed(c.complainantOpenid) ? 'claimed' : 'mismatch' });
+        throw wrong();
       }
-      if (station.status === 'closed') throw new AppError('CONFLICT', '该站点已关停，无法投诉；如有问题请拨打 12345', { stationId: '站点已关停' });
-
-      // core/content/policy.ts: doubtful or unchecked text is held for an official, risky refused.
-      const held = (await screenText(content, 'complaint', input.description, actor.openid)).outcome === 'hold';
-
-      const photos: string[] = [];
-      for (const p of input.photos ?? []) photos.push(await files.claim(p, actor.openid));
-
-      const now = clock.now();
-      const at = now.toISOString();
-      const cal = await calendar();
-      const complaintId = ids.id();
-      const result = await fileWithFreshTrackingNo(async (trackingNo) => {
-        const filed = fileComplaint(
-          {
-            id: complaintId,
-            trackingNo,
-            station,
-            category: input.category,
-            description: input.description,
-            photos,
-            complainantOpenid: actor.openid,
-            phoneCipher: input.phone ? cipher.encrypt(input.phone) : null,
-            phoneMasked: maskPhone(input.phone),
-            shareIdentity: input.shareIdentity ?? false,
-            held,
-            submittedAt: now,
-          },
-          cal,
-        );
-        // Every photo waits for its content check; until then only its owner sees it.
-        const complaint: Complaint = { ...filed, photosPending: [...photos] };
-        const history: HistoryEntry = {
-          complaintId,
-          at,
-          actorRole: 'resident',
-          actorOpenid: actor.openid,
-          action: 'submit',
-          fromStatus: null,
-          toStatus: 'submitted',
-          note: held ? '已提交，内容审核后受理' : `请于 ${complaint.acceptDueOn} 前受理`,
-          internal: false,
-        };
-        return complaints.create({ complaint, history, outbox: [], requestKey, bodyHash });
-      }, () => trackingNumber(now, ids.code(6)));
-      // A concurrent request with the same key won the race: answer as for a retry.
-      if (!result.created) return answerFirst(result);
-      const stored = result.complaint;
-      await requestPhotoChecks(deps, stored);
-      return ownerView(stored, await complaints.history(stored.id), actor.openid, await files.viewUrls(stored.photos));
+      const at = clock.now().toISOString();
+      const next: Complaint = { ...c, complainantOpenid: actor.openid, version: c.version + 1, updatedAt: at };
+      const history: HistoryEntry = { complaintId: c.id, at, actorRole: 'resident', actorOpenid: actor.openid, action: 'claim', fromStatus: c.status, toStatus: c.status, note: '投诉人已认领，可在“我的投诉”跟进', internal: false };
+      await complaints.apply({ next, expectedVersion: c.version, history: [history], outbox: [] });
+      await access.record({ actorOpenid: actor.openid, action: 'complaint.claim', outcome: 'done', resource: `complaint:${c.id}`, detail: '' });
+      return ownerView(next, await complaints.history(c.id), actor.openid, await files.viewUrls(next.photos));
     },
 
     async join(openid: string | null, input: In<typeof api.joinInput>): Promise<{ supporters: number; added: boolean }> {
@@ -580,7 +633,10 @@ export function createComplaintService(deps: ComplaintDeps) {
         assignedOperators = [];
       }
       const now = clock.now();
+      const search = input.q?.trim() ? readSearch(input.q) : undefined;
+      if (search === null) throw new AppError('VALIDATION_ERROR', '请输入投诉编号、站点名称（至少 2 个字）或电话后 4 位', { q: '搜索词太短' });
       const q: Omit<ComplaintQuery, 'offset' | 'limit'> = {
+        ...search,
         regionCodes,
         assignedOperators,
         statuses: input.status ? [input.status] : input.overdue ? OPEN_STATUSES : undefined,
@@ -593,7 +649,9 @@ export function createComplaintService(deps: ComplaintDeps) {
       const { cursor: _c, limit: _l, ...filters } = input;
       const r = await page(q, input.cursor, input.limit, `queue:${actor.openid}:${JSON.stringify(filters)}`);
       const cal = await calendar();
-      return { items: r.items.map((c) => listItem(c, now)), nextCursor: r.nextCursor, calendarWarning: calendarWarning(cal, now) };
+      // The desk acts on rows (batch actions name the version) and shows who handles each.
+      const items = r.items.map((c) => ({ ...listItem(c, now), version: c.version, assigneeLabel: assigneeLabel(c) }));
+      return { items, nextCursor: r.nextCursor, calendarWarning: calendarWarning(cal, now) };
     },
 
     async detail(openid: string | null, input: In<typeof api.detailInput>): Promise<api.ComplaintCaseView> {

@@ -6,6 +6,7 @@
 import type { ComplaintStats } from '../ports';
 import type { Complaint } from './model';
 import { nextActionAt } from './scheduler';
+import { phoneLast4 } from './search';
 
 /** At most this many stations in ComplaintStats.byStation, most complaints first. */
 export const TOP_STATIONS = 20;
@@ -61,6 +62,8 @@ export interface ComplaintIndex extends StatsFacet {
   escalationLevel: number;
   /** Personal data removed after retention: the purge job's filter. */
   purged: boolean;
+  /** Last 4 digits of the call-back phone (queue search), from the masked form; null when none or purged. */
+  phoneLast4: string | null;
 }
 
 export function complaintIndex(c: Complaint): ComplaintIndex {
@@ -78,6 +81,7 @@ export function complaintIndex(c: Complaint): ComplaintIndex {
     nextActionAt: nextActionAt(c),
     escalationLevel: c.escalationLevel,
     purged: !!c.purgedAt,
+    phoneLast4: c.purgedAt ? null : phoneLast4(c.phoneMasked),
     ...statsFacet({
       status: c.status,
       hasReply: c.reply !== null,

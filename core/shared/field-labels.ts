@@ -41,6 +41,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   openNow: '营业中',
   // Complaints
   category: '投诉类型',
+  channel: '来源',
   description: '描述',
   photos: '照片',
   shareIdentity: '是否告诉站点您是谁',
@@ -52,6 +53,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   to: '转办对象',
   workdays: '工作日',
   intoId: '合并到的投诉',
+  items: '选中的投诉',
   // Ratings
   scene: '二维码',
   scores: '评分',
@@ -134,6 +136,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   areaSqm: '使用面积',
   equipment: '设施设备',
   servicePopulation: '服务人口',
+  plaquePhotos: '站牌照片',
+  signagePhotos: '标识照片',
   pass: '初审结果',
   visitedOn: '核查日期',
   visitors: '核查人员',

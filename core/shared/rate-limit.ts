@@ -34,6 +34,8 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   // Residents: writes that start work for someone else
   'complaints.submit': { windowS: 10 * MIN, max: 5, staffMax: 20 },
   'complaints.join': { windowS: HOUR, max: 20 },
+  // A tracking number and a phone are guessed one try at a time: a few tries an hour is plenty.
+  'complaints.claim': { windowS: HOUR, max: 10 },
   'complaints.withdraw': { windowS: HOUR, max: 10 },
   'complaints.evaluate': { windowS: HOUR, max: 10 },
   'ratings.visit': { windowS: 10 * MIN, max: 20 },
@@ -44,6 +46,7 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'notices.object': { windowS: DAY, max: 3 },
   upload: { windowS: 10 * MIN, max: 20, staffMax: 60 },
   // Staff writes (only people with a role get past the service's checks anyway)
+  'complaints.record': { windowS: 10 * MIN, max: 5, staffMax: 60 },
   'complaints.accept': { windowS: 10 * MIN, max: 20, staffMax: 200 },
   'complaints.refuse': { windowS: 10 * MIN, max: 20, staffMax: 200 },
   'complaints.assign': { windowS: 10 * MIN, max: 20, staffMax: 200 },
@@ -60,6 +63,9 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'complaints.supervise': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'complaints.answerSupervision': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'complaints.transfer': { windowS: 10 * MIN, max: 20, staffMax: 100 },
+  // A batch is up to MAX_BATCH cases (core/complaint/limits.ts): fewer calls than single actions.
+  'complaints.batchAccept': { windowS: 10 * MIN, max: 5, staffMax: 30 },
+  'complaints.batchAssign': { windowS: 10 * MIN, max: 5, staffMax: 30 },
   'ratings.reply': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'ratings.publish': { windowS: 10 * MIN, max: 20, staffMax: 300 },
   'ratings.reject': { windowS: 10 * MIN, max: 20, staffMax: 300 },
@@ -80,6 +86,11 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   // Codes are guessed one try at a time: a few tries an hour is plenty for a person.
   'account.accept': { windowS: HOUR, max: 10, staffMax: 10 },
   'account.setCalendarYear': { windowS: HOUR, max: 10, staffMax: 30 },
+  'account.issueApiKey': { windowS: HOUR, max: 10, staffMax: 20 },
+  'account.revokeApiKey': { windowS: HOUR, max: 10, staffMax: 20 },
+  // Open311 (core/open311/georeport.ts): a hotline platform passes on many callers' cases; reads per address.
+  'open311.submit': { windowS: HOUR, max: 600 },
+  'open311.read': { windowS: MIN, max: 120 },
   // The register reads and writes whole spreadsheets: a county works through a few files an hour.
   'register.template': { windowS: HOUR, max: 10, staffMax: 60 },
   'register.preview': { windowS: HOUR, max: 5, staffMax: 60 },

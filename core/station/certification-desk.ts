@@ -11,7 +11,8 @@ import { authorize, listBindings, officialRegions } from '../authz/policy';
 import type { Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
 import { noticePeriodProblem, type Notice } from '../notice/model';
-import type { CalendarRepository, NoticeRepository, StationRepository } from '../ports';
+import { claimPhotos, photoList, photoUrls } from '../media/photos';
+import type { CalendarRepository, FileStore, NoticeRepository, StationRepository } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError, staleConflict } from '../shared/errors';
 import { isIsoDate, toShanghai } from '../shared/time';
@@ -32,6 +33,7 @@ import {
   type CertifyResult,
 } from './certification';
 import type { Station } from './model';
+import { CERT_PHOTOS_MAX } from './limits';
 import { LEVEL_LABELS, STATUS_LABELS } from './vocabulary';
 
 const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{3,64}$/, '编号不对'));
@@ -52,6 +54,8 @@ export const fileCertificationInput = z.strictObject({
   areaSqm: z.number().check(z.gte(1, '请填写使用面积'), z.lte(100000, '面积太大了')),
   equipment: z.array(z.enum(EQUIPMENT_CODES, '设施不对')).check(z.minLength(1, '请勾选站点的设施'), z.maxLength(EQUIPMENT_CODES.length)),
   servicePopulation: z.int().check(z.gte(1, '请填写服务人口'), z.lte(1_000_000, '服务人口太多了')),
+  plaquePhotos: photoList(CERT_PHOTOS_MAX, 1, '请上传站牌照片'),
+  signagePhotos: photoList(CERT_PHOTOS_MAX, 1, '请上传标识照片'),
 });
 export const operatorReviewInput = z.strictObject({ id, version, pass: z.boolean(), comment: z.optional(text(300, '说明')) });
 export const countyReviewInput = z.strictObject({
@@ -71,6 +75,8 @@ export interface CertificationDeskDeps extends AccessDeps {
   certifications: CertificationRepository;
   notices: Pick<NoticeRepository, 'insert' | 'get' | 'listObjections'>;
   calendars: CalendarRepository;
+  /** 申办 photos: claimed like complaint photos; reviewers see them by short-lived URL. */
+  files: Pick<FileStore, 'claim' | 'viewUrls'>;
 }
 
 const BY_TEXT = { operator: '运营单位', county: '主管部门', notice: '公示' } as const;
@@ -98,6 +104,8 @@ export function certificationView(a: CertificationApplication, actions: string[]
     certificate: a.certificate,
     reason: a.reason,
     filedAt: a.filedAt,
+    /** URLs, filled in by the desk (certificationView itself does no I/O). */
+    photos: { plaque: [] as string[], signage: [] as string[] },
     events: a.events.map((e) => ({ at: e.at, by: BY_TEXT[e.by], note: e.note })),
     actions,
   };
@@ -112,14 +120,22 @@ const targetOf = (a: Pick<CertificationApplication, 'stationId' | 'operatorName'
  */
 async function applyStation(deps: Pick<CertificationDeskDeps, 'stations' | 'clock'>, record: (e: { actorOpenid: string | null; action: string; outcome: 'done'; resource: string; detail: string }) => Promise<void>, a: CertificationApplication, change: CertifyResult['station'], by: string | null): Promise<void> {
   if (!change) return;
-  const s = await deps.stations.get(a.stationId);
+  const found = await deps.stations.get(a.stationId);
+  // Only a certificate brings a lost station back (from the filing's snapshot); other steps need it there.
+  const s = found ?? (change.certification && a.site ? a.site : null);
   if (!s) return;
-  const next: Station = { ...s, status: change.status, updatedAt: deps.clock.now().toISOString() };
+  const now = deps.clock.now();
+  const next: Station = { ...s, status: change.status, updatedAt: now.toISOString() };
   if (change.certification) next.certification = change.certification;
   if (change.name) next.name = change.name;
-  if (s.status === next.status && s.certification?.certificateNo === next.certification?.certificateNo && s.name === next.name) return;
+  // The plaque and signage photos were seen by the county and on notice: a station without photos shows them.
+  if (change.photos?.length && !s.photos.length) next.photos = change.photos;
+  // Certified after a site visit: the public information is as the county saw it today.
+  if (change.certification && !found) next.infoConfirmedOn = toShanghai(now).date;
+  if (found && s.status === next.status && s.certification?.certificateNo === next.certification?.certificateNo && s.name === next.name) return;
   await deps.stations.upsertMany([next]);
-  await record({ actorOpenid: by, action: 'station.status', outcome: 'done', resource: `station:${a.stationId}`, detail: `${STATUS_LABELS[s.status]}→${STATUS_LABELS[change.status]}（认定申请 ${a.id}）` });
+  const from = found ? STATUS_LABELS[s.status] : '登记表中没有';
+  await record({ actorOpenid: by, action: 'station.status', outcome: 'done', resource: `station:${a.stationId}`, detail: `${from}→${STATUS_LABELS[change.status]}（认定申请 ${a.id}）` });
 }
 
 /**
@@ -127,7 +143,7 @@ async function applyStation(deps: Pick<CertificationDeskDeps, 'stations' | 'cloc
  * certified with a certificate; stopped → back to the county with the reason; suspended → waits.
  * Safe to call again: an application that moved on is left alone.
  */
-export async function applyCertificationOutcome(deps: CertificationDeskDeps, n: Pick<Notice, 'id' | 'subjectId' | 'outcome'>): Promise<void> {
+export async function applyCertificationOutcome(deps: Omit<CertificationDeskDeps, 'files'>, n: Pick<Notice, 'id' | 'subjectId' | 'outcome'>): Promise<void> {
   if (n.outcome !== 'approved' && n.outcome !== 'stopped') return;
   const a = (await deps.certifications.forStation(n.subjectId)).find((x) => x.state === 'notice' && x.noticeId === n.id);
   if (!a) return;
@@ -144,9 +160,16 @@ export async function applyCertificationOutcome(deps: CertificationDeskDeps, n: 
 }
 
 export function createCertificationDesk(deps: CertificationDeskDeps) {
-  const { stations, certifications, clock, ids } = deps;
+  const { stations, certifications, clock, ids, files } = deps;
   const access = createAccess(deps);
   const missing = () => new AppError('NOT_FOUND', '没有找到这份认定申请');
+
+  /** The view with the 申办 photos' URLs (only people allowed to see the application get here). */
+  async function viewOf(a: CertificationApplication, actions: string[]): Promise<CertificationView> {
+    const v = certificationView(a, actions);
+    v.photos = { plaque: await photoUrls(files, a.photos?.plaque), signage: await photoUrls(files, a.photos?.signage) };
+    return v;
+  }
 
   /** Officials act as the county; operator staff as the operator; either sees the application. */
   function roleOf(actor: Actor, a: CertificationApplication): 'county' | 'operator' | null {
@@ -185,7 +208,7 @@ export function createCertificationDesk(deps: CertificationDeskDeps) {
     await certifications.save(r.next, a.version);
     await access.record({ actorOpenid: actor.openid, action: by === 'county' ? 'station.certify' : 'station.certify.apply', outcome: 'done', resource: `certification:${a.id}`, detail: `${cmd.type}${'reason' in cmd && cmd.reason ? `: ${cmd.reason}` : ''}` });
     await applyStation(deps, access.record, r.next, r.station, actor.openid);
-    return certificationView(r.next, certifyActions(r.next, by));
+    return viewOf(r.next, certifyActions(r.next, by));
   }
 
   return {
@@ -202,7 +225,7 @@ export function createCertificationDesk(deps: CertificationDeskDeps) {
       const page = await certifications.list({ ...q, states: input.state ? [input.state] : undefined, offset, limit });
       return {
         role: regions.length ? ('county' as const) : ('operator' as const),
-        items: (await Promise.all(page.items.map(settle))).map((a) => certificationView(a, certifyActions(a, regions.length ? 'county' : 'operator'))),
+        items: await Promise.all((await Promise.all(page.items.map(settle))).map((a) => viewOf(a, certifyActions(a, regions.length ? 'county' : 'operator')))),
         nextCursor: page.hasMore ? encodeCursor(offset + limit, scope) : null,
       };
     },
@@ -210,7 +233,7 @@ export function createCertificationDesk(deps: CertificationDeskDeps) {
     async get(openid: string | null, input: z.infer<typeof certificationInput>) {
       const actor = await access.actorOf(openid);
       const a = await load(actor, input.id);
-      return certificationView(a, certifyActions(a, roleOf(actor, a) ?? 'operator'));
+      return viewOf(a, certifyActions(a, roleOf(actor, a) ?? 'operator'));
     },
 
     async file(openid: string | null, input: z.infer<typeof fileCertificationInput>) {
@@ -220,6 +243,12 @@ export function createCertificationDesk(deps: CertificationDeskDeps) {
       if (!s) throw notFound();
       const regionCodes = s.regionPath.map((r) => r.code);
       await access.permit(actor, 'station.certify.apply', { stationId: s.id, operatorName: s.operator.name, regionCodes }, `station:${s.id}`, notFound);
+      // Checked before claiming: a refused filing takes no one's uploads.
+      if (s.status !== 'planned') throw new AppError('CONFLICT', s.status === 'closed' ? '这个站点已关停，不能申请认定' : '这个站点已经在认定流程中或已认定');
+      const photos = {
+        plaque: await claimPhotos(files, actor.openid, input.plaquePhotos),
+        signage: await claimPhotos(files, actor.openid, input.signagePhotos.filter((p) => !input.plaquePhotos.includes(p))),
+      };
       const r = fileApplication({
         id: ids.id(),
         station: { id: s.id, status: s.status, level: s.level, address: s.address, regionCodes, countyName: s.regionPath.find((x) => x.code.length === 6)?.name ?? '', operatorName: s.operator.name },
@@ -228,13 +257,15 @@ export function createCertificationDesk(deps: CertificationDeskDeps) {
         areaSqm: input.areaSqm,
         equipment: [...new Set(input.equipment)],
         servicePopulation: input.servicePopulation,
+        photos,
+        site: s,
         filedBy: actor.openid,
         at: clock.now(),
       });
       await certifications.save(r.next, null);
       await access.record({ actorOpenid: actor.openid, action: 'station.certify.apply', outcome: 'done', resource: `certification:${r.next.id}`, detail: `file for station ${s.id}` });
       await applyStation(deps, access.record, r.next, r.station, actor.openid);
-      return certificationView(r.next, certifyActions(r.next, 'operator'));
+      return viewOf(r.next, certifyActions(r.next, 'operator'));
     },
 
     async operatorReview(openid: string | null, input: z.infer<typeof operatorReviewInput>) {

@@ -8,6 +8,7 @@
  */
 import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
+import type { Station } from './model';
 import type { Certification } from './rules';
 import { ruleWarnings, type RuleWarning } from './rules';
 import { LEVEL_LABELS, MIN_AREA_SQM, type StationLevel, type StationStatus } from './vocabulary';
@@ -70,6 +71,13 @@ export interface CertificationApplication {
   areaSqm: number;
   equipment: EquipmentCode[];
   servicePopulation: number;
+  /** 申办 photos of the plaque (站牌) and the signage (标识): stored ids, seen by the reviewers. */
+  photos?: { plaque: string[]; signage: string[] };
+  /**
+   * The station as it stood at filing: 认定 creates it from this if the register lost it meanwhile
+   * (a re-import, a cleanup), so a certificate never points at nothing.
+   */
+  site?: Station;
   /** Rule warnings at filing (name, area, population), shown to the reviewers. */
   warnings: RuleWarning[];
   state: CertificationState;
@@ -108,13 +116,19 @@ export const CERTIFY_TRANSITIONS: Record<CertifyCommand['type'], { from: readonl
 
 export interface CertifyResult {
   next: CertificationApplication;
-  /** The station's new status and, when certified, its certificate and name (null: unchanged). */
-  station: { status: StationStatus; certification?: Certification; name?: string } | null;
+  /**
+   * The station's new status and, when certified, its certificate, name and the application's
+   * photos (for a station that has none yet) (null: unchanged).
+   */
+  station: { status: StationStatus; certification?: Certification; name?: string; photos?: string[] } | null;
 }
 
 /** What a filing must meet; field → message (empty when it may be filed). */
-export function filingProblems(a: { level: StationLevel; areaSqm: number; equipment: readonly EquipmentCode[] }): Record<string, string> {
+export function filingProblems(a: { level: StationLevel; areaSqm: number; equipment: readonly EquipmentCode[]; photos?: { plaque: readonly string[]; signage: readonly string[] } }): Record<string, string> {
   const out: Record<string, string> = {};
+  // 第十一条3 授牌 is checked against the site: the plaque and the signage must be seen.
+  if (a.photos && !a.photos.plaque.length) out.plaquePhotos = '请上传站牌照片';
+  if (a.photos && !a.photos.signage.length) out.signagePhotos = '请上传标识照片';
   const min = MIN_AREA_SQM[a.level];
   if (a.areaSqm < min) out.areaSqm = `${LEVEL_LABELS[a.level]}使用面积不少于 ${min}㎡（第七条1）`;
   const groups = new Set(a.equipment.map((c) => EQUIPMENT.find(([x]) => x === c)?.[2]));
@@ -131,12 +145,14 @@ export function fileApplication(input: {
   areaSqm: number;
   equipment: EquipmentCode[];
   servicePopulation: number;
+  photos: { plaque: string[]; signage: string[] };
+  site?: Station;
   filedBy: string;
   at: Date;
 }): CertifyResult {
   const { station } = input;
   if (station.status !== 'planned') throw new AppError('CONFLICT', station.status === 'closed' ? '这个站点已关停，不能申请认定' : '这个站点已经在认定流程中或已认定');
-  const problems = filingProblems({ level: station.level, areaSqm: input.areaSqm, equipment: input.equipment });
+  const problems = filingProblems({ level: station.level, areaSqm: input.areaSqm, equipment: input.equipment, photos: input.photos });
   if (Object.keys(problems).length) throw new AppError('VALIDATION_ERROR', Object.values(problems)[0]!, problems);
   const warnings = ruleWarnings({ name: input.stationName, level: station.level, areaSqm: input.areaSqm, servicePopulation: input.servicePopulation });
   // 第七条4: the name is the one thing a station cannot be certified without getting right.
@@ -157,6 +173,8 @@ export function fileApplication(input: {
     areaSqm: input.areaSqm,
     equipment: input.equipment,
     servicePopulation: input.servicePopulation,
+    photos: input.photos,
+    ...(input.site ? { site: input.site } : {}),
     warnings,
     state: 'operator_review',
     previousStatus: station.status,
@@ -207,7 +225,7 @@ export function certify(a: CertificationApplication, cmd: CertifyCommand, ctx: {
       const certificate: Certification = { certificateNo: cmd.certificateNo, certifiedOn: toShanghai(ctx.at).date, authority: a.authority ?? `${a.countyName}商务局` };
       return {
         next: { ...base, state: 'certified', certificate, events: [...a.events, event(`公示期满无异议，予以认定，证书编号 ${certificate.certificateNo}`)] },
-        station: { status: 'certified', certification: certificate, name: a.stationName },
+        station: { status: 'certified', certification: certificate, name: a.stationName, ...(a.photos ? { photos: [...a.photos.plaque, ...a.photos.signage] } : {}) },
       };
     }
     case 'noticeStopped':

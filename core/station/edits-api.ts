@@ -6,7 +6,8 @@
 import { isoDate, text, z } from '../shared/zod';
 import type { Closure, DiffLine, EditKind, EditStatus, PublicField, PublicInfo } from './edits';
 import { PUBLIC_FIELDS } from './edits';
-import { REPORT_MAX, REPORT_MIN } from './limits';
+import { REPORT_MAX, REPORT_MIN, STATION_PHOTOS_MAX } from './limits';
+import { photoList } from '../media/photos';
 import { stationSchema } from './schema';
 
 const stationId = z.string().check(z.regex(/^[a-z0-9-]{3,40}$/, '站点编号不对'));
@@ -21,7 +22,8 @@ export const publicInfoSchema = z.strictObject({
   fees: shape.fees,
   complaintChannels: shape.complaintChannels,
   contact: shape.contact,
-  photos: shape.photos,
+  // Kept photos are the station's stored ids; new ones are the proposer's uploads (claimed).
+  photos: photoList(STATION_PHOTOS_MAX),
 });
 
 export const editDraftInput = z.strictObject({ stationId });
@@ -60,6 +62,8 @@ export interface EditView {
   comment?: string;
   /** Proposal: the fields that change, before and after. */
   diff?: DiffLine[];
+  /** Proposal that changes the photos: short-lived URLs of the photos before and after. */
+  photos?: { before: string[]; after: string[] };
   closure?: Closure;
   report?: { topic: PublicField | 'address' | 'other'; topicLabel: string; text: string };
   /** Reminder: days since the information was confirmed. */
@@ -70,6 +74,8 @@ export interface EditDraft {
   station: { id: string; name: string; infoConfirmedOn: string };
   /** The public information as it stands (without a closure's days). */
   info: PublicInfo;
+  /** Short-lived URLs of info.photos, in the same order (to show them). */
+  photoUrls: string[];
   closure: Closure | null;
   /** The pending proposal, if any (a new proposal replaces it). */
   pending: EditView | null;

@@ -5,7 +5,8 @@
  */
 import { createAccess, type AccessDeps } from '../authz/access';
 import { listBindings, officialRegions } from '../authz/policy';
-import type { StationRepository } from '../ports';
+import { claimPhotos, photoUrls } from '../media/photos';
+import type { FileStore, StationRepository } from '../ports';
 import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
 import {
@@ -33,6 +34,8 @@ import { PUBLIC_STATUSES } from './vocabulary';
 export interface StationEditDeps extends AccessDeps {
   stations: StationRepository;
   edits: StationEditRepository;
+  /** Proposed photos: claimed like complaint photos; shown to the proposer and reviewers by short-lived URL. */
+  files: Pick<FileStore, 'claim' | 'viewUrls'>;
 }
 
 const QUEUE_PAGE = 20;
@@ -66,8 +69,17 @@ export const regionCodesOf = (s: Station) => s.regionPath.map((r) => r.code);
 
 export function createStationEdits(deps: StationEditDeps) {
   const access = createAccess(deps);
-  const { stations, edits, clock, ids } = deps;
+  const { stations, edits, clock, ids, files } = deps;
   const today = () => toShanghai(clock.now()).date;
+
+  /** The view with the photos' URLs when the proposal changes them. */
+  async function viewOf(e: StationEdit): Promise<EditView> {
+    const v = toEditView(e);
+    if (v.diff?.some((d) => d.field === 'photos') && e.before && e.after) {
+      v.photos = { before: await photoUrls(files, e.before.photos), after: await photoUrls(files, e.after.photos) };
+    }
+    return v;
+  }
 
   /** The station for a head or the operator's staff; NOT_FOUND for anyone else. */
   async function ownStation(openid: string | null, stationId: string) {
@@ -105,11 +117,13 @@ export function createStationEdits(deps: StationEditDeps) {
       const { station } = await ownStation(openid, input.stationId);
       const history = (await edits.list({ stationIds: [station.id], kinds: ['proposal', 'closure'], order: 'newest', offset: 0, limit: 10 })).items;
       const pending = history.find((e) => e.kind === 'proposal' && e.status === 'pending');
+      const info = publicInfoOf(station);
       return {
         station: { id: station.id, name: station.name, infoConfirmedOn: station.infoConfirmedOn },
-        info: publicInfoOf(station),
+        info,
+        photoUrls: await photoUrls(files, info.photos),
         closure: station.closure && station.closure.until >= today() ? station.closure : null,
-        pending: pending ? toEditView(pending) : null,
+        pending: pending ? await viewOf(pending) : null,
         history: history.map(toEditView),
       };
     },
@@ -119,15 +133,19 @@ export function createStationEdits(deps: StationEditDeps) {
       const { actor, station } = await ownStation(openid, input.stationId);
       const before = publicInfoOf(station);
       if (diffInfo(before, input.info).length === 0) throw new AppError('VALIDATION_ERROR', '没有修改任何内容；信息无变化请联系县级主管部门确认', { info: '没有修改' });
-      const edit = newEdit(station, 'proposal', actor.openid, { before, after: input.info });
+      const replaced = await pendingOf(station.id, ['proposal']);
+      // Photos already on the page or in the pending proposal stay; new ones must be the caller's uploads.
+      const kept = [...before.photos, ...replaced.flatMap((e) => e.after?.photos ?? [])];
+      const after: PublicInfo = { ...input.info, photos: await claimPhotos(files, actor.openid, input.info.photos, kept) };
+      const edit = newEdit(station, 'proposal', actor.openid, { before, after });
       const at = edit.createdAt;
-      for (const old of await pendingOf(station.id, ['proposal'])) {
+      for (const old of replaced) {
         await edits.update(withdraw(old, actor.openid, at, edit.id), old.version);
         await access.record({ actorOpenid: actor.openid, action: 'station.edit.replace', outcome: 'done', resource: `station-edit:${old.id}`, detail: '被新的修改替换' });
       }
       await edits.insert(edit);
-      await access.record({ actorOpenid: actor.openid, action: 'station.edit.propose', outcome: 'done', resource: `station:${station.id}`, detail: `修改 ${diffInfo(before, input.info).map((d) => d.label).join('、')}` });
-      return toEditView(edit);
+      await access.record({ actorOpenid: actor.openid, action: 'station.edit.propose', outcome: 'done', resource: `station:${station.id}`, detail: `修改 ${diffInfo(before, after).map((d) => d.label).join('、')}` });
+      return viewOf(edit);
     },
 
     async withdraw(openid: string | null, input: { id: string }): Promise<EditView> {
@@ -178,7 +196,7 @@ export function createStationEdits(deps: StationEditDeps) {
       const page = await edits.list({ regionCodes: regions, statuses: [input.status ?? 'pending'], order: input.status && input.status !== 'pending' ? 'newest' : 'oldest', offset, limit: QUEUE_PAGE });
       const views: EditView[] = [];
       for (const e of page.items) {
-        const v = toEditView(e);
+        const v = await viewOf(e);
         if (e.kind === 'reminder') {
           const s = await stations.get(e.stationId);
           if (s) v.infoConfirmedOn = s.infoConfirmedOn;
@@ -212,7 +230,7 @@ export function createStationEdits(deps: StationEditDeps) {
       }
       const what = { proposal: '信息修改', closure: '临时闭店', report: '信息有误', reminder: '待核实' }[edit.kind];
       await access.record({ actorOpenid: actor.openid, action: `station.edit.${input.decision}`, outcome: 'done', resource: `station-edit:${edit.id}`, detail: `${what}${input.decision === 'approve' ? '通过' : '退回'}` });
-      return toEditView(next);
+      return viewOf(next);
     },
 
     /** 信息无变化: the information is confirmed as it stands (infoConfirmedOn today). */

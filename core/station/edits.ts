@@ -198,7 +198,8 @@ export function describeField(info: PublicInfo, field: PublicField): string[] {
     case 'contact':
       return [`电话 ${info.contact.phone}`, ...(info.contact.personName ? [`联系人 ${info.contact.personName}`] : [])];
     case 'photos':
-      return [`${info.photos.length} 张照片`, ...info.photos.map((p) => p)];
+      // Never the file ids: the pages show the photos themselves beside the comparison.
+      return info.photos.length ? [`${info.photos.length} 张照片`] : [];
   }
 }
 
@@ -208,6 +209,16 @@ export function diffInfo(before: PublicInfo, after: PublicInfo): DiffLine[] {
   for (const field of PUBLIC_FIELDS) {
     const b = describeField(before, field);
     const a = describeField(after, field);
+    if (field === 'photos') {
+      const added = after.photos.filter((p) => !before.photos.includes(p)).length;
+      const removed = before.photos.filter((p) => !after.photos.includes(p)).length;
+      const moved = !added && !removed && JSON.stringify(before.photos) !== JSON.stringify(after.photos);
+      if (added || removed || moved) {
+        const what = [added ? `新加 ${added} 张` : '', removed ? `删去 ${removed} 张` : '', moved ? '调整了顺序' : ''].filter(Boolean).join('，');
+        out.push({ field, label: PUBLIC_FIELD_LABELS[field], before: b, after: [`${a[0] ?? '没有照片'}（${what}）`] });
+      }
+      continue;
+    }
     if (JSON.stringify(b) !== JSON.stringify(a)) out.push({ field, label: PUBLIC_FIELD_LABELS[field], before: b, after: a });
   }
   return out;

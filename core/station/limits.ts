@@ -8,3 +8,7 @@ export const MAX_PAGE = 50;
 /** A villager's 信息有误 report: fewest visible characters, most characters. */
 export const REPORT_MIN = 5;
 export const REPORT_MAX = 200;
+/** Photos: on a station's public page, of the plaque and of the signage on a 申办, with a rectification answer. */
+export const STATION_PHOTOS_MAX = 9;
+export const CERT_PHOTOS_MAX = 3;
+export const ANSWER_PHOTOS_MAX = 3;

@@ -10,7 +10,8 @@ import { createAccess, type AccessDeps } from '../authz/access';
 import { authorize, listBindings, officialRegions, type Permission } from '../authz/policy';
 import type { Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
-import type { CalendarRepository, ComplaintRepository, RatingRepository, StationRepository } from '../ports';
+import { claimPhotos, photoList, photoUrls } from '../media/photos';
+import type { CalendarRepository, ComplaintRepository, FileStore, RatingRepository, StationRepository } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
@@ -31,6 +32,7 @@ import {
   type RectificationRepository,
   type RectifyCommand,
 } from './rectification';
+import { ANSWER_PHOTOS_MAX } from './limits';
 import { STATUS_LABELS } from './vocabulary';
 
 const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{3,64}$/, '编号不对'));
@@ -53,7 +55,13 @@ export const ordersInput = z.strictObject({
 });
 export const orderInput = z.strictObject({ id });
 export const stationOrdersInput = z.strictObject({ stationId: z.string().check(z.regex(/^[a-z0-9-]{3,40}$/, '站点编号不对')) });
-export const answerInput = z.strictObject({ id, version, text: text(1000, '整改情况', { min: 10, tooShort: '请写清整改了什么（至少 10 个字）' }) });
+export const answerInput = z.strictObject({
+  id,
+  version,
+  text: text(1000, '整改情况', { min: 10, tooShort: '请写清整改了什么（至少 10 个字）' }),
+  /** Evidence: photos of what was fixed (the complaints' upload path). */
+  photos: z.optional(photoList(ANSWER_PHOTOS_MAX)),
+});
 export const verifyInput = z.strictObject({
   id,
   version,
@@ -68,6 +76,8 @@ export interface RectificationDeskDeps extends AccessDeps {
   complaints: Pick<ComplaintRepository, 'list'>;
   ratings: Pick<RatingRepository, 'aggregate'>;
   calendars: CalendarRepository;
+  /** Answer photos: claimed like complaint photos; the county sees them by short-lived URL. */
+  files: Pick<FileStore, 'claim' | 'viewUrls'>;
   idleRules?: IdleRules;
 }
 
@@ -88,7 +98,8 @@ export function orderView(o: RectificationOrder, now: Date, actions: string[] = 
     dueProvisional: o.dueProvisional,
     overdue: overdue(o, now),
     extensions: o.extensions,
-    answer: o.answer ? { text: o.answer.text, at: o.answer.at } : null,
+    /** photos: URLs, filled in by the desk (orderView itself does no I/O). */
+    answer: o.answer ? { text: o.answer.text, at: o.answer.at, photos: [] as string[] } : null,
     events: o.events.map((e) => ({ at: e.at, by: e.byRole === 'county' ? '主管部门' : '站点', action: ACTION_TEXT[e.action], note: e.note })),
     actions,
   };
@@ -96,8 +107,15 @@ export function orderView(o: RectificationOrder, now: Date, actions: string[] = 
 export type RectificationView = ReturnType<typeof orderView>;
 
 export function createRectificationDesk(deps: RectificationDeskDeps) {
-  const { stations, rectifications, roles, clock, ids } = deps;
+  const { stations, rectifications, roles, clock, ids, files } = deps;
   const access = createAccess(deps);
+
+  /** The view with the answer's photos as URLs (only the station's people and officials get here). */
+  async function viewOf(o: RectificationOrder, now: Date, actions: string[] = []): Promise<RectificationView> {
+    const v = orderView(o, now, actions);
+    if (v.answer && o.answer?.photos.length) v.answer.photos = await photoUrls(files, o.answer.photos);
+    return v;
+  }
   const rules = deps.idleRules ?? DEFAULT_IDLE_RULES;
   const missing = () => new AppError('NOT_FOUND', '没有找到这份整改通知');
 
@@ -228,7 +246,8 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       const limit = input.limit ?? 20;
       const page = await rectifications.list({ regionCode: region, states: input.state ? [input.state] : undefined, offset, limit });
       const now = clock.now();
-      return { items: page.items.map((o) => orderView(o, now)), nextCursor: page.hasMore ? encodeCursor(offset + limit, scope) : null };
+      // With the answers' photos: the county verifies from this list.
+      return { items: await Promise.all(page.items.map((o) => viewOf(o, now))), nextCursor: page.hasMore ? encodeCursor(offset + limit, scope) : null };
     },
 
     /** One order, with what the caller may do: officials in scope, or the station's own people. */
@@ -241,7 +260,7 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       if (!official) await access.permit(actor, 'station.rectify.answer', targetOf(o), `rectification:${o.id}`, missing);
       await settle(o);
       const now = clock.now();
-      return orderView(o, now, rectifyActions(o, official ? 'county' : 'station', now));
+      return viewOf(o, now, rectifyActions(o, official ? 'county' : 'station', now));
     },
 
     /** A station's orders, for its head (its open order shows on the workbench) and officials. */
@@ -258,7 +277,7 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
         by = 'station';
       }
       const now = clock.now();
-      return { items: (await rectifications.forStation(s.id)).map((o) => orderView(o, now, rectifyActions(o, by, now))) };
+      return { items: await Promise.all((await rectifications.forStation(s.id)).map((o) => viewOf(o, now, rectifyActions(o, by, now)))) };
     },
 
     async answer(openid: string | null, input: z.infer<typeof answerInput>) {
@@ -266,10 +285,14 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       const o = await orderFor(actor, input.id, 'station.rectify.answer');
       if (o.version !== input.version) throw new AppError('CONFLICT', '整改通知刚被更新过，请刷新后再提交');
       const now = clock.now();
-      const r = rectify(o, { type: 'answer', text: input.text, photos: [] }, { by: 'station', at: now, calendar: await calendar() });
+      const cal = await calendar();
+      // Refused before claiming (a closed order takes no uploads); photos of an earlier answer may be sent again.
+      rectify(o, { type: 'answer', text: input.text, photos: [] }, { by: 'station', at: now, calendar: cal });
+      const photos = await claimPhotos(files, actor.openid, input.photos ?? [], o.answer?.photos ?? []);
+      const r = rectify(o, { type: 'answer', text: input.text, photos }, { by: 'station', at: now, calendar: cal });
       await rectifications.save(r.next, o.version);
-      await access.record({ actorOpenid: actor.openid, action: 'station.rectify.answer', outcome: 'done', resource: `rectification:${o.id}`, detail: 'answered' });
-      return orderView(r.next, now, rectifyActions(r.next, 'station', now));
+      await access.record({ actorOpenid: actor.openid, action: 'station.rectify.answer', outcome: 'done', resource: `rectification:${o.id}`, detail: `answered${photos.length ? `, ${photos.length} photos` : ''}` });
+      return viewOf(r.next, now, rectifyActions(r.next, 'station', now));
     },
 
     async verify(openid: string | null, input: z.infer<typeof verifyInput>) {
@@ -285,7 +308,7 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       await rectifications.save(r.next, o.version);
       await access.record({ actorOpenid: actor.openid, action: 'station.rectify', outcome: 'done', resource: `rectification:${o.id}`, detail: `${input.outcome}` });
       if (r.station) await applyStation(r.next, r.station.status, r.station.revokeHeads, actor.openid);
-      return orderView(r.next, now, rectifyActions(r.next, 'county', now));
+      return viewOf(r.next, now, rectifyActions(r.next, 'county', now));
     },
 
   };

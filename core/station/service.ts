@@ -6,7 +6,7 @@
  */
 import { encodeCursor, decodeCursor, decodePositionCursor, encodePositionCursor, invalidCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
-import type { Clock, NearbyPosition, Page, RegionRepository, StationRepository } from '../ports';
+import type { Clock, FileStore, NearbyPosition, Page, RegionRepository, StationRepository } from '../ports';
 import { DEFAULT_RADIUS_M, type GetInput, type NearbyInput, type RegionItem, type RegionsInput, type SearchInput, type StationDetail, type StationPage } from './api';
 import { isOpenAt, type OpeningHours } from './hours';
 import type { Station } from './model';
@@ -24,6 +24,8 @@ export interface DirectoryDeps {
   stations: StationRepository;
   regions: RegionRepository;
   clock: Clock;
+  /** The station's approved photos as short-lived URLs (without it the page shows none). */
+  files?: Pick<FileStore, 'viewUrls'>;
 }
 
 async function collect<T>(
@@ -115,6 +117,8 @@ export function createDirectory(deps: DirectoryDeps) {
         throw new AppError('NOT_FOUND', '没有找到这个站点，可能已被撤销', { id: '站点不存在' });
       }
       const detail = toDetail(station, clock.now());
+      // Stored photo ids are never shown: only links to them, and only with the files port.
+      detail.photos = deps.files && station.photos.length ? (await deps.files.viewUrls(station.photos)).filter(Boolean) : [];
       if (station.status !== 'closed') return detail;
       const near = await stations.nearby({ lat: station.location.lat, lng: station.location.lng, radiusM: CLOSED_NEAREST_RADIUS_M, statuses: LISTED_STATUSES, limit: 1 });
       const first = near.items[0];

@@ -13,6 +13,8 @@ export type MeView = Output<AccountApi, 'me'>;
 export type CalendarStatus = Output<AccountApi, 'calendar'>;
 export type BindingItem = Output<AccountApi, 'bindings'>['items'][number];
 export type InviteMade = Output<AccountApi, 'invite'>;
+export type ApiKeyItem = Output<AccountApi, 'apiKeys'>['items'][number];
+export type ApiKeyIssued = Output<AccountApi, 'issueApiKey'>;
 
 const call = client<AccountApi>('account');
 let meCache: { key: string; promise: Promise<MeView> } | null = null;
@@ -44,6 +46,10 @@ export const account = {
     return r;
   },
   revoke: (input: In<'revoke'>) => call('revoke', input, { write: true }),
+  /** Province administrators: Open311 keys for hotline platforms (the key is answered once). */
+  apiKeys: () => call('apiKeys', {}),
+  issueApiKey: (input: In<'issueApiKey'>) => call('issueApiKey', input, { write: true }),
+  revokeApiKey: (input: In<'revokeApiKey'>) => call('revokeApiKey', input, { write: true }),
 };
 
 /** For tests. */

@@ -13,6 +13,8 @@ type In<K extends keyof ComplaintsApi> = Input<ComplaintsApi, K>;
 export type QueueInput = In<'queue'>;
 export type QueuePage = Output<ComplaintsApi, 'queue'>;
 export type ComplaintPage = Output<ComplaintsApi, 'station'>;
+/** A batch action's answer: per-case results (the desk). */
+export type BatchAnswer = Output<ComplaintsApi, 'batchAccept'>;
 
 const call = client<ComplaintsApi>('complaints');
 const write = <K extends keyof ComplaintsApi & string>(action: K, input: In<K>) => call(action, input, { write: true });
@@ -20,6 +22,8 @@ const write = <K extends keyof ComplaintsApi & string>(action: K, input: In<K>) 
 export const complaintsAdmin = {
   queue: (input: QueueInput) => call('queue', input),
   detail: (input: In<'detail'>) => call('detail', input),
+  /** 代录: a complaint received by phone or in person; the requestId makes a resent form a retry. */
+  record: (input: In<'record'>, requestId: string) => call('record', input, { requestId }),
   accept: (input: In<'accept'>) => write('accept', input),
   refuse: (input: In<'refuse'>) => write('refuse', input),
   assign: (input: In<'assign'>) => write('assign', input),
@@ -44,4 +48,7 @@ export const complaintsAdmin = {
   /** Station heads: complaints about their station (no complainant identity unless allowed). */
   station: (input: In<'station'>) => call('station', input),
   stationDetail: (input: In<'stationDetail'>) => call('stationDetail', input),
+  /** The desk: the same command on each selected case, each answered on its own. */
+  batchAccept: (input: In<'batchAccept'>) => write('batchAccept', input),
+  batchAssign: (input: In<'batchAssign'>) => write('batchAssign', input),
 };

@@ -24,6 +24,8 @@ export const complaints = {
   /** `requestId` is the draft's: the same id on every retry of the same complaint. */
   submit: (input: SubmitComplaintInput, requestId: string) => call('submit', input, { requestId }),
   join: (input: In<'join'>) => call('join', input, { write: true }),
+  /** A 代录 complaint becomes the caller's: its tracking number and the call-back phone given. */
+  claim: (input: In<'claim'>) => call('claim', input, { write: true }),
   mine: (input: In<'mine'> = {}) => call('mine', input),
   get: (input: In<'get'>) => call('get', input),
   withdraw: (input: In<'withdraw'>) => call('withdraw', input, { write: true }),

@@ -5,6 +5,7 @@ import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import Button, { nameProps } from './Button';
 import type { ApiError } from '../services/transport';
 import { scrollToFirstError } from '../utils/scrollIntoView';
+import './form.css';
 
 export { scrollToFirstError };
 

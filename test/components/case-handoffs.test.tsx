@@ -67,6 +67,7 @@ function caseView(over: Partial<ComplaintCaseView> = {}): ComplaintCaseView {
     phone: null,
     complainant: '匿名',
     allowedActions: ['reply', 'receive', 'decline'],
+    intakeLabel: null,
     calendarWarning: null,
     assignedAt: '2025-06-04T02:00:00Z',
     receivedAt: null,

@@ -144,6 +144,7 @@ test('officials see who follows the case and the followers’ own evaluations', 
     phone: null,
     complainant: '投诉人（138****1234）',
     allowedActions: [],
+    intakeLabel: null,
     calendarWarning: null,
     followers: {
       supporters: 2,

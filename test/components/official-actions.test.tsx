@@ -62,6 +62,7 @@ function caseView(over: Partial<ComplaintCaseView> = {}): ComplaintCaseView {
     phone: null,
     complainant: '投诉人（138****1234）',
     allowedActions: [],
+    intakeLabel: null,
     calendarWarning: null,
     ...over,
   };
@@ -182,6 +183,7 @@ test('并单 offers only other open complaints of the same station', async () =>
       { id: 'cmp000003', status: 'closed', trackingNo: 'TS3', categoryLabel: '乱收费', statusLabel: '已办结' },
     ],
     nextCursor: null,
+    intakeLabel: null,
     calendarWarning: null,
   });
   api.merge.mockResolvedValue(caseView({ status: 'merged' }));

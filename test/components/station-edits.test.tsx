@@ -46,6 +46,17 @@ describe('EditDiff', () => {
     expect(Array.from(container.querySelectorAll('.sp-diff__line')).filter((n) => n.textContent === '代缴电费 免费')).toHaveLength(2);
   });
 
+  test('changed photos: the old and the new photos under their columns', () => {
+    const diff = [{ field: 'photos' as const, label: '照片', before: ['1 张照片'], after: ['1 张照片（新加 1 张，删去 1 张）'] }];
+    const { container } = render(<EditDiff id='d' diff={diff} photos={{ before: ['/files/upl-old00000001?sig=a'], after: ['/files/upl-new00000001?sig=b'] }} />);
+    expect(container.querySelectorAll('#d-photos-before .photo__img')).toHaveLength(1);
+    expect(container.querySelectorAll('#d-photos-after .photo__img')).toHaveLength(1);
+    expect(container.querySelector('#d-photos')?.textContent).toContain('新加 1 张');
+    // Without links (e.g. an old record) the lines alone.
+    const bare = render(<EditDiff id='e' diff={diff} />);
+    expect(bare.container.querySelector('#e-photos-after')).toBeNull();
+  });
+
   test('no change says so', () => {
     render(<EditDiff id='d' diff={[]} />);
     expect(screen.getByText('没有改动')).toBeTruthy();

@@ -192,3 +192,12 @@ test('unknown station: the server’s message and the way home, no pointless 重
   fireEvent.click(container.querySelector('#btn-home')!);
   expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' });
 });
+
+test('the station’s approved photos show in their own section; none, no section', async () => {
+  const { container, unmount } = await open(detail({ photos: ['/files/upl-aaaaaaaaaaaa?exp=1&sig=x', '/files/upl-bbbbbbbbbbbb?exp=1&sig=y'] }));
+  expect(container.querySelector('#section-photos')?.textContent).toContain('站点照片');
+  expect(container.querySelectorAll('#station-photos .photo__img')).toHaveLength(2);
+  unmount();
+  const bare = await open(detail({ photos: [] }));
+  expect(bare.container.querySelector('#section-photos')).toBeNull();
+});

@@ -2,6 +2,7 @@
  * The storage contract of RoleRepository, AuditRepository and CalendarRepository (core/ports.ts):
  * one suite every adapter (SQLite, CloudBase through the fake SDK, CloudBase for real) must pass as is.
  */
+import type { ApiKey, ApiKeyRepository } from '../../core/open311/keys';
 import type { AuditRepository, CalendarRepository, RoleRepository } from '../../core/ports';
 import { adminYear, at, auditEntry, binding, CS, OPERATOR_A } from '../support/complaint-fixtures';
 import { expectCode } from './expect';
@@ -10,6 +11,7 @@ export interface AdminStoreHandle {
   roles: RoleRepository;
   audit: AuditRepository;
   calendars: CalendarRepository;
+  apiKeys: ApiKeyRepository;
   /** Make the backing store unreachable. */
   breakStore(): void | Promise<void>;
   /** Release resources / delete test data. */
@@ -128,6 +130,33 @@ export function describeAdminStoreContract(name: string, makeStores: () => Promi
       );
     });
 
+    describe('API keys', () => {
+      const key = (id: string, hash: string, n: number): ApiKey => ({ id, name: `平台${id}`, keyHash: hash, createdAt: at(n), createdBy: 'o-admin-0001', revokedAt: null, revokedBy: null });
+
+      test(
+        'insert, find the active key by hash, list newest first, revoke once',
+        async () => {
+          const a = key('k-a', 'hash-a', 1);
+          const b = key('k-b', 'hash-b', 2);
+          await h.apiKeys.insert(a);
+          await h.apiKeys.insert(b);
+          expect(await h.apiKeys.findActive('hash-a')).toEqual(a);
+          expect(await h.apiKeys.findActive('hash-x')).toBeNull();
+          expect(await h.apiKeys.list()).toEqual([b, a]);
+          expect(await h.apiKeys.revoke('k-a', 'o-admin-0002', at(5))).toBe(true);
+          expect(await h.apiKeys.revoke('k-a', 'o-admin-0003', at(6))).toBe(false);
+          expect(await h.apiKeys.revoke('nope', 'o-admin-0003', at(6))).toBe(false);
+          expect(await h.apiKeys.findActive('hash-a')).toBeNull();
+          expect(await h.apiKeys.list()).toEqual([b, { ...a, revokedAt: at(5), revokedBy: 'o-admin-0002' }]);
+          // A revoked key's hash may be issued again (a new key that happens to collide is still found).
+          const again = key('k-c', 'hash-a', 7);
+          await h.apiKeys.insert(again);
+          expect(await h.apiKeys.findActive('hash-a')).toEqual(again);
+        },
+        timeout,
+      );
+    });
+
     test(
       'an unreachable store answers UNAVAILABLE everywhere',
       async () => {
@@ -136,6 +165,7 @@ export function describeAdminStoreContract(name: string, makeStores: () => Promi
         await expectCode(h.roles.list({ offset: 0, limit: 10 }), 'UNAVAILABLE');
         await expectCode(h.audit.append(auditEntry('a1', at(1), 'x', 'y')), 'UNAVAILABLE');
         await expectCode(h.calendars.adminYears(), 'UNAVAILABLE');
+        await expectCode(h.apiKeys.findActive('hash-a'), 'UNAVAILABLE');
       },
       timeout,
     );

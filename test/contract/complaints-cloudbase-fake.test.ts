@@ -68,6 +68,7 @@ describe('cloudbase complaint adapter details', () => {
       declined: false,
       extended: false,
       purged: false,
+      phoneLast4: null,
     });
     expect(fake.dump('complaint_history').map((d) => d._id)).toEqual([historyDocId('k1', 1), historyDocId('k1', 2)]);
     expect(historyDocId('k1', 2)).toBe('k1-000002');

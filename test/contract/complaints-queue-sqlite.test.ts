@@ -37,6 +37,9 @@ const FILTERS: Filters[] = [
   { escalatedOnly: true },
   { statuses: ['replied'] },
   { stationIds: [STATIONS[0].id, STATIONS[2].id] },
+  // The desk's search (core/complaint/search.ts)
+  { stationName: '服务' },
+  { stationName: '贡江', statuses: OPEN_STATUSES },
 ];
 
 test.each(['360731', '360731100'])('region %s: every filter and page equals the general query', async (code) => {
@@ -87,4 +90,37 @@ test('migration 12 fills the queue columns of complaints stored before it', () =
   expect(plan.map((p) => p.detail).join(' | ')).toMatch(/complaint_regions_status/);
   expect(plan.map((p) => p.detail).join(' | ')).not.toMatch(/TEMP B-TREE/);
   old.close();
+});
+
+test('migration 16 fills the phone search key of complaints stored before it, not of purged ones', () => {
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3'); // eslint-disable-line @typescript-eslint/no-require-imports
+  const { MIGRATIONS, migrate } = require('../../adapters/sqlite/db') as typeof import('../../adapters/sqlite/db'); // eslint-disable-line @typescript-eslint/no-require-imports
+  const old = new Database(':memory:');
+  migrate(old, MIGRATIONS.filter((m) => m.version < 16));
+  const insert = old.prepare(
+    `INSERT INTO complaints (id, tracking_no, station_id, owner, status, category, version, due_at, next_action_at, submitted_at, escalation_level, assigned_operator, doc)
+     VALUES (?, ?, 'st-1', 'o1', 'closed', 'other', 3, NULL, NULL, '2026-05-01T01:00:00.000Z', 0, NULL, ?)`,
+  );
+  insert.run('c1', 'TS1', JSON.stringify({ phoneMasked: '138****1234' }));
+  insert.run('c2', 'TS2', JSON.stringify({ phoneMasked: null }));
+  insert.run('c3', 'TS3', JSON.stringify({ phoneMasked: '138****5678', purgedAt: '2027-01-01T00:00:00.000Z' }));
+  insert.run('c4', 'TS4', JSON.stringify({ phoneMasked: '****' }));
+  migrate(old);
+  expect(old.prepare('SELECT id, phone_last4 FROM complaints ORDER BY id').raw().all()).toEqual([['c1', '1234'], ['c2', null], ['c3', null], ['c4', null]]);
+  const plan = old.prepare("EXPLAIN QUERY PLAN SELECT id FROM complaints WHERE phone_last4 = '1234'").all() as { detail: string }[];
+  expect(plan.map((p) => p.detail).join(' | ')).toMatch(/complaints_phone_last4/);
+  old.close();
+});
+
+test('a search by phone last 4 in a county queue is driven by the phone index, not a walk of the county', async () => {
+  const params: unknown[] = [];
+  const page = await repo.list({ regionCodes: ['360731'], assignedOperators: [], phoneLast4: '1234', order: 'due', offset: 0, limit: 20 });
+  expect(page.items.every((c) => c.phoneMasked?.endsWith('1234'))).toBe(true);
+  params.push('360731', '1234');
+  const plan = db
+    .prepare(
+      'EXPLAIN QUERY PLAN SELECT c.id FROM complaints c WHERE (c.id IN (SELECT complaint_id FROM complaint_regions WHERE code IN (?))) AND c.phone_last4 = ? ORDER BY c.due_at IS NULL, c.due_at, c.submitted_at, c.id LIMIT 21 OFFSET 0',
+    )
+    .all(...params) as { detail: string }[];
+  expect(plan.map((p) => p.detail).join(' | ')).toMatch(/complaints_phone_last4/);
 });

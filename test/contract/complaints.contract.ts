@@ -68,6 +68,9 @@ export function referenceList(all: Complaint[], q: ComplaintQuery): { ids: strin
     }
     if (q.escalatedOnly && c.escalationLevel < 1) return false;
     if (q.since && c.submittedAt < q.since) return false;
+    if (q.trackingNoPrefix !== undefined && !c.trackingNo.startsWith(q.trackingNoPrefix)) return false;
+    if (q.phoneLast4 !== undefined && (c.purgedAt || !c.phoneMasked?.endsWith(q.phoneLast4))) return false;
+    if (q.stationName !== undefined && !c.stationName.includes(q.stationName)) return false;
     return true;
   });
   hits.sort(
@@ -145,6 +148,13 @@ const LIST_QUERIES: [string, Partial<ComplaintQuery>][] = [
   ['submitted since an instant (inclusive)', { since: at(70) }],
   ['several filters together', { regionCodes: ['360731'], statuses: ['submitted', 'accepted', 'assigned'], category: 'parcel', order: 'due' }],
   ['the "already reported?" query', { stationIds: [CS.shuitou.stationId], category: 'overcharge', statuses: ['submitted', 'accepted', 'assigned'], limit: 5 }],
+  ['search: a tracking number prefix', { trackingNoPrefix: 'TS260302C1', order: 'due' }],
+  ['search: a whole tracking number in a county queue', { regionCodes: ['360731'], trackingNoPrefix: 'TS260302C03', order: 'due' }],
+  ['search: a tracking number outside the scope', { regionCodes: ['360732'], trackingNoPrefix: 'TS260302C03', order: 'due' }],
+  ['search: part of a station name', { stationName: '铁山垅', order: 'due' }],
+  ['search: a station name in a county queue with a status', { regionCodes: ['360731'], stationName: '水头村', statuses: ['submitted'], order: 'due' }],
+  ['search: station name text with pattern characters is literal', { stationName: '.*' }],
+  ['search: phone last 4 nobody has', { phoneLast4: '0000', order: 'due' }],
   ['scope and owner together', { regionCodes: ['360731', '360732'], assignedOperators: [OPERATOR_B], owner: OWNERS.o2, order: 'due' }],
 ];
 
@@ -391,6 +401,47 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
       );
     });
 
+    describe('search by the last 4 digits of the call-back phone', () => {
+      let h: ComplaintStoreHandle;
+      const phones = [
+        makeComplaint('f1', { phoneMasked: '138****1234', submittedAt: at(10), dueAt: at(300) }),
+        makeComplaint('f2', { phoneMasked: '139****1234', station: CS.changgang, submittedAt: at(20), dueAt: at(200) }),
+        makeComplaint('f3', { phoneMasked: '138****5678', submittedAt: at(30), dueAt: at(100) }),
+        makeComplaint('f4', { phoneMasked: null, submittedAt: at(40), dueAt: at(50) }),
+      ];
+      beforeEach(async () => {
+        h = await makeStores();
+        await seed(h, phones);
+      }, timeout * 2);
+      afterEach(async () => {
+        await h?.dispose?.();
+      }, timeout);
+
+      test(
+        'matches the last 4 digits in the scope and in deadline order; a purge removes the key',
+        async () => {
+          expect(ids((await h.complaints.list(q({ phoneLast4: '1234', order: 'due' }))).items)).toEqual(['f2', 'f1']);
+          expect(ids((await h.complaints.list(q({ phoneLast4: '1234', regionCodes: ['360731'], order: 'due' }))).items)).toEqual(['f1']);
+          expect(ids((await h.complaints.list(q({ phoneLast4: '5678', regionCodes: ['360731'], assignedOperators: [], order: 'due' }))).items)).toEqual(['f3']);
+          expect(ids((await h.complaints.list(q({ phoneLast4: '1238' }))).items)).toEqual([]);
+          // The call-back phone is removed after retention: the case is no longer found by it.
+          const f1 = (await h.complaints.get('f1'))!;
+          await h.complaints.apply({
+            next: nextVersion(f1, at(600), { purgedAt: at(600), phoneMasked: null, phoneCipher: null }),
+            expectedVersion: f1.version,
+            history: [historyEntry(f1, 'purge', 'submitted', at(600), { internal: true })],
+            outbox: [],
+          });
+          expect(ids((await h.complaints.list(q({ phoneLast4: '1234', order: 'due' }))).items)).toEqual(['f2']);
+          // An update that keeps the phone keeps the key.
+          const f2 = (await h.complaints.get('f2'))!;
+          await h.complaints.apply({ next: nextVersion(f2, at(700), { status: 'accepted' }), expectedVersion: f2.version, history: [historyEntry(f2, 'accept', 'accepted', at(700))], outbox: [] });
+          expect(ids((await h.complaints.list(q({ phoneLast4: '1234', statuses: ['accepted'] }))).items)).toEqual(['f2']);
+        },
+        timeout * 3,
+      );
+    });
+
     describe('purgeable: finished complaints past retention', () => {
       let h: ComplaintStoreHandle;
       beforeEach(async () => {
@@ -583,6 +634,19 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             expect(ids((await h.complaints.list(q({ assignedOperators: [OPERATOR_B] }))).items)).toEqual(['k1']);
             expect(ids((await h.complaints.list(q({ statuses: ['submitted'] }))).items)).toEqual([]);
             expect(ids((await h.complaints.list(q({ dueBefore: at(9000), order: 'due' }))).items)).toEqual(['k1']);
+          },
+          timeout,
+        );
+
+        test(
+          'a change of complainant (a 代录 complaint claimed) moves it to the new owner\'s list',
+          async () => {
+            const c = await created();
+            const claimed = nextVersion(c, at(35), { complainantOpenid: 'o-claimer-0001' });
+            await h.complaints.apply({ next: claimed, expectedVersion: c.version, history: [historyEntry(c, 'claim', 'submitted', at(35))], outbox: [] });
+            expect(await h.complaints.get('k1')).toEqual(claimed);
+            expect(ids((await h.complaints.list(q({ owner: 'o-claimer-0001' }))).items)).toEqual(['k1']);
+            expect(ids((await h.complaints.list(q({ owner: c.complainantOpenid }))).items)).toEqual([]);
           },
           timeout,
         );

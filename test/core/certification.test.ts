@@ -14,7 +14,7 @@ import {
 
 const at = new Date('2026-12-04T02:00:00.000Z');
 const station = { id: 'st-1', status: 'planned' as const, level: 'village' as const, address: '于都县梓山镇潭头村', regionCodes: ['36', '3607', '360731', '360731100'], countyName: '于都县', operatorName: '于都县电商公司' };
-const filing = { id: 'ca-1', station, stationName: '江西电商扶贫工程潭头村服务点', entity: '于都县电商公司', areaSqm: 30, equipment: ['mobile' as const, 'desk_chairs' as const, 'shelves' as const], servicePopulation: 800, filedBy: 'o-staff', at };
+const filing = { id: 'ca-1', station, stationName: '江西电商扶贫工程潭头村服务点', entity: '于都县电商公司', areaSqm: 30, equipment: ['mobile' as const, 'desk_chairs' as const, 'shelves' as const], servicePopulation: 800, photos: { plaque: ['upl-plaque-000001'], signage: ['upl-signage-00001'] }, filedBy: 'o-staff', at };
 const filed = () => fileApplication(filing).next;
 const visit = { visitedOn: '2026-12-04', visitors: '张科长', findings: '与申报一致', passed: true };
 const inState = (state: CertificationApplication['state']): CertificationApplication => ({ ...filed(), state, noticeId: state === 'notice' ? 'n-1' : null });
@@ -30,6 +30,9 @@ describe('filing', () => {
     expect(() => fileApplication({ ...filing, station: { ...station, status: 'closed' } })).toThrow('已关停');
     expect(() => fileApplication({ ...filing, stationName: '潭头村小卖部' })).toThrow('第七条4');
     expect(() => fileApplication({ ...filing, areaSqm: 9 })).toThrow('10㎡');
+    // 申办 needs the plaque and the signage photographed.
+    expect(() => fileApplication({ ...filing, photos: { plaque: [], signage: ['upl-signage-00001'] } })).toThrow('站牌照片');
+    expect(filingProblems({ level: 'village', areaSqm: 10, equipment: ['broadband', 'shelves', 'parcel'], photos: { plaque: ['x'], signage: [] } })).toEqual({ signagePhotos: '请上传标识照片' });
     expect(filingProblems({ level: 'county', areaSqm: 199, equipment: ['broadband', 'shelves', 'parcel'] })).toEqual({ areaSqm: expect.stringContaining('200㎡') });
     expect(filingProblems({ level: 'village', areaSqm: 10, equipment: ['shelves', 'parcel'] })).toEqual({ equipment: expect.stringContaining('网络设施') });
     expect(filingProblems({ level: 'village', areaSqm: 10, equipment: ['broadband', 'parcel'] })).toEqual({ equipment: expect.stringContaining('两项经营设施') });
@@ -75,7 +78,8 @@ describe('transitions', () => {
     expect(certify(inState('approved'), cmds.publish, { by: 'county', at })).toMatchObject({ next: { state: 'notice', noticeId: 'n-1' }, station: { status: 'notice' } });
     const cert = certify({ ...inState('notice'), authority: null }, cmds.noticeApproved, { by: 'notice', at: new Date('2026-12-12T02:00:00.000Z') });
     expect(cert.next.certificate).toEqual({ certificateNo: 'No-1', certifiedOn: '2026-12-12', authority: '于都县商务局' });
-    expect(cert.station).toEqual({ status: 'certified', certification: cert.next.certificate, name: filing.stationName });
+    // The plaque and signage photos go with it (the station shows them when it has none).
+    expect(cert.station).toEqual({ status: 'certified', certification: cert.next.certificate, name: filing.stationName, photos: ['upl-plaque-000001', 'upl-signage-00001'] });
     expect(certify(inState('notice'), cmds.noticeStopped, { by: 'notice', at })).toMatchObject({ next: { state: 'county_review', noticeId: null, reason: '异议成立' }, station: { status: 'county_review' } });
   });
   test('actions per party', () => {

@@ -62,6 +62,17 @@ describe('before/after diff', () => {
     expect(diffInfo(before, before)).toEqual([]);
   });
 
+  test('photos: added, removed and reordered photos are a change; the lines never show file ids', () => {
+    const before = { ...publicInfoOf(makeStation({ id: 'st-a' })), photos: ['upl-aaaaaaaaaa01', 'upl-aaaaaaaaaa02'] };
+    const [added] = diffInfo(before, { ...before, photos: ['upl-aaaaaaaaaa02', 'upl-bbbbbbbbbb01'] });
+    expect(added).toEqual({ field: 'photos', label: '照片', before: ['2 张照片'], after: ['2 张照片（新加 1 张，删去 1 张）'] });
+    expect(diffInfo(before, { ...before, photos: [] })[0]?.after).toEqual(['没有照片（删去 2 张）']);
+    expect(diffInfo({ ...before, photos: [] }, before)[0]).toMatchObject({ before: [], after: ['2 张照片（新加 2 张）'] });
+    expect(diffInfo(before, { ...before, photos: [...before.photos].reverse() })[0]?.after).toEqual(['2 张照片（调整了顺序）']);
+    expect(diffInfo(before, { ...before, photos: [...before.photos] })).toEqual([]);
+    expect(JSON.stringify(added)).not.toContain('upl-');
+  });
+
   test('weekly hours and holiday exceptions are compared day by day', () => {
     const before = publicInfoOf(makeStation({ id: 'st-a' }));
     const after = { ...before, hours: { weekly: before.hours.weekly.filter((r) => r.day !== 7), exceptions: [{ date: '2026-10-01', intervals: [], note: '国庆' }] } };

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { Harness } from './support/harness';
-import { Browsers, call, shanghaiDay, startChecked } from './support/browser';
+import { browserSuite, call, shanghaiDay } from './support/browser';
 
 const RESIDENT = 'demo-resident-1';
 const HEAD = 'demo-station-head-1';
@@ -16,16 +15,7 @@ const STATION = 'st-360731100-000'; // 贡江镇服务站 (于都县), the demo 
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-let h: Harness;
-const browsers = new Browsers(() => h);
-
-beforeAll(async () => {
-  h = await startChecked();
-});
-afterAll(async () => {
-  await browsers.closeAll();
-  await h?.close();
-});
+const { h, browsers } = browserSuite();
 
 interface Violation {
   id: string;
@@ -93,6 +83,7 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
         `/packages/official/post/index?id=${id(post.id)}`,
         '/packages/official/training/index',
         '/packages/official/edits/index',
+        '/packages/official/record/index',
       ],
     },
     { openid: ADMIN, paths: ['/packages/official/admin/index'] },

@@ -7,8 +7,7 @@
  * Screenshots: .cache/e2e/apply-*.png (look at them).
  */
 import { ageOn, checkCharacter } from '../../core/recruitment/idcard';
-import type { Harness } from './support/harness';
-import { Browsers, call, fill, scrollTo, settled, shanghaiDay, startChecked, tap, text, waitText } from './support/browser';
+import { browserSuite, call, fill, scrollTo, settled, shanghaiDay, tap, text, waitText } from './support/browser';
 
 const OFFICIAL = 'demo-county-official-1';
 const APPLICANT = 'demo-resident-1';
@@ -42,21 +41,7 @@ interface Region {
   level: string;
 }
 
-let h: Harness;
-const browsers = new Browsers(() => h);
-
-beforeAll(async () => {
-  h = await startChecked();
-});
-
-afterAll(async () => {
-  await browsers.closeAll();
-  await h?.close();
-});
-
-afterEach(() => {
-  expect(browsers.problems).toEqual([]);
-});
+const { h, browsers } = browserSuite({ keepBrowsers: true });
 
 const official = <T>(fn: string, action: string, data: object) => call<T>(h, fn, action, data, OFFICIAL);
 

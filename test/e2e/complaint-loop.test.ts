@@ -12,8 +12,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Complaint } from '../../core/complaint/model';
-import type { Harness } from './support/harness';
-import { Browsers, call, fill, scrollTo, settled, startChecked, tap, text, waitText } from './support/browser';
+import { browserSuite, call, fill, scrollTo, settled, tap, text, waitText } from './support/browser';
 
 const STATION = 'st-360731100-000'; // 贡江镇服务站, demo-station-head-1's station
 const RESIDENT = 'demo-resident-1';
@@ -26,21 +25,7 @@ const PHONE_MASKED = '138****5678';
 const DESCRIPTION = '6月3日上午在站点寄快递，收了15元，墙上写的是5元，也没有给收据。';
 const REPLY = '经核实，站点多收了 10 元快递费，已当面退还，并在店内显眼处张贴了收费标准。';
 
-let h: Harness;
-const browsers = new Browsers(() => h);
-
-beforeAll(async () => {
-  h = await startChecked();
-});
-
-afterAll(async () => {
-  await browsers.closeAll();
-  await h?.close();
-});
-
-afterEach(() => {
-  expect(browsers.problems).toEqual([]);
-});
+const { h, browsers } = browserSuite({ keepBrowsers: true });
 
 async function stored(id: string): Promise<Complaint> {
   const c = await h.app.stores.complaints.get(id);

@@ -8,27 +8,14 @@
  * Screenshots: .cache/e2e/lost-answer-*.png.
  */
 import type { Page } from 'playwright-core';
-import { Browsers, fill, settled, startChecked, tap, text, waitText } from './support/browser';
-import type { Harness } from './support/harness';
+import { browserSuite, fill, settled, tap, text, waitText } from './support/browser';
 
 const STATION = 'st-360731100-000';
 const RESIDENT = 'demo-resident-2';
 const DESCRIPTION = '站点代收快递每件多收 2 元，也不给收据。';
 const form = '#page-complaint-new #complaint-form';
 
-let h: Harness;
-const browsers = new Browsers(() => h);
-
-beforeAll(async () => {
-  h = await startChecked();
-});
-afterAll(async () => {
-  await browsers.closeAll();
-  await h?.close();
-});
-afterEach(() => {
-  expect(browsers.problems).toEqual([]);
-});
+const { h, browsers } = browserSuite({ keepBrowsers: true });
 
 /** Whether the whole element is inside the viewport now. */
 async function inView(page: Page, selector: string): Promise<boolean> {

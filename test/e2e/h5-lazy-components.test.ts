@@ -4,21 +4,11 @@
  * date field opens Taro's date picker and 确定 keeps a day; the home page's first download holds
  * none of their code.
  */
-import type { Harness } from './support/harness';
-import { Browsers, settled, startChecked, tap } from './support/browser';
+import { browserSuite, settled, tap } from './support/browser';
 
 const OFFICIAL = 'demo-county-official-1';
 
-let h: Harness;
-const browsers = new Browsers(() => h);
-
-beforeAll(async () => {
-  h = await startChecked();
-});
-afterAll(async () => {
-  await browsers.closeAll();
-  await h?.close();
-});
+const { h, browsers } = browserSuite();
 
 test('home page download holds no picker, textarea or image component', async () => {
   const page = await browsers.open();

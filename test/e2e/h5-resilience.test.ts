@@ -12,24 +12,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { Browsers, settled, startChecked, tap, waitText } from './support/browser';
-import { ROOT, type Harness } from './support/harness';
+import { browserSuite, settled, tap, waitText } from './support/browser';
+import { ROOT } from './support/harness';
 
-let h: Harness;
-const browsers = new Browsers(() => h);
-
-beforeAll(async () => {
-  h = await startChecked();
-});
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  const problems = browsers.problems;
-  browsers.problems = [];
-  await browsers.closeAll();
-  expect(problems).toEqual([]);
-});
+const { h, browsers } = browserSuite();
 
 /** A returning villager: the region chosen last time (Taro's storage format), so the home page lists stations. */
 async function withRegion(page: Page): Promise<void> {

@@ -5,8 +5,7 @@
  * and the page still works (普通评价). Screenshots: .cache/e2e/rating-*.png (look at them).
  */
 import type { SummaryView } from '../../core/rating/api';
-import type { Harness } from './support/harness';
-import { Browsers, call, fill, scrollTo, settled, startChecked, tap, text, waitText } from './support/browser';
+import { browserSuite, call, fill, scrollTo, settled, tap, text, waitText } from './support/browser';
 
 const STATION = 'st-360731100-000'; // 贡江镇服务站, demo-station-head-1's station
 const HEAD = 'demo-station-head-1';
@@ -14,22 +13,7 @@ const RATER = 'demo-resident-2';
 const COMMENT = '站长很热情，寄快递按墙上的价格收费，店里也干净。';
 const SCORES = { attitude: 5, pricing: 4, cleanliness: 5, efficiency: 3 } as const;
 
-let h: Harness;
-const browsers = new Browsers(() => h);
-
-beforeAll(async () => {
-  h = await startChecked();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(async () => {
-  await browsers.closeAll();
-  expect(browsers.problems).toEqual([]);
-  browsers.problems = [];
-});
+const { h, browsers } = browserSuite();
 
 async function sceneFor(stationId: string): Promise<string> {
   const code = await call<{ scene: string; page: string }>(h, 'ratings', 'code', { stationId }, HEAD);

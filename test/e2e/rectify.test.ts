@@ -4,27 +4,13 @@
  * the official restores the station. Screenshots: .cache/e2e/rectify-*.png (look at them).
  */
 import { randomUUID } from 'node:crypto';
-import type { Harness } from './support/harness';
-import { Browsers, call, fill, settled, startChecked, text } from './support/browser';
+import { browserSuite, call, fill, settled, text } from './support/browser';
 
 const COUNTY = 'demo-county-official-1';
 const HEAD = 'demo-station-head-1';
 const STATION = 'st-360731100-000';
 
-let h: Harness;
-const browsers = new Browsers(() => h);
-
-beforeAll(async () => {
-  h = await startChecked();
-});
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  await browsers.closeAll();
-  expect(browsers.problems).toEqual([]);
-  browsers.problems = [];
-});
+const { h, browsers } = browserSuite();
 
 test('idle list → order (confirmed) → the head answers → the county restores the station', async () => {
   for (const who of ['e2e-idle-1', 'e2e-idle-2']) {
@@ -58,11 +44,21 @@ test('idle list → order (confirmed) → the head answers → the county restor
   const answer = phone.locator('#page-rectify [id^="order-answer-"] textarea').first();
   await answer.waitFor();
   await answer.fill('已按公示时间每天开门，门口张贴了营业时间和价目表');
+  // Evidence: a photo of what was fixed (the complaints' picker and upload).
+  const picture = await phone.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 390, height: 300 } });
+  const chooser = phone.waitForEvent('filechooser');
+  await phone.locator('#page-rectify [id^="order-photo-"][id$="-add"]').first().click();
+  await (await chooser).setFiles({ name: 'fixed.png', mimeType: 'image/png', buffer: picture });
+  await phone.locator('#page-rectify [id^="order-photo-"][id$="-0"] .photo__img').first().waitFor();
   await phone.locator('#page-rectify [id^="order-answer-submit-"]').first().click();
   await phone.getByText('已提交整改情况，待核查').first().waitFor();
   await h.shot(phone, 'rectify-03-answered-phone');
 
   await pc.reload();
+  // The county sees the answer's photo before deciding.
+  await pc.locator(`${p} [id^="order-answer-photos-"] .photo__img`).first().waitFor({ timeout: 20_000 });
+  await pc.locator(`${p} [id^="order-answer-photos-"]`).first().scrollIntoViewIfNeeded();
+  await h.shot(pc, 'rectify-03b-answer-photos-pc');
   await pc.locator(`${p} [id^="order-open-"]`).first().click();
   const restore = pc.locator(`${p} [id$="-restore"]`).first();
   await restore.waitFor();

@@ -5,25 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import { COLUMNS, type ColumnKey } from '../../core/station/register-sheet';
-import type { Harness } from './support/harness';
-import { Browsers, call, settled, startChecked, tap, text } from './support/browser';
+import { browserSuite, call, settled, tap, text } from './support/browser';
 
 const COUNTY = 'demo-county-official-1';
 
-let h: Harness;
-const browsers = new Browsers(() => h);
-
-beforeAll(async () => {
-  h = await startChecked();
-});
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  await browsers.closeAll();
-  expect(browsers.problems).toEqual([]);
-  browsers.problems = [];
-});
+const { h, browsers } = browserSuite();
 
 async function sheetWithABadRow(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -4,26 +4,12 @@
  * scrolled to first; the invited person enters the code on their phone and the workbench opens.
  * Screenshots: .cache/e2e/invite-*.png (look at them).
  */
-import type { Harness } from './support/harness';
-import { Browsers, call, fill, settled, startChecked, text } from './support/browser';
+import { browserSuite, call, fill, settled, text } from './support/browser';
 
 const COUNTY = 'demo-county-official-1';
 const INVITED = 'demo-resident-2';
 
-let h: Harness;
-const browsers = new Browsers(() => h);
-
-beforeAll(async () => {
-  h = await startChecked();
-});
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  await browsers.closeAll();
-  expect(browsers.problems).toEqual([]);
-  browsers.problems = [];
-});
+const { h, browsers } = browserSuite();
 
 test('invite a stand-in head on the PC → the person enters the code on the phone → the role is theirs', async () => {
   const page = await browsers.open({ openid: COUNTY, mobile: false });

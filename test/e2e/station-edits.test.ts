@@ -4,27 +4,22 @@
  * confirmation) → a villager's station page shows the new commitment. Screenshots:
  * .cache/e2e/edits-*.png (look at them).
  */
-import type { Harness } from './support/harness';
-import { Browsers, fill, settled, startChecked, tap, text } from './support/browser';
+import type { Page } from 'playwright-core';
+import { browserSuite, fill, settled, tap, text } from './support/browser';
 
 const HEAD = 'demo-station-head-1';
 const COUNTY = 'demo-county-official-1';
 const STATION = 'st-360731100-000';
 
-let h: Harness;
-const browsers = new Browsers(() => h);
+const { h, browsers } = browserSuite();
 
-beforeAll(async () => {
-  h = await startChecked();
-});
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  await browsers.closeAll();
-  expect(browsers.problems).toEqual([]);
-  browsers.problems = [];
-});
+/** Pick a picture in the H5 file chooser (a screenshot of the page: a real PNG). */
+async function addPhoto(page: Page, button: string): Promise<void> {
+  const picture = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 390, height: 300 } });
+  const chooser = page.waitForEvent('filechooser');
+  await tap(page, button);
+  await (await chooser).setFiles({ name: 'front.png', mimeType: 'image/png', buffer: picture });
+}
 
 test('a head’s edit → the county approves → the public page changes', async () => {
   const head = await browsers.open({ openid: HEAD });
@@ -33,6 +28,9 @@ test('a head’s edit → the county approves → the public page changes', asyn
   await settled(head, `${e} #btn-propose`);
   await h.shot(head, 'edits-01-form-phone');
   await fill(head, `${e} #edit-commitments-text`, '老人代办不收费\n明码标价，不乱收费');
+  // A photo of the shop front, through the same picker as complaint photos.
+  await addPhoto(head, `${e} #edit-photo-add`);
+  await head.locator(`${e} #edit-photo-0 .photo__img`).waitFor();
   await tap(head, `${e} #btn-propose`);
   await head.locator(`${e} #edit-sent`).waitFor({ timeout: 20_000 });
   await head.locator(`${e} #edit-pending`).waitFor();
@@ -50,6 +48,12 @@ test('a head’s edit → the county approves → the public page changes', asyn
   const r = '#page-edits-review';
   await pc.locator(`${r} .sp-diff`).first().waitFor({ timeout: 20_000 });
   expect(await text(pc, `${r} #edits-list`)).toContain('＋ 老人代办不收费');
+  // Old vs new photos side by side: none before, the new one after.
+  expect(await text(pc, `${r} #edits-list`)).toContain('1 张照片（新加 1 张）');
+  await pc.locator(`${r} [id$="-photos-after"] .photo__img`).first().waitFor();
+  await pc.locator(`${r} [id$="-photos-after"]`).first().scrollIntoViewIfNeeded();
+  await h.shot(pc, 'edits-03b-review-photos-pc');
+  await pc.evaluate(() => window.scrollTo(0, 0));
   await h.shot(pc, 'edits-03-review-pc');
   const approve = pc.locator(`${r} [id^="btn-approve-"]`).first();
   await approve.click();
@@ -64,5 +68,6 @@ test('a head’s edit → the county approves → the public page changes', asyn
   await villager.locator('#station-detail').waitFor();
   await settled(villager, '#section-commitments');
   expect(await text(villager, '#station-detail')).toContain('老人代办不收费');
+  await villager.locator('#station-photos .photo__img').first().waitFor();
   await h.shot(villager, 'edits-05-public-phone');
 });

@@ -6,29 +6,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Harness } from './support/harness';
 import { SHOTS } from './support/harness';
-import { Browsers, settled, startChecked, tap, text } from './support/browser';
+import { browserSuite, settled, tap, text } from './support/browser';
 
 const STATION = 'st-360731100-000'; // 贡江镇服务站, demo-station-head-1's station
 const HEAD = 'demo-station-head-1';
 
-let h: Harness;
-const browsers = new Browsers(() => h);
-
-beforeAll(async () => {
-  h = await startChecked();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(async () => {
-  await browsers.closeAll();
-  expect(browsers.problems).toEqual([]);
-  browsers.problems = [];
-});
+const { h, browsers } = browserSuite();
 
 /** Pages of a PDF Chromium wrote: its page objects (`/Type /Page`, not `/Pages`). */
 function pdfPages(pdf: Buffer): number {

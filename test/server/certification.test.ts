@@ -4,26 +4,32 @@
  * the station is certified with a certificate and its cultivation period; an upheld objection
  * sends it back to the county with the reason; strangers get nothing.
  */
+import { uploadPhoto } from '../support/complaints';
 import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
 describe('station certification', () => {
   let t: TestApp;
+  let form: Record<string, unknown>;
   beforeEach(async () => {
     t = await startApp({ now: '2026-12-04T02:00:00.000Z' });
-    // The demo operator's station goes back to 规划中, uncertified, to be certified again.
+    // The demo operator's station goes back to 规划中, uncertified and without photos, to be certified again.
     const s = (await t.app.stores.stations.get(HEAD_STATION))!;
-    await t.app.stores.stations.upsertMany([{ ...s, status: 'planned', certification: null }]);
+    await t.app.stores.stations.upsertMany([{ ...s, status: 'planned', certification: null, photos: [] }]);
+    // 申办 carries the plaque and signage photos, uploaded like complaint photos.
+    form = { ...baseForm, plaquePhotos: [await uploadPhoto(t, DEMO.operatorStaff)], signagePhotos: [await uploadPhoto(t, DEMO.operatorStaff)] };
   });
   afterEach(() => t.close());
 
-  const form = { stationId: HEAD_STATION, stationName: '江西电商扶贫工程贡江镇服务站', entity: '于都县电商运营公司', areaSqm: 60, equipment: ['broadband', 'computer', 'desk_chairs', 'shelves'], servicePopulation: 5000 };
+  const baseForm = { stationId: HEAD_STATION, stationName: '江西电商扶贫工程贡江镇服务站', entity: '于都县电商运营公司', areaSqm: 60, equipment: ['broadband', 'computer', 'desk_chairs', 'shelves'], servicePopulation: 5000 };
   const station = async () => (await t.ok('stations', 'get', { id: HEAD_STATION })) as Record<string, unknown>;
 
   async function toNotice() {
     const filed = await t.ok('register', 'fileCertification', form, DEMO.operatorStaff);
     expect(filed).toMatchObject({ state: 'operator_review', actions: ['operatorPass', 'operatorReturn'] });
+    // The reviewers see the photos by short-lived links, never the stored ids.
+    expect(filed.photos).toEqual({ plaque: [expect.stringMatching(/^\/files\//)], signage: [expect.stringMatching(/^\/files\//)] });
     expect((await t.app.stores.stations.get(HEAD_STATION))!.status).toBe('operator_review');
     // A second application for the same station is refused while this one runs.
     expect((await t.call('register', 'fileCertification', form, DEMO.operatorStaff)).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -55,6 +61,12 @@ describe('station certification', () => {
     const s = (await t.app.stores.stations.get(HEAD_STATION))!;
     expect(s).toMatchObject({ status: 'certified', name: form.stationName, certification: done.certificate });
     expect(JSON.stringify(await station())).toContain('2027-06-12');
+    // The station had no photos: the plaque and signage photos (seen on the visit and on notice) show.
+    expect(s.photos).toEqual([...(form.plaquePhotos as string[]), ...(form.signagePhotos as string[])]);
+    const shown = (await station()).photos as string[];
+    expect(shown).toHaveLength(2);
+    expect(shown.every((u) => u.startsWith('/files/'))).toBe(true);
+    expect((await t.raw(shown[0]!)).status).toBe(200);
     const audit = await t.app.stores.audit.list({ resource: `certification:${app.id}`, offset: 0, limit: 20 });
     expect(audit.items.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual([
       'station.certify.apply:denied',
@@ -75,6 +87,33 @@ describe('station certification', () => {
     const list = await t.ok('register', 'certifications', {}, DEMO.county);
     expect(list.items[0]).toMatchObject({ id: app.id, state: 'certified' });
     expect((await t.app.stores.stations.get(HEAD_STATION))!.status).toBe('certified');
+  });
+
+  test('认定 creates the station from the filing when the register lost it meanwhile', async () => {
+    await toNotice();
+    const rid = t.app.db.prepare('SELECT rid FROM stations WHERE id = ?').pluck().get(HEAD_STATION);
+    for (const table of ['stations', 'stations_geo', 'station_services', 'station_regions']) t.app.db.prepare(`DELETE FROM ${table} WHERE rid = ?`).run(rid);
+    t.app.db.prepare('DELETE FROM stations_fts WHERE rowid = ?').run(rid);
+    expect(await t.app.stores.stations.get(HEAD_STATION)).toBeNull();
+    t.clock.set('2026-12-12T02:00:00.000Z');
+    await t.app.runScheduler();
+    const s = (await t.app.stores.stations.get(HEAD_STATION))!;
+    expect(s).toMatchObject({ status: 'certified', name: baseForm.stationName, certification: { certifiedOn: '2026-12-12' }, infoConfirmedOn: '2026-12-12' });
+    expect(await station()).toMatchObject({ certified: true, inCultivation: true, cultivationEndsOn: '2027-06-12' });
+    const audit = await t.app.stores.audit.list({ resource: `station:${HEAD_STATION}`, action: 'station.status', offset: 0, limit: 20 });
+    expect(audit.items.map((e) => e.detail)).toContainEqual(expect.stringContaining('登记表中没有→已认定'));
+  });
+
+  test('申办 needs the plaque and signage photos, the filer\'s own uploads', async () => {
+    const none = await t.call('register', 'fileCertification', { ...form, plaquePhotos: [] }, DEMO.operatorStaff);
+    expect(none.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', message: expect.stringContaining('站牌照片') } });
+    const missing = await t.call('register', 'fileCertification', baseForm, DEMO.operatorStaff);
+    expect(missing.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+    const someoneElses = await uploadPhoto(t, DEMO.resident1);
+    const stolen = await t.call('register', 'fileCertification', { ...form, signagePhotos: [someoneElses] }, DEMO.operatorStaff);
+    expect(stolen.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', message: expect.stringContaining('图片无效') } });
+    expect((await t.call('register', 'fileCertification', { ...form, extra: 1 }, DEMO.operatorStaff)).body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+    expect((await t.app.stores.stations.get(HEAD_STATION))!.status).toBe('planned');
   });
 
   test('an upheld objection stops it: back to the county with the reason', async () => {

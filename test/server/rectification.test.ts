@@ -4,6 +4,7 @@
  * lets the county close the station, whose head loses the role; idle candidates come from 不开门
  * complaints; people outside the county get nothing.
  */
+import { uploadPhoto } from '../support/complaints';
 import { DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
 
 jest.setTimeout(60_000);
@@ -43,6 +44,28 @@ describe('rectification orders', () => {
     const audit = await t.app.stores.audit.list({ resource: `rectification:${order.id}`, offset: 0, limit: 10 });
     // Issue, the head's refused attempt to verify, the answer, the restore.
     expect(audit.items.map((e) => `${e.action}:${e.outcome}`).sort()).toEqual(['station.rectify.answer:done', 'station.rectify:denied', 'station.rectify:done', 'station.rectify:done']);
+  });
+
+  test('the answer carries photos as evidence: the county sees them when verifying; only the head\'s own uploads', async () => {
+    const order = await issued();
+    const photo = await uploadPhoto(t, DEMO.stationHead);
+    const text = '已按公示时间每天开门，价目表已张贴在门口';
+    const stolen = await t.call('register', 'answerRectification', { id: order.id, version: 1, text, photos: [await uploadPhoto(t, DEMO.resident1)] }, DEMO.stationHead);
+    expect(stolen.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', message: expect.stringContaining('图片无效') } });
+    const tooMany = await t.call('register', 'answerRectification', { id: order.id, version: 1, text, photos: [photo, photo, photo, photo] }, DEMO.stationHead);
+    expect(tooMany.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+    const answered = await t.ok('register', 'answerRectification', { id: order.id, version: 1, text, photos: [photo] }, DEMO.stationHead);
+    expect(answered.answer.photos).toEqual([expect.stringMatching(/^\/files\//)]);
+    expect((await t.app.stores.rectifications.get(order.id))!.answer!.photos).toEqual([photo]);
+    const seen = await t.ok('register', 'rectification', { id: order.id }, DEMO.county);
+    expect(seen).toMatchObject({ state: 'answered', actions: expect.arrayContaining(['restore']) });
+    expect(seen.answer.photos).toHaveLength(1);
+    expect((await t.raw(seen.answer.photos[0])).status).toBe(200);
+    // Answering again may keep the photo already sent.
+    const again = await t.ok('register', 'answerRectification', { id: order.id, version: 2, text: `${text}，补充：门口装了营业时间牌`, photos: [photo] }, DEMO.stationHead);
+    expect(again.answer.photos).toHaveLength(1);
+    // No one else sees the evidence.
+    expect((await t.call('register', 'rectification', { id: order.id }, DEMO.resident1)).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   test('unanswered past the deadline: the county closes the station and its head loses the role', async () => {

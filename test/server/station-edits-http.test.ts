@@ -5,6 +5,7 @@
  */
 import type { StationDetail, StationPage } from '../../core/station/api';
 import type { EditDraft, EditQueuePage, EditView } from '../../core/station/edits-api';
+import { uploadPhoto } from '../support/complaints';
 import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
 
 let t: TestApp;
@@ -49,6 +50,43 @@ describe('station edits over HTTP', () => {
     // Decided once: a second decision is refused.
     const again = await t.call('register', 'decideEdit', { id: proposed.id, decision: 'return', comment: '再看看' }, DEMO.county);
     expect(again.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  test('photos: the head adds and removes photos; the county compares old and new; only approved photos are public', async () => {
+    const first = await uploadPhoto(t, DEMO.stationHead);
+    const d = await draft();
+    expect(d.info.photos).toEqual([]);
+    const p1 = await t.ok<EditView>('register', 'propose', { stationId: HEAD_STATION, info: { ...d.info, photos: [first] } }, DEMO.stationHead);
+    expect(p1.photos).toEqual({ before: [], after: [expect.stringMatching(/^\/files\//)] });
+    expect((await publicPage()).photos).toEqual([]);
+    await t.ok('register', 'decideEdit', { id: p1.id, decision: 'approve' }, DEMO.county);
+    const shown = (await publicPage()).photos;
+    expect(shown).toHaveLength(1);
+    expect((await t.raw(shown[0]!)).status).toBe(200);
+    // A signed, short-lived link (not the stored id itself).
+    expect(shown[0]).toMatch(/^\/files\/upl-[\w-]+\?exp=\d+&sig=/);
+
+    // Next: one more photo, the first one removed; the county sees both sides as photos.
+    const second = await uploadPhoto(t, DEMO.stationHead);
+    const d2 = await draft();
+    expect(d2.info.photos).toEqual([first]);
+    expect(d2.photoUrls).toHaveLength(1);
+    const p2 = await t.ok<EditView>('register', 'propose', { stationId: HEAD_STATION, info: { ...d2.info, photos: [second] } }, DEMO.stationHead);
+    const item = (await queue()).items.find((i) => i.id === p2.id)!;
+    expect(item.diff).toEqual([{ field: 'photos', label: '照片', before: ['1 张照片'], after: ['1 张照片（新加 1 张，删去 1 张）'] }]);
+    expect(item.photos?.before).toHaveLength(1);
+    expect(item.photos?.after).toHaveLength(1);
+    expect((await publicPage()).photos).toHaveLength(1);
+    await t.ok('register', 'decideEdit', { id: p2.id, decision: 'approve' }, DEMO.county);
+    expect((await t.app.stores.stations.get(HEAD_STATION))!.photos).toEqual([second]);
+
+    // Someone else's upload, or a made-up id, is refused.
+    const d3 = await draft();
+    const other = await uploadPhoto(t, DEMO.resident1);
+    const stolen = await t.call('register', 'propose', { stationId: HEAD_STATION, info: { ...d3.info, photos: [other] } }, DEMO.stationHead);
+    expect(stolen.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', message: expect.stringContaining('图片无效') } });
+    const bogus = await t.call('register', 'propose', { stationId: HEAD_STATION, info: { ...d3.info, photos: ['https://example.com/x.jpg'] } }, DEMO.stationHead);
+    expect(bogus.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
   });
 
   test('returned with a comment: the public page keeps the old information, the head reads why', async () => {

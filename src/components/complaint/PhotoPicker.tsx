@@ -20,6 +20,11 @@ interface Props {
   /** How many uploads are still running (the form waits for them). */
   onBusyChange?: (busy: number) => void;
   error?: string;
+  /** Officials' forms reuse it (station photos, 申办 photos, rectification evidence). */
+  max?: number;
+  /** Prefix of the element ids (two pickers on one page need different ones). */
+  idPrefix?: string;
+  hint?: string;
 }
 
 interface Pending {
@@ -30,9 +35,10 @@ interface Pending {
   error: string | null;
 }
 
-export const LIMIT_MESSAGE = `最多只能放 ${MAX_PHOTOS} 张照片。要换照片，请点照片下面的“更换”，或先删掉一张。`;
+const limitMessage = (max: number) => `最多只能放 ${max} 张照片。要换照片，请点照片下面的“更换”，或先删掉一张。`;
+export const LIMIT_MESSAGE = limitMessage(MAX_PHOTOS);
 
-export default function PhotoPicker({ photos, onChange, onBusyChange, error }: Props) {
+export default function PhotoPicker({ photos, onChange, onBusyChange, error, max: MAX = MAX_PHOTOS, idPrefix = 'photo', hint }: Props) {
   const [pending, setPending] = useState<Pending[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
@@ -61,7 +67,7 @@ export default function PhotoPicker({ photos, onChange, onBusyChange, error }: P
         const saved: DraftPhoto = { id, preview: process.env.TARO_ENV === 'weapp' ? id : null };
         onChange((cur) => {
           if (item.replaces !== null && cur.some((p) => p.id === item.replaces)) return cur.map((p) => (p.id === item.replaces ? saved : p));
-          return [...cur, saved].slice(0, MAX_PHOTOS);
+          return [...cur, saved].slice(0, MAX);
         });
       },
       (e) => {
@@ -80,20 +86,20 @@ export default function PhotoPicker({ photos, onChange, onBusyChange, error }: P
 
   const add = async () => {
     if (picking) return;
-    if (used >= MAX_PHOTOS) {
-      setNotice(LIMIT_MESSAGE);
+    if (used >= MAX) {
+      setNotice(limitMessage(MAX));
       return;
     }
     setNotice(null);
     setPicking(true);
-    const res = await pickPhotos(MAX_PHOTOS - used);
+    const res = await pickPhotos(MAX - used);
     if (!alive.current) return;
     setPicking(false);
     if (!res.ok) {
       if (!res.cancelled) setNotice(res.message);
       return;
     }
-    if (res.dropped) setNotice(`最多只能放 ${MAX_PHOTOS} 张照片，多选的 ${res.dropped} 张没有加上。`);
+    if (res.dropped) setNotice(`最多只能放 ${MAX} 张照片，多选的 ${res.dropped} 张没有加上。`);
     start(res.photos, null);
   };
 
@@ -126,16 +132,16 @@ export default function PhotoPicker({ photos, onChange, onBusyChange, error }: P
 
   const drop = (key: number) => setPending((ps) => ps.filter((p) => p.key !== key));
 
-  const full = used >= MAX_PHOTOS;
+  const full = used >= MAX;
 
   return (
-    <View id='complaint-photos' className='photos'>
+    <View id={idPrefix === 'photo' ? 'complaint-photos' : `${idPrefix}s`} className='photos'>
       <View className='photos__grid'>
         {photos.map((p, i) => {
           const src = previews.current.get(p.id) ?? p.preview;
           const replacing = pending.find((x) => x.replaces === p.id);
           return (
-            <View key={p.id} id={`photo-${i}`} className='photo'>
+            <View key={p.id} id={`${idPrefix}-${i}`} className='photo'>
               {src ? (
                 <Image className='photo__img' src={src} mode='aspectFill' />
               ) : (
@@ -148,10 +154,10 @@ export default function PhotoPicker({ photos, onChange, onBusyChange, error }: P
                 <Text className='photo__state'>{replacing.error ? `更换失败：${replacing.error}` : '正在更换…'}</Text>
               ) : null}
               <View className='photo__actions'>
-                <Button id={`photo-replace-${i}`} className='photo__action' onClick={() => replace(p.id)}>
+                <Button id={`${idPrefix}-replace-${i}`} className='photo__action' onClick={() => replace(p.id)}>
                   更换
                 </Button>
-                <Button id={`photo-remove-${i}`} className='photo__action photo__action--danger' onClick={() => remove(p.id)}>
+                <Button id={`${idPrefix}-remove-${i}`} className='photo__action photo__action--danger' onClick={() => remove(p.id)}>
                   删除
                 </Button>
               </View>
@@ -161,7 +167,7 @@ export default function PhotoPicker({ photos, onChange, onBusyChange, error }: P
         {pending
           .filter((p) => p.replaces === null)
           .map((p) => (
-            <View key={p.key} id={`photo-pending-${p.key}`} className='photo photo--pending'>
+            <View key={p.key} id={`${idPrefix}-pending-${p.key}`} className='photo photo--pending'>
               <Image className='photo__img' src={p.picked.path} mode='aspectFill' />
               <Text className={`photo__state ${p.error ? 'photo__state--error' : ''}`}>{p.error ? `没传上去：${p.error}` : '正在上传…'}</Text>
               {p.error ? (
@@ -177,16 +183,16 @@ export default function PhotoPicker({ photos, onChange, onBusyChange, error }: P
             </View>
           ))}
         {/* Named by its visible words (an aria-label differing from them fails axe's label-content-name-mismatch). */}
-        <Button id='photo-add' className={`photo photo--add ${full ? 'photo--full' : ''}`} onClick={add}>
+        <Button id={`${idPrefix}-add`} className={`photo photo--add ${full ? 'photo--full' : ''}`} onClick={add}>
           <Text className='photo__plus'>{picking ? '…' : '+'}</Text>
-          <Text className='photo__add-text'>{full ? `已满 ${MAX_PHOTOS} 张` : '加照片'}</Text>
+          <Text className='photo__add-text'>{full ? `已满 ${MAX} 张` : '加照片'}</Text>
         </Button>
       </View>
       <Text className='field__hint'>
-        选填，最多 {MAX_PHOTOS} 张（已放 {used} 张）。上传时会自动去掉照片里的拍摄地点。
+        {hint ?? '选填'}，最多 {MAX} 张（已放 {used} 张）。上传时会自动去掉照片里的拍摄地点。
       </Text>
       {notice ? (
-        <Text id='photo-limit' className='field__error'>
+        <Text id={`${idPrefix}-limit`} className='field__error'>
           {notice}
         </Text>
       ) : null}

@@ -24,6 +24,7 @@ import FeedbackSection from '../../components/station/FeedbackSection';
 import FeesSection from '../../components/station/FeesSection';
 import HoursSection from '../../components/station/HoursSection';
 import InfoReport from '../../components/station/InfoReport';
+import PhotosSection from '../../components/station/PhotosSection';
 import ProcessesSection from '../../components/station/ProcessesSection';
 import RatingsSection from '../../components/station/RatingsSection';
 import ServicesSection from '../../components/station/ServicesSection';
@@ -207,6 +208,7 @@ export default function StationPage() {
           )}
 
           <CertificationSection station={station} />
+          <PhotosSection station={station} />
           <HoursSection station={station} now={now} />
           <ServicesSection station={station} />
           <ProcessesSection station={station} />

@@ -165,3 +165,38 @@ export async function call<T>(h: Harness, fn: string, action: string, data: obje
 export function shanghaiDay(days = 0, now = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The jest lifecycle every browser test shares: start the checked harness before all tests, close
+ * it after, and after each test fail on what the browsers saw (page errors, console errors, failed
+ * requests). `h` forwards to the started harness, so tests use it as a plain value. With
+ * `keepBrowsers` the pages stay open from one test to the next (a journey told in several tests).
+ */
+export function browserSuite(opts: { keepBrowsers?: boolean } = {}): { h: Harness; browsers: Browsers } {
+  let started: Harness | undefined;
+  const current = (): Harness => {
+    if (!started) throw new Error('the harness is not started yet: use h inside a test or a hook');
+    return started;
+  };
+  const h = new Proxy({} as Harness, {
+    get: (_t, prop) => {
+      const value = (current() as unknown as Record<string | symbol, unknown>)[prop];
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
+  const browsers = new Browsers(current);
+  beforeAll(async () => {
+    started = await startChecked();
+  });
+  afterAll(async () => {
+    await browsers.closeAll();
+    await started?.close();
+  });
+  afterEach(async () => {
+    const problems = browsers.problems;
+    browsers.problems = [];
+    if (!opts.keepBrowsers) await browsers.closeAll();
+    expect(problems).toEqual([]);
+  });
+  return { h, browsers };
+}

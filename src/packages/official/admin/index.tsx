@@ -27,6 +27,7 @@ import { useAction } from '../../../hooks/useAction';
 import type { Role, Scope } from '@core/authz/roles';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
+import ApiKeys from './ApiKeys';
 
 const GRANTABLE: readonly (readonly [Role, string])[] = [
   ['station_head', '站点负责人'],
@@ -235,6 +236,7 @@ export default function AdminPage() {
       {me.status === 'error' && !me.data ? <ErrorState id='admin-error' message={me.error?.message ?? '加载失败'} onRetry={me.reload} /> : null}
       {isProvince ? <CalendarForm /> : me.data ? <Notice tone='info' text='节假日安排由省级管理员录入。' /> : null}
       {me.data ? <InviteForm onInvited={list.reload} /> : null}
+      {isProvince ? <ApiKeys /> : null}
       {list.status === 'ready' ? (
         <View id='bindings-list' className='sp-form'>
           <Text className='sp-form__title'>现有角色</Text>

@@ -17,6 +17,10 @@ import { toast } from '../../../ui/dialogs';
 import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
 import { formatDateTime, todayShanghai } from '../../../ui/format';
 import Notice from '../../../ui/Notice';
+import PhotoPicker from '../../../components/complaint/PhotoPicker';
+import type { DraftPhoto } from '../../../store/complaintDraft';
+import PhotoStrip from '../../../ui/PhotoStrip';
+import { CERT_PHOTOS_MAX } from '@core/station/limits';
 import DateField from '../components/DateField';
 import { defaultEnd } from '../components/PublishNotice';
 import '../../shared/sub.css';
@@ -34,10 +38,23 @@ const EQUIPMENT: [string, string][] = [
 function FileForm({ onFiled }: { onFiled: () => void }) {
   const [f, setF] = useState({ stationId: '', stationName: '', entity: '', areaSqm: '', servicePopulation: '' });
   const [equipment, setEquipment] = useState<string[]>([]);
+  const [plaque, setPlaque] = useState<DraftPhoto[]>([]);
+  const [signage, setSignage] = useState<DraftPhoto[]>([]);
+  const [uploading, setUploading] = useState({ plaque: 0, signage: 0 });
   const [hint, setHint] = useState<Record<string, string>>({});
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
   const file = useAction(
-    () => certify.file({ stationId: f.stationId.trim(), stationName: f.stationName.trim(), entity: f.entity.trim(), areaSqm: Number(f.areaSqm), servicePopulation: Number(f.servicePopulation), equipment: equipment as never }),
+    () =>
+      certify.file({
+        stationId: f.stationId.trim(),
+        stationName: f.stationName.trim(),
+        entity: f.entity.trim(),
+        areaSqm: Number(f.areaSqm),
+        servicePopulation: Number(f.servicePopulation),
+        equipment: equipment as never,
+        plaquePhotos: plaque.map((p) => p.id),
+        signagePhotos: signage.map((p) => p.id),
+      }),
     { onDone: () => (toast('已提交', 'success'), onFiled()) },
   );
   useScrollToFirstError(file.error);
@@ -49,11 +66,16 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
     if (!(Number(f.areaSqm) > 0)) h.areaSqm = '请填写使用面积';
     if (!equipment.length) h.equipment = '请勾选站点的设施';
     if (!(Number(f.servicePopulation) > 0)) h.servicePopulation = '请填写服务人口';
+    if (!plaque.length) h.plaquePhotos = '请上传站牌照片';
+    if (!signage.length) h.signagePhotos = '请上传标识照片';
+    if (uploading.plaque || uploading.signage) h.signagePhotos = '照片还在上传，请稍等';
     setHint(h);
     if (Object.keys(h).length) return scrollToFirstError();
     void file.run();
   };
-  const err = (k: string) => hint[k] ?? fieldError(file.error, k);
+  // A photo hint goes once a photo is there (the other hints wait for the next submit, as before).
+  const filled = (k: string) => (k === 'plaquePhotos' && plaque.length > 0) || (k === 'signagePhotos' && signage.length > 0 && !uploading.signage);
+  const err = (k: string) => (filled(k) ? undefined : (hint[k] ?? fieldError(file.error, k)));
   return (
     <View id='certify-form' className='sp-form'>
       <Field label='站点编号' required hint='站点登记里“规划中”的站点' error={err('stationId')}>
@@ -79,6 +101,12 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
       </Field>
       <Field label='服务人口（人）' required hint='一般不少于 300 人（第六条1）' error={err('servicePopulation')}>
         <TextInput id='certify-population' type='number' value={f.servicePopulation} onChange={set('servicePopulation')} maxlength={7} />
+      </Field>
+      <Field label='站牌照片' required hint='门口挂的站牌，看得清站名' error={err('plaquePhotos')}>
+        <PhotoPicker idPrefix='certify-plaque' photos={plaque} onChange={(u) => setPlaque(u)} onBusyChange={(n) => setUploading((x) => ({ ...x, plaque: n }))} max={CERT_PHOTOS_MAX} hint='必填' />
+      </Field>
+      <Field label='标识照片' required hint='店内外的电商扶贫标识、公示牌' error={err('signagePhotos')}>
+        <PhotoPicker idPrefix='certify-signage' photos={signage} onChange={(u) => setSignage(u)} onBusyChange={(n) => setUploading((x) => ({ ...x, signage: n }))} max={CERT_PHOTOS_MAX} hint='必填' />
       </Field>
       {file.error && !Object.keys(file.error.fields).length ? <Notice tone='danger' text={file.error.message} /> : null}
       <SubmitButton id='certify-submit' text='提交认定申请' busy={file.busy} onClick={submit} />
@@ -125,6 +153,18 @@ function AppCard({ a, role, onChanged }: { a: CertificationView; role: 'county' 
         {a.levelLabel} · {a.address} · {a.areaSqm}㎡ · 服务人口约 {a.servicePopulation} 人
       </Text>
       <Text className='sp-item__line'>设施：{a.equipment.join('、')}</Text>
+      {a.photos.plaque.length || a.photos.signage.length ? (
+        <View id={`cert-photos-${a.id}`} className='sp-cert-photos'>
+          <View className='sp-cert-photos__group'>
+            <Text className='sp-item__line'>站牌照片</Text>
+            <PhotoStrip urls={a.photos.plaque} label='站牌照片' small />
+          </View>
+          <View className='sp-cert-photos__group'>
+            <Text className='sp-item__line'>标识照片</Text>
+            <PhotoStrip urls={a.photos.signage} label='标识照片' small />
+          </View>
+        </View>
+      ) : null}
       {a.warnings.length ? <Notice tone='warn' text={a.warnings.join('；')} /> : null}
       {a.reason ? <Notice tone='danger' text={`原因：${a.reason}`} /> : null}
       {a.certificate ? <Text className='sp-item__line'>证书编号 {a.certificate.certificateNo} · {a.certificate.certifiedOn} · {a.certificate.authority}</Text> : null}

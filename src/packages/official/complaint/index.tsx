@@ -7,7 +7,7 @@
 import { Text, View } from '@tarojs/components';
 import { Image } from '../../../ui/lazy-components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { EVALUATION_LABELS } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
@@ -22,7 +22,21 @@ import DeadlineBadge from '../components/DeadlineBadge';
 import Timeline from '../../../ui/Timeline';
 import { statusTone } from '../../../ui/format';
 import '../../shared/sub.css';
+import { useDesktop } from '../../../hooks/useDesktop';
 import Button from '../../../ui/Button';
+
+// Desk sizes for a PC window (H5 only; the mini-program keeps the phone layout).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
+if (process.env.TARO_ENV === 'h5') require('../desk/desk-page.css');
+
+/** The desk's side pane holds the case without a second page header. */
+function PaneShell({ id, children }: { id: string; heading?: string; className?: string; children?: ReactNode }) {
+  return (
+    <View id={id} className='desk-case'>
+      {children}
+    </View>
+  );
+}
 
 function Kv({ k, v, id }: { k: string; v: string; id?: string }) {
   return (
@@ -35,8 +49,13 @@ function Kv({ k, v, id }: { k: string; v: string; id?: string }) {
 
 export default function ComplaintPage() {
   const router = useRouter();
-  const id = router.params.id ?? '';
-  const asStation = router.params.mode === 'station';
+  return <ComplaintCase id={router.params.id ?? ''} asStation={router.params.mode === 'station'} />;
+}
+
+/** The case's page body: also the desk's side pane (`pane`: no page shell; `onChanged` after an action). */
+export function ComplaintCase({ id, asStation = false, pane = false, onChanged }: { id: string; asStation?: boolean; pane?: boolean; onChanged?: (view: ComplaintCaseView) => void }) {
+  const Shell = pane ? PaneShell : PageShell;
+  const desk = useDesktop();
   const c = useLoad<ComplaintCaseView>(() => (asStation ? complaintsAdmin.stationDetail({ id }) : complaintsAdmin.detail({ id })), [id, asStation]);
   const [result, setResult] = useState<{ tone: 'ok' | 'warn'; title: string; text?: string } | null>(null);
 
@@ -45,6 +64,7 @@ export default function ComplaintPage() {
     c.setData(view.followers || !c.data?.followers ? view : { ...view, followers: c.data.followers });
     setResult({ tone: 'ok', title: message });
     toast(message, 'success');
+    onChanged?.(view);
   };
   const conflict = (err: ApiError) => {
     // The server's "请刷新后再试" is done already; other conflicts (e.g. 目标投诉已办结) keep their reason.
@@ -57,7 +77,7 @@ export default function ComplaintPage() {
   const preview = (url: string) => v && Taro.previewImage({ current: url, urls: v.photos }).catch(() => undefined);
 
   return (
-    <PageShell id='page-complaint' heading={asStation ? '本站投诉' : '投诉办理'}>
+    <Shell id={pane ? 'desk-case' : 'page-complaint'} heading={asStation ? '本站投诉' : '投诉办理'} className={desk && !pane ? 'desk-page' : undefined}>
       {!v && c.status === 'loading' ? <Skeleton id='complaint-loading' rows={2} /> : null}
       {!v && c.status === 'error' ? (
         c.error?.code === 'NOT_FOUND' || c.error?.code === 'FORBIDDEN' ? (
@@ -101,6 +121,7 @@ export default function ComplaintPage() {
               <Kv k='站点' v={v.stationName} />
               {!asStation ? <Kv k='运营单位' v={v.operatorName} /> : null}
               <Kv k='提交时间' v={formatDateTime(v.submittedAt)} />
+              {v.intakeLabel ? <Kv k='来源' v={v.intakeLabel} /> : null}
               <Kv k='受理期限' v={`${formatDay(v.acceptDueOn)} 前`} />
               {v.replyDueOn ? <Kv k='答复期限' v={`${formatDay(v.replyDueOn)} 前${v.extension ? `（已延期 ${v.extension.workdays} 个工作日）` : ''}`} /> : null}
               {v.extension ? <Kv k='延期理由' v={v.extension.reason} /> : null}
@@ -216,6 +237,6 @@ export default function ComplaintPage() {
           </View>
         </View>
       ) : null}
-    </PageShell>
+    </Shell>
   );
 }

@@ -20,6 +20,9 @@ import { toast } from '../../../ui/dialogs';
 import { scrollIntoView } from '../../../utils/scrollIntoView';
 import DateField from '../components/DateField';
 import EditDiff from '../components/EditDiff';
+import PhotoPicker from '../../../components/complaint/PhotoPicker';
+import type { DraftPhoto } from '../../../store/complaintDraft';
+import { STATION_PHOTOS_MAX } from '@core/station/limits';
 import { SECTION_ORDER, formOf, infoOf, sectionOfField, type EditForm, type FormSection } from '../utils/edit-form';
 import '../../shared/sub.css';
 
@@ -28,6 +31,9 @@ const WEEK = ['周一', '周二', '周三', '周四', '周五', '周六', '周�
 function Form({ draft, onSent }: { draft: EditDraft; onSent: (message: string) => void }) {
   const [form, setForm] = useState<EditForm>(() => formOf(draft.info));
   const [errors, setErrors] = useState<Partial<Record<FormSection, string>>>({});
+  // The station's photos as they are (shown by their links); new ones are uploaded as picked.
+  const [photos, setPhotos] = useState<DraftPhoto[]>(() => draft.info.photos.map((id, i) => ({ id, preview: draft.photoUrls[i] || null })));
+  const [uploading, setUploading] = useState(0);
   const set = <K extends keyof EditForm>(k: K, v: EditForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const showErrors = (e: Partial<Record<FormSection, string>>) => {
     setErrors(e);
@@ -41,8 +47,12 @@ function Form({ draft, onSent }: { draft: EditDraft; onSent: (message: string) =
         showErrors(found);
         return null;
       }
+      if (uploading) {
+        toast('照片还在上传，请稍等');
+        return null;
+      }
       setErrors({});
-      return edits.propose({ stationId: draft.station.id, info });
+      return edits.propose({ stationId: draft.station.id, info: { ...info, photos: photos.map((p) => p.id) } });
     },
     {
       onDone: (r) => {
@@ -114,6 +124,11 @@ function Form({ draft, onSent }: { draft: EditDraft; onSent: (message: string) =
         </Field>
         <Field label='联系人'>
           <TextInput id='edit-person' value={form.personName} onChange={(v) => set('personName', v)} maxlength={20} />
+        </Field>
+      </View>
+      <View id='edit-photos-section'>
+        <Field label='站点照片' hint='门头、店内、价目表等，审核通过后公开'>
+          <PhotoPicker idPrefix='edit-photo' photos={photos} onChange={(u) => setPhotos(u)} onBusyChange={setUploading} max={STATION_PHOTOS_MAX} hint='可加可删' error={fieldError(propose.error, 'photos')} />
         </Field>
       </View>
       {Object.keys(errors).length ? <Notice tone='warn' text='有填写不对的地方，请看红字提示' /> : null}
@@ -188,7 +203,7 @@ export default function EditStationPage() {
                 <Text className='sp-status sp-status--warn'>{d.pending.statusLabel}</Text>
               </View>
               <Text className='sp-item__line'>提交于 {formatDateTime(d.pending.createdAt)}</Text>
-              <EditDiff id='edit-pending-diff' diff={d.pending.diff ?? []} />
+              <EditDiff id='edit-pending-diff' diff={d.pending.diff ?? []} photos={d.pending.photos} />
               <SubmitButton id='btn-withdraw' tone='ghost' text='撤回这次修改' busy={withdraw.busy} onClick={() => void withdraw.run(d.pending!.id)} />
             </View>
           ) : null}

@@ -53,7 +53,7 @@ function EditCard({ e, onDone }: { e: EditView; onDone: (message: string) => voi
       <Text className='sp-item__line'>
         {formatDateTime(e.createdAt)} · {e.statusLabel}
       </Text>
-      {e.diff ? <EditDiff id={`diff-${e.id}`} diff={e.diff} /> : null}
+      {e.diff ? <EditDiff id={`diff-${e.id}`} diff={e.diff} photos={e.photos} /> : null}
       {e.closure ? <Notice tone='warn' title='已在站点页面显示' text={`${e.closure.reason}：${formatDay(e.closure.from)} 至 ${formatDay(e.closure.until)}`} /> : null}
       {e.report ? <Notice tone='info' title={`村民反馈：${e.report.topicLabel}有误`} text={e.report.text} /> : null}
       {e.kind === 'reminder' ? <Text className='sp-item__line'>信息核实于 {e.infoConfirmedOn ? formatDay(e.infoConfirmedOn) : '—'}，已超过 180 天。请联系站点更新，或确认信息无变化。</Text> : null}

@@ -15,7 +15,12 @@ import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
 import StationCode from '../components/StationCode';
 import '../../shared/sub.css';
+import { useDesktop } from '../../../hooks/useDesktop';
 import Button from '../../../ui/Button';
+
+// Desk sizes for a PC window (H5 only; the mini-program keeps the phone layout).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
+if (process.env.TARO_ENV === 'h5') require('../desk/desk-page.css');
 
 interface Tile {
   key: string;
@@ -28,6 +33,7 @@ const OVERDUE_PAGE = 50;
 
 export default function WorkbenchPage() {
   const me = useLoad(() => account.me({ fresh: true }), []);
+  const desk = useDesktop();
   const [calendar, setCalendar] = useState<CalendarStatus | null>(null);
   const [overdue, setOverdue] = useState<{ count: number; more: boolean } | null>(null);
   const [overdueError, setOverdueError] = useState(false);
@@ -57,6 +63,7 @@ export default function WorkbenchPage() {
   const d = me.data;
   const tiles: Tile[] = [];
   if (d?.isHandler) tiles.push({ key: 'queue', title: '投诉待办', sub: '受理、转办、答复', url: '/packages/official/queue/index' });
+  if (d?.isOfficial) tiles.push({ key: 'record', title: '代录投诉', sub: '电话、来访的投诉', url: '/packages/official/record/index' });
   if (d?.isOfficial) tiles.push({ key: 'ratings', title: '评价审核', sub: '待审核评价、站点趋势', url: '/packages/official/ratings/index' });
   if (d?.isHandler) tiles.push({ key: 'posts', title: '站点负责人招募', sub: '岗位、报名、评分、公示', url: '/packages/official/posts/index' });
   if (d?.isOfficial) tiles.push({ key: 'training', title: '培训情况', sub: '岗前培训、年度培训', url: '/packages/official/training/index' });
@@ -74,7 +81,7 @@ export default function WorkbenchPage() {
   for (const s of ownStations) tiles.push({ key: `edit-${s.id}`, title: '修改站点信息', sub: s.name, url: `/packages/official/edit/index?stationId=${encodeURIComponent(s.id)}` });
 
   return (
-    <PageShell id='page-workbench' heading='工作台'>
+    <PageShell id='page-workbench' heading='工作台' className={desk ? 'desk-page' : undefined}>
       {me.status === 'loading' && !d ? <Skeleton id='workbench-loading' rows={2} /> : null}
       {me.status === 'error' && !d ? <ErrorState id='workbench-error' message={me.error?.message ?? '加载失败'} onRetry={me.reload} /> : null}
       {d ? (

@@ -16,6 +16,8 @@ import Notice from '../../../ui/Notice';
 import ComplaintCard from '../components/ComplaintCard';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
+import { useDesktop } from '../../../hooks/useDesktop';
+import DeskQueue from '../desk/DeskQueue';
 
 const STATUS_CHIPS: [ComplaintStatus | 'all', string][] = [
   ['all', '全部'],
@@ -29,7 +31,12 @@ const STATUS_CHIPS: [ComplaintStatus | 'all', string][] = [
 
 const PAGE = 20;
 
+/** A desk-sized H5 window gets the desk (table + side pane); phones and the mini-program keep the list. */
 export default function QueuePage() {
+  return useDesktop() ? <DeskQueue /> : <PhoneQueue />;
+}
+
+function PhoneQueue() {
   const [status, setStatus] = useState<ComplaintStatus | 'all'>('all');
   const [overdue, setOverdue] = useState(false);
   const [escalated, setEscalated] = useState(false);

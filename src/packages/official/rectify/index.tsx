@@ -19,6 +19,10 @@ import Button from '../../../ui/Button';
 import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
 import { formatDateTime, formatDay } from '../../../ui/format';
 import { toast } from '../../../ui/dialogs';
+import PhotoPicker from '../../../components/complaint/PhotoPicker';
+import type { DraftPhoto } from '../../../store/complaintDraft';
+import PhotoStrip from '../../../ui/PhotoStrip';
+import { ANSWER_PHOTOS_MAX } from '@core/station/limits';
 import '../../shared/sub.css';
 
 type Verdict = 'restore' | 'extend' | 'close' | 'withdraw';
@@ -29,6 +33,8 @@ function OrderCard({ o, by, onChanged, onOpen }: { o: RectificationView; by: 'co
   const [comment, setComment] = useState('');
   const [days, setDays] = useState('5');
   const [answerText, setAnswerText] = useState('');
+  const [photos, setPhotos] = useState<DraftPhoto[]>([]);
+  const [uploading, setUploading] = useState(0);
   const verify = useAction(
     () => rectify.verify({ id: o.id, version: o.version, outcome: verdict!, comment: comment.trim(), ...(verdict === 'extend' ? { workdays: Number(days) } : {}) }),
     {
@@ -45,7 +51,7 @@ function OrderCard({ o, by, onChanged, onOpen }: { o: RectificationView; by: 'co
       onConflict: (err) => toast(err.message),
     },
   );
-  const answer = useAction(() => rectify.answer({ id: o.id, version: o.version, text: answerText.trim() }), {
+  const answer = useAction(() => rectify.answer({ id: o.id, version: o.version, text: answerText.trim(), ...(photos.length ? { photos: photos.map((p) => p.id) } : {}) }), {
     onDone: (next) => {
       toast('已提交', 'success');
       onChanged(next);
@@ -73,13 +79,22 @@ function OrderCard({ o, by, onChanged, onOpen }: { o: RectificationView; by: 'co
           站点答复（{formatDateTime(o.answer.at)}）：{o.answer.text}
         </Text>
       ) : null}
+      {o.answer?.photos.length ? (
+        <View className='sp-answer-photos'>
+          <Text className='sp-item__line'>整改照片（点开看大图）</Text>
+          <PhotoStrip id={`order-answer-photos-${o.id}`} urls={o.answer.photos} label='整改照片' />
+        </View>
+      ) : null}
       {o.actions.includes('answer') && by === 'station' ? (
         <View className='sp-form'>
           <Field label='整改情况' required hint='写清整改了什么、什么时候完成，主管部门会核查' error={fieldError(answer.error, 'text')}>
             <TextArea id={`order-answer-${o.id}`} value={answerText} onChange={setAnswerText} maxlength={1000} />
           </Field>
+          <Field label='整改照片' hint='拍下整改后的样子，主管部门核查时会看' error={fieldError(answer.error, 'photos')}>
+            <PhotoPicker idPrefix={`order-photo-${o.id}`} photos={photos} onChange={(u) => setPhotos(u)} onBusyChange={setUploading} max={ANSWER_PHOTOS_MAX} />
+          </Field>
           {answer.error && !Object.keys(answer.error.fields).length ? <Notice tone='danger' text={answer.error.message} /> : null}
-          <SubmitButton id={`order-answer-submit-${o.id}`} text='提交整改情况' busy={answer.busy} onClick={() => void answer.run()} />
+          <SubmitButton id={`order-answer-submit-${o.id}`} text='提交整改情况' busy={answer.busy} onClick={() => (uploading ? toast('照片还在上传，请稍等') : void answer.run())} />
         </View>
       ) : null}
       {verdicts.length && by === 'county' ? (

@@ -15,6 +15,7 @@ import { usePagedList } from '../../../hooks/usePagedList';
 import { complaints, type ComplaintListItem } from '../../../services/complaints';
 import { formatDay } from '../../../ui/format';
 import Button from '../../../ui/Button';
+import ClaimForm from '../../../components/complaint/ClaimForm';
 
 export default function MyComplaintsPage() {
   const [following, setFollowing] = useState<ComplaintListItem[]>([]);
@@ -79,6 +80,7 @@ export default function MyComplaintsPage() {
           <ListFooter idPrefix='mine' count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={list.loadMore} endText={`共 ${list.items.length} 件，没有更多了`} />
         </View>
       ) : null}
+      {list.status === 'ready' ? <ClaimForm onClaimed={open} /> : null}
     </PageShell>
   );
 }

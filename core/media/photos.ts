@@ -1,0 +1,28 @@
+/**
+ * Photos officials' desks take in (station edits, certification, rectification answers) through
+ * the same upload path as complaint photos: the client uploads, FileStore.claim checks the upload
+ * is the caller's own and a clean image (location stripped) and answers the id to store.
+ */
+import type { FileStore } from '../ports';
+import { z } from '../shared/zod';
+
+/** Cloud storage file ids (cloud://…) in weapp, upload ids locally (same as complaint photos). */
+export const photoId = z.string().check(z.regex(/^(cloud:\/\/[A-Za-z0-9_./-]{10,200}|upl-[A-Za-z0-9_-]{10,64})$/, '图片无效，请重新上传'));
+
+export const photoList = (max: number, min = 0, tooFew = '请上传照片') =>
+  z.array(photoId).check(z.minLength(min, tooFew), z.maxLength(max, `最多 ${max} 张照片`));
+
+/**
+ * The stored ids of `wanted`: ids already in `kept` (photos the record has now) stay as they are,
+ * anything else must be the caller's own upload and is claimed. Duplicates are dropped.
+ */
+export async function claimPhotos(files: Pick<FileStore, 'claim'>, openid: string, wanted: readonly string[], kept: readonly string[] = []): Promise<string[]> {
+  const out: string[] = [];
+  for (const id of new Set(wanted)) out.push(kept.includes(id) ? id : await files.claim(id, openid));
+  return out;
+}
+
+/** Short-lived URLs for people allowed to see the record ('' for one the storage could not link). */
+export async function photoUrls(files: Pick<FileStore, 'viewUrls'>, ids: readonly string[] | undefined): Promise<string[]> {
+  return ids?.length ? files.viewUrls([...ids]) : [];
+}

@@ -1,0 +1,56 @@
+/**
+ * 代录 and 认领 as built for WeChat (dist/weapp, miniprogram-simulate, the real handlers behind
+ * wx.cloud.callFunction): the official's 代录 page says what is missing before sending anything;
+ * a villager claims a recorded complaint from 我的投诉 with its number and phone, and the case opens.
+ */
+import { wireLocalFunctions } from './support/local-functions';
+import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+
+jest.setTimeout(30_000);
+
+const OFFICIAL = 'demo-county-official-1';
+const VILLAGER = 'demo-resident-2';
+const PHONE = '13987654321';
+let env: WxEnv;
+let page: PageHandle | null = null;
+
+beforeAll(async () => {
+  env = await setupWeapp({ openid: OFFICIAL });
+  await wireLocalFunctions(env);
+});
+afterAll(() => teardownWeapp());
+afterEach(() => {
+  page?.unmount();
+  page = null;
+  env.clearCalls();
+});
+
+test('the 代录 page renders its form and names what is missing before sending', async () => {
+  env.openid = OFFICIAL;
+  page = await renderPage('packages/official/record/index');
+  await page.waitFor('record-form');
+  expect(page.has('record-channel-phone')).toBe(true);
+  await page.tap('record-submit');
+  await page.waitUntil(() => page!.text('record-form').includes('请先找到被投诉的站点'), 'the missing station named');
+  expect(page.text('record-form')).toContain('请选择投诉类型');
+  expect(env.callsTo('cloud.callFunction').filter((c) => c.data?.action === 'record')).toEqual([]);
+});
+
+test('a recorded complaint is claimed from 我的投诉 and opens', async () => {
+  const made = await env.functions.complaints(
+    { action: 'record', requestId: 'weapp-record-0001', data: { stationId: 'st-360731100-000', category: 'overcharge', description: '老人来电：寄快递被多收了 10 元。', phone: PHONE, channel: 'phone' } },
+    { openid: OFFICIAL },
+  );
+  if (!made.ok) throw new Error(JSON.stringify(made));
+  const trackingNo = (made.data as { trackingNo: string }).trackingNo;
+  env.openid = VILLAGER;
+  page = await renderPage('pages/complaint/mine/index');
+  await page.waitFor('claim-open');
+  await page.tap('claim-open');
+  await page.waitFor('claim-form');
+  await page.type('claim-tracking', trackingNo);
+  await page.type('claim-phone', PHONE);
+  await page.tap('claim-submit');
+  const [nav] = await env.waitForCall('navigateTo');
+  expect(nav.url).toContain(`/pages/complaint/detail/index?id=${(made.data as { id: string }).id}`);
+});
