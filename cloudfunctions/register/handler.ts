@@ -8,9 +8,11 @@ import { editActions, type EditActionDeps } from './edits';
 import { rectifyActions } from './rectify';
 import type { CertificationDeskDeps } from '../../core/station/certification-desk';
 import { certifyActions } from './certify';
+import * as cov from '../../core/station/coverage-desk';
 
-export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDeskDeps & CertificationDeskDeps & EditActionDeps & RateLimitDeps, logger?: Logger) {
+export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDeskDeps & CertificationDeskDeps & EditActionDeps & cov.CoverageDeskDeps & RateLimitDeps, logger?: Logger) {
   const desk = createRegisterDesk(deps);
+  const coverage = cov.createCoverageDesk(deps);
   return createRouter(
     'register',
     rateLimited('register', {
@@ -21,6 +23,9 @@ export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDesk
       ...editActions(deps),
       ...rectifyActions(deps),
       ...certifyActions(deps),
+      // Coverage of a county's network (issue 12 §4)
+      coverageCounties: action({ input: cov.coverageCountiesInput, run: (_i, c) => coverage.counties(c.openid) }),
+      coverage: action({ input: cov.coverageInput, run: (i, c) => coverage.coverage(c.openid, i) }),
     }, deps),
     logger,
   );

@@ -24,6 +24,7 @@ export const main = cloudEntry('register', (cloud) => {
   return createRegisterHandler(
     {
       stations: stores.stations,
+      regions: stores.regions,
       regionsFor: async (codes) => {
         const found = new Map<string, Region>();
         // A county's file names a few hundred regions: 20 reads in flight at a time.

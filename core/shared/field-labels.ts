@@ -42,6 +42,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // Complaints
   category: '投诉类型',
   channel: '来源',
+  countyCode: '县（市、区）',
   description: '描述',
   photos: '照片',
   shareIdentity: '是否告诉站点您是谁',

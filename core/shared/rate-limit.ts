@@ -120,6 +120,7 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'ratings.code': { windowS: MIN, max: 10, staffMax: 30 },
   'ratings.trends': { windowS: MIN, max: 30, staffMax: 60 },
   'register.editQueue': { windowS: MIN, max: 30, staffMax: 120 },
+  'register.coverage': { windowS: MIN, max: 10, staffMax: 30 },
 };
 
 /**

@@ -84,6 +84,7 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
         '/packages/official/training/index',
         '/packages/official/edits/index',
         '/packages/official/record/index',
+        '/packages/official/coverage/index',
       ],
     },
     { openid: ADMIN, paths: ['/packages/official/admin/index'] },

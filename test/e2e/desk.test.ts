@@ -136,6 +136,14 @@ test('1366×768: dense table, search by tracking number and phone last 4, keyboa
   for (const id of order.slice(3)) expect((await h.app.stores.complaints.get(id))?.status).toBe('submitted');
   await pc.waitForFunction((id) => document.querySelector(`#page-queue #desk-row-${id}`)?.textContent?.includes('已受理'), order[0]);
   await h.shot(pc, 'desk-05-batch-accepted');
+
+  // The narrowest desk: every column still fits its row.
+  await pc.setViewportSize({ width: 1024, height: 768 });
+  await settled(pc, `${p} #desk-rows`);
+  const clipped = await pc.locator(`${p} .desk__row`).evaluateAll((rows) => rows.filter((r) => r.scrollWidth > r.clientWidth + 1).length);
+  expect(clipped).toBe(0);
+  expect(await pc.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await h.shot(pc, 'desk-09-table-1024');
 });
 
 test('a phone keeps the old list layout', async () => {

@@ -81,7 +81,7 @@ export function ComplaintCase({ id, asStation = false, pane = false, onChanged }
       {!v && c.status === 'loading' ? <Skeleton id='complaint-loading' rows={2} /> : null}
       {!v && c.status === 'error' ? (
         c.error?.code === 'NOT_FOUND' || c.error?.code === 'FORBIDDEN' ? (
-          <EmptyState id='complaint-error' text={c.error.message} actionText='返回' actionId='btn-back' onAction={() => Taro.navigateBack()} />
+          <EmptyState id='complaint-error' text={c.error.message} actionText={pane ? undefined : '返回'} actionId='btn-back' onAction={() => Taro.navigateBack()} />
         ) : (
           <ErrorState id='complaint-error' message={c.error?.message ?? '加载失败'} onRetry={c.reload} />
         )

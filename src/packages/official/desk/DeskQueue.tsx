@@ -43,6 +43,9 @@ const STATUS_CHIPS: [ComplaintStatus | 'all', string][] = [
   ['refused', '不予受理'],
 ];
 
+/** The keyboard, as the desk tells it. */
+const KEYS = '↑↓ 移动 · Enter 打开 · 空格 选中 · A 受理 · O 转办运营单位 · S 转办站点 · / 搜索 · Esc 关闭';
+
 /** A desk page: the most the server gives at once. */
 const PAGE = 50;
 
@@ -263,7 +266,7 @@ export default function DeskQueue() {
             value={text}
             maxlength={40}
             confirmType='search'
-            placeholder='投诉编号、站点名称或电话后4位（按 / 开始输入）'
+            placeholder='投诉编号、站点或电话后4位（按 / 输入）'
             onInput={(e) => setText(e.detail.value)}
             onConfirm={(e) => search(e.detail.value)}
           />
@@ -326,7 +329,9 @@ export default function DeskQueue() {
             <Button id='desk-batch-station' className='desk__btn' disabled={!selected.size || busy} onClick={() => batch('station', selectedIds)}>
               转办给站点
             </Button>
-            <Text className='desk__keys'>↑↓ 移动 · Enter 打开 · 空格 选中 · A 受理 · O/S 转办 · / 搜索 · Esc 关闭</Text>
+            <Text className='desk__keys' {...{ title: KEYS }}>
+              {KEYS}
+            </Text>
           </View>
           {calendarWarning ? <Notice id='calendar-warning' tone='warn' text={calendarWarning} /> : null}
           {result ? <Notice id='desk-result' tone={result.tone} title={result.title} text={result.text} /> : null}
@@ -386,8 +391,8 @@ export default function DeskQueue() {
                           {item.statusLabel}
                           {item.held ? '·待审' : ''}
                         </Text>
-                        <Text id={`desk-due-${item.id}`} className={`desk__cell desk__cell--due desk__due--${d?.tone ?? 'muted'}`}>
-                          {d ? `${d.stage} ${d.text}` : '—'}
+                        <Text id={`desk-due-${item.id}`} className={`desk__cell desk__cell--due desk__due--${d?.tone ?? 'muted'}`} {...(d ? { title: `${d.stage}期限：${d.text}` } : {})}>
+                          {d ? d.text : '—'}
                         </Text>
                         <Text className={`desk__cell desk__cell--esc ${item.escalationLevel > 0 ? 'desk__esc' : ''}`}>{ESCALATION_TEXT[item.escalationLevel] || '—'}</Text>
                         <Text className='desk__cell desk__cell--who'>{item.assigneeLabel ?? '—'}</Text>
