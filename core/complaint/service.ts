@@ -412,10 +412,11 @@ export function createComplaintService(deps: ComplaintDeps) {
       assignedAt: c.assignedAt ?? null,
       receivedAt: c.receivedAt ?? null,
       awaitingReceipt: awaitingReceipt(c),
-      returns: (c.returns ?? []).map((r) => ({ at: r.at, reason: r.reason, assigneeLabel: labelOfAssignee(c, r.assignee) })),
+      // Hand-backs and 督办 are between the county and its superiors: not in the station's view.
+      returns: station ? [] : (c.returns ?? []).map((r) => ({ at: r.at, reason: r.reason, assigneeLabel: labelOfAssignee(c, r.assignee) })),
       extensionRequest: c.extensionRequest ?? null,
       // Who issued a 督办 stays on the record (they are told of the answer), never in a view.
-      supervisions: (c.supervisions ?? []).map(({ byOpenid: _by, ...s }) => ({ ...s, levelLabel: ESCALATION_LABELS[s.level], overdue: !s.answer && toShanghai(now).date > s.dueOn })),
+      supervisions: (station ? [] : c.supervisions ?? []).map(({ byOpenid: _by, ...s }) => ({ ...s, levelLabel: ESCALATION_LABELS[s.level], overdue: !s.answer && toShanghai(now).date > s.dueOn })),
     };
   }
 

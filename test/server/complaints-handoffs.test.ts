@@ -159,6 +159,9 @@ describe('督办 by hand', () => {
     expect(byCity.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
     expect((await outboxOf(DEMO.county)).filter((m) => m.event === 'complaint_supervised' && m.complaintId === a.id)).toHaveLength(1);
     expect(JSON.stringify(s.supervisions)).not.toContain(DEMO.city); // who issued it is never shown
+    // The station does not see the 督办 between the county and its superiors.
+    const st = await t.ok<ComplaintCaseView>('complaints', 'stationDetail', { id: a.id }, DEMO.stationHead);
+    expect(st.supervisions).toEqual([]);
     const answered = await t.ok<ComplaintCaseView>('complaints', 'answerSupervision', { id: a.id, version: s.version, answer: '已约谈站长，责令退还多收费用' }, DEMO.county);
     expect(answered.supervisions?.[0].answer).toEqual({ text: '已约谈站长，责令退还多收费用', at: NOW });
     // The city that issued it is told of the answer.
