@@ -437,7 +437,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       deadlineProvisional: c.deadlineProvisional,
       awaitingReceipt: awaitingReceipt(c),
       returned: c.status === 'accepted' && !!c.returns?.length,
-      supervisionDueOn: openSupervision(c)?.dueOn ?? null,
+      // Only while it can still be answered (a case transferred or closed meanwhile is not flagged).
+      supervisionDueOn: canApply(c, 'answerSupervision', 'official') ? (openSupervision(c)?.dueOn ?? null) : null,
     };
   }
 

@@ -174,6 +174,10 @@ describe('督办 by hand', () => {
     // The province may issue the next one: the case is now at province level.
     const p = await t.ok<ComplaintCaseView>('complaints', 'supervise', { id: a.id, version: answered.version, instruction: '请省厅跟踪', dueOn: '2026-10-16' }, DEMO.province);
     expect(p.escalationLabel).toBe('省级督办');
+    // Handed to another department meanwhile, its unanswered 督办 is no longer flagged in the queue.
+    await t.ok<ComplaintCaseView>('complaints', 'transfer', { id: a.id, version: p.version, department: 'market', reference: 'SJ-1', note: '属于市场监管事项' }, DEMO.county);
+    const after = await t.ok<List>('complaints', 'queue', {}, DEMO.county);
+    expect(after.items.find((i) => i.id === a.id)?.supervisionDueOn ?? null).toBeNull();
     const statsAfter = await t.ok<StatsView>('complaints', 'stats', {}, DEMO.county);
     expect(statsAfter.handoffs!.supervised).toBe(statsBefore.handoffs!.supervised + 1);
     expect(statsAfter.handoffs!.declined).toBeGreaterThanOrEqual(1); // the station's 退单 above
@@ -183,6 +187,7 @@ describe('督办 by hand', () => {
 
 describe('转其他部门', () => {
   it('the county hands a case outside station matters to another department: a final state with the department and its reference; the complainant told', async () => {
+    const transferredBefore = (await t.ok<StatsView>('complaints', 'stats', {}, DEMO.county)).byStatus.find((x) => x.status === 'transferred')?.count ?? 0;
     const a = await accepted(t, { category: 'parcel', description: '快递在邮政网点丢失，站点说不归他们管。' });
     const byOps = await t.call('complaints', 'transfer', { id: a.id, version: a.version, department: 'postal', reference: 'YZ-1', note: '请向邮政管理部门反映' }, DEMO.operatorStaff);
     expect(byOps.body).toEqual({ ok: false, error: expect.objectContaining({ code: expect.stringMatching(/FORBIDDEN|NOT_FOUND/) }) });
@@ -209,7 +214,7 @@ describe('转其他部门', () => {
     const y = await t.ok<ComplaintCaseView>('complaints', 'transfer', { id: b.id, version: b.version, department: 'other', departmentName: '县交通运输局', reference: 'JT-7', note: '道路问题' }, DEMO.county);
     expect(y.transfer?.departmentName).toBe('县交通运输局');
     const stats = await t.ok<StatsView>('complaints', 'stats', {}, DEMO.county);
-    expect(stats.byStatus.find((s) => s.status === 'transferred')).toEqual({ status: 'transferred', label: '已转其他部门', count: 2 });
+    expect(stats.byStatus.find((s) => s.status === 'transferred')).toEqual({ status: 'transferred', label: '已转其他部门', count: transferredBefore + 2 });
   });
 });
 
