@@ -107,7 +107,7 @@ describe('延期申请', () => {
     expect(ok.extensionRequest?.decision).toEqual({ approved: true, note: null, at: NOW });
     const told = await outboxOf(DEMO.resident1);
     expect(told).toHaveLength(before + 1);
-    expect(told.find((m) => m.event === 'complaint_extended')?.payload).toEqual(expect.objectContaining({ dueOn: '2026-10-20', status: '已延期', trackingNo: a.trackingNo }));
+    expect(told.find((m) => m.event === 'complaint_extended' && m.complaintId === a.id)?.payload).toEqual(expect.objectContaining({ dueOn: '2026-10-20', status: '已延期', trackingNo: a.trackingNo }));
     // The complainant's own view shows the new date and a plain line in the timeline.
     const mine = await t.ok<ComplaintView>('complaints', 'get', { id: a.id }, DEMO.resident1);
     expect(mine.replyDueOn).toBe('2026-10-20');
@@ -201,7 +201,7 @@ describe('转其他部门', () => {
     expect(x.transfer).toEqual({ departmentName: '邮政管理部门', reference: 'YZ20260930-01', note: '快递丢失由邮政管理部门依法处理', at: NOW });
     const told = await outboxOf(DEMO.resident1);
     expect(told).toHaveLength(before + 1);
-    expect(told.find((m) => m.event === 'complaint_transferred')?.payload).toEqual(expect.objectContaining({ department: '邮政管理部门', trackingNo: a.trackingNo }));
+    expect(told.find((m) => m.event === 'complaint_transferred' && m.complaintId === a.id)?.payload).toEqual(expect.objectContaining({ department: '邮政管理部门', trackingNo: a.trackingNo }));
     // The complainant sees where it went and its number there, in plain words; it is final.
     const mine = await t.ok<ComplaintView>('complaints', 'get', { id: a.id }, DEMO.resident1);
     expect(mine).toEqual(expect.objectContaining({ status: 'transferred', statusLabel: '已转其他部门', canWithdraw: false }));
