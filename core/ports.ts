@@ -175,6 +175,10 @@ export interface ComplaintStats {
   repliedOnTime: number;
   /** Final evaluations: satisfied / basically / unsatisfied / none (未评价). */
   evaluations: Partial<Record<'satisfied' | 'basically' | 'unsatisfied' | 'none', number>>;
+  /** Complaints with a 督办 issued by hand, with an assignment handed back (退单), with the deadline extended. */
+  supervised?: number;
+  declined?: number;
+  extended?: number;
 }
 
 export interface ComplaintChange {

@@ -314,8 +314,8 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
       const [statuses, categories, facets, stations] = await Promise.all([
         aggregate<{ _id: Complaint['status']; count: number }>(match, { _id: '$status', count: $.sum(1) }),
         aggregate<{ _id: Complaint['category']; count: number }>(match, { _id: '$category', count: $.sum(1) }),
-        aggregate<{ _id: { replied?: boolean; onTime?: boolean | null; evaluation?: Complaint['evaluation'] }; count: number }>(match, {
-          _id: { replied: '$replied', onTime: '$replyOnTime', evaluation: '$finalEvaluation' },
+        aggregate<{ _id: { replied?: boolean; onTime?: boolean | null; evaluation?: Complaint['evaluation']; supervised?: boolean; declined?: boolean; extended?: boolean }; count: number }>(match, {
+          _id: { replied: '$replied', onTime: '$replyOnTime', evaluation: '$finalEvaluation', supervised: '$supervised', declined: '$declined', extended: '$extended' },
           count: $.sum(1),
         }),
         aggregate<{ _id: string; stationName: string; count: number }>(match, { _id: '$stationId', stationName: $.first('$stationName'), count: $.sum(1) }, { count: -1, _id: 1 }),
@@ -325,7 +325,10 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
         stats.byStatus[r._id] = r.count;
       }
       for (const r of categories) stats.byCategory[r._id] = r.count;
-      for (const r of facets) countFacet(stats, { replied: !!r._id.replied, replyOnTime: r._id.onTime ?? null, finalEvaluation: r._id.evaluation ?? null }, r.count);
+      for (const r of facets) {
+        const f = r._id;
+        countFacet(stats, { replied: !!f.replied, replyOnTime: f.onTime ?? null, finalEvaluation: f.evaluation ?? null, supervised: !!f.supervised, declined: !!f.declined, extended: !!f.extended }, r.count);
+      }
       stats.byStation = topStations(stations.map((r) => ({ stationId: r._id, stationName: r.stationName, count: r.count })));
       return stats;
     },

@@ -270,19 +270,20 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
       guarded((): ComplaintStats => {
         const params: unknown[] = [];
         const sql =
-          "SELECT c.status, c.category, c.station_id, json_extract(c.doc, '$.stationName'), json_extract(c.doc, '$.replyOnTime'), json_extract(c.doc, '$.evaluation'), json_extract(c.doc, '$.reply') IS NOT NULL" +
+          "SELECT c.status, c.category, c.station_id, json_extract(c.doc, '$.stationName'), json_extract(c.doc, '$.replyOnTime'), json_extract(c.doc, '$.evaluation'), json_extract(c.doc, '$.reply') IS NOT NULL," +
+          " coalesce(json_array_length(c.doc, '$.supervisions'), 0) > 0, coalesce(json_array_length(c.doc, '$.returns'), 0) > 0, json_type(c.doc, '$.extension') = 'object'" +
           ` FROM complaints c${where({ regionCodes: q.regionCodes, stationIds: q.stationIds, since: q.since }, params)}`;
-        const rows = db.prepare(sql).raw().all(...params) as [Complaint['status'], Complaint['category'], string, string, number | null, Complaint['evaluation'], number][];
+        const rows = db.prepare(sql).raw().all(...params) as [Complaint['status'], Complaint['category'], string, string, number | null, Complaint['evaluation'], number, number, number, number | null][];
         const stats = emptyStats();
         const stationsSeen = new Map<string, { stationId: string; stationName: string; count: number }>();
-        for (const [status, category, stationId, stationName, onTime, evaluation, hasReply] of rows) {
+        for (const [status, category, stationId, stationName, onTime, evaluation, hasReply, supervised, declined, extended] of rows) {
           stats.total++;
           stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
           stats.byCategory[category] = (stats.byCategory[category] ?? 0) + 1;
           const s = stationsSeen.get(stationId) ?? { stationId, stationName, count: 0 };
           s.count++;
           stationsSeen.set(stationId, s);
-          countFacet(stats, statsFacet({ status, hasReply: !!hasReply, replyOnTime: onTime === null ? null : !!onTime, evaluation }), 1);
+          countFacet(stats, statsFacet({ status, hasReply: !!hasReply, replyOnTime: onTime === null ? null : !!onTime, evaluation, supervised: !!supervised, declined: !!declined, extended: !!extended }), 1);
         }
         stats.byStation = topStations(stationsSeen.values());
         return stats;

@@ -36,6 +36,16 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, log
       merge: action({ input: api.mergeInput, run: (i, c) => s.merge(c.openid, i) }),
       note: action({ input: api.noteInput, run: (i, c) => s.note(c.openid, i) }),
       release: action({ input: api.releaseInput, run: (i, c) => s.release(c.openid, i) }),
+      // Assignees (operator staff, station heads)
+      receive: action({ input: api.receiveInput, run: (i, c) => s.receive(c.openid, i) }),
+      decline: action({ input: api.declineInput, run: (i, c) => s.decline(c.openid, i) }),
+      requestExtension: action({ input: api.requestExtensionInput, run: (i, c) => s.requestExtension(c.openid, i) }),
+      approveExtension: action({ input: api.approveExtensionInput, run: (i, c) => s.approveExtension(c.openid, i) }),
+      refuseExtension: action({ input: api.refuseExtensionInput, run: (i, c) => s.refuseExtension(c.openid, i) }),
+      // 督办 by hand (city, province) and the county's answer
+      supervise: action({ input: api.superviseInput, run: (i, c) => s.supervise(c.openid, i) }),
+      answerSupervision: action({ input: api.answerSupervisionInput, run: (i, c) => s.answerSupervision(c.openid, i) }),
+      transfer: action({ input: api.transferInput, run: (i, c) => s.transfer(c.openid, i) }),
       stats: action({ input: api.statsInput, run: (i, c) => s.stats(c.openid, i) }),
       // The desk (PC): the per-case command on each selected case, with per-case results
       batchAccept: action({ input: api.batchAcceptInput, run: (i, c) => batch.accept(c.openid, i) }),

@@ -38,6 +38,13 @@ export const PERMISSIONS = [
   'station.review',
   'station.certify.apply',
   'station.certify',
+  'complaint.receive',
+  'complaint.decline',
+  'complaint.extendRequest',
+  'complaint.extendDecide',
+  'complaint.supervise',
+  'complaint.superviseAnswer',
+  'complaint.transfer',
   'apikey.manage',
   'complaint.record',
   'ledger.record',
@@ -83,6 +90,17 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'complaint.stats': HANDLERS,
   'complaint.review': OFFICIALS,
   'complaint.contact': [],
+  // 签收 / 退单: the assignee only (see ASSIGNEE_ONLY).
+  'complaint.receive': [],
+  'complaint.decline': [],
+  // 延期申请: the assignee asks (ASSIGNEE_ONLY), the county or above decides.
+  'complaint.extendRequest': [],
+  'complaint.extendDecide': OFFICIALS,
+  // 督办 by hand: city and province on any case in their region; the county answers.
+  'complaint.supervise': ['city_supervisor', 'province_admin'],
+  'complaint.superviseAnswer': ['county_official'],
+  // 转其他部门: the officials who accept or refuse.
+  'complaint.transfer': OFFICIALS,
   'role.grant': OFFICIALS,
   'role.list': OFFICIALS,
   'calendar.edit': ['province_admin'],
@@ -121,6 +139,8 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
 /** Anyone signed in (resident is everyone's role). */
 const ANY_SIGNED_IN: readonly Permission[] = ['complaint.submit'];
 const OWNER_ONLY: readonly Permission[] = ['complaint.readOwn', 'complaint.withdraw', 'complaint.evaluate'];
+/** Only the unit a complaint is assigned to (station head or operator staff), never an official on its behalf. */
+const ASSIGNEE_ONLY: readonly Permission[] = ['complaint.receive', 'complaint.decline', 'complaint.extendRequest'];
 
 function activeBindings(actor: Actor): RoleBinding[] {
   return actor.bindings.filter((b) => !b.revokedAt);
@@ -148,6 +168,10 @@ export function authorize(actor: Actor | null, permission: Permission, target: T
     if (target.handlerOpenid && target.handlerOpenid === actor.openid) return { allowed: true, basis: 'assignee' };
     const b = assigneeMatches(actor, target);
     return b ? { allowed: true, basis: 'assignee', binding: b } : { allowed: false, reason: 'not-handler' };
+  }
+  if (ASSIGNEE_ONLY.includes(permission)) {
+    const b = assigneeMatches(actor, target);
+    return b ? { allowed: true, basis: 'assignee', binding: b } : { allowed: false, reason: 'not-assignee' };
   }
   if (permission === 'complaint.reply') {
     const b = assigneeMatches(actor, target);

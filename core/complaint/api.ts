@@ -1,8 +1,8 @@
 /** The `complaints` function's contract: strict input schemas and the views it answers. */
-import { callbackPhone, optionalText, regionCode, text, z } from '../shared/zod';
+import { callbackPhone, isoDate, optionalText, regionCode, text, z } from '../shared/zod';
 import { MAX_BATCH, MAX_DESCRIPTION, MAX_EVALUATION_COMMENT, MAX_EXTENSION_WORKDAYS, MAX_PHOTOS, MIN_DESCRIPTION, MIN_REPLY } from './limits';
 import { MAX_SEARCH } from './search';
-import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, REFUSAL_CODES, type Assignee, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
+import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, REFUSAL_CODES, TRANSFER_CODES, type Assignee, type ExtensionRequest, type Supervision, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
 
 export { MAX_DESCRIPTION, MAX_PHOTOS };
 
@@ -56,11 +56,37 @@ export const detailInput = z.strictObject({ id });
 export const acceptInput = z.strictObject({ id, version });
 export const refuseInput = z.strictObject({ id, version, reason: z.enum(REFUSAL_CODES, '请选择不予受理的原因'), text: text(500, '说明') });
 export const assignInput = z.strictObject({ id, version, to: z.enum(['operator', 'station'], '请选择转办对象') });
-export const replyInput = z.strictObject({ id, version, text: text(MAX_DESCRIPTION, '答复', { min: MIN_REPLY }) });
+export const replyInput = z.strictObject({
+  id,
+  version,
+  text: text(MAX_DESCRIPTION, '答复', { min: MIN_REPLY }),
+  /** 无法解决: the outcome said plainly, with its reason (required then). */
+  unresolvable: z.optional(z.boolean()),
+  unresolvableReason: optionalText(300, '无法解决的原因'),
+});
 export const extendInput = z.strictObject({ id, version, workdays: z.int().check(z.gte(1, '至少延期 1 个工作日'), z.lte(MAX_EXTENSION_WORKDAYS, `最多延期 ${MAX_EXTENSION_WORKDAYS} 个工作日`)), reason: text(200, '延期理由') });
 export const mergeInput = z.strictObject({ id, version, intoId: id });
 export const noteInput = z.strictObject({ id, text: text(500, '备注') });
 export const releaseInput = z.strictObject({ id, version });
+/** 签收 / 退单 by the assignee (core/complaint/machine.ts). */
+export const receiveInput = z.strictObject({ id, version });
+export const declineInput = z.strictObject({ id, version, reason: text(200, '退单理由') });
+/** 延期申请 by the assignee (the proposed last day to reply), decided by the county. */
+export const requestExtensionInput = z.strictObject({ id, version, dueOn: isoDate, reason: text(200, '延期理由') });
+/** 督办 by hand (city, province) and the county's answer. */
+export const superviseInput = z.strictObject({ id, version, instruction: text(300, '督办要求'), dueOn: isoDate });
+export const answerSupervisionInput = z.strictObject({ id, version, answer: text(500, '督办答复') });
+/** 转其他部门: the receiving department (its name when 其他), its reference number, what the complainant is told. */
+export const transferInput = z.strictObject({
+  id,
+  version,
+  department: z.enum(TRANSFER_CODES, '请选择接收部门'),
+  departmentName: optionalText(30, '部门名称'),
+  reference: text(40, '对方编号'),
+  note: text(300, '转办说明'),
+});
+export const approveExtensionInput = z.strictObject({ id, version, note: optionalText(200, '审批意见') });
+export const refuseExtensionInput = z.strictObject({ id, version, note: text(200, '不同意的理由') });
 /** The desk's batch actions: the same command on each selected case, each with the version the official saw. */
 const batchItems = z.array(z.strictObject({ id, version })).check(z.minLength(1, '请至少选择一件投诉'), z.maxLength(MAX_BATCH, `一次最多处理 ${MAX_BATCH} 件`));
 export const batchAcceptInput = z.strictObject({ items: batchItems });
@@ -96,7 +122,7 @@ export interface ComplaintView {
   acceptDueOn: string;
   replyDueOn: string | null;
   deadlineProvisional: boolean;
-  reply: { text: string; at: string } | null;
+  reply: { text: string; at: string; unresolvable?: { reason: string } } | null;
   evaluation: Evaluation | 'none' | null;
   canWithdraw: boolean;
   canEvaluate: boolean;
@@ -111,6 +137,10 @@ export interface ComplaintView {
   following?: 'supporter' | 'merged';
   /** The caller's complaint was merged (并单) into this case, which carries the reply. */
   mergedInto?: string | null;
+  /** The reply deadline was extended (延期): replyDueOn is the new date. */
+  replyExtended?: boolean;
+  /** 转其他部门: where the case went, its reference there, and the note to the complainant. */
+  transfer?: { departmentName: string; reference: string; note: string; at: string } | null;
 }
 
 /** Officials' and handlers' view: adds scope facts, deadlines, overdue and contact (masked unless handler). */
@@ -138,6 +168,17 @@ export interface ComplaintCaseView extends ComplaintView {
   calendarWarning: string | null;
   /** Officials' detail: the followers and their own evaluations (core/complaint/follow.ts). */
   followers?: FollowersSummary;
+  /** 转办 of the current assignment and its 签收 (null while unconfirmed). */
+  assignedAt?: string | null;
+  receivedAt?: string | null;
+  /** Assigned and neither 签收 nor 退单 yet: flagged on the case and in the queue. */
+  awaitingReceipt?: boolean;
+  /** Assignments handed back (退单), oldest first. */
+  returns?: { at: string; reason: string; assigneeLabel: string }[];
+  /** The assignee's 延期申请, pending (decision null) or decided. */
+  extensionRequest?: ExtensionRequest | null;
+  /** 督办 by hand, oldest first, with the county's answers. */
+  supervisions?: (Supervision & { levelLabel: string; overdue: boolean })[];
 }
 
 export interface FollowersSummary {
@@ -173,6 +214,12 @@ export interface ComplaintListItem {
   deadlineProvisional: boolean;
   /** In 我的投诉: a case the caller follows (关注) rather than filed. */
   follow?: 'supporter' | 'merged';
+  /** Assigned and not yet confirmed (签收) by the assignee. */
+  awaitingReceipt?: boolean;
+  /** Handed back (退单) and waiting for the county to assign it again. */
+  returned?: boolean;
+  /** A 督办 waiting for the county's answer: the day it is due. */
+  supervisionDueOn?: string | null;
   /** The version an action on this case must name (the desk's batch actions). */
   version?: number;
   /** Who handles it after 转办 (the desk's table), null before. */
@@ -202,6 +249,8 @@ export interface StatsView {
   satisfactionRate: number | null;
   evaluations: { key: string; label: string; count: number }[];
   calendarWarning: string | null;
+  /** Complaints with a 督办 issued by hand, an assignment handed back (退单), the deadline extended. */
+  handoffs?: { supervised: number; declined: number; extended: number };
 }
 
 export interface PublicStationStats {

@@ -19,6 +19,10 @@ import {
   type Complaint,
   type ComplaintStatus,
   type Evaluation,
+  type ExtensionRequest,
+  type Supervision,
+  type TransferDepartment,
+  SUPERVISOR_LEVELS,
   type HistoryEntry,
   type OutboxMessage,
   type RefusalReason,
@@ -38,7 +42,7 @@ export type Command =
   | { type: 'accept' }
   | { type: 'refuse'; reason: RefusalReason; text: string }
   | { type: 'assign'; assignee: Assignee; assigneeLabel: string }
-  | { type: 'reply'; text: string }
+  | { type: 'reply'; text: string; unresolvable?: { reason: string } }
   | { type: 'extend'; workdays: number; reason: string }
   | { type: 'withdraw' }
   | { type: 'evaluate'; evaluation: Evaluation; comment?: string }
@@ -47,7 +51,15 @@ export type Command =
   | { type: 'release' }
   | { type: 'escalate'; kind: 'accept' | 'reply' }
   | { type: 'autoClose' }
-  | { type: 'purge' };
+  | { type: 'purge' }
+  | { type: 'receive' }
+  | { type: 'decline'; reason: string }
+  | { type: 'requestExtension'; dueOn: string; reason: string }
+  | { type: 'approveExtension'; note?: string }
+  | { type: 'refuseExtension'; note: string }
+  | { type: 'supervise'; instruction: string; dueOn: string }
+  | { type: 'answerSupervision'; text: string }
+  | { type: 'transfer'; department: TransferDepartment; departmentName: string; reference: string; note: string };
 export type CommandType = Command['type'];
 
 const ALL = COMPLAINT_STATUSES;
@@ -61,7 +73,11 @@ export const TRANSITIONS: Record<CommandType, { from: readonly ComplaintStatus[]
   refuse: { from: ['submitted'], by: ['official'] },
   assign: { from: ['accepted', 'assigned'], by: ['official'] },
   reply: { from: ['accepted', 'assigned'], by: ['official', 'assignee'] },
-  extend: { from: ['accepted', 'assigned'], by: ['official'], guard: (c) => (c.extension ? '这件投诉已经延期过一次，不能再延期' : null) },
+  extend: {
+    from: ['accepted', 'assigned'],
+    by: ['official'],
+    guard: (c) => (c.extension ? '这件投诉已经延期过一次，不能再延期' : pendingExtension(c) ? '承办单位的延期申请还在等待审批，请先审批' : null),
+  },
   withdraw: { from: ['submitted', 'accepted', 'assigned'], by: ['complainant'] },
   evaluate: { from: ['replied'], by: ['complainant'] },
   merge: { from: ['submitted', 'accepted', 'assigned'], by: ['official'] },
@@ -70,7 +86,30 @@ export const TRANSITIONS: Record<CommandType, { from: readonly ComplaintStatus[]
   escalate: { from: ['submitted', 'accepted', 'assigned'], by: ['system'] },
   autoClose: { from: ['replied'], by: ['system'] },
   purge: { from: FINAL_STATUSES, by: ['system'], guard: (c) => (c.purgedAt ? '个人信息已经清除' : null) },
+  // 签收 / 退单: the assignee confirms the assignment or hands it back to the county, one or the other.
+  receive: { from: ['assigned'], by: ['assignee'], guard: (c) => (c.receivedAt ? '这件投诉已经签收' : null) },
+  decline: { from: ['assigned'], by: ['assignee'], guard: (c) => (c.receivedAt ? '已经签收的投诉不能退单，请办理后答复' : null) },
+  // 延期申请: the assignee asks, the county (one level up) decides; one extension per complaint.
+  requestExtension: { from: ['assigned'], by: ['assignee'], guard: (c) => (c.extension ? '这件投诉已经延期过一次，不能再延期' : pendingExtension(c) ? '已有延期申请在等待审批' : null) },
+  approveExtension: { from: ['accepted', 'assigned'], by: ['official'], guard: (c) => (pendingExtension(c) ? (c.extension ? '这件投诉已经延期过一次，不能再延期' : null) : '没有待审批的延期申请') },
+  refuseExtension: { from: ['accepted', 'assigned'], by: ['official'], guard: (c) => (pendingExtension(c) ? null : '没有待审批的延期申请') },
+  // 督办 by hand: the city or province (authz: complaint.supervise) on an open case; the county answers,
+  // also after the reply. One open 督办 at a time.
+  supervise: { from: ['submitted', 'accepted', 'assigned'], by: ['official'], guard: (c) => (openSupervision(c) ? '这件投诉已有督办在等待答复' : null) },
+  answerSupervision: { from: ['submitted', 'accepted', 'assigned', 'replied'], by: ['official'], guard: (c) => (openSupervision(c) ? null : '没有需要答复的督办') },
+  // 转其他部门: a final state the complainant is told of, with where it went.
+  transfer: { from: ['submitted', 'accepted', 'assigned'], by: ['official'], guard: (c) => (c.held ? '投诉内容待审核，请先审核通过再转办' : null) },
 };
+
+/** The 督办 the county has not answered yet, if any. */
+export function openSupervision(c: Complaint): Supervision | null {
+  return c.supervisions?.find((s) => !s.answer) ?? null;
+}
+
+/** The 延期申请 waiting for a decision, if any. */
+export function pendingExtension(c: Complaint): ExtensionRequest | null {
+  return c.extensionRequest && !c.extensionRequest.decision ? c.extensionRequest : null;
+}
 
 export interface TransitionContext {
   at: Date;
@@ -82,6 +121,11 @@ export interface TransitionResult {
   next: Complaint;
   history: HistoryEntry;
   notify: Omit<OutboxMessage, 'id' | 'createdAt' | 'sentAt' | 'attempts' | 'lastError'>[];
+}
+
+/** A calendar day that exists (zod checks the shape only: 2026-02-30 passes it). */
+function realDay(day: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
 }
 
 /** The instant a "last working day" deadline ends: midnight after it, Asia/Shanghai. */
@@ -162,6 +206,12 @@ export function trackingNumber(submittedAt: Date, random6: string): string {
   return `TS${toShanghai(submittedAt).date.slice(2).replace(/-/g, '')}${random6}`;
 }
 
+/** An assignment the assignee has neither confirmed (签收) nor handed back (退单). */
+export function awaitingReceipt(c: Complaint): boolean {
+  // undefined: assigned before 签收 existed, not flagged.
+  return c.status === 'assigned' && !!c.assignee && c.receivedAt === null;
+}
+
 export function isOverdue(c: Complaint, now: Date): 'accept' | 'reply' | null {
   if (c.status === 'submitted' && now >= deadlineInstant(c.acceptDueOn)) return 'accept';
   if ((c.status === 'accepted' || c.status === 'assigned') && c.replyDueOn && now >= deadlineInstant(c.replyDueOn)) return 'reply';
@@ -190,10 +240,14 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
   let note: string | null = null;
   let internal = false;
   const notify: TransitionResult['notify'] = [];
+  const tellTo = (openid: string | null | undefined, event: OutboxMessage['event'], status: string, extra: Record<string, string> = {}) => {
+    if (!openid) return;
+    notify.push({ openid, event, complaintId: c.id, payload: { trackingNo: c.trackingNo, station: c.stationName.slice(0, 20), status, category: CATEGORY_LABELS[c.category], ...extra } });
+  };
   // A platform's case (Open311) or an unclaimed 代录 one has no WeChat user behind it to tell.
-  const tell = (event: OutboxMessage['event'], status: string) =>
-    hasWeChatComplainant(c) &&
-    notify.push({ openid: c.complainantOpenid, event, complaintId: c.id, payload: { trackingNo: c.trackingNo, station: c.stationName.slice(0, 20), status, category: CATEGORY_LABELS[c.category] } });
+  const tell = (event: OutboxMessage['event'], status: string, extra: Record<string, string> = {}) => {
+    if (hasWeChatComplainant(c)) tellTo(c.complainantOpenid, event, status, extra);
+  };
 
   switch (cmd.type) {
     case 'accept': {
@@ -217,13 +271,35 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
     case 'assign':
       next.status = 'assigned';
       next.assignee = cmd.assignee;
+      // A new assignment waits for its own 签收.
+      next.assignedAt = at;
+      next.receivedAt = null;
       note = `转办给 ${cmd.assigneeLabel}`;
+      break;
+    case 'receive':
+      next.receivedAt = at;
+      note = '承办单位已签收，正在办理';
+      break;
+    case 'decline':
+      // Back to the county (已受理, no assignee) for reassignment; the reply deadline keeps running.
+      next.status = 'accepted';
+      next.returns = [...(c.returns ?? []), { at, reason: cmd.reason, assignee: c.assignee! }];
+      next.assignee = null;
+      next.assignedAt = null;
+      next.receivedAt = null;
+      // Its pending 延期申请 goes with it: the next assignee asks for itself.
+      if (pendingExtension(c)) next.extensionRequest = null;
+      note = `退单：${cmd.reason}`;
+      internal = true;
+      // Back to the county: the official who accepted it is told (issue 11 §3).
+      tellTo(c.handlerOpenid, 'complaint_returned', '已退单');
       break;
     case 'reply':
       next.status = 'replied';
-      next.reply = { text: cmd.text, at, byRole: ctx.actor.role };
+      next.reply = { text: cmd.text, at, byRole: ctx.actor.role, ...(cmd.unresolvable ? { unresolvable: { reason: cmd.unresolvable.reason } } : {}) };
       next.replyOnTime = !!c.replyDueOn && ctx.at < deadlineInstant(c.replyDueOn);
-      note = cmd.text;
+      // 无法解决 is an outcome of its own, said first: the complainant must not read it as solved.
+      note = cmd.unresolvable ? `无法解决：${cmd.unresolvable.reason}。${cmd.text}` : cmd.text;
       tell('complaint_replied', '已答复，请评价');
       break;
     case 'extend': {
@@ -233,8 +309,72 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       next.replyDueOn = due.date;
       next.deadlineProvisional = c.deadlineProvisional || due.provisional;
       note = `延期 ${cmd.workdays} 个工作日至 ${due.date}：${cmd.reason}`;
+      // The complainant is told the new date (issue 11 §2).
+      tell('complaint_extended', '已延期', { dueOn: due.date });
       break;
     }
+    case 'requestExtension': {
+      const from = c.replyDueOn;
+      if (!from) throw stateError(c, 'requestExtension');
+      if (!realDay(cmd.dueOn)) throw new AppError('VALIDATION_ERROR', '日期不对', { dueOn: '日期不对' });
+      if (cmd.dueOn <= from) throw new AppError('VALIDATION_ERROR', `延期后的日期要在原答复期限 ${from} 之后`, { dueOn: '要晚于原答复期限' });
+      // Past the last possible day (10 working days can never span 60 calendar days) no counting is needed.
+      const workdays = cmd.dueOn > addDays(from, 60) ? Infinity : ctx.calendar.workdaysBetween(from, cmd.dueOn);
+      if (workdays < 1) throw new AppError('VALIDATION_ERROR', '至少延期 1 个工作日', { dueOn: '至少延期 1 个工作日' });
+      if (workdays > MAX_EXTENSION_WORKDAYS) throw new AppError('VALIDATION_ERROR', `最多延期 ${MAX_EXTENSION_WORKDAYS} 个工作日`, { dueOn: `最多延期 ${MAX_EXTENSION_WORKDAYS} 个工作日` });
+      next.extensionRequest = { dueOn: cmd.dueOn, workdays, reason: cmd.reason, at, decision: null };
+      note = `申请延期至 ${cmd.dueOn}（${workdays} 个工作日）：${cmd.reason}`;
+      internal = true;
+      tellTo(c.handlerOpenid, 'extension_requested', '延期待审批', { dueOn: cmd.dueOn });
+      break;
+    }
+    case 'approveExtension': {
+      const r = c.extensionRequest!;
+      next.extension = { workdays: r.workdays, reason: r.reason, at };
+      next.extensionRequest = { ...r, decision: { approved: true, note: cmd.note ?? null, at } };
+      // The day asked for, counted again on today's calendar: a year entered since may move it.
+      const due = ctx.calendar.addWorkdays(c.replyDueOn!, r.workdays);
+      next.replyDueOn = due.date;
+      next.deadlineProvisional = c.deadlineProvisional || due.provisional;
+      note = `同意延期 ${r.workdays} 个工作日至 ${due.date}：${r.reason}`;
+      tell('complaint_extended', '已延期', { dueOn: due.date });
+      break;
+    }
+    case 'supervise': {
+      const level = SUPERVISOR_LEVELS[ctx.actor.role];
+      if (!level) throw new AppError('FORBIDDEN', '只有市级、省级主管部门可以督办');
+      const today = toShanghai(ctx.at).date;
+      if (!realDay(cmd.dueOn)) throw new AppError('VALIDATION_ERROR', '日期不对', { dueOn: '日期不对' });
+      if (cmd.dueOn <= today) throw new AppError('VALIDATION_ERROR', '答复期限要在今天之后', { dueOn: '要在今天之后' });
+      if (cmd.dueOn > addDays(today, 60)) throw new AppError('VALIDATION_ERROR', '答复期限最多 60 天', { dueOn: '最多 60 天' });
+      next.supervisions = [...(c.supervisions ?? []), { at, level, byOpenid: ctx.actor.openid, instruction: cmd.instruction, dueOn: cmd.dueOn, answer: null }];
+      tellTo(c.handlerOpenid, 'complaint_supervised', level === 1 ? '市级督办' : '省级督办', { dueOn: cmd.dueOn });
+      // The case now stands at this level (市级督办 / 省级督办), as after an automatic escalation.
+      next.escalationLevel = Math.max(c.escalationLevel, level);
+      note = `${level === 1 ? '市级' : '省级'}督办，请于 ${cmd.dueOn} 前答复：${cmd.instruction}`;
+      internal = true;
+      break;
+    }
+    case 'answerSupervision': {
+      const open = openSupervision(c)!;
+      next.supervisions = (c.supervisions ?? []).map((s) => (s === open ? { ...s, answer: { text: cmd.text, at } } : s));
+      note = `答复督办：${cmd.text}`;
+      internal = true;
+      tellTo(open.byOpenid, 'supervision_answered', '督办已答复');
+      break;
+    }
+    case 'transfer':
+      next.status = 'transferred';
+      next.transfer = { department: cmd.department, departmentName: cmd.departmentName, reference: cmd.reference, note: cmd.note, at };
+      next.closedAt = at;
+      note = `已转交${cmd.departmentName}办理（对方编号 ${cmd.reference}）：${cmd.note}`;
+      tell('complaint_transferred', '已转其他部门', { department: cmd.departmentName });
+      break;
+    case 'refuseExtension':
+      next.extensionRequest = { ...c.extensionRequest!, decision: { approved: false, note: cmd.note, at } };
+      note = `不同意延期：${cmd.note}`;
+      internal = true;
+      break;
     case 'withdraw':
       next.status = 'withdrawn';
       next.closedAt = at;

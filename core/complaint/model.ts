@@ -17,7 +17,7 @@ export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number][0];
 export const CATEGORY_CODES = COMPLAINT_CATEGORIES.map(([c]) => c) as unknown as readonly [ComplaintCategory, ...ComplaintCategory[]];
 export const CATEGORY_LABELS = Object.fromEntries(COMPLAINT_CATEGORIES) as Record<ComplaintCategory, string>;
 
-export const COMPLAINT_STATUSES = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged'] as const;
+export const COMPLAINT_STATUSES = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged', 'transferred'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 export const STATUS_LABELS: Record<ComplaintStatus, string> = {
   submitted: '待受理',
@@ -28,9 +28,27 @@ export const STATUS_LABELS: Record<ComplaintStatus, string> = {
   refused: '不予受理',
   withdrawn: '已撤回',
   merged: '已并单',
+  transferred: '已转其他部门',
 };
 export const OPEN_STATUSES: readonly ComplaintStatus[] = ['submitted', 'accepted', 'assigned'];
-export const FINAL_STATUSES: readonly ComplaintStatus[] = ['closed', 'refused', 'withdrawn', 'merged'];
+export const FINAL_STATUSES: readonly ComplaintStatus[] = ['closed', 'refused', 'withdrawn', 'merged', 'transferred'];
+
+/**
+ * Departments a case outside station matters is handed to (转其他部门): a visible final state with the
+ * receiving department and its reference number.
+ */
+export const TRANSFER_DEPARTMENTS = [
+  ['market', '市场监督管理部门'],
+  ['12315', '12315 消费者投诉举报平台'],
+  ['postal', '邮政管理部门'],
+  ['commerce', '商务部门'],
+  ['agriculture', '农业农村部门'],
+  ['police', '公安机关'],
+  ['other', '其他部门'],
+] as const;
+export type TransferDepartment = (typeof TRANSFER_DEPARTMENTS)[number][0];
+export const TRANSFER_CODES = TRANSFER_DEPARTMENTS.map(([c]) => c) as unknown as readonly [TransferDepartment, ...TransferDepartment[]];
+export const TRANSFER_LABELS = Object.fromEntries(TRANSFER_DEPARTMENTS) as Record<TransferDepartment, string>;
 
 export const REFUSAL_REASONS = [
   ['not_station', '不属于电商扶贫站点的事项'],
@@ -66,6 +84,14 @@ export const ACTION_LABELS = {
   escalate: '督办',
   autoClose: '自动办结',
   purge: '清除个人信息',
+  receive: '签收',
+  decline: '退单',
+  requestExtension: '延期申请',
+  approveExtension: '同意延期',
+  refuseExtension: '不同意延期',
+  supervise: '督办',
+  answerSupervision: '督办答复',
+  transfer: '转其他部门',
   claim: '认领投诉',
 } as const;
 
@@ -135,7 +161,8 @@ export interface Complaint {
   deadlineProvisional: boolean;
   extension: { workdays: number; reason: string; at: string } | null;
   assignee: Assignee | null;
-  reply: { text: string; at: string; byRole: string } | null;
+  /** The answer; `unresolvable` with its reason when the outcome is 无法解决 (shown as such to the complainant). */
+  reply: { text: string; at: string; byRole: string; unresolvable?: { reason: string } } | null;
   /** Whether the (last) reply came within the reply deadline. */
   replyOnTime: boolean | null;
   evaluation: Evaluation | 'none' | null;
@@ -147,6 +174,21 @@ export interface Complaint {
   escalations: { kind: 'accept' | 'reply'; dueOn: string; toLevel: number; at: string }[];
   mergedInto: string | null;
   supporters: number;
+  /** When the current assignment was made (转办); absent on complaints stored before 签收 existed. */
+  assignedAt?: string | null;
+  /** When the assignee confirmed receipt (签收) of the current assignment; null while unconfirmed. */
+  receivedAt?: string | null;
+  /** Assignments handed back (退单) with the assignee's reason, oldest first. */
+  returns?: { at: string; reason: string; assignee: Assignee }[];
+  /**
+   * 延期申请 by the assignee: the proposed last day and the working days it adds; decided one level
+   * up (the county). Kept after the decision so the assignee sees it.
+   */
+  extensionRequest?: ExtensionRequest | null;
+  /** 督办 issued by hand by the city or province, each answered by the county. */
+  supervisions?: Supervision[];
+  /** 转其他部门: where it went (the department's name as told to the complainant) and its reference there. */
+  transfer?: { department: TransferDepartment; departmentName: string; reference: string; note: string; at: string } | null;
   /** The active deadline as an instant (accept, reply or evaluation), null when final; indexed for queues and the scheduler. */
   dueAt: string | null;
   closedAt: string | null;
@@ -155,6 +197,29 @@ export interface Complaint {
   purgedAt?: string | null;
   /** Absent for complaints filed in the app. */
   intake?: Intake;
+}
+
+/** Who issues a 督办 by hand, and the escalation level it puts the case at. */
+export const SUPERVISOR_LEVELS: Readonly<Record<string, 1 | 2>> = { city_supervisor: 1, province_admin: 2 };
+
+export interface Supervision {
+  at: string;
+  /** 1 city, 2 province (ESCALATION_LABELS). */
+  level: 1 | 2;
+  /** Who issued it: told when the county answers (never shown). Absent when issued without one. */
+  byOpenid?: string | null;
+  instruction: string;
+  /** The day by which the county must answer. */
+  dueOn: string;
+  answer: { text: string; at: string } | null;
+}
+
+export interface ExtensionRequest {
+  dueOn: string;
+  workdays: number;
+  reason: string;
+  at: string;
+  decision: { approved: boolean; note: string | null; at: string } | null;
 }
 
 export interface HistoryEntry {
@@ -172,12 +237,16 @@ export interface HistoryEntry {
   internal: boolean;
 }
 
+/** Messages to officials about the hand-offs (issue 11 §3): they open the officials' case page. */
+export const OFFICIAL_EVENTS = ['complaint_returned', 'extension_requested', 'complaint_supervised', 'supervision_answered'] as const;
+export type OfficialEvent = (typeof OFFICIAL_EVENTS)[number];
+
 export interface OutboxMessage {
   id: string;
   /** Recipient openid. */
   openid: string;
   /** One subscribe-message template per event type. */
-  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned';
+  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned' | 'complaint_extended' | 'complaint_transferred' | OfficialEvent;
   complaintId: string;
   payload: Record<string, string>;
   createdAt: string;

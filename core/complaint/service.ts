@@ -33,12 +33,13 @@ import type { z } from '../shared/zod';
 import type * as api from './api';
 import { distinctFollowers, followerCanEvaluate, followerEvaluationRefusal, MAX_FOLLOWERS, MAX_FOLLOWING, notifyFollowers } from './follow';
 import { readSearch } from './search';
-import { canApply, fileComplaint, isOverdue, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
+import { awaitingReceipt, canApply, openSupervision, fileComplaint, isOverdue, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
 import {
   CATEGORY_LABELS,
   ESCALATION_LABELS,
   EVALUATION_LABELS,
   HISTORY_LABELS,
+  TRANSFER_LABELS,
   OPEN_STATUSES,
   STATUS_LABELS,
   type Complaint,
@@ -302,7 +303,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       acceptDueOn: c.acceptDueOn,
       replyDueOn: c.replyDueOn,
       deadlineProvisional: c.deadlineProvisional,
-      reply: c.reply ? { text: c.reply.text, at: c.reply.at } : null,
+      reply: c.reply ? { text: c.reply.text, at: c.reply.at, ...(c.reply.unresolvable ? { unresolvable: c.reply.unresolvable } : {}) } : null,
       // A follower sees their own evaluation, never the complainant's.
       evaluation: own ? c.evaluation : follow?.evaluation?.evaluation ?? null,
       canWithdraw: own && canApply(c, 'withdraw', 'complainant'),
@@ -313,6 +314,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       timeline: timeline(history, false),
       // 并单: the case it now follows (its reply comes there).
       mergedInto: own ? c.mergedInto : null,
+      replyExtended: !!c.extension,
+      transfer: c.transfer ? { departmentName: c.transfer.departmentName, reference: c.transfer.reference, note: c.transfer.note, at: c.transfer.at } : null,
       ...(own ? {} : { supporting: true, following: follow?.via ?? 'supporter' }),
     };
   }
@@ -328,6 +331,14 @@ export function createComplaintService(deps: ComplaintDeps) {
       ['merge', 'complaint.merge'],
       ['note', 'complaint.note'],
       ['release', 'complaint.review'],
+      ['receive', 'complaint.receive'],
+      ['decline', 'complaint.decline'],
+      ['requestExtension', 'complaint.extendRequest'],
+      ['approveExtension', 'complaint.extendDecide'],
+      ['refuseExtension', 'complaint.extendDecide'],
+      ['supervise', 'complaint.supervise'],
+      ['answerSupervision', 'complaint.superviseAnswer'],
+      ['transfer', 'complaint.transfer'],
     ];
     for (const [cmd, perm] of perms) {
       const d = authorize(actor, perm, targetOf(c));
@@ -338,8 +349,11 @@ export function createComplaintService(deps: ComplaintDeps) {
   }
 
   function assigneeLabel(c: Complaint): string | null {
-    if (!c.assignee) return null;
-    return c.assignee.kind === 'operator' ? `运营单位：${c.assignee.operatorName}` : `站点：${c.stationName}`;
+    return c.assignee ? labelOfAssignee(c, c.assignee) : null;
+  }
+
+  function labelOfAssignee(c: Complaint, a: NonNullable<Complaint['assignee']>): string {
+    return a.kind === 'operator' ? `运营单位：${a.operatorName}` : `站点：${c.stationName}`;
   }
 
   /** Officials' summary of the followers and their evaluations (no openids). */
@@ -395,6 +409,14 @@ export function createComplaintService(deps: ComplaintDeps) {
       allowedActions: allowedActions(actor, c),
       intakeLabel: c.intake ? `${INTAKE_LABELS[c.intake.channel]}：${c.intake.via}` : null,
       calendarWarning: c.deadlineProvisional ? calendarWarning(cal, now) ?? '期限按周末计算，待节假日数据录入后以实际为准' : null,
+      assignedAt: c.assignedAt ?? null,
+      receivedAt: c.receivedAt ?? null,
+      awaitingReceipt: awaitingReceipt(c),
+      // Hand-backs and 督办 are between the county and its superiors: not in the station's view.
+      returns: station ? [] : (c.returns ?? []).map((r) => ({ at: r.at, reason: r.reason, assigneeLabel: labelOfAssignee(c, r.assignee) })),
+      extensionRequest: c.extensionRequest ?? null,
+      // Who issued a 督办 stays on the record (they are told of the answer), never in a view.
+      supervisions: (station ? [] : c.supervisions ?? []).map(({ byOpenid: _by, ...s }) => ({ ...s, levelLabel: ESCALATION_LABELS[s.level], overdue: !s.answer && toShanghai(now).date > s.dueOn })),
     };
   }
 
@@ -413,6 +435,10 @@ export function createComplaintService(deps: ComplaintDeps) {
       held: c.held,
       // Counted through a year without holiday data: the date may still move.
       deadlineProvisional: c.deadlineProvisional,
+      awaitingReceipt: awaitingReceipt(c),
+      returned: c.status === 'accepted' && !!c.returns?.length,
+      // Only while it can still be answered (a case transferred or closed meanwhile is not flagged).
+      supervisionDueOn: canApply(c, 'answerSupervision', 'official') ? (openSupervision(c)?.dueOn ?? null) : null,
     };
   }
 
@@ -647,9 +673,32 @@ export function createComplaintService(deps: ComplaintDeps) {
           ? { type: 'assign', assignee: { kind: 'operator', operatorName: c.operatorName }, assigneeLabel: `运营单位 ${c.operatorName}` }
           : { type: 'assign', assignee: { kind: 'station', stationId: c.stationId }, assigneeLabel: `站点 ${c.stationName}` },
       ),
-    reply: (openid: string | null, input: In<typeof api.replyInput>) => act(openid, input.id, input.version, 'complaint.reply', () => ({ type: 'reply', text: input.text })),
+    reply: (openid: string | null, input: In<typeof api.replyInput>) =>
+      act(openid, input.id, input.version, 'complaint.reply', () => {
+        if (!input.unresolvable) return { type: 'reply', text: input.text };
+        if (!input.unresolvableReason) throw new AppError('VALIDATION_ERROR', '请写明无法解决的原因', { unresolvableReason: '请填写原因' });
+        return { type: 'reply', text: input.text, unresolvable: { reason: input.unresolvableReason } };
+      }),
     extend: (openid: string | null, input: In<typeof api.extendInput>) =>
       act(openid, input.id, input.version, 'complaint.extend', () => ({ type: 'extend', workdays: input.workdays, reason: input.reason })),
+    receive: (openid: string | null, input: In<typeof api.receiveInput>) => act(openid, input.id, input.version, 'complaint.receive', () => ({ type: 'receive' })),
+    decline: (openid: string | null, input: In<typeof api.declineInput>) => act(openid, input.id, input.version, 'complaint.decline', () => ({ type: 'decline', reason: input.reason })),
+    requestExtension: (openid: string | null, input: In<typeof api.requestExtensionInput>) =>
+      act(openid, input.id, input.version, 'complaint.extendRequest', () => ({ type: 'requestExtension', dueOn: input.dueOn, reason: input.reason })),
+    supervise: (openid: string | null, input: In<typeof api.superviseInput>) =>
+      act(openid, input.id, input.version, 'complaint.supervise', () => ({ type: 'supervise', instruction: input.instruction, dueOn: input.dueOn })),
+    answerSupervision: (openid: string | null, input: In<typeof api.answerSupervisionInput>) =>
+      act(openid, input.id, input.version, 'complaint.superviseAnswer', () => ({ type: 'answerSupervision', text: input.answer })),
+    transfer: (openid: string | null, input: In<typeof api.transferInput>) =>
+      act(openid, input.id, input.version, 'complaint.transfer', () => {
+        const other = input.department === 'other';
+        if (other && !input.departmentName) throw new AppError('VALIDATION_ERROR', '请填写接收部门的名称', { departmentName: '请填写部门名称' });
+        return { type: 'transfer', department: input.department, departmentName: other ? input.departmentName! : TRANSFER_LABELS[input.department], reference: input.reference, note: input.note };
+      }),
+    approveExtension: (openid: string | null, input: In<typeof api.approveExtensionInput>) =>
+      act(openid, input.id, input.version, 'complaint.extendDecide', () => ({ type: 'approveExtension', note: input.note || undefined })),
+    refuseExtension: (openid: string | null, input: In<typeof api.refuseExtensionInput>) =>
+      act(openid, input.id, input.version, 'complaint.extendDecide', () => ({ type: 'refuseExtension', note: input.note })),
     release: (openid: string | null, input: In<typeof api.releaseInput>) => act(openid, input.id, input.version, 'complaint.review', () => ({ type: 'release' })),
     note: (openid: string | null, input: In<typeof api.noteInput>) => act(openid, input.id, null, 'complaint.note', () => ({ type: 'note', text: input.text })),
     merge: (openid: string | null, input: In<typeof api.mergeInput>) =>
@@ -685,6 +734,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         satisfactionRate: evaluated ? ((s.evaluations.satisfied ?? 0) + (s.evaluations.basically ?? 0)) / evaluated : null,
         evaluations: (['satisfied', 'basically', 'unsatisfied', 'none'] as const).map((k) => ({ key: k, label: EVALUATION_LABELS[k], count: s.evaluations[k] ?? 0 })),
         calendarWarning: calendarWarning(await calendar(), now),
+        handoffs: { supervised: s.supervised ?? 0, declined: s.declined ?? 0, extended: s.extended ?? 0 },
       };
     },
 

@@ -18,10 +18,29 @@ export interface StatsFacet {
   replyOnTime: boolean | null;
   /** The evaluation of a closed complaint; null while it is not closed. */
   finalEvaluation: Complaint['evaluation'];
+  /** Hand-offs (issue 11 §2): a 督办 issued by hand, an assignment handed back (退单), the deadline extended. */
+  supervised?: boolean;
+  declined?: boolean;
+  extended?: boolean;
 }
 
-export function statsFacet(c: { status: Complaint['status']; hasReply: boolean; replyOnTime: boolean | null; evaluation: Complaint['evaluation'] }): StatsFacet {
-  return { replied: c.hasReply || c.replyOnTime !== null, replyOnTime: c.replyOnTime, finalEvaluation: c.status === 'closed' ? c.evaluation : null };
+export function statsFacet(c: {
+  status: Complaint['status'];
+  hasReply: boolean;
+  replyOnTime: boolean | null;
+  evaluation: Complaint['evaluation'];
+  supervised?: boolean;
+  declined?: boolean;
+  extended?: boolean;
+}): StatsFacet {
+  return {
+    replied: c.hasReply || c.replyOnTime !== null,
+    replyOnTime: c.replyOnTime,
+    finalEvaluation: c.status === 'closed' ? c.evaluation : null,
+    supervised: !!c.supervised,
+    declined: !!c.declined,
+    extended: !!c.extended,
+  };
 }
 
 /** The indexed fields of a complaint. */
@@ -63,7 +82,15 @@ export function complaintIndex(c: Complaint): ComplaintIndex {
     escalationLevel: c.escalationLevel,
     purged: !!c.purgedAt,
     phoneLast4: c.purgedAt ? null : phoneLast4(c.phoneMasked),
-    ...statsFacet({ status: c.status, hasReply: c.reply !== null, replyOnTime: c.replyOnTime, evaluation: c.evaluation }),
+    ...statsFacet({
+      status: c.status,
+      hasReply: c.reply !== null,
+      replyOnTime: c.replyOnTime,
+      evaluation: c.evaluation,
+      supervised: !!c.supervisions?.length,
+      declined: !!c.returns?.length,
+      extended: c.extension !== null,
+    }),
   };
 }
 
@@ -81,7 +108,7 @@ export function keepStoreCounted(next: Complaint, stored: Pick<Complaint, (typeo
 }
 
 export function emptyStats(): ComplaintStats {
-  return { total: 0, byStatus: {}, byCategory: {}, byStation: [], replied: 0, repliedOnTime: 0, evaluations: {} };
+  return { total: 0, byStatus: {}, byCategory: {}, byStation: [], replied: 0, repliedOnTime: 0, evaluations: {}, supervised: 0, declined: 0, extended: 0 };
 }
 
 /** Add `count` complaints sharing one facet. */
@@ -92,6 +119,9 @@ export function countFacet(stats: ComplaintStats, f: StatsFacet, count: number):
   }
   const e = f.finalEvaluation;
   if (e) stats.evaluations[e] = (stats.evaluations[e] ?? 0) + count;
+  if (f.supervised) stats.supervised = (stats.supervised ?? 0) + count;
+  if (f.declined) stats.declined = (stats.declined ?? 0) + count;
+  if (f.extended) stats.extended = (stats.extended ?? 0) + count;
 }
 
 /** Most complaints first; ties in station id order, so the top list is deterministic. */

@@ -11,17 +11,19 @@
  *   phone_number ≤ 17 digits and symbols; time `15:01` or `2019年10月1日 15:01`; date `2019年10月1日`
  *   (optionally with a time).
  */
-import type { OutboxMessage } from '../complaint/model';
+import { OFFICIAL_EVENTS, type OutboxMessage } from '../complaint/model';
 import { toShanghai } from '../shared/time';
 
 export type SubscribeEvent = OutboxMessage['event'];
-export const SUBSCRIBE_EVENTS = ['complaint_accepted', 'complaint_refused', 'complaint_assigned', 'complaint_replied', 'complaint_closed'] as const satisfies readonly SubscribeEvent[];
+export const SUBSCRIBE_EVENTS = ['complaint_accepted', 'complaint_refused', 'complaint_assigned', 'complaint_replied', 'complaint_closed', 'complaint_extended', 'complaint_transferred', ...OFFICIAL_EVENTS] as const satisfies readonly SubscribeEvent[];
 
 export const KEYWORD_TYPES = ['thing', 'phrase', 'character_string', 'number', 'name', 'phone_number', 'time', 'date'] as const;
 export type KeywordType = (typeof KEYWORD_TYPES)[number];
 
 /** The page a complaint message opens: must be in app.json's pages (a test and deploy:check verify it). */
 export const COMPLAINT_DETAIL_PAGE = 'pages/complaint/detail/index';
+/** The page an official's message opens (退单, 延期申请, 督办, 督办答复): the officials' case page. */
+export const OFFICIAL_CASE_PAGE = 'packages/official/complaint/index';
 
 /** What WeChat receives (the HTTPS body of subscribeMessage.send). */
 export interface SubscribePayload {
@@ -34,7 +36,7 @@ export interface SubscribePayload {
 export type MiniprogramState = 'developer' | 'trial' | 'formal';
 
 /** What a message can say; each field can be written for some keyword types only. */
-export const MESSAGE_FIELDS = ['trackingNo', 'station', 'status', 'category', 'time', 'note'] as const;
+export const MESSAGE_FIELDS = ['trackingNo', 'station', 'status', 'category', 'time', 'note', 'dueOn'] as const;
 export type MessageField = (typeof MESSAGE_FIELDS)[number];
 
 /** A template: its id (from the mini-program's 订阅消息 console) and keyword key → field. */
@@ -56,6 +58,15 @@ export const DEFAULT_KEYWORDS: Record<SubscribeEvent, Record<string, MessageFiel
   complaint_assigned: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
   complaint_replied: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
   complaint_closed: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  // 延期: the new last day to reply (payload.dueOn, YYYY-MM-DD) as a date keyword.
+  complaint_extended: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
+  // 转其他部门: the receiving department in the note (payload.department).
+  complaint_transferred: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  // To officials (issue 11 §3).
+  complaint_returned: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  extension_requested: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
+  complaint_supervised: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
+  supervision_answered: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
 };
 
 export class SubscribeMessageError extends Error {
@@ -121,6 +132,18 @@ function statusOf(m: OutboxMessage): { phrase: string; text: string } {
       return { phrase: '已答复', text: '已答复，请评价' };
     case 'complaint_closed':
       return merged ? { phrase: '已并单', text: '已并入同类投诉办理' } : { phrase: '已办结', text: '已办结' };
+    case 'complaint_extended':
+      return { phrase: '已延期', text: '答复期限已延长' };
+    case 'complaint_transferred':
+      return { phrase: '已转部门', text: '已转其他部门办理' };
+    case 'complaint_returned':
+      return { phrase: '已退单', text: '承办单位已退单' };
+    case 'extension_requested':
+      return { phrase: '待审批', text: '承办单位申请延期' };
+    case 'complaint_supervised':
+      return (m.payload.status ?? '').startsWith('省级') ? { phrase: '省级督办', text: '省级督办' } : { phrase: '市级督办', text: '市级督办' };
+    case 'supervision_answered':
+      return { phrase: '已答复', text: '县级已答复督办' };
   }
 }
 
@@ -139,7 +162,33 @@ function noteOf(m: OutboxMessage): string {
     case 'complaint_closed':
       if (status.startsWith('已并入')) return fit(status, 20);
       return status.includes('未评价') ? '7天未评价，已自动办结' : '投诉已办结';
+    case 'complaint_extended': {
+      const d = dateParts(need(m, 'dueOn'));
+      return `将在${d.m}月${d.d}日前答复您`;
+    }
+    case 'complaint_transferred':
+      // "已转交…办理" fits 20 only with a short name; a long one is still named, shortened.
+      return fit(`已转交${need(m, 'department')}办理`, 20);
+    case 'complaint_returned':
+      return '请重新转办';
+    case 'extension_requested': {
+      const d = dateParts(need(m, 'dueOn'));
+      return `申请延至${d.m}月${d.d}日，请审批`;
+    }
+    case 'complaint_supervised': {
+      const d = dateParts(need(m, 'dueOn'));
+      return `请于${d.m}月${d.d}日前答复督办`;
+    }
+    case 'supervision_answered':
+      return '点开查看县级的答复';
   }
+}
+
+/** A calendar day (YYYY-MM-DD, already Asia/Shanghai) in parts; throws on anything else. */
+function dateParts(day: string): { y: number; m: number; d: number } {
+  const x = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!x) throw new SubscribeMessageError(`date ${day} is not YYYY-MM-DD`);
+  return { y: Number(x[1]), m: Number(x[2]), d: Number(x[3]) };
 }
 
 function need(m: OutboxMessage, key: string): string {
@@ -179,6 +228,12 @@ export function fieldValue(m: OutboxMessage, field: MessageField, type: KeywordT
     case 'note':
       if (type === 'thing') return noteOf(m);
       throw unsupported();
+    case 'dueOn': {
+      const d = dateParts(need(m, 'dueOn'));
+      if (type === 'date') return `${d.y}年${d.m}月${d.d}日`;
+      if (type === 'thing') return `${d.y}年${d.m}月${d.d}日前答复`;
+      throw unsupported();
+    }
   }
 }
 
@@ -209,6 +264,7 @@ export const FIELD_TYPES: Record<MessageField, readonly KeywordType[]> = {
   status: ['phrase', 'thing'],
   time: ['time', 'date'],
   note: ['thing'],
+  dueOn: ['date', 'thing'],
 };
 
 /**
@@ -256,7 +312,12 @@ export function buildSubscribeMessage(m: OutboxMessage, templates: SubscribeTemp
     data[key] = { value };
   }
   if (!m.openid) throw new SubscribeMessageError(`${m.event}: no recipient`);
-  return { touser: m.openid, template_id: t.id, page: `${COMPLAINT_DETAIL_PAGE}?id=${encodeURIComponent(m.complaintId)}`, data, miniprogram_state: state };
+  return { touser: m.openid, template_id: t.id, page: `${pageOf(m.event)}?id=${encodeURIComponent(m.complaintId)}`, data, miniprogram_state: state };
+}
+
+/** The page a message opens: the officials' case page for their events, else the complainant's. */
+export function pageOf(event: SubscribeEvent): string {
+  return (OFFICIAL_EVENTS as readonly string[]).includes(event) ? OFFICIAL_CASE_PAGE : COMPLAINT_DETAIL_PAGE;
 }
 
 /** miniprogram_state from configuration (ZDT_MINIPROGRAM_STATE): trial/developer before release. */

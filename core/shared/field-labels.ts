@@ -157,6 +157,15 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   households: '带动户数',
   // Operators' visits (第十条, 第十一条2/5)
   ok: '是否合格',
+  // Complaint hand-offs (issue 11 §2)
+  dueOn: '截止日期',
+  instruction: '督办要求',
+  answer: '督办答复',
+  department: '接收部门',
+  departmentName: '部门名称',
+  reference: '对方编号',
+  unresolvable: '无法解决',
+  unresolvableReason: '无法解决的原因',
 };
 
 /**

@@ -32,6 +32,18 @@ export const complaintsAdmin = {
   merge: (input: In<'merge'>) => write('merge', input),
   release: (input: In<'release'>) => write('release', input),
   note: (input: In<'note'>) => write('note', input),
+  /** Assignees: 签收 or 退单 an assignment. */
+  receive: (input: In<'receive'>) => write('receive', input),
+  decline: (input: In<'decline'>) => write('decline', input),
+  /** 延期申请: the assignee asks, the county approves or refuses. */
+  requestExtension: (input: In<'requestExtension'>) => write('requestExtension', input),
+  approveExtension: (input: In<'approveExtension'>) => write('approveExtension', input),
+  refuseExtension: (input: In<'refuseExtension'>) => write('refuseExtension', input),
+  /** 督办 by hand (city, province) and the county's answer. */
+  supervise: (input: In<'supervise'>) => write('supervise', input),
+  answerSupervision: (input: In<'answerSupervision'>) => write('answerSupervision', input),
+  /** 转其他部门: a final state with the receiving department and its reference. */
+  transfer: (input: In<'transfer'>) => write('transfer', input),
   stats: (input: In<'stats'>) => call('stats', input),
   /** Station heads: complaints about their station (no complainant identity unless allowed). */
   station: (input: In<'station'>) => call('station', input),

@@ -19,8 +19,9 @@ const MAX_PER_REQUEST = 3;
 /** The messages a case in this status can send next (core/complaint/machine.ts `tell`). */
 const NEXT_UPDATES: Partial<Record<ComplaintStatus, UpdateEvent[]>> = {
   submitted: ['complaint_accepted', 'complaint_refused', 'complaint_closed'],
-  accepted: ['complaint_replied', 'complaint_closed'],
-  assigned: ['complaint_replied', 'complaint_closed'],
+  // An open case may also be extended (延期, with the new date).
+  accepted: ['complaint_replied', 'complaint_closed', 'complaint_extended'],
+  assigned: ['complaint_replied', 'complaint_closed', 'complaint_extended'],
   replied: ['complaint_closed'],
 };
 
@@ -57,5 +58,23 @@ export function askForComplaintUpdates(status: ComplaintStatus = 'submitted'): v
     if (p && typeof p.catch === 'function') p.catch(() => undefined);
   } catch {
     /* old base library or refused: updates are still visible in 我的投诉 */
+  }
+}
+
+/**
+ * Officials' one-time consents for the hand-offs they will want to hear about (issue 11 §3): asked
+ * on the tap that makes them wait for someone else — 受理/转办 (退单, 延期申请, 督办 come back to
+ * them), 督办 (its answer). Same rules as above: weapp only, configured templates only, ≤ 3.
+ */
+export function askForOfficialUpdates(events: readonly UpdateEvent[]): void {
+  if (process.env.TARO_ENV !== 'weapp') return;
+  const ids = configured();
+  const tmplIds = [...new Set(events.map((e) => ids[e]).filter((id): id is string => !!id))].slice(0, MAX_PER_REQUEST);
+  if (!tmplIds.length) return;
+  try {
+    const p = Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option);
+    if (p && typeof p.catch === 'function') p.catch(() => undefined);
+  } catch {
+    /* refused or old base library: the desk still shows these */
   }
 }

@@ -2,7 +2,8 @@
  * Consent is asked where the villager wants the next update (issue 9.1): at submit for 受理 /
  * 不予受理 / 并单, and on the tracking page while the case is open for what can come next.
  */
-import { canAskForUpdates, complaintTemplateIds } from '../../src/services/subscribe';
+import Taro from '@tarojs/taro';
+import { askForOfficialUpdates, canAskForUpdates, complaintTemplateIds } from '../../src/services/subscribe';
 
 const g = globalThis as unknown as { COMPLAINT_TEMPLATES?: Record<string, unknown> };
 
@@ -18,6 +19,10 @@ test('templates per stage of the case, at most 3, none once it is final', () => 
   expect(complaintTemplateIds('assigned')).toEqual(['R', 'C']);
   expect(complaintTemplateIds('replied')).toEqual(['C']);
   for (const s of ['closed', 'refused', 'withdrawn', 'merged'] as const) expect(complaintTemplateIds(s)).toEqual([]);
+  // 延期 (issue 11 §2): an open case may be extended, and the villager told the new date.
+  g.COMPLAINT_TEMPLATES = { complaint_replied: 'R', complaint_closed: 'C', complaint_extended: 'E' };
+  expect(complaintTemplateIds('assigned')).toEqual(['R', 'C', 'E']);
+  expect(complaintTemplateIds('submitted')).toEqual(['C']);
 });
 
 test('the tracking page offers it only in the mini-program, with templates, while open', () => {
@@ -29,4 +34,18 @@ test('the tracking page offers it only in the mini-program, with templates, whil
   expect(canAskForUpdates('closed')).toBe(false);
   delete g.COMPLAINT_TEMPLATES;
   expect(canAskForUpdates('accepted')).toBe(false);
+});
+
+test('officials are asked for the hand-offs that come back to them, in the mini-program only', () => {
+  const ask = jest.fn(() => Promise.resolve({}));
+  (Taro as unknown as { requestSubscribeMessage: jest.Mock }).requestSubscribeMessage = ask;
+  g.COMPLAINT_TEMPLATES = { complaint_returned: 'RT', extension_requested: 'EX', complaint_supervised: 'SV', supervision_answered: 'SA' };
+  askForOfficialUpdates(['complaint_returned', 'extension_requested']);
+  expect(ask).not.toHaveBeenCalled(); // H5
+  process.env.TARO_ENV = 'weapp';
+  askForOfficialUpdates(['complaint_returned', 'extension_requested', 'complaint_supervised', 'supervision_answered']);
+  expect(ask).toHaveBeenCalledWith({ tmplIds: ['RT', 'EX', 'SV'] });
+  delete g.COMPLAINT_TEMPLATES;
+  askForOfficialUpdates(['supervision_answered']);
+  expect(ask).toHaveBeenCalledTimes(1);
 });

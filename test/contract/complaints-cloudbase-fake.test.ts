@@ -63,6 +63,10 @@ describe('cloudbase complaint adapter details', () => {
       replied: false,
       replyOnTime: null,
       finalEvaluation: null,
+      // Hand-off facets of the statistics (issue 11 §2).
+      supervised: false,
+      declined: false,
+      extended: false,
       purged: false,
       phoneLast4: null,
     });

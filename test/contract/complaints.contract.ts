@@ -85,7 +85,7 @@ export function referenceStats(all: Complaint[], q: { regionCodes?: string[]; st
   const hits = all.filter(
     (c) => (q.regionCodes === undefined || q.regionCodes.some((r) => c.regionCodes.includes(r))) && (!q.stationIds || q.stationIds.includes(c.stationId)) && c.submittedAt >= q.since,
   );
-  const stats: ComplaintStats = { total: 0, byStatus: {}, byCategory: {}, byStation: [], replied: 0, repliedOnTime: 0, evaluations: {} };
+  const stats: ComplaintStats = { total: 0, byStatus: {}, byCategory: {}, byStation: [], replied: 0, repliedOnTime: 0, evaluations: {}, supervised: 0, declined: 0, extended: 0 };
   const stations = new Map<string, { stationId: string; stationName: string; count: number }>();
   for (const c of hits) {
     stats.total++;
@@ -99,6 +99,10 @@ export function referenceStats(all: Complaint[], q: { regionCodes?: string[]; st
       if (c.replyOnTime) stats.repliedOnTime++;
     }
     if (c.status === 'closed' && c.evaluation) stats.evaluations[c.evaluation] = (stats.evaluations[c.evaluation] ?? 0) + 1;
+    // Hand-offs (issue 11 §2): cases with a 督办 by hand, a 退单, an extension.
+    if (c.supervisions?.length) stats.supervised!++;
+    if (c.returns?.length) stats.declined!++;
+    if (c.extension) stats.extended!++;
   }
   stats.byStation = [...stations.values()].sort((a, b) => b.count - a.count || cmp(a.stationId, b.stationId)).slice(0, 20);
   return stats;
@@ -258,6 +262,9 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             replied: 4,
             repliedOnTime: 2,
             evaluations: { satisfied: 1, basically: 1, none: 1 },
+            supervised: 1,
+            declined: 1,
+            extended: 2,
           });
         },
         timeout,
@@ -681,6 +688,45 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             expect(await h.complaints.get('k1')).toEqual(winner.next);
             expect(await h.complaints.history('k1')).toEqual([submitEntry(c), winner.history[0]]);
             expect(await h.outbox.forRecipient(c.complainantOpenid, 10)).toEqual(winner.outbox);
+          },
+          timeout,
+        );
+
+        test(
+          '签收 and 退单 (issue 11 §2): the assignment, its receipt and the hand-backs are kept as written',
+          async () => {
+            const c = await created();
+            const a = accept(c);
+            await h.complaints.apply(a);
+            const assigned = nextVersion(a.next, at(40), { status: 'assigned', assignee: { kind: 'operator', operatorName: OPERATOR_B }, assignedAt: at(40), receivedAt: null });
+            await h.complaints.apply({ next: assigned, expectedVersion: a.next.version, history: [historyEntry(a.next, 'assign', 'assigned', at(40))], outbox: [] });
+            expect(await h.complaints.get('k1')).toEqual(assigned);
+            const declined = nextVersion(assigned, at(41), {
+              status: 'accepted',
+              assignee: null,
+              assignedAt: null,
+              receivedAt: null,
+              returns: [{ at: at(41), reason: '不是本单位的事', assignee: { kind: 'operator', operatorName: OPERATOR_B } }],
+            });
+            await h.complaints.apply({ next: declined, expectedVersion: assigned.version, history: [historyEntry(assigned, 'decline', 'accepted', at(41), { internal: true, note: '退单：不是本单位的事' })], outbox: [] });
+            expect(await h.complaints.get('k1')).toEqual(declined);
+            // Handed back: the operator no longer sees it in its queue.
+            expect(ids((await h.complaints.list(q({ assignedOperators: [OPERATOR_B] }))).items)).toEqual([]);
+            const again = nextVersion(declined, at(42), { status: 'assigned', assignee: { kind: 'station', stationId: c.stationId }, assignedAt: at(42), receivedAt: null });
+            await h.complaints.apply({ next: again, expectedVersion: declined.version, history: [historyEntry(declined, 'assign', 'assigned', at(42))], outbox: [] });
+            // 延期申请 waiting for the county, then decided.
+            const received = nextVersion(again, at(43), { receivedAt: at(43), extensionRequest: { dueOn: '2026-03-20', workdays: 6, reason: '需要证明', at: at(43), decision: null } });
+            await h.complaints.apply({ next: received, expectedVersion: again.version, history: [historyEntry(again, 'receive', 'assigned', at(43))], outbox: [] });
+            expect(await h.complaints.get('k1')).toEqual(received);
+            const approved = nextVersion(received, at(44), {
+              replyDueOn: '2026-03-20',
+              extension: { workdays: 6, reason: '需要证明', at: at(44) },
+              extensionRequest: { ...received.extensionRequest!, decision: { approved: true, note: null, at: at(44) } },
+            });
+            await h.complaints.apply({ next: approved, expectedVersion: received.version, history: [historyEntry(received, 'approveExtension', 'assigned', at(44))], outbox: [outboxMessage(received, 'm-ext-k1', at(44), 'complaint_extended')] });
+            expect(await h.complaints.get('k1')).toEqual(approved);
+            expect((await h.outbox.forRecipient(c.complainantOpenid, 10)).map((m) => m.event)).toEqual(['complaint_extended', 'complaint_accepted']); // newest first
+            expect((await h.complaints.history('k1')).map((e) => e.action)).toEqual(['submit', 'accept', 'assign', 'decline', 'assign', 'receive', 'approveExtension']);
           },
           timeout,
         );

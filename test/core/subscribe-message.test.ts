@@ -9,6 +9,8 @@ import type { Complaint, OutboxMessage } from '../../core/complaint/model';
 import {
   buildSubscribeMessage,
   COMPLAINT_DETAIL_PAGE,
+  OFFICIAL_CASE_PAGE,
+  pageOf,
   DEFAULT_KEYWORDS,
   keywordProblem,
   keywordType,
@@ -30,6 +32,20 @@ function messages(c: Complaint, cmd: Command, at: string, kind: 'official' | 'sy
   return r.notify.map((n, i) => ({ ...n, id: `m${i}`, createdAt: at, sentAt: null, attempts: 0, lastError: null }));
 }
 
+/** The officials' messages of the hand-offs, through the real transitions (issue 11 §3). */
+function officialMessages(accepted: Complaint): OutboxMessage[] {
+  const run = (c: Complaint, cmd: Command, at: string, kind: 'official' | 'assignee', role = 'county_official', openid = 'o-county') => {
+    const r = transition(c, cmd, { at: new Date(at), calendar: cal, actor: { kind, role, openid } });
+    return { next: r.next, messages: r.notify.map((n, i) => ({ ...n, id: `o${i}-${cmd.type}`, createdAt: at, sentAt: null, attempts: 0, lastError: null })) };
+  };
+  const assigned = run({ ...accepted, handlerOpenid: 'o-county' }, { type: 'assign', assignee: { kind: 'station', stationId: accepted.stationId }, assigneeLabel: '站点' }, '2026-03-02T03:00:00Z', 'official').next;
+  const declined = run(assigned, { type: 'decline', reason: '不归本站' }, '2026-03-02T04:00:00Z', 'assignee', 'station_head', 'o-head');
+  const asked = run(assigned, { type: 'requestExtension', dueOn: '2026-03-13', reason: '等证明' }, '2026-03-02T04:00:00Z', 'assignee', 'station_head', 'o-head');
+  const supervised = run(assigned, { type: 'supervise', instruction: '请核实', dueOn: '2026-03-06' }, '2026-03-02T05:00:00Z', 'official', 'province_admin', 'o-province');
+  const answered = run(supervised.next, { type: 'answerSupervision', text: '已核实' }, '2026-03-03T05:00:00Z', 'official');
+  return [...declined.messages, ...asked.messages, ...supervised.messages, ...answered.messages];
+}
+
 /** One message of every kind the machine emits (and the assigned kind, which has a template). */
 function everyMessage(): OutboxMessage[] {
   const c = makeComplaint('c1', { stationName: LONG_STATION });
@@ -41,6 +57,9 @@ function everyMessage(): OutboxMessage[] {
     ...messages(accepted, { type: 'reply', text: '已退还' }, '2026-03-03T02:00:00Z'),
     ...messages(c, { type: 'merge', into: { id: 'c0', trackingNo: 'TS260301ABCDEF' } }, '2026-03-02T02:00:00Z'),
     ...messages(replied, { type: 'autoClose' }, '2026-03-11T02:00:00Z', 'system'),
+    ...messages(accepted, { type: 'extend', workdays: 10, reason: '需要调查' }, '2026-03-04T02:00:00Z'),
+    ...messages(accepted, { type: 'transfer', department: '12315', departmentName: '12315 消费者投诉举报平台', reference: 'A-1', note: '属于商品质量问题' }, '2026-03-04T02:00:00Z'),
+    ...officialMessages(accepted),
   ];
   list.push({ ...list[0], id: 'm-assigned', event: 'complaint_assigned' });
   return list;
@@ -91,7 +110,7 @@ describe('every event kind, through the real transitions', () => {
 
   test.each(all.map((m) => [m.event, m.payload.status, m] as const))('%s (%s): every value fits its keyword type; page registered', (_e, _s, m) => {
     const p = buildSubscribeMessage(m, localTemplates())!;
-    expect(p).toEqual({ touser: m.openid, template_id: `local-${m.event}`, page: `${COMPLAINT_DETAIL_PAGE}?id=${m.complaintId}`, data: expect.any(Object), miniprogram_state: 'formal' });
+    expect(p).toEqual({ touser: m.openid, template_id: `local-${m.event}`, page: `${pageOf(m.event)}?id=${m.complaintId}`, data: expect.any(Object), miniprogram_state: 'formal' });
     expect(Object.keys(p.data).sort()).toEqual(Object.keys(DEFAULT_KEYWORDS[m.event]).sort());
     for (const [key, { value }] of Object.entries(p.data)) {
       expect(keywordProblem(keywordType(key)!, value)).toBeNull();
@@ -107,6 +126,50 @@ describe('every event kind, through the real transitions', () => {
     expect(byEvent.complaint_replied.phrase3.value).toBe('已答复');
     expect([...byEvent.complaint_accepted.thing2.value].length).toBeLessThanOrEqual(20);
     expect(byEvent.complaint_accepted.time4.value).toBe('2026年3月2日 10:00'); // Asia/Shanghai
+  });
+
+  test('延期 tells the new last day as a date and in the note, both within their keyword limits', () => {
+    const m = all.find((x) => x.event === 'complaint_extended')!;
+    expect(m.payload.dueOn).toBe('2026-03-23');
+    const data = buildSubscribeMessage(m, localTemplates())!.data;
+    expect(data.phrase3.value).toBe('已延期');
+    expect(data.date4.value).toBe('2026年3月23日');
+    expect(data.thing5.value).toBe('将在3月23日前答复您');
+    // A template whose keyword is a thing gets the sentence form; a bad date is refused, not sent.
+    const t = parseSubscribeTemplates(JSON.stringify({ complaint_extended: { id: 'E', fields: { character_string1: 'trackingNo', thing2: 'dueOn' } } }));
+    expect(buildSubscribeMessage(m, t)!.data.thing2.value).toBe('2026年3月23日前答复');
+    expect(() => buildSubscribeMessage({ ...m, payload: { ...m.payload, dueOn: '3月23日' } }, localTemplates())).toThrow(SubscribeMessageError);
+    expect(() => buildSubscribeMessage({ ...m, payload: { ...m.payload, dueOn: '' } }, localTemplates())).toThrow(SubscribeMessageError);
+  });
+
+  test('转其他部门 names the receiving department within the thing limit, however long its name', () => {
+    const m = all.find((x) => x.event === 'complaint_transferred')!;
+    const data = buildSubscribeMessage(m, localTemplates())!.data;
+    expect(data.phrase3.value).toBe('已转部门');
+    expect(data.thing5.value).toBe('已转交12315 消费者投诉举报平台办理');
+    const long = buildSubscribeMessage({ ...m, payload: { ...m.payload, department: '于都县市场监督管理局贡江分局消费者权益保护股' } }, localTemplates())!.data;
+    expect([...long.thing5.value].length).toBeLessThanOrEqual(20);
+    expect(long.thing5.value.startsWith('已转交于都县市场监督管理局')).toBe(true);
+    expect(() => buildSubscribeMessage({ ...m, payload: { ...m.payload, department: '' } }, localTemplates())).toThrow(SubscribeMessageError);
+  });
+
+  test('the hand-offs reach the officials concerned, on the officials\' case page', () => {
+    const byEvent = Object.fromEntries(all.filter((m) => pageOf(m.event) === OFFICIAL_CASE_PAGE).map((m) => [m.event, m]));
+    expect(Object.keys(byEvent).sort()).toEqual(['complaint_returned', 'complaint_supervised', 'extension_requested', 'supervision_answered']);
+    // 退单, 延期申请 and 督办 to the county official handling it; the answer to who issued the 督办.
+    expect(byEvent.complaint_returned.openid).toBe('o-county');
+    expect(byEvent.extension_requested.openid).toBe('o-county');
+    expect(byEvent.complaint_supervised.openid).toBe('o-county');
+    expect(byEvent.supervision_answered.openid).toBe('o-province');
+    const data = (e: string) => buildSubscribeMessage(byEvent[e], localTemplates())!.data;
+    expect(data('extension_requested').thing5.value).toBe('申请延至3月13日，请审批');
+    expect(data('extension_requested').date4.value).toBe('2026年3月13日');
+    expect(data('complaint_supervised').phrase3.value).toBe('省级督办');
+    expect(data('complaint_supervised').thing5.value).toBe('请于3月6日前答复督办');
+    expect(data('complaint_returned').phrase3.value).toBe('已退单');
+    for (const m of Object.values(byEvent)) expect(buildSubscribeMessage(m, localTemplates())!.page).toBe(`${OFFICIAL_CASE_PAGE}?id=${m.complaintId}`);
+    // Complainants' messages still open their own page.
+    expect(pageOf('complaint_extended')).toBe(COMPLAINT_DETAIL_PAGE);
   });
 
   test('a missing value is refused (never sent as ""), and an event without a template sends nothing', () => {

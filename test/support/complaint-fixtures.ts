@@ -128,12 +128,12 @@ const operator = (operatorName: string) => ({ kind: 'operator' as const, operato
 export function listFixtures(): Complaint[] {
   return [
     makeComplaint('c01', { station: CS.shuitou, complainantOpenid: OWNERS.o1, status: 'submitted', category: 'overcharge', submittedAt: at(0), dueAt: at(100) }),
-    makeComplaint('c02', { station: CS.shuitou, complainantOpenid: OWNERS.o2, status: 'accepted', category: 'attitude', submittedAt: at(10), dueAt: at(50), escalationLevel: 1 }),
+    makeComplaint('c02', { station: CS.shuitou, complainantOpenid: OWNERS.o2, status: 'accepted', category: 'attitude', submittedAt: at(10), dueAt: at(50), escalationLevel: 1, supervisions: [{ at: at(12), level: 1, instruction: '请核实', dueOn: '2026-03-20', answer: null }] }),
     makeComplaint('c03', { station: CS.tieshanlong, complainantOpenid: OWNERS.o1, status: 'assigned', category: 'parcel', submittedAt: at(20), dueAt: at(50), assignee: operator(OPERATOR_B) }),
-    makeComplaint('c04', { station: CS.changgang, complainantOpenid: OWNERS.o3, status: 'assigned', category: 'overcharge', submittedAt: at(30), dueAt: at(200), escalationLevel: 2, assignee: operator(OPERATOR_A) }),
+    makeComplaint('c04', { station: CS.changgang, complainantOpenid: OWNERS.o3, status: 'assigned', category: 'overcharge', submittedAt: at(30), dueAt: at(200), escalationLevel: 2, assignee: operator(OPERATOR_A), returns: [{ at: at(31), reason: '不归本站', assignee: { kind: 'station', stationId: CS.changgang.stationId } }], extension: { workdays: 3, reason: '需调查', at: at(32) } }),
     makeComplaint('c05', { station: CS.shuitou, complainantOpenid: OWNERS.o1, status: 'replied', category: 'overcharge', submittedAt: at(40), dueAt: at(300), ...reply(true, 45) }),
     makeComplaint('c06', { station: CS.tieshanlong, complainantOpenid: OWNERS.o2, status: 'closed', category: 'attitude', submittedAt: at(50), dueAt: null, ...reply(true, 55), evaluation: 'satisfied', closedAt: at(56) }),
-    makeComplaint('c07', { station: CS.changgang, complainantOpenid: OWNERS.o1, status: 'closed', category: 'overcharge', submittedAt: at(60), dueAt: null, ...reply(false, 65), evaluation: 'none', closedAt: at(66), escalationLevel: 1 }),
+    makeComplaint('c07', { station: CS.changgang, complainantOpenid: OWNERS.o1, status: 'closed', category: 'overcharge', submittedAt: at(60), dueAt: null, ...reply(false, 65), evaluation: 'none', closedAt: at(66), escalationLevel: 1, extension: { workdays: 2, reason: '需调查', at: at(62) } }),
     makeComplaint('c08', { station: CS.shuitou, complainantOpenid: OWNERS.o3, status: 'refused', category: 'other', submittedAt: at(70), dueAt: null, refusal: { reason: 'no_facts', text: '没有具体事实' } }),
     makeComplaint('c09', { station: CS.shuitou, complainantOpenid: OWNERS.o2, status: 'withdrawn', category: 'attitude', submittedAt: at(70), dueAt: null }),
     makeComplaint('c10', { station: CS.tieshanlong, complainantOpenid: OWNERS.o3, status: 'submitted', category: 'fraud', submittedAt: at(80), dueAt: at(50) }),

@@ -87,9 +87,25 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
         </View>
       ) : null}
 
+      {view.transfer ? (
+        // 转其他部门: where it went and how to follow it there.
+        <View id='complaint-transfer' className='notice notice--info'>
+          <Text className='notice__title'>已转交{view.transfer.departmentName}办理</Text>
+          <Text className='notice__text' userSelect>
+            对方编号：{view.transfer.reference}。{view.transfer.note}
+          </Text>
+          <Text className='notice__text'>后续请凭这个编号向{view.transfer.departmentName}查询。</Text>
+        </View>
+      ) : null}
+
       {view.reply ? (
         <View id='complaint-reply' className='section reply'>
           <Text className='section__title'>答复</Text>
+          {view.reply.unresolvable ? (
+            <Text id='complaint-unresolvable' className='notice__title'>
+              无法解决：{view.reply.unresolvable.reason}
+            </Text>
+          ) : null}
           <Text className='reply__text' userSelect>
             {view.reply.text}
           </Text>

@@ -13,7 +13,7 @@ export default function Deadlines({ view }: { view: ComplaintView }) {
       break;
     case 'accepted':
     case 'assigned':
-      if (view.replyDueOn) lines.push(`${formatDay(view.replyDueOn)}前答复您。`);
+      if (view.replyDueOn) lines.push(view.replyExtended ? `答复期限已延长，${formatDay(view.replyDueOn)}前答复您。` : `${formatDay(view.replyDueOn)}前答复您。`);
       break;
     case 'replied':
       if (view.reply) lines.push(`请在 ${dayAfter(view.reply.at, EVALUATION_DAYS)}前评价处理结果；不评价的，到期按“未评价”办结。`);

@@ -97,6 +97,11 @@ export function ComplaintCase({ id, asStation = false, pane = false, onChanged }
               <DeadlineBadge id='complaint-deadline' subject={v} />
               {v.escalationLevel > 0 ? <Text className='badge badge--danger'>{v.escalationLabel}</Text> : null}
               {v.held ? <Text className='badge badge--warn'>内容待审核</Text> : null}
+              {v.awaitingReceipt ? (
+                <Text id='complaint-awaiting-receipt' className='badge badge--warn'>
+                  待签收
+                </Text>
+              ) : null}
             </View>
             <Text className='sp-small-note'>投诉编号 {v.trackingNo}</Text>
           </View>
@@ -120,12 +125,34 @@ export function ComplaintCase({ id, asStation = false, pane = false, onChanged }
               <Kv k='受理期限' v={`${formatDay(v.acceptDueOn)} 前`} />
               {v.replyDueOn ? <Kv k='答复期限' v={`${formatDay(v.replyDueOn)} 前${v.extension ? `（已延期 ${v.extension.workdays} 个工作日）` : ''}`} /> : null}
               {v.extension ? <Kv k='延期理由' v={v.extension.reason} /> : null}
+              {v.extensionRequest ? (
+                <Kv
+                  id='complaint-extension-request'
+                  k='延期申请'
+                  v={`延至 ${formatDay(v.extensionRequest.dueOn)}（${v.extensionRequest.workdays} 个工作日）：${v.extensionRequest.reason}。${
+                    !v.extensionRequest.decision ? '等待县级主管部门审批' : v.extensionRequest.decision.approved ? '已同意' : `未同意${v.extensionRequest.decision.note ? `：${v.extensionRequest.decision.note}` : ''}`
+                  }`}
+                />
+              ) : null}
               {v.assigneeLabel ? <Kv k='转办给' v={v.assigneeLabel} /> : null}
+              {v.assigneeLabel && v.assignedAt ? <Kv id='complaint-receipt' k='签收' v={v.receivedAt ? `已签收（${formatDateTime(v.receivedAt)}）` : `未签收（${formatDateTime(v.assignedAt)} 转办）`} /> : null}
+              {v.returns?.length && !asStation
+                ? v.returns.map((r, i) => <Kv key={`${r.at}-${i}`} id={`complaint-return-${i}`} k='退单' v={`${r.assigneeLabel}，${formatDateTime(r.at)}：${r.reason}`} />)
+                : null}
               {v.refusal ? <Kv k='不予受理' v={v.refusal.text} /> : null}
               {v.mergedInto ? <Kv k='已并入' v={v.mergedInto} /> : null}
+              {v.transfer ? <Kv id='complaint-transfer' k='已转交' v={`${v.transfer.departmentName}（对方编号 ${v.transfer.reference}）：${v.transfer.note}`} /> : null}
               {v.reopenCount ? <Kv k='重办' v={`投诉人不满意，已重办 ${v.reopenCount} 次`} /> : null}
               {v.supporters ? <Kv k='附议' v={`另有 ${v.supporters} 人反映了同样的问题`} /> : null}
               <Kv k='督办级别' v={v.escalationLabel} />
+              {v.supervisions?.map((s, i) => (
+                <Kv
+                  key={s.at}
+                  id={`complaint-supervision-${i}`}
+                  k={s.levelLabel}
+                  v={`${s.instruction}（${formatDay(s.dueOn)}前答复）。${s.answer ? `县级答复：${s.answer.text}` : s.overdue ? '已超期未答复' : '等待县级答复'}`}
+                />
+              ))}
             </View>
           </View>
 
@@ -173,6 +200,7 @@ export function ComplaintCase({ id, asStation = false, pane = false, onChanged }
             <View id='complaint-reply' className='section'>
               <Text className='section__title'>答复</Text>
               <View className='section__body'>
+                {v.reply.unresolvable ? <Kv id='complaint-unresolvable' k='办理结果' v={`无法解决：${v.reply.unresolvable.reason}`} /> : null}
                 <Text className='sp-description'>{v.reply.text}</Text>
                 <Text className='sp-small-note'>{formatDateTime(v.reply.at)}</Text>
                 {v.evaluation ? <Text className='sp-small-note'>投诉人评价：{EVALUATION_LABELS[v.evaluation]}</Text> : null}

@@ -6,14 +6,18 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { MAX_DESCRIPTION, MIN_REPLY } from '@core/complaint/limits';
-import { OPEN_STATUSES, REFUSAL_REASONS, type RefusalReason } from '@core/complaint/model';
+import { OPEN_STATUSES, REFUSAL_REASONS, TRANSFER_DEPARTMENTS, TRANSFER_LABELS, type RefusalReason, type TransferDepartment } from '@core/complaint/model';
 import { visibleLength } from '@core/shared/limits';
 import { complaintsAdmin, type ComplaintCaseView, type ComplaintListItem } from '../../../services/complaints-admin';
 import { toApiError, type ApiError } from '../../../services/transport';
 import Notice from '../../../ui/Notice';
-import { Choices, Field, SubmitButton, TextArea, fieldError, useScrollToFirstError } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
 import { buttonsFor, DONE_MESSAGES, type CaseAction } from '../utils/actions';
 import Button from '../../../ui/Button';
+import { confirm } from '../../../ui/dialogs';
+import { formatDay } from '../../../ui/format';
+import DateField from './DateField';
+import { askForOfficialUpdates } from '../../../services/subscribe';
 
 interface Props {
   c: ComplaintCaseView;
@@ -22,6 +26,11 @@ interface Props {
 }
 
 const MAX_EXTEND = 10;
+/** 无法解决 is an outcome of its own (the reason is required and shown to the complainant). */
+const REPLY_OUTCOMES = [
+  ['handled', '已办理'],
+  ['unresolvable', '无法解决'],
+] as const;
 
 export default function CaseActions({ c, onChanged, onConflict }: Props) {
   const buttons = buttonsFor(c.allowedActions);
@@ -37,6 +46,19 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
   const [extendDays, setExtendDays] = useState(5);
   const [extendReason, setExtendReason] = useState('');
   const [noteText, setNoteText] = useState('');
+  const [declineReason, setDeclineReason] = useState('');
+  const [extDueOn, setExtDueOn] = useState('');
+  const [extReason, setExtReason] = useState('');
+  const [extNote, setExtNote] = useState('');
+  const [supInstruction, setSupInstruction] = useState('');
+  const [supDueOn, setSupDueOn] = useState('');
+  const [supAnswer, setSupAnswer] = useState('');
+  const [outcome, setOutcome] = useState<'handled' | 'unresolvable'>('handled');
+  const [unresolvedReason, setUnresolvedReason] = useState('');
+  const [dept, setDept] = useState<TransferDepartment | null>(null);
+  const [deptName, setDeptName] = useState('');
+  const [deptRef, setDeptRef] = useState('');
+  const [deptNote, setDeptNote] = useState('');
   const [mergeInto, setMergeInto] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<ComplaintListItem[] | null>(null);
   const [candidatesError, setCandidatesError] = useState<ApiError | null>(null);
@@ -56,6 +78,19 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       setRefuseReason(null);
       setExtendReason('');
       setNoteText('');
+      setDeclineReason('');
+      setExtDueOn('');
+      setExtReason('');
+      setExtNote('');
+      setSupInstruction('');
+      setSupDueOn('');
+      setSupAnswer('');
+      setOutcome('handled');
+      setUnresolvedReason('');
+      setDept(null);
+      setDeptName('');
+      setDeptRef('');
+      setDeptNote('');
       setMergeInto(null);
       onChanged(view, DONE_MESSAGES[action]);
     } catch (e) {
@@ -83,8 +118,29 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
   function tap(action: CaseAction) {
     setError(null);
     setHint(null);
+    // The tap is the gesture WeChat needs to ask for consent: ask for what will come back to this official.
+    if (action === 'accept' || action === 'assign') askForOfficialUpdates(['complaint_returned', 'extension_requested', 'complaint_supervised']);
+    if (action === 'supervise') askForOfficialUpdates(['supervision_answered']);
     if (action === 'accept') return run('accept', () => complaintsAdmin.accept(base));
     if (action === 'release') return run('release', () => complaintsAdmin.release(base));
+    if (action === 'approveExtension') {
+      const r = c.extensionRequest;
+      return void confirm({
+        title: '同意延期',
+        content: r ? `答复期限延至 ${formatDay(r.dueOn)}，并通知投诉人新的日期。每件投诉只能延期一次。` : '同意承办单位的延期申请？',
+        confirmText: '同意',
+      }).then((ok) => {
+        if (ok) void run('approveExtension', () => complaintsAdmin.approveExtension(base));
+      });
+    }
+    if (action === 'receive') {
+      // 签收 rules out 退单 afterwards: ask first.
+      return void confirm({ title: '确认签收', content: '签收后由您负责办理和答复，不能再退单。', confirmText: '签收' }).then(
+        (ok) => {
+          if (ok) void run('receive', () => complaintsAdmin.receive(base));
+        },
+      );
+    }
     const next = panel === action ? null : action;
     setPanel(next);
     if (next === 'merge') loadCandidates();
@@ -155,6 +211,14 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
 
       {panel === 'reply' ? (
         <View id='panel-reply' className='sp-panel'>
+          <Field label='办理结果' required>
+            <Choices idPrefix='reply-outcome' options={REPLY_OUTCOMES} value={outcome} onChange={setOutcome} />
+          </Field>
+          {outcome === 'unresolvable' ? (
+            <Field label='无法解决的原因（投诉人会看到）' required error={fieldError(error, 'unresolvableReason')}>
+              <TextArea id='reply-unresolvable-reason' value={unresolvedReason} onChange={setUnresolvedReason} maxlength={300} placeholder='例如：站点已注销，经营者下落不明' />
+            </Field>
+          ) : null}
           <Field label='答复内容（投诉人会看到）' required hint='写清查明的情况、处理结果和整改措施' error={fieldError(error, 'text')}>
             <TextArea id='reply-text' value={replyText} onChange={setReplyText} maxlength={MAX_DESCRIPTION} placeholder='例如：经核实，站点已退还多收的费用 5 元，并在店内张贴收费标准。' />
           </Field>
@@ -164,6 +228,11 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
             busy={busy === 'reply'}
             onClick={() => {
               if (!need(visibleLength(replyText) >= MIN_REPLY, `答复至少 ${MIN_REPLY} 个字`)) return;
+              if (outcome === 'unresolvable') {
+                if (!need(!!unresolvedReason.trim(), '请写明无法解决的原因')) return;
+                void run('reply', () => complaintsAdmin.reply({ ...base, text: replyText.trim(), unresolvable: true, unresolvableReason: unresolvedReason.trim() }));
+                return;
+              }
               void run('reply', () => complaintsAdmin.reply({ ...base, text: replyText.trim() }));
             }}
           />
@@ -232,6 +301,151 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
               onClick={() => mergeInto && void run('merge', () => complaintsAdmin.merge({ ...base, intoId: mergeInto }))}
             />
           ) : null}
+        </View>
+      ) : null}
+
+      {panel === 'requestExtension' ? (
+        <View id='panel-request-extension' className='sp-panel'>
+          <Text className='sp-panel__lead'>
+            现在的答复期限是 {c.replyDueOn ? formatDay(c.replyDueOn) : '—'}。延期要县级主管部门同意，最多延长 {MAX_EXTEND} 个工作日，只能延期一次。
+          </Text>
+          <Field label='延期到哪一天' required error={fieldError(error, 'dueOn')}>
+            <DateField id='request-extension-date' value={extDueOn} onChange={setExtDueOn} start={c.replyDueOn ?? undefined} />
+          </Field>
+          <Field label='延期理由' required error={fieldError(error, 'reason')}>
+            <TextArea id='request-extension-reason' value={extReason} onChange={setExtReason} maxlength={200} placeholder='例如：需要快递公司出具丢件证明' />
+          </Field>
+          <SubmitButton
+            id='btn-submit-request-extension'
+            text='提交延期申请'
+            busy={busy === 'requestExtension'}
+            onClick={() => {
+              if (!need(!!extDueOn, '请选择延期到哪一天') || !need(!!extReason.trim(), '请填写延期理由')) return;
+              void run('requestExtension', () => complaintsAdmin.requestExtension({ ...base, dueOn: extDueOn, reason: extReason.trim() }));
+            }}
+          />
+        </View>
+      ) : null}
+
+      {panel === 'transfer' ? (
+        <View id='panel-transfer' className='sp-panel'>
+          <Text className='sp-panel__lead'>不属于站点的事项，转交有关部门办理。转出后这件投诉办结，投诉人会收到部门名称和对方编号。</Text>
+          <Field label='接收部门' required error={fieldError(error, 'department')}>
+            <Choices idPrefix='transfer-department' options={TRANSFER_DEPARTMENTS} value={dept} onChange={setDept} />
+          </Field>
+          {dept === 'other' ? (
+            <Field label='部门名称' required error={fieldError(error, 'departmentName')}>
+              <TextInput id='transfer-department-name' value={deptName} onChange={setDeptName} maxlength={30} placeholder='例如：于都县交通运输局' />
+            </Field>
+          ) : null}
+          <Field label='对方编号' required hint='对方受理后给的编号，投诉人凭它查询' error={fieldError(error, 'reference')}>
+            <TextInput id='transfer-reference' value={deptRef} onChange={setDeptRef} maxlength={40} placeholder='例如：YZ20260930-01' />
+          </Field>
+          <Field label='说明（会告知投诉人）' required error={fieldError(error, 'note')}>
+            <TextArea id='transfer-note' value={deptNote} onChange={setDeptNote} maxlength={300} placeholder='例如：快递丢失由邮政管理部门依法处理' />
+          </Field>
+          <SubmitButton
+            id='btn-submit-transfer'
+            text='确定转出'
+            tone='danger'
+            busy={busy === 'transfer'}
+            onClick={() => {
+              if (!need(!!dept, '请选择接收部门') || !need(dept !== 'other' || !!deptName.trim(), '请填写部门名称') || !need(!!deptRef.trim(), '请填写对方编号') || !need(!!deptNote.trim(), '请填写说明')) return;
+              const name = dept === 'other' ? deptName.trim() : TRANSFER_LABELS[dept as TransferDepartment];
+              void confirm({ title: '转其他部门', content: `转交${name}办理后，这件投诉即办结，不能撤回。`, confirmText: '转出' }).then((ok) => {
+                if (ok)
+                  void run('transfer', () =>
+                    complaintsAdmin.transfer({ ...base, department: dept as TransferDepartment, ...(dept === 'other' ? { departmentName: deptName.trim() } : {}), reference: deptRef.trim(), note: deptNote.trim() }),
+                  );
+              });
+            }}
+          />
+        </View>
+      ) : null}
+
+      {panel === 'supervise' ? (
+        <View id='panel-supervise' className='sp-panel'>
+          <Text className='sp-panel__lead'>督办后，县级主管部门须在期限内答复；督办会计入统计。</Text>
+          <Field label='督办要求' required error={fieldError(error, 'instruction')}>
+            <TextArea id='supervise-instruction' value={supInstruction} onChange={setSupInstruction} maxlength={300} placeholder='例如：群众反映强烈，请三日内核实并答复处理结果' />
+          </Field>
+          <Field label='答复期限' required error={fieldError(error, 'dueOn')}>
+            <DateField id='supervise-date' value={supDueOn} onChange={setSupDueOn} />
+          </Field>
+          <SubmitButton
+            id='btn-submit-supervise'
+            text='发出督办'
+            busy={busy === 'supervise'}
+            onClick={() => {
+              if (!need(!!supInstruction.trim(), '请填写督办要求') || !need(!!supDueOn, '请选择答复期限')) return;
+              void confirm({ title: '发出督办', content: `县级主管部门须在 ${formatDay(supDueOn)} 前答复。发出后不能撤回。`, confirmText: '督办' }).then((ok) => {
+                if (ok) void run('supervise', () => complaintsAdmin.supervise({ ...base, instruction: supInstruction.trim(), dueOn: supDueOn }));
+              });
+            }}
+          />
+        </View>
+      ) : null}
+
+      {panel === 'answerSupervision' ? (
+        <View id='panel-answer-supervision' className='sp-panel'>
+          {c.supervisions?.filter((s) => !s.answer).map((s) => (
+            <Text key={s.at} className='sp-panel__lead'>
+              {s.levelLabel}：{s.instruction}（{formatDay(s.dueOn)}前答复）
+            </Text>
+          ))}
+          <Field label='督办答复（督办单位会看到）' required error={fieldError(error, 'answer')}>
+            <TextArea id='supervision-answer' value={supAnswer} onChange={setSupAnswer} maxlength={500} placeholder='写清核查情况和处理措施' />
+          </Field>
+          <SubmitButton
+            id='btn-submit-answer-supervision'
+            text='提交督办答复'
+            busy={busy === 'answerSupervision'}
+            onClick={() => {
+              if (!need(!!supAnswer.trim(), '请填写督办答复')) return;
+              void run('answerSupervision', () => complaintsAdmin.answerSupervision({ ...base, answer: supAnswer.trim() }));
+            }}
+          />
+        </View>
+      ) : null}
+
+      {panel === 'refuseExtension' ? (
+        <View id='panel-refuse-extension' className='sp-panel'>
+          <Field label='不同意的理由（承办单位会看到）' required error={fieldError(error, 'note')}>
+            <TextArea id='refuse-extension-note' value={extNote} onChange={setExtNote} maxlength={200} placeholder='例如：事实清楚，请按原期限答复' />
+          </Field>
+          <SubmitButton
+            id='btn-submit-refuse-extension'
+            text='不同意延期'
+            tone='danger'
+            busy={busy === 'refuseExtension'}
+            onClick={() => {
+              if (!need(!!extNote.trim(), '请填写不同意的理由')) return;
+              void run('refuseExtension', () => complaintsAdmin.refuseExtension({ ...base, note: extNote.trim() }));
+            }}
+          />
+        </View>
+      ) : null}
+
+      {panel === 'decline' ? (
+        <View id='panel-decline' className='sp-panel'>
+          <Text className='sp-panel__lead'>转错了单位？退回县级主管部门重新转办。</Text>
+          <Field label='退单理由' required error={fieldError(error, 'reason')}>
+            <TextArea id='decline-reason' value={declineReason} onChange={setDeclineReason} maxlength={200} placeholder='例如：快递丢件由运营单位负责，不归本站处理' />
+          </Field>
+          <SubmitButton
+            id='btn-submit-decline'
+            text='确定退单'
+            tone='danger'
+            busy={busy === 'decline'}
+            onClick={() => {
+              if (!need(!!declineReason.trim(), '请填写退单理由')) return;
+              void confirm({ title: '确认退单', content: '退单后这件投诉不再由您办理。', confirmText: '退单' }).then(
+                (ok) => {
+                  if (ok) void run('decline', () => complaintsAdmin.decline({ ...base, reason: declineReason.trim() }));
+                },
+              );
+            }}
+          />
         </View>
       ) : null}
 

@@ -23,6 +23,9 @@ export default function ComplaintCard({ item, onOpen, showStation = true }: { it
         {item.escalationLevel > 0 ? <Text className='badge badge--danger'>{ESCALATION_TEXT[item.escalationLevel] ?? '督办'}</Text> : null}
         {item.held ? <Text className='badge badge--warn'>内容待审核</Text> : null}
         {item.deadlineProvisional ? <Text className='badge badge--warn'>期限待节假日录入后确定</Text> : null}
+        {item.awaitingReceipt ? <Text className='badge badge--warn'>待签收</Text> : null}
+        {item.returned ? <Text className='badge badge--danger'>已退单，待重新转办</Text> : null}
+        {item.supervisionDueOn ? <Text className='badge badge--danger'>督办待答复</Text> : null}
       </View>
     </Button>
   );

@@ -65,6 +65,22 @@ export default function StatsPage() {
             </View>
           </View>
           <Text className='sp-lead'>满意率 = （满意 + 基本满意）÷ 已评价件数；未评价的不算满意。</Text>
+          {v.handoffs ? (
+            // Hand-offs (issue 11 §2): each counts complaints, not events.
+            <View id='stats-handoffs' className='section'>
+              <Text className='section__title'>督办、退单和延期（件）</Text>
+              <View className='section__body'>
+                <Bars
+                  id='stats-by-handoff'
+                  items={[
+                    { key: 'supervised', label: '上级督办', value: v.handoffs.supervised },
+                    { key: 'declined', label: '被退单', value: v.handoffs.declined },
+                    { key: 'extended', label: '延期', value: v.handoffs.extended },
+                  ]}
+                />
+              </View>
+            </View>
+          ) : null}
 
           <View className='section'>
             <Text className='section__title'>按状态</Text>

@@ -3,7 +3,7 @@
  * exactly those buttons, in this order. Hiding a button is not access control — the server
  * checks every action again.
  */
-export type CaseAction = 'release' | 'accept' | 'reply' | 'assign' | 'extend' | 'merge' | 'refuse' | 'note';
+export type CaseAction = 'release' | 'accept' | 'reply' | 'assign' | 'extend' | 'merge' | 'refuse' | 'note' | 'receive' | 'decline' | 'requestExtension' | 'approveExtension' | 'refuseExtension' | 'supervise' | 'answerSupervision' | 'transfer';
 
 export interface ActionButton {
   action: CaseAction;
@@ -16,12 +16,23 @@ export interface ActionButton {
 
 export const ACTION_BUTTONS: readonly ActionButton[] = [
   { action: 'release', label: '审核通过', id: 'btn-release', tone: 'primary', immediate: true },
+  // 签收 / 退单: the assignee's first answer to an assignment.
+  { action: 'receive', label: '签收', id: 'btn-receive', tone: 'primary', immediate: true },
   { action: 'accept', label: '受理', id: 'btn-accept', tone: 'primary', immediate: true },
   { action: 'reply', label: '答复', id: 'btn-reply', tone: 'primary', immediate: false },
   { action: 'assign', label: '转办', id: 'btn-assign', tone: 'secondary', immediate: false },
+  // 督办 by hand (city, province) and the county's answer.
+  { action: 'answerSupervision', label: '答复督办', id: 'btn-answer-supervision', tone: 'primary', immediate: false },
+  { action: 'supervise', label: '督办', id: 'btn-supervise', tone: 'secondary', immediate: false },
   { action: 'extend', label: '延期', id: 'btn-extend', tone: 'ghost', immediate: false },
+  // 延期申请: the assignee asks, the county decides.
+  { action: 'requestExtension', label: '申请延期', id: 'btn-request-extension', tone: 'ghost', immediate: false },
+  { action: 'approveExtension', label: '同意延期', id: 'btn-approve-extension', tone: 'primary', immediate: true },
+  { action: 'refuseExtension', label: '不同意延期', id: 'btn-refuse-extension', tone: 'ghost', immediate: false },
   { action: 'merge', label: '并单', id: 'btn-merge', tone: 'ghost', immediate: false },
   { action: 'refuse', label: '不予受理', id: 'btn-refuse', tone: 'danger', immediate: false },
+  { action: 'transfer', label: '转其他部门', id: 'btn-transfer', tone: 'ghost', immediate: false },
+  { action: 'decline', label: '退单', id: 'btn-decline', tone: 'danger', immediate: false },
   { action: 'note', label: '内部备注', id: 'btn-note', tone: 'ghost', immediate: false },
 ];
 
@@ -40,4 +51,12 @@ export const DONE_MESSAGES: Record<CaseAction, string> = {
   merge: '已并单',
   refuse: '已不予受理，已通知投诉人',
   note: '备注已保存（仅内部可见）',
+  receive: '已签收，请在答复期限内答复',
+  decline: '已退单，县级主管部门会重新转办',
+  requestExtension: '延期申请已提交，等待县级主管部门审批',
+  approveExtension: '已同意延期，已通知投诉人新的答复日期',
+  refuseExtension: '已不同意延期，承办单位仍须按原期限答复',
+  supervise: '已督办，县级主管部门须按期答复',
+  answerSupervision: '督办答复已提交',
+  transfer: '已转其他部门，已通知投诉人',
 };
