@@ -21,6 +21,8 @@ export const stations = {
   get: (input: In<'get'>) => call('get', input),
   /** 信息有误: goes to the county's review queue. */
   report: (input: In<'report'>) => call('report', input, { write: true }),
+  /** 冒名站点举报: a place that calls itself a station but is not in the register. */
+  reportUnlisted: (input: In<'reportUnlisted'>) => call('reportUnlisted', input, { write: true }),
   /** Regions hardly change: answers are kept for the session (failures are not). */
   regions: (input: In<'regions'> = {}): Promise<Out<'regions'>> => {
     const key = input.parentCode ?? '';

@@ -22,6 +22,7 @@ const ENTRIES: Entry[] = [
   { id: 'me-complaints', title: '我的投诉', sub: '看处理进度、评价处理结果', url: '/pages/complaint/mine/index' },
   { id: 'me-ratings', title: '我的评价', sub: '我给站点打的分', url: '/pages/rating/mine/index' },
   { id: 'me-new-complaint', title: '我要投诉', sub: '站点乱收费、态度差、不开门……', url: '/pages/complaint/new/index' },
+  { id: 'me-report-unlisted', title: '举报冒名站点', sub: '挂着电商扶贫牌子，却查不到的站点', url: '/pages/report-unlisted/index' },
 ];
 
 export default function MePage() {

@@ -200,3 +200,15 @@ export function browserSuite(opts: { keepBrowsers?: boolean } = {}): { h: Harnes
   });
   return { h, browsers };
 }
+
+/**
+ * Tap a step of a picker that slides the next level in: a tap during the slide-in is sometimes
+ * lost under load, as it would be for a person, who taps again; so does this (once).
+ */
+export async function tapThrough(page: Page, selector: string, next: string): Promise<void> {
+  await tap(page, selector);
+  const shown = await page.locator(next).first().waitFor({ state: 'visible', timeout: 8_000 }).then(() => true, () => false);
+  if (shown) return;
+  if (await page.locator(selector).first().isVisible()) await tap(page, selector);
+  await page.locator(next).first().waitFor({ state: 'visible' });
+}
