@@ -86,6 +86,8 @@ export interface StationEdit {
   comment?: string;
   /** Proposal replaced by a newer one. */
   replacedBy?: string;
+  /** Proposal: the content check (core/media/check.ts trace id) of each new photo, by file id. */
+  photoChecks?: Record<string, string>;
   version: number;
 }
 
