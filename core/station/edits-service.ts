@@ -80,14 +80,14 @@ export function createStationEdits(deps: StationEditDeps) {
   const today = () => toShanghai(clock.now()).date;
 
   /** Ask for content checks of `fileIds` (a failed request leaves the photo unchecked: never published). */
-  async function requestChecks(fileIds: string[], openid: string): Promise<Record<string, string>> {
-    const out: Record<string, string> = {};
+  async function requestChecks(fileIds: string[], openid: string): Promise<{ fileId: string; traceId: string }[]> {
+    const out: { fileId: string; traceId: string }[] = [];
     if (!deps.mediaChecker || !deps.mediaChecks) return out;
     for (const fileId of fileIds) {
       try {
         const traceId = await deps.mediaChecker.check(fileId, { openid });
         await deps.mediaChecks.insert({ traceId, fileId, complaintId: '', subject: 'station-photo', openid, requestedAt: clock.now().toISOString(), result: null, decidedAt: null });
-        out[fileId] = traceId;
+        out.push({ fileId, traceId });
       } catch {
         // Checked again when the county tries to approve.
       }
@@ -103,12 +103,13 @@ export function createStationEdits(deps: StationEditDeps) {
     const after = edit.after!;
     if (!deps.mediaChecks) return { after, dropped: 0, waiting: false, edit };
     const before = new Set(edit.before?.photos ?? []);
-    const checks = { ...(edit.photoChecks ?? {}) };
+    const checks = new Map((edit.photoChecks ?? []).map((c) => [c.fileId, c.traceId]));
     const failed = new Set<string>();
     const unasked: string[] = [];
     let waiting = false;
     for (const f of after.photos.filter((p) => !before.has(p))) {
-      const rec = checks[f] ? await deps.mediaChecks.get(checks[f]!) : null;
+      const traceId = checks.get(f);
+      const rec = traceId ? await deps.mediaChecks.get(traceId) : null;
       if (!rec) unasked.push(f);
       else if (!rec.result) waiting = true;
       else if (rec.result !== 'pass') failed.add(f);
@@ -116,8 +117,8 @@ export function createStationEdits(deps: StationEditDeps) {
     let next = edit;
     if (unasked.length) {
       waiting = true;
-      Object.assign(checks, await requestChecks(unasked, edit.createdBy));
-      next = { ...edit, photoChecks: checks, version: edit.version + 1 };
+      for (const c of await requestChecks(unasked, edit.createdBy)) checks.set(c.fileId, c.traceId);
+      next = { ...edit, photoChecks: [...checks].map(([fileId, traceId]) => ({ fileId, traceId })), version: edit.version + 1 };
       await edits.update(next, edit.version);
     }
     return { after: { ...after, photos: after.photos.filter((p) => !failed.has(p)) }, dropped: failed.size, waiting, edit: next };
@@ -190,9 +191,12 @@ export function createStationEdits(deps: StationEditDeps) {
       const after: PublicInfo = { ...input.info, photos: await claimPhotos(files, actor.openid, input.info.photos, kept) };
       const draftEdit = newEdit(station, 'proposal', actor.openid, { before, after });
       // Photos carried over from the replaced proposal keep their checks; the others are asked for now.
-      const carried: Record<string, string> = Object.assign({}, ...replaced.map((e) => e.photoChecks ?? {}));
+      const carried = new Map(replaced.flatMap((e) => e.photoChecks ?? []).map((c) => [c.fileId, c.traceId]));
       const fresh = after.photos.filter((p) => !before.photos.includes(p));
-      const photoChecks = { ...Object.fromEntries(fresh.filter((p) => carried[p]).map((p) => [p, carried[p]!])), ...(await requestChecks(fresh.filter((p) => !carried[p]), actor.openid)) };
+      const photoChecks = [
+        ...fresh.flatMap((fileId) => (carried.has(fileId) ? [{ fileId, traceId: carried.get(fileId)! }] : [])),
+        ...(await requestChecks(fresh.filter((p) => !carried.has(p)), actor.openid)),
+      ];
       const edit: StationEdit = fresh.length ? { ...draftEdit, photoChecks } : draftEdit;
       const at = edit.createdAt;
       for (const old of replaced) {
