@@ -6,7 +6,7 @@
 import { createAccess, type AccessDeps } from '../authz/access';
 import { listBindings, officialRegions } from '../authz/policy';
 import type { MediaChecker, MediaCheckRepository } from '../media/check';
-import { claimPhotos, photoUrls } from '../media/photos';
+import { checkStationPhotos, claimPhotos, photoUrls } from '../media/photos';
 import type { FileStore, StationRepository } from '../ports';
 import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
@@ -79,21 +79,7 @@ export function createStationEdits(deps: StationEditDeps) {
   const { stations, edits, clock, ids, files } = deps;
   const today = () => toShanghai(clock.now()).date;
 
-  /** Ask for content checks of `fileIds` (a failed request leaves the photo unchecked: never published). */
-  async function requestChecks(fileIds: string[], openid: string): Promise<{ fileId: string; traceId: string }[]> {
-    const out: { fileId: string; traceId: string }[] = [];
-    if (!deps.mediaChecker || !deps.mediaChecks) return out;
-    for (const fileId of fileIds) {
-      try {
-        const traceId = await deps.mediaChecker.check(fileId, { openid });
-        await deps.mediaChecks.insert({ traceId, fileId, complaintId: '', subject: 'station-photo', openid, requestedAt: clock.now().toISOString(), result: null, decidedAt: null });
-        out.push({ fileId, traceId });
-      } catch {
-        // Checked again when the county tries to approve.
-      }
-    }
-    return out;
-  }
+  const requestChecks = (fileIds: string[], openid: string) => checkStationPhotos(deps, fileIds, openid);
 
   /**
    * The proposal's new photos by check state: passed ones are published, failed ones dropped,
