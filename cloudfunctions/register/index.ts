@@ -5,7 +5,7 @@
  */
 import { randomIds } from '../../adapters/platform/crypto';
 import { wechatDocumentFiles } from '../../adapters/platform/wechat-documents';
-import { wechatFileStore } from '../../adapters/platform/wechat';
+import { wechatFileStore, wechatMediaChecker } from '../../adapters/platform/wechat';
 import { cleanPhoto } from '../../core/shared/image';
 import { systemClock } from '../../core/ports';
 import { limitsFrom } from '../../core/shared/rate-limit';
@@ -49,6 +49,9 @@ export const main = cloudEntry('register', (cloud) => {
       documents: wechatDocumentFiles(cloud as never, randomIds.id),
       // Photos of edits, applications and rectification answers: the complaints' upload path.
       files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id),
+      // New station photos get the complaints' content check before approval can publish them.
+      mediaChecker: wechatMediaChecker(cloud as never),
+      mediaChecks: stores.mediaChecks,
       clock: systemClock,
       ids: randomIds,
     },

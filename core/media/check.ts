@@ -16,7 +16,14 @@ export interface MediaCheckRecord {
   /** WeChat's trace id: the result event carries it. Never shown to clients. */
   traceId: string;
   fileId: string;
+  /** The complaint the photo belongs to ('' for a station photo). */
   complaintId: string;
+  /**
+   * 'station-photo': a photo proposed for a station's public page (core/station/edits-service.ts).
+   * Its verdict is only recorded here (a failed photo is deleted from storage); the county's
+   * approval reads it and publishes passed photos only.
+   */
+  subject?: 'station-photo';
   openid: string;
   requestedAt: string;
   result: MediaVerdict | null;
@@ -97,6 +104,12 @@ export async function applyMediaCheck(
   if (record.result) return 'repeated';
   const at = deps.clock.now().toISOString();
   const passed = e.verdict === 'pass';
+  if (record.subject === 'station-photo') {
+    await deps.mediaChecks.decide(e.traceId, e.verdict, at);
+    if (passed) return 'published';
+    await deps.mediaChecker.discard(record.fileId).catch(() => undefined);
+    return 'removed';
+  }
   let gone = false;
   for (let attempt = 1; ; attempt++) {
     const c = await deps.complaints.get(record.complaintId);

@@ -3,7 +3,8 @@
  * the same upload path as complaint photos: the client uploads, FileStore.claim checks the upload
  * is the caller's own and a clean image (location stripped) and answers the id to store.
  */
-import type { FileStore } from '../ports';
+import type { Clock, FileStore } from '../ports';
+import type { MediaChecker, MediaCheckRepository } from './check';
 import { z } from '../shared/zod';
 
 /** Cloud storage file ids (cloud://…) in weapp, upload ids locally (same as complaint photos). */
@@ -25,4 +26,41 @@ export async function claimPhotos(files: Pick<FileStore, 'claim'>, openid: strin
 /** Short-lived URLs for people allowed to see the record ('' for one the storage could not link). */
 export async function photoUrls(files: Pick<FileStore, 'viewUrls'>, ids: readonly string[] | undefined): Promise<string[]> {
   return ids?.length ? files.viewUrls([...ids]) : [];
+}
+
+/** A photo's content check: its file id and the trace id of the verdict to come. */
+export interface PhotoCheck {
+  fileId: string;
+  traceId: string;
+}
+
+/**
+ * Ask for content checks of photos that may become public (station photos). Verdicts are only
+ * recorded (core/media/check.ts `station-photo`); whoever publishes reads them. A failed request
+ * leaves the photo unchecked, which never publishes it. Without the ports: nothing is asked.
+ */
+export async function checkStationPhotos(deps: { mediaChecker?: MediaChecker; mediaChecks?: MediaCheckRepository; clock: Clock }, fileIds: readonly string[], openid: string): Promise<PhotoCheck[]> {
+  const out: PhotoCheck[] = [];
+  if (!deps.mediaChecker || !deps.mediaChecks) return out;
+  for (const fileId of fileIds) {
+    try {
+      const traceId = await deps.mediaChecker.check(fileId, { openid });
+      await deps.mediaChecks.insert({ traceId, fileId, complaintId: '', subject: 'station-photo', openid, requestedAt: deps.clock.now().toISOString(), result: null, decidedAt: null });
+      out.push({ fileId, traceId });
+    } catch {
+      // Unchecked: left off the public page.
+    }
+  }
+  return out;
+}
+
+/** The photos among `fileIds` whose check passed (none without the check store: failing closed). */
+export async function passedPhotos(mediaChecks: MediaCheckRepository | undefined, checks: readonly PhotoCheck[] | undefined, fileIds: readonly string[]): Promise<string[]> {
+  if (!mediaChecks) return [];
+  const out: string[] = [];
+  for (const f of fileIds) {
+    const c = checks?.find((x) => x.fileId === f);
+    if (c && (await mediaChecks.get(c.traceId))?.result === 'pass') out.push(f);
+  }
+  return out;
 }

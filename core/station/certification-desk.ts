@@ -11,7 +11,8 @@ import { authorize, listBindings, officialRegions } from '../authz/policy';
 import type { Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
 import { noticePeriodProblem, type Notice } from '../notice/model';
-import { claimPhotos, photoList, photoUrls } from '../media/photos';
+import type { MediaChecker, MediaCheckRepository } from '../media/check';
+import { checkStationPhotos, claimPhotos, passedPhotos, photoList, photoUrls } from '../media/photos';
 import type { CalendarRepository, FileStore, NoticeRepository, StationRepository } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError, staleConflict } from '../shared/errors';
@@ -77,6 +78,9 @@ export interface CertificationDeskDeps extends AccessDeps {
   calendars: CalendarRepository;
   /** 申办 photos: claimed like complaint photos; reviewers see them by short-lived URL. */
   files: Pick<FileStore, 'claim' | 'viewUrls'>;
+  /** 申办 photos are content-checked at filing; at 认定 only passed ones may show on the station. */
+  mediaChecker?: MediaChecker;
+  mediaChecks?: MediaCheckRepository;
 }
 
 const BY_TEXT = { operator: '运营单位', county: '主管部门', notice: '公示' } as const;
@@ -118,7 +122,7 @@ const targetOf = (a: Pick<CertificationApplication, 'stationId' | 'operatorName'
  * Apply a transition's station part (idempotent: nothing when the station already says so).
  * Shared with the notice service, which certifies or sends back when a certification notice closes.
  */
-async function applyStation(deps: Pick<CertificationDeskDeps, 'stations' | 'clock'>, record: (e: { actorOpenid: string | null; action: string; outcome: 'done'; resource: string; detail: string }) => Promise<void>, a: CertificationApplication, change: CertifyResult['station'], by: string | null): Promise<void> {
+async function applyStation(deps: Pick<CertificationDeskDeps, 'stations' | 'clock' | 'mediaChecks'>, record: (e: { actorOpenid: string | null; action: string; outcome: 'done'; resource: string; detail: string }) => Promise<void>, a: CertificationApplication, change: CertifyResult['station'], by: string | null): Promise<void> {
   if (!change) return;
   const found = await deps.stations.get(a.stationId);
   // Only a certificate brings a lost station back (from the filing's snapshot); other steps need it there.
@@ -129,7 +133,10 @@ async function applyStation(deps: Pick<CertificationDeskDeps, 'stations' | 'cloc
   if (change.certification) next.certification = change.certification;
   if (change.name) next.name = change.name;
   // The plaque and signage photos were seen by the county and on notice: a station without photos shows them.
-  if (change.photos?.length && !s.photos.length) next.photos = change.photos;
+  if (change.photos?.length && !s.photos.length) {
+    const shown = await passedPhotos(deps.mediaChecks, a.photoChecks, change.photos);
+    if (shown.length) next.photos = shown;
+  }
   // Certified after a site visit: the public information is as the county saw it today.
   if (change.certification && !found) next.infoConfirmedOn = toShanghai(now).date;
   if (found && s.status === next.status && s.certification?.certificateNo === next.certification?.certificateNo && s.name === next.name) return;
@@ -249,6 +256,7 @@ export function createCertificationDesk(deps: CertificationDeskDeps) {
         plaque: await claimPhotos(files, actor.openid, input.plaquePhotos),
         signage: await claimPhotos(files, actor.openid, input.signagePhotos.filter((p) => !input.plaquePhotos.includes(p))),
       };
+      const photoChecks = await checkStationPhotos(deps, [...photos.plaque, ...photos.signage], actor.openid);
       const r = fileApplication({
         id: ids.id(),
         station: { id: s.id, status: s.status, level: s.level, address: s.address, regionCodes, countyName: s.regionPath.find((x) => x.code.length === 6)?.name ?? '', operatorName: s.operator.name },
@@ -262,6 +270,7 @@ export function createCertificationDesk(deps: CertificationDeskDeps) {
         filedBy: actor.openid,
         at: clock.now(),
       });
+      if (photoChecks.length) r.next.photoChecks = photoChecks;
       await certifications.save(r.next, null);
       await access.record({ actorOpenid: actor.openid, action: 'station.certify.apply', outcome: 'done', resource: `certification:${r.next.id}`, detail: `file for station ${s.id}` });
       await applyStation(deps, access.record, r.next, r.station, actor.openid);

@@ -73,6 +73,8 @@ export interface CertificationApplication {
   servicePopulation: number;
   /** 申办 photos of the plaque (站牌) and the signage (标识): stored ids, seen by the reviewers. */
   photos?: { plaque: string[]; signage: string[] };
+  /** Content checks of those photos (only passed ones may reach the public page at 认定). */
+  photoChecks?: { fileId: string; traceId: string }[];
   /**
    * The station as it stood at filing: 认定 creates it from this if the register lost it meanwhile
    * (a re-import, a cleanup), so a certificate never points at nothing.

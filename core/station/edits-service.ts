@@ -5,7 +5,8 @@
  */
 import { createAccess, type AccessDeps } from '../authz/access';
 import { listBindings, officialRegions } from '../authz/policy';
-import { claimPhotos, photoUrls } from '../media/photos';
+import type { MediaChecker, MediaCheckRepository } from '../media/check';
+import { checkStationPhotos, claimPhotos, photoUrls } from '../media/photos';
 import type { FileStore, StationRepository } from '../ports';
 import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
@@ -36,6 +37,12 @@ export interface StationEditDeps extends AccessDeps {
   edits: StationEditRepository;
   /** Proposed photos: claimed like complaint photos; shown to the proposer and reviewers by short-lived URL. */
   files: Pick<FileStore, 'claim' | 'viewUrls'>;
+  /**
+   * New photos get the complaints' asynchronous content check; approval publishes only photos
+   * that passed (and waits for those still being checked). Without these ports: no machine check.
+   */
+  mediaChecker?: MediaChecker;
+  mediaChecks?: MediaCheckRepository;
 }
 
 const QUEUE_PAGE = 20;
@@ -71,6 +78,37 @@ export function createStationEdits(deps: StationEditDeps) {
   const access = createAccess(deps);
   const { stations, edits, clock, ids, files } = deps;
   const today = () => toShanghai(clock.now()).date;
+
+  const requestChecks = (fileIds: string[], openid: string) => checkStationPhotos(deps, fileIds, openid);
+
+  /**
+   * The proposal's new photos by check state: passed ones are published, failed ones dropped,
+   * unchecked ones hold the approval (their check is asked for again if it never started).
+   */
+  async function checkedPhotos(edit: StationEdit): Promise<{ after: PublicInfo; dropped: number; waiting: boolean; edit: StationEdit }> {
+    const after = edit.after!;
+    if (!deps.mediaChecks) return { after, dropped: 0, waiting: false, edit };
+    const before = new Set(edit.before?.photos ?? []);
+    const checks = new Map((edit.photoChecks ?? []).map((c) => [c.fileId, c.traceId]));
+    const failed = new Set<string>();
+    const unasked: string[] = [];
+    let waiting = false;
+    for (const f of after.photos.filter((p) => !before.has(p))) {
+      const traceId = checks.get(f);
+      const rec = traceId ? await deps.mediaChecks.get(traceId) : null;
+      if (!rec) unasked.push(f);
+      else if (!rec.result) waiting = true;
+      else if (rec.result !== 'pass') failed.add(f);
+    }
+    let next = edit;
+    if (unasked.length) {
+      waiting = true;
+      for (const c of await requestChecks(unasked, edit.createdBy)) checks.set(c.fileId, c.traceId);
+      next = { ...edit, photoChecks: [...checks].map(([fileId, traceId]) => ({ fileId, traceId })), version: edit.version + 1 };
+      await edits.update(next, edit.version);
+    }
+    return { after: { ...after, photos: after.photos.filter((p) => !failed.has(p)) }, dropped: failed.size, waiting, edit: next };
+  }
 
   /** The view with the photos' URLs when the proposal changes them. */
   async function viewOf(e: StationEdit): Promise<EditView> {
@@ -137,7 +175,15 @@ export function createStationEdits(deps: StationEditDeps) {
       // Photos already on the page or in the pending proposal stay; new ones must be the caller's uploads.
       const kept = [...before.photos, ...replaced.flatMap((e) => e.after?.photos ?? [])];
       const after: PublicInfo = { ...input.info, photos: await claimPhotos(files, actor.openid, input.info.photos, kept) };
-      const edit = newEdit(station, 'proposal', actor.openid, { before, after });
+      const draftEdit = newEdit(station, 'proposal', actor.openid, { before, after });
+      // Photos carried over from the replaced proposal keep their checks; the others are asked for now.
+      const carried = new Map(replaced.flatMap((e) => e.photoChecks ?? []).map((c) => [c.fileId, c.traceId]));
+      const fresh = after.photos.filter((p) => !before.photos.includes(p));
+      const photoChecks = [
+        ...fresh.flatMap((fileId) => (carried.has(fileId) ? [{ fileId, traceId: carried.get(fileId)! }] : [])),
+        ...(await requestChecks(fresh.filter((p) => !carried.has(p)), actor.openid)),
+      ];
+      const edit: StationEdit = fresh.length ? { ...draftEdit, photoChecks } : draftEdit;
       const at = edit.createdAt;
       for (const old of replaced) {
         await edits.update(withdraw(old, actor.openid, at, edit.id), old.version);
@@ -208,9 +254,17 @@ export function createStationEdits(deps: StationEditDeps) {
 
     async decide(openid: string | null, input: { id: string; decision: 'approve' | 'return'; comment?: string }): Promise<EditView> {
       const actor = await access.actorOf(openid);
-      const edit = await edits.get(input.id);
+      let edit = await edits.get(input.id);
       if (!edit) throw editNotFound();
       await access.permit(actor, 'station.review', { regionCodes: edit.regionCodes }, `station-edit:${edit.id}`, editNotFound);
+      // Nothing unchecked reaches the public page: approval waits for the new photos' content checks.
+      let dropped = 0;
+      if (edit.kind === 'proposal' && input.decision === 'approve' && edit.status === 'pending' && edit.after) {
+        const checked = await checkedPhotos(edit);
+        if (checked.waiting) throw new AppError('CONFLICT', '新照片正在做内容安全检查，一般几分钟内完成，请稍后再通过');
+        dropped = checked.dropped;
+        edit = { ...checked.edit, after: checked.after };
+      }
       const now = clock.now().toISOString();
       let next: StationEdit;
       try {
@@ -229,7 +283,7 @@ export function createStationEdits(deps: StationEditDeps) {
         await stations.upsertMany([liftClosure(station, now)]);
       }
       const what = { proposal: '信息修改', closure: '临时闭店', report: '信息有误', reminder: '待核实' }[edit.kind];
-      await access.record({ actorOpenid: actor.openid, action: `station.edit.${input.decision}`, outcome: 'done', resource: `station-edit:${edit.id}`, detail: `${what}${input.decision === 'approve' ? '通过' : '退回'}` });
+      await access.record({ actorOpenid: actor.openid, action: `station.edit.${input.decision}`, outcome: 'done', resource: `station-edit:${edit.id}`, detail: `${what}${input.decision === 'approve' ? '通过' : '退回'}${dropped ? `，${dropped} 张照片未通过内容安全检查未公开` : ''}` });
       return viewOf(next);
     },
 

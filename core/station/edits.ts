@@ -86,6 +86,11 @@ export interface StationEdit {
   comment?: string;
   /** Proposal replaced by a newer one. */
   replacedBy?: string;
+  /**
+   * Proposal: the content check (core/media/check.ts trace id) of each new photo. A list, not a
+   * map by file id: file ids have dots, which CloudBase field names may not.
+   */
+  photoChecks?: { fileId: string; traceId: string }[];
   version: number;
 }
 

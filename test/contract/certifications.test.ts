@@ -88,3 +88,15 @@ describe.each(stores)('certification applications: %s', (_name, make) => {
     expect(await ids({ offset: 0, limit: 10 })).toEqual(['ca-2', 'ca-3', 'ca-1']);
   });
 });
+
+describe.each(stores)('certification applications keep their photos and site snapshot: %s', (_name, make) => {
+  test('the 申办 photos and the station snapshot survive a save and a versioned update', async () => {
+    const repo = make();
+    const photos = { plaque: ['upl-plaque-00000001'], signage: ['upl-signage-0000001', 'upl-signage-0000002'] };
+    const site = { id: 'st-9', name: '潭头村服务点', photos: [], certification: null } as unknown as CertificationApplication['site'];
+    await repo.save(app('ca-p', 'st-9', { photos, site }), null);
+    expect(await repo.get('ca-p')).toMatchObject({ photos, site });
+    await repo.save(app('ca-p', 'st-9', { photos, site, state: 'county_review', version: 2 }), 1);
+    expect((await repo.forStation('st-9'))[0]).toMatchObject({ photos, site, version: 2 });
+  });
+});

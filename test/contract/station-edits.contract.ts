@@ -44,6 +44,10 @@ export function describeStationEditStoreContract(name: string, make: () => Promi
       await h.edits.insert(e);
       expect(await h.edits.get('e-1')).toEqual(e);
       expect(await h.edits.get('e-none')).toBeNull();
+      // A proposal's photo checks (file id → trace id) are kept with it.
+      const p = edit('e-p', { photoChecks: [{ fileId: 'upl-front-0000001', traceId: 'trace-1' }, { fileId: 'cloud://env.b/complaint-photos/x.jpg', traceId: 'trace-2' }] });
+      await h.edits.insert(p);
+      expect(await h.edits.get('e-p')).toEqual(p);
     });
 
     test('update replaces the record when the version matches; CONFLICT when it moved on', async () => {

@@ -42,6 +42,8 @@ test('a head’s edit → the county approves → the public page changes', asyn
   await villager.locator('#station-detail').waitFor();
   expect(await text(villager, '#station-detail')).not.toContain('老人代办不收费');
 
+  // The new photo's content check comes back (locally: when the scheduler runs).
+  expect((await fetch(`${h.baseUrl}/dev/scheduler/run`, { method: 'POST' })).ok).toBe(true);
   const pc = await browsers.open({ openid: COUNTY, mobile: false });
   await pc.setViewportSize({ width: 1366, height: 768 });
   await pc.goto(`${h.baseUrl}/packages/official/edits/index`);

@@ -104,6 +104,16 @@ describe('station certification', () => {
     expect(audit.items.map((e) => e.detail)).toContainEqual(expect.stringContaining('登记表中没有→已认定'));
   });
 
+  test('at 认定 only 申办 photos that passed the content check show on the station', async () => {
+    t.app.platform.mediaChecker.risky.add((form.signagePhotos as string[])[0]!);
+    await toNotice();
+    t.clock.set('2026-12-12T02:00:00.000Z');
+    await t.app.runScheduler();
+    const s = (await t.app.stores.stations.get(HEAD_STATION))!;
+    expect(s.status).toBe('certified');
+    expect(s.photos).toEqual(form.plaquePhotos);
+  });
+
   test('申办 needs the plaque and signage photos, the filer\'s own uploads', async () => {
     const none = await t.call('register', 'fileCertification', { ...form, plaquePhotos: [] }, DEMO.operatorStaff);
     expect(none.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', message: expect.stringContaining('站牌照片') } });

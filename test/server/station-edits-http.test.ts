@@ -59,6 +59,10 @@ describe('station edits over HTTP', () => {
     const p1 = await t.ok<EditView>('register', 'propose', { stationId: HEAD_STATION, info: { ...d.info, photos: [first] } }, DEMO.stationHead);
     expect(p1.photos).toEqual({ before: [], after: [expect.stringMatching(/^\/files\//)] });
     expect((await publicPage()).photos).toEqual([]);
+    // The photo's content check has not come back yet: approval waits for it.
+    const early = await t.call('register', 'decideEdit', { id: p1.id, decision: 'approve' }, DEMO.county);
+    expect(early.body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('内容安全检查') } });
+    await t.app.runScheduler(); // the local checker's verdicts arrive
     await t.ok('register', 'decideEdit', { id: p1.id, decision: 'approve' }, DEMO.county);
     const shown = (await publicPage()).photos;
     expect(shown).toHaveLength(1);
@@ -77,6 +81,7 @@ describe('station edits over HTTP', () => {
     expect(item.photos?.before).toHaveLength(1);
     expect(item.photos?.after).toHaveLength(1);
     expect((await publicPage()).photos).toHaveLength(1);
+    await t.app.runScheduler();
     await t.ok('register', 'decideEdit', { id: p2.id, decision: 'approve' }, DEMO.county);
     expect((await t.app.stores.stations.get(HEAD_STATION))!.photos).toEqual([second]);
 
@@ -87,6 +92,19 @@ describe('station edits over HTTP', () => {
     expect(stolen.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', message: expect.stringContaining('图片无效') } });
     const bogus = await t.call('register', 'propose', { stationId: HEAD_STATION, info: { ...d3.info, photos: ['https://example.com/x.jpg'] } }, DEMO.stationHead);
     expect(bogus.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+  });
+
+  test('a photo that fails the content check is not published; the rest of the change is', async () => {
+    const bad = await uploadPhoto(t, DEMO.stationHead);
+    t.app.platform.mediaChecker.risky.add(bad);
+    const d = await draft();
+    const p = await t.ok<EditView>('register', 'propose', { stationId: HEAD_STATION, info: { ...d.info, commitments: [...d.info.commitments, '老人代办不收费'], photos: [bad] } }, DEMO.stationHead);
+    await t.app.runScheduler();
+    await t.ok('register', 'decideEdit', { id: p.id, decision: 'approve' }, DEMO.county);
+    const page = await publicPage();
+    expect(page.photos).toEqual([]);
+    expect(page.commitments).toContain('老人代办不收费');
+    expect((await audit('station.edit.approve')).items[0]?.detail).toContain('1 张照片未通过内容安全检查');
   });
 
   test('returned with a comment: the public page keeps the old information, the head reads why', async () => {

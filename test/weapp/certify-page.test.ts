@@ -3,6 +3,7 @@
  * wx.cloud.callFunction): the operator's staff pass their application at 初审; the county records
  * the site visit; publishing the 公示 asks first and then the station shows 认定公示中.
  */
+import { PNG_1X1 } from '../support/complaints';
 import { wireLocalFunctions } from './support/local-functions';
 import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
 
@@ -20,8 +21,11 @@ beforeAll(async () => {
   const stores = await wireLocalFunctions(env);
   const s = (await stores.stations.get(STATION))!;
   await stores.stations.upsertMany([{ ...s, status: 'planned', certification: null }]);
+  // 申办 photos, as uploaded by the staff member.
+  const plaquePhotos = [stores.files.upload(PNG_1X1, STAFF).id];
+  const signagePhotos = [stores.files.upload(PNG_1X1, STAFF).id];
   const filed = await env.functions.register(
-    { action: 'fileCertification', data: { stationId: STATION, stationName: '江西电商扶贫工程贡江镇服务站', entity: '于都县电商运营公司', areaSqm: 60, equipment: ['broadband', 'desk_chairs', 'shelves'], servicePopulation: 5000 } },
+    { action: 'fileCertification', data: { stationId: STATION, stationName: '江西电商扶贫工程贡江镇服务站', entity: '于都县电商运营公司', areaSqm: 60, equipment: ['broadband', 'desk_chairs', 'shelves'], servicePopulation: 5000, plaquePhotos, signagePhotos } },
     { openid: STAFF },
   );
   if (!filed.ok) throw new Error(JSON.stringify(filed));
@@ -46,9 +50,16 @@ test('the operator sees the application and passes it at 初审', async () => {
   page = await renderPage('packages/official/certify/index');
   await page.waitFor(`cert-${appId}`);
   expect(page.text(`cert-${appId}`)).toContain('运营单位初审中');
+  // The 申办 photos show on the application.
+  expect(page.has(`cert-photos-${appId}`)).toBe(true);
+  expect(page.text(`cert-photos-${appId}`)).toContain('站牌照片');
   expect(page.has('certify-new')).toBe(true);
   await page.tap(`cert-pass-${appId}`);
   await until(page, `cert-${appId}`, '县级审核中');
+  // A new application asks for the plaque and signage photos.
+  await page.tap('certify-new');
+  await page.waitFor('certify-plaque-add');
+  expect(page.has('certify-signage-add')).toBe(true);
 });
 
 test('the county records the site visit, then publishing asks first', async () => {
