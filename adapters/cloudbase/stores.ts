@@ -13,6 +13,7 @@ import { createCloudbaseStationEditRepository } from './station-edits';
 import { createCloudbaseCertificationRepository } from './certifications';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
 import type { CbDb } from './sdk';
+import { createCloudbaseSignInRepository } from './signin';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CloudbaseOptions } from './stations';
 
 /**
@@ -34,6 +35,7 @@ export function cloudbaseStores(db: CbDb, { pinyin, ...options }: CloudbaseOptio
     rectifications: createCloudbaseRectificationRepository(db, options),
     stationEdits: createCloudbaseStationEditRepository(db, options),
     certifications: createCloudbaseCertificationRepository(db, options),
+    signins: createCloudbaseSignInRepository(db, options),
   };
 }
 export type CloudbaseStores = ReturnType<typeof cloudbaseStores>;

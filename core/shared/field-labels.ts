@@ -144,6 +144,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   findings: '核查情况',
   passed: '核查结果',
   authority: '认定机关',
+  // Scan-to-sign-in (core/auth/signin.ts)
+  ticket: '登录码',
+  approve: '是否确认',
+  session: '登录凭证',
 };
 
 /**
