@@ -30,6 +30,7 @@ import { join } from 'node:path';
 import { createRegisterHandler } from '../cloudfunctions/register/handler';
 import { createSqliteRectificationRepository } from '../adapters/sqlite/rectifications';
 import { createSqliteCertificationRepository } from '../adapters/sqlite/certifications';
+import { createSqliteSignInRepository } from '../adapters/sqlite/signin';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
 import type { Logger, Router } from '../core/shared/router';
@@ -41,6 +42,9 @@ import { randomApiKeys } from '../adapters/platform/api-keys';
 import { createSchedulerHandler } from '../cloudfunctions/scheduler/handler';
 import { createRatingsHandler } from '../cloudfunctions/ratings/handler';
 import { createGeoReport } from '../cloudfunctions/open311/handler';
+import { createAuthHandler } from '../cloudfunctions/auth/handler';
+import { createSignInService } from '../core/auth/signin';
+import { noCustomLogin, randomSignInSecrets } from '../adapters/platform/signin';
 
 export type FunctionHandler = (event: unknown, caller: Caller) => Promise<Envelope<unknown>>;
 
@@ -59,6 +63,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     rectifications: createSqliteRectificationRepository(db),
     stationEdits: createSqliteStationEditRepository(db),
     certifications: createSqliteCertificationRepository(db),
+    signins: createSqliteSignInRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -111,6 +116,10 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     }
     return found;
   };
+  // Scan-to-sign-in: no CloudBase locally, so the PC's session token (Bearer) is its identity.
+  const signInDeps = { ...stores, secrets: randomSignInSecrets, customLogin: noCustomLogin, codes, ids, clock, limits };
+  /** The openid a Bearer session token stands for (server/http.ts), or null. */
+  const sessionOpenid = createSignInService(signInDeps).openidOf;
   // Routers (not just FunctionHandlers): the API reference reads their actions.
   const functions: Record<string, Router> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, content, files, ids, limits, clock }, logger),
@@ -120,6 +129,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock, limits }, logger),
     recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
     notices: createNoticesHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
+    auth: createAuthHandler(signInDeps, logger),
   };
   /** The photo upload route's limit (the cloud uploads straight to storage; submit limits the use). */
   const limitUpload = (openid: string) => takeLimit({ rateLimits: stores.rateLimits, roles: stores.roles, clock, limits }, 'upload', openid);
@@ -136,5 +146,5 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   ]);
   // Open311 GeoReport v2 for hotline platforms (served under /open/georeport/v2, not /api).
   const georeport = createGeoReport({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits, apiKeySource: randomApiKeys() });
-  return { functions, scheduler, limitUpload, georeport };
+  return { functions, scheduler, limitUpload, georeport, sessionOpenid };
 }
