@@ -17,7 +17,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/official',
-      pages: ['home/index', 'queue/index', 'complaint/index', 'stats/index', 'ratings/index', 'station/index', 'posts/index', 'post-new/index', 'post/index', 'application/index', 'objections/index', 'training/index', 'admin/index', 'register/index', 'accept/index', 'rectify/index', 'sign/index', 'edit/index', 'edits/index', 'certify/index', 'record/index'],
+      pages: ['home/index', 'queue/index', 'complaint/index', 'stats/index', 'ratings/index', 'station/index', 'posts/index', 'post-new/index', 'post/index', 'application/index', 'objections/index', 'training/index', 'admin/index', 'register/index', 'accept/index', 'rectify/index', 'sign/index', 'edit/index', 'edits/index', 'certify/index', 'record/index', 'signin/index', 'signin-confirm/index'],
     },
     { root: 'packages/apply', pages: ['index/index', 'post/index', 'form/index', 'mine/index', 'notices/index', 'notice/index'] },
   ],

@@ -17,6 +17,7 @@ import StationCode from '../components/StationCode';
 import '../../shared/sub.css';
 import { useDesktop } from '../../../hooks/useDesktop';
 import Button from '../../../ui/Button';
+import PcSignOut from '../components/PcSignOut';
 
 // Desk sizes for a PC window (H5 only; the mini-program keeps the phone layout).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
@@ -89,6 +90,8 @@ export default function WorkbenchPage() {
           <Text id='workbench-who' className='sp-who'>
             {d.roles.length ? d.roles.map((r) => `${r.label}（${r.scopeLabel}）`).join('、') : '您目前没有工作人员角色'}
           </Text>
+          {/* A PC signed in by scanning (H5): 退出登录 ends its session. */}
+          <PcSignOut line />
           {calendar?.warning ? (
             <Notice id='calendar-warning' tone='warn' title='节假日安排未录入' text={`${calendar.warning}。请省级管理员录入后，期限才按实际节假日计算。`} />
           ) : null}
