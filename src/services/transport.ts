@@ -11,7 +11,8 @@ import Taro from '@tarojs/taro';
 import type { ErrorBody, ErrorCode } from '@core/shared/errors';
 import type { ApiShape } from '@core/shared/router';
 import { ERROR_CODES, HTTP_STATUS, defaultMessage } from '@core/shared/errors';
-import { identityHeaders, setPcSession } from './identity';
+import { identityHeaders, pcSession, setPcSession } from './identity';
+import { callCloudbase, onCloudbaseWeb } from './cloudbase-web';
 
 export const NETWORK_MESSAGE = '网络不太好，请检查网络后重试';
 const BAD_ANSWER_MESSAGE = '服务返回的内容看不懂，请稍后再试';
@@ -135,11 +136,28 @@ async function sendHttp<T>(name: string, body: Body): Promise<T> {
   return unwrap<T>(res.data, res.statusCode);
 }
 
+/** H5 on CloudBase static hosting: @cloudbase/js-sdk's callFunction (src/services/cloudbase-web.ts). */
+async function sendCloudbaseWeb<T>(name: string, body: Body): Promise<T> {
+  let result: unknown;
+  try {
+    result = await callCloudbase(name, body, pcSession()?.token ?? null);
+  } catch {
+    throw new ApiError('UNAVAILABLE', NETWORK_MESSAGE);
+  }
+  try {
+    return unwrap<T>(result);
+  } catch (e) {
+    if (isApiError(e) && e.code === 'UNAUTHENTICATED' && pcSession()) setPcSession(null);
+    throw e;
+  }
+}
+
 export function callFunction<T>(name: string, action: string, data: object, options: CallOptions = {}): Promise<T> {
   const requestId = options.requestId ?? (options.write ? newRequestId() : undefined);
   const body = compact({ action, data: compact(data), requestId }) as Body;
-  // A plain conditional on the build-time constant, so the minifier drops the other transport.
-  return process.env.TARO_ENV === 'weapp' ? sendCloud<T>(name, body) : sendHttp<T>(name, body);
+  // Plain conditionals on build-time constants, so the minifier drops the other transports.
+  if (process.env.TARO_ENV === 'weapp') return sendCloud<T>(name, body);
+  return onCloudbaseWeb() ? sendCloudbaseWeb<T>(name, body) : sendHttp<T>(name, body);
 }
 
 /** What an action of `Api` takes as `data`, and what it answers. */

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { auth } from '../../../services/auth';
 import { pcSession, setPcSession } from '../../../services/identity';
 import { toApiError } from '../../../services/transport';
+import { onCloudbaseWeb, signOutCloudbase } from '../../../services/cloudbase-web';
 import Button from '../../../ui/Button';
 import Notice from '../../../ui/Notice';
 import './PcSignOut.css';
@@ -35,6 +36,8 @@ export default function PcSignOut({ onDone, line = false }: { onDone?: () => voi
       }
     }
     setPcSession(null);
+    // The CloudBase login (custom login) ends too; the session above is what every call checks.
+    if (onCloudbaseWeb()) await signOutCloudbase().catch(() => undefined);
     setBusy(false);
     if (onDone) onDone();
     else void Taro.redirectTo({ url: SIGNIN_PAGE });

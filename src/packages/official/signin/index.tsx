@@ -12,6 +12,7 @@ import { WORKBENCH_HOME } from '../../../components/MoreEntries';
 import { auth, type SignInStart } from '../../../services/auth';
 import { listDemoIdentities, pcSession, setPcSession, type PcSession } from '../../../services/identity';
 import { toApiError } from '../../../services/transport';
+import { onCloudbaseWeb, signInWithTicket } from '../../../services/cloudbase-web';
 import Button from '../../../ui/Button';
 import Notice from '../../../ui/Notice';
 import { Image } from '../../../ui/lazy-components';
@@ -79,10 +80,17 @@ export default function SignInPage() {
           if (n !== seq.current) return;
           if (r.state === 'signedIn') {
             const s = { token: r.session, expiresAt: r.expiresAt, roles: r.roles };
-            setPcSession(s);
             seq.current++;
-            setSession(s);
-            void Taro.redirectTo({ url: WORKBENCH_HOME });
+            // On CloudBase the PC's login becomes the official's (custom login) before anything else is called.
+            const cloud = onCloudbaseWeb() ? (r.cloudTicket ? signInWithTicket(r.cloudTicket) : Promise.reject(new Error('no ticket'))) : Promise.resolve();
+            cloud.then(
+              () => {
+                setPcSession(s);
+                setSession(s);
+                void Taro.redirectTo({ url: WORKBENCH_HOME });
+              },
+              () => setView({ kind: 'error', message: '登录没有完成，请刷新二维码再扫一次' }),
+            );
           } else if (r.state === 'expired' || r.state === 'cancelled') {
             seq.current++;
             setView({ kind: 'ended', why: r.state });
