@@ -10,7 +10,7 @@ import type { CloudbaseOptions } from '../../adapters/cloudbase/stations';
 import type { Caller } from '../../core/shared/caller';
 import { AppError, type Envelope } from '../../core/shared/errors';
 import type { Logger } from '../../core/shared/router';
-import { sessionOpenid } from '../../core/auth/signin';
+import { sessionOpenid } from '../../core/auth/session';
 import { createCloudbaseSignInRepository } from '../../adapters/cloudbase/signin';
 import { randomSignInSecrets } from '../../adapters/platform/signin';
 import { contextVariable, customUserId } from './context';
@@ -86,8 +86,12 @@ export function cloudEntry(fn: string, build: (cloud: Cloud) => Handle) {
     try {
       if (!container) {
         const cloud = bootCloud();
-        const signins = createCloudbaseSignInRepository(cloud.database());
-        const sessions = async (token: string) => sessionOpenid(await signins.getSession(randomSignInSecrets.hash(token)), new Date());
+        // Made on the first custom-login call only: WeChat callers never need it.
+        let signins: ReturnType<typeof createCloudbaseSignInRepository> | null = null;
+        const sessions = async (token: string) => {
+          signins ??= createCloudbaseSignInRepository(cloud.database());
+          return sessionOpenid(await signins.getSession(randomSignInSecrets.hash(token)), new Date());
+        };
         container = { cloud, handle: build(cloud), sessions };
       }
     } catch (err) {

@@ -15,6 +15,7 @@ import type { AuditRepository, Clock, CodeImages, IdSource, RateLimitStore, Role
 import { AppError } from '../shared/errors';
 import { DEFAULT_LIMITS, retryMessage, windowOf, type Limit } from '../shared/rate-limit';
 import { z } from '../shared/zod';
+import { sessionOpenid, type SignInSession } from './session';
 
 export const TICKET_TTL_S = 120;
 /** A confirmed ticket stays consumable this long even past its expiry: the PC polls every 2 s. */
@@ -41,16 +42,7 @@ export interface SignInTicket {
   consumedAt: string | null;
 }
 
-export interface SignInSession {
-  /** Hash of the token. */
-  id: string;
-  /** A random reference for the audit log (never the token or its hash). */
-  ref: string;
-  openid: string;
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-}
+export type { SignInSession } from './session';
 
 /** Storage of tickets and sessions (adapters/*\/signin.ts; test/contract/signin.contract.ts). */
 export interface SignInRepository {
@@ -122,11 +114,8 @@ export function newSession(id: string, ref: string, openid: string, now: Date): 
   return { id, ref, openid, createdAt: iso(now), expiresAt: iso(addS(now, SESSION_TTL_S)), revokedAt: null };
 }
 
-/** The openid a session stands for now, or null (expired or signed out). */
-export function sessionOpenid(s: SignInSession | null, now: Date): string | null {
-  if (!s || s.revokedAt || now.getTime() >= Date.parse(s.expiresAt)) return null;
-  return s.openid;
-}
+// In its own module: every cloud entry checks sessions, and must not bundle this file's schemas.
+export { sessionOpenid };
 
 // ——— Inputs ———
 
