@@ -5,7 +5,7 @@
  * audit and logs carry no token.
  */
 import { SESSION_TTL_S } from '../../core/auth/signin';
-import { DEMO, startApp, type TestApp } from '../support/local-app';
+import { DEMO, countRows, startApp, type TestApp } from '../support/local-app';
 
 let t: TestApp;
 const logs: unknown[] = [];
@@ -101,4 +101,16 @@ test('uploads accept a PC session too', async () => {
   // Past identity: the bytes are judged (not an image), not the caller.
   const body = (await res.json()) as { error?: { code: string } };
   expect(body.error?.code).not.toBe('UNAUTHENTICATED');
+});
+
+test('the scheduler removes expired codes and sessions', async () => {
+  await signIn(DEMO.county);
+  await t.ok('auth', 'start', {});
+  expect(countRows(t.app, 'signin_tickets')).toBeGreaterThan(0);
+  expect(countRows(t.app, 'signin_sessions')).toBeGreaterThan(0);
+  t.clock.set(new Date(t.clock.now().getTime() + SESSION_TTL_S * 1000 + 1000).toISOString());
+  const run = await t.app.runScheduler();
+  expect(run).toMatchObject({ ok: true, data: { signInsPurged: expect.any(Number) } });
+  expect(countRows(t.app, 'signin_tickets')).toBe(0);
+  expect(countRows(t.app, 'signin_sessions')).toBe(0);
 });
