@@ -4,7 +4,21 @@
  * link and confirms → the PC is signed in and sees the workbench as that official → 退出登录 ends
  * the session (its token is refused afterwards). Screenshots: .cache/e2e/signin-*.png.
  */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { browserSuite, settled, tap, text } from './support/browser';
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core over the page as it stands: the violations, one line each. */
+async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const a = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await a.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
 
 const COUNTY = 'demo-county-official-1';
 
@@ -20,6 +34,7 @@ test('PC shows the code → the official confirms on the phone → the PC works 
   await settled(pc, `${p} #signin-code`);
   expect(await text(pc, `${p} #signin-status`)).toMatch(/^二维码 [12]:\d\d 后失效$/);
   await h.shot(pc, 'signin-01-code-pc');
+  expect(await axe(pc)).toEqual([]);
   // The whole code and its expiry are in view on a laptop screen.
   await pc.waitForFunction(() => {
     const r = document.querySelector('#page-signin #signin-status')!.getBoundingClientRect();
@@ -39,6 +54,7 @@ test('PC shows the code → the official confirms on the phone → the PC works 
   expect(await text(phone, `${c} #signin-confirm-question`)).toBe('在电脑上登录站点通工作台？');
   expect(await text(phone, `${c} #signin-confirm`)).toContain('县级主管部门');
   await h.shot(phone, 'signin-02-confirm-phone');
+  expect(await axe(phone)).toEqual([]);
   await phone.locator(`${c} #signin-confirm-yes`).click();
   await phone.locator(`${c} #signin-confirm-done`).waitFor();
   await h.shot(phone, 'signin-03-confirmed-phone');
