@@ -81,6 +81,13 @@ test('PC shows the code → the official confirms on the phone → the PC works 
   expect(after.status).toBe(401);
   await h.shot(pc, 'signin-05-signed-out-pc');
 
+  // A PC without identity that opens the workbench is offered the sign-in.
+  browsers.allow(/HTTP 401 .*\/api\/account|status of 401 .*\/api\/account/);
+  await pc.goto(`${h.baseUrl}/packages/official/home/index`);
+  await settled(pc, `${w} #workbench-signin`);
+  await tap(pc, `${w} #workbench-signin`);
+  await settled(pc, `${p} #signin-code`);
+
   const audit = (await h.app.stores.audit.list({ offset: 0, limit: 100 })).items.filter((e) => e.action.startsWith('auth.')).map((e) => e.action);
   expect(audit.sort()).toEqual(['auth.confirm', 'auth.signIn', 'auth.signOut']);
 }, 120_000);
