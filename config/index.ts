@@ -79,6 +79,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       COMPLAINT_TEMPLATES: JSON.stringify(JSON.parse(process.env.COMPLAINT_TEMPLATES || '{}')),
       // The officials' PC desk (H5), e.g. https://desk.example.cn: the weapp copies sign links to it.
       DESK_ORIGIN: JSON.stringify((process.env.DESK_ORIGIN || '').replace(/\/+$/, '')),
+      // The H5 build for CloudBase static hosting: its environment id ('' = the local server; the
+      // js-sdk is then left out of the build, src/services/cloudbase-web.ts).
+      CLOUDBASE_ENV: JSON.stringify(process.env.TARO_APP_CLOUDBASE_ENV || ''),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

@@ -10,6 +10,7 @@ import type { RateLimitStore, StationRepository } from './ports';
 import type { StationEditRepository } from './station/edits';
 import { remindStaleStations } from './station/edits-service';
 import { purgeExpiredApplications, retentionDaysFrom } from './recruitment/service';
+import type { SignInRepository } from './auth/signin';
 
 export interface JobSettings {
   /** Days before personal data of unsuccessful applications goes. */
@@ -29,12 +30,14 @@ export type JobDeps = NoticeDeps &
     /** The register read for stale information (the 待核实 reminders) and where they go. */
     registerStations: Pick<StationRepository, 'list'>;
     stationEdits: StationEditRepository;
+    /** Scan-to-sign-in codes and PC sessions, removed once expired (core/auth/signin.ts). */
+    signins?: Pick<SignInRepository, 'purge'>;
   };
 
 /**
  * Notices whose period ended (appointing, stopping or suspending), then the personal-data purges
- * of applications and of complaints, then rate-limit counters whose window ended (bounded per run;
- * the next run takes the rest), then 待核实 reminders for stations whose information is stale.
+ * of applications and of complaints, then rate-limit counters whose window ended and expired
+ * sign-in codes and PC sessions (bounded per run; the next run takes the rest), then 待核实 reminders for stations whose information is stale.
  */
 export function scheduledJobs(deps: JobDeps, settings: JobSettings): (() => Promise<Record<string, number>>)[] {
   const notices = createNoticeService(deps);
@@ -43,6 +46,8 @@ export function scheduledJobs(deps: JobDeps, settings: JobSettings): (() => Prom
     () => purgeExpiredApplications(deps, settings.applicationRetentionDays),
     () => purgeExpiredComplaints(deps, settings.complaintRetentionDays),
     async () => ({ rateLimitsPurged: await deps.rateLimits.purge(deps.clock.now().toISOString(), 1000) }),
+    // Expired sign-in codes and PC sessions (an expired session stands for nobody already).
+    async (): Promise<Record<string, number>> => (deps.signins ? { signInsPurged: await deps.signins.purge(deps.clock.now().toISOString(), 1000) } : {}),
     // Stations past 180 days get a 待核实 item in their county's review queue (idempotent).
     () => remindStaleStations({ stations: deps.registerStations, edits: deps.stationEdits, clock: deps.clock, ids: deps.ids }),
   ];

@@ -86,7 +86,7 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
   if (process.env.ZDT_ADMINS) {
     await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, parseAdminConfig(process.env.ZDT_ADMINS));
   }
-  const { functions, scheduler, limitUpload, georeport } = createLocalFunctions(stores, platform, opts.logger);
+  const { functions, scheduler, limitUpload, georeport, sessionOpenid } = createLocalFunctions(stores, platform, opts.logger);
   const runScheduler = () => scheduler({}, { openid: null, trusted: true });
   const server = createLocalServer({
     functions,
@@ -97,6 +97,7 @@ export async function createLocalApp(opts: LocalAppOptions): Promise<LocalApp> {
     log: opts.accessLog,
     opendata: createHsdsApi(stores.stations),
     georeport,
+    sessionOpenid,
     dev: devClock
       ? { identities, runScheduler, outbox: async (openid) => (await stores.outbox.forRecipient(openid, 50)).map(withWechatRequest), clock: devClock }
       : undefined,

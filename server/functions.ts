@@ -31,6 +31,7 @@ import { createRegisterHandler } from '../cloudfunctions/register/handler';
 import { createSqliteRectificationRepository } from '../adapters/sqlite/rectifications';
 import { createSqliteUnlistedRepository } from '../adapters/sqlite/unlisted';
 import { createSqliteCertificationRepository } from '../adapters/sqlite/certifications';
+import { createSqliteSignInRepository } from '../adapters/sqlite/signin';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
 import type { Logger, Router } from '../core/shared/router';
@@ -46,6 +47,9 @@ import { createSqliteLedgerRepository } from '../adapters/sqlite/ledger';
 import { createSqliteVisitRepository } from '../adapters/sqlite/inspections';
 import { createLedgerHandler } from '../cloudfunctions/ledger/handler';
 import { createInspectionsHandler } from '../cloudfunctions/inspections/handler';
+import { createAuthHandler } from '../cloudfunctions/auth/handler';
+import { createSignInService } from '../core/auth/signin';
+import { noCustomLogin, randomSignInSecrets } from '../adapters/platform/signin';
 
 export type FunctionHandler = (event: unknown, caller: Caller) => Promise<Envelope<unknown>>;
 
@@ -67,6 +71,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     certifications: createSqliteCertificationRepository(db),
     ledger: createSqliteLedgerRepository(db),
     visits: createSqliteVisitRepository(db),
+    signins: createSqliteSignInRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -119,6 +124,10 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     }
     return found;
   };
+  // Scan-to-sign-in: no CloudBase locally, so the PC's session token (Bearer) is its identity.
+  const signInDeps = { ...stores, secrets: randomSignInSecrets, customLogin: noCustomLogin, codes, ids, clock, limits };
+  /** The openid a Bearer session token stands for (server/http.ts), or null. */
+  const sessionOpenid = createSignInService(signInDeps).openidOf;
   // Routers (not just FunctionHandlers): the API reference reads their actions.
   const functions: Record<string, Router> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, unlisted: stores.unlisted, uploads: files, content, files, ids, limits, clock }, logger),
@@ -130,6 +139,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     notices: createNoticesHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
     ledger: createLedgerHandler({ stations: stores.stations, regions: stores.regions, ledger: stores.ledger, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
     inspections: createInspectionsHandler({ stations: stores.stations, visits: stores.visits, files, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
+    auth: createAuthHandler(signInDeps, logger),
   };
   /** The photo upload route's limit (the cloud uploads straight to storage; submit limits the use). */
   const limitUpload = (openid: string) => takeLimit({ rateLimits: stores.rateLimits, roles: stores.roles, clock, limits }, 'upload', openid);
@@ -146,5 +156,5 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   ]);
   // Open311 GeoReport v2 for hotline platforms (served under /open/georeport/v2, not /api).
   const georeport = createGeoReport({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits, apiKeySource: randomApiKeys() });
-  return { functions, scheduler, limitUpload, georeport };
+  return { functions, scheduler, limitUpload, georeport, sessionOpenid };
 }

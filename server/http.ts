@@ -45,6 +45,28 @@ export interface LocalServerOptions {
   opendata?: HsdsApi;
   /** Open311 GeoReport v2 under /open/georeport/v2 (core/open311/georeport.ts). */
   georeport?: GeoReportApi;
+  /** Scan-to-sign-in: the openid a PC session token (`Authorization: Bearer …`) stands for, or null (core/auth/signin.ts). */
+  sessionOpenid?: (token: string) => Promise<string | null>;
+}
+
+const SIGNED_OUT = '登录已过期或已退出，请重新扫码登录';
+
+/**
+ * The caller of a request: a PC session (`Authorization: Bearer <token>`, from scan-to-sign-in)
+ * when present, else the `X-WX-OPENID` header as before (local demos and tests), else nobody.
+ * A Bearer that is not a live session is refused rather than read as anonymous.
+ */
+async function identityOf(req: IncomingMessage, sessionOpenid: LocalServerOptions['sessionOpenid']): Promise<{ openid: string | null } | AppError> {
+  const auth = req.headers.authorization;
+  if (typeof auth === 'string' && auth !== '') {
+    const m = /^Bearer ([\w-]{1,128})$/.exec(auth);
+    const openid = m && sessionOpenid ? await sessionOpenid(m[1]) : null;
+    return openid ? { openid } : new AppError('UNAUTHENTICATED', SIGNED_OUT);
+  }
+  const header = req.headers['x-wx-openid'];
+  const openid = typeof header === 'string' && header !== '' ? header : null;
+  if (openid !== null && !OPENID_PATTERN.test(openid)) return new AppError('UNAUTHENTICATED', '身份信息无效，请重新进入');
+  return { openid };
 }
 
 export const OPEN_DATA_ROOT = '/open/hsds';
@@ -123,10 +145,17 @@ function readBody(req: IncomingMessage, max = MAX_BODY_BYTES): Promise<Buffer> {
   });
 }
 
-async function handleUpload(req: IncomingMessage, res: ServerResponse, files: LocalFileStore, limitUpload?: (openid: string) => Promise<void>): Promise<void> {
+/** The uploader: a PC session or the X-WX-OPENID header; uploads need someone. */
+async function uploaderOf(req: IncomingMessage, sessionOpenid: LocalServerOptions['sessionOpenid']): Promise<string | AppError> {
+  const who = await identityOf(req, sessionOpenid);
+  if (who instanceof AppError) return who;
+  return who.openid ?? new AppError('UNAUTHENTICATED', '请先登录微信后再上传');
+}
+
+async function handleUpload(req: IncomingMessage, res: ServerResponse, files: LocalFileStore, limitUpload?: (openid: string) => Promise<void>, sessionOpenid?: LocalServerOptions['sessionOpenid']): Promise<void> {
   if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 上传'));
-  const header = req.headers['x-wx-openid'];
-  if (typeof header !== 'string' || !OPENID_PATTERN.test(header)) return fail(res, new AppError('UNAUTHENTICATED', '请先登录微信后再上传'));
+  const header = await uploaderOf(req, sessionOpenid);
+  if (header instanceof AppError) return fail(res, header);
   try {
     const bytes = await readBody(req, MAX_PHOTO_BYTES);
     // After reading: answering before the body is consumed would reset the connection mid-upload.
@@ -156,10 +185,10 @@ async function handleClock(req: IncomingMessage, res: ServerResponse, clock: Set
   return answer();
 }
 
-async function handleDocumentUpload(req: IncomingMessage, res: ServerResponse, documents: LocalDocumentFiles): Promise<void> {
+async function handleDocumentUpload(req: IncomingMessage, res: ServerResponse, documents: LocalDocumentFiles, sessionOpenid?: LocalServerOptions['sessionOpenid']): Promise<void> {
   if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 上传'));
-  const header = req.headers['x-wx-openid'];
-  if (typeof header !== 'string' || !OPENID_PATTERN.test(header)) return fail(res, new AppError('UNAUTHENTICATED', '请先登录微信后再上传'));
+  const header = await uploaderOf(req, sessionOpenid);
+  if (header instanceof AppError) return fail(res, header);
   try {
     const bytes = await readBody(req, MAX_IMPORT_BYTES);
     sendEnvelope(res, { ok: true, data: documents.upload(bytes, header) });
@@ -197,9 +226,8 @@ export function createLocalServer(opts: LocalServerOptions): Server {
     if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 调用'));
     const handler = Object.prototype.hasOwnProperty.call(opts.functions, fn) ? opts.functions[fn] : undefined;
     if (!handler) return fail(res, new AppError('NOT_FOUND', '没有这个功能'));
-    const header = req.headers['x-wx-openid'];
-    const openid = typeof header === 'string' && header !== '' ? header : null;
-    if (openid !== null && !OPENID_PATTERN.test(openid)) return fail(res, new AppError('UNAUTHENTICATED', '身份信息无效，请重新进入'));
+    const who = await identityOf(req, opts.sessionOpenid);
+    if (who instanceof AppError) return fail(res, who);
     let event: unknown;
     try {
       const raw = (await readBody(req)).toString('utf8');
@@ -207,7 +235,8 @@ export function createLocalServer(opts: LocalServerOptions): Server {
     } catch (err) {
       return fail(res, err instanceof AppError ? err : new AppError('VALIDATION_ERROR', '请求格式不对，应为 JSON'));
     }
-    sendEnvelope(res, await handler(event, { openid }));
+    // The client address counts anonymous calls (a PC asking for a sign-in code) for rate limits.
+    sendEnvelope(res, await handler(event, { openid: who.openid, client: req.socket.remoteAddress ?? 'local' }));
   }
 
   return createServer((req, res) => {
@@ -215,7 +244,7 @@ export function createLocalServer(opts: LocalServerOptions): Server {
     const path = (req.url ?? '/').split('?')[0];
     res.on('finish', () => log({ method: req.method, path, status: res.statusCode, ms: Date.now() - started }));
     if (path === '/api/upload' && opts.files) {
-      handleUpload(req, res, opts.files, opts.limitUpload).catch(() => fail(res, new AppError('INTERNAL')));
+      handleUpload(req, res, opts.files, opts.limitUpload, opts.sessionOpenid).catch(() => fail(res, new AppError('INTERNAL')));
       return;
     }
     const file = /^\/files\/(upl-[A-Za-z0-9_-]{10,64})$/.exec(path);
@@ -228,7 +257,7 @@ export function createLocalServer(opts: LocalServerOptions): Server {
       return;
     }
     if (path === '/api/upload-document' && opts.documents) {
-      handleDocumentUpload(req, res, opts.documents).catch(() => fail(res, new AppError('INTERNAL')));
+      handleDocumentUpload(req, res, opts.documents, opts.sessionOpenid).catch(() => fail(res, new AppError('INTERNAL')));
       return;
     }
     const doc = /^\/documents\/(doc-[A-Za-z0-9_-]{10,64})$/.exec(path);

@@ -24,3 +24,5 @@ declare namespace NodeJS {
     TARO_ENV?: 'weapp' | 'h5' | 'swan' | 'alipay' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn';
   }
 }
+/** CloudBase environment of the H5 build for static hosting, '' for the local server (build-time TARO_APP_CLOUDBASE_ENV). */
+declare const CLOUDBASE_ENV: string;

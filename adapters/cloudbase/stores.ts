@@ -16,6 +16,7 @@ import { createCloudbaseLedgerRepository } from './ledger';
 import { createCloudbaseVisitRepository } from './inspections';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
 import type { CbDb } from './sdk';
+import { createCloudbaseSignInRepository } from './signin';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CloudbaseOptions } from './stations';
 
 /**
@@ -40,6 +41,7 @@ export function cloudbaseStores(db: CbDb, { pinyin, ...options }: CloudbaseOptio
     certifications: createCloudbaseCertificationRepository(db, options),
     ledger: createCloudbaseLedgerRepository(db, options),
     visits: createCloudbaseVisitRepository(db, options),
+    signins: createCloudbaseSignInRepository(db, options),
   };
 }
 export type CloudbaseStores = ReturnType<typeof cloudbaseStores>;

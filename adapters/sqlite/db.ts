@@ -319,6 +319,17 @@ export const MIGRATIONS: Migration[] = [
     CREATE TABLE inspection_regions (code TEXT NOT NULL, visited_on TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (code, visited_on, id)) WITHOUT ROWID;
   `,
   },
+  {
+    version: 20,
+    name: 'signin',
+    // Scan-to-sign-in (core/auth/signin.ts): tickets and PC sessions, keyed by the hash of their secret.
+    sql: `
+    CREATE TABLE signin_tickets (id TEXT PRIMARY KEY, status TEXT NOT NULL, expires_at TEXT NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX signin_tickets_expires ON signin_tickets(expires_at);
+    CREATE TABLE signin_sessions (id TEXT PRIMARY KEY, expires_at TEXT NOT NULL, revoked_at TEXT, doc TEXT NOT NULL);
+    CREATE INDEX signin_sessions_expires ON signin_sessions(expires_at);
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -10,12 +10,16 @@ import type { CloudbaseOptions } from '../../adapters/cloudbase/stations';
 import type { Caller } from '../../core/shared/caller';
 import { AppError, type Envelope } from '../../core/shared/errors';
 import type { Logger } from '../../core/shared/router';
+import { sessionOpenid } from '../../core/auth/session';
+import { createCloudbaseSignInRepository } from '../../adapters/cloudbase/signin';
+import { randomSignInSecrets } from '../../adapters/platform/signin';
+import { contextVariable, customUserId } from './context';
 
 export type Cloud = typeof WxServerSdk;
 export type Handle = (event: unknown, caller: Caller) => Promise<Envelope<unknown>>;
 
-/** Fields the platform injects into the event; not part of our request shape. */
-const PLATFORM_FIELDS = ['userInfo', 'tcbContext'];
+/** Fields the platform injects into the event (and the custom-login PC's session token, checked by callerOf); not part of our request shape. */
+const PLATFORM_FIELDS = ['userInfo', 'tcbContext', 'session'];
 
 export const jsonLogger: Logger = {
   info: (entry) => console.info(JSON.stringify({ level: 'info', time: new Date().toISOString(), ...entry })),
@@ -45,22 +49,69 @@ export function cloudStores(cloud: Cloud, options: Pick<CloudbaseOptions, 'pinyi
   return cloudbaseStores(cloud.database() as unknown as CbDb, options);
 }
 
+/** Field a PC signed in by custom login adds to every call: its session token (checked, then removed). */
+export const SESSION_FIELD = 'session';
+
+const SIGNED_OUT = '登录已过期或已退出，请重新扫码登录';
+
+/**
+ * Who calls, never from the event: the WeChat OPENID; else a PC signed in by custom login, whose
+ * user id (TCB_CUSTOM_USER_ID, cloudfunctions/_shared/context.ts) must match a live session whose
+ * token the call carries — so 退出登录 and the 12-hour expiry hold at once, not only when
+ * CloudBase's own login state runs out. Anyone else is anonymous (the anonymous id only counts
+ * calls for rate limits).
+ */
+export async function callerOf(
+  wxOpenid: unknown,
+  context: unknown,
+  event: unknown,
+  sessions: (token: string) => Promise<string | null>,
+): Promise<{ ok: true; caller: Caller } | { ok: false; error: AppError }> {
+  if (typeof wxOpenid === 'string' && wxOpenid) return { ok: true, caller: { openid: wxOpenid } };
+  const custom = customUserId(context);
+  if (custom) {
+    const token = event && typeof event === 'object' ? (event as Record<string, unknown>)[SESSION_FIELD] : undefined;
+    const openid = typeof token === 'string' ? await sessions(token) : null;
+    if (!openid || openid !== custom) return { ok: false, error: new AppError('UNAUTHENTICATED', SIGNED_OUT) };
+    return { ok: true, caller: { openid } };
+  }
+  const anonymous = contextVariable(context, 'TCB_UUID');
+  return { ok: true, caller: { openid: null, ...(anonymous ? { client: anonymous } : {}) } };
+}
+
 /** Build `main(event, context)` for a function whose handler is made once per container. */
 export function cloudEntry(fn: string, build: (cloud: Cloud) => Handle) {
-  let container: { cloud: Cloud; handle: Handle } | null = null;
-  return async function main(event: unknown, _context: unknown): Promise<Envelope<unknown>> {
+  let container: { cloud: Cloud; handle: Handle; sessions: (token: string) => Promise<string | null> } | null = null;
+  return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
     try {
       if (!container) {
         const cloud = bootCloud();
-        container = { cloud, handle: build(cloud) };
+        // Made on the first custom-login call only: WeChat callers never need it.
+        let signins: ReturnType<typeof createCloudbaseSignInRepository> | null = null;
+        const sessions = async (token: string) => {
+          signins ??= createCloudbaseSignInRepository(cloud.database());
+          return sessionOpenid(await signins.getSession(randomSignInSecrets.hash(token)), new Date());
+        };
+        container = { cloud, handle: build(cloud), sessions };
       }
     } catch (err) {
       const e = err as Error;
       jsonLogger.error({ fn, action: 'boot', code: 'INTERNAL', error: e?.name ?? typeof err, stack: e?.stack?.split('\n').slice(1, 6).join(' | ') });
       return { ok: false, error: new AppError('INTERNAL').toBody() };
     }
-    const openid = container.cloud.getWXContext().OPENID;
-    return container.handle(withoutPlatformFields(event), { openid: typeof openid === 'string' && openid ? openid : null });
+    let who: Awaited<ReturnType<typeof callerOf>>;
+    try {
+      who = await callerOf(container.cloud.getWXContext().OPENID, context, event, container.sessions);
+    } catch (err) {
+      const body = err instanceof AppError ? err.toBody() : new AppError('INTERNAL').toBody();
+      jsonLogger.error({ fn, action: 'caller', code: body.code, error: (err as Error)?.name ?? typeof err });
+      return { ok: false, error: body };
+    }
+    if (!who.ok) {
+      jsonLogger.info({ fn, action: 'caller', code: who.error.code });
+      return { ok: false, error: who.error.toBody() };
+    }
+    return container.handle(withoutPlatformFields(event), who.caller);
   };
 }
 

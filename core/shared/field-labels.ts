@@ -166,6 +166,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   reference: '对方编号',
   unresolvable: '无法解决',
   unresolvableReason: '无法解决的原因',
+  // Scan-to-sign-in (core/auth/signin.ts)
+  ticket: '登录码',
+  approve: '是否确认',
+  session: '登录凭证',
 };
 
 /**

@@ -132,6 +132,12 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'ledger.queue': { windowS: MIN, max: 30, staffMax: 120 },
   'ledger.totals': { windowS: MIN, max: 10, staffMax: 60 },
   'inspections.dues': { windowS: MIN, max: 10, staffMax: 30 },
+  // Scan-to-sign-in (core/auth/signin.ts): start per PC address, poll per code (every 2 s for
+  // 2 minutes is 60), confirm per official, sign-out per session.
+  'auth.start': { windowS: 10 * MIN, max: 30 },
+  'auth.poll': { windowS: 10 * MIN, max: 200 },
+  'auth.confirm': { windowS: 10 * MIN, max: 10, staffMax: 30 },
+  'auth.signOut': { windowS: 10 * MIN, max: 10 },
 };
 
 /**

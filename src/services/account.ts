@@ -4,7 +4,7 @@
  * Typed by `AccountApi` (types only: core/account/service.ts pulls in zod).
  */
 import type { AccountApi } from '../../cloudfunctions/account/handler';
-import { currentOpenid } from './identity';
+import { currentOpenid, pcSession } from './identity';
 import { client, type Input, type Output } from './transport';
 
 type In<K extends keyof AccountApi> = Input<AccountApi, K>;
@@ -22,7 +22,7 @@ let meCache: { key: string; promise: Promise<MeView> } | null = null;
 export const account = {
   /** Cached per identity for the session; `fresh` asks again (failures are never cached). */
   me(opts: { fresh?: boolean } = {}): Promise<MeView> {
-    const key = currentOpenid() ?? '';
+    const key = `${currentOpenid() ?? ''}|${pcSession()?.token ?? ''}`;
     if (!meCache || meCache.key !== key || opts.fresh) {
       const promise = call('me', {});
       meCache = { key, promise };

@@ -63,3 +63,51 @@ export function listDemoIdentities(): Promise<DemoIdentity[] | null> {
 export function clearDemoIdentitiesCache(): void {
   cached = null;
 }
+
+// ——— PC session (scan-to-sign-in, core/auth/signin.ts) ———
+
+const SESSION_KEY = 'zdt.pcSession';
+
+/** A signed-in PC: the session token (sent as `Authorization: Bearer`), when it ends, who it is. */
+export interface PcSession {
+  token: string;
+  expiresAt: string;
+  roles: string[];
+}
+
+/** The PC's live session (H5 only), or null; an expired one is forgotten. */
+export function pcSession(now = Date.now()): PcSession | null {
+  if (!isLocalMode()) return null;
+  try {
+    const v = Taro.getStorageSync(SESSION_KEY) as Partial<PcSession> | '';
+    if (!v || typeof v !== 'object' || typeof v.token !== 'string' || typeof v.expiresAt !== 'string') return null;
+    if (Date.parse(v.expiresAt) <= now) {
+      Taro.removeStorageSync(SESSION_KEY);
+      return null;
+    }
+    return { token: v.token, expiresAt: v.expiresAt, roles: Array.isArray(v.roles) ? v.roles.filter((r) => typeof r === 'string') : [] };
+  } catch {
+    return null;
+  }
+}
+
+export function setPcSession(session: PcSession | null): void {
+  if (!isLocalMode()) return;
+  try {
+    if (session) Taro.setStorageSync(SESSION_KEY, session);
+    else Taro.removeStorageSync(SESSION_KEY);
+  } catch {
+    /* storage blocked: the PC simply is not signed in */
+  }
+}
+
+/**
+ * The identity headers of an H5 request: a PC session wins (its token stands for the official);
+ * otherwise the demo identity chosen in 我的, as before.
+ */
+export function identityHeaders(): Record<string, string> {
+  const session = pcSession();
+  if (session) return { Authorization: `Bearer ${session.token}` };
+  const openid = currentOpenid();
+  return openid ? { 'X-WX-OPENID': openid } : {};
+}

@@ -2,7 +2,8 @@
  * The one place the app talks to the backend. Every function answers the docs/product.md §9 envelope
  * `{ ok: true, data } | { ok: false, error: { code, message, fields? } }`:
  *  - weapp: `Taro.cloud.callFunction({ name, data: { action, data, requestId? } })` → `res.result`;
- *  - H5 (local server): `POST /api/<name>` with the same body → the response body (any status).
+ *  - H5 (local server): `POST /api/<name>` with the same body → the response body (any status); the
+ *    caller is a PC session (`Authorization: Bearer`, scan-to-sign-in) or the demo `X-WX-OPENID`.
  * `process.env.TARO_ENV` is replaced at build time, so each build keeps only its own transport.
  * Failures become an `ApiError` carrying the server's Chinese message.
  */
@@ -10,7 +11,8 @@ import Taro from '@tarojs/taro';
 import type { ErrorBody, ErrorCode } from '@core/shared/errors';
 import type { ApiShape } from '@core/shared/router';
 import { ERROR_CODES, HTTP_STATUS, defaultMessage } from '@core/shared/errors';
-import { currentOpenid } from './identity';
+import { identityHeaders, pcSession, setPcSession } from './identity';
+import { callCloudbase, onCloudbaseWeb } from './cloudbase-web';
 
 export const NETWORK_MESSAGE = '网络不太好，请检查网络后重试';
 const BAD_ANSWER_MESSAGE = '服务返回的内容看不懂，请稍后再试';
@@ -122,23 +124,40 @@ async function sendCloud<T>(name: string, body: Body): Promise<T> {
 
 /** H5: the local server answers the envelope as the body, whatever the HTTP status. */
 async function sendHttp<T>(name: string, body: Body): Promise<T> {
-  const header: Record<string, string> = { 'Content-Type': 'application/json' };
-  const openid = currentOpenid();
-  if (openid) header['X-WX-OPENID'] = openid;
+  const header: Record<string, string> = { 'Content-Type': 'application/json', ...identityHeaders() };
   let res: { statusCode: number; data: unknown };
   try {
     res = await Taro.request({ url: `/api/${name}`, method: 'POST', data: body, header, timeout: TIMEOUT_MS, dataType: 'json' });
   } catch {
     throw new ApiError('UNAVAILABLE', NETWORK_MESSAGE);
   }
+  // A PC session that ended (signed out elsewhere, or expired on the server) is forgotten here.
+  if (res.statusCode === 401 && header.Authorization) setPcSession(null);
   return unwrap<T>(res.data, res.statusCode);
+}
+
+/** H5 on CloudBase static hosting: @cloudbase/js-sdk's callFunction (src/services/cloudbase-web.ts). */
+async function sendCloudbaseWeb<T>(name: string, body: Body): Promise<T> {
+  let result: unknown;
+  try {
+    result = await callCloudbase(name, body, pcSession()?.token ?? null);
+  } catch {
+    throw new ApiError('UNAVAILABLE', NETWORK_MESSAGE);
+  }
+  try {
+    return unwrap<T>(result);
+  } catch (e) {
+    if (isApiError(e) && e.code === 'UNAUTHENTICATED' && pcSession()) setPcSession(null);
+    throw e;
+  }
 }
 
 export function callFunction<T>(name: string, action: string, data: object, options: CallOptions = {}): Promise<T> {
   const requestId = options.requestId ?? (options.write ? newRequestId() : undefined);
   const body = compact({ action, data: compact(data), requestId }) as Body;
-  // A plain conditional on the build-time constant, so the minifier drops the other transport.
-  return process.env.TARO_ENV === 'weapp' ? sendCloud<T>(name, body) : sendHttp<T>(name, body);
+  // Plain conditionals on build-time constants, so the minifier drops the other transports.
+  if (process.env.TARO_ENV === 'weapp') return sendCloud<T>(name, body);
+  return onCloudbaseWeb() ? sendCloudbaseWeb<T>(name, body) : sendHttp<T>(name, body);
 }
 
 /** What an action of `Api` takes as `data`, and what it answers. */
@@ -162,9 +181,7 @@ const UPLOAD_TIMEOUT_MS = 60_000;
  * id. `what` names the thing in the messages (照片 / 文件).
  */
 export async function uploadBytes(path: string, body: Blob, what: string): Promise<string> {
-  const headers: Record<string, string> = { 'Content-Type': body.type || 'application/octet-stream' };
-  const openid = currentOpenid();
-  if (openid) headers['X-WX-OPENID'] = openid;
+  const headers: Record<string, string> = { 'Content-Type': body.type || 'application/octet-stream', ...identityHeaders() };
   const abort = typeof AbortController === 'function' ? new AbortController() : null;
   const timer = setTimeout(() => abort?.abort(), UPLOAD_TIMEOUT_MS);
   let status: number;

@@ -17,6 +17,7 @@ import StationCode from '../components/StationCode';
 import '../../shared/sub.css';
 import { useDesktop } from '../../../hooks/useDesktop';
 import Button from '../../../ui/Button';
+import PcSignOut, { SIGNIN_PAGE } from '../components/PcSignOut';
 
 // Desk sizes for a PC window (H5 only; the mini-program keeps the phone layout).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
@@ -92,12 +93,28 @@ export default function WorkbenchPage() {
   return (
     <PageShell id='page-workbench' heading='工作台' className={desk ? 'desk-page' : undefined}>
       {me.status === 'loading' && !d ? <Skeleton id='workbench-loading' rows={2} /> : null}
-      {me.status === 'error' && !d ? <ErrorState id='workbench-error' message={me.error?.message ?? '加载失败'} onRetry={me.reload} /> : null}
+      {me.status === 'error' && !d ? (
+        <ErrorState
+          id='workbench-error'
+          message={me.error?.message ?? '加载失败'}
+          onRetry={me.reload}
+          extra={
+            // A PC browser without identity (or whose session ended): sign in by scanning.
+            process.env.TARO_ENV === 'h5' && me.error?.code === 'UNAUTHENTICATED' ? (
+              <Button id='workbench-signin' className='btn btn--secondary' onClick={() => Taro.redirectTo({ url: SIGNIN_PAGE })}>
+                电脑扫码登录
+              </Button>
+            ) : null
+          }
+        />
+      ) : null}
       {d ? (
         <View>
           <Text id='workbench-who' className='sp-who'>
             {d.roles.length ? d.roles.map((r) => `${r.label}（${r.scopeLabel}）`).join('、') : '您目前没有工作人员角色'}
           </Text>
+          {/* A PC signed in by scanning (H5): 退出登录 ends its session. */}
+          <PcSignOut line />
           {calendar?.warning ? (
             <Notice id='calendar-warning' tone='warn' title='节假日安排未录入' text={`${calendar.warning}。请省级管理员录入后，期限才按实际节假日计算。`} />
           ) : null}

@@ -1,0 +1,32 @@
+/**
+ * Cloud entry of `auth`: CloudBase stores, mini-program codes for the sign-in code, and CloudBase
+ * custom-login tickets signed with the environment's private key (ZDT_CUSTOM_LOGIN_KEY, the JSON of
+ * the key file from 身份认证 › 自定义登录). Without the key the function refuses to boot: a PC
+ * could otherwise be "signed in" without being able to call anything.
+ */
+import { randomIds } from '../../adapters/platform/crypto';
+import { cloudbaseCustomLogin, randomSignInSecrets } from '../../adapters/platform/signin';
+import { codeEnvVersionFrom, wechatCodeImages } from '../../adapters/platform/wechat';
+import { limitsFrom } from '../../core/shared/rate-limit';
+import { systemClock } from '../../core/ports';
+import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
+import { createAuthHandler } from './handler';
+
+export const main = cloudEntry('auth', (cloud) => {
+  const stores = cloudStores(cloud);
+  return createAuthHandler(
+    {
+      signins: stores.signins,
+      roles: stores.roles,
+      audit: stores.audit,
+      rateLimits: stores.rateLimits,
+      secrets: randomSignInSecrets,
+      customLogin: cloudbaseCustomLogin(requiredEnv('ZDT_CUSTOM_LOGIN_KEY')),
+      codes: wechatCodeImages(cloud as never, codeEnvVersionFrom(process.env.ZDT_CODE_ENV_VERSION)),
+      ids: randomIds,
+      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
+      clock: systemClock,
+    },
+    jsonLogger,
+  );
+});
