@@ -71,7 +71,7 @@ describe('computeFigures', () => {
       day: fc.integer({ min: 0, max: 45 }),
       accepted: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
       replyOnTime: fc.option(fc.boolean(), { nil: null }),
-      evaluation: fc.constantFrom('satisfied', 'basically', 'unsatisfied', 'none', null),
+      evaluation: fc.constantFrom<Complaint['evaluation']>('satisfied', 'basically', 'unsatisfied', 'none', null),
       closed: fc.boolean(),
       extended: fc.boolean(),
       returns: fc.array(assignee.filter((a) => a !== null), { maxLength: 3 }),
