@@ -25,7 +25,8 @@ export function FiguresTable({ view, by }: { view: UnitFiguresView; by: FigureVi
   const rows: { key: string; name: string; row: FigureRow }[] =
     by === 'unit' ? view.byUnit.map((u) => ({ key: u.unitKey, name: `${u.kindLabel}：${u.name}`, row: u })) : view.byCategory.map((c) => ({ key: c.category, name: c.label, row: c }));
   return (
-    <View className='uf-scroll'>
+    // Scrolls sideways on a phone: keyboard users reach it with Tab and scroll with the arrow keys.
+    <View className='uf-scroll' {...{ tabIndex: 0, role: 'region', 'aria-label': by === 'unit' ? '按承办单位的考核指标' : '按投诉类型的考核指标' }}>
       <View id={`figures-table-${by}`} className='uf-table'>
         <View className='uf-row uf-row--head'>
           <Text className='uf-cell uf-cell--name'>{by === 'unit' ? '承办单位' : '投诉类型'}</Text>
