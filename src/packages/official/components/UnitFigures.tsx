@@ -4,7 +4,7 @@
  * export is built from the same figures and definitions.
  */
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FIGURE_COLUMNS, figureCell, type FigureRow } from '@core/complaint/figures';
 import { addDays, toShanghai } from '@core/shared/time';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
@@ -15,6 +15,7 @@ import { toApiError } from '../../../services/transport';
 import Button from '../../../ui/Button';
 import { toast } from '../../../ui/dialogs';
 import { SubmitButton } from '../../../ui/form';
+import DateField from './DateField';
 import './UnitFigures.css';
 
 type FigureView = 'unit' | 'category';
@@ -68,7 +69,11 @@ export function periodOf(days: number, now: Date = new Date()): { from: string; 
 export default function UnitFigures({ days }: { days: number }) {
   const [by, setBy] = useState<FigureView>('unit');
   const [exporting, setExporting] = useState(false);
-  const period = periodOf(days);
+  // A period picked by hand; the page's 近 N 天 chips reset it.
+  const [picked, setPicked] = useState<{ from: string; until: string } | null>(null);
+  useEffect(() => setPicked(null), [days]);
+  const period = picked ?? periodOf(days);
+  const today = toShanghai(new Date()).date;
   const f = useLoad(() => complaintsAdmin.unitFigures(period), [period.from, period.until]);
   const v = f.data;
 
@@ -92,6 +97,12 @@ export default function UnitFigures({ days }: { days: number }) {
         </Text>
       </View>
       <View className='section__body'>
+        <View className='chips'>
+          <Text>从</Text>
+          <DateField id='figures-from' value={period.from} end={period.until} onChange={(from) => setPicked({ from, until: period.until })} />
+          <Text>到</Text>
+          <DateField id='figures-until' value={period.until} start={period.from} end={today} onChange={(until) => setPicked({ from: period.from, until })} />
+        </View>
         {!v && f.status === 'loading' ? <Skeleton id='figures-loading' rows={2} /> : null}
         {f.status === 'error' ? <ErrorState id='figures-error' message={f.error?.message ?? '加载失败'} onRetry={f.reload} retryId='btn-figures-retry' /> : null}
         {v && f.status !== 'error' ? (
