@@ -4,40 +4,30 @@
  * the site visit; publishing the 公示 asks first and then the station shows 认定公示中.
  */
 import { PNG_1X1 } from '../support/complaints';
-import { wireLocalFunctions } from './support/local-functions';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+import type { PageHandle } from './support/simulate';
+import { weappSuite } from './support/suite';
 
 jest.setTimeout(30_000);
 
 const OFFICIAL = 'demo-county-official-1';
 const STAFF = 'demo-operator-staff-1';
 const STATION = 'st-360731100-000';
-let env: WxEnv;
-let page: PageHandle | null = null;
 let appId = '';
-
-beforeAll(async () => {
-  env = await setupWeapp({ openid: STAFF });
-  const stores = await wireLocalFunctions(env);
-  const s = (await stores.stations.get(STATION))!;
-  await stores.stations.upsertMany([{ ...s, status: 'planned', certification: null }]);
-  // 申办 photos, as uploaded by the staff member.
-  const plaquePhotos = [stores.files.upload(PNG_1X1, STAFF).id];
-  const signagePhotos = [stores.files.upload(PNG_1X1, STAFF).id];
-  const filed = await env.functions.register(
-    { action: 'fileCertification', data: { stationId: STATION, stationName: '江西电商扶贫工程贡江镇服务站', entity: '于都县电商运营公司', areaSqm: 60, equipment: ['broadband', 'desk_chairs', 'shelves'], servicePopulation: 5000, plaquePhotos, signagePhotos } },
-    { openid: STAFF },
-  );
-  if (!filed.ok) throw new Error(JSON.stringify(filed));
-  appId = (filed.data as { id: string }).id;
-});
-
-afterAll(() => teardownWeapp());
-
-afterEach(() => {
-  page?.unmount();
-  page = null;
-  env.clearCalls();
+const { env, page, render } = weappSuite({
+  openid: STAFF,
+  setup: async (stores) => {
+    const s = (await stores.stations.get(STATION))!;
+    await stores.stations.upsertMany([{ ...s, status: 'planned', certification: null }]);
+    // 申办 photos, as uploaded by the staff member.
+    const plaquePhotos = [stores.files.upload(PNG_1X1, STAFF).id];
+    const signagePhotos = [stores.files.upload(PNG_1X1, STAFF).id];
+    const filed = await env.functions.register(
+      { action: 'fileCertification', data: { stationId: STATION, stationName: '江西电商扶贫工程贡江镇服务站', entity: '于都县电商运营公司', areaSqm: 60, equipment: ['broadband', 'desk_chairs', 'shelves'], servicePopulation: 5000, plaquePhotos, signagePhotos } },
+      { openid: STAFF },
+    );
+    if (!filed.ok) throw new Error(JSON.stringify(filed));
+    appId = (filed.data as { id: string }).id;
+  },
 });
 
 const until = async (p: PageHandle, id: string, text: string) => {
@@ -47,7 +37,7 @@ const until = async (p: PageHandle, id: string, text: string) => {
 
 test('the operator sees the application and passes it at 初审', async () => {
   env.openid = STAFF;
-  page = await renderPage('packages/official/certify/index');
+  await render('packages/official/certify/index');
   await page.waitFor(`cert-${appId}`);
   expect(page.text(`cert-${appId}`)).toContain('运营单位初审中');
   // The 申办 photos show on the application.
@@ -64,7 +54,7 @@ test('the operator sees the application and passes it at 初审', async () => {
 
 test('the county records the site visit, then publishing asks first', async () => {
   env.openid = OFFICIAL;
-  page = await renderPage('packages/official/certify/index');
+  await render('packages/official/certify/index');
   await page.waitFor(`cert-visitors-${appId}`);
   expect(page.has('certify-new')).toBe(false);
   await page.type(`cert-visitors-${appId}`, '县商务局 张科长');
@@ -86,7 +76,7 @@ test('the certification notice shows on the public notice page with the station 
   if (!got.ok) throw new Error(JSON.stringify(got));
   const noticeId = (got.data as { noticeId: string }).noticeId;
   env.openid = 'demo-resident-1';
-  page = await renderPage(`packages/apply/notice/index?id=${noticeId}`);
+  await render(`packages/apply/notice/index?id=${noticeId}`);
   await page.waitFor('notice-facts');
   expect(page.text('notice-detail')).toContain('江西电商扶贫工程贡江镇服务站认定公示');
   expect(page.text('notice-facts')).toContain('服务人口');

@@ -4,35 +4,20 @@
  * a proposal; the official's 站点信息审核 page shows its before/after and approves it, after which
  * the public station page shows the new information.
  */
-import { wireLocalFunctions } from './support/local-functions';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+import { weappSuite } from './support/suite';
 
 jest.setTimeout(30_000);
 
 const HEAD = 'demo-station-head-1';
 const OFFICIAL = 'demo-county-official-1';
 const STATION = 'st-360731100-000';
-let env: WxEnv;
-let page: PageHandle | null = null;
+const { env, page, render, callsOf } = weappSuite({ openid: HEAD });
 
-beforeAll(async () => {
-  env = await setupWeapp({ openid: HEAD });
-  await wireLocalFunctions(env);
-});
-
-afterAll(() => teardownWeapp());
-
-afterEach(() => {
-  page?.unmount();
-  page = null;
-  env.clearCalls();
-});
-
-const registerCalls = () => (env.callsTo('cloud.callFunction') as { name: string; data: { action: string; data: Record<string, unknown> } }[]).filter((c) => c.name === 'register');
+const registerCalls = () => callsOf('register');
 
 test('the head proposes; the official sees the comparison and approves; the public page changes', async () => {
   (env as { openid: string | null }).openid = HEAD;
-  page = await renderPage(`packages/official/edit/index?stationId=${STATION}`);
+  await render(`packages/official/edit/index?stationId=${STATION}`);
   await page.waitFor('btn-propose');
   expect(page.text('page-station-edit')).toContain('公开信息');
   expect(page.has('closure-form')).toBe(true);
@@ -48,9 +33,9 @@ test('the head proposes; the official sees the comparison and approves; the publ
   page.unmount();
 
   (env as { openid: string | null }).openid = OFFICIAL;
-  page = await renderPage('packages/official/edits/index');
+  await render('packages/official/edits/index');
   await page.waitFor('edits-list');
-  await page.waitUntil(() => page!.text('edits-list').includes('服务承诺'), 'the diff');
+  await page.waitUntil(() => page.text('edits-list').includes('服务承诺'), 'the diff');
   expect(page.text('edits-list')).toContain('＋ 老人代办不收费');
   const approve = registerCalls().length;
   const list = page.text('edits-list');
@@ -62,7 +47,7 @@ test('the head proposes; the official sees the comparison and approves; the publ
   expect(registerCalls().slice(approve).map((c) => c.data.action)).toContain('decideEdit');
   page.unmount();
 
-  page = await renderPage(`pages/station/index?id=${STATION}`);
+  await render(`pages/station/index?id=${STATION}`);
   await page.waitFor('station-detail');
   expect(page.text('station-detail')).toContain('老人代办不收费');
   expect(page.has('btn-info-report')).toBe(true);

@@ -4,51 +4,26 @@
  * over the in-memory demo database): file a complaint and get a tracking number; open the
  * station by a scanned code (encoded `options.scene`), rate it as 到店评价.
  */
-import { mkdtempSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { aesCipher, deriveKey, hmacSigner } from '../../adapters/platform/crypto';
-import { localFileStore } from '../../adapters/platform/local-files';
-import { systemClock } from '../../core/ports';
 import { formatScene } from '../../core/rating/rules';
-import { createLocalFunctions, createLocalStores, localPlatform } from '../../server/functions';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+import { weappSuite } from './support/suite';
 
 jest.setTimeout(30_000);
 
 const COUNTY_CENTRE = 'st-360731-000';
 const NAME = '于都县电商扶贫服务运营中心';
 
-let env: WxEnv;
-let page: PageHandle | null = null;
 let scene = '';
-
-beforeAll(async () => {
-  env = await setupWeapp();
+const { env, page, render, callsOf: cloudCalls } = weappSuite({
   // The complaints, ratings and account functions over the same demo database.
-  const ring = [{ id: 'k', key: randomBytes(32) }];
-  const files = localFileStore(mkdtempSync(join(tmpdir(), 'zdt-weapp-files-')), deriveKey(ring, 'files'), systemClock);
-  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring) });
-  const { functions } = createLocalFunctions(createLocalStores(env.db), platform);
-  Object.assign(env.functions, { complaints: functions.complaints, ratings: functions.ratings, account: functions.account });
-  const sig = platform.signer.sign('scene', COUNTY_CENTRE);
-  scene = formatScene(COUNTY_CENTRE, sig.keyId, sig.signature);
+  local: { only: ['complaints', 'ratings', 'account'], admins: false },
+  setup: ({ signer }) => {
+    const sig = signer.sign('scene', COUNTY_CENTRE);
+    scene = formatScene(COUNTY_CENTRE, sig.keyId, sig.signature);
+  },
 });
-
-afterAll(() => teardownWeapp());
-
-afterEach(() => {
-  page?.unmount();
-  page = null;
-  env.clearCalls();
-});
-
-const cloudCalls = (name: string, action?: string) =>
-  env.callsTo('cloud.callFunction').filter((c) => c.name === name && (!action || c.data?.action === action)) as { name: string; data: { action: string; data: Record<string, unknown>; requestId?: string } }[];
 
 test('我要投诉: category, description, submit → tracking number; the draft is cleared', async () => {
-  page = await renderPage(`pages/complaint/new/index?stationId=${COUNTY_CENTRE}&stationName=${encodeURIComponent(NAME)}`);
+  await render(`pages/complaint/new/index?stationId=${COUNTY_CENTRE}&stationName=${encodeURIComponent(NAME)}`);
   await page.waitFor('complaint-station');
   expect(page.text('complaint-station')).toBe(NAME);
   await page.tap('category-overcharge');
@@ -69,7 +44,7 @@ test('我要投诉: category, description, submit → tracking number; the draft
 });
 
 test('scanned code: the encoded scene gives a visit token; the rating is sent as 到店评价', async () => {
-  page = await renderPage(`pages/station/index?scene=${encodeURIComponent(scene)}`);
+  await render(`pages/station/index?scene=${encodeURIComponent(scene)}`);
   await page.waitFor('visit-banner');
   expect(page.text('visit-banner')).toContain('您已到店');
   expect(cloudCalls('ratings', 'visit')[0].data.data).toEqual({ scene });
@@ -78,7 +53,7 @@ test('scanned code: the encoded scene gives a visit token; the rating is sent as
   expect(nav.url).toBe(`/pages/rating/new/index?stationId=${COUNTY_CENTRE}&name=${encodeURIComponent(NAME)}&visit=1`);
   page.unmount();
 
-  page = await renderPage(nav.url.replace(/^\//, ''));
+  await render(nav.url.replace(/^\//, ''));
   await page.waitFor('rating-visit');
   for (const dim of ['attitude', 'pricing', 'cleanliness', 'efficiency']) await page.tap(`rating-star-${dim}-4`);
   await page.tap('rating-submit');
@@ -89,7 +64,7 @@ test('scanned code: the encoded scene gives a visit token; the rating is sent as
 });
 
 test('a forged scene: message, the station still shows', async () => {
-  page = await renderPage(`pages/station/index?scene=${encodeURIComponent(`${COUNTY_CENTRE}.kAAAAAAAAAAAA`)}`);
+  await render(`pages/station/index?scene=${encodeURIComponent(`${COUNTY_CENTRE}.kAAAAAAAAAAAA`)}`);
   await page.waitFor('visit-error');
   await page.waitFor('station-name');
   expect(page.text('visit-error')).toContain('二维码');
@@ -97,7 +72,7 @@ test('a forged scene: message, the station still shows', async () => {
 });
 
 test('我的: entries, no demo identity switcher in weapp', async () => {
-  page = await renderPage('pages/me/index');
+  await render('pages/me/index');
   await page.waitFor('me-complaints');
   expect(page.has('identity-switcher')).toBe(false);
   await page.tap('me-complaints');

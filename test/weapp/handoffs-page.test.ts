@@ -3,17 +3,23 @@
  * handlers behind wx.cloud.callFunction): the station head confirms an assignment (签收) on the
  * case page after a confirm; the county sees 待签收 before and the 转其他部门 button.
  */
-import { wireLocalFunctions } from './support/local-functions';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+import { weappSuite } from './support/suite';
 
 jest.setTimeout(30_000);
 
 const OFFICIAL = 'demo-county-official-1';
 const HEAD = 'demo-station-head-1';
 const STATION = 'st-360731100-000';
-let env: WxEnv;
-let page: PageHandle | null = null;
 let id = '';
+const { env, page, render } = weappSuite({
+  openid: OFFICIAL,
+  setup: async () => {
+    const filed = await call('submit', { stationId: STATION, category: 'attitude', description: '站长态度很差，说快递丢了不归他管。' }, 'demo-resident-1', 'weapp-handoff-1');
+    const accepted = await call('accept', { id: filed.id, version: filed.version }, OFFICIAL);
+    await call('assign', { id: filed.id, version: accepted.version, to: 'station' }, OFFICIAL);
+    id = filed.id;
+  },
+});
 
 async function call(action: string, data: unknown, openid: string, requestId?: string) {
   const r = await env.functions.complaints({ action, data, ...(requestId ? { requestId } : {}) }, { openid });
@@ -21,26 +27,9 @@ async function call(action: string, data: unknown, openid: string, requestId?: s
   return r.data as { id: string; version: number };
 }
 
-beforeAll(async () => {
-  env = await setupWeapp({ openid: OFFICIAL });
-  await wireLocalFunctions(env);
-  const filed = await call('submit', { stationId: STATION, category: 'attitude', description: '站长态度很差，说快递丢了不归他管。' }, 'demo-resident-1', 'weapp-handoff-1');
-  const accepted = await call('accept', { id: filed.id, version: filed.version }, OFFICIAL);
-  await call('assign', { id: filed.id, version: accepted.version, to: 'station' }, OFFICIAL);
-  id = filed.id;
-});
-
-afterAll(() => teardownWeapp());
-
-afterEach(() => {
-  page?.unmount();
-  page = null;
-  env.clearCalls();
-});
-
 test('the county sees 待签收 on the case and may hand it to another department', async () => {
   env.openid = OFFICIAL;
-  page = await renderPage(`packages/official/complaint/index?id=${id}`);
+  await render(`packages/official/complaint/index?id=${id}`);
   await page.waitFor('complaint-awaiting-receipt');
   expect(page.text('complaint-awaiting-receipt')).toBe('待签收');
   expect(page.has('btn-transfer')).toBe(true);
@@ -49,7 +38,7 @@ test('the county sees 待签收 on the case and may hand it to another departmen
 
 test('the station head 签收: a confirm, then id and version go; 退单 is gone', async () => {
   env.openid = HEAD;
-  page = await renderPage(`packages/official/complaint/index?id=${id}&mode=station`);
+  await render(`packages/official/complaint/index?id=${id}&mode=station`);
   await page.waitFor('btn-receive');
   expect(page.has('btn-decline')).toBe(true);
   await page.tap('btn-receive');

@@ -3,8 +3,7 @@
  * wx.cloud.callFunction): the operator answers the checklist and saves an inspection; the county
  * sees it on the station and on 走访情况.
  */
-import { wireLocalFunctions } from './support/local-functions';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+import { weappSuite } from './support/suite';
 
 jest.setTimeout(30_000);
 
@@ -12,45 +11,31 @@ const OPERATOR = 'demo-operator-staff-1';
 const COUNTY = 'demo-county-official-1';
 const STATION = 'st-360731100-000';
 const ITEMS = ['premises', 'equipment', 'signage', 'pricing', 'public_info', 'cleanliness'];
-let env: WxEnv;
-let page: PageHandle | null = null;
+const { env, page, render, callsOf } = weappSuite({ openid: OPERATOR });
 
-beforeAll(async () => {
-  env = await setupWeapp({ openid: OPERATOR });
-  await wireLocalFunctions(env);
-});
-
-afterAll(() => teardownWeapp());
-
-afterEach(() => {
-  page?.unmount();
-  page = null;
-  env.clearCalls();
-});
-
-const calls = () => (env.callsTo('cloud.callFunction') as { name: string; data: { action: string; data: Record<string, unknown> } }[]).filter((c) => c.name === 'inspections');
+const calls = () => callsOf('inspections');
 
 test('the operator inspects with the checklist; the county sees the visit and who is behind', async () => {
   (env as { openid: string | null }).openid = OPERATOR;
-  page = await renderPage(`packages/official/inspect/index?stationId=${STATION}`);
+  await render(`packages/official/inspect/index?stationId=${STATION}`);
   await page.waitFor('btn-inspect-save');
   for (const c of ITEMS) await page.tap(`check-${c}-${c === 'pricing' ? 'bad' : 'ok'}`);
   await page.type('check-pricing-note', '鸡蛋没有标价');
   await page.tap('btn-inspect-save');
   await page.waitFor('inspect-list');
-  await page.waitUntil(() => page!.text('inspect-list').includes('83 分'), 'the saved inspection');
+  await page.waitUntil(() => page.text('inspect-list').includes('83 分'), 'the saved inspection');
   const sent = calls().find((c) => c.data.action === 'record');
   expect((sent?.data.data.items as unknown[]).length).toBe(6);
   page.unmount();
 
   (env as { openid: string | null }).openid = COUNTY;
-  page = await renderPage(`packages/official/inspect/index?stationId=${STATION}`);
+  await render(`packages/official/inspect/index?stationId=${STATION}`);
   await page.waitFor('inspect-list');
-  await page.waitUntil(() => page!.text('inspect-list').includes('鸡蛋没有标价'), 'the failed item');
+  await page.waitUntil(() => page.text('inspect-list').includes('鸡蛋没有标价'), 'the failed item');
   expect(page.has('inspect-form')).toBe(false);
   page.unmount();
 
-  page = await renderPage('packages/official/inspect/dues/index');
+  await render('packages/official/inspect/dues/index');
   await page.waitFor('dues-operators');
   expect(page.text('dues-operators')).toContain('本季度未指导');
 });

@@ -3,35 +3,20 @@
  * wx.cloud.callFunction): the head's month records an entry; the operator returns it with a reason;
  * the head sees why; the county's totals show the region and its townships.
  */
-import { wireLocalFunctions } from './support/local-functions';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+import { weappSuite } from './support/suite';
 
 jest.setTimeout(30_000);
 
 const HEAD = 'demo-station-head-1';
 const OPERATOR = 'demo-operator-staff-1';
 const COUNTY = 'demo-county-official-1';
-let env: WxEnv;
-let page: PageHandle | null = null;
+const { env, page, render, callsOf } = weappSuite({ openid: HEAD });
 
-beforeAll(async () => {
-  env = await setupWeapp({ openid: HEAD });
-  await wireLocalFunctions(env);
-});
-
-afterAll(() => teardownWeapp());
-
-afterEach(() => {
-  page?.unmount();
-  page = null;
-  env.clearCalls();
-});
-
-const ledgerCalls = () => (env.callsTo('cloud.callFunction') as { name: string; data: { action: string; data: Record<string, unknown> } }[]).filter((c) => c.name === 'ledger');
+const ledgerCalls = () => callsOf('ledger');
 
 test('head records → operator returns with a reason → head sees it; the county sees totals', async () => {
   (env as { openid: string | null }).openid = HEAD;
-  page = await renderPage('packages/official/ledger/index');
+  await render('packages/official/ledger/index');
   await page.waitFor('btn-ledger-save');
   expect(page.has('ledger-empty')).toBe(true);
   await page.type('ledger-product', '于都脐橙');
@@ -39,34 +24,34 @@ test('head records → operator returns with a reason → head sees it; the coun
   await page.type('ledger-amount', '3600.5');
   await page.type('ledger-households', '8');
   await page.tap('btn-ledger-save');
-  await page.waitUntil(() => page!.text('ledger-list').includes('于都脐橙'), 'the new entry');
+  await page.waitUntil(() => page.text('ledger-list').includes('于都脐橙'), 'the new entry');
   const recorded = ledgerCalls().find((c) => c.data.action === 'record');
   expect(recorded?.data.data).toMatchObject({ kind: 'poverty_sale', quantity: 120, amountFen: 360_050, households: 8 });
   expect(page.text('ledger-totals-sale')).toBe('3,600.50');
   page.unmount();
 
   (env as { openid: string | null }).openid = OPERATOR;
-  page = await renderPage('packages/official/ledger/review/index');
+  await render('packages/official/ledger/review/index');
   await page.waitFor('ledger-review-list');
-  await page.waitUntil(() => page!.text('ledger-review-list').includes('于都脐橙'), 'the entry to review');
+  await page.waitUntil(() => page.text('ledger-review-list').includes('于都脐橙'), 'the entry to review');
   const queue = (await env.functions.ledger!({ action: 'queue', data: {} }, { openid: OPERATOR })) as { data: { items: { id: string }[] } };
   const id = queue.data.items[0].id;
   await page.tap(`btn-start-return-${id}`);
   await page.type(`return-reason-${id}`, '金额请按实际填写');
   await page.tap(`btn-return-${id}`);
-  await page.waitUntil(() => !page!.has(`review-${id}`), 'the returned entry leaves the list');
+  await page.waitUntil(() => !page.has(`review-${id}`), 'the returned entry leaves the list');
   expect(ledgerCalls().find((c) => c.data.action === 'review')?.data.data).toEqual({ id, decision: 'return', reason: '金额请按实际填写' });
   page.unmount();
 
   (env as { openid: string | null }).openid = HEAD;
-  page = await renderPage('packages/official/ledger/index');
+  await render('packages/official/ledger/index');
   await page.waitFor('ledger-returned');
   expect(page.text(`entry-${id}`)).toContain('金额请按实际填写');
   expect(page.has(`btn-fix-${id}`)).toBe(true);
   page.unmount();
 
   (env as { openid: string | null }).openid = COUNTY;
-  page = await renderPage('packages/official/ledger/totals/index');
+  await render('packages/official/ledger/totals/index');
   await page.waitFor('ledger-totals-region');
   expect(page.text('ledger-totals-region')).toBe('于都县');
   expect(page.has('ledger-totals-empty')).toBe(true);

@@ -5,7 +5,8 @@
  * wx.openLocation / wx.navigateTo with the right arguments.
  */
 import type { StationDetail, StationPage, StationSummary } from '../../core/station/api';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+import type { PageHandle } from './support/simulate';
+import { weappSuite } from './support/suite';
 
 jest.setTimeout(30_000);
 
@@ -14,8 +15,8 @@ const YUDU = { latitude: 25.952, longitude: 115.415 };
 const COUNTY_CENTRE = 'st-360731-000';
 const HOURS_LABELS = ['营业中', '已打烊', '今日休息', '未开门'];
 
-let env: WxEnv;
-let page: PageHandle | null = null;
+// Only the `stations` handler (setupWeapp's own) behind wx.cloud.
+const { env, page, render } = weappSuite({ local: false });
 
 /** Ask the same handler the page talks to (what the page should show). */
 async function stationsCall<T>(action: string, data: object): Promise<T> {
@@ -43,27 +44,15 @@ function metres(text: string): number {
   return Number(m[1]) * (m[2] === '公里' ? 1000 : 1);
 }
 
-beforeAll(async () => {
-  env = await setupWeapp();
-});
-
 beforeEach(() => {
-  if (!env) return; // setupWeapp failed: its error (e.g. "run npm run build:weapp first") is the report
   env.storage.clear();
   env.clearCalls();
   env.location = 'denied';
 });
 
-afterEach(() => {
-  page?.unmount();
-  page = null;
-});
-
-afterAll(() => teardownWeapp());
-
 describe('pages/index/index (directory home)', () => {
   test('starts with the two ways in and asks for no location before a tap', async () => {
-    page = await renderPage('pages/index/index');
+    await render('pages/index/index');
     await page.waitFor('welcome');
     expect(page.text('btn-locate')).toBe('查找附近站点');
     expect(page.text('btn-region')).toBe('按地区查找');
@@ -76,7 +65,7 @@ describe('pages/index/index (directory home)', () => {
 
   test('查找附近站点 with location → nearest demo stations, by distance, with open-state and trust badges', async () => {
     env.location = YUDU;
-    page = await renderPage('pages/index/index');
+    await render('pages/index/index');
     await page.tap(await page.waitFor('btn-locate'));
     await page.waitFor('station-list');
 
@@ -95,18 +84,18 @@ describe('pages/index/index (directory home)', () => {
     let last = 0;
     shown.forEach(({ node }, i) => {
       const s: StationSummary = expected.items[i];
-      const [name] = page!.findAllByClass('station-card__name', node);
-      expect(page!.text(name)).toBe(s.name);
-      const [distance] = page!.findAllByClass('station-card__distance', node);
-      const m = metres(page!.text(distance));
+      const [name] = page.findAllByClass('station-card__name', node);
+      expect(page.text(name)).toBe(s.name);
+      const [distance] = page.findAllByClass('station-card__distance', node);
+      const m = metres(page.text(distance));
       expect(m).toBeGreaterThanOrEqual(last);
       last = m;
-      const [hours] = page!.findAllByClass('badge-hours', node);
-      expect(HOURS_LABELS).toContain(page!.text(hours));
+      const [hours] = page.findAllByClass('badge-hours', node);
+      expect(HOURS_LABELS).toContain(page.text(hours));
       // Every card says whether the station is genuine (第十一条7).
-      const trust = ['badge-certified', 'badge-notice', 'badge-uncertified', 'badge-closed', 'badge-rectification'].flatMap((c) => page!.findAllByClass(c, node));
+      const trust = ['badge-certified', 'badge-notice', 'badge-uncertified', 'badge-closed', 'badge-rectification'].flatMap((c) => page.findAllByClass(c, node));
       expect(trust.length).toBeGreaterThan(0);
-      expect(page!.text(node)).toContain(s.place);
+      expect(page.text(node)).toContain(s.place);
     });
     // The nearest is 于都's county centre or a 贡江镇 station, within a couple of kilometres.
     expect(metres(page.text(page.findAllByClass('station-card__distance')[0]))).toBeLessThan(3000);
@@ -116,7 +105,7 @@ describe('pages/index/index (directory home)', () => {
 
   test('location refused → 没有定位权限 + region picker → 赣州市 › 于都县 → the county list (choice kept)', async () => {
     env.location = 'denied';
-    page = await renderPage('pages/index/index');
+    await render('pages/index/index');
     await page.tap(await page.waitFor('btn-locate'));
     await page.waitFor('locate-failed');
     expect(page.text('locate-failed')).toContain('没有定位权限');
@@ -141,14 +130,14 @@ describe('pages/index/index (directory home)', () => {
   });
 
   test('去开启定位 opens the settings page', async () => {
-    page = await renderPage('pages/index/index');
+    await render('pages/index/index');
     await page.tap(await page.waitFor('btn-locate'));
     await page.tap(await page.waitFor('btn-open-setting'));
     await env.waitForCall('openSetting');
   });
 
   test('search by pinyin initials "gjz" finds 贡江镇 stations; tapping a card opens its page', async () => {
-    page = await renderPage('pages/index/index');
+    await render('pages/index/index');
     await page.waitFor('search-input');
     await page.type('search-input', 'gjz');
     await page.tap('search-submit');
@@ -164,19 +153,19 @@ describe('pages/index/index (directory home)', () => {
   });
 
   test('the keyboard confirm key searches too (贡江)', async () => {
-    page = await renderPage('pages/index/index');
+    await render('pages/index/index');
     await page.waitFor('search-input');
     await page.confirm('search-input', '贡江');
     await page.waitFor('station-list');
     expect(page.text('list-context')).toBe('搜索“贡江”');
     // 贡江镇 stations (the county centre, whose address is in 贡江镇, may come first).
-    const names = cards(page).map((c) => page!.text(page!.findAllByClass('station-card__name', c.node)[0]));
+    const names = cards(page).map((c) => page.text(page.findAllByClass('station-card__name', c.node)[0]));
     expect(names.filter((n) => n.includes('贡江')).length).toBeGreaterThan(0);
   });
 
   test('a region chosen earlier is listed straight away', async () => {
     env.storage.set('zdt.region', { code: '360731', label: '于都县' });
-    page = await renderPage('pages/index/index');
+    await render('pages/index/index');
     await page.waitFor('station-list');
     expect(page.text('list-context')).toBe('地区：于都县');
     expect(env.callsTo('getLocation')).toHaveLength(0);
@@ -186,7 +175,7 @@ describe('pages/index/index (directory home)', () => {
 describe('pages/station/index (station page)', () => {
   test('shows the full public disclosure of a certified station (第十条3)', async () => {
     const s = await stationsCall<StationDetail>('get', { id: COUNTY_CENTRE });
-    page = await renderPage(`pages/station/index?id=${COUNTY_CENTRE}`);
+    await render(`pages/station/index?id=${COUNTY_CENTRE}`);
     await page.waitFor('station-name');
 
     // One stations call for the page (the 评价 / 投诉 sections ask the ratings and complaints functions).
@@ -229,7 +218,7 @@ describe('pages/station/index (station page)', () => {
 
   test('打电话 dials the station phone', async () => {
     const s = await stationsCall<StationDetail>('get', { id: COUNTY_CENTRE });
-    page = await renderPage(`pages/station/index?id=${COUNTY_CENTRE}`);
+    await render(`pages/station/index?id=${COUNTY_CENTRE}`);
     await page.tap(await page.waitFor('btn-call'));
     const [call] = await env.waitForCall('makePhoneCall');
     expect(call.phoneNumber).toBe(s.phone.replace(/\D/g, ''));
@@ -239,7 +228,7 @@ describe('pages/station/index (station page)', () => {
   test('导航 opens WeChat map at the GCJ-02 point', async () => {
     const s = await stationsCall<StationDetail>('get', { id: COUNTY_CENTRE });
     expect(s.locationDatum).toBe('GCJ-02');
-    page = await renderPage(`pages/station/index?id=${COUNTY_CENTRE}`);
+    await render(`pages/station/index?id=${COUNTY_CENTRE}`);
     await page.tap(await page.waitFor('btn-navigate'));
     const [nav] = await env.waitForCall('openLocation');
     expect(nav).toMatchObject({ latitude: s.location.lat, longitude: s.location.lng, name: s.name, address: s.address });
@@ -247,7 +236,7 @@ describe('pages/station/index (station page)', () => {
   });
 
   test('complaint channels dial with one tap', async () => {
-    page = await renderPage(`pages/station/index?id=${COUNTY_CENTRE}`);
+    await render(`pages/station/index?id=${COUNTY_CENTRE}`);
     await page.waitFor('section-channels');
     const buttons = page.findAll('btn-channel-');
     expect(buttons.length).toBeGreaterThan(0);
@@ -258,7 +247,7 @@ describe('pages/station/index (station page)', () => {
 
   test('a station in 公示 is marked as not yet certified', async () => {
     const id = stationRow('notice');
-    page = await renderPage(`pages/station/index?id=${id}`);
+    await render(`pages/station/index?id=${id}`);
     await page.waitFor('cert-warning');
     expect(page.text('cert-warning')).toContain('尚未认定');
     expect(page.has('cert-ok')).toBe(false);
@@ -266,7 +255,7 @@ describe('pages/station/index (station page)', () => {
 
   test('a closed station shows the closure and no call/navigate bar', async () => {
     const id = stationRow('closed');
-    page = await renderPage(`pages/station/index?id=${id}`);
+    await render(`pages/station/index?id=${id}`);
     await page.waitFor('closed-notice');
     expect(page.text('closed-notice')).toContain('已关停');
     expect(page.has('btn-call')).toBe(false);
@@ -274,7 +263,7 @@ describe('pages/station/index (station page)', () => {
   });
 
   test('an unknown id says so and offers the way home (no pointless 重试)', async () => {
-    page = await renderPage('pages/station/index?id=st-000000-000');
+    await render('pages/station/index?id=st-000000-000');
     await page.waitFor('station-error');
     expect(page.text('station-error')).toMatch(/\S/);
     expect(page.has('btn-retry')).toBe(false);
@@ -292,7 +281,7 @@ describe('pages/station/index (station page)', () => {
       return real(event, caller);
     };
     try {
-      page = await renderPage(`pages/station/index?id=${COUNTY_CENTRE}`);
+      await render(`pages/station/index?id=${COUNTY_CENTRE}`);
       await page.waitFor('station-error');
       expect(page.text('station-error')).toContain('网络不太好');
       await page.tap('btn-retry');
@@ -305,16 +294,16 @@ describe('pages/station/index (station page)', () => {
   });
 
   test('长辈模式 switch turns the page to elder mode and is remembered', async () => {
-    page = await renderPage(`pages/station/index?id=${COUNTY_CENTRE}`);
+    await render(`pages/station/index?id=${COUNTY_CENTRE}`);
     await page.waitFor('station-name');
     expect(page.classes('page-station')).not.toContain('page--elder');
     expect(page.text('elder-toggle')).toContain('关');
     await page.tap('elder-toggle');
-    await page.waitUntil(() => page!.classes('page-station').includes('page--elder'), 'page--elder class');
+    await page.waitUntil(() => page.classes('page-station').includes('page--elder'), 'page--elder class');
     expect(page.text('elder-toggle')).toContain('开');
     expect(env.storage.get('zdt.elderMode')).toBe('on');
     await page.tap('elder-toggle');
-    await page.waitUntil(() => !page!.classes('page-station').includes('page--elder'), 'page--elder removed');
+    await page.waitUntil(() => !page.classes('page-station').includes('page--elder'), 'page--elder removed');
     expect(env.storage.get('zdt.elderMode')).toBe('off');
   });
 });

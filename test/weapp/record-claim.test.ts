@@ -3,35 +3,22 @@
  * wx.cloud.callFunction): the official's 代录 page says what is missing before sending anything;
  * a villager claims a recorded complaint from 我的投诉 with its number and phone, and the case opens.
  */
-import { wireLocalFunctions } from './support/local-functions';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+import { weappSuite } from './support/suite';
 
 jest.setTimeout(30_000);
 
 const OFFICIAL = 'demo-county-official-1';
 const VILLAGER = 'demo-resident-2';
 const PHONE = '13987654321';
-let env: WxEnv;
-let page: PageHandle | null = null;
-
-beforeAll(async () => {
-  env = await setupWeapp({ openid: OFFICIAL });
-  await wireLocalFunctions(env);
-});
-afterAll(() => teardownWeapp());
-afterEach(() => {
-  page?.unmount();
-  page = null;
-  env.clearCalls();
-});
+const { env, page, render } = weappSuite({ openid: OFFICIAL });
 
 test('the 代录 page renders its form and names what is missing before sending', async () => {
   env.openid = OFFICIAL;
-  page = await renderPage('packages/official/record/index');
+  await render('packages/official/record/index');
   await page.waitFor('record-form');
   expect(page.has('record-channel-phone')).toBe(true);
   await page.tap('record-submit');
-  await page.waitUntil(() => page!.text('record-form').includes('请先找到被投诉的站点'), 'the missing station named');
+  await page.waitUntil(() => page.text('record-form').includes('请先找到被投诉的站点'), 'the missing station named');
   expect(page.text('record-form')).toContain('请选择投诉类型');
   expect(env.callsTo('cloud.callFunction').filter((c) => c.data?.action === 'record')).toEqual([]);
 });
@@ -44,7 +31,7 @@ test('a recorded complaint is claimed from 我的投诉 and opens', async () => 
   if (!made.ok) throw new Error(JSON.stringify(made));
   const trackingNo = (made.data as { trackingNo: string }).trackingNo;
   env.openid = VILLAGER;
-  page = await renderPage('pages/complaint/mine/index');
+  await render('pages/complaint/mine/index');
   await page.waitFor('claim-open');
   await page.tap('claim-open');
   await page.waitFor('claim-form');

@@ -3,44 +3,33 @@
  * wx.cloud.callFunction): the county official sees the order and extends it; the station head
  * answers on their own page; closing the station asks first.
  */
-import { wireLocalFunctions } from './support/local-functions';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+import { weappSuite } from './support/suite';
 
 jest.setTimeout(30_000);
 
 const OFFICIAL = 'demo-county-official-1';
 const HEAD = 'demo-station-head-1';
 const STATION = 'st-360731100-000';
-let env: WxEnv;
-let page: PageHandle | null = null;
 let orderId = '';
-
-beforeAll(async () => {
-  env = await setupWeapp({ openid: OFFICIAL });
-  await wireLocalFunctions(env);
-  const issued = await env.functions.register(
-    { action: 'issueRectification', data: { stationId: STATION, problems: ['多次群众反映不开门'], requiredFixes: '按公示时间开门', workdays: 10 } },
-    { openid: OFFICIAL },
-  );
-  if (!issued.ok) throw new Error(JSON.stringify(issued));
-  orderId = (issued.data as { id: string }).id;
-});
-
-afterAll(() => teardownWeapp());
-
-afterEach(() => {
-  page?.unmount();
-  page = null;
-  env.clearCalls();
+const { env, page, render } = weappSuite({
+  openid: OFFICIAL,
+  setup: async () => {
+    const issued = await env.functions.register(
+      { action: 'issueRectification', data: { stationId: STATION, problems: ['多次群众反映不开门'], requiredFixes: '按公示时间开门', workdays: 10 } },
+      { openid: OFFICIAL },
+    );
+    if (!issued.ok) throw new Error(JSON.stringify(issued));
+    orderId = (issued.data as { id: string }).id;
+  },
 });
 
 test('the official sees the order and extends it once', async () => {
   env.openid = OFFICIAL;
-  page = await renderPage('packages/official/rectify/index');
+  await render('packages/official/rectify/index');
   await page.waitFor(`order-${orderId}`);
   expect(page.text(`order-${orderId}`)).toContain('整改中');
   page.unmount();
-  page = await renderPage(`packages/official/rectify/index?id=${orderId}`);
+  await render(`packages/official/rectify/index?id=${orderId}`);
   await page.waitFor(`order-verdict-${orderId}-extend`);
   expect(page.has(`order-verdict-${orderId}-close`)).toBe(false); // not before the deadline or an answer
   await page.tap(`order-verdict-${orderId}-extend`);
@@ -52,7 +41,7 @@ test('the official sees the order and extends it once', async () => {
 
 test('the station head answers on their own page', async () => {
   env.openid = HEAD;
-  page = await renderPage('packages/official/rectify/index');
+  await render('packages/official/rectify/index');
   await page.waitFor(`order-answer-${orderId}`);
   await page.type(`order-answer-${orderId}`, '已按公示时间每天开门，门口张贴了营业时间');
   await page.tap(`order-answer-submit-${orderId}`);
@@ -62,7 +51,7 @@ test('the station head answers on their own page', async () => {
 
 test('closing asks first and then closes the station', async () => {
   env.openid = OFFICIAL;
-  page = await renderPage(`packages/official/rectify/index?id=${orderId}`);
+  await render(`packages/official/rectify/index?id=${orderId}`);
   await page.waitFor(`order-verdict-${orderId}-close`);
   await page.tap(`order-verdict-${orderId}-close`);
   await page.type(`order-comment-${orderId}`, '核查仍不开门，关停');

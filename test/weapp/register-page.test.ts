@@ -4,32 +4,17 @@
  * register function and open the Excel file (wx.downloadFile → wx.openDocument); choosing a file
  * asks WeChat for a .xlsx or .csv from a chat.
  */
-import { wireLocalFunctions } from './support/local-functions';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+import { weappSuite } from './support/suite';
 
 jest.setTimeout(30_000);
 
 const OFFICIAL = 'demo-county-official-1';
-let env: WxEnv;
-let page: PageHandle | null = null;
+const { env, page, render, callsOf } = weappSuite({ openid: OFFICIAL });
 
-beforeAll(async () => {
-  env = await setupWeapp({ openid: OFFICIAL });
-  await wireLocalFunctions(env);
-});
-
-afterAll(() => teardownWeapp());
-
-afterEach(() => {
-  page?.unmount();
-  page = null;
-  env.clearCalls();
-});
-
-const registerCalls = () => (env.callsTo('cloud.callFunction') as { name: string; data: { action: string; data: Record<string, unknown> } }[]).filter((c) => c.name === 'register');
+const registerCalls = () => callsOf('register');
 
 test('下载模板 and 导出 open Excel files; the chosen level goes with the export', async () => {
-  page = await renderPage('packages/official/register/index');
+  await render('packages/official/register/index');
   await page.waitFor('btn-register-export');
   expect(page.text('page-register')).toContain('导入站点表格');
   // Only Excel in WeChat (openDocument cannot open CSV).
@@ -48,7 +33,7 @@ test('下载模板 and 导出 open Excel files; the chosen level goes with the e
 });
 
 test('选择表格文件 asks WeChat for a spreadsheet from a chat; cancelling changes nothing', async () => {
-  page = await renderPage('packages/official/register/index');
+  await render('packages/official/register/index');
   await page.waitFor('btn-register-choose');
   await page.tap('btn-register-choose');
   const asked = await env.waitForCall('chooseMessageFile');

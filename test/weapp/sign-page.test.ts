@@ -4,8 +4,7 @@
  * cannot print, so it copies the desk link to open on a PC.
  */
 import { TextEncoder } from 'node:util';
-import { wireLocalFunctions } from './support/local-functions';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+import { weappSuite } from './support/suite';
 
 jest.setTimeout(30_000);
 
@@ -15,24 +14,10 @@ jest.setTimeout(30_000);
 
 const HEAD = 'demo-station-head-1';
 const STATION = 'st-360731100-000';
-let env: WxEnv;
-let page: PageHandle | null = null;
-
-beforeAll(async () => {
-  env = await setupWeapp({ openid: HEAD });
-  await wireLocalFunctions(env);
-});
-
-afterAll(() => teardownWeapp());
-
-afterEach(() => {
-  page?.unmount();
-  page = null;
-  env.clearCalls();
-});
+const { env, page, render } = weappSuite({ openid: HEAD });
 
 test('the head sees the sign with the certificate and the code, and copies the PC print link', async () => {
-  page = await renderPage(`packages/official/sign/index?id=${STATION}`);
+  await render(`packages/official/sign/index?id=${STATION}`);
   await page.waitFor('btn-copy-sign-link');
   const sign = page.text('station-sign');
   expect(sign).toContain('服务信息公示牌');

@@ -4,27 +4,14 @@
  * this official. A resident is told the desk is not for them.
  */
 import { TextEncoder } from 'node:util';
-import { wireLocalFunctions } from './support/local-functions';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+import { weappSuite } from './support/suite';
 
 jest.setTimeout(30_000);
 // The sign-in code image is drawn by `qrcode`, which needs TextEncoder (missing in jsdom).
 (globalThis as { TextEncoder?: unknown }).TextEncoder ??= TextEncoder;
 
 const COUNTY = 'demo-county-official-1';
-let env: WxEnv;
-let page: PageHandle | null = null;
-
-beforeAll(async () => {
-  env = await setupWeapp({ openid: COUNTY });
-  await wireLocalFunctions(env);
-});
-afterAll(() => teardownWeapp());
-afterEach(() => {
-  page?.unmount();
-  page = null;
-  env.clearCalls();
-});
+const { env, page, render } = weappSuite({ openid: COUNTY });
 
 async function asPc<T>(action: string, data: object): Promise<T> {
   const r = (await env.functions.auth({ action, data }, { openid: null })) as { ok: boolean; data: T };
@@ -35,7 +22,7 @@ async function asPc<T>(action: string, data: object): Promise<T> {
 test('the official sees the question, confirms, and the PC is signed in', async () => {
   env.openid = COUNTY;
   const { ticket } = await asPc<{ ticket: string }>('start', {});
-  page = await renderPage(`packages/official/signin-confirm/index?scene=${encodeURIComponent(ticket)}`);
+  await render(`packages/official/signin-confirm/index?scene=${encodeURIComponent(ticket)}`);
   await page.waitFor('signin-confirm-yes');
   expect(page.text('signin-confirm-question')).toBe('在电脑上登录站点通工作台？');
   expect(page.text('signin-confirm')).toContain('县级主管部门');
@@ -50,7 +37,7 @@ test('the official sees the question, confirms, and the PC is signed in', async 
 test('a resident cannot sign a PC in', async () => {
   env.openid = 'demo-resident-1';
   const { ticket } = await asPc<{ ticket: string }>('start', {});
-  page = await renderPage(`packages/official/signin-confirm/index?scene=${encodeURIComponent(ticket)}`);
+  await render(`packages/official/signin-confirm/index?scene=${encodeURIComponent(ticket)}`);
   await page.waitFor('signin-confirm-forbidden');
   expect(page.has('signin-confirm-yes')).toBe(false);
   expect(await asPc('poll', { ticket })).toMatchObject({ state: 'pending' });

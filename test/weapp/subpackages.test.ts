@@ -4,64 +4,41 @@
  * the workbench, the queue's countdowns, 受理 on a case, and the application form's consent gate.
  * This also proves the subpackages' shared chunks (sub-common, sub-vendors) load from dist.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { aesCipher, deriveKey, hmacSigner } from '../../adapters/platform/crypto';
-import { localFileStore } from '../../adapters/platform/local-files';
-import { bootstrapAdmins } from '../../core/account/service';
-import { systemClock } from '../../core/ports';
 import { toShanghai } from '../../core/shared/time';
-import { demoIdentities } from '../../seed/identities';
-import { createLocalFunctions, createLocalStores, localPlatform } from '../../server/functions';
 import { seedDemoComplaints } from '../../server/seed';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+import { weappSuite } from './support/suite';
 
 jest.setTimeout(30_000);
 
 const OFFICIAL = 'demo-county-official-1';
-let env: WxEnv;
-let page: PageHandle | null = null;
 let postId = '';
-
-beforeAll(async () => {
-  env = await setupWeapp({ openid: OFFICIAL });
-  const stores = createLocalStores(env.db);
-  const ring = [{ id: 'k', key: randomBytes(32) }];
-  const files = localFileStore(mkdtempSync(join(tmpdir(), 'zdt-weapp-sub-')), deriveKey(ring, 'files'), systemClock);
-  const platform = localPlatform(aesCipher(ring), files, { signer: hmacSigner(ring) });
-  await bootstrapAdmins({ ...stores, ids: platform.ids, clock: platform.clock }, demoIdentities().filter((i) => i.role !== 'resident'), 'test');
-  await seedDemoComplaints(stores);
-  const { functions } = createLocalFunctions(stores, platform);
-  Object.assign(env.functions, functions);
-  // An open post to apply to.
-  const today = toShanghai(new Date()).date;
-  const created = await functions.recruitment(
-    {
-      action: 'createPost',
-      data: { title: '贡江镇服务站负责人', stationId: 'st-360731100-000', requirements: ['熟悉当地情况'], rubric: [{ criterion: '电商技能', weight: 60 }, { criterion: '群众口碑', weight: 40 }], opensOn: today, closesOn: today },
-    },
-    { openid: OFFICIAL },
-  );
-  if (!created.ok) throw new Error(JSON.stringify(created));
-  const post = created.data as { id: string; version: number };
-  const opened = await functions.recruitment({ action: 'openPost', data: { id: post.id, version: post.version } }, { openid: OFFICIAL });
-  if (!opened.ok) throw new Error(JSON.stringify(opened));
-  postId = post.id;
+const { env, page, render } = weappSuite({
+  openid: OFFICIAL,
+  setup: async (stores) => {
+    await seedDemoComplaints(stores);
+    // An open post to apply to.
+    const today = toShanghai(new Date()).date;
+    const created = await env.functions.recruitment(
+      {
+        action: 'createPost',
+        data: { title: '贡江镇服务站负责人', stationId: 'st-360731100-000', requirements: ['熟悉当地情况'], rubric: [{ criterion: '电商技能', weight: 60 }, { criterion: '群众口碑', weight: 40 }], opensOn: today, closesOn: today },
+      },
+      { openid: OFFICIAL },
+    );
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    const post = created.data as { id: string; version: number };
+    const opened = await env.functions.recruitment({ action: 'openPost', data: { id: post.id, version: post.version } }, { openid: OFFICIAL });
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    postId = post.id;
+  },
 });
 
-afterAll(() => teardownWeapp());
-
 afterEach(() => {
-  page?.unmount();
-  page = null;
   env.openid = OFFICIAL;
-  env.clearCalls();
 });
 
 test('工作台: role-aware tiles and the overdue count on 投诉待办', async () => {
-  page = await renderPage('packages/official/home/index');
+  await render('packages/official/home/index');
   await page.waitFor('workbench-tiles');
   for (const t of ['tile-queue', 'tile-ratings', 'tile-posts', 'tile-training', 'tile-stats', 'tile-edits', 'tile-ledger-totals']) expect(page.has(t)).toBe(true);
   expect(page.has('tile-station')).toBe(false);
@@ -71,13 +48,13 @@ test('工作台: role-aware tiles and the overdue count on 投诉待办', async 
 
 test('station head: 本站整改, 本站投诉 and 修改站点信息 of their own station', async () => {
   env.openid = 'demo-station-head-1';
-  page = await renderPage('packages/official/home/index');
+  await render('packages/official/home/index');
   await page.waitFor('workbench-tiles');
   expect(page.findAll('tile-').map((n) => n.id)).toEqual(['tile-rectify', 'tile-station', 'tile-edit-st-360731100-000', 'tile-ledger']);
 });
 
 test('投诉待办: each case shows its countdown; 只看超期 re-queries', async () => {
-  page = await renderPage('packages/official/queue/index');
+  await render('packages/official/queue/index');
   await page.waitFor('queue-list');
   const deadlines = page.findAll('deadline-');
   expect(deadlines.length).toBeGreaterThan(0);
@@ -90,7 +67,7 @@ test('case: 受理 sends the version; the buttons follow the new allowedActions'
   const queue = await env.functions.complaints({ action: 'queue', data: { status: 'submitted', limit: 1 } }, { openid: OFFICIAL });
   const id = ((queue as { data: { items: { id: string }[] } }).data.items[0] ?? { id: '' }).id;
   expect(id).not.toBe('');
-  page = await renderPage(`packages/official/complaint/index?id=${id}`);
+  await render(`packages/official/complaint/index?id=${id}`);
   await page.waitFor('btn-accept');
   expect(page.has('btn-reply')).toBe(false);
   await page.tap('btn-accept');
@@ -103,7 +80,7 @@ test('case: 受理 sends the version; the buttons follow the new allowedActions'
 
 test('报名: the ID field appears only after the separate consent', async () => {
   env.openid = 'demo-resident-1';
-  page = await renderPage(`packages/apply/form/index?postId=${postId}`);
+  await render(`packages/apply/form/index?postId=${postId}`);
   await page.waitFor('apply-form');
   expect(page.has('apply-consent-notice')).toBe(true);
   expect(page.has('apply-id')).toBe(false);
@@ -135,7 +112,7 @@ test('公示: the public notice shows name, gender, age, village and post — ne
   const notice = await call('notices', 'publish', { postId: post.id, version: 4, startsOn: today, endsOn: addDays(today, 14), objectionChannel: '于都县商务局 0797-6220000' }, OFFICIAL);
 
   env.openid = 'demo-resident-2';
-  page = await renderPage(`packages/apply/notice/index?id=${notice.id}`);
+  await render(`packages/apply/notice/index?id=${notice.id}`);
   await page.waitFor('notice-facts');
   const facts = page.text('notice-facts');
   for (const expected of ['钟明华', '男', '长龙', '金竹社区服务点负责人']) expect(facts).toContain(expected);
@@ -158,7 +135,7 @@ test('公示: the public notice shows name, gender, age, village and post — ne
 
 test('角色与节假日: the province administrator enters 2027 holidays; the warning goes away', async () => {
   env.openid = 'demo-province-admin-1';
-  page = await renderPage('packages/official/admin/index');
+  await render('packages/official/admin/index');
   await page.waitFor('calendar-years');
   expect(page.text('calendar-years')).toContain('缺：');
   await page.type('calendar-year', '2027');
@@ -172,7 +149,7 @@ test('角色与节假日: the province administrator enters 2027 holidays; the w
 
 test('角色与节假日: a county official sees no calendar form and invites a stand-in head, who enters the code', async () => {
   env.openid = OFFICIAL;
-  page = await renderPage('packages/official/admin/index');
+  await render('packages/official/admin/index');
   await page.waitFor('grant-form');
   expect(page.has('calendar-form')).toBe(false);
   // By invitation: a name, the role, the station found by name — no openid, no station code typed.
@@ -191,7 +168,7 @@ test('角色与节假日: a county official sees no calendar form and invites a 
 
   // The invited person enters the code on 我有授权码.
   env.openid = 'someone-new-1';
-  page = await renderPage('packages/official/accept/index');
+  await render('packages/official/accept/index');
   await page.waitFor('accept-form');
   await page.type('accept-code', code.toLowerCase());
   await page.tap('accept-submit');
