@@ -6,7 +6,7 @@ import { createFiguresDesk, type FiguresDeskDeps } from '../../core/complaint/fi
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 
-export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps & Pick<FiguresDeskDeps, 'sheets' | 'documents'>, logger?: Logger) {
+export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps & Pick<FiguresDeskDeps, 'sheets' | 'documents' | 'regions'>, logger?: Logger) {
   const s = createComplaintService(deps);
   const figures = createFiguresDesk(deps);
   const batch = createComplaintBatch(deps, s);

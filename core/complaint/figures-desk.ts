@@ -4,10 +4,10 @@
  */
 import { createAccess } from '../authz/access';
 import { officialRegions } from '../authz/policy';
-import type { AuditRepository, Clock, ComplaintRepository, DocumentFiles, IdSource, RoleRepository, Spreadsheets } from '../ports';
+import type { AuditRepository, Clock, ComplaintRepository, DocumentFiles, IdSource, RegionRepository, RoleRepository, Spreadsheets } from '../ports';
 import { AppError } from '../shared/errors';
 import { addDays, toShanghai } from '../shared/time';
-import { computeFigures, FIGURE_DEFINITIONS, figureSheets, MAX_FIGURE_COMPLAINTS, MAX_FIGURE_DAYS, type FigurePeriod, type FiguresResult } from './figures';
+import { computeFigures, countyCodesOf, FIGURE_DEFINITIONS, figureSheets, MAX_FIGURE_COMPLAINTS, MAX_FIGURE_DAYS, type FigurePeriod, type FiguresResult } from './figures';
 import type { Complaint } from './model';
 
 export interface FiguresDeskDeps {
@@ -16,6 +16,8 @@ export interface FiguresDeskDeps {
   audit: AuditRepository;
   ids: IdSource;
   clock: Clock;
+  /** Names the county offices; without it they read 县级主管部门. */
+  regions?: Pick<RegionRepository, 'get'>;
   /** The export's writer and where the file is offered; absent where the function has no exceljs. */
   sheets?: Spreadsheets;
   documents?: DocumentFiles;
@@ -69,9 +71,20 @@ export function createFiguresDesk(deps: FiguresDeskDeps) {
     }
   }
 
+  async function countyNames(complaints: Complaint[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    if (!deps.regions) return names;
+    for (const code of countyCodesOf(complaints)) {
+      const region = await deps.regions.get(code);
+      if (region) names.set(code, region.name);
+    }
+    return names;
+  }
+
   async function figures(openid: string | null, input: FiguresInput) {
     const s = await scoped(openid, input);
-    const result = computeFigures(await load(s.regionCodes, s.period), s.period);
+    const complaints = await load(s.regionCodes, s.period);
+    const result = computeFigures(complaints, s.period, await countyNames(complaints));
     return { s, view: { ...result, regionCode: input.regionCode ?? null, from: s.period.from, until: s.period.to, definitions: FIGURE_DEFINITIONS } satisfies UnitFiguresView };
   }
 

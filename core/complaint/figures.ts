@@ -84,11 +84,20 @@ function unitOfAssignee(a: Assignee, c: Pick<Complaint, 'stationName'>): Unit {
     : { key: `station:${a.stationId}`, kind: 'station', name: c.stationName };
 }
 
+/** County names by region code, so a user reads 县级主管部门（于都县）, never a bare code. */
+export type CountyNames = ReadonlyMap<string, string>;
+
+/** The county codes the complaints' county offices need names for. */
+export function countyCodesOf(complaints: readonly Pick<Complaint, 'regionCodes'>[]): string[] {
+  return [...new Set(complaints.map(countyOf).filter(Boolean))];
+}
+
 /** Who handles a complaint: its current assignee, or the county office when it was not handed on. */
-export function unitOf(c: Pick<Complaint, 'assignee' | 'stationName' | 'regionCodes'>): Unit {
+export function unitOf(c: Pick<Complaint, 'assignee' | 'stationName' | 'regionCodes'>, countyNames: CountyNames = new Map()): Unit {
   if (c.assignee) return unitOfAssignee(c.assignee, c);
   const county = countyOf(c);
-  return { key: `county:${county}`, kind: 'county', name: `县级主管部门（${county}）` };
+  const name = countyNames.get(county);
+  return { key: `county:${county}`, kind: 'county', name: name ? `县级主管部门（${name}）` : UNIT_KIND_LABELS.county };
 }
 
 function emptyRow(): FigureRow {
@@ -128,7 +137,7 @@ function withRates<T extends FigureRow>(row: T): T {
  * Figures of the complaints submitted in the period. Every complaint counts in exactly one unit and
  * one category, and every 退单 once in each view, so both views add up to the same totals.
  */
-export function computeFigures(complaints: readonly Complaint[], period: FigurePeriod): FiguresResult {
+export function computeFigures(complaints: readonly Complaint[], period: FigurePeriod, countyNames: CountyNames = new Map()): FiguresResult {
   const units = new Map<string, UnitFigures>();
   const categories = new Map<ComplaintCategory, CategoryFigures>();
   const totals = emptyRow();
@@ -145,7 +154,7 @@ export function computeFigures(complaints: readonly Complaint[], period: FigureP
   for (const c of complaints) {
     if (!inPeriod(c, period)) continue;
     const counts = countsOf(c);
-    const u = unitRow(unitOf(c));
+    const u = unitRow(unitOf(c, countyNames));
     const k = categoryRow(c.category);
     for (const [key, n] of Object.entries(counts) as [FigureCount, number][]) {
       u[key] += n;

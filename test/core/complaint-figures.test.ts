@@ -37,9 +37,15 @@ describe('computeFigures', () => {
     expect(r.totals.acceptOnTimeRate).toBeCloseTo(2 / 3);
     const byKey = Object.fromEntries(r.byUnit.map((u) => [u.unitKey, u]));
     expect(byKey['operator:邮乐购']).toMatchObject({ kindLabel: '运营商', total: 2, acceptedOnTime: 1, replyOnTimeRate: 0.5, satisfactionRate: 0.5, extended: 1 });
-    expect(byKey['county:360731']).toMatchObject({ kind: 'county', total: 1, declined: 0 });
+    expect(byKey['county:360731']).toMatchObject({ kind: 'county', name: '县级主管部门', total: 1, declined: 0 });
     expect(byKey['station:st-001']).toMatchObject({ name: '东村站', total: 0, declined: 1, replyOnTimeRate: null });
     expect(r.byCategory.map((c) => [c.label, c.total, c.declined])).toEqual([['服务态度', 1, 0], ['快递丢失/损坏', 2, 1]]);
+  });
+
+  it('names the county office by its county, never by a bare code', () => {
+    const names = new Map([['360731', '于都县']]);
+    expect(computeFigures([complaint()], period, names).byUnit[0]).toMatchObject({ unitKey: 'county:360731', name: '县级主管部门（于都县）' });
+    expect(computeFigures([complaint()], period).byUnit[0].name).toBe('县级主管部门');
   });
 
   it('shows a rate with nothing to divide by as 不计算, never as 0%', () => {

@@ -45,6 +45,9 @@ describe('complaints.unitFigures', () => {
     expect(count(unit(after, 'operator'), 'repliedOnTime') - count(unit(before, 'operator'), 'repliedOnTime')).toBe(1);
     expect(count(unit(after, 'station'), 'declined') - count(unit(before, 'station'), 'declined')).toBe(1);
     expect(count(unit(after, 'county'), 'total') - count(unit(before, 'county'), 'total')).toBe(1);
+    // The county office is named by its county, never by a bare region code.
+    expect(after.byUnit.filter((u) => u.kind === 'county').map((u) => u.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^县级主管部门（.+县）$/)]));
+    expect(after.byUnit.map((u) => u.name).join()).not.toMatch(/\d{6}/);
     // Both views add up to the totals; the definitions come with the figures.
     expect(after.byUnit.reduce((n, u) => n + u.total, 0)).toBe(after.totals.total);
     expect(after.byCategory.reduce((n, c) => n + c.declined, 0)).toBe(after.totals.declined);
