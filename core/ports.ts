@@ -39,6 +39,11 @@ export interface NearbyQuery extends StationFilter {
    * instant). Adapters may test the hours without loading the rest of the station.
    */
   hoursFilter?: (hours: OpeningHours) => boolean;
+  /**
+   * Set when hoursFilter is "open at this instant": an adapter may skip, without examining them,
+   * stations that cannot be open in its hour of the week (core/station/hours.ts openHourMask).
+   */
+  openAt?: Date;
   /** With hoursFilter: examine at most this many stations; the page may then be short. */
   scanLimit?: number;
 }

@@ -330,6 +330,13 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX signin_sessions_expires ON signin_sessions(expires_at);
   `,
   },
+  {
+    version: 29,
+    name: 'stations_geo_dropped',
+    // Nearby searches an in-memory grid (adapters/sqlite/station-grid.ts) built from the stations'
+    // own lat/lng columns; the R*Tree is no longer read.
+    sql: `DROP TABLE IF EXISTS stations_geo;`,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -1,41 +1,21 @@
 /**
- * SQLite station and region repositories. Nearby: R*Tree boxes growing outward from the caller
- * (a page of 20 rarely needs more than a few km), exact distance in JS, nearest first, then only
- * that page's documents, parsed once and kept by row id. Search: FTS5 over one token per Chinese
- * character (phrase = substring) and pinyin tokens (prefix match); region through an indexed
- * (code, rid) table.
+ * SQLite station and region repositories. Nearby: the in-memory grid of station-grid.ts (kept in
+ * step with this repository's writes, rebuilt after another connection's), then only the page's
+ * documents, parsed once and kept by row id. Search: FTS5 over one token per Chinese character
+ * (phrase = substring) and pinyin tokens (prefix match); region through an indexed (code, rid) table.
  */
-import type { NearbyPage, NearbyPosition, NearbyQuery, OperatorEntry, Page, RegionRepository, RegisterQuery, SearchQuery, StationContactWriter, StationRepository } from '../../core/ports';
-import type { OpeningHours } from '../../core/station/hours';
-import { boundingBox, distanceMeters } from '../../core/shared/geo';
+import type { NearbyPage, NearbyQuery, OperatorEntry, Page, RegionRepository, RegisterQuery, SearchQuery, StationContactWriter, StationRepository } from '../../core/ports';
+import { openHourMask, type OpeningHours } from '../../core/station/hours';
 import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../core/search/tokens';
 import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK } from '../../core/station/vocabulary';
 import { stationUuid } from '../../core/station/hsds';
 import { guarded, type Db } from './db';
 import { docOf, docsOf, pageOf } from './sql';
+import { createStationGrid, type GridHit, type GridStation, type StationGrid } from './station-grid';
 
-/** First search box: ~1.5 km around the caller, doubled until a page is found or the radius is reached. */
-const FIRST_RING_M = 1500;
 /** Parsed stations kept by row id; past this many the cache starts over (a full province is ~24k). */
 const CACHE_MAX = 60_000;
-/** Hours by row id are small (shared objects): enough for a 10× province. */
-const HOURS_CACHE_MAX = 500_000;
-
-interface Candidate {
-  rid: number;
-  id: string;
-  d: number;
-}
-
-/** Nearby's order: distance, then station id. */
-function before(a: { d: number; id: string }, b: { d: number; id: string }): number {
-  return a.d - b.d || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function isAfter(c: Candidate, p: NearbyPosition | undefined): boolean {
-  return !p || c.d > p.distanceM || (c.d === p.distanceM && c.id > p.id);
-}
 
 function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(',');
@@ -95,11 +75,9 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
   const getByUuid = db.prepare('SELECT doc FROM stations WHERE uuid = ?').pluck();
   const findRid = db.prepare('SELECT rid FROM stations WHERE id = ?').pluck();
   const deleteRow = db.prepare('DELETE FROM stations WHERE rid = ?');
-  const deleteGeo = db.prepare('DELETE FROM stations_geo WHERE rid = ?');
   const deleteFts = db.prepare('DELETE FROM stations_fts WHERE rowid = ?');
   const deleteServices = db.prepare('DELETE FROM station_services WHERE rid = ?');
   const deleteRegions = db.prepare('DELETE FROM station_regions WHERE rid = ?');
-  const insertGeo = db.prepare('INSERT INTO stations_geo (rid, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)');
   const insertFts = db.prepare('INSERT INTO stations_fts (rowid, chars, latin) VALUES (?, ?, ?)');
   const insertService = db.prepare('INSERT INTO station_services (service, rid) VALUES (?, ?)');
   const insertRegion = db.prepare('INSERT INTO station_regions (code, rid) VALUES (?, ?)');
@@ -112,10 +90,12 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
    * mutate stations (the core builds new objects).
    */
   const parsed = new Map<number, Station>();
-  /** Distinct opening hours by their stored text: stations share a handful of schedules. */
-  const hoursByText = new Map<string, OpeningHours>();
-  /** Each station's hours (shared objects) by row id, for "open now" over many candidates. */
-  const hoursByRid = new Map<number, OpeningHours>();
+  /** Distinct opening hours (and their hour masks) by stored text: stations share a handful of schedules. */
+  const hoursByText = new Map<string, { hours: OpeningHours; mask: GridStation['mask'] }>();
+  /** Positions for nearby: built on the first query, kept in step with this repository's writes. */
+  let grid: StationGrid | null = null;
+  /** Row ids offering a service, by service; dropped on any write. */
+  const serviceRids = new Map<string, Set<number>>();
   /** PRAGMA data_version when the caches were last known current; it changes with other connections' commits. */
   let seenVersion = -1;
   // Queries vary only by which filters are present: a handful of shapes, each prepared once.
@@ -126,26 +106,56 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
     return stmt;
   };
 
-  const write = db.transaction((stations: Station[]) => {
+  /** The shared hours of this stored text, parsed and masked once. */
+  function hoursOf(text: string): { hours: OpeningHours; mask: GridStation['mask'] } {
+    let h = hoursByText.get(text);
+    if (!h) {
+      if (hoursByText.size >= CACHE_MAX) hoursByText.clear();
+      const hours = JSON.parse(text) as OpeningHours;
+      hoursByText.set(text, (h = { hours, mask: openHourMask(hours) }));
+    }
+    return h;
+  }
+
+  function gridStation(rid: number, id: string, lat: number, lng: number, status: string, level: string, hoursText: string): GridStation {
+    return { rid, id, lat, lng, status, level, ...hoursOf(hoursText) };
+  }
+
+  /** Rows written in a transaction: applied to the grid only once it has committed. */
+  const writeRows = db.transaction((stations: Station[]) => {
+    const changes: { old?: number; station: GridStation }[] = [];
     for (const s of stations) {
       const old = findRid.get(s.id) as number | undefined;
       if (old !== undefined) {
-        // A rewritten station gets a new row id, but SQLite may hand the old one out again.
-        parsed.delete(old);
-        hoursByRid.delete(old);
-        for (const stmt of [deleteGeo, deleteFts, deleteServices, deleteRegions, deleteRow]) stmt.run(old);
+        for (const stmt of [deleteFts, deleteServices, deleteRegions, deleteRow]) stmt.run(old);
       }
+      const hours = JSON.stringify(s.hours);
       const rid = Number(
-        insert.run({ id: s.id, code: s.code, level: s.level, rank: LEVEL_RANK[s.level], status: s.status, lat: s.location.lat, lng: s.location.lng, hours: JSON.stringify(s.hours), uuid: stationUuid(s.code), doc: JSON.stringify(s) })
+        insert.run({ id: s.id, code: s.code, level: s.level, rank: LEVEL_RANK[s.level], status: s.status, lat: s.location.lat, lng: s.location.lng, hours, uuid: stationUuid(s.code), doc: JSON.stringify(s) })
           .lastInsertRowid,
       );
-      insertGeo.run(rid, s.location.lat, s.location.lat, s.location.lng, s.location.lng);
+      changes.push({ old, station: gridStation(rid, s.id, s.location.lat, s.location.lng, s.status, s.level, hours) });
       const places = s.regionPath.slice(2).map((r) => r.name);
       insertFts.run(rid, charTokens([s.name, ...places, s.address].join(' ')), pinyinTokens([s.name, ...places], pinyin));
       for (const service of new Set(s.services)) insertService.run(service, rid);
       for (const r of s.regionPath) insertRegion.run(r.code, rid);
     }
+    return changes;
   });
+
+  function write(stations: Station[]): void {
+    const changes = writeRows(stations);
+    serviceRids.clear();
+    for (const { old, station } of changes) {
+      // A rewritten station gets a new row id, but SQLite may hand the old one out again.
+      if (old !== undefined) {
+        parsed.delete(old);
+        grid?.remove(old);
+      }
+      parsed.delete(station.rid);
+      grid?.put(station);
+    }
+  }
 
   function filterSql(q: { level?: string; service?: string; statuses: readonly string[] }, params: unknown[]): string {
     let sql = ` AND s.status IN (${placeholders(q.statuses.length)})`;
@@ -241,110 +251,63 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
       }),
   };
 
-  /**
-   * Stations within `ringM` (and the radius) after `from`, nearest first. The box of `ringM`
-   * contains the whole circle, so these are exactly the first ones of the full answer.
-   */
-  function ring(q: NearbyQuery, ringM: number, from: NearbyPosition | undefined): Candidate[] {
-    const box = boundingBox(q, ringM);
-    const params: unknown[] = [box.minLat, box.maxLat, box.minLng, box.maxLng];
-    // Overlap, not containment: the R*Tree stores 32-bit floats rounded outwards, so a point
-    // just inside the box edge may be stored as a box poking out of it. Exact distance filters below.
-    const sql =
-      // CROSS JOIN pins the R*Tree as the outer loop; a plain JOIN lets the planner scan every
-      // listed station by status and probe the R*Tree per row (measured: ~50× slower).
-      'SELECT s.rid, s.id, s.lat, s.lng FROM stations_geo g CROSS JOIN stations s ON s.rid = g.rid' +
-      ' WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lng >= ? AND g.min_lng <= ?' +
-      filterSql(q, params);
-    const rows = prepared(sql).raw().all(...params) as [number, string, number, number][];
-    const limit = Math.min(ringM, q.radiusM);
-    const out: Candidate[] = [];
-    for (const [rid, id, lat, lng] of rows) {
-      const d = distanceMeters(q, { lat, lng });
-      const c: Candidate = { rid, id, d };
-      if (d <= limit && isAfter(c, from)) out.push(c);
-    }
-    return out.sort(before);
-  }
-
-  /** Another connection (e.g. scripts/stations.ts loading a province) committed: forget what was parsed. */
+  /** Another connection (e.g. scripts/stations.ts loading a province) committed: forget what was known. */
   function dropIfChangedElsewhere(): void {
     const version = db.pragma('data_version', { simple: true }) as number;
     if (version !== seenVersion) {
       if (seenVersion !== -1) {
         parsed.clear();
-        hoursByRid.clear();
+        grid = null;
+        serviceRids.clear();
       }
       seenVersion = version;
     }
   }
 
+  function currentGrid(): StationGrid {
+    if (grid) return grid;
+    const g = createStationGrid();
+    const rows = db.prepare('SELECT rid, id, lat, lng, status, level, hours FROM stations').raw().all() as [number, string, number, number, string, string, string][];
+    for (const [rid, id, lat, lng, status, level, hours] of rows) g.put(gridStation(rid, id, lat, lng, status, level, hours));
+    return (grid = g);
+  }
+
+  function ridsOffering(service: string): Set<number> {
+    let rids = serviceRids.get(service);
+    if (!rids) serviceRids.set(service, (rids = new Set(db.prepare('SELECT rid FROM station_services WHERE service = ?').pluck().all(service) as number[])));
+    return rids;
+  }
+
   function nearby(q: NearbyQuery): NearbyPage {
     dropIfChangedElsewhere();
-    const items: { rid: number; d: number }[] = [];
-    const filter = q.hoursFilter;
-    const scanLimit = filter ? (q.scanLimit ?? Infinity) : Infinity;
-    let from = q.after;
-    let examined = 0;
-    let last: NearbyPosition | null = null;
-    let ringM = Math.min(q.radiusM, Math.max(FIRST_RING_M, (q.after?.distanceM ?? 0) * 1.5));
-    for (;;) {
-      const found = ring(q, ringM, from);
-      if (filter) loadHours(found.slice(0, scanLimit - examined));
-      for (const c of found) {
-        // One more than the page (or the scan limit) tells whether more exist.
-        if (items.length === q.limit || examined === scanLimit) return { items: page(items), hasMore: true, last };
-        examined++;
-        last = { distanceM: c.d, id: c.id };
-        if (!filter || filter(hoursOf(c))) items.push({ rid: c.rid, d: c.d });
-      }
-      from = last ?? from;
-      if (ringM >= q.radiusM) return { items: page(items), hasMore: false, last };
-      ringM = Math.min(q.radiusM, ringM * growth(q, examined, items.length, scanLimit));
-    }
+    const statuses = new Set<string>(q.statuses);
+    const offering = q.service ? ridsOffering(q.service) : null;
+    const accept = (s: GridStation) => statuses.has(s.status) && (!q.level || s.level === q.level) && (!offering || offering.has(s.rid));
+    const found = currentGrid().nearby(q, accept);
+    const items = page(found.hits);
+    if (items) return { items, hasMore: found.hasMore, last: found.last };
+    // A row vanished behind the repository's back (deleted by hand in this connection): rebuild once.
+    grid = null;
+    const again = currentGrid().nearby(q, accept);
+    return { items: page(again.hits) ?? [], hasMore: again.hasMore, last: again.last };
   }
 
-  /**
-   * How much wider the next box should be: stations within a radius grow with its square, so
-   * aim for the number still wanted (given the share that passed the hours test so far).
-   */
-  function growth(q: NearbyQuery, examined: number, kept: number, scanLimit: number): number {
-    const passRate = examined ? Math.max(kept, 1) / examined : 1;
-    const want = Math.min(scanLimit, examined + (q.limit + 1 - kept) / passRate);
-    return Math.min(8, Math.max(1.5, Math.sqrt(want / Math.max(examined, 1)) * 1.25));
-  }
-
-  /** Opening hours of the candidates not yet known, from their own column, shared by text. */
-  function loadHours(found: Candidate[]): void {
-    const missing = found.filter((c) => !hoursByRid.has(c.rid)).map((c) => c.rid);
-    if (!missing.length) return;
-    if (hoursByRid.size + missing.length > HOURS_CACHE_MAX) hoursByRid.clear();
-    for (let i = 0; i < missing.length; i += 500) {
-      const chunk = missing.slice(i, i + 500);
-      for (const [rid, text] of prepared(`SELECT rid, hours FROM stations WHERE rid IN (${placeholders(chunk.length)})`).raw().all(...chunk) as [number, string][]) {
-        let hours = hoursByText.get(text);
-        if (!hours) {
-          if (hoursByText.size >= CACHE_MAX) hoursByText.clear();
-          hoursByText.set(text, (hours = JSON.parse(text) as OpeningHours));
-        }
-        hoursByRid.set(rid, hours);
-      }
-    }
-  }
-
-  function hoursOf(c: Candidate): OpeningHours {
-    return hoursByRid.get(c.rid) as OpeningHours;
-  }
-
-  /** The page's stations, from the cache or parsed once. */
-  function page(hits: { rid: number; d: number }[]): NearbyPage['items'] {
-    const missing = hits.filter((h) => !parsed.has(h.rid)).map((h) => h.rid);
+  /** The page's stations, from the cache or parsed once; null when a row is missing. */
+  function page(hits: GridHit[]): NearbyPage['items'] | null {
+    const missing = hits.filter((h) => !parsed.has(h.station.rid)).map((h) => h.station.rid);
     if (missing.length) {
       if (parsed.size + missing.length > CACHE_MAX) parsed.clear();
       const rows = prepared(`SELECT rid, doc FROM stations WHERE rid IN (${placeholders(missing.length)})`).raw().all(...missing) as [number, string][];
       for (const [rid, doc] of rows) parsed.set(rid, JSON.parse(doc) as Station);
+      if (rows.length < missing.length) return null;
     }
-    return hits.map((h) => ({ station: parsed.get(h.rid) as Station, distanceM: h.d }));
+    return hits.map((h) => {
+      const station = parsed.get(h.station.rid) as Station;
+      // The grid's hours are shared by every station with the same schedule, so "open now" and the
+      // hours text are compiled once per schedule, not once per station.
+      if (station.hours !== h.station.hours) station.hours = h.station.hours;
+      return { station, distanceM: h.d };
+    });
   }
 }
 

@@ -225,6 +225,51 @@ export function isOpenAt(hours: OpeningHours, now: Date): boolean {
   return false;
 }
 
+/**
+ * The hours of the week (Shanghai) in which a station may be open on some date, as bits:
+ * bit (weekday − 1) × 24 + hour, Monday 00:00–00:59 = bit 0. A superset of isOpenAt — weekly rules
+ * and every dated exception are added, closures never removed — so an index may skip a station
+ * whose bit is clear at an instant without testing it (isOpenAt would say no).
+ */
+export type HourMask = Uint32Array;
+export const WEEK_HOURS = 168;
+
+export function hourOfWeek(now: Date): number {
+  const shifted = now.getTime() + SHANGHAI_MS;
+  const day = Math.floor(shifted / DAY_MS);
+  return (weekdayOfDay(day) - 1) * 24 + Math.floor((shifted - day * DAY_MS) / 3_600_000);
+}
+
+export function maskHas(mask: HourMask, bit: number): boolean {
+  return (mask[bit >>> 5] & (1 << (bit & 31))) !== 0;
+}
+
+export function emptyHourMask(): HourMask {
+  return new Uint32Array(Math.ceil(WEEK_HOURS / 32));
+}
+
+/** a |= b */
+export function orHourMask(a: HourMask, b: HourMask): void {
+  for (let i = 0; i < a.length; i++) a[i] |= b[i];
+}
+
+export function openHourMask(hours: OpeningHours): HourMask {
+  const c = compile(hours);
+  const mask = emptyHourMask();
+  const add = (weekday: number, plan: DayPlan) => {
+    for (const [start, end] of plan.ranges) {
+      // Ranges may run past midnight (end up to 2880): the bits wrap into the next weekday.
+      for (let hour = Math.floor(start / 60); hour * 60 < end; hour++) {
+        const bit = ((weekday - 1) * 24 + hour) % WEEK_HOURS;
+        mask[bit >>> 5] |= 1 << (bit & 31);
+      }
+    }
+  };
+  for (let day = 1; day <= 7; day++) add(day, c.weekdays[day]);
+  for (const [day, plan] of c.exceptions) add(weekdayOfDay(day), plan);
+  return mask;
+}
+
 /** One line per weekday for the station page, e.g. "周一至周五 08:00-12:00, 14:00-18:00". */
 export function describeWeek(hours: OpeningHours): { days: string; text: string }[] {
   const byDay = new Map<number, string>();

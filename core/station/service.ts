@@ -92,7 +92,7 @@ export function createDirectory(deps: DirectoryDeps) {
         statuses: LISTED_STATUSES,
         limit,
         ...(after ? { after } : {}),
-        ...(input.openNow ? { hoursFilter: (hours: OpeningHours) => isOpenAt(hours, now), scanLimit: OPEN_NOW_SCAN_LIMIT } : {}),
+        ...(input.openNow ? { hoursFilter: (hours: OpeningHours) => isOpenAt(hours, now), openAt: now, scanLimit: OPEN_NOW_SCAN_LIMIT } : {}),
       });
       return {
         items: page.items.map((r) => toSummary(r.station, now, r.distanceM)),

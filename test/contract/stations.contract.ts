@@ -5,7 +5,7 @@
 import type { NearbyQuery, RegionRepository, SearchQuery, StationRepository } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
 import { distanceMeters } from '../../core/shared/geo';
-import type { OpeningHours } from '../../core/station/hours';
+import { isOpenAt, type OpeningHours } from '../../core/station/hours';
 import type { Station } from '../../core/station/model';
 import { stationUuid } from '../../core/station/hsds';
 import { CERTIFIED_STATUSES, LISTED_STATUSES, PUBLIC_STATUSES } from '../../core/station/vocabulary';
@@ -572,6 +572,45 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
           expect(await h.regions.children('360731')).toEqual([{ ...R.gongjiang, name: '贡江镇（新）' }, R.tieshanlong]);
         },
         timeout,
+      );
+    });
+
+    describe('open now with the openAt hint (stations that cannot be open this hour may be skipped)', () => {
+      let h: StoreHandle;
+      const day = (open: string, close: string, days = [1, 2, 3, 4, 5, 6, 7]) => days.map((d) => ({ day: d, intervals: [{ open, close }] }));
+      const SCHEDULES: OpeningHours[] = [
+        { weekly: day('08:00', '18:00', [1, 2, 3, 4, 5]), exceptions: [] },
+        { weekly: day('14:00', '20:30'), exceptions: [] },
+        // Past midnight, and a Saturday opened specially by an exception.
+        { weekly: day('22:00', '02:00', [5, 6]), exceptions: [{ date: '2026-05-16', intervals: [{ open: '09:00', close: '11:00' }] }] },
+        { weekly: day('00:00', '24:00'), exceptions: [{ date: '2026-05-13', intervals: [] }] },
+        { weekly: [], exceptions: [] },
+      ];
+      const mixed = bulkStations(60).map((s, i) => ({ ...s, hours: SCHEDULES[i % SCHEDULES.length] }));
+      beforeAll(async () => {
+        h = await makeStores();
+        await h.stations.upsertMany(mixed);
+      }, timeout * 12);
+      afterAll(async () => {
+        await h?.dispose?.();
+      }, timeout * 12);
+
+      test(
+        'every third hour of the week from Monday 2026-05-11: exactly the stations open then, nearest first',
+        async () => {
+          let someOpen = 0;
+          for (let hour = 0; hour < 7 * 24; hour += 3) {
+            const at = new Date(Date.UTC(2026, 4, 10, 16 + hour, 30));
+            const hoursFilter = (hours: OpeningHours) => isOpenAt(hours, at);
+            const expected = expectedNearby(mixed.filter((s) => isOpenAt(s.hours, at)), nearbyQ());
+            const page = await h.stations.nearby(nearbyQ({ hoursFilter, openAt: at, limit: 100 }));
+            expect([hour, nearIds(page)]).toEqual([hour, expected]);
+            expect(page.hasMore).toBe(false);
+            if (expected.length) someOpen++;
+          }
+          expect(someOpen).toBeGreaterThan(20);
+        },
+        timeout * 12,
       );
     });
 

@@ -6,7 +6,7 @@
  * night hours and to days next to an exception.
  */
 import fc from 'fast-check';
-import { hoursStatus, intervalsOn, isOpenAt, type OpeningHours } from '../../core/station/hours';
+import { hourOfWeek, hoursStatus, intervalsOn, isOpenAt, maskHas, openHourMask, type OpeningHours } from '../../core/station/hours';
 import * as reference from '../support/hours-reference';
 
 const BASE = Date.UTC(2026, 0, 1) - 8 * 3_600_000; // 2026-01-01 00:00 Shanghai
@@ -83,5 +83,32 @@ describe('compiled opening hours agree with the straightforward evaluation', () 
     const b: OpeningHours = { ...a, exceptions: [{ date: '2026-05-13', intervals: [] }] };
     expect(isOpenAt(b, wedNoon)).toBe(false);
     expect(isOpenAt(a, wedNoon)).toBe(true);
+  });
+
+  test('openHourMask: open at an instant implies the bit of its hour of the week (indexes may skip clear bits)', () => {
+    let open = 0;
+    fc.assert(
+      fc.property(hoursArb, fc.array(instant, { minLength: 1, maxLength: 12 }), (hours, times) => {
+        const mask = openHourMask(hours);
+        for (const t of times) {
+          if (!reference.isOpenAt(hours, t)) continue;
+          open++;
+          expect(maskHas(mask, hourOfWeek(t))).toBe(true);
+        }
+      }),
+      { numRuns: 800 },
+    );
+    // The property was exercised, not vacuously true.
+    expect(open).toBeGreaterThan(500);
+  });
+
+  test('openHourMask is tight for plain weekly hours; hourOfWeek counts from Monday 00:00 Shanghai', () => {
+    // 2026-01-05 was a Monday: 00:30 Shanghai is bit 0, Sunday 23:30 is bit 167.
+    expect(hourOfWeek(new Date('2026-01-04T16:30:00Z'))).toBe(0);
+    expect(hourOfWeek(new Date('2026-01-04T15:30:00Z'))).toBe(167);
+    const mask = openHourMask({ weekly: [{ day: 1, intervals: [{ open: '08:30', close: '12:00' }] }, { day: 7, intervals: [{ open: '22:00', close: '01:00' }] }], exceptions: [] });
+    const bits = Array.from({ length: 168 }, (_, b) => b).filter((b) => maskHas(mask, b));
+    // Monday 08–11, Sunday 22–23, and past midnight into Monday 00.
+    expect(bits).toEqual([0, 8, 9, 10, 11, 166, 167]);
   });
 });

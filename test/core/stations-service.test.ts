@@ -242,9 +242,13 @@ describe('open now across batches (cursor continuation)', () => {
 });
 
 describe('open now scan limit', () => {
+  // Open all day by their week, but closed today (2026-05-13) for a holiday: they may be open at
+  // this hour of the week, so they must be examined.
+  const CLOSED_TODAY = { ...FULL_DAY, exceptions: [{ date: '2026-05-13', intervals: [], note: '设备检修' }] };
+
   test('more than 2000 closed candidates: an empty page with a cursor, then the open station', async () => {
     const many = Array.from({ length: 2100 }, (_, i) =>
-      makeStation({ id: `c-${String(i).padStart(4, '0')}`, location: { ...north(YUDU, 10 + i), datum: 'GCJ-02' }, hours: AFTERNOON }),
+      makeStation({ id: `c-${String(i).padStart(4, '0')}`, location: { ...north(YUDU, 10 + i), datum: 'GCJ-02' }, hours: CLOSED_TODAY }),
     );
     many.push(makeStation({ id: 'far-open', location: { ...north(YUDU, 5000), datum: 'GCJ-02' }, hours: FULL_DAY }));
     const local = await openTestDirectory(many);
@@ -256,6 +260,21 @@ describe('open now scan limit', () => {
       const second = await d.nearby({ ...YUDU, openNow: true, limit: 10, cursor: first.nextCursor as string });
       expect(ids(second)).toEqual(['far-open']);
       expect(second.nextCursor).toBeNull();
+    } finally {
+      local.db.close();
+    }
+  });
+
+  test('stations that cannot be open at this hour of the week are skipped, not examined: one page', async () => {
+    const many = Array.from({ length: 2100 }, (_, i) =>
+      makeStation({ id: `a-${String(i).padStart(4, '0')}`, location: { ...north(YUDU, 10 + i), datum: 'GCJ-02' }, hours: AFTERNOON }),
+    );
+    many.push(makeStation({ id: 'far-open', location: { ...north(YUDU, 5000), datum: 'GCJ-02' }, hours: FULL_DAY }));
+    const local = await openTestDirectory(many);
+    try {
+      const first = await createDirectory(local).nearby({ ...YUDU, openNow: true, limit: 10 });
+      expect(ids(first)).toEqual(['far-open']);
+      expect(first.nextCursor).toBeNull();
     } finally {
       local.db.close();
     }

@@ -92,7 +92,7 @@ describe('station certification', () => {
   test('认定 creates the station from the filing when the register lost it meanwhile', async () => {
     await toNotice();
     const rid = t.app.db.prepare('SELECT rid FROM stations WHERE id = ?').pluck().get(HEAD_STATION);
-    for (const table of ['stations', 'stations_geo', 'station_services', 'station_regions']) t.app.db.prepare(`DELETE FROM ${table} WHERE rid = ?`).run(rid);
+    for (const table of ['stations', 'station_services', 'station_regions']) t.app.db.prepare(`DELETE FROM ${table} WHERE rid = ?`).run(rid);
     t.app.db.prepare('DELETE FROM stations_fts WHERE rowid = ?').run(rid);
     expect(await t.app.stores.stations.get(HEAD_STATION)).toBeNull();
     t.clock.set('2026-12-12T02:00:00.000Z');
