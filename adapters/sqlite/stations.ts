@@ -98,6 +98,8 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
   const serviceRids = new Map<string, Set<number>>();
   /** PRAGMA data_version when the caches were last known current; it changes with other connections' commits. */
   let seenVersion = -1;
+  // Prepared once: db.pragma() would prepare it again on every query.
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
   // Queries vary only by which filters are present: a handful of shapes, each prepared once.
   const statements = new Map<string, ReturnType<Db['prepare']>>();
   const prepared = (sql: string) => {
@@ -253,7 +255,7 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
 
   /** Another connection (e.g. scripts/stations.ts loading a province) committed: forget what was known. */
   function dropIfChangedElsewhere(): void {
-    const version = db.pragma('data_version', { simple: true }) as number;
+    const version = dataVersion.get() as number;
     if (version !== seenVersion) {
       if (seenVersion !== -1) {
         parsed.clear();
