@@ -1,6 +1,6 @@
 /**
- * The fast nearby (outward R*Tree boxes, cached stations, compiled hours, "open now" inside the
- * store, position cursors) answers exactly what the simple definition answers: every listed
+ * The fast nearby (the in-memory grid searched ring by ring, cells skipped by their hours of the
+ * week, cached stations, compiled hours, "open now" inside the store, position cursors) answers exactly what the simple definition answers: every listed
  * station within the radius, nearest first (ties by id), open now by the straightforward hours
  * evaluation (test/support/hours-reference.ts), presented by toSummary — over random points,
  * radii, filters, page sizes and instants, weighted to night hours and to the demo set's holiday
