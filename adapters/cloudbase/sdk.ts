@@ -71,6 +71,7 @@ export interface CbCommand {
   and(conditions: unknown[]): unknown;
   or(conditions: unknown[]): unknown;
   inc(n: number): unknown;
+  set(value: unknown): unknown;
   geoNear(options: { geometry: unknown; maxDistance?: number; minDistance?: number }): unknown;
   aggregate: { sum(v: unknown): unknown; first(v: unknown): unknown };
 }
@@ -295,11 +296,19 @@ export async function setDoc(ctx: Ctx<string>, collection: string, id: string, d
 }
 
 /**
+ * A whole document as an update: object fields go through `_.set`, because a plain object in an
+ * update is merged field by field and a field the new version dropped would survive.
+ */
+export function replacing(ctx: Ctx<string>, doc: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype ? ctx._.set(v) : v]));
+}
+
+/**
  * Replace a document's fields when its version is still `expected`: `where({ _id, version })`
  * changes it only if nobody did since it was read. False when it moved on (or is gone).
  */
 export async function updateIfVersion(ctx: Ctx<string>, collection: string, id: string, expected: number, doc: object): Promise<boolean> {
-  const res = await request(() => ctx.coll(collection).where({ _id: id, version: expected }).update(ctx.arg(doc)));
+  const res = await request(() => ctx.coll(collection).where({ _id: id, version: expected }).update(ctx.arg(replacing(ctx, doc))));
   return ctx.updated(res) > 0;
 }
 

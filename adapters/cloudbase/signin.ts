@@ -5,7 +5,7 @@
  * one consumes it. `expiresAt` is indexed for the purge. Contract: test/contract/signin.contract.ts.
  */
 import type { SignInRepository, SignInSession, SignInTicket } from '../../core/auth/signin';
-import { byId, context, getDocs, insertDoc, request, type CbDb, type CbQuery, type StoreOptions, type WithId } from './sdk';
+import { byId, context, getDocs, insertDoc, replacing, request, type CbDb, type CbQuery, type StoreOptions, type WithId } from './sdk';
 
 export const SIGNIN_COLLECTIONS = { tickets: 'signin_tickets', sessions: 'signin_sessions' } as const;
 
@@ -37,7 +37,7 @@ export function createCloudbaseSignInRepository(db: unknown, options: StoreOptio
     },
     async moveTicket(next, from) {
       const { id, ...doc } = next;
-      const res = await request(() => ctx.coll(tickets).where({ _id: id, status: from }).update(ctx.arg(doc)));
+      const res = await request(() => ctx.coll(tickets).where({ _id: id, status: from }).update(ctx.arg(replacing(ctx, doc))));
       return ctx.updated(res) > 0;
     },
     async insertSession(s) {

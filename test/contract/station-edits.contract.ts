@@ -59,6 +59,15 @@ export function describeStationEditStoreContract(name: string, make: () => Promi
       expect((await h.edits.get('e-1'))?.status).toBe('approved');
     });
 
+    test('update replaces the whole record: a field the new version drops is gone', async () => {
+      const first = edit('e-2', { report: { topic: 'hours', text: '周日不开门' }, comment: '请补充照片', photoChecks: [{ fileId: 'f1', traceId: 't1' }] });
+      await h.edits.insert(first);
+      const { comment: _dropped, ...rest } = first;
+      const next: StationEdit = { ...rest, report: { topic: 'other', text: '已核实' }, photoChecks: [], version: 2 };
+      await h.edits.update(next, 1);
+      expect(await h.edits.get('e-2')).toEqual(next);
+    });
+
     test('list filters by station, status, kind and region; orders oldest or newest; pages', async () => {
       await h.edits.insert(edit('e-1'));
       await h.edits.insert(edit('e-2', { kind: 'report', report: { topic: 'hours', text: '下午根本不开门' }, createdBy: 'o-villager' }));

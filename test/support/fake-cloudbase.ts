@@ -171,8 +171,8 @@ class GeoNearCommand {
 /** An update operator (`_.inc`): only valid in update() data. */
 class UpdateCommand {
   constructor(
-    readonly op: 'inc',
-    readonly value: number,
+    readonly op: 'inc' | 'set',
+    readonly value: unknown,
   ) {}
 }
 
@@ -247,6 +247,8 @@ function makeCommand() {
       if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error('_.inc: expects a finite number');
       return new UpdateCommand('inc', n);
     },
+    // `_.set(value)`: the field becomes exactly this value (a plain object in an update merges instead).
+    set: (v: unknown) => new UpdateCommand('set', v),
     aggregate: makeAggregateCommand(),
     geoNear: (o: { geometry: unknown; maxDistance?: number; minDistance?: number }) => {
       if (!o || !(o.geometry instanceof FakeGeoPoint)) throw new Error('_.geoNear: geometry must be a db.Geo.Point');
@@ -475,10 +477,13 @@ function applyUpdate(doc: Doc, changes: [string, unknown][]): Doc {
       cur = cur[part] as Record<string, unknown>;
     }
     const last = parts[parts.length - 1];
-    if (v instanceof UpdateCommand) {
+    if (v instanceof UpdateCommand && v.op === 'set') {
+      cur[last] = toStored(v.value, path);
+    } else if (v instanceof UpdateCommand) {
       const old = cur[last];
-      if (old === undefined) cur[last] = v.value;
-      else if (typeof old === 'number') cur[last] = old + v.value;
+      const n = v.value as number;
+      if (old === undefined) cur[last] = n;
+      else if (typeof old === 'number') cur[last] = old + n;
       else throw new SdkError('DATABASE_REQUEST_FAILED', `Cannot apply $inc to a value of non-numeric type (${path})`);
     } else {
       cur[last] = v;
