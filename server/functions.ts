@@ -32,6 +32,7 @@ import { createSqliteRectificationRepository } from '../adapters/sqlite/rectific
 import { createSqliteUnlistedRepository } from '../adapters/sqlite/unlisted';
 import { createSqliteCertificationRepository } from '../adapters/sqlite/certifications';
 import { createSqliteSignInRepository } from '../adapters/sqlite/signin';
+import { createSqliteHeadsRepository } from '../adapters/sqlite/heads';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
 import type { Logger, Router } from '../core/shared/router';
@@ -72,6 +73,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     ledger: createSqliteLedgerRepository(db),
     visits: createSqliteVisitRepository(db),
     signins: createSqliteSignInRepository(db),
+    heads: createSqliteHeadsRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
