@@ -143,7 +143,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     ledger: createLedgerHandler({ stations: stores.stations, regions: stores.regions, ledger: stores.ledger, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
     inspections: createInspectionsHandler({ stations: stores.stations, visits: stores.visits, files, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
     auth: createAuthHandler(signInDeps, logger),
-    heads: createHeadsHandler({ ...stores, cipher, ids, clock, limits }, logger),
+    heads: createHeadsHandler({ ...stores, cipher, ids, clock, limits, codes }, logger),
   };
   /** The photo upload route's limit (the cloud uploads straight to storage; submit limits the use). */
   const limitUpload = (openid: string) => takeLimit({ rateLimits: stores.rateLimits, roles: stores.roles, clock, limits }, 'upload', openid);

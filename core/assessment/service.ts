@@ -11,7 +11,7 @@ import type { Actor } from '../authz/roles';
 import type { Complaint } from '../complaint/model';
 import type { VisitRepository } from '../inspection/model';
 import type { LedgerRepository } from '../ledger/store';
-import type { AuditRepository, Cipher, Clock, ComplaintRepository, IdSource, RatingRepository, RecruitmentRepository, RoleRepository, StationRepository } from '../ports';
+import type { AuditRepository, Cipher, Clock, CodeImages, ComplaintRepository, IdSource, RatingRepository, RecruitmentRepository, RoleRepository, StationRepository } from '../ports';
 import { applicationTotal, trainingGaps, type Post } from '../recruitment/model';
 import { changeWeights, defaultSettings, describeChange, type AssessmentSettings } from '../settings/assessment';
 import { AppError } from '../shared/errors';
@@ -38,7 +38,12 @@ export interface HeadsDeps {
   cipher: Cipher;
   ids: IdSource;
   clock: Clock;
+  /** The session's code as a scannable image (mini-program code in the cloud, QR locally); none: the code only. */
+  codes?: CodeImages;
 }
+
+/** The head's page a session code opens (scene `t=<code>`). */
+export const SIGN_IN_PAGE = 'packages/official/heads/mine/index';
 
 /** Most heads one list assesses (a county has a few hundred stations at most). */
 const MAX_HEADS = 500;
@@ -223,7 +228,9 @@ export function createHeadsService(deps: HeadsDeps) {
       };
       await heads.insertSession(s);
       await record({ actorOpenid: actor.openid, action: 'training.session', outcome: 'done', resource: `training-session:${s.id}`, detail: `${s.kind} ${s.date}` });
-      return { id: s.id, code, title: s.title, date: s.date, days: s.days, kind: s.kind, expiresAt: s.expiresAt };
+      // The image is a convenience: without it the head types the code.
+      const image = deps.codes ? await deps.codes.stationCode(`t=${code}`, SIGN_IN_PAGE).catch(() => null) : null;
+      return { id: s.id, code, title: s.title, date: s.date, days: s.days, kind: s.kind, expiresAt: s.expiresAt, image };
     },
 
     async sessions(openid: string | null) {
