@@ -213,7 +213,7 @@ export function createHeadsService(deps: HeadsDeps) {
         if (!(await heads.sessionByCode(cipher.keyedHash(codeHashInput(c)), now.toISOString()))) code = c;
       }
       if (!code) throw new AppError('UNAVAILABLE', '暂时无法生成签到码，请稍后再试');
-      const s: TrainingSession & { codeCipher: string } = {
+      const s: TrainingSession = {
         id: ids.id(),
         codeHash: cipher.keyedHash(codeHashInput(code)),
         codeCipher: cipher.encrypt(code),
@@ -238,7 +238,7 @@ export function createHeadsService(deps: HeadsDeps) {
       const b = listBindings(actor, 'training.session').find((x) => x.scope.kind === 'operator');
       if (!b || b.scope.kind !== 'operator') throw new AppError('FORBIDDEN', '只有运营单位可以组织培训签到');
       const now = clock.now().toISOString();
-      const list = (await heads.listSessions({ operatorName: b.scope.operatorName, limit: 20 })) as (TrainingSession & { codeCipher?: string })[];
+      const list = await heads.listSessions({ operatorName: b.scope.operatorName, limit: 20 });
       return {
         items: list.map((s) => ({ id: s.id, title: s.title, date: s.date, days: s.days, kind: s.kind, expiresAt: s.expiresAt, live: s.expiresAt > now, code: s.expiresAt > now && s.codeCipher ? cipher.decrypt(s.codeCipher) : null })),
       };

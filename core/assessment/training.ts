@@ -15,6 +15,8 @@ export interface TrainingSession {
   id: string;
   /** cipher.keyedHash of `training:<CODE>`; the code itself is shown once, to the operator. */
   codeHash: string;
+  /** The code encrypted (Cipher), so the operator can show it again while it works. */
+  codeCipher?: string;
   operatorName: string;
   kind: 'pre_job' | 'annual';
   title: string;
