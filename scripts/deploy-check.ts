@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { CLOUD_RUN_BUDGET_MS } from '../cloudfunctions/scheduler/handler';
 import { COMPLAINT_DETAIL_PAGE, OFFICIAL_CASE_PAGE } from '../core/notify/subscribe';
 import { STATION_PAGE } from '../core/rating/service';
+import { SIGN_IN_PAGE as TRAINING_SIGN_IN_PAGE } from '../core/assessment/service';
 import { appPages, pagePath } from './app-pages';
 
 const ROOT = resolve(__dirname, '..');
@@ -167,7 +168,7 @@ export function deployCheck(options: DeployCheckOptions = {}): string[] {
     // linked pages
     for (const p of pageLiterals(code)) if (!pages.has(p)) problems.push(at(`links to page ${p}, which app.json does not register`));
   }
-  for (const p of [COMPLAINT_DETAIL_PAGE, OFFICIAL_CASE_PAGE, STATION_PAGE]) if (!pages.has(pagePath(p))) problems.push(`page ${p} (messages, codes) is not registered in app.json`);
+  for (const p of [COMPLAINT_DETAIL_PAGE, OFFICIAL_CASE_PAGE, STATION_PAGE, TRAINING_SIGN_IN_PAGE]) if (!pages.has(pagePath(p))) problems.push(`page ${p} (messages, codes) is not registered in app.json`);
 
   // collections
   const indexes = readJson<{ collections: Record<string, unknown> }>(join(root, 'adapters', 'cloudbase', 'indexes.json')).collections;

@@ -32,6 +32,7 @@ import { createSqliteRectificationRepository } from '../adapters/sqlite/rectific
 import { createSqliteUnlistedRepository } from '../adapters/sqlite/unlisted';
 import { createSqliteCertificationRepository } from '../adapters/sqlite/certifications';
 import { createSqliteSignInRepository } from '../adapters/sqlite/signin';
+import { createSqliteHeadsRepository } from '../adapters/sqlite/heads';
 import type { Caller } from '../core/shared/caller';
 import type { Envelope } from '../core/shared/errors';
 import type { Logger, Router } from '../core/shared/router';
@@ -47,6 +48,7 @@ import { createSqliteLedgerRepository } from '../adapters/sqlite/ledger';
 import { createSqliteVisitRepository } from '../adapters/sqlite/inspections';
 import { createLedgerHandler } from '../cloudfunctions/ledger/handler';
 import { createInspectionsHandler } from '../cloudfunctions/inspections/handler';
+import { createHeadsHandler } from '../cloudfunctions/heads/handler';
 import { createAuthHandler } from '../cloudfunctions/auth/handler';
 import { createSignInService } from '../core/auth/signin';
 import { noCustomLogin, randomSignInSecrets } from '../adapters/platform/signin';
@@ -72,6 +74,7 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     ledger: createSqliteLedgerRepository(db),
     visits: createSqliteVisitRepository(db),
     signins: createSqliteSignInRepository(db),
+    heads: createSqliteHeadsRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -140,6 +143,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     ledger: createLedgerHandler({ stations: stores.stations, regions: stores.regions, ledger: stores.ledger, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
     inspections: createInspectionsHandler({ stations: stores.stations, visits: stores.visits, files, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
     auth: createAuthHandler(signInDeps, logger),
+    heads: createHeadsHandler({ ...stores, cipher, ids, clock, limits, codes }, logger),
   };
   /** The photo upload route's limit (the cloud uploads straight to storage; submit limits the use). */
   const limitUpload = (openid: string) => takeLimit({ rateLimits: stores.rateLimits, roles: stores.roles, clock, limits }, 'upload', openid);

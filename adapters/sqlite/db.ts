@@ -331,6 +331,20 @@ export const MIGRATIONS: Migration[] = [
   `,
   },
   {
+    version: 25,
+    name: 'heads',
+    // Heads (core/assessment): training sessions found by the hash of their sign-in code, the
+    // county's assessment decisions per period, and the audited settings (assessment weights).
+    sql: `
+    CREATE TABLE training_sessions (id TEXT PRIMARY KEY, code_hash TEXT NOT NULL, operator_name TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX training_sessions_code ON training_sessions(code_hash, expires_at);
+    CREATE INDEX training_sessions_operator ON training_sessions(operator_name, created_at);
+    CREATE TABLE assessment_decisions (id TEXT PRIMARY KEY, period TEXT NOT NULL, station_id TEXT NOT NULL, kind TEXT NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX assessment_decisions_period ON assessment_decisions(period, station_id);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL);
+  `,
+  },
+  {
     version: 29,
     name: 'stations_geo_dropped',
     // Nearby searches an in-memory grid (adapters/sqlite/station-grid.ts) built from the stations'

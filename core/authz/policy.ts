@@ -54,6 +54,10 @@ export const PERMISSIONS = [
   'inspection.record',
   'inspection.read',
   'inspection.dues',
+  'training.session',
+  'assessment.read',
+  'assessment.decide',
+  'assessment.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -134,6 +138,12 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'inspection.record': ['operator_staff'],
   'inspection.read': ['station_head', 'operator_staff', ...OFFICIALS],
   'inspection.dues': OFFICIALS,
+  // Heads (第九条3–4): the operator runs training sessions heads sign in to; officials read the
+  // assessment, the county rewards or replaces, the province sets the weights.
+  'training.session': ['operator_staff'],
+  'assessment.read': OFFICIALS,
+  'assessment.decide': ['county_official'],
+  'assessment.settings': ['province_admin'],
 };
 
 /** Anyone signed in (resident is everyone's role). */

@@ -119,6 +119,8 @@ export interface TrainingRecord {
   days: number;
   recordedBy: string;
   recordedAt: string;
+  /** The training session the head signed in to with its code (core/assessment/training.ts). */
+  sessionId?: string;
 }
 
 export const PRE_JOB_MIN_DAYS = 3;

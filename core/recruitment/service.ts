@@ -439,20 +439,44 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
       return { recorded: true };
     },
 
+    /**
+     * Heads' training (第九条3): officials see their region's heads, operator staff the heads of
+     * their operator's stations. Heads are the appointed applicants and the current head bindings.
+     */
     async training(openid: string | null, input: In<typeof api.trainingInput>) {
       const actor = await actorOf(openid);
-      const regionsOf = listBindings(actor, 'training.record').flatMap((b) => (b.scope.kind === 'region' ? [b.scope.regionCode] : []));
-      if (!regionsOf.length) throw new AppError('FORBIDDEN', '只有主管部门可以查看培训情况');
-      const scope = input.regionCode ?? regionsOf[0];
-      if (!regionsOf.some((r) => scope.startsWith(r))) throw new AppError('FORBIDDEN', '这不在您的管辖范围内');
+      const bindings = listBindings(actor, 'training.record');
+      const regionsOf = bindings.flatMap((b) => (b.scope.kind === 'region' ? [b.scope.regionCode] : []));
+      const operatorsOf = bindings.flatMap((b) => (b.scope.kind === 'operator' ? [b.scope.operatorName] : []));
+      if (!regionsOf.length && !operatorsOf.length) {
+        await access.record({ actorOpenid: actor.openid, action: 'training.record', outcome: 'denied', resource: 'training', detail: 'role' });
+        throw new AppError('FORBIDDEN', '只有主管部门和运营单位可以查看培训情况');
+      }
+      const scope = input.regionCode ?? regionsOf[0] ?? null;
+      if (input.regionCode && !regionsOf.some((r) => input.regionCode?.startsWith(r))) throw new AppError('FORBIDDEN', '这不在您的管辖范围内');
       const year = Number(today().slice(0, 4));
-      const appointed = (await recruitment.listApplications({ statuses: ['appointed'], offset: 0, limit: 500 })).items;
-      const rows = [];
-      for (const a of appointed) {
+      const heads = new Map<string, { stationId: string; openid: string; name: string }>();
+      for (const a of (await recruitment.listApplications({ statuses: ['appointed'], offset: 0, limit: 500 })).items) {
         const p = await recruitment.getPost(a.postId);
-        if (!p?.stationId || !p.regionCodes.includes(scope)) continue;
-        const records = await recruitment.listTraining({ stationIds: [p.stationId], headOpenid: a.applicantOpenid });
-        rows.push({ stationId: p.stationId, stationName: p.stationName, headName: a.name, ...trainingGaps(records, year), records: records.map((r) => ({ kind: r.kind, title: r.title, date: r.date, days: r.days })) });
+        if (p?.stationId) heads.set(`${p.stationId} ${a.applicantOpenid}`, { stationId: p.stationId, openid: a.applicantOpenid, name: a.name });
+      }
+      for (let offset = 0; ; offset += 200) {
+        const page = await deps.roles.list({ offset, limit: 200 });
+        for (const b of page.items) {
+          if (b.role !== 'station_head' || b.scope.kind !== 'station' || b.revokedAt || b.invite) continue;
+          const key = `${b.scope.stationId} ${b.openid}`;
+          if (!heads.has(key)) heads.set(key, { stationId: b.scope.stationId, openid: b.openid, name: b.holderName ?? '' });
+        }
+        if (!page.hasMore) break;
+      }
+      const rows = [];
+      for (const h of heads.values()) {
+        const s = await stations.get(h.stationId);
+        if (!s) continue;
+        const inScope = scope ? s.regionPath.some((r) => r.code === scope) : operatorsOf.includes(s.operator.name);
+        if (!inScope) continue;
+        const records = await recruitment.listTraining({ stationIds: [s.id], headOpenid: h.openid });
+        rows.push({ stationId: s.id, stationName: s.name, headName: h.name || s.contact.personName || '站点负责人', ...trainingGaps(records, year), records: records.map((r) => ({ kind: r.kind, title: r.title, date: r.date, days: r.days })) });
       }
       return { year, heads: rows, behind: rows.filter((r) => r.behind.length).length };
     },

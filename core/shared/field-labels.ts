@@ -170,6 +170,14 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   ticket: '登录码',
   approve: '是否确认',
   session: '登录凭证',
+  // Heads' assessment (core/assessment)
+  period: '考核期',
+  weights: '权重',
+  ledger: '台账',
+  inspection: '走访检查',
+  complaints: '投诉办理',
+  ratings: '群众评价',
+  training: '培训',
 };
 
 /**

@@ -121,6 +121,13 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'ledger.review': { windowS: 10 * MIN, max: 20, staffMax: 300 },
   'inspections.record': { windowS: HOUR, max: 10, staffMax: 60 },
   'inspections.toRectification': { windowS: HOUR, max: 5, staffMax: 50 },
+  // Heads: a head signs in to a training; the operator opens sessions; the county decides.
+  'heads.signIn': { windowS: HOUR, max: 10 },
+  'heads.openSession': { windowS: HOUR, max: 5, staffMax: 30 },
+  'heads.reward': { windowS: HOUR, max: 5, staffMax: 100 },
+  'heads.replace': { windowS: HOUR, max: 5, staffMax: 30 },
+  'heads.setWeights': { windowS: HOUR, max: 5, staffMax: 20 },
+  'heads.list': { windowS: MIN, max: 10, staffMax: 30 },
   // Costly reads: searches and aggregations
   'stations.nearby': { windowS: MIN, max: 120 },
   'stations.search': { windowS: MIN, max: 120 },

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { checkCharacter } from '../../core/recruitment/idcard';
 import { ERROR_CODES, type Envelope } from '../../core/shared/errors';
 import { createLocalFunctions } from '../../server/functions';
-import { DEMO, countRows, rid, startApp, type CallResult, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, countRows, rid, startApp, type CallResult, type TestApp } from '../support/local-app';
 
 jest.setTimeout(120_000);
 
@@ -705,7 +705,8 @@ describe('training (≥ 3 days pre-job, ≥ 2 a year)', () => {
     const view = await ok('recruitment', 'training', {}, DEMO.county);
     expect(view.year).toBe(2026);
     const byStation = Object.fromEntries(view.heads.map((h: { stationId: string }) => [h.stationId, h]));
-    expect(Object.keys(byStation).sort()).toEqual([ST_A, ST_B, ST_C].sort());
+    // The appointed heads, and the demo head whose role was granted directly (no appointment on record).
+    expect(Object.keys(byStation).sort()).toEqual([ST_A, ST_B, ST_C, HEAD_STATION].sort());
     expect(byStation[ST_B]).toEqual({
       stationId: ST_B,
       stationName: '江西电商扶贫工程贡江居委会服务点',
@@ -715,7 +716,7 @@ describe('training (≥ 3 days pre-job, ≥ 2 a year)', () => {
       behind: ['岗前培训 0 天，应不少于 3 天', '2026 年培训 0 次，应不少于 2 次'],
       records: [],
     });
-    expect(view.behind).toBe(3);
+    expect(view.behind).toBe(4);
   });
 
   it('officials record trainings; the head catches up', async () => {
@@ -729,7 +730,11 @@ describe('training (≥ 3 days pre-job, ≥ 2 a year)', () => {
     b = view.heads.find((h: { stationId: string }) => h.stationId === ST_B);
     expect(b).toMatchObject({ preJobDays: 3, thisYear: 2, behind: [] });
     expect(b.records).toHaveLength(4);
-    expect(view.behind).toBe(2);
+    expect(view.behind).toBe(3);
+    // Operator staff see the heads of their operator's stations too (no region binding).
+    const byOperator = await ok('recruitment', 'training', {}, DEMO.operatorStaff);
+    expect(byOperator.heads.find((h: { stationId: string }) => h.stationId === ST_B)).toMatchObject({ preJobDays: 3, thisYear: 2 });
+    expect(codeOf(await call('recruitment', 'training', { regionCode: '360731' }, DEMO.operatorStaff))).toBe('FORBIDDEN');
   });
 
   it('who may record and see: not the head, not residents, not another county; only stations with an appointed head', async () => {

@@ -50,7 +50,7 @@ test('station head: 本站整改, 本站投诉 and 修改站点信息 of their o
   env.openid = 'demo-station-head-1';
   await render('packages/official/home/index');
   await page.waitFor('workbench-tiles');
-  expect(page.findAll('tile-').map((n) => n.id)).toEqual(['tile-rectify', 'tile-station', 'tile-edit-st-360731100-000', 'tile-ledger']);
+  expect(page.findAll('tile-').map((n) => n.id)).toEqual(['tile-rectify', 'tile-station', 'tile-edit-st-360731100-000', 'tile-ledger', 'tile-heads-mine']);
 });
 
 test('投诉待办: each case shows its countdown; 只看超期 re-queries', async () => {

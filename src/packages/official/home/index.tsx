@@ -67,7 +67,7 @@ export default function WorkbenchPage() {
   if (d?.isOfficial) tiles.push({ key: 'record', title: '代录投诉', sub: '电话、来访的投诉', url: '/packages/official/record/index' });
   if (d?.isOfficial) tiles.push({ key: 'ratings', title: '评价审核', sub: '待审核评价、站点趋势', url: '/packages/official/ratings/index' });
   if (d?.isHandler) tiles.push({ key: 'posts', title: '站点负责人招募', sub: '岗位、报名、评分、公示', url: '/packages/official/posts/index' });
-  if (d?.isOfficial) tiles.push({ key: 'training', title: '培训情况', sub: '岗前培训、年度培训', url: '/packages/official/training/index' });
+  if (d?.isOfficial || d?.roles.some((r) => r.role === 'operator_staff')) tiles.push({ key: 'training', title: '培训情况', sub: '岗前培训、年度培训', url: '/packages/official/training/index' });
   if (d?.isOfficial) tiles.push({ key: 'register', title: '站点登记', sub: '表格导入、导出站点', url: '/packages/official/register/index' });
   if (d?.isOfficial || d?.isStationHead) tiles.push({ key: 'rectify', title: '站点整改', sub: d.isOfficial ? '疑似闲置站点、整改通知' : '本站的整改通知', url: '/packages/official/rectify/index' });
   if (d?.isHandler) tiles.push({ key: 'certify', title: '站点认定', sub: d.isOfficial ? '审核、实地核查、认定公示' : '申请认定、初审', url: '/packages/official/certify/index' });
@@ -76,7 +76,6 @@ export default function WorkbenchPage() {
   if (d?.isOfficial) tiles.push({ key: 'stats', title: '统计', sub: '按状态、类型、站点', url: '/packages/official/stats/index' });
   if (d?.isOfficial) tiles.push({ key: 'admin', title: '角色与节假日', sub: '授予、撤销角色，录入节假日', url: '/packages/official/admin/index' });
   if (d?.isStationHead) tiles.push({ key: 'station', title: '本站投诉', sub: '关于本站的投诉和答复', url: '/packages/official/station/index' });
-
   // A head's own stations (named by the server); officials search their area instead.
   const ownStations = d ? d.roles.flatMap((r) => (r.scope.kind === 'station' ? [{ id: r.scope.stationId, name: r.scopeLabel }] : [])) : [];
   // 第十条3: heads keep their public page true; officials review the changes.
@@ -89,6 +88,10 @@ export default function WorkbenchPage() {
   // 第十条, 第十一条2/5: operators visit and inspect their stations; officials see who is behind.
   if (d?.roles.some((r) => r.role === 'operator_staff')) tiles.push({ key: 'inspect', title: '站点走访', sub: '检查、指导服务、辅导培训', url: '/packages/official/inspect/index' });
   if (d?.isOfficial) tiles.push({ key: 'dues', title: '走访情况', sub: '哪些运营单位欠指导、欠培训', url: '/packages/official/inspect/dues/index' });
+  // 第九条3–4: heads sign in to trainings and see their assessment; operators run the sign-in; officials assess.
+  if (d?.isStationHead) tiles.push({ key: 'heads-mine', title: '我的培训与考核', sub: '培训签到、考核结果', url: '/packages/official/heads/mine/index' });
+  if (d?.roles.some((r) => r.role === 'operator_staff')) tiles.push({ key: 'heads-session', title: '培训签到', sub: '生成签到码，负责人扫码签到', url: '/packages/official/heads/session/index' });
+  if (d?.isOfficial) tiles.push({ key: 'heads', title: '负责人考核', sub: '季度、年度考核，表彰、更换', url: '/packages/official/heads/index' });
 
   return (
     <PageShell id='page-workbench' heading='工作台' className={desk ? 'desk-page' : undefined}>

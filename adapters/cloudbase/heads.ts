@@ -1,0 +1,93 @@
+/**
+ * Heads in CloudBase (core/assessment/store.ts): `training_sessions` (`_id` = session id; codeHash,
+ * operatorName, createdAt, expiresAt for the queries; the record as JSON text under `session`),
+ * `assessment_decisions` (`_id` = station.period.kind, so a second one of a kind fails as a duplicate;
+ * period and regionCodes for the county's list) and `settings` (`_id` = the key, guarded by version).
+ * Contract: test/contract/heads.contract.ts.
+ */
+import type { AssessmentDecision } from '../../core/assessment/model';
+import type { HeadsRepository } from '../../core/assessment/store';
+import type { TrainingSession } from '../../core/assessment/training';
+import { SETTINGS_KEY, type AssessmentSettings } from '../../core/settings/assessment';
+import { AppError } from '../../core/shared/errors';
+import { byId, context, errorText, fetchRange, getDocs, isErrorAnswer, unavailable, updateIfVersion, type CbDb, type StoreOptions } from './sdk';
+
+export const HEADS_COLLECTIONS = { sessions: 'training_sessions', decisions: 'assessment_decisions', settings: 'settings' } as const;
+
+interface SessionDoc {
+  session: string;
+  codeHash: string;
+  operatorName: string;
+  createdAt: string;
+  expiresAt: string;
+}
+interface DecisionDoc {
+  decision: string;
+  period: string;
+  stationId: string;
+  kind: string;
+  regionCodes: string[];
+}
+interface SettingsDoc {
+  settings: string;
+  version: number;
+}
+
+const isDuplicate = (err: unknown) => /DUPLICATE|duplicate key/i.test(errorText(err));
+
+export function createCloudbaseHeadsRepository(db: unknown, options: StoreOptions = {}): HeadsRepository {
+  const ctx = context(db as CbDb, HEADS_COLLECTIONS, options);
+  const { names, _ } = ctx;
+
+  /** add with an explicit _id: false when that _id is taken. */
+  async function addNew(collection: string, id: string, doc: object): Promise<boolean> {
+    let res: unknown;
+    try {
+      res = await ctx.coll(collection).add(ctx.arg({ _id: id, ...doc }));
+    } catch (err) {
+      if (isDuplicate(err)) return false;
+      throw unavailable(err);
+    }
+    if (isErrorAnswer(res)) {
+      if (isDuplicate(res)) return false;
+      throw unavailable(res);
+    }
+    return true;
+  }
+
+  return {
+    async insertSession(s) {
+      if (!(await addNew(names.sessions, s.id, { session: JSON.stringify(s), codeHash: s.codeHash, operatorName: s.operatorName, createdAt: s.createdAt, expiresAt: s.expiresAt } satisfies SessionDoc))) throw unavailable(new Error('duplicate session id'));
+    },
+    async sessionByCode(codeHash, now) {
+      const docs = await getDocs<SessionDoc>(ctx.coll(names.sessions).where({ codeHash, expiresAt: _.gt(now) }).orderBy('createdAt', 'desc').limit(1));
+      return docs.length ? (JSON.parse(docs[0].session) as TrainingSession) : null;
+    },
+    async listSessions(q) {
+      const docs = await fetchRange<SessionDoc>(() => ctx.coll(names.sessions).where({ operatorName: q.operatorName }).orderBy('createdAt', 'desc').orderBy('_id', 'desc'), 0, q.limit);
+      return docs.map((d) => JSON.parse(d.session) as TrainingSession);
+    },
+    async insertDecision(d) {
+      const doc: DecisionDoc = { decision: JSON.stringify(d), period: d.period, stationId: d.stationId, kind: d.kind, regionCodes: d.regionCodes };
+      if (!(await addNew(names.decisions, d.id, doc))) throw new AppError('CONFLICT', '已经有这项决定了，请刷新');
+    },
+    async getDecision(id) {
+      const d = await byId<DecisionDoc>(ctx, names.decisions, id);
+      return d ? (JSON.parse(d.decision) as AssessmentDecision) : null;
+    },
+    async listDecisions(q) {
+      if (!q.regionCodes.length) return [];
+      const docs = await fetchRange<DecisionDoc>(() => ctx.coll(names.decisions).where({ period: q.period, regionCodes: _.in(q.regionCodes) }).orderBy('stationId', 'asc').orderBy('kind', 'asc'), 0, Number.MAX_SAFE_INTEGER);
+      return docs.map((d) => JSON.parse(d.decision) as AssessmentDecision);
+    },
+    async getSettings() {
+      const d = await byId<SettingsDoc>(ctx, names.settings, SETTINGS_KEY);
+      return d ? (JSON.parse(d.settings) as AssessmentSettings) : null;
+    },
+    async putSettings(next, expected) {
+      const doc: SettingsDoc = { settings: JSON.stringify(next), version: next.version };
+      const done = expected === 0 ? await addNew(names.settings, next.key, doc) : await updateIfVersion(ctx, names.settings, next.key, expected, doc);
+      if (!done) throw new AppError('CONFLICT', '权重刚被别人改过，请刷新后再改');
+    },
+  };
+}

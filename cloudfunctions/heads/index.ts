@@ -1,0 +1,22 @@
+/** Cloud entry of `heads`: CloudBase stores, the data keys (sign-in codes: keyed hash, operator's copy encrypted). */
+import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
+import { codeEnvVersionFrom, wechatCodeImages } from '../../adapters/platform/wechat';
+import { limitsFrom } from '../../core/shared/rate-limit';
+import { systemClock } from '../../core/ports';
+import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
+import { createHeadsHandler } from './handler';
+
+export const main = cloudEntry('heads', (cloud) => {
+  return createHeadsHandler(
+    {
+      ...cloudStores(cloud),
+      cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
+      ids: randomIds,
+      codes: wechatCodeImages(cloud as never, codeEnvVersionFrom(process.env.ZDT_CODE_ENV_VERSION)),
+      // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
+      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
+      clock: systemClock,
+    },
+    jsonLogger,
+  );
+});
