@@ -17,6 +17,7 @@ import { createCloudbaseVisitRepository } from './inspections';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
 import type { CbDb } from './sdk';
 import { createCloudbaseSignInRepository } from './signin';
+import { createCloudbaseReportRepository } from './reports';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CloudbaseOptions } from './stations';
 
 /**
@@ -42,6 +43,7 @@ export function cloudbaseStores(db: CbDb, { pinyin, ...options }: CloudbaseOptio
     ledger: createCloudbaseLedgerRepository(db, options),
     visits: createCloudbaseVisitRepository(db, options),
     signins: createCloudbaseSignInRepository(db, options),
+    reports: createCloudbaseReportRepository(db, options),
   };
 }
 export type CloudbaseStores = ReturnType<typeof cloudbaseStores>;

@@ -54,6 +54,9 @@ export const PERMISSIONS = [
   'inspection.record',
   'inspection.read',
   'inspection.dues',
+  'report.read',
+  'report.submit',
+  'report.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -134,6 +137,10 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'inspection.record': ['operator_staff'],
   'inspection.read': ['station_head', 'operator_staff', ...OFFICIALS],
   'inspection.dues': OFFICIALS,
+  // Dashboards and 报送 (issue 12 §5): officials read their region; the county submits, the city returns or forwards.
+  'report.read': OFFICIALS,
+  'report.submit': ['county_official'],
+  'report.review': ['city_supervisor'],
 };
 
 /** Anyone signed in (resident is everyone's role). */

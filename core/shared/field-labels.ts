@@ -170,6 +170,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   ticket: '登录码',
   approve: '是否确认',
   session: '登录凭证',
+  // Reports and 报送 (issue 12 §5)
+  period: '报表期间',
 };
 
 /**
