@@ -48,39 +48,12 @@ export interface ReportInput {
 const ancestors = (code: string) => [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
 const LEVEL_OF: Record<number, 'province' | 'city' | 'county'> = { 2: 'province', 4: 'city', 6: 'county' };
 
-export function createReportDesk(deps: ReportDeskDeps) {
-  const access = createAccess(deps);
+/** The stores the figures are read from (no authorization: the desk and `npm run report` call it). */
+export type ReportDataDeps = Pick<ReportDeskDeps, 'stations' | 'regions' | 'ledger' | 'complaints' | 'ratings' | 'recruitment' | 'rectifications' | 'roles' | 'clock' | 'idleRules'>;
+
+/** Reads what a region's figures need for a period, then computes them once (core/report/figures.ts). */
+export function createFigureLoader(deps: ReportDataDeps) {
   const rules = deps.idleRules ?? DEFAULT_IDLE_RULES;
-
-  async function officialOf(openid: string | null, action: string): Promise<{ actor: Actor; regions: string[] }> {
-    const actor = await access.actorOf(openid);
-    const regions = listBindings(actor, 'report.read').length ? officialRegions(actor) : [];
-    if (!regions.length) {
-      await access.record({ actorOpenid: actor.openid, action, outcome: 'denied', resource: 'reports', detail: 'role' });
-      throw new AppError('FORBIDDEN', '只有县、市、省主管部门可以查看报表');
-    }
-    return { actor, regions };
-  }
-
-  function periodOf(key: string | undefined): ReportPeriod {
-    const p = parsePeriod(key ?? lastQuarter(deps.clock.now()));
-    if (!p) throw new AppError('VALIDATION_ERROR', '报表期间应为 2026Q4 或 2026 这样的季度或年度', { period: '格式不对' });
-    return p;
-  }
-
-  /** The region asked for (county, city or province), inside the caller's; their own when absent. */
-  async function regionOf(actor: Actor, regions: string[], code: string | undefined, action: string): Promise<Region> {
-    const want = code ?? regions.slice().sort((a, b) => a.length - b.length)[0]!;
-    if (!LEVEL_OF[want.length]) throw new AppError('VALIDATION_ERROR', '请选择省、市或县', { regionCode: '请选择省、市或县' });
-    if (!regions.some((r) => want.startsWith(r))) {
-      await access.record({ actorOpenid: actor.openid, action, outcome: 'denied', resource: `region:${want}`, detail: 'out-of-scope' });
-      throw new AppError('FORBIDDEN', '只能查看您管辖地区的报表', { regionCode: '不在管辖地区内' });
-    }
-    const region = await deps.regions.get(want);
-    if (!region) throw new AppError('NOT_FOUND', '没有这个地区', { regionCode: '没有这个地区' });
-    return region;
-  }
-
   async function allStations(code: string): Promise<Station[]> {
     const out: Station[] = [];
     for (let afterCode: string | undefined; ; ) {
@@ -179,6 +152,42 @@ export function createReportDesk(deps: ReportDeskDeps) {
       rectifications,
       now,
     });
+  }
+
+  return { compute, countiesUnder };
+}
+
+export function createReportDesk(deps: ReportDeskDeps) {
+  const access = createAccess(deps);
+  const { compute, countiesUnder } = createFigureLoader(deps);
+
+  async function officialOf(openid: string | null, action: string): Promise<{ actor: Actor; regions: string[] }> {
+    const actor = await access.actorOf(openid);
+    const regions = listBindings(actor, 'report.read').length ? officialRegions(actor) : [];
+    if (!regions.length) {
+      await access.record({ actorOpenid: actor.openid, action, outcome: 'denied', resource: 'reports', detail: 'role' });
+      throw new AppError('FORBIDDEN', '只有县、市、省主管部门可以查看报表');
+    }
+    return { actor, regions };
+  }
+
+  function periodOf(key: string | undefined): ReportPeriod {
+    const p = parsePeriod(key ?? lastQuarter(deps.clock.now()));
+    if (!p) throw new AppError('VALIDATION_ERROR', '报表期间应为 2026Q4 或 2026 这样的季度或年度', { period: '格式不对' });
+    return p;
+  }
+
+  /** The region asked for (county, city or province), inside the caller's; their own when absent. */
+  async function regionOf(actor: Actor, regions: string[], code: string | undefined, action: string): Promise<Region> {
+    const want = code ?? regions.slice().sort((a, b) => a.length - b.length)[0]!;
+    if (!LEVEL_OF[want.length]) throw new AppError('VALIDATION_ERROR', '请选择省、市或县', { regionCode: '请选择省、市或县' });
+    if (!regions.some((r) => want.startsWith(r))) {
+      await access.record({ actorOpenid: actor.openid, action, outcome: 'denied', resource: `region:${want}`, detail: 'out-of-scope' });
+      throw new AppError('FORBIDDEN', '只能查看您管辖地区的报表', { regionCode: '不在管辖地区内' });
+    }
+    const region = await deps.regions.get(want);
+    if (!region) throw new AppError('NOT_FOUND', '没有这个地区', { regionCode: '没有这个地区' });
+    return region;
   }
 
   async function calendar() {

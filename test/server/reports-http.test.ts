@@ -4,6 +4,10 @@
  * submits, the city returns with a reason, the county submits again, the city forwards, the province
  * sees who submitted when and who is late; roles and regions are checked.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ReportFigures } from '../../core/report/figures';
 import { reportSheets, TOPICS } from '../../core/report/sheets';
@@ -107,4 +111,42 @@ test('roles and regions: residents, heads and operators are refused; outside the
   const options = await t.ok<{ regions: { code: string }[]; canReview: boolean; canSubmit: boolean }>('register', 'reportOptions', {}, DEMO.city);
   expect(options.regions[0]).toEqual({ code: '3607', name: '赣州市' });
   expect(options).toMatchObject({ canReview: true, canSubmit: false, defaultPeriod: '2026Q3' });
+});
+
+describe('npm run report', () => {
+  test('writes the same workbook as the desk export from the local database', async () => {
+    const { writeReport } = await import('../../scripts/report');
+    const dash = await t.ok<{ figures: ReportFigures }>('register', 'reportFigures', { period: '2026Q4', regionCode: '3607' }, DEMO.city);
+    const dir = mkdtempSync(join(tmpdir(), 'zdt-report-'));
+    const file = join(dir, '赣州市.xlsx');
+    expect(await writeReport(t.app.db, { region: '3607', period: '2026Q4', file }, t.clock)).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const book = wb.worksheets.map((w) => {
+      const rows: unknown[][] = [];
+      w.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+      return { name: w.name, rows };
+    });
+    expect(book).toEqual(reportSheets(dash.figures));
+    expect(book.at(-1)!.name).toBe('指标说明');
+    expect(await writeReport(t.app.db, { region: '3699', period: '2026Q4', file }, t.clock)).toBe(2);
+  });
+
+  test('bad arguments: a Chinese message and a non-zero exit', () => {
+    const run = (...args: string[]) => spawnSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['scripts/report.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'zdt-report-')) } });
+    const r = run('--region', '3607', '--period', '2026Q5', 'x.xlsx');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('报表期间 2026Q5 不对');
+    expect(run('--period', '2026Q4', 'x.xlsx').stderr).toContain('请用 --region 指定地区');
+  });
+
+  test('argument rules', async () => {
+    const { parseArgs } = await import('../../scripts/report');
+    expect(parseArgs(['--region', '360731', '--period', '2026', 'a.xlsx'])).toEqual({ region: '360731', period: '2026', file: 'a.xlsx' });
+    expect(parseArgs(['--region', '360731100', '--period', '2026', 'a.xlsx'])).toEqual({ error: expect.stringContaining('地区代码 360731100 不对') });
+    expect(parseArgs(['--region', '3607', '--period', '2026Q4', 'a.csv'])).toEqual({ error: '输出文件应以 .xlsx 结尾' });
+    expect(parseArgs(['--region', '3607', '--period', '2026Q4'])).toEqual({ error: '请指定输出文件，如 报表.xlsx' });
+    expect(parseArgs(['--region'])).toEqual({ error: '--region 后面缺少值' });
+    expect(parseArgs(['--regoin', '3607'])).toEqual({ error: '不认识的选项 --regoin' });
+  });
 });
