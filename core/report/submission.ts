@@ -112,8 +112,8 @@ export function forwardReport(
   input: { region: { code: string; name: string }; period: string; figures: ReportFigures; by: string; at: string; comment?: string },
 ): { city: ReportSubmission; counties: { next: ReportSubmission; expectedVersion: number }[] } {
   refuse(current, 'forward', 'city');
-  const included = counties.filter((c) => c.level === 'county' && c.period === input.period && c.regionCode.startsWith(input.region.code));
-  for (const c of included) refuse(c, 'include', 'city');
+  // Only submitted county reports go up; a returned one waits for the county.
+  const included = counties.filter((c) => c.level === 'county' && c.period === input.period && c.regionCode.startsWith(input.region.code) && submissionRefusal(c, 'include', 'city') === null);
   if (!included.length) throw new AppError('CONFLICT', '还没有县报送本期报告，无法报省');
   const city: ReportSubmission = {
     id: submissionId(input.period, input.region.code),
