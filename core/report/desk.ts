@@ -248,7 +248,8 @@ export function createReportDesk(deps: ReportDeskDeps) {
       const period = periodOf(input.period);
       const region = await regionOf(actor, regions, input.regionCode, 'report.read');
       const figures = await compute(region, period);
-      return { figures, deadline: reportDeadline(period, await calendar()) };
+      // The tables are the export's sheets: the page shows exactly what the workbook holds.
+      return { figures, tables: reportSheets(figures), deadline: reportDeadline(period, await calendar()) };
     },
 
     async export(openid: string | null, input: ReportInput): Promise<{ url: string; name: string }> {

@@ -149,6 +149,8 @@ export interface CountyStatus {
   /** Not submitted by the deadline (still missing after it, or submitted after it). */
   late: boolean;
   comment: string | null;
+  /** The county report's version (the city returns it at this version); null when none. */
+  version: number | null;
 }
 
 /**
@@ -162,7 +164,7 @@ export function countyStatuses(counties: { code: string; name: string; city: str
     // A returned report still counts as sent on its first submission date for lateness.
     const first = s ? s.events.find((e) => e.action === 'submit')?.at ?? s.submittedAt : null;
     const late = first ? dayOf(first) > deadline : today > deadline;
-    return { code: c.code, name: c.name, city: c.city, state: s?.state ?? null, stateLabel: s ? SUBMISSION_STATE_LABELS[s.state] : '未报送', submittedAt: s?.submittedAt ?? null, late, comment: s?.comment ?? null };
+    return { code: c.code, name: c.name, city: c.city, state: s?.state ?? null, stateLabel: s ? SUBMISSION_STATE_LABELS[s.state] : '未报送', submittedAt: s?.submittedAt ?? null, late, comment: s?.comment ?? null, version: s?.version ?? null };
   });
 }
 
