@@ -97,7 +97,8 @@ test('city: returns a county with a reason, then forwards; late counties are mar
   const { container } = render(<ReportPage />);
   await flush();
   expect(container.querySelector('#report-counties')!.textContent).toContain('1/2 个县已报送；逾期 2 个');
-  expect(container.querySelector('#report-county-360781')!.className).toContain('sp-item--alert');
+  expect(container.querySelector('#report-county-360731')!.className).toContain('sp-item--alert');
+  expect(container.querySelector('#report-missing')!.textContent).toBe('未报送（1 个，已逾期）赣州市：瑞金市');
   fireEvent.click(container.querySelector('#btn-report-open-return-360731')!);
   fireEvent.click(container.querySelector('#btn-report-return-360731')!);
   await flush();

@@ -77,10 +77,10 @@ export function drawReport(f: Figures): () => void {
     chart.setOption({
       animation: false,
       title: { text: spec.title, left: 0, textStyle: { fontSize: 14 } },
-      legend: { top: 0, right: 0 },
+      legend: { top: 22, right: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11 } },
       tooltip: { trigger: 'axis' },
-      grid: { left: 40, right: 12, top: 40, bottom: names.length > 8 ? 64 : 32 },
-      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 8 ? 40 : 0 } },
+      grid: { left: 40, right: 12, top: 48, bottom: names.length > 8 ? 72 : 32 },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 8 ? 55 : 0, fontSize: names.length > 8 ? 10 : 12 } },
       yAxis: { type: 'value', max: spec.unit === '%' ? 100 : undefined },
       series: spec.series.map((s) => ({ name: s.name, type: 'bar', stack: s.stack, itemStyle: { color: s.color }, data: f.rows.map((r) => s.value(r.counts)) })),
     });

@@ -114,6 +114,13 @@ function PhoneTopic({ t }: { t: Table }) {
   );
 }
 
+/** Counties not yet submitted, one line per city (a province has 100 counties). */
+function byCity(list: ReportStatus['counties']): [string, string[]][] {
+  const out = new Map<string, string[]>();
+  for (const c of list) out.set(c.city, [...(out.get(c.city) ?? []), c.name]);
+  return [...out];
+}
+
 function Chain({ period, status, canSubmit, canReview, reload }: { period: string; status: ReportStatus; canSubmit: boolean; canReview: boolean; reload: () => void }) {
   const [returning, setReturning] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -140,6 +147,7 @@ function Chain({ period, status, canSubmit, canReview, reload }: { period: strin
     },
   });
   const mine = canSubmit && status.counties.length === 1 ? status.counties[0]! : null;
+  const missing = status.counties.filter((c) => !c.state);
   const submitted = status.counties.filter((c) => c.state === 'submitted').length;
   const cityDone = status.cities.length > 0;
   const err = submit.error ?? forward.error;
@@ -169,8 +177,20 @@ function Chain({ period, status, canSubmit, canReview, reload }: { period: strin
               </Text>
             </View>
           ))}
+          {missing.length ? (
+            <View id='report-missing' className='sp-item sp-item--alert'>
+              <Text className='sp-item__title'>
+                未报送（{missing.length} 个{missing.some((c) => c.late) ? '，已逾期' : ''}）
+              </Text>
+              {byCity(missing).map(([cityName, names]) => (
+                <Text key={cityName} className='sp-item__line'>
+                  {cityName}：{names.join('、')}
+                </Text>
+              ))}
+            </View>
+          ) : null}
           {status.counties
-            .filter((c) => c.state || c.late || status.counties.length <= 30)
+            .filter((c) => c.state)
             .map((c) => (
               <View key={c.code} id={`report-county-${c.code}`} className={`sp-item${c.late ? ' sp-item--alert' : ''}`}>
                 <Text className='sp-item__title'>
@@ -222,7 +242,7 @@ export default function ReportPage() {
       {o ? (
         <View id='report-filters' className='sp-form'>
           <Text className='sp-form__title'>地区</Text>
-          <Choices idPrefix='report-region' options={o.regions.map((r) => [r.code, r.name] as const)} value={regionCode} onChange={setRegion} label='地区' />
+          <Choices idPrefix='report-region' options={o.regions.map((r) => [r.code, r.name.split(' · ').pop()!] as const)} value={regionCode} onChange={setRegion} label='地区' />
           <Text className='sp-form__title'>期间</Text>
           <Choices idPrefix='report-period' options={o.periods.map((p) => [p.key, p.label] as const)} value={periodKey} onChange={setPeriod} label='期间' />
         </View>
