@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ReportFigures } from '../../core/report/figures';
 import { reportSheets, TOPICS } from '../../core/report/sheets';
-import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
+import { countRows, DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
 
 jest.setTimeout(120_000);
 
@@ -93,6 +93,10 @@ test('the city returns with a reason, the county submits again, the city forward
   expect(prov.deadline < '2026-12-04').toBe(true);
   expect(yudu.late).toBe(true);
   expect(prov.late.length).toBe(100);
+  // Every act is in the audit log, and so are the refusals.
+  const audited = (action: string, outcome: string) => countRows(t.app, 'audit_log', 'action = ? AND outcome = ? AND resource LIKE ?', action, outcome, '%2026Q3%');
+  expect([audited('report.submit', 'done'), audited('report.return', 'done'), audited('report.forward', 'done')]).toEqual([2, 1, 1]);
+  expect(countRows(t.app, 'audit_log', "action = 'report.review' AND outcome = 'denied'")).toBeGreaterThan(0);
   // 2026Q4's deadline is in January: nobody is late yet.
   const q4 = await t.ok<{ late: unknown[] }>('register', 'reportStatus', { period: '2026Q4' }, DEMO.province);
   expect(q4.late).toEqual([]);
