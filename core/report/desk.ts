@@ -114,12 +114,17 @@ export function createFigureLoader(deps: ReportDataDeps) {
       complaintsOf(region.code, period),
       rectificationsOf(region.code),
     ]);
-    const countyData = [];
-    for (const county of counties) {
-      const townships = await deps.regions.children(county.code);
-      const villages: Region[] = [];
-      for (const t of townships) villages.push(...(await deps.regions.children(t.code)));
-      countyData.push({ county, townships, villages });
+    // A province has ~1 900 townships: their villages are read 20 at a time (one call each in the cloud).
+    const countyData: { county: Region; townships: Region[]; villages: Region[] }[] = [];
+    for (let i = 0; i < counties.length; i += 20) {
+      const chunk = counties.slice(i, i + 20);
+      const townshipLists = await Promise.all(chunk.map((c) => deps.regions.children(c.code)));
+      for (const [k, county] of chunk.entries()) {
+        const townships = townshipLists[k]!;
+        const villages: Region[] = [];
+        for (let j = 0; j < townships.length; j += 20) for (const list of await Promise.all(townships.slice(j, j + 20).map((t) => deps.regions.children(t.code)))) villages.push(...list);
+        countyData.push({ county, townships, villages });
+      }
     }
     const ratings: RatingAggregate[] = [];
     for (let i = 0; i < stations.length; i += 20) {

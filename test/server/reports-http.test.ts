@@ -102,6 +102,14 @@ test('the city returns with a reason, the county submits again, the city forward
   expect(q4.late).toEqual([]);
 });
 
+test('the province: a row per city that adds up; the city total agrees with its county rows', async () => {
+  const prov = await t.ok<{ figures: ReportFigures }>('register', 'reportFigures', { period: '2026Q4' }, DEMO.province);
+  expect(prov.figures.rows).toHaveLength(11);
+  expect(prov.figures.total.townships).toBeGreaterThan(1700);
+  const city = await t.ok<{ figures: ReportFigures }>('register', 'reportFigures', { period: '2026Q4', regionCode: '3607' }, DEMO.province);
+  expect(prov.figures.rows.find((r) => r.code === '3607')!.counts).toEqual(city.figures.total);
+});
+
 test('roles and regions: residents, heads and operators are refused; outside the region too; bad periods', async () => {
   for (const who of [DEMO.resident1, DEMO.stationHead, DEMO.operatorStaff]) {
     expect((await t.call('register', 'reportFigures', {}, who)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
