@@ -18,6 +18,7 @@ import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitme
 import type { CbDb } from './sdk';
 import { createCloudbaseSignInRepository } from './signin';
 import { createCloudbaseHeadsRepository } from './heads';
+import { createCloudbaseReportRepository } from './reports';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CloudbaseOptions } from './stations';
 
 /**
@@ -44,6 +45,7 @@ export function cloudbaseStores(db: CbDb, { pinyin, ...options }: CloudbaseOptio
     visits: createCloudbaseVisitRepository(db, options),
     signins: createCloudbaseSignInRepository(db, options),
     heads: createCloudbaseHeadsRepository(db, options),
+    reports: createCloudbaseReportRepository(db, options),
   };
 }
 export type CloudbaseStores = ReturnType<typeof cloudbaseStores>;

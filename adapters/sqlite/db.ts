@@ -351,6 +351,15 @@ export const MIGRATIONS: Migration[] = [
     // own lat/lng columns; the R*Tree is no longer read.
     sql: `DROP TABLE IF EXISTS stations_geo;`,
   },
+  {
+    version: 26,
+    name: 'report_submissions',
+    // 报送 (core/report/submission.ts): one frozen report per region and period, listed by period and region prefix.
+    sql: `
+    CREATE TABLE report_submissions (id TEXT PRIMARY KEY, period TEXT NOT NULL, region_code TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX report_submissions_period ON report_submissions(period, region_code);
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

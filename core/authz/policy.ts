@@ -58,6 +58,9 @@ export const PERMISSIONS = [
   'assessment.read',
   'assessment.decide',
   'assessment.settings',
+  'report.read',
+  'report.submit',
+  'report.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -144,6 +147,10 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'assessment.read': OFFICIALS,
   'assessment.decide': ['county_official'],
   'assessment.settings': ['province_admin'],
+  // Dashboards and 报送 (issue 12 §5): officials read their region; the county submits, the city returns or forwards.
+  'report.read': OFFICIALS,
+  'report.submit': ['county_official'],
+  'report.review': ['city_supervisor'],
 };
 
 /** Anyone signed in (resident is everyone's role). */

@@ -171,7 +171,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   approve: '是否确认',
   session: '登录凭证',
   // Heads' assessment (core/assessment)
-  period: '考核期',
+  period: '统计期间',
   weights: '权重',
   ledger: '台账',
   inspection: '走访检查',

@@ -100,6 +100,12 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'register.import': { windowS: HOUR, max: 5, staffMax: 30 },
   'register.export': { windowS: HOUR, max: 5, staffMax: 60 },
   'register.idleStations': { windowS: MIN, max: 5, staffMax: 20 },
+  // Reports (issue 12 §5) read a whole region; 报送 is a few acts a quarter.
+  'register.reportFigures': { windowS: 10 * MIN, max: 5, staffMax: 60 },
+  'register.reportExport': { windowS: HOUR, max: 3, staffMax: 20 },
+  'register.submitReport': { windowS: HOUR, max: 5, staffMax: 10 },
+  'register.returnReport': { windowS: HOUR, max: 5, staffMax: 30 },
+  'register.forwardReport': { windowS: HOUR, max: 5, staffMax: 10 },
   'register.issueRectification': { windowS: HOUR, max: 5, staffMax: 50 },
   'register.answerRectification': { windowS: HOUR, max: 10, staffMax: 30 },
   'register.verifyRectification': { windowS: HOUR, max: 5, staffMax: 50 },

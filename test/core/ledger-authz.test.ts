@@ -22,6 +22,10 @@ test.each([
   ['inspection.record', false, true, false, false, false],
   ['inspection.read', true, true, true, true, false],
   ['inspection.dues', false, false, true, true, false],
+  // Reports and 报送 (issue 12 §5): officials read, the county submits, the city returns and forwards.
+  ['report.read', false, false, true, true, false],
+  ['report.submit', false, false, true, false, false],
+  ['report.review', false, false, false, true, false],
 ] as const)('%s: head %s, operator %s, county %s, city %s, resident %s', (p, head, operator, county, city, resident) => {
   expect([may(HEAD, p), may(OPERATOR, p), may(COUNTY, p), may(CITY, p), may(RESIDENT, p)]).toEqual([head, operator, county, city, resident]);
   // Nobody reaches another county's station run by another operator.

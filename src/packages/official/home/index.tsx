@@ -73,6 +73,7 @@ export default function WorkbenchPage() {
   if (d?.isHandler) tiles.push({ key: 'certify', title: '站点认定', sub: d.isOfficial ? '审核、实地核查、认定公示' : '申请认定、初审', url: '/packages/official/certify/index' });
   if (d?.isOfficial) tiles.push({ key: 'unlisted', title: '冒名站点举报', sub: '村民举报的冒用名义的站点', url: '/packages/official/unlisted/index' });
   if (d?.isOfficial) tiles.push({ key: 'coverage', title: '覆盖情况', sub: '没有站点的乡镇和村、布局问题', url: '/packages/official/coverage/index' });
+  if (d?.isOfficial) tiles.push({ key: 'report', title: '报表与报送', sub: '季度、年度报表，县报市、市报省', url: '/packages/official/report/index' });
   if (d?.isOfficial) tiles.push({ key: 'stats', title: '统计', sub: '按状态、类型、站点', url: '/packages/official/stats/index' });
   if (d?.isOfficial) tiles.push({ key: 'admin', title: '角色与节假日', sub: '授予、撤销角色，录入节假日', url: '/packages/official/admin/index' });
   if (d?.isStationHead) tiles.push({ key: 'station', title: '本站投诉', sub: '关于本站的投诉和答复', url: '/packages/official/station/index' });

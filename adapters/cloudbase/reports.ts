@@ -1,0 +1,48 @@
+/**
+ * Report submissions (报送) in CloudBase (core/report/submission.ts). Collection
+ * `report_submissions` (`_id` = `${period}:${regionCode}`; the record under `report` plus period,
+ * regionCodes, version for the province's list). Behaviour matches adapters/sqlite/reports.ts
+ * (test/contract/reports.test.ts).
+ */
+import { AppError, staleConflict } from '../../core/shared/errors';
+import type { ReportRepository, ReportSubmission } from '../../core/report/submission';
+import { byId, context, EVERYTHING, fetchRange, transact, txAdd, txGet, txSet, type CbDb, type StoreOptions } from './sdk';
+
+export const REPORT_COLLECTIONS = { reports: 'report_submissions' } as const;
+
+interface ReportDoc {
+  period: string;
+  regionCode: string;
+  /** The code and its ancestors, so a prefix query is an equality on an array field. */
+  regionCodes: string[];
+  version: number;
+  report: ReportSubmission;
+}
+
+const ancestors = (code: string) => [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
+const docOf = (s: ReportSubmission): ReportDoc => ({ period: s.period, regionCode: s.regionCode, regionCodes: ancestors(s.regionCode), version: s.version, report: s });
+
+export function createCloudbaseReportRepository(db: CbDb, options: StoreOptions = {}): ReportRepository {
+  const ctx = context(db, REPORT_COLLECTIONS, options);
+  return {
+    async get(id) {
+      return (await byId<ReportDoc>(ctx, ctx.names.reports, id))?.report ?? null;
+    },
+    async save(next, expectedVersion) {
+      await transact(ctx, async (tx) => {
+        const current = await txGet<ReportDoc>(ctx, tx, ctx.names.reports, next.id);
+        if (expectedVersion === null) {
+          if (current) throw new AppError('CONFLICT', '本期报告已经有了，请刷新后再试');
+          await txAdd(ctx, tx, ctx.names.reports, next.id, docOf(next));
+        } else {
+          if (!current || current.version !== expectedVersion) throw staleConflict('这份报告');
+          await txSet(ctx, tx, ctx.names.reports, next.id, docOf(next));
+        }
+      });
+    },
+    async list(q) {
+      const docs = await fetchRange<ReportDoc>(() => ctx.coll(ctx.names.reports).where({ period: q.period, regionCodes: q.regionCode }).orderBy('regionCode', 'asc'), 0, EVERYTHING);
+      return docs.map((d) => d.report);
+    },
+  };
+}
