@@ -113,6 +113,8 @@ export const CLOUD_INSTALLED: Record<string, string[]> = {
   auth: ['@cloudbase/node-sdk'],
   // Figures exports (complaints.unitFiguresExport).
   complaints: ['exceljs'],
+  // Period report exports (reports.export).
+  reports: ['exceljs'],
 };
 
 function rootDependency(name: string): string {

@@ -10,14 +10,11 @@ import type { CertificationDeskDeps } from '../../core/station/certification-des
 import { certifyActions } from './certify';
 import * as cov from '../../core/station/coverage-desk';
 import * as unl from '../../core/station/unlisted';
-import * as rep from '../../core/report/api';
-import { createReportDesk, type ReportDeskDeps } from '../../core/report/desk';
 
-export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDeskDeps & CertificationDeskDeps & EditActionDeps & cov.CoverageDeskDeps & unl.UnlistedDeps & ReportDeskDeps & RateLimitDeps, logger?: Logger) {
+export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDeskDeps & CertificationDeskDeps & EditActionDeps & cov.CoverageDeskDeps & unl.UnlistedDeps & RateLimitDeps, logger?: Logger) {
   const desk = createRegisterDesk(deps);
   const coverage = cov.createCoverageDesk(deps);
   const unlisted = unl.createUnlistedReports(deps);
-  const reports = createReportDesk(deps);
   return createRouter(
     'register',
     rateLimited('register', {
@@ -34,15 +31,6 @@ export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDesk
       // 冒名站点举报 sent in by villagers (第十一条7)
       unlistedReports: action({ input: unl.unlistedReportsInput, run: (i, c) => unlisted.list(c.openid, i) }),
       handleUnlisted: action({ input: unl.handleUnlistedInput, run: (i, c) => unlisted.handle(c.openid, i) }),
-      // Dashboards, period reports and 报送 (issue 12 §5)
-      reportOptions: action({ input: rep.reportOptionsInput, run: (_i, c) => reports.options(c.openid) }),
-      reportFigures: action({ input: rep.reportFiguresInput, run: (i, c) => reports.figures(c.openid, i) }),
-      reportExport: action({ input: rep.reportFiguresInput, run: (i, c) => reports.export(c.openid, i) }),
-      reportStatus: action({ input: rep.reportFiguresInput, run: (i, c) => reports.status(c.openid, i) }),
-      reportSubmission: action({ input: rep.reportSubmissionInput, run: (i, c) => reports.submission(c.openid, i) }),
-      submitReport: action({ input: rep.submitReportInput, run: (i, c) => reports.submit(c.openid, i) }),
-      returnReport: action({ input: rep.returnReportInput, run: (i, c) => reports.returnReport(c.openid, { period: i.period, countyCode: i.countyCode, version: i.version, comment: i.reason }) }),
-      forwardReport: action({ input: rep.forwardReportInput, run: (i, c) => reports.forward(c.openid, { period: i.period, comment: i.note }) }),
     }, deps),
     logger,
   );

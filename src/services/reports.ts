@@ -1,19 +1,19 @@
-/** 报表与报送 client (the `register` function's report actions, issue 12 §5). Typed by `RegisterApi`. */
-import type { RegisterApi } from '../../cloudfunctions/register/handler';
+/** 报表与报送 client (the `reports` function, issue 12 §5). Typed by `ReportsApi`. */
+import type { ReportsApi } from '../../cloudfunctions/reports/handler';
 import { client, type Input, type Output } from './transport';
 
-const call = client<RegisterApi>('register');
+const call = client<ReportsApi>('reports');
 
-export type ReportOptions = Output<RegisterApi, 'reportOptions'>;
-export type ReportFiguresAnswer = Output<RegisterApi, 'reportFigures'>;
-export type ReportStatus = Output<RegisterApi, 'reportStatus'>;
+export type ReportOptions = Output<ReportsApi, 'options'>;
+export type ReportFiguresAnswer = Output<ReportsApi, 'figures'>;
+export type ReportStatus = Output<ReportsApi, 'status'>;
 
 export const reports = {
-  options: () => call('reportOptions', {}),
-  figures: (input: Input<RegisterApi, 'reportFigures'>) => call('reportFigures', input),
-  export: (input: Input<RegisterApi, 'reportExport'>) => call('reportExport', input),
-  status: (input: Input<RegisterApi, 'reportStatus'>) => call('reportStatus', input),
-  submit: (input: Input<RegisterApi, 'submitReport'>) => call('submitReport', input),
-  returnReport: (input: Input<RegisterApi, 'returnReport'>) => call('returnReport', input),
-  forward: (input: Input<RegisterApi, 'forwardReport'>) => call('forwardReport', input),
+  options: () => call('options', {}),
+  figures: (input: Input<ReportsApi, 'figures'>) => call('figures', input),
+  export: (input: Input<ReportsApi, 'export'>) => call('export', input),
+  status: (input: Input<ReportsApi, 'status'>) => call('status', input),
+  submit: (input: Input<ReportsApi, 'submit'>) => call('submit', input),
+  returnReport: (input: Input<ReportsApi, 'return'>) => call('return', input),
+  forward: (input: Input<ReportsApi, 'forward'>) => call('forward', input),
 };

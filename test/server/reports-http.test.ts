@@ -37,7 +37,7 @@ async function sheetsOf(url: string): Promise<{ name: string; rows: unknown[][] 
 }
 
 test('dashboard, export and snapshot agree; the county cannot submit twice', async () => {
-  const dash = await t.ok<{ figures: ReportFigures; deadline: string }>('register', 'reportFigures', { period: '2026Q4' }, DEMO.county);
+  const dash = await t.ok<{ figures: ReportFigures; deadline: string }>('reports', 'figures', { period: '2026Q4' }, DEMO.county);
   const f = dash.figures;
   expect(f.region).toEqual({ code: '360731', name: '于都县' });
   expect(f.rows.length).toBeGreaterThan(5);
@@ -48,43 +48,43 @@ test('dashboard, export and snapshot agree; the county cannot submit twice', asy
   expect(f.total.complaints).toBeGreaterThan(0);
   expect(f.total.townshipsCovered).toBeLessThanOrEqual(f.total.townships);
 
-  const exported = await t.ok<{ url: string; name: string }>('register', 'reportExport', { period: '2026Q4' }, DEMO.county);
+  const exported = await t.ok<{ url: string; name: string }>('reports', 'export', { period: '2026Q4' }, DEMO.county);
   expect(exported.name).toBe('于都县-2026Q4-报表.xlsx');
   const book = await sheetsOf(exported.url);
   expect(book.map((s) => s.name)).toEqual([...TOPICS.map((x) => x.sheet), '承办单位', '疑似闲置', '指标说明']);
   expect(book).toEqual(reportSheets(f));
 
-  const submitted = await t.ok<{ state: string; version: number }>('register', 'submitReport', { period: '2026Q4' }, DEMO.county);
+  const submitted = await t.ok<{ state: string; version: number }>('reports', 'submit', { period: '2026Q4' }, DEMO.county);
   expect(submitted).toMatchObject({ state: 'submitted', stateLabel: '已报送，待市级审核', regionCode: '360731' });
-  const snap = await t.ok<{ figures: ReportFigures }>('register', 'reportSubmission', { regionCode: '360731', period: '2026Q4' }, DEMO.city);
+  const snap = await t.ok<{ figures: ReportFigures }>('reports', 'submission', { regionCode: '360731', period: '2026Q4' }, DEMO.city);
   expect(snap.figures).toEqual(f);
-  expect((await t.call('register', 'submitReport', { period: '2026Q4' }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '本期报告已报送，市级退回后才能重新报送' } });
+  expect((await t.call('reports', 'submit', { period: '2026Q4' }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '本期报告已报送，市级退回后才能重新报送' } });
 });
 
 test('the city returns with a reason, the county submits again, the city forwards, the province sees it', async () => {
   const p = '2026Q3';
-  const first = await t.ok<{ version: number }>('register', 'submitReport', { period: p }, DEMO.county);
+  const first = await t.ok<{ version: number }>('reports', 'submit', { period: p }, DEMO.county);
   // Only the city returns; the reason is required.
-  expect((await t.call('register', 'returnReport', { period: p, countyCode: '360731', version: first.version, reason: '台账请核对' }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  expect((await t.call('register', 'returnReport', { period: p, countyCode: '360731', version: first.version, reason: '' }, DEMO.city)).body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
-  const returned = await t.ok('register', 'returnReport', { period: p, countyCode: '360731', version: first.version, reason: '台账金额请核对' }, DEMO.city);
+  expect((await t.call('reports', 'return', { period: p, countyCode: '360731', version: first.version, reason: '台账请核对' }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect((await t.call('reports', 'return', { period: p, countyCode: '360731', version: first.version, reason: '' }, DEMO.city)).body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+  const returned = await t.ok('reports', 'return', { period: p, countyCode: '360731', version: first.version, reason: '台账金额请核对' }, DEMO.city);
   expect(returned).toMatchObject({ state: 'returned', comment: '台账金额请核对' });
-  const county = await t.ok<{ counties: { code: string; state: string | null; comment: string | null }[] }>('register', 'reportStatus', { period: p }, DEMO.county);
+  const county = await t.ok<{ counties: { code: string; state: string | null; comment: string | null }[] }>('reports', 'status', { period: p }, DEMO.county);
   expect(county.counties).toEqual([expect.objectContaining({ code: '360731', state: 'returned', comment: '台账金额请核对' })]);
-  await t.ok('register', 'submitReport', { period: p }, DEMO.county);
+  await t.ok('reports', 'submit', { period: p }, DEMO.county);
 
   // Only the city forwards; the province cannot.
-  expect((await t.call('register', 'forwardReport', { period: p }, DEMO.province)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  const city = await t.ok<{ state: string; counties: string[] }>('register', 'forwardReport', { period: p, note: '请审阅' }, DEMO.city);
+  expect((await t.call('reports', 'forward', { period: p }, DEMO.province)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  const city = await t.ok<{ state: string; counties: string[] }>('reports', 'forward', { period: p, note: '请审阅' }, DEMO.city);
   expect(city).toMatchObject({ level: 'city', regionCode: '3607', state: 'forwarded', counties: ['360731'], comment: '请审阅' });
-  expect((await t.call('register', 'forwardReport', { period: p }, DEMO.city)).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  expect((await t.call('reports', 'forward', { period: p }, DEMO.city)).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   // The city report adds up the counties' snapshots.
-  const citySnap = await t.ok<{ figures: ReportFigures }>('register', 'reportSubmission', { regionCode: '3607', period: p }, DEMO.province);
-  const countySnap = await t.ok<{ figures: ReportFigures }>('register', 'reportSubmission', { regionCode: '360731', period: p }, DEMO.province);
+  const citySnap = await t.ok<{ figures: ReportFigures }>('reports', 'submission', { regionCode: '3607', period: p }, DEMO.province);
+  const countySnap = await t.ok<{ figures: ReportFigures }>('reports', 'submission', { regionCode: '360731', period: p }, DEMO.province);
   expect(citySnap.figures.total).toEqual(countySnap.figures.total);
   expect(citySnap.figures.rows).toEqual([{ code: '360731', name: '于都县', counts: countySnap.figures.total }]);
 
-  const prov = await t.ok<{ deadline: string; counties: { code: string; state: string | null; late: boolean; submittedAt: string | null }[]; late: { code: string }[]; cities: { regionCode: string; state: string }[] }>('register', 'reportStatus', { period: p }, DEMO.province);
+  const prov = await t.ok<{ deadline: string; counties: { code: string; state: string | null; late: boolean; submittedAt: string | null }[]; late: { code: string }[]; cities: { regionCode: string; state: string }[] }>('reports', 'status', { period: p }, DEMO.province);
   expect(prov.counties.length).toBe(100);
   expect(prov.cities).toEqual([expect.objectContaining({ regionCode: '3607', state: 'forwarded' })]);
   const yudu = prov.counties.find((c) => c.code === '360731')!;
@@ -98,29 +98,29 @@ test('the city returns with a reason, the county submits again, the city forward
   expect([audited('report.submit', 'done'), audited('report.return', 'done'), audited('report.forward', 'done')]).toEqual([2, 1, 1]);
   expect(countRows(t.app, 'audit_log', "action = 'report.review' AND outcome = 'denied'")).toBeGreaterThan(0);
   // 2026Q4's deadline is in January: nobody is late yet.
-  const q4 = await t.ok<{ late: unknown[] }>('register', 'reportStatus', { period: '2026Q4' }, DEMO.province);
+  const q4 = await t.ok<{ late: unknown[] }>('reports', 'status', { period: '2026Q4' }, DEMO.province);
   expect(q4.late).toEqual([]);
 });
 
 test('the province: a row per city that adds up; the city total agrees with its county rows', async () => {
-  const prov = await t.ok<{ figures: ReportFigures }>('register', 'reportFigures', { period: '2026Q4' }, DEMO.province);
+  const prov = await t.ok<{ figures: ReportFigures }>('reports', 'figures', { period: '2026Q4' }, DEMO.province);
   expect(prov.figures.rows).toHaveLength(11);
   expect(prov.figures.total.townships).toBeGreaterThan(1700);
-  const city = await t.ok<{ figures: ReportFigures }>('register', 'reportFigures', { period: '2026Q4', regionCode: '3607' }, DEMO.province);
+  const city = await t.ok<{ figures: ReportFigures }>('reports', 'figures', { period: '2026Q4', regionCode: '3607' }, DEMO.province);
   expect(prov.figures.rows.find((r) => r.code === '3607')!.counts).toEqual(city.figures.total);
 });
 
 test('roles and regions: residents, heads and operators are refused; outside the region too; bad periods', async () => {
   for (const who of [DEMO.resident1, DEMO.stationHead, DEMO.operatorStaff]) {
-    expect((await t.call('register', 'reportFigures', {}, who)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect((await t.call('register', 'submitReport', { period: '2026Q2' }, who)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await t.call('reports', 'figures', {}, who)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await t.call('reports', 'submit', { period: '2026Q2' }, who)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   }
-  expect((await t.call('register', 'submitReport', { period: '2026Q2' }, DEMO.city)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  expect((await t.call('register', 'reportFigures', { regionCode: '3611' }, DEMO.city)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  expect((await t.call('register', 'reportFigures', { regionCode: '3607' }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  expect((await t.call('register', 'reportFigures', { period: '2026Q5' }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
-  expect((await t.call('register', 'returnReport', { period: '2026Q2', countyCode: '361128', version: 1, reason: '请核对' }, DEMO.city)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  const options = await t.ok<{ regions: { code: string }[]; canReview: boolean; canSubmit: boolean }>('register', 'reportOptions', {}, DEMO.city);
+  expect((await t.call('reports', 'submit', { period: '2026Q2' }, DEMO.city)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect((await t.call('reports', 'figures', { regionCode: '3611' }, DEMO.city)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect((await t.call('reports', 'figures', { regionCode: '3607' }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect((await t.call('reports', 'figures', { period: '2026Q5' }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+  expect((await t.call('reports', 'return', { period: '2026Q2', countyCode: '361128', version: 1, reason: '请核对' }, DEMO.city)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  const options = await t.ok<{ regions: { code: string }[]; canReview: boolean; canSubmit: boolean }>('reports', 'options', {}, DEMO.city);
   expect(options.regions[0]).toEqual({ code: '3607', name: '赣州市' });
   expect(options).toMatchObject({ canReview: true, canSubmit: false, defaultPeriod: '2026Q3' });
 });
@@ -128,7 +128,7 @@ test('roles and regions: residents, heads and operators are refused; outside the
 describe('npm run report', () => {
   test('writes the same workbook as the desk export from the local database', async () => {
     const { writeReport } = await import('../../scripts/report');
-    const dash = await t.ok<{ figures: ReportFigures }>('register', 'reportFigures', { period: '2026Q4', regionCode: '3607' }, DEMO.city);
+    const dash = await t.ok<{ figures: ReportFigures }>('reports', 'figures', { period: '2026Q4', regionCode: '3607' }, DEMO.city);
     const dir = mkdtempSync(join(tmpdir(), 'zdt-report-'));
     const file = join(dir, '赣州市.xlsx');
     expect(await writeReport(t.app.db, { region: '3607', period: '2026Q4', file }, t.clock)).toBe(0);

@@ -21,7 +21,7 @@ afterEach(() => {
   page = null;
 });
 
-const calls = () => (env.callsTo('cloud.callFunction') as { name: string; data: { action: string; data: Record<string, unknown> } }[]).filter((c) => c.name === 'register');
+const calls = () => (env.callsTo('cloud.callFunction') as { name: string; data: { action: string; data: Record<string, unknown> } }[]).filter((c) => c.name === 'reports');
 
 test('the county submits on the phone; the city forwards', async () => {
   (env as { openid: string | null }).openid = 'demo-county-official-1';
@@ -34,7 +34,7 @@ test('the county submits on the phone; the city forwards', async () => {
   await page.tap('btn-report-submit');
   await page.waitUntil(() => page!.text('report-mine').includes('已报送，待市级审核'), 'the submitted report');
   expect(env.callsTo('showModal').length).toBeGreaterThan(0);
-  expect(calls().some((c) => c.data.action === 'submitReport')).toBe(true);
+  expect(calls().some((c) => c.data.action === 'submit')).toBe(true);
   page.unmount();
 
   (env as { openid: string | null }).openid = 'demo-city-supervisor-1';

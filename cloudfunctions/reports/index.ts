@@ -1,0 +1,37 @@
+/**
+ * Cloud entry of `reports` (dashboards, period reports, 报送). exceljs is installed by the cloud from
+ * the generated package.json and loaded on the first export only.
+ */
+import { randomIds } from '../../adapters/platform/crypto';
+import { wechatDocumentFiles } from '../../adapters/platform/wechat-documents';
+import { systemClock, type Spreadsheets } from '../../core/ports';
+import { limitsFrom } from '../../core/shared/rate-limit';
+import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
+import { createReportsHandler } from './handler';
+
+function lazySheets(): Spreadsheets {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const load = () => (require('../../adapters/platform/spreadsheet') as typeof import('../../adapters/platform/spreadsheet')).spreadsheets;
+  return {
+    read: (bytes) => load().read(bytes),
+    template: () => load().template(),
+    write: (stations, kind) => load().write(stations, kind),
+    tables: (sheets) => load().tables(sheets),
+  };
+}
+
+export const main = cloudEntry('reports', (cloud) => {
+  const stores = cloudStores(cloud);
+  return createReportsHandler(
+    {
+      ...stores,
+      // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
+      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
+      sheets: lazySheets(),
+      documents: wechatDocumentFiles(cloud as never, randomIds.id),
+      clock: systemClock,
+      ids: randomIds,
+    },
+    jsonLogger,
+  );
+});
