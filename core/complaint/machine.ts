@@ -63,7 +63,7 @@ export type Command =
   | { type: 'answerSupervision'; text: string }
   | { type: 'transfer'; department: TransferDepartment; departmentName: string; reference: string; note: string }
   | { type: 'progress'; text: string; photos?: string[] }
-  | { type: 'supplement'; text: string; attachments?: Attachments }
+  | { type: 'supplement'; text: string; attachments?: Attachments; held?: boolean }
   | { type: 'askRecheck' }
   | { type: 'recheck'; answer: RecheckAnswer; linked?: { id: string; trackingNo: string } };
 
@@ -357,6 +357,8 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
     case 'supplement':
       next.supplements = (c.supplements ?? 0) + 1;
       note = cmd.text;
+      // Text the content check holds stays between its author and the officials.
+      internal = !!cmd.held;
       attach(cmd.attachments?.photos);
       // The official handling it is told (the assignee unit sees it on its desk).
       tellTo(c.handlerOpenid, 'complaint_supplemented', '补充材料');
