@@ -88,7 +88,7 @@ export const supplementInput = z.strictObject({
   ),
 });
 /** The answer to "问题还在吗？". */
-export const recheckInput = z.strictObject({ id, version, answer: z.enum(RECHECK_ANSWERS, '请选择问题是否还在') });
+export const recheckInput = z.strictObject({ id, version, recheckAnswer: z.enum(RECHECK_ANSWERS, '请选择问题是否还在') });
 export const extendInput = z.strictObject({ id, version, workdays: z.int().check(z.gte(1, '至少延期 1 个工作日'), z.lte(MAX_EXTENSION_WORKDAYS, `最多延期 ${MAX_EXTENSION_WORKDAYS} 个工作日`)), reason: text(200, '延期理由') });
 export const mergeInput = z.strictObject({ id, version, intoId: id });
 export const noteInput = z.strictObject({ id, text: text(500, '备注') });

@@ -803,7 +803,7 @@ export function createComplaintService(deps: ComplaintDeps) {
      */
     recheck: (openid: string | null, input: In<typeof api.recheckInput>) =>
       act(openid, input.id, input.version, 'complaint.recheck', async (c, actor) => {
-        if (input.answer === 'resolved' || !canApply(c, 'recheck', 'complainant') || recheckReopens(c)) return { type: 'recheck', answer: input.answer };
+        if (input.recheckAnswer === 'resolved' || !canApply(c, 'recheck', 'complainant') || recheckReopens(c)) return { type: 'recheck', answer: input.recheckAnswer };
         const linked = await fileLinked(c, actor);
         return { type: 'recheck', answer: 'persists', linked: { id: linked.id, trackingNo: linked.trackingNo } };
       }),
