@@ -125,7 +125,8 @@ export async function runScheduler(deps: SchedulerDeps, budget: Budget = startBu
     try {
       const r = transition(c, cmd, { at: now, calendar, actor: { kind: 'system', role: 'system', openid: null } });
       // Followers are told what the complainant is told (core/complaint/follow.ts).
-      const notify = r.notify.length ? notifyFollowers(r.notify, c, await complaints.followers(c.id, MAX_FOLLOWERS)) : r.notify;
+      // Not the 回访: only the complainant can answer "问题还在吗？".
+      const notify = r.notify.length && cmd.type !== 'askRecheck' ? notifyFollowers(r.notify, c, await complaints.followers(c.id, MAX_FOLLOWERS)) : r.notify;
       const messages: OutboxMessage[] = notify.map((n) => ({ ...n, id: ids.id(), createdAt: now.toISOString(), sentAt: null, attempts: 0, lastError: null }));
       await complaints.apply({ next: r.next, expectedVersion: c.version, history: [r.history], outbox: messages });
       if (cmd.type === 'autoClose') report.autoClosed++;

@@ -861,8 +861,10 @@ function mayAct(who: Who, action: string, c: Complaint, into?: Complaint): boole
   switch (action) {
     case 'withdraw':
     case 'evaluate':
+    case 'supplement':
       return c.complainantOpenid === DEMO[who];
     case 'reply':
+    case 'progress':
       return stationAssigned || operatorAssigned || official(c);
     case 'note':
       return operatorAssigned || official(c);
@@ -900,6 +902,7 @@ describe('model-based: the service over SQLite', () => {
           { weight: 3, arbitrary: fc.constantFrom('accept', 'assign', 'reply', 'evaluate') },
           { weight: 2, arbitrary: fc.constantFrom('refuse', 'extend', 'withdraw', 'merge', 'note', 'release') },
           { weight: 2, arbitrary: fc.constantFrom('receive', 'decline', 'requestExtension', 'approveExtension', 'refuseExtension') },
+          { weight: 1, arbitrary: fc.constantFrom('progress', 'supplement') },
         ),
         who: fc.oneof({ weight: 2, arbitrary: fc.constant<'auto'>('auto') }, { weight: 1, arbitrary: fc.constantFrom(...WHO) }),
         fit: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
@@ -954,11 +957,11 @@ describe('model-based: the service over SQLite', () => {
           const who: Who =
             op.who !== 'auto'
               ? op.who
-              : op.action === 'withdraw' || op.action === 'evaluate'
+              : op.action === 'withdraw' || op.action === 'evaluate' || op.action === 'supplement'
                 ? (WHO.find((w) => DEMO[w] === c.complainantOpenid) ?? 'resident1')
-                : ['reply', 'receive', 'decline', 'requestExtension'].includes(op.action) && c.assignee?.kind === 'station'
+                : ['reply', 'progress', 'receive', 'decline', 'requestExtension'].includes(op.action) && c.assignee?.kind === 'station'
                   ? 'stationHead'
-                  : ['reply', 'receive', 'decline', 'requestExtension'].includes(op.action) && c.assignee?.kind === 'operator'
+                  : ['reply', 'progress', 'receive', 'decline', 'requestExtension'].includes(op.action) && c.assignee?.kind === 'operator'
                     ? 'operatorStaff'
                     : c.regionCodes.includes('360731')
                       ? 'county'
@@ -986,6 +989,10 @@ describe('model-based: the service over SQLite', () => {
                 return h.service.merge(openid, { ...base, intoId: into!.id });
               case 'note':
                 return h.service.note(openid, { id: c.id, text: '内部备注' });
+              case 'progress':
+                return h.service.progress(openid, { ...base, text: '正在核实情况' });
+              case 'supplement':
+                return h.service.supplement(openid, { ...base, text: '补充一些情况说明' });
               case 'receive':
                 return h.service.receive(openid, base);
               case 'decline':
@@ -1037,7 +1044,7 @@ describe('model-based: the service over SQLite', () => {
           if (c.evaluation === 'satisfied') expect(hist.some((x) => x.action === 'evaluate' && x.note === '评价：满意')).toBe(true);
           // Officials' messages (退单, 延期申请, 督办) go to officials, not to followers.
           const recipients = h.db.prepare("SELECT openid FROM outbox WHERE json_extract(doc, '$.complaintId') = ? AND json_extract(doc, '$.event') NOT IN ('complaint_returned', 'extension_requested', 'complaint_supervised', 'supervision_answered')").pluck().all(id) as string[];
-          expect(recipients.filter((o) => o === c.complainantOpenid)).toHaveLength(hist.filter((x) => ['accept', 'refuse', 'reply', 'merge', 'autoClose', 'extend', 'approveExtension'].includes(x.action)).length);
+          expect(recipients.filter((o) => o === c.complainantOpenid)).toHaveLength(hist.filter((x) => ['accept', 'refuse', 'reply', 'merge', 'autoClose', 'extend', 'approveExtension', 'askRecheck'].includes(x.action)).length);
           // Everyone else told about it follows it (a complaint merged into it: core/complaint/follow.ts).
           const followers = new Set((await h.stores.complaints.followers(id, 500)).map((f) => f.openid));
           for (const o of recipients) if (o !== c.complainantOpenid) expect(followers.has(o)).toBe(true);
