@@ -535,6 +535,8 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       next.phoneCipher = null;
       next.phoneMasked = null;
       next.evaluationComment = null;
+      // Photos attached to timeline entries go too (补充材料 ones are the complainant's).
+      if (c.attachedPhotos?.length) next.attachedPhotos = [];
       next.purgedAt = at;
       note = '超过保存期限，已清除投诉人的个人信息';
       internal = true;

@@ -34,7 +34,7 @@ import type { z } from '../shared/zod';
 import type * as api from './api';
 import { distinctFollowers, followerCanEvaluate, followerEvaluationRefusal, MAX_FOLLOWERS, MAX_FOLLOWING, notifyFollowers } from './follow';
 import { readSearch } from './search';
-import { awaitingReceipt, canApply, openSupervision, fileComplaint, isOverdue, recheckReopens, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
+import { awaitingReceipt, canApply, openSupervision, fileComplaint, isOverdue, PURGED_TEXT, recheckReopens, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
 import { MAX_SUPPLEMENTS } from './limits';
 import {
   CATEGORY_LABELS,
@@ -296,7 +296,8 @@ export function createComplaintService(deps: ComplaintDeps) {
           action: h.action,
           label: HISTORY_LABELS[h.action as keyof typeof HISTORY_LABELS] ?? h.action,
           status: h.toStatus,
-          note: follower && byComplainant ? '投诉人补充了材料' : h.note,
+          // 补充材料 is the complainant's own words: hidden from followers, gone with the purge.
+          note: byComplainant && c.purgedAt ? PURGED_TEXT : follower && byComplainant ? '投诉人补充了材料' : h.note,
           ...(forOfficial ? { byRole: h.actorRole, internal: h.internal } : {}),
           ...(photos.length ? { photos } : {}),
         };

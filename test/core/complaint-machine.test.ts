@@ -288,6 +288,10 @@ describe('transitions, one by one', () => {
     const reply = transition(c, { type: 'reply', text: '已退费', photos: ['upl-r1'] }, ctx('2026-10-08T05:00:00Z', 'official'));
     expect(reply.history.attachments).toEqual({ photos: ['upl-r1'] });
     expect(codeOf(() => transition(reply.next, { type: 'supplement', text: '答复后补充' }, ctx('2026-10-08T06:00:00Z', 'complainant')))).toBe('CONFLICT');
+    // The retention purge takes the attached photos with the rest of the personal data.
+    const withdrawn = transition(early.next, { type: 'withdraw' }, ctx(at0, 'complainant')).next;
+    expect(withdrawn.attachedPhotos).toEqual(['upl-s0']);
+    expect(transition(withdrawn, { type: 'purge' }, ctx('2028-10-01T00:00:00Z', 'system')).next.attachedPhotos).toEqual([]);
   });
 
   it('autoClose only 7 days after the reply, and as 未评价 (never 满意)', () => {

@@ -151,3 +151,19 @@ describe('问题还在吗 (回访)', () => {
     expect(twice.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'CONFLICT' }) });
   });
 });
+
+describe('retention purge', () => {
+  it('the complainant’s 补充材料 words and photos go with the rest of their data', async () => {
+    const c = await fileComplaint(t);
+    const photo = await uploadPhoto(t, DEMO.resident1);
+    const s = await t.ok<ComplaintView>('complaints', 'supplement', { id: c.id, version: c.version, text: '张三收了我 8 元，电话 13812345678', attachments: { photos: [photo] } }, DEMO.resident1);
+    await t.ok('complaints', 'withdraw', { id: c.id, version: s.version }, DEMO.resident1);
+    t.clock.advanceDays(800);
+    await run();
+    const v = await mine(c.id);
+    const entry = v.timeline.find((i) => i.action === 'supplement')!;
+    expect(entry.note).not.toContain('张三');
+    expect(entry.photos).toBeUndefined();
+    expect((await caseOf(t, c.id, DEMO.county)).timeline.find((i) => i.action === 'supplement')!.note).not.toContain('张三');
+  });
+});
