@@ -87,7 +87,8 @@ export interface ComplaintDoc extends Omit<ComplaintIndex, 'nextActionAt'> {
   dueKey: string;
   /**
    * nextActionAt (core/complaint/scheduler.ts), or "~" when the scheduler has nothing to do: equals
-   * dueKey except for a complaint already escalated for its current deadline. The scheduler's filter.
+   * dueKey except for a complaint already escalated for its current deadline, and for an ended one
+   * whose 回访 is due (dueKey "~"). The scheduler's filter.
    */
   actionKey: string;
 }
@@ -203,7 +204,7 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
 
   function ordered(base: CbQuery, q: Pick<ComplaintQuery, 'order' | 'actionBefore'>): CbQuery {
     if (q.order !== 'due') return base.orderBy('submittedAt', 'desc').orderBy('_id', 'asc');
-    // Where actionKey ≤ an instant, actionKey = dueKey: the same order, served by the index the filter uses.
+    // With actionBefore: actionKey order (the due order for open cases, the 回访 day for ended ones), served by the index the filter uses.
     return base.orderBy(q.actionBefore ? 'actionKey' : 'dueKey', 'asc').orderBy('submittedAt', 'asc').orderBy('_id', 'asc');
   }
 

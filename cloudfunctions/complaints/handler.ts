@@ -22,6 +22,8 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps & Pi
       get: action({ input: api.getInput, run: (i, c) => s.get(c.openid, i) }),
       withdraw: action({ input: api.withdrawInput, run: (i, c) => s.withdraw(c.openid, i) }),
       evaluate: action({ input: api.evaluateInput, run: (i, c) => s.evaluate(c.openid, i) }),
+      supplement: action({ input: api.supplementInput, run: (i, c) => s.supplement(c.openid, i) }),
+      recheck: action({ input: api.recheckInput, run: (i, c) => s.recheck(c.openid, i) }),
       publicStats: action({ input: api.publicStatsInput, run: (i) => s.publicStats(i) }),
       // Station heads
       station: action({ input: api.stationListInput, run: (i, c) => s.stationList(c.openid, i) }),
@@ -34,6 +36,7 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps & Pi
       refuse: action({ input: api.refuseInput, run: (i, c) => s.refuse(c.openid, i) }),
       assign: action({ input: api.assignInput, run: (i, c) => s.assign(c.openid, i) }),
       reply: action({ input: api.replyInput, run: (i, c) => s.reply(c.openid, i) }),
+      progress: action({ input: api.progressInput, run: (i, c) => s.progress(c.openid, i) }),
       extend: action({ input: api.extendInput, run: (i, c) => s.extend(c.openid, i) }),
       merge: action({ input: api.mergeInput, run: (i, c) => s.merge(c.openid, i) }),
       note: action({ input: api.noteInput, run: (i, c) => s.note(c.openid, i) }),

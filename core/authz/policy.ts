@@ -61,6 +61,9 @@ export const PERMISSIONS = [
   'report.read',
   'report.submit',
   'report.review',
+  'complaint.progress',
+  'complaint.supplement',
+  'complaint.recheck',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -151,11 +154,16 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'report.read': OFFICIALS,
   'report.submit': ['county_official'],
   'report.review': ['city_supervisor'],
+  // 办理进展: whoever may reply (officials of the region, or the assignee: see below).
+  'complaint.progress': OFFICIALS,
+  // 补充材料 and the 回访 answer: the complainant only (OWNER_ONLY).
+  'complaint.supplement': [],
+  'complaint.recheck': [],
 };
 
 /** Anyone signed in (resident is everyone's role). */
 const ANY_SIGNED_IN: readonly Permission[] = ['complaint.submit'];
-const OWNER_ONLY: readonly Permission[] = ['complaint.readOwn', 'complaint.withdraw', 'complaint.evaluate'];
+const OWNER_ONLY: readonly Permission[] = ['complaint.readOwn', 'complaint.withdraw', 'complaint.evaluate', 'complaint.supplement', 'complaint.recheck'];
 /** Only the unit a complaint is assigned to (station head or operator staff), never an official on its behalf. */
 const ASSIGNEE_ONLY: readonly Permission[] = ['complaint.receive', 'complaint.decline', 'complaint.extendRequest'];
 
@@ -190,7 +198,7 @@ export function authorize(actor: Actor | null, permission: Permission, target: T
     const b = assigneeMatches(actor, target);
     return b ? { allowed: true, basis: 'assignee', binding: b } : { allowed: false, reason: 'not-assignee' };
   }
-  if (permission === 'complaint.reply') {
+  if (permission === 'complaint.reply' || permission === 'complaint.progress') {
     const b = assigneeMatches(actor, target);
     if (b) return { allowed: true, basis: 'assignee', binding: b };
   }

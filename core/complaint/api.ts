@@ -1,8 +1,8 @@
 /** The `complaints` function's contract: strict input schemas and the views it answers. */
 import { callbackPhone, isoDate, optionalText, regionCode, text, z } from '../shared/zod';
-import { MAX_BATCH, MAX_DESCRIPTION, MAX_EVALUATION_COMMENT, MAX_EXTENSION_WORKDAYS, MAX_PHOTOS, MIN_DESCRIPTION, MIN_REPLY } from './limits';
+import { MAX_BATCH, MAX_DESCRIPTION, MAX_ENTRY_PHOTOS, MAX_EVALUATION_COMMENT, MAX_EXTENSION_WORKDAYS, MAX_PHOTOS, MIN_DESCRIPTION, MIN_REPLY, MIN_SUPPLEMENT } from './limits';
 import { MAX_SEARCH } from './search';
-import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, REFUSAL_CODES, TRANSFER_CODES, type Assignee, type ExtensionRequest, type Supervision, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
+import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, RECHECK_ANSWERS, type RecheckAnswer, REFUSAL_CODES, TRANSFER_CODES, type Assignee, type ExtensionRequest, type Supervision, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
 
 export { MAX_DESCRIPTION, MAX_PHOTOS };
 
@@ -63,7 +63,32 @@ export const replyInput = z.strictObject({
   /** 无法解决: the outcome said plainly, with its reason (required then). */
   unresolvable: z.optional(z.boolean()),
   unresolvableReason: optionalText(300, '无法解决的原因'),
+  /** Photos of what was done (退款凭证, 整改后的照片). */
+  photos: z.optional(z.array(photoId).check(z.maxLength(MAX_ENTRY_PHOTOS, `最多上传 ${MAX_ENTRY_PHOTOS} 张照片`))),
 });
+/** 办理进展: the handler tells the complainant where things stand, with photos if any. */
+export const progressInput = z.strictObject({
+  id,
+  version,
+  text: text(1000, '办理进展', { min: MIN_REPLY }),
+  photos: z.optional(z.array(photoId).check(z.maxLength(MAX_ENTRY_PHOTOS, `最多上传 ${MAX_ENTRY_PHOTOS} 张照片`))),
+});
+/**
+ * 补充材料 by the complainant while the case is open. Files come under `attachments` so another
+ * kind (a voice note) can be added beside the photos.
+ */
+export const supplementInput = z.strictObject({
+  id,
+  version,
+  text: text(1000, '补充内容', { min: MIN_SUPPLEMENT, tooShort: `请至少写 ${MIN_SUPPLEMENT} 个字` }),
+  attachments: z.optional(
+    z.strictObject({
+      photos: z.optional(z.array(photoId).check(z.maxLength(MAX_ENTRY_PHOTOS, `最多上传 ${MAX_ENTRY_PHOTOS} 张照片`))),
+    }),
+  ),
+});
+/** The answer to "问题还在吗？". */
+export const recheckInput = z.strictObject({ id, version, recheckAnswer: z.enum(RECHECK_ANSWERS, '请选择问题是否还在') });
 export const extendInput = z.strictObject({ id, version, workdays: z.int().check(z.gte(1, '至少延期 1 个工作日'), z.lte(MAX_EXTENSION_WORKDAYS, `最多延期 ${MAX_EXTENSION_WORKDAYS} 个工作日`)), reason: text(200, '延期理由') });
 export const mergeInput = z.strictObject({ id, version, intoId: id });
 export const noteInput = z.strictObject({ id, text: text(500, '备注') });
@@ -105,6 +130,8 @@ export interface TimelineItem {
   /** Officials only: who did it (role) and internal notes. */
   byRole?: string;
   internal?: boolean;
+  /** Photo URLs attached to this entry that the viewer may see. */
+  photos?: string[];
 }
 
 /** What the complainant sees of their own complaint. */
@@ -143,6 +170,15 @@ export interface ComplaintView {
   replyExtended?: boolean;
   /** 转其他部门: where the case went, its reference there, and the note to the complainant. */
   transfer?: { departmentName: string; reference: string; note: string; at: string } | null;
+  /** '处理中' while the case is being handled after acceptance (progress shows in the timeline). */
+  progressLabel?: string | null;
+  /** 补充材料: whether the complainant may add one now, and how many are left. */
+  canSupplement?: boolean;
+  supplementsLeft?: number;
+  /** 回访 "问题还在吗？": asked and waiting (answer null), or answered; null when not asked. */
+  recheck?: { askedAt: string; answer: RecheckAnswer | null; answeredAt: string | null; linkedCase: { id: string; trackingNo: string } | null; reopens: boolean } | null;
+  /** The earlier case this one continues. */
+  linkedFrom?: { id: string; trackingNo: string } | null;
 }
 
 /** Officials' and handlers' view: adds scope facts, deadlines, overdue and contact (masked unless handler). */

@@ -20,3 +20,10 @@ export const EVALUATION_DAYS = 7;
 export const MAX_EXTENSION_WORKDAYS = 10;
 /** Most cases one batch accept or batch assign takes (the desk's selection). */
 export const MAX_BATCH = 20;
+/** Photos on one reply, progress update or 补充材料. */
+export const MAX_ENTRY_PHOTOS = 3;
+/** 补充材料 per complaint, and the shortest one (visible characters). */
+export const MAX_SUPPLEMENTS = 5;
+export const MIN_SUPPLEMENT = 5;
+/** Days after a case ends before the complainant is asked "问题还在吗？". */
+export const RECHECK_DAYS = 28;

@@ -5,7 +5,7 @@
 import type { WorkCalendar } from '../calendar/workdays';
 import { AppError } from '../shared/errors';
 import { addDays, fromShanghai, toShanghai } from '../shared/time';
-import { ACCEPT_WORKDAYS, EVALUATION_DAYS, MAX_EXTENSION_WORKDAYS, REPLY_WORKDAYS } from './limits';
+import { ACCEPT_WORKDAYS, EVALUATION_DAYS, MAX_EXTENSION_WORKDAYS, MAX_SUPPLEMENTS, RECHECK_DAYS, REPLY_WORKDAYS } from './limits';
 import {
   ACTION_LABELS,
   CATEGORY_LABELS,
@@ -16,7 +16,9 @@ import {
   REFUSAL_LABELS,
   STATUS_LABELS,
   type Assignee,
+  type Attachments,
   type Complaint,
+  type RecheckAnswer,
   type ComplaintStatus,
   type Evaluation,
   type ExtensionRequest,
@@ -42,7 +44,7 @@ export type Command =
   | { type: 'accept' }
   | { type: 'refuse'; reason: RefusalReason; text: string }
   | { type: 'assign'; assignee: Assignee; assigneeLabel: string }
-  | { type: 'reply'; text: string; unresolvable?: { reason: string } }
+  | { type: 'reply'; text: string; unresolvable?: { reason: string }; photos?: string[] }
   | { type: 'extend'; workdays: number; reason: string }
   | { type: 'withdraw' }
   | { type: 'evaluate'; evaluation: Evaluation; comment?: string }
@@ -59,7 +61,14 @@ export type Command =
   | { type: 'refuseExtension'; note: string }
   | { type: 'supervise'; instruction: string; dueOn: string }
   | { type: 'answerSupervision'; text: string }
-  | { type: 'transfer'; department: TransferDepartment; departmentName: string; reference: string; note: string };
+  | { type: 'transfer'; department: TransferDepartment; departmentName: string; reference: string; note: string }
+  | { type: 'progress'; text: string; photos?: string[] }
+  | { type: 'supplement'; text: string; attachments?: Attachments; held?: boolean }
+  | { type: 'askRecheck' }
+  | { type: 'recheck'; answer: RecheckAnswer; linked?: { id: string; trackingNo: string } };
+
+/** Ended cases whose complainant is asked "问题还在吗？" (not withdrawn: their choice; not merged: they follow the other case). */
+export const RECHECK_STATUSES: readonly ComplaintStatus[] = ['closed', 'refused', 'transferred'];
 export type CommandType = Command['type'];
 
 const ALL = COMPLAINT_STATUSES;
@@ -99,7 +108,37 @@ export const TRANSITIONS: Record<CommandType, { from: readonly ComplaintStatus[]
   answerSupervision: { from: ['submitted', 'accepted', 'assigned', 'replied'], by: ['official'], guard: (c) => (openSupervision(c) ? null : '没有需要答复的督办') },
   // 转其他部门: a final state the complainant is told of, with where it went.
   transfer: { from: ['submitted', 'accepted', 'assigned'], by: ['official'], guard: (c) => (c.held ? '投诉内容待审核，请先审核通过再转办' : null) },
+  // 办理进展: the handler tells the complainant where things stand (处理中), without replying yet.
+  progress: { from: ['accepted', 'assigned'], by: ['official', 'assignee'] },
+  // 补充材料: the complainant adds information and photos while the case is open, a few times at most.
+  supplement: {
+    from: ['submitted', 'accepted', 'assigned'],
+    by: ['complainant'],
+    guard: (c) => ((c.supplements ?? 0) >= MAX_SUPPLEMENTS ? `每件投诉最多补充 ${MAX_SUPPLEMENTS} 次材料` : null),
+  },
+  // 回访 "问题还在吗？": asked once by the scheduler RECHECK_DAYS after the end, answered once.
+  askRecheck: {
+    from: RECHECK_STATUSES,
+    by: ['system'],
+    guard: (c) => (c.recheck ? '已经回访过' : !hasWeChatComplainant(c) || c.purgedAt ? '没有可以回访的投诉人' : null),
+  },
+  recheck: {
+    from: RECHECK_STATUSES,
+    by: ['complainant'],
+    guard: (c) => (!c.recheck ? '这件投诉还没有回访' : c.recheck.answer ? '您已经答复过回访' : null),
+  },
 };
+
+/** When the complainant is due to be asked "问题还在吗？", or null when never (again). */
+export function recheckDueAt(c: Complaint): Date | null {
+  if (!RECHECK_STATUSES.includes(c.status) || !c.closedAt || c.recheck || c.purgedAt || !hasWeChatComplainant(c)) return null;
+  return new Date(new Date(c.closedAt).getTime() + RECHECK_DAYS * 86_400_000);
+}
+
+/** Whether "还在" reopens this case (once, from 已办结); otherwise a new linked case is opened. */
+export function recheckReopens(c: Complaint): boolean {
+  return c.status === 'closed' && c.reopenCount < MAX_REOPENS;
+}
 
 /** The 督办 the county has not answered yet, if any. */
 export function openSupervision(c: Complaint): Supervision | null {
@@ -239,6 +278,14 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
   const next: Complaint = { ...c, version: c.version + 1, updatedAt: at, escalations: [...c.escalations] };
   let note: string | null = null;
   let internal = false;
+  let attachments: Attachments | undefined;
+  // Attached photos wait for their content check like the complaint's own (core/media/check.ts).
+  const attach = (photos: string[] | undefined) => {
+    if (!photos?.length) return;
+    attachments = { photos: [...photos] };
+    next.attachedPhotos = [...(c.attachedPhotos ?? []), ...photos];
+    next.photosPending = [...(c.photosPending ?? []), ...photos];
+  };
   const notify: TransitionResult['notify'] = [];
   const tellTo = (openid: string | null | undefined, event: OutboxMessage['event'], status: string, extra: Record<string, string> = {}) => {
     if (!openid) return;
@@ -300,7 +347,49 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       next.replyOnTime = !!c.replyDueOn && ctx.at < deadlineInstant(c.replyDueOn);
       // 无法解决 is an outcome of its own, said first: the complainant must not read it as solved.
       note = cmd.unresolvable ? `无法解决：${cmd.unresolvable.reason}。${cmd.text}` : cmd.text;
+      attach(cmd.photos);
       tell('complaint_replied', '已答复，请评价');
+      break;
+    case 'progress':
+      note = cmd.text;
+      attach(cmd.photos);
+      break;
+    case 'supplement':
+      next.supplements = (c.supplements ?? 0) + 1;
+      note = cmd.text;
+      // Text the content check holds stays between its author and the officials.
+      internal = !!cmd.held;
+      attach(cmd.attachments?.photos);
+      // The official handling it is told (the assignee unit sees it on its desk).
+      tellTo(c.handlerOpenid, 'complaint_supplemented', '补充材料');
+      break;
+    case 'askRecheck': {
+      const due = recheckDueAt(c);
+      if (!due || ctx.at < due) throw new AppError('CONFLICT', '还没到回访的时候');
+      next.recheck = { askedAt: at, answer: null, answeredAt: null };
+      note = '问题还在吗？请告诉我们';
+      tell('complaint_recheck', '回访');
+      break;
+    }
+    case 'recheck':
+      next.recheck = { ...c.recheck!, answer: cmd.answer, answeredAt: at };
+      if (cmd.answer === 'resolved') {
+        note = '回访：问题已解决';
+      } else if (recheckReopens(c)) {
+        // Reopened once, like 不满意: back to whoever handled it, with a fresh reply deadline.
+        const due = ctx.calendar.addWorkdays(toShanghai(ctx.at).date, REPLY_WORKDAYS);
+        next.status = c.assignee ? 'assigned' : 'accepted';
+        next.reopenCount = c.reopenCount + 1;
+        next.reply = null;
+        next.closedAt = null;
+        next.replyDueOn = due.date;
+        next.deadlineProvisional = c.deadlineProvisional || due.provisional;
+        note = `回访：问题还在，重新办理（${due.date} 前答复）`;
+      } else {
+        if (!cmd.linked) throw new AppError('CONFLICT', '这件投诉不能再重新办理，请提交新的投诉');
+        next.recheck.linkedCase = cmd.linked;
+        note = `回访：问题还在，已登记为新投诉 ${cmd.linked.trackingNo}`;
+      }
       break;
     case 'extend': {
       if (!c.replyDueOn) throw stateError(c, 'extend');
@@ -446,6 +535,8 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       next.phoneCipher = null;
       next.phoneMasked = null;
       next.evaluationComment = null;
+      // Photos attached to timeline entries go too (补充材料 ones are the complainant's).
+      if (c.attachedPhotos?.length) next.attachedPhotos = [];
       next.purgedAt = at;
       note = '超过保存期限，已清除投诉人的个人信息';
       internal = true;
@@ -463,6 +554,7 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
     toStatus: next.status,
     note,
     internal,
+    ...(attachments ? { attachments } : {}),
   };
   return { next, history, notify };
 }

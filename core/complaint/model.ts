@@ -93,6 +93,10 @@ export const ACTION_LABELS = {
   answerSupervision: '督办答复',
   transfer: '转其他部门',
   claim: '认领投诉',
+  progress: '办理进展',
+  supplement: '补充材料',
+  askRecheck: '回访：问题还在吗',
+  recheck: '回访答复',
 } as const;
 
 /** Labels of every history entry: the commands, plus deadlines recomputed when a calendar year is entered (core/complaint/heal.ts). */
@@ -197,6 +201,38 @@ export interface Complaint {
   purgedAt?: string | null;
   /** Absent for complaints filed in the app. */
   intake?: Intake;
+  /**
+   * Photos attached to timeline entries (replies, progress updates, 补充材料) that are still kept:
+   * a photo failing its content check leaves this list (and so the timeline). Pending ones are also
+   * in photosPending, shown only to whoever attached them.
+   */
+  attachedPhotos?: string[];
+  /** How many 补充材料 the complainant added (capped: MAX_SUPPLEMENTS). */
+  supplements?: number;
+  /** "问题还在吗？" about four weeks after the case ended (RECHECK_DAYS). */
+  recheck?: Recheck | null;
+  /** The earlier case this one continues ("还在" on a case that could not reopen). */
+  linkedFrom?: { id: string; trackingNo: string } | null;
+}
+
+/**
+ * Files that go with a timeline entry. Optional members so more kinds (a voice note) can join
+ * without changing stored entries.
+ */
+export interface Attachments {
+  photos?: string[];
+}
+
+export const RECHECK_ANSWERS = ['persists', 'resolved'] as const;
+export type RecheckAnswer = (typeof RECHECK_ANSWERS)[number];
+export const RECHECK_LABELS: Record<RecheckAnswer, string> = { persists: '还在', resolved: '已解决' };
+
+export interface Recheck {
+  askedAt: string;
+  answer: RecheckAnswer | null;
+  answeredAt: string | null;
+  /** The new case opened for "还在" when this one could not reopen. */
+  linkedCase?: { id: string; trackingNo: string } | null;
 }
 
 /** Who issues a 督办 by hand, and the escalation level it puts the case at. */
@@ -235,10 +271,12 @@ export interface HistoryEntry {
   note: string | null;
   /** Internal: only officials see it. */
   internal: boolean;
+  /** Photos (and later other files) that go with this entry; shown per Complaint.attachedPhotos. */
+  attachments?: Attachments;
 }
 
 /** Messages to officials about the hand-offs (issue 11 §3): they open the officials' case page. */
-export const OFFICIAL_EVENTS = ['complaint_returned', 'extension_requested', 'complaint_supervised', 'supervision_answered'] as const;
+export const OFFICIAL_EVENTS = ['complaint_returned', 'extension_requested', 'complaint_supervised', 'supervision_answered', 'complaint_supplemented'] as const;
 export type OfficialEvent = (typeof OFFICIAL_EVENTS)[number];
 
 export interface OutboxMessage {
@@ -246,7 +284,7 @@ export interface OutboxMessage {
   /** Recipient openid. */
   openid: string;
   /** One subscribe-message template per event type. */
-  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned' | 'complaint_extended' | 'complaint_transferred' | OfficialEvent;
+  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned' | 'complaint_extended' | 'complaint_transferred' | 'complaint_recheck' | OfficialEvent;
   complaintId: string;
   payload: Record<string, string>;
   createdAt: string;

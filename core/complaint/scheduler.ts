@@ -14,7 +14,7 @@ import { MAX_FOLLOWERS, notifyFollowers } from './follow';
 import { WorkCalendar } from '../calendar/workdays';
 import type { CalendarRepository, Clock, ComplaintRepository, IdSource, Notifier, OutboxRepository } from '../ports';
 import { AppError } from '../shared/errors';
-import { COMPLAINT_RETENTION_DAYS, evaluationDeadline, isOverdue, transition, type Command } from './machine';
+import { COMPLAINT_RETENTION_DAYS, evaluationDeadline, isOverdue, RECHECK_STATUSES, recheckDueAt, transition, type Command } from './machine';
 import type { Complaint, OutboxMessage } from './model';
 
 export interface SchedulerDeps {
@@ -29,6 +29,8 @@ export interface SchedulerDeps {
 export interface SchedulerReport {
   escalated: number;
   autoClosed: number;
+  /** Complainants asked "问题还在吗？" (回访, 28 days after the end). */
+  rechecksAsked?: number;
   sent: number;
   failed: number;
   skipped: number;
@@ -64,7 +66,7 @@ const MAX_PER_RUN = 2000;
 const MAX_ATTEMPTS = 5;
 /** Escalation and auto-close stop at this share of the budget, so notifications always get the rest. */
 const COMPLAINT_SHARE = 0.75;
-const ACTIVE: Complaint['status'][] = ['submitted', 'accepted', 'assigned', 'replied'];
+const ACTIVE: Complaint['status'][] = ['submitted', 'accepted', 'assigned', 'replied', ...RECHECK_STATUSES];
 
 /**
  * When the scheduler next has something to do with this complaint, or null when nothing until
@@ -73,7 +75,8 @@ const ACTIVE: Complaint['status'][] = ['submitted', 'accepted', 'assigned', 'rep
  * store it beside the record (ComplaintQuery.actionBefore filters on it).
  */
 export function nextActionAt(c: Complaint): string | null {
-  if (c.dueAt === null) return null;
+  // An ended case: the 回访 "问题还在吗？" when it is due (once).
+  if (c.dueAt === null) return recheckDueAt(c)?.toISOString() ?? null;
   const kind = c.status === 'submitted' ? 'accept' : c.status === 'accepted' || c.status === 'assigned' ? 'reply' : null;
   const dueOn = kind === 'accept' ? c.acceptDueOn : c.replyDueOn;
   if (kind && dueOn && c.escalations.some((e) => e.kind === kind && e.dueOn === dueOn)) return null;
@@ -81,6 +84,8 @@ export function nextActionAt(c: Complaint): string | null {
 }
 
 function nextCommand(c: Complaint, now: Date): Command | null {
+  const recheckDue = recheckDueAt(c);
+  if (recheckDue) return now >= recheckDue ? { type: 'askRecheck' } : null;
   const evalDue = evaluationDeadline(c);
   if (evalDue && now >= evalDue) return { type: 'autoClose' };
   const overdue = isOverdue(c, now);
@@ -95,6 +100,7 @@ export async function runScheduler(deps: SchedulerDeps, budget: Budget = startBu
   const now = clock.now();
   const calendar = new WorkCalendar(await calendars.adminYears());
   const report: SchedulerReport = { escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0, remaining: false };
+  let rechecksAsked = 0;
 
   // Collect first, then act: acting changes the set being paged through (an escalated complaint
   // leaves it). Oldest deadline first; at most MAX_PER_RUN, the rest next run.
@@ -119,10 +125,12 @@ export async function runScheduler(deps: SchedulerDeps, budget: Budget = startBu
     try {
       const r = transition(c, cmd, { at: now, calendar, actor: { kind: 'system', role: 'system', openid: null } });
       // Followers are told what the complainant is told (core/complaint/follow.ts).
-      const notify = r.notify.length ? notifyFollowers(r.notify, c, await complaints.followers(c.id, MAX_FOLLOWERS)) : r.notify;
+      // Not the 回访: only the complainant can answer "问题还在吗？".
+      const notify = r.notify.length && cmd.type !== 'askRecheck' ? notifyFollowers(r.notify, c, await complaints.followers(c.id, MAX_FOLLOWERS)) : r.notify;
       const messages: OutboxMessage[] = notify.map((n) => ({ ...n, id: ids.id(), createdAt: now.toISOString(), sentAt: null, attempts: 0, lastError: null }));
       await complaints.apply({ next: r.next, expectedVersion: c.version, history: [r.history], outbox: messages });
       if (cmd.type === 'autoClose') report.autoClosed++;
+      else if (cmd.type === 'askRecheck') rechecksAsked++;
       else report.escalated++;
     } catch (err) {
       // Someone acted on it meanwhile (CONFLICT): the next run sees the new state.
@@ -151,7 +159,8 @@ export async function runScheduler(deps: SchedulerDeps, budget: Budget = startBu
       }
     }
   }
-  return report;
+  // Reported only when someone was asked, so reports of runs without 回访 read as before.
+  return rechecksAsked ? { ...report, rechecksAsked } : report;
 }
 
 /**

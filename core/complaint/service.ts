@@ -4,7 +4,8 @@
  */
 import { createAccess } from '../authz/access';
 import { screenText } from '../content/policy';
-import { requestPhotoChecks, visiblePhotos, type MediaChecker, type MediaCheckRepository } from '../media/check';
+import { requestChecks, requestPhotoChecks, visiblePhotos, type MediaChecker, type MediaCheckRepository } from '../media/check';
+import { claimPhotos } from '../media/photos';
 import { authorize, listBindings, type Decision, type Permission, type Target } from '../authz/policy';
 import { ROLE_LABELS, type Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
@@ -33,7 +34,8 @@ import type { z } from '../shared/zod';
 import type * as api from './api';
 import { distinctFollowers, followerCanEvaluate, followerEvaluationRefusal, MAX_FOLLOWERS, MAX_FOLLOWING, notifyFollowers } from './follow';
 import { readSearch } from './search';
-import { awaitingReceipt, canApply, openSupervision, fileComplaint, isOverdue, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
+import { awaitingReceipt, canApply, openSupervision, fileComplaint, isOverdue, PURGED_TEXT, recheckReopens, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
+import { MAX_SUPPLEMENTS } from './limits';
 import {
   CATEGORY_LABELS,
   ESCALATION_LABELS,
@@ -266,17 +268,49 @@ export function createComplaintService(deps: ComplaintDeps) {
     return c;
   }
 
-  function timeline(history: HistoryEntry[], forOfficial: boolean) {
+  /**
+   * The photos of one entry this viewer may see: still kept (a failed check removes one), and
+   * checked, unless the viewer attached them (core/media/check.ts). File ids: withTimelineUrls links them.
+   */
+  function entryPhotos(c: Complaint, h: HistoryEntry, viewer: string): string[] {
+    const ids = h.attachments?.photos;
+    if (!ids?.length) return [];
+    const kept = new Set(c.attachedPhotos ?? []);
+    const pending = new Set(c.photosPending ?? []);
+    return ids.filter((p) => kept.has(p) && (!pending.has(p) || h.actorOpenid === viewer));
+  }
+
+  /**
+   * The timeline for one viewer. Officials see everything; others the public entries and their own
+   * (a 补充材料 held by the content check). A follower never sees the complainant's own words or photos.
+   */
+  function timeline(history: HistoryEntry[], forOfficial: boolean, c: Complaint, viewer: string): api.TimelineItem[] {
+    const follower = !forOfficial && viewer !== c.complainantOpenid;
     return history
-      .filter((h) => forOfficial || !h.internal)
-      .map((h) => ({
-        at: h.at,
-        action: h.action,
-        label: HISTORY_LABELS[h.action as keyof typeof HISTORY_LABELS] ?? h.action,
-        status: h.toStatus,
-        note: h.note,
-        ...(forOfficial ? { byRole: h.actorRole, internal: h.internal } : {}),
-      }));
+      .filter((h) => forOfficial || !h.internal || (h.actorOpenid !== null && h.actorOpenid === viewer))
+      .map((h) => {
+        const byComplainant = h.action === 'supplement' && h.actorOpenid === c.complainantOpenid;
+        const photos = follower && byComplainant ? [] : entryPhotos(c, h, viewer);
+        return {
+          at: h.at,
+          action: h.action,
+          label: HISTORY_LABELS[h.action as keyof typeof HISTORY_LABELS] ?? h.action,
+          status: h.toStatus,
+          // 补充材料 is the complainant's own words: hidden from followers, gone with the purge.
+          note: byComplainant && c.purgedAt ? PURGED_TEXT : follower && byComplainant ? '投诉人补充了材料' : h.note,
+          ...(forOfficial ? { byRole: h.actorRole, internal: h.internal } : {}),
+          ...(photos.length ? { photos } : {}),
+        };
+      });
+  }
+
+  /** Timeline photo ids → short-lived URLs, one storage call per view. */
+  async function withTimelineUrls<V extends { timeline: api.TimelineItem[] }>(v: V): Promise<V> {
+    const ids = [...new Set(v.timeline.flatMap((t) => t.photos ?? []))];
+    if (!ids.length) return v;
+    const urls = await files.viewUrls(ids);
+    const byId = new Map(ids.map((fileId, i) => [fileId, urls[i] ?? '']));
+    return { ...v, timeline: v.timeline.map((t) => (t.photos ? { ...t, photos: t.photos.map((p) => byId.get(p) ?? '') } : t)) };
   }
 
   function ownerView(
@@ -311,11 +345,19 @@ export function createComplaintService(deps: ComplaintDeps) {
       phoneMasked: own ? c.phoneMasked : null,
       shareIdentity: c.shareIdentity,
       supporters: c.supporters,
-      timeline: timeline(history, false),
+      timeline: timeline(history, false, c, viewerOpenid),
       // 并单: the case it now follows (its reply comes there).
       mergedInto: own ? c.mergedInto : null,
       replyExtended: !!c.extension,
       transfer: c.transfer ? { departmentName: c.transfer.departmentName, reference: c.transfer.reference, note: c.transfer.note, at: c.transfer.at } : null,
+      progressLabel: c.status === 'accepted' || c.status === 'assigned' ? '处理中' : null,
+      canSupplement: own && canApply(c, 'supplement', 'complainant'),
+      supplementsLeft: Math.max(0, MAX_SUPPLEMENTS - (c.supplements ?? 0)),
+      recheck:
+        own && c.recheck
+          ? { askedAt: c.recheck.askedAt, answer: c.recheck.answer, answeredAt: c.recheck.answeredAt, linkedCase: c.recheck.linkedCase ?? null, reopens: recheckReopens(c) }
+          : null,
+      linkedFrom: c.linkedFrom ?? null,
       ...(own ? {} : { supporting: true, following: follow?.via ?? 'supporter' }),
     };
   }
@@ -339,6 +381,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       ['supervise', 'complaint.supervise'],
       ['answerSupervision', 'complaint.superviseAnswer'],
       ['transfer', 'complaint.transfer'],
+      ['progress', 'complaint.progress'],
     ];
     for (const [cmd, perm] of perms) {
       const d = authorize(actor, perm, targetOf(c));
@@ -390,7 +433,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       canWithdraw: false,
       canEvaluate: false,
       phoneMasked: hideIdentity ? null : c.phoneMasked,
-      timeline: timeline(history, !station),
+      timeline: timeline(history, !station, c, actor.openid),
       regionCodes: c.regionCodes,
       operatorName: c.operatorName,
       held: c.held,
@@ -470,9 +513,66 @@ export function createComplaintService(deps: ComplaintDeps) {
     const notify = await withFollowers(c, result.notify);
     const outbox: OutboxMessage[] = notify.map((n) => ({ ...n, id: ids.id(), createdAt: now.toISOString(), sentAt: null, attempts: 0, lastError: null }));
     await complaints.apply({ next: result.next, expectedVersion: c.version, history: [result.history], outbox });
+    // Photos attached to the entry are checked; until they pass only their uploader sees them.
+    const attached = result.history.attachments?.photos;
+    if (attached?.length) await requestChecks(deps, c.id, attached, actor.openid);
     const history = await complaints.history(id);
     const urls = await files.viewUrls(visiblePhotos(result.next));
-    return kind === 'complainant' ? ownerView(result.next, history, actor.openid, urls) : caseView(actor, result.next, history, cal, now, { station: false }, urls);
+    return withTimelineUrls(kind === 'complainant' ? ownerView(result.next, history, actor.openid, urls) : caseView(actor, result.next, history, cal, now, { station: false }, urls));
+  }
+
+  /** Claim the caller's uploads for a timeline entry (photos the case already holds are refused as uploads). */
+  async function entryUploads(c: Complaint, actor: Actor, photos: readonly string[] | undefined): Promise<string[]> {
+    if (!photos?.length) return [];
+    return claimPhotos(files, actor.openid, photos);
+  }
+
+  /**
+   * The case a "还在" opens when the old one cannot reopen: filed like any other (a fresh accept
+   * deadline), linked to the old one. Keyed by the old case, so a retried answer files it once.
+   */
+  async function fileLinked(old: Complaint, actor: Actor): Promise<Complaint> {
+    const requestKey = `${actor.openid}:recheck:${old.id}`;
+    const prior = await complaints.findByRequestKey(requestKey);
+    if (prior) return prior.complaint;
+    const station = await stations.get(old.stationId);
+    if (!station || station.status === 'closed') throw new AppError('CONFLICT', '该站点已关停，无法再登记；如有问题请拨打 12345');
+    const now = clock.now();
+    const cal = await calendar();
+    const complaintId = ids.id();
+    const result = await fileWithFreshTrackingNo(async (trackingNo) => {
+      const filed = fileComplaint(
+        {
+          id: complaintId,
+          trackingNo,
+          station,
+          category: old.category,
+          description: old.description,
+          photos: [],
+          complainantOpenid: old.complainantOpenid,
+          phoneCipher: old.phoneCipher,
+          phoneMasked: old.phoneMasked,
+          shareIdentity: old.shareIdentity,
+          held: false,
+          submittedAt: now,
+        },
+        cal,
+      );
+      const complaint: Complaint = { ...filed, linkedFrom: { id: old.id, trackingNo: old.trackingNo } };
+      const history: HistoryEntry = {
+        complaintId,
+        at: now.toISOString(),
+        actorRole: 'resident',
+        actorOpenid: actor.openid,
+        action: 'submit',
+        fromStatus: null,
+        toStatus: 'submitted',
+        note: `回访时投诉人说问题还在，接续投诉 ${old.trackingNo}；请于 ${complaint.acceptDueOn} 前受理`,
+        internal: false,
+      };
+      return complaints.create({ complaint, history, outbox: [], requestKey });
+    }, () => trackingNumber(now, ids.code(6)));
+    return result.complaint;
   }
 
   return {
@@ -536,7 +636,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const history: HistoryEntry = { complaintId: c.id, at, actorRole: 'resident', actorOpenid: actor.openid, action: 'claim', fromStatus: c.status, toStatus: c.status, note: '投诉人已认领，可在“我的投诉”跟进', internal: false };
       await complaints.apply({ next, expectedVersion: c.version, history: [history], outbox: [] });
       await access.record({ actorOpenid: actor.openid, action: 'complaint.claim', outcome: 'done', resource: `complaint:${c.id}`, detail: '' });
-      return ownerView(next, await complaints.history(c.id), actor.openid, await files.viewUrls(next.photos));
+      return withTimelineUrls(ownerView(next, await complaints.history(c.id), actor.openid, await files.viewUrls(next.photos)));
     },
 
     async join(openid: string | null, input: In<typeof api.joinInput>): Promise<{ supporters: number; added: boolean }> {
@@ -576,7 +676,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         throw notFound();
       }
       const follow = via ? { via, evaluation: await followerEvaluationOf(c.id, actor.openid) } : undefined;
-      return ownerView(c, await complaints.history(c.id), actor.openid, await files.viewUrls(c.photos), follow);
+      return withTimelineUrls(ownerView(c, await complaints.history(c.id), actor.openid, await files.viewUrls(c.photos), follow));
     },
 
     withdraw: (openid: string | null, input: In<typeof api.withdrawInput>) => act(openid, input.id, input.version, 'complaint.withdraw', () => ({ type: 'withdraw' })),
@@ -599,7 +699,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         if (again) throw again;
         evaluation = saved.evaluation;
       }
-      return ownerView(c, await complaints.history(c.id), actor.openid, await files.viewUrls(c.photos), { via, evaluation });
+      return withTimelineUrls(ownerView(c, await complaints.history(c.id), actor.openid, await files.viewUrls(c.photos), { via, evaluation }));
     },
 
     async stationList(openid: string | null, input: In<typeof api.stationListInput>) {
@@ -617,7 +717,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const c = await load(input.id);
       await permitOn(actor, 'complaint.readAsStation', c);
       const cal = await calendar();
-      return caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true }, c.held ? [] : await files.viewUrls(visiblePhotos(c)));
+      return withTimelineUrls(caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true }, c.held ? [] : await files.viewUrls(visiblePhotos(c))));
     },
 
     async queue(openid: string | null, input: In<typeof api.queueInput>) {
@@ -661,7 +761,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const c = await load(input.id);
       await permitOn(actor, 'complaint.detail', c);
       const view = caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(visiblePhotos(c)));
-      return { ...view, followers: await followersSummary(c) };
+      return withTimelineUrls({ ...view, followers: await followersSummary(c) });
     },
 
     accept: (openid: string | null, input: In<typeof api.acceptInput>) => act(openid, input.id, input.version, 'complaint.accept', () => ({ type: 'accept' })),
@@ -674,10 +774,39 @@ export function createComplaintService(deps: ComplaintDeps) {
           : { type: 'assign', assignee: { kind: 'station', stationId: c.stationId }, assigneeLabel: `站点 ${c.stationName}` },
       ),
     reply: (openid: string | null, input: In<typeof api.replyInput>) =>
-      act(openid, input.id, input.version, 'complaint.reply', () => {
-        if (!input.unresolvable) return { type: 'reply', text: input.text };
-        if (!input.unresolvableReason) throw new AppError('VALIDATION_ERROR', '请写明无法解决的原因', { unresolvableReason: '请填写原因' });
-        return { type: 'reply', text: input.text, unresolvable: { reason: input.unresolvableReason } };
+      act(openid, input.id, input.version, 'complaint.reply', async (c, actor) => {
+        if (input.unresolvable && !input.unresolvableReason) throw new AppError('VALIDATION_ERROR', '请写明无法解决的原因', { unresolvableReason: '请填写原因' });
+        const photos = await entryUploads(c, actor, input.photos);
+        return {
+          type: 'reply',
+          text: input.text,
+          ...(input.unresolvable ? { unresolvable: { reason: input.unresolvableReason! } } : {}),
+          ...(photos.length ? { photos } : {}),
+        };
+      }),
+    /** 办理进展 (处理中): text and photos on the timeline, the case stays where it is. */
+    progress: (openid: string | null, input: In<typeof api.progressInput>) =>
+      act(openid, input.id, input.version, 'complaint.progress', async (c, actor) => {
+        const photos = await entryUploads(c, actor, input.photos);
+        return { type: 'progress', text: input.text, ...(photos.length ? { photos } : {}) };
+      }),
+    /** 补充材料 by the complainant while the case is open; the handling official is told. */
+    supplement: (openid: string | null, input: In<typeof api.supplementInput>) =>
+      act(openid, input.id, input.version, 'complaint.supplement', async (c, actor) => {
+        if (!canApply(c, 'supplement', 'complainant')) return { type: 'supplement', text: input.text }; // the machine says why not
+        const held = (await screenText(content, 'complaint', input.text, actor.openid)).outcome === 'hold';
+        const photos = await entryUploads(c, actor, input.attachments?.photos);
+        return { type: 'supplement', text: input.text, ...(photos.length ? { attachments: { photos } } : {}), ...(held ? { held } : {}) };
+      }),
+    /**
+     * The answer to "问题还在吗？". 还在 reopens the case once; when it cannot reopen, a new case is
+     * filed first (same station, category and words, linked to this one), then the answer recorded.
+     */
+    recheck: (openid: string | null, input: In<typeof api.recheckInput>) =>
+      act(openid, input.id, input.version, 'complaint.recheck', async (c, actor) => {
+        if (input.recheckAnswer === 'resolved' || !canApply(c, 'recheck', 'complainant') || recheckReopens(c)) return { type: 'recheck', answer: input.recheckAnswer };
+        const linked = await fileLinked(c, actor);
+        return { type: 'recheck', answer: 'persists', linked: { id: linked.id, trackingNo: linked.trackingNo } };
       }),
     extend: (openid: string | null, input: In<typeof api.extendInput>) =>
       act(openid, input.id, input.version, 'complaint.extend', () => ({ type: 'extend', workdays: input.workdays, reason: input.reason })),

@@ -55,12 +55,20 @@ export function visiblePhotos(c: Pick<Complaint, 'photos' | 'photosPending'>): s
  * pending (shown only to its owner): failing closed, never publishing an unchecked photo.
  */
 export async function requestPhotoChecks(deps: { mediaChecker: MediaChecker; mediaChecks: MediaCheckRepository; clock: Clock }, c: Complaint): Promise<{ requested: number; failed: number }> {
+  return requestChecks(deps, c.id, c.photosPending ?? [], c.complainantOpenid);
+}
+
+/**
+ * Checks of photos attached to a timeline entry (reply, progress, 补充材料) by `openid`, who alone
+ * sees them until they pass. Same failing-closed rule as above.
+ */
+export async function requestChecks(deps: { mediaChecker: MediaChecker; mediaChecks: MediaCheckRepository; clock: Clock }, complaintId: string, fileIds: readonly string[], openid: string): Promise<{ requested: number; failed: number }> {
   let requested = 0;
   let failed = 0;
-  for (const fileId of c.photosPending ?? []) {
+  for (const fileId of fileIds) {
     try {
-      const traceId = await deps.mediaChecker.check(fileId, { openid: c.complainantOpenid });
-      await deps.mediaChecks.insert({ traceId, fileId, complaintId: c.id, openid: c.complainantOpenid, requestedAt: deps.clock.now().toISOString(), result: null, decidedAt: null });
+      const traceId = await deps.mediaChecker.check(fileId, { openid });
+      await deps.mediaChecks.insert({ traceId, fileId, complaintId, openid, requestedAt: deps.clock.now().toISOString(), result: null, decidedAt: null });
       requested++;
     } catch {
       failed++;
@@ -114,20 +122,24 @@ export async function applyMediaCheck(
   for (let attempt = 1; ; attempt++) {
     const c = await deps.complaints.get(record.complaintId);
     // Purged, or already applied by a push delivered twice at once.
-    if (!c || !c.photos.includes(record.fileId) || !(c.photosPending ?? []).includes(record.fileId)) {
-      gone = !c || !c.photos.includes(record.fileId);
+    // A photo of the complaint itself, or one attached to a timeline entry (reply, progress, 补充材料).
+    const kept = !!c && (c.photos.includes(record.fileId) || (c.attachedPhotos ?? []).includes(record.fileId));
+    if (!c || !kept || !(c.photosPending ?? []).includes(record.fileId)) {
+      gone = !kept;
       break;
     }
     const next: Complaint = {
       ...c,
       photos: passed ? c.photos : c.photos.filter((p) => p !== record.fileId),
+      ...(c.attachedPhotos && !passed ? { attachedPhotos: c.attachedPhotos.filter((p) => p !== record.fileId) } : {}),
       photosPending: (c.photosPending ?? []).filter((p) => p !== record.fileId),
       version: c.version + 1,
       updatedAt: at,
     };
     const history: HistoryEntry[] = passed
       ? []
-      : [{ complaintId: c.id, at, actorRole: 'system', actorOpenid: null, action: 'photo_removed', fromStatus: c.status, toStatus: c.status, note: '您上传的一张照片未通过内容安全检查，已删除', internal: false }];
+      : // An official's photo removed is told to officials only.
+        [{ complaintId: c.id, at, actorRole: 'system', actorOpenid: null, action: 'photo_removed', fromStatus: c.status, toStatus: c.status, note: '您上传的一张照片未通过内容安全检查，已删除', internal: record.openid !== c.complainantOpenid }];
     try {
       await deps.complaints.apply({ next, expectedVersion: c.version, history, outbox: [] });
       break;

@@ -15,7 +15,7 @@ import { OFFICIAL_EVENTS, type OutboxMessage } from '../complaint/model';
 import { toShanghai } from '../shared/time';
 
 export type SubscribeEvent = OutboxMessage['event'];
-export const SUBSCRIBE_EVENTS = ['complaint_accepted', 'complaint_refused', 'complaint_assigned', 'complaint_replied', 'complaint_closed', 'complaint_extended', 'complaint_transferred', ...OFFICIAL_EVENTS] as const satisfies readonly SubscribeEvent[];
+export const SUBSCRIBE_EVENTS = ['complaint_accepted', 'complaint_refused', 'complaint_assigned', 'complaint_replied', 'complaint_closed', 'complaint_extended', 'complaint_transferred', 'complaint_recheck', ...OFFICIAL_EVENTS] as const satisfies readonly SubscribeEvent[];
 
 export const KEYWORD_TYPES = ['thing', 'phrase', 'character_string', 'number', 'name', 'phone_number', 'time', 'date'] as const;
 export type KeywordType = (typeof KEYWORD_TYPES)[number];
@@ -67,6 +67,9 @@ export const DEFAULT_KEYWORDS: Record<SubscribeEvent, Record<string, MessageFiel
   extension_requested: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
   complaint_supervised: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
   supervision_answered: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  // 回访 "问题还在吗？" four weeks after the end; 补充材料 to the handling official.
+  complaint_recheck: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  complaint_supplemented: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
 };
 
 export class SubscribeMessageError extends Error {
@@ -144,6 +147,10 @@ function statusOf(m: OutboxMessage): { phrase: string; text: string } {
       return (m.payload.status ?? '').startsWith('省级') ? { phrase: '省级督办', text: '省级督办' } : { phrase: '市级督办', text: '市级督办' };
     case 'supervision_answered':
       return { phrase: '已答复', text: '县级已答复督办' };
+    case 'complaint_recheck':
+      return { phrase: '回访', text: '回访：问题还在吗' };
+    case 'complaint_supplemented':
+      return { phrase: '补充材料', text: '投诉人补充了材料' };
   }
 }
 
@@ -181,6 +188,10 @@ function noteOf(m: OutboxMessage): string {
     }
     case 'supervision_answered':
       return '点开查看县级的答复';
+    case 'complaint_recheck':
+      return '问题还在吗？点开告诉我们';
+    case 'complaint_supplemented':
+      return '点开查看补充的内容';
   }
 }
 

@@ -166,6 +166,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   reference: '对方编号',
   unresolvable: '无法解决',
   unresolvableReason: '无法解决的原因',
+  // 补充材料 and the 回访 (issue 11 §2)
+  attachments: '附件',
+  recheckAnswer: '问题是否还在',
   // Scan-to-sign-in (core/auth/signin.ts)
   ticket: '登录码',
   approve: '是否确认',

@@ -63,6 +63,10 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'complaints.supervise': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'complaints.answerSupervision': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'complaints.transfer': { windowS: 10 * MIN, max: 20, staffMax: 100 },
+  // 办理进展 by handlers; 补充材料 and the 回访 answer by the complainant (a few a day is plenty).
+  'complaints.progress': { windowS: 10 * MIN, max: 20, staffMax: 200 },
+  'complaints.supplement': { windowS: HOUR, max: 5, staffMax: 20 },
+  'complaints.recheck': { windowS: HOUR, max: 10 },
   // A batch is up to MAX_BATCH cases (core/complaint/limits.ts): fewer calls than single actions.
   'complaints.batchAccept': { windowS: 10 * MIN, max: 5, staffMax: 30 },
   'complaints.batchAssign': { windowS: 10 * MIN, max: 5, staffMax: 30 },

@@ -29,6 +29,7 @@ export const complaintsAdmin = {
   refuse: (input: In<'refuse'>) => write('refuse', input),
   assign: (input: In<'assign'>) => write('assign', input),
   reply: (input: In<'reply'>) => write('reply', input),
+  progress: (input: In<'progress'>) => write('progress', input),
   extend: (input: In<'extend'>) => write('extend', input),
   merge: (input: In<'merge'>) => write('merge', input),
   release: (input: In<'release'>) => write('release', input),

@@ -30,5 +30,9 @@ export const complaints = {
   get: (input: In<'get'>) => call('get', input),
   withdraw: (input: In<'withdraw'>) => call('withdraw', input, { write: true }),
   evaluate: (input: EvaluateInput) => call('evaluate', input, { write: true }),
+  /** 补充材料 while the case is open (text, photos). */
+  supplement: (input: In<'supplement'>) => call('supplement', input, { write: true }),
+  /** The answer to "问题还在吗？". */
+  recheck: (input: In<'recheck'>) => call('recheck', input, { write: true }),
   publicStats: (input: In<'publicStats'>) => call('publicStats', input),
 };

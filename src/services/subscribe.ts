@@ -22,7 +22,8 @@ const NEXT_UPDATES: Partial<Record<ComplaintStatus, UpdateEvent[]>> = {
   // An open case may also be extended (延期, with the new date).
   accepted: ['complaint_replied', 'complaint_closed', 'complaint_extended'],
   assigned: ['complaint_replied', 'complaint_closed', 'complaint_extended'],
-  replied: ['complaint_closed'],
+  // After the reply: the close, and the 回访 "问题还在吗？" four weeks after it (one consent each).
+  replied: ['complaint_closed', 'complaint_recheck'],
 };
 
 function configured(): Partial<Record<UpdateEvent, string>> {

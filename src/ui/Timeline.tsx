@@ -5,6 +5,7 @@
 import { Text, View } from '@tarojs/components';
 import type { TimelineItem } from '@core/complaint/api';
 import { formatDateTime } from './format';
+import PhotoStrip from './PhotoStrip';
 import './Timeline.css';
 
 const ROLE_TEXT: Record<string, string> = {
@@ -33,6 +34,7 @@ export default function Timeline({ items, emptyText }: { items: TimelineItem[]; 
             </View>
             <Text className='timeline__at'>{formatDateTime(t.at)}</Text>
             {t.note ? <Text className='timeline__note'>{t.note}</Text> : null}
+            {t.photos?.length ? <PhotoStrip id={`timeline-photos-${i}`} urls={t.photos} label={`${t.label}照片`} small /> : null}
           </View>
         </View>
       ))}

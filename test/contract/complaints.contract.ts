@@ -375,7 +375,11 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         'leaves out complaints escalated for their current deadline and those without one; deadline order',
         async () => {
           const all = fixtures();
-          expect(all.map(nextActionAt)).toEqual([null, at(200), at(50), null, at(70), null, at(5000)]);
+          // a6 ended: its 回访 "问题还在吗？" is due 28 days after it closed.
+          const recheckAt = 80 + 28 * 24 * 60;
+          expect(all.map(nextActionAt)).toEqual([null, at(200), at(50), null, at(70), at(recheckAt), at(5000)]);
+          expect(ids((await h.complaints.list(q({ actionBefore: at(recheckAt), statuses: ['closed', 'refused', 'transferred'], order: 'due' }))).items)).toEqual(['a6']);
+          expect(ids((await h.complaints.list(q({ actionBefore: at(recheckAt - 1), statuses: ['closed'], order: 'due' }))).items)).toEqual([]);
           const query = q({ actionBefore: at(1000), statuses: ['submitted', 'accepted', 'assigned', 'replied'], order: 'due' });
           expect(ids((await h.complaints.list(query)).items)).toEqual(['a3', 'a5', 'a2']);
           expect(ids((await h.complaints.list(query)).items)).toEqual(referenceList(all, query).ids);

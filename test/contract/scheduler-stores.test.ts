@@ -69,6 +69,38 @@ async function seed(s: Stores, list: Complaint[]): Promise<void> {
 }
 
 describe.each(STORES)('the scheduler over %s', (_name, makeStores) => {
+  test('问题还在吗: ended cases are asked once, 28 days after their end; withdrawn ones and those not yet due are not', async () => {
+    const s = makeStores();
+    const DAY = 86_400_000;
+    const ended = (id: string, status: Complaint['status'], daysAgo: number, extra: Partial<Complaint> = {}) =>
+      makeComplaint(id, { status, dueAt: null, closedAt: new Date(Date.parse(NOW) - daysAgo * DAY).toISOString(), evaluation: status === 'closed' ? 'satisfied' : null, ...extra });
+    const due = ended('closed-due', 'closed', 28.5);
+    const transferred = ended('transferred-due', 'transferred', 40);
+    const early = ended('closed-early', 'closed', 27);
+    const withdrawn = ended('withdrawn-old', 'withdrawn', 60);
+    const asked = ended('asked-already', 'closed', 60, { recheck: { askedAt: '2026-02-01T00:00:00.000Z', answer: null, answeredAt: null } });
+    await seed(s, [due, transferred, early, withdrawn, asked]);
+    const notifier = recordingNotifier();
+    const deps: SchedulerDeps = { ...s, notifier, ids, clock: new FixedClock(NOW) };
+
+    expect(await runScheduler(deps)).toEqual({ escalated: 0, autoClosed: 0, rechecksAsked: 2, sent: 2, failed: 0, skipped: 0, remaining: false });
+    expect(notifier.delivered.map((m) => [m.complaintId, m.event, m.openid]).sort()).toEqual([
+      ['closed-due', 'complaint_recheck', due.complainantOpenid],
+      ['transferred-due', 'complaint_recheck', transferred.complainantOpenid],
+    ]);
+    for (const id of ['closed-due', 'transferred-due']) {
+      const c = await s.complaints.get(id);
+      expect(c?.recheck).toEqual({ askedAt: NOW, answer: null, answeredAt: null });
+      expect((await s.complaints.history(id)).at(-1)).toEqual(expect.objectContaining({ action: 'askRecheck', internal: false }));
+    }
+    expect((await s.complaints.get('closed-early'))?.recheck).toBeUndefined();
+    // Safe to run twice: nobody is asked again.
+    expect(await runScheduler(deps)).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0, remaining: false });
+    // A day later the early one is due.
+    const later: SchedulerDeps = { ...deps, clock: new FixedClock(new Date(Date.parse(NOW) + 1.5 * DAY).toISOString()) };
+    expect(await runScheduler(later)).toEqual(expect.objectContaining({ rechecksAsked: 1, sent: 1 }));
+  });
+
   test('a newer overdue complaint is escalated even when more than 2000 older ones are already escalated', async () => {
     const s = makeStores();
     const old = Array.from({ length: 2010 }, (_, i) => overdue(`old-${String(i).padStart(4, '0')}`, '2026-03-05', '2026-03-02T01:00:00.000Z', true));

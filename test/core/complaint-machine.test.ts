@@ -20,6 +20,8 @@ import {
   fileComplaint,
   pendingExtension,
   openSupervision,
+  recheckDueAt,
+  recheckReopens,
   deadlineInstant,
   isOverdue,
   transition,
@@ -122,6 +124,12 @@ describe('the transition table', () => {
       answerSupervision: { from: [...open, 'replied'], by: ['official'] },
       // 转其他部门: a final state, from any open one.
       transfer: { from: open, by: ['official'] },
+      // 办理进展 by whoever may reply; 补充材料 by the complainant while open.
+      progress: { from: ['accepted', 'assigned'], by: ['official', 'assignee'] },
+      supplement: { from: open, by: ['complainant'] },
+      // 回访 "问题还在吗？": asked by the scheduler after the end, answered by the complainant.
+      askRecheck: { from: ['closed', 'refused', 'transferred'], by: ['system'] },
+      recheck: { from: ['closed', 'refused', 'transferred'], by: ['complainant'] },
     };
     const norm = (t: Record<string, { from: readonly string[]; by: readonly string[] }>) =>
       Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { from: [...v.from].sort(), by: [...v.by].sort() }]));
@@ -135,9 +143,10 @@ describe('the transition table', () => {
     expect(ACTION_LABELS.purge).toBe('清除个人信息');
   });
 
-  it('final states accept nothing but notes and the retention purge', () => {
+  it('final states accept nothing but notes, the retention purge and the 回访 (not after 撤回 or 并单)', () => {
     for (const status of FINAL_STATUSES) {
-      for (const [type, t] of Object.entries(TRANSITIONS)) expect(t.from.includes(status)).toBe(type === 'note' || type === 'purge');
+      const recheck = status !== 'withdrawn' && status !== 'merged';
+      for (const [type, t] of Object.entries(TRANSITIONS)) expect(t.from.includes(status)).toBe(type === 'note' || type === 'purge' || (recheck && (type === 'askRecheck' || type === 'recheck')));
     }
   });
 });
@@ -208,6 +217,81 @@ describe('transitions, one by one', () => {
     c = transition(reopened.next, { type: 'reply', text: '再次处理' }, ctx('2026-10-12T02:00:00Z', 'official')).next;
     const closed = transition(c, { type: 'evaluate', evaluation: 'unsatisfied' }, ctx('2026-10-12T03:00:00Z', 'complainant')).next;
     expect(closed).toEqual(expect.objectContaining({ status: 'closed', evaluation: 'unsatisfied', reopenCount: 1, dueAt: null }));
+  });
+
+  it('问题还在吗: asked once, 28 days after the end; 还在 reopens once, then opens a linked case; 已解决 records it', () => {
+    let c = newComplaint(new Date(at0));
+    c = transition(c, { type: 'accept' }, ctx(at0, 'official')).next;
+    c = transition(c, { type: 'reply', text: '已处理' }, ctx('2026-10-08T02:00:00Z', 'official')).next;
+    c = transition(c, { type: 'evaluate', evaluation: 'satisfied' }, ctx('2026-10-09T02:00:00Z', 'complainant')).next;
+    expect(recheckDueAt(c)?.toISOString()).toBe('2026-11-06T02:00:00.000Z');
+    // Not a millisecond early; not answerable before it is asked.
+    expect(codeOf(() => transition(c, { type: 'askRecheck' }, ctx('2026-11-06T01:59:59.999Z', 'system')))).toBe('CONFLICT');
+    expect(codeOf(() => transition(c, { type: 'recheck', answer: 'persists' }, ctx('2026-11-06T03:00:00Z', 'complainant')))).toBe('CONFLICT');
+    const asked = transition(c, { type: 'askRecheck' }, ctx('2026-11-06T02:00:00Z', 'system'));
+    expect(asked.notify).toEqual([expect.objectContaining({ openid: 'o-complainant', event: 'complaint_recheck' })]);
+    expect(asked.history).toEqual(expect.objectContaining({ action: 'askRecheck', internal: false, toStatus: 'closed' }));
+    expect(recheckDueAt(asked.next)).toBeNull();
+    expect(codeOf(() => transition(asked.next, { type: 'askRecheck' }, ctx('2026-12-06T02:00:00Z', 'system')))).toBe('CONFLICT');
+    // 还在 on a closed case never reopened: back to handling with a fresh deadline.
+    const reopened = transition(asked.next, { type: 'recheck', answer: 'persists' }, ctx('2026-11-09T02:00:00Z', 'complainant')).next;
+    expect(reopened).toEqual(expect.objectContaining({ status: 'accepted', reopenCount: 1, reply: null, closedAt: null, replyDueOn: '2026-11-16' }));
+    expect(reopened.recheck).toEqual({ askedAt: '2026-11-06T02:00:00.000Z', answer: 'persists', answeredAt: '2026-11-09T02:00:00.000Z' });
+    expect(codeOf(() => transition(reopened, { type: 'recheck', answer: 'persists' }, ctx('2026-11-10T02:00:00Z', 'complainant')))).toBe('CONFLICT');
+    // Closed again after the reopen: never asked again.
+    let again = transition(reopened, { type: 'reply', text: '再次处理' }, ctx('2026-11-10T02:00:00Z', 'official')).next;
+    again = transition(again, { type: 'evaluate', evaluation: 'basically' }, ctx('2026-11-10T03:00:00Z', 'complainant')).next;
+    expect(recheckDueAt(again)).toBeNull();
+
+    // Reopened once already (不满意): 还在 needs the linked case; the case itself stays ended.
+    let twice = newComplaint(new Date(at0));
+    twice = transition(twice, { type: 'accept' }, ctx(at0, 'official')).next;
+    twice = transition(twice, { type: 'reply', text: '已处理' }, ctx('2026-10-08T02:00:00Z', 'official')).next;
+    twice = transition(twice, { type: 'evaluate', evaluation: 'unsatisfied' }, ctx('2026-10-08T03:00:00Z', 'complainant')).next;
+    twice = transition(twice, { type: 'reply', text: '再处理' }, ctx('2026-10-09T02:00:00Z', 'official')).next;
+    twice = transition(twice, { type: 'evaluate', evaluation: 'unsatisfied' }, ctx('2026-10-09T03:00:00Z', 'complainant')).next;
+    expect(recheckReopens(twice)).toBe(false);
+    twice = transition(twice, { type: 'askRecheck' }, ctx('2026-11-06T03:00:00Z', 'system')).next;
+    expect(codeOf(() => transition(twice, { type: 'recheck', answer: 'persists' }, ctx('2026-11-07T02:00:00Z', 'complainant')))).toBe('CONFLICT');
+    const linked = transition(twice, { type: 'recheck', answer: 'persists', linked: { id: 'c-000002', trackingNo: 'TS261107NEWONE' } }, ctx('2026-11-07T02:00:00Z', 'complainant'));
+    expect(linked.next.status).toBe('closed');
+    expect(linked.next.recheck?.linkedCase).toEqual({ id: 'c-000002', trackingNo: 'TS261107NEWONE' });
+    expect(linked.history.note).toContain('TS261107NEWONE');
+
+    // Refused (cannot reopen): 已解决 only records the answer.
+    const refused = transition(newComplaint(new Date(at0)), { type: 'refuse', reason: 'no_facts', text: '说明' }, ctx(at0, 'official')).next;
+    expect(recheckReopens(refused)).toBe(false);
+    const r = transition(transition(refused, { type: 'askRecheck' }, ctx('2026-10-28T02:00:00Z', 'system')).next, { type: 'recheck', answer: 'resolved' }, ctx('2026-10-29T02:00:00Z', 'complainant'));
+    expect(r.next).toEqual(expect.objectContaining({ status: 'refused', recheck: expect.objectContaining({ answer: 'resolved' }) }));
+    // Withdrawn and merged cases, and cases without a WeChat complainant, are never asked.
+    const withdrawn = transition(newComplaint(new Date(at0)), { type: 'withdraw' }, ctx(at0, 'complainant')).next;
+    expect(recheckDueAt(withdrawn)).toBeNull();
+    expect(recheckDueAt({ ...refused, intake: { channel: 'open311', via: '12345' } })).toBeNull();
+  });
+
+  it('replies, progress updates and 补充材料 carry photos, pending their check; 补充材料 is capped and told to the handler', () => {
+    let c = newComplaint(new Date(at0));
+    const early = transition(c, { type: 'supplement', text: '补充一下情况', attachments: { photos: ['upl-s0'] } }, ctx(at0, 'complainant'));
+    expect(early.notify).toEqual([]); // nobody handles it yet
+    c = transition(early.next, { type: 'accept' }, ctx(at0, 'official')).next;
+    const p = transition(c, { type: 'progress', text: '已约谈站长', photos: ['upl-p1', 'upl-p2'] }, ctx('2026-10-08T02:00:00Z', 'assignee'));
+    expect(p.next).toEqual(expect.objectContaining({ status: 'accepted', attachedPhotos: ['upl-s0', 'upl-p1', 'upl-p2'], photosPending: ['upl-s0', 'upl-p1', 'upl-p2'] }));
+    expect(p.history).toEqual(expect.objectContaining({ action: 'progress', note: '已约谈站长', internal: false, attachments: { photos: ['upl-p1', 'upl-p2'] } }));
+    c = p.next;
+    for (let i = 1; i < 5; i++) {
+      const s = transition(c, { type: 'supplement', text: `补充第 ${i} 次` }, ctx('2026-10-08T03:00:00Z', 'complainant'));
+      expect(s.notify).toEqual([expect.objectContaining({ openid: 'o-official', event: 'complaint_supplemented' })]);
+      c = s.next;
+    }
+    expect(c.supplements).toBe(5);
+    expect(codeOf(() => transition(c, { type: 'supplement', text: '第六次' }, ctx('2026-10-08T04:00:00Z', 'complainant')))).toBe('CONFLICT');
+    const reply = transition(c, { type: 'reply', text: '已退费', photos: ['upl-r1'] }, ctx('2026-10-08T05:00:00Z', 'official'));
+    expect(reply.history.attachments).toEqual({ photos: ['upl-r1'] });
+    expect(codeOf(() => transition(reply.next, { type: 'supplement', text: '答复后补充' }, ctx('2026-10-08T06:00:00Z', 'complainant')))).toBe('CONFLICT');
+    // The retention purge takes the attached photos with the rest of the personal data.
+    const withdrawn = transition(early.next, { type: 'withdraw' }, ctx(at0, 'complainant')).next;
+    expect(withdrawn.attachedPhotos).toEqual(['upl-s0']);
+    expect(transition(withdrawn, { type: 'purge' }, ctx('2028-10-01T00:00:00Z', 'system')).next.attachedPhotos).toEqual([]);
   });
 
   it('autoClose only 7 days after the reply, and as 未评价 (never 满意)', () => {
@@ -287,6 +371,12 @@ interface Model {
   acceptDueOn: string;
   replyDueOn: string | null;
   satisfiedGiven: boolean;
+  /** 补充材料 added; when the case last ended; where the 回访 stands. */
+  supplements: number;
+  closedAt: number | null;
+  recheck: 'none' | 'asked' | 'answered';
+  /** Photos attached to timeline entries so far. */
+  attached: number;
 }
 
 const cmdArb: fc.Arbitrary<Command> = fc.oneof(
@@ -300,6 +390,7 @@ const cmdArb: fc.Arbitrary<Command> = fc.oneof(
     ),
   },
   { weight: 3, arbitrary: fc.constant<Command>({ type: 'reply', text: '已处理完毕' }) },
+  { weight: 1, arbitrary: fc.constant<Command>({ type: 'reply', text: '已退还多收的费用，见照片', photos: ['upl-reply-photo-1'] }) },
   // 无法解决: a reply whose outcome is said plainly, with its reason.
   { weight: 1, arbitrary: fc.constant<Command>({ type: 'reply', text: '已向投诉人说明', unresolvable: { reason: '站点已注销，无法追责' } }) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: MAX_EXTENSION_WORKDAYS }).map((workdays): Command => ({ type: 'extend', workdays, reason: '需要调查' })) },
@@ -320,6 +411,16 @@ const cmdArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: -1, max: 70 }).map((n): Command => ({ type: 'supervise', instruction: '请尽快核实处理', dueOn: `~${n}` })) },
   { weight: 2, arbitrary: fc.constant<Command>({ type: 'answerSupervision', text: '已责成站点整改' }) },
   { weight: 1, arbitrary: fc.constant<Command>({ type: 'transfer', department: 'postal', departmentName: '邮政管理部门', reference: 'YZ2026-001', note: '快递丢失请向邮政管理部门反映' }) },
+  { weight: 2, arbitrary: fc.nat({ max: 3 }).map((n): Command => ({ type: 'progress', text: '已约谈站长，正在核实', ...(n ? { photos: Array.from({ length: n }, (_, i) => `upl-progress-photo-${i}`) } : {}) })) },
+  {
+    weight: 3,
+    arbitrary: fc.nat({ max: 3 }).map((n): Command => ({ type: 'supplement', text: '补充：收据在这里', ...(n ? { attachments: { photos: Array.from({ length: n }, (_, i) => `upl-supplement-${i}`) } } : {}) })),
+  },
+  { weight: 3, arbitrary: fc.constant<Command>({ type: 'askRecheck' }) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom<Command>({ type: 'recheck', answer: 'persists', linked: { id: 'c-000009', trackingNo: 'TS261101NEWONE' } }, { type: 'recheck', answer: 'resolved' }),
+  },
 );
 const OFFICIAL_ROLES = ['county_official', 'city_supervisor', 'province_admin'] as const;
 const LEVEL: Record<string, number> = { city_supervisor: 1, province_admin: 2 };
@@ -337,7 +438,7 @@ const stepArb = fc.record({
   actor: fc.oneof({ weight: 3, arbitrary: fc.constant<'right'>('right') }, { weight: 1, arbitrary: fc.constantFrom(...KINDS) }),
   /** The role of an official actor: 督办 by hand is for the city and province only. */
   role: fc.constantFrom(...OFFICIAL_ROLES),
-  advanceMin: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 12 * 24 * 60 })),
+  advanceMin: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 12 * 24 * 60 }), fc.integer({ min: 20 * 24 * 60, max: 30 * 24 * 60 })),
 });
 
 /** What the specification says a command does here: an error code, or ok. */
@@ -364,6 +465,10 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number, role = 
     supervise: ['submitted', 'accepted', 'assigned'],
     answerSupervision: ['submitted', 'accepted', 'assigned', 'replied'],
     transfer: ['submitted', 'accepted', 'assigned'],
+    progress: ['accepted', 'assigned'],
+    supplement: ['submitted', 'accepted', 'assigned'],
+    askRecheck: ['closed', 'refused', 'transferred'],
+    recheck: ['closed', 'refused', 'transferred'],
   };
   const allowedBy: Record<CommandType, ActorKind[]> = {
     accept: ['official'],
@@ -387,6 +492,10 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number, role = 
     supervise: ['official'],
     answerSupervision: ['official'],
     transfer: ['official'],
+    progress: ['official', 'assignee'],
+    supplement: ['complainant'],
+    askRecheck: ['system'],
+    recheck: ['complainant'],
   };
   if (!allowedBy[cmd.type].includes(actor)) return 'FORBIDDEN';
   if (!allowedFrom[cmd.type].includes(m.status)) return 'CONFLICT';
@@ -429,6 +538,13 @@ function expected(m: Model, cmd: Command, actor: ActorKind, now: number, role = 
     case 'decline':
       // One or the other, once per assignment.
       return m.received ? 'CONFLICT' : 'ok';
+    case 'supplement':
+      return m.supplements >= 5 ? 'CONFLICT' : 'ok';
+    case 'askRecheck':
+      // Once, 28 days after the case ended.
+      return m.recheck === 'none' && now >= m.closedAt! + 28 * DAY ? 'ok' : 'CONFLICT';
+    case 'recheck':
+      return m.recheck === 'asked' ? 'ok' : 'CONFLICT';
     default:
       return 'ok';
   }
@@ -443,6 +559,7 @@ const NOTIFY: Partial<Record<CommandType, OutboxMessage['event']>> = {
   extend: 'complaint_extended',
   approveExtension: 'complaint_extended',
   transfer: 'complaint_transferred',
+  askRecheck: 'complaint_recheck',
 };
 /** Hand-offs told to officials (issue 11 §3): the accepting official, or the one who issued the 督办. */
 const OFFICIAL_NOTIFY: Partial<Record<CommandType, OutboxMessage['event']>> = {
@@ -450,6 +567,7 @@ const OFFICIAL_NOTIFY: Partial<Record<CommandType, OutboxMessage['event']>> = {
   requestExtension: 'extension_requested',
   supervise: 'complaint_supervised',
   answerSupervision: 'supervision_answered',
+  supplement: 'complaint_supplemented',
 };
 
 describe('model-based: random command sequences against transition()', () => {
@@ -476,6 +594,10 @@ describe('model-based: random command sequences against transition()', () => {
           acceptDueOn: c.acceptDueOn,
           replyDueOn: null,
           satisfiedGiven: false,
+          supplements: 0,
+          closedAt: null,
+          recheck: 'none',
+          attached: 0,
         };
         const history: HistoryEntry[] = [];
         for (const step of steps) {
@@ -495,7 +617,7 @@ describe('model-based: random command sequences against transition()', () => {
           }
           expect({ cmd: step.cmd.type, actor, status: m.status, code }).toEqual({ cmd: step.cmd.type, actor, status: m.status, code: want });
           if (!got) continue;
-          expect(wasFinal && step.cmd.type !== 'note').toBe(false);
+          expect(wasFinal && !['note', 'askRecheck', 'recheck'].includes(step.cmd.type)).toBe(false);
           // The table: nothing succeeds from a state or by an actor it does not list.
           expect(TRANSITIONS[step.cmd.type].from).toContain(m.status);
           expect(TRANSITIONS[step.cmd.type].by).toContain(actor);
@@ -516,8 +638,8 @@ describe('model-based: random command sequences against transition()', () => {
           }
           // Notifications: one per resident-facing event, to the complainant.
           const event = NOTIFY[step.cmd.type];
-          // A 督办 before acceptance has no handling official to tell yet.
-          const official = step.cmd.type === 'supervise' && m.status === 'submitted' ? undefined : OFFICIAL_NOTIFY[step.cmd.type];
+          // A 督办 or 补充材料 before acceptance has no handling official to tell yet.
+          const official = (step.cmd.type === 'supervise' || step.cmd.type === 'supplement') && m.status === 'submitted' ? undefined : OFFICIAL_NOTIFY[step.cmd.type];
           expect(got.notify.map((n) => n.event)).toEqual([...(event ? [event] : []), ...(official ? [official] : [])]);
           got.notify.forEach((n) => expect(n.openid).toBe((OFFICIAL_NOTIFY as Record<string, string>)[step.cmd.type] === n.event ? 'o-official' : 'o-complainant'));
 
@@ -530,6 +652,7 @@ describe('model-based: random command sequences against transition()', () => {
               break;
             case 'refuse':
               m.status = 'refused';
+              m.closedAt = now;
               break;
             case 'assign':
               m.status = 'assigned';
@@ -570,6 +693,7 @@ describe('model-based: random command sequences against transition()', () => {
               break;
             case 'transfer':
               m.status = 'transferred';
+              m.closedAt = now;
               expect(next.transfer).toEqual({ ...step.cmd, type: undefined, at });
               expect(got.notify[0].payload.department).toBe('邮政管理部门');
               break;
@@ -581,6 +705,8 @@ describe('model-based: random command sequences against transition()', () => {
               expect(next.replyOnTime).toBe(now < endOf(m.replyDueOn!));
               expect(next.reply!.unresolvable).toEqual(step.cmd.unresolvable);
               if (step.cmd.unresolvable) expect(got.history.note).toBe(`无法解决：${step.cmd.unresolvable.reason}。${step.cmd.text}`);
+              expect(got.history.attachments).toEqual(step.cmd.photos ? { photos: step.cmd.photos } : undefined);
+              m.attached += step.cmd.photos?.length ?? 0;
               m.status = 'replied';
               m.repliedAt = now;
               break;
@@ -591,6 +717,7 @@ describe('model-based: random command sequences against transition()', () => {
               break;
             case 'withdraw':
               m.status = 'withdrawn';
+              m.closedAt = now;
               break;
             case 'evaluate':
               if (step.cmd.evaluation === 'unsatisfied' && m.reopenCount === 0) {
@@ -600,12 +727,14 @@ describe('model-based: random command sequences against transition()', () => {
                 m.replyDueOn = cal.addWorkdays(shanghaiDate(now), REPLY_WORKDAYS).date;
               } else {
                 m.status = 'closed';
+                m.closedAt = now;
                 if (step.cmd.evaluation === 'satisfied') m.satisfiedGiven = true;
               }
               expect(next.evaluation).toBe(step.cmd.evaluation);
               break;
             case 'merge':
               m.status = 'merged';
+              m.closedAt = now;
               break;
             case 'release':
               m.held = false;
@@ -618,8 +747,40 @@ describe('model-based: random command sequences against transition()', () => {
             }
             case 'autoClose':
               m.status = 'closed';
+              m.closedAt = now;
               expect(next.evaluation).toBe('none');
               break;
+            case 'progress':
+            case 'supplement': {
+              const photos = step.cmd.type === 'progress' ? step.cmd.photos : step.cmd.attachments?.photos;
+              if (step.cmd.type === 'supplement') m.supplements++;
+              // Public, with its photos, each pending its content check.
+              expect(got.history.internal).toBe(false);
+              expect(got.history.note).toBe(step.cmd.text);
+              expect(got.history.attachments).toEqual(photos ? { photos } : undefined);
+              m.attached += photos?.length ?? 0;
+              for (const p of photos ?? []) expect(next.photosPending).toContain(p);
+              break;
+            }
+            case 'askRecheck':
+              m.recheck = 'asked';
+              expect(next.recheck).toEqual({ askedAt: at, answer: null, answeredAt: null });
+              break;
+            case 'recheck': {
+              m.recheck = 'answered';
+              const reopens = step.cmd.answer === 'persists' && m.status === 'closed' && m.reopenCount === 0;
+              if (reopens) {
+                m.status = m.hasAssignee ? 'assigned' : 'accepted';
+                m.reopenCount = 1;
+                m.repliedAt = null;
+                m.closedAt = null;
+                m.replyDueOn = cal.addWorkdays(shanghaiDate(now), REPLY_WORKDAYS).date;
+              }
+              expect(next.recheck).toEqual(
+                expect.objectContaining({ answer: step.cmd.answer, answeredAt: at, ...(step.cmd.answer === 'persists' && !reopens ? { linkedCase: step.cmd.linked } : {}) }),
+              );
+              break;
+            }
             case 'note':
               break;
           }
@@ -640,6 +801,9 @@ describe('model-based: random command sequences against transition()', () => {
             pendingExt: pendingExtension(next)?.workdays ?? null,
             supervisions: next.supervisions?.length ?? 0,
             supervisionOpen: openSupervision(next) !== null,
+            supplements: next.supplements ?? 0,
+            attached: next.attachedPhotos?.length ?? 0,
+            recheck: next.recheck ? (next.recheck.answer ? 'answered' : 'asked') : 'none',
           }).toEqual({
             status: m.status,
             held: m.held,
@@ -656,6 +820,9 @@ describe('model-based: random command sequences against transition()', () => {
             pendingExt: m.pendingExt,
             supervisions: m.supervisions,
             supervisionOpen: m.supervisionOpen,
+            supplements: m.supplements,
+            attached: m.attached,
+            recheck: m.recheck,
           });
           // Invariants.
           expect(next.reopenCount).toBeLessThanOrEqual(MAX_REOPENS);
@@ -698,8 +865,10 @@ function mayAct(who: Who, action: string, c: Complaint, into?: Complaint): boole
   switch (action) {
     case 'withdraw':
     case 'evaluate':
+    case 'supplement':
       return c.complainantOpenid === DEMO[who];
     case 'reply':
+    case 'progress':
       return stationAssigned || operatorAssigned || official(c);
     case 'note':
       return operatorAssigned || official(c);
@@ -737,6 +906,7 @@ describe('model-based: the service over SQLite', () => {
           { weight: 3, arbitrary: fc.constantFrom('accept', 'assign', 'reply', 'evaluate') },
           { weight: 2, arbitrary: fc.constantFrom('refuse', 'extend', 'withdraw', 'merge', 'note', 'release') },
           { weight: 2, arbitrary: fc.constantFrom('receive', 'decline', 'requestExtension', 'approveExtension', 'refuseExtension') },
+          { weight: 1, arbitrary: fc.constantFrom('progress', 'supplement') },
         ),
         who: fc.oneof({ weight: 2, arbitrary: fc.constant<'auto'>('auto') }, { weight: 1, arbitrary: fc.constantFrom(...WHO) }),
         fit: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
@@ -791,11 +961,11 @@ describe('model-based: the service over SQLite', () => {
           const who: Who =
             op.who !== 'auto'
               ? op.who
-              : op.action === 'withdraw' || op.action === 'evaluate'
+              : op.action === 'withdraw' || op.action === 'evaluate' || op.action === 'supplement'
                 ? (WHO.find((w) => DEMO[w] === c.complainantOpenid) ?? 'resident1')
-                : ['reply', 'receive', 'decline', 'requestExtension'].includes(op.action) && c.assignee?.kind === 'station'
+                : ['reply', 'progress', 'receive', 'decline', 'requestExtension'].includes(op.action) && c.assignee?.kind === 'station'
                   ? 'stationHead'
-                  : ['reply', 'receive', 'decline', 'requestExtension'].includes(op.action) && c.assignee?.kind === 'operator'
+                  : ['reply', 'progress', 'receive', 'decline', 'requestExtension'].includes(op.action) && c.assignee?.kind === 'operator'
                     ? 'operatorStaff'
                     : c.regionCodes.includes('360731')
                       ? 'county'
@@ -823,6 +993,10 @@ describe('model-based: the service over SQLite', () => {
                 return h.service.merge(openid, { ...base, intoId: into!.id });
               case 'note':
                 return h.service.note(openid, { id: c.id, text: '内部备注' });
+              case 'progress':
+                return h.service.progress(openid, { ...base, text: '正在核实情况' });
+              case 'supplement':
+                return h.service.supplement(openid, { ...base, text: '补充一些情况说明' });
               case 'receive':
                 return h.service.receive(openid, base);
               case 'decline':
@@ -874,7 +1048,7 @@ describe('model-based: the service over SQLite', () => {
           if (c.evaluation === 'satisfied') expect(hist.some((x) => x.action === 'evaluate' && x.note === '评价：满意')).toBe(true);
           // Officials' messages (退单, 延期申请, 督办) go to officials, not to followers.
           const recipients = h.db.prepare("SELECT openid FROM outbox WHERE json_extract(doc, '$.complaintId') = ? AND json_extract(doc, '$.event') NOT IN ('complaint_returned', 'extension_requested', 'complaint_supervised', 'supervision_answered')").pluck().all(id) as string[];
-          expect(recipients.filter((o) => o === c.complainantOpenid)).toHaveLength(hist.filter((x) => ['accept', 'refuse', 'reply', 'merge', 'autoClose', 'extend', 'approveExtension'].includes(x.action)).length);
+          expect(recipients.filter((o) => o === c.complainantOpenid)).toHaveLength(hist.filter((x) => ['accept', 'refuse', 'reply', 'merge', 'autoClose', 'extend', 'approveExtension', 'askRecheck'].includes(x.action)).length);
           // Everyone else told about it follows it (a complaint merged into it: core/complaint/follow.ts).
           const followers = new Set((await h.stores.complaints.followers(id, 500)).map((f) => f.openid));
           for (const o of recipients) if (o !== c.complainantOpenid) expect(followers.has(o)).toBe(true);

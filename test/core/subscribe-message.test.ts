@@ -27,8 +27,8 @@ import { makeComplaint } from '../support/complaint-fixtures';
 const cal = new WorkCalendar();
 const LONG_STATION = '于都县贡江镇长征大道电子商务进农村综合示范服务站';
 
-function messages(c: Complaint, cmd: Command, at: string, kind: 'official' | 'system' = 'official'): OutboxMessage[] {
-  const r = transition(c, cmd, { at: new Date(at), calendar: cal, actor: { kind, role: kind === 'system' ? 'system' : 'county_official', openid: kind === 'system' ? null : 'o-official' } });
+function messages(c: Complaint, cmd: Command, at: string, kind: 'official' | 'system' | 'complainant' = 'official'): OutboxMessage[] {
+  const r = transition(c, cmd, { at: new Date(at), calendar: cal, actor: { kind, role: kind === 'system' ? 'system' : kind === 'complainant' ? 'resident' : 'county_official', openid: kind === 'system' ? null : 'o-official' } });
   return r.notify.map((n, i) => ({ ...n, id: `m${i}`, createdAt: at, sentAt: null, attempts: 0, lastError: null }));
 }
 
@@ -60,6 +60,9 @@ function everyMessage(): OutboxMessage[] {
     ...messages(accepted, { type: 'extend', workdays: 10, reason: '需要调查' }, '2026-03-04T02:00:00Z'),
     ...messages(accepted, { type: 'transfer', department: '12315', departmentName: '12315 消费者投诉举报平台', reference: 'A-1', note: '属于商品质量问题' }, '2026-03-04T02:00:00Z'),
     ...officialMessages(accepted),
+    // 补充材料 to the handling official; 回访 "问题还在吗？" to the complainant four weeks after the end.
+    ...messages(accepted, { type: 'supplement', text: '补充：收据照片' }, '2026-03-04T02:00:00Z', 'complainant'),
+    ...messages(transition(replied, { type: 'evaluate', evaluation: 'satisfied' }, { at: new Date('2026-03-04T02:00:00Z'), calendar: cal, actor: { kind: 'complainant', role: 'resident', openid: c.complainantOpenid } }).next, { type: 'askRecheck' }, '2026-04-01T03:00:00Z', 'system'),
   ];
   list.push({ ...list[0], id: 'm-assigned', event: 'complaint_assigned' });
   return list;
@@ -155,7 +158,7 @@ describe('every event kind, through the real transitions', () => {
 
   test('the hand-offs reach the officials concerned, on the officials\' case page', () => {
     const byEvent = Object.fromEntries(all.filter((m) => pageOf(m.event) === OFFICIAL_CASE_PAGE).map((m) => [m.event, m]));
-    expect(Object.keys(byEvent).sort()).toEqual(['complaint_returned', 'complaint_supervised', 'extension_requested', 'supervision_answered']);
+    expect(Object.keys(byEvent).sort()).toEqual(['complaint_returned', 'complaint_supervised', 'complaint_supplemented', 'extension_requested', 'supervision_answered']);
     // 退单, 延期申请 and 督办 to the county official handling it; the answer to who issued the 督办.
     expect(byEvent.complaint_returned.openid).toBe('o-county');
     expect(byEvent.extension_requested.openid).toBe('o-county');

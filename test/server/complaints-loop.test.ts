@@ -123,7 +123,7 @@ describe('the whole loop: file → accept → assign → reply → 不满意 →
   it('the county official accepts: reply due 5 working days later (10-13); the handler now sees the phone', async () => {
     const d = await t.ok<ComplaintCaseView>('complaints', 'accept', { id, version: 1 }, DEMO.county);
     expect(d).toEqual(expect.objectContaining({ status: 'accepted', version: 2, replyDueOn: '2026-10-13', phone: PHONE, phoneMasked: PHONE_MASKED }));
-    expect(d.allowedActions.sort()).toEqual(['assign', 'extend', 'merge', 'note', 'reply', 'transfer']);
+    expect(d.allowedActions.sort()).toEqual(['assign', 'extend', 'merge', 'note', 'progress', 'reply', 'transfer']);
     const again = await caseOf(t, id, DEMO.county);
     expect(again.phone).toBe(PHONE);
   });
@@ -392,7 +392,7 @@ describe("the station's view", () => {
     // The station's own view offers the reply it now owes, still without identity.
     const before = await t.ok<ComplaintCaseView>('complaints', 'stationDetail', { id: a.id }, DEMO.stationHead);
     // The reply it now owes, 签收/退单 of the assignment and 延期申请 (issue 11 §2).
-    expect(before.allowedActions).toEqual(['reply', 'receive', 'decline', 'requestExtension']);
+    expect(before.allowedActions).toEqual(['reply', 'receive', 'decline', 'requestExtension', 'progress']);
     expect(before.phone).toBeNull();
     expect(before.phoneMasked).toBeNull();
     const d = await t.ok<ComplaintCaseView>('complaints', 'reply', { id: a.id, version: s.version, text: '已向投诉人当面道歉。' }, DEMO.stationHead);
@@ -410,7 +410,7 @@ describe("the station's view", () => {
     const s = await t.ok<ComplaintCaseView>('complaints', 'assign', { id: a.id, version: a.version, to: 'station' }, DEMO.county);
     const d = await t.ok<ComplaintCaseView>('complaints', 'stationDetail', { id: s.id }, DEMO.stationHead);
     expect(d.phone).toBe('13800002222');
-    expect(d.allowedActions).toEqual(['reply', 'receive', 'decline', 'requestExtension']);
+    expect(d.allowedActions).toEqual(['reply', 'receive', 'decline', 'requestExtension', 'progress']);
   });
 });
 

@@ -12,6 +12,8 @@ import { toApiError, type ApiError } from '../../services/transport';
 import { formatDateTime } from '../../ui/format';
 import Deadlines from './Deadlines';
 import EvaluationForm from './EvaluationForm';
+import RecheckCard from './RecheckCard';
+import SupplementForm from './SupplementForm';
 import StatusChip from './StatusChip';
 import Timeline from '../../ui/Timeline';
 import TrackingNo from './TrackingNo';
@@ -73,8 +75,21 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
         <Text className='detail__station'>{view.stationName}</Text>
         <Text className='detail__meta'>{formatDateTime(view.submittedAt)} 提交</Text>
         <TrackingNo value={view.trackingNo} />
+        {view.progressLabel ? (
+          <Text id='complaint-progress' className='badge badge--info'>
+            {view.progressLabel}
+          </Text>
+        ) : null}
         <Deadlines view={view} />
       </View>
+
+      {view.recheck ? <RecheckCard view={view} onDone={onChange} onStale={onReload} /> : null}
+
+      {view.linkedFrom ? (
+        <Button id='btn-linked-from' className='btn btn--ghost btn--block' onClick={() => Taro.navigateTo({ url: `/pages/complaint/detail/index?id=${view.linkedFrom!.id}` })}>
+          接续投诉 {view.linkedFrom.trackingNo}，查看原来的办理过程
+        </Button>
+      ) : null}
 
       {view.supporting ? (
         // 我也遇到了 or 并单: someone else's case, read-only; the result comes here and can be evaluated.
@@ -159,6 +174,8 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
           <Timeline items={view.timeline} />
         </View>
       </View>
+
+      {view.canSupplement ? <SupplementForm view={view} onDone={onChange} onStale={onReload} /> : null}
 
       {error ? (
         <View id='complaint-action-error' className='notice notice--danger'>

@@ -5,7 +5,7 @@
  */
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { MAX_DESCRIPTION, MIN_REPLY } from '@core/complaint/limits';
+import { MAX_DESCRIPTION, MAX_ENTRY_PHOTOS, MIN_REPLY } from '@core/complaint/limits';
 import { OPEN_STATUSES, REFUSAL_REASONS, TRANSFER_DEPARTMENTS, TRANSFER_LABELS, type RefusalReason, type TransferDepartment } from '@core/complaint/model';
 import { visibleLength } from '@core/shared/limits';
 import { complaintsAdmin, type ComplaintCaseView, type ComplaintListItem } from '../../../services/complaints-admin';
@@ -18,6 +18,8 @@ import { confirm } from '../../../ui/dialogs';
 import { formatDay } from '../../../ui/format';
 import DateField from './DateField';
 import { askForOfficialUpdates } from '../../../services/subscribe';
+import PhotoPicker from '../../../components/complaint/PhotoPicker';
+import type { DraftPhoto } from '../../../store/complaintDraft';
 
 interface Props {
   c: ComplaintCaseView;
@@ -43,6 +45,10 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
   const [refuseReason, setRefuseReason] = useState<RefusalReason | null>(null);
   const [refuseText, setRefuseText] = useState('');
   const [replyText, setReplyText] = useState('');
+  const [replyPhotos, setReplyPhotos] = useState<DraftPhoto[]>([]);
+  const [progressText, setProgressText] = useState('');
+  const [progressPhotos, setProgressPhotos] = useState<DraftPhoto[]>([]);
+  const [uploading, setUploading] = useState(0);
   const [extendDays, setExtendDays] = useState(5);
   const [extendReason, setExtendReason] = useState('');
   const [noteText, setNoteText] = useState('');
@@ -74,6 +80,9 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       const view = await call();
       setPanel(null);
       setReplyText('');
+      setReplyPhotos([]);
+      setProgressText('');
+      setProgressPhotos([]);
       setRefuseText('');
       setRefuseReason(null);
       setExtendReason('');
@@ -222,18 +231,39 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
           <Field label='答复内容（投诉人会看到）' required hint='写清查明的情况、处理结果和整改措施' error={fieldError(error, 'text')}>
             <TextArea id='reply-text' value={replyText} onChange={setReplyText} maxlength={MAX_DESCRIPTION} placeholder='例如：经核实，站点已退还多收的费用 5 元，并在店内张贴收费标准。' />
           </Field>
+          <PhotoPicker idPrefix='reply-photo' photos={replyPhotos} onChange={(u) => setReplyPhotos(u)} onBusyChange={setUploading} max={MAX_ENTRY_PHOTOS} hint='选填：退款凭证、整改后的照片' />
           <SubmitButton
             id='btn-submit-reply'
             text='提交答复'
             busy={busy === 'reply'}
             onClick={() => {
-              if (!need(visibleLength(replyText) >= MIN_REPLY, `答复至少 ${MIN_REPLY} 个字`)) return;
+              if (!need(visibleLength(replyText) >= MIN_REPLY, `答复至少 ${MIN_REPLY} 个字`) || !need(!uploading, '照片还在上传，请稍等')) return;
+              const photos = replyPhotos.length ? { photos: replyPhotos.map((p) => p.id) } : {};
               if (outcome === 'unresolvable') {
                 if (!need(!!unresolvedReason.trim(), '请写明无法解决的原因')) return;
-                void run('reply', () => complaintsAdmin.reply({ ...base, text: replyText.trim(), unresolvable: true, unresolvableReason: unresolvedReason.trim() }));
+                void run('reply', () => complaintsAdmin.reply({ ...base, text: replyText.trim(), unresolvable: true, unresolvableReason: unresolvedReason.trim(), ...photos }));
                 return;
               }
-              void run('reply', () => complaintsAdmin.reply({ ...base, text: replyText.trim() }));
+              void run('reply', () => complaintsAdmin.reply({ ...base, text: replyText.trim(), ...photos }));
+            }}
+          />
+        </View>
+      ) : null}
+
+      {panel === 'progress' ? (
+        <View id='panel-progress' className='sp-panel'>
+          <Field label='办理进展（投诉人会看到）' required hint='还没办完时，告诉投诉人做到哪一步了' error={fieldError(error, 'text')}>
+            <TextArea id='progress-text' value={progressText} onChange={setProgressText} maxlength={1000} placeholder='例如：已约谈站长，正在核对收费记录。' />
+          </Field>
+          <PhotoPicker idPrefix='progress-photo' photos={progressPhotos} onChange={(u) => setProgressPhotos(u)} onBusyChange={setUploading} max={MAX_ENTRY_PHOTOS} hint='选填' />
+          <SubmitButton
+            id='btn-submit-progress'
+            text='发布办理进展'
+            busy={busy === 'progress'}
+            onClick={() => {
+              if (!need(visibleLength(progressText) >= MIN_REPLY, `至少 ${MIN_REPLY} 个字`) || !need(!uploading, '照片还在上传，请稍等')) return;
+              const photos = progressPhotos.length ? { photos: progressPhotos.map((p) => p.id) } : {};
+              void run('progress', () => complaintsAdmin.progress({ ...base, text: progressText.trim(), ...photos }));
             }}
           />
         </View>

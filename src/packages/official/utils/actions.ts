@@ -3,7 +3,7 @@
  * exactly those buttons, in this order. Hiding a button is not access control — the server
  * checks every action again.
  */
-export type CaseAction = 'release' | 'accept' | 'reply' | 'assign' | 'extend' | 'merge' | 'refuse' | 'note' | 'receive' | 'decline' | 'requestExtension' | 'approveExtension' | 'refuseExtension' | 'supervise' | 'answerSupervision' | 'transfer';
+export type CaseAction = 'release' | 'accept' | 'reply' | 'assign' | 'extend' | 'merge' | 'refuse' | 'note' | 'receive' | 'decline' | 'requestExtension' | 'approveExtension' | 'refuseExtension' | 'supervise' | 'answerSupervision' | 'transfer' | 'progress';
 
 export interface ActionButton {
   action: CaseAction;
@@ -20,6 +20,8 @@ export const ACTION_BUTTONS: readonly ActionButton[] = [
   { action: 'receive', label: '签收', id: 'btn-receive', tone: 'primary', immediate: true },
   { action: 'accept', label: '受理', id: 'btn-accept', tone: 'primary', immediate: true },
   { action: 'reply', label: '答复', id: 'btn-reply', tone: 'primary', immediate: false },
+  // 办理进展: the complainant sees where things stand (处理中), with photos.
+  { action: 'progress', label: '办理进展', id: 'btn-progress', tone: 'secondary', immediate: false },
   { action: 'assign', label: '转办', id: 'btn-assign', tone: 'secondary', immediate: false },
   // 督办 by hand (city, province) and the county's answer.
   { action: 'answerSupervision', label: '答复督办', id: 'btn-answer-supervision', tone: 'primary', immediate: false },
@@ -59,4 +61,5 @@ export const DONE_MESSAGES: Record<CaseAction, string> = {
   supervise: '已督办，县级主管部门须按期答复',
   answerSupervision: '督办答复已提交',
   transfer: '已转其他部门，已通知投诉人',
+  progress: '办理进展已发布，投诉人可以看到',
 };

@@ -1,0 +1,88 @@
+/**
+ * 回访 "问题还在吗？" about four weeks after the case ended. 还在 reopens it once (or, when it cannot
+ * reopen, files a new case linked to it); 已解决 is recorded. Answered once, so 还在 is confirmed first.
+ */
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { complaints, type ComplaintView } from '../../services/complaints';
+import { toApiError, type ApiError } from '../../services/transport';
+import Button from '../../ui/Button';
+
+interface Props {
+  view: ComplaintView;
+  onDone: (view: ComplaintView) => void;
+  onStale?: () => void;
+}
+
+export default function RecheckCard({ view, onDone, onStale }: Props) {
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const r = view.recheck;
+  if (!r) return null;
+
+  if (r.answer) {
+    return (
+      <View id='recheck-answered' className='notice notice--info'>
+        <Text className='notice__title'>回访：{r.answer === 'resolved' ? '您说问题已解决' : '您说问题还在'}</Text>
+        {r.linkedCase ? (
+          <Button id='btn-recheck-linked' className='btn btn--ghost btn--block' onClick={() => Taro.navigateTo({ url: `/pages/complaint/detail/index?id=${r.linkedCase!.id}` })}>
+            已登记为新投诉 {r.linkedCase.trackingNo}，查看进展
+          </Button>
+        ) : null}
+      </View>
+    );
+  }
+
+  const answer = async (recheckAnswer: 'persists' | 'resolved') => {
+    if (sending) return;
+    if (recheckAnswer === 'persists') {
+      const ok = await Taro.showModal({
+        title: '问题还在',
+        content: r.reopens ? '这件投诉会重新办理，5 个工作日内再答复您。确定吗？' : '会为您登记一件新的投诉，接着处理。确定吗？',
+        confirmText: '确定',
+        cancelText: '再想想',
+        confirmColor: '#a3221b',
+        cancelColor: '#1f1f1f',
+      }).then(
+        (x) => x.confirm,
+        () => false,
+      );
+      if (!ok) return;
+    }
+    setSending(true);
+    setError(null);
+    complaints.recheck({ id: view.id, version: view.version, recheckAnswer }).then(
+      (v) => {
+        setSending(false);
+        onDone(v);
+      },
+      (e) => {
+        const err = toApiError(e);
+        setSending(false);
+        setError(err);
+        if (err.code === 'CONFLICT') onStale?.();
+      },
+    );
+  };
+
+  return (
+    <View id='recheck-card' className='section'>
+      <Text className='section__title'>问题还在吗？</Text>
+      <Text className='text-muted'>这件投诉已经结束一段时间了。您反映的问题现在还在吗？</Text>
+      {error ? (
+        <Text id='recheck-error' className='field__error'>
+          {error.message}
+        </Text>
+      ) : null}
+      <View className='evaluation__choices'>
+        <Button id='btn-recheck-persists' className={`btn evaluation__choice evaluation__choice--bad ${sending ? 'btn--disabled' : ''}`} onClick={() => void answer('persists')}>
+          还在
+        </Button>
+        <Button id='btn-recheck-resolved' className={`btn evaluation__choice ${sending ? 'btn--disabled' : ''}`} onClick={() => void answer('resolved')}>
+          已解决
+        </Button>
+      </View>
+    </View>
+  );
+}

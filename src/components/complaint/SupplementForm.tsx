@@ -1,0 +1,97 @@
+/**
+ * 补充材料: while the case is open the complainant adds what they remember or find later (a receipt,
+ * a photo), a few times at most. It shows on the timeline; the official handling it is told.
+ */
+import { Text, View } from '@tarojs/components';
+import { Textarea } from '../../ui/lazy-components';
+import { useState } from 'react';
+import { MAX_ENTRY_PHOTOS, MIN_SUPPLEMENT } from '@core/complaint/limits';
+import { visibleLength } from '@core/shared/limits';
+import { complaints, type ComplaintView } from '../../services/complaints';
+import { ApiError, toApiError } from '../../services/transport';
+import type { DraftPhoto } from '../../store/complaintDraft';
+import Button from '../../ui/Button';
+import PhotoPicker from './PhotoPicker';
+
+const MAX_TEXT = 1000;
+
+interface Props {
+  view: ComplaintView;
+  onDone: (view: ComplaintView) => void;
+  onStale?: () => void;
+}
+
+export default function SupplementForm({ view, onDone, onStale }: Props) {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [photos, setPhotos] = useState<DraftPhoto[]>([]);
+  const [uploading, setUploading] = useState(0);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  if (!open) {
+    return (
+      <View className='form__submit'>
+        <Button id='btn-supplement-open' className='btn btn--ghost btn--block' onClick={() => setOpen(true)}>
+          补充材料
+        </Button>
+        <Text className='field__hint'>想起新情况、找到收据或照片，可以补充给处理部门（还能补充 {view.supplementsLeft ?? 0} 次）。</Text>
+      </View>
+    );
+  }
+
+  const send = () => {
+    if (sending) return;
+    if (uploading) {
+      setError(new ApiError('VALIDATION_ERROR', '照片还在上传，请稍等'));
+      return;
+    }
+    if (visibleLength(text.trim()) < MIN_SUPPLEMENT) {
+      setError(new ApiError('VALIDATION_ERROR', `请至少写 ${MIN_SUPPLEMENT} 个字`));
+      return;
+    }
+    setSending(true);
+    setError(null);
+    const ids = photos.map((p) => p.id);
+    complaints.supplement({ id: view.id, version: view.version, text: text.trim(), ...(ids.length ? { attachments: { photos: ids } } : {}) }).then(
+      (v) => {
+        setSending(false);
+        setOpen(false);
+        setText('');
+        setPhotos([]);
+        onDone(v);
+      },
+      (e) => {
+        const err = toApiError(e);
+        setSending(false);
+        setError(err);
+        if (err.code === 'CONFLICT') onStale?.();
+      },
+    );
+  };
+
+  return (
+    <View id='supplement-form' className='section'>
+      <Text className='section__title'>补充材料</Text>
+      <Textarea
+        id='supplement-text'
+        className='textarea textarea--short'
+        value={text}
+        maxlength={MAX_TEXT}
+        placeholder='补充的情况，例如：收据上写着每件收 3 元'
+        placeholderClass='textarea__placeholder'
+        ariaLabel='补充的情况'
+        onInput={(e) => setText(e.detail.value)}
+      />
+      <PhotoPicker idPrefix='supplement-photo' photos={photos} onChange={(u) => setPhotos(u)} onBusyChange={setUploading} max={MAX_ENTRY_PHOTOS} hint='选填' />
+      {error ? (
+        <Text id='supplement-error' className='field__error'>
+          {error.message}
+        </Text>
+      ) : null}
+      <Button id='btn-supplement-submit' className={`btn btn--primary btn--block ${sending ? 'btn--disabled' : ''}`} onClick={send}>
+        {sending ? '正在提交…' : '提交补充材料'}
+      </Button>
+    </View>
+  );
+}
