@@ -272,6 +272,16 @@ export interface OutboxRepository {
   markFailed(id: string, error: string, at: string): Promise<void>;
   /** Everything for one recipient, newest first (local inspection and tests). */
   forRecipient(openid: string, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Queue a digest (core/notify/digest.ts) unless its recipient already has one for `day`
+   * (YYYY-MM-DD, Asia/Shanghai): at most one a day per person, also when two runs race. Records
+   * it as their last digest. False when one was already queued for that day.
+   */
+  queueDigest(m: OutboxMessage, day: string): Promise<boolean>;
+  /** When this person's last digest was queued (its createdAt), or null. */
+  lastDigestAt(openid: string): Promise<string | null>;
+  /** Messages that will not be delivered: still unsent after maxAttempts failed attempts. */
+  undeliverable(maxAttempts: number): Promise<number>;
 }
 
 export interface RoleRepository {

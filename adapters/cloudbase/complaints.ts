@@ -34,13 +34,17 @@ import {
   anyOf,
   byId,
   context,
+  countOf,
   EVERYTHING,
   fetchRange,
   getDocs,
   hashedId,
+  insertDoc,
+  isRace,
   MAX_BATCH,
   pageOf,
   request,
+  setDoc,
   transact,
   txAdd,
   txGet,
@@ -62,6 +66,7 @@ export const COMPLAINT_COLLECTIONS = {
   supporters: 'complaint_supporters',
   followerEvaluations: 'complaint_follower_evaluations',
   outbox: 'outbox',
+  digests: 'outbox_digests',
 } as const;
 
 /** Sorts after every ISO instant: complaints without a deadline come last in the 'due' order. */
@@ -428,6 +433,25 @@ export function createCloudbaseOutboxRepository(db: CbDb, options: StoreOptions 
     async forRecipient(openid, limit) {
       const docs = await fetchRange<OutboxDoc>(() => outbox().where({ openid }).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), 0, limit);
       return docs.map(toMessage);
+    },
+    async queueDigest(m, day) {
+      // One `_id` per person and day: `add` fails on a duplicate, so a racing run queues nothing.
+      const { id: _id, ...rest } = m;
+      try {
+        await insertDoc(ctx, ctx.names.outbox, hashedId('digest', m.openid, day), { ...rest, sentAt: null, attempts: 0, lastError: null });
+      } catch (err) {
+        if (isRace((err as { cause?: unknown }).cause ?? err)) return false;
+        throw err;
+      }
+      await setDoc(ctx, ctx.names.digests, hashedId('digest', m.openid), { day, at: m.createdAt });
+      return true;
+    },
+    async lastDigestAt(openid) {
+      const doc = await byId<{ day: string; at: string }>(ctx, ctx.names.digests, hashedId('digest', openid));
+      return doc?.at ?? null;
+    },
+    async undeliverable(maxAttempts) {
+      return countOf(outbox().where({ sentAt: null, attempts: _.gte(maxAttempts) }));
     },
   };
 }

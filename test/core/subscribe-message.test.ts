@@ -21,6 +21,7 @@ import {
   SubscribeMessageError,
   templateProblems,
 } from '../../core/notify/subscribe';
+import { digestMessage } from '../../core/notify/digest';
 import { appPagesFromConfig, pagePath } from '../../scripts/app-pages';
 import { makeComplaint } from '../support/complaint-fixtures';
 
@@ -62,6 +63,8 @@ function everyMessage(): OutboxMessage[] {
     ...officialMessages(accepted),
   ];
   list.push({ ...list[0], id: 'm-assigned', event: 'complaint_assigned' });
+  // The county's digest of new cases, capped count (99+) and a deadline (issue 11 §3).
+  list.push(digestMessage({ id: 'm-digest', openid: 'o-county', at: '2026-03-02T01:00:00Z', count: 120, oldest: { id: 'c1', dueAt: '2026-03-04T15:59:59Z' } }));
   return list;
 }
 
@@ -110,7 +113,7 @@ describe('every event kind, through the real transitions', () => {
 
   test.each(all.map((m) => [m.event, m.payload.status, m] as const))('%s (%s): every value fits its keyword type; page registered', (_e, _s, m) => {
     const p = buildSubscribeMessage(m, localTemplates())!;
-    expect(p).toEqual({ touser: m.openid, template_id: `local-${m.event}`, page: `${pageOf(m.event)}?id=${m.complaintId}`, data: expect.any(Object), miniprogram_state: 'formal' });
+    expect(p).toEqual({ touser: m.openid, template_id: `local-${m.event}`, page: m.event === 'new_cases_digest' ? pageOf(m.event) : `${pageOf(m.event)}?id=${m.complaintId}`, data: expect.any(Object), miniprogram_state: 'formal' });
     expect(Object.keys(p.data).sort()).toEqual(Object.keys(DEFAULT_KEYWORDS[m.event]).sort());
     for (const [key, { value }] of Object.entries(p.data)) {
       expect(keywordProblem(keywordType(key)!, value)).toBeNull();
