@@ -21,6 +21,7 @@ const CLIENT_CORE = [
   '@core/shared/image',
   '@core/shared/time',
   '@core/complaint/search',
+  '@core/complaint/figures',
 ];
 const SERVER_ONLY = 'The app imports only types from here: zod and server modules would bloat the mini-program. Values the app needs live in zod-free core modules (core/*/limits.ts, model.ts…).';
 

@@ -363,6 +363,8 @@ export interface Spreadsheets {
   read(bytes: Uint8Array): Promise<SheetData>;
   template(): Promise<Uint8Array>;
   write(stations: Station[], kind: 'xlsx' | 'csv'): Promise<Uint8Array>;
+  /** A plain .xlsx of tables, one sheet each, the first row a bold header (figures exports). */
+  tables(sheets: { name: string; rows: (string | number)[][] }[]): Promise<Uint8Array>;
 }
 
 /** Documents officials upload and download (spreadsheets; never shown to the public). */

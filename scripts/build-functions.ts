@@ -111,6 +111,8 @@ export const CLOUD_INSTALLED: Record<string, string[]> = {
   register: ['exceljs', 'pinyin-pro'],
   // Custom-login tickets (adapters/platform/signin.ts): required at run time, installed by the cloud.
   auth: ['@cloudbase/node-sdk'],
+  // Figures exports (complaints.unitFiguresExport).
+  complaints: ['exceljs'],
 };
 
 function rootDependency(name: string): string {

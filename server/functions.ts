@@ -132,7 +132,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   const functions: Record<string, Router> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, unlisted: stores.unlisted, uploads: files, content, files, ids, limits, clock }, logger),
     register: createRegisterHandler({ stations: stores.stations, regions: stores.regions, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, edits: stores.stationEdits, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, certifications: stores.certifications, notices: stores.notices, files, unlisted: stores.unlisted, mediaChecker, mediaChecks: stores.mediaChecks }, logger),
-    complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits }, logger),
+    complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits, sheets: spreadsheets, documents }, logger),
     account: createAccountHandler({ ...stores, ids, clock, limits, inviteCodes: randomInviteCodes(), apiKeySource: randomApiKeys() }, logger),
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock, limits }, logger),
     recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock, limits }, logger),

@@ -2,11 +2,13 @@
 import * as api from '../../core/complaint/api';
 import { createComplaintService, type ComplaintDeps } from '../../core/complaint/service';
 import { createComplaintBatch } from '../../core/complaint/batch';
+import { createFiguresDesk, type FiguresDeskDeps } from '../../core/complaint/figures-desk';
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 
-export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, logger?: Logger) {
+export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps & Pick<FiguresDeskDeps, 'sheets' | 'documents'>, logger?: Logger) {
   const s = createComplaintService(deps);
+  const figures = createFiguresDesk(deps);
   const batch = createComplaintBatch(deps, s);
   return createRouter(
     'complaints',
@@ -47,6 +49,9 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps, log
       answerSupervision: action({ input: api.answerSupervisionInput, run: (i, c) => s.answerSupervision(c.openid, i) }),
       transfer: action({ input: api.transferInput, run: (i, c) => s.transfer(c.openid, i) }),
       stats: action({ input: api.statsInput, run: (i, c) => s.stats(c.openid, i) }),
+      // Figures by handling unit (issue 11 §4): the page and its .xlsx export, one computation
+      unitFigures: action({ input: api.unitFiguresInput, run: (i, c) => figures.unitFigures(c.openid, i) }),
+      unitFiguresExport: action({ input: api.unitFiguresInput, run: (i, c) => figures.unitFiguresExport(c.openid, i) }),
       // The desk (PC): the per-case command on each selected case, with per-case results
       batchAccept: action({ input: api.batchAcceptInput, run: (i, c) => batch.accept(c.openid, i) }),
       batchAssign: action({ input: api.batchAssignInput, run: (i, c) => batch.assign(c.openid, i) }),

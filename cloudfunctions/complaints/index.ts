@@ -3,9 +3,25 @@ import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/cryp
 import { wechatContentSecurity, wechatFileStore, wechatMediaChecker } from '../../adapters/platform/wechat';
 import { cleanPhoto } from '../../core/shared/image';
 import { limitsFrom } from '../../core/shared/rate-limit';
-import { systemClock } from '../../core/ports';
+import { systemClock, type Spreadsheets } from '../../core/ports';
 import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
+import { wechatDocumentFiles } from '../../adapters/platform/wechat-documents';
 import { createComplaintsHandler } from './handler';
+
+/**
+ * exceljs (figures exports) is installed by the cloud and loaded on the first export only: every
+ * other action of this busy function starts without it.
+ */
+function lazySheets(): Spreadsheets {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const load = () => (require('../../adapters/platform/spreadsheet') as typeof import('../../adapters/platform/spreadsheet')).spreadsheets;
+  return {
+    read: (bytes) => load().read(bytes),
+    template: () => load().template(),
+    write: (stations, kind) => load().write(stations, kind),
+    tables: (sheets) => load().tables(sheets),
+  };
+}
 
 export const main = cloudEntry('complaints', (cloud) => {
   return createComplaintsHandler(
@@ -19,6 +35,8 @@ export const main = cloudEntry('complaints', (cloud) => {
       // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
       limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       clock: systemClock,
+      sheets: lazySheets(),
+      documents: wechatDocumentFiles(cloud as never, randomIds.id),
     },
     jsonLogger,
   );

@@ -93,6 +93,8 @@ export const batchAcceptInput = z.strictObject({ items: batchItems });
 export const batchAssignInput = z.strictObject({ items: batchItems, to: z.enum(['operator', 'station'], '请选择转办对象') });
 export const statsInput = z.strictObject({ regionCode: z.optional(regionCode), stationId: z.optional(stationId), days: z.optional(z.int().check(z.gte(1), z.lte(730))) });
 export const publicStatsInput = z.strictObject({ stationId });
+/** Figures by handling unit over a period (Shanghai dates, both ends included): issue 11 §4. */
+export const unitFiguresInput = z.strictObject({ regionCode: z.optional(regionCode), from: isoDate, until: isoDate });
 
 export interface TimelineItem {
   at: string;

@@ -66,6 +66,9 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   // A batch is up to MAX_BATCH cases (core/complaint/limits.ts): fewer calls than single actions.
   'complaints.batchAccept': { windowS: 10 * MIN, max: 5, staffMax: 30 },
   'complaints.batchAssign': { windowS: 10 * MIN, max: 5, staffMax: 30 },
+  // Figures read up to 20 000 complaints; an export also writes a file.
+  'complaints.unitFigures': { windowS: 10 * MIN, max: 5, staffMax: 60 },
+  'complaints.unitFiguresExport': { windowS: HOUR, max: 3, staffMax: 20 },
   'ratings.reply': { windowS: 10 * MIN, max: 20, staffMax: 100 },
   'ratings.publish': { windowS: 10 * MIN, max: 20, staffMax: 300 },
   'ratings.reject': { windowS: 10 * MIN, max: 20, staffMax: 300 },

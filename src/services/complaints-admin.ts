@@ -7,6 +7,7 @@ import type { ComplaintsApi } from '../../cloudfunctions/complaints/handler';
 import { client, type Input, type Output } from './transport';
 
 export type { ComplaintCaseView, ComplaintListItem, StatsView, TimelineItem } from '@core/complaint/api';
+export type { UnitFiguresView } from '@core/complaint/figures-desk';
 
 type In<K extends keyof ComplaintsApi> = Input<ComplaintsApi, K>;
 
@@ -45,6 +46,9 @@ export const complaintsAdmin = {
   /** 转其他部门: a final state with the receiving department and its reference. */
   transfer: (input: In<'transfer'>) => write('transfer', input),
   stats: (input: In<'stats'>) => call('stats', input),
+  /** 承办单位考核 (issue 11 §4): the figures, and the same as an .xlsx to download. */
+  unitFigures: (input: In<'unitFigures'>) => call('unitFigures', input),
+  unitFiguresExport: (input: In<'unitFiguresExport'>) => call('unitFiguresExport', input),
   /** Station heads: complaints about their station (no complainant identity unless allowed). */
   station: (input: In<'station'>) => call('station', input),
   stationDetail: (input: In<'stationDetail'>) => call('stationDetail', input),

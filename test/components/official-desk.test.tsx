@@ -54,7 +54,7 @@ const key = (k: string) => act(() => void fireEvent.keyDown(document.body, { key
 beforeEach(() => {
   resetTaro();
   Object.values(api).forEach((m) => m.mockReset());
-  api.queue.mockResolvedValue({ items: [row(1), row(2, { escalationLevel: 1, assigneeLabel: '运营单位：于都县电商', status: 'assigned', statusLabel: '已转办' }), row(3)], nextCursor: null, calendarWarning: null });
+  api.queue.mockResolvedValue({ items: [row(1), row(2, { escalationLevel: 1, assigneeLabel: '运营单位：于都县电商', status: 'assigned', statusLabel: '已转办', awaitingReceipt: true, supervisionDueOn: '2026-10-20' }), row(3)], nextCursor: null, calendarWarning: null });
   api.detail.mockImplementation(({ id }: { id: string }) => new Promise(() => void id));
 });
 afterEach(() => windowWidth(null));
@@ -83,6 +83,9 @@ test('at 1024 px: a table with the columns, days left and escalation; the search
   expect(second).toContain('已转办');
   expect(second).toContain('市级督办');
   expect(second).toContain('运营单位：于都县电商');
+  // Hand-offs show in the row: not yet 签收, a 督办 waiting for the county's answer.
+  expect(second).toContain('已转办·待签收');
+  expect(container.querySelector('#desk-esc-cmp000002')!.textContent).toBe('市级督办·待答复');
   expect(container.querySelector('#desk-due-cmp000001')!.textContent).toMatch(/^还剩 \d+ 个工作日$/);
 
   const input = container.querySelector('#desk-search')!;

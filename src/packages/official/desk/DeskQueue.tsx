@@ -390,11 +390,20 @@ export default function DeskQueue() {
                         <Text className={`desk__cell desk__cell--status desk__status--${statusTone(item.status)}`}>
                           {item.statusLabel}
                           {item.held ? '·待审' : ''}
+                          {item.awaitingReceipt ? '·待签收' : ''}
+                          {item.returned ? '·已退单' : ''}
                         </Text>
                         <Text id={`desk-due-${item.id}`} className={`desk__cell desk__cell--due desk__due--${d?.tone ?? 'muted'}`} {...(d ? { title: `${d.stage}期限：${d.text}` } : {})}>
                           {d ? d.text : '—'}
                         </Text>
-                        <Text className={`desk__cell desk__cell--esc ${item.escalationLevel > 0 ? 'desk__esc' : ''}`}>{ESCALATION_TEXT[item.escalationLevel] || '—'}</Text>
+                        <Text
+                          id={`desk-esc-${item.id}`}
+                          className={`desk__cell desk__cell--esc ${item.escalationLevel > 0 || item.supervisionDueOn ? 'desk__esc' : ''}`}
+                          {...(item.supervisionDueOn ? { title: `督办：${item.supervisionDueOn} 前答复` } : {})}
+                        >
+                          {ESCALATION_TEXT[item.escalationLevel] || '—'}
+                          {item.supervisionDueOn ? '·待答复' : ''}
+                        </Text>
                         <Text className='desk__cell desk__cell--who'>{item.assigneeLabel ?? '—'}</Text>
                       </View>
                     );

@@ -10,6 +10,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
 import { percent } from '../../../ui/format';
 import Bars from '../components/Bars';
+import UnitFigures from '../components/UnitFigures';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
 
@@ -111,6 +112,7 @@ export default function StatsPage() {
           </View>
         </View>
       ) : null}
+      <UnitFigures days={days} />
     </PageShell>
   );
 }
