@@ -435,19 +435,28 @@ export function createCloudbaseOutboxRepository(db: CbDb, options: StoreOptions 
       return docs.map(toMessage);
     },
     async queueDigest(m, day) {
-      // One `_id` per person and day: `add` fails on a duplicate, so a racing run queues nothing.
-      const { id: _id, ...rest } = m;
+      // The day is claimed first, one `_id` per person and day: `add` fails on a duplicate, so of
+      // two racing runs one queues. The message keeps its own id (as in every store).
+      const claim = hashedId('dg', m.openid, day);
       try {
-        await insertDoc(ctx, ctx.names.outbox, hashedId('digest', m.openid, day), { ...rest, sentAt: null, attempts: 0, lastError: null });
+        await insertDoc(ctx, ctx.names.digests, claim, { openid: m.openid, day, at: m.createdAt });
       } catch (err) {
         if (isRace((err as { cause?: unknown }).cause ?? err)) return false;
         throw err;
       }
-      await setDoc(ctx, ctx.names.digests, hashedId('digest', m.openid), { day, at: m.createdAt });
+      const { id: _id, ...rest } = m;
+      try {
+        await insertDoc(ctx, ctx.names.outbox, _id, { ...rest, sentAt: null, attempts: 0, lastError: null });
+      } catch (err) {
+        // Not queued: give the day back so the next run tries again.
+        await request(() => (ctx.coll(ctx.names.digests).where({ _id: claim }) as CbQuery & { remove(): unknown }).remove()).catch(() => undefined);
+        throw err;
+      }
+      await setDoc(ctx, ctx.names.digests, hashedId('dl', m.openid), { openid: m.openid, day, at: m.createdAt });
       return true;
     },
     async lastDigestAt(openid) {
-      const doc = await byId<{ day: string; at: string }>(ctx, ctx.names.digests, hashedId('digest', openid));
+      const doc = await byId<{ day: string; at: string }>(ctx, ctx.names.digests, hashedId('dl', openid));
       return doc?.at ?? null;
     },
     async undeliverable(maxAttempts) {

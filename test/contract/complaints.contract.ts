@@ -4,7 +4,7 @@
  * fake SDK, CloudBase for real) must pass as is. Expected answers of list and stats come from a
  * reference implementation over the fixtures (and a few are spelled out by hand).
  */
-import type { Complaint } from '../../core/complaint/model';
+import type { Complaint, OutboxMessage } from '../../core/complaint/model';
 import { nextActionAt } from '../../core/complaint/scheduler';
 import { TrackingNoTaken, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
@@ -958,6 +958,69 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           },
           timeout,
         );
+
+        /** The county's digest of new cases (core/notify/digest.ts) as the job builds it. */
+        const digest = (id: string, openid: string, createdAt: string): OutboxMessage => ({
+          id,
+          openid,
+          event: 'new_cases_digest',
+          complaintId: 'k1',
+          payload: { count: '3', dueOn: '2026-03-04' },
+          createdAt,
+          sentAt: null,
+          attempts: 0,
+          lastError: null,
+        });
+
+        test(
+          'queueDigest: one a day per person, kept as given and delivered like any message; lastDigestAt is the last one queued',
+          async () => {
+            expect(await h.outbox.lastDigestAt('o-county-a')).toBeNull();
+            const first = digest('d-1', 'o-county-a', at(0));
+            expect(await h.outbox.queueDigest(first, '2026-03-02')).toBe(true);
+            // The same day again (a later run, another id): refused, nothing queued, the last one stays.
+            expect(await h.outbox.queueDigest(digest('d-2', 'o-county-a', at(60)), '2026-03-02')).toBe(false);
+            expect(await h.outbox.lastDigestAt('o-county-a')).toBe(at(0));
+            // Someone else the same day: their own.
+            expect(await h.outbox.queueDigest(digest('d-3', 'o-county-b', at(1)), '2026-03-02')).toBe(true);
+            // The next day: queued, and it becomes the last one.
+            const next = digest('d-4', 'o-county-a', at(1440));
+            expect(await h.outbox.queueDigest(next, '2026-03-03')).toBe(true);
+            expect(await h.outbox.lastDigestAt('o-county-a')).toBe(at(1440));
+            expect(await h.outbox.lastDigestAt('o-county-b')).toBe(at(1));
+            expect(await h.outbox.forRecipient('o-county-a', 10)).toEqual([next, first]);
+            expect(ids(await h.outbox.pending(10, 5))).toEqual(['d-1', 'd-3', 'd-4']);
+            expect(await h.outbox.markSent('d-1', at(5))).toBe(true);
+            expect(ids(await h.outbox.pending(10, 5))).toEqual(['d-3', 'd-4']);
+          },
+          timeout,
+        );
+
+        test(
+          'queueDigest: of two runs racing for the same person and day, one queues',
+          async () => {
+            const race = await Promise.all([h.outbox.queueDigest(digest('d-a', 'o-county-a', at(0)), '2026-03-02'), h.outbox.queueDigest(digest('d-b', 'o-county-a', at(0)), '2026-03-02')]);
+            expect(race.filter(Boolean)).toHaveLength(1);
+            expect(await h.outbox.forRecipient('o-county-a', 10)).toHaveLength(1);
+          },
+          timeout,
+        );
+
+        test(
+          'undeliverable: unsent messages with at least maxAttempts failed attempts; sent ones never count',
+          async () => {
+            await queued();
+            expect(await h.outbox.undeliverable(2)).toBe(0);
+            await h.outbox.markFailed('m-b', 'TimeoutError', at(10));
+            await h.outbox.markFailed('m-b', '43101', at(11));
+            await h.outbox.markFailed('m-a', '43101', at(11));
+            expect(await h.outbox.undeliverable(2)).toBe(1);
+            expect(await h.outbox.undeliverable(1)).toBe(2);
+            expect(await h.outbox.markSent('m-a', at(12))).toBe(true);
+            expect(await h.outbox.undeliverable(1)).toBe(1);
+          },
+          timeout,
+        );
       });
 
       test(
@@ -977,6 +1040,9 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           await expectCode(h.complaints.addSupporter('k1', OWNERS.o2, at(5)), 'UNAVAILABLE');
           await expectCode(h.outbox.pending(10, 5), 'UNAVAILABLE');
           await expectCode(h.outbox.markSent('m', at(5)), 'UNAVAILABLE');
+          await expectCode(h.outbox.lastDigestAt('o-county-a'), 'UNAVAILABLE');
+          await expectCode(h.outbox.undeliverable(5), 'UNAVAILABLE');
+          await expectCode(h.outbox.queueDigest({ ...outboxMessage(c, 'd-x', at(5)), event: 'new_cases_digest' }, '2026-03-02'), 'UNAVAILABLE');
         },
         timeout,
       );
