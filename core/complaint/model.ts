@@ -238,7 +238,7 @@ export interface HistoryEntry {
 }
 
 /** Messages to officials about the hand-offs (issue 11 §3): they open the officials' case page. */
-export const OFFICIAL_EVENTS = ['complaint_returned', 'extension_requested', 'complaint_supervised', 'supervision_answered'] as const;
+export const OFFICIAL_EVENTS = ['complaint_returned', 'extension_requested', 'complaint_supervised', 'supervision_answered', 'case_assigned'] as const;
 export type OfficialEvent = (typeof OFFICIAL_EVENTS)[number];
 /** Messages not about one case: the county's daily digest of new cases (core/notify/digest.ts). */
 export const DIGEST_EVENTS = ['new_cases_digest'] as const;
@@ -249,7 +249,7 @@ export interface OutboxMessage {
   /** Recipient openid. */
   openid: string;
   /** One subscribe-message template per event type. */
-  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned' | 'complaint_extended' | 'complaint_transferred' | OfficialEvent | DigestEvent;
+  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned' | 'complaint_extended' | 'complaint_transferred' | 'complaint_escalated' | 'complaint_reopened' | OfficialEvent | DigestEvent;
   /** The case (for a digest: its case with the oldest deadline). */
   complaintId: string;
   payload: Record<string, string>;

@@ -15,7 +15,7 @@ import { DIGEST_EVENTS, OFFICIAL_EVENTS, type OutboxMessage } from '../complaint
 import { toShanghai } from '../shared/time';
 
 export type SubscribeEvent = OutboxMessage['event'];
-export const SUBSCRIBE_EVENTS = ['complaint_accepted', 'complaint_refused', 'complaint_assigned', 'complaint_replied', 'complaint_closed', 'complaint_extended', 'complaint_transferred', ...OFFICIAL_EVENTS, ...DIGEST_EVENTS] as const satisfies readonly SubscribeEvent[];
+export const SUBSCRIBE_EVENTS = ['complaint_accepted', 'complaint_refused', 'complaint_assigned', 'complaint_replied', 'complaint_closed', 'complaint_extended', 'complaint_transferred', 'complaint_escalated', 'complaint_reopened', ...OFFICIAL_EVENTS, ...DIGEST_EVENTS] as const satisfies readonly SubscribeEvent[];
 
 export const KEYWORD_TYPES = ['thing', 'phrase', 'character_string', 'number', 'name', 'phone_number', 'time', 'date'] as const;
 export type KeywordType = (typeof KEYWORD_TYPES)[number];
@@ -69,6 +69,11 @@ export const DEFAULT_KEYWORDS: Record<SubscribeEvent, Record<string, MessageFiel
   extension_requested: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
   complaint_supervised: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
   supervision_answered: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  // The complainant: the case went up to 市级/省级督办; reopened (不满意) with the new reply date.
+  complaint_escalated: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  complaint_reopened: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
+  // The assignee's staff (station head / operator staff): a case to 签收.
+  case_assigned: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
   // The county's daily digest (core/notify/digest.ts): how many new cases, the oldest deadline.
   new_cases_digest: { thing1: 'status', number2: 'count', date3: 'dueOn', thing4: 'note' },
 };
@@ -150,6 +155,12 @@ function statusOf(m: OutboxMessage): { phrase: string; text: string } {
       return { phrase: '已答复', text: '县级已答复督办' };
     case 'new_cases_digest':
       return { phrase: '待受理', text: '本辖区有新投诉待受理' };
+    case 'complaint_escalated':
+      return (m.payload.status ?? '').startsWith('省级') ? { phrase: '省级督办', text: '已升级为省级督办' } : { phrase: '市级督办', text: '已升级为市级督办' };
+    case 'complaint_reopened':
+      return { phrase: '重新办理', text: '不满意，重新办理' };
+    case 'case_assigned':
+      return { phrase: '待签收', text: '有投诉转办给您' };
   }
 }
 
@@ -189,6 +200,14 @@ function noteOf(m: OutboxMessage): string {
       return '点开查看县级的答复';
     case 'new_cases_digest':
       return fit(`新投诉${need(m, 'count')}件，请及时受理`, 20);
+    case 'complaint_escalated':
+      return (m.payload.status ?? '').startsWith('省级') ? '省级主管部门已督办' : '市级主管部门已督办';
+    case 'complaint_reopened': {
+      const d = dateParts(need(m, 'dueOn'));
+      return `将在${d.m}月${d.d}日前重新答复`;
+    }
+    case 'case_assigned':
+      return '请签收并办理，转错了可退单';
   }
 }
 
