@@ -280,8 +280,11 @@ export interface OutboxRepository {
   queueDigest(m: OutboxMessage, day: string): Promise<boolean>;
   /** When this person's last digest was queued (its createdAt), or null. */
   lastDigestAt(openid: string): Promise<string | null>;
-  /** Messages that will not be delivered: still unsent after maxAttempts failed attempts. */
-  undeliverable(maxAttempts: number): Promise<number>;
+  /**
+   * Messages that will not be delivered: still unsent after maxAttempts failed attempts; with
+   * `lastError`, only those whose last failure was that one (e.g. SubscribeNotConsented).
+   */
+  undeliverable(maxAttempts: number, lastError?: string): Promise<number>;
 }
 
 export interface RoleRepository {

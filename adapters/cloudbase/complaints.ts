@@ -459,8 +459,8 @@ export function createCloudbaseOutboxRepository(db: CbDb, options: StoreOptions 
       const doc = await byId<{ day: string; at: string }>(ctx, ctx.names.digests, hashedId('dl', openid));
       return doc?.at ?? null;
     },
-    async undeliverable(maxAttempts) {
-      return countOf(outbox().where({ sentAt: null, attempts: _.gte(maxAttempts) }));
+    async undeliverable(maxAttempts, lastError) {
+      return countOf(outbox().where({ sentAt: null, attempts: _.gte(maxAttempts), ...(lastError === undefined ? {} : { lastError }) }));
     },
   };
 }

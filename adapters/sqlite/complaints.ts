@@ -340,6 +340,7 @@ export function createSqliteOutboxRepository(db: Db): OutboxRepository {
   });
   const lastDigest = db.prepare('SELECT at FROM digests WHERE openid = ?').pluck();
   const undeliverable = db.prepare('SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND attempts >= ?').pluck();
+  const undeliverableFor = db.prepare("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND attempts >= ? AND json_extract(doc, '$.lastError') = ?").pluck();
   return {
     pending: (limit, maxAttempts) => guarded(() => (pending.all(maxAttempts, limit) as [string, number][]).map(([d]) => JSON.parse(d) as OutboxMessage)),
     markSent: (id, at) => guarded(() => markSent.run(at, at, id).changes > 0),
@@ -347,6 +348,6 @@ export function createSqliteOutboxRepository(db: Db): OutboxRepository {
     forRecipient: (openid, limit) => guarded(() => docsOf<OutboxMessage>(forRecipient.all(openid, limit))),
     queueDigest: (m, day) => guarded(() => queueDigest(m, day)),
     lastDigestAt: (openid) => guarded(() => (lastDigest.get(openid) as string | undefined) ?? null),
-    undeliverable: (maxAttempts) => guarded(() => lastCount(undeliverable.get(maxAttempts))),
+    undeliverable: (maxAttempts, lastError) => guarded(() => lastCount(lastError === undefined ? undeliverable.get(maxAttempts) : undeliverableFor.get(maxAttempts, lastError))),
   };
 }

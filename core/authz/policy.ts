@@ -54,6 +54,7 @@ export const PERMISSIONS = [
   'inspection.record',
   'inspection.read',
   'inspection.dues',
+  'outbox.health',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -134,6 +135,8 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'inspection.record': ['operator_staff'],
   'inspection.read': ['station_head', 'operator_staff', ...OFFICIALS],
   'inspection.dues': OFFICIALS,
+  // Messages WeChat would not deliver (issue 11 §3): the province administrator, who sets templates up.
+  'outbox.health': ['province_admin'],
 };
 
 /** Anyone signed in (resident is everyone's role). */

@@ -1018,6 +1018,10 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             expect(await h.outbox.undeliverable(1)).toBe(2);
             expect(await h.outbox.markSent('m-a', at(12))).toBe(true);
             expect(await h.outbox.undeliverable(1)).toBe(1);
+            // By the last failure: m-b's was 43101 (its first, a timeout, no longer counts).
+            expect(await h.outbox.undeliverable(1, '43101')).toBe(1);
+            expect(await h.outbox.undeliverable(1, 'TimeoutError')).toBe(0);
+            expect(await h.outbox.undeliverable(3, '43101')).toBe(0);
           },
           timeout,
         );
