@@ -285,6 +285,10 @@ export interface OutboxRepository {
    * `lastError`, only those whose last failure was that one (e.g. SubscribeNotConsented).
    */
   undeliverable(maxAttempts: number, lastError?: string): Promise<number>;
+  /** One person's messages of these event kinds (the officials' unread items), newest first (ties by id). */
+  inbox(openid: string, events: readonly string[], limit: number): Promise<OutboxMessage[]>;
+  /** Mark this person's messages about one case read (`readAt`), when they open the case. */
+  markRead(openid: string, complaintId: string, at: string): Promise<void>;
 }
 
 export interface RoleRepository {

@@ -143,6 +143,7 @@ function toMessage(d: WithId<OutboxDoc>): OutboxMessage {
     sentAt: d.sentAt ?? null,
     attempts: d.attempts,
     lastError: d.lastError ?? null,
+    ...(d.readAt ? { readAt: d.readAt } : {}),
   };
 }
 
@@ -458,6 +459,14 @@ export function createCloudbaseOutboxRepository(db: CbDb, options: StoreOptions 
     async lastDigestAt(openid) {
       const doc = await byId<{ day: string; at: string }>(ctx, ctx.names.digests, hashedId('dl', openid));
       return doc?.at ?? null;
+    },
+    async inbox(openid, events, limit) {
+      const docs = await fetchRange<OutboxDoc>(() => outbox().where({ openid, event: _.in([...events]) }).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), 0, limit);
+      return docs.map(toMessage);
+    },
+    async markRead(openid, complaintId, at) {
+      // Every message of the case to this person (a read one gets the later time: harmless).
+      await request(() => outbox().where({ openid, complaintId }).update(arg({ readAt: at })));
     },
     async undeliverable(maxAttempts, lastError) {
       return countOf(outbox().where({ sentAt: null, attempts: _.gte(maxAttempts), ...(lastError === undefined ? {} : { lastError }) }));

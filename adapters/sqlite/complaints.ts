@@ -340,6 +340,8 @@ export function createSqliteOutboxRepository(db: Db): OutboxRepository {
   });
   const lastDigest = db.prepare('SELECT at FROM digests WHERE openid = ?').pluck();
   const undeliverable = db.prepare('SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND attempts >= ?').pluck();
+  const inbox = db.prepare("SELECT doc FROM outbox WHERE openid = ? AND json_extract(doc, '$.event') IN (SELECT value FROM json_each(?)) ORDER BY created_at DESC, id LIMIT ?").pluck();
+  const markRead = db.prepare("UPDATE outbox SET doc = json_set(doc, '$.readAt', ?) WHERE openid = ? AND json_extract(doc, '$.complaintId') = ? AND json_extract(doc, '$.readAt') IS NULL");
   const undeliverableFor = db.prepare("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND attempts >= ? AND json_extract(doc, '$.lastError') = ?").pluck();
   return {
     pending: (limit, maxAttempts) => guarded(() => (pending.all(maxAttempts, limit) as [string, number][]).map(([d]) => JSON.parse(d) as OutboxMessage)),
@@ -348,6 +350,8 @@ export function createSqliteOutboxRepository(db: Db): OutboxRepository {
     forRecipient: (openid, limit) => guarded(() => docsOf<OutboxMessage>(forRecipient.all(openid, limit))),
     queueDigest: (m, day) => guarded(() => queueDigest(m, day)),
     lastDigestAt: (openid) => guarded(() => (lastDigest.get(openid) as string | undefined) ?? null),
+    inbox: (openid, events, limit) => guarded(() => docsOf<OutboxMessage>(inbox.all(openid, JSON.stringify(events), limit))),
+    markRead: (openid, complaintId, at) => guarded(() => void markRead.run(at, openid, complaintId)),
     undeliverable: (maxAttempts, lastError) => guarded(() => lastCount(lastError === undefined ? undeliverable.get(maxAttempts) : undeliverableFor.get(maxAttempts, lastError))),
   };
 }

@@ -254,6 +254,8 @@ export interface OutboxMessage {
   complaintId: string;
   payload: Record<string, string>;
   createdAt: string;
+  /** When its recipient opened the case on the desk (officials' unread items); absent until then. */
+  readAt?: string;
   sentAt: string | null;
   attempts: number;
   lastError: string | null;

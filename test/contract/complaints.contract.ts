@@ -1007,6 +1007,34 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         );
 
         test(
+          'inbox: one person, only the kinds asked for, newest first (ties by id); markRead marks one case of that person',
+          async () => {
+            const c = makeComplaint('k1');
+            const d = makeComplaint('k2');
+            const m = {
+              r1: outboxMessage(c, 'i-r1', at(1), 'complaint_returned', 'o-county-a'),
+              s1: outboxMessage(c, 'i-s1', at(2), 'complaint_supervised', 'o-county-a'),
+              x2: outboxMessage(d, 'i-x2', at(2), 'extension_requested', 'o-county-a'),
+              other: outboxMessage(d, 'i-other', at(3), 'complaint_returned', 'o-county-b'),
+              own: outboxMessage(c, 'i-own', at(4), 'complaint_accepted', 'o-county-a'),
+            };
+            await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [m.r1, m.s1, m.own], requestKey: 'k1' });
+            await h.complaints.create({ complaint: d, history: submitEntry(d), outbox: [m.x2, m.other], requestKey: 'k2' });
+            const kinds = ['complaint_returned', 'complaint_supervised', 'extension_requested'];
+            expect(await h.outbox.inbox('o-county-a', kinds, 10)).toEqual([m.s1, m.x2, m.r1]);
+            expect(ids(await h.outbox.inbox('o-county-a', kinds, 2))).toEqual(['i-s1', 'i-x2']);
+            expect(ids(await h.outbox.inbox('o-county-a', ['complaint_returned'], 10))).toEqual(['i-r1']);
+            expect(await h.outbox.inbox('o-nobody', kinds, 10)).toEqual([]);
+            await h.outbox.markRead('o-county-a', 'k1', at(10));
+            expect(await h.outbox.inbox('o-county-a', kinds, 10)).toEqual([{ ...m.s1, readAt: at(10) }, m.x2, { ...m.r1, readAt: at(10) }]);
+            // Someone else's messages about another case are untouched; delivery still sees them unsent.
+            expect(await h.outbox.inbox('o-county-b', kinds, 10)).toEqual([m.other]);
+            expect(ids(await h.outbox.pending(10, 5))).toEqual(['i-r1', 'i-s1', 'i-x2', 'i-other', 'i-own']);
+          },
+          timeout,
+        );
+
+        test(
           'undeliverable: unsent messages with at least maxAttempts failed attempts; sent ones never count',
           async () => {
             await queued();
@@ -1046,6 +1074,8 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           await expectCode(h.outbox.markSent('m', at(5)), 'UNAVAILABLE');
           await expectCode(h.outbox.lastDigestAt('o-county-a'), 'UNAVAILABLE');
           await expectCode(h.outbox.undeliverable(5), 'UNAVAILABLE');
+          await expectCode(h.outbox.inbox('o-county-a', ['complaint_returned'], 10), 'UNAVAILABLE');
+          await expectCode(h.outbox.markRead('o-county-a', 'k1', at(5)), 'UNAVAILABLE');
           await expectCode(h.outbox.queueDigest({ ...outboxMessage(c, 'd-x', at(5)), event: 'new_cases_digest' }, '2026-03-02'), 'UNAVAILABLE');
         },
         timeout,
