@@ -18,6 +18,7 @@ import '../../shared/sub.css';
 import { useDesktop } from '../../../hooks/useDesktop';
 import Button from '../../../ui/Button';
 import PcSignOut, { SIGNIN_PAGE } from '../components/PcSignOut';
+import Inbox from '../components/Inbox';
 
 // Desk sizes for a PC window (H5 only; the mini-program keeps the phone layout).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
@@ -118,6 +119,7 @@ export default function WorkbenchPage() {
           {calendar?.warning ? (
             <Notice id='calendar-warning' tone='warn' title='节假日安排未录入' text={`${calendar.warning}。请省级管理员录入后，期限才按实际节假日计算。`} />
           ) : null}
+          {d.isHandler || d.isOfficial ? <Inbox onOpen={(id) => open(`/packages/official/complaint/index?id=${encodeURIComponent(id)}`)} /> : null}
           {tiles.length === 0 ? (
             <EmptyState id='workbench-empty' text='工作台只对站点负责人、运营单位和主管部门开放。如需开通，请联系县级商务主管部门。' />
           ) : (
