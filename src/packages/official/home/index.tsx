@@ -19,6 +19,7 @@ import { useDesktop } from '../../../hooks/useDesktop';
 import Button from '../../../ui/Button';
 import PcSignOut, { SIGNIN_PAGE } from '../components/PcSignOut';
 import Inbox from '../components/Inbox';
+import { askForOfficialUpdates, workbenchUpdates } from '../../../services/subscribe';
 
 // Desk sizes for a PC window (H5 only; the mini-program keeps the phone layout).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
@@ -125,7 +126,16 @@ export default function WorkbenchPage() {
           ) : (
             <View id='workbench-tiles' className='sp-tiles'>
               {tiles.map((t) => (
-                <Button key={t.key} id={`tile-${t.key}`} className='sp-tile' onClick={() => open(t.url)}>
+                <Button
+                  key={t.key}
+                  id={`tile-${t.key}`}
+                  className='sp-tile'
+                  onClick={() => {
+                    // The tap is the gesture WeChat needs: ask for new cases / new assignments (weapp only).
+                    if (t.key === 'queue') askForOfficialUpdates(workbenchUpdates(d.roles));
+                    open(t.url);
+                  }}
+                >
                   <Text className='sp-tile__title'>{t.title}</Text>
                   <Text className='sp-tile__sub'>{t.sub}</Text>
                   {t.key === 'queue' && overdue ? (
