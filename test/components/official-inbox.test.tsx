@@ -70,3 +70,16 @@ test('an official without any items sees no panel', async () => {
   await flush();
   expect(container.querySelector('#inbox')).toBeNull();
 });
+
+test('on the desk it starts as the count only; a tap lists the items', async () => {
+  api.list.mockResolvedValue({ unread: 1, items: [item('m1')] });
+  const onOpen = jest.fn();
+  const { container } = render(<Inbox collapsed onOpen={onOpen} />);
+  await flush();
+  expect(container.querySelector('#inbox-count')?.textContent).toBe('未读提醒 1 条（点开查看）');
+  expect(container.querySelector('#inbox-item-m1')).toBeNull();
+  fireEvent.click(container.querySelector('#inbox-count') as Element);
+  expect(container.querySelector('#inbox-count')?.textContent).toBe('未读提醒 1 条');
+  fireEvent.click(container.querySelector('#inbox-item-m1') as Element);
+  expect(onOpen).toHaveBeenCalledWith('c-m1');
+});

@@ -256,7 +256,7 @@ export default function DeskQueue() {
 
   return (
     <PageShell id='page-queue' heading='投诉待办' className='desk'>
-      <Inbox onOpen={(id) => setOpenId(id)} />
+      <Inbox collapsed onOpen={(id) => setOpenId(id)} />
       <View id='desk-toolbar' className='desk__toolbar'>
         <View className='desk__top'>
         <View className='desk__search'>
