@@ -52,3 +52,20 @@ test('a 退单 shows as 未读提醒 on the desk; opening it marks it read', asy
   await settled(pc, `${p} #desk-pane #complaint-status`);
   await h.shot(pc, 'inbox-02-desk-read');
 });
+
+test('on a phone the workbench lists 未读提醒; a tap opens the case page', async () => {
+  const filed = await call<Case>(h, 'complaints', 'submit', { stationId: 'st-360731100-000', category: 'attitude', description: '站长态度很差，不让寄快递。' }, RESIDENT, randomUUID());
+  const a = await call<Case>(h, 'complaints', 'accept', { id: filed.id, version: filed.version }, COUNTY);
+  await call<Case>(h, 'complaints', 'assign', { id: a.id, version: a.version, to: 'station' }, COUNTY);
+  // The station head is told of the new assignment.
+  const phone = await browsers.open({ openid: HEAD, mobile: true });
+  await phone.goto(`${h.baseUrl}/packages/official/home/index`);
+  const item = phone.locator('#page-workbench #inbox [id^="inbox-item-"]', { hasText: a.trackingNo });
+  await item.waitFor();
+  expect(await item.innerText()).toContain('新转办，请签收');
+  expect(await text(phone, '#page-workbench #inbox-count')).toMatch(/^未读提醒 \d+ 条$/);
+  await h.shot(phone, 'inbox-03-phone-workbench');
+  await item.click();
+  await phone.locator('#page-complaint #complaint-detail').waitFor();
+  expect(await text(phone, '#page-complaint')).toContain(a.trackingNo);
+});

@@ -120,7 +120,10 @@ export default function WorkbenchPage() {
           {calendar?.warning ? (
             <Notice id='calendar-warning' tone='warn' title='节假日安排未录入' text={`${calendar.warning}。请省级管理员录入后，期限才按实际节假日计算。`} />
           ) : null}
-          {d.isHandler || d.isOfficial ? <Inbox onOpen={(id) => open(`/packages/official/complaint/index?id=${encodeURIComponent(id)}`)} /> : null}
+          {/* A station head alone reads its cases as the station does (本站投诉). */}
+          {d.isHandler || d.isOfficial || d.isStationHead ? (
+            <Inbox onOpen={(id) => open(`/packages/official/complaint/index?${d.isHandler || d.isOfficial ? '' : 'mode=station&'}id=${encodeURIComponent(id)}`)} />
+          ) : null}
           {tiles.length === 0 ? (
             <EmptyState id='workbench-empty' text='工作台只对站点负责人、运营单位和主管部门开放。如需开通，请联系县级商务主管部门。' />
           ) : (
