@@ -11,6 +11,7 @@ import type { StationEditRepository } from './station/edits';
 import { remindStaleStations } from './station/edits-service';
 import { purgeExpiredApplications, retentionDaysFrom } from './recruitment/service';
 import type { SignInRepository } from './auth/signin';
+import { queueNewCaseDigests, type DigestDeps } from './notify/digest';
 
 export interface JobSettings {
   /** Days before personal data of unsuccessful applications goes. */
@@ -32,6 +33,10 @@ export type JobDeps = NoticeDeps &
     stationEdits: StationEditRepository;
     /** Scan-to-sign-in codes and PC sessions, removed once expired (core/auth/signin.ts). */
     signins?: Pick<SignInRepository, 'purge'>;
+    /** The county's daily digest of new cases (core/notify/digest.ts). */
+    roles: DigestDeps['roles'];
+    outbox: DigestDeps['outbox'];
+    calendars: DigestDeps['calendars'];
   };
 
 /**
@@ -50,5 +55,7 @@ export function scheduledJobs(deps: JobDeps, settings: JobSettings): (() => Prom
     async (): Promise<Record<string, number>> => (deps.signins ? { signInsPurged: await deps.signins.purge(deps.clock.now().toISOString(), 1000) } : {}),
     // Stations past 180 days get a 待核实 item in their county's review queue (idempotent).
     () => remindStaleStations({ stations: deps.registerStations, edits: deps.stationEdits, clock: deps.clock, ids: deps.ids }),
+    // At most one digest of new cases per county official per working day.
+    () => queueNewCaseDigests(deps),
   ];
 }

@@ -277,6 +277,23 @@ export interface OutboxRepository {
   markFailed(id: string, error: string, at: string): Promise<void>;
   /** Everything for one recipient, newest first (local inspection and tests). */
   forRecipient(openid: string, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Queue a digest (core/notify/digest.ts) unless its recipient already has one for `day`
+   * (YYYY-MM-DD, Asia/Shanghai): at most one a day per person, also when two runs race. Records
+   * it as their last digest. False when one was already queued for that day.
+   */
+  queueDigest(m: OutboxMessage, day: string): Promise<boolean>;
+  /** When this person's last digest was queued (its createdAt), or null. */
+  lastDigestAt(openid: string): Promise<string | null>;
+  /**
+   * Messages that will not be delivered: still unsent after maxAttempts failed attempts; with
+   * `lastError`, only those whose last failure was that one (e.g. SubscribeNotConsented).
+   */
+  undeliverable(maxAttempts: number, lastError?: string): Promise<number>;
+  /** One person's messages of these event kinds (the officials' unread items), newest first (ties by id). */
+  inbox(openid: string, events: readonly string[], limit: number): Promise<OutboxMessage[]>;
+  /** Mark this person's messages about one case read (`readAt`), when they open the case. */
+  markRead(openid: string, complaintId: string, at: string): Promise<void>;
 }
 
 export interface RoleRepository {

@@ -34,13 +34,17 @@ import {
   anyOf,
   byId,
   context,
+  countOf,
   EVERYTHING,
   fetchRange,
   getDocs,
   hashedId,
+  insertDoc,
+  isRace,
   MAX_BATCH,
   pageOf,
   request,
+  setDoc,
   transact,
   txAdd,
   txGet,
@@ -62,6 +66,7 @@ export const COMPLAINT_COLLECTIONS = {
   supporters: 'complaint_supporters',
   followerEvaluations: 'complaint_follower_evaluations',
   outbox: 'outbox',
+  digests: 'outbox_digests',
 } as const;
 
 /** Sorts after every ISO instant: complaints without a deadline come last in the 'due' order. */
@@ -139,6 +144,7 @@ function toMessage(d: WithId<OutboxDoc>): OutboxMessage {
     sentAt: d.sentAt ?? null,
     attempts: d.attempts,
     lastError: d.lastError ?? null,
+    ...(d.readAt ? { readAt: d.readAt } : {}),
   };
 }
 
@@ -429,6 +435,42 @@ export function createCloudbaseOutboxRepository(db: CbDb, options: StoreOptions 
     async forRecipient(openid, limit) {
       const docs = await fetchRange<OutboxDoc>(() => outbox().where({ openid }).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), 0, limit);
       return docs.map(toMessage);
+    },
+    async queueDigest(m, day) {
+      // The day is claimed first, one `_id` per person and day: `add` fails on a duplicate, so of
+      // two racing runs one queues. The message keeps its own id (as in every store).
+      const claim = hashedId('dg', m.openid, day);
+      try {
+        await insertDoc(ctx, ctx.names.digests, claim, { openid: m.openid, day, at: m.createdAt });
+      } catch (err) {
+        if (isRace((err as { cause?: unknown }).cause ?? err)) return false;
+        throw err;
+      }
+      const { id: _id, ...rest } = m;
+      try {
+        await insertDoc(ctx, ctx.names.outbox, _id, { ...rest, sentAt: null, attempts: 0, lastError: null });
+      } catch (err) {
+        // Not queued: give the day back so the next run tries again.
+        await request(() => (ctx.coll(ctx.names.digests).where({ _id: claim }) as CbQuery & { remove(): unknown }).remove()).catch(() => undefined);
+        throw err;
+      }
+      await setDoc(ctx, ctx.names.digests, hashedId('dl', m.openid), { openid: m.openid, day, at: m.createdAt });
+      return true;
+    },
+    async lastDigestAt(openid) {
+      const doc = await byId<{ day: string; at: string }>(ctx, ctx.names.digests, hashedId('dl', openid));
+      return doc?.at ?? null;
+    },
+    async inbox(openid, events, limit) {
+      const docs = await fetchRange<OutboxDoc>(() => outbox().where({ openid, event: _.in([...events]) }).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), 0, limit);
+      return docs.map(toMessage);
+    },
+    async markRead(openid, complaintId, at) {
+      // Every message of the case to this person (a read one gets the later time: harmless).
+      await request(() => outbox().where({ openid, complaintId }).update(arg({ readAt: at })));
+    },
+    async undeliverable(maxAttempts, lastError) {
+      return countOf(outbox().where({ sentAt: null, attempts: _.gte(maxAttempts), ...(lastError === undefined ? {} : { lastError }) }));
     },
   };
 }

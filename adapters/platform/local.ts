@@ -46,15 +46,19 @@ export function localKeyRing(file: string): { id: string; key: Buffer }[] {
  * template per event kind) and recorded; it stays visible in the outbox table. Demo identities
  * count as having consented to every template, so every message is delivered.
  */
-export function recordingNotifier(templates: SubscribeTemplates = localTemplates(), state: MiniprogramState = 'formal'): Notifier & { delivered: OutboxMessage[]; sent: SubscribePayload[]; failNext: number } {
+export function recordingNotifier(templates: SubscribeTemplates = localTemplates(), state: MiniprogramState = 'formal'): Notifier & { delivered: OutboxMessage[]; sent: SubscribePayload[]; failNext: number; failAs: string } {
   const n = {
     delivered: [] as OutboxMessage[],
     sent: [] as SubscribePayload[],
     failNext: 0,
+    /** The error name of a simulated failure (as adapters/platform/wechat.ts names WeChat's codes). */
+    failAs: 'Error',
     async send(m: OutboxMessage) {
       if (n.failNext > 0) {
         n.failNext--;
-        throw new Error('simulated delivery failure');
+        const e = new Error('simulated delivery failure');
+        e.name = n.failAs;
+        throw e;
       }
       const payload = buildSubscribeMessage(m, templates, state);
       n.delivered.push(m);

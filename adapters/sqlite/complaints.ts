@@ -323,15 +323,35 @@ export function createSqliteComplaintRepository(db: Db, faults: ComplaintFaults 
   };
 }
 
+const lastCount = (v: unknown): number => Number(v ?? 0);
+
 export function createSqliteOutboxRepository(db: Db): OutboxRepository {
   const pending = db.prepare('SELECT doc, attempts FROM outbox WHERE sent_at IS NULL AND attempts < ? ORDER BY created_at, id LIMIT ?').raw();
   const markSent = db.prepare("UPDATE outbox SET sent_at = ?, doc = json_set(doc, '$.sentAt', ?) WHERE id = ? AND sent_at IS NULL");
   const markFailed = db.prepare("UPDATE outbox SET attempts = attempts + 1, doc = json_set(doc, '$.attempts', attempts + 1, '$.lastError', ?) WHERE id = ? AND sent_at IS NULL");
   const forRecipient = db.prepare('SELECT doc FROM outbox WHERE openid = ? ORDER BY created_at DESC, id LIMIT ?').pluck();
+  const claimDay = db.prepare('INSERT INTO digests (openid, day, at) VALUES (?, ?, ?) ON CONFLICT(openid) DO UPDATE SET day = excluded.day, at = excluded.at WHERE digests.day < excluded.day');
+  const insertOutbox = db.prepare('INSERT INTO outbox (id, openid, created_at, sent_at, attempts, doc) VALUES (?, ?, ?, NULL, 0, ?)');
+  // The day is claimed and the message queued together: a digest is recorded only if queued.
+  const queueDigest = db.transaction((m: OutboxMessage, day: string) => {
+    if (claimDay.run(m.openid, day, m.createdAt).changes === 0) return false;
+    insertOutbox.run(m.id, m.openid, m.createdAt, JSON.stringify(m));
+    return true;
+  });
+  const lastDigest = db.prepare('SELECT at FROM digests WHERE openid = ?').pluck();
+  const undeliverable = db.prepare('SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND attempts >= ?').pluck();
+  const inbox = db.prepare("SELECT doc FROM outbox WHERE openid = ? AND json_extract(doc, '$.event') IN (SELECT value FROM json_each(?)) ORDER BY created_at DESC, id LIMIT ?").pluck();
+  const markRead = db.prepare("UPDATE outbox SET doc = json_set(doc, '$.readAt', ?) WHERE openid = ? AND json_extract(doc, '$.complaintId') = ? AND json_extract(doc, '$.readAt') IS NULL");
+  const undeliverableFor = db.prepare("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND attempts >= ? AND json_extract(doc, '$.lastError') = ?").pluck();
   return {
     pending: (limit, maxAttempts) => guarded(() => (pending.all(maxAttempts, limit) as [string, number][]).map(([d]) => JSON.parse(d) as OutboxMessage)),
     markSent: (id, at) => guarded(() => markSent.run(at, at, id).changes > 0),
     markFailed: (id, error, _at) => guarded(() => void markFailed.run(error.slice(0, 60), id)),
     forRecipient: (openid, limit) => guarded(() => docsOf<OutboxMessage>(forRecipient.all(openid, limit))),
+    queueDigest: (m, day) => guarded(() => queueDigest(m, day)),
+    lastDigestAt: (openid) => guarded(() => (lastDigest.get(openid) as string | undefined) ?? null),
+    inbox: (openid, events, limit) => guarded(() => docsOf<OutboxMessage>(inbox.all(openid, JSON.stringify(events), limit))),
+    markRead: (openid, complaintId, at) => guarded(() => void markRead.run(at, openid, complaintId)),
+    undeliverable: (maxAttempts, lastError) => guarded(() => lastCount(lastError === undefined ? undeliverable.get(maxAttempts) : undeliverableFor.get(maxAttempts, lastError))),
   };
 }

@@ -303,6 +303,16 @@ export const MIGRATIONS: Migration[] = [
   `,
   },
   {
+    version: 22,
+    name: 'digests',
+    // The county's digest of new cases (core/notify/digest.ts): the last one per official, and
+    // undeliverable messages counted for administrators.
+    sql: `
+    CREATE TABLE digests (openid TEXT PRIMARY KEY, day TEXT NOT NULL, at TEXT NOT NULL);
+    CREATE INDEX outbox_undeliverable ON outbox(attempts) WHERE sent_at IS NULL;
+  `,
+  },
+  {
     version: 18,
     name: 'ledger-inspections',
     // Station ledgers (core/ledger): one row per entry with its document and the figures the

@@ -1,12 +1,14 @@
 /** `account`: who am I, role grants/revocations, the holiday calendar, Open311 API keys. */
 import * as a from '../../core/account/service';
 import * as k from '../../core/open311/keys';
+import * as u from '../../core/notify/undeliverable';
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 
-export function createAccountHandler(deps: a.AccountDeps & k.ApiKeyDeps & RateLimitDeps, logger?: Logger) {
+export function createAccountHandler(deps: a.AccountDeps & k.ApiKeyDeps & u.UndeliverableDeps & RateLimitDeps, logger?: Logger) {
   const s = a.createAccountService(deps);
   const keys = k.createApiKeyService(deps);
+  const outbox = u.createUndeliverableService(deps);
   return createRouter(
     'account',
     rateLimited('account', {
@@ -22,6 +24,8 @@ export function createAccountHandler(deps: a.AccountDeps & k.ApiKeyDeps & RateLi
       apiKeys: action({ input: k.apiKeysInput, run: (_i, c) => keys.list(c.openid) }),
       issueApiKey: action({ input: k.issueApiKeyInput, run: (i, c) => keys.issue(c.openid, i) }),
       revokeApiKey: action({ input: k.revokeApiKeyInput, run: (i, c) => keys.revoke(c.openid, i) }),
+      // Messages WeChat would not deliver, with why (issue 11 §3)
+      undelivered: action({ input: u.undeliveredInput, run: (_i, c) => outbox.summary(c.openid) }),
     }, deps),
     logger,
   );

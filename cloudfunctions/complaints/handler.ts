@@ -5,11 +5,14 @@ import { createComplaintBatch } from '../../core/complaint/batch';
 import { createFiguresDesk, type FiguresDeskDeps } from '../../core/complaint/figures-desk';
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
+import { createInboxService, inboxInput, inboxReadInput } from '../../core/notify/inbox';
+import type { OutboxRepository } from '../../core/ports';
 
-export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps & Pick<FiguresDeskDeps, 'sheets' | 'documents' | 'regions'>, logger?: Logger) {
+export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps & Pick<FiguresDeskDeps, 'sheets' | 'documents' | 'regions'> & { outbox: Pick<OutboxRepository, 'inbox' | 'markRead'> }, logger?: Logger) {
   const s = createComplaintService(deps);
   const figures = createFiguresDesk(deps);
   const batch = createComplaintBatch(deps, s);
+  const inbox = createInboxService(deps);
   return createRouter(
     'complaints',
     rateLimited('complaints', {
@@ -30,6 +33,9 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps & Pi
       stationDetail: action({ input: api.detailInput, run: (i, c) => s.stationDetail(c.openid, i) }),
       // Officials and handlers
       queue: action({ input: api.queueInput, run: (i, c) => s.queue(c.openid, i) }),
+      // Officials' unread hand-offs (issue 11 §3); opening a case marks its items read
+      inbox: action({ input: inboxInput, run: (_i, c) => inbox.list(c.openid) }),
+      inboxRead: action({ input: inboxReadInput, run: (i, c) => inbox.read(c.openid, i) }),
       detail: action({ input: api.detailInput, run: (i, c) => s.detail(c.openid, i) }),
       record: action({ input: api.recordInput, run: (i, c, meta) => s.record(c.openid, i, meta.requestId) }),
       accept: action({ input: api.acceptInput, run: (i, c) => s.accept(c.openid, i) }),

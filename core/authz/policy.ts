@@ -64,6 +64,7 @@ export const PERMISSIONS = [
   'complaint.progress',
   'complaint.supplement',
   'complaint.recheck',
+  'outbox.health',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -159,6 +160,8 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   // 补充材料 and the 回访 answer: the complainant only (OWNER_ONLY).
   'complaint.supplement': [],
   'complaint.recheck': [],
+  // Messages WeChat would not deliver (issue 11 §3): the province administrator, who sets templates up.
+  'outbox.health': ['province_admin'],
 };
 
 /** Anyone signed in (resident is everyone's role). */

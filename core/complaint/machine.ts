@@ -322,6 +322,9 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       next.assignedAt = at;
       next.receivedAt = null;
       note = `转办给 ${cmd.assigneeLabel}`;
+      // The complainant hears who handles it now; the assignee's staff are told by the service
+      // (core/notify/recipients.ts), which knows who holds the assignee's role.
+      tell('complaint_assigned', '已转办');
       break;
     case 'receive':
       next.receivedAt = at;
@@ -438,6 +441,8 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       if (cmd.dueOn > addDays(today, 60)) throw new AppError('VALIDATION_ERROR', '答复期限最多 60 天', { dueOn: '最多 60 天' });
       next.supervisions = [...(c.supervisions ?? []), { at, level, byOpenid: ctx.actor.openid, instruction: cmd.instruction, dueOn: cmd.dueOn, answer: null }];
       tellTo(c.handlerOpenid, 'complaint_supervised', level === 1 ? '市级督办' : '省级督办', { dueOn: cmd.dueOn });
+      // The complainant hears the case went up a level (not the instruction: it is internal).
+      if (level > c.escalationLevel) tell('complaint_escalated', level === 1 ? '市级督办' : '省级督办');
       // The case now stands at this level (市级督办 / 省级督办), as after an automatic escalation.
       next.escalationLevel = Math.max(c.escalationLevel, level);
       note = `${level === 1 ? '市级' : '省级'}督办，请于 ${cmd.dueOn} 前答复：${cmd.instruction}`;
@@ -481,10 +486,13 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
         next.replyDueOn = due.date;
         next.deadlineProvisional = c.deadlineProvisional || due.provisional;
         note = `不满意，重新办理（${due.date} 前答复）`;
+        tell('complaint_reopened', '重新办理', { dueOn: due.date });
       } else {
         next.status = 'closed';
         next.closedAt = at;
         note = `评价：${EVALUATION_LABELS[cmd.evaluation]}`;
+        // The complainant ended it; told anyway so the case's followers hear it ended.
+        tell('complaint_closed', '已办结');
       }
       break;
     case 'merge':
@@ -516,6 +524,7 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       next.escalations.push({ kind: cmd.kind, dueOn, toLevel, at });
       note = `${cmd.kind === 'accept' ? '超期未受理' : '超期未答复'}，升级为${toLevel === 1 ? '市级' : '省级'}督办`;
       internal = true;
+      if (toLevel > c.escalationLevel) tell('complaint_escalated', toLevel === 1 ? '市级督办' : '省级督办');
       break;
     }
     case 'autoClose': {

@@ -276,18 +276,24 @@ export interface HistoryEntry {
 }
 
 /** Messages to officials about the hand-offs (issue 11 §3): they open the officials' case page. */
-export const OFFICIAL_EVENTS = ['complaint_returned', 'extension_requested', 'complaint_supervised', 'supervision_answered', 'complaint_supplemented'] as const;
+export const OFFICIAL_EVENTS = ['complaint_returned', 'extension_requested', 'complaint_supervised', 'supervision_answered', 'complaint_supplemented', 'case_assigned'] as const;
 export type OfficialEvent = (typeof OFFICIAL_EVENTS)[number];
+/** Messages not about one case: the county's daily digest of new cases (core/notify/digest.ts). */
+export const DIGEST_EVENTS = ['new_cases_digest'] as const;
+export type DigestEvent = (typeof DIGEST_EVENTS)[number];
 
 export interface OutboxMessage {
   id: string;
   /** Recipient openid. */
   openid: string;
   /** One subscribe-message template per event type. */
-  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned' | 'complaint_extended' | 'complaint_transferred' | 'complaint_recheck' | OfficialEvent;
+  event: 'complaint_accepted' | 'complaint_refused' | 'complaint_replied' | 'complaint_closed' | 'complaint_assigned' | 'complaint_extended' | 'complaint_transferred' | 'complaint_recheck' | 'complaint_escalated' | 'complaint_reopened' | OfficialEvent | DigestEvent;
+  /** The case (for a digest: its case with the oldest deadline). */
   complaintId: string;
   payload: Record<string, string>;
   createdAt: string;
+  /** When its recipient opened the case on the desk (officials' unread items); absent until then. */
+  readAt?: string;
   sentAt: string | null;
   attempts: number;
   lastError: string | null;

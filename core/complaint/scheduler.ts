@@ -63,7 +63,8 @@ export function startBudget(options: SchedulerOptions = {}): Budget {
 
 const BATCH = 100;
 const MAX_PER_RUN = 2000;
-const MAX_ATTEMPTS = 5;
+/** Failed attempts after which a message is given up (counted as undeliverable for administrators). */
+export const MAX_ATTEMPTS = 5;
 /** Escalation and auto-close stop at this share of the budget, so notifications always get the rest. */
 const COMPLAINT_SHARE = 0.75;
 const ACTIVE: Complaint['status'][] = ['submitted', 'accepted', 'assigned', 'replied', ...RECHECK_STATUSES];

@@ -34,6 +34,7 @@ import type { z } from '../shared/zod';
 import type * as api from './api';
 import { distinctFollowers, followerCanEvaluate, followerEvaluationRefusal, MAX_FOLLOWERS, MAX_FOLLOWING, notifyFollowers } from './follow';
 import { readSearch } from './search';
+import { assigneeRecipients, assignmentNotice } from '../notify/recipients';
 import { awaitingReceipt, canApply, openSupervision, fileComplaint, isOverdue, PURGED_TEXT, recheckReopens, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
 import { MAX_SUPPLEMENTS } from './limits';
 import {
@@ -492,6 +493,11 @@ export function createComplaintService(deps: ComplaintDeps) {
     return { items: result.items, nextCursor: result.hasMore ? encodeCursor(offset + lim, scope) : null };
   }
 
+  /** 待签收 messages to the people of the assignee (station heads or operator staff). */
+  async function assignmentMessages(next: Complaint, a: NonNullable<Complaint['assignee']>): Promise<ReturnType<typeof transition>['notify']> {
+    return (await assigneeRecipients(deps.roles, a)).map((openid) => assignmentNotice(next, openid));
+  }
+
   /** Run one command on one complaint: authorise, check the version, transition, write atomically. */
   type Build = (c: Complaint, actor: Actor) => Command | Promise<Command>;
   // Owner-only permissions answer the complainant's view; every other permission has no owner
@@ -511,6 +517,8 @@ export function createComplaintService(deps: ComplaintDeps) {
     const result = transition(c, cmd, { at: now, calendar: cal, actor: { kind, role, openid: actor.openid } });
     // Followers are told what the complainant is told (core/complaint/follow.ts).
     const notify = await withFollowers(c, result.notify);
+    // The assignee's staff are told of a new assignment (the machine does not know who they are).
+    if (cmd.type === 'assign') notify.push(...(await assignmentMessages(result.next, cmd.assignee)));
     const outbox: OutboxMessage[] = notify.map((n) => ({ ...n, id: ids.id(), createdAt: now.toISOString(), sentAt: null, attempts: 0, lastError: null }));
     await complaints.apply({ next: result.next, expectedVersion: c.version, history: [result.history], outbox });
     // Photos attached to the entry are checked; until they pass only their uploader sees them.

@@ -11,11 +11,11 @@
  *   phone_number ≤ 17 digits and symbols; time `15:01` or `2019年10月1日 15:01`; date `2019年10月1日`
  *   (optionally with a time).
  */
-import { OFFICIAL_EVENTS, type OutboxMessage } from '../complaint/model';
+import { DIGEST_EVENTS, OFFICIAL_EVENTS, type OutboxMessage } from '../complaint/model';
 import { toShanghai } from '../shared/time';
 
 export type SubscribeEvent = OutboxMessage['event'];
-export const SUBSCRIBE_EVENTS = ['complaint_accepted', 'complaint_refused', 'complaint_assigned', 'complaint_replied', 'complaint_closed', 'complaint_extended', 'complaint_transferred', 'complaint_recheck', ...OFFICIAL_EVENTS] as const satisfies readonly SubscribeEvent[];
+export const SUBSCRIBE_EVENTS = ['complaint_accepted', 'complaint_refused', 'complaint_assigned', 'complaint_replied', 'complaint_closed', 'complaint_extended', 'complaint_transferred', 'complaint_recheck', 'complaint_escalated', 'complaint_reopened', ...OFFICIAL_EVENTS, ...DIGEST_EVENTS] as const satisfies readonly SubscribeEvent[];
 
 export const KEYWORD_TYPES = ['thing', 'phrase', 'character_string', 'number', 'name', 'phone_number', 'time', 'date'] as const;
 export type KeywordType = (typeof KEYWORD_TYPES)[number];
@@ -24,6 +24,8 @@ export type KeywordType = (typeof KEYWORD_TYPES)[number];
 export const COMPLAINT_DETAIL_PAGE = 'pages/complaint/detail/index';
 /** The page an official's message opens (退单, 延期申请, 督办, 督办答复): the officials' case page. */
 export const OFFICIAL_CASE_PAGE = 'packages/official/complaint/index';
+/** The page the county's digest of new cases opens: the officials' queue. */
+export const OFFICIAL_QUEUE_PAGE = 'packages/official/queue/index';
 
 /** What WeChat receives (the HTTPS body of subscribeMessage.send). */
 export interface SubscribePayload {
@@ -36,7 +38,7 @@ export interface SubscribePayload {
 export type MiniprogramState = 'developer' | 'trial' | 'formal';
 
 /** What a message can say; each field can be written for some keyword types only. */
-export const MESSAGE_FIELDS = ['trackingNo', 'station', 'status', 'category', 'time', 'note', 'dueOn'] as const;
+export const MESSAGE_FIELDS = ['trackingNo', 'station', 'status', 'category', 'time', 'note', 'dueOn', 'count'] as const;
 export type MessageField = (typeof MESSAGE_FIELDS)[number];
 
 /** A template: its id (from the mini-program's 订阅消息 console) and keyword key → field. */
@@ -70,6 +72,13 @@ export const DEFAULT_KEYWORDS: Record<SubscribeEvent, Record<string, MessageFiel
   // 回访 "问题还在吗？" four weeks after the end; 补充材料 to the handling official.
   complaint_recheck: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
   complaint_supplemented: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  // The complainant: the case went up to 市级/省级督办; reopened (不满意) with the new reply date.
+  complaint_escalated: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  complaint_reopened: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
+  // The assignee's staff (station head / operator staff): a case to 签收.
+  case_assigned: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  // The county's daily digest (core/notify/digest.ts): how many new cases, the oldest deadline.
+  new_cases_digest: { thing1: 'status', number2: 'count', date3: 'dueOn', thing4: 'note' },
 };
 
 export class SubscribeMessageError extends Error {
@@ -151,6 +160,14 @@ function statusOf(m: OutboxMessage): { phrase: string; text: string } {
       return { phrase: '回访', text: '回访：问题还在吗' };
     case 'complaint_supplemented':
       return { phrase: '补充材料', text: '投诉人补充了材料' };
+    case 'new_cases_digest':
+      return { phrase: '待受理', text: '本辖区有新投诉待受理' };
+    case 'complaint_escalated':
+      return (m.payload.status ?? '').startsWith('省级') ? { phrase: '省级督办', text: '已升级为省级督办' } : { phrase: '市级督办', text: '已升级为市级督办' };
+    case 'complaint_reopened':
+      return { phrase: '重新办理', text: '不满意，重新办理' };
+    case 'case_assigned':
+      return { phrase: '待签收', text: '有投诉转办给您' };
   }
 }
 
@@ -192,6 +209,16 @@ function noteOf(m: OutboxMessage): string {
       return '问题还在吗？点开告诉我们';
     case 'complaint_supplemented':
       return '点开查看补充的内容';
+    case 'new_cases_digest':
+      return fit(`新投诉${need(m, 'count')}件，请及时受理`, 20);
+    case 'complaint_escalated':
+      return (m.payload.status ?? '').startsWith('省级') ? '省级主管部门已督办' : '市级主管部门已督办';
+    case 'complaint_reopened': {
+      const d = dateParts(need(m, 'dueOn'));
+      return `将在${d.m}月${d.d}日前重新答复`;
+    }
+    case 'case_assigned':
+      return '请签收并办理，转错了可退单';
   }
 }
 
@@ -245,6 +272,13 @@ export function fieldValue(m: OutboxMessage, field: MessageField, type: KeywordT
       if (type === 'thing') return `${d.y}年${d.m}月${d.d}日前答复`;
       throw unsupported();
     }
+    case 'count': {
+      // "99+" (a capped digest) is a number only without its plus.
+      const v = need(m, 'count');
+      if (type === 'number') return v.replace(/\+$/, '');
+      if (type === 'thing') return `${v}件`;
+      throw unsupported();
+    }
   }
 }
 
@@ -276,6 +310,7 @@ export const FIELD_TYPES: Record<MessageField, readonly KeywordType[]> = {
   time: ['time', 'date'],
   note: ['thing'],
   dueOn: ['date', 'thing'],
+  count: ['number', 'thing'],
 };
 
 /**
@@ -323,11 +358,12 @@ export function buildSubscribeMessage(m: OutboxMessage, templates: SubscribeTemp
     data[key] = { value };
   }
   if (!m.openid) throw new SubscribeMessageError(`${m.event}: no recipient`);
-  return { touser: m.openid, template_id: t.id, page: `${pageOf(m.event)}?id=${encodeURIComponent(m.complaintId)}`, data, miniprogram_state: state };
+  return { touser: m.openid, template_id: t.id, page: (DIGEST_EVENTS as readonly string[]).includes(m.event) ? pageOf(m.event) : `${pageOf(m.event)}?id=${encodeURIComponent(m.complaintId)}`, data, miniprogram_state: state };
 }
 
 /** The page a message opens: the officials' case page for their events, else the complainant's. */
 export function pageOf(event: SubscribeEvent): string {
+  if ((DIGEST_EVENTS as readonly string[]).includes(event)) return OFFICIAL_QUEUE_PAGE;
   return (OFFICIAL_EVENTS as readonly string[]).includes(event) ? OFFICIAL_CASE_PAGE : COMPLAINT_DETAIL_PAGE;
 }
 

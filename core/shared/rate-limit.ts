@@ -144,6 +144,9 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'complaints.similar': { windowS: MIN, max: 30 },
   'complaints.publicStats': { windowS: MIN, max: 60 },
   'complaints.queue': { windowS: MIN, max: 30, staffMax: 120 },
+  // Officials' unread items: read on every desk refresh, marked read on every case opened.
+  'complaints.inbox': { windowS: MIN, max: 30, staffMax: 120 },
+  'complaints.inboxRead': { windowS: MIN, max: 30, staffMax: 120 },
   'complaints.stats': { windowS: MIN, max: 30, staffMax: 60 },
   'ratings.code': { windowS: MIN, max: 10, staffMax: 30 },
   'ratings.trends': { windowS: MIN, max: 30, staffMax: 60 },

@@ -15,6 +15,7 @@ export type BindingItem = Output<AccountApi, 'bindings'>['items'][number];
 export type InviteMade = Output<AccountApi, 'invite'>;
 export type ApiKeyItem = Output<AccountApi, 'apiKeys'>['items'][number];
 export type ApiKeyIssued = Output<AccountApi, 'issueApiKey'>;
+export type UndeliveredView = Output<AccountApi, 'undelivered'>;
 
 const call = client<AccountApi>('account');
 let meCache: { key: string; promise: Promise<MeView> } | null = null;
@@ -48,6 +49,7 @@ export const account = {
   revoke: (input: In<'revoke'>) => call('revoke', input, { write: true }),
   /** Province administrators: Open311 keys for hotline platforms (the key is answered once). */
   apiKeys: () => call('apiKeys', {}),
+  undelivered: () => call('undelivered', {}),
   issueApiKey: (input: In<'issueApiKey'>) => call('issueApiKey', input, { write: true }),
   revokeApiKey: (input: In<'revokeApiKey'>) => call('revokeApiKey', input, { write: true }),
 };

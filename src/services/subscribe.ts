@@ -19,11 +19,13 @@ const MAX_PER_REQUEST = 3;
 /** The messages a case in this status can send next (core/complaint/machine.ts `tell`). */
 const NEXT_UPDATES: Partial<Record<ComplaintStatus, UpdateEvent[]>> = {
   submitted: ['complaint_accepted', 'complaint_refused', 'complaint_closed'],
-  // An open case may also be extended (延期, with the new date).
-  accepted: ['complaint_replied', 'complaint_closed', 'complaint_extended'],
-  assigned: ['complaint_replied', 'complaint_closed', 'complaint_extended'],
-  // After the reply: the close, and the 回访 "问题还在吗？" four weeks after it (one consent each).
-  replied: ['complaint_closed', 'complaint_recheck'],
+  // An open case may also be extended (延期, with the new date), handed on (转办) or go up (督办);
+  // WeChat takes 3 per ask, so the later ones count only where the earlier have no template.
+  accepted: ['complaint_replied', 'complaint_closed', 'complaint_extended', 'complaint_assigned', 'complaint_escalated'],
+  assigned: ['complaint_replied', 'complaint_closed', 'complaint_extended', 'complaint_escalated'],
+  // After the reply: ended, reopened once after 不满意 (with the new date), and the 回访
+  // "问题还在吗？" four weeks after the end (one consent each).
+  replied: ['complaint_closed', 'complaint_reopened', 'complaint_recheck'],
 };
 
 function configured(): Partial<Record<UpdateEvent, string>> {
@@ -68,6 +70,24 @@ export function askForComplaintUpdates(status: ComplaintStatus = 'submitted'): v
  * them), 督办 (its answer). Same rules as above: weapp only, configured templates only, ≤ 3.
  */
 export function askForOfficialUpdates(events: readonly UpdateEvent[]): void {
+  askFor(events);
+}
+
+/**
+ * On the workbench's 投诉待办 tap (issue 11 §3), by role: the county its daily digest of new cases
+ * and what comes back to it (退单, 延期申请); an assignee's people the next case handed to them;
+ * city and province the answers to their 督办. At most 3 are asked (askFor).
+ */
+export function workbenchUpdates(roles: readonly { role: string }[]): UpdateEvent[] {
+  const has = (r: string) => roles.some((x) => x.role === r);
+  const out: UpdateEvent[] = [];
+  if (has('county_official')) out.push('new_cases_digest', 'complaint_returned', 'extension_requested');
+  if (has('station_head') || has('operator_staff')) out.push('case_assigned');
+  if (has('city_supervisor') || has('province_admin')) out.push('supervision_answered');
+  return out;
+}
+
+function askFor(events: readonly UpdateEvent[]): void {
   if (process.env.TARO_ENV !== 'weapp') return;
   const ids = configured();
   const tmplIds = [...new Set(events.map((e) => ids[e]).filter((id): id is string => !!id))].slice(0, MAX_PER_REQUEST);

@@ -3,7 +3,7 @@
  * 不予受理 / 并单, and on the tracking page while the case is open for what can come next.
  */
 import Taro from '@tarojs/taro';
-import { askForOfficialUpdates, canAskForUpdates, complaintTemplateIds } from '../../src/services/subscribe';
+import { askForOfficialUpdates, canAskForUpdates, complaintTemplateIds, workbenchUpdates } from '../../src/services/subscribe';
 
 const g = globalThis as unknown as { COMPLAINT_TEMPLATES?: Record<string, unknown> };
 
@@ -15,7 +15,8 @@ afterEach(() => {
 test('templates per stage of the case, at most 3, none once it is final', () => {
   g.COMPLAINT_TEMPLATES = { complaint_accepted: 'A', complaint_refused: 'F', complaint_replied: { id: 'R' }, complaint_closed: 'C', complaint_assigned: 'S' };
   expect(complaintTemplateIds('submitted')).toEqual(['A', 'F', 'C']);
-  expect(complaintTemplateIds('accepted')).toEqual(['R', 'C']);
+  // 转办 is told too (issue 11 §3) while the case waits for one.
+  expect(complaintTemplateIds('accepted')).toEqual(['R', 'C', 'S']);
   expect(complaintTemplateIds('assigned')).toEqual(['R', 'C']);
   expect(complaintTemplateIds('replied')).toEqual(['C']);
   for (const s of ['closed', 'refused', 'withdrawn', 'merged'] as const) expect(complaintTemplateIds(s)).toEqual([]);
@@ -48,4 +49,16 @@ test('officials are asked for the hand-offs that come back to them, in the mini-
   delete g.COMPLAINT_TEMPLATES;
   askForOfficialUpdates(['supervision_answered']);
   expect(ask).toHaveBeenCalledTimes(1);
+});
+
+test('the workbench asks each role for what reaches it: digest and hand-backs, assignments, 督办 answers', () => {
+  expect(workbenchUpdates([{ role: 'county_official' }])).toEqual(['new_cases_digest', 'complaint_returned', 'extension_requested']);
+  expect(workbenchUpdates([{ role: 'station_head' }])).toEqual(['case_assigned']);
+  expect(workbenchUpdates([{ role: 'operator_staff' }])).toEqual(['case_assigned']);
+  expect(workbenchUpdates([{ role: 'city_supervisor' }])).toEqual(['supervision_answered']);
+  expect(workbenchUpdates([{ role: 'resident' }])).toEqual([]);
+  // Escalated, reopened: a case may go up a level, and 不满意 reopens it once.
+  g.COMPLAINT_TEMPLATES = { complaint_replied: 'R', complaint_escalated: 'UP', complaint_reopened: 'RO' };
+  expect(complaintTemplateIds('assigned')).toEqual(['R', 'UP']);
+  expect(complaintTemplateIds('replied')).toEqual(['RO']);
 });

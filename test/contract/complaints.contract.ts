@@ -4,7 +4,7 @@
  * fake SDK, CloudBase for real) must pass as is. Expected answers of list and stats come from a
  * reference implementation over the fixtures (and a few are spelled out by hand).
  */
-import type { Complaint } from '../../core/complaint/model';
+import type { Complaint, OutboxMessage } from '../../core/complaint/model';
 import { nextActionAt } from '../../core/complaint/scheduler';
 import { TrackingNoTaken, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
@@ -962,6 +962,101 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           },
           timeout,
         );
+
+        /** The county's digest of new cases (core/notify/digest.ts) as the job builds it. */
+        const digest = (id: string, openid: string, createdAt: string): OutboxMessage => ({
+          id,
+          openid,
+          event: 'new_cases_digest',
+          complaintId: 'k1',
+          payload: { count: '3', dueOn: '2026-03-04' },
+          createdAt,
+          sentAt: null,
+          attempts: 0,
+          lastError: null,
+        });
+
+        test(
+          'queueDigest: one a day per person, kept as given and delivered like any message; lastDigestAt is the last one queued',
+          async () => {
+            expect(await h.outbox.lastDigestAt('o-county-a')).toBeNull();
+            const first = digest('d-1', 'o-county-a', at(0));
+            expect(await h.outbox.queueDigest(first, '2026-03-02')).toBe(true);
+            // The same day again (a later run, another id): refused, nothing queued, the last one stays.
+            expect(await h.outbox.queueDigest(digest('d-2', 'o-county-a', at(60)), '2026-03-02')).toBe(false);
+            expect(await h.outbox.lastDigestAt('o-county-a')).toBe(at(0));
+            // Someone else the same day: their own.
+            expect(await h.outbox.queueDigest(digest('d-3', 'o-county-b', at(1)), '2026-03-02')).toBe(true);
+            // The next day: queued, and it becomes the last one.
+            const next = digest('d-4', 'o-county-a', at(1440));
+            expect(await h.outbox.queueDigest(next, '2026-03-03')).toBe(true);
+            expect(await h.outbox.lastDigestAt('o-county-a')).toBe(at(1440));
+            expect(await h.outbox.lastDigestAt('o-county-b')).toBe(at(1));
+            expect(await h.outbox.forRecipient('o-county-a', 10)).toEqual([next, first]);
+            expect(ids(await h.outbox.pending(10, 5))).toEqual(['d-1', 'd-3', 'd-4']);
+            expect(await h.outbox.markSent('d-1', at(5))).toBe(true);
+            expect(ids(await h.outbox.pending(10, 5))).toEqual(['d-3', 'd-4']);
+          },
+          timeout,
+        );
+
+        test(
+          'queueDigest: of two runs racing for the same person and day, one queues',
+          async () => {
+            const race = await Promise.all([h.outbox.queueDigest(digest('d-a', 'o-county-a', at(0)), '2026-03-02'), h.outbox.queueDigest(digest('d-b', 'o-county-a', at(0)), '2026-03-02')]);
+            expect(race.filter(Boolean)).toHaveLength(1);
+            expect(await h.outbox.forRecipient('o-county-a', 10)).toHaveLength(1);
+          },
+          timeout,
+        );
+
+        test(
+          'inbox: one person, only the kinds asked for, newest first (ties by id); markRead marks one case of that person',
+          async () => {
+            const c = makeComplaint('k1');
+            const d = makeComplaint('k2');
+            const m = {
+              r1: outboxMessage(c, 'i-r1', at(1), 'complaint_returned', 'o-county-a'),
+              s1: outboxMessage(c, 'i-s1', at(2), 'complaint_supervised', 'o-county-a'),
+              x2: outboxMessage(d, 'i-x2', at(2), 'extension_requested', 'o-county-a'),
+              other: outboxMessage(d, 'i-other', at(3), 'complaint_returned', 'o-county-b'),
+              own: outboxMessage(c, 'i-own', at(4), 'complaint_accepted', 'o-county-a'),
+            };
+            await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [m.r1, m.s1, m.own], requestKey: 'k1' });
+            await h.complaints.create({ complaint: d, history: submitEntry(d), outbox: [m.x2, m.other], requestKey: 'k2' });
+            const kinds = ['complaint_returned', 'complaint_supervised', 'extension_requested'];
+            expect(await h.outbox.inbox('o-county-a', kinds, 10)).toEqual([m.s1, m.x2, m.r1]);
+            expect(ids(await h.outbox.inbox('o-county-a', kinds, 2))).toEqual(['i-s1', 'i-x2']);
+            expect(ids(await h.outbox.inbox('o-county-a', ['complaint_returned'], 10))).toEqual(['i-r1']);
+            expect(await h.outbox.inbox('o-nobody', kinds, 10)).toEqual([]);
+            await h.outbox.markRead('o-county-a', 'k1', at(10));
+            expect(await h.outbox.inbox('o-county-a', kinds, 10)).toEqual([{ ...m.s1, readAt: at(10) }, m.x2, { ...m.r1, readAt: at(10) }]);
+            // Someone else's messages about another case are untouched; delivery still sees them unsent.
+            expect(await h.outbox.inbox('o-county-b', kinds, 10)).toEqual([m.other]);
+            expect(ids(await h.outbox.pending(10, 5))).toEqual(['i-r1', 'i-s1', 'i-x2', 'i-other', 'i-own']);
+          },
+          timeout,
+        );
+
+        test(
+          'undeliverable: unsent messages with at least maxAttempts failed attempts; sent ones never count',
+          async () => {
+            await queued();
+            expect(await h.outbox.undeliverable(2)).toBe(0);
+            await h.outbox.markFailed('m-b', 'TimeoutError', at(10));
+            await h.outbox.markFailed('m-b', '43101', at(11));
+            await h.outbox.markFailed('m-a', '43101', at(11));
+            expect(await h.outbox.undeliverable(2)).toBe(1);
+            expect(await h.outbox.undeliverable(1)).toBe(2);
+            expect(await h.outbox.markSent('m-a', at(12))).toBe(true);
+            expect(await h.outbox.undeliverable(1)).toBe(1);
+            // By the last failure: m-b's was 43101 (its first, a timeout, no longer counts).
+            expect(await h.outbox.undeliverable(1, '43101')).toBe(1);
+            expect(await h.outbox.undeliverable(1, 'TimeoutError')).toBe(0);
+            expect(await h.outbox.undeliverable(3, '43101')).toBe(0);
+          },
+          timeout,
+        );
       });
 
       test(
@@ -981,6 +1076,11 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           await expectCode(h.complaints.addSupporter('k1', OWNERS.o2, at(5)), 'UNAVAILABLE');
           await expectCode(h.outbox.pending(10, 5), 'UNAVAILABLE');
           await expectCode(h.outbox.markSent('m', at(5)), 'UNAVAILABLE');
+          await expectCode(h.outbox.lastDigestAt('o-county-a'), 'UNAVAILABLE');
+          await expectCode(h.outbox.undeliverable(5), 'UNAVAILABLE');
+          await expectCode(h.outbox.inbox('o-county-a', ['complaint_returned'], 10), 'UNAVAILABLE');
+          await expectCode(h.outbox.markRead('o-county-a', 'k1', at(5)), 'UNAVAILABLE');
+          await expectCode(h.outbox.queueDigest({ ...outboxMessage(c, 'd-x', at(5)), event: 'new_cases_digest' }, '2026-03-02'), 'UNAVAILABLE');
         },
         timeout,
       );

@@ -61,6 +61,9 @@ function overdue(id: string, acceptDueOn: string, submittedAt: string, escalated
     dueAt,
     escalationLevel: escalated ? 1 : 0,
     escalations: escalated ? [{ kind: 'accept', dueOn: acceptDueOn, toLevel: 1, at: dueAt }] : [],
+    // From a hotline platform: no WeChat complainant to tell of the escalation, so the messages
+    // counted below are only the ones seeded.
+    intake: { channel: 'open311', via: '12345' },
   });
 }
 

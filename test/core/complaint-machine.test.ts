@@ -561,6 +561,26 @@ const NOTIFY: Partial<Record<CommandType, OutboxMessage['event']>> = {
   transfer: 'complaint_transferred',
   askRecheck: 'complaint_recheck',
 };
+/**
+ * Told to the complainant depending on the case (issue 11 §3): 转办 always; 不满意 reopens once
+ * (重新办理, with the new date), otherwise the evaluation ends it (办结, so followers hear it);
+ * an automatic escalation or a 督办 that raises the level (市级/省级督办).
+ */
+function laterEvent(cmd: Command, m: { reopenCount: number; level: number }, role?: string): OutboxMessage['event'] | undefined {
+  switch (cmd.type) {
+    case 'assign':
+      return 'complaint_assigned';
+    case 'evaluate':
+      return cmd.evaluation === 'unsatisfied' && m.reopenCount === 0 ? 'complaint_reopened' : 'complaint_closed';
+    case 'escalate':
+      return m.level < 2 ? 'complaint_escalated' : undefined;
+    case 'supervise':
+      return LEVEL[role!] > m.level ? 'complaint_escalated' : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /** Hand-offs told to officials (issue 11 §3): the accepting official, or the one who issued the 督办. */
 const OFFICIAL_NOTIFY: Partial<Record<CommandType, OutboxMessage['event']>> = {
   decline: 'complaint_returned',
@@ -637,10 +657,12 @@ describe('model-based: random command sequences against transition()', () => {
             expect(next.updatedAt).toBe(at);
           }
           // Notifications: one per resident-facing event, to the complainant.
-          const event = NOTIFY[step.cmd.type];
+          const event = NOTIFY[step.cmd.type] ?? laterEvent(step.cmd, m, role);
           // A 督办 or 补充材料 before acceptance has no handling official to tell yet.
           const official = (step.cmd.type === 'supervise' || step.cmd.type === 'supplement') && m.status === 'submitted' ? undefined : OFFICIAL_NOTIFY[step.cmd.type];
-          expect(got.notify.map((n) => n.event)).toEqual([...(event ? [event] : []), ...(official ? [official] : [])]);
+          // 督办 tells the handling official first, then the complainant that the case went up a level.
+          const events = step.cmd.type === 'supervise' ? [official, event] : [event, official];
+          expect(got.notify.map((n) => n.event)).toEqual(events.filter(Boolean));
           got.notify.forEach((n) => expect(n.openid).toBe((OFFICIAL_NOTIFY as Record<string, string>)[step.cmd.type] === n.event ? 'o-official' : 'o-complainant'));
 
           // Advance the model.
@@ -1047,8 +1069,13 @@ describe('model-based: the service over SQLite', () => {
           if (last.action === 'autoClose') expect(c.evaluation).toBe('none');
           if (c.evaluation === 'satisfied') expect(hist.some((x) => x.action === 'evaluate' && x.note === '评价：满意')).toBe(true);
           // Officials' messages (退单, 延期申请, 督办) go to officials, not to followers.
-          const recipients = h.db.prepare("SELECT openid FROM outbox WHERE json_extract(doc, '$.complaintId') = ? AND json_extract(doc, '$.event') NOT IN ('complaint_returned', 'extension_requested', 'complaint_supervised', 'supervision_answered')").pluck().all(id) as string[];
-          expect(recipients.filter((o) => o === c.complainantOpenid)).toHaveLength(hist.filter((x) => ['accept', 'refuse', 'reply', 'merge', 'autoClose', 'extend', 'approveExtension', 'askRecheck'].includes(x.action)).length);
+          const recipients = h.db.prepare("SELECT openid FROM outbox WHERE json_extract(doc, '$.complaintId') = ? AND json_extract(doc, '$.event') NOT IN ('complaint_returned', 'extension_requested', 'complaint_supervised', 'supervision_answered', 'complaint_supplemented', 'case_assigned')").pluck().all(id) as string[];
+          const toComplainant = h.db.prepare("SELECT COUNT(*) FROM outbox WHERE json_extract(doc, '$.complaintId') = ? AND openid = ? AND json_extract(doc, '$.event') NOT IN ('complaint_escalated', 'complaint_assigned', 'complaint_reopened') AND NOT (json_extract(doc, '$.event') = 'complaint_closed' AND json_extract(doc, '$.payload.status') = '已办结')").pluck().get(id, c.complainantOpenid);
+          expect(toComplainant).toBe(hist.filter((x) => ['accept', 'refuse', 'reply', 'merge', 'autoClose', 'extend', 'approveExtension', 'askRecheck'].includes(x.action)).length);
+          // 转办 and 评价 are each told once more.
+          const told = (event: string) => h.db.prepare("SELECT COUNT(*) FROM outbox WHERE json_extract(doc, '$.complaintId') = ? AND openid = ? AND json_extract(doc, '$.event') = ?").pluck().get(id, c.complainantOpenid, event);
+          expect(told('complaint_assigned')).toBe(hist.filter((x) => x.action === 'assign').length);
+          expect(told('complaint_reopened')).toBe(c.reopenCount);
           // Everyone else told about it follows it (a complaint merged into it: core/complaint/follow.ts).
           const followers = new Set((await h.stores.complaints.followers(id, 500)).map((f) => f.openid));
           for (const o of recipients) if (o !== c.complainantOpenid) expect(followers.has(o)).toBe(true);
@@ -1192,7 +1219,8 @@ describe('the scheduler with a fixed clock moved past deadlines', () => {
     // 10-11 08:00 Shanghai: A's accept deadline (10-10) has passed; C has waited 7 days for an evaluation.
     h.clock.set('2026-10-11T00:00:00.000Z');
     const snapshot = () => h.db.prepare('SELECT id, version, status, escalation_level FROM complaints ORDER BY id').all();
-    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 1, sent: 1, failed: 0, skipped: 0, remaining: false });
+    // Sent: the 未评价 办结 and the escalation (市级督办), each to its complainant.
+    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 1, sent: 2, failed: 0, skipped: 0, remaining: false });
     const after = snapshot();
     const history = h.db.prepare('SELECT count(*) FROM complaint_history').pluck().get();
     expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0, remaining: false });
@@ -1213,7 +1241,8 @@ describe('the scheduler with a fixed clock moved past deadlines', () => {
 
     // 10-14: B's reply deadline (10-13) has passed.
     h.clock.set('2026-10-14T00:00:00.000Z');
-    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 0, sent: 0, failed: 0, skipped: 0, remaining: false });
+    // B's complainant is told it went up to 市级督办.
+    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 0, sent: 1, failed: 0, skipped: 0, remaining: false });
     expect(await h.scheduler()).toEqual({ escalated: 0, autoClosed: 0, sent: 0, failed: 0, skipped: 0, remaining: false });
     expect((await get(b.id)).escalationLevel).toBe(1);
     expect((await get(a.id)).escalationLevel).toBe(1);
@@ -1222,8 +1251,8 @@ describe('the scheduler with a fixed clock moved past deadlines', () => {
     const aa = await h.service.accept(DEMO.county, { id: a.id, version: (await get(a.id)).version });
     expect(aa.replyDueOn).toBe('2026-10-21');
     h.clock.set('2026-10-22T00:00:00.000Z');
-    // Only A (B was already escalated for its 10-13 deadline); A's acceptance notice goes out.
-    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 0, sent: 1, failed: 0, skipped: 0, remaining: false });
+    // Only A (B was already escalated for its 10-13 deadline); A's acceptance notice and its 省级督办 go out.
+    expect(await h.scheduler()).toEqual({ escalated: 1, autoClosed: 0, sent: 2, failed: 0, skipped: 0, remaining: false });
     expect((await get(a.id)).escalationLevel).toBe(2);
     expect((await get(b.id)).escalationLevel).toBe(1);
     const ext = await h.service.extend(DEMO.county, { id: a.id, version: (await get(a.id)).version, workdays: 1, reason: '补充调查' });

@@ -21,6 +21,8 @@ import {
   SubscribeMessageError,
   templateProblems,
 } from '../../core/notify/subscribe';
+import { digestMessage } from '../../core/notify/digest';
+import { assignmentNotice } from '../../core/notify/recipients';
 import { appPagesFromConfig, pagePath } from '../../scripts/app-pages';
 import { makeComplaint } from '../support/complaint-fixtures';
 
@@ -64,7 +66,16 @@ function everyMessage(): OutboxMessage[] {
     ...messages(accepted, { type: 'supplement', text: '补充：收据照片' }, '2026-03-04T02:00:00Z', 'complainant'),
     ...messages(transition(replied, { type: 'evaluate', evaluation: 'satisfied' }, { at: new Date('2026-03-04T02:00:00Z'), calendar: cal, actor: { kind: 'complainant', role: 'resident', openid: c.complainantOpenid } }).next, { type: 'askRecheck' }, '2026-04-01T03:00:00Z', 'system'),
   ];
-  list.push({ ...list[0], id: 'm-assigned', event: 'complaint_assigned' });
+  // 转办: the complainant, and the assignee's people (core/notify/recipients.ts); 不满意 reopens;
+  // an escalation raises the level (issue 11 §3).
+  const assign: Command = { type: 'assign', assignee: { kind: 'station', stationId: c.stationId }, assigneeLabel: '站点' };
+  list.push(...messages(accepted, assign, '2026-03-02T03:00:00Z'));
+  list.push({ ...assignmentNotice(transition(accepted, assign, { at: new Date('2026-03-02T03:00:00Z'), calendar: cal, actor: { kind: 'official', role: 'county_official', openid: 'o' } }).next, 'o-head'), id: 'm-case-assigned', createdAt: '2026-03-02T03:00:00Z', sentAt: null, attempts: 0, lastError: null });
+  const evaluated = transition(replied, { type: 'evaluate', evaluation: 'unsatisfied' }, { at: new Date('2026-03-04T02:00:00Z'), calendar: cal, actor: { kind: 'complainant', role: 'resident', openid: c.complainantOpenid } });
+  list.push(...evaluated.notify.map((n, i) => ({ ...n, id: `m-reopen${i}`, createdAt: '2026-03-04T02:00:00Z', sentAt: null, attempts: 0, lastError: null })));
+  list.push(...messages(c, { type: 'escalate', kind: 'accept' }, '2026-03-06T02:00:00Z', 'system'));
+  // The county's digest of new cases, capped count (99+) and a deadline (issue 11 §3).
+  list.push(digestMessage({ id: 'm-digest', openid: 'o-county', at: '2026-03-02T01:00:00Z', count: 120, oldest: { id: 'c1', dueAt: '2026-03-04T15:59:59Z' } }));
   return list;
 }
 
@@ -113,7 +124,7 @@ describe('every event kind, through the real transitions', () => {
 
   test.each(all.map((m) => [m.event, m.payload.status, m] as const))('%s (%s): every value fits its keyword type; page registered', (_e, _s, m) => {
     const p = buildSubscribeMessage(m, localTemplates())!;
-    expect(p).toEqual({ touser: m.openid, template_id: `local-${m.event}`, page: `${pageOf(m.event)}?id=${m.complaintId}`, data: expect.any(Object), miniprogram_state: 'formal' });
+    expect(p).toEqual({ touser: m.openid, template_id: `local-${m.event}`, page: m.event === 'new_cases_digest' ? pageOf(m.event) : `${pageOf(m.event)}?id=${m.complaintId}`, data: expect.any(Object), miniprogram_state: 'formal' });
     expect(Object.keys(p.data).sort()).toEqual(Object.keys(DEFAULT_KEYWORDS[m.event]).sort());
     for (const [key, { value }] of Object.entries(p.data)) {
       expect(keywordProblem(keywordType(key)!, value)).toBeNull();
@@ -158,7 +169,9 @@ describe('every event kind, through the real transitions', () => {
 
   test('the hand-offs reach the officials concerned, on the officials\' case page', () => {
     const byEvent = Object.fromEntries(all.filter((m) => pageOf(m.event) === OFFICIAL_CASE_PAGE).map((m) => [m.event, m]));
-    expect(Object.keys(byEvent).sort()).toEqual(['complaint_returned', 'complaint_supervised', 'complaint_supplemented', 'extension_requested', 'supervision_answered']);
+    expect(Object.keys(byEvent).sort()).toEqual(['case_assigned', 'complaint_returned', 'complaint_supervised', 'complaint_supplemented', 'extension_requested', 'supervision_answered']);
+    // 转办 to the assignee's people.
+    expect(byEvent.case_assigned.openid).toBe('o-head');
     // 退单, 延期申请 and 督办 to the county official handling it; the answer to who issued the 督办.
     expect(byEvent.complaint_returned.openid).toBe('o-county');
     expect(byEvent.extension_requested.openid).toBe('o-county');

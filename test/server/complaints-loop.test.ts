@@ -194,10 +194,11 @@ describe('the whole loop: file → accept → assign → reply → 不满意 →
 
   it('the outbox holds one message per resident-facing event, and the scheduler delivers each once', async () => {
     const mine = (await outboxOf(DEMO.resident1)).filter((m) => m.complaintId === id);
-    expect(mine.map((m) => m.event).sort()).toEqual(['complaint_accepted', 'complaint_replied', 'complaint_replied']);
+    // 受理, 转办, two 答复, 不满意 (重新办理, with the new date), 满意 (办结): issue 11 §3.
+    expect(mine.map((m) => m.event).sort()).toEqual(['complaint_accepted', 'complaint_assigned', 'complaint_closed', 'complaint_reopened', 'complaint_replied', 'complaint_replied']);
     for (const m of mine) {
       expect(m.sentAt).toBeNull();
-      expect(Object.keys(m.payload).sort()).toEqual(['category', 'station', 'status', 'trackingNo']);
+      expect(Object.keys(m.payload).sort()).toEqual(['category', 'station', 'status', 'trackingNo', ...(m.event === 'complaint_reopened' ? ['dueOn'] : [])].sort());
       expect(m.payload.trackingNo).toBe(trackingNo);
       expect(JSON.stringify(m)).not.toContain('多收两元');
     }

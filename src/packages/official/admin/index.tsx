@@ -28,6 +28,7 @@ import type { Role, Scope } from '@core/authz/roles';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
 import ApiKeys from './ApiKeys';
+import Undelivered from './Undelivered';
 
 const GRANTABLE: readonly (readonly [Role, string])[] = [
   ['station_head', '站点负责人'],
@@ -237,6 +238,7 @@ export default function AdminPage() {
       {isProvince ? <CalendarForm /> : me.data ? <Notice tone='info' text='节假日安排由省级管理员录入。' /> : null}
       {me.data ? <InviteForm onInvited={list.reload} /> : null}
       {isProvince ? <ApiKeys /> : null}
+      {isProvince ? <Undelivered /> : null}
       {list.status === 'ready' ? (
         <View id='bindings-list' className='sp-form'>
           <Text className='sp-form__title'>现有角色</Text>

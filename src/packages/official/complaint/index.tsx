@@ -7,11 +7,12 @@
 import { Text, View } from '@tarojs/components';
 import { Image } from '../../../ui/lazy-components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { EVALUATION_LABELS } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
 import { complaintsAdmin, type ComplaintCaseView } from '../../../services/complaints-admin';
+import { inbox } from '../../../services/inbox';
 import type { ApiError } from '../../../services/transport';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
@@ -58,6 +59,11 @@ export function ComplaintCase({ id, asStation = false, pane = false, onChanged }
   const desk = useDesktop();
   const c = useLoad<ComplaintCaseView>(() => (asStation ? complaintsAdmin.stationDetail({ id }) : complaintsAdmin.detail({ id })), [id, asStation]);
   const [result, setResult] = useState<{ tone: 'ok' | 'warn'; title: string; text?: string } | null>(null);
+  // Opened: its unread hand-offs (新转办, 退单, 督办, 延期申请) are read now (issue 11 §3).
+  const openedId = c.data?.id;
+  useEffect(() => {
+    if (openedId) inbox.markCaseRead(openedId);
+  }, [openedId]);
 
   const changed = (view: ComplaintCaseView, message: string) => {
     // An action answers the case without its followers (they do not change with it): keep those shown.

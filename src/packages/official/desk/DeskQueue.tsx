@@ -20,6 +20,7 @@ import { confirm, toast } from '../../../ui/dialogs';
 import { statusTone } from '../../../ui/format';
 import { ESCALATION_TEXT } from '../components/status';
 import { deadlineInfo } from '../utils/deadline';
+import Inbox from '../components/Inbox';
 
 /**
  * The case page's body, for the side pane. H5 only: in the mini-program a page module required by
@@ -255,6 +256,7 @@ export default function DeskQueue() {
 
   return (
     <PageShell id='page-queue' heading='投诉待办' className='desk'>
+      <Inbox collapsed onOpen={(id) => setOpenId(id)} />
       <View id='desk-toolbar' className='desk__toolbar'>
         <View className='desk__top'>
         <View className='desk__search'>

@@ -18,6 +18,8 @@ import '../../shared/sub.css';
 import { useDesktop } from '../../../hooks/useDesktop';
 import Button from '../../../ui/Button';
 import PcSignOut, { SIGNIN_PAGE } from '../components/PcSignOut';
+import Inbox from '../components/Inbox';
+import { askForOfficialUpdates, workbenchUpdates } from '../../../services/subscribe';
 
 // Desk sizes for a PC window (H5 only; the mini-program keeps the phone layout).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
@@ -122,12 +124,25 @@ export default function WorkbenchPage() {
           {calendar?.warning ? (
             <Notice id='calendar-warning' tone='warn' title='节假日安排未录入' text={`${calendar.warning}。请省级管理员录入后，期限才按实际节假日计算。`} />
           ) : null}
+          {/* A station head alone reads its cases as the station does (本站投诉). */}
+          {d.isHandler || d.isOfficial || d.isStationHead ? (
+            <Inbox onOpen={(id) => open(`/packages/official/complaint/index?${d.isHandler || d.isOfficial ? '' : 'mode=station&'}id=${encodeURIComponent(id)}`)} />
+          ) : null}
           {tiles.length === 0 ? (
             <EmptyState id='workbench-empty' text='工作台只对站点负责人、运营单位和主管部门开放。如需开通，请联系县级商务主管部门。' />
           ) : (
             <View id='workbench-tiles' className='sp-tiles'>
               {tiles.map((t) => (
-                <Button key={t.key} id={`tile-${t.key}`} className='sp-tile' onClick={() => open(t.url)}>
+                <Button
+                  key={t.key}
+                  id={`tile-${t.key}`}
+                  className='sp-tile'
+                  onClick={() => {
+                    // The tap is the gesture WeChat needs: ask for new cases / new assignments (weapp only).
+                    if (t.key === 'queue') askForOfficialUpdates(workbenchUpdates(d.roles));
+                    open(t.url);
+                  }}
+                >
                   <Text className='sp-tile__title'>{t.title}</Text>
                   <Text className='sp-tile__sub'>{t.sub}</Text>
                   {t.key === 'queue' && overdue ? (

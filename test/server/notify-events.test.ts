@@ -1,0 +1,165 @@
+/**
+ * Everyone who should know, knows (issue 11 §3), per event over real HTTP: each row does what an
+ * official or villager does and checks that exactly the right person has a message of the right
+ * kind queued for that case, and that the body subscribeMessage.send would get passes the keyword
+ * rules (core/notify/subscribe.ts) and opens a registered page.
+ */
+import type { ComplaintCaseView, ComplaintView } from '../../core/complaint/api';
+import type { OutboxMessage } from '../../core/complaint/model';
+import { keywordProblem, keywordType, type SubscribePayload } from '../../core/notify/subscribe';
+import { appPagesFromConfig, pagePath } from '../../scripts/app-pages';
+import { accepted, assignedToOperator, fileComplaint, replied } from '../support/complaints';
+import { DEMO, startApp, type TestApp } from '../support/local-app';
+
+jest.setTimeout(60_000);
+
+/** Wednesday 2026-09-30 10:00 Asia/Shanghai. */
+const NOW = '2026-09-30T02:00:00.000Z';
+type Entry = OutboxMessage & { request: SubscribePayload | null; requestError?: string };
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp({ now: NOW });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function outbox(openid: string): Promise<Entry[]> {
+  return ((await (await t.raw(`/dev/outbox?openid=${openid}`)).json()) as { data: Entry[] }).data;
+}
+
+const ok = <T = ComplaintCaseView>(action: string, data: Record<string, unknown>, openid: string) => t.ok<T>('complaints', action, data, openid);
+
+/** Each row: what happens (answers the case id), who must be told, with which event and status phrase. */
+const ROWS: [string, () => Promise<string>, string, OutboxMessage['event'], string][] = [
+  ['the assignee (operator staff) on assignment', async () => (await assignedToOperator(t)).id, DEMO.operatorStaff, 'case_assigned', '待签收'],
+  [
+    'the assignee (station head) on assignment',
+    async () => {
+      const a = await accepted(t);
+      return (await ok('assign', { id: a.id, version: a.version, to: 'station' }, DEMO.county)).id;
+    },
+    DEMO.stationHead,
+    'case_assigned',
+    '待签收',
+  ],
+  [
+    '退单 back to the county',
+    async () => {
+      const a = await accepted(t);
+      const s = await ok('assign', { id: a.id, version: a.version, to: 'station' }, DEMO.county);
+      return (await ok('decline', { id: a.id, version: s.version, reason: '快递由运营单位负责' }, DEMO.stationHead)).id;
+    },
+    DEMO.county,
+    'complaint_returned',
+    '已退单',
+  ],
+  [
+    'the city on the answer to its 督办',
+    async () => {
+      const a = await accepted(t);
+      const s = await ok('supervise', { id: a.id, version: a.version, instruction: '请三日内核实', dueOn: '2026-10-09' }, DEMO.city);
+      return (await ok('answerSupervision', { id: a.id, version: s.version, answer: '已约谈站长' }, DEMO.county)).id;
+    },
+    DEMO.city,
+    'supervision_answered',
+    '已答复',
+  ],
+  ['the complainant on accepted', async () => (await accepted(t)).id, DEMO.resident1, 'complaint_accepted', '已受理'],
+  ['the complainant on assigned', async () => (await assignedToOperator(t)).id, DEMO.resident1, 'complaint_assigned', '已转办'],
+  [
+    'the complainant on extended, with the new date',
+    async () => {
+      const a = await assignedToOperator(t);
+      const r = await ok('requestExtension', { id: a.id, version: a.version, dueOn: '2026-10-20', reason: '等快递公司证明' }, DEMO.operatorStaff);
+      return (await ok('approveExtension', { id: a.id, version: r.version }, DEMO.county)).id;
+    },
+    DEMO.resident1,
+    'complaint_extended',
+    '已延期',
+  ],
+  [
+    'the complainant on escalated (a 督办 raises it to 市级)',
+    async () => {
+      const a = await accepted(t);
+      return (await ok('supervise', { id: a.id, version: a.version, instruction: '请核实', dueOn: '2026-10-09' }, DEMO.city)).id;
+    },
+    DEMO.resident1,
+    'complaint_escalated',
+    '市级督办',
+  ],
+  ['the complainant on replied', async () => (await replied(t)).id, DEMO.resident1, 'complaint_replied', '已答复'],
+  [
+    'the complainant on reopened (不满意)',
+    async () => {
+      const r = await replied(t);
+      return (await ok<ComplaintView>('evaluate', { id: r.id, version: r.version, evaluation: 'unsatisfied' }, DEMO.resident1)).id;
+    },
+    DEMO.resident1,
+    'complaint_reopened',
+    '重新办理',
+  ],
+  [
+    'the complainant on ended (evaluated)',
+    async () => {
+      const r = await replied(t);
+      return (await ok<ComplaintView>('evaluate', { id: r.id, version: r.version, evaluation: 'satisfied' }, DEMO.resident1)).id;
+    },
+    DEMO.resident1,
+    'complaint_closed',
+    '已办结',
+  ],
+  [
+    'the complainant on ended (refused)',
+    async () => {
+      const f = await fileComplaint(t);
+      return (await ok('refuse', { id: f.id, version: f.version, reason: 'no_facts', text: '未说明具体时间和经过' }, DEMO.county)).id;
+    },
+    DEMO.resident1,
+    'complaint_refused',
+    '不予受理',
+  ],
+];
+
+const pages = appPagesFromConfig();
+
+test.each(ROWS)('%s', async (_name, act, recipient, event, phrase) => {
+  const id = await act();
+  const mine = (await outbox(recipient)).filter((m) => m.complaintId === id && m.event === event);
+  expect(mine).toHaveLength(1);
+  const [m] = mine;
+  expect(m.requestError).toBeUndefined();
+  const p = m.request!;
+  expect(p.touser).toBe(recipient);
+  expect(pages).toContain(pagePath(p.page));
+  for (const [key, { value }] of Object.entries(p.data)) expect([key, keywordProblem(keywordType(key)!, value)]).toEqual([key, null]);
+  expect(Object.entries(p.data).find(([k]) => k.startsWith('phrase'))?.[1].value).toBe(phrase);
+  // Nobody else has this message: the complainant never gets officials' messages and vice versa.
+  for (const other of Object.values(DEMO).filter((o) => o !== recipient)) {
+    expect((await outbox(other)).filter((x) => x.complaintId === id && x.event === event)).toEqual([]);
+  }
+});
+
+test('the complainant is told the new date on an extension and on a reopening', async () => {
+  const told = (await outbox(DEMO.resident1)).filter((m) => m.event === 'complaint_extended' || m.event === 'complaint_reopened');
+  expect(told.length).toBeGreaterThanOrEqual(2);
+  for (const m of told) expect(m.request!.data.date4.value).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+});
+
+test('the county official on new cases: one digest, not one message per case', async () => {
+  // Every case above was accepted or refused already: nothing waits, no digest.
+  t.clock.set('2026-09-30T03:00:00.000Z');
+  await t.raw('/dev/scheduler/run', { method: 'POST' });
+  expect((await outbox(DEMO.county)).filter((m) => m.event === 'new_cases_digest')).toEqual([]);
+  await fileComplaint(t);
+  await fileComplaint(t, {}, DEMO.resident2);
+  t.clock.set('2026-09-30T04:00:00.000Z');
+  await t.raw('/dev/scheduler/run', { method: 'POST' });
+  const digests = (await outbox(DEMO.county)).filter((m) => m.event === 'new_cases_digest');
+  expect(digests).toHaveLength(1);
+  expect(digests[0].request!.page).toBe('packages/official/queue/index');
+  expect(digests[0].payload.count).toBe('2');
+  // The county gets no per-case message for a new complaint.
+  expect((await outbox(DEMO.county)).filter((m) => m.event === 'complaint_accepted')).toEqual([]);
+});
