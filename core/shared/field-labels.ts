@@ -170,6 +170,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   ticket: '登录码',
   approve: '是否确认',
   session: '登录凭证',
+  // Voice notes (issue 11 §6)
+  voice: '录音',
+  seconds: '录音时长',
 };
 
 /**
