@@ -17,7 +17,7 @@ const limit = z.optional(z.int().check(z.gte(1), z.lte(50, '每页最多 50 条'
 const photoId = z.string().check(z.regex(/^(cloud:\/\/[A-Za-z0-9_./-]{10,200}|upl-[A-Za-z0-9_-]{10,64})$/, '图片无效，请重新上传'));
 
 export const similarInput = z.strictObject({ stationId, category: z.enum(CATEGORY_CODES, '请选择投诉类型') });
-export const DESCRIPTION_TOO_SHORT = `请至少写 ${MIN_DESCRIPTION} 个字，说清楚发生了什么；也可以说一说`;
+export const DESCRIPTION_TOO_SHORT = `请至少写 ${MIN_DESCRIPTION} 个字，说清楚发生了什么`;
 /**
  * The minimum-length rule counts a voice note as content (core/media/voice.ts describedEnough):
  * with one, the description may be short or blank. Checked on the whole body, reported on `description`.

@@ -24,7 +24,7 @@ const WEBM = () => {
   return b;
 };
 
-async function uploadVoice(openid: string, bytes: Uint8Array = WEBM()) {
+async function uploadVoice(openid: string, bytes: Uint8Array<ArrayBuffer> = WEBM()) {
   const res = await t.raw('/api/upload-voice', { method: 'POST', headers: { 'x-wx-openid': openid, 'content-type': 'application/octet-stream' }, body: bytes });
   return (await res.json()) as { ok: boolean; data?: { id: string }; error?: { code: string; message: string } };
 }
@@ -75,7 +75,7 @@ test('uploads: not audio, too big, or without a signed-in person are refused', a
 
 test('without a voice note, a short description is refused; a failing note is removed and the owner told', async () => {
   const short = await t.call('complaints', 'submit', { stationId: HEAD_STATION, category: 'overcharge', description: '多收钱' }, DEMO.resident1, 'rid-voice-short');
-  expect(short).toMatchObject({ body: { ok: false, error: { code: 'VALIDATION_ERROR', fields: { 'data.description': expect.stringContaining('说一说') } } } });
+  expect(short).toMatchObject({ body: { ok: false, error: { code: 'VALIDATION_ERROR', fields: { 'data.description': '请至少写 5 个字，说清楚发生了什么' } } } });
 
   const up = await uploadVoice(DEMO.resident1);
   t.app.platform.mediaChecker.risky.add(up.data!.id);
