@@ -39,7 +39,7 @@ export function validateDraft(d: Pick<ComplaintDraft, 'category' | 'description'
   if (d.description.trim().length > MAX_DESCRIPTION) errors.description = `最多 ${MAX_DESCRIPTION} 个字，请删减一些`;
   else if (describedEnough(d.description, d.voice, MIN_DESCRIPTION)) {
     // Enough said, in writing or aloud.
-  } else if (!length) errors.description = '请写一写发生了什么，或按住“说一说”录一段';
+  } else if (!length) errors.description = '请写一写发生了什么';
   else errors.description = `请至少写 ${MIN_DESCRIPTION} 个字，说清楚发生了什么`;
   if (d.phone && !CALLBACK_PHONE.test(d.phone)) errors.phone = '电话号码不对：手机 11 位，座机请带区号';
   return errors;
