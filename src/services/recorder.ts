@@ -30,6 +30,10 @@ interface SpeechManager {
 
 const FAILED = '没能录音，请检查是否允许了使用麦克风';
 
+/** The recording the app-wide recorder's listeners answer (see `start`). */
+let current: { finish: (r: StopResult) => void; fail: () => void } | null = null;
+let wired = false;
+
 function speechManager(): SpeechManager | null {
   // Replaced at build time: without the plugin this branch (and requirePlugin) is not in the bundle.
   if (!SPEECH_PLUGIN) return null;
@@ -60,8 +64,13 @@ export const recorder: Recorder = {
       stop = () => speech.stop();
     } else {
       const rm = Taro.getRecorderManager();
-      rm.onStop(finish);
-      rm.onError(fail);
+      // The manager is one per app and its listeners add up: wire them once, route to this recording.
+      current = { finish, fail };
+      if (!wired) {
+        wired = true;
+        rm.onStop((r) => current?.finish(r as StopResult));
+        rm.onError(() => current?.fail());
+      }
       // MP3, mono, speech quality: ~0.35 MB a minute (VOICE_MAX_BYTES is 1 MB).
       rm.start({ duration: VOICE_MAX_SECONDS * 1000, format: 'mp3', sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000 });
       stop = () => rm.stop();
