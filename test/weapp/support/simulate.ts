@@ -124,6 +124,7 @@ const pageStack: any[] = [];
 /** Route + query of the page being rendered, picked up by the Page shim's `attached`. */
 let pendingLaunch: { route: string; query: Record<string, string> } | null = null;
 let appInstance: any = null;
+let recorderManager: Record<string, (...a: any[]) => void> | null = null;
 
 function record(api: string, args: unknown): void {
   env?.calls.push({ api, args });
@@ -262,14 +263,16 @@ function wxStubs(e: WxEnv): Record<string, unknown> {
       throw { errMsg: `request:fail wx.request is not expected in the weapp build (${String(o.url)})` };
     }),
     // recorder and audio (说一说): a recording lasts `e.recordMs`; its file is a temp path
+    // One manager per app, as in WeChat.
     getRecorderManager: syncApi('getRecorderManager', () => {
+      if (recorderManager) return recorderManager;
       const on: Record<string, (r: unknown) => void> = {};
-      return {
+      return (recorderManager = {
         onStop: (f: (r: unknown) => void) => void (on.stop = f),
         onError: (f: (r: unknown) => void) => void (on.error = f),
         start: (o: unknown) => record('recorder.start', o),
-        stop: () => setTimeout(() => on.stop?.({ tempFilePath: 'wxfile://tmp/voice.mp3', duration: 8000, fileSize: 48000 }), 0),
-      };
+        stop: () => void setTimeout(() => on.stop?.({ tempFilePath: 'wxfile://tmp/voice.mp3', duration: 8000, fileSize: 48000 }), 0),
+      });
     }),
     createInnerAudioContext: syncApi('createInnerAudioContext', () => ({
       src: '',
