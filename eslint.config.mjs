@@ -22,6 +22,7 @@ const CLIENT_CORE = [
   '@core/shared/time',
   '@core/complaint/search',
   '@core/complaint/figures',
+  '@core/media/voice',
 ];
 const SERVER_ONLY = 'The app imports only types from here: zod and server modules would bloat the mini-program. Values the app needs live in zod-free core modules (core/*/limits.ts, model.ts…).';
 

@@ -82,6 +82,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The H5 build for CloudBase static hosting: its environment id ('' = the local server; the
       // js-sdk is then left out of the build, src/services/cloudbase-web.ts).
       CLOUDBASE_ENV: JSON.stringify(process.env.TARO_APP_CLOUDBASE_ENV || ''),
+      // 说一说 transcripts through WeChat's 同声传译 plugin (weapp, when the app has it added in the
+      // WeChat console): ZDT_SPEECH_PLUGIN=1. Off, the plugin and its code stay out of the build.
+      SPEECH_PLUGIN: JSON.stringify(process.env.TARO_ENV === 'weapp' && process.env.ZDT_SPEECH_PLUGIN === '1'),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

@@ -368,6 +368,11 @@ export interface FileStore {
   claim(fileId: string, openid: string): Promise<string>;
   /** Short-lived URLs, given only to people allowed to see the record. */
   viewUrls(fileIds: string[]): Promise<string[]>;
+  /**
+   * Take an uploaded voice note (core/media/voice.ts): the caller's own upload, audio within the
+   * size cap; returns the id to store. Throws VALIDATION_ERROR otherwise. Absent: no voice notes.
+   */
+  claimVoice?(fileId: string, openid: string): Promise<string>;
 }
 
 /** Spreadsheets of the station register (exceljs behind it). An unreadable file throws VALIDATION_ERROR. */

@@ -13,6 +13,7 @@ import type { LocalFileStore } from '../adapters/platform/local-files';
 import type { LocalDocumentFiles } from '../adapters/platform/local-documents';
 import { MAX_IMPORT_BYTES } from '../core/station/register-sheet';
 import { MAX_PHOTO_BYTES } from '../core/shared/image';
+import { VOICE_MAX_BYTES, VOICE_MAX_SECONDS } from '../core/media/voice';
 import { h5Static } from './h5-static';
 import { hsdsHeaders, type HsdsApi } from '../core/station/hsds-api';
 import * as z from 'zod/mini';
@@ -134,7 +135,7 @@ function readBody(req: IncomingMessage, max = MAX_BODY_BYTES): Promise<Buffer> {
       if (size > max) {
         // Answer at once but keep reading (and dropping) the rest: destroying the request here
         // resets the connection and the client never sees the answer. Give up on runaway bodies.
-        reject(new AppError('VALIDATION_ERROR', max === MAX_BODY_BYTES ? '提交的内容太大了' : max === MAX_IMPORT_BYTES ? `文件太大，一次最多 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请分县导入` : '图片太大了，请选择 2MB 以内的照片'));
+        reject(new AppError('VALIDATION_ERROR', max === MAX_BODY_BYTES ? '提交的内容太大了' : max === MAX_IMPORT_BYTES ? `文件太大，一次最多 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请分县导入` : max === VOICE_MAX_BYTES ? `录音太长了，请在 ${VOICE_MAX_SECONDS} 秒内说完` : '图片太大了，请选择 2MB 以内的照片'));
         if (size > max * 8) req.destroy();
         return;
       }
@@ -152,15 +153,15 @@ async function uploaderOf(req: IncomingMessage, sessionOpenid: LocalServerOption
   return who.openid ?? new AppError('UNAUTHENTICATED', '请先登录微信后再上传');
 }
 
-async function handleUpload(req: IncomingMessage, res: ServerResponse, files: LocalFileStore, limitUpload?: (openid: string) => Promise<void>, sessionOpenid?: LocalServerOptions['sessionOpenid']): Promise<void> {
+async function handleUpload(req: IncomingMessage, res: ServerResponse, files: LocalFileStore, limitUpload?: (openid: string) => Promise<void>, sessionOpenid?: LocalServerOptions['sessionOpenid'], voice = false): Promise<void> {
   if (req.method !== 'POST') return fail(res, new AppError('VALIDATION_ERROR', '请使用 POST 上传'));
   const header = await uploaderOf(req, sessionOpenid);
   if (header instanceof AppError) return fail(res, header);
   try {
-    const bytes = await readBody(req, MAX_PHOTO_BYTES);
+    const bytes = await readBody(req, voice ? VOICE_MAX_BYTES : MAX_PHOTO_BYTES);
     // After reading: answering before the body is consumed would reset the connection mid-upload.
     await limitUpload?.(header);
-    sendEnvelope(res, { ok: true, data: files.upload(bytes, header) });
+    sendEnvelope(res, { ok: true, data: voice ? files.uploadVoice(bytes, header) : files.upload(bytes, header) });
   } catch (err) {
     fail(res, err instanceof AppError ? err : new AppError('INTERNAL'));
   }
@@ -245,6 +246,11 @@ export function createLocalServer(opts: LocalServerOptions): Server {
     res.on('finish', () => log({ method: req.method, path, status: res.statusCode, ms: Date.now() - started }));
     if (path === '/api/upload' && opts.files) {
       handleUpload(req, res, opts.files, opts.limitUpload, opts.sessionOpenid).catch(() => fail(res, new AppError('INTERNAL')));
+      return;
+    }
+    // 说一说: voice notes (core/media/voice.ts), rate-limited with photo uploads.
+    if (path === '/api/upload-voice' && opts.files) {
+      handleUpload(req, res, opts.files, opts.limitUpload, opts.sessionOpenid, true).catch(() => fail(res, new AppError('INTERNAL')));
       return;
     }
     const file = /^\/files\/(upl-[A-Za-z0-9_-]{10,64})$/.exec(path);

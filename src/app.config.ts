@@ -71,4 +71,6 @@ export default defineAppConfig({
     'scope.userLocation': { desc: '用于查找离您最近的服务站点' },
   },
   ...(process.env.TARO_ENV === 'weapp' ? { lazyCodeLoading: 'requiredComponents' } : {}),
+  // 说一说 transcripts (issue 11 §6): only when the app has WeChat's 同声传译 plugin (config/index.ts SPEECH_PLUGIN).
+  ...(process.env.TARO_ENV === 'weapp' && process.env.ZDT_SPEECH_PLUGIN === '1' ? { plugins: { WechatSI: { version: '0.3.6', provider: 'wx069ba97219f66d99' } } } : {}),
 });

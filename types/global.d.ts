@@ -26,3 +26,10 @@ declare namespace NodeJS {
 }
 /** CloudBase environment of the H5 build for static hosting, '' for the local server (build-time TARO_APP_CLOUDBASE_ENV). */
 declare const CLOUDBASE_ENV: string;
+/**
+ * Whether the mini-program has WeChat's 同声传译 (WechatSI) plugin enabled (build-time
+ * ZDT_SPEECH_PLUGIN=1): voice notes then come with a transcript. Off: no plugin in the build.
+ */
+declare const SPEECH_PLUGIN: boolean;
+/** The mini-program's plugin loader (weapp only; used only when SPEECH_PLUGIN). */
+declare function requirePlugin(name: string): unknown;

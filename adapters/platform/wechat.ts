@@ -7,6 +7,9 @@ import type { ContentSecurity, ContentVerdict, Notifier } from '../../core/ports
 import { buildSubscribeMessage, type MiniprogramState, type SubscribeTemplates } from '../../core/notify/subscribe';
 import { AppError } from '../../core/shared/errors';
 import { isOwnUpload } from '../../core/shared/image';
+import { checkVoiceFile, type AudioType } from '../../core/media/voice';
+
+const AUDIO_EXT: Record<AudioType, string> = { 'audio/mpeg': 'mp3', 'audio/aac': 'aac', 'audio/mp4': 'm4a', 'audio/webm': 'webm', 'audio/ogg': 'ogg', 'audio/wav': 'wav' };
 import type { CodeImages, FileStore } from '../../core/ports';
 import type { MediaChecker } from '../../core/media/check';
 
@@ -105,6 +108,23 @@ export function wechatFileStore(cloud: WxStorage, cleaner: (b: Uint8Array) => { 
       await cloud.deleteFile({ fileList: [fileId] }).catch(() => undefined);
       return fileID;
     },
+    async claimVoice(fileId: string, openid: string): Promise<string> {
+      // As photos: own upload only; the checked copy moves to the private `complaint-voice/` folder.
+      const invalid = () => new AppError('VALIDATION_ERROR', '录音无效，请重新录', { voice: '录音无效' });
+      if (!isOwnUpload(fileId, openid)) throw invalid();
+      let fileContent: Buffer;
+      try {
+        ({ fileContent } = await cloud.downloadFile({ fileID: fileId }));
+      } catch (err) {
+        if (isMissingFile(err)) throw invalid();
+        throw new AppError('UNAVAILABLE', '录音暂时无法读取，请稍后再试');
+      }
+      const checked = checkVoiceFile(new Uint8Array(fileContent));
+      if (!checked.ok) throw new AppError('VALIDATION_ERROR', checked.message, { voice: checked.message });
+      const { fileID } = await cloud.uploadFile({ cloudPath: `complaint-voice/${newId()}.${AUDIO_EXT[checked.type]}`, fileContent });
+      await cloud.deleteFile({ fileList: [fileId] }).catch(() => undefined);
+      return fileID;
+    },
     async viewUrls(ids: string[]): Promise<string[]> {
       if (!ids.length) return [];
       const r = await cloud.getTempFileURL({ fileList: ids });
@@ -126,7 +146,8 @@ export function wechatMediaChecker(cloud: WxCloud & WxStorage): MediaChecker {
       const links = await cloud.getTempFileURL({ fileList: [fileId] });
       const url = links.fileList.find((f) => f.fileID === fileId && f.status === 0)?.tempFileURL;
       if (!url) throw new Error('mediaCheckAsync: no link for the photo');
-      const r = await cloud.openapi.security.mediaCheckAsync({ mediaUrl: url, mediaType: 2, version: 2, openid: ctx.openid, scene: 2 });
+      // media_type 1 = audio, 2 = image.
+      const r = await cloud.openapi.security.mediaCheckAsync({ mediaUrl: url, mediaType: ctx.media === 'audio' ? 1 : 2, version: 2, openid: ctx.openid, scene: 2 });
       const traceId = r.traceId ?? r.trace_id;
       if (r.errCode || !traceId) throw new Error(`mediaCheckAsync failed (${r.errCode ?? 'no trace id'})`);
       return traceId;

@@ -2,6 +2,8 @@
 import { callbackPhone, isoDate, optionalText, regionCode, text, z } from '../shared/zod';
 import { MAX_BATCH, MAX_DESCRIPTION, MAX_ENTRY_PHOTOS, MAX_EVALUATION_COMMENT, MAX_EXTENSION_WORKDAYS, MAX_PHOTOS, MIN_DESCRIPTION, MIN_REPLY, MIN_SUPPLEMENT } from './limits';
 import { MAX_SEARCH } from './search';
+import { describedEnough, type VoiceView } from '../media/voice';
+import { voiceNoteInput } from '../media/voice-input';
 import { CATEGORY_CODES, COMPLAINT_STATUSES, EVALUATIONS, RECHECK_ANSWERS, type RecheckAnswer, REFUSAL_CODES, TRANSFER_CODES, type Assignee, type ExtensionRequest, type Supervision, type ComplaintCategory, type ComplaintStatus, type Evaluation, type RefusalReason } from './model';
 
 export { MAX_DESCRIPTION, MAX_PHOTOS };
@@ -15,20 +17,35 @@ const limit = z.optional(z.int().check(z.gte(1), z.lte(50, '每页最多 50 条'
 const photoId = z.string().check(z.regex(/^(cloud:\/\/[A-Za-z0-9_./-]{10,200}|upl-[A-Za-z0-9_-]{10,64})$/, '图片无效，请重新上传'));
 
 export const similarInput = z.strictObject({ stationId, category: z.enum(CATEGORY_CODES, '请选择投诉类型') });
-export const submitInput = z.strictObject({
+export const DESCRIPTION_TOO_SHORT = `请至少写 ${MIN_DESCRIPTION} 个字，说清楚发生了什么`;
+/**
+ * The minimum-length rule counts a voice note as content (core/media/voice.ts describedEnough):
+ * with one, the description may be short or blank. Checked on the whole body, reported on `description`.
+ */
+const described = z.refine<{ description: string; voice?: { seconds: number } }>((v) => describedEnough(v.description, v.voice, MIN_DESCRIPTION), {
+  message: DESCRIPTION_TOO_SHORT,
+  path: ['description'],
+});
+const submitShape = {
   stationId,
   category: z.enum(CATEGORY_CODES, '请选择投诉类型'),
-  description: text(MAX_DESCRIPTION, '描述', { min: MIN_DESCRIPTION, tooShort: `请至少写 ${MIN_DESCRIPTION} 个字，说清楚发生了什么` }),
+  description: z.string().check(z.trim(), z.maxLength(MAX_DESCRIPTION, `描述最多 ${MAX_DESCRIPTION} 个字`)),
   photos: z.optional(z.array(photoId).check(z.maxLength(MAX_PHOTOS, `最多上传 ${MAX_PHOTOS} 张照片`))),
+  /** 说一说: a recorded note (issue 11 §6). */
+  voice: z.optional(voiceNoteInput),
   phone: z.optional(callbackPhone),
   shareIdentity: z.optional(z.boolean()),
-});
+};
+export const submitInput = z.strictObject(submitShape).check(described);
 /** 代录: what the caller said, how they reached us, and the phone they will claim it with. */
-export const recordInput = z.strictObject({
-  ...submitInput.shape,
-  phone: callbackPhone,
-  channel: z.enum(['phone', 'visit'], '请选择来源'),
-});
+const { voice: _voice, ...recordShape } = submitShape; // 代录 takes what the caller said in writing
+export const recordInput = z
+  .strictObject({
+    ...recordShape,
+    phone: callbackPhone,
+    channel: z.enum(['phone', 'visit'], '请选择来源'),
+  })
+  .check(described);
 export const claimInput = z.strictObject({
   trackingNo: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^TS\d{6}[0-9A-Z]{6}$/, '投诉编号不对')),
   phone: callbackPhone,
@@ -145,6 +162,8 @@ export interface ComplaintView {
   categoryLabel: string;
   description: string;
   photos: string[];
+  /** 说一说: the voice note (its owner hears it while pending; others once the check passed). */
+  voice?: VoiceView | null;
   status: ComplaintStatus;
   statusLabel: string;
   submittedAt: string;

@@ -541,6 +541,7 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       // The case stays for statistics; what identifies or describes the person goes.
       next.description = PURGED_TEXT;
       next.photos = [];
+      if (next.voice) next.voice = null; // 说一说: the complainant's own voice
       next.phoneCipher = null;
       next.phoneMasked = null;
       next.evaluationComment = null;

@@ -2,6 +2,8 @@
  * Complaints (docs/product.md §3): the 12345 loop 受理、转办、办理、回复、督办、办结、回访、评价.
  * Explicit states after FixMyStreet; every transition is recorded with who, when and what.
  */
+import type { VoiceAttachment } from '../media/voice';
+
 export const COMPLAINT_CATEGORIES = [
   ['attitude', '服务态度'],
   ['overcharge', '乱收费/未明码标价'],
@@ -100,7 +102,7 @@ export const ACTION_LABELS = {
 } as const;
 
 /** Labels of every history entry: the commands, plus deadlines recomputed when a calendar year is entered (core/complaint/heal.ts). */
-export const HISTORY_LABELS = { ...ACTION_LABELS, recompute: '期限调整' } as const;
+export const HISTORY_LABELS = { ...ACTION_LABELS, recompute: '期限调整', voice_removed: '录音未通过审核' } as const;
 
 /** county → city → province (督办). */
 export const ESCALATION_LABELS = ['县级', '市级督办', '省级督办'] as const;
@@ -144,6 +146,8 @@ export interface Complaint {
   photos: string[];
   /** Photos whose content check has not passed yet: shown only to the complainant (core/media/check.ts). */
   photosPending?: string[];
+  /** 说一说 (issue 11 §6): a recorded note, pending its content check like photos (core/media/voice.ts). */
+  voice?: VoiceAttachment | null;
   complainantOpenid: string;
   /** Call-back phone, encrypted (never stored in clear). */
   phoneCipher: string | null;

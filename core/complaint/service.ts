@@ -4,8 +4,9 @@
  */
 import { createAccess } from '../authz/access';
 import { screenText } from '../content/policy';
-import { requestChecks, requestPhotoChecks, visiblePhotos, type MediaChecker, type MediaCheckRepository } from '../media/check';
+import { requestChecks, requestPhotoChecks, requestVoiceCheck, visiblePhotos, type MediaChecker, type MediaCheckRepository } from '../media/check';
 import { claimPhotos } from '../media/photos';
+import { attachVoice, audibleTo, type VoiceView } from '../media/voice';
 import { authorize, listBindings, type Decision, type Permission, type Target } from '../authz/policy';
 import { ROLE_LABELS, type Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
@@ -85,6 +86,8 @@ export function submitBodyKey(input: In<typeof api.submitInput>): string {
     input.photos ?? [],
     input.phone ?? null,
     input.shareIdentity ?? false,
+    // Appended only with a voice note: keys stored before voice notes existed keep their hash.
+    ...(input.voice ? [input.voice.fileId, input.voice.seconds] : []),
   ]);
 }
 
@@ -210,6 +213,12 @@ export function createComplaintService(deps: ComplaintDeps) {
 
     const photos: string[] = [];
     for (const p of input.photos ?? []) photos.push(await files.claim(p, actor.openid));
+    // 说一说: claimed like a photo (own upload, audio within the caps), pending its content check.
+    let voice = null;
+    if (input.voice) {
+      if (!files.claimVoice) throw new AppError('UNAVAILABLE', '暂时不能发送录音，请用文字描述', { voice: '暂时不能发送录音' });
+      voice = attachVoice(await files.claimVoice(input.voice.fileId, actor.openid), input.voice.seconds);
+    }
 
     const now = clock.now();
     const at = now.toISOString();
@@ -235,7 +244,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         cal,
       );
       // Every photo waits for its content check; until then only its owner sees it.
-      const complaint: Complaint = { ...filed, photosPending: [...photos] };
+      const complaint: Complaint = { ...filed, photosPending: [...photos], ...(voice ? { voice } : {}) };
       const history: HistoryEntry = {
         complaintId,
         at,
@@ -252,6 +261,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     // A concurrent request with the same key won the race: answer as for a retry.
     if (!result.created) return answerFirst(result);
     await requestPhotoChecks(deps, result.complaint);
+    await requestVoiceCheck(deps, result.complaint);
     return result.complaint;
   }
 
@@ -320,6 +330,7 @@ export function createComplaintService(deps: ComplaintDeps) {
     viewerOpenid: string,
     photoUrls: string[],
     follow?: { via: Follow['via']; evaluation: FollowerEvaluation | null },
+    voice: VoiceView | null = null,
   ): api.ComplaintView {
     const own = c.complainantOpenid === viewerOpenid;
     return {
@@ -332,6 +343,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       categoryLabel: CATEGORY_LABELS[c.category],
       description: own ? c.description : '',
       photos: own ? photoUrls : [],
+      voice: own ? voice : null,
       status: c.status,
       statusLabel: STATUS_LABELS[c.status],
       submittedAt: c.submittedAt,
@@ -418,7 +430,15 @@ export function createComplaintService(deps: ComplaintDeps) {
     };
   }
 
-  function caseView(actor: Actor, c: Complaint, history: HistoryEntry[], cal: WorkCalendar, now: Date, opts: { station: boolean }, photoUrls: string[]): api.ComplaintCaseView {
+  /** The voice note's link for someone allowed to hear it (core/media/voice.ts audibleTo), else null. */
+  async function voiceOf(c: Complaint, isOwner: boolean): Promise<VoiceView | null> {
+    const v = audibleTo(c.voice, isOwner);
+    if (!v) return null;
+    const [url] = await files.viewUrls([v.fileId]);
+    return url ? { url, seconds: v.seconds, pending: v.pending } : null;
+  }
+
+  function caseView(actor: Actor, c: Complaint, history: HistoryEntry[], cal: WorkCalendar, now: Date, opts: { station: boolean }, photoUrls: string[], voice: VoiceView | null = null): api.ComplaintCaseView {
     // A station head sees a complaint as the station even when it is assigned to the station (and
     // answers through reply): the complainant's identity only if they allowed it.
     const station = opts.station || !authorize(actor, 'complaint.detail', targetOf(c)).allowed;
@@ -431,6 +451,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       // Officials see the content; a held complaint shows only to officials (the station sees it after release).
       description: station && c.held ? '（内容审核中）' : c.description,
       photos: station && c.held ? [] : photoUrls,
+      voice: station && c.held ? null : voice,
       canWithdraw: false,
       canEvaluate: false,
       phoneMasked: hideIdentity ? null : c.phoneMasked,
@@ -526,7 +547,8 @@ export function createComplaintService(deps: ComplaintDeps) {
     if (attached?.length) await requestChecks(deps, c.id, attached, actor.openid);
     const history = await complaints.history(id);
     const urls = await files.viewUrls(visiblePhotos(result.next));
-    return withTimelineUrls(kind === 'complainant' ? ownerView(result.next, history, actor.openid, urls) : caseView(actor, result.next, history, cal, now, { station: false }, urls));
+    const voice = await voiceOf(result.next, kind === 'complainant');
+    return withTimelineUrls(kind === 'complainant' ? ownerView(result.next, history, actor.openid, urls, undefined, voice) : caseView(actor, result.next, history, cal, now, { station: false }, urls, voice));
   }
 
   /** Claim the caller's uploads for a timeline entry (photos the case already holds are refused as uploads). */
@@ -607,7 +629,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       if (!requestId) throw new AppError('VALIDATION_ERROR', '缺少请求编号，请刷新后重试', { requestId: '必填' });
       await permit(actor, 'complaint.submit', {}, 'complaint:new');
       const filed = await fileNew(actor, input, requestId, { owner: actor.openid, role: 'resident', intake });
-      return ownerView(filed, await complaints.history(filed.id), actor.openid, await files.viewUrls(filed.photos));
+      return ownerView(filed, await complaints.history(filed.id), actor.openid, await files.viewUrls(filed.photos), undefined, await voiceOf(filed, true));
     },
 
     /**
@@ -627,7 +649,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const via = `${region ?? ''}${b ? ROLE_LABELS[b.role] : '主管部门'}`;
       const filed = await fileNew(actor, complaint, requestId, { owner: unclaimedOwner(ids.id()), role: decision.binding?.role ?? 'official', intake: { channel, via } });
       await access.record({ actorOpenid: actor.openid, action: 'complaint.record', outcome: 'done', resource: `complaint:${filed.id}`, detail: channel });
-      return caseView(actor, filed, await complaints.history(filed.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(filed.photos));
+      return caseView(actor, filed, await complaints.history(filed.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(filed.photos), await voiceOf(filed, false));
     },
 
     /** The villager takes a 代录 complaint as their own: the tracking number and the call-back phone must match. */
@@ -644,7 +666,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const history: HistoryEntry = { complaintId: c.id, at, actorRole: 'resident', actorOpenid: actor.openid, action: 'claim', fromStatus: c.status, toStatus: c.status, note: '投诉人已认领，可在“我的投诉”跟进', internal: false };
       await complaints.apply({ next, expectedVersion: c.version, history: [history], outbox: [] });
       await access.record({ actorOpenid: actor.openid, action: 'complaint.claim', outcome: 'done', resource: `complaint:${c.id}`, detail: '' });
-      return withTimelineUrls(ownerView(next, await complaints.history(c.id), actor.openid, await files.viewUrls(next.photos)));
+      return withTimelineUrls(ownerView(next, await complaints.history(c.id), actor.openid, await files.viewUrls(next.photos), undefined, await voiceOf(next, true)));
     },
 
     async join(openid: string | null, input: In<typeof api.joinInput>): Promise<{ supporters: number; added: boolean }> {
@@ -684,7 +706,7 @@ export function createComplaintService(deps: ComplaintDeps) {
         throw notFound();
       }
       const follow = via ? { via, evaluation: await followerEvaluationOf(c.id, actor.openid) } : undefined;
-      return withTimelineUrls(ownerView(c, await complaints.history(c.id), actor.openid, await files.viewUrls(c.photos), follow));
+      return withTimelineUrls(ownerView(c, await complaints.history(c.id), actor.openid, await files.viewUrls(c.photos), follow, await voiceOf(c, c.complainantOpenid === actor.openid)));
     },
 
     withdraw: (openid: string | null, input: In<typeof api.withdrawInput>) => act(openid, input.id, input.version, 'complaint.withdraw', () => ({ type: 'withdraw' })),
@@ -725,7 +747,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const c = await load(input.id);
       await permitOn(actor, 'complaint.readAsStation', c);
       const cal = await calendar();
-      return withTimelineUrls(caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true }, c.held ? [] : await files.viewUrls(visiblePhotos(c))));
+      return withTimelineUrls(caseView(actor, c, await complaints.history(c.id), cal, clock.now(), { station: true }, c.held ? [] : await files.viewUrls(visiblePhotos(c)), c.held ? null : await voiceOf(c, false)));
     },
 
     async queue(openid: string | null, input: In<typeof api.queueInput>) {
@@ -768,7 +790,7 @@ export function createComplaintService(deps: ComplaintDeps) {
       const actor = await actorOf(openid);
       const c = await load(input.id);
       await permitOn(actor, 'complaint.detail', c);
-      const view = caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(visiblePhotos(c)));
+      const view = caseView(actor, c, await complaints.history(c.id), await calendar(), clock.now(), { station: false }, await files.viewUrls(visiblePhotos(c)), await voiceOf(c, false));
       return withTimelineUrls({ ...view, followers: await followersSummary(c) });
     },
 

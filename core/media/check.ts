@@ -22,8 +22,9 @@ export interface MediaCheckRecord {
    * 'station-photo': a photo proposed for a station's public page (core/station/edits-service.ts).
    * Its verdict is only recorded here (a failed photo is deleted from storage); the county's
    * approval reads it and publishes passed photos only.
+   * 'complaint-voice': the complaint's voice note (Complaint.voice, core/media/voice.ts).
    */
-  subject?: 'station-photo';
+  subject?: 'station-photo' | 'complaint-voice';
   openid: string;
   requestedAt: string;
   result: MediaVerdict | null;
@@ -31,8 +32,11 @@ export interface MediaCheckRecord {
 }
 
 export interface MediaChecker {
-  /** Ask for an asynchronous check of a stored photo; returns the trace id of its future result. */
-  check(fileId: string, ctx: { openid: string }): Promise<string>;
+  /**
+   * Ask for an asynchronous check of a stored photo (or, with `media: 'audio'`, a voice note);
+   * returns the trace id of its future result.
+   */
+  check(fileId: string, ctx: { openid: string; media?: 'image' | 'audio' }): Promise<string>;
   /** Delete a photo that failed the check from storage. */
   discard(fileId: string): Promise<void>;
 }
@@ -77,6 +81,21 @@ export async function requestChecks(deps: { mediaChecker: MediaChecker; mediaChe
   return { requested, failed };
 }
 
+/**
+ * Ask for the check of a new complaint's voice note. A request that fails leaves it pending (heard
+ * only by its owner), as for photos.
+ */
+export async function requestVoiceCheck(deps: { mediaChecker: MediaChecker; mediaChecks: MediaCheckRepository; clock: Clock }, c: Complaint): Promise<boolean> {
+  if (!c.voice?.pending) return false;
+  try {
+    const traceId = await deps.mediaChecker.check(c.voice.fileId, { openid: c.complainantOpenid, media: 'audio' });
+    await deps.mediaChecks.insert({ traceId, fileId: c.voice.fileId, complaintId: c.id, subject: 'complaint-voice', openid: c.complainantOpenid, requestedAt: deps.clock.now().toISOString(), result: null, decidedAt: null });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The message-push event of an asynchronous check (the fields we use; others are ignored). */
 export interface MediaCheckEvent {
   traceId: string;
@@ -118,6 +137,7 @@ export async function applyMediaCheck(
     await deps.mediaChecker.discard(record.fileId).catch(() => undefined);
     return 'removed';
   }
+  if (record.subject === 'complaint-voice') return applyVoiceCheck(deps, record, e.verdict, at, e.traceId);
   let gone = false;
   for (let attempt = 1; ; attempt++) {
     const c = await deps.complaints.get(record.complaintId);
@@ -153,5 +173,43 @@ export async function applyMediaCheck(
   await deps.mediaChecks.decide(e.traceId, e.verdict, at);
   if (passed) return gone ? 'gone' : 'published';
   await deps.mediaChecker.discard(record.fileId).catch(() => undefined); // the complaint no longer refers to it
+  return gone ? 'gone' : 'removed';
+}
+
+/**
+ * A voice note's verdict: `pass` lets officials hear it; otherwise it is removed from the complaint
+ * (storage too) and the owner is told in the timeline, as for photos.
+ */
+async function applyVoiceCheck(
+  deps: { complaints: ComplaintRepository; mediaChecks: MediaCheckRepository; mediaChecker: MediaChecker },
+  record: MediaCheckRecord,
+  verdict: MediaVerdict,
+  at: string,
+  traceId: string,
+): Promise<MediaCheckOutcome> {
+  const passed = verdict === 'pass';
+  let gone = false;
+  for (let attempt = 1; ; attempt++) {
+    const c = await deps.complaints.get(record.complaintId);
+    if (!c || c.voice?.fileId !== record.fileId || !c.voice.pending) {
+      gone = !c || c.voice?.fileId !== record.fileId;
+      break;
+    }
+    const next: Complaint = { ...c, voice: passed ? { ...c.voice, pending: false } : null, version: c.version + 1, updatedAt: at };
+    const history: HistoryEntry[] = passed
+      ? []
+      : [{ complaintId: c.id, at, actorRole: 'system', actorOpenid: null, action: 'voice_removed', fromStatus: c.status, toStatus: c.status, note: '您的录音未通过内容安全检查，已删除', internal: false }];
+    try {
+      await deps.complaints.apply({ next, expectedVersion: c.version, history, outbox: [] });
+      break;
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'CONFLICT' && attempt < MAX_ATTEMPTS) continue;
+      throw err;
+    }
+  }
+  // Recorded after the change: if applying failed, WeChat's retry of the push finds it undecided.
+  await deps.mediaChecks.decide(traceId, verdict, at);
+  if (passed) return gone ? 'gone' : 'published';
+  await deps.mediaChecker.discard(record.fileId).catch(() => undefined);
   return gone ? 'gone' : 'removed';
 }

@@ -181,6 +181,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   complaints: '投诉办理',
   ratings: '群众评价',
   training: '培训',
+  // Voice notes (issue 11 §6)
+  voice: '录音',
+  seconds: '录音时长',
 };
 
 /**

@@ -74,7 +74,7 @@ export function cleanPhoto(bytes: Uint8Array): { ok: true; type: ImageType; byte
 export const UPLOAD_DIR = 'complaint-uploads';
 const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
 /** An upload's file name: 8–64 of [A-Za-z0-9_-] and a .jpg, .jpeg or .png extension (lower case). */
-export const UPLOAD_NAME = /^[A-Za-z0-9_-]{8,64}\.(?:jpg|jpeg|png)$/;
+export const UPLOAD_NAME = /^[A-Za-z0-9_-]{8,64}\.(?:jpg|jpeg|png|mp3|aac|m4a)$/; // voice notes: core/media/voice.ts
 
 /**
  * The `cloudPath` for `wx.cloud.uploadFile`: `complaint-uploads/<openid>/<name>`, the openid being

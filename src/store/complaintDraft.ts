@@ -15,12 +15,16 @@ export interface DraftPhoto {
   preview: string | null;
 }
 
+import type { DraftVoice } from '../services/recorder-types';
+
 export interface ComplaintDraft {
   stationId: string;
   stationName: string;
   category: ComplaintCategory | '';
   description: string;
   photos: DraftPhoto[];
+  /** 说一说: the uploaded voice note (absent in drafts saved before voice notes). */
+  voice?: DraftVoice | null;
   phone: string;
   shareIdentity: boolean;
   /** Same id on every attempt of this complaint. */
@@ -67,7 +71,7 @@ export function loadDraft(stationId: string): ComplaintDraft | null {
 
 /** Nothing typed or chosen yet (not worth keeping or announcing). */
 export function isBlank(d: ComplaintDraft): boolean {
-  return !d.category && !d.description.trim() && !d.photos.length && !d.phone && !d.shareIdentity && !d.sentAt;
+  return !d.category && !d.description.trim() && !d.photos.length && !d.voice && !d.phone && !d.shareIdentity && !d.sentAt;
 }
 
 export function saveDraft(d: ComplaintDraft): void {

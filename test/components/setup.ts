@@ -2,6 +2,7 @@
 // Build-time constant normally injected by Taro's defineConstants (config/index.ts).
 (globalThis as unknown as { CLOUD_ENV: string }).CLOUD_ENV = '';
 (globalThis as unknown as { CLOUDBASE_ENV: string }).CLOUDBASE_ENV = '';
+(globalThis as unknown as { SPEECH_PLUGIN: boolean }).SPEECH_PLUGIN = false;
 (globalThis as unknown as { DESK_ORIGIN: string }).DESK_ORIGIN = 'https://desk.test';
 // The app branches on process.env.TARO_ENV; tests run the H5 code paths unless a test switches to 'weapp'.
 process.env.TARO_ENV = 'h5';

@@ -519,6 +519,21 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         );
 
         test(
+          'keeps a voice note (说一说) and its check state through create and apply',
+          async () => {
+            const c = makeComplaint('k1', { voice: { fileId: 'upl-voice-abcdefghijk', seconds: 42, pending: true } });
+            await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: 'o1:req-voice' });
+            expect((await h.complaints.get('k1'))?.voice).toEqual({ fileId: 'upl-voice-abcdefghijk', seconds: 42, pending: true });
+            const next = { ...c, voice: { ...c.voice!, pending: false }, version: c.version + 1 };
+            await h.complaints.apply({ next, expectedVersion: c.version, history: [], outbox: [] });
+            expect((await h.complaints.get('k1'))?.voice).toEqual({ fileId: 'upl-voice-abcdefghijk', seconds: 42, pending: false });
+            await h.complaints.apply({ next: { ...next, voice: null, version: next.version + 1 }, expectedVersion: next.version, history: [], outbox: [] });
+            expect((await h.complaints.get('k1'))?.voice ?? null).toBeNull();
+          },
+          timeout,
+        );
+
+        test(
           'is idempotent by requestKey: the second call answers the first complaint and writes nothing',
           async () => {
             const first = makeComplaint('k1');

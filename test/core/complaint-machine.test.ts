@@ -143,6 +143,13 @@ describe('the transition table', () => {
     expect(ACTION_LABELS.purge).toBe('清除个人信息');
   });
 
+  it('the retention purge removes a voice note (说一说) with the other personal data', () => {
+    const c = { ...newComplaint(new Date('2026-09-30T02:00:00Z')), status: 'closed' as const, voice: { fileId: 'upl-voice-abcdefghijk', seconds: 30, pending: false } };
+    const r = transition(c, { type: 'purge' }, ctx('2028-10-01T02:00:00Z', 'system'));
+    expect(r.next.voice).toBeNull();
+    expect(r.next.photos).toEqual([]);
+  });
+
   it('final states accept nothing but notes, the retention purge and the 回访 (not after 撤回 or 并单)', () => {
     for (const status of FINAL_STATUSES) {
       const recheck = status !== 'withdrawn' && status !== 'merged';

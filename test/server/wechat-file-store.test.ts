@@ -143,6 +143,37 @@ describe('wechatFileStore', () => {
   });
 });
 
+describe('wechatFileStore.claimVoice (说一说)', () => {
+  const mp3 = () => {
+    const b = Buffer.alloc(4000);
+    b.write('ID3', 0, 'latin1');
+    return b;
+  };
+  test('claims the caller’s own MP3 into complaint-voice/ and deletes the upload', async () => {
+    const cloud = fakeStorage();
+    const store = wechatFileStore(cloud, cleanPhoto, newId);
+    const upload = cloud.put(complaintUploadPath(ALICE, 'lq3x9AbCdEfGhIjKlMnO.mp3'), mp3());
+    const stored = await store.claimVoice!(upload, ALICE);
+    expect(stored).toMatch(/\/complaint-voice\/photo\d+\.mp3$/);
+    expect(cloud.deleteFile).toHaveBeenCalledWith({ fileList: [upload] });
+    expect([...cloud.files.keys()].every((k) => k.startsWith('complaint-voice/'))).toBe(true);
+  });
+  test('refuses another user’s upload, a photo, and a file over 1 MB', async () => {
+    const cloud = fakeStorage();
+    const store = wechatFileStore(cloud, cleanPhoto, newId);
+    const alices = cloud.put(complaintUploadPath(ALICE, 'aaaaaaaaaaaa.mp3'), mp3());
+    expect(await codeOf(store.claimVoice!(alices, BOB))).toBe('VALIDATION_ERROR');
+    expect(cloud.downloadFile).not.toHaveBeenCalled();
+    const photo = cloud.put(complaintUploadPath(ALICE, 'bbbbbbbbbbbb.mp3'), jpegWithGps());
+    expect(await codeOf(store.claimVoice!(photo, ALICE))).toBe('VALIDATION_ERROR');
+    const big = Buffer.alloc(1024 * 1024 + 1);
+    big.write('ID3', 0, 'latin1');
+    const long = cloud.put(complaintUploadPath(ALICE, 'cccccccccccc.mp3'), big);
+    expect(await codeOf(store.claimVoice!(long, ALICE))).toBe('VALIDATION_ERROR');
+    expect(cloud.uploadFile).not.toHaveBeenCalled();
+  });
+});
+
 describe('the upload path the mini-program uses', () => {
   test('complaintUploadPath builds complaint-uploads/<openid>/<name> and isOwnUpload accepts exactly that', () => {
     expect(complaintUploadPath(ALICE, 'lq3x9AbCdEfGhIjKlMnO.png')).toBe(`complaint-uploads/${ALICE}/lq3x9AbCdEfGhIjKlMnO.png`);

@@ -31,6 +31,12 @@ test('mediaCheckAsync v2 gets a reachable https link, the image type and the own
   expect(c.deleteFile).toHaveBeenCalledWith({ fileList: [FILE] });
 });
 
+test('a voice note (说一说) is checked as audio: mediaType 1', async () => {
+  const c = cloud();
+  await wechatMediaChecker(c as never).check('cloud://env-1.bucket/complaint-voice/v.mp3', { openid: 'o-resident', media: 'audio' });
+  expect(c.openapi.security.mediaCheckAsync).toHaveBeenCalledWith({ mediaUrl: 'https://env-1.tcb.qcloud.la/v.mp3', mediaType: 1, version: 2, openid: 'o-resident', scene: 2 });
+});
+
 test('no link or an error answer: the request fails (the photo stays with its owner)', async () => {
   const c = cloud({ errCode: 45009, errMsg: 'reach max api daily quota limit' });
   await expect(wechatMediaChecker(c as never).check(FILE, { openid: 'o' })).rejects.toThrow('45009');

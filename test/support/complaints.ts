@@ -10,6 +10,7 @@ export interface SubmitData {
   category?: string;
   description?: string;
   photos?: string[];
+  voice?: { fileId: string; seconds: number };
   phone?: string;
   shareIdentity?: boolean;
 }

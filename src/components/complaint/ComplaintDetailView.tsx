@@ -18,6 +18,7 @@ import StatusChip from './StatusChip';
 import Timeline from '../../ui/Timeline';
 import TrackingNo from './TrackingNo';
 import Button from '../../ui/Button';
+import VoicePlayer from '../../ui/VoicePlayer';
 
 interface Props {
   view: ComplaintView;
@@ -143,6 +144,7 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
             <Text className='detail__description' userSelect>
               {view.description}
             </Text>
+            {view.voice ? <VoicePlayer id='complaint-voice' url={view.voice.url} seconds={view.voice.seconds} note={view.voice.pending ? '录音审核中，通过前只有您能听到' : undefined} /> : null}
             {view.photos.length ? (
               <View className='photos__grid detail__photos'>
                 {view.photos.map((url, i) => (

@@ -15,6 +15,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '@core/complaint/model';
 import { ACCEPT_WORKDAYS, MAX_DESCRIPTION, MIN_DESCRIPTION, REPLY_WORKDAYS } from '@core/complaint/limits';
 import { CALLBACK_PHONE, visibleLength } from '@core/shared/limits';
+import { describedEnough } from '@core/media/voice';
 import { complaints, type ComplaintView } from '../../services/complaints';
 import { askForComplaintUpdates } from '../../services/subscribe';
 import { ApiError, toApiError } from '../../services/transport';
@@ -22,20 +23,24 @@ import { clearDraft, isBlank, loadDraft, newDraft, saveDraft, type ComplaintDraf
 import { scrollIntoView } from '../../utils/scrollIntoView';
 import Toggle from '../Toggle';
 import PhotoPicker from './PhotoPicker';
+import VoiceNote from './VoiceNote';
 import PrivacyNotice from './PrivacyNotice';
 import SimilarReports from './SimilarReports';
 
-type Field = 'category' | 'description' | 'photos' | 'phone';
+type Field = 'category' | 'description' | 'photos' | 'voice' | 'phone';
 export type FieldErrors = Partial<Record<Field, string>>;
 
-export function validateDraft(d: Pick<ComplaintDraft, 'category' | 'description' | 'phone'>): FieldErrors {
+export function validateDraft(d: Pick<ComplaintDraft, 'category' | 'description' | 'phone' | 'voice'>): FieldErrors {
   const errors: FieldErrors = {};
   if (!d.category) errors.category = '请选择投诉类型';
-  // Visible characters, as the server counts them (zero-width ones do not count).
+  // Visible characters, as the server counts them (zero-width ones do not count); a voice note
+  // counts as content (core/media/voice.ts describedEnough).
   const length = visibleLength(d.description.trim());
-  if (!length) errors.description = '请写一写发生了什么';
-  else if (length < MIN_DESCRIPTION) errors.description = `请至少写 ${MIN_DESCRIPTION} 个字，说清楚发生了什么`;
-  else if (d.description.trim().length > MAX_DESCRIPTION) errors.description = `最多 ${MAX_DESCRIPTION} 个字，请删减一些`;
+  if (d.description.trim().length > MAX_DESCRIPTION) errors.description = `最多 ${MAX_DESCRIPTION} 个字，请删减一些`;
+  else if (describedEnough(d.description, d.voice, MIN_DESCRIPTION)) {
+    // Enough said, in writing or aloud.
+  } else if (!length) errors.description = '请写一写发生了什么';
+  else errors.description = `请至少写 ${MIN_DESCRIPTION} 个字，说清楚发生了什么`;
   if (d.phone && !CALLBACK_PHONE.test(d.phone)) errors.phone = '电话号码不对：手机 11 位，座机请带区号';
   return errors;
 }
@@ -45,7 +50,7 @@ function fieldsFromServer(fields: Record<string, string>): FieldErrors {
   const out: FieldErrors = {};
   for (const [path, message] of Object.entries(fields)) {
     const name = path.replace(/^data\./, '').split('.')[0];
-    if (name === 'category' || name === 'description' || name === 'photos' || name === 'phone') out[name] ??= message;
+    if (name === 'category' || name === 'description' || name === 'photos' || name === 'voice' || name === 'phone') out[name] ??= message;
   }
   return out;
 }
@@ -55,7 +60,7 @@ const OUTCOME_UNKNOWN = new Set(['UNAVAILABLE', 'INTERNAL']);
 /** The server said "not now" (nothing filed by this try): the same request may be sent later. */
 const TRY_LATER = new Set(['RATE_LIMITED']);
 /** Fields in the order they appear, for "the first problem". */
-const FIELD_ORDER: Field[] = ['category', 'description', 'photos', 'phone'];
+const FIELD_ORDER: Field[] = ['category', 'description', 'voice', 'photos', 'phone'];
 /** A try that fails at once still shows as a try (a lost answer can come back in ~140 ms). */
 export const MIN_BUSY_MS = 700;
 
@@ -90,6 +95,9 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
   const [failure, setFailure] = useState<Failure | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [uploading, setUploading] = useState(0);
+  const [voiceBusy, setVoiceBusy] = useState(false);
+  /** The transcript just filled in: the villager is asked to check it. */
+  const [transcribed, setTranscribed] = useState(false);
   /** Bumped to bring something into view once the render that shows it is done. */
   const [scrollTo, setScrollTo] = useState<{ id: string; block: 'center' | 'nearest'; n: number } | null>(null);
   const reveal = (id: string, block: 'center' | 'nearest') => setScrollTo((cur) => ({ id, block, n: (cur?.n ?? 0) + 1 }));
@@ -136,7 +144,7 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
   const showErrors = (found: FieldErrors) => {
     setErrors(found);
     const first = FIELD_ORDER.find((f) => found[f]);
-    if (first) reveal(first === 'photos' ? 'complaint-photos-section' : `error-${first}`, 'center');
+    if (first) reveal(first === 'photos' ? 'complaint-photos-section' : first === 'voice' ? 'complaint-voice-section' : `error-${first}`, 'center');
     return first;
   };
 
@@ -149,8 +157,8 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
       setFailure({ kind: 'fix', error: new ApiError('VALIDATION_ERROR', `还有没填好的地方：${found[first]}`) });
       return;
     }
-    if (uploading) {
-      setFailure({ kind: 'fix', error: new ApiError('VALIDATION_ERROR', '照片还在上传，请等上传完再提交') });
+    if (uploading || voiceBusy) {
+      setFailure({ kind: 'fix', error: new ApiError('VALIDATION_ERROR', uploading ? '照片还在上传，请等上传完再提交' : '录音还没好，请等录音上传完再提交') });
       reveal('complaint-submit-area', 'nearest');
       return;
     }
@@ -171,6 +179,7 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
           category: d.category as ComplaintCategory,
           description: d.description.trim(),
           photos: d.photos.length ? d.photos.map((p) => p.id) : undefined,
+          voice: d.voice ? { fileId: d.voice.id, seconds: d.voice.seconds } : undefined,
           phone: d.phone || undefined,
           shareIdentity: d.shareIdentity,
         },
@@ -269,7 +278,30 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
 
       <View className='section'>
         <Text className='field__label'>2. 发生了什么？（必填）</Text>
-        <Text className='field__hint'>写清楚时间、经过、涉及的钱或物品，至少 {MIN_DESCRIPTION} 个字。</Text>
+        <Text className='field__hint'>写清楚时间、经过、涉及的钱或物品，至少 {MIN_DESCRIPTION} 个字；也可以按住下面的按钮说一说。</Text>
+        <View id='complaint-voice-section' className='voice-field'>
+          <VoiceNote
+            idPrefix='complaint-voice'
+            value={draft.voice ?? null}
+            onBusyChange={setVoiceBusy}
+            error={errors.voice}
+            onChange={(voice) => {
+              update({ voice });
+              setErrors((x) => ({ ...x, voice: undefined, description: undefined }));
+            }}
+            onTranscript={(text) => {
+              // Fills the description for the villager to correct (appended after what they typed).
+              const cur = draftRef.current.description.trim();
+              update({ description: (cur ? `${cur}\n${text}` : text).slice(0, MAX_DESCRIPTION) });
+              setTranscribed(true);
+            }}
+          />
+        </View>
+        {transcribed ? (
+          <Text id='complaint-transcript-hint' className='field__hint'>
+            已把您说的话转成文字填在下面，请看看有没有说错的地方，改一改。
+          </Text>
+        ) : null}
         <Textarea
           id='complaint-description'
           className={`textarea ${errors.description ? 'textarea--error' : ''}`}

@@ -18,7 +18,7 @@ export interface Harness {
   app: LocalApp;
   baseUrl: string;
   /** A fresh browser context (own storage) acting as `openid` (demo identity) or anonymous. */
-  open(opts?: { openid?: string; geolocation?: { latitude: number; longitude: number }; mobile?: boolean }): Promise<{ page: Page; context: BrowserContext }>;
+  open(opts?: { openid?: string; geolocation?: { latitude: number; longitude: number }; mobile?: boolean; /** A fake microphone (a tone), allowed without asking: 说一说. */ fakeMicrophone?: boolean }): Promise<{ page: Page; context: BrowserContext }>;
   shot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -44,7 +44,8 @@ export async function startHarness(): Promise<Harness> {
       const context = await chromium.launchPersistentContext(mkdtempSync(join(dir, 'profile-')), {
         executablePath: CHROMIUM,
         headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync', ...(opts.fakeMicrophone ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : [])],
+        ...(opts.fakeMicrophone ? { permissions: ['microphone'] } : {}),
         viewport: { width: 390, height: 844 },
         deviceScaleFactor: 2,
         isMobile: opts.mobile ?? true,

@@ -124,6 +124,7 @@ const pageStack: any[] = [];
 /** Route + query of the page being rendered, picked up by the Page shim's `attached`. */
 let pendingLaunch: { route: string; query: Record<string, string> } | null = null;
 let appInstance: any = null;
+let recorderManager: Record<string, (...a: any[]) => void> | null = null;
 
 function record(api: string, args: unknown): void {
   env?.calls.push({ api, args });
@@ -261,8 +262,32 @@ function wxStubs(e: WxEnv): Record<string, unknown> {
     request: asyncApi('request', (o) => {
       throw { errMsg: `request:fail wx.request is not expected in the weapp build (${String(o.url)})` };
     }),
+    // recorder and audio (说一说): a recording lasts `e.recordMs`; its file is a temp path
+    // One manager per app, as in WeChat.
+    getRecorderManager: syncApi('getRecorderManager', () => {
+      if (recorderManager) return recorderManager;
+      const on: Record<string, (r: unknown) => void> = {};
+      return (recorderManager = {
+        onStop: (f: (r: unknown) => void) => void (on.stop = f),
+        onError: (f: (r: unknown) => void) => void (on.error = f),
+        start: (o: unknown) => record('recorder.start', o),
+        stop: () => void setTimeout(() => on.stop?.({ tempFilePath: 'wxfile://tmp/voice.mp3', duration: 8000, fileSize: 48000 }), 0),
+      });
+    }),
+    createInnerAudioContext: syncApi('createInnerAudioContext', () => ({
+      src: '',
+      play() {
+        record('audio.play', this.src);
+      },
+      stop() {},
+      destroy() {},
+      onEnded() {},
+      onStop() {},
+      onError() {},
+    })),
     // cloud
     cloud: {
+      uploadFile: asyncApi('cloud.uploadFile', (o: { cloudPath: string }) => ({ fileID: `cloud://test-env.bucket/${o.cloudPath}` })),
       DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
       init: syncApi('cloud.init', () => undefined),
       callFunction: asyncApi('cloud.callFunction', async (o: { name: string; data?: unknown }) => {
@@ -492,6 +517,8 @@ export interface PageHandle {
   findAllByClass(className: string, within?: string | ExparserNode): ExparserNode[];
   /** Tap an element (exparser `tap`, as the client dispatches it) and let the page update. */
   tap(idOrNode: string | ExparserNode): Promise<void>;
+  /** A touch event (touchstart, touchend…) on the node, as a finger holding it. */
+  touch(idOrNode: string | ExparserNode, type: 'touchstart' | 'touchend' | 'touchcancel'): Promise<void>;
   /** Type into an <Input> (`input` event with detail.value). */
   type(id: string, value: string): Promise<void>;
   /** Press the keyboard's confirm key on an <Input>. */
@@ -640,6 +667,12 @@ export async function renderPage(url: string): Promise<PageHandle> {
         n,
         exparser.Event.create('tap', { x: 0, y: 0 }, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches: [], changedTouches: [] } }),
       );
+      await settle();
+    },
+    async touch(idOrNode, type) {
+      const n = nodeOf(idOrNode);
+      const t = [{ identifier: 0, pageX: 0, pageY: 0, clientX: 0, clientY: 0 }];
+      exparser.Event.dispatchEvent(n, exparser.Event.create(type, {}, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches: type === 'touchstart' ? t : [], changedTouches: t } }));
       await settle();
     },
     async type(id, value) {

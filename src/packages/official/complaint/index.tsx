@@ -25,6 +25,7 @@ import { statusTone } from '../../../ui/format';
 import '../../shared/sub.css';
 import { useDesktop } from '../../../hooks/useDesktop';
 import Button from '../../../ui/Button';
+import VoicePlayer from '../../../ui/VoicePlayer';
 
 // Desk sizes for a PC window (H5 only; the mini-program keeps the phone layout).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
@@ -191,7 +192,8 @@ export function ComplaintCase({ id, asStation = false, pane = false, onChanged }
           <View id='complaint-description' className='section'>
             <Text className='section__title'>投诉内容</Text>
             <View className='section__body'>
-              <Text className='sp-description'>{v.description || '（无）'}</Text>
+              <Text className='sp-description'>{v.description || (v.voice ? '（见录音）' : '（无）')}</Text>
+              {v.voice ? <VoicePlayer id='complaint-voice' url={v.voice.url} seconds={v.voice.seconds} note='投诉人的录音（说一说）' /> : null}
               {v.photos.length ? (
                 <View id='complaint-photos' className='sp-photos'>
                   {v.photos.map((url) => (
