@@ -71,6 +71,7 @@ export interface CbCommand {
   and(conditions: unknown[]): unknown;
   or(conditions: unknown[]): unknown;
   inc(n: number): unknown;
+  exists(present: boolean): unknown;
   geoNear(options: { geometry: unknown; maxDistance?: number; minDistance?: number }): unknown;
   aggregate: { sum(v: unknown): unknown; first(v: unknown): unknown };
 }
