@@ -72,6 +72,7 @@ export interface CbCommand {
   or(conditions: unknown[]): unknown;
   inc(n: number): unknown;
   set(value: unknown): unknown;
+  exists(present: boolean): unknown;
   geoNear(options: { geometry: unknown; maxDistance?: number; minDistance?: number }): unknown;
   aggregate: { sum(v: unknown): unknown; first(v: unknown): unknown };
 }

@@ -23,7 +23,7 @@ import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../cor
 import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK, type StationLevel } from '../../core/station/vocabulary';
 import { stationUuid } from '../../core/station/hsds';
-import { aggregateRows, byId, context, countOf, EVERYTHING, fetchRange, getDocs, MAX_BATCH, pageOf, setDoc, type CbDb, type StoreOptions, type WithId } from './sdk';
+import { aggregateRows, byId, context, countOf, EVERYTHING, fetchRange, getDocs, MAX_BATCH, pageOf, request, setDoc, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export interface CloudbaseOptions extends StoreOptions {
   /**
@@ -54,6 +54,8 @@ const DB_OVER_OURS = 6_378_100 / 6_371_008.8;
 const DISTANCE_SLACK_M = 0.01;
 /** Parsed stations kept per container; past this many the cache starts over. */
 const CACHE_MAX = 20_000;
+/** Legacy documents given their uuid per lookup that missed (getByUuid). */
+const UUID_BACKFILL_MAX = 2_000;
 
 /** Stored shape of a station document (besides `_id`). */
 export interface StationDoc {
@@ -157,6 +159,22 @@ export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOpt
   const ctx = context(db, COLLECTIONS, options);
   const _ = db.command;
   const stations = () => ctx.coll(ctx.names.stations);
+
+  /**
+   * Legacy documents (written before `uuid` existed) get it from their code: an update of that
+   * one field (the station record and its `rev` stay as they are). At most UUID_BACKFILL_MAX per
+   * call, so one request stays short; the next miss carries on. How many were filled in.
+   */
+  async function backfillUuids(): Promise<number> {
+    let done = 0;
+    while (done < UUID_BACKFILL_MAX) {
+      const batch = await getDocs<Pick<StationDoc, 'code'>>(stations().where({ uuid: _.exists(false) }).field({ code: true }).limit(MAX_BATCH));
+      await inBatches(batch, 10, (d) => request(() => stations().where({ _id: d._id, uuid: _.exists(false) }).update(ctx.arg({ uuid: stationUuid(d.code) }))));
+      done += batch.length;
+      if (batch.length < MAX_BATCH) break;
+    }
+    return done;
+  }
 
   /** The `where` of a register query (without the cursor); null when it can match nothing. */
   function registerWhere(q: Omit<RegisterQuery, 'afterCode' | 'limit' | 'offset'>): Record<string, unknown> | null {
@@ -324,8 +342,11 @@ export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOpt
     },
 
     async getByUuid(uuid) {
-      const [doc] = await getDocs<StationDoc>(stations().where({ uuid }).field({ station: true }).limit(1));
-      return doc?.station ?? null;
+      const find = async () => (await getDocs<StationDoc>(stations().where({ uuid }).field({ station: true }).limit(1)))[0]?.station ?? null;
+      const found = await find();
+      // Documents written before the uuid field cannot be found by it: give them theirs, then look again.
+      if (found || !(await backfillUuids())) return found;
+      return find();
     },
 
     async countList(q) {

@@ -64,14 +64,16 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
   const insert = db.prepare(
     'INSERT INTO stations (id, code, level, level_rank, status, lat, lng, hours, uuid, doc) VALUES (@id, @code, @level, @rank, @status, @lat, @lng, @hours, @uuid, @doc)',
   );
-  // Rows written before migration 11 get their UUID now (once; later writes set it).
-  const unnamed = db.prepare('SELECT rid, code FROM stations WHERE uuid IS NULL').raw().all() as [number, string][];
-  if (unnamed.length) {
-    const setUuid = db.prepare('UPDATE stations SET uuid = ? WHERE rid = ?');
-    db.transaction(() => {
-      for (const [rid, code] of unnamed) setUuid.run(stationUuid(code), rid);
-    })();
-  }
+  // Rows written before migration 11 get their UUID now (once; later writes set it), and again
+  // when a lookup by UUID misses (a row copied in from an older database meanwhile).
+  const unnamedRows = db.prepare('SELECT rid, code FROM stations WHERE uuid IS NULL').raw();
+  const setUuid = db.prepare('UPDATE stations SET uuid = ? WHERE rid = ?');
+  const backfillUuids = db.transaction((): number => {
+    const unnamed = unnamedRows.all() as [number, string][];
+    for (const [rid, code] of unnamed) setUuid.run(stationUuid(code), rid);
+    return unnamed.length;
+  });
+  backfillUuids();
   const getByUuid = db.prepare('SELECT doc FROM stations WHERE uuid = ?').pluck();
   const findRid = db.prepare('SELECT rid FROM stations WHERE id = ?').pluck();
   const deleteRow = db.prepare('DELETE FROM stations WHERE rid = ?');
@@ -230,7 +232,8 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
 
     getByUuid: (uuid) =>
       guarded(() => {
-        const doc = getByUuid.get(uuid) as string | undefined;
+        let doc = getByUuid.get(uuid) as string | undefined;
+        if (doc === undefined && backfillUuids()) doc = getByUuid.get(uuid) as string | undefined;
         return doc === undefined ? null : (JSON.parse(doc) as Station);
       }),
 

@@ -16,7 +16,7 @@ import { gcj02ToWgs84 } from '../shared/geo';
 import { uuidV5 } from '../shared/uuid';
 import type { OpeningHours } from './hours';
 import type { Station } from './model';
-import { CERTIFIED_STATUSES, LEVEL_LABELS, SERVICE_LABELS, type ChannelKind, type ServiceCode, type StationStatus } from './vocabulary';
+import { CERTIFIED_STATUSES, LEVEL_LABELS, SERVICE_CODES, SERVICE_LABELS, type ChannelKind, type ServiceCode, type StationStatus } from './vocabulary';
 
 /** Namespace of every id this mapping makes (a random v4 chosen once; never change it). */
 export const HSDS_NAMESPACE = '6f1c8d2e-3b5a-4c7e-9d10-2a4b6c8e0f13';
@@ -57,7 +57,40 @@ export const hsdsIds = {
   location: (s: Pick<Station, 'code'>) => stationUuid(s.code),
   serviceAtLocation: (s: Pick<Station, 'code'>) => stationUuid(s.code),
   taxonomyTerm: (code: ServiceCode) => id('taxonomy_term', code),
+  taxonomy: () => TAXONOMY_ID,
 };
+
+// ——— taxonomy: our 第八条 service categories, one flat taxonomy ———
+
+const TAXONOMY_NAME = '江西电商扶贫服务站点服务（第八条）';
+
+export function toHsdsTaxonomy(): Json {
+  return { id: TAXONOMY_ID, name: TAXONOMY_NAME, description: '《江西省电子商务扶贫服务站点管理办法》第八条所列站点服务类别', version: '1' };
+}
+
+/** One term per service code; the taxonomy is flat (no parents). `nested` adds the taxonomy itself. */
+export function toHsdsTaxonomyTerm(code: ServiceCode, nested = false): Json {
+  const term: Json = { id: hsdsIds.taxonomyTerm(code), code, name: SERVICE_LABELS[code], description: `第八条服务：${SERVICE_LABELS[code]}`, taxonomy_id: TAXONOMY_ID, taxonomy: TAXONOMY_NAME };
+  return nested ? { ...term, taxonomy_detail: toHsdsTaxonomy() } : term;
+}
+
+export const HSDS_TERMS: readonly ServiceCode[] = SERVICE_CODES;
+
+/** The service code of a taxonomy term id, or null. */
+export function serviceOfTerm(termId: string): ServiceCode | null {
+  return HSDS_TERMS.find((c) => hsdsIds.taxonomyTerm(c) === termId.toLowerCase()) ?? null;
+}
+
+/** HSDS `search`: every whitespace-separated word appears in one of the texts (case-insensitive). */
+export function hsdsTextMatch(search: string, texts: readonly string[]): boolean {
+  const hay = texts.join('\n').toLowerCase();
+  return search.toLowerCase().split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
+}
+
+/** What `search` looks at for a station's service: its name, level and description. */
+export function hsdsServiceText(s: Station): string[] {
+  return [s.name, LEVEL_LABELS[s.level], `${LEVEL_LABELS[s.level]}，提供：${s.services.map((c) => SERVICE_LABELS[c]).join('、')}。`];
+}
 
 export function isHsdsListed(s: Station): boolean {
   return HSDS_STATUSES.includes(s.status);
@@ -170,14 +203,13 @@ function feeText(s: Station): string {
 export function toHsdsService(s: Station, nested = true): Json {
   const serviceId = hsdsIds.service(s);
   const orgId = hsdsIds.organization(s.operator.name);
-  const labels = s.services.map((c) => SERVICE_LABELS[c]);
   const cert = s.certification;
   const service: Json = {
     id: serviceId,
     organization_id: orgId,
     name: s.name,
     alternate_name: LEVEL_LABELS[s.level],
-    description: `${LEVEL_LABELS[s.level]}，提供：${labels.join('、')}。`,
+    description: hsdsServiceText(s)[2],
     status: 'active',
     ...(s.status === 'rectification' ? { alert: '本站点正在整改，服务照常，欢迎监督。' } : {}),
     application_process: s.processes.map((p) => `${p.title}：${p.steps.join(' → ')}`).join('；'),
@@ -202,7 +234,7 @@ export function toHsdsService(s: Station, nested = true): Json {
       link_type: 'service',
       link_entity: 'service',
       taxonomy_term_id: hsdsIds.taxonomyTerm(code),
-      taxonomy_term: { id: hsdsIds.taxonomyTerm(code), code, name: SERVICE_LABELS[code], description: `第八条服务：${SERVICE_LABELS[code]}`, taxonomy_id: TAXONOMY_ID, taxonomy: '江西电商扶贫服务站点服务（第八条）' },
+      taxonomy_term: toHsdsTaxonomyTerm(code),
     })),
   };
   if (!nested) return service;

@@ -17,6 +17,10 @@ describeStationStoreContract('sqlite', async () => {
     breakStore: () => {
       db.close();
     },
+    writeLegacy: async (s) => {
+      await createSqliteStationRepository(db, pinyinOf).upsertMany([s]);
+      db.prepare('UPDATE stations SET uuid = NULL WHERE id = ?').run(s.id);
+    },
     dispose: () => {
       if (db.open) db.close();
     },

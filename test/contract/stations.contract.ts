@@ -16,6 +16,8 @@ export interface StoreHandle {
   regions: RegionRepository;
   /** Make the backing store unreachable (close the database, take the service down…). */
   breakStore(): void | Promise<void>;
+  /** Store `s` as a document written before the open data `uuid` field existed (none on it). */
+  writeLegacy?(s: Station): Promise<void>;
   /** Release resources / delete test data. */
   dispose?(): void | Promise<void>;
 }
@@ -416,6 +418,7 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
           timeout,
         );
 
+
         test(
           'operators: distinct by name over the given statuses, with a hotline and a count',
           async () => {
@@ -677,6 +680,32 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
         async () => {
           const got = await h.regions.children(R.gongjiang.code);
           expect(got.map((r) => r.code)).toEqual([R.shuitou, R.xiaoxi, R.xibei, ...villages].map((r) => r.code).sort());
+        },
+        timeout * 2,
+      );
+    });
+
+    describe('documents written before the uuid field', () => {
+      let h: StoreHandle;
+      beforeAll(async () => {
+        h = await makeStores();
+      }, timeout * 4);
+      afterAll(async () => {
+        await h?.dispose?.();
+      }, timeout * 4);
+
+      test(
+        'getByUuid finds a legacy station by the UUID of its code, and keeps finding it',
+        async () => {
+          if (!h.writeLegacy) return; // a real environment has no back door for raw documents
+          await h.stations.upsertMany([S.shuitou]);
+          const legacy: Station = { ...S.xiaoxi, id: 'st-legacy', code: 'LEGACY-001' };
+          await h.writeLegacy(legacy);
+          expect(await h.stations.getByUuid(stationUuid('NO-SUCH-CODE'))).toBeNull();
+          expect((await h.stations.getByUuid(stationUuid(legacy.code)))?.id).toBe('st-legacy');
+          expect((await h.stations.getByUuid(stationUuid(legacy.code)))?.name).toBe(S.xiaoxi.name);
+          expect((await h.stations.getByUuid(stationUuid(S.shuitou.code)))?.id).toBe(S.shuitou.id);
+          expect(await h.stations.get('st-legacy')).toEqual(legacy);
         },
         timeout * 2,
       );

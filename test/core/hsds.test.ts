@@ -1,7 +1,7 @@
 /** HSDS 3.0 mapping of certified stations (issue 10 §5): no personal data, stable ids, WGS84, schema-valid. */
 import { gcj02ToWgs84, wgs84ToGcj02, distanceMeters } from '../../core/shared/geo';
 import { UUID_PATTERN, uuidV5 } from '../../core/shared/uuid';
-import { HSDS_STATUSES, hsdsPage, hsdsPaging, hsdsSchedules, isHsdsListed, stationUuid, toHsdsLocation, toHsdsOrganization, toHsdsService, toHsdsServiceAtLocation } from '../../core/station/hsds';
+import { HSDS_TERMS, hsdsIds, hsdsServiceText, hsdsTextMatch, serviceOfTerm, toHsdsTaxonomy, toHsdsTaxonomyTerm, HSDS_STATUSES, hsdsPage, hsdsPaging, hsdsSchedules, isHsdsListed, stationUuid, toHsdsLocation, toHsdsOrganization, toHsdsService, toHsdsServiceAtLocation } from '../../core/station/hsds';
 import type { Station } from '../../core/station/model';
 import { buildStation, R } from '../support/stations';
 import { hsdsErrors } from '../support/hsds-schema';
@@ -151,5 +151,29 @@ describe('paging', () => {
     expect(hsdsPage(['a', 'b'], 5, { page: 1, perPage: 2 })).toEqual({ total_items: 5, total_pages: 3, page_number: 1, size: 2, first_page: true, last_page: false, empty: false, contents: ['a', 'b'] });
     expect(hsdsPage(['e'], 5, { page: 3, perPage: 2 })).toMatchObject({ size: 1, first_page: false, last_page: true, empty: false });
     expect(hsdsPage([], 0, { page: 1, perPage: 2 })).toMatchObject({ total_pages: 0, first_page: true, last_page: true, empty: true });
+  });
+});
+
+describe('taxonomy and search', () => {
+  test('the taxonomy and each term are schema-valid; a term id gives back its service code', () => {
+    expect(hsdsErrors('taxonomy', toHsdsTaxonomy())).toEqual([]);
+    for (const code of HSDS_TERMS) {
+      expect(hsdsErrors('taxonomy_term', toHsdsTaxonomyTerm(code, true))).toEqual([]);
+      expect(serviceOfTerm(hsdsIds.taxonomyTerm(code))).toBe(code);
+      expect(serviceOfTerm(hsdsIds.taxonomyTerm(code).toUpperCase())).toBe(code);
+    }
+    expect(serviceOfTerm(stationUuid('X'))).toBeNull();
+    expect(new Set(HSDS_TERMS.map((c) => hsdsIds.taxonomyTerm(c))).size).toBe(HSDS_TERMS.length);
+  });
+
+  test('search: every word must appear, in any of the texts, case-insensitive', () => {
+    const s = station();
+    expect(hsdsTextMatch('贡江', hsdsServiceText(s))).toBe(true);
+    expect(hsdsTextMatch('贡江 乡镇', hsdsServiceText(s))).toBe(true); // name + level
+    expect(hsdsTextMatch('贡江 南昌', hsdsServiceText(s))).toBe(false);
+    expect(hsdsTextMatch('  ', hsdsServiceText(s))).toBe(true);
+    expect(hsdsTextMatch('ABC', ['xabcx'])).toBe(true);
+    // The head's name is not searchable: it is not open data.
+    expect(hsdsTextMatch(head.personName, hsdsServiceText(s))).toBe(false);
   });
 });

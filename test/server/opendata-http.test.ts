@@ -4,7 +4,8 @@
  * no personal data in any answer.
  */
 import { demoStations } from '../../seed/demo';
-import { stationUuid } from '../../core/station/hsds';
+import { hsdsIds, stationUuid } from '../../core/station/hsds';
+import { SERVICE_CODES } from '../../core/station/vocabulary';
 import { CERTIFIED_STATUSES } from '../../core/station/vocabulary';
 import { startApp, type TestApp } from '../support/local-app';
 import { hsdsErrors, hsdsPageErrors, type HsdsEntity } from '../support/hsds-schema';
@@ -99,7 +100,110 @@ describe('one record', () => {
     expect((await get(`/services/${stationUuid('NO-SUCH')}`)).status).toBe(404);
     expect((await get('/locations/not-a-uuid')).status).toBe(404);
     expect((await get(`/organizations/${stationUuid('NO-SUCH')}`)).status).toBe(404);
-    expect((await get('/taxonomies')).status).toBe(404);
+    expect((await get(`/taxonomies/${stationUuid('NO-SUCH')}`)).status).toBe(404);
+    expect((await get(`/taxonomy_terms/${stationUuid('NO-SUCH')}`)).status).toBe(404);
+  });
+});
+
+describe('HSDS query parameters and taxonomies', () => {
+  const ids = (r: { body: { contents: { id: string }[] } }) => r.body.contents.map((c) => c.id);
+  const uuids = (list: typeof certified) => list.map((s) => stationUuid(s.code));
+  /** Every service as the API answers it (what the filters must agree with). */
+  async function allServices(): Promise<{ id: string; last_modified: string; organization_id: string }[]> {
+    const out = [];
+    for (let page = 1; ; page++) {
+      const r = await get(`/services?per_page=100&page=${page}&full=false`);
+      out.push(...r.body.contents);
+      if (r.body.last_page) return out;
+    }
+  }
+
+  test('search matches words of the name or description', async () => {
+    const s = certified[3]!;
+    const word = s.name.slice(-5);
+    const expected = certified.filter((x) => x.name.includes(word) || x.name.toLowerCase().includes(word));
+    const r = await get(`/services?per_page=100&search=${encodeURIComponent(word)}`);
+    expect(r.status).toBe(200);
+    expect(ids(r)).toEqual(expect.arrayContaining(uuids([s])));
+    expect(r.body.total_items).toBeGreaterThanOrEqual(expected.length);
+    expect(r.body.total_items).toBeLessThanOrEqual(certified.length);
+    const none = await get(`/services?search=${encodeURIComponent('没有这样的站点名字')}`);
+    expect(none.body).toMatchObject({ total_items: 0, empty: true, contents: [] });
+    expect(hsdsPageErrors('service', r.body)).toEqual([]);
+  });
+
+  test('taxonomy_term_id keeps stations offering that service; taxonomy_id ours keeps all, another none', async () => {
+    const code = SERVICE_CODES.find((c) => certified.some((s) => !s.services.includes(c)) && certified.some((s) => s.services.includes(c)))!;
+    const offering = certified.filter((s) => s.services.includes(code));
+    expect(offering.length).toBeLessThan(certified.length);
+    const r = await get(`/services?per_page=100&taxonomy_term_id=${hsdsIds.taxonomyTerm(code)}`);
+    expect(ids(r)).toEqual(uuids(offering.slice(0, 100)));
+    expect(r.body.total_items).toBe(offering.length);
+    const sal = await get(`/service_at_locations?per_page=100&taxonomy_term_id=${hsdsIds.taxonomyTerm(code)}`);
+    expect(ids(sal)).toEqual(uuids(offering.slice(0, 100)));
+    expect((await get(`/services?per_page=100&taxonomy_id=${hsdsIds.taxonomy()}`)).body.total_items).toBe(certified.length);
+    expect((await get(`/services?taxonomy_id=${stationUuid('OTHER')}`)).body.total_items).toBe(0);
+    expect((await get(`/services?taxonomy_term_id=${stationUuid('OTHER')}`)).body.total_items).toBe(0);
+  });
+
+  test('organization_id keeps that operator\'s stations; paging follows the matches', async () => {
+    const op = certified[0]!.operator.name;
+    const theirs = certified.filter((s) => s.operator.name === op);
+    const r = await get(`/services?per_page=2&organization_id=${hsdsIds.organization(op)}`);
+    expect(r.body).toMatchObject({ total_items: theirs.length, total_pages: Math.ceil(theirs.length / 2), size: Math.min(2, theirs.length) });
+    expect(ids(r)).toEqual(uuids(theirs.slice(0, 2)));
+    expect((await get(`/services?organization_id=${stationUuid('NO-SUCH')}`)).body.total_items).toBe(0);
+  });
+
+  test('modified_after keeps stations changed on or after it; a bad date answers 400', async () => {
+    const all = await allServices();
+    expect(all).toHaveLength(certified.length);
+    const times = all.map((s) => s.last_modified).sort();
+    const cut = times[Math.floor(times.length / 2)]!;
+    const after = all.filter((s) => Date.parse(s.last_modified) >= Date.parse(cut));
+    const r = await get(`/services?per_page=100&modified_after=${encodeURIComponent(cut)}`);
+    expect(r.body.total_items).toBe(after.length);
+    expect(r.body.total_items).toBeGreaterThan(0);
+    expect((await get('/services?modified_after=2000-01-01')).body.total_items).toBe(certified.length);
+    expect((await get('/services?modified_after=2100-01-01T00:00:00Z')).body.total_items).toBe(0);
+    expect((await get('/services?modified_after=yesterday')).status).toBe(400);
+    expect((await get('/services?minimal=yes')).status).toBe(400);
+  });
+
+  test('minimal answers ids and modification times; full=false leaves out the nested records', async () => {
+    const r = await get('/services?per_page=3&minimal=true');
+    const all = await allServices();
+    expect(r.body.contents).toEqual(all.slice(0, 3).map((s) => ({ id: s.id, last_modified: s.last_modified })));
+    const flat = await get('/services?per_page=3&full=false');
+    expect(flat.body.contents[0]).not.toHaveProperty('organization');
+    expect(flat.body.contents[0]).not.toHaveProperty('service_at_locations');
+    expect(hsdsPageErrors('service', flat.body)).toEqual([]);
+    const full = await get('/services?per_page=3&full=true');
+    expect(full.body.contents[0]).toHaveProperty('organization');
+  });
+
+  test('/taxonomies and /taxonomy_terms: our service categories, schema-valid, each found by id', async () => {
+    const t = await get('/taxonomies');
+    expect(t.body.total_items).toBe(1);
+    expect(hsdsPageErrors('taxonomy', t.body)).toEqual([]);
+    const one = await get(`/taxonomies/${t.body.contents[0].id}`);
+    expect(one.status).toBe(200);
+    expect(hsdsErrors('taxonomy', one.body)).toEqual([]);
+    const terms = await get('/taxonomy_terms?per_page=100');
+    expect(terms.body.total_items).toBe(SERVICE_CODES.length);
+    expect(hsdsPageErrors('taxonomy_term', terms.body)).toEqual([]);
+    expect(terms.body.contents.every((x: { taxonomy_id: string }) => x.taxonomy_id === t.body.contents[0].id)).toBe(true);
+    const term = await get(`/taxonomy_terms/${hsdsIds.taxonomyTerm(SERVICE_CODES[0])}`);
+    expect(term.status).toBe(200);
+    expect(term.body).toMatchObject({ code: SERVICE_CODES[0], taxonomy_detail: { id: t.body.contents[0].id } });
+    expect(hsdsErrors('taxonomy_term', term.body)).toEqual([]);
+    expect((await get(`/taxonomy_terms?taxonomy_id=${stationUuid('OTHER')}`)).body.total_items).toBe(0);
+    expect((await get(`/taxonomy_terms?parent_id=${hsdsIds.taxonomy()}`)).body.total_items).toBe(0);
+    const named = await get(`/taxonomy_terms?search=${encodeURIComponent(term.body.name)}`);
+    expect(named.body.contents.map((x: { id: string }) => x.id)).toContain(term.body.id);
+    // A term in a service's attributes is the same term the endpoint answers.
+    const svc = (await get(`/services/${stationUuid(certified[0]!.code)}`)).body;
+    expect(svc.attributes[0].taxonomy_term.id).toBe(hsdsIds.taxonomyTerm(certified[0]!.services[0]!));
   });
 });
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 const DIR = join(__dirname, '..', 'data', 'hsds');
 const BASE = 'https://hsds.test/schema/';
 
-export type HsdsEntity = 'service' | 'organization' | 'location' | 'service_at_location';
+export type HsdsEntity = 'service' | 'organization' | 'location' | 'service_at_location' | 'taxonomy' | 'taxonomy_term';
 
 function build() {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
