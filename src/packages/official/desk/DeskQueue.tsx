@@ -391,6 +391,7 @@ export default function DeskQueue() {
                         <Text className='desk__cell desk__cell--cat'>{item.categoryLabel}</Text>
                         <Text className={`desk__cell desk__cell--status desk__status--${statusTone(item.status)}`}>
                           {item.statusLabel}
+                          {/* The mark starts its own line when the cell is narrow. */}
                           {item.held ? '·待审' : ''}
                           {item.awaitingReceipt ? '·待签收' : ''}
                           {item.returned ? '·已退单' : ''}
