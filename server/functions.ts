@@ -45,6 +45,7 @@ import { createRatingsHandler } from '../cloudfunctions/ratings/handler';
 import { createGeoReport } from '../cloudfunctions/open311/handler';
 import { createSqliteLedgerRepository } from '../adapters/sqlite/ledger';
 import { createSqliteVisitRepository } from '../adapters/sqlite/inspections';
+import { createSqlitePovertyVillageRepository, createSqliteSettingsRepository } from '../adapters/sqlite/settings';
 import { createLedgerHandler } from '../cloudfunctions/ledger/handler';
 import { createInspectionsHandler } from '../cloudfunctions/inspections/handler';
 import { createAuthHandler } from '../cloudfunctions/auth/handler';
@@ -72,6 +73,8 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     ledger: createSqliteLedgerRepository(db),
     visits: createSqliteVisitRepository(db),
     signins: createSqliteSignInRepository(db),
+    settings: createSqliteSettingsRepository(db),
+    poverty: createSqlitePovertyVillageRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -131,7 +134,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   // Routers (not just FunctionHandlers): the API reference reads their actions.
   const functions: Record<string, Router> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, unlisted: stores.unlisted, uploads: files, content, files, ids, limits, clock }, logger),
-    register: createRegisterHandler({ stations: stores.stations, regions: stores.regions, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, edits: stores.stationEdits, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, certifications: stores.certifications, notices: stores.notices, files, unlisted: stores.unlisted, mediaChecker, mediaChecks: stores.mediaChecks }, logger),
+    register: createRegisterHandler({ stations: stores.stations, regions: stores.regions, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, edits: stores.stationEdits, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, certifications: stores.certifications, notices: stores.notices, files, unlisted: stores.unlisted, mediaChecker, mediaChecks: stores.mediaChecks, settings: stores.settings, poverty: stores.poverty }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits, sheets: spreadsheets, documents }, logger),
     account: createAccountHandler({ ...stores, ids, clock, limits, inviteCodes: randomInviteCodes(), apiKeySource: randomApiKeys() }, logger),
     ratings: createRatingsHandler({ ...stores, content, signer, codes, ids, clock, limits }, logger),
