@@ -48,6 +48,7 @@ import { createSqliteVisitRepository } from '../adapters/sqlite/inspections';
 import { createSqlitePovertyVillageRepository, createSqliteSettingsRepository } from '../adapters/sqlite/settings';
 import { createLedgerHandler } from '../cloudfunctions/ledger/handler';
 import { createInspectionsHandler } from '../cloudfunctions/inspections/handler';
+import { createSettingsHandler } from '../cloudfunctions/settings/handler';
 import { createAuthHandler } from '../cloudfunctions/auth/handler';
 import { createSignInService } from '../core/auth/signin';
 import { noCustomLogin, randomSignInSecrets } from '../adapters/platform/signin';
@@ -142,6 +143,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     notices: createNoticesHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
     ledger: createLedgerHandler({ stations: stores.stations, regions: stores.regions, ledger: stores.ledger, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
     inspections: createInspectionsHandler({ stations: stores.stations, visits: stores.visits, files, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
+    settings: createSettingsHandler({ settings: stores.settings, regions: stores.regions, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
     auth: createAuthHandler(signInDeps, logger),
   };
   /** The photo upload route's limit (the cloud uploads straight to storage; submit limits the use). */

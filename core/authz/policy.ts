@@ -54,6 +54,8 @@ export const PERMISSIONS = [
   'inspection.record',
   'inspection.read',
   'inspection.dues',
+  'settings.read',
+  'settings.update',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -134,6 +136,9 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'inspection.record': ['operator_staff'],
   'inspection.read': ['station_head', 'operator_staff', ...OFFICIALS],
   'inspection.dues': OFFICIALS,
+  // Thresholds (第十二条1): officials read and set them for their region or a region inside it.
+  'settings.read': OFFICIALS,
+  'settings.update': OFFICIALS,
 };
 
 /** Anyone signed in (resident is everyone's role). */
