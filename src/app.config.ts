@@ -18,7 +18,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/official',
-      pages: ['home/index', 'queue/index', 'complaint/index', 'stats/index', 'ratings/index', 'station/index', 'posts/index', 'post-new/index', 'post/index', 'application/index', 'objections/index', 'training/index', 'admin/index', 'register/index', 'accept/index', 'rectify/index', 'sign/index', 'edit/index', 'edits/index', 'certify/index', 'record/index', 'coverage/index', 'unlisted/index', 'ledger/index', 'ledger/review/index', 'ledger/totals/index', 'inspect/index', 'inspect/dues/index', 'signin/index', 'signin-confirm/index'],
+      pages: ['home/index', 'queue/index', 'complaint/index', 'stats/index', 'ratings/index', 'station/index', 'posts/index', 'post-new/index', 'post/index', 'application/index', 'objections/index', 'training/index', 'admin/index', 'register/index', 'accept/index', 'rectify/index', 'sign/index', 'edit/index', 'edits/index', 'certify/index', 'record/index', 'coverage/index', 'unlisted/index', 'ledger/index', 'ledger/review/index', 'ledger/totals/index', 'inspect/index', 'inspect/dues/index', 'signin/index', 'signin-confirm/index', 'settings/index'],
     },
     { root: 'packages/apply', pages: ['index/index', 'post/index', 'form/index', 'mine/index', 'notices/index', 'notice/index'] },
   ],

@@ -89,6 +89,7 @@ export default function WorkbenchPage() {
   // 第十条, 第十一条2/5: operators visit and inspect their stations; officials see who is behind.
   if (d?.roles.some((r) => r.role === 'operator_staff')) tiles.push({ key: 'inspect', title: '站点走访', sub: '检查、指导服务、辅导培训', url: '/packages/official/inspect/index' });
   if (d?.isOfficial) tiles.push({ key: 'dues', title: '走访情况', sub: '哪些运营单位欠指导、欠培训', url: '/packages/official/inspect/dues/index' });
+  if (d?.isOfficial) tiles.push({ key: 'settings', title: '参数设置', sub: '面积、服务人口、更新周期等本地标准', url: '/packages/official/settings/index' });
 
   return (
     <PageShell id='page-workbench' heading='工作台' className={desk ? 'desk-page' : undefined}>
