@@ -134,7 +134,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   const sessionOpenid = createSignInService(signInDeps).openidOf;
   // Routers (not just FunctionHandlers): the API reference reads their actions.
   const functions: Record<string, Router> = {
-    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, unlisted: stores.unlisted, uploads: files, content, files, ids, limits, clock }, logger),
+    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, settings: stores.settings, rateLimits: stores.rateLimits, edits: stores.stationEdits, unlisted: stores.unlisted, uploads: files, content, files, ids, limits, clock }, logger),
     register: createRegisterHandler({ stations: stores.stations, regions: stores.regions, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, edits: stores.stationEdits, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, certifications: stores.certifications, notices: stores.notices, files, unlisted: stores.unlisted, mediaChecker, mediaChecks: stores.mediaChecks, settings: stores.settings, poverty: stores.poverty }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits, sheets: spreadsheets, documents }, logger),
     account: createAccountHandler({ ...stores, ids, clock, limits, inviteCodes: randomInviteCodes(), apiKeySource: randomApiKeys() }, logger),

@@ -4,7 +4,7 @@
  * the idle-station list reads the county's rules. Poverty villages: the county imports its list
  * and coverage lists them first.
  */
-import { DEMO, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
@@ -27,6 +27,7 @@ test('the province sets a value, the county overrides it for itself, the audit t
   expect(item(prov, 'freshnessDays')).toMatchObject({ value: 150, source: 'province', own: 150 });
   expect(item(await t.ok('settings', 'get', {}, DEMO.county), 'freshnessDays')).toMatchObject({ value: 150, source: 'province', own: null, inherited: 150 });
 
+  t.clock.advanceDays(1 / 24);
   const mine = await t.ok('settings', 'update', { regionCode: '360731', values: { freshnessDays: 120, 'idle.quietDays': 30 }, reason: '山区村点多', version: 0 }, DEMO.county);
   expect(item(mine, 'freshnessDays')).toMatchObject({ value: 120, source: 'county', own: 120, inherited: 150 });
   expect(mine.version).toBe(1);
@@ -64,6 +65,20 @@ test('validation: ranges, stale versions, a missing reason, unknown fields', asy
   const noReason = await t.call('settings', 'update', { regionCode: '360731', values: { freshnessDays: 100 }, reason: '', version: 1 }, DEMO.county);
   expect(noReason.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
   expect((await t.call('settings', 'get', { regionCode: '360731', all: true }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+});
+
+test('the public 待更新 badge follows the county freshness days (120 here, the default 180 elsewhere)', async () => {
+  const before = await t.ok('stations', 'get', { id: HEAD_STATION });
+  // Move the clock so the station's information is 150 days old: stale at 120 days, not at 180.
+  t.clock.advanceDays(150 - before.infoAgeDays);
+  const after = await t.ok('stations', 'get', { id: HEAD_STATION });
+  expect(after.infoAgeDays).toBe(150);
+  expect(after.stale).toBe(true);
+  await t.ok('settings', 'update', { regionCode: '360731', values: { freshnessDays: null }, reason: '恢复省定', version: 1 }, DEMO.county);
+  t.clock.advanceDays(0.001 * 100);
+  // Back to the province's 150 days: 150 is not more than 150.
+  const restored = await t.ok('stations', 'get', { id: HEAD_STATION });
+  expect(restored.stale).toBe(false);
 });
 
 async function upload(text: string, openid: string): Promise<string> {
