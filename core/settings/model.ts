@@ -51,8 +51,16 @@ export const SETTING_DEFS: readonly SettingDef[] = [
 export const ASSESSMENT_KEY = /^assessment\.[a-z][A-Za-z]{1,30}$/;
 export const WEIGHT_RANGE = { min: 0, max: 100 } as const;
 
-export function defOf(key: string): SettingDef | null {
-  const d = SETTING_DEFS.find((x) => x.key === key);
+/**
+ * Assessment parts as the assessment module names them (key `assessment.<part>`, its label and its
+ * default weight): handed in where settings are read, so that module keeps its own defaults.
+ */
+export type AssessmentParts = readonly { part: string; label: string; default: number }[];
+
+const assessmentDefs = (parts: AssessmentParts): SettingDef[] => parts.map((p) => ({ key: `assessment.${p.part}`, group: 'assessment', label: p.label, unit: '%', ...WEIGHT_RANGE, default: p.default }));
+
+export function defOf(key: string, parts: AssessmentParts = []): SettingDef | null {
+  const d = SETTING_DEFS.find((x) => x.key === key) ?? assessmentDefs(parts).find((x) => x.key === key);
   if (d) return d;
   if (ASSESSMENT_KEY.test(key)) return { key, group: 'assessment', label: key.slice('assessment.'.length), unit: '%', ...WEIGHT_RANGE };
   return null;
@@ -109,9 +117,9 @@ export interface EffectiveSetting {
 }
 
 /** Effective values at `code`: defaults, then the province, city and county values (narrower wins). */
-export function effectiveValues(all: readonly RegionSettings[], code: string): Record<string, EffectiveSetting> {
+export function effectiveValues(all: readonly RegionSettings[], code: string, parts: AssessmentParts = []): Record<string, EffectiveSetting> {
   const out: Record<string, EffectiveSetting> = {};
-  for (const d of SETTING_DEFS) out[d.key] = { key: d.key, value: d.default ?? null, source: 'default' };
+  for (const d of [...SETTING_DEFS, ...assessmentDefs(parts)]) out[d.key] = { key: d.key, value: d.default ?? null, source: 'default' };
   for (const c of chainOf(code)) {
     const r = all.find((x) => x.regionCode === c);
     if (!r) continue;
@@ -138,8 +146,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   assessmentWeights: {},
 };
 
-export function thresholdsAt(all: readonly RegionSettings[], code: string): Thresholds {
-  const e = effectiveValues(all, code);
+export function thresholdsAt(all: readonly RegionSettings[], code: string, parts: AssessmentParts = []): Thresholds {
+  const e = effectiveValues(all, code, parts);
   const v = (key: string) => e[key]!.value!;
   const weights: Record<string, number> = {};
   for (const [key, s] of Object.entries(e)) if (key.startsWith('assessment.') && s.value !== null) weights[key.slice(11)] = s.value;
@@ -167,6 +175,7 @@ export function changeSettings(input: {
   by: { openid: string; name: string };
   at: string;
   id: string;
+  parts?: AssessmentParts;
 }): { next: RegionSettings; change: SettingsChange } {
   const { current, regionCode } = input;
   if (!LEVEL_OF_DIGITS[regionCode.length]) throw new AppError('VALIDATION_ERROR', '只能为省、设区市或县设置', { regionCode: '请选择省、市或县' });
@@ -174,7 +183,7 @@ export function changeSettings(input: {
   const values: SettingValues = { ...(current?.values ?? {}) };
   const entries: SettingsChange['entries'] = [];
   for (const [key, to] of Object.entries(input.values)) {
-    const def = defOf(key);
+    const def = defOf(key, input.parts);
     if (!def) {
       fields[key] = '没有这项设置';
       continue;
@@ -192,7 +201,7 @@ export function changeSettings(input: {
   if (Object.keys(fields).length) throw new AppError('VALIDATION_ERROR', Object.values(fields)[0]!, fields);
   if (!entries.length) throw new AppError('VALIDATION_ERROR', '没有改动', { values: '没有改动' });
   const others = input.all.filter((r) => r.regionCode !== regionCode);
-  const after = effectiveValues([...others, { regionCode, values, updatedAt: input.at, updatedBy: input.by.openid, version: 0 }], regionCode);
+  const after = effectiveValues([...others, { regionCode, values, updatedAt: input.at, updatedBy: input.by.openid, version: 0 }], regionCode, input.parts);
   const weights = Object.values(after).filter((s) => s.key.startsWith('assessment.') && s.value !== null);
   const total = weights.reduce((n, s) => n + s.value!, 0);
   if (weights.length && total !== 100 && entries.some((e) => e.key.startsWith('assessment.'))) {
@@ -205,8 +214,8 @@ export function changeSettings(input: {
 }
 
 /** How the page shows one change line: “乡镇服务站 最低面积 20㎡ → 30㎡”. */
-export function describeEntry(e: SettingsChange['entries'][number]): string {
-  const def = defOf(e.key);
+export function describeEntry(e: SettingsChange['entries'][number], parts: AssessmentParts = []): string {
+  const def = defOf(e.key, parts);
   const label = def ? `${GROUP_LABELS[def.group].replace(/（.*$/, '')}·${def.label}` : e.key;
   const show = (v: number | null) => (v === null ? '沿用上级' : `${v}${def?.unit ?? ''}`);
   return `${label}：${show(e.from)} → ${show(e.to)}`;

@@ -20,6 +20,7 @@ import {
   defOf,
   describeEntry,
   effectiveValues,
+  type AssessmentParts,
   type RegionSettings,
   type SettingsChange,
   type SettingsRepository,
@@ -28,6 +29,8 @@ import {
 export interface SettingsDeps extends AccessDeps {
   settings: SettingsRepository;
   regions: Pick<RegionRepository, 'get' | 'children'>;
+  /** The assessment module's parts and default weights (shown and checked with the others). */
+  assessmentParts?: AssessmentParts;
 }
 
 const PAGE = 20;
@@ -35,6 +38,8 @@ const PAGE = 20;
 export function createSettingsService(deps: SettingsDeps) {
   const access = createAccess(deps);
   const { settings, regions, clock, ids } = deps;
+  const parts = deps.assessmentParts ?? [];
+  const describe = (e: SettingsChange['entries'][number]) => describeEntry(e, parts);
 
   async function nameOf(code: string): Promise<string> {
     return code === '36' ? '江西省' : ((await regions.get(code))?.name ?? code);
@@ -51,7 +56,7 @@ export function createSettingsService(deps: SettingsDeps) {
   }
 
   async function changeView(c: SettingsChange): Promise<ChangeView> {
-    return { id: c.id, at: c.at, region: await nameOf(c.regionCode), by: c.byName, reason: c.reason, lines: c.entries.map(describeEntry) };
+    return { id: c.id, at: c.at, region: await nameOf(c.regionCode), by: c.byName, reason: c.reason, lines: c.entries.map(describe) };
   }
 
   async function changesAt(code: string, offset: number) {
@@ -60,11 +65,11 @@ export function createSettingsService(deps: SettingsDeps) {
   }
 
   function itemsOf(all: RegionSettings[], code: string): SettingView[] {
-    const here = effectiveValues(all, code);
-    const above = effectiveValues(all.filter((r) => r.regionCode !== code), code);
+    const here = effectiveValues(all, code, parts);
+    const above = effectiveValues(all.filter((r) => r.regionCode !== code), code, parts);
     const own = all.find((r) => r.regionCode === code)?.values ?? {};
     return Object.values(here).map((e) => {
-      const def = defOf(e.key)!;
+      const def = defOf(e.key, parts)!;
       return { key: e.key, group: def.group, label: def.label, unit: def.unit, min: def.min, max: def.max, value: e.value, source: e.source, sourceLabel: SETTING_LEVEL_LABELS[e.source], own: own[e.key] ?? null, inherited: above[e.key]?.value ?? null };
     });
   }
@@ -112,9 +117,9 @@ export function createSettingsService(deps: SettingsDeps) {
       const b = d.binding!;
       const scopeCode = b.scope.kind === 'region' ? b.scope.regionCode : '';
       const name = `${await nameOf(scopeCode)}${ROLE_LABELS[b.role]}${b.holderName ? ` ${b.holderName}` : ''}`;
-      const { next, change } = changeSettings({ current, regionCode: input.regionCode, values: input.values, reason: input.reason, all, by: { openid: actor.openid, name }, at: clock.now().toISOString(), id: ids.id() });
+      const { next, change } = changeSettings({ current, regionCode: input.regionCode, values: input.values, reason: input.reason, all, by: { openid: actor.openid, name }, at: clock.now().toISOString(), id: ids.id(), parts });
       await settings.save(next, input.version, change);
-      await access.record({ actorOpenid: actor.openid, action: 'settings.update', outcome: 'done', resource: `settings:${input.regionCode}`, detail: change.entries.map(describeEntry).join('；').slice(0, 300) });
+      await access.record({ actorOpenid: actor.openid, action: 'settings.update', outcome: 'done', resource: `settings:${input.regionCode}`, detail: change.entries.map(describe).join('；').slice(0, 300) });
       return this.get(openid, { regionCode: input.regionCode });
     },
   };

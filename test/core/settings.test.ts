@@ -103,3 +103,16 @@ describe('the rules read the thresholds they are given', () => {
     expect(idleReasons(s, { ...DEFAULT_THRESHOLDS.idle, notOpenComplaints: 1, quietDays: 10 }, now).map((r) => r.code)).toEqual(['not_open', 'quiet']);
   });
 });
+
+test('assessment parts handed in by the assessment module: their defaults show, a change is checked against them', () => {
+  const parts = [
+    { part: 'ledger', label: '台账', default: 40 },
+    { part: 'complaints', label: '投诉', default: 60 },
+  ];
+  expect(thresholdsAt([], '360731', parts).assessmentWeights).toEqual({ ledger: 40, complaints: 60 });
+  const base = { current: null, regionCode: '360731', reason: '本县重视台账', all: [], by, at, id: 'c' };
+  expect(codeOf(() => changeSettings({ ...base, parts, values: { 'assessment.ledger': 50 } }))).toBe('VALIDATION_ERROR: 考核权重合计应为 100%，现在是 110%');
+  const { next, change } = changeSettings({ ...base, parts, values: { 'assessment.ledger': 50, 'assessment.complaints': 50 } });
+  expect(thresholdsAt([next], '360731', parts).assessmentWeights).toEqual({ ledger: 50, complaints: 50 });
+  expect(describeEntry(change.entries[0]!, parts)).toBe('负责人考核权重·台账：沿用上级 → 50%');
+});
