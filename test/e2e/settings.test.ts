@@ -33,6 +33,8 @@ test('the county overrides a threshold and sees the audit line', async () => {
   const trail = await text(pc, `${p} #settings-trail`);
   expect(trail).toMatch(/于都县 · 于都县县级主管部门/);
   expect(trail).toContain('原因：山区村点多，核实周期放宽到 120 天');
+  await pc.evaluate(() => window.scrollTo(0, 0));
+  await settled(pc, `${p} #settings-trail`);
   await h.shot(pc, 'settings-02-county-saved-pc');
 
   // The province's own value is unchanged.
