@@ -5,7 +5,7 @@
  * value in force change and the audit line appear. The phone layout too.
  * Screenshots: .cache/e2e/settings-*.png (look at them).
  */
-import { browserSuite, call, fill, settled, tap, text, waitText } from './support/browser';
+import { browserSuite, call, fill, scrollTo, settled, tap, text, waitText } from './support/browser';
 
 const { h, browsers } = browserSuite();
 
@@ -33,8 +33,7 @@ test('the county overrides a threshold and sees the audit line', async () => {
   const trail = await text(pc, `${p} #settings-trail`);
   expect(trail).toMatch(/于都县 · 于都县县级主管部门/);
   expect(trail).toContain('原因：山区村点多，核实周期放宽到 120 天');
-  await pc.evaluate(() => window.scrollTo(0, 0));
-  await settled(pc, `${p} #settings-trail`);
+  await scrollTo(pc, `${p} #settings-trail`);
   await h.shot(pc, 'settings-02-county-saved-pc');
 
   // The province's own value is unchanged.
