@@ -4,6 +4,7 @@
  * safe to run twice; configuration comes in as values (ZDT_RETENTION_DAYS,
  * ZDT_COMPLAINT_RETENTION_DAYS), never read from the environment here.
  */
+import type { SettingsRepository } from './settings/model';
 import { complaintRetentionDays, purgeExpiredComplaints, type SchedulerDeps } from './complaint/scheduler';
 import { createNoticeService, type NoticeDeps } from './notice/service';
 import type { RateLimitStore, StationRepository } from './ports';
@@ -37,6 +38,8 @@ export type JobDeps = NoticeDeps &
     roles: DigestDeps['roles'];
     outbox: DigestDeps['outbox'];
     calendars: DigestDeps['calendars'];
+    /** Region settings (第十二条1): each region's freshness days for the reminders. */
+    settings?: Pick<SettingsRepository, 'all'>;
   };
 
 /**
@@ -53,8 +56,8 @@ export function scheduledJobs(deps: JobDeps, settings: JobSettings): (() => Prom
     async () => ({ rateLimitsPurged: await deps.rateLimits.purge(deps.clock.now().toISOString(), 1000) }),
     // Expired sign-in codes and PC sessions (an expired session stands for nobody already).
     async (): Promise<Record<string, number>> => (deps.signins ? { signInsPurged: await deps.signins.purge(deps.clock.now().toISOString(), 1000) } : {}),
-    // Stations past 180 days get a 待核实 item in their county's review queue (idempotent).
-    () => remindStaleStations({ stations: deps.registerStations, edits: deps.stationEdits, clock: deps.clock, ids: deps.ids }),
+    // Stations past their region's freshness days (default 180) get a 待核实 item in their county's review queue (idempotent).
+    () => remindStaleStations({ stations: deps.registerStations, edits: deps.stationEdits, clock: deps.clock, ids: deps.ids, settings: deps.settings }),
     // At most one digest of new cases per county official per working day.
     () => queueNewCaseDigests(deps),
   ];

@@ -48,9 +48,11 @@ import { createRatingsHandler } from '../cloudfunctions/ratings/handler';
 import { createGeoReport } from '../cloudfunctions/open311/handler';
 import { createSqliteLedgerRepository } from '../adapters/sqlite/ledger';
 import { createSqliteVisitRepository } from '../adapters/sqlite/inspections';
+import { createSqlitePovertyVillageRepository, createSqliteSettingsRepository } from '../adapters/sqlite/settings';
 import { createLedgerHandler } from '../cloudfunctions/ledger/handler';
 import { createInspectionsHandler } from '../cloudfunctions/inspections/handler';
 import { createHeadsHandler } from '../cloudfunctions/heads/handler';
+import { createSettingsHandler } from '../cloudfunctions/settings/handler';
 import { createAuthHandler } from '../cloudfunctions/auth/handler';
 import { createSignInService } from '../core/auth/signin';
 import { noCustomLogin, randomSignInSecrets } from '../adapters/platform/signin';
@@ -78,6 +80,8 @@ export function createLocalStores(db: Db, faults: ComplaintFaults = {}) {
     signins: createSqliteSignInRepository(db),
     heads: createSqliteHeadsRepository(db),
     reports: createSqliteReportRepository(db),
+    settings: createSqliteSettingsRepository(db),
+    poverty: createSqlitePovertyVillageRepository(db),
   };
 }
 export type LocalStores = ReturnType<typeof createLocalStores>;
@@ -136,8 +140,8 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   const sessionOpenid = createSignInService(signInDeps).openidOf;
   // Routers (not just FunctionHandlers): the API reference reads their actions.
   const functions: Record<string, Router> = {
-    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, rateLimits: stores.rateLimits, edits: stores.stationEdits, unlisted: stores.unlisted, uploads: files, content, files, ids, limits, clock }, logger),
-    register: createRegisterHandler({ stations: stores.stations, regions: stores.regions, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, edits: stores.stationEdits, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, certifications: stores.certifications, notices: stores.notices, files, unlisted: stores.unlisted, mediaChecker, mediaChecks: stores.mediaChecks }, logger),
+    stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, settings: stores.settings, rateLimits: stores.rateLimits, edits: stores.stationEdits, unlisted: stores.unlisted, uploads: files, content, files, ids, limits, clock }, logger),
+    register: createRegisterHandler({ stations: stores.stations, regions: stores.regions, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, edits: stores.stationEdits, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, certifications: stores.certifications, notices: stores.notices, files, unlisted: stores.unlisted, mediaChecker, mediaChecks: stores.mediaChecks, settings: stores.settings, poverty: stores.poverty }, logger),
     reports: createReportsHandler({ ...stores, limits, sheets: spreadsheets, documents, clock, ids }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits, sheets: spreadsheets, documents }, logger),
     account: createAccountHandler({ ...stores, ids, clock, limits, inviteCodes: randomInviteCodes(), apiKeySource: randomApiKeys() }, logger),
@@ -146,6 +150,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     notices: createNoticesHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
     ledger: createLedgerHandler({ stations: stores.stations, regions: stores.regions, ledger: stores.ledger, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
     inspections: createInspectionsHandler({ stations: stores.stations, visits: stores.visits, files, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
+    settings: createSettingsHandler({ settings: stores.settings, regions: stores.regions, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
     auth: createAuthHandler(signInDeps, logger),
     heads: createHeadsHandler({ ...stores, cipher, ids, clock, limits, codes }, logger),
   };

@@ -54,6 +54,7 @@ export default defineAppConfig({
         'heads/mine/index',
         'heads/session/index',
         'report/index',
+        'settings/index',
       ],
     },
     { root: 'packages/apply', pages: ['index/index', 'post/index', 'form/index', 'mine/index', 'notices/index', 'notice/index'] },

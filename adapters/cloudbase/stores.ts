@@ -14,6 +14,7 @@ import { createCloudbaseStationEditRepository } from './station-edits';
 import { createCloudbaseCertificationRepository } from './certifications';
 import { createCloudbaseLedgerRepository } from './ledger';
 import { createCloudbaseVisitRepository } from './inspections';
+import { createCloudbasePovertyVillageRepository, createCloudbaseSettingsRepository } from './settings';
 import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
 import type { CbDb } from './sdk';
 import { createCloudbaseSignInRepository } from './signin';
@@ -46,6 +47,8 @@ export function cloudbaseStores(db: CbDb, { pinyin, ...options }: CloudbaseOptio
     signins: createCloudbaseSignInRepository(db, options),
     heads: createCloudbaseHeadsRepository(db, options),
     reports: createCloudbaseReportRepository(db, options),
+    settings: createCloudbaseSettingsRepository(db, options),
+    poverty: createCloudbasePovertyVillageRepository(db, options),
   };
 }
 export type CloudbaseStores = ReturnType<typeof cloudbaseStores>;

@@ -370,6 +370,19 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX report_submissions_period ON report_submissions(period, region_code);
   `,
   },
+  {
+    version: 28,
+    name: 'settings-poverty',
+    // Region settings (core/settings): one row per province, city or county that sets something,
+    // and the audit trail of changes. Poverty villages (core/station/poverty.ts) per county.
+    sql: `
+    CREATE TABLE region_settings (region_code TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL);
+    CREATE TABLE settings_changes (id TEXT PRIMARY KEY, region_code TEXT NOT NULL, at TEXT NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX settings_changes_region ON settings_changes(region_code, at);
+    CREATE TABLE poverty_villages (code TEXT PRIMARY KEY, county_code TEXT NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX poverty_villages_county ON poverty_villages(county_code, code);
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -28,6 +28,9 @@ export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDesk
       // Coverage of a county's network (issue 12 §4)
       coverageCounties: action({ input: cov.coverageCountiesInput, run: (_i, c) => coverage.counties(c.openid) }),
       coverage: action({ input: cov.coverageInput, run: (i, c) => coverage.coverage(c.openid, i) }),
+      // The county's poverty-village list (脱贫村), checked then imported
+      povertyPreview: action({ input: cov.povertyImportInput, run: (i, c) => coverage.importPoverty(c.openid, i, true) }),
+      povertyImport: action({ input: cov.povertyImportInput, run: (i, c) => coverage.importPoverty(c.openid, i, false) }),
       // 冒名站点举报 sent in by villagers (第十一条7)
       unlistedReports: action({ input: unl.unlistedReportsInput, run: (i, c) => unlisted.list(c.openid, i) }),
       handleUnlisted: action({ input: unl.handleUnlistedInput, run: (i, c) => unlisted.handle(c.openid, i) }),

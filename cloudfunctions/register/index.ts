@@ -41,6 +41,8 @@ export const main = cloudEntry('register', (cloud) => {
       certifications: stores.certifications,
       notices: stores.notices,
       unlisted: stores.unlisted,
+      settings: stores.settings,
+      poverty: stores.poverty,
       complaints: stores.complaints,
       ratings: stores.ratings,
       calendars: stores.calendars,

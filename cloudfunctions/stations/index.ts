@@ -15,11 +15,11 @@ import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { createStationsHandler } from './handler';
 
 export const main = cloudEntry('stations', (cloud) => {
-  const { stations, regions, rateLimits, stationEdits, unlisted } = cloudStores(cloud);
+  const { stations, regions, rateLimits, stationEdits, unlisted, settings } = cloudStores(cloud);
   const files = wechatFileStore(cloud as never, cleanPhoto, randomIds.id);
   return createStationsHandler(
     // Read-only function: the stores carry no pinyin option, which keeps the dictionary out of the bundle.
-    { stations, regions, rateLimits, edits: stationEdits, unlisted, content: wechatContentSecurity(cloud as never), files, uploads: files, ids: randomIds, limits: limitsFrom(process.env.ZDT_RATE_LIMITS), clock: systemClock },
+    { stations, regions, rateLimits, settings, edits: stationEdits, unlisted, content: wechatContentSecurity(cloud as never), files, uploads: files, ids: randomIds, limits: limitsFrom(process.env.ZDT_RATE_LIMITS), clock: systemClock },
     jsonLogger,
   );
 });

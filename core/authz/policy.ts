@@ -65,6 +65,8 @@ export const PERMISSIONS = [
   'complaint.supplement',
   'complaint.recheck',
   'outbox.health',
+  'settings.read',
+  'settings.update',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -162,6 +164,9 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'complaint.recheck': [],
   // Messages WeChat would not deliver (issue 11 §3): the province administrator, who sets templates up.
   'outbox.health': ['province_admin'],
+  // Thresholds (第十二条1): officials read and set them for their region or a region inside it.
+  'settings.read': OFFICIALS,
+  'settings.update': OFFICIALS,
 };
 
 /** Anyone signed in (resident is everyone's role). */

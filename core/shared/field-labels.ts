@@ -45,6 +45,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   countyCode: '县（市、区）',
   place: '地点',
   location: '位置',
+  // Region settings (第十二条1)
+  values: '设置值',
   description: '描述',
   photos: '照片',
   shareIdentity: '是否告诉站点您是谁',

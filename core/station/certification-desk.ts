@@ -6,6 +6,7 @@
  * authorise in scope → version → transition (./certification.ts) → the application, then the
  * station's status (StationRepository.upsertMany keeps caches right) — every step audited.
  */
+import { thresholdsAt, type SettingsRepository } from '../settings/model';
 import { createAccess, type AccessDeps } from '../authz/access';
 import { authorize, listBindings, officialRegions } from '../authz/policy';
 import type { Actor } from '../authz/roles';
@@ -81,6 +82,8 @@ export interface CertificationDeskDeps extends AccessDeps {
   /** 申办 photos are content-checked at filing; at 认定 only passed ones may show on the station. */
   mediaChecker?: MediaChecker;
   mediaChecks?: MediaCheckRepository;
+  /** Region settings (第十二条1): the minimum area and service population a filing is checked against. */
+  settings?: Pick<SettingsRepository, 'all'>;
 }
 
 const BY_TEXT = { operator: '运营单位', county: '主管部门', notice: '公示' } as const;
@@ -268,6 +271,7 @@ export function createCertificationDesk(deps: CertificationDeskDeps) {
         photos,
         site: s,
         filedBy: actor.openid,
+        ...(deps.settings ? { thresholds: thresholdsAt(await deps.settings.all(), regionCodes[regionCodes.length - 1] ?? '36') } : {}),
         at: clock.now(),
       });
       if (photoChecks.length) r.next.photoChecks = photoChecks;

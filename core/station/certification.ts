@@ -10,7 +10,7 @@ import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
 import type { Station } from './model';
 import type { Certification } from './rules';
-import { ruleWarnings, type RuleWarning } from './rules';
+import { ruleWarnings, type RuleThresholds, type RuleWarning } from './rules';
 import { LEVEL_LABELS, MIN_AREA_SQM, type StationLevel, type StationStatus } from './vocabulary';
 
 export const CERTIFICATION_STATES = ['operator_review', 'county_review', 'approved', 'notice', 'certified', 'returned', 'refused'] as const;
@@ -126,12 +126,15 @@ export interface CertifyResult {
 }
 
 /** What a filing must meet; field → message (empty when it may be filed). */
-export function filingProblems(a: { level: StationLevel; areaSqm: number; equipment: readonly EquipmentCode[]; photos?: { plaque: readonly string[]; signage: readonly string[] } }): Record<string, string> {
+export function filingProblems(
+  a: { level: StationLevel; areaSqm: number; equipment: readonly EquipmentCode[]; photos?: { plaque: readonly string[]; signage: readonly string[] } },
+  minAreaSqm: Record<StationLevel, number> = MIN_AREA_SQM,
+): Record<string, string> {
   const out: Record<string, string> = {};
   // 第十一条3 授牌 is checked against the site: the plaque and the signage must be seen.
   if (a.photos && !a.photos.plaque.length) out.plaquePhotos = '请上传站牌照片';
   if (a.photos && !a.photos.signage.length) out.signagePhotos = '请上传标识照片';
-  const min = MIN_AREA_SQM[a.level];
+  const min = minAreaSqm[a.level];
   if (a.areaSqm < min) out.areaSqm = `${LEVEL_LABELS[a.level]}使用面积不少于 ${min}㎡（第七条1）`;
   const groups = new Set(a.equipment.map((c) => EQUIPMENT.find(([x]) => x === c)?.[2]));
   if (!groups.has('network')) out.equipment = '至少要有一项网络设施（第七条2）';
@@ -151,12 +154,14 @@ export function fileApplication(input: {
   site?: Station;
   filedBy: string;
   at: Date;
+  /** The minimums at the station's region (core/settings); absent: the defaults. */
+  thresholds?: RuleThresholds;
 }): CertifyResult {
   const { station } = input;
   if (station.status !== 'planned') throw new AppError('CONFLICT', station.status === 'closed' ? '这个站点已关停，不能申请认定' : '这个站点已经在认定流程中或已认定');
-  const problems = filingProblems({ level: station.level, areaSqm: input.areaSqm, equipment: input.equipment, photos: input.photos });
+  const problems = filingProblems({ level: station.level, areaSqm: input.areaSqm, equipment: input.equipment, photos: input.photos }, input.thresholds?.minAreaSqm);
   if (Object.keys(problems).length) throw new AppError('VALIDATION_ERROR', Object.values(problems)[0]!, problems);
-  const warnings = ruleWarnings({ name: input.stationName, level: station.level, areaSqm: input.areaSqm, servicePopulation: input.servicePopulation });
+  const warnings = ruleWarnings({ name: input.stationName, level: station.level, areaSqm: input.areaSqm, servicePopulation: input.servicePopulation }, input.thresholds);
   // 第七条4: the name is the one thing a station cannot be certified without getting right.
   if (warnings.some((w) => w.code === 'NAME_FORMAT')) {
     throw new AppError('VALIDATION_ERROR', '站点名称不符合第七条4的命名规范，例如“江西电商扶贫工程某某村服务点”', { stationName: '不符合命名规范' });

@@ -36,6 +36,8 @@ export interface CoverageGap {
   within?: string;
   /** Stations planned for this place (规划 or in review). */
   planned: string[];
+  /** A village on the county's imported poverty list (脱贫村): listed first. */
+  poverty?: boolean;
 }
 
 export interface CoverageBreach {
@@ -53,6 +55,9 @@ export interface CoverageReport {
     townshipsCovered: number;
     villages: number;
     villagesCovered: number;
+    /** Poverty villages (脱贫村) on the county's list, and how many of them have no point. */
+    povertyVillages: number;
+    povertyWithout: number;
     /** Stations in the network, by level. */
     byLevel: Record<StationLevel, number>;
     planned: number;
@@ -77,7 +82,7 @@ function placeCode(s: Station): string | null {
   return s.regionPath[DEPTH[s.level] - 1]?.code ?? null;
 }
 
-export function coverageOf(input: { county: Region; townships: Region[]; villages: Region[]; stations: Station[] }): CoverageReport {
+export function coverageOf(input: { county: Region; townships: Region[]; villages: Region[]; stations: Station[]; poverty?: ReadonlySet<string> }): CoverageReport {
   const { county, townships, villages } = input;
   const names = new Map<string, string>([[county.code, county.name], ...townships.map((t) => [t.code, t.name] as const), ...villages.map((v) => [v.code, v.name] as const)]);
   const inNetwork = input.stations.filter((s) => LISTED_STATUSES.includes(s.status));
@@ -125,9 +130,12 @@ export function coverageOf(input: { county: Region; townships: Region[]; village
   const townshipsWithout = townships
     .filter((t) => !covered('township', t.code))
     .map((t) => ({ code: t.code, name: t.name, planned: plannedAt.get(`township:${t.code}`) ?? [] }));
+  const poverty = input.poverty ?? new Set<string>();
+  // Poverty villages first (issue 12 §4), each group in region-code order.
   const villagesWithout = villages
     .filter((v) => !covered('village', v.code))
-    .map((v) => ({ code: v.code, name: v.name, within: townshipName.get(v.parentCode ?? '') ?? '', planned: plannedAt.get(`village:${v.code}`) ?? [] }));
+    .map((v) => ({ code: v.code, name: v.name, within: townshipName.get(v.parentCode ?? '') ?? '', planned: plannedAt.get(`village:${v.code}`) ?? [], ...(poverty.has(v.code) ? { poverty: true } : {}) }))
+    .sort((a, b) => Number(!!b.poverty) - Number(!!a.poverty) || a.code.localeCompare(b.code));
 
   const centres = (byPlace.get(`county:${county.code}`) ?? []).map((s) => s.name);
   const byLevel: Record<StationLevel, number> = { county: 0, township: 0, village: 0 };
@@ -140,6 +148,8 @@ export function coverageOf(input: { county: Region; townships: Region[]; village
       townshipsCovered: townships.length - townshipsWithout.length,
       villages: villages.length,
       villagesCovered: villages.length - villagesWithout.length,
+      povertyVillages: villages.filter((v) => poverty.has(v.code)).length,
+      povertyWithout: villagesWithout.filter((v) => v.poverty).length,
       byLevel,
       planned: inPlan.length,
     },

@@ -3,6 +3,7 @@
  * post closures, county officials review, villagers report. Every write is audited; a station the
  * caller may not touch answers exactly as if it did not exist.
  */
+import { thresholdsAt, type SettingsRepository } from '../settings/model';
 import { createAccess, type AccessDeps } from '../authz/access';
 import { listBindings, officialRegions } from '../authz/policy';
 import type { MediaChecker, MediaCheckRepository } from '../media/check';
@@ -308,15 +309,24 @@ export type StationEdits = ReturnType<typeof createStationEdits>;
  * county's review queue (no subscribe template fits a head's reminder, so the queue carries it).
  * Safe to run twice: a station with an open reminder gets no second one.
  */
-export async function remindStaleStations(deps: { stations: Pick<StationRepository, 'list'>; edits: StationEditRepository; clock: AccessDeps['clock']; ids: AccessDeps['ids'] }): Promise<{ staleReminded: number }> {
+export async function remindStaleStations(deps: {
+  stations: Pick<StationRepository, 'list'>;
+  edits: StationEditRepository;
+  clock: AccessDeps['clock'];
+  ids: AccessDeps['ids'];
+  /** The regions' freshness days (第十二条1); without it the default. */
+  settings?: Pick<SettingsRepository, 'all'>;
+}): Promise<{ staleReminded: number }> {
   const now = deps.clock.now();
   const day = toShanghai(now).date;
+  const all = deps.settings ? await deps.settings.all() : [];
+  const freshness = (s: { regionPath: { code: string }[] }) => thresholdsAt(all, s.regionPath[s.regionPath.length - 1]?.code ?? '36').freshnessDays;
   let reminded = 0;
   let afterCode: string | undefined;
   for (;;) {
     const page = await deps.stations.list({ afterCode, limit: 500 });
     for (const s of page.items) {
-      if (!PUBLIC_STATUSES.includes(s.status) || s.status === 'closed' || !isStale(s, day)) continue;
+      if (!PUBLIC_STATUSES.includes(s.status) || s.status === 'closed' || !isStale(s, day, freshness(s))) continue;
       const open = await deps.edits.list({ stationIds: [s.id], statuses: ['pending'], kinds: ['reminder'], order: 'oldest', offset: 0, limit: 1 });
       if (open.items.length) continue;
       await deps.edits.insert({ id: deps.ids.id(), stationId: s.id, stationName: s.name, regionCodes: regionCodesOf(s), kind: 'reminder', status: 'pending', createdBy: 'system', createdAt: now.toISOString(), version: 1 });

@@ -161,8 +161,8 @@ export function closureProblem(c: Closure, today: string): string | null {
 }
 
 /** Stale: information confirmed more than FRESHNESS_DAYS ago (the 待更新 badge). */
-export function isStale(s: Pick<Station, 'infoConfirmedOn'>, today: string): boolean {
-  return daysBetween(s.infoConfirmedOn, today) > FRESHNESS_DAYS;
+export function isStale(s: Pick<Station, 'infoConfirmedOn'>, today: string, freshnessDays: number = FRESHNESS_DAYS): boolean {
+  return daysBetween(s.infoConfirmedOn, today) > freshnessDays;
 }
 
 // ——— The before/after comparison ———

@@ -21,7 +21,7 @@ export interface IdleRules {
   staleInfoDays: number;
 }
 
-/** Settings (config `ZDT_IDLE_RULES` may override); chosen so one bad week does not list a station. */
+/** Defaults of the settings (core/settings, 第十二条1); chosen so one bad week does not list a station. */
 export const DEFAULT_IDLE_RULES: IdleRules = { notOpenComplaints: 2, complaintWindowDays: 90, quietDays: 90, staleInfoDays: 180 };
 
 export interface StationSignals {

@@ -3,7 +3,7 @@ import type { StationDetail, StationSummary } from './api';
 import { SHANGHAI_OFFSET_MIN, toShanghai } from '../shared/time';
 import { describeWeek, hoursStatus } from './hours';
 import type { Station } from './model';
-import { trustFacts, type TrustFacts } from './rules';
+import { FRESHNESS_DAYS, trustFacts, type TrustFacts } from './rules';
 import { STATUS_LABELS } from './vocabulary';
 
 export function placeOf(s: Station): string {
@@ -15,20 +15,24 @@ export function placeOf(s: Station): string {
  * Trust facts change only with the Shanghai date: kept per station object for the day it was
  * computed (stations are never mutated; a rewritten one is a new object).
  */
-const trustByStation = new WeakMap<Station, { day: number; facts: TrustFacts }>();
+const trustByStation = new WeakMap<Station, { day: number; freshnessDays: number; facts: TrustFacts }>();
 
-function trustOf(s: Station, now: Date): TrustFacts {
+function trustOf(s: Station, now: Date, freshnessDays: number): TrustFacts {
   const day = Math.floor((now.getTime() + SHANGHAI_OFFSET_MIN * 60_000) / 86_400_000);
   const hit = trustByStation.get(s);
-  if (hit && hit.day === day) return hit.facts;
-  const facts = trustFacts(s, now);
-  trustByStation.set(s, { day, facts });
+  if (hit && hit.day === day && hit.freshnessDays === freshnessDays) return hit.facts;
+  const facts = trustFacts(s, now, freshnessDays);
+  trustByStation.set(s, { day, freshnessDays, facts });
   return facts;
 }
 
-export function toSummary(s: Station, now: Date, distanceM?: number): StationSummary {
+/** The station's region's freshness days (core/settings); absent: the default. */
+export type FreshnessOf = (s: Station) => number;
+const defaultFreshness: FreshnessOf = () => FRESHNESS_DAYS;
+
+export function toSummary(s: Station, now: Date, distanceM?: number, freshness: FreshnessOf = defaultFreshness): StationSummary {
   const hours = hoursStatus(s.hours, now);
-  const trust = trustOf(s, now);
+  const trust = trustOf(s, now, freshness(s));
   const summary: StationSummary = {
     id: s.id,
     code: s.code,
@@ -51,10 +55,10 @@ export function toSummary(s: Station, now: Date, distanceM?: number): StationSum
   return summary;
 }
 
-export function toDetail(s: Station, now: Date): StationDetail {
-  const trust = trustOf(s, now);
+export function toDetail(s: Station, now: Date, freshness: FreshnessOf = defaultFreshness): StationDetail {
+  const trust = trustOf(s, now, freshness(s));
   return {
-    ...toSummary(s, now),
+    ...toSummary(s, now, undefined, freshness),
     regionPath: s.regionPath,
     locationDatum: s.location.datum,
     operator: s.operator,

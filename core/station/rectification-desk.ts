@@ -6,6 +6,7 @@
  * closure) the heads' roles — every step audited. A station write that failed after its order
  * was saved is finished the next time anyone opens the order (`settle`): nothing stays half-done.
  */
+import { thresholdsAt, type SettingsRepository } from '../settings/model';
 import { createAccess, type AccessDeps } from '../authz/access';
 import { authorize, listBindings, officialRegions, type Permission } from '../authz/policy';
 import type { Actor } from '../authz/roles';
@@ -79,6 +80,8 @@ export interface RectificationDeskDeps extends AccessDeps {
   /** Answer photos: claimed like complaint photos; the county sees them by short-lived URL. */
   files: Pick<FileStore, 'claim' | 'viewUrls'>;
   idleRules?: IdleRules;
+  /** Region settings (第十二条1): the idle rules at the region asked about; idleRules is the fallback. */
+  settings?: Pick<SettingsRepository, 'all'>;
 }
 
 const ACTION_TEXT: Record<RectifyCommand['type'] | 'issue', string> = { issue: '下达整改通知', answer: '提交整改情况', restore: '核查合格，恢复', extend: '延长整改期限', close: '关停', withdraw: '撤销整改通知' };
@@ -177,7 +180,7 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
     }
   }
 
-  async function signalsFor(regionCode: string, now: Date): Promise<StationSignals[]> {
+  async function signalsFor(regionCode: string, now: Date, idle: IdleRules): Promise<StationSignals[]> {
     const list: Station[] = [];
     for (let afterCode: string | undefined; ; ) {
       const page = await stations.list({ regionCode, afterCode, limit: 500 });
@@ -185,7 +188,7 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       if (!page.hasMore || !page.items.length) break;
       afterCode = page.items[page.items.length - 1]!.code;
     }
-    const since = new Date(now.getTime() - rules.complaintWindowDays * 86_400_000).toISOString();
+    const since = new Date(now.getTime() - idle.complaintWindowDays * 86_400_000).toISOString();
     const notOpen = new Map<string, number>();
     for (let offset = 0; ; offset += 200) {
       const page = await deps.complaints.list({ regionCodes: [regionCode], category: 'closed_often', since, order: 'newest', offset, limit: 200 });
@@ -212,8 +215,9 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       const actor = await access.actorOf(openid);
       const region = regionFor(actor, input.regionCode);
       const now = clock.now();
-      const items = idleCandidates(await signalsFor(region, now), rules, now).slice(0, 100);
-      return { items, rules };
+      const at = deps.settings ? thresholdsAt(await deps.settings.all(), region).idle : rules;
+      const items = idleCandidates(await signalsFor(region, now, at), at, now).slice(0, 100);
+      return { items, rules: at };
     },
 
     async issue(openid: string | null, input: z.infer<typeof issueInput>) {

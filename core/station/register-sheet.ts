@@ -7,7 +7,7 @@
  */
 import { z } from '../shared/zod';
 import type { Region, RegionRef, Station } from './model';
-import { ruleWarnings, type RuleWarning } from './rules';
+import { ruleWarnings, type RuleThresholds, type RuleWarning } from './rules';
 import { stationSchema } from './schema';
 import {
   formatChannels,
@@ -146,6 +146,8 @@ export interface ImportContext {
   nowIso: string;
   /** For an official: rows outside these region codes are refused. Absent: the whole province. */
   scopeCodes?: string[];
+  /** The minimums the warnings use at a station's region (core/settings); absent: the defaults. */
+  thresholds?: (regionCode: string) => RuleThresholds;
 }
 
 /** "第 7 行 纬度：不在江西省范围内". */
@@ -338,7 +340,7 @@ interface ReadRow {
  * One row → a complete station record, or its errors. `previous` is the registered station with the
  * same code: fields the sheet does not carry (photos) and empty optional cells keep its values.
  */
-export function readRow(cells: (key: ColumnKey) => SheetCell, previous: Station | undefined, ctx: Pick<ImportContext, 'region' | 'today' | 'nowIso'>): ReadRow {
+export function readRow(cells: (key: ColumnKey) => SheetCell, previous: Station | undefined, ctx: Pick<ImportContext, 'region' | 'today' | 'nowIso' | 'thresholds'>): ReadRow {
   const errors: RowIssue[] = [];
   const fail = (key: ColumnKey, message: string) => {
     if (!errors.some((e) => e.column === COLUMN_TITLES[key])) errors.push({ column: COLUMN_TITLES[key], message });
@@ -482,7 +484,7 @@ export function readRow(cells: (key: ColumnKey) => SheetCell, previous: Station 
     return { station: null, errors, warnings: [] };
   }
   const station: Station = { ...(checked.data as Station) };
-  const warnings = ruleWarnings(station);
+  const warnings = ruleWarnings(station, ctx.thresholds?.(station.regionPath[station.regionPath.length - 1]?.code ?? '36'));
   if (relaxationReason || warnings.length) station.register = { warnings, ...(relaxationReason ? { relaxationReason } : {}) };
   return { station, errors, warnings };
 }

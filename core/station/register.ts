@@ -3,6 +3,7 @@
  * ./register-sheet.ts, write the changed stations in batches and audit each one. The same service
  * serves the terminal (`npm run stations`) and the officials' desk.
  */
+import { thresholdsAt, type SettingsRepository } from '../settings/model';
 import { auditRecorder } from '../authz/access';
 import { listBindings, officialRegions } from '../authz/policy';
 import type { AuditRepository, Clock, DocumentFiles, RegisterQuery, RoleRepository, Spreadsheets, StationRepository } from '../ports';
@@ -19,6 +20,8 @@ export interface RegisterDeps {
   audit: AuditRepository;
   clock: Clock;
   ids: { id(): string };
+  /** Region settings (第十二条1): the minimums the import's warnings use. */
+  settings?: Pick<SettingsRepository, 'all'>;
 }
 
 export interface ImportOptions {
@@ -77,7 +80,8 @@ export function createRegisterService(deps: RegisterDeps) {
       const keys = countiesAndCodes(sheet);
       const existing = await existingFor(keys);
       const region = await regionLookup(keys, existing);
-      const plan = planImport(sheet, { region, existing, today: toShanghai(now).date, nowIso: now.toISOString(), scopeCodes: options.scopeCodes });
+      const all = deps.settings ? await deps.settings.all() : [];
+      const plan = planImport(sheet, { region, existing, today: toShanghai(now).date, nowIso: now.toISOString(), scopeCodes: options.scopeCodes, thresholds: (code) => thresholdsAt(all, code) });
       if (options.dryRun || plan.fileErrors.length || plan.changes.length === 0) return { ...plan, written: false };
 
       const previous = new Set(existing.map((s) => s.code));

@@ -28,6 +28,8 @@ export interface TrustFacts {
 export function trustFacts(
   s: { status: StationStatus; certification?: Certification | null; infoConfirmedOn: string },
   now: Date,
+  /** Settings (core/settings) may change it per region. */
+  freshnessDays: number = FRESHNESS_DAYS,
 ): TrustFacts {
   const today = toShanghai(now).date;
   const certified = CERTIFIED_STATUSES.includes(s.status) && !!s.certification;
@@ -38,7 +40,7 @@ export function trustFacts(
     inCultivation = s.certification.certifiedOn <= today && today < cultivationEndsOn;
   }
   const infoAgeDays = Math.max(0, daysBetween(s.infoConfirmedOn, today));
-  return { certified, inCultivation, cultivationEndsOn, infoAgeDays, stale: infoAgeDays > FRESHNESS_DAYS };
+  return { certified, inCultivation, cultivationEndsOn, infoAgeDays, stale: infoAgeDays > freshnessDays };
 }
 
 export interface RuleWarning {
@@ -63,17 +65,24 @@ export function nameFollowsRule(name: string, level: StationLevel): boolean {
   }
 }
 
-export function ruleWarnings(s: { name: string; level: StationLevel; areaSqm: number; servicePopulation: number }): RuleWarning[] {
+/** The adjustable minimums (第十二条1); core/settings resolves them per region. */
+export interface RuleThresholds {
+  minAreaSqm: Record<StationLevel, number>;
+  minServicePopulation: number;
+}
+const DEFAULT_RULE_THRESHOLDS: RuleThresholds = { minAreaSqm: MIN_AREA_SQM, minServicePopulation: MIN_SERVICE_POPULATION };
+
+export function ruleWarnings(s: { name: string; level: StationLevel; areaSqm: number; servicePopulation: number }, t: RuleThresholds = DEFAULT_RULE_THRESHOLDS): RuleWarning[] {
   const warnings: RuleWarning[] = [];
   if (!nameFollowsRule(s.name, s.level)) {
     warnings.push({ code: 'NAME_FORMAT', message: '站点名称不符合第七条4的命名规范' });
   }
-  const min = MIN_AREA_SQM[s.level];
+  const min = t.minAreaSqm[s.level];
   if (s.areaSqm < min) {
     warnings.push({ code: 'AREA_BELOW_MINIMUM', message: `使用面积 ${s.areaSqm}㎡，低于该级别最低 ${min}㎡（第七条1）` });
   }
-  if (s.servicePopulation < MIN_SERVICE_POPULATION) {
-    warnings.push({ code: 'POPULATION_BELOW_NORM', message: `服务人口 ${s.servicePopulation} 人，一般应不少于 ${MIN_SERVICE_POPULATION} 人（第六条1）` });
+  if (s.servicePopulation < t.minServicePopulation) {
+    warnings.push({ code: 'POPULATION_BELOW_NORM', message: `服务人口 ${s.servicePopulation} 人，一般应不少于 ${t.minServicePopulation} 人（第六条1）` });
   }
   return warnings;
 }

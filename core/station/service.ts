@@ -10,7 +10,8 @@ import type { Clock, FileStore, NearbyPosition, Page, RegionRepository, StationR
 import { DEFAULT_RADIUS_M, type GetInput, type NearbyInput, type RegionItem, type RegionsInput, type SearchInput, type StationDetail, type StationPage } from './api';
 import { isOpenAt, type OpeningHours } from './hours';
 import type { Station } from './model';
-import { toDetail, toSummary } from './present';
+import { toDetail, toSummary, type FreshnessOf } from './present';
+import { thresholdsAt, type RegionSettings, type SettingsRepository } from '../settings/model';
 import { LISTED_STATUSES, PUBLIC_STATUSES } from './vocabulary';
 
 /** How far a closed station's page looks for the nearest open one. */
@@ -26,7 +27,12 @@ export interface DirectoryDeps {
   clock: Clock;
   /** The station's approved photos as short-lived URLs (without it the page shows none). */
   files?: Pick<FileStore, 'viewUrls'>;
+  /** Region settings (第十二条1): each region's freshness days for the 待更新 badge. */
+  settings?: Pick<SettingsRepository, 'all'>;
 }
+
+/** Settings change rarely: a warm instance reads them at most once a minute. */
+const SETTINGS_TTL_MS = 60_000;
 
 async function collect<T>(
   fetch: (offset: number, limit: number) => Promise<Page<T>>,
@@ -76,6 +82,22 @@ function scopeOf(action: string, input: Record<string, unknown>): string {
 
 export function createDirectory(deps: DirectoryDeps) {
   const { stations, regions, clock } = deps;
+  let cached: { at: number; all: RegionSettings[] } | null = null;
+  /** The freshness days by station region, from settings read at most once a minute. */
+  async function freshness(): Promise<FreshnessOf | undefined> {
+    if (!deps.settings) return undefined;
+    const t = clock.now().getTime();
+    if (!cached || t - cached.at > SETTINGS_TTL_MS || t < cached.at) cached = { at: t, all: await deps.settings.all() };
+    const all = cached.all;
+    if (!all.length) return undefined;
+    return (s) => thresholdsAt(all, s.regionPath[s.regionPath.length - 1]?.code ?? '36').freshnessDays;
+  }
+
+  async function summaries(list: [Station, number | undefined][]) {
+    const f = await freshness();
+    const now = clock.now();
+    return list.map(([s, d]) => toSummary(s, now, d, f));
+  }
 
   return {
     async nearby(input: NearbyInput): Promise<StationPage> {
@@ -95,7 +117,7 @@ export function createDirectory(deps: DirectoryDeps) {
         ...(input.openNow ? { hoursFilter: (hours: OpeningHours) => isOpenAt(hours, now), openAt: now, scanLimit: OPEN_NOW_SCAN_LIMIT } : {}),
       });
       return {
-        items: page.items.map((r) => toSummary(r.station, now, r.distanceM)),
+        items: await summaries(page.items.map((r) => [r.station, r.distanceM])),
         nextCursor: page.hasMore && page.last ? encodePosition(page.last, scope) : null,
       };
     },
@@ -108,7 +130,7 @@ export function createDirectory(deps: DirectoryDeps) {
       const query = { text: input.q || undefined, regionCode: input.regionCode, level: input.level, service: input.service, statuses: LISTED_STATUSES };
       const keep = input.openNow ? (s: Station) => isOpenAt(s.hours, now) : () => true;
       const { items, next } = await collect((offset, lim) => stations.search({ ...query, offset, limit: lim }), keep, start, limit);
-      return { items: items.map((s) => toSummary(s, now)), nextCursor: next === null ? null : encodeCursor(next, scope) };
+      return { items: await summaries(items.map((s) => [s, undefined])), nextCursor: next === null ? null : encodeCursor(next, scope) };
     },
 
     async get(input: GetInput): Promise<StationDetail> {
@@ -116,7 +138,7 @@ export function createDirectory(deps: DirectoryDeps) {
       if (!station || !PUBLIC_STATUSES.includes(station.status)) {
         throw new AppError('NOT_FOUND', '没有找到这个站点，可能已被撤销', { id: '站点不存在' });
       }
-      const detail = toDetail(station, clock.now());
+      const detail = toDetail(station, clock.now(), await freshness());
       // Stored photo ids are never shown: only links to them, and only with the files port.
       detail.photos = deps.files && station.photos.length ? (await deps.files.viewUrls(station.photos)).filter(Boolean) : [];
       if (station.status !== 'closed') return detail;

@@ -41,7 +41,7 @@ test('gaps, the centre, breaches and the plan of a county', () => {
   expect(report.breaches).toEqual([
     { level: 'township', code: '360731100', place: '贡江镇', stations: ['江西电商扶贫工程贡江镇服务站', '江西电商扶贫工程贡江镇第二服务站'], message: '贡江镇有 2 个服务站（第五条3：每个乡镇一个）' },
   ]);
-  expect(report.counts).toEqual({ townships: 2, townshipsCovered: 1, villages: 3, villagesCovered: 1, byLevel: { county: 1, township: 2, village: 1 }, planned: 2 });
+  expect(report.counts).toEqual({ townships: 2, townshipsCovered: 1, villages: 3, villagesCovered: 1, povertyVillages: 0, povertyWithout: 0, byLevel: { county: 1, township: 2, village: 1 }, planned: 2 });
   expect(report.planned.map((p) => `${p.name}·${p.statusLabel}·${p.place}`)).toEqual([`江西电商扶贫工程罗坳镇服务站·${STATUS_LABELS.planned}·罗坳镇`, `江西电商扶贫工程新屋村服务点·${STATUS_LABELS.county_review}·新屋村`]);
   expect(report.points.map((p) => p.id).sort()).toEqual(['cov-c1', 'cov-t1', 'cov-t2', 'cov-t3', 'cov-v1', 'cov-v3']);
 });

@@ -87,6 +87,7 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
         '/packages/official/record/index',
         '/packages/official/coverage/index',
         '/packages/official/unlisted/index',
+        '/packages/official/settings/index',
       ],
     },
     { openid: ADMIN, paths: ['/packages/official/admin/index'] },

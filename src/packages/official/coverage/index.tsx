@@ -9,12 +9,15 @@ import { useEffect, useState } from 'react';
 import PageShell from '../../../components/PageShell';
 import { ErrorState, Skeleton } from '../../../components/StateViews';
 import { useLoad } from '../../../hooks/useLoad';
-import { coverage, type CoverageReport } from '../../../services/coverage';
-import { Choices } from '../../../ui/form';
+import { coverage, type CoverageReport, type PovertyReport } from '../../../services/coverage';
+import { pickSheet, uploadSheet } from '../../../services/register';
+import { toApiError } from '../../../services/transport';
+import { confirm, toast } from '../../../ui/dialogs';
+import { Choices, SubmitButton } from '../../../ui/form';
 import Notice from '../../../ui/Notice';
 import '../../shared/sub.css';
 
-function Gaps({ id, title, items, empty }: { id: string; title: string; items: { code: string; name: string; within?: string; planned: string[] }[]; empty: string }) {
+function Gaps({ id, title, items, empty }: { id: string; title: string; items: { code: string; name: string; within?: string; planned: string[]; poverty?: boolean }[]; empty: string }) {
   return (
     <View id={id} className='sp-form'>
       <Text className='sp-form__title'>
@@ -26,6 +29,7 @@ function Gaps({ id, title, items, empty }: { id: string; title: string; items: {
           <Text className='sp-item__title'>
             {g.within ? `${g.within} · ` : ''}
             {g.name}
+            {g.poverty ? <Text className='badge badge--warn'>脱贫村</Text> : null}
           </Text>
           <Text className='sp-item__line'>{g.planned.length ? `已规划：${g.planned.join('、')}` : '尚无规划'}</Text>
         </View>
@@ -81,6 +85,12 @@ function Report({ r }: { r: CoverageReport }) {
             <Text className='sp-figure__value'>{r.counts.planned}</Text>
             <Text className='sp-figure__label'>规划、审核中的站点</Text>
           </View>
+          {r.counts.povertyVillages ? (
+            <View className='sp-figure'>
+              <Text className='sp-figure__value'>{r.counts.povertyWithout}</Text>
+              <Text className='sp-figure__label'>脱贫村没有服务点</Text>
+            </View>
+          ) : null}
         </View>
         <Notice id='coverage-centre' tone={r.centre.ok ? 'ok' : 'danger'} text={r.centre.message} />
       </View>
@@ -115,6 +125,79 @@ function Report({ r }: { r: CoverageReport }) {
   );
 }
 
+/** 脱贫村名单 (the county's own officials): choose a file, see each row checked, then import. */
+function PovertyImport({ countyCode, onDone }: { countyCode: string; onDone: () => void }) {
+  const [fileId, setFileId] = useState<string | null>(null);
+  const [report, setReport] = useState<PovertyReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const choose = async () => {
+    const sheet = await pickSheet();
+    if (!sheet) return;
+    setReport(null);
+    await run(async () => {
+      const id = await uploadSheet(sheet);
+      setFileId(id);
+      setReport(await coverage.povertyPreview({ fileId: id, countyCode }));
+    });
+  };
+  const doImport = async () => {
+    if (!fileId || !report) return;
+    const ok = await confirm({ title: '导入脱贫村名单', content: `将用这份名单（${report.summary.villages} 个村）替换原有的脱贫村名单。`, confirmText: '确认导入' });
+    if (!ok) return;
+    await run(async () => {
+      const done = await coverage.povertyImport({ fileId, countyCode });
+      setReport(done);
+      if (done.written) {
+        toast('已导入');
+        onDone();
+      }
+    });
+  };
+  const importable = !!report && !report.written && !report.fileErrors.length && report.summary.errors === 0 && report.summary.villages > 0;
+  return (
+    <View id='coverage-poverty' className='sp-form'>
+      <Text className='sp-form__title'>脱贫村名单</Text>
+      <Text className='sp-small-note'>上传 Excel 或 CSV，两列：行政区划代码、村名。导入后没有服务点的脱贫村排在最前。</Text>
+      {error ? <Notice id='poverty-error' tone='danger' text={error} /> : null}
+      {report?.fileErrors.map((m) => <Notice key={m} tone='danger' text={m} />)}
+      {report && !report.fileErrors.length ? (
+        <View id='poverty-report'>
+          <Notice
+            tone={report.summary.errors ? 'danger' : 'ok'}
+            text={report.written ? `已导入 ${report.summary.villages} 个脱贫村` : `共 ${report.summary.rows} 行，可导入 ${report.summary.villages} 个村${report.summary.errors ? `，${report.summary.errors} 行有错误，请改好后重新上传` : ''}`}
+          />
+          {report.rows.map((r) => (
+            <View key={r.row} id={`poverty-row-${r.row}`} className='sp-item'>
+              <Text className='sp-item__title'>
+                第 {r.row} 行 {r.name || r.code}
+              </Text>
+              {[...r.errors, ...r.warnings].map((m) => (
+                <Text key={m} className='sp-item__line'>
+                  {m}
+                </Text>
+              ))}
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <SubmitButton id='btn-poverty-choose' tone={importable ? 'secondary' : 'primary'} text='选择文件' busy={busy} busyText='正在检查…' onClick={() => void choose()} />
+      {importable ? <SubmitButton id='btn-poverty-import' text='确认导入' busy={busy} onClick={() => void doImport()} /> : null}
+    </View>
+  );
+}
+
 export default function CoveragePage() {
   const counties = useLoad(() => coverage.counties(), []);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -135,6 +218,8 @@ export default function CoveragePage() {
       {countyCode && report.status === 'loading' && !report.data ? <Skeleton id='coverage-report-loading' rows={3} /> : null}
       {countyCode && report.status === 'error' ? <ErrorState id='coverage-report-error' message={report.error?.message ?? '加载失败'} onRetry={report.reload} /> : null}
       {report.data ? <Report r={report.data} /> : null}
+      {/* A county official has exactly one county: the list is theirs to import. */}
+      {report.data && list.length === 1 && countyCode ? <PovertyImport countyCode={countyCode} onDone={report.reload} /> : null}
     </PageShell>
   );
 }

@@ -95,6 +95,7 @@ export default function WorkbenchPage() {
   if (d?.isStationHead) tiles.push({ key: 'heads-mine', title: '我的培训与考核', sub: '培训签到、考核结果', url: '/packages/official/heads/mine/index' });
   if (d?.roles.some((r) => r.role === 'operator_staff')) tiles.push({ key: 'heads-session', title: '培训签到', sub: '生成签到码，负责人扫码签到', url: '/packages/official/heads/session/index' });
   if (d?.isOfficial) tiles.push({ key: 'heads', title: '负责人考核', sub: '季度、年度考核，表彰、更换', url: '/packages/official/heads/index' });
+  if (d?.isOfficial) tiles.push({ key: 'settings', title: '参数设置', sub: '面积、服务人口、更新周期等本地标准', url: '/packages/official/settings/index' });
 
   return (
     <PageShell id='page-workbench' heading='工作台' className={desk ? 'desk-page' : undefined}>

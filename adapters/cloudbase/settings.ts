@@ -1,0 +1,66 @@
+/**
+ * Region settings (core/settings/model.ts) and poverty villages (core/station/poverty.ts) in
+ * CloudBase. `region_settings`: `_id` = region code, the record as JSON text under `settings`
+ * plus `version`; a change writes it and its `settings_changes` line (`regionCode`, `at`) in one
+ * transaction. `poverty_villages`: `_id` = village code, `countyCode`, the record under `village`;
+ * an import removes the county's list and adds the new one.
+ */
+import type { RegionSettings, SettingsChange, SettingsRepository } from '../../core/settings/model';
+import type { PovertyVillage, PovertyVillageRepository } from '../../core/station/poverty';
+import { staleConflict } from '../../core/shared/errors';
+import { EVERYTHING, context, fetchRange, getDocs, insertDoc, pageOf, request, transact, txAdd, txGet, txSet, type CbDb, type CbQuery, type StoreOptions } from './sdk';
+
+export const SETTINGS_COLLECTIONS = { settings: 'region_settings', changes: 'settings_changes', poverty: 'poverty_villages' } as const;
+
+type Removable = CbQuery & { remove(): unknown };
+
+export function createCloudbaseSettingsRepository(db: CbDb, options: StoreOptions = {}): SettingsRepository {
+  const ctx = context(db, SETTINGS_COLLECTIONS, options);
+  const { names, _ } = ctx;
+  return {
+    async get(code) {
+      const docs = await getDocs<{ settings: string }>(ctx.coll(names.settings).where({ _id: code }).limit(1));
+      return docs[0] ? (JSON.parse(docs[0].settings) as RegionSettings) : null;
+    },
+    async all() {
+      const docs = await fetchRange<{ settings: string }>(() => ctx.coll(names.settings).orderBy('_id', 'asc'), 0, EVERYTHING);
+      return docs.map((d) => JSON.parse(d.settings) as RegionSettings);
+    },
+    async save(next, expected, change) {
+      await transact(ctx, async (tx) => {
+        const current = await txGet<{ version: number }>(ctx, tx, names.settings, next.regionCode);
+        if ((current?.version ?? 0) !== expected) throw staleConflict('这项设置');
+        const doc = { settings: JSON.stringify(next), version: next.version };
+        if (current) await txSet(ctx, tx, names.settings, next.regionCode, doc);
+        else await txAdd(ctx, tx, names.settings, next.regionCode, doc);
+        await txAdd(ctx, tx, names.changes, change.id, { change: JSON.stringify(change), regionCode: change.regionCode, at: change.at });
+      });
+    },
+    async changes(q) {
+      if (!q.regionCodes.length) return pageOf([], q.limit);
+      const docs = await fetchRange<{ change: string }>(
+        () => ctx.coll(names.changes).where({ regionCode: _.in(q.regionCodes) }).orderBy('at', 'desc').orderBy('_id', 'desc'),
+        q.offset,
+        q.limit + 1,
+      );
+      return pageOf(docs.map((d) => JSON.parse(d.change) as SettingsChange), q.limit);
+    },
+  };
+}
+
+export function createCloudbasePovertyVillageRepository(db: CbDb, options: StoreOptions = {}): PovertyVillageRepository {
+  const ctx = context(db, SETTINGS_COLLECTIONS, options);
+  const { names } = ctx;
+  return {
+    async replaceCounty(county, villages) {
+      // Not one transaction (a county has hundreds of villages): removed, then added; a failure
+      // midway leaves a shorter list that the next import replaces whole.
+      await request(() => (ctx.coll(names.poverty).where({ countyCode: county }) as Removable).remove());
+      for (const v of villages) await insertDoc(ctx, names.poverty, v.code, { countyCode: county, village: JSON.stringify(v) });
+    },
+    async listCounty(county) {
+      const docs = await fetchRange<{ village: string }>(() => ctx.coll(names.poverty).where({ countyCode: county }).orderBy('_id', 'asc'), 0, EVERYTHING);
+      return docs.map((d) => JSON.parse(d.village) as PovertyVillage);
+    },
+  };
+}

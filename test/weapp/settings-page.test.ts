@@ -1,0 +1,30 @@
+/**
+ * 参数设置 as built for WeChat (dist/weapp, miniprogram-simulate, the real handlers behind
+ * wx.cloud.callFunction): the county overrides the freshness days with a reason and sees the
+ * value in force and the audit line; the county's coverage page renders with its villages.
+ */
+import { weappSuite } from './support/suite';
+
+jest.setTimeout(30_000);
+
+const COUNTY = 'demo-county-official-1';
+const { env, page, render, callsOf } = weappSuite({ openid: COUNTY });
+
+test('the county sets its own freshness days and sees the audit line', async () => {
+  (env as { openid: string | null }).openid = COUNTY;
+  await render('packages/official/settings/index');
+  await page.waitFor('settings-view');
+  expect(page.text('setting-freshnessDays')).toContain('180天');
+  await page.type('setting-freshnessDays-input', '120');
+  await page.type('settings-reason', '山区村点多');
+  await page.tap('btn-settings-save');
+  await page.waitUntil(() => page.text('settings-trail').includes('沿用上级 → 120天'), 'the audit line');
+  expect(page.text('setting-freshnessDays')).toContain('120天');
+  const sent = callsOf('settings').find((c) => c.data.action === 'update');
+  expect(sent?.data.data).toEqual({ regionCode: '360731', values: { freshnessDays: 120 }, reason: '山区村点多', version: 0 });
+  page.unmount();
+
+  await render('packages/official/coverage/index');
+  await page.waitFor('coverage-villages');
+  expect(page.has('coverage-poverty')).toBe(true);
+});
