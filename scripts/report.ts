@@ -64,7 +64,7 @@ export async function writeReport(db: import('../adapters/sqlite/db').Db, args: 
   const { createLocalStores } = await import('../server/functions');
   const { createFigureLoader } = await import('../core/report/desk');
   const { reportSheets } = await import('../core/report/sheets');
-  const { tablesWorkbook } = await import('../adapters/platform/spreadsheet');
+  const { tablesWorkbook } = await import('../adapters/platform/tables');
   const stores = createLocalStores(db);
   const region = await stores.regions.get(args.region);
   if (!region) {

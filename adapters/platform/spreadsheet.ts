@@ -12,6 +12,7 @@ import { AppError } from '../../core/shared/errors';
 import type { Station } from '../../core/station/model';
 import { LEVEL_LABELS, STATION_LEVELS, STATION_STATUSES } from '../../core/station/vocabulary';
 import { SHEET_STATUS_LABELS } from '../../core/station/register-sheet';
+import { tablesWorkbook } from './tables';
 
 export type SheetKind = 'xlsx' | 'csv';
 
@@ -200,23 +201,6 @@ export async function exportStations(stations: Station[], kind: SheetKind): Prom
   }
   const csv = await workbook.csv.writeBuffer({ formatterOptions: { writeBOM: false } });
   return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), Buffer.from(csv)]);
-}
-
-/** Plain tables, one sheet each: the first row is the header (bold, frozen). */
-export async function tablesWorkbook(sheets: { name: string; rows: (string | number)[][] }[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '站点通';
-  for (const s of sheets) {
-    const sheet = workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    for (const row of s.rows) sheet.addRow(row);
-    sheet.getRow(1).font = { bold: true };
-    const width = Math.max(0, ...s.rows.map((r) => r.length));
-    for (let i = 1; i <= width; i++) {
-      const longest = Math.max(...s.rows.map((r) => String(r[i - 1] ?? '').length));
-      sheet.getColumn(i).width = Math.max(8, Math.min(80, longest * 2 + 2));
-    }
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** The Spreadsheets port over exceljs. */

@@ -12,15 +12,10 @@ import { createComplaintsHandler } from './handler';
  * exceljs (figures exports) is installed by the cloud and loaded on the first export only: every
  * other action of this busy function starts without it.
  */
-function lazySheets(): Spreadsheets {
+function lazyTables(): Pick<Spreadsheets, 'tables'> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const load = () => (require('../../adapters/platform/spreadsheet') as typeof import('../../adapters/platform/spreadsheet')).spreadsheets;
-  return {
-    read: (bytes) => load().read(bytes),
-    template: () => load().template(),
-    write: (stations, kind) => load().write(stations, kind),
-    tables: (sheets) => load().tables(sheets),
-  };
+  const load = () => (require('../../adapters/platform/tables') as typeof import('../../adapters/platform/tables')).tableSheets;
+  return { tables: (sheets) => load().tables(sheets) };
 }
 
 export const main = cloudEntry('complaints', (cloud) => {
@@ -35,7 +30,7 @@ export const main = cloudEntry('complaints', (cloud) => {
       // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
       limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       clock: systemClock,
-      sheets: lazySheets(),
+      sheets: lazyTables(),
       documents: wechatDocumentFiles(cloud as never, randomIds.id),
     },
     jsonLogger,

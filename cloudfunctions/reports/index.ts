@@ -9,15 +9,10 @@ import { limitsFrom } from '../../core/shared/rate-limit';
 import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
 import { createReportsHandler } from './handler';
 
-function lazySheets(): Spreadsheets {
+function lazyTables(): Pick<Spreadsheets, 'tables'> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const load = () => (require('../../adapters/platform/spreadsheet') as typeof import('../../adapters/platform/spreadsheet')).spreadsheets;
-  return {
-    read: (bytes) => load().read(bytes),
-    template: () => load().template(),
-    write: (stations, kind) => load().write(stations, kind),
-    tables: (sheets) => load().tables(sheets),
-  };
+  const load = () => (require('../../adapters/platform/tables') as typeof import('../../adapters/platform/tables')).tableSheets;
+  return { tables: (sheets) => load().tables(sheets) };
 }
 
 export const main = cloudEntry('reports', (cloud) => {
@@ -27,7 +22,7 @@ export const main = cloudEntry('reports', (cloud) => {
       ...stores,
       // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
       limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
-      sheets: lazySheets(),
+      sheets: lazyTables(),
       documents: wechatDocumentFiles(cloud as never, randomIds.id),
       clock: systemClock,
       ids: randomIds,

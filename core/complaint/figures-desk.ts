@@ -19,7 +19,7 @@ export interface FiguresDeskDeps {
   /** Names the county offices; without it they read 县级主管部门. */
   regions?: Pick<RegionRepository, 'get'>;
   /** The export's writer and where the file is offered; absent where the function has no exceljs. */
-  sheets?: Spreadsheets;
+  sheets?: Pick<Spreadsheets, 'tables'>;
   documents?: DocumentFiles;
 }
 

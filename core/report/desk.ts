@@ -36,7 +36,7 @@ export interface ReportDeskDeps extends AccessDeps {
   calendars: CalendarRepository;
   reports: ReportRepository;
   idleRules?: IdleRules;
-  sheets?: Spreadsheets;
+  sheets?: Pick<Spreadsheets, 'tables'>;
   documents?: DocumentFiles;
 }
 
