@@ -175,9 +175,9 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   await scrollTo(operator, `${caseRoot} .sp-case-head`);
   await h.shot(operator, 'complaint-09-operator-replied');
 
-  // ── The neighbour: told like the complainant; 我的投诉 → 关注 → the reply → their own evaluation ──
+  // ── The neighbour: told like the complainant (受理, 转办, 答复); 我的投诉 → 关注 → the reply → their own evaluation ──
   const toNeighbour = (await h.app.stores.outbox.forRecipient(NEIGHBOUR, 10)).filter((m) => m.complaintId === id).map((m) => m.event);
-  expect(toNeighbour.sort()).toEqual(['complaint_accepted', 'complaint_replied']);
+  expect(toNeighbour.sort()).toEqual(['complaint_accepted', 'complaint_assigned', 'complaint_replied']);
   await neighbour.goto(`${h.baseUrl}/pages/complaint/mine/index`);
   const followed = `#page-complaint-mine #following-${id}`;
   await neighbour.locator(followed).waitFor();
