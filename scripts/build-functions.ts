@@ -109,6 +109,8 @@ export function listFunctions(): string[] {
  */
 export const CLOUD_INSTALLED: Record<string, string[]> = {
   register: ['exceljs', 'pinyin-pro'],
+  // Approved edits and closures write whole stations (search tokens).
+  upkeep: ['pinyin-pro'],
   // Custom-login tickets (adapters/platform/signin.ts): required at run time, installed by the cloud.
   auth: ['@cloudbase/node-sdk'],
   // Figures exports (complaints.unitFiguresExport).

@@ -28,6 +28,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRegisterHandler } from '../cloudfunctions/register/handler';
+import { createUpkeepHandler } from '../cloudfunctions/upkeep/handler';
 import { createReportsHandler } from '../cloudfunctions/reports/handler';
 import { createSqliteRectificationRepository } from '../adapters/sqlite/rectifications';
 import { createSqliteUnlistedRepository } from '../adapters/sqlite/unlisted';
@@ -139,9 +140,12 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
   /** The openid a Bearer session token stands for (server/http.ts), or null. */
   const sessionOpenid = createSignInService(signInDeps).openidOf;
   // Routers (not just FunctionHandlers): the API reference reads their actions.
+  // The register and upkeep functions share their stores (upkeep: edits and rectification).
+  const registerDeps = { stations: stores.stations, regions: stores.regions, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, edits: stores.stationEdits, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, certifications: stores.certifications, notices: stores.notices, files, unlisted: stores.unlisted, mediaChecker, mediaChecks: stores.mediaChecks, settings: stores.settings, poverty: stores.poverty };
   const functions: Record<string, Router> = {
     stations: createStationsHandler({ stations: stores.stations, regions: stores.regions, settings: stores.settings, rateLimits: stores.rateLimits, edits: stores.stationEdits, unlisted: stores.unlisted, uploads: files, content, files, ids, limits, clock }, logger),
-    register: createRegisterHandler({ stations: stores.stations, regions: stores.regions, regionsFor, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, limits, sheets: spreadsheets, documents, clock, ids, edits: stores.stationEdits, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, certifications: stores.certifications, notices: stores.notices, files, unlisted: stores.unlisted, mediaChecker, mediaChecks: stores.mediaChecks, settings: stores.settings, poverty: stores.poverty }, logger),
+    register: createRegisterHandler(registerDeps, logger),
+    upkeep: createUpkeepHandler(registerDeps, logger),
     reports: createReportsHandler({ ...stores, limits, sheets: spreadsheets, documents, clock, ids }, logger),
     complaints: createComplaintsHandler({ ...stores, content, files, mediaChecker, cipher, ids, clock, limits, sheets: spreadsheets, documents }, logger),
     account: createAccountHandler({ ...stores, ids, clock, limits, inviteCodes: randomInviteCodes(), apiKeySource: randomApiKeys() }, logger),

@@ -1,17 +1,18 @@
-/** `register`: the officials' station register — template, preview and import a spreadsheet, export — station edits (./edits.ts), rectification orders (./rectify.ts) and certification (./certify.ts). */
+/**
+ * `register`: the officials' station register — template, preview and import a spreadsheet, export —
+ * certification (./certify.ts), coverage and 冒名站点举报. Station edits and rectification are the
+ * `upkeep` function's.
+ */
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
 import * as api from '../../core/station/register-api';
 import { createRegisterDesk, type RegisterDeskDeps } from '../../core/station/register';
 import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
-import type { RectificationDeskDeps } from '../../core/station/rectification-desk';
-import { editActions, type EditActionDeps } from './edits';
-import { rectifyActions } from './rectify';
 import type { CertificationDeskDeps } from '../../core/station/certification-desk';
 import { certifyActions } from './certify';
 import * as cov from '../../core/station/coverage-desk';
 import * as unl from '../../core/station/unlisted';
 
-export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDeskDeps & CertificationDeskDeps & EditActionDeps & cov.CoverageDeskDeps & unl.UnlistedDeps & RateLimitDeps, logger?: Logger) {
+export function createRegisterHandler(deps: RegisterDeskDeps & CertificationDeskDeps & cov.CoverageDeskDeps & unl.UnlistedDeps & RateLimitDeps, logger?: Logger) {
   const desk = createRegisterDesk(deps);
   const coverage = cov.createCoverageDesk(deps);
   const unlisted = unl.createUnlistedReports(deps);
@@ -22,8 +23,6 @@ export function createRegisterHandler(deps: RegisterDeskDeps & RectificationDesk
       preview: action({ input: api.previewInput, run: (i, c) => desk.preview(c.openid, i) }),
       import: action({ input: api.importInput, run: (i, c) => desk.import(c.openid, i) }),
       export: action({ input: api.exportInput, run: (i, c) => desk.export(c.openid, i) }),
-      ...editActions(deps),
-      ...rectifyActions(deps),
       ...certifyActions(deps),
       // Coverage of a county's network (issue 12 §4)
       coverageCounties: action({ input: cov.coverageCountiesInput, run: (_i, c) => coverage.counties(c.openid) }),

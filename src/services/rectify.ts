@@ -1,15 +1,15 @@
 /**
- * 站点整改 client (the `register` function's rectification actions): officials' idle candidates and
- * orders, the station's answer. Typed by `RegisterApi`.
+ * 站点整改 client (the `upkeep` function's rectification actions): officials' idle candidates and
+ * orders, the station's answer. Typed by `UpkeepApi`.
  */
-import type { RegisterApi } from '../../cloudfunctions/register/handler';
+import type { UpkeepApi } from '../../cloudfunctions/upkeep/handler';
 import { client, type Input, type Output } from './transport';
 
-const call = client<RegisterApi>('register');
-type In<K extends keyof RegisterApi> = Input<RegisterApi, K>;
+const call = client<UpkeepApi>('upkeep');
+type In<K extends keyof UpkeepApi> = Input<UpkeepApi, K>;
 
-export type RectificationView = Output<RegisterApi, 'rectification'>;
-export type IdleCandidate = Output<RegisterApi, 'idleStations'>['items'][number];
+export type RectificationView = Output<UpkeepApi, 'rectification'>;
+export type IdleCandidate = Output<UpkeepApi, 'idleStations'>['items'][number];
 
 export const rectify = {
   idle: (input: In<'idleStations'> = {}) => call('idleStations', input),

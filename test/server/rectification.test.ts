@@ -17,9 +17,9 @@ describe('rectification orders', () => {
   afterEach(() => t.close());
 
   const issue = (over: Record<string, unknown> = {}, who: string = DEMO.county) =>
-    t.call('register', 'issueRectification', { stationId: HEAD_STATION, problems: ['多次群众反映不开门', '价目表未公示'], requiredFixes: '按公示时间开门，张贴价目表', workdays: 10, ...over }, who);
+    t.call('upkeep', 'issueRectification', { stationId: HEAD_STATION, problems: ['多次群众反映不开门', '价目表未公示'], requiredFixes: '按公示时间开门，张贴价目表', workdays: 10, ...over }, who);
   const issued = (over: Record<string, unknown> = {}) =>
-    t.ok('register', 'issueRectification', { stationId: HEAD_STATION, problems: ['多次群众反映不开门', '价目表未公示'], requiredFixes: '按公示时间开门，张贴价目表', workdays: 10, ...over }, DEMO.county);
+    t.ok('upkeep', 'issueRectification', { stationId: HEAD_STATION, problems: ['多次群众反映不开门', '价目表未公示'], requiredFixes: '按公示时间开门，张贴价目表', workdays: 10, ...over }, DEMO.county);
   const station = async () => (await t.ok('stations', 'get', { id: HEAD_STATION })) as { statusLabel?: string; status?: string };
 
   test('issue → 整改中 → the head answers → the county restores it; every step audited', async () => {
@@ -30,15 +30,15 @@ describe('rectification orders', () => {
     // A second order for the same station is refused while this one is open.
     expect((await issue()).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
-    const mine = await t.ok('register', 'stationRectifications', { stationId: HEAD_STATION }, DEMO.stationHead);
+    const mine = await t.ok('upkeep', 'stationRectifications', { stationId: HEAD_STATION }, DEMO.stationHead);
     expect(mine.items).toEqual([expect.objectContaining({ id: order.id, actions: ['answer'] })]);
-    const short = await t.call('register', 'answerRectification', { id: order.id, version: 1, text: '已整改' }, DEMO.stationHead);
+    const short = await t.call('upkeep', 'answerRectification', { id: order.id, version: 1, text: '已整改' }, DEMO.stationHead);
     expect(short.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
-    const answered = await t.ok('register', 'answerRectification', { id: order.id, version: 1, text: '已按公示时间每天开门，价目表已张贴在门口' }, DEMO.stationHead);
+    const answered = await t.ok('upkeep', 'answerRectification', { id: order.id, version: 1, text: '已按公示时间每天开门，价目表已张贴在门口' }, DEMO.stationHead);
     expect(answered).toMatchObject({ state: 'answered', answer: { text: '已按公示时间每天开门，价目表已张贴在门口' } });
     // The head cannot verify their own answer.
-    expect((await t.call('register', 'verifyRectification', { id: order.id, version: 2, outcome: 'restore', comment: '合格' }, DEMO.stationHead)).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const restored = await t.ok('register', 'verifyRectification', { id: order.id, version: 2, outcome: 'restore', comment: '现场核查合格' }, DEMO.county);
+    expect((await t.call('upkeep', 'verifyRectification', { id: order.id, version: 2, outcome: 'restore', comment: '合格' }, DEMO.stationHead)).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const restored = await t.ok('upkeep', 'verifyRectification', { id: order.id, version: 2, outcome: 'restore', comment: '现场核查合格' }, DEMO.county);
     expect(restored.state).toBe('restored');
     expect((await station()).statusLabel).toBe(before.statusLabel);
     const audit = await t.app.stores.audit.list({ resource: `rectification:${order.id}`, offset: 0, limit: 10 });
@@ -50,32 +50,32 @@ describe('rectification orders', () => {
     const order = await issued();
     const photo = await uploadPhoto(t, DEMO.stationHead);
     const text = '已按公示时间每天开门，价目表已张贴在门口';
-    const stolen = await t.call('register', 'answerRectification', { id: order.id, version: 1, text, photos: [await uploadPhoto(t, DEMO.resident1)] }, DEMO.stationHead);
+    const stolen = await t.call('upkeep', 'answerRectification', { id: order.id, version: 1, text, photos: [await uploadPhoto(t, DEMO.resident1)] }, DEMO.stationHead);
     expect(stolen.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', message: expect.stringContaining('图片无效') } });
-    const tooMany = await t.call('register', 'answerRectification', { id: order.id, version: 1, text, photos: [photo, photo, photo, photo] }, DEMO.stationHead);
+    const tooMany = await t.call('upkeep', 'answerRectification', { id: order.id, version: 1, text, photos: [photo, photo, photo, photo] }, DEMO.stationHead);
     expect(tooMany.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
-    const answered = await t.ok('register', 'answerRectification', { id: order.id, version: 1, text, photos: [photo] }, DEMO.stationHead);
+    const answered = await t.ok('upkeep', 'answerRectification', { id: order.id, version: 1, text, photos: [photo] }, DEMO.stationHead);
     expect(answered.answer.photos).toEqual([expect.stringMatching(/^\/files\//)]);
     expect((await t.app.stores.rectifications.get(order.id))!.answer!.photos).toEqual([photo]);
-    const seen = await t.ok('register', 'rectification', { id: order.id }, DEMO.county);
+    const seen = await t.ok('upkeep', 'rectification', { id: order.id }, DEMO.county);
     expect(seen).toMatchObject({ state: 'answered', actions: expect.arrayContaining(['restore']) });
     expect(seen.answer.photos).toHaveLength(1);
     expect((await t.raw(seen.answer.photos[0])).status).toBe(200);
     // Answering again may keep the photo already sent.
-    const again = await t.ok('register', 'answerRectification', { id: order.id, version: 2, text: `${text}，补充：门口装了营业时间牌`, photos: [photo] }, DEMO.stationHead);
+    const again = await t.ok('upkeep', 'answerRectification', { id: order.id, version: 2, text: `${text}，补充：门口装了营业时间牌`, photos: [photo] }, DEMO.stationHead);
     expect(again.answer.photos).toHaveLength(1);
     // No one else sees the evidence.
-    expect((await t.call('register', 'rectification', { id: order.id }, DEMO.resident1)).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await t.call('upkeep', 'rectification', { id: order.id }, DEMO.resident1)).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   test('unanswered past the deadline: the county closes the station and its head loses the role', async () => {
     const order = await issued({ workdays: 5 });
-    expect((await t.call('register', 'verifyRectification', { id: order.id, version: 1, outcome: 'close', comment: '逾期未整改' }, DEMO.county)).body).toMatchObject({
+    expect((await t.call('upkeep', 'verifyRectification', { id: order.id, version: 1, outcome: 'close', comment: '逾期未整改' }, DEMO.county)).body).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringContaining('整改期限还没到') },
     });
     t.clock.set('2026-12-14T02:00:00.000Z');
-    const closed = await t.ok('register', 'verifyRectification', { id: order.id, version: 1, outcome: 'close', comment: '逾期未整改，群众反映仍不开门' }, DEMO.county);
+    const closed = await t.ok('upkeep', 'verifyRectification', { id: order.id, version: 1, outcome: 'close', comment: '逾期未整改，群众反映仍不开门' }, DEMO.county);
     expect(closed.state).toBe('closed');
     const closedPage = (await station()) as { statusLabel?: string; nearestOpen?: { id: string; name: string; distanceM: number } };
     expect(JSON.stringify(closedPage)).toContain('已关停');
@@ -91,36 +91,36 @@ describe('rectification orders', () => {
 
   test('an extension moves the deadline once; withdrawing restores the station', async () => {
     const order = await issued();
-    const ext = await t.ok('register', 'verifyRectification', { id: order.id, version: 1, outcome: 'extend', workdays: 5, comment: '设备在途' }, DEMO.county);
+    const ext = await t.ok('upkeep', 'verifyRectification', { id: order.id, version: 1, outcome: 'extend', workdays: 5, comment: '设备在途' }, DEMO.county);
     expect(ext).toMatchObject({ dueOn: '2026-12-25', extensions: 1 });
-    expect((await t.call('register', 'verifyRectification', { id: order.id, version: 2, outcome: 'extend', workdays: 5, comment: '再延' }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const stale = await t.call('register', 'verifyRectification', { id: order.id, version: 1, outcome: 'withdraw', comment: '误发' }, DEMO.county);
+    expect((await t.call('upkeep', 'verifyRectification', { id: order.id, version: 2, outcome: 'extend', workdays: 5, comment: '再延' }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const stale = await t.call('upkeep', 'verifyRectification', { id: order.id, version: 1, outcome: 'withdraw', comment: '误发' }, DEMO.county);
     expect(stale.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    await t.ok('register', 'verifyRectification', { id: order.id, version: 2, outcome: 'withdraw', comment: '误发' }, DEMO.county);
+    await t.ok('upkeep', 'verifyRectification', { id: order.id, version: 2, outcome: 'withdraw', comment: '误发' }, DEMO.county);
     expect(JSON.stringify(await station())).not.toContain('整改');
   });
 
   test('outside the county: not found or forbidden; residents cannot list', async () => {
     const order = await issued();
     for (const who of [DEMO.resident1, 'someone-else']) {
-      expect((await t.call('register', 'rectification', { id: order.id }, who)).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect((await t.call('upkeep', 'rectification', { id: order.id }, who)).body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     }
-    expect((await t.call('register', 'rectifications', {}, DEMO.resident1)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect((await t.call('register', 'rectifications', { regionCode: '3611' }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await t.call('upkeep', 'rectifications', {}, DEMO.resident1)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await t.call('upkeep', 'rectifications', { regionCode: '3611' }, DEMO.county)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await issue({}, DEMO.resident1)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const list = await t.ok('register', 'rectifications', { state: 'open' }, DEMO.county);
+    const list = await t.ok('upkeep', 'rectifications', { state: 'open' }, DEMO.county);
     expect(list.items.map((o: { id: string }) => o.id)).toEqual([order.id]);
     // The city sees its counties' orders.
-    expect((await t.ok('register', 'rectifications', {}, DEMO.city)).items).toHaveLength(1);
+    expect((await t.ok('upkeep', 'rectifications', {}, DEMO.city)).items).toHaveLength(1);
   });
 
   test('idle candidates: repeated 不开门 complaints put a station on the county’s list, with the reason in words', async () => {
     for (const who of ['r-idle-1', 'r-idle-2']) {
       await t.ok('complaints', 'submit', { stationId: HEAD_STATION, category: 'closed_often', description: '连续几天去都没开门，电话也不接。' }, who, rid('idle'));
     }
-    const idle = await t.ok('register', 'idleStations', {}, DEMO.county);
+    const idle = await t.ok('upkeep', 'idleStations', {}, DEMO.county);
     const mine = idle.items.find((c: { stationId: string }) => c.stationId === HEAD_STATION);
     expect(mine?.reasons.map((r: { text: string }) => r.text)).toContain('近 90 天有 2 件“站点长期不开门”投诉');
-    expect((await t.call('register', 'idleStations', {}, DEMO.stationHead)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await t.call('upkeep', 'idleStations', {}, DEMO.stationHead)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

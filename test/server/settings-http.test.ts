@@ -40,7 +40,7 @@ test('the province sets a value, the county overrides it for itself, the audit t
   expect(item(await t.ok('settings', 'get', {}, DEMO.province), 'freshnessDays')).toMatchObject({ value: 150, source: 'province' });
   expect(item(await t.ok('settings', 'get', { regionCode: '360732' }, DEMO.province), 'freshnessDays')).toMatchObject({ value: 150, source: 'province' });
   // The county's idle-station list uses the county's rules.
-  expect((await t.ok('register', 'idleStations', {}, DEMO.county)).rules).toMatchObject({ quietDays: 30 });
+  expect((await t.ok('upkeep', 'idleStations', {}, DEMO.county)).rules).toMatchObject({ quietDays: 30 });
 });
 
 test('scope: a county cannot change the province value, its city, or another county', async () => {

@@ -13,7 +13,7 @@ const OFFICIAL = 'demo-county-official-1';
 const STATION = 'st-360731100-000';
 const { env, page, render, callsOf } = weappSuite({ openid: HEAD });
 
-const registerCalls = () => callsOf('register');
+const registerCalls = () => callsOf('upkeep');
 
 test('the head proposes; the official sees the comparison and approves; the public page changes', async () => {
   (env as { openid: string | null }).openid = HEAD;
@@ -40,7 +40,7 @@ test('the head proposes; the official sees the comparison and approves; the publ
   const approve = registerCalls().length;
   const list = page.text('edits-list');
   expect(list).toContain('通过并公开');
-  const queue = (await env.functions.register!({ action: 'editQueue', data: {} }, { openid: OFFICIAL })) as { data: { items: { id: string }[] } };
+  const queue = (await env.functions.upkeep!({ action: 'editQueue', data: {} }, { openid: OFFICIAL })) as { data: { items: { id: string }[] } };
   const id = queue.data.items[0].id;
   await page.tap(`btn-approve-${id}`);
   await page.waitFor('edits-message');

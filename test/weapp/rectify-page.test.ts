@@ -14,7 +14,7 @@ let orderId = '';
 const { env, page, render } = weappSuite({
   openid: OFFICIAL,
   setup: async () => {
-    const issued = await env.functions.register(
+    const issued = await env.functions.upkeep(
       { action: 'issueRectification', data: { stationId: STATION, problems: ['多次群众反映不开门'], requiredFixes: '按公示时间开门', workdays: 10 } },
       { openid: OFFICIAL },
     );

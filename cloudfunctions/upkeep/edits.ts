@@ -1,6 +1,6 @@
 /**
- * The `register` function's station-edit actions (第十条3): heads and operator staff propose and
- * post temporary closures, officials review, 信息无变化 re-confirms. Merged into the register router.
+ * The `upkeep` function's station-edit actions (第十条3): heads and operator staff propose and
+ * post temporary closures, officials review, 信息无变化 re-confirms.
  */
 import { action } from '../../core/shared/router';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
@@ -11,7 +11,7 @@ export type EditActionDeps = StationEditDeps & RateLimitDeps;
 
 export function editActions(deps: EditActionDeps) {
   const edits = createStationEdits(deps);
-  // Rate-limited with the rest of the register's actions (handler.ts).
+  // Rate-limited with the rest of upkeep's actions (handler.ts).
   return {
       editDraft: action({ input: api.editDraftInput, run: (i, c) => edits.draft(c.openid, i) }),
       propose: action({ input: api.proposeInput, run: (i, c) => edits.propose(c.openid, i) }),

@@ -1,4 +1,4 @@
-/** The register's rectification actions (core/station/rectification-desk.ts), merged into its router. */
+/** The `upkeep` function's rectification actions (core/station/rectification-desk.ts). */
 import { action } from '../../core/shared/router';
 import * as r from '../../core/station/rectification-desk';
 
