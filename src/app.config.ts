@@ -56,7 +56,7 @@ export default defineAppConfig({
         'report/index',
       ],
     },
-    { root: 'packages/apply', pages: ['index/index', 'post/index', 'form/index', 'mine/index', 'notices/index', 'notice/index'] },
+    { root: 'packages/apply', pages: ['index/index', 'post/index', 'form/index', 'mine/index', 'notices/index', 'notice/index', 'entity/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
