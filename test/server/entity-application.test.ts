@@ -111,4 +111,22 @@ describe('申办 by a market entity', () => {
     const mine = await t.ok('register', 'myEntityApplications', {}, DEMO.resident2);
     expect(mine.items[0]).toMatchObject({ state: 'returned', refusedAt: '运营单位初审', reason: '缺少场地租赁合同' });
   });
+
+  test('a county without an operator: the application goes straight to the county; the station to be made runs under the entity', async () => {
+    form.creditCode = creditCode('91360731MA35P8QK1');
+    // Find a county of 赣州 with no station and one of its townships.
+    let county = null as null | { code: string; name: string };
+    for (const c of await t.app.stores.regions.children('3607')) {
+      if (!(await t.app.stores.stations.list({ regionCode: c.code, limit: 1 })).items.length) {
+        county = c;
+        break;
+      }
+    }
+    expect(county).not.toBeNull();
+    const [township] = await t.app.stores.regions.children(county!.code);
+    const filed = await t.ok('register', 'fileAsEntity', { ...form, regionCode: township!.code, stationName: `江西电商扶贫工程${township!.name}服务站` }, DEMO.resident2);
+    expect(filed).toMatchObject({ state: 'county_review', operatorName: form.entityName });
+    const app = (await t.app.stores.certifications.get(filed.id))!;
+    expect(app.site).toMatchObject({ operator: { name: form.entityName, hotline: '0797-6543210' }, regionPath: [{ code: '36' }, { code: '3607' }, { code: county!.code, name: county!.name }, { code: township!.code }] });
+  });
 });
