@@ -11,7 +11,7 @@ import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
 import { latitude, longitude, phone, text, z } from '../shared/zod';
 import { CERTIFICATION_STATE_LABELS, EQUIPMENT_CODES, type CertificationApplication } from './certification';
-import type { CertificationDeskDeps } from './certification-desk';
+import { applyCertificationOutcome, type CertificationDeskDeps } from './certification-desk';
 import { applicantStatus, fileEntityApplication, type EntityApplication } from './entity-application';
 import { CERT_PHOTOS_MAX } from './limits';
 import type { Region, Station } from './model';
@@ -88,6 +88,15 @@ export function createEntityDesk(deps: EntityDeskDeps) {
     return best ? { name: best.name, hotline: best.hotline } : null;
   }
 
+  /** A notice that closed elsewhere (the cloud scheduler) is applied when the applicant looks, as the desk does. */
+  async function settle(a: EntityApplication): Promise<EntityApplication> {
+    if (a.state !== 'notice' || !a.noticeId) return a;
+    const n = await deps.notices.get(a.noticeId);
+    if (!n || n.status !== 'closed') return a;
+    await applyCertificationOutcome(deps, n);
+    return ((await certifications.get(a.id)) as EntityApplication | null) ?? a;
+  }
+
   return {
     async file(openid: string | null, input: z.infer<typeof fileAsEntityInput>) {
       const actor = await access.actorOf(openid, '请先登录微信后再申办');
@@ -153,7 +162,7 @@ export function createEntityDesk(deps: EntityDeskDeps) {
     /** The caller's own 申办, newest first. */
     async mine(openid: string | null) {
       const actor = await access.actorOf(openid);
-      return { items: (await certifications.byApplicant(actor.openid)).filter(isEntity).map(applicantView) };
+      return { items: (await Promise.all((await certifications.byApplicant(actor.openid)).filter(isEntity).map(settle))).map(applicantView) };
     },
 
     /** One of the caller's own; anyone else's answers as if it did not exist. */
@@ -161,7 +170,7 @@ export function createEntityDesk(deps: EntityDeskDeps) {
       const actor = await access.actorOf(openid);
       const a = await certifications.get(input.id);
       if (!a || a.filedBy !== actor.openid || !isEntity(a)) throw new AppError('NOT_FOUND', '没有找到这份申办');
-      return applicantView(a);
+      return applicantView(await settle(a));
     },
   };
 }

@@ -112,6 +112,21 @@ describe('申办 by a market entity', () => {
     expect(mine.items[0]).toMatchObject({ state: 'returned', refusedAt: '运营单位初审', reason: '缺少场地租赁合同' });
   });
 
+  test('a notice closed elsewhere (the cloud scheduler) is applied when the applicant looks', async () => {
+    form.creditCode = creditCode('91360731MA35P8QK1');
+    const filed = await t.ok('register', 'fileAsEntity', form, DEMO.resident2);
+    await t.ok('register', 'operatorReviewCertification', { id: filed.id, version: 1, pass: true }, DEMO.operatorStaff);
+    await t.ok('register', 'countyReviewCertification', { id: filed.id, version: 2, visitedOn: '2026-12-04', visitors: '县商务局 张科长', findings: '场地、设施与申报一致', passed: true }, DEMO.county);
+    const published = await t.ok('register', 'publishCertification', { id: filed.id, version: 3, startsOn: '2026-12-04', endsOn: '2026-12-11', objectionChannel: '县商务局 0797-1234567' }, DEMO.county);
+    const n = (await t.app.stores.notices.get(published.noticeId))!;
+    await t.app.stores.notices.update({ ...n, status: 'closed', outcome: 'approved', closedAt: '2026-12-12T02:00:00.000Z', version: n.version + 1 }, n.version);
+    t.clock.set('2026-12-12T03:00:00.000Z');
+    const mine = await t.ok('register', 'myEntityApplications', {}, DEMO.resident2);
+    expect(mine.items[0]).toMatchObject({ id: filed.id, state: 'certified' });
+    const app = (await t.app.stores.certifications.get(filed.id))!;
+    expect((await t.app.stores.stations.get(app.stationId))!.status).toBe('certified');
+  });
+
   test('a county without an operator: the application goes straight to the county; the station to be made runs under the entity', async () => {
     form.creditCode = creditCode('91360731MA35P8QK1');
     // Find a county of 赣州 with no station and one of its townships.
