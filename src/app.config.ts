@@ -57,7 +57,7 @@ export default defineAppConfig({
         'settings/index',
       ],
     },
-    { root: 'packages/apply', pages: ['index/index', 'post/index', 'form/index', 'mine/index', 'notices/index', 'notice/index'] },
+    { root: 'packages/apply', pages: ['index/index', 'post/index', 'form/index', 'mine/index', 'notices/index', 'notice/index', 'entity/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

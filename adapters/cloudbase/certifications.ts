@@ -19,10 +19,12 @@ interface ApplicationDoc {
   filedAt: string;
   regionCodes: string[];
   version: number;
+  /** Who filed it (a market entity lists its own 申办). */
+  filedBy?: string;
   application: CertificationApplication;
 }
 
-const docOf = (a: CertificationApplication): ApplicationDoc => ({ stationId: a.stationId, operatorName: a.operatorName, state: a.state, filedAt: a.filedAt, regionCodes: a.regionCodes, version: a.version, application: a });
+const docOf = (a: CertificationApplication): ApplicationDoc => ({ stationId: a.stationId, operatorName: a.operatorName, state: a.state, filedAt: a.filedAt, regionCodes: a.regionCodes, version: a.version, filedBy: a.filedBy, application: a });
 
 export function createCloudbaseCertificationRepository(db: CbDb, options: StoreOptions = {}): CertificationRepository {
   const ctx = context(db, CERTIFICATION_COLLECTIONS, options);
@@ -33,6 +35,10 @@ export function createCloudbaseCertificationRepository(db: CbDb, options: StoreO
     },
     async forStation(stationId) {
       const docs = await fetchRange<ApplicationDoc>(() => apps().where({ stationId }).orderBy('filedAt', 'desc').orderBy('_id', 'desc'), 0, EVERYTHING);
+      return docs.map((d) => d.application);
+    },
+    async byApplicant(openid) {
+      const docs = await fetchRange<ApplicationDoc>(() => apps().where({ filedBy: openid }).orderBy('filedAt', 'desc').orderBy('_id', 'desc'), 0, 100);
       return docs.map((d) => d.application);
     },
     async list(q) {

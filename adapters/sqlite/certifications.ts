@@ -13,6 +13,7 @@ export const ONE_OPEN_APPLICATION = '这个站点已经有一份正在办理的�
 export function createSqliteCertificationRepository(db: Db): CertificationRepository {
   const one = db.prepare('SELECT doc FROM certifications WHERE id = ?').pluck();
   const ofStation = db.prepare('SELECT doc FROM certifications WHERE station_id = ? ORDER BY filed_at DESC, id DESC').pluck();
+  const ofApplicant = db.prepare("SELECT doc FROM certifications WHERE json_extract(doc, '$.filedBy') = ? ORDER BY filed_at DESC, id DESC LIMIT 100").pluck();
   const insert = db.prepare('INSERT INTO certifications (id, station_id, operator_name, state, filed_at, version, doc) VALUES (@id, @stationId, @operatorName, @state, @filedAt, @version, @doc)');
   const update = db.prepare('UPDATE certifications SET state = @state, version = @version, doc = @doc WHERE id = @id AND version = @expectedVersion');
   const insertRegion = db.prepare('INSERT INTO certification_regions (code, filed_at, id) VALUES (?, ?, ?)');
@@ -35,6 +36,7 @@ export function createSqliteCertificationRepository(db: Db): CertificationReposi
   return {
     get: (id) => guarded(() => docOf<CertificationApplication>(one.get(id))),
     forStation: (stationId) => guarded(() => docsOf<CertificationApplication>(ofStation.all(stationId))),
+    byApplicant: (openid) => guarded(() => docsOf<CertificationApplication>(ofApplicant.all(openid))),
     list: (q) =>
       guarded(() => {
         const params: unknown[] = [];

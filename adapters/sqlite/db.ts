@@ -383,6 +383,12 @@ export const MIGRATIONS: Migration[] = [
     CREATE INDEX poverty_villages_county ON poverty_villages(county_code, code);
   `,
   },
+  {
+    version: 30,
+    name: 'certifications_filed_by',
+    // A market entity's own 申办 (core/station/entity-desk.ts), newest first.
+    sql: `CREATE INDEX certifications_filed_by ON certifications(json_extract(doc, '$.filedBy'), filed_at);`,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -186,6 +186,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // Voice notes (issue 11 §6)
   voice: '录音',
   seconds: '录音时长',
+  // 申办 by a market entity (issue 10 §3)
+  entityName: '市场主体名称',
+  creditCode: '统一社会信用代码',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  address: '地址',
+  hotline: '服务电话',
 };
 
 /**

@@ -128,6 +128,8 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'register.povertyPreview': { windowS: HOUR, max: 5, staffMax: 30 },
   'register.povertyImport': { windowS: HOUR, max: 5, staffMax: 20 },
   'settings.update': { windowS: HOUR, max: 10, staffMax: 30 },
+  // A market entity files a new site's 申办 now and then; a few a day is plenty.
+  'register.fileAsEntity': { windowS: DAY, max: 5, staffMax: 20 },
   // Ledgers: a head enters a month's lines in one sitting; an operator reviews many stations.
   'ledger.record': { windowS: HOUR, max: 10, staffMax: 200 },
   'ledger.correct': { windowS: HOUR, max: 10, staffMax: 100 },

@@ -99,6 +99,8 @@ export function certificationView(a: CertificationApplication, actions: string[]
     address: a.address,
     operatorName: a.operatorName,
     entity: a.entity,
+    /** A market entity's contact (申办): the reviewers call them; never on a notice or the station. */
+    applicant: (a as { applicant?: { entityName: string; creditCode: string; contactName: string; contactPhone: string } }).applicant ?? null,
     areaSqm: a.areaSqm,
     equipment: a.equipment.map((c) => EQUIPMENT_LABELS[c]),
     servicePopulation: a.servicePopulation,

@@ -273,6 +273,8 @@ export interface CertificationRepository {
   get(id: string): Promise<CertificationApplication | null>;
   /** Every application of a station, newest first. */
   forStation(stationId: string): Promise<CertificationApplication[]>;
+  /** The applications this person filed (at most 100), newest first. */
+  byApplicant(openid: string): Promise<CertificationApplication[]>;
   /** Applications of stations in a region (any level), optionally by operator and states, newest first. */
   list(q: { regionCode?: string; operatorName?: string; states?: readonly CertificationState[]; offset: number; limit: number }): Promise<{ items: CertificationApplication[]; hasMore: boolean }>;
   /** Insert (`expectedVersion` null) or replace at it. CONFLICT when the station has an open application, or on a stale version. */

@@ -11,6 +11,7 @@ import { account } from '../services/account';
 import Button from '../ui/Button';
 
 export const APPLY_HOME = '/packages/apply/index/index';
+export const ENTITY_APPLY = '/packages/apply/entity/index';
 export const WORKBENCH_HOME = '/packages/official/home/index';
 export const ACCEPT_INVITE = '/packages/official/accept/index';
 
@@ -32,6 +33,9 @@ export default function MoreEntries() {
       <View className='section__body'>
         <Button id='entry-apply' className='btn btn--ghost btn--block' onClick={() => Taro.navigateTo({ url: APPLY_HOME })}>
           招募与公示（站点负责人报名、公示）
+        </Button>
+        <Button id='entry-entity' className='btn btn--ghost btn--block' onClick={() => Taro.navigateTo({ url: ENTITY_APPLY })}>
+          站点申办（企业申办服务站点）
         </Button>
         {staff ? (
           <Button id='entry-workbench' className='btn btn--secondary btn--block' onClick={() => Taro.navigateTo({ url: WORKBENCH_HOME })}>

@@ -15,3 +15,10 @@ export const certify = {
   countyReview: (input: In<'countyReviewCertification'>) => call('countyReviewCertification', input, { write: true }),
   publish: (input: In<'publishCertification'>) => call('publishCertification', input, { write: true }),
 };
+
+/** 申办 by a market entity (any signed-in user) and the applicant's own applications. */
+export type EntityApplicationView = Output<RegisterApi, 'myEntityApplication'>;
+export const entityApply = {
+  file: (input: In<'fileAsEntity'>) => call('fileAsEntity', input, { write: true }),
+  mine: () => call('myEntityApplications', {}),
+};

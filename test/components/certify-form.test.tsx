@@ -96,4 +96,13 @@ test('an application shows its plaque and signage photos under their labels', as
   const groups = container.querySelectorAll('#cert-photos-ca-1 .sp-cert-photos__group');
   expect(Array.from(groups).map((g) => g.textContent)).toEqual(['站牌照片', '标识照片']);
   expect(container.querySelectorAll('#cert-photos-ca-1 .photo__img')).toHaveLength(2);
+  expect(container.querySelector('#cert-applicant-ca-1')).toBeNull();
+});
+
+test("a market entity's application shows the reviewers who filed it and how to reach them", async () => {
+  const applicant = { entityName: '于都县梓山农品商贸有限公司', creditCode: '91360731MA35P8QK1X', contactName: '赵六', contactPhone: '13912345678' };
+  serve({ 'register.certifications': () => ({ role: 'operator', items: [{ ...application, applicant }], nextCursor: null }) });
+  const { container } = render(<CertifyPage />);
+  await waitFor(() => expect(container.querySelector('#cert-applicant-ca-1')).not.toBeNull());
+  expect(container.querySelector('#cert-applicant-ca-1')!.textContent).toContain('赵六 13912345678');
 });

@@ -87,6 +87,20 @@ describe.each(stores)('certification applications: %s', (_name, make) => {
     expect(await s.list({ regionCode: '36', offset: 2, limit: 2 })).toMatchObject({ hasMore: false });
     expect(await ids({ offset: 0, limit: 10 })).toEqual(['ca-2', 'ca-3', 'ca-1']);
   });
+
+  test("an applicant's own applications, newest first, after updates; never someone else's", async () => {
+    const s = make();
+    await s.save(app('ca-1', 'st-1', { filedBy: 'o-entity-1', filedAt: '2026-12-01T00:00:00.000Z' }), null);
+    await s.save(app('ca-2', 'st-2', { filedBy: 'o-entity-2', filedAt: '2026-12-02T00:00:00.000Z' }), null);
+    await s.save(app('ca-3', 'st-3', { filedBy: 'o-entity-1', filedAt: '2026-12-03T00:00:00.000Z' }), null);
+    await s.save(app('ca-1', 'st-1', { filedBy: 'o-entity-1', filedAt: '2026-12-01T00:00:00.000Z', state: 'returned', reason: '面积不足', version: 2 }), 1);
+    expect((await s.byApplicant('o-entity-1')).map((x) => [x.id, x.state])).toEqual([
+      ['ca-3', 'operator_review'],
+      ['ca-1', 'returned'],
+    ]);
+    expect((await s.byApplicant('o-entity-2')).map((x) => x.id)).toEqual(['ca-2']);
+    expect(await s.byApplicant('o-nobody')).toEqual([]);
+  });
 });
 
 describe.each(stores)('certification applications keep their photos and site snapshot: %s', (_name, make) => {

@@ -94,6 +94,9 @@ export default function ApplyHomePage() {
         <Button id='link-notices' className='btn btn--ghost' onClick={() => Taro.navigateTo({ url: '/packages/apply/notices/index' })}>
           公示公告
         </Button>
+        <Button id='link-entity' className='btn btn--ghost' onClick={() => Taro.navigateTo({ url: '/packages/apply/entity/index' })}>
+          站点申办
+        </Button>
       </View>
       <View className='sp-area-line'>
         <Text id='area-current' className='sp-area-line__text'>

@@ -153,6 +153,11 @@ function AppCard({ a, role, onChanged }: { a: CertificationView; role: 'county' 
         {a.levelLabel} · {a.address} · {a.areaSqm}㎡ · 服务人口约 {a.servicePopulation} 人
       </Text>
       <Text className='sp-item__line'>设施：{a.equipment.join('、')}</Text>
+      {a.applicant ? (
+        <Text id={`cert-applicant-${a.id}`} className='sp-item__line'>
+          市场主体申办：{a.applicant.entityName}（{a.applicant.creditCode}）· 联系人 {a.applicant.contactName} {a.applicant.contactPhone}
+        </Text>
+      ) : null}
       {a.photos.plaque.length || a.photos.signage.length ? (
         <View id={`cert-photos-${a.id}`} className='sp-cert-photos'>
           <View className='sp-cert-photos__group'>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '站点申办',
+  enablePullDownRefresh: true,
+});
