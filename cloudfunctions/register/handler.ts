@@ -1,6 +1,6 @@
 /**
  * `register`: the officials' station register — template, preview and import a spreadsheet, export —
- * certification (./certify.ts), coverage and 冒名站点举报. Station edits and rectification are the
+ * certification (./certify.ts) and coverage. Station edits, rectification and 冒名站点举报 are the
  * `upkeep` function's.
  */
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
@@ -10,12 +10,10 @@ import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
 import type { CertificationDeskDeps } from '../../core/station/certification-desk';
 import { certifyActions } from './certify';
 import * as cov from '../../core/station/coverage-desk';
-import * as unl from '../../core/station/unlisted';
 
-export function createRegisterHandler(deps: RegisterDeskDeps & CertificationDeskDeps & cov.CoverageDeskDeps & unl.UnlistedDeps & RateLimitDeps, logger?: Logger) {
+export function createRegisterHandler(deps: RegisterDeskDeps & CertificationDeskDeps & cov.CoverageDeskDeps & RateLimitDeps, logger?: Logger) {
   const desk = createRegisterDesk(deps);
   const coverage = cov.createCoverageDesk(deps);
-  const unlisted = unl.createUnlistedReports(deps);
   return createRouter(
     'register',
     rateLimited('register', {
@@ -30,9 +28,6 @@ export function createRegisterHandler(deps: RegisterDeskDeps & CertificationDesk
       // The county's poverty-village list (脱贫村), checked then imported
       povertyPreview: action({ input: cov.povertyImportInput, run: (i, c) => coverage.importPoverty(c.openid, i, true) }),
       povertyImport: action({ input: cov.povertyImportInput, run: (i, c) => coverage.importPoverty(c.openid, i, false) }),
-      // 冒名站点举报 sent in by villagers (第十一条7)
-      unlistedReports: action({ input: unl.unlistedReportsInput, run: (i, c) => unlisted.list(c.openid, i) }),
-      handleUnlisted: action({ input: unl.handleUnlistedInput, run: (i, c) => unlisted.handle(c.openid, i) }),
     }, deps),
     logger,
   );

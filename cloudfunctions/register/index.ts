@@ -38,7 +38,6 @@ export const main = cloudEntry('register', (cloud) => {
       rateLimits: stores.rateLimits,
       certifications: stores.certifications,
       notices: stores.notices,
-      unlisted: stores.unlisted,
       settings: stores.settings,
       poverty: stores.poverty,
       calendars: stores.calendars,

@@ -120,7 +120,7 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'upkeep.confirmInfo': { windowS: 10 * MIN, max: 20, staffMax: 200 },
   'stations.report': { windowS: DAY, max: 5 },
   'stations.reportUnlisted': { windowS: DAY, max: 3 },
-  'register.handleUnlisted': { windowS: HOUR, max: 10, staffMax: 100 },
+  'upkeep.handleUnlisted': { windowS: HOUR, max: 10, staffMax: 100 },
   'register.fileCertification': { windowS: HOUR, max: 5, staffMax: 30 },
   'register.operatorReviewCertification': { windowS: HOUR, max: 5, staffMax: 50 },
   'register.countyReviewCertification': { windowS: HOUR, max: 5, staffMax: 50 },
