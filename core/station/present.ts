@@ -6,9 +6,17 @@ import type { Station } from './model';
 import { FRESHNESS_DAYS, trustFacts, type TrustFacts } from './rules';
 import { STATUS_LABELS } from './vocabulary';
 
+/** Kept per station object (stations are never mutated): every list page shows it again. */
+const places = new WeakMap<Station, string>();
+
 export function placeOf(s: Station): string {
-  // Skip province and city: a villager knows which county they are in.
-  return s.regionPath.slice(2).map((r) => r.name).join(' · ');
+  let place = places.get(s);
+  if (place === undefined) {
+    // Skip province and city: a villager knows which county they are in.
+    place = s.regionPath.slice(2).map((r) => r.name).join(' · ');
+    places.set(s, place);
+  }
+  return place;
 }
 
 /**
