@@ -11,7 +11,7 @@ import { toShanghai } from '../shared/time';
 import type { Station } from './model';
 import type { Certification } from './rules';
 import { ruleWarnings, type RuleThresholds, type RuleWarning } from './rules';
-import { LEVEL_LABELS, MIN_AREA_SQM, type StationLevel, type StationStatus } from './vocabulary';
+import { EQUIPMENT, LEVEL_LABELS, MIN_AREA_SQM, type EquipmentCode, type StationLevel, type StationStatus } from './vocabulary';
 
 export const CERTIFICATION_STATES = ['operator_review', 'county_review', 'approved', 'notice', 'certified', 'returned', 'refused'] as const;
 export type CertificationState = (typeof CERTIFICATION_STATES)[number];
@@ -27,19 +27,7 @@ export const CERTIFICATION_STATE_LABELS: Record<CertificationState, string> = {
 /** An application still under way: one at a time per station. */
 export const OPEN_CERTIFICATION: readonly CertificationState[] = ['operator_review', 'county_review', 'approved', 'notice'];
 
-/** Equipment of 第七条2–3; the first group (network) needs at least one item, the second at least two. */
-export const EQUIPMENT = [
-  ['broadband', '宽带网络', 'network'],
-  ['computer', '电脑或其他显示设备', 'network'],
-  ['mobile', '手机等移动网络端', 'network'],
-  ['desk_chairs', '简易桌椅', 'facility'],
-  ['shelves', '货架', 'facility'],
-  ['showcase', '展示柜', 'facility'],
-  ['parcel', '快递收发设施', 'facility'],
-] as const;
-export type EquipmentCode = (typeof EQUIPMENT)[number][0];
-export const EQUIPMENT_CODES = EQUIPMENT.map(([c]) => c) as unknown as readonly [EquipmentCode, ...EquipmentCode[]];
-export const EQUIPMENT_LABELS = Object.fromEntries(EQUIPMENT.map(([c, l]) => [c, l])) as Record<EquipmentCode, string>;
+export { EQUIPMENT, EQUIPMENT_CODES, EQUIPMENT_LABELS, type EquipmentCode } from './vocabulary';
 
 export interface SiteVisit {
   visitedOn: string;

@@ -75,3 +75,20 @@ export const CERTIFIED_STATUSES: readonly StationStatus[] = ['certified', 'activ
 
 export const CHANNEL_KINDS = ['station', 'operator', 'county', 'hotline_12345', 'hotline_12315', 'online'] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+/**
+ * Equipment of 第七条2–3; the first group (network) needs at least one item, the second at least
+ * two. Here rather than in certification.ts so the app's forms show the same labels.
+ */
+export const EQUIPMENT = [
+  ['broadband', '宽带网络', 'network'],
+  ['computer', '电脑或其他显示设备', 'network'],
+  ['mobile', '手机等移动网络端', 'network'],
+  ['desk_chairs', '简易桌椅', 'facility'],
+  ['shelves', '货架', 'facility'],
+  ['showcase', '展示柜', 'facility'],
+  ['parcel', '快递收发设施', 'facility'],
+] as const;
+export type EquipmentCode = (typeof EQUIPMENT)[number][0];
+export const EQUIPMENT_CODES = EQUIPMENT.map(([c]) => c) as unknown as readonly [EquipmentCode, ...EquipmentCode[]];
+export const EQUIPMENT_LABELS = Object.fromEntries(EQUIPMENT.map(([c, l]) => [c, l])) as Record<EquipmentCode, string>;

@@ -22,21 +22,13 @@ import { Field, SubmitButton, TextInput, fieldError, scrollToFirstError, useScro
 import { formatDateTime } from '../../../ui/format';
 import Notice from '../../../ui/Notice';
 import { CERT_PHOTOS_MAX } from '@core/station/limits';
+import { EQUIPMENT } from '@core/station/vocabulary';
 import '../../shared/sub.css';
 
 const LEVELS: [string, string, number][] = [
   ['county', '县级服务中心', 6],
   ['township', '乡镇服务站', 9],
   ['village', '村级服务点', 12],
-];
-const EQUIPMENT: [string, string][] = [
-  ['broadband', '宽带网络'],
-  ['computer', '电脑或显示设备'],
-  ['mobile', '手机等移动网络端'],
-  ['desk_chairs', '简易桌椅'],
-  ['shelves', '货架'],
-  ['showcase', '展示柜'],
-  ['parcel', '快递收发设施'],
 ];
 const SERVICES: [string, string][] = [
   ['product_sales', '扶贫产品代销'],
@@ -81,7 +73,8 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
   const [services, setServices] = useState<string[]>(['product_sales']);
   const [plaque, setPlaque] = useState<DraftPhoto[]>([]);
   const [signage, setSignage] = useState<DraftPhoto[]>([]);
-  const [busy, setBusy] = useState(0);
+  // Each picker reports its own uploads: one finishing must not hide the other still uploading.
+  const [uploading, setUploading] = useState({ plaque: 0, signage: 0 });
   const [hint, setHint] = useState<Record<string, string>>({});
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
   const depth = LEVELS.find(([c]) => c === level)![2];
@@ -131,7 +124,7 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
     if (!(Number(f.servicePopulation) > 0)) h.servicePopulation = '请填写服务人口';
     if (!plaque.length) h.plaquePhotos = '请上传站牌照片';
     if (!signage.length) h.signagePhotos = '请上传标识照片';
-    if (busy) h.signagePhotos = '照片还在上传，请稍等';
+    if (uploading.plaque || uploading.signage) h.signagePhotos = '照片还在上传，请稍等';
     setHint(h);
     if (Object.keys(h).length) return scrollToFirstError();
     void file.run();
@@ -202,10 +195,10 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
         <TextInput id='entity-population' type='number' value={f.servicePopulation} onChange={set('servicePopulation')} maxlength={7} />
       </Field>
       <Field label='站牌照片' required error={err('plaquePhotos')}>
-        <PhotoPicker idPrefix='entity-plaque' photos={plaque} onChange={(u) => setPlaque(u)} onBusyChange={setBusy} max={CERT_PHOTOS_MAX} hint='必填' />
+        <PhotoPicker idPrefix='entity-plaque' photos={plaque} onChange={(u) => setPlaque(u)} onBusyChange={(n) => setUploading((x) => ({ ...x, plaque: n }))} max={CERT_PHOTOS_MAX} hint='必填' />
       </Field>
       <Field label='标识照片' required error={err('signagePhotos')}>
-        <PhotoPicker idPrefix='entity-signage' photos={signage} onChange={(u) => setSignage(u)} onBusyChange={setBusy} max={CERT_PHOTOS_MAX} hint='必填' />
+        <PhotoPicker idPrefix='entity-signage' photos={signage} onChange={(u) => setSignage(u)} onBusyChange={(n) => setUploading((x) => ({ ...x, signage: n }))} max={CERT_PHOTOS_MAX} hint='必填' />
       </Field>
       {file.error && !Object.keys(file.error.fields).length ? <Notice tone='danger' text={file.error.message} /> : null}
       <SubmitButton id='entity-submit' text='提交申办' busy={file.busy} onClick={submit} />

@@ -21,19 +21,11 @@ import PhotoPicker from '../../../components/complaint/PhotoPicker';
 import type { DraftPhoto } from '../../../store/complaintDraft';
 import PhotoStrip from '../../../ui/PhotoStrip';
 import { CERT_PHOTOS_MAX } from '@core/station/limits';
+import { EQUIPMENT } from '@core/station/vocabulary';
 import DateField from '../components/DateField';
 import { defaultEnd } from '../components/PublishNotice';
 import '../../shared/sub.css';
 
-const EQUIPMENT: [string, string][] = [
-  ['broadband', '宽带网络'],
-  ['computer', '电脑或显示设备'],
-  ['mobile', '手机等移动网络端'],
-  ['desk_chairs', '简易桌椅'],
-  ['shelves', '货架'],
-  ['showcase', '展示柜'],
-  ['parcel', '快递收发设施'],
-];
 
 function FileForm({ onFiled }: { onFiled: () => void }) {
   const [f, setF] = useState({ stationId: '', stationName: '', entity: '', areaSqm: '', servicePopulation: '' });
