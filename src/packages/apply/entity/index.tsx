@@ -237,11 +237,13 @@ export default function EntityApplyPage() {
       {filing ? (
         <FileForm onFiled={() => (setFiling(false), mine.reload())} />
       ) : (
-        <Button id='entity-new' className='btn btn--primary' onClick={() => setFiling(true)}>
-          我要申办
-        </Button>
+        <View className='sp-form'>
+          <Button id='entity-new' className='btn btn--primary btn--block' onClick={() => setFiling(true)}>
+            我要申办
+          </Button>
+        </View>
       )}
-      <Text className='sp-section'>我的申办</Text>
+      <Text className='sub-title sp-list-heading'>我的申办</Text>
       {mine.status === 'loading' ? <Skeleton id='entity-loading' rows={2} /> : null}
       {mine.status === 'error' ? <ErrorState id='entity-error' retryId='entity-retry' message={mine.error?.message ?? '加载失败'} onRetry={mine.reload} /> : null}
       {mine.status === 'ready' && !mine.data?.items.length ? <EmptyState id='entity-empty' text='还没有申办' /> : null}
