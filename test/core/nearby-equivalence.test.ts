@@ -93,7 +93,9 @@ test('nearby pages equal the simple definition, at random points, times and filt
         else expect(page).toHaveLength(limit);
       }
     }),
-    { numRuns: 150 },
+    // A fixed seed: the coverage counts below depend on which cases are drawn, and an unlucky draw
+    // (5 "open now" answers where more than 5 are wanted) failed CI once with every answer right.
+    { numRuns: 150, seed: 20261205 },
   );
   // The runs exercised paging and "open now" both ways, not only empty answers.
   expect(seen.multiPage).toBeGreaterThan(10);
