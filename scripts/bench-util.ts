@@ -77,3 +77,29 @@ export function runLoad(job: LoadJob): Promise<LoadResult> {
     });
   });
 }
+
+/** Start a server of scripts/bench-server.ts in its own process; `stop` ends it. */
+export function startServer(job: import('./bench-server').ServerJob): Promise<{ url: string; stop: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'bench-server.ts'), JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n')[0];
+      if (!out.includes('\n')) return;
+      child.stdout.off('data', onData);
+      const stop = () => new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      });
+      try {
+        resolve({ url: (JSON.parse(line) as { url: string }).url, stop });
+      } catch (err) {
+        reject(err);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code} before listening`)));
+  });
+}

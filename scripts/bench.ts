@@ -14,14 +14,12 @@
  * Results go to .cache/bench/results.json (and FILE with --json). The station databases are
  * built once into .cache/bench/ (keyed by the generator and schema sources) and reused.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pinyinOf } from '../adapters/pinyin';
-import { aesCipher, randomIds } from '../adapters/platform/crypto';
+import { randomIds } from '../adapters/platform/crypto';
 import { localContentSecurity } from '../adapters/platform/local';
 import { createSqliteUnlistedRepository } from '../adapters/sqlite/unlisted';
 import { createSqliteStationEditRepository } from '../adapters/sqlite/station-edits';
@@ -36,13 +34,11 @@ import { toSummary } from '../core/station/present';
 import { createDirectory } from '../core/station/service';
 import { LISTED_STATUSES } from '../core/station/vocabulary';
 import { provinceStations } from '../seed/province';
-import { createLocalFunctions, createLocalStores, localPlatform } from '../server/functions';
-import { createLocalServer } from '../server/http';
 import { createFakeCloudbase } from '../test/support/fake-cloudbase';
 import { benchComplaints } from './bench-complaints';
 import { benchImport } from './bench-import';
 import { benchRatings } from './bench-ratings';
-import { mulberry32, runLoad, timeEach, type Timing } from './bench-util';
+import { mulberry32, runLoad, startServer, timeEach, type Timing } from './bench-util';
 import { root } from './run-util';
 
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
@@ -136,11 +132,6 @@ function handlerOf(db: Db, clock: { now: () => Date }) {
   };
 }
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
 interface TierResult {
   stations: number;
   handler: Timing;
@@ -149,8 +140,8 @@ interface TierResult {
   openNow?: { hour: number; p95: number; plainP95: number; ratio: number; cpuRatio: number }[];
 }
 
-async function benchTier(tier: Tier, withOpenNow: boolean): Promise<{ result: TierResult; db: Db }> {
-  const { db } = await tierDatabase(tier);
+async function benchTier(tier: Tier, withOpenNow: boolean): Promise<{ result: TierResult; db: Db; file: string }> {
+  const { db, file } = await tierDatabase(tier);
   const stations = db.prepare('SELECT count(*) FROM stations').pluck().get() as number;
   let now = MORNING;
   const nearby = handlerOf(db, { now: () => now });
@@ -175,7 +166,7 @@ async function benchTier(tier: Tier, withOpenNow: boolean): Promise<{ result: Ti
     }
     now = MORNING;
   }
-  return { result, db };
+  return { result, db, file };
 }
 
 /** Documents and calls per nearby page of 20 on CloudBase, counted on the SDK double (2.4k stations). */
@@ -215,38 +206,31 @@ async function main(): Promise<void> {
   const load = loadavg()[0];
 
   const tiers: Record<string, TierResult> = {};
+  const tierFiles: Record<string, string> = {};
   let db24: Db | null = null;
   let db2k: Db | null = null;
   for (const tier of TIERS) {
-    const { result, db } = await benchTier(tier, tier.name === '24k');
+    const { result, db, file } = await benchTier(tier, tier.name === '24k');
     tiers[tier.name] = result;
+    tierFiles[tier.name] = file;
     console.info(`nearby ${tier.name}: ${result.stations} stations, handler p95 ${result.handler.p95.toFixed(2)} ms, full scan p95 ${result.fullScan.p95.toFixed(1)} ms`);
     if (tier.name === '24k') db24 = db;
     else if (tier.name === '2.4k') db2k = db;
     else db.close();
   }
 
-  // Throughput through the real local server (24k stations) vs a bare http server, same bodies.
+  // Throughput through the real local server (24k stations) vs a bare http server, same bodies;
+  // each server alone in its own process, the load generator in a third.
   const dbServer = db24 as Db;
-  const noFiles = { claim: async (id: string) => id, viewUrls: async (ids: string[]) => ids };
-  const { functions } = createLocalFunctions(createLocalStores(dbServer), localPlatform(aesCipher([{ id: 'k1', key: randomBytes(32) }]), noFiles));
-  const local = createLocalServer({ functions });
-  const localUrl = await listen(local);
   const bodies = pointsOf(dbServer, 200, 7).map((p) => JSON.stringify({ action: 'nearby', data: { lat: p.lat, lng: p.lng } }));
-  const sample = await (await fetch(`${localUrl}/api/stations`, { method: 'POST', body: bodies[0], headers: { 'content-type': 'application/json' } })).text();
-  const bare = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(sample);
-    });
-  });
-  const bareUrl = await listen(bare);
-  const bareResult = await runLoad({ url: `${bareUrl}/`, bodies, seconds: DURATION_S, connections: 10 });
-  const localResult = await runLoad({ url: `${localUrl}/api/stations`, bodies, seconds: DURATION_S, connections: 10 });
-  local.close();
-  bare.close();
   dbServer.close();
+  const local = await startServer({ kind: 'local', db: tierFiles['24k'] });
+  const sample = await (await fetch(`${local.url}/api/stations`, { method: 'POST', body: bodies[0], headers: { 'content-type': 'application/json' } })).text();
+  const bare = await startServer({ kind: 'bare', body: sample });
+  const bareResult = await runLoad({ url: `${bare.url}/`, bodies, seconds: DURATION_S, connections: 10 });
+  await bare.stop();
+  const localResult = await runLoad({ url: `${local.url}/api/stations`, bodies, seconds: DURATION_S, connections: 10 });
+  await local.stop();
 
   const cloudbase = await benchCloudbase(db2k as Db);
   (db2k as Db).close();

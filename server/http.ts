@@ -113,9 +113,10 @@ async function handleGeoReport(req: IncomingMessage, res: ServerResponse, path: 
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(json) });
-  res.end(json);
+  // Encoded once: a string would be scanned for its byte length and then encoded again on write.
+  const bytes = Buffer.from(JSON.stringify(body));
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': bytes.length });
+  res.end(bytes);
 }
 
 function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
@@ -217,7 +218,7 @@ async function handleDev(req: IncomingMessage, res: ServerResponse, path: string
 }
 
 export function createLocalServer(opts: LocalServerOptions): Server {
-  const log = opts.log ?? (() => {});
+  const log = opts.log;
   const h5 = opts.h5Dir && existsSync(join(opts.h5Dir, 'index.html')) ? opts.h5Dir : undefined;
   // Compressed, hashed files cached for good, index.html revalidated; a rebuild is served at once.
   const assets = h5 ? h5Static(h5) : undefined;
@@ -241,9 +242,11 @@ export function createLocalServer(opts: LocalServerOptions): Server {
   }
 
   return createServer((req, res) => {
-    const started = Date.now();
     const path = (req.url ?? '/').split('?')[0];
-    res.on('finish', () => log({ method: req.method, path, status: res.statusCode, ms: Date.now() - started }));
+    if (log) {
+      const started = Date.now();
+      res.on('finish', () => log({ method: req.method, path, status: res.statusCode, ms: Date.now() - started }));
+    }
     if (path === '/api/upload' && opts.files) {
       handleUpload(req, res, opts.files, opts.limitUpload, opts.sessionOpenid).catch(() => fail(res, new AppError('INTERNAL')));
       return;
