@@ -10,7 +10,7 @@
  * `session`, which each function checks (cloudfunctions/_shared/cloud.ts callerOf).
  *
  * Not verified against a real environment here: the calls follow the js-sdk 3.x typings
- * (signInAnonymously, signInWithCustomTicket, signOut, callFunction).
+ * (signInAnonymously, signInWithCustomTicket, signOut, callFunction, uploadFile).
  */
 
 interface CloudbaseAuth {
@@ -22,6 +22,8 @@ interface CloudbaseAuth {
 interface CloudbaseApp {
   auth(): CloudbaseAuth;
   callFunction(options: { name: string; data?: Record<string, unknown> }): Promise<{ result?: unknown }>;
+  /** js-sdk 3.x web: `filePath` is the File (or Blob) itself (docs.cloudbase.net/storage/upload-file). */
+  uploadFile(options: { cloudPath: string; filePath: Blob }): Promise<{ fileID?: string }>;
 }
 
 /** True in an H5 build for CloudBase static hosting. */
@@ -59,6 +61,18 @@ export async function callCloudbase(name: string, body: object, session: string 
   const a = await signedInApp();
   const res = await a.callFunction({ name, data: { ...body, ...(session ? { session } : {}) } });
   return res.result;
+}
+
+/**
+ * Upload to cloud storage as the signed-in official (custom login), answering the file id the
+ * functions claim, as the mini-program's `wx.cloud.uploadFile` does. The storage rule must let
+ * custom-login users write (docs/cloudbase.md “Cloud storage”).
+ */
+export async function uploadCloudbase(cloudPath: string, file: Blob): Promise<string> {
+  const a = await signedInApp();
+  const res = await a.uploadFile({ cloudPath, filePath: file });
+  if (typeof res.fileID !== 'string' || res.fileID === '') throw new Error('no fileID');
+  return res.fileID;
 }
 
 /** After `auth.poll` answered signedIn: the CloudBase login becomes the official's. */

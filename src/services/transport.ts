@@ -12,7 +12,9 @@ import type { ErrorBody, ErrorCode } from '@core/shared/errors';
 import type { ApiShape } from '@core/shared/router';
 import { ERROR_CODES, HTTP_STATUS, defaultMessage } from '@core/shared/errors';
 import { identityHeaders, pcSession, setPcSession } from './identity';
-import { callCloudbase, onCloudbaseWeb } from './cloudbase-web';
+import { callCloudbase, onCloudbaseWeb, uploadCloudbase } from './cloudbase-web';
+import { complaintUploadPath } from '@core/shared/image';
+import { registerUploadPath } from '@core/shared/documents';
 
 export const NETWORK_MESSAGE = '网络不太好，请检查网络后重试';
 const BAD_ANSWER_MESSAGE = '服务返回的内容看不懂，请稍后再试';
@@ -176,11 +178,40 @@ export function client<Api extends ApiShape>(name: string) {
 
 const UPLOAD_TIMEOUT_MS = 60_000;
 
+/** The H5's upload routes of the local server: photos, voice notes, officials' spreadsheets. */
+export type UploadRoute = '/api/upload' | '/api/upload-voice' | '/api/upload-document';
+
+/** The file name extension a cloud upload gets, from what the bytes are; null when the claim would refuse it. */
+function cloudExtension(route: UploadRoute, type: string): string | null {
+  if (route === '/api/upload') return type === 'image/png' ? 'png' : 'jpg';
+  if (route === '/api/upload-document') return /csv/.test(type) ? 'csv' : 'xlsx';
+  return ({ 'audio/mpeg': 'mp3', 'audio/aac': 'aac', 'audio/mp4': 'm4a' } as Record<string, string>)[type.split(';')[0]] ?? null;
+}
+
+/**
+ * H5 on CloudBase static hosting: the official's own upload folder in cloud storage, the same
+ * folders and names the mini-program uses, so the functions claim the file the same way.
+ */
+async function uploadCloudbaseWeb(route: UploadRoute, body: Blob, what: string): Promise<string> {
+  const ext = cloudExtension(route, body.type);
+  if (!ext) throw new ApiError('VALIDATION_ERROR', `这种${what}传不上去，请在微信小程序里操作`);
+  const { openid } = await callFunction<{ openid: string }>('account', 'me', {});
+  const name = `${newRequestId()}.${ext}`;
+  const cloudPath = route === '/api/upload-document' ? registerUploadPath(openid, name) : complaintUploadPath(openid, name);
+  try {
+    return await uploadCloudbase(cloudPath, body);
+  } catch {
+    throw new ApiError('UNAVAILABLE', `${what}没有传上去：${NETWORK_MESSAGE}`);
+  }
+}
+
 /**
  * H5: POST raw bytes to a local upload route as the current identity; the answer is the stored file's
- * id. `what` names the thing in the messages (照片 / 文件).
+ * id. `what` names the thing in the messages (照片 / 文件). On CloudBase static hosting the bytes go
+ * to cloud storage instead.
  */
-export async function uploadBytes(path: string, body: Blob, what: string): Promise<string> {
+export async function uploadBytes(path: UploadRoute, body: Blob, what: string): Promise<string> {
+  if (onCloudbaseWeb()) return uploadCloudbaseWeb(path, body, what);
   const headers: Record<string, string> = { 'Content-Type': body.type || 'application/octet-stream', ...identityHeaders() };
   const abort = typeof AbortController === 'function' ? new AbortController() : null;
   const timer = setTimeout(() => abort?.abort(), UPLOAD_TIMEOUT_MS);
