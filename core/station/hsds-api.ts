@@ -76,16 +76,23 @@ export function createHsdsApi(stations: Pick<StationRepository, 'list' | 'countL
     const q = { statuses: HSDS_STATUSES, ...(regionCode ? { regionCode } : {}) };
     if (filters.none) return { status: 200, body: hsdsPage([], 0, paging) };
     if (Object.keys(filters).length) {
-      const found: Station[] = [];
+      // A scan in code order, keeping only the asked page and a count: a province-wide filter
+      // never holds more than one batch and one page in memory.
+      const start = (paging.page - 1) * paging.perPage;
+      const page: Station[] = [];
+      let total = 0;
       let afterCode: string | undefined;
       for (;;) {
         const batch = await stations.list({ ...q, ...(afterCode !== undefined ? { afterCode } : {}), limit: SCAN_BATCH });
-        found.push(...batch.items.filter((s) => matches(s, filters)));
+        for (const s of batch.items) {
+          if (!matches(s, filters)) continue;
+          if (total >= start && page.length < paging.perPage) page.push(s);
+          total++;
+        }
         if (!batch.hasMore || !batch.items.length) break;
         afterCode = batch.items[batch.items.length - 1]!.code;
       }
-      const start = (paging.page - 1) * paging.perPage;
-      return { status: 200, body: hsdsPage(found.slice(start, start + paging.perPage).map(map), found.length, paging) };
+      return { status: 200, body: hsdsPage(page.map(map), total, paging) };
     }
     const [total, page] = await Promise.all([
       stations.countList(q),

@@ -141,6 +141,14 @@ describe('HSDS query parameters and taxonomies', () => {
     expect(r.body.total_items).toBe(offering.length);
     const sal = await get(`/service_at_locations?per_page=100&taxonomy_term_id=${hsdsIds.taxonomyTerm(code)}`);
     expect(ids(sal)).toEqual(uuids(offering.slice(0, 100)));
+    // Later pages of a filtered list are the matches' later slices, whatever the scan's batches.
+    const pageOf = (n: number) => get(`/services?per_page=7&page=${n}&taxonomy_term_id=${hsdsIds.taxonomyTerm(code)}`);
+    const pages = Math.ceil(offering.length / 7);
+    for (const n of [2, pages, pages + 1]) {
+      const p = await pageOf(n);
+      expect(ids(p)).toEqual(uuids(offering.slice((n - 1) * 7, n * 7)));
+      expect(p.body).toMatchObject({ total_items: offering.length, page_number: n, last_page: n >= pages });
+    }
     expect((await get(`/services?per_page=100&taxonomy_id=${hsdsIds.taxonomy()}`)).body.total_items).toBe(certified.length);
     expect((await get(`/services?taxonomy_id=${stationUuid('OTHER')}`)).body.total_items).toBe(0);
     expect((await get(`/services?taxonomy_term_id=${stationUuid('OTHER')}`)).body.total_items).toBe(0);
