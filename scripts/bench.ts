@@ -227,6 +227,10 @@ async function main(): Promise<void> {
   const local = await startServer({ kind: 'local', db: tierFiles['24k'] });
   const sample = await (await fetch(`${local.url}/api/stations`, { method: 'POST', body: bodies[0], headers: { 'content-type': 'application/json' } })).text();
   const bare = await startServer({ kind: 'bare', body: sample });
+  // A fresh process compiles its hot paths (and the local server fills its caches) in the first
+  // seconds: a short unmeasured run on each first, so both are compared warm.
+  await runLoad({ url: `${bare.url}/`, bodies, seconds: 2, connections: 10 });
+  await runLoad({ url: `${local.url}/api/stations`, bodies, seconds: 2, connections: 10 });
   const bareResult = await runLoad({ url: `${bare.url}/`, bodies, seconds: DURATION_S, connections: 10 });
   await bare.stop();
   const localResult = await runLoad({ url: `${local.url}/api/stations`, bodies, seconds: DURATION_S, connections: 10 });
