@@ -13,6 +13,7 @@ import {
   EVALUATION_LABELS,
   FINAL_STATUSES,
   hasWeChatComplainant,
+  RECHECK_REOPENED,
   REFUSAL_LABELS,
   STATUS_LABELS,
   type Assignee,
@@ -388,6 +389,8 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
         next.replyDueOn = due.date;
         next.deadlineProvisional = c.deadlineProvisional || due.provisional;
         note = `回访：问题还在，重新办理（${due.date} 前答复）`;
+        // Told like a 不满意 reopening, with the new date (issue 11 §3: reopened).
+        tell('complaint_reopened', RECHECK_REOPENED, { dueOn: due.date });
       } else {
         if (!cmd.linked) throw new AppError('CONFLICT', '这件投诉不能再重新办理，请提交新的投诉');
         next.recheck.linkedCase = cmd.linked;

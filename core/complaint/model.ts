@@ -230,6 +230,8 @@ export interface Attachments {
 export const RECHECK_ANSWERS = ['persists', 'resolved'] as const;
 export type RecheckAnswer = (typeof RECHECK_ANSWERS)[number];
 export const RECHECK_LABELS: Record<RecheckAnswer, string> = { persists: '还在', resolved: '已解决' };
+/** The status a complaint_reopened message carries when a "还在" reopened the case (not 不满意). */
+export const RECHECK_REOPENED = '问题还在，重新办理';
 
 export interface Recheck {
   askedAt: string;

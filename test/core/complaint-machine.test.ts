@@ -241,7 +241,10 @@ describe('transitions, one by one', () => {
     expect(recheckDueAt(asked.next)).toBeNull();
     expect(codeOf(() => transition(asked.next, { type: 'askRecheck' }, ctx('2026-12-06T02:00:00Z', 'system')))).toBe('CONFLICT');
     // 还在 on a closed case never reopened: back to handling with a fresh deadline.
-    const reopened = transition(asked.next, { type: 'recheck', answer: 'persists' }, ctx('2026-11-09T02:00:00Z', 'complainant')).next;
+    const reopenedResult = transition(asked.next, { type: 'recheck', answer: 'persists' }, ctx('2026-11-09T02:00:00Z', 'complainant'));
+    const reopened = reopenedResult.next;
+    // The complainant is told it reopened, with the new date (as after 不满意).
+    expect(reopenedResult.notify).toEqual([expect.objectContaining({ openid: 'o-complainant', event: 'complaint_reopened', payload: expect.objectContaining({ status: '问题还在，重新办理', dueOn: '2026-11-16' }) })]);
     expect(reopened).toEqual(expect.objectContaining({ status: 'accepted', reopenCount: 1, reply: null, closedAt: null, replyDueOn: '2026-11-16' }));
     expect(reopened.recheck).toEqual({ askedAt: '2026-11-06T02:00:00.000Z', answer: 'persists', answeredAt: '2026-11-09T02:00:00.000Z' });
     expect(codeOf(() => transition(reopened, { type: 'recheck', answer: 'persists' }, ctx('2026-11-10T02:00:00Z', 'complainant')))).toBe('CONFLICT');
@@ -571,14 +574,18 @@ const NOTIFY: Partial<Record<CommandType, OutboxMessage['event']>> = {
 /**
  * Told to the complainant depending on the case (issue 11 §3): 转办 always; 不满意 reopens once
  * (重新办理, with the new date), otherwise the evaluation ends it (办结, so followers hear it);
+ * 还在 after 回访 reopens a closed case once (重新办理, with the new date);
  * an automatic escalation or a 督办 that raises the level (市级/省级督办).
  */
-function laterEvent(cmd: Command, m: { reopenCount: number; level: number }, role?: string): OutboxMessage['event'] | undefined {
+function laterEvent(cmd: Command, m: { reopenCount: number; level: number; status: ComplaintStatus }, role?: string): OutboxMessage['event'] | undefined {
   switch (cmd.type) {
     case 'assign':
       return 'complaint_assigned';
     case 'evaluate':
       return cmd.evaluation === 'unsatisfied' && m.reopenCount === 0 ? 'complaint_reopened' : 'complaint_closed';
+    case 'recheck':
+      // 还在 on a closed case never reopened reopens it; the complainant is told.
+      return cmd.answer === 'persists' && m.status === 'closed' && m.reopenCount === 0 ? 'complaint_reopened' : undefined;
     case 'escalate':
       return m.level < 2 ? 'complaint_escalated' : undefined;
     case 'supervise':
@@ -804,6 +811,7 @@ describe('model-based: random command sequences against transition()', () => {
                 m.repliedAt = null;
                 m.closedAt = null;
                 m.replyDueOn = cal.addWorkdays(shanghaiDate(now), REPLY_WORKDAYS).date;
+                expect(got.notify[0].payload).toEqual(expect.objectContaining({ status: '问题还在，重新办理', dueOn: m.replyDueOn }));
               }
               expect(next.recheck).toEqual(
                 expect.objectContaining({ answer: step.cmd.answer, answeredAt: at, ...(step.cmd.answer === 'persists' && !reopens ? { linkedCase: step.cmd.linked } : {}) }),
