@@ -3,6 +3,7 @@
  * and what it records. Pure: time and the working-day calendar come in as arguments.
  */
 import type { WorkCalendar } from '../calendar/workdays';
+import { attachVoice } from '../media/voice';
 import { AppError } from '../shared/errors';
 import { addDays, fromShanghai, toShanghai } from '../shared/time';
 import { ACCEPT_WORKDAYS, EVALUATION_DAYS, MAX_EXTENSION_WORKDAYS, MAX_SUPPLEMENTS, RECHECK_DAYS, REPLY_WORKDAYS } from './limits';
@@ -364,6 +365,12 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       // Text the content check holds stays between its author and the officials.
       internal = !!cmd.held;
       attach(cmd.attachments?.photos);
+      // 说一说: kept pending its own check, like the complaint's voice note (core/media/voice.ts).
+      if (cmd.attachments?.voice) {
+        const { fileId, seconds } = cmd.attachments.voice;
+        attachments = { ...attachments, voice: { fileId, seconds } };
+        next.attachedVoices = [...(c.attachedVoices ?? []), attachVoice(fileId, seconds)];
+      }
       // The official handling it is told (the assignee unit sees it on its desk).
       tellTo(c.handlerOpenid, 'complaint_supplemented', '补充材料');
       break;
@@ -550,6 +557,7 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       next.evaluationComment = null;
       // Photos attached to timeline entries go too (补充材料 ones are the complainant's).
       if (c.attachedPhotos?.length) next.attachedPhotos = [];
+      if (c.attachedVoices?.length) next.attachedVoices = [];
       next.purgedAt = at;
       note = '超过保存期限，已清除投诉人的个人信息';
       internal = true;
