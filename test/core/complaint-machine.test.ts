@@ -424,7 +424,12 @@ const cmdArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 2, arbitrary: fc.nat({ max: 3 }).map((n): Command => ({ type: 'progress', text: '已约谈站长，正在核实', ...(n ? { photos: Array.from({ length: n }, (_, i) => `upl-progress-photo-${i}`) } : {}) })) },
   {
     weight: 3,
-    arbitrary: fc.nat({ max: 3 }).map((n): Command => ({ type: 'supplement', text: '补充：收据在这里', ...(n ? { attachments: { photos: Array.from({ length: n }, (_, i) => `upl-supplement-${i}`) } } : {}) })),
+    // Photos and/or a 说一说 note (then the text may be blank).
+    arbitrary: fc.tuple(fc.nat({ max: 3 }), fc.boolean()).map(([n, spoken]): Command => {
+      const photos = n ? { photos: Array.from({ length: n }, (_, i) => `upl-supplement-${i}`) } : {};
+      const voice = spoken ? { voice: { fileId: `upl-supplement-voice-${n}`, seconds: 5 + n } } : {};
+      return { type: 'supplement', text: spoken ? '' : '补充：收据在这里', ...(n || spoken ? { attachments: { ...photos, ...voice } } : {}) };
+    }),
   },
   { weight: 3, arbitrary: fc.constant<Command>({ type: 'askRecheck' }) },
   {
@@ -789,11 +794,14 @@ describe('model-based: random command sequences against transition()', () => {
             case 'progress':
             case 'supplement': {
               const photos = step.cmd.type === 'progress' ? step.cmd.photos : step.cmd.attachments?.photos;
+              const voice = step.cmd.type === 'supplement' ? step.cmd.attachments?.voice : undefined;
               if (step.cmd.type === 'supplement') m.supplements++;
-              // Public, with its photos, each pending its content check.
+              // Public, with its photos (and voice note), each pending its content check.
               expect(got.history.internal).toBe(false);
               expect(got.history.note).toBe(step.cmd.text);
-              expect(got.history.attachments).toEqual(photos ? { photos } : undefined);
+              expect(got.history.attachments).toEqual(photos || voice ? { ...(photos ? { photos } : {}), ...(voice ? { voice } : {}) } : undefined);
+              if (voice) expect(next.attachedVoices?.at(-1)).toEqual({ ...voice, pending: true });
+              expect(next.attachedVoices?.length ?? 0).toBe((c.attachedVoices?.length ?? 0) + (voice ? 1 : 0));
               m.attached += photos?.length ?? 0;
               for (const p of photos ?? []) expect(next.photosPending).toContain(p);
               break;
