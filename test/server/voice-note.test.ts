@@ -131,3 +131,14 @@ describe('说一说 on 补充材料', () => {
     expect((await t.raw(link)).status).not.toBe(200);
   });
 });
+
+test('an MP4/AAC recording (what the H5 recorder now prefers) is kept and served as audio/mp4', async () => {
+  const mp4 = new Uint8Array(2048);
+  mp4.set([0, 0, 0, 0x18, ...[...'ftypM4A '].map((ch) => ch.charCodeAt(0))]);
+  const up = await uploadVoice(DEMO.resident1, mp4);
+  expect(up.ok).toBe(true);
+  const c = await fileComplaint(t, { description: '', voice: { fileId: up.data!.id, seconds: 3 } });
+  const heard = await t.raw(c.voice!.url);
+  expect(heard.status).toBe(200);
+  expect(heard.headers.get('content-type')).toBe('audio/mp4');
+});
