@@ -90,20 +90,29 @@ export const progressInput = z.strictObject({
   text: text(1000, '办理进展', { min: MIN_REPLY }),
   photos: z.optional(z.array(photoId).check(z.maxLength(MAX_ENTRY_PHOTOS, `最多上传 ${MAX_ENTRY_PHOTOS} 张照片`))),
 });
+export const SUPPLEMENT_TOO_SHORT = `请至少写 ${MIN_SUPPLEMENT} 个字`;
 /**
- * 补充材料 by the complainant while the case is open. Files come under `attachments` so another
- * kind (a voice note) can be added beside the photos.
+ * 补充材料 by the complainant while the case is open: photos and a voice note (说一说) under
+ * `attachments`. As on the complaint form, a voice note counts as content for the minimum length.
  */
-export const supplementInput = z.strictObject({
-  id,
-  version,
-  text: text(1000, '补充内容', { min: MIN_SUPPLEMENT, tooShort: `请至少写 ${MIN_SUPPLEMENT} 个字` }),
-  attachments: z.optional(
-    z.strictObject({
-      photos: z.optional(z.array(photoId).check(z.maxLength(MAX_ENTRY_PHOTOS, `最多上传 ${MAX_ENTRY_PHOTOS} 张照片`))),
+export const supplementInput = z
+  .strictObject({
+    id,
+    version,
+    text: z.string().check(z.trim(), z.maxLength(1000, '补充内容最多 1000 个字')),
+    attachments: z.optional(
+      z.strictObject({
+        photos: z.optional(z.array(photoId).check(z.maxLength(MAX_ENTRY_PHOTOS, `最多上传 ${MAX_ENTRY_PHOTOS} 张照片`))),
+        voice: z.optional(voiceNoteInput),
+      }),
+    ),
+  })
+  .check(
+    z.refine<{ text: string; attachments?: { voice?: { seconds: number } } }>((v) => describedEnough(v.text, v.attachments?.voice, MIN_SUPPLEMENT), {
+      message: SUPPLEMENT_TOO_SHORT,
+      path: ['text'],
     }),
-  ),
-});
+  );
 /** The answer to "问题还在吗？". */
 export const recheckInput = z.strictObject({ id, version, recheckAnswer: z.enum(RECHECK_ANSWERS, '请选择问题是否还在') });
 export const extendInput = z.strictObject({ id, version, workdays: z.int().check(z.gte(1, '至少延期 1 个工作日'), z.lte(MAX_EXTENSION_WORKDAYS, `最多延期 ${MAX_EXTENSION_WORKDAYS} 个工作日`)), reason: text(200, '延期理由') });
@@ -149,6 +158,8 @@ export interface TimelineItem {
   internal?: boolean;
   /** Photo URLs attached to this entry that the viewer may see. */
   photos?: string[];
+  /** 说一说 on this entry (补充材料), when the viewer may hear it (its owner while pending). */
+  voice?: VoiceView;
 }
 
 /** What the complainant sees of their own complaint. */

@@ -3,6 +3,7 @@
  * and what it records. Pure: time and the working-day calendar come in as arguments.
  */
 import type { WorkCalendar } from '../calendar/workdays';
+import { attachVoice } from '../media/voice';
 import { AppError } from '../shared/errors';
 import { addDays, fromShanghai, toShanghai } from '../shared/time';
 import { ACCEPT_WORKDAYS, EVALUATION_DAYS, MAX_EXTENSION_WORKDAYS, MAX_SUPPLEMENTS, RECHECK_DAYS, REPLY_WORKDAYS } from './limits';
@@ -13,6 +14,7 @@ import {
   EVALUATION_LABELS,
   FINAL_STATUSES,
   hasWeChatComplainant,
+  RECHECK_REOPENED,
   REFUSAL_LABELS,
   STATUS_LABELS,
   type Assignee,
@@ -363,6 +365,12 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       // Text the content check holds stays between its author and the officials.
       internal = !!cmd.held;
       attach(cmd.attachments?.photos);
+      // 说一说: kept pending its own check, like the complaint's voice note (core/media/voice.ts).
+      if (cmd.attachments?.voice) {
+        const { fileId, seconds } = cmd.attachments.voice;
+        attachments = { ...attachments, voice: { fileId, seconds } };
+        next.attachedVoices = [...(c.attachedVoices ?? []), attachVoice(fileId, seconds)];
+      }
       // The official handling it is told (the assignee unit sees it on its desk).
       tellTo(c.handlerOpenid, 'complaint_supplemented', '补充材料');
       break;
@@ -388,6 +396,8 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
         next.replyDueOn = due.date;
         next.deadlineProvisional = c.deadlineProvisional || due.provisional;
         note = `回访：问题还在，重新办理（${due.date} 前答复）`;
+        // Told like a 不满意 reopening, with the new date (issue 11 §3: reopened).
+        tell('complaint_reopened', RECHECK_REOPENED, { dueOn: due.date });
       } else {
         if (!cmd.linked) throw new AppError('CONFLICT', '这件投诉不能再重新办理，请提交新的投诉');
         next.recheck.linkedCase = cmd.linked;
@@ -547,6 +557,7 @@ export function transition(c: Complaint, cmd: Command, ctx: TransitionContext): 
       next.evaluationComment = null;
       // Photos attached to timeline entries go too (补充材料 ones are the complainant's).
       if (c.attachedPhotos?.length) next.attachedPhotos = [];
+      if (c.attachedVoices?.length) next.attachedVoices = [];
       next.purgedAt = at;
       note = '超过保存期限，已清除投诉人的个人信息';
       internal = true;

@@ -211,6 +211,11 @@ export interface Complaint {
    * in photosPending, shown only to whoever attached them.
    */
   attachedPhotos?: string[];
+  /**
+   * Voice notes attached to timeline entries (补充材料) that are still kept, each pending its own
+   * content check (media check subject 'entry-voice'); a failing one leaves this list.
+   */
+  attachedVoices?: VoiceAttachment[];
   /** How many 补充材料 the complainant added (capped: MAX_SUPPLEMENTS). */
   supplements?: number;
   /** "问题还在吗？" about four weeks after the case ended (RECHECK_DAYS). */
@@ -220,16 +225,20 @@ export interface Complaint {
 }
 
 /**
- * Files that go with a timeline entry. Optional members so more kinds (a voice note) can join
- * without changing stored entries.
+ * Files that go with a timeline entry. Optional members so more kinds can join without changing
+ * stored entries.
  */
 export interface Attachments {
   photos?: string[];
+  /** 说一说 on a 补充材料: its state (pending, removed) is kept in Complaint.attachedVoices. */
+  voice?: { fileId: string; seconds: number };
 }
 
 export const RECHECK_ANSWERS = ['persists', 'resolved'] as const;
 export type RecheckAnswer = (typeof RECHECK_ANSWERS)[number];
 export const RECHECK_LABELS: Record<RecheckAnswer, string> = { persists: '还在', resolved: '已解决' };
+/** The status a complaint_reopened message carries when a "还在" reopened the case (not 不满意). */
+export const RECHECK_REOPENED = '问题还在，重新办理';
 
 export interface Recheck {
   askedAt: string;

@@ -4,7 +4,7 @@
  */
 import { createAccess } from '../authz/access';
 import { screenText } from '../content/policy';
-import { requestChecks, requestPhotoChecks, requestVoiceCheck, visiblePhotos, type MediaChecker, type MediaCheckRepository } from '../media/check';
+import { requestChecks, requestEntryVoiceCheck, requestPhotoChecks, requestVoiceCheck, visiblePhotos, type MediaChecker, type MediaCheckRepository } from '../media/check';
 import { claimPhotos } from '../media/photos';
 import { attachVoice, audibleTo, type VoiceView } from '../media/voice';
 import { authorize, listBindings, type Decision, type Permission, type Target } from '../authz/policy';
@@ -292,6 +292,18 @@ export function createComplaintService(deps: ComplaintDeps) {
   }
 
   /**
+   * The voice note of one entry for this viewer (its file id as url; withTimelineUrls links it):
+   * still kept (a failed check removes it), and checked unless the viewer recorded it.
+   */
+  function entryVoice(c: Complaint, h: HistoryEntry, viewer: string): VoiceView | null {
+    const id = h.attachments?.voice?.fileId;
+    const v = id ? c.attachedVoices?.find((x) => x.fileId === id) : undefined;
+    const own = h.actorOpenid !== null && h.actorOpenid === viewer;
+    const audible = audibleTo(v, own);
+    return audible ? { url: audible.fileId, seconds: audible.seconds, pending: audible.pending } : null;
+  }
+
+  /**
    * The timeline for one viewer. Officials see everything; others the public entries and their own
    * (a 补充材料 held by the content check). A follower never sees the complainant's own words or photos.
    */
@@ -302,6 +314,8 @@ export function createComplaintService(deps: ComplaintDeps) {
       .map((h) => {
         const byComplainant = h.action === 'supplement' && h.actorOpenid === c.complainantOpenid;
         const photos = follower && byComplainant ? [] : entryPhotos(c, h, viewer);
+        // Gone with the purge (attachedVoices emptied), never heard by followers.
+        const voice = follower && byComplainant ? null : entryVoice(c, h, viewer);
         return {
           at: h.at,
           action: h.action,
@@ -311,17 +325,27 @@ export function createComplaintService(deps: ComplaintDeps) {
           note: byComplainant && c.purgedAt ? PURGED_TEXT : follower && byComplainant ? '投诉人补充了材料' : h.note,
           ...(forOfficial ? { byRole: h.actorRole, internal: h.internal } : {}),
           ...(photos.length ? { photos } : {}),
+          ...(voice ? { voice } : {}),
         };
       });
   }
 
   /** Timeline photo ids → short-lived URLs, one storage call per view. */
   async function withTimelineUrls<V extends { timeline: api.TimelineItem[] }>(v: V): Promise<V> {
-    const ids = [...new Set(v.timeline.flatMap((t) => t.photos ?? []))];
+    const ids = [...new Set(v.timeline.flatMap((t) => [...(t.photos ?? []), ...(t.voice ? [t.voice.url] : [])]))];
     if (!ids.length) return v;
     const urls = await files.viewUrls(ids);
     const byId = new Map(ids.map((fileId, i) => [fileId, urls[i] ?? '']));
-    return { ...v, timeline: v.timeline.map((t) => (t.photos ? { ...t, photos: t.photos.map((p) => byId.get(p) ?? '') } : t)) };
+    const linked = (t: api.TimelineItem): api.TimelineItem => {
+      const out = t.photos ? { ...t, photos: t.photos.map((p) => byId.get(p) ?? '') } : { ...t };
+      if (t.voice) {
+        const url = byId.get(t.voice.url);
+        if (url) out.voice = { ...t.voice, url };
+        else delete out.voice;
+      }
+      return out;
+    };
+    return { ...v, timeline: v.timeline.map(linked) };
   }
 
   function ownerView(
@@ -545,6 +569,9 @@ export function createComplaintService(deps: ComplaintDeps) {
     // Photos attached to the entry are checked; until they pass only their uploader sees them.
     const attached = result.history.attachments?.photos;
     if (attached?.length) await requestChecks(deps, c.id, attached, actor.openid);
+    // So is an entry's voice note (补充材料 说一说), under its own subject.
+    const spoken = result.history.attachments?.voice;
+    if (spoken) await requestEntryVoiceCheck(deps, c.id, spoken.fileId, actor.openid);
     const history = await complaints.history(id);
     const urls = await files.viewUrls(visiblePhotos(result.next));
     const voice = await voiceOf(result.next, kind === 'complainant');
@@ -824,9 +851,16 @@ export function createComplaintService(deps: ComplaintDeps) {
     supplement: (openid: string | null, input: In<typeof api.supplementInput>) =>
       act(openid, input.id, input.version, 'complaint.supplement', async (c, actor) => {
         if (!canApply(c, 'supplement', 'complainant')) return { type: 'supplement', text: input.text }; // the machine says why not
-        const held = (await screenText(content, 'complaint', input.text, actor.openid)).outcome === 'hold';
+        // With a voice note the text may be blank: nothing to screen then.
+        const held = !!input.text && (await screenText(content, 'complaint', input.text, actor.openid)).outcome === 'hold';
         const photos = await entryUploads(c, actor, input.attachments?.photos);
-        return { type: 'supplement', text: input.text, ...(photos.length ? { attachments: { photos } } : {}), ...(held ? { held } : {}) };
+        let voice: { fileId: string; seconds: number } | null = null;
+        if (input.attachments?.voice) {
+          if (!files.claimVoice) throw new AppError('UNAVAILABLE', '暂时不能发送录音，请用文字补充', { voice: '暂时不能发送录音' });
+          voice = { fileId: await files.claimVoice(input.attachments.voice.fileId, actor.openid), seconds: input.attachments.voice.seconds };
+        }
+        const attachments = { ...(photos.length ? { photos } : {}), ...(voice ? { voice } : {}) };
+        return { type: 'supplement', text: input.text, ...(photos.length || voice ? { attachments } : {}), ...(held ? { held } : {}) };
       }),
     /**
      * The answer to "问题还在吗？". 还在 reopens the case once; when it cannot reopen, a new case is

@@ -23,8 +23,10 @@ export interface MediaCheckRecord {
    * Its verdict is only recorded here (a failed photo is deleted from storage); the county's
    * approval reads it and publishes passed photos only.
    * 'complaint-voice': the complaint's voice note (Complaint.voice, core/media/voice.ts).
+   * 'entry-voice': a voice note on a timeline entry (补充材料), found by its file id in
+   * Complaint.attachedVoices, so the verdict lands on that entry only.
    */
-  subject?: 'station-photo' | 'complaint-voice';
+  subject?: 'station-photo' | 'complaint-voice' | 'entry-voice';
   openid: string;
   requestedAt: string;
   result: MediaVerdict | null;
@@ -96,6 +98,25 @@ export async function requestVoiceCheck(deps: { mediaChecker: MediaChecker; medi
   }
 }
 
+/**
+ * Ask for the check of a voice note attached to a timeline entry (补充材料) by `openid`, who alone
+ * hears it until it passes; a failed request leaves it pending (failing closed).
+ */
+export async function requestEntryVoiceCheck(
+  deps: { mediaChecker: MediaChecker; mediaChecks: MediaCheckRepository; clock: Clock },
+  complaintId: string,
+  fileId: string,
+  openid: string,
+): Promise<boolean> {
+  try {
+    const traceId = await deps.mediaChecker.check(fileId, { openid, media: 'audio' });
+    await deps.mediaChecks.insert({ traceId, fileId, complaintId, subject: 'entry-voice', openid, requestedAt: deps.clock.now().toISOString(), result: null, decidedAt: null });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The message-push event of an asynchronous check (the fields we use; others are ignored). */
 export interface MediaCheckEvent {
   traceId: string;
@@ -137,7 +158,7 @@ export async function applyMediaCheck(
     await deps.mediaChecker.discard(record.fileId).catch(() => undefined);
     return 'removed';
   }
-  if (record.subject === 'complaint-voice') return applyVoiceCheck(deps, record, e.verdict, at, e.traceId);
+  if (record.subject === 'complaint-voice' || record.subject === 'entry-voice') return applyVoiceCheck(deps, record, e.verdict, at, e.traceId);
   let gone = false;
   for (let attempt = 1; ; attempt++) {
     const c = await deps.complaints.get(record.complaintId);
@@ -178,7 +199,8 @@ export async function applyMediaCheck(
 
 /**
  * A voice note's verdict: `pass` lets officials hear it; otherwise it is removed from the complaint
- * (storage too) and the owner is told in the timeline, as for photos.
+ * (storage too) and the owner is told in the timeline, as for photos. The complaint's own note
+ * (Complaint.voice) or an entry's (Complaint.attachedVoices, by file id).
  */
 async function applyVoiceCheck(
   deps: { complaints: ComplaintRepository; mediaChecks: MediaCheckRepository; mediaChecker: MediaChecker },
@@ -191,11 +213,15 @@ async function applyVoiceCheck(
   let gone = false;
   for (let attempt = 1; ; attempt++) {
     const c = await deps.complaints.get(record.complaintId);
-    if (!c || c.voice?.fileId !== record.fileId || !c.voice.pending) {
-      gone = !c || c.voice?.fileId !== record.fileId;
+    const entry = record.subject === 'entry-voice';
+    const v = !c ? undefined : entry ? c.attachedVoices?.find((x) => x.fileId === record.fileId) : c.voice?.fileId === record.fileId ? c.voice : undefined;
+    if (!c || !v || !v.pending) {
+      gone = !v;
       break;
     }
-    const next: Complaint = { ...c, voice: passed ? { ...c.voice, pending: false } : null, version: c.version + 1, updatedAt: at };
+    const next: Complaint = entry
+      ? { ...c, attachedVoices: passed ? c.attachedVoices!.map((x) => (x.fileId === v.fileId ? { ...x, pending: false } : x)) : c.attachedVoices!.filter((x) => x.fileId !== v.fileId), version: c.version + 1, updatedAt: at }
+      : { ...c, voice: passed ? { ...v, pending: false } : null, version: c.version + 1, updatedAt: at };
     const history: HistoryEntry[] = passed
       ? []
       : [{ complaintId: c.id, at, actorRole: 'system', actorOpenid: null, action: 'voice_removed', fromStatus: c.status, toStatus: c.status, note: '您的录音未通过内容安全检查，已删除', internal: false }];

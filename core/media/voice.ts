@@ -5,8 +5,8 @@
  * until the check passes only the person who recorded it hears it (core/media/check.ts).
  *
  * A `VoiceAttachment` is self-contained (its file, length and check state) so any record can carry
- * one: the complaint (Complaint.voice) now, the complainant's 补充材料 later. Zod-free: the app
- * imports the caps and the rules by value; the input schema is core/media/voice-input.ts.
+ * one: the complaint (Complaint.voice) and the complainant's 补充材料 (Complaint.attachedVoices).
+ * Zod-free: the app imports the caps and the rules by value; the input schema is core/media/voice-input.ts.
  */
 import { visibleLength } from '../shared/limits';
 

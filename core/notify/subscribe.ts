@@ -11,7 +11,7 @@
  *   phone_number ≤ 17 digits and symbols; time `15:01` or `2019年10月1日 15:01`; date `2019年10月1日`
  *   (optionally with a time).
  */
-import { DIGEST_EVENTS, OFFICIAL_EVENTS, type OutboxMessage } from '../complaint/model';
+import { DIGEST_EVENTS, OFFICIAL_EVENTS, RECHECK_REOPENED, type OutboxMessage } from '../complaint/model';
 import { toShanghai } from '../shared/time';
 
 export type SubscribeEvent = OutboxMessage['event'];
@@ -165,7 +165,7 @@ function statusOf(m: OutboxMessage): { phrase: string; text: string } {
     case 'complaint_escalated':
       return (m.payload.status ?? '').startsWith('省级') ? { phrase: '省级督办', text: '已升级为省级督办' } : { phrase: '市级督办', text: '已升级为市级督办' };
     case 'complaint_reopened':
-      return { phrase: '重新办理', text: '不满意，重新办理' };
+      return { phrase: '重新办理', text: m.payload.status === RECHECK_REOPENED ? '回访：问题还在，重新办理' : '不满意，重新办理' };
     case 'case_assigned':
       return { phrase: '待签收', text: '有投诉转办给您' };
   }

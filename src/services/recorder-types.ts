@@ -6,6 +6,8 @@ export interface Recording {
   size: number;
   /** H5: the recorded file itself. */
   blob?: Blob;
+  /** H5: the container MediaRecorder produced (recorder.h5.ts prefers audio/mp4). */
+  mimeType?: string;
   /** The 同声传译 plugin's text, when the build has it. */
   transcript?: string;
 }

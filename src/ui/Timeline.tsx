@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components';
 import type { TimelineItem } from '@core/complaint/api';
 import { formatDateTime } from './format';
 import PhotoStrip from './PhotoStrip';
+import VoicePlayer from './VoicePlayer';
 import './Timeline.css';
 
 const ROLE_TEXT: Record<string, string> = {
@@ -35,6 +36,7 @@ export default function Timeline({ items, emptyText }: { items: TimelineItem[]; 
             <Text className='timeline__at'>{formatDateTime(t.at)}</Text>
             {t.note ? <Text className='timeline__note'>{t.note}</Text> : null}
             {t.photos?.length ? <PhotoStrip id={`timeline-photos-${i}`} urls={t.photos} label={`${t.label}照片`} small /> : null}
+            {t.voice ? <VoicePlayer id={`timeline-voice-${i}`} url={t.voice.url} seconds={t.voice.seconds} note={t.voice.pending ? '录音审核中，通过前只有您能听到' : undefined} /> : null}
           </View>
         </View>
       ))}

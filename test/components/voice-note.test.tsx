@@ -8,9 +8,10 @@ import Taro from '@tarojs/taro';
 import type { Recorder, Recording } from '@/services/recorder-types';
 import VoiceNote from '@/components/complaint/VoiceNote';
 import ComplaintForm from '@/components/complaint/ComplaintForm';
+import ComplaintDetailPage from '@/pages/complaint/detail/index';
 import { setDemoOpenid } from '@/services/identity';
 import { complaintView, installExtraTaro, serve } from './feedback-support';
-import { resetTaro } from './taro-mock';
+import { resetTaro, routerParams } from './taro-mock';
 
 /** A recorder whose recordings last `seconds` (and say `transcript`); `autoStop` ends one by itself. */
 function fakeRecorder(seconds: number, transcript?: string) {
@@ -171,4 +172,61 @@ test.each([
   fireEvent.click(view.container.querySelector('#complaint-voice-play')!);
   expect(audio.src).toBe('/files/upl-voice-abcdefghijk?exp=1&sig=x');
   expect(audio.play).toHaveBeenCalled();
+});
+
+describe('说一说 on 补充材料', () => {
+  test('the complainant records on the supplement form: the note counts as content and goes under attachments', async () => {
+    const rec = fakeRecorder(7, '收据上写着三块');
+    mockRecorder.current = rec;
+    routerParams.current = { id: 'cmp-0001-abcdef' };
+    const open = complaintView({ status: 'accepted', statusLabel: '已受理', canSupplement: true, supplementsLeft: 5, version: 4 });
+    const after = { ...open, version: 5, supplementsLeft: 4, timeline: [{ at: '2025-06-05T02:00:00.000Z', action: 'supplement', label: '补充材料', status: 'accepted' as const, note: '收据', voice: { url: '/files/upl-voice-abcdefghijk?sig=x', seconds: 7, pending: true } }] };
+    const sent = serve({ 'complaints.get': () => open, 'complaints.supplement': () => after });
+    const view = render(<ComplaintDetailPage />);
+    const $ = (s: string) => view.container.querySelector(s);
+    await waitFor(() => expect($('#btn-supplement-open')).not.toBeNull());
+    fireEvent.click($('#btn-supplement-open')!);
+    await act(() => new Promise<void>((r) => setTimeout(r, 30)));
+
+    // Too short without a note.
+    await act(async () => {
+      $('#supplement-text')!.dispatchEvent(new CustomEvent('input', { detail: { value: '收据' } }));
+    });
+    await act(async () => {
+      fireEvent.click($('#btn-supplement-submit')!);
+    });
+    expect($('#supplement-error')!.textContent).toContain('至少写 5 个字');
+    expect(sent.some((s) => s.action === 'supplement')).toBe(false);
+
+    await hold($('#supplement-voice-hold')!);
+    await waitFor(() => expect($('#supplement-voice-preview')).not.toBeNull());
+    // The transcript is added for correcting.
+    expect(($('#supplement-text') as HTMLTextAreaElement & { value: string }).value).toBe('收据\n收据上写着三块');
+    await act(async () => {
+      $('#supplement-text')!.dispatchEvent(new CustomEvent('input', { detail: { value: '收据' } }));
+    });
+    await act(async () => {
+      fireEvent.click($('#btn-supplement-submit')!);
+    });
+    await waitFor(() => expect($('#supplement-form')).toBeNull());
+    expect(sent.find((s) => s.action === 'supplement')!.data).toEqual({ id: 'cmp-0001-abcdef', version: 4, text: '收据', attachments: { voice: { fileId: 'upl-voice-abcdefghijk', seconds: 7 } } });
+    // On the timeline, pending: only the owner hears it, and is told so.
+    expect($('#timeline-voice-0-play')!.textContent).toContain('7″');
+    expect($('#timeline-voice-0')!.textContent).toContain('审核中');
+  });
+
+  test.each([
+    ['the desk case pane', true],
+    ['the phone case page', false],
+  ])('officials hear a checked supplement note on %s', async (_where, pane) => {
+    const c = caseWithVoice();
+    serve({ 'complaints.detail': () => ({ ...c, voice: null, timeline: [{ at: '2025-06-05T02:00:00.000Z', action: 'supplement', label: '补充材料', status: 'accepted', note: '', byRole: 'resident', internal: false, voice: { url: '/files/upl-voice-supplement?sig=y', seconds: 13, pending: false } }] }) });
+    const { ComplaintCase } = await import('@/packages/official/complaint/index');
+    const view = render(<ComplaintCase id='cmp-0001-abcdef' pane={pane} />);
+    await waitFor(() => expect(view.container.querySelector('#timeline-voice-0-play')).not.toBeNull());
+    expect(view.container.querySelector('#timeline-voice-0')!.textContent).not.toContain('审核中');
+    fireEvent.click(view.container.querySelector('#timeline-voice-0-play')!);
+    expect(audio.src).toBe('/files/upl-voice-supplement?sig=y');
+    expect(audio.play).toHaveBeenCalled();
+  });
 });

@@ -4,7 +4,7 @@
  * fake SDK, CloudBase for real) must pass as is. Expected answers of list and stats come from a
  * reference implementation over the fixtures (and a few are spelled out by hand).
  */
-import type { Complaint, OutboxMessage } from '../../core/complaint/model';
+import type { Complaint, HistoryEntry, OutboxMessage } from '../../core/complaint/model';
 import { nextActionAt } from '../../core/complaint/scheduler';
 import { TrackingNoTaken, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
@@ -529,6 +529,23 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             expect((await h.complaints.get('k1'))?.voice).toEqual({ fileId: 'upl-voice-abcdefghijk', seconds: 42, pending: false });
             await h.complaints.apply({ next: { ...next, voice: null, version: next.version + 1 }, expectedVersion: next.version, history: [], outbox: [] });
             expect((await h.complaints.get('k1'))?.voice ?? null).toBeNull();
+          },
+          timeout,
+        );
+
+        test(
+          'keeps a 补充材料 voice note on its entry and its check state on the complaint',
+          async () => {
+            const c = makeComplaint('k1');
+            await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: 'o1:req-entry-voice' });
+            const voice = { fileId: 'upl-entry-voice-abcdef', seconds: 8 };
+            const entry: HistoryEntry = { ...submitEntry(c), at: at(2), action: 'supplement', fromStatus: c.status, toStatus: c.status, note: '', actorRole: 'resident', attachments: { voice } };
+            const next = { ...c, attachedVoices: [{ ...voice, pending: true }], version: c.version + 1 };
+            await h.complaints.apply({ next, expectedVersion: c.version, history: [entry], outbox: [] });
+            expect((await h.complaints.get('k1'))?.attachedVoices).toEqual([{ ...voice, pending: true }]);
+            expect((await h.complaints.history('k1')).at(-1)?.attachments).toEqual({ voice });
+            await h.complaints.apply({ next: { ...next, attachedVoices: [{ ...voice, pending: false }], version: next.version + 1 }, expectedVersion: next.version, history: [], outbox: [] });
+            expect((await h.complaints.get('k1'))?.attachedVoices).toEqual([{ ...voice, pending: false }]);
           },
           timeout,
         );

@@ -31,4 +31,13 @@ describe.each(stores)('media checks: %s', (_name, make) => {
     expect(await s.get('6247e8b4-5601e99c-0782c62b')).toEqual({ ...record('6247e8b4-5601e99c-0782c62b'), result: 'risky', decidedAt: '2026-09-30T02:10:00.000Z' });
     expect((await s.get('other'))?.result).toBeNull();
   });
+
+  test('keeps the subject of a voice check (the complaint’s own, or a 补充材料 entry’s)', async () => {
+    const s = make();
+    const entry: MediaCheckRecord = { ...record('trace-entry-voice'), fileId: 'upl-entry-voice-abcdef', subject: 'entry-voice' };
+    await s.insert(entry);
+    expect(await s.get('trace-entry-voice')).toEqual(entry);
+    expect(await s.decide('trace-entry-voice', 'pass', '2026-09-30T02:10:00.000Z')).toBe(true);
+    expect((await s.get('trace-entry-voice'))?.subject).toBe('entry-voice');
+  });
 });

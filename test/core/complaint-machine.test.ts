@@ -241,7 +241,10 @@ describe('transitions, one by one', () => {
     expect(recheckDueAt(asked.next)).toBeNull();
     expect(codeOf(() => transition(asked.next, { type: 'askRecheck' }, ctx('2026-12-06T02:00:00Z', 'system')))).toBe('CONFLICT');
     // 还在 on a closed case never reopened: back to handling with a fresh deadline.
-    const reopened = transition(asked.next, { type: 'recheck', answer: 'persists' }, ctx('2026-11-09T02:00:00Z', 'complainant')).next;
+    const reopenedResult = transition(asked.next, { type: 'recheck', answer: 'persists' }, ctx('2026-11-09T02:00:00Z', 'complainant'));
+    const reopened = reopenedResult.next;
+    // The complainant is told it reopened, with the new date (as after 不满意).
+    expect(reopenedResult.notify).toEqual([expect.objectContaining({ openid: 'o-complainant', event: 'complaint_reopened', payload: expect.objectContaining({ status: '问题还在，重新办理', dueOn: '2026-11-16' }) })]);
     expect(reopened).toEqual(expect.objectContaining({ status: 'accepted', reopenCount: 1, reply: null, closedAt: null, replyDueOn: '2026-11-16' }));
     expect(reopened.recheck).toEqual({ askedAt: '2026-11-06T02:00:00.000Z', answer: 'persists', answeredAt: '2026-11-09T02:00:00.000Z' });
     expect(codeOf(() => transition(reopened, { type: 'recheck', answer: 'persists' }, ctx('2026-11-10T02:00:00Z', 'complainant')))).toBe('CONFLICT');
@@ -421,7 +424,12 @@ const cmdArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 2, arbitrary: fc.nat({ max: 3 }).map((n): Command => ({ type: 'progress', text: '已约谈站长，正在核实', ...(n ? { photos: Array.from({ length: n }, (_, i) => `upl-progress-photo-${i}`) } : {}) })) },
   {
     weight: 3,
-    arbitrary: fc.nat({ max: 3 }).map((n): Command => ({ type: 'supplement', text: '补充：收据在这里', ...(n ? { attachments: { photos: Array.from({ length: n }, (_, i) => `upl-supplement-${i}`) } } : {}) })),
+    // Photos and/or a 说一说 note (then the text may be blank).
+    arbitrary: fc.tuple(fc.nat({ max: 3 }), fc.boolean()).map(([n, spoken]): Command => {
+      const photos = n ? { photos: Array.from({ length: n }, (_, i) => `upl-supplement-${i}`) } : {};
+      const voice = spoken ? { voice: { fileId: `upl-supplement-voice-${n}`, seconds: 5 + n } } : {};
+      return { type: 'supplement', text: spoken ? '' : '补充：收据在这里', ...(n || spoken ? { attachments: { ...photos, ...voice } } : {}) };
+    }),
   },
   { weight: 3, arbitrary: fc.constant<Command>({ type: 'askRecheck' }) },
   {
@@ -571,14 +579,18 @@ const NOTIFY: Partial<Record<CommandType, OutboxMessage['event']>> = {
 /**
  * Told to the complainant depending on the case (issue 11 §3): 转办 always; 不满意 reopens once
  * (重新办理, with the new date), otherwise the evaluation ends it (办结, so followers hear it);
+ * 还在 after 回访 reopens a closed case once (重新办理, with the new date);
  * an automatic escalation or a 督办 that raises the level (市级/省级督办).
  */
-function laterEvent(cmd: Command, m: { reopenCount: number; level: number }, role?: string): OutboxMessage['event'] | undefined {
+function laterEvent(cmd: Command, m: { reopenCount: number; level: number; status: ComplaintStatus }, role?: string): OutboxMessage['event'] | undefined {
   switch (cmd.type) {
     case 'assign':
       return 'complaint_assigned';
     case 'evaluate':
       return cmd.evaluation === 'unsatisfied' && m.reopenCount === 0 ? 'complaint_reopened' : 'complaint_closed';
+    case 'recheck':
+      // 还在 on a closed case never reopened reopens it; the complainant is told.
+      return cmd.answer === 'persists' && m.status === 'closed' && m.reopenCount === 0 ? 'complaint_reopened' : undefined;
     case 'escalate':
       return m.level < 2 ? 'complaint_escalated' : undefined;
     case 'supervise':
@@ -782,11 +794,14 @@ describe('model-based: random command sequences against transition()', () => {
             case 'progress':
             case 'supplement': {
               const photos = step.cmd.type === 'progress' ? step.cmd.photos : step.cmd.attachments?.photos;
+              const voice = step.cmd.type === 'supplement' ? step.cmd.attachments?.voice : undefined;
               if (step.cmd.type === 'supplement') m.supplements++;
-              // Public, with its photos, each pending its content check.
+              // Public, with its photos (and voice note), each pending its content check.
               expect(got.history.internal).toBe(false);
               expect(got.history.note).toBe(step.cmd.text);
-              expect(got.history.attachments).toEqual(photos ? { photos } : undefined);
+              expect(got.history.attachments).toEqual(photos || voice ? { ...(photos ? { photos } : {}), ...(voice ? { voice } : {}) } : undefined);
+              if (voice) expect(next.attachedVoices?.at(-1)).toEqual({ ...voice, pending: true });
+              expect(next.attachedVoices?.length ?? 0).toBe((c.attachedVoices?.length ?? 0) + (voice ? 1 : 0));
               m.attached += photos?.length ?? 0;
               for (const p of photos ?? []) expect(next.photosPending).toContain(p);
               break;
@@ -804,6 +819,7 @@ describe('model-based: random command sequences against transition()', () => {
                 m.repliedAt = null;
                 m.closedAt = null;
                 m.replyDueOn = cal.addWorkdays(shanghaiDate(now), REPLY_WORKDAYS).date;
+                expect(got.notify[0].payload).toEqual(expect.objectContaining({ status: '问题还在，重新办理', dueOn: m.replyDueOn }));
               }
               expect(next.recheck).toEqual(
                 expect.objectContaining({ answer: step.cmd.answer, answeredAt: at, ...(step.cmd.answer === 'persists' && !reopens ? { linkedCase: step.cmd.linked } : {}) }),

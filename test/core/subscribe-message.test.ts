@@ -74,6 +74,10 @@ function everyMessage(): OutboxMessage[] {
   const evaluated = transition(replied, { type: 'evaluate', evaluation: 'unsatisfied' }, { at: new Date('2026-03-04T02:00:00Z'), calendar: cal, actor: { kind: 'complainant', role: 'resident', openid: c.complainantOpenid } });
   list.push(...evaluated.notify.map((n, i) => ({ ...n, id: `m-reopen${i}`, createdAt: '2026-03-04T02:00:00Z', sentAt: null, attempts: 0, lastError: null })));
   list.push(...messages(c, { type: 'escalate', kind: 'accept' }, '2026-03-06T02:00:00Z', 'system'));
+  // 还在 after 回访 reopens the case: the same event, its own wording.
+  const closed = transition(replied, { type: 'evaluate', evaluation: 'satisfied' }, { at: new Date('2026-03-04T02:00:00Z'), calendar: cal, actor: { kind: 'complainant', role: 'resident', openid: c.complainantOpenid } }).next;
+  const asked = transition(closed, { type: 'askRecheck' }, { at: new Date('2026-04-01T03:00:00Z'), calendar: cal, actor: { kind: 'system', role: 'system', openid: null } }).next;
+  list.push(...messages(asked, { type: 'recheck', answer: 'persists' }, '2026-04-02T03:00:00Z', 'complainant').map((m) => ({ ...m, id: 'm-recheck-reopen' })));
   // The county's digest of new cases, capped count (99+) and a deadline (issue 11 §3).
   list.push(digestMessage({ id: 'm-digest', openid: 'o-county', at: '2026-03-02T01:00:00Z', count: 120, oldest: { id: 'c1', dueAt: '2026-03-04T15:59:59Z' } }));
   return list;
@@ -186,6 +190,19 @@ describe('every event kind, through the real transitions', () => {
     for (const m of Object.values(byEvent)) expect(buildSubscribeMessage(m, localTemplates())!.page).toBe(`${OFFICIAL_CASE_PAGE}?id=${m.complaintId}`);
     // Complainants' messages still open their own page.
     expect(pageOf('complaint_extended')).toBe(COMPLAINT_DETAIL_PAGE);
+  });
+
+  test('重新办理 after 不满意 and after 回访 "还在": the new date, each in its own words', () => {
+    const [unsatisfied, recheck] = all.filter((m) => m.event === 'complaint_reopened');
+    expect(recheck.id).toBe('m-recheck-reopen');
+    expect(recheck.openid).toBe(unsatisfied.openid);
+    const data = (m: OutboxMessage) => buildSubscribeMessage(m, localTemplates())!.data;
+    expect(data(recheck).phrase3.value).toBe('重新办理');
+    expect(data(recheck).date4.value).toBe('2026年4月10日');
+    expect(data(recheck).thing5.value).toBe('将在4月10日前重新答复');
+    const thing = parseSubscribeTemplates(JSON.stringify({ complaint_reopened: { id: 'RO', fields: { character_string1: 'trackingNo', thing2: 'status' } } }));
+    expect(buildSubscribeMessage(recheck, thing)!.data.thing2.value).toBe('回访：问题还在，重新办理');
+    expect(buildSubscribeMessage(unsatisfied, thing)!.data.thing2.value).toBe('不满意，重新办理');
   });
 
   test('a missing value is refused (never sent as ""), and an event without a template sends nothing', () => {

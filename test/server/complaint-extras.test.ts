@@ -135,6 +135,8 @@ describe('问题还在吗 (回访)', () => {
     const reopened = await t.ok<ComplaintView>('complaints', 'recheck', { id: r.id, version: asked.version, recheckAnswer: 'persists' }, DEMO.resident1);
     expect(reopened).toEqual(expect.objectContaining({ status: 'accepted', progressLabel: '处理中', recheck: expect.objectContaining({ answer: 'persists' }) }));
     expect((await caseOf(t, r.id, DEMO.county)).reopenCount).toBe(1);
+    // The complainant is told it reopened (重新办理, with the new date).
+    expect((await outboxOf(DEMO.resident1)).filter((m) => m.event === 'complaint_reopened' && m.complaintId === r.id)).toHaveLength(1);
 
     // Refused: cannot reopen, so 还在 files a new case linked to it.
     const refused = await mine(refused0.id);

@@ -88,3 +88,57 @@ test('without a voice note, a short description is refused; a failing note is re
   expect((await t.raw(link)).status).not.toBe(200);
   expect((await caseOf(t, c.id, DEMO.county)).voice ?? null).toBeNull();
 });
+
+describe('说一说 on 补充材料', () => {
+  test('a voice note counts as content; it lands on its entry, heard by its owner at once and by officials after its own check', async () => {
+    const c = await fileComplaint(t, { description: '快递代收每件多收两元' });
+    const short = await t.call('complaints', 'supplement', { id: c.id, version: c.version, text: '收据' }, DEMO.resident1);
+    expect(short).toMatchObject({ body: { ok: false, error: { code: 'VALIDATION_ERROR', fields: { 'data.text': '请至少写 5 个字' } } } });
+
+    const up = await uploadVoice(DEMO.resident1);
+    // Someone else's upload cannot be attached.
+    const theft = await t.call('complaints', 'supplement', { id: c.id, version: c.version, text: '', attachments: { voice: { fileId: up.data!.id, seconds: 6 } } }, DEMO.resident2);
+    expect(theft).toMatchObject({ body: { ok: false } });
+    const s = await t.ok<ComplaintView>('complaints', 'supplement', { id: c.id, version: c.version, text: '', attachments: { voice: { fileId: up.data!.id, seconds: 6 } } }, DEMO.resident1);
+    const own = s.timeline.find((i) => i.action === 'supplement')!;
+    expect(own.voice).toMatchObject({ seconds: 6, pending: true });
+    expect((await t.raw(own.voice!.url)).status).toBe(200);
+    // The complaint's own voice is another thing: none here.
+    expect(s.voice ?? null).toBeNull();
+
+    // Officials do not hear it before the check passes.
+    const before = (await caseOf(t, c.id, DEMO.county)).timeline.find((i) => i.action === 'supplement')!;
+    expect(before.voice).toBeUndefined();
+    await run();
+    const after = (await caseOf(t, c.id, DEMO.county)).timeline.find((i) => i.action === 'supplement')!;
+    expect(after.voice).toMatchObject({ seconds: 6, pending: false });
+    expect((await t.raw(after.voice!.url)).status).toBe(200);
+    expect((await mine(c.id)).timeline.find((i) => i.action === 'supplement')!.voice).toMatchObject({ pending: false });
+  });
+
+  test('a failing note leaves its entry and the owner is told; the entry’s words stay', async () => {
+    const c = await fileComplaint(t, { description: '快递代收每件多收两元' });
+    const up = await uploadVoice(DEMO.resident1);
+    t.app.platform.mediaChecker.risky.add(up.data!.id);
+    const s = await t.ok<ComplaintView>('complaints', 'supplement', { id: c.id, version: c.version, text: '补充一段录音说明', attachments: { voice: { fileId: up.data!.id, seconds: 5 } } }, DEMO.resident1);
+    const link = s.timeline.find((i) => i.action === 'supplement')!.voice!.url;
+    await run();
+    const v = await mine(c.id);
+    const entry = v.timeline.find((i) => i.action === 'supplement')!;
+    expect(entry.voice).toBeUndefined();
+    expect(entry.note).toBe('补充一段录音说明');
+    expect(v.timeline.at(-1)!.note).toBe('您的录音未通过内容安全检查，已删除');
+    expect((await t.raw(link)).status).not.toBe(200);
+  });
+});
+
+test('an MP4/AAC recording (what the H5 recorder now prefers) is kept and served as audio/mp4', async () => {
+  const mp4 = new Uint8Array(2048);
+  mp4.set([0, 0, 0, 0x18, ...[...'ftypM4A '].map((ch) => ch.charCodeAt(0))]);
+  const up = await uploadVoice(DEMO.resident1, mp4);
+  expect(up.ok).toBe(true);
+  const c = await fileComplaint(t, { description: '', voice: { fileId: up.data!.id, seconds: 3 } });
+  const heard = await t.raw(c.voice!.url);
+  expect(heard.status).toBe(200);
+  expect(heard.headers.get('content-type')).toBe('audio/mp4');
+});

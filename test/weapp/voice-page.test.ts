@@ -101,3 +101,26 @@ test('the default build carries no speech plugin', () => {
   // (Taro's runtime itself mentions requirePlugin; our code names the plugin only when it is on.)
   expect(js.some((s) => s.includes('WechatSI'))).toBe(false);
 });
+
+test('补充材料: hold to record on the case page; the note goes with the supplement and plays on the timeline', async () => {
+  const filed = (await env.functions.complaints({ action: 'submit', data: { stationId: COUNTY_CENTRE, category: 'overcharge', description: '寄快递多收了 5 元，没有明码标价。' }, requestId: 'weapp-supp-voice-1' }, { openid: env.openid })) as {
+    ok: boolean;
+    data: { id: string };
+  };
+  expect(filed.ok).toBe(true);
+  page = await renderPage(`pages/complaint/detail/index?id=${filed.data.id}`);
+  await page.waitFor('btn-supplement-open');
+  await page.tap('btn-supplement-open');
+  await page.waitFor('supplement-voice-hold');
+  await page.touch('supplement-voice-hold', 'touchstart');
+  await env.waitForCall('recorder.start');
+  await page.touch('supplement-voice-hold', 'touchend');
+  const [upload] = await env.waitForCall('cloud.uploadFile');
+  await page.waitFor('supplement-voice-preview-play');
+  await page.tap('btn-supplement-submit');
+  await page.waitFor('timeline-voice-1-play');
+  const sent = env.callsTo('cloud.callFunction').find((c) => c.name === 'complaints' && c.data?.action === 'supplement');
+  expect(sent.data.data).toMatchObject({ text: '', attachments: { voice: { fileId: `cloud://test-env.bucket/${upload.cloudPath}`, seconds: 8 } } });
+  // Pending its check: the owner hears it, told so.
+  expect(page.text('timeline-voice-1')).toContain('审核中');
+});

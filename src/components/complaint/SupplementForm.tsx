@@ -1,17 +1,19 @@
 /**
  * 补充材料: while the case is open the complainant adds what they remember or find later (a receipt,
- * a photo), a few times at most. It shows on the timeline; the official handling it is told.
+ * a photo, a 说一说 voice note as on the complaint form), a few times at most. It shows on the
+ * timeline; the official handling it is told.
  */
 import { Text, View } from '@tarojs/components';
 import { Textarea } from '../../ui/lazy-components';
 import { useState } from 'react';
 import { MAX_ENTRY_PHOTOS, MIN_SUPPLEMENT } from '@core/complaint/limits';
-import { visibleLength } from '@core/shared/limits';
+import { describedEnough } from '@core/media/voice';
 import { complaints, type ComplaintView } from '../../services/complaints';
 import { ApiError, toApiError } from '../../services/transport';
 import type { DraftPhoto } from '../../store/complaintDraft';
 import Button from '../../ui/Button';
 import PhotoPicker from './PhotoPicker';
+import VoiceNote, { type DraftVoice } from './VoiceNote';
 
 const MAX_TEXT = 1000;
 
@@ -26,6 +28,8 @@ export default function SupplementForm({ view, onDone, onStale }: Props) {
   const [text, setText] = useState('');
   const [photos, setPhotos] = useState<DraftPhoto[]>([]);
   const [uploading, setUploading] = useState(0);
+  const [voice, setVoice] = useState<DraftVoice | null>(null);
+  const [voiceBusy, setVoiceBusy] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -42,23 +46,26 @@ export default function SupplementForm({ view, onDone, onStale }: Props) {
 
   const send = () => {
     if (sending) return;
-    if (uploading) {
-      setError(new ApiError('VALIDATION_ERROR', '照片还在上传，请稍等'));
+    if (uploading || voiceBusy) {
+      setError(new ApiError('VALIDATION_ERROR', voiceBusy ? '录音还没好，请稍等' : '照片还在上传，请稍等'));
       return;
     }
-    if (visibleLength(text.trim()) < MIN_SUPPLEMENT) {
-      setError(new ApiError('VALIDATION_ERROR', `请至少写 ${MIN_SUPPLEMENT} 个字`));
+    // A voice note counts as content, as on the complaint form.
+    if (!describedEnough(text, voice, MIN_SUPPLEMENT)) {
+      setError(new ApiError('VALIDATION_ERROR', `请至少写 ${MIN_SUPPLEMENT} 个字，或按住说一说`));
       return;
     }
     setSending(true);
     setError(null);
     const ids = photos.map((p) => p.id);
-    complaints.supplement({ id: view.id, version: view.version, text: text.trim(), ...(ids.length ? { attachments: { photos: ids } } : {}) }).then(
+    const attachments = { ...(ids.length ? { photos: ids } : {}), ...(voice ? { voice: { fileId: voice.id, seconds: voice.seconds } } : {}) };
+    complaints.supplement({ id: view.id, version: view.version, text: text.trim(), ...(ids.length || voice ? { attachments } : {}) }).then(
       (v) => {
         setSending(false);
         setOpen(false);
         setText('');
         setPhotos([]);
+        setVoice(null);
         onDone(v);
       },
       (e) => {
@@ -83,6 +90,21 @@ export default function SupplementForm({ view, onDone, onStale }: Props) {
         ariaLabel='补充的情况'
         onInput={(e) => setText(e.detail.value)}
       />
+      <View id='supplement-voice-section' className='voice-field'>
+        <VoiceNote
+          idPrefix='supplement-voice'
+          value={voice}
+          onBusyChange={setVoiceBusy}
+          onChange={(v) => {
+            setVoice(v);
+            setError(null);
+          }}
+          onTranscript={(said) => {
+            // Fills the text for correcting, after what was typed.
+            setText((prev) => (prev.trim() ? `${prev.trim()}\n${said}` : said).slice(0, MAX_TEXT));
+          }}
+        />
+      </View>
       <PhotoPicker idPrefix='supplement-photo' photos={photos} onChange={(u) => setPhotos(u)} onBusyChange={setUploading} max={MAX_ENTRY_PHOTOS} hint='选填' />
       {error ? (
         <Text id='supplement-error' className='field__error'>

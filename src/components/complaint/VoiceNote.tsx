@@ -3,7 +3,7 @@
  * listen before sending, record again or delete. The recording uploads at once, like a photo; the
  * form sends its id. With the weapp's 同声传译 plugin the transcript is handed to the form
  * (`onTranscript`) to fill the description for correcting. Reusable: any form with a voice field
- * (the complaint now, 补充材料 later) passes its value and an onChange.
+ * (the complaint, 补充材料) passes its value and an onChange.
  */
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
