@@ -7,6 +7,7 @@
  * - reads: `getDocs`, `fetchRange` (batches of at most 100, the most one `get()` answers inside a
  *   cloud function), `byId`, `countOf`, `aggregateRows`;
  * - transactions: `txGet`/`txAdd`/`txSet`/`txUpdate` and `transact`, the one retry policy;
+ * - `storesOver`: the stores a function needs, composed from the catalogue (./stores.ts);
  * - `hashedId`: deterministic `_id`s for documents keyed by something personal (an openid, a
  *   request key), so that no identifier is stored in clear in an `_id`;
  * - any SDK failure (a rejection, or an error-shaped answer) becomes AppError('UNAVAILABLE').
@@ -94,6 +95,17 @@ export interface StoreOptions {
   sdk?: CloudbaseSdk;
   /** Pause before running a conflicted transaction again (tests shorten it). Default: 5–40 ms × attempt. */
   backoff?: (attempt: number) => Promise<void>;
+}
+
+/** Builds one store over a database: what the catalogue (./stores.ts) holds under each store key. */
+export type StoreFactory<T = unknown, O extends StoreOptions = StoreOptions> = (db: CbDb, options?: O) => T;
+
+/** The stores `factories` build, each under its key (none where the factory is null). */
+export type StoresOf<F extends Record<string, StoreFactory<unknown, never> | null>> = { [K in keyof F]: F[K] extends (...args: never[]) => infer T ? T : undefined };
+
+/** The stores of `factories` over one database, each under its key, all given the same options; null: none. */
+export function storesOver<O extends StoreOptions, F extends Record<string, StoreFactory<unknown, O> | null>>(db: CbDb, factories: F, options?: O): StoresOf<F> {
+  return Object.fromEntries(Object.entries(factories).flatMap(([key, make]) => (make ? [[key, make(db, options)]] : []))) as StoresOf<F>;
 }
 
 /** Documented maximum of one `get()` in a cloud function. */
