@@ -471,8 +471,3 @@ export function createCloudbaseOutboxRepository(db: CbDb, options: StoreOptions 
   };
 }
 
-
-/** The complaint and outbox stores over one database. */
-export function cloudbaseComplaintStores(db: CbDb, options: StoreOptions = {}) {
-  return { complaints: createCloudbaseComplaintRepository(db, options), outbox: createCloudbaseOutboxRepository(db, options) };
-}
