@@ -130,13 +130,3 @@ export function createCloudbaseApiKeyRepository(db: CbDb, options: StoreOptions 
     },
   };
 }
-
-/** Roles, audit, calendar and API keys over one database. */
-export function cloudbaseAdminStores(db: CbDb, options: StoreOptions = {}) {
-  return {
-    roles: createCloudbaseRoleRepository(db, options),
-    audit: createCloudbaseAuditRepository(db, options),
-    calendars: createCloudbaseCalendarRepository(db, options),
-    apiKeys: createCloudbaseApiKeyRepository(db, options),
-  };
-}

@@ -5,9 +5,8 @@
  * (`_id` = station id, `applicationId` of its open application or null): the marker, read and
  * written in the same transaction, keeps one open application per station.
  */
-import { AppError, staleConflict } from '../../core/shared/errors';
 import { OPEN_CERTIFICATION, type CertificationApplication, type CertificationRepository } from '../../core/station/certification';
-import { anyOf, byId, context, EVERYTHING, fetchRange, pageOf, transact, txAdd, txGet, txSet, type CbDb, type StoreOptions } from './sdk';
+import { anyOf, byId, context, EVERYTHING, fetchRange, pageOf, saveOneOpen, type CbDb, type StoreOptions } from './sdk';
 
 export const CERTIFICATION_COLLECTIONS = { applications: 'certifications', open: 'certification_open' } as const;
 const ONE_OPEN_APPLICATION = '这个站点已经有一份正在办理的认定申请';
@@ -49,21 +48,10 @@ export function createCloudbaseCertificationRepository(db: CbDb, options: StoreO
       const docs = await fetchRange<ApplicationDoc>(() => apps().where(where).orderBy('filedAt', 'desc').orderBy('_id', 'desc'), q.offset, q.limit + 1);
       return pageOf(docs.map((d) => d.application), q.limit);
     },
-    async save(a, expectedVersion) {
-      const isOpen = OPEN_CERTIFICATION.includes(a.state);
-      await transact(ctx, async (tx) => {
-        const marker = await txGet<{ applicationId: string | null }>(ctx, tx, ctx.names.open, a.stationId);
-        if (expectedVersion === null) {
-          if (marker?.applicationId) throw new AppError('CONFLICT', ONE_OPEN_APPLICATION);
-          await txAdd(ctx, tx, ctx.names.applications, a.id, docOf(a));
-        } else {
-          const current = await txGet<ApplicationDoc>(ctx, tx, ctx.names.applications, a.id);
-          if (!current || current.version !== expectedVersion) throw staleConflict('这份认定申请');
-          await txSet(ctx, tx, ctx.names.applications, a.id, docOf(a));
-        }
-        const want = isOpen ? a.id : null;
-        if ((marker?.applicationId ?? null) !== want && (isOpen || marker?.applicationId === a.id)) await txSet(ctx, tx, ctx.names.open, a.stationId, { applicationId: want });
-      });
-    },
+    save: (a, expectedVersion) =>
+      saveOneOpen(ctx, { records: ctx.names.applications, markers: ctx.names.open, field: 'applicationId' }, a, docOf(a), OPEN_CERTIFICATION.includes(a.state), expectedVersion, {
+        taken: ONE_OPEN_APPLICATION,
+        what: '这份认定申请',
+      }),
   };
 }

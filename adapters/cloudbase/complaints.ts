@@ -30,6 +30,7 @@ import { complaintIndex, countFacet, emptyStats, keepStoreCounted, topStations, 
 import { TrackingNoTaken, type ComplaintChange, type Follow, type FollowerEvaluation, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository, type Page } from '../../core/ports';
 import { staleConflict } from '../../core/shared/errors';
 import {
+  addIfAbsent,
   aggregateRows,
   anyOf,
   byId,
@@ -40,9 +41,9 @@ import {
   getDocs,
   hashedId,
   insertDoc,
-  isRace,
   MAX_BATCH,
   pageOf,
+  removeWhere,
   request,
   setDoc,
   transact,
@@ -440,18 +441,13 @@ export function createCloudbaseOutboxRepository(db: CbDb, options: StoreOptions 
       // The day is claimed first, one `_id` per person and day: `add` fails on a duplicate, so of
       // two racing runs one queues. The message keeps its own id (as in every store).
       const claim = hashedId('dg', m.openid, day);
-      try {
-        await insertDoc(ctx, ctx.names.digests, claim, { openid: m.openid, day, at: m.createdAt });
-      } catch (err) {
-        if (isRace((err as { cause?: unknown }).cause ?? err)) return false;
-        throw err;
-      }
+      if (!(await addIfAbsent(ctx, ctx.names.digests, claim, { openid: m.openid, day, at: m.createdAt }))) return false;
       const { id: _id, ...rest } = m;
       try {
         await insertDoc(ctx, ctx.names.outbox, _id, { ...rest, sentAt: null, attempts: 0, lastError: null });
       } catch (err) {
         // Not queued: give the day back so the next run tries again.
-        await request(() => (ctx.coll(ctx.names.digests).where({ _id: claim }) as CbQuery & { remove(): unknown }).remove()).catch(() => undefined);
+        await removeWhere(ctx, ctx.coll(ctx.names.digests).where({ _id: claim })).catch(() => undefined);
         throw err;
       }
       await setDoc(ctx, ctx.names.digests, hashedId('dl', m.openid), { openid: m.openid, day, at: m.createdAt });
@@ -475,8 +471,3 @@ export function createCloudbaseOutboxRepository(db: CbDb, options: StoreOptions 
   };
 }
 
-
-/** The complaint and outbox stores over one database. */
-export function cloudbaseComplaintStores(db: CbDb, options: StoreOptions = {}) {
-  return { complaints: createCloudbaseComplaintRepository(db, options), outbox: createCloudbaseOutboxRepository(db, options) };
-}

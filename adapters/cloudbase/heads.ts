@@ -10,7 +10,7 @@ import type { HeadsRepository } from '../../core/assessment/store';
 import type { TrainingSession } from '../../core/assessment/training';
 import { SETTINGS_KEY, type AssessmentSettings } from '../../core/settings/assessment';
 import { AppError } from '../../core/shared/errors';
-import { byId, context, errorText, fetchRange, getDocs, isErrorAnswer, unavailable, updateIfVersion, type CbDb, type StoreOptions } from './sdk';
+import { addIfAbsent, byId, context, EVERYTHING, fetchRange, getDocs, unavailable, updateIfVersion, type CbDb, type StoreOptions } from './sdk';
 
 export const HEADS_COLLECTIONS = { sessions: 'training_sessions', decisions: 'assessment_decisions', settings: 'settings' } as const;
 
@@ -33,27 +33,10 @@ interface SettingsDoc {
   version: number;
 }
 
-const isDuplicate = (err: unknown) => /DUPLICATE|duplicate key/i.test(errorText(err));
-
-export function createCloudbaseHeadsRepository(db: unknown, options: StoreOptions = {}): HeadsRepository {
-  const ctx = context(db as CbDb, HEADS_COLLECTIONS, options);
+export function createCloudbaseHeadsRepository(db: CbDb, options: StoreOptions = {}): HeadsRepository {
+  const ctx = context(db, HEADS_COLLECTIONS, options);
   const { names, _ } = ctx;
-
-  /** add with an explicit _id: false when that _id is taken. */
-  async function addNew(collection: string, id: string, doc: object): Promise<boolean> {
-    let res: unknown;
-    try {
-      res = await ctx.coll(collection).add(ctx.arg({ _id: id, ...doc }));
-    } catch (err) {
-      if (isDuplicate(err)) return false;
-      throw unavailable(err);
-    }
-    if (isErrorAnswer(res)) {
-      if (isDuplicate(res)) return false;
-      throw unavailable(res);
-    }
-    return true;
-  }
+  const addNew = (collection: string, id: string, doc: object) => addIfAbsent(ctx, collection, id, doc);
 
   return {
     async insertSession(s) {
@@ -77,7 +60,7 @@ export function createCloudbaseHeadsRepository(db: unknown, options: StoreOption
     },
     async listDecisions(q) {
       if (!q.regionCodes.length) return [];
-      const docs = await fetchRange<DecisionDoc>(() => ctx.coll(names.decisions).where({ period: q.period, regionCodes: _.in(q.regionCodes) }).orderBy('stationId', 'asc').orderBy('kind', 'asc'), 0, Number.MAX_SAFE_INTEGER);
+      const docs = await fetchRange<DecisionDoc>(() => ctx.coll(names.decisions).where({ period: q.period, regionCodes: _.in(q.regionCodes) }).orderBy('stationId', 'asc').orderBy('kind', 'asc'), 0, EVERYTHING);
       return docs.map((d) => JSON.parse(d.decision) as AssessmentDecision);
     },
     async getSettings() {

@@ -329,11 +329,6 @@ export function createCloudbaseNoticeRepository(db: CbDb, options: StoreOptions 
   };
 }
 
-/** Both repositories over one database, as the cloud entries use them. */
-export function cloudbaseRecruitmentStores(db: CbDb, options: StoreOptions = {}) {
-  return { recruitment: createCloudbaseRecruitmentRepository(db, options), notices: createCloudbaseNoticeRepository(db, options) };
-}
-
 /**
  * Stations as appointments use them in the cloud: reads as usual, and the contact person written
  * with one conditional update and a new `rev` (so containers re-read it); nothing for a station that

@@ -5,9 +5,8 @@
  * `orderId` of its open order or null): the marker read and written in the same transaction as the
  * order is what keeps one open order per station when two officials issue at once.
  */
-import { AppError, staleConflict } from '../../core/shared/errors';
 import { OPEN_RECTIFICATION, type RectificationOrder, type RectificationRepository } from '../../core/station/rectification';
-import { anyOf, byId, context, EVERYTHING, fetchRange, pageOf, transact, txAdd, txGet, txSet, type CbDb, type StoreOptions } from './sdk';
+import { anyOf, byId, context, EVERYTHING, fetchRange, pageOf, saveOneOpen, type CbDb, type StoreOptions } from './sdk';
 
 export const RECTIFICATION_COLLECTIONS = { orders: 'rectifications', open: 'rectification_open' } as const;
 const ONE_OPEN_ORDER = '这个站点已经有一份未办结的整改通知';
@@ -41,21 +40,10 @@ export function createCloudbaseRectificationRepository(db: CbDb, options: StoreO
       const docs = await fetchRange<OrderDoc>(() => orders().where(where).orderBy('dueOn', 'asc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
       return pageOf(docs.map((d) => d.order), q.limit);
     },
-    async save(o, expectedVersion) {
-      const isOpen = OPEN_RECTIFICATION.includes(o.state);
-      await transact(ctx, async (tx) => {
-        const marker = await txGet<{ orderId: string | null }>(ctx, tx, ctx.names.open, o.stationId);
-        if (expectedVersion === null) {
-          if (marker?.orderId) throw new AppError('CONFLICT', ONE_OPEN_ORDER);
-          await txAdd(ctx, tx, ctx.names.orders, o.id, docOf(o));
-        } else {
-          const current = await txGet<OrderDoc>(ctx, tx, ctx.names.orders, o.id);
-          if (!current || current.version !== expectedVersion) throw staleConflict('这份整改通知');
-          await txSet(ctx, tx, ctx.names.orders, o.id, docOf(o));
-        }
-        const want = isOpen ? o.id : null;
-        if ((marker?.orderId ?? null) !== want && (isOpen || marker?.orderId === o.id)) await txSet(ctx, tx, ctx.names.open, o.stationId, { orderId: want });
-      });
-    },
+    save: (o, expectedVersion) =>
+      saveOneOpen(ctx, { records: ctx.names.orders, markers: ctx.names.open, field: 'orderId' }, o, docOf(o), OPEN_RECTIFICATION.includes(o.state), expectedVersion, {
+        taken: ONE_OPEN_ORDER,
+        what: '这份整改通知',
+      }),
   };
 }

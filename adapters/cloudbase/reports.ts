@@ -4,9 +4,9 @@
  * regionCodes, version for the province's list). Behaviour matches adapters/sqlite/reports.ts
  * (test/contract/reports.test.ts).
  */
-import { AppError, staleConflict } from '../../core/shared/errors';
+import { AppError } from '../../core/shared/errors';
 import type { ReportRepository, ReportSubmission } from '../../core/report/submission';
-import { byId, context, EVERYTHING, fetchRange, transact, txAdd, txGet, txSet, type CbDb, type StoreOptions } from './sdk';
+import { byId, context, EVERYTHING, fetchRange, transact, txGet, txSaveVersioned, type CbDb, type StoreOptions } from './sdk';
 
 export const REPORT_COLLECTIONS = { reports: 'report_submissions' } as const;
 
@@ -30,14 +30,8 @@ export function createCloudbaseReportRepository(db: CbDb, options: StoreOptions 
     },
     async save(next, expectedVersion) {
       await transact(ctx, async (tx) => {
-        const current = await txGet<ReportDoc>(ctx, tx, ctx.names.reports, next.id);
-        if (expectedVersion === null) {
-          if (current) throw new AppError('CONFLICT', '本期报告已经有了，请刷新后再试');
-          await txAdd(ctx, tx, ctx.names.reports, next.id, docOf(next));
-        } else {
-          if (!current || current.version !== expectedVersion) throw staleConflict('这份报告');
-          await txSet(ctx, tx, ctx.names.reports, next.id, docOf(next));
-        }
+        if (expectedVersion === null && (await txGet(ctx, tx, ctx.names.reports, next.id))) throw new AppError('CONFLICT', '本期报告已经有了，请刷新后再试');
+        await txSaveVersioned(ctx, tx, ctx.names.reports, next.id, docOf(next), expectedVersion, '这份报告');
       });
     },
     async list(q) {

@@ -7,6 +7,7 @@
  * - reads: `getDocs`, `fetchRange` (batches of at most 100, the most one `get()` answers inside a
  *   cloud function), `byId`, `countOf`, `aggregateRows`;
  * - transactions: `txGet`/`txAdd`/`txSet`/`txUpdate` and `transact`, the one retry policy;
+ * - `storesOver`: the stores a function needs, composed from the catalogue (./stores.ts);
  * - `hashedId`: deterministic `_id`s for documents keyed by something personal (an openid, a
  *   request key), so that no identifier is stored in clear in an `_id`;
  * - any SDK failure (a rejection, or an error-shaped answer) becomes AppError('UNAVAILABLE').
@@ -15,7 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { pageOf } from '../../core/ports';
-import { AppError } from '../../core/shared/errors';
+import { AppError, staleConflict } from '../../core/shared/errors';
 
 /**
  * Which SDK `db` comes from. They differ in the argument of writes: wx-server-sdk takes
@@ -96,6 +97,17 @@ export interface StoreOptions {
   backoff?: (attempt: number) => Promise<void>;
 }
 
+/** Builds one store over a database: what the catalogue (./stores.ts) holds under each store key. */
+export type StoreFactory<T = unknown, O extends StoreOptions = StoreOptions> = (db: CbDb, options?: O) => T;
+
+/** The stores `factories` build, each under its key (none where the factory is null). */
+export type StoresOf<F extends Record<string, StoreFactory<unknown, never> | null>> = { [K in keyof F]: F[K] extends (...args: never[]) => infer T ? T : undefined };
+
+/** The stores of `factories` over one database, each under its key, all given the same options; null: none. */
+export function storesOver<O extends StoreOptions, F extends Record<string, StoreFactory<unknown, O> | null>>(db: CbDb, factories: F, options?: O): StoresOf<F> {
+  return Object.fromEntries(Object.entries(factories).flatMap(([key, make]) => (make ? [[key, make(db, options)]] : []))) as StoresOf<F>;
+}
+
 /** Documented maximum of one `get()` in a cloud function. */
 export const MAX_BATCH = 100;
 
@@ -140,9 +152,14 @@ export function isTxConflict(err: unknown): boolean {
   return /TRANSACTION_CONFLICT|TransactionConflict|write ?conflict/i.test(errorText(err));
 }
 
+/** An `add` whose `_id` exists already (a unique index refused it). */
+export function isDuplicate(err: unknown): boolean {
+  return /DUPLICATE|duplicate key/i.test(errorText(err));
+}
+
 /** Lost a race: a write conflict with another transaction, or a document the other one created first. */
 export function isRace(err: unknown): boolean {
-  return isTxConflict(err) || /DUPLICATE|duplicate key/i.test(errorText(err));
+  return isTxConflict(err) || isDuplicate(err);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,6 +308,32 @@ export async function insertDoc(ctx: Ctx<string>, collection: string, id: string
   await request(() => ctx.coll(collection).add(ctx.arg({ _id: id, ...doc })));
 }
 
+/** Insert with an explicit `_id` (outside a transaction): false when that `_id` is taken, never overwrites. */
+export async function addIfAbsent(ctx: Ctx<string>, collection: string, id: string, doc: object): Promise<boolean> {
+  let res: unknown;
+  try {
+    res = await ctx.coll(collection).add(ctx.arg({ _id: id, ...doc }));
+  } catch (err) {
+    if (isDuplicate(err)) return false;
+    throw err instanceof AppError ? err : unavailable(err);
+  }
+  if (isErrorAnswer(res)) {
+    if (isDuplicate(res)) return false;
+    throw unavailable(res);
+  }
+  return true;
+}
+
+/** where().remove(): not part of CbQuery (few stores delete). */
+type Removable = CbQuery & { remove(): unknown };
+
+/** Delete what `query` matches; how many went (`fallback` when the SDK answers no count). */
+export async function removeWhere(ctx: Ctx<string>, query: CbQuery, fallback = 0): Promise<number> {
+  const res = await request<{ stats?: { removed?: unknown }; deleted?: unknown }>(() => (query as Removable).remove());
+  const n = ctx.sdk === 'wx-server-sdk' ? res?.stats?.removed : res?.deleted;
+  return typeof n === 'number' ? n : fallback;
+}
+
 /** Write a whole document by `_id` (created or replaced). */
 export async function setDoc(ctx: Ctx<string>, collection: string, id: string, doc: object): Promise<void> {
   await request(() => ctx.coll(collection).doc(id).set(ctx.arg(doc)));
@@ -351,6 +394,45 @@ export const txSet = (ctx: Ctx<string>, tx: CbTransaction, collection: string, i
 /** A nested object in update() sets only the fields it names. */
 export const txUpdate = (ctx: Ctx<string>, tx: CbTransaction, collection: string, id: string, data: object) =>
   txRequest(() => tx.collection(collection).doc(id).update(ctx.arg(data)));
+
+/**
+ * Inside a transaction, write a versioned record: added when `expectedVersion` is null (failing on
+ * a taken `_id`), else replaced only while the stored version is still `expectedVersion`; otherwise
+ * CONFLICT (staleConflict(what)).
+ */
+export async function txSaveVersioned(ctx: Ctx<string>, tx: CbTransaction, collection: string, id: string, doc: { version: number }, expectedVersion: number | null, what: string): Promise<void> {
+  if (expectedVersion === null) {
+    await txAdd(ctx, tx, collection, id, doc);
+    return;
+  }
+  const current = await txGet<{ version: number }>(ctx, tx, collection, id);
+  if (!current || current.version !== expectedVersion) throw staleConflict(what);
+  await txSet(ctx, tx, collection, id, doc);
+}
+
+/**
+ * Save a record of which a station has at most one open (a certification application, a
+ * rectification order), in one transaction with the station's marker (`markers` collection, `_id`
+ * = station id, `field` = the open record's id or null). A new record while another is open is
+ * CONFLICT(`taken`); the marker moves only when the record opens, or closes while it is the one.
+ */
+export async function saveOneOpen(
+  ctx: Ctx<string>,
+  at: { records: string; markers: string; field: string },
+  record: { id: string; stationId: string },
+  doc: { version: number },
+  open: boolean,
+  expectedVersion: number | null,
+  messages: { taken: string; what: string },
+): Promise<void> {
+  await transact(ctx, async (tx) => {
+    const marked = (await txGet<Record<string, string | null>>(ctx, tx, at.markers, record.stationId))?.[at.field] ?? null;
+    if (expectedVersion === null && marked) throw new AppError('CONFLICT', messages.taken);
+    await txSaveVersioned(ctx, tx, at.records, record.id, doc, expectedVersion, messages.what);
+    const want = open ? record.id : null;
+    if (marked !== want && (open || marked === record.id)) await txSet(ctx, tx, at.markers, record.stationId, { [at.field]: want });
+  });
+}
 
 /**
  * Run `body` in one transaction; the one retry policy of every store. An AppError from `body`

@@ -8,19 +8,17 @@
 import type { RegionSettings, SettingsChange, SettingsRepository } from '../../core/settings/model';
 import type { PovertyVillage, PovertyVillageRepository } from '../../core/station/poverty';
 import { staleConflict } from '../../core/shared/errors';
-import { EVERYTHING, context, fetchRange, getDocs, insertDoc, pageOf, request, transact, txAdd, txGet, txSet, type CbDb, type CbQuery, type StoreOptions } from './sdk';
+import { byId, EVERYTHING, context, fetchRange, insertDoc, pageOf, removeWhere, transact, txAdd, txGet, txSet, type CbDb, type StoreOptions } from './sdk';
 
 export const SETTINGS_COLLECTIONS = { settings: 'region_settings', changes: 'settings_changes', poverty: 'poverty_villages' } as const;
-
-type Removable = CbQuery & { remove(): unknown };
 
 export function createCloudbaseSettingsRepository(db: CbDb, options: StoreOptions = {}): SettingsRepository {
   const ctx = context(db, SETTINGS_COLLECTIONS, options);
   const { names, _ } = ctx;
   return {
     async get(code) {
-      const docs = await getDocs<{ settings: string }>(ctx.coll(names.settings).where({ _id: code }).limit(1));
-      return docs[0] ? (JSON.parse(docs[0].settings) as RegionSettings) : null;
+      const doc = await byId<{ settings: string }>(ctx, names.settings, code);
+      return doc ? (JSON.parse(doc.settings) as RegionSettings) : null;
     },
     async all() {
       const docs = await fetchRange<{ settings: string }>(() => ctx.coll(names.settings).orderBy('_id', 'asc'), 0, EVERYTHING);
@@ -55,7 +53,7 @@ export function createCloudbasePovertyVillageRepository(db: CbDb, options: Store
     async replaceCounty(county, villages) {
       // Not one transaction (a county has hundreds of villages): removed, then added; a failure
       // midway leaves a shorter list that the next import replaces whole.
-      await request(() => (ctx.coll(names.poverty).where({ countyCode: county }) as Removable).remove());
+      await removeWhere(ctx, ctx.coll(names.poverty).where({ countyCode: county }));
       for (const v of villages) await insertDoc(ctx, names.poverty, v.code, { countyCode: county, village: JSON.stringify(v) });
     },
     async listCounty(county) {

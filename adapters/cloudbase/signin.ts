@@ -5,14 +5,12 @@
  * one consumes it. `expiresAt` is indexed for the purge. Contract: test/contract/signin.contract.ts.
  */
 import type { SignInRepository, SignInSession, SignInTicket } from '../../core/auth/signin';
-import { byId, context, getDocs, insertDoc, replacing, request, type CbDb, type CbQuery, type StoreOptions, type WithId } from './sdk';
+import { byId, context, getDocs, insertDoc, removeWhere, replacing, request, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export const SIGNIN_COLLECTIONS = { tickets: 'signin_tickets', sessions: 'signin_sessions' } as const;
 
-type Removable = CbQuery & { remove(): unknown };
-
-export function createCloudbaseSignInRepository(db: unknown, options: StoreOptions = {}): SignInRepository {
-  const ctx = context(db as CbDb, SIGNIN_COLLECTIONS, options);
+export function createCloudbaseSignInRepository(db: CbDb, options: StoreOptions = {}): SignInRepository {
+  const ctx = context(db, SIGNIN_COLLECTIONS, options);
   const { tickets, sessions } = ctx.names;
   const ticketOf = ({ _id, ...d }: WithId<Omit<SignInTicket, 'id'>>): SignInTicket => ({ ...d, id: _id });
   const sessionOf = ({ _id, ...d }: WithId<Omit<SignInSession, 'id'>>): SignInSession => ({ ...d, id: _id, revokedAt: d.revokedAt ?? null });
@@ -21,9 +19,7 @@ export function createCloudbaseSignInRepository(db: unknown, options: StoreOptio
     if (limit <= 0) return 0;
     const batch = await getDocs<{ expiresAt: string }>(ctx.coll(name).where({ expiresAt: ctx._.lt(before) }).field({ _id: true }).limit(Math.min(100, limit)));
     if (!batch.length) return 0;
-    const res = await request<{ stats?: { removed?: number }; deleted?: number }>(() => (ctx.coll(name).where({ _id: ctx._.in(batch.map((d) => d._id)) }) as Removable).remove());
-    const n = ctx.sdk === 'wx-server-sdk' ? res?.stats?.removed : res?.deleted;
-    return typeof n === 'number' ? n : batch.length;
+    return removeWhere(ctx, ctx.coll(name).where({ _id: ctx._.in(batch.map((d) => d._id)) }), batch.length);
   }
 
   return {

@@ -1,54 +1,28 @@
 /**
- * Every CloudBase store over one database: what a cloud entry wires its handler with
- * (cloudfunctions/_shared/cloud.ts `cloudStores`). Building a store costs nothing until it is
- * used, so each function takes the ones it needs from the same object.
+ * The CloudBase store catalogue: one factory per store key, under the key a handler's deps name it.
+ * A cloud entry imports the ones its handler needs and composes them over its database
+ * (cloudfunctions/_shared/cloud.ts `cloudStores`), so a bundle carries only those adapters: a new
+ * aggregate grows the functions that use it, not every function.
+ *
+ * Only re-exports here (the cloud entries' `StoresFor` reads this module's keys as the store keys).
+ * Each factory is `(db: CbDb, options) => store` (adapters/cloudbase/sdk.ts `StoreFactory`).
  */
-import { cloudbaseAdminStores } from './admin';
-import { cloudbaseComplaintStores } from './complaints';
-import { createCloudbaseMediaCheckRepository } from './media-checks';
-import { createCloudbaseRatingRepository } from './ratings';
-import { createCloudbaseRateLimitStore } from './rate-limits';
-import { createCloudbaseRectificationRepository } from './rectifications';
-import { createCloudbaseUnlistedRepository } from './unlisted';
-import { createCloudbaseStationEditRepository } from './station-edits';
-import { createCloudbaseCertificationRepository } from './certifications';
-import { createCloudbaseLedgerRepository } from './ledger';
-import { createCloudbaseVisitRepository } from './inspections';
-import { createCloudbasePovertyVillageRepository, createCloudbaseSettingsRepository } from './settings';
-import { cloudbaseRecruitmentStores, stationsForAppointments } from './recruitment';
-import type { CbDb } from './sdk';
-import { createCloudbaseSignInRepository } from './signin';
-import { createCloudbaseHeadsRepository } from './heads';
-import { createCloudbaseReportRepository } from './reports';
-import { createCloudbaseRegionRepository, createCloudbaseStationRepository, type CloudbaseOptions } from './stations';
-
-/**
- * `pinyin` goes to the station store only: given by the one function that writes whole stations
- * (`register`); the others leave it out, which keeps the dictionary out of their bundles.
- */
-export function cloudbaseStores(db: CbDb, { pinyin, ...options }: CloudbaseOptions = {}) {
-  return {
-    stations: createCloudbaseStationRepository(db, { ...options, pinyin }),
-    regions: createCloudbaseRegionRepository(db, options),
-    ...cloudbaseComplaintStores(db, options),
-    ...cloudbaseAdminStores(db, options),
-    ratings: createCloudbaseRatingRepository(db, options),
-    ...cloudbaseRecruitmentStores(db, options),
-    /** The station store of functions that appoint heads: a write sets only the contact person. */
-    appointmentStations: stationsForAppointments(db, options),
-    rateLimits: createCloudbaseRateLimitStore(db, options),
-    mediaChecks: createCloudbaseMediaCheckRepository(db, options),
-    rectifications: createCloudbaseRectificationRepository(db, options),
-    stationEdits: createCloudbaseStationEditRepository(db, options),
-    unlisted: createCloudbaseUnlistedRepository(db, options),
-    certifications: createCloudbaseCertificationRepository(db, options),
-    ledger: createCloudbaseLedgerRepository(db, options),
-    visits: createCloudbaseVisitRepository(db, options),
-    signins: createCloudbaseSignInRepository(db, options),
-    heads: createCloudbaseHeadsRepository(db, options),
-    reports: createCloudbaseReportRepository(db, options),
-    settings: createCloudbaseSettingsRepository(db, options),
-    poverty: createCloudbasePovertyVillageRepository(db, options),
-  };
-}
-export type CloudbaseStores = ReturnType<typeof cloudbaseStores>;
+export { createCloudbaseApiKeyRepository as apiKeys, createCloudbaseAuditRepository as audit, createCloudbaseCalendarRepository as calendars, createCloudbaseRoleRepository as roles } from './admin';
+export { createCloudbaseCertificationRepository as certifications } from './certifications';
+export { createCloudbaseComplaintRepository as complaints, createCloudbaseOutboxRepository as outbox } from './complaints';
+export { createCloudbaseHeadsRepository as heads } from './heads';
+export { createCloudbaseVisitRepository as visits } from './inspections';
+export { createCloudbaseLedgerRepository as ledger } from './ledger';
+export { createCloudbaseMediaCheckRepository as mediaChecks } from './media-checks';
+export { createCloudbaseRateLimitStore as rateLimits } from './rate-limits';
+export { createCloudbaseRatingRepository as ratings } from './ratings';
+/** `appointmentStations`: the station store of functions that appoint heads (a write sets only the contact person, no pinyin). */
+export { createCloudbaseNoticeRepository as notices, createCloudbaseRecruitmentRepository as recruitment, stationsForAppointments as appointmentStations } from './recruitment';
+export { createCloudbaseRectificationRepository as rectifications } from './rectifications';
+export { createCloudbaseReportRepository as reports } from './reports';
+export { createCloudbasePovertyVillageRepository as poverty, createCloudbaseSettingsRepository as settings } from './settings';
+export { createCloudbaseSignInRepository as signins } from './signin';
+export { createCloudbaseStationEditRepository as stationEdits } from './station-edits';
+/** `stations` writes search tokens only with the `pinyin` option (given by the functions that write whole stations). */
+export { createCloudbaseRegionRepository as regions, createCloudbaseStationRepository as stations } from './stations';
+export { createCloudbaseUnlistedRepository as unlisted } from './unlisted';

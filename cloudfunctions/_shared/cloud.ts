@@ -4,8 +4,8 @@
  * logs without input, and a safe INTERNAL answer when booting fails.
  */
 import type * as WxServerSdk from 'wx-server-sdk';
-import type { CbDb } from '../../adapters/cloudbase/sdk';
-import { cloudbaseStores } from '../../adapters/cloudbase/stores';
+import { storesOver, type CbDb, type StoreFactory, type StoresOf } from '../../adapters/cloudbase/sdk';
+import type * as catalogue from '../../adapters/cloudbase/stores';
 import type { CloudbaseOptions } from '../../adapters/cloudbase/stations';
 import type { Caller } from '../../core/shared/caller';
 import { AppError, type Envelope } from '../../core/shared/errors';
@@ -41,13 +41,38 @@ export function bootCloud(): Cloud {
   return cloud;
 }
 
-/**
- * Every CloudBase store over the function's database. The one cast from the SDK's typing to the
- * subset the stores use (adapters/cloudbase/sdk.ts CbDb) happens here.
- */
-export function cloudStores(cloud: Cloud, options: Pick<CloudbaseOptions, 'pinyin'> = {}) {
-  return cloudbaseStores(cloud.database() as unknown as CbDb, options);
+/** The function's database as the stores type it: the one cast from the SDK's typing to the subset they use (adapters/cloudbase/sdk.ts CbDb). */
+export function cloudDb(cloud: Cloud): CbDb {
+  return cloud.database() as unknown as CbDb;
 }
+
+/**
+ * The CloudBase stores a function needs, over its database: `factories` are taken from the catalogue
+ * (adapters/cloudbase/stores.ts), one per store key, so the bundle carries those adapters only.
+ * Write the object `satisfies StoresFor<typeof createXHandler>`, so that tsc checks it against the
+ * handler's deps.
+ */
+export function cloudStores<F extends Record<string, StoreFactory<unknown, CloudbaseOptions> | null>>(cloud: Cloud, factories: F, options: Pick<CloudbaseOptions, 'pinyin'> = {}): StoresOf<F> {
+  const all: CloudbaseOptions = options;
+  return storesOver(cloudDb(cloud), factories, all);
+}
+
+/** The store keys of the catalogue. */
+type StoreKey = keyof typeof catalogue;
+type DepsOf<C extends (...args: never[]) => unknown> = Parameters<C>[0];
+type OptionalKeys<D> = { [K in keyof D]-?: object extends Pick<D, K> ? K : never }[keyof D];
+type Factory<T> = StoreFactory<T, CloudbaseOptions>;
+
+/**
+ * The store factories a consumer (a handler's `create…Handler`, or any function of deps) calls for:
+ * every catalogue key its deps name, each building what the deps type asks. The optional ones too,
+ * since leaving one out would silently switch a feature off: null says "none" on purpose. Other
+ * deps keys may be given a factory as well (`edits: stationEdits`); a key no deps name is refused,
+ * so a bundle carries no store nobody uses.
+ */
+export type StoresFor<C extends (...args: never[]) => unknown, D = DepsOf<C>> = {
+  [K in Extract<keyof D, StoreKey>]-?: K extends OptionalKeys<D> ? Factory<NonNullable<D[K]>> | null : Factory<D[K]>;
+} & { [K in Exclude<keyof D, StoreKey>]?: Factory<D[K]> };
 
 /** Field a PC signed in by custom login adds to every call: its session token (checked, then removed). */
 export const SESSION_FIELD = 'session';
@@ -89,7 +114,7 @@ export function cloudEntry(fn: string, build: (cloud: Cloud) => Handle) {
         // Made on the first custom-login call only: WeChat callers never need it.
         let signins: ReturnType<typeof createCloudbaseSignInRepository> | null = null;
         const sessions = async (token: string) => {
-          signins ??= createCloudbaseSignInRepository(cloud.database());
+          signins ??= createCloudbaseSignInRepository(cloudDb(cloud));
           return sessionOpenid(await signins.getSession(randomSignInSecrets.hash(token)), new Date());
         };
         container = { cloud, handle: build(cloud), sessions };

@@ -5,7 +5,8 @@ import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
 import { toErrorBody } from '../../core/shared/router';
-import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
+import { apiKeys, audit, calendars, complaints, outbox, rateLimits, regions, roles, stations } from '../../adapters/cloudbase/stores';
+import { cloudEntry, cloudStores, jsonLogger, type StoresFor } from '../_shared/cloud';
 import { createAccountHandler } from './handler';
 import { randomInviteCodes } from '../../adapters/platform/invite-codes';
 import { randomApiKeys } from '../../adapters/platform/api-keys';
@@ -33,7 +34,8 @@ export function readAdminConfig(spec: string): { ok: true; admins: Admins } | { 
 }
 
 export const main = cloudEntry('account', (cloud) => {
-  const deps = { ...cloudStores(cloud), limits: limitsFrom(process.env.ZDT_RATE_LIMITS), ids: randomIds, clock: systemClock, inviteCodes: randomInviteCodes(), apiKeySource: randomApiKeys() };
+  const stores = cloudStores(cloud, { roles, audit, calendars, stations, regions, complaints, apiKeys, outbox, rateLimits } satisfies StoresFor<typeof createAccountHandler>);
+  const deps = { ...stores, limits: limitsFrom(process.env.ZDT_RATE_LIMITS), ids: randomIds, clock: systemClock, inviteCodes: randomInviteCodes(), apiKeySource: randomApiKeys() };
   const handle = createAccountHandler(deps, jsonLogger);
   const config = readAdminConfig(process.env.ZDT_ADMINS ?? '');
   // Configured administrators are ensured once per container, before the first action.

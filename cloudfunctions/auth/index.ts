@@ -9,17 +9,14 @@ import { cloudbaseCustomLogin, randomSignInSecrets } from '../../adapters/platfo
 import { codeEnvVersionFrom, wechatCodeImages } from '../../adapters/platform/wechat';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
-import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
+import { audit, rateLimits, roles, signins } from '../../adapters/cloudbase/stores';
+import { cloudEntry, cloudStores, jsonLogger, requiredEnv, type StoresFor } from '../_shared/cloud';
 import { createAuthHandler } from './handler';
 
 export const main = cloudEntry('auth', (cloud) => {
-  const stores = cloudStores(cloud);
   return createAuthHandler(
     {
-      signins: stores.signins,
-      roles: stores.roles,
-      audit: stores.audit,
-      rateLimits: stores.rateLimits,
+      ...cloudStores(cloud, { signins, roles, audit, rateLimits } satisfies StoresFor<typeof createAuthHandler>),
       secrets: randomSignInSecrets,
       customLogin: cloudbaseCustomLogin(requiredEnv('ZDT_CUSTOM_LOGIN_KEY')),
       codes: wechatCodeImages(cloud as never, codeEnvVersionFrom(process.env.ZDT_CODE_ENV_VERSION)),

@@ -4,7 +4,8 @@ import { wechatContentSecurity, wechatFileStore, wechatMediaChecker } from '../.
 import { cleanPhoto } from '../../core/shared/image';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock, type Spreadsheets } from '../../core/ports';
-import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
+import { audit, calendars, complaints, mediaChecks, outbox, rateLimits, regions, roles, stations } from '../../adapters/cloudbase/stores';
+import { cloudEntry, cloudStores, jsonLogger, requiredEnv, type StoresFor } from '../_shared/cloud';
 import { wechatDocumentFiles } from '../../adapters/platform/wechat-documents';
 import { createComplaintsHandler } from './handler';
 
@@ -21,7 +22,7 @@ function lazyTables(): Pick<Spreadsheets, 'tables'> {
 export const main = cloudEntry('complaints', (cloud) => {
   return createComplaintsHandler(
     {
-      ...cloudStores(cloud),
+      ...cloudStores(cloud, { complaints, roles, audit, calendars, stations, mediaChecks, rateLimits, regions, outbox } satisfies StoresFor<typeof createComplaintsHandler>),
       content: wechatContentSecurity(cloud as never),
       files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id),
       mediaChecker: wechatMediaChecker(cloud as never),

@@ -2,19 +2,14 @@
 import { randomIds } from '../../adapters/platform/crypto';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
-import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
+import { audit, ledger, rateLimits, regions, roles, stations } from '../../adapters/cloudbase/stores';
+import { cloudEntry, cloudStores, jsonLogger, type StoresFor } from '../_shared/cloud';
 import { createLedgerHandler } from './handler';
 
 export const main = cloudEntry('ledger', (cloud) => {
-  const stores = cloudStores(cloud);
   return createLedgerHandler(
     {
-      stations: stores.stations,
-      regions: stores.regions,
-      ledger: stores.ledger,
-      roles: stores.roles,
-      audit: stores.audit,
-      rateLimits: stores.rateLimits,
+      ...cloudStores(cloud, { stations, regions, ledger, roles, audit, rateLimits } satisfies StoresFor<typeof createLedgerHandler>),
       ids: randomIds,
       // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
       limits: limitsFrom(process.env.ZDT_RATE_LIMITS),

@@ -4,10 +4,11 @@
  */
 import { wechatMediaChecker } from '../../adapters/platform/wechat';
 import { systemClock } from '../../core/ports';
-import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
+import { complaints, mediaChecks } from '../../adapters/cloudbase/stores';
+import { cloudEntry, cloudStores, jsonLogger, type StoresFor } from '../_shared/cloud';
 import { createMediaCheckHandler } from './handler';
 
 export const main = cloudEntry('mediacheck', (cloud) => {
-  const handle = createMediaCheckHandler({ ...cloudStores(cloud), mediaChecker: wechatMediaChecker(cloud as never), clock: systemClock }, jsonLogger);
+  const handle = createMediaCheckHandler({ ...cloudStores(cloud, { complaints, mediaChecks } satisfies StoresFor<typeof createMediaCheckHandler>), mediaChecker: wechatMediaChecker(cloud as never), clock: systemClock }, jsonLogger);
   return (event) => handle(event);
 });

@@ -8,15 +8,14 @@ import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/cryp
 import { wechatContentSecurity } from '../../adapters/platform/wechat';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
-import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
+import { appointmentStations, audit, calendars, certifications, notices, rateLimits, recruitment, roles } from '../../adapters/cloudbase/stores';
+import { cloudEntry, cloudStores, jsonLogger, requiredEnv, type StoresFor } from '../_shared/cloud';
 import { createNoticesHandler } from './handler';
 
 export const main = cloudEntry('notices', (cloud) => {
-  const stores = cloudStores(cloud);
   return createNoticesHandler(
     {
-      ...stores,
-      stations: stores.appointmentStations,
+      ...cloudStores(cloud, { notices, recruitment, stations: appointmentStations, certifications, roles, audit, calendars, rateLimits } satisfies StoresFor<typeof createNoticesHandler>),
       content: wechatContentSecurity(cloud as never),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
       ids: randomIds,

@@ -9,7 +9,8 @@ import { wechatContentSecurity, wechatFileStore, wechatMediaChecker } from '../.
 import { cleanPhoto } from '../../core/shared/image';
 import { systemClock } from '../../core/ports';
 import { limitsFrom } from '../../core/shared/rate-limit';
-import { bootCloud, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
+import { apiKeys, audit, calendars, complaints, mediaChecks, rateLimits, roles, stations } from '../../adapters/cloudbase/stores';
+import { bootCloud, cloudStores, jsonLogger, requiredEnv, type StoresFor } from '../_shared/cloud';
 import { createGeoReport, createOpen311Handler, type HttpAnswer, type HttpEvent } from './handler';
 
 let handle: ((event: HttpEvent) => Promise<HttpAnswer>) | null = null;
@@ -19,7 +20,7 @@ export async function main(event: unknown, _context: unknown): Promise<HttpAnswe
     try {
       const cloud = bootCloud();
       const deps = {
-        ...cloudStores(cloud),
+        ...cloudStores(cloud, { complaints, roles, audit, calendars, stations, mediaChecks, apiKeys, rateLimits } satisfies StoresFor<typeof createGeoReport>),
         content: wechatContentSecurity(cloud as never),
         files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id),
         mediaChecker: wechatMediaChecker(cloud as never),

@@ -3,7 +3,8 @@
  * No caller identity is read: the answers are public. wx-server-sdk is required lazily (the cloud
  * installs it) and the stores are made once per container.
  */
-import { bootCloud, cloudStores, jsonLogger } from '../_shared/cloud';
+import { stations } from '../../adapters/cloudbase/stores';
+import { bootCloud, cloudStores, jsonLogger, type StoresFor } from '../_shared/cloud';
 import { createOpendataHandler, type HttpAnswer, type HttpEvent } from './handler';
 
 let handle: ((event: HttpEvent) => Promise<HttpAnswer>) | null = null;
@@ -11,8 +12,7 @@ let handle: ((event: HttpEvent) => Promise<HttpAnswer>) | null = null;
 export async function main(event: unknown, _context: unknown): Promise<HttpAnswer> {
   if (!handle) {
     try {
-      const { stations } = cloudStores(bootCloud());
-      handle = createOpendataHandler({ stations }, jsonLogger);
+      handle = createOpendataHandler(cloudStores(bootCloud(), { stations } satisfies StoresFor<typeof createOpendataHandler>), jsonLogger);
     } catch (err) {
       jsonLogger.error({ fn: 'opendata', action: 'boot', code: 'INTERNAL', error: (err as Error)?.name ?? typeof err });
       return { statusCode: 500, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"error":{"code":"INTERNAL","message":"服务暂时不可用"}}', isBase64Encoded: false };

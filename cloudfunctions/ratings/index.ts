@@ -3,7 +3,8 @@ import { hmacSigner, parseKeyRing, randomIds } from '../../adapters/platform/cry
 import { codeEnvVersionFrom, wechatCodeImages, wechatContentSecurity } from '../../adapters/platform/wechat';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
-import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
+import { audit, rateLimits, ratings, roles, stations } from '../../adapters/cloudbase/stores';
+import { cloudEntry, cloudStores, jsonLogger, requiredEnv, type StoresFor } from '../_shared/cloud';
 import { createRatingsHandler } from './handler';
 
 export const main = cloudEntry('ratings', (cloud) => {
@@ -11,7 +12,7 @@ export const main = cloudEntry('ratings', (cloud) => {
   const keys = process.env.ZDT_SIGNING_KEYS || requiredEnv('ZDT_DATA_KEYS');
   return createRatingsHandler(
     {
-      ...cloudStores(cloud),
+      ...cloudStores(cloud, { ratings, stations, roles, audit, rateLimits } satisfies StoresFor<typeof createRatingsHandler>),
       content: wechatContentSecurity(cloud as never),
       signer: hmacSigner(parseKeyRing(keys)),
       codes: wechatCodeImages(cloud as never, codeEnvVersionFrom(process.env.ZDT_CODE_ENV_VERSION)),

@@ -9,13 +9,14 @@ import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/cryp
 import { wechatContentSecurity } from '../../adapters/platform/wechat';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
-import { cloudEntry, cloudStores, jsonLogger, requiredEnv } from '../_shared/cloud';
+import { audit, rateLimits, recruitment, regions, roles, stations } from '../../adapters/cloudbase/stores';
+import { cloudEntry, cloudStores, jsonLogger, requiredEnv, type StoresFor } from '../_shared/cloud';
 import { createRecruitmentHandler } from './handler';
 
 export const main = cloudEntry('recruitment', (cloud) => {
   return createRecruitmentHandler(
     {
-      ...cloudStores(cloud),
+      ...cloudStores(cloud, { recruitment, stations, regions, roles, audit, rateLimits } satisfies StoresFor<typeof createRecruitmentHandler>),
       content: wechatContentSecurity(cloud as never),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
       ids: randomIds,

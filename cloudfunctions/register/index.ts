@@ -10,7 +10,8 @@ import { cleanPhoto } from '../../core/shared/image';
 import { systemClock } from '../../core/ports';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import type { Region } from '../../core/station/model';
-import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
+import { audit, calendars, certifications, mediaChecks, notices, poverty, rateLimits, regions, roles, settings, stations } from '../../adapters/cloudbase/stores';
+import { cloudEntry, cloudStores, jsonLogger, type StoresFor } from '../_shared/cloud';
 import { createRegisterHandler } from './handler';
 
 export const main = cloudEntry('register', (cloud) => {
@@ -20,11 +21,14 @@ export const main = cloudEntry('register', (cloud) => {
   const { pinyinOf } = require('../../adapters/pinyin') as typeof import('../../adapters/pinyin');
   const { spreadsheets } = require('../../adapters/platform/spreadsheet') as typeof import('../../adapters/platform/spreadsheet');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const stores = cloudStores(cloud, { pinyin: pinyinOf });
+  const stores = cloudStores(
+    cloud,
+    { stations, regions, roles, audit, rateLimits, certifications, notices, settings, poverty, calendars, mediaChecks } satisfies StoresFor<typeof createRegisterHandler>,
+    { pinyin: pinyinOf },
+  );
   return createRegisterHandler(
     {
-      stations: stores.stations,
-      regions: stores.regions,
+      ...stores,
       regionsFor: async (codes) => {
         const found = new Map<string, Region>();
         // A county's file names a few hundred regions: 20 reads in flight at a time.
@@ -33,14 +37,6 @@ export const main = cloudEntry('register', (cloud) => {
         }
         return found;
       },
-      roles: stores.roles,
-      audit: stores.audit,
-      rateLimits: stores.rateLimits,
-      certifications: stores.certifications,
-      notices: stores.notices,
-      settings: stores.settings,
-      poverty: stores.poverty,
-      calendars: stores.calendars,
       limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       sheets: spreadsheets,
       documents: wechatDocumentFiles(cloud as never, randomIds.id),
@@ -48,7 +44,6 @@ export const main = cloudEntry('register', (cloud) => {
       files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id),
       // New station photos get the complaints' content check before approval can publish them.
       mediaChecker: wechatMediaChecker(cloud as never),
-      mediaChecks: stores.mediaChecks,
       clock: systemClock,
       ids: randomIds,
     },

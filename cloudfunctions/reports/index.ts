@@ -6,7 +6,8 @@ import { randomIds } from '../../adapters/platform/crypto';
 import { wechatDocumentFiles } from '../../adapters/platform/wechat-documents';
 import { systemClock, type Spreadsheets } from '../../core/ports';
 import { limitsFrom } from '../../core/shared/rate-limit';
-import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
+import { audit, calendars, complaints, ledger, rateLimits, ratings, recruitment, rectifications, regions, reports, roles, stations } from '../../adapters/cloudbase/stores';
+import { cloudEntry, cloudStores, jsonLogger, type StoresFor } from '../_shared/cloud';
 import { createReportsHandler } from './handler';
 
 function lazyTables(): Pick<Spreadsheets, 'tables'> {
@@ -16,10 +17,9 @@ function lazyTables(): Pick<Spreadsheets, 'tables'> {
 }
 
 export const main = cloudEntry('reports', (cloud) => {
-  const stores = cloudStores(cloud);
   return createReportsHandler(
     {
-      ...stores,
+      ...cloudStores(cloud, { stations, regions, ledger, complaints, ratings, recruitment, rectifications, calendars, reports, roles, audit, rateLimits } satisfies StoresFor<typeof createReportsHandler>),
       // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
       limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       sheets: lazyTables(),

@@ -9,7 +9,23 @@ import { wechatContentSecurity, wechatNotifier } from '../../adapters/platform/w
 import { jobSettings, scheduledJobs } from '../../core/jobs';
 import { miniprogramStateFrom, parseSubscribeTemplates } from '../../core/notify/subscribe';
 import { systemClock, type Cipher } from '../../core/ports';
-import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
+import {
+  appointmentStations,
+  audit,
+  calendars,
+  certifications,
+  complaints,
+  notices,
+  outbox,
+  rateLimits,
+  recruitment,
+  roles,
+  settings,
+  signins,
+  stationEdits,
+  stations,
+} from '../../adapters/cloudbase/stores';
+import { cloudEntry, cloudStores, jsonLogger, type StoresFor } from '../_shared/cloud';
 import { CLOUD_RUN_BUDGET_MS, createSchedulerHandler } from './handler';
 
 /** The scheduler's jobs decrypt nothing: it needs no data keys, and fails loudly if that ever changes. */
@@ -27,10 +43,25 @@ const noDecryption: Cipher = {
 
 export const main = cloudEntry('scheduler', (cloud) => {
   const templates = parseSubscribeTemplates(process.env.ZDT_SUBSCRIBE_TEMPLATES);
-  const stores = cloudStores(cloud);
-  // Closing a notice may appoint a station head, which writes the station's contact person.
+  const stores = cloudStores(cloud, {
+    complaints,
+    outbox,
+    calendars,
+    notices,
+    recruitment,
+    // Closing a notice may appoint a station head, which writes the station's contact person.
+    stations: appointmentStations,
+    registerStations: stations,
+    certifications,
+    roles,
+    audit,
+    rateLimits,
+    stationEdits,
+    signins,
+    settings,
+  } satisfies StoresFor<typeof createSchedulerHandler> & StoresFor<typeof scheduledJobs>);
   const jobs = scheduledJobs(
-    { ...stores, stations: stores.appointmentStations, registerStations: stores.stations, content: wechatContentSecurity(cloud as never), cipher: noDecryption, ids: randomIds, clock: systemClock },
+    { ...stores, content: wechatContentSecurity(cloud as never), cipher: noDecryption, ids: randomIds, clock: systemClock },
     jobSettings(process.env),
   );
   const handle = createSchedulerHandler(

@@ -11,15 +11,18 @@ import { wechatContentSecurity, wechatFileStore } from '../../adapters/platform/
 import { cleanPhoto } from '../../core/shared/image';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
-import { cloudEntry, cloudStores, jsonLogger } from '../_shared/cloud';
+import { rateLimits, regions, settings, stationEdits, stations, unlisted } from '../../adapters/cloudbase/stores';
+import { cloudEntry, cloudStores, jsonLogger, type StoresFor } from '../_shared/cloud';
 import { createStationsHandler } from './handler';
 
 export const main = cloudEntry('stations', (cloud) => {
-  const { stations, regions, rateLimits, stationEdits, unlisted, settings } = cloudStores(cloud);
   const files = wechatFileStore(cloud as never, cleanPhoto, randomIds.id);
   return createStationsHandler(
     // Read-only function: the stores carry no pinyin option, which keeps the dictionary out of the bundle.
-    { stations, regions, rateLimits, settings, edits: stationEdits, unlisted, content: wechatContentSecurity(cloud as never), files, uploads: files, ids: randomIds, limits: limitsFrom(process.env.ZDT_RATE_LIMITS), clock: systemClock },
+    // No roles: the directory's limits have no staff tier.
+    {
+      ...cloudStores(cloud, { stations, regions, settings, rateLimits, unlisted, edits: stationEdits, roles: null } satisfies StoresFor<typeof createStationsHandler>),
+      content: wechatContentSecurity(cloud as never), files, uploads: files, ids: randomIds, limits: limitsFrom(process.env.ZDT_RATE_LIMITS), clock: systemClock },
     jsonLogger,
   );
 });

@@ -14,10 +14,11 @@
  * so the mid-transaction failure tests are skipped there; transactions, conflicts and aggregation
  * run for real.
  */
-import { ADMIN_COLLECTIONS, cloudbaseAdminStores } from '../../adapters/cloudbase/admin';
-import { COMPLAINT_COLLECTIONS, cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
+import { ADMIN_COLLECTIONS } from '../../adapters/cloudbase/admin';
+import { COMPLAINT_COLLECTIONS } from '../../adapters/cloudbase/complaints';
+import { apiKeys, audit, calendars, complaints, outbox, roles } from '../../adapters/cloudbase/stores';
 import { pinyinOf } from '../../adapters/pinyin';
-import type { CbDb as CbDatabase } from '../../adapters/cloudbase/sdk';
+import { storesOver, type CbDb as CbDatabase } from '../../adapters/cloudbase/sdk';
 import { COLLECTIONS, createCloudbaseRegionRepository, createCloudbaseStationRepository } from '../../adapters/cloudbase/stations';
 import { describeAdminStoreContract } from './admin.contract';
 import { describeComplaintStoreContract } from './complaints.contract';
@@ -115,7 +116,7 @@ if (!creds) {
     `cloudbase (real env ${creds.env}, prefix ${prefix})`,
     async () => {
       const { db: switchable, ...rest } = await outageSwitch();
-      return { ...cloudbaseComplaintStores(switchable, { prefix, sdk: 'node-sdk' }), ...rest };
+      return { ...storesOver(switchable, { complaints, outbox }, { prefix, sdk: 'node-sdk' }), ...rest };
     },
     { timeoutMs: 60_000 },
   );
@@ -124,7 +125,7 @@ if (!creds) {
     `cloudbase (real env ${creds.env}, prefix ${prefix})`,
     async () => {
       const { db: switchable, ...rest } = await outageSwitch();
-      return { ...cloudbaseAdminStores(switchable, { prefix, sdk: 'node-sdk' }), ...rest };
+      return { ...storesOver(switchable, { roles, audit, calendars, apiKeys }, { prefix, sdk: 'node-sdk' }), ...rest };
     },
     { timeoutMs: 60_000 },
   );

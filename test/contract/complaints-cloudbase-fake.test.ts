@@ -3,16 +3,19 @@
  * SDK flavour; then what the adapter stores and asks for, and the double's transaction, update
  * and aggregation semantics.
  */
-import { cloudbaseComplaintStores, historyDocId, requestDocId } from '../../adapters/cloudbase/complaints';
+import { historyDocId, requestDocId } from '../../adapters/cloudbase/complaints';
+import { storesOver, type StoresOf } from '../../adapters/cloudbase/sdk';
+import { complaints, outbox } from '../../adapters/cloudbase/stores';
 import { AppError } from '../../core/shared/errors';
 import { at, CS, historyEntry, makeComplaint, nextVersion, OPERATOR_B, outboxMessage, OWNERS, submitEntry } from '../support/complaint-fixtures';
 import { AGGREGATE_DEFAULT_LIMIT, createFakeCloudbase, FakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
 import { describeComplaintStoreContract } from './complaints.contract';
 
-type ComplaintStores = ReturnType<typeof cloudbaseComplaintStores>;
+const COMPLAINT_STORES = { complaints, outbox };
+type ComplaintStores = StoresOf<typeof COMPLAINT_STORES>;
 
 function stores(fake: FakeCloudbase, prefix = ''): ComplaintStores {
-  return cloudbaseComplaintStores(fake.db, { sdk: fake.flavour, prefix });
+  return storesOver(fake.db, COMPLAINT_STORES, { sdk: fake.flavour, prefix });
 }
 
 for (const flavour of ['wx-server-sdk', 'node-sdk'] as SdkFlavour[]) {

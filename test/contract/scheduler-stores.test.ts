@@ -8,8 +8,8 @@
  *   `remaining: true`, and the next runs finish the work, each step once.
  * - The handler of the cloud function passes the budget on and skips extra jobs once it is spent.
  */
-import { cloudbaseAdminStores } from '../../adapters/cloudbase/admin';
-import { cloudbaseComplaintStores } from '../../adapters/cloudbase/complaints';
+import { storesOver } from '../../adapters/cloudbase/sdk';
+import { calendars, complaints, outbox } from '../../adapters/cloudbase/stores';
 import { recordingNotifier } from '../../adapters/platform/local';
 import { openDatabase } from '../../adapters/sqlite/db';
 import { createSqliteCalendarRepository } from '../../adapters/sqlite/admin';
@@ -43,7 +43,7 @@ const STORES: [string, () => Stores][] = [
 
 function cloudbaseStoresOver(sdk: 'wx-server-sdk' | 'node-sdk'): Stores {
   const { db } = createFakeCloudbase({ flavour: sdk });
-  return { ...cloudbaseComplaintStores(db, { sdk }), calendars: cloudbaseAdminStores(db, { sdk }).calendars };
+  return storesOver(db, { complaints, outbox, calendars }, { sdk });
 }
 
 /** 2026-03-20 10:00 Shanghai: every accept deadline below has passed. */

@@ -2,7 +2,7 @@
  * The `opendata` bundle as deployed: built with esbuild, run with a fake wx-server-sdk over the
  * CloudBase test double, called with HTTP access service events (path, method, query).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pinyinOf } from '../../adapters/pinyin';
@@ -21,10 +21,12 @@ describe('opendata cloud function bundle', () => {
   const fake = createFakeCloudbase();
   const sdk = { DYNAMIC_CURRENT_ENV: Symbol('env'), init: jest.fn(), database: jest.fn(() => fake.db), getWXContext: jest.fn(() => ({})) };
   let main: Main;
+  let code = '';
   const certified = STATIONS.filter((s) => CERTIFIED_STATUSES.includes(s.status)).sort((a, b) => (a.code < b.code ? -1 : 1));
 
   beforeAll(async () => {
     const [built] = await buildFunctions({ outDir, only: ['opendata'], log: false });
+    code = readFileSync(join(built.dir, 'index.js'), 'utf8');
     const fakeSdkDir = join(outDir, 'node_modules', 'wx-server-sdk');
     mkdirSync(fakeSdkDir, { recursive: true });
     writeFileSync(join(fakeSdkDir, 'index.js'), 'module.exports = globalThis.__fakeWxServerSdk;\n');
@@ -39,6 +41,12 @@ describe('opendata cloud function bundle', () => {
     jest.restoreAllMocks();
     delete (globalThis as Record<string, unknown>).__fakeWxServerSdk;
     rmSync(outDir, { recursive: true, force: true });
+  });
+
+  test('carries the station store only: other stores are left out of the bundle', () => {
+    expect(code).toContain('"stations"');
+    // Collection names of stores the handler does not use (complaints, roles, ratings, rate limits).
+    for (const name of ['complaint_history', 'role_bindings', 'rating_aggregates', 'rate_limits']) expect(code).not.toContain(name);
   });
 
   test('pages services as HSDS, schema-valid, with CORS and cache headers', async () => {
