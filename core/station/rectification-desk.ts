@@ -6,7 +6,7 @@
  * closure) the heads' roles — every step audited. A station write that failed after its order
  * was saved is finished the next time anyone opens the order (`settle`): nothing stays half-done.
  */
-import { thresholdsAt, type SettingsRepository } from '../settings/model';
+import { settingsCodeOf, thresholdsByCounty, type SettingsRepository } from '../settings/model';
 import { createAccess, type AccessDeps } from '../authz/access';
 import { authorize, listBindings, officialRegions, type Permission } from '../authz/policy';
 import type { Actor } from '../authz/roles';
@@ -17,7 +17,7 @@ import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
 import { regionCode, text, z } from '../shared/zod';
-import { DEFAULT_IDLE_RULES, idleCandidates, type IdleRules, type StationSignals } from './idle';
+import { DEFAULT_IDLE_RULES, idleCandidates, sameIdleRules, type IdleRules, type StationSignals } from './idle';
 import type { Station } from './model';
 import {
   MAX_RECTIFY_WORKDAYS,
@@ -180,7 +180,11 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
     }
   }
 
-  async function signalsFor(regionCode: string, now: Date, idle: IdleRules): Promise<StationSignals[]> {
+  /**
+   * Each station's idle signals, judged later by `rulesOf` (its own county's rules): complaints are
+   * read over the longest window any county uses and counted per station within its own window.
+   */
+  async function signalsFor(regionCode: string, now: Date, rulesOf: (s: Station) => IdleRules): Promise<StationSignals[]> {
     const list: Station[] = [];
     for (let afterCode: string | undefined; ; ) {
       const page = await stations.list({ regionCode, afterCode, limit: 500 });
@@ -188,11 +192,16 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       if (!page.hasMore || !page.items.length) break;
       afterCode = page.items[page.items.length - 1]!.code;
     }
-    const since = new Date(now.getTime() - idle.complaintWindowDays * 86_400_000).toISOString();
+    const windowStart = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    const since = windowStart(Math.max(rules.complaintWindowDays, ...list.map((s) => rulesOf(s).complaintWindowDays)));
+    const byStation = new Map(list.map((s) => [s.id, s]));
     const notOpen = new Map<string, number>();
     for (let offset = 0; ; offset += 200) {
       const page = await deps.complaints.list({ regionCodes: [regionCode], category: 'closed_often', since, order: 'newest', offset, limit: 200 });
-      for (const c of page.items) notOpen.set(c.stationId, (notOpen.get(c.stationId) ?? 0) + 1);
+      for (const c of page.items) {
+        const s = byStation.get(c.stationId);
+        if (s && c.submittedAt >= windowStart(rulesOf(s).complaintWindowDays)) notOpen.set(c.stationId, (notOpen.get(c.stationId) ?? 0) + 1);
+      }
       if (!page.hasMore) break;
     }
     const heads = new Set<string>();
@@ -210,14 +219,20 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
   }
 
   return {
-    /** Idle candidates in the official's region, strongest first (at most 100). */
+    /**
+     * Idle candidates in the official's region, strongest first (at most 100), each station judged
+     * by its own county's rules. `rules`: the region's own; `mixed` when some county differs.
+     */
     async idle(openid: string | null, input: z.infer<typeof idleInput>) {
       const actor = await access.actorOf(openid);
       const region = regionFor(actor, input.regionCode);
       const now = clock.now();
-      const at = deps.settings ? thresholdsAt(await deps.settings.all(), region).idle : rules;
-      const items = idleCandidates(await signalsFor(region, now, at), at, now).slice(0, 100);
-      return { items, rules: at };
+      const at = deps.settings ? thresholdsByCounty(await deps.settings.all()) : null;
+      const own = at ? at(region).idle : rules;
+      const stationRules = (s: Pick<Station, 'regionPath'>) => (at ? at(settingsCodeOf(s)).idle : rules);
+      const signals = await signalsFor(region, now, stationRules);
+      const items = idleCandidates(signals, (x) => stationRules(x.station), now).slice(0, 100);
+      return { items, rules: own, mixed: signals.some((x) => !sameIdleRules(stationRules(x.station), own)) };
     },
 
     async issue(openid: string | null, input: z.infer<typeof issueInput>) {
