@@ -1,6 +1,6 @@
-/** Cloud entry of `inspections`: CloudBase stores, cloud storage for visit photos, no open API. */
+/** Cloud entry of `inspections`: CloudBase stores, cloud storage for visit photos, their content check (open API). */
 import { randomIds } from '../../adapters/platform/crypto';
-import { wechatFileStore } from '../../adapters/platform/wechat';
+import { wechatFileStore, wechatMediaChecker } from '../../adapters/platform/wechat';
 import { cleanPhoto } from '../../core/shared/image';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
@@ -13,6 +13,8 @@ export const main = cloudEntry('inspections', (cloud) => {
     {
       ...stores,
       files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id),
+      // Visit photos: checked asynchronously; the verdict arrives at the mediacheck function.
+      mediaChecker: wechatMediaChecker(cloud as never),
       ids: randomIds,
       // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
       limits: limitsFrom(process.env.ZDT_RATE_LIMITS),

@@ -23,8 +23,11 @@ export interface MediaCheckRecord {
    * Its verdict is only recorded here (a failed photo is deleted from storage); the county's
    * approval reads it and publishes passed photos only.
    * 'complaint-voice': the complaint's voice note (Complaint.voice, core/media/voice.ts).
+   * 'inspection-photo': a photo of an operator's visit (core/inspection/service.ts). As for station
+   * photos, only the verdict is recorded (a failed photo is deleted); readers of the visit, and of a
+   * rectification order issued from it, are shown passed photos only.
    */
-  subject?: 'station-photo' | 'complaint-voice';
+  subject?: 'station-photo' | 'complaint-voice' | 'inspection-photo';
   openid: string;
   requestedAt: string;
   result: MediaVerdict | null;
@@ -131,7 +134,7 @@ export async function applyMediaCheck(
   if (record.result) return 'repeated';
   const at = deps.clock.now().toISOString();
   const passed = e.verdict === 'pass';
-  if (record.subject === 'station-photo') {
+  if (record.subject === 'station-photo' || record.subject === 'inspection-photo') {
     await deps.mediaChecks.decide(e.traceId, e.verdict, at);
     if (passed) return 'published';
     await deps.mediaChecker.discard(record.fileId).catch(() => undefined);

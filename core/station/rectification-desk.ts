@@ -11,7 +11,8 @@ import { createAccess, type AccessDeps } from '../authz/access';
 import { authorize, listBindings, officialRegions, type Permission } from '../authz/policy';
 import type { Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
-import { claimPhotos, photoList, photoUrls } from '../media/photos';
+import type { MediaCheckRepository } from '../media/check';
+import { claimPhotos, passedPhotos, photoList, photoUrls, type PhotoCheck } from '../media/photos';
 import type { CalendarRepository, ComplaintRepository, FileStore, RatingRepository, StationRepository } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
@@ -80,6 +81,8 @@ export interface RectificationDeskDeps extends AccessDeps {
   /** Answer photos: claimed like complaint photos; the county sees them by short-lived URL. */
   files: Pick<FileStore, 'claim' | 'viewUrls'>;
   idleRules?: IdleRules;
+  /** Verdicts of the content checks of the inspection photos an order carries (none shown without it). */
+  mediaChecks?: MediaCheckRepository;
   /** Region settings (第十二条1): the idle rules at the region asked about; idleRules is the fallback. */
   settings?: Pick<SettingsRepository, 'all'>;
 }
@@ -95,6 +98,8 @@ export function orderView(o: RectificationOrder, now: Date, actions: string[] = 
     state: o.state,
     stateLabel: RECTIFICATION_STATE_LABELS[o.state],
     problems: o.problems,
+    /** The inspection's photos that passed the content check: URLs, filled in by the desk. */
+    photos: [] as string[],
     requiredFixes: o.requiredFixes,
     issuedAt: o.issuedAt,
     dueOn: o.dueOn,
@@ -117,6 +122,8 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
   async function viewOf(o: RectificationOrder, now: Date, actions: string[] = []): Promise<RectificationView> {
     const v = orderView(o, now, actions);
     if (v.answer && o.answer?.photos.length) v.answer.photos = await photoUrls(files, o.answer.photos);
+    // Everyone reading an order (the station, officials) is someone other than the inspector: passed only.
+    if (o.photoChecks?.length) v.photos = await photoUrls(files, await passedPhotos(deps.mediaChecks, o.photoChecks, o.photoChecks.map((c) => c.fileId)));
     return v;
   }
   const rules = deps.idleRules ?? DEFAULT_IDLE_RULES;
@@ -235,7 +242,8 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       return { items, rules: own, mixed: signals.some((x) => !sameIdleRules(stationRules(x.station), own)) };
     },
 
-    async issue(openid: string | null, input: z.infer<typeof issueInput>) {
+    /** `photoChecks`: an inspection's photos the order carries (core/inspection/service.ts), never from the client. */
+    async issue(openid: string | null, input: z.infer<typeof issueInput>, photoChecks?: PhotoCheck[]) {
       const actor = await access.actorOf(openid);
       const s = await stations.get(input.stationId);
       if (!s) throw new AppError('NOT_FOUND', '没有这个站点', { stationId: '站点不存在' });
@@ -245,6 +253,7 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
         id: ids.id(),
         station: { id: s.id, name: s.name, status: s.status, regionCodes: s.regionPath.map((x) => x.code), operatorName: s.operator.name },
         problems: input.problems,
+        photoChecks,
         requiredFixes: input.requiredFixes,
         workdays: input.workdays,
         issuedBy: actor.openid,
@@ -254,7 +263,7 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       await rectifications.save(r.next, null);
       await access.record({ actorOpenid: actor.openid, action: 'station.rectify', outcome: 'done', resource: `rectification:${r.next.id}`, detail: `issue for station ${s.id}, due ${r.next.dueOn}` });
       if (r.station) await applyStation(r.next, r.station.status, r.station.revokeHeads, actor.openid);
-      return orderView(r.next, now, rectifyActions(r.next, 'county', now));
+      return viewOf(r.next, now, rectifyActions(r.next, 'county', now));
     },
 
     async orders(openid: string | null, input: z.infer<typeof ordersInput>) {
