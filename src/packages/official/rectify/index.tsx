@@ -74,6 +74,12 @@ function OrderCard({ o, by, onChanged, onOpen }: { o: RectificationView; by: 'co
       </Text>
       <Text className='sp-item__line'>问题：{o.problems.join('；')}</Text>
       <Text className='sp-item__line'>要求：{o.requiredFixes}</Text>
+      {o.photos.length ? (
+        <View className='sp-answer-photos'>
+          <Text className='sp-item__line'>检查照片</Text>
+          <PhotoStrip id={`order-photos-${o.id}`} urls={o.photos} label='检查照片' />
+        </View>
+      ) : null}
       {o.answer ? (
         <Text className='sp-description'>
           站点答复（{formatDateTime(o.answer.at)}）：{o.answer.text}

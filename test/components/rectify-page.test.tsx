@@ -1,6 +1,7 @@
 /**
- * 疑似闲置站点 on 站点整改: the rules line names the region's own rules, and says when the counties
- * under a city or the province judge their stations by different rules (each by its own county's).
+ * 站点整改: on 疑似闲置站点 the rules line names the region's own rules, and says when the counties
+ * under a city or the province judge their stations by different rules (each by its own county's);
+ * an order issued from an inspection shows the inspection's photos the server sends (passed ones).
  */
 import { act, fireEvent, render } from '@testing-library/react';
 import RectifyPage from '@/packages/official/rectify/index';
@@ -37,4 +38,17 @@ test.each([
   await flush();
   expect(container.querySelector('#idle-rules')!.textContent).toContain(said);
   expect(container.querySelector('#idle-st-1')!.textContent).toContain('近 90 天有 1 件');
+});
+
+test('an order from an inspection shows its checked photos', async () => {
+  routerParams.current = { id: 'rx-1' };
+  const order = { id: 'rx-1', version: 1, stationId: 'st-1', stationName: '贡江镇服务站', state: 'open', stateLabel: '整改中', problems: ['商品和服务明码标价：没有标价'], photos: ['https://x/p1.jpg'], requiredFixes: '全部商品标价', issuedAt: '2026-12-04T02:00:00Z', dueOn: '2026-12-18', dueProvisional: false, overdue: false, extensions: 0, answer: null, events: [], actions: [] };
+  api.get.mockResolvedValue(order);
+  const { container } = render(<RectifyPage />);
+  await flush();
+  expect(container.querySelectorAll('#order-photos-rx-1 .photo__img')).toHaveLength(1);
+  api.get.mockResolvedValue({ ...order, photos: [] });
+  const again = render(<RectifyPage />);
+  await flush();
+  expect(again.container.querySelector('#order-photos-rx-1')).toBeNull();
 });
