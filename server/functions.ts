@@ -153,7 +153,7 @@ export function createLocalFunctions(stores: LocalStores, platform: LocalPlatfor
     recruitment: createRecruitmentHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
     notices: createNoticesHandler({ ...stores, content, cipher, ids, clock, limits }, logger),
     ledger: createLedgerHandler({ stations: stores.stations, regions: stores.regions, ledger: stores.ledger, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
-    inspections: createInspectionsHandler({ stations: stores.stations, visits: stores.visits, files, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
+    inspections: createInspectionsHandler({ stations: stores.stations, visits: stores.visits, files, mediaChecker, mediaChecks: stores.mediaChecks, rectifications: stores.rectifications, complaints: stores.complaints, ratings: stores.ratings, calendars: stores.calendars, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
     settings: createSettingsHandler({ settings: stores.settings, regions: stores.regions, roles: stores.roles, audit: stores.audit, rateLimits: stores.rateLimits, ids, clock, limits }, logger),
     auth: createAuthHandler(signInDeps, logger),
     heads: createHeadsHandler({ ...stores, cipher, ids, clock, limits, codes }, logger),

@@ -6,7 +6,7 @@ import { randomIds } from '../../adapters/platform/crypto';
 import { wechatDocumentFiles } from '../../adapters/platform/wechat-documents';
 import { systemClock, type Spreadsheets } from '../../core/ports';
 import { limitsFrom } from '../../core/shared/rate-limit';
-import { audit, calendars, complaints, ledger, rateLimits, ratings, recruitment, rectifications, regions, reports, roles, stations } from '../../adapters/cloudbase/stores';
+import { audit, calendars, complaints, ledger, rateLimits, ratings, recruitment, rectifications, regions, reports, roles, settings, stations } from '../../adapters/cloudbase/stores';
 import { cloudEntry, cloudStores, jsonLogger, type StoresFor } from '../_shared/cloud';
 import { createReportsHandler } from './handler';
 
@@ -19,7 +19,7 @@ function lazyTables(): Pick<Spreadsheets, 'tables'> {
 export const main = cloudEntry('reports', (cloud) => {
   return createReportsHandler(
     {
-      ...cloudStores(cloud, { stations, regions, ledger, complaints, ratings, recruitment, rectifications, calendars, reports, roles, audit, rateLimits } satisfies StoresFor<typeof createReportsHandler>),
+      ...cloudStores(cloud, { stations, regions, ledger, complaints, ratings, recruitment, rectifications, calendars, reports, settings, roles, audit, rateLimits } satisfies StoresFor<typeof createReportsHandler>),
       // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
       limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       sheets: lazyTables(),

@@ -37,8 +37,12 @@ export interface VisitView {
   items?: { item: CheckItem; label: string; ok: boolean; note?: string }[];
   score?: number;
   note?: string;
-  /** Short-lived URLs of the visit's photos. */
+  /** Short-lived URLs of the visit's photos that passed the content check. */
   photoUrls: string[];
+  /** The author only: photos still being checked (shown to nobody else yet). */
+  pendingPhotoUrls?: string[];
+  /** The author only: how many photos failed the check and were removed. */
+  photosRemoved?: number;
   /** Metres from the station where the visit was recorded, and whether that is far (GPS drifts indoors). */
   distanceM?: number;
   far?: boolean;

@@ -52,8 +52,10 @@ export interface Visit {
   /** Inspection only: share of items passed, 0–100. */
   score?: number;
   note?: string;
-  /** Claimed photo ids (FileStore), shown to whoever may read the visit. */
+  /** Claimed photo ids (FileStore): shown to others once their content check passed, to the author at once. */
   photos?: string[];
+  /** The photos' content checks (core/media/check.ts `inspection-photo`): a photo without one is never shown to others. */
+  photoChecks?: { fileId: string; traceId: string }[];
   /** Where the phone was (GCJ-02) and how far from the station, when the visitor allowed it. */
   location?: { lat: number; lng: number; distanceM: number };
   createdBy: string;

@@ -7,6 +7,8 @@
 import { createAccess } from '../authz/access';
 import { authorize, listBindings, officialRegions, type Target } from '../authz/policy';
 import type { Actor } from '../authz/roles';
+import type { MediaChecker, MediaCheckRepository } from '../media/check';
+import { checkStationPhotos, photoStates } from '../media/photos';
 import type { FileStore } from '../ports';
 import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
@@ -19,6 +21,12 @@ export interface InspectionDeps extends RectificationDeskDeps {
   visits: VisitRepository;
   /** Photos: claimed on record (the uploader's own clean images), short-lived URLs on read. */
   files: FileStore;
+  /**
+   * Photos get the asynchronous content check; others see a photo once it passed, its author at
+   * once (marked as being checked). Without these ports nobody else sees any (failing closed).
+   */
+  mediaChecker?: MediaChecker;
+  mediaChecks?: MediaCheckRepository;
 }
 
 const PAGE = 20;
@@ -57,7 +65,17 @@ export function createInspectionService(deps: InspectionDeps) {
   const access = createAccess(deps);
   const desk = createRectificationDesk(deps);
   const { stations, visits, clock, ids, files } = deps;
-  const viewOf = async (v: Visit) => toVisitView(v, v.photos?.length ? await files.viewUrls(v.photos) : []);
+  /** The visit as `viewer` may see it: others get passed photos only; the author also pending ones and the removed count. */
+  async function viewOf(v: Visit, viewer: string): Promise<VisitView> {
+    if (!v.photos?.length) return toVisitView(v);
+    const states = await photoStates(deps.mediaChecks, v.photoChecks, v.photos);
+    const passed = v.photos.filter((p) => states.get(p) === 'passed');
+    const view = toVisitView(v, passed.length ? await files.viewUrls(passed) : []);
+    if (viewer !== v.createdBy) return view;
+    const pending = v.photos.filter((p) => states.get(p) === 'pending');
+    const removed = v.photos.filter((p) => states.get(p) === 'failed').length;
+    return { ...view, ...(pending.length ? { pendingPhotoUrls: await files.viewUrls(pending) } : {}), ...(removed ? { photosRemoved: removed } : {}) };
+  }
   const today = () => toShanghai(clock.now()).date;
   const targetOf = (s: Station): Target => ({ stationId: s.id, operatorName: s.operator.name, regionCodes: s.regionPath.map((r) => r.code) });
 
@@ -80,9 +98,13 @@ export function createInspectionService(deps: InspectionDeps) {
       } catch (e) {
         ruleError(e);
       }
+      if (photos.length) {
+        const checks = await checkStationPhotos(deps, photos, actor.openid, 'inspection-photo');
+        if (checks.length) v = { ...v, photoChecks: checks };
+      }
       await visits.insert(v);
       await access.record({ actorOpenid: actor.openid, action: 'inspection.record', outcome: 'done', resource: `visit:${v.id}`, detail: `${VISIT_KIND_LABELS[v.kind]} ${v.visitedOn}${v.score !== undefined ? ` 得分 ${v.score}` : ''}` });
-      return viewOf(v);
+      return viewOf(v, actor.openid);
     },
 
     /** A station's visits, newest first, for its operator, its head and officials over it. */
@@ -95,7 +117,7 @@ export function createInspectionService(deps: InspectionDeps) {
         station: { id: s.id, name: s.name },
         canRecord: authorize(actor, 'inspection.record', targetOf(s)).allowed,
         canRectify: authorize(actor, 'station.rectify', targetOf(s)).allowed,
-        items: await Promise.all(page.items.map(viewOf)),
+        items: await Promise.all(page.items.map((v) => viewOf(v, actor.openid))),
         nextOffset: page.hasMore ? offset + page.items.length : null,
       };
     },
@@ -145,11 +167,14 @@ export function createInspectionService(deps: InspectionDeps) {
       } catch (e) {
         ruleError(e);
       }
-      const order = await desk.issue(openid, { stationId: s.id, problems, requiredFixes: input.requiredFixes, workdays: input.workdays });
+      // The order carries the visit's photos with their checks: it shows them once they passed, like the visit.
+      const states = await photoStates(deps.mediaChecks, v.photoChecks, v.photos ?? []);
+      const carried = (v.photoChecks ?? []).filter((c) => states.get(c.fileId) !== 'failed');
+      const order = await desk.issue(openid, { stationId: s.id, problems, requiredFixes: input.requiredFixes, workdays: input.workdays }, carried);
       const next = linkRectification(v, order.id);
       await visits.update(next, v.version);
       await access.record({ actorOpenid: actor.openid, action: 'inspection.rectify', outcome: 'done', resource: `visit:${v.id}`, detail: `整改通知 ${order.id}` });
-      return viewOf(next);
+      return viewOf(next, actor.openid);
     },
   };
 }

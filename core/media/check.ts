@@ -25,8 +25,11 @@ export interface MediaCheckRecord {
    * 'complaint-voice': the complaint's voice note (Complaint.voice, core/media/voice.ts).
    * 'entry-voice': a voice note on a timeline entry (补充材料), found by its file id in
    * Complaint.attachedVoices, so the verdict lands on that entry only.
+   * 'inspection-photo': a photo of an operator's visit (core/inspection/service.ts). As for station
+   * photos, only the verdict is recorded (a failed photo is deleted); readers of the visit, and of a
+   * rectification order issued from it, are shown passed photos only.
    */
-  subject?: 'station-photo' | 'complaint-voice' | 'entry-voice';
+  subject?: 'station-photo' | 'complaint-voice' | 'entry-voice' | 'inspection-photo';
   openid: string;
   requestedAt: string;
   result: MediaVerdict | null;
@@ -152,7 +155,7 @@ export async function applyMediaCheck(
   if (record.result) return 'repeated';
   const at = deps.clock.now().toISOString();
   const passed = e.verdict === 'pass';
-  if (record.subject === 'station-photo') {
+  if (record.subject === 'station-photo' || record.subject === 'inspection-photo') {
     await deps.mediaChecks.decide(e.traceId, e.verdict, at);
     if (passed) return 'published';
     await deps.mediaChecker.discard(record.fileId).catch(() => undefined);

@@ -39,13 +39,13 @@ export interface PhotoCheck {
  * recorded (core/media/check.ts `station-photo`); whoever publishes reads them. A failed request
  * leaves the photo unchecked, which never publishes it. Without the ports: nothing is asked.
  */
-export async function checkStationPhotos(deps: { mediaChecker?: MediaChecker; mediaChecks?: MediaCheckRepository; clock: Clock }, fileIds: readonly string[], openid: string): Promise<PhotoCheck[]> {
+export async function checkStationPhotos(deps: { mediaChecker?: MediaChecker; mediaChecks?: MediaCheckRepository; clock: Clock }, fileIds: readonly string[], openid: string, subject: 'station-photo' | 'inspection-photo' = 'station-photo'): Promise<PhotoCheck[]> {
   const out: PhotoCheck[] = [];
   if (!deps.mediaChecker || !deps.mediaChecks) return out;
   for (const fileId of fileIds) {
     try {
       const traceId = await deps.mediaChecker.check(fileId, { openid });
-      await deps.mediaChecks.insert({ traceId, fileId, complaintId: '', subject: 'station-photo', openid, requestedAt: deps.clock.now().toISOString(), result: null, decidedAt: null });
+      await deps.mediaChecks.insert({ traceId, fileId, complaintId: '', subject, openid, requestedAt: deps.clock.now().toISOString(), result: null, decidedAt: null });
       out.push({ fileId, traceId });
     } catch {
       // Unchecked: left off the public page.
@@ -61,6 +61,22 @@ export async function passedPhotos(mediaChecks: MediaCheckRepository | undefined
   for (const f of fileIds) {
     const c = checks?.find((x) => x.fileId === f);
     if (c && (await mediaChecks.get(c.traceId))?.result === 'pass') out.push(f);
+  }
+  return out;
+}
+
+export type PhotoState = 'passed' | 'pending' | 'failed';
+
+/**
+ * Each photo's check state: passed, failed (removed from storage), or pending — still being checked,
+ * or never asked (a failed request, or no check store): shown to its uploader only, never to others.
+ */
+export async function photoStates(mediaChecks: MediaCheckRepository | undefined, checks: readonly PhotoCheck[] | undefined, fileIds: readonly string[]): Promise<Map<string, PhotoState>> {
+  const out = new Map<string, PhotoState>();
+  for (const f of fileIds) {
+    const c = checks?.find((x) => x.fileId === f);
+    const result = c && mediaChecks ? (await mediaChecks.get(c.traceId))?.result : null;
+    out.set(f, result === 'pass' ? 'passed' : result ? 'failed' : 'pending');
   }
   return out;
 }

@@ -17,6 +17,7 @@ import type { RatingAggregate } from '../rating/model';
 import type { TrainingRecord } from '../recruitment/model';
 import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
+import { settingsCodeOf, thresholdsByCounty, type SettingsRepository } from '../settings/model';
 import { DEFAULT_IDLE_RULES, type IdleRules, type StationSignals } from '../station/idle';
 import type { Region, Station } from '../station/model';
 import type { RectificationOrder, RectificationRepository } from '../station/rectification';
@@ -36,6 +37,8 @@ export interface ReportDeskDeps extends AccessDeps {
   calendars: CalendarRepository;
   reports: ReportRepository;
   idleRules?: IdleRules;
+  /** Region settings (第十二条1): each station's idle rules are its own county's; idleRules is the fallback. */
+  settings?: Pick<SettingsRepository, 'all'>;
   sheets?: Pick<Spreadsheets, 'tables'>;
   documents?: DocumentFiles;
 }
@@ -49,7 +52,7 @@ const ancestors = (code: string) => [2, 4, 6, 9, 12].filter((n) => n <= code.len
 const LEVEL_OF: Record<number, 'province' | 'city' | 'county'> = { 2: 'province', 4: 'city', 6: 'county' };
 
 /** The stores the figures are read from (no authorization: the desk and `npm run report` call it). */
-export type ReportDataDeps = Pick<ReportDeskDeps, 'stations' | 'regions' | 'ledger' | 'complaints' | 'ratings' | 'recruitment' | 'rectifications' | 'roles' | 'clock' | 'idleRules'>;
+export type ReportDataDeps = Pick<ReportDeskDeps, 'stations' | 'regions' | 'ledger' | 'complaints' | 'ratings' | 'recruitment' | 'rectifications' | 'roles' | 'clock' | 'idleRules' | 'settings'>;
 
 /** Reads what a region's figures need for a period, then computes them once (core/report/figures.ts). */
 export function createFigureLoader(deps: ReportDataDeps) {
@@ -132,10 +135,17 @@ export function createFigureLoader(deps: ReportDataDeps) {
     }
     const training: TrainingRecord[] = [];
     for (let i = 0; i < stations.length; i += 100) training.push(...(await deps.recruitment.listTraining({ stationIds: stations.slice(i, i + 100).map((s) => s.id) })));
-    // Idle signals as the rectification desk reads them: 站点长期不开门 complaints in the window, last rating, a head.
-    const windowStart = new Date(now.getTime() - rules.complaintWindowDays * 86_400_000).toISOString();
+    // Idle signals as the rectification desk reads them: 站点长期不开门 complaints in the window, last rating, a head,
+    // each station judged by its own county's rules (resolved once per county).
+    const byCounty = deps.settings ? thresholdsByCounty(await deps.settings.all()) : null;
+    const rulesOf = (s: Pick<Station, 'regionPath'>): IdleRules => (byCounty ? byCounty(settingsCodeOf(s)).idle : rules);
+    const byId = new Map(stations.map((s) => [s.id, s]));
     const notOpen = new Map<string, number>();
-    for (const c of complaints) if (c.category === 'closed_often' && c.submittedAt >= windowStart) notOpen.set(c.stationId, (notOpen.get(c.stationId) ?? 0) + 1);
+    for (const c of complaints) {
+      const s = byId.get(c.stationId);
+      if (!s || c.category !== 'closed_often') continue;
+      if (c.submittedAt >= new Date(now.getTime() - rulesOf(s).complaintWindowDays * 86_400_000).toISOString()) notOpen.set(c.stationId, (notOpen.get(c.stationId) ?? 0) + 1);
+    }
     const heads = await headsOf();
     const aggOf = new Map(ratings.map((a) => [a.stationId, a]));
     const idleSignals: StationSignals[] = stations.map((s) => {
@@ -153,7 +163,7 @@ export function createFigureLoader(deps: ReportDataDeps) {
       ratings,
       training,
       idleSignals,
-      idleRules: rules,
+      idleRules: (x) => rulesOf(x.station),
       rectifications,
       now,
     });

@@ -12,7 +12,7 @@ import { ANNUAL_MIN_TRAININGS, type TrainingRecord } from '../recruitment/model'
 import type { RatingAggregate } from '../rating/model';
 import { DIMENSION_CODES } from '../rating/model';
 import { coverageOf } from '../station/coverage';
-import { idleCandidates, type IdleCandidate, type IdleRules, type StationSignals } from '../station/idle';
+import { idleCandidates, type IdleCandidate, type IdleRulesOf, type StationSignals } from '../station/idle';
 import type { Region, Station } from '../station/model';
 import { overdue, type RectificationOrder, OPEN_RECTIFICATION } from '../station/rectification';
 import { LISTED_STATUSES, type StationStatus } from '../station/vocabulary';
@@ -92,7 +92,8 @@ export interface ReportData {
   training: TrainingRecord[];
   /** Idle signals of the region's stations, with the rules and the instant they are judged at. */
   idleSignals: StationSignals[];
-  idleRules: IdleRules;
+  /** One set, or each station's own county's (settings differ by county). */
+  idleRules: IdleRulesOf;
   /** Rectification orders of the region's stations. */
   rectifications: RectificationOrder[];
   /** When the figures are computed (open and overdue orders are as of now). */

@@ -160,6 +160,24 @@ export function thresholdsAt(all: readonly RegionSettings[], code: string, parts
   };
 }
 
+/** A station's county code (settings go no narrower): '36' when its path is empty. */
+export const settingsCodeOf = (s: { regionPath: readonly { code: string }[] }): string => (s.regionPath[s.regionPath.length - 1]?.code ?? '36').slice(0, 6);
+
+/**
+ * Thresholds by region, each county (or city, province) resolved once however many stations
+ * ask: a city or province list judges every station by its own county's settings, never by the
+ * settings of the region the official looked at.
+ */
+export function thresholdsByCounty(all: readonly RegionSettings[], parts: AssessmentParts = []): (code: string) => Thresholds {
+  const cache = new Map<string, Thresholds>();
+  return (code) => {
+    const key = code.slice(0, 6);
+    let t = cache.get(key);
+    if (!t) cache.set(key, (t = thresholdsAt(all, key, parts)));
+    return t;
+  };
+}
+
 /**
  * One region's change: `values` maps keys to a new value, or null to drop the override (the
  * broader value applies again). Ranges and the weights' total are checked; a change that changes

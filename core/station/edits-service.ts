@@ -3,7 +3,7 @@
  * post closures, county officials review, villagers report. Every write is audited; a station the
  * caller may not touch answers exactly as if it did not exist.
  */
-import { thresholdsAt, type SettingsRepository } from '../settings/model';
+import { settingsCodeOf, thresholdsByCounty, type SettingsRepository } from '../settings/model';
 import { createAccess, type AccessDeps } from '../authz/access';
 import { listBindings, officialRegions } from '../authz/policy';
 import type { MediaChecker, MediaCheckRepository } from '../media/check';
@@ -320,7 +320,9 @@ export async function remindStaleStations(deps: {
   const now = deps.clock.now();
   const day = toShanghai(now).date;
   const all = deps.settings ? await deps.settings.all() : [];
-  const freshness = (s: { regionPath: { code: string }[] }) => thresholdsAt(all, s.regionPath[s.regionPath.length - 1]?.code ?? '36').freshnessDays;
+  // Each station by its own county's days (resolved once per county).
+  const at = thresholdsByCounty(all);
+  const freshness = (s: { regionPath: { code: string }[] }) => at(settingsCodeOf(s)).freshnessDays;
   let reminded = 0;
   let afterCode: string | undefined;
   for (;;) {

@@ -65,13 +65,17 @@ export function idleReasons(s: StationSignals, rules: IdleRules, now: Date): Idl
   return out;
 }
 
+/** The rules each station is judged by: one set, or its own county's (settings differ by county). */
+export type IdleRulesOf = IdleRules | ((s: StationSignals) => IdleRules);
+
 /**
  * Candidates, strongest first: more reasons first, then complaints, then the longest quiet. A
  * station that is only quiet is not listed (a small village point may simply be little used).
  */
-export function idleCandidates(signals: StationSignals[], rules: IdleRules, now: Date): IdleCandidate[] {
+export function idleCandidates(signals: StationSignals[], rules: IdleRulesOf, now: Date): IdleCandidate[] {
+  const rulesOf = typeof rules === 'function' ? rules : () => rules;
   const listed = signals
-    .map((s) => ({ s, reasons: idleReasons(s, rules, now) }))
+    .map((s) => ({ s, reasons: idleReasons(s, rulesOf(s), now) }))
     .filter(({ reasons }) => reasons.length >= 2 || reasons.some((r) => r.code === 'not_open'));
   listed.sort(
     (a, b) =>
@@ -82,3 +86,6 @@ export function idleCandidates(signals: StationSignals[], rules: IdleRules, now:
   );
   return listed.map(({ s, reasons }) => ({ stationId: s.station.id, stationName: s.station.name, reasons }));
 }
+
+export const sameIdleRules = (a: IdleRules, b: IdleRules): boolean =>
+  a.notOpenComplaints === b.notOpenComplaints && a.complaintWindowDays === b.complaintWindowDays && a.quietDays === b.quietDays && a.staleInfoDays === b.staleInfoDays;

@@ -6,18 +6,19 @@
  * closure) the heads' roles — every step audited. A station write that failed after its order
  * was saved is finished the next time anyone opens the order (`settle`): nothing stays half-done.
  */
-import { thresholdsAt, type SettingsRepository } from '../settings/model';
+import { settingsCodeOf, thresholdsByCounty, type SettingsRepository } from '../settings/model';
 import { createAccess, type AccessDeps } from '../authz/access';
 import { authorize, listBindings, officialRegions, type Permission } from '../authz/policy';
 import type { Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
-import { claimPhotos, photoList, photoUrls } from '../media/photos';
+import type { MediaCheckRepository } from '../media/check';
+import { claimPhotos, passedPhotos, photoList, photoUrls, type PhotoCheck } from '../media/photos';
 import type { CalendarRepository, ComplaintRepository, FileStore, RatingRepository, StationRepository } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
 import { regionCode, text, z } from '../shared/zod';
-import { DEFAULT_IDLE_RULES, idleCandidates, type IdleRules, type StationSignals } from './idle';
+import { DEFAULT_IDLE_RULES, idleCandidates, sameIdleRules, type IdleRules, type StationSignals } from './idle';
 import type { Station } from './model';
 import {
   MAX_RECTIFY_WORKDAYS,
@@ -80,6 +81,8 @@ export interface RectificationDeskDeps extends AccessDeps {
   /** Answer photos: claimed like complaint photos; the county sees them by short-lived URL. */
   files: Pick<FileStore, 'claim' | 'viewUrls'>;
   idleRules?: IdleRules;
+  /** Verdicts of the content checks of the inspection photos an order carries (none shown without it). */
+  mediaChecks?: MediaCheckRepository;
   /** Region settings (第十二条1): the idle rules at the region asked about; idleRules is the fallback. */
   settings?: Pick<SettingsRepository, 'all'>;
 }
@@ -95,6 +98,8 @@ export function orderView(o: RectificationOrder, now: Date, actions: string[] = 
     state: o.state,
     stateLabel: RECTIFICATION_STATE_LABELS[o.state],
     problems: o.problems,
+    /** The inspection's photos that passed the content check: URLs, filled in by the desk. */
+    photos: [] as string[],
     requiredFixes: o.requiredFixes,
     issuedAt: o.issuedAt,
     dueOn: o.dueOn,
@@ -117,6 +122,8 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
   async function viewOf(o: RectificationOrder, now: Date, actions: string[] = []): Promise<RectificationView> {
     const v = orderView(o, now, actions);
     if (v.answer && o.answer?.photos.length) v.answer.photos = await photoUrls(files, o.answer.photos);
+    // Everyone reading an order (the station, officials) is someone other than the inspector: passed only.
+    if (o.photoChecks?.length) v.photos = await photoUrls(files, await passedPhotos(deps.mediaChecks, o.photoChecks, o.photoChecks.map((c) => c.fileId)));
     return v;
   }
   const rules = deps.idleRules ?? DEFAULT_IDLE_RULES;
@@ -180,7 +187,11 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
     }
   }
 
-  async function signalsFor(regionCode: string, now: Date, idle: IdleRules): Promise<StationSignals[]> {
+  /**
+   * Each station's idle signals, judged later by `rulesOf` (its own county's rules): complaints are
+   * read over the longest window any county uses and counted per station within its own window.
+   */
+  async function signalsFor(regionCode: string, now: Date, rulesOf: (s: Station) => IdleRules): Promise<StationSignals[]> {
     const list: Station[] = [];
     for (let afterCode: string | undefined; ; ) {
       const page = await stations.list({ regionCode, afterCode, limit: 500 });
@@ -188,11 +199,16 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       if (!page.hasMore || !page.items.length) break;
       afterCode = page.items[page.items.length - 1]!.code;
     }
-    const since = new Date(now.getTime() - idle.complaintWindowDays * 86_400_000).toISOString();
+    const windowStart = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    const since = windowStart(Math.max(rules.complaintWindowDays, ...list.map((s) => rulesOf(s).complaintWindowDays)));
+    const byStation = new Map(list.map((s) => [s.id, s]));
     const notOpen = new Map<string, number>();
     for (let offset = 0; ; offset += 200) {
       const page = await deps.complaints.list({ regionCodes: [regionCode], category: 'closed_often', since, order: 'newest', offset, limit: 200 });
-      for (const c of page.items) notOpen.set(c.stationId, (notOpen.get(c.stationId) ?? 0) + 1);
+      for (const c of page.items) {
+        const s = byStation.get(c.stationId);
+        if (s && c.submittedAt >= windowStart(rulesOf(s).complaintWindowDays)) notOpen.set(c.stationId, (notOpen.get(c.stationId) ?? 0) + 1);
+      }
       if (!page.hasMore) break;
     }
     const heads = new Set<string>();
@@ -210,17 +226,24 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
   }
 
   return {
-    /** Idle candidates in the official's region, strongest first (at most 100). */
+    /**
+     * Idle candidates in the official's region, strongest first (at most 100), each station judged
+     * by its own county's rules. `rules`: the region's own; `mixed` when some county differs.
+     */
     async idle(openid: string | null, input: z.infer<typeof idleInput>) {
       const actor = await access.actorOf(openid);
       const region = regionFor(actor, input.regionCode);
       const now = clock.now();
-      const at = deps.settings ? thresholdsAt(await deps.settings.all(), region).idle : rules;
-      const items = idleCandidates(await signalsFor(region, now, at), at, now).slice(0, 100);
-      return { items, rules: at };
+      const at = deps.settings ? thresholdsByCounty(await deps.settings.all()) : null;
+      const own = at ? at(region).idle : rules;
+      const stationRules = (s: Pick<Station, 'regionPath'>) => (at ? at(settingsCodeOf(s)).idle : rules);
+      const signals = await signalsFor(region, now, stationRules);
+      const items = idleCandidates(signals, (x) => stationRules(x.station), now).slice(0, 100);
+      return { items, rules: own, mixed: signals.some((x) => !sameIdleRules(stationRules(x.station), own)) };
     },
 
-    async issue(openid: string | null, input: z.infer<typeof issueInput>) {
+    /** `photoChecks`: an inspection's photos the order carries (core/inspection/service.ts), never from the client. */
+    async issue(openid: string | null, input: z.infer<typeof issueInput>, photoChecks?: PhotoCheck[]) {
       const actor = await access.actorOf(openid);
       const s = await stations.get(input.stationId);
       if (!s) throw new AppError('NOT_FOUND', '没有这个站点', { stationId: '站点不存在' });
@@ -230,6 +253,7 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
         id: ids.id(),
         station: { id: s.id, name: s.name, status: s.status, regionCodes: s.regionPath.map((x) => x.code), operatorName: s.operator.name },
         problems: input.problems,
+        photoChecks,
         requiredFixes: input.requiredFixes,
         workdays: input.workdays,
         issuedBy: actor.openid,
@@ -239,7 +263,7 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       await rectifications.save(r.next, null);
       await access.record({ actorOpenid: actor.openid, action: 'station.rectify', outcome: 'done', resource: `rectification:${r.next.id}`, detail: `issue for station ${s.id}, due ${r.next.dueOn}` });
       if (r.station) await applyStation(r.next, r.station.status, r.station.revokeHeads, actor.openid);
-      return orderView(r.next, now, rectifyActions(r.next, 'county', now));
+      return viewOf(r.next, now, rectifyActions(r.next, 'county', now));
     },
 
     async orders(openid: string | null, input: z.infer<typeof ordersInput>) {

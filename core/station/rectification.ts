@@ -44,6 +44,8 @@ export interface RectificationOrder {
   /** The status the station had before the order (restored to it). */
   previousStatus: StationStatus;
   problems: string[];
+  /** Photos of the inspection the order was issued from, with their content checks: shown once passed. */
+  photoChecks?: { fileId: string; traceId: string }[];
   requiredFixes: string;
   issuedBy: string;
   issuedAt: string;
@@ -93,6 +95,7 @@ export function issueOrder(input: {
   id: string;
   station: { id: string; name: string; status: StationStatus; regionCodes: string[]; operatorName: string };
   problems: string[];
+  photoChecks?: { fileId: string; traceId: string }[];
   requiredFixes: string;
   workdays: number;
   issuedBy: string;
@@ -114,6 +117,7 @@ export function issueOrder(input: {
     state: 'open',
     previousStatus: station.status,
     problems: input.problems,
+    ...(input.photoChecks?.length ? { photoChecks: input.photoChecks } : {}),
     requiredFixes: input.requiredFixes,
     issuedBy: input.issuedBy,
     issuedAt: at,

@@ -3,7 +3,7 @@
  * ./register-sheet.ts, write the changed stations in batches and audit each one. The same service
  * serves the terminal (`npm run stations`) and the officials' desk.
  */
-import { thresholdsAt, type SettingsRepository } from '../settings/model';
+import { thresholdsByCounty, type SettingsRepository } from '../settings/model';
 import { auditRecorder } from '../authz/access';
 import { listBindings, officialRegions } from '../authz/policy';
 import type { AuditRepository, Clock, DocumentFiles, RegisterQuery, RoleRepository, Spreadsheets, StationRepository } from '../ports';
@@ -81,7 +81,7 @@ export function createRegisterService(deps: RegisterDeps) {
       const existing = await existingFor(keys);
       const region = await regionLookup(keys, existing);
       const all = deps.settings ? await deps.settings.all() : [];
-      const plan = planImport(sheet, { region, existing, today: toShanghai(now).date, nowIso: now.toISOString(), scopeCodes: options.scopeCodes, thresholds: (code) => thresholdsAt(all, code) });
+      const plan = planImport(sheet, { region, existing, today: toShanghai(now).date, nowIso: now.toISOString(), scopeCodes: options.scopeCodes, thresholds: thresholdsByCounty(all) });
       if (options.dryRun || plan.fileErrors.length || plan.changes.length === 0) return { ...plan, written: false };
 
       const previous = new Set(existing.map((s) => s.code));

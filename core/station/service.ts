@@ -11,7 +11,7 @@ import { DEFAULT_RADIUS_M, type GetInput, type NearbyInput, type RegionItem, typ
 import { isOpenAt, type OpeningHours } from './hours';
 import type { Station } from './model';
 import { toDetail, toSummary, type FreshnessOf } from './present';
-import { thresholdsAt, type RegionSettings, type SettingsRepository } from '../settings/model';
+import { settingsCodeOf, thresholdsByCounty, type RegionSettings, type SettingsRepository, type Thresholds } from '../settings/model';
 import { LISTED_STATUSES, PUBLIC_STATUSES } from './vocabulary';
 
 /** How far a closed station's page looks for the nearest open one. */
@@ -82,15 +82,19 @@ function scopeOf(action: string, input: Record<string, unknown>): string {
 
 export function createDirectory(deps: DirectoryDeps) {
   const { stations, regions, clock } = deps;
-  let cached: { at: number; all: RegionSettings[] } | null = null;
+  let cached: { at: number; all: RegionSettings[]; byCounty: (code: string) => Thresholds } | null = null;
   /** The freshness days by station region, from settings read at most once a minute. */
   async function freshness(): Promise<FreshnessOf | undefined> {
     if (!deps.settings) return undefined;
     const t = clock.now().getTime();
-    if (!cached || t - cached.at > SETTINGS_TTL_MS || t < cached.at) cached = { at: t, all: await deps.settings.all() };
-    const all = cached.all;
-    if (!all.length) return undefined;
-    return (s) => thresholdsAt(all, s.regionPath[s.regionPath.length - 1]?.code ?? '36').freshnessDays;
+    if (!cached || t - cached.at > SETTINGS_TTL_MS || t < cached.at) {
+      const all = await deps.settings.all();
+      cached = { at: t, all, byCounty: thresholdsByCounty(all) };
+    }
+    if (!cached.all.length) return undefined;
+    // Each station by its own county's days, each county resolved once per read of the settings.
+    const { byCounty } = cached;
+    return (s) => byCounty(settingsCodeOf(s)).freshnessDays;
   }
 
   async function summaries(list: [Station, number | undefined][]) {

@@ -91,6 +91,18 @@ describe('站点走访', () => {
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '下达整改通知' }));
     expect(api.toRectification).toHaveBeenCalledWith({ id: 'v-1', requiredFixes: '全部商品标价', workdays: 10 });
   });
+
+  test('the author sees photos still being checked, marked, and how many were removed; others see passed ones only', async () => {
+    api.station.mockResolvedValue(station({ items: [visit({ photoUrls: ['https://x/ok.jpg'], pendingPhotoUrls: ['https://x/wait.jpg'], photosRemoved: 1 }), visit({ id: 'v-2', photoUrls: ['https://x/ok2.jpg'] })] }));
+    const { container } = render(<InspectPage />);
+    await flush();
+    expect(container.querySelectorAll('#visit-v-1 .sp-photo')).toHaveLength(2);
+    expect(container.querySelector('#visit-pending-v-1')?.textContent).toContain('1 张照片正在审核，通过前只有您能看到');
+    expect(container.querySelector('#visit-removed-v-1')?.textContent).toContain('1 张照片未通过内容安全检查，已删除');
+    expect(container.querySelectorAll('#visit-v-2 .sp-photo')).toHaveLength(1);
+    expect(container.querySelector('#visit-pending-v-2')).toBeNull();
+    expect(container.querySelector('#visit-removed-v-2')).toBeNull();
+  });
 });
 
 describe('走访情况', () => {

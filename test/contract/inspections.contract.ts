@@ -38,6 +38,10 @@ export function describeVisitStoreContract(name: string, make: () => Promise<Vis
       const v = visit('v-1', { kind: 'inspection', items: [{ item: 'pricing', ok: false, note: '鸡蛋没有标价' }], score: 0, location: { lat: 25.95, lng: 115.41, distanceM: 12 } });
       await h.visits.insert(v);
       expect(await h.visits.get('v-1')).toEqual(v);
+      // Photos with their content checks come back whole.
+      const withPhotos = visit('v-photos', { photos: ['upl-visit-000001', 'cloud://env/visits/p2.jpg'], photoChecks: [{ fileId: 'upl-visit-000001', traceId: 't-1' }, { fileId: 'cloud://env/visits/p2.jpg', traceId: 't-2' }] });
+      await h.visits.insert(withPhotos);
+      expect(await h.visits.get('v-photos')).toEqual(withPhotos);
       expect(await h.visits.get('v-none')).toBeNull();
       const next = { ...v, rectificationId: 'r-1', version: 2 };
       await h.visits.update(next, 1);

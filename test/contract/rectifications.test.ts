@@ -42,7 +42,8 @@ const stores: [string, () => RectificationRepository][] = [
 describe.each(stores)('rectification orders: %s', (_name, make) => {
   test('insert and read; one open order per station; a closed one makes room for the next', async () => {
     const s = make();
-    const a = order('rx-a', 'st-1');
+    // An order issued from an inspection carries its photos' checks (shown once passed).
+    const a = order('rx-a', 'st-1', { photoChecks: [{ fileId: 'upl-inspect-00001', traceId: 't-1' }, { fileId: 'cloud://env/visits/p2.jpg', traceId: 't-2' }] });
     await s.save(a, null);
     expect(await s.get('rx-a')).toEqual(a);
     expect(await s.get('missing')).toBeNull();

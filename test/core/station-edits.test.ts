@@ -17,7 +17,7 @@ import { publicInfoSchema } from '../../core/station/edits-api';
 import { remindStaleStations } from '../../core/station/edits-service';
 import { stationSchema } from '../../core/station/schema';
 import { toDetail } from '../../core/station/present';
-import { makeStation, openTestDirectory, WED_10AM } from './station-fixtures';
+import { makeStation, openTestDirectory, R, WED_10AM } from './station-fixtures';
 
 const TODAY = '2026-05-13';
 const NOW = WED_10AM.toISOString();
@@ -156,6 +156,21 @@ describe('待核实 reminders', () => {
     expect(await remindStaleStations(deps)).toEqual({ staleReminded: 0 });
     const list = await edits.list({ kinds: ['reminder'], order: 'oldest', offset: 0, limit: 10 });
     expect(list.items.map((e) => [e.stationId, e.status])).toEqual([['st-old', 'pending']]);
+    dir.db.close();
+  });
+
+  test('each station by its own county’s freshness days, not its city’s', async () => {
+    // Information 100 days old on 2026-05-13. The city says 150 days; 于都 60; 瑞金 keeps the city's.
+    const old = '2026-02-02';
+    const ruijin = [R.province, R.city, R.ruijin, R.xianghu, R.shazhouba];
+    const dir = await openTestDirectory([makeStation({ id: 'st-yd', infoConfirmedOn: old }), makeStation({ id: 'st-rj', code: 'ST-RJ2', regionPath: ruijin, infoConfirmedOn: old })]);
+    const edits = createSqliteStationEditRepository(dir.db);
+    let n = 0;
+    const values = (regionCode: string, v: Record<string, number>) => ({ regionCode, values: v, updatedAt: NOW, updatedBy: 'o', version: 1 });
+    const settings = { all: async () => [values('3607', { freshnessDays: 150 }), values('360731', { freshnessDays: 60 })] };
+    expect(await remindStaleStations({ stations: dir.stations, edits, clock: dir.clock, ids: { id: () => `r${++n}`, code: () => 'X' }, settings })).toEqual({ staleReminded: 1 });
+    const list = await edits.list({ kinds: ['reminder'], order: 'oldest', offset: 0, limit: 10 });
+    expect(list.items.map((e) => e.stationId)).toEqual(['st-yd']);
     dir.db.close();
   });
 });

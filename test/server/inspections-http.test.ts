@@ -18,6 +18,7 @@ afterEach(async () => {
 
 const TODAY = '2026-09-30';
 const items = (failed: Record<string, string> = {}) => CHECK_ITEMS.map((item) => (failed[item] ? { item, ok: false, note: failed[item] } : { item, ok: true }));
+const runScheduler = async () => expect((await t.raw('/dev/scheduler/run', { method: 'POST' })).status).toBe(200);
 const audit = (action: string) => t.app.stores.audit.list({ action, offset: 0, limit: 50 });
 
 describe('inspections over HTTP', () => {
@@ -74,18 +75,49 @@ describe('inspections over HTTP', () => {
     expect((await t.call('inspections', 'dues', {}, DEMO.operatorStaff)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  test('photos: the operator’s own uploads are claimed; readers get short-lived URLs; someone else’s upload is refused', async () => {
+  test('photos: the operator’s own uploads are claimed; others see them once the content check passed; someone else’s upload is refused', async () => {
     const mine = await uploadPhoto(t, DEMO.operatorStaff);
     const v = await t.ok<VisitView>('inspections', 'record', { stationId: HEAD_STATION, kind: 'guidance', photos: [mine] }, DEMO.operatorStaff);
-    expect(v.photoUrls).toHaveLength(1);
+    // Being checked: the author sees it, marked; the county and the head do not.
+    expect(v).toMatchObject({ photoUrls: [], pendingPhotoUrls: [expect.any(String)] });
+    const before = await t.ok<StationVisitsView>('inspections', 'station', { stationId: HEAD_STATION }, DEMO.county);
+    expect(before.items[0]).toMatchObject({ photoUrls: [] });
+    expect(before.items[0].pendingPhotoUrls).toBeUndefined();
+    expect((await t.ok<StationVisitsView>('inspections', 'station', { stationId: HEAD_STATION }, DEMO.stationHead)).items[0].photoUrls).toEqual([]);
+    await runScheduler();
     const seen = await t.ok<StationVisitsView>('inspections', 'station', { stationId: HEAD_STATION }, DEMO.county);
     expect(seen.items[0].photoUrls).toHaveLength(1);
     expect((await t.raw(seen.items[0].photoUrls[0].replace(t.base, ''))).status).toBe(200);
+    const own = await t.ok<StationVisitsView>('inspections', 'station', { stationId: HEAD_STATION }, DEMO.operatorStaff);
+    expect(own.items[0]).toMatchObject({ photoUrls: [expect.any(String)] });
+    expect(own.items[0].pendingPhotoUrls).toBeUndefined();
     const theirs = await uploadPhoto(t, DEMO.resident1);
     const refused = await t.call('inspections', 'record', { stationId: HEAD_STATION, kind: 'guidance', photos: [theirs] }, DEMO.operatorStaff);
     expect(refused.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
     const many = await t.call('inspections', 'record', { stationId: HEAD_STATION, kind: 'guidance', photos: [mine, mine, mine, mine] }, DEMO.operatorStaff);
     expect(many.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', message: '最多上传 3 张照片' } });
+  });
+
+  test('a failed check removes the photo and tells the author; the rectification order shows passed photos only', async () => {
+    const good = await uploadPhoto(t, DEMO.operatorStaff);
+    const bad = await uploadPhoto(t, DEMO.operatorStaff);
+    t.app.platform.mediaChecker.risky.add(bad);
+    const v = await t.ok<VisitView>('inspections', 'record', { stationId: HEAD_STATION, kind: 'inspection', visitedOn: TODAY, items: items({ pricing: '鸡蛋没有标价' }), photos: [good, bad] }, DEMO.operatorStaff);
+    expect(v.pendingPhotoUrls).toHaveLength(2);
+    // The county issues the order while both are still being checked: the station sees no photo yet.
+    const linked = await t.ok<VisitView>('inspections', 'toRectification', { id: v.id, requiredFixes: '全部商品标价', workdays: 10 }, DEMO.county);
+    const orderPhotos = async (who: string) => ((await t.ok('upkeep', 'stationRectifications', { stationId: HEAD_STATION }, who)) as { items: { id: string; photos: string[] }[] }).items.find((o) => o.id === linked.rectificationId)!.photos;
+    expect(await orderPhotos(DEMO.stationHead)).toEqual([]);
+    expect(await orderPhotos(DEMO.county)).toEqual([]);
+    await runScheduler();
+    expect(await orderPhotos(DEMO.stationHead)).toHaveLength(1);
+    expect(((await t.ok('upkeep', 'rectification', { id: linked.rectificationId }, DEMO.county)) as { photos: string[] }).photos).toHaveLength(1);
+    const county = (await t.ok<StationVisitsView>('inspections', 'station', { stationId: HEAD_STATION }, DEMO.county)).items[0];
+    expect(county.photoUrls).toHaveLength(1);
+    expect(county.photosRemoved).toBeUndefined();
+    const author = (await t.ok<StationVisitsView>('inspections', 'station', { stationId: HEAD_STATION }, DEMO.operatorStaff)).items[0];
+    expect(author).toMatchObject({ photoUrls: [expect.any(String)], photosRemoved: 1 });
+    expect(author.pendingPhotoUrls).toBeUndefined();
   });
 
   test('role and scope: only the station’s operator records; strangers see nothing', async () => {

@@ -4,7 +4,7 @@
  * the idle-station list reads the county's rules. Poverty villages: the county imports its list
  * and coverage lists them first.
  */
-import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
@@ -105,4 +105,33 @@ test('poverty villages: the county previews and imports its list; coverage lists
   // Only the county's own officials import its list.
   const cityFile = await upload(`行政区划代码,村名\n${last.code},${last.name}\n`, DEMO.city);
   expect((await t.call('register', 'povertyImport', { fileId: cityFile, countyCode: '360731' }, DEMO.city)).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+});
+
+test('the city’s idle-station list judges each station by its own county’s rules', async () => {
+  // A station like the head's, in 兴国县 (another county of 赣州市).
+  const head = (await t.app.stores.stations.get(HEAD_STATION))!;
+  const other = { ...head, id: 'st-360732100-900', code: '360732100900', name: '潋江镇服务站', regionPath: [...head.regionPath.slice(0, 2), { code: '360732', name: '兴国县' }, { code: '360732100', name: '潋江镇' }] };
+  await t.app.stores.stations.upsertMany([other]);
+  // The city wants 3 不开门 complaints; 于都 lists a station at 1.
+  const cityVersion = (await t.ok('settings', 'get', { regionCode: '3607' }, DEMO.city)).version;
+  await t.ok('settings', 'update', { regionCode: '3607', values: { 'idle.notOpenComplaints': 3 }, reason: '市里统一标准', version: cityVersion }, DEMO.city);
+  const countyVersion = (await t.ok('settings', 'get', {}, DEMO.county)).version;
+  await t.ok('settings', 'update', { regionCode: '360731', values: { 'idle.notOpenComplaints': 1 }, reason: '于都从严', version: countyVersion }, DEMO.county);
+  for (const stationId of [HEAD_STATION, other.id]) {
+    await t.ok('complaints', 'submit', { stationId, category: 'closed_often', description: '连续几天去都没开门，电话也不接。' }, `r-idle-${stationId}`, rid('idle'));
+  }
+  type Candidates = { stationId: string; reasons: { code: string; text: string }[] }[];
+  const notOpen = (list: { items?: Candidates; idle?: Candidates }, id: string) => (list.items ?? list.idle)!.find((c) => c.stationId === id)?.reasons.find((r) => r.code === 'not_open')?.text ?? null;
+  const city = await t.ok('upkeep', 'idleStations', {}, DEMO.city);
+  // 于都's station: one complaint is enough there; the other county's: one is not (the city's 3).
+  expect(notOpen(city, HEAD_STATION)).toBe('近 90 天有 1 件“站点长期不开门”投诉');
+  expect(notOpen(city, other.id)).toBeNull();
+  expect(city).toMatchObject({ rules: { notOpenComplaints: 3 }, mixed: true });
+  const county = await t.ok('upkeep', 'idleStations', {}, DEMO.county);
+  expect(notOpen(county, HEAD_STATION)).toBe('近 90 天有 1 件“站点长期不开门”投诉');
+  expect(county).toMatchObject({ rules: { notOpenComplaints: 1 }, mixed: false });
+  // The city's dashboard counts idle stations by the same rules.
+  const dash = await t.ok('reports', 'figures', {}, DEMO.city);
+  expect(notOpen(dash.figures, HEAD_STATION)).toBe('近 90 天有 1 件“站点长期不开门”投诉');
+  expect(notOpen(dash.figures, other.id)).toBeNull();
 });

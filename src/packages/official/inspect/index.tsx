@@ -67,6 +67,17 @@ function VisitCard({ v, canRectify, onDone }: { v: VisitView; canRectify: boolea
           ))}
         </View>
       ) : null}
+      {v.pendingPhotoUrls?.length ? (
+        <View id={`visit-pending-${v.id}`}>
+          <View className='sp-photos'>
+            {v.pendingPhotoUrls.map((u, n) => (
+              <Image key={n} className='sp-photo' src={u} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: v.pendingPhotoUrls!, current: u })} />
+            ))}
+          </View>
+          <Text className='sp-small-note'>{v.pendingPhotoUrls.length} 张照片正在审核，通过前只有您能看到</Text>
+        </View>
+      ) : null}
+      {v.photosRemoved ? <Notice id={`visit-removed-${v.id}`} tone='warn' text={`${v.photosRemoved} 张照片未通过内容安全检查，已删除`} /> : null}
       {v.distanceM !== undefined ? <Text className='sp-item__line'>{v.far ? `记录位置离站点 ${v.distanceM} 米，偏远` : `在站点附近记录（${v.distanceM} 米）`}</Text> : null}
       {v.rectificationId ? <Notice tone='info' text='已据此下达整改通知' /> : null}
       {canRectify && v.problems.length && !v.rectificationId ? (

@@ -74,6 +74,12 @@ function OrderCard({ o, by, onChanged, onOpen }: { o: RectificationView; by: 'co
       </Text>
       <Text className='sp-item__line'>问题：{o.problems.join('；')}</Text>
       <Text className='sp-item__line'>要求：{o.requiredFixes}</Text>
+      {o.photos.length ? (
+        <View className='sp-answer-photos'>
+          <Text className='sp-item__line'>检查照片</Text>
+          <PhotoStrip id={`order-photos-${o.id}`} urls={o.photos} label='检查照片' />
+        </View>
+      ) : null}
       {o.answer ? (
         <Text className='sp-description'>
           站点答复（{formatDateTime(o.answer.at)}）：{o.answer.text}
@@ -204,8 +210,8 @@ function OfficialDesk() {
           {idle.status === 'loading' ? <Skeleton id='idle-loading' rows={2} /> : null}
           {idle.status === 'error' ? <ErrorState id='idle-error' message={idle.error?.message ?? '加载失败'} onRetry={idle.reload} /> : null}
           {idle.data ? (
-            <Text className='sp-small-note sp-controls'>
-              依据：近 {idle.data.rules.complaintWindowDays} 天“站点长期不开门”投诉达到 {idle.data.rules.notOpenComplaints} 件，或同时有两项以上：{idle.data.rules.quietDays} 天无评价和到店记录、信息 {idle.data.rules.staleInfoDays} 天未核实、暂无负责人。培育期内的站点不列入。这只是提示，请核实后再处理。
+            <Text id='idle-rules' className='sp-small-note sp-controls'>
+              {idle.data.mixed ? '各县标准不同，每个站点按所在县的标准判断；本级标准：' : '依据：'}近 {idle.data.rules.complaintWindowDays} 天“站点长期不开门”投诉达到 {idle.data.rules.notOpenComplaints} 件，或同时有两项以上：{idle.data.rules.quietDays} 天无评价和到店记录、信息 {idle.data.rules.staleInfoDays} 天未核实、暂无负责人。培育期内的站点不列入。这只是提示，请核实后再处理。
             </Text>
           ) : null}
           {idle.data && !idle.data.items.length ? <EmptyState id='idle-empty' text='没有疑似闲置的站点' /> : null}
