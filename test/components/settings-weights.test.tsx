@@ -62,7 +62,7 @@ test('inherited weights shown; the total is checked live; saving asks first and 
   await flush();
   expect(text(container, '#weights-status')).toBe('于都县未单独设定，现沿用省定权重。');
   for (const [part, label] of PARTS) expect(text(container, `#weight-${part}`)).toContain(`${label}${PROVINCE[part]}%省定`);
-  expect(text(container, '#weight-ledger')).toContain('台账（沿用 25%）');
+  expect(text(container, '#weight-ledger')).toContain('于都县设为（沿用 25%）');
   expect(text(container, '#weights-total')).toContain('合计 100%符合要求');
   expect(container.querySelector('#btn-weights-inherit')).toBeNull();
 
@@ -101,7 +101,7 @@ test('back to the inherited weights: confirmed, every part sent as null', async 
   api.update.mockResolvedValue(view(null, 2));
   const { container } = render(<SettingsPage />);
   await flush();
-  expect(text(container, '#weight-ledger')).toContain('台账（上级 25%）');
+  expect(text(container, '#weight-ledger')).toContain('于都县设为（上级 25%）');
   fireEvent.click(container.querySelector('#btn-weights-save') as Element);
   await flush();
   expect(text(container, '#weights-local-error')).toBe('没有改动');

@@ -93,7 +93,7 @@ export function WeightsEditor({ v, onSaved }: { v: SettingsView; onSaved: (next:
           </Text>
           {v.canEdit ? (
             <View className='settings-row__input'>
-              <Field label={hasOwn ? `${i.label}（上级 ${i.inherited ?? '—'}%）` : `${i.label}（沿用 ${i.inherited ?? '—'}%）`} error={fieldError(save.error, i.key)}>
+              <Field label={`${where}设为（${hasOwn ? '上级' : '沿用'} ${i.inherited ?? '—'}%）`} error={fieldError(save.error, i.key)}>
                 <TextInput id={`weight-${partOf(i.key)}-input`} type='number' value={draft[i.key] ?? ''} onChange={(x) => setDraft((d) => ({ ...d, [i.key]: x }))} maxlength={3} />
               </Field>
             </View>
