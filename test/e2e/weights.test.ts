@@ -41,9 +41,12 @@ test('a province official changes the weights; a county’s assessment result ch
   expect(await modal.innerText()).toContain('全省的考核权重改为：台账 0%、走访检查 0%、投诉办理 100%');
   await h.shot(pc, 'weights-02-confirm-pc');
   await modal.locator('.taro-model__confirm').click();
+  await modal.waitFor({ state: 'hidden' });
   await waitText(pc, `${p} #weight-complaints`, '省定');
   expect(await text(pc, `${p} #weight-complaints`)).toMatch(/100%\s*省定/);
   await waitText(pc, `${p} #settings-trail`, '负责人考核权重·投诉办理：沿用上级 → 100%');
+  expect(await text(pc, `${p} #weights-status`)).toContain('全省自定的权重；默认为 台账 25%');
+  await pc.waitForTimeout(2200); // the 已保存 toast goes
   await h.shot(pc, 'weights-03-province-saved-pc');
 
   const phone = await browsers.open({ openid: COUNTY });

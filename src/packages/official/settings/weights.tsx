@@ -42,6 +42,7 @@ export function WeightsEditor({ v, onSaved }: { v: SettingsView; onSaved: (next:
 
   const where = v.region.level === 'province' ? '全省' : v.region.name;
   const above = v.region.level === 'province' ? '默认权重' : '上级权重';
+  const aboveShort = v.region.level === 'province' ? '默认' : '上级';
   const list = (w: Record<string, number>) => items.map((i) => `${i.label} ${w[i.key]}%`).join('、');
   const save = useAction((values: Record<string, number | null>) => settings.update({ regionCode: v.region.code, values, reason: reason.trim(), version: v.version }), {
     confirm: (values) =>
@@ -83,7 +84,7 @@ export function WeightsEditor({ v, onSaved }: { v: SettingsView; onSaved: (next:
     <View id='settings-weights' className='sp-form'>
       <Text className='sp-form__title'>负责人考核权重（第九条4）</Text>
       <Text id='weights-status' className='sp-small-note'>
-        {hasOwn ? `${where}自定的权重；上级为 ${list(Object.fromEntries(items.map((i) => [i.key, i.inherited ?? 0])))}。` : `${where}未单独设定，现沿用${source ? `${source}定` : '默认'}权重。`}
+        {hasOwn ? `${where}自定的权重；${aboveShort}为 ${list(Object.fromEntries(items.map((i) => [i.key, i.inherited ?? 0])))}。` : `${where}未单独设定，现沿用${source ? `${source}定` : '默认'}权重。`}
       </Text>
       {items.map((i) => (
         <View key={i.key} id={`weight-${partOf(i.key)}`} className='settings-row'>
@@ -93,7 +94,7 @@ export function WeightsEditor({ v, onSaved }: { v: SettingsView; onSaved: (next:
           </Text>
           {v.canEdit ? (
             <View className='settings-row__input'>
-              <Field label={`${where}设为（${hasOwn ? '上级' : '沿用'} ${i.inherited ?? '—'}%）`} error={fieldError(save.error, i.key)}>
+              <Field label={`${where}设为（${hasOwn ? aboveShort : '沿用'} ${i.inherited ?? '—'}%）`} error={fieldError(save.error, i.key)}>
                 <TextInput id={`weight-${partOf(i.key)}-input`} type='number' value={draft[i.key] ?? ''} onChange={(x) => setDraft((d) => ({ ...d, [i.key]: x }))} maxlength={3} />
               </Field>
             </View>
