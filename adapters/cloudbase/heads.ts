@@ -2,17 +2,17 @@
  * Heads in CloudBase (core/assessment/store.ts): `training_sessions` (`_id` = session id; codeHash,
  * operatorName, createdAt, expiresAt for the queries; the record as JSON text under `session`),
  * `assessment_decisions` (`_id` = station.period.kind, so a second one of a kind fails as a duplicate;
- * period and regionCodes for the county's list) and `settings` (`_id` = the key, guarded by version).
+ * period and regionCodes for the county's list). The weights are region settings
+ * (adapters/cloudbase/settings.ts, which carries the old `settings` document over on first read).
  * Contract: test/contract/heads.contract.ts.
  */
 import type { AssessmentDecision } from '../../core/assessment/model';
 import type { HeadsRepository } from '../../core/assessment/store';
 import type { TrainingSession } from '../../core/assessment/training';
-import { SETTINGS_KEY, type AssessmentSettings } from '../../core/settings/assessment';
 import { AppError } from '../../core/shared/errors';
-import { addIfAbsent, byId, context, EVERYTHING, fetchRange, getDocs, unavailable, updateIfVersion, type CbDb, type StoreOptions } from './sdk';
+import { addIfAbsent, byId, context, EVERYTHING, fetchRange, getDocs, unavailable, type CbDb, type StoreOptions } from './sdk';
 
-export const HEADS_COLLECTIONS = { sessions: 'training_sessions', decisions: 'assessment_decisions', settings: 'settings' } as const;
+export const HEADS_COLLECTIONS = { sessions: 'training_sessions', decisions: 'assessment_decisions' } as const;
 
 interface SessionDoc {
   session: string;
@@ -27,10 +27,6 @@ interface DecisionDoc {
   stationId: string;
   kind: string;
   regionCodes: string[];
-}
-interface SettingsDoc {
-  settings: string;
-  version: number;
 }
 
 export function createCloudbaseHeadsRepository(db: CbDb, options: StoreOptions = {}): HeadsRepository {
@@ -62,15 +58,6 @@ export function createCloudbaseHeadsRepository(db: CbDb, options: StoreOptions =
       if (!q.regionCodes.length) return [];
       const docs = await fetchRange<DecisionDoc>(() => ctx.coll(names.decisions).where({ period: q.period, regionCodes: _.in(q.regionCodes) }).orderBy('stationId', 'asc').orderBy('kind', 'asc'), 0, EVERYTHING);
       return docs.map((d) => JSON.parse(d.decision) as AssessmentDecision);
-    },
-    async getSettings() {
-      const d = await byId<SettingsDoc>(ctx, names.settings, SETTINGS_KEY);
-      return d ? (JSON.parse(d.settings) as AssessmentSettings) : null;
-    },
-    async putSettings(next, expected) {
-      const doc: SettingsDoc = { settings: JSON.stringify(next), version: next.version };
-      const done = expected === 0 ? await addNew(names.settings, next.key, doc) : await updateIfVersion(ctx, names.settings, next.key, expected, doc);
-      if (!done) throw new AppError('CONFLICT', '权重刚被别人改过，请刷新后再改');
     },
   };
 }

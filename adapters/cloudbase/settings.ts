@@ -4,23 +4,63 @@
  * plus `version`; a change writes it and its `settings_changes` line (`regionCode`, `at`) in one
  * transaction. `poverty_villages`: `_id` = village code, `countyCode`, the record under `village`;
  * an import removes the county's list and adds the new one.
+ *
+ * Assessment weights used to live in `settings` (`_id` `assessment.weights`, the heads module's own
+ * store). The first read of a repository carries a saved record over as the province's values with
+ * an audit line (core/assessment/weights.ts carryLegacyWeights), in one transaction, and marks the
+ * old document `carriedAt` so it is carried once (SQLite does the same in migration 31).
  */
+import { carryLegacyWeights, LEGACY_WEIGHTS_KEY, type LegacyWeights } from '../../core/assessment/weights';
 import type { RegionSettings, SettingsChange, SettingsRepository } from '../../core/settings/model';
 import type { PovertyVillage, PovertyVillageRepository } from '../../core/station/poverty';
 import { staleConflict } from '../../core/shared/errors';
-import { byId, EVERYTHING, context, fetchRange, insertDoc, pageOf, removeWhere, transact, txAdd, txGet, txSet, type CbDb, type StoreOptions } from './sdk';
+import { EVERYTHING, byId, context, fetchRange, insertDoc, pageOf, removeWhere, transact, txAdd, txGet, txSet, txUpdate, type CbDb, type StoreOptions } from './sdk';
 
-export const SETTINGS_COLLECTIONS = { settings: 'region_settings', changes: 'settings_changes', poverty: 'poverty_villages' } as const;
+export const SETTINGS_COLLECTIONS = { settings: 'region_settings', changes: 'settings_changes', poverty: 'poverty_villages', legacy: 'settings' } as const;
 
 export function createCloudbaseSettingsRepository(db: CbDb, options: StoreOptions = {}): SettingsRepository {
   const ctx = context(db, SETTINGS_COLLECTIONS, options);
   const { names, _ } = ctx;
+
+  interface LegacyDoc {
+    settings: string;
+    version: number;
+    carriedAt?: string;
+  }
+  async function carry(): Promise<void> {
+    const seen = await byId<LegacyDoc>(ctx, names.legacy, LEGACY_WEIGHTS_KEY);
+    if (!seen || seen.carriedAt) return;
+    await transact(ctx, async (tx) => {
+      const legacy = await txGet<LegacyDoc>(ctx, tx, names.legacy, LEGACY_WEIGHTS_KEY);
+      if (!legacy || legacy.carriedAt) return;
+      const current = await txGet<{ settings: string }>(ctx, tx, names.settings, '36');
+      const at = new Date().toISOString();
+      const c = carryLegacyWeights(JSON.parse(legacy.settings) as LegacyWeights, current ? (JSON.parse(current.settings) as RegionSettings) : null, at);
+      if (c) {
+        const doc = { settings: JSON.stringify(c.next), version: c.next.version };
+        if (current) await txSet(ctx, tx, names.settings, '36', doc);
+        else await txAdd(ctx, tx, names.settings, '36', doc);
+        await txAdd(ctx, tx, names.changes, c.change.id, { change: JSON.stringify(c.change), regionCode: c.change.regionCode, at: c.change.at });
+      }
+      await txUpdate(ctx, tx, names.legacy, LEGACY_WEIGHTS_KEY, { carriedAt: at });
+    });
+  }
+  // Once per repository (a function instance); a failure is tried again on the next read.
+  let carried: Promise<void> | null = null;
+  const ready = () =>
+    (carried ??= carry().catch((err: unknown) => {
+      carried = null;
+      throw err;
+    }));
+
   return {
     async get(code) {
+      await ready();
       const doc = await byId<{ settings: string }>(ctx, names.settings, code);
       return doc ? (JSON.parse(doc.settings) as RegionSettings) : null;
     },
     async all() {
+      await ready();
       const docs = await fetchRange<{ settings: string }>(() => ctx.coll(names.settings).orderBy('_id', 'asc'), 0, EVERYTHING);
       return docs.map((d) => JSON.parse(d.settings) as RegionSettings);
     },
@@ -36,6 +76,7 @@ export function createCloudbaseSettingsRepository(db: CbDb, options: StoreOption
     },
     async changes(q) {
       if (!q.regionCodes.length) return pageOf([], q.limit);
+      await ready();
       const docs = await fetchRange<{ change: string }>(
         () => ctx.coll(names.changes).where({ regionCode: _.in(q.regionCodes) }).orderBy('at', 'desc').orderBy('_id', 'desc'),
         q.offset,

@@ -389,6 +389,37 @@ export const MIGRATIONS: Migration[] = [
     // A market entity's own 申办 (core/station/entity-desk.ts), newest first.
     sql: `CREATE INDEX certifications_filed_by ON certifications(json_extract(doc, '$.filedBy'), filed_at);`,
   },
+  {
+    version: 31,
+    name: 'assessment_weights_to_region_settings',
+    // Assessment weights move to the region settings (core/assessment/weights.ts): a saved
+    // `assessment.weights` row becomes the province's values, with an audit line by 数据迁移 for the
+    // parts that change (as carryLegacyWeights does for CloudBase); the heads' own table goes.
+    sql: `
+    CREATE TEMP TABLE m31_weights AS
+      SELECT 'assessment.' || p.key AS key, p.value AS value,
+        (SELECT json_extract(r.doc, '$.values."assessment.' || p.key || '"') FROM region_settings r WHERE r.region_code = '36') AS old,
+        COALESCE(json_extract(s.doc, '$.updatedAt'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) AS at
+      FROM settings s, json_each(s.doc, '$.weights') p
+      WHERE s.key = 'assessment.weights' AND json_extract(s.doc, '$.version') > 0
+      ORDER BY p.id;
+    DELETE FROM m31_weights WHERE old IS value;
+    INSERT INTO settings_changes (id, region_code, at, doc)
+      SELECT 'migration-31-assessment-weights', '36', MAX(at), json_object('id', 'migration-31-assessment-weights', 'regionCode', '36', 'at', MAX(at),
+        'byOpenid', 'migration', 'byName', '数据迁移', 'reason', '考核权重并入参数设置（原由负责人考核单独保存，迁移为省定值）',
+        'entries', json_group_array(json_object('key', key, 'from', old, 'to', value)))
+      FROM (SELECT * FROM m31_weights ORDER BY rowid) HAVING COUNT(*) > 0;
+    UPDATE region_settings SET version = version + 1,
+      doc = json_set(json_patch(doc, json_object('values', json((SELECT json_group_object(key, value) FROM m31_weights)))),
+        '$.version', version + 1, '$.updatedAt', (SELECT MAX(at) FROM m31_weights), '$.updatedBy', 'migration')
+      WHERE region_code = '36' AND EXISTS (SELECT 1 FROM m31_weights);
+    INSERT INTO region_settings (region_code, version, doc)
+      SELECT '36', 1, json_object('regionCode', '36', 'values', json_group_object(key, value), 'updatedAt', MAX(at), 'updatedBy', 'migration', 'version', 1)
+      FROM m31_weights WHERE NOT EXISTS (SELECT 1 FROM region_settings WHERE region_code = '36') HAVING COUNT(*) > 0;
+    DROP TABLE m31_weights;
+    DROP TABLE settings;
+  `,
+  },
 ];
 
 /** Extra migrations registered by later aggregates (complaints, ratings, …) append here. */

@@ -1,11 +1,11 @@
 /**
- * Heads on SQLite (migration 25): training sessions, assessment decisions, the assessment weights.
+ * Heads on SQLite (migration 25): training sessions, assessment decisions. The weights are region
+ * settings (adapters/sqlite/settings.ts); migration 31 carried the old `settings` row over.
  * Contract: test/contract/heads.contract.ts.
  */
 import type { AssessmentDecision } from '../../core/assessment/model';
 import type { HeadsRepository } from '../../core/assessment/store';
 import type { TrainingSession } from '../../core/assessment/training';
-import { SETTINGS_KEY, type AssessmentSettings } from '../../core/settings/assessment';
 import { AppError } from '../../core/shared/errors';
 import { guarded, type Db } from './db';
 import { marks } from './sql';
@@ -18,9 +18,6 @@ export function createSqliteHeadsRepository(db: Db): HeadsRepository {
   const byOperator = db.prepare('SELECT doc FROM training_sessions WHERE operator_name = ? ORDER BY created_at DESC, id DESC LIMIT ?').pluck();
   const insertDecision = db.prepare('INSERT OR IGNORE INTO assessment_decisions (id, period, station_id, kind, doc) VALUES (?, ?, ?, ?, ?)');
   const getDecision = db.prepare('SELECT doc FROM assessment_decisions WHERE id = ?').pluck();
-  const getSettings = db.prepare('SELECT doc FROM settings WHERE key = ?').pluck();
-  const insertSettings = db.prepare('INSERT OR IGNORE INTO settings (key, version, doc) VALUES (?, ?, ?)');
-  const updateSettings = db.prepare('UPDATE settings SET version = ?, doc = ? WHERE key = ? AND version = ?');
   return {
     insertSession: (s) => guarded(() => void insertSession.run(s.id, s.codeHash, s.operatorName, s.createdAt, s.expiresAt, JSON.stringify(s))),
     sessionByCode: (hash, now) =>
@@ -46,16 +43,6 @@ export function createSqliteHeadsRepository(db: Db): HeadsRepository {
           .pluck()
           .all(q.period, ...q.regionCodes) as string[];
         return docs<AssessmentDecision>(rows);
-      }),
-    getSettings: () =>
-      guarded(() => {
-        const d = getSettings.get(SETTINGS_KEY) as string | undefined;
-        return d ? (JSON.parse(d) as AssessmentSettings) : null;
-      }),
-    putSettings: (next, expected) =>
-      guarded(() => {
-        const done = expected === 0 ? insertSettings.run(next.key, next.version, JSON.stringify(next)).changes : updateSettings.run(next.version, JSON.stringify(next), next.key, expected).changes;
-        if (!done) throw new AppError('CONFLICT', '权重刚被别人改过，请刷新后再改');
       }),
   };
 }

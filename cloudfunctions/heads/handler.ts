@@ -1,4 +1,4 @@
-/** `heads`: training sign-in, heads' assessment, rewards and replacement, the weights (issue 12 §3). Thin: validate → the service (which authorises) → envelope. */
+/** `heads`: training sign-in, heads' assessment, rewards and replacement (issue 12 §3; weights: `settings`). Thin: validate → the service (which authorises) → envelope. */
 import * as api from '../../core/assessment/api';
 import { createHeadsService, type HeadsDeps } from '../../core/assessment/service';
 import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
@@ -16,13 +16,11 @@ export function createHeadsHandler(deps: HeadsDeps & RateLimitDeps, logger?: Log
       // Operator staff
       openSession: action({ input: api.openSessionInput, run: (i, c) => s.openSession(c.openid, i) }),
       sessions: action({ input: api.sessionsInput, run: (_i, c) => s.sessions(c.openid) }),
-      // Officials (decisions: the county; weights: the province)
+      // Officials (decisions: the county)
       list: action({ input: api.listInput, run: (i, c) => s.list(c.openid, i) }),
       reward: action({ input: api.rewardInput, run: (i, c) => s.reward(c.openid, i) }),
       reserve: action({ input: api.reserveInput, run: (i, c) => s.reserve(c.openid, i) }),
       replace: action({ input: api.replaceInput, run: (i, c) => s.replace(c.openid, i) }),
-      weights: action({ input: api.weightsInput, run: (_i, c) => s.weights(c.openid) }),
-      setWeights: action({ input: api.setWeightsInput, run: (i, c) => s.setWeights(c.openid, i) }),
     }, deps),
     logger,
   );

@@ -3,14 +3,14 @@ import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/cryp
 import { codeEnvVersionFrom, wechatCodeImages } from '../../adapters/platform/wechat';
 import { limitsFrom } from '../../core/shared/rate-limit';
 import { systemClock } from '../../core/ports';
-import { audit, complaints, heads, ledger, rateLimits, ratings, recruitment, roles, stations, visits } from '../../adapters/cloudbase/stores';
+import { audit, complaints, heads, ledger, rateLimits, ratings, recruitment, roles, settings, stations, visits } from '../../adapters/cloudbase/stores';
 import { cloudEntry, cloudStores, jsonLogger, requiredEnv, type StoresFor } from '../_shared/cloud';
 import { createHeadsHandler } from './handler';
 
 export const main = cloudEntry('heads', (cloud) => {
   return createHeadsHandler(
     {
-      ...cloudStores(cloud, { heads, recruitment, stations, ledger, visits, complaints, ratings, roles, audit, rateLimits } satisfies StoresFor<typeof createHeadsHandler>),
+      ...cloudStores(cloud, { heads, recruitment, stations, ledger, visits, complaints, ratings, settings, roles, audit, rateLimits } satisfies StoresFor<typeof createHeadsHandler>),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
       ids: randomIds,
       codes: wechatCodeImages(cloud as never, codeEnvVersionFrom(process.env.ZDT_CODE_ENV_VERSION)),

@@ -1,4 +1,4 @@
-/** The `heads` function's contracts: training sign-in, the assessment, rewards and replacement, weights. */
+/** The `heads` function's contracts: training sign-in, the assessment, rewards and replacement (weights: the `settings` function). */
 import { isIsoDate } from '../shared/time';
 import { isoDate as isoDateFormat, optionalText, regionCode, text, z } from '../shared/zod';
 
@@ -6,7 +6,6 @@ const isoDate = isoDateFormat.check(z.refine(isIsoDate, '没有这一天，请�
 const period = z.string().check(z.regex(/^20\d\d(Q[1-4])?$/, '考核期写成 2026Q4 或 2026'));
 const stationId = z.string().check(z.regex(/^[a-z0-9-]{3,40}$/, '站点编号不对'));
 const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/, '编号不对'));
-const weight = z.int('权重应为整数').check(z.gte(0, '权重 0–100'), z.lte(100, '权重 0–100'));
 
 // Heads
 export const myTrainingInput = z.strictObject({});
@@ -27,9 +26,4 @@ export const listInput = z.strictObject({ period: z.optional(period), regionCode
 export const rewardInput = z.strictObject({ stationId, period, note: text(200, '表彰说明') });
 export const replaceInput = z.strictObject({ stationId, period, note: text(200, '更换原因'), applicationId: z.optional(id) });
 export const reserveInput = z.strictObject({ stationId });
-export const weightsInput = z.strictObject({});
-export const setWeightsInput = z.strictObject({
-  weights: z.strictObject({ ledger: weight, inspection: weight, complaints: weight, ratings: weight, training: weight }),
-  version: z.int().check(z.gte(0)),
-});
 export const noteInput = optionalText;

@@ -14,7 +14,7 @@ import type { LedgerEntry } from '../ledger/model';
 import { COUNTED_STATUSES } from '../ledger/rollup';
 import type { Rating } from '../rating/model';
 import { ANNUAL_MIN_TRAININGS, PRE_JOB_MIN_DAYS, type TrainingRecord } from '../recruitment/model';
-import { ASSESSMENT_PART_LABELS, ASSESSMENT_PARTS, type AssessmentPart, type AssessmentWeights } from '../settings/assessment';
+import { ASSESSMENT_PART_LABELS, ASSESSMENT_PARTS, type AssessmentPart, type AssessmentWeights } from './weights';
 import { AppError } from '../shared/errors';
 import { addMonths } from '../shared/time';
 import { CULTIVATION_MONTHS } from '../station/rules';

@@ -1,7 +1,8 @@
 /**
  * Heads (第九条3–4): training sessions heads sign in to with a code, each head's own training
  * record and assessment, the officials' assessment list, the county's rewards and replacements
- * (from the reserve pool, or a new post; the old head's role ends), and the weights setting.
+ * (from the reserve pool, or a new post; the old head's role ends). Each head is weighed with the
+ * weights in force in their station's county (region settings, core/assessment/weights.ts).
  * Every write is authorised and audited; a head only ever sees their own station.
  */
 import { bootstrapAdmins } from '../account/service';
@@ -13,7 +14,7 @@ import type { VisitRepository } from '../inspection/model';
 import type { LedgerRepository } from '../ledger/store';
 import type { AuditRepository, Cipher, Clock, CodeImages, ComplaintRepository, IdSource, RatingRepository, RecruitmentRepository, RoleRepository, StationRepository } from '../ports';
 import { applicationTotal, trainingGaps, type Post } from '../recruitment/model';
-import { changeWeights, defaultSettings, describeChange, type AssessmentSettings } from '../settings/assessment';
+import { SETTING_LEVEL_LABELS, type SettingsRepository } from '../settings/model';
 import { AppError } from '../shared/errors';
 import { addDays, fromShanghai, toShanghai } from '../shared/time';
 import type { z } from '../shared/zod';
@@ -21,12 +22,15 @@ import type { Station } from '../station/model';
 import type * as api from './api';
 import { assess, decisionId, DECISION_LABELS, GRADE_LABELS, parsePeriod, quarterKeyOf, rewardProblem, type AssessmentDecision, type AssessmentFacts, type AssessmentResult, type Period } from './model';
 import type { HeadsRepository } from './store';
+import { sameWeights, weightsAt, type AssessmentWeights } from './weights';
 import { codeHashInput, normalizeCode, SESSION_CODE_LENGTH, SESSION_CODE_MINUTES, SESSION_CODE_PATTERN, signInProblem, type TrainingSession } from './training';
 
 type In<S extends z.ZodMiniType> = z.infer<S>;
 
 export interface HeadsDeps {
   heads: HeadsRepository;
+  /** Region settings: the weights in force per county. */
+  settings: Pick<SettingsRepository, 'all'>;
   recruitment: RecruitmentRepository;
   stations: Pick<StationRepository, 'get'>;
   ledger: Pick<LedgerRepository, 'list'>;
@@ -66,8 +70,10 @@ export function createHeadsService(deps: HeadsDeps) {
   /** The usual period: the quarter just ended (this quarter's results are still coming in). */
   const defaultPeriod = () => quarterKeyOf(addDays(parsePeriod(quarterKeyOf(today())).from, -1));
 
-  async function settings(): Promise<AssessmentSettings> {
-    return (await heads.getSettings()) ?? defaultSettings();
+  /** The weights of the station's county (province value, overridden by city, then county). */
+  const countyOf = (s: Station) => regionCodesOf(s).find((c) => c.length === 6) ?? regionCodesOf(s)[regionCodesOf(s).length - 1] ?? '36';
+  async function weightsOf(s: Station): Promise<AssessmentWeights> {
+    return weightsAt(await deps.settings.all(), countyOf(s)).weights;
   }
 
   /** Active station_head bindings, all of them (few: one per station). */
@@ -118,7 +124,7 @@ export function createHeadsService(deps: HeadsDeps) {
     return { certifiedOn: s.certification?.certifiedOn ?? null, ledger: ledgerRows.items, visits: visitRows.items, complaints: cases, ratings: rated, training };
   }
 
-  async function resultOf(h: Head, p: Period, weights: AssessmentSettings['weights']): Promise<AssessmentResult> {
+  async function resultOf(h: Head, p: Period, weights: AssessmentWeights): Promise<AssessmentResult> {
     return assess(await factsOf(h, p), weights, p, today());
   }
 
@@ -192,8 +198,7 @@ export function createHeadsService(deps: HeadsDeps) {
       const actor = await actorOf(openid);
       const h = await ownHead(actor);
       const p = parsePeriod(input.period ?? defaultPeriod());
-      const cfg = await settings();
-      const result = await resultOf(h, p, cfg.weights);
+      const result = await resultOf(h, p, await weightsOf(h.station));
       const decided = (await heads.listDecisions({ period: p.key, regionCodes: regionCodesOf(h.station).slice(-1) })).filter((d) => d.stationId === h.station.id && d.headOpenid === h.openid);
       return { stationName: h.station.name, headName: h.name, periodLabel: p.label, ...resultView(result), decisions: decided.map(decisionView) };
     },
@@ -258,7 +263,9 @@ export function createHeadsService(deps: HeadsDeps) {
         throw new AppError('FORBIDDEN', '这不在您的管辖范围内');
       }
       const p = parsePeriod(input.period ?? defaultPeriod());
-      const cfg = await settings();
+      const all = await deps.settings.all();
+      const here = weightsAt(all, scope);
+      let weightsVary = false;
       const decided = await heads.listDecisions({ period: p.key, regionCodes: [scope] });
       const rows = [];
       for (const b of await headBindings()) {
@@ -266,21 +273,26 @@ export function createHeadsService(deps: HeadsDeps) {
         const s = await stations.get(b.scope.stationId);
         if (!s || !regionCodesOf(s).includes(scope)) continue;
         const h = await headOf(b, s);
-        const r = await resultOf(h, p, cfg.weights);
+        const w = weightsAt(all, countyOf(s)).weights;
+        if (!sameWeights(w, here.weights)) weightsVary = true;
+        const r = await resultOf(h, p, w);
         rows.push({ stationId: s.id, stationName: s.name, headName: h.name, ...resultView(r), decisions: decided.filter((d) => d.stationId === s.id).map(decisionView) });
       }
       rows.sort((a, b) => Number(a.exempt) - Number(b.exempt) || (b.total ?? 0) - (a.total ?? 0) || a.stationName.localeCompare(b.stationName, 'zh'));
       // Replaced heads of the period stay listed with the decision (their role has ended).
       const listed = new Set(rows.map((r) => r.stationId));
       const replaced = decided.filter((d) => d.kind === 'replace' && !listed.has(d.stationId)).map((d) => ({ stationId: d.stationId, stationName: d.stationName, headName: d.headName, decisions: [decisionView(d)] }));
-      return { period: p.key, periodLabel: p.label, regionCode: scope, weights: cfg.weights, canDecide: listBindings(actor, 'assessment.decide').some((b) => b.scope.kind === 'region' && scope.startsWith(b.scope.regionCode)), heads: rows, replaced };
+      // The weights in force at the scope (a county: exactly what its heads are weighed with); weightsVary:
+      // some county inside a city or the province sets its own.
+      const weightsSource = here.source === 'default' ? '默认' : `${SETTING_LEVEL_LABELS[here.source]}定`;
+      return { period: p.key, periodLabel: p.label, regionCode: scope, weights: here.weights, weightsSource, weightsVary, canDecide: listBindings(actor, 'assessment.decide').some((b) => b.scope.kind === 'region' && scope.startsWith(b.scope.regionCode)), heads: rows, replaced };
     },
 
     async reward(openid: string | null, input: In<typeof api.rewardInput>) {
       const actor = await actorOf(openid);
       const { station, head } = await stationToDecide(actor, input.stationId);
       const p = parsePeriod(input.period);
-      const r = await resultOf(head, p, (await settings()).weights);
+      const r = await resultOf(head, p, await weightsOf(station));
       const problem = rewardProblem(r);
       if (problem) throw new AppError('CONFLICT', problem);
       const d: AssessmentDecision = { id: decisionId(station.id, p.key, 'reward'), stationId: station.id, stationName: station.name, regionCodes: regionCodesOf(station), period: p.key, kind: 'reward', headOpenid: head.openid, headName: head.name, total: r.total, note: input.note, replacement: null, decidedBy: actor.openid, decidedAt: clock.now().toISOString() };
@@ -303,7 +315,7 @@ export function createHeadsService(deps: HeadsDeps) {
       const actor = await actorOf(openid);
       const { station, head } = await stationToDecide(actor, input.stationId);
       const p = parsePeriod(input.period);
-      const r = await resultOf(head, p, (await settings()).weights);
+      const r = await resultOf(head, p, await weightsOf(station));
       const at = clock.now().toISOString();
       const id = decisionId(station.id, p.key, 'replace');
       if (await heads.getDecision(id)) throw new AppError('CONFLICT', '这个考核期已经更换过负责人');
@@ -354,23 +366,6 @@ export function createHeadsService(deps: HeadsDeps) {
         await bootstrapAdmins(deps, [{ openid: a?.applicantOpenid ?? '', role: 'station_head', scope: { kind: 'station', stationId: station.id }, name: replacement.name }], `assessment:${id}`);
       }
       return decisionView(d);
-    },
-
-    async weights(openid: string | null) {
-      const actor = await actorOf(openid);
-      if (!listBindings(actor, 'assessment.read').length) throw new AppError('FORBIDDEN', '只有主管部门可以查看考核权重');
-      const s = await settings();
-      return { weights: s.weights, version: s.version, updatedAt: s.updatedAt, canEdit: listBindings(actor, 'assessment.settings').length > 0 };
-    },
-
-    async setWeights(openid: string | null, input: In<typeof api.setWeightsInput>) {
-      const actor = await actorOf(openid);
-      await permit(actor, 'assessment.settings', { regionCodes: ['36'] }, 'settings:assessment.weights');
-      const current = await settings();
-      const next = changeWeights(current, input.weights, input.version, actor.openid, clock.now().toISOString());
-      await heads.putSettings(next, current.version);
-      await record({ actorOpenid: actor.openid, action: 'settings.change', outcome: 'done', resource: `settings:${next.key}`, detail: describeChange(current.weights, next.weights) });
-      return { weights: next.weights, version: next.version, updatedAt: next.updatedAt, canEdit: true };
     },
   };
 }

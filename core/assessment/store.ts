@@ -1,9 +1,8 @@
 /**
  * The heads repository port (adapters/sqlite/heads.ts, adapters/cloudbase/heads.ts;
- * test/contract/heads.contract.ts): training sessions, the county's assessment decisions and the
- * assessment weights setting.
+ * test/contract/heads.contract.ts): training sessions and the county's assessment decisions. The
+ * weights are region settings (core/settings, read through core/assessment/weights.ts).
  */
-import type { AssessmentSettings } from '../settings/assessment';
 import type { AssessmentDecision } from './model';
 import type { TrainingSession } from './training';
 
@@ -18,8 +17,4 @@ export interface HeadsRepository {
   getDecision(id: string): Promise<AssessmentDecision | null>;
   /** Decisions of a period on stations in any of these regions, by station then kind. */
   listDecisions(q: { period: string; regionCodes: string[] }): Promise<AssessmentDecision[]>;
-  /** The saved weights, or null (the defaults apply). */
-  getSettings(): Promise<AssessmentSettings | null>;
-  /** Save when the stored version is still `expectedVersion` (0: none saved yet); CONFLICT otherwise. */
-  putSettings(next: AssessmentSettings, expectedVersion: number): Promise<void>;
 }

@@ -57,7 +57,6 @@ export const PERMISSIONS = [
   'training.session',
   'assessment.read',
   'assessment.decide',
-  'assessment.settings',
   'report.read',
   'report.submit',
   'report.review',
@@ -148,11 +147,10 @@ const ROLE_RULES: Record<Permission, readonly Role[]> = {
   'inspection.read': ['station_head', 'operator_staff', ...OFFICIALS],
   'inspection.dues': OFFICIALS,
   // Heads (第九条3–4): the operator runs training sessions heads sign in to; officials read the
-  // assessment, the county rewards or replaces, the province sets the weights.
+  // assessment, the county rewards or replaces (the weights are region settings: settings.update).
   'training.session': ['operator_staff'],
   'assessment.read': OFFICIALS,
   'assessment.decide': ['county_official'],
-  'assessment.settings': ['province_admin'],
   // Dashboards and 报送 (issue 12 §5): officials read their region; the county submits, the city returns or forwards.
   'report.read': OFFICIALS,
   'report.submit': ['county_official'],

@@ -62,7 +62,8 @@ const assessmentDefs = (parts: AssessmentParts): SettingDef[] => parts.map((p) =
 export function defOf(key: string, parts: AssessmentParts = []): SettingDef | null {
   const d = SETTING_DEFS.find((x) => x.key === key) ?? assessmentDefs(parts).find((x) => x.key === key);
   if (d) return d;
-  if (ASSESSMENT_KEY.test(key)) return { key, group: 'assessment', label: key.slice('assessment.'.length), unit: '%', ...WEIGHT_RANGE };
+  // Once the assessment module has named its parts, other `assessment.*` keys are not settings.
+  if (ASSESSMENT_KEY.test(key) && !parts.length) return { key, group: 'assessment', label: key.slice('assessment.'.length), unit: '%', ...WEIGHT_RANGE };
   return null;
 }
 
@@ -224,6 +225,13 @@ export function changeSettings(input: {
   const total = weights.reduce((n, s) => n + s.value!, 0);
   if (weights.length && total !== 100 && entries.some((e) => e.key.startsWith('assessment.'))) {
     throw new AppError('VALIDATION_ERROR', `考核权重合计应为 100%，现在是 ${total}%`, { values: '权重合计应为 100%' });
+  }
+  // A region sets the weights as a whole or not at all: a broader region's later change then never
+  // leaves a narrower region's total away from 100.
+  const parts = input.parts ?? [];
+  const ownWeights = parts.filter((p) => values[`assessment.${p.part}`] !== undefined).length;
+  if (ownWeights && ownWeights < parts.length && entries.some((e) => e.key.startsWith('assessment.'))) {
+    throw new AppError('VALIDATION_ERROR', '考核权重要各项都填写，或全部沿用上级', { values: '请填写各项权重' });
   }
   const reason = input.reason.trim();
   if (reason.length < 2) throw new AppError('VALIDATION_ERROR', '请写明调整原因', { reason: '请写明原因' });

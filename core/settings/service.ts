@@ -4,6 +4,7 @@
  * province, city and county officials change them for their own region or one inside it — a
  * county never the province's. Every change is stored with its audit line and also audited.
  */
+import { WEIGHT_PARTS } from '../assessment/weights';
 import { createAccess, type AccessDeps } from '../authz/access';
 import { listBindings, officialRegions } from '../authz/policy';
 import { ROLE_LABELS, type Actor } from '../authz/roles';
@@ -29,7 +30,7 @@ import {
 export interface SettingsDeps extends AccessDeps {
   settings: SettingsRepository;
   regions: Pick<RegionRepository, 'get' | 'children'>;
-  /** The assessment module's parts and default weights (shown and checked with the others). */
+  /** The assessment module's parts and default weights (shown and checked with the others); default: its own. */
   assessmentParts?: AssessmentParts;
 }
 
@@ -38,7 +39,7 @@ const PAGE = 20;
 export function createSettingsService(deps: SettingsDeps) {
   const access = createAccess(deps);
   const { settings, regions, clock, ids } = deps;
-  const parts = deps.assessmentParts ?? [];
+  const parts = deps.assessmentParts ?? WEIGHT_PARTS;
   const describe = (e: SettingsChange['entries'][number]) => describeEntry(e, parts);
 
   async function nameOf(code: string): Promise<string> {

@@ -141,7 +141,6 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'heads.openSession': { windowS: HOUR, max: 5, staffMax: 30 },
   'heads.reward': { windowS: HOUR, max: 5, staffMax: 100 },
   'heads.replace': { windowS: HOUR, max: 5, staffMax: 30 },
-  'heads.setWeights': { windowS: HOUR, max: 5, staffMax: 20 },
   'heads.list': { windowS: MIN, max: 10, staffMax: 30 },
   // Costly reads: searches and aggregations
   'stations.nearby': { windowS: MIN, max: 120 },

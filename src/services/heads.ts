@@ -1,4 +1,4 @@
-/** `heads` client (issue 12 §3): training sign-in, a head's own record and result, the county's list, rewards, replacement, weights. */
+/** `heads` client (issue 12 §3): training sign-in, a head's own record and result, the county's list, rewards, replacement. */
 import type { HeadsApi } from '../../cloudfunctions/heads/handler';
 import { client, type Input, type Output } from './transport';
 
@@ -27,8 +27,6 @@ export const heads = {
   reward: (input: In<'reward'>) => call('reward', input, { write: true }),
   reserve: (input: In<'reserve'>) => call('reserve', input),
   replace: (input: In<'replace'>) => call('replace', input, { write: true }),
-  weights: () => call('weights', {}),
-  setWeights: (input: In<'setWeights'>) => call('setWeights', input, { write: true }),
 };
 
 /** The quarter a day is in (`2026Q4`), and the one before it: the period the list opens on. */

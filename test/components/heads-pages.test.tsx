@@ -33,7 +33,7 @@ const parts: AssessmentRow['parts'] = [
   { part: 'training', label: '培训', score: 100, weight: 15, basis: '岗前培训 3 天，2026 年培训 2 次' },
 ];
 const row = (over: Partial<AssessmentRow>): AssessmentRow => ({ stationId: 'st-a', stationName: '贡江镇服务站', headName: '王站长', period: '2026Q3', exempt: false, total: 89.2, grade: 'good', gradeLabel: '良好', parts, decisions: [], ...over });
-const list = (rows: AssessmentRow[]): AssessmentList => ({ period: '2026Q3', periodLabel: '2026 年第 3 季度', regionCode: '360731', weights: { ledger: 25, inspection: 20, complaints: 25, ratings: 15, training: 15 }, canDecide: true, heads: rows, replaced: [] });
+const list = (rows: AssessmentRow[]): AssessmentList => ({ period: '2026Q3', periodLabel: '2026 年第 3 季度', regionCode: '360731', weights: { ledger: 25, inspection: 20, complaints: 25, ratings: 15, training: 15 }, weightsSource: '县定', weightsVary: false, canDecide: true, heads: rows, replaced: [] });
 
 beforeEach(() => {
   resetTaro();
@@ -48,6 +48,9 @@ describe('the county’s assessment list', () => {
     await flush();
     expect(container.querySelector('#heads-total-st-a')?.textContent).toBe('89.2 分 · 良好');
     expect(container.querySelector('#heads-total-st-b')?.textContent).toBe('培育期免考');
+    // The weights in force in the county, and where they come from.
+    expect(container.querySelector('#heads-weights')?.textContent).toContain('现行权重（县定）：台账 25、走访检查 20、投诉办理 25、群众评价 15、培训 15');
+    expect(container.querySelector('#heads-weights')?.textContent).not.toContain('另定了权重');
     expect(container.querySelector('#heads-parts-st-a-inspection')?.textContent).toContain('不计');
     expect(container.querySelector('#btn-heads-reward-st-b')).toBeNull();
     expect(container.querySelector('#btn-heads-reward-st-c')).toBeNull();

@@ -50,7 +50,9 @@ test('values in force with their source; the trail with who, old → new and why
   await flush();
   expect(container.querySelector('#setting-freshnessDays')!.textContent).toContain('150天省定');
   expect(container.querySelector('#setting-idle-quietDays')!.textContent).toContain('60天县定');
-  expect(container.querySelector('#settings-group-assessment')!.textContent).toContain('权重由负责人考核给出默认值');
+  // The weights have their own editor (test/components/settings-weights.test.tsx); none without parts.
+  expect(container.querySelector('#settings-group-assessment')).toBeNull();
+  expect(container.querySelector('#settings-weights')).toBeNull();
   expect(container.querySelector('#change-c-1')!.textContent).toMatch(/江西省 · 江西省省级主管部门.*沿用上级 → 150天.*原因：全省统一/);
   fireEvent.click(container.querySelector('#settings-trail-more') as Element);
   await flush();

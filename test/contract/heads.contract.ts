@@ -1,12 +1,11 @@
 /**
  * The storage contract of HeadsRepository (core/assessment/store.ts): training sessions found by
  * code hash only while unexpired, an operator's sessions newest first; one decision per station,
- * period and kind, listed by period and region; the weights setting saved under a version guard.
+ * period and kind, listed by period and region. (The weights: the settings contract.)
  */
 import type { AssessmentDecision } from '../../core/assessment/model';
 import type { HeadsRepository } from '../../core/assessment/store';
 import type { TrainingSession } from '../../core/assessment/training';
-import { DEFAULT_WEIGHTS, SETTINGS_KEY, type AssessmentSettings } from '../../core/settings/assessment';
 
 export interface HeadsHandle {
   heads: HeadsRepository;
@@ -82,18 +81,6 @@ export function describeHeadsContract(name: string, open: () => Promise<HeadsHan
       expect((await h.heads.listDecisions({ period: '2026Q4', regionCodes: ['360731'] })).map((x) => x.id)).toEqual(['st-a.2026Q4.replace', 'st-a.2026Q4.reward']);
       expect((await h.heads.listDecisions({ period: '2026Q4', regionCodes: ['36'] })).map((x) => x.stationId).sort()).toEqual(['st-a', 'st-a', 'st-b']);
       expect(await h.heads.listDecisions({ period: '2026Q4', regionCodes: [] })).toEqual([]);
-    });
-
-    test('the weights are saved under a version guard', async () => {
-      expect(await h.heads.getSettings()).toBeNull();
-      const v1: AssessmentSettings = { key: SETTINGS_KEY, weights: { ...DEFAULT_WEIGHTS, ledger: 30, training: 10 }, version: 1, updatedBy: 'prov', updatedAt: '2026-12-05T01:00:00.000Z' };
-      await h.heads.putSettings(v1, 0);
-      expect(await h.heads.getSettings()).toEqual(v1);
-      await expect(h.heads.putSettings({ ...v1, version: 1 }, 0)).rejects.toMatchObject({ code: 'CONFLICT' });
-      const v2 = { ...v1, weights: DEFAULT_WEIGHTS, version: 2 };
-      await h.heads.putSettings(v2, 1);
-      await expect(h.heads.putSettings({ ...v1, version: 2 }, 1)).rejects.toMatchObject({ code: 'CONFLICT' });
-      expect(await h.heads.getSettings()).toEqual(v2);
     });
   });
 }

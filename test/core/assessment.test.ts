@@ -1,9 +1,9 @@
-/** Heads' assessment (第九条4): periods, each part, the weighted total, the cultivation exemption, weights as a setting. */
+/** Heads' assessment (第九条4): periods, each part, the weighted total, the cultivation exemption, weights: test/core/assessment-weights.test.ts. */
 import fc from 'fast-check';
 import { assess, exemptFor, gradeOf, monthsOf, parsePeriod, quarterKeyOf, rewardProblem, type AssessmentFacts } from '../../core/assessment/model';
 import { normalizeCode, signInProblem, SESSION_CODE_PATTERN, type TrainingSession } from '../../core/assessment/training';
 import type { Complaint } from '../../core/complaint/model';
-import { changeWeights, DEFAULT_WEIGHTS, defaultSettings, describeChange, weightsProblem, ASSESSMENT_PARTS } from '../../core/settings/assessment';
+import { DEFAULT_WEIGHTS, ASSESSMENT_PARTS } from '../../core/assessment/weights';
 
 function complaint(p: Partial<Complaint> = {}): Complaint {
   return {
@@ -122,20 +122,6 @@ describe('assess', () => {
       }),
       { numRuns: 300 },
     );
-  });
-});
-
-describe('weights setting', () => {
-  it('whole numbers adding up to 100, guarded by version, described for the audit log', () => {
-    expect(weightsProblem(DEFAULT_WEIGHTS)).toBeNull();
-    expect(weightsProblem({ ...DEFAULT_WEIGHTS, ledger: 30 })).toBe('权重合计应为 100，现在是 105');
-    expect(weightsProblem({ ...DEFAULT_WEIGHTS, ledger: 25.5 })).toMatch(/台账/);
-    const d = defaultSettings();
-    const next = changeWeights(d, { ...DEFAULT_WEIGHTS, ledger: 30, training: 10 }, 0, 'prov', '2026-12-05T00:00:00.000Z');
-    expect(next).toMatchObject({ version: 1, updatedBy: 'prov' });
-    expect(() => changeWeights(next, DEFAULT_WEIGHTS, 0, 'prov', 'x')).toThrow(/刚被别人改过/);
-    expect(() => changeWeights(d, { ...DEFAULT_WEIGHTS, ledger: 0 }, 0, 'prov', 'x')).toThrow(/合计/);
-    expect(describeChange(d.weights, next.weights)).toBe('台账 25→30，培训 15→10');
   });
 });
 

@@ -39,8 +39,9 @@ test('operator runs a sign-in → head signs in → county rewards the head on t
   await h.shot(head, 'heads-02-signed-in-phone');
 
   // The province weighs complaints handling only, so the demo head (no complaints) has a result to reward.
-  const w = await call<{ version: number }>(h, 'heads', 'weights', {}, PROVINCE);
-  await call(h, 'heads', 'setWeights', { weights: { ledger: 0, inspection: 0, complaints: 100, ratings: 0, training: 0 }, version: w.version }, PROVINCE);
+  const w = await call<{ version: number }>(h, 'settings', 'get', { regionCode: '36' }, PROVINCE);
+  const values = { 'assessment.ledger': 0, 'assessment.inspection': 0, 'assessment.complaints': 100, 'assessment.ratings': 0, 'assessment.training': 0 };
+  await call(h, 'settings', 'update', { regionCode: '36', values, reason: '只看投诉办理', version: w.version }, PROVINCE);
 
   const pc = await browsers.open({ openid: COUNTY, mobile: false });
   await pc.setViewportSize({ width: 1366, height: 768 });

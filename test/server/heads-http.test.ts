@@ -2,7 +2,8 @@
  * Heads (issue 12 §3) over HTTP: the operator opens a training session and heads sign in with its
  * code; a head sees only their own training and assessment; officials list the heads of their
  * region only; the county rewards or replaces (from the reserve pool or a new post: the old head's
- * role ends); the province sets the weights, audited.
+ * role ends). The weights are region settings (`settings` function): each head is weighed with those
+ * in force in their county, and the list says which; the heads function has no weights of its own.
  */
 import type { Application, Post } from '../../core/recruitment/model';
 import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
@@ -19,6 +20,9 @@ const r400 = (r: { body: { ok: boolean; error?: { message: string } } }) => r.bo
 const code = (r: { body: { ok: boolean; error?: { code: string } } }) => (r.body.ok ? 'OK' : r.body.error?.code);
 const audit = (action: string) => t.app.stores.audit.list({ action, offset: 0, limit: 50 });
 const OTHER_COUNTY = 'other-county-official';
+const weightValues = (w: Record<string, number | null>) => Object.fromEntries(Object.entries(w).map(([p, v]) => [`assessment.${p}`, v]));
+const DEFAULTS = { ledger: 25, inspection: 20, complaints: 25, ratings: 15, training: 15 };
+const NONE = { ledger: null, inspection: null, complaints: null, ratings: null, training: null };
 
 async function grantOtherCounty() {
   await t.app.stores.roles.insert({ id: 'b-other-county', openid: OTHER_COUNTY, role: 'county_official', scope: { kind: 'region', regionCode: '360881' }, grantedBy: 'test', grantedAt: '2027-01-01T00:00:00.000Z', revokedAt: null, revokedBy: null });
@@ -96,7 +100,7 @@ describe('assessment', () => {
     expect(row).toMatchObject({ exempt: false, grade: 'fail' });
     expect(r400(await t.call('heads', 'reward', data, DEMO.county))).toBe('考核不合格，不能表彰');
     // Weights only on complaints handling (none this quarter): the same facts score 100.
-    await t.ok('heads', 'setWeights', { weights: { ledger: 0, inspection: 0, complaints: 100, ratings: 0, training: 0 }, version: 0 }, DEMO.province);
+    await t.ok('settings', 'update', { regionCode: '36', values: weightValues({ ledger: 0, inspection: 0, complaints: 100, ratings: 0, training: 0 }), reason: '只看投诉办理', version: 0 }, DEMO.province);
     const r = await t.call('heads', 'reward', data, DEMO.county);
     expect(r.body).toMatchObject({ ok: true, data: { kind: 'reward', label: '表彰奖励', total: 100 } });
     expect(code(await t.call('heads', 'reward', data, DEMO.county))).toBe('CONFLICT');
@@ -138,17 +142,54 @@ describe('assessment', () => {
   });
 });
 
-describe('weights', () => {
-  test('officials read them; only the province changes them, whole and adding up to 100, audited', async () => {
-    const w = await t.ok('heads', 'weights', {}, DEMO.county);
-    expect(w).toMatchObject({ weights: { ledger: 25, inspection: 20, complaints: 25, ratings: 15, training: 15 }, version: 0, canEdit: false });
-    const next = { ledger: 30, inspection: 20, complaints: 25, ratings: 15, training: 10 };
-    expect(code(await t.call('heads', 'setWeights', { weights: next, version: 0 }, DEMO.county))).toBe('FORBIDDEN');
-    expect(code(await t.call('heads', 'setWeights', { weights: { ...next, ledger: 40 }, version: 0 }, DEMO.province))).toBe('VALIDATION_ERROR');
-    expect(await t.ok('heads', 'setWeights', { weights: next, version: 0 }, DEMO.province)).toMatchObject({ weights: next, version: 1 });
-    expect(code(await t.call('heads', 'setWeights', { weights: next, version: 0 }, DEMO.province))).toBe('CONFLICT');
-    expect((await audit('settings.change')).items[0].detail).toBe('台账 25→30，培训 15→10');
-    expect((await t.ok('heads', 'list', { period: '2026Q4' }, DEMO.county)).weights).toEqual(next);
-    expect(code(await t.call('heads', 'weights', {}, DEMO.stationHead))).toBe('FORBIDDEN');
+describe('weights (region settings)', () => {
+  const totalOf = async (openid: string, regionCode?: string) => {
+    const list = await t.ok('heads', 'list', { period: '2026Q4', ...(regionCode ? { regionCode } : {}) }, openid);
+    return { list, total: list.heads.find((h: { stationId: string }) => h.stationId === HEAD_STATION)?.total as number | undefined };
+  };
+
+  test('the province sets them in 参数设置; each county’s list weighs its heads with the weights in force there', async () => {
+    const before = await totalOf(DEMO.county);
+    expect(before.list).toMatchObject({ weights: DEFAULTS, weightsSource: '默认', weightsVary: false });
+    // The settings page offers one item per part, named in Chinese, with the assessment's defaults.
+    const view = await t.ok('settings', 'get', {}, DEMO.province);
+    const group = view.groups.find((g: { group: string }) => g.group === 'assessment');
+    expect(group.items.map((i: { label: string; value: number }) => `${i.label} ${i.value}`)).toEqual(['台账 25', '走访检查 20', '投诉办理 25', '群众评价 15', '培训 15']);
+
+    const complaintsOnly = { ledger: 0, inspection: 0, complaints: 100, ratings: 0, training: 0 };
+    await t.ok('settings', 'update', { regionCode: '36', values: weightValues(complaintsOnly), reason: '只看投诉办理', version: 0 }, DEMO.province);
+    const after = await totalOf(DEMO.county);
+    expect(after.list).toMatchObject({ weights: complaintsOnly, weightsSource: '省定' });
+    expect(after.total).toBe(100);
+    expect(after.total).not.toBe(before.total);
+    expect((await t.ok('heads', 'mine', { period: '2026Q4' }, DEMO.stationHead)).total).toBe(100);
+    const line = (await audit('settings.update')).items[0];
+    expect(line.detail).toContain('负责人考核权重·台账：沿用上级 → 0%');
+
+    // The county sets its own: its heads follow it; the city's list says counties differ.
+    const mine = { ...DEFAULTS, ledger: 50, training: 0, ratings: 0, inspection: 25, complaints: 25 };
+    await t.ok('settings', 'update', { regionCode: '360731', values: weightValues(mine), reason: '本县重视台账', version: 0 }, DEMO.county);
+    const county = await totalOf(DEMO.county);
+    expect(county.list).toMatchObject({ weights: mine, weightsSource: '县定' });
+    expect(county.total).toBeLessThan(100);
+    expect((await totalOf(DEMO.city)).list).toMatchObject({ weights: complaintsOnly, weightsSource: '省定', weightsVary: true });
+    await grantOtherCounty();
+    expect((await totalOf(OTHER_COUNTY)).list).toMatchObject({ weights: complaintsOnly, weightsSource: '省定', weightsVary: false });
+
+    // Back to the inherited weights: the province's apply again.
+    const v = (await t.ok('settings', 'get', { regionCode: '360731' }, DEMO.county)).version;
+    await t.ok('settings', 'update', { regionCode: '360731', values: weightValues(NONE), reason: '恢复省定权重', version: v }, DEMO.county);
+    expect(await totalOf(DEMO.county)).toMatchObject({ total: 100, list: { weightsSource: '省定' } });
+  });
+
+  test('refused: a total other than 100, a part alone, a county changing the province’s; the old routes are gone', async () => {
+    const set = (regionCode: string, w: Record<string, number | null>, who: string) => t.call('settings', 'update', { regionCode, values: weightValues(w), reason: '调整权重', version: 0 }, who);
+    expect(r400(await set('36', { ...DEFAULTS, ledger: 40 }, DEMO.province))).toBe('考核权重合计应为 100%，现在是 115%');
+    expect(r400(await set('360731', { ledger: 30, training: 10 }, DEMO.county))).toBe('考核权重要各项都填写，或全部沿用上级');
+    expect(code(await set('36', { ...DEFAULTS, ledger: 30, training: 10 }, DEMO.county))).toBe('FORBIDDEN');
+    expect(code(await set('360731', { ...DEFAULTS, ledger: 30, training: 10 }, DEMO.stationHead))).toBe('FORBIDDEN');
+    expect((await totalOf(DEMO.county)).list.weights).toEqual(DEFAULTS);
+    expect(code(await t.call('heads', 'weights', {}, DEMO.province))).not.toBe('OK');
+    expect(code(await t.call('heads', 'setWeights', { weights: DEFAULTS, version: 0 }, DEMO.province))).not.toBe('OK');
   });
 });

@@ -15,6 +15,10 @@ test('the county sets its own freshness days and sees the audit line', async () 
   await render('packages/official/settings/index');
   await page.waitFor('settings-view');
   expect(page.text('setting-freshnessDays')).toContain('180天');
+  // The weights editor: one box per part, the inherited (default) weights, the live total.
+  expect(page.text('weights-status')).toContain('于都县未单独设定，现沿用默认权重');
+  expect(page.text('weight-ledger')).toContain('台账');
+  expect(page.text('weights-total')).toContain('合计 100%');
   await page.type('setting-freshnessDays-input', '120');
   await page.type('settings-reason', '山区村点多');
   await page.tap('btn-settings-save');

@@ -149,7 +149,8 @@ export default function HeadsAssessmentPage() {
       <Choices idPrefix='heads-period' options={choices} value={period} onChange={setPeriod} label='考核期' />
       {v ? (
         <Text id='heads-weights' className='sp-lead'>
-          {v.periodLabel}。权重：台账 {v.weights.ledger}、走访检查 {v.weights.inspection}、投诉办理 {v.weights.complaints}、群众评价 {v.weights.ratings}、培训 {v.weights.training}；没有数据的分项不计，权重由其他分项分摊；认定不满 6 个月的站点免考。
+          {v.periodLabel}。现行权重（{v.weightsSource}）：台账 {v.weights.ledger}、走访检查 {v.weights.inspection}、投诉办理 {v.weights.complaints}、群众评价 {v.weights.ratings}、培训 {v.weights.training}
+          {v.weightsVary ? '；有的县另定了权重，各站按所在县的权重计分' : ''}；没有数据的分项不计，权重由其他分项分摊；认定不满 6 个月的站点免考。权重在“参数设置”中调整。
         </Text>
       ) : null}
       {!v && view.status === 'loading' ? <Skeleton id='heads-loading' rows={3} /> : null}

@@ -3,7 +3,8 @@
  * service population, information freshness, idle-station rules, assessment weights. Officials
  * see the values in force in their region and where each comes from (默认, 省, 市, 县); they set
  * their own region's values with a reason, and every change shows in the 调整记录 below (at a
- * desk, beside). An empty box means "use the broader region's value".
+ * desk, beside). An empty box means "use the broader region's value". The assessment weights have
+ * their own editor (./weights.tsx): a set of parts adding up to 100, saved together.
  */
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
@@ -18,6 +19,7 @@ import { toast } from '../../../ui/dialogs';
 import { formatDateTime } from '../../../ui/format';
 import Notice from '../../../ui/Notice';
 import '../../shared/sub.css';
+import { WeightsEditor } from './weights';
 import './settings.css';
 
 // Desk sizes for a PC window (H5 only; the mini-program keeps the phone layout).
@@ -49,8 +51,11 @@ function Trail({ items, more, onMore }: { items: ChangeView[]; more: boolean; on
   );
 }
 
+/** The groups saved one key at a time (the weights are saved as a set: ./weights.tsx). */
+const plainGroups = (v: SettingsView) => v.groups.filter((g) => g.group !== 'assessment');
+
 function Editor({ v, onSaved }: { v: SettingsView; onSaved: (next: SettingsView) => void }) {
-  const initial = () => Object.fromEntries(v.groups.flatMap((g) => g.items).map((i) => [i.key, i.own === null ? '' : String(i.own)]));
+  const initial = () => Object.fromEntries(plainGroups(v).flatMap((g) => g.items).map((i) => [i.key, i.own === null ? '' : String(i.own)]));
   const [draft, setDraft] = useState<Record<string, string>>(initial);
   const [reason, setReason] = useState('');
   const [local, setLocal] = useState<string | null>(null);
@@ -69,7 +74,7 @@ function Editor({ v, onSaved }: { v: SettingsView; onSaved: (next: SettingsView)
 
   function submit() {
     const values: Record<string, number | null> = {};
-    for (const item of v.groups.flatMap((g) => g.items)) {
+    for (const item of plainGroups(v).flatMap((g) => g.items)) {
       const text = (draft[item.key] ?? '').trim();
       const next = text === '' ? null : Number(text);
       if (next !== null && !Number.isInteger(next)) {
@@ -89,10 +94,9 @@ function Editor({ v, onSaved }: { v: SettingsView; onSaved: (next: SettingsView)
   const where = v.region.level === 'province' ? '全省' : v.region.name;
   return (
     <View id='settings-editor'>
-      {v.groups.map((g) => (
+      {plainGroups(v).map((g) => (
         <View key={g.group} id={`settings-group-${g.group}`} className='sp-form'>
           <Text className='sp-form__title'>{g.label}</Text>
-          {!g.items.length ? <Text className='sp-small-note'>权重由负责人考核给出默认值；设置后在此显示。</Text> : null}
           {g.items.map((i) => (
             <View key={i.key} id={idOf(i.key)} className='settings-row'>
               <Text className='settings-row__label'>{i.label}</Text>
@@ -138,6 +142,10 @@ export default function SettingsPage() {
       setOlder({ items: [], next: view.data.nextOffset });
     }
   }, [view.data]);
+  const saved = (next: SettingsView) => {
+    setV(next);
+    setOlder({ items: [], next: next.nextOffset });
+  };
   const more = useAction((offset: number) => settings.changes({ regionCode: v?.region.code, offset }), {
     onDone: (page) => setOlder((o) => ({ items: [...o.items, ...page.changes], next: page.nextOffset })),
   });
@@ -158,10 +166,10 @@ export default function SettingsPage() {
             </View>
           ) : null}
           <View className='settings-cols'>
-            <Editor v={v} onSaved={(next) => {
-              setV(next);
-              setOlder({ items: [], next: next.nextOffset });
-            }} />
+            <View className='settings-main'>
+              <Editor v={v} onSaved={saved} />
+              <WeightsEditor v={v} onSaved={saved} />
+            </View>
             <Trail items={[...v.changes, ...older.items]} more={older.next !== null} onMore={() => void more.run(older.next ?? 0)} />
           </View>
         </View>
