@@ -4,7 +4,7 @@
  */
 import { isoDate, optionalText, regionCode, text, z } from '../shared/zod';
 import type { LedgerFlag } from './anomalies';
-import { LEDGER_KINDS, type LedgerKind, type LedgerStatus } from './model';
+import { LEDGER_KINDS, type LedgerFields, type LedgerStatus } from './model';
 import type { GroupLevel, Totals } from './rollup';
 
 /** Limits of one entry: a station's month, not a wholesaler's. */
@@ -52,20 +52,13 @@ export const reviewInput = z.strictObject({
 export const totalsInput = z.strictObject({ regionCode: z.optional(regionCode), month: z.optional(month), untilMonth: z.optional(month) });
 
 /** One entry as the pages show it (no openids). */
-export interface EntryView {
+export interface EntryView extends LedgerFields {
   id: string;
   stationId: string;
   stationName: string;
   month: string;
-  kind: LedgerKind;
   kindLabel: string;
   unit: string;
-  product?: string;
-  quantity: number;
-  amountFen: number;
-  households?: number;
-  date?: string;
-  note?: string;
   status: LedgerStatus;
   statusLabel: string;
   returnReason?: string;

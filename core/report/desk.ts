@@ -24,6 +24,7 @@ import type { RectificationOrder, RectificationRepository } from '../station/rec
 import { aggregateFigures, computeReportFigures, type ReportFigures } from './figures';
 import { lastQuarter, parsePeriod, reportDeadline, type ReportPeriod } from './period';
 import { reportSheets } from './sheets';
+import { countiesUnder } from '../station/region-tree';
 import { countyStatuses, forwardReport, returnReport, submissionId, submitReport, SUBMISSION_STATE_LABELS, type ReportRepository, type ReportSubmission } from './submission';
 
 export interface ReportDeskDeps extends AccessDeps {
@@ -67,16 +68,6 @@ export function createFigureLoader(deps: ReportDataDeps) {
     }
   }
 
-  async function countiesUnder(code: string): Promise<Region[]> {
-    if (code.length >= 6) {
-      const r = await deps.regions.get(code.slice(0, 6));
-      return r ? [r] : [];
-    }
-    const out: Region[] = [];
-    for (const child of await deps.regions.children(code)) out.push(...(await countiesUnder(child.code)));
-    return out;
-  }
-
   async function complaintsOf(code: string, period: ReportPeriod): Promise<Complaint[]> {
     const since = new Date(`${period.from}T00:00:00+08:00`).toISOString();
     const out: Complaint[] = [];
@@ -112,7 +103,7 @@ export function createFigureLoader(deps: ReportDataDeps) {
     const [children, stations, counties, ledger, complaints, rectifications] = await Promise.all([
       deps.regions.children(region.code),
       allStations(region.code),
-      countiesUnder(region.code),
+      countiesUnder(deps.regions, region.code),
       deps.ledger.sums({ regionCode: region.code, level: childLevelOf(region.code), monthFrom: period.monthFrom, monthTo: period.monthTo, statuses: COUNTED_STATUSES }),
       complaintsOf(region.code, period),
       rectificationsOf(region.code),
@@ -169,12 +160,12 @@ export function createFigureLoader(deps: ReportDataDeps) {
     });
   }
 
-  return { compute, countiesUnder };
+  return { compute };
 }
 
 export function createReportDesk(deps: ReportDeskDeps) {
   const access = createAccess(deps);
-  const { compute, countiesUnder } = createFigureLoader(deps);
+  const { compute } = createFigureLoader(deps);
 
   async function officialOf(openid: string | null, action: string): Promise<{ actor: Actor; regions: string[] }> {
     const actor = await access.actorOf(openid);
@@ -216,7 +207,7 @@ export function createReportDesk(deps: ReportDeskDeps) {
   async function countiesFor(code: string): Promise<{ code: string; name: string; city: string }[]> {
     const out: { code: string; name: string; city: string }[] = [];
     const cityName = new Map<string, string>();
-    for (const c of await countiesUnder(code)) {
+    for (const c of await countiesUnder(deps.regions, code)) {
       const cityCode = c.code.slice(0, 4);
       if (!cityName.has(cityCode)) cityName.set(cityCode, (await deps.regions.get(cityCode))?.name ?? '');
       out.push({ code: c.code, name: c.name, city: cityName.get(cityCode)! });

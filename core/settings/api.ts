@@ -1,6 +1,6 @@
 /** The contract of the `settings` function: zod inputs with limits; answers as plain types. */
 import { regionCode, text, z } from '../shared/zod';
-import type { SettingGroup, SettingLevel } from './model';
+import type { SettingDef, SettingGroup, SettingLevel } from './model';
 
 const settingsRegion = z.string().check(z.regex(/^36(\d{2}|\d{4})?$/, '请选择省、设区市或县'));
 const settingKey = z.string().check(z.regex(/^[a-zA-Z.]{3,48}$/, '没有这项设置'));
@@ -16,13 +16,7 @@ export const updateSettingsInput = z.strictObject({
 });
 export const settingsChangesInput = z.strictObject({ regionCode: z.optional(regionCode), offset: z.optional(z.int().check(z.gte(0), z.lte(10_000))) });
 
-export interface SettingView {
-  key: string;
-  group: SettingGroup;
-  label: string;
-  unit: string;
-  min: number;
-  max: number;
+export interface SettingView extends Pick<SettingDef, 'key' | 'group' | 'label' | 'unit' | 'min' | 'max'> {
   /** Effective at the region, and where it comes from. */
   value: number | null;
   source: SettingLevel | 'default';

@@ -130,6 +130,9 @@ export function filingProblems(
   return out;
 }
 
+/** A new application: no visit, authority, notice, certificate or refusal yet. */
+export const UNDECIDED = { visit: null, authority: null, noticeId: null, certificate: null, reason: null } as const;
+
 export function fileApplication(input: {
   id: string;
   station: { id: string; status: StationStatus; level: StationLevel; address: string; regionCodes: string[]; countyName: string; operatorName: string };
@@ -173,11 +176,7 @@ export function fileApplication(input: {
     warnings,
     state: 'operator_review',
     previousStatus: station.status,
-    visit: null,
-    authority: null,
-    noticeId: null,
-    certificate: null,
-    reason: null,
+    ...UNDECIDED,
     filedBy: input.filedBy,
     filedAt: at,
     events: [{ at, by: 'operator', action: 'file', note: '提交认定申请' }],

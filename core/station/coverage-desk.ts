@@ -12,6 +12,7 @@ import { AppError } from '../shared/errors';
 import { z } from '../shared/zod';
 import { coverageOf, type CoverageReport } from './coverage';
 import type { Region, Station } from './model';
+import { countiesUnder } from './region-tree';
 
 export const coverageInput = z.strictObject({
   /** A county (6 digits); absent: the caller's own county. */
@@ -56,24 +57,13 @@ export function createCoverageDesk(deps: CoverageDeskDeps) {
     return mine;
   }
 
-  /** The counties under a region code (a county's own code answers itself). */
-  async function countiesUnder(code: string): Promise<Region[]> {
-    if (code.length >= 6) {
-      const r = await deps.regions.get(code.slice(0, 6));
-      return r ? [r] : [];
-    }
-    const out: Region[] = [];
-    for (const child of await deps.regions.children(code)) out.push(...(await countiesUnder(child.code)));
-    return out;
-  }
-
   return {
     /** Counties the caller may look at, by name. */
     async counties(openid: string | null): Promise<{ items: { code: string; name: string; city: string }[] }> {
       const mine = await regionsOf(openid);
       const items: { code: string; name: string; city: string }[] = [];
       for (const code of mine) {
-        for (const c of await countiesUnder(code)) {
+        for (const c of await countiesUnder(deps.regions, code)) {
           const city = c.parentCode ? (await deps.regions.get(c.parentCode))?.name ?? '' : '';
           if (!items.some((i) => i.code === c.code)) items.push({ code: c.code, name: c.name, city });
         }

@@ -14,8 +14,7 @@
  */
 import { addDays, daysBetween } from '../shared/time';
 import type { HoursException, OpeningHours } from './hours';
-import type { ComplaintChannel, FeeItem, ServiceProcess, Station } from './model';
-import type { ServiceCode } from './vocabulary';
+import type { Station } from './model';
 import { FRESHNESS_DAYS } from './rules';
 
 export const EDIT_KINDS = ['proposal', 'closure', 'report', 'reminder'] as const;
@@ -32,16 +31,7 @@ export const MAX_CLOSURE_DAYS = 30;
 export const CLOSURE_NOTE_PREFIX = '临时闭店';
 
 /** What the head may change: the station's public information. */
-export interface PublicInfo {
-  hours: OpeningHours;
-  services: ServiceCode[];
-  processes: ServiceProcess[];
-  commitments: string[];
-  fees: FeeItem[];
-  complaintChannels: ComplaintChannel[];
-  contact: { phone: string; personName?: string };
-  photos: string[];
-}
+export type PublicInfo = Pick<Station, 'hours' | 'services' | 'processes' | 'commitments' | 'fees' | 'complaintChannels' | 'contact' | 'photos'>;
 
 export const PUBLIC_FIELDS = ['hours', 'services', 'processes', 'commitments', 'fees', 'complaintChannels', 'contact', 'photos'] as const;
 export type PublicField = (typeof PUBLIC_FIELDS)[number];

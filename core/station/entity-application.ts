@@ -9,7 +9,7 @@
  * Pure: validation and the application record. Not wired to a desk, store or page yet.
  */
 import { AppError } from '../shared/errors';
-import { filingProblems, type CertificationApplication, type CertifyResult, type EquipmentCode } from './certification';
+import { filingProblems, UNDECIDED, type CertificationApplication, type CertifyResult, type EquipmentCode } from './certification';
 import { ruleWarnings } from './rules';
 import type { StationLevel } from './vocabulary';
 
@@ -110,11 +110,7 @@ export function fileEntityApplication(input: {
     warnings,
     state: toCounty ? 'county_review' : 'operator_review',
     previousStatus: 'planned',
-    visit: null,
-    authority: null,
-    noticeId: null,
-    certificate: null,
-    reason: null,
+    ...UNDECIDED,
     filedBy: input.filedBy,
     filedAt: at,
     events: [{ at, by: 'operator', action: 'file', note: toCounty ? '市场主体提交申办，本县暂无运营单位，直接由县级审核' : '市场主体提交申办，转运营单位初审' }],

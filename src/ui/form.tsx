@@ -1,4 +1,4 @@
-/** Form pieces: a labelled field with its error, text inputs, one-of chips, a submit button that says it is busy. */
+/** Form pieces: a labelled field with its error, text inputs, one-of and any-of chips, a submit button that says it is busy. */
 import { Input, Text, View } from '@tarojs/components';
 import { Textarea } from './lazy-components';
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
@@ -98,6 +98,19 @@ export function Choices<T extends string>({ idPrefix, options, value, onChange, 
       {options.map(([code, text]) => (
         <Button key={code} id={`${idPrefix}-${code}`} role='radio' checked={value === code} className={`chip ${value === code ? 'chip--on' : ''}`} onClick={() => onChange(code)}>
           {text}
+        </Button>
+      ))}
+    </View>
+  );
+}
+
+/** Any-of choices as chips; a chosen one carries a ✓. */
+export function CheckChips({ idPrefix, options, value, onChange }: { idPrefix: string; options: readonly (readonly [string, string, ...unknown[]])[]; value: string[]; onChange: (v: string[]) => void }) {
+  return (
+    <View className='chips sp-chips--form'>
+      {options.map(([code, text]) => (
+        <Button key={code} id={`${idPrefix}-${code}`} className={value.includes(code) ? 'chip chip--on' : 'chip'} onClick={() => onChange(value.includes(code) ? value.filter((c) => c !== code) : [...value, code])}>
+          {value.includes(code) ? `✓ ${text}` : text}
         </Button>
       ))}
     </View>

@@ -12,6 +12,7 @@ import { setDemoOpenid } from '@/services/identity';
 import { resetElderModeForTest } from '@/store/elder';
 import type { ComplaintListItem } from '@core/complaint/api';
 import { installExtraTaro, repliedView, serve } from './feedback-support';
+import { OFFICIAL_CASE_FIELDS } from './fixtures';
 import { resetTaro, routerParams } from './taro-mock';
 
 beforeEach(() => {
@@ -128,24 +129,8 @@ test('officials see who follows the case and the followers’ own evaluations', 
   const base = repliedView({ evaluation: 'satisfied' });
   const view = {
     ...base,
-    regionCodes: ['36', '3607', '360731'],
-    operatorName: '于都县红都农品电子商务有限公司',
-    held: false,
-    overdue: null,
+    ...OFFICIAL_CASE_FIELDS,
     dueAt: null,
-    escalationLevel: 0,
-    escalationLabel: '县级',
-    assignee: null,
-    assigneeLabel: null,
-    refusal: null,
-    extension: null,
-    mergedInto: null,
-    reopenCount: 0,
-    phone: null,
-    complainant: '投诉人（138****1234）',
-    allowedActions: [],
-    intakeLabel: null,
-    calendarWarning: null,
     followers: {
       supporters: 2,
       merged: 1,

@@ -79,3 +79,25 @@ export function detail(over: Partial<StationDetail> = {}): StationDetail {
     ...over,
   };
 }
+
+/** What the officials' case view adds to the complainant's view: a county case nobody handles yet. */
+export const OFFICIAL_CASE_FIELDS = {
+  regionCodes: ['36', '3607', '360731'],
+  operatorName: '于都县红都农品电子商务有限公司',
+  held: false,
+  overdue: null,
+  dueAt: '2025-06-06T16:00:00Z',
+  escalationLevel: 0,
+  escalationLabel: '县级',
+  assignee: null,
+  assigneeLabel: null,
+  refusal: null,
+  extension: null,
+  mergedInto: null,
+  reopenCount: 0,
+  phone: null,
+  complainant: '投诉人（138****1234）',
+  allowedActions: [] as string[],
+  intakeLabel: null,
+  calendarWarning: null,
+};

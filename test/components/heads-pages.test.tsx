@@ -3,27 +3,19 @@
  * after a confirmation and offers no reward to an exempt or failing head; a replacement offers the
  * reserve pool or a new post. The head's page fills the code from a scanned scene and signs in.
  */
-import { act, fireEvent, render } from '@testing-library/react';
+import { fireEvent, render } from '@testing-library/react';
 import HeadsAssessmentPage from '@/packages/official/heads/index';
 import MyHeadPage from '@/packages/official/heads/mine/index';
 import { heads, type AssessmentList, type AssessmentRow, type MyAssessment } from '@/services/heads';
 import Taro from '@tarojs/taro';
 import { resetTaro, routerParams } from './taro-mock';
+import { flush, type } from './act-helpers';
 
 jest.mock('@/services/heads', () => ({
   ...jest.requireActual('@/services/heads'),
   heads: { myTraining: jest.fn(), signIn: jest.fn(), mine: jest.fn(), list: jest.fn(), reward: jest.fn(), reserve: jest.fn(), replace: jest.fn() },
 }));
 const api = heads as unknown as Record<string, jest.Mock>;
-
-const flush = () =>
-  act(async () => {
-    await new Promise((r) => setTimeout(r, 0));
-  });
-const type = (container: HTMLElement, id: string, value: string) =>
-  act(() => {
-    (container.querySelector(`#${id}`) as Element).dispatchEvent(new CustomEvent('input', { detail: { value } }));
-  });
 
 const parts: AssessmentRow['parts'] = [
   { part: 'ledger', label: '台账', score: 100, weight: 25, basis: '3 个月中 3 个月有台账' },

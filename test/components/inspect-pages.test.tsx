@@ -3,12 +3,13 @@
  * anything is sent; the record carries every item; a county official's 下整改通知 asks first and
  * sends the requirements; the dues page lists operators and stations behind.
  */
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import InspectPage from '@/packages/official/inspect/index';
 import DuesPage from '@/packages/official/inspect/dues/index';
 import { inspections, type StationVisitsView, type VisitView } from '@/services/inspections';
 import Taro from '@tarojs/taro';
 import { resetTaro, routerParams } from './taro-mock';
+import { flush, type } from './act-helpers';
 
 jest.mock('@/services/inspections', () => ({
   inspections: { record: jest.fn(), station: jest.fn(), dues: jest.fn(), toRectification: jest.fn() },
@@ -19,15 +20,6 @@ jest.mock('@/services/photos', () => ({
 }));
 const api = inspections as unknown as Record<string, jest.Mock>;
 const ITEMS = ['premises', 'equipment', 'signage', 'pricing', 'public_info', 'cleanliness'];
-
-const flush = () =>
-  act(async () => {
-    await new Promise((r) => setTimeout(r, 0));
-  });
-const type = (container: HTMLElement, id: string, value: string) =>
-  act(() => {
-    (container.querySelector(`#${id}`) as Element).dispatchEvent(new CustomEvent('input', { detail: { value } }));
-  });
 
 function visit(over: Partial<VisitView> = {}): VisitView {
   return { id: 'v-1', stationId: 'st-1', stationName: '贡江镇服务站', kind: 'inspection', kindLabel: '检查', visitedOn: '2026-09-30', score: 83, items: ITEMS.map((item) => (item === 'pricing' ? { item: item as 'pricing', label: '商品和服务明码标价', ok: false, note: '没有标价' } : { item: item as 'premises', label: item, ok: true })), problems: ['商品和服务明码标价：没有标价'], photoUrls: [], createdAt: '2026-09-30T02:00:00Z', ...over };

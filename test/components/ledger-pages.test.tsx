@@ -3,7 +3,7 @@
  * sending; a returned entry shows its reason and opens in the form to correct. The operator's 退回
  * asks first and sends the reason; flags show. Officials' totals go down a level on a tap.
  */
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import LedgerMonthPage from '@/packages/official/ledger/index';
 import LedgerReviewPage from '@/packages/official/ledger/review/index';
 import LedgerTotalsPage from '@/packages/official/ledger/totals/index';
@@ -11,20 +11,12 @@ import { ledger, type EntryView, type MonthView, type Totals, type TotalsView } 
 import { ApiError } from '@/services/transport';
 import Taro from '@tarojs/taro';
 import { resetTaro } from './taro-mock';
+import { flush, type } from './act-helpers';
 
 jest.mock('@/services/ledger', () => ({
   ledger: { month: jest.fn(), record: jest.fn(), correct: jest.fn(), queue: jest.fn(), review: jest.fn(), totals: jest.fn() },
 }));
 const api = ledger as unknown as Record<string, jest.Mock>;
-
-const flush = () =>
-  act(async () => {
-    await new Promise((r) => setTimeout(r, 0));
-  });
-const type = (container: HTMLElement, id: string, value: string) =>
-  act(() => {
-    (container.querySelector(`#${id}`) as Element).dispatchEvent(new CustomEvent('input', { detail: { value } }));
-  });
 
 const zero = { entries: 0, quantity: 0, amountFen: 0, households: 0 };
 function totals(saleFen = 0, households = 0): Totals {

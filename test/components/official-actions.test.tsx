@@ -4,6 +4,7 @@ import CaseActions from '@/packages/official/components/CaseActions';
 import { ACTION_BUTTONS, buttonsFor } from '@/packages/official/utils/actions';
 import { complaintsAdmin, type ComplaintCaseView } from '@/services/complaints-admin';
 import { ApiError } from '@/services/transport';
+import { OFFICIAL_CASE_FIELDS } from './fixtures';
 import { resetTaro } from './taro-mock';
 
 jest.mock('@/services/complaints-admin', () => ({
@@ -46,24 +47,7 @@ function caseView(over: Partial<ComplaintCaseView> = {}): ComplaintCaseView {
     shareIdentity: false,
     supporters: 0,
     timeline: [],
-    regionCodes: ['36', '3607', '360731'],
-    operatorName: '于都县红都农品电子商务有限公司',
-    held: false,
-    overdue: null,
-    dueAt: '2025-06-06T16:00:00Z',
-    escalationLevel: 0,
-    escalationLabel: '县级',
-    assignee: null,
-    assigneeLabel: null,
-    refusal: null,
-    extension: null,
-    mergedInto: null,
-    reopenCount: 0,
-    phone: null,
-    complainant: '投诉人（138****1234）',
-    allowedActions: [],
-    intakeLabel: null,
-    calendarWarning: null,
+    ...OFFICIAL_CASE_FIELDS,
     ...over,
   };
 }

@@ -3,22 +3,14 @@
  * their region's values with a reason (only the changed keys go, an emptied box drops the
  * override); the audit trail lists who, when, old → new and why, and pages.
  */
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import SettingsPage from '@/packages/official/settings/index';
 import { settings, type SettingsView } from '@/services/settings';
 import { resetTaro } from './taro-mock';
+import { flush, type } from './act-helpers';
 
 jest.mock('@/services/settings', () => ({ settings: { get: jest.fn(), changes: jest.fn(), update: jest.fn() } }));
 const api = settings as unknown as Record<string, jest.Mock>;
-
-const flush = () =>
-  act(async () => {
-    await new Promise((r) => setTimeout(r, 0));
-  });
-const type = (container: HTMLElement, id: string, value: string) =>
-  act(() => {
-    (container.querySelector(`#${id}`) as Element).dispatchEvent(new CustomEvent('input', { detail: { value } }));
-  });
 
 function view(over: Partial<SettingsView> = {}, fresh = 150, own: number | null = null): SettingsView {
   const row = (key: string, label: string, unit: string, value: number, source: 'default' | 'province' | 'county', o: number | null, inherited: number) => ({ key, group: key.startsWith('idle') ? ('idle' as const) : ('freshness' as const), label, unit, min: 1, max: 730, value, source, sourceLabel: { default: '默认', province: '省', county: '县' }[source], own: o, inherited });

@@ -11,6 +11,7 @@ import ComplaintForm from '@/components/complaint/ComplaintForm';
 import ComplaintDetailPage from '@/pages/complaint/detail/index';
 import { setDemoOpenid } from '@/services/identity';
 import { complaintView, installExtraTaro, serve } from './feedback-support';
+import { OFFICIAL_CASE_FIELDS } from './fixtures';
 import { resetTaro, routerParams } from './taro-mock';
 
 /** A recorder whose recordings last `seconds` (and say `transcript`); `autoStop` ends one by itself. */
@@ -138,24 +139,7 @@ test('the form: with a voice note a short description is enough; the transcript 
 function caseWithVoice() {
   return {
     ...complaintView({ description: '', voice: { url: '/files/upl-voice-abcdefghijk?exp=1&sig=x', seconds: 21, pending: false } }),
-    regionCodes: ['36', '3607', '360731'],
-    operatorName: '于都县红都农品电子商务有限公司',
-    held: false,
-    overdue: null,
-    dueAt: '2025-06-06T16:00:00Z',
-    escalationLevel: 0,
-    escalationLabel: '县级',
-    assignee: null,
-    assigneeLabel: null,
-    refusal: null,
-    extension: null,
-    mergedInto: null,
-    reopenCount: 0,
-    phone: null,
-    complainant: '投诉人（138****1234）',
-    allowedActions: [],
-    intakeLabel: null,
-    calendarWarning: null,
+    ...OFFICIAL_CASE_FIELDS,
   };
 }
 

@@ -5,12 +5,13 @@
  * official's openid; then a custom-login call (TCB_CUSTOM_USER_ID in the function context, both
  * documented shapes) is the official only with a live session token, and 退出登录 ends it.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCloudbaseRegionRepository } from '../../adapters/cloudbase/stations';
 import { buildFunctions } from '../../scripts/build-functions';
 import { createFakeCloudbase } from '../support/fake-cloudbase';
+import { fakeModule } from '../support/fake-module';
 import { REGIONS } from '../support/stations';
 
 type Main = (event: unknown, context: unknown) => Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -47,13 +48,8 @@ beforeAll(async () => {
     process.env[k] = v;
   }
   const built = await buildFunctions({ outDir, only: ['auth', 'account'], log: false });
-  for (const [name, value] of [['wx-server-sdk', '__fakeWxServerSdkAuth'], ['@cloudbase/node-sdk', '__fakeNodeSdkAuth']] as const) {
-    const dir = join(outDir, 'node_modules', ...name.split('/'));
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'index.js'), `module.exports = globalThis.${value};\n`);
-  }
-  (globalThis as Record<string, unknown>).__fakeWxServerSdkAuth = sdk;
-  (globalThis as Record<string, unknown>).__fakeNodeSdkAuth = nodeSdk;
+  fakeModule(outDir, 'wx-server-sdk', '__fakeWxServerSdkAuth', sdk);
+  fakeModule(outDir, '@cloudbase/node-sdk', '__fakeNodeSdkAuth', nodeSdk);
   await createCloudbaseRegionRepository(fake.db).upsertMany(REGIONS);
   jest.spyOn(console, 'info').mockImplementation((line: string) => void logged.push(line));
   jest.spyOn(console, 'error').mockImplementation((line: string) => void logged.push(line));

@@ -5,22 +5,20 @@
  * sends it back to the county with the reason; strangers get nothing.
  */
 import { uploadPhoto } from '../support/complaints';
-import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, appForTests } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
 describe('station certification', () => {
-  let t: TestApp;
+  const t = appForTests({ now: '2026-12-04T02:00:00.000Z' }, { each: true });
   let form: Record<string, unknown>;
   beforeEach(async () => {
-    t = await startApp({ now: '2026-12-04T02:00:00.000Z' });
     // The demo operator's station goes back to 规划中, uncertified and without photos, to be certified again.
     const s = (await t.app.stores.stations.get(HEAD_STATION))!;
     await t.app.stores.stations.upsertMany([{ ...s, status: 'planned', certification: null, photos: [] }]);
     // 申办 carries the plaque and signage photos, uploaded like complaint photos.
     form = { ...baseForm, plaquePhotos: [await uploadPhoto(t, DEMO.operatorStaff)], signagePhotos: [await uploadPhoto(t, DEMO.operatorStaff)] };
   });
-  afterEach(() => t.close());
 
   const baseForm = { stationId: HEAD_STATION, stationName: '江西电商扶贫工程贡江镇服务站', entity: '于都县电商运营公司', areaSqm: 60, equipment: ['broadband', 'computer', 'desk_chairs', 'shelves'], servicePopulation: 5000 };
   const station = async () => (await t.ok('stations', 'get', { id: HEAD_STATION })) as Record<string, unknown>;

@@ -5,19 +5,13 @@
  */
 import type { ComplaintCaseView, ComplaintView } from '../../core/complaint/api';
 import { accepted, assignedToOperator, caseOf, fileComplaint, replied, uploadPhoto } from '../support/complaints';
-import { DEMO, startApp, type TestApp } from '../support/local-app';
+import { DEMO, appForTests } from '../support/local-app';
 
 jest.setTimeout(30_000);
 
 const NOW = '2026-09-30T02:00:00.000Z';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ now: NOW });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = appForTests({ now: NOW });
 
 const mine = (id: string) => t.ok<ComplaintView>('complaints', 'get', { id }, DEMO.resident1);
 const run = async () => (await (await t.raw('/dev/scheduler/run', { method: 'POST' })).json()).data as Record<string, number>;

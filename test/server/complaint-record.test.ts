@@ -4,15 +4,11 @@
  * covers the station may; nobody is messaged until the villager claims it with the tracking number
  * and the call-back phone; after the claim it is theirs in 我的投诉 and they are told of progress.
  */
-import { DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, rid, appForTests } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startApp({ now: '2026-12-04T02:00:00.000Z' });
-});
-afterEach(() => t.close());
+const t = appForTests({ now: '2026-12-04T02:00:00.000Z' }, { each: true });
 
 const CALL = { stationId: HEAD_STATION, category: 'overcharge', description: '老人打电话说寄快递被多收了10元，没有收据。', phone: '13912345678', channel: 'phone' };
 

@@ -7,7 +7,7 @@ import type { UnitFiguresView } from '../../core/complaint/figures-desk';
 import { FIGURE_COLUMNS, FIGURE_DEFINITIONS, figureCell, type FigureCount, type UnitFigures } from '../../core/complaint/figures';
 import type { ComplaintCaseView } from '../../core/complaint/api';
 import { accepted, assignedToOperator } from '../support/complaints';
-import { DEMO, startApp, type TestApp } from '../support/local-app';
+import { DEMO, appForTests } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
@@ -15,13 +15,7 @@ jest.setTimeout(60_000);
 const NOW = '2026-09-30T02:00:00.000Z';
 const PERIOD = { from: '2026-09-01', until: '2026-09-30' };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ now: NOW });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = appForTests({ now: NOW });
 
 const figures = (openid: string = DEMO.county, data: Record<string, unknown> = PERIOD) => t.ok<UnitFiguresView>('complaints', 'unitFigures', data, openid);
 const unit = (v: UnitFiguresView, kind: string) => v.byUnit.find((u) => u.kind === kind);

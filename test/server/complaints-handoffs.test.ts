@@ -4,20 +4,14 @@
  */
 import type { ComplaintCaseView, ComplaintListItem, ComplaintView, StatsView } from '../../core/complaint/api';
 import { accepted, assignedToOperator, caseOf } from '../support/complaints';
-import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, appForTests } from '../support/local-app';
 
 jest.setTimeout(30_000);
 
 /** Wednesday 2026-09-30 10:00 Asia/Shanghai. */
 const NOW = '2026-09-30T02:00:00.000Z';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ now: NOW });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = appForTests({ now: NOW });
 
 type List = { items: ComplaintListItem[]; nextCursor: string | null };
 

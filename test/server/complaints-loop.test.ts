@@ -7,7 +7,7 @@ import type { ComplaintCaseView, ComplaintListItem, ComplaintView, PublicStation
 import type { OutboxMessage } from '../../core/complaint/model';
 import { YUDU_OPERATOR } from '../../seed/demo';
 import { accepted, caseOf, fileComplaint, replied, uploadPhoto } from '../support/complaints';
-import { DEMO, HEAD_STATION, countRows, rid, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, countRows, rid, appForTests } from '../support/local-app';
 
 jest.setTimeout(30_000);
 
@@ -19,13 +19,7 @@ const TRACKING = /^TS260930[0-9A-HJKMNP-TV-Z]{6}$/;
 
 type List = { items: ComplaintListItem[]; nextCursor: string | null };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ now: NOW });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = appForTests({ now: NOW });
 
 async function outboxOf(openid: string): Promise<OutboxMessage[]> {
   const res = await t.raw(`/dev/outbox?openid=${openid}`);

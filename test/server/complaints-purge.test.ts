@@ -3,17 +3,13 @@
  * stays (statistics, the resident's list), the description, photos, phone and comment go.
  */
 import { PURGED_TEXT } from '../../core/complaint/machine';
-import { DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, rid, appForTests } from '../support/local-app';
 import { uploadPhoto } from '../support/complaints';
 
 jest.setTimeout(60_000);
 
 describe('retention purge of finished complaints', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startApp({ now: '2024-03-04T02:00:00.000Z' });
-  });
-  afterAll(() => t.close());
+  const t = appForTests({ now: '2024-03-04T02:00:00.000Z' });
 
   test('after the retention period only the case remains, once', async () => {
     const photo = await uploadPhoto(t, DEMO.resident1);

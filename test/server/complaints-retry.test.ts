@@ -4,7 +4,7 @@
  */
 import { AppError } from '../../core/shared/errors';
 import type { FileStore } from '../../core/ports';
-import { DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, rid, appForTests } from '../support/local-app';
 
 /** Like the cloud store: an upload can be claimed once, then it is gone. */
 function consumingFiles(): FileStore & { claims: number } {
@@ -25,12 +25,8 @@ function consumingFiles(): FileStore & { claims: number } {
 }
 
 describe('retried submit', () => {
-  let t: TestApp;
   const files = consumingFiles();
-  beforeAll(async () => {
-    t = await startApp({ platform: { files } });
-  });
-  afterAll(() => t.close());
+  const t = appForTests({ platform: { files } });
 
   test('the same requestId answers the first complaint without claiming the photos again', async () => {
     const requestId = rid('retry');

@@ -9,7 +9,7 @@ import type { ComplaintCaseView, ComplaintListItem, ComplaintView, SimilarItem }
 import { HTTP_STATUS as STATUS_OF } from '../../core/shared/errors';
 import { demoStations } from '../../seed/demo';
 import { caseOf, fileComplaint, uploadPhoto, type SubmitData } from '../support/complaints';
-import { DEMO, HEAD_STATION, countRows, rid, startApp, type CallResult, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, countRows, rid, appForTests, type CallResult } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
@@ -27,24 +27,18 @@ const PLANNED_STATION = seed.find((s) => s.status === 'planned')!.id;
 const logLines: string[] = [];
 const faultState = { armed: 0 };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({
-    now: NOW,
-    logger: { info: (e) => logLines.push(JSON.stringify(e)), error: (e) => logLines.push(JSON.stringify(e)) },
-    accessLog: (e) => logLines.push(JSON.stringify(e)),
-    faults: {
-      afterComplaintRow: () => {
-        if (faultState.armed > 0) {
-          faultState.armed--;
-          throw new Error('injected storage fault');
-        }
-      },
+const t = appForTests({
+  now: NOW,
+  logger: { info: (e) => logLines.push(JSON.stringify(e)), error: (e) => logLines.push(JSON.stringify(e)) },
+  accessLog: (e) => logLines.push(JSON.stringify(e)),
+  faults: {
+    afterComplaintRow: () => {
+      if (faultState.armed > 0) {
+        faultState.armed--;
+        throw new Error('injected storage fault');
+      }
     },
-  });
-});
-afterAll(async () => {
-  await t.close();
+  },
 });
 
 function codeOf(r: CallResult): string {

@@ -3,13 +3,9 @@
  * it as theirs, not as someone else's with 我也遇到了); for anyone else it is not.
  */
 import type { SimilarItem } from '../../core/complaint/api';
-import { DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, rid, appForTests } from '../support/local-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(() => t.close());
+const t = appForTests();
 
 test('similar marks the caller’s own complaint, and only theirs', async () => {
   const own = await t.ok<{ id: string }>('complaints', 'submit', { stationId: HEAD_STATION, category: 'overcharge', description: '寄快递收了15元，墙上写5元。' }, DEMO.resident1, rid('similar'));

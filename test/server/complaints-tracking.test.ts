@@ -5,7 +5,7 @@
  */
 import { randomIds } from '../../adapters/platform/crypto';
 import type { IdSource } from '../../core/ports';
-import { countRows, DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
+import { countRows, DEMO, HEAD_STATION, rid, appForTests } from '../support/local-app';
 
 /** Random ids; tracking-number characters from `queue` while it lasts. */
 function scriptedCodes(): IdSource & { queue: string[]; drawn: string[] } {
@@ -25,12 +25,8 @@ function scriptedCodes(): IdSource & { queue: string[]; drawn: string[] } {
 const data = { stationId: HEAD_STATION, category: 'parcel', description: '快递寄出三天还没有揽收记录。' };
 
 describe('tracking numbers', () => {
-  let t: TestApp;
   const ids = scriptedCodes();
-  beforeAll(async () => {
-    t = await startApp({ now: '2026-10-09T02:00:00.000Z', platform: { ids } });
-  });
-  afterAll(() => t.close());
+  const t = appForTests({ now: '2026-10-09T02:00:00.000Z', platform: { ids } });
 
   test('a drawn number another complaint holds is drawn again', async () => {
     ids.queue.push('AAAAAA');

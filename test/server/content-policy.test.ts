@@ -3,21 +3,17 @@
  * published masked; a station head's reply is not published when the checker fails, and is masked.
  */
 import type * as api from '../../core/rating/api';
-import { DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, rid, appForTests } from '../support/local-app';
 
 jest.setTimeout(30_000);
 
 const NOW = '2026-09-30T02:00:00.000Z';
 const SCORES = { attitude: 2, pricing: 2, cleanliness: 3, efficiency: 2 };
 
-let t: TestApp;
+const t = appForTests({ now: NOW });
 beforeAll(async () => {
-  t = await startApp({ now: NOW });
   // An established account: new accounts' ratings are held for other reasons.
   await t.app.stores.ratings.touchAccount(DEMO.resident2, '2025-01-01T00:00:00.000Z');
-});
-afterAll(async () => {
-  await t.close();
 });
 
 test('a rating comment with a phone number is published with the number masked; so is the head\'s reply', async () => {

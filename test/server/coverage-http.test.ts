@@ -2,15 +2,11 @@
  * Coverage over HTTP with the demo data (issue 12 §4): the county official sees their county's
  * gaps, breaches and plan; the city picks among its counties; others are refused.
  */
-import { DEMO, startApp, type TestApp } from '../support/local-app';
+import { DEMO, appForTests } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ now: '2026-12-04T02:00:00.000Z' });
-});
-afterAll(() => t.close());
+const t = appForTests({ now: '2026-12-04T02:00:00.000Z' });
 
 test('the county official sees their county: counts agree with the lists', async () => {
   const r = await t.ok('register', 'coverage', {}, DEMO.county);

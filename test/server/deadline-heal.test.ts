@@ -6,16 +6,12 @@
  * timeline says why, and the recount is audited.
  */
 import type { ComplaintCaseView, ComplaintListItem, ComplaintView } from '../../core/complaint/api';
-import { DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, rid, appForTests } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
 describe('entering a year heals the provisional deadlines it touches', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startApp({ now: '2026-12-29T02:00:00.000Z' });
-  });
-  afterAll(() => t.close());
+  const t = appForTests({ now: '2026-12-29T02:00:00.000Z' });
 
   test('recount, warning cleared, escalation undone, timeline and audit', async () => {
     const filed = await t.ok<ComplaintView>('complaints', 'submit', { stationId: HEAD_STATION, category: 'overcharge', description: '快递代收每件多收两元，没有明码标价。' }, DEMO.resident1, rid('heal'));

@@ -6,7 +6,7 @@
  */
 import type { BatchResult, ComplaintListItem } from '../../core/complaint/api';
 import { DEFAULT_LIMITS } from '../../core/shared/rate-limit';
-import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, appForTests } from '../support/local-app';
 import { caseOf, fileComplaint } from '../support/complaints';
 
 jest.setTimeout(60_000);
@@ -18,11 +18,7 @@ type Queue = { items: ComplaintListItem[]; nextCursor: string | null };
 type Batch = { results: BatchResult[]; done: number; failed: number };
 
 describe('the desk: search and batch actions', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startApp();
-  });
-  afterAll(() => t.close());
+  const t = appForTests();
 
   const queue = (data: Record<string, unknown>, who: string = DEMO.county) => t.ok<Queue>('complaints', 'queue', data, who);
 
@@ -130,11 +126,7 @@ describe('the desk: search and batch actions', () => {
 });
 
 describe('batch actions under the real rate limits', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startApp({ limits: { ...DEFAULT_LIMITS, 'complaints.batchAccept': { windowS: 600, max: 1, staffMax: 2 } } });
-  });
-  afterAll(() => t.close());
+  const t = appForTests({ limits: { ...DEFAULT_LIMITS, 'complaints.batchAccept': { windowS: 600, max: 1, staffMax: 2 } } });
 
   test('a third batch in the window is refused before it runs', async () => {
     const a = await fileComplaint(t);

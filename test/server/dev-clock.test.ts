@@ -3,7 +3,7 @@
  * handlers and the scheduler, so a demo can show a deadline passing without waiting.
  */
 import type { ComplaintCaseView, ComplaintView } from '../../core/complaint/api';
-import { DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, rid, appForTests, type TestApp } from '../support/local-app';
 
 const START = '2026-09-30T02:00:00.000Z';
 
@@ -13,11 +13,7 @@ async function clockCall(t: TestApp, body?: unknown): Promise<{ status: number; 
 }
 
 describe('/dev/clock', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startApp({ now: START });
-  });
-  afterAll(() => t.close());
+  const t = appForTests({ now: START });
 
   test('reads the time; a set time is what handlers and the scheduler see, and runs on', async () => {
     expect(await clockCall(t)).toEqual({ status: 200, json: { ok: true, data: { now: START, set: false } } });

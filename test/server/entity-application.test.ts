@@ -5,16 +5,15 @@
  * the refusing step and its reason; the contact person and phone never reach the notice or strangers.
  */
 import { uploadPhoto } from '../support/complaints';
-import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, appForTests } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
 describe('申办 by a market entity', () => {
-  let t: TestApp;
+  const t = appForTests({ now: '2026-12-04T02:00:00.000Z' }, { each: true });
   let form: Record<string, unknown>;
   let at: { lat: number; lng: number };
   beforeEach(async () => {
-    t = await startApp({ now: '2026-12-04T02:00:00.000Z' });
     const head = (await t.app.stores.stations.get(HEAD_STATION))!;
     // A new village point ~1.5 km from the demo station, in the same village's region.
     at = { lat: head.location.lat + 0.012, lng: head.location.lng + 0.008 };
@@ -38,7 +37,6 @@ describe('申办 by a market entity', () => {
       signagePhotos: [await uploadPhoto(t, DEMO.resident2)],
     };
   });
-  afterEach(() => t.close());
 
   /** A credit code with the right check character (GB 32100-2015). */
   function creditCode(body17: string): string {

@@ -8,16 +8,12 @@
 import type { ComplaintCaseView, ComplaintListItem, ComplaintView } from '../../core/complaint/api';
 import type { OutboxMessage } from '../../core/complaint/model';
 import type { SubscribePayload } from '../../core/notify/subscribe';
-import { DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, rid, appForTests, startApp } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
 describe('followers of a case', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startApp();
-  });
-  afterAll(() => t.close());
+  const t = appForTests();
 
   test('merged complainant and supporter read the main case and its reply; a stranger cannot', async () => {
     const data = { stationId: HEAD_STATION, category: 'overcharge' };

@@ -7,13 +7,14 @@
  *   ZDT_DATA_KEYS, msgSecCheck and a different OPENID per call) and `scheduler` (only its timer
  *   trigger may run it; it delivers the outbox through subscribeMessage.send) over one database.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pinyinOf } from '../../adapters/pinyin';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository } from '../../adapters/cloudbase/stations';
 import { buildFunctions } from '../../scripts/build-functions';
 import { createFakeCloudbase } from '../support/fake-cloudbase';
+import { fakeModule } from '../support/fake-module';
 import { CENTRE, REGIONS, S, STATIONS } from '../support/stations';
 
 type Main = (event: unknown, context: unknown) => Promise<{ ok: boolean; data?: unknown; error?: { code: string; fields?: Record<string, string> } }>;
@@ -37,10 +38,7 @@ describe('stations cloud function bundle', () => {
     const [built] = await buildFunctions({ outDir, only: ['stations'], log: false });
     bytes = built.bytes;
     // The bundle's require('wx-server-sdk') resolves to this module, which hands over `sdk`.
-    const fakeSdkDir = join(outDir, 'node_modules', 'wx-server-sdk');
-    mkdirSync(fakeSdkDir, { recursive: true });
-    writeFileSync(join(fakeSdkDir, 'index.js'), 'module.exports = globalThis.__fakeWxServerSdk;\n');
-    (globalThis as Record<string, unknown>).__fakeWxServerSdk = sdk;
+    fakeModule(outDir, 'wx-server-sdk', '__fakeWxServerSdk', sdk);
 
     await createCloudbaseRegionRepository(fake.db).upsertMany(REGIONS);
     await createCloudbaseStationRepository(fake.db, { pinyin: pinyinOf }).upsertMany(STATIONS);
@@ -164,10 +162,7 @@ describe('account, complaints and scheduler bundles end to end', () => {
       process.env[k] = v;
     }
     const built = await buildFunctions({ outDir, only: ['account', 'complaints', 'scheduler'], log: false });
-    const fakeSdkDir = join(outDir, 'node_modules', 'wx-server-sdk');
-    mkdirSync(fakeSdkDir, { recursive: true });
-    writeFileSync(join(fakeSdkDir, 'index.js'), 'module.exports = globalThis.__fakeWxServerSdkLoop;\n');
-    (globalThis as Record<string, unknown>).__fakeWxServerSdkLoop = sdk;
+    fakeModule(outDir, 'wx-server-sdk', '__fakeWxServerSdkLoop', sdk);
     await createCloudbaseRegionRepository(fake.db).upsertMany(REGIONS);
     await createCloudbaseStationRepository(fake.db, { pinyin: pinyinOf }).upsertMany(STATIONS);
     jest.spyOn(console, 'info').mockImplementation((line: string) => void logged.push(line));
@@ -301,10 +296,7 @@ describe('account bundle with a malformed ZDT_ADMINS', () => {
   beforeAll(async () => {
     process.env.ZDT_ADMINS = MALFORMED;
     const [built] = await buildFunctions({ outDir, only: ['account'], log: false });
-    const fakeSdkDir = join(outDir, 'node_modules', 'wx-server-sdk');
-    mkdirSync(fakeSdkDir, { recursive: true });
-    writeFileSync(join(fakeSdkDir, 'index.js'), 'module.exports = globalThis.__fakeWxServerSdkBadAdmins;\n');
-    (globalThis as Record<string, unknown>).__fakeWxServerSdkBadAdmins = sdk;
+    fakeModule(outDir, 'wx-server-sdk', '__fakeWxServerSdkBadAdmins', sdk);
     jest.spyOn(console, 'info').mockImplementation((line: string) => void logged.push(line));
     jest.spyOn(console, 'error').mockImplementation((line: string) => void logged.push(line));
     // eslint-disable-next-line @typescript-eslint/no-require-imports

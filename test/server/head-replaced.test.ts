@@ -4,7 +4,8 @@
  * any other way needs a reason, which the audit keeps.
  */
 import { checkCharacter } from '../../core/recruitment/idcard';
-import { DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, appForTests } from '../support/local-app';
+import { selectedPost } from '../support/recruitment';
 
 jest.setTimeout(60_000);
 
@@ -12,33 +13,11 @@ const first17 = '36073119880512131';
 const ID = first17 + checkCharacter(first17);
 
 describe('appointment replaces the previous head', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startApp({ now: '2026-09-21T02:00:00.000Z' });
-  });
-  afterAll(() => t.close());
+  const t = appForTests({ now: '2026-09-21T02:00:00.000Z' });
 
   test('the old head’s station_head binding is revoked when the new one is appointed; re-runs change nothing', async () => {
     expect((await t.call('complaints', 'station', {}, DEMO.stationHead)).status).toBe(200);
-    const post = await t.okDirect('recruitment', 'createPost', {
-      title: '贡江镇服务站负责人',
-      stationId: HEAD_STATION,
-      requirements: ['熟悉本村情况'],
-      rubric: [
-        { criterion: '电商技能', weight: 60 },
-        { criterion: '群众基础', weight: 40 },
-      ],
-      opensOn: '2026-09-21',
-      closesOn: '2026-09-25',
-    }, DEMO.county);
-    await t.okDirect('recruitment', 'openPost', { id: post.id, version: 1 }, DEMO.county);
-    const app = await t.okDirect('recruitment', 'apply', {
-      postId: post.id, name: '钟明华', gender: 'male', birthYear: 1988, idNumber: ID, idConsent: true, phone: '13970000001',
-      villageCode: '360731100001', background: 'returnee', education: 'college', skills: '会开网店', productExperience: '卖过脐橙', statement: '愿意为村里服务',
-    }, 'new-head', rid('apply'));
-    await t.okDirect('recruitment', 'closePost', { id: post.id, version: 2 }, DEMO.county);
-    await t.okDirect('recruitment', 'score', { applicationId: app.id, byCriterion: { 电商技能: 80, 群众基础: 90 } }, DEMO.county);
-    await t.okDirect('recruitment', 'select', { postId: post.id, version: 3, applicationId: app.id }, DEMO.county);
+    const { post } = await selectedPost(t, { stationId: HEAD_STATION, title: '贡江镇服务站负责人', opensOn: '2026-09-21', closesOn: '2026-09-25', applicant: 'new-head', idNumber: ID, birthYear: 1988 });
     const notice = await t.okDirect('notices', 'publish', { postId: post.id, version: 4, startsOn: '2026-09-22', endsOn: '2026-09-29', objectionChannel: '于都县商务局 0797-6220000' }, DEMO.county);
 
     t.clock.set('2026-09-30T02:00:00.000Z');

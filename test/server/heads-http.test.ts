@@ -6,15 +6,9 @@
  * in force in their county, and the list says which; the heads function has no weights of its own.
  */
 import type { Application, Post } from '../../core/recruitment/model';
-import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, appForTests } from '../support/local-app';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startApp({ now: '2027-01-05T02:00:00.000Z' });
-}, 60_000);
-afterEach(async () => {
-  await t?.close();
-});
+const t = appForTests({ now: '2027-01-05T02:00:00.000Z' }, { each: true, timeout: 60_000 });
 
 const r400 = (r: { body: { ok: boolean; error?: { message: string } } }) => r.body.error?.message;
 const code = (r: { body: { ok: boolean; error?: { code: string } } }) => (r.body.ok ? 'OK' : r.body.error?.code);

@@ -6,15 +6,9 @@
 import type { DuesView, StationVisitsView, VisitView } from '../../core/inspection/api';
 import { CHECK_ITEMS } from '../../core/inspection/model';
 import { uploadPhoto } from '../support/complaints';
-import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, appForTests } from '../support/local-app';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startApp();
-}, 60_000);
-afterEach(async () => {
-  await t?.close();
-});
+const t = appForTests({}, { each: true, timeout: 60_000 });
 
 const TODAY = '2026-09-30';
 const items = (failed: Record<string, string> = {}) => CHECK_ITEMS.map((item) => (failed[item] ? { item, ok: false, note: failed[item] } : { item, ok: true }));

@@ -4,15 +4,9 @@
  * for the county, city and province; every action checks role and scope.
  */
 import type { EntryView, MonthView, QueuePage, TotalsView } from '../../core/ledger/api';
-import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, appForTests } from '../support/local-app';
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startApp();
-}, 60_000);
-afterEach(async () => {
-  await t?.close();
-});
+const t = appForTests({}, { each: true, timeout: 60_000 });
 
 const MONTH = '2026-09';
 const sale = { kind: 'poverty_sale', product: '于都脐橙', quantity: 100, amountFen: 50_000, households: 6 };

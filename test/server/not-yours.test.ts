@@ -4,17 +4,13 @@
  * still audited as a denial.
  */
 import type { Notice, Objection } from '../../core/notice/model';
-import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, appForTests } from '../support/local-app';
 import { fileComplaint, replied } from '../support/complaints';
 
 jest.setTimeout(60_000);
 
 describe('a record the caller cannot see answers as a missing one', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startApp();
-  });
-  afterAll(() => t.close());
+  const t = appForTests();
 
   const same = async (fn: string, action: string, real: unknown, missing: unknown, openid: string) => {
     const a = await t.call(fn, action, real, openid);

@@ -4,7 +4,8 @@
  * that day; the age shown comes from the birth date in the ID number.
  */
 import { checkCharacter } from '../../core/recruitment/idcard';
-import { DEMO, rid, startApp, type TestApp } from '../support/local-app';
+import { DEMO, appForTests } from '../support/local-app';
+import { selectedPost } from '../support/recruitment';
 
 jest.setTimeout(60_000);
 
@@ -13,32 +14,11 @@ const first17 = '36073119901231131';
 const ID = first17 + checkCharacter(first17);
 
 describe('notice period and age', () => {
-  let t: TestApp;
+  const t = appForTests({ now: '2026-11-23T02:00:00.000Z' });
   let postId = '';
   beforeAll(async () => {
-    t = await startApp({ now: '2026-11-23T02:00:00.000Z' });
-    const post = await t.okDirect('recruitment', 'createPost', {
-      title: '金竹社区服务点负责人',
-      stationId: STATION,
-      requirements: ['熟悉本村情况'],
-      rubric: [
-        { criterion: '电商技能', weight: 60 },
-        { criterion: '群众基础', weight: 40 },
-      ],
-      opensOn: '2026-11-23',
-      closesOn: '2026-11-27',
-    }, DEMO.county);
-    postId = post.id;
-    await t.okDirect('recruitment', 'openPost', { id: post.id, version: 1 }, DEMO.county);
-    const app = await t.okDirect('recruitment', 'apply', {
-      postId: post.id, name: '钟明华', gender: 'male', birthYear: 1990, idNumber: ID, idConsent: true, phone: '13970000001',
-      villageCode: '360731100001', background: 'returnee', education: 'college', skills: '会开网店', productExperience: '卖过脐橙', statement: '愿意为村里服务',
-    }, 'applicant-age', rid('apply'));
-    await t.okDirect('recruitment', 'closePost', { id: post.id, version: 2 }, DEMO.county);
-    await t.okDirect('recruitment', 'score', { applicationId: app.id, byCriterion: { 电商技能: 80, 群众基础: 90 } }, DEMO.county);
-    await t.okDirect('recruitment', 'select', { postId: post.id, version: 3, applicationId: app.id }, DEMO.county);
+    postId = (await selectedPost(t, { stationId: STATION, title: '金竹社区服务点负责人', opensOn: '2026-11-23', closesOn: '2026-11-27', applicant: 'applicant-age', idNumber: ID, birthYear: 1990 })).post.id;
   });
-  afterAll(() => t.close());
 
   const publish = (startsOn: string, endsOn: string) =>
     t.call<{ id: string; facts: { label: string; value: string }[] }>('notices', 'publish', { postId, version: 4, startsOn, endsOn, objectionChannel: '于都县商务局 0797-6220000' }, DEMO.county);

@@ -7,7 +7,7 @@
 import type { OutboxMessage } from '../../core/complaint/model';
 import { keywordProblem, keywordType, OFFICIAL_QUEUE_PAGE, type SubscribePayload } from '../../core/notify/subscribe';
 import { fileComplaint } from '../support/complaints';
-import { DEMO, startApp, type TestApp } from '../support/local-app';
+import { DEMO, appForTests } from '../support/local-app';
 
 jest.setTimeout(30_000);
 
@@ -15,13 +15,7 @@ jest.setTimeout(30_000);
 const NOW = '2026-09-30T02:00:00.000Z';
 type Entry = OutboxMessage & { request: SubscribePayload | null; requestError?: string };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ now: NOW });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = appForTests({ now: NOW });
 
 async function digests(openid: string): Promise<Entry[]> {
   const body = (await (await t.raw(`/dev/outbox?openid=${openid}`)).json()) as { data: Entry[] };

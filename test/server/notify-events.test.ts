@@ -9,7 +9,7 @@ import type { OutboxMessage } from '../../core/complaint/model';
 import { keywordProblem, keywordType, type SubscribePayload } from '../../core/notify/subscribe';
 import { appPagesFromConfig, pagePath } from '../../scripts/app-pages';
 import { accepted, assignedToOperator, fileComplaint, replied } from '../support/complaints';
-import { DEMO, startApp, type TestApp } from '../support/local-app';
+import { DEMO, appForTests } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
@@ -17,13 +17,7 @@ jest.setTimeout(60_000);
 const NOW = '2026-09-30T02:00:00.000Z';
 type Entry = OutboxMessage & { request: SubscribePayload | null; requestError?: string };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ now: NOW });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = appForTests({ now: NOW });
 
 async function outbox(openid: string): Promise<Entry[]> {
   return ((await (await t.raw(`/dev/outbox?openid=${openid}`)).json()) as { data: Entry[] }).data;

@@ -7,19 +7,13 @@
 import type { ComplaintCaseView } from '../../core/complaint/api';
 import type { InboxView } from '../../core/notify/inbox';
 import { accepted, assignedToOperator } from '../support/complaints';
-import { DEMO, startApp, type TestApp } from '../support/local-app';
+import { DEMO, appForTests } from '../support/local-app';
 
 jest.setTimeout(30_000);
 
 const NOW = '2026-09-30T02:00:00.000Z';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ now: NOW });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = appForTests({ now: NOW });
 
 const inbox = (openid: string) => t.ok<InboxView>('complaints', 'inbox', {}, openid);
 const ok = (action: string, data: Record<string, unknown>, openid: string) => t.ok<ComplaintCaseView>('complaints', action, data, openid);

@@ -4,13 +4,14 @@
  * key comes from the `account` bundle as the province administrator would issue it; a form POST
  * (plain and base64, as the access service may pass it) files a complaint that reads back by id.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pinyinOf } from '../../adapters/pinyin';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository } from '../../adapters/cloudbase/stations';
 import { buildFunctions } from '../../scripts/build-functions';
 import { createFakeCloudbase } from '../support/fake-cloudbase';
+import { fakeModule } from '../support/fake-module';
 import { REGIONS, STATIONS } from '../support/stations';
 import { LISTED_STATUSES } from '../../core/station/vocabulary';
 
@@ -42,10 +43,7 @@ describe('open311 cloud function bundle', () => {
       process.env[k] = v;
     }
     const built = await buildFunctions({ outDir, only: ['open311', 'account'], log: false });
-    const fakeSdkDir = join(outDir, 'node_modules', 'wx-server-sdk');
-    mkdirSync(fakeSdkDir, { recursive: true });
-    writeFileSync(join(fakeSdkDir, 'index.js'), 'module.exports = globalThis.__fakeWxServerSdk311;\n');
-    (globalThis as Record<string, unknown>).__fakeWxServerSdk311 = sdk;
+    fakeModule(outDir, 'wx-server-sdk', '__fakeWxServerSdk311', sdk);
     await createCloudbaseRegionRepository(fake.db).upsertMany(REGIONS);
     await createCloudbaseStationRepository(fake.db, { pinyin: pinyinOf }).upsertMany(STATIONS);
     jest.spyOn(console, 'info').mockImplementation(() => {});

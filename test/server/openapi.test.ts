@@ -6,13 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIELD_LABELS } from '../../core/shared/field-labels';
-import { startApp, type TestApp } from '../support/local-app';
+import { appForTests } from '../support/local-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(() => t.close());
+const t = appForTests();
 
 type Doc = { openapi: string; paths: Record<string, { post: Operation }>; components: { responses: Record<string, unknown>; schemas: Record<string, unknown> } };
 type Operation = { operationId: string; requestBody: { content: { 'application/json': { schema: Json } } }; responses: Record<string, unknown> };

@@ -2,7 +2,7 @@
  * The `opendata` bundle as deployed: built with esbuild, run with a fake wx-server-sdk over the
  * CloudBase test double, called with HTTP access service events (path, method, query).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pinyinOf } from '../../adapters/pinyin';
@@ -11,6 +11,7 @@ import { stationUuid } from '../../core/station/hsds';
 import { CERTIFIED_STATUSES } from '../../core/station/vocabulary';
 import { buildFunctions } from '../../scripts/build-functions';
 import { createFakeCloudbase } from '../support/fake-cloudbase';
+import { fakeModule } from '../support/fake-module';
 import { hsdsErrors, hsdsPageErrors } from '../support/hsds-schema';
 import { STATIONS } from '../support/stations';
 
@@ -27,10 +28,7 @@ describe('opendata cloud function bundle', () => {
   beforeAll(async () => {
     const [built] = await buildFunctions({ outDir, only: ['opendata'], log: false });
     code = readFileSync(join(built.dir, 'index.js'), 'utf8');
-    const fakeSdkDir = join(outDir, 'node_modules', 'wx-server-sdk');
-    mkdirSync(fakeSdkDir, { recursive: true });
-    writeFileSync(join(fakeSdkDir, 'index.js'), 'module.exports = globalThis.__fakeWxServerSdk;\n');
-    (globalThis as Record<string, unknown>).__fakeWxServerSdk = sdk;
+    fakeModule(outDir, 'wx-server-sdk', '__fakeWxServerSdk', sdk);
     await createCloudbaseStationRepository(fake.db, { pinyin: pinyinOf }).upsertMany(STATIONS);
     jest.spyOn(console, 'info').mockImplementation(() => {});
     // eslint-disable-next-line @typescript-eslint/no-require-imports

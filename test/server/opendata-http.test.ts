@@ -7,22 +7,15 @@ import { demoStations } from '../../seed/demo';
 import { hsdsIds, stationUuid } from '../../core/station/hsds';
 import { SERVICE_CODES } from '../../core/station/vocabulary';
 import { CERTIFIED_STATUSES } from '../../core/station/vocabulary';
-import { startApp, type TestApp } from '../support/local-app';
+import { appForTests } from '../support/local-app';
 import { hsdsErrors, hsdsPageErrors, type HsdsEntity } from '../support/hsds-schema';
 
 jest.setTimeout(60_000);
 
 const NOW = '2026-09-30T02:00:00.000Z';
-let t: TestApp;
+const t = appForTests({ now: NOW });
 const seed = demoStations('2026-09-30');
 const certified = seed.filter((s) => CERTIFIED_STATUSES.includes(s.status)).sort((a, b) => (a.code < b.code ? -1 : 1));
-
-beforeAll(async () => {
-  t = await startApp({ now: NOW });
-});
-afterAll(async () => {
-  await t.close();
-});
 
 async function get(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON answers, checked field by field
   const res = await fetch(`${t.base}/open/hsds${path}`, init);

@@ -5,18 +5,12 @@
  */
 import type { ComplaintCaseView, ComplaintView } from '../../core/complaint/api';
 import { caseOf, fileComplaint, uploadPhoto } from '../support/complaints';
-import { DEMO, startApp, type TestApp } from '../support/local-app';
+import { DEMO, appForTests } from '../support/local-app';
 import { createMediaCheckHandler } from '../../cloudfunctions/mediacheck/handler';
 
 jest.setTimeout(30_000);
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ now: '2026-09-30T02:00:00.000Z' });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = appForTests({ now: '2026-09-30T02:00:00.000Z' });
 
 const mine = (id: string) => t.ok<ComplaintView>('complaints', 'get', { id }, DEMO.resident1);
 const run = async () => (await (await t.raw('/dev/scheduler/run', { method: 'POST' })).json()).data as { photosChecked: number };

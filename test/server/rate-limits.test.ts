@@ -5,7 +5,7 @@
  */
 import { DEFAULT_LIMITS } from '../../core/shared/rate-limit';
 import type { Notice } from '../../core/notice/model';
-import { countRows, DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
+import { countRows, DEMO, HEAD_STATION, rid, appForTests } from '../support/local-app';
 import { PNG_1X1 } from '../support/complaints';
 
 jest.setTimeout(60_000);
@@ -13,11 +13,7 @@ jest.setTimeout(60_000);
 const submitData = { stationId: HEAD_STATION, category: 'overcharge', description: '快递代收每件多收两元，没有明码标价。' };
 
 describe('rate limits (default table)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startApp({ limits: { ...DEFAULT_LIMITS } });
-  });
-  afterAll(() => t.close());
+  const t = appForTests({ limits: { ...DEFAULT_LIMITS } });
 
   test('200 complaints in a burst from one openid: 5 stored, the rest 429 with when to retry', async () => {
     const results = await Promise.all(Array.from({ length: 200 }, () => t.call('complaints', 'submit', submitData, 'burst-resident', rid('burst'))));

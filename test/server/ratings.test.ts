@@ -13,7 +13,7 @@ import { formatScene, parseScene, VISIT_TOKEN_MS, WINDOW_MS } from '../../core/r
 import { STATION_PAGE } from '../../core/rating/service';
 import { ERROR_CODES, HTTP_STATUS } from '../../core/shared/errors';
 import { demoStations } from '../../seed/demo';
-import { countRows, DEMO, HEAD_STATION, rid, startApp, type CallResult, type TestApp } from '../support/local-app';
+import { countRows, DEMO, HEAD_STATION, rid, appForTests, type CallResult } from '../support/local-app';
 
 jest.setTimeout(120_000);
 
@@ -36,17 +36,16 @@ const SCORES = { attitude: 5, pricing: 4, cleanliness: 5, efficiency: 4 };
 const OUT_OFFICIAL = 'test-county-official-poyang';
 
 const logged: string[] = [];
-let t: TestApp;
+const t = appForTests({
+  now: NOW,
+  logger: { info: (e) => logged.push(JSON.stringify(e)), error: (e) => logged.push(JSON.stringify({ level: 'error', ...e })) },
+});
 
 type Submit = api.SubmitResult;
 type Summary = api.SummaryView;
 type ListPage = { items: api.RatingView[]; nextCursor: string | null };
 
 beforeAll(async () => {
-  t = await startApp({
-    now: NOW,
-    logger: { info: (e) => logged.push(JSON.stringify(e)), error: (e) => logged.push(JSON.stringify({ level: 'error', ...e })) },
-  });
   await t.app.stores.roles.insert({
     id: 'rb-out-official',
     openid: OUT_OFFICIAL,
@@ -55,9 +54,6 @@ beforeAll(async () => {
     grantedBy: 'test',
     grantedAt: '2026-01-01T00:00:00.000Z',
   });
-});
-afterAll(async () => {
-  await t.close();
 });
 afterEach(() => {
   // Nothing ever failed internally.

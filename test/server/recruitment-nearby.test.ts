@@ -1,5 +1,5 @@
 /** Open posts "near me": nearest first by their station (or the county seat for a new village station). */
-import { DEMO, startApp, type TestApp } from '../support/local-app';
+import { DEMO, appForTests } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
@@ -9,11 +9,7 @@ const rubric = [
 ];
 
 describe('posts near me', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startApp({ now: '2026-09-21T02:00:00.000Z' });
-  });
-  afterAll(() => t.close());
+  const t = appForTests({ now: '2026-09-21T02:00:00.000Z' });
 
   async function openPost(body: Record<string, unknown>) {
     const p = await t.okDirect('recruitment', 'createPost', { requirements: ['熟悉本地情况'], rubric, opensOn: '2026-09-21', closesOn: '2026-10-20', ...body }, DEMO.county);

@@ -5,16 +5,12 @@
  * complaints; people outside the county get nothing.
  */
 import { uploadPhoto } from '../support/complaints';
-import { DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, rid, appForTests } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
 describe('rectification orders', () => {
-  let t: TestApp;
-  beforeEach(async () => {
-    t = await startApp({ now: '2026-12-04T02:00:00.000Z' });
-  });
-  afterEach(() => t.close());
+  const t = appForTests({ now: '2026-12-04T02:00:00.000Z' }, { each: true });
 
   const issue = (over: Record<string, unknown> = {}, who: string = DEMO.county) =>
     t.call('upkeep', 'issueRectification', { stationId: HEAD_STATION, problems: ['多次群众反映不开门', '价目表未公示'], requiredFixes: '按公示时间开门，张贴价目表', workdays: 10, ...over }, who);

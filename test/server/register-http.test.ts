@@ -6,15 +6,9 @@ import ExcelJS from 'exceljs';
 import { readSheet } from '../../adapters/platform/spreadsheet';
 import type { ImportReport } from '../../core/station/register-api';
 import { COLUMNS } from '../../core/station/register-sheet';
-import { DEMO, startApp, type TestApp } from '../support/local-app';
+import { DEMO, appForTests } from '../support/local-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-}, 60_000);
-afterAll(async () => {
-  await t?.close();
-});
+const t = appForTests({}, { timeout: 60_000 });
 
 async function upload(bytes: Uint8Array, openid: string | null = DEMO.county): Promise<{ status: number; body: { ok: boolean; data?: { id: string }; error?: { code: string; message: string } } }> {
   const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };

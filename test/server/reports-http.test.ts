@@ -11,18 +11,16 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ReportFigures } from '../../core/report/figures';
 import { reportSheets, TOPICS } from '../../core/report/sheets';
-import { countRows, DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
+import { countRows, DEMO, HEAD_STATION, appForTests } from '../support/local-app';
 
 jest.setTimeout(120_000);
 
-let t: TestApp;
+const t = appForTests({ now: '2026-12-04T02:00:00.000Z' });
 beforeAll(async () => {
-  t = await startApp({ now: '2026-12-04T02:00:00.000Z' });
   // The test app has no demo 台账: the head records a month of the quarter.
   await t.ok('ledger', 'record', { stationId: HEAD_STATION, month: '2026-11', kind: 'poverty_sale', product: '脐橙', quantity: 120, amountFen: 360000, households: 4 }, DEMO.stationHead);
   await t.ok('complaints', 'submit', { stationId: HEAD_STATION, category: 'overcharge', description: '快递代收每件多收两元。' }, DEMO.resident1, 'rep-c-0001');
 });
-afterAll(() => t.close());
 
 async function sheetsOf(url: string): Promise<{ name: string; rows: unknown[][] }[]> {
   const res = await t.raw(url);

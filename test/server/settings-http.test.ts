@@ -4,15 +4,11 @@
  * the idle-station list reads the county's rules. Poverty villages: the county imports its list
  * and coverage lists them first.
  */
-import { DEMO, HEAD_STATION, rid, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, appForTests, rid } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ now: '2026-12-04T02:00:00.000Z' });
-});
-afterAll(() => t.close());
+const t = appForTests({ now: '2026-12-04T02:00:00.000Z' });
 
 interface Item { key: string; value: number | null; source: string; own: number | null; inherited: number | null }
 const item = (view: { groups: { items: Item[] }[] }, key: string) => view.groups.flatMap((g) => g.items).find((i) => i.key === key)!;

@@ -5,15 +5,10 @@
  * audit and logs carry no token.
  */
 import { SESSION_TTL_S } from '../../core/auth/signin';
-import { DEMO, countRows, startApp, type TestApp } from '../support/local-app';
+import { DEMO, countRows, appForTests } from '../support/local-app';
 
-let t: TestApp;
 const logs: unknown[] = [];
-
-beforeAll(async () => {
-  t = await startApp({ now: '2026-12-05T01:00:00.000Z', logger: { info: (e) => logs.push(e), error: (e) => logs.push(e) }, accessLog: (e) => logs.push(e) });
-});
-afterAll(() => t.close());
+const t = appForTests({ now: '2026-12-05T01:00:00.000Z', logger: { info: (e) => logs.push(e), error: (e) => logs.push(e) }, accessLog: (e) => logs.push(e) });
 
 async function bearer(token: string, fn: string, action: string, data: unknown = {}) {
   const res = await t.raw(`/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) });

@@ -6,7 +6,7 @@
 import type { StationDetail, StationPage, RegionItem } from '../../core/station/api';
 import { demoStations, YUDU_OPERATOR } from '../../seed/demo';
 import { demoIdentities } from '../../seed/identities';
-import { HEAD_STATION, startApp, type TestApp } from '../support/local-app';
+import { HEAD_STATION, appForTests } from '../support/local-app';
 
 jest.setTimeout(30_000);
 
@@ -25,15 +25,8 @@ function haversine(a: { lat: number; lng: number }, b: { lat: number; lng: numbe
   return 2 * R * Math.asin(Math.sqrt(h));
 }
 
-let t: TestApp;
+const t = appForTests({ now: NOW });
 const seedStations = demoStations('2026-09-30');
-
-beforeAll(async () => {
-  t = await startApp({ now: NOW });
-});
-afterAll(async () => {
-  await t.close();
-});
 
 describe('nearby', () => {
   it('returns listed demo stations near 于都 nearest first, with true distances and hours labels', async () => {

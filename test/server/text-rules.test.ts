@@ -5,15 +5,11 @@
  */
 import type { ComplaintView } from '../../core/complaint/api';
 import { accepted } from '../support/complaints';
-import { DEMO, HEAD_STATION, rid, startApp, type CallResult, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, rid, type CallResult, appForTests } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ now: '2026-09-30T02:00:00.000Z' });
-});
-afterAll(() => t.close());
+const t = appForTests({ now: '2026-09-30T02:00:00.000Z' });
 
 const submit = (data: Record<string, unknown>) =>
   t.call<ComplaintView>('complaints', 'submit', { stationId: HEAD_STATION, category: 'overcharge', description: '快递代收每件多收两元。', ...data }, DEMO.resident1, rid('submit'));

@@ -6,19 +6,13 @@
 import { MAX_ATTEMPTS } from '../../core/complaint/scheduler';
 import type { UndeliveredView } from '../../core/notify/undeliverable';
 import { accepted } from '../support/complaints';
-import { DEMO, startApp, type TestApp } from '../support/local-app';
+import { DEMO, appForTests } from '../support/local-app';
 
 jest.setTimeout(30_000);
 
 const NOW = '2026-09-30T02:00:00.000Z';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ now: NOW });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = appForTests({ now: NOW });
 
 const run = () => t.raw('/dev/scheduler/run', { method: 'POST' });
 

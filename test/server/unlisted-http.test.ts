@@ -3,15 +3,11 @@
  * register; the county official sees it (never who sent it), closes it with what was done, and a
  * second close is refused; other counties, residents and heads cannot see or close it.
  */
-import { DEMO, startApp, type TestApp } from '../support/local-app';
+import { DEMO, appForTests } from '../support/local-app';
 
 jest.setTimeout(60_000);
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startApp({ now: '2026-12-04T02:00:00.000Z' });
-});
-afterEach(() => t.close());
+const t = appForTests({ now: '2026-12-04T02:00:00.000Z' }, { each: true });
 
 const REPORT = { regionCode: '360731100', place: '长征大道 18 号门面', description: '门口挂着“电商扶贫服务站”的牌子，代收快递每件收 5 元，村里没人知道这个站。' };
 

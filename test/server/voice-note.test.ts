@@ -5,17 +5,11 @@
  */
 import type { ComplaintView } from '../../core/complaint/api';
 import { caseOf, fileComplaint, uploadPhoto } from '../support/complaints';
-import { DEMO, HEAD_STATION, startApp, type TestApp } from '../support/local-app';
+import { DEMO, HEAD_STATION, appForTests } from '../support/local-app';
 
 jest.setTimeout(30_000);
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp({ now: '2026-09-30T02:00:00.000Z' });
-});
-afterAll(async () => {
-  await t.close();
-});
+const t = appForTests({ now: '2026-09-30T02:00:00.000Z' });
 
 /** A small WebM file header (what Chromium's MediaRecorder writes first). */
 const WEBM = () => {

@@ -160,3 +160,25 @@ export async function startApp(opts: StartOptions = {}): Promise<TestApp> {
 export function countRows(app: LocalApp, table: string, where = '', ...params: unknown[]): number {
   return app.db.prepare(`SELECT count(*) FROM ${table}${where ? ` WHERE ${where}` : ''}`).pluck().get(...params) as number;
 }
+
+/**
+ * Registers the set-up every HTTP test file repeats: start the app before the file's (or the
+ * describe block's) tests, close it after; `each` gives every test a fresh app. The returned
+ * handle forwards to the app running at the time, so tests use it as they would the app itself.
+ */
+export function appForTests(opts: StartOptions = {}, { each = false, timeout }: { each?: boolean; timeout?: number } = {}): TestApp {
+  let current: TestApp | undefined;
+  (each ? beforeEach : beforeAll)(async () => {
+    current = await startApp(opts);
+  }, timeout);
+  (each ? afterEach : afterAll)(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return new Proxy({} as TestApp, {
+    get(_, key) {
+      if (!current) throw new Error('The test app runs only inside the tests and their hooks.');
+      return current[key as keyof TestApp];
+    },
+  });
+}

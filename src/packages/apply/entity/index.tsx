@@ -8,21 +8,18 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
-import PhotoPicker from '../../../components/complaint/PhotoPicker';
 import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
 import { useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
 import { useRegionChildren } from '../../../hooks/useRegionChildren';
 import type { RegionItem } from '../../../services/api';
 import { entityApply, type EntityApplicationView } from '../../../services/certify';
-import type { DraftPhoto } from '../../../store/complaintDraft';
 import Button from '../../../ui/Button';
 import { toast } from '../../../ui/dialogs';
-import { Field, SubmitButton, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
+import { CheckChips, Field, SubmitButton, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
 import { formatDateTime } from '../../../ui/format';
 import Notice from '../../../ui/Notice';
-import { CERT_PHOTOS_MAX } from '@core/station/limits';
-import { EQUIPMENT } from '@core/station/vocabulary';
+import { SiteFactsFields, useSiteFacts } from '../../shared/SiteFacts';
 import '../../shared/sub.css';
 
 const LEVELS: [string, string, number][] = [
@@ -60,21 +57,13 @@ function RegionPick({ depth, path, onChange }: { depth: number; path: RegionItem
   );
 }
 
-function toggle(list: string[], code: string) {
-  return list.includes(code) ? list.filter((c) => c !== code) : [...list, code];
-}
-
 function FileForm({ onFiled }: { onFiled: () => void }) {
-  const [f, setF] = useState({ entityName: '', creditCode: '', contactName: '', contactPhone: '', stationName: '', address: '', hotline: '', areaSqm: '', servicePopulation: '' });
+  const [f, setF] = useState({ entityName: '', creditCode: '', contactName: '', contactPhone: '', stationName: '', address: '', hotline: '' });
   const [level, setLevel] = useState('village');
   const [path, setPath] = useState<RegionItem[]>([]);
   const [loc, setLoc] = useState<{ lat: number; lng: number } | null>(null);
-  const [equipment, setEquipment] = useState<string[]>([]);
   const [services, setServices] = useState<string[]>(['product_sales']);
-  const [plaque, setPlaque] = useState<DraftPhoto[]>([]);
-  const [signage, setSignage] = useState<DraftPhoto[]>([]);
-  // Each picker reports its own uploads: one finishing must not hide the other still uploading.
-  const [uploading, setUploading] = useState({ plaque: 0, signage: 0 });
+  const site = useSiteFacts();
   const [hint, setHint] = useState<Record<string, string>>({});
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
   const depth = LEVELS.find(([c]) => c === level)![2];
@@ -94,11 +83,7 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
         lng: loc!.lng,
         hotline: f.hotline.trim(),
         services: services as never,
-        areaSqm: Number(f.areaSqm),
-        equipment: equipment as never,
-        servicePopulation: Number(f.servicePopulation),
-        plaquePhotos: plaque.map((p) => p.id),
-        signagePhotos: signage.map((p) => p.id),
+        ...site.payload(),
       }),
     { onDone: () => (toast('已提交', 'success'), onFiled()), confirm: { title: '提交申办', content: '提交后由运营单位或县级主管部门审核，请确认信息属实。', confirmText: '提交' } },
   );
@@ -119,12 +104,7 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
     if (!f.address.trim()) h.address = '请填写地址';
     if (!loc) h.location = '请取一下站点的位置';
     if (!f.hotline.trim()) h.hotline = '请填写服务电话';
-    if (!(Number(f.areaSqm) > 0)) h.areaSqm = '请填写使用面积';
-    if (!equipment.length) h.equipment = '请勾选站点的设施';
-    if (!(Number(f.servicePopulation) > 0)) h.servicePopulation = '请填写服务人口';
-    if (!plaque.length) h.plaquePhotos = '请上传站牌照片';
-    if (!signage.length) h.signagePhotos = '请上传标识照片';
-    if (uploading.plaque || uploading.signage) h.signagePhotos = '照片还在上传，请稍等';
+    Object.assign(h, site.hints());
     setHint(h);
     if (Object.keys(h).length) return scrollToFirstError();
     void file.run();
@@ -171,35 +151,9 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
         <TextInput id='entity-hotline' value={f.hotline} onChange={set('hotline')} maxlength={14} />
       </Field>
       <Field label='服务项目' required error={err('services')}>
-        <View className='chips sp-chips--form'>
-          {SERVICES.map(([code, label]) => (
-            <Button key={code} id={`entity-svc-${code}`} className={services.includes(code) ? 'chip chip--on' : 'chip'} onClick={() => setServices(toggle(services, code))}>
-              {services.includes(code) ? `✓ ${label}` : label}
-            </Button>
-          ))}
-        </View>
+        <CheckChips idPrefix='entity-svc' options={SERVICES} value={services} onChange={setServices} />
       </Field>
-      <Field label='实际使用面积（㎡）' required hint='县级不少于 200㎡，乡镇 20㎡，村级 10㎡' error={err('areaSqm')}>
-        <TextInput id='entity-area' type='digit' value={f.areaSqm} onChange={set('areaSqm')} maxlength={6} />
-      </Field>
-      <Field label='设施设备' required hint='至少一项网络设施、两项经营设施（第七条2–3）' error={err('equipment')}>
-        <View className='chips sp-chips--form'>
-          {EQUIPMENT.map(([code, label]) => (
-            <Button key={code} id={`entity-eq-${code}`} className={equipment.includes(code) ? 'chip chip--on' : 'chip'} onClick={() => setEquipment(toggle(equipment, code))}>
-              {equipment.includes(code) ? `✓ ${label}` : label}
-            </Button>
-          ))}
-        </View>
-      </Field>
-      <Field label='服务人口（人）' required hint='一般不少于 300 人（第六条1）' error={err('servicePopulation')}>
-        <TextInput id='entity-population' type='number' value={f.servicePopulation} onChange={set('servicePopulation')} maxlength={7} />
-      </Field>
-      <Field label='站牌照片' required error={err('plaquePhotos')}>
-        <PhotoPicker idPrefix='entity-plaque' photos={plaque} onChange={(u) => setPlaque(u)} onBusyChange={(n) => setUploading((x) => ({ ...x, plaque: n }))} max={CERT_PHOTOS_MAX} hint='必填' />
-      </Field>
-      <Field label='标识照片' required error={err('signagePhotos')}>
-        <PhotoPicker idPrefix='entity-signage' photos={signage} onChange={(u) => setSignage(u)} onBusyChange={(n) => setUploading((x) => ({ ...x, signage: n }))} max={CERT_PHOTOS_MAX} hint='必填' />
-      </Field>
+      <SiteFactsFields idPrefix='entity' site={site} err={err} />
       {file.error && !Object.keys(file.error.fields).length ? <Notice tone='danger' text={file.error.message} /> : null}
       <SubmitButton id='entity-submit' text='提交申办' busy={file.busy} onClick={submit} />
     </View>

@@ -17,22 +17,15 @@ import { toast } from '../../../ui/dialogs';
 import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
 import { formatDateTime, todayShanghai } from '../../../ui/format';
 import Notice from '../../../ui/Notice';
-import PhotoPicker from '../../../components/complaint/PhotoPicker';
-import type { DraftPhoto } from '../../../store/complaintDraft';
 import PhotoStrip from '../../../ui/PhotoStrip';
-import { CERT_PHOTOS_MAX } from '@core/station/limits';
-import { EQUIPMENT } from '@core/station/vocabulary';
+import { SiteFactsFields, useSiteFacts } from '../../shared/SiteFacts';
 import DateField from '../components/DateField';
 import { defaultEnd } from '../components/PublishNotice';
 import '../../shared/sub.css';
 
-
 function FileForm({ onFiled }: { onFiled: () => void }) {
-  const [f, setF] = useState({ stationId: '', stationName: '', entity: '', areaSqm: '', servicePopulation: '' });
-  const [equipment, setEquipment] = useState<string[]>([]);
-  const [plaque, setPlaque] = useState<DraftPhoto[]>([]);
-  const [signage, setSignage] = useState<DraftPhoto[]>([]);
-  const [uploading, setUploading] = useState({ plaque: 0, signage: 0 });
+  const [f, setF] = useState({ stationId: '', stationName: '', entity: '' });
+  const site = useSiteFacts();
   const [hint, setHint] = useState<Record<string, string>>({});
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
   const file = useAction(
@@ -41,11 +34,7 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
         stationId: f.stationId.trim(),
         stationName: f.stationName.trim(),
         entity: f.entity.trim(),
-        areaSqm: Number(f.areaSqm),
-        servicePopulation: Number(f.servicePopulation),
-        equipment: equipment as never,
-        plaquePhotos: plaque.map((p) => p.id),
-        signagePhotos: signage.map((p) => p.id),
+        ...site.payload(),
       }),
     { onDone: () => (toast('已提交', 'success'), onFiled()) },
   );
@@ -55,18 +44,13 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
     if (!f.stationId.trim()) h.stationId = '请填写站点编号';
     if (!f.stationName.trim()) h.stationName = '请填写站点名称';
     if (!f.entity.trim()) h.entity = '请填写运营单位';
-    if (!(Number(f.areaSqm) > 0)) h.areaSqm = '请填写使用面积';
-    if (!equipment.length) h.equipment = '请勾选站点的设施';
-    if (!(Number(f.servicePopulation) > 0)) h.servicePopulation = '请填写服务人口';
-    if (!plaque.length) h.plaquePhotos = '请上传站牌照片';
-    if (!signage.length) h.signagePhotos = '请上传标识照片';
-    if (uploading.plaque || uploading.signage) h.signagePhotos = '照片还在上传，请稍等';
+    Object.assign(h, site.hints());
     setHint(h);
     if (Object.keys(h).length) return scrollToFirstError();
     void file.run();
   };
   // A photo hint goes once a photo is there (the other hints wait for the next submit, as before).
-  const filled = (k: string) => (k === 'plaquePhotos' && plaque.length > 0) || (k === 'signagePhotos' && signage.length > 0 && !uploading.signage);
+  const filled = (k: string) => (k === 'plaquePhotos' && site.plaque.length > 0) || (k === 'signagePhotos' && site.signage.length > 0 && !site.uploading.signage);
   const err = (k: string) => (filled(k) ? undefined : (hint[k] ?? fieldError(file.error, k)));
   return (
     <View id='certify-form' className='sp-form'>
@@ -79,27 +63,7 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
       <Field label='运营单位（市场主体）' required error={err('entity')}>
         <TextInput id='certify-entity' value={f.entity} onChange={set('entity')} maxlength={60} />
       </Field>
-      <Field label='实际使用面积（㎡）' required hint='县级不少于 200㎡，乡镇 20㎡，村级 10㎡' error={err('areaSqm')}>
-        <TextInput id='certify-area' type='digit' value={f.areaSqm} onChange={set('areaSqm')} maxlength={6} />
-      </Field>
-      <Field label='设施设备' required hint='至少一项网络设施、两项经营设施（第七条2–3）' error={err('equipment')}>
-        <View className='chips sp-chips--form'>
-          {EQUIPMENT.map(([code, label]) => (
-            <Button key={code} id={`certify-eq-${code}`} className={equipment.includes(code) ? 'chip chip--on' : 'chip'} onClick={() => setEquipment(equipment.includes(code) ? equipment.filter((c) => c !== code) : [...equipment, code])}>
-              {equipment.includes(code) ? `✓ ${label}` : label}
-            </Button>
-          ))}
-        </View>
-      </Field>
-      <Field label='服务人口（人）' required hint='一般不少于 300 人（第六条1）' error={err('servicePopulation')}>
-        <TextInput id='certify-population' type='number' value={f.servicePopulation} onChange={set('servicePopulation')} maxlength={7} />
-      </Field>
-      <Field label='站牌照片' required hint='门口挂的站牌，看得清站名' error={err('plaquePhotos')}>
-        <PhotoPicker idPrefix='certify-plaque' photos={plaque} onChange={(u) => setPlaque(u)} onBusyChange={(n) => setUploading((x) => ({ ...x, plaque: n }))} max={CERT_PHOTOS_MAX} hint='必填' />
-      </Field>
-      <Field label='标识照片' required hint='店内外的电商扶贫标识、公示牌' error={err('signagePhotos')}>
-        <PhotoPicker idPrefix='certify-signage' photos={signage} onChange={(u) => setSignage(u)} onBusyChange={(n) => setUploading((x) => ({ ...x, signage: n }))} max={CERT_PHOTOS_MAX} hint='必填' />
-      </Field>
+      <SiteFactsFields idPrefix='certify' site={site} err={err} photoHints={{ plaque: '门口挂的站牌，看得清站名', signage: '店内外的电商扶贫标识、公示牌' }} />
       {file.error && !Object.keys(file.error.fields).length ? <Notice tone='danger' text={file.error.message} /> : null}
       <SubmitButton id='certify-submit' text='提交认定申请' busy={file.busy} onClick={submit} />
     </View>

@@ -4,7 +4,7 @@
  * (the page reloads and says so), other errors show here with the server's message.
  */
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { MAX_DESCRIPTION, MAX_ENTRY_PHOTOS, MIN_REPLY } from '@core/complaint/limits';
 import { OPEN_STATUSES, REFUSAL_REASONS, TRANSFER_DEPARTMENTS, TRANSFER_LABELS, type RefusalReason, type TransferDepartment } from '@core/complaint/model';
 import { visibleLength } from '@core/shared/limits';
@@ -34,6 +34,53 @@ const REPLY_OUTCOMES = [
   ['unresolvable', '无法解决'],
 ] as const;
 
+/** What the panels' fields hold; all of it goes back to empty after a successful action. */
+const EMPTY_DRAFT = {
+  refuseReason: null as RefusalReason | null,
+  refuseText: '',
+  replyText: '',
+  replyPhotos: [] as DraftPhoto[],
+  progressText: '',
+  progressPhotos: [] as DraftPhoto[],
+  extendReason: '',
+  noteText: '',
+  declineReason: '',
+  extDueOn: '',
+  extReason: '',
+  extNote: '',
+  supInstruction: '',
+  supDueOn: '',
+  supAnswer: '',
+  outcome: 'handled' as 'handled' | 'unresolvable',
+  unresolvedReason: '',
+  dept: null as TransferDepartment | null,
+  deptName: '',
+  deptRef: '',
+  deptNote: '',
+  mergeInto: null as string | null,
+};
+type Draft = typeof EMPTY_DRAFT;
+
+/** One action's form: an optional lead, its fields, its submit button(s). */
+function Panel({ id, lead, submit, children }: { id: string; lead?: ReactNode; submit?: Parameters<typeof SubmitButton>[0]; children?: ReactNode }) {
+  return (
+    <View id={id} className='sp-panel'>
+      {lead ? <Text className='sp-panel__lead'>{lead}</Text> : null}
+      {children}
+      {submit ? <SubmitButton {...submit} /> : null}
+    </View>
+  );
+}
+
+/** A required text box; the server names its error by `name`. */
+function AreaField({ label, hint, name, error, ...input }: { label: string; hint?: string; name: string; error: ApiError | null } & Parameters<typeof TextArea>[0]) {
+  return (
+    <Field label={label} required hint={hint} error={fieldError(error, name)}>
+      <TextArea {...input} />
+    </Field>
+  );
+}
+
 export default function CaseActions({ c, onChanged, onConflict }: Props) {
   const buttons = buttonsFor(c.allowedActions);
   const [panel, setPanel] = useState<CaseAction | null>(null);
@@ -42,30 +89,13 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
   useScrollToFirstError(error);
   const [hint, setHint] = useState<string | null>(null);
 
-  const [refuseReason, setRefuseReason] = useState<RefusalReason | null>(null);
-  const [refuseText, setRefuseText] = useState('');
-  const [replyText, setReplyText] = useState('');
-  const [replyPhotos, setReplyPhotos] = useState<DraftPhoto[]>([]);
-  const [progressText, setProgressText] = useState('');
-  const [progressPhotos, setProgressPhotos] = useState<DraftPhoto[]>([]);
+  const [d, setDraft] = useState<Draft>(EMPTY_DRAFT);
+  const put =
+    <K extends keyof Draft>(k: K) =>
+    (v: Draft[K]) =>
+      setDraft((x) => ({ ...x, [k]: v }));
   const [uploading, setUploading] = useState(0);
   const [extendDays, setExtendDays] = useState(5);
-  const [extendReason, setExtendReason] = useState('');
-  const [noteText, setNoteText] = useState('');
-  const [declineReason, setDeclineReason] = useState('');
-  const [extDueOn, setExtDueOn] = useState('');
-  const [extReason, setExtReason] = useState('');
-  const [extNote, setExtNote] = useState('');
-  const [supInstruction, setSupInstruction] = useState('');
-  const [supDueOn, setSupDueOn] = useState('');
-  const [supAnswer, setSupAnswer] = useState('');
-  const [outcome, setOutcome] = useState<'handled' | 'unresolvable'>('handled');
-  const [unresolvedReason, setUnresolvedReason] = useState('');
-  const [dept, setDept] = useState<TransferDepartment | null>(null);
-  const [deptName, setDeptName] = useState('');
-  const [deptRef, setDeptRef] = useState('');
-  const [deptNote, setDeptNote] = useState('');
-  const [mergeInto, setMergeInto] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<ComplaintListItem[] | null>(null);
   const [candidatesError, setCandidatesError] = useState<ApiError | null>(null);
 
@@ -79,28 +109,7 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
     try {
       const view = await call();
       setPanel(null);
-      setReplyText('');
-      setReplyPhotos([]);
-      setProgressText('');
-      setProgressPhotos([]);
-      setRefuseText('');
-      setRefuseReason(null);
-      setExtendReason('');
-      setNoteText('');
-      setDeclineReason('');
-      setExtDueOn('');
-      setExtReason('');
-      setExtNote('');
-      setSupInstruction('');
-      setSupDueOn('');
-      setSupAnswer('');
-      setOutcome('handled');
-      setUnresolvedReason('');
-      setDept(null);
-      setDeptName('');
-      setDeptRef('');
-      setDeptNote('');
-      setMergeInto(null);
+      setDraft(EMPTY_DRAFT);
       onChanged(view, DONE_MESSAGES[action]);
     } catch (e) {
       const err = toApiError(e);
@@ -190,87 +199,95 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       {error ? <Notice id='action-error' tone='danger' title='没有成功' text={error.message} /> : null}
 
       {panel === 'refuse' ? (
-        <View id='panel-refuse' className='sp-panel'>
+        <Panel
+          id='panel-refuse'
+          submit={{
+            id: 'btn-submit-refuse',
+            text: '确定不予受理',
+            tone: 'danger',
+            busy: busy === 'refuse',
+            onClick: () => {
+              if (!need(!!d.refuseReason, '请选择不予受理的原因') || !need(!!d.refuseText.trim(), '请填写说明')) return;
+              void run('refuse', () => complaintsAdmin.refuse({ ...base, reason: d.refuseReason as RefusalReason, text: d.refuseText.trim() }));
+            },
+          }}
+        >
           <Field label='不予受理的原因' required error={fieldError(error, 'reason')}>
-            <Choices idPrefix='refuse-reason' options={REFUSAL_REASONS} value={refuseReason} onChange={setRefuseReason} />
+            <Choices idPrefix='refuse-reason' options={REFUSAL_REASONS} value={d.refuseReason} onChange={put('refuseReason')} />
           </Field>
-          <Field label='说明（会告知投诉人）' required error={fieldError(error, 'text')}>
-            <TextArea id='refuse-text' value={refuseText} onChange={setRefuseText} maxlength={500} placeholder='请写明不予受理的理由，以及投诉人可以去哪里反映' />
-          </Field>
-          <SubmitButton
-            id='btn-submit-refuse'
-            text='确定不予受理'
-            tone='danger'
-            busy={busy === 'refuse'}
-            onClick={() => {
-              if (!need(!!refuseReason, '请选择不予受理的原因') || !need(!!refuseText.trim(), '请填写说明')) return;
-              void run('refuse', () => complaintsAdmin.refuse({ ...base, reason: refuseReason as RefusalReason, text: refuseText.trim() }));
-            }}
-          />
-        </View>
+          <AreaField label='说明（会告知投诉人）' name='text' error={error} id='refuse-text' value={d.refuseText} onChange={put('refuseText')} maxlength={500} placeholder='请写明不予受理的理由，以及投诉人可以去哪里反映' />
+        </Panel>
       ) : null}
 
       {panel === 'assign' ? (
-        <View id='panel-assign' className='sp-panel'>
-          <Text className='sp-panel__lead'>转给谁办理？对方会看到这件投诉并负责答复。</Text>
+        <Panel id='panel-assign' lead='转给谁办理？对方会看到这件投诉并负责答复。'>
           <SubmitButton id='btn-assign-operator' text={`转运营单位：${c.operatorName}`} tone='secondary' busy={busy === 'assign'} onClick={() => void run('assign', () => complaintsAdmin.assign({ ...base, to: 'operator' }))} />
           <SubmitButton id='btn-assign-station' text={`转站点：${c.stationName}`} tone='ghost' busy={busy === 'assign'} onClick={() => void run('assign', () => complaintsAdmin.assign({ ...base, to: 'station' }))} />
-        </View>
+        </Panel>
       ) : null}
 
       {panel === 'reply' ? (
-        <View id='panel-reply' className='sp-panel'>
-          <Field label='办理结果' required>
-            <Choices idPrefix='reply-outcome' options={REPLY_OUTCOMES} value={outcome} onChange={setOutcome} />
-          </Field>
-          {outcome === 'unresolvable' ? (
-            <Field label='无法解决的原因（投诉人会看到）' required error={fieldError(error, 'unresolvableReason')}>
-              <TextArea id='reply-unresolvable-reason' value={unresolvedReason} onChange={setUnresolvedReason} maxlength={300} placeholder='例如：站点已注销，经营者下落不明' />
-            </Field>
-          ) : null}
-          <Field label='答复内容（投诉人会看到）' required hint='写清查明的情况、处理结果和整改措施' error={fieldError(error, 'text')}>
-            <TextArea id='reply-text' value={replyText} onChange={setReplyText} maxlength={MAX_DESCRIPTION} placeholder='例如：经核实，站点已退还多收的费用 5 元，并在店内张贴收费标准。' />
-          </Field>
-          <PhotoPicker idPrefix='reply-photo' photos={replyPhotos} onChange={(u) => setReplyPhotos(u)} onBusyChange={setUploading} max={MAX_ENTRY_PHOTOS} hint='选填：退款凭证、整改后的照片' />
-          <SubmitButton
-            id='btn-submit-reply'
-            text='提交答复'
-            busy={busy === 'reply'}
-            onClick={() => {
-              if (!need(visibleLength(replyText) >= MIN_REPLY, `答复至少 ${MIN_REPLY} 个字`) || !need(!uploading, '照片还在上传，请稍等')) return;
-              const photos = replyPhotos.length ? { photos: replyPhotos.map((p) => p.id) } : {};
-              if (outcome === 'unresolvable') {
-                if (!need(!!unresolvedReason.trim(), '请写明无法解决的原因')) return;
-                void run('reply', () => complaintsAdmin.reply({ ...base, text: replyText.trim(), unresolvable: true, unresolvableReason: unresolvedReason.trim(), ...photos }));
+        <Panel
+          id='panel-reply'
+          submit={{
+            id: 'btn-submit-reply',
+            text: '提交答复',
+            busy: busy === 'reply',
+            onClick: () => {
+              if (!need(visibleLength(d.replyText) >= MIN_REPLY, `答复至少 ${MIN_REPLY} 个字`) || !need(!uploading, '照片还在上传，请稍等')) return;
+              const photos = d.replyPhotos.length ? { photos: d.replyPhotos.map((p) => p.id) } : {};
+              if (d.outcome === 'unresolvable') {
+                if (!need(!!d.unresolvedReason.trim(), '请写明无法解决的原因')) return;
+                void run('reply', () => complaintsAdmin.reply({ ...base, text: d.replyText.trim(), unresolvable: true, unresolvableReason: d.unresolvedReason.trim(), ...photos }));
                 return;
               }
-              void run('reply', () => complaintsAdmin.reply({ ...base, text: replyText.trim(), ...photos }));
-            }}
-          />
-        </View>
+              void run('reply', () => complaintsAdmin.reply({ ...base, text: d.replyText.trim(), ...photos }));
+            },
+          }}
+        >
+          <Field label='办理结果' required>
+            <Choices idPrefix='reply-outcome' options={REPLY_OUTCOMES} value={d.outcome} onChange={put('outcome')} />
+          </Field>
+          {d.outcome === 'unresolvable' ? (
+            <AreaField label='无法解决的原因（投诉人会看到）' name='unresolvableReason' error={error} id='reply-unresolvable-reason' value={d.unresolvedReason} onChange={put('unresolvedReason')} maxlength={300} placeholder='例如：站点已注销，经营者下落不明' />
+          ) : null}
+          <AreaField label='答复内容（投诉人会看到）' hint='写清查明的情况、处理结果和整改措施' name='text' error={error} id='reply-text' value={d.replyText} onChange={put('replyText')} maxlength={MAX_DESCRIPTION} placeholder='例如：经核实，站点已退还多收的费用 5 元，并在店内张贴收费标准。' />
+          <PhotoPicker idPrefix='reply-photo' photos={d.replyPhotos} onChange={(u) => setDraft((x) => ({ ...x, replyPhotos: u(x.replyPhotos) }))} onBusyChange={setUploading} max={MAX_ENTRY_PHOTOS} hint='选填：退款凭证、整改后的照片' />
+        </Panel>
       ) : null}
 
       {panel === 'progress' ? (
-        <View id='panel-progress' className='sp-panel'>
-          <Field label='办理进展（投诉人会看到）' required hint='还没办完时，告诉投诉人做到哪一步了' error={fieldError(error, 'text')}>
-            <TextArea id='progress-text' value={progressText} onChange={setProgressText} maxlength={1000} placeholder='例如：已约谈站长，正在核对收费记录。' />
-          </Field>
-          <PhotoPicker idPrefix='progress-photo' photos={progressPhotos} onChange={(u) => setProgressPhotos(u)} onBusyChange={setUploading} max={MAX_ENTRY_PHOTOS} hint='选填' />
-          <SubmitButton
-            id='btn-submit-progress'
-            text='发布办理进展'
-            busy={busy === 'progress'}
-            onClick={() => {
-              if (!need(visibleLength(progressText) >= MIN_REPLY, `至少 ${MIN_REPLY} 个字`) || !need(!uploading, '照片还在上传，请稍等')) return;
-              const photos = progressPhotos.length ? { photos: progressPhotos.map((p) => p.id) } : {};
-              void run('progress', () => complaintsAdmin.progress({ ...base, text: progressText.trim(), ...photos }));
-            }}
-          />
-        </View>
+        <Panel
+          id='panel-progress'
+          submit={{
+            id: 'btn-submit-progress',
+            text: '发布办理进展',
+            busy: busy === 'progress',
+            onClick: () => {
+              if (!need(visibleLength(d.progressText) >= MIN_REPLY, `至少 ${MIN_REPLY} 个字`) || !need(!uploading, '照片还在上传，请稍等')) return;
+              const photos = d.progressPhotos.length ? { photos: d.progressPhotos.map((p) => p.id) } : {};
+              void run('progress', () => complaintsAdmin.progress({ ...base, text: d.progressText.trim(), ...photos }));
+            },
+          }}
+        >
+          <AreaField label='办理进展（投诉人会看到）' hint='还没办完时，告诉投诉人做到哪一步了' name='text' error={error} id='progress-text' value={d.progressText} onChange={put('progressText')} maxlength={1000} placeholder='例如：已约谈站长，正在核对收费记录。' />
+          <PhotoPicker idPrefix='progress-photo' photos={d.progressPhotos} onChange={(u) => setDraft((x) => ({ ...x, progressPhotos: u(x.progressPhotos) }))} onBusyChange={setUploading} max={MAX_ENTRY_PHOTOS} hint='选填' />
+        </Panel>
       ) : null}
 
       {panel === 'extend' ? (
-        <View id='panel-extend' className='sp-panel'>
+        <Panel
+          id='panel-extend'
+          submit={{
+            id: 'btn-submit-extend',
+            text: `延期 ${extendDays} 个工作日`,
+            busy: busy === 'extend',
+            onClick: () => {
+              if (!need(!!d.extendReason.trim(), '请填写延期理由')) return;
+              void run('extend', () => complaintsAdmin.extend({ ...base, workdays: extendDays, reason: d.extendReason.trim() }));
+            },
+          }}
+        >
           <Field label='延长几个工作日（只能延期一次，最多 10 个）' required error={fieldError(error, 'workdays')}>
             <View className='sp-stepper'>
               <Button id='extend-minus' className={`btn ${extendDays <= 1 ? 'btn--disabled' : 'btn--ghost'}`} onClick={() => setExtendDays(Math.max(1, extendDays - 1))}>
@@ -284,24 +301,20 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
               </Button>
             </View>
           </Field>
-          <Field label='延期理由' required error={fieldError(error, 'reason')}>
-            <TextArea id='extend-reason' value={extendReason} onChange={setExtendReason} maxlength={200} placeholder='例如：需要快递公司出具丢件证明' />
-          </Field>
-          <SubmitButton
-            id='btn-submit-extend'
-            text={`延期 ${extendDays} 个工作日`}
-            busy={busy === 'extend'}
-            onClick={() => {
-              if (!need(!!extendReason.trim(), '请填写延期理由')) return;
-              void run('extend', () => complaintsAdmin.extend({ ...base, workdays: extendDays, reason: extendReason.trim() }));
-            }}
-          />
-        </View>
+          <AreaField label='延期理由' name='reason' error={error} id='extend-reason' value={d.extendReason} onChange={put('extendReason')} maxlength={200} placeholder='例如：需要快递公司出具丢件证明' />
+        </Panel>
       ) : null}
 
       {panel === 'merge' ? (
-        <View id='panel-merge' className='sp-panel'>
-          <Text className='sp-panel__lead'>把这件投诉并入同一站点的另一件未办结投诉（重复投诉）。并单后这件不再单独办理。</Text>
+        <Panel
+          id='panel-merge'
+          lead='把这件投诉并入同一站点的另一件未办结投诉（重复投诉）。并单后这件不再单独办理。'
+          submit={
+            candidates && candidates.length
+              ? { id: 'btn-submit-merge', text: '并入选中的投诉', busy: busy === 'merge', disabled: !d.mergeInto, onClick: () => d.mergeInto && void run('merge', () => complaintsAdmin.merge({ ...base, intoId: d.mergeInto! })) }
+              : undefined
+          }
+        >
           {!candidates && !candidatesError ? <Text className='text-muted'>正在查找同一站点的投诉…</Text> : null}
           {candidatesError ? (
             <Notice tone='danger' text={candidatesError.message}>
@@ -312,8 +325,8 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
           ) : null}
           {candidates && !candidates.length ? <Text id='merge-none' className='text-muted'>同一站点没有其他未办结的投诉。</Text> : null}
           {candidates?.map((m) => (
-            <Button key={m.id} id={`merge-option-${m.id}`} className={`sp-option ${mergeInto === m.id ? 'sp-option--on' : ''}`} onClick={() => setMergeInto(m.id)}>
-              <Text className='sp-option__mark'>{mergeInto === m.id ? '●' : '○'}</Text>
+            <Button key={m.id} id={`merge-option-${m.id}`} className={`sp-option ${d.mergeInto === m.id ? 'sp-option--on' : ''}`} onClick={() => put('mergeInto')(m.id)}>
+              <Text className='sp-option__mark'>{d.mergeInto === m.id ? '●' : '○'}</Text>
               <View className='sp-option__body'>
                 <Text className='sp-option__title'>
                   {m.trackingNo} · {m.categoryLabel}
@@ -322,64 +335,45 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
               </View>
             </Button>
           ))}
-          {candidates && candidates.length ? (
-            <SubmitButton
-              id='btn-submit-merge'
-              text='并入选中的投诉'
-              busy={busy === 'merge'}
-              disabled={!mergeInto}
-              onClick={() => mergeInto && void run('merge', () => complaintsAdmin.merge({ ...base, intoId: mergeInto }))}
-            />
-          ) : null}
-        </View>
+        </Panel>
       ) : null}
 
       {panel === 'requestExtension' ? (
-        <View id='panel-request-extension' className='sp-panel'>
-          <Text className='sp-panel__lead'>
-            现在的答复期限是 {c.replyDueOn ? formatDay(c.replyDueOn) : '—'}。延期要县级主管部门同意，最多延长 {MAX_EXTEND} 个工作日，只能延期一次。
-          </Text>
+        <Panel
+          id='panel-request-extension'
+          lead={
+            <>
+              现在的答复期限是 {c.replyDueOn ? formatDay(c.replyDueOn) : '—'}。延期要县级主管部门同意，最多延长 {MAX_EXTEND} 个工作日，只能延期一次。
+            </>
+          }
+          submit={{
+            id: 'btn-submit-request-extension',
+            text: '提交延期申请',
+            busy: busy === 'requestExtension',
+            onClick: () => {
+              if (!need(!!d.extDueOn, '请选择延期到哪一天') || !need(!!d.extReason.trim(), '请填写延期理由')) return;
+              void run('requestExtension', () => complaintsAdmin.requestExtension({ ...base, dueOn: d.extDueOn, reason: d.extReason.trim() }));
+            },
+          }}
+        >
           <Field label='延期到哪一天' required error={fieldError(error, 'dueOn')}>
-            <DateField id='request-extension-date' value={extDueOn} onChange={setExtDueOn} start={c.replyDueOn ?? undefined} />
+            <DateField id='request-extension-date' value={d.extDueOn} onChange={put('extDueOn')} start={c.replyDueOn ?? undefined} />
           </Field>
-          <Field label='延期理由' required error={fieldError(error, 'reason')}>
-            <TextArea id='request-extension-reason' value={extReason} onChange={setExtReason} maxlength={200} placeholder='例如：需要快递公司出具丢件证明' />
-          </Field>
-          <SubmitButton
-            id='btn-submit-request-extension'
-            text='提交延期申请'
-            busy={busy === 'requestExtension'}
-            onClick={() => {
-              if (!need(!!extDueOn, '请选择延期到哪一天') || !need(!!extReason.trim(), '请填写延期理由')) return;
-              void run('requestExtension', () => complaintsAdmin.requestExtension({ ...base, dueOn: extDueOn, reason: extReason.trim() }));
-            }}
-          />
-        </View>
+          <AreaField label='延期理由' name='reason' error={error} id='request-extension-reason' value={d.extReason} onChange={put('extReason')} maxlength={200} placeholder='例如：需要快递公司出具丢件证明' />
+        </Panel>
       ) : null}
 
       {panel === 'transfer' ? (
-        <View id='panel-transfer' className='sp-panel'>
-          <Text className='sp-panel__lead'>不属于站点的事项，转交有关部门办理。转出后这件投诉办结，投诉人会收到部门名称和对方编号。</Text>
-          <Field label='接收部门' required error={fieldError(error, 'department')}>
-            <Choices idPrefix='transfer-department' options={TRANSFER_DEPARTMENTS} value={dept} onChange={setDept} />
-          </Field>
-          {dept === 'other' ? (
-            <Field label='部门名称' required error={fieldError(error, 'departmentName')}>
-              <TextInput id='transfer-department-name' value={deptName} onChange={setDeptName} maxlength={30} placeholder='例如：于都县交通运输局' />
-            </Field>
-          ) : null}
-          <Field label='对方编号' required hint='对方受理后给的编号，投诉人凭它查询' error={fieldError(error, 'reference')}>
-            <TextInput id='transfer-reference' value={deptRef} onChange={setDeptRef} maxlength={40} placeholder='例如：YZ20260930-01' />
-          </Field>
-          <Field label='说明（会告知投诉人）' required error={fieldError(error, 'note')}>
-            <TextArea id='transfer-note' value={deptNote} onChange={setDeptNote} maxlength={300} placeholder='例如：快递丢失由邮政管理部门依法处理' />
-          </Field>
-          <SubmitButton
-            id='btn-submit-transfer'
-            text='确定转出'
-            tone='danger'
-            busy={busy === 'transfer'}
-            onClick={() => {
+        <Panel
+          id='panel-transfer'
+          lead='不属于站点的事项，转交有关部门办理。转出后这件投诉办结，投诉人会收到部门名称和对方编号。'
+          submit={{
+            id: 'btn-submit-transfer',
+            text: '确定转出',
+            tone: 'danger',
+            busy: busy === 'transfer',
+            onClick: () => {
+              const { dept, deptName, deptRef, deptNote } = d;
               if (!need(!!dept, '请选择接收部门') || !need(dept !== 'other' || !!deptName.trim(), '请填写部门名称') || !need(!!deptRef.trim(), '请填写对方编号') || !need(!!deptNote.trim(), '请填写说明')) return;
               const name = dept === 'other' ? deptName.trim() : TRANSFER_LABELS[dept as TransferDepartment];
               void confirm({ title: '转其他部门', content: `转交${name}办理后，这件投诉即办结，不能撤回。`, confirmText: '转出' }).then((ok) => {
@@ -388,112 +382,123 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
                     complaintsAdmin.transfer({ ...base, department: dept as TransferDepartment, ...(dept === 'other' ? { departmentName: deptName.trim() } : {}), reference: deptRef.trim(), note: deptNote.trim() }),
                   );
               });
-            }}
-          />
-        </View>
+            },
+          }}
+        >
+          <Field label='接收部门' required error={fieldError(error, 'department')}>
+            <Choices idPrefix='transfer-department' options={TRANSFER_DEPARTMENTS} value={d.dept} onChange={put('dept')} />
+          </Field>
+          {d.dept === 'other' ? (
+            <Field label='部门名称' required error={fieldError(error, 'departmentName')}>
+              <TextInput id='transfer-department-name' value={d.deptName} onChange={put('deptName')} maxlength={30} placeholder='例如：于都县交通运输局' />
+            </Field>
+          ) : null}
+          <Field label='对方编号' required hint='对方受理后给的编号，投诉人凭它查询' error={fieldError(error, 'reference')}>
+            <TextInput id='transfer-reference' value={d.deptRef} onChange={put('deptRef')} maxlength={40} placeholder='例如：YZ20260930-01' />
+          </Field>
+          <AreaField label='说明（会告知投诉人）' name='note' error={error} id='transfer-note' value={d.deptNote} onChange={put('deptNote')} maxlength={300} placeholder='例如：快递丢失由邮政管理部门依法处理' />
+        </Panel>
       ) : null}
 
       {panel === 'supervise' ? (
-        <View id='panel-supervise' className='sp-panel'>
-          <Text className='sp-panel__lead'>督办后，县级主管部门须在期限内答复；督办会计入统计。</Text>
-          <Field label='督办要求' required error={fieldError(error, 'instruction')}>
-            <TextArea id='supervise-instruction' value={supInstruction} onChange={setSupInstruction} maxlength={300} placeholder='例如：群众反映强烈，请三日内核实并答复处理结果' />
-          </Field>
-          <Field label='答复期限' required error={fieldError(error, 'dueOn')}>
-            <DateField id='supervise-date' value={supDueOn} onChange={setSupDueOn} />
-          </Field>
-          <SubmitButton
-            id='btn-submit-supervise'
-            text='发出督办'
-            busy={busy === 'supervise'}
-            onClick={() => {
-              if (!need(!!supInstruction.trim(), '请填写督办要求') || !need(!!supDueOn, '请选择答复期限')) return;
-              void confirm({ title: '发出督办', content: `县级主管部门须在 ${formatDay(supDueOn)} 前答复。发出后不能撤回。`, confirmText: '督办' }).then((ok) => {
-                if (ok) void run('supervise', () => complaintsAdmin.supervise({ ...base, instruction: supInstruction.trim(), dueOn: supDueOn }));
+        <Panel
+          id='panel-supervise'
+          lead='督办后，县级主管部门须在期限内答复；督办会计入统计。'
+          submit={{
+            id: 'btn-submit-supervise',
+            text: '发出督办',
+            busy: busy === 'supervise',
+            onClick: () => {
+              if (!need(!!d.supInstruction.trim(), '请填写督办要求') || !need(!!d.supDueOn, '请选择答复期限')) return;
+              void confirm({ title: '发出督办', content: `县级主管部门须在 ${formatDay(d.supDueOn)} 前答复。发出后不能撤回。`, confirmText: '督办' }).then((ok) => {
+                if (ok) void run('supervise', () => complaintsAdmin.supervise({ ...base, instruction: d.supInstruction.trim(), dueOn: d.supDueOn }));
               });
-            }}
-          />
-        </View>
+            },
+          }}
+        >
+          <AreaField label='督办要求' name='instruction' error={error} id='supervise-instruction' value={d.supInstruction} onChange={put('supInstruction')} maxlength={300} placeholder='例如：群众反映强烈，请三日内核实并答复处理结果' />
+          <Field label='答复期限' required error={fieldError(error, 'dueOn')}>
+            <DateField id='supervise-date' value={d.supDueOn} onChange={put('supDueOn')} />
+          </Field>
+        </Panel>
       ) : null}
 
       {panel === 'answerSupervision' ? (
-        <View id='panel-answer-supervision' className='sp-panel'>
+        <Panel
+          id='panel-answer-supervision'
+          submit={{
+            id: 'btn-submit-answer-supervision',
+            text: '提交督办答复',
+            busy: busy === 'answerSupervision',
+            onClick: () => {
+              if (!need(!!d.supAnswer.trim(), '请填写督办答复')) return;
+              void run('answerSupervision', () => complaintsAdmin.answerSupervision({ ...base, answer: d.supAnswer.trim() }));
+            },
+          }}
+        >
           {c.supervisions?.filter((s) => !s.answer).map((s) => (
             <Text key={s.at} className='sp-panel__lead'>
               {s.levelLabel}：{s.instruction}（{formatDay(s.dueOn)}前答复）
             </Text>
           ))}
-          <Field label='督办答复（督办单位会看到）' required error={fieldError(error, 'answer')}>
-            <TextArea id='supervision-answer' value={supAnswer} onChange={setSupAnswer} maxlength={500} placeholder='写清核查情况和处理措施' />
-          </Field>
-          <SubmitButton
-            id='btn-submit-answer-supervision'
-            text='提交督办答复'
-            busy={busy === 'answerSupervision'}
-            onClick={() => {
-              if (!need(!!supAnswer.trim(), '请填写督办答复')) return;
-              void run('answerSupervision', () => complaintsAdmin.answerSupervision({ ...base, answer: supAnswer.trim() }));
-            }}
-          />
-        </View>
+          <AreaField label='督办答复（督办单位会看到）' name='answer' error={error} id='supervision-answer' value={d.supAnswer} onChange={put('supAnswer')} maxlength={500} placeholder='写清核查情况和处理措施' />
+        </Panel>
       ) : null}
 
       {panel === 'refuseExtension' ? (
-        <View id='panel-refuse-extension' className='sp-panel'>
-          <Field label='不同意的理由（承办单位会看到）' required error={fieldError(error, 'note')}>
-            <TextArea id='refuse-extension-note' value={extNote} onChange={setExtNote} maxlength={200} placeholder='例如：事实清楚，请按原期限答复' />
-          </Field>
-          <SubmitButton
-            id='btn-submit-refuse-extension'
-            text='不同意延期'
-            tone='danger'
-            busy={busy === 'refuseExtension'}
-            onClick={() => {
-              if (!need(!!extNote.trim(), '请填写不同意的理由')) return;
-              void run('refuseExtension', () => complaintsAdmin.refuseExtension({ ...base, note: extNote.trim() }));
-            }}
-          />
-        </View>
+        <Panel
+          id='panel-refuse-extension'
+          submit={{
+            id: 'btn-submit-refuse-extension',
+            text: '不同意延期',
+            tone: 'danger',
+            busy: busy === 'refuseExtension',
+            onClick: () => {
+              if (!need(!!d.extNote.trim(), '请填写不同意的理由')) return;
+              void run('refuseExtension', () => complaintsAdmin.refuseExtension({ ...base, note: d.extNote.trim() }));
+            },
+          }}
+        >
+          <AreaField label='不同意的理由（承办单位会看到）' name='note' error={error} id='refuse-extension-note' value={d.extNote} onChange={put('extNote')} maxlength={200} placeholder='例如：事实清楚，请按原期限答复' />
+        </Panel>
       ) : null}
 
       {panel === 'decline' ? (
-        <View id='panel-decline' className='sp-panel'>
-          <Text className='sp-panel__lead'>转错了单位？退回县级主管部门重新转办。</Text>
-          <Field label='退单理由' required error={fieldError(error, 'reason')}>
-            <TextArea id='decline-reason' value={declineReason} onChange={setDeclineReason} maxlength={200} placeholder='例如：快递丢件由运营单位负责，不归本站处理' />
-          </Field>
-          <SubmitButton
-            id='btn-submit-decline'
-            text='确定退单'
-            tone='danger'
-            busy={busy === 'decline'}
-            onClick={() => {
-              if (!need(!!declineReason.trim(), '请填写退单理由')) return;
-              void confirm({ title: '确认退单', content: '退单后这件投诉不再由您办理。', confirmText: '退单' }).then(
-                (ok) => {
-                  if (ok) void run('decline', () => complaintsAdmin.decline({ ...base, reason: declineReason.trim() }));
-                },
-              );
-            }}
-          />
-        </View>
+        <Panel
+          id='panel-decline'
+          lead='转错了单位？退回县级主管部门重新转办。'
+          submit={{
+            id: 'btn-submit-decline',
+            text: '确定退单',
+            tone: 'danger',
+            busy: busy === 'decline',
+            onClick: () => {
+              if (!need(!!d.declineReason.trim(), '请填写退单理由')) return;
+              void confirm({ title: '确认退单', content: '退单后这件投诉不再由您办理。', confirmText: '退单' }).then((ok) => {
+                if (ok) void run('decline', () => complaintsAdmin.decline({ ...base, reason: d.declineReason.trim() }));
+              });
+            },
+          }}
+        >
+          <AreaField label='退单理由' name='reason' error={error} id='decline-reason' value={d.declineReason} onChange={put('declineReason')} maxlength={200} placeholder='例如：快递丢件由运营单位负责，不归本站处理' />
+        </Panel>
       ) : null}
 
       {panel === 'note' ? (
-        <View id='panel-note' className='sp-panel'>
-          <Field label='内部备注（投诉人和站点看不到）' required error={fieldError(error, 'text')}>
-            <TextArea id='note-text' value={noteText} onChange={setNoteText} maxlength={500} placeholder='例如：已电话联系站长，约定周三现场核查' />
-          </Field>
-          <SubmitButton
-            id='btn-submit-note'
-            text='保存备注'
-            busy={busy === 'note'}
-            onClick={() => {
-              if (!need(!!noteText.trim(), '请填写备注')) return;
-              void run('note', () => complaintsAdmin.note({ id: c.id, text: noteText.trim() }));
-            }}
-          />
-        </View>
+        <Panel
+          id='panel-note'
+          submit={{
+            id: 'btn-submit-note',
+            text: '保存备注',
+            busy: busy === 'note',
+            onClick: () => {
+              if (!need(!!d.noteText.trim(), '请填写备注')) return;
+              void run('note', () => complaintsAdmin.note({ id: c.id, text: d.noteText.trim() }));
+            },
+          }}
+        >
+          <AreaField label='内部备注（投诉人和站点看不到）' name='text' error={error} id='note-text' value={d.noteText} onChange={put('noteText')} maxlength={500} placeholder='例如：已电话联系站长，约定周三现场核查' />
+        </Panel>
       ) : null}
     </View>
   );

@@ -18,7 +18,7 @@ import Button, { nameProps } from '../../../ui/Button';
 import Notice from '../../../ui/Notice';
 import { confirm, toast } from '../../../ui/dialogs';
 import { statusTone } from '../../../ui/format';
-import { ESCALATION_TEXT } from '../components/status';
+import { ESCALATION_TEXT, STATUS_CHIPS } from '../components/status';
 import { deadlineInfo } from '../utils/deadline';
 import Inbox from '../components/Inbox';
 
@@ -33,16 +33,6 @@ const ComplaintCase: typeof import('../complaint/index').ComplaintCase =
 // Desk styles are H5-only (the mini-program keeps the phone layout; WXSS lacks some selectors used).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
 if (process.env.TARO_ENV === 'h5') require('./desk.css');
-
-const STATUS_CHIPS: [ComplaintStatus | 'all', string][] = [
-  ['all', '全部'],
-  ['submitted', '待受理'],
-  ['accepted', '已受理'],
-  ['assigned', '已转办'],
-  ['replied', '已答复'],
-  ['closed', '已办结'],
-  ['refused', '不予受理'],
-];
 
 /** The keyboard, as the desk tells it. */
 const KEYS = '↑↓ 移动 · Enter 打开 · 空格 选中 · A 受理 · O 转办运营单位 · S 转办站点 · / 搜索 · Esc 关闭';

@@ -18,16 +18,7 @@ import '../../shared/sub.css';
 import Button from '../../../ui/Button';
 import { useDesktop } from '../../../hooks/useDesktop';
 import DeskQueue from '../desk/DeskQueue';
-
-const STATUS_CHIPS: [ComplaintStatus | 'all', string][] = [
-  ['all', '全部'],
-  ['submitted', '待受理'],
-  ['accepted', '已受理'],
-  ['assigned', '已转办'],
-  ['replied', '已答复'],
-  ['closed', '已办结'],
-  ['refused', '不予受理'],
-];
+import { STATUS_CHIPS } from '../components/status';
 
 const PAGE = 20;
 
