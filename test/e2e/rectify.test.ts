@@ -54,6 +54,8 @@ test('idle list → order (confirmed) → the head answers → the county restor
   await phone.getByText('已提交整改情况，待核查').first().waitFor();
   await h.shot(phone, 'rectify-03-answered-phone');
 
+  // The photo's content check comes back (locally: when the scheduler runs); only then does the county see it.
+  expect((await fetch(`${h.baseUrl}/dev/scheduler/run`, { method: 'POST' })).ok).toBe(true);
   await pc.reload();
   // The county sees the answer's photo before deciding.
   await pc.locator(`${p} [id^="order-answer-photos-"] .photo__img`).first().waitFor({ timeout: 20_000 });
