@@ -28,8 +28,11 @@ export interface MediaCheckRecord {
    * 'inspection-photo': a photo of an operator's visit (core/inspection/service.ts). As for station
    * photos, only the verdict is recorded (a failed photo is deleted); readers of the visit, and of a
    * rectification order issued from it, are shown passed photos only.
+   * 'rectification-photo': a photo of a station's answer to a rectification order (整改 evidence,
+   * core/station/rectification-desk.ts). The same: the verdict is recorded, a failed photo deleted;
+   * the county and everyone but the answerer see passed photos only.
    */
-  subject?: 'station-photo' | 'complaint-voice' | 'entry-voice' | 'inspection-photo';
+  subject?: 'station-photo' | 'complaint-voice' | 'entry-voice' | 'inspection-photo' | 'rectification-photo';
   openid: string;
   requestedAt: string;
   result: MediaVerdict | null;
@@ -155,7 +158,7 @@ export async function applyMediaCheck(
   if (record.result) return 'repeated';
   const at = deps.clock.now().toISOString();
   const passed = e.verdict === 'pass';
-  if (record.subject === 'station-photo' || record.subject === 'inspection-photo') {
+  if (record.subject === 'station-photo' || record.subject === 'inspection-photo' || record.subject === 'rectification-photo') {
     await deps.mediaChecks.decide(e.traceId, e.verdict, at);
     if (passed) return 'published';
     await deps.mediaChecker.discard(record.fileId).catch(() => undefined);

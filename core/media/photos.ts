@@ -39,7 +39,7 @@ export interface PhotoCheck {
  * recorded (core/media/check.ts `station-photo`); whoever publishes reads them. A failed request
  * leaves the photo unchecked, which never publishes it. Without the ports: nothing is asked.
  */
-export async function checkStationPhotos(deps: { mediaChecker?: MediaChecker; mediaChecks?: MediaCheckRepository; clock: Clock }, fileIds: readonly string[], openid: string, subject: 'station-photo' | 'inspection-photo' = 'station-photo'): Promise<PhotoCheck[]> {
+export async function checkStationPhotos(deps: { mediaChecker?: MediaChecker; mediaChecks?: MediaCheckRepository; clock: Clock }, fileIds: readonly string[], openid: string, subject: 'station-photo' | 'inspection-photo' | 'rectification-photo' = 'station-photo'): Promise<PhotoCheck[]> {
   const out: PhotoCheck[] = [];
   if (!deps.mediaChecker || !deps.mediaChecks) return out;
   for (const fileId of fileIds) {

@@ -11,8 +11,8 @@ import { createAccess, type AccessDeps } from '../authz/access';
 import { authorize, listBindings, officialRegions, type Permission } from '../authz/policy';
 import type { Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
-import type { MediaCheckRepository } from '../media/check';
-import { claimPhotos, passedPhotos, photoList, photoUrls, type PhotoCheck } from '../media/photos';
+import type { MediaChecker, MediaCheckRepository } from '../media/check';
+import { checkStationPhotos, claimPhotos, passedPhotos, photoList, photoStates, photoUrls, type PhotoCheck } from '../media/photos';
 import type { CalendarRepository, ComplaintRepository, FileStore, RatingRepository, StationRepository } from '../ports';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { AppError } from '../shared/errors';
@@ -78,10 +78,14 @@ export interface RectificationDeskDeps extends AccessDeps {
   complaints: Pick<ComplaintRepository, 'list'>;
   ratings: Pick<RatingRepository, 'aggregate'>;
   calendars: CalendarRepository;
-  /** Answer photos: claimed like complaint photos; the county sees them by short-lived URL. */
+  /** Answer photos: claimed like complaint photos; the county sees them by short-lived URL once checked. */
   files: Pick<FileStore, 'claim' | 'viewUrls'>;
   idleRules?: IdleRules;
-  /** Verdicts of the content checks of the inspection photos an order carries (none shown without it). */
+  /**
+   * Content checks of the answer's photos (asked on answer) and verdicts of those and of the
+   * inspection photos an order carries: without them nobody but the answerer sees any (failing closed).
+   */
+  mediaChecker?: MediaChecker;
   mediaChecks?: MediaCheckRepository;
   /** Region settings (第十二条1): the idle rules at the region asked about; idleRules is the fallback. */
   settings?: Pick<SettingsRepository, 'all'>;
@@ -106,8 +110,11 @@ export function orderView(o: RectificationOrder, now: Date, actions: string[] = 
     dueProvisional: o.dueProvisional,
     overdue: overdue(o, now),
     extensions: o.extensions,
-    /** photos: URLs, filled in by the desk (orderView itself does no I/O). */
-    answer: o.answer ? { text: o.answer.text, at: o.answer.at, photos: [] as string[] } : null,
+    /**
+     * photos: URLs of those that passed the content check, filled in by the desk (orderView itself
+     * does no I/O). The answerer only: pendingPhotos (still being checked), photosRemoved (failed, deleted).
+     */
+    answer: o.answer ? ({ text: o.answer.text, at: o.answer.at, photos: [] } as { text: string; at: string; photos: string[]; pendingPhotos?: string[]; photosRemoved?: number }) : null,
     events: o.events.map((e) => ({ at: e.at, by: e.byRole === 'county' ? '主管部门' : '站点', action: ACTION_TEXT[e.action], note: e.note })),
     actions,
   };
@@ -118,10 +125,22 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
   const { stations, rectifications, roles, clock, ids, files } = deps;
   const access = createAccess(deps);
 
-  /** The view with the answer's photos as URLs (only the station's people and officials get here). */
-  async function viewOf(o: RectificationOrder, now: Date, actions: string[] = []): Promise<RectificationView> {
+  /**
+   * The view with photos as URLs (only the station's people and officials get here): the answer's
+   * passed photos for everyone, and for `viewer` who answered also those being checked and how many failed.
+   */
+  async function viewOf(o: RectificationOrder, now: Date, actions: string[], viewer: string): Promise<RectificationView> {
     const v = orderView(o, now, actions);
-    if (v.answer && o.answer?.photos.length) v.answer.photos = await photoUrls(files, o.answer.photos);
+    if (v.answer && o.answer?.photos.length) {
+      const states = await photoStates(deps.mediaChecks, o.answer.photoChecks, o.answer.photos);
+      v.answer.photos = await photoUrls(files, o.answer.photos.filter((p) => states.get(p) === 'passed'));
+      if (o.answer.by === viewer) {
+        const pending = o.answer.photos.filter((p) => states.get(p) === 'pending');
+        const removed = o.answer.photos.filter((p) => states.get(p) === 'failed').length;
+        if (pending.length) v.answer.pendingPhotos = await photoUrls(files, pending);
+        if (removed) v.answer.photosRemoved = removed;
+      }
+    }
     // Everyone reading an order (the station, officials) is someone other than the inspector: passed only.
     if (o.photoChecks?.length) v.photos = await photoUrls(files, await passedPhotos(deps.mediaChecks, o.photoChecks, o.photoChecks.map((c) => c.fileId)));
     return v;
@@ -263,7 +282,7 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       await rectifications.save(r.next, null);
       await access.record({ actorOpenid: actor.openid, action: 'station.rectify', outcome: 'done', resource: `rectification:${r.next.id}`, detail: `issue for station ${s.id}, due ${r.next.dueOn}` });
       if (r.station) await applyStation(r.next, r.station.status, r.station.revokeHeads, actor.openid);
-      return viewOf(r.next, now, rectifyActions(r.next, 'county', now));
+      return viewOf(r.next, now, rectifyActions(r.next, 'county', now), actor.openid);
     },
 
     async orders(openid: string | null, input: z.infer<typeof ordersInput>) {
@@ -275,7 +294,7 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       const page = await rectifications.list({ regionCode: region, states: input.state ? [input.state] : undefined, offset, limit });
       const now = clock.now();
       // With the answers' photos: the county verifies from this list.
-      return { items: await Promise.all(page.items.map((o) => viewOf(o, now))), nextCursor: page.hasMore ? encodeCursor(offset + limit, scope) : null };
+      return { items: await Promise.all(page.items.map((o) => viewOf(o, now, [], actor.openid))), nextCursor: page.hasMore ? encodeCursor(offset + limit, scope) : null };
     },
 
     /** One order, with what the caller may do: officials in scope, or the station's own people. */
@@ -288,7 +307,7 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       if (!official) await access.permit(actor, 'station.rectify.answer', targetOf(o), `rectification:${o.id}`, missing);
       await settle(o);
       const now = clock.now();
-      return viewOf(o, now, rectifyActions(o, official ? 'county' : 'station', now));
+      return viewOf(o, now, rectifyActions(o, official ? 'county' : 'station', now), actor.openid);
     },
 
     /** A station's orders, for its head (its open order shows on the workbench) and officials. */
@@ -305,7 +324,7 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
         by = 'station';
       }
       const now = clock.now();
-      return { items: await Promise.all((await rectifications.forStation(s.id)).map((o) => viewOf(o, now, rectifyActions(o, by, now)))) };
+      return { items: await Promise.all((await rectifications.forStation(s.id)).map((o) => viewOf(o, now, rectifyActions(o, by, now), actor.openid))) };
     },
 
     async answer(openid: string | null, input: z.infer<typeof answerInput>) {
@@ -316,11 +335,15 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       const cal = await calendar();
       // Refused before claiming (a closed order takes no uploads); photos of an earlier answer may be sent again.
       rectify(o, { type: 'answer', text: input.text, photos: [] }, { by: 'station', at: now, calendar: cal });
-      const photos = await claimPhotos(files, actor.openid, input.photos ?? [], o.answer?.photos ?? []);
-      const r = rectify(o, { type: 'answer', text: input.text, photos }, { by: 'station', at: now, calendar: cal });
+      const kept = o.answer?.photos ?? [];
+      const photos = await claimPhotos(files, actor.openid, input.photos ?? [], kept);
+      // New photos are checked; kept ones keep their checks.
+      const carried = (o.answer?.photoChecks ?? []).filter((c) => photos.includes(c.fileId));
+      const fresh = await checkStationPhotos(deps, photos.filter((p) => !kept.includes(p)), actor.openid, 'rectification-photo');
+      const r = rectify(o, { type: 'answer', text: input.text, photos, by: actor.openid, photoChecks: [...carried, ...fresh] }, { by: 'station', at: now, calendar: cal });
       await rectifications.save(r.next, o.version);
       await access.record({ actorOpenid: actor.openid, action: 'station.rectify.answer', outcome: 'done', resource: `rectification:${o.id}`, detail: `answered${photos.length ? `, ${photos.length} photos` : ''}` });
-      return viewOf(r.next, now, rectifyActions(r.next, 'station', now));
+      return viewOf(r.next, now, rectifyActions(r.next, 'station', now), actor.openid);
     },
 
     async verify(openid: string | null, input: z.infer<typeof verifyInput>) {
@@ -336,7 +359,7 @@ export function createRectificationDesk(deps: RectificationDeskDeps) {
       await rectifications.save(r.next, o.version);
       await access.record({ actorOpenid: actor.openid, action: 'station.rectify', outcome: 'done', resource: `rectification:${o.id}`, detail: `${input.outcome}` });
       if (r.station) await applyStation(r.next, r.station.status, r.station.revokeHeads, actor.openid);
-      return viewOf(r.next, now, rectifyActions(r.next, 'county', now));
+      return viewOf(r.next, now, rectifyActions(r.next, 'county', now), actor.openid);
     },
 
   };

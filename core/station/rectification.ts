@@ -52,14 +52,18 @@ export interface RectificationOrder {
   dueOn: string;
   dueProvisional: boolean;
   extensions: number;
-  /** The station's latest answer (the evidence), kept with the history. */
-  answer: { text: string; photos: string[]; at: string } | null;
+  /**
+   * The station's latest answer (the evidence), kept with the history. `by`: who answered (sees the
+   * photos while they are checked); `photoChecks`: the photos' content checks (core/media/check.ts
+   * `rectification-photo`) — a photo without a passed one is shown to nobody else.
+   */
+  answer: { text: string; photos: string[]; at: string; by?: string; photoChecks?: { fileId: string; traceId: string }[] } | null;
   events: RectificationEvent[];
   version: number;
 }
 
 export type RectifyCommand =
-  | { type: 'answer'; text: string; photos: string[] }
+  | { type: 'answer'; text: string; photos: string[]; by?: string; photoChecks?: { fileId: string; traceId: string }[] }
   | { type: 'restore'; comment: string }
   | { type: 'extend'; workdays: number; comment: string }
   | { type: 'close'; comment: string }
@@ -148,7 +152,7 @@ export function rectify(o: RectificationOrder, cmd: RectifyCommand, ctx: { by: B
   const base = { ...o, version: o.version + 1 };
   switch (cmd.type) {
     case 'answer':
-      return { next: { ...base, state: 'answered', answer: { text: cmd.text, photos: cmd.photos, at }, events: [...o.events, event(cmd.text)] }, station: null };
+      return { next: { ...base, state: 'answered', answer: { text: cmd.text, photos: cmd.photos, at, ...(cmd.by ? { by: cmd.by } : {}), ...(cmd.photoChecks?.length ? { photoChecks: cmd.photoChecks } : {}) }, events: [...o.events, event(cmd.text)] }, station: null };
     case 'restore':
       return { next: { ...base, state: 'restored', events: [...o.events, event(cmd.comment)] }, station: { status: o.previousStatus, revokeHeads: false } };
     case 'extend': {

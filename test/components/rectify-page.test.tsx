@@ -52,3 +52,15 @@ test('an order from an inspection shows its checked photos', async () => {
   await flush();
   expect(again.container.querySelector('#order-photos-rx-1')).toBeNull();
 });
+
+test('the head who answered sees answer photos being checked, marked, and how many were removed', async () => {
+  routerParams.current = { id: 'rx-2' };
+  const order = { id: 'rx-2', version: 2, stationId: 'st-1', stationName: '贡江镇服务站', state: 'answered', stateLabel: '已提交整改情况，待核查', problems: ['不开门'], photos: [], requiredFixes: '按时开门', issuedAt: '2026-12-04T02:00:00Z', dueOn: '2026-12-18', dueProvisional: false, overdue: false, extensions: 0, answer: { text: '已按时开门', at: '2026-12-05T02:00:00Z', photos: [], pendingPhotos: ['https://x/wait.jpg'], photosRemoved: 1 }, events: [], actions: [] };
+  api.get.mockResolvedValue(order);
+  const { container } = render(<RectifyPage />);
+  await flush();
+  expect(container.querySelectorAll('#order-answer-pending-photos-rx-2 .photo__img')).toHaveLength(1);
+  expect(container.querySelector('#order-answer-pending-rx-2')?.textContent).toContain('1 张照片正在审核，通过前只有您能看到');
+  expect(container.querySelector('#order-answer-removed-rx-2')?.textContent).toContain('1 张照片未通过内容安全检查，已删除');
+  expect(container.querySelector('#order-answer-photos-rx-2')).toBeNull();
+});

@@ -51,10 +51,10 @@ describe.each(stores)('rectification orders: %s', (_name, make) => {
     // Another station is not affected.
     await s.save(order('rx-c', 'st-2', { dueOn: '2026-12-10' }), null);
 
-    const answered = { ...a, state: 'answered' as const, version: 2, answer: { text: '已整改', photos: ['upl-evidence-000001'], at: '2026-12-05T02:00:00.000Z' } };
+    const answered = { ...a, state: 'answered' as const, version: 2, answer: { text: '已整改', photos: ['upl-evidence-000001'], at: '2026-12-05T02:00:00.000Z', by: 'o-head', photoChecks: [{ fileId: 'upl-evidence-000001', traceId: 't-3' }] } };
     await s.save(answered, 1);
-    // The evidence photos are kept with the answer.
-    expect((await s.get(a.id))?.answer?.photos).toEqual(['upl-evidence-000001']);
+    // The evidence photos are kept with the answer, with who answered and the photos' content checks.
+    expect((await s.get(a.id))?.answer).toEqual(answered.answer);
     await expectCode(s.save(order('rx-b', 'st-1'), null), 'CONFLICT');
     await s.save({ ...answered, state: 'restored', version: 3 }, 2);
     const next = order('rx-d', 'st-1', { issuedAt: '2026-12-20T02:00:00.000Z', dueOn: '2027-01-05' });

@@ -66,3 +66,18 @@ test('inspection photos: their own check subject; pending until a verdict, unche
   // Without the check store nothing has passed (failing closed).
   expect([...(await photoStates(undefined, checks, photos)).values()]).toEqual(['pending', 'pending', 'pending']);
 });
+
+test('rectification answer photos: their own check subject; a failed one is deleted, the complaint store untouched', async () => {
+  const mediaChecks = memoryChecks();
+  let n = 0;
+  const mediaChecker = { check: jest.fn(async () => `trace-${++n}`), discard: jest.fn(async () => undefined) };
+  const photos = ['upl-good-000001', 'upl-bad-0000001'];
+  const checks = await checkStationPhotos({ mediaChecker, mediaChecks, clock }, photos, 'o-head', 'rectification-photo');
+  expect(mediaChecks.all.get('trace-1')).toMatchObject({ subject: 'rectification-photo', openid: 'o-head', result: null });
+  const deps = { complaints: { get: jest.fn() } as never, mediaChecks, mediaChecker, clock };
+  expect(await applyMediaCheck(deps, { traceId: 'trace-1', verdict: 'pass' })).toBe('published');
+  expect(await applyMediaCheck(deps, { traceId: 'trace-2', verdict: 'risky' })).toBe('removed');
+  expect(mediaChecker.discard).toHaveBeenCalledWith('upl-bad-0000001');
+  expect((deps.complaints as unknown as { get: jest.Mock }).get).not.toHaveBeenCalled();
+  expect(Object.fromEntries(await photoStates(mediaChecks, checks, photos))).toEqual({ 'upl-good-000001': 'passed', 'upl-bad-0000001': 'failed' });
+});

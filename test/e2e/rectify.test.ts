@@ -53,7 +53,11 @@ test('idle list → order (confirmed) → the head answers → the county restor
   await phone.locator('#page-rectify [id^="order-answer-submit-"]').first().click();
   await phone.getByText('已提交整改情况，待核查').first().waitFor();
   await h.shot(phone, 'rectify-03-answered-phone');
+  // Until the content check passes only the head sees the photo, marked as being checked.
+  expect(await text(phone, '#page-rectify [id^="order-answer-pending-"]')).toContain('正在审核');
 
+  // The photo's content check comes back (locally: when the scheduler runs); only then does the county see it.
+  expect((await fetch(`${h.baseUrl}/dev/scheduler/run`, { method: 'POST' })).ok).toBe(true);
   await pc.reload();
   // The county sees the answer's photo before deciding.
   await pc.locator(`${p} [id^="order-answer-photos-"] .photo__img`).first().waitFor({ timeout: 20_000 });

@@ -50,10 +50,21 @@ describe('rectification orders', () => {
     expect(stolen.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', message: expect.stringContaining('图片无效') } });
     const tooMany = await t.call('upkeep', 'answerRectification', { id: order.id, version: 1, text, photos: [photo, photo, photo, photo] }, DEMO.stationHead);
     expect(tooMany.body).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
-    const answered = await t.ok('upkeep', 'answerRectification', { id: order.id, version: 1, text, photos: [photo] }, DEMO.stationHead);
-    expect(answered.answer.photos).toEqual([expect.stringMatching(/^\/files\//)]);
-    expect((await t.app.stores.rectifications.get(order.id))!.answer!.photos).toEqual([photo]);
+    const risky = await uploadPhoto(t, DEMO.stationHead);
+    t.app.platform.mediaChecker.risky.add(risky);
+    const answered = await t.ok('upkeep', 'answerRectification', { id: order.id, version: 1, text, photos: [photo, risky] }, DEMO.stationHead);
+    // Being checked: the head who answered sees both, marked; the county sees none yet.
+    expect(answered.answer).toMatchObject({ photos: [], pendingPhotos: [expect.stringMatching(/^\/files\//), expect.any(String)] });
+    expect((await t.app.stores.rectifications.get(order.id))!.answer!.photos).toEqual([photo, risky]);
+    const before = await t.ok('upkeep', 'rectification', { id: order.id }, DEMO.county);
+    expect(before.answer.photos).toEqual([]);
+    expect(before.answer.pendingPhotos).toBeUndefined();
+    expect((await t.raw('/dev/scheduler/run', { method: 'POST' })).status).toBe(200);
+    const own = await t.ok('upkeep', 'rectification', { id: order.id }, DEMO.stationHead);
+    expect(own.answer).toMatchObject({ photos: [expect.any(String)], photosRemoved: 1 });
+    expect(own.answer.pendingPhotos).toBeUndefined();
     const seen = await t.ok('upkeep', 'rectification', { id: order.id }, DEMO.county);
+    expect(seen.answer.photosRemoved).toBeUndefined();
     expect(seen).toMatchObject({ state: 'answered', actions: expect.arrayContaining(['restore']) });
     expect(seen.answer.photos).toHaveLength(1);
     expect((await t.raw(seen.answer.photos[0])).status).toBe(200);

@@ -91,6 +91,13 @@ function OrderCard({ o, by, onChanged, onOpen }: { o: RectificationView; by: 'co
           <PhotoStrip id={`order-answer-photos-${o.id}`} urls={o.answer.photos} label='整改照片' />
         </View>
       ) : null}
+      {o.answer?.pendingPhotos?.length ? (
+        <View id={`order-answer-pending-${o.id}`} className='sp-answer-photos'>
+          <PhotoStrip id={`order-answer-pending-photos-${o.id}`} urls={o.answer.pendingPhotos} label='整改照片' />
+          <Text className='sp-small-note'>{o.answer.pendingPhotos.length} 张照片正在审核，通过前只有您能看到</Text>
+        </View>
+      ) : null}
+      {o.answer?.photosRemoved ? <Notice id={`order-answer-removed-${o.id}`} tone='warn' text={`${o.answer.photosRemoved} 张照片未通过内容安全检查，已删除`} /> : null}
       {o.actions.includes('answer') && by === 'station' ? (
         <View className='sp-form'>
           <Field label='整改情况' required hint='写清整改了什么、什么时候完成，主管部门会核查' error={fieldError(answer.error, 'text')}>
