@@ -9,6 +9,7 @@ import { complaints, outbox } from '../../adapters/cloudbase/stores';
 import { AppError } from '../../core/shared/errors';
 import { at, CS, historyEntry, makeComplaint, nextVersion, OPERATOR_B, outboxMessage, OWNERS, submitEntry } from '../support/complaint-fixtures';
 import { AGGREGATE_DEFAULT_LIMIT, createFakeCloudbase, FakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
+import { onFakeCloudbase } from '../support/store-runners';
 import { describeComplaintStoreContract } from './complaints.contract';
 
 const COMPLAINT_STORES = { complaints, outbox };
@@ -18,16 +19,12 @@ function stores(fake: FakeCloudbase, prefix = ''): ComplaintStores {
   return storesOver(fake.db, COMPLAINT_STORES, { sdk: fake.flavour, prefix });
 }
 
-for (const flavour of ['wx-server-sdk', 'node-sdk'] as SdkFlavour[]) {
-  describeComplaintStoreContract(`cloudbase over fake ${flavour}`, async () => {
-    const fake = createFakeCloudbase({ flavour, prefix: 't_' });
-    return {
-      ...stores(fake, 't_'),
-      // Write 1 of create/apply is the complaint; write 2 its first history entry.
-      failMidTransaction: () => fake.failTransactionWrite(2),
-      breakStore: () => fake.setDown(true),
-    };
-  });
+for (const [name, open] of onFakeCloudbase((fake) => ({
+  ...stores(fake, 't_'),
+  // Write 1 of create/apply is the complaint; write 2 its first history entry.
+  failMidTransaction: () => fake.failTransactionWrite(2),
+}))) {
+  describeComplaintStoreContract(name, open);
 }
 
 async function created(s: ComplaintStores, id = 'k1') {

@@ -8,6 +8,7 @@ import { replyChange, reviewChange, submitInput } from '../../core/rating/change
 import type { Rating } from '../../core/rating/model';
 import { AppError } from '../../core/shared/errors';
 import { createFakeCloudbase, FakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
+import { onFakeCloudbase } from '../support/store-runners';
 import { describeRatingStoreContract } from './ratings.contract';
 
 const quickBackoff = () => new Promise<void>((r) => setTimeout(r, Math.floor(Math.random() * 3)));
@@ -16,16 +17,7 @@ function store(fake: FakeCloudbase, prefix = '') {
   return createCloudbaseRatingRepository(fake.db, { sdk: fake.flavour, prefix, backoff: quickBackoff });
 }
 
-for (const flavour of ['wx-server-sdk', 'node-sdk'] as SdkFlavour[]) {
-  describeRatingStoreContract(
-    `cloudbase over fake ${flavour}`,
-    async () => {
-      const fake = createFakeCloudbase({ flavour, prefix: 't_' });
-      return { ratings: store(fake, 't_'), breakStore: () => fake.setDown(true) };
-    },
-    { concurrency: 20 },
-  );
-}
+for (const [name, open] of onFakeCloudbase((fake) => ({ ratings: store(fake, 't_') }))) describeRatingStoreContract(name, open, { concurrency: 20 });
 
 const at = (h: number) => new Date(Date.parse('2026-09-01T00:00:00.000Z') + h * 3_600_000).toISOString();
 function rating(id: string, p: Partial<Rating> = {}): Rating {
