@@ -22,6 +22,7 @@ import {
   submitEntry,
 } from '../support/complaint-fixtures';
 import { errorOf, expectCode } from './expect';
+import { useStore } from '../support/store-hooks';
 
 export interface ComplaintStoreHandle {
   complaints: ComplaintRepository;
@@ -166,13 +167,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
     describe('list and stats over twelve complaints', () => {
       const all = listFixtures();
       let h: ComplaintStoreHandle;
-      beforeAll(async () => {
-        h = await makeStores();
-        await seed(h, all);
-      }, timeout * 6);
-      afterAll(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), { once: true, prepare: (h) => seed(h, all), openTimeout: timeout * 6, disposeTimeout: timeout * 4 });
 
       test(
         'newest first: submittedAt descending, ties by id',
@@ -306,13 +301,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         makeComplaint(`b${String(i).padStart(4, '0')}`, { submittedAt: at(i % 7 === 0 ? 0 : i), dueAt: i % 5 === 0 ? null : at(1000 - (i % 50)) }),
       );
       let h: ComplaintStoreHandle;
-      beforeAll(async () => {
-        h = await makeStores();
-        await seed(h, all);
-      }, timeout * 20);
-      afterAll(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), { once: true, prepare: (h) => seed(h, all), openTimeout: timeout * 20, disposeTimeout: timeout * 4 });
 
       test(
         'a page longer than one SDK batch, from an offset, in both orders',
@@ -363,13 +352,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         makeComplaint('a7', { status: 'submitted', dueAt: at(5000) }),
       ];
       let h: ComplaintStoreHandle;
-      beforeEach(async () => {
-        h = await makeStores();
-        await seed(h, fixtures());
-      }, timeout * 6);
-      afterEach(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), { prepare: (h) => seed(h, fixtures()), openTimeout: timeout * 6, disposeTimeout: timeout * 4 });
 
       test(
         'leaves out complaints escalated for their current deadline and those without one; deadline order',
@@ -413,13 +396,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         makeComplaint('f3', { phoneMasked: '138****5678', submittedAt: at(30), dueAt: at(100) }),
         makeComplaint('f4', { phoneMasked: null, submittedAt: at(40), dueAt: at(50) }),
       ];
-      beforeEach(async () => {
-        h = await makeStores();
-        await seed(h, phones);
-      }, timeout * 2);
-      afterEach(async () => {
-        await h?.dispose?.();
-      }, timeout);
+      useStore(makeStores, (opened) => (h = opened), { prepare: (h) => seed(h, phones), openTimeout: timeout * 2, disposeTimeout: timeout });
 
       test(
         'matches the last 4 digits in the scope and in deadline order; a purge removes the key',
@@ -475,12 +452,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
 
     describe('writes', () => {
       let h: ComplaintStoreHandle;
-      beforeEach(async () => {
-        h = await makeStores();
-      }, timeout * 4);
-      afterEach(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), { openTimeout: timeout * 4, disposeTimeout: timeout * 4 });
 
       describe('create', () => {
         test(

@@ -16,6 +16,7 @@ import { replyChange, reviewChange, submitInput } from '../../core/rating/change
 import { WINDOW_MS } from '../../core/rating/rules';
 import { AppError } from '../../core/shared/errors';
 import { expectCode } from './expect';
+import { useStore } from '../support/store-hooks';
 
 export interface RatingStoreHandle {
   ratings: RatingRepository;
@@ -76,12 +77,9 @@ export function describeRatingStoreContract(name: string, open: () => Promise<Ra
     let keys = 0;
     const key = () => `key-${++keys}`;
 
-    beforeEach(async () => {
-      h = await open();
+    useStore(open, (opened) => {
+      h = opened;
       store = h.ratings;
-    });
-    afterEach(async () => {
-      await h.dispose?.();
     });
 
     /** Submit with a fresh key and the 30-day window before the rating's own instant. */

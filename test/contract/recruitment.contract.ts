@@ -20,6 +20,7 @@ import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, RecruitmentRepository } from '../../core/ports';
 import type { Application, Post, TrainingRecord } from '../../core/recruitment/model';
 import { AppError } from '../../core/shared/errors';
+import { useStore } from '../support/store-hooks';
 
 export interface RecruitmentStoreHandle {
   recruitment: RecruitmentRepository;
@@ -182,13 +183,10 @@ export function describeRecruitmentStoreContract(name: string, open: () => Promi
     let keys = 0;
     const key = () => `o1:req-${++keys}`;
 
-    beforeEach(async () => {
-      h = await open();
+    useStore(open, (opened) => {
+      h = opened;
       store = h.recruitment;
       notices = h.notices;
-    });
-    afterEach(async () => {
-      await h.dispose?.();
     });
 
     // ——— posts ———

@@ -7,6 +7,7 @@ import { CARRY_CHANGE_ID, DEFAULT_WEIGHTS, weightsAt, type LegacyWeights } from 
 import type { RegionSettings, SettingsChange, SettingsRepository } from '../../core/settings/model';
 import type { PovertyVillage, PovertyVillageRepository } from '../../core/station/poverty';
 import { expectCode } from './expect';
+import { useStore } from '../support/store-hooks';
 
 export interface SettingsStoreHandle {
   settings: SettingsRepository;
@@ -28,12 +29,7 @@ const village = (code: string, name: string): PovertyVillage => ({ code, name, c
 export function describeSettingsStoreContract(name: string, make: (seed?: LegacySeed) => Promise<SettingsStoreHandle>): void {
   describe(`${name}: settings store contract`, () => {
     let h: SettingsStoreHandle;
-    beforeEach(async () => {
-      h = await make();
-    });
-    afterEach(async () => {
-      await h?.dispose?.();
-    });
+    useStore(make, (opened) => (h = opened));
 
     test('save creates (expected 0), then updates by version; CONFLICT when it moved on; nothing half-written', async () => {
       expect(await h.settings.get('360731')).toBeNull();

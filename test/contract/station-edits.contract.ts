@@ -4,6 +4,7 @@
  */
 import type { StationEdit, StationEditRepository } from '../../core/station/edits';
 import { expectCode } from './expect';
+import { useStore } from '../support/store-hooks';
 
 export interface StationEditStoreHandle {
   edits: StationEditRepository;
@@ -32,12 +33,7 @@ function edit(id: string, over: Partial<StationEdit> = {}): StationEdit {
 export function describeStationEditStoreContract(name: string, make: () => Promise<StationEditStoreHandle>): void {
   describe(`${name}: station edit store contract`, () => {
     let h: StationEditStoreHandle;
-    beforeEach(async () => {
-      h = await make();
-    });
-    afterEach(async () => {
-      await h?.dispose?.();
-    });
+    useStore(make, (opened) => (h = opened));
 
     test('insert and get the whole record; a missing id answers null', async () => {
       const e = edit('e-1', { closure: { reason: '家中有事', from: '2026-05-13', until: '2026-05-15' }, kind: 'closure' });

@@ -10,6 +10,7 @@ import type { Station } from '../../core/station/model';
 import { stationUuid } from '../../core/station/hsds';
 import { CERTIFIED_STATUSES, LISTED_STATUSES, PUBLIC_STATUSES } from '../../core/station/vocabulary';
 import { bulkStations, bulkVillages, CENTRE, offset, R, REGIONS, S, STATIONS } from '../support/stations';
+import { useStore } from '../support/store-hooks';
 
 export interface StoreHandle {
   stations: StationRepository;
@@ -68,14 +69,15 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
   describe(`${name}: station store contract`, () => {
     describe('a seeded directory', () => {
       let h: StoreHandle;
-      beforeAll(async () => {
-        h = await makeStores();
-        await h.regions.upsertMany(REGIONS);
-        await h.stations.upsertMany(STATIONS);
-      }, timeout * 4);
-      afterAll(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), {
+        once: true,
+        prepare: async (h) => {
+          await h.regions.upsertMany(REGIONS);
+          await h.stations.upsertMany(STATIONS);
+        },
+        openTimeout: timeout * 4,
+        disposeTimeout: timeout * 4,
+      });
 
       describe('nearby', () => {
         test(
@@ -475,13 +477,7 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
 
     describe('writes', () => {
       let h: StoreHandle;
-      beforeEach(async () => {
-        h = await makeStores();
-        await h.stations.upsertMany(STATIONS);
-      }, timeout * 4);
-      afterEach(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), { prepare: (h) => h.stations.upsertMany(STATIONS), openTimeout: timeout * 4, disposeTimeout: timeout * 4 });
 
       test(
         'upserting an existing id replaces it: no duplicate',
@@ -590,13 +586,7 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
         { weekly: [], exceptions: [] },
       ];
       const mixed = bulkStations(60).map((s, i) => ({ ...s, hours: SCHEDULES[i % SCHEDULES.length] }));
-      beforeAll(async () => {
-        h = await makeStores();
-        await h.stations.upsertMany(mixed);
-      }, timeout * 12);
-      afterAll(async () => {
-        await h?.dispose?.();
-      }, timeout * 12);
+      useStore(makeStores, (opened) => (h = opened), { once: true, prepare: (h) => h.stations.upsertMany(mixed), openTimeout: timeout * 12, disposeTimeout: timeout * 12 });
 
       test(
         'every third hour of the week from Monday 2026-05-11: exactly the stations open then, nearest first',
@@ -621,14 +611,15 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
       let h: StoreHandle;
       const bulk = bulkStations(130);
       const villages = bulkVillages(120);
-      beforeAll(async () => {
-        h = await makeStores();
-        await h.stations.upsertMany(bulk);
-        await h.regions.upsertMany([...REGIONS, ...villages]);
-      }, timeout * 12);
-      afterAll(async () => {
-        await h?.dispose?.();
-      }, timeout * 12);
+      useStore(makeStores, (opened) => (h = opened), {
+        once: true,
+        prepare: async (h) => {
+          await h.stations.upsertMany(bulk);
+          await h.regions.upsertMany([...REGIONS, ...villages]);
+        },
+        openTimeout: timeout * 12,
+        disposeTimeout: timeout * 12,
+      });
 
       test(
         'nearby with a large limit, continued from a position',
@@ -687,12 +678,7 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
 
     describe('documents written before the uuid field', () => {
       let h: StoreHandle;
-      beforeAll(async () => {
-        h = await makeStores();
-      }, timeout * 4);
-      afterAll(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), { once: true, openTimeout: timeout * 4, disposeTimeout: timeout * 4 });
 
       test(
         'getByUuid finds a legacy station by the UUID of its code, and keeps finding it',
@@ -713,15 +699,16 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
 
     describe('when the store is unavailable', () => {
       let h: StoreHandle;
-      beforeAll(async () => {
-        h = await makeStores();
-        await h.regions.upsertMany([R.jiangxi, R.ganzhou]);
-        await h.stations.upsertMany([S.shuitou]);
-        await h.breakStore();
-      }, timeout * 4);
-      afterAll(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), {
+        once: true,
+        prepare: async (h) => {
+          await h.regions.upsertMany([R.jiangxi, R.ganzhou]);
+          await h.stations.upsertMany([S.shuitou]);
+          await h.breakStore();
+        },
+        openTimeout: timeout * 4,
+        disposeTimeout: timeout * 4,
+      });
 
       test(
         'every operation fails with AppError UNAVAILABLE',
