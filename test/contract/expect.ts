@@ -15,3 +15,17 @@ export async function expectCode(p: Promise<unknown>, code: string): Promise<voi
   expect(err).toBeInstanceOf(AppError);
   expect((err as AppError).code).toBe(code);
 }
+
+/** A store whose save takes the version it expects the stored record at (null: a new record). */
+interface VersionedSave<T> {
+  save(record: T, expectedVersion: number | null): Promise<unknown>;
+  get(id: string): Promise<T | null>;
+}
+
+/** `first` is saved, then `moved` (version 2) over it: `stale`, also written against version 1, is CONFLICT and leaves `moved` stored. */
+export async function expectStaleSaveRefused<T extends { id: string }>(s: VersionedSave<T>, first: T, moved: T, stale: T): Promise<void> {
+  await s.save(first, null);
+  await s.save(moved, 1);
+  await expectCode(s.save(stale, 1), 'CONFLICT');
+  expect(await s.get(first.id)).toEqual(moved);
+}

@@ -4,11 +4,10 @@
  * updates, listing by region and deadline, a station's orders newest first.
  */
 import { createCloudbaseRectificationRepository } from '../../adapters/cloudbase/rectifications';
-import { openDatabase } from '../../adapters/sqlite/db';
 import { createSqliteRectificationRepository } from '../../adapters/sqlite/rectifications';
 import type { RectificationOrder, RectificationRepository } from '../../core/station/rectification';
-import { createFakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
-import { expectCode } from './expect';
+import { onEachRepo } from '../support/store-runners';
+import { expectCode, expectStaleSaveRefused } from './expect';
 
 const order = (id: string, stationId: string, over: Partial<RectificationOrder> = {}): RectificationOrder => ({
   id,
@@ -31,17 +30,12 @@ const order = (id: string, stationId: string, over: Partial<RectificationOrder> 
   ...over,
 });
 
-const stores: [string, () => RectificationRepository][] = [
-  ['sqlite', () => createSqliteRectificationRepository(openDatabase(':memory:'))],
-  ...(['wx-server-sdk', 'node-sdk'] as SdkFlavour[]).map((flavour): [string, () => RectificationRepository] => [
-    `cloudbase over fake ${flavour}`,
-    () => createCloudbaseRectificationRepository(createFakeCloudbase({ flavour, prefix: 't_' }).db as never, { sdk: flavour, prefix: 't_', backoff: async () => undefined }),
-  ]),
-];
+const stores = onEachRepo(createSqliteRectificationRepository, createCloudbaseRectificationRepository);
 
-describe.each(stores)('rectification orders: %s', (_name, make) => {
+describe.each(stores)('rectification orders: %s', (_name, open) => {
+  const make = async () => (await open()).repo;
   test('insert and read; one open order per station; a closed one makes room for the next', async () => {
-    const s = make();
+    const s = await make();
     // An order issued from an inspection carries its photos' checks (shown once passed).
     const a = order('rx-a', 'st-1', { photoChecks: [{ fileId: 'upl-inspect-00001', traceId: 't-1' }, { fileId: 'cloud://env/visits/p2.jpg', traceId: 't-2' }] });
     await s.save(a, null);
@@ -66,15 +60,11 @@ describe.each(stores)('rectification orders: %s', (_name, make) => {
   });
 
   test('a stale version is refused and changes nothing', async () => {
-    const s = make();
-    await s.save(order('rx-a', 'st-1'), null);
-    await s.save(order('rx-a', 'st-1', { state: 'answered', version: 2 }), 1);
-    await expectCode(s.save(order('rx-a', 'st-1', { state: 'closed', version: 2 }), 1), 'CONFLICT');
-    expect((await s.get('rx-a'))?.state).toBe('answered');
+    await expectStaleSaveRefused(await make(), order('rx-a', 'st-1'), order('rx-a', 'st-1', { state: 'answered', version: 2 }), order('rx-a', 'st-1', { state: 'closed', version: 2 }));
   });
 
   test('list by region at any level, by deadline, with state filter and paging', async () => {
-    const s = make();
+    const s = await make();
     await s.save(order('rx-1', 'st-1', { dueOn: '2026-12-20' }), null);
     await s.save(order('rx-2', 'st-2', { dueOn: '2026-12-10' }), null);
     await s.save(order('rx-3', 'st-3', { dueOn: '2026-12-15', regionCodes: ['36', '3611', '361128'] }), null);

@@ -43,3 +43,14 @@ export function onFakeCloudbase<S, A extends unknown[] = []>(stores: (fake: Fake
     return [`cloudbase over fake ${flavour}`, open] as const;
   });
 }
+
+/**
+ * `[name, open]` for one repository on SQLite and on the double in each flavour (retrying without a
+ * pause), for a suite written as `describe.each`: `open` answers `{ repo, breakStore, … }`.
+ */
+export function onEachRepo<R>(sqlite: (db: SqliteDb) => R, cloudbase: (db: never, options: FakeOptions & { backoff: () => Promise<void> }) => R) {
+  return [
+    ['sqlite', onSqlite((db) => ({ repo: sqlite(db) }))] as const,
+    ...onFakeCloudbase((fake, options) => ({ repo: cloudbase(fake.db as never, { ...options, backoff: async () => undefined }) })),
+  ];
+}
