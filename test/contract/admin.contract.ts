@@ -6,17 +6,13 @@ import type { ApiKey, ApiKeyRepository } from '../../core/open311/keys';
 import type { AuditRepository, CalendarRepository, RoleRepository } from '../../core/ports';
 import { adminYear, at, auditEntry, binding, CS, OPERATOR_A } from '../support/complaint-fixtures';
 import { expectCode } from './expect';
-import { useStore } from '../support/store-hooks';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface AdminStoreHandle {
+export interface AdminStoreHandle extends StoreLifecycle {
   roles: RoleRepository;
   audit: AuditRepository;
   calendars: CalendarRepository;
   apiKeys: ApiKeyRepository;
-  /** Make the backing store unreachable. */
-  breakStore(): void | Promise<void>;
-  /** Release resources / delete test data. */
-  dispose?(): void | Promise<void>;
 }
 
 export function describeAdminStoreContract(name: string, makeStores: () => Promise<AdminStoreHandle>, options: { timeoutMs?: number } = {}): void {

@@ -6,11 +6,10 @@
 import type { AssessmentDecision } from '../../core/assessment/model';
 import type { HeadsRepository } from '../../core/assessment/store';
 import type { TrainingSession } from '../../core/assessment/training';
-import { useStore } from '../support/store-hooks';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface HeadsHandle {
+export interface HeadsHandle extends StoreLifecycle {
   heads: HeadsRepository;
-  dispose?(): void | Promise<void>;
 }
 
 const session = (id: string, over: Partial<TrainingSession> = {}): TrainingSession => ({

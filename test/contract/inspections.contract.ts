@@ -1,12 +1,10 @@
 /** The storage contract of VisitRepository (core/inspection/model.ts): SQLite and CloudBase pass it as is. */
 import type { Visit, VisitRepository } from '../../core/inspection/model';
 import { expectCode } from './expect';
-import { useStore } from '../support/store-hooks';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface VisitStoreHandle {
+export interface VisitStoreHandle extends StoreLifecycle {
   visits: VisitRepository;
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 const GONGJIANG = [

@@ -7,12 +7,10 @@ import type { LedgerEntry } from '../../core/ledger/model';
 import { COUNTED_STATUSES, groupEntries, sortRows, type GroupLevel } from '../../core/ledger/rollup';
 import type { LedgerRepository } from '../../core/ledger/store';
 import { expectCode } from './expect';
-import { useStore } from '../support/store-hooks';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface LedgerStoreHandle {
+export interface LedgerStoreHandle extends StoreLifecycle {
   ledger: LedgerRepository;
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 const P = { code: '36', name: '江西省' };

@@ -5,12 +5,10 @@
  */
 import type { RateLimitStore } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
-import { useStore } from '../support/store-hooks';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface RateLimitStoreHandle {
+export interface RateLimitStoreHandle extends StoreLifecycle {
   rateLimits: RateLimitStore;
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 const END = '2026-12-04T10:10:00.000Z';

@@ -16,13 +16,10 @@ import { replyChange, reviewChange, submitInput } from '../../core/rating/change
 import { WINDOW_MS } from '../../core/rating/rules';
 import { AppError } from '../../core/shared/errors';
 import { expectCode } from './expect';
-import { useStore } from '../support/store-hooks';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface RatingStoreHandle {
+export interface RatingStoreHandle extends StoreLifecycle {
   ratings: RatingRepository;
-  /** Make the backing store unreachable. */
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 export interface RatingContractOptions {

@@ -20,14 +20,11 @@ import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, RecruitmentRepository } from '../../core/ports';
 import type { Application, Post, TrainingRecord } from '../../core/recruitment/model';
 import { AppError } from '../../core/shared/errors';
-import { useStore } from '../support/store-hooks';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface RecruitmentStoreHandle {
+export interface RecruitmentStoreHandle extends StoreLifecycle {
   recruitment: RecruitmentRepository;
   notices: NoticeRepository;
-  /** Make the backing store unreachable. */
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 export interface RecruitmentContractOptions {

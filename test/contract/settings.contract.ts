@@ -7,13 +7,11 @@ import { CARRY_CHANGE_ID, DEFAULT_WEIGHTS, weightsAt, type LegacyWeights } from 
 import type { RegionSettings, SettingsChange, SettingsRepository } from '../../core/settings/model';
 import type { PovertyVillage, PovertyVillageRepository } from '../../core/station/poverty';
 import { expectCode } from './expect';
-import { useStore } from '../support/store-hooks';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface SettingsStoreHandle {
+export interface SettingsStoreHandle extends StoreLifecycle {
   settings: SettingsRepository;
   poverty: PovertyVillageRepository;
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 /** What a store held before the weights moved: the old record, and maybe the province's settings. */

@@ -5,12 +5,10 @@
  */
 import { newSession, newTicket, type SignInRepository } from '../../core/auth/signin';
 import { AppError } from '../../core/shared/errors';
-import { useStore } from '../support/store-hooks';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface SignInHandle {
+export interface SignInHandle extends StoreLifecycle {
   signins: SignInRepository;
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 const NOW = new Date('2026-12-05T01:00:00.000Z');

@@ -4,12 +4,10 @@
  */
 import type { StationEdit, StationEditRepository } from '../../core/station/edits';
 import { expectCode } from './expect';
-import { useStore } from '../support/store-hooks';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface StationEditStoreHandle {
+export interface StationEditStoreHandle extends StoreLifecycle {
   edits: StationEditRepository;
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 const YUDU = ['36', '3607', '360731', '360731100'];

@@ -10,17 +10,13 @@ import type { Station } from '../../core/station/model';
 import { stationUuid } from '../../core/station/hsds';
 import { CERTIFIED_STATUSES, LISTED_STATUSES, PUBLIC_STATUSES } from '../../core/station/vocabulary';
 import { bulkStations, bulkVillages, CENTRE, offset, R, REGIONS, S, STATIONS } from '../support/stations';
-import { useStore } from '../support/store-hooks';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface StoreHandle {
+export interface StoreHandle extends StoreLifecycle {
   stations: StationRepository;
   regions: RegionRepository;
-  /** Make the backing store unreachable (close the database, take the service down…). */
-  breakStore(): void | Promise<void>;
   /** Store `s` as a document written before the open data `uuid` field existed (none on it). */
   writeLegacy?(s: Station): Promise<void>;
-  /** Release resources / delete test data. */
-  dispose?(): void | Promise<void>;
 }
 
 export interface ContractOptions {

@@ -96,6 +96,11 @@ export function submitEntry(c: Complaint): HistoryEntry {
   return historyEntry(c, 'submit', 'submitted', c.submittedAt, { note: `请于 ${c.acceptDueOn} 前受理` });
 }
 
+/** What ComplaintRepository.create takes to file `c` as submitted, with no messages; `more` adds an outbox, a body hash. */
+export function createInput(c: Complaint, requestKey: string, more: { outbox?: OutboxMessage[]; bodyHash?: string } = {}) {
+  return { complaint: c, history: submitEntry(c), outbox: [] as OutboxMessage[], requestKey, ...more };
+}
+
 export function outboxMessage(c: Complaint, id: string, createdAt: string, event: OutboxMessage['event'] = 'complaint_accepted', openid = c.complainantOpenid): OutboxMessage {
   return { id, openid, event, complaintId: c.id, payload: { trackingNo: c.trackingNo, station: c.stationName, status: event }, createdAt, sentAt: null, attempts: 0, lastError: null };
 }

@@ -1,5 +1,13 @@
 /** The set-up a store contract suite repeats in each describe: open a store handle, hand it over, dispose it after. */
 
+/** What a store contract's handle has besides its repositories. */
+export interface StoreLifecycle {
+  /** Make the backing store unreachable (close the database, take the service down…). */
+  breakStore(): void | Promise<void>;
+  /** Release resources / delete test data. */
+  dispose?(): void | Promise<void>;
+}
+
 export interface StoreHookOptions<H> {
   /** Open once for the whole describe (beforeAll/afterAll) instead of once per test. */
   once?: boolean;
