@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCloudbaseRegionRepository } from '../../adapters/cloudbase/stations';
-import { useBuiltBundles } from '../support/bundles';
+import { fakeWxServerSdk, useBuiltBundles } from '../support/bundles';
 import { createFakeCloudbase } from '../support/fake-cloudbase';
 import { REGIONS } from '../support/stations';
 
@@ -18,13 +18,9 @@ const COUNTY = 'o-county-0001';
 const RESIDENT = 'o-resident-0001';
 const fake = createFakeCloudbase();
 let openid = '';
-const sdk = {
-  DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
-  init: jest.fn(),
-  database: jest.fn(() => fake.db),
-  getWXContext: jest.fn(() => ({ OPENID: openid, APPID: 'wx-test' })),
+const sdk = fakeWxServerSdk(fake, () => openid, {
   openapi: { wxacode: { getUnlimited: jest.fn(async () => ({ errCode: 0, contentType: 'image/jpeg', buffer: Buffer.from('jpeg') })) } },
-};
+});
 const createTicket = jest.fn((uid: string) => `key-id/@@/ticket-for-${uid}`);
 const nodeSdk = { init: jest.fn(() => ({ auth: () => ({ createTicket }) })) };
 const KEY = { private_key_id: 'key-id', private_key: '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----\n', env_id: 'zdt-env' };

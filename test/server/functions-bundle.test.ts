@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pinyinOf } from '../../adapters/pinyin';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository } from '../../adapters/cloudbase/stations';
-import { useBuiltBundles } from '../support/bundles';
+import { fakeWxServerSdk, useBuiltBundles } from '../support/bundles';
 import { createFakeCloudbase, type FakeCloudbase } from '../support/fake-cloudbase';
 import { CENTRE, REGIONS, S, STATIONS } from '../support/stations';
 
@@ -27,12 +27,7 @@ const seedDirectory = (fake: FakeCloudbase) => async () => {
 
 describe('stations cloud function bundle', () => {
   const fake = createFakeCloudbase();
-  const sdk = {
-    DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
-    init: jest.fn(),
-    database: jest.fn(() => fake.db),
-    getWXContext: jest.fn(() => ({ OPENID: 'o-resident-1', APPID: 'wx-test' })),
-  };
+  const sdk = fakeWxServerSdk(fake, () => 'o-resident-1');
   // The bundle's require('wx-server-sdk') resolves to a module that hands over `sdk`.
   const bundles = useBuiltBundles({ only: ['stations'], modules: { 'wx-server-sdk': sdk }, seed: seedDirectory(fake) });
   const main = bundles.main<Main>('stations');
@@ -108,17 +103,13 @@ describe('account, complaints and scheduler bundles end to end', () => {
   const fake = createFakeCloudbase();
   /** The OPENID the WeChat context reports for the next call ('' for a timer trigger). */
   let openid = '';
-  const sdk = {
-    DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
-    init: jest.fn(),
-    database: jest.fn(() => fake.db),
-    getWXContext: jest.fn(() => ({ OPENID: openid, APPID: 'wx-test' })),
+  const sdk = fakeWxServerSdk(fake, () => openid, {
     openapi: {
       security: { msgSecCheck: jest.fn(async (_req: Record<string, unknown>) => ({ errCode: 0, result: { suggest: 'pass', label: 100 } })) },
       subscribeMessage: { send: jest.fn(async (_req: Record<string, unknown>) => ({ errCode: 0 })) },
     },
     getTempFileURL: jest.fn(async ({ fileList }: { fileList: string[] }) => ({ fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${fileID}`, status: 0 })) })),
-  };
+  });
   const RESIDENT = 'o-resident-0001';
   const STRANGER = 'o-resident-0002';
   const COUNTY = 'o-county-0001';
@@ -232,12 +223,7 @@ describe('account, complaints and scheduler bundles end to end', () => {
 
 describe('account bundle with a malformed ZDT_ADMINS', () => {
   const fake = createFakeCloudbase();
-  const sdk = {
-    DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
-    init: jest.fn(),
-    database: jest.fn(() => fake.db),
-    getWXContext: jest.fn(() => ({ OPENID: 'o-county-0001', APPID: 'wx-test' })),
-  };
+  const sdk = fakeWxServerSdk(fake, () => 'o-county-0001');
   // The second entry has a role that does not exist; the first is fine.
   const MALFORMED = 'o-county-0001:county_official:360731, oSecretAdmin-777:emperor:36';
   const bundles = useBuiltBundles({ only: ['account'], modules: { 'wx-server-sdk': sdk }, env: { ZDT_ADMINS: MALFORMED } });

@@ -6,7 +6,7 @@
  */
 import { pinyinOf } from '../../adapters/pinyin';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository } from '../../adapters/cloudbase/stations';
-import { useBuiltBundles } from '../support/bundles';
+import { fakeWxServerSdk, useBuiltBundles } from '../support/bundles';
 import { createFakeCloudbase } from '../support/fake-cloudbase';
 import { REGIONS, STATIONS } from '../support/stations';
 import { LISTED_STATUSES } from '../../core/station/vocabulary';
@@ -17,13 +17,9 @@ type Call = (event: unknown, context: unknown) => Promise<{ ok: boolean; data?: 
 describe('open311 cloud function bundle', () => {
   const fake = createFakeCloudbase();
   let openid = '';
-  const sdk = {
-    DYNAMIC_CURRENT_ENV: Symbol('env'),
-    init: jest.fn(),
-    database: jest.fn(() => fake.db),
-    getWXContext: jest.fn(() => ({ OPENID: openid, APPID: 'wx-test' })),
+  const sdk = fakeWxServerSdk(fake, () => openid, {
     openapi: { security: { msgSecCheck: jest.fn(async () => ({ errCode: 0, result: { suggest: 'pass', label: 100 } })) } },
-  };
+  });
   const ADMIN = 'o-admin-0001';
   const env = { ZDT_DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`, ZDT_ADMINS: `${ADMIN}:province_admin:36` };
   const station = STATIONS.find((s) => LISTED_STATUSES.includes(s.status))!;

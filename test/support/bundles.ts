@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFunctions } from '../../scripts/build-functions';
+import type { FakeCloudbase } from './fake-cloudbase';
 import { fakeModule } from './fake-module';
 
 export interface BundleOptions {
@@ -34,6 +35,20 @@ export interface BuiltBundles {
 }
 
 let fakes = 0;
+
+/**
+ * A fake wx-server-sdk whose database() is the double's and whose WeChat context reports
+ * `openid()` (app `wx-test`); `extra` adds what else the bundle calls (openapi…).
+ */
+export function fakeWxServerSdk<E extends object = object>(fake: FakeCloudbase, openid: () => string, extra: E = {} as E) {
+  return {
+    DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
+    init: jest.fn(),
+    database: jest.fn(() => fake.db),
+    getWXContext: jest.fn(() => ({ OPENID: openid(), APPID: 'wx-test' })),
+    ...extra,
+  };
+}
 
 /** Builds and loads the bundles in a beforeAll of the enclosing describe; removes them in its afterAll. */
 export function useBuiltBundles(options: BundleOptions): BuiltBundles {
