@@ -3,7 +3,6 @@
  * every adapter (SQLite, CloudBase through the fake SDK, CloudBase for real) must pass as is.
  */
 import type { NearbyQuery, RegionRepository, SearchQuery, StationRepository } from '../../core/ports';
-import { AppError } from '../../core/shared/errors';
 import { distanceMeters } from '../../core/shared/geo';
 import { isOpenAt, type OpeningHours } from '../../core/station/hours';
 import type { Station } from '../../core/station/model';
@@ -11,6 +10,7 @@ import { stationUuid } from '../../core/station/hsds';
 import { CERTIFIED_STATUSES, LISTED_STATUSES, PUBLIC_STATUSES } from '../../core/station/vocabulary';
 import { bulkStations, bulkVillages, CENTRE, offset, R, REGIONS, S, STATIONS } from '../support/stations';
 import { useStore, type StoreLifecycle } from '../support/store-hooks';
+import { expectCode } from './expect';
 
 export interface StoreHandle extends StoreLifecycle {
   stations: StationRepository;
@@ -35,6 +35,11 @@ function searchQ(q: Partial<SearchQuery> = {}): SearchQuery {
   return { statuses: LISTED_STATUSES, offset: 0, limit: 50, ...q };
 }
 
+/** The ids of the stations a search for `text` finds (with `more` of the query). */
+async function found(stations: StationRepository, text: string, more: Partial<SearchQuery> = {}): Promise<string[]> {
+  return ids((await stations.search(searchQ({ text, ...more }))).items);
+}
+
 /** The reference answer for a nearby query over `all`, computed from the fixtures. */
 function expectedNearby(all: Station[], q: NearbyQuery): string[] {
   return all
@@ -50,14 +55,7 @@ function byLevelThenCode(a: Station, b: Station): number {
   return LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
-async function expectUnavailable(p: Promise<unknown>): Promise<void> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe('UNAVAILABLE');
-}
+const expectUnavailable = (p: Promise<unknown>) => expectCode(p, 'UNAVAILABLE');
 
 export function describeStationStoreContract(name: string, makeStores: () => Promise<StoreHandle>, options: ContractOptions = {}): void {
   const timeout = options.timeoutMs ?? 5000;
@@ -193,9 +191,9 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
         test(
           'Chinese text: a substring of the name',
           async () => {
-            expect(ids((await h.stations.search(searchQ({ text: '水头' }))).items)).toEqual(['st-village']);
-            expect(ids((await h.stations.search(searchQ({ text: '运营中心' }))).items)).toEqual(['xg-county', 'yd-county']);
-            expect(ids((await h.stations.search(searchQ({ text: '边界服务' }))).items)).toEqual(['edge-in']);
+            expect(await found(h.stations, '水头')).toEqual(['st-village']);
+            expect(await found(h.stations, '运营中心')).toEqual(['xg-county', 'yd-county']);
+            expect(await found(h.stations, '边界服务')).toEqual(['edge-in']);
           },
           timeout,
         );
@@ -203,9 +201,9 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
         test(
           'Chinese text: a village or township name the station name does not contain',
           async () => {
-            expect(ids((await h.stations.search(searchQ({ text: '溪背' }))).items)).toEqual(['hq-village']);
-            expect(ids((await h.stations.search(searchQ({ text: '溪背村' }))).items)).toEqual(['hq-village']);
-            expect(ids((await h.stations.search(searchQ({ text: '贡江' }))).items)).toEqual(['gj-township', 'st-village', 'xx-village', 'hq-village']);
+            expect(await found(h.stations, '溪背')).toEqual(['hq-village']);
+            expect(await found(h.stations, '溪背村')).toEqual(['hq-village']);
+            expect(await found(h.stations, '贡江')).toEqual(['gj-township', 'st-village', 'xx-village', 'hq-village']);
           },
           timeout,
         );
@@ -213,7 +211,7 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
         test(
           'Chinese text: the address',
           async () => {
-            expect(ids((await h.stations.search(searchQ({ text: '长征大道' }))).items)).toEqual(['yd-county']);
+            expect(await found(h.stations, '长征大道')).toEqual(['yd-county']);
           },
           timeout,
         );
@@ -222,9 +220,9 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
           'Chinese text must be contiguous, and punctuation or regex characters are not operators',
           async () => {
             expect((await h.stations.search(searchQ({ text: '水村' }))).items).toEqual([]);
-            expect(ids((await h.stations.search(searchQ({ text: ' 水头 ' }))).items)).toEqual(['st-village']);
-            expect(ids((await h.stations.search(searchQ({ text: '水头.*' }))).items)).toEqual(['st-village']);
-            expect(ids((await h.stations.search(searchQ({ text: '(水头|溪背)' }))).items)).toEqual([]);
+            expect(await found(h.stations, ' 水头 ')).toEqual(['st-village']);
+            expect(await found(h.stations, '水头.*')).toEqual(['st-village']);
+            expect(await found(h.stations, '(水头|溪背)')).toEqual([]);
             expect(await h.stations.search(searchQ({ text: '.*' }))).toEqual({ items: [], hasMore: false });
             expect(await h.stations.search(searchQ({ text: '！？' }))).toEqual({ items: [], hasMore: false });
           },
@@ -234,14 +232,14 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
         test(
           'pinyin: initials and full-pinyin prefixes of the name and of places, any case, spaces ignored',
           async () => {
-            expect(ids((await h.stations.search(searchQ({ text: 'stc' }))).items)).toEqual(['st-village']);
-            expect(ids((await h.stations.search(searchQ({ text: 'STC' }))).items)).toEqual(['st-village']);
-            expect(ids((await h.stations.search(searchQ({ text: 'shuit' }))).items)).toEqual(['st-village']);
-            expect(ids((await h.stations.search(searchQ({ text: 'shui tou' }))).items)).toEqual(['st-village']);
-            expect(ids((await h.stations.search(searchQ({ text: 'hqbm' }))).items)).toEqual(['hq-village']); // station name
-            expect(ids((await h.stations.search(searchQ({ text: 'xbc' }))).items)).toEqual(['hq-village']); // its village
-            expect(ids((await h.stations.search(searchQ({ text: 'gjz' }))).items)).toEqual(['gj-township', 'st-village', 'xx-village', 'hq-village']);
-            expect(ids((await h.stations.search(searchQ({ text: 'yudu', level: 'county' }))).items)).toEqual(['yd-county']); // 于都县 (county)
+            expect(await found(h.stations, 'stc')).toEqual(['st-village']);
+            expect(await found(h.stations, 'STC')).toEqual(['st-village']);
+            expect(await found(h.stations, 'shuit')).toEqual(['st-village']);
+            expect(await found(h.stations, 'shui tou')).toEqual(['st-village']);
+            expect(await found(h.stations, 'hqbm')).toEqual(['hq-village']); // station name
+            expect(await found(h.stations, 'xbc')).toEqual(['hq-village']); // its village
+            expect(await found(h.stations, 'gjz')).toEqual(['gj-township', 'st-village', 'xx-village', 'hq-village']);
+            expect(await found(h.stations, 'yudu', { level: 'county' })).toEqual(['yd-county']); // 于都县 (county)
           },
           timeout,
         );
@@ -293,12 +291,12 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
           'combines text, region, level, service and statuses',
           async () => {
             expect(ids((await h.stations.search(searchQ({ regionCode: '360731', level: 'village', service: 'express' }))).items)).toEqual(['st-village', 'hq-village', 'hs-village']);
-            expect(ids((await h.stations.search(searchQ({ text: '服务点', regionCode: '360731101' }))).items)).toEqual(['hs-village', 'edge-in', 'edge-out']);
-            expect(ids((await h.stations.search(searchQ({ text: 'hsc', service: 'training' }))).items)).toEqual(['edge-in', 'edge-out']);
-            expect(ids((await h.stations.search(searchQ({ text: '小溪' }))).items)).toEqual(['xx-village']);
-            expect(ids((await h.stations.search(searchQ({ text: '小溪', statuses: PUBLIC_STATUSES.concat('planned') }))).items)).toEqual(['xx-village', 'xx-planned']);
+            expect(await found(h.stations, '服务点', { regionCode: '360731101' })).toEqual(['hs-village', 'edge-in', 'edge-out']);
+            expect(await found(h.stations, 'hsc', { service: 'training' })).toEqual(['edge-in', 'edge-out']);
+            expect(await found(h.stations, '小溪')).toEqual(['xx-village']);
+            expect(await found(h.stations, '小溪', { statuses: PUBLIC_STATUSES.concat('planned') })).toEqual(['xx-village', 'xx-planned']);
             expect((await h.stations.search(searchQ({ text: '罗田' }))).items).toEqual([]);
-            expect(ids((await h.stations.search(searchQ({ text: '罗田', statuses: PUBLIC_STATUSES }))).items)).toEqual(['lt-closed']);
+            expect(await found(h.stations, '罗田', { statuses: PUBLIC_STATUSES })).toEqual(['lt-closed']);
             expect((await h.stations.search(searchQ({ text: '水头', level: 'township' }))).items).toEqual([]);
           },
           timeout,
@@ -483,7 +481,7 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
           expect(await h.stations.count()).toBe(STATIONS.length);
           expect(await h.stations.get('st-village')).toEqual(changed);
           expect(nearIds(await h.stations.nearby(nearbyQ())).filter((id) => id === 'st-village')).toHaveLength(1);
-          expect(ids((await h.stations.search(searchQ({ text: '水头' }))).items)).toEqual(['st-village']);
+          expect(await found(h.stations, '水头')).toEqual(['st-village']);
         },
         timeout,
       );
@@ -528,11 +526,11 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
         'a renamed station is found by its new name, not its old one',
         async () => {
           await h.stations.upsertMany([{ ...S.hongqi, name: '江西电商扶贫工程新桥便民服务点' }]);
-          expect(ids((await h.stations.search(searchQ({ text: '新桥' }))).items)).toEqual(['hq-village']);
-          expect(ids((await h.stations.search(searchQ({ text: 'xqbm' }))).items)).toEqual(['hq-village']);
+          expect(await found(h.stations, '新桥')).toEqual(['hq-village']);
+          expect(await found(h.stations, 'xqbm')).toEqual(['hq-village']);
           expect((await h.stations.search(searchQ({ text: '红旗' }))).items).toEqual([]);
           expect((await h.stations.search(searchQ({ text: 'hqbm' }))).items).toEqual([]);
-          expect(ids((await h.stations.search(searchQ({ text: '溪背' }))).items)).toEqual(['hq-village']); // the village is unchanged
+          expect(await found(h.stations, '溪背')).toEqual(['hq-village']); // the village is unchanged
         },
         timeout,
       );
@@ -543,7 +541,7 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
           await h.stations.upsertMany([{ ...S.shuitou, status: 'closed', certification: null }]);
           expect(nearIds(await h.stations.nearby(nearbyQ()))).not.toContain('st-village');
           expect((await h.stations.search(searchQ({ text: '水头' }))).items).toEqual([]);
-          expect(ids((await h.stations.search(searchQ({ text: '水头', statuses: PUBLIC_STATUSES }))).items)).toEqual(['st-village']);
+          expect(await found(h.stations, '水头', { statuses: PUBLIC_STATUSES })).toEqual(['st-village']);
         },
         timeout,
       );
