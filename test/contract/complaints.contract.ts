@@ -450,6 +450,12 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
     describe('writes', () => {
       let h: ComplaintStoreHandle;
       useStore(makeStores, (opened) => (h = opened), { openTimeout: timeout * 4, disposeTimeout: timeout * 4 });
+      /** Complaints k1 and k2 created at the same time under one request key (with body hashes, if given): both answers. */
+      const createAtOnce = (requestKey: string, [hashA, hashB]: (string | undefined)[] = []) =>
+        Promise.all([
+          h.complaints.create(createInput(makeComplaint('k1'), requestKey, hashA ? { bodyHash: hashA } : {})),
+          h.complaints.create(createInput(makeComplaint('k2'), requestKey, hashB ? { bodyHash: hashB } : {})),
+        ]);
 
       describe('create', () => {
         test(
@@ -555,12 +561,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         test(
           'the same key twice at once with different bodies: one complaint, both callers get it with the winner’s hash',
           async () => {
-            const a = makeComplaint('k1');
-            const b = makeComplaint('k2');
-            const [ra, rb] = await Promise.all([
-              h.complaints.create(createInput(a, 'o1:race', { bodyHash: 'hash-a' })),
-              h.complaints.create(createInput(b, 'o1:race', { bodyHash: 'hash-b' })),
-            ]);
+            const [ra, rb] = await createAtOnce('o1:race', ['hash-a', 'hash-b']);
             const winner = ra.created ? ra : rb;
             expect(winner.bodyHash).toBe(winner.complaint.id === 'k1' ? 'hash-a' : 'hash-b');
             expect((ra.created ? rb : ra).bodyHash).toBe(winner.bodyHash);
@@ -571,12 +572,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         test(
           'the same key twice at once creates one complaint; both callers get it',
           async () => {
-            const a = makeComplaint('k1');
-            const b = makeComplaint('k2');
-            const [ra, rb] = await Promise.all([
-              h.complaints.create(createInput(a, 'o1:same')),
-              h.complaints.create(createInput(b, 'o1:same')),
-            ]);
+            const [ra, rb] = await createAtOnce('o1:same');
             expect([ra.created, rb.created].sort()).toEqual([false, true]);
             expect(ra.complaint.id).toBe(rb.complaint.id);
             const winner = ra.created ? 'k1' : 'k2';
