@@ -36,7 +36,7 @@ const YUDU = ['36', '3607', '360731', '360731100'];
 const POYANG = ['36', '3611', '361128', '361128001'];
 
 let counter = 0;
-function rating(p: Partial<Rating> = {}): Rating {
+export function rating(p: Partial<Rating> = {}): Rating {
   counter++;
   return {
     id: `rt-${String(counter).padStart(7, '0')}`,
