@@ -188,30 +188,42 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
       });
 
       describe('search', () => {
-        test(
-          'Chinese text: a substring of the name',
-          async () => {
-            expect(await found(h.stations, '水头')).toEqual(['st-village']);
-            expect(await found(h.stations, '运营中心')).toEqual(['xg-county', 'yd-county']);
-            expect(await found(h.stations, '边界服务')).toEqual(['edge-in']);
-          },
-          timeout,
-        );
-
-        test(
-          'Chinese text: a village or township name the station name does not contain',
-          async () => {
-            expect(await found(h.stations, '溪背')).toEqual(['hq-village']);
-            expect(await found(h.stations, '溪背村')).toEqual(['hq-village']);
-            expect(await found(h.stations, '贡江')).toEqual(['gj-township', 'st-village', 'xx-village', 'hq-village']);
-          },
-          timeout,
-        );
-
-        test(
-          'Chinese text: the address',
-          async () => {
-            expect(await found(h.stations, '长征大道')).toEqual(['yd-county']);
+        // Each row: what a search finds, as searches for a text (with more of the query) and the ids they answer.
+        test.each<[string, [text: string, ids: string[], more?: Partial<SearchQuery>][]]>([
+          [
+            'Chinese text: a substring of the name',
+            [
+              ['水头', ['st-village']],
+              ['运营中心', ['xg-county', 'yd-county']],
+              ['边界服务', ['edge-in']],
+            ],
+          ],
+          [
+            'Chinese text: a village or township name the station name does not contain',
+            [
+              ['溪背', ['hq-village']],
+              ['溪背村', ['hq-village']],
+              ['贡江', ['gj-township', 'st-village', 'xx-village', 'hq-village']],
+            ],
+          ],
+          ['Chinese text: the address', [['长征大道', ['yd-county']]]],
+          [
+            'pinyin: initials and full-pinyin prefixes of the name and of places, any case, spaces ignored',
+            [
+              ['stc', ['st-village']],
+              ['STC', ['st-village']],
+              ['shuit', ['st-village']],
+              ['shui tou', ['st-village']],
+              ['hqbm', ['hq-village']], // station name
+              ['xbc', ['hq-village']], // its village
+              ['gjz', ['gj-township', 'st-village', 'xx-village', 'hq-village']],
+              ['yudu', ['yd-county'], { level: 'county' }], // 于都县 (county)
+            ],
+          ],
+        ])(
+          '%s',
+          async (_name, searches) => {
+            for (const [text, want, more] of searches) expect([text, await found(h.stations, text, more)]).toEqual([text, want]);
           },
           timeout,
         );
@@ -225,21 +237,6 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
             expect(await found(h.stations, '(水头|溪背)')).toEqual([]);
             expect(await h.stations.search(searchQ({ text: '.*' }))).toEqual({ items: [], hasMore: false });
             expect(await h.stations.search(searchQ({ text: '！？' }))).toEqual({ items: [], hasMore: false });
-          },
-          timeout,
-        );
-
-        test(
-          'pinyin: initials and full-pinyin prefixes of the name and of places, any case, spaces ignored',
-          async () => {
-            expect(await found(h.stations, 'stc')).toEqual(['st-village']);
-            expect(await found(h.stations, 'STC')).toEqual(['st-village']);
-            expect(await found(h.stations, 'shuit')).toEqual(['st-village']);
-            expect(await found(h.stations, 'shui tou')).toEqual(['st-village']);
-            expect(await found(h.stations, 'hqbm')).toEqual(['hq-village']); // station name
-            expect(await found(h.stations, 'xbc')).toEqual(['hq-village']); // its village
-            expect(await found(h.stations, 'gjz')).toEqual(['gj-township', 'st-village', 'xx-village', 'hq-village']);
-            expect(await found(h.stations, 'yudu', { level: 'county' })).toEqual(['yd-county']); // 于都县 (county)
           },
           timeout,
         );
