@@ -5,9 +5,9 @@
  */
 import { createCloudbaseCertificationRepository } from '../../adapters/cloudbase/certifications';
 import { createSqliteCertificationRepository } from '../../adapters/sqlite/certifications';
-import type { CertificationApplication, CertificationRepository } from '../../core/station/certification';
+import type { CertificationApplication } from '../../core/station/certification';
 import { onEachRepo } from '../support/store-runners';
-import { expectCode, expectStaleSaveRefused } from './expect';
+import { expectCode, expectStaleSaveRefused, idStates, listIds } from './expect';
 
 const app = (id: string, stationId: string, over: Partial<CertificationApplication> = {}): CertificationApplication => ({
   id,
@@ -54,7 +54,7 @@ describe.each(stores)('certification applications: %s', (_name, open) => {
     await expectCode(s.save(app('ca-b', 'st-1'), null), 'CONFLICT');
     await s.save({ ...notice, state: 'refused', reason: '面积不足', version: 3 }, 2);
     await s.save(app('ca-d', 'st-1', { filedAt: '2026-12-20T02:00:00.000Z' }), null);
-    expect((await s.forStation('st-1')).map((x) => [x.id, x.state])).toEqual([
+    expect(idStates(await s.forStation('st-1'))).toEqual([
       ['ca-d', 'operator_review'],
       ['ca-a', 'refused'],
     ]);
@@ -69,7 +69,7 @@ describe.each(stores)('certification applications: %s', (_name, open) => {
     await s.save(app('ca-1', 'st-1', { filedAt: '2026-12-01T00:00:00.000Z' }), null);
     await s.save(app('ca-2', 'st-2', { filedAt: '2026-12-03T00:00:00.000Z', state: 'county_review' }), null);
     await s.save(app('ca-3', 'st-3', { filedAt: '2026-12-02T00:00:00.000Z', regionCodes: ['36', '3611', '361128'], operatorName: '鄱阳县邮政' }), null);
-    const ids = async (q: Parameters<CertificationRepository['list']>[0]) => (await s.list(q)).items.map((x) => x.id);
+    const ids = listIds(s);
     expect(await ids({ regionCode: '360731', offset: 0, limit: 10 })).toEqual(['ca-2', 'ca-1']);
     expect(await ids({ regionCode: '36', states: ['county_review'], offset: 0, limit: 10 })).toEqual(['ca-2']);
     expect(await ids({ operatorName: '鄱阳县邮政', offset: 0, limit: 10 })).toEqual(['ca-3']);
@@ -84,7 +84,7 @@ describe.each(stores)('certification applications: %s', (_name, open) => {
     await s.save(app('ca-2', 'st-2', { filedBy: 'o-entity-2', filedAt: '2026-12-02T00:00:00.000Z' }), null);
     await s.save(app('ca-3', 'st-3', { filedBy: 'o-entity-1', filedAt: '2026-12-03T00:00:00.000Z' }), null);
     await s.save(app('ca-1', 'st-1', { filedBy: 'o-entity-1', filedAt: '2026-12-01T00:00:00.000Z', state: 'returned', reason: '面积不足', version: 2 }), 1);
-    expect((await s.byApplicant('o-entity-1')).map((x) => [x.id, x.state])).toEqual([
+    expect(idStates(await s.byApplicant('o-entity-1'))).toEqual([
       ['ca-3', 'operator_review'],
       ['ca-1', 'returned'],
     ]);

@@ -29,3 +29,12 @@ export async function expectStaleSaveRefused<T extends { id: string }>(s: Versio
   await expectCode(s.save(stale, 1), 'CONFLICT');
   expect(await s.get(first.id)).toEqual(moved);
 }
+
+/** `[id, state]` of each record, to compare a list and its states in one expect. */
+export const idStates = (records: { id: string; state: string }[]) => records.map((r) => [r.id, r.state]);
+
+/** The ids on the page `store.list(q)` answers. */
+export const listIds =
+  <Q>(store: { list(q: Q): Promise<{ items: { id: string }[] }> }) =>
+  async (q: Q) =>
+    (await store.list(q)).items.map((r) => r.id);

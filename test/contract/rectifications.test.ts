@@ -5,9 +5,9 @@
  */
 import { createCloudbaseRectificationRepository } from '../../adapters/cloudbase/rectifications';
 import { createSqliteRectificationRepository } from '../../adapters/sqlite/rectifications';
-import type { RectificationOrder, RectificationRepository } from '../../core/station/rectification';
+import type { RectificationOrder } from '../../core/station/rectification';
 import { onEachRepo } from '../support/store-runners';
-import { expectCode, expectStaleSaveRefused } from './expect';
+import { expectCode, expectStaleSaveRefused, idStates, listIds } from './expect';
 
 const order = (id: string, stationId: string, over: Partial<RectificationOrder> = {}): RectificationOrder => ({
   id,
@@ -53,7 +53,7 @@ describe.each(stores)('rectification orders: %s', (_name, open) => {
     await s.save({ ...answered, state: 'restored', version: 3 }, 2);
     const next = order('rx-d', 'st-1', { issuedAt: '2026-12-20T02:00:00.000Z', dueOn: '2027-01-05' });
     await s.save(next, null);
-    expect((await s.forStation('st-1')).map((o) => [o.id, o.state])).toEqual([
+    expect(idStates(await s.forStation('st-1'))).toEqual([
       ['rx-d', 'open'],
       ['rx-a', 'restored'],
     ]);
@@ -71,7 +71,7 @@ describe.each(stores)('rectification orders: %s', (_name, open) => {
     await s.save(order('rx-4', 'st-4', { dueOn: '2026-12-12', state: 'closed' }), null);
     // An extension moves the order in the deadline order.
     await s.save(order('rx-2', 'st-2', { dueOn: '2026-12-30', version: 2, extensions: 1 }), 1);
-    const ids = async (q: Parameters<RectificationRepository['list']>[0]) => (await s.list(q)).items.map((o) => o.id);
+    const ids = listIds(s);
     expect(await ids({ regionCode: '360731', offset: 0, limit: 10 })).toEqual(['rx-4', 'rx-1', 'rx-2']);
     expect(await ids({ regionCode: '3607', states: ['open', 'answered'], offset: 0, limit: 10 })).toEqual(['rx-1', 'rx-2']);
     expect(await ids({ regionCode: '36', offset: 0, limit: 2 })).toEqual(['rx-4', 'rx-3']);
