@@ -21,6 +21,7 @@ import type { NoticeRepository, RecruitmentRepository } from '../../core/ports';
 import type { Application, Post, TrainingRecord } from '../../core/recruitment/model';
 import { AppError } from '../../core/shared/errors';
 import { useStore, type StoreLifecycle } from '../support/store-hooks';
+import { rubric } from '../support/rubric';
 
 export interface RecruitmentStoreHandle extends StoreLifecycle {
   recruitment: RecruitmentRepository;
@@ -51,10 +52,7 @@ export function post(p: Partial<Post> = {}): Post {
     villageName: null,
     regionCodes: YUDU,
     requirements: ['本村常住'],
-    rubric: [
-      { criterion: '电商技能', weight: 40 },
-      { criterion: '群众基础', weight: 60 },
-    ],
+    rubric: rubric({ 电商技能: 40, 群众基础: 60 }),
     opensOn: '2026-09-21',
     closesOn: '2026-09-25',
     qualifyingScore: 60,

@@ -4,6 +4,7 @@
  */
 import { DEMO, appForTests } from '../support/local-app';
 import { selectedPost } from '../support/recruitment';
+import { rubric } from '../support/rubric';
 
 jest.setTimeout(60_000);
 
@@ -39,10 +40,7 @@ describe('appointment after an interrupted notice close', () => {
       title: '草稿岗位',
       villageCode: '360731100001',
       requirements: ['熟悉本村情况'],
-      rubric: [
-        { criterion: '电商技能', weight: 50 },
-        { criterion: '群众基础', weight: 50 },
-      ],
+      rubric: rubric({ 电商技能: 50, 群众基础: 50 }),
       opensOn: '2026-10-08',
       closesOn: '2026-10-20',
     }, DEMO.county);

@@ -4,6 +4,7 @@
  */
 import { checkCharacter } from '../../core/recruitment/idcard';
 import { DEMO, rid, type TestApp } from './local-app';
+import { rubric } from './rubric';
 
 export interface SelectedPostInput {
   stationId: string;
@@ -22,10 +23,7 @@ export async function selectedPost(t: TestApp, o: SelectedPostInput): Promise<{ 
     title: o.title,
     stationId: o.stationId,
     requirements: ['熟悉本村情况'],
-    rubric: [
-      { criterion: '电商技能', weight: 60 },
-      { criterion: '群众基础', weight: 40 },
-    ],
+    rubric: rubric({ 电商技能: 60, 群众基础: 40 }),
     opensOn: o.opensOn,
     closesOn: o.closesOn,
   }, DEMO.county);
