@@ -6,16 +6,13 @@ import type { ApiKey, ApiKeyRepository } from '../../core/open311/keys';
 import type { AuditRepository, CalendarRepository, RoleRepository } from '../../core/ports';
 import { adminYear, at, auditEntry, binding, CS, OPERATOR_A } from '../support/complaint-fixtures';
 import { expectCode } from './expect';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface AdminStoreHandle {
+export interface AdminStoreHandle extends StoreLifecycle {
   roles: RoleRepository;
   audit: AuditRepository;
   calendars: CalendarRepository;
   apiKeys: ApiKeyRepository;
-  /** Make the backing store unreachable. */
-  breakStore(): void | Promise<void>;
-  /** Release resources / delete test data. */
-  dispose?(): void | Promise<void>;
 }
 
 export function describeAdminStoreContract(name: string, makeStores: () => Promise<AdminStoreHandle>, options: { timeoutMs?: number } = {}): void {
@@ -23,12 +20,7 @@ export function describeAdminStoreContract(name: string, makeStores: () => Promi
 
   describe(`${name}: roles, audit and calendar store contract`, () => {
     let h: AdminStoreHandle;
-    beforeEach(async () => {
-      h = await makeStores();
-    }, timeout * 4);
-    afterEach(async () => {
-      await h?.dispose?.();
-    }, timeout * 4);
+    useStore(makeStores, (opened) => (h = opened), { openTimeout: timeout * 4, disposeTimeout: timeout * 4 });
 
     describe('roles', () => {
       const county = binding('b-county', 'o-county-0001', 'county_official', { kind: 'region', regionCode: '360731' }, at(1));

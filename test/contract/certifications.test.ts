@@ -5,10 +5,9 @@
  */
 import { createCloudbaseCertificationRepository } from '../../adapters/cloudbase/certifications';
 import { createSqliteCertificationRepository } from '../../adapters/sqlite/certifications';
-import { openDatabase } from '../../adapters/sqlite/db';
-import type { CertificationApplication, CertificationRepository } from '../../core/station/certification';
-import { createFakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
-import { expectCode } from './expect';
+import type { CertificationApplication } from '../../core/station/certification';
+import { onEachRepo } from '../support/store-runners';
+import { expectCode, expectStaleSaveRefused, idStates, listIds } from './expect';
 
 const app = (id: string, stationId: string, over: Partial<CertificationApplication> = {}): CertificationApplication => ({
   id,
@@ -38,17 +37,12 @@ const app = (id: string, stationId: string, over: Partial<CertificationApplicati
   ...over,
 });
 
-const stores: [string, () => CertificationRepository][] = [
-  ['sqlite', () => createSqliteCertificationRepository(openDatabase(':memory:'))],
-  ...(['wx-server-sdk', 'node-sdk'] as SdkFlavour[]).map((flavour): [string, () => CertificationRepository] => [
-    `cloudbase over fake ${flavour}`,
-    () => createCloudbaseCertificationRepository(createFakeCloudbase({ flavour, prefix: 't_' }).db as never, { sdk: flavour, prefix: 't_', backoff: async () => undefined }),
-  ]),
-];
+const stores = onEachRepo(createSqliteCertificationRepository, createCloudbaseCertificationRepository);
 
-describe.each(stores)('certification applications: %s', (_name, make) => {
+describe.each(stores)('certification applications: %s', (_name, open) => {
+  const make = async () => (await open()).repo;
   test('insert and read; one open application per station; a finished one makes room', async () => {
-    const s = make();
+    const s = await make();
     const a = app('ca-a', 'st-1');
     await s.save(a, null);
     expect(await s.get('ca-a')).toEqual(a);
@@ -60,26 +54,22 @@ describe.each(stores)('certification applications: %s', (_name, make) => {
     await expectCode(s.save(app('ca-b', 'st-1'), null), 'CONFLICT');
     await s.save({ ...notice, state: 'refused', reason: '面积不足', version: 3 }, 2);
     await s.save(app('ca-d', 'st-1', { filedAt: '2026-12-20T02:00:00.000Z' }), null);
-    expect((await s.forStation('st-1')).map((x) => [x.id, x.state])).toEqual([
+    expect(idStates(await s.forStation('st-1'))).toEqual([
       ['ca-d', 'operator_review'],
       ['ca-a', 'refused'],
     ]);
   });
 
   test('a stale version is refused and changes nothing', async () => {
-    const s = make();
-    await s.save(app('ca-a', 'st-1'), null);
-    await s.save(app('ca-a', 'st-1', { state: 'county_review', version: 2 }), 1);
-    await expectCode(s.save(app('ca-a', 'st-1', { state: 'returned', version: 2 }), 1), 'CONFLICT');
-    expect((await s.get('ca-a'))?.state).toBe('county_review');
+    await expectStaleSaveRefused(await make(), app('ca-a', 'st-1'), app('ca-a', 'st-1', { state: 'county_review', version: 2 }), app('ca-a', 'st-1', { state: 'returned', version: 2 }));
   });
 
   test('list by region at any level, by operator and state, newest first, paged', async () => {
-    const s = make();
+    const s = await make();
     await s.save(app('ca-1', 'st-1', { filedAt: '2026-12-01T00:00:00.000Z' }), null);
     await s.save(app('ca-2', 'st-2', { filedAt: '2026-12-03T00:00:00.000Z', state: 'county_review' }), null);
     await s.save(app('ca-3', 'st-3', { filedAt: '2026-12-02T00:00:00.000Z', regionCodes: ['36', '3611', '361128'], operatorName: '鄱阳县邮政' }), null);
-    const ids = async (q: Parameters<CertificationRepository['list']>[0]) => (await s.list(q)).items.map((x) => x.id);
+    const ids = listIds(s);
     expect(await ids({ regionCode: '360731', offset: 0, limit: 10 })).toEqual(['ca-2', 'ca-1']);
     expect(await ids({ regionCode: '36', states: ['county_review'], offset: 0, limit: 10 })).toEqual(['ca-2']);
     expect(await ids({ operatorName: '鄱阳县邮政', offset: 0, limit: 10 })).toEqual(['ca-3']);
@@ -89,12 +79,12 @@ describe.each(stores)('certification applications: %s', (_name, make) => {
   });
 
   test("an applicant's own applications, newest first, after updates; never someone else's", async () => {
-    const s = make();
+    const s = await make();
     await s.save(app('ca-1', 'st-1', { filedBy: 'o-entity-1', filedAt: '2026-12-01T00:00:00.000Z' }), null);
     await s.save(app('ca-2', 'st-2', { filedBy: 'o-entity-2', filedAt: '2026-12-02T00:00:00.000Z' }), null);
     await s.save(app('ca-3', 'st-3', { filedBy: 'o-entity-1', filedAt: '2026-12-03T00:00:00.000Z' }), null);
     await s.save(app('ca-1', 'st-1', { filedBy: 'o-entity-1', filedAt: '2026-12-01T00:00:00.000Z', state: 'returned', reason: '面积不足', version: 2 }), 1);
-    expect((await s.byApplicant('o-entity-1')).map((x) => [x.id, x.state])).toEqual([
+    expect(idStates(await s.byApplicant('o-entity-1'))).toEqual([
       ['ca-3', 'operator_review'],
       ['ca-1', 'returned'],
     ]);
@@ -103,9 +93,10 @@ describe.each(stores)('certification applications: %s', (_name, make) => {
   });
 });
 
-describe.each(stores)('certification applications keep their photos and site snapshot: %s', (_name, make) => {
+describe.each(stores)('certification applications keep their photos and site snapshot: %s', (_name, open) => {
+  const make = async () => (await open()).repo;
   test('the 申办 photos and the station snapshot survive a save and a versioned update', async () => {
-    const repo = make();
+    const repo = await make();
     const photos = { plaque: ['upl-plaque-00000001'], signage: ['upl-signage-0000001', 'upl-signage-0000002'] };
     const site = { id: 'st-9', name: '潭头村服务点', photos: [], certification: null } as unknown as CertificationApplication['site'];
     await repo.save(app('ca-p', 'st-9', { photos, site }), null);

@@ -11,6 +11,8 @@ import { createFakeCloudbase, FakeCloudbase, type SdkFlavour } from '../support/
 import { bulkStations, CENTRE, S, STATIONS } from '../support/stations';
 import { createDirectory } from '../../core/station/service';
 import { distanceMeters } from '../../core/shared/geo';
+import type { Station } from '../../core/station/model';
+import { onFakeCloudbase } from '../support/store-runners';
 import { describeStationStoreContract } from './stations.contract';
 
 function stores(fake: FakeCloudbase, prefix = '') {
@@ -21,19 +23,15 @@ function stores(fake: FakeCloudbase, prefix = '') {
   };
 }
 
-for (const flavour of ['wx-server-sdk', 'node-sdk'] as SdkFlavour[]) {
-  describeStationStoreContract(`cloudbase over fake ${flavour}`, async () => {
-    const fake = createFakeCloudbase({ flavour, prefix: 't_' });
-    return {
-      ...stores(fake, 't_'),
-      breakStore: () => fake.setDown(true),
-      // As the adapter wrote stations before the open data uuid: the same document without it.
-      writeLegacy: async (s) => {
-        const { uuid: _uuid, ...doc } = toStationDoc(fake.db, s, pinyinOf);
-        await fake.db.collection('t_stations').doc(s.id).set(writeArg(flavour, doc));
-      },
-    };
-  });
+for (const [name, open] of onFakeCloudbase((fake) => ({
+  ...stores(fake, 't_'),
+  // As the adapter wrote stations before the open data uuid: the same document without it.
+  writeLegacy: async (s: Station) => {
+    const { uuid: _uuid, ...doc } = toStationDoc(fake.db, s, pinyinOf);
+    await fake.db.collection('t_stations').doc(s.id).set(writeArg(fake.flavour, doc));
+  },
+}))) {
+  describeStationStoreContract(name, open);
 }
 
 describe('cloudbase adapter details', () => {

@@ -7,8 +7,9 @@ import { historyDocId, requestDocId } from '../../adapters/cloudbase/complaints'
 import { storesOver, type StoresOf } from '../../adapters/cloudbase/sdk';
 import { complaints, outbox } from '../../adapters/cloudbase/stores';
 import { AppError } from '../../core/shared/errors';
-import { at, CS, historyEntry, makeComplaint, nextVersion, OPERATOR_B, outboxMessage, OWNERS, submitEntry } from '../support/complaint-fixtures';
+import { at, createInput, CS, historyEntry, makeComplaint, nextVersion, OPERATOR_B, outboxMessage, OWNERS } from '../support/complaint-fixtures';
 import { AGGREGATE_DEFAULT_LIMIT, createFakeCloudbase, FakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
+import { onFakeCloudbase } from '../support/store-runners';
 import { describeComplaintStoreContract } from './complaints.contract';
 
 const COMPLAINT_STORES = { complaints, outbox };
@@ -18,21 +19,17 @@ function stores(fake: FakeCloudbase, prefix = ''): ComplaintStores {
   return storesOver(fake.db, COMPLAINT_STORES, { sdk: fake.flavour, prefix });
 }
 
-for (const flavour of ['wx-server-sdk', 'node-sdk'] as SdkFlavour[]) {
-  describeComplaintStoreContract(`cloudbase over fake ${flavour}`, async () => {
-    const fake = createFakeCloudbase({ flavour, prefix: 't_' });
-    return {
-      ...stores(fake, 't_'),
-      // Write 1 of create/apply is the complaint; write 2 its first history entry.
-      failMidTransaction: () => fake.failTransactionWrite(2),
-      breakStore: () => fake.setDown(true),
-    };
-  });
+for (const [name, open] of onFakeCloudbase((fake) => ({
+  ...stores(fake, 't_'),
+  // Write 1 of create/apply is the complaint; write 2 its first history entry.
+  failMidTransaction: () => fake.failTransactionWrite(2),
+}))) {
+  describeComplaintStoreContract(name, open);
 }
 
 async function created(s: ComplaintStores, id = 'k1') {
   const c = makeComplaint(id, { assignee: null });
-  await s.complaints.create({ complaint: c, history: submitEntry(c), outbox: [outboxMessage(c, `m-${id}`, at(1))], requestKey: `${OWNERS.o1}:req-${id}` });
+  await s.complaints.create(createInput(c, `${OWNERS.o1}:req-${id}`, { outbox: [outboxMessage(c, `m-${id}`, at(1))] }));
   return c;
 }
 
@@ -86,7 +83,7 @@ describe('cloudbase complaint adapter details', () => {
     const fake = createFakeCloudbase();
     const s = stores(fake);
     const c = makeComplaint('k1', { status: 'closed', dueAt: null });
-    await s.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: 'k' });
+    await s.complaints.create(createInput(c, 'k'));
     expect(fake.dump('complaints')[0]).toMatchObject({ dueAt: null, dueKey: '~', actionKey: '~' });
   });
 
@@ -139,7 +136,7 @@ describe('cloudbase complaint adapter details', () => {
     const s = stores(fake);
     for (let i = 0; i < 130; i++) {
       const c = makeComplaint(`b${String(i).padStart(3, '0')}`, { submittedAt: at(i) });
-      await s.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: `k${i}` });
+      await s.complaints.create(createInput(c, `k${i}`));
     }
     fake.log.length = 0;
     const page = await s.complaints.list({ order: 'newest', offset: 3, limit: 120 });

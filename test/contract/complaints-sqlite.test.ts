@@ -1,31 +1,28 @@
 /** The complaint storage contract against the SQLite adapter (in memory). Outage = the connection closed. */
 import Database from 'better-sqlite3';
-import { migrate, MIGRATIONS, openDatabase } from '../../adapters/sqlite/db';
+import { migrate, MIGRATIONS } from '../../adapters/sqlite/db';
 import { createSqliteComplaintRepository, createSqliteOutboxRepository, type ComplaintFaults } from '../../adapters/sqlite/complaints';
 import { nextActionAt } from '../../core/complaint/scheduler';
 import { at, makeComplaint } from '../support/complaint-fixtures';
+import { onSqlite } from '../support/store-runners';
 import { describeComplaintStoreContract } from './complaints.contract';
 
-describeComplaintStoreContract('sqlite', async () => {
-  const db = openDatabase(':memory:');
-  const faults: ComplaintFaults = {};
-  return {
-    complaints: createSqliteComplaintRepository(db, faults),
-    outbox: createSqliteOutboxRepository(db),
-    failMidTransaction: () => {
-      faults.afterComplaintRow = () => {
-        faults.afterComplaintRow = undefined;
-        throw new Error('injected fault after the complaint row');
-      };
-    },
-    breakStore: () => {
-      db.close();
-    },
-    dispose: () => {
-      if (db.open) db.close();
-    },
-  };
-});
+describeComplaintStoreContract(
+  'sqlite',
+  onSqlite((db) => {
+    const faults: ComplaintFaults = {};
+    return {
+      complaints: createSqliteComplaintRepository(db, faults),
+      outbox: createSqliteOutboxRepository(db),
+      failMidTransaction: () => {
+        faults.afterComplaintRow = () => {
+          faults.afterComplaintRow = undefined;
+          throw new Error('injected fault after the complaint row');
+        };
+      },
+    };
+  }),
+);
 
 describe('sqlite migration 5 (next_action_at)', () => {
   test('fills next_action_at of existing complaints by the rule of nextActionAt', () => {

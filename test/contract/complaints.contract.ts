@@ -10,6 +10,7 @@ import { TrackingNoTaken, type ComplaintQuery, type ComplaintRepository, type Co
 import { AppError } from '../../core/shared/errors';
 import {
   at,
+  createInput,
   CS,
   historyEntry,
   listFixtures,
@@ -22,8 +23,9 @@ import {
   submitEntry,
 } from '../support/complaint-fixtures';
 import { errorOf, expectCode } from './expect';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface ComplaintStoreHandle {
+export interface ComplaintStoreHandle extends StoreLifecycle {
   complaints: ComplaintRepository;
   outbox: OutboxRepository;
   /**
@@ -32,10 +34,6 @@ export interface ComplaintStoreHandle {
    * the transaction). Absent where a store cannot inject faults (a real environment).
    */
   failMidTransaction?(): void;
-  /** Make the backing store unreachable. */
-  breakStore(): void | Promise<void>;
-  /** Release resources / delete test data. */
-  dispose?(): void | Promise<void>;
 }
 
 export interface ComplaintContractOptions {
@@ -117,7 +115,7 @@ function q(partial: Partial<ComplaintQuery>): ComplaintQuery {
 }
 
 async function seed(h: ComplaintStoreHandle, list: Complaint[]): Promise<void> {
-  for (const c of list) await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: `seed:${c.id}` });
+  for (const c of list) await h.complaints.create(createInput(c, `seed:${c.id}`));
 }
 
 const LIST_QUERIES: [string, Partial<ComplaintQuery>][] = [
@@ -166,13 +164,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
     describe('list and stats over twelve complaints', () => {
       const all = listFixtures();
       let h: ComplaintStoreHandle;
-      beforeAll(async () => {
-        h = await makeStores();
-        await seed(h, all);
-      }, timeout * 6);
-      afterAll(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), { once: true, prepare: (h) => seed(h, all), openTimeout: timeout * 6, disposeTimeout: timeout * 4 });
 
       test(
         'newest first: submittedAt descending, ties by id',
@@ -306,13 +298,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         makeComplaint(`b${String(i).padStart(4, '0')}`, { submittedAt: at(i % 7 === 0 ? 0 : i), dueAt: i % 5 === 0 ? null : at(1000 - (i % 50)) }),
       );
       let h: ComplaintStoreHandle;
-      beforeAll(async () => {
-        h = await makeStores();
-        await seed(h, all);
-      }, timeout * 20);
-      afterAll(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), { once: true, prepare: (h) => seed(h, all), openTimeout: timeout * 20, disposeTimeout: timeout * 4 });
 
       test(
         'a page longer than one SDK batch, from an offset, in both orders',
@@ -363,13 +349,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         makeComplaint('a7', { status: 'submitted', dueAt: at(5000) }),
       ];
       let h: ComplaintStoreHandle;
-      beforeEach(async () => {
-        h = await makeStores();
-        await seed(h, fixtures());
-      }, timeout * 6);
-      afterEach(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), { prepare: (h) => seed(h, fixtures()), openTimeout: timeout * 6, disposeTimeout: timeout * 4 });
 
       test(
         'leaves out complaints escalated for their current deadline and those without one; deadline order',
@@ -413,13 +393,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         makeComplaint('f3', { phoneMasked: '138****5678', submittedAt: at(30), dueAt: at(100) }),
         makeComplaint('f4', { phoneMasked: null, submittedAt: at(40), dueAt: at(50) }),
       ];
-      beforeEach(async () => {
-        h = await makeStores();
-        await seed(h, phones);
-      }, timeout * 2);
-      afterEach(async () => {
-        await h?.dispose?.();
-      }, timeout);
+      useStore(makeStores, (opened) => (h = opened), { prepare: (h) => seed(h, phones), openTimeout: timeout * 2, disposeTimeout: timeout });
 
       test(
         'matches the last 4 digits in the scope and in deadline order; a purge removes the key',
@@ -456,7 +430,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           makeComplaint('p3', { status: 'submitted', submittedAt: at(30) }),
           makeComplaint('p4', { status: 'refused', submittedAt: at(500), dueAt: null }),
         ])
-          await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: `purge:${c.id}` });
+          await h.complaints.create(createInput(c, `purge:${c.id}`));
       }, timeout * 2);
 
       test(
@@ -475,21 +449,22 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
 
     describe('writes', () => {
       let h: ComplaintStoreHandle;
-      beforeEach(async () => {
-        h = await makeStores();
-      }, timeout * 4);
-      afterEach(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), { openTimeout: timeout * 4, disposeTimeout: timeout * 4 });
+      /** Complaints k1 and k2 created at the same time under one request key (with body hashes, if given): both answers. */
+      const createAtOnce = (requestKey: string, [hashA, hashB]: (string | undefined)[] = []) =>
+        Promise.all([
+          h.complaints.create(createInput(makeComplaint('k1'), requestKey, hashA ? { bodyHash: hashA } : {})),
+          h.complaints.create(createInput(makeComplaint('k2'), requestKey, hashB ? { bodyHash: hashB } : {})),
+        ]);
 
       describe('create', () => {
         test(
           'a tracking number another complaint holds: TrackingNoTaken, nothing of it written',
           async () => {
             const a = makeComplaint('k1');
-            await h.complaints.create({ complaint: a, history: submitEntry(a), outbox: [], requestKey: 'req-a' });
+            await h.complaints.create(createInput(a, 'req-a'));
             const b = makeComplaint('k2', { trackingNo: a.trackingNo, complainantOpenid: OWNERS.o2 });
-            const err = await errorOf(h.complaints.create({ complaint: b, history: submitEntry(b), outbox: [outboxMessage(b, 'm-b', at(1))], requestKey: 'req-b' }));
+            const err = await errorOf(h.complaints.create(createInput(b, 'req-b', { outbox: [outboxMessage(b, 'm-b', at(1))] })));
             expect(err).toBeInstanceOf(TrackingNoTaken);
             expect(await h.complaints.get('k2')).toBeNull();
             expect(await h.complaints.findByRequestKey('req-b')).toBeNull();
@@ -498,7 +473,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             expect((await h.complaints.findByTrackingNo(a.trackingNo))?.id).toBe('k1');
             // With another number it goes in.
             const fresh = { ...b, trackingNo: `${a.trackingNo.slice(0, 8)}ZZZZZZ` };
-            expect(await h.complaints.create({ complaint: fresh, history: submitEntry(fresh), outbox: [], requestKey: 'req-b' })).toEqual({ created: true, complaint: fresh, bodyHash: null });
+            expect(await h.complaints.create(createInput(fresh, 'req-b'))).toEqual({ created: true, complaint: fresh, bodyHash: null });
           },
           timeout,
         );
@@ -508,7 +483,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           async () => {
             const c = makeComplaint('k1');
             const m = outboxMessage(c, 'm-k1', at(1));
-            const res = await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [m], requestKey: 'o1:req-1' });
+            const res = await h.complaints.create(createInput(c, 'o1:req-1', { outbox: [m] }));
             expect(res).toEqual({ created: true, complaint: c, bodyHash: null });
             expect(await h.complaints.get('k1')).toEqual(c);
             expect(await h.complaints.findByTrackingNo(c.trackingNo)).toEqual(c);
@@ -522,7 +497,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           'keeps a voice note (说一说) and its check state through create and apply',
           async () => {
             const c = makeComplaint('k1', { voice: { fileId: 'upl-voice-abcdefghijk', seconds: 42, pending: true } });
-            await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: 'o1:req-voice' });
+            await h.complaints.create(createInput(c, 'o1:req-voice'));
             expect((await h.complaints.get('k1'))?.voice).toEqual({ fileId: 'upl-voice-abcdefghijk', seconds: 42, pending: true });
             const next = { ...c, voice: { ...c.voice!, pending: false }, version: c.version + 1 };
             await h.complaints.apply({ next, expectedVersion: c.version, history: [], outbox: [] });
@@ -537,7 +512,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           'keeps a 补充材料 voice note on its entry and its check state on the complaint',
           async () => {
             const c = makeComplaint('k1');
-            await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: 'o1:req-entry-voice' });
+            await h.complaints.create(createInput(c, 'o1:req-entry-voice'));
             const voice = { fileId: 'upl-entry-voice-abcdef', seconds: 8 };
             const entry: HistoryEntry = { ...submitEntry(c), at: at(2), action: 'supplement', fromStatus: c.status, toStatus: c.status, note: '', actorRole: 'resident', attachments: { voice } };
             const next = { ...c, attachedVoices: [{ ...voice, pending: true }], version: c.version + 1 };
@@ -555,8 +530,8 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           async () => {
             const first = makeComplaint('k1');
             const again = makeComplaint('k2', { description: '重复提交' });
-            await h.complaints.create({ complaint: first, history: submitEntry(first), outbox: [outboxMessage(first, 'm-1', at(1))], requestKey: 'o1:req-1' });
-            const res = await h.complaints.create({ complaint: again, history: submitEntry(again), outbox: [outboxMessage(again, 'm-2', at(2))], requestKey: 'o1:req-1' });
+            await h.complaints.create(createInput(first, 'o1:req-1', { outbox: [outboxMessage(first, 'm-1', at(1))] }));
+            const res = await h.complaints.create(createInput(again, 'o1:req-1', { outbox: [outboxMessage(again, 'm-2', at(2))] }));
             expect(res).toEqual({ created: false, complaint: first, bodyHash: null });
             expect(await h.complaints.get('k2')).toBeNull();
             expect(await h.complaints.history('k1')).toHaveLength(1);
@@ -564,7 +539,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             expect(await h.complaints.findByRequestKey('o1:req-1')).toEqual({ complaint: first, bodyHash: null });
             expect(await h.complaints.findByRequestKey('o1:req-unknown')).toBeNull();
             // Another key is another complaint.
-            expect((await h.complaints.create({ complaint: again, history: submitEntry(again), outbox: [], requestKey: 'o1:req-2' })).created).toBe(true);
+            expect((await h.complaints.create(createInput(again, 'o1:req-2'))).created).toBe(true);
           },
           timeout,
         );
@@ -574,9 +549,9 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           async () => {
             const first = makeComplaint('k1');
             const edited = makeComplaint('k2', { description: '改过的内容' });
-            expect(await h.complaints.create({ complaint: first, history: submitEntry(first), outbox: [], requestKey: 'o1:req-h', bodyHash: 'hash-first' })).toEqual({ created: true, complaint: first, bodyHash: 'hash-first' });
+            expect(await h.complaints.create(createInput(first, 'o1:req-h', { bodyHash: 'hash-first' }))).toEqual({ created: true, complaint: first, bodyHash: 'hash-first' });
             // The resend carries another hash: the store answers the first one's, the caller compares.
-            expect(await h.complaints.create({ complaint: edited, history: submitEntry(edited), outbox: [], requestKey: 'o1:req-h', bodyHash: 'hash-edited' })).toEqual({ created: false, complaint: first, bodyHash: 'hash-first' });
+            expect(await h.complaints.create(createInput(edited, 'o1:req-h', { bodyHash: 'hash-edited' }))).toEqual({ created: false, complaint: first, bodyHash: 'hash-first' });
             expect(await h.complaints.findByRequestKey('o1:req-h')).toEqual({ complaint: first, bodyHash: 'hash-first' });
             expect(await h.complaints.get('k2')).toBeNull();
           },
@@ -586,12 +561,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         test(
           'the same key twice at once with different bodies: one complaint, both callers get it with the winner’s hash',
           async () => {
-            const a = makeComplaint('k1');
-            const b = makeComplaint('k2');
-            const [ra, rb] = await Promise.all([
-              h.complaints.create({ complaint: a, history: submitEntry(a), outbox: [], requestKey: 'o1:race', bodyHash: 'hash-a' }),
-              h.complaints.create({ complaint: b, history: submitEntry(b), outbox: [], requestKey: 'o1:race', bodyHash: 'hash-b' }),
-            ]);
+            const [ra, rb] = await createAtOnce('o1:race', ['hash-a', 'hash-b']);
             const winner = ra.created ? ra : rb;
             expect(winner.bodyHash).toBe(winner.complaint.id === 'k1' ? 'hash-a' : 'hash-b');
             expect((ra.created ? rb : ra).bodyHash).toBe(winner.bodyHash);
@@ -602,12 +572,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         test(
           'the same key twice at once creates one complaint; both callers get it',
           async () => {
-            const a = makeComplaint('k1');
-            const b = makeComplaint('k2');
-            const [ra, rb] = await Promise.all([
-              h.complaints.create({ complaint: a, history: submitEntry(a), outbox: [], requestKey: 'o1:same' }),
-              h.complaints.create({ complaint: b, history: submitEntry(b), outbox: [], requestKey: 'o1:same' }),
-            ]);
+            const [ra, rb] = await createAtOnce('o1:same');
             expect([ra.created, rb.created].sort()).toEqual([false, true]);
             expect(ra.complaint.id).toBe(rb.complaint.id);
             const winner = ra.created ? 'k1' : 'k2';
@@ -624,7 +589,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           async () => {
             if (!h.failMidTransaction) return; // no fault injection on this store
             const c = makeComplaint('k1');
-            const input = { complaint: c, history: submitEntry(c), outbox: [outboxMessage(c, 'm-k1', at(1))], requestKey: 'o1:req-1' };
+            const input = createInput(c, 'o1:req-1', { outbox: [outboxMessage(c, 'm-k1', at(1))] });
             h.failMidTransaction();
             expect(await errorOf(h.complaints.create(input))).toBeTruthy();
             expect(await h.complaints.get('k1')).toBeNull();
@@ -644,7 +609,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
       describe('apply', () => {
         async function created(id = 'k1'): Promise<Complaint> {
           const c = makeComplaint(id);
-          await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: `key:${id}` });
+          await h.complaints.create(createInput(c, `key:${id}`));
           return c;
         }
         const accept = (c: Complaint) => {
@@ -804,7 +769,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           'count once per openid',
           async () => {
             const c = makeComplaint('k1');
-            await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: 'k' });
+            await h.complaints.create(createInput(c, 'k'));
             expect(await h.complaints.addSupporter('k1', OWNERS.o2, at(5))).toBe(true);
             expect(await h.complaints.addSupporter('k1', OWNERS.o2, at(6))).toBe(false);
             expect(await h.complaints.addSupporter('k1', OWNERS.o3, at(7))).toBe(true);
@@ -826,7 +791,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           'a change made from a copy read before a supporter joined keeps that supporter counted',
           async () => {
             const c = makeComplaint('k1');
-            await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: 'k' });
+            await h.complaints.create(createInput(c, 'k'));
             const read = (await h.complaints.get('k1')) as Complaint;
             expect(await h.complaints.addSupporter('k1', OWNERS.o2, at(5))).toBe(true);
             const next = nextVersion(read, at(30), { status: 'accepted', acceptedAt: at(30) });
@@ -842,10 +807,10 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         async function followed() {
           const main = makeComplaint('k1', { complainantOpenid: OWNERS.o1 });
           const other = makeComplaint('k4', { complainantOpenid: OWNERS.o1 });
-          for (const c of [main, other]) await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: `r-${c.id}` });
+          for (const c of [main, other]) await h.complaints.create(createInput(c, `r-${c.id}`));
           for (const [id, owner, into, minute] of [['k2', OWNERS.o2, 'k1', 20], ['k3', OWNERS.o3, 'k4', 25]] as const) {
             const c = makeComplaint(id, { complainantOpenid: owner });
-            await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: `r-${id}` });
+            await h.complaints.create(createInput(c, `r-${id}`));
             const merged = nextVersion(c, at(minute), { status: 'merged', mergedInto: into, closedAt: at(minute), dueAt: null });
             await h.complaints.apply({ next: merged, expectedVersion: c.version, history: [historyEntry(c, 'merge', 'merged', at(minute))], outbox: [] });
           }
@@ -932,7 +897,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
             d: outboxMessage(c, 'm-d', at(2)),
             e: outboxMessage(c, 'm-e', at(5), 'complaint_replied'),
           };
-          await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [m.a, m.b, m.c], requestKey: 'k' });
+          await h.complaints.create(createInput(c, 'k', { outbox: [m.a, m.b, m.c] }));
           const next = nextVersion(c, at(5), { status: 'accepted' });
           await h.complaints.apply({ next, expectedVersion: 1, history: [historyEntry(c, 'accept', 'accepted', at(5))], outbox: [m.d, m.e] });
           return m;
@@ -1054,8 +1019,8 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
               other: outboxMessage(d, 'i-other', at(3), 'complaint_returned', 'o-county-b'),
               own: outboxMessage(c, 'i-own', at(4), 'complaint_accepted', 'o-county-a'),
             };
-            await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [m.r1, m.s1, m.own], requestKey: 'k1' });
-            await h.complaints.create({ complaint: d, history: submitEntry(d), outbox: [m.x2, m.other], requestKey: 'k2' });
+            await h.complaints.create(createInput(c, 'k1', { outbox: [m.r1, m.s1, m.own] }));
+            await h.complaints.create(createInput(d, 'k2', { outbox: [m.x2, m.other] }));
             const kinds = ['complaint_returned', 'complaint_supervised', 'extension_requested'];
             expect(await h.outbox.inbox('o-county-a', kinds, 10)).toEqual([m.s1, m.x2, m.r1]);
             expect(ids(await h.outbox.inbox('o-county-a', kinds, 2))).toEqual(['i-s1', 'i-x2']);
@@ -1095,7 +1060,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
         'an unreachable store answers UNAVAILABLE everywhere',
         async () => {
           const c = makeComplaint('k1');
-          await h.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: 'k' });
+          await h.complaints.create(createInput(c, 'k'));
           await h.breakStore();
           await expectCode(h.complaints.get('k1'), 'UNAVAILABLE');
           await expectCode(h.complaints.findByTrackingNo(c.trackingNo), 'UNAVAILABLE');
@@ -1103,7 +1068,7 @@ export function describeComplaintStoreContract(name: string, makeStores: () => P
           await expectCode(h.complaints.list(q({})), 'UNAVAILABLE');
           await expectCode(h.complaints.stats({ since: at(0) }), 'UNAVAILABLE');
           const d = makeComplaint('k2');
-          await expectCode(h.complaints.create({ complaint: d, history: submitEntry(d), outbox: [], requestKey: 'k2' }), 'UNAVAILABLE');
+          await expectCode(h.complaints.create(createInput(d, 'k2')), 'UNAVAILABLE');
           await expectCode(h.complaints.apply({ next: nextVersion(c, at(5), { status: 'accepted' }), expectedVersion: 1, history: [], outbox: [] }), 'UNAVAILABLE');
           await expectCode(h.complaints.addSupporter('k1', OWNERS.o2, at(5)), 'UNAVAILABLE');
           await expectCode(h.outbox.pending(10, 5), 'UNAVAILABLE');

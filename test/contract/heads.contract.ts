@@ -6,10 +6,10 @@
 import type { AssessmentDecision } from '../../core/assessment/model';
 import type { HeadsRepository } from '../../core/assessment/store';
 import type { TrainingSession } from '../../core/assessment/training';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface HeadsHandle {
+export interface HeadsHandle extends StoreLifecycle {
   heads: HeadsRepository;
-  dispose?(): void | Promise<void>;
 }
 
 const session = (id: string, over: Partial<TrainingSession> = {}): TrainingSession => ({
@@ -45,12 +45,7 @@ const decision = (stationId: string, period: string, kind: 'reward' | 'replace',
 export function describeHeadsContract(name: string, open: () => Promise<HeadsHandle>): void {
   describe(`HeadsRepository contract: ${name}`, () => {
     let h: HeadsHandle;
-    beforeEach(async () => {
-      h = await open();
-    });
-    afterEach(async () => {
-      await h.dispose?.();
-    });
+    useStore(open, (opened) => (h = opened));
 
     test('a session is found by its code hash until it expires', async () => {
       const s = session('s1');

@@ -1,11 +1,10 @@
 /** The storage contract of VisitRepository (core/inspection/model.ts): SQLite and CloudBase pass it as is. */
 import type { Visit, VisitRepository } from '../../core/inspection/model';
 import { expectCode } from './expect';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface VisitStoreHandle {
+export interface VisitStoreHandle extends StoreLifecycle {
   visits: VisitRepository;
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 const GONGJIANG = [
@@ -27,12 +26,7 @@ function visit(id: string, over: Partial<Visit> = {}): Visit {
 export function describeVisitStoreContract(name: string, make: () => Promise<VisitStoreHandle>): void {
   describe(`${name}: visit store contract`, () => {
     let h: VisitStoreHandle;
-    beforeEach(async () => {
-      h = await make();
-    });
-    afterEach(async () => {
-      await h?.dispose?.();
-    });
+    useStore(make, (opened) => (h = opened));
 
     test('insert and get the whole record; update with the version; CONFLICT when it moved on', async () => {
       const v = visit('v-1', { kind: 'inspection', items: [{ item: 'pricing', ok: false, note: '鸡蛋没有标价' }], score: 0, location: { lat: 25.95, lng: 115.41, distanceM: 12 } });

@@ -7,11 +7,10 @@ import type { LedgerEntry } from '../../core/ledger/model';
 import { COUNTED_STATUSES, groupEntries, sortRows, type GroupLevel } from '../../core/ledger/rollup';
 import type { LedgerRepository } from '../../core/ledger/store';
 import { expectCode } from './expect';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface LedgerStoreHandle {
+export interface LedgerStoreHandle extends StoreLifecycle {
   ledger: LedgerRepository;
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 const P = { code: '36', name: '江西省' };
@@ -50,12 +49,10 @@ function entry(id: string, over: Partial<LedgerEntry> = {}): LedgerEntry {
 export function describeLedgerStoreContract(name: string, make: () => Promise<LedgerStoreHandle>): void {
   describe(`${name}: ledger store contract`, () => {
     let h: LedgerStoreHandle;
-    beforeEach(async () => {
-      n = 0;
-      h = await make();
-    });
-    afterEach(async () => {
-      await h?.dispose?.();
+    useStore(make, (opened) => (h = opened), {
+      prepare: () => {
+        n = 0;
+      },
     });
 
     test('insert and get the whole record; a missing id answers null', async () => {

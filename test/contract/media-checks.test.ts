@@ -3,24 +3,18 @@
  * adapter over the SDK double (both flavours). The verdict is recorded once.
  */
 import { createCloudbaseMediaCheckRepository } from '../../adapters/cloudbase/media-checks';
-import { openDatabase } from '../../adapters/sqlite/db';
 import { createSqliteMediaCheckRepository } from '../../adapters/sqlite/media-checks';
-import type { MediaCheckRecord, MediaCheckRepository } from '../../core/media/check';
-import { createFakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
+import type { MediaCheckRecord } from '../../core/media/check';
+import { onEachRepo } from '../support/store-runners';
 
 const record = (traceId: string): MediaCheckRecord => ({ traceId, fileId: `cloud://env.b/complaint-photos/${traceId}.jpg`, complaintId: 'c1', openid: 'o-resident-0001', requestedAt: '2026-09-30T02:00:00.000Z', result: null, decidedAt: null });
 
-const stores: [string, () => MediaCheckRepository][] = [
-  ['sqlite', () => createSqliteMediaCheckRepository(openDatabase(':memory:'))],
-  ...(['wx-server-sdk', 'node-sdk'] as SdkFlavour[]).map((flavour): [string, () => MediaCheckRepository] => [
-    `cloudbase over fake ${flavour}`,
-    () => createCloudbaseMediaCheckRepository(createFakeCloudbase({ flavour, prefix: 't_' }).db, { sdk: flavour, prefix: 't_' }),
-  ]),
-];
+const stores = onEachRepo(createSqliteMediaCheckRepository, createCloudbaseMediaCheckRepository);
 
-describe.each(stores)('media checks: %s', (_name, make) => {
+describe.each(stores)('media checks: %s', (_name, open) => {
+  const make = async () => (await open()).repo;
   test('insert, read by trace id, decide once', async () => {
-    const s = make();
+    const s = await make();
     await s.insert(record('6247e8b4-5601e99c-0782c62b'));
     await s.insert(record('other'));
     expect(await s.get('missing')).toBeNull();
@@ -33,7 +27,7 @@ describe.each(stores)('media checks: %s', (_name, make) => {
   });
 
   test('keeps the subject of a voice check (the complaint’s own, or a 补充材料 entry’s)', async () => {
-    const s = make();
+    const s = await make();
     const entry: MediaCheckRecord = { ...record('trace-entry-voice'), fileId: 'upl-entry-voice-abcdef', subject: 'entry-voice' };
     await s.insert(entry);
     expect(await s.get('trace-entry-voice')).toEqual(entry);

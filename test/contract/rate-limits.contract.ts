@@ -5,11 +5,10 @@
  */
 import type { RateLimitStore } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface RateLimitStoreHandle {
+export interface RateLimitStoreHandle extends StoreLifecycle {
   rateLimits: RateLimitStore;
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 const END = '2026-12-04T10:10:00.000Z';
@@ -17,12 +16,7 @@ const END = '2026-12-04T10:10:00.000Z';
 export function describeRateLimitStoreContract(name: string, open: () => Promise<RateLimitStoreHandle>): void {
   describe(`RateLimitStore contract: ${name}`, () => {
     let h: RateLimitStoreHandle;
-    beforeEach(async () => {
-      h = await open();
-    });
-    afterEach(async () => {
-      await h.dispose?.();
-    });
+    useStore(open, (opened) => (h = opened));
 
     test('counts up to max, then refuses without counting', async () => {
       const got: boolean[] = [];

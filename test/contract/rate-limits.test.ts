@@ -1,29 +1,12 @@
 /** RateLimitStore contract against SQLite (in memory) and CloudBase over the SDK double, both flavours. */
-import { openDatabase } from '../../adapters/sqlite/db';
 import { createSqliteRateLimitStore } from '../../adapters/sqlite/rate-limits';
 import { createCloudbaseRateLimitStore, rateLimitDocId } from '../../adapters/cloudbase/rate-limits';
-import { createFakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
+import { createFakeCloudbase } from '../support/fake-cloudbase';
+import { onFakeCloudbase, onSqlite } from '../support/store-runners';
 import { describeRateLimitStoreContract } from './rate-limits.contract';
 
-describeRateLimitStoreContract('sqlite', async () => {
-  const db = openDatabase(':memory:');
-  return {
-    rateLimits: createSqliteRateLimitStore(db),
-    breakStore: () => {
-      db.close();
-    },
-    dispose: () => {
-      if (db.open) db.close();
-    },
-  };
-});
-
-for (const flavour of ['wx-server-sdk', 'node-sdk'] as SdkFlavour[]) {
-  describeRateLimitStoreContract(`cloudbase over fake ${flavour}`, async () => {
-    const fake = createFakeCloudbase({ flavour, prefix: 't_' });
-    return { rateLimits: createCloudbaseRateLimitStore(fake.db, { sdk: flavour, prefix: 't_' }), breakStore: () => fake.setDown(true) };
-  });
-}
+describeRateLimitStoreContract('sqlite', onSqlite((db) => ({ rateLimits: createSqliteRateLimitStore(db) })));
+for (const [name, open] of onFakeCloudbase((fake, options) => ({ rateLimits: createCloudbaseRateLimitStore(fake.db, options) }))) describeRateLimitStoreContract(name, open);
 
 describe('cloudbase rate-limit adapter details', () => {
   test('one document per counter, the key hashed (no openid in clear), no transaction', async () => {

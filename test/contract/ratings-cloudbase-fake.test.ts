@@ -8,7 +8,8 @@ import { replyChange, reviewChange, submitInput } from '../../core/rating/change
 import type { Rating } from '../../core/rating/model';
 import { AppError } from '../../core/shared/errors';
 import { createFakeCloudbase, FakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
-import { describeRatingStoreContract } from './ratings.contract';
+import { onFakeCloudbase } from '../support/store-runners';
+import { describeRatingStoreContract, rating as contractRating } from './ratings.contract';
 
 const quickBackoff = () => new Promise<void>((r) => setTimeout(r, Math.floor(Math.random() * 3)));
 
@@ -16,38 +17,12 @@ function store(fake: FakeCloudbase, prefix = '') {
   return createCloudbaseRatingRepository(fake.db, { sdk: fake.flavour, prefix, backoff: quickBackoff });
 }
 
-for (const flavour of ['wx-server-sdk', 'node-sdk'] as SdkFlavour[]) {
-  describeRatingStoreContract(
-    `cloudbase over fake ${flavour}`,
-    async () => {
-      const fake = createFakeCloudbase({ flavour, prefix: 't_' });
-      return { ratings: store(fake, 't_'), breakStore: () => fake.setDown(true) };
-    },
-    { concurrency: 20 },
-  );
-}
+for (const [name, open] of onFakeCloudbase((fake) => ({ ratings: store(fake, 't_') }))) describeRatingStoreContract(name, open, { concurrency: 20 });
 
 const at = (h: number) => new Date(Date.parse('2026-09-01T00:00:00.000Z') + h * 3_600_000).toISOString();
-function rating(id: string, p: Partial<Rating> = {}): Rating {
-  return {
-    id,
-    stationId: 'st-a',
-    stationName: '甲站',
-    operatorName: '运营甲',
-    regionCodes: ['36', '3607', '360731'],
-    raterOpenid: 'u1',
-    scores: { attitude: 5, pricing: 4, cleanliness: 3, efficiency: 2 },
-    comment: '好',
-    visitVerified: true,
-    status: 'published',
-    holdReasons: [],
-    createdAt: at(0),
-    replaces: null,
-    reply: null,
-    version: 1,
-    ...p,
-  };
-}
+/** A rating as the contract builds it, with this file's id, time and a verified visit with a comment. */
+const rating = (id: string, p: Partial<Rating> = {}): Rating =>
+  contractRating({ id, regionCodes: ['36', '3607', '360731'], comment: '好', visitVerified: true, createdAt: at(0), ...p });
 const windowStart = (r: Rating) => new Date(Date.parse(r.createdAt) - 30 * 86_400_000).toISOString();
 
 describe('cloudbase rating adapter details', () => {

@@ -1,20 +1,10 @@
 /** The rating storage contract against the SQLite adapter (in memory). Outage = the connection closed. */
 import { openDatabase } from '../../adapters/sqlite/db';
 import { createSqliteRatingRepository } from '../../adapters/sqlite/ratings';
+import { onSqlite } from '../support/store-runners';
 import { describeRatingStoreContract } from './ratings.contract';
 
-describeRatingStoreContract('sqlite', async () => {
-  const db = openDatabase(':memory:');
-  return {
-    ratings: createSqliteRatingRepository(db),
-    breakStore: () => {
-      db.close();
-    },
-    dispose: () => {
-      if (db.open) db.close();
-    },
-  };
-}, { concurrency: 50 });
+describeRatingStoreContract('sqlite', onSqlite((db) => ({ ratings: createSqliteRatingRepository(db) })), { concurrency: 50 });
 
 describe('sqlite rating adapter details', () => {
   test('the list and count queries use the ratings indexes, not a table scan', () => {

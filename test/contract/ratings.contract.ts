@@ -16,12 +16,10 @@ import { replyChange, reviewChange, submitInput } from '../../core/rating/change
 import { WINDOW_MS } from '../../core/rating/rules';
 import { AppError } from '../../core/shared/errors';
 import { expectCode } from './expect';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface RatingStoreHandle {
+export interface RatingStoreHandle extends StoreLifecycle {
   ratings: RatingRepository;
-  /** Make the backing store unreachable. */
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 export interface RatingContractOptions {
@@ -38,7 +36,7 @@ const YUDU = ['36', '3607', '360731', '360731100'];
 const POYANG = ['36', '3611', '361128', '361128001'];
 
 let counter = 0;
-function rating(p: Partial<Rating> = {}): Rating {
+export function rating(p: Partial<Rating> = {}): Rating {
   counter++;
   return {
     id: `rt-${String(counter).padStart(7, '0')}`,
@@ -76,12 +74,9 @@ export function describeRatingStoreContract(name: string, open: () => Promise<Ra
     let keys = 0;
     const key = () => `key-${++keys}`;
 
-    beforeEach(async () => {
-      h = await open();
+    useStore(open, (opened) => {
+      h = opened;
       store = h.ratings;
-    });
-    afterEach(async () => {
-      await h.dispose?.();
     });
 
     /** Submit with a fresh key and the 30-day window before the rating's own instant. */

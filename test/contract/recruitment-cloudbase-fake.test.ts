@@ -18,6 +18,7 @@ import { pinyinOf } from '../../adapters/pinyin';
 import { AppError } from '../../core/shared/errors';
 import { createFakeCloudbase, type FakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
 import { STATIONS } from '../support/stations';
+import { onFakeCloudbase } from '../support/store-runners';
 import { application, describeRecruitmentStoreContract, notice, post } from './recruitment.contract';
 
 const quickBackoff = () => new Promise<void>((r) => setTimeout(r, Math.floor(Math.random() * 3)));
@@ -27,16 +28,7 @@ function stores(fake: FakeCloudbase, prefix = '') {
   return { recruitment: createCloudbaseRecruitmentRepository(fake.db, options), notices: createCloudbaseNoticeRepository(fake.db, options) };
 }
 
-for (const flavour of ['wx-server-sdk', 'node-sdk'] as SdkFlavour[]) {
-  describeRecruitmentStoreContract(
-    `cloudbase over fake ${flavour}`,
-    async () => {
-      const fake = createFakeCloudbase({ flavour, prefix: 't_' });
-      return { ...stores(fake, 't_'), breakStore: () => fake.setDown(true) };
-    },
-    { concurrency: 12 },
-  );
-}
+for (const [name, open] of onFakeCloudbase((fake) => stores(fake, 't_'))) describeRecruitmentStoreContract(name, open, { concurrency: 12 });
 
 const COLLECTIONS = ['posts', 'applications', 'application_requests', 'training_records', 'notices', 'objections'];
 const snapshot = (fake: FakeCloudbase) => JSON.stringify(COLLECTIONS.map((c) => fake.dump(c)));

@@ -20,13 +20,12 @@ import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, RecruitmentRepository } from '../../core/ports';
 import type { Application, Post, TrainingRecord } from '../../core/recruitment/model';
 import { AppError } from '../../core/shared/errors';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
+import { rubric } from '../support/rubric';
 
-export interface RecruitmentStoreHandle {
+export interface RecruitmentStoreHandle extends StoreLifecycle {
   recruitment: RecruitmentRepository;
   notices: NoticeRepository;
-  /** Make the backing store unreachable. */
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 export interface RecruitmentContractOptions {
@@ -53,10 +52,7 @@ export function post(p: Partial<Post> = {}): Post {
     villageName: null,
     regionCodes: YUDU,
     requirements: ['本村常住'],
-    rubric: [
-      { criterion: '电商技能', weight: 40 },
-      { criterion: '群众基础', weight: 60 },
-    ],
+    rubric: rubric({ 电商技能: 40, 群众基础: 60 }),
     opensOn: '2026-09-21',
     closesOn: '2026-09-25',
     qualifyingScore: 60,
@@ -182,13 +178,10 @@ export function describeRecruitmentStoreContract(name: string, open: () => Promi
     let keys = 0;
     const key = () => `o1:req-${++keys}`;
 
-    beforeEach(async () => {
-      h = await open();
+    useStore(open, (opened) => {
+      h = opened;
       store = h.recruitment;
       notices = h.notices;
-    });
-    afterEach(async () => {
-      await h.dispose?.();
     });
 
     // ——— posts ———

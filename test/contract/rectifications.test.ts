@@ -4,11 +4,10 @@
  * updates, listing by region and deadline, a station's orders newest first.
  */
 import { createCloudbaseRectificationRepository } from '../../adapters/cloudbase/rectifications';
-import { openDatabase } from '../../adapters/sqlite/db';
 import { createSqliteRectificationRepository } from '../../adapters/sqlite/rectifications';
-import type { RectificationOrder, RectificationRepository } from '../../core/station/rectification';
-import { createFakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
-import { expectCode } from './expect';
+import type { RectificationOrder } from '../../core/station/rectification';
+import { onEachRepo } from '../support/store-runners';
+import { expectCode, expectStaleSaveRefused, idStates, listIds } from './expect';
 
 const order = (id: string, stationId: string, over: Partial<RectificationOrder> = {}): RectificationOrder => ({
   id,
@@ -31,17 +30,12 @@ const order = (id: string, stationId: string, over: Partial<RectificationOrder> 
   ...over,
 });
 
-const stores: [string, () => RectificationRepository][] = [
-  ['sqlite', () => createSqliteRectificationRepository(openDatabase(':memory:'))],
-  ...(['wx-server-sdk', 'node-sdk'] as SdkFlavour[]).map((flavour): [string, () => RectificationRepository] => [
-    `cloudbase over fake ${flavour}`,
-    () => createCloudbaseRectificationRepository(createFakeCloudbase({ flavour, prefix: 't_' }).db as never, { sdk: flavour, prefix: 't_', backoff: async () => undefined }),
-  ]),
-];
+const stores = onEachRepo(createSqliteRectificationRepository, createCloudbaseRectificationRepository);
 
-describe.each(stores)('rectification orders: %s', (_name, make) => {
+describe.each(stores)('rectification orders: %s', (_name, open) => {
+  const make = async () => (await open()).repo;
   test('insert and read; one open order per station; a closed one makes room for the next', async () => {
-    const s = make();
+    const s = await make();
     // An order issued from an inspection carries its photos' checks (shown once passed).
     const a = order('rx-a', 'st-1', { photoChecks: [{ fileId: 'upl-inspect-00001', traceId: 't-1' }, { fileId: 'cloud://env/visits/p2.jpg', traceId: 't-2' }] });
     await s.save(a, null);
@@ -59,29 +53,25 @@ describe.each(stores)('rectification orders: %s', (_name, make) => {
     await s.save({ ...answered, state: 'restored', version: 3 }, 2);
     const next = order('rx-d', 'st-1', { issuedAt: '2026-12-20T02:00:00.000Z', dueOn: '2027-01-05' });
     await s.save(next, null);
-    expect((await s.forStation('st-1')).map((o) => [o.id, o.state])).toEqual([
+    expect(idStates(await s.forStation('st-1'))).toEqual([
       ['rx-d', 'open'],
       ['rx-a', 'restored'],
     ]);
   });
 
   test('a stale version is refused and changes nothing', async () => {
-    const s = make();
-    await s.save(order('rx-a', 'st-1'), null);
-    await s.save(order('rx-a', 'st-1', { state: 'answered', version: 2 }), 1);
-    await expectCode(s.save(order('rx-a', 'st-1', { state: 'closed', version: 2 }), 1), 'CONFLICT');
-    expect((await s.get('rx-a'))?.state).toBe('answered');
+    await expectStaleSaveRefused(await make(), order('rx-a', 'st-1'), order('rx-a', 'st-1', { state: 'answered', version: 2 }), order('rx-a', 'st-1', { state: 'closed', version: 2 }));
   });
 
   test('list by region at any level, by deadline, with state filter and paging', async () => {
-    const s = make();
+    const s = await make();
     await s.save(order('rx-1', 'st-1', { dueOn: '2026-12-20' }), null);
     await s.save(order('rx-2', 'st-2', { dueOn: '2026-12-10' }), null);
     await s.save(order('rx-3', 'st-3', { dueOn: '2026-12-15', regionCodes: ['36', '3611', '361128'] }), null);
     await s.save(order('rx-4', 'st-4', { dueOn: '2026-12-12', state: 'closed' }), null);
     // An extension moves the order in the deadline order.
     await s.save(order('rx-2', 'st-2', { dueOn: '2026-12-30', version: 2, extensions: 1 }), 1);
-    const ids = async (q: Parameters<RectificationRepository['list']>[0]) => (await s.list(q)).items.map((o) => o.id);
+    const ids = listIds(s);
     expect(await ids({ regionCode: '360731', offset: 0, limit: 10 })).toEqual(['rx-4', 'rx-1', 'rx-2']);
     expect(await ids({ regionCode: '3607', states: ['open', 'answered'], offset: 0, limit: 10 })).toEqual(['rx-1', 'rx-2']);
     expect(await ids({ regionCode: '36', offset: 0, limit: 2 })).toEqual(['rx-4', 'rx-3']);

@@ -4,13 +4,12 @@
  * prefix in code order (with the frozen figures intact), an outage.
  */
 import { createCloudbaseReportRepository } from '../../adapters/cloudbase/reports';
-import { openDatabase } from '../../adapters/sqlite/db';
 import { createSqliteReportRepository } from '../../adapters/sqlite/reports';
 import { zeroCounts, type ReportFigures } from '../../core/report/figures';
 import { parsePeriod } from '../../core/report/period';
-import type { ReportRepository, ReportSubmission } from '../../core/report/submission';
-import { createFakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
-import { expectCode } from './expect';
+import type { ReportSubmission } from '../../core/report/submission';
+import { onEachRepo } from '../support/store-runners';
+import { expectCode, expectStaleSaveRefused } from './expect';
 
 const period = parsePeriod('2026Q4')!;
 const figures = (code: string, complaints: number): ReportFigures => ({
@@ -38,23 +37,11 @@ const report = (code: string, p = '2026Q4', over: Partial<ReportSubmission> = {}
   ...over,
 });
 
-const stores: [string, () => { repo: ReportRepository; breakStore: () => void }][] = [
-  ['sqlite', () => {
-    const db = openDatabase(':memory:');
-    return { repo: createSqliteReportRepository(db), breakStore: () => db.close() };
-  }],
-  ...(['wx-server-sdk', 'node-sdk'] as SdkFlavour[]).map((flavour): [string, () => { repo: ReportRepository; breakStore: () => void }] => [
-    `cloudbase over fake ${flavour}`,
-    () => {
-      const fake = createFakeCloudbase({ flavour, prefix: 't_' });
-      return { repo: createCloudbaseReportRepository(fake.db as never, { sdk: flavour, prefix: 't_', backoff: async () => undefined }), breakStore: () => fake.setDown(true) };
-    },
-  ]),
-];
+const stores = onEachRepo(createSqliteReportRepository, createCloudbaseReportRepository);
 
 describe.each(stores)('%s: report submissions', (_name, make) => {
   test('insert once, get; the list of a period by region prefix, in code order', async () => {
-    const { repo } = make();
+    const { repo } = await make();
     const yudu = report('360731');
     const ruijin = report('360781');
     const city = report('3607', '2026Q4', { state: 'forwarded', counties: ['360731'] });
@@ -71,17 +58,13 @@ describe.each(stores)('%s: report submissions', (_name, make) => {
   });
 
   test('save is versioned: the first change wins, a stale one changes nothing', async () => {
-    const { repo } = make();
+    const { repo } = await make();
     const a = report('360731');
-    await repo.save(a, null);
-    const returned = { ...a, state: 'returned' as const, comment: '台账数字请核对', version: 2 };
-    await repo.save(returned, 1);
-    await expectCode(repo.save({ ...a, state: 'forwarded', version: 2 }, 1), 'CONFLICT');
-    expect(await repo.get(a.id)).toEqual(returned);
+    await expectStaleSaveRefused(repo, a, { ...a, state: 'returned', comment: '台账数字请核对', version: 2 }, { ...a, state: 'forwarded', version: 2 });
   });
 
   test('an unreachable store answers UNAVAILABLE', async () => {
-    const { repo, breakStore } = make();
+    const { repo, breakStore } = await make();
     breakStore();
     await expectCode(repo.get('2026Q4:360731'), 'UNAVAILABLE');
     await expectCode(repo.list({ period: '2026Q4', regionCode: '36' }), 'UNAVAILABLE');

@@ -19,7 +19,7 @@ import { deadlineInstant } from '../../core/complaint/machine';
 import type { Complaint } from '../../core/complaint/model';
 import { runScheduler, startBudget, type SchedulerDeps } from '../../core/complaint/scheduler';
 import type { CalendarRepository, ComplaintRepository, OutboxRepository } from '../../core/ports';
-import { makeComplaint, outboxMessage, submitEntry } from '../support/complaint-fixtures';
+import { createInput, makeComplaint, outboxMessage, submitEntry } from '../support/complaint-fixtures';
 import { createFakeCloudbase } from '../support/fake-cloudbase';
 import { FixedClock } from '../support/local-app';
 
@@ -68,7 +68,7 @@ function overdue(id: string, acceptDueOn: string, submittedAt: string, escalated
 }
 
 async function seed(s: Stores, list: Complaint[]): Promise<void> {
-  for (const c of list) await s.complaints.create({ complaint: c, history: submitEntry(c), outbox: [], requestKey: `seed:${c.id}` });
+  for (const c of list) await s.complaints.create(createInput(c, `seed:${c.id}`));
 }
 
 describe.each(STORES)('the scheduler over %s', (_name, makeStores) => {

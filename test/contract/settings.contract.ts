@@ -7,12 +7,11 @@ import { CARRY_CHANGE_ID, DEFAULT_WEIGHTS, weightsAt, type LegacyWeights } from 
 import type { RegionSettings, SettingsChange, SettingsRepository } from '../../core/settings/model';
 import type { PovertyVillage, PovertyVillageRepository } from '../../core/station/poverty';
 import { expectCode } from './expect';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface SettingsStoreHandle {
+export interface SettingsStoreHandle extends StoreLifecycle {
   settings: SettingsRepository;
   poverty: PovertyVillageRepository;
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 /** What a store held before the weights moved: the old record, and maybe the province's settings. */
@@ -28,12 +27,7 @@ const village = (code: string, name: string): PovertyVillage => ({ code, name, c
 export function describeSettingsStoreContract(name: string, make: (seed?: LegacySeed) => Promise<SettingsStoreHandle>): void {
   describe(`${name}: settings store contract`, () => {
     let h: SettingsStoreHandle;
-    beforeEach(async () => {
-      h = await make();
-    });
-    afterEach(async () => {
-      await h?.dispose?.();
-    });
+    useStore(make, (opened) => (h = opened));
 
     test('save creates (expected 0), then updates by version; CONFLICT when it moved on; nothing half-written', async () => {
       expect(await h.settings.get('360731')).toBeNull();

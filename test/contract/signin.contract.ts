@@ -5,11 +5,10 @@
  */
 import { newSession, newTicket, type SignInRepository } from '../../core/auth/signin';
 import { AppError } from '../../core/shared/errors';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface SignInHandle {
+export interface SignInHandle extends StoreLifecycle {
   signins: SignInRepository;
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 const NOW = new Date('2026-12-05T01:00:00.000Z');
@@ -17,12 +16,7 @@ const NOW = new Date('2026-12-05T01:00:00.000Z');
 export function describeSignInContract(name: string, open: () => Promise<SignInHandle>): void {
   describe(`SignInRepository contract: ${name}`, () => {
     let h: SignInHandle;
-    beforeEach(async () => {
-      h = await open();
-    });
-    afterEach(async () => {
-      await h.dispose?.();
-    });
+    useStore(open, (opened) => (h = opened));
 
     test('a ticket is stored and read back by its hash; an unknown hash is null', async () => {
       const t = newTicket('hash-ticket-1', NOW);

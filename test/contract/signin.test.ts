@@ -1,29 +1,12 @@
 /** SignInRepository contract against SQLite (in memory) and CloudBase over the SDK double, both flavours. */
-import { openDatabase } from '../../adapters/sqlite/db';
 import { createSqliteSignInRepository } from '../../adapters/sqlite/signin';
 import { createCloudbaseSignInRepository } from '../../adapters/cloudbase/signin';
-import { createFakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
+import { createFakeCloudbase } from '../support/fake-cloudbase';
+import { onFakeCloudbase, onSqlite } from '../support/store-runners';
 import { describeSignInContract } from './signin.contract';
 
-describeSignInContract('sqlite', async () => {
-  const db = openDatabase(':memory:');
-  return {
-    signins: createSqliteSignInRepository(db),
-    breakStore: () => {
-      db.close();
-    },
-    dispose: () => {
-      if (db.open) db.close();
-    },
-  };
-});
-
-for (const flavour of ['wx-server-sdk', 'node-sdk'] as SdkFlavour[]) {
-  describeSignInContract(`cloudbase over fake ${flavour}`, async () => {
-    const fake = createFakeCloudbase({ flavour, prefix: 't_' });
-    return { signins: createCloudbaseSignInRepository(fake.db, { sdk: flavour, prefix: 't_' }), breakStore: () => fake.setDown(true) };
-  });
-}
+describeSignInContract('sqlite', onSqlite((db) => ({ signins: createSqliteSignInRepository(db) })));
+for (const [name, open] of onFakeCloudbase((fake, options) => ({ signins: createCloudbaseSignInRepository(fake.db, options) }))) describeSignInContract(name, open);
 
 test('cloudbase: the stored documents hold hashes, never a secret', async () => {
   const fake = createFakeCloudbase();

@@ -7,25 +7,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LISTED_STATUSES } from '../../core/station/vocabulary';
+import type { Station } from '../../core/station/model';
 import { CENTRE, S, STATIONS } from '../support/stations';
+import { onSqlite } from '../support/store-runners';
 
-describeStationStoreContract('sqlite', async () => {
-  const db = openDatabase(':memory:');
-  return {
+describeStationStoreContract(
+  'sqlite',
+  onSqlite((db) => ({
     stations: createSqliteStationRepository(db, pinyinOf),
     regions: createSqliteRegionRepository(db),
-    breakStore: () => {
-      db.close();
-    },
-    writeLegacy: async (s) => {
+    writeLegacy: async (s: Station) => {
       await createSqliteStationRepository(db, pinyinOf).upsertMany([s]);
       db.prepare('UPDATE stations SET uuid = NULL WHERE id = ?').run(s.id);
     },
-    dispose: () => {
-      if (db.open) db.close();
-    },
-  };
-});
+  })),
+);
 
 describe('sqlite nearby keeps parsed stations only while they are current', () => {
   const q = { ...CENTRE, radiusM: 5000, statuses: LISTED_STATUSES, limit: 50 };

@@ -1,15 +1,6 @@
 /** The station edit storage contract against the SQLite adapter (in memory). Outage = the connection closed. */
-import { openDatabase } from '../../adapters/sqlite/db';
 import { createSqliteStationEditRepository } from '../../adapters/sqlite/station-edits';
+import { onSqlite } from '../support/store-runners';
 import { describeStationEditStoreContract } from './station-edits.contract';
 
-describeStationEditStoreContract('sqlite', async () => {
-  const db = openDatabase(':memory:');
-  return {
-    edits: createSqliteStationEditRepository(db),
-    breakStore: () => void db.close(),
-    dispose: () => {
-      if (db.open) db.close();
-    },
-  };
-});
+describeStationEditStoreContract('sqlite', onSqlite((db) => ({ edits: createSqliteStationEditRepository(db) })));

@@ -4,11 +4,10 @@
  */
 import type { StationEdit, StationEditRepository } from '../../core/station/edits';
 import { expectCode } from './expect';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
 
-export interface StationEditStoreHandle {
+export interface StationEditStoreHandle extends StoreLifecycle {
   edits: StationEditRepository;
-  breakStore(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
 }
 
 const YUDU = ['36', '3607', '360731', '360731100'];
@@ -32,12 +31,7 @@ function edit(id: string, over: Partial<StationEdit> = {}): StationEdit {
 export function describeStationEditStoreContract(name: string, make: () => Promise<StationEditStoreHandle>): void {
   describe(`${name}: station edit store contract`, () => {
     let h: StationEditStoreHandle;
-    beforeEach(async () => {
-      h = await make();
-    });
-    afterEach(async () => {
-      await h?.dispose?.();
-    });
+    useStore(make, (opened) => (h = opened));
 
     test('insert and get the whole record; a missing id answers null', async () => {
       const e = edit('e-1', { closure: { reason: '家中有事', from: '2026-05-13', until: '2026-05-15' }, kind: 'closure' });

@@ -3,23 +3,20 @@
  * every adapter (SQLite, CloudBase through the fake SDK, CloudBase for real) must pass as is.
  */
 import type { NearbyQuery, RegionRepository, SearchQuery, StationRepository } from '../../core/ports';
-import { AppError } from '../../core/shared/errors';
 import { distanceMeters } from '../../core/shared/geo';
 import { isOpenAt, type OpeningHours } from '../../core/station/hours';
 import type { Station } from '../../core/station/model';
 import { stationUuid } from '../../core/station/hsds';
 import { CERTIFIED_STATUSES, LISTED_STATUSES, PUBLIC_STATUSES } from '../../core/station/vocabulary';
 import { bulkStations, bulkVillages, CENTRE, offset, R, REGIONS, S, STATIONS } from '../support/stations';
+import { useStore, type StoreLifecycle } from '../support/store-hooks';
+import { expectCode } from './expect';
 
-export interface StoreHandle {
+export interface StoreHandle extends StoreLifecycle {
   stations: StationRepository;
   regions: RegionRepository;
-  /** Make the backing store unreachable (close the database, take the service down…). */
-  breakStore(): void | Promise<void>;
   /** Store `s` as a document written before the open data `uuid` field existed (none on it). */
   writeLegacy?(s: Station): Promise<void>;
-  /** Release resources / delete test data. */
-  dispose?(): void | Promise<void>;
 }
 
 export interface ContractOptions {
@@ -38,6 +35,11 @@ function searchQ(q: Partial<SearchQuery> = {}): SearchQuery {
   return { statuses: LISTED_STATUSES, offset: 0, limit: 50, ...q };
 }
 
+/** The ids of the stations a search for `text` finds (with `more` of the query). */
+async function found(stations: StationRepository, text: string, more: Partial<SearchQuery> = {}): Promise<string[]> {
+  return ids((await stations.search(searchQ({ text, ...more }))).items);
+}
+
 /** The reference answer for a nearby query over `all`, computed from the fixtures. */
 function expectedNearby(all: Station[], q: NearbyQuery): string[] {
   return all
@@ -53,14 +55,7 @@ function byLevelThenCode(a: Station, b: Station): number {
   return LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
-async function expectUnavailable(p: Promise<unknown>): Promise<void> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe('UNAVAILABLE');
-}
+const expectUnavailable = (p: Promise<unknown>) => expectCode(p, 'UNAVAILABLE');
 
 export function describeStationStoreContract(name: string, makeStores: () => Promise<StoreHandle>, options: ContractOptions = {}): void {
   const timeout = options.timeoutMs ?? 5000;
@@ -68,14 +63,15 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
   describe(`${name}: station store contract`, () => {
     describe('a seeded directory', () => {
       let h: StoreHandle;
-      beforeAll(async () => {
-        h = await makeStores();
-        await h.regions.upsertMany(REGIONS);
-        await h.stations.upsertMany(STATIONS);
-      }, timeout * 4);
-      afterAll(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), {
+        once: true,
+        prepare: async (h) => {
+          await h.regions.upsertMany(REGIONS);
+          await h.stations.upsertMany(STATIONS);
+        },
+        openTimeout: timeout * 4,
+        disposeTimeout: timeout * 4,
+      });
 
       describe('nearby', () => {
         test(
@@ -192,30 +188,42 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
       });
 
       describe('search', () => {
-        test(
-          'Chinese text: a substring of the name',
-          async () => {
-            expect(ids((await h.stations.search(searchQ({ text: '水头' }))).items)).toEqual(['st-village']);
-            expect(ids((await h.stations.search(searchQ({ text: '运营中心' }))).items)).toEqual(['xg-county', 'yd-county']);
-            expect(ids((await h.stations.search(searchQ({ text: '边界服务' }))).items)).toEqual(['edge-in']);
-          },
-          timeout,
-        );
-
-        test(
-          'Chinese text: a village or township name the station name does not contain',
-          async () => {
-            expect(ids((await h.stations.search(searchQ({ text: '溪背' }))).items)).toEqual(['hq-village']);
-            expect(ids((await h.stations.search(searchQ({ text: '溪背村' }))).items)).toEqual(['hq-village']);
-            expect(ids((await h.stations.search(searchQ({ text: '贡江' }))).items)).toEqual(['gj-township', 'st-village', 'xx-village', 'hq-village']);
-          },
-          timeout,
-        );
-
-        test(
-          'Chinese text: the address',
-          async () => {
-            expect(ids((await h.stations.search(searchQ({ text: '长征大道' }))).items)).toEqual(['yd-county']);
+        // Each row: what a search finds, as searches for a text (with more of the query) and the ids they answer.
+        test.each<[string, [text: string, ids: string[], more?: Partial<SearchQuery>][]]>([
+          [
+            'Chinese text: a substring of the name',
+            [
+              ['水头', ['st-village']],
+              ['运营中心', ['xg-county', 'yd-county']],
+              ['边界服务', ['edge-in']],
+            ],
+          ],
+          [
+            'Chinese text: a village or township name the station name does not contain',
+            [
+              ['溪背', ['hq-village']],
+              ['溪背村', ['hq-village']],
+              ['贡江', ['gj-township', 'st-village', 'xx-village', 'hq-village']],
+            ],
+          ],
+          ['Chinese text: the address', [['长征大道', ['yd-county']]]],
+          [
+            'pinyin: initials and full-pinyin prefixes of the name and of places, any case, spaces ignored',
+            [
+              ['stc', ['st-village']],
+              ['STC', ['st-village']],
+              ['shuit', ['st-village']],
+              ['shui tou', ['st-village']],
+              ['hqbm', ['hq-village']], // station name
+              ['xbc', ['hq-village']], // its village
+              ['gjz', ['gj-township', 'st-village', 'xx-village', 'hq-village']],
+              ['yudu', ['yd-county'], { level: 'county' }], // 于都县 (county)
+            ],
+          ],
+        ])(
+          '%s',
+          async (_name, searches) => {
+            for (const [text, want, more] of searches) expect([text, await found(h.stations, text, more)]).toEqual([text, want]);
           },
           timeout,
         );
@@ -224,26 +232,11 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
           'Chinese text must be contiguous, and punctuation or regex characters are not operators',
           async () => {
             expect((await h.stations.search(searchQ({ text: '水村' }))).items).toEqual([]);
-            expect(ids((await h.stations.search(searchQ({ text: ' 水头 ' }))).items)).toEqual(['st-village']);
-            expect(ids((await h.stations.search(searchQ({ text: '水头.*' }))).items)).toEqual(['st-village']);
-            expect(ids((await h.stations.search(searchQ({ text: '(水头|溪背)' }))).items)).toEqual([]);
+            expect(await found(h.stations, ' 水头 ')).toEqual(['st-village']);
+            expect(await found(h.stations, '水头.*')).toEqual(['st-village']);
+            expect(await found(h.stations, '(水头|溪背)')).toEqual([]);
             expect(await h.stations.search(searchQ({ text: '.*' }))).toEqual({ items: [], hasMore: false });
             expect(await h.stations.search(searchQ({ text: '！？' }))).toEqual({ items: [], hasMore: false });
-          },
-          timeout,
-        );
-
-        test(
-          'pinyin: initials and full-pinyin prefixes of the name and of places, any case, spaces ignored',
-          async () => {
-            expect(ids((await h.stations.search(searchQ({ text: 'stc' }))).items)).toEqual(['st-village']);
-            expect(ids((await h.stations.search(searchQ({ text: 'STC' }))).items)).toEqual(['st-village']);
-            expect(ids((await h.stations.search(searchQ({ text: 'shuit' }))).items)).toEqual(['st-village']);
-            expect(ids((await h.stations.search(searchQ({ text: 'shui tou' }))).items)).toEqual(['st-village']);
-            expect(ids((await h.stations.search(searchQ({ text: 'hqbm' }))).items)).toEqual(['hq-village']); // station name
-            expect(ids((await h.stations.search(searchQ({ text: 'xbc' }))).items)).toEqual(['hq-village']); // its village
-            expect(ids((await h.stations.search(searchQ({ text: 'gjz' }))).items)).toEqual(['gj-township', 'st-village', 'xx-village', 'hq-village']);
-            expect(ids((await h.stations.search(searchQ({ text: 'yudu', level: 'county' }))).items)).toEqual(['yd-county']); // 于都县 (county)
           },
           timeout,
         );
@@ -295,12 +288,12 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
           'combines text, region, level, service and statuses',
           async () => {
             expect(ids((await h.stations.search(searchQ({ regionCode: '360731', level: 'village', service: 'express' }))).items)).toEqual(['st-village', 'hq-village', 'hs-village']);
-            expect(ids((await h.stations.search(searchQ({ text: '服务点', regionCode: '360731101' }))).items)).toEqual(['hs-village', 'edge-in', 'edge-out']);
-            expect(ids((await h.stations.search(searchQ({ text: 'hsc', service: 'training' }))).items)).toEqual(['edge-in', 'edge-out']);
-            expect(ids((await h.stations.search(searchQ({ text: '小溪' }))).items)).toEqual(['xx-village']);
-            expect(ids((await h.stations.search(searchQ({ text: '小溪', statuses: PUBLIC_STATUSES.concat('planned') }))).items)).toEqual(['xx-village', 'xx-planned']);
+            expect(await found(h.stations, '服务点', { regionCode: '360731101' })).toEqual(['hs-village', 'edge-in', 'edge-out']);
+            expect(await found(h.stations, 'hsc', { service: 'training' })).toEqual(['edge-in', 'edge-out']);
+            expect(await found(h.stations, '小溪')).toEqual(['xx-village']);
+            expect(await found(h.stations, '小溪', { statuses: PUBLIC_STATUSES.concat('planned') })).toEqual(['xx-village', 'xx-planned']);
             expect((await h.stations.search(searchQ({ text: '罗田' }))).items).toEqual([]);
-            expect(ids((await h.stations.search(searchQ({ text: '罗田', statuses: PUBLIC_STATUSES }))).items)).toEqual(['lt-closed']);
+            expect(await found(h.stations, '罗田', { statuses: PUBLIC_STATUSES })).toEqual(['lt-closed']);
             expect((await h.stations.search(searchQ({ text: '水头', level: 'township' }))).items).toEqual([]);
           },
           timeout,
@@ -475,13 +468,7 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
 
     describe('writes', () => {
       let h: StoreHandle;
-      beforeEach(async () => {
-        h = await makeStores();
-        await h.stations.upsertMany(STATIONS);
-      }, timeout * 4);
-      afterEach(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), { prepare: (h) => h.stations.upsertMany(STATIONS), openTimeout: timeout * 4, disposeTimeout: timeout * 4 });
 
       test(
         'upserting an existing id replaces it: no duplicate',
@@ -491,7 +478,7 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
           expect(await h.stations.count()).toBe(STATIONS.length);
           expect(await h.stations.get('st-village')).toEqual(changed);
           expect(nearIds(await h.stations.nearby(nearbyQ())).filter((id) => id === 'st-village')).toHaveLength(1);
-          expect(ids((await h.stations.search(searchQ({ text: '水头' }))).items)).toEqual(['st-village']);
+          expect(await found(h.stations, '水头')).toEqual(['st-village']);
         },
         timeout,
       );
@@ -536,11 +523,11 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
         'a renamed station is found by its new name, not its old one',
         async () => {
           await h.stations.upsertMany([{ ...S.hongqi, name: '江西电商扶贫工程新桥便民服务点' }]);
-          expect(ids((await h.stations.search(searchQ({ text: '新桥' }))).items)).toEqual(['hq-village']);
-          expect(ids((await h.stations.search(searchQ({ text: 'xqbm' }))).items)).toEqual(['hq-village']);
+          expect(await found(h.stations, '新桥')).toEqual(['hq-village']);
+          expect(await found(h.stations, 'xqbm')).toEqual(['hq-village']);
           expect((await h.stations.search(searchQ({ text: '红旗' }))).items).toEqual([]);
           expect((await h.stations.search(searchQ({ text: 'hqbm' }))).items).toEqual([]);
-          expect(ids((await h.stations.search(searchQ({ text: '溪背' }))).items)).toEqual(['hq-village']); // the village is unchanged
+          expect(await found(h.stations, '溪背')).toEqual(['hq-village']); // the village is unchanged
         },
         timeout,
       );
@@ -551,7 +538,7 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
           await h.stations.upsertMany([{ ...S.shuitou, status: 'closed', certification: null }]);
           expect(nearIds(await h.stations.nearby(nearbyQ()))).not.toContain('st-village');
           expect((await h.stations.search(searchQ({ text: '水头' }))).items).toEqual([]);
-          expect(ids((await h.stations.search(searchQ({ text: '水头', statuses: PUBLIC_STATUSES }))).items)).toEqual(['st-village']);
+          expect(await found(h.stations, '水头', { statuses: PUBLIC_STATUSES })).toEqual(['st-village']);
         },
         timeout,
       );
@@ -590,13 +577,7 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
         { weekly: [], exceptions: [] },
       ];
       const mixed = bulkStations(60).map((s, i) => ({ ...s, hours: SCHEDULES[i % SCHEDULES.length] }));
-      beforeAll(async () => {
-        h = await makeStores();
-        await h.stations.upsertMany(mixed);
-      }, timeout * 12);
-      afterAll(async () => {
-        await h?.dispose?.();
-      }, timeout * 12);
+      useStore(makeStores, (opened) => (h = opened), { once: true, prepare: (h) => h.stations.upsertMany(mixed), openTimeout: timeout * 12, disposeTimeout: timeout * 12 });
 
       test(
         'every third hour of the week from Monday 2026-05-11: exactly the stations open then, nearest first',
@@ -621,14 +602,15 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
       let h: StoreHandle;
       const bulk = bulkStations(130);
       const villages = bulkVillages(120);
-      beforeAll(async () => {
-        h = await makeStores();
-        await h.stations.upsertMany(bulk);
-        await h.regions.upsertMany([...REGIONS, ...villages]);
-      }, timeout * 12);
-      afterAll(async () => {
-        await h?.dispose?.();
-      }, timeout * 12);
+      useStore(makeStores, (opened) => (h = opened), {
+        once: true,
+        prepare: async (h) => {
+          await h.stations.upsertMany(bulk);
+          await h.regions.upsertMany([...REGIONS, ...villages]);
+        },
+        openTimeout: timeout * 12,
+        disposeTimeout: timeout * 12,
+      });
 
       test(
         'nearby with a large limit, continued from a position',
@@ -687,12 +669,7 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
 
     describe('documents written before the uuid field', () => {
       let h: StoreHandle;
-      beforeAll(async () => {
-        h = await makeStores();
-      }, timeout * 4);
-      afterAll(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), { once: true, openTimeout: timeout * 4, disposeTimeout: timeout * 4 });
 
       test(
         'getByUuid finds a legacy station by the UUID of its code, and keeps finding it',
@@ -713,15 +690,16 @@ export function describeStationStoreContract(name: string, makeStores: () => Pro
 
     describe('when the store is unavailable', () => {
       let h: StoreHandle;
-      beforeAll(async () => {
-        h = await makeStores();
-        await h.regions.upsertMany([R.jiangxi, R.ganzhou]);
-        await h.stations.upsertMany([S.shuitou]);
-        await h.breakStore();
-      }, timeout * 4);
-      afterAll(async () => {
-        await h?.dispose?.();
-      }, timeout * 4);
+      useStore(makeStores, (opened) => (h = opened), {
+        once: true,
+        prepare: async (h) => {
+          await h.regions.upsertMany([R.jiangxi, R.ganzhou]);
+          await h.stations.upsertMany([S.shuitou]);
+          await h.breakStore();
+        },
+        openTimeout: timeout * 4,
+        disposeTimeout: timeout * 4,
+      });
 
       test(
         'every operation fails with AppError UNAVAILABLE',

@@ -4,10 +4,9 @@
  * and status (newest first, paged), versioned close (one of two wins), an outage.
  */
 import { createCloudbaseUnlistedRepository } from '../../adapters/cloudbase/unlisted';
-import { openDatabase } from '../../adapters/sqlite/db';
 import { createSqliteUnlistedRepository } from '../../adapters/sqlite/unlisted';
-import type { UnlistedReport, UnlistedReportRepository } from '../../core/station/unlisted';
-import { createFakeCloudbase, type SdkFlavour } from '../support/fake-cloudbase';
+import type { UnlistedReport } from '../../core/station/unlisted';
+import { onEachRepo } from '../support/store-runners';
 import { expectCode } from './expect';
 
 const report = (id: string, regionCodes: string[], minute: number, over: Partial<UnlistedReport> = {}): UnlistedReport => ({
@@ -33,23 +32,11 @@ const GONGJIANG = ['36', '3607', '360731', '360731100'];
 const YUDU = ['36', '3607', '360731'];
 const RUIJIN = ['36', '3607', '360781'];
 
-const stores: [string, () => { repo: UnlistedReportRepository; breakStore: () => void }][] = [
-  ['sqlite', () => {
-    const db = openDatabase(':memory:');
-    return { repo: createSqliteUnlistedRepository(db), breakStore: () => db.close() };
-  }],
-  ...(['wx-server-sdk', 'node-sdk'] as SdkFlavour[]).map((flavour): [string, () => { repo: UnlistedReportRepository; breakStore: () => void }] => [
-    `cloudbase over fake ${flavour}`,
-    () => {
-      const fake = createFakeCloudbase({ flavour, prefix: 't_' });
-      return { repo: createCloudbaseUnlistedRepository(fake.db as never, { sdk: flavour, prefix: 't_', backoff: async () => undefined }), breakStore: () => fake.setDown(true) };
-    },
-  ]),
-];
+const stores = onEachRepo(createSqliteUnlistedRepository, createCloudbaseUnlistedRepository);
 
 describe.each(stores)('%s: unlisted reports', (_name, make) => {
   test('insert, get; the list by region prefix and status, newest first, paged', async () => {
-    const { repo } = make();
+    const { repo } = await make();
     const a = report('rep-a-0001', GONGJIANG, 1);
     const b = report('rep-b-0001', YUDU, 2);
     const c = report('rep-c-0001', RUIJIN, 3);
@@ -65,7 +52,7 @@ describe.each(stores)('%s: unlisted reports', (_name, make) => {
   });
 
   test('save is versioned: the first close wins, a stale one changes nothing', async () => {
-    const { repo } = make();
+    const { repo } = await make();
     const a = report('rep-a-0001', GONGJIANG, 1);
     await repo.insert(a);
     const closed = { ...a, status: 'closed' as const, outcome: 'dealt_with' as const, note: '已责令摘牌', handledBy: 'o-county-0001', closedAt: a.createdAt, version: 2 };
@@ -76,7 +63,7 @@ describe.each(stores)('%s: unlisted reports', (_name, make) => {
   });
 
   test('an unreachable store answers UNAVAILABLE', async () => {
-    const { repo, breakStore } = make();
+    const { repo, breakStore } = await make();
     breakStore();
     await expectCode(repo.get('rep-a-0001'), 'UNAVAILABLE');
     await expectCode(repo.list({ regionCode: '36', status: 'open', offset: 0, limit: 10 }), 'UNAVAILABLE');

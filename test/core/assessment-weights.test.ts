@@ -6,21 +6,13 @@
 import { assess, parsePeriod, type AssessmentFacts } from '../../core/assessment/model';
 import { ASSESSMENT_PARTS, carryLegacyWeights, CARRY_CHANGE_ID, DEFAULT_WEIGHTS, WEIGHT_PARTS, weightsAt, weightsTotal, type AssessmentWeights, type LegacyWeights } from '../../core/assessment/weights';
 import { changeSettings, describeEntry, type RegionSettings } from '../../core/settings/model';
-import { AppError } from '../../core/shared/errors';
+import { outcomeOf } from '../support/outcome';
 
 const at = '2026-12-05T02:00:00.000Z';
 const by = { openid: 'o-prov', name: '江西省 省级管理员' };
 const valuesOf = (w: Partial<AssessmentWeights>) => Object.fromEntries(Object.entries(w).map(([p, v]) => [`assessment.${p}`, v]));
 const region = (regionCode: string, w: Partial<AssessmentWeights>, extra: Record<string, number> = {}): RegionSettings => ({ regionCode, values: { ...valuesOf(w), ...extra }, updatedAt: at, updatedBy: 'o', version: 1 });
 
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof AppError ? `${e.code}: ${e.message}` : String(e);
-  }
-  return 'ok';
-}
 
 const PROVINCE = { ledger: 40, inspection: 20, complaints: 20, ratings: 10, training: 10 };
 const CITY = { ledger: 10, inspection: 10, complaints: 60, ratings: 10, training: 10 };
@@ -69,11 +61,11 @@ describe('changing the weights through the settings module', () => {
   });
 
   test('the total must be 100; a part set alone is refused; unknown parts are not settings', () => {
-    expect(errorOf(() => changeSettings({ ...base, regionCode: '36', values: valuesOf({ ...PROVINCE, ledger: 45 }) }))).toBe('VALIDATION_ERROR: 考核权重合计应为 100%，现在是 105%');
+    expect(outcomeOf(() => changeSettings({ ...base, regionCode: '36', values: valuesOf({ ...PROVINCE, ledger: 45 }) }))).toBe('VALIDATION_ERROR: 考核权重合计应为 100%，现在是 105%');
     // ledger 25→25 and training 15→15 leave the total at 100, but the county would hold two parts only.
-    expect(errorOf(() => changeSettings({ ...base, regionCode: '360731', values: valuesOf({ ledger: 30, training: 10 }) }))).toBe('VALIDATION_ERROR: 考核权重要各项都填写，或全部沿用上级');
-    expect(errorOf(() => changeSettings({ ...base, regionCode: '36', values: { 'assessment.bonus': 10 } }))).toBe('VALIDATION_ERROR: 没有这项设置');
-    expect(errorOf(() => changeSettings({ ...base, regionCode: '36', values: valuesOf({ ...PROVINCE, ledger: 101 }) }))).toMatch(/^VALIDATION_ERROR: 台账应在 0 到 100%/);
+    expect(outcomeOf(() => changeSettings({ ...base, regionCode: '360731', values: valuesOf({ ledger: 30, training: 10 }) }))).toBe('VALIDATION_ERROR: 考核权重要各项都填写，或全部沿用上级');
+    expect(outcomeOf(() => changeSettings({ ...base, regionCode: '36', values: { 'assessment.bonus': 10 } }))).toBe('VALIDATION_ERROR: 没有这项设置');
+    expect(outcomeOf(() => changeSettings({ ...base, regionCode: '36', values: valuesOf({ ...PROVINCE, ledger: 101 }) }))).toMatch(/^VALIDATION_ERROR: 台账应在 0 到 100%/);
   });
 
   test('a county drops its own set and the broader one applies again; a broader change never breaks a county total', () => {

@@ -4,18 +4,10 @@ import { assess, exemptFor, gradeOf, monthsOf, parsePeriod, quarterKeyOf, reward
 import { normalizeCode, signInProblem, SESSION_CODE_PATTERN, type TrainingSession } from '../../core/assessment/training';
 import type { Complaint } from '../../core/complaint/model';
 import { DEFAULT_WEIGHTS, ASSESSMENT_PARTS } from '../../core/assessment/weights';
+import { bareComplaint } from '../support/complaint-fixtures';
 
-function complaint(p: Partial<Complaint> = {}): Complaint {
-  return {
-    id: 'c-000001', trackingNo: 'TS261001ABCDEF', stationId: 'st-001', stationName: '东村站', operatorName: '邮乐购',
-    regionCodes: ['36', '3607', '360731', '360731100'], category: 'attitude', description: 'x', photos: [], complainantOpenid: 'o1',
-    phoneCipher: null, phoneMasked: null, shareIdentity: false, held: false, status: 'submitted', version: 1,
-    submittedAt: '2026-10-12T02:00:00.000Z', acceptDueOn: '2026-10-14', acceptedAt: null, handlerOpenid: null, replyDueOn: null,
-    deadlineProvisional: false, extension: null, assignee: null, reply: null, replyOnTime: null, evaluation: null, evaluationComment: null,
-    reopenCount: 0, refusal: null, escalationLevel: 0, escalations: [], mergedInto: null, supporters: 0, dueAt: null, closedAt: null,
-    updatedAt: '2026-10-12T02:00:00.000Z', ...p,
-  } as Complaint;
-}
+const complaint = (p: Partial<Complaint> = {}) =>
+  bareComplaint({ trackingNo: 'TS261001ABCDEF', submittedAt: '2026-10-12T02:00:00.000Z', acceptDueOn: '2026-10-14', updatedAt: '2026-10-12T02:00:00.000Z', ...p });
 
 const Q4 = parsePeriod('2026Q4');
 const AFTER = '2027-01-05';

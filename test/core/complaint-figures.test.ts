@@ -2,20 +2,11 @@
 import fc from 'fast-check';
 import { CATEGORY_CODES, type Assignee, type Complaint } from '../../core/complaint/model';
 import { computeFigures, FIGURE_COLUMNS, FIGURE_COUNTS, FIGURE_DEFINITIONS, figureSheets, formatRate } from '../../core/complaint/figures';
+import { bareComplaint } from '../support/complaint-fixtures';
 
 const period = { from: '2026-03-01', to: '2026-03-31' };
 
-function complaint(p: Partial<Complaint> = {}): Complaint {
-  return {
-    id: 'c-000001', trackingNo: 'TS260301ABCDEF', stationId: 'st-001', stationName: '东村站', operatorName: '邮乐购',
-    regionCodes: ['36', '3607', '360731', '360731100'], category: 'attitude', description: 'x', photos: [], complainantOpenid: 'o1',
-    phoneCipher: null, phoneMasked: null, shareIdentity: false, held: false, status: 'submitted', version: 1,
-    submittedAt: '2026-03-02T02:00:00.000Z', acceptDueOn: '2026-03-04', acceptedAt: null, handlerOpenid: null, replyDueOn: null,
-    deadlineProvisional: false, extension: null, assignee: null, reply: null, replyOnTime: null, evaluation: null, evaluationComment: null,
-    reopenCount: 0, refusal: null, escalationLevel: 0, escalations: [], mergedInto: null, supporters: 0, dueAt: null, closedAt: null,
-    updatedAt: '2026-03-02T02:00:00.000Z', ...p,
-  };
-}
+const complaint = bareComplaint;
 const op: Assignee = { kind: 'operator', operatorName: '邮乐购' };
 const st: Assignee = { kind: 'station', stationId: 'st-001' };
 

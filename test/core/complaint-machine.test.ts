@@ -36,6 +36,17 @@ import { createComplaintHarness, type ComplaintHarness } from '../support/compla
 import { DEMO, HEAD_STATION } from '../support/local-app';
 import { EPOCH_OFFSETS, machineTimeZone, setMachineTimeZone } from './machine-tz';
 
+/** 'ok' when `run` resolves, else the code of the AppError it rejects with (anything else is rethrown). */
+async function outcome(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+    return 'ok';
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return err.code;
+  }
+}
+
 jest.setTimeout(60_000);
 
 const cal = new WorkCalendar();
@@ -1058,13 +1069,7 @@ describe('model-based: the service over SQLite', () => {
                 return h.service.release(openid, base);
             }
           };
-          let code = 'ok';
-          try {
-            await run();
-          } catch (err) {
-            if (!(err instanceof AppError)) throw err;
-            code = err.code;
-          }
+          const code = await outcome(run);
           expect(code).not.toBe('INTERNAL');
           const allowed = mayAct(who, op.action, c, into);
           if (code === 'FORBIDDEN') expect({ who, action: op.action, allowed }).toEqual({ who, action: op.action, allowed: false });
@@ -1180,13 +1185,7 @@ describe('model-based: the hand-offs over the service', () => {
                 return h.service.transfer(openid, { ...base, department: 'postal', reference: 'YZ2026-001', note: '请向邮政管理部门反映' });
             }
           };
-          let code = 'ok';
-          try {
-            await run();
-          } catch (err) {
-            if (!(err instanceof AppError)) throw err;
-            code = err.code;
-          }
+          const code = await outcome(run);
           expect(code).not.toBe('INTERNAL');
           const allowed = mayAct(who, step.action, c);
           // Authorisation comes first: an actor §6 refuses never gets past it; one it allows is refused only by the table.

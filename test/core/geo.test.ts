@@ -3,6 +3,14 @@ import fc from 'fast-check';
 import { boundingBox, distanceMeters, formatDistance } from '../../core/shared/geo';
 import { destination, EARTH_RADIUS_M, GANZHOU, YUDU } from './station-fixtures';
 
+/** A point (latitude, longitude), a bearing in degrees and a distance in metres up to 50 km. */
+const POINT_BEARING_RADIUS = [
+  fc.double({ min: -80, max: 80, noNaN: true }),
+  fc.double({ min: -170, max: 170, noNaN: true }),
+  fc.double({ min: 0, max: 360, noNaN: true }),
+  fc.double({ min: 1, max: 50_000, noNaN: true }),
+] as const;
+
 describe('distanceMeters', () => {
   test('zero for the same point, symmetric', () => {
     expect(distanceMeters(YUDU, YUDU)).toBe(0);
@@ -46,10 +54,7 @@ describe('distanceMeters', () => {
   test('points built at a known distance measure back to it (triangle inequality holds)', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: -80, max: 80, noNaN: true }),
-        fc.double({ min: -170, max: 170, noNaN: true }),
-        fc.double({ min: 0, max: 360, noNaN: true }),
-        fc.double({ min: 1, max: 50_000, noNaN: true }),
+        ...POINT_BEARING_RADIUS,
         (lat, lng, bearing, r) => {
           const p = destination({ lat, lng }, bearing, r);
           expect(Math.abs(distanceMeters({ lat, lng }, p) - r)).toBeLessThan(1e-3);
@@ -69,10 +74,7 @@ describe('boundingBox', () => {
   test('contains every point on (and within) the radius circle', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: -80, max: 80, noNaN: true }),
-        fc.double({ min: -170, max: 170, noNaN: true }),
-        fc.double({ min: 0, max: 360, noNaN: true }),
-        fc.double({ min: 1, max: 50_000, noNaN: true }),
+        ...POINT_BEARING_RADIUS,
         fc.double({ min: 0, max: 1, noNaN: true }),
         (lat, lng, bearing, r, f) => {
           const box = boundingBox({ lat, lng }, r);

@@ -6,16 +6,12 @@ import { childLevelOf, DIRECT_NAME, groupEntries, rollUp, type GroupLevel } from
 import { regionCodesOfCode } from '../../core/ledger/service';
 import { DEMO_STATION_HEAD_STATION_ID, demoStations } from '../../seed/demo';
 import { demoLedger } from '../../seed/ledger';
+import { R } from './station-fixtures';
 
 const STATION: StationFacts = {
   id: 'st-gongjiang',
   name: '贡江镇服务站',
-  regionPath: [
-    { code: '36', name: '江西省' },
-    { code: '3607', name: '赣州市' },
-    { code: '360731', name: '于都县' },
-    { code: '360731100', name: '贡江镇' },
-  ],
+  regionPath: [R.province, R.city, R.yudu, R.gongjiang],
   operatorName: '于都县电商运营中心',
 };
 const NOW = '2026-12-05T02:00:00.000Z';

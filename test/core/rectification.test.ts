@@ -4,9 +4,9 @@
  * each step does to the station; idle candidates from the system's own signals, cultivation exempt.
  */
 import { WorkCalendar, officialYears } from '../../core/calendar/workdays';
-import { AppError } from '../../core/shared/errors';
 import { DEFAULT_IDLE_RULES, idleCandidates, idleReasons, type StationSignals } from '../../core/station/idle';
 import { issueOrder, overdue, rectify, rectifyActions, type RectificationOrder } from '../../core/station/rectification';
+import { outcomeOf } from '../support/outcome';
 
 const calendar = new WorkCalendar(officialYears());
 // Friday 2026-12-04 10:00 in Shanghai.
@@ -17,34 +17,26 @@ function issued(): RectificationOrder {
   return issueOrder({ id: 'rx-1', station, problems: ['长期不开门', '价目表未公示'], requiredFixes: '按公示时间开门，张贴价目表', workdays: 10, issuedBy: 'o-county', at: AT, calendar }).next;
 }
 
-const code = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof AppError ? `${e.code}: ${e.message}` : String(e);
-  }
-  return 'ok';
-};
 
 test('issuing: the deadline is counted in working days, the station goes into 整改, only certified stations', () => {
   const r = issueOrder({ id: 'rx-1', station, problems: ['长期不开门'], requiredFixes: '按时开门', workdays: 10, issuedBy: 'o-county', at: AT, calendar });
   // 10 working days after Friday 2026-12-04: two weekends skipped.
   expect(r.next).toMatchObject({ state: 'open', dueOn: '2026-12-18', previousStatus: 'certified', version: 1, extensions: 0 });
   expect(r.station).toEqual({ status: 'rectification', revokeHeads: false });
-  expect(code(() => issueOrder({ id: 'x', station: { ...station, status: 'rectification' }, problems: ['x'], requiredFixes: 'x', workdays: 5, issuedBy: 'o', at: AT, calendar }))).toBe('CONFLICT: 这个站点已经在整改中');
-  expect(code(() => issueOrder({ id: 'x', station: { ...station, status: 'planned' }, problems: ['x'], requiredFixes: 'x', workdays: 5, issuedBy: 'o', at: AT, calendar }))).toMatch(/只有已认定的站点/);
+  expect(outcomeOf(() => issueOrder({ id: 'x', station: { ...station, status: 'rectification' }, problems: ['x'], requiredFixes: 'x', workdays: 5, issuedBy: 'o', at: AT, calendar }))).toBe('CONFLICT: 这个站点已经在整改中');
+  expect(outcomeOf(() => issueOrder({ id: 'x', station: { ...station, status: 'planned' }, problems: ['x'], requiredFixes: 'x', workdays: 5, issuedBy: 'o', at: AT, calendar }))).toMatch(/只有已认定的站点/);
 });
 
 test('answer → restore puts the station back as it was; the station cannot verify itself, the county cannot answer', () => {
   const o = issued();
   expect(rectifyActions(o, 'station', AT)).toEqual(['answer']);
   expect(rectifyActions(o, 'county', AT)).toEqual(['extend', 'withdraw']);
-  expect(code(() => rectify(o, { type: 'restore', comment: '好' }, { by: 'county', at: AT, calendar }))).toMatch(/不能这样办理/);
-  expect(code(() => rectify(o, { type: 'answer', text: '已整改', photos: [] }, { by: 'county', at: AT, calendar }))).toBe('CONFLICT: 这一步由站点办理');
+  expect(outcomeOf(() => rectify(o, { type: 'restore', comment: '好' }, { by: 'county', at: AT, calendar }))).toMatch(/不能这样办理/);
+  expect(outcomeOf(() => rectify(o, { type: 'answer', text: '已整改', photos: [] }, { by: 'county', at: AT, calendar }))).toBe('CONFLICT: 这一步由站点办理');
   const answered = rectify(o, { type: 'answer', text: '已按时开门，价目表已张贴', photos: ['ph-1'] }, { by: 'station', at: AT, calendar });
   expect(answered.station).toBeNull();
   expect(answered.next).toMatchObject({ state: 'answered', version: 2, answer: { text: '已按时开门，价目表已张贴', photos: ['ph-1'] } });
-  expect(code(() => rectify(answered.next, { type: 'restore', comment: '核查合格' }, { by: 'station', at: AT, calendar }))).toBe('CONFLICT: 这一步由县级主管部门办理');
+  expect(outcomeOf(() => rectify(answered.next, { type: 'restore', comment: '核查合格' }, { by: 'station', at: AT, calendar }))).toBe('CONFLICT: 这一步由县级主管部门办理');
   const restored = rectify(answered.next, { type: 'restore', comment: '现场核查合格' }, { by: 'county', at: AT, calendar });
   expect(restored.next.state).toBe('restored');
   expect(restored.station).toEqual({ status: 'certified', revokeHeads: false });
@@ -53,10 +45,10 @@ test('answer → restore puts the station back as it was; the station cannot ver
 
 test('one extension from the current deadline; closing needs an answer or a missed deadline, and revokes the head', () => {
   const o = issued();
-  expect(code(() => rectify(o, { type: 'close', comment: '关停' }, { by: 'county', at: AT, calendar }))).toMatch(/整改期限还没到/);
+  expect(outcomeOf(() => rectify(o, { type: 'close', comment: '关停' }, { by: 'county', at: AT, calendar }))).toMatch(/整改期限还没到/);
   const extended = rectify(o, { type: 'extend', workdays: 5, comment: '设备在途' }, { by: 'county', at: AT, calendar });
   expect(extended.next).toMatchObject({ state: 'open', dueOn: '2026-12-25', extensions: 1 });
-  expect(code(() => rectify(extended.next, { type: 'extend', workdays: 5, comment: '再延' }, { by: 'county', at: AT, calendar }))).toMatch(/已经延长过一次/);
+  expect(outcomeOf(() => rectify(extended.next, { type: 'extend', workdays: 5, comment: '再延' }, { by: 'county', at: AT, calendar }))).toMatch(/已经延长过一次/);
   const late = new Date('2026-12-28T02:00:00.000Z');
   expect(overdue(extended.next, late)).toBe(true);
   expect(overdue(extended.next, AT)).toBe(false);

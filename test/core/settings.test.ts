@@ -4,20 +4,12 @@ import { idleReasons } from '../../core/station/idle';
 import { ruleWarnings, trustFacts } from '../../core/station/rules';
 import { isStale } from '../../core/station/edits';
 import { filingProblems } from '../../core/station/certification';
-import { AppError } from '../../core/shared/errors';
+import { outcomeOf } from '../support/outcome';
 
 const at = '2026-12-01T02:00:00.000Z';
 const region = (regionCode: string, values: Record<string, number>): RegionSettings => ({ regionCode, values, updatedAt: at, updatedBy: 'o', version: 1 });
 const by = { openid: 'o-county', name: '于都县 县级主管部门' };
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof AppError ? `${e.code}: ${e.message}` : String(e);
-  }
-  return 'ok';
-}
 
 describe('effective settings', () => {
   test('defaults equal the constants the rules used before', () => {
@@ -61,21 +53,21 @@ describe('changeSettings', () => {
 
   test('refuses values out of range, unknown keys, no change, a missing reason, a township', () => {
     const base = { current: null, regionCode: '360731', reason: '调整', all: [], by, at, id: 'c' };
-    expect(codeOf(() => changeSettings({ ...base, values: { 'minArea.village': 1 } }))).toBe('VALIDATION_ERROR: 村级服务点应在 5 到 200㎡ 之间');
-    expect(codeOf(() => changeSettings({ ...base, values: { freshnessDays: 10_000 } }))).toMatch(/^VALIDATION_ERROR: 信息多久未核实算待更新应在 30 到 730天/);
-    expect(codeOf(() => changeSettings({ ...base, values: { freshnessDays: 100.5 } }))).toMatch(/^VALIDATION_ERROR/);
-    expect(codeOf(() => changeSettings({ ...base, values: { 'nosuch.key': 3 } }))).toBe('VALIDATION_ERROR: 没有这项设置');
-    expect(codeOf(() => changeSettings({ ...base, current: region('360731', { freshnessDays: 90 }), values: { freshnessDays: 90 } }))).toBe('VALIDATION_ERROR: 没有改动');
-    expect(codeOf(() => changeSettings({ ...base, reason: ' ', values: { freshnessDays: 90 } }))).toBe('VALIDATION_ERROR: 请写明调整原因');
-    expect(codeOf(() => changeSettings({ ...base, regionCode: '360731100', values: { freshnessDays: 90 } }))).toMatch(/^VALIDATION_ERROR: 只能为省、设区市或县设置/);
+    expect(outcomeOf(() => changeSettings({ ...base, values: { 'minArea.village': 1 } }))).toBe('VALIDATION_ERROR: 村级服务点应在 5 到 200㎡ 之间');
+    expect(outcomeOf(() => changeSettings({ ...base, values: { freshnessDays: 10_000 } }))).toMatch(/^VALIDATION_ERROR: 信息多久未核实算待更新应在 30 到 730天/);
+    expect(outcomeOf(() => changeSettings({ ...base, values: { freshnessDays: 100.5 } }))).toMatch(/^VALIDATION_ERROR/);
+    expect(outcomeOf(() => changeSettings({ ...base, values: { 'nosuch.key': 3 } }))).toBe('VALIDATION_ERROR: 没有这项设置');
+    expect(outcomeOf(() => changeSettings({ ...base, current: region('360731', { freshnessDays: 90 }), values: { freshnessDays: 90 } }))).toBe('VALIDATION_ERROR: 没有改动');
+    expect(outcomeOf(() => changeSettings({ ...base, reason: ' ', values: { freshnessDays: 90 } }))).toBe('VALIDATION_ERROR: 请写明调整原因');
+    expect(outcomeOf(() => changeSettings({ ...base, regionCode: '360731100', values: { freshnessDays: 90 } }))).toMatch(/^VALIDATION_ERROR: 只能为省、设区市或县设置/);
   });
 
   test('assessment weights: open keys owned by the assessment module, effective total must be 100', () => {
     const base = { current: null, regionCode: '36', reason: '年度考核', all: [], by, at, id: 'c' };
-    expect(codeOf(() => changeSettings({ ...base, values: { 'assessment.ledger': 60, 'assessment.complaints': 30 } }))).toBe('VALIDATION_ERROR: 考核权重合计应为 100%，现在是 90%');
+    expect(outcomeOf(() => changeSettings({ ...base, values: { 'assessment.ledger': 60, 'assessment.complaints': 30 } }))).toBe('VALIDATION_ERROR: 考核权重合计应为 100%，现在是 90%');
     const { next } = changeSettings({ ...base, values: { 'assessment.ledger': 60, 'assessment.complaints': 40 } });
     expect(thresholdsAt([next], '360731').assessmentWeights).toEqual({ ledger: 60, complaints: 40 });
-    expect(codeOf(() => changeSettings({ ...base, values: { 'assessment.ledger': 101 } }))).toMatch(/^VALIDATION_ERROR/);
+    expect(outcomeOf(() => changeSettings({ ...base, values: { 'assessment.ledger': 101 } }))).toMatch(/^VALIDATION_ERROR/);
   });
 });
 
@@ -111,7 +103,7 @@ test('assessment parts handed in by the assessment module: their defaults show, 
   ];
   expect(thresholdsAt([], '360731', parts).assessmentWeights).toEqual({ ledger: 40, complaints: 60 });
   const base = { current: null, regionCode: '360731', reason: '本县重视台账', all: [], by, at, id: 'c' };
-  expect(codeOf(() => changeSettings({ ...base, parts, values: { 'assessment.ledger': 50 } }))).toBe('VALIDATION_ERROR: 考核权重合计应为 100%，现在是 110%');
+  expect(outcomeOf(() => changeSettings({ ...base, parts, values: { 'assessment.ledger': 50 } }))).toBe('VALIDATION_ERROR: 考核权重合计应为 100%，现在是 110%');
   const { next, change } = changeSettings({ ...base, parts, values: { 'assessment.ledger': 50, 'assessment.complaints': 50 } });
   expect(thresholdsAt([next], '360731', parts).assessmentWeights).toEqual({ ledger: 50, complaints: 50 });
   expect(describeEntry(change.entries[0]!, parts)).toBe('负责人考核权重·台账：沿用上级 → 50%');

@@ -48,19 +48,17 @@ export const R = {
   shazhouba: { code: '360781100210', name: '沙洲坝村' },
 } satisfies Record<string, RegionRef>;
 
-export const REGIONS: Region[] = [
-  { code: '36', name: '江西省', level: 'province', parentCode: null },
-  { code: '3607', name: '赣州市', level: 'city', parentCode: '36' },
-  { code: '360731', name: '于都县', level: 'county', parentCode: '3607', centre: YUDU },
-  { code: '360781', name: '瑞金市', level: 'county', parentCode: '3607' },
-  { code: '360731100', name: '贡江镇', level: 'township', parentCode: '360731' },
-  { code: '360731101', name: '罗坳镇', level: 'township', parentCode: '360731' },
-  { code: '360781100', name: '象湖镇', level: 'township', parentCode: '360781' },
-  { code: '360731100201', name: '水头村', level: 'village', parentCode: '360731100' },
-  { code: '360731101203', name: '罗坳村', level: 'village', parentCode: '360731101' },
-  { code: '360731101208', name: '新屋村', level: 'village', parentCode: '360731101' },
-  { code: '360781100210', name: '沙洲坝村', level: 'village', parentCode: '360781100' },
-];
+/** Administrative levels by the length of their code (2, 4, 6, 9, 12 digits), and the parent's code length. */
+const LEVELS: Record<number, [Region['level'], number]> = { 2: ['province', 0], 4: ['city', 2], 6: ['county', 4], 9: ['township', 6], 12: ['village', 9] };
+
+/** The region record of `ref`: its level and parent follow from its code. */
+export function regionOf(ref: RegionRef, extra: Partial<Region> = {}): Region {
+  const [level, parentLength] = LEVELS[ref.code.length];
+  return { ...ref, level, parentCode: parentLength ? ref.code.slice(0, parentLength) : null, ...extra };
+}
+
+/** Every region of R, parents first; 于都县 with its centre. */
+export const REGIONS: Region[] = Object.values(R).map((r) => regionOf(r, r === R.yudu ? { centre: YUDU } : {}));
 
 const everyDay = (open: string, close: string): OpeningHours => ({
   weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, intervals: [{ open, close }] })),

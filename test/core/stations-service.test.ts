@@ -5,6 +5,7 @@
 import { AppError } from '../../core/shared/errors';
 import { distanceMeters } from '../../core/shared/geo';
 import type { NearbyInput, SearchInput, StationPage } from '../../core/station/api';
+import type { OpeningHours } from '../../core/station/hours';
 import type { Station } from '../../core/station/model';
 import { createDirectory, type Directory } from '../../core/station/service';
 import {
@@ -246,38 +247,37 @@ describe('open now scan limit', () => {
   // this hour of the week, so they must be examined.
   const CLOSED_TODAY = { ...FULL_DAY, exceptions: [{ date: '2026-05-13', intervals: [], note: '设备检修' }] };
 
-  test('more than 2000 closed candidates: an empty page with a cursor, then the open station', async () => {
+  /** 2100 stations with `hours` from 10 m north of Yudu, 1 m apart, and `far-open` 5 km out open all day: a directory over them, closed after `use`. */
+  async function overCandidates(prefix: string, hours: OpeningHours, use: (d: Directory) => Promise<void>) {
     const many = Array.from({ length: 2100 }, (_, i) =>
-      makeStation({ id: `c-${String(i).padStart(4, '0')}`, location: { ...north(YUDU, 10 + i), datum: 'GCJ-02' }, hours: CLOSED_TODAY }),
+      makeStation({ id: `${prefix}-${String(i).padStart(4, '0')}`, location: { ...north(YUDU, 10 + i), datum: 'GCJ-02' }, hours }),
     );
     many.push(makeStation({ id: 'far-open', location: { ...north(YUDU, 5000), datum: 'GCJ-02' }, hours: FULL_DAY }));
     const local = await openTestDirectory(many);
     try {
-      const d = createDirectory(local);
+      await use(createDirectory(local));
+    } finally {
+      local.db.close();
+    }
+  }
+
+  test('more than 2000 closed candidates: an empty page with a cursor, then the open station', async () => {
+    await overCandidates('c', CLOSED_TODAY, async (d) => {
       const first = await d.nearby({ ...YUDU, openNow: true, limit: 10 });
       expect(first.items).toEqual([]);
       expect(first.nextCursor).not.toBeNull();
       const second = await d.nearby({ ...YUDU, openNow: true, limit: 10, cursor: first.nextCursor as string });
       expect(ids(second)).toEqual(['far-open']);
       expect(second.nextCursor).toBeNull();
-    } finally {
-      local.db.close();
-    }
+    });
   });
 
   test('stations that cannot be open at this hour of the week are skipped, not examined: one page', async () => {
-    const many = Array.from({ length: 2100 }, (_, i) =>
-      makeStation({ id: `a-${String(i).padStart(4, '0')}`, location: { ...north(YUDU, 10 + i), datum: 'GCJ-02' }, hours: AFTERNOON }),
-    );
-    many.push(makeStation({ id: 'far-open', location: { ...north(YUDU, 5000), datum: 'GCJ-02' }, hours: FULL_DAY }));
-    const local = await openTestDirectory(many);
-    try {
-      const first = await createDirectory(local).nearby({ ...YUDU, openNow: true, limit: 10 });
+    await overCandidates('a', AFTERNOON, async (d) => {
+      const first = await d.nearby({ ...YUDU, openNow: true, limit: 10 });
       expect(ids(first)).toEqual(['far-open']);
       expect(first.nextCursor).toBeNull();
-    } finally {
-      local.db.close();
-    }
+    });
   });
 });
 

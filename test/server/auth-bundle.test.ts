@@ -5,72 +5,44 @@
  * official's openid; then a custom-login call (TCB_CUSTOM_USER_ID in the function context, both
  * documented shapes) is the official only with a live session token, and 退出登录 ends it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCloudbaseRegionRepository } from '../../adapters/cloudbase/stations';
-import { buildFunctions } from '../../scripts/build-functions';
+import { fakeWxServerSdk, useBuiltBundles } from '../support/bundles';
 import { createFakeCloudbase } from '../support/fake-cloudbase';
-import { fakeModule } from '../support/fake-module';
 import { REGIONS } from '../support/stations';
 
 type Main = (event: unknown, context: unknown) => Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const COUNTY = 'o-county-0001';
 const RESIDENT = 'o-resident-0001';
-const outDir = mkdtempSync(join(tmpdir(), 'zdt-auth-bundle-'));
 const fake = createFakeCloudbase();
 let openid = '';
-const sdk = {
-  DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
-  init: jest.fn(),
-  database: jest.fn(() => fake.db),
-  getWXContext: jest.fn(() => ({ OPENID: openid, APPID: 'wx-test' })),
+const sdk = fakeWxServerSdk(fake, () => openid, {
   openapi: { wxacode: { getUnlimited: jest.fn(async () => ({ errCode: 0, contentType: 'image/jpeg', buffer: Buffer.from('jpeg') })) } },
-};
+});
 const createTicket = jest.fn((uid: string) => `key-id/@@/ticket-for-${uid}`);
 const nodeSdk = { init: jest.fn(() => ({ auth: () => ({ createTicket }) })) };
 const KEY = { private_key_id: 'key-id', private_key: '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----\n', env_id: 'zdt-env' };
 const env: Record<string, string> = { ZDT_ADMINS: `${COUNTY}:county_official:360731`, ZDT_CUSTOM_LOGIN_KEY: JSON.stringify(KEY) };
-const saved: Record<string, string | undefined> = {};
-const mains: Record<string, Main> = {};
-const logged: string[] = [];
+const bundles = useBuiltBundles({
+  only: ['auth', 'account'],
+  modules: { 'wx-server-sdk': sdk, '@cloudbase/node-sdk': nodeSdk },
+  env,
+  seed: () => createCloudbaseRegionRepository(fake.db).upsertMany(REGIONS),
+});
+const { logged, outDir } = bundles;
 
 async function call(fn: string, who: string | null, event: unknown, context: unknown = {}) {
   openid = who ?? '';
-  return mains[fn](event, context);
+  return bundles.main<Main>(fn)(event, context);
 }
 const custom = (uid: string) => ({ environment: JSON.stringify({ TCB_CUSTOM_USER_ID: uid, TCB_UUID: 'cb-user' }) });
-
-beforeAll(async () => {
-  for (const [k, v] of Object.entries(env)) {
-    saved[k] = process.env[k];
-    process.env[k] = v;
-  }
-  const built = await buildFunctions({ outDir, only: ['auth', 'account'], log: false });
-  fakeModule(outDir, 'wx-server-sdk', '__fakeWxServerSdkAuth', sdk);
-  fakeModule(outDir, '@cloudbase/node-sdk', '__fakeNodeSdkAuth', nodeSdk);
-  await createCloudbaseRegionRepository(fake.db).upsertMany(REGIONS);
-  jest.spyOn(console, 'info').mockImplementation((line: string) => void logged.push(line));
-  jest.spyOn(console, 'error').mockImplementation((line: string) => void logged.push(line));
-  for (const b of built) mains[b.name] = (require(join(b.dir, 'index.js')) as { main: Main }).main; // eslint-disable-line @typescript-eslint/no-require-imports
-}, 90_000);
-
-afterAll(() => {
-  jest.restoreAllMocks();
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  delete (globalThis as Record<string, unknown>).__fakeWxServerSdkAuth;
-  delete (globalThis as Record<string, unknown>).__fakeNodeSdkAuth;
-  rmSync(outDir, { recursive: true, force: true });
-});
 
 test('the auth bundle leaves wx-server-sdk and @cloudbase/node-sdk to the cloud', () => {
   const pkg = JSON.parse(readFileSync(join(outDir, 'auth', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   expect(Object.keys(pkg.dependencies).sort()).toEqual(['@cloudbase/node-sdk', 'wx-server-sdk']);
-  expect(readFileSync(join(outDir, 'auth', 'index.js'), 'utf8')).toMatch(/require\("@cloudbase\/node-sdk"\)/);
+  expect(bundles.code('auth')).toMatch(/require\("@cloudbase\/node-sdk"\)/);
 });
 
 test('code → confirm → custom-login ticket → custom-login calls are the official while the session lives', async () => {

@@ -6,8 +6,7 @@
  * still gets NOT_FOUND; the main complainant's own text, photos and phone are not shown to them.
  */
 import type { ComplaintCaseView, ComplaintListItem, ComplaintView } from '../../core/complaint/api';
-import type { OutboxMessage } from '../../core/complaint/model';
-import type { SubscribePayload } from '../../core/notify/subscribe';
+import { devOutbox, runScheduler } from '../support/dev-outbox';
 import { DEMO, HEAD_STATION, rid, appForTests, startApp } from '../support/local-app';
 
 jest.setTimeout(60_000);
@@ -39,10 +38,7 @@ describe('followers of a case', () => {
     expect((await t.call('complaints', 'get', { id: main.id }, 'stranger-1')).status).toBe(404);
   });
 
-  type Entry = OutboxMessage & { request: SubscribePayload | null };
-  async function outbox(openid: string): Promise<Entry[]> {
-    return ((await (await t.raw(`/dev/outbox?openid=${openid}`)).json()) as { data: Entry[] }).data;
-  }
+  const outbox = (openid: string) => devOutbox(t, openid);
 
   test('followers get the messages of the main case, list it as 关注, and evaluate it once', async () => {
     const data = { stationId: HEAD_STATION, category: 'parcel' };
@@ -109,7 +105,7 @@ describe('followers of a case', () => {
 
     // The complainant's own evaluation closes the case; each follower keeps their own.
     await t.ok('complaints', 'evaluate', { id: main.id, version: replied.version, evaluation: 'satisfied' }, DEMO.resident1);
-    await t.raw('/dev/scheduler/run', { method: 'POST' });
+    await runScheduler(t);
     const seen = await t.ok<ComplaintView>('complaints', 'get', { id: main.id }, supporter);
     expect(seen).toMatchObject({ status: 'closed', evaluation: 'basically', canEvaluate: false });
   });

@@ -7,57 +7,35 @@
  *   ZDT_DATA_KEYS, msgSecCheck and a different OPENID per call) and `scheduler` (only its timer
  *   trigger may run it; it delivers the outbox through subscribeMessage.send) over one database.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pinyinOf } from '../../adapters/pinyin';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository } from '../../adapters/cloudbase/stations';
-import { buildFunctions } from '../../scripts/build-functions';
-import { createFakeCloudbase } from '../support/fake-cloudbase';
-import { fakeModule } from '../support/fake-module';
+import { fakeWxServerSdk, useBuiltBundles } from '../support/bundles';
+import { createFakeCloudbase, type FakeCloudbase } from '../support/fake-cloudbase';
 import { CENTRE, REGIONS, S, STATIONS } from '../support/stations';
 
 type Main = (event: unknown, context: unknown) => Promise<{ ok: boolean; data?: unknown; error?: { code: string; fields?: Record<string, string> } }>;
 
 const SIZE_BUDGET = 200 * 1024;
 
+/** Seeds the double with the regions and stations of the fixtures. */
+const seedDirectory = (fake: FakeCloudbase) => async () => {
+  await createCloudbaseRegionRepository(fake.db).upsertMany(REGIONS);
+  await createCloudbaseStationRepository(fake.db, { pinyin: pinyinOf }).upsertMany(STATIONS);
+};
+
 describe('stations cloud function bundle', () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'zdt-functions-'));
   const fake = createFakeCloudbase();
-  const sdk = {
-    DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
-    init: jest.fn(),
-    database: jest.fn(() => fake.db),
-    getWXContext: jest.fn(() => ({ OPENID: 'o-resident-1', APPID: 'wx-test' })),
-  };
-  let main: Main;
-  let bytes = 0;
-  const logged: string[] = [];
-
-  beforeAll(async () => {
-    const [built] = await buildFunctions({ outDir, only: ['stations'], log: false });
-    bytes = built.bytes;
-    // The bundle's require('wx-server-sdk') resolves to this module, which hands over `sdk`.
-    fakeModule(outDir, 'wx-server-sdk', '__fakeWxServerSdk', sdk);
-
-    await createCloudbaseRegionRepository(fake.db).upsertMany(REGIONS);
-    await createCloudbaseStationRepository(fake.db, { pinyin: pinyinOf }).upsertMany(STATIONS);
-
-    jest.spyOn(console, 'info').mockImplementation((line: string) => void logged.push(line));
-    jest.spyOn(console, 'error').mockImplementation((line: string) => void logged.push(line));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    main = (require(join(built.dir, 'index.js')) as { main: Main }).main;
-  }, 60_000);
-
-  afterAll(() => {
-    jest.restoreAllMocks();
-    delete (globalThis as Record<string, unknown>).__fakeWxServerSdk;
-    rmSync(outDir, { recursive: true, force: true });
-  });
+  const sdk = fakeWxServerSdk(fake, () => 'o-resident-1');
+  // The bundle's require('wx-server-sdk') resolves to a module that hands over `sdk`.
+  const bundles = useBuiltBundles({ only: ['stations'], modules: { 'wx-server-sdk': sdk }, seed: seedDirectory(fake) });
+  const main = bundles.main<Main>('stations');
+  const { logged } = bundles;
 
   test('is a small CommonJS bundle that leaves wx-server-sdk to the cloud', () => {
-    expect(bytes).toBeLessThanOrEqual(SIZE_BUDGET);
-    const dir = join(outDir, 'stations');
+    expect(bundles.sizes.stations).toBeLessThanOrEqual(SIZE_BUDGET);
+    const dir = join(bundles.outDir, 'stations');
     expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))).toMatchObject({ main: 'index.js', dependencies: { 'wx-server-sdk': expect.any(String) } });
     expect(Object.keys(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies)).toEqual(['wx-server-sdk']);
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toHaveProperty('timeout');
@@ -122,21 +100,16 @@ describe('stations cloud function bundle', () => {
 });
 
 describe('account, complaints and scheduler bundles end to end', () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'zdt-functions-'));
   const fake = createFakeCloudbase();
   /** The OPENID the WeChat context reports for the next call ('' for a timer trigger). */
   let openid = '';
-  const sdk = {
-    DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
-    init: jest.fn(),
-    database: jest.fn(() => fake.db),
-    getWXContext: jest.fn(() => ({ OPENID: openid, APPID: 'wx-test' })),
+  const sdk = fakeWxServerSdk(fake, () => openid, {
     openapi: {
       security: { msgSecCheck: jest.fn(async (_req: Record<string, unknown>) => ({ errCode: 0, result: { suggest: 'pass', label: 100 } })) },
       subscribeMessage: { send: jest.fn(async (_req: Record<string, unknown>) => ({ errCode: 0 })) },
     },
     getTempFileURL: jest.fn(async ({ fileList }: { fileList: string[] }) => ({ fileList: fileList.map((fileID) => ({ fileID, tempFileURL: `https://tmp.example/${fileID}`, status: 0 })) })),
-  };
+  });
   const RESIDENT = 'o-resident-0001';
   const STRANGER = 'o-resident-0002';
   const COUNTY = 'o-county-0001';
@@ -145,49 +118,19 @@ describe('account, complaints and scheduler bundles end to end', () => {
     ZDT_ADMINS: `${COUNTY}:county_official:360731`,
     ZDT_SUBSCRIBE_TEMPLATES: JSON.stringify({ complaint_accepted: { id: 'TPL-ACCEPTED', fields: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status' } } }),
   };
-  const savedEnv: Record<string, string | undefined> = {};
-  const mains: Record<string, Main> = {};
-  const sizes: Record<string, number> = {};
-  const logged: string[] = [];
+  const bundles = useBuiltBundles({ only: ['account', 'complaints', 'scheduler'], modules: { 'wx-server-sdk': sdk }, env, seed: seedDirectory(fake) });
+  const { logged, sizes, outDir } = bundles;
 
   /** Call a function as `who` (null: no user, as for a timer trigger). */
   async function call(fn: string, who: string | null, event: unknown) {
     openid = who ?? '';
-    return mains[fn](event, {});
+    return bundles.main<Main>(fn)(event, {});
   }
-
-  beforeAll(async () => {
-    for (const [k, v] of Object.entries(env)) {
-      savedEnv[k] = process.env[k];
-      process.env[k] = v;
-    }
-    const built = await buildFunctions({ outDir, only: ['account', 'complaints', 'scheduler'], log: false });
-    fakeModule(outDir, 'wx-server-sdk', '__fakeWxServerSdkLoop', sdk);
-    await createCloudbaseRegionRepository(fake.db).upsertMany(REGIONS);
-    await createCloudbaseStationRepository(fake.db, { pinyin: pinyinOf }).upsertMany(STATIONS);
-    jest.spyOn(console, 'info').mockImplementation((line: string) => void logged.push(line));
-    jest.spyOn(console, 'error').mockImplementation((line: string) => void logged.push(line));
-    for (const b of built) {
-      sizes[b.name] = b.bytes;
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      mains[b.name] = (require(join(b.dir, 'index.js')) as { main: Main }).main;
-    }
-  }, 60_000);
-
-  afterAll(() => {
-    jest.restoreAllMocks();
-    for (const [k, v] of Object.entries(savedEnv)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    delete (globalThis as Record<string, unknown>).__fakeWxServerSdkLoop;
-    rmSync(outDir, { recursive: true, force: true });
-  });
 
   test('each bundle is small and carries neither SQLite nor the pinyin dictionary', () => {
     for (const name of ['account', 'complaints', 'scheduler']) {
       expect(sizes[name]).toBeLessThanOrEqual(SIZE_BUDGET);
-      const code = readFileSync(join(outDir, name, 'index.js'), 'utf8');
+      const code = bundles.code(name);
       expect(code).toMatch(/require\("wx-server-sdk"\)/);
       expect(code).not.toMatch(/pinyin-pro|better-sqlite3/);
     }
@@ -279,37 +222,13 @@ describe('account, complaints and scheduler bundles end to end', () => {
 });
 
 describe('account bundle with a malformed ZDT_ADMINS', () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'zdt-functions-'));
   const fake = createFakeCloudbase();
-  const sdk = {
-    DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
-    init: jest.fn(),
-    database: jest.fn(() => fake.db),
-    getWXContext: jest.fn(() => ({ OPENID: 'o-county-0001', APPID: 'wx-test' })),
-  };
+  const sdk = fakeWxServerSdk(fake, () => 'o-county-0001');
   // The second entry has a role that does not exist; the first is fine.
   const MALFORMED = 'o-county-0001:county_official:360731, oSecretAdmin-777:emperor:36';
-  const saved = process.env.ZDT_ADMINS;
-  const logged: string[] = [];
-  let main: Main;
-
-  beforeAll(async () => {
-    process.env.ZDT_ADMINS = MALFORMED;
-    const [built] = await buildFunctions({ outDir, only: ['account'], log: false });
-    fakeModule(outDir, 'wx-server-sdk', '__fakeWxServerSdkBadAdmins', sdk);
-    jest.spyOn(console, 'info').mockImplementation((line: string) => void logged.push(line));
-    jest.spyOn(console, 'error').mockImplementation((line: string) => void logged.push(line));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    main = (require(join(built.dir, 'index.js')) as { main: Main }).main;
-  }, 60_000);
-
-  afterAll(() => {
-    jest.restoreAllMocks();
-    if (saved === undefined) delete process.env.ZDT_ADMINS;
-    else process.env.ZDT_ADMINS = saved;
-    delete (globalThis as Record<string, unknown>).__fakeWxServerSdkBadAdmins;
-    rmSync(outDir, { recursive: true, force: true });
-  });
+  const bundles = useBuiltBundles({ only: ['account'], modules: { 'wx-server-sdk': sdk }, env: { ZDT_ADMINS: MALFORMED } });
+  const main = bundles.main<Main>('account');
+  const { logged } = bundles;
 
   test('every call answers an INTERNAL envelope (never throws), logs the config error without values, grants nothing', async () => {
     for (let i = 0; i < 2; i++) {

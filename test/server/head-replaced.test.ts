@@ -3,21 +3,17 @@
  * replaces the previous one (their station_head binding revoked, audited); granting station_head
  * any other way needs a reason, which the audit keeps.
  */
-import { checkCharacter } from '../../core/recruitment/idcard';
 import { DEMO, HEAD_STATION, appForTests } from '../support/local-app';
 import { selectedPost } from '../support/recruitment';
 
 jest.setTimeout(60_000);
-
-const first17 = '36073119880512131';
-const ID = first17 + checkCharacter(first17);
 
 describe('appointment replaces the previous head', () => {
   const t = appForTests({ now: '2026-09-21T02:00:00.000Z' });
 
   test('the old head’s station_head binding is revoked when the new one is appointed; re-runs change nothing', async () => {
     expect((await t.call('complaints', 'station', {}, DEMO.stationHead)).status).toBe(200);
-    const { post } = await selectedPost(t, { stationId: HEAD_STATION, title: '贡江镇服务站负责人', opensOn: '2026-09-21', closesOn: '2026-09-25', applicant: 'new-head', idNumber: ID, birthYear: 1988 });
+    const { post } = await selectedPost(t, { stationId: HEAD_STATION, title: '贡江镇服务站负责人', opensOn: '2026-09-21', closesOn: '2026-09-25', applicant: 'new-head', idFirst17: '36073119880512131' });
     const notice = await t.okDirect('notices', 'publish', { postId: post.id, version: 4, startsOn: '2026-09-22', endsOn: '2026-09-29', objectionChannel: '于都县商务局 0797-6220000' }, DEMO.county);
 
     t.clock.set('2026-09-30T02:00:00.000Z');

@@ -4,27 +4,20 @@
  * counting them and opening the officials' queue; a second run the same day queues nothing more,
  * and the message is delivered like any other.
  */
-import type { OutboxMessage } from '../../core/complaint/model';
-import { keywordProblem, keywordType, OFFICIAL_QUEUE_PAGE, type SubscribePayload } from '../../core/notify/subscribe';
+import { keywordProblem, keywordType, OFFICIAL_QUEUE_PAGE } from '../../core/notify/subscribe';
 import { fileComplaint } from '../support/complaints';
+import { devOutbox, runScheduler } from '../support/dev-outbox';
 import { DEMO, appForTests } from '../support/local-app';
 
 jest.setTimeout(30_000);
 
 // A Wednesday, 10:00 in Shanghai.
 const NOW = '2026-09-30T02:00:00.000Z';
-type Entry = OutboxMessage & { request: SubscribePayload | null; requestError?: string };
 
 const t = appForTests({ now: NOW });
 
-async function digests(openid: string): Promise<Entry[]> {
-  const body = (await (await t.raw(`/dev/outbox?openid=${openid}`)).json()) as { data: Entry[] };
-  return body.data.filter((e) => e.event === 'new_cases_digest');
-}
-
-async function run(): Promise<Record<string, number>> {
-  return (await (await t.raw('/dev/scheduler/run', { method: 'POST' })).json()).data;
-}
+const digests = async (openid: string) => (await devOutbox(t, openid)).filter((e) => e.event === 'new_cases_digest');
+const run = () => runScheduler(t);
 
 test('the scheduler queues one digest a day for the county official, delivered like any message', async () => {
   await fileComplaint(t);

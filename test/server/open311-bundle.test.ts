@@ -4,14 +4,10 @@
  * key comes from the `account` bundle as the province administrator would issue it; a form POST
  * (plain and base64, as the access service may pass it) files a complaint that reads back by id.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pinyinOf } from '../../adapters/pinyin';
 import { createCloudbaseRegionRepository, createCloudbaseStationRepository } from '../../adapters/cloudbase/stations';
-import { buildFunctions } from '../../scripts/build-functions';
+import { fakeWxServerSdk, useBuiltBundles } from '../support/bundles';
 import { createFakeCloudbase } from '../support/fake-cloudbase';
-import { fakeModule } from '../support/fake-module';
 import { REGIONS, STATIONS } from '../support/stations';
 import { LISTED_STATUSES } from '../../core/station/vocabulary';
 
@@ -19,54 +15,29 @@ type Http = (event: unknown, context: unknown) => Promise<{ statusCode: number; 
 type Call = (event: unknown, context: unknown) => Promise<{ ok: boolean; data?: { key: string }; error?: unknown }>;
 
 describe('open311 cloud function bundle', () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'zdt-open311-'));
   const fake = createFakeCloudbase();
   let openid = '';
-  const sdk = {
-    DYNAMIC_CURRENT_ENV: Symbol('env'),
-    init: jest.fn(),
-    database: jest.fn(() => fake.db),
-    getWXContext: jest.fn(() => ({ OPENID: openid, APPID: 'wx-test' })),
+  const sdk = fakeWxServerSdk(fake, () => openid, {
     openapi: { security: { msgSecCheck: jest.fn(async () => ({ errCode: 0, result: { suggest: 'pass', label: 100 } })) } },
-  };
+  });
   const ADMIN = 'o-admin-0001';
   const env = { ZDT_DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`, ZDT_ADMINS: `${ADMIN}:province_admin:36` };
-  const saved: Record<string, string | undefined> = {};
-  let open311: Http;
-  let account: Call;
-  let size = 0;
   const station = STATIONS.find((s) => LISTED_STATUSES.includes(s.status))!;
-
-  beforeAll(async () => {
-    for (const [k, v] of Object.entries(env)) {
-      saved[k] = process.env[k];
-      process.env[k] = v;
-    }
-    const built = await buildFunctions({ outDir, only: ['open311', 'account'], log: false });
-    fakeModule(outDir, 'wx-server-sdk', '__fakeWxServerSdk311', sdk);
-    await createCloudbaseRegionRepository(fake.db).upsertMany(REGIONS);
-    await createCloudbaseStationRepository(fake.db, { pinyin: pinyinOf }).upsertMany(STATIONS);
-    jest.spyOn(console, 'info').mockImplementation(() => {});
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    open311 = (require(join(outDir, 'open311', 'index.js')) as { main: Http }).main;
-    account = (require(join(outDir, 'account', 'index.js')) as { main: Call }).main;
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    size = built.find((b) => b.name === 'open311')!.bytes;
-  }, 60_000);
-
-  afterAll(() => {
-    jest.restoreAllMocks();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    delete (globalThis as Record<string, unknown>).__fakeWxServerSdk311;
-    rmSync(outDir, { recursive: true, force: true });
+  const bundles = useBuiltBundles({
+    only: ['open311', 'account'],
+    modules: { 'wx-server-sdk': sdk },
+    env,
+    seed: async () => {
+      await createCloudbaseRegionRepository(fake.db).upsertMany(REGIONS);
+      await createCloudbaseStationRepository(fake.db, { pinyin: pinyinOf }).upsertMany(STATIONS);
+    },
   });
+  const open311 = bundles.main<Http>('open311');
+  const account = bundles.main<Call>('account');
 
   test('small, without SQLite or the pinyin dictionary', () => {
-    expect(size).toBeLessThanOrEqual(200 * 1024);
-    const code = readFileSync(join(outDir, 'open311', 'index.js'), 'utf8');
+    expect(bundles.sizes.open311).toBeLessThanOrEqual(200 * 1024);
+    const code = bundles.code('open311');
     expect(code).toMatch(/require\("wx-server-sdk"\)/);
     expect(code).not.toMatch(/pinyin-pro|better-sqlite3/);
   });

@@ -2,21 +2,19 @@
  * Closing a notice and applying its outcome are separate writes; if the process dies between
  * them, the next scheduler run must finish the appointment (and a further run changes nothing).
  */
-import { checkCharacter } from '../../core/recruitment/idcard';
 import { DEMO, appForTests } from '../support/local-app';
 import { selectedPost } from '../support/recruitment';
+import { rubric } from '../support/rubric';
 
 jest.setTimeout(60_000);
 
 const STATION = 'st-360731100-006';
-const first17 = '36073119880512131';
-const ID = first17 + checkCharacter(first17);
 
 describe('appointment after an interrupted notice close', () => {
   const t = appForTests({ now: '2026-09-21T02:00:00.000Z' });
 
   test('a closed, approved notice whose post is still on notice gets its appointment on the next run', async () => {
-    const { post, opened } = await selectedPost(t, { stationId: STATION, title: '金竹社区服务点负责人', opensOn: '2026-09-21', closesOn: '2026-09-25', applicant: 'applicant-r1', idNumber: ID, birthYear: 1988 });
+    const { post, opened } = await selectedPost(t, { stationId: STATION, title: '金竹社区服务点负责人', opensOn: '2026-09-21', closesOn: '2026-09-25', applicant: 'applicant-r1', idFirst17: '36073119880512131' });
     expect(opened.status).toBe('open');
     const notice = await t.okDirect('notices', 'publish', { postId: post.id, version: 4, startsOn: '2026-09-22', endsOn: '2026-09-29', objectionChannel: '于都县商务局 0797-6220000' }, DEMO.county);
 
@@ -42,10 +40,7 @@ describe('appointment after an interrupted notice close', () => {
       title: '草稿岗位',
       villageCode: '360731100001',
       requirements: ['熟悉本村情况'],
-      rubric: [
-        { criterion: '电商技能', weight: 50 },
-        { criterion: '群众基础', weight: 50 },
-      ],
+      rubric: rubric({ 电商技能: 50, 群众基础: 50 }),
       opensOn: '2026-10-08',
       closesOn: '2026-10-20',
     }, DEMO.county);

@@ -13,6 +13,7 @@ import { checkCharacter } from '../../core/recruitment/idcard';
 import { ERROR_CODES, type Envelope } from '../../core/shared/errors';
 import { createLocalFunctions } from '../../server/functions';
 import { DEMO, HEAD_STATION, countRows, rid, startApp, type CallResult, type TestApp } from '../support/local-app';
+import { rubric } from '../support/rubric';
 
 jest.setTimeout(120_000);
 
@@ -29,11 +30,7 @@ const ST_J = 'st-360881100-000'; // 井冈山 厦坪镇服务站 (吉安市): ou
 const VILLAGE = '360731100001'; // 长龙居委会
 const HAN = /\p{Script=Han}/u;
 
-const RUBRIC = [
-  { criterion: '电商技能', weight: 40 },
-  { criterion: '群众基础', weight: 30 },
-  { criterion: '农产品经验', weight: 30 },
-];
+const RUBRIC = rubric({ 电商技能: 40, 群众基础: 30, 农产品经验: 30 });
 
 interface Person {
   openid: string;

@@ -4,23 +4,18 @@
  * over HTTP is checked against the keyword rules and the registered pages.
  */
 import type { ComplaintCaseView } from '../../core/complaint/api';
-import type { OutboxMessage } from '../../core/complaint/model';
-import { keywordProblem, keywordType, type SubscribePayload } from '../../core/notify/subscribe';
+import { keywordProblem, keywordType } from '../../core/notify/subscribe';
 import { appPagesFromConfig, pagePath } from '../../scripts/app-pages';
 import { accepted, fileComplaint, replied } from '../support/complaints';
+import { devOutbox, runScheduler } from '../support/dev-outbox';
 import { DEMO, appForTests } from '../support/local-app';
 
 jest.setTimeout(30_000);
 
 const NOW = '2026-09-30T02:00:00.000Z';
-type Entry = OutboxMessage & { request: SubscribePayload | null; requestError?: string };
 
 const t = appForTests({ now: NOW });
-
-async function outbox(openid: string): Promise<Entry[]> {
-  const body = (await (await t.raw(`/dev/outbox?openid=${openid}`)).json()) as { data: Entry[] };
-  return body.data;
-}
+const outbox = (openid: string) => devOutbox(t, openid);
 
 test('every event kind: the recorded request is what WeChat accepts, and the notifier sends exactly it', async () => {
   const a = await accepted(t);
@@ -31,7 +26,7 @@ test('every event kind: the recorded request is what WeChat accepts, and the not
   await t.ok<ComplaintCaseView>('complaints', 'merge', { id: dup.id, version: 1, intoId: a.id }, DEMO.county);
   // Seven days after the reply without an evaluation: closed as 未评价 by the scheduler.
   t.clock.set(new Date(Date.parse(NOW) + 8 * 86_400_000).toISOString());
-  expect((await (await t.raw('/dev/scheduler/run', { method: 'POST' })).json()).data.autoClosed).toBeGreaterThanOrEqual(1);
+  expect((await runScheduler(t)).autoClosed).toBeGreaterThanOrEqual(1);
 
   const entries = await outbox(DEMO.resident1);
   const statuses = new Set(entries.map((e) => `${e.event}:${e.payload.status}`));
@@ -49,7 +44,7 @@ test('every event kind: the recorded request is what WeChat accepts, and the not
   }
 
   // Demo identities have consented to every template: the run delivered each message, as recorded.
-  await t.raw('/dev/scheduler/run', { method: 'POST' });
+  await runScheduler(t);
   const after = await outbox(DEMO.resident1);
   expect(after.every((e) => e.sentAt !== null)).toBe(true);
   for (const e of after) expect(t.notifier.sent).toContainEqual(e.request);

@@ -8,39 +8,10 @@
 import { wechatFileStore } from '../../adapters/platform/wechat';
 import { AppError } from '../../core/shared/errors';
 import { cleanPhoto, complaintUploadPath, isOwnUpload } from '../../core/shared/image';
+import { fakeStorage, STORAGE_ENV } from '../support/fake-storage';
 
-const ENV = 'cloud://zdt-prod-1a2b.7a64-zdt-prod-1a2b-1300000000';
 const ALICE = 'oAlice_0123-abcdEFGH';
 const BOB = 'oBob-9876_zyxwVUTS';
-
-/** Cloud storage in memory, keyed by cloudPath; file ids as wx-server-sdk makes them. */
-function fakeStorage() {
-  const files = new Map<string, Buffer>();
-  const pathOf = (fileID: string) => fileID.slice(ENV.length + 1);
-  const put = (cloudPath: string, bytes: Uint8Array): string => {
-    files.set(cloudPath, Buffer.from(bytes));
-    return `${ENV}/${cloudPath}`;
-  };
-  return {
-    files,
-    put,
-    downloadFile: jest.fn(async ({ fileID }: { fileID: string }) => {
-      const bytes = files.get(pathOf(fileID));
-      if (!bytes) throw Object.assign(new Error('downloadFile:fail'), { errCode: -503003, errMsg: 'downloadFile:fail STORAGE_FILE_NONEXIST' });
-      return { fileContent: Buffer.from(bytes) };
-    }),
-    uploadFile: jest.fn(async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) => ({ fileID: put(cloudPath, fileContent) })),
-    deleteFile: jest.fn(async ({ fileList }: { fileList: string[] }) => ({
-      fileList: fileList.map((fileID) => ({ fileID, status: files.delete(pathOf(fileID)) ? 0 : -1 })),
-    })),
-    getTempFileURL: jest.fn(async ({ fileList }: { fileList: string[] }) => ({
-      // Answers in its own order, with a failure entry for a missing file.
-      fileList: [...fileList].reverse().map((fileID) =>
-        files.has(pathOf(fileID)) ? { fileID, tempFileURL: `https://tmp.example/${pathOf(fileID)}?sign=x`, status: 0 } : { fileID, tempFileURL: '', status: -1 },
-      ),
-    })),
-  };
-}
 
 /** A JPEG with an Exif (APP1) segment carrying a GPS position, a quantisation table and scan data. */
 function jpegWithGps(): Uint8Array {
@@ -69,10 +40,10 @@ describe('wechatFileStore', () => {
     const cloud = fakeStorage();
     const store = wechatFileStore(cloud, cleanPhoto, newId);
     const upload = cloud.put(complaintUploadPath(ALICE, 'lq3x9AbCdEfGhIjKlMnO.jpg'), jpegWithGps());
-    expect(upload).toBe(`${ENV}/complaint-uploads/${ALICE}/lq3x9AbCdEfGhIjKlMnO.jpg`);
+    expect(upload).toBe(`${STORAGE_ENV}/complaint-uploads/${ALICE}/lq3x9AbCdEfGhIjKlMnO.jpg`);
 
     const stored = await store.claim(upload, ALICE);
-    expect(stored).toMatch(new RegExp(`^${ENV.replace(/[.]/g, '\\.')}/complaint-photos/photo\\d+\\.jpg$`));
+    expect(stored).toMatch(new RegExp(`^${STORAGE_ENV.replace(/[.]/g, '\\.')}/complaint-photos/photo\\d+\\.jpg$`));
     const [path] = [...cloud.files.keys()];
     expect([...cloud.files.keys()]).toEqual([path]);
     expect(path).toMatch(/^complaint-photos\//);
@@ -96,12 +67,12 @@ describe('wechatFileStore', () => {
   });
 
   test.each([
-    ['the old shared folder', `${ENV}/complaint-uploads/aaaaaaaaaaaa.jpg`],
-    ['a deeper folder', `${ENV}/complaint-uploads/${BOB}/x/aaaaaaaaaaaa.jpg`],
-    ['a climb out of the folder', `${ENV}/complaint-uploads/${BOB}/../${ALICE}/aaaaaaaaaaaa.jpg`],
-    ['a stored photo', `${ENV}/complaint-photos/photo1.jpg`],
-    ['an openid that only starts like the caller’s', `${ENV}/complaint-uploads/${BOB}x/aaaaaaaaaaaa.jpg`],
-    ['a file name of another form', `${ENV}/complaint-uploads/${BOB}/a.gif`],
+    ['the old shared folder', `${STORAGE_ENV}/complaint-uploads/aaaaaaaaaaaa.jpg`],
+    ['a deeper folder', `${STORAGE_ENV}/complaint-uploads/${BOB}/x/aaaaaaaaaaaa.jpg`],
+    ['a climb out of the folder', `${STORAGE_ENV}/complaint-uploads/${BOB}/../${ALICE}/aaaaaaaaaaaa.jpg`],
+    ['a stored photo', `${STORAGE_ENV}/complaint-photos/photo1.jpg`],
+    ['an openid that only starts like the caller’s', `${STORAGE_ENV}/complaint-uploads/${BOB}x/aaaaaaaaaaaa.jpg`],
+    ['a file name of another form', `${STORAGE_ENV}/complaint-uploads/${BOB}/a.gif`],
     ['no cloud file id', `complaint-uploads/${BOB}/aaaaaaaaaaaa.jpg`],
   ])('refuses %s', async (_label, fileId) => {
     const cloud = fakeStorage();
@@ -124,7 +95,7 @@ describe('wechatFileStore', () => {
   test('a missing upload is invalid; a storage failure is UNAVAILABLE', async () => {
     const cloud = fakeStorage();
     const store = wechatFileStore(cloud, cleanPhoto, newId);
-    expect(await codeOf(store.claim(`${ENV}/complaint-uploads/${BOB}/cccccccccccc.jpg`, BOB))).toBe('VALIDATION_ERROR');
+    expect(await codeOf(store.claim(`${STORAGE_ENV}/complaint-uploads/${BOB}/cccccccccccc.jpg`, BOB))).toBe('VALIDATION_ERROR');
     cloud.downloadFile.mockRejectedValueOnce(Object.assign(new Error('timeout'), { errCode: -501001, errMsg: 'downloadFile:fail timeout' }));
     const upload = cloud.put(complaintUploadPath(BOB, 'dddddddddddd.jpg'), jpegWithGps());
     expect(await codeOf(store.claim(upload, BOB))).toBe('UNAVAILABLE');
@@ -135,7 +106,7 @@ describe('wechatFileStore', () => {
     const store = wechatFileStore(cloud, cleanPhoto, newId);
     const a = cloud.put('complaint-photos/p-a.jpg', jpegWithGps());
     const b = cloud.put('complaint-photos/p-b.png', jpegWithGps());
-    const gone = `${ENV}/complaint-photos/p-gone.jpg`;
+    const gone = `${STORAGE_ENV}/complaint-photos/p-gone.jpg`;
     expect(await store.viewUrls([a, gone, b])).toEqual(['https://tmp.example/complaint-photos/p-a.jpg?sign=x', '', 'https://tmp.example/complaint-photos/p-b.png?sign=x']);
     expect(cloud.getTempFileURL).toHaveBeenCalledTimes(1);
     expect(await store.viewUrls([])).toEqual([]);
@@ -177,8 +148,8 @@ describe('wechatFileStore.claimVoice (说一说)', () => {
 describe('the upload path the mini-program uses', () => {
   test('complaintUploadPath builds complaint-uploads/<openid>/<name> and isOwnUpload accepts exactly that', () => {
     expect(complaintUploadPath(ALICE, 'lq3x9AbCdEfGhIjKlMnO.png')).toBe(`complaint-uploads/${ALICE}/lq3x9AbCdEfGhIjKlMnO.png`);
-    expect(isOwnUpload(`${ENV}/${complaintUploadPath(ALICE, 'lq3x9AbCdEfGhIjKlMnO.png')}`, ALICE)).toBe(true);
-    expect(isOwnUpload(`${ENV}/${complaintUploadPath(ALICE, 'lq3x9AbCdEfGhIjKlMnO.png')}`, BOB)).toBe(false);
+    expect(isOwnUpload(`${STORAGE_ENV}/${complaintUploadPath(ALICE, 'lq3x9AbCdEfGhIjKlMnO.png')}`, ALICE)).toBe(true);
+    expect(isOwnUpload(`${STORAGE_ENV}/${complaintUploadPath(ALICE, 'lq3x9AbCdEfGhIjKlMnO.png')}`, BOB)).toBe(false);
     expect(() => complaintUploadPath('o/../x', 'lq3x9AbCdEfGhIjKlMnO.png')).toThrow();
     expect(() => complaintUploadPath(ALICE, 'short.jpg')).toThrow();
     expect(() => complaintUploadPath(ALICE, 'lq3x9AbCdEfGhIjKlMnO.heic')).toThrow();

@@ -96,6 +96,24 @@ export function submitEntry(c: Complaint): HistoryEntry {
   return historyEntry(c, 'submit', 'submitted', c.submittedAt, { note: `请于 ${c.acceptDueOn} 前受理` });
 }
 
+/** A complaint with every optional part empty, for rules over bare records: `p` sets what the test needs (dates at least). */
+export function bareComplaint(p: Partial<Complaint> = {}): Complaint {
+  return {
+    id: 'c-000001', trackingNo: 'TS260301ABCDEF', stationId: 'st-001', stationName: '东村站', operatorName: '邮乐购',
+    regionCodes: ['36', '3607', '360731', '360731100'], category: 'attitude', description: 'x', photos: [], complainantOpenid: 'o1',
+    phoneCipher: null, phoneMasked: null, shareIdentity: false, held: false, status: 'submitted', version: 1,
+    submittedAt: '2026-03-02T02:00:00.000Z', acceptDueOn: '2026-03-04', acceptedAt: null, handlerOpenid: null, replyDueOn: null,
+    deadlineProvisional: false, extension: null, assignee: null, reply: null, replyOnTime: null, evaluation: null, evaluationComment: null,
+    reopenCount: 0, refusal: null, escalationLevel: 0, escalations: [], mergedInto: null, supporters: 0, dueAt: null, closedAt: null,
+    updatedAt: '2026-03-02T02:00:00.000Z', ...p,
+  };
+}
+
+/** What ComplaintRepository.create takes to file `c` as submitted, with no messages; `more` adds an outbox, a body hash. */
+export function createInput(c: Complaint, requestKey: string, more: { outbox?: OutboxMessage[]; bodyHash?: string } = {}) {
+  return { complaint: c, history: submitEntry(c), outbox: [] as OutboxMessage[], requestKey, ...more };
+}
+
 export function outboxMessage(c: Complaint, id: string, createdAt: string, event: OutboxMessage['event'] = 'complaint_accepted', openid = c.complainantOpenid): OutboxMessage {
   return { id, openid, event, complaintId: c.id, payload: { trackingNo: c.trackingNo, station: c.stationName, status: event }, createdAt, sentAt: null, attempts: 0, lastError: null };
 }

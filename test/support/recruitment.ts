@@ -2,17 +2,19 @@
  * Recruitment set-up for server tests: a station's post taken by the county official through
  * open → one application → close → score → select, so the post (at version 4) is ready for its 公示.
  */
+import { checkCharacter } from '../../core/recruitment/idcard';
 import { DEMO, rid, type TestApp } from './local-app';
+import { rubric } from './rubric';
 
 export interface SelectedPostInput {
   stationId: string;
   title: string;
   opensOn: string;
   closesOn: string;
-  /** The applicant's openid, ID number and birth year (the ID's). */
+  /** The applicant's openid. */
   applicant: string;
-  idNumber: string;
-  birthYear: number;
+  /** The first 17 characters of the applicant's ID number: the check character and the birth year follow from them. */
+  idFirst17: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers as the handlers give them
@@ -21,16 +23,13 @@ export async function selectedPost(t: TestApp, o: SelectedPostInput): Promise<{ 
     title: o.title,
     stationId: o.stationId,
     requirements: ['熟悉本村情况'],
-    rubric: [
-      { criterion: '电商技能', weight: 60 },
-      { criterion: '群众基础', weight: 40 },
-    ],
+    rubric: rubric({ 电商技能: 60, 群众基础: 40 }),
     opensOn: o.opensOn,
     closesOn: o.closesOn,
   }, DEMO.county);
   const opened = await t.okDirect('recruitment', 'openPost', { id: post.id, version: 1 }, DEMO.county);
   const application = await t.okDirect('recruitment', 'apply', {
-    postId: post.id, name: '钟明华', gender: 'male', birthYear: o.birthYear, idNumber: o.idNumber, idConsent: true, phone: '13970000001',
+    postId: post.id, name: '钟明华', gender: 'male', birthYear: Number(o.idFirst17.slice(6, 10)), idNumber: o.idFirst17 + checkCharacter(o.idFirst17), idConsent: true, phone: '13970000001',
     villageCode: '360731100001', background: 'returnee', education: 'college', skills: '会开网店', productExperience: '卖过脐橙', statement: '愿意为村里服务',
   }, o.applicant, rid('apply'));
   await t.okDirect('recruitment', 'closePost', { id: post.id, version: 2 }, DEMO.county);
