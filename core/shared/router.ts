@@ -10,6 +10,7 @@
 import type { Caller } from './caller';
 import { AppError, type Envelope, type ErrorBody } from './errors';
 import { fieldLabel } from './field-labels';
+import { rateLimited, type RateLimitDeps } from './rate-limit';
 import { z } from './zod';
 
 type Schema<T> = z.ZodMiniType<T, unknown>;
@@ -27,6 +28,47 @@ export type ActionMap = Record<string, ActionDef<any, any>>;
 
 export function action<S extends AnySchema, O>(def: ActionDef<S, O>): ActionDef<S, O> {
   return def;
+}
+
+/** The input schemas a service method can be run with: the caller's openid first, then the validated input (a method may ignore it). */
+type SchemaFor<F> = F extends (openid: string | null) => unknown
+  ? AnySchema
+  : F extends (openid: string | null, input: infer I) => unknown
+    ? z.ZodMiniType<I, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+    : never;
+/** One entry of `serviceActions`: the input schema (the method has the action's name), `[method, schema]`, or an action written out. */
+type Entry<Svc, K> =
+  | (K extends keyof Svc ? SchemaFor<Svc[K]> : never)
+  | { [N in keyof Svc & string]: readonly [N, SchemaFor<Svc[N]>] }[keyof Svc & string]
+  | ActionDef<AnySchema, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Answer<Svc, N> = N extends keyof Svc ? (Svc[N] extends (...args: any[]) => infer R ? R : never) : never;
+type ActionOf<Svc, K, E> =
+  E extends ActionDef<AnySchema, unknown> ? E
+  : E extends readonly [infer N, infer S extends AnySchema] ? ActionDef<S, Answer<Svc, N>>
+  : E extends AnySchema ? ActionDef<E, Answer<Svc, K>>
+  : never;
+
+/**
+ * A function's actions, most of which call one method of `service` with the caller's openid and the
+ * validated input. Each entry is the input schema (the method has the action's name), or
+ * `[method, schema]`, or an action that does anything else, written out with `action`:
+ * `serviceActions(s, { month: api.monthInput, station: ['stationList', api.stationListInput], … })`
+ * has `month` run `s.month(c.openid, input)` and `station` run `s.stationList(c.openid, input)`.
+ * tsc checks that each method takes what its schema gives.
+ */
+export function serviceActions<Svc, const M extends { [K in keyof M]: Entry<Svc, K> }>(service: Svc, entries: M): { [K in keyof M]: ActionOf<Svc, K, M[K]> } {
+  const svc = service as Record<string, (openid: string | null, input: unknown) => unknown>;
+  const out: Record<string, ActionDef<AnySchema, unknown>> = {};
+  for (const [name, entry] of Object.entries(entries as Record<string, AnySchema | readonly [string, AnySchema] | ActionDef<AnySchema, unknown>>)) {
+    if ('run' in entry) {
+      out[name] = entry;
+    } else {
+      const [method, input] = Array.isArray(entry) ? entry : [name, entry as AnySchema];
+      out[name] = { input, run: (i, c) => svc[method](c.openid, i) };
+    }
+  }
+  return out as { [K in keyof M]: ActionOf<Svc, K, M[K]> };
 }
 
 /** A function handler made by `createRouter`: callable, and carrying its name and actions (for the API reference). */
@@ -151,4 +193,9 @@ export function createRouter<const A extends ActionMap>(fn: string, actions: A, 
     }
   };
   return Object.assign(handle, { fn, actions });
+}
+
+/** A function's router whose actions are limited per caller by the `<fn>.<action>` entries of the rate-limit table (core/shared/rate-limit.ts). */
+export function rateLimitedRouter<const A extends ActionMap>(fn: string, deps: RateLimitDeps, logger: Logger | undefined, actions: A): Router<A> {
+  return createRouter(fn, rateLimited(fn, actions, deps), logger);
 }
