@@ -2,7 +2,8 @@
 import * as a from '../../core/account/service';
 import * as k from '../../core/open311/keys';
 import * as u from '../../core/notify/undeliverable';
-import { rateLimitedRouter, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimitedRouter } from '../_shared/router';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
 
 export function createAccountHandler(deps: a.AccountDeps & k.ApiKeyDeps & u.UndeliverableDeps & RateLimitDeps, logger?: Logger) {

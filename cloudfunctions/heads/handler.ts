@@ -1,7 +1,8 @@
 /** `heads`: training sign-in, heads' assessment, rewards and replacement (issue 12 §3; weights: `settings`). Thin: validate → the service (which authorises) → envelope. */
 import * as api from '../../core/assessment/api';
 import { createHeadsService, type HeadsDeps } from '../../core/assessment/service';
-import { rateLimitedRouter, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimitedRouter } from '../_shared/router';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
 
 export function createHeadsHandler(deps: HeadsDeps & RateLimitDeps, logger?: Logger) {

@@ -1,7 +1,8 @@
 /** `inspections`: operators' visits to their stations (issue 12 §2). Thin: validate → the service (which authorises) → envelope. */
 import * as api from '../../core/inspection/api';
 import { createInspectionService, type InspectionDeps } from '../../core/inspection/service';
-import { rateLimitedRouter, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimitedRouter } from '../_shared/router';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
 
 export function createInspectionsHandler(deps: InspectionDeps & RateLimitDeps, logger?: Logger) {

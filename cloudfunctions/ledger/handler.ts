@@ -1,7 +1,8 @@
 /** `ledger`: station ledgers (台账, 第十条5). Thin: validate → the ledger service (which authorises) → envelope. */
 import * as api from '../../core/ledger/api';
 import { createLedgerService, type LedgerDeps } from '../../core/ledger/service';
-import { rateLimitedRouter, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimitedRouter } from '../_shared/router';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
 
 export function createLedgerHandler(deps: LedgerDeps & RateLimitDeps, logger?: Logger) {

@@ -1,7 +1,8 @@
 /** `notices`: public notices (公示) and real-name objections; officials publish and resolve. */
 import { createNoticeService, type NoticeDeps } from '../../core/notice/service';
 import * as api from '../../core/recruitment/api';
-import { action, rateLimitedRouter, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { action, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimitedRouter } from '../_shared/router';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
 
 export function createNoticesHandler(deps: NoticeDeps & RateLimitDeps, logger?: Logger) {

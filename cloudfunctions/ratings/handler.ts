@@ -1,7 +1,8 @@
 /** `ratings`: scores with proof of visit. Thin: validate → the rating service (which authorises) → envelope. */
 import * as api from '../../core/rating/api';
 import { createRatingService, type RatingDeps } from '../../core/rating/service';
-import { action, rateLimitedRouter, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { action, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimitedRouter } from '../_shared/router';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
 
 export function createRatingsHandler(deps: RatingDeps & RateLimitDeps, logger?: Logger) {

@@ -1,7 +1,8 @@
 /** `recruitment`: posts, applications, scoring, selection, reserve pool, training records. */
 import * as api from '../../core/recruitment/api';
 import { createRecruitmentService, type RecruitmentDeps } from '../../core/recruitment/service';
-import { action, rateLimitedRouter, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { action, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimitedRouter } from '../_shared/router';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
 
 export function createRecruitmentHandler(deps: RecruitmentDeps & RateLimitDeps, logger?: Logger) {

@@ -3,7 +3,8 @@
  * certification (./certify.ts) and coverage. Station edits, rectification and 冒名站点举报 are the
  * `upkeep` function's.
  */
-import { action, rateLimitedRouter, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { action, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimitedRouter } from '../_shared/router';
 import * as api from '../../core/station/register-api';
 import { createRegisterDesk, type RegisterDeskDeps } from '../../core/station/register';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';

@@ -2,7 +2,8 @@
  * `reports`: dashboards, period reports (.xlsx) and the 报送 chain (issue 12 §5) for county, city and
  * province officials. Its own function so the register's bundle stays within budget.
  */
-import { action, rateLimitedRouter, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { action, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimitedRouter } from '../_shared/router';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
 import * as rep from '../../core/report/api';
 import { createReportDesk, type ReportDeskDeps } from '../../core/report/desk';

@@ -1,7 +1,8 @@
 /** `settings`: thresholds localities adjust (第十二条1). Thin: validate → the service (which authorises) → envelope. */
 import * as api from '../../core/settings/api';
 import { createSettingsService, type SettingsDeps } from '../../core/settings/service';
-import { rateLimitedRouter, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimitedRouter } from '../_shared/router';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
 
 export function createSettingsHandler(deps: SettingsDeps & RateLimitDeps, logger?: Logger) {

@@ -1,5 +1,6 @@
 /** `stations`: the public directory. Thin: validate → call the core → envelope. */
-import { action, rateLimitedRouter, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { action, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimitedRouter } from '../_shared/router';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
 import { getInput, nearbyInput, regionsInput, searchInput } from '../../core/station/api';
 import { createDirectory, type DirectoryDeps } from '../../core/station/service';

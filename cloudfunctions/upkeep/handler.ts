@@ -3,7 +3,8 @@
  * reviewed by the county (第十条3, ./edits.ts), idle candidates and rectification orders (第十一条6,
  * ./rectify.ts), and 冒名站点举报 (第十一条7). Apart from `register` so each bundle stays within its budget.
  */
-import { rateLimitedRouter, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimitedRouter } from '../_shared/router';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
 import type { RectificationDeskDeps } from '../../core/station/rectification-desk';
 import { editActions, type EditActionDeps } from './edits';

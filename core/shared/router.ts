@@ -10,7 +10,6 @@
 import type { Caller } from './caller';
 import { AppError, type Envelope, type ErrorBody } from './errors';
 import { fieldLabel } from './field-labels';
-import { rateLimited, type RateLimitDeps } from './rate-limit';
 import { z } from './zod';
 
 type Schema<T> = z.ZodMiniType<T, unknown>;
@@ -193,9 +192,4 @@ export function createRouter<const A extends ActionMap>(fn: string, actions: A, 
     }
   };
   return Object.assign(handle, { fn, actions });
-}
-
-/** A function's router whose actions are limited per caller by the `<fn>.<action>` entries of the rate-limit table (core/shared/rate-limit.ts). */
-export function rateLimitedRouter<const A extends ActionMap>(fn: string, deps: RateLimitDeps, logger: Logger | undefined, actions: A): Router<A> {
-  return createRouter(fn, rateLimited(fn, actions, deps), logger);
 }
