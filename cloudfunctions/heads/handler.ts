@@ -1,27 +1,23 @@
 /** `heads`: training sign-in, heads' assessment, rewards and replacement (issue 12 §3; weights: `settings`). Thin: validate → the service (which authorises) → envelope. */
 import * as api from '../../core/assessment/api';
-import { createHeadsService, type HeadsDeps } from '../../core/assessment/service';
-import { serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
-import { rateLimitedRouter } from '../_shared/router';
-import type { RateLimitDeps } from '../../core/shared/rate-limit';
+import { createHeadsService } from '../../core/assessment/service';
+import type { ApiOf } from '../../core/shared/router';
+import { serviceHandler } from '../_shared/router';
 
-export function createHeadsHandler(deps: HeadsDeps & RateLimitDeps, logger?: Logger) {
-  const s = createHeadsService(deps);
-  return rateLimitedRouter('heads', deps, logger, serviceActions(s, {
-    // The station's head
-    myTraining: api.myTrainingInput,
-    signIn: api.signInInput,
-    mine: api.mineInput,
-    // Operator staff
-    openSession: api.openSessionInput,
-    sessions: api.sessionsInput,
-    // Officials (decisions: the county)
-    list: api.listInput,
-    reward: api.rewardInput,
-    reserve: api.reserveInput,
-    replace: api.replaceInput,
-  }));
-}
+export const createHeadsHandler = serviceHandler('heads', createHeadsService, {
+  // The station's head
+  myTraining: api.myTrainingInput,
+  signIn: api.signInInput,
+  mine: api.mineInput,
+  // Operator staff
+  openSession: api.openSessionInput,
+  sessions: api.sessionsInput,
+  // Officials (decisions: the county)
+  list: api.listInput,
+  reward: api.rewardInput,
+  reserve: api.reserveInput,
+  replace: api.replaceInput,
+});
 
 /** What each action takes and answers; the app's `heads` client is typed by it. */
 export type HeadsApi = ApiOf<ReturnType<typeof createHeadsHandler>>;

@@ -36,7 +36,7 @@ type SchemaFor<F> = F extends (openid: string | null) => unknown
     ? z.ZodMiniType<I, any> // eslint-disable-line @typescript-eslint/no-explicit-any
     : never;
 /** One entry of `serviceActions`: the input schema (the method has the action's name), `[method, schema]`, or an action written out. */
-type Entry<Svc, K> =
+export type ServiceEntry<Svc, K> =
   | (K extends keyof Svc ? SchemaFor<Svc[K]> : never)
   | { [N in keyof Svc & string]: readonly [N, SchemaFor<Svc[N]>] }[keyof Svc & string]
   | ActionDef<AnySchema, unknown>;
@@ -47,6 +47,8 @@ type ActionOf<Svc, K, E> =
   : E extends readonly [infer N, infer S extends AnySchema] ? ActionDef<S, Answer<Svc, N>>
   : E extends AnySchema ? ActionDef<E, Answer<Svc, K>>
   : never;
+/** What `serviceActions` makes of its entries. */
+export type ServiceActions<Svc, M> = { [K in keyof M]: ActionOf<Svc, K, M[K]> };
 
 /**
  * A function's actions, most of which call one method of `service` with the caller's openid and the
@@ -56,7 +58,7 @@ type ActionOf<Svc, K, E> =
  * has `month` run `s.month(c.openid, input)` and `station` run `s.stationList(c.openid, input)`.
  * tsc checks that each method takes what its schema gives.
  */
-export function serviceActions<Svc, const M extends { [K in keyof M]: Entry<Svc, K> }>(service: Svc, entries: M): { [K in keyof M]: ActionOf<Svc, K, M[K]> } {
+export function serviceActions<Svc, const M extends { [K in keyof M]: ServiceEntry<Svc, K> }>(service: Svc, entries: M): ServiceActions<Svc, M> {
   const svc = service as Record<string, (openid: string | null, input: unknown) => unknown>;
   const out: Record<string, ActionDef<AnySchema, unknown>> = {};
   for (const [name, entry] of Object.entries(entries as Record<string, AnySchema | readonly [string, AnySchema] | ActionDef<AnySchema, unknown>>)) {
@@ -67,7 +69,7 @@ export function serviceActions<Svc, const M extends { [K in keyof M]: Entry<Svc,
       out[name] = { input, run: (i, c) => svc[method](c.openid, i) };
     }
   }
-  return out as { [K in keyof M]: ActionOf<Svc, K, M[K]> };
+  return out as ServiceActions<Svc, M>;
 }
 
 /** A function handler made by `createRouter`: callable, and carrying its name and actions (for the API reference). */
