@@ -1,12 +1,10 @@
 /** Cloud entry of `account`: roles, grants and the calendar; first administrators from ZDT_ADMINS. */
-import { randomIds } from '../../adapters/platform/crypto';
 import { bootstrapAdmins, parseAdminConfig } from '../../core/account/service';
-import { limitsFrom } from '../../core/shared/rate-limit';
-import { systemClock } from '../../core/ports';
 import { AppError } from '../../core/shared/errors';
 import { toErrorBody } from '../../core/shared/router';
 import { apiKeys, audit, calendars, complaints, outbox, rateLimits, regions, roles, stations } from '../../adapters/cloudbase/stores';
 import { cloudEntry, cloudStores, jsonLogger, type StoresFor } from '../_shared/cloud';
+import { basicDeps } from '../_shared/deps';
 import { createAccountHandler } from './handler';
 import { randomInviteCodes } from '../../adapters/platform/invite-codes';
 import { randomApiKeys } from '../../adapters/platform/api-keys';
@@ -35,7 +33,7 @@ export function readAdminConfig(spec: string): { ok: true; admins: Admins } | { 
 
 export const main = cloudEntry('account', (cloud) => {
   const stores = cloudStores(cloud, { roles, audit, calendars, stations, regions, complaints, apiKeys, outbox, rateLimits } satisfies StoresFor<typeof createAccountHandler>);
-  const deps = { ...stores, limits: limitsFrom(process.env.ZDT_RATE_LIMITS), ids: randomIds, clock: systemClock, inviteCodes: randomInviteCodes(), apiKeySource: randomApiKeys() };
+  const deps = { ...stores, ...basicDeps(), inviteCodes: randomInviteCodes(), apiKeySource: randomApiKeys() };
   const handle = createAccountHandler(deps, jsonLogger);
   const config = readAdminConfig(process.env.ZDT_ADMINS ?? '');
   // Configured administrators are ensured once per container, before the first action.

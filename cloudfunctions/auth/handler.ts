@@ -4,20 +4,20 @@
  * `signOut` by the signed-in PC with its session token.
  */
 import * as a from '../../core/auth/signin';
-import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
+import { action, createRouter, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
 
 export function createAuthHandler(deps: a.SignInDeps, logger?: Logger) {
   const s = a.createSignInService(deps);
   return createRouter(
     'auth',
-    {
+    serviceActions(s, {
       // Rate limits are counted inside the service: start per PC, poll per code, sign-out per session.
       start: action({ input: a.startInput, run: (_i, c) => s.start(c.openid ?? c.client ?? 'anonymous') }),
       poll: action({ input: a.pollInput, run: (i) => s.poll(i) }),
-      inspect: action({ input: a.inspectInput, run: (i, c) => s.inspect(c.openid, i) }),
-      confirm: action({ input: a.confirmInput, run: (i, c) => s.confirm(c.openid, i) }),
+      inspect: a.inspectInput,
+      confirm: a.confirmInput,
       signOut: action({ input: a.signOutInput, run: (i) => s.signOut(i) }),
-    },
+    }),
     logger,
   );
 }

@@ -4,13 +4,11 @@
  * the key file from 身份认证 › 自定义登录). Without the key the function refuses to boot: a PC
  * could otherwise be "signed in" without being able to call anything.
  */
-import { randomIds } from '../../adapters/platform/crypto';
 import { cloudbaseCustomLogin, randomSignInSecrets } from '../../adapters/platform/signin';
 import { codeEnvVersionFrom, wechatCodeImages } from '../../adapters/platform/wechat';
-import { limitsFrom } from '../../core/shared/rate-limit';
-import { systemClock } from '../../core/ports';
 import { audit, rateLimits, roles, signins } from '../../adapters/cloudbase/stores';
 import { cloudEntry, cloudStores, jsonLogger, requiredEnv, type StoresFor } from '../_shared/cloud';
+import { basicDeps } from '../_shared/deps';
 import { createAuthHandler } from './handler';
 
 export const main = cloudEntry('auth', (cloud) => {
@@ -20,9 +18,7 @@ export const main = cloudEntry('auth', (cloud) => {
       secrets: randomSignInSecrets,
       customLogin: cloudbaseCustomLogin(requiredEnv('ZDT_CUSTOM_LOGIN_KEY')),
       codes: wechatCodeImages(cloud as never, codeEnvVersionFrom(process.env.ZDT_CODE_ENV_VERSION)),
-      ids: randomIds,
-      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
-      clock: systemClock,
+      ...basicDeps(),
     },
     jsonLogger,
   );

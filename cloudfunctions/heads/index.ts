@@ -1,10 +1,9 @@
 /** Cloud entry of `heads`: CloudBase stores, the data keys (sign-in codes: keyed hash, operator's copy encrypted). */
-import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
+import { aesCipher, parseKeyRing } from '../../adapters/platform/crypto';
 import { codeEnvVersionFrom, wechatCodeImages } from '../../adapters/platform/wechat';
-import { limitsFrom } from '../../core/shared/rate-limit';
-import { systemClock } from '../../core/ports';
 import { audit, complaints, heads, ledger, rateLimits, ratings, recruitment, roles, settings, stations, visits } from '../../adapters/cloudbase/stores';
 import { cloudEntry, cloudStores, jsonLogger, requiredEnv, type StoresFor } from '../_shared/cloud';
+import { basicDeps } from '../_shared/deps';
 import { createHeadsHandler } from './handler';
 
 export const main = cloudEntry('heads', (cloud) => {
@@ -12,11 +11,8 @@ export const main = cloudEntry('heads', (cloud) => {
     {
       ...cloudStores(cloud, { heads, recruitment, stations, ledger, visits, complaints, ratings, settings, roles, audit, rateLimits } satisfies StoresFor<typeof createHeadsHandler>),
       cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
-      ids: randomIds,
       codes: wechatCodeImages(cloud as never, codeEnvVersionFrom(process.env.ZDT_CODE_ENV_VERSION)),
-      // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
-      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
-      clock: systemClock,
+      ...basicDeps(),
     },
     jsonLogger,
   );

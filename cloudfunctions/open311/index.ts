@@ -4,13 +4,9 @@
  * container.
  */
 import { randomApiKeys } from '../../adapters/platform/api-keys';
-import { aesCipher, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
-import { wechatContentSecurity, wechatFileStore, wechatMediaChecker } from '../../adapters/platform/wechat';
-import { cleanPhoto } from '../../core/shared/image';
-import { systemClock } from '../../core/ports';
-import { limitsFrom } from '../../core/shared/rate-limit';
 import { apiKeys, audit, calendars, complaints, mediaChecks, rateLimits, roles, stations } from '../../adapters/cloudbase/stores';
-import { bootCloud, cloudStores, jsonLogger, requiredEnv, type StoresFor } from '../_shared/cloud';
+import { bootCloud, cloudStores, jsonLogger, type StoresFor } from '../_shared/cloud';
+import { basicDeps, personalTextDeps, photoDeps } from '../_shared/deps';
 import { createGeoReport, createOpen311Handler, type HttpAnswer, type HttpEvent } from './handler';
 
 let handle: ((event: HttpEvent) => Promise<HttpAnswer>) | null = null;
@@ -21,13 +17,9 @@ export async function main(event: unknown, _context: unknown): Promise<HttpAnswe
       const cloud = bootCloud();
       const deps = {
         ...cloudStores(cloud, { complaints, roles, audit, calendars, stations, mediaChecks, apiKeys, rateLimits } satisfies StoresFor<typeof createGeoReport>),
-        content: wechatContentSecurity(cloud as never),
-        files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id),
-        mediaChecker: wechatMediaChecker(cloud as never),
-        cipher: aesCipher(parseKeyRing(requiredEnv('ZDT_DATA_KEYS'))),
-        ids: randomIds,
-        limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
-        clock: systemClock,
+        ...personalTextDeps(cloud),
+        ...photoDeps(cloud),
+        ...basicDeps(),
         apiKeySource: randomApiKeys(),
       };
       handle = createOpen311Handler(createGeoReport(deps), jsonLogger);

@@ -1,10 +1,9 @@
 /** Cloud entry of `ratings`: CloudBase stores, msgSecCheck, HMAC signing keys, mini-program codes. */
-import { hmacSigner, parseKeyRing, randomIds } from '../../adapters/platform/crypto';
+import { hmacSigner, parseKeyRing } from '../../adapters/platform/crypto';
 import { codeEnvVersionFrom, wechatCodeImages, wechatContentSecurity } from '../../adapters/platform/wechat';
-import { limitsFrom } from '../../core/shared/rate-limit';
-import { systemClock } from '../../core/ports';
 import { audit, rateLimits, ratings, roles, stations } from '../../adapters/cloudbase/stores';
 import { cloudEntry, cloudStores, jsonLogger, requiredEnv, type StoresFor } from '../_shared/cloud';
+import { basicDeps } from '../_shared/deps';
 import { createRatingsHandler } from './handler';
 
 export const main = cloudEntry('ratings', (cloud) => {
@@ -16,10 +15,7 @@ export const main = cloudEntry('ratings', (cloud) => {
       content: wechatContentSecurity(cloud as never),
       signer: hmacSigner(parseKeyRing(keys)),
       codes: wechatCodeImages(cloud as never, codeEnvVersionFrom(process.env.ZDT_CODE_ENV_VERSION)),
-      ids: randomIds,
-      // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
-      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
-      clock: systemClock,
+      ...basicDeps(),
     },
     jsonLogger,
   );

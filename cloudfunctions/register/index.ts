@@ -5,13 +5,10 @@
  */
 import { randomIds } from '../../adapters/platform/crypto';
 import { wechatDocumentFiles } from '../../adapters/platform/wechat-documents';
-import { wechatFileStore, wechatMediaChecker } from '../../adapters/platform/wechat';
-import { cleanPhoto } from '../../core/shared/image';
-import { systemClock } from '../../core/ports';
-import { limitsFrom } from '../../core/shared/rate-limit';
 import type { Region } from '../../core/station/model';
 import { audit, calendars, certifications, mediaChecks, notices, poverty, rateLimits, regions, roles, settings, stations } from '../../adapters/cloudbase/stores';
 import { cloudEntry, cloudStores, jsonLogger, type StoresFor } from '../_shared/cloud';
+import { basicDeps, photoDeps } from '../_shared/deps';
 import { createRegisterHandler } from './handler';
 
 export const main = cloudEntry('register', (cloud) => {
@@ -37,15 +34,12 @@ export const main = cloudEntry('register', (cloud) => {
         }
         return found;
       },
-      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       sheets: spreadsheets,
       documents: wechatDocumentFiles(cloud as never, randomIds.id),
-      // Photos of edits, applications and rectification answers: the complaints' upload path.
-      files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id),
-      // New station photos get the complaints' content check before approval can publish them.
-      mediaChecker: wechatMediaChecker(cloud as never),
-      clock: systemClock,
-      ids: randomIds,
+      // Photos of edits, applications and rectification answers: the complaints' upload path; new
+      // station photos get the complaints' content check before approval can publish them.
+      ...photoDeps(cloud),
+      ...basicDeps(),
     },
     jsonLogger,
   );

@@ -1,6 +1,7 @@
 /** `stations`: the public directory. Thin: validate → call the core → envelope. */
-import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
-import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
+import { action, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimitedRouter } from '../_shared/router';
+import type { RateLimitDeps } from '../../core/shared/rate-limit';
 import { getInput, nearbyInput, regionsInput, searchInput } from '../../core/station/api';
 import { createDirectory, type DirectoryDeps } from '../../core/station/service';
 import { reportInput } from '../../core/station/edits-api';
@@ -10,20 +11,16 @@ import { reportUnlisted, reportUnlistedInput, type ReportDeps } from '../../core
 export function createStationsHandler(deps: DirectoryDeps & RateLimitDeps & StationReportDeps & ReportDeps, logger?: Logger) {
   const directory = createDirectory(deps);
   const reports = createStationReports(deps);
-  return createRouter(
-    'stations',
-    rateLimited('stations', {
-      nearby: action({ input: nearbyInput, run: (input) => directory.nearby(input) }),
-      search: action({ input: searchInput, run: (input) => directory.search(input) }),
-      get: action({ input: getInput, run: (input) => directory.get(input) }),
-      regions: action({ input: regionsInput, run: (input) => directory.regions(input) }),
-      // 信息有误: goes to the county's review queue with the head's edits (core/station/edits.ts).
-      report: action({ input: reportInput, run: (input, c) => reports.report(c.openid, input) }),
-      // 冒名站点举报 (第十一条7): a place that calls itself a station but is not in the register.
-      reportUnlisted: action({ input: reportUnlistedInput, run: (input, c) => reportUnlisted(deps, c.openid, input) }),
-    }, deps),
-    logger,
-  );
+  return rateLimitedRouter('stations', deps, logger, {
+    nearby: action({ input: nearbyInput, run: (input) => directory.nearby(input) }),
+    search: action({ input: searchInput, run: (input) => directory.search(input) }),
+    get: action({ input: getInput, run: (input) => directory.get(input) }),
+    regions: action({ input: regionsInput, run: (input) => directory.regions(input) }),
+    // 信息有误: goes to the county's review queue with the head's edits (core/station/edits.ts).
+    ...serviceActions(reports, { report: reportInput }),
+    // 冒名站点举报 (第十一条7): a place that calls itself a station but is not in the register.
+    reportUnlisted: action({ input: reportUnlistedInput, run: (input, c) => reportUnlisted(deps, c.openid, input) }),
+  });
 }
 
 /** What each action takes and answers; the app's `stations` client is typed by it. */

@@ -9,10 +9,9 @@
 import { randomIds } from '../../adapters/platform/crypto';
 import { wechatContentSecurity, wechatFileStore } from '../../adapters/platform/wechat';
 import { cleanPhoto } from '../../core/shared/image';
-import { limitsFrom } from '../../core/shared/rate-limit';
-import { systemClock } from '../../core/ports';
 import { rateLimits, regions, settings, stationEdits, stations, unlisted } from '../../adapters/cloudbase/stores';
 import { cloudEntry, cloudStores, jsonLogger, type StoresFor } from '../_shared/cloud';
+import { basicDeps } from '../_shared/deps';
 import { createStationsHandler } from './handler';
 
 export const main = cloudEntry('stations', (cloud) => {
@@ -22,7 +21,7 @@ export const main = cloudEntry('stations', (cloud) => {
     // No roles: the directory's limits have no staff tier.
     {
       ...cloudStores(cloud, { stations, regions, settings, rateLimits, unlisted, edits: stationEdits, roles: null } satisfies StoresFor<typeof createStationsHandler>),
-      content: wechatContentSecurity(cloud as never), files, uploads: files, ids: randomIds, limits: limitsFrom(process.env.ZDT_RATE_LIMITS), clock: systemClock },
+      content: wechatContentSecurity(cloud as never), files, uploads: files, ...basicDeps() },
     jsonLogger,
   );
 });

@@ -3,8 +3,9 @@
  * reviewed by the county (第十条3, ./edits.ts), idle candidates and rectification orders (第十一条6,
  * ./rectify.ts), and 冒名站点举报 (第十一条7). Apart from `register` so each bundle stays within its budget.
  */
-import { action, createRouter, type ApiOf, type Logger } from '../../core/shared/router';
-import { rateLimited, type RateLimitDeps } from '../../core/shared/rate-limit';
+import { serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { rateLimitedRouter } from '../_shared/router';
+import type { RateLimitDeps } from '../../core/shared/rate-limit';
 import type { RectificationDeskDeps } from '../../core/station/rectification-desk';
 import { editActions, type EditActionDeps } from './edits';
 import { rectifyActions } from './rectify';
@@ -12,17 +13,12 @@ import * as unl from '../../core/station/unlisted';
 
 export function createUpkeepHandler(deps: RectificationDeskDeps & EditActionDeps & unl.UnlistedDeps & RateLimitDeps, logger?: Logger) {
   const unlisted = unl.createUnlistedReports(deps);
-  return createRouter(
-    'upkeep',
-    rateLimited('upkeep', {
-      ...editActions(deps),
-      ...rectifyActions(deps),
-      // 冒名站点举报 sent in by villagers (第十一条7): the county checks and closes them
-      unlistedReports: action({ input: unl.unlistedReportsInput, run: (i, c) => unlisted.list(c.openid, i) }),
-      handleUnlisted: action({ input: unl.handleUnlistedInput, run: (i, c) => unlisted.handle(c.openid, i) }),
-    }, deps),
-    logger,
-  );
+  return rateLimitedRouter('upkeep', deps, logger, {
+    ...editActions(deps),
+    ...rectifyActions(deps),
+    // 冒名站点举报 sent in by villagers (第十一条7): the county checks and closes them
+    ...serviceActions(unlisted, { unlistedReports: ['list', unl.unlistedReportsInput], handleUnlisted: ['handle', unl.handleUnlistedInput] }),
+  });
 }
 
 /** What each action takes and answers; the app's edits and rectification clients are typed by it. */

@@ -3,13 +3,9 @@
  * closing a station writes the whole station, so its station store carries the pinyin option
  * (search tokens are made on write); pinyin-pro is installed by the cloud, not bundled.
  */
-import { randomIds } from '../../adapters/platform/crypto';
-import { wechatFileStore, wechatMediaChecker } from '../../adapters/platform/wechat';
-import { cleanPhoto } from '../../core/shared/image';
-import { systemClock } from '../../core/ports';
-import { limitsFrom } from '../../core/shared/rate-limit';
 import { audit, calendars, complaints, mediaChecks, rateLimits, ratings, rectifications, regions, roles, settings, stationEdits, stations, unlisted } from '../../adapters/cloudbase/stores';
 import { cloudEntry, cloudStores, jsonLogger, type StoresFor } from '../_shared/cloud';
+import { basicDeps, photoDeps } from '../_shared/deps';
 import { createUpkeepHandler } from './handler';
 
 export const main = cloudEntry('upkeep', (cloud) => {
@@ -24,13 +20,9 @@ export const main = cloudEntry('upkeep', (cloud) => {
   return createUpkeepHandler(
     {
       ...stores,
-      // Rate limits: the defaults of core/shared/rate-limit.ts, entries overridden by ZDT_RATE_LIMITS.
-      limits: limitsFrom(process.env.ZDT_RATE_LIMITS),
       // Photos of edits and rectification answers: the complaints' upload path and content check.
-      files: wechatFileStore(cloud as never, cleanPhoto, randomIds.id),
-      mediaChecker: wechatMediaChecker(cloud as never),
-      clock: systemClock,
-      ids: randomIds,
+      ...photoDeps(cloud),
+      ...basicDeps(),
     },
     jsonLogger,
   );

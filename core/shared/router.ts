@@ -29,6 +29,49 @@ export function action<S extends AnySchema, O>(def: ActionDef<S, O>): ActionDef<
   return def;
 }
 
+/** The input schemas a service method can be run with: the caller's openid first, then the validated input (a method may ignore it). */
+type SchemaFor<F> = F extends (openid: string | null) => unknown
+  ? AnySchema
+  : F extends (openid: string | null, input: infer I) => unknown
+    ? z.ZodMiniType<I, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+    : never;
+/** One entry of `serviceActions`: the input schema (the method has the action's name), `[method, schema]`, or an action written out. */
+export type ServiceEntry<Svc, K> =
+  | (K extends keyof Svc ? SchemaFor<Svc[K]> : never)
+  | { [N in keyof Svc & string]: readonly [N, SchemaFor<Svc[N]>] }[keyof Svc & string]
+  | ActionDef<AnySchema, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Answer<Svc, N> = N extends keyof Svc ? (Svc[N] extends (...args: any[]) => infer R ? R : never) : never;
+type ActionOf<Svc, K, E> =
+  E extends ActionDef<AnySchema, unknown> ? E
+  : E extends readonly [infer N, infer S extends AnySchema] ? ActionDef<S, Answer<Svc, N>>
+  : E extends AnySchema ? ActionDef<E, Answer<Svc, K>>
+  : never;
+/** What `serviceActions` makes of its entries. */
+export type ServiceActions<Svc, M> = { [K in keyof M]: ActionOf<Svc, K, M[K]> };
+
+/**
+ * A function's actions, most of which call one method of `service` with the caller's openid and the
+ * validated input. Each entry is the input schema (the method has the action's name), or
+ * `[method, schema]`, or an action that does anything else, written out with `action`:
+ * `serviceActions(s, { month: api.monthInput, station: ['stationList', api.stationListInput], … })`
+ * has `month` run `s.month(c.openid, input)` and `station` run `s.stationList(c.openid, input)`.
+ * tsc checks that each method takes what its schema gives.
+ */
+export function serviceActions<Svc, const M extends { [K in keyof M]: ServiceEntry<Svc, K> }>(service: Svc, entries: M): ServiceActions<Svc, M> {
+  const svc = service as Record<string, (openid: string | null, input: unknown) => unknown>;
+  const out: Record<string, ActionDef<AnySchema, unknown>> = {};
+  for (const [name, entry] of Object.entries(entries as Record<string, AnySchema | readonly [string, AnySchema] | ActionDef<AnySchema, unknown>>)) {
+    if ('run' in entry) {
+      out[name] = entry;
+    } else {
+      const [method, input] = Array.isArray(entry) ? entry : [name, entry as AnySchema];
+      out[name] = { input, run: (i, c) => svc[method](c.openid, i) };
+    }
+  }
+  return out as ServiceActions<Svc, M>;
+}
+
 /** A function handler made by `createRouter`: callable, and carrying its name and actions (for the API reference). */
 export interface Router<A extends ActionMap = ActionMap> {
   (event: unknown, caller: Caller): Promise<Envelope<unknown>>;
