@@ -6,6 +6,7 @@
 import type { WorkCalendar } from '../calendar/workdays';
 import type { Application, Post, VersionedWrite } from '../recruitment/model';
 import { addDays, fromShanghai, toShanghai } from '../shared/time';
+import { labelled } from '../shared/labelled';
 
 export const MIN_NOTICE_WORKDAYS = 5;
 
@@ -37,9 +38,8 @@ export interface Notice {
   version: number;
 }
 
-export const OBJECTION_STATUSES = ['received', 'investigating', 'upheld', 'dismissed'] as const;
+export const { codes: OBJECTION_STATUSES, labels: OBJECTION_LABELS } = labelled({ received: '已收到', investigating: '核查中', upheld: '异议成立', dismissed: '异议不成立' });
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
-export const OBJECTION_LABELS: Record<ObjectionStatus, string> = { received: '已收到', investigating: '核查中', upheld: '异议成立', dismissed: '异议不成立' };
 
 export interface Objection {
   id: string;
