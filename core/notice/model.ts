@@ -123,6 +123,17 @@ export function outcomeOf(objections: Pick<Objection, 'status'>[]): NoticeOutcom
 }
 
 
+/** A notice as published (公示中): what it is about, its period and objection channel, who published it and when. */
+export function openNotice(
+  about: Pick<Notice, 'id' | 'kind' | 'subjectId' | 'title' | 'facts' | 'body' | 'regionCodes'>,
+  period: Pick<Notice, 'startsOn' | 'endsOn' | 'objectionChannel'>,
+  publishedBy: string,
+  publishedAt: string,
+): Notice {
+  const { startsOn, endsOn, objectionChannel } = period;
+  return { ...about, startsOn, endsOn, objectionChannel, status: 'open', outcome: null, publishedBy, publishedAt, closedAt: null, version: 1 };
+}
+
 /** The notice closed at `at` with `outcome`. */
 export function closedNotice(n: Notice, outcome: NoticeOutcome | null, at: string): VersionedWrite<Notice> {
   return { next: { ...n, status: 'closed', outcome, closedAt: at, version: n.version + 1 }, expectedVersion: n.version };
