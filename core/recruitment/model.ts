@@ -41,6 +41,12 @@ export interface Post {
   version: number;
 }
 
+/** Where a post starts: a draft by `createdBy` at `at`, nobody selected, no notice. */
+export type PostDraft = Omit<Post, 'status' | 'selectedApplicationId' | 'noticeId' | 'createdBy' | 'createdAt' | 'updatedAt' | 'version'>;
+export function draftPost(fields: PostDraft, createdBy: string, at: string): Post {
+  return { ...fields, status: 'draft', selectedApplicationId: null, noticeId: null, createdBy, createdAt: at, updatedAt: at, version: 1 };
+}
+
 export const { pairs: BACKGROUNDS, codes: BACKGROUND_CODES, labels: BACKGROUND_LABELS } = labelled([
   ['association', '商协会负责人'],
   ['cooperative', '合作社负责人'],
