@@ -18,6 +18,7 @@ import { ASSESSMENT_PART_LABELS, ASSESSMENT_PARTS, type AssessmentPart, type Ass
 import { AppError } from '../shared/errors';
 import { addMonths } from '../shared/time';
 import { CULTIVATION_MONTHS } from '../station/rules';
+import { labelled } from '../shared/labelled';
 
 /** `2026Q4` (a quarter) or `2026` (a year). */
 export const PERIOD_PATTERN = /^20\d\d(Q[1-4])?$/;
@@ -172,9 +173,8 @@ export function assess(facts: AssessmentFacts, weights: AssessmentWeights, p: Pe
 
 // ——— the county's decisions ———
 
-export const DECISION_KINDS = ['reward', 'replace'] as const;
+export const { codes: DECISION_KINDS, labels: DECISION_LABELS } = labelled({ reward: '表彰奖励', replace: '更换负责人' });
 export type DecisionKind = (typeof DECISION_KINDS)[number];
-export const DECISION_LABELS: Record<DecisionKind, string> = { reward: '表彰奖励', replace: '更换负责人' };
 
 export interface AssessmentDecision {
   /** `${stationId}.${period}.${kind}`: one of each per station and period. */

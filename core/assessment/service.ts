@@ -13,7 +13,7 @@ import type { Complaint } from '../complaint/model';
 import type { VisitRepository } from '../inspection/model';
 import type { LedgerRepository } from '../ledger/store';
 import type { AuditRepository, Cipher, Clock, CodeImages, ComplaintRepository, IdSource, RatingRepository, RecruitmentRepository, RoleRepository, StationRepository } from '../ports';
-import { applicationTotal, trainingGaps, type Post } from '../recruitment/model';
+import { applicationTotal, draftPost, trainingGaps } from '../recruitment/model';
 import { SETTING_LEVEL_LABELS, type SettingsRepository } from '../settings/model';
 import { AppError } from '../shared/errors';
 import { addDays, fromShanghai, toShanghai } from '../shared/time';
@@ -327,32 +327,29 @@ export function createHeadsService(deps: HeadsDeps) {
         if (a.applicantOpenid === head.openid) throw new AppError('CONFLICT', '不能任用现在的负责人', { applicationId: '是现任负责人' });
         replacement = { mode: 'reserve', applicationId: a.id, name: a.name };
       } else {
-        const post: Post = {
-          id: ids.id(),
-          title: `${station.name}负责人`,
-          stationId: station.id,
-          stationName: station.name,
-          operatorName: station.operator.name,
-          villageCode: null,
-          villageName: null,
-          regionCodes: regionCodesOf(station),
-          requirements: ['热心公益，遵纪守法，在当地有一定威望', '具备一定的电商知识和技能'],
-          rubric: [
-            { criterion: '电商技能', weight: 40 },
-            { criterion: '农产品经验', weight: 30 },
-            { criterion: '群众基础', weight: 30 },
-          ],
-          opensOn: today(),
-          closesOn: addDays(today(), 14),
-          qualifyingScore: 60,
-          status: 'draft',
-          selectedApplicationId: null,
-          noticeId: null,
-          createdBy: actor.openid,
-          createdAt: at,
-          updatedAt: at,
-          version: 1,
-        };
+        const post = draftPost(
+          {
+            id: ids.id(),
+            title: `${station.name}负责人`,
+            stationId: station.id,
+            stationName: station.name,
+            operatorName: station.operator.name,
+            villageCode: null,
+            villageName: null,
+            regionCodes: regionCodesOf(station),
+            requirements: ['热心公益，遵纪守法，在当地有一定威望', '具备一定的电商知识和技能'],
+            rubric: [
+              { criterion: '电商技能', weight: 40 },
+              { criterion: '农产品经验', weight: 30 },
+              { criterion: '群众基础', weight: 30 },
+            ],
+            opensOn: today(),
+            closesOn: addDays(today(), 14),
+            qualifyingScore: 60,
+          },
+          actor.openid,
+          at,
+        );
         await recruitment.insertPost(post);
         replacement = { mode: 'post', postId: post.id };
       }

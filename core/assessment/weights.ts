@@ -6,16 +6,16 @@
  */
 import { AppError } from '../shared/errors';
 import { effectiveValues, type AssessmentParts, type RegionSettings, type SettingLevel, type SettingsChange } from '../settings/model';
+import { labelled } from '../shared/labelled';
 
-export const ASSESSMENT_PARTS = ['ledger', 'inspection', 'complaints', 'ratings', 'training'] as const;
-export type AssessmentPart = (typeof ASSESSMENT_PARTS)[number];
-export const ASSESSMENT_PART_LABELS: Record<AssessmentPart, string> = {
+export const { codes: ASSESSMENT_PARTS, labels: ASSESSMENT_PART_LABELS } = labelled({
   ledger: '台账',
   inspection: '走访检查',
   complaints: '投诉办理',
   ratings: '群众评价',
   training: '培训',
-};
+});
+export type AssessmentPart = (typeof ASSESSMENT_PARTS)[number];
 
 export type AssessmentWeights = Record<AssessmentPart, number>;
 

@@ -2,17 +2,17 @@
  * Roles and scopes (docs/product.md §6). Everyone is a resident; other roles come from bindings with a
  * scope. Checked on the server for every action and record — hiding a button is not access control.
  */
-export const ROLES = ['resident', 'station_head', 'operator_staff', 'county_official', 'city_supervisor', 'province_admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { labelled } from '../shared/labelled';
 
-export const ROLE_LABELS: Record<Role, string> = {
+export const { codes: ROLES, labels: ROLE_LABELS } = labelled({
   resident: '村民',
   station_head: '站点负责人',
   operator_staff: '运营单位',
   county_official: '县级主管部门',
   city_supervisor: '设区市主管部门',
   province_admin: '省级主管部门',
-};
+});
+export type Role = (typeof ROLES)[number];
 
 export type Scope =
   | { kind: 'none' }

@@ -3,8 +3,9 @@
  * Explicit states after FixMyStreet; every transition is recorded with who, when and what.
  */
 import type { VoiceAttachment } from '../media/voice';
+import { labelled } from '../shared/labelled';
 
-export const COMPLAINT_CATEGORIES = [
+export const { pairs: COMPLAINT_CATEGORIES, codes: CATEGORY_CODES, labels: CATEGORY_LABELS } = labelled([
   ['attitude', '服务态度'],
   ['overcharge', '乱收费/未明码标价'],
   ['fake_goods', '假冒伪劣或虚假"扶贫"产品'],
@@ -14,14 +15,10 @@ export const COMPLAINT_CATEGORIES = [
   ['closed_often', '站点长期不开门'],
   ['privacy', '泄露隐私'],
   ['other', '其他'],
-] as const;
-export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number][0];
-export const CATEGORY_CODES = COMPLAINT_CATEGORIES.map(([c]) => c) as unknown as readonly [ComplaintCategory, ...ComplaintCategory[]];
-export const CATEGORY_LABELS = Object.fromEntries(COMPLAINT_CATEGORIES) as Record<ComplaintCategory, string>;
+]);
+export type ComplaintCategory = (typeof CATEGORY_CODES)[number];
 
-export const COMPLAINT_STATUSES = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'refused', 'withdrawn', 'merged', 'transferred'] as const;
-export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
-export const STATUS_LABELS: Record<ComplaintStatus, string> = {
+export const { codes: COMPLAINT_STATUSES, labels: STATUS_LABELS } = labelled({
   submitted: '待受理',
   accepted: '已受理',
   assigned: '已转办',
@@ -31,7 +28,8 @@ export const STATUS_LABELS: Record<ComplaintStatus, string> = {
   withdrawn: '已撤回',
   merged: '已并单',
   transferred: '已转其他部门',
-};
+});
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 export const OPEN_STATUSES: readonly ComplaintStatus[] = ['submitted', 'accepted', 'assigned'];
 export const FINAL_STATUSES: readonly ComplaintStatus[] = ['closed', 'refused', 'withdrawn', 'merged', 'transferred'];
 
@@ -39,7 +37,7 @@ export const FINAL_STATUSES: readonly ComplaintStatus[] = ['closed', 'refused', 
  * Departments a case outside station matters is handed to (转其他部门): a visible final state with the
  * receiving department and its reference number.
  */
-export const TRANSFER_DEPARTMENTS = [
+export const { pairs: TRANSFER_DEPARTMENTS, codes: TRANSFER_CODES, labels: TRANSFER_LABELS } = labelled([
   ['market', '市场监督管理部门'],
   ['12315', '12315 消费者投诉举报平台'],
   ['postal', '邮政管理部门'],
@@ -47,21 +45,17 @@ export const TRANSFER_DEPARTMENTS = [
   ['agriculture', '农业农村部门'],
   ['police', '公安机关'],
   ['other', '其他部门'],
-] as const;
-export type TransferDepartment = (typeof TRANSFER_DEPARTMENTS)[number][0];
-export const TRANSFER_CODES = TRANSFER_DEPARTMENTS.map(([c]) => c) as unknown as readonly [TransferDepartment, ...TransferDepartment[]];
-export const TRANSFER_LABELS = Object.fromEntries(TRANSFER_DEPARTMENTS) as Record<TransferDepartment, string>;
+]);
+export type TransferDepartment = (typeof TRANSFER_CODES)[number];
 
-export const REFUSAL_REASONS = [
+export const { pairs: REFUSAL_REASONS, codes: REFUSAL_CODES, labels: REFUSAL_LABELS } = labelled([
   ['not_station', '不属于电商扶贫站点的事项'],
   ['no_facts', '没有具体事实和诉求'],
   ['duplicate', '重复投诉，已有处理结果'],
   ['in_court', '已进入诉讼、仲裁等程序'],
   ['other', '其他原因'],
-] as const;
-export type RefusalReason = (typeof REFUSAL_REASONS)[number][0];
-export const REFUSAL_CODES = REFUSAL_REASONS.map(([c]) => c) as unknown as readonly [RefusalReason, ...RefusalReason[]];
-export const REFUSAL_LABELS = Object.fromEntries(REFUSAL_REASONS) as Record<RefusalReason, string>;
+]);
+export type RefusalReason = (typeof REFUSAL_CODES)[number];
 
 export const EVALUATIONS = ['satisfied', 'basically', 'unsatisfied'] as const;
 export type Evaluation = (typeof EVALUATIONS)[number];
@@ -111,9 +105,8 @@ export const ESCALATION_LABELS = ['县级', '市级督办', '省级督办'] as c
  * How a complaint came in when not through the app itself: a hotline platform over Open311
  * (issue 11 §5), or an official entering one received by phone or in person (代录).
  */
-export const INTAKE_CHANNELS = ['open311', 'phone', 'visit'] as const;
+export const { codes: INTAKE_CHANNELS, labels: INTAKE_LABELS } = labelled({ open311: '开放接口', phone: '电话代录', visit: '来访代录' });
 export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
-export const INTAKE_LABELS: Record<IntakeChannel, string> = { open311: '开放接口', phone: '电话代录', visit: '来访代录' };
 export interface Intake {
   channel: IntakeChannel;
   /** Who passed it on: the platform's name (open311) or the recording official's unit. */
@@ -234,9 +227,8 @@ export interface Attachments {
   voice?: { fileId: string; seconds: number };
 }
 
-export const RECHECK_ANSWERS = ['persists', 'resolved'] as const;
+export const { codes: RECHECK_ANSWERS, labels: RECHECK_LABELS } = labelled({ persists: '还在', resolved: '已解决' });
 export type RecheckAnswer = (typeof RECHECK_ANSWERS)[number];
-export const RECHECK_LABELS: Record<RecheckAnswer, string> = { persists: '还在', resolved: '已解决' };
 /** The status a complaint_reopened message carries when a "还在" reopened the case (not 不满意). */
 export const RECHECK_REOPENED = '问题还在，重新办理';
 

@@ -36,7 +36,7 @@ import type * as api from './api';
 import { distinctFollowers, followerCanEvaluate, followerEvaluationRefusal, MAX_FOLLOWERS, MAX_FOLLOWING, notifyFollowers } from './follow';
 import { readSearch } from './search';
 import { assigneeRecipients, assignmentNotice } from '../notify/recipients';
-import { awaitingReceipt, canApply, openSupervision, fileComplaint, isOverdue, PURGED_TEXT, recheckReopens, trackingNumber, transition, type ActorKind, type Command, type CommandType } from './machine';
+import { awaitingReceipt, canApply, openSupervision, fileComplaint, isOverdue, PURGED_TEXT, recheckReopens, trackingNumber, transition, type ActorKind, type Command, type CommandType, type NewComplaint } from './machine';
 import { MAX_SUPPLEMENTS } from './limits';
 import {
   CATEGORY_LABELS,
@@ -187,6 +187,36 @@ export function createComplaintService(deps: ComplaintDeps) {
   }
 
   /**
+   * Create a freshly filed case (fileComplaint, now) under a fresh tracking number with its 提交
+   * entry: `extra` is what this path keeps beside the filed fields, `by.note` words the entry.
+   */
+  async function createFiled(
+    fields: Omit<NewComplaint, 'id' | 'trackingNo' | 'submittedAt'>,
+    extra: Partial<Complaint>,
+    by: { openid: string; role: string; note: (c: Complaint) => string },
+    key: { requestKey: string; bodyHash?: string },
+  ) {
+    const now = clock.now();
+    const cal = await calendar();
+    const complaintId = ids.id();
+    return fileWithFreshTrackingNo(async (trackingNo) => {
+      const complaint: Complaint = { ...fileComplaint({ ...fields, id: complaintId, trackingNo, submittedAt: now }, cal), ...extra };
+      const history: HistoryEntry = {
+        complaintId,
+        at: now.toISOString(),
+        actorRole: by.role,
+        actorOpenid: by.openid,
+        action: 'submit',
+        fromStatus: null,
+        toStatus: 'submitted',
+        note: by.note(complaint),
+        internal: false,
+      };
+      return complaints.create({ complaint, history, outbox: [], ...key });
+    }, () => trackingNumber(now, ids.code(6)));
+  }
+
+  /**
    * File a new complaint for `owner` (the complainant, or an unclaimed placeholder for 代录): the one
    * path behind submit, Open311 and 代录. A retried request (same requester and requestId) answers
    * with the first result before checking or claiming anything again; the same requestId with a
@@ -220,44 +250,24 @@ export function createComplaintService(deps: ComplaintDeps) {
       voice = attachVoice(await files.claimVoice(input.voice.fileId, actor.openid), input.voice.seconds);
     }
 
-    const now = clock.now();
-    const at = now.toISOString();
-    const cal = await calendar();
-    const complaintId = ids.id();
-    const result = await fileWithFreshTrackingNo(async (trackingNo) => {
-      const filed = fileComplaint(
-        {
-          id: complaintId,
-          trackingNo,
-          station,
-          category: input.category,
-          description: input.description,
-          photos,
-          complainantOpenid: opts.owner,
-          phoneCipher: input.phone ? cipher.encrypt(input.phone) : null,
-          phoneMasked: maskPhone(input.phone),
-          shareIdentity: input.shareIdentity ?? false,
-          held,
-          submittedAt: now,
-          intake: opts.intake,
-        },
-        cal,
-      );
+    const result = await createFiled(
+      {
+        station,
+        category: input.category,
+        description: input.description,
+        photos,
+        complainantOpenid: opts.owner,
+        phoneCipher: input.phone ? cipher.encrypt(input.phone) : null,
+        phoneMasked: maskPhone(input.phone),
+        shareIdentity: input.shareIdentity ?? false,
+        held,
+        intake: opts.intake,
+      },
       // Every photo waits for its content check; until then only its owner sees it.
-      const complaint: Complaint = { ...filed, photosPending: [...photos], ...(voice ? { voice } : {}) };
-      const history: HistoryEntry = {
-        complaintId,
-        at,
-        actorRole: opts.role,
-        actorOpenid: actor.openid,
-        action: 'submit',
-        fromStatus: null,
-        toStatus: 'submitted',
-        note: held ? '已提交，内容审核后受理' : `请于 ${complaint.acceptDueOn} 前受理`,
-        internal: false,
-      };
-      return complaints.create({ complaint, history, outbox: [], requestKey, bodyHash });
-    }, () => trackingNumber(now, ids.code(6)));
+      { photosPending: [...photos], ...(voice ? { voice } : {}) },
+      { openid: actor.openid, role: opts.role, note: (c) => (held ? '已提交，内容审核后受理' : `请于 ${c.acceptDueOn} 前受理`) },
+      { requestKey, bodyHash },
+    );
     // A concurrent request with the same key won the race: answer as for a retry.
     if (!result.created) return answerFirst(result);
     await requestPhotoChecks(deps, result.complaint);
@@ -594,41 +604,22 @@ export function createComplaintService(deps: ComplaintDeps) {
     if (prior) return prior.complaint;
     const station = await stations.get(old.stationId);
     if (!station || station.status === 'closed') throw new AppError('CONFLICT', '该站点已关停，无法再登记；如有问题请拨打 12345');
-    const now = clock.now();
-    const cal = await calendar();
-    const complaintId = ids.id();
-    const result = await fileWithFreshTrackingNo(async (trackingNo) => {
-      const filed = fileComplaint(
-        {
-          id: complaintId,
-          trackingNo,
-          station,
-          category: old.category,
-          description: old.description,
-          photos: [],
-          complainantOpenid: old.complainantOpenid,
-          phoneCipher: old.phoneCipher,
-          phoneMasked: old.phoneMasked,
-          shareIdentity: old.shareIdentity,
-          held: false,
-          submittedAt: now,
-        },
-        cal,
-      );
-      const complaint: Complaint = { ...filed, linkedFrom: { id: old.id, trackingNo: old.trackingNo } };
-      const history: HistoryEntry = {
-        complaintId,
-        at: now.toISOString(),
-        actorRole: 'resident',
-        actorOpenid: actor.openid,
-        action: 'submit',
-        fromStatus: null,
-        toStatus: 'submitted',
-        note: `回访时投诉人说问题还在，接续投诉 ${old.trackingNo}；请于 ${complaint.acceptDueOn} 前受理`,
-        internal: false,
-      };
-      return complaints.create({ complaint, history, outbox: [], requestKey });
-    }, () => trackingNumber(now, ids.code(6)));
+    const result = await createFiled(
+      {
+        station,
+        category: old.category,
+        description: old.description,
+        photos: [],
+        complainantOpenid: old.complainantOpenid,
+        phoneCipher: old.phoneCipher,
+        phoneMasked: old.phoneMasked,
+        shareIdentity: old.shareIdentity,
+        held: false,
+      },
+      { linkedFrom: { id: old.id, trackingNo: old.trackingNo } },
+      { openid: actor.openid, role: 'resident', note: (c) => `回访时投诉人说问题还在，接续投诉 ${old.trackingNo}；请于 ${c.acceptDueOn} 前受理` },
+      { requestKey },
+    );
     return result.complaint;
   }
 

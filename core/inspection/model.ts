@@ -7,22 +7,21 @@
 import { distanceMeters } from '../shared/geo';
 import { addDays } from '../shared/time';
 import type { RegionRef } from '../station/model';
+import { labelled } from '../shared/labelled';
 
-export const VISIT_KINDS = ['inspection', 'guidance', 'training'] as const;
+export const { codes: VISIT_KINDS, labels: VISIT_KIND_LABELS } = labelled({ inspection: '检查', guidance: '指导服务', training: '辅导培训' });
 export type VisitKind = (typeof VISIT_KINDS)[number];
-export const VISIT_KIND_LABELS: Record<VisitKind, string> = { inspection: '检查', guidance: '指导服务', training: '辅导培训' };
 
 /** The checklist (第七条2–3 equipment, 第十条1–3 premises, signage, prices, public information). */
-export const CHECK_ITEMS = ['premises', 'equipment', 'signage', 'pricing', 'public_info', 'cleanliness'] as const;
-export type CheckItem = (typeof CHECK_ITEMS)[number];
-export const CHECK_ITEM_LABELS: Record<CheckItem, string> = {
+export const { codes: CHECK_ITEMS, labels: CHECK_ITEM_LABELS } = labelled({
   premises: '场所与功能分区（办公、展示、收发、宣传区）',
   equipment: '设施设备（电脑、网络、打印、监控等）',
   signage: '标志标识和站名规范',
   pricing: '商品和服务明码标价',
   public_info: '公示信息与实际一致',
   cleanliness: '环境卫生、物品摆放整齐',
-};
+});
+export type CheckItem = (typeof CHECK_ITEMS)[number];
 
 /** Photos one visit may carry. */
 export const MAX_VISIT_PHOTOS = 3;

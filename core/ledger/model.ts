@@ -8,17 +8,17 @@
  * Money is kept in fen (integers), never as floating yuan.
  */
 import type { RegionRef } from '../station/model';
+import { labelled } from '../shared/labelled';
 
-export const LEDGER_KINDS = ['poverty_sale', 'proxy_purchase', 'parcel_in', 'parcel_out', 'bill_payment', 'other_service'] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
-export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
+export const { codes: LEDGER_KINDS, labels: LEDGER_KIND_LABELS } = labelled({
   poverty_sale: '扶贫产品销售',
   proxy_purchase: '代购',
   parcel_in: '快递收件',
   parcel_out: '快递寄件',
   bill_payment: '代缴费',
   other_service: '其他便民服务',
-};
+});
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
 /** What the quantity counts, per kind (the form's label and the list's unit). */
 export const LEDGER_UNITS: Record<LedgerKind, string> = {
   poverty_sale: '件',
@@ -29,9 +29,8 @@ export const LEDGER_UNITS: Record<LedgerKind, string> = {
   other_service: '次',
 };
 
-export const LEDGER_STATUSES = ['submitted', 'accepted', 'returned'] as const;
+export const { codes: LEDGER_STATUSES, labels: LEDGER_STATUS_LABELS } = labelled({ submitted: '待审核', accepted: '已核实', returned: '已退回' });
 export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
-export const LEDGER_STATUS_LABELS: Record<LedgerStatus, string> = { submitted: '待审核', accepted: '已核实', returned: '已退回' };
 
 /** How far back a head may still record (months before the current one). */
 export const RECORD_MONTHS_BACK = 12;

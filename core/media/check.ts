@@ -165,16 +165,11 @@ export async function applyMediaCheck(
     return 'removed';
   }
   if (record.subject === 'complaint-voice' || record.subject === 'entry-voice') return applyVoiceCheck(deps, record, e.verdict, at, e.traceId);
-  let gone = false;
-  for (let attempt = 1; ; attempt++) {
-    const c = await deps.complaints.get(record.complaintId);
-    // Purged, or already applied by a push delivered twice at once.
+  return applyToComplaint(deps, record, e.verdict, at, e.traceId, (c) => {
+    // Already applied by a push delivered twice at once, or removed meanwhile.
     // A photo of the complaint itself, or one attached to a timeline entry (reply, progress, 补充材料).
-    const kept = !!c && (c.photos.includes(record.fileId) || (c.attachedPhotos ?? []).includes(record.fileId));
-    if (!c || !kept || !(c.photosPending ?? []).includes(record.fileId)) {
-      gone = !kept;
-      break;
-    }
+    const kept = c.photos.includes(record.fileId) || (c.attachedPhotos ?? []).includes(record.fileId);
+    if (!kept || !(c.photosPending ?? []).includes(record.fileId)) return { gone: !kept };
     const next: Complaint = {
       ...c,
       photos: passed ? c.photos : c.photos.filter((p) => p !== record.fileId),
@@ -187,8 +182,51 @@ export async function applyMediaCheck(
       ? []
       : // An official's photo removed is told to officials only.
         [{ complaintId: c.id, at, actorRole: 'system', actorOpenid: null, action: 'photo_removed', fromStatus: c.status, toStatus: c.status, note: '您上传的一张照片未通过内容安全检查，已删除', internal: record.openid !== c.complainantOpenid }];
+    return { next, history };
+  });
+}
+
+/**
+ * A voice note's verdict: `pass` lets officials hear it; otherwise it is removed from the complaint
+ * (storage too) and the owner is told in the timeline, as for photos. The complaint's own note
+ * (Complaint.voice) or an entry's (Complaint.attachedVoices, by file id).
+ */
+function applyVoiceCheck(deps: ApplyDeps, record: MediaCheckRecord, verdict: MediaVerdict, at: string, traceId: string): Promise<MediaCheckOutcome> {
+  const passed = verdict === 'pass';
+  return applyToComplaint(deps, record, verdict, at, traceId, (c) => {
+    const entry = record.subject === 'entry-voice';
+    const v = entry ? c.attachedVoices?.find((x) => x.fileId === record.fileId) : c.voice?.fileId === record.fileId ? c.voice : undefined;
+    if (!v || !v.pending) return { gone: !v };
+    const next: Complaint = entry
+      ? { ...c, attachedVoices: passed ? c.attachedVoices!.map((x) => (x.fileId === v.fileId ? { ...x, pending: false } : x)) : c.attachedVoices!.filter((x) => x.fileId !== v.fileId), version: c.version + 1, updatedAt: at }
+      : { ...c, voice: passed ? { ...v, pending: false } : null, version: c.version + 1, updatedAt: at };
+    const history: HistoryEntry[] = passed
+      ? []
+      : [{ complaintId: c.id, at, actorRole: 'system', actorOpenid: null, action: 'voice_removed', fromStatus: c.status, toStatus: c.status, note: '您的录音未通过内容安全检查，已删除', internal: false }];
+    return { next, history };
+  });
+}
+
+type ApplyDeps = { complaints: ComplaintRepository; mediaChecks: MediaCheckRepository; mediaChecker: MediaChecker };
+type ComplaintStep = { next: Complaint; history: HistoryEntry[] } | { gone: boolean };
+
+/**
+ * A complaint file's verdict applied to the complaint: `change` gives, from a fresh read, the
+ * complaint's next state and timeline entries, or `gone` when the file is no longer pending there
+ * (true when the complaint no longer holds it at all: purged, or removed meanwhile). Then the
+ * verdict is recorded and a refused file discarded.
+ */
+async function applyToComplaint(deps: ApplyDeps, record: MediaCheckRecord, verdict: MediaVerdict, at: string, traceId: string, change: (c: Complaint) => ComplaintStep): Promise<MediaCheckOutcome> {
+  let gone = false;
+  for (let attempt = 1; ; attempt++) {
+    const c = await deps.complaints.get(record.complaintId);
+    const step = c ? change(c) : { gone: true };
+    if ('gone' in step) {
+      gone = step.gone;
+      break;
+    }
     try {
-      await deps.complaints.apply({ next, expectedVersion: c.version, history, outbox: [] });
+      await deps.complaints.apply({ next: step.next, expectedVersion: c!.version, history: step.history, outbox: [] });
       break;
     } catch (err) {
       // Someone acted on the complaint meanwhile: read it again and redo the change.
@@ -197,51 +235,8 @@ export async function applyMediaCheck(
     }
   }
   // Recorded after the change: if applying failed, WeChat's retry of the push finds it undecided.
-  await deps.mediaChecks.decide(e.traceId, e.verdict, at);
-  if (passed) return gone ? 'gone' : 'published';
-  await deps.mediaChecker.discard(record.fileId).catch(() => undefined); // the complaint no longer refers to it
-  return gone ? 'gone' : 'removed';
-}
-
-/**
- * A voice note's verdict: `pass` lets officials hear it; otherwise it is removed from the complaint
- * (storage too) and the owner is told in the timeline, as for photos. The complaint's own note
- * (Complaint.voice) or an entry's (Complaint.attachedVoices, by file id).
- */
-async function applyVoiceCheck(
-  deps: { complaints: ComplaintRepository; mediaChecks: MediaCheckRepository; mediaChecker: MediaChecker },
-  record: MediaCheckRecord,
-  verdict: MediaVerdict,
-  at: string,
-  traceId: string,
-): Promise<MediaCheckOutcome> {
-  const passed = verdict === 'pass';
-  let gone = false;
-  for (let attempt = 1; ; attempt++) {
-    const c = await deps.complaints.get(record.complaintId);
-    const entry = record.subject === 'entry-voice';
-    const v = !c ? undefined : entry ? c.attachedVoices?.find((x) => x.fileId === record.fileId) : c.voice?.fileId === record.fileId ? c.voice : undefined;
-    if (!c || !v || !v.pending) {
-      gone = !v;
-      break;
-    }
-    const next: Complaint = entry
-      ? { ...c, attachedVoices: passed ? c.attachedVoices!.map((x) => (x.fileId === v.fileId ? { ...x, pending: false } : x)) : c.attachedVoices!.filter((x) => x.fileId !== v.fileId), version: c.version + 1, updatedAt: at }
-      : { ...c, voice: passed ? { ...v, pending: false } : null, version: c.version + 1, updatedAt: at };
-    const history: HistoryEntry[] = passed
-      ? []
-      : [{ complaintId: c.id, at, actorRole: 'system', actorOpenid: null, action: 'voice_removed', fromStatus: c.status, toStatus: c.status, note: '您的录音未通过内容安全检查，已删除', internal: false }];
-    try {
-      await deps.complaints.apply({ next, expectedVersion: c.version, history, outbox: [] });
-      break;
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'CONFLICT' && attempt < MAX_ATTEMPTS) continue;
-      throw err;
-    }
-  }
-  // Recorded after the change: if applying failed, WeChat's retry of the push finds it undecided.
   await deps.mediaChecks.decide(traceId, verdict, at);
-  if (passed) return gone ? 'gone' : 'published';
-  await deps.mediaChecker.discard(record.fileId).catch(() => undefined);
+  if (verdict === 'pass') return gone ? 'gone' : 'published';
+  await deps.mediaChecker.discard(record.fileId).catch(() => undefined); // the complaint no longer refers to it
   return gone ? 'gone' : 'removed';
 }

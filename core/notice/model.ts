@@ -6,6 +6,7 @@
 import type { WorkCalendar } from '../calendar/workdays';
 import type { Application, Post, VersionedWrite } from '../recruitment/model';
 import { addDays, fromShanghai, toShanghai } from '../shared/time';
+import { labelled } from '../shared/labelled';
 
 export const MIN_NOTICE_WORKDAYS = 5;
 
@@ -37,9 +38,8 @@ export interface Notice {
   version: number;
 }
 
-export const OBJECTION_STATUSES = ['received', 'investigating', 'upheld', 'dismissed'] as const;
+export const { codes: OBJECTION_STATUSES, labels: OBJECTION_LABELS } = labelled({ received: '已收到', investigating: '核查中', upheld: '异议成立', dismissed: '异议不成立' });
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
-export const OBJECTION_LABELS: Record<ObjectionStatus, string> = { received: '已收到', investigating: '核查中', upheld: '异议成立', dismissed: '异议不成立' };
 
 export interface Objection {
   id: string;
@@ -122,6 +122,17 @@ export function outcomeOf(objections: Pick<Objection, 'status'>[]): NoticeOutcom
   return 'approved';
 }
 
+
+/** A notice as published (公示中): what it is about, its period and objection channel, who published it and when. */
+export function openNotice(
+  about: Pick<Notice, 'id' | 'kind' | 'subjectId' | 'title' | 'facts' | 'body' | 'regionCodes'>,
+  period: Pick<Notice, 'startsOn' | 'endsOn' | 'objectionChannel'>,
+  publishedBy: string,
+  publishedAt: string,
+): Notice {
+  const { startsOn, endsOn, objectionChannel } = period;
+  return { ...about, startsOn, endsOn, objectionChannel, status: 'open', outcome: null, publishedBy, publishedAt, closedAt: null, version: 1 };
+}
 
 /** The notice closed at `at` with `outcome`. */
 export function closedNotice(n: Notice, outcome: NoticeOutcome | null, at: string): VersionedWrite<Notice> {

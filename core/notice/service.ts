@@ -31,7 +31,7 @@ import { AppError, staleConflict } from '../shared/errors';
 import { maskPhone } from '../shared/mask';
 import { toShanghai } from '../shared/time';
 import type { z } from '../shared/zod';
-import { appointmentChange, closedNotice, noticePeriodProblem, noticeRunning, OBJECTION_LABELS, outcomeOf, type Notice, type Objection } from './model';
+import { appointmentChange, closedNotice, noticePeriodProblem, noticeRunning, OBJECTION_LABELS, openNotice, outcomeOf, type Notice, type Objection } from './model';
 
 type In<S extends z.ZodMiniType> = z.infer<S>;
 
@@ -175,30 +175,26 @@ export function createNoticeService(deps: NoticeDeps) {
       const birthDate = a.idCipher ? birthDateOf(cipher.decrypt(a.idCipher)) : null;
       if (!birthDate) throw new AppError('CONFLICT', '拟任用人选的身份信息已不完整，无法公示年龄');
       const at = clock.now().toISOString();
-      const n: Notice = {
-        id: ids.id(),
-        kind: 'appointment',
-        subjectId: a.id,
-        title: `${p.stationName ?? p.villageName ?? ''}负责人拟任用人选公示`,
-        facts: [
-          { label: '姓名', value: a.name },
-          { label: '性别', value: GENDER_LABELS[a.gender] },
-          { label: '年龄', value: `${ageOn(birthDate, input.startsOn)} 岁` },
-          { label: '所在村', value: a.villageName },
-          { label: '拟任岗位', value: p.title },
-        ],
-        body: `经自主报名、公开比选，拟任用以上人选。公示期内如有异议，请实名提出。`,
-        regionCodes: p.regionCodes,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        objectionChannel: input.objectionChannel,
-        status: 'open',
-        outcome: null,
-        publishedBy: actor.openid,
-        publishedAt: at,
-        closedAt: null,
-        version: 1,
-      };
+      const n = openNotice(
+        {
+          id: ids.id(),
+          kind: 'appointment',
+          subjectId: a.id,
+          title: `${p.stationName ?? p.villageName ?? ''}负责人拟任用人选公示`,
+          facts: [
+            { label: '姓名', value: a.name },
+            { label: '性别', value: GENDER_LABELS[a.gender] },
+            { label: '年龄', value: `${ageOn(birthDate, input.startsOn)} 岁` },
+            { label: '所在村', value: a.villageName },
+            { label: '拟任岗位', value: p.title },
+          ],
+          body: `经自主报名、公开比选，拟任用以上人选。公示期内如有异议，请实名提出。`,
+          regionCodes: p.regionCodes,
+        },
+        input,
+        actor.openid,
+        at,
+      );
       await notices.insert(n);
       await recruitment.updatePost({ ...p, status: 'notice', noticeId: n.id, updatedAt: at, version: p.version + 1 }, p.version);
       // Periods over years without holiday data are refused above, so the count is never provisional.

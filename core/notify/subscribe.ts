@@ -49,34 +49,38 @@ export interface SubscribeTemplate {
 }
 export type SubscribeTemplates = Partial<Record<SubscribeEvent, SubscribeTemplate>>;
 
+/** A case message: tracking number, station, status, when (CASE_AT) or a day (CASE_DUE), and a note. */
+const CASE_AT: Record<string, MessageField> = { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' };
+const CASE_DUE: Record<string, MessageField> = { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' };
+
 /**
  * The keyword map of each event kind, for templates picked from the public library
  * (公共模板库: 投诉受理通知, 投诉处理结果通知, …). Operators whose chosen template numbers its keywords
  * differently set `fields` in ZDT_SUBSCRIBE_TEMPLATES; the types must stay as here.
  */
 export const DEFAULT_KEYWORDS: Record<SubscribeEvent, Record<string, MessageField>> = {
-  complaint_accepted: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
-  complaint_refused: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
-  complaint_assigned: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
-  complaint_replied: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
-  complaint_closed: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
-  // 延期: the new last day to reply (payload.dueOn, YYYY-MM-DD) as a date keyword.
-  complaint_extended: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
+  complaint_accepted: CASE_AT,
+  complaint_refused: CASE_AT,
+  complaint_assigned: CASE_AT,
+  complaint_replied: CASE_AT,
+  complaint_closed: CASE_AT,
+  // 延期: the new last day to reply (payload.dueOn, YYYY-MM-DD) as a date keyword (CASE_DUE).
+  complaint_extended: CASE_DUE,
   // 转其他部门: the receiving department in the note (payload.department).
-  complaint_transferred: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  complaint_transferred: CASE_AT,
   // To officials (issue 11 §3).
-  complaint_returned: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
-  extension_requested: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
-  complaint_supervised: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
-  supervision_answered: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  complaint_returned: CASE_AT,
+  extension_requested: CASE_DUE,
+  complaint_supervised: CASE_DUE,
+  supervision_answered: CASE_AT,
   // 回访 "问题还在吗？" four weeks after the end; 补充材料 to the handling official.
-  complaint_recheck: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
-  complaint_supplemented: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  complaint_recheck: CASE_AT,
+  complaint_supplemented: CASE_AT,
   // The complainant: the case went up to 市级/省级督办; reopened (不满意) with the new reply date.
-  complaint_escalated: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
-  complaint_reopened: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', date4: 'dueOn', thing5: 'note' },
+  complaint_escalated: CASE_AT,
+  complaint_reopened: CASE_DUE,
   // The assignee's staff (station head / operator staff): a case to 签收.
-  case_assigned: { character_string1: 'trackingNo', thing2: 'station', phrase3: 'status', time4: 'time', thing5: 'note' },
+  case_assigned: CASE_AT,
   // The county's daily digest (core/notify/digest.ts): how many new cases, the oldest deadline.
   new_cases_digest: { thing1: 'status', number2: 'count', date3: 'dueOn', thing4: 'note' },
 };
@@ -130,96 +134,56 @@ function shanghaiParts(iso: string): { y: number; m: number; d: number; hhmm: st
   return { y, m, d, hhmm };
 }
 
-/** Short status (phrase, ≤ 5 Chinese characters) and the longer wording (thing) per event kind. */
-function statusOf(m: OutboxMessage): { phrase: string; text: string } {
-  const merged = m.event === 'complaint_closed' && (m.payload.status ?? '').startsWith('已并入');
-  switch (m.event) {
-    case 'complaint_accepted':
-      return { phrase: '已受理', text: '已受理' };
-    case 'complaint_refused':
-      return { phrase: '不予受理', text: '不予受理' };
-    case 'complaint_assigned':
-      return { phrase: '已转办', text: '已转办' };
-    case 'complaint_replied':
-      return { phrase: '已答复', text: '已答复，请评价' };
-    case 'complaint_closed':
-      return merged ? { phrase: '已并单', text: '已并入同类投诉办理' } : { phrase: '已办结', text: '已办结' };
-    case 'complaint_extended':
-      return { phrase: '已延期', text: '答复期限已延长' };
-    case 'complaint_transferred':
-      return { phrase: '已转部门', text: '已转其他部门办理' };
-    case 'complaint_returned':
-      return { phrase: '已退单', text: '承办单位已退单' };
-    case 'extension_requested':
-      return { phrase: '待审批', text: '承办单位申请延期' };
-    case 'complaint_supervised':
-      return (m.payload.status ?? '').startsWith('省级') ? { phrase: '省级督办', text: '省级督办' } : { phrase: '市级督办', text: '市级督办' };
-    case 'supervision_answered':
-      return { phrase: '已答复', text: '县级已答复督办' };
-    case 'complaint_recheck':
-      return { phrase: '回访', text: '回访：问题还在吗' };
-    case 'complaint_supplemented':
-      return { phrase: '补充材料', text: '投诉人补充了材料' };
-    case 'new_cases_digest':
-      return { phrase: '待受理', text: '本辖区有新投诉待受理' };
-    case 'complaint_escalated':
-      return (m.payload.status ?? '').startsWith('省级') ? { phrase: '省级督办', text: '已升级为省级督办' } : { phrase: '市级督办', text: '已升级为市级督办' };
-    case 'complaint_reopened':
-      return { phrase: '重新办理', text: m.payload.status === RECHECK_REOPENED ? '回访：问题还在，重新办理' : '不满意，重新办理' };
-    case 'case_assigned':
-      return { phrase: '待签收', text: '有投诉转办给您' };
-  }
-}
+type Say = string | ((m: OutboxMessage) => string);
+const merged = (m: OutboxMessage) => (m.payload.status ?? '').startsWith('已并入');
+const province = (m: OutboxMessage) => (m.payload.status ?? '').startsWith('省级');
+/** A note naming the day of payload.dueOn. */
+const byDue = (words: (d: { m: number; d: number }) => string) => (m: OutboxMessage) => words(dateParts(need(m, 'dueOn')));
 
-/** A hint for the person (thing): what happens next, in one short line. */
-function noteOf(m: OutboxMessage): string {
-  const status = m.payload.status ?? '';
-  switch (m.event) {
-    case 'complaint_accepted':
-      return '已受理，请留意答复';
-    case 'complaint_refused':
-      return '点开查看不予受理的理由';
-    case 'complaint_assigned':
-      return '已转交承办单位办理';
-    case 'complaint_replied':
-      return '点开查看答复并评价';
-    case 'complaint_closed':
-      if (status.startsWith('已并入')) return fit(status, 20);
-      return status.includes('未评价') ? '7天未评价，已自动办结' : '投诉已办结';
-    case 'complaint_extended': {
-      const d = dateParts(need(m, 'dueOn'));
-      return `将在${d.m}月${d.d}日前答复您`;
-    }
-    case 'complaint_transferred':
-      // "已转交…办理" fits 20 only with a short name; a long one is still named, shortened.
-      return fit(`已转交${need(m, 'department')}办理`, 20);
-    case 'complaint_returned':
-      return '请重新转办';
-    case 'extension_requested': {
-      const d = dateParts(need(m, 'dueOn'));
-      return `申请延至${d.m}月${d.d}日，请审批`;
-    }
-    case 'complaint_supervised': {
-      const d = dateParts(need(m, 'dueOn'));
-      return `请于${d.m}月${d.d}日前答复督办`;
-    }
-    case 'supervision_answered':
-      return '点开查看县级的答复';
-    case 'complaint_recheck':
-      return '问题还在吗？点开告诉我们';
-    case 'complaint_supplemented':
-      return '点开查看补充的内容';
-    case 'new_cases_digest':
-      return fit(`新投诉${need(m, 'count')}件，请及时受理`, 20);
-    case 'complaint_escalated':
-      return (m.payload.status ?? '').startsWith('省级') ? '省级主管部门已督办' : '市级主管部门已督办';
-    case 'complaint_reopened': {
-      const d = dateParts(need(m, 'dueOn'));
-      return `将在${d.m}月${d.d}日前重新答复`;
-    }
-    case 'case_assigned':
-      return '请签收并办理，转错了可退单';
-  }
+/**
+ * What each event kind says: the short status (phrase, ≤ 5 Chinese characters), the longer wording
+ * (thing) and a hint for the person (thing): what happens next, in one short line.
+ */
+const WORDING: Record<SubscribeEvent, { phrase: Say; text: Say; note: Say }> = {
+  complaint_accepted: { phrase: '已受理', text: '已受理', note: '已受理，请留意答复' },
+  complaint_refused: { phrase: '不予受理', text: '不予受理', note: '点开查看不予受理的理由' },
+  complaint_assigned: { phrase: '已转办', text: '已转办', note: '已转交承办单位办理' },
+  complaint_replied: { phrase: '已答复', text: '已答复，请评价', note: '点开查看答复并评价' },
+  complaint_closed: {
+    phrase: (m) => (merged(m) ? '已并单' : '已办结'),
+    text: (m) => (merged(m) ? '已并入同类投诉办理' : '已办结'),
+    note: (m) => (merged(m) ? fit(m.payload.status ?? '', 20) : (m.payload.status ?? '').includes('未评价') ? '7天未评价，已自动办结' : '投诉已办结'),
+  },
+  complaint_extended: { phrase: '已延期', text: '答复期限已延长', note: byDue((d) => `将在${d.m}月${d.d}日前答复您`) },
+  // "已转交…办理" fits 20 only with a short name; a long one is still named, shortened.
+  complaint_transferred: { phrase: '已转部门', text: '已转其他部门办理', note: (m) => fit(`已转交${need(m, 'department')}办理`, 20) },
+  complaint_returned: { phrase: '已退单', text: '承办单位已退单', note: '请重新转办' },
+  extension_requested: { phrase: '待审批', text: '承办单位申请延期', note: byDue((d) => `申请延至${d.m}月${d.d}日，请审批`) },
+  complaint_supervised: {
+    phrase: (m) => (province(m) ? '省级督办' : '市级督办'),
+    text: (m) => (province(m) ? '省级督办' : '市级督办'),
+    note: byDue((d) => `请于${d.m}月${d.d}日前答复督办`),
+  },
+  supervision_answered: { phrase: '已答复', text: '县级已答复督办', note: '点开查看县级的答复' },
+  complaint_recheck: { phrase: '回访', text: '回访：问题还在吗', note: '问题还在吗？点开告诉我们' },
+  complaint_supplemented: { phrase: '补充材料', text: '投诉人补充了材料', note: '点开查看补充的内容' },
+  new_cases_digest: { phrase: '待受理', text: '本辖区有新投诉待受理', note: (m) => fit(`新投诉${need(m, 'count')}件，请及时受理`, 20) },
+  complaint_escalated: {
+    phrase: (m) => (province(m) ? '省级督办' : '市级督办'),
+    text: (m) => (province(m) ? '已升级为省级督办' : '已升级为市级督办'),
+    note: (m) => (province(m) ? '省级主管部门已督办' : '市级主管部门已督办'),
+  },
+  complaint_reopened: {
+    phrase: '重新办理',
+    text: (m) => (m.payload.status === RECHECK_REOPENED ? '回访：问题还在，重新办理' : '不满意，重新办理'),
+    note: byDue((d) => `将在${d.m}月${d.d}日前重新答复`),
+  },
+  case_assigned: { phrase: '待签收', text: '有投诉转办给您', note: '请签收并办理，转错了可退单' },
+};
+
+function say(m: OutboxMessage, part: 'phrase' | 'text' | 'note'): string {
+  const w = WORDING[m.event][part];
+  return typeof w === 'string' ? w : w(m);
 }
 
 /** A calendar day (YYYY-MM-DD, already Asia/Shanghai) in parts; throws on anything else. */
@@ -252,19 +216,17 @@ export function fieldValue(m: OutboxMessage, field: MessageField, type: KeywordT
       if (type === 'thing') return fit(v, 20);
       throw unsupported();
     }
-    case 'status': {
-      const s = statusOf(m);
-      if (type === 'phrase') return s.phrase;
-      if (type === 'thing') return s.text;
+    case 'status':
+      if (type === 'phrase') return say(m, 'phrase');
+      if (type === 'thing') return say(m, 'text');
       throw unsupported();
-    }
     case 'time': {
       const p = shanghaiParts(m.createdAt);
       if (type === 'time' || type === 'date') return `${p.y}年${p.m}月${p.d}日 ${p.hhmm}`;
       throw unsupported();
     }
     case 'note':
-      if (type === 'thing') return noteOf(m);
+      if (type === 'thing') return say(m, 'note');
       throw unsupported();
     case 'dueOn': {
       const d = dateParts(need(m, 'dueOn'));

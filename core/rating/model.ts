@@ -2,21 +2,20 @@
  * Ratings (docs/product.md §4): four dimensions from 第十条, one rating per person per station per
  * 30 days, proof of visit, smoothed published score, burst holding, one public reply.
  */
-export const DIMENSIONS = [
+
+import { labelled } from '../shared/labelled';
+export const { pairs: DIMENSIONS, codes: DIMENSION_CODES, labels: DIMENSION_LABELS } = labelled([
   ['attitude', '服务态度'],
   ['pricing', '明码标价/收费合理'],
   ['cleanliness', '环境整洁'],
   ['efficiency', '办事效率'],
-] as const;
-export type Dimension = (typeof DIMENSIONS)[number][0];
-export const DIMENSION_CODES = DIMENSIONS.map(([d]) => d) as unknown as readonly [Dimension, ...Dimension[]];
-export const DIMENSION_LABELS = Object.fromEntries(DIMENSIONS) as Record<Dimension, string>;
+]);
+export type Dimension = (typeof DIMENSION_CODES)[number];
 
 export type Scores = Record<Dimension, number>;
 
-export const RATING_STATUSES = ['published', 'held', 'rejected', 'replaced'] as const;
+export const { codes: RATING_STATUSES, labels: RATING_STATUS_LABELS } = labelled({ published: '已公开', held: '审核中', rejected: '未通过审核', replaced: '已被新评价替换' });
 export type RatingStatus = (typeof RATING_STATUSES)[number];
-export const RATING_STATUS_LABELS: Record<RatingStatus, string> = { published: '已公开', held: '审核中', rejected: '未通过审核', replaced: '已被新评价替换' };
 
 export type HoldReason = 'burst' | 'new_accounts' | 'content_review' | 'content_error';
 export const HOLD_LABELS: Record<HoldReason, string> = {

@@ -4,10 +4,10 @@
  * pool of qualified runners-up, and training records (第九条3).
  */
 import { AppError } from '../shared/errors';
+import { labelled } from '../shared/labelled';
 
-export const POST_STATUSES = ['draft', 'open', 'reviewing', 'notice', 'appointed', 'cancelled'] as const;
+export const { codes: POST_STATUSES, labels: POST_STATUS_LABELS } = labelled({ draft: '草稿', open: '报名中', reviewing: '评审中', notice: '公示中', appointed: '已任用', cancelled: '已取消' });
 export type PostStatus = (typeof POST_STATUSES)[number];
-export const POST_STATUS_LABELS: Record<PostStatus, string> = { draft: '草稿', open: '报名中', reviewing: '评审中', notice: '公示中', appointed: '已任用', cancelled: '已取消' };
 
 export interface RubricItem {
   criterion: string;
@@ -41,7 +41,13 @@ export interface Post {
   version: number;
 }
 
-export const BACKGROUNDS = [
+/** Where a post starts: a draft by `createdBy` at `at`, nobody selected, no notice. */
+export type PostDraft = Omit<Post, 'status' | 'selectedApplicationId' | 'noticeId' | 'createdBy' | 'createdAt' | 'updatedAt' | 'version'>;
+export function draftPost(fields: PostDraft, createdBy: string, at: string): Post {
+  return { ...fields, status: 'draft', selectedApplicationId: null, noticeId: null, createdBy, createdAt: at, updatedAt: at, version: 1 };
+}
+
+export const { pairs: BACKGROUNDS, codes: BACKGROUND_CODES, labels: BACKGROUND_LABELS } = labelled([
   ['association', '商协会负责人'],
   ['cooperative', '合作社负责人'],
   ['agri_company', '涉农企业负责人'],
@@ -49,18 +55,13 @@ export const BACKGROUNDS = [
   ['villager', '本地村民'],
   ['returnee', '返乡青年'],
   ['other', '其他'],
-] as const;
-export type Background = (typeof BACKGROUNDS)[number][0];
-export const BACKGROUND_CODES = BACKGROUNDS.map(([c]) => c) as unknown as readonly [Background, ...Background[]];
-export const BACKGROUND_LABELS = Object.fromEntries(BACKGROUNDS) as Record<Background, string>;
+]);
+export type Background = (typeof BACKGROUND_CODES)[number];
 
-export const EDUCATION = ['primary', 'junior', 'senior', 'vocational', 'college', 'bachelor', 'master'] as const;
+export const { codes: EDUCATION, labels: EDUCATION_LABELS } = labelled({ primary: '小学', junior: '初中', senior: '高中', vocational: '中专/技校', college: '大专', bachelor: '本科', master: '研究生' });
 export type Education = (typeof EDUCATION)[number];
-export const EDUCATION_LABELS: Record<Education, string> = { primary: '小学', junior: '初中', senior: '高中', vocational: '中专/技校', college: '大专', bachelor: '本科', master: '研究生' };
 
-export const APPLICATION_STATUSES = ['submitted', 'withdrawn', 'selected', 'reserve', 'unsuccessful', 'appointed', 'stopped'] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+export const { codes: APPLICATION_STATUSES, labels: APPLICATION_STATUS_LABELS } = labelled({
   submitted: '已报名',
   withdrawn: '已撤回',
   selected: '拟任用（公示中）',
@@ -68,7 +69,8 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   unsuccessful: '未入选',
   appointed: '已任用',
   stopped: '公示未通过',
-};
+});
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export interface ReviewScore {
   reviewerOpenid: string;

@@ -34,6 +34,7 @@ import {
   assertPostTransition,
   BACKGROUND_LABELS,
   checkRubric,
+  draftPost,
   EDUCATION_LABELS,
   POST_STATUS_LABELS,
   PURGED_STATUSES,
@@ -313,28 +314,25 @@ export function createRecruitmentService(deps: RecruitmentDeps) {
         villageName = v.name;
       }
       const at = clock.now().toISOString();
-      const post: Post = {
-        id: ids.id(),
-        title: input.title,
-        stationId: input.stationId ?? null,
-        stationName,
-        operatorName,
-        villageCode: input.villageCode ?? null,
-        villageName,
-        regionCodes,
-        requirements: input.requirements,
-        rubric: input.rubric,
-        opensOn: input.opensOn,
-        closesOn: input.closesOn,
-        qualifyingScore: input.qualifyingScore ?? 60,
-        status: 'draft',
-        selectedApplicationId: null,
-        noticeId: null,
-        createdBy: actor.openid,
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
-      };
+      const post = draftPost(
+        {
+          id: ids.id(),
+          title: input.title,
+          stationId: input.stationId ?? null,
+          stationName,
+          operatorName,
+          villageCode: input.villageCode ?? null,
+          villageName,
+          regionCodes,
+          requirements: input.requirements,
+          rubric: input.rubric,
+          opensOn: input.opensOn,
+          closesOn: input.closesOn,
+          qualifyingScore: input.qualifyingScore ?? 60,
+        },
+        actor.openid,
+        at,
+      );
       await permit(actor, 'recruitment.manage', postTarget(post), 'post:new');
       await recruitment.insertPost(post);
       return publicPost(post);

@@ -7,10 +7,10 @@
  */
 import { AppError } from '../shared/errors';
 import type { ReportFigures } from './figures';
+import { labelled } from '../shared/labelled';
 
-export const SUBMISSION_STATES = ['submitted', 'returned', 'forwarded'] as const;
+export const { codes: SUBMISSION_STATES, labels: SUBMISSION_STATE_LABELS } = labelled({ submitted: '已报送，待市级审核', returned: '已退回', forwarded: '已报省' });
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
-export const SUBMISSION_STATE_LABELS: Record<SubmissionState, string> = { submitted: '已报送，待市级审核', returned: '已退回', forwarded: '已报省' };
 
 export type SubmissionAction = 'submit' | 'return' | 'forward' | 'include';
 export type SubmitterRole = 'county' | 'city';

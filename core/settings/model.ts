@@ -11,17 +11,16 @@ import type { Page } from '../ports';
 import { DEFAULT_IDLE_RULES, type IdleRules } from '../station/idle';
 import { FRESHNESS_DAYS } from '../station/rules';
 import { MIN_AREA_SQM, MIN_SERVICE_POPULATION, type StationLevel } from '../station/vocabulary';
+import { labelled } from '../shared/labelled';
 
-export const SETTING_GROUPS = ['area', 'population', 'freshness', 'idle', 'assessment'] as const;
-export type SettingGroup = (typeof SETTING_GROUPS)[number];
-
-export const GROUP_LABELS: Record<SettingGroup, string> = {
+export const { codes: SETTING_GROUPS, labels: GROUP_LABELS } = labelled({
   area: '最低使用面积（第七条1）',
   population: '服务人口（第六条1）',
   freshness: '信息更新（待更新提醒）',
   idle: '闲置站点线索（第十一条6）',
   assessment: '负责人考核权重（第九条4）',
-};
+});
+export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
 export interface SettingDef {
   key: string;

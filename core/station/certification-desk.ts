@@ -11,7 +11,7 @@ import { createAccess, type AccessDeps } from '../authz/access';
 import { authorize, listBindings, officialRegions } from '../authz/policy';
 import type { Actor } from '../authz/roles';
 import { WorkCalendar } from '../calendar/workdays';
-import { noticePeriodProblem, type Notice } from '../notice/model';
+import { noticePeriodProblem, openNotice, type Notice } from '../notice/model';
 import type { MediaChecker, MediaCheckRepository } from '../media/check';
 import { checkStationPhotos, claimPhotos, passedPhotos, photoList, photoUrls } from '../media/photos';
 import type { CalendarRepository, FileStore, NoticeRepository, StationRepository } from '../ports';
@@ -309,24 +309,20 @@ export function createCertificationDesk(deps: CertificationDeskDeps) {
       const problem = noticePeriodProblem(input.startsOn, input.endsOn, toShanghai(clock.now()).date, new WorkCalendar(await deps.calendars.adminYears()));
       if (problem) throw new AppError('VALIDATION_ERROR', problem.message, { [problem.field]: problem.fieldMessage });
       const at = clock.now().toISOString();
-      const n: Notice = {
-        id: ids.id(),
-        kind: 'certification',
-        subjectId: a.stationId,
-        title: `${a.stationName}认定公示`,
-        facts: certificationFacts(a),
-        body: '经运营单位初审、县级主管部门实地核查，拟认定以上站点为电商扶贫服务站点。公示期内如有异议，请实名提出。',
-        regionCodes: a.regionCodes,
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        objectionChannel: input.objectionChannel,
-        status: 'open',
-        outcome: null,
-        publishedBy: actor.openid,
-        publishedAt: at,
-        closedAt: null,
-        version: 1,
-      };
+      const n = openNotice(
+        {
+          id: ids.id(),
+          kind: 'certification',
+          subjectId: a.stationId,
+          title: `${a.stationName}认定公示`,
+          facts: certificationFacts(a),
+          body: '经运营单位初审、县级主管部门实地核查，拟认定以上站点为电商扶贫服务站点。公示期内如有异议，请实名提出。',
+          regionCodes: a.regionCodes,
+        },
+        input,
+        actor.openid,
+        at,
+      );
       await deps.notices.insert(n);
       return step(actor, a, input.version, { type: 'publish', noticeId: n.id, endsOn: n.endsOn }, 'county');
     },

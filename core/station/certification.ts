@@ -12,10 +12,9 @@ import type { Station } from './model';
 import type { Certification } from './rules';
 import { ruleWarnings, type RuleThresholds, type RuleWarning } from './rules';
 import { EQUIPMENT, LEVEL_LABELS, MIN_AREA_SQM, type EquipmentCode, type StationLevel, type StationStatus } from './vocabulary';
+import { labelled } from '../shared/labelled';
 
-export const CERTIFICATION_STATES = ['operator_review', 'county_review', 'approved', 'notice', 'certified', 'returned', 'refused'] as const;
-export type CertificationState = (typeof CERTIFICATION_STATES)[number];
-export const CERTIFICATION_STATE_LABELS: Record<CertificationState, string> = {
+export const { codes: CERTIFICATION_STATES, labels: CERTIFICATION_STATE_LABELS } = labelled({
   operator_review: '运营单位初审中',
   county_review: '县级审核中',
   approved: '审核通过，待公示',
@@ -23,7 +22,8 @@ export const CERTIFICATION_STATE_LABELS: Record<CertificationState, string> = {
   certified: '已认定',
   returned: '初审退回',
   refused: '审核未通过',
-};
+});
+export type CertificationState = (typeof CERTIFICATION_STATES)[number];
 /** An application still under way: one at a time per station. */
 export const OPEN_CERTIFICATION: readonly CertificationState[] = ['operator_review', 'county_review', 'approved', 'notice'];
 

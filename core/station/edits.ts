@@ -16,6 +16,7 @@ import { addDays, daysBetween } from '../shared/time';
 import type { HoursException, OpeningHours } from './hours';
 import type { Station } from './model';
 import { FRESHNESS_DAYS } from './rules';
+import { labelled } from '../shared/labelled';
 
 export const EDIT_KINDS = ['proposal', 'closure', 'report', 'reminder'] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];
@@ -33,9 +34,7 @@ export const CLOSURE_NOTE_PREFIX = '临时闭店';
 /** What the head may change: the station's public information. */
 export type PublicInfo = Pick<Station, 'hours' | 'services' | 'processes' | 'commitments' | 'fees' | 'complaintChannels' | 'contact' | 'photos'>;
 
-export const PUBLIC_FIELDS = ['hours', 'services', 'processes', 'commitments', 'fees', 'complaintChannels', 'contact', 'photos'] as const;
-export type PublicField = (typeof PUBLIC_FIELDS)[number];
-export const PUBLIC_FIELD_LABELS: Record<PublicField, string> = {
+export const { codes: PUBLIC_FIELDS, labels: PUBLIC_FIELD_LABELS } = labelled({
   hours: '营业时间',
   services: '服务项目',
   processes: '办事流程',
@@ -44,7 +43,8 @@ export const PUBLIC_FIELD_LABELS: Record<PublicField, string> = {
   complaintChannels: '投诉渠道',
   contact: '联系方式',
   photos: '照片',
-};
+});
+export type PublicField = (typeof PUBLIC_FIELDS)[number];
 
 export interface Closure {
   reason: string;

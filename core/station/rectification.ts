@@ -9,16 +9,16 @@ import type { WorkCalendar } from '../calendar/workdays';
 import { AppError } from '../shared/errors';
 import { toShanghai } from '../shared/time';
 import type { StationStatus } from './vocabulary';
+import { labelled } from '../shared/labelled';
 
-export const RECTIFICATION_STATES = ['open', 'answered', 'restored', 'closed', 'withdrawn'] as const;
-export type RectificationState = (typeof RECTIFICATION_STATES)[number];
-export const RECTIFICATION_STATE_LABELS: Record<RectificationState, string> = {
+export const { codes: RECTIFICATION_STATES, labels: RECTIFICATION_STATE_LABELS } = labelled({
   open: '整改中',
   answered: '已提交整改情况，待核查',
   restored: '整改合格，已恢复',
   closed: '已关停',
   withdrawn: '已撤销',
-};
+});
+export type RectificationState = (typeof RECTIFICATION_STATES)[number];
 export const OPEN_RECTIFICATION: readonly RectificationState[] = ['open', 'answered'];
 
 /** Deadlines in working days: at least a week, at most two months. */

@@ -12,15 +12,15 @@ import type { Clock, ContentSecurity, FileStore, IdSource, RegionRepository } fr
 import { AppError } from '../shared/errors';
 import { latitude, longitude, text, z } from '../shared/zod';
 import { toShanghai } from '../shared/time';
+import { labelled } from '../shared/labelled';
 import type { Page } from '../ports';
 
-export const UNLISTED_OUTCOMES = [
+export const { pairs: UNLISTED_OUTCOMES, codes: UNLISTED_OUTCOME_CODES, labels: UNLISTED_OUTCOME_LABELS } = labelled([
   ['dealt_with', '已查处：责令摘牌、停止冒用'],
   ['listed', '经核实是登记的站点'],
   ['not_found', '未发现冒用'],
-] as const;
-export type UnlistedOutcome = (typeof UNLISTED_OUTCOMES)[number][0];
-export const UNLISTED_OUTCOME_LABELS = Object.fromEntries(UNLISTED_OUTCOMES) as Record<UnlistedOutcome, string>;
+]);
+export type UnlistedOutcome = (typeof UNLISTED_OUTCOME_CODES)[number];
 export const MAX_UNLISTED_PHOTOS = 3;
 
 export interface UnlistedReport {
@@ -69,7 +69,7 @@ export const unlistedReportsInput = z.strictObject({
 export const handleUnlistedInput = z.strictObject({
   id: z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/, '编号不对')),
   version: z.int().check(z.gte(1)),
-  outcome: z.enum(UNLISTED_OUTCOMES.map(([c]) => c) as unknown as readonly [UnlistedOutcome, ...UnlistedOutcome[]], '请选择处理结果'),
+  outcome: z.enum(UNLISTED_OUTCOME_CODES, '请选择处理结果'),
   note: text(300, '处理情况', { min: 4, tooShort: '请写明核查和处理的情况' }),
 });
 

@@ -1,13 +1,12 @@
 /** Fixed vocabularies of the station directory (第五条3, 第八条, 第十一条). */
+import { labelled } from '../shared/labelled';
 
-export const STATION_LEVELS = ['county', 'township', 'village'] as const;
-export type StationLevel = (typeof STATION_LEVELS)[number];
-
-export const LEVEL_LABELS: Record<StationLevel, string> = {
+export const { codes: STATION_LEVELS, labels: LEVEL_LABELS } = labelled({
   county: '县级运营中心',
   township: '乡镇服务站',
   village: '村级服务点',
-};
+});
+export type StationLevel = (typeof STATION_LEVELS)[number];
 
 /** Minimum usable area in ㎡ by level (第七条1). */
 /** Search order of levels (county, township, village): stores index it beside each station. */
@@ -19,7 +18,7 @@ export const MIN_AREA_SQM: Record<StationLevel, number> = { county: 200, townshi
 export const MIN_SERVICE_POPULATION = 300;
 
 /** Services of 第八条, as a fixed, filterable vocabulary. Order is display order. */
-export const SERVICES = [
+export const { pairs: SERVICES, codes: SERVICE_CODES, labels: SERVICE_LABELS } = labelled([
   ['product_sales', '扶贫产品代销'],
   ['purchasing', '商品代购'],
   ['express', '快递收发'],
@@ -35,28 +34,14 @@ export const SERVICES = [
   ['product_showcase', '产品展示'],
   ['training', '人才培养'],
   ['warehousing', '仓储物流'],
-] as const;
-export type ServiceCode = (typeof SERVICES)[number][0];
-export const SERVICE_CODES = SERVICES.map(([code]) => code) as unknown as readonly [ServiceCode, ...ServiceCode[]];
-export const SERVICE_LABELS = Object.fromEntries(SERVICES) as Record<ServiceCode, string>;
+]);
+export type ServiceCode = (typeof SERVICE_CODES)[number];
 
 /**
  * Life cycle (第十一条3, 6): planned → operator_review (运营单位初审) → county_review (县级审核)
  * → notice (公示) → certified (认定/授牌) → active; rectification (整改) and closed (关停).
  */
-export const STATION_STATUSES = [
-  'planned',
-  'operator_review',
-  'county_review',
-  'notice',
-  'certified',
-  'active',
-  'rectification',
-  'closed',
-] as const;
-export type StationStatus = (typeof STATION_STATUSES)[number];
-
-export const STATUS_LABELS: Record<StationStatus, string> = {
+export const { codes: STATION_STATUSES, labels: STATUS_LABELS } = labelled({
   planned: '规划中',
   operator_review: '运营单位初审中',
   county_review: '县级审核中',
@@ -65,7 +50,8 @@ export const STATUS_LABELS: Record<StationStatus, string> = {
   active: '已认定',
   rectification: '整改中',
   closed: '已关停',
-};
+});
+export type StationStatus = (typeof STATION_STATUSES)[number];
 
 /** Statuses shown in public lists. Closed stations stay readable by id so old links explain themselves. */
 export const LISTED_STATUSES: readonly StationStatus[] = ['notice', 'certified', 'active', 'rectification'];
@@ -80,7 +66,7 @@ export type ChannelKind = (typeof CHANNEL_KINDS)[number];
  * Equipment of 第七条2–3; the first group (network) needs at least one item, the second at least
  * two. Here rather than in certification.ts so the app's forms show the same labels.
  */
-export const EQUIPMENT = [
+export const { pairs: EQUIPMENT, codes: EQUIPMENT_CODES, labels: EQUIPMENT_LABELS } = labelled([
   ['broadband', '宽带网络', 'network'],
   ['computer', '电脑或其他显示设备', 'network'],
   ['mobile', '手机等移动网络端', 'network'],
@@ -88,7 +74,5 @@ export const EQUIPMENT = [
   ['shelves', '货架', 'facility'],
   ['showcase', '展示柜', 'facility'],
   ['parcel', '快递收发设施', 'facility'],
-] as const;
-export type EquipmentCode = (typeof EQUIPMENT)[number][0];
-export const EQUIPMENT_CODES = EQUIPMENT.map(([c]) => c) as unknown as readonly [EquipmentCode, ...EquipmentCode[]];
-export const EQUIPMENT_LABELS = Object.fromEntries(EQUIPMENT.map(([c, l]) => [c, l])) as Record<EquipmentCode, string>;
+]);
+export type EquipmentCode = (typeof EQUIPMENT_CODES)[number];
