@@ -10,7 +10,7 @@ import type { AssessmentDecision } from '../../core/assessment/model';
 import type { HeadsRepository } from '../../core/assessment/store';
 import type { TrainingSession } from '../../core/assessment/training';
 import { AppError } from '../../core/shared/errors';
-import { addIfAbsent, byId, context, EVERYTHING, fetchRange, getDocs, unavailable, type CbDb, type StoreOptions } from './sdk';
+import { addIfAbsent, context, getDocs, listFrom, unavailable, versionedCollection, type CbDb, type StoreOptions } from './sdk';
 
 export const HEADS_COLLECTIONS = { sessions: 'training_sessions', decisions: 'assessment_decisions' } as const;
 
@@ -33,6 +33,8 @@ export function createCloudbaseHeadsRepository(db: CbDb, options: StoreOptions =
   const ctx = context(db, HEADS_COLLECTIONS, options);
   const { names, _ } = ctx;
   const addNew = (collection: string, id: string, doc: object) => addIfAbsent(ctx, collection, id, doc);
+  const decisionDoc = (d: AssessmentDecision): DecisionDoc => ({ decision: JSON.stringify(d), period: d.period, stationId: d.stationId, kind: d.kind, regionCodes: d.regionCodes });
+  const decisions = versionedCollection(ctx, names.decisions, { toDoc: decisionDoc, fromDoc: (d: DecisionDoc) => JSON.parse(d.decision) as AssessmentDecision, what: '这项决定' });
 
   return {
     async insertSession(s) {
@@ -42,22 +44,14 @@ export function createCloudbaseHeadsRepository(db: CbDb, options: StoreOptions =
       const docs = await getDocs<SessionDoc>(ctx.coll(names.sessions).where({ codeHash, expiresAt: _.gt(now) }).orderBy('createdAt', 'desc').limit(1));
       return docs.length ? (JSON.parse(docs[0].session) as TrainingSession) : null;
     },
-    async listSessions(q) {
-      const docs = await fetchRange<SessionDoc>(() => ctx.coll(names.sessions).where({ operatorName: q.operatorName }).orderBy('createdAt', 'desc').orderBy('_id', 'desc'), 0, q.limit);
-      return docs.map((d) => JSON.parse(d.session) as TrainingSession);
-    },
+    listSessions: (q) => listFrom(() => ctx.coll(names.sessions).where({ operatorName: q.operatorName }).orderBy('createdAt', 'desc').orderBy('_id', 'desc'), (d: SessionDoc) => JSON.parse(d.session) as TrainingSession, q.limit),
     async insertDecision(d) {
-      const doc: DecisionDoc = { decision: JSON.stringify(d), period: d.period, stationId: d.stationId, kind: d.kind, regionCodes: d.regionCodes };
-      if (!(await addNew(names.decisions, d.id, doc))) throw new AppError('CONFLICT', '已经有这项决定了，请刷新');
+      if (!(await addNew(names.decisions, d.id, decisionDoc(d)))) throw new AppError('CONFLICT', '已经有这项决定了，请刷新');
     },
-    async getDecision(id) {
-      const d = await byId<DecisionDoc>(ctx, names.decisions, id);
-      return d ? (JSON.parse(d.decision) as AssessmentDecision) : null;
-    },
+    getDecision: decisions.get,
     async listDecisions(q) {
       if (!q.regionCodes.length) return [];
-      const docs = await fetchRange<DecisionDoc>(() => ctx.coll(names.decisions).where({ period: q.period, regionCodes: _.in(q.regionCodes) }).orderBy('stationId', 'asc').orderBy('kind', 'asc'), 0, EVERYTHING);
-      return docs.map((d) => JSON.parse(d.decision) as AssessmentDecision);
+      return decisions.list(() => decisions.where({ period: q.period, regionCodes: _.in(q.regionCodes) }).orderBy('stationId', 'asc').orderBy('kind', 'asc'));
     },
   };
 }

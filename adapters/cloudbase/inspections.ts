@@ -4,8 +4,7 @@
  * filter and sort on: stationId, operatorName, kind, visitedOn, regionCodes (multikey), version.
  */
 import type { Visit, VisitRepository } from '../../core/inspection/model';
-import { staleConflict } from '../../core/shared/errors';
-import { byId, context, fetchRange, filtered, insertDoc, pageOf, updateIfVersion, whereIn, type CbDb, type StoreOptions } from './sdk';
+import { context, pageOf, versionedCollection, whereAll, type CbDb, type StoreOptions } from './sdk';
 
 export const INSPECTION_COLLECTIONS = { visits: 'inspections' } as const;
 
@@ -23,31 +22,20 @@ const toDoc = (v: Visit): VisitDoc => ({ visit: JSON.stringify(v), stationId: v.
 
 export function createCloudbaseVisitRepository(db: CbDb, options: StoreOptions = {}): VisitRepository {
   const ctx = context(db, INSPECTION_COLLECTIONS, options);
-  const { names, _ } = ctx;
+  const { _ } = ctx;
+  const visits = versionedCollection(ctx, ctx.names.visits, { toDoc, fromDoc: (d: VisitDoc) => JSON.parse(d.visit) as Visit, what: '这条走访记录' });
   return {
-    async insert(v) {
-      await insertDoc(ctx, names.visits, v.id, toDoc(v));
-    },
-    async get(id) {
-      const doc = await byId<VisitDoc>(ctx, names.visits, id);
-      return doc ? (JSON.parse(doc.visit) as Visit) : null;
-    },
-    async update(next, expected) {
-      if (!(await updateIfVersion(ctx, names.visits, next.id, expected, toDoc(next)))) throw staleConflict('这条走访记录');
-    },
+    insert: visits.insert,
+    get: visits.get,
+    update: visits.update,
     async list(q) {
-      const where: Record<string, unknown> = {};
-      if (!whereIn(ctx, where, 'stationId', q.stationIds)) return pageOf([], 0);
-      if (!whereIn(ctx, where, 'operatorName', q.operatorNames)) return pageOf([], 0);
-      if (!whereIn(ctx, where, 'kind', q.kinds)) return pageOf([], 0);
-      if (!whereIn(ctx, where, 'regionCodes', q.regionCodes)) return pageOf([], 0);
+      const where = whereAll(ctx, { stationId: q.stationIds, operatorName: q.operatorNames, kind: q.kinds, regionCodes: q.regionCodes });
+      if (!where) return pageOf([], 0);
       const parts: Record<string, unknown>[] = [where];
       if (q.from) parts.push({ visitedOn: _.gte(q.from) });
       if (q.to) parts.push({ visitedOn: _.lte(q.to) });
       const dir = q.order === 'oldest' ? 'asc' : 'desc';
-      const build = () => (parts.length > 1 ? ctx.coll(names.visits).where(_.and(parts)) : filtered(ctx, names.visits, where)).orderBy('visitedOn', dir).orderBy('_id', dir);
-      const docs = await fetchRange<VisitDoc>(build, q.offset, q.limit + 1);
-      return pageOf(docs.map((d) => JSON.parse(d.visit) as Visit), q.limit);
+      return visits.page(() => (parts.length > 1 ? ctx.coll(ctx.names.visits).where(_.and(parts)) : visits.where(where)).orderBy('visitedOn', dir).orderBy('_id', dir), q);
     },
   };
 }

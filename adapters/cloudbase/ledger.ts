@@ -8,8 +8,7 @@
 import { LEDGER_KINDS, type LedgerEntry } from '../../core/ledger/model';
 import { DIRECT_NAME, type GroupLevel, type SumRow } from '../../core/ledger/rollup';
 import type { LedgerRepository } from '../../core/ledger/store';
-import { staleConflict } from '../../core/shared/errors';
-import { aggregateRows, anyOf, byId, context, fetchRange, filtered, insertDoc, MAX_BATCH, pageOf, updateIfVersion, whereIn, type CbDb, type StoreOptions } from './sdk';
+import { aggregateRows, anyOf, context, MAX_BATCH, pageOf, versionedCollection, whereAll, type CbDb, type StoreOptions } from './sdk';
 
 export const LEDGER_COLLECTIONS = { entries: 'ledger_entries' } as const;
 
@@ -67,31 +66,18 @@ const GROUP_FIELDS: Record<GroupLevel, { key: string; name: string }> = {
 export function createCloudbaseLedgerRepository(db: CbDb, options: StoreOptions = {}): LedgerRepository {
   const ctx = context(db, LEDGER_COLLECTIONS, options);
   const { names, _ } = ctx;
+  const entries = versionedCollection(ctx, names.entries, { toDoc, fromDoc: (d: EntryDoc) => JSON.parse(d.entry) as LedgerEntry, what: '这条台账' });
   return {
-    async apply(change) {
-      const e = change.entry;
-      if (change.kind === 'insert') return insertDoc(ctx, names.entries, e.id, toDoc(e));
-      if (!(await updateIfVersion(ctx, names.entries, e.id, change.expectedVersion, toDoc(e)))) throw staleConflict('这条台账');
-    },
-    async get(id) {
-      const doc = await byId<EntryDoc>(ctx, names.entries, id);
-      return doc ? (JSON.parse(doc.entry) as LedgerEntry) : null;
-    },
+    apply: (change) => (change.kind === 'insert' ? entries.insert(change.entry) : entries.update(change.entry, change.expectedVersion)),
+    get: entries.get,
     async list(q) {
-      const parts: Record<string, unknown>[] = [];
-      const where: Record<string, unknown> = {};
-      if (!whereIn(ctx, where, 'stationId', q.stationIds)) return pageOf([], 0);
-      if (!whereIn(ctx, where, 'operatorName', q.operatorNames)) return pageOf([], 0);
-      if (!whereIn(ctx, where, 'status', q.statuses)) return pageOf([], 0);
-      if (!whereIn(ctx, where, 'regionCodes', q.regionCodes)) return pageOf([], 0);
-      parts.push(where);
+      const where = whereAll(ctx, { stationId: q.stationIds, operatorName: q.operatorNames, status: q.statuses, regionCodes: q.regionCodes });
+      if (!where) return pageOf([], 0);
+      const parts: Record<string, unknown>[] = [where];
       if (q.monthFrom) parts.push({ month: _.gte(q.monthFrom) });
       if (q.monthTo) parts.push({ month: _.lte(q.monthTo) });
-      const cond = parts.length > 1 ? _.and(parts) : where;
       const dir = q.order === 'oldest' ? 'asc' : 'desc';
-      const build = () => (parts.length > 1 ? ctx.coll(names.entries).where(cond) : filtered(ctx, names.entries, where)).orderBy('createdAt', dir).orderBy('_id', dir);
-      const docs = await fetchRange<EntryDoc>(build, q.offset, q.limit + 1);
-      return pageOf(docs.map((d) => JSON.parse(d.entry) as LedgerEntry), q.limit);
+      return entries.page(() => (parts.length > 1 ? ctx.coll(names.entries).where(_.and(parts)) : entries.where(where)).orderBy('createdAt', dir).orderBy('_id', dir), q);
     },
     async sums(q) {
       if (!q.statuses.length) return [];

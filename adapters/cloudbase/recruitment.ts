@@ -49,8 +49,7 @@
 import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, Page, RecruitmentRepository, StationContactWriter, StationRepository } from '../../core/ports';
 import { applicationPurge, duplicateApplication, type Application, type Post, type ReviewScore, type TrainingRecord } from '../../core/recruitment/model';
-import { staleConflict } from '../../core/shared/errors';
-import { anyOf, byId, context, EVERYTHING, fetchRange, filtered, hashedId, insertDoc, pageOf, request, transact, txAdd, txGet, unavailable, updateIfVersion, whereIn, type CbDb, type StoreOptions } from './sdk';
+import { anyOf, byId, context, filtered, hashedId, insertDoc, listFrom, pageOf, request, transact, txAdd, txGet, unavailable, updateWhere, versionedCollection, whereAll, type CbDb, type StoreOptions } from './sdk';
 import { COLLECTIONS as STATION_COLLECTIONS, createCloudbaseStationRepository, revisionOf } from './stations';
 
 export const RECRUITMENT_COLLECTIONS = {
@@ -169,46 +168,32 @@ export function toObjectionDoc(o: Objection): ObjectionDoc {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-// ---------------------------------------------------------------------------------------------
 // Posts, applications, training records
 
 export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOptions = {}): RecruitmentRepository {
   const ctx = context(db, RECRUITMENT_COLLECTIONS, options);
   const { _, names } = ctx;
-
-  async function getApplication(id: string): Promise<Application | null> {
-    const doc = await byId<ApplicationDoc>(ctx, names.applications, id);
-    return doc ? fromApplicationDoc(doc) : null;
-  }
+  const posts = versionedCollection(ctx, names.posts, { toDoc: toPostDoc, fromDoc: (d: PostDoc) => d.post, what: '岗位' });
+  const applications = versionedCollection(ctx, names.applications, { toDoc: toApplicationDoc, fromDoc: fromApplicationDoc, what: '报名' });
 
   /** The first answer of a request key, read outside a transaction (after a lost race). */
   async function byRequestKey(key: string): Promise<{ application: Application; created: boolean } | null> {
     const req = await byId<RequestDoc>(ctx, names.requests, key);
     if (!req) return null;
-    const application = await getApplication(req.applicationId);
+    const application = await applications.get(req.applicationId);
     if (!application) throw unavailable(new Error('application request key without its application'));
     return { application, created: false };
   }
 
   return {
-    async insertPost(p) {
-      await insertDoc(ctx, names.posts, p.id, toPostDoc(p));
-    },
-
-    async getPost(id) {
-      return (await byId<PostDoc>(ctx, names.posts, id))?.post ?? null;
-    },
-
-    async updatePost(next, expected) {
-      if (!(await updateIfVersion(ctx, names.posts, next.id, expected, toPostDoc(next)))) throw staleConflict('岗位');
-    },
+    insertPost: posts.insert,
+    getPost: posts.get,
+    updatePost: posts.update,
 
     async listPosts(q) {
-      const where: Record<string, unknown> = {};
-      if (!whereIn(ctx, where, 'status', q.statuses) || !whereIn(ctx, where, 'regionCodes', q.regionCodes)) return pageOf([], 0);
-      const docs = await fetchRange<PostDoc>(() => filtered(ctx, names.posts, where).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
-      return pageOf(docs.map((d) => d.post), q.limit);
+      const where = whereAll(ctx, { status: q.statuses, regionCodes: q.regionCodes });
+      if (!where) return pageOf([], 0);
+      return posts.page(() => posts.where(where).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), q);
     },
 
     async insertApplication(a, requestKey) {
@@ -227,9 +212,9 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
           if (await txGet(ctx, tx, names.requests, idGuard)) throw duplicateApplication('idNumber');
           if (await txGet(ctx, tx, names.requests, applicantGuard)) throw duplicateApplication('applicant');
           await txAdd(ctx, tx, names.applications, a.id, toApplicationDoc(a));
-          await txAdd(ctx, tx, names.requests, idGuard, { kind: 'id', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
-          await txAdd(ctx, tx, names.requests, applicantGuard, { kind: 'applicant', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
-          await txAdd(ctx, tx, names.requests, key, { kind: 'request', applicationId: a.id, postId: a.postId } satisfies RequestDoc);
+          for (const [id, kind] of [[idGuard, 'id'], [applicantGuard, 'applicant'], [key, 'request']] as const) {
+            await txAdd(ctx, tx, names.requests, id, { kind, applicationId: a.id, postId: a.postId } satisfies RequestDoc);
+          }
           return { application: a, created: true };
         },
         // A concurrent insert with the same request key may have won.
@@ -237,30 +222,19 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
       );
     },
 
-    getApplication,
-
-    async updateApplication(next, expected) {
-      if (!(await updateIfVersion(ctx, names.applications, next.id, expected, toApplicationDoc(next)))) throw staleConflict('报名');
-    },
+    getApplication: applications.get,
+    updateApplication: applications.update,
 
     async listApplications(q) {
-      const where: Record<string, unknown> = {};
-      if (q.postId !== undefined) where.postId = q.postId;
-      if (q.applicantOpenid !== undefined) where.applicant = q.applicantOpenid;
-      if (!whereIn(ctx, where, 'status', q.statuses)) return pageOf([], 0);
-      const docs = await fetchRange<ApplicationDoc>(() => filtered(ctx, names.applications, where).orderBy('createdAt', 'asc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
-      return pageOf(docs.map(fromApplicationDoc), q.limit);
+      const where = whereAll(ctx, { status: q.statuses }, { ...(q.postId !== undefined && { postId: q.postId }), ...(q.applicantOpenid !== undefined && { applicant: q.applicantOpenid }) });
+      if (!where) return pageOf([], 0);
+      return applications.page(() => applications.where(where).orderBy('createdAt', 'asc').orderBy('_id', 'asc'), q);
     },
 
     async purgePersonalData(statuses, before, at) {
       if (!statuses.length) return 0;
       // A nested object in update() sets only the fields it names.
-      const res = await request(() =>
-        ctx.coll(names.applications)
-          .where({ status: anyOf(ctx, statuses), updatedAt: _.lt(before), purged: false })
-          .update(ctx.arg({ purged: true, application: applicationPurge(at) })),
-      );
-      return ctx.updated(res);
+      return updateWhere(ctx, applications.coll().where({ status: anyOf(ctx, statuses), updatedAt: _.lt(before), purged: false }), { purged: true, application: applicationPurge(at) });
     },
 
     async insertTraining(t) {
@@ -269,11 +243,10 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
     },
 
     async listTraining(q) {
-      const where: Record<string, unknown> = {};
-      if (!whereIn(ctx, where, 'stationId', q.stationIds)) return [];
+      const where = whereAll(ctx, { stationId: q.stationIds });
+      if (!where) return [];
       if (q.headOpenid !== undefined) where.headOpenid = q.headOpenid;
-      const docs = await fetchRange<TrainingDoc>(() => filtered(ctx, names.training, where).orderBy('date', 'asc').orderBy('_id', 'asc'), 0, EVERYTHING);
-      return docs.map((d) => d.record);
+      return listFrom(() => filtered(ctx, names.training, where).orderBy('date', 'asc').orderBy('_id', 'asc'), (d: TrainingDoc) => d.record);
     },
   };
 }
@@ -284,48 +257,25 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
 export function createCloudbaseNoticeRepository(db: CbDb, options: StoreOptions = {}): NoticeRepository {
   const ctx = context(db, RECRUITMENT_COLLECTIONS, options);
   const { _, names } = ctx;
+  const notices = versionedCollection(ctx, names.notices, { toDoc: toNoticeDoc, fromDoc: (d: NoticeDoc) => d.notice, what: '公示' });
+  const objections = versionedCollection(ctx, names.objections, { toDoc: toObjectionDoc, fromDoc: (d: ObjectionDoc) => d.objection, what: '异议' });
   return {
-    async insert(n) {
-      await insertDoc(ctx, names.notices, n.id, toNoticeDoc(n));
-    },
-
-    async get(id) {
-      return (await byId<NoticeDoc>(ctx, names.notices, id))?.notice ?? null;
-    },
-
-    async update(next, expected) {
-      if (!(await updateIfVersion(ctx, names.notices, next.id, expected, toNoticeDoc(next)))) throw staleConflict('公示');
-    },
+    insert: notices.insert,
+    get: notices.get,
+    update: notices.update,
 
     async list(q): Promise<Page<Notice>> {
-      const where: Record<string, unknown> = {};
-      if (q.status) where.status = q.status;
-      if (!whereIn(ctx, where, 'regionCodes', q.regionCodes)) return pageOf([], 0);
-      const docs = await fetchRange<NoticeDoc>(() => filtered(ctx, names.notices, where).orderBy('publishedAt', 'desc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
-      return pageOf(docs.map((d) => d.notice), q.limit);
+      const where = whereAll(ctx, { regionCodes: q.regionCodes }, q.status ? { status: q.status } : {});
+      if (!where) return pageOf([], 0);
+      return notices.page(() => notices.where(where).orderBy('publishedAt', 'desc').orderBy('_id', 'asc'), q);
     },
 
-    async ended(today, limit) {
-      const docs = await fetchRange<NoticeDoc>(() => ctx.coll(names.notices).where({ status: 'open', endsOn: _.lt(today) }).orderBy('endsOn', 'asc').orderBy('_id', 'asc'), 0, limit);
-      return docs.map((d) => d.notice);
-    },
+    ended: (today, limit) => notices.list(() => notices.coll().where({ status: 'open', endsOn: _.lt(today) }).orderBy('endsOn', 'asc').orderBy('_id', 'asc'), limit),
 
-    async insertObjection(o) {
-      await insertDoc(ctx, names.objections, o.id, toObjectionDoc(o));
-    },
-
-    async getObjection(id) {
-      return (await byId<ObjectionDoc>(ctx, names.objections, id))?.objection ?? null;
-    },
-
-    async updateObjection(next, expected) {
-      if (!(await updateIfVersion(ctx, names.objections, next.id, expected, toObjectionDoc(next)))) throw staleConflict('异议');
-    },
-
-    async listObjections(noticeId) {
-      const docs = await fetchRange<ObjectionDoc>(() => ctx.coll(names.objections).where({ noticeId }).orderBy('createdAt', 'asc').orderBy('_id', 'asc'), 0, EVERYTHING);
-      return docs.map((d) => d.objection);
-    },
+    insertObjection: objections.insert,
+    getObjection: objections.get,
+    updateObjection: objections.update,
+    listObjections: (noticeId) => objections.list(() => objections.coll().where({ noticeId }).orderBy('createdAt', 'asc').orderBy('_id', 'asc')),
   };
 }
 

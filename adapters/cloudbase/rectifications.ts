@@ -6,7 +6,7 @@
  * order is what keeps one open order per station when two officials issue at once.
  */
 import { OPEN_RECTIFICATION, type RectificationOrder, type RectificationRepository } from '../../core/station/rectification';
-import { anyOf, byId, context, EVERYTHING, fetchRange, pageOf, saveOneOpen, type CbDb, type StoreOptions } from './sdk';
+import { anyOf, context, saveOneOpen, versionedCollection, type CbDb, type StoreOptions } from './sdk';
 
 export const RECTIFICATION_COLLECTIONS = { orders: 'rectifications', open: 'rectification_open' } as const;
 const ONE_OPEN_ORDER = '这个站点已经有一份未办结的整改通知';
@@ -25,20 +25,14 @@ const docOf = (o: RectificationOrder): OrderDoc => ({ stationId: o.stationId, st
 
 export function createCloudbaseRectificationRepository(db: CbDb, options: StoreOptions = {}): RectificationRepository {
   const ctx = context(db, RECTIFICATION_COLLECTIONS, options);
-  const orders = () => ctx.coll(ctx.names.orders);
+  const orders = versionedCollection(ctx, ctx.names.orders, { toDoc: docOf, fromDoc: (d: OrderDoc) => d.order, what: '这份整改通知' });
   return {
-    async get(id) {
-      return (await byId<OrderDoc>(ctx, ctx.names.orders, id))?.order ?? null;
-    },
-    async forStation(stationId) {
-      const docs = await fetchRange<OrderDoc>(() => orders().where({ stationId }).orderBy('issuedAt', 'desc').orderBy('_id', 'desc'), 0, EVERYTHING);
-      return docs.map((d) => d.order);
-    },
-    async list(q) {
+    get: orders.get,
+    forStation: (stationId) => orders.list(() => orders.where({ stationId }).orderBy('issuedAt', 'desc').orderBy('_id', 'desc')),
+    list(q) {
       const where: Record<string, unknown> = { regionCodes: q.regionCode };
       if (q.states) where.state = anyOf(ctx, q.states);
-      const docs = await fetchRange<OrderDoc>(() => orders().where(where).orderBy('dueOn', 'asc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
-      return pageOf(docs.map((d) => d.order), q.limit);
+      return orders.page(() => orders.where(where).orderBy('dueOn', 'asc').orderBy('_id', 'asc'), q);
     },
     save: (o, expectedVersion) =>
       saveOneOpen(ctx, { records: ctx.names.orders, markers: ctx.names.open, field: 'orderId' }, o, docOf(o), OPEN_RECTIFICATION.includes(o.state), expectedVersion, {

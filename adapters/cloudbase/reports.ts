@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../core/shared/errors';
 import type { ReportRepository, ReportSubmission } from '../../core/report/submission';
-import { byId, context, EVERYTHING, fetchRange, transact, txGet, txSaveVersioned, type CbDb, type StoreOptions } from './sdk';
+import { context, transact, txGet, txSaveVersioned, versionedCollection, type CbDb, type StoreOptions } from './sdk';
 
 export const REPORT_COLLECTIONS = { reports: 'report_submissions' } as const;
 
@@ -24,19 +24,15 @@ const docOf = (s: ReportSubmission): ReportDoc => ({ period: s.period, regionCod
 
 export function createCloudbaseReportRepository(db: CbDb, options: StoreOptions = {}): ReportRepository {
   const ctx = context(db, REPORT_COLLECTIONS, options);
+  const reports = versionedCollection(ctx, ctx.names.reports, { toDoc: docOf, fromDoc: (d: ReportDoc) => d.report, what: '这份报告' });
   return {
-    async get(id) {
-      return (await byId<ReportDoc>(ctx, ctx.names.reports, id))?.report ?? null;
-    },
+    get: reports.get,
     async save(next, expectedVersion) {
       await transact(ctx, async (tx) => {
         if (expectedVersion === null && (await txGet(ctx, tx, ctx.names.reports, next.id))) throw new AppError('CONFLICT', '本期报告已经有了，请刷新后再试');
         await txSaveVersioned(ctx, tx, ctx.names.reports, next.id, docOf(next), expectedVersion, '这份报告');
       });
     },
-    async list(q) {
-      const docs = await fetchRange<ReportDoc>(() => ctx.coll(ctx.names.reports).where({ period: q.period, regionCodes: q.regionCode }).orderBy('regionCode', 'asc'), 0, EVERYTHING);
-      return docs.map((d) => d.report);
-    },
+    list: (q) => reports.list(() => reports.where({ period: q.period, regionCodes: q.regionCode }).orderBy('regionCode', 'asc')),
   };
 }

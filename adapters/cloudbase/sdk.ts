@@ -5,7 +5,9 @@
  *   `app.database()`), the subset of the SDK API they use;
  * - `context`: collection names with the test prefix, the write argument per SDK, update counts;
  * - reads: `getDocs`, `fetchRange` (batches of at most 100, the most one `get()` answers inside a
- *   cloud function), `byId`, `countOf`, `aggregateRows`;
+ *   cloud function) with `pageFrom`/`listFrom` over it, `byId`, `countOf`, `aggregateRows`;
+ * - `versionedCollection`: one collection of versioned records (insert, get, version-checked
+ *   update, pages), configured by how a record becomes its document and back;
  * - transactions: `txGet`/`txAdd`/`txSet`/`txUpdate` and `transact`, the one retry policy;
  * - `storesOver`: the stores a function needs, composed from the catalogue (./stores.ts);
  * - `hashedId`: deterministic `_id`s for documents keyed by something personal (an openid, a
@@ -15,7 +17,7 @@
  * Nothing here loads an SDK: the query objects come from the `db` a store was given.
  */
 import { createHash } from 'node:crypto';
-import { pageOf } from '../../core/ports';
+import { pageOf, type Page } from '../../core/ports';
 import { AppError, staleConflict } from '../../core/shared/errors';
 
 /**
@@ -262,6 +264,16 @@ export async function fetchRange<T>(build: () => PageableQuery, offset: number, 
   return out;
 }
 
+/** A page of a query: documents [offset, offset + limit] (one more tells whether more exist), mapped. */
+export async function pageFrom<D, R>(build: () => PageableQuery, q: { offset: number; limit: number }, map: (doc: WithId<D>) => R): Promise<Page<R>> {
+  return pageOf((await fetchRange<D>(build, q.offset, q.limit + 1)).map(map), q.limit);
+}
+
+/** The first `count` documents of a query (default: all of them), mapped. */
+export async function listFrom<D, R>(build: () => PageableQuery, map: (doc: WithId<D>) => R, count = EVERYTHING): Promise<R[]> {
+  return (await fetchRange<D>(build, 0, count)).map(map);
+}
+
 /** One document by `_id`, or null. A query rather than doc(id).get(): wx-server-sdk throws on a missing document. */
 export async function byId<T>(ctx: Ctx<string>, collection: string, id: string): Promise<WithId<T> | null> {
   const [doc] = await getDocs<T>(ctx.coll(collection).where({ _id: id }).limit(1));
@@ -296,6 +308,14 @@ export function whereIn(ctx: Ctx<string>, where: Record<string, unknown>, field:
   if (!values.length) return false;
   where[field] = anyOf(ctx, values);
   return true;
+}
+
+/**
+ * A `where` narrowed by each list of `lists` (field → values; an absent list does not narrow), or
+ * null when one of them is empty: the query matches nothing.
+ */
+export function whereAll(ctx: Ctx<string>, lists: Record<string, readonly unknown[] | undefined>, where: Record<string, unknown> = {}): Record<string, unknown> | null {
+  return Object.entries(lists).every(([field, values]) => whereIn(ctx, where, field, values)) ? where : null;
 }
 
 /** The collection narrowed by `where`, or all of it when `where` is empty. */
@@ -354,6 +374,37 @@ export function replacing(ctx: Ctx<string>, doc: object): Record<string, unknown
 export async function updateIfVersion(ctx: Ctx<string>, collection: string, id: string, expected: number, doc: object): Promise<boolean> {
   const res = await request(() => ctx.coll(collection).where({ _id: id, version: expected }).update(ctx.arg(replacing(ctx, doc))));
   return ctx.updated(res) > 0;
+}
+
+/** Update what `query` matches with `data` (a nested object sets only the fields it names); how many changed. */
+export async function updateWhere(ctx: Ctx<string>, query: CbQuery, data: object): Promise<number> {
+  return ctx.updated(await request(() => query.update(ctx.arg(data))));
+}
+
+/**
+ * One collection of records, one document per record (`_id` = record id): `toDoc` stores a record
+ * (whole under a field, or as JSON text, beside the fields queries filter and sort on; `version`
+ * for the optimistic update), `fromDoc` reads it back. `what` names a record in staleConflict.
+ */
+export function versionedCollection<R extends { id: string; version?: number }, D extends object>(ctx: Ctx<string>, collection: string, spec: { toDoc: (r: R) => D; fromDoc: (doc: D) => R; what: string }) {
+  return {
+    /** Added with its `_id`; fails when it exists. */
+    insert: (r: R) => insertDoc(ctx, collection, r.id, spec.toDoc(r)),
+    get: async (id: string): Promise<R | null> => {
+      const doc = await byId<D>(ctx, collection, id);
+      return doc ? spec.fromDoc(doc) : null;
+    },
+    /** Replaced while its stored version is still `expected`; CONFLICT otherwise. */
+    update: async (next: R, expected: number): Promise<void> => {
+      if (!(await updateIfVersion(ctx, collection, next.id, expected, spec.toDoc(next)))) throw staleConflict(spec.what);
+    },
+    /** The collection, to query. */
+    coll: () => ctx.coll(collection),
+    /** The collection narrowed by `where` (all of it when empty), to order. */
+    where: (where: Record<string, unknown> = {}) => filtered(ctx, collection, where),
+    page: (build: () => PageableQuery, q: { offset: number; limit: number }) => pageFrom<D, R>(build, q, spec.fromDoc),
+    list: (build: () => PageableQuery, count?: number) => listFrom<D, R>(build, spec.fromDoc, count),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

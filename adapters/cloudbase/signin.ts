@@ -5,15 +5,26 @@
  * one consumes it. `expiresAt` is indexed for the purge. Contract: test/contract/signin.contract.ts.
  */
 import type { SignInRepository, SignInSession, SignInTicket } from '../../core/auth/signin';
-import { byId, context, getDocs, insertDoc, removeWhere, replacing, request, type CbDb, type StoreOptions, type WithId } from './sdk';
+import { byId, context, getDocs, insertDoc, removeWhere, replacing, updateWhere, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export const SIGNIN_COLLECTIONS = { tickets: 'signin_tickets', sessions: 'signin_sessions' } as const;
 
 export function createCloudbaseSignInRepository(db: CbDb, options: StoreOptions = {}): SignInRepository {
   const ctx = context(db, SIGNIN_COLLECTIONS, options);
   const { tickets, sessions } = ctx.names;
-  const ticketOf = ({ _id, ...d }: WithId<Omit<SignInTicket, 'id'>>): SignInTicket => ({ ...d, id: _id });
-  const sessionOf = ({ _id, ...d }: WithId<Omit<SignInSession, 'id'>>): SignInSession => ({ ...d, id: _id, revokedAt: d.revokedAt ?? null });
+
+  /** Records stored with their id as `_id` (the rest as is), read back through `of`. */
+  function byKey<T extends { id: string }>(name: string, of: (doc: WithId<Omit<T, 'id'>>) => T) {
+    return {
+      insert: ({ id, ...doc }: T) => insertDoc(ctx, name, id, doc),
+      get: async (id: string) => {
+        const d = await byId<Omit<T, 'id'>>(ctx, name, id);
+        return d ? of(d) : null;
+      },
+    };
+  }
+  const ticket = byKey<SignInTicket>(tickets, ({ _id, ...d }) => ({ ...d, id: _id }));
+  const session = byKey<SignInSession>(sessions, ({ _id, ...d }) => ({ ...d, id: _id, revokedAt: d.revokedAt ?? null }));
 
   async function purgeFrom(name: string, before: string, limit: number): Promise<number> {
     if (limit <= 0) return 0;
@@ -23,31 +34,15 @@ export function createCloudbaseSignInRepository(db: CbDb, options: StoreOptions 
   }
 
   return {
-    async insertTicket(t) {
-      const { id, ...doc } = t;
-      await insertDoc(ctx, tickets, id, doc);
-    },
-    async getTicket(id) {
-      const d = await byId<Omit<SignInTicket, 'id'>>(ctx, tickets, id);
-      return d ? ticketOf(d) : null;
-    },
+    insertTicket: ticket.insert,
+    getTicket: ticket.get,
     async moveTicket(next, from) {
       const { id, ...doc } = next;
-      const res = await request(() => ctx.coll(tickets).where({ _id: id, status: from }).update(ctx.arg(replacing(ctx, doc))));
-      return ctx.updated(res) > 0;
+      return (await updateWhere(ctx, ctx.coll(tickets).where({ _id: id, status: from }), replacing(ctx, doc))) > 0;
     },
-    async insertSession(s) {
-      const { id, ...doc } = s;
-      await insertDoc(ctx, sessions, id, doc);
-    },
-    async getSession(id) {
-      const d = await byId<Omit<SignInSession, 'id'>>(ctx, sessions, id);
-      return d ? sessionOf(d) : null;
-    },
-    async revokeSession(id, at) {
-      const res = await request(() => ctx.coll(sessions).where({ _id: id, revokedAt: null }).update(ctx.arg({ revokedAt: at })));
-      return ctx.updated(res) > 0;
-    },
+    insertSession: session.insert,
+    getSession: session.get,
+    revokeSession: async (id, at) => (await updateWhere(ctx, ctx.coll(sessions).where({ _id: id, revokedAt: null }), { revokedAt: at })) > 0,
     async purge(before, limit) {
       const t = await purgeFrom(tickets, before, limit);
       return t + (await purgeFrom(sessions, before, limit - t));

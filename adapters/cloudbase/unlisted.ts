@@ -4,7 +4,7 @@
  * county's list). Behaviour matches adapters/sqlite/unlisted.ts (test/contract/unlisted.contract.ts).
  */
 import type { UnlistedReport, UnlistedReportRepository } from '../../core/station/unlisted';
-import { byId, context, fetchRange, pageOf, setDoc, updateIfVersion, type CbDb, type StoreOptions } from './sdk';
+import { context, setDoc, updateIfVersion, versionedCollection, type CbDb, type StoreOptions } from './sdk';
 
 export const UNLISTED_COLLECTIONS = { reports: 'unlisted_reports' } as const;
 
@@ -20,18 +20,11 @@ const docOf = (r: UnlistedReport): ReportDoc => ({ regionCodes: r.regionCodes, s
 
 export function createCloudbaseUnlistedRepository(db: CbDb, options: StoreOptions = {}): UnlistedReportRepository {
   const ctx = context(db, UNLISTED_COLLECTIONS, options);
-  const reports = () => ctx.coll(ctx.names.reports);
+  const reports = versionedCollection(ctx, ctx.names.reports, { toDoc: docOf, fromDoc: (d: ReportDoc) => d.report, what: '这条举报' });
   return {
-    async insert(r) {
-      await setDoc(ctx, ctx.names.reports, r.id, docOf(r));
-    },
-    async get(id) {
-      return (await byId<ReportDoc>(ctx, ctx.names.reports, id))?.report ?? null;
-    },
-    async list(q) {
-      const docs = await fetchRange<ReportDoc>(() => reports().where({ regionCodes: q.regionCode, status: q.status }).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), q.offset, q.limit + 1);
-      return pageOf(docs.map((d) => d.report), q.limit);
-    },
+    insert: (r) => setDoc(ctx, ctx.names.reports, r.id, docOf(r)),
+    get: reports.get,
+    list: (q) => reports.page(() => reports.where({ regionCodes: q.regionCode, status: q.status }).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), q),
     save: (next, expectedVersion) => updateIfVersion(ctx, ctx.names.reports, next.id, expectedVersion, docOf(next)),
   };
 }

@@ -7,9 +7,9 @@ import type { LedgerEntry } from '../../core/ledger/model';
 import type { GroupLevel, SumRow } from '../../core/ledger/rollup';
 import { DIRECT_NAME } from '../../core/ledger/rollup';
 import type { LedgerRepository } from '../../core/ledger/store';
-import { AppError, staleConflict } from '../../core/shared/errors';
+import { AppError } from '../../core/shared/errors';
 import { guarded, type Db } from './db';
-import { Filter, docOf, docsOf, marks, pageOf } from './sql';
+import { Filter, docTable, marks } from './sql';
 
 /** The group key and name of a row at each level (rollup.ts groupOf). */
 const GROUP_SQL: Record<GroupLevel, { key: string; name: string }> = {
@@ -20,43 +20,48 @@ const GROUP_SQL: Record<GroupLevel, { key: string; name: string }> = {
 };
 
 export function createSqliteLedgerRepository(db: Db): LedgerRepository {
-  const insert = db.prepare('INSERT INTO ledger_entries (id, station_id, operator_name, month, status, kind, quantity, amount_fen, households, created_at, version, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertRegion = db.prepare('INSERT INTO ledger_entry_regions (code, month, entry_id) VALUES (?, ?, ?)');
-  const get = db.prepare('SELECT doc FROM ledger_entries WHERE id = ?').pluck();
-  const update = db.prepare('UPDATE ledger_entries SET status = ?, kind = ?, quantity = ?, amount_fen = ?, households = ?, version = ?, doc = ? WHERE id = ? AND version = ?');
-  const add = db.transaction((e: LedgerEntry) => {
-    insert.run(e.id, e.stationId, e.operatorName, e.month, e.status, e.kind, e.quantity, e.amountFen, e.households ?? 0, e.createdAt, e.version, JSON.stringify(e));
-    for (const r of e.regionPath) insertRegion.run(r.code, e.month, e.id);
+  const entries = docTable<LedgerEntry>(db, {
+    table: 'ledger_entries',
+    columns: {
+      station_id: (e) => e.stationId,
+      operator_name: (e) => e.operatorName,
+      month: (e) => e.month,
+      status: (e) => e.status,
+      kind: (e) => e.kind,
+      quantity: (e) => e.quantity,
+      amount_fen: (e) => e.amountFen,
+      households: (e) => e.households ?? 0,
+      created_at: (e) => e.createdAt,
+      version: (e) => e.version,
+    },
+    updates: ['status', 'kind', 'quantity', 'amount_fen', 'households', 'version'],
+    side: { sql: 'INSERT INTO ledger_entry_regions (code, month, entry_id) VALUES (?, ?, ?)', rows: (e) => e.regionPath.map((r) => [r.code, e.month, e.id]) },
+    what: '这条台账',
   });
   return {
-    apply: (change) =>
-      guarded(() => {
-        const e = change.entry;
-        if (change.kind === 'insert') {
-          try {
-            add(e);
-          } catch (err) {
-            if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new AppError('CONFLICT', '这条台账已存在');
-            throw err;
-          }
-          return;
+    apply: (change) => {
+      if (change.kind !== 'insert') return entries.update(change.entry, change.expectedVersion);
+      return guarded(() => {
+        try {
+          entries.add(change.entry);
+        } catch (err) {
+          if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new AppError('CONFLICT', '这条台账已存在');
+          throw err;
         }
-        if (update.run(e.status, e.kind, e.quantity, e.amountFen, e.households ?? 0, e.version, JSON.stringify(e), e.id, change.expectedVersion).changes === 0) throw staleConflict('这条台账');
-      }),
-    get: (id) => guarded(() => docOf<LedgerEntry>(get.get(id))),
-    list: (q) =>
-      guarded(() => {
-        const f = new Filter()
-          .in((l) => `station_id IN (${l})`, q.stationIds)
-          .in((l) => `operator_name IN (${l})`, q.operatorNames)
-          .in((l) => `status IN (${l})`, q.statuses)
-          .in((l) => `id IN (SELECT entry_id FROM ledger_entry_regions WHERE code IN (${l}))`, q.regionCodes)
-          .eq('month >= ?', q.monthFrom)
-          .eq('month <= ?', q.monthTo);
-        const dir = q.order === 'oldest' ? 'ASC' : 'DESC';
-        const rows = db.prepare(`SELECT doc FROM ledger_entries${f.sql} ORDER BY created_at ${dir}, id ${dir} LIMIT ? OFFSET ?`).pluck().all(...f.params, q.limit + 1, q.offset) as string[];
-        return pageOf(docsOf<LedgerEntry>(rows), q.limit);
-      }),
+      });
+    },
+    get: entries.get,
+    list: (q) => {
+      const f = new Filter()
+        .in((l) => `station_id IN (${l})`, q.stationIds)
+        .in((l) => `operator_name IN (${l})`, q.operatorNames)
+        .in((l) => `status IN (${l})`, q.statuses)
+        .in((l) => `id IN (SELECT entry_id FROM ledger_entry_regions WHERE code IN (${l}))`, q.regionCodes)
+        .eq('month >= ?', q.monthFrom)
+        .eq('month <= ?', q.monthTo);
+      const dir = q.order === 'oldest' ? 'ASC' : 'DESC';
+      return entries.page(f, `created_at ${dir}, id ${dir}`, q);
+    },
     sums: (q) =>
       guarded(() => {
         if (!q.statuses.length) return [];

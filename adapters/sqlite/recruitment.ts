@@ -2,35 +2,36 @@
 import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, RecruitmentRepository } from '../../core/ports';
 import { applicationPurge, duplicateApplication, type Application, type Post, type TrainingRecord } from '../../core/recruitment/model';
-import { staleConflict } from '../../core/shared/errors';
 import { guarded, type Db } from './db';
-import { docOf, docsOf, Filter, marks, pageOf } from './sql';
+import { docsOf, docTable, Filter, marks } from './sql';
 
 export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository {
-  const insertPost = db.prepare('INSERT INTO posts (id, status, created_at, version, doc) VALUES (?, ?, ?, ?, ?)');
-  const insertPostRegion = db.prepare('INSERT INTO post_regions (code, post_id) VALUES (?, ?)');
-  const getPost = db.prepare('SELECT doc FROM posts WHERE id = ?').pluck();
-  const updatePost = db.prepare('UPDATE posts SET status = ?, version = ?, doc = ? WHERE id = ? AND version = ?');
-  const insertApp = db.prepare('INSERT INTO applications (id, post_id, applicant, id_hash, status, created_at, updated_at, version, doc) VALUES (@id, @postId, @applicantOpenid, @idHash, @status, @createdAt, @updatedAt, @version, @doc)');
+  const posts = docTable<Post>(db, {
+    table: 'posts',
+    columns: { status: (p) => p.status, created_at: (p) => p.createdAt, version: (p) => p.version },
+    updates: ['status', 'version'],
+    side: { sql: 'INSERT INTO post_regions (code, post_id) VALUES (?, ?)', rows: (p) => p.regionCodes.map((code) => [code, p.id]) },
+    what: '岗位',
+  });
+  const applications = docTable<Application>(db, {
+    table: 'applications',
+    columns: { post_id: (a) => a.postId, applicant: (a) => a.applicantOpenid, id_hash: (a) => a.idHash, status: (a) => a.status, created_at: (a) => a.createdAt, updated_at: (a) => a.updatedAt, version: (a) => a.version },
+    updates: ['status', 'updated_at', 'version'],
+    what: '报名',
+  });
+  const training = docTable<TrainingRecord>(db, { table: 'training_records', columns: { station_id: (t) => t.stationId, head: (t) => t.headOpenid, date: (t) => t.date } });
   const findRequest = db.prepare('SELECT application_id FROM application_requests WHERE request_key = ?').pluck();
   const insertRequest = db.prepare('INSERT INTO application_requests (request_key, application_id) VALUES (?, ?)');
   const dupHash = db.prepare('SELECT 1 FROM applications WHERE post_id = ? AND id_hash = ?').pluck();
   const dupApplicant = db.prepare('SELECT 1 FROM applications WHERE post_id = ? AND applicant = ?').pluck();
   const getApp = db.prepare('SELECT doc FROM applications WHERE id = ?').pluck();
-  const updateApp = db.prepare('UPDATE applications SET status = ?, updated_at = ?, version = ?, doc = ? WHERE id = ? AND version = ?');
-  const insertTraining = db.prepare('INSERT INTO training_records (id, station_id, head, date, doc) VALUES (?, ?, ?, ?, ?)');
-
-  const addPost = db.transaction((p: Post) => {
-    insertPost.run(p.id, p.status, p.createdAt, p.version, JSON.stringify(p));
-    for (const code of p.regionCodes) insertPostRegion.run(code, p.id);
-  });
 
   const addApplication = db.transaction((a: Application, requestKey: string) => {
     const existing = findRequest.get(requestKey) as string | undefined;
     if (existing) return { application: JSON.parse(getApp.get(existing) as string) as Application, created: false };
     if (dupHash.get(a.postId, a.idHash)) throw duplicateApplication('idNumber');
     if (dupApplicant.get(a.postId, a.applicantOpenid)) throw duplicateApplication('applicant');
-    insertApp.run({ ...a, doc: JSON.stringify(a) });
+    applications.add(a);
     insertRequest.run(requestKey, a.id);
     return { application: a, created: true };
   });
@@ -50,32 +51,16 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
   });
 
   return {
-    insertPost: (p) => guarded(() => addPost(p)),
-    getPost: (id) => guarded(() => docOf<Post>(getPost.get(id))),
-    updatePost: (next, expected) =>
-      guarded(() => {
-        if (updatePost.run(next.status, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleConflict('岗位');
-      }),
-    listPosts: (q) =>
-      guarded(() => {
-        const f = new Filter().in((l) => `status IN (${l})`, q.statuses).in((l) => `id IN (SELECT post_id FROM post_regions WHERE code IN (${l}))`, q.regionCodes);
-        const rows = db.prepare(`SELECT doc FROM posts${f.sql} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`).pluck().all(...f.params, q.limit + 1, q.offset) as string[];
-        return pageOf(docsOf<Post>(rows), q.limit);
-      }),
+    insertPost: posts.insert,
+    getPost: posts.get,
+    updatePost: posts.update,
+    listPosts: (q) => posts.page(new Filter().in((l) => `status IN (${l})`, q.statuses).in((l) => `id IN (SELECT post_id FROM post_regions WHERE code IN (${l}))`, q.regionCodes), 'created_at DESC, id', q),
     insertApplication: (a, key) => guarded(() => addApplication(a, key)),
-    getApplication: (id) => guarded(() => docOf<Application>(getApp.get(id))),
-    updateApplication: (next, expected) =>
-      guarded(() => {
-        if (updateApp.run(next.status, next.updatedAt, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleConflict('报名');
-      }),
-    listApplications: (q) =>
-      guarded(() => {
-        const f = new Filter().eq('post_id = ?', q.postId).eq('applicant = ?', q.applicantOpenid).in((l) => `status IN (${l})`, q.statuses);
-        const rows = db.prepare(`SELECT doc FROM applications${f.sql} ORDER BY created_at, id LIMIT ? OFFSET ?`).pluck().all(...f.params, q.limit + 1, q.offset) as string[];
-        return pageOf(docsOf<Application>(rows), q.limit);
-      }),
+    getApplication: applications.get,
+    updateApplication: applications.update,
+    listApplications: (q) => applications.page(new Filter().eq('post_id = ?', q.postId).eq('applicant = ?', q.applicantOpenid).in((l) => `status IN (${l})`, q.statuses), 'created_at, id', q),
     purgePersonalData: (statuses, before, at) => guarded(() => purge(statuses, before, at)),
-    insertTraining: (t) => guarded(() => void insertTraining.run(t.id, t.stationId, t.headOpenid, t.date, JSON.stringify(t))),
+    insertTraining: training.insert,
     listTraining: (q) =>
       guarded(() => {
         const f = new Filter().in((l) => `station_id IN (${l})`, q.stationIds).eq('head = ?', q.headOpenid);
@@ -85,39 +70,25 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
 }
 
 export function createSqliteNoticeRepository(db: Db): NoticeRepository {
-  const insert = db.prepare('INSERT INTO notices (id, status, ends_on, published_at, version, doc) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertRegion = db.prepare('INSERT INTO notice_regions (code, notice_id) VALUES (?, ?)');
-  const get = db.prepare('SELECT doc FROM notices WHERE id = ?').pluck();
-  const update = db.prepare('UPDATE notices SET status = ?, ends_on = ?, version = ?, doc = ? WHERE id = ? AND version = ?');
-  const ended = db.prepare("SELECT doc FROM notices WHERE status = 'open' AND ends_on < ? ORDER BY ends_on LIMIT ?").pluck();
-  const insertObjection = db.prepare('INSERT INTO objections (id, notice_id, created_at, version, doc) VALUES (?, ?, ?, ?, ?)');
-  const getObjection = db.prepare('SELECT doc FROM objections WHERE id = ?').pluck();
-  const updateObjection = db.prepare('UPDATE objections SET version = ?, doc = ? WHERE id = ? AND version = ?');
-  const listObjections = db.prepare('SELECT doc FROM objections WHERE notice_id = ? ORDER BY created_at, id').pluck();
-  const add = db.transaction((n: Notice) => {
-    insert.run(n.id, n.status, n.endsOn, n.publishedAt, n.version, JSON.stringify(n));
-    for (const code of n.regionCodes) insertRegion.run(code, n.id);
+  const notices = docTable<Notice>(db, {
+    table: 'notices',
+    columns: { status: (n) => n.status, ends_on: (n) => n.endsOn, published_at: (n) => n.publishedAt, version: (n) => n.version },
+    updates: ['status', 'ends_on', 'version'],
+    side: { sql: 'INSERT INTO notice_regions (code, notice_id) VALUES (?, ?)', rows: (n) => n.regionCodes.map((code) => [code, n.id]) },
+    what: '公示',
   });
+  const objections = docTable<Objection>(db, { table: 'objections', columns: { notice_id: (o) => o.noticeId, created_at: (o) => o.createdAt, version: (o) => o.version }, updates: ['version'], what: '异议' });
+  const ended = db.prepare("SELECT doc FROM notices WHERE status = 'open' AND ends_on < ? ORDER BY ends_on LIMIT ?").pluck();
+  const listObjections = db.prepare('SELECT doc FROM objections WHERE notice_id = ? ORDER BY created_at, id').pluck();
   return {
-    insert: (n) => guarded(() => add(n)),
-    get: (id) => guarded(() => docOf<Notice>(get.get(id))),
-    update: (next, expected) =>
-      guarded(() => {
-        if (update.run(next.status, next.endsOn, next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleConflict('公示');
-      }),
-    list: (q) =>
-      guarded(() => {
-        const f = new Filter().eq('status = ?', q.status).in((l) => `id IN (SELECT notice_id FROM notice_regions WHERE code IN (${l}))`, q.regionCodes);
-        const rows = db.prepare(`SELECT doc FROM notices${f.sql} ORDER BY published_at DESC, id LIMIT ? OFFSET ?`).pluck().all(...f.params, q.limit + 1, q.offset) as string[];
-        return pageOf(docsOf<Notice>(rows), q.limit);
-      }),
+    insert: notices.insert,
+    get: notices.get,
+    update: notices.update,
+    list: (q) => notices.page(new Filter().eq('status = ?', q.status).in((l) => `id IN (SELECT notice_id FROM notice_regions WHERE code IN (${l}))`, q.regionCodes), 'published_at DESC, id', q),
     ended: (today, limit) => guarded(() => docsOf<Notice>(ended.all(today, limit))),
-    insertObjection: (o) => guarded(() => void insertObjection.run(o.id, o.noticeId, o.createdAt, o.version, JSON.stringify(o))),
-    getObjection: (id) => guarded(() => docOf<Objection>(getObjection.get(id))),
-    updateObjection: (next, expected) =>
-      guarded(() => {
-        if (updateObjection.run(next.version, JSON.stringify(next), next.id, expected).changes === 0) throw staleConflict('异议');
-      }),
+    insertObjection: objections.insert,
+    getObjection: objections.get,
+    updateObjection: objections.update,
     listObjections: (noticeId) => guarded(() => docsOf<Objection>(listObjections.all(noticeId))),
   };
 }

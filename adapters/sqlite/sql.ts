@@ -1,5 +1,13 @@
-/** What the SQLite stores share to build statements and read JSON documents back. */
-export { pageOf } from '../../core/ports';
+/**
+ * What the SQLite stores share to build statements and read JSON documents back, and `docTable`:
+ * one table of versioned JSON records (insert with side rows, get, version-checked update, pages).
+ */
+import type { Statement } from 'better-sqlite3';
+import { pageOf, type Page } from '../../core/ports';
+import { staleConflict } from '../../core/shared/errors';
+import { guarded, type Db } from './db';
+
+export { pageOf };
 
 /** `?,?,?` for an IN list of n values ('' for none: callers write `IN (${marks(n) || 'NULL'})`). */
 export const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
@@ -44,4 +52,48 @@ export class Filter {
   get sql(): string {
     return whereSql(this.clauses);
   }
+}
+
+/** A page of `doc`s: `sql` is `SELECT doc FROM … ORDER BY …`, one more row than the page tells whether more exist. */
+export function pageDocs<T>(db: Db, sql: string, params: unknown[], q: { offset: number; limit: number }): Page<T> {
+  return pageOf(docsOf<T>(db.prepare(`${sql} LIMIT ? OFFSET ?`).pluck().all(...params, q.limit + 1, q.offset)), q.limit);
+}
+
+/**
+ * A table of records stored as JSON in `doc` beside `id` and the columns queries use (`columns`,
+ * each taken from the record), optionally listed in a side table under codes (`side`: its INSERT
+ * and the rows of one record). An update rewrites `updates` (some of `columns`, `version` among
+ * them) and `doc` while the stored version is still the expected one; `what` names a record in
+ * staleConflict.
+ */
+export function docTable<T extends { id: string }>(
+  db: Db,
+  spec: { table: string; columns: Record<string, (r: T) => unknown>; updates?: string[]; side?: { sql: string; rows: (r: T) => unknown[][] }; what?: string },
+) {
+  const { table, columns } = spec;
+  const names = Object.keys(columns);
+  const insert = db.prepare(`INSERT INTO ${table} (id, ${names.join(', ')}, doc) VALUES (${marks(names.length + 2)})`);
+  const one = db.prepare(`SELECT doc FROM ${table} WHERE id = ?`).pluck();
+  const sideInsert = spec.side && db.prepare(spec.side.sql);
+  const updates = spec.updates ?? [];
+  const update = updates.length ? db.prepare(`UPDATE ${table} SET ${[...updates, 'doc'].map((c) => `${c} = ?`).join(', ')} WHERE id = ? AND version = ?`) : null;
+  /** Insert a record and its side rows (one transaction; nested in a caller's, a savepoint). */
+  const add = db.transaction((r: T) => {
+    insert.run(r.id, ...names.map((c) => columns[c](r)), JSON.stringify(r));
+    for (const row of spec.side?.rows(r) ?? []) sideInsert?.run(...row);
+  });
+  /** Rewrite a record while its version is `expected`; false when it moved on (or is gone). */
+  const replace = (next: T, expected: number) => (update as Statement).run(...updates.map((c) => columns[c](next)), JSON.stringify(next), next.id, expected).changes > 0;
+  return {
+    add,
+    replace,
+    insert: (r: T) => guarded(() => add(r)),
+    get: (id: string) => guarded(() => docOf<T>(one.get(id))),
+    update: (next: T, expected: number) =>
+      guarded(() => {
+        if (!replace(next, expected)) throw staleConflict(spec.what ?? '这条记录');
+      }),
+    /** A page of the rows `where` matches, in `order` (an ORDER BY list). */
+    page: (where: Filter, order: string, q: { offset: number; limit: number }) => guarded(() => pageDocs<T>(db, `SELECT doc FROM ${table}${where.sql} ORDER BY ${order}`, where.params, q)),
+  };
 }
