@@ -8,9 +8,8 @@
 import type { Page } from 'playwright-core';
 import type { Station } from '../../core/station/model';
 import { browserSuite, call, fill, settled, shanghaiDay, text } from './support/browser';
+import { DEMO } from '../support/demo';
 
-const OPERATOR = 'demo-operator-staff-1';
-const COUNTY = 'demo-county-official-1';
 
 const { h, browsers } = browserSuite();
 
@@ -23,7 +22,7 @@ async function pc(openid?: string): Promise<Page> {
 /** A planned station of the demo operator (the operator's staff may apply for it). */
 async function plannedStation(): Promise<Station> {
   const staff = await h.app.stores.roles.list({ offset: 0, limit: 200 });
-  const binding = staff.items.find((b) => b.openid === OPERATOR && b.scope.kind === 'operator');
+  const binding = staff.items.find((b) => b.openid === DEMO.operatorStaff && b.scope.kind === 'operator');
   const operatorName = binding && binding.scope.kind === 'operator' ? binding.scope.operatorName : '';
   const page = await h.app.stores.stations.list({ regionCode: '360731', status: 'planned', limit: 200 });
   const s = page.items.find((x) => x.operator.name === operatorName);
@@ -55,7 +54,7 @@ test('apply with photos → 初审 → 审核 with a visit → 公示 → 认定
   const c = '#page-certify';
 
   // 1. The operator's staff apply, with the plaque and signage photos.
-  const op = await pc(OPERATOR);
+  const op = await pc(DEMO.operatorStaff);
   await op.goto(`${h.baseUrl}/packages/official/certify/index`);
   await settled(op, `${c} #certify-new`);
   await op.locator(`${c} #certify-new`).click();
@@ -87,7 +86,7 @@ test('apply with photos → 初审 → 审核 with a visit → 公示 → 认定
   await h.shot(op, 'certify-02-operator-passed-pc');
 
   // 2. The county: site visit, then the notice.
-  const county = await pc(COUNTY);
+  const county = await pc(DEMO.county);
   await county.goto(`${h.baseUrl}/packages/official/certify/index`);
   await county.locator(`${c} #cert-${appId}`).waitFor({ timeout: 20_000 });
   await settled(county, `${c} #cert-${appId}`);
@@ -123,7 +122,7 @@ test('apply with photos → 初审 → 审核 with a visit → 公示 → 认定
   await h.shot(villager, 'certify-06-notice-page-pc');
 
   // 4. The notice period ends without objections: the scheduler closes it and the station is certified.
-  const app = await call<{ noticeId: string }>(h, 'register', 'certification', { id: appId }, COUNTY);
+  const app = await call<{ noticeId: string }>(h, 'register', 'certification', { id: appId }, DEMO.county);
   const notice = await call<{ endsOn: string }>(h, 'notices', 'get', { id: app.noticeId });
   await dev('/dev/clock', { now: `${shanghaiDay(1, new Date(`${notice.endsOn}T12:00:00+08:00`))}T09:00:00+08:00` });
   await dev('/dev/scheduler/run');

@@ -7,10 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { browserSuite, call, fill, settled, tap, text, waitText } from './support/browser';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-const RESIDENT = 'demo-resident-1';
-const COUNTY = 'demo-county-official-1';
-const STATION = 'st-360731100-000';
 
 const { h, browsers } = browserSuite();
 
@@ -27,14 +25,14 @@ test('the complainant adds 补充材料 with a photo; the county sees it on the 
     h,
     'complaints',
     'submit',
-    { stationId: STATION, category: 'overcharge', description: '寄快递多收了 5 元，没有明码标价。' },
-    RESIDENT,
+    { stationId: HEAD_STATION, category: 'overcharge', description: '寄快递多收了 5 元，没有明码标价。' },
+    DEMO.resident1,
     randomUUID(),
   );
-  await call(h, 'complaints', 'accept', { id: filed.id, version: filed.version }, COUNTY);
+  await call(h, 'complaints', 'accept', { id: filed.id, version: filed.version }, DEMO.county);
 
   // The villager's phone: 处理中, then 补充材料 with text and a photo.
-  const phone = await browsers.open({ openid: RESIDENT });
+  const phone = await browsers.open({ openid: DEMO.resident1 });
   await phone.goto(`${h.baseUrl}/pages/complaint/detail/index?id=${filed.id}`);
   const d = '#page-complaint-detail';
   await settled(phone, `${d} #complaint-detail`);
@@ -57,7 +55,7 @@ test('the complainant adds 补充材料 with a photo; the county sees it on the 
   expect(run.ok).toBe(true);
 
   // The county's desk on a PC: the case in the side pane shows the text and the photo.
-  const pc = await browsers.open({ openid: COUNTY, mobile: false });
+  const pc = await browsers.open({ openid: DEMO.county, mobile: false });
   await pc.setViewportSize({ width: 1366, height: 768 });
   await pc.goto(`${h.baseUrl}/packages/official/queue/index`);
   const p = '#page-queue';

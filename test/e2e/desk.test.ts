@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserSuite, call, fill, settled, tap, text } from './support/browser';
+import { DEMO } from '../support/demo';
 
-const COUNTY = 'demo-county-official-1';
 const STATIONS = ['st-360731100-000', 'st-360731-000', 'st-360731100-006'];
 const CATEGORIES = ['overcharge', 'attitude', 'parcel', 'closed_often', 'false_ads'];
 
@@ -60,7 +60,7 @@ async function searchFor(page: Page, word: string): Promise<void> {
 
 test('1366×768: dense table, search by tracking number and phone last 4, keyboard opens the side pane, batch 受理', async () => {
   const filed = await fileMany();
-  const pc = await browsers.open({ openid: COUNTY, mobile: false });
+  const pc = await browsers.open({ openid: DEMO.county, mobile: false });
   await pc.setViewportSize({ width: 1366, height: 768 });
   await pc.goto(`${h.baseUrl}/packages/official/queue/index`);
   const p = '#page-queue';
@@ -147,7 +147,7 @@ test('1366×768: dense table, search by tracking number and phone last 4, keyboa
 });
 
 test('a phone keeps the old list layout', async () => {
-  const phone = await browsers.open({ openid: COUNTY });
+  const phone = await browsers.open({ openid: DEMO.county });
   await phone.goto(`${h.baseUrl}/packages/official/queue/index`);
   await phone.locator('#page-queue #queue-list').waitFor();
   expect(await phone.locator('#page-queue.desk').count()).toBe(0);
@@ -163,7 +163,7 @@ test('a phone keeps the old list layout', async () => {
 
 test('1366×768: the workbench and a case page opened on its own use desk sizes', async () => {
   const c = await call<Filed>(h, 'complaints', 'submit', { stationId: STATIONS[0], category: 'parcel', description: '快递寄出三天还没有揽收记录。', phone: '13800008888' }, 'e2e-desk-page', randomUUID());
-  const pc = await browsers.open({ openid: COUNTY, mobile: false });
+  const pc = await browsers.open({ openid: DEMO.county, mobile: false });
   await pc.setViewportSize({ width: 1366, height: 768 });
   await pc.goto(`${h.baseUrl}/packages/official/home/index`);
   await pc.locator('#page-workbench.desk-page #tile-queue').waitFor();

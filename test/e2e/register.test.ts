@@ -6,8 +6,8 @@
 import ExcelJS from 'exceljs';
 import { COLUMNS, type ColumnKey } from '../../core/station/register-sheet';
 import { browserSuite, call, settled, tap, text } from './support/browser';
+import { DEMO } from '../support/demo';
 
-const COUNTY = 'demo-county-official-1';
 
 const { h, browsers } = browserSuite();
 
@@ -41,7 +41,7 @@ async function sheetWithABadRow(): Promise<Buffer> {
 }
 
 test('choose a file → per-row preview → confirm → the station is found nearby', async () => {
-  const page = await browsers.open({ openid: COUNTY, mobile: false });
+  const page = await browsers.open({ openid: DEMO.county, mobile: false });
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`${h.baseUrl}/packages/official/register/index`);
   const p = '#page-register';
@@ -85,7 +85,7 @@ test('choose a file → per-row preview → confirm → the station is found nea
 });
 
 test('the register page on a phone, and export', async () => {
-  const page = await browsers.open({ openid: COUNTY });
+  const page = await browsers.open({ openid: DEMO.county });
   await page.goto(`${h.baseUrl}/packages/official/register/index`);
   const p = '#page-register';
   await settled(page, `${p} #btn-register-export`);

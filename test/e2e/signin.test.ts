@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserSuite, settled, tap, text } from './support/browser';
+import { DEMO } from '../support/demo';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -20,7 +21,6 @@ async function axe(page: Page): Promise<string[]> {
   });
 }
 
-const COUNTY = 'demo-county-official-1';
 
 const { h, browsers } = browserSuite();
 
@@ -47,7 +47,7 @@ test('PC shows the code → the official confirms on the phone → the PC works 
   expect(popup.url()).toBe(`${h.baseUrl}/${data.page}?scene=${data.ticket}`);
   await popup.close();
 
-  const phone = await browsers.open({ openid: COUNTY });
+  const phone = await browsers.open({ openid: DEMO.county });
   await phone.goto(`${h.baseUrl}/${data.page}?scene=${encodeURIComponent(data.ticket)}`);
   const c = '#page-signin-confirm';
   await settled(phone, `${c} #signin-confirm-question`);
@@ -71,7 +71,7 @@ test('PC shows the code → the official confirms on the phone → the PC works 
   expect(stored).not.toContain(data.ticket);
   await h.shot(pc, 'signin-04-workbench-pc');
   const me = await fetch(`${h.baseUrl}/api/account`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"action":"me","data":{}}' });
-  expect(((await me.json()) as { data: { openid: string } }).data.openid).toBe(COUNTY);
+  expect(((await me.json()) as { data: { openid: string } }).data.openid).toBe(DEMO.county);
 
   // 退出登录: back to a fresh code; the token no longer works.
   await tap(pc, `${w} #pc-signout`);
