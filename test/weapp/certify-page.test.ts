@@ -6,24 +6,20 @@
 import { PNG_1X1 } from '../support/complaints';
 import type { PageHandle } from './support/simulate';
 import { weappSuite } from './support/suite';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-jest.setTimeout(30_000);
-
-const OFFICIAL = 'demo-county-official-1';
-const STAFF = 'demo-operator-staff-1';
-const STATION = 'st-360731100-000';
 let appId = '';
 const { env, page, render } = weappSuite({
-  openid: STAFF,
+  openid: DEMO.operatorStaff,
   setup: async (stores) => {
-    const s = (await stores.stations.get(STATION))!;
+    const s = (await stores.stations.get(HEAD_STATION))!;
     await stores.stations.upsertMany([{ ...s, status: 'planned', certification: null }]);
     // 申办 photos, as uploaded by the staff member.
-    const plaquePhotos = [stores.files.upload(PNG_1X1, STAFF).id];
-    const signagePhotos = [stores.files.upload(PNG_1X1, STAFF).id];
+    const plaquePhotos = [stores.files.upload(PNG_1X1, DEMO.operatorStaff).id];
+    const signagePhotos = [stores.files.upload(PNG_1X1, DEMO.operatorStaff).id];
     const filed = await env.functions.register(
-      { action: 'fileCertification', data: { stationId: STATION, stationName: '江西电商扶贫工程贡江镇服务站', entity: '于都县电商运营公司', areaSqm: 60, equipment: ['broadband', 'desk_chairs', 'shelves'], servicePopulation: 5000, plaquePhotos, signagePhotos } },
-      { openid: STAFF },
+      { action: 'fileCertification', data: { stationId: HEAD_STATION, stationName: '江西电商扶贫工程贡江镇服务站', entity: '于都县电商运营公司', areaSqm: 60, equipment: ['broadband', 'desk_chairs', 'shelves'], servicePopulation: 5000, plaquePhotos, signagePhotos } },
+      { openid: DEMO.operatorStaff },
     );
     if (!filed.ok) throw new Error(JSON.stringify(filed));
     appId = (filed.data as { id: string }).id;
@@ -36,7 +32,7 @@ const until = async (p: PageHandle, id: string, text: string) => {
 };
 
 test('the operator sees the application and passes it at 初审', async () => {
-  env.openid = STAFF;
+  env.openid = DEMO.operatorStaff;
   await render('packages/official/certify/index');
   await page.waitFor(`cert-${appId}`);
   expect(page.text(`cert-${appId}`)).toContain('运营单位初审中');
@@ -53,7 +49,7 @@ test('the operator sees the application and passes it at 初审', async () => {
 });
 
 test('the county records the site visit, then publishing asks first', async () => {
-  env.openid = OFFICIAL;
+  env.openid = DEMO.county;
   await render('packages/official/certify/index');
   await page.waitFor(`cert-visitors-${appId}`);
   expect(page.has('certify-new')).toBe(false);
@@ -72,7 +68,7 @@ test('the county records the site visit, then publishing asks first', async () =
 });
 
 test('the certification notice shows on the public notice page with the station facts and the objection form', async () => {
-  const got = await env.functions.register({ action: 'certification', data: { id: appId } }, { openid: OFFICIAL });
+  const got = await env.functions.register({ action: 'certification', data: { id: appId } }, { openid: DEMO.county });
   if (!got.ok) throw new Error(JSON.stringify(got));
   const noticeId = (got.data as { noticeId: string }).noticeId;
   env.openid = 'demo-resident-1';

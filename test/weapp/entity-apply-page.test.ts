@@ -5,17 +5,13 @@
  */
 import { PNG_1X1 } from '../support/complaints';
 import { weappSuite } from './support/suite';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-jest.setTimeout(30_000);
-
-const ENTITY = 'demo-resident-2';
-const STAFF = 'demo-operator-staff-1';
-const STATION = 'st-360731100-000';
 let appId = '';
 const { env, page, render } = weappSuite({
-  openid: ENTITY,
+  openid: DEMO.resident2,
   setup: async (stores) => {
-    const s = (await stores.stations.get(STATION))!;
+    const s = (await stores.stations.get(HEAD_STATION))!;
     const township = s.regionPath.find((r) => r.code.length === 9)!;
     const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
     const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -29,20 +25,20 @@ const { env, page, render } = weappSuite({
           stationName: `江西电商扶贫工程${township.name}服务站`, level: 'township', regionCode: township.code, address: `于都县${township.name}新街 8 号`,
           lat: s.location.lat + 0.01, lng: s.location.lng + 0.01, hotline: '0797-6543210', services: ['product_sales'], areaSqm: 80,
           equipment: ['broadband', 'desk_chairs', 'shelves'], servicePopulation: 6000,
-          plaquePhotos: [stores.files.upload(PNG_1X1, ENTITY).id], signagePhotos: [stores.files.upload(PNG_1X1, ENTITY).id],
+          plaquePhotos: [stores.files.upload(PNG_1X1, DEMO.resident2).id], signagePhotos: [stores.files.upload(PNG_1X1, DEMO.resident2).id],
         },
       },
-      { openid: ENTITY },
+      { openid: DEMO.resident2 },
     );
     if (!filed.ok) throw new Error(JSON.stringify(filed));
     appId = (filed.data as { id: string }).id;
-    const back = await env.functions.register({ action: 'operatorReviewCertification', data: { id: appId, version: 1, pass: false, comment: '缺少场地租赁合同' } }, { openid: STAFF });
+    const back = await env.functions.register({ action: 'operatorReviewCertification', data: { id: appId, version: 1, pass: false, comment: '缺少场地租赁合同' } }, { openid: DEMO.operatorStaff });
     if (!back.ok) throw new Error(JSON.stringify(back));
   },
 });
 
 test('我的申办 shows the returned application with its reason; the form opens', async () => {
-  env.openid = ENTITY;
+  env.openid = DEMO.resident2;
   await render('packages/apply/entity/index');
   await page.waitFor(`entity-app-${appId}`);
   expect(page.text(`entity-app-${appId}`)).toContain('初审退回');

@@ -4,19 +4,15 @@
  * case page after a confirm; the county sees 待签收 before and the 转其他部门 button.
  */
 import { weappSuite } from './support/suite';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-jest.setTimeout(30_000);
-
-const OFFICIAL = 'demo-county-official-1';
-const HEAD = 'demo-station-head-1';
-const STATION = 'st-360731100-000';
 let id = '';
 const { env, page, render } = weappSuite({
-  openid: OFFICIAL,
+  openid: DEMO.county,
   setup: async () => {
-    const filed = await call('submit', { stationId: STATION, category: 'attitude', description: '站长态度很差，说快递丢了不归他管。' }, 'demo-resident-1', 'weapp-handoff-1');
-    const accepted = await call('accept', { id: filed.id, version: filed.version }, OFFICIAL);
-    await call('assign', { id: filed.id, version: accepted.version, to: 'station' }, OFFICIAL);
+    const filed = await call('submit', { stationId: HEAD_STATION, category: 'attitude', description: '站长态度很差，说快递丢了不归他管。' }, 'demo-resident-1', 'weapp-handoff-1');
+    const accepted = await call('accept', { id: filed.id, version: filed.version }, DEMO.county);
+    await call('assign', { id: filed.id, version: accepted.version, to: 'station' }, DEMO.county);
     id = filed.id;
   },
 });
@@ -28,7 +24,7 @@ async function call(action: string, data: unknown, openid: string, requestId?: s
 }
 
 test('the county sees 待签收 on the case and may hand it to another department', async () => {
-  env.openid = OFFICIAL;
+  env.openid = DEMO.county;
   await render(`packages/official/complaint/index?id=${id}`);
   await page.waitFor('complaint-awaiting-receipt');
   expect(page.text('complaint-awaiting-receipt')).toBe('待签收');
@@ -37,7 +33,7 @@ test('the county sees 待签收 on the case and may hand it to another departmen
 });
 
 test('the station head 签收: a confirm, then id and version go; 退单 is gone', async () => {
-  env.openid = HEAD;
+  env.openid = DEMO.stationHead;
   await render(`packages/official/complaint/index?id=${id}&mode=station`);
   await page.waitFor('btn-receive');
   expect(page.has('btn-decline')).toBe(true);

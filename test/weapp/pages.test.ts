@@ -8,8 +8,6 @@ import type { StationDetail, StationPage, StationSummary } from '../../core/stat
 import type { PageHandle } from './support/simulate';
 import { weappSuite } from './support/suite';
 
-jest.setTimeout(30_000);
-
 /** Near 于都县城 (GCJ-02, what wx.getLocation({ type: 'gcj02' }) answers). */
 const YUDU = { latitude: 25.952, longitude: 115.415 };
 const COUNTY_CENTRE = 'st-360731-000';

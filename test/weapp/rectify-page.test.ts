@@ -4,19 +4,15 @@
  * answers on their own page; closing the station asks first.
  */
 import { weappSuite } from './support/suite';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-jest.setTimeout(30_000);
-
-const OFFICIAL = 'demo-county-official-1';
-const HEAD = 'demo-station-head-1';
-const STATION = 'st-360731100-000';
 let orderId = '';
 const { env, page, render } = weappSuite({
-  openid: OFFICIAL,
+  openid: DEMO.county,
   setup: async () => {
     const issued = await env.functions.upkeep(
-      { action: 'issueRectification', data: { stationId: STATION, problems: ['多次群众反映不开门'], requiredFixes: '按公示时间开门', workdays: 10 } },
-      { openid: OFFICIAL },
+      { action: 'issueRectification', data: { stationId: HEAD_STATION, problems: ['多次群众反映不开门'], requiredFixes: '按公示时间开门', workdays: 10 } },
+      { openid: DEMO.county },
     );
     if (!issued.ok) throw new Error(JSON.stringify(issued));
     orderId = (issued.data as { id: string }).id;
@@ -24,7 +20,7 @@ const { env, page, render } = weappSuite({
 });
 
 test('the official sees the order and extends it once', async () => {
-  env.openid = OFFICIAL;
+  env.openid = DEMO.county;
   await render('packages/official/rectify/index');
   await page.waitFor(`order-${orderId}`);
   expect(page.text(`order-${orderId}`)).toContain('整改中');
@@ -40,7 +36,7 @@ test('the official sees the order and extends it once', async () => {
 });
 
 test('the station head answers on their own page', async () => {
-  env.openid = HEAD;
+  env.openid = DEMO.stationHead;
   await render('packages/official/rectify/index');
   await page.waitFor(`order-answer-${orderId}`);
   await page.type(`order-answer-${orderId}`, '已按公示时间每天开门，门口张贴了营业时间');
@@ -50,7 +46,7 @@ test('the station head answers on their own page', async () => {
 });
 
 test('closing asks first and then closes the station', async () => {
-  env.openid = OFFICIAL;
+  env.openid = DEMO.county;
   await render(`packages/official/rectify/index?id=${orderId}`);
   await page.waitFor(`order-verdict-${orderId}-close`);
   await page.tap(`order-verdict-${orderId}-close`);
@@ -58,12 +54,12 @@ test('closing asks first and then closes the station', async () => {
   await page.tap(`order-verdict-submit-${orderId}`);
   const asked = await env.waitForCall('showModal');
   expect(JSON.stringify(asked)).toContain('关停');
-  const s = await env.functions.stations({ action: 'get', data: { id: STATION } }, { openid: null });
+  const s = await env.functions.stations({ action: 'get', data: { id: HEAD_STATION } }, { openid: null });
   for (let i = 0; i < 40; i++) {
-    const now = await env.functions.stations({ action: 'get', data: { id: STATION } }, { openid: null });
+    const now = await env.functions.stations({ action: 'get', data: { id: HEAD_STATION } }, { openid: null });
     if (JSON.stringify(now).includes('已关停')) break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  expect(JSON.stringify(await env.functions.stations({ action: 'get', data: { id: STATION } }, { openid: null }))).toContain('已关停');
+  expect(JSON.stringify(await env.functions.stations({ action: 'get', data: { id: HEAD_STATION } }, { openid: null }))).toContain('已关停');
   expect(s.ok).toBe(true);
 });

@@ -4,14 +4,12 @@
  * value in force and the audit line; the county's coverage page renders with its villages.
  */
 import { weappSuite } from './support/suite';
+import { DEMO } from '../support/demo';
 
-jest.setTimeout(30_000);
-
-const COUNTY = 'demo-county-official-1';
-const { env, page, render, callsOf } = weappSuite({ openid: COUNTY });
+const { env, page, render, callsOf } = weappSuite({ openid: DEMO.county });
 
 test('the county sets its own freshness days and sees the audit line', async () => {
-  (env as { openid: string | null }).openid = COUNTY;
+  (env as { openid: string | null }).openid = DEMO.county;
   await render('packages/official/settings/index');
   await page.waitFor('settings-view');
   expect(page.text('setting-freshnessDays')).toContain('180天');

@@ -1,7 +1,8 @@
 /**
- * The hooks every weapp page test file repeats, once: set the mini-program up (beforeAll), with
- * the local functions and demo officials unless `local: false`; unmount the page and forget the wx
- * calls after each test; close it all (afterAll). Like test/e2e/support/browser.ts `browserSuite()`,
+ * The hooks every weapp page test file repeats, once: the file's test timeout (30 s unless
+ * `timeoutMs`); set the mini-program up (beforeAll), with the local functions and demo officials
+ * unless `local: false`; unmount the page and forget the wx calls after each test; close it all
+ * (afterAll). Like test/e2e/support/browser.ts `browserSuite()`,
  * `env` and `page` are proxies, so tests keep using plain values: `await render(url)` makes `page`
  * the new page.
  */
@@ -21,6 +22,8 @@ export interface SuiteOptions extends SetupOptions {
   local?: boolean | LocalOptions;
   /** What the tests start from, after the functions are wired (in the same beforeAll). */
   setup?: (stores: WiredStores, env: WxEnv) => Promise<void> | void;
+  /** The test timeout for the file (default 30 s: the built pages run slowly under the simulator). */
+  timeoutMs?: number;
 }
 
 export interface WeappSuite {
@@ -47,7 +50,8 @@ function proxyOf<T extends object>(current: () => T): T {
 }
 
 export function weappSuite(opts: SuiteOptions = {}): WeappSuite {
-  const { local = true, setup, ...setupOpts } = opts;
+  const { local = true, setup, timeoutMs = 30_000, ...setupOpts } = opts;
+  jest.setTimeout(timeoutMs);
   let started: WxEnv | null = null;
   let current: PageHandle | null = null;
   const env = proxyOf<WxEnv>(() => {
