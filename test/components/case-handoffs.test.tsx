@@ -6,6 +6,7 @@ import ComplaintCard from '@/packages/official/components/ComplaintCard';
 import { complaintsAdmin, type ComplaintCaseView, type ComplaintListItem } from '@/services/complaints-admin';
 import ComplaintDetailView from '@/components/complaint/ComplaintDetailView';
 import Deadlines from '@/components/complaint/Deadlines';
+import { enter, press, settle } from './act-helpers';
 import { resetTaro } from './taro-mock';
 
 jest.mock('@/services/complaints-admin', () => ({
@@ -77,7 +78,6 @@ function caseView(over: Partial<ComplaintCaseView> = {}): ComplaintCaseView {
   };
 }
 
-const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
 
 beforeEach(() => {
   resetTaro();
@@ -94,13 +94,9 @@ test('签收 asks first; cancelled, nothing is sent; confirmed, id and version g
   const onChanged = jest.fn();
   const { container } = render(<CaseActions c={caseView()} onChanged={onChanged} onConflict={jest.fn()} />);
   modal.mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true }));
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-receive')!);
-  });
+  await press(container, 'btn-receive');
   expect(api.receive).not.toHaveBeenCalled();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-receive')!);
-  });
+  await press(container, 'btn-receive');
   expect(modal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '确认签收' }));
   expect(api.receive).toHaveBeenCalledWith({ id: 'cmp000001', version: 3 });
   expect(onChanged).toHaveBeenCalledWith(expect.objectContaining({ awaitingReceipt: false }), expect.stringContaining('已签收'));
@@ -111,17 +107,11 @@ test('退单 needs a reason, then a confirm, then sends it', async () => {
   const { container } = render(<CaseActions c={caseView()} onChanged={jest.fn()} onConflict={jest.fn()} />);
   fireEvent.click(container.querySelector('#btn-decline')!);
   await settle();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-decline')!);
-  });
+  await press(container, 'btn-submit-decline');
   expect(container.querySelector('#action-hint')!.textContent).toContain('请填写退单理由');
   expect(modal).not.toHaveBeenCalled();
-  await act(async () => {
-    container.querySelector('#decline-reason')!.dispatchEvent(new CustomEvent('input', { detail: { value: '快递由运营单位负责' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-decline')!);
-  });
+  await enter(container, 'decline-reason', '快递由运营单位负责');
+  await press(container, 'btn-submit-decline');
   expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认退单' }));
   expect(api.decline).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, reason: '快递由运营单位负责' });
 });
@@ -155,21 +145,15 @@ test('申请延期: a day and a reason are needed; they go with id and version',
   fireEvent.click(container.querySelector('#btn-request-extension')!);
   await settle();
   expect(container.querySelector('#panel-request-extension')!.textContent).toContain('6月13日');
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-request-extension')!);
-  });
+  await press(container, 'btn-submit-request-extension');
   expect(container.querySelector('#action-hint')!.textContent).toContain('请选择延期到哪一天');
   const picker = container.querySelector('#request-extension-date')!.closest('taro-picker-core')!;
   await act(async () => {
     picker.dispatchEvent(new CustomEvent('change', { detail: { value: '2025-06-20' } }));
   });
   expect(container.querySelector('#request-extension-date')!.textContent).toContain('2025-06-20');
-  await act(async () => {
-    container.querySelector('#request-extension-reason')!.dispatchEvent(new CustomEvent('input', { detail: { value: '需要快递公司出具证明' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-request-extension')!);
-  });
+  await enter(container, 'request-extension-reason', '需要快递公司出具证明');
+  await press(container, 'btn-submit-request-extension');
   expect(api.requestExtension).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, dueOn: '2025-06-20', reason: '需要快递公司出具证明' });
 });
 
@@ -180,27 +164,17 @@ test('同意延期 says the new date and asks first; 不同意 needs a reason', 
   const c = caseView({ allowedActions: ['approveExtension', 'refuseExtension'], extensionRequest: pending });
   const { container } = render(<CaseActions c={c} onChanged={jest.fn()} onConflict={jest.fn()} />);
   modal.mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true }));
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-approve-extension')!);
-  });
+  await press(container, 'btn-approve-extension');
   expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '同意延期', content: expect.stringContaining('6月20日') }));
   expect(api.approveExtension).not.toHaveBeenCalled();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-approve-extension')!);
-  });
+  await press(container, 'btn-approve-extension');
   expect(api.approveExtension).toHaveBeenCalledWith({ id: 'cmp000001', version: 3 });
   fireEvent.click(container.querySelector('#btn-refuse-extension')!);
   await settle();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-refuse-extension')!);
-  });
+  await press(container, 'btn-submit-refuse-extension');
   expect(api.refuseExtension).not.toHaveBeenCalled();
-  await act(async () => {
-    container.querySelector('#refuse-extension-note')!.dispatchEvent(new CustomEvent('input', { detail: { value: '请按期答复' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-refuse-extension')!);
-  });
+  await enter(container, 'refuse-extension-note', '请按期答复');
+  await press(container, 'btn-submit-refuse-extension');
   expect(api.refuseExtension).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, note: '请按期答复' });
 });
 
@@ -215,24 +189,16 @@ test('督办: an instruction and a day, a confirm, then id, version, instruction
   const { container } = render(<CaseActions c={caseView({ allowedActions: ['supervise', 'note'] })} onChanged={jest.fn()} onConflict={jest.fn()} />);
   fireEvent.click(container.querySelector('#btn-supervise')!);
   await settle();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-supervise')!);
-  });
+  await press(container, 'btn-submit-supervise');
   expect(container.querySelector('#action-hint')!.textContent).toContain('请填写督办要求');
-  await act(async () => {
-    container.querySelector('#supervise-instruction')!.dispatchEvent(new CustomEvent('input', { detail: { value: '请三日内核实' } }));
-  });
+  await enter(container, 'supervise-instruction', '请三日内核实');
   await act(async () => {
     container.querySelector('#supervise-date')!.closest('taro-picker-core')!.dispatchEvent(new CustomEvent('change', { detail: { value: '2025-06-10' } }));
   });
   modal.mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true }));
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-supervise')!);
-  });
+  await press(container, 'btn-submit-supervise');
   expect(api.supervise).not.toHaveBeenCalled();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-supervise')!);
-  });
+  await press(container, 'btn-submit-supervise');
   expect(modal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '发出督办', content: expect.stringContaining('6月10日') }));
   expect(api.supervise).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, instruction: '请三日内核实', dueOn: '2025-06-10' });
 });
@@ -244,12 +210,8 @@ test('答复督办 shows what was asked and sends the answer', async () => {
   fireEvent.click(container.querySelector('#btn-answer-supervision')!);
   await settle();
   expect(container.querySelector('#panel-answer-supervision')!.textContent).toContain('市级督办：请三日内核实');
-  await act(async () => {
-    container.querySelector('#supervision-answer')!.dispatchEvent(new CustomEvent('input', { detail: { value: '已约谈站长' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-answer-supervision')!);
-  });
+  await enter(container, 'supervision-answer', '已约谈站长');
+  await press(container, 'btn-submit-answer-supervision');
   expect(api.answerSupervision).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, answer: '已约谈站长' });
 });
 
@@ -265,16 +227,10 @@ test('转其他部门: a department (its name when 其他), a reference, a note,
     container.querySelector('#transfer-reference')!.dispatchEvent(new CustomEvent('input', { detail: { value: 'JT-7' } }));
     container.querySelector('#transfer-note')!.dispatchEvent(new CustomEvent('input', { detail: { value: '道路问题' } }));
   });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-transfer')!);
-  });
+  await press(container, 'btn-submit-transfer');
   expect(container.querySelector('#action-hint')!.textContent).toContain('请填写部门名称');
-  await act(async () => {
-    container.querySelector('#transfer-department-name')!.dispatchEvent(new CustomEvent('input', { detail: { value: '县交通运输局' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-transfer')!);
-  });
+  await enter(container, 'transfer-department-name', '县交通运输局');
+  await press(container, 'btn-submit-transfer');
   expect(modal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '转其他部门', content: expect.stringContaining('县交通运输局') }));
   expect(api.transfer).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, department: 'other', departmentName: '县交通运输局', reference: 'JT-7', note: '道路问题' });
 });
@@ -295,20 +251,12 @@ test('无法解决: chosen as the outcome, its reason is required and sent with 
   expect(container.querySelector('#reply-unresolvable-reason')).toBeNull();
   fireEvent.click(container.querySelector('#reply-outcome-unresolvable')!);
   await settle();
-  await act(async () => {
-    container.querySelector('#reply-text')!.dispatchEvent(new CustomEvent('input', { detail: { value: '已向投诉人当面说明情况。' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-reply')!);
-  });
+  await enter(container, 'reply-text', '已向投诉人当面说明情况。');
+  await press(container, 'btn-submit-reply');
   expect(api.reply).not.toHaveBeenCalled();
   expect(container.querySelector('#action-hint')!.textContent).toContain('无法解决的原因');
-  await act(async () => {
-    container.querySelector('#reply-unresolvable-reason')!.dispatchEvent(new CustomEvent('input', { detail: { value: '站点已注销' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-reply')!);
-  });
+  await enter(container, 'reply-unresolvable-reason', '站点已注销');
+  await press(container, 'btn-submit-reply');
   expect(api.reply).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, text: '已向投诉人当面说明情况。', unresolvable: true, unresolvableReason: '站点已注销' });
 });
 

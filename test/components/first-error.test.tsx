@@ -6,18 +6,13 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import NewRatingPage from '@/pages/rating/new/index';
 import NoticePage from '@/packages/apply/notice/index';
-import { setDemoOpenid } from '@/services/identity';
-import { resetElderModeForTest } from '@/store/elder';
-import { fail, flush, installExtraTaro, serve } from './feedback-support';
-import { resetTaro, routerParams } from './taro-mock';
+import { fail, flush, freshScreen, serve } from './feedback-support';
+import { routerParams } from './taro-mock';
 
 /** jsdom has no scrolling: record which element each scroll brings into view. */
 const scrolled: Element[] = [];
 beforeEach(() => {
-  resetTaro();
-  resetElderModeForTest();
-  installExtraTaro();
-  setDemoOpenid('demo-resident-1');
+  freshScreen('demo-resident-1');
   scrolled.length = 0;
   Element.prototype.scrollIntoView = function (this: Element) {
     scrolled.push(this);

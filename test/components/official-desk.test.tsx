@@ -6,6 +6,7 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import QueuePage from '@/packages/official/queue/index';
 import { complaintsAdmin, type ComplaintListItem } from '@/services/complaints-admin';
+import { settle } from './act-helpers';
 import { resetTaro } from './taro-mock';
 
 // Taro's web components render slowly on a busy machine.
@@ -48,7 +49,6 @@ function windowWidth(width: number | null) {
   }) as typeof window.matchMedia;
 }
 
-const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
 const key = (k: string) => act(() => void fireEvent.keyDown(document.body, { key: k }));
 
 beforeEach(() => {
