@@ -1,5 +1,6 @@
 /** Small act() helpers shared by the page and component tests. */
-import { act, fireEvent } from '@testing-library/react';
+import { act, fireEvent, render } from '@testing-library/react';
+import type { ReactElement } from 'react';
 
 /** Lets mocked API answers settle inside act(). */
 export const flush = () =>
@@ -10,11 +11,32 @@ export const flush = () =>
 /** Lets the Taro web components (stencil) render their inner inputs before values change. */
 export const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
 
-/** Types into the input with this id, as Taro's onInput sees it. */
-export const type = (container: HTMLElement, id: string, value: string) =>
+/** Types into this input element, as Taro's onInput sees it. */
+export const typeInto = (el: Element, value: string) =>
   act(() => {
-    (container.querySelector(`#${id}`) as Element).dispatchEvent(new CustomEvent('input', { detail: { value } }));
+    el.dispatchEvent(new CustomEvent('input', { detail: { value } }));
   });
+
+/** Types into the input with this id, as Taro's onInput sees it. */
+export const type = (container: HTMLElement, id: string, value: string) => typeInto(container.querySelector(`#${id}`) as Element, value);
+
+/** Types each value into the input with that id, in order. */
+export function fillIn(container: HTMLElement, values: Record<string, string>): void {
+  for (const [id, value] of Object.entries(values)) type(container, id, value);
+}
+
+/** Renders `ui` and lets its first API answers settle. */
+export async function renderSettled(ui: ReactElement) {
+  const r = render(ui);
+  await flush();
+  return r;
+}
+
+/** Clicks the element with this id, then lets the API answers settle. */
+export async function clickSettled(container: HTMLElement, id: string): Promise<void> {
+  fireEvent.click(container.querySelector(`#${id}`) as Element);
+  await flush();
+}
 
 /** Types into the field with this id and lets what it sets off run (an async act). */
 export const enter = (root: ParentNode, id: string, value: string) =>

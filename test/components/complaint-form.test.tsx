@@ -8,6 +8,7 @@ import Taro from '@tarojs/taro';
 import ComplaintForm from '@/components/complaint/ComplaintForm';
 import NewComplaintPage from '@/pages/complaint/new/index';
 import { LIMIT_MESSAGE } from '@/components/complaint/PhotoPicker';
+import { typeInto } from './act-helpers';
 import { complaintView, extraTaro, fail, flush, freshScreen, mockUpload, offline, pickedJpegs, serve, type Handler } from './feedback-support';
 import { routerParams, storage } from './taro-mock';
 
@@ -25,12 +26,6 @@ beforeEach(() => {
 });
 
 const lastScrolled = () => scrolled.mock.calls[scrolled.mock.calls.length - 1]?.[0];
-
-function typeInto(el: Element, value: string) {
-  act(() => {
-    el.dispatchEvent(new CustomEvent('input', { detail: { value } }));
-  });
-}
 
 function renderForm(onSubmitted = jest.fn(), more: { onOpenMine?: () => void; onOpenComplaint?: (id: string) => void } = {}) {
   const view = render(<ComplaintForm stationId={STATION.id} stationName={STATION.name} onSubmitted={onSubmitted} {...more} />);

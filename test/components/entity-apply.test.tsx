@@ -6,18 +6,13 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import EntityApplyPage from '@/packages/apply/entity/index';
+import { typeInto } from './act-helpers';
 import { extraTaro, flush, freshScreen, mockUpload, pickedJpegs, serve } from './feedback-support';
 
 beforeEach(() => {
   freshScreen('demo-resident-2');
   Element.prototype.scrollIntoView = () => undefined;
 });
-
-function typeInto(el: Element, value: string) {
-  act(() => {
-    el.dispatchEvent(new CustomEvent('input', { detail: { value } }));
-  });
-}
 
 const returned = {
   id: 'ca-1',

@@ -6,6 +6,7 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import NewRatingPage from '@/pages/rating/new/index';
 import NoticePage from '@/packages/apply/notice/index';
+import { typeInto } from './act-helpers';
 import { fail, flush, freshScreen, serve } from './feedback-support';
 import { routerParams } from './taro-mock';
 
@@ -18,11 +19,6 @@ beforeEach(() => {
     scrolled.push(this);
   };
 });
-
-const typeInto = (el: Element, value: string) =>
-  act(() => {
-    el.dispatchEvent(new CustomEvent('input', { detail: { value } }));
-  });
 
 const runningNotice = {
   id: 'nt-1',
