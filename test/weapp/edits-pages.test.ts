@@ -12,8 +12,7 @@ const { env, page, render, callsOf } = weappSuite({ openid: DEMO.stationHead });
 const registerCalls = () => callsOf('upkeep');
 
 test('the head proposes; the official sees the comparison and approves; the public page changes', async () => {
-  (env as { openid: string | null }).openid = DEMO.stationHead;
-  await render(`packages/official/edit/index?stationId=${HEAD_STATION}`);
+  await render(`packages/official/edit/index?stationId=${HEAD_STATION}`, DEMO.stationHead);
   await page.waitFor('btn-propose');
   expect(page.text('page-station-edit')).toContain('公开信息');
   expect(page.has('closure-form')).toBe(true);
@@ -28,8 +27,7 @@ test('the head proposes; the official sees the comparison and approves; the publ
   expect((proposed?.data.data.info as { commitments: string[] }).commitments).toEqual(['老人代办不收费']);
   page.unmount();
 
-  (env as { openid: string | null }).openid = DEMO.county;
-  await render('packages/official/edits/index');
+  await render('packages/official/edits/index', DEMO.county);
   await page.waitFor('edits-list');
   await page.waitUntil(() => page.text('edits-list').includes('服务承诺'), 'the diff');
   expect(page.text('edits-list')).toContain('＋ 老人代办不收费');

@@ -6,11 +6,10 @@
 import { weappSuite } from './support/suite';
 import { DEMO, HEAD_STATION } from '../support/demo';
 
-const { env, page, render } = weappSuite({ openid: DEMO.operatorStaff });
+const { page, render } = weappSuite({ openid: DEMO.operatorStaff });
 
 test('operator opens a sign-in → the head, opened by the scanned scene, signs in → the county sees the head', async () => {
-  (env as { openid: string | null }).openid = DEMO.operatorStaff;
-  await render('packages/official/heads/session/index');
+  await render('packages/official/heads/session/index', DEMO.operatorStaff);
   await page.waitFor('btn-heads-session-open');
   await page.type('heads-session-title', '农产品直播带货培训');
   await page.tap('btn-heads-session-open');
@@ -19,8 +18,7 @@ test('operator opens a sign-in → the head, opened by the scanned scene, signs 
   expect(code).toMatch(/^[0-9A-Z]{6}$/);
   page.unmount();
 
-  (env as { openid: string | null }).openid = DEMO.stationHead;
-  await render(`packages/official/heads/mine/index?scene=${encodeURIComponent(`t=${code}`)}`);
+  await render(`packages/official/heads/mine/index?scene=${encodeURIComponent(`t=${code}`)}`, DEMO.stationHead);
   await page.waitFor('btn-heads-signin');
   await page.tap('btn-heads-signin');
   await page.waitFor('heads-signin-done');
@@ -28,8 +26,7 @@ test('operator opens a sign-in → the head, opened by the scanned scene, signs 
   await page.waitFor('heads-result-total');
   page.unmount();
 
-  (env as { openid: string | null }).openid = DEMO.county;
-  await render('packages/official/heads/index');
+  await render('packages/official/heads/index', DEMO.county);
   await page.waitFor(`heads-row-${HEAD_STATION}`);
   expect(page.text(`heads-row-${HEAD_STATION}`)).toContain('王站长');
   expect(page.has(`btn-heads-replace-${HEAD_STATION}`)).toBe(true);

@@ -11,8 +11,7 @@ const { env, page, render, callsOf } = weappSuite({ openid: DEMO.stationHead });
 const ledgerCalls = () => callsOf('ledger');
 
 test('head records → operator returns with a reason → head sees it; the county sees totals', async () => {
-  (env as { openid: string | null }).openid = DEMO.stationHead;
-  await render('packages/official/ledger/index');
+  await render('packages/official/ledger/index', DEMO.stationHead);
   await page.waitFor('btn-ledger-save');
   expect(page.has('ledger-empty')).toBe(true);
   await page.type('ledger-product', '于都脐橙');
@@ -26,8 +25,7 @@ test('head records → operator returns with a reason → head sees it; the coun
   expect(page.text('ledger-totals-sale')).toBe('3,600.50');
   page.unmount();
 
-  (env as { openid: string | null }).openid = DEMO.operatorStaff;
-  await render('packages/official/ledger/review/index');
+  await render('packages/official/ledger/review/index', DEMO.operatorStaff);
   await page.waitFor('ledger-review-list');
   await page.waitUntil(() => page.text('ledger-review-list').includes('于都脐橙'), 'the entry to review');
   const queue = (await env.functions.ledger!({ action: 'queue', data: {} }, { openid: DEMO.operatorStaff })) as { data: { items: { id: string }[] } };
@@ -39,15 +37,13 @@ test('head records → operator returns with a reason → head sees it; the coun
   expect(ledgerCalls().find((c) => c.data.action === 'review')?.data.data).toEqual({ id, decision: 'return', reason: '金额请按实际填写' });
   page.unmount();
 
-  (env as { openid: string | null }).openid = DEMO.stationHead;
-  await render('packages/official/ledger/index');
+  await render('packages/official/ledger/index', DEMO.stationHead);
   await page.waitFor('ledger-returned');
   expect(page.text(`entry-${id}`)).toContain('金额请按实际填写');
   expect(page.has(`btn-fix-${id}`)).toBe(true);
   page.unmount();
 
-  (env as { openid: string | null }).openid = DEMO.county;
-  await render('packages/official/ledger/totals/index');
+  await render('packages/official/ledger/totals/index', DEMO.county);
   await page.waitFor('ledger-totals-region');
   expect(page.text('ledger-totals-region')).toBe('于都县');
   expect(page.has('ledger-totals-empty')).toBe(true);

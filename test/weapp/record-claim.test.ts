@@ -10,8 +10,7 @@ const PHONE = '13987654321';
 const { env, page, render } = weappSuite({ openid: DEMO.county });
 
 test('the 代录 page renders its form and names what is missing before sending', async () => {
-  env.openid = DEMO.county;
-  await render('packages/official/record/index');
+  await render('packages/official/record/index', DEMO.county);
   await page.waitFor('record-form');
   expect(page.has('record-channel-phone')).toBe(true);
   await page.tap('record-submit');
@@ -27,8 +26,7 @@ test('a recorded complaint is claimed from 我的投诉 and opens', async () => 
   );
   if (!made.ok) throw new Error(JSON.stringify(made));
   const trackingNo = (made.data as { trackingNo: string }).trackingNo;
-  env.openid = DEMO.resident2;
-  await render('pages/complaint/mine/index');
+  await render('pages/complaint/mine/index', DEMO.resident2);
   await page.waitFor('claim-open');
   await page.tap('claim-open');
   await page.waitFor('claim-form');

@@ -7,21 +7,16 @@ import { weappSuite } from './support/suite';
 import { DEMO, HEAD_STATION } from '../support/demo';
 
 let orderId = '';
-const { env, page, render } = weappSuite({
+const { env, page, render, call } = weappSuite({
   openid: DEMO.county,
   setup: async () => {
-    const issued = await env.functions.upkeep(
-      { action: 'issueRectification', data: { stationId: HEAD_STATION, problems: ['多次群众反映不开门'], requiredFixes: '按公示时间开门', workdays: 10 } },
-      { openid: DEMO.county },
-    );
-    if (!issued.ok) throw new Error(JSON.stringify(issued));
-    orderId = (issued.data as { id: string }).id;
+    const issued = await call('upkeep', 'issueRectification', { stationId: HEAD_STATION, problems: ['多次群众反映不开门'], requiredFixes: '按公示时间开门', workdays: 10 }, DEMO.county);
+    orderId = issued.id;
   },
 });
 
 test('the official sees the order and extends it once', async () => {
-  env.openid = DEMO.county;
-  await render('packages/official/rectify/index');
+  await render('packages/official/rectify/index', DEMO.county);
   await page.waitFor(`order-${orderId}`);
   expect(page.text(`order-${orderId}`)).toContain('整改中');
   page.unmount();
@@ -31,23 +26,20 @@ test('the official sees the order and extends it once', async () => {
   await page.tap(`order-verdict-${orderId}-extend`);
   await page.type(`order-comment-${orderId}`, '设备在途，延期一周');
   await page.tap(`order-verdict-submit-${orderId}`);
-  for (let i = 0; i < 40 && !page.text(`order-${orderId}`).includes('已延期'); i++) await new Promise((r) => setTimeout(r, 50));
-  expect(page.text(`order-${orderId}`)).toContain('已延期');
+  await page.waitForText(`order-${orderId}`, '已延期');
 });
 
 test('the station head answers on their own page', async () => {
-  env.openid = DEMO.stationHead;
-  await render('packages/official/rectify/index');
+  await render('packages/official/rectify/index', DEMO.stationHead);
   await page.waitFor(`order-answer-${orderId}`);
   await page.type(`order-answer-${orderId}`, '已按公示时间每天开门，门口张贴了营业时间');
   await page.tap(`order-answer-submit-${orderId}`);
-  for (let i = 0; i < 40 && !page.text(`order-${orderId}`).includes('待核查'); i++) await new Promise((r) => setTimeout(r, 50));
+  await page.waitForText(`order-${orderId}`, '待核查');
   expect(page.text(`order-${orderId}`)).toContain('已提交整改情况，待核查');
 });
 
 test('closing asks first and then closes the station', async () => {
-  env.openid = DEMO.county;
-  await render(`packages/official/rectify/index?id=${orderId}`);
+  await render(`packages/official/rectify/index?id=${orderId}`, DEMO.county);
   await page.waitFor(`order-verdict-${orderId}-close`);
   await page.tap(`order-verdict-${orderId}-close`);
   await page.type(`order-comment-${orderId}`, '核查仍不开门，关停');

@@ -6,11 +6,10 @@
 import { weappSuite } from './support/suite';
 import { DEMO } from '../support/demo';
 
-const { env, page, render, callsOf } = weappSuite({ openid: DEMO.county });
+const { page, render, callsOf } = weappSuite({ openid: DEMO.county });
 
 test('the county sets its own freshness days and sees the audit line', async () => {
-  (env as { openid: string | null }).openid = DEMO.county;
-  await render('packages/official/settings/index');
+  await render('packages/official/settings/index', DEMO.county);
   await page.waitFor('settings-view');
   expect(page.text('setting-freshnessDays')).toContain('180天');
   // The weights editor: one box per part, the inherited (default) weights, the live total.

@@ -45,8 +45,7 @@ test('工作台: role-aware tiles and the overdue count on 投诉待办', async 
 });
 
 test('station head: 本站整改, 本站投诉 and 修改站点信息 of their own station', async () => {
-  env.openid = 'demo-station-head-1';
-  await render('packages/official/home/index');
+  await render('packages/official/home/index', 'demo-station-head-1');
   await page.waitFor('workbench-tiles');
   expect(page.findAll('tile-').map((n) => n.id)).toEqual(['tile-rectify', 'tile-station', 'tile-edit-st-360731100-000', 'tile-ledger', 'tile-heads-mine']);
 });
@@ -77,8 +76,7 @@ test('case: 受理 sends the version; the buttons follow the new allowedActions'
 });
 
 test('报名: the ID field appears only after the separate consent', async () => {
-  env.openid = 'demo-resident-1';
-  await render(`packages/apply/form/index?postId=${postId}`);
+  await render(`packages/apply/form/index?postId=${postId}`, 'demo-resident-1');
   await page.waitFor('apply-form');
   expect(page.has('apply-consent-notice')).toBe(true);
   expect(page.has('apply-id')).toBe(false);
@@ -109,8 +107,7 @@ test('公示: the public notice shows name, gender, age, village and post — ne
   const { addDays } = await import('../../core/shared/time');
   const notice = await call('notices', 'publish', { postId: post.id, version: 4, startsOn: today, endsOn: addDays(today, 14), objectionChannel: '于都县商务局 0797-6220000' }, DEMO.county);
 
-  env.openid = 'demo-resident-2';
-  await render(`packages/apply/notice/index?id=${notice.id}`);
+  await render(`packages/apply/notice/index?id=${notice.id}`, 'demo-resident-2');
   await page.waitFor('notice-facts');
   const facts = page.text('notice-facts');
   for (const expected of ['钟明华', '男', '长龙', '金竹社区服务点负责人']) expect(facts).toContain(expected);
@@ -132,8 +129,7 @@ test('公示: the public notice shows name, gender, age, village and post — ne
 });
 
 test('角色与节假日: the province administrator enters 2027 holidays; the warning goes away', async () => {
-  env.openid = 'demo-province-admin-1';
-  await render('packages/official/admin/index');
+  await render('packages/official/admin/index', 'demo-province-admin-1');
   await page.waitFor('calendar-years');
   expect(page.text('calendar-years')).toContain('缺：');
   await page.type('calendar-year', '2027');
@@ -146,8 +142,7 @@ test('角色与节假日: the province administrator enters 2027 holidays; the w
 });
 
 test('角色与节假日: a county official sees no calendar form and invites a stand-in head, who enters the code', async () => {
-  env.openid = DEMO.county;
-  await render('packages/official/admin/index');
+  await render('packages/official/admin/index', DEMO.county);
   await page.waitFor('grant-form');
   expect(page.has('calendar-form')).toBe(false);
   // By invitation: a name, the role, the station found by name — no openid, no station code typed.
@@ -165,8 +160,7 @@ test('角色与节假日: a county official sees no calendar form and invites a 
   expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
 
   // The invited person enters the code on 我有授权码.
-  env.openid = 'someone-new-1';
-  await render('packages/official/accept/index');
+  await render('packages/official/accept/index', 'someone-new-1');
   await page.waitFor('accept-form');
   await page.type('accept-code', code.toLowerCase());
   await page.tap('accept-submit');

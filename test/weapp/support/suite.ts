@@ -30,7 +30,10 @@ export interface WeappSuite {
   env: WxEnv;
   /** The page last rendered (unmounted after each test). */
   page: PageHandle;
-  render(url: string): Promise<PageHandle>;
+  /** Render the page at `url` (as `openid` from now on, when given). */
+  render(url: string, openid?: string | null): Promise<PageHandle>;
+  /** Call cloud function `name` directly (not through a page) as `openid`; throws unless ok; returns its data. */
+  call<T = { id: string; version: number }>(name: string, action: string, data: unknown, openid: string | null, requestId?: string): Promise<T>;
   /** The app's calls to cloud function `name` (and `action`, when given), in order. */
   callsOf(name: string, action?: string): FunctionCall[];
 }
@@ -83,9 +86,15 @@ export function weappSuite(opts: SuiteOptions = {}): WeappSuite {
   return {
     env,
     page,
-    async render(url) {
+    async render(url, openid) {
+      if (openid !== undefined) env.openid = openid;
       current = await renderPage(url);
       return current;
+    },
+    async call<T>(name: string, action: string, data: unknown, openid: string | null, requestId?: string) {
+      const r = (await env.functions[name]!({ action, data, ...(requestId ? { requestId } : {}) }, { openid })) as { ok: boolean; data?: unknown };
+      if (!r.ok) throw new Error(`${name}.${action}: ${JSON.stringify(r)}`);
+      return r.data as T;
     },
     callsOf(name, action) {
       return (env.callsTo('cloud.callFunction') as FunctionCall[]).filter((c) => c.name === name && (!action || c.data?.action === action));
