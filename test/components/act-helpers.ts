@@ -44,6 +44,18 @@ export const enter = (root: ParentNode, id: string, value: string) =>
     (root.querySelector(`#${id}`) as Element).dispatchEvent(new CustomEvent('input', { detail: { value } }));
   });
 
+/** Clicks the button that opens a panel, then lets the panel's Taro inputs render. */
+export async function openPanel(root: ParentNode, button: string): Promise<void> {
+  fireEvent.click(root.querySelector(`#${button}`) as Element);
+  await settle();
+}
+
+/** Types `value` into the field `field`, then presses `button` (each in an async act). */
+export async function submitWith(root: ParentNode, field: string, value: string, button: string): Promise<void> {
+  await enter(root, field, value);
+  await press(root, button);
+}
+
 /** Clicks the element with this id and lets the calls it makes answer (an async act). */
 export const press = (root: ParentNode, id: string) =>
   act(async () => {

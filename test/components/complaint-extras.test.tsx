@@ -6,7 +6,7 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import CaseActions from '@/packages/official/components/CaseActions';
 import type { ComplaintCaseView } from '@/services/complaints-admin';
 import { openComplaintDetail } from './complaint-detail';
-import { enter, press, settle } from './act-helpers';
+import { openPanel, settle, submitWith } from './act-helpers';
 import { complaintView, extraTaro, freshScreen, serve } from './feedback-support';
 import { routerParams } from './taro-mock';
 
@@ -30,12 +30,10 @@ test('处理中 shows while handled; 补充材料 sends the text (too short is s
   expect($('#supplement-form')).toBeNull();
   fireEvent.click($('#btn-supplement-open')!);
   await settle();
-  await enter(container, 'supplement-text', '收据');
-  await press(container, 'btn-supplement-submit');
+  await submitWith(container, 'supplement-text', '收据', 'btn-supplement-submit');
   expect($('#supplement-error')!.textContent).toContain('至少写 5 个字');
   expect(sent.some((s) => s.action === 'supplement')).toBe(false);
-  await enter(container, 'supplement-text', '收据上写着每件收 3 元');
-  await press(container, 'btn-supplement-submit');
+  await submitWith(container, 'supplement-text', '收据上写着每件收 3 元', 'btn-supplement-submit');
   await waitFor(() => expect($('#supplement-form')).toBeNull());
   expect(sent.find((s) => s.action === 'supplement')!.data).toEqual({ id: 'cmp-0001-abcdef', version: 4, text: '收据上写着每件收 3 元' });
   // The entry and its photo on the timeline.
@@ -96,13 +94,10 @@ test('officials: 办理进展 sends the text (too short is stopped)', async () =
   admin.progress.mockResolvedValue({ ...base, version: 5 });
   const onChanged = jest.fn();
   const { container } = render(<CaseActions c={base} onChanged={onChanged} onConflict={jest.fn()} />);
-  fireEvent.click(container.querySelector('#btn-progress')!);
-  await settle();
-  await enter(container, 'progress-text', '在查');
-  await press(container, 'btn-submit-progress');
+  await openPanel(container, 'btn-progress');
+  await submitWith(container, 'progress-text', '在查', 'btn-submit-progress');
   expect(admin.progress).not.toHaveBeenCalled();
-  await enter(container, 'progress-text', '已约谈站长，正在核对收费记录。');
-  await press(container, 'btn-submit-progress');
+  await submitWith(container, 'progress-text', '已约谈站长，正在核对收费记录。', 'btn-submit-progress');
   expect(admin.progress).toHaveBeenCalledWith({ id: 'cmp-0001-abcdef', version: base.version, text: '已约谈站长，正在核对收费记录。' });
   expect(onChanged).toHaveBeenCalledWith(expect.objectContaining({ version: 5 }), '办理进展已发布，投诉人可以看到');
 });

@@ -4,7 +4,7 @@ import CaseActions from '@/packages/official/components/CaseActions';
 import { ACTION_BUTTONS, buttonsFor } from '@/packages/official/utils/actions';
 import { complaintsAdmin, type ComplaintCaseView } from '@/services/complaints-admin';
 import { ApiError } from '@/services/transport';
-import { enter, press, settle } from './act-helpers';
+import { openPanel, press, settle, submitWith } from './act-helpers';
 import { OFFICIAL_CASE_FIELDS } from './fixtures';
 import { resetTaro } from './taro-mock';
 
@@ -100,14 +100,11 @@ test('答复: textarea → reply with the text; too short is stopped on the phon
   api.reply.mockResolvedValue(caseView({ status: 'replied' }));
   const onChanged = jest.fn();
   const { container } = render(<CaseActions c={caseView({ status: 'accepted', allowedActions: ['reply', 'note'] })} onChanged={onChanged} onConflict={jest.fn()} />);
-  fireEvent.click(container.querySelector('#btn-reply')!);
-  await settle();
-  await enter(container, 'reply-text', '好的');
-  await press(container, 'btn-submit-reply');
+  await openPanel(container, 'btn-reply');
+  await submitWith(container, 'reply-text', '好的', 'btn-submit-reply');
   expect(api.reply).not.toHaveBeenCalled();
   expect(container.querySelector('#action-hint')!.textContent).toContain('至少 5 个字');
-  await enter(container, 'reply-text', '经核实已退还多收的 5 元。');
-  await press(container, 'btn-submit-reply');
+  await submitWith(container, 'reply-text', '经核实已退还多收的 5 元。', 'btn-submit-reply');
   expect(api.reply).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, text: '经核实已退还多收的 5 元。' });
   expect(onChanged).toHaveBeenCalled();
 });
@@ -119,8 +116,7 @@ test('不予受理 needs a reason from the fixed list and a text', async () => {
   expect(container.querySelectorAll('[id^=refuse-reason-]')).toHaveLength(5);
   await settle();
   fireEvent.click(container.querySelector('#refuse-reason-not_station')!);
-  await enter(container, 'refuse-text', '属于快递公司的责任，请拨打 12305');
-  await press(container, 'btn-submit-refuse');
+  await submitWith(container, 'refuse-text', '属于快递公司的责任，请拨打 12305', 'btn-submit-refuse');
   expect(api.refuse).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, reason: 'not_station', text: '属于快递公司的责任，请拨打 12305' });
 });
 
@@ -133,8 +129,7 @@ test('延期 is limited to 1–10 working days', async () => {
   for (let i = 0; i < 12; i++) fireEvent.click(container.querySelector('#extend-minus')!);
   expect(container.querySelector('#extend-days')!.textContent).toContain('1 个工作日');
   await settle();
-  await enter(container, 'extend-reason', '等待快递公司出具证明');
-  await press(container, 'btn-submit-extend');
+  await submitWith(container, 'extend-reason', '等待快递公司出具证明', 'btn-submit-extend');
   expect(api.extend).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, workdays: 1, reason: '等待快递公司出具证明' });
 });
 
