@@ -7,7 +7,7 @@ import { complaintsAdmin, type ComplaintCaseView, type ComplaintListItem } from 
 import ComplaintDetailView from '@/components/complaint/ComplaintDetailView';
 import Deadlines from '@/components/complaint/Deadlines';
 import { enter, openPanel, press, submitWith } from './act-helpers';
-import { OFFICIAL_CASE_FIELDS } from './fixtures';
+import { officialCaseView } from './fixtures';
 import { resetTaro } from './taro-mock';
 
 jest.mock('@/services/complaints-admin', () => ({
@@ -28,32 +28,16 @@ jest.mock('@/services/complaints-admin', () => ({
 const api = complaintsAdmin as unknown as Record<string, jest.Mock>;
 const modal = Taro.showModal as unknown as jest.Mock;
 
+/** The case assigned to the demo head's station, awaiting its 签收. */
 function caseView(over: Partial<ComplaintCaseView> = {}): ComplaintCaseView {
-  return {
-    id: 'cmp000001',
-    trackingNo: 'TS250604ABCDEF',
-    version: 3,
-    stationId: 'st-360731100-000',
-    stationName: '江西电商扶贫工程贡江镇服务站',
+  return officialCaseView({
     category: 'parcel',
     categoryLabel: '快递丢失/损坏',
     description: '快递丢了',
-    photos: [],
     status: 'assigned',
     statusLabel: '已转办',
-    submittedAt: '2025-06-03T02:00:00Z',
-    acceptDueOn: '2025-06-06',
     replyDueOn: '2025-06-13',
-    deadlineProvisional: false,
-    reply: null,
-    evaluation: null,
-    canWithdraw: false,
-    canEvaluate: false,
     phoneMasked: null,
-    shareIdentity: false,
-    supporters: 0,
-    timeline: [],
-    ...OFFICIAL_CASE_FIELDS,
     dueAt: '2025-06-13T16:00:00Z',
     assignee: { kind: 'station', stationId: 'st-360731100-000' },
     assigneeLabel: '站点：江西电商扶贫工程贡江镇服务站',
@@ -64,7 +48,7 @@ function caseView(over: Partial<ComplaintCaseView> = {}): ComplaintCaseView {
     awaitingReceipt: true,
     returns: [],
     ...over,
-  };
+  });
 }
 
 beforeEach(() => {

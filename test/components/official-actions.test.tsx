@@ -2,10 +2,10 @@
 import { fireEvent, render } from '@testing-library/react';
 import CaseActions from '@/packages/official/components/CaseActions';
 import { ACTION_BUTTONS, buttonsFor } from '@/packages/official/utils/actions';
-import { complaintsAdmin, type ComplaintCaseView } from '@/services/complaints-admin';
+import { complaintsAdmin } from '@/services/complaints-admin';
 import { ApiError } from '@/services/transport';
 import { openPanel, press, settle, submitWith } from './act-helpers';
-import { OFFICIAL_CASE_FIELDS } from './fixtures';
+import { officialCaseView } from './fixtures';
 import { resetTaro } from './taro-mock';
 
 jest.mock('@/services/complaints-admin', () => ({
@@ -23,35 +23,7 @@ jest.mock('@/services/complaints-admin', () => ({
 }));
 const api = complaintsAdmin as unknown as Record<string, jest.Mock>;
 
-function caseView(over: Partial<ComplaintCaseView> = {}): ComplaintCaseView {
-  return {
-    id: 'cmp000001',
-    trackingNo: 'TS250604ABCDEF',
-    version: 3,
-    stationId: 'st-360731100-000',
-    stationName: '江西电商扶贫工程贡江镇服务站',
-    category: 'overcharge',
-    categoryLabel: '乱收费/未明码标价',
-    description: '寄快递多收了 5 元',
-    photos: [],
-    status: 'submitted',
-    statusLabel: '待受理',
-    submittedAt: '2025-06-03T02:00:00Z',
-    acceptDueOn: '2025-06-06',
-    replyDueOn: null,
-    deadlineProvisional: false,
-    reply: null,
-    evaluation: null,
-    canWithdraw: false,
-    canEvaluate: false,
-    phoneMasked: '138****1234',
-    shareIdentity: false,
-    supporters: 0,
-    timeline: [],
-    ...OFFICIAL_CASE_FIELDS,
-    ...over,
-  };
-}
+const caseView = officialCaseView;
 
 const ALL_IDS = ACTION_BUTTONS.map((b) => b.id);
 
