@@ -3,33 +3,19 @@
  * 0 violations. Data the detail pages need (a complaint, a post) is created through the API first.
  * Also: buttons and switches are reachable with Tab and have a role and a name.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserSuite, call, shanghaiDay } from './support/browser';
+import { axeViolations } from './support/axe';
 import { DEMO, HEAD_STATION } from '../support/demo';
 
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
 const { h, browsers } = browserSuite();
-
-interface Violation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 /** Open `path` fresh, wait for its data (no skeleton, network quiet), run axe over the page. */
 async function audit(page: Page, path: string): Promise<string[]> {
   await page.goto(`${h.baseUrl}${path}`);
   await page.locator('.page').first().waitFor({ state: 'visible' });
   await page.waitForFunction(() => !document.querySelector('.skeleton') && document.getAnimations().every((a) => a.playState !== 'running'), undefined, { polling: 100, timeout: 15_000 });
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
+  const violations = await axeViolations(page);
   return violations.map((v) => `${path}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 3 ? ` +${v.nodes.length - 3}` : ''}`);
 }
 

@@ -33,14 +33,19 @@ async function photoOf(page: Page): Promise<Buffer> {
   return page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 390, height: 300 } });
 }
 
+/** Photograph the page once `selector` stands still, then tap it. */
+async function shotThenTap(page: Page, selector: string, shot: string): Promise<void> {
+  await settled(page, selector);
+  await h.shot(page, shot);
+  await tap(page, selector);
+}
+
 /** Open the workbench as a handler, go to 投诉待办 and open the case. */
 async function openCase(page: Page, id: string, shot: string): Promise<void> {
   await page.goto(`${h.baseUrl}/packages/official/home/index`);
   await tap(page, '#page-workbench #tile-queue');
   await page.locator(`#page-queue #queue-item-${id}`).waitFor();
-  await settled(page, `#page-queue #queue-item-${id}`);
-  await h.shot(page, shot);
-  await tap(page, `#page-queue #queue-item-${id}`);
+  await shotThenTap(page, `#page-queue #queue-item-${id}`, shot);
   await page.locator('#page-complaint #complaint-detail').waitFor();
   await settled(page, '#page-complaint #complaint-status');
 }
@@ -178,9 +183,7 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   await neighbour.locator(followed).waitFor();
   expect(await text(neighbour, `#page-complaint-mine #following-label-${id}`)).toBe('关注');
   expect(await text(neighbour, followed)).toContain('看处理结果');
-  await settled(neighbour, followed);
-  await h.shot(neighbour, 'complaint-09b-neighbour-mine-following');
-  await tap(neighbour, followed);
+  await shotThenTap(neighbour, followed, 'complaint-09b-neighbour-mine-following');
   const followedCase = '#page-complaint-detail #complaint-detail';
   await neighbour.locator(`${followedCase} #complaint-reply`).waitFor();
   expect(await text(neighbour, `${followedCase} #complaint-reply`)).toContain(REPLY);
@@ -204,9 +207,7 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   expect(await text(villager, `${item} #complaint-status-${id}`)).toBe('已答复');
   expect(await text(villager, item)).toContain(trackingNo);
   expect(await text(villager, item)).toContain('已答复，请去评价');
-  await settled(villager, item);
-  await h.shot(villager, 'complaint-10-villager-mine-replied');
-  await tap(villager, item);
+  await shotThenTap(villager, item, 'complaint-10-villager-mine-replied');
 
   const detail = '#page-complaint-detail #complaint-detail';
   await villager.locator(`${detail} #complaint-reply`).waitFor();
@@ -233,9 +234,7 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   await head.locator(headItem).waitFor();
   expect(await text(head, headItem)).toContain('已办结');
   expect(await text(head, headItem)).toContain(trackingNo);
-  await settled(head, headItem);
-  await h.shot(head, 'complaint-13-head-station-list');
-  await tap(head, headItem);
+  await shotThenTap(head, headItem, 'complaint-13-head-station-list');
   const headCase = '#page-complaint #complaint-detail';
   await head.locator(`${headCase} #complainant`).waitFor();
   expect(await text(head, `${headCase} #complaint-status`)).toBe('已办结');

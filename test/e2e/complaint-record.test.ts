@@ -12,10 +12,7 @@ const PHONE = '13987654321';
 const { h, browsers } = browserSuite();
 
 test('recorded on the PC → claimed on the phone → in 我的投诉 with its progress', async () => {
-  const pc = await browsers.open({ openid: DEMO.county, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/home/index`);
-  await pc.locator('#tile-record').click();
+  const pc = await browsers.pcTile(DEMO.county, 'record');
   const p = '#page-record';
   await settled(pc, `${p} #record-form`);
   // Nothing filled: the form says what is missing, nothing is sent.

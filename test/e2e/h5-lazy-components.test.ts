@@ -7,7 +7,6 @@
 import { browserSuite, settled, tap } from './support/browser';
 import { DEMO } from '../support/demo';
 
-
 const { h, browsers } = browserSuite();
 
 test('home page download holds no picker, textarea or image component', async () => {

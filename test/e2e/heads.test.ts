@@ -7,7 +7,6 @@
 import { browserSuite, call, fill, settled, shanghaiDay, tap, text, waitText } from './support/browser';
 import { DEMO, HEAD_STATION } from '../support/demo';
 
-
 const { h, browsers } = browserSuite();
 
 test('operator runs a sign-in → head signs in → county rewards the head on the PC', async () => {
@@ -39,9 +38,7 @@ test('operator runs a sign-in → head signs in → county rewards the head on t
   const values = { 'assessment.ledger': 0, 'assessment.inspection': 0, 'assessment.complaints': 100, 'assessment.ratings': 0, 'assessment.training': 0 };
   await call(h, 'settings', 'update', { regionCode: '36', values, reason: '只看投诉办理', version: w.version }, DEMO.province);
 
-  const pc = await browsers.open({ openid: DEMO.county, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/heads/index`);
+  const pc = await browsers.pc(DEMO.county, '/packages/official/heads/index');
   const p = '#page-heads';
   await pc.locator(`${p} #heads-table`).waitFor();
   await waitText(pc, `${p} #heads-row-${HEAD_STATION}`, '100 分');

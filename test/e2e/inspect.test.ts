@@ -22,9 +22,7 @@ test('operator inspects → county issues a rectification from the failed item',
   await waitText(phone, `${p} #inspect-list`, '83 分');
   await h.shot(phone, 'inspect-02-saved-phone');
 
-  const pc = await browsers.open({ openid: DEMO.county, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/inspect/dues/index`);
+  const pc = await browsers.pc(DEMO.county, '/packages/official/inspect/dues/index');
   await waitText(pc, '#page-dues #dues-operators', '本季度未指导');
   await h.shot(pc, 'inspect-03-dues-pc');
   await pc.goto(`${h.baseUrl}/packages/official/inspect/index?stationId=${HEAD_STATION}`);

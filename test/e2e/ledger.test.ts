@@ -6,7 +6,6 @@
 import { browserSuite, fill, settled, tap, text, waitText } from './support/browser';
 import { DEMO } from '../support/demo';
 
-
 const { h, browsers } = browserSuite();
 
 test('head records a month → operator returns one → head corrects it', async () => {
@@ -36,9 +35,7 @@ test('head records a month → operator returns one → head corrects it', async
   expect(await text(head, `${p} #ledger-totals-households`)).toBe('11');
   await h.shot(head, 'ledger-02-month-phone');
 
-  const pc = await browsers.open({ openid: DEMO.operatorStaff, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/ledger/review/index`);
+  const pc = await browsers.pc(DEMO.operatorStaff, '/packages/official/ledger/review/index');
   const r = '#page-ledger-review';
   await waitText(pc, `${r} #ledger-review-list`, '富硒大米');
   await h.shot(pc, 'ledger-03-review-pc');

@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import { browserSuite, call, settled, text } from './support/browser';
 import { DEMO } from '../support/demo';
 
-
 const { h, browsers } = browserSuite();
 
 interface Case {
@@ -23,9 +22,7 @@ test('a 退单 shows as 未读提醒 on the desk; opening it marks it read', asy
   const s = await call<Case>(h, 'complaints', 'assign', { id: a.id, version: a.version, to: 'station' }, DEMO.county);
   await call<Case>(h, 'complaints', 'decline', { id: a.id, version: s.version, reason: '快递由运营单位负责' }, DEMO.stationHead);
 
-  const pc = await browsers.open({ openid: DEMO.county, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/queue/index`);
+  const pc = await browsers.pc(DEMO.county, '/packages/official/queue/index');
   const p = '#page-queue';
   await pc.locator(`${p} #inbox-count`).waitFor();
   expect(await text(pc, `${p} #inbox-count`)).toMatch(/^未读提醒 \d+ 条（点开查看）$/);

@@ -7,16 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { browserSuite, call, fill, settled, text } from './support/browser';
 import { DEMO, HEAD_STATION } from '../support/demo';
 
-
 const { h, browsers } = browserSuite();
 
 test('idle list → order (confirmed) → the head answers → the county restores the station', async () => {
   for (const who of ['e2e-idle-1', 'e2e-idle-2']) {
     await call(h, 'complaints', 'submit', { stationId: HEAD_STATION, category: 'closed_often', description: '连续几天去都没开门，电话也不接。' }, who, randomUUID());
   }
-  const pc = await browsers.open({ openid: DEMO.county, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/rectify/index`);
+  const pc = await browsers.pc(DEMO.county, '/packages/official/rectify/index');
   const p = '#page-rectify';
   await settled(pc, `${p} #rectify-tab-idle`);
   await pc.locator(`${p} #rectify-tab-idle`).click();

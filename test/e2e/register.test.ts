@@ -8,7 +8,6 @@ import { COLUMNS, type ColumnKey } from '../../core/station/register-sheet';
 import { browserSuite, call, settled, tap, text } from './support/browser';
 import { DEMO } from '../support/demo';
 
-
 const { h, browsers } = browserSuite();
 
 async function sheetWithABadRow(): Promise<Buffer> {
@@ -41,9 +40,7 @@ async function sheetWithABadRow(): Promise<Buffer> {
 }
 
 test('choose a file → per-row preview → confirm → the station is found nearby', async () => {
-  const page = await browsers.open({ openid: DEMO.county, mobile: false });
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(`${h.baseUrl}/packages/official/register/index`);
+  const page = await browsers.pc(DEMO.county, '/packages/official/register/index');
   const p = '#page-register';
   await settled(page, `${p} #btn-register-choose`);
   await h.shot(page, 'register-01-empty-pc');

@@ -7,13 +7,10 @@
 import { browserSuite, call, fill, settled, text } from './support/browser';
 import { DEMO } from '../support/demo';
 
-
 const { h, browsers } = browserSuite();
 
 test('invite a stand-in head on the PC → the person enters the code on the phone → the role is theirs', async () => {
-  const page = await browsers.open({ openid: DEMO.county, mobile: false });
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(`${h.baseUrl}/packages/official/admin/index`);
+  const page = await browsers.pc(DEMO.county, '/packages/official/admin/index');
   const p = '#page-admin';
   await settled(page, `${p} #grant-form`);
   // The list shows names, never openids.

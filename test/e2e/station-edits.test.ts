@@ -8,7 +8,6 @@ import type { Page } from 'playwright-core';
 import { browserSuite, fill, settled, tap, text } from './support/browser';
 import { DEMO, HEAD_STATION } from '../support/demo';
 
-
 const { h, browsers } = browserSuite();
 
 /** Pick a picture in the H5 file chooser (a screenshot of the page: a real PNG). */
@@ -42,9 +41,7 @@ test('a head’s edit → the county approves → the public page changes', asyn
 
   // The new photo's content check comes back (locally: when the scheduler runs).
   expect((await fetch(`${h.baseUrl}/dev/scheduler/run`, { method: 'POST' })).ok).toBe(true);
-  const pc = await browsers.open({ openid: DEMO.county, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/edits/index`);
+  const pc = await browsers.pc(DEMO.county, '/packages/official/edits/index');
   const r = '#page-edits-review';
   await pc.locator(`${r} .sp-diff`).first().waitFor({ timeout: 20_000 });
   expect(await text(pc, `${r} #edits-list`)).toContain('＋ 老人代办不收费');

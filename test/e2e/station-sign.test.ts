@@ -10,7 +10,6 @@ import { SHOTS } from './support/harness';
 import { browserSuite, settled, tap, text } from './support/browser';
 import { DEMO, HEAD_STATION } from '../support/demo';
 
-
 const { h, browsers } = browserSuite();
 
 /** Pages of a PDF Chromium wrote: its page objects (`/Type /Page`, not `/Pages`). */

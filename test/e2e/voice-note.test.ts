@@ -45,9 +45,7 @@ test('hold to record, listen, file with a voice note; the county hears it after 
   await h.app.runScheduler();
   expect((await h.app.stores.complaints.get(stored!.id))?.voice?.pending).toBe(false);
 
-  const pc = await browsers.open({ openid: DEMO.county, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/complaint/index?id=${stored!.id}`);
+  const pc = await browsers.pc(DEMO.county, `/packages/official/complaint/index?id=${stored!.id}`);
   await settled(pc, '#complaint-voice-play');
   expect(await text(pc, '#complaint-voice-play')).toMatch(/听录音 [2-9]″/);
   // The link the official got serves the recording.

@@ -8,7 +8,6 @@
 import { browserSuite, call, fill, scrollTo, settled, tap, text, waitText } from './support/browser';
 import { DEMO, HEAD_STATION } from '../support/demo';
 
-
 const { h, browsers } = browserSuite();
 
 test('a province official changes the weights; a county’s assessment result changes', async () => {
@@ -18,9 +17,7 @@ test('a province official changes the weights; a county’s assessment result ch
   expect(typeof was).toBe('number');
   expect(was).not.toBe(100);
 
-  const pc = await browsers.open({ openid: DEMO.province, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/settings/index`);
+  const pc = await browsers.pc(DEMO.province, '/packages/official/settings/index');
   const p = '#page-settings';
   await settled(pc, `${p} #settings-weights`);
   expect(await text(pc, `${p} #weights-status`)).toContain('全省未单独设定，现沿用默认权重');
