@@ -11,6 +11,7 @@ import { stations } from '@/services/api';
 import { recruitment } from '@/services/recruitment';
 import { ApiError } from '@/services/transport';
 import { resetElderModeForTest } from '@/store/elder';
+import { settle } from './act-helpers';
 import { resetTaro, routerParams } from './taro-mock';
 
 jest.mock('@/services/recruitment', () => ({ recruitment: { post: jest.fn(), apply: jest.fn() } }));
@@ -66,8 +67,6 @@ const type = async (container: HTMLElement, id: string, value: string) => {
     container.querySelector(`#${id}`)!.dispatchEvent(new CustomEvent('input', { detail: { value } }));
   });
 };
-/** Let the Taro web components (stencil) render their inner <input> before values change. */
-const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
 const tap = async (container: HTMLElement, id: string) => {
   await act(async () => {
     fireEvent.click(container.querySelector(`#${id}`)!);

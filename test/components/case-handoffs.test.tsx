@@ -1,11 +1,13 @@
 /** The assignee's 签收 / 退单 on a case (issue 11 §2): a confirm before each, the right call, nothing on cancel. */
-import { act, fireEvent, render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import CaseActions from '@/packages/official/components/CaseActions';
 import ComplaintCard from '@/packages/official/components/ComplaintCard';
 import { complaintsAdmin, type ComplaintCaseView, type ComplaintListItem } from '@/services/complaints-admin';
 import ComplaintDetailView from '@/components/complaint/ComplaintDetailView';
 import Deadlines from '@/components/complaint/Deadlines';
+import { enter, openPanel, press, submitWith } from './act-helpers';
+import { officialCaseView } from './fixtures';
 import { resetTaro } from './taro-mock';
 
 jest.mock('@/services/complaints-admin', () => ({
@@ -26,58 +28,28 @@ jest.mock('@/services/complaints-admin', () => ({
 const api = complaintsAdmin as unknown as Record<string, jest.Mock>;
 const modal = Taro.showModal as unknown as jest.Mock;
 
+/** The case assigned to the demo head's station, awaiting its 签收. */
 function caseView(over: Partial<ComplaintCaseView> = {}): ComplaintCaseView {
-  return {
-    id: 'cmp000001',
-    trackingNo: 'TS250604ABCDEF',
-    version: 3,
-    stationId: 'st-360731100-000',
-    stationName: '江西电商扶贫工程贡江镇服务站',
+  return officialCaseView({
     category: 'parcel',
     categoryLabel: '快递丢失/损坏',
     description: '快递丢了',
-    photos: [],
     status: 'assigned',
     statusLabel: '已转办',
-    submittedAt: '2025-06-03T02:00:00Z',
-    acceptDueOn: '2025-06-06',
     replyDueOn: '2025-06-13',
-    deadlineProvisional: false,
-    reply: null,
-    evaluation: null,
-    canWithdraw: false,
-    canEvaluate: false,
     phoneMasked: null,
-    shareIdentity: false,
-    supporters: 0,
-    timeline: [],
-    regionCodes: ['36', '3607', '360731'],
-    operatorName: '于都县红都农品电子商务有限公司',
-    held: false,
-    overdue: null,
     dueAt: '2025-06-13T16:00:00Z',
-    escalationLevel: 0,
-    escalationLabel: '县级',
     assignee: { kind: 'station', stationId: 'st-360731100-000' },
     assigneeLabel: '站点：江西电商扶贫工程贡江镇服务站',
-    refusal: null,
-    extension: null,
-    mergedInto: null,
-    reopenCount: 0,
-    phone: null,
     complainant: '匿名',
     allowedActions: ['reply', 'receive', 'decline'],
-    intakeLabel: null,
-    calendarWarning: null,
     assignedAt: '2025-06-04T02:00:00Z',
     receivedAt: null,
     awaitingReceipt: true,
     returns: [],
     ...over,
-  };
+  });
 }
-
-const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
 
 beforeEach(() => {
   resetTaro();
@@ -94,13 +66,9 @@ test('签收 asks first; cancelled, nothing is sent; confirmed, id and version g
   const onChanged = jest.fn();
   const { container } = render(<CaseActions c={caseView()} onChanged={onChanged} onConflict={jest.fn()} />);
   modal.mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true }));
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-receive')!);
-  });
+  await press(container, 'btn-receive');
   expect(api.receive).not.toHaveBeenCalled();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-receive')!);
-  });
+  await press(container, 'btn-receive');
   expect(modal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '确认签收' }));
   expect(api.receive).toHaveBeenCalledWith({ id: 'cmp000001', version: 3 });
   expect(onChanged).toHaveBeenCalledWith(expect.objectContaining({ awaitingReceipt: false }), expect.stringContaining('已签收'));
@@ -109,19 +77,11 @@ test('签收 asks first; cancelled, nothing is sent; confirmed, id and version g
 test('退单 needs a reason, then a confirm, then sends it', async () => {
   api.decline.mockResolvedValue(caseView({ status: 'accepted', assignee: null, allowedActions: [] }));
   const { container } = render(<CaseActions c={caseView()} onChanged={jest.fn()} onConflict={jest.fn()} />);
-  fireEvent.click(container.querySelector('#btn-decline')!);
-  await settle();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-decline')!);
-  });
+  await openPanel(container, 'btn-decline');
+  await press(container, 'btn-submit-decline');
   expect(container.querySelector('#action-hint')!.textContent).toContain('请填写退单理由');
   expect(modal).not.toHaveBeenCalled();
-  await act(async () => {
-    container.querySelector('#decline-reason')!.dispatchEvent(new CustomEvent('input', { detail: { value: '快递由运营单位负责' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-decline')!);
-  });
+  await submitWith(container, 'decline-reason', '快递由运营单位负责', 'btn-submit-decline');
   expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认退单' }));
   expect(api.decline).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, reason: '快递由运营单位负责' });
 });
@@ -152,24 +112,16 @@ test('the queue card flags an unconfirmed assignment and a hand-back', () => {
 test('申请延期: a day and a reason are needed; they go with id and version', async () => {
   api.requestExtension.mockResolvedValue(caseView());
   const { container } = render(<CaseActions c={caseView({ allowedActions: ['reply', 'requestExtension'] })} onChanged={jest.fn()} onConflict={jest.fn()} />);
-  fireEvent.click(container.querySelector('#btn-request-extension')!);
-  await settle();
+  await openPanel(container, 'btn-request-extension');
   expect(container.querySelector('#panel-request-extension')!.textContent).toContain('6月13日');
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-request-extension')!);
-  });
+  await press(container, 'btn-submit-request-extension');
   expect(container.querySelector('#action-hint')!.textContent).toContain('请选择延期到哪一天');
   const picker = container.querySelector('#request-extension-date')!.closest('taro-picker-core')!;
   await act(async () => {
     picker.dispatchEvent(new CustomEvent('change', { detail: { value: '2025-06-20' } }));
   });
   expect(container.querySelector('#request-extension-date')!.textContent).toContain('2025-06-20');
-  await act(async () => {
-    container.querySelector('#request-extension-reason')!.dispatchEvent(new CustomEvent('input', { detail: { value: '需要快递公司出具证明' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-request-extension')!);
-  });
+  await submitWith(container, 'request-extension-reason', '需要快递公司出具证明', 'btn-submit-request-extension');
   expect(api.requestExtension).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, dueOn: '2025-06-20', reason: '需要快递公司出具证明' });
 });
 
@@ -180,27 +132,15 @@ test('同意延期 says the new date and asks first; 不同意 needs a reason', 
   const c = caseView({ allowedActions: ['approveExtension', 'refuseExtension'], extensionRequest: pending });
   const { container } = render(<CaseActions c={c} onChanged={jest.fn()} onConflict={jest.fn()} />);
   modal.mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true }));
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-approve-extension')!);
-  });
+  await press(container, 'btn-approve-extension');
   expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '同意延期', content: expect.stringContaining('6月20日') }));
   expect(api.approveExtension).not.toHaveBeenCalled();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-approve-extension')!);
-  });
+  await press(container, 'btn-approve-extension');
   expect(api.approveExtension).toHaveBeenCalledWith({ id: 'cmp000001', version: 3 });
-  fireEvent.click(container.querySelector('#btn-refuse-extension')!);
-  await settle();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-refuse-extension')!);
-  });
+  await openPanel(container, 'btn-refuse-extension');
+  await press(container, 'btn-submit-refuse-extension');
   expect(api.refuseExtension).not.toHaveBeenCalled();
-  await act(async () => {
-    container.querySelector('#refuse-extension-note')!.dispatchEvent(new CustomEvent('input', { detail: { value: '请按期答复' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-refuse-extension')!);
-  });
+  await submitWith(container, 'refuse-extension-note', '请按期答复', 'btn-submit-refuse-extension');
   expect(api.refuseExtension).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, note: '请按期答复' });
 });
 
@@ -213,26 +153,17 @@ test('the complainant reads the extended date in plain words', () => {
 test('督办: an instruction and a day, a confirm, then id, version, instruction and day go', async () => {
   api.supervise.mockResolvedValue(caseView());
   const { container } = render(<CaseActions c={caseView({ allowedActions: ['supervise', 'note'] })} onChanged={jest.fn()} onConflict={jest.fn()} />);
-  fireEvent.click(container.querySelector('#btn-supervise')!);
-  await settle();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-supervise')!);
-  });
+  await openPanel(container, 'btn-supervise');
+  await press(container, 'btn-submit-supervise');
   expect(container.querySelector('#action-hint')!.textContent).toContain('请填写督办要求');
-  await act(async () => {
-    container.querySelector('#supervise-instruction')!.dispatchEvent(new CustomEvent('input', { detail: { value: '请三日内核实' } }));
-  });
+  await enter(container, 'supervise-instruction', '请三日内核实');
   await act(async () => {
     container.querySelector('#supervise-date')!.closest('taro-picker-core')!.dispatchEvent(new CustomEvent('change', { detail: { value: '2025-06-10' } }));
   });
   modal.mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true }));
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-supervise')!);
-  });
+  await press(container, 'btn-submit-supervise');
   expect(api.supervise).not.toHaveBeenCalled();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-supervise')!);
-  });
+  await press(container, 'btn-submit-supervise');
   expect(modal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '发出督办', content: expect.stringContaining('6月10日') }));
   expect(api.supervise).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, instruction: '请三日内核实', dueOn: '2025-06-10' });
 });
@@ -241,40 +172,25 @@ test('答复督办 shows what was asked and sends the answer', async () => {
   api.answerSupervision.mockResolvedValue(caseView());
   const supervisions = [{ at: '2025-06-05T02:00:00Z', level: 1 as const, levelLabel: '市级督办', instruction: '请三日内核实', dueOn: '2025-06-10', answer: null, overdue: false }];
   const { container } = render(<CaseActions c={caseView({ allowedActions: ['answerSupervision'], supervisions })} onChanged={jest.fn()} onConflict={jest.fn()} />);
-  fireEvent.click(container.querySelector('#btn-answer-supervision')!);
-  await settle();
+  await openPanel(container, 'btn-answer-supervision');
   expect(container.querySelector('#panel-answer-supervision')!.textContent).toContain('市级督办：请三日内核实');
-  await act(async () => {
-    container.querySelector('#supervision-answer')!.dispatchEvent(new CustomEvent('input', { detail: { value: '已约谈站长' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-answer-supervision')!);
-  });
+  await submitWith(container, 'supervision-answer', '已约谈站长', 'btn-submit-answer-supervision');
   expect(api.answerSupervision).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, answer: '已约谈站长' });
 });
 
 test('转其他部门: a department (its name when 其他), a reference, a note, a confirm; then they go', async () => {
   api.transfer.mockResolvedValue(caseView({ status: 'transferred' }));
   const { container } = render(<CaseActions c={caseView({ status: 'accepted', allowedActions: ['assign', 'transfer', 'note'] })} onChanged={jest.fn()} onConflict={jest.fn()} />);
-  fireEvent.click(container.querySelector('#btn-transfer')!);
-  await settle();
+  await openPanel(container, 'btn-transfer');
   expect(container.querySelectorAll('[id^=transfer-department-]')).toHaveLength(7);
-  fireEvent.click(container.querySelector('#transfer-department-other')!);
-  await settle();
+  await openPanel(container, 'transfer-department-other');
   await act(async () => {
     container.querySelector('#transfer-reference')!.dispatchEvent(new CustomEvent('input', { detail: { value: 'JT-7' } }));
     container.querySelector('#transfer-note')!.dispatchEvent(new CustomEvent('input', { detail: { value: '道路问题' } }));
   });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-transfer')!);
-  });
+  await press(container, 'btn-submit-transfer');
   expect(container.querySelector('#action-hint')!.textContent).toContain('请填写部门名称');
-  await act(async () => {
-    container.querySelector('#transfer-department-name')!.dispatchEvent(new CustomEvent('input', { detail: { value: '县交通运输局' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-transfer')!);
-  });
+  await submitWith(container, 'transfer-department-name', '县交通运输局', 'btn-submit-transfer');
   expect(modal).toHaveBeenLastCalledWith(expect.objectContaining({ title: '转其他部门', content: expect.stringContaining('县交通运输局') }));
   expect(api.transfer).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, department: 'other', departmentName: '县交通运输局', reference: 'JT-7', note: '道路问题' });
 });
@@ -290,25 +206,13 @@ test('the complainant sees where the case went and its number there', () => {
 test('无法解决: chosen as the outcome, its reason is required and sent with the reply', async () => {
   api.reply.mockResolvedValue(caseView({ status: 'replied' }));
   const { container } = render(<CaseActions c={caseView({ status: 'accepted', allowedActions: ['reply'] })} onChanged={jest.fn()} onConflict={jest.fn()} />);
-  fireEvent.click(container.querySelector('#btn-reply')!);
-  await settle();
+  await openPanel(container, 'btn-reply');
   expect(container.querySelector('#reply-unresolvable-reason')).toBeNull();
-  fireEvent.click(container.querySelector('#reply-outcome-unresolvable')!);
-  await settle();
-  await act(async () => {
-    container.querySelector('#reply-text')!.dispatchEvent(new CustomEvent('input', { detail: { value: '已向投诉人当面说明情况。' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-reply')!);
-  });
+  await openPanel(container, 'reply-outcome-unresolvable');
+  await submitWith(container, 'reply-text', '已向投诉人当面说明情况。', 'btn-submit-reply');
   expect(api.reply).not.toHaveBeenCalled();
   expect(container.querySelector('#action-hint')!.textContent).toContain('无法解决的原因');
-  await act(async () => {
-    container.querySelector('#reply-unresolvable-reason')!.dispatchEvent(new CustomEvent('input', { detail: { value: '站点已注销' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-reply')!);
-  });
+  await submitWith(container, 'reply-unresolvable-reason', '站点已注销', 'btn-submit-reply');
   expect(api.reply).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, text: '已向投诉人当面说明情况。', unresolvable: true, unresolvableReason: '站点已注销' });
 });
 

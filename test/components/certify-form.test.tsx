@@ -5,24 +5,13 @@
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import CertifyPage from '@/packages/official/certify/index';
-import { setDemoOpenid } from '@/services/identity';
-import { resetElderModeForTest } from '@/store/elder';
-import { extraTaro, flush, installExtraTaro, mockUpload, pickedJpegs, serve } from './feedback-support';
-import { resetTaro } from './taro-mock';
+import { typeInto } from './act-helpers';
+import { extraTaro, flush, freshScreen, mockUpload, pickedJpegs, serve } from './feedback-support';
 
 beforeEach(() => {
-  resetTaro();
-  resetElderModeForTest();
-  installExtraTaro();
-  setDemoOpenid('demo-operator-staff-1');
+  freshScreen('demo-operator-staff-1');
   Element.prototype.scrollIntoView = () => undefined;
 });
-
-function typeInto(el: Element, value: string) {
-  act(() => {
-    el.dispatchEvent(new CustomEvent('input', { detail: { value } }));
-  });
-}
 
 const application = {
   id: 'ca-1',

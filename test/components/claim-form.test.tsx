@@ -2,21 +2,16 @@
  * 认领代录的投诉 in 我的投诉: folded until asked for; a wrong-looking number or phone is caught before
  * sending; the server's refusal is shown in words; a claim opens the case.
  */
-import { act, fireEvent, render } from '@testing-library/react';
+import { fireEvent, render } from '@testing-library/react';
 import ClaimForm from '@/components/complaint/ClaimForm';
 import { complaints } from '@/services/complaints';
 import { ApiError } from '@/services/transport';
+import { clickSettled, fillIn } from './act-helpers';
 import { resetTaro } from './taro-mock';
 
 jest.mock('@/services/complaints', () => ({ complaints: { claim: jest.fn() } }));
 const claim = complaints.claim as unknown as jest.Mock;
 
-const flush = () => act(async () => {
-  await new Promise((r) => setTimeout(r, 0));
-});
-const type = (el: Element, value: string) => act(() => {
-  el.dispatchEvent(new CustomEvent('input', { detail: { value } }));
-});
 
 beforeEach(() => {
   resetTaro();
@@ -27,10 +22,8 @@ test('folded at first; opened, a short number and phone are caught before sendin
   const { container } = render(<ClaimForm onClaimed={jest.fn()} />);
   expect(container.querySelector('#claim-form')).toBeNull();
   fireEvent.click(container.querySelector('#claim-open') as Element);
-  type(container.querySelector('#claim-tracking') as Element, 'TS123');
-  type(container.querySelector('#claim-phone') as Element, '139');
-  fireEvent.click(container.querySelector('#claim-submit') as Element);
-  await flush();
+  fillIn(container, { 'claim-tracking': 'TS123', 'claim-phone': '139' });
+  await clickSettled(container, 'claim-submit');
   expect(claim).not.toHaveBeenCalled();
   expect(container.textContent).toContain('投诉编号是 TS 开头的 14 位');
   expect(container.textContent).toContain('请填写登记时留的电话');
@@ -41,13 +34,10 @@ test('sends the number in capitals; a refusal is shown; a claim opens the case',
   claim.mockRejectedValueOnce(new ApiError('NOT_FOUND', '投诉编号或电话不对，请核对工作人员告诉您的编号')).mockResolvedValueOnce({ id: 'c-1' });
   const { container } = render(<ClaimForm onClaimed={onClaimed} />);
   fireEvent.click(container.querySelector('#claim-open') as Element);
-  type(container.querySelector('#claim-tracking') as Element, ' ts261204ab12cd ');
-  type(container.querySelector('#claim-phone') as Element, '13987654321');
-  fireEvent.click(container.querySelector('#claim-submit') as Element);
-  await flush();
+  fillIn(container, { 'claim-tracking': ' ts261204ab12cd ', 'claim-phone': '13987654321' });
+  await clickSettled(container, 'claim-submit');
   expect(claim).toHaveBeenCalledWith({ trackingNo: 'TS261204AB12CD', phone: '13987654321' });
   expect(container.querySelector('#claim-error')?.textContent).toContain('投诉编号或电话不对');
-  fireEvent.click(container.querySelector('#claim-submit') as Element);
-  await flush();
+  await clickSettled(container, 'claim-submit');
   expect(onClaimed).toHaveBeenCalledWith('c-1');
 });

@@ -3,32 +3,19 @@
  * photos on timeline entries, and the officials' 办理进展 panel.
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
-import ComplaintDetailPage from '@/pages/complaint/detail/index';
 import CaseActions from '@/packages/official/components/CaseActions';
-import { setDemoOpenid } from '@/services/identity';
-import { resetElderModeForTest } from '@/store/elder';
 import type { ComplaintCaseView } from '@/services/complaints-admin';
-import { complaintView, extraTaro, installExtraTaro, serve } from './feedback-support';
-import { resetTaro, routerParams } from './taro-mock';
+import { openComplaintDetail } from './complaint-detail';
+import { openPanel, settle, submitWith } from './act-helpers';
+import { complaintView, extraTaro, freshScreen, serve } from './feedback-support';
+import { routerParams } from './taro-mock';
 
 beforeEach(() => {
-  resetTaro();
-  resetElderModeForTest();
-  installExtraTaro();
-  setDemoOpenid('demo-resident-1');
+  freshScreen('demo-resident-1');
   routerParams.current = { id: 'cmp-0001-abcdef' };
 });
 
-/** Let the Taro web components render their inner inputs before values change. */
-const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
-
-async function open(view = complaintView(), extra: Parameters<typeof serve>[0] = {}) {
-  const sent = serve({ 'complaints.get': () => view, ...extra });
-  const r = render(<ComplaintDetailPage />);
-  const $ = (s: string) => r.container.querySelector(s);
-  await waitFor(() => expect($('#complaint-detail')).not.toBeNull());
-  return { ...r, $, sent };
-}
+const open = (view = complaintView(), extra: Parameters<typeof serve>[0] = {}) => openComplaintDetail(view, extra);
 
 const openCase = () =>
   complaintView({ status: 'accepted', statusLabel: '已受理', progressLabel: '处理中', canSupplement: true, supplementsLeft: 5, version: 4 });
@@ -38,26 +25,15 @@ test('处理中 shows while handled; 补充材料 sends the text (too short is s
   after.version = 5;
   after.supplementsLeft = 4;
   after.timeline = [{ at: '2025-06-05T02:00:00.000Z', action: 'supplement', label: '补充材料', status: 'accepted', note: '收据上写着每件收 3 元', photos: ['/files/upl-abc'] }];
-  const { $, sent } = await open(openCase(), { 'complaints.supplement': () => after });
+  const { $, sent, container } = await open(openCase(), { 'complaints.supplement': () => after });
   expect($('#complaint-progress')!.textContent).toBe('处理中');
   expect($('#supplement-form')).toBeNull();
   fireEvent.click($('#btn-supplement-open')!);
   await settle();
-  const text = $('#supplement-text')!;
-  await act(async () => {
-    text.dispatchEvent(new CustomEvent('input', { detail: { value: '收据' } }));
-  });
-  await act(async () => {
-    fireEvent.click($('#btn-supplement-submit')!);
-  });
+  await submitWith(container, 'supplement-text', '收据', 'btn-supplement-submit');
   expect($('#supplement-error')!.textContent).toContain('至少写 5 个字');
   expect(sent.some((s) => s.action === 'supplement')).toBe(false);
-  await act(async () => {
-    text.dispatchEvent(new CustomEvent('input', { detail: { value: '收据上写着每件收 3 元' } }));
-  });
-  await act(async () => {
-    fireEvent.click($('#btn-supplement-submit')!);
-  });
+  await submitWith(container, 'supplement-text', '收据上写着每件收 3 元', 'btn-supplement-submit');
   await waitFor(() => expect($('#supplement-form')).toBeNull());
   expect(sent.find((s) => s.action === 'supplement')!.data).toEqual({ id: 'cmp-0001-abcdef', version: 4, text: '收据上写着每件收 3 元' });
   // The entry and its photo on the timeline.
@@ -118,22 +94,10 @@ test('officials: 办理进展 sends the text (too short is stopped)', async () =
   admin.progress.mockResolvedValue({ ...base, version: 5 });
   const onChanged = jest.fn();
   const { container } = render(<CaseActions c={base} onChanged={onChanged} onConflict={jest.fn()} />);
-  fireEvent.click(container.querySelector('#btn-progress')!);
-  await settle();
-  const text = container.querySelector('#progress-text')!;
-  await act(async () => {
-    text.dispatchEvent(new CustomEvent('input', { detail: { value: '在查' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-progress')!);
-  });
+  await openPanel(container, 'btn-progress');
+  await submitWith(container, 'progress-text', '在查', 'btn-submit-progress');
   expect(admin.progress).not.toHaveBeenCalled();
-  await act(async () => {
-    text.dispatchEvent(new CustomEvent('input', { detail: { value: '已约谈站长，正在核对收费记录。' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-progress')!);
-  });
+  await submitWith(container, 'progress-text', '已约谈站长，正在核对收费记录。', 'btn-submit-progress');
   expect(admin.progress).toHaveBeenCalledWith({ id: 'cmp-0001-abcdef', version: base.version, text: '已约谈站长，正在核对收费记录。' });
   expect(onChanged).toHaveBeenCalledWith(expect.objectContaining({ version: 5 }), '办理进展已发布，投诉人可以看到');
 });

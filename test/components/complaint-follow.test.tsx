@@ -6,20 +6,15 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import ComplaintForm from '@/components/complaint/ComplaintForm';
-import ComplaintDetailPage from '@/pages/complaint/detail/index';
 import MyComplaintsPage from '@/pages/complaint/mine/index';
-import { setDemoOpenid } from '@/services/identity';
-import { resetElderModeForTest } from '@/store/elder';
 import type { ComplaintListItem } from '@core/complaint/api';
-import { installExtraTaro, repliedView, serve } from './feedback-support';
+import { openComplaintDetail } from './complaint-detail';
+import { freshScreen, repliedView, serve } from './feedback-support';
 import { OFFICIAL_CASE_FIELDS } from './fixtures';
-import { resetTaro, routerParams } from './taro-mock';
+import { routerParams } from './taro-mock';
 
 beforeEach(() => {
-  resetTaro();
-  resetElderModeForTest();
-  installExtraTaro();
-  setDemoOpenid('demo-resident-2');
+  freshScreen('demo-resident-2');
   routerParams.current = { id: 'cmp-0001-abcdef' };
 });
 
@@ -27,16 +22,8 @@ beforeEach(() => {
 const followedView = (over: Parameters<typeof repliedView>[0] = {}) =>
   repliedView({ supporting: true, following: 'supporter', description: '', photos: [], phoneMasked: null, evaluation: null, canEvaluate: true, ...over });
 
-async function openDetail(view: ReturnType<typeof repliedView>, extra: Parameters<typeof serve>[0] = {}) {
-  const sent = serve({ 'complaints.get': () => view, ...extra });
-  const r = render(<ComplaintDetailPage />);
-  const $ = (s: string) => r.container.querySelector(s);
-  await waitFor(() => expect($('#complaint-detail')).not.toBeNull());
-  return { ...r, $, sent };
-}
-
 test('a followed, answered case: says why it is shown, the reply, and the follower evaluates it', async () => {
-  const { $, container, sent } = await openDetail(followedView(), {
+  const { $, container, sent } = await openComplaintDetail(followedView(), {
     'complaints.evaluate': (d) => followedView({ evaluation: d.evaluation as 'basically', canEvaluate: false }),
   });
   expect($('#complaint-following')!.textContent).toContain('您点过“我也遇到了”');
@@ -60,14 +47,14 @@ test('a followed, answered case: says why it is shown, the reply, and the follow
 });
 
 test('a case one follows through 并单, not answered yet: no evaluation form', async () => {
-  const { $ } = await openDetail(followedView({ following: 'merged', status: 'accepted', statusLabel: '已受理', reply: null, canEvaluate: false }));
+  const { $ } = await openComplaintDetail(followedView({ following: 'merged', status: 'accepted', statusLabel: '已受理', reply: null, canEvaluate: false }));
   expect($('#complaint-following')!.textContent).toContain('您的投诉已合并到这件投诉一起办理');
   expect($('#evaluation-form')).toBeNull();
   expect($('#complaint-reply')).toBeNull();
 });
 
 test('the complainant’s own case shows no 关注 notice', async () => {
-  const { $, container } = await openDetail(repliedView());
+  const { $, container } = await openComplaintDetail(repliedView());
   expect($('#complaint-following')).toBeNull();
   expect(container.textContent).toContain('我反映的情况');
 });

@@ -8,10 +8,9 @@ import Taro from '@tarojs/taro';
 import ComplaintForm from '@/components/complaint/ComplaintForm';
 import NewComplaintPage from '@/pages/complaint/new/index';
 import { LIMIT_MESSAGE } from '@/components/complaint/PhotoPicker';
-import { setDemoOpenid } from '@/services/identity';
-import { resetElderModeForTest } from '@/store/elder';
-import { complaintView, extraTaro, fail, flush, installExtraTaro, mockUpload, offline, pickedJpegs, serve, type Handler } from './feedback-support';
-import { resetTaro, routerParams, storage } from './taro-mock';
+import { typeInto } from './act-helpers';
+import { complaintView, extraTaro, fail, flush, freshScreen, mockUpload, offline, pickedJpegs, serve, type Handler } from './feedback-support';
+import { routerParams, storage } from './taro-mock';
 
 const STATION = { id: 'st-ydgj-01', name: '江西电商扶贫工程贡江镇服务站' };
 const DRAFT_KEY = `zdt.complaintDraft.${STATION.id}`;
@@ -19,10 +18,7 @@ const DRAFT_KEY = `zdt.complaintDraft.${STATION.id}`;
 /** jsdom has no scrolling: record what the form brings into view (the element and how). */
 const scrolled = jest.fn();
 beforeEach(() => {
-  resetTaro();
-  resetElderModeForTest();
-  installExtraTaro();
-  setDemoOpenid('demo-resident-1');
+  freshScreen('demo-resident-1');
   scrolled.mockReset();
   Element.prototype.scrollIntoView = function (this: Element, opts?: boolean | ScrollIntoViewOptions) {
     scrolled(this.id, opts);
@@ -30,12 +26,6 @@ beforeEach(() => {
 });
 
 const lastScrolled = () => scrolled.mock.calls[scrolled.mock.calls.length - 1]?.[0];
-
-function typeInto(el: Element, value: string) {
-  act(() => {
-    el.dispatchEvent(new CustomEvent('input', { detail: { value } }));
-  });
-}
 
 function renderForm(onSubmitted = jest.fn(), more: { onOpenMine?: () => void; onOpenComplaint?: (id: string) => void } = {}) {
   const view = render(<ComplaintForm stationId={STATION.id} stationName={STATION.name} onSubmitted={onSubmitted} {...more} />);

@@ -2,10 +2,10 @@
  * 覆盖情况 with poverty villages: 脱贫村 are marked in the list of villages without a point; the
  * county chooses a file, sees each row checked, and imports only a clean list after confirming.
  */
-import { act, fireEvent, render } from '@testing-library/react';
 import CoveragePage from '@/packages/official/coverage/index';
 import { coverage, type CoverageReport } from '@/services/coverage';
 import Taro from '@tarojs/taro';
+import { clickSettled, renderSettled } from './act-helpers';
 import { resetTaro } from './taro-mock';
 
 jest.mock('@/services/coverage', () => ({ coverage: { counties: jest.fn(), of: jest.fn(), povertyPreview: jest.fn(), povertyImport: jest.fn() } }));
@@ -13,10 +13,6 @@ jest.mock('@/packages/official/coverage/chart', () => ({ drawCoverage: jest.fn((
 jest.mock('@/services/register', () => ({ pickSheet: jest.fn(async () => ({ name: '脱贫村.csv', size: 100 })), uploadSheet: jest.fn(async () => 'upl-poverty-file') }));
 const api = coverage as unknown as Record<string, jest.Mock>;
 
-const flush = () =>
-  act(async () => {
-    await new Promise((r) => setTimeout(r, 0));
-  });
 
 function report(poverty: boolean): CoverageReport {
   return {
@@ -43,8 +39,7 @@ beforeEach(() => {
 
 test('脱贫村 are marked and counted', async () => {
   api.of.mockResolvedValue(report(true));
-  const { container } = render(<CoveragePage />);
-  await flush();
+  const { container } = await renderSettled(<CoveragePage />);
   expect(container.querySelector('#coverage-villages-360731100208')!.textContent).toContain('新屋村脱贫村');
   expect(container.querySelector('#coverage-villages-360731100201')!.textContent).not.toContain('脱贫村');
   expect(container.querySelector('#coverage-summary')!.textContent).toContain('脱贫村没有服务点');
@@ -54,17 +49,13 @@ test('a file with a bad row is shown and cannot be imported; a clean one is, aft
   api.of.mockResolvedValueOnce(report(false)).mockResolvedValue(report(true));
   api.povertyPreview.mockResolvedValueOnce(preview(1)).mockResolvedValueOnce(preview(0));
   api.povertyImport.mockResolvedValue({ ...preview(0), written: true });
-  const { container } = render(<CoveragePage />);
-  await flush();
-  fireEvent.click(container.querySelector('#btn-poverty-choose') as Element);
-  await flush();
+  const { container } = await renderSettled(<CoveragePage />);
+  await clickSettled(container, 'btn-poverty-choose');
   expect(api.povertyPreview).toHaveBeenCalledWith({ fileId: 'upl-poverty-file', countyCode: '360731' });
   expect(container.querySelector('#poverty-row-3')!.textContent).toContain('不是于都县的村');
   expect(container.querySelector('#btn-poverty-import')).toBeNull();
-  fireEvent.click(container.querySelector('#btn-poverty-choose') as Element);
-  await flush();
-  fireEvent.click(container.querySelector('#btn-poverty-import') as Element);
-  await flush();
+  await clickSettled(container, 'btn-poverty-choose');
+  await clickSettled(container, 'btn-poverty-import');
   expect(Taro.showModal).toHaveBeenCalled();
   expect(api.povertyImport).toHaveBeenCalledWith({ fileId: 'upl-poverty-file', countyCode: '360731' });
   expect(container.querySelector('#poverty-report')!.textContent).toContain('已导入 2 个脱贫村');

@@ -5,6 +5,7 @@ import IndexPage from '@/pages/index/index';
 import { ApiError, stations } from '@/services/api';
 import { resetDemoForTest } from '@/store/demo';
 import { resetElderModeForTest } from '@/store/elder';
+import { press } from './act-helpers';
 import { summary } from './fixtures';
 import { resetTaro } from './taro-mock';
 
@@ -39,9 +40,7 @@ beforeEach(() => {
 
 async function tapFindNearby(container: HTMLElement) {
   (Taro.getLocation as jest.Mock).mockResolvedValue(HERE);
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-locate')!);
-  });
+  await press(container, 'btn-locate');
 }
 
 test('asks for location only on a tap, then shows a loading skeleton', async () => {
@@ -93,9 +92,7 @@ test('error shows the message; 重试 calls again', async () => {
   const { container } = render(<IndexPage />);
   await tapFindNearby(container);
   await screen.findByText('网络不太好，请检查网络后重试');
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-retry')!);
-  });
+  await press(container, 'btn-retry');
   await waitFor(() => expect(container.querySelector('#station-list')).not.toBeNull());
   expect(nearby).toHaveBeenCalledTimes(2);
   expect(nearby.mock.calls[1][0]).toEqual(nearby.mock.calls[0][0]);
@@ -109,9 +106,7 @@ test('加载更多 sends nextCursor and appends', async () => {
   await tapFindNearby(container);
   await screen.findByText('甲站');
   expect(container.querySelector('#list-end')).toBeNull();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-load-more')!);
-  });
+  await press(container, 'btn-load-more');
   await screen.findByText('乙站');
   expect(nearby.mock.calls[1][0]).toMatchObject({ cursor: 'cur-1' });
   expect(screen.getByText('甲站')).toBeTruthy();
@@ -126,9 +121,7 @@ test('a failed 加载更多 keeps the list and offers to try again', async () =>
   const { container } = render(<IndexPage />);
   await tapFindNearby(container);
   await screen.findByText('甲站');
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-load-more')!);
-  });
+  await press(container, 'btn-load-more');
   await screen.findByText('网络不太好，请检查网络后重试');
   expect(screen.getByText('甲站')).toBeTruthy();
   expect(container.querySelector('#btn-load-more')!.textContent).toBe('重新加载');
@@ -139,32 +132,20 @@ test('filters re-query: 只看营业中, level, service', async () => {
   const { container } = render(<IndexPage />);
   await tapFindNearby(container);
   await screen.findByText('江西电商扶贫工程贡江镇服务站');
-  await act(async () => {
-    fireEvent.click(container.querySelector('#filter-open-now')!);
-  });
+  await press(container, 'filter-open-now');
   expect(nearby.mock.calls.at(-1)![0]).toMatchObject({ openNow: true });
   expect(container.querySelector('#filter-panel')).toBeNull();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#filter-toggle')!);
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#filter-level-village')!);
-  });
+  await press(container, 'filter-toggle');
+  await press(container, 'filter-level-village');
   expect(nearby.mock.calls.at(-1)![0]).toMatchObject({ openNow: true, level: 'village' });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#filter-service-express')!);
-  });
+  await press(container, 'filter-service-express');
   expect(nearby.mock.calls.at(-1)![0]).toMatchObject({ service: 'express' });
   expect(container.querySelector('#filter-toggle')!.textContent).toContain('筛选（2）');
   // Filtered and empty → offer to clear the filters.
   nearby.mockResolvedValue({ items: [], nextCursor: null });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#filter-level-county')!);
-  });
+  await press(container, 'filter-level-county');
   await screen.findByText('没有符合筛选条件的站点，试试减少筛选条件');
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-empty-action')!);
-  });
+  await press(container, 'btn-empty-action');
   const last = nearby.mock.calls.at(-1)![0];
   expect(last.level).toBeUndefined();
   expect(last.service).toBeUndefined();
@@ -178,9 +159,7 @@ test('search by pinyin initials', async () => {
   await act(async () => {
     input.dispatchEvent(new CustomEvent('input', { detail: { value: 'ydx' } }));
   });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#search-submit')!);
-  });
+  await press(container, 'search-submit');
   expect(search).toHaveBeenCalledWith(expect.objectContaining({ q: 'ydx', limit: 20 }));
   await screen.findByText('江西电商扶贫工程贡江镇服务站');
   expect(container.querySelector('#list-context')!.textContent).toBe('搜索“ydx”');
@@ -195,14 +174,10 @@ test('location refused → region picker (city → county → township) → list
   });
   search.mockResolvedValue({ items: [summary()], nextCursor: null });
   const { container } = render(<IndexPage />);
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-locate')!);
-  });
+  await press(container, 'btn-locate');
   expect(container.querySelector('#locate-failed')!.textContent).toContain('没有定位权限');
   await screen.findByText('赣州市');
-  await act(async () => {
-    fireEvent.click(container.querySelector('#region-3607')!);
-  });
+  await press(container, 'region-3607');
   await act(async () => {
     fireEvent.click(await screen.findByText('于都县'));
   });

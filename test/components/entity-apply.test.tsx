@@ -6,24 +6,13 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import EntityApplyPage from '@/packages/apply/entity/index';
-import { setDemoOpenid } from '@/services/identity';
-import { resetElderModeForTest } from '@/store/elder';
-import { extraTaro, flush, installExtraTaro, mockUpload, pickedJpegs, serve } from './feedback-support';
-import { resetTaro } from './taro-mock';
+import { typeInto } from './act-helpers';
+import { extraTaro, flush, freshScreen, mockUpload, pickedJpegs, serve } from './feedback-support';
 
 beforeEach(() => {
-  resetTaro();
-  resetElderModeForTest();
-  installExtraTaro();
-  setDemoOpenid('demo-resident-2');
+  freshScreen('demo-resident-2');
   Element.prototype.scrollIntoView = () => undefined;
 });
-
-function typeInto(el: Element, value: string) {
-  act(() => {
-    el.dispatchEvent(new CustomEvent('input', { detail: { value } }));
-  });
-}
 
 const returned = {
   id: 'ca-1',

@@ -5,26 +5,16 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import { EVALUATION_BUTTON_IDS, alreadyReopened } from '@/components/complaint/EvaluationForm';
 import ComplaintDetailPage from '@/pages/complaint/detail/index';
-import { setDemoOpenid } from '@/services/identity';
-import { resetElderModeForTest } from '@/store/elder';
-import { complaintView, extraTaro, fail, installExtraTaro, repliedView, serve } from './feedback-support';
-import { resetTaro, routerParams } from './taro-mock';
+import { openComplaintDetail } from './complaint-detail';
+import { complaintView, extraTaro, fail, freshScreen, repliedView, serve } from './feedback-support';
+import { routerParams } from './taro-mock';
 
 beforeEach(() => {
-  resetTaro();
-  resetElderModeForTest();
-  installExtraTaro();
-  setDemoOpenid('demo-resident-1');
+  freshScreen('demo-resident-1');
   routerParams.current = { id: 'cmp-0001-abcdef' };
 });
 
-async function open(view = repliedView(), extra: Parameters<typeof serve>[0] = {}) {
-  const sent = serve({ 'complaints.get': () => view, ...extra });
-  const r = render(<ComplaintDetailPage />);
-  const $ = (s: string) => r.container.querySelector(s);
-  await waitFor(() => expect($('#complaint-detail')).not.toBeNull());
-  return { ...r, $, sent };
-}
+const open = (view = repliedView(), extra: Parameters<typeof serve>[0] = {}) => openComplaintDetail(view, extra);
 
 test.each([
   ['satisfied', '满意'],

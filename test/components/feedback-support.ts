@@ -7,6 +7,9 @@ import { configure } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { ComplaintView } from '@core/complaint/api';
 import type { RatingView, SummaryView } from '@core/rating/api';
+import { setDemoOpenid } from '@/services/identity';
+import { resetElderModeForTest } from '@/store/elder';
+import { resetTaro } from './taro-mock';
 
 // Two shared cores and parallel builds: give findBy/waitFor more than the default second.
 configure({ asyncUtilTimeout: 5000 });
@@ -70,6 +73,14 @@ export const extraTaro = {
   previewImage: jest.fn(() => Promise.resolve({ errMsg: 'ok' })),
   requestSubscribeMessage: jest.fn(() => Promise.resolve({ errMsg: 'ok' })),
 };
+
+/** Where every screen test starts: Taro reset, 长辈模式 off, the extra Taro APIs, and (given) the demo openid signed in. */
+export function freshScreen(openid?: string): void {
+  resetTaro();
+  resetElderModeForTest();
+  installExtraTaro();
+  if (openid) setDemoOpenid(openid);
+}
 
 export function installExtraTaro(): void {
   for (const fn of Object.values(extraTaro)) fn.mockReset();

@@ -6,28 +6,19 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import NewRatingPage from '@/pages/rating/new/index';
 import NoticePage from '@/packages/apply/notice/index';
-import { setDemoOpenid } from '@/services/identity';
-import { resetElderModeForTest } from '@/store/elder';
-import { fail, flush, installExtraTaro, serve } from './feedback-support';
-import { resetTaro, routerParams } from './taro-mock';
+import { typeInto } from './act-helpers';
+import { fail, flush, freshScreen, serve } from './feedback-support';
+import { routerParams } from './taro-mock';
 
 /** jsdom has no scrolling: record which element each scroll brings into view. */
 const scrolled: Element[] = [];
 beforeEach(() => {
-  resetTaro();
-  resetElderModeForTest();
-  installExtraTaro();
-  setDemoOpenid('demo-resident-1');
+  freshScreen('demo-resident-1');
   scrolled.length = 0;
   Element.prototype.scrollIntoView = function (this: Element) {
     scrolled.push(this);
   };
 });
-
-const typeInto = (el: Element, value: string) =>
-  act(() => {
-    el.dispatchEvent(new CustomEvent('input', { detail: { value } }));
-  });
 
 const runningNotice = {
   id: 'nt-1',
@@ -53,13 +44,18 @@ test('rating form: the missing dimension is scrolled to', async () => {
   expect(scrolled.map((e) => e.id)).toEqual(['rating-error-efficiency']);
 });
 
-test('objection form: local checks scroll to the first field in page order', async () => {
+/** The running notice (nt-1) with its objection form: `$` queries the page, `submit` is the form's button. */
+async function openNotice() {
   routerParams.current = { id: 'nt-1' };
-  const sent = serve({ 'notices.get': () => runningNotice });
   const { container } = render(<NoticePage />);
   const $ = (s: string) => container.querySelector(s);
   await waitFor(() => expect($('#notice-detail')).not.toBeNull());
-  const submit = $('#objection-submit')!;
+  return { $, submit: $('#objection-submit')! };
+}
+
+test('objection form: local checks scroll to the first field in page order', async () => {
+  const sent = serve({ 'notices.get': () => runningNotice });
+  const { $, submit } = await openNotice();
 
   // Name and text fine, phone wrong: the phone field, not the top of the form.
   typeInto($('#objection-name')!, '李四');
@@ -79,13 +75,9 @@ test('objection form: local checks scroll to the first field in page order', asy
 });
 
 test('objection form: a server refusal naming a field scrolls to it; one naming none does not scroll', async () => {
-  routerParams.current = { id: 'nt-1' };
   let answer = fail('VALIDATION_ERROR', '请检查填写的内容', { 'data.text': '请写清异议的事实和理由' });
   serve({ 'notices.get': () => runningNotice, 'notices.object': () => answer });
-  const { container } = render(<NoticePage />);
-  const $ = (s: string) => container.querySelector(s);
-  await waitFor(() => expect($('#notice-detail')).not.toBeNull());
-  const submit = $('#objection-submit')!;
+  const { $, submit } = await openNotice();
   typeInto($('#objection-name')!, '李四');
   typeInto($('#objection-phone')!, '13812345678');
   typeInto($('#objection-text')!, '该人员长期不在本村居住，不符合条件，有村委证明。');

@@ -1,5 +1,6 @@
 /** Station data shaped like the `stations` function's answers (core/station/api.ts types). */
 import type { StationDetail, StationSummary } from '@core/station/api';
+import type { ComplaintCaseView } from '@/services/complaints-admin';
 
 /** Wednesday 2025-06-04 10:00 in Asia/Shanghai. */
 export const WED_10AM = new Date('2025-06-04T02:00:00Z');
@@ -101,3 +102,34 @@ export const OFFICIAL_CASE_FIELDS = {
   intakeLabel: null,
   calendarWarning: null,
 };
+
+/** A case as the officials' case page gets it: 待受理 at the county, version 3. */
+export function officialCaseView(over: Partial<ComplaintCaseView> = {}): ComplaintCaseView {
+  return {
+    id: 'cmp000001',
+    trackingNo: 'TS250604ABCDEF',
+    version: 3,
+    stationId: 'st-360731100-000',
+    stationName: '江西电商扶贫工程贡江镇服务站',
+    category: 'overcharge',
+    categoryLabel: '乱收费/未明码标价',
+    description: '寄快递多收了 5 元',
+    photos: [],
+    status: 'submitted',
+    statusLabel: '待受理',
+    submittedAt: '2025-06-03T02:00:00Z',
+    acceptDueOn: '2025-06-06',
+    replyDueOn: null,
+    deadlineProvisional: false,
+    reply: null,
+    evaluation: null,
+    canWithdraw: false,
+    canEvaluate: false,
+    phoneMasked: '138****1234',
+    shareIdentity: false,
+    supporters: 0,
+    timeline: [],
+    ...OFFICIAL_CASE_FIELDS,
+    ...over,
+  };
+}

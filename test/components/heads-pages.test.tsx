@@ -3,13 +3,13 @@
  * after a confirmation and offers no reward to an exempt or failing head; a replacement offers the
  * reserve pool or a new post. The head's page fills the code from a scanned scene and signs in.
  */
-import { fireEvent, render } from '@testing-library/react';
+import { fireEvent } from '@testing-library/react';
 import HeadsAssessmentPage from '@/packages/official/heads/index';
 import MyHeadPage from '@/packages/official/heads/mine/index';
 import { heads, type AssessmentList, type AssessmentRow, type MyAssessment } from '@/services/heads';
 import Taro from '@tarojs/taro';
 import { resetTaro, routerParams } from './taro-mock';
-import { flush, type } from './act-helpers';
+import { clickSettled, renderSettled, type } from './act-helpers';
 
 jest.mock('@/services/heads', () => ({
   ...jest.requireActual('@/services/heads'),
@@ -36,8 +36,7 @@ describe('the county’s assessment list', () => {
   test('results and parts; reward only after a confirmation, with the note; none for exempt or failing heads', async () => {
     api.list.mockResolvedValue(list([row({}), row({ stationId: 'st-b', exempt: true, total: null, grade: null, gradeLabel: null }), row({ stationId: 'st-c', total: 41, grade: 'fail', gradeLabel: '不合格' })]));
     api.reward.mockResolvedValue({ id: 'st-a.2026Q3.reward', kind: 'reward', label: '表彰奖励', note: '台账规范', total: 89.2, decidedAt: 'x', headName: '王站长', replacement: null });
-    const { container } = render(<HeadsAssessmentPage />);
-    await flush();
+    const { container } = await renderSettled(<HeadsAssessmentPage />);
     expect(container.querySelector('#heads-total-st-a')?.textContent).toBe('89.2 分 · 良好');
     expect(container.querySelector('#heads-total-st-b')?.textContent).toBe('培育期免考');
     // The weights in force in the county, and where they come from.
@@ -48,17 +47,14 @@ describe('the county’s assessment list', () => {
     expect(container.querySelector('#btn-heads-reward-st-c')).toBeNull();
     fireEvent.click(container.querySelector('#btn-heads-reward-st-a') as Element);
     // No note: not sent.
-    fireEvent.click(container.querySelector('#btn-heads-confirm-st-a') as Element);
-    await flush();
+    await clickSettled(container, 'btn-heads-confirm-st-a');
     expect(api.reward).not.toHaveBeenCalled();
     type(container, 'heads-note-st-a', '台账规范');
     (Taro.showModal as jest.Mock).mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true }));
-    fireEvent.click(container.querySelector('#btn-heads-confirm-st-a') as Element);
-    await flush();
+    await clickSettled(container, 'btn-heads-confirm-st-a');
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认表彰' }));
     expect(api.reward).not.toHaveBeenCalled();
-    fireEvent.click(container.querySelector('#btn-heads-confirm-st-a') as Element);
-    await flush();
+    await clickSettled(container, 'btn-heads-confirm-st-a');
     expect(api.reward).toHaveBeenCalledWith({ stationId: 'st-a', period: '2026Q3', note: '台账规范' });
     expect(api.list).toHaveBeenCalledTimes(2);
   });
@@ -67,15 +63,12 @@ describe('the county’s assessment list', () => {
     api.list.mockResolvedValue(list([row({ total: 41, grade: 'fail', gradeLabel: '不合格' })]));
     api.reserve.mockResolvedValue({ items: [{ applicationId: 'app-1', name: '李四', villageName: '某村', postTitle: '岗位', total: 75, version: 1 }] });
     api.replace.mockResolvedValue({ id: 'x', kind: 'replace', label: '更换负责人', note: 'n', total: 41, decidedAt: 'x', headName: '王站长', replacement: { mode: 'reserve', applicationId: 'app-1', name: '李四' } });
-    const { container } = render(<HeadsAssessmentPage />);
-    await flush();
-    fireEvent.click(container.querySelector('#btn-heads-replace-st-a') as Element);
-    await flush();
+    const { container } = await renderSettled(<HeadsAssessmentPage />);
+    await clickSettled(container, 'btn-heads-replace-st-a');
     expect(api.reserve).toHaveBeenCalledWith({ stationId: 'st-a' });
     fireEvent.click(container.querySelector('#heads-pick-st-a-app-1') as Element);
     type(container, 'heads-note-st-a', '连续两个季度不合格');
-    fireEvent.click(container.querySelector('#btn-heads-confirm-st-a') as Element);
-    await flush();
+    await clickSettled(container, 'btn-heads-confirm-st-a');
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认更换负责人', content: expect.stringContaining('李四') }));
     expect(api.replace).toHaveBeenCalledWith({ stationId: 'st-a', period: '2026Q3', note: '连续两个季度不合格', applicationId: 'app-1' });
   });
@@ -88,13 +81,11 @@ describe('the head’s page', () => {
     const mine: MyAssessment = { stationName: '贡江镇服务站', headName: '王站长', periodLabel: '2026 年第 3 季度', period: '2026Q3', exempt: false, total: 89.2, grade: 'good', gradeLabel: '良好', parts, decisions: [{ id: 'd', kind: 'reward', label: '表彰奖励', note: '台账规范', total: 89.2, decidedAt: 'x', headName: '王站长', replacement: null }] };
     api.mine.mockResolvedValue(mine);
     api.signIn.mockResolvedValue({ title: '直播培训', date: '2026-12-05', days: 1, kind: 'annual' });
-    const { container } = render(<MyHeadPage />);
-    await flush();
+    const { container } = await renderSettled(<MyHeadPage />);
     expect((container.querySelector('#heads-signin-code') as HTMLInputElement).getAttribute('value')).toBe('7K3M9P');
     expect(container.querySelector('#heads-result')?.textContent).toContain('表彰奖励：台账规范');
     expect(container.querySelector('#heads-result-total')?.textContent).toBe('89.2 分 · 良好');
-    fireEvent.click(container.querySelector('#btn-heads-signin') as Element);
-    await flush();
+    await clickSettled(container, 'btn-heads-signin');
     expect(api.signIn).toHaveBeenCalledWith({ code: '7K3M9P' });
     expect(container.querySelector('#heads-signin-done')?.textContent).toContain('直播培训');
     expect(api.myTraining).toHaveBeenCalledTimes(2);

@@ -1,10 +1,11 @@
 /** allowedActions → exactly those buttons; each action sends id + version; CONFLICT goes to the page. */
-import { act, fireEvent, render } from '@testing-library/react';
+import { fireEvent, render } from '@testing-library/react';
 import CaseActions from '@/packages/official/components/CaseActions';
 import { ACTION_BUTTONS, buttonsFor } from '@/packages/official/utils/actions';
-import { complaintsAdmin, type ComplaintCaseView } from '@/services/complaints-admin';
+import { complaintsAdmin } from '@/services/complaints-admin';
 import { ApiError } from '@/services/transport';
-import { OFFICIAL_CASE_FIELDS } from './fixtures';
+import { openPanel, press, settle, submitWith } from './act-helpers';
+import { officialCaseView } from './fixtures';
 import { resetTaro } from './taro-mock';
 
 jest.mock('@/services/complaints-admin', () => ({
@@ -22,35 +23,7 @@ jest.mock('@/services/complaints-admin', () => ({
 }));
 const api = complaintsAdmin as unknown as Record<string, jest.Mock>;
 
-function caseView(over: Partial<ComplaintCaseView> = {}): ComplaintCaseView {
-  return {
-    id: 'cmp000001',
-    trackingNo: 'TS250604ABCDEF',
-    version: 3,
-    stationId: 'st-360731100-000',
-    stationName: '江西电商扶贫工程贡江镇服务站',
-    category: 'overcharge',
-    categoryLabel: '乱收费/未明码标价',
-    description: '寄快递多收了 5 元',
-    photos: [],
-    status: 'submitted',
-    statusLabel: '待受理',
-    submittedAt: '2025-06-03T02:00:00Z',
-    acceptDueOn: '2025-06-06',
-    replyDueOn: null,
-    deadlineProvisional: false,
-    reply: null,
-    evaluation: null,
-    canWithdraw: false,
-    canEvaluate: false,
-    phoneMasked: '138****1234',
-    shareIdentity: false,
-    supporters: 0,
-    timeline: [],
-    ...OFFICIAL_CASE_FIELDS,
-    ...over,
-  };
-}
+const caseView = officialCaseView;
 
 const ALL_IDS = ACTION_BUTTONS.map((b) => b.id);
 
@@ -58,9 +31,6 @@ beforeEach(() => {
   resetTaro();
   Object.values(api).forEach((m) => m.mockReset());
 });
-
-/** Let the Taro web components (stencil) render their inner <textarea> before values change. */
-const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
 
 function ids(container: HTMLElement): string[] {
   return Array.from(container.querySelectorAll('.sp-case-actions__buttons > *')).map((el) => el.id);
@@ -93,9 +63,7 @@ test('受理 sends id and version and reports the new view', async () => {
   api.accept.mockResolvedValue(next);
   const onChanged = jest.fn();
   const { container } = render(<CaseActions c={caseView({ allowedActions: ['accept', 'refuse'] })} onChanged={onChanged} onConflict={jest.fn()} />);
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-accept')!);
-  });
+  await press(container, 'btn-accept');
   expect(api.accept).toHaveBeenCalledWith({ id: 'cmp000001', version: 3 });
   expect(onChanged).toHaveBeenCalledWith(next, expect.stringContaining('已受理'));
 });
@@ -104,23 +72,11 @@ test('答复: textarea → reply with the text; too short is stopped on the phon
   api.reply.mockResolvedValue(caseView({ status: 'replied' }));
   const onChanged = jest.fn();
   const { container } = render(<CaseActions c={caseView({ status: 'accepted', allowedActions: ['reply', 'note'] })} onChanged={onChanged} onConflict={jest.fn()} />);
-  fireEvent.click(container.querySelector('#btn-reply')!);
-  await settle();
-  const text = container.querySelector('#reply-text')!;
-  await act(async () => {
-    text.dispatchEvent(new CustomEvent('input', { detail: { value: '好的' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-reply')!);
-  });
+  await openPanel(container, 'btn-reply');
+  await submitWith(container, 'reply-text', '好的', 'btn-submit-reply');
   expect(api.reply).not.toHaveBeenCalled();
   expect(container.querySelector('#action-hint')!.textContent).toContain('至少 5 个字');
-  await act(async () => {
-    text.dispatchEvent(new CustomEvent('input', { detail: { value: '经核实已退还多收的 5 元。' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-reply')!);
-  });
+  await submitWith(container, 'reply-text', '经核实已退还多收的 5 元。', 'btn-submit-reply');
   expect(api.reply).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, text: '经核实已退还多收的 5 元。' });
   expect(onChanged).toHaveBeenCalled();
 });
@@ -132,12 +88,7 @@ test('不予受理 needs a reason from the fixed list and a text', async () => {
   expect(container.querySelectorAll('[id^=refuse-reason-]')).toHaveLength(5);
   await settle();
   fireEvent.click(container.querySelector('#refuse-reason-not_station')!);
-  await act(async () => {
-    container.querySelector('#refuse-text')!.dispatchEvent(new CustomEvent('input', { detail: { value: '属于快递公司的责任，请拨打 12305' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-refuse')!);
-  });
+  await submitWith(container, 'refuse-text', '属于快递公司的责任，请拨打 12305', 'btn-submit-refuse');
   expect(api.refuse).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, reason: 'not_station', text: '属于快递公司的责任，请拨打 12305' });
 });
 
@@ -150,12 +101,7 @@ test('延期 is limited to 1–10 working days', async () => {
   for (let i = 0; i < 12; i++) fireEvent.click(container.querySelector('#extend-minus')!);
   expect(container.querySelector('#extend-days')!.textContent).toContain('1 个工作日');
   await settle();
-  await act(async () => {
-    container.querySelector('#extend-reason')!.dispatchEvent(new CustomEvent('input', { detail: { value: '等待快递公司出具证明' } }));
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-extend')!);
-  });
+  await submitWith(container, 'extend-reason', '等待快递公司出具证明', 'btn-submit-extend');
   expect(api.extend).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, workdays: 1, reason: '等待快递公司出具证明' });
 });
 
@@ -172,15 +118,11 @@ test('并单 offers only other open complaints of the same station', async () =>
   });
   api.merge.mockResolvedValue(caseView({ status: 'merged' }));
   const { container } = render(<CaseActions c={caseView({ allowedActions: ['merge'] })} onChanged={jest.fn()} onConflict={jest.fn()} />);
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-merge')!);
-  });
+  await press(container, 'btn-merge');
   expect(api.queue).toHaveBeenCalledWith({ stationId: 'st-360731100-000', limit: 50 });
   expect(Array.from(container.querySelectorAll('[id^=merge-option-]')).map((e) => e.id)).toEqual(['merge-option-cmp000002']);
   fireEvent.click(container.querySelector('#merge-option-cmp000002')!);
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-submit-merge')!);
-  });
+  await press(container, 'btn-submit-merge');
   expect(api.merge).toHaveBeenCalledWith({ id: 'cmp000001', version: 3, intoId: 'cmp000002' });
 });
 
@@ -188,13 +130,9 @@ test('CONFLICT goes to the page (which reloads); other errors show here', async 
   api.accept.mockRejectedValueOnce(new ApiError('CONFLICT', '这件投诉刚被其他人处理过，请刷新后再试')).mockRejectedValueOnce(new ApiError('FORBIDDEN', '这件投诉不在您的处理范围内'));
   const onConflict = jest.fn();
   const { container } = render(<CaseActions c={caseView({ allowedActions: ['accept'] })} onChanged={jest.fn()} onConflict={onConflict} />);
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-accept')!);
-  });
+  await press(container, 'btn-accept');
   expect(onConflict).toHaveBeenCalledWith(expect.objectContaining({ code: 'CONFLICT' }));
   expect(container.querySelector('#action-error')).toBeNull();
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-accept')!);
-  });
+  await press(container, 'btn-accept');
   expect(container.querySelector('#action-error')!.textContent).toContain('不在您的处理范围内');
 });

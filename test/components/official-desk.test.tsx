@@ -6,6 +6,7 @@
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import QueuePage from '@/packages/official/queue/index';
 import { complaintsAdmin, type ComplaintListItem } from '@/services/complaints-admin';
+import { openPanel, settle } from './act-helpers';
 import { resetTaro } from './taro-mock';
 
 // Taro's web components render slowly on a busy machine.
@@ -48,7 +49,6 @@ function windowWidth(width: number | null) {
   }) as typeof window.matchMedia;
 }
 
-const settle = () => act(() => new Promise<void>((r) => setTimeout(r, 30)));
 const key = (k: string) => act(() => void fireEvent.keyDown(document.body, { key: k }));
 
 beforeEach(() => {
@@ -92,8 +92,7 @@ test('at 1024 px: a table with the columns, days left and escalation; the search
   await act(async () => {
     input.dispatchEvent(new CustomEvent('input', { detail: { value: '4321' } }));
   });
-  fireEvent.click(container.querySelector('#desk-search-submit')!);
-  await settle();
+  await openPanel(container, 'desk-search-submit');
   expect(api.queue).toHaveBeenLastCalledWith(expect.objectContaining({ q: '4321', limit: 50 }));
   expect(container.querySelector('#desk-selected')!.textContent).toBe('共 3 件 · 电话后4位 4321');
 
@@ -102,8 +101,7 @@ test('at 1024 px: a table with the columns, days left and escalation; the search
   await act(async () => {
     input.dispatchEvent(new CustomEvent('input', { detail: { value: '12' } }));
   });
-  fireEvent.click(container.querySelector('#desk-search-submit')!);
-  await settle();
+  await openPanel(container, 'desk-search-submit');
   expect(api.queue.mock.calls.length).toBe(calls);
   expect(container.querySelector('#desk-result')!.textContent).toContain('电话后 4 位');
 });
@@ -154,8 +152,7 @@ test('batch accept: the selected rows with their versions, per-case results show
     done: 1,
     failed: 1,
   });
-  fireEvent.click(container.querySelector('#desk-batch-accept')!);
-  await settle();
+  await openPanel(container, 'desk-batch-accept');
   expect(api.batchAccept).toHaveBeenCalledWith({ items: [{ id: 'cmp000001', version: 1 }, { id: 'cmp000003', version: 1 }] });
   const notice = container.querySelector('#desk-result')!.textContent!;
   expect(notice).toContain('受理：成功 1 件，未办 1 件');

@@ -2,18 +2,16 @@
  * 未读提醒 (issue 11 §3) on the workbench and the desk: the unread count and items, a tap opens the
  * case, and the panel reloads once a case's items were marked read (INBOX_CHANGED).
  */
-import { act, fireEvent, render } from '@testing-library/react';
+import { act, fireEvent } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import Inbox from '@/packages/official/components/Inbox';
 import { inbox, INBOX_CHANGED, type InboxView } from '@/services/inbox';
+import { flush, renderSettled } from './act-helpers';
 import { resetTaro } from './taro-mock';
 
 jest.mock('@/services/inbox', () => ({ INBOX_CHANGED: 'official:inbox-changed', inbox: { list: jest.fn(), markCaseRead: jest.fn() } }));
 const api = inbox as unknown as Record<string, jest.Mock>;
 
-const flush = () => act(async () => {
-  await new Promise((r) => setTimeout(r, 0));
-});
 
 const item = (id: string, over: Partial<InboxView['items'][number]> = {}): InboxView['items'][number] => ({
   id,
@@ -39,8 +37,7 @@ test('the unread count and items; a tap opens the case', async () => {
     items: [item('m1'), item('m2', { event: 'complaint_supervised', label: '督办，请答复', detail: '市级督办，2026-10-09 前答复' }), item('m3', { read: true, label: '新转办，请签收' })],
   });
   const onOpen = jest.fn();
-  const { container } = render(<Inbox onOpen={onOpen} />);
-  await flush();
+  const { container } = await renderSettled(<Inbox onOpen={onOpen} />);
   expect(container.querySelector('#inbox-count')?.textContent).toBe('未读提醒 2 条');
   expect(container.querySelector('#inbox-item-m2')?.textContent).toContain('督办，请答复');
   expect(container.querySelector('#inbox-item-m2')?.textContent).toContain('TS2609M2 · 贡江镇服务站 · 市级督办，2026-10-09 前答复');
@@ -52,8 +49,7 @@ test('the unread count and items; a tap opens the case', async () => {
 
 test('reloads when a case was marked read; nothing to show, nothing shown', async () => {
   api.list.mockResolvedValueOnce({ unread: 1, items: [item('m1')] }).mockResolvedValue({ unread: 0, items: [item('m1', { read: true })] });
-  const { container } = render(<Inbox onOpen={jest.fn()} />);
-  await flush();
+  const { container } = await renderSettled(<Inbox onOpen={jest.fn()} />);
   expect(container.querySelector('#inbox-count')?.textContent).toBe('未读提醒 1 条');
   act(() => {
     Taro.eventCenter.trigger(INBOX_CHANGED);
@@ -66,16 +62,14 @@ test('reloads when a case was marked read; nothing to show, nothing shown', asyn
 
 test('an official without any items sees no panel', async () => {
   api.list.mockResolvedValue({ unread: 0, items: [] });
-  const { container } = render(<Inbox onOpen={jest.fn()} />);
-  await flush();
+  const { container } = await renderSettled(<Inbox onOpen={jest.fn()} />);
   expect(container.querySelector('#inbox')).toBeNull();
 });
 
 test('on the desk it starts as the count only; a tap lists the items', async () => {
   api.list.mockResolvedValue({ unread: 1, items: [item('m1')] });
   const onOpen = jest.fn();
-  const { container } = render(<Inbox collapsed onOpen={onOpen} />);
-  await flush();
+  const { container } = await renderSettled(<Inbox collapsed onOpen={onOpen} />);
   expect(container.querySelector('#inbox-count')?.textContent).toBe('未读提醒 1 条（点开查看）');
   expect(container.querySelector('#inbox-item-m1')).toBeNull();
   fireEvent.click(container.querySelector('#inbox-count') as Element);

@@ -1,8 +1,9 @@
 /** The published rubric: criteria weights must sum to exactly 100 before a post can be saved. */
-import { act, fireEvent, render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import { useState } from 'react';
 import RubricEditor from '@/packages/official/components/RubricEditor';
 import { checkRubricRows, previewTotal, type RubricRow } from '@/packages/official/utils/rubric';
+import { enter, press } from './act-helpers';
 import { resetTaro } from './taro-mock';
 
 beforeEach(() => resetTaro());
@@ -49,22 +50,14 @@ test('the editor shows the running total and turns it green at exactly 100', asy
   await act(() => new Promise<void>((r) => setTimeout(r, 30)));
   expect(sum().textContent).toContain('权重合计 90，应为 100（还差 10）');
   expect(sum().className).toContain('rubric-sum--bad');
-  await act(async () => {
-    container.querySelector('#rubric-weight-1')!.dispatchEvent(new CustomEvent('input', { detail: { value: '40' } }));
-  });
+  await enter(container, 'rubric-weight-1', '40');
   expect(sum().textContent).toBe('权重合计 100 ✓');
   expect(sum().className).toContain('rubric-sum--ok');
   // Adding a criterion breaks the sum again; removing is refused below two rows.
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-add-criterion')!);
-  });
+  await press(container, 'btn-add-criterion');
   expect(container.querySelector('#rubric-name-2')).not.toBeNull();
   expect(container.querySelector('#rubric-error')!.textContent).toContain('第 3 个评分项的名称');
-  await act(async () => {
-    fireEvent.click(container.querySelector('#rubric-remove-2')!);
-  });
-  await act(async () => {
-    fireEvent.click(container.querySelector('#rubric-remove-1')!);
-  });
+  await press(container, 'rubric-remove-2');
+  await press(container, 'rubric-remove-1');
   expect(container.querySelector('#rubric-name-1')).not.toBeNull();
 });

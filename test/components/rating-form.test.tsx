@@ -5,19 +5,14 @@
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import NewRatingPage from '@/pages/rating/new/index';
-import { setDemoOpenid } from '@/services/identity';
-import { resetElderModeForTest } from '@/store/elder';
 import { saveVisit } from '@/store/visit';
-import { fail, installExtraTaro, offline, ratingView, serve } from './feedback-support';
-import { resetTaro, routerParams, storage } from './taro-mock';
+import { fail, freshScreen, offline, ratingView, serve } from './feedback-support';
+import { routerParams, storage } from './taro-mock';
 
 const STATION_ID = 'st-ydgj-01';
 
 beforeEach(() => {
-  resetTaro();
-  resetElderModeForTest();
-  installExtraTaro();
-  setDemoOpenid('demo-resident-1');
+  freshScreen('demo-resident-1');
   routerParams.current = { stationId: STATION_ID, name: encodeURIComponent('江西电商扶贫工程贡江镇服务站') };
 });
 

@@ -3,23 +3,15 @@
  * live to be 100; saving asks first and sends the whole set with the reason and version; a region
  * without its own weights shows the inherited ones; “沿用上级” drops its own set after a confirmation.
  */
-import { act, fireEvent, render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import SettingsPage from '@/packages/official/settings/index';
 import { settings, type SettingsView } from '@/services/settings';
+import { clickSettled, fillIn, renderSettled, type } from './act-helpers';
 import { resetTaro } from './taro-mock';
 
 jest.mock('@/services/settings', () => ({ settings: { get: jest.fn(), changes: jest.fn(), update: jest.fn() } }));
 const api = settings as unknown as Record<string, jest.Mock>;
 
-const flush = () =>
-  act(async () => {
-    await new Promise((r) => setTimeout(r, 0));
-  });
-const type = (container: HTMLElement, id: string, value: string) =>
-  act(() => {
-    (container.querySelector(`#${id}`) as Element).dispatchEvent(new CustomEvent('input', { detail: { value } }));
-  });
 const text = (container: HTMLElement, sel: string) => container.querySelector(sel)?.textContent ?? '';
 
 const PARTS = [
@@ -58,8 +50,7 @@ test('inherited weights shown; the total is checked live; saving asks first and 
   api.get.mockResolvedValue(view(null));
   const mine = { ledger: 40, inspection: 20, complaints: 25, ratings: 15, training: 0 };
   api.update.mockResolvedValue(view(mine, 2));
-  const { container } = render(<SettingsPage />);
-  await flush();
+  const { container } = await renderSettled(<SettingsPage />);
   expect(text(container, '#weights-status')).toBe('于都县未单独设定，现沿用省定权重。');
   for (const [part, label] of PARTS) expect(text(container, `#weight-${part}`)).toContain(`${label}${PROVINCE[part]}%省定`);
   expect(text(container, '#weight-ledger')).toContain('于都县设为（沿用 25%）');
@@ -69,8 +60,7 @@ test('inherited weights shown; the total is checked live; saving asks first and 
   type(container, 'weight-ledger-input', '40');
   expect(text(container, '#weights-total')).toContain('合计 115%应为 100%，多了 15%');
   expect(container.querySelector('#weights-total')!.className).toContain('weights-total--bad');
-  fireEvent.click(container.querySelector('#btn-weights-save') as Element);
-  await flush();
+  await clickSettled(container, 'btn-weights-save');
   expect(Taro.showModal).not.toHaveBeenCalled();
   type(container, 'weight-training-input', '');
   expect(text(container, '#weights-total')).toContain('每一项都要填 0–100 的整数');
@@ -78,18 +68,15 @@ test('inherited weights shown; the total is checked live; saving asks first and 
   expect(text(container, '#weights-total')).toContain('合计 100%符合要求');
 
   // No reason: asked for, nothing sent.
-  fireEvent.click(container.querySelector('#btn-weights-save') as Element);
-  await flush();
+  await clickSettled(container, 'btn-weights-save');
   expect(text(container, '#weights-local-error')).toBe('请写明调整原因');
   type(container, 'weights-reason', '本县重视台账');
   // Cancelled at the confirmation: nothing sent.
   (Taro.showModal as jest.Mock).mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true }));
-  fireEvent.click(container.querySelector('#btn-weights-save') as Element);
-  await flush();
+  await clickSettled(container, 'btn-weights-save');
   expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认调整考核权重', content: expect.stringContaining('于都县的考核权重改为：台账 40%、走访检查 20%、投诉办理 25%、群众评价 15%、培训 0%') }));
   expect(api.update).not.toHaveBeenCalled();
-  fireEvent.click(container.querySelector('#btn-weights-save') as Element);
-  await flush();
+  await clickSettled(container, 'btn-weights-save');
   expect(api.update).toHaveBeenCalledWith({ regionCode: '360731', values: { 'assessment.ledger': 40, 'assessment.inspection': 20, 'assessment.complaints': 25, 'assessment.ratings': 15, 'assessment.training': 0 }, reason: '本县重视台账', version: 1 });
   expect(text(container, '#weight-ledger')).toContain('台账40%县定');
   expect(text(container, '#weights-status')).toContain('于都县自定的权重；上级为 台账 25%');
@@ -99,15 +86,12 @@ test('back to the inherited weights: confirmed, every part sent as null', async 
   const mine = { ledger: 40, inspection: 20, complaints: 25, ratings: 15, training: 0 };
   api.get.mockResolvedValue(view(mine));
   api.update.mockResolvedValue(view(null, 2));
-  const { container } = render(<SettingsPage />);
-  await flush();
+  const { container } = await renderSettled(<SettingsPage />);
   expect(text(container, '#weight-ledger')).toContain('于都县设为（上级 25%）');
-  fireEvent.click(container.querySelector('#btn-weights-save') as Element);
-  await flush();
+  await clickSettled(container, 'btn-weights-save');
   expect(text(container, '#weights-local-error')).toBe('没有改动');
   type(container, 'weights-reason', '恢复省定权重');
-  fireEvent.click(container.querySelector('#btn-weights-inherit') as Element);
-  await flush();
+  await clickSettled(container, 'btn-weights-inherit');
   expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '于都县改为沿用上级权重' }));
   expect(api.update).toHaveBeenCalledWith({ regionCode: '360731', values: Object.fromEntries(PARTS.map(([p]) => [`assessment.${p}`, null])), reason: '恢复省定权重', version: 1 });
   expect(text(container, '#weights-status')).toBe('于都县未单独设定，现沿用省定权重。');
@@ -117,12 +101,8 @@ test('a refusal from the server is shown', async () => {
   api.get.mockResolvedValue(view(null));
   const { ApiError } = jest.requireActual('@/services/transport');
   api.update.mockRejectedValue(new ApiError('FORBIDDEN', '只能调整本级或下级地区的参数'));
-  const { container } = render(<SettingsPage />);
-  await flush();
-  type(container, 'weight-ledger-input', '30');
-  type(container, 'weight-training-input', '10');
-  type(container, 'weights-reason', '调整');
-  fireEvent.click(container.querySelector('#btn-weights-save') as Element);
-  await flush();
+  const { container } = await renderSettled(<SettingsPage />);
+  fillIn(container, { 'weight-ledger-input': '30', 'weight-training-input': '10', 'weights-reason': '调整' });
+  await clickSettled(container, 'btn-weights-save');
   expect(text(container, '#weights-error')).toContain('只能调整本级或下级地区的参数');
 });

@@ -9,6 +9,7 @@ import SignInConfirmPage from '@/packages/official/signin-confirm/index';
 import SignInPage from '@/packages/official/signin/index';
 import { clearDemoIdentitiesCache, pcSession, setDemoOpenid, setPcSession } from '@/services/identity';
 import { resetElderModeForTest } from '@/store/elder';
+import { press } from './act-helpers';
 import { installExtraTaro, extraTaro, serve, Fail } from './feedback-support';
 import { resetTaro, routerParams } from './taro-mock';
 
@@ -51,9 +52,7 @@ describe('confirm page', () => {
     });
     const { container } = render(<SignInConfirmPage />);
     await waitFor(() => expect(container.querySelector('#signin-confirm-no')).not.toBeNull());
-    await act(async () => {
-      fireEvent.click(container.querySelector('#signin-confirm-no')!);
-    });
+    await press(container, 'signin-confirm-no');
     await waitFor(() => expect(container.querySelector('#signin-confirm-cancelled')).not.toBeNull());
     expect(sent.find((s) => s.action === 'confirm')!.data).toEqual({ ticket: TICKET, approve: false });
   });
@@ -128,9 +127,7 @@ describe('PC sign-in page', () => {
     const { container } = render(<SignInPage />);
     await waitFor(() => expect(container.querySelector('#signin-ended')).not.toBeNull(), { timeout: 5000 });
     expect(container.textContent).toContain('手机上已取消登录');
-    await act(async () => {
-      fireEvent.click(container.querySelector('#signin-refresh')!);
-    });
+    await press(container, 'signin-refresh');
     await waitFor(() => expect(container.querySelector('#signin-code')).not.toBeNull());
     expect(starts).toBe(2);
   }, 10_000);

@@ -9,6 +9,7 @@ import EditsReviewPage from '@/packages/official/edits/index';
 import { formOf, infoOf, sectionOfField } from '@/packages/official/utils/edit-form';
 import { edits, type EditView, type PublicInfo } from '@/services/edits';
 import Taro from '@tarojs/taro';
+import { clickSettled, renderSettled } from './act-helpers';
 import { resetTaro } from './taro-mock';
 
 jest.mock('@/services/edits', () => ({
@@ -25,9 +26,6 @@ function proposal(over: Partial<EditView> = {}): EditView {
   return { id: 'ed-1', stationId: 'st-1', stationName: '贡江镇服务站', kind: 'proposal', kindLabel: '信息修改', status: 'pending', statusLabel: '待审核', createdAt: '2026-09-30T02:00:00Z', diff: DIFF, ...over };
 }
 
-const flush = () => act(async () => {
-  await new Promise((r) => setTimeout(r, 0));
-});
 
 beforeEach(() => {
   resetTaro();
@@ -67,11 +65,9 @@ describe('review page', () => {
   test('通过 asks first, then sends the decision and reloads', async () => {
     api.queue.mockResolvedValue({ items: [proposal()], nextOffset: null });
     api.decide.mockResolvedValue({ ...proposal(), status: 'approved', statusLabel: '已通过' });
-    const { container } = render(<EditsReviewPage />);
-    await flush();
+    const { container } = await renderSettled(<EditsReviewPage />);
     expect(container.querySelector('#diff-ed-1')).toBeTruthy();
-    fireEvent.click(container.querySelector('#btn-approve-ed-1') as Element);
-    await flush();
+    await clickSettled(container, 'btn-approve-ed-1');
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '通过修改' }));
     expect(api.decide).toHaveBeenCalledWith({ id: 'ed-1', decision: 'approve' });
     expect(api.queue).toHaveBeenCalledTimes(2);
@@ -80,10 +76,8 @@ describe('review page', () => {
   test('cancelled: nothing is sent', async () => {
     api.queue.mockResolvedValue({ items: [proposal()], nextOffset: null });
     (Taro.showModal as jest.Mock).mockImplementation(() => Promise.resolve({ confirm: false, cancel: true }));
-    const { container } = render(<EditsReviewPage />);
-    await flush();
-    fireEvent.click(container.querySelector('#btn-approve-ed-1') as Element);
-    await flush();
+    const { container } = await renderSettled(<EditsReviewPage />);
+    await clickSettled(container, 'btn-approve-ed-1');
     expect(api.decide).not.toHaveBeenCalled();
   });
 
@@ -91,19 +85,16 @@ describe('review page', () => {
     api.queue.mockResolvedValue({ items: [proposal(), proposal({ id: 'ed-2', kind: 'report', kindLabel: '信息有误', diff: undefined, report: { topic: 'hours', topicLabel: '营业时间', text: '下午不开门' } })], nextOffset: null });
     api.decide.mockResolvedValue({ ...proposal(), status: 'returned', statusLabel: '已退回' });
     api.confirmInfo.mockResolvedValue({ infoConfirmedOn: '2026-09-30' });
-    const { container } = render(<EditsReviewPage />);
-    await flush();
+    const { container } = await renderSettled(<EditsReviewPage />);
     fireEvent.click(container.querySelector('#btn-start-return-ed-1') as Element);
     const box = container.querySelector('#return-comment-ed-1') as Element;
     act(() => {
       box.dispatchEvent(new CustomEvent('input', { detail: { value: '电话写错了' } }));
     });
-    fireEvent.click(container.querySelector('#btn-return-ed-1') as Element);
-    await flush();
+    await clickSettled(container, 'btn-return-ed-1');
     expect(api.decide).toHaveBeenCalledWith({ id: 'ed-1', decision: 'return', comment: '电话写错了' });
     expect(container.querySelector('#btn-start-return-ed-2')).toBeNull();
-    fireEvent.click(container.querySelector('#btn-confirm-info-ed-2') as Element);
-    await flush();
+    await clickSettled(container, 'btn-confirm-info-ed-2');
     expect(api.confirmInfo).toHaveBeenCalledWith('st-1');
   });
 });
@@ -155,8 +146,7 @@ describe('信息有误 on the station page', () => {
     expect(container.textContent).toContain('至少 5 个字');
     expect(report).not.toHaveBeenCalled();
     type('下午两点后一直关门');
-    fireEvent.click(container.querySelector('#btn-info-report-send') as Element);
-    await flush();
+    await clickSettled(container, 'btn-info-report-send');
     expect(report).toHaveBeenCalledWith({ stationId: 'st-1', topic: 'hours', text: '下午两点后一直关门' });
     expect(container.querySelector('#info-report-sent')).toBeTruthy();
   });

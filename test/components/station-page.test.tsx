@@ -1,10 +1,11 @@
 /** The station page's 第十条3 sections, with the data client mocked. */
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import StationPage from '@/pages/station/index';
 import { ApiError, stations } from '@/services/api';
 import { resetDemoForTest } from '@/store/demo';
 import { resetElderModeForTest } from '@/store/elder';
+import { press } from './act-helpers';
 import { WED_10AM, detail } from './fixtures';
 import { resetTaro, routerParams } from './taro-mock';
 
@@ -176,9 +177,7 @@ test('error with the server’s message, 重试 asks again', async () => {
   const { container } = render(<StationPage />);
   expect(container.querySelector('#station-loading')).not.toBeNull();
   await screen.findByText('网络不太好，请检查网络后重试');
-  await act(async () => {
-    fireEvent.click(container.querySelector('#btn-retry')!);
-  });
+  await press(container, 'btn-retry');
   await waitFor(() => expect(container.querySelector('#station-name')).not.toBeNull());
   expect(get).toHaveBeenCalledTimes(2);
 });

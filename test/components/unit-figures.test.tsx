@@ -1,11 +1,12 @@
 /** 承办单位考核 (issue 11 §4): the table shows core's figures and definitions; the export downloads. */
-import { act, fireEvent, render } from '@testing-library/react';
+import { fireEvent, render } from '@testing-library/react';
 import UnitFigures, { FiguresTable, periodOf } from '@/packages/official/components/UnitFigures';
 import { complaintsAdmin, type UnitFiguresView } from '@/services/complaints-admin';
 import { openDownload } from '@/services/register';
 import { ApiError } from '@/services/transport';
 import { computeFigures, FIGURE_DEFINITIONS } from '../../core/complaint/figures';
 import type { Complaint } from '../../core/complaint/model';
+import { press } from './act-helpers';
 import { resetTaro } from './taro-mock';
 
 jest.mock('@/services/complaints-admin', () => ({ complaintsAdmin: { unitFigures: jest.fn(), unitFiguresExport: jest.fn() } }));
@@ -66,9 +67,7 @@ describe('UnitFigures', () => {
     expect(container.querySelector('#figures-definitions')!.textContent).toContain('满意率：满意 ÷ 已评价');
     fireEvent.click(container.querySelector('#figures-by-category')!);
     expect(container.querySelector('#figures-table-category')).not.toBeNull();
-    await act(async () => {
-      fireEvent.click(container.querySelector('#btn-figures-export')!);
-    });
+    await press(container, 'btn-figures-export');
     expect(api.unitFiguresExport).toHaveBeenCalledWith(periodOf(30));
     expect(openDownload).toHaveBeenCalledWith({ url: 'http://x/f.xlsx', name: 'f.xlsx', count: 3 });
   });

@@ -3,45 +3,27 @@
  * 0 violations. Data the detail pages need (a complaint, a post) is created through the API first.
  * Also: buttons and switches are reachable with Tab and have a role and a name.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserSuite, call, shanghaiDay } from './support/browser';
-
-const RESIDENT = 'demo-resident-1';
-const HEAD = 'demo-station-head-1';
-const OFFICIAL = 'demo-county-official-1';
-const ADMIN = 'demo-province-admin-1';
-const STATION = 'st-360731100-000'; // 贡江镇服务站 (于都县), the demo head's station
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { axeViolations } from './support/axe';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
 const { h, browsers } = browserSuite();
-
-interface Violation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 /** Open `path` fresh, wait for its data (no skeleton, network quiet), run axe over the page. */
 async function audit(page: Page, path: string): Promise<string[]> {
   await page.goto(`${h.baseUrl}${path}`);
   await page.locator('.page').first().waitFor({ state: 'visible' });
   await page.waitForFunction(() => !document.querySelector('.skeleton') && document.getAnimations().every((a) => a.playState !== 'running'), undefined, { polling: 100, timeout: 15_000 });
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
+  const violations = await axeViolations(page);
   return violations.map((v) => `${path}: ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 3 ? ` +${v.nodes.length - 3}` : ''}`);
 }
 
 async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
-  const complaint = await call<{ id: string }>(h, 'complaints', 'submit', { stationId: STATION, category: 'overcharge', description: '寄快递多收了 5 元，没有收据。' }, RESIDENT, 'a11y-complaint-1');
+  const complaint = await call<{ id: string }>(h, 'complaints', 'submit', { stationId: HEAD_STATION, category: 'overcharge', description: '寄快递多收了 5 元，没有收据。' }, DEMO.resident1, 'a11y-complaint-1');
   const post = await call<{ id: string; version: number }>(h, 'recruitment', 'createPost', {
     title: '贡江镇服务站负责人',
-    stationId: STATION,
+    stationId: HEAD_STATION,
     requirements: ['会用智能手机'],
     rubric: [
       { criterion: '电商技能', weight: 60 },
@@ -49,18 +31,18 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
     ],
     opensOn: shanghaiDay(),
     closesOn: shanghaiDay(14),
-  }, OFFICIAL);
-  await call(h, 'recruitment', 'openPost', { id: post.id, version: post.version }, OFFICIAL);
+  }, DEMO.county);
+  await call(h, 'recruitment', 'openPost', { id: post.id, version: post.version }, DEMO.county);
   const id = (s: string) => encodeURIComponent(s);
   return [
     {
-      paths: ['/pages/index/index', `/pages/station/index?id=${STATION}`, '/pages/map/index', '/pages/region/index', '/packages/apply/index/index', `/packages/apply/post/index?id=${id(post.id)}`, '/packages/apply/notices/index'],
+      paths: ['/pages/index/index', `/pages/station/index?id=${HEAD_STATION}`, '/pages/map/index', '/pages/region/index', '/packages/apply/index/index', `/packages/apply/post/index?id=${id(post.id)}`, '/packages/apply/notices/index'],
     },
     {
-      openid: RESIDENT,
+      openid: DEMO.resident1,
       paths: [
         '/pages/me/index',
-        `/pages/complaint/new/index?stationId=${STATION}`,
+        `/pages/complaint/new/index?stationId=${HEAD_STATION}`,
         '/pages/complaint/mine/index',
         '/pages/report-unlisted/index',
         `/pages/complaint/detail/index?id=${id(complaint.id)}`,
@@ -70,9 +52,9 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
         '/packages/official/accept/index',
       ],
     },
-    { openid: HEAD, paths: ['/packages/official/home/index', '/packages/official/station/index', '/packages/official/sign/index?id=st-360731100-000', `/packages/official/edit/index?stationId=${STATION}`] },
+    { openid: DEMO.stationHead, paths: ['/packages/official/home/index', '/packages/official/station/index', '/packages/official/sign/index?id=st-360731100-000', `/packages/official/edit/index?stationId=${HEAD_STATION}`] },
     {
-      openid: OFFICIAL,
+      openid: DEMO.county,
       paths: [
         '/packages/official/home/index',
         '/packages/official/queue/index',
@@ -90,7 +72,7 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
         '/packages/official/settings/index',
       ],
     },
-    { openid: ADMIN, paths: ['/packages/official/admin/index'] },
+    { openid: DEMO.province, paths: ['/packages/official/admin/index'] },
   ];
 }
 

@@ -8,11 +8,8 @@
  */
 import { ageOn, checkCharacter } from '../../core/recruitment/idcard';
 import { browserSuite, call, fill, scrollTo, settled, shanghaiDay, tap, text, waitText } from './support/browser';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-const OFFICIAL = 'demo-county-official-1';
-const APPLICANT = 'demo-resident-1';
-const PUBLIC = 'demo-resident-2';
-const STATION = 'st-360731100-000'; // 贡江镇服务站 (于都县)
 const TOWNSHIP = '360731100'; // 贡江镇
 
 const NAME = '张建国';
@@ -43,14 +40,14 @@ interface Region {
 
 const { h, browsers } = browserSuite({ keepBrowsers: true });
 
-const official = <T>(fn: string, action: string, data: object) => call<T>(h, fn, action, data, OFFICIAL);
+const official = <T>(fn: string, action: string, data: object) => call<T>(h, fn, action, data, DEMO.county);
 
 test('post (API) → villager applies with the ID consent step → 我的报名 → notice (API) shows no ID or phone → real-name objection received', async () => {
   // ── The official creates and opens a post ──
   const today = shanghaiDay();
   const created = await official<Post>('recruitment', 'createPost', {
     title: '贡江镇服务站负责人',
-    stationId: STATION,
+    stationId: HEAD_STATION,
     requirements: ['本县户籍或在本县居住满 1 年', '会用智能手机，能学会网店和快递系统', '熟悉本地农产品'],
     rubric: RUBRIC,
     opensOn: today,
@@ -66,7 +63,7 @@ test('post (API) → villager applies with the ID consent step → 我的报名 
   if (!village) throw new Error(`no village under ${TOWNSHIP}`);
 
   // ── The villager: 我的 → 招募与公示 → the post → 我要报名 ──
-  const page = await browsers.open({ openid: APPLICANT });
+  const page = await browsers.open({ openid: DEMO.resident1 });
   await page.goto(`${h.baseUrl}/pages/me/index`);
   await tap(page, '#page-me #entry-apply');
   const card = `#page-apply #post-${post.id}`;
@@ -131,7 +128,7 @@ test('post (API) → villager applies with the ID consent step → 我的报名 
 
   await tap(page, '#page-apply-form #btn-to-mine');
   await page.locator('#page-mine #mine-list').waitFor();
-  const mine = await call<{ items: { id: string; postId: string; status: string }[] }>(h, 'recruitment', 'mine', {}, APPLICANT);
+  const mine = await call<{ items: { id: string; postId: string; status: string }[] }>(h, 'recruitment', 'mine', {}, DEMO.resident1);
   expect(mine.items).toHaveLength(1);
   const appId = mine.items[0].id;
   const row = `#page-mine #mine-${appId}`;
@@ -167,7 +164,7 @@ test('post (API) → villager applies with the ID consent step → 我的报名 
   await waitText(page, row, '拟任用');
 
   // ── Another villager reads the public notice ──
-  const reader = await browsers.open({ openid: PUBLIC });
+  const reader = await browsers.open({ openid: DEMO.resident2 });
   await reader.goto(`${h.baseUrl}/packages/apply/notice/index?id=${encodeURIComponent(notice.id)}`);
   const n = '#page-notice #notice-detail';
   await reader.locator(`${n} #notice-facts`).waitFor();

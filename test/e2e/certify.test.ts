@@ -5,25 +5,16 @@
  * the period ends → the station is certified (certificate, cultivation period) and found in the
  * directory. Screenshots: .cache/e2e/certify-*.png (look at them).
  */
-import type { Page } from 'playwright-core';
 import type { Station } from '../../core/station/model';
-import { browserSuite, call, fill, settled, shanghaiDay, text } from './support/browser';
-
-const OPERATOR = 'demo-operator-staff-1';
-const COUNTY = 'demo-county-official-1';
+import { browserSuite, call, fill, pickPicture, settled, shanghaiDay, text } from './support/browser';
+import { DEMO } from '../support/demo';
 
 const { h, browsers } = browserSuite();
-
-async function pc(openid?: string): Promise<Page> {
-  const page = await browsers.open({ ...(openid ? { openid } : {}), mobile: false });
-  await page.setViewportSize({ width: 1366, height: 768 });
-  return page;
-}
 
 /** A planned station of the demo operator (the operator's staff may apply for it). */
 async function plannedStation(): Promise<Station> {
   const staff = await h.app.stores.roles.list({ offset: 0, limit: 200 });
-  const binding = staff.items.find((b) => b.openid === OPERATOR && b.scope.kind === 'operator');
+  const binding = staff.items.find((b) => b.openid === DEMO.operatorStaff && b.scope.kind === 'operator');
   const operatorName = binding && binding.scope.kind === 'operator' ? binding.scope.operatorName : '';
   const page = await h.app.stores.stations.list({ regionCode: '360731', status: 'planned', limit: 200 });
   const s = page.items.find((x) => x.operator.name === operatorName);
@@ -39,14 +30,6 @@ async function dev(path: string, body?: object): Promise<void> {
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
 }
 
-/** A real picture for the H5 file chooser: part of the page on screen. */
-async function pick(page: Page, button: string, name: string): Promise<void> {
-  const picture = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 480, height: 320 } });
-  const chooser = page.waitForEvent('filechooser');
-  await page.locator(button).click();
-  await (await chooser).setFiles({ name, mimeType: 'image/png', buffer: picture });
-}
-
 test('apply with photos → 初审 → 审核 with a visit → 公示 → 认定 → certified in the directory', async () => {
   const s = await plannedStation();
   const place = s.regionPath[s.regionPath.length - 1]!.name;
@@ -55,7 +38,7 @@ test('apply with photos → 初审 → 审核 with a visit → 公示 → 认定
   const c = '#page-certify';
 
   // 1. The operator's staff apply, with the plaque and signage photos.
-  const op = await pc(OPERATOR);
+  const op = await browsers.pc(DEMO.operatorStaff);
   await op.goto(`${h.baseUrl}/packages/official/certify/index`);
   await settled(op, `${c} #certify-new`);
   await op.locator(`${c} #certify-new`).click();
@@ -68,9 +51,9 @@ test('apply with photos → 初审 → 审核 with a visit → 公示 → 认定
   // Without photos the form says what is missing.
   await op.locator(`${c} #certify-submit`).click();
   await op.getByText('请上传站牌照片').first().waitFor();
-  await pick(op, `${c} #certify-plaque-add`, 'plaque.png');
+  await pickPicture(op, `${c} #certify-plaque-add`, 'plaque.png', { width: 480, height: 320 });
   await op.locator(`${c} #certify-plaque-0 .photo__img`).waitFor();
-  await pick(op, `${c} #certify-signage-add`, 'signage.png');
+  await pickPicture(op, `${c} #certify-signage-add`, 'signage.png', { width: 480, height: 320 });
   await op.locator(`${c} #certify-signage-0 .photo__img`).waitFor();
   expect(await op.locator(`${c} [id^="certify-plaque-pending-"], ${c} [id^="certify-signage-pending-"]`).count()).toBe(0);
   await h.shot(op, 'certify-01-apply-pc');
@@ -87,7 +70,7 @@ test('apply with photos → 初审 → 审核 with a visit → 公示 → 认定
   await h.shot(op, 'certify-02-operator-passed-pc');
 
   // 2. The county: site visit, then the notice.
-  const county = await pc(COUNTY);
+  const county = await browsers.pc(DEMO.county);
   await county.goto(`${h.baseUrl}/packages/official/certify/index`);
   await county.locator(`${c} #cert-${appId}`).waitFor({ timeout: 20_000 });
   await settled(county, `${c} #cert-${appId}`);
@@ -111,7 +94,7 @@ test('apply with photos → 初审 → 审核 with a visit → 公示 → 认定
   await h.shot(county, 'certify-04-notice-pc');
 
   // 3. The public page: 认定公示中, with the way to the notice (and to object).
-  const villager = await pc();
+  const villager = await browsers.pc();
   await villager.goto(`${h.baseUrl}/pages/station/index?id=${s.id}`);
   await villager.locator('#station-detail').waitFor();
   await villager.locator('#cert-notice-link').waitFor({ timeout: 20_000 });
@@ -123,7 +106,7 @@ test('apply with photos → 初审 → 审核 with a visit → 公示 → 认定
   await h.shot(villager, 'certify-06-notice-page-pc');
 
   // 4. The notice period ends without objections: the scheduler closes it and the station is certified.
-  const app = await call<{ noticeId: string }>(h, 'register', 'certification', { id: appId }, COUNTY);
+  const app = await call<{ noticeId: string }>(h, 'register', 'certification', { id: appId }, DEMO.county);
   const notice = await call<{ endsOn: string }>(h, 'notices', 'get', { id: app.noticeId });
   await dev('/dev/clock', { now: `${shanghaiDay(1, new Date(`${notice.endsOn}T12:00:00+08:00`))}T09:00:00+08:00` });
   await dev('/dev/scheduler/run');

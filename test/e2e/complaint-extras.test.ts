@@ -5,43 +5,31 @@
  * Screenshots: .cache/e2e/extras-*.png (look at them).
  */
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
-import { browserSuite, call, fill, settled, tap, text, waitText } from './support/browser';
-
-const RESIDENT = 'demo-resident-1';
-const COUNTY = 'demo-county-official-1';
-const STATION = 'st-360731100-000';
+import { browserSuite, call, fill, pickPicture, settled, tap, text, waitText } from './support/browser';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
 const { h, browsers } = browserSuite();
-
-/** A real picture for the H5 file chooser: part of the page on screen. */
-async function pick(page: Page, button: string, name: string): Promise<void> {
-  const picture = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 320, height: 240 } });
-  const chooser = page.waitForEvent('filechooser');
-  await page.locator(button).click();
-  await (await chooser).setFiles({ name, mimeType: 'image/png', buffer: picture });
-}
 
 test('the complainant adds 补充材料 with a photo; the county sees it on the desk at 1366×768', async () => {
   const filed = await call<{ id: string; version: number; trackingNo: string }>(
     h,
     'complaints',
     'submit',
-    { stationId: STATION, category: 'overcharge', description: '寄快递多收了 5 元，没有明码标价。' },
-    RESIDENT,
+    { stationId: HEAD_STATION, category: 'overcharge', description: '寄快递多收了 5 元，没有明码标价。' },
+    DEMO.resident1,
     randomUUID(),
   );
-  await call(h, 'complaints', 'accept', { id: filed.id, version: filed.version }, COUNTY);
+  await call(h, 'complaints', 'accept', { id: filed.id, version: filed.version }, DEMO.county);
 
   // The villager's phone: 处理中, then 补充材料 with text and a photo.
-  const phone = await browsers.open({ openid: RESIDENT });
+  const phone = await browsers.open({ openid: DEMO.resident1 });
   await phone.goto(`${h.baseUrl}/pages/complaint/detail/index?id=${filed.id}`);
   const d = '#page-complaint-detail';
   await settled(phone, `${d} #complaint-detail`);
   expect(await text(phone, `${d} #complaint-progress`)).toBe('处理中');
   await tap(phone, `${d} #btn-supplement-open`);
   await fill(phone, `${d} #supplement-text`, '补充：收据上写着每件收 8 元，照片附上');
-  await pick(phone, `${d} #supplement-photo-add`, 'receipt.png');
+  await pickPicture(phone, `${d} #supplement-photo-add`, 'receipt.png');
   await phone.locator(`${d} #supplement-photo-0 .photo__img`).waitFor();
   await h.shot(phone, 'extras-01-supplement-form');
   await tap(phone, `${d} #btn-supplement-submit`);
@@ -57,9 +45,7 @@ test('the complainant adds 补充材料 with a photo; the county sees it on the 
   expect(run.ok).toBe(true);
 
   // The county's desk on a PC: the case in the side pane shows the text and the photo.
-  const pc = await browsers.open({ openid: COUNTY, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/queue/index`);
+  const pc = await browsers.pc(DEMO.county, '/packages/official/queue/index');
   const p = '#page-queue';
   await pc.locator(`${p}.desk #desk-row-${filed.id}`).waitFor();
   await settled(pc, `${p} #desk-rows`);

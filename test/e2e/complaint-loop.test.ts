@@ -13,13 +13,8 @@
 import type { Page } from 'playwright-core';
 import type { Complaint } from '../../core/complaint/model';
 import { browserSuite, call, fill, scrollTo, settled, tap, text, waitText } from './support/browser';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-const STATION = 'st-360731100-000'; // 贡江镇服务站, demo-station-head-1's station
-const RESIDENT = 'demo-resident-1';
-const OFFICIAL = 'demo-county-official-1';
-const OPERATOR = 'demo-operator-staff-1';
-const HEAD = 'demo-station-head-1';
-const NEIGHBOUR = 'demo-resident-2';
 const PHONE = '13812345678';
 const PHONE_MASKED = '138****5678';
 const DESCRIPTION = '6月3日上午在站点寄快递，收了15元，墙上写的是5元，也没有给收据。';
@@ -38,24 +33,29 @@ async function photoOf(page: Page): Promise<Buffer> {
   return page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 390, height: 300 } });
 }
 
+/** Photograph the page once `selector` stands still, then tap it. */
+async function shotThenTap(page: Page, selector: string, shot: string): Promise<void> {
+  await settled(page, selector);
+  await h.shot(page, shot);
+  await tap(page, selector);
+}
+
 /** Open the workbench as a handler, go to 投诉待办 and open the case. */
 async function openCase(page: Page, id: string, shot: string): Promise<void> {
   await page.goto(`${h.baseUrl}/packages/official/home/index`);
   await tap(page, '#page-workbench #tile-queue');
   await page.locator(`#page-queue #queue-item-${id}`).waitFor();
-  await settled(page, `#page-queue #queue-item-${id}`);
-  await h.shot(page, shot);
-  await tap(page, `#page-queue #queue-item-${id}`);
+  await shotThenTap(page, `#page-queue #queue-item-${id}`, shot);
   await page.locator('#page-complaint #complaint-detail').waitFor();
   await settled(page, '#page-complaint #complaint-status');
 }
 
 test('villager complains → official 受理 + 转办 → operator 答复 → villager 满意 → 已办结; the station head sees it anonymously', async () => {
-  const station = await call<{ name: string; operator: { name: string } }>(h, 'stations', 'get', { id: STATION });
+  const station = await call<{ name: string; operator: { name: string } }>(h, 'stations', 'get', { id: HEAD_STATION });
 
   // ── The villager, on the station page: 投诉这个站点 ──
-  const villager = await browsers.open({ openid: RESIDENT });
-  await villager.goto(`${h.baseUrl}/pages/station/index?id=${STATION}`);
+  const villager = await browsers.open({ openid: DEMO.resident1 });
+  await villager.goto(`${h.baseUrl}/pages/station/index?id=${HEAD_STATION}`);
   await settled(villager, '#page-station #station-name');
   await villager.locator('#page-station #complaint-stats').waitFor();
   expect(await text(villager, '#page-station #complaint-stats')).toContain('投诉 0 件');
@@ -98,10 +98,10 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   expect(filed).not.toBeNull();
   const id = filed!.id;
   expect(filed).toMatchObject({
-    stationId: STATION,
+    stationId: HEAD_STATION,
     category: 'overcharge',
     description: DESCRIPTION,
-    complainantOpenid: RESIDENT,
+    complainantOpenid: DEMO.resident1,
     phoneMasked: PHONE_MASKED,
     shareIdentity: false,
     held: false,
@@ -117,8 +117,8 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   expect((await stored(id)).photosPending ?? []).toHaveLength(0);
 
   // ── A neighbour with the same problem: 我也遇到了 on the form instead of a second complaint ──
-  const neighbour = await browsers.open({ openid: NEIGHBOUR });
-  await neighbour.goto(`${h.baseUrl}/pages/complaint/new/index?stationId=${STATION}&stationName=${encodeURIComponent(station.name)}`);
+  const neighbour = await browsers.open({ openid: DEMO.resident2 });
+  await neighbour.goto(`${h.baseUrl}/pages/complaint/new/index?stationId=${HEAD_STATION}&stationName=${encodeURIComponent(station.name)}`);
   await tap(neighbour, `${form} #category-overcharge`);
   await neighbour.locator(`${form} #similar-${id}`).waitFor();
   await tap(neighbour, `${form} #btn-join-${id}`);
@@ -126,10 +126,10 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   expect(await text(neighbour, `${form} #similar-${id}`)).toContain('处理结果会一并答复');
   await scrollTo(neighbour, `${form} #similar-${id}`, 'center');
   await h.shot(neighbour, 'complaint-03b-neighbour-joined');
-  expect(await h.app.stores.complaints.isSupporter(id, NEIGHBOUR)).toBe(true);
+  expect(await h.app.stores.complaints.isSupporter(id, DEMO.resident2)).toBe(true);
 
   // ── The county official: 投诉待办 → the case → 受理 → 转办 to the operator ──
-  const official = await browsers.open({ openid: OFFICIAL });
+  const official = await browsers.open({ openid: DEMO.county });
   await openCase(official, id, 'complaint-04-official-queue');
   const caseRoot = '#page-complaint';
   expect(await text(official, `${caseRoot} #complaint-status`)).toBe('待受理');
@@ -141,7 +141,7 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   await waitText(official, `${caseRoot} #complaint-status`, '已受理');
   await waitText(official, `${caseRoot} #action-result`, '已受理');
   expect((await stored(id)).status).toBe('accepted');
-  expect((await stored(id)).handlerOpenid).toBe(OFFICIAL);
+  expect((await stored(id)).handlerOpenid).toBe(DEMO.county);
   // The handler now sees the full call-back number.
   expect(await text(official, `${caseRoot} #complaint-phone`)).toContain(PHONE);
   await settled(official, `${caseRoot} #complaint-actions`);
@@ -158,7 +158,7 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   await h.shot(official, 'complaint-06-official-assigned');
 
   // ── The operator's staff: the case is in their queue → 答复 ──
-  const operator = await browsers.open({ openid: OPERATOR });
+  const operator = await browsers.open({ openid: DEMO.operatorStaff });
   await openCase(operator, id, 'complaint-07-operator-queue');
   expect(await text(operator, `${caseRoot} #complaint-status`)).toBe('已转办');
   await tap(operator, `${caseRoot} #btn-reply`);
@@ -176,16 +176,14 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   await h.shot(operator, 'complaint-09-operator-replied');
 
   // ── The neighbour: told like the complainant (受理, 转办, 答复); 我的投诉 → 关注 → the reply → their own evaluation ──
-  const toNeighbour = (await h.app.stores.outbox.forRecipient(NEIGHBOUR, 10)).filter((m) => m.complaintId === id).map((m) => m.event);
+  const toNeighbour = (await h.app.stores.outbox.forRecipient(DEMO.resident2, 10)).filter((m) => m.complaintId === id).map((m) => m.event);
   expect(toNeighbour.sort()).toEqual(['complaint_accepted', 'complaint_assigned', 'complaint_replied']);
   await neighbour.goto(`${h.baseUrl}/pages/complaint/mine/index`);
   const followed = `#page-complaint-mine #following-${id}`;
   await neighbour.locator(followed).waitFor();
   expect(await text(neighbour, `#page-complaint-mine #following-label-${id}`)).toBe('关注');
   expect(await text(neighbour, followed)).toContain('看处理结果');
-  await settled(neighbour, followed);
-  await h.shot(neighbour, 'complaint-09b-neighbour-mine-following');
-  await tap(neighbour, followed);
+  await shotThenTap(neighbour, followed, 'complaint-09b-neighbour-mine-following');
   const followedCase = '#page-complaint-detail #complaint-detail';
   await neighbour.locator(`${followedCase} #complaint-reply`).waitFor();
   expect(await text(neighbour, `${followedCase} #complaint-reply`)).toContain(REPLY);
@@ -198,7 +196,7 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   expect(await text(neighbour, `${followedCase} #complaint-status`)).toBe('已答复');
   await scrollTo(neighbour, `${followedCase} #complaint-following`);
   await h.shot(neighbour, 'complaint-09c-neighbour-evaluated');
-  expect(await h.app.stores.complaints.followerEvaluations(id)).toEqual([expect.objectContaining({ openid: NEIGHBOUR, via: 'supporter', evaluation: 'basically' })]);
+  expect(await h.app.stores.complaints.followerEvaluations(id)).toEqual([expect.objectContaining({ openid: DEMO.resident2, via: 'supporter', evaluation: 'basically' })]);
   expect(await stored(id)).toMatchObject({ status: 'replied', evaluation: null });
 
   // ── Back to the villager: 我的 → 我的投诉 → the complaint → 满意 ──
@@ -209,9 +207,7 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   expect(await text(villager, `${item} #complaint-status-${id}`)).toBe('已答复');
   expect(await text(villager, item)).toContain(trackingNo);
   expect(await text(villager, item)).toContain('已答复，请去评价');
-  await settled(villager, item);
-  await h.shot(villager, 'complaint-10-villager-mine-replied');
-  await tap(villager, item);
+  await shotThenTap(villager, item, 'complaint-10-villager-mine-replied');
 
   const detail = '#page-complaint-detail #complaint-detail';
   await villager.locator(`${detail} #complaint-reply`).waitFor();
@@ -231,16 +227,14 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   await h.shot(villager, 'complaint-12-villager-closed');
 
   // ── The station head: 工作台 → 本站投诉, without who complained ──
-  const head = await browsers.open({ openid: HEAD });
+  const head = await browsers.open({ openid: DEMO.stationHead });
   await head.goto(`${h.baseUrl}/packages/official/home/index`);
   await tap(head, '#page-workbench #tile-station');
   const headItem = `#page-station-complaints #queue-item-${id}`;
   await head.locator(headItem).waitFor();
   expect(await text(head, headItem)).toContain('已办结');
   expect(await text(head, headItem)).toContain(trackingNo);
-  await settled(head, headItem);
-  await h.shot(head, 'complaint-13-head-station-list');
-  await tap(head, headItem);
+  await shotThenTap(head, headItem, 'complaint-13-head-station-list');
   const headCase = '#page-complaint #complaint-detail';
   await head.locator(`${headCase} #complainant`).waitFor();
   expect(await text(head, `${headCase} #complaint-status`)).toBe('已办结');
@@ -249,11 +243,11 @@ test('villager complains → official 受理 + 转办 → operator 答复 → vi
   expect(await head.locator(`${headCase} #complaint-phone`).count()).toBe(0);
   expect(await head.locator(`${headCase} #complaint-actions`).count()).toBe(0);
   const seen = await head.locator('#page-complaint').innerText();
-  for (const secret of [PHONE, PHONE_MASKED, RESIDENT, '张三']) expect({ secret, shown: seen.includes(secret) }).toEqual({ secret, shown: false });
+  for (const secret of [PHONE, PHONE_MASKED, DEMO.resident1, '张三']) expect({ secret, shown: seen.includes(secret) }).toEqual({ secret, shown: false });
   await scrollTo(head, `${headCase} #complaint-contact`, 'center');
   await h.shot(head, 'complaint-14-head-case-anonymous');
 
   // The public station figures count it (no personal data).
-  await villager.goto(`${h.baseUrl}/pages/station/index?id=${STATION}`);
+  await villager.goto(`${h.baseUrl}/pages/station/index?id=${HEAD_STATION}`);
   await waitText(villager, '#page-station #complaint-stats', '投诉 1 件');
 });

@@ -9,9 +9,8 @@
  */
 import type { Page } from 'playwright-core';
 import { browserSuite, fill, settled, tap, text, waitText } from './support/browser';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-const STATION = 'st-360731100-000';
-const RESIDENT = 'demo-resident-2';
 const DESCRIPTION = '站点代收快递每件多收 2 元，也不给收据。';
 const form = '#page-complaint-new #complaint-form';
 
@@ -39,16 +38,16 @@ async function waitInView(page: Page, selector: string): Promise<void> {
 }
 
 async function mine(): Promise<number> {
-  const r = await h.app.stores.complaints.list({ owner: RESIDENT, order: 'newest', offset: 0, limit: 50 });
+  const r = await h.app.stores.complaints.list({ owner: DEMO.resident2, order: 'newest', offset: 0, limit: 50 });
   return r.items.length;
 }
 
 test('a lost answer: may have arrived, one action in view, tries numbered; back on the form it is theirs; one complaint filed', async () => {
   // The aborted answers show in the console as reset connections; nothing else may.
   browsers.allow(/ERR_CONNECTION_RESET|ERR_FAILED|net::ERR_/);
-  const page = await browsers.open({ openid: RESIDENT });
+  const page = await browsers.open({ openid: DEMO.resident2 });
   await page.setViewportSize({ width: 375, height: 667 });
-  await page.goto(`${h.baseUrl}/pages/complaint/new/index?stationId=${STATION}`);
+  await page.goto(`${h.baseUrl}/pages/complaint/new/index?stationId=${HEAD_STATION}`);
   await settled(page, `${form} #complaint-station`);
 
   // A missing description, submit tapped at the bottom: its red text comes into view.

@@ -5,18 +5,14 @@
  * Screenshots: .cache/e2e/record-*.png (look at them).
  */
 import { browserSuite, fill, settled, tap, text, waitText } from './support/browser';
+import { DEMO } from '../support/demo';
 
-const COUNTY = 'demo-county-official-1';
-const VILLAGER = 'demo-resident-2';
 const PHONE = '13987654321';
 
 const { h, browsers } = browserSuite();
 
 test('recorded on the PC → claimed on the phone → in 我的投诉 with its progress', async () => {
-  const pc = await browsers.open({ openid: COUNTY, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/home/index`);
-  await pc.locator('#tile-record').click();
+  const pc = await browsers.pcTile(DEMO.county, 'record');
   const p = '#page-record';
   await settled(pc, `${p} #record-form`);
   // Nothing filled: the form says what is missing, nothing is sent.
@@ -49,7 +45,7 @@ test('recorded on the PC → claimed on the phone → in 我的投诉 with its p
   expect(await pc.locator(`${p} #record-description textarea`).inputValue()).toBe('');
   await h.shot(pc, 'record-02-done-pc');
 
-  const phone = await browsers.open({ openid: VILLAGER });
+  const phone = await browsers.open({ openid: DEMO.resident2 });
   await phone.goto(`${h.baseUrl}/pages/complaint/mine/index`);
   const m = '#page-complaint-mine';
   await tap(phone, `${m} #claim-open`);
@@ -64,5 +60,5 @@ test('recorded on the PC → claimed on the phone → in 我的投诉 with its p
   await settled(phone, d);
   await h.shot(phone, 'record-04-claimed-phone');
   const stored = await h.app.stores.complaints.findByTrackingNo(trackingNo);
-  expect(stored?.complainantOpenid).toBe(VILLAGER);
+  expect(stored?.complainantOpenid).toBe(DEMO.resident2);
 });

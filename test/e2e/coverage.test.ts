@@ -4,14 +4,12 @@
  * chooses a county first. Screenshots: .cache/e2e/coverage-*.png (look at them).
  */
 import { browserSuite, settled, text } from './support/browser';
+import { DEMO } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
 test('the county sees its coverage; the city picks a county', async () => {
-  const pc = await browsers.open({ openid: 'demo-county-official-1', mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/home/index`);
-  await pc.locator('#tile-coverage').click();
+  const pc = await browsers.pcTile(DEMO.county, 'coverage');
   const p = '#page-coverage';
   await settled(pc, `${p} #coverage-summary`);
   expect(await text(pc, `${p} #coverage-summary`)).toContain('于都县');

@@ -6,27 +6,15 @@
  * Screenshots: .cache/e2e/desk-*.png (look at them).
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserSuite, call, fill, settled, tap, text } from './support/browser';
+import { axe } from './support/axe';
+import { DEMO } from '../support/demo';
 
-const COUNTY = 'demo-county-official-1';
 const STATIONS = ['st-360731100-000', 'st-360731-000', 'st-360731100-006'];
 const CATEGORIES = ['overcharge', 'attitude', 'parcel', 'closed_often', 'false_ads'];
 
 const { h, browsers } = browserSuite();
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core over the page as it stands: the violations, one line each. */
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const a = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await a.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-}
 
 interface Filed {
   id: string;
@@ -60,9 +48,7 @@ async function searchFor(page: Page, word: string): Promise<void> {
 
 test('1366×768: dense table, search by tracking number and phone last 4, keyboard opens the side pane, batch 受理', async () => {
   const filed = await fileMany();
-  const pc = await browsers.open({ openid: COUNTY, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/queue/index`);
+  const pc = await browsers.pc(DEMO.county, '/packages/official/queue/index');
   const p = '#page-queue';
   await pc.locator(`${p}.desk #desk-row-${filed[0].id}`).waitFor();
   await settled(pc, `${p} #desk-rows`);
@@ -83,7 +69,7 @@ test('1366×768: dense table, search by tracking number and phone last 4, keyboa
   expect(size).toBeLessThanOrEqual(15);
   expect(await text(pc, `${p} .desk__row--head`)).toMatch(/投诉编号\s*站点\s*类型\s*状态\s*期限\s*督办\s*承办/);
   await h.shot(pc, 'desk-01-table-1366');
-  expect(await axe(pc)).toEqual([]);
+  expect(await axe(pc, 3)).toEqual([]);
 
   // Search by tracking number (lower case is forgiven).
   const target = filed[7];
@@ -116,7 +102,7 @@ test('1366×768: dense table, search by tracking number and phone last 4, keyboa
   expect(await pc.locator(`${p} #desk-row-${third.id}`).getAttribute('class')).toContain('desk__row--open');
   await settled(pc, `${p} #desk-pane #complaint-status`);
   await h.shot(pc, 'desk-04-side-pane');
-  expect(await axe(pc)).toEqual([]);
+  expect(await axe(pc, 3)).toEqual([]);
 
   // Select the first three rows (Space on the cursor row, and clicks) and batch 受理 them.
   await pc.keyboard.press('ArrowUp');
@@ -147,7 +133,7 @@ test('1366×768: dense table, search by tracking number and phone last 4, keyboa
 });
 
 test('a phone keeps the old list layout', async () => {
-  const phone = await browsers.open({ openid: COUNTY });
+  const phone = await browsers.open({ openid: DEMO.county });
   await phone.goto(`${h.baseUrl}/packages/official/queue/index`);
   await phone.locator('#page-queue #queue-list').waitFor();
   expect(await phone.locator('#page-queue.desk').count()).toBe(0);
@@ -163,9 +149,7 @@ test('a phone keeps the old list layout', async () => {
 
 test('1366×768: the workbench and a case page opened on its own use desk sizes', async () => {
   const c = await call<Filed>(h, 'complaints', 'submit', { stationId: STATIONS[0], category: 'parcel', description: '快递寄出三天还没有揽收记录。', phone: '13800008888' }, 'e2e-desk-page', randomUUID());
-  const pc = await browsers.open({ openid: COUNTY, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/home/index`);
+  const pc = await browsers.pc(DEMO.county, '/packages/official/home/index');
   await pc.locator('#page-workbench.desk-page #tile-queue').waitFor();
   await settled(pc, '#page-workbench #tile-queue');
   const tileText = await pc.locator('#page-workbench #tile-queue .sp-tile__title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import type { StationDetail } from '../../core/station/api';
+import { centreOf, settled } from './support/browser';
 import { ROOT, startHarness, type Harness } from './support/harness';
 
 /** Near 于都县城. The browser reports WGS-84; the app converts to GCJ-02 before asking. */
@@ -64,32 +65,6 @@ async function open(opts: Parameters<Harness['open']>[0] = {}): Promise<{ page: 
 }
 
 /**
- * Taro H5 pages slide in: wait until no CSS animation/transition runs on `selector` or its
- * ancestors (a loading shimmer elsewhere does not count) and its position stands still.
- */
-async function settled(page: Page, selector: string): Promise<void> {
-  await page.locator(selector).first().waitFor({ state: 'visible' });
-  await page.waitForFunction(
-    (sel) => {
-      const w = window as unknown as { __lastRect?: string };
-      const el = document.querySelector(sel);
-      if (!el) return false;
-      const running = document.getAnimations().some((a) => {
-        const target = (a.effect as KeyframeEffect | null)?.target;
-        return a.playState === 'running' && !!target && target.contains(el);
-      });
-      const r = el.getBoundingClientRect();
-      const rect = `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)}`;
-      const still = w.__lastRect === rect;
-      w.__lastRect = rect;
-      return !running && still;
-    },
-    selector,
-    { polling: 50, timeout: 15_000 },
-  );
-}
-
-/**
  * Tap a picker level and wait for the next one. Under CPU load (CI runs browser files side by
  * side) a tap that lands while Taro is still sliding the list in is sometimes lost, as a person's
  * would be; the person taps again, so does this (once), then waits as usual.
@@ -114,14 +89,7 @@ async function tap(page: Page, selector: string): Promise<void> {
   await el.waitFor({ state: 'visible' });
   await el.scrollIntoViewIfNeeded();
   await settled(page, selector);
-  const { x, y, covered } = await el.evaluate((node) => {
-    const r = node.getBoundingClientRect();
-    const cx = r.left + r.width / 2;
-    const cy = r.top + r.height / 2;
-    const top = document.elementFromPoint(cx, cy);
-    const ok = !!top && (top === node || node.contains(top));
-    return { x: cx, y: cy, covered: ok ? '' : `${top?.tagName.toLowerCase()}.${top?.getAttribute('class') ?? ''}#${top?.id ?? ''}` };
-  });
+  const { x, y, covered } = await centreOf(el);
   if (covered) throw new Error(`${selector} is covered by ${covered} at (${Math.round(x)}, ${Math.round(y)})`);
   await page.touchscreen.tap(x, y);
 }

@@ -5,8 +5,7 @@
  * none of their code.
  */
 import { browserSuite, settled, tap } from './support/browser';
-
-const OFFICIAL = 'demo-county-official-1';
+import { DEMO } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
@@ -24,7 +23,7 @@ test('home page download holds no picker, textarea or image component', async ()
 });
 
 test('official: the date field opens the date picker, 确定 keeps a day', async () => {
-  const page = await browsers.open({ openid: OFFICIAL });
+  const page = await browsers.open({ openid: DEMO.county });
   await page.goto(`${h.baseUrl}/packages/official/post-new/index`);
   await settled(page, '#post-closes');
   expect(await page.evaluate(() => !!customElements.get('taro-picker-core'))).toBe(true);

@@ -64,9 +64,7 @@ test('an unknown address shows the 404 page with a way home — phone and PC', a
   expect(text).not.toContain('stamp');
   await h.shot(page, 'resilience-404-phone');
 
-  const pc = await browsers.open({ mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/pages/station/nope`);
+  const pc = await browsers.pc(undefined, '/pages/station/nope');
   await settled(pc, '#page-not-found');
   await h.shot(pc, 'resilience-404-pc');
 

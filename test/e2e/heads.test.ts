@@ -5,17 +5,12 @@
  * → the head sees it. Screenshots: .cache/e2e/heads-*.png (look at them).
  */
 import { browserSuite, call, fill, settled, shanghaiDay, tap, text, waitText } from './support/browser';
-
-const HEAD = 'demo-station-head-1';
-const OPERATOR = 'demo-operator-staff-1';
-const COUNTY = 'demo-county-official-1';
-const PROVINCE = 'demo-province-admin-1';
-const HEAD_STATION = 'st-360731100-000';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
 test('operator runs a sign-in → head signs in → county rewards the head on the PC', async () => {
-  const op = await browsers.open({ openid: OPERATOR });
+  const op = await browsers.open({ openid: DEMO.operatorStaff });
   await op.goto(`${h.baseUrl}/packages/official/heads/session/index`);
   const s = '#page-heads-session';
   await settled(op, `${s} #btn-heads-session-open`);
@@ -27,7 +22,7 @@ test('operator runs a sign-in → head signs in → county rewards the head on t
   await op.locator(`${s} #heads-session-qr`).waitFor();
   await h.shot(op, 'heads-01-session-code-phone');
 
-  const head = await browsers.open({ openid: HEAD });
+  const head = await browsers.open({ openid: DEMO.stationHead });
   await head.goto(`${h.baseUrl}/packages/official/heads/mine/index`);
   const m = '#page-heads-mine';
   await settled(head, `${m} #btn-heads-signin`);
@@ -39,13 +34,11 @@ test('operator runs a sign-in → head signs in → county rewards the head on t
   await h.shot(head, 'heads-02-signed-in-phone');
 
   // The province weighs complaints handling only, so the demo head (no complaints) has a result to reward.
-  const w = await call<{ version: number }>(h, 'settings', 'get', { regionCode: '36' }, PROVINCE);
+  const w = await call<{ version: number }>(h, 'settings', 'get', { regionCode: '36' }, DEMO.province);
   const values = { 'assessment.ledger': 0, 'assessment.inspection': 0, 'assessment.complaints': 100, 'assessment.ratings': 0, 'assessment.training': 0 };
-  await call(h, 'settings', 'update', { regionCode: '36', values, reason: '只看投诉办理', version: w.version }, PROVINCE);
+  await call(h, 'settings', 'update', { regionCode: '36', values, reason: '只看投诉办理', version: w.version }, DEMO.province);
 
-  const pc = await browsers.open({ openid: COUNTY, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/heads/index`);
+  const pc = await browsers.pc(DEMO.county, '/packages/official/heads/index');
   const p = '#page-heads';
   await pc.locator(`${p} #heads-table`).waitFor();
   await waitText(pc, `${p} #heads-row-${HEAD_STATION}`, '100 分');

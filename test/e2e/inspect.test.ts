@@ -4,17 +4,15 @@
  * (after a confirmation) → the station is under rectification. Screenshots: .cache/e2e/inspect-*.png.
  */
 import { browserSuite, fill, settled, tap, text, waitText } from './support/browser';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-const OPERATOR = 'demo-operator-staff-1';
-const COUNTY = 'demo-county-official-1';
-const STATION = 'st-360731100-000';
 const ITEMS = ['premises', 'equipment', 'signage', 'pricing', 'public_info', 'cleanliness'];
 
 const { h, browsers } = browserSuite();
 
 test('operator inspects → county issues a rectification from the failed item', async () => {
-  const phone = await browsers.open({ openid: OPERATOR });
-  await phone.goto(`${h.baseUrl}/packages/official/inspect/index?stationId=${STATION}`);
+  const phone = await browsers.open({ openid: DEMO.operatorStaff });
+  await phone.goto(`${h.baseUrl}/packages/official/inspect/index?stationId=${HEAD_STATION}`);
   const p = '#page-inspect';
   await settled(phone, `${p} #btn-inspect-save`);
   await h.shot(phone, 'inspect-01-checklist-phone');
@@ -24,12 +22,10 @@ test('operator inspects → county issues a rectification from the failed item',
   await waitText(phone, `${p} #inspect-list`, '83 分');
   await h.shot(phone, 'inspect-02-saved-phone');
 
-  const pc = await browsers.open({ openid: COUNTY, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/inspect/dues/index`);
+  const pc = await browsers.pc(DEMO.county, '/packages/official/inspect/dues/index');
   await waitText(pc, '#page-dues #dues-operators', '本季度未指导');
   await h.shot(pc, 'inspect-03-dues-pc');
-  await pc.goto(`${h.baseUrl}/packages/official/inspect/index?stationId=${STATION}`);
+  await pc.goto(`${h.baseUrl}/packages/official/inspect/index?stationId=${HEAD_STATION}`);
   const r = '#page-inspect';
   await waitText(pc, `${r} #inspect-list`, '鸡蛋、大米没有标价');
   const id = ((await pc.locator(`${r} #inspect-list .sp-item`).first().getAttribute('id')) ?? '').replace('visit-', '');
@@ -42,6 +38,6 @@ test('operator inspects → county issues a rectification from the failed item',
   await modal.locator('.taro-model__confirm').click();
   await waitText(pc, `${r} #visit-${id}`, '已据此下达整改通知');
   await h.shot(pc, 'inspect-04-rectification-pc');
-  expect((await h.app.stores.stations.get(STATION))?.status).toBe('rectification');
+  expect((await h.app.stores.stations.get(HEAD_STATION))?.status).toBe('rectification');
   expect(await text(pc, `${r} #visit-${id}`)).not.toContain('据此下整改通知…');
 });

@@ -4,14 +4,12 @@
  * it goes back for review. Screenshots: .cache/e2e/ledger-*.png (look at them).
  */
 import { browserSuite, fill, settled, tap, text, waitText } from './support/browser';
-
-const HEAD = 'demo-station-head-1';
-const OPERATOR = 'demo-operator-staff-1';
+import { DEMO } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
 test('head records a month → operator returns one → head corrects it', async () => {
-  const head = await browsers.open({ openid: HEAD });
+  const head = await browsers.open({ openid: DEMO.stationHead });
   await head.goto(`${h.baseUrl}/packages/official/ledger/index`);
   const p = '#page-ledger';
   await settled(head, `${p} #btn-ledger-save`);
@@ -37,9 +35,7 @@ test('head records a month → operator returns one → head corrects it', async
   expect(await text(head, `${p} #ledger-totals-households`)).toBe('11');
   await h.shot(head, 'ledger-02-month-phone');
 
-  const pc = await browsers.open({ openid: OPERATOR, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/ledger/review/index`);
+  const pc = await browsers.pc(DEMO.operatorStaff, '/packages/official/ledger/review/index');
   const r = '#page-ledger-review';
   await waitText(pc, `${r} #ledger-review-list`, '富硒大米');
   await h.shot(pc, 'ledger-03-review-pc');

@@ -6,10 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { browserSuite, call, settled, text } from './support/browser';
-
-const COUNTY = 'demo-county-official-1';
-const HEAD = 'demo-station-head-1';
-const RESIDENT = 'demo-resident-1';
+import { DEMO } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
@@ -20,14 +17,12 @@ interface Case {
 }
 
 test('a 退单 shows as 未读提醒 on the desk; opening it marks it read', async () => {
-  const filed = await call<Case>(h, 'complaints', 'submit', { stationId: 'st-360731100-000', category: 'overcharge', description: '站点收费没有明码标价，多收了钱。' }, RESIDENT, randomUUID());
-  const a = await call<Case>(h, 'complaints', 'accept', { id: filed.id, version: filed.version }, COUNTY);
-  const s = await call<Case>(h, 'complaints', 'assign', { id: a.id, version: a.version, to: 'station' }, COUNTY);
-  await call<Case>(h, 'complaints', 'decline', { id: a.id, version: s.version, reason: '快递由运营单位负责' }, HEAD);
+  const filed = await call<Case>(h, 'complaints', 'submit', { stationId: 'st-360731100-000', category: 'overcharge', description: '站点收费没有明码标价，多收了钱。' }, DEMO.resident1, randomUUID());
+  const a = await call<Case>(h, 'complaints', 'accept', { id: filed.id, version: filed.version }, DEMO.county);
+  const s = await call<Case>(h, 'complaints', 'assign', { id: a.id, version: a.version, to: 'station' }, DEMO.county);
+  await call<Case>(h, 'complaints', 'decline', { id: a.id, version: s.version, reason: '快递由运营单位负责' }, DEMO.stationHead);
 
-  const pc = await browsers.open({ openid: COUNTY, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/queue/index`);
+  const pc = await browsers.pc(DEMO.county, '/packages/official/queue/index');
   const p = '#page-queue';
   await pc.locator(`${p} #inbox-count`).waitFor();
   expect(await text(pc, `${p} #inbox-count`)).toMatch(/^未读提醒 \d+ 条（点开查看）$/);
@@ -54,11 +49,11 @@ test('a 退单 shows as 未读提醒 on the desk; opening it marks it read', asy
 });
 
 test('on a phone the workbench lists 未读提醒; a tap opens the case page', async () => {
-  const filed = await call<Case>(h, 'complaints', 'submit', { stationId: 'st-360731100-000', category: 'attitude', description: '站长态度很差，不让寄快递。' }, RESIDENT, randomUUID());
-  const a = await call<Case>(h, 'complaints', 'accept', { id: filed.id, version: filed.version }, COUNTY);
-  await call<Case>(h, 'complaints', 'assign', { id: a.id, version: a.version, to: 'station' }, COUNTY);
+  const filed = await call<Case>(h, 'complaints', 'submit', { stationId: 'st-360731100-000', category: 'attitude', description: '站长态度很差，不让寄快递。' }, DEMO.resident1, randomUUID());
+  const a = await call<Case>(h, 'complaints', 'accept', { id: filed.id, version: filed.version }, DEMO.county);
+  await call<Case>(h, 'complaints', 'assign', { id: a.id, version: a.version, to: 'station' }, DEMO.county);
   // The station head is told of the new assignment.
-  const phone = await browsers.open({ openid: HEAD, mobile: true });
+  const phone = await browsers.open({ openid: DEMO.stationHead, mobile: true });
   await phone.goto(`${h.baseUrl}/packages/official/home/index`);
   const item = phone.locator('#page-workbench #inbox [id^="inbox-item-"]', { hasText: a.trackingNo });
   await item.waitFor();

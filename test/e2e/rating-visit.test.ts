@@ -6,27 +6,25 @@
  */
 import type { SummaryView } from '../../core/rating/api';
 import { browserSuite, call, fill, scrollTo, settled, tap, text, waitText } from './support/browser';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-const STATION = 'st-360731100-000'; // 贡江镇服务站, demo-station-head-1's station
-const HEAD = 'demo-station-head-1';
-const RATER = 'demo-resident-2';
 const COMMENT = '站长很热情，寄快递按墙上的价格收费，店里也干净。';
 const SCORES = { attitude: 5, pricing: 4, cleanliness: 5, efficiency: 3 } as const;
 
 const { h, browsers } = browserSuite();
 
 async function sceneFor(stationId: string): Promise<string> {
-  const code = await call<{ scene: string; page: string }>(h, 'ratings', 'code', { stationId }, HEAD);
+  const code = await call<{ scene: string; page: string }>(h, 'ratings', 'code', { stationId }, DEMO.stationHead);
   expect(code.page).toContain('pages/station/index');
   return code.scene;
 }
 
 test('scanned code → 到店 banner → four dimensions + comment → the summary counts it as 到店评价', async () => {
-  const scene = await sceneFor(STATION);
-  const before = await call<SummaryView>(h, 'ratings', 'summary', { stationId: STATION });
+  const scene = await sceneFor(HEAD_STATION);
+  const before = await call<SummaryView>(h, 'ratings', 'summary', { stationId: HEAD_STATION });
 
-  const page = await browsers.open({ openid: RATER });
-  await page.goto(`${h.baseUrl}/pages/station/index?id=${STATION}&scene=${encodeURIComponent(scene)}`);
+  const page = await browsers.open({ openid: DEMO.resident2 });
+  await page.goto(`${h.baseUrl}/pages/station/index?id=${HEAD_STATION}&scene=${encodeURIComponent(scene)}`);
   const p = '#page-station';
   await page.locator(`${p} #visit-banner`).waitFor();
   expect(await text(page, `${p} #visit-banner`)).toContain('您已到店，可进行到店评价');
@@ -66,15 +64,15 @@ test('scanned code → 到店 banner → four dimensions + comment → the summa
   await h.shot(page, 'rating-03-submitted');
 
   // Stored as a published 到店 rating by this resident.
-  const mine = await h.app.stores.ratings.listByRater(RATER, 0, 10);
+  const mine = await h.app.stores.ratings.listByRater(DEMO.resident2, 0, 10);
   expect(mine.items).toHaveLength(1);
-  expect(mine.items[0]).toMatchObject({ stationId: STATION, scores: SCORES, comment: COMMENT, visitVerified: true, status: 'published' });
+  expect(mine.items[0]).toMatchObject({ stationId: HEAD_STATION, scores: SCORES, comment: COMMENT, visitVerified: true, status: 'published' });
 
   // 返回站点: the station's summary now counts it, and its 到店 count.
   await tap(page, `${r} #btn-rating-back`);
   const count = `${before.count + 1} 人评价，其中到店评价 ${before.visitVerified + 1} 条`;
   await waitText(page, `${p} #rating-count`, count);
-  const after = await call<SummaryView>(h, 'ratings', 'summary', { stationId: STATION });
+  const after = await call<SummaryView>(h, 'ratings', 'summary', { stationId: HEAD_STATION });
   expect({ count: after.count, visitVerified: after.visitVerified }).toEqual({ count: before.count + 1, visitVerified: before.visitVerified + 1 });
   expect(await text(page, `${p} #rating-overall`)).toMatch(/^\d\.\d$/);
   const item = `${p} #rating-list #rating-item-${mine.items[0].id}`;
@@ -85,14 +83,14 @@ test('scanned code → 到店 banner → four dimensions + comment → the summa
 });
 
 test('a forged code: the page says it is not valid, still shows the station, and rating is the ordinary kind', async () => {
-  const scene = await sceneFor(STATION);
+  const scene = await sceneFor(HEAD_STATION);
   // Same station and key, another signature.
   const last = scene.slice(-1);
   const forged = `${scene.slice(0, -1)}${last === 'A' ? 'B' : 'A'}`;
   browsers.allow(/\/api\/ratings\b/); // the visit check answers 400 (the envelope carries the message)
   browsers.allow(/Failed to load resource: the server responded with a status of 400/);
 
-  const page = await browsers.open({ openid: RATER });
+  const page = await browsers.open({ openid: DEMO.resident2 });
   await page.goto(`${h.baseUrl}/pages/station/index?scene=${encodeURIComponent(forged)}`);
   const p = '#page-station';
   await page.locator(`${p} #visit-error`).waitFor();
@@ -102,7 +100,7 @@ test('a forged code: the page says it is not valid, still shows the station, and
   expect(await page.locator(`${p} #visit-banner`).count()).toBe(0);
 
   // The station named in the code still shows, with its sections.
-  const station = await call<{ name: string }>(h, 'stations', 'get', { id: STATION });
+  const station = await call<{ name: string }>(h, 'stations', 'get', { id: HEAD_STATION });
   await waitText(page, `${p} #station-name`, station.name);
   await page.locator(`${p} #rating-summary`).waitFor();
   await settled(page, `${p} #visit-error`);

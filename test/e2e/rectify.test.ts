@@ -5,28 +5,23 @@
  */
 import { randomUUID } from 'node:crypto';
 import { browserSuite, call, fill, settled, text } from './support/browser';
-
-const COUNTY = 'demo-county-official-1';
-const HEAD = 'demo-station-head-1';
-const STATION = 'st-360731100-000';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
 test('idle list → order (confirmed) → the head answers → the county restores the station', async () => {
   for (const who of ['e2e-idle-1', 'e2e-idle-2']) {
-    await call(h, 'complaints', 'submit', { stationId: STATION, category: 'closed_often', description: '连续几天去都没开门，电话也不接。' }, who, randomUUID());
+    await call(h, 'complaints', 'submit', { stationId: HEAD_STATION, category: 'closed_often', description: '连续几天去都没开门，电话也不接。' }, who, randomUUID());
   }
-  const pc = await browsers.open({ openid: COUNTY, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/rectify/index`);
+  const pc = await browsers.pc(DEMO.county, '/packages/official/rectify/index');
   const p = '#page-rectify';
   await settled(pc, `${p} #rectify-tab-idle`);
   await pc.locator(`${p} #rectify-tab-idle`).click();
-  await pc.locator(`${p} #idle-${STATION}`).waitFor({ timeout: 20_000 });
-  expect(await text(pc, `${p} #idle-${STATION}`)).toContain('2 件“站点长期不开门”投诉');
+  await pc.locator(`${p} #idle-${HEAD_STATION}`).waitFor({ timeout: 20_000 });
+  expect(await text(pc, `${p} #idle-${HEAD_STATION}`)).toContain('2 件“站点长期不开门”投诉');
   await h.shot(pc, 'rectify-01-idle-pc');
 
-  await pc.locator(`${p} #idle-issue-${STATION}`).click();
+  await pc.locator(`${p} #idle-issue-${HEAD_STATION}`).click();
   await fill(pc, `${p} #issue-fixes`, '按公示时间开门，门口张贴营业时间和价目表');
   await pc.locator(`${p} #issue-submit`).click();
   const modal = pc.locator('.taro-modal__content');
@@ -36,10 +31,10 @@ test('idle list → order (confirmed) → the head answers → the county restor
   await pc.locator(`${p} #rectify-orders [id^="order-"]`).first().waitFor();
   expect(await text(pc, `${p} #rectify-orders`)).toContain('整改中');
   await h.shot(pc, 'rectify-02-issued-pc');
-  const station = await call<{ statusLabel: string }>(h, 'stations', 'get', { id: STATION });
+  const station = await call<{ statusLabel: string }>(h, 'stations', 'get', { id: HEAD_STATION });
   expect(station.statusLabel).toBe('整改中');
 
-  const phone = await browsers.open({ openid: HEAD });
+  const phone = await browsers.open({ openid: DEMO.stationHead });
   await phone.goto(`${h.baseUrl}/packages/official/rectify/index`);
   const answer = phone.locator('#page-rectify [id^="order-answer-"] textarea').first();
   await answer.waitFor();
@@ -71,5 +66,5 @@ test('idle list → order (confirmed) → the head answers → the county restor
   await pc.locator(`${p} [id^="order-verdict-submit-"]`).first().click();
   await pc.getByText('整改合格，已恢复').first().waitFor();
   await h.shot(pc, 'rectify-04-restored-pc');
-  expect((await call<{ statusLabel: string }>(h, 'stations', 'get', { id: STATION })).statusLabel).not.toBe('整改中');
+  expect((await call<{ statusLabel: string }>(h, 'stations', 'get', { id: HEAD_STATION })).statusLabel).not.toBe('整改中');
 });

@@ -6,8 +6,7 @@
 import ExcelJS from 'exceljs';
 import { COLUMNS, type ColumnKey } from '../../core/station/register-sheet';
 import { browserSuite, call, settled, tap, text } from './support/browser';
-
-const COUNTY = 'demo-county-official-1';
+import { DEMO } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
@@ -41,9 +40,7 @@ async function sheetWithABadRow(): Promise<Buffer> {
 }
 
 test('choose a file → per-row preview → confirm → the station is found nearby', async () => {
-  const page = await browsers.open({ openid: COUNTY, mobile: false });
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(`${h.baseUrl}/packages/official/register/index`);
+  const page = await browsers.pc(DEMO.county, '/packages/official/register/index');
   const p = '#page-register';
   await settled(page, `${p} #btn-register-choose`);
   await h.shot(page, 'register-01-empty-pc');
@@ -85,7 +82,7 @@ test('choose a file → per-row preview → confirm → the station is found nea
 });
 
 test('the register page on a phone, and export', async () => {
-  const page = await browsers.open({ openid: COUNTY });
+  const page = await browsers.open({ openid: DEMO.county });
   await page.goto(`${h.baseUrl}/packages/official/register/index`);
   const p = '#page-register';
   await settled(page, `${p} #btn-register-export`);

@@ -5,14 +5,12 @@
  * the late counties. Screenshots: .cache/e2e/report-*.png (look at them).
  */
 import { browserSuite, scrollTo, settled, text, waitText } from './support/browser';
+import { DEMO } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
 test('the county submits, the city forwards, the province sees it', async () => {
-  const pc = await browsers.open({ openid: 'demo-county-official-1', mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/home/index`);
-  await pc.locator('#tile-report').click();
+  const pc = await browsers.pcTile(DEMO.county, 'report');
   const p = '#page-report';
   await settled(pc, `${p} #report-summary`);
   expect(await text(pc, `${p} #report-summary`)).toContain('于都县');
@@ -44,9 +42,7 @@ test('the county submits, the city forwards, the province sees it', async () => 
   await cm.locator('.taro-model__confirm').click();
   await waitText(city, `${p} #report-city-3607`, '已报省');
 
-  const prov = await browsers.open({ openid: 'demo-province-admin-1', mobile: false });
-  await prov.setViewportSize({ width: 1366, height: 768 });
-  await prov.goto(`${h.baseUrl}/packages/official/report/index`);
+  const prov = await browsers.pc(DEMO.province, '/packages/official/report/index');
   await settled(prov, `${p} #report-counties`);
   await waitText(prov, `${p} #report-city-3607`, '赣州市：已报省');
   await waitText(prov, `${p} #report-county-360731`, '已报省');

@@ -5,16 +5,12 @@
  * Screenshots: .cache/e2e/invite-*.png (look at them).
  */
 import { browserSuite, call, fill, settled, text } from './support/browser';
-
-const COUNTY = 'demo-county-official-1';
-const INVITED = 'demo-resident-2';
+import { DEMO } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
 test('invite a stand-in head on the PC → the person enters the code on the phone → the role is theirs', async () => {
-  const page = await browsers.open({ openid: COUNTY, mobile: false });
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(`${h.baseUrl}/packages/official/admin/index`);
+  const page = await browsers.pc(DEMO.county, '/packages/official/admin/index');
   const p = '#page-admin';
   await settled(page, `${p} #grant-form`);
   // The list shows names, never openids.
@@ -54,7 +50,7 @@ test('invite a stand-in head on the PC → the person enters the code on the pho
   expect(await text(page, `${p} #bindings-list`)).toContain('待对方输入授权码');
   await h.shot(page, 'invite-02-code-pc');
 
-  const phone = await browsers.open({ openid: INVITED });
+  const phone = await browsers.open({ openid: DEMO.resident2 });
   await phone.goto(`${h.baseUrl}/pages/me/index`);
   await phone.locator('#entry-accept').click();
   await fill(phone, '#page-accept #accept-code', code.toLowerCase());
@@ -62,6 +58,6 @@ test('invite a stand-in head on the PC → the person enters the code on the pho
   await phone.locator('#page-accept #accept-done').waitFor();
   expect(await text(phone, '#page-accept #accept-done')).toContain('站点负责人');
   await h.shot(phone, 'invite-03-accepted-phone');
-  const me = await call<{ roles: { role: string }[] }>(h, 'account', 'me', {}, INVITED);
+  const me = await call<{ roles: { role: string }[] }>(h, 'account', 'me', {}, DEMO.resident2);
   expect(me.roles.map((r) => r.role)).toEqual(['station_head']);
 });

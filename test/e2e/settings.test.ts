@@ -6,16 +6,14 @@
  * Screenshots: .cache/e2e/settings-*.png (look at them).
  */
 import { browserSuite, call, fill, scrollTo, settled, tap, text, waitText } from './support/browser';
+import { DEMO } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
 test('the county overrides a threshold and sees the audit line', async () => {
   await call(h, 'settings', 'update', { regionCode: '36', values: { freshnessDays: 150 }, reason: '全省统一缩短核实周期', version: 0 }, 'demo-province-admin-1');
 
-  const pc = await browsers.open({ openid: 'demo-county-official-1', mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/home/index`);
-  await pc.locator('#tile-settings').click();
+  const pc = await browsers.pcTile(DEMO.county, 'settings');
   const p = '#page-settings';
   await settled(pc, `${p} #settings-view`);
   expect(await text(pc, `${p} #setting-freshnessDays`)).toMatch(/150天\s*省定/);

@@ -4,29 +4,14 @@
  * link and confirms → the PC is signed in and sees the workbench as that official → 退出登录 ends
  * the session (its token is refused afterwards). Screenshots: .cache/e2e/signin-*.png.
  */
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { browserSuite, settled, tap, text } from './support/browser';
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core over the page as it stands: the violations, one line each. */
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const a = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await a.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-}
-
-const COUNTY = 'demo-county-official-1';
+import { axe } from './support/axe';
+import { DEMO } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
 test('PC shows the code → the official confirms on the phone → the PC works as the official → 退出登录', async () => {
-  const pc = await browsers.open({ mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
+  const pc = await browsers.pc();
   const started = pc.waitForResponse((r) => r.url().endsWith('/api/auth') && (r.request().postData() ?? '').includes('"start"'));
   await pc.goto(`${h.baseUrl}/packages/official/signin/index`);
   const { data } = (await (await started).json()) as { data: { ticket: string; page: string } };
@@ -47,7 +32,7 @@ test('PC shows the code → the official confirms on the phone → the PC works 
   expect(popup.url()).toBe(`${h.baseUrl}/${data.page}?scene=${data.ticket}`);
   await popup.close();
 
-  const phone = await browsers.open({ openid: COUNTY });
+  const phone = await browsers.open({ openid: DEMO.county });
   await phone.goto(`${h.baseUrl}/${data.page}?scene=${encodeURIComponent(data.ticket)}`);
   const c = '#page-signin-confirm';
   await settled(phone, `${c} #signin-confirm-question`);
@@ -71,7 +56,7 @@ test('PC shows the code → the official confirms on the phone → the PC works 
   expect(stored).not.toContain(data.ticket);
   await h.shot(pc, 'signin-04-workbench-pc');
   const me = await fetch(`${h.baseUrl}/api/account`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"action":"me","data":{}}' });
-  expect(((await me.json()) as { data: { openid: string } }).data.openid).toBe(COUNTY);
+  expect(((await me.json()) as { data: { openid: string } }).data.openid).toBe(DEMO.county);
 
   // 退出登录: back to a fresh code; the token no longer works.
   await tap(pc, `${w} #pc-signout`);

@@ -6,10 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { browserSuite, fill, settled, tap, text } from './support/browser';
-
-const HEAD = 'demo-station-head-1';
-const COUNTY = 'demo-county-official-1';
-const STATION = 'st-360731100-000';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
@@ -22,8 +19,8 @@ async function addPhoto(page: Page, button: string): Promise<void> {
 }
 
 test('a head’s edit → the county approves → the public page changes', async () => {
-  const head = await browsers.open({ openid: HEAD });
-  await head.goto(`${h.baseUrl}/packages/official/edit/index?stationId=${STATION}`);
+  const head = await browsers.open({ openid: DEMO.stationHead });
+  await head.goto(`${h.baseUrl}/packages/official/edit/index?stationId=${HEAD_STATION}`);
   const e = '#page-station-edit';
   await settled(head, `${e} #btn-propose`);
   await h.shot(head, 'edits-01-form-phone');
@@ -38,15 +35,13 @@ test('a head’s edit → the county approves → the public page changes', asyn
 
   // Nothing public before approval.
   const villager = await browsers.open();
-  await villager.goto(`${h.baseUrl}/pages/station/index?id=${STATION}`);
+  await villager.goto(`${h.baseUrl}/pages/station/index?id=${HEAD_STATION}`);
   await villager.locator('#station-detail').waitFor();
   expect(await text(villager, '#station-detail')).not.toContain('老人代办不收费');
 
   // The new photo's content check comes back (locally: when the scheduler runs).
   expect((await fetch(`${h.baseUrl}/dev/scheduler/run`, { method: 'POST' })).ok).toBe(true);
-  const pc = await browsers.open({ openid: COUNTY, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/edits/index`);
+  const pc = await browsers.pc(DEMO.county, '/packages/official/edits/index');
   const r = '#page-edits-review';
   await pc.locator(`${r} .sp-diff`).first().waitFor({ timeout: 20_000 });
   expect(await text(pc, `${r} #edits-list`)).toContain('＋ 老人代办不收费');

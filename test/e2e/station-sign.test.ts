@@ -8,9 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHOTS } from './support/harness';
 import { browserSuite, settled, tap, text } from './support/browser';
-
-const STATION = 'st-360731100-000'; // 贡江镇服务站, demo-station-head-1's station
-const HEAD = 'demo-station-head-1';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
@@ -20,7 +18,7 @@ function pdfPages(pdf: Buffer): number {
 }
 
 test('workbench → 服务信息公示牌 → print: one A4 page with name, certificate and the code', async () => {
-  const page = await browsers.open({ openid: HEAD, mobile: false });
+  const page = await browsers.open({ openid: DEMO.stationHead, mobile: false });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${h.baseUrl}/packages/official/home/index`);
   const w = '#page-workbench';
@@ -35,7 +33,7 @@ test('workbench → 服务信息公示牌 → print: one A4 page with name, cert
     return !!img && img.complete && img.naturalWidth > 0;
   }, s);
   await settled(page, `${s} #station-sign`);
-  expect(page.url()).toContain(`/packages/official/sign/index?id=${STATION}`);
+  expect(page.url()).toContain(`/packages/official/sign/index?id=${HEAD_STATION}`);
   const sign = await text(page, `${s} #station-sign`);
   expect(sign).toContain('服务信息公示牌');
   expect(sign).toContain('贡江镇');

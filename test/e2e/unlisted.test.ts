@@ -4,6 +4,7 @@
  * after a confirmation. Screenshots: .cache/e2e/unlisted-*.png (look at them).
  */
 import { browserSuite, fill, settled, tap, tapThrough, text, waitText } from './support/browser';
+import { DEMO } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
@@ -24,10 +25,7 @@ test('reported on the phone → closed by the county on the PC', async () => {
   await waitText(phone, `${p} #unlisted-sent`, '已收到');
   await h.shot(phone, 'unlisted-02-sent-phone');
 
-  const pc = await browsers.open({ openid: 'demo-county-official-1', mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/home/index`);
-  await pc.locator('#tile-unlisted').click();
+  const pc = await browsers.pcTile(DEMO.county, 'unlisted');
   const o = '#page-unlisted';
   await pc.locator(`${o} [id^="unlisted-"][class*="sp-form"]`).first().waitFor();
   const card = pc.locator(`${o} .sp-form`, { hasText: '长征大道 18 号门面' });

@@ -5,17 +5,15 @@
  * hears it on the desk case at 1366×768. Screenshots: .cache/e2e/voice-*.png.
  */
 import { browserSuite, fill, settled, tap, text } from './support/browser';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-const STATION = 'st-360731100-000';
-const RESIDENT = 'demo-resident-2';
-const COUNTY = 'demo-county-official-1';
 const form = '#page-complaint-new #complaint-form';
 
 const { h, browsers } = browserSuite();
 
 test('hold to record, listen, file with a voice note; the county hears it after the check', async () => {
-  const page = await browsers.open({ openid: RESIDENT, fakeMicrophone: true });
-  await page.goto(`${h.baseUrl}/pages/complaint/new/index?stationId=${STATION}`);
+  const page = await browsers.open({ openid: DEMO.resident2, fakeMicrophone: true });
+  await page.goto(`${h.baseUrl}/pages/complaint/new/index?stationId=${HEAD_STATION}`);
   await settled(page, `${form} #complaint-voice-hold`);
   await tap(page, `${form} #category-overcharge`);
   await fill(page, `${form} #complaint-description`, '多收钱');
@@ -47,9 +45,7 @@ test('hold to record, listen, file with a voice note; the county hears it after 
   await h.app.runScheduler();
   expect((await h.app.stores.complaints.get(stored!.id))?.voice?.pending).toBe(false);
 
-  const pc = await browsers.open({ openid: COUNTY, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/complaint/index?id=${stored!.id}`);
+  const pc = await browsers.pc(DEMO.county, `/packages/official/complaint/index?id=${stored!.id}`);
   await settled(pc, '#complaint-voice-play');
   expect(await text(pc, '#complaint-voice-play')).toMatch(/听录音 [2-9]″/);
   // The link the official got serves the recording.

@@ -6,23 +6,18 @@
  * Screenshots: .cache/e2e/weights-*.png (look at them).
  */
 import { browserSuite, call, fill, scrollTo, settled, tap, text, waitText } from './support/browser';
-
-const COUNTY = 'demo-county-official-1';
-const PROVINCE = 'demo-province-admin-1';
-const HEAD_STATION = 'st-360731100-000';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
 const { h, browsers } = browserSuite();
 
 test('a province official changes the weights; a county’s assessment result changes', async () => {
-  const before = await call<{ heads: { stationId: string; total: number | null }[]; weightsSource: string }>(h, 'heads', 'list', {}, COUNTY);
+  const before = await call<{ heads: { stationId: string; total: number | null }[]; weightsSource: string }>(h, 'heads', 'list', {}, DEMO.county);
   const was = before.heads.find((r) => r.stationId === HEAD_STATION)?.total;
   expect(before.weightsSource).toBe('默认');
   expect(typeof was).toBe('number');
   expect(was).not.toBe(100);
 
-  const pc = await browsers.open({ openid: PROVINCE, mobile: false });
-  await pc.setViewportSize({ width: 1366, height: 768 });
-  await pc.goto(`${h.baseUrl}/packages/official/settings/index`);
+  const pc = await browsers.pc(DEMO.province, '/packages/official/settings/index');
   const p = '#page-settings';
   await settled(pc, `${p} #settings-weights`);
   expect(await text(pc, `${p} #weights-status`)).toContain('全省未单独设定，现沿用默认权重');
@@ -49,7 +44,7 @@ test('a province official changes the weights; a county’s assessment result ch
   await pc.waitForTimeout(2200); // the 已保存 toast goes
   await h.shot(pc, 'weights-03-province-saved-pc');
 
-  const phone = await browsers.open({ openid: COUNTY });
+  const phone = await browsers.open({ openid: DEMO.county });
   await phone.setViewportSize({ width: 375, height: 740 });
   await phone.goto(`${h.baseUrl}/packages/official/heads/index`);
   const l = '#page-heads';

@@ -5,24 +5,19 @@
  * the public station page shows the new information.
  */
 import { weappSuite } from './support/suite';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-jest.setTimeout(30_000);
-
-const HEAD = 'demo-station-head-1';
-const OFFICIAL = 'demo-county-official-1';
-const STATION = 'st-360731100-000';
-const { env, page, render, callsOf } = weappSuite({ openid: HEAD });
+const { env, page, render, callsOf } = weappSuite({ openid: DEMO.stationHead });
 
 const registerCalls = () => callsOf('upkeep');
 
 test('the head proposes; the official sees the comparison and approves; the public page changes', async () => {
-  (env as { openid: string | null }).openid = HEAD;
-  await render(`packages/official/edit/index?stationId=${STATION}`);
+  await render(`packages/official/edit/index?stationId=${HEAD_STATION}`, DEMO.stationHead);
   await page.waitFor('btn-propose');
   expect(page.text('page-station-edit')).toContain('公开信息');
   expect(page.has('closure-form')).toBe(true);
   const before = registerCalls().find((c) => c.data.action === 'editDraft');
-  expect(before?.data.data).toEqual({ stationId: STATION });
+  expect(before?.data.data).toEqual({ stationId: HEAD_STATION });
 
   await page.type('edit-commitments-text', '老人代办不收费');
   await page.tap('btn-propose');
@@ -32,22 +27,21 @@ test('the head proposes; the official sees the comparison and approves; the publ
   expect((proposed?.data.data.info as { commitments: string[] }).commitments).toEqual(['老人代办不收费']);
   page.unmount();
 
-  (env as { openid: string | null }).openid = OFFICIAL;
-  await render('packages/official/edits/index');
+  await render('packages/official/edits/index', DEMO.county);
   await page.waitFor('edits-list');
   await page.waitUntil(() => page.text('edits-list').includes('服务承诺'), 'the diff');
   expect(page.text('edits-list')).toContain('＋ 老人代办不收费');
   const approve = registerCalls().length;
   const list = page.text('edits-list');
   expect(list).toContain('通过并公开');
-  const queue = (await env.functions.upkeep!({ action: 'editQueue', data: {} }, { openid: OFFICIAL })) as { data: { items: { id: string }[] } };
+  const queue = (await env.functions.upkeep!({ action: 'editQueue', data: {} }, { openid: DEMO.county })) as { data: { items: { id: string }[] } };
   const id = queue.data.items[0].id;
   await page.tap(`btn-approve-${id}`);
   await page.waitFor('edits-message');
   expect(registerCalls().slice(approve).map((c) => c.data.action)).toContain('decideEdit');
   page.unmount();
 
-  await render(`pages/station/index?id=${STATION}`);
+  await render(`pages/station/index?id=${HEAD_STATION}`);
   await page.waitFor('station-detail');
   expect(page.text('station-detail')).toContain('老人代办不收费');
   expect(page.has('btn-info-report')).toBe(true);

@@ -7,8 +7,6 @@
 import { formatScene } from '../../core/rating/rules';
 import { weappSuite } from './support/suite';
 
-jest.setTimeout(30_000);
-
 const COUNTY_CENTRE = 'st-360731-000';
 const NAME = '于都县电商扶贫服务运营中心';
 

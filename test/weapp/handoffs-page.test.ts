@@ -4,32 +4,21 @@
  * case page after a confirm; the county sees 待签收 before and the 转其他部门 button.
  */
 import { weappSuite } from './support/suite';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-jest.setTimeout(30_000);
-
-const OFFICIAL = 'demo-county-official-1';
-const HEAD = 'demo-station-head-1';
-const STATION = 'st-360731100-000';
 let id = '';
-const { env, page, render } = weappSuite({
-  openid: OFFICIAL,
+const { env, page, render, call } = weappSuite({
+  openid: DEMO.county,
   setup: async () => {
-    const filed = await call('submit', { stationId: STATION, category: 'attitude', description: '站长态度很差，说快递丢了不归他管。' }, 'demo-resident-1', 'weapp-handoff-1');
-    const accepted = await call('accept', { id: filed.id, version: filed.version }, OFFICIAL);
-    await call('assign', { id: filed.id, version: accepted.version, to: 'station' }, OFFICIAL);
+    const filed = await call('complaints', 'submit', { stationId: HEAD_STATION, category: 'attitude', description: '站长态度很差，说快递丢了不归他管。' }, DEMO.resident1, 'weapp-handoff-1');
+    const accepted = await call('complaints', 'accept', { id: filed.id, version: filed.version }, DEMO.county);
+    await call('complaints', 'assign', { id: filed.id, version: accepted.version, to: 'station' }, DEMO.county);
     id = filed.id;
   },
 });
 
-async function call(action: string, data: unknown, openid: string, requestId?: string) {
-  const r = await env.functions.complaints({ action, data, ...(requestId ? { requestId } : {}) }, { openid });
-  if (!r.ok) throw new Error(`complaints.${action}: ${JSON.stringify(r)}`);
-  return r.data as { id: string; version: number };
-}
-
 test('the county sees 待签收 on the case and may hand it to another department', async () => {
-  env.openid = OFFICIAL;
-  await render(`packages/official/complaint/index?id=${id}`);
+  await render(`packages/official/complaint/index?id=${id}`, DEMO.county);
   await page.waitFor('complaint-awaiting-receipt');
   expect(page.text('complaint-awaiting-receipt')).toBe('待签收');
   expect(page.has('btn-transfer')).toBe(true);
@@ -37,8 +26,7 @@ test('the county sees 待签收 on the case and may hand it to another departmen
 });
 
 test('the station head 签收: a confirm, then id and version go; 退单 is gone', async () => {
-  env.openid = HEAD;
-  await render(`packages/official/complaint/index?id=${id}&mode=station`);
+  await render(`packages/official/complaint/index?id=${id}&mode=station`, DEMO.stationHead);
   await page.waitFor('btn-receive');
   expect(page.has('btn-decline')).toBe(true);
   await page.tap('btn-receive');

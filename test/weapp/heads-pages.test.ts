@@ -3,34 +3,13 @@
  * wx.cloud.callFunction): the operator opens a training sign-in; the head, opened by the code's
  * scene, signs in and sees the training and their assessment; the county's list shows the head.
  */
-import { wireLocalFunctions } from './support/local-functions';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
+import { weappSuite } from './support/suite';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-jest.setTimeout(30_000);
-
-const HEAD = 'demo-station-head-1';
-const OPERATOR = 'demo-operator-staff-1';
-const COUNTY = 'demo-county-official-1';
-const HEAD_STATION = 'st-360731100-000';
-let env: WxEnv;
-let page: PageHandle | null = null;
-
-beforeAll(async () => {
-  env = await setupWeapp({ openid: OPERATOR });
-  await wireLocalFunctions(env);
-});
-
-afterAll(() => teardownWeapp());
-
-afterEach(() => {
-  page?.unmount();
-  page = null;
-  env.clearCalls();
-});
+const { page, render } = weappSuite({ openid: DEMO.operatorStaff });
 
 test('operator opens a sign-in → the head, opened by the scanned scene, signs in → the county sees the head', async () => {
-  (env as { openid: string | null }).openid = OPERATOR;
-  page = await renderPage('packages/official/heads/session/index');
+  await render('packages/official/heads/session/index', DEMO.operatorStaff);
   await page.waitFor('btn-heads-session-open');
   await page.type('heads-session-title', '农产品直播带货培训');
   await page.tap('btn-heads-session-open');
@@ -39,17 +18,15 @@ test('operator opens a sign-in → the head, opened by the scanned scene, signs 
   expect(code).toMatch(/^[0-9A-Z]{6}$/);
   page.unmount();
 
-  (env as { openid: string | null }).openid = HEAD;
-  page = await renderPage(`packages/official/heads/mine/index?scene=${encodeURIComponent(`t=${code}`)}`);
+  await render(`packages/official/heads/mine/index?scene=${encodeURIComponent(`t=${code}`)}`, DEMO.stationHead);
   await page.waitFor('btn-heads-signin');
   await page.tap('btn-heads-signin');
   await page.waitFor('heads-signin-done');
-  await page.waitUntil(() => page!.text('heads-training').includes('农产品直播带货培训'), 'the training in the record');
+  await page.waitUntil(() => page.text('heads-training').includes('农产品直播带货培训'), 'the training in the record');
   await page.waitFor('heads-result-total');
   page.unmount();
 
-  (env as { openid: string | null }).openid = COUNTY;
-  page = await renderPage('packages/official/heads/index');
+  await render('packages/official/heads/index', DEMO.county);
   await page.waitFor(`heads-row-${HEAD_STATION}`);
   expect(page.text(`heads-row-${HEAD_STATION}`)).toContain('王站长');
   expect(page.has(`btn-heads-replace-${HEAD_STATION}`)).toBe(true);

@@ -4,20 +4,15 @@
  * sees it on the station and on 走访情况.
  */
 import { weappSuite } from './support/suite';
+import { DEMO, HEAD_STATION } from '../support/demo';
 
-jest.setTimeout(30_000);
-
-const OPERATOR = 'demo-operator-staff-1';
-const COUNTY = 'demo-county-official-1';
-const STATION = 'st-360731100-000';
 const ITEMS = ['premises', 'equipment', 'signage', 'pricing', 'public_info', 'cleanliness'];
-const { env, page, render, callsOf } = weappSuite({ openid: OPERATOR });
+const { page, render, callsOf } = weappSuite({ openid: DEMO.operatorStaff });
 
 const calls = () => callsOf('inspections');
 
 test('the operator inspects with the checklist; the county sees the visit and who is behind', async () => {
-  (env as { openid: string | null }).openid = OPERATOR;
-  await render(`packages/official/inspect/index?stationId=${STATION}`);
+  await render(`packages/official/inspect/index?stationId=${HEAD_STATION}`, DEMO.operatorStaff);
   await page.waitFor('btn-inspect-save');
   for (const c of ITEMS) await page.tap(`check-${c}-${c === 'pricing' ? 'bad' : 'ok'}`);
   await page.type('check-pricing-note', '鸡蛋没有标价');
@@ -28,8 +23,7 @@ test('the operator inspects with the checklist; the county sees the visit and wh
   expect((sent?.data.data.items as unknown[]).length).toBe(6);
   page.unmount();
 
-  (env as { openid: string | null }).openid = COUNTY;
-  await render(`packages/official/inspect/index?stationId=${STATION}`);
+  await render(`packages/official/inspect/index?stationId=${HEAD_STATION}`, DEMO.county);
   await page.waitFor('inspect-list');
   await page.waitUntil(() => page.text('inspect-list').includes('鸡蛋没有标价'), 'the failed item');
   expect(page.has('inspect-form')).toBe(false);

@@ -4,19 +4,14 @@
  * the head sees why; the county's totals show the region and its townships.
  */
 import { weappSuite } from './support/suite';
+import { DEMO } from '../support/demo';
 
-jest.setTimeout(30_000);
-
-const HEAD = 'demo-station-head-1';
-const OPERATOR = 'demo-operator-staff-1';
-const COUNTY = 'demo-county-official-1';
-const { env, page, render, callsOf } = weappSuite({ openid: HEAD });
+const { env, page, render, callsOf } = weappSuite({ openid: DEMO.stationHead });
 
 const ledgerCalls = () => callsOf('ledger');
 
 test('head records → operator returns with a reason → head sees it; the county sees totals', async () => {
-  (env as { openid: string | null }).openid = HEAD;
-  await render('packages/official/ledger/index');
+  await render('packages/official/ledger/index', DEMO.stationHead);
   await page.waitFor('btn-ledger-save');
   expect(page.has('ledger-empty')).toBe(true);
   await page.type('ledger-product', '于都脐橙');
@@ -30,11 +25,10 @@ test('head records → operator returns with a reason → head sees it; the coun
   expect(page.text('ledger-totals-sale')).toBe('3,600.50');
   page.unmount();
 
-  (env as { openid: string | null }).openid = OPERATOR;
-  await render('packages/official/ledger/review/index');
+  await render('packages/official/ledger/review/index', DEMO.operatorStaff);
   await page.waitFor('ledger-review-list');
   await page.waitUntil(() => page.text('ledger-review-list').includes('于都脐橙'), 'the entry to review');
-  const queue = (await env.functions.ledger!({ action: 'queue', data: {} }, { openid: OPERATOR })) as { data: { items: { id: string }[] } };
+  const queue = (await env.functions.ledger!({ action: 'queue', data: {} }, { openid: DEMO.operatorStaff })) as { data: { items: { id: string }[] } };
   const id = queue.data.items[0].id;
   await page.tap(`btn-start-return-${id}`);
   await page.type(`return-reason-${id}`, '金额请按实际填写');
@@ -43,15 +37,13 @@ test('head records → operator returns with a reason → head sees it; the coun
   expect(ledgerCalls().find((c) => c.data.action === 'review')?.data.data).toEqual({ id, decision: 'return', reason: '金额请按实际填写' });
   page.unmount();
 
-  (env as { openid: string | null }).openid = HEAD;
-  await render('packages/official/ledger/index');
+  await render('packages/official/ledger/index', DEMO.stationHead);
   await page.waitFor('ledger-returned');
   expect(page.text(`entry-${id}`)).toContain('金额请按实际填写');
   expect(page.has(`btn-fix-${id}`)).toBe(true);
   page.unmount();
 
-  (env as { openid: string | null }).openid = COUNTY;
-  await render('packages/official/ledger/totals/index');
+  await render('packages/official/ledger/totals/index', DEMO.county);
   await page.waitFor('ledger-totals-region');
   expect(page.text('ledger-totals-region')).toBe('于都县');
   expect(page.has('ledger-totals-empty')).toBe(true);

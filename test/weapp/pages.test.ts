@@ -8,8 +8,6 @@ import type { StationDetail, StationPage, StationSummary } from '../../core/stat
 import type { PageHandle } from './support/simulate';
 import { weappSuite } from './support/suite';
 
-jest.setTimeout(30_000);
-
 /** Near 于都县城 (GCJ-02, what wx.getLocation({ type: 'gcj02' }) answers). */
 const YUDU = { latitude: 25.952, longitude: 115.415 };
 const COUNTY_CENTRE = 'st-360731-000';
@@ -245,21 +243,14 @@ describe('pages/station/index (station page)', () => {
     expect(calls[0].phoneNumber).toMatch(/^\d{5,12}$/);
   });
 
-  test('a station in 公示 is marked as not yet certified', async () => {
-    const id = stationRow('notice');
-    await render(`pages/station/index?id=${id}`);
-    await page.waitFor('cert-warning');
-    expect(page.text('cert-warning')).toContain('尚未认定');
-    expect(page.has('cert-ok')).toBe(false);
-  });
-
-  test('a closed station shows the closure and no call/navigate bar', async () => {
-    const id = stationRow('closed');
-    await render(`pages/station/index?id=${id}`);
-    await page.waitFor('closed-notice');
-    expect(page.text('closed-notice')).toContain('已关停');
-    expect(page.has('btn-call')).toBe(false);
-    expect(page.has('btn-navigate')).toBe(false);
+  test.each([
+    ['a station in 公示 is marked as not yet certified', 'notice', 'cert-warning', '尚未认定', ['cert-ok']],
+    ['a closed station shows the closure and no call/navigate bar', 'closed', 'closed-notice', '已关停', ['btn-call', 'btn-navigate']],
+  ])('%s', async (_name, status, banner, says, absent) => {
+    await render(`pages/station/index?id=${stationRow(status)}`);
+    await page.waitFor(banner);
+    expect(page.text(banner)).toContain(says);
+    for (const id of absent) expect(page.has(id)).toBe(false);
   });
 
   test('an unknown id says so and offers the way home (no pointless 重试)', async () => {

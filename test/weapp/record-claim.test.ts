@@ -4,17 +4,13 @@
  * a villager claims a recorded complaint from 我的投诉 with its number and phone, and the case opens.
  */
 import { weappSuite } from './support/suite';
+import { DEMO } from '../support/demo';
 
-jest.setTimeout(30_000);
-
-const OFFICIAL = 'demo-county-official-1';
-const VILLAGER = 'demo-resident-2';
 const PHONE = '13987654321';
-const { env, page, render } = weappSuite({ openid: OFFICIAL });
+const { env, page, render } = weappSuite({ openid: DEMO.county });
 
 test('the 代录 page renders its form and names what is missing before sending', async () => {
-  env.openid = OFFICIAL;
-  await render('packages/official/record/index');
+  await render('packages/official/record/index', DEMO.county);
   await page.waitFor('record-form');
   expect(page.has('record-channel-phone')).toBe(true);
   await page.tap('record-submit');
@@ -26,12 +22,11 @@ test('the 代录 page renders its form and names what is missing before sending'
 test('a recorded complaint is claimed from 我的投诉 and opens', async () => {
   const made = await env.functions.complaints(
     { action: 'record', requestId: 'weapp-record-0001', data: { stationId: 'st-360731100-000', category: 'overcharge', description: '老人来电：寄快递被多收了 10 元。', phone: PHONE, channel: 'phone' } },
-    { openid: OFFICIAL },
+    { openid: DEMO.county },
   );
   if (!made.ok) throw new Error(JSON.stringify(made));
   const trackingNo = (made.data as { trackingNo: string }).trackingNo;
-  env.openid = VILLAGER;
-  await render('pages/complaint/mine/index');
+  await render('pages/complaint/mine/index', DEMO.resident2);
   await page.waitFor('claim-open');
   await page.tap('claim-open');
   await page.waitFor('claim-form');

@@ -5,11 +5,9 @@
  * asks WeChat for a .xlsx or .csv from a chat.
  */
 import { weappSuite } from './support/suite';
+import { DEMO } from '../support/demo';
 
-jest.setTimeout(30_000);
-
-const OFFICIAL = 'demo-county-official-1';
-const { env, page, render, callsOf } = weappSuite({ openid: OFFICIAL });
+const { env, page, render, callsOf } = weappSuite({ openid: DEMO.county });
 
 const registerCalls = () => callsOf('register');
 

@@ -4,15 +4,12 @@
  * value in force and the audit line; the county's coverage page renders with its villages.
  */
 import { weappSuite } from './support/suite';
+import { DEMO } from '../support/demo';
 
-jest.setTimeout(30_000);
-
-const COUNTY = 'demo-county-official-1';
-const { env, page, render, callsOf } = weappSuite({ openid: COUNTY });
+const { page, render, callsOf } = weappSuite({ openid: DEMO.county });
 
 test('the county sets its own freshness days and sees the audit line', async () => {
-  (env as { openid: string | null }).openid = COUNTY;
-  await render('packages/official/settings/index');
+  await render('packages/official/settings/index', DEMO.county);
   await page.waitFor('settings-view');
   expect(page.text('setting-freshnessDays')).toContain('180天');
   // The weights editor: one box per part, the inherited (default) weights, the live total.

@@ -5,19 +5,16 @@
  */
 import { TextEncoder } from 'node:util';
 import { weappSuite } from './support/suite';
-
-jest.setTimeout(30_000);
+import { DEMO, HEAD_STATION } from '../support/demo';
 
 // The code image is drawn by the `qrcode` package, which needs TextEncoder; this test environment
 // (jsdom) lacks it, Node and the cloud runtime have it.
 (globalThis as { TextEncoder?: unknown }).TextEncoder ??= TextEncoder;
 
-const HEAD = 'demo-station-head-1';
-const STATION = 'st-360731100-000';
-const { env, page, render } = weappSuite({ openid: HEAD });
+const { env, page, render } = weappSuite({ openid: DEMO.stationHead });
 
 test('the head sees the sign with the certificate and the code, and copies the PC print link', async () => {
-  await render(`packages/official/sign/index?id=${STATION}`);
+  await render(`packages/official/sign/index?id=${HEAD_STATION}`);
   await page.waitFor('btn-copy-sign-link');
   const sign = page.text('station-sign');
   expect(sign).toContain('服务信息公示牌');
@@ -26,5 +23,5 @@ test('the head sees the sign with the certificate and the code, and copies the P
   expect(page.has('btn-print-sign')).toBe(false);
   await page.tap('btn-copy-sign-link');
   const copied = (await env.waitForCall('setClipboardData')) as { data: string }[];
-  expect(copied[0].data).toContain(`/packages/official/sign/index?id=${STATION}`);
+  expect(copied[0].data).toContain(`/packages/official/sign/index?id=${HEAD_STATION}`);
 });

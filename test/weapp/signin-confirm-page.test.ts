@@ -5,13 +5,12 @@
  */
 import { TextEncoder } from 'node:util';
 import { weappSuite } from './support/suite';
+import { DEMO } from '../support/demo';
 
-jest.setTimeout(30_000);
 // The sign-in code image is drawn by `qrcode`, which needs TextEncoder (missing in jsdom).
 (globalThis as { TextEncoder?: unknown }).TextEncoder ??= TextEncoder;
 
-const COUNTY = 'demo-county-official-1';
-const { env, page, render } = weappSuite({ openid: COUNTY });
+const { env, page, render } = weappSuite({ openid: DEMO.county });
 
 async function asPc<T>(action: string, data: object): Promise<T> {
   const r = (await env.functions.auth({ action, data }, { openid: null })) as { ok: boolean; data: T };
@@ -20,7 +19,7 @@ async function asPc<T>(action: string, data: object): Promise<T> {
 }
 
 test('the official sees the question, confirms, and the PC is signed in', async () => {
-  env.openid = COUNTY;
+  env.openid = DEMO.county;
   const { ticket } = await asPc<{ ticket: string }>('start', {});
   await render(`packages/official/signin-confirm/index?scene=${encodeURIComponent(ticket)}`);
   await page.waitFor('signin-confirm-yes');

@@ -7,13 +7,11 @@
 import { toShanghai } from '../../core/shared/time';
 import { seedDemoComplaints } from '../../server/seed';
 import { weappSuite } from './support/suite';
+import { DEMO } from '../support/demo';
 
-jest.setTimeout(30_000);
-
-const OFFICIAL = 'demo-county-official-1';
 let postId = '';
 const { env, page, render } = weappSuite({
-  openid: OFFICIAL,
+  openid: DEMO.county,
   setup: async (stores) => {
     await seedDemoComplaints(stores);
     // An open post to apply to.
@@ -23,18 +21,18 @@ const { env, page, render } = weappSuite({
         action: 'createPost',
         data: { title: '贡江镇服务站负责人', stationId: 'st-360731100-000', requirements: ['熟悉当地情况'], rubric: [{ criterion: '电商技能', weight: 60 }, { criterion: '群众口碑', weight: 40 }], opensOn: today, closesOn: today },
       },
-      { openid: OFFICIAL },
+      { openid: DEMO.county },
     );
     if (!created.ok) throw new Error(JSON.stringify(created));
     const post = created.data as { id: string; version: number };
-    const opened = await env.functions.recruitment({ action: 'openPost', data: { id: post.id, version: post.version } }, { openid: OFFICIAL });
+    const opened = await env.functions.recruitment({ action: 'openPost', data: { id: post.id, version: post.version } }, { openid: DEMO.county });
     if (!opened.ok) throw new Error(JSON.stringify(opened));
     postId = post.id;
   },
 });
 
 afterEach(() => {
-  env.openid = OFFICIAL;
+  env.openid = DEMO.county;
 });
 
 test('工作台: role-aware tiles and the overdue count on 投诉待办', async () => {
@@ -47,8 +45,7 @@ test('工作台: role-aware tiles and the overdue count on 投诉待办', async 
 });
 
 test('station head: 本站整改, 本站投诉 and 修改站点信息 of their own station', async () => {
-  env.openid = 'demo-station-head-1';
-  await render('packages/official/home/index');
+  await render('packages/official/home/index', 'demo-station-head-1');
   await page.waitFor('workbench-tiles');
   expect(page.findAll('tile-').map((n) => n.id)).toEqual(['tile-rectify', 'tile-station', 'tile-edit-st-360731100-000', 'tile-ledger', 'tile-heads-mine']);
 });
@@ -64,7 +61,7 @@ test('投诉待办: each case shows its countdown; 只看超期 re-queries', asy
 });
 
 test('case: 受理 sends the version; the buttons follow the new allowedActions', async () => {
-  const queue = await env.functions.complaints({ action: 'queue', data: { status: 'submitted', limit: 1 } }, { openid: OFFICIAL });
+  const queue = await env.functions.complaints({ action: 'queue', data: { status: 'submitted', limit: 1 } }, { openid: DEMO.county });
   const id = ((queue as { data: { items: { id: string }[] } }).data.items[0] ?? { id: '' }).id;
   expect(id).not.toBe('');
   await render(`packages/official/complaint/index?id=${id}`);
@@ -79,8 +76,7 @@ test('case: 受理 sends the version; the buttons follow the new allowedActions'
 });
 
 test('报名: the ID field appears only after the separate consent', async () => {
-  env.openid = 'demo-resident-1';
-  await render(`packages/apply/form/index?postId=${postId}`);
+  await render(`packages/apply/form/index?postId=${postId}`, 'demo-resident-1');
   await page.waitFor('apply-form');
   expect(page.has('apply-consent-notice')).toBe(true);
   expect(page.has('apply-id')).toBe(false);
@@ -102,17 +98,16 @@ test('公示: the public notice shows name, gender, age, village and post — ne
   const { checkCharacter } = await import('../../core/recruitment/idcard');
   const fullId = idNumber + checkCharacter(idNumber);
   const phone = '13970001234';
-  const post = await call('recruitment', 'createPost', { title: '金竹社区服务点负责人', stationId: 'st-360731100-006', requirements: ['熟悉本村'], rubric: [{ criterion: '电商技能', weight: 50 }, { criterion: '群众基础', weight: 50 }], opensOn: today, closesOn: today }, OFFICIAL);
-  await call('recruitment', 'openPost', { id: post.id, version: 1 }, OFFICIAL);
+  const post = await call('recruitment', 'createPost', { title: '金竹社区服务点负责人', stationId: 'st-360731100-006', requirements: ['熟悉本村'], rubric: [{ criterion: '电商技能', weight: 50 }, { criterion: '群众基础', weight: 50 }], opensOn: today, closesOn: today }, DEMO.county);
+  await call('recruitment', 'openPost', { id: post.id, version: 1 }, DEMO.county);
   const app = await call('recruitment', 'apply', { postId: post.id, name: '钟明华', gender: 'male', birthYear: 1990, idNumber: fullId, idConsent: true, phone, villageCode: '360731100001', background: 'returnee', education: 'college', skills: '会开网店', productExperience: '卖过脐橙', statement: '愿意为村里服务' }, 'notice-applicant', 'weapp-notice-apply');
-  await call('recruitment', 'closePost', { id: post.id, version: 2 }, OFFICIAL);
-  await call('recruitment', 'score', { applicationId: app.id, byCriterion: { 电商技能: 80, 群众基础: 90 } }, OFFICIAL);
-  await call('recruitment', 'select', { postId: post.id, version: 3, applicationId: app.id }, OFFICIAL);
+  await call('recruitment', 'closePost', { id: post.id, version: 2 }, DEMO.county);
+  await call('recruitment', 'score', { applicationId: app.id, byCriterion: { 电商技能: 80, 群众基础: 90 } }, DEMO.county);
+  await call('recruitment', 'select', { postId: post.id, version: 3, applicationId: app.id }, DEMO.county);
   const { addDays } = await import('../../core/shared/time');
-  const notice = await call('notices', 'publish', { postId: post.id, version: 4, startsOn: today, endsOn: addDays(today, 14), objectionChannel: '于都县商务局 0797-6220000' }, OFFICIAL);
+  const notice = await call('notices', 'publish', { postId: post.id, version: 4, startsOn: today, endsOn: addDays(today, 14), objectionChannel: '于都县商务局 0797-6220000' }, DEMO.county);
 
-  env.openid = 'demo-resident-2';
-  await render(`packages/apply/notice/index?id=${notice.id}`);
+  await render(`packages/apply/notice/index?id=${notice.id}`, 'demo-resident-2');
   await page.waitFor('notice-facts');
   const facts = page.text('notice-facts');
   for (const expected of ['钟明华', '男', '长龙', '金竹社区服务点负责人']) expect(facts).toContain(expected);
@@ -128,14 +123,13 @@ test('公示: the public notice shows name, gender, age, village and post — ne
   await page.type('objection-text', '据我所知，该人选长期在外地务工，不熟悉本村情况。');
   await page.tap('objection-submit');
   await page.waitFor('objection-success');
-  const objections = await call('notices', 'objections', { noticeId: notice.id }, OFFICIAL);
+  const objections = await call('notices', 'objections', { noticeId: notice.id }, DEMO.county);
   expect(objections).toHaveLength(1);
   expect(objections[0]).toMatchObject({ realName: '李四', status: 'received' });
 });
 
 test('角色与节假日: the province administrator enters 2027 holidays; the warning goes away', async () => {
-  env.openid = 'demo-province-admin-1';
-  await render('packages/official/admin/index');
+  await render('packages/official/admin/index', 'demo-province-admin-1');
   await page.waitFor('calendar-years');
   expect(page.text('calendar-years')).toContain('缺：');
   await page.type('calendar-year', '2027');
@@ -148,8 +142,7 @@ test('角色与节假日: the province administrator enters 2027 holidays; the w
 });
 
 test('角色与节假日: a county official sees no calendar form and invites a stand-in head, who enters the code', async () => {
-  env.openid = OFFICIAL;
-  await render('packages/official/admin/index');
+  await render('packages/official/admin/index', DEMO.county);
   await page.waitFor('grant-form');
   expect(page.has('calendar-form')).toBe(false);
   // By invitation: a name, the role, the station found by name — no openid, no station code typed.
@@ -167,8 +160,7 @@ test('角色与节假日: a county official sees no calendar form and invites a 
   expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
 
   // The invited person enters the code on 我有授权码.
-  env.openid = 'someone-new-1';
-  await render('packages/official/accept/index');
+  await render('packages/official/accept/index', 'someone-new-1');
   await page.waitFor('accept-form');
   await page.type('accept-code', code.toLowerCase());
   await page.tap('accept-submit');

@@ -14,19 +14,16 @@ import { systemClock } from '../../core/ports';
 import { isOwnUpload } from '../../core/shared/image';
 import { AppError } from '../../core/shared/errors';
 import { createLocalFunctions, createLocalStores, localPlatform } from '../../server/functions';
-import { renderPage, setupWeapp, teardownWeapp, type PageHandle, type WxEnv } from './support/simulate';
-
-jest.setTimeout(30_000);
+import { weappSuite } from './support/suite';
 
 const COUNTY_CENTRE = 'st-360731-000';
 const NAME = '于都县电商扶贫服务运营中心';
 const DIST = join(__dirname, '../../dist/weapp');
 
-let env: WxEnv;
-let page: PageHandle | null = null;
+// The stations handler (setupWeapp's own), plus complaints and account over their own file store below.
+const { env, page, render } = weappSuite({ local: false });
 
-beforeAll(async () => {
-  env = await setupWeapp();
+beforeAll(() => {
   const ring = [{ id: 'k', key: randomBytes(32) }];
   const local = localFileStore(mkdtempSync(join(tmpdir(), 'zdt-weapp-files-')), deriveKey(ring, 'files'), systemClock);
   // Cloud storage stand-in: the villager's own upload folder is claimed as it is.
@@ -41,16 +38,8 @@ beforeAll(async () => {
   Object.assign(env.functions, { complaints: functions.complaints, account: functions.account });
 });
 
-afterAll(() => teardownWeapp());
-
-afterEach(() => {
-  page?.unmount();
-  page = null;
-  env.clearCalls();
-});
-
 test('hold to record, listen, send with a short description', async () => {
-  page = await renderPage(`pages/complaint/new/index?stationId=${COUNTY_CENTRE}&stationName=${encodeURIComponent(NAME)}`);
+  await render(`pages/complaint/new/index?stationId=${COUNTY_CENTRE}&stationName=${encodeURIComponent(NAME)}`);
   await page.waitFor('complaint-voice-hold');
   expect(page.text('complaint-voice-hold')).toContain('按住 说一说');
   await page.tap('category-overcharge');
@@ -108,7 +97,7 @@ test('补充材料: hold to record on the case page; the note goes with the supp
     data: { id: string };
   };
   expect(filed.ok).toBe(true);
-  page = await renderPage(`pages/complaint/detail/index?id=${filed.data.id}`);
+  await render(`pages/complaint/detail/index?id=${filed.data.id}`);
   await page.waitFor('btn-supplement-open');
   await page.tap('btn-supplement-open');
   await page.waitFor('supplement-voice-hold');

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { ROOT, startHarness, type Harness } from './harness';
 
 /** A started harness, after checking what the browser tests need (the H5 build, Chromium, a CJK font). */
@@ -51,6 +51,21 @@ export class Browsers {
     return page;
   }
 
+  /** A PC browser (1366×768) as `openid` (none: anonymous), at `path` when given. */
+  async pc(openid?: string, path?: string): Promise<Page> {
+    const page = await this.open({ ...(openid ? { openid } : {}), mobile: false });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    if (path) await page.goto(`${this.h().baseUrl}${path}`);
+    return page;
+  }
+
+  /** A PC browser as `openid` on the officials' workbench, having clicked the tile `#tile-<tile>`. */
+  async pcTile(openid: string, tile: string): Promise<Page> {
+    const page = await this.pc(openid, '/packages/official/home/index');
+    await page.locator(`#tile-${tile}`).click();
+    return page;
+  }
+
   async closeAll(): Promise<void> {
     for (const c of this.contexts) await c.close().catch(() => undefined);
     this.contexts = [];
@@ -86,6 +101,21 @@ export async function settled(page: Page, selector: string): Promise<void> {
 }
 
 /**
+ * Where a finger taps `el` (its centre), and what covers that point by the browser's own hit test
+ * (document.elementFromPoint): '' when `el` or a child of it is on top.
+ */
+export function centreOf(el: Locator): Promise<{ x: number; y: number; covered: string }> {
+  return el.evaluate((node) => {
+    const r = node.getBoundingClientRect();
+    const cx = r.left + r.width / 2;
+    const cy = r.top + r.height / 2;
+    const top = document.elementFromPoint(cx, cy);
+    const ok = !!top && (top === node || node.contains(top));
+    return { x: cx, y: cy, covered: ok ? '' : `${top?.tagName.toLowerCase()}.${top?.getAttribute('class') ?? ''}#${top?.id ?? ''}` };
+  });
+}
+
+/**
  * Tap like a finger: wait for the element, scroll it into view, wait until it stands still and is
  * the topmost thing at its centre (a toast may cover it for a moment), then a touchscreen tap.
  */
@@ -95,15 +125,7 @@ export async function tap(page: Page, selector: string): Promise<void> {
   await settled(page, selector);
   await el.scrollIntoViewIfNeeded();
   await settled(page, selector);
-  const hit = () =>
-    el.evaluate((node) => {
-      const r = node.getBoundingClientRect();
-      const cx = r.left + r.width / 2;
-      const cy = r.top + r.height / 2;
-      const top = document.elementFromPoint(cx, cy);
-      const ok = !!top && (top === node || node.contains(top));
-      return { x: cx, y: cy, covered: ok ? '' : `${top?.tagName.toLowerCase()}.${top?.getAttribute('class') ?? ''}#${top?.id ?? ''}` };
-    });
+  const hit = () => centreOf(el);
   let at = await hit();
   if (at.covered) {
     // Wait (browser-side polling) for whatever covers it — typically a toast — to go away.
@@ -159,6 +181,14 @@ export async function call<T>(h: Harness, fn: string, action: string, data: obje
   const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
   if (!body.ok) throw new Error(`${fn}.${action} as ${openid ?? 'anonymous'}: HTTP ${res.status} ${JSON.stringify(body.error)}`);
   return body.data;
+}
+
+/** Choose a real picture (the top left of the page on screen, `width`×`height`) in the file chooser `button` opens. */
+export async function pickPicture(page: Page, button: string, name: string, size = { width: 320, height: 240 }): Promise<void> {
+  const picture = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...size } });
+  const chooser = page.waitForEvent('filechooser');
+  await page.locator(button).click();
+  await (await chooser).setFiles({ name, mimeType: 'image/png', buffer: picture });
 }
 
 /** YYYY-MM-DD in Asia/Shanghai, `days` from now. */

@@ -507,6 +507,8 @@ export interface PageHandle {
   /** Wait until `id` is gone (e.g. a loading skeleton). */
   waitForGone(id: string, timeoutMs?: number): Promise<void>;
   waitUntil(cond: () => boolean, what: string, timeoutMs?: number): Promise<void>;
+  /** Wait until the text of the element with this id contains `text`. */
+  waitForText(id: string, text: string, timeoutMs?: number): Promise<void>;
   /** Text of the element with this id (or of a node), as rendered. */
   text(idOrNode: string | ExparserNode): string;
   /** Text of the whole page. */
@@ -649,6 +651,9 @@ export async function renderPage(url: string): Promise<PageHandle> {
     },
     async waitUntil(cond, what, timeoutMs = 5000) {
       await until(cond, timeoutMs, failure(what));
+    },
+    async waitForText(id, text, timeoutMs = 5000) {
+      await until(() => textOf(nodeOf(id)).replace(/\s+/g, ' ').includes(text), timeoutMs, failure(`#${id} did not come to say "${text}"`));
     },
     text: (idOrNode) => textOf(nodeOf(idOrNode)).replace(/\s+/g, ' ').trim(),
     pageText,

@@ -1,7 +1,8 @@
 /**
- * The hooks every weapp page test file repeats, once: set the mini-program up (beforeAll), with
- * the local functions and demo officials unless `local: false`; unmount the page and forget the wx
- * calls after each test; close it all (afterAll). Like test/e2e/support/browser.ts `browserSuite()`,
+ * The hooks every weapp page test file repeats, once: the file's test timeout (30 s unless
+ * `timeoutMs`); set the mini-program up (beforeAll), with the local functions and demo officials
+ * unless `local: false`; unmount the page and forget the wx calls after each test; close it all
+ * (afterAll). Like test/e2e/support/browser.ts `browserSuite()`,
  * `env` and `page` are proxies, so tests keep using plain values: `await render(url)` makes `page`
  * the new page.
  */
@@ -21,13 +22,18 @@ export interface SuiteOptions extends SetupOptions {
   local?: boolean | LocalOptions;
   /** What the tests start from, after the functions are wired (in the same beforeAll). */
   setup?: (stores: WiredStores, env: WxEnv) => Promise<void> | void;
+  /** The test timeout for the file (default 30 s: the built pages run slowly under the simulator). */
+  timeoutMs?: number;
 }
 
 export interface WeappSuite {
   env: WxEnv;
   /** The page last rendered (unmounted after each test). */
   page: PageHandle;
-  render(url: string): Promise<PageHandle>;
+  /** Render the page at `url` (as `openid` from now on, when given). */
+  render(url: string, openid?: string | null): Promise<PageHandle>;
+  /** Call cloud function `name` directly (not through a page) as `openid`; throws unless ok; returns its data. */
+  call<T = { id: string; version: number }>(name: string, action: string, data: unknown, openid: string | null, requestId?: string): Promise<T>;
   /** The app's calls to cloud function `name` (and `action`, when given), in order. */
   callsOf(name: string, action?: string): FunctionCall[];
 }
@@ -47,7 +53,8 @@ function proxyOf<T extends object>(current: () => T): T {
 }
 
 export function weappSuite(opts: SuiteOptions = {}): WeappSuite {
-  const { local = true, setup, ...setupOpts } = opts;
+  const { local = true, setup, timeoutMs = 30_000, ...setupOpts } = opts;
+  jest.setTimeout(timeoutMs);
   let started: WxEnv | null = null;
   let current: PageHandle | null = null;
   const env = proxyOf<WxEnv>(() => {
@@ -79,9 +86,15 @@ export function weappSuite(opts: SuiteOptions = {}): WeappSuite {
   return {
     env,
     page,
-    async render(url) {
+    async render(url, openid) {
+      if (openid !== undefined) env.openid = openid;
       current = await renderPage(url);
       return current;
+    },
+    async call<T>(name: string, action: string, data: unknown, openid: string | null, requestId?: string) {
+      const r = (await env.functions[name]!({ action, data, ...(requestId ? { requestId } : {}) }, { openid })) as { ok: boolean; data?: unknown };
+      if (!r.ok) throw new Error(`${name}.${action}: ${JSON.stringify(r)}`);
+      return r.data as T;
     },
     callsOf(name, action) {
       return (env.callsTo('cloud.callFunction') as FunctionCall[]).filter((c) => c.name === name && (!action || c.data?.action === action));
