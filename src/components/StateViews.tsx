@@ -58,3 +58,15 @@ export function ErrorState({ id = 'list-error', message, onRetry, retryId = 'btn
     </View>
   );
 }
+
+/** A small part of a page that did not load: one grey line and a 重试 link, the rest of the page stays. */
+export function QuietError({ id, text, retryId, onRetry }: { id?: string; text: string; retryId?: string; onRetry: () => void }) {
+  return (
+    <View id={id} className='quiet-error'>
+      <Text className='text-muted'>{text}</Text>
+      <Button id={retryId} className='link' onClick={onRetry}>
+        重试
+      </Button>
+    </View>
+  );
+}
