@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { RegionItem } from '../services/api';
 import { useRegionChildren } from '../hooks/useRegionChildren';
 import type { ChosenRegion } from '../store/region';
-import { ErrorState, Skeleton } from './StateViews';
+import { RegionChoices, RegionCrumbs } from './RegionLevels';
 import Button from '../ui/Button';
 
 /** city, county, township */
@@ -23,7 +23,7 @@ export default function RegionPicker({ onPick, title }: Props) {
   const [path, setPath] = useState<RegionItem[]>([]);
   const parent = path.length ? path[path.length - 1] : null;
 
-  const { items, status, error, retry: load } = useRegionChildren(parent ? parent.code : null);
+  const region = useRegionChildren(parent ? parent.code : null);
 
   const finish = (chain: RegionItem[]) => {
     const last = chain[chain.length - 1];
@@ -41,36 +41,14 @@ export default function RegionPicker({ onPick, title }: Props) {
   return (
     <View id='region-picker' className='region-picker'>
       {title ? <Text className='region-picker__title'>{title}</Text> : null}
-      <View className='region-picker__crumbs'>
-        <Button id='region-crumb-root' className={`crumb ${path.length ? 'crumb--link' : ''}`} onClick={() => setPath([])}>
-          江西省
-        </Button>
-        {path.map((r, i) => (
-          <Button key={r.code} className={`crumb ${i < path.length - 1 ? 'crumb--link' : ''}`} onClick={() => setPath(path.slice(0, i + 1))}>
-            {' › '}
-            {r.name}
-          </Button>
-        ))}
-      </View>
+      <RegionCrumbs path={path} onJump={setPath} rootId='region-crumb-root' />
       {parent ? (
         <Button id='region-pick-all' className='btn btn--ghost btn--block' onClick={() => finish(path)}>
           查看{parent.name}全部站点
         </Button>
       ) : null}
       <Text className='region-picker__prompt'>{LEVEL_PROMPT[path.length] ?? '请选择'}</Text>
-      {status === 'loading' ? <Skeleton id='region-loading' rows={2} /> : null}
-      {status === 'error' ? <ErrorState id='region-error' retryId='region-retry' message={error?.message ?? '加载失败'} onRetry={load} /> : null}
-      {status === 'ready' ? (
-        <View id='region-list' className='region-list'>
-          {items.length === 0 ? <Text className='state__text'>这里还没有下级地区</Text> : null}
-          {items.map((r) => (
-            <Button key={r.code} id={`region-${r.code}`} className='region-item' onClick={() => choose(r)}>
-              <Text className='region-item__name'>{r.name}</Text>
-              <Text className='region-item__arrow'>›</Text>
-            </Button>
-          ))}
-        </View>
-      ) : null}
+      <RegionChoices region={region} onChoose={choose} idPrefix='region' itemPrefix='region' listId='region-list' skeletonRows={2} />
     </View>
   );
 }

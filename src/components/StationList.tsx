@@ -1,20 +1,12 @@
 /** A list of stations with its states: loading skeleton, empty, error + 重试, 加载更多. */
 import { View } from '@tarojs/components';
-import type { StationSummary } from '@core/station/api';
 import type { ServiceCode } from '@core/station/vocabulary';
-import type { ApiError } from '../services/api';
-import type { ListStatus } from '../hooks/useStationQuery';
+import type { StationListState } from '../hooks/useStationQuery';
 import StationCard from './StationCard';
 import { EmptyState, ErrorState, Skeleton } from './StateViews';
 import ListFooter from '../ui/ListFooter';
 
-export interface StationListProps {
-  status: ListStatus;
-  items: StationSummary[];
-  error: ApiError | null;
-  hasMore: boolean;
-  loadingMore: boolean;
-  moreError: ApiError | null;
+export interface StationListProps extends StationListState {
   onRetry: () => void;
   onLoadMore: () => void;
   onOpen: (id: string) => void;

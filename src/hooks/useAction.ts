@@ -27,6 +27,13 @@ export interface Action<A extends unknown[]> {
   clearError: () => void;
 }
 
+/** An onError that also tells the page of a CONFLICT while the error stays shown in the form. */
+export function reloadOnConflict(onStale?: () => void): (error: ApiError) => void {
+  return (error) => {
+    if (error.code === 'CONFLICT') onStale?.();
+  };
+}
+
 export function useAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>, opts: ActionOptions<A, R> = {}): Action<A> {
   const [pending, setPending] = useState<A | null>(null);
   const [error, setError] = useState<ApiError | null>(null);

@@ -19,24 +19,34 @@ export interface DemoIdentity {
 
 export const isLocalMode = (): boolean => process.env.TARO_ENV === 'h5';
 
-export function currentOpenid(): string | null {
+/** A value kept in H5 storage (nothing in weapp, or when the storage is blocked). */
+function readLocal(key: string): unknown {
   if (!isLocalMode()) return null;
   try {
-    const v = Taro.getStorageSync(KEY);
-    return typeof v === 'string' && v ? v : null;
+    return Taro.getStorageSync(key);
   } catch {
     return null;
   }
 }
 
-export function setDemoOpenid(openid: string | null): void {
+/** Keeps a value in H5 storage, or forgets it (null); a full or blocked storage simply keeps nothing. */
+function writeLocal(key: string, value: unknown): void {
   if (!isLocalMode()) return;
   try {
-    if (openid) Taro.setStorageSync(KEY, openid);
-    else Taro.removeStorageSync(KEY);
+    if (value) Taro.setStorageSync(key, value);
+    else Taro.removeStorageSync(key);
   } catch {
-    /* storage full or blocked: the header is simply not sent */
+    /* the demo header is not sent / the PC is not signed in */
   }
+}
+
+export function currentOpenid(): string | null {
+  const v = readLocal(KEY);
+  return typeof v === 'string' && v ? v : null;
+}
+
+export function setDemoOpenid(openid: string | null): void {
+  writeLocal(KEY, openid);
 }
 
 let cached: Promise<DemoIdentity[] | null> | null = null;
@@ -77,28 +87,17 @@ export interface PcSession {
 
 /** The PC's live session (H5 only), or null; an expired one is forgotten. */
 export function pcSession(now = Date.now()): PcSession | null {
-  if (!isLocalMode()) return null;
-  try {
-    const v = Taro.getStorageSync(SESSION_KEY) as Partial<PcSession> | '';
-    if (!v || typeof v !== 'object' || typeof v.token !== 'string' || typeof v.expiresAt !== 'string') return null;
-    if (Date.parse(v.expiresAt) <= now) {
-      Taro.removeStorageSync(SESSION_KEY);
-      return null;
-    }
-    return { token: v.token, expiresAt: v.expiresAt, roles: Array.isArray(v.roles) ? v.roles.filter((r) => typeof r === 'string') : [] };
-  } catch {
+  const v = readLocal(SESSION_KEY) as Partial<PcSession> | null;
+  if (!v || typeof v !== 'object' || typeof v.token !== 'string' || typeof v.expiresAt !== 'string') return null;
+  if (Date.parse(v.expiresAt) <= now) {
+    writeLocal(SESSION_KEY, null);
     return null;
   }
+  return { token: v.token, expiresAt: v.expiresAt, roles: Array.isArray(v.roles) ? v.roles.filter((r) => typeof r === 'string') : [] };
 }
 
 export function setPcSession(session: PcSession | null): void {
-  if (!isLocalMode()) return;
-  try {
-    if (session) Taro.setStorageSync(SESSION_KEY, session);
-    else Taro.removeStorageSync(SESSION_KEY);
-  } catch {
-    /* storage blocked: the PC simply is not signed in */
-  }
+  writeLocal(SESSION_KEY, session);
 }
 
 /**

@@ -19,16 +19,18 @@ export interface Confirmation {
   content: string;
   /** The verb on the button ("撤销", "确定撤回"); 确定 by default. */
   confirmText?: string;
+  /** The way back; 取消 by default. */
+  cancelText?: string;
 }
 
 /** Ask before something that cannot be undone; true only when the user pressed the confirm button. */
-export async function confirm({ title, content, confirmText = '确定' }: Confirmation): Promise<boolean> {
+export async function confirm({ title, content, confirmText = '确定', cancelText = '取消' }: Confirmation): Promise<boolean> {
   try {
     const res = await Taro.showModal({
       title,
       content,
       confirmText,
-      cancelText: '取消',
+      cancelText,
       // WeChat's default green is too light on white for older eyes.
       confirmColor: '#a3221b',
       cancelColor: '#1f1f1f',

@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { EVALUATIONS, EVALUATION_LABELS, type Evaluation } from '@core/complaint/model';
 import { MAX_EVALUATION_COMMENT, REPLY_WORKDAYS } from '@core/complaint/limits';
 import { complaints, type ComplaintView } from '../../services/complaints';
-import { ApiError, toApiError } from '../../services/transport';
+import { ApiError } from '../../services/transport';
+import { reloadOnConflict, useAction } from '../../hooks/useAction';
 import Button from '../../ui/Button';
 
 /** Button id → the value sent (tests read this mapping). */
@@ -33,30 +34,23 @@ interface Props {
 export default function EvaluationForm({ view, onDone, onStale }: Props) {
   const [choice, setChoice] = useState<Evaluation | null>(null);
   const [comment, setComment] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [check, setCheck] = useState<ApiError | null>(null);
+  const evaluate = useAction((evaluation: Evaluation) => complaints.evaluate({ id: view.id, version: view.version, evaluation, comment: comment.trim() || undefined }), {
+    onDone,
+    onError: reloadOnConflict(onStale),
+  });
+  const sending = evaluate.busy;
+  const error = check ?? evaluate.error;
   const reopened = alreadyReopened(view);
 
   const send = () => {
     if (sending) return;
     if (!choice) {
-      setError(new ApiError('VALIDATION_ERROR', '请先选择满意、基本满意或不满意'));
+      setCheck(new ApiError('VALIDATION_ERROR', '请先选择满意、基本满意或不满意'));
       return;
     }
-    setSending(true);
-    setError(null);
-    complaints.evaluate({ id: view.id, version: view.version, evaluation: choice, comment: comment.trim() || undefined }).then(
-      (v) => {
-        setSending(false);
-        onDone(v);
-      },
-      (e) => {
-        const err = toApiError(e);
-        setSending(false);
-        setError(err);
-        if (err.code === 'CONFLICT') onStale?.();
-      },
-    );
+    setCheck(null);
+    void evaluate.run(choice);
   };
 
   return (
@@ -76,7 +70,8 @@ export default function EvaluationForm({ view, onDone, onStale }: Props) {
             className={`btn evaluation__choice ${choice === e ? 'evaluation__choice--on' : ''} ${e === 'unsatisfied' ? 'evaluation__choice--bad' : ''}`}
             onClick={() => {
               setChoice(e);
-              setError(null);
+              setCheck(null);
+              evaluate.clearError();
             }}
           >
             {EVALUATION_LABELS[e]}

@@ -4,9 +4,8 @@
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { complaints, type ComplaintView } from '../../services/complaints';
-import { toApiError, type ApiError } from '../../services/transport';
+import { reloadOnConflict, useAction } from '../../hooks/useAction';
 import Button from '../../ui/Button';
 
 interface Props {
@@ -16,9 +15,17 @@ interface Props {
 }
 
 export default function RecheckCard({ view, onDone, onStale }: Props) {
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const r = view.recheck;
+  const answer = useAction((recheckAnswer: 'persists' | 'resolved') => complaints.recheck({ id: view.id, version: view.version, recheckAnswer }), {
+    // 还在 is answered once, so it is confirmed first.
+    confirm: (recheckAnswer) =>
+      recheckAnswer === 'persists'
+        ? { title: '问题还在', content: r?.reopens ? '这件投诉会重新办理，5 个工作日内再答复您。确定吗？' : '会为您登记一件新的投诉，接着处理。确定吗？', cancelText: '再想想' }
+        : null,
+    onDone,
+    onError: reloadOnConflict(onStale),
+  });
+  const { busy: sending, error } = answer;
   if (!r) return null;
 
   if (r.answer) {
@@ -34,38 +41,6 @@ export default function RecheckCard({ view, onDone, onStale }: Props) {
     );
   }
 
-  const answer = async (recheckAnswer: 'persists' | 'resolved') => {
-    if (sending) return;
-    if (recheckAnswer === 'persists') {
-      const ok = await Taro.showModal({
-        title: '问题还在',
-        content: r.reopens ? '这件投诉会重新办理，5 个工作日内再答复您。确定吗？' : '会为您登记一件新的投诉，接着处理。确定吗？',
-        confirmText: '确定',
-        cancelText: '再想想',
-        confirmColor: '#a3221b',
-        cancelColor: '#1f1f1f',
-      }).then(
-        (x) => x.confirm,
-        () => false,
-      );
-      if (!ok) return;
-    }
-    setSending(true);
-    setError(null);
-    complaints.recheck({ id: view.id, version: view.version, recheckAnswer }).then(
-      (v) => {
-        setSending(false);
-        onDone(v);
-      },
-      (e) => {
-        const err = toApiError(e);
-        setSending(false);
-        setError(err);
-        if (err.code === 'CONFLICT') onStale?.();
-      },
-    );
-  };
-
   return (
     <View id='recheck-card' className='section'>
       <Text className='section__title'>问题还在吗？</Text>
@@ -76,10 +51,10 @@ export default function RecheckCard({ view, onDone, onStale }: Props) {
         </Text>
       ) : null}
       <View className='evaluation__choices'>
-        <Button id='btn-recheck-persists' className={`btn evaluation__choice evaluation__choice--bad ${sending ? 'btn--disabled' : ''}`} onClick={() => void answer('persists')}>
+        <Button id='btn-recheck-persists' className={`btn evaluation__choice evaluation__choice--bad ${sending ? 'btn--disabled' : ''}`} onClick={() => void answer.run('persists')}>
           还在
         </Button>
-        <Button id='btn-recheck-resolved' className={`btn evaluation__choice ${sending ? 'btn--disabled' : ''}`} onClick={() => void answer('resolved')}>
+        <Button id='btn-recheck-resolved' className={`btn evaluation__choice ${sending ? 'btn--disabled' : ''}`} onClick={() => void answer.run('resolved')}>
           已解决
         </Button>
       </View>

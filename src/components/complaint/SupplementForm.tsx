@@ -9,7 +9,8 @@ import { useState } from 'react';
 import { MAX_ENTRY_PHOTOS, MIN_SUPPLEMENT } from '@core/complaint/limits';
 import { describedEnough } from '@core/media/voice';
 import { complaints, type ComplaintView } from '../../services/complaints';
-import { ApiError, toApiError } from '../../services/transport';
+import { ApiError } from '../../services/transport';
+import { reloadOnConflict, useAction } from '../../hooks/useAction';
 import type { DraftPhoto } from '../../store/complaintDraft';
 import Button from '../../ui/Button';
 import PhotoPicker from './PhotoPicker';
@@ -30,8 +31,26 @@ export default function SupplementForm({ view, onDone, onStale }: Props) {
   const [uploading, setUploading] = useState(0);
   const [voice, setVoice] = useState<DraftVoice | null>(null);
   const [voiceBusy, setVoiceBusy] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [check, setCheck] = useState<ApiError | null>(null);
+  const supplement = useAction(
+    () => {
+      const ids = photos.map((p) => p.id);
+      const attachments = { ...(ids.length ? { photos: ids } : {}), ...(voice ? { voice: { fileId: voice.id, seconds: voice.seconds } } : {}) };
+      return complaints.supplement({ id: view.id, version: view.version, text: text.trim(), ...(ids.length || voice ? { attachments } : {}) });
+    },
+    {
+      onDone: (v) => {
+        setOpen(false);
+        setText('');
+        setPhotos([]);
+        setVoice(null);
+        onDone(v);
+      },
+      onError: reloadOnConflict(onStale),
+    },
+  );
+  const sending = supplement.busy;
+  const error = check ?? supplement.error;
 
   if (!open) {
     return (
@@ -47,34 +66,16 @@ export default function SupplementForm({ view, onDone, onStale }: Props) {
   const send = () => {
     if (sending) return;
     if (uploading || voiceBusy) {
-      setError(new ApiError('VALIDATION_ERROR', voiceBusy ? '录音还没好，请稍等' : '照片还在上传，请稍等'));
+      setCheck(new ApiError('VALIDATION_ERROR', voiceBusy ? '录音还没好，请稍等' : '照片还在上传，请稍等'));
       return;
     }
     // A voice note counts as content, as on the complaint form.
     if (!describedEnough(text, voice, MIN_SUPPLEMENT)) {
-      setError(new ApiError('VALIDATION_ERROR', `请至少写 ${MIN_SUPPLEMENT} 个字，或按住说一说`));
+      setCheck(new ApiError('VALIDATION_ERROR', `请至少写 ${MIN_SUPPLEMENT} 个字，或按住说一说`));
       return;
     }
-    setSending(true);
-    setError(null);
-    const ids = photos.map((p) => p.id);
-    const attachments = { ...(ids.length ? { photos: ids } : {}), ...(voice ? { voice: { fileId: voice.id, seconds: voice.seconds } } : {}) };
-    complaints.supplement({ id: view.id, version: view.version, text: text.trim(), ...(ids.length || voice ? { attachments } : {}) }).then(
-      (v) => {
-        setSending(false);
-        setOpen(false);
-        setText('');
-        setPhotos([]);
-        setVoice(null);
-        onDone(v);
-      },
-      (e) => {
-        const err = toApiError(e);
-        setSending(false);
-        setError(err);
-        if (err.code === 'CONFLICT') onStale?.();
-      },
-    );
+    setCheck(null);
+    void supplement.run();
   };
 
   return (
@@ -97,7 +98,8 @@ export default function SupplementForm({ view, onDone, onStale }: Props) {
           onBusyChange={setVoiceBusy}
           onChange={(v) => {
             setVoice(v);
-            setError(null);
+            setCheck(null);
+            supplement.clearError();
           }}
           onTranscript={(said) => {
             // Fills the text for correcting, after what was typed.

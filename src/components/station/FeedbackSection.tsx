@@ -3,13 +3,13 @@
  * (count, on-time rate, satisfaction — no personal data) and "投诉这个站点". Phone channels
  * stay above in "监督投诉" for those who prefer to call.
  */
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
 import type { StationDetail } from '@core/station/api';
+import { useLoad } from '../../hooks/useLoad';
 import { complaints, type PublicStationStats } from '../../services/complaints';
-import { toApiError, type ApiError } from '../../services/transport';
 import { percent } from '../../ui/format';
+import { QuietError } from '../StateViews';
 import Section from './Section';
 import Button from '../../ui/Button';
 
@@ -18,21 +18,7 @@ export function statsLine(s: PublicStationStats): string {
 }
 
 export default function FeedbackSection({ station }: { station: StationDetail }) {
-  const [stats, setStats] = useState<PublicStationStats | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let alive = true;
-    setError(null);
-    complaints.publicStats({ stationId: station.id }).then(
-      (s) => alive && setStats(s),
-      (e) => alive && setError(toApiError(e)),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [station.id, attempt]);
+  const { data: stats, error, reload } = useLoad(() => complaints.publicStats({ stationId: station.id }), [station.id]);
 
   const complain = () =>
     Taro.navigateTo({ url: `/pages/complaint/new/index?stationId=${encodeURIComponent(station.id)}&stationName=${encodeURIComponent(station.name)}` });
@@ -44,12 +30,7 @@ export default function FeedbackSection({ station }: { station: StationDetail })
           {statsLine(stats)}
         </Text>
       ) : error ? (
-        <View id='complaint-stats-error' className='quiet-error'>
-          <Text className='text-muted'>投诉统计暂时加载不出来。</Text>
-          <Button id='complaint-stats-retry' className='link' onClick={() => setAttempt((n) => n + 1)}>
-            重试
-          </Button>
-        </View>
+        <QuietError id='complaint-stats-error' text='投诉统计暂时加载不出来。' retryId='complaint-stats-retry' onRetry={reload} />
       ) : (
         <Text className='text-muted'>正在加载投诉统计…</Text>
       )}

@@ -4,16 +4,16 @@
  * "被诱导好评/差评骚扰？" report.
  */
 import { Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
 import type { StationDetail } from '@core/station/api';
+import { useLoad } from '../../hooks/useLoad';
 import { usePagedList } from '../../hooks/usePagedList';
 import { ratings, type RatingView, type SummaryView } from '../../services/ratings';
-import { toApiError, type ApiError } from '../../services/transport';
 import ListFooter from '../../ui/ListFooter';
 import PressureReport from '../rating/PressureReport';
 import RatingItem from '../rating/RatingItem';
 import RatingSummary from '../rating/RatingSummary';
 import Section from './Section';
+import { QuietError } from '../StateViews';
 import Button from '../../ui/Button';
 
 const RECENT = 3;
@@ -32,22 +32,12 @@ export function rateBlockedReason(station: Pick<StationDetail, 'status'>, summar
 }
 
 export default function RatingsSection({ station, visited, onRate }: Props) {
-  const [summary, setSummary] = useState<SummaryView | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const list = usePagedList<RatingView>((cursor) => ratings.list({ stationId: station.id, cursor, limit: RECENT }), `${station.id}:${attempt}`);
-
-  useEffect(() => {
-    let alive = true;
-    setError(null);
-    ratings.summary({ stationId: station.id }).then(
-      (s) => alive && setSummary(s),
-      (e) => alive && setError(toApiError(e)),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [station.id, attempt]);
+  const { data: summary, error, reload } = useLoad(() => ratings.summary({ stationId: station.id }), [station.id]);
+  const list = usePagedList<RatingView>((cursor) => ratings.list({ stationId: station.id, cursor, limit: RECENT }), station.id);
+  const retry = () => {
+    reload();
+    list.reload();
+  };
 
   const blocked = rateBlockedReason(station, summary);
 
@@ -55,12 +45,7 @@ export default function RatingsSection({ station, visited, onRate }: Props) {
     <Section id='section-ratings' title='评价'>
       {summary ? <RatingSummary summary={summary} /> : null}
       {!summary && error ? (
-        <View id='rating-summary-error' className='quiet-error'>
-          <Text className='text-muted'>评分暂时加载不出来。</Text>
-          <Button id='rating-summary-retry' className='link' onClick={() => setAttempt((n) => n + 1)}>
-            重试
-          </Button>
-        </View>
+        <QuietError id='rating-summary-error' text='评分暂时加载不出来。' retryId='rating-summary-retry' onRetry={retry} />
       ) : null}
       {!summary && !error ? <Text className='text-muted'>正在加载评分…</Text> : null}
 
@@ -88,12 +73,7 @@ export default function RatingsSection({ station, visited, onRate }: Props) {
         </View>
       ) : null}
       {list.status === 'error' && summary?.count ? (
-        <View className='quiet-error'>
-          <Text className='text-muted'>评价列表暂时加载不出来。</Text>
-          <Button className='link' onClick={() => list.reload()}>
-            重试
-          </Button>
-        </View>
+        <QuietError text='评价列表暂时加载不出来。' onRetry={() => list.reload()} />
       ) : null}
 
       <View className='feedback__report'>

@@ -4,7 +4,7 @@
  */
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ErrorState, Skeleton } from '../../components/StateViews';
+import { RegionChoices, RegionCrumbs } from '../../components/RegionLevels';
 import type { RegionItem } from '../../services/api';
 import { useRegionChildren } from '../../hooks/useRegionChildren';
 import Button from '../../ui/Button';
@@ -33,7 +33,7 @@ export default function VillagePicker({ value, onChange, idPrefix = 'village', f
   const [path, setPath] = useState<RegionItem[]>([]);
   const parent = path.length ? path[path.length - 1] : null;
 
-  const { items, status, error, retry: load } = useRegionChildren(parent ? parent.code : null, open);
+  const region = useRegionChildren(parent ? parent.code : null, open);
 
   const choose = (item: RegionItem) => {
     if (item.level === finishAt || !item.hasChildren) {
@@ -68,31 +68,9 @@ export default function VillagePicker({ value, onChange, idPrefix = 'village', f
 
   return (
     <View id={`${idPrefix}-picker`} className='sp-village-picker'>
-      <View className='region-picker__crumbs'>
-        <Button className={`crumb ${path.length ? 'crumb--link' : ''}`} onClick={() => setPath([])}>
-          江西省
-        </Button>
-        {path.map((r, i) => (
-          <Button key={r.code} className={`crumb ${i < path.length - 1 ? 'crumb--link' : ''}`} onClick={() => setPath(path.slice(0, i + 1))}>
-            {' › '}
-            {r.name}
-          </Button>
-        ))}
-      </View>
+      <RegionCrumbs path={path} onJump={setPath} />
       <Text className='region-picker__prompt'>{PROMPTS[path.length] ?? '请选择'}</Text>
-      {status === 'loading' ? <Skeleton id={`${idPrefix}-loading`} rows={1} /> : null}
-      {status === 'error' ? <ErrorState id={`${idPrefix}-error`} retryId={`${idPrefix}-retry`} message={error?.message ?? '加载失败'} onRetry={load} /> : null}
-      {status === 'ready' ? (
-        <View className='region-list'>
-          {items.length === 0 ? <Text className='state__text'>这里还没有下级地区</Text> : null}
-          {items.map((r) => (
-            <Button key={r.code} id={`${idPrefix}-item-${r.code}`} className='region-item' onClick={() => choose(r)}>
-              <Text className='region-item__name'>{r.name}</Text>
-              <Text className='region-item__arrow'>{r.level === 'village' ? '选择' : '›'}</Text>
-            </Button>
-          ))}
-        </View>
-      ) : null}
+      <RegionChoices region={region} onChoose={choose} idPrefix={idPrefix} itemPrefix={`${idPrefix}-item`} skeletonRows={1} arrow={(r) => (r.level === 'village' ? '选择' : '›')} />
       {value ? (
         <Button className='btn btn--ghost btn--block sp-village-picker__cancel' onClick={() => setOpen(false)}>
           不改了，仍选 {value.name}

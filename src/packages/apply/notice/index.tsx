@@ -3,12 +3,12 @@
  * the objection channel, and — only while the notice is running — the real-name objection form.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { MIN_OBJECTION } from '@core/recruitment/limits';
 import { MOBILE_PHONE, visibleLength } from '@core/shared/limits';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { DetailStates } from '../../../components/StateViews';
 import { notices, type ObjectionReceipt } from '../../../services/notices';
 import { newRequestId, toApiError, type ApiError } from '../../../services/transport';
 import { useLoad } from '../../../hooks/useLoad';
@@ -82,14 +82,7 @@ export default function NoticePage() {
 
   return (
     <PageShell id='page-notice' heading='公示'>
-      {!v && n.status === 'loading' ? <Skeleton id='notice-loading' rows={2} /> : null}
-      {n.status === 'error' ? (
-        n.error?.code === 'NOT_FOUND' ? (
-          <EmptyState id='notice-error' text={n.error.message} actionText='返回' actionId='btn-back' onAction={() => Taro.navigateBack()} />
-        ) : (
-          <ErrorState id='notice-error' message={n.error?.message ?? '加载失败'} onRetry={n.reload} />
-        )
-      ) : null}
+      <DetailStates load={n} idPrefix='notice' />
       {v ? (
         <View id='notice-detail'>
           <Text className='sp-page-title'>{v.title}</Text>

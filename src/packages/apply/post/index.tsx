@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { DetailStates } from '../../../components/StateViews';
 import { recruitment } from '../../../services/recruitment';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
@@ -18,14 +18,7 @@ export default function ApplyPostPage() {
 
   return (
     <PageShell id='page-apply-post' heading='招募岗位'>
-      {!v && p.status === 'loading' ? <Skeleton id='post-loading' rows={2} /> : null}
-      {p.status === 'error' ? (
-        p.error?.code === 'NOT_FOUND' ? (
-          <EmptyState id='post-error' text={p.error.message} actionText='返回' actionId='btn-back' onAction={() => Taro.navigateBack()} />
-        ) : (
-          <ErrorState id='post-error' message={p.error?.message ?? '加载失败'} onRetry={p.reload} />
-        )
-      ) : null}
+      <DetailStates load={p} idPrefix='post' />
       {v ? (
         <View id='post-detail'>
           <Text className='sp-page-title'>{v.title}</Text>
