@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
 import { recruitment, type ApplicationsView, type ScoredApplication } from '../../../services/recruitment';
 import { toApiError, type ApiError } from '../../../services/transport';
 import { useLoad } from '../../../hooks/useLoad';
@@ -18,6 +18,7 @@ import { toast } from '../../../ui/dialogs';
 import { previewTotal } from '../utils/rubric';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
+import LoadStates from '../components/LoadStates';
 
 type PersonalField = 'idNumber' | 'phone';
 const FIELD_TEXT: Record<PersonalField, string> = { idNumber: '身份证号', phone: '手机号' };
@@ -141,8 +142,7 @@ export default function ApplicationPage() {
   const v = data.data;
   return (
     <PageShell id='page-application' heading='报名材料'>
-      {!v && data.status === 'loading' ? <Skeleton id='app-loading' rows={2} /> : null}
-      {data.status === 'error' ? <ErrorState id='app-error' message={data.error?.message ?? '加载失败'} onRetry={data.reload} /> : null}
+      <LoadStates load={data} loadingId='app-loading' errorId='app-error' rows={2} />
       {v && !app ? <EmptyState id='app-missing' text='没有找到这份报名' /> : null}
       {v && app ? (
         <View id='application-detail'>

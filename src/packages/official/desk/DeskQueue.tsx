@@ -9,7 +9,6 @@ import { MAX_BATCH } from '@core/complaint/limits';
 import { readSearch, type QueueSearch } from '@core/complaint/search';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintStatus } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
-import { ErrorState, Skeleton } from '../../../components/StateViews';
 import { complaintsAdmin, type BatchAnswer, type ComplaintListItem, type QueueInput } from '../../../services/complaints-admin';
 import { toApiError } from '../../../services/transport';
 import { usePagedList } from '../../../hooks/usePagedList';
@@ -21,6 +20,7 @@ import { statusTone } from '../../../ui/format';
 import { ESCALATION_TEXT, STATUS_CHIPS } from '../components/status';
 import { deadlineInfo } from '../utils/deadline';
 import Inbox from '../components/Inbox';
+import LoadStates from '../components/LoadStates';
 
 /**
  * The case page's body, for the side pane. H5 only: in the mini-program a page module required by
@@ -349,8 +349,7 @@ export default function DeskQueue() {
               <Text className='desk__cell desk__cell--who'>承办</Text>
             </View>
             <View id='desk-rows' className='desk__rows'>
-              {list.status === 'loading' ? <Skeleton id='queue-loading' rows={3} /> : null}
-              {list.status === 'error' ? <ErrorState id='queue-error' message={list.error?.message ?? '加载失败'} onRetry={list.reload} /> : null}
+              <LoadStates load={list} loadingId='queue-loading' errorId='queue-error' rows={3} />
               {list.status === 'ready' && !items.length ? (
                 <View id='queue-empty' className='desk__empty'>
                   <Text>{q ? `没有找到“${q}”` : '没有符合条件的投诉'}</Text>

@@ -6,10 +6,9 @@
  * (≥ 1024 px) the list is a table.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState, Skeleton } from '../../../components/StateViews';
 import { heads, periodChoices, type AssessmentRow, type ReserveCandidate } from '../../../services/heads';
 import { toApiError, type ApiError } from '../../../services/transport';
 import { useDesktop } from '../../../hooks/useDesktop';
@@ -22,6 +21,8 @@ import { confirm, toast } from '../../../ui/dialogs';
 import { PartsList, ResultBadge } from './parts';
 import '../../shared/sub.css';
 import './heads.css';
+import LoadStates from '../components/LoadStates';
+import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
 if (process.env.TARO_ENV === 'h5') require('../desk/desk-page.css');
@@ -110,10 +111,7 @@ export default function HeadsAssessmentPage() {
   const [period, setPeriod] = useState(choices[0][0]);
   const [open, setOpen] = useState<{ stationId: string; mode: Mode } | null>(null);
   const view = useLoad(() => heads.list({ period }), [period]);
-  usePullDownRefresh(() => {
-    view.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(view.reload);
   const v = view.data;
   const actions = (row: AssessmentRow) => {
     if (!v?.canDecide) return null;
@@ -153,8 +151,7 @@ export default function HeadsAssessmentPage() {
           {v.weightsVary ? '；有的县另定了权重，各站按所在县的权重计分' : ''}；没有数据的分项不计，权重由其他分项分摊；认定不满 6 个月的站点免考。权重在“参数设置”中调整。
         </Text>
       ) : null}
-      {!v && view.status === 'loading' ? <Skeleton id='heads-loading' rows={3} /> : null}
-      {view.status === 'error' ? <ErrorState id='heads-error' message={view.error?.message ?? '加载失败'} onRetry={view.reload} /> : null}
+      <LoadStates load={view} loadingId='heads-loading' errorId='heads-error' rows={3} />
       {v && view.status !== 'error' ? (
         <View id='heads-list' className={view.status === 'loading' ? 'sp-is-refreshing' : ''}>
           {!v.heads.length ? <EmptyState id='heads-empty' text='辖区内还没有站点负责人' /> : null}

@@ -3,10 +3,10 @@
  * 核查中 / 异议成立 (stops the appointment at once) / 异议不成立, with a reply to the objector.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
 import { notices, type NoticeDetail, type ObjectionView } from '../../../services/notices';
 import { toApiError, type ApiError } from '../../../services/transport';
 import { useLoad } from '../../../hooks/useLoad';
@@ -15,6 +15,8 @@ import { Choices, Field, SubmitButton, TextArea, fieldError, useScrollToFirstErr
 import { formatDateTime, formatDay } from '../../../ui/format';
 import { toast } from '../../../ui/dialogs';
 import '../../shared/sub.css';
+import LoadStates from '../components/LoadStates';
+import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
 
 type Outcome = 'investigating' | 'upheld' | 'dismissed';
 const OUTCOMES: readonly (readonly [Outcome, string])[] = [
@@ -88,10 +90,7 @@ export default function ObjectionsPage() {
     [noticeId],
   );
   const [result, setResult] = useState<{ tone: 'ok' | 'warn'; title: string; text?: string } | null>(null);
-  usePullDownRefresh(() => {
-    data.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(data.reload);
   const done = (message: string, conflict?: boolean) => {
     setResult(conflict ? { tone: 'warn', title: '已被他人处理，已刷新', text: message } : { tone: 'ok', title: message });
     if (!conflict) toast(message, 'success');
@@ -101,8 +100,7 @@ export default function ObjectionsPage() {
 
   return (
     <PageShell id='page-objections' heading='公示和异议'>
-      {!d && data.status === 'loading' ? <Skeleton id='objections-loading' rows={2} /> : null}
-      {data.status === 'error' ? <ErrorState id='objections-error' message={data.error?.message ?? '加载失败'} onRetry={data.reload} /> : null}
+      <LoadStates load={data} loadingId='objections-loading' errorId='objections-error' rows={2} />
       {d ? (
         <View>
           <View id='notice-summary' className='section'>

@@ -8,7 +8,7 @@ import { usePullRefresh, useRefreshOnShow } from '../../../hooks/useRefreshOnSho
 import { useMemo, useState } from 'react';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintStatus } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
 import { complaintsAdmin, type ComplaintListItem, type QueueInput } from '../../../services/complaints-admin';
 import { usePagedList } from '../../../hooks/usePagedList';
 import ListFooter from '../../../ui/ListFooter';
@@ -19,6 +19,7 @@ import Button from '../../../ui/Button';
 import { useDesktop } from '../../../hooks/useDesktop';
 import DeskQueue from '../desk/DeskQueue';
 import { STATUS_CHIPS } from '../components/status';
+import LoadStates from '../components/LoadStates';
 
 const PAGE = 20;
 
@@ -92,8 +93,7 @@ function PhoneQueue() {
         ) : null}
       </View>
 
-      {list.status === 'loading' ? <Skeleton id='queue-loading' rows={3} /> : null}
-      {list.status === 'error' ? <ErrorState id='queue-error' message={list.error?.message ?? '加载失败'} onRetry={list.reload} /> : null}
+      <LoadStates load={list} loadingId='queue-loading' errorId='queue-error' rows={3} />
       {list.status === 'ready' && !list.items.length ? (
         filtered ? (
           <EmptyState

@@ -8,7 +8,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { DIMENSIONS } from '@core/rating/model';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
 import { ratingsAdmin, type RatingView } from '../../../services/ratings-admin';
 import { toApiError, type ApiError } from '../../../services/transport';
 import { usePagedList } from '../../../hooks/usePagedList';
@@ -20,6 +20,7 @@ import { toast } from '../../../ui/dialogs';
 import Bars from '../components/Bars';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
+import LoadStates from '../components/LoadStates';
 
 const REPORT_KINDS: Record<string, string> = { induced_praise: '被要求给好评', harassment: '因评价受到骚扰' };
 const TREND_DAYS: [number, string][] = [
@@ -112,8 +113,7 @@ export default function RatingsReviewPage() {
       {tab === 'held' ? (
         <View id='held-section'>
           <Text className='sp-lead'>短时间内评价异常增多、新账号集中评价或内容需要人工看的评价，审核后才公开。</Text>
-          {held.status === 'loading' ? <Skeleton id='held-loading' rows={2} /> : null}
-          {held.status === 'error' ? <ErrorState id='held-error' message={held.error?.message ?? '加载失败'} onRetry={held.reload} /> : null}
+          <LoadStates load={held} loadingId='held-loading' errorId='held-error' rows={2} />
           {held.status === 'ready' && !waiting.length ? <EmptyState id='held-empty' text='没有待审核的评价' /> : null}
           {held.status === 'ready' && waiting.length ? (
             <View id='held-list'>
@@ -133,8 +133,7 @@ export default function RatingsReviewPage() {
               </Button>
             ))}
           </View>
-          {!trends.data && trends.status === 'loading' ? <Skeleton id='trends-loading' rows={2} /> : null}
-          {trends.status === 'error' ? <ErrorState id='trends-error' message={trends.error?.message ?? '加载失败'} onRetry={trends.reload} /> : null}
+          <LoadStates load={trends} loadingId='trends-loading' errorId='trends-error' rows={2} />
           {trends.data && trends.status !== 'error' ? (
             <View>
               <View id='trends-list' className='section'>

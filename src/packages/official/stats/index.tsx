@@ -1,10 +1,8 @@
 /** 统计: complaints in the caller's region by status, category and station; on-time and satisfaction rates. */
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { COMPLAINT_STATUSES } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
-import { ErrorState, Skeleton } from '../../../components/StateViews';
 import { complaintsAdmin } from '../../../services/complaints-admin';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
@@ -13,6 +11,8 @@ import Bars from '../components/Bars';
 import UnitFigures from '../components/UnitFigures';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
+import LoadStates from '../components/LoadStates';
+import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
 
 const RANGES: [number, string][] = [
   [30, '近 30 天'],
@@ -24,10 +24,7 @@ const TOP_STATIONS = 10;
 export default function StatsPage() {
   const [days, setDays] = useState(30);
   const s = useLoad(() => complaintsAdmin.stats({ days }), [days]);
-  usePullDownRefresh(() => {
-    s.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(s.reload);
   const v = s.data;
   const stations = v ? [...v.byStation].sort((a, b) => b.count - a.count) : [];
 
@@ -40,8 +37,7 @@ export default function StatsPage() {
           </Button>
         ))}
       </View>
-      {!v && s.status === 'loading' ? <Skeleton id='stats-loading' rows={2} /> : null}
-      {s.status === 'error' ? <ErrorState id='stats-error' message={s.error?.message ?? '加载失败'} onRetry={s.reload} /> : null}
+      <LoadStates load={s} loadingId='stats-loading' errorId='stats-error' rows={2} />
       {v && s.status !== 'error' ? (
         <View id='stats-view' className={s.status === 'loading' ? 'sp-is-refreshing' : ''}>
           {v.calendarWarning ? <Notice id='calendar-warning' tone='warn' text={v.calendarWarning} /> : null}

@@ -3,11 +3,10 @@
  * a year); those behind come first and are highlighted. 记录培训 adds a record.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { ANNUAL_MIN_TRAININGS, PRE_JOB_MIN_DAYS } from '@core/recruitment/model';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
 import { recruitment, type TrainingRow } from '../../../services/recruitment';
 import { toApiError, type ApiError } from '../../../services/transport';
 import { useLoad } from '../../../hooks/useLoad';
@@ -18,6 +17,8 @@ import { toast } from '../../../ui/dialogs';
 import DateField from '../components/DateField';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
+import LoadStates from '../components/LoadStates';
+import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
 
 const KINDS = [
   ['pre_job', '岗前培训'],
@@ -92,10 +93,7 @@ function RecordForm({ heads, onSaved }: { heads: TrainingRow[]; onSaved: () => v
 
 export default function TrainingPage() {
   const data = useLoad(() => recruitment.training({}), []);
-  usePullDownRefresh(() => {
-    data.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(data.reload);
   const d = data.data;
   const heads = d ? [...d.heads].sort((a, b) => b.behind.length - a.behind.length) : [];
 
@@ -104,8 +102,7 @@ export default function TrainingPage() {
       <Text className='sp-lead'>
         要求：岗前培训累计不少于 {PRE_JOB_MIN_DAYS} 天；每年培训、对接交流不少于 {ANNUAL_MIN_TRAININGS} 次（第九条3）。
       </Text>
-      {!d && data.status === 'loading' ? <Skeleton id='training-loading' rows={2} /> : null}
-      {data.status === 'error' ? <ErrorState id='training-error-state' message={data.error?.message ?? '加载失败'} onRetry={data.reload} /> : null}
+      <LoadStates load={data} loadingId='training-loading' errorId='training-error-state' rows={2} />
       {d ? (
         <View>
           {d.behind ? <Notice id='training-behind' tone='danger' title={`${d.behind} 位负责人培训不达标`} text='请安排培训，培训后在下方记录。' /> : heads.length ? <Notice tone='ok' text={`${d.year} 年全部负责人培训达标`} /> : null}

@@ -4,10 +4,8 @@
  * works for 2 hours; the last sessions are listed with their codes while they work.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import PageShell from '../../../../components/PageShell';
-import { ErrorState, Skeleton } from '../../../../components/StateViews';
 import { heads, type OpenedSession } from '../../../../services/heads';
 import { toApiError, type ApiError } from '../../../../services/transport';
 import { useLoad } from '../../../../hooks/useLoad';
@@ -18,6 +16,8 @@ import { Image } from '../../../../ui/lazy-components';
 import DateField from '../../components/DateField';
 import '../../../shared/sub.css';
 import '../heads.css';
+import LoadStates from '../../components/LoadStates';
+import { usePullRefresh } from '../../../../hooks/useRefreshOnShow';
 
 const KINDS = [
   ['pre_job', '岗前培训'],
@@ -35,10 +35,7 @@ export default function TrainingSessionPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [opened, setOpened] = useState<OpenedSession | null>(null);
-  usePullDownRefresh(() => {
-    list.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(list.reload);
   const submit = async () => {
     setBusy(true);
     setError(null);
@@ -83,8 +80,7 @@ export default function TrainingSessionPage() {
         <SubmitButton id='btn-heads-session-open' text='生成签到码' busy={busy} onClick={() => void submit()} />
       </View>
       <Text className='sp-list-heading'>最近的培训</Text>
-      {!list.data && list.status === 'loading' ? <Skeleton rows={2} /> : null}
-      {list.status === 'error' ? <ErrorState id='heads-sessions-error' message={list.error?.message ?? '加载失败'} onRetry={list.reload} /> : null}
+      <LoadStates load={list} errorId='heads-sessions-error' rows={2} />
       <View id='heads-sessions'>
         {list.data?.items.map((s) => (
           <View key={s.id} className='sp-item'>
