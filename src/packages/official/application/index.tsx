@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import PageShell from '../../../components/PageShell';
 import { EmptyState } from '../../../components/StateViews';
 import { recruitment, type ApplicationsView, type ScoredApplication } from '../../../services/recruitment';
-import { toApiError, type ApiError } from '../../../services/transport';
+import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
 import { Choices, Field, SubmitButton, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
@@ -32,26 +32,21 @@ function RevealRow({ applicationId, field, masked }: { applicationId: string; fi
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [value, setValue] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const reveal = useAction(() => recruitment.reveal({ applicationId, field, reason: reason.trim() }), {
+    onDone: (r) => {
+      setValue(r.value);
+      setOpen(false);
+    },
+  });
+  const { error, busy } = reveal;
   useScrollToFirstError(error);
-  const submit = async () => {
+  const submit = () => {
     if (!reason.trim()) {
-      setError(null);
+      reveal.clearError();
       setOpen(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await recruitment.reveal({ applicationId, field, reason: reason.trim() });
-      setValue(r.value);
-      setOpen(false);
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    void reveal.run();
   };
   return (
     <View id={`reveal-${field}`} className='sp-reveal'>
@@ -84,22 +79,12 @@ function RevealRow({ applicationId, field, masked }: { applicationId: string; fi
 function ScoreForm({ view, app, onSaved, savedText }: { view: ApplicationsView; app: ScoredApplication; onSaved: (a: ScoredApplication) => void; savedText: string | null }) {
   const rubric = view.post.rubric;
   const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(rubric.map((r) => [r.criterion, app.myScore?.[r.criterion] !== undefined ? String(app.myScore[r.criterion]) : ''])));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  useScrollToFirstError(error);
   const total = previewTotal(rubric, scores);
-  const submit = async () => {
-    if (total === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await recruitment.score({ applicationId: app.id, byCriterion: Object.fromEntries(rubric.map((r) => [r.criterion, Number(scores[r.criterion])])) });
-      onSaved(saved);
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+  const score = useAction(() => recruitment.score({ applicationId: app.id, byCriterion: Object.fromEntries(rubric.map((r) => [r.criterion, Number(scores[r.criterion])])) }), { onDone: onSaved });
+  const { error, busy } = score;
+  useScrollToFirstError(error);
+  const submit = () => {
+    if (total !== null) void score.run();
   };
   return (
     <View id='score-form' className='section'>

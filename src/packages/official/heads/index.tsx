@@ -10,14 +10,14 @@ import { useState } from 'react';
 import PageShell from '../../../components/PageShell';
 import { EmptyState, Skeleton } from '../../../components/StateViews';
 import { heads, periodChoices, type AssessmentRow, type ReserveCandidate } from '../../../services/heads';
-import { toApiError, type ApiError } from '../../../services/transport';
+import { useAction } from '../../../hooks/useAction';
 import { useDesktop } from '../../../hooks/useDesktop';
 import { useLoad } from '../../../hooks/useLoad';
 import Button from '../../../ui/Button';
 import Notice from '../../../ui/Notice';
 import { Choices, Field, SubmitButton, TextArea, fieldError } from '../../../ui/form';
 import { todayShanghai } from '../../../ui/format';
-import { confirm, toast } from '../../../ui/dialogs';
+import { toast } from '../../../ui/dialogs';
 import { PartsList, ResultBadge } from './parts';
 import '../../shared/sub.css';
 import './heads.css';
@@ -36,33 +36,28 @@ type Mode = { kind: 'reward' } | { kind: 'replace' };
 function DecideForm({ row, period, mode, onDone, onCancel }: { row: AssessmentRow; period: string; mode: Mode; onDone: () => void; onCancel: () => void }) {
   const [note, setNote] = useState('');
   const [pick, setPick] = useState<string>('post');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [noteMissing, setNoteMissing] = useState(false);
   const pool = useLoad<{ items: ReserveCandidate[] }>(() => (mode.kind === 'replace' ? heads.reserve({ stationId: row.stationId }) : Promise.resolve({ items: [] })), [mode.kind, row.stationId]);
   const reward = mode.kind === 'reward';
-  const submit = async () => {
+  const decide = useAction(
+    (candidate: ReserveCandidate | undefined) =>
+      reward ? heads.reward({ stationId: row.stationId, period, note: note.trim() }) : heads.replace({ stationId: row.stationId, period, note: note.trim(), ...(candidate ? { applicationId: candidate.applicationId } : {}) }),
+    {
+      confirm: (candidate) =>
+        reward
+          ? { title: '确认表彰', content: `表彰 ${row.headName}（${row.stationName}）？`, confirmText: '表彰' }
+          : { title: '确认更换负责人', content: `${row.headName}的站点负责人身份将立即取消，${candidate ? `由备用库的 ${candidate.name} 接任` : '并发布新的招募岗位（草稿）'}。不能撤销。`, confirmText: '更换' },
+      onDone: () => {
+        toast(reward ? '已表彰' : '已更换', 'success');
+        onDone();
+      },
+    },
+  );
+  const { error, busy } = decide;
+  const submit = () => {
     setNoteMissing(!note.trim());
     if (!note.trim()) return;
-    const candidate = pool.data?.items.find((c) => c.applicationId === pick);
-    const ok = await confirm(
-      reward
-        ? { title: '确认表彰', content: `表彰 ${row.headName}（${row.stationName}）？`, confirmText: '表彰' }
-        : { title: '确认更换负责人', content: `${row.headName}的站点负责人身份将立即取消，${candidate ? `由备用库的 ${candidate.name} 接任` : '并发布新的招募岗位（草稿）'}。不能撤销。`, confirmText: '更换' },
-    );
-    if (!ok) return;
-    setBusy(true);
-    setError(null);
-    try {
-      if (reward) await heads.reward({ stationId: row.stationId, period, note: note.trim() });
-      else await heads.replace({ stationId: row.stationId, period, note: note.trim(), ...(candidate ? { applicationId: candidate.applicationId } : {}) });
-      toast(reward ? '已表彰' : '已更换', 'success');
-      onDone();
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    void decide.run(pool.data?.items.find((c) => c.applicationId === pick));
   };
   return (
     <View id={`heads-decide-${row.stationId}`} className='sp-form'>

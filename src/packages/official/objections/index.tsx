@@ -8,7 +8,7 @@ import { useState } from 'react';
 import PageShell from '../../../components/PageShell';
 import { EmptyState } from '../../../components/StateViews';
 import { notices, type NoticeDetail, type ObjectionView } from '../../../services/notices';
-import { toApiError, type ApiError } from '../../../services/transport';
+import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
 import { Choices, Field, SubmitButton, TextArea, fieldError, useScrollToFirstError } from '../../../ui/form';
@@ -29,26 +29,18 @@ function ObjectionCard({ o, kind, onDone }: { o: ObjectionView; kind: NoticeDeta
   const open = o.status === 'received' || o.status === 'investigating';
   const [status, setStatus] = useState<Outcome | null>(null);
   const [response, setResponse] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const resolve = useAction((outcome: Outcome) => notices.resolve({ objectionId: o.id, version: o.version, status: outcome, response: response.trim() || undefined }), {
+    onDone: (r) => onDone(`已处理：${r.statusLabel}`),
+    onConflict: (err) => onDone(err.message, true),
+  });
+  const { error, busy } = resolve;
   useScrollToFirstError(error);
   const [hint, setHint] = useState<string | null>(null);
-  const submit = async () => {
+  const submit = () => {
     setHint(null);
     if (!status) return setHint('请选择处理结果');
     if (status !== 'investigating' && !response.trim()) return setHint('请填写给异议人的答复');
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await notices.resolve({ objectionId: o.id, version: o.version, status, response: response.trim() || undefined });
-      onDone(`已处理：${r.statusLabel}`);
-    } catch (e) {
-      const err = toApiError(e);
-      if (err.code === 'CONFLICT') onDone(err.message, true);
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void resolve.run(status);
   };
   return (
     <View id={`objection-${o.id}`} className='sp-item'>

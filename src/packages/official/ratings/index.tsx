@@ -10,7 +10,7 @@ import { DIMENSIONS } from '@core/rating/model';
 import PageShell from '../../../components/PageShell';
 import { EmptyState } from '../../../components/StateViews';
 import { ratingsAdmin, type RatingView } from '../../../services/ratings-admin';
-import { toApiError, type ApiError } from '../../../services/transport';
+import { useAction } from '../../../hooks/useAction';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useLoad } from '../../../hooks/useLoad';
 import ListFooter from '../../../ui/ListFooter';
@@ -30,23 +30,13 @@ const TREND_DAYS: [number, string][] = [
 ];
 
 function HeldCard({ r, onDone }: { r: RatingView; onDone: (id: string, text: string) => void }) {
-  const [busy, setBusy] = useState<'publish' | 'reject' | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const decide = async (kind: 'publish' | 'reject') => {
-    if (busy) return;
-    setBusy(kind);
-    setError(null);
-    try {
-      await (kind === 'publish' ? ratingsAdmin.publish : ratingsAdmin.reject)({ id: r.id, version: r.version ?? 1 });
-      onDone(r.id, kind === 'publish' ? '已公开' : '已设为不公开');
-    } catch (e) {
-      const err = toApiError(e);
-      if (err.code === 'CONFLICT') onDone(r.id, '已被他人处理');
-      else setError(err);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const action = useAction((kind: 'publish' | 'reject') => (kind === 'publish' ? ratingsAdmin.publish : ratingsAdmin.reject)({ id: r.id, version: r.version ?? 1 }), {
+    onDone: (_, kind) => onDone(r.id, kind === 'publish' ? '已公开' : '已设为不公开'),
+    onConflict: () => onDone(r.id, '已被他人处理'),
+  });
+  const { error } = action;
+  const busy = action.pending?.[0] ?? null;
+  const decide = (kind: 'publish' | 'reject') => void action.run(kind);
   return (
     <View id={`held-${r.id}`} className='sp-item'>
       <View className='sp-item__top'>
