@@ -20,6 +20,7 @@ import { useDesktop } from '../../../hooks/useDesktop';
 import DeskQueue from '../desk/DeskQueue';
 import { STATUS_CHIPS } from '../components/status';
 import LoadStates from '../components/LoadStates';
+import ChipRow from '../components/ChipRow';
 
 const PAGE = 20;
 
@@ -59,13 +60,7 @@ function PhoneQueue() {
     <PageShell id='page-queue' heading='投诉待办'>
       {calendarWarning ? <Notice id='calendar-warning' tone='warn' text={calendarWarning} /> : null}
       <View id='queue-filters' className='filters'>
-        <View className='chips'>
-          {STATUS_CHIPS.map(([code, label]) => (
-            <Button key={code} id={`filter-status-${code}`} className={`chip ${status === code ? 'chip--on' : ''}`} onClick={() => setStatus(code)}>
-              {label}
-            </Button>
-          ))}
-        </View>
+        <ChipRow idPrefix='filter-status' options={STATUS_CHIPS} value={status} onChange={setStatus} />
         <View className='chips'>
           <Button id='filter-overdue' className={`chip ${overdue ? 'chip--on' : ''}`} onClick={() => setOverdue(!overdue)}>
             {overdue ? '✓ ' : ''}只看超期

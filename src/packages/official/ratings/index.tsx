@@ -21,6 +21,7 @@ import Bars from '../components/Bars';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
 import LoadStates from '../components/LoadStates';
+import ChipRow from '../components/ChipRow';
 
 const REPORT_KINDS: Record<string, string> = { induced_praise: '被要求给好评', harassment: '因评价受到骚扰' };
 const TREND_DAYS: [number, string][] = [
@@ -116,13 +117,7 @@ export default function RatingsReviewPage() {
         </View>
       ) : (
         <View id='trends-section'>
-          <View className='chips'>
-            {TREND_DAYS.map(([d, label]) => (
-              <Button key={d} id={`trends-days-${d}`} className={`chip ${days === d ? 'chip--on' : ''}`} onClick={() => setDays(d)}>
-                {label}
-              </Button>
-            ))}
-          </View>
+          <ChipRow idPrefix='trends-days' options={TREND_DAYS} value={days} onChange={setDays} />
           <LoadStates load={trends} loadingId='trends-loading' errorId='trends-error' rows={2} />
           {trends.data && trends.status !== 'error' ? (
             <View>

@@ -10,9 +10,9 @@ import { percent } from '../../../ui/format';
 import Bars from '../components/Bars';
 import UnitFigures from '../components/UnitFigures';
 import '../../shared/sub.css';
-import Button from '../../../ui/Button';
 import LoadStates from '../components/LoadStates';
 import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
+import ChipRow from '../components/ChipRow';
 
 const RANGES: [number, string][] = [
   [30, '近 30 天'],
@@ -30,13 +30,7 @@ export default function StatsPage() {
 
   return (
     <PageShell id='page-stats' heading='投诉统计'>
-      <View className='chips'>
-        {RANGES.map(([d, label]) => (
-          <Button key={d} id={`stats-days-${d}`} className={`chip ${days === d ? 'chip--on' : ''}`} onClick={() => setDays(d)}>
-            {label}
-          </Button>
-        ))}
-      </View>
+      <ChipRow idPrefix='stats-days' options={RANGES} value={days} onChange={setDays} />
       <LoadStates load={s} loadingId='stats-loading' errorId='stats-error' rows={2} />
       {v && s.status !== 'error' ? (
         <View id='stats-view' className={s.status === 'loading' ? 'sp-is-refreshing' : ''}>
