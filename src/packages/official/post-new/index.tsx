@@ -23,6 +23,11 @@ import { checkRubricRows, type RubricRow } from '../utils/rubric';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
 
+const TARGETS = [
+  ['station', '已有站点'],
+  ['village', '还没有站点的村'],
+] as const;
+
 const DEFAULT_REQUIREMENTS = ['有较强的扶贫事业心和责任感', '具有一定的电商知识和服务技能', '熟悉当地贫困人口与扶贫产品情况'];
 const DEFAULT_RUBRIC: RubricRow[] = [
   { criterion: '电商知识和技能', weight: '30' },
@@ -100,15 +105,7 @@ export default function NewPostPage() {
         </Field>
 
         <Field label='为哪里招' required error={fieldError(error, 'stationId') ?? fieldError(error, 'villageCode')}>
-          <Choices
-            idPrefix='post-target'
-            options={[
-              ['station', '已有站点'],
-              ['village', '还没有站点的村'],
-            ]}
-            value={target}
-            onChange={setTarget}
-          />
+          <Choices idPrefix='post-target' options={TARGETS} value={target} onChange={setTarget} />
           {target === 'station' ? (
             <StationSearch idPrefix='post-station' value={station} onChange={setStation} />
           ) : (

@@ -26,6 +26,11 @@ import { ANSWER_PHOTOS_MAX } from '@core/station/limits';
 import '../../shared/sub.css';
 import LoadStates from '../components/LoadStates';
 
+const TABS = [
+  ['orders', '整改通知'],
+  ['idle', '疑似闲置站点'],
+] as const;
+
 type Verdict = 'restore' | 'extend' | 'close' | 'withdraw';
 const VERDICT_TEXT: Record<Verdict, string> = { restore: '核查合格，恢复', extend: '延长期限', close: '关停站点', withdraw: '撤销通知' };
 
@@ -193,16 +198,7 @@ function OfficialDesk() {
   return (
     <View>
       <View className='sp-controls'>
-      <Choices
-        idPrefix='rectify-tab'
-        options={[
-          ['orders', '整改通知'],
-          ['idle', '疑似闲置站点'],
-        ]}
-        value={tab}
-        onChange={setTab}
-        label='查看'
-      />
+      <Choices idPrefix='rectify-tab' options={TABS} value={tab} onChange={setTab} label='查看' />
       </View>
       {tab === 'orders' ? (
         <View id='rectify-orders'>

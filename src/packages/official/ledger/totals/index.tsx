@@ -18,6 +18,11 @@ import '../../../shared/sub.css';
 import LoadStates from '../../components/LoadStates';
 import { usePullRefresh } from '../../../../hooks/useRefreshOnShow';
 
+const SPANS = [
+  ['month', '按月'],
+  ['year', '今年以来'],
+] as const;
+
 const LEVEL_WORD = { city: '各设区市', county: '各县（市、区）', township: '各乡镇', station: '各站点' } as const;
 
 export default function LedgerTotalsPage() {
@@ -39,16 +44,7 @@ export default function LedgerTotalsPage() {
       {scopes.length > 1 ? (
         <Choices idPrefix='ledger-scope' options={scopes.map((s) => [s.code, s.name] as const)} value={path[0]?.code ?? v?.region.code ?? null} onChange={(c) => setPath([scopes.find((s) => s.code === c)!])} label='地区' />
       ) : null}
-      <Choices
-        idPrefix='ledger-span'
-        options={[
-          ['month', '按月'],
-          ['year', '今年以来'],
-        ]}
-        value={span}
-        onChange={setSpan}
-        label='时间'
-      />
+      <Choices idPrefix='ledger-span' options={SPANS} value={span} onChange={setSpan} label='时间' />
       {v && span === 'month' ? <MonthSwitch id='ledger-totals-month' month={v.from} latest={v.thisMonth} onChange={setMonth} /> : null}
       {v && span === 'year' ? (
         <Text id='ledger-totals-span' className='sp-lead'>
