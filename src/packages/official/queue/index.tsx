@@ -5,15 +5,16 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { usePullRefresh, useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
-import { useMemo, useState } from 'react';
-import { COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintStatus } from '@core/complaint/model';
+import { useState } from 'react';
+import { COMPLAINT_CATEGORIES } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
 import { EmptyState } from '../../../components/StateViews';
-import { complaintsAdmin, type ComplaintListItem, type QueueInput } from '../../../services/complaints-admin';
+import { complaintsAdmin, type ComplaintListItem } from '../../../services/complaints-admin';
 import { usePagedList } from '../../../hooks/usePagedList';
 import ListFooter from '../../../ui/ListFooter';
 import Notice from '../../../ui/Notice';
 import ComplaintCard from '../components/ComplaintCard';
+import { useQueueFilters } from '../components/useQueueFilters';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
 import { useDesktop } from '../../../hooks/useDesktop';
@@ -30,21 +31,9 @@ export default function QueuePage() {
 }
 
 function PhoneQueue() {
-  const [status, setStatus] = useState<ComplaintStatus | 'all'>('all');
-  const [overdue, setOverdue] = useState(false);
-  const [escalated, setEscalated] = useState(false);
-  const [category, setCategory] = useState<ComplaintCategory | null>(null);
+  const { status, setStatus, overdue, setOverdue, escalated, setEscalated, category, setCategory, filters } = useQueueFilters();
   const [showCategories, setShowCategories] = useState(false);
 
-  const filters = useMemo<QueueInput>(
-    () => ({
-      status: status === 'all' ? undefined : status,
-      overdue: overdue || undefined,
-      escalated: escalated || undefined,
-      category: category ?? undefined,
-    }),
-    [status, overdue, escalated, category],
-  );
   const list = usePagedList<ComplaintListItem>((cursor) => complaintsAdmin.queue({ ...filters, cursor, limit: PAGE }), JSON.stringify(filters));
   const calendarWarning = (list.first?.calendarWarning as string | null | undefined) ?? null;
 
