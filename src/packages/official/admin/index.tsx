@@ -15,7 +15,6 @@ import { INVITE_DAYS } from '@core/account/limits';
 import StationSearch from '../components/StationSearch';
 import VillagePicker from '../../shared/VillagePicker';
 import { formatDateTime, formatDay } from '../../../ui/format';
-import { toApiError, type ApiError } from '../../../services/transport';
 import { useLoad } from '../../../hooks/useLoad';
 import { usePagedList } from '../../../hooks/usePagedList';
 import ListFooter from '../../../ui/ListFooter';
@@ -86,24 +85,19 @@ function CalendarForm() {
   const [year, setYear] = useState(String(new Date().getFullYear() + 1));
   const [holidays, setHolidays] = useState('');
   const [workdays, setWorkdays] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  useScrollToFirstError(error);
   const [saved, setSaved] = useState('');
-
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    setSaved('');
-    try {
-      const r = await account.setCalendarYear({ year: Number(year), holidays: parseDates(holidays), workdays: parseDates(workdays) });
+  const save = useAction(() => account.setCalendarYear({ year: Number(year), holidays: parseDates(holidays), workdays: parseDates(workdays) }), {
+    onDone: (r) => {
       setSaved(`${r.year} 年的节假日安排已保存，新的投诉期限将按它计算。`);
       status.reload();
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const { error, busy } = save;
+  useScrollToFirstError(error);
+
+  const submit = () => {
+    setSaved('');
+    void save.run();
   };
 
   return (
@@ -126,7 +120,7 @@ function CalendarForm() {
       </Field>
       {error ? <Notice id='calendar-error' tone='danger' title='没有保存' text={error.message} /> : null}
       {saved ? <Notice id='calendar-saved' tone='ok' text={saved} /> : null}
-      <SubmitButton id='calendar-submit' text='保存节假日安排' busy={busy} onClick={() => void submit()} />
+      <SubmitButton id='calendar-submit' text='保存节假日安排' busy={busy} onClick={submit} />
     </View>
   );
 }

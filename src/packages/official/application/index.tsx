@@ -7,9 +7,9 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
 import { recruitment, type ApplicationsView, type ScoredApplication } from '../../../services/recruitment';
-import { toApiError, type ApiError } from '../../../services/transport';
+import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
 import { Choices, Field, SubmitButton, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
@@ -18,6 +18,7 @@ import { toast } from '../../../ui/dialogs';
 import { previewTotal } from '../utils/rubric';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
+import LoadStates from '../components/LoadStates';
 
 type PersonalField = 'idNumber' | 'phone';
 const FIELD_TEXT: Record<PersonalField, string> = { idNumber: '身份证号', phone: '手机号' };
@@ -31,26 +32,21 @@ function RevealRow({ applicationId, field, masked }: { applicationId: string; fi
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [value, setValue] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const reveal = useAction(() => recruitment.reveal({ applicationId, field, reason: reason.trim() }), {
+    onDone: (r) => {
+      setValue(r.value);
+      setOpen(false);
+    },
+  });
+  const { error, busy } = reveal;
   useScrollToFirstError(error);
-  const submit = async () => {
+  const submit = () => {
     if (!reason.trim()) {
-      setError(null);
+      reveal.clearError();
       setOpen(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await recruitment.reveal({ applicationId, field, reason: reason.trim() });
-      setValue(r.value);
-      setOpen(false);
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    void reveal.run();
   };
   return (
     <View id={`reveal-${field}`} className='sp-reveal'>
@@ -83,22 +79,12 @@ function RevealRow({ applicationId, field, masked }: { applicationId: string; fi
 function ScoreForm({ view, app, onSaved, savedText }: { view: ApplicationsView; app: ScoredApplication; onSaved: (a: ScoredApplication) => void; savedText: string | null }) {
   const rubric = view.post.rubric;
   const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(rubric.map((r) => [r.criterion, app.myScore?.[r.criterion] !== undefined ? String(app.myScore[r.criterion]) : ''])));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  useScrollToFirstError(error);
   const total = previewTotal(rubric, scores);
-  const submit = async () => {
-    if (total === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await recruitment.score({ applicationId: app.id, byCriterion: Object.fromEntries(rubric.map((r) => [r.criterion, Number(scores[r.criterion])])) });
-      onSaved(saved);
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+  const score = useAction(() => recruitment.score({ applicationId: app.id, byCriterion: Object.fromEntries(rubric.map((r) => [r.criterion, Number(scores[r.criterion])])) }), { onDone: onSaved });
+  const { error, busy } = score;
+  useScrollToFirstError(error);
+  const submit = () => {
+    if (total !== null) void score.run();
   };
   return (
     <View id='score-form' className='section'>
@@ -141,8 +127,7 @@ export default function ApplicationPage() {
   const v = data.data;
   return (
     <PageShell id='page-application' heading='报名材料'>
-      {!v && data.status === 'loading' ? <Skeleton id='app-loading' rows={2} /> : null}
-      {data.status === 'error' ? <ErrorState id='app-error' message={data.error?.message ?? '加载失败'} onRetry={data.reload} /> : null}
+      <LoadStates load={data} loadingId='app-loading' errorId='app-error' rows={2} />
       {v && !app ? <EmptyState id='app-missing' text='没有找到这份报名' /> : null}
       {v && app ? (
         <View id='application-detail'>

@@ -4,13 +4,12 @@
  * and batch 受理 / 转办. The server orders by deadline and checks every case of a batch again.
  */
 import { Input, Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_BATCH } from '@core/complaint/limits';
 import { readSearch, type QueueSearch } from '@core/complaint/search';
-import { COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintStatus } from '@core/complaint/model';
+import { COMPLAINT_CATEGORIES } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
-import { ErrorState, Skeleton } from '../../../components/StateViews';
-import { complaintsAdmin, type BatchAnswer, type ComplaintListItem, type QueueInput } from '../../../services/complaints-admin';
+import { complaintsAdmin, type BatchAnswer, type ComplaintListItem } from '../../../services/complaints-admin';
 import { toApiError } from '../../../services/transport';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
@@ -21,6 +20,8 @@ import { statusTone } from '../../../ui/format';
 import { ESCALATION_TEXT, STATUS_CHIPS } from '../components/status';
 import { deadlineInfo } from '../utils/deadline';
 import Inbox from '../components/Inbox';
+import LoadStates from '../components/LoadStates';
+import { useQueueFilters } from '../components/useQueueFilters';
 
 /**
  * The case page's body, for the side pane. H5 only: in the mini-program a page module required by
@@ -66,10 +67,6 @@ function modalOpen(): boolean {
 }
 
 export default function DeskQueue() {
-  const [status, setStatus] = useState<ComplaintStatus | 'all'>('all');
-  const [overdue, setOverdue] = useState(false);
-  const [escalated, setEscalated] = useState(false);
-  const [category, setCategory] = useState<ComplaintCategory | null>(null);
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const [cursor, setCursor] = useState(0);
@@ -79,16 +76,7 @@ export default function DeskQueue() {
   const [result, setResult] = useState<{ tone: 'ok' | 'warn' | 'danger'; title: string; text?: string } | null>(null);
   const [paneKey, setPaneKey] = useState(0);
 
-  const filters = useMemo<QueueInput>(
-    () => ({
-      status: status === 'all' ? undefined : status,
-      overdue: overdue || undefined,
-      escalated: escalated || undefined,
-      category: category ?? undefined,
-      q: q || undefined,
-    }),
-    [status, overdue, escalated, category, q],
-  );
+  const { status, setStatus, overdue, setOverdue, escalated, setEscalated, category, setCategory, filters } = useQueueFilters(q);
   const list = usePagedList<ComplaintListItem>((c) => complaintsAdmin.queue({ ...filters, cursor: c, limit: PAGE }), JSON.stringify(filters));
   const items = list.items;
   // Back from another page: cases may have changed.
@@ -349,8 +337,7 @@ export default function DeskQueue() {
               <Text className='desk__cell desk__cell--who'>承办</Text>
             </View>
             <View id='desk-rows' className='desk__rows'>
-              {list.status === 'loading' ? <Skeleton id='queue-loading' rows={3} /> : null}
-              {list.status === 'error' ? <ErrorState id='queue-error' message={list.error?.message ?? '加载失败'} onRetry={list.reload} /> : null}
+              <LoadStates load={list} loadingId='queue-loading' errorId='queue-error' rows={3} />
               {list.status === 'ready' && !items.length ? (
                 <View id='queue-empty' className='desk__empty'>
                   <Text>{q ? `没有找到“${q}”` : '没有符合条件的投诉'}</Text>

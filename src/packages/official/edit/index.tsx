@@ -8,7 +8,6 @@ import { useEffect, useState } from 'react';
 import { SERVICE_CODES, SERVICE_LABELS, type ServiceCode } from '@core/station/vocabulary';
 import { addDays, toShanghai } from '@core/shared/time';
 import PageShell from '../../../components/PageShell';
-import { ErrorState, Skeleton } from '../../../components/StateViews';
 import { edits, type EditDraft } from '../../../services/edits';
 import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
@@ -25,6 +24,7 @@ import type { DraftPhoto } from '../../../store/complaintDraft';
 import { STATION_PHOTOS_MAX } from '@core/station/limits';
 import { SECTION_ORDER, formOf, infoOf, sectionOfField, type EditForm, type FormSection } from '../utils/edit-form';
 import '../../shared/sub.css';
+import LoadStates from '../components/LoadStates';
 
 const WEEK = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
@@ -185,8 +185,7 @@ export default function EditStationPage() {
   const d = draft.data;
   return (
     <PageShell id='page-station-edit' heading='修改站点信息'>
-      {!d && draft.status === 'loading' ? <Skeleton id='edit-loading' rows={3} /> : null}
-      {draft.status === 'error' ? <ErrorState id='edit-load-error' message={draft.error?.message ?? '加载失败'} onRetry={draft.reload} /> : null}
+      <LoadStates load={draft} loadingId='edit-loading' errorId='edit-load-error' rows={3} />
       {d ? (
         <View>
           <View className='section'>

@@ -4,10 +4,9 @@
  * 信息有误 and stations whose information is past 180 days (信息无变化 re-confirms in one tap).
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
 import { edits, type EditView } from '../../../services/edits';
 import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
@@ -19,6 +18,8 @@ import { toast } from '../../../ui/dialogs';
 import { scrollIntoView } from '../../../utils/scrollIntoView';
 import EditDiff from '../components/EditDiff';
 import '../../shared/sub.css';
+import LoadStates from '../components/LoadStates';
+import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
 
 type Tab = 'pending' | 'approved' | 'returned';
 const TABS: readonly (readonly [Tab, string])[] = [
@@ -89,10 +90,7 @@ export default function EditsReviewPage() {
   const [tab, setTab] = useState<Tab>('pending');
   const page = useLoad(() => edits.queue(tab === 'pending' ? {} : { status: tab }), [tab]);
   const [message, setMessage] = useState<string | null>(null);
-  usePullDownRefresh(() => {
-    page.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(page.reload);
   const done = (m: string) => {
     setMessage(m);
     toast(m, 'success');
@@ -103,8 +101,7 @@ export default function EditsReviewPage() {
     <PageShell id='page-edits-review' heading='站点信息审核'>
       <Choices idPrefix='edits-tab' options={TABS} value={tab} onChange={setTab} label='状态' />
       {message ? <Notice id='edits-message' tone='ok' title={message} /> : null}
-      {!page.data && page.status === 'loading' ? <Skeleton id='edits-loading' rows={3} /> : null}
-      {page.status === 'error' ? <ErrorState id='edits-error' message={page.error?.message ?? '加载失败'} onRetry={page.reload} /> : null}
+      <LoadStates load={page} loadingId='edits-loading' errorId='edits-error' rows={3} />
       {page.data && !items.length ? <EmptyState id='edits-empty' text={tab === 'pending' ? '没有待处理的站点信息' : '暂无记录'} /> : null}
       <View id='edits-list'>
         {items.map((e) => (

@@ -6,22 +6,23 @@
  * (≥ 1024 px) the list is a table.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState, Skeleton } from '../../../components/StateViews';
 import { heads, periodChoices, type AssessmentRow, type ReserveCandidate } from '../../../services/heads';
-import { toApiError, type ApiError } from '../../../services/transport';
+import { useAction } from '../../../hooks/useAction';
 import { useDesktop } from '../../../hooks/useDesktop';
 import { useLoad } from '../../../hooks/useLoad';
 import Button from '../../../ui/Button';
 import Notice from '../../../ui/Notice';
 import { Choices, Field, SubmitButton, TextArea, fieldError } from '../../../ui/form';
 import { todayShanghai } from '../../../ui/format';
-import { confirm, toast } from '../../../ui/dialogs';
+import { toast } from '../../../ui/dialogs';
 import { PartsList, ResultBadge } from './parts';
 import '../../shared/sub.css';
 import './heads.css';
+import LoadStates from '../components/LoadStates';
+import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a conditional import of a stylesheet
 if (process.env.TARO_ENV === 'h5') require('../desk/desk-page.css');
@@ -35,33 +36,28 @@ type Mode = { kind: 'reward' } | { kind: 'replace' };
 function DecideForm({ row, period, mode, onDone, onCancel }: { row: AssessmentRow; period: string; mode: Mode; onDone: () => void; onCancel: () => void }) {
   const [note, setNote] = useState('');
   const [pick, setPick] = useState<string>('post');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [noteMissing, setNoteMissing] = useState(false);
   const pool = useLoad<{ items: ReserveCandidate[] }>(() => (mode.kind === 'replace' ? heads.reserve({ stationId: row.stationId }) : Promise.resolve({ items: [] })), [mode.kind, row.stationId]);
   const reward = mode.kind === 'reward';
-  const submit = async () => {
+  const decide = useAction(
+    (candidate: ReserveCandidate | undefined) =>
+      reward ? heads.reward({ stationId: row.stationId, period, note: note.trim() }) : heads.replace({ stationId: row.stationId, period, note: note.trim(), ...(candidate ? { applicationId: candidate.applicationId } : {}) }),
+    {
+      confirm: (candidate) =>
+        reward
+          ? { title: '确认表彰', content: `表彰 ${row.headName}（${row.stationName}）？`, confirmText: '表彰' }
+          : { title: '确认更换负责人', content: `${row.headName}的站点负责人身份将立即取消，${candidate ? `由备用库的 ${candidate.name} 接任` : '并发布新的招募岗位（草稿）'}。不能撤销。`, confirmText: '更换' },
+      onDone: () => {
+        toast(reward ? '已表彰' : '已更换', 'success');
+        onDone();
+      },
+    },
+  );
+  const { error, busy } = decide;
+  const submit = () => {
     setNoteMissing(!note.trim());
     if (!note.trim()) return;
-    const candidate = pool.data?.items.find((c) => c.applicationId === pick);
-    const ok = await confirm(
-      reward
-        ? { title: '确认表彰', content: `表彰 ${row.headName}（${row.stationName}）？`, confirmText: '表彰' }
-        : { title: '确认更换负责人', content: `${row.headName}的站点负责人身份将立即取消，${candidate ? `由备用库的 ${candidate.name} 接任` : '并发布新的招募岗位（草稿）'}。不能撤销。`, confirmText: '更换' },
-    );
-    if (!ok) return;
-    setBusy(true);
-    setError(null);
-    try {
-      if (reward) await heads.reward({ stationId: row.stationId, period, note: note.trim() });
-      else await heads.replace({ stationId: row.stationId, period, note: note.trim(), ...(candidate ? { applicationId: candidate.applicationId } : {}) });
-      toast(reward ? '已表彰' : '已更换', 'success');
-      onDone();
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    void decide.run(pool.data?.items.find((c) => c.applicationId === pick));
   };
   return (
     <View id={`heads-decide-${row.stationId}`} className='sp-form'>
@@ -110,10 +106,7 @@ export default function HeadsAssessmentPage() {
   const [period, setPeriod] = useState(choices[0][0]);
   const [open, setOpen] = useState<{ stationId: string; mode: Mode } | null>(null);
   const view = useLoad(() => heads.list({ period }), [period]);
-  usePullDownRefresh(() => {
-    view.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(view.reload);
   const v = view.data;
   const actions = (row: AssessmentRow) => {
     if (!v?.canDecide) return null;
@@ -153,8 +146,7 @@ export default function HeadsAssessmentPage() {
           {v.weightsVary ? '；有的县另定了权重，各站按所在县的权重计分' : ''}；没有数据的分项不计，权重由其他分项分摊；认定不满 6 个月的站点免考。权重在“参数设置”中调整。
         </Text>
       ) : null}
-      {!v && view.status === 'loading' ? <Skeleton id='heads-loading' rows={3} /> : null}
-      {view.status === 'error' ? <ErrorState id='heads-error' message={view.error?.message ?? '加载失败'} onRetry={view.reload} /> : null}
+      <LoadStates load={view} loadingId='heads-loading' errorId='heads-error' rows={3} />
       {v && view.status !== 'error' ? (
         <View id='heads-list' className={view.status === 'loading' ? 'sp-is-refreshing' : ''}>
           {!v.heads.length ? <EmptyState id='heads-empty' text='辖区内还没有站点负责人' /> : null}

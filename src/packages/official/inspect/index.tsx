@@ -5,7 +5,7 @@
  * station turns an inspection's failed items into a rectification order (asked first).
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CHECK_ITEMS, CHECK_ITEM_LABELS, MAX_VISIT_PHOTOS, VISIT_KINDS, VISIT_KIND_LABELS, type CheckItem, type VisitKind } from '@core/inspection/model';
 import PageShell from '../../../components/PageShell';
@@ -24,6 +24,7 @@ import { toApiError } from '../../../services/transport';
 import { Image } from '../../../ui/lazy-components';
 import StationSearch from '../components/StationSearch';
 import '../../shared/sub.css';
+import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
 
 const KIND_OPTIONS = VISIT_KINDS.map((k) => [k, VISIT_KIND_LABELS[k]] as const);
 type Answer = { ok: boolean | null; note: string };
@@ -118,10 +119,7 @@ export default function InspectPage() {
   // Uploaded as soon as picked: the record carries only ids. `preview` shows the picked file.
   const [photos, setPhotos] = useState<{ id: string; preview: string }[]>([]);
   const [uploading, setUploading] = useState(false);
-  usePullDownRefresh(() => {
-    view.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(view.reload);
   const v = view.data;
 
   const save = useAction(

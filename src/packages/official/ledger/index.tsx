@@ -5,11 +5,11 @@
  * the same page for one station (?stationId=) and only read it.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter, usePullDownRefresh } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { LEDGER_KINDS, LEDGER_KIND_LABELS, LEDGER_UNITS, formatYuan, parseYuan, type LedgerKind } from '@core/ledger/model';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
 import { ledger, type EntryView } from '../../../services/ledger';
 import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
@@ -20,6 +20,8 @@ import { toast } from '../../../ui/dialogs';
 import { scrollIntoView } from '../../../utils/scrollIntoView';
 import { EntryBody, MonthSwitch, TotalsView, monthLabel } from '../components/LedgerParts';
 import '../../shared/sub.css';
+import LoadStates from '../components/LoadStates';
+import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
 
 const KIND_OPTIONS = LEDGER_KINDS.map((k) => [k, LEDGER_KIND_LABELS[k]] as const);
 
@@ -61,10 +63,7 @@ export default function LedgerMonthPage() {
   const [form, setForm] = useState<Form>(EMPTY);
   const [editing, setEditing] = useState<EntryView | null>(null);
   const [local, setLocal] = useState<{ field: string; message: string } | null>(null);
-  usePullDownRefresh(() => {
-    view.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(view.reload);
   const v = view.data;
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
 
@@ -114,8 +113,7 @@ export default function LedgerMonthPage() {
   return (
     <PageShell id='page-ledger' heading={v ? `台账 · ${v.station.name}` : '台账'}>
       {v ? <MonthSwitch id='ledger-month' month={v.month} latest={v.months[0]} onChange={(m) => (setMonth(m), setEditing(null))} /> : null}
-      {!v && view.status === 'loading' ? <Skeleton id='ledger-loading' rows={3} /> : null}
-      {view.status === 'error' ? <ErrorState id='ledger-error' message={view.error?.message ?? '加载失败'} onRetry={view.reload} /> : null}
+      <LoadStates load={view} loadingId='ledger-loading' errorId='ledger-error' rows={3} />
       {v && view.status !== 'error' ? (
         <View id='ledger-view' className={view.status === 'loading' ? 'sp-is-refreshing' : ''}>
           <TotalsView id='ledger-totals' totals={v.totals} />

@@ -3,18 +3,20 @@
  * 核查中 / 异议成立 (stops the appointment at once) / 异议不成立, with a reply to the objector.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
 import { notices, type NoticeDetail, type ObjectionView } from '../../../services/notices';
-import { toApiError, type ApiError } from '../../../services/transport';
+import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
 import { Choices, Field, SubmitButton, TextArea, fieldError, useScrollToFirstError } from '../../../ui/form';
 import { formatDateTime, formatDay } from '../../../ui/format';
 import { toast } from '../../../ui/dialogs';
 import '../../shared/sub.css';
+import LoadStates from '../components/LoadStates';
+import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
 
 type Outcome = 'investigating' | 'upheld' | 'dismissed';
 const OUTCOMES: readonly (readonly [Outcome, string])[] = [
@@ -27,26 +29,18 @@ function ObjectionCard({ o, kind, onDone }: { o: ObjectionView; kind: NoticeDeta
   const open = o.status === 'received' || o.status === 'investigating';
   const [status, setStatus] = useState<Outcome | null>(null);
   const [response, setResponse] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const resolve = useAction((outcome: Outcome) => notices.resolve({ objectionId: o.id, version: o.version, status: outcome, response: response.trim() || undefined }), {
+    onDone: (r) => onDone(`已处理：${r.statusLabel}`),
+    onConflict: (err) => onDone(err.message, true),
+  });
+  const { error, busy } = resolve;
   useScrollToFirstError(error);
   const [hint, setHint] = useState<string | null>(null);
-  const submit = async () => {
+  const submit = () => {
     setHint(null);
     if (!status) return setHint('请选择处理结果');
     if (status !== 'investigating' && !response.trim()) return setHint('请填写给异议人的答复');
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await notices.resolve({ objectionId: o.id, version: o.version, status, response: response.trim() || undefined });
-      onDone(`已处理：${r.statusLabel}`);
-    } catch (e) {
-      const err = toApiError(e);
-      if (err.code === 'CONFLICT') onDone(err.message, true);
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void resolve.run(status);
   };
   return (
     <View id={`objection-${o.id}`} className='sp-item'>
@@ -88,10 +82,7 @@ export default function ObjectionsPage() {
     [noticeId],
   );
   const [result, setResult] = useState<{ tone: 'ok' | 'warn'; title: string; text?: string } | null>(null);
-  usePullDownRefresh(() => {
-    data.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(data.reload);
   const done = (message: string, conflict?: boolean) => {
     setResult(conflict ? { tone: 'warn', title: '已被他人处理，已刷新', text: message } : { tone: 'ok', title: message });
     if (!conflict) toast(message, 'success');
@@ -101,8 +92,7 @@ export default function ObjectionsPage() {
 
   return (
     <PageShell id='page-objections' heading='公示和异议'>
-      {!d && data.status === 'loading' ? <Skeleton id='objections-loading' rows={2} /> : null}
-      {data.status === 'error' ? <ErrorState id='objections-error' message={data.error?.message ?? '加载失败'} onRetry={data.reload} /> : null}
+      <LoadStates load={data} loadingId='objections-loading' errorId='objections-error' rows={2} />
       {d ? (
         <View>
           <View id='notice-summary' className='section'>

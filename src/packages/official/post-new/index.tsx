@@ -10,7 +10,7 @@ import { addDays } from '@core/shared/time';
 import PageShell from '../../../components/PageShell';
 import { stations, type StationSummary } from '../../../services/api';
 import { recruitment } from '../../../services/recruitment';
-import { toApiError, type ApiError } from '../../../services/transport';
+import { useAction } from '../../../hooks/useAction';
 import VillagePicker, { type ChosenVillage } from '../../shared/VillagePicker';
 import Notice from '../../../ui/Notice';
 import { Choices, Field, SubmitButton, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
@@ -22,6 +22,11 @@ import { rememberPost } from '../utils/my-posts';
 import { checkRubricRows, type RubricRow } from '../utils/rubric';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
+
+const TARGETS = [
+  ['station', '已有站点'],
+  ['village', '还没有站点的村'],
+] as const;
 
 const DEFAULT_REQUIREMENTS = ['有较强的扶贫事业心和责任感', '具有一定的电商知识和服务技能', '熟悉当地贫困人口与扶贫产品情况'];
 const DEFAULT_RUBRIC: RubricRow[] = [
@@ -54,15 +59,32 @@ export default function NewPostPage() {
   const [opensOn, setOpensOn] = useState(today);
   const [closesOn, setClosesOn] = useState(addDays(today, 14));
   const [qualifying, setQualifying] = useState('60');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  useScrollToFirstError(error);
   const [hint, setHint] = useState<string | null>(null);
 
   const check = checkRubricRows(rubric);
   const reqs = requirements.map((r) => r.trim()).filter(Boolean);
+  const create = useAction(
+    () =>
+      recruitment.createPost({
+        title: title.trim(),
+        ...(target === 'station' ? { stationId: station!.id } : { villageCode: village!.code }),
+        requirements: reqs,
+        rubric: check.rubric,
+        opensOn,
+        closesOn,
+        qualifyingScore: Number(qualifying),
+      }),
+    {
+      onDone: (post) => {
+        rememberPost(post.id);
+        Taro.redirectTo({ url: `/packages/official/post/index?id=${encodeURIComponent(post.id)}&created=1` });
+      },
+    },
+  );
+  const { error, busy } = create;
+  useScrollToFirstError(error);
 
-  const submit = async () => {
+  const submit = () => {
     setHint(null);
     if (!title.trim()) return setHint('请填写岗位名称');
     if (target === 'station' && !station) return setHint('请选择站点');
@@ -72,25 +94,7 @@ export default function NewPostPage() {
     if (closesOn < opensOn) return setHint('报名截止日期不能早于开始日期');
     const score = Number(qualifying);
     if (!/^\d{1,3}$/.test(qualifying) || score > 100) return setHint('备用库分数线应为 0 到 100');
-    setBusy(true);
-    setError(null);
-    try {
-      const post = await recruitment.createPost({
-        title: title.trim(),
-        ...(target === 'station' ? { stationId: station!.id } : { villageCode: village!.code }),
-        requirements: reqs,
-        rubric: check.rubric,
-        opensOn,
-        closesOn,
-        qualifyingScore: score,
-      });
-      rememberPost(post.id);
-      Taro.redirectTo({ url: `/packages/official/post/index?id=${encodeURIComponent(post.id)}&created=1` });
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    void create.run();
   };
 
   return (
@@ -101,15 +105,7 @@ export default function NewPostPage() {
         </Field>
 
         <Field label='为哪里招' required error={fieldError(error, 'stationId') ?? fieldError(error, 'villageCode')}>
-          <Choices
-            idPrefix='post-target'
-            options={[
-              ['station', '已有站点'],
-              ['village', '还没有站点的村'],
-            ]}
-            value={target}
-            onChange={setTarget}
-          />
+          <Choices idPrefix='post-target' options={TARGETS} value={target} onChange={setTarget} />
           {target === 'station' ? (
             <StationSearch idPrefix='post-station' value={station} onChange={setStation} />
           ) : (

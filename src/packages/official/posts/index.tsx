@@ -7,7 +7,7 @@ import Taro from '@tarojs/taro';
 import { usePullRefresh, useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
 
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
 import { recruitment, type PublicPost } from '../../../services/recruitment';
 import { useLoad } from '../../../hooks/useLoad';
 import { formatDay } from '../../../ui/format';
@@ -15,6 +15,7 @@ import PostStatusChip from '../components/PostStatus';
 import { myPostIds } from '../utils/my-posts';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
+import LoadStates from '../components/LoadStates';
 
 async function loadPosts(): Promise<{ mine: PublicPost[]; area: PublicPost[] }> {
   const page = await recruitment.managedPosts({ limit: 50 });
@@ -52,8 +53,7 @@ export default function PostsPage() {
           ＋ 新建岗位
         </Button>
       </View>
-      {!d && posts.status === 'loading' ? <Skeleton id='posts-loading' rows={2} /> : null}
-      {posts.status === 'error' ? <ErrorState id='posts-error' message={posts.error?.message ?? '加载失败'} onRetry={posts.reload} /> : null}
+      <LoadStates load={posts} loadingId='posts-loading' errorId='posts-error' rows={2} />
       {empty ? <EmptyState id='posts-empty' text='还没有招募岗位。点“新建岗位”开始。' /> : null}
       {d && !empty ? (
         <View id='posts-list'>

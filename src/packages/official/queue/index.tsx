@@ -5,20 +5,23 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { usePullRefresh, useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
-import { useMemo, useState } from 'react';
-import { COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintStatus } from '@core/complaint/model';
+import { useState } from 'react';
+import { COMPLAINT_CATEGORIES } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
-import { complaintsAdmin, type ComplaintListItem, type QueueInput } from '../../../services/complaints-admin';
+import { EmptyState } from '../../../components/StateViews';
+import { complaintsAdmin, type ComplaintListItem } from '../../../services/complaints-admin';
 import { usePagedList } from '../../../hooks/usePagedList';
 import ListFooter from '../../../ui/ListFooter';
 import Notice from '../../../ui/Notice';
 import ComplaintCard from '../components/ComplaintCard';
+import { useQueueFilters } from '../components/useQueueFilters';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
 import { useDesktop } from '../../../hooks/useDesktop';
 import DeskQueue from '../desk/DeskQueue';
 import { STATUS_CHIPS } from '../components/status';
+import LoadStates from '../components/LoadStates';
+import ChipRow from '../components/ChipRow';
 
 const PAGE = 20;
 
@@ -28,21 +31,9 @@ export default function QueuePage() {
 }
 
 function PhoneQueue() {
-  const [status, setStatus] = useState<ComplaintStatus | 'all'>('all');
-  const [overdue, setOverdue] = useState(false);
-  const [escalated, setEscalated] = useState(false);
-  const [category, setCategory] = useState<ComplaintCategory | null>(null);
+  const { status, setStatus, overdue, setOverdue, escalated, setEscalated, category, setCategory, filters } = useQueueFilters();
   const [showCategories, setShowCategories] = useState(false);
 
-  const filters = useMemo<QueueInput>(
-    () => ({
-      status: status === 'all' ? undefined : status,
-      overdue: overdue || undefined,
-      escalated: escalated || undefined,
-      category: category ?? undefined,
-    }),
-    [status, overdue, escalated, category],
-  );
   const list = usePagedList<ComplaintListItem>((cursor) => complaintsAdmin.queue({ ...filters, cursor, limit: PAGE }), JSON.stringify(filters));
   const calendarWarning = (list.first?.calendarWarning as string | null | undefined) ?? null;
 
@@ -58,13 +49,7 @@ function PhoneQueue() {
     <PageShell id='page-queue' heading='投诉待办'>
       {calendarWarning ? <Notice id='calendar-warning' tone='warn' text={calendarWarning} /> : null}
       <View id='queue-filters' className='filters'>
-        <View className='chips'>
-          {STATUS_CHIPS.map(([code, label]) => (
-            <Button key={code} id={`filter-status-${code}`} className={`chip ${status === code ? 'chip--on' : ''}`} onClick={() => setStatus(code)}>
-              {label}
-            </Button>
-          ))}
-        </View>
+        <ChipRow idPrefix='filter-status' options={STATUS_CHIPS} value={status} onChange={setStatus} />
         <View className='chips'>
           <Button id='filter-overdue' className={`chip ${overdue ? 'chip--on' : ''}`} onClick={() => setOverdue(!overdue)}>
             {overdue ? '✓ ' : ''}只看超期
@@ -92,8 +77,7 @@ function PhoneQueue() {
         ) : null}
       </View>
 
-      {list.status === 'loading' ? <Skeleton id='queue-loading' rows={3} /> : null}
-      {list.status === 'error' ? <ErrorState id='queue-error' message={list.error?.message ?? '加载失败'} onRetry={list.reload} /> : null}
+      <LoadStates load={list} loadingId='queue-loading' errorId='queue-error' rows={3} />
       {list.status === 'ready' && !list.items.length ? (
         filtered ? (
           <EmptyState

@@ -8,9 +8,9 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { DIMENSIONS } from '@core/rating/model';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
 import { ratingsAdmin, type RatingView } from '../../../services/ratings-admin';
-import { toApiError, type ApiError } from '../../../services/transport';
+import { useAction } from '../../../hooks/useAction';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useLoad } from '../../../hooks/useLoad';
 import ListFooter from '../../../ui/ListFooter';
@@ -20,6 +20,8 @@ import { toast } from '../../../ui/dialogs';
 import Bars from '../components/Bars';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
+import LoadStates from '../components/LoadStates';
+import ChipRow from '../components/ChipRow';
 
 const REPORT_KINDS: Record<string, string> = { induced_praise: '被要求给好评', harassment: '因评价受到骚扰' };
 const TREND_DAYS: [number, string][] = [
@@ -29,23 +31,13 @@ const TREND_DAYS: [number, string][] = [
 ];
 
 function HeldCard({ r, onDone }: { r: RatingView; onDone: (id: string, text: string) => void }) {
-  const [busy, setBusy] = useState<'publish' | 'reject' | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const decide = async (kind: 'publish' | 'reject') => {
-    if (busy) return;
-    setBusy(kind);
-    setError(null);
-    try {
-      await (kind === 'publish' ? ratingsAdmin.publish : ratingsAdmin.reject)({ id: r.id, version: r.version ?? 1 });
-      onDone(r.id, kind === 'publish' ? '已公开' : '已设为不公开');
-    } catch (e) {
-      const err = toApiError(e);
-      if (err.code === 'CONFLICT') onDone(r.id, '已被他人处理');
-      else setError(err);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const action = useAction((kind: 'publish' | 'reject') => (kind === 'publish' ? ratingsAdmin.publish : ratingsAdmin.reject)({ id: r.id, version: r.version ?? 1 }), {
+    onDone: (_, kind) => onDone(r.id, kind === 'publish' ? '已公开' : '已设为不公开'),
+    onConflict: () => onDone(r.id, '已被他人处理'),
+  });
+  const { error } = action;
+  const busy = action.pending?.[0] ?? null;
+  const decide = (kind: 'publish' | 'reject') => void action.run(kind);
   return (
     <View id={`held-${r.id}`} className='sp-item'>
       <View className='sp-item__top'>
@@ -112,8 +104,7 @@ export default function RatingsReviewPage() {
       {tab === 'held' ? (
         <View id='held-section'>
           <Text className='sp-lead'>短时间内评价异常增多、新账号集中评价或内容需要人工看的评价，审核后才公开。</Text>
-          {held.status === 'loading' ? <Skeleton id='held-loading' rows={2} /> : null}
-          {held.status === 'error' ? <ErrorState id='held-error' message={held.error?.message ?? '加载失败'} onRetry={held.reload} /> : null}
+          <LoadStates load={held} loadingId='held-loading' errorId='held-error' rows={2} />
           {held.status === 'ready' && !waiting.length ? <EmptyState id='held-empty' text='没有待审核的评价' /> : null}
           {held.status === 'ready' && waiting.length ? (
             <View id='held-list'>
@@ -126,15 +117,8 @@ export default function RatingsReviewPage() {
         </View>
       ) : (
         <View id='trends-section'>
-          <View className='chips'>
-            {TREND_DAYS.map(([d, label]) => (
-              <Button key={d} id={`trends-days-${d}`} className={`chip ${days === d ? 'chip--on' : ''}`} onClick={() => setDays(d)}>
-                {label}
-              </Button>
-            ))}
-          </View>
-          {!trends.data && trends.status === 'loading' ? <Skeleton id='trends-loading' rows={2} /> : null}
-          {trends.status === 'error' ? <ErrorState id='trends-error' message={trends.error?.message ?? '加载失败'} onRetry={trends.reload} /> : null}
+          <ChipRow idPrefix='trends-days' options={TREND_DAYS} value={days} onChange={setDays} />
+          <LoadStates load={trends} loadingId='trends-loading' errorId='trends-error' rows={2} />
           {trends.data && trends.status !== 'error' ? (
             <View>
               <View id='trends-list' className='section'>

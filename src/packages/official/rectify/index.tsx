@@ -24,6 +24,12 @@ import type { DraftPhoto } from '../../../store/complaintDraft';
 import PhotoStrip from '../../../ui/PhotoStrip';
 import { ANSWER_PHOTOS_MAX } from '@core/station/limits';
 import '../../shared/sub.css';
+import LoadStates from '../components/LoadStates';
+
+const TABS = [
+  ['orders', '整改通知'],
+  ['idle', '疑似闲置站点'],
+] as const;
 
 type Verdict = 'restore' | 'extend' | 'close' | 'withdraw';
 const VERDICT_TEXT: Record<Verdict, string> = { restore: '核查合格，恢复', extend: '延长期限', close: '关停站点', withdraw: '撤销通知' };
@@ -192,21 +198,11 @@ function OfficialDesk() {
   return (
     <View>
       <View className='sp-controls'>
-      <Choices
-        idPrefix='rectify-tab'
-        options={[
-          ['orders', '整改通知'],
-          ['idle', '疑似闲置站点'],
-        ]}
-        value={tab}
-        onChange={setTab}
-        label='查看'
-      />
+      <Choices idPrefix='rectify-tab' options={TABS} value={tab} onChange={setTab} label='查看' />
       </View>
       {tab === 'orders' ? (
         <View id='rectify-orders'>
-          {orders.status === 'loading' && !orders.data ? <Skeleton id='rectify-loading' rows={2} /> : null}
-          {orders.status === 'error' ? <ErrorState id='rectify-error' message={orders.error?.message ?? '加载失败'} onRetry={orders.reload} /> : null}
+          <LoadStates load={orders} loadingId='rectify-loading' errorId='rectify-error' rows={2} />
           {orders.data && !orders.data.items.length ? <EmptyState id='rectify-empty' text='辖区内没有整改通知。可在“疑似闲置站点”里查看需要关注的站点。' /> : null}
           {orders.data?.items.map((o) => (
             <OrderCard key={`${o.id}-${o.version}`} o={o} by='county' onChanged={() => orders.reload()} onOpen={() => void Taro.navigateTo({ url: `/packages/official/rectify/index?id=${encodeURIComponent(o.id)}` })} />
@@ -279,8 +275,7 @@ function StationOrders({ station }: { station: { id: string; name: string } }) {
   const list = useLoad(() => rectify.forStation({ stationId: station.id }), [station.id]);
   return (
     <View id={`station-orders-${station.id}`}>
-      {list.status === 'loading' && !list.data ? <Skeleton rows={1} /> : null}
-      {list.status === 'error' ? <ErrorState message={list.error?.message ?? '加载失败'} onRetry={list.reload} /> : null}
+      <LoadStates load={list} rows={1} />
       {list.data && !list.data.items.length ? <EmptyState text={`${station.name}没有整改通知`} /> : null}
       {list.data?.items.map((o) => <OrderCard key={`${o.id}-${o.version}`} o={o} by='station' onChanged={() => list.reload()} />)}
     </View>

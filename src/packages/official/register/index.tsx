@@ -80,9 +80,22 @@ export default function RegisterPage() {
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const [exporting, setExporting] = useState(false);
 
-  const fail = (e: unknown, back: Step) => {
-    setError(toApiError(e));
-    setStep(back);
+  /** Shows `step` while `work` runs; a failure shows its error and goes back to `back` (the answer is then undefined). */
+  const during = async <T,>(step: Step, back: Step, work: () => Promise<T>): Promise<T | undefined> => {
+    setStep(step);
+    try {
+      return await work();
+    } catch (e) {
+      setError(toApiError(e));
+      setStep(back);
+      return undefined;
+    }
+  };
+  /** The report `work` answers, shown at step `next`. */
+  const showReport = (r: ImportReport | undefined, next: Step) => {
+    if (!r) return;
+    setReport(r);
+    setStep(next);
   };
 
   const downloadTemplate = async () => {
@@ -99,35 +112,17 @@ export default function RegisterPage() {
     setPicked(sheet);
     setReport(null);
     setError(null);
-    setStep('uploading');
-    let id: string;
-    try {
-      id = await uploadSheet(sheet);
-    } catch (e) {
-      return fail(e, 'idle');
-    }
+    const id = await during('uploading', 'idle', () => uploadSheet(sheet));
+    if (id === undefined) return;
     setFileId(id);
-    setStep('checking');
-    try {
-      setReport(await register.preview(id));
-      setStep('preview');
-    } catch (e) {
-      fail(e, 'idle');
-    }
+    showReport(await during('checking', 'idle', () => register.preview(id)), 'preview');
   };
 
   const confirmImport = async () => {
     if (!fileId || !report) return;
     const s = report.summary;
     const ok = await confirm({ title: '确认导入', content: `将新增 ${s.imported} 个、更新 ${s.updated} 个站点${s.rejected ? `；有错误的 ${s.rejected} 行不导入` : ''}。导入后站点信息会公开显示。`, confirmText: '确认导入' });
-    if (!ok) return;
-    setStep('importing');
-    try {
-      setReport(await register.import(fileId));
-      setStep('done');
-    } catch (e) {
-      fail(e, 'preview');
-    }
+    if (ok) showReport(await during('importing', 'preview', () => register.import(fileId)), 'done');
   };
 
   const doExport = async () => {

@@ -13,6 +13,7 @@ import { ErrorState, Skeleton } from '../../../components/StateViews';
 import { useDesktop } from '../../../hooks/useDesktop';
 import { useLoad } from '../../../hooks/useLoad';
 import { useAction } from '../../../hooks/useAction';
+import { useViewDraft } from './useViewDraft';
 import { settings, type ChangeView, type SettingsView } from '../../../services/settings';
 import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
 import { toast } from '../../../ui/dialogs';
@@ -56,14 +57,8 @@ const plainGroups = (v: SettingsView) => v.groups.filter((g) => g.group !== 'ass
 
 function Editor({ v, onSaved }: { v: SettingsView; onSaved: (next: SettingsView) => void }) {
   const initial = () => Object.fromEntries(plainGroups(v).flatMap((g) => g.items).map((i) => [i.key, i.own === null ? '' : String(i.own)]));
-  const [draft, setDraft] = useState<Record<string, string>>(initial);
-  const [reason, setReason] = useState('');
+  const { draft, setDraft, reason, setReason } = useViewDraft(v, initial);
   const [local, setLocal] = useState<string | null>(null);
-  useEffect(() => {
-    setDraft(initial());
-    setReason('');
-    // Only when a fresh view arrives (after a save or a region switch): keep what is being typed otherwise.
-  }, [v]);
   const save = useAction((values: Record<string, number | null>) => settings.update({ regionCode: v.region.code, values, reason, version: v.version }), {
     onDone: (next) => {
       toast('已保存');

@@ -5,8 +5,9 @@
  * it has none of its own the inherited ones are shown, and “沿用上级” drops its own set again.
  */
 import { Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useAction } from '../../../hooks/useAction';
+import { useViewDraft } from './useViewDraft';
 import { settings, type SettingsView, type SettingView } from '../../../services/settings';
 import { toast } from '../../../ui/dialogs';
 import { Field, SubmitButton, TextArea, TextInput, fieldError } from '../../../ui/form';
@@ -30,15 +31,8 @@ export function WeightsEditor({ v, onSaved }: { v: SettingsView; onSaved: (next:
   const items = v.groups.find((g) => g.group === 'assessment')?.items ?? [];
   const hasOwn = items.some((i) => i.own !== null);
   const initial = () => Object.fromEntries(items.map((i) => [i.key, i.value === null ? '' : String(i.value)]));
-  const [draft, setDraft] = useState<Record<string, string>>(initial);
-  const [reason, setReason] = useState('');
   const [local, setLocal] = useState<string | null>(null);
-  useEffect(() => {
-    setDraft(initial());
-    setReason('');
-    setLocal(null);
-    // A fresh view (after a save or a region switch) resets the boxes.
-  }, [v]);
+  const { draft, setDraft, reason, setReason } = useViewDraft(v, initial, () => setLocal(null));
 
   const where = v.region.level === 'province' ? '全省' : v.region.name;
   const above = v.region.level === 'province' ? '默认权重' : '上级权重';

@@ -1,10 +1,8 @@
 /** 统计: complaints in the caller's region by status, category and station; on-time and satisfaction rates. */
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { COMPLAINT_STATUSES } from '@core/complaint/model';
 import PageShell from '../../../components/PageShell';
-import { ErrorState, Skeleton } from '../../../components/StateViews';
 import { complaintsAdmin } from '../../../services/complaints-admin';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
@@ -12,7 +10,9 @@ import { percent } from '../../../ui/format';
 import Bars from '../components/Bars';
 import UnitFigures from '../components/UnitFigures';
 import '../../shared/sub.css';
-import Button from '../../../ui/Button';
+import LoadStates from '../components/LoadStates';
+import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
+import ChipRow from '../components/ChipRow';
 
 const RANGES: [number, string][] = [
   [30, '近 30 天'],
@@ -24,24 +24,14 @@ const TOP_STATIONS = 10;
 export default function StatsPage() {
   const [days, setDays] = useState(30);
   const s = useLoad(() => complaintsAdmin.stats({ days }), [days]);
-  usePullDownRefresh(() => {
-    s.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(s.reload);
   const v = s.data;
   const stations = v ? [...v.byStation].sort((a, b) => b.count - a.count) : [];
 
   return (
     <PageShell id='page-stats' heading='投诉统计'>
-      <View className='chips'>
-        {RANGES.map(([d, label]) => (
-          <Button key={d} id={`stats-days-${d}`} className={`chip ${days === d ? 'chip--on' : ''}`} onClick={() => setDays(d)}>
-            {label}
-          </Button>
-        ))}
-      </View>
-      {!v && s.status === 'loading' ? <Skeleton id='stats-loading' rows={2} /> : null}
-      {s.status === 'error' ? <ErrorState id='stats-error' message={s.error?.message ?? '加载失败'} onRetry={s.reload} /> : null}
+      <ChipRow idPrefix='stats-days' options={RANGES} value={days} onChange={setDays} />
+      <LoadStates load={s} loadingId='stats-loading' errorId='stats-error' rows={2} />
       {v && s.status !== 'error' ? (
         <View id='stats-view' className={s.status === 'loading' ? 'sp-is-refreshing' : ''}>
           {v.calendarWarning ? <Notice id='calendar-warning' tone='warn' text={v.calendarWarning} /> : null}

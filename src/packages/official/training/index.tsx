@@ -3,58 +3,46 @@
  * a year); those behind come first and are highlighted. 记录培训 adds a record.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import { ANNUAL_MIN_TRAININGS, PRE_JOB_MIN_DAYS } from '@core/recruitment/model';
 import PageShell from '../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../components/StateViews';
+import { EmptyState } from '../../../components/StateViews';
 import { recruitment, type TrainingRow } from '../../../services/recruitment';
-import { toApiError, type ApiError } from '../../../services/transport';
+import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
-import { Choices, Field, SubmitButton, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
-import { formatDay, todayShanghai } from '../../../ui/format';
+import { Field, SubmitButton, fieldError, useScrollToFirstError } from '../../../ui/form';
+import { formatDay } from '../../../ui/format';
 import { toast } from '../../../ui/dialogs';
-import DateField from '../components/DateField';
+import TrainingFields, { useTrainingDraft } from '../components/TrainingFields';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
-
-const KINDS = [
-  ['pre_job', '岗前培训'],
-  ['annual', '年度培训/交流'],
-] as const;
+import LoadStates from '../components/LoadStates';
+import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
 
 function RecordForm({ heads, onSaved }: { heads: TrainingRow[]; onSaved: () => void }) {
   const [stationId, setStationId] = useState<string | null>(heads.find((h) => h.behind.length)?.stationId ?? heads[0]?.stationId ?? null);
-  const [kind, setKind] = useState<'pre_job' | 'annual'>('pre_job');
-  const [title, setTitle] = useState('');
-  const [date, setDate] = useState(todayShanghai());
-  const [days, setDays] = useState('1');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  useScrollToFirstError(error);
+  const [t, setT] = useTrainingDraft('pre_job');
   const [hint, setHint] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const submit = async () => {
+  const record = useAction((id: string, title: string, n: number) => recruitment.recordTraining({ stationId: id, kind: t.kind, title, date: t.date, days: n }), {
+    onDone: (_, _id, title, n) => {
+      setSaved(`已记录：${title}（${n} 天）`);
+      setT((d) => ({ ...d, title: '' }));
+      toast('已记录', 'success');
+      onSaved();
+    },
+  });
+  const { error, busy } = record;
+  useScrollToFirstError(error);
+  const submit = () => {
     setHint(null);
     setSaved(null);
     if (!stationId) return setHint('请选择站点');
-    if (!title.trim()) return setHint('请填写培训名称');
-    const n = Number(days);
+    if (!t.title.trim()) return setHint('请填写培训名称');
+    const n = Number(t.days);
     if (!(n > 0 && n <= 60)) return setHint('天数应在 0.5 到 60 之间');
-    setBusy(true);
-    setError(null);
-    try {
-      await recruitment.recordTraining({ stationId, kind, title: title.trim(), date, days: n });
-      setSaved(`已记录：${title.trim()}（${n} 天）`);
-      setTitle('');
-      toast('已记录', 'success');
-      onSaved();
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    void record.run(stationId, t.title.trim(), n);
   };
   return (
     <View id='training-form' className='sp-form'>
@@ -70,32 +58,18 @@ function RecordForm({ heads, onSaved }: { heads: TrainingRow[]; onSaved: () => v
           </Button>
         ))}
       </Field>
-      <Field label='培训类型' required error={fieldError(error, 'kind')}>
-        <Choices idPrefix='training-kind' options={KINDS} value={kind} onChange={setKind} />
-      </Field>
-      <Field label='培训名称' required error={fieldError(error, 'title')}>
-        <TextInput id='training-title' value={title} onChange={setTitle} maxlength={60} placeholder='如：2026 年县级电商扶贫站长培训班' />
-      </Field>
-      <Field label='日期' required error={fieldError(error, 'date')}>
-        <DateField id='training-date' value={date} onChange={setDate} />
-      </Field>
-      <Field label='天数' required error={fieldError(error, 'days')}>
-        <TextInput id='training-days' type='digit' value={days} onChange={setDays} maxlength={4} />
-      </Field>
+      <TrainingFields idPrefix='training' value={t} onChange={setT} error={error} titlePlaceholder='如：2026 年县级电商扶贫站长培训班' />
       {hint ? <Notice tone='warn' text={hint} /> : null}
       {error ? <Notice id='training-error' tone='danger' text={error.message} /> : null}
       {saved ? <Notice id='training-saved' tone='ok' text={saved} /> : null}
-      <SubmitButton id='btn-record-training' text='保存培训记录' busy={busy} onClick={() => void submit()} />
+      <SubmitButton id='btn-record-training' text='保存培训记录' busy={busy} onClick={submit} />
     </View>
   );
 }
 
 export default function TrainingPage() {
   const data = useLoad(() => recruitment.training({}), []);
-  usePullDownRefresh(() => {
-    data.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(data.reload);
   const d = data.data;
   const heads = d ? [...d.heads].sort((a, b) => b.behind.length - a.behind.length) : [];
 
@@ -104,8 +78,7 @@ export default function TrainingPage() {
       <Text className='sp-lead'>
         要求：岗前培训累计不少于 {PRE_JOB_MIN_DAYS} 天；每年培训、对接交流不少于 {ANNUAL_MIN_TRAININGS} 次（第九条3）。
       </Text>
-      {!d && data.status === 'loading' ? <Skeleton id='training-loading' rows={2} /> : null}
-      {data.status === 'error' ? <ErrorState id='training-error-state' message={data.error?.message ?? '加载失败'} onRetry={data.reload} /> : null}
+      <LoadStates load={data} loadingId='training-loading' errorId='training-error-state' rows={2} />
       {d ? (
         <View>
           {d.behind ? <Notice id='training-behind' tone='danger' title={`${d.behind} 位负责人培训不达标`} text='请安排培训，培训后在下方记录。' /> : heads.length ? <Notice tone='ok' text={`${d.year} 年全部负责人培训达标`} /> : null}

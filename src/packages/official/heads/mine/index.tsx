@@ -7,7 +7,6 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import PageShell from '../../../../components/PageShell';
-import { ErrorState, Skeleton } from '../../../../components/StateViews';
 import { heads, periodChoices } from '../../../../services/heads';
 import { ApiError, toApiError } from '../../../../services/transport';
 import { useLoad } from '../../../../hooks/useLoad';
@@ -19,6 +18,7 @@ import { toast } from '../../../../ui/dialogs';
 import { PartsList, ResultBadge } from '../parts';
 import '../../../shared/sub.css';
 import '../heads.css';
+import LoadStates from '../../components/LoadStates';
 
 /** `t=7K3M09` from a scanned code's scene (URL-encoded in the launch query). */
 function codeFromScene(scene: string | undefined): string {
@@ -97,8 +97,7 @@ export default function MyHeadPage() {
       <SignIn initial={codeFromScene(router.params.scene) || (router.params.code ?? '')} onDone={training.reload} />
       <View id='heads-training' className='section'>
         <Text className='sp-form__title'>我的培训</Text>
-        {!t && training.status === 'loading' ? <Skeleton rows={2} /> : null}
-        {training.status === 'error' ? <ErrorState id='heads-training-error' message={training.error?.message ?? '加载失败'} onRetry={training.reload} /> : null}
+        <LoadStates load={training} errorId='heads-training-error' rows={2} />
         {t ? (
           <View>
             <Text className='sp-item__line'>
@@ -117,8 +116,7 @@ export default function MyHeadPage() {
       <View id='heads-result' className='section'>
         <Text className='sp-form__title'>我的考核</Text>
         <Choices idPrefix='heads-period' options={choices} value={period} onChange={setPeriod} label='考核期' />
-        {!r && result.status === 'loading' ? <Skeleton rows={3} /> : null}
-        {result.status === 'error' ? <ErrorState id='heads-result-error' message={result.error?.message ?? '加载失败'} onRetry={result.reload} /> : null}
+        <LoadStates load={result} errorId='heads-result-error' rows={3} />
         {r && result.status !== 'error' ? (
           <View>
             <View className='sp-item__top'>

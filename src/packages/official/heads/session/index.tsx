@@ -4,55 +4,36 @@
  * works for 2 hours; the last sessions are listed with their codes while they work.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import PageShell from '../../../../components/PageShell';
-import { ErrorState, Skeleton } from '../../../../components/StateViews';
 import { heads, type OpenedSession } from '../../../../services/heads';
-import { toApiError, type ApiError } from '../../../../services/transport';
+import { useAction } from '../../../../hooks/useAction';
 import { useLoad } from '../../../../hooks/useLoad';
 import Notice from '../../../../ui/Notice';
-import { Choices, Field, SubmitButton, TextInput, fieldError } from '../../../../ui/form';
-import { formatDay, todayShanghai } from '../../../../ui/format';
+import { SubmitButton } from '../../../../ui/form';
+import { formatDay } from '../../../../ui/format';
 import { Image } from '../../../../ui/lazy-components';
-import DateField from '../../components/DateField';
+import TrainingFields, { useTrainingDraft } from '../../components/TrainingFields';
 import '../../../shared/sub.css';
 import '../heads.css';
-
-const KINDS = [
-  ['pre_job', '岗前培训'],
-  ['annual', '年度培训/交流'],
-] as const;
+import LoadStates from '../../components/LoadStates';
+import { usePullRefresh } from '../../../../hooks/useRefreshOnShow';
 
 const hhmm = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
 
 export default function TrainingSessionPage() {
   const list = useLoad(() => heads.sessions(), []);
-  const [kind, setKind] = useState<'pre_job' | 'annual'>('annual');
-  const [title, setTitle] = useState('');
-  const [date, setDate] = useState(todayShanghai());
-  const [days, setDays] = useState('1');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [t, setT] = useTrainingDraft('annual');
   const [opened, setOpened] = useState<OpenedSession | null>(null);
-  usePullDownRefresh(() => {
-    list.reload();
-    Taro.stopPullDownRefresh();
-  });
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const s = await heads.openSession({ kind, title: title.trim(), date, days: Number(days) });
+  usePullRefresh(list.reload);
+  const open = useAction(() => heads.openSession({ kind: t.kind, title: t.title.trim(), date: t.date, days: Number(t.days) }), {
+    onDone: (s) => {
       setOpened(s);
-      setTitle('');
+      setT((d) => ({ ...d, title: '' }));
       list.reload();
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { error } = open;
   return (
     <PageShell id='page-heads-session' heading='培训签到'>
       {opened ? (
@@ -67,24 +48,12 @@ export default function TrainingSessionPage() {
       ) : null}
       <View id='heads-session-form' className='sp-form'>
         <Text className='sp-form__title'>开始一次培训签到</Text>
-        <Field label='培训类型' required error={fieldError(error, 'kind')}>
-          <Choices idPrefix='heads-session-kind' options={KINDS} value={kind} onChange={setKind} />
-        </Field>
-        <Field label='培训名称' required error={fieldError(error, 'title')}>
-          <TextInput id='heads-session-title' value={title} onChange={setTitle} maxlength={60} placeholder='如：农产品直播带货培训' />
-        </Field>
-        <Field label='日期' required error={fieldError(error, 'date')}>
-          <DateField id='heads-session-date' value={date} onChange={setDate} />
-        </Field>
-        <Field label='天数' required error={fieldError(error, 'days')}>
-          <TextInput id='heads-session-days' type='digit' value={days} onChange={setDays} maxlength={4} />
-        </Field>
+        <TrainingFields idPrefix='heads-session' value={t} onChange={setT} error={error} titlePlaceholder='如：农产品直播带货培训' />
         {error && !Object.keys(error.fields).length ? <Notice id='heads-session-error' tone='danger' text={error.message} /> : null}
-        <SubmitButton id='btn-heads-session-open' text='生成签到码' busy={busy} onClick={() => void submit()} />
+        <SubmitButton id='btn-heads-session-open' text='生成签到码' busy={open.busy} onClick={() => void open.run()} />
       </View>
       <Text className='sp-list-heading'>最近的培训</Text>
-      {!list.data && list.status === 'loading' ? <Skeleton rows={2} /> : null}
-      {list.status === 'error' ? <ErrorState id='heads-sessions-error' message={list.error?.message ?? '加载失败'} onRetry={list.reload} /> : null}
+      <LoadStates load={list} errorId='heads-sessions-error' rows={2} />
       <View id='heads-sessions'>
         {list.data?.items.map((s) => (
           <View key={s.id} className='sp-item'>

@@ -4,25 +4,23 @@
  * opening its visit history.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import PageShell from '../../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
 import { inspections } from '../../../../services/inspections';
 import { useLoad } from '../../../../hooks/useLoad';
 import Button from '../../../../ui/Button';
 import '../../../shared/sub.css';
+import LoadStates from '../../components/LoadStates';
+import { usePullRefresh } from '../../../../hooks/useRefreshOnShow';
 
 export default function DuesPage() {
   const view = useLoad(() => inspections.dues({}), []);
-  usePullDownRefresh(() => {
-    view.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(view.reload);
   const v = view.data;
   return (
     <PageShell id='page-dues' heading='运营单位走访情况'>
-      {!v && view.status === 'loading' ? <Skeleton id='dues-loading' rows={3} /> : null}
-      {view.status === 'error' ? <ErrorState id='dues-error' message={view.error?.message ?? '加载失败'} onRetry={view.reload} /> : null}
+      <LoadStates load={view} loadingId='dues-loading' errorId='dues-error' rows={3} />
       {v ? (
         <View id='dues-view'>
           <Text className='sp-lead'>

@@ -3,10 +3,9 @@
  * 核实 accepts, 退回 asks for a reason and confirms first; the head then corrects and resubmits.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import PageShell from '../../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
 import { ledger, type EntryView } from '../../../../services/ledger';
 import { useAction } from '../../../../hooks/useAction';
 import { useLoad } from '../../../../hooks/useLoad';
@@ -16,6 +15,8 @@ import { Choices, Field, SubmitButton, TextArea, fieldError } from '../../../../
 import { toast } from '../../../../ui/dialogs';
 import { EntryBody } from '../../components/LedgerParts';
 import '../../../shared/sub.css';
+import LoadStates from '../../components/LoadStates';
+import { usePullRefresh } from '../../../../hooks/useRefreshOnShow';
 
 type Tab = 'submitted' | 'returned' | 'accepted';
 const TABS: readonly (readonly [Tab, string])[] = [
@@ -61,10 +62,7 @@ function ReviewCard({ e, onDone }: { e: EntryView; onDone: (message: string) => 
 export default function LedgerReviewPage() {
   const [tab, setTab] = useState<Tab>('submitted');
   const page = useLoad(() => ledger.queue(tab === 'submitted' ? {} : { status: tab }), [tab]);
-  usePullDownRefresh(() => {
-    page.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(page.reload);
   const done = (m: string) => {
     toast(m, 'success');
     page.reload();
@@ -73,8 +71,7 @@ export default function LedgerReviewPage() {
   return (
     <PageShell id='page-ledger-review' heading='台账审核'>
       <Choices idPrefix='ledger-review-tab' options={TABS} value={tab} onChange={setTab} label='状态' />
-      {!page.data && page.status === 'loading' ? <Skeleton id='ledger-review-loading' rows={3} /> : null}
-      {page.status === 'error' ? <ErrorState id='ledger-review-error' message={page.error?.message ?? '加载失败'} onRetry={page.reload} /> : null}
+      <LoadStates load={page} loadingId='ledger-review-loading' errorId='ledger-review-error' rows={3} />
       {page.data && !items.length ? <EmptyState id='ledger-review-empty' text={tab === 'submitted' ? '没有待审核的台账' : '暂无记录'} /> : null}
       <View id='ledger-review-list'>
         {items.map((e) => (

@@ -4,17 +4,24 @@
  * down a level, a station opens its month's entries.
  */
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { formatYuan } from '@core/ledger/model';
 import PageShell from '../../../../components/PageShell';
-import { EmptyState, ErrorState, Skeleton } from '../../../../components/StateViews';
+import { EmptyState } from '../../../../components/StateViews';
 import { ledger } from '../../../../services/ledger';
 import { useLoad } from '../../../../hooks/useLoad';
 import Button from '../../../../ui/Button';
 import { Choices } from '../../../../ui/form';
 import { MonthSwitch, TotalsView } from '../../components/LedgerParts';
 import '../../../shared/sub.css';
+import LoadStates from '../../components/LoadStates';
+import { usePullRefresh } from '../../../../hooks/useRefreshOnShow';
+
+const SPANS = [
+  ['month', '按月'],
+  ['year', '今年以来'],
+] as const;
 
 const LEVEL_WORD = { city: '各设区市', county: '各县（市、区）', township: '各乡镇', station: '各站点' } as const;
 
@@ -29,10 +36,7 @@ export default function LedgerTotalsPage() {
   const code = path.length ? path[path.length - 1].code : undefined;
   const period = span === 'year' && latest ? { month: `${latest.slice(0, 4)}-01`, untilMonth: latest } : month ? { month } : {};
   const view = useLoad(() => ledger.totals({ ...period, ...(code ? { regionCode: code } : {}) }).then((r) => (setLatest(r.thisMonth), r)), [month, code, span, span === 'year' ? latest : null]);
-  usePullDownRefresh(() => {
-    view.reload();
-    Taro.stopPullDownRefresh();
-  });
+  usePullRefresh(view.reload);
   const v = view.data;
   const scopes = v?.scopes ?? [];
   return (
@@ -40,24 +44,14 @@ export default function LedgerTotalsPage() {
       {scopes.length > 1 ? (
         <Choices idPrefix='ledger-scope' options={scopes.map((s) => [s.code, s.name] as const)} value={path[0]?.code ?? v?.region.code ?? null} onChange={(c) => setPath([scopes.find((s) => s.code === c)!])} label='地区' />
       ) : null}
-      <Choices
-        idPrefix='ledger-span'
-        options={[
-          ['month', '按月'],
-          ['year', '今年以来'],
-        ]}
-        value={span}
-        onChange={setSpan}
-        label='时间'
-      />
+      <Choices idPrefix='ledger-span' options={SPANS} value={span} onChange={setSpan} label='时间' />
       {v && span === 'month' ? <MonthSwitch id='ledger-totals-month' month={v.from} latest={v.thisMonth} onChange={setMonth} /> : null}
       {v && span === 'year' ? (
         <Text id='ledger-totals-span' className='sp-lead'>
           {v.from.slice(0, 4)}年1月至{Number(v.to.slice(5))}月
         </Text>
       ) : null}
-      {!v && view.status === 'loading' ? <Skeleton id='ledger-totals-loading' rows={3} /> : null}
-      {view.status === 'error' ? <ErrorState id='ledger-totals-error' message={view.error?.message ?? '加载失败'} onRetry={view.reload} /> : null}
+      <LoadStates load={view} loadingId='ledger-totals-loading' errorId='ledger-totals-error' rows={3} />
       {v && view.status !== 'error' ? (
         <View id='ledger-totals-view' className={view.status === 'loading' ? 'sp-is-refreshing' : ''}>
           <View className='sp-row'>
