@@ -15,10 +15,7 @@ import { settle } from './act-helpers';
 import { resetTaro, routerParams } from './taro-mock';
 
 jest.mock('@/services/recruitment', () => ({ recruitment: { post: jest.fn(), apply: jest.fn() } }));
-jest.mock('@/services/api', () => {
-  const actual = jest.requireActual('@/services/api');
-  return { ...actual, stations: { regions: jest.fn() } };
-});
+jest.mock('@/services/api', () => jest.requireActual('./api-mock').withStations('regions'));
 const post = recruitment.post as jest.Mock;
 const apply = recruitment.apply as jest.Mock;
 const regions = stations.regions as jest.Mock;

@@ -17,10 +17,7 @@ import { resetTaro, routerParams } from './taro-mock';
 jest.mock('@/services/account', () => ({ account: { me: jest.fn(), calendar: jest.fn() } }));
 jest.mock('@/services/complaints-admin', () => ({ complaintsAdmin: { queue: jest.fn() } }));
 jest.mock('@/services/ratings-admin', () => ({ ratingsAdmin: { code: jest.fn() } }));
-jest.mock('@/services/api', () => {
-  const actual = jest.requireActual('@/services/api');
-  return { ...actual, stations: { search: jest.fn(), get: jest.fn() } };
-});
+jest.mock('@/services/api', () => jest.requireActual('./api-mock').withStations('search', 'get'));
 const code = ratingsAdmin.code as jest.Mock;
 const get = stations.get as jest.Mock;
 const flush = () => act(async () => undefined);
