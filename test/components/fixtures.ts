@@ -134,23 +134,10 @@ export function complaintView(over: Partial<ComplaintView> = {}): ComplaintView 
   };
 }
 
-/** The same complaint as a row of a list (我的投诉, the officials' queue). */
+/** That complaint as a row of a list (我的投诉, the officials' queue). */
 export function complaintListItem(over: Partial<ComplaintListItem> = {}): ComplaintListItem {
-  return {
-    id: 'cmp-0001-abcdef',
-    trackingNo: 'TS250604AB12CD',
-    stationName: '江西电商扶贫工程贡江镇服务站',
-    categoryLabel: '乱收费/未明码标价',
-    status: 'submitted',
-    statusLabel: '待受理',
-    submittedAt: '2025-06-04T02:00:00.000Z',
-    dueAt: null,
-    overdue: null,
-    escalationLevel: 0,
-    held: false,
-    deadlineProvisional: false,
-    ...over,
-  };
+  const { id, trackingNo, stationName, categoryLabel, status, statusLabel, submittedAt, deadlineProvisional } = complaintView();
+  return { id, trackingNo, stationName, categoryLabel, status, statusLabel, submittedAt, deadlineProvisional, dueAt: null, overdue: null, escalationLevel: 0, held: false, ...over };
 }
 
 /** A case as the officials' case page gets it: 待受理 at the county, version 3. */
