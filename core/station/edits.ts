@@ -12,6 +12,7 @@
  * - reminder: the information is older than FRESHNESS_DAYS (the scheduled job); 信息无变化 or an
  *   approved proposal closes it.
  */
+import type { VersionedStore } from '../shared/record-store';
 import { RuleError } from '../shared/rule-error';
 import { addDays, daysBetween } from '../shared/time';
 import type { HoursException, OpeningHours } from './hours';
@@ -264,10 +265,4 @@ export interface StationEditQuery {
   limit: number;
 }
 
-export interface StationEditRepository {
-  insert(edit: StationEdit): Promise<void>;
-  get(id: string): Promise<StationEdit | null>;
-  /** CONFLICT when the version moved on. */
-  update(next: StationEdit, expectedVersion: number): Promise<void>;
-  list(q: StationEditQuery): Promise<{ items: StationEdit[]; hasMore: boolean }>;
-}
+export type StationEditRepository = VersionedStore<StationEdit, StationEditQuery>;
