@@ -41,7 +41,7 @@ export function createCloudbaseHeadsRepository(db: CbDb, options: StoreOptions =
     async insertSession(s) {
       if (!(await addNew(names.sessions, s.id, { session: JSON.stringify(s), codeHash: s.codeHash, operatorName: s.operatorName, createdAt: s.createdAt, expiresAt: s.expiresAt } satisfies SessionDoc))) throw unavailable(new Error('duplicate session id'));
     },
-    sessionByCode: async (codeHash, now) => (await sessions.findAll({ where: { codeHash, expiresAt: _.gt(now) }, order: [['createdAt', 'desc']] }, 1))[0] ?? null,
+    sessionByCode: (codeHash, now) => sessions.findOne({ where: { codeHash, expiresAt: _.gt(now) }, order: [['createdAt', 'desc']] }),
     listSessions: (q) => sessions.findAll({ where: { operatorName: q.operatorName }, order: by('createdAt', 'desc') }, q.limit),
     async insertDecision(d) {
       if (!(await addNew(names.decisions, d.id, decisionDoc(d)))) throw new AppError('CONFLICT', '已经有这项决定了，请刷新');

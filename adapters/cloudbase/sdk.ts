@@ -401,7 +401,8 @@ export interface Filter {
   anyOf?: Record<string, readonly unknown[] | undefined>;
   /** Inclusive bounds on one field; an absent bound does not narrow. */
   range?: { field: string; from?: string; to?: string };
-  order: Order;
+  /** Default: none (the database's order). */
+  order?: Order;
 }
 
 /**
@@ -413,13 +414,17 @@ export function recordCollection<D extends object, R>(ctx: Ctx<string>, collecti
   const project = (q: CbQuery) => (spec.field ? q.field({ [spec.field]: true }) : q);
   const page = (build: () => CbQuery, q: { offset: number; limit: number }) => pageFrom<D, R>(() => project(build()), q, spec.fromDoc);
   const list = (build: () => CbQuery, count?: number) => listFrom<D, R>(() => project(build()), spec.fromDoc, count);
+  const findAll = (f: Filter, count?: number): Promise<R[]> => {
+    const build = query(f);
+    return build ? list(build, count) : Promise.resolve([]);
+  };
   /** The query of `f`, or null when it matches nothing. */
   function query(f: Filter): (() => CbQuery) | null {
     const where = whereAll(ctx, f.anyOf ?? {}, Object.fromEntries(Object.entries(f.where ?? {}).filter(([, v]) => v !== undefined)));
     if (!where) return null;
     const r = f.range;
     const bounds = r ? [...(r.from ? [{ [r.field]: ctx._.gte(r.from) }] : []), ...(r.to ? [{ [r.field]: ctx._.lte(r.to) }] : [])] : [];
-    return () => sorted(bounds.length ? coll().where(ctx._.and([where, ...bounds])) : filtered(ctx, collection, where), f.order);
+    return () => sorted(bounds.length ? coll().where(ctx._.and([where, ...bounds])) : filtered(ctx, collection, where), f.order ?? []);
   }
   return {
     coll,
@@ -436,10 +441,9 @@ export function recordCollection<D extends object, R>(ctx: Ctx<string>, collecti
       const build = query(f);
       return build ? page(build, q) : Promise.resolve(pageOf([], 0));
     },
-    findAll: (f: Filter, count?: number): Promise<R[]> => {
-      const build = query(f);
-      return build ? list(build, count) : Promise.resolve([]);
-    },
+    findAll,
+    /** The first record `f` finds, or null. */
+    findOne: async (f: Filter): Promise<R | null> => (await findAll(f, 1))[0] ?? null,
   };
 }
 
