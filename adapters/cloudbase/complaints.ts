@@ -29,39 +29,7 @@ import { FINAL_STATUSES } from '../../core/complaint/model';
 import { complaintIndex, countFacet, emptyStats, keepStoreCounted, topStations, type ComplaintIndex } from '../../core/complaint/store';
 import { TrackingNoTaken, type ComplaintChange, type Follow, type FollowerEvaluation, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository, type Page } from '../../core/ports';
 import { staleConflict } from '../../core/shared/errors';
-import {
-  addIfAbsent,
-  aggregateRows,
-  anyOf,
-  by,
-  byId,
-  context,
-  countOf,
-  getDocs,
-  hashedId,
-  insertDoc,
-  MAX_BATCH,
-  pageOf,
-  recordCollection,
-  removeWhere,
-  request,
-  requestKeys,
-  setDoc,
-  sorted,
-  transact,
-  txAdd,
-  txGet,
-  txRequest,
-  txSet,
-  txUpdate,
-  updateWhere,
-  whereIn,
-  type CbDb,
-  type CbTransaction,
-  type Order,
-  type StoreOptions,
-  type WithId,
-} from './sdk';
+import { addIfAbsent, aggregateRows, anyOf, by, byId, context, countOf, getDocs, hashedId, insertDoc, MAX_BATCH, pageOf, recordCollection, removeWhere, request, requestKeys, setDoc, sorted, transact, txAdd, txGet, txRequest, txSet, txUpdate, updateWhere, whereIn, type CbDb, type CbTransaction, type Order, type StoreOptions, type WithId } from './sdk';
 
 export const COMPLAINT_COLLECTIONS = {
   complaints: 'complaints',

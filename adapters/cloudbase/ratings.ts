@@ -31,29 +31,7 @@ import type { RatingRepository } from '../../core/ports';
 import { movedAggregate, type RatingChange } from '../../core/rating/change';
 import type { PressureReport, Rating, RatingAggregate, Scores } from '../../core/rating/model';
 import { staleConflict } from '../../core/shared/errors';
-import {
-  aggregateRows,
-  anyOf,
-  by,
-  byId,
-  context,
-  countOf,
-  docReader,
-  hashedId,
-  insertDoc,
-  recordCollection,
-  requestKeys,
-  setDoc,
-  transact,
-  txAdd,
-  txGet,
-  txSet,
-  txUpdate,
-  type CbTransaction,
-  type CbDb,
-  type StoreOptions,
-  type WithId,
-} from './sdk';
+import { aggregateRows, anyOf, by, byId, context, countOf, docReader, hashedId, insertDoc, recordCollection, requestKeys, setDoc, transact, txAdd, txGet, txSet, txUpdate, type CbTransaction, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export const RATING_COLLECTIONS = {
   ratings: 'ratings',

@@ -5,7 +5,7 @@
  *   `app.database()`), the subset of the SDK API they use;
  * - `context`: collection names with the test prefix, the write argument per SDK, update counts;
  * - reads: `getDocs`, `fetchRange` (batches of at most 100, the most one `get()` answers inside a
- *   cloud function) with `pageFrom`/`listFrom` over it, `byId`, `countOf`, `aggregateRows`;
+ *   cloud function), `byId`, `countOf`, `aggregateRows`;
  * - `recordCollection`: one collection of records (get, pages, `find` by a Filter in an Order),
  *   configured by how a document becomes its record; `versionedCollection` adds insert and the
  *   version-checked update; `requestKeys`: what an idempotency key's first request made;
@@ -221,13 +221,6 @@ export { pageOf };
 // ---------------------------------------------------------------------------------------------
 // Requests outside transactions
 
-/** The part of a query `fetchRange` and `getDocs` need (both SDKs' queries have it). */
-export interface PageableQuery {
-  skip(offset: number): PageableQuery;
-  limit(max: number): PageableQuery;
-  get(): unknown;
-}
-
 /**
  * Await one SDK request (outside a transaction): a rejection or an error-shaped answer becomes
  * UNAVAILABLE; an AppError thrown by `send` itself passes through.
@@ -244,7 +237,7 @@ export async function request<T>(send: () => unknown): Promise<T> {
 }
 
 /** The documents one `get()` answers (at most MAX_BATCH). */
-export async function getDocs<T>(query: PageableQuery): Promise<WithId<T>[]> {
+export async function getDocs<T>(query: CbQuery): Promise<WithId<T>[]> {
   const res = await request<{ data?: unknown }>(() => query.get());
   if (!Array.isArray(res?.data)) throw unavailable(new Error('get() answered without a data array'));
   return res.data as WithId<T>[];
@@ -255,7 +248,7 @@ export async function getDocs<T>(query: PageableQuery): Promise<WithId<T>[]> {
  * first short batch. `build` makes the query afresh (filter, order, projection) so skip/limit can be
  * added per batch. Pass EVERYTHING as `count` to read the whole result.
  */
-export async function fetchRange<T>(build: () => PageableQuery, offset: number, count: number): Promise<WithId<T>[]> {
+export async function fetchRange<T>(build: () => CbQuery, offset: number, count: number): Promise<WithId<T>[]> {
   const out: WithId<T>[] = [];
   while (out.length < count) {
     const want = Math.min(MAX_BATCH, count - out.length);
@@ -264,16 +257,6 @@ export async function fetchRange<T>(build: () => PageableQuery, offset: number, 
     if (batch.length < want) break;
   }
   return out;
-}
-
-/** A page of a query: documents [offset, offset + limit] (one more tells whether more exist), mapped. */
-export async function pageFrom<D, R>(build: () => PageableQuery, q: { offset: number; limit: number }, map: (doc: WithId<D>) => R): Promise<Page<R>> {
-  return pageOf((await fetchRange<D>(build, q.offset, q.limit + 1)).map(map), q.limit);
-}
-
-/** The first `count` documents of a query (default: all of them), mapped. */
-export async function listFrom<D, R>(build: () => PageableQuery, map: (doc: WithId<D>) => R, count = EVERYTHING): Promise<R[]> {
-  return (await fetchRange<D>(build, 0, count)).map(map);
 }
 
 /** One document by `_id`, or null. A query rather than doc(id).get(): wx-server-sdk throws on a missing document. */
@@ -412,8 +395,11 @@ export interface Filter {
 export function recordCollection<D extends object, R>(ctx: Ctx<string>, collection: string, spec: { fromDoc: (doc: WithId<D>) => R; field?: string }) {
   const coll = () => ctx.coll(collection);
   const project = (q: CbQuery) => (spec.field ? q.field({ [spec.field]: true }) : q);
-  const page = (build: () => CbQuery, q: { offset: number; limit: number }) => pageFrom<D, R>(() => project(build()), q, spec.fromDoc);
-  const list = (build: () => CbQuery, count?: number) => listFrom<D, R>(() => project(build()), spec.fromDoc, count);
+  const read = async (build: () => CbQuery, offset: number, count: number) => (await fetchRange<D>(() => project(build()), offset, count)).map(spec.fromDoc);
+  /** A page of what `build` queries (ordered, without projection): one more tells whether more exist. */
+  const page = async (build: () => CbQuery, q: { offset: number; limit: number }) => pageOf(await read(build, q.offset, q.limit + 1), q.limit);
+  /** The first `count` records (default: all) of what `build` queries. */
+  const list = (build: () => CbQuery, count = EVERYTHING) => read(build, 0, count);
   const findAll = (f: Filter, count?: number): Promise<R[]> => {
     const build = query(f);
     return build ? list(build, count) : Promise.resolve([]);
@@ -433,9 +419,7 @@ export function recordCollection<D extends object, R>(ctx: Ctx<string>, collecti
       const [doc] = await getDocs<D>(project(coll().where({ _id: id })).limit(1));
       return doc ? spec.fromDoc(doc) : null;
     },
-    /** A page of what `build` queries (ordered, without projection). */
     page,
-    /** The first `count` records (default: all) of what `build` queries. */
     list,
     find: (f: Filter, q: { offset: number; limit: number }): Promise<Page<R>> => {
       const build = query(f);
