@@ -18,3 +18,19 @@ export function labelled(table: readonly Pair[] | Record<string, string>): { pai
   if (!isPairs(table)) return { codes: Object.keys(table), labels: table };
   return { pairs: table, codes: table.map(([c]) => c), labels: Object.fromEntries(table.map(([c, l]) => [c, l])) };
 }
+
+type Labelled<T, M> = { [K in keyof M & keyof T]: T[K] } & { [K in keyof M & keyof T & string as `${K}Label`]: string };
+
+/**
+ * Coded fields of a record for a view, each with its label beside it (`status` → `statusLabel`),
+ * in the order given: `withLabels(s, { level: LEVEL_LABELS, status: STATUS_LABELS })` is
+ * `{ level, levelLabel, status, statusLabel }`.
+ */
+export function withLabels<T, M extends { [K in keyof T]?: Record<T[K] & string, string> }>(record: T, tables: M): Labelled<T, M> {
+  const view: Record<string, unknown> = {};
+  for (const [key, labels] of Object.entries(tables) as [keyof T & string, Record<string, string>][]) {
+    view[key] = record[key];
+    view[`${key}Label`] = labels[record[key] as string];
+  }
+  return view as Labelled<T, M>;
+}

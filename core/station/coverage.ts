@@ -8,6 +8,7 @@
  * planning or review (规划, 初审, 审核) are the county's plan and shown against the gap they fill;
  * closed stations count for nothing.
  */
+import { withLabels } from '../shared/labelled';
 import type { Region, Station } from './model';
 import { LEVEL_LABELS, LISTED_STATUSES, STATUS_LABELS, type StationLevel, type StationStatus } from './vocabulary';
 
@@ -92,10 +93,7 @@ export function coverageOf(input: { county: Region; townships: Region[]; village
     return {
       id: s.id,
       name: s.name,
-      level: s.level,
-      levelLabel: LEVEL_LABELS[s.level],
-      status: s.status,
-      statusLabel: STATUS_LABELS[s.status],
+      ...withLabels(s, { level: LEVEL_LABELS, status: STATUS_LABELS }),
       place: (code && (names.get(code) ?? s.regionPath[DEPTH[s.level] - 1]?.name)) || '',
       lat: s.location.lat,
       lng: s.location.lng,

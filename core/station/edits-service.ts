@@ -10,6 +10,7 @@ import type { MediaChecker, MediaCheckRepository } from '../media/check';
 import { checkStationPhotos, claimPhotos, photoUrls } from '../media/photos';
 import type { FileStore, StationRepository } from '../ports';
 import { AppError } from '../shared/errors';
+import { withLabels } from '../shared/labelled';
 import { ruleError } from '../shared/rule-error';
 import { toShanghai } from '../shared/time';
 import {
@@ -55,10 +56,7 @@ export function toEditView(e: StationEdit): EditView {
     id: e.id,
     stationId: e.stationId,
     stationName: e.stationName,
-    kind: e.kind,
-    kindLabel: EDIT_KIND_LABELS[e.kind],
-    status: e.status,
-    statusLabel: EDIT_STATUS_LABELS[e.status],
+    ...withLabels(e, { kind: EDIT_KIND_LABELS, status: EDIT_STATUS_LABELS }),
     createdAt: e.createdAt,
     ...(e.decidedAt ? { decidedAt: e.decidedAt } : {}),
     ...(e.comment ? { comment: e.comment } : {}),
