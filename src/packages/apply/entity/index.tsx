@@ -21,6 +21,7 @@ import { formatDateTime } from '../../../ui/format';
 import Notice from '../../../ui/Notice';
 import { SiteFactsFields, useSiteFacts } from '../../shared/SiteFacts';
 import '../../shared/sub.css';
+import ItemHead from '../../../ui/ItemHead';
 
 const LEVELS: [string, string, number][] = [
   ['county', '县级服务中心', 6],
@@ -149,10 +150,7 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
 function Item({ a }: { a: EntityApplicationView }) {
   return (
     <View id={`entity-app-${a.id}`} className='sp-item'>
-      <View className='sp-item__top'>
-        <Text className='sp-item__title'>{a.stationName}</Text>
-        <Text className={`sp-status sp-status--${a.state === 'certified' ? 'ok' : a.refusedAt ? 'danger' : 'warn'}`}>{a.stateLabel}</Text>
-      </View>
+      <ItemHead title={a.stationName} status={a.stateLabel} tone={a.state === 'certified' ? 'ok' : a.refusedAt ? 'danger' : 'warn'} />
       <Text className='sp-item__line'>
         {a.levelLabel} · {a.address} · 提交于 {formatDateTime(a.filedAt)}
       </Text>

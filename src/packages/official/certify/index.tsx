@@ -22,6 +22,7 @@ import { SiteFactsFields, useSiteFacts } from '../../shared/SiteFacts';
 import DateField from '../components/DateField';
 import { defaultEnd } from '../components/PublishNotice';
 import '../../shared/sub.css';
+import ItemHead from '../../../ui/ItemHead';
 
 function FileForm({ onFiled }: { onFiled: () => void }) {
   const [f, setF] = useState({ stationId: '', stationName: '', entity: '' });
@@ -95,10 +96,7 @@ function AppCard({ a, role, onChanged }: { a: CertificationView; role: 'county' 
   const errorOf = [pass, back, review, publish].map((x) => x.error).find((e) => e && !Object.keys(e.fields).length);
   return (
     <View id={`cert-${a.id}`} className='sp-item'>
-      <View className='sp-item__top'>
-        <Text className='sp-item__title'>{a.stationName}</Text>
-        <Text className={`sp-status sp-status--${a.state === 'certified' ? 'ok' : a.state === 'returned' || a.state === 'refused' ? 'danger' : 'warn'}`}>{a.stateLabel}</Text>
-      </View>
+      <ItemHead title={a.stationName} status={a.stateLabel} tone={a.state === 'certified' ? 'ok' : a.state === 'returned' || a.state === 'refused' ? 'danger' : 'warn'} />
       <Text className='sp-item__line'>
         {a.levelLabel} · {a.address} · {a.areaSqm}㎡ · 服务人口约 {a.servicePopulation} 人
       </Text>

@@ -25,6 +25,7 @@ import PhotoStrip from '../../../ui/PhotoStrip';
 import { ANSWER_PHOTOS_MAX } from '@core/station/limits';
 import '../../shared/sub.css';
 import LoadStates from '../components/LoadStates';
+import ItemHead from '../../../ui/ItemHead';
 
 const TABS = [
   ['orders', '整改通知'],
@@ -69,10 +70,7 @@ function OrderCard({ o, by, onChanged, onOpen }: { o: RectificationView; by: 'co
 
   return (
     <View id={`order-${o.id}`} className='sp-item'>
-      <View className='sp-item__top'>
-        <Text className='sp-item__title'>{o.stationName}</Text>
-        <Text className={`sp-status sp-status--${o.state === 'closed' ? 'danger' : o.state === 'restored' || o.state === 'withdrawn' ? 'muted' : 'warn'}`}>{o.stateLabel}</Text>
-      </View>
+      <ItemHead title={o.stationName} status={o.stateLabel} tone={o.state === 'closed' ? 'danger' : o.state === 'restored' || o.state === 'withdrawn' ? 'muted' : 'warn'} />
       <Text className='sp-item__line'>
         {o.overdue ? '已逾期 · ' : ''}整改期限 {formatDay(o.dueOn)}
         {o.dueProvisional ? '（节假日未录入，可能调整）' : ''}
