@@ -43,6 +43,8 @@ module.exports = {
         '^swiper/bundle$': '<rootDir>/test/components/style-stub.js',
       },
       setupFiles: ['<rootDir>/test/components/setup.ts'],
+      // A page's first dynamic import compiles it through babel: seconds on a busy two-core machine.
+      testTimeout: 15000,
     },
   ],
 };

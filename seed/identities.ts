@@ -2,20 +2,13 @@
  * Demo identities for local mode (the X-WX-OPENID header picks one). The names are obviously
  * demo; the scopes point at real demo stations and regions (see ./demo.ts).
  */
+import type { Role, Scope } from '../core/authz/roles';
 import { DEMO_STATION_HEAD_STATION_ID, YUDU_OPERATOR } from './demo';
-
-export type DemoRole = 'resident' | 'station_head' | 'operator_staff' | 'county_official' | 'city_supervisor' | 'province_admin';
-
-export type DemoScope =
-  | { kind: 'none' }
-  | { kind: 'station'; stationId: string }
-  | { kind: 'operator'; operatorName: string }
-  | { kind: 'region'; regionCode: string };
 
 export interface DemoIdentity {
   openid: string;
-  role: DemoRole;
-  scope: DemoScope;
+  role: Role;
+  scope: Scope;
   name: string;
   note: string;
 }

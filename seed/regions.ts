@@ -21,8 +21,8 @@ interface RegionsFile {
 
 let cache: Region[] | undefined;
 
-/** Decode one township's "stem+digit|NNN=stem+digit|…" village string. */
-function decodeVillages(townshipCode: string, encoded: string, suffixes: string[]): Region[] {
+/** Decode one township's "stem+digit|NNN=stem+digit|…" village string (scripts/gen-regions.ts checks its encoding round-trips through this). */
+export function decodeVillages(townshipCode: string, encoded: string, suffixes: readonly string[]): { code: string; name: string }[] {
   if (!encoded) return [];
   let previous = 0;
   return encoded.split('|').map((item) => {
@@ -30,12 +30,7 @@ function decodeVillages(townshipCode: string, encoded: string, suffixes: string[
     const own = explicit ? Number(explicit[1]) : previous + 1;
     const body = explicit ? item.slice(4) : item;
     previous = own;
-    return {
-      code: townshipCode + String(own).padStart(3, '0'),
-      name: body.slice(0, -1) + suffixes[Number(body.slice(-1))],
-      level: 'village',
-      parentCode: townshipCode,
-    };
+    return { code: townshipCode + String(own).padStart(3, '0'), name: body.slice(0, -1) + suffixes[Number(body.slice(-1))] };
   });
 }
 
@@ -60,7 +55,7 @@ function decodeAll(file: RegionsFile): Region[] {
       for (const [townshipSuffix, townshipName, villages] of townships) {
         const townshipCode = countyCode + townshipSuffix;
         regions.push({ code: townshipCode, name: townshipName, level: 'township', parentCode: countyCode });
-        regions.push(...decodeVillages(townshipCode, villages, file.suffixes));
+        for (const v of decodeVillages(townshipCode, villages, file.suffixes)) regions.push({ ...v, level: 'village', parentCode: townshipCode });
       }
     }
   }

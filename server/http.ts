@@ -205,6 +205,18 @@ function attachment(name: string): string {
   return `attachment; filename="register.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/**
+ * A file behind a signed link (`?exp=…&sig=…`) with `headers` for it; an expired or forged link is
+ * NOT_FOUND saying `expired`.
+ */
+function sendSigned<F extends { bytes: Uint8Array }>(req: IncomingMessage, res: ServerResponse, id: string, store: { read(id: string, exp: string, sig: string): F | null }, expired: string, headers: (found: F) => Record<string, string>): void {
+  const q = new URL(req.url ?? '/', 'http://local').searchParams;
+  const found = store.read(id, q.get('exp') ?? '', q.get('sig') ?? '');
+  if (!found) return fail(res, new AppError('NOT_FOUND', expired));
+  res.writeHead(200, { ...headers(found), 'content-length': found.bytes.length });
+  res.end(found.bytes);
+}
+
 async function handleDev(req: IncomingMessage, res: ServerResponse, path: string, dev: NonNullable<LocalServerOptions['dev']>): Promise<void> {
   if (path === '/dev/clock') return handleClock(req, res, dev.clock);
   if (path === '/dev/identities' && req.method === 'GET') return send(res, 200, dev.identities);
@@ -258,12 +270,7 @@ export function createLocalServer(opts: LocalServerOptions): Server {
     }
     const file = /^\/files\/(upl-[A-Za-z0-9_-]{10,64})$/.exec(path);
     if (file && opts.files && req.method === 'GET') {
-      const q = new URL(req.url ?? '/', 'http://local').searchParams;
-      const found = opts.files.read(file[1], q.get('exp') ?? '', q.get('sig') ?? '');
-      if (!found) return fail(res, new AppError('NOT_FOUND', '图片链接已过期，请刷新页面'));
-      res.writeHead(200, { 'content-type': found.type, 'cache-control': 'private, max-age=600', 'content-length': found.bytes.length });
-      res.end(found.bytes);
-      return;
+      return sendSigned(req, res, file[1], opts.files, '图片链接已过期，请刷新页面', (found) => ({ 'content-type': found.type, 'cache-control': 'private, max-age=600' }));
     }
     if (path === '/api/upload-document' && opts.documents) {
       handleDocumentUpload(req, res, opts.documents, opts.sessionOpenid).catch(() => fail(res, new AppError('INTERNAL')));
@@ -271,13 +278,11 @@ export function createLocalServer(opts: LocalServerOptions): Server {
     }
     const doc = /^\/documents\/(doc-[A-Za-z0-9_-]{10,64})$/.exec(path);
     if (doc && opts.documents && req.method === 'GET') {
-      const q = new URL(req.url ?? '/', 'http://local').searchParams;
-      const found = opts.documents.read(doc[1], q.get('exp') ?? '', q.get('sig') ?? '');
-      if (!found) return fail(res, new AppError('NOT_FOUND', '下载链接已过期，请重新导出'));
-      const type = found.name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      res.writeHead(200, { 'content-type': type, 'content-disposition': attachment(found.name), 'cache-control': 'private, no-store', 'content-length': found.bytes.length });
-      res.end(found.bytes);
-      return;
+      return sendSigned(req, res, doc[1], opts.documents, '下载链接已过期，请重新导出', (found) => ({
+        'content-type': found.name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': attachment(found.name),
+        'cache-control': 'private, no-store',
+      }));
     }
     if (path === '/api/openapi.json' && req.method === 'GET') {
       openapi ??= openApiDocument(opts.functions);

@@ -29,36 +29,7 @@ import { FINAL_STATUSES } from '../../core/complaint/model';
 import { complaintIndex, countFacet, emptyStats, keepStoreCounted, topStations, type ComplaintIndex } from '../../core/complaint/store';
 import { TrackingNoTaken, type ComplaintChange, type Follow, type FollowerEvaluation, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository, type Page } from '../../core/ports';
 import { staleConflict } from '../../core/shared/errors';
-import {
-  addIfAbsent,
-  aggregateRows,
-  anyOf,
-  byId,
-  context,
-  countOf,
-  EVERYTHING,
-  fetchRange,
-  getDocs,
-  hashedId,
-  insertDoc,
-  MAX_BATCH,
-  pageOf,
-  removeWhere,
-  request,
-  setDoc,
-  transact,
-  txAdd,
-  txGet,
-  txRequest,
-  txUpdate,
-  unavailable,
-  whereIn,
-  type CbDb,
-  type CbQuery,
-  type CbTransaction,
-  type StoreOptions,
-  type WithId,
-} from './sdk';
+import { addIfAbsent, aggregateRows, anyOf, by, byId, context, countOf, getDocs, hashedId, insertDoc, MAX_BATCH, pageOf, recordCollection, removeWhere, request, requestKeys, setDoc, sorted, transact, txAdd, txGet, txRequest, txSet, txUpdate, updateWhere, whereIn, type CbDb, type CbTransaction, type Order, type StoreOptions, type WithId } from './sdk';
 
 export const COMPLAINT_COLLECTIONS = {
   complaints: 'complaints',
@@ -134,6 +105,9 @@ export function toComplaintDoc(c: Complaint, historySeq: number): ComplaintDoc {
   return { complaint: c, version: c.version, historySeq, ...index, dueKey: c.dueAt ?? NO_DUE, actionKey: nextActionAt ?? NO_DUE };
 }
 
+/** A message as queued: not sent, not tried. */
+const queued = ({ id: _id, ...rest }: OutboxMessage): OutboxDoc => ({ ...rest, sentAt: null, attempts: 0, lastError: null });
+
 function toMessage(d: WithId<OutboxDoc>): OutboxMessage {
   return {
     id: d._id,
@@ -155,28 +129,24 @@ function toMessage(d: WithId<OutboxDoc>): OutboxMessage {
 export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptions = {}): ComplaintRepository {
   const ctx = context(db, COMPLAINT_COLLECTIONS, options);
   const { _, names } = ctx;
-  const complaints = () => ctx.coll(names.complaints);
+  const complaints = recordCollection(ctx, names.complaints, { fromDoc: (d: ComplaintDoc) => d.complaint, field: 'complaint' });
+  const entries = recordCollection(ctx, names.history, { fromDoc: (d: HistoryDoc) => d.entry });
+  const supporters = recordCollection(ctx, names.supporters, { fromDoc: (d: SupporterDoc) => d });
+  const evaluations = recordCollection(ctx, names.followerEvaluations, { fromDoc: ({ _id, ...e }: WithId<FollowerEvaluation>): FollowerEvaluation => e });
+  const firstRequest = requestKeys<RequestDoc, ComplaintDoc>(ctx, { requests: names.requests, records: names.complaints, idOf: (r) => r.complaintId, missing: 'request key without its complaint' });
 
   async function writeHistoryAndOutbox(tx: CbTransaction, complaintId: string, fromSeq: number, history: HistoryEntry[], outbox: OutboxMessage[]): Promise<void> {
-    let seq = fromSeq;
-    for (const entry of history) {
-      seq++;
-      const doc: HistoryDoc = { complaintId, seq, entry };
-      await txAdd(ctx, tx, names.history, historyDocId(complaintId, seq), doc);
+    for (const [i, entry] of history.entries()) {
+      const seq = fromSeq + i + 1;
+      await txAdd(ctx, tx, names.history, historyDocId(complaintId, seq), { complaintId, seq, entry } satisfies HistoryDoc);
     }
-    for (const m of outbox) {
-      const { id, ...rest } = m;
-      const doc: OutboxDoc = { ...rest, sentAt: null, attempts: 0, lastError: null };
-      await txAdd(ctx, tx, names.outbox, id, doc);
-    }
+    for (const m of outbox) await txAdd(ctx, tx, names.outbox, m.id, queued(m));
   }
 
-  async function byRequestKey(key: string): Promise<{ complaint: Complaint; bodyHash: string | null } | null> {
-    const req = await byId<RequestDoc>(ctx, names.requests, key);
-    if (!req) return null;
-    const [doc] = await getDocs<ComplaintDoc>(complaints().where({ _id: req.complaintId }).field({ complaint: true }).limit(1));
-    if (!doc) throw unavailable(new Error('request key without its complaint'));
-    return { complaint: doc.complaint, bodyHash: req.bodyHash ?? null };
+  /** The first answer of a request key (inside `tx` when given). */
+  async function byRequestKey(key: string, tx?: CbTransaction): Promise<{ complaint: Complaint; bodyHash: string | null } | null> {
+    const first = await firstRequest(key, tx);
+    return first && { complaint: first.doc.complaint, bodyHash: first.req.bodyHash ?? null };
   }
 
   /** The where() condition of a query, or null when it can match nothing. */
@@ -209,14 +179,14 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
     return { where: Object.keys(where).length ? _.and([scope, where]) : scope, empty: false };
   }
 
-  function ordered(base: CbQuery, q: Pick<ComplaintQuery, 'order' | 'actionBefore'>): CbQuery {
-    if (q.order !== 'due') return base.orderBy('submittedAt', 'desc').orderBy('_id', 'asc');
+  function orderOf(q: Pick<ComplaintQuery, 'order' | 'actionBefore'>): Order {
+    if (q.order !== 'due') return by('submittedAt', 'desc', 'asc');
     // With actionBefore: actionKey order (the due order for open cases, the 回访 day for ended ones), served by the index the filter uses.
-    return base.orderBy(q.actionBefore ? 'actionKey' : 'dueKey', 'asc').orderBy('submittedAt', 'asc').orderBy('_id', 'asc');
+    return [[q.actionBefore ? 'actionKey' : 'dueKey', 'asc'], ...by('submittedAt', 'asc')];
   }
 
   function aggregate<T>(match: Record<string, unknown>, group: Record<string, unknown>, sort?: Record<string, 1 | -1>): Promise<T[]> {
-    let pipeline = complaints().aggregate().match(match).group(group);
+    let pipeline = complaints.coll().aggregate().match(match).group(group);
     if (sort) pipeline = pipeline.sort(sort);
     // Without a limit stage an aggregation answers at most 20 results; every grouping here has fewer than 100.
     return aggregateRows<T>(ctx, pipeline.limit(MAX_BATCH));
@@ -226,15 +196,15 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
     async create(input) {
       const c = input.complaint;
       const key = requestDocId(input.requestKey);
+      const replay = async (tx?: CbTransaction) => {
+        const first = await byRequestKey(key, tx);
+        return first && { created: false, ...first };
+      };
       return transact(
         ctx,
         async (tx) => {
-          const existing = await txGet<RequestDoc>(ctx, tx, names.requests, key);
-          if (existing) {
-            const doc = await txGet<ComplaintDoc>(ctx, tx, names.complaints, existing.complaintId);
-            if (!doc) throw unavailable(new Error('request key without its complaint'));
-            return { created: false, complaint: doc.complaint, bodyHash: existing.bodyHash ?? null };
-          }
+          const first = await replay(tx);
+          if (first) return first;
           // The complaint first: a failure after it must leave nothing (the contract's fault test).
           await txAdd(ctx, tx, names.complaints, c.id, toComplaintDoc(c, 1));
           await writeHistoryAndOutbox(tx, c.id, 0, [input.history], input.outbox);
@@ -245,10 +215,10 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
         {
           settled: async () => {
             // A concurrent create with the same key may have won (write conflict or duplicate _id).
-            const winner = await byRequestKey(key);
-            if (winner) return { created: false, ...winner };
+            const winner = await replay();
+            if (winner) return winner;
             // The unique trackingNo index refused it: another complaint holds the number.
-            const holder = await getDocs<ComplaintDoc>(complaints().where({ trackingNo: c.trackingNo }).field({ _id: true }).limit(1));
+            const holder = await getDocs<ComplaintDoc>(complaints.coll().where({ trackingNo: c.trackingNo }).field({ _id: true }).limit(1));
             if (holder.some((d) => d._id !== c.id)) throw new TrackingNoTaken();
             return null;
           },
@@ -256,31 +226,11 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
       );
     },
 
-    async get(id) {
-      const [doc] = await getDocs<ComplaintDoc>(complaints().where({ _id: id }).field({ complaint: true }).limit(1));
-      return doc?.complaint ?? null;
-    },
-
+    get: complaints.get,
     findByRequestKey: (requestKey) => byRequestKey(requestDocId(requestKey)),
-
-    async purgeable(before, limit) {
-      // Documents written before the `purged` field existed lack it: `neq(true)` matches them too.
-      const docs = await fetchRange<ComplaintDoc>(
-        () =>
-          complaints()
-            .where({ status: ctx._.in([...FINAL_STATUSES]), submittedAt: ctx._.lt(before), purged: ctx._.neq(true) })
-            .orderBy('submittedAt', 'asc')
-            .orderBy('_id', 'asc'),
-        0,
-        limit,
-      );
-      return docs.map((d) => d.complaint);
-    },
-
-    async findByTrackingNo(trackingNo) {
-      const [doc] = await getDocs<ComplaintDoc>(complaints().where({ trackingNo }).field({ complaint: true }).limit(1));
-      return doc?.complaint ?? null;
-    },
+    // Documents written before the `purged` field existed lack it: `neq(true)` matches them too.
+    purgeable: (before, limit) => complaints.findAll({ where: { status: _.in([...FINAL_STATUSES]), submittedAt: _.lt(before), purged: _.neq(true) }, order: by('submittedAt', 'asc') }, limit),
+    findByTrackingNo: (trackingNo) => complaints.findOne({ where: { trackingNo } }),
 
     async apply(change: ComplaintChange) {
       const c = change.next;
@@ -292,25 +242,17 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
           return;
         }
         const next = keepStoreCounted(c, doc.complaint);
-        await txRequest(() => tx.collection(names.complaints).doc(c.id).set(ctx.arg(toComplaintDoc(next, doc.historySeq + change.history.length))));
+        await txSet(ctx, tx, names.complaints, c.id, toComplaintDoc(next, doc.historySeq + change.history.length));
         await writeHistoryAndOutbox(tx, c.id, doc.historySeq, change.history, change.outbox);
       });
     },
 
-    async history(id) {
-      const docs = await fetchRange<HistoryDoc>(() => ctx.coll(names.history).where({ complaintId: id }).orderBy('seq', 'asc'), 0, EVERYTHING);
-      return docs.map((d) => d.entry);
-    },
+    history: (id) => entries.findAll({ where: { complaintId: id }, order: [['seq', 'asc']] }),
 
     async list(q): Promise<Page<Complaint>> {
       const cond = condition(q);
-      if (!cond) return { items: [], hasMore: false };
-      const docs = await fetchRange<ComplaintDoc>(
-        () => ordered(cond.empty ? complaints() : complaints().where(cond.where), q).field({ complaint: true }),
-        q.offset,
-        q.limit + 1,
-      );
-      return pageOf(docs.map((d) => d.complaint), q.limit);
+      if (!cond) return pageOf([], 0);
+      return complaints.page(() => sorted(cond.empty ? complaints.coll() : complaints.coll().where(cond.where), orderOf(q)), q);
     },
 
     async stats(q): Promise<ComplaintStats> {
@@ -347,25 +289,25 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
 
     async followers(caseId, limit) {
       // Merged complaints by the nested record field: present in every document, old ones too.
-      const [supporters, merged] = await Promise.all([
-        fetchRange<SupporterDoc>(() => ctx.coll(names.supporters).where({ complaintId: caseId }).orderBy('at', 'asc').orderBy('openid', 'asc'), 0, limit),
-        fetchRange<ComplaintDoc>(() => complaints().where({ 'complaint.mergedInto': caseId }).orderBy('_id', 'asc').field({ complaint: true }), 0, limit),
+      const [supported, merged] = await Promise.all([
+        supporters.findAll({ where: { complaintId: caseId }, order: [['at', 'asc'], ['openid', 'asc']] }, limit),
+        complaints.findAll({ where: { 'complaint.mergedInto': caseId }, order: [['_id', 'asc']] }, limit),
       ]);
       const out: Follow[] = [
-        ...supporters.map((d): Follow => ({ caseId, openid: d.openid, via: 'supporter', complaintId: null, since: d.at })),
-        ...merged.map((d): Follow => ({ caseId, openid: d.complaint.complainantOpenid, via: 'merged', complaintId: d.complaint.id, since: mergedSince(d.complaint) })),
+        ...supported.map((d): Follow => ({ caseId, openid: d.openid, via: 'supporter', complaintId: null, since: d.at })),
+        ...merged.map((m): Follow => ({ caseId, openid: m.complainantOpenid, via: 'merged', complaintId: m.id, since: mergedSince(m) })),
       ];
       return out.sort((a, b) => cmp(a.since, b.since) || cmp(a.openid, b.openid)).slice(0, limit);
     },
 
     async following(openid, limit) {
       const [supported, merged] = await Promise.all([
-        fetchRange<SupporterDoc>(() => ctx.coll(names.supporters).where({ openid }).orderBy('at', 'desc').orderBy('complaintId', 'asc'), 0, limit),
-        fetchRange<ComplaintDoc>(() => complaints().where({ owner: openid, status: 'merged' }).orderBy('submittedAt', 'desc').orderBy('_id', 'asc').field({ complaint: true }), 0, limit),
+        supporters.findAll({ where: { openid }, order: [['at', 'desc'], ['complaintId', 'asc']] }, limit),
+        complaints.findAll({ where: { owner: openid, status: 'merged' }, order: by('submittedAt', 'desc', 'asc') }, limit),
       ]);
       const out: Follow[] = [
         ...supported.map((d): Follow => ({ caseId: d.complaintId, openid, via: 'supporter', complaintId: null, since: d.at })),
-        ...merged.flatMap((d): Follow[] => (d.complaint.mergedInto ? [{ caseId: d.complaint.mergedInto, openid, via: 'merged', complaintId: d.complaint.id, since: mergedSince(d.complaint) }] : [])),
+        ...merged.flatMap((m): Follow[] => (m.mergedInto ? [{ caseId: m.mergedInto, openid, via: 'merged', complaintId: m.id, since: mergedSince(m) }] : [])),
       ];
       return out.sort((a, b) => cmp(b.since, a.since) || cmp(a.caseId, b.caseId)).slice(0, limit);
     },
@@ -384,14 +326,11 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
       });
     },
 
-    async followerEvaluations(caseId) {
-      const docs = await fetchRange<FollowerEvaluation>(() => ctx.coll(names.followerEvaluations).where({ caseId }).orderBy('at', 'asc').orderBy('openid', 'asc'), 0, EVERYTHING);
-      return docs.map(({ _id, ...e }) => e);
-    },
+    followerEvaluations: (caseId) => evaluations.findAll({ where: { caseId }, order: [['at', 'asc'], ['openid', 'asc']] }),
 
     async clearFollowerComments(caseId) {
       // One conditional multi-document update; run again it changes nothing.
-      await request(() => ctx.coll(names.followerEvaluations).where({ caseId, comment: _.neq(null) }).update(ctx.arg({ comment: null })));
+      await request(() => evaluations.coll().where({ caseId, comment: _.neq(null) }).update(ctx.arg({ comment: null })));
     },
 
     async addSupporter(id, openid, at) {
@@ -414,60 +353,43 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
 
 export function createCloudbaseOutboxRepository(db: CbDb, options: StoreOptions = {}): OutboxRepository {
   const ctx = context(db, COMPLAINT_COLLECTIONS, options);
-  const { _, arg } = ctx;
-  const outbox = () => ctx.coll(ctx.names.outbox);
+  const { _, names } = ctx;
+  const outbox = recordCollection(ctx, names.outbox, { fromDoc: toMessage });
+  const newest = by('createdAt', 'desc', 'asc');
+  /** Update the unsent message `id`: how many changed (one sender of two does). */
+  const unsent = (id: string, data: object) => updateWhere(ctx, outbox.coll().where({ _id: id, sentAt: null }), data);
   return {
-    async pending(limit, maxAttempts) {
-      const docs = await fetchRange<OutboxDoc>(
-        () => outbox().where({ sentAt: null, attempts: _.lt(maxAttempts) }).orderBy('createdAt', 'asc').orderBy('_id', 'asc'),
-        0,
-        limit,
-      );
-      return docs.map(toMessage);
-    },
-    async markSent(id, at) {
-      // A conditional update is atomic per document: of two senders, one changes it.
-      const res = await request(() => outbox().where({ _id: id, sentAt: null }).update(arg({ sentAt: at })));
-      return ctx.updated(res) > 0;
-    },
+    pending: (limit, maxAttempts) => outbox.findAll({ where: { sentAt: null, attempts: _.lt(maxAttempts) }, order: by('createdAt', 'asc') }, limit),
+    // A conditional update is atomic per document: of two senders, one changes it.
+    markSent: async (id, at) => (await unsent(id, { sentAt: at })) > 0,
     async markFailed(id, error, _at) {
-      await request(() => outbox().where({ _id: id, sentAt: null }).update(arg({ attempts: _.inc(1), lastError: error.slice(0, 60) })));
+      await unsent(id, { attempts: _.inc(1), lastError: error.slice(0, 60) });
     },
-    async forRecipient(openid, limit) {
-      const docs = await fetchRange<OutboxDoc>(() => outbox().where({ openid }).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), 0, limit);
-      return docs.map(toMessage);
-    },
+    forRecipient: (openid, limit) => outbox.findAll({ where: { openid }, order: newest }, limit),
     async queueDigest(m, day) {
       // The day is claimed first, one `_id` per person and day: `add` fails on a duplicate, so of
       // two racing runs one queues. The message keeps its own id (as in every store).
       const claim = hashedId('dg', m.openid, day);
-      if (!(await addIfAbsent(ctx, ctx.names.digests, claim, { openid: m.openid, day, at: m.createdAt }))) return false;
-      const { id: _id, ...rest } = m;
+      if (!(await addIfAbsent(ctx, names.digests, claim, { openid: m.openid, day, at: m.createdAt }))) return false;
       try {
-        await insertDoc(ctx, ctx.names.outbox, _id, { ...rest, sentAt: null, attempts: 0, lastError: null });
+        await insertDoc(ctx, names.outbox, m.id, queued(m));
       } catch (err) {
         // Not queued: give the day back so the next run tries again.
-        await removeWhere(ctx, ctx.coll(ctx.names.digests).where({ _id: claim })).catch(() => undefined);
+        await removeWhere(ctx, ctx.coll(names.digests).where({ _id: claim })).catch(() => undefined);
         throw err;
       }
-      await setDoc(ctx, ctx.names.digests, hashedId('dl', m.openid), { openid: m.openid, day, at: m.createdAt });
+      await setDoc(ctx, names.digests, hashedId('dl', m.openid), { openid: m.openid, day, at: m.createdAt });
       return true;
     },
     async lastDigestAt(openid) {
-      const doc = await byId<{ day: string; at: string }>(ctx, ctx.names.digests, hashedId('dl', openid));
+      const doc = await byId<{ day: string; at: string }>(ctx, names.digests, hashedId('dl', openid));
       return doc?.at ?? null;
     },
-    async inbox(openid, events, limit) {
-      const docs = await fetchRange<OutboxDoc>(() => outbox().where({ openid, event: _.in([...events]) }).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), 0, limit);
-      return docs.map(toMessage);
-    },
+    inbox: (openid, events, limit) => outbox.findAll({ where: { openid, event: _.in([...events]) }, order: newest }, limit),
     async markRead(openid, complaintId, at) {
       // Every message of the case to this person (a read one gets the later time: harmless).
-      await request(() => outbox().where({ openid, complaintId }).update(arg({ readAt: at })));
+      await request(() => outbox.coll().where({ openid, complaintId }).update(ctx.arg({ readAt: at })));
     },
-    async undeliverable(maxAttempts, lastError) {
-      return countOf(outbox().where({ sentAt: null, attempts: _.gte(maxAttempts), ...(lastError === undefined ? {} : { lastError }) }));
-    },
+    undeliverable: (maxAttempts, lastError) => countOf(outbox.coll().where({ sentAt: null, attempts: _.gte(maxAttempts), ...(lastError === undefined ? {} : { lastError }) })),
   };
 }
-

@@ -10,7 +10,7 @@ import type { AssessmentDecision } from '../../core/assessment/model';
 import type { HeadsRepository } from '../../core/assessment/store';
 import type { TrainingSession } from '../../core/assessment/training';
 import { AppError } from '../../core/shared/errors';
-import { addIfAbsent, context, getDocs, listFrom, unavailable, versionedCollection, type CbDb, type StoreOptions } from './sdk';
+import { addIfAbsent, by, context, recordCollection, unavailable, versionedCollection, type CbDb, type StoreOptions } from './sdk';
 
 export const HEADS_COLLECTIONS = { sessions: 'training_sessions', decisions: 'assessment_decisions' } as const;
 
@@ -35,23 +35,18 @@ export function createCloudbaseHeadsRepository(db: CbDb, options: StoreOptions =
   const addNew = (collection: string, id: string, doc: object) => addIfAbsent(ctx, collection, id, doc);
   const decisionDoc = (d: AssessmentDecision): DecisionDoc => ({ decision: JSON.stringify(d), period: d.period, stationId: d.stationId, kind: d.kind, regionCodes: d.regionCodes });
   const decisions = versionedCollection(ctx, names.decisions, { toDoc: decisionDoc, fromDoc: (d: DecisionDoc) => JSON.parse(d.decision) as AssessmentDecision, what: '这项决定' });
+  const sessions = recordCollection(ctx, names.sessions, { fromDoc: (d: SessionDoc) => JSON.parse(d.session) as TrainingSession });
 
   return {
     async insertSession(s) {
       if (!(await addNew(names.sessions, s.id, { session: JSON.stringify(s), codeHash: s.codeHash, operatorName: s.operatorName, createdAt: s.createdAt, expiresAt: s.expiresAt } satisfies SessionDoc))) throw unavailable(new Error('duplicate session id'));
     },
-    async sessionByCode(codeHash, now) {
-      const docs = await getDocs<SessionDoc>(ctx.coll(names.sessions).where({ codeHash, expiresAt: _.gt(now) }).orderBy('createdAt', 'desc').limit(1));
-      return docs.length ? (JSON.parse(docs[0].session) as TrainingSession) : null;
-    },
-    listSessions: (q) => listFrom(() => ctx.coll(names.sessions).where({ operatorName: q.operatorName }).orderBy('createdAt', 'desc').orderBy('_id', 'desc'), (d: SessionDoc) => JSON.parse(d.session) as TrainingSession, q.limit),
+    sessionByCode: (codeHash, now) => sessions.findOne({ where: { codeHash, expiresAt: _.gt(now) }, order: [['createdAt', 'desc']] }),
+    listSessions: (q) => sessions.findAll({ where: { operatorName: q.operatorName }, order: by('createdAt', 'desc') }, q.limit),
     async insertDecision(d) {
       if (!(await addNew(names.decisions, d.id, decisionDoc(d)))) throw new AppError('CONFLICT', '已经有这项决定了，请刷新');
     },
     getDecision: decisions.get,
-    async listDecisions(q) {
-      if (!q.regionCodes.length) return [];
-      return decisions.list(() => decisions.where({ period: q.period, regionCodes: _.in(q.regionCodes) }).orderBy('stationId', 'asc').orderBy('kind', 'asc'));
-    },
+    listDecisions: (q) => decisions.findAll({ where: { period: q.period }, anyOf: { regionCodes: q.regionCodes }, order: [['stationId', 'asc'], ['kind', 'asc']] }),
   };
 }

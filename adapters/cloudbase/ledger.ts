@@ -8,7 +8,7 @@
 import { LEDGER_KINDS, type LedgerEntry } from '../../core/ledger/model';
 import { DIRECT_NAME, type GroupLevel, type SumRow } from '../../core/ledger/rollup';
 import type { LedgerRepository } from '../../core/ledger/store';
-import { aggregateRows, anyOf, context, MAX_BATCH, pageOf, versionedCollection, whereAll, type CbDb, type StoreOptions } from './sdk';
+import { ageDir, aggregateRows, anyOf, by, context, MAX_BATCH, versionedCollection, type CbDb, type StoreOptions } from './sdk';
 
 export const LEDGER_COLLECTIONS = { entries: 'ledger_entries' } as const;
 
@@ -70,15 +70,11 @@ export function createCloudbaseLedgerRepository(db: CbDb, options: StoreOptions 
   return {
     apply: (change) => (change.kind === 'insert' ? entries.insert(change.entry) : entries.update(change.entry, change.expectedVersion)),
     get: entries.get,
-    async list(q) {
-      const where = whereAll(ctx, { stationId: q.stationIds, operatorName: q.operatorNames, status: q.statuses, regionCodes: q.regionCodes });
-      if (!where) return pageOf([], 0);
-      const parts: Record<string, unknown>[] = [where];
-      if (q.monthFrom) parts.push({ month: _.gte(q.monthFrom) });
-      if (q.monthTo) parts.push({ month: _.lte(q.monthTo) });
-      const dir = q.order === 'oldest' ? 'asc' : 'desc';
-      return entries.page(() => (parts.length > 1 ? ctx.coll(names.entries).where(_.and(parts)) : entries.where(where)).orderBy('createdAt', dir).orderBy('_id', dir), q);
-    },
+    list: (q) =>
+      entries.find(
+        { anyOf: { stationId: q.stationIds, operatorName: q.operatorNames, status: q.statuses, regionCodes: q.regionCodes }, range: { field: 'month', from: q.monthFrom, to: q.monthTo }, order: by('createdAt', ageDir(q.order)) },
+        q,
+      ),
     async sums(q) {
       if (!q.statuses.length) return [];
       const $ = _.aggregate;

@@ -27,33 +27,11 @@
  * Any SDK failure (a rejection, or node-sdk's `{ code, message }` answer) becomes
  * AppError('UNAVAILABLE'). `db` is passed in; this module never loads an SDK.
  */
-import type { Page, RatingRepository } from '../../core/ports';
+import type { RatingRepository } from '../../core/ports';
 import { movedAggregate, type RatingChange } from '../../core/rating/change';
 import type { PressureReport, Rating, RatingAggregate, Scores } from '../../core/rating/model';
 import { staleConflict } from '../../core/shared/errors';
-import {
-  aggregateRows,
-  anyOf,
-  byId,
-  context,
-  countOf,
-  fetchRange,
-  getDocs,
-  hashedId,
-  insertDoc,
-  pageOf,
-  setDoc,
-  transact,
-  txAdd,
-  txGet,
-  txSet,
-  txUpdate,
-  unavailable,
-  type CbTransaction,
-  type CbDb,
-  type StoreOptions,
-  type WithId,
-} from './sdk';
+import { aggregateRows, anyOf, by, byId, context, countOf, docReader, hashedId, insertDoc, recordCollection, requestKeys, setDoc, transact, txAdd, txGet, txSet, txUpdate, type CbTransaction, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export const RATING_COLLECTIONS = {
   ratings: 'ratings',
@@ -148,20 +126,18 @@ export function toRatingDoc(r: Rating, raterFirstSeen: string): RatingDoc {
 export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions = {}): RatingRepository {
   const ctx = context(db, RATING_COLLECTIONS, options);
   const { _, names } = ctx;
-  const coll = ctx.coll;
+  const ratings = recordCollection(ctx, names.ratings, { fromDoc: (d: RatingDoc) => d.rating, field: 'rating' });
+  const reports = recordCollection(ctx, names.reports, { fromDoc: (d: ReportDoc) => d.report });
+  const firstRequest = requestKeys<RequestDoc, RatingDoc>(ctx, { requests: names.requests, records: names.ratings, idOf: (r) => r.ratingId, missing: 'rating request key without its rating' });
+  const newest = by('createdAt', 'desc');
 
-  async function getRating(id: string): Promise<Rating | null> {
-    const [doc] = await getDocs<RatingDoc>(coll(names.ratings).where({ _id: id }).field({ rating: true }).limit(1));
-    return doc?.rating ?? null;
-  }
-
-  /** The first answer of a request key, read outside a transaction (after a lost race). */
-  async function byRequestKey(key: string): Promise<{ rating: Rating; replaced: Rating | null; created: boolean } | null> {
-    const req = await byId<RequestDoc>(ctx, names.requests, key);
-    if (!req) return null;
-    const rating = await getRating(req.ratingId);
-    if (!rating) throw unavailable(new Error('rating request key without its rating'));
-    return { rating, replaced: rating.replaces ? await getRating(rating.replaces) : null, created: false };
+  /** The first answer of a request key (inside `tx` when given). */
+  async function byRequestKey(key: string, tx?: CbTransaction): Promise<{ rating: Rating; replaced: Rating | null; created: boolean } | null> {
+    const first = await firstRequest(key, tx);
+    if (!first) return null;
+    const { rating } = first.doc;
+    const was = rating.replaces ? await docReader(ctx, tx)<RatingDoc>(names.ratings, rating.replaces) : null;
+    return { rating, replaced: was?.rating ?? null, created: false };
   }
 
   /**
@@ -169,17 +145,17 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
    * checked against what the transaction read), a new one, the aggregate moved by the delta.
    */
   async function persist(tx: CbTransaction, change: RatingChange, read: { replacedDoc?: WithId<RatingDoc> | null; doc?: WithId<RatingDoc> | null; firstSeen?: string }): Promise<void> {
+    const checked = (cur: WithId<RatingDoc> | null | undefined, expected: number) => {
+      if (!cur || cur.rating.version !== expected) throw staleConflict('这条评价');
+      return cur;
+    };
     if (change.replaced) {
-      const cur = read.replacedDoc;
-      if (!cur || cur.rating.version !== change.replaced.expectedVersion) throw staleConflict('这条评价');
+      const cur = checked(read.replacedDoc, change.replaced.expectedVersion);
       await txSet(ctx, tx, names.ratings, cur._id, toRatingDoc(change.replaced.next, cur.raterFirstSeen));
     }
     const r = change.next;
     if (change.expectedVersion === null) await txAdd(ctx, tx, names.ratings, r.id, toRatingDoc(r, read.firstSeen as string));
-    else {
-      if (!read.doc || read.doc.rating.version !== change.expectedVersion) throw staleConflict('这条评价');
-      await txSet(ctx, tx, names.ratings, r.id, toRatingDoc(r, read.doc.raterFirstSeen));
-    }
+    else await txSet(ctx, tx, names.ratings, r.id, toRatingDoc(r, checked(read.doc, change.expectedVersion).raterFirstSeen));
     if (change.aggregate) {
       const cur = await txGet<AggregateDoc>(ctx, tx, names.aggregates, r.stationId);
       const { stationId: _id, ...next } = movedAggregate(r.stationId, cur, change.aggregate, change.at);
@@ -187,12 +163,8 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
     }
   }
 
-  function ratingPage(docs: WithId<RatingDoc>[], limit: number): Page<Rating> {
-    return pageOf(docs.map((d) => d.rating), limit);
-  }
-
   function groupBy<T>(match: unknown, group: Record<string, unknown>): Promise<T[]> {
-    return aggregateRows<T>(ctx, coll(names.ratings).aggregate().match(match).group(group).sort({ count: -1, _id: 1 }).limit(TRENDS_GROUPS));
+    return aggregateRows<T>(ctx, ratings.coll().aggregate().match(match).group(group).sort({ count: -1, _id: 1 }).limit(TRENDS_GROUPS));
   }
 
   return {
@@ -202,13 +174,8 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
       return transact(
         ctx,
         async (tx) => {
-          const req = await txGet<RequestDoc>(ctx, tx, names.requests, key);
-          if (req) {
-            const first = await txGet<RatingDoc>(ctx, tx, names.ratings, req.ratingId);
-            if (!first) throw unavailable(new Error('rating request key without its rating'));
-            const was = first.rating.replaces ? await txGet<RatingDoc>(ctx, tx, names.ratings, first.rating.replaces) : null;
-            return { rating: first.rating, replaced: was?.rating ?? null, created: false };
-          }
+          const first = await byRequestKey(key, tx);
+          if (first) return first;
           const account = await txGet<AccountDoc>(ctx, tx, names.accounts, accountId);
           const currentId = pointer(account, input.stationId);
           const currentDoc = currentId ? await txGet<RatingDoc>(ctx, tx, names.ratings, currentId) : null;
@@ -226,41 +193,16 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
       );
     },
 
-    get: getRating,
+    get: ratings.get,
 
     async current(stationId, openid) {
-      const account = await byId<AccountDoc>(ctx, names.accounts, ratingAccountDocId(openid));
-      const id = pointer(account, stationId);
-      return id ? getRating(id) : null;
+      const id = pointer(await byId<AccountDoc>(ctx, names.accounts, ratingAccountDocId(openid)), stationId);
+      return id ? ratings.get(id) : null;
     },
 
-    async listPublished(stationId, offset, limit) {
-      const docs = await fetchRange<RatingDoc>(
-        () => coll(names.ratings).where({ stationId, status: 'published' }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').field({ rating: true }),
-        offset,
-        limit + 1,
-      );
-      return ratingPage(docs, limit);
-    },
-
-    async listByRater(openid, offset, limit) {
-      const docs = await fetchRange<RatingDoc>(
-        () => coll(names.ratings).where({ rater: openid }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').field({ rating: true }),
-        offset,
-        limit + 1,
-      );
-      return ratingPage(docs, limit);
-    },
-
-    async listHeld(regionCodes, offset, limit) {
-      if (!regionCodes.length) return { items: [], hasMore: false };
-      const docs = await fetchRange<RatingDoc>(
-        () => coll(names.ratings).where({ status: 'held', regionCodes: anyOf(ctx, regionCodes) }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').field({ rating: true }),
-        offset,
-        limit + 1,
-      );
-      return ratingPage(docs, limit);
-    },
+    listPublished: (stationId, offset, limit) => ratings.find({ where: { stationId, status: 'published' }, order: newest }, { offset, limit }),
+    listByRater: (openid, offset, limit) => ratings.find({ where: { rater: openid }, order: newest }, { offset, limit }),
+    listHeld: (regionCodes, offset, limit) => ratings.find({ where: { status: 'held' }, anyOf: { regionCodes }, order: by('createdAt', 'asc') }, { offset, limit }),
 
     async aggregate(stationId): Promise<RatingAggregate | null> {
       const doc = await byId<AggregateDoc>(ctx, names.aggregates, stationId);
@@ -268,11 +210,11 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
     },
 
     countBetween(stationId, since, until) {
-      return countOf(coll(names.ratings).where(_.and([{ stationId, status: _.in(COUNTED) }, { createdAt: _.gte(since) }, { createdAt: _.lt(until) }])));
+      return countOf(ratings.coll().where(_.and([{ stationId, status: _.in(COUNTED) }, { createdAt: _.gte(since) }, { createdAt: _.lt(until) }])));
     },
 
     countByNewAccounts(stationId, since, newerThan) {
-      return countOf(coll(names.ratings).where({ stationId, createdAt: _.gte(since), status: _.neq('replaced'), raterFirstSeen: _.gt(newerThan) }));
+      return countOf(ratings.coll().where({ stationId, createdAt: _.gte(since), status: _.neq('replaced'), raterFirstSeen: _.gt(newerThan) }));
     },
 
     async touchAccount(openid, at) {
@@ -305,30 +247,20 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
       await setDoc(ctx, names.reports, report.id, doc);
     },
 
-    async listPressureReports(regionCodes, offset, limit) {
-      if (!regionCodes.length) return { items: [], hasMore: false };
-      const docs = await fetchRange<ReportDoc>(
-        () => coll(names.reports).where({ regionCodes: anyOf(ctx, regionCodes) }).orderBy('createdAt', 'desc').orderBy('_id', 'desc'),
-        offset,
-        limit + 1,
-      );
-      return pageOf(docs.map((d) => d.report), limit);
-    },
+    listPressureReports: (regionCodes, offset, limit) => reports.find({ anyOf: { regionCodes }, order: newest }, { offset, limit }),
 
     async trends(regionCodes, since, previousSince) {
       if (!regionCodes.length) return [];
       const regions = { regionCodes: anyOf(ctx, regionCodes) };
+      const counted = { status: _.in(COUNTED) };
       const $ = _.aggregate;
+      const perStation = { _id: '$stationId', stationName: $.first('$stationName'), count: $.sum(1) };
       type Row = { _id: string; stationName: string; count: number; sum?: number };
       const [recent, previous, held, published] = await Promise.all([
-        groupBy<Row>(_.and([regions, { status: _.in(COUNTED) }, { createdAt: _.gte(since) }]), { _id: '$stationId', stationName: $.first('$stationName'), count: $.sum(1) }),
-        groupBy<Row>(_.and([regions, { status: _.in(COUNTED) }, { createdAt: _.gte(previousSince) }, { createdAt: _.lt(since) }]), {
-          _id: '$stationId',
-          stationName: $.first('$stationName'),
-          count: $.sum(1),
-        }),
-        groupBy<Row>(_.and([regions, { status: 'held' }]), { _id: '$stationId', stationName: $.first('$stationName'), count: $.sum(1) }),
-        groupBy<Row>(_.and([regions, { status: 'published' }, { createdAt: _.gte(since) }]), { _id: '$stationId', stationName: $.first('$stationName'), count: $.sum(1), sum: $.sum('$scoreSum') }),
+        groupBy<Row>(_.and([regions, counted, { createdAt: _.gte(since) }]), perStation),
+        groupBy<Row>(_.and([regions, counted, { createdAt: _.gte(previousSince) }, { createdAt: _.lt(since) }]), perStation),
+        groupBy<Row>(_.and([regions, { status: 'held' }]), perStation),
+        groupBy<Row>(_.and([regions, { status: 'published' }, { createdAt: _.gte(since) }]), { ...perStation, sum: $.sum('$scoreSum') }),
       ]);
       const rows = new Map<string, { stationId: string; stationName: string; recent: number; previous: number; held: number; mean: number | null }>();
       const row = (g: Row) => {

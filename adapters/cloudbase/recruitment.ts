@@ -47,9 +47,9 @@
  * loads an SDK.
  */
 import type { Notice, Objection } from '../../core/notice/model';
-import type { NoticeRepository, Page, RecruitmentRepository, StationContactWriter, StationRepository } from '../../core/ports';
+import type { NoticeRepository, RecruitmentRepository, StationContactWriter, StationRepository } from '../../core/ports';
 import { applicationPurge, duplicateApplication, type Application, type Post, type ReviewScore, type TrainingRecord } from '../../core/recruitment/model';
-import { anyOf, byId, context, filtered, hashedId, insertDoc, listFrom, pageOf, request, transact, txAdd, txGet, unavailable, updateWhere, versionedCollection, whereAll, type CbDb, type StoreOptions } from './sdk';
+import { anyOf, by, context, hashedId, insertDoc, recordCollection, request, requestKeys, transact, txAdd, txGet, updateWhere, versionedCollection, type CbDb, type CbTransaction, type StoreOptions } from './sdk';
 import { COLLECTIONS as STATION_COLLECTIONS, createCloudbaseStationRepository, revisionOf } from './stations';
 
 export const RECRUITMENT_COLLECTIONS = {
@@ -175,14 +175,13 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
   const { _, names } = ctx;
   const posts = versionedCollection(ctx, names.posts, { toDoc: toPostDoc, fromDoc: (d: PostDoc) => d.post, what: '岗位' });
   const applications = versionedCollection(ctx, names.applications, { toDoc: toApplicationDoc, fromDoc: fromApplicationDoc, what: '报名' });
+  const training = recordCollection(ctx, names.training, { fromDoc: (d: TrainingDoc) => d.record });
+  const firstRequest = requestKeys<RequestDoc, ApplicationDoc>(ctx, { requests: names.requests, records: names.applications, idOf: (r) => r.applicationId, missing: 'application request key without its application' });
 
-  /** The first answer of a request key, read outside a transaction (after a lost race). */
-  async function byRequestKey(key: string): Promise<{ application: Application; created: boolean } | null> {
-    const req = await byId<RequestDoc>(ctx, names.requests, key);
-    if (!req) return null;
-    const application = await applications.get(req.applicationId);
-    if (!application) throw unavailable(new Error('application request key without its application'));
-    return { application, created: false };
+  /** The first answer of a request key (inside `tx` when given). */
+  async function byRequestKey(key: string, tx?: CbTransaction): Promise<{ application: Application; created: boolean } | null> {
+    const first = await firstRequest(key, tx);
+    return first && { application: fromApplicationDoc(first.doc), created: false };
   }
 
   return {
@@ -190,11 +189,7 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
     getPost: posts.get,
     updatePost: posts.update,
 
-    async listPosts(q) {
-      const where = whereAll(ctx, { status: q.statuses, regionCodes: q.regionCodes });
-      if (!where) return pageOf([], 0);
-      return posts.page(() => posts.where(where).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), q);
-    },
+    listPosts: (q) => posts.find({ anyOf: { status: q.statuses, regionCodes: q.regionCodes }, order: by('createdAt', 'desc', 'asc') }, q),
 
     async insertApplication(a, requestKey) {
       const key = applicationRequestDocId(requestKey);
@@ -203,12 +198,8 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
       return transact(
         ctx,
         async (tx) => {
-          const existing = await txGet<RequestDoc>(ctx, tx, names.requests, key);
-          if (existing) {
-            const doc = await txGet<ApplicationDoc>(ctx, tx, names.applications, existing.applicationId);
-            if (!doc) throw unavailable(new Error('application request key without its application'));
-            return { application: fromApplicationDoc(doc), created: false };
-          }
+          const first = await byRequestKey(key, tx);
+          if (first) return first;
           if (await txGet(ctx, tx, names.requests, idGuard)) throw duplicateApplication('idNumber');
           if (await txGet(ctx, tx, names.requests, applicantGuard)) throw duplicateApplication('applicant');
           await txAdd(ctx, tx, names.applications, a.id, toApplicationDoc(a));
@@ -225,11 +216,7 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
     getApplication: applications.get,
     updateApplication: applications.update,
 
-    async listApplications(q) {
-      const where = whereAll(ctx, { status: q.statuses }, { ...(q.postId !== undefined && { postId: q.postId }), ...(q.applicantOpenid !== undefined && { applicant: q.applicantOpenid }) });
-      if (!where) return pageOf([], 0);
-      return applications.page(() => applications.where(where).orderBy('createdAt', 'asc').orderBy('_id', 'asc'), q);
-    },
+    listApplications: (q) => applications.find({ where: { postId: q.postId, applicant: q.applicantOpenid }, anyOf: { status: q.statuses }, order: by('createdAt', 'asc') }, q),
 
     async purgePersonalData(statuses, before, at) {
       if (!statuses.length) return 0;
@@ -242,12 +229,7 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
       await insertDoc(ctx, names.training, t.id, doc);
     },
 
-    async listTraining(q) {
-      const where = whereAll(ctx, { stationId: q.stationIds });
-      if (!where) return [];
-      if (q.headOpenid !== undefined) where.headOpenid = q.headOpenid;
-      return listFrom(() => filtered(ctx, names.training, where).orderBy('date', 'asc').orderBy('_id', 'asc'), (d: TrainingDoc) => d.record);
-    },
+    listTraining: (q) => training.findAll({ where: { headOpenid: q.headOpenid }, anyOf: { stationId: q.stationIds }, order: by('date', 'asc') }),
   };
 }
 
@@ -264,18 +246,13 @@ export function createCloudbaseNoticeRepository(db: CbDb, options: StoreOptions 
     get: notices.get,
     update: notices.update,
 
-    async list(q): Promise<Page<Notice>> {
-      const where = whereAll(ctx, { regionCodes: q.regionCodes }, q.status ? { status: q.status } : {});
-      if (!where) return pageOf([], 0);
-      return notices.page(() => notices.where(where).orderBy('publishedAt', 'desc').orderBy('_id', 'asc'), q);
-    },
-
-    ended: (today, limit) => notices.list(() => notices.coll().where({ status: 'open', endsOn: _.lt(today) }).orderBy('endsOn', 'asc').orderBy('_id', 'asc'), limit),
+    list: (q) => notices.find({ where: { status: q.status }, anyOf: { regionCodes: q.regionCodes }, order: by('publishedAt', 'desc', 'asc') }, q),
+    ended: (today, limit) => notices.findAll({ where: { status: 'open', endsOn: _.lt(today) }, order: by('endsOn', 'asc') }, limit),
 
     insertObjection: objections.insert,
     getObjection: objections.get,
     updateObjection: objections.update,
-    listObjections: (noticeId) => objections.list(() => objections.coll().where({ noticeId }).orderBy('createdAt', 'asc').orderBy('_id', 'asc')),
+    listObjections: (noticeId) => objections.findAll({ where: { noticeId }, order: by('createdAt', 'asc') }),
   };
 }
 

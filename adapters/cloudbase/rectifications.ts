@@ -6,7 +6,7 @@
  * order is what keeps one open order per station when two officials issue at once.
  */
 import { OPEN_RECTIFICATION, type RectificationOrder, type RectificationRepository } from '../../core/station/rectification';
-import { anyOf, context, saveOneOpen, versionedCollection, type CbDb, type StoreOptions } from './sdk';
+import { by, context, saveOneOpen, versionedCollection, type CbDb, type StoreOptions } from './sdk';
 
 export const RECTIFICATION_COLLECTIONS = { orders: 'rectifications', open: 'rectification_open' } as const;
 const ONE_OPEN_ORDER = '这个站点已经有一份未办结的整改通知';
@@ -28,12 +28,8 @@ export function createCloudbaseRectificationRepository(db: CbDb, options: StoreO
   const orders = versionedCollection(ctx, ctx.names.orders, { toDoc: docOf, fromDoc: (d: OrderDoc) => d.order, what: '这份整改通知' });
   return {
     get: orders.get,
-    forStation: (stationId) => orders.list(() => orders.where({ stationId }).orderBy('issuedAt', 'desc').orderBy('_id', 'desc')),
-    list(q) {
-      const where: Record<string, unknown> = { regionCodes: q.regionCode };
-      if (q.states) where.state = anyOf(ctx, q.states);
-      return orders.page(() => orders.where(where).orderBy('dueOn', 'asc').orderBy('_id', 'asc'), q);
-    },
+    forStation: (stationId) => orders.findAll({ where: { stationId }, order: by('issuedAt', 'desc') }),
+    list: (q) => orders.find({ where: { regionCodes: q.regionCode }, anyOf: { state: q.states }, order: by('dueOn', 'asc') }, q),
     save: (o, expectedVersion) =>
       saveOneOpen(ctx, { records: ctx.names.orders, markers: ctx.names.open, field: 'orderId' }, o, docOf(o), OPEN_RECTIFICATION.includes(o.state), expectedVersion, {
         taken: ONE_OPEN_ORDER,

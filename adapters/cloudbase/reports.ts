@@ -33,6 +33,6 @@ export function createCloudbaseReportRepository(db: CbDb, options: StoreOptions 
         await txSaveVersioned(ctx, tx, ctx.names.reports, next.id, docOf(next), expectedVersion, '这份报告');
       });
     },
-    list: (q) => reports.list(() => reports.where({ period: q.period, regionCodes: q.regionCode }).orderBy('regionCode', 'asc')),
+    list: (q) => reports.findAll({ where: { period: q.period, regionCodes: q.regionCode }, order: [['regionCode', 'asc']] }),
   };
 }

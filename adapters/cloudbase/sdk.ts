@@ -5,9 +5,10 @@
  *   `app.database()`), the subset of the SDK API they use;
  * - `context`: collection names with the test prefix, the write argument per SDK, update counts;
  * - reads: `getDocs`, `fetchRange` (batches of at most 100, the most one `get()` answers inside a
- *   cloud function) with `pageFrom`/`listFrom` over it, `byId`, `countOf`, `aggregateRows`;
- * - `versionedCollection`: one collection of versioned records (insert, get, version-checked
- *   update, pages), configured by how a record becomes its document and back;
+ *   cloud function), `byId`, `countOf`, `aggregateRows`;
+ * - `recordCollection`: one collection of records (get, pages, `find` by a Filter in an Order),
+ *   configured by how a document becomes its record; `versionedCollection` adds insert and the
+ *   version-checked update; `requestKeys`: what an idempotency key's first request made;
  * - transactions: `txGet`/`txAdd`/`txSet`/`txUpdate` and `transact`, the one retry policy;
  * - `storesOver`: the stores a function needs, composed from the catalogue (./stores.ts);
  * - `hashedId`: deterministic `_id`s for documents keyed by something personal (an openid, a
@@ -41,13 +42,14 @@ export interface CbQuery {
   update(arg: Record<string, unknown>): unknown;
 }
 
-export interface CbAggregate {
-  match(condition: unknown): CbAggregate;
-  group(spec: Record<string, unknown>): CbAggregate;
-  sort(spec: Record<string, 1 | -1>): CbAggregate;
-  skip(n: number): CbAggregate;
-  limit(n: number): CbAggregate;
-  end(): unknown;
+/** An aggregation pipeline; `End` is what `end()` answers (the test double names its promise). */
+export interface CbAggregate<End = unknown> {
+  match(condition: unknown): CbAggregate<End>;
+  group(spec: Record<string, unknown>): CbAggregate<End>;
+  sort(spec: Record<string, 1 | -1>): CbAggregate<End>;
+  skip(n: number): CbAggregate<End>;
+  limit(n: number): CbAggregate<End>;
+  end(): End;
 }
 
 export interface CbCollection extends CbQuery {
@@ -219,13 +221,6 @@ export { pageOf };
 // ---------------------------------------------------------------------------------------------
 // Requests outside transactions
 
-/** The part of a query `fetchRange` and `getDocs` need (both SDKs' queries have it). */
-export interface PageableQuery {
-  skip(offset: number): PageableQuery;
-  limit(max: number): PageableQuery;
-  get(): unknown;
-}
-
 /**
  * Await one SDK request (outside a transaction): a rejection or an error-shaped answer becomes
  * UNAVAILABLE; an AppError thrown by `send` itself passes through.
@@ -242,7 +237,7 @@ export async function request<T>(send: () => unknown): Promise<T> {
 }
 
 /** The documents one `get()` answers (at most MAX_BATCH). */
-export async function getDocs<T>(query: PageableQuery): Promise<WithId<T>[]> {
+export async function getDocs<T>(query: CbQuery): Promise<WithId<T>[]> {
   const res = await request<{ data?: unknown }>(() => query.get());
   if (!Array.isArray(res?.data)) throw unavailable(new Error('get() answered without a data array'));
   return res.data as WithId<T>[];
@@ -253,7 +248,7 @@ export async function getDocs<T>(query: PageableQuery): Promise<WithId<T>[]> {
  * first short batch. `build` makes the query afresh (filter, order, projection) so skip/limit can be
  * added per batch. Pass EVERYTHING as `count` to read the whole result.
  */
-export async function fetchRange<T>(build: () => PageableQuery, offset: number, count: number): Promise<WithId<T>[]> {
+export async function fetchRange<T>(build: () => CbQuery, offset: number, count: number): Promise<WithId<T>[]> {
   const out: WithId<T>[] = [];
   while (out.length < count) {
     const want = Math.min(MAX_BATCH, count - out.length);
@@ -262,16 +257,6 @@ export async function fetchRange<T>(build: () => PageableQuery, offset: number, 
     if (batch.length < want) break;
   }
   return out;
-}
-
-/** A page of a query: documents [offset, offset + limit] (one more tells whether more exist), mapped. */
-export async function pageFrom<D, R>(build: () => PageableQuery, q: { offset: number; limit: number }, map: (doc: WithId<D>) => R): Promise<Page<R>> {
-  return pageOf((await fetchRange<D>(build, q.offset, q.limit + 1)).map(map), q.limit);
-}
-
-/** The first `count` documents of a query (default: all of them), mapped. */
-export async function listFrom<D, R>(build: () => PageableQuery, map: (doc: WithId<D>) => R, count = EVERYTHING): Promise<R[]> {
-  return (await fetchRange<D>(build, 0, count)).map(map);
 }
 
 /** One document by `_id`, or null. A query rather than doc(id).get(): wx-server-sdk throws on a missing document. */
@@ -330,18 +315,14 @@ export async function insertDoc(ctx: Ctx<string>, collection: string, id: string
 
 /** Insert with an explicit `_id` (outside a transaction): false when that `_id` is taken, never overwrites. */
 export async function addIfAbsent(ctx: Ctx<string>, collection: string, id: string, doc: object): Promise<boolean> {
-  let res: unknown;
   try {
-    res = await ctx.coll(collection).add(ctx.arg({ _id: id, ...doc }));
+    await insertDoc(ctx, collection, id, doc);
+    return true;
   } catch (err) {
-    if (isDuplicate(err)) return false;
-    throw err instanceof AppError ? err : unavailable(err);
+    // `request` keeps the SDK's rejection or error answer as the cause.
+    if (isDuplicate((err as { cause?: unknown }).cause)) return false;
+    throw err;
   }
-  if (isErrorAnswer(res)) {
-    if (isDuplicate(res)) return false;
-    throw unavailable(res);
-  }
-  return true;
 }
 
 /** where().remove(): not part of CbQuery (few stores delete). */
@@ -381,29 +362,116 @@ export async function updateWhere(ctx: Ctx<string>, query: CbQuery, data: object
   return ctx.updated(await request(() => query.update(ctx.arg(data))));
 }
 
+/** `[field, direction]` pairs: the order of a query, applied in turn. */
+export type Order = readonly (readonly [string, 'asc' | 'desc'])[];
+
+/** By `field`, then by `_id` (the same way unless `idDir` says otherwise). */
+export const by = (field: string, dir: 'asc' | 'desc', idDir = dir): Order => [[field, dir], ['_id', idDir]];
+
+/** The direction of a list's `order` option: newest first unless 'oldest'. */
+export const ageDir = (order?: string): 'asc' | 'desc' => (order === 'oldest' ? 'asc' : 'desc');
+
+/** `query` in `order`. */
+export function sorted(query: CbQuery, order: Order): CbQuery {
+  return order.reduce((q, [field, dir]) => q.orderBy(field, dir), query);
+}
+
+/** What `find` and `findAll` read: the documents matching every condition, in `order`. */
+export interface Filter {
+  /** field → value or command (e.g. `_.lt(x)`); an undefined value does not narrow. */
+  where?: Record<string, unknown>;
+  /** field → the values it may take (whereAll: an absent list does not narrow, an empty one matches nothing). */
+  anyOf?: Record<string, readonly unknown[] | undefined>;
+  /** Inclusive bounds on one field; an absent bound does not narrow. */
+  range?: { field: string; from?: string; to?: string };
+  /** Default: none (the database's order). */
+  order?: Order;
+}
+
 /**
- * One collection of records, one document per record (`_id` = record id): `toDoc` stores a record
- * (whole under a field, or as JSON text, beside the fields queries filter and sort on; `version`
- * for the optimistic update), `fromDoc` reads it back. `what` names a record in staleConflict.
+ * One collection of records, one document per record (`_id` = record id), read back by `fromDoc`
+ * (from the `field` alone when given: the rest of the document is left unread).
  */
-export function versionedCollection<R extends { id: string; version?: number }, D extends object>(ctx: Ctx<string>, collection: string, spec: { toDoc: (r: R) => D; fromDoc: (doc: D) => R; what: string }) {
+export function recordCollection<D extends object, R>(ctx: Ctx<string>, collection: string, spec: { fromDoc: (doc: WithId<D>) => R; field?: string }) {
+  const coll = () => ctx.coll(collection);
+  const project = (q: CbQuery) => (spec.field ? q.field({ [spec.field]: true }) : q);
+  const read = async (build: () => CbQuery, offset: number, count: number) => (await fetchRange<D>(() => project(build()), offset, count)).map(spec.fromDoc);
+  /** A page of what `build` queries (ordered, without projection): one more tells whether more exist. */
+  const page = async (build: () => CbQuery, q: { offset: number; limit: number }) => pageOf(await read(build, q.offset, q.limit + 1), q.limit);
+  /** The first `count` records (default: all) of what `build` queries. */
+  const list = (build: () => CbQuery, count = EVERYTHING) => read(build, 0, count);
+  const findAll = (f: Filter, count?: number): Promise<R[]> => {
+    const build = query(f);
+    return build ? list(build, count) : Promise.resolve([]);
+  };
+  /** The query of `f`, or null when it matches nothing. */
+  function query(f: Filter): (() => CbQuery) | null {
+    const where = whereAll(ctx, f.anyOf ?? {}, Object.fromEntries(Object.entries(f.where ?? {}).filter(([, v]) => v !== undefined)));
+    if (!where) return null;
+    const r = f.range;
+    const bounds = r ? [...(r.from ? [{ [r.field]: ctx._.gte(r.from) }] : []), ...(r.to ? [{ [r.field]: ctx._.lte(r.to) }] : [])] : [];
+    return () => sorted(bounds.length ? coll().where(ctx._.and([where, ...bounds])) : filtered(ctx, collection, where), f.order ?? []);
+  }
   return {
-    /** Added with its `_id`; fails when it exists. */
-    insert: (r: R) => insertDoc(ctx, collection, r.id, spec.toDoc(r)),
+    coll,
     get: async (id: string): Promise<R | null> => {
-      const doc = await byId<D>(ctx, collection, id);
+      // A query rather than doc(id).get(): wx-server-sdk throws on a missing document.
+      const [doc] = await getDocs<D>(project(coll().where({ _id: id })).limit(1));
       return doc ? spec.fromDoc(doc) : null;
     },
+    page,
+    list,
+    find: (f: Filter, q: { offset: number; limit: number }): Promise<Page<R>> => {
+      const build = query(f);
+      return build ? page(build, q) : Promise.resolve(pageOf([], 0));
+    },
+    findAll,
+    /** The first record `f` finds, or null. */
+    findOne: async (f: Filter): Promise<R | null> => (await findAll(f, 1))[0] ?? null,
+  };
+}
+
+/**
+ * A recordCollection of versioned records: `toDoc` stores a record (whole under a field, or as
+ * JSON text, beside the fields queries filter and sort on; `version` for the optimistic update).
+ * `what` names a record in staleConflict.
+ */
+export function versionedCollection<R extends { id: string; version?: number }, D extends object>(
+  ctx: Ctx<string>,
+  collection: string,
+  spec: { toDoc: (r: R) => D; fromDoc: (doc: WithId<D>) => R; what: string; field?: string },
+) {
+  return {
+    ...recordCollection<D, R>(ctx, collection, spec),
+    /** Added with its `_id`; fails when it exists. */
+    insert: (r: R) => insertDoc(ctx, collection, r.id, spec.toDoc(r)),
     /** Replaced while its stored version is still `expected`; CONFLICT otherwise. */
     update: async (next: R, expected: number): Promise<void> => {
       if (!(await updateIfVersion(ctx, collection, next.id, expected, spec.toDoc(next)))) throw staleConflict(spec.what);
     },
-    /** The collection, to query. */
-    coll: () => ctx.coll(collection),
-    /** The collection narrowed by `where` (all of it when empty), to order. */
-    where: (where: Record<string, unknown> = {}) => filtered(ctx, collection, where),
-    page: (build: () => PageableQuery, q: { offset: number; limit: number }) => pageFrom<D, R>(build, q, spec.fromDoc),
-    list: (build: () => PageableQuery, count?: number) => listFrom<D, R>(build, spec.fromDoc, count),
+  };
+}
+
+/** Reads one document by `_id`: inside `tx` when given (txGet), else outside a transaction (byId). */
+export type DocReader = <T>(collection: string, id: string) => Promise<WithId<T> | null>;
+export const docReader =
+  (ctx: Ctx<string>, tx?: CbTransaction): DocReader =>
+  (collection, id) =>
+    tx ? txGet(ctx, tx, collection, id) : byId(ctx, collection, id);
+
+/**
+ * Idempotency keys: a document in `requests` (`_id` = the hashed key) names the record its first
+ * request made (`idOf`, in `records`). The answer reads both (inside `tx` when given): null for a
+ * new key; a key without its record is UNAVAILABLE (`missing`).
+ */
+export function requestKeys<Q, D>(ctx: Ctx<string>, spec: { requests: string; records: string; idOf: (req: Q) => string; missing: string }) {
+  return async (key: string, tx?: CbTransaction): Promise<{ req: WithId<Q>; doc: WithId<D> } | null> => {
+    const read = docReader(ctx, tx);
+    const req = await read<Q>(spec.requests, key);
+    if (!req) return null;
+    const doc = await read<D>(spec.records, spec.idOf(req));
+    if (!doc) throw unavailable(new Error(spec.missing));
+    return { req, doc };
   };
 }
 

@@ -4,7 +4,7 @@
  * regionCodes) and `version` for the optimistic update.
  */
 import type { StationEdit, StationEditRepository } from '../../core/station/edits';
-import { context, pageOf, versionedCollection, whereAll, type CbDb, type StoreOptions } from './sdk';
+import { ageDir, by, context, versionedCollection, type CbDb, type StoreOptions } from './sdk';
 
 export const STATION_EDIT_COLLECTIONS = { edits: 'station_edits' } as const;
 
@@ -27,11 +27,6 @@ export function createCloudbaseStationEditRepository(db: CbDb, options: StoreOpt
     insert: edits.insert,
     get: edits.get,
     update: edits.update,
-    async list(q) {
-      const where = whereAll(ctx, { stationId: q.stationIds, status: q.statuses, kind: q.kinds, regionCodes: q.regionCodes });
-      if (!where) return pageOf([], 0);
-      const dir = q.order === 'oldest' ? 'asc' : 'desc';
-      return edits.page(() => edits.where(where).orderBy('createdAt', dir).orderBy('_id', dir), q);
-    },
+    list: (q) => edits.find({ anyOf: { stationId: q.stationIds, status: q.statuses, kind: q.kinds, regionCodes: q.regionCodes }, order: by('createdAt', ageDir(q.order)) }, q),
   };
 }

@@ -23,7 +23,7 @@ import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../cor
 import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK, type StationLevel } from '../../core/station/vocabulary';
 import { stationUuid } from '../../core/station/hsds';
-import { aggregateRows, byId, context, countOf, EVERYTHING, fetchRange, getDocs, MAX_BATCH, pageOf, request, setDoc, type CbDb, type StoreOptions, type WithId } from './sdk';
+import { aggregateRows, context, countOf, EVERYTHING, fetchRange, getDocs, MAX_BATCH, recordCollection, request, setDoc, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export interface CloudbaseOptions extends StoreOptions {
   /**
@@ -158,7 +158,8 @@ const MAX_OPERATORS = 1000;
 export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOptions = {}): StationRepository {
   const ctx = context(db, COLLECTIONS, options);
   const _ = db.command;
-  const stations = () => ctx.coll(ctx.names.stations);
+  const records = recordCollection(ctx, ctx.names.stations, { fromDoc: (d: StationDoc) => d.station, field: 'station' });
+  const stations = records.coll;
 
   /**
    * Legacy documents (written before `uuid` existed) get it from their code: an update of that
@@ -302,19 +303,10 @@ export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOpt
         Object.assign(where, text);
       }
       if (q.regionCode) where.regionCodes = q.regionCode;
-      const docs = await fetchRange<StationDoc>(
-        () => stations().where(where).orderBy('levelRank', 'asc').orderBy('code', 'asc').orderBy('_id', 'asc').field({ station: true }),
-        q.offset,
-        q.limit + 1,
-      );
-      return pageOf(docs.map((d) => d.station), q.limit);
+      return records.find({ where, order: [['levelRank', 'asc'], ['code', 'asc'], ['_id', 'asc']] }, q);
     },
 
-    async get(id: string) {
-      // A query rather than doc(id).get(): wx-server-sdk throws on a missing document.
-      const [doc] = await getDocs<StationDoc>(stations().where({ _id: id }).field({ station: true }).limit(1));
-      return doc?.station ?? null;
-    },
+    get: records.get,
 
     async upsertMany(list: Station[]) {
       const pinyin = options.pinyin;
@@ -335,14 +327,14 @@ export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOpt
       if (!q.codes && q.afterCode !== undefined) where.code = _.gt(q.afterCode);
       const filtered = q.codes !== undefined && q.afterCode !== undefined;
       const skip = filtered ? 0 : q.offset ?? 0;
-      const docs = await fetchRange<StationDoc>(() => stations().where(where).orderBy('code', 'asc').field({ station: true }), skip, q.codes ? EVERYTHING : q.limit + 1);
-      let after = filtered ? docs.filter((d) => d.station.code > (q.afterCode as string)) : docs;
+      const found = (await fetchRange<StationDoc>(() => stations().where(where).orderBy('code', 'asc').field({ station: true }), skip, q.codes ? EVERYTHING : q.limit + 1)).map((d) => d.station);
+      let after = filtered ? found.filter((s) => s.code > (q.afterCode as string)) : found;
       if (filtered && q.offset) after = after.slice(q.offset);
-      return { items: after.slice(0, q.limit).map((d) => d.station), hasMore: after.length > q.limit };
+      return { items: after.slice(0, q.limit), hasMore: after.length > q.limit };
     },
 
     async getByUuid(uuid) {
-      const find = async () => (await getDocs<StationDoc>(stations().where({ uuid }).field({ station: true }).limit(1)))[0]?.station ?? null;
+      const find = () => records.findOne({ where: { uuid } });
       const found = await find();
       // Documents written before the uuid field cannot be found by it: give them theirs, then look again.
       if (found || !(await backfillUuids())) return found;
@@ -385,20 +377,12 @@ function toRegion(doc: RegionDoc): Region {
 
 export function createCloudbaseRegionRepository(db: CbDb, options: StoreOptions = {}): RegionRepository {
   const ctx = context(db, COLLECTIONS, options);
-  const regions = () => ctx.coll(ctx.names.regions);
+  const regions = recordCollection(ctx, ctx.names.regions, { fromDoc: toRegion });
 
   return {
-    async children(parentCode) {
-      const where = { parentCode: parentCode ?? PROVINCE_CODE };
-      // A township can have more villages than one get() returns: read until a short batch.
-      const docs = await fetchRange<RegionDoc>(() => regions().where(where).orderBy('code', 'asc'), 0, EVERYTHING);
-      return docs.map(toRegion);
-    },
-
-    async get(code) {
-      const doc = await byId<RegionDoc>(ctx, ctx.names.regions, code);
-      return doc ? toRegion(doc) : null;
-    },
+    // A township can have more villages than one get() returns: findAll reads until a short batch.
+    children: (parentCode) => regions.findAll({ where: { parentCode: parentCode ?? PROVINCE_CODE }, order: [['code', 'asc']] }),
+    get: regions.get,
 
     async upsertMany(list) {
       const latest = new Map(list.map((r) => [r.code, r]));

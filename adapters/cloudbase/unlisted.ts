@@ -4,7 +4,7 @@
  * county's list). Behaviour matches adapters/sqlite/unlisted.ts (test/contract/unlisted.contract.ts).
  */
 import type { UnlistedReport, UnlistedReportRepository } from '../../core/station/unlisted';
-import { context, setDoc, updateIfVersion, versionedCollection, type CbDb, type StoreOptions } from './sdk';
+import { by, context, setDoc, updateIfVersion, versionedCollection, type CbDb, type StoreOptions } from './sdk';
 
 export const UNLISTED_COLLECTIONS = { reports: 'unlisted_reports' } as const;
 
@@ -24,7 +24,7 @@ export function createCloudbaseUnlistedRepository(db: CbDb, options: StoreOption
   return {
     insert: (r) => setDoc(ctx, ctx.names.reports, r.id, docOf(r)),
     get: reports.get,
-    list: (q) => reports.page(() => reports.where({ regionCodes: q.regionCode, status: q.status }).orderBy('createdAt', 'desc').orderBy('_id', 'asc'), q),
+    list: (q) => reports.find({ where: { regionCodes: q.regionCode, status: q.status }, order: by('createdAt', 'desc', 'asc') }, q),
     save: (next, expectedVersion) => updateIfVersion(ctx, ctx.names.reports, next.id, expectedVersion, docOf(next)),
   };
 }

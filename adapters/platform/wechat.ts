@@ -89,17 +89,22 @@ function isMissingFile(err: unknown): boolean {
  * (which the storage rules keep private) and deletes the upload. Views are temporary URLs.
  */
 export function wechatFileStore(cloud: WxStorage, cleaner: (b: Uint8Array) => { ok: true; bytes: Uint8Array; type: string } | { ok: false; message: string }, newId: () => string): FileStore {
+  /**
+   * The caller's own upload: someone else's, or a file outside the upload folders, is never taken
+   * (nor deleted) and, like a missing file, is `invalid()`; a failed download is `unreadable`.
+   */
+  async function ownUpload(fileId: string, openid: string, invalid: () => AppError, unreadable: string): Promise<Buffer> {
+    if (!isOwnUpload(fileId, openid)) throw invalid();
+    try {
+      return (await cloud.downloadFile({ fileID: fileId })).fileContent;
+    } catch (err) {
+      if (isMissingFile(err)) throw invalid();
+      throw new AppError('UNAVAILABLE', unreadable);
+    }
+  }
   return {
     async claim(fileId: string, openid: string): Promise<string> {
-      // Someone else's upload, or a file outside the upload folders, is never taken (nor deleted).
-      if (!isOwnUpload(fileId, openid)) throw invalidPhoto();
-      let fileContent: Buffer;
-      try {
-        ({ fileContent } = await cloud.downloadFile({ fileID: fileId }));
-      } catch (err) {
-        if (isMissingFile(err)) throw invalidPhoto();
-        throw new AppError('UNAVAILABLE', '照片暂时无法读取，请稍后再试');
-      }
+      const fileContent = await ownUpload(fileId, openid, invalidPhoto, '照片暂时无法读取，请稍后再试');
       const cleaned = cleaner(new Uint8Array(fileContent));
       if (!cleaned.ok) throw new AppError('VALIDATION_ERROR', cleaned.message, { photos: cleaned.message });
       const ext = cleaned.type === 'image/png' ? 'png' : 'jpg';
@@ -111,14 +116,7 @@ export function wechatFileStore(cloud: WxStorage, cleaner: (b: Uint8Array) => { 
     async claimVoice(fileId: string, openid: string): Promise<string> {
       // As photos: own upload only; the checked copy moves to the private `complaint-voice/` folder.
       const invalid = () => new AppError('VALIDATION_ERROR', '录音无效，请重新录', { voice: '录音无效' });
-      if (!isOwnUpload(fileId, openid)) throw invalid();
-      let fileContent: Buffer;
-      try {
-        ({ fileContent } = await cloud.downloadFile({ fileID: fileId }));
-      } catch (err) {
-        if (isMissingFile(err)) throw invalid();
-        throw new AppError('UNAVAILABLE', '录音暂时无法读取，请稍后再试');
-      }
+      const fileContent = await ownUpload(fileId, openid, invalid, '录音暂时无法读取，请稍后再试');
       const checked = checkVoiceFile(new Uint8Array(fileContent));
       if (!checked.ok) throw new AppError('VALIDATION_ERROR', checked.message, { voice: checked.message });
       const { fileID } = await cloud.uploadFile({ cloudPath: `complaint-voice/${newId()}.${AUDIO_EXT[checked.type]}`, fileContent });

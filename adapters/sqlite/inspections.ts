@@ -4,7 +4,7 @@
  */
 import type { Visit, VisitRepository } from '../../core/inspection/model';
 import { type Db } from './db';
-import { Filter, docTable } from './sql';
+import { Filter, docTable, listedUnder } from './sql';
 
 export function createSqliteVisitRepository(db: Db): VisitRepository {
   const visits = docTable<Visit>(db, {
@@ -15,19 +15,10 @@ export function createSqliteVisitRepository(db: Db): VisitRepository {
     what: '这条走访记录',
   });
   return {
-    insert: visits.insert,
-    get: visits.get,
-    update: visits.update,
+    ...visits.store,
     list: (q) => {
-      const f = new Filter()
-        .in((l) => `station_id IN (${l})`, q.stationIds)
-        .in((l) => `operator_name IN (${l})`, q.operatorNames)
-        .in((l) => `kind IN (${l})`, q.kinds)
-        .in((l) => `id IN (SELECT id FROM inspection_regions WHERE code IN (${l}))`, q.regionCodes)
-        .eq('visited_on >= ?', q.from)
-        .eq('visited_on <= ?', q.to);
-      const dir = q.order === 'oldest' ? 'ASC' : 'DESC';
-      return visits.page(f, `visited_on ${dir}, id ${dir}`, q);
+      const f = new Filter().anyIn({ station_id: q.stationIds, operator_name: q.operatorNames, kind: q.kinds }).in(listedUnder('inspection_regions'), q.regionCodes);
+      return visits.ordered(f.eq('visited_on >= ?', q.from).eq('visited_on <= ?', q.to), 'visited_on', q);
     },
   };
 }

@@ -9,7 +9,7 @@ import { DIRECT_NAME } from '../../core/ledger/rollup';
 import type { LedgerRepository } from '../../core/ledger/store';
 import { AppError } from '../../core/shared/errors';
 import { guarded, type Db } from './db';
-import { Filter, docTable, marks } from './sql';
+import { Filter, docTable, listedUnder, marks } from './sql';
 
 /** The group key and name of a row at each level (rollup.ts groupOf). */
 const GROUP_SQL: Record<GroupLevel, { key: string; name: string }> = {
@@ -52,15 +52,8 @@ export function createSqliteLedgerRepository(db: Db): LedgerRepository {
     },
     get: entries.get,
     list: (q) => {
-      const f = new Filter()
-        .in((l) => `station_id IN (${l})`, q.stationIds)
-        .in((l) => `operator_name IN (${l})`, q.operatorNames)
-        .in((l) => `status IN (${l})`, q.statuses)
-        .in((l) => `id IN (SELECT entry_id FROM ledger_entry_regions WHERE code IN (${l}))`, q.regionCodes)
-        .eq('month >= ?', q.monthFrom)
-        .eq('month <= ?', q.monthTo);
-      const dir = q.order === 'oldest' ? 'ASC' : 'DESC';
-      return entries.page(f, `created_at ${dir}, id ${dir}`, q);
+      const f = new Filter().anyIn({ station_id: q.stationIds, operator_name: q.operatorNames, status: q.statuses }).in(listedUnder('ledger_entry_regions', 'entry_id'), q.regionCodes);
+      return entries.ordered(f.eq('month >= ?', q.monthFrom).eq('month <= ?', q.monthTo), 'created_at', q);
     },
     sums: (q) =>
       guarded(() => {

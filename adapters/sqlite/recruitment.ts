@@ -3,7 +3,7 @@ import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, RecruitmentRepository } from '../../core/ports';
 import { applicationPurge, duplicateApplication, type Application, type Post, type TrainingRecord } from '../../core/recruitment/model';
 import { guarded, type Db } from './db';
-import { docsOf, docTable, Filter, marks } from './sql';
+import { docsOf, docTable, Filter, listedUnder, marks } from './sql';
 
 export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository {
   const posts = docTable<Post>(db, {
@@ -54,7 +54,7 @@ export function createSqliteRecruitmentRepository(db: Db): RecruitmentRepository
     insertPost: posts.insert,
     getPost: posts.get,
     updatePost: posts.update,
-    listPosts: (q) => posts.page(new Filter().in((l) => `status IN (${l})`, q.statuses).in((l) => `id IN (SELECT post_id FROM post_regions WHERE code IN (${l}))`, q.regionCodes), 'created_at DESC, id', q),
+    listPosts: (q) => posts.page(new Filter().in((l) => `status IN (${l})`, q.statuses).in(listedUnder('post_regions', 'post_id'), q.regionCodes), 'created_at DESC, id', q),
     insertApplication: (a, key) => guarded(() => addApplication(a, key)),
     getApplication: applications.get,
     updateApplication: applications.update,

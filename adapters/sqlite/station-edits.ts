@@ -4,7 +4,7 @@
  */
 import type { StationEdit, StationEditRepository } from '../../core/station/edits';
 import { type Db } from './db';
-import { Filter, docTable } from './sql';
+import { Filter, docTable, listedUnder } from './sql';
 
 export function createSqliteStationEditRepository(db: Db): StationEditRepository {
   const edits = docTable<StationEdit>(db, {
@@ -15,17 +15,7 @@ export function createSqliteStationEditRepository(db: Db): StationEditRepository
     what: '这条记录',
   });
   return {
-    insert: edits.insert,
-    get: edits.get,
-    update: edits.update,
-    list: (q) => {
-      const f = new Filter()
-        .in((l) => `station_id IN (${l})`, q.stationIds)
-        .in((l) => `status IN (${l})`, q.statuses)
-        .in((l) => `kind IN (${l})`, q.kinds)
-        .in((l) => `id IN (SELECT edit_id FROM station_edit_regions WHERE code IN (${l}))`, q.regionCodes);
-      const dir = q.order === 'oldest' ? 'ASC' : 'DESC';
-      return edits.page(f, `created_at ${dir}, id ${dir}`, q);
-    },
+    ...edits.store,
+    list: (q) => edits.ordered(new Filter().anyIn({ station_id: q.stationIds, status: q.statuses, kind: q.kinds }).in(listedUnder('station_edit_regions', 'edit_id'), q.regionCodes), 'created_at', q),
   };
 }

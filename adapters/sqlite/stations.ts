@@ -11,15 +11,11 @@ import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK } from '../../core/station/vocabulary';
 import { stationUuid } from '../../core/station/hsds';
 import { guarded, type Db } from './db';
-import { docOf, docsOf, pageOf } from './sql';
+import { docOf, docsOf, Filter, marks, pageOf } from './sql';
 import { createStationGrid, type GridHit, type GridStation, type StationGrid } from './station-grid';
 
 /** Parsed stations kept by row id; past this many the cache starts over (a full province is ~24k). */
 const CACHE_MAX = 60_000;
-
-function placeholders(n: number): string {
-  return Array.from({ length: n }, () => '?').join(',');
-}
 
 /** FTS5 query for what a person typed; null when nothing searchable remains. */
 export function ftsQuery(text: string): string | null {
@@ -31,33 +27,17 @@ export function ftsQuery(text: string): string | null {
   return `chars : "${tokens.replace(/"/g, '')}"`;
 }
 
+const IN_REGION = 's.rid IN (SELECT rid FROM station_regions WHERE code = ?)';
+
 /** The WHERE of a register query (without the cursor); null when it can match nothing. */
-function registerWhere(q: Omit<RegisterQuery, 'afterCode' | 'limit' | 'offset'>): { sql: string; params: unknown[] } | null {
-  const params: unknown[] = [];
-  let sql = '1 = 1';
-  if (q.regionCode) {
-    sql += ' AND s.rid IN (SELECT rid FROM station_regions WHERE code = ?)';
-    params.push(q.regionCode);
-  }
-  if (q.codes) {
-    if (q.codes.length === 0) return null;
-    sql += ` AND s.code IN (${placeholders(q.codes.length)})`;
-    params.push(...q.codes);
-  }
-  if (q.level) {
-    sql += ' AND s.level = ?';
-    params.push(q.level);
-  }
-  if (q.status) {
-    sql += ' AND s.status = ?';
-    params.push(q.status);
-  }
-  if (q.statuses) {
-    if (q.statuses.length === 0) return null;
-    sql += ` AND s.status IN (${placeholders(q.statuses.length)})`;
-    params.push(...q.statuses);
-  }
-  return { sql, params };
+function registerWhere(q: Omit<RegisterQuery, 'afterCode' | 'limit' | 'offset'>): Filter | null {
+  if (q.codes?.length === 0 || q.statuses?.length === 0) return null;
+  return new Filter()
+    .eq(IN_REGION, q.regionCode)
+    .in((l) => `s.code IN (${l})`, q.codes)
+    .eq('s.level = ?', q.level)
+    .eq('s.status = ?', q.status)
+    .in((l) => `s.status IN (${l})`, q.statuses);
 }
 
 export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): StationRepository & StationContactWriter {
@@ -161,40 +141,20 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
     }
   }
 
-  function filterSql(q: { level?: string; service?: string; statuses: readonly string[] }, params: unknown[]): string {
-    let sql = ` AND s.status IN (${placeholders(q.statuses.length)})`;
-    params.push(...q.statuses);
-    if (q.level) {
-      sql += ' AND s.level = ?';
-      params.push(q.level);
-    }
-    if (q.service) {
-      sql += ' AND s.rid IN (SELECT rid FROM station_services WHERE service = ?)';
-      params.push(q.service);
-    }
-    return sql;
-  }
-
   return {
     nearby: (q: NearbyQuery) => guarded(() => nearby(q)),
 
     search: (q: SearchQuery) =>
       guarded((): Page<Station> => {
-        const params: unknown[] = [];
-        let sql = 'SELECT s.doc FROM stations s WHERE 1 = 1';
         const fts = q.text ? ftsQuery(q.text) : null;
         if (q.text && !fts) return { items: [], hasMore: false };
-        if (fts) {
-          sql += ' AND s.rid IN (SELECT rowid FROM stations_fts WHERE stations_fts MATCH ?)';
-          params.push(fts);
-        }
-        if (q.regionCode) {
-          sql += ' AND s.rid IN (SELECT rid FROM station_regions WHERE code = ?)';
-          params.push(q.regionCode);
-        }
-        sql += filterSql(q, params) + ' ORDER BY s.level_rank, s.code LIMIT ? OFFSET ?';
-        params.push(q.limit + 1, q.offset);
-        const docs = prepared(sql).pluck().all(...params) as string[];
+        const f = new Filter()
+          .eq('s.rid IN (SELECT rowid FROM stations_fts WHERE stations_fts MATCH ?)', fts)
+          .eq(IN_REGION, q.regionCode)
+          .in((l) => `s.status IN (${l})`, q.statuses)
+          .eq('s.level = ?', q.level)
+          .eq('s.rid IN (SELECT rid FROM station_services WHERE service = ?)', q.service);
+        const docs = prepared(`SELECT s.doc FROM stations s${f.sql} ORDER BY s.level_rank, s.code LIMIT ? OFFSET ?`).pluck().all(...f.params, q.limit + 1, q.offset) as string[];
         return pageOf(docsOf<Station>(docs), q.limit);
       }),
 
@@ -218,15 +178,8 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
       guarded((): Page<Station> => {
         const where = registerWhere(q);
         if (!where) return { items: [], hasMore: false };
-        const params = [...where.params];
-        let sql = `SELECT s.doc FROM stations s WHERE ${where.sql}`;
-        if (q.afterCode !== undefined) {
-          sql += ' AND s.code > ?';
-          params.push(q.afterCode);
-        }
-        sql += ' ORDER BY s.code LIMIT ? OFFSET ?';
-        params.push(q.limit + 1, q.offset ?? 0);
-        const docs = prepared(sql).pluck().all(...params) as string[];
+        if (q.afterCode !== undefined) where.and('s.code > ?', q.afterCode);
+        const docs = prepared(`SELECT s.doc FROM stations s${where.sql} ORDER BY s.code LIMIT ? OFFSET ?`).pluck().all(...where.params, q.limit + 1, q.offset ?? 0) as string[];
         return { items: docs.slice(0, q.limit).map((d) => JSON.parse(d) as Station), hasMore: docs.length > q.limit };
       }),
 
@@ -241,7 +194,7 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
       guarded(() => {
         const where = registerWhere(q);
         if (!where) return 0;
-        return prepared(`SELECT COUNT(*) FROM stations s WHERE ${where.sql}`).pluck().get(...where.params) as number;
+        return prepared(`SELECT COUNT(*) FROM stations s${where.sql}`).pluck().get(...where.params) as number;
       }),
 
     operators: (statuses) =>
@@ -250,7 +203,7 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
         const args: unknown[] = [...statuses];
         const rows = prepared(
           `SELECT json_extract(doc, '$.operator.name') AS name, MIN(json_extract(doc, '$.operator.hotline')) AS hotline, COUNT(*) AS stations
-           FROM stations WHERE status IN (${placeholders(statuses.length)}) GROUP BY name ORDER BY name`,
+           FROM stations WHERE status IN (${marks(statuses.length)}) GROUP BY name ORDER BY name`,
         ).raw().all(...args) as [string, string, number][];
         return rows.map(([name, hotline, stations]): OperatorEntry => ({ name, hotline, stations }));
       }),
@@ -302,7 +255,7 @@ export function createSqliteStationRepository(db: Db, pinyin: PinyinFn): Station
     const missing = hits.filter((h) => !parsed.has(h.station.rid)).map((h) => h.station.rid);
     if (missing.length) {
       if (parsed.size + missing.length > CACHE_MAX) parsed.clear();
-      const rows = prepared(`SELECT rid, doc FROM stations WHERE rid IN (${placeholders(missing.length)})`).raw().all(...missing) as [number, string][];
+      const rows = prepared(`SELECT rid, doc FROM stations WHERE rid IN (${marks(missing.length)})`).raw().all(...missing) as [number, string][];
       for (const [rid, doc] of rows) parsed.set(rid, JSON.parse(doc) as Station);
       if (rows.length < missing.length) return null;
     }

@@ -8,6 +8,8 @@ import { distanceMeters } from '../shared/geo';
 import { addDays } from '../shared/time';
 import type { RegionRef } from '../station/model';
 import { labelled } from '../shared/labelled';
+import type { VersionedStore } from '../shared/record-store';
+import { RuleError } from '../shared/rule-error';
 
 export const { codes: VISIT_KINDS, labels: VISIT_KIND_LABELS } = labelled({ inspection: '检查', guidance: '指导服务', training: '辅导培训' });
 export type VisitKind = (typeof VISIT_KINDS)[number];
@@ -64,14 +66,7 @@ export interface Visit {
   version: number;
 }
 
-export class VisitRuleError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+export class VisitRuleError extends RuleError {}
 
 export interface StationFacts {
   id: string;
@@ -218,10 +213,4 @@ export interface VisitQuery {
   limit: number;
 }
 
-export interface VisitRepository {
-  insert(v: Visit): Promise<void>;
-  get(id: string): Promise<Visit | null>;
-  /** Replace when the version still matches; CONFLICT otherwise. */
-  update(next: Visit, expectedVersion: number): Promise<void>;
-  list(q: VisitQuery): Promise<{ items: Visit[]; hasMore: boolean }>;
-}
+export type VisitRepository = VersionedStore<Visit, VisitQuery>;

@@ -11,11 +11,12 @@ import type { MediaChecker, MediaCheckRepository } from '../media/check';
 import { checkStationPhotos, photoStates } from '../media/photos';
 import type { FileStore } from '../ports';
 import { AppError } from '../shared/errors';
+import { ruleError } from '../shared/rule-error';
 import { toShanghai } from '../shared/time';
 import { createRectificationDesk, type RectificationDeskDeps } from '../station/rectification-desk';
 import type { Station } from '../station/model';
 import type { DuesView, StationVisitsView, VisitView } from './api';
-import { CHECK_ITEM_LABELS, FAR_M, VISIT_KIND_LABELS, VisitRuleError, duesOf, linkRectification, operatorsBehind, problemsOf, quarterOf, recordVisit, type CheckResult, type Visit, type VisitKind, type VisitRepository } from './model';
+import { CHECK_ITEM_LABELS, FAR_M, VISIT_KIND_LABELS, duesOf, linkRectification, operatorsBehind, problemsOf, quarterOf, recordVisit, type CheckResult, type Visit, type VisitKind, type VisitRepository } from './model';
 
 export interface InspectionDeps extends RectificationDeskDeps {
   visits: VisitRepository;
@@ -36,11 +37,6 @@ const OPERATING: Station['status'][] = ['certified', 'active', 'rectification'];
 
 const stationNotFound = () => new AppError('NOT_FOUND', '没有找到这个站点', { stationId: '站点不存在' });
 const visitNotFound = () => new AppError('NOT_FOUND', '没有找到这条走访记录', { id: '记录不存在' });
-
-function ruleError(e: unknown): never {
-  if (e instanceof VisitRuleError) throw e.field ? new AppError('VALIDATION_ERROR', e.message, { [e.field]: e.message }) : new AppError('CONFLICT', e.message);
-  throw e;
-}
 
 export function toVisitView(v: Visit, photoUrls: string[] = []): VisitView {
   return {

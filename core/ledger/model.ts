@@ -9,6 +9,7 @@
  */
 import type { RegionRef } from '../station/model';
 import { labelled } from '../shared/labelled';
+import { RuleError } from '../shared/rule-error';
 
 export const { codes: LEDGER_KINDS, labels: LEDGER_KIND_LABELS } = labelled({
   poverty_sale: '扶贫产品销售',
@@ -83,14 +84,7 @@ export interface LedgerEntry extends LedgerFields {
 /** The one change a command produces. */
 export type LedgerChange = { kind: 'insert'; entry: LedgerEntry } | { kind: 'update'; entry: LedgerEntry; expectedVersion: number };
 
-export class LedgerRuleError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+export class LedgerRuleError extends RuleError {}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

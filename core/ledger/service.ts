@@ -9,6 +9,7 @@ import { authorize, listBindings, type Permission, type Target } from '../authz/
 import type { Actor } from '../authz/roles';
 import type { RegionRepository, StationRepository } from '../ports';
 import { AppError } from '../shared/errors';
+import { ruleError } from '../shared/rule-error';
 import { toShanghai } from '../shared/time';
 import { flagMonth, USUAL_MONTHS, type LedgerFlag } from './anomalies';
 import type { EntryView, MonthView, QueuePage, TotalsView } from './api';
@@ -17,7 +18,6 @@ import {
   LEDGER_KIND_LABELS,
   LEDGER_STATUS_LABELS,
   LEDGER_UNITS,
-  LedgerRuleError,
   RECORD_MONTHS_BACK,
   addMonthsTo,
   correct,
@@ -44,11 +44,6 @@ const READ_MAX = 3_000;
 
 const stationNotFound = () => new AppError('NOT_FOUND', '没有找到这个站点', { stationId: '站点不存在' });
 const entryNotFound = () => new AppError('NOT_FOUND', '没有找到这条台账', { id: '记录不存在' });
-
-function ruleError(e: unknown): never {
-  if (e instanceof LedgerRuleError) throw e.field ? new AppError('VALIDATION_ERROR', e.message, { [e.field]: e.message }) : new AppError('CONFLICT', e.message);
-  throw e;
-}
 
 /** A region code and its ancestors: '360731' → ['36', '3607', '360731']. */
 export function regionCodesOfCode(code: string): string[] {

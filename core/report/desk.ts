@@ -204,6 +204,30 @@ export function createReportDesk(deps: ReportDeskDeps) {
     return s ? { id: s.id, level: s.level, regionCode: s.regionCode, regionName: s.regionName, period: s.period, state: s.state, stateLabel: SUBMISSION_STATE_LABELS[s.state], submittedAt: s.submittedAt, comment: s.comment, counties: s.counties, events: s.events.map((e) => ({ at: e.at, action: e.action, note: e.note })), version: s.version } : null;
   }
 
+  /** Who acts in the 报送 chain for their own region: the county submits, the city forwards. */
+  const OWN_REPORT = {
+    'report.submit': { role: 'county_official', permission: 'report.submit', refusal: '只有县级主管部门可以报送本县报告' },
+    'report.forward': { role: 'city_supervisor', permission: 'report.review', refusal: '只有市级主管部门可以汇总报省' },
+  } as const;
+
+  /** The caller's own region for a 报送 step (refused and recorded without the role), the period and the region's report so far. */
+  async function ownReport(openid: string | null, periodKey: string, action: keyof typeof OWN_REPORT) {
+    const { role, permission, refusal } = OWN_REPORT[action];
+    const actor = await access.actorOf(openid);
+    const binding = actor.bindings.find((b) => b.role === role && b.scope.kind === 'region' && !b.revokedAt);
+    const code = binding && binding.scope.kind === 'region' ? binding.scope.regionCode : null;
+    if (!code) {
+      await access.record({ actorOpenid: actor.openid, action, outcome: 'denied', resource: 'reports', detail: 'role' });
+      throw new AppError('FORBIDDEN', refusal);
+    }
+    await access.permit(actor, permission, { regionCodes: ancestors(code) }, `region:${code}`);
+    const period = periodOf(periodKey);
+    const region = await deps.regions.get(code);
+    if (!region) throw new AppError('NOT_FOUND', '没有这个地区');
+    const current = await deps.reports.get(submissionId(period.key, code));
+    return { actor, code, region, period, current };
+  }
+
   async function countiesFor(code: string): Promise<{ code: string; name: string; city: string }[]> {
     const out: { code: string; name: string; city: string }[] = [];
     const cityName = new Map<string, string>();
@@ -294,18 +318,7 @@ export function createReportDesk(deps: ReportDeskDeps) {
     },
 
     async submit(openid: string | null, input: { period: string }) {
-      const actor = await access.actorOf(openid);
-      const binding = actor.bindings.find((b) => b.role === 'county_official' && b.scope.kind === 'region' && !b.revokedAt);
-      const code = binding && binding.scope.kind === 'region' ? binding.scope.regionCode : null;
-      if (!code) {
-        await access.record({ actorOpenid: actor.openid, action: 'report.submit', outcome: 'denied', resource: 'reports', detail: 'role' });
-        throw new AppError('FORBIDDEN', '只有县级主管部门可以报送本县报告');
-      }
-      await access.permit(actor, 'report.submit', { regionCodes: ancestors(code) }, `region:${code}`);
-      const period = periodOf(input.period);
-      const region = await deps.regions.get(code);
-      if (!region) throw new AppError('NOT_FOUND', '没有这个地区');
-      const current = await deps.reports.get(submissionId(period.key, code));
+      const { actor, code, region, period, current } = await ownReport(openid, input.period, 'report.submit');
       const at = deps.clock.now().toISOString();
       const figures = await compute(region, period);
       const next = submitReport(current, { region: { code, name: region.name }, period: period.key, figures, by: actor.openid, at });
@@ -327,18 +340,7 @@ export function createReportDesk(deps: ReportDeskDeps) {
     },
 
     async forward(openid: string | null, input: { period: string; comment?: string }) {
-      const actor = await access.actorOf(openid);
-      const binding = actor.bindings.find((b) => b.role === 'city_supervisor' && b.scope.kind === 'region' && !b.revokedAt);
-      const code = binding && binding.scope.kind === 'region' ? binding.scope.regionCode : null;
-      if (!code) {
-        await access.record({ actorOpenid: actor.openid, action: 'report.forward', outcome: 'denied', resource: 'reports', detail: 'role' });
-        throw new AppError('FORBIDDEN', '只有市级主管部门可以汇总报省');
-      }
-      await access.permit(actor, 'report.review', { regionCodes: ancestors(code) }, `region:${code}`);
-      const period = periodOf(input.period);
-      const region = await deps.regions.get(code);
-      if (!region) throw new AppError('NOT_FOUND', '没有这个地区');
-      const current = await deps.reports.get(submissionId(period.key, code));
+      const { actor, code, region, period, current } = await ownReport(openid, input.period, 'report.forward');
       const counties = (await deps.reports.list({ period: period.key, regionCode: code })).filter((s) => s.level === 'county' && s.state === 'submitted');
       const figures = aggregateFigures({ code, name: region.name }, period, counties.map((c) => c.figures));
       const r = forwardReport(current, counties, { region: { code, name: region.name }, period: period.key, figures, by: actor.openid, at: deps.clock.now().toISOString(), comment: input.comment });

@@ -3,6 +3,8 @@
  * JPEG: drop APP1 (Exif/XMP, where GPS lives) and APP13 (IPTC) segments. PNG: drop eXIf,
  * tEXt, iTXt and zTXt chunks. Anything else is not accepted.
  */
+import { isInOwnFolder, ownFolderPath } from './own-folder';
+
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 export type ImageType = 'image/jpeg' | 'image/png';
 
@@ -72,7 +74,6 @@ export function cleanPhoto(bytes: Uint8Array): { ok: true; type: ImageType; byte
 
 /** Uploads live in one folder per person; the complaints function claims only the caller's own. */
 export const UPLOAD_DIR = 'complaint-uploads';
-const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
 /** An upload's file name: 8–64 of [A-Za-z0-9_-] and a .jpg, .jpeg or .png extension (lower case). */
 export const UPLOAD_NAME = /^[A-Za-z0-9_-]{8,64}\.(?:jpg|jpeg|png|mp3|aac|m4a)$/; // voice notes: core/media/voice.ts
 
@@ -81,8 +82,7 @@ export const UPLOAD_NAME = /^[A-Za-z0-9_-]{8,64}\.(?:jpg|jpeg|png|mp3|aac|m4a)$/
  * the uploader's own (from `account.me`). Throws on an openid or name the claim would refuse.
  */
 export function complaintUploadPath(openid: string, name: string): string {
-  if (!OPENID.test(openid) || !UPLOAD_NAME.test(name)) throw new Error('complaintUploadPath: bad openid or file name');
-  return `${UPLOAD_DIR}/${openid}/${name}`;
+  return ownFolderPath('complaintUploadPath', UPLOAD_DIR, UPLOAD_NAME, openid, name);
 }
 
 /**
@@ -90,9 +90,5 @@ export function complaintUploadPath(openid: string, name: string): string {
  * folder: exactly `complaint-uploads/<openid>/<name>`, nothing else (no deeper folders, no "..").
  */
 export function isOwnUpload(fileId: string, openid: string): boolean {
-  if (!OPENID.test(openid)) return false;
-  const m = /^cloud:\/\/[A-Za-z0-9._-]+\/(.+)$/.exec(fileId);
-  if (!m) return false;
-  const [dir, owner, name, ...rest] = m[1].split('/');
-  return dir === UPLOAD_DIR && owner === openid && rest.length === 0 && UPLOAD_NAME.test(name ?? '');
+  return isInOwnFolder(UPLOAD_DIR, UPLOAD_NAME, fileId, openid);
 }

@@ -25,6 +25,9 @@ const MIN = 60;
 const HOUR = 3600;
 const DAY = 86_400;
 
+/** One limit for several actions that cost alike. */
+const each = (limit: Limit, ...keys: string[]): Record<string, Limit> => Object.fromEntries(keys.map((key) => [key, limit]));
+
 /**
  * The defaults, keyed `function.action`. A villager files a few complaints a day at most; an
  * official works through dozens of cases an hour. Reads listed here are the ones that search or
@@ -34,98 +37,64 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   // Residents: writes that start work for someone else
   'complaints.submit': { windowS: 10 * MIN, max: 5, staffMax: 20 },
   'complaints.join': { windowS: HOUR, max: 20 },
-  // A tracking number and a phone are guessed one try at a time: a few tries an hour is plenty.
-  'complaints.claim': { windowS: HOUR, max: 10 },
-  'complaints.withdraw': { windowS: HOUR, max: 10 },
-  'complaints.evaluate': { windowS: HOUR, max: 10 },
+  // A tracking number and a phone (claim) are guessed one try at a time: a few tries an hour is plenty.
+  ...each({ windowS: HOUR, max: 10 }, 'complaints.claim', 'complaints.withdraw', 'complaints.evaluate', 'recruitment.withdraw'),
   'ratings.visit': { windowS: 10 * MIN, max: 20 },
   'ratings.submit': { windowS: 10 * MIN, max: 10 },
-  'ratings.report': { windowS: HOUR, max: 5 },
-  'recruitment.apply': { windowS: HOUR, max: 5 },
-  'recruitment.withdraw': { windowS: HOUR, max: 10 },
+  ...each({ windowS: HOUR, max: 5 }, 'ratings.report', 'recruitment.apply'),
   'notices.object': { windowS: DAY, max: 3 },
   upload: { windowS: 10 * MIN, max: 20, staffMax: 60 },
-  // Staff writes (only people with a role get past the service's checks anyway)
+  // Staff writes (only people with a role get past the service's checks anyway); 办理进展 by handlers.
   'complaints.record': { windowS: 10 * MIN, max: 5, staffMax: 60 },
-  'complaints.accept': { windowS: 10 * MIN, max: 20, staffMax: 200 },
-  'complaints.refuse': { windowS: 10 * MIN, max: 20, staffMax: 200 },
-  'complaints.assign': { windowS: 10 * MIN, max: 20, staffMax: 200 },
-  'complaints.reply': { windowS: 10 * MIN, max: 20, staffMax: 200 },
-  'complaints.extend': { windowS: 10 * MIN, max: 20, staffMax: 100 },
-  'complaints.merge': { windowS: 10 * MIN, max: 20, staffMax: 100 },
-  'complaints.note': { windowS: 10 * MIN, max: 20, staffMax: 200 },
-  'complaints.release': { windowS: 10 * MIN, max: 20, staffMax: 100 },
-  'complaints.receive': { windowS: 10 * MIN, max: 20, staffMax: 200 },
-  'complaints.decline': { windowS: 10 * MIN, max: 20, staffMax: 100 },
-  'complaints.requestExtension': { windowS: 10 * MIN, max: 20, staffMax: 100 },
-  'complaints.approveExtension': { windowS: 10 * MIN, max: 20, staffMax: 100 },
-  'complaints.refuseExtension': { windowS: 10 * MIN, max: 20, staffMax: 100 },
-  'complaints.supervise': { windowS: 10 * MIN, max: 20, staffMax: 100 },
-  'complaints.answerSupervision': { windowS: 10 * MIN, max: 20, staffMax: 100 },
-  'complaints.transfer': { windowS: 10 * MIN, max: 20, staffMax: 100 },
-  // 办理进展 by handlers; 补充材料 and the 回访 answer by the complainant (a few a day is plenty).
-  'complaints.progress': { windowS: 10 * MIN, max: 20, staffMax: 200 },
+  ...each({ windowS: 10 * MIN, max: 20, staffMax: 200 }, 'complaints.accept', 'complaints.refuse', 'complaints.assign', 'complaints.reply', 'complaints.note', 'complaints.receive', 'complaints.progress'),
+  ...each(
+    { windowS: 10 * MIN, max: 20, staffMax: 100 },
+    'complaints.extend', 'complaints.merge', 'complaints.release', 'complaints.decline', 'complaints.transfer',
+    'complaints.requestExtension', 'complaints.approveExtension', 'complaints.refuseExtension', 'complaints.supervise', 'complaints.answerSupervision',
+  ),
+  // 补充材料 and the 回访 answer by the complainant (a few a day is plenty).
   'complaints.supplement': { windowS: HOUR, max: 5, staffMax: 20 },
   'complaints.recheck': { windowS: HOUR, max: 10 },
   // A batch is up to MAX_BATCH cases (core/complaint/limits.ts): fewer calls than single actions.
-  'complaints.batchAccept': { windowS: 10 * MIN, max: 5, staffMax: 30 },
-  'complaints.batchAssign': { windowS: 10 * MIN, max: 5, staffMax: 30 },
+  ...each({ windowS: 10 * MIN, max: 5, staffMax: 30 }, 'complaints.batchAccept', 'complaints.batchAssign'),
   // Figures read up to 20 000 complaints; an export also writes a file.
   'complaints.unitFigures': { windowS: 10 * MIN, max: 5, staffMax: 60 },
   'complaints.unitFiguresExport': { windowS: HOUR, max: 3, staffMax: 20 },
   'ratings.reply': { windowS: 10 * MIN, max: 20, staffMax: 100 },
-  'ratings.publish': { windowS: 10 * MIN, max: 20, staffMax: 300 },
-  'ratings.reject': { windowS: 10 * MIN, max: 20, staffMax: 300 },
-  'recruitment.createPost': { windowS: HOUR, max: 10, staffMax: 50 },
-  'recruitment.openPost': { windowS: HOUR, max: 10, staffMax: 100 },
-  'recruitment.closePost': { windowS: HOUR, max: 10, staffMax: 100 },
-  'recruitment.cancelPost': { windowS: HOUR, max: 10, staffMax: 100 },
-  'recruitment.reveal': { windowS: HOUR, max: 10, staffMax: 100 },
+  ...each({ windowS: 10 * MIN, max: 20, staffMax: 300 }, 'ratings.publish', 'ratings.reject'),
+  ...each({ windowS: HOUR, max: 10, staffMax: 50 }, 'recruitment.createPost', 'recruitment.select'),
+  ...each({ windowS: HOUR, max: 10, staffMax: 100 }, 'recruitment.openPost', 'recruitment.closePost', 'recruitment.cancelPost', 'recruitment.reveal', 'recruitment.reserve'),
   'recruitment.score': { windowS: 10 * MIN, max: 20, staffMax: 300 },
-  'recruitment.select': { windowS: HOUR, max: 10, staffMax: 50 },
-  'recruitment.reserve': { windowS: HOUR, max: 10, staffMax: 100 },
   'recruitment.recordTraining': { windowS: 10 * MIN, max: 20, staffMax: 200 },
   'notices.publish': { windowS: HOUR, max: 10, staffMax: 50 },
   'notices.resolve': { windowS: HOUR, max: 20, staffMax: 200 },
-  'account.grant': { windowS: HOUR, max: 10, staffMax: 100 },
-  'account.revoke': { windowS: HOUR, max: 10, staffMax: 100 },
-  'account.invite': { windowS: HOUR, max: 10, staffMax: 100 },
+  ...each({ windowS: HOUR, max: 10, staffMax: 100 }, 'account.grant', 'account.revoke', 'account.invite'),
   // Codes are guessed one try at a time: a few tries an hour is plenty for a person.
   'account.accept': { windowS: HOUR, max: 10, staffMax: 10 },
   'account.setCalendarYear': { windowS: HOUR, max: 10, staffMax: 30 },
-  'account.issueApiKey': { windowS: HOUR, max: 10, staffMax: 20 },
-  'account.revokeApiKey': { windowS: HOUR, max: 10, staffMax: 20 },
+  ...each({ windowS: HOUR, max: 10, staffMax: 20 }, 'account.issueApiKey', 'account.revokeApiKey'),
   // Open311 (core/open311/georeport.ts): a hotline platform passes on many callers' cases; reads per address.
   'open311.submit': { windowS: HOUR, max: 600 },
   'open311.read': { windowS: MIN, max: 120 },
   // The register reads and writes whole spreadsheets: a county works through a few files an hour.
   'register.template': { windowS: HOUR, max: 10, staffMax: 60 },
-  'register.preview': { windowS: HOUR, max: 5, staffMax: 60 },
+  ...each({ windowS: HOUR, max: 5, staffMax: 60 }, 'register.preview', 'register.export'),
   'register.import': { windowS: HOUR, max: 5, staffMax: 30 },
-  'register.export': { windowS: HOUR, max: 5, staffMax: 60 },
   'upkeep.idleStations': { windowS: MIN, max: 5, staffMax: 20 },
   // Reports (issue 12 §5) read a whole region; 报送 is a few acts a quarter.
   'reports.figures': { windowS: 10 * MIN, max: 5, staffMax: 60 },
   'reports.export': { windowS: HOUR, max: 3, staffMax: 20 },
-  'reports.submit': { windowS: HOUR, max: 5, staffMax: 10 },
+  ...each({ windowS: HOUR, max: 5, staffMax: 10 }, 'reports.submit', 'reports.forward'),
   'reports.return': { windowS: HOUR, max: 5, staffMax: 30 },
-  'reports.forward': { windowS: HOUR, max: 5, staffMax: 10 },
-  'upkeep.issueRectification': { windowS: HOUR, max: 5, staffMax: 50 },
-  'upkeep.answerRectification': { windowS: HOUR, max: 10, staffMax: 30 },
-  'upkeep.verifyRectification': { windowS: HOUR, max: 5, staffMax: 50 },
-  'upkeep.propose': { windowS: HOUR, max: 10, staffMax: 30 },
-  'upkeep.withdrawEdit': { windowS: HOUR, max: 10, staffMax: 30 },
+  ...each({ windowS: HOUR, max: 5, staffMax: 50 }, 'upkeep.issueRectification', 'upkeep.verifyRectification'),
+  ...each({ windowS: HOUR, max: 10, staffMax: 30 }, 'upkeep.answerRectification', 'upkeep.propose', 'upkeep.withdrawEdit'),
   'upkeep.closeTemporarily': { windowS: HOUR, max: 5, staffMax: 10 },
-  'upkeep.decideEdit': { windowS: 10 * MIN, max: 20, staffMax: 200 },
-  'upkeep.confirmInfo': { windowS: 10 * MIN, max: 20, staffMax: 200 },
+  ...each({ windowS: 10 * MIN, max: 20, staffMax: 200 }, 'upkeep.decideEdit', 'upkeep.confirmInfo'),
   'stations.report': { windowS: DAY, max: 5 },
   'stations.reportUnlisted': { windowS: DAY, max: 3 },
   'upkeep.handleUnlisted': { windowS: HOUR, max: 10, staffMax: 100 },
-  'register.fileCertification': { windowS: HOUR, max: 5, staffMax: 30 },
-  'register.operatorReviewCertification': { windowS: HOUR, max: 5, staffMax: 50 },
-  'register.countyReviewCertification': { windowS: HOUR, max: 5, staffMax: 50 },
-  'register.publishCertification': { windowS: HOUR, max: 5, staffMax: 30 },
-  'register.povertyPreview': { windowS: HOUR, max: 5, staffMax: 30 },
+  ...each({ windowS: HOUR, max: 5, staffMax: 30 }, 'register.fileCertification', 'register.publishCertification', 'register.povertyPreview'),
+  ...each({ windowS: HOUR, max: 5, staffMax: 50 }, 'register.operatorReviewCertification', 'register.countyReviewCertification'),
   'register.povertyImport': { windowS: HOUR, max: 5, staffMax: 20 },
   'settings.update': { windowS: HOUR, max: 10, staffMax: 30 },
   // A market entity files a new site's 申办 now and then; a few a day is plenty.
@@ -138,27 +107,18 @@ export const DEFAULT_LIMITS: Readonly<Record<string, Limit>> = {
   'inspections.toRectification': { windowS: HOUR, max: 5, staffMax: 50 },
   // Heads: a head signs in to a training; the operator opens sessions; the county decides.
   'heads.signIn': { windowS: HOUR, max: 10 },
-  'heads.openSession': { windowS: HOUR, max: 5, staffMax: 30 },
+  ...each({ windowS: HOUR, max: 5, staffMax: 30 }, 'heads.openSession', 'heads.replace'),
   'heads.reward': { windowS: HOUR, max: 5, staffMax: 100 },
-  'heads.replace': { windowS: HOUR, max: 5, staffMax: 30 },
   'heads.list': { windowS: MIN, max: 10, staffMax: 30 },
-  // Costly reads: searches and aggregations
-  'stations.nearby': { windowS: MIN, max: 120 },
-  'stations.search': { windowS: MIN, max: 120 },
+  // Costly reads: searches and aggregations. Officials' queues and unread items (inbox) are read on
+  // every desk refresh, and unread items marked read on every case opened.
+  ...each({ windowS: MIN, max: 120 }, 'stations.nearby', 'stations.search'),
   'complaints.similar': { windowS: MIN, max: 30 },
   'complaints.publicStats': { windowS: MIN, max: 60 },
-  'complaints.queue': { windowS: MIN, max: 30, staffMax: 120 },
-  // Officials' unread items: read on every desk refresh, marked read on every case opened.
-  'complaints.inbox': { windowS: MIN, max: 30, staffMax: 120 },
-  'complaints.inboxRead': { windowS: MIN, max: 30, staffMax: 120 },
-  'complaints.stats': { windowS: MIN, max: 30, staffMax: 60 },
-  'ratings.code': { windowS: MIN, max: 10, staffMax: 30 },
-  'ratings.trends': { windowS: MIN, max: 30, staffMax: 60 },
-  'upkeep.editQueue': { windowS: MIN, max: 30, staffMax: 120 },
-  'register.coverage': { windowS: MIN, max: 10, staffMax: 30 },
-  'ledger.queue': { windowS: MIN, max: 30, staffMax: 120 },
+  ...each({ windowS: MIN, max: 30, staffMax: 120 }, 'complaints.queue', 'complaints.inbox', 'complaints.inboxRead', 'upkeep.editQueue', 'ledger.queue'),
+  ...each({ windowS: MIN, max: 30, staffMax: 60 }, 'complaints.stats', 'ratings.trends'),
+  ...each({ windowS: MIN, max: 10, staffMax: 30 }, 'ratings.code', 'register.coverage', 'inspections.dues'),
   'ledger.totals': { windowS: MIN, max: 10, staffMax: 60 },
-  'inspections.dues': { windowS: MIN, max: 10, staffMax: 30 },
   // Scan-to-sign-in (core/auth/signin.ts): start per PC address, poll per code (every 2 s for
   // 2 minutes is 60), confirm per official, sign-out per session.
   'auth.start': { windowS: 10 * MIN, max: 30 },

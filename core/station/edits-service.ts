@@ -10,11 +10,11 @@ import type { MediaChecker, MediaCheckRepository } from '../media/check';
 import { checkStationPhotos, claimPhotos, photoUrls } from '../media/photos';
 import type { FileStore, StationRepository } from '../ports';
 import { AppError } from '../shared/errors';
+import { ruleError } from '../shared/rule-error';
 import { toShanghai } from '../shared/time';
 import {
   EDIT_KIND_LABELS,
   EDIT_STATUS_LABELS,
-  EditRuleError,
   PUBLIC_FIELD_LABELS,
   closeTemporarily,
   closureProblem,
@@ -49,11 +49,6 @@ export interface StationEditDeps extends AccessDeps {
 const QUEUE_PAGE = 20;
 const notFound = () => new AppError('NOT_FOUND', '没有找到这个站点', { stationId: '站点不存在' });
 const editNotFound = () => new AppError('NOT_FOUND', '没有找到这条记录', { id: '记录不存在' });
-
-function ruleError(e: unknown): never {
-  if (e instanceof EditRuleError) throw e.field ? new AppError('VALIDATION_ERROR', e.message, { [e.field]: e.message }) : new AppError('CONFLICT', e.message);
-  throw e;
-}
 
 export function toEditView(e: StationEdit): EditView {
   return {

@@ -12,6 +12,8 @@
  * - reminder: the information is older than FRESHNESS_DAYS (the scheduled job); 信息无变化 or an
  *   approved proposal closes it.
  */
+import type { VersionedStore } from '../shared/record-store';
+import { RuleError } from '../shared/rule-error';
 import { addDays, daysBetween } from '../shared/time';
 import type { HoursException, OpeningHours } from './hours';
 import type { Station } from './model';
@@ -247,14 +249,8 @@ export function withdraw(edit: StationEdit, by: string, at: string, replacedBy?:
 }
 
 /** A broken lifecycle rule: the service turns it into CONFLICT / VALIDATION_ERROR. */
-export class EditRuleError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'EditRuleError';
-  }
+export class EditRuleError extends RuleError {
+  override name = 'EditRuleError';
 }
 
 export interface StationEditQuery {
@@ -269,10 +265,4 @@ export interface StationEditQuery {
   limit: number;
 }
 
-export interface StationEditRepository {
-  insert(edit: StationEdit): Promise<void>;
-  get(id: string): Promise<StationEdit | null>;
-  /** CONFLICT when the version moved on. */
-  update(next: StationEdit, expectedVersion: number): Promise<void>;
-  list(q: StationEditQuery): Promise<{ items: StationEdit[]; hasMore: boolean }>;
-}
+export type StationEditRepository = VersionedStore<StationEdit, StationEditQuery>;

@@ -68,7 +68,11 @@ interface CompiledHours {
 
 const compiled = new WeakMap<OpeningHours, CompiledHours>();
 
-function planOf(intervals: readonly TimeInterval[], exception: boolean, note?: string): DayPlan {
+/**
+ * A day's intervals as [startMinute, endMinute) ranges in order, end past 1440 when it closes after
+ * midnight; back-to-back or overlapping intervals (08:00–12:00, 12:00–18:00) are one opening.
+ */
+export function openingRanges(intervals: readonly TimeInterval[]): [number, number][] {
   const ranges = intervals.map((iv): [number, number] => {
     const start = parseHHMM(iv.open);
     let end = parseHHMM(iv.close);
@@ -76,14 +80,17 @@ function planOf(intervals: readonly TimeInterval[], exception: boolean, note?: s
     return [start, end];
   });
   ranges.sort((a, b) => a[0] - b[0]);
-  // Back-to-back or overlapping intervals (08:00–12:00, 12:00–18:00) are one opening.
   const merged: [number, number][] = [];
   for (const r of ranges) {
     const last = merged[merged.length - 1];
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
     else merged.push([r[0], r[1]]);
   }
-  return { ranges: merged, note, exception };
+  return merged;
+}
+
+function planOf(intervals: readonly TimeInterval[], exception: boolean, note?: string): DayPlan {
+  return { ranges: openingRanges(intervals), note, exception };
 }
 
 /** Day number of a YYYY-MM-DD date, or NaN when it is not a real date (never matches a day). */
@@ -146,30 +153,36 @@ function instantOf(day: number, minute: number): Date {
   return new Date(day * DAY_MS + minute * 60_000 - SHANGHAI_MS);
 }
 
+/** Shanghai day number and minute of the day (0–1439) of an instant. */
+function localDayMinute(now: Date): { day: number; minute: number } {
+  const shifted = now.getTime() + SHANGHAI_MS;
+  const day = Math.floor(shifted / DAY_MS);
+  return { day, minute: Math.floor((shifted - day * DAY_MS) / 60_000) };
+}
+
+/** The opening `minute` of `today` falls in — yesterday's running past midnight first, then today's: its day and end. */
+function openingAt(c: CompiledHours, today: number, minute: number): { day: number; end: number } | null {
+  for (const [start, end] of planOn(c, today - 1).ranges) {
+    if (end > 1440 && minute + 1440 >= start && minute + 1440 < end) return { day: today - 1, end };
+  }
+  for (const [start, end] of planOn(c, today).ranges) {
+    if (minute >= start && minute < end) return { day: today, end };
+  }
+  return null;
+}
+
 export function hoursStatus(hours: OpeningHours, now: Date): HoursStatus {
   const c = compile(hours);
-  const shifted = now.getTime() + SHANGHAI_MS;
-  const today = Math.floor(shifted / DAY_MS);
-  const minute = Math.floor((shifted - today * DAY_MS) / 60_000);
-
-  // Still open from yesterday's interval that runs past midnight?
-  for (const [start, end] of planOn(c, today - 1).ranges) {
-    if (end > 1440 && minute + 1440 >= start && minute + 1440 < end) {
-      const close = continuedClose(c, today - 1, end);
-      if (!close) return { state: 'open', label: '营业中', detail: '全天营业' };
-      const when = close.day === today ? '今天' : dayLabel(today, close.day);
-      return { state: 'open', label: '营业中', closesAt: instantOf(close.day, close.minute), detail: `${when} ${formatMinute(close.minute)} 打烊` };
-    }
-  }
+  const { day: today, minute } = localDayMinute(now);
   const todays = planOn(c, today);
-  for (const [start, end] of todays.ranges) {
-    if (minute >= start && minute < end) {
-      const close = continuedClose(c, today, end);
-      if (!close) return { state: 'open', label: '营业中', detail: '全天营业', note: todays.note };
-      const closesAt = instantOf(close.day, close.minute);
-      const when = close.day === today ? `今天 ${formatMinute(close.minute)}` : `${dayLabel(today, close.day)} ${formatMinute(close.minute)}`;
-      return { state: 'open', label: '营业中', closesAt, detail: `${when} 打烊`, note: todays.note };
-    }
+  const opening = openingAt(c, today, minute);
+  if (opening) {
+    // Today's note belongs to today's openings, not to yesterday's running past midnight.
+    const note = opening.day === today ? { note: todays.note } : {};
+    const close = continuedClose(c, opening.day, opening.end);
+    if (!close) return { state: 'open', label: '营业中', detail: '全天营业', ...note };
+    const when = close.day === today ? '今天' : dayLabel(today, close.day);
+    return { state: 'open', label: '营业中', closesAt: instantOf(close.day, close.minute), detail: `${when} ${formatMinute(close.minute)} 打烊`, ...note };
   }
 
   const next = nextOpening(c, today, minute);
@@ -212,17 +225,8 @@ function nextOpening(c: CompiledHours, today: number, minute: number): { day: nu
 
 /** Open at this instant: the same answer as hoursStatus(…).state === 'open', without building any text. */
 export function isOpenAt(hours: OpeningHours, now: Date): boolean {
-  const c = compile(hours);
-  const shifted = now.getTime() + SHANGHAI_MS;
-  const today = Math.floor(shifted / DAY_MS);
-  const minute = Math.floor((shifted - today * DAY_MS) / 60_000);
-  for (const [start, end] of planOn(c, today - 1).ranges) {
-    if (end > 1440 && minute + 1440 >= start && minute + 1440 < end) return true;
-  }
-  for (const [start, end] of planOn(c, today).ranges) {
-    if (minute >= start && minute < end) return true;
-  }
-  return false;
+  const { day, minute } = localDayMinute(now);
+  return openingAt(compile(hours), day, minute) !== null;
 }
 
 /**
@@ -235,9 +239,8 @@ export type HourMask = Uint32Array;
 export const WEEK_HOURS = 168;
 
 export function hourOfWeek(now: Date): number {
-  const shifted = now.getTime() + SHANGHAI_MS;
-  const day = Math.floor(shifted / DAY_MS);
-  return (weekdayOfDay(day) - 1) * 24 + Math.floor((shifted - day * DAY_MS) / 3_600_000);
+  const { day, minute } = localDayMinute(now);
+  return (weekdayOfDay(day) - 1) * 24 + Math.floor(minute / 60);
 }
 
 export function maskHas(mask: HourMask, bit: number): boolean {

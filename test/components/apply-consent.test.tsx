@@ -12,13 +12,11 @@ import { recruitment } from '@/services/recruitment';
 import { ApiError } from '@/services/transport';
 import { resetElderModeForTest } from '@/store/elder';
 import { settle } from './act-helpers';
+import { rubric } from '../support/rubric';
 import { resetTaro, routerParams } from './taro-mock';
 
 jest.mock('@/services/recruitment', () => ({ recruitment: { post: jest.fn(), apply: jest.fn() } }));
-jest.mock('@/services/api', () => {
-  const actual = jest.requireActual('@/services/api');
-  return { ...actual, stations: { regions: jest.fn() } };
-});
+jest.mock('@/services/api', () => jest.requireActual('./api-mock').withStations('regions'));
 const post = recruitment.post as jest.Mock;
 const apply = recruitment.apply as jest.Mock;
 const regions = stations.regions as jest.Mock;
@@ -31,10 +29,7 @@ const POST = {
   stationName: '江西电商扶贫工程罗坳镇服务站',
   villageName: null,
   requirements: ['熟悉当地情况'],
-  rubric: [
-    { criterion: '电商技能', weight: 60 },
-    { criterion: '群众口碑', weight: 40 },
-  ],
+  rubric: rubric({ 电商技能: 60, 群众口碑: 40 }),
   opensOn: '2025-06-01',
   closesOn: '2025-06-30',
   status: 'open',

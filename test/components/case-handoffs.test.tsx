@@ -3,11 +3,11 @@ import { act, render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import CaseActions from '@/packages/official/components/CaseActions';
 import ComplaintCard from '@/packages/official/components/ComplaintCard';
-import { complaintsAdmin, type ComplaintCaseView, type ComplaintListItem } from '@/services/complaints-admin';
+import { complaintsAdmin, type ComplaintCaseView } from '@/services/complaints-admin';
 import ComplaintDetailView from '@/components/complaint/ComplaintDetailView';
 import Deadlines from '@/components/complaint/Deadlines';
 import { enter, openPanel, press, submitWith } from './act-helpers';
-import { officialCaseView } from './fixtures';
+import { complaintListItem, officialCaseView } from './fixtures';
 import { resetTaro } from './taro-mock';
 
 jest.mock('@/services/complaints-admin', () => ({
@@ -87,21 +87,7 @@ test('退单 needs a reason, then a confirm, then sends it', async () => {
 });
 
 test('the queue card flags an unconfirmed assignment and a hand-back', () => {
-  const item: ComplaintListItem = {
-    id: 'cmp000001',
-    trackingNo: 'TS250604ABCDEF',
-    stationName: '贡江镇服务站',
-    categoryLabel: '快递丢失/损坏',
-    status: 'assigned',
-    statusLabel: '已转办',
-    submittedAt: '2025-06-03T02:00:00Z',
-    dueAt: null,
-    overdue: null,
-    escalationLevel: 0,
-    held: false,
-    deadlineProvisional: false,
-    awaitingReceipt: true,
-  };
+  const item = complaintListItem({ status: 'assigned', statusLabel: '已转办', awaitingReceipt: true });
   const { container, rerender } = render(<ComplaintCard item={item} onOpen={jest.fn()} />);
   expect(container.textContent).toContain('待签收');
   rerender(<ComplaintCard item={{ ...item, status: 'accepted', statusLabel: '已受理', awaitingReceipt: false, returned: true }} onOpen={jest.fn()} />);

@@ -7,7 +7,8 @@ import CaseActions from '@/packages/official/components/CaseActions';
 import type { ComplaintCaseView } from '@/services/complaints-admin';
 import { openComplaintDetail } from './complaint-detail';
 import { openPanel, settle, submitWith } from './act-helpers';
-import { complaintView, extraTaro, freshScreen, serve } from './feedback-support';
+import { extraTaro, freshScreen, serve } from './feedback-support';
+import { complaintView } from './fixtures';
 import { routerParams } from './taro-mock';
 
 beforeEach(() => {

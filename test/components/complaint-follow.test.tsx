@@ -10,7 +10,7 @@ import MyComplaintsPage from '@/pages/complaint/mine/index';
 import type { ComplaintListItem } from '@core/complaint/api';
 import { openComplaintDetail } from './complaint-detail';
 import { freshScreen, repliedView, serve } from './feedback-support';
-import { OFFICIAL_CASE_FIELDS } from './fixtures';
+import { complaintListItem, OFFICIAL_CASE_FIELDS } from './fixtures';
 import { routerParams } from './taro-mock';
 
 beforeEach(() => {
@@ -60,21 +60,7 @@ test('the complainant’s own case shows no 关注 notice', async () => {
 });
 
 test('我的投诉 lists followed cases with a 关注 label; tapping one opens it', async () => {
-  const item = (over: Partial<ComplaintListItem>): ComplaintListItem => ({
-    id: 'cmp-0001-abcdef',
-    trackingNo: 'TS250604AB12CD',
-    stationName: '江西电商扶贫工程贡江镇服务站',
-    categoryLabel: '乱收费/未明码标价',
-    status: 'replied',
-    statusLabel: '已答复',
-    submittedAt: '2025-06-04T02:00:00.000Z',
-    dueAt: null,
-    overdue: null,
-    escalationLevel: 0,
-    held: false,
-    deadlineProvisional: false,
-    ...over,
-  });
+  const item = (over: Partial<ComplaintListItem>) => complaintListItem({ status: 'replied', statusLabel: '已答复', ...over });
   serve({
     'complaints.mine': () => ({
       items: [item({ id: 'cmp-own-000001', trackingNo: 'TS250605AB12CE', status: 'merged', statusLabel: '已并单' })],

@@ -9,7 +9,8 @@ import ComplaintForm from '@/components/complaint/ComplaintForm';
 import NewComplaintPage from '@/pages/complaint/new/index';
 import { LIMIT_MESSAGE } from '@/components/complaint/PhotoPicker';
 import { typeInto } from './act-helpers';
-import { complaintView, extraTaro, fail, flush, freshScreen, mockUpload, offline, pickedJpegs, serve, type Handler } from './feedback-support';
+import { extraTaro, fail, flush, freshScreen, mockUpload, offline, pickedJpegs, serve, type Handler } from './feedback-support';
+import { complaintView } from './fixtures';
 import { routerParams, storage } from './taro-mock';
 
 const STATION = { id: 'st-ydgj-01', name: '江西电商扶贫工程贡江镇服务站' };

@@ -6,7 +6,7 @@ import CoveragePage from '@/packages/official/coverage/index';
 import { coverage, type CoverageReport } from '@/services/coverage';
 import Taro from '@tarojs/taro';
 import { clickSettled, renderSettled } from './act-helpers';
-import { resetTaro } from './taro-mock';
+import { resetTaroAnd } from './taro-mock';
 
 jest.mock('@/services/coverage', () => ({ coverage: { counties: jest.fn(), of: jest.fn(), povertyPreview: jest.fn(), povertyImport: jest.fn() } }));
 jest.mock('@/packages/official/coverage/chart', () => ({ drawCoverage: jest.fn(() => () => undefined) }));
@@ -32,8 +32,7 @@ function report(poverty: boolean): CoverageReport {
 const preview = (errors: number) => ({ fileErrors: [], summary: { rows: 2, villages: 2 - errors, errors, warnings: 0 }, rows: errors ? [{ row: 3, code: '360732100201', name: '别县村', errors: ['不是于都县的村'], warnings: [] }] : [], moreRows: 0, written: false });
 
 beforeEach(() => {
-  resetTaro();
-  for (const m of Object.values(api)) m.mockReset();
+  resetTaroAnd(api);
   api.counties.mockResolvedValue({ items: [{ code: '360731', name: '于都县', city: '赣州市' }] });
 });
 

@@ -9,10 +9,7 @@ import { press } from './act-helpers';
 import { summary } from './fixtures';
 import { resetTaro } from './taro-mock';
 
-jest.mock('@/services/api', () => {
-  const actual = jest.requireActual('@/services/api');
-  return { ...actual, stations: { nearby: jest.fn(), search: jest.fn(), get: jest.fn(), regions: jest.fn() } };
-});
+jest.mock('@/services/api', () => jest.requireActual('./api-mock').withStations('nearby', 'search', 'get', 'regions'));
 const nearby = stations.nearby as jest.Mock;
 const search = stations.search as jest.Mock;
 const regions = stations.regions as jest.Mock;

@@ -6,7 +6,8 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import { EVALUATION_BUTTON_IDS, alreadyReopened } from '@/components/complaint/EvaluationForm';
 import ComplaintDetailPage from '@/pages/complaint/detail/index';
 import { openComplaintDetail } from './complaint-detail';
-import { complaintView, extraTaro, fail, freshScreen, repliedView, serve } from './feedback-support';
+import { extraTaro, fail, freshScreen, repliedView, serve } from './feedback-support';
+import { complaintView } from './fixtures';
 import { routerParams } from './taro-mock';
 
 beforeEach(() => {

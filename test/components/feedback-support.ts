@@ -9,6 +9,7 @@ import type { ComplaintView } from '@core/complaint/api';
 import type { RatingView, SummaryView } from '@core/rating/api';
 import { setDemoOpenid } from '@/services/identity';
 import { resetElderModeForTest } from '@/store/elder';
+import { complaintView } from './fixtures';
 import { resetTaro } from './taro-mock';
 
 // Two shared cores and parallel builds: give findBy/waitFor more than the default second.
@@ -113,35 +114,6 @@ export function mockUpload(answer?: (n: number) => { status: number; body: unkno
   });
   (globalThis as unknown as { fetch: unknown }).fetch = fetchMock;
   return fetchMock;
-}
-
-export function complaintView(over: Partial<ComplaintView> = {}): ComplaintView {
-  return {
-    id: 'cmp-0001-abcdef',
-    trackingNo: 'TS250604AB12CD',
-    version: 1,
-    stationId: 'st-ydgj-01',
-    stationName: '江西电商扶贫工程贡江镇服务站',
-    category: 'overcharge',
-    categoryLabel: '乱收费/未明码标价',
-    description: '寄快递收了15元，墙上写5元。',
-    photos: [],
-    status: 'submitted',
-    statusLabel: '待受理',
-    submittedAt: '2025-06-04T02:00:00.000Z',
-    acceptDueOn: '2025-06-09',
-    replyDueOn: null,
-    deadlineProvisional: false,
-    reply: null,
-    evaluation: null,
-    canWithdraw: true,
-    canEvaluate: false,
-    phoneMasked: null,
-    shareIdentity: false,
-    supporters: 0,
-    timeline: [{ at: '2025-06-04T02:00:00.000Z', action: 'submit', label: '提交投诉', status: 'submitted', note: '请于 2025-06-09 前受理' }],
-    ...over,
-  };
 }
 
 export function repliedView(over: Partial<ComplaintView> = {}): ComplaintView {

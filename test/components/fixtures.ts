@@ -1,4 +1,5 @@
-/** Station data shaped like the `stations` function's answers (core/station/api.ts types). */
+/** Station and complaint data shaped like the functions' answers (core/station/api.ts, core/complaint/api.ts types). */
+import type { ComplaintListItem, ComplaintView } from '@core/complaint/api';
 import type { StationDetail, StationSummary } from '@core/station/api';
 import type { ComplaintCaseView } from '@/services/complaints-admin';
 
@@ -103,32 +104,57 @@ export const OFFICIAL_CASE_FIELDS = {
   calendarWarning: null,
 };
 
-/** A case as the officials' case page gets it: 待受理 at the county, version 3. */
-export function officialCaseView(over: Partial<ComplaintCaseView> = {}): ComplaintCaseView {
+/** A complaint as its complainant sees it: just submitted, 待受理. */
+export function complaintView(over: Partial<ComplaintView> = {}): ComplaintView {
   return {
-    id: 'cmp000001',
-    trackingNo: 'TS250604ABCDEF',
-    version: 3,
-    stationId: 'st-360731100-000',
+    id: 'cmp-0001-abcdef',
+    trackingNo: 'TS250604AB12CD',
+    version: 1,
+    stationId: 'st-ydgj-01',
     stationName: '江西电商扶贫工程贡江镇服务站',
     category: 'overcharge',
     categoryLabel: '乱收费/未明码标价',
-    description: '寄快递多收了 5 元',
+    description: '寄快递收了15元，墙上写5元。',
     photos: [],
     status: 'submitted',
     statusLabel: '待受理',
-    submittedAt: '2025-06-03T02:00:00Z',
-    acceptDueOn: '2025-06-06',
+    submittedAt: '2025-06-04T02:00:00.000Z',
+    acceptDueOn: '2025-06-09',
     replyDueOn: null,
     deadlineProvisional: false,
     reply: null,
     evaluation: null,
-    canWithdraw: false,
+    canWithdraw: true,
     canEvaluate: false,
-    phoneMasked: '138****1234',
+    phoneMasked: null,
     shareIdentity: false,
     supporters: 0,
-    timeline: [],
+    timeline: [{ at: '2025-06-04T02:00:00.000Z', action: 'submit', label: '提交投诉', status: 'submitted', note: '请于 2025-06-09 前受理' }],
+    ...over,
+  };
+}
+
+/** That complaint as a row of a list (我的投诉, the officials' queue). */
+export function complaintListItem(over: Partial<ComplaintListItem> = {}): ComplaintListItem {
+  const { id, trackingNo, stationName, categoryLabel, status, statusLabel, submittedAt, deadlineProvisional } = complaintView();
+  return { id, trackingNo, stationName, categoryLabel, status, statusLabel, submittedAt, deadlineProvisional, dueAt: null, overdue: null, escalationLevel: 0, held: false, ...over };
+}
+
+/** A case as the officials' case page gets it: 待受理 at the county, version 3. */
+export function officialCaseView(over: Partial<ComplaintCaseView> = {}): ComplaintCaseView {
+  return {
+    ...complaintView({
+      id: 'cmp000001',
+      trackingNo: 'TS250604ABCDEF',
+      version: 3,
+      stationId: 'st-360731100-000',
+      description: '寄快递多收了 5 元',
+      submittedAt: '2025-06-03T02:00:00Z',
+      acceptDueOn: '2025-06-06',
+      canWithdraw: false,
+      phoneMasked: '138****1234',
+      timeline: [],
+    }),
     ...OFFICIAL_CASE_FIELDS,
     ...over,
   };

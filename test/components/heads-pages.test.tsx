@@ -8,7 +8,7 @@ import HeadsAssessmentPage from '@/packages/official/heads/index';
 import MyHeadPage from '@/packages/official/heads/mine/index';
 import { heads, type AssessmentList, type AssessmentRow, type MyAssessment } from '@/services/heads';
 import Taro from '@tarojs/taro';
-import { resetTaro, routerParams } from './taro-mock';
+import { resetTaroAnd, routerParams } from './taro-mock';
 import { clickSettled, renderSettled, type } from './act-helpers';
 
 jest.mock('@/services/heads', () => ({
@@ -27,10 +27,7 @@ const parts: AssessmentRow['parts'] = [
 const row = (over: Partial<AssessmentRow>): AssessmentRow => ({ stationId: 'st-a', stationName: '贡江镇服务站', headName: '王站长', period: '2026Q3', exempt: false, total: 89.2, grade: 'good', gradeLabel: '良好', parts, decisions: [], ...over });
 const list = (rows: AssessmentRow[]): AssessmentList => ({ period: '2026Q3', periodLabel: '2026 年第 3 季度', regionCode: '360731', weights: { ledger: 25, inspection: 20, complaints: 25, ratings: 15, training: 15 }, weightsSource: '县定', weightsVary: false, canDecide: true, heads: rows, replaced: [] });
 
-beforeEach(() => {
-  resetTaro();
-  for (const m of Object.values(api)) m.mockReset();
-});
+beforeEach(() => resetTaroAnd(api));
 
 describe('the county’s assessment list', () => {
   test('results and parts; reward only after a confirmation, with the note; none for exempt or failing heads', async () => {

@@ -8,7 +8,7 @@ import InspectPage from '@/packages/official/inspect/index';
 import DuesPage from '@/packages/official/inspect/dues/index';
 import { inspections, type StationVisitsView, type VisitView } from '@/services/inspections';
 import Taro from '@tarojs/taro';
-import { resetTaro, routerParams } from './taro-mock';
+import { resetTaroAnd, routerParams } from './taro-mock';
 import { clickSettled, renderSettled, type } from './act-helpers';
 
 jest.mock('@/services/inspections', () => ({
@@ -29,9 +29,8 @@ function station(over: Partial<StationVisitsView> = {}): StationVisitsView {
 }
 
 beforeEach(() => {
-  resetTaro();
+  resetTaroAnd(api);
   routerParams.current = { stationId: 'st-1' };
-  for (const m of Object.values(api)) m.mockReset();
 });
 
 describe('站点走访', () => {

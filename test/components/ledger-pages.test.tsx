@@ -10,7 +10,7 @@ import LedgerTotalsPage from '@/packages/official/ledger/totals/index';
 import { ledger, type EntryView, type MonthView, type Totals, type TotalsView } from '@/services/ledger';
 import { ApiError } from '@/services/transport';
 import Taro from '@tarojs/taro';
-import { resetTaro } from './taro-mock';
+import { resetTaroAnd } from './taro-mock';
 import { clickSettled, fillIn, renderSettled, type } from './act-helpers';
 
 jest.mock('@/services/ledger', () => ({
@@ -36,10 +36,7 @@ function month(over: Partial<MonthView> = {}): MonthView {
   return { station: { id: 'st-1', name: '贡江镇服务站' }, month: '2026-09', months: ['2026-09', '2026-08'], canRecord: true, entries: [], totals: totals(), ...over };
 }
 
-beforeEach(() => {
-  resetTaro();
-  for (const m of Object.values(api)) m.mockReset();
-});
+beforeEach(() => resetTaroAnd(api));
 
 describe('the head’s month', () => {
   test('empty month: says so; typed yuan are sent as exact fen', async () => {

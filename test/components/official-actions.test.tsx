@@ -6,7 +6,7 @@ import { complaintsAdmin } from '@/services/complaints-admin';
 import { ApiError } from '@/services/transport';
 import { openPanel, press, settle, submitWith } from './act-helpers';
 import { officialCaseView } from './fixtures';
-import { resetTaro } from './taro-mock';
+import { resetTaroAnd } from './taro-mock';
 
 jest.mock('@/services/complaints-admin', () => ({
   complaintsAdmin: {
@@ -27,10 +27,7 @@ const caseView = officialCaseView;
 
 const ALL_IDS = ACTION_BUTTONS.map((b) => b.id);
 
-beforeEach(() => {
-  resetTaro();
-  Object.values(api).forEach((m) => m.mockReset());
-});
+beforeEach(() => resetTaroAnd(api));
 
 function ids(container: HTMLElement): string[] {
   return Array.from(container.querySelectorAll('.sp-case-actions__buttons > *')).map((el) => el.id);

@@ -7,7 +7,8 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import QueuePage from '@/packages/official/queue/index';
 import { complaintsAdmin, type ComplaintListItem } from '@/services/complaints-admin';
 import { openPanel, settle } from './act-helpers';
-import { resetTaro } from './taro-mock';
+import { complaintListItem } from './fixtures';
+import { resetTaroAnd } from './taro-mock';
 
 // Taro's web components render slowly on a busy machine.
 jest.setTimeout(30_000);
@@ -18,23 +19,15 @@ jest.mock('@/services/complaints-admin', () => ({
 const api = complaintsAdmin as unknown as Record<string, jest.Mock>;
 
 function row(n: number, over: Partial<ComplaintListItem> = {}): ComplaintListItem {
-  return {
+  return complaintListItem({
     id: `cmp00000${n}`,
     trackingNo: `TS261009AAAA0${n}`,
-    stationName: '江西电商扶贫工程贡江镇服务站',
-    categoryLabel: '乱收费/未明码标价',
-    status: 'submitted',
-    statusLabel: '待受理',
     submittedAt: '2026-10-09T02:00:00Z',
     dueAt: '2099-10-14T16:00:00Z',
-    overdue: null,
-    escalationLevel: 0,
-    held: false,
-    deadlineProvisional: false,
     version: 1,
     assigneeLabel: null,
     ...over,
-  };
+  });
 }
 
 /** A window `width` px wide as matchMedia sees it. */
@@ -52,8 +45,7 @@ function windowWidth(width: number | null) {
 const key = (k: string) => act(() => void fireEvent.keyDown(document.body, { key: k }));
 
 beforeEach(() => {
-  resetTaro();
-  Object.values(api).forEach((m) => m.mockReset());
+  resetTaroAnd(api);
   api.queue.mockResolvedValue({ items: [row(1), row(2, { escalationLevel: 1, assigneeLabel: '运营单位：于都县电商', status: 'assigned', statusLabel: '已转办', awaitingReceipt: true, supervisionDueOn: '2026-10-20' }), row(3)], nextCursor: null, calendarWarning: null });
   api.detail.mockImplementation(({ id }: { id: string }) => new Promise(() => void id));
 });

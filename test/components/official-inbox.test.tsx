@@ -7,7 +7,7 @@ import Taro from '@tarojs/taro';
 import Inbox from '@/packages/official/components/Inbox';
 import { inbox, INBOX_CHANGED, type InboxView } from '@/services/inbox';
 import { flush, renderSettled } from './act-helpers';
-import { resetTaro } from './taro-mock';
+import { resetTaroAnd } from './taro-mock';
 
 jest.mock('@/services/inbox', () => ({ INBOX_CHANGED: 'official:inbox-changed', inbox: { list: jest.fn(), markCaseRead: jest.fn() } }));
 const api = inbox as unknown as Record<string, jest.Mock>;
@@ -26,10 +26,7 @@ const item = (id: string, over: Partial<InboxView['items'][number]> = {}): Inbox
   ...over,
 });
 
-beforeEach(() => {
-  resetTaro();
-  for (const m of Object.values(api)) m.mockReset();
-});
+beforeEach(() => resetTaroAnd(api));
 
 test('the unread count and items; a tap opens the case', async () => {
   api.list.mockResolvedValue({

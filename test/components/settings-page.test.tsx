@@ -6,7 +6,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import SettingsPage from '@/packages/official/settings/index';
 import { settings, type SettingsView } from '@/services/settings';
-import { resetTaro } from './taro-mock';
+import { resetTaroAnd } from './taro-mock';
 import { clickSettled, fillIn, renderSettled } from './act-helpers';
 
 jest.mock('@/services/settings', () => ({ settings: { get: jest.fn(), changes: jest.fn(), update: jest.fn() } }));
@@ -30,10 +30,7 @@ function view(over: Partial<SettingsView> = {}, fresh = 150, own: number | null 
   };
 }
 
-beforeEach(() => {
-  resetTaro();
-  for (const m of Object.values(api)) m.mockReset();
-});
+beforeEach(() => resetTaroAnd(api));
 
 test('values in force with their source; the trail with who, old → new and why; older pages', async () => {
   api.get.mockResolvedValue(view());

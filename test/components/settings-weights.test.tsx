@@ -7,7 +7,7 @@ import Taro from '@tarojs/taro';
 import SettingsPage from '@/packages/official/settings/index';
 import { settings, type SettingsView } from '@/services/settings';
 import { clickSettled, fillIn, renderSettled, type } from './act-helpers';
-import { resetTaro } from './taro-mock';
+import { resetTaroAnd } from './taro-mock';
 
 jest.mock('@/services/settings', () => ({ settings: { get: jest.fn(), changes: jest.fn(), update: jest.fn() } }));
 const api = settings as unknown as Record<string, jest.Mock>;
@@ -41,10 +41,7 @@ function view(own: Record<string, number> | null, version = 1): SettingsView {
   };
 }
 
-beforeEach(() => {
-  resetTaro();
-  for (const m of Object.values(api)) m.mockReset();
-});
+beforeEach(() => resetTaroAnd(api));
 
 test('inherited weights shown; the total is checked live; saving asks first and sends the whole set', async () => {
   api.get.mockResolvedValue(view(null));

@@ -10,7 +10,7 @@ import { formOf, infoOf, sectionOfField } from '@/packages/official/utils/edit-f
 import { edits, type EditView, type PublicInfo } from '@/services/edits';
 import Taro from '@tarojs/taro';
 import { clickSettled, renderSettled } from './act-helpers';
-import { resetTaro } from './taro-mock';
+import { resetTaroAnd } from './taro-mock';
 
 jest.mock('@/services/edits', () => ({
   edits: { queue: jest.fn(), decide: jest.fn(), confirmInfo: jest.fn(), draft: jest.fn(), propose: jest.fn(), withdraw: jest.fn(), close: jest.fn() },
@@ -27,10 +27,7 @@ function proposal(over: Partial<EditView> = {}): EditView {
 }
 
 
-beforeEach(() => {
-  resetTaro();
-  for (const m of Object.values(api)) m.mockReset();
-});
+beforeEach(() => resetTaroAnd(api));
 
 describe('EditDiff', () => {
   test('each changed field side by side: removed lines struck, added lines marked, unchanged plain', () => {

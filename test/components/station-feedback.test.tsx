@@ -14,10 +14,7 @@ import { detail } from './fixtures';
 import { fail, flush, installExtraTaro, ratingView, serve, summaryView, type Handler } from './feedback-support';
 import { resetTaro, routerParams, storage } from './taro-mock';
 
-jest.mock('@/services/api', () => {
-  const actual = jest.requireActual('@/services/api');
-  return { ...actual, stations: { nearby: jest.fn(), search: jest.fn(), get: jest.fn(), regions: jest.fn() } };
-});
+jest.mock('@/services/api', () => jest.requireActual('./api-mock').withStations('nearby', 'search', 'get', 'regions'));
 const get = stations.get as jest.Mock;
 const SCENE = 'st-ydgj-01.kABCDEFGHIJKL';
 

@@ -9,10 +9,7 @@ import { press } from './act-helpers';
 import { WED_10AM, detail } from './fixtures';
 import { resetTaro, routerParams } from './taro-mock';
 
-jest.mock('@/services/api', () => {
-  const actual = jest.requireActual('@/services/api');
-  return { ...actual, stations: { nearby: jest.fn(), search: jest.fn(), get: jest.fn(), regions: jest.fn() } };
-});
+jest.mock('@/services/api', () => jest.requireActual('./api-mock').withStations('nearby', 'search', 'get', 'regions'));
 const get = stations.get as jest.Mock;
 
 async function open(station = detail()) {

@@ -12,42 +12,20 @@ import { ApiError, stations } from '@/services/api';
 import { complaintsAdmin } from '@/services/complaints-admin';
 import { ratingsAdmin } from '@/services/ratings-admin';
 import { resetElderModeForTest } from '@/store/elder';
+import { detail } from './fixtures';
 import { resetTaro, routerParams } from './taro-mock';
 
 jest.mock('@/services/account', () => ({ account: { me: jest.fn(), calendar: jest.fn() } }));
 jest.mock('@/services/complaints-admin', () => ({ complaintsAdmin: { queue: jest.fn() } }));
 jest.mock('@/services/ratings-admin', () => ({ ratingsAdmin: { code: jest.fn() } }));
-jest.mock('@/services/api', () => {
-  const actual = jest.requireActual('@/services/api');
-  return { ...actual, stations: { search: jest.fn(), get: jest.fn() } };
-});
+jest.mock('@/services/api', () => jest.requireActual('./api-mock').withStations('search', 'get'));
 const code = ratingsAdmin.code as jest.Mock;
 const get = stations.get as jest.Mock;
 const flush = () => act(async () => undefined);
 
 const CODE = { scene: 's=st1', page: 'pages/station/index', image: { contentType: 'image/png', base64: 'iVBORw0KGgo=' } };
 const STATION_ID = 'st-360731100-000';
-const DETAIL = {
-  id: STATION_ID,
-  code: 'JX-360731100-000',
-  name: '于都县贡江镇电商扶贫服务站',
-  level: 'township',
-  address: '贡江镇长征路 8 号',
-  week: [
-    { days: '周一至周五', text: '08:00-18:00' },
-    { days: '周六至周日', text: '09:00-17:00' },
-  ],
-  openingHours: { weekly: [], exceptions: [{ date: '2026-10-01', intervals: [], note: '国庆休息' }] },
-  services: ['express', 'bill_payment'],
-  fees: [{ item: '代缴电费', price: 1, unit: '笔', conditions: '60岁以上免费' }],
-  commitments: ['明码标价，不乱收费'],
-  complaintChannels: [{ kind: 'hotline_12345', label: '12345 政务服务热线', value: '12345' }],
-  operator: { name: '于都县电子商务运营有限公司', hotline: '0797-6221234' },
-  contactPerson: '刘站长',
-  phone: '13907971234',
-  certification: { certificateNo: 'GX-2024-001', certifiedOn: '2024-03-01', authority: '于都县商务局' },
-  infoConfirmedOn: '2026-06-01',
-};
+const DETAIL = detail({ id: STATION_ID });
 
 beforeEach(() => {
   resetTaro();
@@ -89,11 +67,11 @@ test('the sign shows name, level, hours, services, fees, commitments, channels, 
   expect(get).toHaveBeenCalledWith({ id: STATION_ID });
   expect(code).toHaveBeenCalledWith({ stationId: STATION_ID });
   const sign = container.querySelector('#station-sign')!.textContent!;
-  for (const part of ['服务信息公示牌', DETAIL.name, '乡镇服务站', '周一至周五', '08:00-18:00', '快递收发', '便民缴费', '代缴电费', '1 元/笔', '明码标价', '12345', '0797-6221234', 'GX-2024-001', '2024-03-01', '于都县商务局', '国庆休息']) {
+  for (const part of ['服务信息公示牌', DETAIL.name, '乡镇服务站', '周一至周五', '14:00-18:00', '快递收发', '便民缴费', '代收电费', '免费', '快递代寄', '5 元/件', '明码标价', '12345', '400-800-1234', 'JXDSFP-2024-0188', '2024-03-15', '于都县商务局', '国庆节']) {
     expect(sign).toContain(part);
   }
   expect(sign).not.toContain('刘站长');
-  expect(sign).not.toContain('13907971234');
+  expect(sign).not.toContain(DETAIL.phone);
   expect(container.querySelector('#sign-code-image')!.getAttribute('src')).toBe('data:image/png;base64,iVBORw0KGgo=');
   fireEvent.click(container.querySelector('#btn-print-sign')!);
   expect(print).toHaveBeenCalled();

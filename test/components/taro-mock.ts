@@ -84,4 +84,10 @@ export function resetTaro(): void {
   Taro.cloud.callFunction.mockReset();
 }
 
+/** resetTaro, and every method of the test's mocked service client back to a bare mock. */
+export function resetTaroAnd(client: Record<string, jest.Mock>): void {
+  resetTaro();
+  for (const m of Object.values(client)) m.mockReset();
+}
+
 export default Taro;

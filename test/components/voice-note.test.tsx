@@ -10,8 +10,8 @@ import VoiceNote from '@/components/complaint/VoiceNote';
 import ComplaintForm from '@/components/complaint/ComplaintForm';
 import ComplaintDetailPage from '@/pages/complaint/detail/index';
 import { setDemoOpenid } from '@/services/identity';
-import { complaintView, installExtraTaro, serve } from './feedback-support';
-import { OFFICIAL_CASE_FIELDS } from './fixtures';
+import { installExtraTaro, serve } from './feedback-support';
+import { complaintView, OFFICIAL_CASE_FIELDS } from './fixtures';
 import { resetTaro, routerParams } from './taro-mock';
 
 /** A recorder whose recordings last `seconds` (and say `transcript`); `autoStop` ends one by itself. */

@@ -19,10 +19,7 @@ jest.mock('@/services/account', () => ({ account: { me: jest.fn(), calendar: jes
 jest.mock('@/services/complaints-admin', () => ({ complaintsAdmin: { queue: jest.fn() } }));
 jest.mock('@/services/ratings-admin', () => ({ ratingsAdmin: { code: jest.fn() } }));
 jest.mock('@/services/recruitment', () => ({ recruitment: { applications: jest.fn(), reserve: jest.fn(), cancelPost: jest.fn(), closePost: jest.fn(), openPost: jest.fn() } }));
-jest.mock('@/services/api', () => {
-  const actual = jest.requireActual('@/services/api');
-  return { ...actual, stations: { search: jest.fn() } };
-});
+jest.mock('@/services/api', () => jest.requireActual('./api-mock').withStations('search'));
 const me = account.me as jest.Mock;
 const code = ratingsAdmin.code as jest.Mock;
 const search = stations.search as jest.Mock;

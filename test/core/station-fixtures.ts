@@ -104,6 +104,23 @@ export function makeStation(over: Partial<Station> & { id: string }): Station {
 const at = (p: { lat: number; lng: number }) => ({ ...p, datum: 'GCJ-02' as const });
 
 /**
+ * A station at `path` below 赣州市 (a town's: 服务站 at township level; a village's: 服务点), named for
+ * its last region, `metres` due north of 于都县城 (negative: south).
+ */
+function stationIn(id: string, path: Station['regionPath'], address: string, metres: number, over: Partial<Station> = {}): Station {
+  const town = path.length === 2;
+  return makeStation({
+    id,
+    ...(town ? { level: 'township' as const } : {}),
+    name: `江西电商扶贫工程${path[path.length - 1].name}${town ? '服务站' : '服务点'}`,
+    regionPath: [R.province, R.city, ...path],
+    address,
+    location: at(north(YUDU, metres)),
+    ...over,
+  });
+}
+
+/**
  * The directory used by the service and fuzz tests, around 于都县城. Distances are due north/south,
  * so the great-circle distance is exactly the offset.
  */
@@ -119,13 +136,7 @@ export function directoryStations(): Station[] {
       areaSqm: 320,
       services: ['product_showcase', 'training', 'warehousing', 'express'],
     }),
-    makeStation({
-      id: 'gj-town',
-      level: 'township',
-      name: '江西电商扶贫工程贡江镇服务站',
-      regionPath: [R.province, R.city, R.yudu, R.gongjiang],
-      address: '于都县贡江镇建设路 8 号',
-      location: at(north(YUDU, -1200)),
+    stationIn('gj-town', [R.yudu, R.gongjiang], '于都县贡江镇建设路 8 号', -1200, {
       areaSqm: 45,
       status: 'certified',
       certification: { certificateNo: 'YD-2026-007', certifiedOn: '2026-01-15', authority: '于都县商务局' },
@@ -138,47 +149,16 @@ export function directoryStations(): Station[] {
       hours: AFTERNOON,
       services: ['express', 'bill_payment', 'product_sales'],
     }),
-    makeStation({
-      id: 'la-village',
-      name: '江西电商扶贫工程罗坳村服务点',
-      regionPath: [R.province, R.city, R.yudu, R.luoao, R.luoaoCun],
-      address: '于都县罗坳镇罗坳村圩镇街 12 号',
-      location: at(north(YUDU, -8000)),
-      status: 'notice',
-      certification: null,
-    }),
-    makeStation({
-      id: 'xw-village',
-      name: '江西电商扶贫工程新屋村服务点',
-      regionPath: [R.province, R.city, R.yudu, R.luoao, R.xinwu],
-      address: '于都县罗坳镇新屋村',
-      location: at(north(YUDU, 12_000)),
-      status: 'rectification',
-      services: ['rural_finance'],
-      infoConfirmedOn: '2025-10-01',
-    }),
+    stationIn('la-village', [R.yudu, R.luoao, R.luoaoCun], '于都县罗坳镇罗坳村圩镇街 12 号', -8000, { status: 'notice', certification: null }),
+    stationIn('xw-village', [R.yudu, R.luoao, R.xinwu], '于都县罗坳镇新屋村', 12_000, { status: 'rectification', services: ['rural_finance'], infoConfirmedOn: '2025-10-01' }),
     // Not listed: planned, under review, closed — all within a kilometre.
     makeStation({ id: 'planned-one', location: at(north(YUDU, 500)), status: 'planned', certification: null }),
     makeStation({ id: 'review-one', location: at(north(YUDU, 600)), status: 'county_review', certification: null }),
     makeStation({ id: 'closed-one', name: '江西电商扶贫工程旧圩村服务点', location: at(north(YUDU, 700)), status: 'closed' }),
     // Outside the default 20 km, inside 50 km.
-    makeStation({
-      id: 'szb-village',
-      name: '江西电商扶贫工程沙洲坝村服务点',
-      regionPath: [R.province, R.city, R.ruijin, R.xianghu, R.shazhouba],
-      address: '瑞金市象湖镇沙洲坝村',
-      location: at(north(YUDU, 30_000)),
-    }),
+    stationIn('szb-village', [R.ruijin, R.xianghu, R.shazhouba], '瑞金市象湖镇沙洲坝村', 30_000),
     // Outside the maximum radius.
-    makeStation({
-      id: 'xh-town',
-      level: 'township',
-      name: '江西电商扶贫工程象湖镇服务站',
-      regionPath: [R.province, R.city, R.ruijin, R.xianghu],
-      address: '瑞金市象湖镇红都大道 3 号',
-      location: at(north(YUDU, 60_000)),
-      areaSqm: 60,
-    }),
+    stationIn('xh-town', [R.ruijin, R.xianghu], '瑞金市象湖镇红都大道 3 号', 60_000, { areaSqm: 60 }),
   ];
 }
 

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { browserSuite, call, shanghaiDay } from './support/browser';
 import { axeViolations } from './support/axe';
 import { DEMO, HEAD_STATION } from '../support/demo';
+import { rubric } from '../support/rubric';
 
 const { h, browsers } = browserSuite();
 
@@ -25,10 +26,7 @@ async function pagesFor(): Promise<{ openid?: string; paths: string[] }[]> {
     title: '贡江镇服务站负责人',
     stationId: HEAD_STATION,
     requirements: ['会用智能手机'],
-    rubric: [
-      { criterion: '电商技能', weight: 60 },
-      { criterion: '群众认可', weight: 40 },
-    ],
+    rubric: rubric({ 电商技能: 60, 群众认可: 40 }),
     opensOn: shanghaiDay(),
     closesOn: shanghaiDay(14),
   }, DEMO.county);

@@ -9,6 +9,7 @@
 import { ageOn, checkCharacter } from '../../core/recruitment/idcard';
 import { browserSuite, call, fill, scrollTo, settled, shanghaiDay, tap, text, waitText } from './support/browser';
 import { DEMO, HEAD_STATION } from '../support/demo';
+import { rubric } from '../support/rubric';
 
 const TOWNSHIP = '360731100'; // 贡江镇
 
@@ -19,11 +20,7 @@ const ID_NUMBER = `${ID_FIRST17}${checkCharacter(ID_FIRST17)}`;
 const ID_MASKED_TAIL = ID_NUMBER.slice(-4);
 const PHONE = '13912345678';
 const PHONE_MASKED = '139****5678';
-const RUBRIC = [
-  { criterion: '电商技能', weight: 40 },
-  { criterion: '农产品经验', weight: 30 },
-  { criterion: '群众认可', weight: 30 },
-];
+const RUBRIC = rubric({ 电商技能: 40, 农产品经验: 30, 群众认可: 30 });
 
 interface Post {
   id: string;

@@ -12,9 +12,7 @@ const PHONE = '13987654321';
 const { h, browsers } = browserSuite();
 
 test('recorded on the PC → claimed on the phone → in 我的投诉 with its progress', async () => {
-  const pc = await browsers.pcTile(DEMO.county, 'record');
-  const p = '#page-record';
-  await settled(pc, `${p} #record-form`);
+  const { page: pc, p } = await browsers.pcTile(DEMO.county, 'record', '#record-form');
   // Nothing filled: the form says what is missing, nothing is sent.
   await pc.locator(`${p} #record-submit`).click();
   await pc.locator(`${p} .sp-field--error`).first().waitFor();

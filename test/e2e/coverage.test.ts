@@ -9,9 +9,7 @@ import { DEMO } from '../support/demo';
 const { h, browsers } = browserSuite();
 
 test('the county sees its coverage; the city picks a county', async () => {
-  const pc = await browsers.pcTile(DEMO.county, 'coverage');
-  const p = '#page-coverage';
-  await settled(pc, `${p} #coverage-summary`);
+  const { page: pc, p } = await browsers.pcTile(DEMO.county, 'coverage', '#coverage-summary');
   expect(await text(pc, `${p} #coverage-summary`)).toContain('于都县');
   expect(await text(pc, `${p} #coverage-summary`)).toMatch(/\d+\/\d+\s*乡镇有服务站/);
   await pc.locator(`${p} #coverage-townships`).waitFor();

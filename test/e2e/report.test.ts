@@ -10,9 +10,7 @@ import { DEMO } from '../support/demo';
 const { h, browsers } = browserSuite();
 
 test('the county submits, the city forwards, the province sees it', async () => {
-  const pc = await browsers.pcTile(DEMO.county, 'report');
-  const p = '#page-report';
-  await settled(pc, `${p} #report-summary`);
+  const { page: pc, p } = await browsers.pcTile(DEMO.county, 'report', '#report-summary');
   expect(await text(pc, `${p} #report-summary`)).toContain('于都县');
   expect(await text(pc, `${p} #report-tile-stations`)).toMatch(/^\d+\s*在册站点$/);
   // Four charts drawn by ECharts as SVG, with bars in them.

@@ -13,9 +13,7 @@ const { h, browsers } = browserSuite();
 test('the county overrides a threshold and sees the audit line', async () => {
   await call(h, 'settings', 'update', { regionCode: '36', values: { freshnessDays: 150 }, reason: '全省统一缩短核实周期', version: 0 }, 'demo-province-admin-1');
 
-  const pc = await browsers.pcTile(DEMO.county, 'settings');
-  const p = '#page-settings';
-  await settled(pc, `${p} #settings-view`);
+  const { page: pc, p } = await browsers.pcTile(DEMO.county, 'settings', '#settings-view');
   expect(await text(pc, `${p} #setting-freshnessDays`)).toMatch(/150天\s*省定/);
   expect(await text(pc, `${p} #settings-trail`)).toContain('全省统一缩短核实周期');
   // Desk layout: the trail stands beside the settings, not below them.

@@ -25,9 +25,7 @@ test('reported on the phone → closed by the county on the PC', async () => {
   await waitText(phone, `${p} #unlisted-sent`, '已收到');
   await h.shot(phone, 'unlisted-02-sent-phone');
 
-  const pc = await browsers.pcTile(DEMO.county, 'unlisted');
-  const o = '#page-unlisted';
-  await pc.locator(`${o} [id^="unlisted-"][class*="sp-form"]`).first().waitFor();
+  const { page: pc, p: o } = await browsers.pcTile(DEMO.county, 'unlisted', '[id^="unlisted-"][class*="sp-form"]');
   const card = pc.locator(`${o} .sp-form`, { hasText: '长征大道 18 号门面' });
   expect(await card.innerText()).toContain('于都县 · 贡江镇');
   expect(await card.innerText()).not.toContain('demo-resident');

@@ -50,6 +50,7 @@
  * of the next transaction fail with a server error, to prove nothing is half-written.
  */
 import indexConfig from '../../adapters/cloudbase/indexes.json';
+import type { CbAggregate } from '../../adapters/cloudbase/sdk';
 
 export type SdkFlavour = 'wx-server-sdk' | 'node-sdk';
 
@@ -1258,14 +1259,8 @@ export interface FakeTransaction {
   commit(): never;
 }
 
-export interface FakeAggregate {
-  match(cond: unknown): FakeAggregate;
-  group(spec: Record<string, unknown>): FakeAggregate;
-  sort(spec: Record<string, 1 | -1>): FakeAggregate;
-  skip(n: number): FakeAggregate;
-  limit(n: number): FakeAggregate;
-  end(): Promise<unknown>;
-}
+/** The pipeline the adapters use (adapters/cloudbase/sdk.ts), answering a promise. */
+export type FakeAggregate = CbAggregate<Promise<unknown>>;
 
 export function createFakeCloudbase(options: FakeCloudbaseOptions = {}): FakeCloudbase {
   return new FakeCloudbase(options);

@@ -1,11 +1,12 @@
 /**
  * The oracle for core/station/hours.ts: the straightforward evaluation it replaced (every call
  * re-reads the weekly rules and formats dates). Tests check that the compiled schedule answers
- * exactly what this answers; nothing outside test/ uses it.
+ * exactly what this answers; nothing outside test/ uses it. It shares only openingRanges (a day's
+ * intervals merged), which hours-continuity.test.ts checks against written-out answers.
  */
-import { addDays, formatMinute, fromShanghai, parseHHMM, toShanghai } from '../../core/shared/time';
+import { addDays, formatMinute, fromShanghai, toShanghai } from '../../core/shared/time';
 
-import type { HoursStatus, OpeningHours } from '../../core/station/hours';
+import { openingRanges, type HoursStatus, type OpeningHours } from '../../core/station/hours';
 
 const WEEKDAY_NAMES = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
@@ -18,21 +19,7 @@ function weekdayOf(date: string): number {
 export function intervalsOn(hours: OpeningHours, date: string): { ranges: [number, number][]; note?: string; exception: boolean } {
   const exception = hours.exceptions.find((e) => e.date === date);
   const intervals = exception ? exception.intervals : hours.weekly.filter((r) => r.day === weekdayOf(date)).flatMap((r) => r.intervals);
-  const ranges = intervals.map((iv): [number, number] => {
-    const start = parseHHMM(iv.open);
-    let end = parseHHMM(iv.close);
-    if (end <= start) end += 1440;
-    return [start, end];
-  });
-  ranges.sort((a, b) => a[0] - b[0]);
-  // Back-to-back or overlapping intervals (08:00–12:00, 12:00–18:00) are one opening.
-  const merged: [number, number][] = [];
-  for (const r of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
-  }
-  return { ranges: merged, note: exception?.note, exception: !!exception };
+  return { ranges: openingRanges(intervals), note: exception?.note, exception: !!exception };
 }
 
 function dayLabel(fromDate: string, date: string): string {

@@ -36,3 +36,12 @@ export function useStore<H extends { dispose?(): unknown }>(open: () => Promise<
     await h?.dispose?.();
   }, options.disposeTimeout);
 }
+
+/**
+ * `test` with a suite's per-test timeout (a real cloud environment is slow): `timed(name, fn)`, or
+ * `timed(name, fn, 3)` for a test that does about three times the usual work.
+ */
+export const timedTest =
+  (timeout: number) =>
+  (name: string, fn: () => Promise<void>, factor = 1): void =>
+    test(name, fn, timeout * factor);

@@ -3,16 +3,15 @@
  * complainant's case page shows 处理中 and offers 补充材料; the official's case page shows the
  * 补充材料 on the timeline and offers 办理进展.
  */
+import { acceptedComplaint } from './support/complaints';
 import { weappSuite } from './support/suite';
-import { DEMO, HEAD_STATION } from '../support/demo';
+import { DEMO } from '../support/demo';
 
 let id = '';
 const { page, render, call } = weappSuite({
   openid: DEMO.resident1,
   setup: async () => {
-    const filed = await call('complaints', 'submit', { stationId: HEAD_STATION, category: 'overcharge', description: '寄快递多收了 5 元，没有明码标价。' }, DEMO.resident1, 'weapp-extras-1');
-    await call('complaints', 'accept', { id: filed.id, version: filed.version }, DEMO.county);
-    id = filed.id;
+    ({ id } = await acceptedComplaint(call, 'overcharge', '寄快递多收了 5 元，没有明码标价。', 'weapp-extras-1'));
   },
 });
 

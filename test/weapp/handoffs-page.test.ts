@@ -3,17 +3,17 @@
  * handlers behind wx.cloud.callFunction): the station head confirms an assignment (签收) on the
  * case page after a confirm; the county sees 待签收 before and the 转其他部门 button.
  */
+import { acceptedComplaint } from './support/complaints';
 import { weappSuite } from './support/suite';
-import { DEMO, HEAD_STATION } from '../support/demo';
+import { DEMO } from '../support/demo';
 
 let id = '';
 const { env, page, render, call } = weappSuite({
   openid: DEMO.county,
   setup: async () => {
-    const filed = await call('complaints', 'submit', { stationId: HEAD_STATION, category: 'attitude', description: '站长态度很差，说快递丢了不归他管。' }, DEMO.resident1, 'weapp-handoff-1');
-    const accepted = await call('complaints', 'accept', { id: filed.id, version: filed.version }, DEMO.county);
-    await call('complaints', 'assign', { id: filed.id, version: accepted.version, to: 'station' }, DEMO.county);
-    id = filed.id;
+    const accepted = await acceptedComplaint(call, 'attitude', '站长态度很差，说快递丢了不归他管。', 'weapp-handoff-1');
+    await call('complaints', 'assign', { ...accepted, to: 'station' }, DEMO.county);
+    id = accepted.id;
   },
 });
 

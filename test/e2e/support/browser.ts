@@ -59,11 +59,16 @@ export class Browsers {
     return page;
   }
 
-  /** A PC browser as `openid` on the officials' workbench, having clicked the tile `#tile-<tile>`. */
-  async pcTile(openid: string, tile: string): Promise<Page> {
+  /**
+   * A PC browser as `openid` on the officials' workbench, having clicked the tile `#tile-<tile>`,
+   * once `#page-<tile> <ready>` has settled; `p` is that page's root selector.
+   */
+  async pcTile(openid: string, tile: string, ready: string): Promise<{ page: Page; p: string }> {
     const page = await this.pc(openid, '/packages/official/home/index');
     await page.locator(`#tile-${tile}`).click();
-    return page;
+    const p = `#page-${tile}`;
+    await settled(page, `${p} ${ready}`);
+    return { page, p };
   }
 
   async closeAll(): Promise<void> {
