@@ -10,8 +10,8 @@
  */
 import Taro from '@tarojs/taro';
 import { MAX_PHOTO_BYTES, complaintUploadPath } from '@core/shared/image';
-import { account } from './account';
-import { ApiError, NETWORK_MESSAGE, ensureCloud, newRequestId, uploadBytes } from './transport';
+import { uploadToOwnFolder } from './cloud-upload';
+import { ApiError, uploadBytes } from './transport';
 
 export interface PickedPhoto {
   /** Temp path (weapp) or blob: URL (H5); shows in an <Image>. */
@@ -71,22 +71,7 @@ export async function pickPhotos(max: number): Promise<PickResult> {
 
 async function uploadWeapp(photo: PickedPhoto): Promise<string> {
   if (photo.size > MAX_PHOTO_BYTES) throw new ApiError('VALIDATION_ERROR', TOO_BIG_MESSAGE);
-  ensureCloud();
-  const ext = /\.png$/i.test(photo.path) ? 'png' : 'jpg';
-  let cloudPath: string;
-  try {
-    // Uploads go to the person's own folder; the server claims nothing else.
-    cloudPath = complaintUploadPath((await account.me()).openid, `${newRequestId()}.${ext}`);
-  } catch {
-    throw new ApiError('UNAVAILABLE', `照片没有传上去：${NETWORK_MESSAGE}`);
-  }
-  try {
-    const res = await Taro.cloud.uploadFile({ cloudPath, filePath: photo.path });
-    if (!res.fileID) throw new Error('no fileID');
-    return res.fileID;
-  } catch {
-    throw new ApiError('UNAVAILABLE', `照片没有传上去：${NETWORK_MESSAGE}`);
-  }
+  return uploadToOwnFolder(complaintUploadPath, photo.path, /\.png$/i.test(photo.path) ? 'png' : 'jpg', '照片');
 }
 
 /** Redraw a picture as a JPEG no larger than SHRINK_SIDE (browsers only). */

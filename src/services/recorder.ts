@@ -7,8 +7,7 @@
 import Taro from '@tarojs/taro';
 import { VOICE_MAX_SECONDS, voiceSeconds } from '@core/media/voice';
 import { complaintUploadPath } from '@core/shared/image';
-import { account } from './account';
-import { ApiError, NETWORK_MESSAGE, ensureCloud, newRequestId } from './transport';
+import { uploadToOwnFolder } from './cloud-upload';
 import type { Recorder, Recording } from './recorder-types';
 
 export type { Recorder, Recording } from './recorder-types';
@@ -88,20 +87,5 @@ export const recorder: Recorder = {
       },
     });
   },
-  async upload(rec) {
-    ensureCloud();
-    let cloudPath: string;
-    try {
-      cloudPath = complaintUploadPath((await account.me()).openid, `${newRequestId()}.mp3`);
-    } catch {
-      throw new ApiError('UNAVAILABLE', `录音没有传上去：${NETWORK_MESSAGE}`);
-    }
-    try {
-      const res = await Taro.cloud.uploadFile({ cloudPath, filePath: rec.path });
-      if (!res.fileID) throw new Error('no fileID');
-      return res.fileID;
-    } catch {
-      throw new ApiError('UNAVAILABLE', `录音没有传上去：${NETWORK_MESSAGE}`);
-    }
-  },
+  upload: (rec) => uploadToOwnFolder(complaintUploadPath, rec.path, 'mp3', '录音'),
 };

@@ -7,8 +7,8 @@ import Taro from '@tarojs/taro';
 import type { RegisterApi } from '../../cloudfunctions/register/handler';
 import type { DownloadAnswer } from '@core/station/register-api';
 import { registerUploadPath } from '@core/shared/documents';
-import { account } from './account';
-import { ApiError, client, ensureCloud, NETWORK_MESSAGE, newRequestId, uploadBytes, type Input } from './transport';
+import { uploadToOwnFolder } from './cloud-upload';
+import { ApiError, client, uploadBytes, type Input } from './transport';
 
 export type { DownloadAnswer, ImportReport } from '@core/station/register-api';
 export type ExportInput = Input<RegisterApi, 'export'>;
@@ -55,17 +55,7 @@ export async function pickSheet(): Promise<PickedSheet | null> {
 export async function uploadSheet(sheet: PickedSheet): Promise<string> {
   if (sheet.size > MAX_BYTES) throw new ApiError('VALIDATION_ERROR', '文件太大，一次最多 30 MB，请分县导入');
   const ext = /\.csv$/i.test(sheet.name) ? 'csv' : 'xlsx';
-  if (process.env.TARO_ENV === 'weapp') {
-    ensureCloud();
-    try {
-      const cloudPath = registerUploadPath((await account.me()).openid, `${newRequestId()}.${ext}`);
-      const res = await Taro.cloud.uploadFile({ cloudPath, filePath: sheet.path as string });
-      if (!res.fileID) throw new Error('no fileID');
-      return res.fileID;
-    } catch {
-      throw new ApiError('UNAVAILABLE', `文件没有传上去：${NETWORK_MESSAGE}`);
-    }
-  }
+  if (process.env.TARO_ENV === 'weapp') return uploadToOwnFolder(registerUploadPath, sheet.path as string, ext, '文件');
   return uploadBytes('/api/upload-document', sheet.file as Blob, '文件');
 }
 

@@ -55,39 +55,32 @@ interface InputProps {
   type?: 'text' | 'number' | 'idcard' | 'digit';
 }
 
-export function TextInput({ id, value, onChange, placeholder, maxlength = 100, type = 'text' }: InputProps) {
+/** What a text input and a text area share: the Field's label as name, the value, the length limit and placeholder. */
+function useInputProps({ id, value, onChange, placeholder, maxlength }: Omit<InputProps, 'type'> & { maxlength: number }) {
+  return { id, ...nameProps(useContext(FieldLabel)), value, maxlength, placeholder, placeholderClass: 'sp-input__placeholder', onInput: (e: { detail: { value: string } }) => onChange(e.detail.value) };
+}
+
+export function TextInput({ maxlength = 100, type = 'text', ...props }: InputProps) {
+  return <Input {...useInputProps({ ...props, maxlength })} className='sp-input' type={type} />;
+}
+
+export function TextArea({ maxlength = 500, ...props }: Omit<InputProps, 'type'>) {
   return (
-    <Input
-      id={id}
-      {...nameProps(useContext(FieldLabel))}
-      className='sp-input'
-      type={type}
-      value={value}
-      maxlength={maxlength}
-      placeholder={placeholder}
-      placeholderClass='sp-input__placeholder'
-      onInput={(e) => onChange(e.detail.value)}
-    />
+    <View className='sp-textarea-wrap'>
+      <Textarea {...useInputProps({ ...props, maxlength })} className='sp-textarea' />
+      <Text className='sp-textarea__count'>
+        {props.value.length}/{maxlength}
+      </Text>
+    </View>
   );
 }
 
-export function TextArea({ id, value, onChange, placeholder, maxlength = 500 }: Omit<InputProps, 'type'>) {
+/** A labelled one-line input: a Field around a TextInput. */
+export function InputField({ label, hint, required, error, ...input }: { label: string; hint?: string; required?: boolean; error?: string } & InputProps) {
   return (
-    <View className='sp-textarea-wrap'>
-      <Textarea
-        id={id}
-        {...nameProps(useContext(FieldLabel))}
-        className='sp-textarea'
-        value={value}
-        maxlength={maxlength}
-        placeholder={placeholder}
-        placeholderClass='sp-input__placeholder'
-        onInput={(e) => onChange(e.detail.value)}
-      />
-      <Text className='sp-textarea__count'>
-        {value.length}/{maxlength}
-      </Text>
-    </View>
+    <Field label={label} hint={hint} required={required} error={error}>
+      <TextInput {...input} />
+    </Field>
   );
 }
 

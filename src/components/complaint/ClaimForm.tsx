@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { complaints } from '../../services/complaints';
 import { useAction } from '../../hooks/useAction';
-import { Field, SubmitButton, TextInput, fieldError, useScrollToFirstError } from '../../ui/form';
+import { SubmitButton, fieldError, useScrollToFirstError, InputField } from '../../ui/form';
 import Notice from '../../ui/Notice';
 import Button from '../../ui/Button';
 import { CALLBACK_PHONE } from '@core/shared/limits';
@@ -38,12 +38,8 @@ export default function ClaimForm({ onClaimed }: { onClaimed: (id: string) => vo
     <View id='claim-form' className='section'>
       <Text className='sub-title'>认领代录的投诉</Text>
       <Text className='sp-small-note'>填工作人员告诉您的投诉编号和登记时留的电话，认领后可以在这里看进度、收到通知和评价。</Text>
-      <Field label='投诉编号' required error={hint.trackingNo ?? fieldError(claim.error, 'trackingNo')}>
-        <TextInput id='claim-tracking' value={trackingNo} onChange={setTrackingNo} maxlength={14} placeholder='TS 开头，例如 TS261204AB12CD' />
-      </Field>
-      <Field label='登记时留的电话' required error={hint.phone ?? fieldError(claim.error, 'phone')}>
-        <TextInput id='claim-phone' type='number' value={phone} onChange={setPhone} maxlength={13} />
-      </Field>
+      <InputField label='投诉编号' required error={hint.trackingNo ?? fieldError(claim.error, 'trackingNo')} id='claim-tracking' value={trackingNo} onChange={setTrackingNo} maxlength={14} placeholder='TS 开头，例如 TS261204AB12CD' />
+      <InputField label='登记时留的电话' required error={hint.phone ?? fieldError(claim.error, 'phone')} id='claim-phone' type='number' value={phone} onChange={setPhone} maxlength={13} />
       {claim.error && !fieldError(claim.error, 'phone') ? <Notice id='claim-error' tone='danger' title='没有认领' text={claim.error.message} /> : null}
       <SubmitButton id='claim-submit' text='认领' busy={claim.busy} onClick={submit} />
     </View>

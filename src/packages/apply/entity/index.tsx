@@ -16,11 +16,12 @@ import type { RegionItem } from '../../../services/api';
 import { entityApply, type EntityApplicationView } from '../../../services/certify';
 import Button from '../../../ui/Button';
 import { toast } from '../../../ui/dialogs';
-import { CheckChips, Field, SubmitButton, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
+import { CheckChips, Field, SubmitButton, fieldError, scrollToFirstError, useScrollToFirstError, InputField } from '../../../ui/form';
 import { formatDateTime } from '../../../ui/format';
 import Notice from '../../../ui/Notice';
 import { SiteFactsFields, useSiteFacts } from '../../shared/SiteFacts';
 import '../../shared/sub.css';
+import ItemHead from '../../../ui/ItemHead';
 
 const LEVELS: [string, string, number][] = [
   ['county', '县级服务中心', 6],
@@ -112,18 +113,10 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
   const err = (k: string) => hint[k] ?? fieldError(file.error, k);
   return (
     <View id='entity-form' className='sp-form'>
-      <Field label='市场主体名称' required error={err('entityName')}>
-        <TextInput id='entity-name' value={f.entityName} onChange={set('entityName')} maxlength={60} />
-      </Field>
-      <Field label='统一社会信用代码' required error={err('creditCode')}>
-        <TextInput id='entity-credit' value={f.creditCode} onChange={set('creditCode')} maxlength={18} />
-      </Field>
-      <Field label='联系人' required hint='只给审核人员看，不公开' error={err('contactName')}>
-        <TextInput id='entity-contact' value={f.contactName} onChange={set('contactName')} maxlength={20} />
-      </Field>
-      <Field label='联系电话' required hint='只给审核人员看，不公开' error={err('contactPhone')}>
-        <TextInput id='entity-phone' type='number' value={f.contactPhone} onChange={set('contactPhone')} maxlength={13} />
-      </Field>
+      <InputField label='市场主体名称' required error={err('entityName')} id='entity-name' value={f.entityName} onChange={set('entityName')} maxlength={60} />
+      <InputField label='统一社会信用代码' required error={err('creditCode')} id='entity-credit' value={f.creditCode} onChange={set('creditCode')} maxlength={18} />
+      <InputField label='联系人' required hint='只给审核人员看，不公开' error={err('contactName')} id='entity-contact' value={f.contactName} onChange={set('contactName')} maxlength={20} />
+      <InputField label='联系电话' required hint='只给审核人员看，不公开' error={err('contactPhone')} id='entity-phone' type='number' value={f.contactPhone} onChange={set('contactPhone')} maxlength={13} />
       <Field label='站点级别' required>
         <View className='chips sp-chips--form'>
           {LEVELS.map(([code, label]) => (
@@ -136,20 +129,14 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
       <Field label='所在地' required error={err('regionCode')}>
         <RegionPick depth={depth} path={path} onChange={setPath} />
       </Field>
-      <Field label='站点名称' required hint='如“江西电商扶贫工程某某村服务点”（第七条4）' error={err('stationName')}>
-        <TextInput id='entity-station' value={f.stationName} onChange={set('stationName')} maxlength={40} />
-      </Field>
-      <Field label='地址' required error={err('address')}>
-        <TextInput id='entity-address' value={f.address} onChange={set('address')} maxlength={120} />
-      </Field>
+      <InputField label='站点名称' required hint='如“江西电商扶贫工程某某村服务点”（第七条4）' error={err('stationName')} id='entity-station' value={f.stationName} onChange={set('stationName')} maxlength={40} />
+      <InputField label='地址' required error={err('address')} id='entity-address' value={f.address} onChange={set('address')} maxlength={120} />
       <Field label='位置' required hint='在站点门口取位置，群众按它找到站点' error={err('location')}>
         <Button id='entity-locate' className='btn btn--ghost' onClick={() => void locate()}>
           {loc ? `已取位置 ${loc.lat.toFixed(4)}, ${loc.lng.toFixed(4)}` : '取当前位置'}
         </Button>
       </Field>
-      <Field label='服务电话' required hint='公开在站点页上' error={err('hotline')}>
-        <TextInput id='entity-hotline' value={f.hotline} onChange={set('hotline')} maxlength={14} />
-      </Field>
+      <InputField label='服务电话' required hint='公开在站点页上' error={err('hotline')} id='entity-hotline' value={f.hotline} onChange={set('hotline')} maxlength={14} />
       <Field label='服务项目' required error={err('services')}>
         <CheckChips idPrefix='entity-svc' options={SERVICES} value={services} onChange={setServices} />
       </Field>
@@ -163,10 +150,7 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
 function Item({ a }: { a: EntityApplicationView }) {
   return (
     <View id={`entity-app-${a.id}`} className='sp-item'>
-      <View className='sp-item__top'>
-        <Text className='sp-item__title'>{a.stationName}</Text>
-        <Text className={`sp-status sp-status--${a.state === 'certified' ? 'ok' : a.refusedAt ? 'danger' : 'warn'}`}>{a.stateLabel}</Text>
-      </View>
+      <ItemHead title={a.stationName} status={a.stateLabel} tone={a.state === 'certified' ? 'ok' : a.refusedAt ? 'danger' : 'warn'} />
       <Text className='sp-item__line'>
         {a.levelLabel} · {a.address} · 提交于 {formatDateTime(a.filedAt)}
       </Text>

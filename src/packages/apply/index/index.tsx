@@ -16,6 +16,7 @@ import { locate } from '../../../utils/location';
 import { formatDistance } from '@core/shared/geo';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
+import ItemHead from '../../../ui/ItemHead';
 
 const KEY = 'zdt.apply.area';
 
@@ -32,10 +33,7 @@ function PostCard({ p }: { p: PublicPost & { distanceM?: number } }) {
   const closed = p.status === 'open' && !p.open;
   return (
     <Button id={`post-${p.id}`} className='sp-item' onClick={() => Taro.navigateTo({ url: `/packages/apply/post/index?id=${encodeURIComponent(p.id)}` })}>
-      <View className='sp-item__top'>
-        <Text className='sp-item__title'>{p.title}</Text>
-        <Text className={`sp-status ${p.open ? 'sp-status--ok' : 'sp-status--muted'}`}>{p.open ? '报名中' : closed ? '不在报名时间' : p.statusLabel}</Text>
-      </View>
+      <ItemHead title={p.title} status={p.open ? '报名中' : closed ? '不在报名时间' : p.statusLabel} tone={p.open ? 'ok' : 'muted'} />
       <Text className='sp-item__line'>
         {p.stationName ?? (p.villageName ? `${p.villageName}（新设站点）` : '')}
         {p.distanceM !== undefined ? ` · 约 ${formatDistance(p.distanceM)}` : ''}

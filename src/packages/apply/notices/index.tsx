@@ -10,6 +10,7 @@ import ListFooter from '../../../ui/ListFooter';
 import { formatDay } from '../../../ui/format';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
+import ItemHead from '../../../ui/ItemHead';
 
 const FILTERS: ['open' | 'closed' | 'all', string][] = [
   ['open', '公示中'],
@@ -44,10 +45,7 @@ export default function NoticesPage() {
         <View id='notices-list'>
           {list.items.map((n) => (
             <Button key={n.id} id={`notice-${n.id}`} className='sp-item' onClick={() => Taro.navigateTo({ url: `/packages/apply/notice/index?id=${encodeURIComponent(n.id)}` })}>
-              <View className='sp-item__top'>
-                <Text className='sp-item__title'>{n.title}</Text>
-                <Text className={`sp-status ${n.running ? 'sp-status--warn' : 'sp-status--muted'}`}>{n.running ? '公示中' : n.status === 'open' ? '即将公示' : '已结束'}</Text>
-              </View>
+              <ItemHead title={n.title} status={n.running ? '公示中' : n.status === 'open' ? '即将公示' : '已结束'} tone={n.running ? 'warn' : 'muted'} />
               <Text className='sp-item__line'>
                 公示期：{formatDay(n.startsOn)} 至 {formatDay(n.endsOn)}
               </Text>

@@ -9,6 +9,7 @@ import Notice from '../../../ui/Notice';
 import { formatDay } from '../../../ui/format';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
+import BulletList from '../../../ui/BulletList';
 
 export default function ApplyPostPage() {
   const router = useRouter();
@@ -39,14 +40,7 @@ export default function ApplyPostPage() {
 
           <View id='post-requirements' className='section'>
             <Text className='section__title'>任职条件</Text>
-            <View className='sp-bullet-list'>
-              {v.requirements.map((r, i) => (
-                <View key={i} className='bullet'>
-                  <Text className='bullet__dot'>·</Text>
-                  <Text className='bullet__text'>{r}</Text>
-                </View>
-              ))}
-            </View>
+            <BulletList items={v.requirements} />
             <Text className='sp-small-note'>优先考虑当地有农产品销售能力的商协会、合作社、涉农企业负责人、个体户和本地村民。</Text>
           </View>
 

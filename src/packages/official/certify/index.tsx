@@ -14,7 +14,7 @@ import { useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
 import { certify, type CertificationView } from '../../../services/certify';
 import Button from '../../../ui/Button';
 import { toast } from '../../../ui/dialogs';
-import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextArea, fieldError, scrollToFirstError, useScrollToFirstError, InputField } from '../../../ui/form';
 import { formatDateTime, todayShanghai } from '../../../ui/format';
 import Notice from '../../../ui/Notice';
 import PhotoStrip from '../../../ui/PhotoStrip';
@@ -22,6 +22,7 @@ import { SiteFactsFields, useSiteFacts } from '../../shared/SiteFacts';
 import DateField from '../components/DateField';
 import { defaultEnd } from '../components/PublishNotice';
 import '../../shared/sub.css';
+import ItemHead from '../../../ui/ItemHead';
 
 function FileForm({ onFiled }: { onFiled: () => void }) {
   const [f, setF] = useState({ stationId: '', stationName: '', entity: '' });
@@ -54,15 +55,9 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
   const err = (k: string) => (filled(k) ? undefined : (hint[k] ?? fieldError(file.error, k)));
   return (
     <View id='certify-form' className='sp-form'>
-      <Field label='站点编号' required hint='站点登记里“规划中”的站点' error={err('stationId')}>
-        <TextInput id='certify-station' value={f.stationId} onChange={set('stationId')} maxlength={40} />
-      </Field>
-      <Field label='站点名称' required hint='如“江西电商扶贫工程某某村服务点”（第七条4）' error={err('stationName')}>
-        <TextInput id='certify-name' value={f.stationName} onChange={set('stationName')} maxlength={40} />
-      </Field>
-      <Field label='运营单位（市场主体）' required error={err('entity')}>
-        <TextInput id='certify-entity' value={f.entity} onChange={set('entity')} maxlength={60} />
-      </Field>
+      <InputField label='站点编号' required hint='站点登记里“规划中”的站点' error={err('stationId')} id='certify-station' value={f.stationId} onChange={set('stationId')} maxlength={40} />
+      <InputField label='站点名称' required hint='如“江西电商扶贫工程某某村服务点”（第七条4）' error={err('stationName')} id='certify-name' value={f.stationName} onChange={set('stationName')} maxlength={40} />
+      <InputField label='运营单位（市场主体）' required error={err('entity')} id='certify-entity' value={f.entity} onChange={set('entity')} maxlength={60} />
       <SiteFactsFields idPrefix='certify' site={site} err={err} photoHints={{ plaque: '门口挂的站牌，看得清站名', signage: '店内外的电商扶贫标识、公示牌' }} />
       {file.error && !Object.keys(file.error.fields).length ? <Notice tone='danger' text={file.error.message} /> : null}
       <SubmitButton id='certify-submit' text='提交认定申请' busy={file.busy} onClick={submit} />
@@ -101,10 +96,7 @@ function AppCard({ a, role, onChanged }: { a: CertificationView; role: 'county' 
   const errorOf = [pass, back, review, publish].map((x) => x.error).find((e) => e && !Object.keys(e.fields).length);
   return (
     <View id={`cert-${a.id}`} className='sp-item'>
-      <View className='sp-item__top'>
-        <Text className='sp-item__title'>{a.stationName}</Text>
-        <Text className={`sp-status sp-status--${a.state === 'certified' ? 'ok' : a.state === 'returned' || a.state === 'refused' ? 'danger' : 'warn'}`}>{a.stateLabel}</Text>
-      </View>
+      <ItemHead title={a.stationName} status={a.stateLabel} tone={a.state === 'certified' ? 'ok' : a.state === 'returned' || a.state === 'refused' ? 'danger' : 'warn'} />
       <Text className='sp-item__line'>
         {a.levelLabel} · {a.address} · {a.areaSqm}㎡ · 服务人口约 {a.servicePopulation} 人
       </Text>
@@ -153,9 +145,7 @@ function AppCard({ a, role, onChanged }: { a: CertificationView; role: 'county' 
           <Field label='核查日期' required error={fieldError(review.error, 'visitedOn')}>
             <DateField id={`cert-visit-date-${a.id}`} value={v.visitedOn} onChange={(x) => setV({ ...v, visitedOn: x })} end={todayShanghai()} />
           </Field>
-          <Field label='核查人员' required error={fieldError(review.error, 'visitors')}>
-            <TextInput id={`cert-visitors-${a.id}`} value={v.visitors} onChange={(x) => setV({ ...v, visitors: x })} maxlength={60} />
-          </Field>
+          <InputField label='核查人员' required error={fieldError(review.error, 'visitors')} id={`cert-visitors-${a.id}`} value={v.visitors} onChange={(x) => setV({ ...v, visitors: x })} maxlength={60} />
           <Field label='核查情况' required error={fieldError(review.error, 'findings')}>
             <TextArea id={`cert-findings-${a.id}`} value={v.findings} onChange={(x) => setV({ ...v, findings: x })} maxlength={500} />
           </Field>
@@ -167,9 +157,7 @@ function AppCard({ a, role, onChanged }: { a: CertificationView; role: 'county' 
               <TextArea id={`cert-reason-${a.id}`} value={v.reason} onChange={(x) => setV({ ...v, reason: x })} maxlength={300} />
             </Field>
           ) : (
-            <Field label='认定机关' hint={`不填则为 ${a.authority}`} error={fieldError(review.error, 'authority')}>
-              <TextInput id={`cert-authority-${a.id}`} value={v.authority} onChange={(x) => setV({ ...v, authority: x })} maxlength={40} />
-            </Field>
+            <InputField label='认定机关' hint={`不填则为 ${a.authority}`} error={fieldError(review.error, 'authority')} id={`cert-authority-${a.id}`} value={v.authority} onChange={(x) => setV({ ...v, authority: x })} maxlength={40} />
           )}
           {passed ? <SubmitButton id={`cert-review-${a.id}`} text='提交审核结果' busy={review.busy} onClick={() => void review.run()} /> : null}
         </View>
@@ -182,9 +170,7 @@ function AppCard({ a, role, onChanged }: { a: CertificationView; role: 'county' 
           <Field label='公示结束' required hint='不少于 5 个工作日' error={fieldError(publish.error, 'endsOn')}>
             <DateField id={`cert-ends-${a.id}`} value={period.endsOn} onChange={(x) => setPeriod({ ...period, endsOn: x })} start={period.startsOn} />
           </Field>
-          <Field label='异议渠道' required hint='如：县商务局 0797-1234567' error={fieldError(publish.error, 'objectionChannel')}>
-            <TextInput id={`cert-channel-${a.id}`} value={period.channel} onChange={(x) => setPeriod({ ...period, channel: x })} maxlength={100} />
-          </Field>
+          <InputField label='异议渠道' required hint='如：县商务局 0797-1234567' error={fieldError(publish.error, 'objectionChannel')} id={`cert-channel-${a.id}`} value={period.channel} onChange={(x) => setPeriod({ ...period, channel: x })} maxlength={100} />
           <SubmitButton id={`cert-publish-${a.id}`} text='发布公示' busy={publish.busy} onClick={() => void publish.run()} />
         </View>
       ) : null}

@@ -14,7 +14,7 @@ import Notice from '../../../ui/Notice';
 import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
 import { buttonsFor, DONE_MESSAGES, type CaseAction } from '../utils/actions';
 import Button from '../../../ui/Button';
-import { confirm } from '../../../ui/dialogs';
+import { confirm, type Confirmation } from '../../../ui/dialogs';
 import { formatDay } from '../../../ui/format';
 import DateField from './DateField';
 import { askForOfficialUpdates } from '../../../services/subscribe';
@@ -69,6 +69,37 @@ function Panel({ id, lead, submit, children }: { id: string; lead?: ReactNode; s
       {children}
       {submit ? <SubmitButton {...submit} /> : null}
     </View>
+  );
+}
+
+/**
+ * An action's form as data: the checks run in order (the first that fails is shown), then the
+ * confirmation when there is one, then the call. Panel and button ids follow the action's name.
+ */
+interface ActionForm {
+  text: string;
+  tone?: 'danger';
+  lead?: ReactNode;
+  checks: [ok: boolean, message: string][];
+  ask?: () => Confirmation;
+  send: () => Promise<ComplaintCaseView>;
+  fields: ReactNode;
+}
+
+const kebab = (s: string) => s.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
+
+function FormPanel({ action, form, busy, need, run }: { action: CaseAction; form: ActionForm; busy: boolean; need: (ok: boolean, message: string) => boolean; run: (action: CaseAction, call: () => Promise<ComplaintCaseView>) => Promise<void> }) {
+  const submit = () => {
+    if (!form.checks.every(([ok, message]) => need(ok, message))) return;
+    if (!form.ask) return void run(action, form.send);
+    void confirm(form.ask()).then((ok) => {
+      if (ok) void run(action, form.send);
+    });
+  };
+  return (
+    <Panel id={`panel-${kebab(action)}`} lead={form.lead} submit={{ id: `btn-submit-${kebab(action)}`, text: form.text, tone: form.tone, busy, onClick: submit }}>
+      {form.fields}
+    </Panel>
   );
 }
 
@@ -169,6 +200,167 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
     return ok;
   };
 
+  const uploadingCheck: [boolean, string] = [!uploading, '照片还在上传，请稍等'];
+  const photoIds = (photos: DraftPhoto[]) => (photos.length ? { photos: photos.map((p) => p.id) } : {});
+  const forms: Partial<Record<CaseAction, ActionForm>> = {
+    refuse: {
+      text: '确定不予受理',
+      tone: 'danger',
+      checks: [[!!d.refuseReason, '请选择不予受理的原因'], [!!d.refuseText.trim(), '请填写说明']],
+      send: () => complaintsAdmin.refuse({ ...base, reason: d.refuseReason as RefusalReason, text: d.refuseText.trim() }),
+      fields: (
+        <>
+          <Field label='不予受理的原因' required error={fieldError(error, 'reason')}>
+            <Choices idPrefix='refuse-reason' options={REFUSAL_REASONS} value={d.refuseReason} onChange={put('refuseReason')} />
+          </Field>
+          <AreaField label='说明（会告知投诉人）' name='text' error={error} id='refuse-text' value={d.refuseText} onChange={put('refuseText')} maxlength={500} placeholder='请写明不予受理的理由，以及投诉人可以去哪里反映' />
+        </>
+      ),
+    },
+    reply: {
+      text: '提交答复',
+      checks: [[visibleLength(d.replyText) >= MIN_REPLY, `答复至少 ${MIN_REPLY} 个字`], uploadingCheck, ...(d.outcome === 'unresolvable' ? [[!!d.unresolvedReason.trim(), '请写明无法解决的原因'] as [boolean, string]] : [])],
+      send: () => complaintsAdmin.reply({ ...base, text: d.replyText.trim(), ...(d.outcome === 'unresolvable' ? { unresolvable: true, unresolvableReason: d.unresolvedReason.trim() } : {}), ...photoIds(d.replyPhotos) }),
+      fields: (
+        <>
+          <Field label='办理结果' required>
+            <Choices idPrefix='reply-outcome' options={REPLY_OUTCOMES} value={d.outcome} onChange={put('outcome')} />
+          </Field>
+          {d.outcome === 'unresolvable' ? (
+            <AreaField label='无法解决的原因（投诉人会看到）' name='unresolvableReason' error={error} id='reply-unresolvable-reason' value={d.unresolvedReason} onChange={put('unresolvedReason')} maxlength={300} placeholder='例如：站点已注销，经营者下落不明' />
+          ) : null}
+          <AreaField label='答复内容（投诉人会看到）' hint='写清查明的情况、处理结果和整改措施' name='text' error={error} id='reply-text' value={d.replyText} onChange={put('replyText')} maxlength={MAX_DESCRIPTION} placeholder='例如：经核实，站点已退还多收的费用 5 元，并在店内张贴收费标准。' />
+          <PhotoPicker idPrefix='reply-photo' photos={d.replyPhotos} onChange={(u) => setDraft((x) => ({ ...x, replyPhotos: u(x.replyPhotos) }))} onBusyChange={setUploading} max={MAX_ENTRY_PHOTOS} hint='选填：退款凭证、整改后的照片' />
+        </>
+      ),
+    },
+    progress: {
+      text: '发布办理进展',
+      checks: [[visibleLength(d.progressText) >= MIN_REPLY, `至少 ${MIN_REPLY} 个字`], uploadingCheck],
+      send: () => complaintsAdmin.progress({ ...base, text: d.progressText.trim(), ...photoIds(d.progressPhotos) }),
+      fields: (
+        <>
+          <AreaField label='办理进展（投诉人会看到）' hint='还没办完时，告诉投诉人做到哪一步了' name='text' error={error} id='progress-text' value={d.progressText} onChange={put('progressText')} maxlength={1000} placeholder='例如：已约谈站长，正在核对收费记录。' />
+          <PhotoPicker idPrefix='progress-photo' photos={d.progressPhotos} onChange={(u) => setDraft((x) => ({ ...x, progressPhotos: u(x.progressPhotos) }))} onBusyChange={setUploading} max={MAX_ENTRY_PHOTOS} hint='选填' />
+        </>
+      ),
+    },
+    extend: {
+      text: `延期 ${extendDays} 个工作日`,
+      checks: [[!!d.extendReason.trim(), '请填写延期理由']],
+      send: () => complaintsAdmin.extend({ ...base, workdays: extendDays, reason: d.extendReason.trim() }),
+      fields: (
+        <>
+          <Field label='延长几个工作日（只能延期一次，最多 10 个）' required error={fieldError(error, 'workdays')}>
+            <View className='sp-stepper'>
+              <Button id='extend-minus' className={`btn ${extendDays <= 1 ? 'btn--disabled' : 'btn--ghost'}`} onClick={() => setExtendDays(Math.max(1, extendDays - 1))}>
+                －
+              </Button>
+              <Text id='extend-days' className='sp-stepper__value'>
+                {extendDays} 个工作日
+              </Text>
+              <Button id='extend-plus' className={`btn ${extendDays >= MAX_EXTEND ? 'btn--disabled' : 'btn--ghost'}`} onClick={() => setExtendDays(Math.min(MAX_EXTEND, extendDays + 1))}>
+                ＋
+              </Button>
+            </View>
+          </Field>
+          <AreaField label='延期理由' name='reason' error={error} id='extend-reason' value={d.extendReason} onChange={put('extendReason')} maxlength={200} placeholder='例如：需要快递公司出具丢件证明' />
+        </>
+      ),
+    },
+    requestExtension: {
+      text: '提交延期申请',
+      lead: <>现在的答复期限是 {c.replyDueOn ? formatDay(c.replyDueOn) : '—'}。延期要县级主管部门同意，最多延长 {MAX_EXTEND} 个工作日，只能延期一次。</>,
+      checks: [[!!d.extDueOn, '请选择延期到哪一天'], [!!d.extReason.trim(), '请填写延期理由']],
+      send: () => complaintsAdmin.requestExtension({ ...base, dueOn: d.extDueOn, reason: d.extReason.trim() }),
+      fields: (
+        <>
+          <Field label='延期到哪一天' required error={fieldError(error, 'dueOn')}>
+            <DateField id='request-extension-date' value={d.extDueOn} onChange={put('extDueOn')} start={c.replyDueOn ?? undefined} />
+          </Field>
+          <AreaField label='延期理由' name='reason' error={error} id='request-extension-reason' value={d.extReason} onChange={put('extReason')} maxlength={200} placeholder='例如：需要快递公司出具丢件证明' />
+        </>
+      ),
+    },
+    transfer: {
+      text: '确定转出',
+      tone: 'danger',
+      lead: '不属于站点的事项，转交有关部门办理。转出后这件投诉办结，投诉人会收到部门名称和对方编号。',
+      checks: [[!!d.dept, '请选择接收部门'], [d.dept !== 'other' || !!d.deptName.trim(), '请填写部门名称'], [!!d.deptRef.trim(), '请填写对方编号'], [!!d.deptNote.trim(), '请填写说明']],
+      ask: () => ({ title: '转其他部门', content: `转交${d.dept === 'other' ? d.deptName.trim() : TRANSFER_LABELS[d.dept as TransferDepartment]}办理后，这件投诉即办结，不能撤回。`, confirmText: '转出' }),
+      send: () => complaintsAdmin.transfer({ ...base, department: d.dept as TransferDepartment, ...(d.dept === 'other' ? { departmentName: d.deptName.trim() } : {}), reference: d.deptRef.trim(), note: d.deptNote.trim() }),
+      fields: (
+        <>
+          <Field label='接收部门' required error={fieldError(error, 'department')}>
+            <Choices idPrefix='transfer-department' options={TRANSFER_DEPARTMENTS} value={d.dept} onChange={put('dept')} />
+          </Field>
+          {d.dept === 'other' ? (
+            <Field label='部门名称' required error={fieldError(error, 'departmentName')}>
+              <TextInput id='transfer-department-name' value={d.deptName} onChange={put('deptName')} maxlength={30} placeholder='例如：于都县交通运输局' />
+            </Field>
+          ) : null}
+          <Field label='对方编号' required hint='对方受理后给的编号，投诉人凭它查询' error={fieldError(error, 'reference')}>
+            <TextInput id='transfer-reference' value={d.deptRef} onChange={put('deptRef')} maxlength={40} placeholder='例如：YZ20260930-01' />
+          </Field>
+          <AreaField label='说明（会告知投诉人）' name='note' error={error} id='transfer-note' value={d.deptNote} onChange={put('deptNote')} maxlength={300} placeholder='例如：快递丢失由邮政管理部门依法处理' />
+        </>
+      ),
+    },
+    supervise: {
+      text: '发出督办',
+      lead: '督办后，县级主管部门须在期限内答复；督办会计入统计。',
+      checks: [[!!d.supInstruction.trim(), '请填写督办要求'], [!!d.supDueOn, '请选择答复期限']],
+      ask: () => ({ title: '发出督办', content: `县级主管部门须在 ${formatDay(d.supDueOn)} 前答复。发出后不能撤回。`, confirmText: '督办' }),
+      send: () => complaintsAdmin.supervise({ ...base, instruction: d.supInstruction.trim(), dueOn: d.supDueOn }),
+      fields: (
+        <>
+          <AreaField label='督办要求' name='instruction' error={error} id='supervise-instruction' value={d.supInstruction} onChange={put('supInstruction')} maxlength={300} placeholder='例如：群众反映强烈，请三日内核实并答复处理结果' />
+          <Field label='答复期限' required error={fieldError(error, 'dueOn')}>
+            <DateField id='supervise-date' value={d.supDueOn} onChange={put('supDueOn')} />
+          </Field>
+        </>
+      ),
+    },
+    answerSupervision: {
+      text: '提交督办答复',
+      checks: [[!!d.supAnswer.trim(), '请填写督办答复']],
+      send: () => complaintsAdmin.answerSupervision({ ...base, answer: d.supAnswer.trim() }),
+      fields: (
+        <>
+          {c.supervisions?.filter((s) => !s.answer).map((s) => (
+            <Text key={s.at} className='sp-panel__lead'>
+              {s.levelLabel}：{s.instruction}（{formatDay(s.dueOn)}前答复）
+            </Text>
+          ))}
+          <AreaField label='督办答复（督办单位会看到）' name='answer' error={error} id='supervision-answer' value={d.supAnswer} onChange={put('supAnswer')} maxlength={500} placeholder='写清核查情况和处理措施' />
+        </>
+      ),
+    },
+    refuseExtension: {
+      text: '不同意延期',
+      tone: 'danger',
+      checks: [[!!d.extNote.trim(), '请填写不同意的理由']],
+      send: () => complaintsAdmin.refuseExtension({ ...base, note: d.extNote.trim() }),
+      fields: <AreaField label='不同意的理由（承办单位会看到）' name='note' error={error} id='refuse-extension-note' value={d.extNote} onChange={put('extNote')} maxlength={200} placeholder='例如：事实清楚，请按原期限答复' />,
+    },
+    decline: {
+      text: '确定退单',
+      tone: 'danger',
+      lead: '转错了单位？退回县级主管部门重新转办。',
+      checks: [[!!d.declineReason.trim(), '请填写退单理由']],
+      ask: () => ({ title: '确认退单', content: '退单后这件投诉不再由您办理。', confirmText: '退单' }),
+      send: () => complaintsAdmin.decline({ ...base, reason: d.declineReason.trim() }),
+      fields: <AreaField label='退单理由' name='reason' error={error} id='decline-reason' value={d.declineReason} onChange={put('declineReason')} maxlength={200} placeholder='例如：快递丢件由运营单位负责，不归本站处理' />,
+    },
+    note: {
+      text: '保存备注',
+      checks: [[!!d.noteText.trim(), '请填写备注']],
+      send: () => complaintsAdmin.note({ id: c.id, text: d.noteText.trim() }),
+      fields: <AreaField label='内部备注（投诉人和站点看不到）' name='text' error={error} id='note-text' value={d.noteText} onChange={put('noteText')} maxlength={500} placeholder='例如：已电话联系站长，约定周三现场核查' />,
+    },
+  };
+  const form = panel ? forms[panel] : undefined;
+
   if (!buttons.length) {
     return (
       <View id='complaint-actions' className='section'>
@@ -198,110 +390,10 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
       {hint ? <Notice id='action-hint' tone='warn' text={hint} /> : null}
       {error ? <Notice id='action-error' tone='danger' title='没有成功' text={error.message} /> : null}
 
-      {panel === 'refuse' ? (
-        <Panel
-          id='panel-refuse'
-          submit={{
-            id: 'btn-submit-refuse',
-            text: '确定不予受理',
-            tone: 'danger',
-            busy: busy === 'refuse',
-            onClick: () => {
-              if (!need(!!d.refuseReason, '请选择不予受理的原因') || !need(!!d.refuseText.trim(), '请填写说明')) return;
-              void run('refuse', () => complaintsAdmin.refuse({ ...base, reason: d.refuseReason as RefusalReason, text: d.refuseText.trim() }));
-            },
-          }}
-        >
-          <Field label='不予受理的原因' required error={fieldError(error, 'reason')}>
-            <Choices idPrefix='refuse-reason' options={REFUSAL_REASONS} value={d.refuseReason} onChange={put('refuseReason')} />
-          </Field>
-          <AreaField label='说明（会告知投诉人）' name='text' error={error} id='refuse-text' value={d.refuseText} onChange={put('refuseText')} maxlength={500} placeholder='请写明不予受理的理由，以及投诉人可以去哪里反映' />
-        </Panel>
-      ) : null}
-
       {panel === 'assign' ? (
         <Panel id='panel-assign' lead='转给谁办理？对方会看到这件投诉并负责答复。'>
           <SubmitButton id='btn-assign-operator' text={`转运营单位：${c.operatorName}`} tone='secondary' busy={busy === 'assign'} onClick={() => void run('assign', () => complaintsAdmin.assign({ ...base, to: 'operator' }))} />
           <SubmitButton id='btn-assign-station' text={`转站点：${c.stationName}`} tone='ghost' busy={busy === 'assign'} onClick={() => void run('assign', () => complaintsAdmin.assign({ ...base, to: 'station' }))} />
-        </Panel>
-      ) : null}
-
-      {panel === 'reply' ? (
-        <Panel
-          id='panel-reply'
-          submit={{
-            id: 'btn-submit-reply',
-            text: '提交答复',
-            busy: busy === 'reply',
-            onClick: () => {
-              if (!need(visibleLength(d.replyText) >= MIN_REPLY, `答复至少 ${MIN_REPLY} 个字`) || !need(!uploading, '照片还在上传，请稍等')) return;
-              const photos = d.replyPhotos.length ? { photos: d.replyPhotos.map((p) => p.id) } : {};
-              if (d.outcome === 'unresolvable') {
-                if (!need(!!d.unresolvedReason.trim(), '请写明无法解决的原因')) return;
-                void run('reply', () => complaintsAdmin.reply({ ...base, text: d.replyText.trim(), unresolvable: true, unresolvableReason: d.unresolvedReason.trim(), ...photos }));
-                return;
-              }
-              void run('reply', () => complaintsAdmin.reply({ ...base, text: d.replyText.trim(), ...photos }));
-            },
-          }}
-        >
-          <Field label='办理结果' required>
-            <Choices idPrefix='reply-outcome' options={REPLY_OUTCOMES} value={d.outcome} onChange={put('outcome')} />
-          </Field>
-          {d.outcome === 'unresolvable' ? (
-            <AreaField label='无法解决的原因（投诉人会看到）' name='unresolvableReason' error={error} id='reply-unresolvable-reason' value={d.unresolvedReason} onChange={put('unresolvedReason')} maxlength={300} placeholder='例如：站点已注销，经营者下落不明' />
-          ) : null}
-          <AreaField label='答复内容（投诉人会看到）' hint='写清查明的情况、处理结果和整改措施' name='text' error={error} id='reply-text' value={d.replyText} onChange={put('replyText')} maxlength={MAX_DESCRIPTION} placeholder='例如：经核实，站点已退还多收的费用 5 元，并在店内张贴收费标准。' />
-          <PhotoPicker idPrefix='reply-photo' photos={d.replyPhotos} onChange={(u) => setDraft((x) => ({ ...x, replyPhotos: u(x.replyPhotos) }))} onBusyChange={setUploading} max={MAX_ENTRY_PHOTOS} hint='选填：退款凭证、整改后的照片' />
-        </Panel>
-      ) : null}
-
-      {panel === 'progress' ? (
-        <Panel
-          id='panel-progress'
-          submit={{
-            id: 'btn-submit-progress',
-            text: '发布办理进展',
-            busy: busy === 'progress',
-            onClick: () => {
-              if (!need(visibleLength(d.progressText) >= MIN_REPLY, `至少 ${MIN_REPLY} 个字`) || !need(!uploading, '照片还在上传，请稍等')) return;
-              const photos = d.progressPhotos.length ? { photos: d.progressPhotos.map((p) => p.id) } : {};
-              void run('progress', () => complaintsAdmin.progress({ ...base, text: d.progressText.trim(), ...photos }));
-            },
-          }}
-        >
-          <AreaField label='办理进展（投诉人会看到）' hint='还没办完时，告诉投诉人做到哪一步了' name='text' error={error} id='progress-text' value={d.progressText} onChange={put('progressText')} maxlength={1000} placeholder='例如：已约谈站长，正在核对收费记录。' />
-          <PhotoPicker idPrefix='progress-photo' photos={d.progressPhotos} onChange={(u) => setDraft((x) => ({ ...x, progressPhotos: u(x.progressPhotos) }))} onBusyChange={setUploading} max={MAX_ENTRY_PHOTOS} hint='选填' />
-        </Panel>
-      ) : null}
-
-      {panel === 'extend' ? (
-        <Panel
-          id='panel-extend'
-          submit={{
-            id: 'btn-submit-extend',
-            text: `延期 ${extendDays} 个工作日`,
-            busy: busy === 'extend',
-            onClick: () => {
-              if (!need(!!d.extendReason.trim(), '请填写延期理由')) return;
-              void run('extend', () => complaintsAdmin.extend({ ...base, workdays: extendDays, reason: d.extendReason.trim() }));
-            },
-          }}
-        >
-          <Field label='延长几个工作日（只能延期一次，最多 10 个）' required error={fieldError(error, 'workdays')}>
-            <View className='sp-stepper'>
-              <Button id='extend-minus' className={`btn ${extendDays <= 1 ? 'btn--disabled' : 'btn--ghost'}`} onClick={() => setExtendDays(Math.max(1, extendDays - 1))}>
-                －
-              </Button>
-              <Text id='extend-days' className='sp-stepper__value'>
-                {extendDays} 个工作日
-              </Text>
-              <Button id='extend-plus' className={`btn ${extendDays >= MAX_EXTEND ? 'btn--disabled' : 'btn--ghost'}`} onClick={() => setExtendDays(Math.min(MAX_EXTEND, extendDays + 1))}>
-                ＋
-              </Button>
-            </View>
-          </Field>
-          <AreaField label='延期理由' name='reason' error={error} id='extend-reason' value={d.extendReason} onChange={put('extendReason')} maxlength={200} placeholder='例如：需要快递公司出具丢件证明' />
         </Panel>
       ) : null}
 
@@ -338,168 +430,7 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
         </Panel>
       ) : null}
 
-      {panel === 'requestExtension' ? (
-        <Panel
-          id='panel-request-extension'
-          lead={
-            <>
-              现在的答复期限是 {c.replyDueOn ? formatDay(c.replyDueOn) : '—'}。延期要县级主管部门同意，最多延长 {MAX_EXTEND} 个工作日，只能延期一次。
-            </>
-          }
-          submit={{
-            id: 'btn-submit-request-extension',
-            text: '提交延期申请',
-            busy: busy === 'requestExtension',
-            onClick: () => {
-              if (!need(!!d.extDueOn, '请选择延期到哪一天') || !need(!!d.extReason.trim(), '请填写延期理由')) return;
-              void run('requestExtension', () => complaintsAdmin.requestExtension({ ...base, dueOn: d.extDueOn, reason: d.extReason.trim() }));
-            },
-          }}
-        >
-          <Field label='延期到哪一天' required error={fieldError(error, 'dueOn')}>
-            <DateField id='request-extension-date' value={d.extDueOn} onChange={put('extDueOn')} start={c.replyDueOn ?? undefined} />
-          </Field>
-          <AreaField label='延期理由' name='reason' error={error} id='request-extension-reason' value={d.extReason} onChange={put('extReason')} maxlength={200} placeholder='例如：需要快递公司出具丢件证明' />
-        </Panel>
-      ) : null}
-
-      {panel === 'transfer' ? (
-        <Panel
-          id='panel-transfer'
-          lead='不属于站点的事项，转交有关部门办理。转出后这件投诉办结，投诉人会收到部门名称和对方编号。'
-          submit={{
-            id: 'btn-submit-transfer',
-            text: '确定转出',
-            tone: 'danger',
-            busy: busy === 'transfer',
-            onClick: () => {
-              const { dept, deptName, deptRef, deptNote } = d;
-              if (!need(!!dept, '请选择接收部门') || !need(dept !== 'other' || !!deptName.trim(), '请填写部门名称') || !need(!!deptRef.trim(), '请填写对方编号') || !need(!!deptNote.trim(), '请填写说明')) return;
-              const name = dept === 'other' ? deptName.trim() : TRANSFER_LABELS[dept as TransferDepartment];
-              void confirm({ title: '转其他部门', content: `转交${name}办理后，这件投诉即办结，不能撤回。`, confirmText: '转出' }).then((ok) => {
-                if (ok)
-                  void run('transfer', () =>
-                    complaintsAdmin.transfer({ ...base, department: dept as TransferDepartment, ...(dept === 'other' ? { departmentName: deptName.trim() } : {}), reference: deptRef.trim(), note: deptNote.trim() }),
-                  );
-              });
-            },
-          }}
-        >
-          <Field label='接收部门' required error={fieldError(error, 'department')}>
-            <Choices idPrefix='transfer-department' options={TRANSFER_DEPARTMENTS} value={d.dept} onChange={put('dept')} />
-          </Field>
-          {d.dept === 'other' ? (
-            <Field label='部门名称' required error={fieldError(error, 'departmentName')}>
-              <TextInput id='transfer-department-name' value={d.deptName} onChange={put('deptName')} maxlength={30} placeholder='例如：于都县交通运输局' />
-            </Field>
-          ) : null}
-          <Field label='对方编号' required hint='对方受理后给的编号，投诉人凭它查询' error={fieldError(error, 'reference')}>
-            <TextInput id='transfer-reference' value={d.deptRef} onChange={put('deptRef')} maxlength={40} placeholder='例如：YZ20260930-01' />
-          </Field>
-          <AreaField label='说明（会告知投诉人）' name='note' error={error} id='transfer-note' value={d.deptNote} onChange={put('deptNote')} maxlength={300} placeholder='例如：快递丢失由邮政管理部门依法处理' />
-        </Panel>
-      ) : null}
-
-      {panel === 'supervise' ? (
-        <Panel
-          id='panel-supervise'
-          lead='督办后，县级主管部门须在期限内答复；督办会计入统计。'
-          submit={{
-            id: 'btn-submit-supervise',
-            text: '发出督办',
-            busy: busy === 'supervise',
-            onClick: () => {
-              if (!need(!!d.supInstruction.trim(), '请填写督办要求') || !need(!!d.supDueOn, '请选择答复期限')) return;
-              void confirm({ title: '发出督办', content: `县级主管部门须在 ${formatDay(d.supDueOn)} 前答复。发出后不能撤回。`, confirmText: '督办' }).then((ok) => {
-                if (ok) void run('supervise', () => complaintsAdmin.supervise({ ...base, instruction: d.supInstruction.trim(), dueOn: d.supDueOn }));
-              });
-            },
-          }}
-        >
-          <AreaField label='督办要求' name='instruction' error={error} id='supervise-instruction' value={d.supInstruction} onChange={put('supInstruction')} maxlength={300} placeholder='例如：群众反映强烈，请三日内核实并答复处理结果' />
-          <Field label='答复期限' required error={fieldError(error, 'dueOn')}>
-            <DateField id='supervise-date' value={d.supDueOn} onChange={put('supDueOn')} />
-          </Field>
-        </Panel>
-      ) : null}
-
-      {panel === 'answerSupervision' ? (
-        <Panel
-          id='panel-answer-supervision'
-          submit={{
-            id: 'btn-submit-answer-supervision',
-            text: '提交督办答复',
-            busy: busy === 'answerSupervision',
-            onClick: () => {
-              if (!need(!!d.supAnswer.trim(), '请填写督办答复')) return;
-              void run('answerSupervision', () => complaintsAdmin.answerSupervision({ ...base, answer: d.supAnswer.trim() }));
-            },
-          }}
-        >
-          {c.supervisions?.filter((s) => !s.answer).map((s) => (
-            <Text key={s.at} className='sp-panel__lead'>
-              {s.levelLabel}：{s.instruction}（{formatDay(s.dueOn)}前答复）
-            </Text>
-          ))}
-          <AreaField label='督办答复（督办单位会看到）' name='answer' error={error} id='supervision-answer' value={d.supAnswer} onChange={put('supAnswer')} maxlength={500} placeholder='写清核查情况和处理措施' />
-        </Panel>
-      ) : null}
-
-      {panel === 'refuseExtension' ? (
-        <Panel
-          id='panel-refuse-extension'
-          submit={{
-            id: 'btn-submit-refuse-extension',
-            text: '不同意延期',
-            tone: 'danger',
-            busy: busy === 'refuseExtension',
-            onClick: () => {
-              if (!need(!!d.extNote.trim(), '请填写不同意的理由')) return;
-              void run('refuseExtension', () => complaintsAdmin.refuseExtension({ ...base, note: d.extNote.trim() }));
-            },
-          }}
-        >
-          <AreaField label='不同意的理由（承办单位会看到）' name='note' error={error} id='refuse-extension-note' value={d.extNote} onChange={put('extNote')} maxlength={200} placeholder='例如：事实清楚，请按原期限答复' />
-        </Panel>
-      ) : null}
-
-      {panel === 'decline' ? (
-        <Panel
-          id='panel-decline'
-          lead='转错了单位？退回县级主管部门重新转办。'
-          submit={{
-            id: 'btn-submit-decline',
-            text: '确定退单',
-            tone: 'danger',
-            busy: busy === 'decline',
-            onClick: () => {
-              if (!need(!!d.declineReason.trim(), '请填写退单理由')) return;
-              void confirm({ title: '确认退单', content: '退单后这件投诉不再由您办理。', confirmText: '退单' }).then((ok) => {
-                if (ok) void run('decline', () => complaintsAdmin.decline({ ...base, reason: d.declineReason.trim() }));
-              });
-            },
-          }}
-        >
-          <AreaField label='退单理由' name='reason' error={error} id='decline-reason' value={d.declineReason} onChange={put('declineReason')} maxlength={200} placeholder='例如：快递丢件由运营单位负责，不归本站处理' />
-        </Panel>
-      ) : null}
-
-      {panel === 'note' ? (
-        <Panel
-          id='panel-note'
-          submit={{
-            id: 'btn-submit-note',
-            text: '保存备注',
-            busy: busy === 'note',
-            onClick: () => {
-              if (!need(!!d.noteText.trim(), '请填写备注')) return;
-              void run('note', () => complaintsAdmin.note({ id: c.id, text: d.noteText.trim() }));
-            },
-          }}
-        >
-          <AreaField label='内部备注（投诉人和站点看不到）' name='text' error={error} id='note-text' value={d.noteText} onChange={put('noteText')} maxlength={500} placeholder='例如：已电话联系站长，约定周三现场核查' />
-        </Panel>
-      ) : null}
+      {form ? <FormPanel key={panel} action={panel!} form={form} busy={busy === panel} need={need} run={run} /> : null}
     </View>
   );
 }

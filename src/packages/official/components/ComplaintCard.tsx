@@ -5,15 +5,13 @@ import DeadlineBadge from './DeadlineBadge';
 import { statusTone } from '../../../ui/format';
 import { ESCALATION_TEXT } from './status';
 import Button from '../../../ui/Button';
+import ItemHead from '../../../ui/ItemHead';
 
 /** One complaint in the queue or the station's list. */
 export default function ComplaintCard({ item, onOpen, showStation = true }: { item: ComplaintListItem; onOpen: (id: string) => void; showStation?: boolean }) {
   return (
     <Button id={`queue-item-${item.id}`} className={`sp-item sp-queue-item ${item.overdue ? 'sp-item--alert' : ''}`} onClick={() => onOpen(item.id)}>
-      <View className='sp-item__top'>
-        <Text className='sp-item__title'>{item.categoryLabel}</Text>
-        <Text className={`sp-status sp-status--${statusTone(item.status)}`}>{item.statusLabel}</Text>
-      </View>
+      <ItemHead title={item.categoryLabel} status={item.statusLabel} tone={statusTone(item.status)} />
       {showStation ? <Text className='sp-item__line'>{item.stationName}</Text> : null}
       <Text className='sp-item__line'>
         {item.trackingNo} · {formatDateTime(item.submittedAt)} 提交

@@ -25,6 +25,7 @@ import { STATION_PHOTOS_MAX } from '@core/station/limits';
 import { SECTION_ORDER, formOf, infoOf, sectionOfField, type EditForm, type FormSection } from '../utils/edit-form';
 import '../../shared/sub.css';
 import LoadStates from '../components/LoadStates';
+import ItemHead from '../../../ui/ItemHead';
 
 const WEEK = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
@@ -197,10 +198,7 @@ export default function EditStationPage() {
           {sent ? <Notice id='edit-sent' tone='ok' title={sent} /> : null}
           {d.pending ? (
             <View id='edit-pending' className='sp-item'>
-              <View className='sp-item__top'>
-                <Text className='sp-item__title'>待审核的修改</Text>
-                <Text className='sp-status sp-status--warn'>{d.pending.statusLabel}</Text>
-              </View>
+              <ItemHead title='待审核的修改' status={d.pending.statusLabel} tone='warn' />
               <Text className='sp-item__line'>提交于 {formatDateTime(d.pending.createdAt)}</Text>
               <EditDiff id='edit-pending-diff' diff={d.pending.diff ?? []} photos={d.pending.photos} />
               <SubmitButton id='btn-withdraw' tone='ghost' text='撤回这次修改' busy={withdraw.busy} onClick={() => void withdraw.run(d.pending!.id)} />
@@ -213,10 +211,7 @@ export default function EditStationPage() {
               <Text className='section__title'>最近的修改</Text>
               {d.history.map((h) => (
                 <View key={h.id} id={`history-${h.id}`} className='sp-item'>
-                  <View className='sp-item__top'>
-                    <Text className='sp-item__title'>{h.kindLabel}</Text>
-                    <Text className={`sp-status sp-status--${h.status === 'approved' ? 'ok' : h.status === 'returned' ? 'danger' : h.status === 'pending' ? 'warn' : 'muted'}`}>{h.statusLabel}</Text>
-                  </View>
+                  <ItemHead title={h.kindLabel} status={h.statusLabel} tone={h.status === 'approved' ? 'ok' : h.status === 'returned' ? 'danger' : h.status === 'pending' ? 'warn' : 'muted'} />
                   <Text className='sp-item__line'>{formatDateTime(h.createdAt)}</Text>
                   {h.comment ? <Notice tone={h.status === 'returned' ? 'warn' : 'info'} title='审核意见' text={h.comment} /> : null}
                 </View>

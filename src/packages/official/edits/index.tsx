@@ -20,6 +20,7 @@ import EditDiff from '../components/EditDiff';
 import '../../shared/sub.css';
 import LoadStates from '../components/LoadStates';
 import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
+import ItemHead from '../../../ui/ItemHead';
 
 type Tab = 'pending' | 'approved' | 'returned';
 const TABS: readonly (readonly [Tab, string])[] = [
@@ -47,10 +48,7 @@ function EditCard({ e, onDone }: { e: EditView; onDone: (message: string) => voi
   const approveText = e.kind === 'proposal' ? '通过并公开' : e.kind === 'closure' ? '核实无误' : '已处理';
   return (
     <View id={`edit-${e.id}`} className='sp-item'>
-      <View className='sp-item__top'>
-        <Text className='sp-item__title'>{e.stationName}</Text>
-        <Text className={`sp-status sp-status--${e.kind === 'closure' || e.kind === 'report' ? 'danger' : 'warn'}`}>{e.kindLabel}</Text>
-      </View>
+      <ItemHead title={e.stationName} status={e.kindLabel} tone={e.kind === 'closure' || e.kind === 'report' ? 'danger' : 'warn'} />
       <Text className='sp-item__line'>
         {formatDateTime(e.createdAt)} · {e.statusLabel}
       </Text>

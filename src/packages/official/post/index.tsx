@@ -19,6 +19,7 @@ import PostStatusChip from '../components/PostStatus';
 import PublishNotice from '../components/PublishNotice';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
+import BulletList from '../../../ui/BulletList';
 
 type PostAction = 'open' | 'close' | 'cancel';
 const ACTION_TEXT: Record<PostAction, { label: string; done: string; ask?: string }> = {
@@ -146,14 +147,7 @@ export default function PostManagePage() {
 
           <View id='post-info' className='section'>
             <Text className='section__title'>任职条件</Text>
-            <View className='sp-bullet-list'>
-              {post.requirements.map((r, i) => (
-                <View key={i} className='bullet'>
-                  <Text className='bullet__dot'>·</Text>
-                  <Text className='bullet__text'>{r}</Text>
-                </View>
-              ))}
-            </View>
+            <BulletList items={post.requirements} />
             <Text className='sub-title'>评分标准</Text>
             {post.rubric.map((r) => (
               <View key={r.criterion} className='sp-results__row'>

@@ -16,7 +16,7 @@ import { useLoad } from '../../../hooks/useLoad';
 import { useAction } from '../../../hooks/useAction';
 import Notice from '../../../ui/Notice';
 import Button from '../../../ui/Button';
-import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextArea, fieldError, scrollToFirstError, useScrollToFirstError, InputField } from '../../../ui/form';
 import { formatDateTime, formatDay } from '../../../ui/format';
 import { toast } from '../../../ui/dialogs';
 import PhotoPicker from '../../../components/complaint/PhotoPicker';
@@ -25,6 +25,7 @@ import PhotoStrip from '../../../ui/PhotoStrip';
 import { ANSWER_PHOTOS_MAX } from '@core/station/limits';
 import '../../shared/sub.css';
 import LoadStates from '../components/LoadStates';
+import ItemHead from '../../../ui/ItemHead';
 
 const TABS = [
   ['orders', '整改通知'],
@@ -69,10 +70,7 @@ function OrderCard({ o, by, onChanged, onOpen }: { o: RectificationView; by: 'co
 
   return (
     <View id={`order-${o.id}`} className='sp-item'>
-      <View className='sp-item__top'>
-        <Text className='sp-item__title'>{o.stationName}</Text>
-        <Text className={`sp-status sp-status--${o.state === 'closed' ? 'danger' : o.state === 'restored' || o.state === 'withdrawn' ? 'muted' : 'warn'}`}>{o.stateLabel}</Text>
-      </View>
+      <ItemHead title={o.stationName} status={o.stateLabel} tone={o.state === 'closed' ? 'danger' : o.state === 'restored' || o.state === 'withdrawn' ? 'muted' : 'warn'} />
       <Text className='sp-item__line'>
         {o.overdue ? '已逾期 · ' : ''}整改期限 {formatDay(o.dueOn)}
         {o.dueProvisional ? '（节假日未录入，可能调整）' : ''}
@@ -122,9 +120,7 @@ function OrderCard({ o, by, onChanged, onOpen }: { o: RectificationView; by: 'co
             <Choices idPrefix={`order-verdict-${o.id}`} options={verdicts.map((v) => [v, VERDICT_TEXT[v]] as const)} value={verdict} onChange={setVerdict} label='办理' />
           </Field>
           {verdict === 'extend' ? (
-            <Field label='延长几个工作日' required error={fieldError(verify.error, 'workdays')}>
-              <TextInput id={`order-days-${o.id}`} type='number' value={days} onChange={setDays} maxlength={2} />
-            </Field>
+            <InputField label='延长几个工作日' required error={fieldError(verify.error, 'workdays')} id={`order-days-${o.id}`} type='number' value={days} onChange={setDays} maxlength={2} />
           ) : null}
           {verdict ? (
             <Field label='说明' required error={fieldError(verify.error, 'comment')}>
@@ -178,9 +174,7 @@ function IssueForm({ candidate, onIssued }: { candidate: IdleCandidate; onIssued
       <Field label='整改要求' required error={hint.fixes ?? fieldError(issue.error, 'requiredFixes')}>
         <TextArea id='issue-fixes' value={fixes} onChange={setFixes} maxlength={500} placeholder='如：按公示时间开门，张贴价目表，补齐服务设备' />
       </Field>
-      <Field label='整改期限（工作日，5 到 40 天）' required error={hint.days ?? fieldError(issue.error, 'workdays')}>
-        <TextInput id='issue-days' type='number' value={days} onChange={setDays} maxlength={2} />
-      </Field>
+      <InputField label='整改期限（工作日，5 到 40 天）' required error={hint.days ?? fieldError(issue.error, 'workdays')} id='issue-days' type='number' value={days} onChange={setDays} maxlength={2} />
       {issue.error && !Object.keys(issue.error.fields).length ? <Notice tone='danger' text={issue.error.message} /> : null}
       <SubmitButton id='issue-submit' text='下达整改通知' busy={issue.busy} onClick={submit} />
     </View>

@@ -19,6 +19,7 @@ import '../../shared/sub.css';
 import Button from '../../../ui/Button';
 import LoadStates from '../components/LoadStates';
 import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
+import ItemHead from '../../../ui/ItemHead';
 
 function RecordForm({ heads, onSaved }: { heads: TrainingRow[]; onSaved: () => void }) {
   const [stationId, setStationId] = useState<string | null>(heads.find((h) => h.behind.length)?.stationId ?? heads[0]?.stationId ?? null);
@@ -86,10 +87,7 @@ export default function TrainingPage() {
           <View id='training-list'>
             {heads.map((h) => (
               <View key={h.stationId} id={`training-${h.stationId}`} className={`sp-item ${h.behind.length ? 'sp-item--alert' : ''}`}>
-                <View className='sp-item__top'>
-                  <Text className='sp-item__title'>{h.headName}</Text>
-                  <Text className={`sp-status ${h.behind.length ? 'sp-status--danger' : 'sp-status--ok'}`}>{h.behind.length ? '未达标' : '达标'}</Text>
-                </View>
+                <ItemHead title={h.headName} status={h.behind.length ? '未达标' : '达标'} tone={h.behind.length ? 'danger' : 'ok'} />
                 <Text className='sp-item__line'>{h.stationName}</Text>
                 <Text className='sp-item__line'>
                   岗前培训 {h.preJobDays} 天 · {d.year} 年培训 {h.thisYear} 次

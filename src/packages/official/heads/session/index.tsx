@@ -18,6 +18,7 @@ import '../../../shared/sub.css';
 import '../heads.css';
 import LoadStates from '../../components/LoadStates';
 import { usePullRefresh } from '../../../../hooks/useRefreshOnShow';
+import ItemHead from '../../../../ui/ItemHead';
 
 const hhmm = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
 
@@ -57,10 +58,7 @@ export default function TrainingSessionPage() {
       <View id='heads-sessions'>
         {list.data?.items.map((s) => (
           <View key={s.id} className='sp-item'>
-            <View className='sp-item__top'>
-              <Text className='sp-item__title'>{s.title}</Text>
-              <Text className={`sp-status ${s.live ? 'sp-status--ok' : 'sp-status--muted'}`}>{s.live ? `签到码 ${s.code}` : '已结束'}</Text>
-            </View>
+            <ItemHead title={s.title} status={s.live ? `签到码 ${s.code}` : '已结束'} tone={s.live ? 'ok' : 'muted'} />
             <Text className='sp-item__line'>
               {formatDay(s.date)} · {s.kind === 'pre_job' ? '岗前培训' : '年度培训'} · {s.days} 天
             </Text>
