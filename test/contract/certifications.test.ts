@@ -6,7 +6,7 @@
 import { createCloudbaseCertificationRepository } from '../../adapters/cloudbase/certifications';
 import { createSqliteCertificationRepository } from '../../adapters/sqlite/certifications';
 import type { CertificationApplication } from '../../core/station/certification';
-import { onEachRepo } from '../support/store-runners';
+import { describeEachRepo } from '../support/store-runners';
 import { expectOneOpenPerStation, expectStaleSaveRefused, idStates, listIds } from './expect';
 
 const app = (id: string, stationId: string, over: Partial<CertificationApplication> = {}): CertificationApplication => ({
@@ -37,10 +37,7 @@ const app = (id: string, stationId: string, over: Partial<CertificationApplicati
   ...over,
 });
 
-const stores = onEachRepo(createSqliteCertificationRepository, createCloudbaseCertificationRepository);
-
-describe.each(stores)('certification applications: %s', (_name, open) => {
-  const make = async () => (await open()).repo;
+describeEachRepo('certification applications', createSqliteCertificationRepository, createCloudbaseCertificationRepository, (make) => {
   test('insert and read; one open application per station; a finished one makes room', async () => {
     const notice = app('ca-a', 'st-1', { state: 'notice', noticeId: 'n-1', version: 2 });
     await expectOneOpenPerStation(await make(), {
@@ -86,8 +83,7 @@ describe.each(stores)('certification applications: %s', (_name, open) => {
   });
 });
 
-describe.each(stores)('certification applications keep their photos and site snapshot: %s', (_name, open) => {
-  const make = async () => (await open()).repo;
+describeEachRepo('certification applications keep their photos and site snapshot', createSqliteCertificationRepository, createCloudbaseCertificationRepository, (make) => {
   test('the 申办 photos and the station snapshot survive a save and a versioned update', async () => {
     const repo = await make();
     const photos = { plaque: ['upl-plaque-00000001'], signage: ['upl-signage-0000001', 'upl-signage-0000002'] };

@@ -6,7 +6,7 @@
 import { createCloudbaseRectificationRepository } from '../../adapters/cloudbase/rectifications';
 import { createSqliteRectificationRepository } from '../../adapters/sqlite/rectifications';
 import type { RectificationOrder } from '../../core/station/rectification';
-import { onEachRepo } from '../support/store-runners';
+import { describeEachRepo } from '../support/store-runners';
 import { expectOneOpenPerStation, expectStaleSaveRefused, listIds } from './expect';
 
 const order = (id: string, stationId: string, over: Partial<RectificationOrder> = {}): RectificationOrder => ({
@@ -30,10 +30,7 @@ const order = (id: string, stationId: string, over: Partial<RectificationOrder> 
   ...over,
 });
 
-const stores = onEachRepo(createSqliteRectificationRepository, createCloudbaseRectificationRepository);
-
-describe.each(stores)('rectification orders: %s', (_name, open) => {
-  const make = async () => (await open()).repo;
+describeEachRepo('rectification orders', createSqliteRectificationRepository, createCloudbaseRectificationRepository, (make) => {
   test('insert and read; one open order per station; a closed one makes room for the next', async () => {
     // An order issued from an inspection carries its photos' checks (shown once passed).
     const first = order('rx-a', 'st-1', { photoChecks: [{ fileId: 'upl-inspect-00001', traceId: 't-1' }, { fileId: 'cloud://env/visits/p2.jpg', traceId: 't-2' }] });
