@@ -14,7 +14,12 @@ export function rateLimitedRouter<const A extends ActionMap>(fn: string, deps: R
  * The handler of a function whose actions are all methods of one service (see `serviceActions`):
  * `serviceHandler('ledger', createLedgerService, { month: api.monthInput, … })` is
  * `(deps, logger?) => rateLimitedRouter('ledger', deps, logger, serviceActions(createLedgerService(deps), { … }))`.
+ * Where an entry is an action that needs the service itself, the entries are a function of it:
+ * `serviceHandler('ratings', createRatingService, (s) => ({ …, submit: withRequestId(api.submitInput, s.submit) }))`.
  */
-export function serviceHandler<D, Svc, const M extends { [K in keyof M]: ServiceEntry<Svc, K> }>(fn: string, create: (deps: D) => Svc, entries: M) {
-  return (deps: D & RateLimitDeps, logger?: Logger): Router<ServiceActions<Svc, M>> => rateLimitedRouter(fn, deps, logger, serviceActions(create(deps), entries));
+export function serviceHandler<D, Svc, const M extends { [K in keyof M]: ServiceEntry<Svc, K> }>(fn: string, create: (deps: D) => Svc, entries: M | ((service: Svc) => M)) {
+  return (deps: D & RateLimitDeps, logger?: Logger): Router<ServiceActions<Svc, M>> => {
+    const service = create(deps);
+    return rateLimitedRouter(fn, deps, logger, serviceActions(service, typeof entries === 'function' ? entries(service) : entries));
+  };
 }

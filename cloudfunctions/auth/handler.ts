@@ -5,6 +5,7 @@
  */
 import * as a from '../../core/auth/signin';
 import { action, createRouter, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { anyone } from '../_shared/actions';
 
 export function createAuthHandler(deps: a.SignInDeps, logger?: Logger) {
   const s = a.createSignInService(deps);
@@ -13,10 +14,10 @@ export function createAuthHandler(deps: a.SignInDeps, logger?: Logger) {
     serviceActions(s, {
       // Rate limits are counted inside the service: start per PC, poll per code, sign-out per session.
       start: action({ input: a.startInput, run: (_i, c) => s.start(c.openid ?? c.client ?? 'anonymous') }),
-      poll: action({ input: a.pollInput, run: (i) => s.poll(i) }),
+      poll: anyone(a.pollInput, s.poll),
       inspect: a.inspectInput,
       confirm: a.confirmInput,
-      signOut: action({ input: a.signOutInput, run: (i) => s.signOut(i) }),
+      signOut: anyone(a.signOutInput, s.signOut),
     }),
     logger,
   );

@@ -3,8 +3,9 @@ import * as api from '../../core/complaint/api';
 import { createComplaintService, type ComplaintDeps } from '../../core/complaint/service';
 import { createComplaintBatch } from '../../core/complaint/batch';
 import { createFiguresDesk, type FiguresDeskDeps } from '../../core/complaint/figures-desk';
-import { action, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
 import { rateLimitedRouter } from '../_shared/router';
+import { anyone, withRequestId } from '../_shared/actions';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
 import { createInboxService, inboxInput, inboxReadInput } from '../../core/notify/inbox';
 import type { OutboxRepository } from '../../core/ports';
@@ -17,7 +18,7 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps & Pi
   return rateLimitedRouter('complaints', deps, logger, serviceActions(s, {
     // Residents
     similar: api.similarInput,
-    submit: action({ input: api.submitInput, run: (i, c, meta) => s.submit(c.openid, i, meta.requestId) }),
+    submit: withRequestId(api.submitInput, s.submit),
     join: api.joinInput,
     claim: api.claimInput,
     mine: api.mineInput,
@@ -26,7 +27,7 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps & Pi
     evaluate: api.evaluateInput,
     supplement: api.supplementInput,
     recheck: api.recheckInput,
-    publicStats: action({ input: api.publicStatsInput, run: (i) => s.publicStats(i) }),
+    publicStats: anyone(api.publicStatsInput, s.publicStats),
     // Station heads
     station: ['stationList', api.stationListInput],
     stationDetail: api.detailInput,
@@ -35,7 +36,7 @@ export function createComplaintsHandler(deps: ComplaintDeps & RateLimitDeps & Pi
     // Officials' unread hand-offs (issue 11 §3); opening a case marks its items read
     ...serviceActions(inbox, { inbox: ['list', inboxInput], inboxRead: ['read', inboxReadInput] }),
     detail: api.detailInput,
-    record: action({ input: api.recordInput, run: (i, c, meta) => s.record(c.openid, i, meta.requestId) }),
+    record: withRequestId(api.recordInput, s.record),
     accept: api.acceptInput,
     refuse: api.refuseInput,
     assign: api.assignInput,

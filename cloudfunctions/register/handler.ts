@@ -3,8 +3,9 @@
  * certification (./certify.ts) and coverage. Station edits, rectification and 冒名站点举报 are the
  * `upkeep` function's.
  */
-import { action, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
+import { serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
 import { rateLimitedRouter } from '../_shared/router';
+import { variants } from '../_shared/actions';
 import * as api from '../../core/station/register-api';
 import { createRegisterDesk, type RegisterDeskDeps } from '../../core/station/register';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
@@ -24,8 +25,7 @@ export function createRegisterHandler(deps: RegisterDeskDeps & CertificationDesk
     // Coverage of a county's network (issue 12 §4)
     ...serviceActions(coverage, { coverageCounties: ['counties', cov.coverageCountiesInput], coverage: cov.coverageInput }),
     // The county's poverty-village list (脱贫村), checked then imported
-    povertyPreview: action({ input: cov.povertyImportInput, run: (i, c) => coverage.importPoverty(c.openid, i, true) }),
-    povertyImport: action({ input: cov.povertyImportInput, run: (i, c) => coverage.importPoverty(c.openid, i, false) }),
+    ...variants(cov.povertyImportInput, coverage.importPoverty, { povertyPreview: true, povertyImport: false }),
   }));
 }
 

@@ -1,6 +1,7 @@
 /** `stations`: the public directory. Thin: validate → call the core → envelope. */
 import { action, serviceActions, type ApiOf, type Logger } from '../../core/shared/router';
 import { rateLimitedRouter } from '../_shared/router';
+import { anyone } from '../_shared/actions';
 import type { RateLimitDeps } from '../../core/shared/rate-limit';
 import { getInput, nearbyInput, regionsInput, searchInput } from '../../core/station/api';
 import { createDirectory, type DirectoryDeps } from '../../core/station/service';
@@ -12,10 +13,10 @@ export function createStationsHandler(deps: DirectoryDeps & RateLimitDeps & Stat
   const directory = createDirectory(deps);
   const reports = createStationReports(deps);
   return rateLimitedRouter('stations', deps, logger, {
-    nearby: action({ input: nearbyInput, run: (input) => directory.nearby(input) }),
-    search: action({ input: searchInput, run: (input) => directory.search(input) }),
-    get: action({ input: getInput, run: (input) => directory.get(input) }),
-    regions: action({ input: regionsInput, run: (input) => directory.regions(input) }),
+    nearby: anyone(nearbyInput, directory.nearby),
+    search: anyone(searchInput, directory.search),
+    get: anyone(getInput, directory.get),
+    regions: anyone(regionsInput, directory.regions),
     // 信息有误: goes to the county's review queue with the head's edits (core/station/edits.ts).
     ...serviceActions(reports, { report: reportInput }),
     // 冒名站点举报 (第十一条7): a place that calls itself a station but is not in the register.

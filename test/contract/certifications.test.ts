@@ -6,8 +6,8 @@
 import { createCloudbaseCertificationRepository } from '../../adapters/cloudbase/certifications';
 import { createSqliteCertificationRepository } from '../../adapters/sqlite/certifications';
 import type { CertificationApplication } from '../../core/station/certification';
-import { onEachRepo } from '../support/store-runners';
-import { expectCode, expectStaleSaveRefused, idStates, listIds } from './expect';
+import { describeEachRepo } from '../support/store-runners';
+import { expectOneOpenPerStation, expectStaleSaveRefused, idStates, listIds } from './expect';
 
 const app = (id: string, stationId: string, over: Partial<CertificationApplication> = {}): CertificationApplication => ({
   id,
@@ -37,27 +37,17 @@ const app = (id: string, stationId: string, over: Partial<CertificationApplicati
   ...over,
 });
 
-const stores = onEachRepo(createSqliteCertificationRepository, createCloudbaseCertificationRepository);
-
-describe.each(stores)('certification applications: %s', (_name, open) => {
-  const make = async () => (await open()).repo;
+describeEachRepo('certification applications', createSqliteCertificationRepository, createCloudbaseCertificationRepository, (make) => {
   test('insert and read; one open application per station; a finished one makes room', async () => {
-    const s = await make();
-    const a = app('ca-a', 'st-1');
-    await s.save(a, null);
-    expect(await s.get('ca-a')).toEqual(a);
-    expect(await s.get('missing')).toBeNull();
-    await expectCode(s.save(app('ca-b', 'st-1'), null), 'CONFLICT');
-    await s.save(app('ca-c', 'st-2'), null);
-    const notice = { ...a, state: 'notice' as const, noticeId: 'n-1', version: 2 };
-    await s.save(notice, 1);
-    await expectCode(s.save(app('ca-b', 'st-1'), null), 'CONFLICT');
-    await s.save({ ...notice, state: 'refused', reason: '面积不足', version: 3 }, 2);
-    await s.save(app('ca-d', 'st-1', { filedAt: '2026-12-20T02:00:00.000Z' }), null);
-    expect(idStates(await s.forStation('st-1'))).toEqual([
-      ['ca-d', 'operator_review'],
-      ['ca-a', 'refused'],
-    ]);
+    const notice = app('ca-a', 'st-1', { state: 'notice', noticeId: 'n-1', version: 2 });
+    await expectOneOpenPerStation(await make(), {
+      first: app('ca-a', 'st-1'),
+      rival: app('ca-b', 'st-1'),
+      other: app('ca-c', 'st-2'),
+      stillOpen: notice,
+      ended: { ...notice, state: 'refused', reason: '面积不足', version: 3 },
+      next: app('ca-d', 'st-1', { filedAt: '2026-12-20T02:00:00.000Z' }),
+    });
   });
 
   test('a stale version is refused and changes nothing', async () => {
@@ -93,8 +83,7 @@ describe.each(stores)('certification applications: %s', (_name, open) => {
   });
 });
 
-describe.each(stores)('certification applications keep their photos and site snapshot: %s', (_name, open) => {
-  const make = async () => (await open()).repo;
+describeEachRepo('certification applications keep their photos and site snapshot', createSqliteCertificationRepository, createCloudbaseCertificationRepository, (make) => {
   test('the 申办 photos and the station snapshot survive a save and a versioned update', async () => {
     const repo = await make();
     const photos = { plaque: ['upl-plaque-00000001'], signage: ['upl-signage-0000001', 'upl-signage-0000002'] };

@@ -5,14 +5,11 @@
 import { createCloudbaseMediaCheckRepository } from '../../adapters/cloudbase/media-checks';
 import { createSqliteMediaCheckRepository } from '../../adapters/sqlite/media-checks';
 import type { MediaCheckRecord } from '../../core/media/check';
-import { onEachRepo } from '../support/store-runners';
+import { describeEachRepo } from '../support/store-runners';
 
 const record = (traceId: string): MediaCheckRecord => ({ traceId, fileId: `cloud://env.b/complaint-photos/${traceId}.jpg`, complaintId: 'c1', openid: 'o-resident-0001', requestedAt: '2026-09-30T02:00:00.000Z', result: null, decidedAt: null });
 
-const stores = onEachRepo(createSqliteMediaCheckRepository, createCloudbaseMediaCheckRepository);
-
-describe.each(stores)('media checks: %s', (_name, open) => {
-  const make = async () => (await open()).repo;
+describeEachRepo('media checks', createSqliteMediaCheckRepository, createCloudbaseMediaCheckRepository, (make) => {
   test('insert, read by trace id, decide once', async () => {
     const s = await make();
     await s.insert(record('6247e8b4-5601e99c-0782c62b'));

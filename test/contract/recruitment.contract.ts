@@ -41,122 +41,111 @@ const JGS = ['36', '3608', '360881', '360881100'];
 let counter = 0;
 const nextId = (prefix: string) => `${prefix}-${String(++counter).padStart(7, '0')}`;
 
-export function post(p: Partial<Post> = {}): Post {
-  return {
-    id: nextId('post'),
-    title: '服务点负责人',
-    stationId: 'st-360731100-003',
-    stationName: '甲站',
-    operatorName: '运营甲',
-    villageCode: null,
-    villageName: null,
-    regionCodes: YUDU,
-    requirements: ['本村常住'],
-    rubric: rubric({ 电商技能: 40, 群众基础: 60 }),
-    opensOn: '2026-09-21',
-    closesOn: '2026-09-25',
-    qualifyingScore: 60,
-    status: 'open',
-    selectedApplicationId: null,
-    noticeId: null,
-    createdBy: 'official',
-    createdAt: at(0),
-    updatedAt: at(0),
-    version: 1,
-    ...p,
-  };
-}
+/** A maker of test records: `defaults` for a fresh id (`<prefix>-0000001`, …), then the overrides. */
+const builder =
+  <T>(prefix: string, defaults: (id: string) => T) =>
+  (p: Partial<T> = {}): T => ({ ...defaults(nextId(prefix)), ...p });
 
-export function application(p: Partial<Application> = {}): Application {
-  const id = nextId('app');
-  return {
-    id,
-    postId: 'post-x',
-    applicantOpenid: `o-${id}`,
-    name: '张伟',
-    gender: 'male',
-    birthYear: 1990,
-    idCipher: 'k1.iv.tag.body-id',
-    idHash: `hash-${id}`,
-    idMasked: '3607**********1234',
-    phoneCipher: 'k1.iv.tag.body-phone',
-    phoneMasked: '139****0001',
-    villageCode: '360731100001',
-    villageName: '长龙居委会',
-    background: 'villager',
-    education: 'senior',
-    skills: '会开网店',
-    productExperience: '卖过脐橙',
-    statement: '愿意服务乡亲',
-    idConsentAt: at(0),
-    status: 'submitted',
-    scores: [],
-    createdAt: at(0),
-    updatedAt: at(0),
-    purgedAt: null,
-    version: 1,
-    ...p,
-  };
-}
+export const post = builder<Post>('post', (id) => ({
+  id,
+  title: '服务点负责人',
+  stationId: 'st-360731100-003',
+  stationName: '甲站',
+  operatorName: '运营甲',
+  villageCode: null,
+  villageName: null,
+  regionCodes: YUDU,
+  requirements: ['本村常住'],
+  rubric: rubric({ 电商技能: 40, 群众基础: 60 }),
+  opensOn: '2026-09-21',
+  closesOn: '2026-09-25',
+  qualifyingScore: 60,
+  status: 'open',
+  selectedApplicationId: null,
+  noticeId: null,
+  createdBy: 'official',
+  createdAt: at(0),
+  updatedAt: at(0),
+  version: 1,
+}));
 
-function training(p: Partial<TrainingRecord> = {}): TrainingRecord {
-  return {
-    id: nextId('tr'),
-    stationId: 'st-a',
-    headOpenid: 'h1',
-    headName: '张伟',
-    kind: 'pre_job',
-    title: '岗前培训',
-    date: '2026-10-15',
-    days: 1,
-    recordedBy: 'official',
-    recordedAt: at(0),
-    ...p,
-  };
-}
+export const application = builder<Application>('app', (id) => ({
+  id,
+  postId: 'post-x',
+  applicantOpenid: `o-${id}`,
+  name: '张伟',
+  gender: 'male',
+  birthYear: 1990,
+  idCipher: 'k1.iv.tag.body-id',
+  idHash: `hash-${id}`,
+  idMasked: '3607**********1234',
+  phoneCipher: 'k1.iv.tag.body-phone',
+  phoneMasked: '139****0001',
+  villageCode: '360731100001',
+  villageName: '长龙居委会',
+  background: 'villager',
+  education: 'senior',
+  skills: '会开网店',
+  productExperience: '卖过脐橙',
+  statement: '愿意服务乡亲',
+  idConsentAt: at(0),
+  status: 'submitted',
+  scores: [],
+  createdAt: at(0),
+  updatedAt: at(0),
+  purgedAt: null,
+  version: 1,
+}));
 
-export function notice(p: Partial<Notice> = {}): Notice {
-  return {
-    id: nextId('notice'),
-    kind: 'appointment',
-    subjectId: 'app-x',
-    title: '甲站负责人拟任用人选公示',
-    facts: [
-      { label: '姓名', value: '张伟' },
-      { label: '年龄', value: '36 岁' },
-    ],
-    body: '公示期内如有异议，请实名提出。',
-    regionCodes: YUDU,
-    startsOn: '2026-09-30',
-    endsOn: '2026-10-12',
-    objectionChannel: '电话',
-    status: 'open',
-    outcome: null,
-    publishedBy: 'official',
-    publishedAt: at(0),
-    closedAt: null,
-    version: 1,
-    ...p,
-  };
-}
+const training = builder<TrainingRecord>('tr', (id) => ({
+  id,
+  stationId: 'st-a',
+  headOpenid: 'h1',
+  headName: '张伟',
+  kind: 'pre_job',
+  title: '岗前培训',
+  date: '2026-10-15',
+  days: 1,
+  recordedBy: 'official',
+  recordedAt: at(0),
+}));
 
-function objection(p: Partial<Objection> = {}): Objection {
-  return {
-    id: nextId('obj'),
-    noticeId: 'notice-x',
-    objectorOpenid: 'o1',
-    realName: '李四',
-    phoneCipher: 'k1.a.b.c',
-    phoneMasked: '138****0001',
-    text: '此人不在本村居住，请核实。',
-    status: 'received',
-    response: null,
-    createdAt: at(0),
-    updatedAt: at(0),
-    version: 1,
-    ...p,
-  };
-}
+export const notice = builder<Notice>('notice', (id) => ({
+  id,
+  kind: 'appointment',
+  subjectId: 'app-x',
+  title: '甲站负责人拟任用人选公示',
+  facts: [
+    { label: '姓名', value: '张伟' },
+    { label: '年龄', value: '36 岁' },
+  ],
+  body: '公示期内如有异议，请实名提出。',
+  regionCodes: YUDU,
+  startsOn: '2026-09-30',
+  endsOn: '2026-10-12',
+  objectionChannel: '电话',
+  status: 'open',
+  outcome: null,
+  publishedBy: 'official',
+  publishedAt: at(0),
+  closedAt: null,
+  version: 1,
+}));
+
+const objection = builder<Objection>('obj', (id) => ({
+  id,
+  noticeId: 'notice-x',
+  objectorOpenid: 'o1',
+  realName: '李四',
+  phoneCipher: 'k1.a.b.c',
+  phoneMasked: '138****0001',
+  text: '此人不在本村居住，请核实。',
+  status: 'received',
+  response: null,
+  createdAt: at(0),
+  updatedAt: at(0),
+  version: 1,
+}));
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   return p.then(

@@ -6,8 +6,8 @@
 import { createCloudbaseRectificationRepository } from '../../adapters/cloudbase/rectifications';
 import { createSqliteRectificationRepository } from '../../adapters/sqlite/rectifications';
 import type { RectificationOrder } from '../../core/station/rectification';
-import { onEachRepo } from '../support/store-runners';
-import { expectCode, expectStaleSaveRefused, idStates, listIds } from './expect';
+import { describeEachRepo } from '../support/store-runners';
+import { expectOneOpenPerStation, expectStaleSaveRefused, listIds } from './expect';
 
 const order = (id: string, stationId: string, over: Partial<RectificationOrder> = {}): RectificationOrder => ({
   id,
@@ -30,33 +30,20 @@ const order = (id: string, stationId: string, over: Partial<RectificationOrder> 
   ...over,
 });
 
-const stores = onEachRepo(createSqliteRectificationRepository, createCloudbaseRectificationRepository);
-
-describe.each(stores)('rectification orders: %s', (_name, open) => {
-  const make = async () => (await open()).repo;
+describeEachRepo('rectification orders', createSqliteRectificationRepository, createCloudbaseRectificationRepository, (make) => {
   test('insert and read; one open order per station; a closed one makes room for the next', async () => {
-    const s = await make();
     // An order issued from an inspection carries its photos' checks (shown once passed).
-    const a = order('rx-a', 'st-1', { photoChecks: [{ fileId: 'upl-inspect-00001', traceId: 't-1' }, { fileId: 'cloud://env/visits/p2.jpg', traceId: 't-2' }] });
-    await s.save(a, null);
-    expect(await s.get('rx-a')).toEqual(a);
-    expect(await s.get('missing')).toBeNull();
-    await expectCode(s.save(order('rx-b', 'st-1'), null), 'CONFLICT');
-    // Another station is not affected.
-    await s.save(order('rx-c', 'st-2', { dueOn: '2026-12-10' }), null);
-
-    const answered = { ...a, state: 'answered' as const, version: 2, answer: { text: '已整改', photos: ['upl-evidence-000001'], at: '2026-12-05T02:00:00.000Z', by: 'o-head', photoChecks: [{ fileId: 'upl-evidence-000001', traceId: 't-3' }] } };
-    await s.save(answered, 1);
+    const first = order('rx-a', 'st-1', { photoChecks: [{ fileId: 'upl-inspect-00001', traceId: 't-1' }, { fileId: 'cloud://env/visits/p2.jpg', traceId: 't-2' }] });
     // The evidence photos are kept with the answer, with who answered and the photos' content checks.
-    expect((await s.get(a.id))?.answer).toEqual(answered.answer);
-    await expectCode(s.save(order('rx-b', 'st-1'), null), 'CONFLICT');
-    await s.save({ ...answered, state: 'restored', version: 3 }, 2);
-    const next = order('rx-d', 'st-1', { issuedAt: '2026-12-20T02:00:00.000Z', dueOn: '2027-01-05' });
-    await s.save(next, null);
-    expect(idStates(await s.forStation('st-1'))).toEqual([
-      ['rx-d', 'open'],
-      ['rx-a', 'restored'],
-    ]);
+    const answered = { ...first, state: 'answered' as const, version: 2, answer: { text: '已整改', photos: ['upl-evidence-000001'], at: '2026-12-05T02:00:00.000Z', by: 'o-head', photoChecks: [{ fileId: 'upl-evidence-000001', traceId: 't-3' }] } };
+    await expectOneOpenPerStation(await make(), {
+      first,
+      rival: order('rx-b', 'st-1'),
+      other: order('rx-c', 'st-2', { dueOn: '2026-12-10' }),
+      stillOpen: answered,
+      ended: { ...answered, state: 'restored', version: 3 },
+      next: order('rx-d', 'st-1', { issuedAt: '2026-12-20T02:00:00.000Z', dueOn: '2027-01-05' }),
+    });
   });
 
   test('a stale version is refused and changes nothing', async () => {

@@ -611,6 +611,18 @@ function laterEvent(cmd: Command, m: { reopenCount: number; level: number; statu
   }
 }
 
+/** Commands that end the case: the status they end it in (the model also records when). */
+const ENDS: Partial<Record<CommandType, ComplaintStatus>> = { refuse: 'refused', transfer: 'transferred', withdraw: 'withdrawn', merge: 'merged', autoClose: 'closed' };
+
+/** The case goes back to its handler (unsatisfied evaluation, or 还在 at the 回访): a new reply deadline. */
+function reopen(m: Model, now: number): void {
+  m.status = m.hasAssignee ? 'assigned' : 'accepted';
+  m.reopenCount = 1;
+  m.repliedAt = null;
+  m.closedAt = null;
+  m.replyDueOn = cal.addWorkdays(shanghaiDate(now), REPLY_WORKDAYS).date;
+}
+
 /** Hand-offs told to officials (issue 11 §3): the accepting official, or the one who issued the 督办. */
 const OFFICIAL_NOTIFY: Partial<Record<CommandType, OutboxMessage['event']>> = {
   decline: 'complaint_returned',
@@ -696,15 +708,16 @@ describe('model-based: random command sequences against transition()', () => {
           got.notify.forEach((n) => expect(n.openid).toBe((OFFICIAL_NOTIFY as Record<string, string>)[step.cmd.type] === n.event ? 'o-official' : 'o-complainant'));
 
           // Advance the model.
+          const ends = ENDS[step.cmd.type];
+          if (ends) {
+            m.status = ends;
+            m.closedAt = now;
+          }
           switch (step.cmd.type) {
             case 'accept':
               m.status = 'accepted';
               m.replyDueOn = cal.addWorkdays(shanghaiDate(now), REPLY_WORKDAYS).date;
               expect(next.handlerOpenid).toBe('o-official');
-              break;
-            case 'refuse':
-              m.status = 'refused';
-              m.closedAt = now;
               break;
             case 'assign':
               m.status = 'assigned';
@@ -744,8 +757,6 @@ describe('model-based: random command sequences against transition()', () => {
               expect(next.supervisions!.at(-1)).toEqual({ at, level: LEVEL[role!], byOpenid: 'o-official', instruction: step.cmd.instruction, dueOn: step.cmd.dueOn, answer: null });
               break;
             case 'transfer':
-              m.status = 'transferred';
-              m.closedAt = now;
               expect(next.transfer).toEqual({ ...step.cmd, type: undefined, at });
               expect(got.notify[0].payload.department).toBe('邮政管理部门');
               break;
@@ -767,26 +778,15 @@ describe('model-based: random command sequences against transition()', () => {
               m.replyDueOn = cal.addWorkdays(m.replyDueOn!, step.cmd.workdays).date;
               expect(got.notify[0].payload.dueOn).toBe(m.replyDueOn);
               break;
-            case 'withdraw':
-              m.status = 'withdrawn';
-              m.closedAt = now;
-              break;
             case 'evaluate':
               if (step.cmd.evaluation === 'unsatisfied' && m.reopenCount === 0) {
-                m.status = m.hasAssignee ? 'assigned' : 'accepted';
-                m.reopenCount = 1;
-                m.repliedAt = null;
-                m.replyDueOn = cal.addWorkdays(shanghaiDate(now), REPLY_WORKDAYS).date;
+                reopen(m, now);
               } else {
                 m.status = 'closed';
                 m.closedAt = now;
                 if (step.cmd.evaluation === 'satisfied') m.satisfiedGiven = true;
               }
               expect(next.evaluation).toBe(step.cmd.evaluation);
-              break;
-            case 'merge':
-              m.status = 'merged';
-              m.closedAt = now;
               break;
             case 'release':
               m.held = false;
@@ -798,8 +798,6 @@ describe('model-based: random command sequences against transition()', () => {
               break;
             }
             case 'autoClose':
-              m.status = 'closed';
-              m.closedAt = now;
               expect(next.evaluation).toBe('none');
               break;
             case 'progress':
@@ -825,11 +823,7 @@ describe('model-based: random command sequences against transition()', () => {
               m.recheck = 'answered';
               const reopens = step.cmd.answer === 'persists' && m.status === 'closed' && m.reopenCount === 0;
               if (reopens) {
-                m.status = m.hasAssignee ? 'assigned' : 'accepted';
-                m.reopenCount = 1;
-                m.repliedAt = null;
-                m.closedAt = null;
-                m.replyDueOn = cal.addWorkdays(shanghaiDate(now), REPLY_WORKDAYS).date;
+                reopen(m, now);
                 expect(got.notify[0].payload).toEqual(expect.objectContaining({ status: '问题还在，重新办理', dueOn: m.replyDueOn }));
               }
               expect(next.recheck).toEqual(

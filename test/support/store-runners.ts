@@ -44,13 +44,25 @@ export function onFakeCloudbase<S, A extends unknown[] = []>(stores: (fake: Fake
   });
 }
 
+/** How a single-repository suite makes its repository on each backend: the SQLite adapter's and the CloudBase adapter's factory. */
+type OnSqlite<R> = (db: SqliteDb) => R;
+type OnCloudbase<R> = (db: never, options: FakeOptions & { backoff: () => Promise<void> }) => R;
+
 /**
  * `[name, open]` for one repository on SQLite and on the double in each flavour (retrying without a
  * pause), for a suite written as `describe.each`: `open` answers `{ repo, breakStore, … }`.
  */
-export function onEachRepo<R>(sqlite: (db: SqliteDb) => R, cloudbase: (db: never, options: FakeOptions & { backoff: () => Promise<void> }) => R) {
+export function onEachRepo<R>(sqlite: OnSqlite<R>, cloudbase: OnCloudbase<R>) {
   return [
     ['sqlite', onSqlite((db) => ({ repo: sqlite(db) }))] as const,
     ...onFakeCloudbase((fake, options) => ({ repo: cloudbase(fake.db as never, { ...options, backoff: async () => undefined }) })),
   ];
+}
+
+/**
+ * A suite that needs only the repository, once per backend of `onEachRepo`, titled `<title>: <backend>`:
+ * `describeEachRepo('media checks', createSqliteX, createCloudbaseX, (make) => { test(…, async () => { const s = await make(); … }) })`.
+ */
+export function describeEachRepo<R>(title: string, sqlite: OnSqlite<R>, cloudbase: OnCloudbase<R>, suite: (make: () => Promise<R>) => void): void {
+  describe.each(onEachRepo(sqlite, cloudbase))(`${title}: %s`, (_name, open) => suite(async () => (await open()).repo));
 }
