@@ -7,7 +7,6 @@ import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { SERVICE_CODES, SERVICE_LABELS, type ServiceCode } from '@core/station/vocabulary';
 import { addDays, toShanghai } from '@core/shared/time';
-import PageShell from '../../../components/PageShell';
 import { edits, type EditDraft } from '../../../services/edits';
 import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
@@ -24,7 +23,7 @@ import type { DraftPhoto } from '../../../store/complaintDraft';
 import { STATION_PHOTOS_MAX } from '@core/station/limits';
 import { SECTION_ORDER, formOf, infoOf, sectionOfField, type EditForm, type FormSection } from '../utils/edit-form';
 import '../../shared/sub.css';
-import LoadStates from '../components/LoadStates';
+import { LoadedPage } from '../components/LoadStates';
 import ItemHead from '../../../ui/ItemHead';
 
 const WEEK = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
@@ -183,12 +182,10 @@ export default function EditStationPage() {
   useEffect(() => {
     if (sent) scrollIntoView('edit-sent');
   }, [sent]);
-  const d = draft.data;
   return (
-    <PageShell id='page-station-edit' heading='修改站点信息'>
-      <LoadStates load={draft} loadingId='edit-loading' errorId='edit-load-error' rows={3} />
-      {d ? (
-        <View>
+    <LoadedPage id='page-station-edit' heading='修改站点信息' load={draft} loadingId='edit-loading' errorId='edit-load-error' rows={3}>
+      {(d) => (
+        <>
           <View className='section'>
             <Text id='edit-station-name' className='section__title'>
               {d.station.name}
@@ -218,8 +215,8 @@ export default function EditStationPage() {
               ))}
             </View>
           ) : null}
-        </View>
-      ) : null}
-    </PageShell>
+        </>
+      )}
+    </LoadedPage>
   );
 }
