@@ -3,15 +3,12 @@
  * the objection channel, and — only while the notice is running — the real-name objection form.
  */
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { MIN_OBJECTION } from '@core/recruitment/limits';
 import { MOBILE_PHONE, visibleLength } from '@core/shared/limits';
-import PageShell from '../../../components/PageShell';
-import { DetailStates } from '../../../components/StateViews';
+import DetailPage from '../components/DetailPage';
 import { notices, type ObjectionReceipt } from '../../../services/notices';
 import { newRequestId, toApiError, type ApiError } from '../../../services/transport';
-import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
 import { Field, SubmitButton, TextArea, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
 import { formatDay } from '../../../ui/format';
@@ -75,16 +72,10 @@ function ObjectionForm({ noticeId }: { noticeId: string }) {
 }
 
 export default function NoticePage() {
-  const router = useRouter();
-  const id = router.params.id ?? '';
-  const n = useLoad(() => notices.get({ id }), [id]);
-  const v = n.data;
-
   return (
-    <PageShell id='page-notice' heading='公示'>
-      <DetailStates load={n} idPrefix='notice' />
-      {v ? (
-        <View id='notice-detail'>
+    <DetailPage id='page-notice' heading='公示' idPrefix='notice' fetch={(id) => notices.get({ id })}>
+      {(v) => (
+        <>
           <Text className='sp-page-title'>{v.title}</Text>
           <View id='notice-period' className={`notice ${v.running ? 'notice--warn' : 'notice--info'}`}>
             <Text className='notice__title'>{v.running ? '正在公示' : v.status === 'open' ? '公示尚未开始' : '公示已结束'}</Text>
@@ -111,8 +102,8 @@ export default function NoticePage() {
             {v.running ? <Text className='sp-small-note'>也可以在下面直接提交。</Text> : null}
           </View>
           {v.running ? <ObjectionForm noticeId={v.id} /> : <Notice id='objection-closed' tone='info' text={v.status === 'open' ? '公示开始后才能提出异议。' : '公示期已过，不能再提出异议。'} />}
-        </View>
-      ) : null}
-    </PageShell>
+        </>
+      )}
+    </DetailPage>
   );
 }
