@@ -10,7 +10,8 @@ import DetailPage from '../components/DetailPage';
 import { notices, type ObjectionReceipt } from '../../../services/notices';
 import { newRequestId, toApiError, type ApiError } from '../../../services/transport';
 import Notice from '../../../ui/Notice';
-import { Field, SubmitButton, TextArea, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
+import { Field, SubmitButton, TextArea, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
+import { useHints } from '../../../hooks/useHints';
 import { formatDay } from '../../../ui/format';
 import '../../shared/sub.css';
 
@@ -19,20 +20,20 @@ function ObjectionForm({ noticeId }: { noticeId: string }) {
   const [realName, setRealName] = useState('');
   const [phone, setPhone] = useState('');
   const [text, setText] = useState('');
-  const [hint, setHint] = useState<Record<string, string>>({});
+  const { hint, check } = useHints();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   useScrollToFirstError(error);
   const [done, setDone] = useState<ObjectionReceipt | null>(null);
 
   const submit = async () => {
-    const h: Record<string, string> = {};
-    if (!/^[\u4e00-\u9fa5·]{2,15}$/.test(realName.trim())) h.realName = '异议须实名：请填写真实姓名';
-    if (!MOBILE_PHONE.test(phone.trim())) h.phone = '请填写 11 位手机号';
-    if (visibleLength(text) < MIN_OBJECTION) h.text = `请写清异议的事实和理由（至少 ${MIN_OBJECTION} 个字）`;
-    setHint(h);
     setError(null);
-    if (Object.keys(h).length) return scrollToFirstError();
+    const passed = check({
+      realName: !/^[\u4e00-\u9fa5·]{2,15}$/.test(realName.trim()) && '异议须实名：请填写真实姓名',
+      phone: !MOBILE_PHONE.test(phone.trim()) && '请填写 11 位手机号',
+      text: visibleLength(text) < MIN_OBJECTION && `请写清异议的事实和理由（至少 ${MIN_OBJECTION} 个字）`,
+    });
+    if (!passed) return;
     setBusy(true);
     try {
       setDone(await notices.object({ noticeId, realName: realName.trim(), phone: phone.trim(), text: text.trim() }, requestId.current));
