@@ -178,6 +178,14 @@ export default function DeskQueue() {
     const row = items[cursor];
     // Enter and Space on a focused control are that control's (ui/Button handles them).
     const onButton = !!(e.target as HTMLElement | null)?.closest?.('[role="button"], [role="checkbox"], [role="radio"], [role="switch"], [role="link"], [role="tab"]');
+    // Keys for the cursor row: Enter opens it, Space and x select it.
+    const rowAction = e.key === 'Enter' ? setOpenId : e.key === ' ' || e.key === 'x' ? toggle : null;
+    if (rowAction) {
+      if (onButton || !row) return;
+      e.preventDefault();
+      rowAction(row.id);
+      return;
+    }
     switch (e.key) {
       case 'ArrowDown':
       case 'j':
@@ -188,17 +196,6 @@ export default function DeskQueue() {
       case 'k':
         e.preventDefault();
         setCursor((i) => Math.max(0, i - 1));
-        break;
-      case 'Enter':
-        if (onButton || !row) return;
-        e.preventDefault();
-        setOpenId(row.id);
-        break;
-      case ' ':
-      case 'x':
-        if (onButton || !row) return;
-        e.preventDefault();
-        toggle(row.id);
         break;
       case 'a':
         e.preventDefault();
