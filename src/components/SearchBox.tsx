@@ -1,7 +1,7 @@
 /** Search by station name, village, or pinyin initials ("ydx" → 于都县). */
-import { Input, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
-import Button, { nameProps } from '../ui/Button';
+import { View } from '@tarojs/components';
+import Button from '../ui/Button';
+import SearchInput, { useSearchText } from '../ui/SearchInput';
 
 interface Props {
   value: string;
@@ -10,38 +10,16 @@ interface Props {
 }
 
 export default function SearchBox({ value, onSearch, placeholder = '搜站点名、村名或拼音首字母' }: Props) {
-  const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  const submit = (q: string) => onSearch(q.trim().slice(0, 50));
+  const s = useSearchText((q) => onSearch(q.trim().slice(0, 50)), value);
   return (
     <View className='search'>
-      <Input
-        id='search-input'
-        {...nameProps('搜索站点')}
-        className='search__input'
-        type='text'
-        value={text}
-        maxlength={50}
-        confirmType='search'
-        placeholder={placeholder}
-        placeholderClass='search__placeholder'
-        onInput={(e) => setText(e.detail.value)}
-        onConfirm={(e) => submit(e.detail.value)}
-      />
-      {text ? (
-        <Button
-          id='search-clear'
-          label='清空搜索'
-          className='search__clear'
-          onClick={() => {
-            setText('');
-            onSearch('');
-          }}
-        >
+      <SearchInput id='search-input' name='搜索站点' className='search__input' maxlength={50} placeholder={placeholder} placeholderClass='search__placeholder' {...s.field} />
+      {s.text ? (
+        <Button id='search-clear' label='清空搜索' className='search__clear' onClick={s.clear}>
           ×
         </Button>
       ) : null}
-      <Button id='search-submit' className='btn btn--primary search__btn' onClick={() => submit(text)}>
+      <Button id='search-submit' className='btn btn--primary search__btn' onClick={s.submit}>
         搜索
       </Button>
     </View>

@@ -8,6 +8,7 @@ import { RegionChoices, RegionCrumbs } from '../../components/RegionLevels';
 import type { RegionItem } from '../../services/api';
 import { useRegionChildren } from '../../hooks/useRegionChildren';
 import Button from '../../ui/Button';
+import Picked from './Picked';
 
 export interface ChosenVillage {
   code: string;
@@ -55,16 +56,7 @@ export default function VillagePicker({ value, onChange, idPrefix = 'village', f
     );
   }
 
-  if (!open && value) {
-    return (
-      <View id={`${idPrefix}-chosen`} className='sp-picked'>
-        <Text className='sp-picked__text'>{value.label}</Text>
-        <Button id={`${idPrefix}-change`} className='link' onClick={() => setOpen(true)}>
-          更换
-        </Button>
-      </View>
-    );
-  }
+  if (!open && value) return <Picked idPrefix={idPrefix} text={value.label} onChange={() => setOpen(true)} />;
 
   return (
     <View id={`${idPrefix}-picker`} className='sp-village-picker'>

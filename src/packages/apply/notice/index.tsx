@@ -3,17 +3,15 @@
  * the objection channel, and — only while the notice is running — the real-name objection form.
  */
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { MIN_OBJECTION } from '@core/recruitment/limits';
 import { MOBILE_PHONE, visibleLength } from '@core/shared/limits';
-import PageShell from '../../../components/PageShell';
-import { DetailStates } from '../../../components/StateViews';
+import DetailPage from '../components/DetailPage';
 import { notices, type ObjectionReceipt } from '../../../services/notices';
 import { newRequestId, toApiError, type ApiError } from '../../../services/transport';
-import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
-import { Field, SubmitButton, TextArea, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
+import { Field, SubmitButton, TextArea, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
+import { useHints } from '../../../hooks/useHints';
 import { formatDay } from '../../../ui/format';
 import '../../shared/sub.css';
 
@@ -22,20 +20,20 @@ function ObjectionForm({ noticeId }: { noticeId: string }) {
   const [realName, setRealName] = useState('');
   const [phone, setPhone] = useState('');
   const [text, setText] = useState('');
-  const [hint, setHint] = useState<Record<string, string>>({});
+  const { hint, check } = useHints();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   useScrollToFirstError(error);
   const [done, setDone] = useState<ObjectionReceipt | null>(null);
 
   const submit = async () => {
-    const h: Record<string, string> = {};
-    if (!/^[\u4e00-\u9fa5·]{2,15}$/.test(realName.trim())) h.realName = '异议须实名：请填写真实姓名';
-    if (!MOBILE_PHONE.test(phone.trim())) h.phone = '请填写 11 位手机号';
-    if (visibleLength(text) < MIN_OBJECTION) h.text = `请写清异议的事实和理由（至少 ${MIN_OBJECTION} 个字）`;
-    setHint(h);
     setError(null);
-    if (Object.keys(h).length) return scrollToFirstError();
+    const passed = check({
+      realName: !/^[\u4e00-\u9fa5·]{2,15}$/.test(realName.trim()) && '异议须实名：请填写真实姓名',
+      phone: !MOBILE_PHONE.test(phone.trim()) && '请填写 11 位手机号',
+      text: visibleLength(text) < MIN_OBJECTION && `请写清异议的事实和理由（至少 ${MIN_OBJECTION} 个字）`,
+    });
+    if (!passed) return;
     setBusy(true);
     try {
       setDone(await notices.object({ noticeId, realName: realName.trim(), phone: phone.trim(), text: text.trim() }, requestId.current));
@@ -75,16 +73,10 @@ function ObjectionForm({ noticeId }: { noticeId: string }) {
 }
 
 export default function NoticePage() {
-  const router = useRouter();
-  const id = router.params.id ?? '';
-  const n = useLoad(() => notices.get({ id }), [id]);
-  const v = n.data;
-
   return (
-    <PageShell id='page-notice' heading='公示'>
-      <DetailStates load={n} idPrefix='notice' />
-      {v ? (
-        <View id='notice-detail'>
+    <DetailPage id='page-notice' heading='公示' idPrefix='notice' fetch={(id) => notices.get({ id })}>
+      {(v) => (
+        <>
           <Text className='sp-page-title'>{v.title}</Text>
           <View id='notice-period' className={`notice ${v.running ? 'notice--warn' : 'notice--info'}`}>
             <Text className='notice__title'>{v.running ? '正在公示' : v.status === 'open' ? '公示尚未开始' : '公示已结束'}</Text>
@@ -111,8 +103,8 @@ export default function NoticePage() {
             {v.running ? <Text className='sp-small-note'>也可以在下面直接提交。</Text> : null}
           </View>
           {v.running ? <ObjectionForm noticeId={v.id} /> : <Notice id='objection-closed' tone='info' text={v.status === 'open' ? '公示开始后才能提出异议。' : '公示期已过，不能再提出异议。'} />}
-        </View>
-      ) : null}
-    </PageShell>
+        </>
+      )}
+    </DetailPage>
   );
 }

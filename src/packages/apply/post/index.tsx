@@ -1,10 +1,8 @@
 /** A post for applicants: requirements, the published rubric with weights, the window, and public results after selection. */
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import PageShell from '../../../components/PageShell';
-import { DetailStates } from '../../../components/StateViews';
+import Taro from '@tarojs/taro';
+import DetailPage from '../components/DetailPage';
 import { recruitment } from '../../../services/recruitment';
-import { useLoad } from '../../../hooks/useLoad';
 import Notice from '../../../ui/Notice';
 import { formatDay } from '../../../ui/format';
 import '../../shared/sub.css';
@@ -12,16 +10,10 @@ import Button from '../../../ui/Button';
 import BulletList from '../../../ui/BulletList';
 
 export default function ApplyPostPage() {
-  const router = useRouter();
-  const id = router.params.id ?? '';
-  const p = useLoad(() => recruitment.post({ id }), [id]);
-  const v = p.data;
-
   return (
-    <PageShell id='page-apply-post' heading='招募岗位'>
-      <DetailStates load={p} idPrefix='post' />
-      {v ? (
-        <View id='post-detail'>
+    <DetailPage id='page-apply-post' heading='招募岗位' idPrefix='post' fetch={(id) => recruitment.post({ id })}>
+      {(v) => (
+        <>
           <Text className='sp-page-title'>{v.title}</Text>
           <Text className='sp-lead'>{v.stationName ?? (v.villageName ? `${v.villageName}（新设站点）` : '')}</Text>
           <View id='post-window' className={`notice ${v.open ? 'notice--ok' : 'notice--info'}`}>
@@ -88,8 +80,8 @@ export default function ApplyPostPage() {
             </View>
           ) : null}
           {v.status === 'cancelled' ? <Notice tone='warn' text='这个岗位已取消。' /> : null}
-        </View>
-      ) : null}
-    </PageShell>
+        </>
+      )}
+    </DetailPage>
   );
 }

@@ -19,7 +19,8 @@ import { useLoad } from '../../../hooks/useLoad';
 import { usePagedList } from '../../../hooks/usePagedList';
 import ListFooter from '../../../ui/ListFooter';
 import Notice from '../../../ui/Notice';
-import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
+import { useHints } from '../../../hooks/useHints';
 import { toast } from '../../../ui/dialogs';
 import { scrollIntoView } from '../../../utils/scrollIntoView';
 import { useAction } from '../../../hooks/useAction';
@@ -134,7 +135,7 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
   const [role, setRole] = useState<Role | null>(null);
   const [scope, setScope] = useState<ChosenScope | null>(null);
   const [reason, setReason] = useState('');
-  const [hint, setHint] = useState<Record<string, string>>({});
+  const { hint, check } = useHints();
   const [made, setMade] = useState<InviteMade | null>(null);
   const invite = useAction(
     () => account.invite({ name: name.trim(), role: role!, scope: scope!.scope, ...(role === 'station_head' ? { reason: reason.trim() } : {}) }),
@@ -160,12 +161,12 @@ function InviteForm({ onInvited }: { onInvited: () => void }) {
   };
 
   const submit = () => {
-    const h: Record<string, string> = {};
-    if (!name.trim()) h.name = '请填写对方的真实姓名';
-    if (!role) h.role = '请选择角色';
-    else if (!scope) h.scope = `请选择${SCOPE_PROMPT[role]}`;
-    setHint(h);
-    if (Object.keys(h).length) return scrollToFirstError();
+    const passed = check({
+      name: !name.trim() && '请填写对方的真实姓名',
+      role: !role && '请选择角色',
+      scope: !!role && !scope && `请选择${SCOPE_PROMPT[role]}`,
+    });
+    if (!passed) return;
     setMade(null);
     void invite.run();
   };

@@ -14,7 +14,8 @@ import { useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
 import { certify, type CertificationView } from '../../../services/certify';
 import Button from '../../../ui/Button';
 import { toast } from '../../../ui/dialogs';
-import { Choices, Field, SubmitButton, TextArea, fieldError, scrollToFirstError, useScrollToFirstError, InputField } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextArea, fieldError, useScrollToFirstError, InputField } from '../../../ui/form';
+import { useHints } from '../../../hooks/useHints';
 import { formatDateTime, todayShanghai } from '../../../ui/format';
 import Notice from '../../../ui/Notice';
 import PhotoStrip from '../../../ui/PhotoStrip';
@@ -27,7 +28,7 @@ import ItemHead from '../../../ui/ItemHead';
 function FileForm({ onFiled }: { onFiled: () => void }) {
   const [f, setF] = useState({ stationId: '', stationName: '', entity: '' });
   const site = useSiteFacts();
-  const [hint, setHint] = useState<Record<string, string>>({});
+  const { hint, check } = useHints();
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
   const file = useAction(
     () =>
@@ -41,14 +42,13 @@ function FileForm({ onFiled }: { onFiled: () => void }) {
   );
   useScrollToFirstError(file.error);
   const submit = () => {
-    const h: Record<string, string> = {};
-    if (!f.stationId.trim()) h.stationId = '请填写站点编号';
-    if (!f.stationName.trim()) h.stationName = '请填写站点名称';
-    if (!f.entity.trim()) h.entity = '请填写运营单位';
-    Object.assign(h, site.hints());
-    setHint(h);
-    if (Object.keys(h).length) return scrollToFirstError();
-    void file.run();
+    const passed = check({
+      stationId: !f.stationId.trim() && '请填写站点编号',
+      stationName: !f.stationName.trim() && '请填写站点名称',
+      entity: !f.entity.trim() && '请填写运营单位',
+      ...site.hints(),
+    });
+    if (passed) void file.run();
   };
   // A photo hint goes once a photo is there (the other hints wait for the next submit, as before).
   const filled = (k: string) => (k === 'plaquePhotos' && site.plaque.length > 0) || (k === 'signagePhotos' && site.signage.length > 0 && !site.uploading.signage);

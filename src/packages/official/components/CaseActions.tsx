@@ -17,6 +17,7 @@ import Button from '../../../ui/Button';
 import { confirm, type Confirmation } from '../../../ui/dialogs';
 import { formatDay } from '../../../ui/format';
 import DateField from './DateField';
+import OptionButton from './OptionButton';
 import { askForOfficialUpdates } from '../../../services/subscribe';
 import PhotoPicker from '../../../components/complaint/PhotoPicker';
 import type { DraftPhoto } from '../../../store/complaintDraft';
@@ -417,15 +418,7 @@ export default function CaseActions({ c, onChanged, onConflict }: Props) {
           ) : null}
           {candidates && !candidates.length ? <Text id='merge-none' className='text-muted'>同一站点没有其他未办结的投诉。</Text> : null}
           {candidates?.map((m) => (
-            <Button key={m.id} id={`merge-option-${m.id}`} className={`sp-option ${d.mergeInto === m.id ? 'sp-option--on' : ''}`} onClick={() => put('mergeInto')(m.id)}>
-              <Text className='sp-option__mark'>{d.mergeInto === m.id ? '●' : '○'}</Text>
-              <View className='sp-option__body'>
-                <Text className='sp-option__title'>
-                  {m.trackingNo} · {m.categoryLabel}
-                </Text>
-                <Text className='sp-option__sub'>{m.statusLabel}</Text>
-              </View>
-            </Button>
+            <OptionButton key={m.id} id={`merge-option-${m.id}`} title={`${m.trackingNo} · ${m.categoryLabel}`} sub={m.statusLabel} on={d.mergeInto === m.id} onClick={() => put('mergeInto')(m.id)} />
           ))}
         </Panel>
       ) : null}

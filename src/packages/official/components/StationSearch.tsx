@@ -10,6 +10,8 @@ import { stations, type StationSummary } from '../../../services/api';
 import { toApiError, type ApiError } from '../../../services/transport';
 import { TextInput } from '../../../ui/form';
 import Button from '../../../ui/Button';
+import OptionButton from './OptionButton';
+import Picked from '../../shared/Picked';
 
 interface Props {
   idPrefix: string;
@@ -53,16 +55,7 @@ export default function StationSearch({ idPrefix, value, onChange }: Props) {
     );
   };
 
-  if (value) {
-    return (
-      <View id={`${idPrefix}-chosen`} className='sp-picked'>
-        <Text className='sp-picked__text'>{value.name}</Text>
-        <Button id={`${idPrefix}-change`} className='link' onClick={() => onChange(null)}>
-          更换
-        </Button>
-      </View>
-    );
-  }
+  if (value) return <Picked idPrefix={idPrefix} text={value.name} onChange={() => onChange(null)} />;
   return (
     <View>
       <View className='sp-row'>
@@ -77,12 +70,7 @@ export default function StationSearch({ idPrefix, value, onChange }: Props) {
       {error ? <Text className='sp-field__error'>{error.message}</Text> : null}
       {found && !found.length ? <Text className='sp-small-note'>没有找到站点，换个名字试试</Text> : null}
       {found?.map((s) => (
-        <Button key={s.id} id={`${idPrefix}-option-${s.id}`} className='sp-option' onClick={() => onChange(s)}>
-          <View className='sp-option__body'>
-            <Text className='sp-option__title'>{s.name}</Text>
-            <Text className='sp-option__sub'>{s.place}</Text>
-          </View>
-        </Button>
+        <OptionButton key={s.id} id={`${idPrefix}-option-${s.id}`} title={s.name} sub={s.place} onClick={() => onChange(s)} />
       ))}
     </View>
   );

@@ -3,7 +3,7 @@
  * case, search by tracking number / station / last 4 phone digits, filters, keyboard navigation
  * and batch 受理 / 转办. The server orders by deadline and checks every case of a batch again.
  */
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_BATCH } from '@core/complaint/limits';
 import { readSearch, type QueueSearch } from '@core/complaint/search';
@@ -13,7 +13,8 @@ import { complaintsAdmin, type BatchAnswer, type ComplaintListItem } from '../..
 import { toApiError } from '../../../services/transport';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useRefreshOnShow } from '../../../hooks/useRefreshOnShow';
-import Button, { nameProps } from '../../../ui/Button';
+import Button from '../../../ui/Button';
+import SearchInput, { useSearchText } from '../../../ui/SearchInput';
 import Notice from '../../../ui/Notice';
 import { confirm, toast } from '../../../ui/dialogs';
 import { statusTone } from '../../../ui/format';
@@ -67,7 +68,6 @@ function modalOpen(): boolean {
 }
 
 export default function DeskQueue() {
-  const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const [cursor, setCursor] = useState(0);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -117,6 +117,7 @@ export default function DeskQueue() {
     setQ(w);
     setOpenId(null);
   };
+  const searchText = useSearchText(search);
   const reading = q ? searchLabel(readSearch(q)) : '';
 
   async function batch(kind: 'accept' | 'operator' | 'station', ids: string[]) {
@@ -177,6 +178,14 @@ export default function DeskQueue() {
     const row = items[cursor];
     // Enter and Space on a focused control are that control's (ui/Button handles them).
     const onButton = !!(e.target as HTMLElement | null)?.closest?.('[role="button"], [role="checkbox"], [role="radio"], [role="switch"], [role="link"], [role="tab"]');
+    // Keys for the cursor row: Enter opens it, Space and x select it.
+    const rowAction = e.key === 'Enter' ? setOpenId : e.key === ' ' || e.key === 'x' ? toggle : null;
+    if (rowAction) {
+      if (onButton || !row) return;
+      e.preventDefault();
+      rowAction(row.id);
+      return;
+    }
     switch (e.key) {
       case 'ArrowDown':
       case 'j':
@@ -187,17 +196,6 @@ export default function DeskQueue() {
       case 'k':
         e.preventDefault();
         setCursor((i) => Math.max(0, i - 1));
-        break;
-      case 'Enter':
-        if (onButton || !row) return;
-        e.preventDefault();
-        setOpenId(row.id);
-        break;
-      case ' ':
-      case 'x':
-        if (onButton || !row) return;
-        e.preventDefault();
-        toggle(row.id);
         break;
       case 'a':
         e.preventDefault();
@@ -238,30 +236,12 @@ export default function DeskQueue() {
       <View id='desk-toolbar' className='desk__toolbar'>
         <View className='desk__top'>
         <View className='desk__search'>
-          <Input
-            id='desk-search'
-            {...nameProps('搜索投诉')}
-            className='desk__search-input'
-            type='text'
-            value={text}
-            maxlength={40}
-            confirmType='search'
-            placeholder='投诉编号、站点或电话后4位（按 / 输入）'
-            onInput={(e) => setText(e.detail.value)}
-            onConfirm={(e) => search(e.detail.value)}
-          />
-          <Button id='desk-search-submit' className='desk__btn desk__btn--primary' onClick={() => search(text)}>
+          <SearchInput id='desk-search' name='搜索投诉' className='desk__search-input' maxlength={40} placeholder='投诉编号、站点或电话后4位（按 / 输入）' {...searchText.field} />
+          <Button id='desk-search-submit' className='desk__btn desk__btn--primary' onClick={searchText.submit}>
             搜索
           </Button>
           {q ? (
-            <Button
-              id='desk-search-clear'
-              className='desk__btn'
-              onClick={() => {
-                setText('');
-                search('');
-              }}
-            >
+            <Button id='desk-search-clear' className='desk__btn' onClick={searchText.clear}>
               清除
             </Button>
           ) : null}

@@ -7,7 +7,6 @@ import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { SERVICE_CODES, SERVICE_LABELS, type ServiceCode } from '@core/station/vocabulary';
 import { addDays, toShanghai } from '@core/shared/time';
-import PageShell from '../../../components/PageShell';
 import { edits, type EditDraft } from '../../../services/edits';
 import { useAction } from '../../../hooks/useAction';
 import { useLoad } from '../../../hooks/useLoad';
@@ -24,10 +23,20 @@ import type { DraftPhoto } from '../../../store/complaintDraft';
 import { STATION_PHOTOS_MAX } from '@core/station/limits';
 import { SECTION_ORDER, formOf, infoOf, sectionOfField, type EditForm, type FormSection } from '../utils/edit-form';
 import '../../shared/sub.css';
-import LoadStates from '../components/LoadStates';
+import { LoadedPage } from '../components/LoadStates';
 import ItemHead from '../../../ui/ItemHead';
 
 const WEEK = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+
+/** The sections typed one item a line. */
+type TextSection = 'exceptions' | 'processes' | 'commitments' | 'fees' | 'channels';
+const TEXT_SECTIONS: Record<TextSection, { label: string; hint: string; max: number; required?: boolean }> = {
+  exceptions: { label: '节假日安排', hint: '一行一天，例：2026-10-01 休息 国庆；2026-10-02 09:00-12:00', max: 2000 },
+  processes: { label: '办事流程', hint: '一行一项，例：寄快递：出示证件；填写面单；称重付费', max: 3000 },
+  commitments: { label: '服务承诺', hint: '一行一条', max: 1200 },
+  fees: { label: '收费标准', hint: '一行一项：项目 价格 单位 条件，免费写 0，例：代缴电费 0 笔', max: 3000 },
+  channels: { label: '投诉渠道', hint: '一行一个，例：站点电话：13800000000', max: 1000, required: true },
+};
 
 function Form({ draft, onSent }: { draft: EditDraft; onSent: (message: string) => void }) {
   const [form, setForm] = useState<EditForm>(() => formOf(draft.info));
@@ -70,6 +79,16 @@ function Form({ draft, onSent }: { draft: EditDraft; onSent: (message: string) =
       },
     },
   );
+  const textSection = (k: TextSection) => {
+    const { max, ...field } = TEXT_SECTIONS[k];
+    return (
+      <View key={k} id={`edit-${k}`}>
+        <Field {...field} error={errors[k]}>
+          <TextArea id={`edit-${k}-text`} value={form[k]} onChange={(v) => set(k, v)} maxlength={max} />
+        </Field>
+      </View>
+    );
+  };
   const toggle = (code: ServiceCode) => set('services', form.services.includes(code) ? form.services.filter((c) => c !== code) : [...form.services, code]);
   return (
     <View id='edit-form' className='sp-form'>
@@ -83,11 +102,7 @@ function Form({ draft, onSent }: { draft: EditDraft; onSent: (message: string) =
           ))}
         </Field>
       </View>
-      <View id='edit-exceptions'>
-        <Field label='节假日安排' hint='一行一天，例：2026-10-01 休息 国庆；2026-10-02 09:00-12:00' error={errors.exceptions}>
-          <TextArea id='edit-exceptions-text' value={form.exceptions} onChange={(v) => set('exceptions', v)} maxlength={2000} />
-        </Field>
-      </View>
+      {textSection('exceptions')}
       <View id='edit-services'>
         <Field label='服务项目' required error={errors.services}>
           <View className='chips sp-chips--form'>
@@ -99,26 +114,7 @@ function Form({ draft, onSent }: { draft: EditDraft; onSent: (message: string) =
           </View>
         </Field>
       </View>
-      <View id='edit-processes'>
-        <Field label='办事流程' hint='一行一项，例：寄快递：出示证件；填写面单；称重付费' error={errors.processes}>
-          <TextArea id='edit-processes-text' value={form.processes} onChange={(v) => set('processes', v)} maxlength={3000} />
-        </Field>
-      </View>
-      <View id='edit-commitments'>
-        <Field label='服务承诺' hint='一行一条' error={errors.commitments}>
-          <TextArea id='edit-commitments-text' value={form.commitments} onChange={(v) => set('commitments', v)} maxlength={1200} />
-        </Field>
-      </View>
-      <View id='edit-fees'>
-        <Field label='收费标准' hint='一行一项：项目 价格 单位 条件，免费写 0，例：代缴电费 0 笔' error={errors.fees}>
-          <TextArea id='edit-fees-text' value={form.fees} onChange={(v) => set('fees', v)} maxlength={3000} />
-        </Field>
-      </View>
-      <View id='edit-channels'>
-        <Field label='投诉渠道' required hint='一行一个，例：站点电话：13800000000' error={errors.channels}>
-          <TextArea id='edit-channels-text' value={form.channels} onChange={(v) => set('channels', v)} maxlength={1000} />
-        </Field>
-      </View>
+      {(['processes', 'commitments', 'fees', 'channels'] as const).map(textSection)}
       <View id='edit-contact'>
         <Field label='联系电话' required error={errors.contact}>
           <TextInput id='edit-phone' value={form.phone} onChange={(v) => set('phone', v)} maxlength={20} type='text' />
@@ -183,12 +179,10 @@ export default function EditStationPage() {
   useEffect(() => {
     if (sent) scrollIntoView('edit-sent');
   }, [sent]);
-  const d = draft.data;
   return (
-    <PageShell id='page-station-edit' heading='修改站点信息'>
-      <LoadStates load={draft} loadingId='edit-loading' errorId='edit-load-error' rows={3} />
-      {d ? (
-        <View>
+    <LoadedPage id='page-station-edit' heading='修改站点信息' load={draft} loadingId='edit-loading' errorId='edit-load-error' rows={3}>
+      {(d) => (
+        <>
           <View className='section'>
             <Text id='edit-station-name' className='section__title'>
               {d.station.name}
@@ -218,8 +212,8 @@ export default function EditStationPage() {
               ))}
             </View>
           ) : null}
-        </View>
-      ) : null}
-    </PageShell>
+        </>
+      )}
+    </LoadedPage>
   );
 }

@@ -5,21 +5,15 @@
  */
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import PageShell from '../../../components/PageShell';
-import { EmptyState } from '../../../components/StateViews';
 import { edits, type EditView } from '../../../services/edits';
 import { useAction } from '../../../hooks/useAction';
-import { useLoad } from '../../../hooks/useLoad';
-import Button from '../../../ui/Button';
 import Notice from '../../../ui/Notice';
-import { Choices, Field, SubmitButton, TextArea, fieldError } from '../../../ui/form';
+import { SubmitButton } from '../../../ui/form';
 import { formatDateTime, formatDay } from '../../../ui/format';
-import { toast } from '../../../ui/dialogs';
 import { scrollIntoView } from '../../../utils/scrollIntoView';
 import EditDiff from '../components/EditDiff';
+import { ReturnActions, ReviewQueuePage } from '../components/ReviewQueue';
 import '../../shared/sub.css';
-import LoadStates from '../components/LoadStates';
-import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
 import ItemHead from '../../../ui/ItemHead';
 
 type Tab = 'pending' | 'approved' | 'returned';
@@ -31,7 +25,6 @@ const TABS: readonly (readonly [Tab, string])[] = [
 
 function EditCard({ e, onDone }: { e: EditView; onDone: (message: string) => void }) {
   const [comment, setComment] = useState('');
-  const [returning, setReturning] = useState(false);
   const decide = useAction((decision: 'approve' | 'return') => edits.decide({ id: e.id, decision, ...(comment.trim() ? { comment: comment.trim() } : {}) }), {
     confirm: (decision) =>
       decision === 'approve' && e.kind === 'proposal'
@@ -58,55 +51,33 @@ function EditCard({ e, onDone }: { e: EditView; onDone: (message: string) => voi
       {e.kind === 'reminder' ? <Text className='sp-item__line'>信息核实于 {e.infoConfirmedOn ? formatDay(e.infoConfirmedOn) : '—'}，已超过 180 天。请联系站点更新，或确认信息无变化。</Text> : null}
       {e.comment ? <Notice tone='info' title='审核意见' text={e.comment} /> : null}
       {open ? (
-        <View className='sp-item__actions'>
-          {returning ? (
-            <Field label='退回原因' required error={fieldError(decide.error, 'comment')}>
-              <TextArea id={`return-comment-${e.id}`} value={comment} onChange={setComment} maxlength={200} placeholder='写明要怎么改' />
-            </Field>
-          ) : null}
-          {decide.error && !fieldError(decide.error, 'comment') ? <Notice tone='danger' text={decide.error.message} /> : null}
+        <ReturnActions
+          id={e.id}
+          decide={decide}
+          approve={{ decision: 'approve', id: `btn-approve-${e.id}`, text: approveText }}
+          reason={{ field: 'comment', inputId: `return-comment-${e.id}`, value: comment, onChange: setComment, placeholder: '写明要怎么改' }}
+          canReturn={e.kind === 'proposal' || e.kind === 'closure'}
+        >
           {e.kind === 'report' || e.kind === 'reminder' ? (
             <SubmitButton id={`btn-confirm-info-${e.id}`} tone='secondary' text='信息无变化' busy={confirmInfo.busy} onClick={() => void confirmInfo.run()} />
           ) : null}
-          {!returning ? <SubmitButton id={`btn-approve-${e.id}`} text={approveText} busy={decide.busy} onClick={() => void decide.run('approve')} /> : null}
-          {e.kind === 'proposal' || e.kind === 'closure' ? (
-            returning ? (
-              <SubmitButton id={`btn-return-${e.id}`} tone='danger' text='退回' busy={decide.busy} onClick={() => void decide.run('return')} />
-            ) : (
-              <Button id={`btn-start-return-${e.id}`} className='btn btn--ghost btn--block' onClick={() => setReturning(true)}>
-                退回…
-              </Button>
-            )
-          ) : null}
-        </View>
+        </ReturnActions>
       ) : null}
     </View>
   );
 }
 
 export default function EditsReviewPage() {
-  const [tab, setTab] = useState<Tab>('pending');
-  const page = useLoad(() => edits.queue(tab === 'pending' ? {} : { status: tab }), [tab]);
-  const [message, setMessage] = useState<string | null>(null);
-  usePullRefresh(page.reload);
-  const done = (m: string) => {
-    setMessage(m);
-    toast(m, 'success');
-    page.reload();
-  };
-  const items = page.data?.items ?? [];
   return (
-    <PageShell id='page-edits-review' heading='站点信息审核'>
-      <Choices idPrefix='edits-tab' options={TABS} value={tab} onChange={setTab} label='状态' />
-      {message ? <Notice id='edits-message' tone='ok' title={message} /> : null}
-      <LoadStates load={page} loadingId='edits-loading' errorId='edits-error' rows={3} />
-      {page.data && !items.length ? <EmptyState id='edits-empty' text={tab === 'pending' ? '没有待处理的站点信息' : '暂无记录'} /> : null}
-      <View id='edits-list'>
-        {items.map((e) => (
-          <EditCard key={e.id} e={e} onDone={done} />
-        ))}
-      </View>
-      {page.data?.nextOffset ? <Text className='sp-item__line'>只显示前 {items.length} 条，处理后会显示更多</Text> : null}
-    </PageShell>
+    <ReviewQueuePage
+      id='page-edits-review'
+      heading='站点信息审核'
+      prefix='edits'
+      tabs={TABS}
+      load={edits.queue}
+      empty='没有待处理的站点信息'
+      showMessage
+      card={(e, done) => <EditCard key={e.id} e={e} onDone={done} />}
+    />
   );
 }

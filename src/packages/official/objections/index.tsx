@@ -5,7 +5,6 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import PageShell from '../../../components/PageShell';
 import { EmptyState } from '../../../components/StateViews';
 import { notices, type NoticeDetail, type ObjectionView } from '../../../services/notices';
 import { useAction } from '../../../hooks/useAction';
@@ -15,7 +14,7 @@ import { Choices, Field, SubmitButton, TextArea, fieldError, useScrollToFirstErr
 import { formatDateTime, formatDay } from '../../../ui/format';
 import { toast } from '../../../ui/dialogs';
 import '../../shared/sub.css';
-import LoadStates from '../components/LoadStates';
+import { LoadedPage } from '../components/LoadStates';
 import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
 
 type Outcome = 'investigating' | 'upheld' | 'dismissed';
@@ -88,13 +87,10 @@ export default function ObjectionsPage() {
     if (!conflict) toast(message, 'success');
     data.reload();
   };
-  const d = data.data;
-
   return (
-    <PageShell id='page-objections' heading='公示和异议'>
-      <LoadStates load={data} loadingId='objections-loading' errorId='objections-error' rows={2} />
-      {d ? (
-        <View>
+    <LoadedPage id='page-objections' heading='公示和异议' load={data} loadingId='objections-loading' errorId='objections-error' rows={2}>
+      {(d) => (
+        <>
           <View id='notice-summary' className='section'>
             <Text className='section__title'>{d.notice.title}</Text>
             <View className='section__body'>
@@ -122,8 +118,8 @@ export default function ObjectionsPage() {
               <ObjectionCard key={`${o.id}-${o.version}`} o={o} kind={d.notice.kind} onDone={done} />
             ))}
           </View>
-        </View>
-      ) : null}
-    </PageShell>
+        </>
+      )}
+    </LoadedPage>
   );
 }

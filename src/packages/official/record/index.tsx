@@ -15,7 +15,8 @@ import { useAction } from '../../../hooks/useAction';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '@core/complaint/model';
 import { MAX_DESCRIPTION, MIN_DESCRIPTION } from '@core/complaint/limits';
 import { CALLBACK_PHONE, visibleLength } from '@core/shared/limits';
-import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, scrollToFirstError, useScrollToFirstError } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextArea, TextInput, fieldError, useScrollToFirstError } from '../../../ui/form';
+import { useHints } from '../../../hooks/useHints';
 import { scrollIntoView } from '../../../utils/scrollIntoView';
 import Notice from '../../../ui/Notice';
 import Button from '../../../ui/Button';
@@ -33,7 +34,7 @@ export default function RecordComplaintPage() {
   const [channel, setChannel] = useState<Channel | null>('phone');
   const [description, setDescription] = useState('');
   const [phone, setPhone] = useState('');
-  const [hint, setHint] = useState<Record<string, string>>({});
+  const { hint, check } = useHints();
   const [requestId, setRequestId] = useState(newRequestId);
   const [made, setMade] = useState<ComplaintCaseView | null>(null);
 
@@ -55,14 +56,14 @@ export default function RecordComplaintPage() {
   useScrollToFirstError(record.error);
 
   const submit = () => {
-    const h: Record<string, string> = {};
-    if (!station) h.stationId = '请先找到被投诉的站点';
-    if (!category) h.category = '请选择投诉类型';
-    if (!channel) h.channel = '请选择来源';
-    if (visibleLength(description.trim()) < MIN_DESCRIPTION) h.description = `请至少写 ${MIN_DESCRIPTION} 个字，记下发生了什么`;
-    if (!CALLBACK_PHONE.test(phone.trim())) h.phone = '请填写来电人的电话：认领和回访都要用';
-    setHint(h);
-    if (Object.keys(h).length) return scrollToFirstError();
+    const passed = check({
+      stationId: !station && '请先找到被投诉的站点',
+      category: !category && '请选择投诉类型',
+      channel: !channel && '请选择来源',
+      description: visibleLength(description.trim()) < MIN_DESCRIPTION && `请至少写 ${MIN_DESCRIPTION} 个字，记下发生了什么`,
+      phone: !CALLBACK_PHONE.test(phone.trim()) && '请填写来电人的电话：认领和回访都要用',
+    });
+    if (!passed) return;
     setMade(null);
     void record.run();
   };

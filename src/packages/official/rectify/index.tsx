@@ -16,7 +16,8 @@ import { useLoad } from '../../../hooks/useLoad';
 import { useAction } from '../../../hooks/useAction';
 import Notice from '../../../ui/Notice';
 import Button from '../../../ui/Button';
-import { Choices, Field, SubmitButton, TextArea, fieldError, scrollToFirstError, useScrollToFirstError, InputField } from '../../../ui/form';
+import { Choices, Field, SubmitButton, TextArea, fieldError, useScrollToFirstError, InputField } from '../../../ui/form';
+import { useHints } from '../../../hooks/useHints';
 import { formatDateTime, formatDay } from '../../../ui/format';
 import { toast } from '../../../ui/dialogs';
 import PhotoPicker from '../../../components/complaint/PhotoPicker';
@@ -151,20 +152,19 @@ function IssueForm({ candidate, onIssued }: { candidate: IdleCandidate; onIssued
   const [problems, setProblems] = useState(candidate.reasons.map((r) => r.text).join('\n'));
   const [fixes, setFixes] = useState('');
   const [days, setDays] = useState('10');
-  const [hint, setHint] = useState<Record<string, string>>({});
+  const { hint, check } = useHints();
   const issue = useAction(
     () => rectify.issue({ stationId: candidate.stationId, problems: problems.split('\n').map((p) => p.trim()).filter(Boolean), requiredFixes: fixes.trim(), workdays: Number(days) }),
     { confirm: { title: '下达整改通知', content: `给“${candidate.stationName}”下达整改通知？站点会显示“整改中”。`, confirmText: '下达' }, onDone: onIssued },
   );
   useScrollToFirstError(issue.error);
   const submit = () => {
-    const h: Record<string, string> = {};
-    if (!problems.trim()) h.problems = '请写明存在的问题';
-    if (fixes.trim().length < 5) h.fixes = '请写明整改要求（至少 5 个字）';
-    if (!/^\d{1,2}$/.test(days)) h.days = '请填写工作日天数';
-    setHint(h);
-    if (Object.keys(h).length) return scrollToFirstError();
-    void issue.run();
+    const passed = check({
+      problems: !problems.trim() && '请写明存在的问题',
+      fixes: fixes.trim().length < 5 && '请写明整改要求（至少 5 个字）',
+      days: !/^\d{1,2}$/.test(days) && '请填写工作日天数',
+    });
+    if (passed) void issue.run();
   };
   return (
     <View id={`issue-form-${candidate.stationId}`} className='sp-form'>

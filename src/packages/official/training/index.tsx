@@ -16,8 +16,8 @@ import { formatDay } from '../../../ui/format';
 import { toast } from '../../../ui/dialogs';
 import TrainingFields, { useTrainingDraft } from '../components/TrainingFields';
 import '../../shared/sub.css';
-import Button from '../../../ui/Button';
 import LoadStates from '../components/LoadStates';
+import OptionButton from '../components/OptionButton';
 import { usePullRefresh } from '../../../hooks/useRefreshOnShow';
 import ItemHead from '../../../ui/ItemHead';
 
@@ -50,13 +50,7 @@ function RecordForm({ heads, onSaved }: { heads: TrainingRow[]; onSaved: () => v
       <Text className='sp-form__title'>记录一次培训</Text>
       <Field label='站点负责人' required error={fieldError(error, 'stationId')}>
         {heads.map((h) => (
-          <Button key={h.stationId} id={`training-station-${h.stationId}`} className={`sp-option ${stationId === h.stationId ? 'sp-option--on' : ''}`} onClick={() => setStationId(h.stationId)}>
-            <Text className='sp-option__mark'>{stationId === h.stationId ? '●' : '○'}</Text>
-            <View className='sp-option__body'>
-              <Text className='sp-option__title'>{h.headName}</Text>
-              <Text className='sp-option__sub'>{h.stationName}</Text>
-            </View>
-          </Button>
+          <OptionButton key={h.stationId} id={`training-station-${h.stationId}`} title={h.headName} sub={h.stationName} on={stationId === h.stationId} onClick={() => setStationId(h.stationId)} />
         ))}
       </Field>
       <TrainingFields idPrefix='training' value={t} onChange={setT} error={error} titlePlaceholder='如：2026 年县级电商扶贫站长培训班' />
