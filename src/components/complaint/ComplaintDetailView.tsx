@@ -18,6 +18,7 @@ import StatusChip from './StatusChip';
 import Timeline from '../../ui/Timeline';
 import TrackingNo from './TrackingNo';
 import Button from '../../ui/Button';
+import { BusyButton } from '../../ui/send';
 import VoicePlayer from '../../ui/VoicePlayer';
 
 interface Props {
@@ -187,9 +188,7 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
 
       {view.canWithdraw ? (
         <View className='form__submit'>
-          <Button id='btn-withdraw' className={`btn btn--ghost btn--danger btn--block ${withdrawing ? 'btn--disabled' : ''}`} onClick={withdraw}>
-            {withdrawing ? '正在撤回…' : '撤回投诉'}
-          </Button>
+          <BusyButton id='btn-withdraw' className='btn btn--ghost btn--danger btn--block' busy={withdrawing} text='撤回投诉' busyText='正在撤回…' onClick={withdraw} />
           <Text className='field__hint'>问题已经解决了，可以撤回。答复之前都可以撤回。</Text>
         </View>
       ) : null}

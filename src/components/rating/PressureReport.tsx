@@ -6,8 +6,9 @@ import { Text, View } from '@tarojs/components';
 import { Textarea } from '../../ui/lazy-components';
 import { useState } from 'react';
 import { ratings, type ReportInput } from '../../services/ratings';
-import { ApiError, toApiError } from '../../services/transport';
+import { useAction } from '../../hooks/useAction';
 import Button from '../../ui/Button';
+import { BusyButton, ErrorLine } from '../../ui/send';
 
 const KINDS: [ReportInput['kind'], string][] = [
   ['induced_praise', '站点让我给好评（送东西、返钱或不给办事）'],
@@ -18,9 +19,8 @@ export default function PressureReport({ stationId }: { stationId: string }) {
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<ReportInput['kind'] | null>(null);
   const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const report = useAction((k: ReportInput['kind']) => ratings.report({ stationId, kind: k, text: text.trim() || undefined }), { onDone: () => setDone(true) });
 
   if (!open) {
     return (
@@ -38,23 +38,8 @@ export default function PressureReport({ stationId }: { stationId: string }) {
     );
   }
   const send = () => {
-    if (sending) return;
-    if (!kind) {
-      setError(new ApiError('VALIDATION_ERROR', '请选择是哪种情况'));
-      return;
-    }
-    setSending(true);
-    setError(null);
-    ratings.report({ stationId, kind, text: text.trim() || undefined }).then(
-      () => {
-        setSending(false);
-        setDone(true);
-      },
-      (e) => {
-        setSending(false);
-        setError(toApiError(e));
-      },
-    );
+    if (!kind) return report.fail('请选择是哪种情况');
+    void report.run(kind);
   };
   return (
     <View id='rating-report' className='report'>
@@ -75,11 +60,9 @@ export default function PressureReport({ stationId }: { stationId: string }) {
         onInput={(e) => setText(e.detail.value)}
       />
       <Text className='field__hint'>这条反映只给主管部门看，站点看不到是谁反映的。</Text>
-      {error ? <Text className='field__error'>{error.message}</Text> : null}
+      <ErrorLine error={report.error} />
       <View className='actions__row'>
-        <Button id='btn-report-send' className={`btn btn--primary btn--grow mr ${sending ? 'btn--disabled' : ''}`} onClick={send}>
-          {sending ? '正在提交…' : '提交'}
-        </Button>
+        <BusyButton id='btn-report-send' className='btn btn--primary btn--grow mr' busy={report.busy} text='提交' onClick={send} />
         <Button id='btn-report-cancel' className='btn btn--ghost btn--grow' onClick={() => setOpen(false)}>
           取消
         </Button>
