@@ -3,7 +3,6 @@
  * 不满意 sends the complaint back for re-handling once (重办); the form says so before sending.
  */
 import { Text, View } from '@tarojs/components';
-import { Textarea } from '../../ui/lazy-components';
 import { useState } from 'react';
 import { EVALUATIONS, EVALUATION_LABELS, type Evaluation } from '@core/complaint/model';
 import { MAX_EVALUATION_COMMENT, REPLY_WORKDAYS } from '@core/complaint/limits';
@@ -11,6 +10,7 @@ import { complaints, type ComplaintView } from '../../services/complaints';
 import { reloadOnConflict, useAction } from '../../hooks/useAction';
 import Button from '../../ui/Button';
 import { BusyButton, ErrorLine } from '../../ui/send';
+import ShortTextarea from '../../ui/ShortTextarea';
 
 /** Button id → the value sent (tests read this mapping). */
 export const EVALUATION_BUTTON_IDS: Record<Evaluation, string> = {
@@ -78,15 +78,7 @@ export default function EvaluationForm({ view, onDone, onStale }: Props) {
             : `选“不满意”，这件投诉会退回重新办理一次，${REPLY_WORKDAYS} 个工作日内再答复您。`}
         </Text>
       ) : null}
-      <Textarea
-        id='evaluation-comment'
-        className='textarea textarea--short'
-        value={comment}
-        maxlength={MAX_EVALUATION_COMMENT}
-        placeholder='还想说什么（选填）'
-        placeholderClass='textarea__placeholder'
-        onInput={(e) => setComment(e.detail.value)}
-      />
+      <ShortTextarea id='evaluation-comment' value={comment} onChange={setComment} maxlength={MAX_EVALUATION_COMMENT} placeholder='还想说什么（选填）' />
       <Text className='counter'>
         {comment.length}/{MAX_EVALUATION_COMMENT}
       </Text>

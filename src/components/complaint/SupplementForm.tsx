@@ -4,7 +4,6 @@
  * timeline; the official handling it is told.
  */
 import { Text, View } from '@tarojs/components';
-import { Textarea } from '../../ui/lazy-components';
 import { useState } from 'react';
 import { MAX_ENTRY_PHOTOS, MIN_SUPPLEMENT } from '@core/complaint/limits';
 import { describedEnough } from '@core/media/voice';
@@ -13,6 +12,7 @@ import { reloadOnConflict, useAction } from '../../hooks/useAction';
 import type { DraftPhoto } from '../../store/complaintDraft';
 import Button from '../../ui/Button';
 import { BusyButton, ErrorLine } from '../../ui/send';
+import ShortTextarea from '../../ui/ShortTextarea';
 import PhotoPicker from './PhotoPicker';
 import VoiceNote, { type DraftVoice } from './VoiceNote';
 
@@ -69,16 +69,7 @@ export default function SupplementForm({ view, onDone, onStale }: Props) {
   return (
     <View id='supplement-form' className='section'>
       <Text className='section__title'>补充材料</Text>
-      <Textarea
-        id='supplement-text'
-        className='textarea textarea--short'
-        value={text}
-        maxlength={MAX_TEXT}
-        placeholder='补充的情况，例如：收据上写着每件收 3 元'
-        placeholderClass='textarea__placeholder'
-        ariaLabel='补充的情况'
-        onInput={(e) => setText(e.detail.value)}
-      />
+      <ShortTextarea id='supplement-text' value={text} onChange={setText} maxlength={MAX_TEXT} placeholder='补充的情况，例如：收据上写着每件收 3 元' ariaLabel='补充的情况' />
       <View id='supplement-voice-section' className='voice-field'>
         <VoiceNote
           idPrefix='supplement-voice'

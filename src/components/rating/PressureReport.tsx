@@ -3,12 +3,13 @@
  * something, or harassed someone over a bad rating. Goes to officials, not to the station.
  */
 import { Text, View } from '@tarojs/components';
-import { Textarea } from '../../ui/lazy-components';
 import { useState } from 'react';
 import { ratings, type ReportInput } from '../../services/ratings';
 import { useAction } from '../../hooks/useAction';
 import Button from '../../ui/Button';
 import { BusyButton, ErrorLine } from '../../ui/send';
+import ShortTextarea from '../../ui/ShortTextarea';
+import Notice from '../../ui/Notice';
 
 const KINDS: [ReportInput['kind'], string][] = [
   ['induced_praise', '站点让我给好评（送东西、返钱或不给办事）'],
@@ -30,12 +31,7 @@ export default function PressureReport({ stationId }: { stationId: string }) {
     );
   }
   if (done) {
-    return (
-      <View id='rating-report' className='notice notice--ok'>
-        <Text className='notice__title'>已收到，谢谢您</Text>
-        <Text className='notice__text'>主管部门会核查。站点看不到是谁反映的。</Text>
-      </View>
-    );
+    return <Notice id='rating-report' tone='ok' title='已收到，谢谢您' text='主管部门会核查。站点看不到是谁反映的。' />;
   }
   const send = () => {
     if (!kind) return report.fail('请选择是哪种情况');
@@ -50,15 +46,7 @@ export default function PressureReport({ stationId }: { stationId: string }) {
           <Text>{label}</Text>
         </Button>
       ))}
-      <Textarea
-        id='report-text'
-        className='textarea textarea--short'
-        value={text}
-        maxlength={300}
-        placeholder='说说经过（选填）'
-        placeholderClass='textarea__placeholder'
-        onInput={(e) => setText(e.detail.value)}
-      />
+      <ShortTextarea id='report-text' value={text} onChange={setText} maxlength={300} placeholder='说说经过（选填）' />
       <Text className='field__hint'>这条反映只给主管部门看，站点看不到是谁反映的。</Text>
       <ErrorLine error={report.error} />
       <View className='actions__row'>
