@@ -4,11 +4,10 @@
  * checks every action).
  */
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useRefreshOnShow } from '../hooks/useRefreshOnShow';
 import { useEffect, useState } from 'react';
 import { account } from '../services/account';
-import Button from '../ui/Button';
+import NavButtons from '../ui/NavButtons';
 
 export const APPLY_HOME = '/packages/apply/index/index';
 export const ENTITY_APPLY = '/packages/apply/entity/index';
@@ -30,22 +29,15 @@ export default function MoreEntries() {
   return (
     <View id='more-entries' className='section'>
       <Text className='section__title'>更多</Text>
-      <View className='section__body'>
-        <Button id='entry-apply' className='btn btn--ghost btn--block' onClick={() => Taro.navigateTo({ url: APPLY_HOME })}>
-          招募与公示（站点负责人报名、公示）
-        </Button>
-        <Button id='entry-entity' className='btn btn--ghost btn--block' onClick={() => Taro.navigateTo({ url: ENTITY_APPLY })}>
-          站点申办（企业申办服务站点）
-        </Button>
-        {staff ? (
-          <Button id='entry-workbench' className='btn btn--secondary btn--block' onClick={() => Taro.navigateTo({ url: WORKBENCH_HOME })}>
-            工作台（投诉办理、招募管理）
-          </Button>
-        ) : null}
-        <Button id='entry-accept' className='btn btn--ghost btn--block' onClick={() => Taro.navigateTo({ url: ACCEPT_INVITE })}>
-          我有授权码（工作人员开通）
-        </Button>
-      </View>
+      <NavButtons
+        className='section__body'
+        links={[
+          { id: 'entry-apply', text: '招募与公示（站点负责人报名、公示）', url: APPLY_HOME, className: 'btn btn--ghost btn--block' },
+          { id: 'entry-entity', text: '站点申办（企业申办服务站点）', url: ENTITY_APPLY, className: 'btn btn--ghost btn--block' },
+          staff && { id: 'entry-workbench', text: '工作台（投诉办理、招募管理）', url: WORKBENCH_HOME, className: 'btn btn--secondary btn--block' },
+          { id: 'entry-accept', text: '我有授权码（工作人员开通）', url: ACCEPT_INVITE, className: 'btn btn--ghost btn--block' },
+        ]}
+      />
     </View>
   );
 }

@@ -4,7 +4,7 @@
  * reloads and says so.
  */
 import { useCallback, useRef, useState } from 'react';
-import { toApiError, type ApiError } from '../services/transport';
+import { ApiError, toApiError } from '../services/transport';
 import { confirm as ask, type Confirmation } from '../ui/dialogs';
 
 export interface ActionOptions<A extends unknown[], R> {
@@ -25,6 +25,8 @@ export interface Action<A extends unknown[]> {
   pending: A | null;
   error: ApiError | null;
   clearError: () => void;
+  /** A check in the form failed before sending: show `message` as the error (not while a write runs). */
+  fail: (message: string) => void;
 }
 
 /** An onError that also tells the page of a CONFLICT while the error stays shown in the form. */
@@ -71,5 +73,8 @@ export function useAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>
   }, []);
 
   const clearError = useCallback(() => setError(null), []);
-  return { run, busy: pending !== null, pending, error, clearError };
+  const fail = useCallback((message: string) => {
+    if (!running.current) setError(new ApiError('VALIDATION_ERROR', message));
+  }, []);
+  return { run, busy: pending !== null, pending, error, clearError, fail };
 }

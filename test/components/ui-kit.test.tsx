@@ -1,4 +1,4 @@
-/** The shared hooks and kit: useAction (confirm, one tap, CONFLICT), useRefreshOnShow, Button, ListFooter, Timeline, formats. */
+/** The shared hooks and kit: useAction (confirm, one tap, CONFLICT, a failed check), useRefreshOnShow, Button, ListFooter, Timeline, formats. */
 import { act, fireEvent, render } from '@testing-library/react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useAction, type ActionOptions } from '@/hooks/useAction';
@@ -20,6 +20,7 @@ function ActionProbe({ fn, opts }: { fn: (n: number) => Promise<string>; opts: A
   return (
     <div>
       <button id='go' onClick={() => void a.run(7)}>go</button>
+      <button id='fail' onClick={() => a.fail('请先选择')}>fail</button>
       <span id='busy'>{a.busy ? `busy ${a.pending?.[0]}` : 'idle'}</span>
       <span id='error'>{a.error?.message ?? ''}</span>
     </div>
@@ -68,6 +69,22 @@ describe('useAction', () => {
     await flush();
     expect(container.querySelector('#error')!.textContent).toBe('没有权限');
     expect(onConflict).toHaveBeenCalledTimes(1);
+  });
+
+  test('fail shows a local check as the error, not while a write runs; the next run clears it', async () => {
+    let resolve!: (v: string) => void;
+    const fn = jest.fn(() => new Promise<string>((r) => (resolve = r)));
+    const { container } = render(<ActionProbe fn={fn} opts={{}} />);
+    fireEvent.click(container.querySelector('#fail')!);
+    expect(container.querySelector('#error')!.textContent).toBe('请先选择');
+    fireEvent.click(container.querySelector('#go')!);
+    await flush();
+    expect(container.querySelector('#error')!.textContent).toBe('');
+    fireEvent.click(container.querySelector('#fail')!);
+    await flush();
+    expect(container.querySelector('#error')!.textContent).toBe('');
+    await act(async () => resolve('done'));
+    expect(fn).toHaveBeenCalledTimes(1);
   });
 });
 

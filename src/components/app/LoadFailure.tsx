@@ -9,6 +9,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import './load-failure.css';
 import Button from '../../ui/Button';
+import { BusyButton } from '../../ui/send';
 
 /** webpack's error for a chunk that did not load (script error, timeout or missing CSS). */
 export function isChunkLoadError(reason: unknown): boolean {
@@ -74,9 +75,7 @@ export default function LoadFailure() {
             已试了 {failure.tries} 次，还是没打开。
           </Text>
         ) : null}
-        <Button id='btn-load-retry' className={`btn btn--primary btn--big btn--block ${retrying ? 'btn--disabled' : ''}`} onClick={retry}>
-          {retrying ? '正在重试…' : '重试'}
-        </Button>
+        <BusyButton id='btn-load-retry' className='btn btn--primary btn--big btn--block' busy={retrying} text='重试' busyText='正在重试…' onClick={retry} />
         <Button id='btn-load-back' className='btn btn--ghost btn--block' onClick={back}>
           返回
         </Button>

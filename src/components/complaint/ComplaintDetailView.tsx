@@ -18,6 +18,8 @@ import StatusChip from './StatusChip';
 import Timeline from '../../ui/Timeline';
 import TrackingNo from './TrackingNo';
 import Button from '../../ui/Button';
+import Notice from '../../ui/Notice';
+import { BusyButton } from '../../ui/send';
 import VoicePlayer from '../../ui/VoicePlayer';
 
 interface Props {
@@ -94,24 +96,22 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
 
       {view.supporting ? (
         // 我也遇到了 or 并单: someone else's case, read-only; the result comes here and can be evaluated.
-        <View id='complaint-following' className='notice notice--info'>
-          <Text className='notice__title'>关注的投诉</Text>
-          <Text className='notice__text'>
-            {view.following === 'merged' ? '您的投诉已合并到这件投诉一起办理。' : '您点过“我也遇到了”。'}
-            {view.evaluation ? '处理结果在这里答复。' : '处理结果在这里答复，答复后您也可以评价。'}
-          </Text>
-        </View>
+        <Notice
+          id='complaint-following'
+          tone='info'
+          title='关注的投诉'
+          text={(view.following === 'merged' ? '您的投诉已合并到这件投诉一起办理。' : '您点过“我也遇到了”。') + (view.evaluation ? '处理结果在这里答复。' : '处理结果在这里答复，答复后您也可以评价。')}
+        />
       ) : null}
 
       {view.transfer ? (
         // 转其他部门: where it went and how to follow it there.
-        <View id='complaint-transfer' className='notice notice--info'>
-          <Text className='notice__title'>已转交{view.transfer.departmentName}办理</Text>
+        <Notice id='complaint-transfer' tone='info' title={`已转交${view.transfer.departmentName}办理`}>
           <Text className='notice__text' userSelect>
             对方编号：{view.transfer.reference}。{view.transfer.note}
           </Text>
           <Text className='notice__text'>后续请凭这个编号向{view.transfer.departmentName}查询。</Text>
-        </View>
+        </Notice>
       ) : null}
 
       {view.reply ? (
@@ -132,9 +132,7 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
       {view.canEvaluate ? <EvaluationForm view={view} onDone={onChange} onStale={onReload} /> : null}
 
       {view.evaluation ? (
-        <View id='complaint-evaluation' className='notice notice--ok'>
-          <Text className='notice__title'>您的评价：{EVALUATION_LABELS[view.evaluation]}</Text>
-        </View>
+        <Notice id='complaint-evaluation' tone='ok' title={`您的评价：${EVALUATION_LABELS[view.evaluation]}`} />
       ) : null}
 
       {view.supporting ? null : (
@@ -180,16 +178,12 @@ export default function ComplaintDetailView({ view, onChange, onReload }: Props)
       {view.canSupplement ? <SupplementForm view={view} onDone={onChange} onStale={onReload} /> : null}
 
       {error ? (
-        <View id='complaint-action-error' className='notice notice--danger'>
-          <Text className='notice__text'>{error.message}</Text>
-        </View>
+        <Notice id='complaint-action-error' tone='danger' text={error.message} />
       ) : null}
 
       {view.canWithdraw ? (
         <View className='form__submit'>
-          <Button id='btn-withdraw' className={`btn btn--ghost btn--danger btn--block ${withdrawing ? 'btn--disabled' : ''}`} onClick={withdraw}>
-            {withdrawing ? '正在撤回…' : '撤回投诉'}
-          </Button>
+          <BusyButton id='btn-withdraw' className='btn btn--ghost btn--danger btn--block' busy={withdrawing} text='撤回投诉' busyText='正在撤回…' onClick={withdraw} />
           <Text className='field__hint'>问题已经解决了，可以撤回。答复之前都可以撤回。</Text>
         </View>
       ) : null}

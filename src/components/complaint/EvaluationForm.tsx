@@ -3,14 +3,14 @@
  * 不满意 sends the complaint back for re-handling once (重办); the form says so before sending.
  */
 import { Text, View } from '@tarojs/components';
-import { Textarea } from '../../ui/lazy-components';
 import { useState } from 'react';
 import { EVALUATIONS, EVALUATION_LABELS, type Evaluation } from '@core/complaint/model';
 import { MAX_EVALUATION_COMMENT, REPLY_WORKDAYS } from '@core/complaint/limits';
 import { complaints, type ComplaintView } from '../../services/complaints';
-import { ApiError } from '../../services/transport';
 import { reloadOnConflict, useAction } from '../../hooks/useAction';
 import Button from '../../ui/Button';
+import { BusyButton, ErrorLine } from '../../ui/send';
+import ShortTextarea from '../../ui/ShortTextarea';
 
 /** Button id → the value sent (tests read this mapping). */
 export const EVALUATION_BUTTON_IDS: Record<Evaluation, string> = {
@@ -34,22 +34,14 @@ interface Props {
 export default function EvaluationForm({ view, onDone, onStale }: Props) {
   const [choice, setChoice] = useState<Evaluation | null>(null);
   const [comment, setComment] = useState('');
-  const [check, setCheck] = useState<ApiError | null>(null);
   const evaluate = useAction((evaluation: Evaluation) => complaints.evaluate({ id: view.id, version: view.version, evaluation, comment: comment.trim() || undefined }), {
     onDone,
     onError: reloadOnConflict(onStale),
   });
-  const sending = evaluate.busy;
-  const error = check ?? evaluate.error;
   const reopened = alreadyReopened(view);
 
   const send = () => {
-    if (sending) return;
-    if (!choice) {
-      setCheck(new ApiError('VALIDATION_ERROR', '请先选择满意、基本满意或不满意'));
-      return;
-    }
-    setCheck(null);
+    if (!choice) return evaluate.fail('请先选择满意、基本满意或不满意');
     void evaluate.run(choice);
   };
 
@@ -70,7 +62,6 @@ export default function EvaluationForm({ view, onDone, onStale }: Props) {
             className={`btn evaluation__choice ${choice === e ? 'evaluation__choice--on' : ''} ${e === 'unsatisfied' ? 'evaluation__choice--bad' : ''}`}
             onClick={() => {
               setChoice(e);
-              setCheck(null);
               evaluate.clearError();
             }}
           >
@@ -87,26 +78,12 @@ export default function EvaluationForm({ view, onDone, onStale }: Props) {
             : `选“不满意”，这件投诉会退回重新办理一次，${REPLY_WORKDAYS} 个工作日内再答复您。`}
         </Text>
       ) : null}
-      <Textarea
-        id='evaluation-comment'
-        className='textarea textarea--short'
-        value={comment}
-        maxlength={MAX_EVALUATION_COMMENT}
-        placeholder='还想说什么（选填）'
-        placeholderClass='textarea__placeholder'
-        onInput={(e) => setComment(e.detail.value)}
-      />
+      <ShortTextarea id='evaluation-comment' value={comment} onChange={setComment} maxlength={MAX_EVALUATION_COMMENT} placeholder='还想说什么（选填）' />
       <Text className='counter'>
         {comment.length}/{MAX_EVALUATION_COMMENT}
       </Text>
-      {error ? (
-        <Text id='evaluation-error' className='field__error'>
-          {error.message}
-        </Text>
-      ) : null}
-      <Button id='btn-evaluate-submit' className={`btn btn--primary btn--block ${sending ? 'btn--disabled' : ''}`} onClick={send}>
-        {sending ? '正在提交…' : '提交评价'}
-      </Button>
+      <ErrorLine id='evaluation-error' error={evaluate.error} />
+      <BusyButton id='btn-evaluate-submit' className='btn btn--primary btn--block' busy={evaluate.busy} text='提交评价' onClick={send} />
     </View>
   );
 }

@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro';
 import { complaints, type ComplaintView } from '../../services/complaints';
 import { reloadOnConflict, useAction } from '../../hooks/useAction';
 import Button from '../../ui/Button';
+import { ErrorLine } from '../../ui/send';
 
 interface Props {
   view: ComplaintView;
@@ -45,11 +46,7 @@ export default function RecheckCard({ view, onDone, onStale }: Props) {
     <View id='recheck-card' className='section'>
       <Text className='section__title'>问题还在吗？</Text>
       <Text className='text-muted'>这件投诉已经结束一段时间了。您反映的问题现在还在吗？</Text>
-      {error ? (
-        <Text id='recheck-error' className='field__error'>
-          {error.message}
-        </Text>
-      ) : null}
+      <ErrorLine id='recheck-error' error={error} />
       <View className='evaluation__choices'>
         <Button id='btn-recheck-persists' className={`btn evaluation__choice evaluation__choice--bad ${sending ? 'btn--disabled' : ''}`} onClick={() => void answer.run('persists')}>
           还在

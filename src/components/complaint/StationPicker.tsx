@@ -9,6 +9,7 @@ import { lastDraft } from '../../store/complaintDraft';
 import SearchBox from '../SearchBox';
 import { EmptyState, ErrorState, Skeleton } from '../StateViews';
 import Button from '../../ui/Button';
+import ArrowItem from '../../ui/ArrowItem';
 
 interface Props {
   onPick: (station: { id: string; name: string }) => void;
@@ -61,13 +62,7 @@ export default function StationPicker({ onPick }: Props) {
       {items && items.length ? (
         <View id='pick-list' className='map-list'>
           {items.map((s) => (
-            <Button key={s.id} id={`pick-${s.id}`} className='map-list__item' onClick={() => onPick({ id: s.id, name: s.name })}>
-              <View className='map-list__text'>
-                <Text className='map-list__name'>{s.name}</Text>
-                <Text className='map-list__meta'>{s.place}</Text>
-              </View>
-              <Text className='region-item__arrow'>›</Text>
-            </Button>
+            <ArrowItem key={s.id} id={`pick-${s.id}`} look='map-list' title={s.name} sub={s.place} onClick={() => onPick({ id: s.id, name: s.name })} />
           ))}
         </View>
       ) : null}

@@ -4,15 +4,15 @@
  * timeline; the official handling it is told.
  */
 import { Text, View } from '@tarojs/components';
-import { Textarea } from '../../ui/lazy-components';
 import { useState } from 'react';
 import { MAX_ENTRY_PHOTOS, MIN_SUPPLEMENT } from '@core/complaint/limits';
 import { describedEnough } from '@core/media/voice';
 import { complaints, type ComplaintView } from '../../services/complaints';
-import { ApiError } from '../../services/transport';
 import { reloadOnConflict, useAction } from '../../hooks/useAction';
 import type { DraftPhoto } from '../../store/complaintDraft';
 import Button from '../../ui/Button';
+import { BusyButton, ErrorLine } from '../../ui/send';
+import ShortTextarea from '../../ui/ShortTextarea';
 import PhotoPicker from './PhotoPicker';
 import VoiceNote, { type DraftVoice } from './VoiceNote';
 
@@ -31,7 +31,6 @@ export default function SupplementForm({ view, onDone, onStale }: Props) {
   const [uploading, setUploading] = useState(0);
   const [voice, setVoice] = useState<DraftVoice | null>(null);
   const [voiceBusy, setVoiceBusy] = useState(false);
-  const [check, setCheck] = useState<ApiError | null>(null);
   const supplement = useAction(
     () => {
       const ids = photos.map((p) => p.id);
@@ -49,9 +48,6 @@ export default function SupplementForm({ view, onDone, onStale }: Props) {
       onError: reloadOnConflict(onStale),
     },
   );
-  const sending = supplement.busy;
-  const error = check ?? supplement.error;
-
   if (!open) {
     return (
       <View className='form__submit'>
@@ -64,33 +60,16 @@ export default function SupplementForm({ view, onDone, onStale }: Props) {
   }
 
   const send = () => {
-    if (sending) return;
-    if (uploading || voiceBusy) {
-      setCheck(new ApiError('VALIDATION_ERROR', voiceBusy ? '录音还没好，请稍等' : '照片还在上传，请稍等'));
-      return;
-    }
+    if (uploading || voiceBusy) return supplement.fail(voiceBusy ? '录音还没好，请稍等' : '照片还在上传，请稍等');
     // A voice note counts as content, as on the complaint form.
-    if (!describedEnough(text, voice, MIN_SUPPLEMENT)) {
-      setCheck(new ApiError('VALIDATION_ERROR', `请至少写 ${MIN_SUPPLEMENT} 个字，或按住说一说`));
-      return;
-    }
-    setCheck(null);
+    if (!describedEnough(text, voice, MIN_SUPPLEMENT)) return supplement.fail(`请至少写 ${MIN_SUPPLEMENT} 个字，或按住说一说`);
     void supplement.run();
   };
 
   return (
     <View id='supplement-form' className='section'>
       <Text className='section__title'>补充材料</Text>
-      <Textarea
-        id='supplement-text'
-        className='textarea textarea--short'
-        value={text}
-        maxlength={MAX_TEXT}
-        placeholder='补充的情况，例如：收据上写着每件收 3 元'
-        placeholderClass='textarea__placeholder'
-        ariaLabel='补充的情况'
-        onInput={(e) => setText(e.detail.value)}
-      />
+      <ShortTextarea id='supplement-text' value={text} onChange={setText} maxlength={MAX_TEXT} placeholder='补充的情况，例如：收据上写着每件收 3 元' ariaLabel='补充的情况' />
       <View id='supplement-voice-section' className='voice-field'>
         <VoiceNote
           idPrefix='supplement-voice'
@@ -98,7 +77,6 @@ export default function SupplementForm({ view, onDone, onStale }: Props) {
           onBusyChange={setVoiceBusy}
           onChange={(v) => {
             setVoice(v);
-            setCheck(null);
             supplement.clearError();
           }}
           onTranscript={(said) => {
@@ -108,14 +86,8 @@ export default function SupplementForm({ view, onDone, onStale }: Props) {
         />
       </View>
       <PhotoPicker idPrefix='supplement-photo' photos={photos} onChange={(u) => setPhotos(u)} onBusyChange={setUploading} max={MAX_ENTRY_PHOTOS} hint='选填' />
-      {error ? (
-        <Text id='supplement-error' className='field__error'>
-          {error.message}
-        </Text>
-      ) : null}
-      <Button id='btn-supplement-submit' className={`btn btn--primary btn--block ${sending ? 'btn--disabled' : ''}`} onClick={send}>
-        {sending ? '正在提交…' : '提交补充材料'}
-      </Button>
+      <ErrorLine id='supplement-error' error={supplement.error} />
+      <BusyButton id='btn-supplement-submit' className='btn btn--primary btn--block' busy={supplement.busy} text='提交补充材料' onClick={send} />
     </View>
   );
 }

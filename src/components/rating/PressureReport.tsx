@@ -3,11 +3,13 @@
  * something, or harassed someone over a bad rating. Goes to officials, not to the station.
  */
 import { Text, View } from '@tarojs/components';
-import { Textarea } from '../../ui/lazy-components';
 import { useState } from 'react';
 import { ratings, type ReportInput } from '../../services/ratings';
-import { ApiError, toApiError } from '../../services/transport';
+import { useAction } from '../../hooks/useAction';
 import Button from '../../ui/Button';
+import { BusyButton, ErrorLine } from '../../ui/send';
+import ShortTextarea from '../../ui/ShortTextarea';
+import Notice from '../../ui/Notice';
 
 const KINDS: [ReportInput['kind'], string][] = [
   ['induced_praise', '站点让我给好评（送东西、返钱或不给办事）'],
@@ -18,9 +20,8 @@ export default function PressureReport({ stationId }: { stationId: string }) {
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<ReportInput['kind'] | null>(null);
   const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const report = useAction((k: ReportInput['kind']) => ratings.report({ stationId, kind: k, text: text.trim() || undefined }), { onDone: () => setDone(true) });
 
   if (!open) {
     return (
@@ -30,31 +31,11 @@ export default function PressureReport({ stationId }: { stationId: string }) {
     );
   }
   if (done) {
-    return (
-      <View id='rating-report' className='notice notice--ok'>
-        <Text className='notice__title'>已收到，谢谢您</Text>
-        <Text className='notice__text'>主管部门会核查。站点看不到是谁反映的。</Text>
-      </View>
-    );
+    return <Notice id='rating-report' tone='ok' title='已收到，谢谢您' text='主管部门会核查。站点看不到是谁反映的。' />;
   }
   const send = () => {
-    if (sending) return;
-    if (!kind) {
-      setError(new ApiError('VALIDATION_ERROR', '请选择是哪种情况'));
-      return;
-    }
-    setSending(true);
-    setError(null);
-    ratings.report({ stationId, kind, text: text.trim() || undefined }).then(
-      () => {
-        setSending(false);
-        setDone(true);
-      },
-      (e) => {
-        setSending(false);
-        setError(toApiError(e));
-      },
-    );
+    if (!kind) return report.fail('请选择是哪种情况');
+    void report.run(kind);
   };
   return (
     <View id='rating-report' className='report'>
@@ -65,21 +46,11 @@ export default function PressureReport({ stationId }: { stationId: string }) {
           <Text>{label}</Text>
         </Button>
       ))}
-      <Textarea
-        id='report-text'
-        className='textarea textarea--short'
-        value={text}
-        maxlength={300}
-        placeholder='说说经过（选填）'
-        placeholderClass='textarea__placeholder'
-        onInput={(e) => setText(e.detail.value)}
-      />
+      <ShortTextarea id='report-text' value={text} onChange={setText} maxlength={300} placeholder='说说经过（选填）' />
       <Text className='field__hint'>这条反映只给主管部门看，站点看不到是谁反映的。</Text>
-      {error ? <Text className='field__error'>{error.message}</Text> : null}
+      <ErrorLine error={report.error} />
       <View className='actions__row'>
-        <Button id='btn-report-send' className={`btn btn--primary btn--grow mr ${sending ? 'btn--disabled' : ''}`} onClick={send}>
-          {sending ? '正在提交…' : '提交'}
-        </Button>
+        <BusyButton id='btn-report-send' className='btn btn--primary btn--grow mr' busy={report.busy} text='提交' onClick={send} />
         <Button id='btn-report-cancel' className='btn btn--ghost btn--grow' onClick={() => setOpen(false)}>
           取消
         </Button>

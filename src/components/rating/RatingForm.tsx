@@ -11,7 +11,7 @@ import { MAX_COMMENT as MAX_RATING_COMMENT } from '@core/rating/limits';
 import { ratings, type SubmitResult } from '../../services/ratings';
 import { ApiError, newRequestId, toApiError } from '../../services/transport';
 import StarInput from './StarInput';
-import Button from '../../ui/Button';
+import { BusyButton, ErrorLine } from '../../ui/send';
 import { scrollToFirstError } from '../../utils/scrollIntoView';
 
 type Scores = Partial<Record<Dimension, number>>;
@@ -133,7 +133,7 @@ export default function RatingForm({ stationId, visitToken, onSubmitted, onVisit
         <Text id='rating-comment-counter' className={`counter ${comment.length > MAX_RATING_COMMENT ? 'counter--over' : ''}`}>
           {comment.length}/{MAX_RATING_COMMENT}
         </Text>
-        {errors.comment ? <Text className='field__error'>{errors.comment}</Text> : null}
+        <ErrorLine error={errors.comment} />
       </View>
       {failure ? (
         <View id='rating-submit-error' className={`notice ${failure.retry ? 'notice--warn' : 'notice--danger'}`}>
@@ -143,9 +143,7 @@ export default function RatingForm({ stationId, visitToken, onSubmitted, onVisit
         </View>
       ) : null}
       <View className='form__submit'>
-        <Button id='rating-submit' className={`btn btn--primary btn--big btn--block ${sending ? 'btn--disabled' : ''}`} onClick={submit}>
-          {sending ? '正在提交…' : '提交评价'}
-        </Button>
+        <BusyButton id='rating-submit' className='btn btn--primary btn--big btn--block' busy={sending} text='提交评价' onClick={submit} />
         <Text className='field__hint form__after'>每人每个站点 30 天内算一次评价，再评会替换上一次。</Text>
       </View>
     </View>

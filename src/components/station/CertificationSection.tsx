@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { notices } from '../../services/notices';
 import Button from '../../ui/Button';
+import Notice from '../../ui/Notice';
 import { formatDate } from '../../utils/format';
 import Section from './Section';
 
@@ -40,8 +41,7 @@ export default function CertificationSection({ station: s }: { station: StationD
   return (
     <Section id='section-certification' title='站点认定'>
       {s.certified && cert ? (
-        <View id='cert-ok' className='notice notice--ok'>
-          <Text className='notice__title'>✓ 已认定的电商扶贫站点，可放心办理</Text>
+        <Notice id='cert-ok' tone='ok' title='✓ 已认定的电商扶贫站点，可放心办理'>
           <View className='kv'>
             <Text className='kv__k'>证书编号</Text>
             <Text id='cert-no' className='kv__v' userSelect>
@@ -56,27 +56,17 @@ export default function CertificationSection({ station: s }: { station: StationD
             <Text className='kv__k'>认定机关</Text>
             <Text className='kv__v'>{cert.authority}</Text>
           </View>
-        </View>
+        </Notice>
       ) : (
-        <View id='cert-warning' className='notice notice--danger'>
-          <Text className='notice__title'>该站点尚未认定，不得以“电商扶贫”名义经营</Text>
-          {s.status === 'notice' ? <Text className='notice__text'>该站点正在认定公示中，公示结束并认定后才能挂牌。</Text> : null}
+        <Notice id='cert-warning' tone='danger' title='该站点尚未认定，不得以“电商扶贫”名义经营' text={s.status === 'notice' ? '该站点正在认定公示中，公示结束并认定后才能挂牌。' : undefined}>
           {s.status === 'notice' ? <NoticeLink stationId={s.id} /> : null}
-        </View>
+        </Notice>
       )}
       {s.status === 'rectification' ? (
-        <View id='rectification-warning' className='notice notice--warn'>
-          <Text className='notice__title'>该站点正在整改</Text>
-          <Text className='notice__text'>服务可能不完整，办理前请先打电话确认。</Text>
-        </View>
+        <Notice id='rectification-warning' tone='warn' title='该站点正在整改' text='服务可能不完整，办理前请先打电话确认。' />
       ) : null}
       {s.inCultivation ? (
-        <View id='cultivation' className='notice notice--info'>
-          <Text className='notice__title'>培育期站点</Text>
-          <Text className='notice__text'>
-            新认定站点有 6 个月培育期{s.cultivationEndsOn ? `，至 ${formatDate(s.cultivationEndsOn)}` : ''}。
-          </Text>
-        </View>
+        <Notice id='cultivation' tone='info' title='培育期站点' text={`新认定站点有 6 个月培育期${s.cultivationEndsOn ? `，至 ${formatDate(s.cultivationEndsOn)}` : ''}。`} />
       ) : null}
     </Section>
   );

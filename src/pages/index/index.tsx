@@ -18,10 +18,16 @@ import type { LatLng } from '../../utils/geo';
 import { locate, openLocationSetting } from '../../utils/location';
 import './index.css';
 import Button from '../../ui/Button';
+import NavButtons, { type NavLink } from '../../ui/NavButtons';
 
 type Mode = 'start' | 'locating' | 'nearby' | 'region' | 'pick';
 
 const RADIUS_KM = DEFAULT_RADIUS_M / 1000;
+
+const HOME_LINKS: NavLink[] = [
+  { id: 'btn-home-complain', text: '我要投诉', url: '/pages/complaint/new/index', className: 'home-link' },
+  { id: 'btn-home-me', text: '我的（投诉、评价）', url: '/pages/me/index', className: 'home-link' },
+];
 
 export default function IndexPage() {
   const [mode, setMode] = useState<Mode>(() => (loadRegion() ? 'region' : 'start'));
@@ -119,14 +125,7 @@ export default function IndexPage() {
         </Button>
       </View>
       <SearchBox value={q} onSearch={setQ} />
-      <View className='home-links'>
-        <Button id='btn-home-complain' className='home-link' onClick={() => Taro.navigateTo({ url: '/pages/complaint/new/index' })}>
-          我要投诉
-        </Button>
-        <Button id='btn-home-me' className='home-link' onClick={() => Taro.navigateTo({ url: '/pages/me/index' })}>
-          我的（投诉、评价）
-        </Button>
-      </View>
+      <NavButtons className='home-links' links={HOME_LINKS} />
 
       {locateFail && mode !== 'nearby' ? (
         <View id='locate-failed' className='notice notice--warn'>

@@ -2,14 +2,14 @@
  * 我的: my complaints, my ratings, 我要投诉, 长辈模式, the links into the subpackages (招募与公示,
  * 工作台 — MoreEntries); in H5 local mode the demo identity switcher.
  */
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import IdentitySwitcher from '../../components/me/IdentitySwitcher';
 import MoreEntries from '../../components/MoreEntries';
 import PageShell from '../../components/PageShell';
 import Toggle from '../../components/Toggle';
 import { useElderMode } from '../../store/elder';
-import Button from '../../ui/Button';
+import ArrowItem from '../../ui/ArrowItem';
 
 interface Entry {
   id: string;
@@ -33,13 +33,7 @@ export default function MePage() {
     <PageShell id='page-me' heading='我的'>
       <View className='entries'>
         {ENTRIES.map((e) => (
-          <Button key={e.id} id={e.id} className='entry' onClick={() => open(e.url)}>
-            <View className='entry__text'>
-              <Text className='entry__title'>{e.title}</Text>
-              <Text className='entry__sub'>{e.sub}</Text>
-            </View>
-            <Text className='region-item__arrow'>›</Text>
-          </Button>
+          <ArrowItem key={e.id} id={e.id} look='entry' title={e.title} sub={e.sub} onClick={() => open(e.url)} />
         ))}
       </View>
 

@@ -22,6 +22,7 @@ import Notice from '../../../ui/Notice';
 import { SiteFactsFields, useSiteFacts } from '../../shared/SiteFacts';
 import '../../shared/sub.css';
 import ItemHead from '../../../ui/ItemHead';
+import OpenForm from '../../../ui/OpenForm';
 
 const LEVELS: [string, string, number][] = [
   ['county', '县级服务中心', 6],
@@ -166,21 +167,12 @@ function Item({ a }: { a: EntityApplicationView }) {
 }
 
 export default function EntityApplyPage() {
-  const [filing, setFiling] = useState(false);
   const mine = useLoad(() => entityApply.mine(), []);
   useRefreshOnShow(mine.reload);
   return (
     <PageShell id='page-entity' heading='站点申办'>
       <Text className='sp-lead'>企业等市场主体可以申办电商扶贫服务站点：运营单位初审、县级核查、公示后认定。</Text>
-      {filing ? (
-        <FileForm onFiled={() => (setFiling(false), mine.reload())} />
-      ) : (
-        <View className='sp-form'>
-          <Button id='entity-new' className='btn btn--primary btn--block' onClick={() => setFiling(true)}>
-            我要申办
-          </Button>
-        </View>
-      )}
+      <OpenForm id='entity-new' text='我要申办' form={(sent) => <FileForm onFiled={sent} />} onSent={mine.reload} />
       <Text className='sub-title sp-list-heading'>我的申办</Text>
       {mine.status === 'loading' ? <Skeleton id='entity-loading' rows={2} /> : null}
       {mine.status === 'error' ? <ErrorState id='entity-error' retryId='entity-retry' message={mine.error?.message ?? '加载失败'} onRetry={mine.reload} /> : null}

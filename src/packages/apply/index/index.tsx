@@ -17,8 +17,15 @@ import { formatDistance } from '@core/shared/geo';
 import '../../shared/sub.css';
 import Button from '../../../ui/Button';
 import ItemHead from '../../../ui/ItemHead';
+import NavButtons, { type NavLink } from '../../../ui/NavButtons';
 
 const KEY = 'zdt.apply.area';
+
+const LINKS: NavLink[] = [
+  { id: 'link-mine', text: '我的报名', url: '/packages/apply/mine/index' },
+  { id: 'link-notices', text: '公示公告', url: '/packages/apply/notices/index' },
+  { id: 'link-entity', text: '站点申办', url: '/packages/apply/entity/index' },
+];
 
 function loadArea(): Area | null {
   try {
@@ -85,17 +92,7 @@ export default function ApplyHomePage() {
   return (
     <PageShell id='page-apply' heading='站点负责人招募'>
       <Text className='sp-lead'>电商扶贫服务站点负责人通过自主报名、公开比选、公示确定。符合条件的都可以报名。</Text>
-      <View className='sp-links'>
-        <Button id='link-mine' className='btn btn--ghost' onClick={() => Taro.navigateTo({ url: '/packages/apply/mine/index' })}>
-          我的报名
-        </Button>
-        <Button id='link-notices' className='btn btn--ghost' onClick={() => Taro.navigateTo({ url: '/packages/apply/notices/index' })}>
-          公示公告
-        </Button>
-        <Button id='link-entity' className='btn btn--ghost' onClick={() => Taro.navigateTo({ url: '/packages/apply/entity/index' })}>
-          站点申办
-        </Button>
-      </View>
+      <NavButtons className='sp-links' links={LINKS} />
       <View className='sp-area-line'>
         <Text id='area-current' className='sp-area-line__text'>
           地区：{area?.label ?? '全省'}

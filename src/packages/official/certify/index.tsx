@@ -24,6 +24,7 @@ import DateField from '../components/DateField';
 import { defaultEnd } from '../components/PublishNotice';
 import '../../shared/sub.css';
 import ItemHead from '../../../ui/ItemHead';
+import OpenForm from '../../../ui/OpenForm';
 
 function FileForm({ onFiled }: { onFiled: () => void }) {
   const [f, setF] = useState({ stationId: '', stationName: '', entity: '' });
@@ -188,24 +189,13 @@ function AppCard({ a, role, onChanged }: { a: CertificationView; role: 'county' 
 
 export default function CertifyPage() {
   const list = useLoad(() => certify.list({ limit: 50 }), []);
-  const [filing, setFiling] = useState(false);
   useRefreshOnShow(list.reload);
   const d = list.data;
   return (
     <PageShell id='page-certify' heading='站点认定'>
       {list.status === 'loading' && !d ? <Skeleton id='certify-loading' rows={2} /> : null}
       {list.status === 'error' && !d ? <ErrorState id='certify-error' message={list.error?.message ?? '加载失败'} onRetry={list.reload} /> : null}
-      {d?.role === 'operator' ? (
-        filing ? (
-          <FileForm onFiled={() => (setFiling(false), list.reload())} />
-        ) : (
-          <View className='sp-form'>
-            <Button id='certify-new' className='btn btn--primary btn--block' onClick={() => setFiling(true)}>
-              申请认定
-            </Button>
-          </View>
-        )
-      ) : null}
+      {d?.role === 'operator' ? <OpenForm id='certify-new' text='申请认定' form={(sent) => <FileForm onFiled={sent} />} onSent={list.reload} /> : null}
       {d && !d.items.length ? <EmptyState id='certify-empty' text={d.role === 'operator' ? '还没有认定申请' : '辖区内没有认定申请'} /> : null}
       {d?.items.map((a) => <AppCard key={`${a.id}-${a.version}`} a={a} role={d.role} onChanged={list.reload} />)}
     </PageShell>
