@@ -133,7 +133,13 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
   const entries = recordCollection(ctx, names.history, { fromDoc: (d: HistoryDoc) => d.entry });
   const supporters = recordCollection(ctx, names.supporters, { fromDoc: (d: SupporterDoc) => d });
   const evaluations = recordCollection(ctx, names.followerEvaluations, { fromDoc: ({ _id, ...e }: WithId<FollowerEvaluation>): FollowerEvaluation => e });
-  const firstRequest = requestKeys<RequestDoc, ComplaintDoc>(ctx, { requests: names.requests, records: names.complaints, idOf: (r) => r.complaintId, missing: 'request key without its complaint' });
+  const requests = requestKeys<RequestDoc, ComplaintDoc, { complaint: Complaint; bodyHash: string | null }>(ctx, {
+    requests: names.requests,
+    records: names.complaints,
+    idOf: (r) => r.complaintId,
+    missing: 'request key without its complaint',
+    answer: ({ req, doc }) => ({ complaint: doc.complaint, bodyHash: req.bodyHash ?? null }),
+  });
 
   async function writeHistoryAndOutbox(tx: CbTransaction, complaintId: string, fromSeq: number, history: HistoryEntry[], outbox: OutboxMessage[]): Promise<void> {
     for (const [i, entry] of history.entries()) {
@@ -141,12 +147,6 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
       await txAdd(ctx, tx, names.history, historyDocId(complaintId, seq), { complaintId, seq, entry } satisfies HistoryDoc);
     }
     for (const m of outbox) await txAdd(ctx, tx, names.outbox, m.id, queued(m));
-  }
-
-  /** The first answer of a request key (inside `tx` when given). */
-  async function byRequestKey(key: string, tx?: CbTransaction): Promise<{ complaint: Complaint; bodyHash: string | null } | null> {
-    const first = await firstRequest(key, tx);
-    return first && { complaint: first.doc.complaint, bodyHash: first.req.bodyHash ?? null };
   }
 
   /** The where() condition of a query, or null when it can match nothing. */
@@ -196,15 +196,9 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
     async create(input) {
       const c = input.complaint;
       const key = requestDocId(input.requestKey);
-      const replay = async (tx?: CbTransaction) => {
-        const first = await byRequestKey(key, tx);
-        return first && { created: false, ...first };
-      };
-      return transact(
-        ctx,
+      return requests.once(
+        key,
         async (tx) => {
-          const first = await replay(tx);
-          if (first) return first;
           // The complaint first: a failure after it must leave nothing (the contract's fault test).
           await txAdd(ctx, tx, names.complaints, c.id, toComplaintDoc(c, 1));
           await writeHistoryAndOutbox(tx, c.id, 0, [input.history], input.outbox);
@@ -212,22 +206,17 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
           await txAdd(ctx, tx, names.requests, key, req);
           return { created: true, complaint: c, bodyHash: req.bodyHash ?? null };
         },
-        {
-          settled: async () => {
-            // A concurrent create with the same key may have won (write conflict or duplicate _id).
-            const winner = await replay();
-            if (winner) return winner;
-            // The unique trackingNo index refused it: another complaint holds the number.
-            const holder = await getDocs<ComplaintDoc>(complaints.coll().where({ trackingNo: c.trackingNo }).field({ _id: true }).limit(1));
-            if (holder.some((d) => d._id !== c.id)) throw new TrackingNoTaken();
-            return null;
-          },
+        // No concurrent create with the same key won: the unique trackingNo index may have refused it.
+        async () => {
+          const holder = await getDocs<ComplaintDoc>(complaints.coll().where({ trackingNo: c.trackingNo }).field({ _id: true }).limit(1));
+          if (holder.some((d) => d._id !== c.id)) throw new TrackingNoTaken();
+          return null;
         },
       );
     },
 
     get: complaints.get,
-    findByRequestKey: (requestKey) => byRequestKey(requestDocId(requestKey)),
+    findByRequestKey: (requestKey) => requests.answer(requestDocId(requestKey)),
     // Documents written before the `purged` field existed lack it: `neq(true)` matches them too.
     purgeable: (before, limit) => complaints.findAll({ where: { status: _.in([...FINAL_STATUSES]), submittedAt: _.lt(before), purged: _.neq(true) }, order: by('submittedAt', 'asc') }, limit),
     findByTrackingNo: (trackingNo) => complaints.findOne({ where: { trackingNo } }),

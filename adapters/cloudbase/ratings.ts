@@ -31,7 +31,7 @@ import type { RatingRepository } from '../../core/ports';
 import { movedAggregate, type RatingChange } from '../../core/rating/change';
 import type { PressureReport, Rating, RatingAggregate, Scores } from '../../core/rating/model';
 import { staleConflict } from '../../core/shared/errors';
-import { aggregateRows, anyOf, by, byId, context, countOf, docReader, hashedId, insertDoc, recordCollection, requestKeys, setDoc, transact, txAdd, txGet, txSet, txUpdate, type CbTransaction, type CbDb, type StoreOptions, type WithId } from './sdk';
+import { aggregateRows, anyOf, by, byId, context, countOf, hashedId, insertDoc, recordCollection, requestKeys, setDoc, transact, txAdd, txGet, txSet, txUpdate, type CbTransaction, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export const RATING_COLLECTIONS = {
   ratings: 'ratings',
@@ -128,17 +128,17 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
   const { _, names } = ctx;
   const ratings = recordCollection(ctx, names.ratings, { fromDoc: (d: RatingDoc) => d.rating, field: 'rating' });
   const reports = recordCollection(ctx, names.reports, { fromDoc: (d: ReportDoc) => d.report });
-  const firstRequest = requestKeys<RequestDoc, RatingDoc>(ctx, { requests: names.requests, records: names.ratings, idOf: (r) => r.ratingId, missing: 'rating request key without its rating' });
+  const requests = requestKeys<RequestDoc, RatingDoc, { rating: Rating; replaced: Rating | null }>(ctx, {
+    requests: names.requests,
+    records: names.ratings,
+    idOf: (r) => r.ratingId,
+    missing: 'rating request key without its rating',
+    answer: async ({ doc: { rating } }, read) => {
+      const was = rating.replaces ? await read<RatingDoc>(names.ratings, rating.replaces) : null;
+      return { rating, replaced: was?.rating ?? null };
+    },
+  });
   const newest = by('createdAt', 'desc');
-
-  /** The first answer of a request key (inside `tx` when given). */
-  async function byRequestKey(key: string, tx?: CbTransaction): Promise<{ rating: Rating; replaced: Rating | null; created: boolean } | null> {
-    const first = await firstRequest(key, tx);
-    if (!first) return null;
-    const { rating } = first.doc;
-    const was = rating.replaces ? await docReader(ctx, tx)<RatingDoc>(names.ratings, rating.replaces) : null;
-    return { rating, replaced: was?.rating ?? null, created: false };
-  }
 
   /**
    * Write a change inside a transaction: the replaced rating and a changed one (their versions
@@ -171,26 +171,20 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
     async submit(input) {
       const key = ratingRequestDocId(input.requestKey);
       const accountId = ratingAccountDocId(input.raterOpenid);
-      return transact(
-        ctx,
-        async (tx) => {
-          const first = await byRequestKey(key, tx);
-          if (first) return first;
-          const account = await txGet<AccountDoc>(ctx, tx, names.accounts, accountId);
-          const currentId = pointer(account, input.stationId);
-          const currentDoc = currentId ? await txGet<RatingDoc>(ctx, tx, names.ratings, currentId) : null;
-          const change = input.plan(currentDoc?.rating ?? null);
-          const rating = change.next;
-          const firstSeen = account?.firstSeen ?? rating.createdAt;
-          await persist(tx, change, { replacedDoc: currentDoc, firstSeen });
-          // The pointer write also serialises one person's concurrent submits (write conflict).
-          if (account) await txUpdate(ctx, tx, names.accounts, accountId, { current: { [rating.stationId]: rating.id } });
-          else await txAdd(ctx, tx, names.accounts, accountId, { firstSeen, current: { [rating.stationId]: rating.id } });
-          await txAdd(ctx, tx, names.requests, key, { ratingId: rating.id, at: rating.createdAt });
-          return { rating, replaced: change.replaced?.next ?? null, created: true };
-        },
-        { settled: () => byRequestKey(key) },
-      );
+      return requests.once(key, async (tx) => {
+        const account = await txGet<AccountDoc>(ctx, tx, names.accounts, accountId);
+        const currentId = pointer(account, input.stationId);
+        const currentDoc = currentId ? await txGet<RatingDoc>(ctx, tx, names.ratings, currentId) : null;
+        const change = input.plan(currentDoc?.rating ?? null);
+        const rating = change.next;
+        const firstSeen = account?.firstSeen ?? rating.createdAt;
+        await persist(tx, change, { replacedDoc: currentDoc, firstSeen });
+        // The pointer write also serialises one person's concurrent submits (write conflict).
+        if (account) await txUpdate(ctx, tx, names.accounts, accountId, { current: { [rating.stationId]: rating.id } });
+        else await txAdd(ctx, tx, names.accounts, accountId, { firstSeen, current: { [rating.stationId]: rating.id } });
+        await txAdd(ctx, tx, names.requests, key, { ratingId: rating.id, at: rating.createdAt });
+        return { rating, replaced: change.replaced?.next ?? null, created: true };
+      });
     },
 
     get: ratings.get,

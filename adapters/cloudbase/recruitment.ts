@@ -49,7 +49,7 @@
 import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, RecruitmentRepository, StationContactWriter, StationRepository } from '../../core/ports';
 import { applicationPurge, duplicateApplication, type Application, type Post, type ReviewScore, type TrainingRecord } from '../../core/recruitment/model';
-import { anyOf, by, context, hashedId, insertDoc, recordCollection, request, requestKeys, transact, txAdd, txGet, updateWhere, versionedCollection, type CbDb, type CbTransaction, type StoreOptions } from './sdk';
+import { anyOf, by, context, hashedId, insertDoc, recordCollection, request, requestKeys, txAdd, txGet, updateWhere, versionedCollection, type CbDb, type StoreOptions } from './sdk';
 import { COLLECTIONS as STATION_COLLECTIONS, createCloudbaseStationRepository, revisionOf } from './stations';
 
 export const RECRUITMENT_COLLECTIONS = {
@@ -176,13 +176,13 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
   const posts = versionedCollection(ctx, names.posts, { toDoc: toPostDoc, fromDoc: (d: PostDoc) => d.post, what: '岗位' });
   const applications = versionedCollection(ctx, names.applications, { toDoc: toApplicationDoc, fromDoc: fromApplicationDoc, what: '报名' });
   const training = recordCollection(ctx, names.training, { fromDoc: (d: TrainingDoc) => d.record });
-  const firstRequest = requestKeys<RequestDoc, ApplicationDoc>(ctx, { requests: names.requests, records: names.applications, idOf: (r) => r.applicationId, missing: 'application request key without its application' });
-
-  /** The first answer of a request key (inside `tx` when given). */
-  async function byRequestKey(key: string, tx?: CbTransaction): Promise<{ application: Application; created: boolean } | null> {
-    const first = await firstRequest(key, tx);
-    return first && { application: fromApplicationDoc(first.doc), created: false };
-  }
+  const requests = requestKeys<RequestDoc, ApplicationDoc, { application: Application }>(ctx, {
+    requests: names.requests,
+    records: names.applications,
+    idOf: (r) => r.applicationId,
+    missing: 'application request key without its application',
+    answer: ({ doc }) => ({ application: fromApplicationDoc(doc) }),
+  });
 
   return {
     insertPost: posts.insert,
@@ -195,22 +195,16 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
       const key = applicationRequestDocId(requestKey);
       const idGuard = applicationIdGuardDocId(a.postId, a.idHash);
       const applicantGuard = applicationApplicantGuardDocId(a.postId, a.applicantOpenid);
-      return transact(
-        ctx,
-        async (tx) => {
-          const first = await byRequestKey(key, tx);
-          if (first) return first;
-          if (await txGet(ctx, tx, names.requests, idGuard)) throw duplicateApplication('idNumber');
-          if (await txGet(ctx, tx, names.requests, applicantGuard)) throw duplicateApplication('applicant');
-          await txAdd(ctx, tx, names.applications, a.id, toApplicationDoc(a));
-          for (const [id, kind] of [[idGuard, 'id'], [applicantGuard, 'applicant'], [key, 'request']] as const) {
-            await txAdd(ctx, tx, names.requests, id, { kind, applicationId: a.id, postId: a.postId } satisfies RequestDoc);
-          }
-          return { application: a, created: true };
-        },
-        // A concurrent insert with the same request key may have won.
-        { settled: () => byRequestKey(key) },
-      );
+      // A concurrent insert with the same request key may have won: `once` answers its application.
+      return requests.once(key, async (tx) => {
+        if (await txGet(ctx, tx, names.requests, idGuard)) throw duplicateApplication('idNumber');
+        if (await txGet(ctx, tx, names.requests, applicantGuard)) throw duplicateApplication('applicant');
+        await txAdd(ctx, tx, names.applications, a.id, toApplicationDoc(a));
+        for (const [id, kind] of [[idGuard, 'id'], [applicantGuard, 'applicant'], [key, 'request']] as const) {
+          await txAdd(ctx, tx, names.requests, id, { kind, applicationId: a.id, postId: a.postId } satisfies RequestDoc);
+        }
+        return { application: a, created: true };
+      });
     },
 
     getApplication: applications.get,

@@ -461,17 +461,35 @@ export const docReader =
 
 /**
  * Idempotency keys: a document in `requests` (`_id` = the hashed key) names the record its first
- * request made (`idOf`, in `records`). The answer reads both (inside `tx` when given): null for a
- * new key; a key without its record is UNAVAILABLE (`missing`).
+ * request made (`idOf`, in `records`); `answer` turns both into what a repeated request answers
+ * (reading more through `read` when it needs to). A key without its record is UNAVAILABLE (`missing`).
  */
-export function requestKeys<Q, D>(ctx: Ctx<string>, spec: { requests: string; records: string; idOf: (req: Q) => string; missing: string }) {
-  return async (key: string, tx?: CbTransaction): Promise<{ req: WithId<Q>; doc: WithId<D> } | null> => {
+export function requestKeys<Q, D, A extends object>(
+  ctx: Ctx<string>,
+  spec: { requests: string; records: string; idOf: (req: Q) => string; missing: string; answer: (first: { req: WithId<Q>; doc: WithId<D> }, read: DocReader) => A | Promise<A> },
+) {
+  /** The first request's answer for `key` (inside `tx` when given), or null for a new key. */
+  const answer = async (key: string, tx?: CbTransaction): Promise<A | null> => {
     const read = docReader(ctx, tx);
     const req = await read<Q>(spec.requests, key);
     if (!req) return null;
     const doc = await read<D>(spec.records, spec.idOf(req));
     if (!doc) throw unavailable(new Error(spec.missing));
-    return { req, doc };
+    return spec.answer({ req, doc }, read);
+  };
+  const replay = async (key: string, tx?: CbTransaction) => {
+    const first = await answer(key, tx);
+    return first && { ...first, created: false as const };
+  };
+  return {
+    answer,
+    /**
+     * `body` once per key, in one transaction that first answers a known key (`created: false`).
+     * When the transaction fails, a concurrent request with the same key may have won: its answer,
+     * else what `otherwise` says (null: the failure stands).
+     */
+    once: <T>(key: string, body: (tx: CbTransaction) => Promise<T>, otherwise: () => Promise<null> = async () => null) =>
+      transact<T | (A & { created: false })>(ctx, async (tx) => (await replay(key, tx)) ?? body(tx), { settled: async () => (await replay(key)) ?? otherwise() }),
   };
 }
 
