@@ -6,7 +6,7 @@
  * written in the same transaction, keeps one open application per station.
  */
 import { OPEN_CERTIFICATION, type CertificationApplication, type CertificationRepository } from '../../core/station/certification';
-import { by, context, saveOneOpen, versionedCollection, type CbDb, type StoreOptions } from './sdk';
+import { by, context, oneOpenCollection, type CbDb, type StoreOptions } from './sdk';
 
 export const CERTIFICATION_COLLECTIONS = { applications: 'certifications', open: 'certification_open' } as const;
 const ONE_OPEN_APPLICATION = '这个站点已经有一份正在办理的认定申请';
@@ -27,17 +27,19 @@ const docOf = (a: CertificationApplication): ApplicationDoc => ({ stationId: a.s
 
 export function createCloudbaseCertificationRepository(db: CbDb, options: StoreOptions = {}): CertificationRepository {
   const ctx = context(db, CERTIFICATION_COLLECTIONS, options);
-  const apps = versionedCollection(ctx, ctx.names.applications, { toDoc: docOf, fromDoc: (d: ApplicationDoc) => d.application, what: '这份认定申请' });
+  const apps = oneOpenCollection(ctx, { records: ctx.names.applications, markers: ctx.names.open, field: 'applicationId' }, {
+    toDoc: docOf,
+    fromDoc: (d: ApplicationDoc) => d.application,
+    what: '这份认定申请',
+    taken: ONE_OPEN_APPLICATION,
+    isOpen: (a) => OPEN_CERTIFICATION.includes(a.state),
+  });
   const newestFirst = by('filedAt', 'desc');
   return {
     get: apps.get,
     forStation: (stationId) => apps.findAll({ where: { stationId }, order: newestFirst }),
     byApplicant: (openid) => apps.findAll({ where: { filedBy: openid }, order: newestFirst }, 100),
     list: (q) => apps.find({ where: { regionCodes: q.regionCode || undefined, operatorName: q.operatorName || undefined }, anyOf: { state: q.states }, order: newestFirst }, q),
-    save: (a, expectedVersion) =>
-      saveOneOpen(ctx, { records: ctx.names.applications, markers: ctx.names.open, field: 'applicationId' }, a, docOf(a), OPEN_CERTIFICATION.includes(a.state), expectedVersion, {
-        taken: ONE_OPEN_APPLICATION,
-        what: '这份认定申请',
-      }),
+    save: apps.save,
   };
 }

@@ -29,7 +29,7 @@ import { FINAL_STATUSES } from '../../core/complaint/model';
 import { complaintIndex, countFacet, emptyStats, keepStoreCounted, topStations, type ComplaintIndex } from '../../core/complaint/store';
 import { TrackingNoTaken, type ComplaintChange, type Follow, type FollowerEvaluation, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository, type Page } from '../../core/ports';
 import { staleConflict } from '../../core/shared/errors';
-import { addIfAbsent, aggregateRows, anyOf, by, byId, context, countOf, getDocs, hashedId, insertDoc, MAX_BATCH, pageOf, recordCollection, removeWhere, request, requestKeys, setDoc, sorted, transact, txAdd, txGet, txRequest, txSet, txUpdate, updateWhere, whereIn, type CbDb, type CbTransaction, type Order, type StoreOptions, type WithId } from './sdk';
+import { addIfAbsent, aggregateRows, anyOf, by, byId, context, countOf, getDocs, hashedId, insertDoc, MAX_BATCH, pageOf, recordCollection, removeWhere, request, requestKeys, setDoc, sorted, transact, txAdd, txGet, txRequest, txSet, txUpdate, updateWhere, whereAll, type CbDb, type CbTransaction, type Order, type StoreOptions, type WithId } from './sdk';
 
 export const COMPLAINT_COLLECTIONS = {
   complaints: 'complaints',
@@ -163,7 +163,7 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
       else scope = _.or(parts);
     }
     if (q.owner !== undefined) where.owner = q.owner;
-    if (!whereIn(ctx, where, 'stationId', q.stationIds) || !whereIn(ctx, where, 'status', q.statuses)) return null;
+    if (!whereAll(ctx, { stationId: q.stationIds, status: q.statuses }, where)) return null;
     if (q.category) where.category = q.category;
     // dueKey of a complaint without a deadline ("~") is above every instant.
     if (q.dueBefore) where.dueKey = _.lte(q.dueBefore);

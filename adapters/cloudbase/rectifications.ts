@@ -6,7 +6,7 @@
  * order is what keeps one open order per station when two officials issue at once.
  */
 import { OPEN_RECTIFICATION, type RectificationOrder, type RectificationRepository } from '../../core/station/rectification';
-import { by, context, saveOneOpen, versionedCollection, type CbDb, type StoreOptions } from './sdk';
+import { by, context, oneOpenCollection, type CbDb, type StoreOptions } from './sdk';
 
 export const RECTIFICATION_COLLECTIONS = { orders: 'rectifications', open: 'rectification_open' } as const;
 const ONE_OPEN_ORDER = '这个站点已经有一份未办结的整改通知';
@@ -25,15 +25,17 @@ const docOf = (o: RectificationOrder): OrderDoc => ({ stationId: o.stationId, st
 
 export function createCloudbaseRectificationRepository(db: CbDb, options: StoreOptions = {}): RectificationRepository {
   const ctx = context(db, RECTIFICATION_COLLECTIONS, options);
-  const orders = versionedCollection(ctx, ctx.names.orders, { toDoc: docOf, fromDoc: (d: OrderDoc) => d.order, what: '这份整改通知' });
+  const orders = oneOpenCollection(ctx, { records: ctx.names.orders, markers: ctx.names.open, field: 'orderId' }, {
+    toDoc: docOf,
+    fromDoc: (d: OrderDoc) => d.order,
+    what: '这份整改通知',
+    taken: ONE_OPEN_ORDER,
+    isOpen: (o) => OPEN_RECTIFICATION.includes(o.state),
+  });
   return {
     get: orders.get,
     forStation: (stationId) => orders.findAll({ where: { stationId }, order: by('issuedAt', 'desc') }),
     list: (q) => orders.find({ where: { regionCodes: q.regionCode }, anyOf: { state: q.states }, order: by('dueOn', 'asc') }, q),
-    save: (o, expectedVersion) =>
-      saveOneOpen(ctx, { records: ctx.names.orders, markers: ctx.names.open, field: 'orderId' }, o, docOf(o), OPEN_RECTIFICATION.includes(o.state), expectedVersion, {
-        taken: ONE_OPEN_ORDER,
-        what: '这份整改通知',
-      }),
+    save: orders.save,
   };
 }

@@ -285,22 +285,17 @@ export function anyOf(ctx: Ctx<string>, values: readonly unknown[]): unknown {
 }
 
 /**
- * Narrow `where` to documents whose `field` is one of `values` (omitted: no narrowing). False when
- * the list is empty: the query matches nothing, and the caller answers an empty page unasked.
- */
-export function whereIn(ctx: Ctx<string>, where: Record<string, unknown>, field: string, values: readonly unknown[] | undefined): boolean {
-  if (values === undefined) return true;
-  if (!values.length) return false;
-  where[field] = anyOf(ctx, values);
-  return true;
-}
-
-/**
- * A `where` narrowed by each list of `lists` (field → values; an absent list does not narrow), or
- * null when one of them is empty: the query matches nothing.
+ * `where` narrowed by each list of `lists` (field → the values it may take; an absent list does not
+ * narrow), or null when one of them is empty: the query matches nothing, and the caller answers an
+ * empty page unasked.
  */
 export function whereAll(ctx: Ctx<string>, lists: Record<string, readonly unknown[] | undefined>, where: Record<string, unknown> = {}): Record<string, unknown> | null {
-  return Object.entries(lists).every(([field, values]) => whereIn(ctx, where, field, values)) ? where : null;
+  for (const [field, values] of Object.entries(lists)) {
+    if (values === undefined) continue;
+    if (!values.length) return null;
+    where[field] = anyOf(ctx, values);
+  }
+  return where;
 }
 
 /** The collection narrowed by `where`, or all of it when `where` is empty. */
@@ -548,27 +543,29 @@ export async function txSaveVersioned(ctx: Ctx<string>, tx: CbTransaction, colle
 }
 
 /**
- * Save a record of which a station has at most one open (a certification application, a
- * rectification order), in one transaction with the station's marker (`markers` collection, `_id`
- * = station id, `field` = the open record's id or null). A new record while another is open is
- * CONFLICT(`taken`); the marker moves only when the record opens, or closes while it is the one.
+ * A versionedCollection of records of which a station has at most one open (a certification
+ * application, a rectification order). `save` writes one in one transaction with the station's
+ * marker (`markers` collection, `_id` = station id, `field` = the open record's id or null). A new
+ * record while another is open is CONFLICT(`taken`); the marker moves only when the record opens
+ * (`isOpen`), or closes while it is the one.
  */
-export async function saveOneOpen(
+export function oneOpenCollection<R extends { id: string; stationId: string; version?: number }, D extends { version: number }>(
   ctx: Ctx<string>,
   at: { records: string; markers: string; field: string },
-  record: { id: string; stationId: string },
-  doc: { version: number },
-  open: boolean,
-  expectedVersion: number | null,
-  messages: { taken: string; what: string },
-): Promise<void> {
-  await transact(ctx, async (tx) => {
-    const marked = (await txGet<Record<string, string | null>>(ctx, tx, at.markers, record.stationId))?.[at.field] ?? null;
-    if (expectedVersion === null && marked) throw new AppError('CONFLICT', messages.taken);
-    await txSaveVersioned(ctx, tx, at.records, record.id, doc, expectedVersion, messages.what);
-    const want = open ? record.id : null;
-    if (marked !== want && (open || marked === record.id)) await txSet(ctx, tx, at.markers, record.stationId, { [at.field]: want });
-  });
+  spec: { toDoc: (r: R) => D; fromDoc: (doc: WithId<D>) => R; what: string; taken: string; isOpen: (r: R) => boolean },
+) {
+  return {
+    ...versionedCollection<R, D>(ctx, at.records, spec),
+    save: (record: R, expectedVersion: number | null): Promise<void> =>
+      transact(ctx, async (tx) => {
+        const marked = (await txGet<Record<string, string | null>>(ctx, tx, at.markers, record.stationId))?.[at.field] ?? null;
+        if (expectedVersion === null && marked) throw new AppError('CONFLICT', spec.taken);
+        await txSaveVersioned(ctx, tx, at.records, record.id, spec.toDoc(record), expectedVersion, spec.what);
+        const open = spec.isOpen(record);
+        const want = open ? record.id : null;
+        if (marked !== want && (open || marked === record.id)) await txSet(ctx, tx, at.markers, record.stationId, { [at.field]: want });
+      }),
+  };
 }
 
 /**
