@@ -330,6 +330,17 @@ export async function removeWhere(ctx: Ctx<string>, query: CbQuery, fallback = 0
   return typeof n === 'number' ? n : fallback;
 }
 
+/**
+ * Remove up to `max` (at most MAX_BATCH) documents whose `expiresAt` is before `before`: one read of
+ * their `_id`s, then one remove. How many it found, and how many went.
+ */
+export async function removeExpired(ctx: Ctx<string>, collection: string, before: string, max: number): Promise<{ found: number; removed: number }> {
+  if (max <= 0) return { found: 0, removed: 0 };
+  const batch = await getDocs<{ expiresAt: string }>(ctx.coll(collection).where({ expiresAt: ctx._.lt(before) }).field({ _id: true }).limit(Math.min(MAX_BATCH, max)));
+  if (!batch.length) return { found: 0, removed: 0 };
+  return { found: batch.length, removed: await removeWhere(ctx, ctx.coll(collection).where({ _id: ctx._.in(batch.map((d) => d._id)) }), batch.length) };
+}
+
 /** Write a whole document by `_id` (created or replaced). */
 export async function setDoc(ctx: Ctx<string>, collection: string, id: string, doc: object): Promise<void> {
   await request(() => ctx.coll(collection).doc(id).set(ctx.arg(doc)));

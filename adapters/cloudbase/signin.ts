@@ -5,7 +5,7 @@
  * one consumes it. `expiresAt` is indexed for the purge. Contract: test/contract/signin.contract.ts.
  */
 import type { SignInRepository, SignInSession, SignInTicket } from '../../core/auth/signin';
-import { byId, context, getDocs, insertDoc, removeWhere, replacing, updateWhere, type CbDb, type StoreOptions, type WithId } from './sdk';
+import { byId, context, insertDoc, removeExpired, replacing, updateWhere, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export const SIGNIN_COLLECTIONS = { tickets: 'signin_tickets', sessions: 'signin_sessions' } as const;
 
@@ -26,13 +26,6 @@ export function createCloudbaseSignInRepository(db: CbDb, options: StoreOptions 
   const ticket = byKey<SignInTicket>(tickets, ({ _id, ...d }) => ({ ...d, id: _id }));
   const session = byKey<SignInSession>(sessions, ({ _id, ...d }) => ({ ...d, id: _id, revokedAt: d.revokedAt ?? null }));
 
-  async function purgeFrom(name: string, before: string, limit: number): Promise<number> {
-    if (limit <= 0) return 0;
-    const batch = await getDocs<{ expiresAt: string }>(ctx.coll(name).where({ expiresAt: ctx._.lt(before) }).field({ _id: true }).limit(Math.min(100, limit)));
-    if (!batch.length) return 0;
-    return removeWhere(ctx, ctx.coll(name).where({ _id: ctx._.in(batch.map((d) => d._id)) }), batch.length);
-  }
-
   return {
     insertTicket: ticket.insert,
     getTicket: ticket.get,
@@ -44,8 +37,9 @@ export function createCloudbaseSignInRepository(db: CbDb, options: StoreOptions 
     getSession: session.get,
     revokeSession: async (id, at) => (await updateWhere(ctx, ctx.coll(sessions).where({ _id: id, revokedAt: null }), { revokedAt: at })) > 0,
     async purge(before, limit) {
-      const t = await purgeFrom(tickets, before, limit);
-      return t + (await purgeFrom(sessions, before, limit - t));
+      // One batch from each collection per call.
+      const t = (await removeExpired(ctx, tickets, before, limit)).removed;
+      return t + (await removeExpired(ctx, sessions, before, limit - t)).removed;
     },
   };
 }
