@@ -29,7 +29,7 @@ import { FINAL_STATUSES } from '../../core/complaint/model';
 import { complaintIndex, countFacet, emptyStats, keepStoreCounted, topStations, type ComplaintIndex } from '../../core/complaint/store';
 import { TrackingNoTaken, type ComplaintChange, type Follow, type FollowerEvaluation, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository, type Page } from '../../core/ports';
 import { staleConflict } from '../../core/shared/errors';
-import { addIfAbsent, aggregateRows, anyOf, by, byId, context, countOf, getDocs, hashedId, insertDoc, MAX_BATCH, pageOf, recordCollection, removeWhere, request, requestKeys, setDoc, sorted, transact, txAdd, txGet, txRequest, txSet, txUpdate, updateWhere, whereAll, type CbDb, type CbTransaction, type Order, type StoreOptions, type WithId } from './sdk';
+import { addIfAbsent, anyOf, by, byId, context, countOf, getDocs, grouped, hashedId, insertDoc, MAX_BATCH, pageOf, recordCollection, removeWhere, request, requestKeys, setDoc, sorted, transact, txAdd, txGet, txRequest, txSet, txUpdate, updateWhere, whereAll, type CbDb, type CbTransaction, type Order, type StoreOptions, type WithId } from './sdk';
 
 export const COMPLAINT_COLLECTIONS = {
   complaints: 'complaints',
@@ -185,12 +185,8 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
     return [[q.actionBefore ? 'actionKey' : 'dueKey', 'asc'], ...by('submittedAt', 'asc')];
   }
 
-  function aggregate<T>(match: Record<string, unknown>, group: Record<string, unknown>, sort?: Record<string, 1 | -1>): Promise<T[]> {
-    let pipeline = complaints.coll().aggregate().match(match).group(group);
-    if (sort) pipeline = pipeline.sort(sort);
-    // Without a limit stage an aggregation answers at most 20 results; every grouping here has fewer than 100.
-    return aggregateRows<T>(ctx, pipeline.limit(MAX_BATCH));
-  }
+  // Every grouping here has fewer than 100 rows.
+  const aggregate = <T>(match: Record<string, unknown>, group: Record<string, unknown>, sort?: Record<string, 1 | -1>) => grouped<T>(ctx, names.complaints, { match, group, sort, limit: MAX_BATCH });
 
   return {
     async create(input) {

@@ -31,7 +31,7 @@ import type { RatingRepository } from '../../core/ports';
 import { movedAggregate, type RatingChange } from '../../core/rating/change';
 import type { PressureReport, Rating, RatingAggregate, Scores } from '../../core/rating/model';
 import { staleConflict } from '../../core/shared/errors';
-import { aggregateRows, anyOf, by, byId, context, countOf, hashedId, insertDoc, recordCollection, requestKeys, setDoc, transact, txAdd, txGet, txSet, txUpdate, type CbTransaction, type CbDb, type StoreOptions, type WithId } from './sdk';
+import { anyOf, by, byId, context, countOf, grouped, hashedId, insertDoc, recordCollection, requestKeys, setDoc, transact, txAdd, txGet, txSet, txUpdate, type CbTransaction, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export const RATING_COLLECTIONS = {
   ratings: 'ratings',
@@ -163,9 +163,7 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
     }
   }
 
-  function groupBy<T>(match: unknown, group: Record<string, unknown>): Promise<T[]> {
-    return aggregateRows<T>(ctx, ratings.coll().aggregate().match(match).group(group).sort({ count: -1, _id: 1 }).limit(TRENDS_GROUPS));
-  }
+  const groupBy = <T>(match: unknown, group: Record<string, unknown>) => grouped<T>(ctx, names.ratings, { match, group, sort: { count: -1, _id: 1 }, limit: TRENDS_GROUPS });
 
   return {
     async submit(input) {

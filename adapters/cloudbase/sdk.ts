@@ -5,7 +5,7 @@
  *   `app.database()`), the subset of the SDK API they use;
  * - `context`: collection names with the test prefix, the write argument per SDK, update counts;
  * - reads: `getDocs`, `fetchRange` (batches of at most 100, the most one `get()` answers inside a
- *   cloud function), `byId`, `countOf`, `aggregateRows`;
+ *   cloud function), `byId`, `countOf`, `grouped` (one aggregation);
  * - `recordCollection`: one collection of records (get, pages, `find` by a Filter in an Order),
  *   configured by how a document becomes its record; `versionedCollection` adds insert and the
  *   version-checked update; `requestKeys`: what an idempotency key's first request made;
@@ -271,9 +271,20 @@ export async function countOf(query: CbQuery): Promise<number> {
   return res.total;
 }
 
-/** The rows of an aggregation: wx-server-sdk answers them as `list`, node-sdk as `data`. */
-export async function aggregateRows<T>(ctx: Ctx<string>, pipeline: CbAggregate): Promise<T[]> {
-  const res = await request<{ list?: unknown; data?: unknown }>(() => pipeline.end());
+/**
+ * The rows of one aggregation over `collection`: match → group → sort → skip → limit (without a
+ * limit stage an aggregation answers at most 20 rows). wx-server-sdk answers them as `list`,
+ * node-sdk as `data`.
+ */
+export async function grouped<T>(
+  ctx: Ctx<string>,
+  collection: string,
+  stages: { match: unknown; group: Record<string, unknown>; sort?: Record<string, 1 | -1>; skip?: number; limit: number },
+): Promise<T[]> {
+  let pipeline = ctx.coll(collection).aggregate().match(stages.match).group(stages.group);
+  if (stages.sort) pipeline = pipeline.sort(stages.sort);
+  if (stages.skip !== undefined) pipeline = pipeline.skip(stages.skip);
+  const res = await request<{ list?: unknown; data?: unknown }>(() => pipeline.limit(stages.limit).end());
   const rows = ctx.sdk === 'wx-server-sdk' ? res?.list : res?.data;
   if (!Array.isArray(rows)) throw unavailable(new Error('aggregate answered without a list'));
   return rows as T[];

@@ -23,7 +23,7 @@ import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../cor
 import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK, type StationLevel } from '../../core/station/vocabulary';
 import { stationUuid } from '../../core/station/hsds';
-import { aggregateRows, context, countOf, EVERYTHING, fetchRange, getDocs, MAX_BATCH, recordCollection, request, setDoc, type CbDb, type StoreOptions, type WithId } from './sdk';
+import { context, countOf, EVERYTHING, fetchRange, getDocs, grouped, MAX_BATCH, recordCollection, request, setDoc, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export interface CloudbaseOptions extends StoreOptions {
   /**
@@ -350,13 +350,12 @@ export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOpt
       if (!statuses.length) return [];
       const $ = db.command.aggregate;
       // Operators are few (one or two per county); one request whatever the number of stations.
-      const pipeline = stations()
-        .aggregate()
-        .match({ status: _.in([...statuses]) })
-        .group({ _id: '$station.operator.name', hotline: $.first('$station.operator.hotline'), stations: $.sum(1) })
-        .sort({ _id: 1 })
-        .limit(MAX_OPERATORS);
-      const rows = await aggregateRows<{ _id: string; hotline: string; stations: number }>(ctx, pipeline);
+      const rows = await grouped<{ _id: string; hotline: string; stations: number }>(ctx, ctx.names.stations, {
+        match: { status: _.in([...statuses]) },
+        group: { _id: '$station.operator.name', hotline: $.first('$station.operator.hotline'), stations: $.sum(1) },
+        sort: { _id: 1 },
+        limit: MAX_OPERATORS,
+      });
       return rows.map((r) => ({ name: r._id, hotline: r.hotline, stations: r.stations }));
     },
   };
