@@ -11,19 +11,9 @@ import { by, context, oneOpenCollection, type CbDb, type StoreOptions } from './
 export const CERTIFICATION_COLLECTIONS = { applications: 'certifications', open: 'certification_open' } as const;
 const ONE_OPEN_APPLICATION = '这个站点已经有一份正在办理的认定申请';
 
-interface ApplicationDoc {
-  stationId: string;
-  operatorName: string;
-  state: CertificationApplication['state'];
-  filedAt: string;
-  regionCodes: string[];
-  version: number;
-  /** Who filed it (a market entity lists its own 申办). */
-  filedBy?: string;
-  application: CertificationApplication;
-}
-
-const docOf = (a: CertificationApplication): ApplicationDoc => ({ stationId: a.stationId, operatorName: a.operatorName, state: a.state, filedAt: a.filedAt, regionCodes: a.regionCodes, version: a.version, filedBy: a.filedBy, application: a });
+/** `filedBy`: who filed it (a market entity lists its own 申办). */
+const docOf = (a: CertificationApplication) => ({ stationId: a.stationId, operatorName: a.operatorName, state: a.state, filedAt: a.filedAt, regionCodes: a.regionCodes, version: a.version, filedBy: a.filedBy, application: a });
+type ApplicationDoc = ReturnType<typeof docOf>;
 
 export function createCloudbaseCertificationRepository(db: CbDb, options: StoreOptions = {}): CertificationRepository {
   const ctx = context(db, CERTIFICATION_COLLECTIONS, options);

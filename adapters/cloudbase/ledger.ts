@@ -12,29 +12,7 @@ import { ageDir, anyOf, by, context, grouped, MAX_BATCH, versionedCollection, ty
 
 export const LEDGER_COLLECTIONS = { entries: 'ledger_entries' } as const;
 
-interface EntryDoc {
-  entry: string;
-  stationId: string;
-  stationName: string;
-  operatorName: string;
-  month: string;
-  status: LedgerEntry['status'];
-  kind: LedgerEntry['kind'];
-  createdAt: string;
-  regionCodes: string[];
-  quantity: number;
-  amountFen: number;
-  households: number;
-  city: string | null;
-  cityName: string | null;
-  county: string | null;
-  countyName: string | null;
-  township: string | null;
-  townshipName: string | null;
-  version: number;
-}
-
-const toDoc = (e: LedgerEntry): EntryDoc => ({
+const toDoc = (e: LedgerEntry) => ({
   entry: JSON.stringify(e),
   stationId: e.stationId,
   stationName: e.stationName,
@@ -55,6 +33,7 @@ const toDoc = (e: LedgerEntry): EntryDoc => ({
   townshipName: e.regionPath[3]?.name ?? null,
   version: e.version,
 });
+type EntryDoc = ReturnType<typeof toDoc>;
 
 const GROUP_FIELDS: Record<GroupLevel, { key: string; name: string }> = {
   city: { key: 'city', name: 'cityName' },

@@ -49,21 +49,6 @@ const COUNTED = ['published', 'held'];
 // ---------------------------------------------------------------------------------------------
 // Stored shapes (besides `_id`)
 
-export interface RatingDoc {
-  rating: Rating;
-  stationId: string;
-  stationName: string;
-  rater: string;
-  status: Rating['status'];
-  version: number;
-  createdAt: string;
-  regionCodes: string[];
-  /** When the rater was first seen (for countByNewAccounts without a join). */
-  raterFirstSeen: string;
-  /** Sum of the four dimensions (trends' means by aggregation). */
-  scoreSum: number;
-}
-
 interface AggregateDoc {
   count: number;
   sums: Scores;
@@ -80,13 +65,6 @@ interface AccountDoc {
 interface RequestDoc {
   ratingId: string;
   at: string;
-}
-
-interface ReportDoc {
-  report: PressureReport;
-  stationId: string;
-  regionCodes: string[];
-  createdAt: string;
 }
 
 
@@ -106,7 +84,7 @@ function pointer(account: AccountDoc | null | undefined, stationId: string): str
 const scoreSum = (s: Scores) => s.attitude + s.pricing + s.cleanliness + s.efficiency;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function toRatingDoc(r: Rating, raterFirstSeen: string): RatingDoc {
+export function toRatingDoc(r: Rating, raterFirstSeen: string) {
   return {
     rating: r,
     stationId: r.stationId,
@@ -116,10 +94,15 @@ export function toRatingDoc(r: Rating, raterFirstSeen: string): RatingDoc {
     version: r.version,
     createdAt: r.createdAt,
     regionCodes: [...new Set(r.regionCodes)],
+    /** When the rater was first seen (for countByNewAccounts without a join). */
     raterFirstSeen,
+    /** Sum of the four dimensions (trends' means by aggregation). */
     scoreSum: scoreSum(r.scores),
   };
 }
+export type RatingDoc = ReturnType<typeof toRatingDoc>;
+
+const toReportDoc = (report: PressureReport) => ({ report, stationId: report.stationId, regionCodes: [...new Set(report.regionCodes)], createdAt: report.createdAt });
 
 // ---------------------------------------------------------------------------------------------
 
@@ -127,7 +110,7 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
   const ctx = context(db, RATING_COLLECTIONS, options);
   const { _, names } = ctx;
   const ratings = recordCollection(ctx, names.ratings, { fromDoc: (d: RatingDoc) => d.rating, field: 'rating' });
-  const reports = recordCollection(ctx, names.reports, { fromDoc: (d: ReportDoc) => d.report });
+  const reports = recordCollection(ctx, names.reports, { fromDoc: (d: ReturnType<typeof toReportDoc>) => d.report });
   const requests = requestKeys<RequestDoc, RatingDoc, { rating: Rating; replaced: Rating | null }>(ctx, {
     requests: names.requests,
     records: names.ratings,
@@ -234,10 +217,7 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
       });
     },
 
-    async addPressureReport(report) {
-      const doc: ReportDoc = { report, stationId: report.stationId, regionCodes: [...new Set(report.regionCodes)], createdAt: report.createdAt };
-      await setDoc(ctx, names.reports, report.id, doc);
-    },
+    addPressureReport: (report) => setDoc(ctx, names.reports, report.id, toReportDoc(report)),
 
     listPressureReports: (regionCodes, offset, limit) => reports.find({ anyOf: { regionCodes }, order: newest }, { offset, limit }),
 

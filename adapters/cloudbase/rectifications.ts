@@ -11,17 +11,8 @@ import { by, context, oneOpenCollection, type CbDb, type StoreOptions } from './
 export const RECTIFICATION_COLLECTIONS = { orders: 'rectifications', open: 'rectification_open' } as const;
 const ONE_OPEN_ORDER = '这个站点已经有一份未办结的整改通知';
 
-interface OrderDoc {
-  stationId: string;
-  state: RectificationOrder['state'];
-  dueOn: string;
-  issuedAt: string;
-  regionCodes: string[];
-  version: number;
-  order: RectificationOrder;
-}
-
-const docOf = (o: RectificationOrder): OrderDoc => ({ stationId: o.stationId, state: o.state, dueOn: o.dueOn, issuedAt: o.issuedAt, regionCodes: o.regionCodes, version: o.version, order: o });
+const docOf = (o: RectificationOrder) => ({ stationId: o.stationId, state: o.state, dueOn: o.dueOn, issuedAt: o.issuedAt, regionCodes: o.regionCodes, version: o.version, order: o });
+type OrderDoc = ReturnType<typeof docOf>;
 
 export function createCloudbaseRectificationRepository(db: CbDb, options: StoreOptions = {}): RectificationRepository {
   const ctx = context(db, RECTIFICATION_COLLECTIONS, options);
