@@ -415,8 +415,8 @@ export function recordCollection<D extends object, R>(ctx: Ctx<string>, collecti
   const read = async (build: () => CbQuery, offset: number, count: number) => (await fetchRange<D>(() => project(build()), offset, count)).map(spec.fromDoc);
   /** A page of what `build` queries (ordered, without projection): one more tells whether more exist. */
   const page = async (build: () => CbQuery, q: { offset: number; limit: number }) => pageOf(await read(build, q.offset, q.limit + 1), q.limit);
-  /** The first `count` records (default: all) of what `build` queries. */
-  const list = (build: () => CbQuery, count = EVERYTHING) => read(build, 0, count);
+  /** `count` records (default: all) of what `build` queries, from `offset` on. */
+  const list = (build: () => CbQuery, count = EVERYTHING, offset = 0) => read(build, offset, count);
   const findAll = (f: Filter, count?: number): Promise<R[]> => {
     const build = query(f);
     return build ? list(build, count) : Promise.resolve([]);
