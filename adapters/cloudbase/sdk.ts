@@ -8,7 +8,10 @@
  *   cloud function), `byId`, `countOf`, `grouped` (one aggregation);
  * - `recordCollection`: one collection of records (get, pages, `find` by a Filter in an Order),
  *   configured by how a document becomes its record; `versionedCollection` adds insert and the
- *   version-checked update; `requestKeys`: what an idempotency key's first request made;
+ *   version-checked update; `oneOpenCollection` keeps one open record per station; `requestKeys`:
+ *   what an idempotency key's first request made, and a keyed transaction run once (`once`);
+ * - writes outside transactions: `insertDoc`, `addIfAbsent`, `setDoc`, `updateWhere`,
+ *   `updateIfVersion`, `removeWhere`, `removeExpired`;
  * - transactions: `txGet`/`txAdd`/`txSet`/`txUpdate` and `transact`, the one retry policy;
  * - `storesOver`: the stores a function needs, composed from the catalogue (./stores.ts);
  * - `hashedId`: deterministic `_id`s for documents keyed by something personal (an openid, a
@@ -370,8 +373,7 @@ export function replacing(ctx: Ctx<string>, doc: object): Record<string, unknown
  * changes it only if nobody did since it was read. False when it moved on (or is gone).
  */
 export async function updateIfVersion(ctx: Ctx<string>, collection: string, id: string, expected: number, doc: object): Promise<boolean> {
-  const res = await request(() => ctx.coll(collection).where({ _id: id, version: expected }).update(ctx.arg(replacing(ctx, doc))));
-  return ctx.updated(res) > 0;
+  return (await updateWhere(ctx, ctx.coll(collection).where({ _id: id, version: expected }), replacing(ctx, doc))) > 0;
 }
 
 /** Update what `query` matches with `data` (a nested object sets only the fields it names); how many changed. */
