@@ -9,7 +9,8 @@ import { OPEN_CERTIFICATION, type CertificationApplication, type CertificationRe
 import { by, context, oneOpenCollection, type CbDb, type StoreOptions } from './sdk';
 
 export const CERTIFICATION_COLLECTIONS = { applications: 'certifications', open: 'certification_open' } as const;
-const ONE_OPEN_APPLICATION = '这个站点已经有一份正在办理的认定申请';
+/** One open application per station: its marker in `certification_open` names it under `applicationId`. */
+const ONE_OPEN = { field: 'applicationId', taken: '这个站点已经有一份正在办理的认定申请', isOpen: (a: CertificationApplication) => OPEN_CERTIFICATION.includes(a.state) };
 
 /** `filedBy`: who filed it (a market entity lists its own 申办). */
 const docOf = (a: CertificationApplication) => ({ stationId: a.stationId, operatorName: a.operatorName, state: a.state, filedAt: a.filedAt, regionCodes: a.regionCodes, version: a.version, filedBy: a.filedBy, application: a });
@@ -17,13 +18,7 @@ type ApplicationDoc = ReturnType<typeof docOf>;
 
 export function createCloudbaseCertificationRepository(db: CbDb, options: StoreOptions = {}): CertificationRepository {
   const ctx = context(db, CERTIFICATION_COLLECTIONS, options);
-  const apps = oneOpenCollection(ctx, { records: ctx.names.applications, markers: ctx.names.open, field: 'applicationId' }, {
-    toDoc: docOf,
-    fromDoc: (d: ApplicationDoc) => d.application,
-    what: '这份认定申请',
-    taken: ONE_OPEN_APPLICATION,
-    isOpen: (a) => OPEN_CERTIFICATION.includes(a.state),
-  });
+  const apps = oneOpenCollection(ctx, ctx.names.applications, { toDoc: docOf, fromDoc: (d: ApplicationDoc) => d.application, what: '这份认定申请' }, { markers: ctx.names.open, ...ONE_OPEN });
   const newestFirst = by('filedAt', 'desc');
   return {
     get: apps.get,

@@ -569,25 +569,26 @@ export async function txSaveVersioned(ctx: Ctx<string>, tx: CbTransaction, colle
 /**
  * A versionedCollection of records of which a station has at most one open (a certification
  * application, a rectification order). `save` writes one in one transaction with the station's
- * marker (`markers` collection, `_id` = station id, `field` = the open record's id or null). A new
- * record while another is open is CONFLICT(`taken`); the marker moves only when the record opens
- * (`isOpen`), or closes while it is the one.
+ * marker (`one.markers` collection, `_id` = station id, `one.field` = the open record's id or null).
+ * A new record while another is open is CONFLICT(`one.taken`); the marker moves only when the
+ * record opens (`one.isOpen`), or closes while it is the one.
  */
 export function oneOpenCollection<R extends { id: string; stationId: string; version?: number }, D extends { version: number }>(
   ctx: Ctx<string>,
-  at: { records: string; markers: string; field: string },
-  spec: { toDoc: (r: R) => D; fromDoc: (doc: WithId<D>) => R; what: string; taken: string; isOpen: (r: R) => boolean },
+  collection: string,
+  spec: { toDoc: (r: R) => D; fromDoc: (doc: WithId<D>) => R; what: string },
+  one: { markers: string; field: string; taken: string; isOpen: (r: R) => boolean },
 ) {
   return {
-    ...versionedCollection<R, D>(ctx, at.records, spec),
+    ...versionedCollection<R, D>(ctx, collection, spec),
     save: (record: R, expectedVersion: number | null): Promise<void> =>
       transact(ctx, async (tx) => {
-        const marked = (await txGet<Record<string, string | null>>(ctx, tx, at.markers, record.stationId))?.[at.field] ?? null;
-        if (expectedVersion === null && marked) throw new AppError('CONFLICT', spec.taken);
-        await txSaveVersioned(ctx, tx, at.records, record.id, spec.toDoc(record), expectedVersion, spec.what);
-        const open = spec.isOpen(record);
+        const marked = (await txGet<Record<string, string | null>>(ctx, tx, one.markers, record.stationId))?.[one.field] ?? null;
+        if (expectedVersion === null && marked) throw new AppError('CONFLICT', one.taken);
+        await txSaveVersioned(ctx, tx, collection, record.id, spec.toDoc(record), expectedVersion, spec.what);
+        const open = one.isOpen(record);
         const want = open ? record.id : null;
-        if (marked !== want && (open || marked === record.id)) await txSet(ctx, tx, at.markers, record.stationId, { [at.field]: want });
+        if (marked !== want && (open || marked === record.id)) await txSet(ctx, tx, one.markers, record.stationId, { [one.field]: want });
       }),
   };
 }
