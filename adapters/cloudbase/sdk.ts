@@ -471,12 +471,8 @@ export function versionedCollection<R extends { id: string; version?: number }, 
   };
 }
 
-/** Reads one document by `_id`: inside `tx` when given (txGet), else outside a transaction (byId). */
+/** Reads one document by `_id` (in requestKeys: inside its transaction when there is one). */
 export type DocReader = <T>(collection: string, id: string) => Promise<WithId<T> | null>;
-export const docReader =
-  (ctx: Ctx<string>, tx?: CbTransaction): DocReader =>
-  (collection, id) =>
-    tx ? txGet(ctx, tx, collection, id) : byId(ctx, collection, id);
 
 /**
  * Idempotency keys: a document in `requests` (`_id` = the hashed key) names the record its first
@@ -489,7 +485,7 @@ export function requestKeys<Q, D, A extends object>(
 ) {
   /** The first request's answer for `key` (inside `tx` when given), or null for a new key. */
   const answer = async (key: string, tx?: CbTransaction): Promise<A | null> => {
-    const read = docReader(ctx, tx);
+    const read: DocReader = (collection, id) => (tx ? txGet(ctx, tx, collection, id) : byId(ctx, collection, id));
     const req = await read<Q>(spec.requests, key);
     if (!req) return null;
     const doc = await read<D>(spec.records, spec.idOf(req));
