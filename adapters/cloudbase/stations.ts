@@ -23,7 +23,7 @@ import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../cor
 import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK, type StationLevel } from '../../core/station/vocabulary';
 import { stationUuid } from '../../core/station/hsds';
-import { context, countOf, EVERYTHING, getDocs, grouped, pageOf, whereAll, MAX_BATCH, recordCollection, request, setDoc, type CbDb, type StoreOptions, type WithId } from './sdk';
+import { context, countOf, EVERYTHING, getDocs, grouped, MAX_BATCH, pageOf, recordCollection, request, setDoc, whereAll, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export interface CloudbaseOptions extends StoreOptions {
   /**
