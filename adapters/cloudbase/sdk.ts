@@ -381,6 +381,28 @@ export async function updateWhere(ctx: Ctx<string>, query: CbQuery, data: object
   return ctx.updated(await request(() => query.update(ctx.arg(data))));
 }
 
+/**
+ * Records stored as they are with their `key` field as `_id` (read by `_id` only): `get` reads one
+ * back (through `of` when a stored document needs more than its `_id` renamed), `insert` adds one
+ * (fails when the `_id` exists), `set` creates or replaces one.
+ */
+export function keyedRecords<T extends object>(ctx: Ctx<string>, collection: string, key: keyof T & string, of: (r: T) => T = (r) => r) {
+  const split = (r: T): [string, object] => {
+    const { [key]: id, ...doc } = r;
+    return [id as string, doc];
+  };
+  return {
+    get: async (id: string): Promise<T | null> => {
+      const d = await byId<object>(ctx, collection, id);
+      if (!d) return null;
+      const { _id, ...rest } = d;
+      return of({ ...rest, [key]: _id } as T);
+    },
+    insert: (r: T) => insertDoc(ctx, collection, ...split(r)),
+    set: (r: T) => setDoc(ctx, collection, ...split(r)),
+  };
+}
+
 /** `[field, direction]` pairs: the order of a query, applied in turn. */
 export type Order = readonly (readonly [string, 'asc' | 'desc'])[];
 

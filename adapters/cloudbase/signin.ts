@@ -5,7 +5,7 @@
  * one consumes it. `expiresAt` is indexed for the purge. Contract: test/contract/signin.contract.ts.
  */
 import type { SignInRepository, SignInSession, SignInTicket } from '../../core/auth/signin';
-import { byId, context, insertDoc, removeExpired, replacing, updateWhere, type CbDb, type StoreOptions, type WithId } from './sdk';
+import { context, keyedRecords, removeExpired, replacing, updateWhere, type CbDb, type StoreOptions } from './sdk';
 
 export const SIGNIN_COLLECTIONS = { tickets: 'signin_tickets', sessions: 'signin_sessions' } as const;
 
@@ -13,18 +13,8 @@ export function createCloudbaseSignInRepository(db: CbDb, options: StoreOptions 
   const ctx = context(db, SIGNIN_COLLECTIONS, options);
   const { tickets, sessions } = ctx.names;
 
-  /** Records stored with their id as `_id` (the rest as is), read back through `of`. */
-  function byKey<T extends { id: string }>(name: string, of: (doc: WithId<Omit<T, 'id'>>) => T) {
-    return {
-      insert: ({ id, ...doc }: T) => insertDoc(ctx, name, id, doc),
-      get: async (id: string) => {
-        const d = await byId<Omit<T, 'id'>>(ctx, name, id);
-        return d ? of(d) : null;
-      },
-    };
-  }
-  const ticket = byKey<SignInTicket>(tickets, ({ _id, ...d }) => ({ ...d, id: _id }));
-  const session = byKey<SignInSession>(sessions, ({ _id, ...d }) => ({ ...d, id: _id, revokedAt: d.revokedAt ?? null }));
+  const ticket = keyedRecords<SignInTicket>(ctx, tickets, 'id');
+  const session = keyedRecords<SignInSession>(ctx, sessions, 'id', (r) => ({ ...r, revokedAt: r.revokedAt ?? null }));
 
   return {
     insertTicket: ticket.insert,
