@@ -29,7 +29,7 @@ import { FINAL_STATUSES } from '../../core/complaint/model';
 import { complaintIndex, countFacet, emptyStats, keepStoreCounted, topStations, type ComplaintIndex } from '../../core/complaint/store';
 import { TrackingNoTaken, type ComplaintChange, type Follow, type FollowerEvaluation, type ComplaintQuery, type ComplaintRepository, type ComplaintStats, type OutboxRepository, type Page } from '../../core/ports';
 import { staleConflict } from '../../core/shared/errors';
-import { addIfAbsent, aggregateRows, anyOf, by, byId, context, countOf, getDocs, hashedId, insertDoc, MAX_BATCH, pageOf, recordCollection, removeWhere, request, requestKeys, setDoc, sorted, transact, txAdd, txGet, txRequest, txSet, txUpdate, updateWhere, whereIn, type CbDb, type CbTransaction, type Order, type StoreOptions, type WithId } from './sdk';
+import { addIfAbsent, anyOf, by, byId, context, countOf, getDocs, grouped, hashedId, insertDoc, MAX_BATCH, pageOf, recordCollection, removeWhere, request, requestKeys, setDoc, sorted, transact, txAdd, txGet, txRequest, txSet, txUpdate, updateWhere, whereAll, type CbDb, type CbTransaction, type Order, type StoreOptions, type WithId } from './sdk';
 
 export const COMPLAINT_COLLECTIONS = {
   complaints: 'complaints',
@@ -133,7 +133,13 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
   const entries = recordCollection(ctx, names.history, { fromDoc: (d: HistoryDoc) => d.entry });
   const supporters = recordCollection(ctx, names.supporters, { fromDoc: (d: SupporterDoc) => d });
   const evaluations = recordCollection(ctx, names.followerEvaluations, { fromDoc: ({ _id, ...e }: WithId<FollowerEvaluation>): FollowerEvaluation => e });
-  const firstRequest = requestKeys<RequestDoc, ComplaintDoc>(ctx, { requests: names.requests, records: names.complaints, idOf: (r) => r.complaintId, missing: 'request key without its complaint' });
+  const requests = requestKeys<RequestDoc, ComplaintDoc, { complaint: Complaint; bodyHash: string | null }>(ctx, {
+    requests: names.requests,
+    records: names.complaints,
+    idOf: (r) => r.complaintId,
+    missing: 'request key without its complaint',
+    answer: ({ req, doc }) => ({ complaint: doc.complaint, bodyHash: req.bodyHash ?? null }),
+  });
 
   async function writeHistoryAndOutbox(tx: CbTransaction, complaintId: string, fromSeq: number, history: HistoryEntry[], outbox: OutboxMessage[]): Promise<void> {
     for (const [i, entry] of history.entries()) {
@@ -141,12 +147,6 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
       await txAdd(ctx, tx, names.history, historyDocId(complaintId, seq), { complaintId, seq, entry } satisfies HistoryDoc);
     }
     for (const m of outbox) await txAdd(ctx, tx, names.outbox, m.id, queued(m));
-  }
-
-  /** The first answer of a request key (inside `tx` when given). */
-  async function byRequestKey(key: string, tx?: CbTransaction): Promise<{ complaint: Complaint; bodyHash: string | null } | null> {
-    const first = await firstRequest(key, tx);
-    return first && { complaint: first.doc.complaint, bodyHash: first.req.bodyHash ?? null };
   }
 
   /** The where() condition of a query, or null when it can match nothing. */
@@ -163,7 +163,7 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
       else scope = _.or(parts);
     }
     if (q.owner !== undefined) where.owner = q.owner;
-    if (!whereIn(ctx, where, 'stationId', q.stationIds) || !whereIn(ctx, where, 'status', q.statuses)) return null;
+    if (!whereAll(ctx, { stationId: q.stationIds, status: q.statuses }, where)) return null;
     if (q.category) where.category = q.category;
     // dueKey of a complaint without a deadline ("~") is above every instant.
     if (q.dueBefore) where.dueKey = _.lte(q.dueBefore);
@@ -185,26 +185,16 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
     return [[q.actionBefore ? 'actionKey' : 'dueKey', 'asc'], ...by('submittedAt', 'asc')];
   }
 
-  function aggregate<T>(match: Record<string, unknown>, group: Record<string, unknown>, sort?: Record<string, 1 | -1>): Promise<T[]> {
-    let pipeline = complaints.coll().aggregate().match(match).group(group);
-    if (sort) pipeline = pipeline.sort(sort);
-    // Without a limit stage an aggregation answers at most 20 results; every grouping here has fewer than 100.
-    return aggregateRows<T>(ctx, pipeline.limit(MAX_BATCH));
-  }
+  // Every grouping here has fewer than 100 rows.
+  const aggregate = <T>(match: Record<string, unknown>, group: Record<string, unknown>, sort?: Record<string, 1 | -1>) => grouped<T>(ctx, names.complaints, { match, group, sort, limit: MAX_BATCH });
 
   return {
     async create(input) {
       const c = input.complaint;
       const key = requestDocId(input.requestKey);
-      const replay = async (tx?: CbTransaction) => {
-        const first = await byRequestKey(key, tx);
-        return first && { created: false, ...first };
-      };
-      return transact(
-        ctx,
+      return requests.once(
+        key,
         async (tx) => {
-          const first = await replay(tx);
-          if (first) return first;
           // The complaint first: a failure after it must leave nothing (the contract's fault test).
           await txAdd(ctx, tx, names.complaints, c.id, toComplaintDoc(c, 1));
           await writeHistoryAndOutbox(tx, c.id, 0, [input.history], input.outbox);
@@ -212,22 +202,17 @@ export function createCloudbaseComplaintRepository(db: CbDb, options: StoreOptio
           await txAdd(ctx, tx, names.requests, key, req);
           return { created: true, complaint: c, bodyHash: req.bodyHash ?? null };
         },
-        {
-          settled: async () => {
-            // A concurrent create with the same key may have won (write conflict or duplicate _id).
-            const winner = await replay();
-            if (winner) return winner;
-            // The unique trackingNo index refused it: another complaint holds the number.
-            const holder = await getDocs<ComplaintDoc>(complaints.coll().where({ trackingNo: c.trackingNo }).field({ _id: true }).limit(1));
-            if (holder.some((d) => d._id !== c.id)) throw new TrackingNoTaken();
-            return null;
-          },
+        // No concurrent create with the same key won: the unique trackingNo index may have refused it.
+        async () => {
+          const holder = await getDocs<ComplaintDoc>(complaints.coll().where({ trackingNo: c.trackingNo }).field({ _id: true }).limit(1));
+          if (holder.some((d) => d._id !== c.id)) throw new TrackingNoTaken();
+          return null;
         },
       );
     },
 
     get: complaints.get,
-    findByRequestKey: (requestKey) => byRequestKey(requestDocId(requestKey)),
+    findByRequestKey: (requestKey) => requests.answer(requestDocId(requestKey)),
     // Documents written before the `purged` field existed lack it: `neq(true)` matches them too.
     purgeable: (before, limit) => complaints.findAll({ where: { status: _.in([...FINAL_STATUSES]), submittedAt: _.lt(before), purged: _.neq(true) }, order: by('submittedAt', 'asc') }, limit),
     findByTrackingNo: (trackingNo) => complaints.findOne({ where: { trackingNo } }),

@@ -14,32 +14,19 @@ import { addIfAbsent, by, context, recordCollection, unavailable, versionedColle
 
 export const HEADS_COLLECTIONS = { sessions: 'training_sessions', decisions: 'assessment_decisions' } as const;
 
-interface SessionDoc {
-  session: string;
-  codeHash: string;
-  operatorName: string;
-  createdAt: string;
-  expiresAt: string;
-}
-interface DecisionDoc {
-  decision: string;
-  period: string;
-  stationId: string;
-  kind: string;
-  regionCodes: string[];
-}
+const sessionDoc = (s: TrainingSession) => ({ session: JSON.stringify(s), codeHash: s.codeHash, operatorName: s.operatorName, createdAt: s.createdAt, expiresAt: s.expiresAt });
+const decisionDoc = (d: AssessmentDecision) => ({ decision: JSON.stringify(d), period: d.period, stationId: d.stationId, kind: d.kind, regionCodes: d.regionCodes });
 
 export function createCloudbaseHeadsRepository(db: CbDb, options: StoreOptions = {}): HeadsRepository {
   const ctx = context(db, HEADS_COLLECTIONS, options);
   const { names, _ } = ctx;
   const addNew = (collection: string, id: string, doc: object) => addIfAbsent(ctx, collection, id, doc);
-  const decisionDoc = (d: AssessmentDecision): DecisionDoc => ({ decision: JSON.stringify(d), period: d.period, stationId: d.stationId, kind: d.kind, regionCodes: d.regionCodes });
-  const decisions = versionedCollection(ctx, names.decisions, { toDoc: decisionDoc, fromDoc: (d: DecisionDoc) => JSON.parse(d.decision) as AssessmentDecision, what: '这项决定' });
-  const sessions = recordCollection(ctx, names.sessions, { fromDoc: (d: SessionDoc) => JSON.parse(d.session) as TrainingSession });
+  const decisions = versionedCollection(ctx, names.decisions, { toDoc: decisionDoc, fromDoc: (d: ReturnType<typeof decisionDoc>) => JSON.parse(d.decision) as AssessmentDecision, what: '这项决定' });
+  const sessions = recordCollection(ctx, names.sessions, { fromDoc: (d: ReturnType<typeof sessionDoc>) => JSON.parse(d.session) as TrainingSession });
 
   return {
     async insertSession(s) {
-      if (!(await addNew(names.sessions, s.id, { session: JSON.stringify(s), codeHash: s.codeHash, operatorName: s.operatorName, createdAt: s.createdAt, expiresAt: s.expiresAt } satisfies SessionDoc))) throw unavailable(new Error('duplicate session id'));
+      if (!(await addNew(names.sessions, s.id, sessionDoc(s)))) throw unavailable(new Error('duplicate session id'));
     },
     sessionByCode: (codeHash, now) => sessions.findOne({ where: { codeHash, expiresAt: _.gt(now) }, order: [['createdAt', 'desc']] }),
     listSessions: (q) => sessions.findAll({ where: { operatorName: q.operatorName }, order: by('createdAt', 'desc') }, q.limit),

@@ -8,17 +8,8 @@ import { ageDir, by, context, versionedCollection, type CbDb, type StoreOptions 
 
 export const INSPECTION_COLLECTIONS = { visits: 'inspections' } as const;
 
-interface VisitDoc {
-  visit: string;
-  stationId: string;
-  operatorName: string;
-  kind: Visit['kind'];
-  visitedOn: string;
-  regionCodes: string[];
-  version: number;
-}
-
-const toDoc = (v: Visit): VisitDoc => ({ visit: JSON.stringify(v), stationId: v.stationId, operatorName: v.operatorName, kind: v.kind, visitedOn: v.visitedOn, regionCodes: [...new Set(v.regionPath.map((r) => r.code))], version: v.version });
+const toDoc = (v: Visit) => ({ visit: JSON.stringify(v), stationId: v.stationId, operatorName: v.operatorName, kind: v.kind, visitedOn: v.visitedOn, regionCodes: [...new Set(v.regionPath.map((r) => r.code))], version: v.version });
+type VisitDoc = ReturnType<typeof toDoc>;
 
 export function createCloudbaseVisitRepository(db: CbDb, options: StoreOptions = {}): VisitRepository {
   const ctx = context(db, INSPECTION_COLLECTIONS, options);

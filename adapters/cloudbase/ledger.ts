@@ -8,33 +8,11 @@
 import { LEDGER_KINDS, type LedgerEntry } from '../../core/ledger/model';
 import { DIRECT_NAME, type GroupLevel, type SumRow } from '../../core/ledger/rollup';
 import type { LedgerRepository } from '../../core/ledger/store';
-import { ageDir, aggregateRows, anyOf, by, context, MAX_BATCH, versionedCollection, type CbDb, type StoreOptions } from './sdk';
+import { ageDir, anyOf, by, context, grouped, MAX_BATCH, versionedCollection, type CbDb, type StoreOptions } from './sdk';
 
 export const LEDGER_COLLECTIONS = { entries: 'ledger_entries' } as const;
 
-interface EntryDoc {
-  entry: string;
-  stationId: string;
-  stationName: string;
-  operatorName: string;
-  month: string;
-  status: LedgerEntry['status'];
-  kind: LedgerEntry['kind'];
-  createdAt: string;
-  regionCodes: string[];
-  quantity: number;
-  amountFen: number;
-  households: number;
-  city: string | null;
-  cityName: string | null;
-  county: string | null;
-  countyName: string | null;
-  township: string | null;
-  townshipName: string | null;
-  version: number;
-}
-
-const toDoc = (e: LedgerEntry): EntryDoc => ({
+const toDoc = (e: LedgerEntry) => ({
   entry: JSON.stringify(e),
   stationId: e.stationId,
   stationName: e.stationName,
@@ -55,6 +33,7 @@ const toDoc = (e: LedgerEntry): EntryDoc => ({
   townshipName: e.regionPath[3]?.name ?? null,
   version: e.version,
 });
+type EntryDoc = ReturnType<typeof toDoc>;
 
 const GROUP_FIELDS: Record<GroupLevel, { key: string; name: string }> = {
   city: { key: 'city', name: 'cityName' },
@@ -87,17 +66,13 @@ export function createCloudbaseLedgerRepository(db: CbDb, options: StoreOptions 
           const match = _.and([{ regionCodes: q.regionCode }, { kind }, { status: anyOf(ctx, q.statuses) }, { month: _.gte(q.monthFrom) }, { month: _.lte(q.monthTo) }]);
           const rows: Row[] = [];
           for (;;) {
-            const batch = await aggregateRows<Row>(
-              ctx,
-              ctx
-                .coll(names.entries)
-                .aggregate()
-                .match(match)
-                .group({ _id: `$${g.key}`, name: $.first(`$${g.name}`), entries: $.sum(1), quantity: $.sum('$quantity'), amountFen: $.sum('$amountFen'), households: $.sum('$households') })
-                .sort({ _id: 1 })
-                .skip(rows.length)
-                .limit(MAX_BATCH),
-            );
+            const batch = await grouped<Row>(ctx, names.entries, {
+              match,
+              group: { _id: `$${g.key}`, name: $.first(`$${g.name}`), entries: $.sum(1), quantity: $.sum('$quantity'), amountFen: $.sum('$amountFen'), households: $.sum('$households') },
+              sort: { _id: 1 },
+              skip: rows.length,
+              limit: MAX_BATCH,
+            });
             rows.push(...batch);
             if (batch.length < MAX_BATCH) return rows.map((r): SumRow => {
               const key = r._id ?? null;

@@ -10,7 +10,7 @@
  * Contract: test/contract/rate-limits.contract.ts (SQLite and this adapter over the SDK double).
  */
 import type { RateLimitStore } from '../../core/ports';
-import { addIfAbsent, context, getDocs, hashedId, removeWhere, request, type CbDb, type StoreOptions } from './sdk';
+import { addIfAbsent, context, hashedId, MAX_BATCH, removeExpired, request, type CbDb, type StoreOptions } from './sdk';
 
 export const RATE_LIMIT_COLLECTION = 'rate_limits';
 
@@ -33,10 +33,9 @@ export function createCloudbaseRateLimitStore(db: CbDb, options: StoreOptions = 
     async purge(before, limit) {
       let removed = 0;
       while (removed < limit) {
-        const batch = await getDocs<{ expiresAt: string }>(coll().where({ expiresAt: _.lt(before) }).field({ _id: true }).limit(Math.min(100, limit - removed)));
-        if (!batch.length) break;
-        removed += await removeWhere(ctx, coll().where({ _id: _.in(batch.map((d) => d._id)) }), batch.length);
-        if (batch.length < 100) break;
+        const batch = await removeExpired(ctx, ctx.names.counters, before, limit - removed);
+        removed += batch.removed;
+        if (batch.found < MAX_BATCH) break;
       }
       return removed;
     },

@@ -31,7 +31,7 @@ import type { RatingRepository } from '../../core/ports';
 import { movedAggregate, type RatingChange } from '../../core/rating/change';
 import type { PressureReport, Rating, RatingAggregate, Scores } from '../../core/rating/model';
 import { staleConflict } from '../../core/shared/errors';
-import { aggregateRows, anyOf, by, byId, context, countOf, docReader, hashedId, insertDoc, recordCollection, requestKeys, setDoc, transact, txAdd, txGet, txSet, txUpdate, type CbTransaction, type CbDb, type StoreOptions, type WithId } from './sdk';
+import { anyOf, by, byId, context, countOf, grouped, hashedId, insertDoc, recordCollection, requestKeys, setDoc, transact, txAdd, txGet, txSet, txUpdate, type CbTransaction, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export const RATING_COLLECTIONS = {
   ratings: 'ratings',
@@ -48,21 +48,6 @@ const COUNTED = ['published', 'held'];
 
 // ---------------------------------------------------------------------------------------------
 // Stored shapes (besides `_id`)
-
-export interface RatingDoc {
-  rating: Rating;
-  stationId: string;
-  stationName: string;
-  rater: string;
-  status: Rating['status'];
-  version: number;
-  createdAt: string;
-  regionCodes: string[];
-  /** When the rater was first seen (for countByNewAccounts without a join). */
-  raterFirstSeen: string;
-  /** Sum of the four dimensions (trends' means by aggregation). */
-  scoreSum: number;
-}
 
 interface AggregateDoc {
   count: number;
@@ -82,13 +67,6 @@ interface RequestDoc {
   at: string;
 }
 
-interface ReportDoc {
-  report: PressureReport;
-  stationId: string;
-  regionCodes: string[];
-  createdAt: string;
-}
-
 
 // ---------------------------------------------------------------------------------------------
 
@@ -106,7 +84,7 @@ function pointer(account: AccountDoc | null | undefined, stationId: string): str
 const scoreSum = (s: Scores) => s.attitude + s.pricing + s.cleanliness + s.efficiency;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function toRatingDoc(r: Rating, raterFirstSeen: string): RatingDoc {
+export function toRatingDoc(r: Rating, raterFirstSeen: string) {
   return {
     rating: r,
     stationId: r.stationId,
@@ -116,10 +94,15 @@ export function toRatingDoc(r: Rating, raterFirstSeen: string): RatingDoc {
     version: r.version,
     createdAt: r.createdAt,
     regionCodes: [...new Set(r.regionCodes)],
+    /** When the rater was first seen (for countByNewAccounts without a join). */
     raterFirstSeen,
+    /** Sum of the four dimensions (trends' means by aggregation). */
     scoreSum: scoreSum(r.scores),
   };
 }
+export type RatingDoc = ReturnType<typeof toRatingDoc>;
+
+const toReportDoc = (report: PressureReport) => ({ report, stationId: report.stationId, regionCodes: [...new Set(report.regionCodes)], createdAt: report.createdAt });
 
 // ---------------------------------------------------------------------------------------------
 
@@ -127,18 +110,18 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
   const ctx = context(db, RATING_COLLECTIONS, options);
   const { _, names } = ctx;
   const ratings = recordCollection(ctx, names.ratings, { fromDoc: (d: RatingDoc) => d.rating, field: 'rating' });
-  const reports = recordCollection(ctx, names.reports, { fromDoc: (d: ReportDoc) => d.report });
-  const firstRequest = requestKeys<RequestDoc, RatingDoc>(ctx, { requests: names.requests, records: names.ratings, idOf: (r) => r.ratingId, missing: 'rating request key without its rating' });
+  const reports = recordCollection(ctx, names.reports, { fromDoc: (d: ReturnType<typeof toReportDoc>) => d.report });
+  const requests = requestKeys<RequestDoc, RatingDoc, { rating: Rating; replaced: Rating | null }>(ctx, {
+    requests: names.requests,
+    records: names.ratings,
+    idOf: (r) => r.ratingId,
+    missing: 'rating request key without its rating',
+    answer: async ({ doc: { rating } }, read) => {
+      const was = rating.replaces ? await read<RatingDoc>(names.ratings, rating.replaces) : null;
+      return { rating, replaced: was?.rating ?? null };
+    },
+  });
   const newest = by('createdAt', 'desc');
-
-  /** The first answer of a request key (inside `tx` when given). */
-  async function byRequestKey(key: string, tx?: CbTransaction): Promise<{ rating: Rating; replaced: Rating | null; created: boolean } | null> {
-    const first = await firstRequest(key, tx);
-    if (!first) return null;
-    const { rating } = first.doc;
-    const was = rating.replaces ? await docReader(ctx, tx)<RatingDoc>(names.ratings, rating.replaces) : null;
-    return { rating, replaced: was?.rating ?? null, created: false };
-  }
 
   /**
    * Write a change inside a transaction: the replaced rating and a changed one (their versions
@@ -163,34 +146,26 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
     }
   }
 
-  function groupBy<T>(match: unknown, group: Record<string, unknown>): Promise<T[]> {
-    return aggregateRows<T>(ctx, ratings.coll().aggregate().match(match).group(group).sort({ count: -1, _id: 1 }).limit(TRENDS_GROUPS));
-  }
+  const groupBy = <T>(match: unknown, group: Record<string, unknown>) => grouped<T>(ctx, names.ratings, { match, group, sort: { count: -1, _id: 1 }, limit: TRENDS_GROUPS });
 
   return {
     async submit(input) {
       const key = ratingRequestDocId(input.requestKey);
       const accountId = ratingAccountDocId(input.raterOpenid);
-      return transact(
-        ctx,
-        async (tx) => {
-          const first = await byRequestKey(key, tx);
-          if (first) return first;
-          const account = await txGet<AccountDoc>(ctx, tx, names.accounts, accountId);
-          const currentId = pointer(account, input.stationId);
-          const currentDoc = currentId ? await txGet<RatingDoc>(ctx, tx, names.ratings, currentId) : null;
-          const change = input.plan(currentDoc?.rating ?? null);
-          const rating = change.next;
-          const firstSeen = account?.firstSeen ?? rating.createdAt;
-          await persist(tx, change, { replacedDoc: currentDoc, firstSeen });
-          // The pointer write also serialises one person's concurrent submits (write conflict).
-          if (account) await txUpdate(ctx, tx, names.accounts, accountId, { current: { [rating.stationId]: rating.id } });
-          else await txAdd(ctx, tx, names.accounts, accountId, { firstSeen, current: { [rating.stationId]: rating.id } });
-          await txAdd(ctx, tx, names.requests, key, { ratingId: rating.id, at: rating.createdAt });
-          return { rating, replaced: change.replaced?.next ?? null, created: true };
-        },
-        { settled: () => byRequestKey(key) },
-      );
+      return requests.once(key, async (tx) => {
+        const account = await txGet<AccountDoc>(ctx, tx, names.accounts, accountId);
+        const currentId = pointer(account, input.stationId);
+        const currentDoc = currentId ? await txGet<RatingDoc>(ctx, tx, names.ratings, currentId) : null;
+        const change = input.plan(currentDoc?.rating ?? null);
+        const rating = change.next;
+        const firstSeen = account?.firstSeen ?? rating.createdAt;
+        await persist(tx, change, { replacedDoc: currentDoc, firstSeen });
+        // The pointer write also serialises one person's concurrent submits (write conflict).
+        if (account) await txUpdate(ctx, tx, names.accounts, accountId, { current: { [rating.stationId]: rating.id } });
+        else await txAdd(ctx, tx, names.accounts, accountId, { firstSeen, current: { [rating.stationId]: rating.id } });
+        await txAdd(ctx, tx, names.requests, key, { ratingId: rating.id, at: rating.createdAt });
+        return { rating, replaced: change.replaced?.next ?? null, created: true };
+      });
     },
 
     get: ratings.get,
@@ -242,10 +217,7 @@ export function createCloudbaseRatingRepository(db: CbDb, options: StoreOptions 
       });
     },
 
-    async addPressureReport(report) {
-      const doc: ReportDoc = { report, stationId: report.stationId, regionCodes: [...new Set(report.regionCodes)], createdAt: report.createdAt };
-      await setDoc(ctx, names.reports, report.id, doc);
-    },
+    addPressureReport: (report) => setDoc(ctx, names.reports, report.id, toReportDoc(report)),
 
     listPressureReports: (regionCodes, offset, limit) => reports.find({ anyOf: { regionCodes }, order: newest }, { offset, limit }),
 

@@ -49,7 +49,7 @@
 import type { Notice, Objection } from '../../core/notice/model';
 import type { NoticeRepository, RecruitmentRepository, StationContactWriter, StationRepository } from '../../core/ports';
 import { applicationPurge, duplicateApplication, type Application, type Post, type ReviewScore, type TrainingRecord } from '../../core/recruitment/model';
-import { anyOf, by, context, hashedId, insertDoc, recordCollection, request, requestKeys, transact, txAdd, txGet, updateWhere, versionedCollection, type CbDb, type CbTransaction, type StoreOptions } from './sdk';
+import { anyOf, by, context, hashedId, insertDoc, recordCollection, request, requestKeys, txAdd, txGet, updateWhere, versionedCollection, type CbDb, type StoreOptions } from './sdk';
 import { COLLECTIONS as STATION_COLLECTIONS, createCloudbaseStationRepository, revisionOf } from './stations';
 
 export const RECRUITMENT_COLLECTIONS = {
@@ -61,62 +61,17 @@ export const RECRUITMENT_COLLECTIONS = {
   objections: 'objections',
 } as const;
 
-
 // ---------------------------------------------------------------------------------------------
 // Stored shapes (besides `_id`)
 
 type StoredScore = Omit<ReviewScore, 'byCriterion'> & { byCriterion: { c: string; v: number }[] };
 type StoredApplication = Omit<Application, 'scores'> & { scores: StoredScore[] };
 
-export interface PostDoc {
-  post: Post;
-  status: Post['status'];
-  version: number;
-  createdAt: string;
-  regionCodes: string[];
-}
-
-export interface ApplicationDoc {
-  application: StoredApplication;
-  postId: string;
-  applicant: string;
-  idHash: string;
-  status: Application['status'];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  purged: boolean;
-}
-
 interface RequestDoc {
   kind: 'request' | 'id' | 'applicant';
   applicationId: string;
   postId: string;
 }
-
-export interface TrainingDoc {
-  record: TrainingRecord;
-  stationId: string;
-  headOpenid: string;
-  date: string;
-}
-
-export interface NoticeDoc {
-  notice: Notice;
-  status: Notice['status'];
-  endsOn: string;
-  publishedAt: string;
-  regionCodes: string[];
-  version: number;
-}
-
-export interface ObjectionDoc {
-  objection: Objection;
-  noticeId: string;
-  createdAt: string;
-  version: number;
-}
-
 
 export const applicationRequestDocId = (requestKey: string) => hashedId('rk', requestKey);
 export const applicationIdGuardDocId = (postId: string, idHash: string) => hashedId('ih', postId, idHash);
@@ -125,11 +80,12 @@ export const applicationApplicantGuardDocId = (postId: string, openid: string) =
 // ---------------------------------------------------------------------------------------------
 // Record ↔ document
 
-export function toPostDoc(p: Post): PostDoc {
+export function toPostDoc(p: Post) {
   return { post: p, status: p.status, version: p.version, createdAt: p.createdAt, regionCodes: [...new Set(p.regionCodes)] };
 }
+export type PostDoc = ReturnType<typeof toPostDoc>;
 
-export function toApplicationDoc(a: Application): ApplicationDoc {
+export function toApplicationDoc(a: Application) {
   const stored: StoredApplication = {
     ...a,
     scores: a.scores.map((s) => ({ reviewerOpenid: s.reviewerOpenid, at: s.at, byCriterion: Object.entries(s.byCriterion).map(([c, v]) => ({ c, v })) })),
@@ -146,6 +102,7 @@ export function toApplicationDoc(a: Application): ApplicationDoc {
     purged: a.purgedAt !== null,
   };
 }
+export type ApplicationDoc = ReturnType<typeof toApplicationDoc>;
 
 function fromApplicationDoc(d: ApplicationDoc): Application {
   const a = d.application;
@@ -159,13 +116,17 @@ function fromApplicationDoc(d: ApplicationDoc): Application {
   };
 }
 
-export function toNoticeDoc(n: Notice): NoticeDoc {
+export function toNoticeDoc(n: Notice) {
   return { notice: n, status: n.status, endsOn: n.endsOn, publishedAt: n.publishedAt, regionCodes: [...new Set(n.regionCodes)], version: n.version };
 }
+export type NoticeDoc = ReturnType<typeof toNoticeDoc>;
 
-export function toObjectionDoc(o: Objection): ObjectionDoc {
+export function toObjectionDoc(o: Objection) {
   return { objection: o, noticeId: o.noticeId, createdAt: o.createdAt, version: o.version };
 }
+export type ObjectionDoc = ReturnType<typeof toObjectionDoc>;
+
+const toTrainingDoc = (t: TrainingRecord) => ({ record: t, stationId: t.stationId, headOpenid: t.headOpenid, date: t.date });
 
 // ---------------------------------------------------------------------------------------------
 // Posts, applications, training records
@@ -175,14 +136,14 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
   const { _, names } = ctx;
   const posts = versionedCollection(ctx, names.posts, { toDoc: toPostDoc, fromDoc: (d: PostDoc) => d.post, what: '岗位' });
   const applications = versionedCollection(ctx, names.applications, { toDoc: toApplicationDoc, fromDoc: fromApplicationDoc, what: '报名' });
-  const training = recordCollection(ctx, names.training, { fromDoc: (d: TrainingDoc) => d.record });
-  const firstRequest = requestKeys<RequestDoc, ApplicationDoc>(ctx, { requests: names.requests, records: names.applications, idOf: (r) => r.applicationId, missing: 'application request key without its application' });
-
-  /** The first answer of a request key (inside `tx` when given). */
-  async function byRequestKey(key: string, tx?: CbTransaction): Promise<{ application: Application; created: boolean } | null> {
-    const first = await firstRequest(key, tx);
-    return first && { application: fromApplicationDoc(first.doc), created: false };
-  }
+  const training = recordCollection(ctx, names.training, { fromDoc: (d: ReturnType<typeof toTrainingDoc>) => d.record });
+  const requests = requestKeys<RequestDoc, ApplicationDoc, { application: Application }>(ctx, {
+    requests: names.requests,
+    records: names.applications,
+    idOf: (r) => r.applicationId,
+    missing: 'application request key without its application',
+    answer: ({ doc }) => ({ application: fromApplicationDoc(doc) }),
+  });
 
   return {
     insertPost: posts.insert,
@@ -195,22 +156,16 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
       const key = applicationRequestDocId(requestKey);
       const idGuard = applicationIdGuardDocId(a.postId, a.idHash);
       const applicantGuard = applicationApplicantGuardDocId(a.postId, a.applicantOpenid);
-      return transact(
-        ctx,
-        async (tx) => {
-          const first = await byRequestKey(key, tx);
-          if (first) return first;
-          if (await txGet(ctx, tx, names.requests, idGuard)) throw duplicateApplication('idNumber');
-          if (await txGet(ctx, tx, names.requests, applicantGuard)) throw duplicateApplication('applicant');
-          await txAdd(ctx, tx, names.applications, a.id, toApplicationDoc(a));
-          for (const [id, kind] of [[idGuard, 'id'], [applicantGuard, 'applicant'], [key, 'request']] as const) {
-            await txAdd(ctx, tx, names.requests, id, { kind, applicationId: a.id, postId: a.postId } satisfies RequestDoc);
-          }
-          return { application: a, created: true };
-        },
-        // A concurrent insert with the same request key may have won.
-        { settled: () => byRequestKey(key) },
-      );
+      // A concurrent insert with the same request key may have won: `once` answers its application.
+      return requests.once(key, async (tx) => {
+        if (await txGet(ctx, tx, names.requests, idGuard)) throw duplicateApplication('idNumber');
+        if (await txGet(ctx, tx, names.requests, applicantGuard)) throw duplicateApplication('applicant');
+        await txAdd(ctx, tx, names.applications, a.id, toApplicationDoc(a));
+        for (const [id, kind] of [[idGuard, 'id'], [applicantGuard, 'applicant'], [key, 'request']] as const) {
+          await txAdd(ctx, tx, names.requests, id, { kind, applicationId: a.id, postId: a.postId } satisfies RequestDoc);
+        }
+        return { application: a, created: true };
+      });
     },
 
     getApplication: applications.get,
@@ -224,10 +179,7 @@ export function createCloudbaseRecruitmentRepository(db: CbDb, options: StoreOpt
       return updateWhere(ctx, applications.coll().where({ status: anyOf(ctx, statuses), updatedAt: _.lt(before), purged: false }), { purged: true, application: applicationPurge(at) });
     },
 
-    async insertTraining(t) {
-      const doc: TrainingDoc = { record: t, stationId: t.stationId, headOpenid: t.headOpenid, date: t.date };
-      await insertDoc(ctx, names.training, t.id, doc);
-    },
+    insertTraining: (t) => insertDoc(ctx, names.training, t.id, toTrainingDoc(t)),
 
     listTraining: (q) => training.findAll({ where: { headOpenid: q.headOpenid }, anyOf: { stationId: q.stationIds }, order: by('date', 'asc') }),
   };

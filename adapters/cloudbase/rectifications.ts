@@ -6,34 +6,22 @@
  * order is what keeps one open order per station when two officials issue at once.
  */
 import { OPEN_RECTIFICATION, type RectificationOrder, type RectificationRepository } from '../../core/station/rectification';
-import { by, context, saveOneOpen, versionedCollection, type CbDb, type StoreOptions } from './sdk';
+import { by, context, oneOpenCollection, type CbDb, type StoreOptions } from './sdk';
 
 export const RECTIFICATION_COLLECTIONS = { orders: 'rectifications', open: 'rectification_open' } as const;
-const ONE_OPEN_ORDER = '这个站点已经有一份未办结的整改通知';
+/** One open order per station: its marker in `rectification_open` names it under `orderId`. */
+const ONE_OPEN = { field: 'orderId', taken: '这个站点已经有一份未办结的整改通知', isOpen: (o: RectificationOrder) => OPEN_RECTIFICATION.includes(o.state) };
 
-interface OrderDoc {
-  stationId: string;
-  state: RectificationOrder['state'];
-  dueOn: string;
-  issuedAt: string;
-  regionCodes: string[];
-  version: number;
-  order: RectificationOrder;
-}
-
-const docOf = (o: RectificationOrder): OrderDoc => ({ stationId: o.stationId, state: o.state, dueOn: o.dueOn, issuedAt: o.issuedAt, regionCodes: o.regionCodes, version: o.version, order: o });
+const docOf = (o: RectificationOrder) => ({ stationId: o.stationId, state: o.state, dueOn: o.dueOn, issuedAt: o.issuedAt, regionCodes: o.regionCodes, version: o.version, order: o });
+type OrderDoc = ReturnType<typeof docOf>;
 
 export function createCloudbaseRectificationRepository(db: CbDb, options: StoreOptions = {}): RectificationRepository {
   const ctx = context(db, RECTIFICATION_COLLECTIONS, options);
-  const orders = versionedCollection(ctx, ctx.names.orders, { toDoc: docOf, fromDoc: (d: OrderDoc) => d.order, what: '这份整改通知' });
+  const orders = oneOpenCollection(ctx, ctx.names.orders, { toDoc: docOf, fromDoc: (d: OrderDoc) => d.order, what: '这份整改通知' }, { markers: ctx.names.open, ...ONE_OPEN });
   return {
     get: orders.get,
     forStation: (stationId) => orders.findAll({ where: { stationId }, order: by('issuedAt', 'desc') }),
     list: (q) => orders.find({ where: { regionCodes: q.regionCode }, anyOf: { state: q.states }, order: by('dueOn', 'asc') }, q),
-    save: (o, expectedVersion) =>
-      saveOneOpen(ctx, { records: ctx.names.orders, markers: ctx.names.open, field: 'orderId' }, o, docOf(o), OPEN_RECTIFICATION.includes(o.state), expectedVersion, {
-        taken: ONE_OPEN_ORDER,
-        what: '这份整改通知',
-      }),
+    save: orders.save,
   };
 }

@@ -10,17 +10,10 @@ import { context, transact, txGet, txSaveVersioned, versionedCollection, type Cb
 
 export const REPORT_COLLECTIONS = { reports: 'report_submissions' } as const;
 
-interface ReportDoc {
-  period: string;
-  regionCode: string;
-  /** The code and its ancestors, so a prefix query is an equality on an array field. */
-  regionCodes: string[];
-  version: number;
-  report: ReportSubmission;
-}
-
+/** The code and its ancestors (`regionCodes`), so a prefix query is an equality on an array field. */
 const ancestors = (code: string) => [2, 4, 6, 9, 12].filter((n) => n <= code.length).map((n) => code.slice(0, n));
-const docOf = (s: ReportSubmission): ReportDoc => ({ period: s.period, regionCode: s.regionCode, regionCodes: ancestors(s.regionCode), version: s.version, report: s });
+const docOf = (s: ReportSubmission) => ({ period: s.period, regionCode: s.regionCode, regionCodes: ancestors(s.regionCode), version: s.version, report: s });
+type ReportDoc = ReturnType<typeof docOf>;
 
 export function createCloudbaseReportRepository(db: CbDb, options: StoreOptions = {}): ReportRepository {
   const ctx = context(db, REPORT_COLLECTIONS, options);

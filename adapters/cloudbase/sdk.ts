@@ -5,10 +5,13 @@
  *   `app.database()`), the subset of the SDK API they use;
  * - `context`: collection names with the test prefix, the write argument per SDK, update counts;
  * - reads: `getDocs`, `fetchRange` (batches of at most 100, the most one `get()` answers inside a
- *   cloud function), `byId`, `countOf`, `aggregateRows`;
+ *   cloud function), `byId`, `countOf`, `grouped` (one aggregation);
  * - `recordCollection`: one collection of records (get, pages, `find` by a Filter in an Order),
  *   configured by how a document becomes its record; `versionedCollection` adds insert and the
- *   version-checked update; `requestKeys`: what an idempotency key's first request made;
+ *   version-checked update; `oneOpenCollection` keeps one open record per station; `requestKeys`:
+ *   what an idempotency key's first request made, and a keyed transaction run once (`once`);
+ * - writes outside transactions: `insertDoc`, `addIfAbsent`, `setDoc`, `updateWhere`,
+ *   `updateIfVersion`, `removeWhere`, `removeExpired`;
  * - transactions: `txGet`/`txAdd`/`txSet`/`txUpdate` and `transact`, the one retry policy;
  * - `storesOver`: the stores a function needs, composed from the catalogue (./stores.ts);
  * - `hashedId`: deterministic `_id`s for documents keyed by something personal (an openid, a
@@ -271,9 +274,20 @@ export async function countOf(query: CbQuery): Promise<number> {
   return res.total;
 }
 
-/** The rows of an aggregation: wx-server-sdk answers them as `list`, node-sdk as `data`. */
-export async function aggregateRows<T>(ctx: Ctx<string>, pipeline: CbAggregate): Promise<T[]> {
-  const res = await request<{ list?: unknown; data?: unknown }>(() => pipeline.end());
+/**
+ * The rows of one aggregation over `collection`: match → group → sort → skip → limit (without a
+ * limit stage an aggregation answers at most 20 rows). wx-server-sdk answers them as `list`,
+ * node-sdk as `data`.
+ */
+export async function grouped<T>(
+  ctx: Ctx<string>,
+  collection: string,
+  stages: { match: unknown; group: Record<string, unknown>; sort?: Record<string, 1 | -1>; skip?: number; limit: number },
+): Promise<T[]> {
+  let pipeline = ctx.coll(collection).aggregate().match(stages.match).group(stages.group);
+  if (stages.sort) pipeline = pipeline.sort(stages.sort);
+  if (stages.skip !== undefined) pipeline = pipeline.skip(stages.skip);
+  const res = await request<{ list?: unknown; data?: unknown }>(() => pipeline.limit(stages.limit).end());
   const rows = ctx.sdk === 'wx-server-sdk' ? res?.list : res?.data;
   if (!Array.isArray(rows)) throw unavailable(new Error('aggregate answered without a list'));
   return rows as T[];
@@ -285,22 +299,17 @@ export function anyOf(ctx: Ctx<string>, values: readonly unknown[]): unknown {
 }
 
 /**
- * Narrow `where` to documents whose `field` is one of `values` (omitted: no narrowing). False when
- * the list is empty: the query matches nothing, and the caller answers an empty page unasked.
- */
-export function whereIn(ctx: Ctx<string>, where: Record<string, unknown>, field: string, values: readonly unknown[] | undefined): boolean {
-  if (values === undefined) return true;
-  if (!values.length) return false;
-  where[field] = anyOf(ctx, values);
-  return true;
-}
-
-/**
- * A `where` narrowed by each list of `lists` (field → values; an absent list does not narrow), or
- * null when one of them is empty: the query matches nothing.
+ * `where` narrowed by each list of `lists` (field → the values it may take; an absent list does not
+ * narrow), or null when one of them is empty: the query matches nothing, and the caller answers an
+ * empty page unasked.
  */
 export function whereAll(ctx: Ctx<string>, lists: Record<string, readonly unknown[] | undefined>, where: Record<string, unknown> = {}): Record<string, unknown> | null {
-  return Object.entries(lists).every(([field, values]) => whereIn(ctx, where, field, values)) ? where : null;
+  for (const [field, values] of Object.entries(lists)) {
+    if (values === undefined) continue;
+    if (!values.length) return null;
+    where[field] = anyOf(ctx, values);
+  }
+  return where;
 }
 
 /** The collection narrowed by `where`, or all of it when `where` is empty. */
@@ -335,6 +344,17 @@ export async function removeWhere(ctx: Ctx<string>, query: CbQuery, fallback = 0
   return typeof n === 'number' ? n : fallback;
 }
 
+/**
+ * Remove up to `max` (at most MAX_BATCH) documents whose `expiresAt` is before `before`: one read of
+ * their `_id`s, then one remove. How many it found, and how many went.
+ */
+export async function removeExpired(ctx: Ctx<string>, collection: string, before: string, max: number): Promise<{ found: number; removed: number }> {
+  if (max <= 0) return { found: 0, removed: 0 };
+  const batch = await getDocs<{ expiresAt: string }>(ctx.coll(collection).where({ expiresAt: ctx._.lt(before) }).field({ _id: true }).limit(Math.min(MAX_BATCH, max)));
+  if (!batch.length) return { found: 0, removed: 0 };
+  return { found: batch.length, removed: await removeWhere(ctx, ctx.coll(collection).where({ _id: ctx._.in(batch.map((d) => d._id)) }), batch.length) };
+}
+
 /** Write a whole document by `_id` (created or replaced). */
 export async function setDoc(ctx: Ctx<string>, collection: string, id: string, doc: object): Promise<void> {
   await request(() => ctx.coll(collection).doc(id).set(ctx.arg(doc)));
@@ -353,13 +373,34 @@ export function replacing(ctx: Ctx<string>, doc: object): Record<string, unknown
  * changes it only if nobody did since it was read. False when it moved on (or is gone).
  */
 export async function updateIfVersion(ctx: Ctx<string>, collection: string, id: string, expected: number, doc: object): Promise<boolean> {
-  const res = await request(() => ctx.coll(collection).where({ _id: id, version: expected }).update(ctx.arg(replacing(ctx, doc))));
-  return ctx.updated(res) > 0;
+  return (await updateWhere(ctx, ctx.coll(collection).where({ _id: id, version: expected }), replacing(ctx, doc))) > 0;
 }
 
 /** Update what `query` matches with `data` (a nested object sets only the fields it names); how many changed. */
 export async function updateWhere(ctx: Ctx<string>, query: CbQuery, data: object): Promise<number> {
   return ctx.updated(await request(() => query.update(ctx.arg(data))));
+}
+
+/**
+ * Records stored as they are with their `key` field as `_id` (read by `_id` only): `get` reads one
+ * back (through `of` when a stored document needs more than its `_id` renamed), `insert` adds one
+ * (fails when the `_id` exists), `set` creates or replaces one.
+ */
+export function keyedRecords<T extends object>(ctx: Ctx<string>, collection: string, key: keyof T & string, of: (r: T) => T = (r) => r) {
+  const split = (r: T): [string, object] => {
+    const { [key]: id, ...doc } = r;
+    return [id as string, doc];
+  };
+  return {
+    get: async (id: string): Promise<T | null> => {
+      const d = await byId<object>(ctx, collection, id);
+      if (!d) return null;
+      const { _id, ...rest } = d;
+      return of({ ...rest, [key]: _id } as T);
+    },
+    insert: (r: T) => insertDoc(ctx, collection, ...split(r)),
+    set: (r: T) => setDoc(ctx, collection, ...split(r)),
+  };
 }
 
 /** `[field, direction]` pairs: the order of a query, applied in turn. */
@@ -398,8 +439,8 @@ export function recordCollection<D extends object, R>(ctx: Ctx<string>, collecti
   const read = async (build: () => CbQuery, offset: number, count: number) => (await fetchRange<D>(() => project(build()), offset, count)).map(spec.fromDoc);
   /** A page of what `build` queries (ordered, without projection): one more tells whether more exist. */
   const page = async (build: () => CbQuery, q: { offset: number; limit: number }) => pageOf(await read(build, q.offset, q.limit + 1), q.limit);
-  /** The first `count` records (default: all) of what `build` queries. */
-  const list = (build: () => CbQuery, count = EVERYTHING) => read(build, 0, count);
+  /** `count` records (default: all) of what `build` queries, from `offset` on. */
+  const list = (build: () => CbQuery, count = EVERYTHING, offset = 0) => read(build, offset, count);
   const findAll = (f: Filter, count?: number): Promise<R[]> => {
     const build = query(f);
     return build ? list(build, count) : Promise.resolve([]);
@@ -452,26 +493,40 @@ export function versionedCollection<R extends { id: string; version?: number }, 
   };
 }
 
-/** Reads one document by `_id`: inside `tx` when given (txGet), else outside a transaction (byId). */
+/** Reads one document by `_id` (in requestKeys: inside its transaction when there is one). */
 export type DocReader = <T>(collection: string, id: string) => Promise<WithId<T> | null>;
-export const docReader =
-  (ctx: Ctx<string>, tx?: CbTransaction): DocReader =>
-  (collection, id) =>
-    tx ? txGet(ctx, tx, collection, id) : byId(ctx, collection, id);
 
 /**
  * Idempotency keys: a document in `requests` (`_id` = the hashed key) names the record its first
- * request made (`idOf`, in `records`). The answer reads both (inside `tx` when given): null for a
- * new key; a key without its record is UNAVAILABLE (`missing`).
+ * request made (`idOf`, in `records`); `answer` turns both into what a repeated request answers
+ * (reading more through `read` when it needs to). A key without its record is UNAVAILABLE (`missing`).
  */
-export function requestKeys<Q, D>(ctx: Ctx<string>, spec: { requests: string; records: string; idOf: (req: Q) => string; missing: string }) {
-  return async (key: string, tx?: CbTransaction): Promise<{ req: WithId<Q>; doc: WithId<D> } | null> => {
-    const read = docReader(ctx, tx);
+export function requestKeys<Q, D, A extends object>(
+  ctx: Ctx<string>,
+  spec: { requests: string; records: string; idOf: (req: Q) => string; missing: string; answer: (first: { req: WithId<Q>; doc: WithId<D> }, read: DocReader) => A | Promise<A> },
+) {
+  /** The first request's answer for `key` (inside `tx` when given), or null for a new key. */
+  const answer = async (key: string, tx?: CbTransaction): Promise<A | null> => {
+    const read: DocReader = (collection, id) => (tx ? txGet(ctx, tx, collection, id) : byId(ctx, collection, id));
     const req = await read<Q>(spec.requests, key);
     if (!req) return null;
     const doc = await read<D>(spec.records, spec.idOf(req));
     if (!doc) throw unavailable(new Error(spec.missing));
-    return { req, doc };
+    return spec.answer({ req, doc }, read);
+  };
+  const replay = async (key: string, tx?: CbTransaction) => {
+    const first = await answer(key, tx);
+    return first && { ...first, created: false as const };
+  };
+  return {
+    answer,
+    /**
+     * `body` once per key, in one transaction that first answers a known key (`created: false`).
+     * When the transaction fails, a concurrent request with the same key may have won: its answer,
+     * else what `otherwise` says (null: the failure stands).
+     */
+    once: <T>(key: string, body: (tx: CbTransaction) => Promise<T>, otherwise: () => Promise<null> = async () => null) =>
+      transact<T | (A & { created: false })>(ctx, async (tx) => (await replay(key, tx)) ?? body(tx), { settled: async () => (await replay(key)) ?? otherwise() }),
   };
 }
 
@@ -530,27 +585,30 @@ export async function txSaveVersioned(ctx: Ctx<string>, tx: CbTransaction, colle
 }
 
 /**
- * Save a record of which a station has at most one open (a certification application, a
- * rectification order), in one transaction with the station's marker (`markers` collection, `_id`
- * = station id, `field` = the open record's id or null). A new record while another is open is
- * CONFLICT(`taken`); the marker moves only when the record opens, or closes while it is the one.
+ * A versionedCollection of records of which a station has at most one open (a certification
+ * application, a rectification order). `save` writes one in one transaction with the station's
+ * marker (`one.markers` collection, `_id` = station id, `one.field` = the open record's id or null).
+ * A new record while another is open is CONFLICT(`one.taken`); the marker moves only when the
+ * record opens (`one.isOpen`), or closes while it is the one.
  */
-export async function saveOneOpen(
+export function oneOpenCollection<R extends { id: string; stationId: string; version?: number }, D extends { version: number }>(
   ctx: Ctx<string>,
-  at: { records: string; markers: string; field: string },
-  record: { id: string; stationId: string },
-  doc: { version: number },
-  open: boolean,
-  expectedVersion: number | null,
-  messages: { taken: string; what: string },
-): Promise<void> {
-  await transact(ctx, async (tx) => {
-    const marked = (await txGet<Record<string, string | null>>(ctx, tx, at.markers, record.stationId))?.[at.field] ?? null;
-    if (expectedVersion === null && marked) throw new AppError('CONFLICT', messages.taken);
-    await txSaveVersioned(ctx, tx, at.records, record.id, doc, expectedVersion, messages.what);
-    const want = open ? record.id : null;
-    if (marked !== want && (open || marked === record.id)) await txSet(ctx, tx, at.markers, record.stationId, { [at.field]: want });
-  });
+  collection: string,
+  spec: { toDoc: (r: R) => D; fromDoc: (doc: WithId<D>) => R; what: string },
+  one: { markers: string; field: string; taken: string; isOpen: (r: R) => boolean },
+) {
+  return {
+    ...versionedCollection<R, D>(ctx, collection, spec),
+    save: (record: R, expectedVersion: number | null): Promise<void> =>
+      transact(ctx, async (tx) => {
+        const marked = (await txGet<Record<string, string | null>>(ctx, tx, one.markers, record.stationId))?.[one.field] ?? null;
+        if (expectedVersion === null && marked) throw new AppError('CONFLICT', one.taken);
+        await txSaveVersioned(ctx, tx, collection, record.id, spec.toDoc(record), expectedVersion, spec.what);
+        const open = one.isOpen(record);
+        const want = open ? record.id : null;
+        if (marked !== want && (open || marked === record.id)) await txSet(ctx, tx, one.markers, record.stationId, { [one.field]: want });
+      }),
+  };
 }
 
 /**

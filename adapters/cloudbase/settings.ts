@@ -14,13 +14,23 @@ import { carryLegacyWeights, LEGACY_WEIGHTS_KEY, type LegacyWeights } from '../.
 import type { RegionSettings, SettingsChange, SettingsRepository } from '../../core/settings/model';
 import type { PovertyVillage, PovertyVillageRepository } from '../../core/station/poverty';
 import { staleConflict } from '../../core/shared/errors';
-import { EVERYTHING, byId, context, fetchRange, insertDoc, pageOf, removeWhere, transact, txAdd, txGet, txSet, txUpdate, type CbDb, type StoreOptions } from './sdk';
+import { by, byId, context, insertDoc, pageOf, recordCollection, removeWhere, transact, txAdd, txGet, txSet, txUpdate, type CbDb, type CbTransaction, type StoreOptions } from './sdk';
 
 export const SETTINGS_COLLECTIONS = { settings: 'region_settings', changes: 'settings_changes', poverty: 'poverty_villages', legacy: 'settings' } as const;
 
 export function createCloudbaseSettingsRepository(db: CbDb, options: StoreOptions = {}): SettingsRepository {
   const ctx = context(db, SETTINGS_COLLECTIONS, options);
-  const { names, _ } = ctx;
+  const { names } = ctx;
+  const settings = recordCollection(ctx, names.settings, { fromDoc: (d: { settings: string }) => JSON.parse(d.settings) as RegionSettings });
+  const changes = recordCollection(ctx, names.changes, { fromDoc: (d: { change: string }) => JSON.parse(d.change) as SettingsChange });
+
+  /** Inside `tx`: a region's settings (added unless `exists`) and the line of the change log that goes with them. */
+  async function write(tx: CbTransaction, code: string, exists: boolean, next: RegionSettings, change: SettingsChange): Promise<void> {
+    const doc = { settings: JSON.stringify(next), version: next.version };
+    if (exists) await txSet(ctx, tx, names.settings, code, doc);
+    else await txAdd(ctx, tx, names.settings, code, doc);
+    await txAdd(ctx, tx, names.changes, change.id, { change: JSON.stringify(change), regionCode: change.regionCode, at: change.at });
+  }
 
   interface LegacyDoc {
     settings: string;
@@ -36,12 +46,7 @@ export function createCloudbaseSettingsRepository(db: CbDb, options: StoreOption
       const current = await txGet<{ settings: string }>(ctx, tx, names.settings, '36');
       const at = new Date().toISOString();
       const c = carryLegacyWeights(JSON.parse(legacy.settings) as LegacyWeights, current ? (JSON.parse(current.settings) as RegionSettings) : null, at);
-      if (c) {
-        const doc = { settings: JSON.stringify(c.next), version: c.next.version };
-        if (current) await txSet(ctx, tx, names.settings, '36', doc);
-        else await txAdd(ctx, tx, names.settings, '36', doc);
-        await txAdd(ctx, tx, names.changes, c.change.id, { change: JSON.stringify(c.change), regionCode: c.change.regionCode, at: c.change.at });
-      }
+      if (c) await write(tx, '36', !!current, c.next, c.change);
       await txUpdate(ctx, tx, names.legacy, LEGACY_WEIGHTS_KEY, { carriedAt: at });
     });
   }
@@ -56,33 +61,23 @@ export function createCloudbaseSettingsRepository(db: CbDb, options: StoreOption
   return {
     async get(code) {
       await ready();
-      const doc = await byId<{ settings: string }>(ctx, names.settings, code);
-      return doc ? (JSON.parse(doc.settings) as RegionSettings) : null;
+      return settings.get(code);
     },
     async all() {
       await ready();
-      const docs = await fetchRange<{ settings: string }>(() => ctx.coll(names.settings).orderBy('_id', 'asc'), 0, EVERYTHING);
-      return docs.map((d) => JSON.parse(d.settings) as RegionSettings);
+      return settings.findAll({ order: [['_id', 'asc']] });
     },
     async save(next, expected, change) {
       await transact(ctx, async (tx) => {
         const current = await txGet<{ version: number }>(ctx, tx, names.settings, next.regionCode);
         if ((current?.version ?? 0) !== expected) throw staleConflict('这项设置');
-        const doc = { settings: JSON.stringify(next), version: next.version };
-        if (current) await txSet(ctx, tx, names.settings, next.regionCode, doc);
-        else await txAdd(ctx, tx, names.settings, next.regionCode, doc);
-        await txAdd(ctx, tx, names.changes, change.id, { change: JSON.stringify(change), regionCode: change.regionCode, at: change.at });
+        await write(tx, next.regionCode, !!current, next, change);
       });
     },
     async changes(q) {
       if (!q.regionCodes.length) return pageOf([], q.limit);
       await ready();
-      const docs = await fetchRange<{ change: string }>(
-        () => ctx.coll(names.changes).where({ regionCode: _.in(q.regionCodes) }).orderBy('at', 'desc').orderBy('_id', 'desc'),
-        q.offset,
-        q.limit + 1,
-      );
-      return pageOf(docs.map((d) => JSON.parse(d.change) as SettingsChange), q.limit);
+      return changes.find({ anyOf: { regionCode: q.regionCodes }, order: by('at', 'desc') }, q);
     },
   };
 }
@@ -90,16 +85,14 @@ export function createCloudbaseSettingsRepository(db: CbDb, options: StoreOption
 export function createCloudbasePovertyVillageRepository(db: CbDb, options: StoreOptions = {}): PovertyVillageRepository {
   const ctx = context(db, SETTINGS_COLLECTIONS, options);
   const { names } = ctx;
+  const villages = recordCollection(ctx, names.poverty, { fromDoc: (d: { village: string }) => JSON.parse(d.village) as PovertyVillage });
   return {
-    async replaceCounty(county, villages) {
+    async replaceCounty(county, list) {
       // Not one transaction (a county has hundreds of villages): removed, then added; a failure
       // midway leaves a shorter list that the next import replaces whole.
-      await removeWhere(ctx, ctx.coll(names.poverty).where({ countyCode: county }));
-      for (const v of villages) await insertDoc(ctx, names.poverty, v.code, { countyCode: county, village: JSON.stringify(v) });
+      await removeWhere(ctx, villages.coll().where({ countyCode: county }));
+      for (const v of list) await insertDoc(ctx, names.poverty, v.code, { countyCode: county, village: JSON.stringify(v) });
     },
-    async listCounty(county) {
-      const docs = await fetchRange<{ village: string }>(() => ctx.coll(names.poverty).where({ countyCode: county }).orderBy('_id', 'asc'), 0, EVERYTHING);
-      return docs.map((d) => JSON.parse(d.village) as PovertyVillage);
-    },
+    listCounty: (county) => villages.findAll({ where: { countyCode: county }, order: [['_id', 'asc']] }),
   };
 }

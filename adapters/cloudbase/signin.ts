@@ -5,7 +5,7 @@
  * one consumes it. `expiresAt` is indexed for the purge. Contract: test/contract/signin.contract.ts.
  */
 import type { SignInRepository, SignInSession, SignInTicket } from '../../core/auth/signin';
-import { byId, context, getDocs, insertDoc, removeWhere, replacing, updateWhere, type CbDb, type StoreOptions, type WithId } from './sdk';
+import { context, keyedRecords, removeExpired, replacing, updateWhere, type CbDb, type StoreOptions } from './sdk';
 
 export const SIGNIN_COLLECTIONS = { tickets: 'signin_tickets', sessions: 'signin_sessions' } as const;
 
@@ -13,25 +13,8 @@ export function createCloudbaseSignInRepository(db: CbDb, options: StoreOptions 
   const ctx = context(db, SIGNIN_COLLECTIONS, options);
   const { tickets, sessions } = ctx.names;
 
-  /** Records stored with their id as `_id` (the rest as is), read back through `of`. */
-  function byKey<T extends { id: string }>(name: string, of: (doc: WithId<Omit<T, 'id'>>) => T) {
-    return {
-      insert: ({ id, ...doc }: T) => insertDoc(ctx, name, id, doc),
-      get: async (id: string) => {
-        const d = await byId<Omit<T, 'id'>>(ctx, name, id);
-        return d ? of(d) : null;
-      },
-    };
-  }
-  const ticket = byKey<SignInTicket>(tickets, ({ _id, ...d }) => ({ ...d, id: _id }));
-  const session = byKey<SignInSession>(sessions, ({ _id, ...d }) => ({ ...d, id: _id, revokedAt: d.revokedAt ?? null }));
-
-  async function purgeFrom(name: string, before: string, limit: number): Promise<number> {
-    if (limit <= 0) return 0;
-    const batch = await getDocs<{ expiresAt: string }>(ctx.coll(name).where({ expiresAt: ctx._.lt(before) }).field({ _id: true }).limit(Math.min(100, limit)));
-    if (!batch.length) return 0;
-    return removeWhere(ctx, ctx.coll(name).where({ _id: ctx._.in(batch.map((d) => d._id)) }), batch.length);
-  }
+  const ticket = keyedRecords<SignInTicket>(ctx, tickets, 'id');
+  const session = keyedRecords<SignInSession>(ctx, sessions, 'id', (r) => ({ ...r, revokedAt: r.revokedAt ?? null }));
 
   return {
     insertTicket: ticket.insert,
@@ -44,8 +27,9 @@ export function createCloudbaseSignInRepository(db: CbDb, options: StoreOptions 
     getSession: session.get,
     revokeSession: async (id, at) => (await updateWhere(ctx, ctx.coll(sessions).where({ _id: id, revokedAt: null }), { revokedAt: at })) > 0,
     async purge(before, limit) {
-      const t = await purgeFrom(tickets, before, limit);
-      return t + (await purgeFrom(sessions, before, limit - t));
+      // One batch from each collection per call.
+      const t = (await removeExpired(ctx, tickets, before, limit)).removed;
+      return t + (await removeExpired(ctx, sessions, before, limit - t)).removed;
     },
   };
 }

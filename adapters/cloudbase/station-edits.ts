@@ -8,17 +8,8 @@ import { ageDir, by, context, versionedCollection, type CbDb, type StoreOptions 
 
 export const STATION_EDIT_COLLECTIONS = { edits: 'station_edits' } as const;
 
-interface EditDoc {
-  edit: StationEdit;
-  stationId: string;
-  kind: StationEdit['kind'];
-  status: StationEdit['status'];
-  createdAt: string;
-  regionCodes: string[];
-  version: number;
-}
-
-const toDoc = (e: StationEdit): EditDoc => ({ edit: e, stationId: e.stationId, kind: e.kind, status: e.status, createdAt: e.createdAt, regionCodes: [...new Set(e.regionCodes)], version: e.version });
+const toDoc = (e: StationEdit) => ({ edit: e, stationId: e.stationId, kind: e.kind, status: e.status, createdAt: e.createdAt, regionCodes: [...new Set(e.regionCodes)], version: e.version });
+type EditDoc = ReturnType<typeof toDoc>;
 
 export function createCloudbaseStationEditRepository(db: CbDb, options: StoreOptions = {}): StationEditRepository {
   const ctx = context(db, STATION_EDIT_COLLECTIONS, options);

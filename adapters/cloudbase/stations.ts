@@ -23,7 +23,7 @@ import { charTokens, isLatinQuery, pinyinTokens, type PinyinFn } from '../../cor
 import type { Region, Station } from '../../core/station/model';
 import { LEVEL_RANK, type StationLevel } from '../../core/station/vocabulary';
 import { stationUuid } from '../../core/station/hsds';
-import { aggregateRows, context, countOf, EVERYTHING, fetchRange, getDocs, MAX_BATCH, recordCollection, request, setDoc, type CbDb, type StoreOptions, type WithId } from './sdk';
+import { context, countOf, EVERYTHING, getDocs, grouped, MAX_BATCH, pageOf, recordCollection, request, setDoc, whereAll, type CbDb, type StoreOptions, type WithId } from './sdk';
 
 export interface CloudbaseOptions extends StoreOptions {
   /**
@@ -179,16 +179,12 @@ export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOpt
 
   /** The `where` of a register query (without the cursor); null when it can match nothing. */
   function registerWhere(q: Omit<RegisterQuery, 'afterCode' | 'limit' | 'offset'>): Record<string, unknown> | null {
-    if (q.codes && q.codes.length === 0) return null;
-    if (q.statuses && q.statuses.length === 0) return null;
+    if (q.status && q.statuses && !q.statuses.includes(q.status)) return null;
     const where: Record<string, unknown> = {};
     if (q.regionCode) where.regionCodes = q.regionCode;
     if (q.level) where.level = q.level;
-    if (q.status && q.statuses && !q.statuses.includes(q.status)) return null;
     if (q.status) where.status = q.status;
-    else if (q.statuses) where.status = _.in([...q.statuses]);
-    if (q.codes) where.code = _.in([...q.codes]);
-    return where;
+    return whereAll(ctx, { status: q.status ? undefined : q.statuses, code: q.codes }, where);
   }
 
   function filterWhere(q: StationFilter): Record<string, unknown> {
@@ -325,12 +321,11 @@ export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOpt
       if (!where) return { items: [], hasMore: false };
       // Codes and the cursor both constrain `code`: with a list, the cursor filters in JS.
       if (!q.codes && q.afterCode !== undefined) where.code = _.gt(q.afterCode);
-      const filtered = q.codes !== undefined && q.afterCode !== undefined;
-      const skip = filtered ? 0 : q.offset ?? 0;
-      const found = (await fetchRange<StationDoc>(() => stations().where(where).orderBy('code', 'asc').field({ station: true }), skip, q.codes ? EVERYTHING : q.limit + 1)).map((d) => d.station);
-      let after = filtered ? found.filter((s) => s.code > (q.afterCode as string)) : found;
-      if (filtered && q.offset) after = after.slice(q.offset);
-      return { items: after.slice(0, q.limit), hasMore: after.length > q.limit };
+      const build = () => stations().where(where).orderBy('code', 'asc');
+      if (!q.codes) return records.page(build, { offset: q.offset ?? 0, limit: q.limit });
+      const after = q.afterCode;
+      if (after === undefined) return pageOf(await records.list(build, EVERYTHING, q.offset ?? 0), q.limit);
+      return pageOf((await records.list(build)).filter((s) => s.code > after).slice(q.offset ?? 0), q.limit);
     },
 
     async getByUuid(uuid) {
@@ -350,13 +345,12 @@ export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOpt
       if (!statuses.length) return [];
       const $ = db.command.aggregate;
       // Operators are few (one or two per county); one request whatever the number of stations.
-      const pipeline = stations()
-        .aggregate()
-        .match({ status: _.in([...statuses]) })
-        .group({ _id: '$station.operator.name', hotline: $.first('$station.operator.hotline'), stations: $.sum(1) })
-        .sort({ _id: 1 })
-        .limit(MAX_OPERATORS);
-      const rows = await aggregateRows<{ _id: string; hotline: string; stations: number }>(ctx, pipeline);
+      const rows = await grouped<{ _id: string; hotline: string; stations: number }>(ctx, ctx.names.stations, {
+        match: { status: _.in([...statuses]) },
+        group: { _id: '$station.operator.name', hotline: $.first('$station.operator.hotline'), stations: $.sum(1) },
+        sort: { _id: 1 },
+        limit: MAX_OPERATORS,
+      });
       return rows.map((r) => ({ name: r._id, hotline: r.hotline, stations: r.stations }));
     },
   };
@@ -365,13 +359,14 @@ export function createCloudbaseStationRepository(db: CbDb, options: CloudbaseOpt
 // ---------------------------------------------------------------------------------------------
 // Regions
 
-function toRegion(doc: RegionDoc): Region {
+/** A region as stored and as read back (documents may lack parentCode; the centre only when known). */
+function toRegion(r: RegionDoc): Region {
   return {
-    code: doc.code,
-    name: doc.name,
-    level: doc.level,
-    parentCode: doc.parentCode ?? null,
-    ...(doc.centre ? { centre: { lat: doc.centre.lat, lng: doc.centre.lng } } : {}),
+    code: r.code,
+    name: r.name,
+    level: r.level,
+    parentCode: r.parentCode ?? null,
+    ...(r.centre ? { centre: { lat: r.centre.lat, lng: r.centre.lng } } : {}),
   };
 }
 
@@ -386,11 +381,7 @@ export function createCloudbaseRegionRepository(db: CbDb, options: StoreOptions 
 
     async upsertMany(list) {
       const latest = new Map(list.map((r) => [r.code, r]));
-      await inBatches([...latest.values()], 10, (r) => {
-        const doc: RegionDoc = { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode };
-        if (r.centre) doc.centre = { lat: r.centre.lat, lng: r.centre.lng };
-        return setDoc(ctx, ctx.names.regions, r.code, doc);
-      });
+      await inBatches([...latest.values()], 10, (r) => setDoc(ctx, ctx.names.regions, r.code, toRegion(r)));
     },
   };
 }

@@ -8,15 +8,8 @@ import { by, context, setDoc, updateIfVersion, versionedCollection, type CbDb, t
 
 export const UNLISTED_COLLECTIONS = { reports: 'unlisted_reports' } as const;
 
-interface ReportDoc {
-  regionCodes: string[];
-  status: UnlistedReport['status'];
-  createdAt: string;
-  version: number;
-  report: UnlistedReport;
-}
-
-const docOf = (r: UnlistedReport): ReportDoc => ({ regionCodes: r.regionCodes, status: r.status, createdAt: r.createdAt, version: r.version, report: r });
+const docOf = (r: UnlistedReport) => ({ regionCodes: r.regionCodes, status: r.status, createdAt: r.createdAt, version: r.version, report: r });
+type ReportDoc = ReturnType<typeof docOf>;
 
 export function createCloudbaseUnlistedRepository(db: CbDb, options: StoreOptions = {}): UnlistedReportRepository {
   const ctx = context(db, UNLISTED_COLLECTIONS, options);
