@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { Textarea } from './lazy-components';
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import Button, { nameProps } from './Button';
+import { BusyButton } from './send';
 import type { ApiError } from '../services/transport';
 import { scrollToFirstError } from '../utils/scrollIntoView';
 import './form.css';
@@ -113,9 +114,7 @@ export function CheckChips({ idPrefix, options, value, onChange }: { idPrefix: s
 /** A primary button that says it is busy and cannot be tapped twice. */
 export function SubmitButton({ id, text, busyText = '正在提交…', busy, disabled, onClick, tone = 'primary' }: { id: string; text: string; busyText?: string; busy?: boolean; disabled?: boolean; onClick: () => void; tone?: 'primary' | 'secondary' | 'ghost' | 'danger' }) {
   const off = busy || disabled;
-  return (
-    <Button id={id} className={`btn btn--block ${off ? 'btn--disabled' : tone === 'danger' ? 'sp-btn--danger' : `btn--${tone}`}`} disabled={off} onClick={onClick}>
-      {busy ? busyText : text}
-    </Button>
-  );
+  // Busy or not, an off button is only grey: BusyButton adds btn--disabled while busy.
+  const look = busy ? '' : disabled ? ' btn--disabled' : tone === 'danger' ? ' sp-btn--danger' : ` btn--${tone}`;
+  return <BusyButton id={id} className={`btn btn--block${look}`} busy={busy} disabled={off} text={text} busyText={busyText} onClick={onClick} />;
 }

@@ -13,10 +13,13 @@ export function ErrorLine({ id, error }: { id?: string; error: ApiError | string
   );
 }
 
-/** A button that shows `busyText` and greys out (`btn--disabled`) while its write runs. */
-export function BusyButton({ id, className, busy, text, busyText = '正在提交…', onClick }: { id: string; className: string; busy: boolean; text: string; busyText?: string; onClick: () => void }) {
+/**
+ * A button that shows `busyText` and greys out (`btn--disabled`) while its write runs; `disabled`
+ * also refuses taps (SubmitButton passes it).
+ */
+export function BusyButton({ id, className, busy, disabled, text, busyText = '正在提交…', onClick }: { id: string; className: string; busy?: boolean; disabled?: boolean; text: string; busyText?: string; onClick: () => void }) {
   return (
-    <Button id={id} className={`${className} ${busy ? 'btn--disabled' : ''}`} onClick={onClick}>
+    <Button id={id} className={busy ? `${className} btn--disabled` : className} disabled={disabled} onClick={onClick}>
       {busy ? busyText : text}
     </Button>
   );
