@@ -26,6 +26,7 @@ import PhotoPicker from './PhotoPicker';
 import VoiceNote from './VoiceNote';
 import PrivacyNotice from './PrivacyNotice';
 import SimilarReports from './SimilarReports';
+import { ErrorLine } from '../../ui/send';
 
 type Field = 'category' | 'description' | 'photos' | 'voice' | 'phone';
 export type FieldErrors = Partial<Record<Field, string>>;
@@ -268,11 +269,7 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
             </Text>
           ))}
         </View>
-        {errors.category ? (
-          <Text id='error-category' className='field__error'>
-            {errors.category}
-          </Text>
-        ) : null}
+        <ErrorLine id='error-category' error={errors.category} />
         {draft.category ? <SimilarReports stationId={stationId} category={draft.category} onOpenComplaint={onOpenComplaint} /> : null}
       </View>
 
@@ -317,11 +314,7 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
         <Text id='description-counter' className={`counter ${length > MAX_DESCRIPTION ? 'counter--over' : ''}`}>
           {length}/{MAX_DESCRIPTION}
         </Text>
-        {errors.description ? (
-          <Text id='error-description' className='field__error'>
-            {errors.description}
-          </Text>
-        ) : null}
+        <ErrorLine id='error-description' error={errors.description} />
       </View>
 
       <View id='complaint-photos-section' className='section'>
@@ -345,11 +338,7 @@ export default function ComplaintForm({ stationId, stationName, onSubmitted, onO
             if (errors.phone) setErrors((x) => ({ ...x, phone: undefined }));
           }}
         />
-        {errors.phone ? (
-          <Text id='error-phone' className='field__error'>
-            {errors.phone}
-          </Text>
-        ) : null}
+        <ErrorLine id='error-phone' error={errors.phone} />
       </View>
 
       <View className='section'>

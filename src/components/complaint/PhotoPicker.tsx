@@ -10,6 +10,7 @@ import { pickPhotos, uploadPhoto, type PickedPhoto } from '../../services/photos
 import { toApiError } from '../../services/transport';
 import type { DraftPhoto } from '../../store/complaintDraft';
 import Button from '../../ui/Button';
+import { ErrorLine } from '../../ui/send';
 
 type Updater = (current: DraftPhoto[]) => DraftPhoto[];
 
@@ -191,12 +192,8 @@ export default function PhotoPicker({ photos, onChange, onBusyChange, error, max
       <Text className='field__hint'>
         {hint ?? '选填'}，最多 {MAX} 张（已放 {used} 张）。上传时会自动去掉照片里的拍摄地点。
       </Text>
-      {notice ? (
-        <Text id={`${idPrefix}-limit`} className='field__error'>
-          {notice}
-        </Text>
-      ) : null}
-      {error ? <Text className='field__error'>{error}</Text> : null}
+      <ErrorLine id={`${idPrefix}-limit`} error={notice} />
+      <ErrorLine error={error} />
     </View>
   );
 }

@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import { STAR_WORDS } from '../../ui/format';
 import Button from '../../ui/Button';
+import { ErrorLine } from '../../ui/send';
 
 interface Props {
   dimension: string;
@@ -35,11 +36,7 @@ export default function StarInput({ dimension, label, value, onChange, error }: 
           </Button>
         ))}
       </View>
-      {error ? (
-        <Text id={`rating-error-${dimension}`} className='field__error'>
-          {error}
-        </Text>
-      ) : null}
+      <ErrorLine id={`rating-error-${dimension}`} error={error} />
     </View>
   );
 }
